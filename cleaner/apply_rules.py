@@ -1,0 +1,124 @@
+"""The rules stage: run a pack combination over a document's lines, record every removal, guard it."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from cleaner.document import Document, Line, Removal
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher
+from cleaner.metadata import MetaSink
+
+# A single removal, or all removals of one rule, may take at most this share of a document's
+# characters; past it the removal is not applied and the record is flagged instead.
+GUARD_SHARE = 0.5
+# Rules applied to one line before moving on: enough for a date header, a dateline and a code.
+MAX_HITS_PER_LINE = 8
+
+
+def _original_col(line: Line, pos: int) -> int:
+    """Map a position in the current line text to the original line, past earlier cuts."""
+    col = pos
+    for start, length in line.cuts:
+        if start <= col:
+            col += length
+    return col
+
+
+def _cut(line: Line, start: int, end: int) -> str:
+    """Remove text[start:end] from a line, with the space it leaves; return what was removed."""
+    text = line.text
+    if start == 0:
+        while end < len(text) and text[end] == " ":
+            end += 1
+    if end == len(text):
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+    elif start > 0 and text[start - 1] == " " and text[end] == " ":
+        end += 1
+    removed = text[start:end]
+    line.cuts.append((_original_col(line, start), end - start))
+    line.cuts.sort()
+    line.text = text[:start] + text[end:]
+    return removed
+
+
+class RuleStage:
+    """Applies one Matcher to documents; first match in priority order wins at each position."""
+
+    def __init__(self, matcher: Matcher, sink: MetaSink, guard_share: float = GUARD_SHARE):
+        self.matcher = matcher
+        self.sink = sink
+        self.guard_share = guard_share
+
+    def __call__(self, doc: Document) -> Document:
+        lines = doc.lines
+        if not lines:
+            return doc
+        total = sum(len(ln.text) for ln in lines)
+        budget = {"limit": self.guard_share * total, "used": {}}
+        count = len(lines)
+        joined = "\n".join(ln.text for ln in lines)
+        starts, offset = [], 0
+        for ln in lines:
+            starts.append(offset)
+            offset += len(ln.text) + 1
+        # Middle lines are looked at only where the whole-text scan found a match.
+        candidates = {bisect_right(starts, pos) - 1 for pos in self.matcher.candidate_starts(joined)}
+        index = 0
+        while index < count:
+            in_head = index < HEAD_LINES
+            in_tail = index >= count - TAIL_LINES
+            if in_head or in_tail or index in candidates:
+                if self._line(doc, index, in_head, in_tail, budget):
+                    break            # a drop-tail took the rest
+            index += 1
+        doc.lines = [ln for ln in lines if ln.text]
+        return doc
+
+    def _line(self, doc: Document, index: int, in_head: bool, in_tail: bool, budget) -> bool:
+        line = doc.lines[index]
+        for _ in range(MAX_HITS_PER_LINE):
+            if not line.text:
+                return False
+            hit = self.matcher.search(line.text, in_head, in_tail)
+            if hit is None or hit.end <= hit.start:
+                return False
+            action = hit.rule.action
+            if action == "drop-tail":
+                tail = doc.lines[index:]
+                if not self._allowed(doc, hit, sum(len(t.text) for t in tail), budget):
+                    return False
+                for t in tail:
+                    if t.text:
+                        doc.removed.append(Removal(hit.rule.id, t.text, t.number,
+                                                   _original_col(t, 0), action))
+                        t.text = ""
+                return True
+            if action == "drop-line":
+                if not self._allowed(doc, hit, len(line.text), budget):
+                    return False
+                doc.removed.append(Removal(hit.rule.id, line.text, line.number,
+                                           _original_col(line, 0), action))
+                line.text = ""
+                return False
+            # drop-span and meta remove the matched span (or its "cut" group) and look again.
+            if not self._allowed(doc, hit, hit.end - hit.start, budget):
+                return False
+            col = _original_col(line, hit.start)
+            fields = self.sink.apply(doc, hit) if action == "meta" else None
+            removed = _cut(line, hit.start, hit.end)
+            doc.removed.append(Removal(hit.rule.id, removed, line.number, col, action,
+                                       ",".join(fields) if fields else None))
+        return False
+
+    def _allowed(self, doc: Document, hit: Hit, size: int, budget) -> bool:
+        used = budget["used"].get(hit.rule.id, 0) + size
+        if used > budget["limit"] and budget["limit"] >= 0:
+            flag = {"flag": "guard", "rule": hit.rule.id,
+                    "reason": f"would remove {used} of {int(budget['limit'] / self.guard_share)} "
+                              f"characters (over {self.guard_share:.0%}); not applied"}
+            if flag not in doc.flags:
+                doc.flags.append(flag)
+            return False
+        budget["used"][hit.rule.id] = used
+        return True

@@ -1,0 +1,105 @@
+"""Dates as ISO 8601 at the precision the source gives: "2022-02", "2021-12-27", "2016-02-22T14:38+07:00"."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+# Month names every run knows; language packs add their own (januari, februari, ...).
+ENGLISH_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+# Indonesian time zones written after a time; the offset makes the time unambiguous.
+ZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00",
+         "z": "+00:00"}
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
+                  r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})")
+_NAMED = re.compile(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\.?\s+(\d{4})")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4})?")
+
+
+def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
+    if not 1800 <= year <= 2200:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= 31
+
+
+def _iso(year: int, month: int | None, day: int | None, time: str | None = None) -> str:
+    out = f"{year:04d}"
+    if month:
+        out += f"-{month:02d}"
+        if day:
+            out += f"-{day:02d}"
+            if time:
+                out += f"T{time}"
+    return out
+
+
+def _time_after(text: str) -> str | None:
+    m = _TIME.search(text)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    zone = ZONES.get((m.group(4) or "").lower(), "")
+    second = f":{m.group(3)}" if m.group(3) else ""
+    return f"{hour:02d}:{minute:02d}{second}{zone}"
+
+
+def normalize_date(text: str | None, months: Mapping[str, int] | None = None) -> str | None:
+    """The first date in a text as ISO 8601 at the precision given, or None.
+
+    >>> normalize_date("2022-02")
+    '2022-02'
+    >>> normalize_date("Selasa (15/2/2022)")
+    '2022-02-15'
+    >>> normalize_date("Senin, 22 Februari 2016 | 14:38 WIB", {"februari": 2})
+    '2016-02-22T14:38+07:00'
+    >>> normalize_date("22/02/2016 14:38")
+    '2016-02-22T14:38'
+    >>> normalize_date("December 2021")
+    '2021-12'
+    """
+    if not text:
+        return None
+    text = str(text).strip()
+    names = dict(ENGLISH_MONTHS)
+    if months:
+        names.update(months)
+    m = _ISO.match(text)
+    if m and (m.end() == len(text) or not text[m.end()].isdigit()):
+        year = int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else None
+        day = int(m.group(3)) if m.group(3) else None
+        if _valid(year, month, day):
+            if m.group(4) and day:
+                zone = m.group(7) or ""
+                if zone and zone != "Z" and ":" not in zone:
+                    zone = f"{zone[:3]}:{zone[3:]}"
+                zone = "+00:00" if zone == "Z" else zone
+                second = f":{m.group(6)}" if m.group(6) else ""
+                return _iso(year, month, day, f"{int(m.group(4)):02d}:{m.group(5)}{second}{zone}")
+            return _iso(year, month, day)
+    m = _NUMERIC.search(text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        year += 2000 if year < 100 else 0
+        if _valid(year, month, day):
+            return _iso(year, month, day, _time_after(text[m.end():]))
+    for m in _NAMED.finditer(text):
+        month = names.get(m.group(2).lower())
+        if month is None:
+            continue
+        day = int(m.group(1)) if m.group(1) else None
+        year = int(m.group(3))
+        if _valid(year, month, day):
+            return _iso(year, month, day, _time_after(text[m.end():]) if day else None)
+    return None

@@ -1,0 +1,102 @@
+"""The Document a pipeline stage takes and returns, and the record it becomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+META_FIELDS = ("title", "date", "authors", "editors", "source", "location",
+               "site", "url", "category", "lang")
+LIST_FIELDS = frozenset({"authors", "editors"})
+# Keys the cleaner owns in a record; input fields with these names are kept under "input".
+RESERVED_KEYS = frozenset({"id", "text", "meta", "removed", "flags", "fixes"})
+
+
+def empty_meta() -> dict[str, Any]:
+    """A meta dict with every field present: None for scalars, [] for lists."""
+    return {name: ([] if name in LIST_FIELDS else None) for name in META_FIELDS}
+
+
+@dataclass
+class Removal:
+    """One piece of text taken out of a document, with the rule that took it."""
+
+    rule: str
+    text: str
+    line: int            # 1-based line of the normalized input where the removed text starts
+    col: int = 0         # 0-based character offset of the removed text in that line
+    action: str = "drop-line"
+    field: str | None = None   # the meta field a "meta" removal fed
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "text": self.text, "line": self.line,
+                               "col": self.col, "action": self.action}
+        if self.field:
+            out["field"] = self.field
+        return out
+
+
+@dataclass
+class Line:
+    """A line of the document being cleaned: its current text and where it came from."""
+
+    text: str
+    number: int                      # 1-based line number in the normalized input
+    # (original column, length) of each span already cut from this line, for exact positions
+    cuts: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A document moving through the pipeline."""
+
+    id: str
+    text: str                                   # normalized input text (after decode)
+    url: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)   # input fields carried through
+    hints: dict[str, Any] = field(default_factory=dict)    # title/date given by the input
+    lines: list[Line] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=empty_meta)
+    removed: list[Removal] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    fixes: list[str] = field(default_factory=list)
+    packs: tuple = ()                            # the rule packs that apply, most specific first
+
+    def set_meta(self, name: str, value: Any) -> bool:
+        """Fill a meta field; scalars keep their first value, lists gather distinct values."""
+        if value is None or value == "" or value == []:
+            return False
+        if name in LIST_FIELDS:
+            values = value if isinstance(value, list) else [value]
+            added = False
+            for v in values:
+                if v and v not in self.meta[name]:
+                    self.meta[name].append(v)
+                    added = True
+            return added
+        if self.meta.get(name) is None:
+            self.meta[name] = value
+            return True
+        return False
+
+    def body(self) -> str:
+        """The current text: non-empty lines as paragraphs separated by one blank line."""
+        return "\n\n".join(ln.text for ln in self.lines if ln.text)
+
+    def to_record(self) -> dict[str, Any]:
+        """The output record: id, text, meta, removed, flags, fixes, then carried input fields."""
+        record: dict[str, Any] = {
+            "id": self.id,
+            "text": self.body(),
+            "meta": self.meta,
+            "removed": [r.as_dict() for r in self.removed],
+            "flags": self.flags,
+            "fixes": self.fixes,
+        }
+        clashing = {k: v for k, v in self.fields.items() if k in RESERVED_KEYS}
+        for key, value in self.fields.items():
+            if key not in RESERVED_KEYS:
+                record[key] = value
+        if clashing:
+            record["input"] = clashing
+        return record

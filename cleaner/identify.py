@@ -1,0 +1,89 @@
+"""Which packs apply to a document: its site (url host, else text signatures) and its language."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from cleaner.rulefile import Pack
+
+# Signatures are looked for near the start (datelines) and the end (source footers).
+SIGNATURE_WINDOW = 600
+_WORDS = re.compile(r"[^\W\d_]+")
+# At least this share of a text's words must be a language's stopwords to call it that language.
+MIN_STOPWORD_SHARE = 0.08
+
+
+def url_host(url: str | None) -> str | None:
+    """The lower-case host of a url, without "www." and port.
+
+    >>> url_host("http://www.CNNIndonesia.com/internasional/x")
+    'cnnindonesia.com'
+    >>> url_host("kompas.com/read/1")
+    'kompas.com'
+    """
+    if not url:
+        return None
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    host = (parts.hostname or "").lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host or None
+
+
+class PackIndex:
+    """Finds the site and language packs for a document among the loaded packs."""
+
+    def __init__(self, packs: list[Pack]):
+        self.common = [p for p in packs if p.kind == "common"]
+        self.langs = {p.id: p for p in packs if p.kind == "lang"}
+        self.sites = [p for p in packs if p.kind == "site"]
+        self._by_domain = {d: p for p in self.sites for d in p.domains}
+
+    def site_by_host(self, host: str | None) -> Pack | None:
+        """The pack whose domain is the host or a parent of it (subdomains included)."""
+        while host:
+            if host in self._by_domain:
+                return self._by_domain[host]
+            host = host.partition(".")[2]
+        return None
+
+    def site_by_text(self, text: str) -> Pack | None:
+        """The pack whose signature matches nearest the start of the text, else of its end."""
+        for window in (text[:SIGNATURE_WINDOW], text[-SIGNATURE_WINDOW:]):
+            best, best_pos = None, None
+            for pack in self.sites:
+                if pack.signature_regex is None:
+                    continue
+                m = pack.signature_regex.search(window)
+                if m and (best_pos is None or m.start() < best_pos):
+                    best, best_pos = pack, m.start()
+            if best is not None:
+                return best
+        return None
+
+    def language(self, text: str) -> str | None:
+        """The language pack whose stopwords are most frequent in the text, if frequent enough."""
+        words = [w.lower() for w in _WORDS.findall(text[:4000])]
+        if not words:
+            return None
+        best, best_share = None, MIN_STOPWORD_SHARE
+        for code, pack in self.langs.items():
+            if not pack.stopwords:
+                continue
+            share = sum(1 for w in words if w in pack.stopwords) / len(words)
+            if share >= best_share:
+                best, best_share = code, share
+        return best
+
+    def packs_for(self, text: str, url: str | None, lang: str | None = None) -> tuple[Pack, ...]:
+        """Site, language and common packs for a document, most specific first."""
+        site = self.site_by_host(url_host(url)) if url else None
+        if site is None:
+            site = self.site_by_text(text)
+        lang = lang or (site.lang if site else None) or self.language(text)
+        chosen: list[Pack] = []
+        if site:
+            chosen.append(site)
+        if lang in self.langs:
+            chosen.append(self.langs[lang])
+        chosen.extend(self.common)
+        return tuple(chosen)

@@ -1,0 +1,84 @@
+"""Turn captured header values into clean metadata: canonical sources, names, places and dates."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from cleaner.dates import normalize_date
+from cleaner.document import Document
+from cleaner.rulefile import Pack
+
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = " \t-–—|:;,.()[]"
+
+
+def clean_value(value: str) -> str:
+    """Collapse spaces and strip separators left at the edges.
+
+    >>> clean_value(" MOSKWA - ")
+    'MOSKWA'
+    """
+    return _SPACES.sub(" ", value).strip(_EDGE_PUNCT)
+
+
+def place_name(value: str) -> str:
+    """A place written in capitals ("MOSKWA") in title case; anything else as written.
+
+    >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
+    ('Moskwa', 'Banda Aceh', 'Moskow')
+    """
+    value = clean_value(value)
+    return value.title() if value.isupper() else value
+
+
+def split_names(value: str, conjunctions: Iterable[str] = ()) -> list[str]:
+    """A name list ("A, B dan C") as separate names.
+
+    >>> split_names("Tatik Ariyani, Ade S dan Ismet Rauf", ["dan"])
+    ['Tatik Ariyani', 'Ade S', 'Ismet Rauf']
+    """
+    words = "|".join(re.escape(w) for w in ("and", "&", *conjunctions))
+    parts = re.split(rf"\s*[,;/]\s*|\s+(?:{words})\s+", value)
+    return [clean_value(p) for p in parts if clean_value(p)]
+
+
+class MetaSink:
+    """Writes the values a meta rule captured into a document's meta, normalized."""
+
+    def __init__(self, packs: Iterable[Pack]):
+        # Every spelling of a publisher ("TRIBUNNEWS.COM", "tribunnews.com") -> its pack name.
+        self.sources: dict[str, str] = {}
+        for pack in packs:
+            if pack.kind != "site":
+                continue
+            for alias in (pack.name, *pack.aliases, *pack.domains):
+                self.sources.setdefault(alias.lower(), pack.name)
+
+    def source_name(self, value: str) -> str:
+        value = clean_value(value)
+        return self.sources.get(value.lower(), value)
+
+    def apply(self, doc: Document, hit) -> list[str]:
+        """Store the hit's captured and constant values; return the fields it filled."""
+        months: dict[str, int] = {}
+        conjunctions: list[str] = []
+        for pack in doc.packs:
+            months.update(pack.months)
+            conjunctions.extend(pack.conjunctions)
+        filled = []
+        for name, raw in list(hit.values.items()) + list(hit.rule.set):
+            if name == "date":
+                value = normalize_date(raw, months) or clean_value(raw)
+                ok = doc.set_meta("date", value)
+            elif name in ("author", "editor"):
+                ok = doc.set_meta(name + "s", split_names(raw, conjunctions))
+            elif name == "source":
+                ok = doc.set_meta("source", self.source_name(raw))
+            elif name == "location":
+                ok = doc.set_meta("location", place_name(raw))
+            else:
+                ok = doc.set_meta(name, clean_value(raw))
+            if ok or name in hit.values:
+                filled.append(name)
+        return filled

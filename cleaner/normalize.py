@@ -1,0 +1,98 @@
+"""Unicode repair: mojibake (ftfy, only where it can occur), odd spaces, control characters, newlines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
+# the fingerprint of mojibake. Text without it cannot hold the mojibake ftfy repairs, so ftfy
+# (about 2 MB/s) runs only on the few documents that match.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False,
+                                    normalization="NFC", explain=False)
+
+_NEWLINES = re.compile("\r\n|[\r\u2028\u2029\u0085\u000b\u000c]")
+# Every space-like character but the plain space and newline: NBSP, thin/figure/ideographic
+# spaces, tabs. Zero-width characters are not spaces: they go with the control characters.
+_ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# C0/C1 controls except \n, plus zero-width space, word joiner, BOM and soft hyphen. ZWJ/ZWNJ
+# stay: they carry meaning in Persian, Indic scripts and emoji.
+_CONTROLS = re.compile("[\u0000-\u0009\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
+_SPACE_RUNS = re.compile(" {2,}")
+
+
+def fix_mojibake(text: str) -> str:
+    r"""Repair mojibake with ftfy when the text shows its fingerprint; curly quotes are kept.
+
+    >>> fix_mojibake("kata Lavrov. \u00e2\u20ac\u0153Kami")
+    'kata Lavrov. \u201cKami'
+    >>> fix_mojibake("plain ascii")
+    'plain ascii'
+    """
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return text
+    return ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+def unify_newlines(text: str) -> str:
+    r"""CRLF, CR and Unicode line/paragraph separators become \n.
+
+    >>> unify_newlines("a\r\nb\rc\u2029d")
+    'a\nb\nc\nd'
+    """
+    return _NEWLINES.sub("\n", text)
+
+
+def plain_spaces(text: str) -> str:
+    r"""NBSP, tabs and other odd spaces become a plain space.
+
+    >>> plain_spaces("Baca juga:\u00a0Rusia")
+    'Baca juga: Rusia'
+    """
+    return _ODD_SPACES.sub(" ", text)
+
+
+def drop_controls(text: str) -> str:
+    r"""Control characters, zero-width spaces and BOMs go.
+
+    >>> drop_controls("a\u0000b\u200bc\u0007")
+    'abc'
+    """
+    return _CONTROLS.sub("", text)
+
+
+def tidy_lines(text: str) -> str:
+    r"""Each line stripped, runs of spaces made one.
+
+    >>> tidy_lines("  a   b \n\n c")
+    'a b\n\nc'
+    """
+    return "\n".join(_SPACE_RUNS.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# (name, function) in the order they run; the names appear in a record's "fixes".
+FIXES = (
+    ("fix_mojibake", fix_mojibake),
+    ("unify_newlines", unify_newlines),
+    ("plain_spaces", plain_spaces),
+    ("drop_controls", drop_controls),
+    ("nfc", lambda t: t if t.isascii() else unicodedata.normalize("NFC", t)),
+    ("tidy_lines", tidy_lines),
+)
+
+
+def normalize(text: str) -> tuple[str, list[str]]:
+    """Run every fix; return the text and the names of the fixes that changed it."""
+    applied = []
+    for name, fix in FIXES:
+        fixed = fix(text)
+        if fixed != text:
+            applied.append(name)
+            text = fixed
+    return text, applied

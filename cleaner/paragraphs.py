@@ -1,0 +1,58 @@
+"""Split paragraphs that a dump glued together ("diabaikan.”AS, sekutu") without breaking abbreviations, numbers or domains."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# Sentence end, then optional quotes, then a capital, with no space between: a glued boundary.
+_GLUE = re.compile("([.!?]+)([\"\u201d\u2019]?)([\"\u201c\u2018]?)(?=[^\\W\\d_])")
+# What follows a dot in a domain name written with capitals ("Kompas.Com", "Detik.Net").
+_TLD = re.compile(r"(?i)(com|net|org|id|co|go|ac|or|tv|info|news|web|biz)\b")
+_WORD_BEFORE = re.compile(r"(\S*)$")
+
+
+def _splittable(text: str, start: int, abbreviations: frozenset[str]) -> bool:
+    token = _WORD_BEFORE.search(text, 0, start).group(1)
+    letters = token.lstrip("\"'“‘([")
+    # The word before must end in two lower-case letters: "U.S", "No.1", "A.Rahman" stay whole.
+    if len(letters) < 2 or not (letters[-1].islower() and letters[-2].isalpha()):
+        return False
+    if "://" in token or token.lower().startswith("www.") or "@" in token:
+        return False
+    return letters.rsplit(".", 1)[-1].lower() not in abbreviations
+
+
+def split_glued(text: str, abbreviations: Iterable[str] = ()) -> list[str]:
+    """The paragraphs a line holds when sentences were glued without a space.
+
+    >>> split_glued("perbatasan Rusia.Rusia meminta")
+    ['perbatasan Rusia.', 'Rusia meminta']
+    >>> split_glued("akhirnya diabaikan.\u201dAS, sekutu")
+    ['akhirnya diabaikan.\u201d', 'AS, sekutu']
+    >>> split_glued('sebagai "bukan pemula."Amerika ke Rusia."Kami tidak," kata')
+    ['sebagai "bukan pemula."', 'Amerika ke Rusia.', '"Kami tidak," kata']
+    >>> split_glued("Channel9.id, Intisari-Online.com, Rp1,5, No.1, U.S. Army, Kompas.Com")
+    ['Channel9.id, Intisari-Online.com, Rp1,5, No.1, U.S. Army, Kompas.Com']
+    """
+    abbreviations = frozenset(a.lower() for a in abbreviations)
+    pieces, last = [], 0
+    for m in _GLUE.finditer(text):
+        if not _splittable(text, m.start(), abbreviations):
+            continue
+        after = text[m.end():]
+        if not after[:1].isupper() or _TLD.match(after):
+            continue
+        close, open_ = m.group(2), m.group(3)
+        if close == '"' and not open_:
+            # A straight quote closes when an odd number of them came before it, else it opens.
+            if text.count('"', last, m.start(2)) % 2 == 0:
+                cut = m.start(2)
+            else:
+                cut = m.end(2)
+        else:
+            cut = m.end(2)
+        pieces.append(text[last:cut].strip())
+        last = cut
+    pieces.append(text[last:].strip())
+    return [p for p in pieces if p]

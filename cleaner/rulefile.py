@@ -1,0 +1,284 @@
+"""Rule packs as data: load TOML rule files, check them, and fail loudly naming file, rule and reason."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import re2
+
+ACTIONS = ("drop-line", "drop-tail", "drop-span", "meta")
+WHERE = ("any", "head", "tail", "edges")
+KINDS = ("common", "lang", "site")
+# Named groups a "meta" rule may capture; "cut" marks the part to remove when it is not the
+# whole match (RE2 has no look-around, so context is matched but left in place).
+META_GROUPS = frozenset({"date", "author", "editor", "source", "location", "title", "category"})
+SPECIAL_GROUPS = frozenset({"cut"})
+SET_FIELDS = frozenset({"source", "location", "category", "lang"})
+
+_RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
+              "remove", "keep", "cases", "aliases", "valid_from", "valid_until"}
+_PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
+              "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
+              "sections", "html_strip"}
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be used: names the file, the rule and the reason."""
+
+    def __init__(self, path: str | Path, reason: str, rule: str | None = None):
+        self.path, self.rule, self.reason = str(path), rule, reason
+        where = f"{path}" + (f", rule {rule!r}" if rule else "")
+        super().__init__(f"{where}: {reason}")
+
+
+def re2_options() -> re2.Options:
+    """RE2 options shared by every compiled rule: no match crosses a line, no log noise."""
+    opts = re2.Options()
+    opts.never_nl = True
+    opts.log_errors = False
+    opts.max_mem = 64 << 20
+    return opts
+
+
+def compile_pattern(pattern: str, case_sensitive: bool = False):
+    """Compile one rule pattern on RE2, the linear-time engine, so no pattern can hang a run."""
+    source = pattern if case_sensitive else f"(?i:{pattern})"
+    return re2.compile(source, re2_options())
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: what to match, what to do with it, and the examples that prove it."""
+
+    id: str
+    action: str
+    pattern: str
+    description: str = ""
+    where: str = "any"
+    case_sensitive: bool = False
+    set: tuple[tuple[str, str], ...] = ()
+    remove: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    cases: tuple[dict, ...] = ()
+    aliases: tuple[str, ...] = ()
+    pack: str = ""
+    path: str = ""
+    regex: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A rule file: its scope (common, one language, one site) and its rules."""
+
+    id: str
+    kind: str
+    path: str
+    name: str = ""
+    description: str = ""
+    lang: str | None = None
+    domains: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    stopwords: frozenset[str] = frozenset()
+    months: tuple[tuple[str, int], ...] = ()
+    abbreviations: frozenset[str] = frozenset()
+    byline_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    conjunctions: tuple[str, ...] = ()
+    sections: frozenset[str] = frozenset()
+    html_strip: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    signature_regex: Any = field(default=None, compare=False, repr=False)
+
+
+def _strings(value: Any, path: Path, what: str, rule: str | None = None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(path, f"{what} must be a string or a list of strings", rule)
+    return tuple(value)
+
+
+def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleFileError(path, f"[[rule]] #{index + 1} is not a table")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id.strip():
+        raise RuleFileError(path, f"[[rule]] #{index + 1} has no id")
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise RuleFileError(path, f"unknown keys {sorted(unknown)}", rule_id)
+    action = raw.get("action")
+    if action not in ACTIONS:
+        raise RuleFileError(path, f"action must be one of {', '.join(ACTIONS)}, not {action!r}",
+                            rule_id)
+    where = raw.get("where", "any")
+    if where not in WHERE:
+        raise RuleFileError(path, f"where must be one of {', '.join(WHERE)}, not {where!r}", rule_id)
+    pattern = raw.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        raise RuleFileError(path, "pattern must be a non-empty string", rule_id)
+    case_sensitive = raw.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise RuleFileError(path, "case_sensitive must be true or false", rule_id)
+    try:
+        regex = compile_pattern(pattern, case_sensitive)
+    except re2.error as exc:
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): {reason}; "
+                                  "look-around and back-references can backtrack and are not "
+                                  "allowed, use a (?P<cut>...) group to keep context", rule_id)
+    # A field may be captured in several alternatives: location, location2, ...
+    groups = {name.rstrip("0123456789") for name in regex.groupindex}
+    unknown_groups = groups - META_GROUPS - SPECIAL_GROUPS
+    if unknown_groups:
+        raise RuleFileError(path, f"unknown named groups {sorted(unknown_groups)}; allowed: "
+                                  f"{sorted(META_GROUPS | SPECIAL_GROUPS)}", rule_id)
+    sets = raw.get("set", {})
+    if not isinstance(sets, dict) or not all(isinstance(v, str) for v in sets.values()):
+        raise RuleFileError(path, "set must be a table of strings", rule_id)
+    if set(sets) - SET_FIELDS:
+        raise RuleFileError(path, f"set may fill only {sorted(SET_FIELDS)}", rule_id)
+    if action != "meta" and (groups - SPECIAL_GROUPS or sets):
+        raise RuleFileError(path, f"only a meta rule may capture or set metadata ({action})",
+                            rule_id)
+    if action == "meta" and not (groups - SPECIAL_GROUPS or sets):
+        raise RuleFileError(path, "a meta rule must capture a named group or set a value", rule_id)
+    remove = _strings(raw.get("remove"), path, "remove", rule_id)
+    keep = _strings(raw.get("keep"), path, "keep", rule_id)
+    cases = raw.get("cases", [])
+    if not isinstance(cases, list) or not all(isinstance(c, dict) and "input" in c for c in cases):
+        raise RuleFileError(path, "cases must be a list of tables with an input", rule_id)
+    if not remove and not cases:
+        raise RuleFileError(path, "a rule needs at least one 'remove' example or a case", rule_id)
+    if regex.search("") is not None and regex.search("").end() == 0 and regex.fullmatch(""):
+        raise RuleFileError(path, "pattern matches empty text", rule_id)
+    return Rule(id=rule_id, action=action, pattern=pattern,
+                description=str(raw.get("description", "")), where=where,
+                case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
+                remove=remove, keep=keep, cases=tuple(cases),
+                aliases=_strings(raw.get("aliases"), path, "aliases", rule_id),
+                pack=pack_id, path=str(path), regex=regex)
+
+
+def load_pack(path: str | Path, kind: str | None = None) -> Pack:
+    """Read and check one rule file; the pack kind comes from [pack] or the folder it sits in."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, f"cannot read: {exc}")
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(path, f"not valid TOML: {exc}")
+    head = data.get("pack", {})
+    if not isinstance(head, dict):
+        raise RuleFileError(path, "[pack] must be a table")
+    unknown = set(data) - {"pack", "rule"}
+    if unknown:
+        raise RuleFileError(path, f"unknown top-level keys {sorted(unknown)}")
+    unknown = set(head) - _PACK_KEYS
+    if unknown:
+        raise RuleFileError(path, f"unknown [pack] keys {sorted(unknown)}")
+    kind = head.get("kind") or kind or _kind_from_path(path)
+    if kind not in KINDS:
+        raise RuleFileError(path, f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    pack_id = head.get("id") or path.stem
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise RuleFileError(path, "rules are written as [[rule]] tables")
+    rules = tuple(_load_rule(raw, i, pack_id, path) for i, raw in enumerate(raw_rules))
+    signatures = _strings(head.get("signatures"), path, "signatures")
+    signature_regex = None
+    if signatures:
+        try:
+            signature_regex = re2.compile("|".join(f"(?:{s})" for s in signatures), re2_options())
+        except re2.error as exc:
+            raise RuleFileError(path, f"signature rejected by RE2: {exc}")
+    months = head.get("months", {})
+    if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12
+                                               for v in months.values()):
+        raise RuleFileError(path, "months must map month names to 1..12")
+    labels = head.get("byline_labels", {})
+    if not isinstance(labels, dict):
+        raise RuleFileError(path, "byline_labels must be a table of field = [labels]")
+    return Pack(
+        id=pack_id, kind=kind, path=str(path), name=str(head.get("name", pack_id)),
+        description=str(head.get("description", "")), lang=head.get("lang"),
+        domains=tuple(d.lower() for d in _strings(head.get("domains"), path, "domains")),
+        signatures=signatures, aliases=_strings(head.get("aliases"), path, "aliases"),
+        stopwords=frozenset(w.lower() for w in _strings(head.get("stopwords"), path, "stopwords")),
+        months=tuple((k.lower(), v) for k, v in months.items()),
+        abbreviations=frozenset(_strings(head.get("abbreviations"), path, "abbreviations")),
+        byline_labels=tuple((k, _strings(v, path, f"byline_labels.{k}"))
+                            for k, v in labels.items()),
+        conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
+        sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
+        html_strip=_strings(head.get("html_strip"), path, "html_strip"),
+        rules=rules, signature_regex=signature_regex,
+    )
+
+
+def _kind_from_path(path: Path) -> str:
+    parent = path.parent.name
+    if parent == "sites":
+        return "site"
+    if parent == "lang":
+        return "lang"
+    return "common"
+
+
+def rule_files(root: Path | Any) -> list:
+    """The .toml files under a rules folder: top level, lang/ and sites/, in a stable order."""
+    found = []
+    for sub in ("", "lang", "sites"):
+        folder = root / sub if sub else root
+        if not folder.is_dir():
+            continue
+        found.extend(sorted((p for p in folder.iterdir() if p.name.endswith(".toml")),
+                            key=lambda p: p.name))
+    return found
+
+
+def builtin_rules_dir():
+    """The rules folder shipped inside the installed package."""
+    return resources.files("cleaner.rules")
+
+
+def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[Pack]:
+    """Load the shipped packs and any extra rule files or folders; ids must be unique."""
+    paths: list = []
+    if builtin:
+        paths.extend(rule_files(builtin_rules_dir()))
+    for item in extra:
+        item = Path(item)
+        if item.is_dir():
+            paths.extend(rule_files(item))
+        elif item.is_file():
+            paths.append(item)
+        else:
+            raise RuleFileError(item, "no such rule file or folder")
+    packs: list[Pack] = []
+    seen_rules: dict[str, str] = {}
+    seen_packs: dict[tuple[str, str], str] = {}
+    for path in paths:
+        pack = load_pack(Path(str(path)))
+        key = (pack.kind, pack.id)
+        if key in seen_packs:
+            # A user's pack with the same id replaces the shipped one: that is how a site's
+            # rules are overridden without editing the package.
+            packs = [p for p in packs if (p.kind, p.id) != key]
+            seen_rules = {r: f for r, f in seen_rules.items() if f != seen_packs[key]}
+        seen_packs[key] = pack.path
+        for rule in pack.rules:
+            for name in (rule.id, *rule.aliases):
+                if name in seen_rules:
+                    raise RuleFileError(pack.path, f"rule id {name!r} is already used in "
+                                                   f"{seen_rules[name]}", rule.id)
+                seen_rules[name] = pack.path
+        packs.append(pack)
+    return packs
