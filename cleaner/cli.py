@@ -1,0 +1,47 @@
+"""The `cleaner` command: subcommands registered from one module each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cleaner import __version__
+from cleaner import cli_clean, cli_explain, cli_rules
+
+COMMANDS = (cli_clean, cli_explain, cli_rules)
+
+EPILOG = """examples:
+  cleaner clean dump/ -o clean.jsonl            clean every .txt/.jsonl under dump/
+  cleaner clean articles.jsonl.gz -o - | head   JSONL in, records to stdout
+  cleaner explain article.txt                   show what was removed and why
+  cleaner rules check                           check every rule file and its examples
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleaner",
+        description="Turn raw news dumps into clean, structured records, recording every removal.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("cleaner: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""`cleaner explain`: print documents with each removal marked and labelled with its rule id."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cleaner.cli_common import (add_read_options, add_rule_options, document_args, load_cleaner,
+                                read_options)
+from cleaner.explain import explain
+from cleaner.readers import Reject, iter_inputs
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "explain", help="show what was removed from documents and why",
+        description="Print each document line by line with every removal marked [-like this-] "
+                    "and labelled with the rule that took it, and the metadata found.")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
+    parser.add_argument("--id", dest="ids", action="append", metavar="ID",
+                        help="only the document(s) with this id")
+    parser.add_argument("-n", "--limit", type=int, default=20,
+                        help="at most this many documents (default: 20; 0 for all)")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add_read_options(parser)
+    add_rule_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    cleaner = load_cleaner(args)
+    if cleaner is None:
+        return 2
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    shown = 0
+    for item in iter_inputs(args.inputs, read_options(args)):
+        if isinstance(item, Reject):
+            print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
+            continue
+        fields = document_args(item)
+        if args.ids and str(fields.get("id")) not in args.ids:
+            continue
+        doc = cleaner.clean_document(cleaner.make_document(item.text, **fields))
+        print(explain(doc.text, doc.to_record(), color=color))
+        print()
+        shown += 1
+        if args.limit and shown >= args.limit:
+            break
+    return 0

@@ -1,0 +1,63 @@
+"""Bytes to text: BOMs, strict UTF-8 by default, charset detection on request, binary refused."""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Bytes that never occur in text: NUL and most C0 controls (tab, LF, FF, CR and ESC excluded).
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+BINARY_SHARE = 0.01
+
+
+class DecodeError(ValueError):
+    """Bytes that are not text in the expected encoding; the message says why and where."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with NUL bytes or many control bytes in its first 8 KiB.
+
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00"), looks_binary("Berita hari ini".encode())
+    (True, False)
+    """
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    return controls / len(head) > BINARY_SHARE
+
+
+def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
+    """Decode bytes to text; return (text, encoding used).
+
+    `encoding` is "utf-8" (strict: invalid bytes raise DecodeError), "auto" (UTF-8, else the
+    charset detected by charset-normalizer), or any codec name.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    if looks_binary(data):
+        raise DecodeError("binary data (NUL or control bytes), not text")
+    if encoding.lower() in ("utf-8", "utf8", "auto"):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            if encoding.lower() != "auto":
+                raise DecodeError(f"invalid UTF-8 at byte {exc.start} "
+                                  f"({data[exc.start:exc.start + 4]!r}); "
+                                  "use --encoding auto to detect the charset") from None
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise DecodeError("no charset decodes this data as text")
+        return str(best), best.encoding
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise DecodeError(f"cannot decode as {encoding}: {exc}") from None

@@ -1,0 +1,48 @@
+"""Show a person what the cleaner did to a document: every removal marked with its rule, and the metadata."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
+
+
+def _paint(text: str, *codes: str, color: bool) -> str:
+    return f"{''.join(codes)}{text}{RESET}" if color else text
+
+
+def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str:
+    """The normalized input line by line, removals as [-text-]<rule>, then meta and flags."""
+    by_line: dict[int, list[dict]] = defaultdict(list)
+    for removal in record["removed"]:
+        by_line[removal["line"]].append(removal)
+    out = [_paint(f"== {record['id']}", BOLD, color=color)]
+    meta = {k: v for k, v in record["meta"].items() if v not in (None, [], "")}
+    for key, value in meta.items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        out.append(f"   {key:9s} {_paint(str(shown), GREEN, color=color)}")
+    for flag in record.get("flags", []):
+        out.append(_paint(f"   FLAG {flag.get('flag')}: {flag.get('rule', '')} {flag.get('reason', '')}",
+                          RED, BOLD, color=color))
+    if record.get("fixes"):
+        out.append(f"   fixes     {', '.join(record['fixes'])}")
+    out.append("")
+    for number, line in enumerate(normalized.split("\n"), start=1):
+        if not line:
+            continue
+        pieces, pos = [], 0
+        for removal in sorted(by_line.get(number, []), key=lambda r: r["col"]):
+            col = removal["col"]
+            pieces.append(line[pos:col])
+            label = removal["rule"] + (f" -> {removal['field']}" if removal.get("field") else "")
+            pieces.append(_paint(f"[-{removal['text']}-]", RED, color=color)
+                          + _paint(f"<{label}>", DIM, color=color))
+            pos = col + len(removal["text"])
+        pieces.append(line[pos:])
+        out.append(f"{number:4d}  " + "".join(pieces))
+    removed_chars = sum(len(r["text"]) for r in record["removed"])
+    out.append("")
+    out.append(f"   {len(record['removed'])} removals, {removed_chars} characters; "
+               f"{len(record['text'])} characters of text kept")
+    return "\n".join(out)

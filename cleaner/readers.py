@@ -1,0 +1,243 @@
+"""Inputs to records: .txt files and folders, JSONL (.gz/.zst), stdin; bad input becomes a Reject, never a crash."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+import orjson
+
+from cleaner.decode import DecodeError, decode_bytes
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
+                  ".json.gz", ".jsonl.zstd")
+TEXT_SUFFIXES = (".txt",)
+# A record larger than this is refused rather than read into memory whole.
+MAX_RECORD_BYTES = 64 << 20
+# How much of a refused record is kept in the rejects file.
+MAX_REJECT_RAW = 1 << 20
+
+
+@dataclass
+class Item:
+    """One input document: where it came from, its text and the input fields that ride along."""
+
+    source: str
+    line: int | None
+    text: str
+    fields: dict[str, Any]
+    size: int
+
+
+@dataclass
+class Reject:
+    """Input that could not become a document, with the reason; written to the rejects file."""
+
+    source: str
+    line: int | None
+    reason: str
+    raw: str | None = None
+
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw}
+
+
+@dataclass
+class ReadOptions:
+    """How inputs are read."""
+
+    text_field: str = "text"
+    encoding: str = "utf-8"
+    max_record_bytes: int = MAX_RECORD_BYTES
+    glob: tuple[str, ...] = ("*.txt", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst")
+
+
+@dataclass
+class ReadLog:
+    """What reading saw besides documents: files skipped in folders, bytes read."""
+
+    skipped: list[str] = field(default_factory=list)
+    bytes_read: int = 0
+
+
+def _raw_text(data: bytes) -> str:
+    return data[:MAX_REJECT_RAW].decode("utf-8", errors="backslashreplace")
+
+
+def is_jsonl(name: str) -> bool:
+    return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def open_compressed(path: str | Path) -> BinaryIO:
+    """Open a file for binary reading, decompressing .gz and .zst on the fly."""
+    name = str(path).lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if name.endswith((".zst", ".zstd")):
+        import zstandard
+
+        raw = open(path, "rb")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    return open(path, "rb")
+
+
+def _read_line(stream: BinaryIO, cap: int) -> tuple[bytes, bool]:
+    """One line of at most `cap` bytes; a longer line is skipped to its end and flagged."""
+    line = stream.readline(cap + 1)
+    if len(line) <= cap or line.endswith(b"\n"):
+        return line, False
+    while True:
+        chunk = stream.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return line[:MAX_REJECT_RAW], True
+
+
+def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> Item | Reject | None:
+    """One JSONL line as an Item, a Reject with the reason, or None for a blank line."""
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Reject(source, lineno, f"invalid UTF-8 at byte {exc.start} of the line", _raw_text(raw))
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        return Reject(source, lineno, f"broken JSON: {exc}", line[:MAX_REJECT_RAW])
+    if not isinstance(obj, dict):
+        return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",
+                      line[:MAX_REJECT_RAW])
+    text = obj.pop(options.text_field, None)
+    if text is None:
+        return Reject(source, lineno, f"no {options.text_field!r} field", line[:MAX_REJECT_RAW])
+    if not isinstance(text, str):
+        return Reject(source, lineno, f"field {options.text_field!r} is a {type(text).__name__}, "
+                                      "not a string", line[:MAX_REJECT_RAW])
+    if not text.strip():
+        return Reject(source, lineno, "empty document", line[:MAX_REJECT_RAW])
+    return Item(source, lineno, text, obj, len(raw))
+
+
+def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item | Reject]:
+    """Records of a JSONL stream; a corrupt or truncated stream ends with a Reject naming the line."""
+    lineno = 0
+    while True:
+        try:
+            raw, too_long = _read_line(stream, options.max_record_bytes)
+        except (EOFError, OSError, zlib.error, ValueError) as exc:
+            yield Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
+                                             f"{type(exc).__name__}: {exc}")
+            return
+        except Exception as exc:  # zstandard raises its own ZstdError
+            yield Reject(source, lineno + 1, f"corrupt input after line {lineno}: "
+                                             f"{type(exc).__name__}: {exc}")
+            return
+        if not raw:
+            return
+        lineno += 1
+        if too_long:
+            yield Reject(source, lineno, f"record longer than {options.max_record_bytes} bytes; "
+                                         "raise --max-record-bytes to read it", _raw_text(raw))
+            continue
+        record = parse_record(raw, source, lineno, options)
+        if record is not None:
+            yield record
+
+
+def read_text_file(path: Path, record_id: str, options: ReadOptions) -> Item | Reject:
+    """A whole .txt file as one document."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > options.max_record_bytes:
+            return Reject(source, None, f"file of {size} bytes is larger than "
+                                        f"{options.max_record_bytes}; raise --max-record-bytes")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Reject(source, None, f"cannot read: {exc.strerror or exc}")
+    return text_item(data, source, record_id, options)
+
+
+def text_item(data: bytes, source: str, record_id: str, options: ReadOptions) -> Item | Reject:
+    try:
+        text, encoding = decode_bytes(data, options.encoding)
+    except DecodeError as exc:
+        return Reject(source, None, str(exc))
+    if not text.strip():
+        return Reject(source, None, "empty document")
+    fields: dict[str, Any] = {"id": record_id}
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        fields["encoding"] = encoding
+    return Item(source, None, text, fields, len(data))
+
+
+def _walk(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[Path]:
+    """Files under a folder in a stable order; hidden files and unmatched names are logged."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if name.startswith(".") or not any(path.match(g) for g in options.glob):
+                log.skipped.append(str(path))
+                continue
+            yield path
+
+
+def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
+                log: ReadLog | None = None) -> Iterator[Item | Reject]:
+    """Items and Rejects from every input, in order: files, folders (recursive), '-' for stdin."""
+    options = options or ReadOptions()
+    log = log if log is not None else ReadLog()
+    for name in inputs:
+        if name == "-":
+            yield from _read_stdin(options, log)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for file in _walk(path, options, log):
+                yield from _read_file(file, str(file.relative_to(path).with_suffix("")), options, log)
+        elif path.exists():
+            yield from _read_file(path, path.stem, options, log)
+        else:
+            yield Reject(name, None, "no such file or folder")
+
+
+def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
+    try:
+        log.bytes_read += path.stat().st_size
+    except OSError:
+        pass
+    if is_jsonl(path.name):
+        try:
+            stream = open_compressed(path)
+        except OSError as exc:
+            yield Reject(str(path), None, f"cannot read: {exc.strerror or exc}")
+            return
+        with stream:
+            yield from read_jsonl(stream, str(path), options)
+    else:
+        yield read_text_file(path, record_id, options)
+
+
+def _read_stdin(options: ReadOptions, log: ReadLog):
+    """Standard input: JSONL when its first character is '{', else one text document."""
+    stream = sys.stdin.buffer
+    peek = stream.peek(64) if hasattr(stream, "peek") else b""
+    if peek.lstrip()[:1] == b"{":
+        yield from read_jsonl(stream, "<stdin>", options)
+        return
+    data = stream.read(options.max_record_bytes + 1)
+    log.bytes_read += len(data)
+    if len(data) > options.max_record_bytes:
+        yield Reject("<stdin>", None, f"input larger than {options.max_record_bytes} bytes")
+        return
+    yield text_item(data, "<stdin>", "stdin", options)

@@ -1,0 +1,77 @@
+"""Records out: JSONL to a file (.gz/.zst by name, written under a temporary name then renamed) or stdout."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+
+
+class JsonlWriter:
+    """Writes one JSON object a line; a file appears under its name only once complete."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self._tmp: str | None = None
+        self.count = 0
+        if self.path == "-":
+            self._stream: BinaryIO = sys.stdout.buffer
+            return
+        target = Path(self.path)
+        if target.parent and not target.parent.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = f"{self.path}.tmp-{os.getpid()}"
+        self._stream = _open_for_writing(self._tmp, self.path)
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._stream.write(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+        self.count += 1
+
+    def close(self, keep: bool = True) -> None:
+        """Finish the file: rename it into place, or remove it when the run failed."""
+        if self._tmp is None:
+            self._stream.flush()
+            return
+        self._stream.close()
+        if keep:
+            os.replace(self._tmp, self.path)
+        else:
+            try:
+                os.unlink(self._tmp)
+            except FileNotFoundError:
+                pass
+        self._tmp = None
+
+
+def _open_for_writing(tmp: str, final: str) -> BinaryIO:
+    name = final.lower()
+    if name.endswith(".gz"):
+        return gzip.open(tmp, "wb", compresslevel=6)
+    if name.endswith((".zst", ".zstd")):
+        import zstandard
+
+        return zstandard.ZstdCompressor(level=3).stream_writer(open(tmp, "wb"), closefd=True)
+    return open(tmp, "wb", buffering=1 << 20)
+
+
+class LazyWriter:
+    """A JsonlWriter opened on the first write, so a run without rejects leaves no rejects file."""
+
+    def __init__(self, path: str | Path | None):
+        self.path = path
+        self._writer: JsonlWriter | None = None
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self.path is None:
+            return
+        if self._writer is None:
+            self._writer = JsonlWriter(self.path)
+        self._writer.write(record)
+
+    def close(self, keep: bool = True) -> None:
+        if self._writer is not None:
+            self._writer.close(keep)
