@@ -108,7 +108,7 @@ class RuleStage:
             fields = self.sink.apply(doc, hit) if action == "meta" else None
             removed = _cut(line, hit.start, hit.end)
             doc.removed.append(Removal(hit.rule.id, removed, line.number, col, action,
-                                       ",".join(fields) if fields else None))
+                                       tuple(fields or ())))
         return False
 
     def _allowed(self, doc: Document, hit: Hit, size: int, budget) -> bool:

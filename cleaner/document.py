@@ -26,13 +26,13 @@ class Removal:
     line: int            # 1-based line of the normalized input where the removed text starts
     col: int = 0         # 0-based character offset of the removed text in that line
     action: str = "drop-line"
-    field: str | None = None   # the meta field a "meta" removal fed
+    fields: tuple[str, ...] = ()   # the meta fields a "meta" removal fed
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "text": self.text, "line": self.line,
                                "col": self.col, "action": self.action}
-        if self.field:
-            out["field"] = self.field
+        if self.fields:
+            out["fields"] = list(self.fields)
         return out
 
 

@@ -35,7 +35,7 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str
         for removal in sorted(by_line.get(number, []), key=lambda r: r["col"]):
             col = removal["col"]
             pieces.append(line[pos:col])
-            label = removal["rule"] + (f" -> {removal['field']}" if removal.get("field") else "")
+            label = removal["rule"] + (f" -> {','.join(removal['fields'])}" if removal.get("fields") else "")
             pieces.append(_paint(f"[-{removal['text']}-]", RED, color=color)
                           + _paint(f"<{label}>", DIM, color=color))
             pos = col + len(removal["text"])

@@ -61,7 +61,7 @@ def _sections(doc: Document) -> frozenset[str]:
 
 def _take(doc: Document, line: Line, rule: str, field: str | None) -> None:
     doc.removed.append(Removal(rule, line.text, line.number, 0, "meta" if field else "drop-line",
-                               field))
+                               (field,) if field else ()))
     line.text = ""
 
 
