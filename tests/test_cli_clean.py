@@ -1,0 +1,159 @@
+"""`cleaner clean` end to end: inputs of every kind, records in order, bad input rejected with file and line."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import shutil
+import sys
+
+import pytest
+import zstandard
+
+from cleaner.cli import main
+from conftest import ROOT
+
+SEED = next((ROOT / "fixtures" / "channel9.id").glob("*.txt"))
+
+
+def read_jsonl(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """A folder of the seeds plus a binary .txt, a non-input file and an invalid UTF-8 file."""
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    for raw in sorted((ROOT / "fixtures").rglob("*.txt")):
+        shutil.copy(raw, folder / raw.name)
+    (folder / "zz_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20)
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")
+    (folder / "zz_latin1.txt").write_bytes("Berita caf\xe9 hari ini.".encode("latin-1"))
+    (folder / "zz_empty.txt").write_text("  \n\n ", encoding="utf-8")
+    return folder
+
+
+def test_folder_run_writes_records_in_order_and_rejects_bad_files(dump, tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out)]) == 0
+    records = read_jsonl(out)
+    assert [r["id"] for r in records] == sorted(p.stem for p in (ROOT / "fixtures").rglob("*.txt"))
+    rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    reasons = {r["source"].rsplit("/", 1)[-1]: r["reason"] for r in rejects}
+    assert set(reasons) == {"zz_binary.txt", "zz_latin1.txt", "zz_empty.txt"}
+    assert "binary" in reasons["zz_binary.txt"]
+    assert "invalid UTF-8 at byte 10" in reasons["zz_latin1.txt"]
+    assert reasons["zz_empty.txt"] == "empty document"
+    err = capsys.readouterr().err
+    assert "rejected " + str(dump / "zz_binary.txt") in err
+    assert "read 8 documents, wrote 5, rejected 3" in err
+    assert "skipped 1 files" in err
+    assert "id/related-link" in err
+
+
+def test_encoding_auto_reads_legacy_text(dump, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump / "zz_latin1.txt"), "-o", str(out), "--encoding", "auto", "-q"]) == 0
+    [record] = read_jsonl(out)
+    assert "café" in record["text"] and record["encoding"] != "utf-8"
+
+
+def test_jsonl_bad_lines_are_rejected_by_line_and_the_rest_kept(tmp_path, capsys):
+    good = {"id": "a1", "url": "https://www.channel9.id/x", "text": SEED.read_text(encoding="utf-8"),
+            "crawl": {"batch": 7}, "lang_score": 0.93}
+    lines = [json.dumps(good).encode(), b'{"id": "broken", "text": "unterminated',
+             b"[1, 2, 3]", b"42", b'{"id": "e", "text": ""}', b'{"id": "n", "body": "x"}',
+             b'{"id": "u", "text": "caf\xe9"}', b"", json.dumps({"id": "z", "text": "Isi berita."}).encode()]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--rejects", str(tmp_path / "rej.jsonl")]) == 0
+    records = read_jsonl(out)
+    assert [r["id"] for r in records] == ["a1", "z"]
+    assert records[0]["crawl"] == {"batch": 7} and records[0]["lang_score"] == 0.93
+    assert records[0]["meta"]["url"] == good["url"] and records[0]["meta"]["site"] == "channel9.id"
+    rejects = read_jsonl(tmp_path / "rej.jsonl")
+    assert [(r["line"], r["reason"].split(":")[0]) for r in rejects] == [
+        (2, "broken JSON"), (3, "JSON line is a list, not an object"),
+        (4, "JSON line is a int, not an object"), (5, "empty document"), (6, "no 'text' field"),
+        (7, "invalid UTF-8 at byte 24 of the line")]
+    assert rejects[0]["raw"] == '{"id": "broken", "text": "unterminated'
+    assert f"rejected {src}:2: broken JSON" in capsys.readouterr().err
+
+
+def test_truncated_gzip_keeps_earlier_records_and_names_the_point(tmp_path):
+    body = b"".join(json.dumps({"id": str(i), "text": f"Berita nomor {i} hari ini."}).encode() + b"\n"
+                    for i in range(2000))
+    whole = gzip.compress(body)
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(whole[: len(whole) // 2])
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
+    records = read_jsonl(out)
+    assert 0 < len(records) < 2000
+    assert [r["id"] for r in records] == [str(i) for i in range(len(records))]
+    [reject] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert reject["line"] == len(records) + 1 and "truncated or corrupt" in reject["reason"]
+
+
+def test_zstd_input_and_gzip_output(tmp_path):
+    src = tmp_path / "in.jsonl.zst"
+    src.write_bytes(zstandard.ZstdCompressor().compress(
+        json.dumps({"id": "z1", "text": "Judul Berita\n\nIsi berita panjang. (ant)"}).encode() + b"\n"))
+    out = tmp_path / "out.jsonl.gz"
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
+    [record] = [json.loads(x) for x in gzip.decompress(out.read_bytes()).splitlines()]
+    assert record["text"] == "Isi berita panjang." and record["meta"]["title"] == "Judul Berita"
+
+
+def test_giant_line_is_rejected_and_the_next_record_read(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(json.dumps({"id": "big", "text": "x " * 600_000}).encode() + b"\n"
+                    + json.dumps({"id": "small", "text": "Isi berita."}).encode() + b"\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q", "--max-record-bytes", "100000"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ["small"]
+    [reject] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert reject["line"] == 1 and "longer than 100000 bytes" in reject["reason"]
+
+
+def test_stdin_text_to_stdout(monkeypatch, capsysbinary):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(SEED.read_bytes()))))
+    assert main(["clean", "-", "-o", "-", "-q"]) == 0
+    [record] = [json.loads(x) for x in capsysbinary.readouterr().out.splitlines()]
+    assert record["id"] == "stdin" and record["meta"]["site"] == "channel9.id"
+
+
+def test_stdin_jsonl(monkeypatch, capsysbinary):
+    data = b'{"id": "s1", "text": "Isi berita pertama."}\n{"id": "s2", "text": "Isi kedua."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    assert main(["clean", "-", "-o", "-", "-q"]) == 0
+    assert [json.loads(x)["id"] for x in capsysbinary.readouterr().out.splitlines()] == ["s1", "s2"]
+
+
+def test_missing_input_is_rejected_not_fatal(tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(tmp_path / "nope.txt"), str(SEED), "-o", str(out), "-q"]) == 0
+    assert len(read_jsonl(out)) == 1
+    assert read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")[0]["reason"] == "no such file or folder"
+
+
+def test_strict_exit_code_and_stats_file(dump, tmp_path):
+    out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--strict", "--stats", str(stats)]) == 3
+    figures = json.loads(stats.read_text())
+    assert (figures["written"], figures["rejected"]) == (5, 3)
+    assert figures["rules"]["id/related-link"]["hits"] == 4
+
+
+def test_broken_rule_file_stops_the_run_before_it_starts(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[rule]]\nid = "x/lookbehind"\naction = "drop-line"\npattern = \'(?<=a)b\'\n'
+                   'remove = ["ab"]\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(SEED), "-o", str(out), "--rules", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and "x/lookbehind" in err and "RE2" in err
+    assert not out.exists()
