@@ -5,9 +5,10 @@ A labelled article is the raw text plus its cruft: a list of spans, each given b
 ``text`` and a ``kind`` ("related", "code", "dateline", ...). Every other word is article text.
 
 Scoring is word-level and looks only at the cleaner's output text, so it does not depend on how
-the cleaner got there: the words of the raw text are aligned with the words of the output, a raw
-word that finds its place in the output was kept, one that does not was removed. Which rule
-removed a word is read from the record's ``removed`` list (line, col, text).
+the cleaner got there: the article words are aligned with the words of the output; an article
+word that finds its place was kept, output words left over that are cruft words are cruft the
+cleaner missed. Which rule removed a word is read from the record's ``removed`` list (line, col,
+text).
 
 Words are runs of letters and digits (``[^\\W_]+``); punctuation and spacing do not count, so
 ``( ptr )`` is one word and ``(T/RE1/P1)`` three.
@@ -120,14 +121,14 @@ def labelled_words(text: str, cruft: Iterable[dict]) -> list[Word]:
     return out
 
 
-def kept_mask(raw: list[str], output: list[str]) -> list[bool]:
-    """For each raw word, whether it survives in the output (aligned in order, not as a bag).
+def kept_mask(expected: list[str], output: list[str]) -> list[bool]:
+    """For each expected word, whether the output has it in its place (aligned in order).
 
     >>> kept_mask(["a", "b", "c", "b"], ["a", "c", "b"])
     [True, False, True, True]
     """
-    mask = [False] * len(raw)
-    matcher = difflib.SequenceMatcher(None, raw, output, autojunk=False)
+    mask = [False] * len(expected)
+    matcher = difflib.SequenceMatcher(None, expected, output, autojunk=False)
     for block in matcher.get_matching_blocks():
         for i in range(block.a, block.a + block.size):
             mask[i] = True
@@ -137,6 +138,11 @@ def kept_mask(raw: list[str], output: list[str]) -> list[bool]:
 def score_article(article: dict, record: dict) -> ArticleScore:
     """Compare one cleaned record with the labels of the article it came from.
 
+    The article words (the raw text minus its cruft) are aligned with the output words: an
+    article word that finds its place was kept. Output words left over that are cruft words
+    are cruft the cleaner missed. Counting this way does not depend on which of two equal words
+    (a related-article title repeating a phrase of the article) the alignment picks.
+
     >>> art = {"id": "x", "site": "s", "text": "Isi berita. (ant)",
     ...        "cruft": [{"line": 1, "start": 12, "end": 17, "text": "(ant)"}]}
     >>> s = score_article(art, {"text": "Isi berita."})
@@ -144,21 +150,23 @@ def score_article(article: dict, record: dict) -> ArticleScore:
     (1, 1, 2, 2, True)
     """
     raw = labelled_words(article["text"], article.get("cruft", ()))
-    mask = kept_mask([w.text for w in raw], words(record.get("text") or ""))
-    score = ArticleScore(id=str(article.get("id", "")), site=str(article.get("site", "")))
-    for word, kept in zip(raw, mask):
-        if word.cruft:
-            score.cruft_words += 1
-            if kept:
-                score.missed.append(word.text)
-            else:
-                score.cruft_removed += 1
-        else:
-            score.article_words += 1
-            if kept:
-                score.article_kept += 1
-            else:
-                score.lost.append(word.text)
+    expected = [w.text for w in raw if not w.cruft]
+    cruft = Counter(w.text for w in raw if w.cruft)
+    output = words(record.get("text") or "")
+    score = ArticleScore(id=str(article.get("id", "")), site=str(article.get("site", "")),
+                         cruft_words=sum(cruft.values()), article_words=len(expected))
+    matched_output = [False] * len(output)
+    matcher = difflib.SequenceMatcher(None, expected, output, autojunk=False)
+    kept = [False] * len(expected)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            kept[block.a + k] = True
+            matched_output[block.b + k] = True
+    score.article_kept = sum(kept)
+    score.lost = [w for w, k in zip(expected, kept) if not k]
+    left = Counter(w for w, m in zip(output, matched_output) if not m) & cruft
+    score.missed = sorted(left.elements())
+    score.cruft_removed = score.cruft_words - sum(left.values())
     return score
 
 

@@ -105,6 +105,7 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
     """One JSONL line as an Item, a Reject with the reason, or None for a blank line."""
     if not raw.strip():
         return None
+    raw = raw.rstrip(b"\r\n")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
