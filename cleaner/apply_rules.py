@@ -24,8 +24,8 @@ def _original_col(line: Line, pos: int) -> int:
     return col
 
 
-def _cut(line: Line, start: int, end: int) -> str:
-    """Remove text[start:end] from a line, with the space it leaves; return what was removed."""
+def _cut(line: Line, start: int, end: int) -> tuple[str, int]:
+    """Remove text[start:end] from a line with the space it leaves; return it and its original column."""
     text = line.text
     if start == 0:
         while end < len(text) and text[end] == " ":
@@ -36,10 +36,11 @@ def _cut(line: Line, start: int, end: int) -> str:
     elif start > 0 and text[start - 1] == " " and text[end] == " ":
         end += 1
     removed = text[start:end]
-    line.cuts.append((_original_col(line, start), end - start))
+    col = _original_col(line, start)
+    line.cuts.append((col, end - start))
     line.cuts.sort()
     line.text = text[:start] + text[end:]
-    return removed
+    return removed, col
 
 
 class RuleStage:
@@ -104,9 +105,8 @@ class RuleStage:
             # drop-span and meta remove the matched span (or its "cut" group) and look again.
             if not self._allowed(doc, hit, hit.end - hit.start, budget):
                 return False
-            col = _original_col(line, hit.start)
             fields = self.sink.apply(doc, hit) if action == "meta" else None
-            removed = _cut(line, hit.start, hit.end)
+            removed, col = _cut(line, hit.start, hit.end)
             doc.removed.append(Removal(hit.rule.id, removed, line.number, col, action,
                                        tuple(fields or ())))
         return False

@@ -1,0 +1,70 @@
+"""The Python API: Cleaner().clean(text, url=None, **fields) returns the record."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+from cleaner.document import META_FIELDS
+
+ARTICLE = ("Judul Berita Ekonomi Hari Ini\n\nJAKARTA, KOMPAS.com - Harga beras naik lagi pekan ini.\n\n"
+           "Pedagang mengeluhkan sepinya pembeli di pasar. (ant)")
+
+
+def test_record_has_the_documented_shape(cleaner):
+    record = cleaner.clean(ARTICLE, id="k1")
+    assert list(record)[:6] == ["id", "text", "meta", "removed", "flags", "fixes"]
+    assert tuple(record["meta"]) == META_FIELDS
+    assert record["id"] == "k1"
+    assert record["text"] == "Harga beras naik lagi pekan ini.\n\nPedagang mengeluhkan sepinya pembeli di pasar."
+    for removal in record["removed"]:
+        assert set(removal) >= {"rule", "text", "line", "col", "action"}
+
+
+def test_removals_locate_the_text_they_took(cleaner):
+    record = cleaner.clean(ARTICLE)
+    lines = ARTICLE.split("\n")
+    for removal in record["removed"]:
+        line = lines[removal["line"] - 1]
+        assert line[removal["col"]:removal["col"] + len(removal["text"])] == removal["text"]
+
+
+def test_url_host_picks_the_site_pack(cleaner):
+    record = cleaner.clean("Isi berita yang panjang sekali.", url="https://regional.channel9.id/a/b")
+    assert record["meta"]["site"] == "channel9.id" and record["meta"]["url"].startswith("https://")
+
+
+def test_unknown_site_keeps_its_host(cleaner):
+    record = cleaner.clean("Isi berita yang panjang sekali.", url="https://www.example.org/a")
+    assert record["meta"]["site"] == "example.org"
+
+
+def test_input_title_and_date_are_hints_that_win(cleaner):
+    record = cleaner.clean(ARTICLE, title="Judul Berita Ekonomi Hari Ini", date="22/02/2016 14:38")
+    assert record["meta"]["title"] == "Judul Berita Ekonomi Hari Ini"
+    assert record["meta"]["date"] == "2016-02-22T14:38"
+    assert not record["text"].startswith("Judul")
+
+
+def test_unparsable_date_hint_is_kept_as_given(cleaner):
+    assert cleaner.clean("Isi berita.", date="kemarin sore")["meta"]["date"] == "kemarin sore"
+
+
+def test_extra_fields_ride_along_and_clashing_ones_are_kept_under_input(cleaner):
+    record = cleaner.clean("Isi berita.", source="cnn indonesia", meta={"x": 1}, flags=["a"])
+    assert record["source"] == "cnn indonesia"
+    assert record["input"] == {"meta": {"x": 1}, "flags": ["a"]}
+    assert record["meta"]["title"] is None
+
+
+def test_language_is_detected_from_stopwords(cleaner):
+    assert cleaner.clean("Presiden mengatakan bahwa dia akan datang ke kota itu dengan keluarga.")["meta"]["lang"] == "id"
+    assert cleaner.clean("The president said he would visit the city with his family.")["meta"]["lang"] is None
+
+
+def test_packs_can_be_limited_to_given_rule_files(tmp_path):
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[[rule]]\nid = "mine/promo"\ndescription = "promo"\naction = "drop-line"\n'
+                    'pattern = \'^BELI SEKARANG$\'\nremove = ["BELI SEKARANG"]\n', encoding="utf-8")
+    cleaner = Cleaner(rules=[pack], builtin=False)
+    record = cleaner.clean("Isi berita pertama.\n\nBELI SEKARANG\n\nBaca juga: Lain")
+    assert [r["rule"] for r in record["removed"]] == ["mine/promo"]
+    assert "Baca juga: Lain" in record["text"]

@@ -1,0 +1,73 @@
+"""Broken rule files fail loudly with file, rule and reason; the loader enforces ids and examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.rulefile import RuleFileError, load_pack, load_packs
+
+GOOD = '''[[rule]]
+id = "t/promo"
+description = "a promo"
+action = "drop-line"
+pattern = '^promo$'
+remove = ["promo"]
+'''
+
+
+def write(tmp_path, text, name="t.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change,reason", [
+    (("drop-line", "drop-everything"), "action must be one of"),
+    (("'^promo$'", "'(?<=x)promo'"), "rejected by the linear-time engine"),
+    (("'^promo$'", "'(a)\\1'"), "rejected by the linear-time engine"),
+    (("'^promo$'", "'(?P<price>promo)'"), "unknown named groups"),
+    (('remove = ["promo"]', ""), "at least one 'remove' example"),
+    (("'^promo$'", "'x*'"), "matches empty text"),
+    (('id = "t/promo"', 'id = "t/promo"\nspeed = 3'), "unknown keys"),
+])
+def test_broken_rule_is_named_with_its_reason(tmp_path, change, reason):
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(RuleFileError) as info:
+        load_pack(path)
+    assert str(path) in str(info.value) and reason in str(info.value)
+    if "id" in GOOD:
+        assert info.value.rule in (None, "t/promo")
+
+
+def test_invalid_toml_names_the_file(tmp_path):
+    path = write(tmp_path, "[[rule]\nid=")
+    with pytest.raises(RuleFileError, match="not valid TOML"):
+        load_pack(path)
+
+
+def test_reused_rule_id_is_refused(tmp_path):
+    write(tmp_path, GOOD, "a.toml")
+    write(tmp_path, GOOD.replace("a promo", "another"), "b.toml")
+    with pytest.raises(RuleFileError, match="already used"):
+        load_packs([tmp_path], builtin=False)
+
+
+def test_user_pack_with_a_shipped_id_replaces_it(tmp_path):
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    write(sites, '[pack]\nid = "channel9.id"\ndomains = ["channel9.id"]\n' + GOOD, "channel9.id.toml")
+    packs = load_packs([tmp_path])
+    [channel9] = [p for p in packs if p.id == "channel9.id"]
+    assert [r.id for r in channel9.rules] == ["t/promo"]
+
+
+def test_rules_check_reports_a_failing_example(tmp_path, capsys):
+    path = write(tmp_path, GOOD + 'keep = ["promo"]\n')
+    assert main(["rules", "check", "--no-builtin-rules", "--rules", str(path)]) == 1
+    assert "t/promo: fires on keep example 'promo'" in capsys.readouterr().out
+
+
+def test_rules_check_passes_on_shipped_rules(capsys):
+    assert main(["rules", "check"]) == 0
+    assert "0 failing examples" in capsys.readouterr().err

@@ -1,0 +1,51 @@
+"""Unicode repair and paragraph splitting: pure text transforms."""
+
+from __future__ import annotations
+
+import ftfy
+import pytest
+
+from cleaner import normalize as norm
+from cleaner.paragraphs import split_glued
+
+
+def test_mojibake_is_repaired_and_curly_quotes_kept():
+    good = "‘Kami tidak ingin berperang’ — kata Lavrov di kafé."
+    text, fixes = norm.normalize(good.encode("utf-8").decode("cp1252"))
+    assert text == good and "fix_mojibake" in fixes
+
+
+def test_ftfy_runs_only_where_mojibake_can_be(monkeypatch):
+    calls = []
+    monkeypatch.setattr(ftfy, "fix_text", lambda t, *a, **k: calls.append(t) or t)
+    norm.normalize("plain ascii text\n" * 50)
+    norm.normalize("“Kami” — teks dengan kutip dan é yang benar.")
+    assert calls == []
+
+
+def test_odd_spaces_controls_and_newlines():
+    text, fixes = norm.normalize("Baca juga:\u00a0Rusia\r\nA\u200bB\u0007C\u2028D\tE\ufeff")
+    assert text == "Baca juga: Rusia\nABC\nD E"
+    assert {"plain_spaces", "drop_controls", "unify_newlines"} <= set(fixes)
+
+
+@pytest.mark.parametrize("glued,parts", [
+    ("kekhawatiran mendasar Rusia akhirnya diabaikan.”AS, sekutu NATO-nya",
+     ["kekhawatiran mendasar Rusia akhirnya diabaikan.”", "AS, sekutu NATO-nya"]),
+    ("di dekat perbatasan Rusia.Rusia meminta Amerika", ["di dekat perbatasan Rusia.", "Rusia meminta Amerika"]),
+    ("kata Johnson di Twitter sebelum mendarat di Kiev.Perdana Menteri Inggris",
+     ["kata Johnson di Twitter sebelum mendarat di Kiev.", "Perdana Menteri Inggris"]),
+    ("wartawan di Kremlin.“Ketika mengabaikan", ["wartawan di Kremlin.", "“Ketika mengabaikan"]),
+    ("Apa benar?Tidak tahu!Mungkin saja", ["Apa benar?", "Tidak tahu!", "Mungkin saja"]),
+])
+def test_glued_paragraphs_split(glued, parts):
+    assert split_glued(glued) == parts
+
+
+@pytest.mark.parametrize("whole", [
+    "Channel9.id-Rusia mengabarkan", "Intisari-Online.com -Beberapa", "naik Rp1,5 juta", "No.1 di dunia",
+    "the U.S. Army said", "buka https://www.Kompas.com/Read/2021 sekarang", "kirim ke redaksi@Tempo.Co",
+    "kata Dr.Budi", "Jl.Sudirman no 5", "situs Detik.Com melaporkan", "pukul 14.30 WIB", "A.Rahman hadir",
+])
+def test_not_split(whole):
+    assert split_glued(whole, ["dr", "jl"]) == [whole]
