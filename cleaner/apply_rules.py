@@ -63,16 +63,15 @@ class RuleStage:
         for ln in lines:
             starts.append(offset)
             offset += len(ln.text) + 1
-        # Middle lines are looked at only where the whole-text scan found a match.
-        candidates = {bisect_right(starts, pos) - 1 for pos in self.matcher.candidate_starts(joined)}
-        index = 0
-        while index < count:
-            in_head = index < HEAD_LINES
-            in_tail = index >= count - TAIL_LINES
-            if in_head or in_tail or index in candidates:
-                if self._line(doc, index, in_head, in_tail, budget):
-                    break            # a drop-tail took the rest
-            index += 1
+        head_end = starts[min(HEAD_LINES, count) - 1] + len(lines[min(HEAD_LINES, count) - 1].text)
+        tail_start = starts[max(count - TAIL_LINES, 0)]
+        # Only lines where a scan found a match are looked at rule by rule.
+        candidates = sorted({bisect_right(starts, pos) - 1
+                             for pos in self.matcher.candidate_starts(joined, head_end, tail_start)})
+        for index in candidates:
+            if lines[index].text and self._line(doc, index, index < HEAD_LINES,
+                                                index >= count - TAIL_LINES, budget):
+                break            # a drop-tail took the rest
         doc.lines = [ln for ln in lines if ln.text]
         return doc
 

@@ -1,10 +1,8 @@
-"""Compile the rules that apply to a document into one RE2 pattern per line window."""
+"""Compile the rules that apply to a document into RE2 sets and scanners, one per line window."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cached_property
 
 import re2
 
@@ -14,8 +12,8 @@ from cleaner.rulefile import Rule, re2_options
 # where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes.
 HEAD_LINES = 6
 TAIL_LINES = 6
-
-_NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
+# DFA memory budget of one scanner or set; 8 MB is too small to compile a set of ~100 rules.
+SCAN_MAX_MEM = 64 << 20
 
 
 def _applies(rule: Rule, in_head: bool, in_tail: bool) -> bool:
@@ -28,6 +26,72 @@ def _applies(rule: Rule, in_head: bool, in_tail: bool) -> bool:
     return in_head or in_tail        # edges
 
 
+def noncapturing(pattern: str) -> str:
+    r"""The same pattern with every group made non-capturing.
+
+    RE2 finds a match's span with its DFA alone, but filling capture groups needs its NFA, which
+    costs time in proportion to the pattern: a scan over hundreds of rules must capture nothing.
+
+    >>> noncapturing(r"^(?P<a>x)(y|[(]z)\(w\)")
+    '^(?:x)(?:y|[(]z)\\(w\\)'
+    """
+    out, i, n, in_class = [], 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            out.append(ch)
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+            # A ']' right after '[' or '[^' is a literal member, not the end of the class.
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                out.append("^")
+                j += 1
+            if j < n and pattern[j] == "]":
+                out.append("]")
+                j += 1
+            i = j
+            continue
+        elif ch == "(":
+            if pattern.startswith("(?P<", i):
+                out.append("(?:")
+                i = pattern.index(">", i) + 1
+                continue
+            out.append("(" if pattern.startswith("(?", i) else "(?:")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _flagged(rule: Rule, pattern: str) -> str:
+    return pattern if rule.case_sensitive else f"(?i:{pattern})"
+
+
+def _scan_options() -> re2.Options:
+    """Options for scanners and sets: the DFA budget that many alternatives need (RE2 falls back
+    to its slower NFA when the cache fills; memory is taken only as states are visited)."""
+    opts = re2_options()
+    opts.max_mem = SCAN_MAX_MEM
+    opts.longest_match = False
+    return opts
+
+
+def _scanner(rules: list[Rule]):
+    """One capture-free alternation of the rules, or None; (?m) makes ^ and $ line edges."""
+    if not rules:
+        return None
+    return re2.compile("(?m)" + "|".join(_flagged(r, noncapturing(r.pattern)) for r in rules),
+                       _scan_options())
+
+
 @dataclass(frozen=True)
 class Hit:
     """One rule match in a line: the rule, the span to remove and the values captured."""
@@ -38,71 +102,84 @@ class Hit:
     values: dict
 
 
-class Matcher:
-    """All rules of a pack combination as one alternation per (head, tail) window.
+class _Window:
+    """The rules of one line window: an RE2 set that names the rules matching a line."""
 
-    RE2 matches the alternation in one linear pass whatever the number of rules, so a run's
-    cost does not grow with the rule count; alternatives are tried leftmost-first, so at a
-    given position the first rule in priority order wins.
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.set = None
+        if rules:
+            self.set = re2.Set.SearchSet(_scan_options())
+            for rule in rules:
+                self.set.Add(_flagged(rule, rule.pattern))
+            self.set.Compile()
+
+
+class Matcher:
+    """All rules of a pack combination, matched in time that does not grow with their number.
+
+    A whole document is scanned once by one capture-free alternation of the rules that may fire
+    anywhere; each line that matched (and each line of the head and tail windows) is then given to
+    an RE2 set, which names the rules matching it, and only those rules run to capture values.
+    At one position the first rule in priority order wins; otherwise the leftmost match does.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self._compiled: dict[tuple[bool, bool], tuple] = {}
+        self._windows: dict[tuple[bool, bool], _Window] = {}
+        self._scan = _scanner([r for r in rules if r.where == "any"])
+        self._head_scan = _scanner([r for r in rules if r.where in ("head", "edges")])
+        self._tail_scan = _scanner([r for r in rules if r.where in ("tail", "edges")])
 
-    def _build(self, in_head: bool, in_tail: bool):
+    def _window(self, in_head: bool, in_tail: bool) -> _Window:
         key = (in_head, in_tail)
-        if key not in self._compiled:
-            chosen = [r for r in self.rules if _applies(r, in_head, in_tail)]
-            parts = []
-            for index, rule in enumerate(chosen):
-                body = _NAMED_GROUP.sub(lambda m, i=index: f"(?P<g{i}_{m.group(1)}>", rule.pattern)
-                body = body if rule.case_sensitive else f"(?i:{body})"
-                parts.append(f"(?P<r{index}>{body})")
-            # (?m): ^ and $ are line edges when the whole text is scanned for candidates.
-            regex = re2.compile("(?m)" + "|".join(parts), re2_options()) if parts else None
-            self._compiled[key] = (regex, chosen)
-        return self._compiled[key]
+        window = self._windows.get(key)
+        if window is None:
+            window = _Window([r for r in self.rules if _applies(r, in_head, in_tail)])
+            self._windows[key] = window
+        return window
 
-    @cached_property
-    def anywhere(self):
-        """The pattern for lines in neither window, and the rules behind it."""
-        return self._build(False, False)
+    def candidate_starts(self, text: str, head_end: int, tail_start: int):
+        """Offsets in a whole text where a rule may match: the lines worth a closer look.
+
+        "any" rules are looked for everywhere, head rules before `head_end`, tail rules from
+        `tail_start` on; each scan is one capture-free pass.
+        """
+        if self._scan is not None:
+            for m in self._scan.finditer(text):
+                yield m.start()
+        if self._head_scan is not None and head_end > 0:
+            for m in self._head_scan.finditer(text, 0, head_end):
+                yield m.start()
+        if self._tail_scan is not None and tail_start < len(text):
+            for m in self._tail_scan.finditer(text, tail_start):
+                yield m.start()
 
     def search(self, text: str, in_head: bool, in_tail: bool) -> Hit | None:
         """The first rule match in one line, or None."""
-        regex, chosen = self._build(in_head, in_tail)
-        if regex is None:
+        window = self._window(in_head, in_tail)
+        if window.set is None:
             return None
-        m = regex.search(text)
-        if m is None:
+        indices = window.set.Match(text)
+        if not indices:
             return None
-        return self._hit(m, chosen)
-
-    def candidate_starts(self, text: str):
-        """Offsets in a whole text where some "any" rule matches: the lines worth a closer look."""
-        regex, _ = self.anywhere
-        if regex is None:
-            return
-        for m in regex.finditer(text):
-            yield m.start()
-
-    @staticmethod
-    def _hit(m, chosen) -> Hit:
-        groups = m.groupdict()
-        # The outer group r<i> names the rule; its inner groups are g<i>_<field>.
-        index = next(int(name[1:]) for name, value in groups.items()
-                     if value is not None and name[0] == "r")
-        rule = chosen[index]
-        prefix = f"g{index}_"
-        values = {}
+        best = None
+        for index in sorted(indices):
+            rule = window.rules[index]
+            m = rule.regex.search(text)
+            if m is not None and (best is None or m.start() < best[1].start()):
+                best = (rule, m)
+        if best is None:
+            return None
+        rule, m = best
         start, end = m.span()
-        for name, value in groups.items():
-            if value is None or not name.startswith(prefix):
+        values = {}
+        for name, value in m.groupdict().items():
+            if value is None:
                 continue
-            field = name[len(prefix):].rstrip("0123456789")
+            field = name.rstrip("0123456789")
             if field == "cut":
-                start, end = m.span(m.re.groupindex[name])
+                start, end = m.span(rule.regex.groupindex[name])
             else:
                 values[field] = value
         return Hit(rule, start, end, values)

@@ -25,6 +25,7 @@ _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # stay: they carry meaning in Persian, Indic scripts and emoji.
 _CONTROLS = re.compile("[\u0000-\u0009\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
 _SPACE_RUNS = re.compile(" {2,}")
+_LINE_EDGE_SPACES = re.compile("^ +| +$", re.MULTILINE)
 
 
 def fix_mojibake(text: str) -> str:
@@ -73,7 +74,7 @@ def tidy_lines(text: str) -> str:
     >>> tidy_lines("  a   b \n\n c")
     'a b\n\nc'
     """
-    return "\n".join(_SPACE_RUNS.sub(" ", line).strip() for line in text.split("\n"))
+    return _LINE_EDGE_SPACES.sub("", _SPACE_RUNS.sub(" ", text))
 
 
 # (name, function) in the order they run; the names appear in a record's "fixes".

@@ -7,13 +7,13 @@ from typing import Iterable
 
 # Sentence end, then optional quotes, then a capital, with no space between: a glued boundary.
 _GLUE = re.compile("([.!?]+)([\"\u201d\u2019]?)([\"\u201c\u2018]?)(?=[^\\W\\d_])")
+_GLUE_HINT = re.compile("[a-z][.!?]+[\"\u201d\u2019\u201c\u2018]?[^\\W\\d_]")
 # What follows a dot in a domain name written with capitals ("Kompas.Com", "Detik.Net").
 _TLD = re.compile(r"(?i)(com|net|org|id|co|go|ac|or|tv|info|news|web|biz)\b")
-_WORD_BEFORE = re.compile(r"(\S*)$")
 
 
 def _splittable(text: str, start: int, abbreviations: frozenset[str]) -> bool:
-    token = _WORD_BEFORE.search(text, 0, start).group(1)
+    token = text[text.rfind(" ", 0, start) + 1:start]
     letters = token.lstrip("\"'“‘([")
     # The word before must end in two lower-case letters: "U.S", "No.1", "A.Rahman" stay whole.
     if len(letters) < 2 or not (letters[-1].islower() and letters[-2].isalpha()):
@@ -21,6 +21,11 @@ def _splittable(text: str, start: int, abbreviations: frozenset[str]) -> bool:
     if "://" in token or token.lower().startswith("www.") or "@" in token:
         return False
     return letters.rsplit(".", 1)[-1].lower() not in abbreviations
+
+
+def may_be_glued(text: str) -> bool:
+    """Whether a text has any sentence end directly followed by a capital: the cheap test first."""
+    return _GLUE_HINT.search(text) is not None
 
 
 def split_glued(text: str, abbreviations: Iterable[str] = ()) -> list[str]:
@@ -35,7 +40,8 @@ def split_glued(text: str, abbreviations: Iterable[str] = ()) -> list[str]:
     >>> split_glued("Channel9.id, Intisari-Online.com, Rp1,5, No.1, U.S. Army, Kompas.Com")
     ['Channel9.id, Intisari-Online.com, Rp1,5, No.1, U.S. Army, Kompas.Com']
     """
-    abbreviations = frozenset(a.lower() for a in abbreviations)
+    if not isinstance(abbreviations, frozenset):
+        abbreviations = frozenset(a.lower() for a in abbreviations)
     pieces, last = [], 0
     for m in _GLUE.finditer(text):
         if not _splittable(text, m.start(), abbreviations):
