@@ -1,0 +1,34 @@
+"""`cleaner explain` shows each removal in place with its rule id, and the metadata found."""
+
+from __future__ import annotations
+
+from cleaner.cli import main
+from conftest import ROOT
+
+SEED = next((ROOT / "fixtures" / "minanews.net").glob("*.txt"))
+
+
+def test_explain_marks_every_removal_with_its_rule(capsys):
+    assert main(["explain", str(SEED), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "[-Foto: AP-]<id/photo-credit>" in out
+    assert "[-Moskow, MINA – -]<id/dateline-city-source -> location,source>Menteri Luar Negeri" in out
+    assert "ujarnya.[- (T/RE1/P1)-]<common/editor-code-end>" in out
+    assert "[-Editor: Ismet Rauf-]<id/editor-label -> editor>" in out
+    assert "editors   Ismet Rauf" in out and "site      minanews.net" in out
+    assert "8 removals" in out
+
+
+def test_explain_selects_a_record_of_a_jsonl_by_id(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Isi satu. (ant)"}\n{"id": "b", "text": "Isi dua. [tyo]"}\n',
+                   encoding="utf-8")
+    assert main(["explain", str(src), "--id", "b", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "== b" in out and "== a" not in out
+    assert "[- [tyo]-]<common/editor-code-end>" in out
+
+
+def test_explain_colours_removals_when_asked(capsys):
+    assert main(["explain", str(SEED), "--color", "always"]) == 0
+    assert "\033[31m[-Foto: AP-]" in capsys.readouterr().out
