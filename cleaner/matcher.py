@@ -84,6 +84,18 @@ def _scan_options() -> re2.Options:
     return opts
 
 
+def matcher_for(rules: tuple[Rule, ...]) -> "Matcher":
+    """The Matcher of a rule sequence, shared by every Cleaner of the process (compiling is slow)."""
+    key = tuple((r.id, r.pattern, r.where, r.case_sensitive) for r in rules)
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        matcher = _MATCHERS[key] = Matcher(rules)
+    return matcher
+
+
+_MATCHERS: dict[tuple, "Matcher"] = {}
+
+
 def _scanner(rules: list[Rule]):
     """One capture-free alternation of the rules, or None; (?m) makes ^ and $ line edges."""
     if not rules:
