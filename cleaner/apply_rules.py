@@ -43,6 +43,28 @@ def _cut(line: Line, start: int, end: int) -> tuple[str, int]:
     return removed, col
 
 
+_PLACE_FIELDS = frozenset({"location", "source"})
+
+
+def _may_fire(hit: Hit, fired: set[str]) -> bool:
+    """Whether a hit may apply on a line where the rules in `fired` already did.
+
+    After a cut the rest of the line is searched again, so a dump header and a dateline can both
+    go ("date 2022-02 IslamTimes - ..."). But a metadata rule fires once a line, and one dateline
+    (a rule that fills location or source) ends the header: in "JAKARTA - KPK - Komisi ..." the
+    second "KPK - " is article text, not another dateline.
+    """
+    rule = hit.rule
+    if rule.action == "meta":
+        fills = set(hit.values) | {name for name, _ in rule.set}
+        if rule.id in fired or (fills & _PLACE_FIELDS and "place" in fired):
+            return False
+        fired.add(rule.id)
+        if fills & _PLACE_FIELDS:
+            fired.add("place")
+    return True
+
+
 class RuleStage:
     """Applies one Matcher to documents; first match in priority order wins at each position."""
 
@@ -77,11 +99,12 @@ class RuleStage:
 
     def _line(self, doc: Document, index: int, in_head: bool, in_tail: bool, budget) -> bool:
         line = doc.lines[index]
+        fired: set[str] = set()
         for _ in range(MAX_HITS_PER_LINE):
             if not line.text:
                 return False
             hit = self.matcher.search(line.text, in_head, in_tail)
-            if hit is None or hit.end <= hit.start:
+            if hit is None or hit.end <= hit.start or not _may_fire(hit, fired):
                 return False
             action = hit.rule.action
             if action == "drop-tail":
@@ -100,6 +123,8 @@ class RuleStage:
                 doc.removed.append(Removal(hit.rule.id, line.text, line.number,
                                            _original_col(line, 0), action))
                 line.text = ""
+                if hit.rule.then_regex is not None:
+                    self._then(doc, index, hit, budget)
                 return False
             # drop-span and meta remove the matched span (or its "cut" group) and look again.
             if not self._allowed(doc, hit, hit.end - hit.start, budget):
@@ -109,6 +134,21 @@ class RuleStage:
             doc.removed.append(Removal(hit.rule.id, removed, line.number, col, action,
                                        tuple(fields or ())))
         return False
+
+    def _then(self, doc: Document, index: int, hit: Hit, budget) -> None:
+        """Drop the lines after a dropped line while they match the rule's `then` pattern."""
+        taken = 0
+        for line in doc.lines[index + 1:]:
+            if not line.text:
+                continue
+            if taken >= hit.rule.then_max or hit.rule.then_regex.search(line.text) is None:
+                return
+            if not self._allowed(doc, hit, len(line.text), budget):
+                return
+            doc.removed.append(Removal(hit.rule.id, line.text, line.number,
+                                       _original_col(line, 0), "drop-line"))
+            line.text = ""
+            taken += 1
 
     def _allowed(self, doc: Document, hit: Hit, size: int, budget) -> bool:
         used = budget["used"].get(hit.rule.id, 0) + size

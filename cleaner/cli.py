@@ -6,15 +6,17 @@ import argparse
 import sys
 
 from cleaner import __version__
-from cleaner import cli_clean, cli_explain, cli_rules
+from cleaner import cli_clean, cli_explain, cli_fixtures, cli_rules, cli_suggest
 
-COMMANDS = (cli_clean, cli_explain, cli_rules)
+COMMANDS = (cli_clean, cli_explain, cli_rules, cli_suggest, cli_fixtures)
 
 EPILOG = """examples:
   cleaner clean dump/ -o clean.jsonl            clean every .txt/.jsonl under dump/
   cleaner clean articles.jsonl.gz -o - | head   JSONL in, records to stdout
   cleaner explain article.txt                   show what was removed and why
   cleaner rules check                           check every rule file and its examples
+  cleaner suggest dump.jsonl --packs common     mine a dump for boilerplate, print candidate rules
+  cleaner fixtures add page.txt --site kompas.com   add a fixture with its record, for review
 """
 
 

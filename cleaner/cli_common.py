@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.pipeline import Cleaner
-from cleaner.readers import MAX_RECORD_BYTES, Item, ReadOptions
+from cleaner.readers import MAX_HTML_BYTES, MAX_RECORD_BYTES, Item, ReadOptions
 from cleaner.rulefile import RuleFileError
+from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 
 def add_rule_options(parser: argparse.ArgumentParser) -> None:
@@ -32,14 +33,24 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "or a codec name")
     group.add_argument("--glob", action="append", metavar="PATTERN",
                        help="file names to read in folders (repeatable; default: *.txt *.jsonl "
-                            "*.jsonl.gz *.jsonl.zst)")
+                            "*.jsonl.gz *.jsonl.zst *.parquet *.html *.htm *.warc *.warc.gz)")
     group.add_argument("--max-record-bytes", type=int, default=MAX_RECORD_BYTES, metavar="N",
                        help=f"refuse records larger than this (default: {MAX_RECORD_BYTES})")
+    group.add_argument("--html-field", default="html", metavar="NAME",
+                       help="JSONL field holding a web page, used when a record has no text "
+                            "field (default: html)")
+    group.add_argument("--max-html-bytes", type=int, default=MAX_HTML_BYTES, metavar="N",
+                       help=f"refuse HTML pages larger than this (default: {MAX_HTML_BYTES})")
+    group.add_argument("--page-timeout", type=float, default=DEFAULT_PAGE_TIMEOUT, metavar="SEC",
+                       help="seconds one HTML page may take to extract before it is rejected; "
+                            f"0 for no limit (default: {DEFAULT_PAGE_TIMEOUT:g})")
 
 
 def read_options(args: argparse.Namespace) -> ReadOptions:
     options = ReadOptions(text_field=args.text_field, encoding=args.encoding,
-                          max_record_bytes=args.max_record_bytes)
+                          max_record_bytes=args.max_record_bytes,
+                          html_field=getattr(args, "html_field", "html"),
+                          max_html_bytes=getattr(args, "max_html_bytes", MAX_HTML_BYTES))
     if args.glob:
         options.glob = tuple(args.glob)
     return options
@@ -48,16 +59,29 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
 def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     """The Cleaner for these options, or None after printing why a rule file is unusable."""
     try:
-        return Cleaner(rules=args.rules, builtin=not args.no_builtin_rules, lang=args.lang)
+        cleaner = Cleaner(rules=args.rules, builtin=not args.no_builtin_rules, lang=args.lang)
     except RuleFileError as exc:
         print(f"cleaner: error: rule file {exc}", file=sys.stderr)
         return None
+    cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
+    cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)
+    return cleaner
 
 
 def document_args(item: Item) -> dict[str, Any]:
-    """Keyword arguments for Cleaner.make_document from an input item; a missing id is made."""
+    """Keyword arguments for Cleaner.make_document (Cleaner.clean_html for an HTML item, with its
+    hints: fallback_date, page_flags) from an input item; a missing id is made."""
     fields = dict(item.fields)
     if fields.get("id") is None:
         fields["id"] = f"{Path(item.source).name}:{item.line}" if item.line else Path(item.source).stem
     fields["url"] = fields.get("url") if isinstance(fields.get("url"), str) else None
+    if getattr(item, "kind", "text") == "html":
+        fields.update(getattr(item, "hints", None) or {})
     return fields
+
+
+def clean_item_document(cleaner: Cleaner, item: Item):
+    """The cleaned Document for an input item, text or HTML (for commands that show documents)."""
+    if getattr(item, "kind", "text") == "html":
+        return cleaner.clean_html_document(item.text, **document_args(item))
+    return cleaner.clean_document(cleaner.make_document(item.text, **document_args(item)))

@@ -1,13 +1,18 @@
-"""`cleaner rules`: list the loaded packs and rules, and check rule files and their examples."""
+"""`cleaner rules`: list the loaded packs and rules, and check rule files, their examples, fixtures and costs."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+import orjson
 
 from cleaner.cli_common import add_rule_options
-from cleaner.examples import example_failures
 from cleaner.rulefile import RuleFileError, load_packs
+from cleaner.rules_check import CheckResult, as_dict, check_all
+
+CHECKS = ("schema", "ids", "examples", "fixtures", "shadowing", "engine")
 
 
 def register(sub) -> None:
@@ -17,8 +22,27 @@ def register(sub) -> None:
     listing = rules_sub.add_parser("list", help="list packs and rules")
     add_rule_options(listing)
     listing.set_defaults(run=run_list)
-    check = rules_sub.add_parser("check", help="check rule files: schema, ids, examples")
+    check = rules_sub.add_parser(
+        "check", help="check rule files: schema, ids, examples, fixtures, shadowing, cost",
+        description="Check every rule file: schema (with the reason a pattern is refused), "
+                    "duplicate or reused ids and aliases, every rule's own examples, whether each "
+                    "rule fires on at least one fixture, rules shadowed by earlier ones, and the "
+                    "time each rule costs on the fixtures.",
+        epilog="exit status: 0 no errors (warnings are listed), 1 errors (or warnings under "
+               "--strict)")
     add_rule_options(check)
+    check.add_argument("--fixtures", metavar="DIR", default="fixtures",
+                       help="fixtures folder: .txt/.html inputs and .jsonl records "
+                            "(default: ./fixtures when it exists)")
+    check.add_argument("--no-fixtures", action="store_true",
+                       help="skip the checks that run on fixtures (firing, timing)")
+    check.add_argument("--no-shadowing", action="store_true", help="skip the shadowing check")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check.add_argument("--slowest", type=int, default=10, metavar="N",
+                       help="show the N slowest rules (default: 10; 0 for none)")
+    check.add_argument("--all-warnings", action="store_true",
+                       help="list every warning (default: at most 20 per check)")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.set_defaults(run=run_check)
     parser.set_defaults(run=lambda args: parser.print_help() or 2)
 
@@ -39,24 +63,80 @@ def run_list(args: argparse.Namespace) -> int:
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
         print(f"{pack.kind:6s} {pack.id:24s} {len(pack.rules):3d} rules  {pack.path}{extra}")
         for rule in pack.rules:
-            print(f"         {rule.id:40s} {rule.action:9s} {rule.description}")
+            dates = ""
+            if rule.valid_from or rule.valid_until:
+                dates = f" [{rule.valid_from or '...'} .. {rule.valid_until or '...'}]"
+            print(f"         {rule.id:40s} {rule.action:9s} {rule.description}{dates}")
     return 0
 
 
+def _cleaner_factory(lang):
+    def build(packs):
+        from cleaner.pipeline import Cleaner
+
+        return Cleaner(packs=packs, lang=lang)
+    return build
+
+
 def run_check(args: argparse.Namespace) -> int:
-    packs = _load(args)
-    if packs is None:
-        return 2
-    sites = tuple(p for p in packs if p.kind == "site")
-    langs = tuple(p for p in packs if p.kind == "lang")
-    failed = 0
-    total = 0
-    for pack in packs:
-        context = (pack, *sites, *langs)
-        for rule in pack.rules:
-            total += 1
-            for failure in example_failures(rule, context):
-                failed += 1
-                print(f"{pack.path}: {rule.id}: {failure}")
-    print(f"{len(packs)} packs, {total} rules, {failed} failing examples", file=sys.stderr)
-    return 1 if failed else 0
+    fixtures = None if args.no_fixtures else args.fixtures
+    if fixtures is not None and not Path(fixtures).is_dir():
+        if args.fixtures != "fixtures":
+            print(f"cleaner: error: no fixtures folder {fixtures}", file=sys.stderr)
+            return 2
+        fixtures = None
+    result = check_all(args.rules, builtin=not args.no_builtin_rules, fixtures=fixtures,
+                       cleaner_factory=_cleaner_factory(args.lang),
+                       shadowing=not args.no_shadowing)
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(as_dict(result), option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        print(format_result(result, fixtures, args.slowest, args.all_warnings))
+    errors, warnings = result.count("error"), result.count("warning")
+    failing = sum(1 for f in result.findings if f.check == "examples")
+    rules = sum(len(p.rules) for p in result.packs)
+    print(f"{len(result.packs)} packs, {rules} rules, {failing} failing examples, "
+          f"{errors} errors, {warnings} warnings", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def format_result(result: CheckResult, fixtures, slowest: int = 10,
+                  all_warnings: bool = False) -> str:
+    """The findings grouped by check, each check with a one-line verdict."""
+    out = []
+    rules = sum(len(p.rules) for p in result.packs)
+    for check in CHECKS:
+        found = [f for f in result.findings if f.check == check]
+        problems = [f for f in found if f.level != "info"]
+        if check == "fixtures" and fixtures is None:
+            out.append(f"{check:10s} skipped (no fixtures folder)")
+            continue
+        if check == "schema":
+            verdict = f"{len(result.packs)} packs, {rules} rules loaded"
+        elif check == "fixtures":
+            verdict = (f"{result.fixture_docs} fixture documents; "
+                       f"{rules - len(problems)} of {rules} rules fire on at least one")
+        else:
+            verdict = "" if problems else "ok"
+        errors = sum(1 for f in problems if f.level == "error")
+        warnings = len(problems) - errors
+        counts = ", ".join(x for x in (f"{errors} errors" if errors else "",
+                                       f"{warnings} warnings" if warnings else "") if x)
+        out.append(f"{check:10s} {'; '.join(x for x in (verdict, counts) if x)}")
+        shown = 0
+        for f in found:
+            if f.level == "warning" and not all_warnings and shown >= 20:
+                continue
+            shown += f.level == "warning"
+            out.append(f"  {f.level}: {f.where}: {f.message}")
+        hidden = warnings - min(warnings, 20) if not all_warnings else 0
+        if hidden:
+            out.append(f"  ... {hidden} more warnings (--all-warnings)")
+    if result.timings and slowest:
+        total = sum(result.timings.values())
+        kb = max(result.fixture_chars / 1000, 1e-9)
+        out.append(f"{'timing':10s} each rule alone on {result.fixture_chars / 1e6:.2f} M characters "
+                   f"of fixture text: {total * 1e3:.1f} ms for all {len(result.timings)} rules")
+        for rule_id, seconds in sorted(result.timings.items(), key=lambda kv: -kv[1])[:slowest]:
+            out.append(f"  {seconds * 1e3:8.2f} ms  {seconds * 1e6 / kb:7.2f} us/KB  {rule_id}")
+    return "\n".join(out)

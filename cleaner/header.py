@@ -6,7 +6,11 @@ import re
 
 from cleaner.document import Document, Line, Removal
 
-TITLE_MAX_WORDS = 30
+TITLE_MAX_WORDS = 22
+# Longer candidate titles must read like one: most words capitalised, as headlines are written.
+TITLE_CASE_FROM_WORDS = 12
+TITLE_CASE_SHARE = 0.5
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 TITLE_MAX_CHARS = 250
 # How many lines after the title may still be header lines (repeat, section, byline).
 HEADER_SPAN = 5
@@ -26,11 +30,20 @@ def looks_like_title(line: str, following: str | None) -> bool:
     True
     >>> looks_like_title("Presiden Putin mengatakan hal itu.", "Dia ...")
     False
+    >>> looks_like_title("Polres Metro Bekasi Kota menyiagakan 1.000 lebih personel untuk mengamankan "
+    ...                  "ceramah umum di stadion besok malam", "Dia ...")
+    False
     """
     if following is None or len(line) > TITLE_MAX_CHARS or len(line.split()) > TITLE_MAX_WORDS:
         return False
     if line.endswith(_END_PUNCT) or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False
+    if _SENTENCE_BREAK.search(line):
+        return False
+    words = line.split()
+    if len(words) >= TITLE_CASE_FROM_WORDS:
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        return capitalised / len(words) >= TITLE_CASE_SHARE
     return True
 
 
@@ -78,6 +91,7 @@ def header_stage(doc: Document) -> Document:
         title = first.text
         _take(doc, first, "header/title", "title")
     elif (first.text.lower() not in labels
+          and not any(start == 0 for start, _ in first.cuts)    # a dateline opened it: body
           and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))):
         title = first.text
         doc.set_meta("title", title)

@@ -84,13 +84,48 @@ def _scan_options() -> re2.Options:
     return opts
 
 
-def matcher_for(rules: tuple[Rule, ...]) -> "Matcher":
-    """The Matcher of a rule sequence, shared by every Cleaner of the process (compiling is slow)."""
-    key = tuple((r.id, r.pattern, r.where, r.case_sensitive) for r in rules)
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        matcher = _MATCHERS[key] = Matcher(rules)
-    return matcher
+def matcher_for(rules: tuple[Rule, ...]) -> "Matcher | MatcherChain":
+    """The matcher of a rule sequence, built from one shared Matcher per pack.
+
+    Compiling is slow (Unicode classes), so each pack's rules are compiled once per process and
+    shared by every pack combination and every Cleaner: a new site costs only its own rules.
+    """
+    groups: list[list[Rule]] = []
+    for rule in rules:
+        if groups and groups[-1][0].pack == rule.pack:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    parts = []
+    for group in groups:
+        key = tuple((r.id, r.pattern, r.where, r.case_sensitive) for r in group)
+        matcher = _MATCHERS.get(key)
+        if matcher is None:
+            matcher = _MATCHERS[key] = Matcher(tuple(group))
+        parts.append(matcher)
+    if len(parts) == 1:
+        return parts[0]
+    return MatcherChain(tuple(parts))
+
+
+class MatcherChain:
+    """Several Matchers in priority order, matched as one: the leftmost hit wins, ties go first."""
+
+    def __init__(self, parts: tuple["Matcher", ...]):
+        self.parts = parts
+        self.rules = tuple(rule for part in parts for rule in part.rules)
+
+    def candidate_starts(self, text: str, head_end: int, tail_start: int):
+        for part in self.parts:
+            yield from part.candidate_starts(text, head_end, tail_start)
+
+    def search(self, text: str, in_head: bool, in_tail: bool) -> "Hit | None":
+        best = None
+        for part in self.parts:
+            hit = part.search(text, in_head, in_tail)
+            if hit is not None and (best is None or hit.at < best.at):
+                best = hit
+        return best
 
 
 _MATCHERS: dict[tuple, "Matcher"] = {}
@@ -112,6 +147,7 @@ class Hit:
     start: int
     end: int
     values: dict
+    at: int = 0          # where the whole match starts (before any "cut" group): its priority
 
 
 class _Window:
@@ -192,6 +228,8 @@ class Matcher:
             field = name.rstrip("0123456789")
             if field == "cut":
                 start, end = m.span(rule.regex.groupindex[name])
+            elif field in values and field in ("author", "editor"):
+                values[field] += f", {value}"       # author and author2 both matched: two names
             else:
-                values[field] = value
-        return Hit(rule, start, end, values)
+                values.setdefault(field, value)
+        return Hit(rule, start, end, values, m.start())

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
+from time import perf_counter
 from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.dates import normalize_date
 from cleaner.document import Document, Line
 from cleaner.header import header_stage
+from cleaner.html_clean import clean_html_document
 from cleaner.identify import PackIndex, url_host
-from cleaner.matcher import Matcher
+from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.paragraphs import split_glued
+from cleaner.paragraphs import may_be_glued, split_glued
+from cleaner.readers import MAX_HTML_BYTES
 from cleaner.rulefile import Pack, load_packs
+from cleaner.sitekey import site_key
+from cleaner.validity import date_span, dated, excluded_ids
+from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 
 class Cleaner:
@@ -27,22 +34,47 @@ class Cleaner:
 
     def __init__(self, rules: Iterable[str | Path] = (), builtin: bool = True,
                  lang: str | None = None, guard_share: float = GUARD_SHARE,
-                 packs: list[Pack] | None = None):
+                 packs: list[Pack] | None = None, learned: dict[str, Pack] | None = None):
         self.packs = packs if packs is not None else load_packs(rules, builtin=builtin)
         self.index = PackIndex(self.packs)
         self.sink = MetaSink(self.packs)
         self.lang = lang
         self.guard_share = guard_share
-        self._stages: dict[tuple[str, ...], RuleStage] = {}
+        # Learned boilerplate (cleaner.learn): site -> pack, applied after every other pack.
+        self.learned: dict[str, Pack] = learned or {}
+        self._stages: dict[tuple, RuleStage] = {}
+        self.timings: Counter = Counter()
+        self._dated: dict[tuple[str, ...], tuple] = {}
 
-    def _rule_stage(self, packs: tuple[Pack, ...]) -> RuleStage:
+    def _rule_stage(self, packs: tuple[Pack, ...], doc: Document | None = None) -> RuleStage:
+        """The rule stage of a pack combination, without the rules the document's date excludes
+        (valid_from / valid_until); one matcher per combination and set of excluded rules."""
         key = tuple(f"{p.kind}:{p.id}" for p in packs)
-        stage = self._stages.get(key)
+        bounded = self._dated.get(key)
+        if bounded is None:
+            bounded = self._dated[key] = dated(rule for pack in packs for rule in pack.rules)
+        excluded = excluded_ids(bounded, self._date_span(doc)) if bounded and doc else frozenset()
+        stage = self._stages.get((key, excluded))
         if stage is None:
-            rules = tuple(rule for pack in packs for rule in pack.rules)
-            stage = RuleStage(Matcher(rules), self.sink, self.guard_share)
-            self._stages[key] = stage
+            rules = tuple(rule for pack in packs for rule in pack.rules if rule.id not in excluded)
+            stage = RuleStage(matcher_for(rules), self.sink, self.guard_share)
+            self._stages[(key, excluded)] = stage
         return stage
+
+    @staticmethod
+    def _date_span(doc: Document):
+        """The days a document's input date covers (None without one): what dated rules go by."""
+        raw = doc.hints.get("date")
+        if raw is None:
+            return None
+        months = {name: n for pack in doc.packs for name, n in pack.months}
+        return date_span(normalize_date(str(raw), months))
+
+    def _learned_for(self, doc: Document) -> tuple[Pack, ...]:
+        if not self.learned:
+            return ()
+        pack = self.learned.get(site_key(doc.packs, doc.url))
+        return (pack,) if pack is not None else ()
 
     def make_document(self, text: str, url: str | None = None, id: str | None = None,
                       title: str | None = None, date: Any = None, **fields: Any) -> Document:
@@ -59,24 +91,50 @@ class Cleaner:
         """Clean one document and return its record (see README for the schema)."""
         return self.clean_document(self.make_document(text, url, **fields)).to_record()
 
+    # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
+    page_timeout: float = DEFAULT_PAGE_TIMEOUT      # seconds one page may take; 0: no limit
+    max_html_bytes: int = MAX_HTML_BYTES            # larger pages are refused
+
+    def clean_html(self, html: bytes | str, url: str | None = None, **fields: Any) -> dict[str, Any]:
+        """Clean one HTML page and return its record; raises PageError if it has no article."""
+        return self.clean_html_document(html, url, **fields).to_record()
+
+    def clean_html_document(self, html: bytes | str, url: str | None = None,
+                            **fields: Any) -> Document:
+        """Extract a page's article (charset=, fallback_date= accepted) and run every stage on it."""
+        return clean_html_document(self, html, url, **fields)
+
     def clean_document(self, doc: Document) -> Document:
         """Run every stage on a Document and return it."""
+        clock, timings = perf_counter, self.timings
+        t0 = clock()
         text, doc.fixes = normalize(doc.text)
         doc.text = text
         doc.lines = [Line(t, n) for n, t in enumerate(text.split("\n"), start=1) if t]
+        t1 = clock()
         doc.packs = self.index.packs_for(text, doc.url, self.lang)
-        self._rule_stage(doc.packs)(doc)
+        t2 = clock()
+        self._rule_stage(doc.packs + self._learned_for(doc), doc)(doc)
+        t3 = clock()
         header_stage(doc)
+        t4 = clock()
         self._split_paragraphs(doc)
         self._fill_meta(doc)
         doc.removed.sort(key=lambda r: (r.line, r.col))
+        t5 = clock()
+        # Seconds spent per stage over the Cleaner's life (run statistics, --stats).
+        timings["normalize"] += t1 - t0
+        timings["identify"] += t2 - t1
+        timings["rules"] += t3 - t2
+        timings["header"] += t4 - t3
+        timings["structure"] += t5 - t4
         return doc
 
     @staticmethod
     def _split_paragraphs(doc: Document) -> None:
-        abbreviations: set[str] = set()
-        for pack in doc.packs:
-            abbreviations |= pack.abbreviations
+        if not may_be_glued(doc.text):
+            return
+        abbreviations = frozenset(a.lower() for pack in doc.packs for a in pack.abbreviations)
         lines = []
         for line in doc.lines:
             parts = split_glued(line.text, abbreviations)

@@ -1,4 +1,4 @@
-"""Inputs to records: .txt files and folders, JSONL (.gz/.zst), stdin; bad input becomes a Reject, never a crash."""
+"""Inputs to records: .txt and .html files and folders, JSONL (.gz/.zst), WARC, stdin; bad input becomes a Reject, never a crash."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import io
 import os
 import sys
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
@@ -14,10 +15,15 @@ from typing import Any, BinaryIO, Iterable, Iterator
 import orjson
 
 from cleaner.decode import DecodeError, decode_bytes
+from cleaner.gzip_members import CorruptGzip
+from cleaner.warc_reader import is_warc, iter_warc
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
                   ".json.gz", ".jsonl.zstd")
 TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# An HTML page larger than this is refused (trafilatura's own ceiling; articles are far smaller).
+MAX_HTML_BYTES = 20_000_000
 # A record larger than this is refused rather than read into memory whole.
 MAX_RECORD_BYTES = 64 << 20
 # How much of a refused record is kept in the rejects file.
@@ -33,6 +39,10 @@ class Item:
     text: str
     fields: dict[str, Any]
     size: int
+    kind: str = "text"            # "html": text is a web page, cleaned by Cleaner.clean_html
+    # HTML only, for clean_html and not carried into the record: fallback_date (a WARC record's
+    # crawl date), page_flags (notes on a wrong declared charset).
+    hints: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,7 +68,10 @@ class ReadOptions:
     text_field: str = "text"
     encoding: str = "utf-8"
     max_record_bytes: int = MAX_RECORD_BYTES
-    glob: tuple[str, ...] = ("*.txt", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst")
+    glob: tuple[str, ...] = ("*.txt", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst", "*.parquet",
+                             "*.html", "*.htm", "*.warc", "*.warc.gz")
+    html_field: str = "html"       # JSONL field with a web page, used when there is no text field
+    max_html_bytes: int = MAX_HTML_BYTES
 
 
 @dataclass
@@ -67,6 +80,8 @@ class ReadLog:
 
     skipped: list[str] = field(default_factory=list)
     bytes_read: int = 0
+    # Records inside a file that are not documents (WARC requests, images, redirects), by reason.
+    skipped_records: Counter = field(default_factory=Counter)
 
 
 def _raw_text(data: bytes) -> str:
@@ -81,7 +96,9 @@ def open_compressed(path: str | Path) -> BinaryIO:
     """Open a file for binary reading, decompressing .gz and .zst on the fly."""
     name = str(path).lower()
     if name.endswith(".gz"):
-        return gzip.open(path, "rb")
+        from cleaner.gzip_members import open_gzip
+
+        return open_gzip(path)
     if name.endswith((".zst", ".zstd")):
         import zstandard
 
@@ -118,6 +135,8 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
         return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",
                       line[:MAX_REJECT_RAW])
     text = obj.pop(options.text_field, None)
+    if text is None and isinstance(obj.get(options.html_field), str):
+        return _html_record(obj, raw, source, lineno, options, line)
     if text is None:
         return Reject(source, lineno, f"no {options.text_field!r} field", line[:MAX_REJECT_RAW])
     if not isinstance(text, str):
@@ -128,12 +147,31 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
     return Item(source, lineno, text, obj, len(raw))
 
 
+def _html_record(obj: dict, raw: bytes, source: str, lineno: int, options: ReadOptions,
+                 line: str) -> Item | Reject:
+    """A JSONL record with a web page in its html field and no text: an HTML item."""
+    html = obj.pop(options.html_field)
+    if not html.strip():
+        return Reject(source, lineno, "empty page", line[:MAX_REJECT_RAW])
+    if len(html) > options.max_html_bytes:
+        return Reject(source, lineno, f"HTML page larger than {options.max_html_bytes} bytes; "
+                                      "raise --max-html-bytes to read it", line[:MAX_REJECT_RAW])
+    return Item(source, lineno, html, obj, len(raw), kind="html")
+
+
 def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item | Reject]:
     """Records of a JSONL stream; a corrupt or truncated stream ends with a Reject naming the line."""
     lineno = 0
     while True:
         try:
             raw, too_long = _read_line(stream, options.max_record_bytes)
+        except CorruptGzip as exc:
+            # One damaged member of a multi-member gzip: say so, go on at the next member.
+            yield Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
+                                             f"{exc}")
+            if exc.resumed_at is None:
+                return
+            continue
         except (EOFError, OSError, zlib.error, ValueError) as exc:
             yield Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
                                              f"{type(exc).__name__}: {exc}")
@@ -181,6 +219,42 @@ def text_item(data: bytes, source: str, record_id: str, options: ReadOptions) ->
     return Item(source, None, text, fields, len(data))
 
 
+def is_html(name: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+def read_html_file(path: Path, record_id: str, options: ReadOptions) -> Item | Reject:
+    """A whole .html file as one web page."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > options.max_html_bytes:
+            return Reject(source, None, f"HTML page larger than {options.max_html_bytes} bytes: "
+                                        f"{size} bytes; raise --max-html-bytes to read it")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Reject(source, None, f"cannot read: {exc.strerror or exc}")
+    return html_item(data, source, record_id)
+
+
+def html_item(data: bytes, source: str, record_id: str, http_charset: str | None = None,
+              line: int | None = None) -> Item | Reject:
+    """Web page bytes as an HTML item: charset from the HTTP header, <meta charset>, detection."""
+    from cleaner.html_charset import decode_html
+
+    try:
+        text, encoding, notes = decode_html(data, http_charset)
+    except DecodeError as exc:
+        return Reject(source, line, str(exc), _raw_text(data[:4096]))
+    if not text.strip():
+        return Reject(source, line, "empty page")
+    fields: dict[str, Any] = {"id": record_id}
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        fields["encoding"] = encoding
+    hints = {"page_flags": [{"flag": "charset", "reason": note} for note in notes]} if notes else {}
+    return Item(source, line, text, fields, len(data), kind="html", hints=hints)
+
+
 def _walk(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[Path]:
     """Files under a folder in a stable order; hidden files and unmatched names are logged."""
     for root, dirs, files in os.walk(folder):
@@ -217,6 +291,17 @@ def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
         log.bytes_read += path.stat().st_size
     except OSError:
         pass
+    if path.name.lower().endswith((".parquet", ".pq")):
+        from cleaner.parquet_io import read_parquet
+
+        yield from read_parquet(path, options)
+        return
+    if is_warc(path.name):
+        yield from iter_warc(path, options, log.skipped_records)
+        return
+    if is_html(path.name):
+        yield read_html_file(path, record_id, options)
+        return
     if is_jsonl(path.name):
         try:
             stream = open_compressed(path)
@@ -230,7 +315,8 @@ def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
 
 
 def _read_stdin(options: ReadOptions, log: ReadLog):
-    """Standard input: JSONL when its first character is '{', else one text document."""
+    """Standard input: JSONL when its first character is '{', one web page when it opens with
+    HTML markup, else one text document."""
     stream = sys.stdin.buffer
     peek = stream.peek(64) if hasattr(stream, "peek") else b""
     if peek.lstrip()[:1] == b"{":
@@ -240,5 +326,9 @@ def _read_stdin(options: ReadOptions, log: ReadLog):
     log.bytes_read += len(data)
     if len(data) > options.max_record_bytes:
         yield Reject("<stdin>", None, f"input larger than {options.max_record_bytes} bytes")
+        return
+    if data.lstrip()[:1] == b"<" and data.lstrip()[:64].lower().startswith(
+            (b"<!doctype html", b"<html", b"<head", b"<body", b"<!--")):
+        yield html_item(data, "<stdin>", "stdin")
         return
     yield text_item(data, "<stdin>", "stdin", options)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
 import re2
+
+from cleaner.validity import date_span
 
 ACTIONS = ("drop-line", "drop-tail", "drop-span", "meta")
 WHERE = ("any", "head", "tail", "edges")
@@ -20,10 +24,11 @@ SPECIAL_GROUPS = frozenset({"cut"})
 SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 
 _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
-              "remove", "keep", "cases", "aliases", "valid_from", "valid_until"}
+              "remove", "keep", "cases", "aliases", "valid_from", "valid_until", "then",
+              "then_max"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
               "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
-              "sections", "html_strip"}
+              "sections", "html_strip", "valid_from", "valid_until"}
 
 
 class RuleFileError(ValueError):
@@ -44,8 +49,11 @@ def re2_options() -> re2.Options:
     return opts
 
 
+@lru_cache(maxsize=None)
 def compile_pattern(pattern: str, case_sensitive: bool = False):
-    """Compile one rule pattern on RE2, the linear-time engine, so no pattern can hang a run."""
+    """Compile one rule pattern on RE2, the linear-time engine, so no pattern can hang a run.
+
+    Cached for the process: Unicode classes such as \\pL make a compile take milliseconds."""
     source = pattern if case_sensitive else f"(?i:{pattern})"
     return re2.compile(source, re2_options())
 
@@ -67,7 +75,15 @@ class Rule:
     aliases: tuple[str, ...] = ()
     pack: str = ""
     path: str = ""
+    # First and last day (inclusive) of the documents the rule applies to; None: no bound.
+    valid_from: date | None = None
+    valid_until: date | None = None
+    # drop-line only: following lines that match `then` go too, at most `then_max` of them
+    # (a "Baca juga:" label alone on its line, then the related titles one a line).
+    then: str = ""
+    then_max: int = 3
     regex: Any = field(default=None, compare=False, repr=False)
+    then_regex: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -90,6 +106,8 @@ class Pack:
     conjunctions: tuple[str, ...] = ()
     sections: frozenset[str] = frozenset()
     html_strip: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_until: date | None = None
     rules: tuple[Rule, ...] = ()
     signature_regex: Any = field(default=None, compare=False, repr=False)
 
@@ -102,6 +120,35 @@ def _strings(value: Any, path: Path, what: str, rule: str | None = None) -> tupl
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleFileError(path, f"{what} must be a string or a list of strings", rule)
     return tuple(value)
+
+
+def _bounds(raw: dict, path: Path, rule: str | None = None) -> tuple[date | None, date | None]:
+    """valid_from / valid_until as first and last days; a TOML date or "2017", "2017-06", "2017-06-30"."""
+    bounds = []
+    for key, end in (("valid_from", 0), ("valid_until", 1)):
+        value = raw.get(key)
+        if value is None:
+            bounds.append(None)
+            continue
+        span = date_span(value)
+        if span is None:
+            raise RuleFileError(path, f"{key} must be an ISO date (2017, 2017-06 or 2017-06-30), "
+                                      f"not {value!r}", rule)
+        bounds.append(span[end])
+    if bounds[0] and bounds[1] and bounds[0] > bounds[1]:
+        raise RuleFileError(path, f"valid_from {bounds[0]} is after valid_until {bounds[1]}", rule)
+    return bounds[0], bounds[1]
+
+
+def _within(rule: Rule, first: date | None, last: date | None, path: Path) -> Rule:
+    """A rule bounded also by its pack's validity: the later start and the earlier end."""
+    if first is None and last is None:
+        return rule
+    start = max(d for d in (first, rule.valid_from) if d) if first or rule.valid_from else None
+    end = min(d for d in (last, rule.valid_until) if d) if last or rule.valid_until else None
+    if start and end and start > end:
+        raise RuleFileError(path, f"valid dates do not overlap the pack's ({start} > {end})", rule.id)
+    return replace(rule, valid_from=start, valid_until=end)
 
 
 def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
@@ -158,12 +205,24 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
         raise RuleFileError(path, "a rule needs at least one 'remove' example or a case", rule_id)
     if regex.search("") is not None and regex.search("").end() == 0 and regex.fullmatch(""):
         raise RuleFileError(path, "pattern matches empty text", rule_id)
+    valid_from, valid_until = _bounds(raw, path, rule_id)
+    then, then_max, then_regex = raw.get("then", ""), raw.get("then_max", 3), None
+    if then:
+        if action != "drop-line" or not isinstance(then, str):
+            raise RuleFileError(path, "then is a pattern, and only for drop-line rules", rule_id)
+        if not isinstance(then_max, int) or not 1 <= then_max <= 20:
+            raise RuleFileError(path, "then_max must be a whole number from 1 to 20", rule_id)
+        try:
+            then_regex = compile_pattern(then, case_sensitive)
+        except re2.error as exc:
+            raise RuleFileError(path, f"then pattern rejected by RE2: {exc}", rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
                 remove=remove, keep=keep, cases=tuple(cases),
                 aliases=_strings(raw.get("aliases"), path, "aliases", rule_id),
-                pack=pack_id, path=str(path), regex=regex)
+                pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
+                then=then, then_max=then_max, regex=regex, then_regex=then_regex)
 
 
 def load_pack(path: str | Path, kind: str | None = None) -> Pack:
@@ -191,7 +250,9 @@ def load_pack(path: str | Path, kind: str | None = None) -> Pack:
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise RuleFileError(path, "rules are written as [[rule]] tables")
-    rules = tuple(_load_rule(raw, i, pack_id, path) for i, raw in enumerate(raw_rules))
+    valid_from, valid_until = _bounds(head, path)
+    rules = tuple(_within(_load_rule(raw, i, pack_id, path), valid_from, valid_until, path)
+                  for i, raw in enumerate(raw_rules))
     signatures = _strings(head.get("signatures"), path, "signatures")
     signature_regex = None
     if signatures:
@@ -219,7 +280,7 @@ def load_pack(path: str | Path, kind: str | None = None) -> Pack:
         conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
         sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
         html_strip=_strings(head.get("html_strip"), path, "html_strip"),
-        rules=rules, signature_regex=signature_regex,
+        valid_from=valid_from, valid_until=valid_until, rules=rules, signature_regex=signature_regex,
     )
 
 

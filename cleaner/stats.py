@@ -1,4 +1,4 @@
-"""Run statistics: documents read, written, rejected, flagged; removals and words per rule and per site."""
+"""Run statistics: documents read, written, rejected, flagged; removals and words per rule and per site; time per stage."""
 
 from __future__ import annotations
 
@@ -20,24 +20,43 @@ class RunStats:
     bytes_in: int = 0
     rule_hits: Counter = field(default_factory=Counter)
     rule_chars: Counter = field(default_factory=Counter)
+    rule_words: Counter = field(default_factory=Counter)
     site_docs: Counter = field(default_factory=Counter)
+    site_hits: Counter = field(default_factory=Counter)
+    site_words: Counter = field(default_factory=Counter)
     reject_reasons: Counter = field(default_factory=Counter)
+    stage_seconds: Counter = field(default_factory=Counter)
+    # Figures carried over from the part of a resumed run done before it stopped.
+    resumed_from: int = 0
     started: float = field(default_factory=time.perf_counter)
+    _base: tuple = (0, 0)          # records and bytes restored from a checkpoint
 
     def add_record(self, record: dict[str, Any], size: int) -> None:
+        self.add_summary(record_summary(record), size)
+
+    def add_summary(self, summary: tuple, size: int) -> None:
+        """Count one record from its `record_summary` (what workers send instead of the record)."""
+        site, flagged, removals = summary
         self.written += 1
         self.bytes_in += size
-        if record.get("flags"):
+        if flagged:
             self.flagged += 1
-        self.site_docs[record["meta"].get("site") or "(unknown)"] += 1
-        for removal in record["removed"]:
-            self.rule_hits[removal["rule"]] += 1
-            self.rule_chars[removal["rule"]] += len(removal["text"])
+        site = site or "(unknown)"
+        self.site_docs[site] += 1
+        for rule, chars, words in removals:
+            self.rule_hits[rule] += 1
+            self.rule_chars[rule] += chars
+            self.rule_words[rule] += words
+            self.site_hits[site] += 1
+            self.site_words[site] += words
 
     def add_reject(self, reason: str) -> None:
         self.rejected += 1
         # Group reasons by their first words so the summary stays short.
         self.reject_reasons[reason.split(":")[0][:60]] += 1
+
+    def add_times(self, seconds: dict[str, float]) -> None:
+        self.stage_seconds.update(seconds)
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
@@ -47,22 +66,54 @@ class RunStats:
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
             "flagged": self.flagged, "skipped_files": self.skipped_files,
             "bytes": self.bytes_in, "seconds": round(self.elapsed(), 3),
-            "rules": {rule: {"hits": self.rule_hits[rule], "chars": self.rule_chars[rule]}
+            "rules": {rule: {"hits": self.rule_hits[rule], "chars": self.rule_chars[rule],
+                             "words": self.rule_words[rule]}
                       for rule in sorted(self.rule_hits)},
-            "sites": dict(sorted(self.site_docs.items())),
+            "sites": {site: {"documents": n, "hits": self.site_hits[site],
+                             "words_removed": self.site_words[site]}
+                      for site, n in sorted(self.site_docs.items())},
             "reject_reasons": dict(self.reject_reasons),
+            # CPU seconds summed over workers; "read" and "write" are the main process's.
+            "stage_seconds": {k: round(v, 3) for k, v in sorted(self.stage_seconds.items())},
+            "resumed_after_inputs": self.resumed_from,
         }
+
+    # The counters that survive a kill: saved with each checkpoint of a sharded run.
+    _STATE = ("read", "written", "rejected", "flagged", "bytes_in")
+    _COUNTERS = ("rule_hits", "rule_chars", "rule_words", "site_docs", "site_hits", "site_words",
+                 "reject_reasons", "stage_seconds")
+
+    def state(self) -> dict[str, Any]:
+        out: dict[str, Any] = {name: getattr(self, name) for name in self._STATE}
+        out.update({name: dict(getattr(self, name)) for name in self._COUNTERS})
+        return out
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Continue from a saved state (a resumed run reports the whole run)."""
+        for name in self._STATE:
+            setattr(self, name, state.get(name, 0))
+        for name in self._COUNTERS:
+            setattr(self, name, Counter(state.get(name, {})))
+        self._base = (self.written, self.bytes_in)
 
     def summary(self, top: int = 25) -> str:
         seconds = self.elapsed()
-        mb = self.bytes_in / 1e6
+        # Rates count this process's work only (a resumed run carries earlier counts).
+        docs = self.written - self._base[0]
+        mb = (self.bytes_in - self._base[1]) / 1e6
         lines = [
             f"read {self.read} documents, wrote {self.written}, rejected {self.rejected}, "
             f"flagged {self.flagged}" + (f", skipped {self.skipped_files} files not matching the "
                                          f"input patterns" if self.skipped_files else ""),
-            f"{seconds:.2f} s, {self.written / seconds if seconds else 0:.0f} docs/s, "
-            f"{mb / seconds if seconds else 0:.1f} MB/s",
+            f"{seconds:.2f} s, {docs / seconds if seconds else 0:.0f} docs/s, "
+            f"{mb / seconds if seconds else 0:.1f} MB/s"
+            + (f" (resumed after {self.resumed_from} input documents)" if self.resumed_from
+               else ""),
         ]
+        stages = {k: v for k, v in self.stage_seconds.items() if k.startswith("clean.")}
+        if stages:
+            lines.append("cpu seconds per stage: " + ", ".join(
+                f"{k[6:]} {v:.1f}" for k, v in sorted(stages.items(), key=lambda kv: -kv[1])))
         if self.reject_reasons:
             lines.append("rejects: " + "; ".join(f"{n} {r}" for r, n in
                                                  self.reject_reasons.most_common()))
@@ -73,3 +124,10 @@ class RunStats:
             if len(self.rule_hits) > top:
                 lines.append(f"  ... {len(self.rule_hits) - top} more rules (--stats for all)")
         return "\n".join(lines)
+
+
+def record_summary(record: dict[str, Any]) -> tuple:
+    """What statistics need from a record: its site, whether it is flagged, and per removal the
+    rule, characters and words removed."""
+    return (record["meta"].get("site"), bool(record.get("flags")),
+            tuple((r["rule"], len(r["text"]), len(r["text"].split())) for r in record["removed"]))

@@ -28,7 +28,11 @@ class JsonlWriter:
         self._stream = _open_for_writing(self._tmp, self.path)
 
     def write(self, record: dict[str, Any]) -> None:
-        self._stream.write(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+        self.write_line(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+
+    def write_line(self, line: bytes) -> None:
+        """Write one already serialized record, newline included."""
+        self._stream.write(line)
         self.count += 1
 
     def close(self, keep: bool = True) -> None:

@@ -1,0 +1,386 @@
+"""Throughput and memory of `cleaner clean`, against the way this work is done without it.
+
+    .venv/bin/python bench/throughput.py [--size-mb 100] [--dev PATH] [--cache DIR]
+                                         [--baseline-mb 8] [--only NAME ...]
+
+Builds a JSONL of at least --size-mb MB from the IndoSum dev articles (--dev, default
+/work/shared/data/indosum-dev.jsonl, else the labelled sample in fixtures/) and the seed fixtures,
+repeated with fresh ids, in a cache folder (not in the repository). Then, each in its own process:
+
+  workers-1     cleaner clean, every rule pack, 1 worker (cleaning in-process)
+  workers-2     the same with 2 workers
+  extra-1000    1 worker, with 1,000 extra realistic rules (site-style boilerplate that rarely
+                matches) in a pack that applies to every document
+  baseline      what a user writes today: ftfy.fix_text on every document, then each rule's
+                pattern (Python `re`) tried on every line in turn (on the first --baseline-mb MB)
+  half-size     1 worker on half the data: peak memory must not grow with the input
+  io-only-N     the machinery alone (a cleaner that returns its input), N workers: the ceiling
+                that reading, batching, worker traffic, ordering and writing set
+
+MB/s and documents/s are end to end: process start to exit, input bytes on disk. Peak memory is
+the highest total RSS of the process and its workers, sampled every 50 ms from /proc, and the
+highest RSS of any single one of them. Prints a table; --json PATH writes the figures too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_DEV = Path("/work/shared/data/indosum-dev.jsonl")
+FALLBACK_DEV = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
+TARGETS = {"per_core_mb_s": 30.0, "two_worker_speedup": 1.7, "extra_rules_slowdown": 1.5,
+           "peak_mb": 400.0}
+
+
+# -- the data -----------------------------------------------------------------------------------
+
+def build_data(size_mb: float, dev: Path, cache: Path) -> Path:
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"bench-{int(size_mb)}mb.jsonl"
+    if path.exists() and path.stat().st_size >= size_mb * 1e6:
+        return path
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line]
+    for seed in sorted((ROOT / "fixtures").glob("*/*.txt")):
+        rows.append({"id": seed.stem, "text": seed.read_text(encoding="utf-8")})
+    tmp = path.with_suffix(".tmp")
+    written, copy = 0, 0
+    with open(tmp, "wb") as f:
+        while written < size_mb * 1e6:
+            for row in rows:
+                row = dict(row, id=f"{row['id']}~{copy}")
+                line = json.dumps(row, ensure_ascii=False).encode() + b"\n"
+                f.write(line)
+                written += len(line)
+            copy += 1
+    os.replace(tmp, path)
+    return path
+
+
+def half_data(path: Path) -> Path:
+    half = path.with_name(path.stem + "-half.jsonl")
+    if not half.exists():
+        size = path.stat().st_size // 2
+        with open(path, "rb") as src, open(half, "wb") as dst:
+            dst.write(src.read(size))
+            dst.write(src.readline())
+    return half
+
+
+# -- 1,000 extra rules --------------------------------------------------------------------------
+
+WORDS = ("berita terkini video foto galeri simak lihat ikuti klik unduh aplikasi promo diskon "
+         "langganan newsletter kanal portal redaksi iklan sponsor pilihan populer terpopuler "
+         "rekomendasi editor pembaca komentar tanggapan survei kuis hadiah undian jadwal siaran "
+         "streaming podcast infografis kolom opini tajuk sorotan liputan khusus eksklusif").split()
+
+
+def extra_rules_file(folder: Path, count: int = 1000, seed: int = 7) -> Path:
+    """`count` rules of the shapes site packs use, with words and numbers that rarely occur."""
+    rng = random.Random(seed)
+    lines = ['[pack]', 'id = "bench-extra"', 'kind = "common"',
+             'name = "1,000 synthetic site-style rules for the benchmark"', '']
+    for i in range(count):
+        a, b, c = rng.sample(WORDS, 3)
+        site = f"{rng.choice(WORDS)}{i}"
+        shape = i % 10
+        if shape < 5:
+            action, where = "drop-line", "any"
+            pattern = f"^(?:{a.title()}|{b.title()}) {c} di {site}\\.com\\b.*$"
+            example = f"{a.title()} {c} di {site}.com sekarang"
+        elif shape < 7:
+            action, where = "drop-span", "any"
+            pattern = f"\\((?:{a}|{b}) {site}\\)"
+            example = f"Isi berita ({a} {site}) lanjut."
+        elif shape < 8:
+            action, where = "drop-tail", "tail"
+            pattern = f"^{a.title()} {b} {site}:"
+            example = f"{a.title()} {b} {site}: daftar artikel"
+        else:
+            action, where = "drop-line", "head"
+            pattern = f"^{a.upper()} {site.upper()} - {b}\\b"
+            example = f"{a.upper()} {site.upper()} - {b} terbaru"
+        lines += ["[[rule]]", f'id = "bench-extra/rule-{i:04d}"', f'action = "{action}"',
+                  f'where = "{where}"', f"pattern = '{pattern}'", f"remove = [{json.dumps(example)}]",
+                  ""]
+    path = folder / "bench-extra.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+# -- the baseline: ftfy on everything, then every rule on every line ----------------------------
+
+def _python_pattern(pattern: str) -> str:
+    """An RE2 pattern in Python `re` syntax (Unicode classes the way `re` can say them)."""
+    return (pattern.replace(r"\pL", r"[^\W\d_]").replace(r"\p{L}", r"[^\W\d_]")
+            .replace(r"\pN", r"\d").replace(r"\p{N}", r"\d").replace(r"\p{Lu}", "[A-Z]")
+            .replace(r"\p{Ll}", "[a-z]"))
+
+
+def baseline(path: Path, limit_mb: float, extra_rules: Path | None) -> dict:
+    import ftfy
+
+    from cleaner.rulefile import load_packs
+
+    packs = load_packs([extra_rules] if extra_rules else [], builtin=True)
+    compiled, skipped = [], 0
+    for pack in packs:
+        for rule in pack.rules:
+            flags = 0 if rule.case_sensitive else re.IGNORECASE
+            try:
+                compiled.append((rule.action, re.compile(_python_pattern(rule.pattern), flags)))
+            except re.error:
+                skipped += 1
+    docs = size = 0
+    started = time.perf_counter()
+    with open(path, "rb") as f:
+        for raw in f:
+            if size >= limit_mb * 1e6:
+                break
+            size += len(raw)
+            docs += 1
+            text = ftfy.fix_text(json.loads(raw)["text"])
+            out = []
+            for line in text.split("\n"):
+                for action, regex in compiled:
+                    if not line:
+                        break
+                    if action == "drop-line" or action == "drop-tail":
+                        if regex.search(line):
+                            line = ""
+                    else:
+                        line = regex.sub("", line)
+                if line:
+                    out.append(line)
+            json.dumps({"text": "\n\n".join(out)})
+    seconds = time.perf_counter() - started
+    return {"docs": docs, "bytes": size, "seconds": seconds, "rules": len(compiled),
+            "rules_skipped": skipped}
+
+
+# -- the machinery alone: a cleaner that does nothing ------------------------------------------
+
+class NullCleaner:
+    """Returns the text as it is: what is left is reading, batching, workers, ordering, writing."""
+
+    def clean(self, text, url=None, id=None, **fields):
+        return {"id": id, "text": text, "meta": {"site": None}, "removed": [], "flags": []}
+
+
+def null_factory():
+    return NullCleaner()
+
+
+def run_null_inner(data: Path, workers: int, out: Path) -> None:
+    from cleaner.run import RunConfig, execute
+
+    execute(RunConfig(inputs=[str(data)], output=str(out), factory=null_factory, quiet=True,
+                      workers=workers))
+
+
+# -- running and measuring a process ------------------------------------------------------------
+
+def _tree_rss_kb(pid: int) -> tuple[int, int]:
+    """RSS of a process and all its descendants together, and of the largest one, from /proc."""
+    total, largest, stack, seen = 0, 0, [pid], set()
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        rss = int(line.split()[1])
+                        total += rss
+                        largest = max(largest, rss)
+        except OSError:
+            pass
+        stack.extend(children.get(p, []))
+    return total, largest
+
+
+def measure(cmd: list[str]) -> dict:
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = {"kb": 0, "one": 0}
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            total, largest = _tree_rss_kb(proc.pid)
+            peak["kb"], peak["one"] = max(peak["kb"], total), max(peak["one"], largest)
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-3000:]}")
+    return {"seconds": seconds, "peak_tree_mb": peak["kb"] / 1024,
+            "peak_process_mb": peak["one"] / 1024,
+            "stdout": out.decode()}
+
+
+def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None) -> dict:
+    out, stats = workdir / f"{name}.jsonl", workdir / f"{name}.stats.json"
+    cmd = [sys.executable, "-m", "cleaner.cli", "clean", str(data), "-o", str(out), "-q",
+           "--workers", str(workers), "--stats", str(stats)]
+    if rules:
+        cmd += ["--rules", str(rules)]
+    result = measure(cmd)
+    figures = json.loads(stats.read_text())
+    out.unlink()
+    size = data.stat().st_size
+    return {"name": name, "workers": workers, "docs": figures["documents_read"], "bytes": size,
+            "seconds": result["seconds"], "mb_s": size / 1e6 / result["seconds"],
+            "docs_s": figures["documents_read"] / result["seconds"],
+            "peak_tree_mb": result["peak_tree_mb"], "peak_process_mb": result["peak_process_mb"],
+            "stages": figures.get("stage_seconds", {})}
+
+
+def run_null(data: Path, workdir: Path, workers: int) -> dict:
+    out = workdir / "null.jsonl"
+    cmd = [sys.executable, str(Path(__file__)), "--run-null", str(data), "--null-workers",
+           str(workers), "--null-out", str(out)]
+    result = measure(cmd)
+    out.unlink()
+    size = data.stat().st_size
+    docs = sum(1 for _ in open(data, "rb"))
+    return {"name": f"io-only-{workers}", "workers": workers, "docs": docs, "bytes": size,
+            "seconds": result["seconds"], "mb_s": size / 1e6 / result["seconds"],
+            "docs_s": docs / result["seconds"], "peak_tree_mb": result["peak_tree_mb"],
+            "peak_process_mb": result["peak_process_mb"],
+            "note": "no cleaning: read, batch, send to workers, order, serialize, write"}
+
+
+def run_baseline(data: Path, limit_mb: float, workdir: Path, rules: Path | None) -> dict:
+    cmd = [sys.executable, str(Path(__file__)), "--run-baseline", str(data), "--baseline-mb",
+           str(limit_mb)]
+    if rules:
+        cmd += ["--baseline-rules", str(rules)]
+    result = measure(cmd)
+    inner = json.loads(result["stdout"].strip().splitlines()[-1])
+    name = "baseline+1000" if rules else "baseline"
+    return {"name": name, "workers": 1, "docs": inner["docs"], "bytes": inner["bytes"],
+            "seconds": inner["seconds"], "mb_s": inner["bytes"] / 1e6 / inner["seconds"],
+            "docs_s": inner["docs"] / inner["seconds"], "peak_tree_mb": result["peak_tree_mb"],
+            "peak_process_mb": result["peak_process_mb"],
+            "note": f"{inner['rules']} rules as Python re ({inner['rules_skipped']} not "
+                    "expressible), timed without start-up"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mb", type=float, default=100)
+    parser.add_argument("--dev", type=Path,
+                        default=DEFAULT_DEV if DEFAULT_DEV.exists() else FALLBACK_DEV)
+    parser.add_argument("--cache", type=Path,
+                        default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+                        / "cleaner-bench")
+    parser.add_argument("--baseline-mb", type=float, default=8,
+                        help="MB of input the (slow) baseline runs on")
+    parser.add_argument("--only", nargs="*", help="run only these cases")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--run-baseline", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--baseline-rules", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--run-null", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--null-workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--null-out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.run_null:
+        run_null_inner(args.run_null, args.null_workers, args.null_out)
+        return 0
+
+    if args.run_baseline:
+        print(json.dumps(baseline(args.run_baseline, args.baseline_mb, args.baseline_rules)))
+        return 0
+
+    data = build_data(args.size_mb, args.dev, args.cache)
+    print(f"data: {data} ({data.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
+        workdir = Path(tmp)
+        extra = extra_rules_file(workdir)
+        cases = {
+            "workers-1": lambda: run_cleaner("workers-1", data, workdir, 1),
+            "workers-2": lambda: run_cleaner("workers-2", data, workdir, 2),
+            "extra-1000": lambda: run_cleaner("extra-1000", data, workdir, 1, extra),
+            "half-size": lambda: run_cleaner("half-size", half_data(data), workdir, 1),
+            "io-only-1": lambda: run_null(data, workdir, 1),
+            "io-only-2": lambda: run_null(data, workdir, 2),
+            "baseline": lambda: run_baseline(data, args.baseline_mb, workdir, None),
+            "baseline+1000": lambda: run_baseline(data, args.baseline_mb / 4, workdir, extra),
+        }
+        for name, case in cases.items():
+            if args.only and name not in args.only:
+                continue
+            print(f"running {name} ...", file=sys.stderr)
+            rows.append(case())
+    print_table(rows)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+def print_table(rows: list[dict]) -> None:
+    by = {r["name"]: r for r in rows}
+    print(f"{'case':<14} {'workers':>7} {'MB':>7} {'docs':>8} {'s':>7} {'MB/s':>7} {'docs/s':>8} "
+          f"{'peak tree MB':>12} {'peak proc MB':>12}")
+    for r in rows:
+        print(f"{r['name']:<14} {r['workers']:>7} {r['bytes'] / 1e6:>7.1f} {r['docs']:>8} "
+              f"{r['seconds']:>7.1f} {r['mb_s']:>7.2f} {r['docs_s']:>8.0f} "
+              f"{r['peak_tree_mb']:>12.0f} {r['peak_process_mb']:>12.0f}")
+        if r.get("note"):
+            print(f"{'':<14} {r['note']}")
+    one = by.get("workers-1")
+    if one:
+        print()
+        print(f"per core: {one['mb_s']:.1f} MB/s (target >= {TARGETS['per_core_mb_s']})")
+        if "workers-2" in by:
+            print(f"2 workers: {by['workers-2']['mb_s'] / one['mb_s']:.2f}x one worker "
+                  f"(target >= {TARGETS['two_worker_speedup']})")
+        if "extra-1000" in by:
+            print(f"1,000 extra rules: {one['mb_s'] / by['extra-1000']['mb_s']:.2f}x slower "
+                  f"(target <= {TARGETS['extra_rules_slowdown']})")
+        if "baseline" in by:
+            print(f"cleaner vs baseline, one core: {one['mb_s'] / by['baseline']['mb_s']:.1f}x")
+        stages = one.get("stages") or {}
+        if stages:
+            print("stage seconds (1 worker): " + ", ".join(f"{k} {v:.1f}" for k, v in
+                                                           sorted(stages.items())))
+    peaks = [r["peak_tree_mb"] for r in rows]
+    if peaks:
+        print(f"peak memory: {max(peaks):.0f} MB, all processes of a run together "
+              f"(target < {TARGETS['peak_mb']:.0f})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""`cleaner fixtures`: add a raw input as a fixture, check fixtures, update expected records with a diff."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cleaner.cli_common import add_rule_options, load_cleaner
+from cleaner.explain import explain
+from cleaner.fixture_workflow import FixtureError, add_fixture, compare_fixtures, rewrite
+from cleaner.normalize import normalize
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "fixtures", help="add fixtures, check them, update expected records",
+        description="Regression fixtures live in fixtures/<site>/<case>.txt (or .html) with the "
+                    "expected record in <case>.json and, optionally, the input fields (url, "
+                    "date) in <case>.input.json.")
+    actions = parser.add_subparsers(dest="fixtures_command", metavar="ACTION")
+
+    add = actions.add_parser(
+        "add", help="copy a raw input in as a fixture, its current record as the expected one",
+        description="Copy FILE (.txt, .html, or one record of a .jsonl dump) into "
+                    "fixtures/<site>/ and write the record the cleaner makes now beside it as the "
+                    "expected one. It is shown with every removal marked: review it, fix rules "
+                    "until it is right, then `cleaner fixtures update` and commit both files.")
+    add.add_argument("file", metavar="FILE")
+    add.add_argument("--site", required=True, metavar="HOST",
+                     help="the site folder, named by its host (kompas.com)")
+    add.add_argument("--id", dest="record_id", metavar="ID",
+                     help="the record to take from a .jsonl file (its id, or its line number)")
+    add.add_argument("--name", metavar="CASE", help="case name (default: the file name or id)")
+    add.add_argument("--url", metavar="URL", help="the page's url (finds the site pack)")
+    add.add_argument("--date", metavar="DATE", help="the document's date (picks dated rules)")
+    add.add_argument("--force", action="store_true", help="replace an existing fixture")
+    add.add_argument("--root", default="fixtures", metavar="DIR",
+                     help="fixtures folder (default: fixtures)")
+    add.add_argument("--text-field", default="text", metavar="NAME",
+                     help="JSONL field holding the text (default: text)")
+    add.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add_rule_options(add)
+    add.set_defaults(run=run_add)
+
+    for name, helptext in (("check", "show how fixtures differ from their expected records"),
+                           ("update", "rewrite expected records after a deliberate change, "
+                                      "showing the diff")):
+        cmd = actions.add_parser(name, help=helptext, description=helptext[0].upper()
+                                 + helptext[1:] + ".",
+                                 epilog="check exits 1 when a fixture differs; update exits 0 "
+                                        "after writing")
+        cmd.add_argument("cases", nargs="*", metavar="CASE",
+                         help="only fixtures whose path contains CASE (default: all)")
+        cmd.add_argument("--root", default="fixtures", metavar="DIR",
+                         help="fixtures folder (default: fixtures)")
+        if name == "check":
+            cmd.add_argument("--update", action="store_true",
+                             help="rewrite the expected records that differ (same as update)")
+        add_rule_options(cmd)
+        cmd.set_defaults(run=run_compare, update=name == "update")
+    parser.set_defaults(run=lambda args: parser.print_help() or 2)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    cleaner = load_cleaner(args)
+    if cleaner is None:
+        return 2
+    try:
+        added = add_fixture(cleaner, args.root, args.site, args.file, name=args.name,
+                            record_id=args.record_id, fields={"url": args.url, "date": args.date},
+                            force=args.force, text_field=args.text_field)
+    except (FixtureError, OSError, ValueError) as exc:
+        print(f"cleaner: error: {exc}", file=sys.stderr)
+        return 2
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    if added.raw.suffix == ".txt":
+        print(explain(normalize(added.text)[0], added.record, color=color))
+    else:
+        print(added.record["text"])
+    print()
+    print(f"added {added.raw}\n  and {added.expected} (its record as the cleaner makes it now)")
+    site = added.record["meta"].get("site")
+    if site != args.site:
+        print(f"note: the cleaner does not see this input as {args.site} (meta.site = {site}); "
+              "give --url, or a signature in the site's pack", file=sys.stderr)
+    print("review it: fix rules until the record is right, then `cleaner fixtures update "
+          f"{added.raw.stem}` and commit the files", file=sys.stderr)
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    if not root.is_dir():
+        print(f"cleaner: error: no fixtures folder {root}", file=sys.stderr)
+        return 2
+    cleaner = load_cleaner(args)
+    if cleaner is None:
+        return 2
+    comparisons = compare_fixtures(cleaner, root, args.cases)
+    if not comparisons:
+        print("cleaner: error: no fixtures matched", file=sys.stderr)
+        return 2
+    changed = [c for c in comparisons if c.changed]
+    for comp in changed:
+        sys.stdout.write(comp.diff(root))
+    if args.update:
+        written = rewrite(changed)
+        print(f"{len(comparisons)} fixtures, {len(written)} expected records rewritten"
+              + ("; review the diff above and commit it" if written else ""), file=sys.stderr)
+        return 0
+    print(f"{len(comparisons)} fixtures, {len(changed)} differ from their expected records"
+          + (" (cleaner fixtures update rewrites them)" if changed else ""), file=sys.stderr)
+    return 1 if changed else 0

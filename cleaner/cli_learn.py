@@ -1,0 +1,90 @@
+"""`cleaner clean --learn-boilerplate`: the options, the first pass, and the learned rules for review."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cleaner.cli_common import document_args, read_options
+from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
+from cleaner.readers import Reject, iter_inputs
+from cleaner.rule_toml import rule_toml
+
+
+def add_learn_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "learned boilerplate (opt-in; reads the input twice, so not from stdin)")
+    group.add_argument("--learn-boilerplate", action="store_true",
+                       help="first pass: learn per site the lines that repeat across a large "
+                            "share of its documents; second pass: remove them as rules "
+                            "learned/<site>/<n>")
+    group.add_argument("--learn-min-share", type=float, default=MIN_SHARE, metavar="F",
+                       help=f"a line is learned if it is in at least this share of its site's "
+                            f"documents (default: {MIN_SHARE})")
+    group.add_argument("--learn-min-docs", type=int, default=MIN_DOCS, metavar="N",
+                       help=f"... and in at least N documents (default: {MIN_DOCS})")
+    group.add_argument("--learn-save", metavar="DIR",
+                       help="write the learned rules, one file per site, for review "
+                            "(DIR/<site>.learned.toml)")
+
+
+def _documents(args: argparse.Namespace):
+    for item in iter_inputs(args.inputs, read_options(args)):
+        if isinstance(item, Reject) or getattr(item, "kind", "text") == "html":
+            continue          # rejects are reported by the second pass; pages are extracted first
+        yield item.text, document_args(item).get("url")
+
+
+def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
+    """Run the first pass if asked and give the cleaner its learned packs; an exit status on error."""
+    if not getattr(args, "learn_boilerplate", False):
+        return None
+    if "-" in args.inputs:
+        print("cleaner: error: --learn-boilerplate reads the input twice and stdin can be read "
+              "only once; save it to a file first", file=sys.stderr)
+        return 2
+    if not 0 < args.learn_min_share <= 1 or args.learn_min_docs < 1:
+        print("cleaner: error: --learn-min-share must be in (0, 1] and --learn-min-docs at "
+              "least 1", file=sys.stderr)
+        return 2
+    options = LearnOptions(min_share=args.learn_min_share, min_docs=args.learn_min_docs)
+    if not args.quiet:
+        print("cleaner: learning boilerplate (first pass over the input)", file=sys.stderr)
+    learned = learn(cleaner, _documents(args), options)
+    cleaner.learned = learned_packs(learned)
+    if not args.quiet:
+        lines = sum(len(v) for v in learned.values())
+        print(f"cleaner: learned {lines} boilerplate lines for {len(learned)} sites "
+              f"(share >= {options.min_share:g}, documents >= {options.min_docs})",
+              file=sys.stderr)
+        for site, found in sorted(learned.items()):
+            for n, line in enumerate(found[:5], start=1):
+                text = line.text if len(line.text) <= 90 else line.text[:87] + "..."
+                print(f"  learned/{site}/{n}  {line.docs}/{line.site_docs}  {text}",
+                      file=sys.stderr)
+            if len(found) > 5:
+                print(f"  ... {len(found) - 5} more for {site}", file=sys.stderr)
+    if args.learn_save:
+        save_learned(Path(args.learn_save), learned)
+    return None
+
+
+def save_learned(folder: Path, learned) -> list[Path]:
+    """The learned rules as TOML, one file per site, to paste into that site's pack."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for site, lines in sorted(learned.items()):
+        rules = []
+        for n, line in enumerate(lines, start=1):
+            rule = learned_rule(site, n, line)
+            rules.append(rule_toml({"id": rule.id, "description": rule.description,
+                                    "action": rule.action, "case_sensitive": True,
+                                    "pattern": rule.pattern, "remove": list(rule.remove)}))
+        path = folder / f"{site}.learned.toml"
+        path.write_text(f"# Lines learned by `cleaner clean --learn-boilerplate` for {site}.\n"
+                        f"# Review them, then paste the ones that are cruft into the site's pack "
+                        f"(rules/sites/{site}.toml),\n# giving each a stable id of the site's own.\n\n"
+                        + "\n\n".join(rules) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

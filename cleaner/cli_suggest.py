@@ -1,0 +1,165 @@
+"""`cleaner suggest`: mine a dump for recurring lines and line shapes per site, print them as candidate rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import orjson
+
+from cleaner import shapes
+from cleaner.cli_common import add_read_options, add_rule_options, document_args, read_options
+from cleaner.pipeline import Cleaner
+from cleaner.readers import Reject, iter_inputs
+from cleaner.rule_toml import pack_toml, rule_toml
+from cleaner.rulefile import RuleFileError, load_pack, load_packs
+from cleaner.suggest import NO_SITE, Candidate, Miner, SuggestOptions
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "suggest", help="mine a dump for boilerplate and print candidate rules",
+        description="Find lines and line shapes that recur across many documents of a site "
+                    "(exact repeats, 'Label : <title>' lines, short templates, codes closing a "
+                    "paragraph, datelines), rank them by how many documents they touch and print "
+                    "each as a rule, with real examples, ready to paste into a site pack and edit. "
+                    "What the loaded rules already remove is left out.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  cleaner suggest dump.jsonl --packs common        as if only the language-neutral "
+               "pack existed\n"
+               "  cleaner suggest dump.jsonl --site kumparan.com --top 20\n"
+               "  cleaner suggest dump.jsonl --write-packs new-rules/   one pack file per site\n")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
+    parser.add_argument("--packs", default="all", metavar="SPEC",
+                        help="which loaded packs count as existing rules: all (default), none, or "
+                             "a comma list of pack kinds or ids (common; common,id)")
+    parser.add_argument("--site", metavar="SITE", help="only this site (url host or pack id)")
+    parser.add_argument("--top", type=int, default=10, metavar="N",
+                        help="candidates per site (default: 10)")
+    parser.add_argument("--min-docs", type=int, default=3, metavar="N",
+                        help="a candidate touches at least N documents (default: 3)")
+    parser.add_argument("--min-share", type=float, default=0.02, metavar="F",
+                        help="... and at least this share of its site's documents (default: 0.02)")
+    parser.add_argument("--max-docs", type=int, default=5000, metavar="N",
+                        help="documents mined per site (default: 5000)")
+    parser.add_argument("--format", choices=("toml", "json"), default="toml",
+                        help="toml: commented rules to paste (default); json: one object per site")
+    parser.add_argument("--write-packs", metavar="DIR",
+                        help="also write one pack file per site, DIR/<site>.toml")
+    add_read_options(parser)
+    add_rule_options(parser)
+    parser.set_defaults(run=run)
+
+
+def select_packs(packs: list, spec: str) -> list:
+    """The packs a spec names: all, none, or a comma list of kinds and ids."""
+    spec = spec.strip().lower()
+    if spec == "all":
+        return list(packs)
+    if spec in ("none", ""):
+        return []
+    wanted = {s.strip() for s in spec.split(",") if s.strip()}
+    return [p for p in packs if p.kind in wanted or p.id.lower() in wanted]
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        packs = load_packs(args.rules, builtin=not args.no_builtin_rules)
+    except RuleFileError as exc:
+        print(f"cleaner: error: rule file {exc}", file=sys.stderr)
+        return 2
+    chosen = select_packs(packs, args.packs)
+    if args.packs not in ("all", "none") and not chosen:
+        print(f"cleaner: error: --packs {args.packs!r} names no loaded pack", file=sys.stderr)
+        return 2
+    cleaner = Cleaner(packs=chosen, lang=args.lang)
+    options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
+                             max_docs_per_site=args.max_docs, site=args.site)
+    miner = Miner(options)
+    for item in iter_inputs(args.inputs, read_options(args)):
+        if isinstance(item, Reject):
+            print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
+            continue
+        try:
+            miner.add(cleaner.clean_document(cleaner.make_document(item.text,
+                                                                   **document_args(item))))
+        except Exception as exc:  # one odd document must not end the mining
+            print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    known = {r.id for p in packs for r in p.rules} | {a for p in packs for r in p.rules
+                                                      for a in r.aliases}
+    results = []
+    for site in sorted(miner.sites, key=lambda s: (-miner.sites[s].docs, s)):
+        fresh, covered = miner.candidates(site, known)
+        known |= {c.rule["id"] for c in fresh}     # ids stay unique across the whole output
+        results.append((site, miner.sites[site], fresh, covered))
+    if args.format == "json":
+        out = [{"site": site, "documents": state.docs, "mined": state.mined,
+                "candidates": [c.as_dict() for c in fresh],
+                "covered": [c.as_dict() for c in covered],
+                "field_lists": [{"shape": shapes.label_display(g.key), "docs": len(g.docs)}
+                                for g in state.field_lists]}
+               for site, state, fresh, covered in results]
+        sys.stdout.buffer.write(orjson.dumps(out, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        names = ", ".join(p.id for p in chosen) or "none"
+        print(f"# cleaner suggest: {sum(s.docs for _, s, _, _ in results)} documents, "
+              f"{len(results)} sites; existing rules: {names}")
+        for site, state, fresh, covered in results:
+            print()
+            print(format_site(site, state.docs, state.mined, fresh, covered, state.field_lists))
+    if args.write_packs:
+        written = write_packs(Path(args.write_packs), results)
+        print(f"cleaner: wrote {len(written)} pack files to {args.write_packs}", file=sys.stderr)
+    return 0
+
+
+def _comment(text: str, width: int = 150) -> str:
+    text = text if len(text) <= width else text[:width - 3] + "..."
+    return text.replace("\n", " ")
+
+
+def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
+                covered: list[Candidate], field_lists=()) -> str:
+    """A site's candidates as commented TOML rules, best first."""
+    out = [f"# ===== {site}: {docs} documents" + (f" ({mined} mined)" if mined < docs else "")
+           + " " + "=" * max(3, 60 - len(site))]
+    for cand in covered:
+        rules = ", ".join(f"{r} {n}" for r, n in cand.covered_by)
+        out.append(f"# already removed: {cand.shape!r} in {cand.docs} documents "
+                   f"({cand.covered:.0%} by {rules})")
+    if field_lists:
+        shown = ", ".join(f"{shapes.label_display(g.key)!r} {len(g.docs)}" for g in field_lists[:6])
+        out.append(f"# left out as field lists (content): {shown}")
+    if not fresh:
+        out.append("# no new candidates")
+    for rank, cand in enumerate(fresh, start=1):
+        out.append("")
+        out.append(f"# [{rank}] {cand.kind}: {cand.shape!r}: {cand.docs} of {cand.site_docs} "
+                   f"documents ({cand.share:.0%}), {cand.lines} lines")
+        if cand.covered:
+            rules = ", ".join(f"{r} {n}" for r, n in cand.covered_by)
+            out.append(f"#     partly removed already ({cand.covered:.0%}: {rules})")
+        for example in cand.examples:
+            out.append(f"#   | {_comment(example)}")
+        out.append(rule_toml(cand.rule))
+    return "\n".join(out)
+
+
+def write_packs(folder: Path, results) -> list[Path]:
+    """One site pack per site with new candidates, checked by the loader after writing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for site, state, fresh, _ in results:
+        if not fresh or site == NO_SITE:
+            continue
+        head = {"id": site, "kind": "site", "name": site, "lang": None, "domains": [site]}
+        body = "\n\n".join(rule_toml(c.rule) for c in fresh)
+        path = folder / f"{site}.toml"
+        path.write_text(f"# Suggested by `cleaner suggest` from {state.docs} documents: review, "
+                        f"edit, keep what is cruft.\n{pack_toml(head)}\n\n{body}\n",
+                        encoding="utf-8")
+        load_pack(path)
+        written.append(path)
+    return written

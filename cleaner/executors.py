@@ -1,0 +1,269 @@
+"""Where documents are cleaned: in this process, in a local pool of worker processes, or on Ray.
+
+Every executor takes batches of input items (Items and Rejects, in input order) and gives back,
+batch by batch and in the same order, one outcome per item:
+
+    ("record", json_line: bytes, size: int, summary: tuple)   # summary: see stats.record_summary
+    ("reject", reject: dict)
+
+A worker builds its Cleaner once (from a picklable factory) and sends back serialized records, so
+the main process only reads, orders and writes. Memory stays flat: only a few batches per worker
+are in flight at any time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+import orjson
+
+from cleaner.cli_common import document_args
+from cleaner.html_extract import PageError
+from cleaner.readers import Item, Reject
+from cleaner.stats import record_summary
+
+# A batch holds at most this many items or this many characters of text, whichever comes first.
+BATCH_ITEMS = 128
+BATCH_CHARS = 2 << 20
+# Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
+BATCHES_PER_WORKER = 3
+
+Outcome = tuple
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+    seconds: dict[str, float] = field(default_factory=dict)   # CPU time per stage in the worker
+
+
+def batched(items: Iterable[Item | Reject], max_items: int = BATCH_ITEMS,
+            max_chars: int = BATCH_CHARS) -> Iterator[list[Item | Reject]]:
+    """Items grouped into batches, in order."""
+    batch: list[Item | Reject] = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        chars += len(getattr(item, "text", "") or "")
+        if len(batch) >= max_items or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def clean_item(cleaner, item: Item) -> dict[str, Any]:
+    """The record for one input item (HTML items go through Cleaner.clean_html when present)."""
+    if getattr(item, "kind", "text") == "html" and hasattr(cleaner, "clean_html"):
+        return cleaner.clean_html(item.text, **document_args(item))
+    return cleaner.clean(item.text, **document_args(item))
+
+
+def internal_error(item: Item, exc: BaseException) -> Reject:
+    if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
+        return Reject(item.source, item.line, str(exc), item.text[:4096])
+    return Reject(item.source, item.line, f"internal error: {type(exc).__name__}: {exc}",
+                  item.text[:1 << 20])
+
+
+def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
+    """Clean a batch; a document that makes the cleaner fail becomes a Reject, the batch goes on."""
+    outcomes: list[Outcome] = []
+    timings = getattr(cleaner, "timings", None)
+    before = dict(timings) if timings is not None else None
+    clean_time = dump_time = 0.0
+    for item in batch:
+        if isinstance(item, Reject):
+            outcomes.append(("reject", item.as_dict()))
+            continue
+        t0 = time.perf_counter()
+        try:
+            record = clean_item(cleaner, item)
+        except Exception as exc:  # a bug must not end a run of millions: reject, go on
+            outcomes.append(("reject", internal_error(item, exc).as_dict()))
+            continue
+        t1 = time.perf_counter()
+        line = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n"
+        outcomes.append(("record", line, item.size, record_summary(record)))
+        dump_time += time.perf_counter() - t1
+        clean_time += t1 - t0
+    seconds = {"clean": clean_time, "serialize": dump_time}
+    if timings is not None:
+        seconds.update({f"clean.{k}": v - before.get(k, 0.0) for k, v in timings.items()})
+    return BatchResult(outcomes, seconds)
+
+
+class LocalExecutor:
+    """Cleans in this process: the simplest executor, and the reference for the others."""
+
+    name = "local"
+
+    def __init__(self, factory: Callable[[], Any]):
+        self.cleaner = factory()
+        self.workers = 1
+
+    def map(self, batches: Iterable[list]) -> Iterator[BatchResult]:
+        for batch in batches:
+            yield process_batch(self.cleaner, batch)
+
+    def close(self, cancel: bool = False) -> None:
+        pass
+
+
+# -- local process pool -------------------------------------------------------------------------
+
+_WORKER_CLEANER = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: end this worker when the main process dies (kill -9 included), not linger idle."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)            # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:                   # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _init_worker(factory, parent: int) -> None:
+    _die_with_parent(parent)
+    # Ctrl-C is the main process's to handle: it stops feeding work and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _WORKER_CLEANER
+    _WORKER_CLEANER = factory()
+
+
+def _work(batch: list) -> BatchResult:
+    return process_batch(_WORKER_CLEANER, batch)
+
+
+def _mp_context():
+    import multiprocessing
+
+    # fork starts workers fast and shares the loaded rules copy-on-write; spawn elsewhere.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+class WorkerDied(RuntimeError):
+    pass
+
+
+class PoolExecutor:
+    """A pool of worker processes; results come back in input order.
+
+    A worker that dies (killed, out of memory, crashed in native code) breaks the pool: the pool is
+    restarted, the batch it was working on is cleaned again one document at a time to find the
+    document that kills it, that document is rejected with the reason, and the run goes on.
+    """
+
+    name = "pool"
+
+    def __init__(self, factory: Callable[[], Any], workers: int, warn=None,
+                 max_restarts: int = 20):
+        self.factory = factory
+        self.workers = max(1, workers)
+        self.window = self.workers * BATCHES_PER_WORKER
+        self.warn = warn or (lambda message: print(f"cleaner: {message}", file=sys.stderr))
+        self.max_restarts = max_restarts
+        self.restarts = 0
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=_mp_context(),
+                                   initializer=_init_worker,
+                                   initargs=(self.factory, os.getpid()))
+
+    def _restart(self) -> None:
+        self.restarts += 1
+        if self.restarts > self.max_restarts:
+            raise WorkerDied(f"worker processes died {self.restarts} times; giving up")
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._start()
+
+    def map(self, batches: Iterable[list]) -> Iterator[BatchResult]:
+        pending: deque = deque()
+        source = iter(batches)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.window:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append([batch, self._pool.submit(_work, batch)])
+            if not pending:
+                return
+            batch, future = pending[0]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                self.warn(f"a worker process died while cleaning {_where(batch)}; "
+                          "cleaning those documents again one at a time")
+                self._restart()
+                result = self._one_by_one(batch)
+                for entry in list(pending)[1:]:
+                    entry[1] = self._pool.submit(_work, entry[0])
+            pending.popleft()
+            yield result
+
+    def _one_by_one(self, batch: list) -> BatchResult:
+        outcomes, seconds = [], {}
+        for item in batch:
+            try:
+                result = self._pool.submit(_work, [item]).result()
+            except BrokenProcessPool:
+                reject = Reject(item.source, item.line,
+                                "worker process died while cleaning this document (killed, out "
+                                "of memory or crashed)", getattr(item, "text", "")[:1 << 20])
+                self.warn(f"rejected {reject.where()}: {reject.reason}")
+                outcomes.append(("reject", reject.as_dict()))
+                self._restart()
+                continue
+            outcomes.extend(result.outcomes)
+            for key, value in result.seconds.items():
+                seconds[key] = seconds.get(key, 0.0) + value
+        return BatchResult(outcomes, seconds)
+
+    def close(self, cancel: bool = False) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+def _where(batch: list) -> str:
+    first, last = batch[0], batch[-1]
+    if first.source == last.source and first.line and last.line:
+        return f"{first.source}:{first.line}-{last.line}"
+    return f"{len(batch)} documents from {first.source}"
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def make_executor(name: str, factory: Callable[[], Any], workers: int | None = None,
+                  address: str | None = None):
+    """The executor for `--executor NAME`: local (workers=1 cleans in-process), ray."""
+    if name == "ray":
+        from cleaner.ray_executor import RayExecutor
+
+        return RayExecutor(factory, workers=workers, address=address)
+    workers = workers or default_workers()
+    if workers <= 1:
+        return LocalExecutor(factory)
+    return PoolExecutor(factory, workers)

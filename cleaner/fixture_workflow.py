@@ -1,0 +1,152 @@
+"""The fixtures workflow: add a raw input with its current record, compare and rewrite expected records."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import orjson
+
+from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
+                              input_fields_path, record_diff)
+from cleaner.readers import is_jsonl, open_compressed
+
+
+class FixtureError(ValueError):
+    """A fixture that cannot be added: says why."""
+
+
+def case_name(text: str) -> str:
+    """A file-name-safe case name.
+
+    >>> case_name("1472670028-jet tempur/swiss?")
+    '1472670028-jet_tempur_swiss'
+    """
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")
+    return name[:100] or "case"
+
+
+def find_record(path: Path, record_id: str | None, text_field: str = "text") -> dict[str, Any]:
+    """One record of a JSONL file: the one with this id, or the only one."""
+    found = None
+    with open_compressed(path) as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            record = orjson.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+                continue
+            if record_id is None:
+                if found is not None:
+                    raise FixtureError(f"{path} holds several records: choose one with --id")
+                found = record
+            elif str(record.get("id")) == record_id or str(number) == record_id:
+                return record
+    if found is None:
+        raise FixtureError(f"{path}: no record with id {record_id!r}" if record_id else
+                           f"{path}: no record with a {text_field!r} field")
+    return found
+
+
+@dataclass
+class Added:
+    raw: Path
+    expected: Path
+    record: dict[str, Any]
+    text: str
+
+
+def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
+                record_id: str | None = None, fields: dict[str, Any] | None = None,
+                force: bool = False, text_field: str = "text") -> Added:
+    """Copy a raw input (.txt, .html, or one record of a .jsonl) into root/site/ and write its
+    current record beside it as the expected one, for review."""
+    source = Path(source)
+    if not source.is_file():
+        raise FixtureError(f"no such file {source}")
+    if not re.fullmatch(r"[A-Za-z0-9.-]+", site):
+        raise FixtureError(f"--site must be a host name like kompas.com, not {site!r}")
+    folder = Path(root) / site
+    fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
+    if is_jsonl(source.name):
+        record = find_record(source, record_id, text_field)
+        text = record[text_field]
+        extra = {k: v for k, v in record.items() if k not in (text_field, "id")}
+        fields = {**extra, **fields}
+        name = name or case_name(str(record.get("id") or source.stem))
+        raw = folder / f"{name}.txt"
+        data = text.encode("utf-8")
+    else:
+        suffix = source.suffix.lower()
+        if suffix not in (".txt", ".html", ".htm"):
+            raise FixtureError(f"{source}: a fixture input is .txt, .html or a record of .jsonl")
+        name = name or case_name(source.stem)
+        raw = folder / f"{name}{suffix}"
+        data = source.read_bytes()
+        if suffix == ".txt":
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise FixtureError(f"{source} is not UTF-8 ({exc}); convert it first")
+    expected = expected_path(raw)
+    if (raw.exists() or expected.exists()) and not force:
+        raise FixtureError(f"{raw} already exists (--force replaces it)")
+    folder.mkdir(parents=True, exist_ok=True)
+    if is_jsonl(source.name):
+        raw.write_bytes(data)
+    else:
+        shutil.copyfile(source, raw)
+    sidecar = input_fields_path(raw)
+    if fields:
+        sidecar.write_text(json.dumps(fields, ensure_ascii=False, indent=2) + "\n",
+                           encoding="utf-8")
+    elif sidecar.exists():
+        sidecar.unlink()
+    record = clean_fixture(cleaner, raw)
+    expected.write_text(dump_record(record), encoding="utf-8")
+    text = data.decode("utf-8", errors="replace")
+    return Added(raw, expected, record, text)
+
+
+@dataclass
+class Comparison:
+    raw: Path
+    expected: Path
+    before: str          # the expected file as it is ("" when missing)
+    after: str           # the record the cleaner makes now
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self, root: Path | None = None) -> str:
+        name = str(self.expected.relative_to(root)) if root else self.expected.name
+        return record_diff(self.before, self.after, name)
+
+
+def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = ()) -> list[Comparison]:
+    """Every fixture (or those whose path or case name contains one of `only`) against its
+    expected record."""
+    wanted = list(only)
+    out = []
+    for raw in fixture_inputs(root):
+        if wanted and not any(w in str(raw) or w == raw.stem for w in wanted):
+            continue
+        expected = expected_path(raw)
+        before = expected.read_text(encoding="utf-8") if expected.exists() else ""
+        out.append(Comparison(raw, expected, before, dump_record(clean_fixture(cleaner, raw))))
+    return out
+
+
+def rewrite(comparisons: Iterable[Comparison]) -> list[Comparison]:
+    """Write the changed expected records; the ones written."""
+    written = []
+    for comp in comparisons:
+        if comp.changed:
+            comp.expected.write_text(comp.after, encoding="utf-8")
+            written.append(comp)
+    return written

@@ -1,0 +1,135 @@
+"""HTML bytes to text: the charset from the HTTP header, then <meta charset>, then detection; wrong labels caught."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from cleaner.decode import DecodeError, looks_binary
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">, in the
+# first bytes of the page as browsers look for them.
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
+                           re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+META_SCAN_BYTES = 4096
+# Labels that browsers read as windows-1252, a superset (WHATWG Encoding Standard).
+_CP1252_LABELS = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso88591", "l1", "ascii",
+                  "us-ascii", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
+_SINGLE_BYTE = re.compile(r"^(?:cp125\d|iso8859_\d+|latin_1|ascii|cp\d{3}|koi8_[ru]|mac_\w+|tis_620)$")
+
+
+def header_charset(content_type: str | None) -> str | None:
+    """The charset named in an HTTP Content-Type header.
+
+    >>> header_charset("text/html; charset=ISO-8859-1")
+    'ISO-8859-1'
+    >>> header_charset("text/html") is None
+    True
+    """
+    if not content_type:
+        return None
+    m = _HEADER_CHARSET.search(content_type)
+    return m.group(1) if m else None
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag near its start.
+
+    >>> meta_charset(b'<html><head><meta charset="windows-1252"></head>')
+    'windows-1252'
+    >>> meta_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')
+    'utf-8'
+    """
+    m = _META_CHARSET.search(data[:META_SCAN_BYTES])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def codec_name(label: str | None) -> str | None:
+    """A charset label as a Python codec name, latin-1 family as cp1252; None if unknown.
+
+    >>> codec_name("ISO-8859-1"), codec_name("UTF8"), codec_name("x-unknown")
+    ('cp1252', 'utf-8', None)
+    """
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in _CP1252_LABELS:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str, list[str]]:
+    """Decode an HTML page; return (text, codec used, notes on declared charsets that were wrong).
+
+    The order is the browsers': a byte-order mark, the HTTP header's charset, the page's
+    <meta charset>, then UTF-8 and detection. A declared single-byte charset over bytes that are
+    valid UTF-8 with non-ASCII characters is taken as the mislabel it nearly always is. Binary
+    data raises DecodeError.
+
+    >>> decode_html("Harga naik".encode("cp1252"), "iso-8859-1")[:2]
+    ('Harga naik', 'cp1252')
+    >>> text, codec, notes = decode_html('<meta charset="iso-8859-1">Café'.encode("utf-8"))
+    >>> text[-4:], codec, notes
+    ('Café', 'utf-8', ['declared charset iso-8859-1 but the bytes are UTF-8'])
+    >>> text, codec, notes = decode_html('<meta charset="utf-8">Café'.encode("cp1252"))
+    >>> text[-4:], notes[0].startswith("declared charset utf-8 does not decode this page")
+    ('Café', True)
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name, []
+    if looks_binary(data):
+        raise DecodeError("binary data (NUL or control bytes), not HTML")
+    notes: list[str] = []
+    is_utf8 = None
+    for label in (http_charset, meta_charset(data)):
+        if not label:
+            continue
+        name = codec_name(label)
+        if name is None:
+            notes.append(f"unknown declared charset {label!r}")
+            continue
+        if name != "utf-8" and _SINGLE_BYTE.match(name) and not data.isascii():
+            is_utf8 = _valid_utf8(data) if is_utf8 is None else is_utf8
+            if is_utf8:
+                notes.append(f"declared charset {label} but the bytes are UTF-8")
+                return data.decode("utf-8"), "utf-8", notes
+        try:
+            return data.decode(name), name, notes
+        except (UnicodeDecodeError, LookupError):
+            notes.append(f"declared charset {label} does not decode this page")
+    try:
+        return data.decode("utf-8"), "utf-8", notes
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1 << 20]).best()
+    name = codec_name(best.encoding) if best is not None else None
+    if name:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None:
+            if notes:
+                notes[-1] += f"; detected {name}"
+            return text, name, notes
+    notes.append("no charset decodes this page cleanly; invalid bytes replaced")
+    return data.decode("utf-8", errors="replace"), "utf-8", notes

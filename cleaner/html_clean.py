@@ -1,0 +1,158 @@
+"""An HTML page to a cleaned Document: extract the article, run the text stages, merge metadata by a fixed precedence."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from cleaner.document import Document
+from cleaner.html_extract import PageError, extract_article, load_page, page_hints
+from cleaner.html_meta import JAKARTA, clean_title, iso_date, split_byline
+from cleaner.identify import url_host
+from cleaner.rulefile import Pack
+from cleaner.timeout import PageTimeout, deadline
+
+if TYPE_CHECKING:
+    from cleaner.pipeline import Cleaner
+
+# A first line is the headline when this share of its words are the title's, and it holds this
+# share of the title's words (a site name may decorate the title).
+TITLE_MATCH = 0.8
+TITLE_COVER = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str | None) -> list[str]:
+    return _WORD.findall((text or "").lower())
+
+
+def same_title(line: str, title: str | None) -> bool:
+    """True when a line is the title, give or take a site name or a few words.
+
+    >>> same_title("Judul Berita Hari Ini", "Judul Berita Hari Ini - Kompas.com")
+    True
+    >>> same_title("Isi berita yang panjang dimulai di sini", "Judul Berita")
+    False
+    """
+    a, b = _words(line), _words(title)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    common = sum(1 for w in a if w in set(b))
+    return len(a) >= 2 and common >= TITLE_MATCH * len(a) and common >= TITLE_COVER * len(b)
+
+
+def _site_by_name(cleaner: "Cleaner", name: str | None) -> Pack | None:
+    """The site pack whose name, alias or domain is a page's og:site_name."""
+    if not name:
+        return None
+    key = name.strip().lower()
+    for pack in cleaner.index.sites:
+        if key in {pack.name.lower(), *(a.lower() for a in pack.aliases), *pack.domains}:
+            return pack
+    return None
+
+
+def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: str | None,
+             site: Pack | None = None):
+    """Parse and extract one page under the page deadline; the site pack comes from the url, the
+    page's canonical url or its site name unless given."""
+    try:
+        with deadline(cleaner.page_timeout):
+            tree, encoding, flags = load_page(html, charset, cleaner.max_html_bytes)
+            hints = page_hints(tree)
+            page_url = url or hints["url"]
+            if site is None:
+                site = (cleaner.index.site_by_host(url_host(page_url))
+                        or _site_by_name(cleaner, hints["sitename"]))
+            extraction = extract_article(
+                tree, page_url, site.html_strip if site else (),
+                f"{site.id}/html-strip" if site else "site/html-strip")
+    except PageTimeout as exc:
+        raise PageError(f"{exc}; raise --page-timeout to allow more") from None
+    except RecursionError:
+        raise PageError("markup nested too deeply to extract") from None
+    extraction.encoding = encoding
+    extraction.flags[:0] = flags
+    return extraction, site, hints
+
+
+def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None = None, *,
+                        charset: str | None = None, fallback_date: Any = None,
+                        page_flags: list[dict] | None = None, **fields: Any) -> Document:
+    """Extract a page's article and clean it like text; raises PageError when it has none.
+
+    `charset` is the HTTP header's charset, if known (for bytes); `fallback_date` a date to use
+    when neither the input, the HTML nor the text gives one (a WARC record's crawl date);
+    `page_flags` are notes the reader made (a wrong declared charset), kept in the record's flags.
+    """
+    extraction, site, hints = _extract(cleaner, html, url, charset)
+    if site is None:
+        # No url and no site name: a text signature may still name a site with strip selectors.
+        by_text = cleaner.index.site_by_text(extraction.text)
+        if by_text is not None and by_text.html_strip:
+            extraction, site, hints = _extract(cleaner, html, url, charset, by_text)
+    meta = extraction.meta
+    page_url = url or meta.get("url") or hints.get("url")
+    site_names = (site.name, *site.aliases, *site.domains) if site else ()
+    names = [n for n in (meta.get("sitename"), hints.get("sitename"), url_host(page_url),
+                         *site_names) if n]
+    html_title = clean_title(meta.get("title"), names, meta.get("headline"))
+
+    text = extraction.text
+    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+    given = fields.get("title")
+    if first and any(same_title(first, t) for t in (given, html_title, meta.get("headline"))):
+        # The headline opens the article text: the header stage takes it as the title.
+        title_line = first
+    elif html_title:
+        # The text a page gives is laid out as a text dump is, title line first, so the header
+        # stage and "head" rules see the same document whether a site comes as HTML or as text.
+        title_line = html_title
+        text = f"{html_title}\n\n{text}"
+    else:
+        title_line = None
+    doc = cleaner.make_document(text, page_url, **fields)
+    if title_line and "title" not in doc.hints:
+        doc.hints["title"] = title_line
+    cleaner.clean_document(doc)
+    _merge_meta(cleaner, doc, extraction, site, names, fallback_date)
+    doc.removed[:0] = extraction.removed
+    doc.flags[:0] = list(page_flags or []) + extraction.flags
+    if extraction.encoding and extraction.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        doc.fields.setdefault("encoding", extraction.encoding)
+    return doc
+
+
+def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None,
+                names: list[str], fallback_date: Any) -> None:
+    """HTML metadata precedence (docs/html.md): input fields > HTML > text headers for title, date
+    and url; text headers > HTML for authors, editors, source and category; the fallback date last.
+    """
+    meta = extraction.meta
+    months: dict[str, int] = {}
+    for pack in doc.packs:
+        months.update(pack.months)
+    lang = doc.meta.get("lang") or (site.lang if site else None)
+    tz = JAKARTA if lang == "id" else None
+    # date: an input date (already in meta from the hints) > HTML > text header > fallback
+    if "date" not in doc.hints:
+        for raw in meta.get("dates", []):
+            value = iso_date(raw, tz, months)
+            if value:
+                doc.meta["date"] = value
+                break
+    if doc.meta.get("date") is None and fallback_date:
+        doc.meta["date"] = iso_date(str(fallback_date), tz, months)
+    # authors and editors: text bylines first; the HTML byline only when the text had none
+    authors, editors = split_byline(meta.get("author"))
+    authors = [a for a in authors if a.lower() not in {n.lower() for n in names}]
+    if not doc.meta["authors"]:
+        doc.set_meta("authors", authors)
+    if not doc.meta["editors"]:
+        doc.set_meta("editors", editors)
+    if doc.meta.get("source") is None and meta.get("sitename"):
+        doc.meta["source"] = cleaner.sink.source_name(meta["sitename"])
+    if doc.meta.get("category") is None and meta.get("category"):
+        doc.meta["category"] = meta["category"]

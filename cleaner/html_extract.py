@@ -1,0 +1,550 @@
+"""HTML page to article: site strip selectors and generic page chrome out, trafilatura main text, HTML metadata."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.decode import DecodeError
+from cleaner.document import Removal
+from cleaner.html_charset import decode_html
+from cleaner.readers import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
+
+# How much of a stripped element's text a removal record keeps (menus can be long).
+MAX_REMOVED_CHARS = 500
+# A generic chrome selector never takes an element holding more than this share of the page's
+# text: a "share" or "related" class on the article's own wrapper must not empty the page.
+CHROME_MAX_SHARE = 0.25
+# Extractions shorter than this (characters) are retried with trafilatura's fallback extractors.
+MIN_FAST_CHARS = 200
+# Extracted text without a line of at least this many words is no article (menus, labels).
+MIN_PROSE_WORDS = 6
+MIN_PROSE_CHARS = 40              # or this many characters, for scripts written without spaces
+# Extracted text with at least this many lines, this share of them under five words, is a menu.
+MENU_MIN_LINES = 15
+MENU_SHORT_SHARE = 0.7
+# A list of this many items or more, each item's text this share link text, lists other articles.
+LINK_LIST_MIN_ITEMS = 3
+LINK_LIST_LINK_SHARE = 0.9
+
+# Generic page chrome, by class or id tokens: (name, pattern on one token). The pattern must
+# match a whole class token or the whole id, so "share" takes `share-bar` but not `shared-content`.
+CHROME_TOKENS: tuple[tuple[str, str], ...] = (
+    ("share", r"(?:social-?)?shar(?:e|ing)(?:[-_]?(?:bar|buttons?|box|tools?|links?|icons?|"
+              r"container|wrap(?:per)?|area|this|article|post|top|bottom|widget))?|sharethis|"
+              r"addthis(?:_\w+)?|social-?(?:links|buttons|media|icons|bar)|a2a_kit|"
+              r"(?:article|post|entry)[-_]share|bagikan"),
+    ("related", r"(?:related|terkait)(?:[-_]?(?:posts?|articles?|news|stories|links?|content|box|"
+                r"list|items?|berita|artikel))?|(?:berita|artikel|post|article)[-_]?(?:terkait|"
+                r"related|lainnya|lain)|baca[-_]?juga|bacajuga|read[-_]?(?:also|more)[-_]?(?:box)?|"
+                r"more[-_](?:stories|news|articles)|also[-_]read|lihat[-_]?juga|rekomendasi|"
+                r"recommended(?:[-_]\w+)?|yarpp[-_]related|jp-relatedposts|"
+                r"(?:latest|more|other|popular|trending|top|terbaru|terpopuler|populer)[-_]?"
+                r"(?:news|stories|posts?|articles?|berita|artikel)(?:[-_]?(?:box|list|widget|row|"
+                r"wrap(?:per)?|container|section))?|most[-_]?(?:read|popular|viewed)(?:[-_]\w+)?"),
+    ("sidebar", r"(?:\w+[-_])?side-?bar(?:[-_]\w+)?|widget-area|right-?rail"),
+    ("promo", r"promo(?:[-_]\w+)*|\w+[-_]promo|sponsor(?:ed)?(?:[-_]\w+)?|advert(?:isement)?s?(?:[-_]\w+)?|"
+              r"ads?|ad[-_](?:slot|container|wrap(?:per)?|unit|box|banner)|iklan(?:[-_]\w+)?|"
+              r"notification[-_]bar|(?:article|print|post)[-_]tools|print[-_]header|reprints?"),
+    ("hover-card", r"tooltip(?:[-_]\w+)?|popover(?:[-_]\w+)?|hover-?card|rollover(?:[-_]\w+)+"),
+    ("comments", r"comments?(?:[-_]?(?:area|section|list|form|box|wrap(?:per)?|container))?|"
+                 r"disqus(?:_thread)?|komentar(?:[-_]\w+)?|respond|fb-comments"),
+    ("tags", r"(?:post|article|entry|news|berita)?[-_]?tags?(?:[-_]?(?:list|links|box|cloud|"
+             r"wrap(?:per)?|container))?|tagcloud|topik[-_]terkait"),
+    ("newsletter", r"newsletter(?:[-_]\w+)?|subscribe(?:[-_]\w+)?|subscription[-_]?(?:box|form)?|"
+                   r"signup[-_]?(?:box|form)?"),
+    ("app-prompt", r"(?:download|get)[-_]?(?:the[-_])?app|app[-_]?(?:banner|promo|download)"),
+)
+# Meta tags that carry a publication date, most specific first.
+_DATE_META = ("article:published_time", "og:published_time", "datepublished",
+              "content_publisheddate", "publishdate", "publish-date", "publish_date", "pubdate",
+              "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date",
+              "dtk:publishdate")
+_SLASH_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+class PageError(ValueError):
+    """A page that gives no article: binary, too large, unparsable, empty or too slow; says why."""
+
+
+@dataclass
+class Extraction:
+    """What a page gave: article text, HTML metadata, what was stripped, and notes on the page."""
+
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    removed: list[Removal] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def _flag(name: str, reason: str) -> dict[str, str]:
+    return {"flag": name, "reason": reason}
+
+
+def load_page(html: bytes | str, http_charset: str | None = None,
+              max_bytes: int = MAX_HTML_BYTES) -> tuple[HtmlElement, str | None, list[dict]]:
+    """Decode and parse a page; return (tree, encoding, flags). Raises PageError if it cannot be."""
+    from trafilatura.utils import HTML_PARSER, load_html
+
+    flags: list[dict] = []
+    size = len(html)
+    if size > max_bytes:
+        raise PageError(f"HTML page larger than {max_bytes} bytes: {size} bytes; "
+                        "raise --max-html-bytes to read it")
+    encoding = None
+    if isinstance(html, bytes):
+        try:
+            html, encoding, notes = decode_html(html, http_charset)
+        except DecodeError as exc:
+            raise PageError(str(exc)) from None
+        flags.extend(_flag("charset", note) for note in notes)
+    elif "\x00" in html[:8192]:
+        raise PageError("binary data (NUL bytes), not HTML")
+    if not html.strip():
+        raise PageError("empty page")
+    try:
+        tree = load_html(html)
+        if tree is None and "<" in html:
+            tree = load_html(f"<html><body>{html}</body></html>")
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise PageError(f"unparsable HTML: {type(exc).__name__}: {exc}") from None
+    if tree is None:
+        raise PageError("not HTML: no markup a parser can read")
+    errors = [e for e in HTML_PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if errors:
+        flags.append(_flag("markup", f"parsing stopped early: {errors[0].message}; "
+                                     "the rest of the page is lost"))
+    return tree, encoding, flags
+
+
+def _meta_content(tree: HtmlElement, *keys: str) -> str | None:
+    """The content of the first <meta> whose property, name or itemprop is one of the keys."""
+    return _first(_metas(tree), [k.lower() for k in keys])
+
+
+def page_hints(tree: HtmlElement) -> dict[str, str | None]:
+    """What a page says about itself before extraction: its canonical url and site name."""
+    url = None
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower().strip() == "canonical" and link.get("href"):
+            url = link.get("href").strip()
+            break
+    if not url or not url.startswith(("http://", "https://")):
+        url = _meta_content(tree, "og:url") or url
+    return {"url": url if url and url.startswith(("http://", "https://")) else None,
+            "sitename": _meta_content(tree, "og:site_name", "application-name")}
+
+
+def _element_text(el: HtmlElement) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+
+
+def _removal(rule: str, el: HtmlElement) -> Removal | None:
+    """A removal record for an element: its visible text (no script or style), cut short."""
+    text = " ".join("".join(_VISIBLE_TEXT(el)).split())
+    if len(text) > MAX_REMOVED_CHARS:
+        text = text[:MAX_REMOVED_CHARS] + " …"
+    return Removal(rule, text, 0, 0, "html-strip") if text else None
+
+
+def _drop(el: HtmlElement) -> None:
+    """Remove an element but keep the text that follows it (its tail) in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+@lru_cache(maxsize=512)
+def css_selector(selector: str):
+    """A compiled CSS selector; raises ValueError saying why one cannot be used."""
+    try:
+        from lxml.cssselect import CSSSelector
+    except ImportError as exc:  # pragma: no cover - cssselect is a dependency
+        raise ValueError(f"CSS selectors need the cssselect package: {exc}") from None
+    try:
+        return CSSSelector(selector, translator="html")
+    except Exception as exc:
+        raise ValueError(f"bad html_strip selector {selector!r}: {exc}") from None
+
+
+def strip_selectors(tree: HtmlElement, selectors: Iterable[str], rule: str,
+                    flags: list[dict] | None = None) -> list[Removal]:
+    """Remove every element a site pack's CSS selectors match; one Removal per element with text.
+    A selector that cannot be compiled is skipped and noted in `flags`."""
+    removed: list[Removal] = []
+    for selector in selectors:
+        try:
+            match = css_selector(selector)
+        except ValueError as exc:
+            if flags is not None:
+                flags.append(_flag("rule", f"{rule}: {exc}"))
+            continue
+        for el in match(tree):
+            if el.getparent() is None:
+                continue
+            record = _removal(f"{rule}:{selector}", el)
+            if record:
+                removed.append(record)
+            _drop(el)
+    return removed
+
+
+# One pattern per group over a single class token or id, matched whole.
+_CHROME_RE = tuple((name, re.compile(f"(?:{pattern})", re.IGNORECASE)) for name, pattern in CHROME_TOKENS)
+_CLASS_AND_ID = etree.XPath("//body//@class | //body//@id")
+_SKIP_TAGS = frozenset({"html", "body", "head", "main", "article"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_chrome(token: str) -> str | None:
+    for name, regex in _CHROME_RE:
+        if regex.fullmatch(token):
+            return name
+    return None
+
+
+def chrome_name(attribute: str) -> str | None:
+    """The chrome group a class attribute or id belongs to, by whole tokens.
+
+    >>> chrome_name("entry-share share-bar"), chrome_name("shared-content"), chrome_name("baca-juga")
+    ('share', None, 'related')
+    """
+    for token in attribute.split():
+        name = _token_chrome(token)
+        if name:
+            return name
+    return None
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(etree.tostring(el, method="text", encoding=str, with_tail=False).split())
+
+
+def strip_chrome(tree: HtmlElement) -> list[Removal]:
+    """Remove generic page chrome (share bars, related lists, comments, tag lists, newsletter and
+    app prompts) found by class or id, never an element holding much of the page's text."""
+    candidates = []
+    seen: set = set()
+    for value in _CLASS_AND_ID(tree):
+        name = chrome_name(value)
+        if name:
+            el = value.getparent()
+            if el is not None and el.tag not in _SKIP_TAGS and el not in seen:
+                seen.add(el)
+                candidates.append((name, el))
+    if not candidates:
+        return []
+    body = tree.find("body")
+    total = _text_length(body if body is not None else tree) or 1
+    removed: list[Removal] = []
+    dropped: set = set()
+    for name, el in candidates:
+        if any(anc in dropped for anc in el.iterancestors()):
+            continue
+        if _text_length(el) > CHROME_MAX_SHARE * total:
+            continue
+        record = _removal(f"html/chrome-{name}", el)
+        if record:
+            removed.append(record)
+        dropped.add(el)
+        _drop(el)
+    return removed
+
+
+# Lists of at least LINK_LIST_MIN_ITEMS items, every one holding a link: the candidates.
+_LINK_LISTS = etree.XPath(f"//body//*[self::ul or self::ol][count(li) >= {LINK_LIST_MIN_ITEMS}]"
+                          "[count(*) = count(li)][not(li[not(.//a)])]")
+
+
+def strip_link_lists(tree: HtmlElement) -> list[Removal]:
+    """Remove lists whose every item is a link and nothing else: menus and lists of other
+    articles (trafilatura drops most menus too; removing them first keeps its fast mode on the
+    article)."""
+    removed = []
+    for lst in _LINK_LISTS(tree):
+        if lst.getparent() is None:
+            continue
+        ok = True
+        for li in lst:
+            size = len(li.text_content().strip())
+            linked = sum(len(a.text_content().strip()) for a in li.iter("a"))
+            if not size or linked < LINK_LIST_LINK_SHARE * size:
+                ok = False
+                break
+        if ok:
+            record = _removal("html/chrome-link-list", lst)
+            if record:
+                removed.append(record)
+            _drop(lst)
+    return removed
+
+
+_STANDFIRST_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:sub-?head(?:line)?|subline|sub-?title|dek|deck|"
+                               r"standfirst|strapline|article-?summary|summary|excerpt|lead-?in)"
+                               r"(?:$|[\s_-])")
+_HEADER_CLASS = re.compile(r"(?i)head")
+STANDFIRST_MAX_WORDS = 80
+
+
+def strip_standfirst(tree: HtmlElement) -> list[Removal]:
+    """Remove the standfirst: the summary under the headline in the article's header block (an
+    h2/h3 there, or an element classed as a dek, subtitle or summary); kept as a removal."""
+    h1 = next(iter(tree.iter("h1")), None)
+    if h1 is None:
+        return []
+    block = None
+    node = h1.getparent()
+    for _ in range(3):
+        if node is None or node.tag in ("body", "article", "main"):
+            break
+        if node.tag == "header" or _HEADER_CLASS.search(node.get("class") or ""):
+            block = node
+            break
+        node = node.getparent()
+    scope = block if block is not None else h1.getparent()
+    if scope is None:
+        return []
+    removed = []
+    after = False
+    for el in scope.iter(tag=etree.Element):
+        if el is h1:
+            after = True
+            continue
+        if not after or el.tag not in ("h2", "h3", "p", "div"):
+            continue
+        classed = bool(_STANDFIRST_CLASS.search(el.get("class") or ""))
+        if not classed and not (block is not None and el.tag in ("h2", "h3")):
+            continue
+        words = _text_length(el)
+        if 3 <= words <= STANDFIRST_MAX_WORDS:
+            record = _removal("html/standfirst", el)
+            if record:
+                removed.append(record)
+            _drop(el)
+            break
+    return removed
+
+
+def _metas(tree: HtmlElement) -> dict[str, str]:
+    """Every <meta> content by lower-case property, name or itemprop; the first of each wins."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key and key not in found:
+                found[key] = content.strip()
+    return found
+
+
+def _first(metas: dict[str, str], keys: Iterable[str]) -> str | None:
+    for key in keys:
+        if metas.get(key):
+            return metas[key]
+    return None
+
+
+_ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|blog")
+
+
+def _json_ld(tree: HtmlElement) -> dict[str, Any]:
+    """The article object of a page's JSON-LD (schema.org NewsArticle and kin), if any."""
+    best: dict[str, Any] = {}
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                kind = item.get("@type")
+                kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+                if _ARTICLE_TYPES.search(kind) and ("headline" in item or "datePublished" in item):
+                    return item
+                if not best and ("datePublished" in item or "author" in item):
+                    best = item
+    return best
+
+
+def _ld_names(value: Any) -> list[str]:
+    """Names in a JSON-LD author or publisher value: a string, an object or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for v in value for n in _ld_names(v)]
+    return []
+
+
+def _headline(tree: HtmlElement) -> str | None:
+    for h1 in tree.iter("h1"):
+        text = _element_text(h1)
+        if text:
+            return text
+    return None
+
+
+def _title_tag(tree: HtmlElement) -> str | None:
+    for title in tree.iter("title"):
+        text = _element_text(title)
+        if text:
+            return text
+    return None
+
+
+def _author_elements(tree: HtmlElement) -> str | None:
+    """A visible byline marked as such: rel=author, itemprop=author."""
+    for el in tree.xpath('(//*[@rel="author" or @itemprop="author"])[position() < 4]'):
+        text = _element_text(el)
+        if text and len(text) < 80:
+            return text
+    return None
+
+
+def _htmldate(tree: HtmlElement) -> list[str]:
+    """The date htmldate finds in a page's visible text (a day, no time), for pages without a
+    machine-readable one."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is a best-effort fallback; its failure is no date
+        return []
+    return [found] if found else []
+
+
+def page_metadata(tree: HtmlElement) -> dict[str, Any]:
+    """What a page states about its article, before extraction: title, headline, dates, byline,
+    site name, canonical url, section; raw values, cleaned later by html_meta."""
+    metas = _metas(tree)
+    ld = _json_ld(tree)
+    hints = page_hints(tree)
+    dates = []
+    value = _first(metas, _DATE_META)
+    if value:
+        dates.append(value)
+    if isinstance(ld.get("datePublished"), str):
+        dates.append(ld["datePublished"])
+    for time_el in tree.iter("time"):
+        if time_el.get("datetime"):
+            dates.append(time_el.get("datetime").strip())
+            break
+    dates = [_SLASH_DATE.sub(r"\1-\2-\3", d) for d in dates]
+    if not dates:
+        dates = _htmldate(tree)
+    author = _first(metas, ("author", "article:author", "dtk:author", "content_author",
+                            "parsely-author", "sailthru.author", "byl", "dc.creator"))
+    if author and author.startswith(("http://", "https://")):
+        author = None
+    if not author:
+        names = _ld_names(ld.get("author"))
+        author = "; ".join(n for n in names if n) or _author_elements(tree)
+    publisher = _ld_names(ld.get("publisher"))
+    section = _first(metas, ("article:section", "content_category", "dtk:kanal")) \
+        or (ld.get("articleSection") if isinstance(ld.get("articleSection"), str) else None)
+    return {
+        "title": _first(metas, ("og:title", "twitter:title")) or
+                 (ld.get("headline") if isinstance(ld.get("headline"), str) else None) or
+                 _title_tag(tree),
+        "headline": _headline(tree),
+        "dates": dates,
+        "author": author,
+        "sitename": hints["sitename"] or (publisher[0] if publisher else None),
+        "url": hints["url"],
+        "description": _first(metas, ("og:description", "description")),
+        "category": section,
+    }
+
+
+def has_prose(text: str) -> bool:
+    """True when some line of the text reads as a sentence, not a menu item or a label.
+
+    >>> has_prose("Beranda\\nKontak"), has_prose("Harga beras turun lagi pekan ini di Jakarta.")
+    (False, True)
+    >>> has_prose("パソコンでそのまま読みたい時もあります。今回はそのデスクトップアプリに関する話です。")
+    True
+    """
+    return any(len(line.split()) >= MIN_PROSE_WORDS or len(line.strip()) >= MIN_PROSE_CHARS
+               for line in text.split("\n"))
+
+
+def looks_like_menu(text: str) -> bool:
+    """True for extracted text that is mostly short lines, as a site menu is, not an article.
+
+    >>> looks_like_menu("\\n".join(["Home", "News", "Contact us", "About"] * 5))
+    True
+    >>> looks_like_menu("A sentence of an article that runs on for a while.\\n" * 20)
+    False
+    """
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < MENU_MIN_LINES:
+        return False
+    short = sum(1 for ln in lines if len(ln.split()) < 5)
+    return short >= MENU_SHORT_SHARE * len(lines)
+
+
+def extract_article(tree: HtmlElement, url: str | None = None,
+                    site_selectors: Iterable[str] = (), site_rule: str = "site/html-strip",
+                    chrome: bool = True) -> Extraction:
+    """Strip a parsed page and extract its main text with trafilatura; metadata is read first."""
+    from trafilatura import bare_extraction
+
+    meta = page_metadata(tree)
+    flags: list[dict] = []
+    removed = strip_selectors(tree, site_selectors, site_rule, flags) if site_selectors else []
+    if chrome:
+        removed.extend(strip_standfirst(tree))
+        removed.extend(strip_chrome(tree))
+        removed.extend(strip_link_lists(tree))
+    options = dict(url=url, include_comments=False, include_tables=True)
+    try:
+        doc = bare_extraction(tree, fast=True, **options)
+        fast_text = (doc.text or "") if doc is not None else ""
+        if len(fast_text) < MIN_FAST_CHARS or looks_like_menu(fast_text):
+            # Too short, or a menu rather than an article: let trafilatura compare its
+            # extraction with its fallbacks (readability, jusText), as its default mode does.
+            slow = bare_extraction(tree, fast=False, **options)
+            slow_text = (slow.text or "") if slow is not None else ""
+            if slow_text and (len(fast_text) < MIN_FAST_CHARS or not looks_like_menu(slow_text)):
+                doc = slow
+    except RecursionError:
+        raise PageError("markup nested too deeply to extract") from None
+    except (ValueError, TypeError, AttributeError, etree.LxmlError, json.JSONDecodeError) as exc:
+        raise PageError(f"extraction failed: {type(exc).__name__}: {exc}") from None
+    if doc is None or not has_prose(doc.text or ""):
+        raise PageError("no article text found in the page")
+    return Extraction(text=doc.text, meta=meta, removed=removed, flags=flags)

@@ -1,0 +1,231 @@
+"""HTML metadata values made clean: titles without site names, dates as ISO 8601 in a time zone, bylines without labels."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Iterable, Mapping
+
+from cleaner.dates import normalize_date
+
+JAKARTA = "Asia/Jakarta"
+# Separators between a headline and a site name in <title> and og:title.
+_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_PREFIX_SEPARATORS = (": ", " | ", " - ", " – ", " — ")
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|my|sg|asia|io|uk)"
+                     r"\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+# Byline labels, in Indonesian and English, that are not part of a name.
+_AUTHOR_LABELS = ("penulis", "reporter", "wartawan", "jurnalis", "kontributor", "laporan",
+                  "oleh", "by", "written by", "author", "authors", "teks", "text")
+_EDITOR_LABELS = ("editor", "penyunting", "redaktur", "editing by", "edited by")
+_LABEL = re.compile(r"(?i)^\s*(" + "|".join(sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS),
+                                                   key=len, reverse=True))
+                    + r")\b\s*[:：]?\s*")
+_LABEL_ANYWHERE = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + "|".join(
+    sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS), key=len, reverse=True))
+    + r")\s*[:：]\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:[,;|/]|\s(?:dan|and|&)\s)\s*", re.IGNORECASE)
+_LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
+_NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d{3,}")
+_ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
+                           r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _is_site_name(part: str, names: Iterable[str]) -> bool:
+    """True when a title segment is the site's name, a domain, or one of the given names."""
+    key = _words(part)
+    if not key:
+        return False
+    for name in names:
+        if not name:
+            continue
+        other = _words(name)
+        if other and (key == other or key.replace(" ", "") == other.replace(" ", "")):
+            return True
+        # "Kompas.com" vs site name "Kompas", "Republika Online" vs "republika.co.id"
+        stem = other.split(" ")[0]
+        if len(stem) >= 4 and key.split(" ")[0] == stem and len(key.split()) <= 3:
+            return True
+    return bool(_DOMAIN.fullmatch(part.strip()))
+
+
+def clean_title(title: str | None, names: Iterable[str] = (), headline: str | None = None) -> str | None:
+    """A page title without the site-name decoration around it.
+
+    `names` are the site's names (og:site_name, the host, the site pack's names); `headline` is
+    the page's <h1>, which wins when the title merely decorates it.
+
+    >>> clean_title("Judul Berita - Kompas.com")
+    'Judul Berita'
+    >>> clean_title("Judul | Republika Online", ["Republika Online"])
+    'Judul'
+    >>> clean_title("KapanLagi.com: Judul")
+    'Judul'
+    >>> clean_title("Jokowi - Prabowo Bertemu di Istana")
+    'Jokowi - Prabowo Bertemu di Istana'
+    >>> clean_title("Berita Hari Ini | Detik", headline="Berita Hari Ini")
+    'Berita Hari Ini'
+    >>> clean_title("Opini: Harga Beras Naik")
+    'Opini: Harga Beras Naik'
+    """
+    if not title:
+        return None
+    title = _SPACES.sub(" ", title).strip()
+    names = [n for n in names if n]
+    if headline:
+        headline = _SPACES.sub(" ", headline).strip()
+        if headline and _words(headline) and _words(headline) in _words(title) \
+                and len(_words(headline)) >= 0.4 * len(_words(title)):
+            return headline
+    changed = True
+    while changed and title:
+        changed = False
+        for sep in _SUFFIX_SEPARATORS:
+            head, found, tail = title.rpartition(sep)
+            if found and head.strip() and _is_site_name(tail, names):
+                title, changed = head.strip(), True
+                break
+        if changed:
+            continue
+        for sep in _PREFIX_SEPARATORS:
+            head, found, tail = title.partition(sep)
+            if found and tail.strip() and _is_site_name(head, names):
+                title, changed = tail.strip(), True
+                break
+    return title or None
+
+
+def _offset(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    if text.upper() == "Z":
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _zone(name: str | None):
+    if not name:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # unknown zone or no tz database: keep the source's own offset
+        return None
+
+
+def _format_offset(dt: datetime) -> str:
+    off = dt.utcoffset() or timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def iso_date(value: str | None, tz: str | None = JAKARTA,
+             months: Mapping[str, int] | None = None) -> str | None:
+    """A date or date-time as ISO 8601; a time with an offset is moved into `tz` (its day too).
+
+    Times without an offset are kept as written (the site's local time); `tz=None` keeps every
+    offset as the source gives it.
+
+    >>> iso_date("2016-02-21T20:00:00Z")
+    '2016-02-22T03:00:00+07:00'
+    >>> iso_date("2016-02-22T14:38:00+07:00")
+    '2016-02-22T14:38:00+07:00'
+    >>> iso_date("Senin, 22 Februari 2016 | 14:38 WIB", months={"februari": 2})
+    '2016-02-22T14:38+07:00'
+    >>> iso_date("22/02/2016 14:38")
+    '2016-02-22T14:38'
+    >>> iso_date("2019-11-19T08:57:40+01:00", tz=None)
+    '2019-11-19T08:57:40+01:00'
+    >>> iso_date("Senin, 22 Februari 2016 23:30 WITA", months={"februari": 2})
+    '2016-02-22T22:30+07:00'
+    >>> iso_date("bukan tanggal") is None
+    True
+    """
+    if not value:
+        return None
+    text = _SPACES.sub(" ", str(value)).strip()
+    m = _ISO_DATETIME.match(text)
+    if m:
+        year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
+        second = m.group(6)
+        try:
+            dt = datetime(year, month, day, hour, minute, int(second or 0), tzinfo=_offset(m.group(7)))
+        except ValueError:
+            return None
+        return _format(dt, bool(second), tz)
+    iso = normalize_date(text, months)
+    if not iso or "T" not in iso:
+        return iso
+    m = _ISO_DATETIME.match(iso)
+    if not m or not m.group(7):
+        return iso
+    year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
+    try:
+        dt = datetime(year, month, day, hour, minute, int(m.group(6) or 0), tzinfo=_offset(m.group(7)))
+    except ValueError:
+        return iso
+    return _format(dt, bool(m.group(6)), tz)
+
+
+def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
+    zone = _zone(tz)
+    if dt.tzinfo is not None and zone is not None:
+        dt = dt.astimezone(zone)
+    out = dt.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
+    return out + (_format_offset(dt) if dt.tzinfo is not None else "")
+
+
+def _names(text: str) -> list[str]:
+    out = []
+    for part in _NAME_SPLIT.split(text):
+        part = _LABEL.sub("", part).strip(" \t-–—|:;,.()[]")
+        part = _SPACES.sub(" ", part)
+        if part and not _NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part) \
+                and len(part.split()) <= 6:
+            out.append(part)
+    return out
+
+
+def split_byline(value: str | None) -> tuple[list[str], list[str]]:
+    """A byline as (authors, editors), labels like 'Penulis:' and 'Editor:' taken off.
+
+    >>> split_byline("Penulis: Fitri Wulandari | Editor: Ismet Rauf")
+    (['Fitri Wulandari'], ['Ismet Rauf'])
+    >>> split_byline("Reporter : Ade S dan Budi Santoso")
+    (['Ade S', 'Budi Santoso'], [])
+    >>> split_byline("By John Smith and Jane Doe")
+    (['John Smith', 'Jane Doe'], [])
+    >>> split_byline("Tim Redaksi; https://example.com/author/x")
+    (['Tim Redaksi'], [])
+    """
+    if not value:
+        return [], []
+    text = _SPACES.sub(" ", _LINKS.sub(" ", str(value))).strip()
+    # Cut the byline at each label: "Penulis: A | Editor: B" -> [("penulis", "A"), ("editor", "B")]
+    pieces: list[tuple[str, str]] = []
+    marks = list(_LABEL_ANYWHERE.finditer(text))
+    if not marks or marks[0].start() > 0:
+        first_end = marks[0].start() if marks else len(text)
+        pieces.append(("", text[:first_end]))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        pieces.append((m.group(1).lower(), text[m.end():end]))
+    authors: list[str] = []
+    editors: list[str] = []
+    for label, chunk in pieces:
+        target = editors if label in _EDITOR_LABELS else authors
+        for name in _names(chunk):
+            if name not in target:
+                target.append(name)
+    return authors, editors

@@ -1,0 +1,111 @@
+"""Learned boilerplate: lines in a large share of a site's documents become drop-line rules of their own.
+
+A first pass counts, per site, in how many documents each line occurs (once per document). A line
+is learned when it occurs in at least `min_docs` documents and in at least `min_share` of its
+site's documents: a share, not a count, so that a sentence two articles happen to quote is never
+learned, however large the dump. Learned rules sit after every pack, so a rule that already
+removes a line keeps its name on the removal; they are named `learned/<site>/<n>`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from cleaner.normalize import normalize
+from cleaner.rulefile import Pack, Rule, compile_pattern
+from cleaner.shapes import collapse, escape
+from cleaner.sitekey import site_key
+
+MIN_SHARE = 0.3
+MIN_DOCS = 5
+# Documents counted per site: enough to measure a share, bounded in memory.
+MAX_DOCS_PER_SITE = 20000
+
+
+@dataclass
+class LearnOptions:
+    min_share: float = MIN_SHARE
+    min_docs: int = MIN_DOCS
+    max_docs_per_site: int = MAX_DOCS_PER_SITE
+
+
+@dataclass(frozen=True)
+class LearnedLine:
+    """One learned line: its text and how many of its site's documents hold it."""
+
+    text: str
+    docs: int
+    site_docs: int
+
+    @property
+    def share(self) -> float:
+        return self.docs / self.site_docs if self.site_docs else 0.0
+
+
+@dataclass
+class BoilerplateLearner:
+    """Counts distinct lines per site over a first pass."""
+
+    options: LearnOptions = field(default_factory=LearnOptions)
+    docs: Counter = field(default_factory=Counter)
+    lines: dict = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, site: str | None, lines: Iterable[str]) -> None:
+        """Count one document's lines for its site (documents without a site are not counted)."""
+        if not site or self.docs[site] >= self.options.max_docs_per_site:
+            return
+        self.docs[site] += 1
+        counts = self.lines[site]
+        for line in {collapse(t) for t in lines}:
+            if line:
+                counts[line] += 1
+
+    def learned(self) -> dict[str, list[LearnedLine]]:
+        """Per site, the lines over both thresholds, most frequent first."""
+        out: dict[str, list[LearnedLine]] = {}
+        for site, total in self.docs.items():
+            need = max(self.options.min_docs, self.options.min_share * total)
+            found = [LearnedLine(text, n, total) for text, n in self.lines[site].items()
+                     if n >= need]
+            if found:
+                found.sort(key=lambda x: (-x.docs, x.text))
+                out[site] = found
+        return out
+
+
+def learned_rule(site: str, number: int, line: LearnedLine) -> Rule:
+    """An exact-line drop-line rule for one learned line."""
+    pattern = rf"^\s*{escape(line.text)}\s*$"
+    return Rule(id=f"learned/{site}/{number}", action="drop-line", pattern=pattern,
+                description=f"learned: in {line.docs} of {line.site_docs} documents of {site} "
+                            f"({line.share:.0%})",
+                case_sensitive=True, remove=(line.text,), pack=f"learned/{site}",
+                path="(learned)", regex=compile_pattern(pattern, True))
+
+
+def learned_packs(learned: dict[str, list[LearnedLine]]) -> dict[str, Pack]:
+    """One in-memory pack of learned rules per site."""
+    return {site: Pack(id=f"learned/{site}", kind="site", path="(learned)",
+                       name=f"learned boilerplate of {site}",
+                       rules=tuple(learned_rule(site, n, line)
+                                   for n, line in enumerate(lines, start=1)))
+            for site, lines in learned.items()}
+
+
+def document_site(cleaner, text: str, url: str | None) -> tuple[str | None, str]:
+    """A document's site as the cleaner will see it, and its normalized text."""
+    normalized, _ = normalize(text)
+    packs = cleaner.index.packs_for(normalized, url, cleaner.lang)
+    return site_key(packs, url), normalized
+
+
+def learn(cleaner, documents: Iterable[tuple[str, str | None]],
+          options: LearnOptions | None = None) -> dict[str, list[LearnedLine]]:
+    """The first pass: (text, url) pairs in, learned lines per site out."""
+    learner = BoilerplateLearner(options or LearnOptions())
+    for text, url in documents:
+        site, normalized = document_site(cleaner, text, url)
+        learner.add(site, normalized.split("\n"))
+    return learner.learned()

@@ -1,0 +1,142 @@
+"""The Ray executor: the same pipeline on a Ray cluster, through Ray Data.
+
+    input files --(read: one task per file, streaming batches)--> batches of items
+                --(map_batches: actors, each with its own Cleaner)--> batches of outcomes
+                --(ordered stream to the driver)--> the same shard writer as a local run
+
+Reading is spread over the cluster file by file (a dump is many files); cleaning, the costly part,
+over every CPU of the cluster; the driver only orders outcomes and writes the shards, so the output
+(records, rejects, shards, manifest) is identical to a local run's and `--resume` works the same.
+Input paths must be readable at the same path on every node (a shared or network file system).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from cleaner.executors import BatchResult, WorkerDied, batched, process_batch
+from cleaner.readers import ReadLog, ReadOptions, Reject, _read_file, _walk
+
+
+def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
+    """The files a run reads, in the order a local run reads them, with their record ids."""
+    files: list[dict[str, Any]] = []
+    for name in inputs:
+        if name == "-":
+            raise ValueError("the ray executor reads files, not stdin")
+        path = Path(name)
+        if path.is_dir():
+            for file in _walk(path, options, log):
+                files.append({"path": str(file.resolve()),
+                              "record_id": str(file.relative_to(path).with_suffix("")),
+                              "missing": ""})
+        elif path.exists():
+            files.append({"path": str(path.resolve()), "record_id": path.stem, "missing": ""})
+        else:
+            files.append({"path": name, "record_id": "", "missing": "no such file or folder"})
+    return files
+
+
+def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str, list]]:
+    """Ray Data UDF: each input file row becomes a stream of pickled item batches, in order."""
+    for path, record_id, missing in zip(rows["path"], rows["record_id"], rows["missing"]):
+        if missing:
+            items = iter([Reject(str(path), None, str(missing))])
+        else:
+            items = _read_file(Path(path), str(record_id), options, ReadLog())
+        for batch in batched(items):
+            yield {"items": [pickle.dumps(batch)]}
+
+
+class _CleanBatches:
+    """Ray Data UDF (an actor): builds its Cleaner once, cleans batches of items."""
+
+    def __init__(self, factory: Callable[[], Any]):
+        self.cleaner = factory()
+
+    def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
+        return {"result": [pickle.dumps(process_batch(self.cleaner, pickle.loads(blob)))
+                           for blob in rows["items"]]}
+
+
+class RayExecutor:
+    """Runs reading and cleaning on Ray (local, or a cluster at `address`)."""
+
+    name = "ray"
+
+    def __init__(self, factory: Callable[[], Any], workers: int | None = None,
+                 address: str | None = None):
+        import ray
+
+        self.factory = factory
+        self._own = not ray.is_initialized()
+        if self._own:
+            address = address or os.environ.get("RAY_ADDRESS")
+            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
+                                      "configure_logging": False}
+            if address:
+                kwargs["address"] = address
+            elif workers:
+                kwargs["num_cpus"] = workers
+            # The cleaner package must be importable on every node: ship it with the job when
+            # the cluster is remote and it is not installed there.
+            if address and address not in ("local", "auto"):
+                import cleaner
+
+                kwargs["runtime_env"] = {"py_modules": [str(Path(cleaner.__file__).parent)]}
+            logging.getLogger("ray").setLevel(logging.ERROR)
+            ray.init(**kwargs)
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        self.workers = max(1, min(workers or cpus, cpus))
+
+    def map_inputs(self, inputs: list[str], options: ReadOptions, skip: int,
+                   log: ReadLog) -> Iterator[BatchResult]:
+        """BatchResults for every input document in input order, the first `skip` left out."""
+        import ray.data
+
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        files = _file_list(inputs, options, log)
+        if not files:
+            return
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        dataset = ray.data.from_items(files, override_num_blocks=len(files))
+        # Reading is light next to cleaning: read tasks take no CPU slot from the cleaners.
+        dataset = dataset.map_batches(_read_files, fn_kwargs={"options": options}, batch_size=1,
+                                      num_cpus=0)
+        dataset = dataset.map_batches(_CleanBatches, fn_constructor_args=(self.factory,),
+                                      batch_size=1, num_cpus=1,
+                                      compute=ray.data.ActorPoolStrategy(size=self.workers))
+        remaining = skip
+        try:
+            for result in self._results(dataset):
+                if remaining:
+                    # A resumed run: outcomes before the checkpoint were written already.
+                    dropped = min(remaining, len(result.outcomes))
+                    result.outcomes = result.outcomes[dropped:]
+                    remaining -= dropped
+                    if not result.outcomes:
+                        continue
+                yield result
+        except (KeyboardInterrupt, OSError, GeneratorExit):
+            raise
+        except Exception as exc:   # a task or actor that failed for good, a lost node, ...
+            raise WorkerDied(f"the Ray job failed: {type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else ''}") from exc
+
+    @staticmethod
+    def _results(dataset) -> Iterator[BatchResult]:
+        for row in dataset.iter_rows():
+            yield pickle.loads(row["result"])
+
+    def close(self, cancel: bool = False) -> None:
+        if self._own:
+            import ray
+
+            ray.shutdown()

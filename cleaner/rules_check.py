@@ -1,0 +1,277 @@
+"""Check rule packs: schema, ids, examples, firing on fixtures, shadowing, engine, and each rule's cost.
+
+Each check is a function returning `Finding`s; `check_all` runs them in order. Errors make
+`cleaner rules check` fail; warnings are shown and fail only under --strict.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import orjson
+
+from cleaner.apply_rules import RuleStage
+from cleaner.document import Document, Line
+from cleaner.examples import example_failures, run_rule
+from cleaner.fixtures import clean_fixture, fixture_inputs
+from cleaner.matcher import Matcher
+from cleaner.metadata import MetaSink
+from cleaner.normalize import normalize
+from cleaner.rulefile import Pack, Rule, RuleFileError, builtin_rules_dir, load_pack, rule_files
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str          # "error", "warning" or "info"
+    check: str          # schema, ids, examples, fixtures, shadowing, engine, timing
+    where: str          # a file, or a file and a rule id
+    message: str
+
+
+@dataclass
+class CheckResult:
+    packs: list[Pack] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)     # rule id -> seconds
+    fixture_docs: int = 0
+    fixture_chars: int = 0
+
+    def count(self, level: str) -> int:
+        return sum(1 for f in self.findings if f.level == level)
+
+
+# -- schema and ids ----------------------------------------------------------------------------
+
+def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[list[Pack],
+                                                                           list[Finding]]:
+    """Every rule file loaded on its own, so that one broken file does not hide the others.
+
+    A pack with the kind and id of an earlier one replaces it, as in `load_packs`.
+    """
+    paths: list = list(rule_files(builtin_rules_dir())) if builtin else []
+    findings: list[Finding] = []
+    for item in extra:
+        item = Path(item)
+        if item.is_dir():
+            paths.extend(rule_files(item))
+        elif item.is_file():
+            paths.append(item)
+        else:
+            findings.append(Finding("error", "schema", str(item), "no such rule file or folder"))
+    packs: list[Pack] = []
+    for path in paths:
+        try:
+            pack = load_pack(Path(str(path)))
+        except RuleFileError as exc:
+            where = exc.path + (f": {exc.rule}" if exc.rule else "")
+            findings.append(Finding("error", "schema", where, exc.reason))
+            continue
+        packs = [p for p in packs if (p.kind, p.id) != (pack.kind, pack.id)]
+        packs.append(pack)
+    return packs, findings
+
+
+def check_ids(packs: list[Pack]) -> list[Finding]:
+    """Rule ids and aliases are unique across packs; an id is never reused as another's alias."""
+    findings = []
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            for name in (rule.id, *rule.aliases):
+                if name in seen:
+                    what = "id" if name == rule.id else "alias"
+                    findings.append(Finding("error", "ids", f"{pack.path}: {rule.id}",
+                                            f"{what} {name!r} is already used by {seen[name]}"))
+                else:
+                    seen[name] = f"{rule.id} ({pack.path})"
+    return findings
+
+
+# -- examples ----------------------------------------------------------------------------------
+
+def check_examples(packs: list[Pack]) -> list[Finding]:
+    sites = tuple(p for p in packs if p.kind == "site")
+    langs = tuple(p for p in packs if p.kind == "lang")
+    findings = []
+    for pack in packs:
+        context = (pack, *sites, *langs)
+        for rule in pack.rules:
+            for failure in example_failures(rule, context):
+                findings.append(Finding("error", "examples", f"{pack.path}: {rule.id}", failure))
+    return findings
+
+
+# -- fixtures: does every rule fire, and what does each cost ------------------------------------
+
+def fixture_documents(root: str | Path) -> list[tuple[str, str | None, Path | None]]:
+    """(text, url, raw file) of every fixture: .txt/.html inputs and records of .jsonl files."""
+    root = Path(root)
+    docs: list[tuple[str, str | None, Path | None]] = []
+    for raw in fixture_inputs(root):
+        docs.append(("", None, raw))
+    for path in sorted(root.rglob("*.jsonl")):
+        for line in path.read_bytes().splitlines():
+            if not line.strip():
+                continue
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("text"), str):
+                url = record.get("url") if isinstance(record.get("url"), str) else None
+                docs.append((record["text"], url, None))
+    return docs
+
+
+def fired_rules(cleaner, documents) -> tuple[set[str], list[str]]:
+    """The rule ids that removed something from the fixtures, and the fixtures' normalized texts."""
+    fired: set[str] = set()
+    texts: list[str] = []
+    for text, url, raw in documents:
+        if raw is not None:
+            record = clean_fixture(cleaner, raw)
+            if raw.suffix == ".txt":
+                texts.append(normalize(raw.read_text(encoding="utf-8"))[0])
+        else:
+            record = cleaner.clean(text, url=url)
+            texts.append(normalize(text)[0])
+        fired.update(r["rule"] for r in record["removed"])
+    return fired, texts
+
+
+def check_fires(packs: list[Pack], fired: set[str]) -> list[Finding]:
+    findings = []
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id not in fired and not any(a in fired for a in rule.aliases):
+                findings.append(Finding("warning", "fixtures", f"{pack.path}: {rule.id}",
+                                        "fires on no fixture: add a fixture that shows what it "
+                                        "removes (cleaner fixtures add)"))
+    return findings
+
+
+def time_rules(packs: list[Pack], texts: list[str], repeat: int = 1) -> dict[str, float]:
+    """Seconds each rule's pattern takes alone over every line of the fixtures (best of `repeat`)."""
+    lines = [line for text in texts for line in text.split("\n") if line]
+    timings: dict[str, float] = {}
+    clock = time.perf_counter
+    for pack in packs:
+        for rule in pack.rules:
+            search = rule.regex.search
+            best = float("inf")
+            for _ in range(repeat):
+                t0 = clock()
+                for line in lines:
+                    search(line)
+                best = min(best, clock() - t0)
+            timings[rule.id] = best
+    return timings
+
+
+# -- shadowing ---------------------------------------------------------------------------------
+
+def _spans(doc: Document) -> set[int]:
+    covered: set[int] = set()
+    for r in doc.removed:
+        covered.update(range(r.col, r.col + len(r.text)))
+    return covered
+
+
+def _run_rules(rules: tuple[Rule, ...], text: str) -> Document:
+    doc = Document(id="shadow", text=text)
+    doc.lines = [Line(text, 1)]
+    return RuleStage(Matcher(rules), MetaSink(()), guard_share=float("inf"))(doc)
+
+
+def shadowed_by(rule: Rule, earlier: tuple[Rule, ...]) -> list[str] | None:
+    """The earlier rules that already remove everything each of a rule's remove examples would
+    lose to it; None if some example is still the rule's own."""
+    if not rule.remove or not earlier:
+        return None
+    by: set[str] = set()
+    for example in rule.remove:
+        mine = _spans(run_rule(rule, example))
+        if not mine:
+            return None
+        candidates = tuple(e for e in earlier if e.regex.search(example))
+        if not candidates:
+            return None
+        before = _run_rules(candidates, example)
+        if not mine <= _spans(before):
+            return None
+        by.update(r.rule for r in before.removed)
+    return sorted(by)
+
+
+def check_shadowing(packs: list[Pack]) -> list[Finding]:
+    """A rule is shadowed when rules before it in priority order remove all its examples first:
+    earlier rules of its own pack, and for a common rule the rules of each language pack."""
+    findings = []
+    langs = [p for p in packs if p.kind == "lang"]
+    for pack in packs:
+        for index, rule in enumerate(pack.rules):
+            by = shadowed_by(rule, pack.rules[:index])
+            if by:
+                findings.append(Finding("warning", "shadowing", f"{pack.path}: {rule.id}",
+                                        f"every remove example is already removed by "
+                                        f"{', '.join(by)} (earlier in the same pack)"))
+                continue
+            if pack.kind == "common":
+                for lang in langs:
+                    by = shadowed_by(rule, lang.rules)
+                    if by:
+                        findings.append(Finding(
+                            "warning", "shadowing", f"{pack.path}: {rule.id}",
+                            f"for {lang.id} documents every remove example is already removed by "
+                            f"{', '.join(by)} (pack {lang.id} comes first)"))
+    return findings
+
+
+# -- engine ------------------------------------------------------------------------------------
+
+def check_engine(packs: list[Pack]) -> list[Finding]:
+    """Every loaded pattern was compiled by RE2, which matches in linear time: none can backtrack.
+    Patterns that could not be (look-around, back-references, too large) were rejected by the
+    loader with the reason, under "schema"."""
+    count = sum(len(p.rules) for p in packs)
+    return [Finding("info", "engine", "all packs",
+                    f"{count} patterns run on RE2 (linear time, no backtracking); patterns RE2 "
+                    f"refuses are schema errors with the reason")]
+
+
+# -- all ---------------------------------------------------------------------------------------
+
+def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
+              fixtures: str | Path | None = None, cleaner_factory=None,
+              shadowing: bool = True) -> CheckResult:
+    """Run every check; fixtures checks need a fixtures folder and a way to build a Cleaner."""
+    result = CheckResult()
+    packs, findings = load_all(extra, builtin)
+    result.packs = packs
+    result.findings.extend(findings)
+    result.findings.extend(check_ids(packs))
+    result.findings.extend(check_examples(packs))
+    if shadowing:
+        result.findings.extend(check_shadowing(packs))
+    result.findings.extend(check_engine(packs))
+    if fixtures is not None and cleaner_factory is not None and Path(fixtures).is_dir():
+        cleaner = cleaner_factory(packs)
+        documents = fixture_documents(fixtures)
+        fired, texts = fired_rules(cleaner, documents)
+        result.fixture_docs = len(documents)
+        result.fixture_chars = sum(len(t) for t in texts)
+        result.findings.extend(check_fires(packs, fired))
+        result.timings = time_rules(packs, texts)
+    return result
+
+
+def as_dict(result: CheckResult) -> dict[str, Any]:
+    return {"packs": len(result.packs), "rules": sum(len(p.rules) for p in result.packs),
+            "errors": result.count("error"), "warnings": result.count("warning"),
+            "findings": [f.__dict__ for f in result.findings],
+            "fixture_documents": result.fixture_docs,
+            "timings_us": {k: round(v * 1e6, 1) for k, v in sorted(result.timings.items(),
+                                                                    key=lambda kv: -kv[1])}}

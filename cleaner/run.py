@@ -1,0 +1,436 @@
+"""One cleaning run: inputs -> executor -> output (one file or resumable shards), with progress and stats.
+
+`cleaner clean` parses its options into a RunConfig and calls `execute`; everything a run does
+between reading and writing lives here, so the command stays a list of options.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Iterator
+
+import orjson
+
+from cleaner.executors import batched, make_executor, WorkerDied
+from cleaner.readers import ReadLog, ReadOptions, iter_inputs, is_jsonl
+from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,
+                            describe_os_error)
+from cleaner.report import write_report
+from cleaner.report_collect import ReportCollector
+from cleaner.stats import RunStats
+from cleaner.writers import JsonlWriter, LazyWriter
+
+# Below this many bytes of (uncompressed) input, --workers defaults to 1.
+SMALL_INPUT = 4 << 20
+# Rejects printed one by one before the rest are only counted (all are in the rejects file).
+MAX_REJECT_MESSAGES = 50
+
+
+class CleanerFactory:
+    """Builds the Cleaner in each worker; picklable (only the options travel, not the rules).
+
+    In the process that made it (and in workers forked from it) the Cleaner already built is used.
+    """
+
+    # Settings made on a Cleaner after it is built (by the command's options) that travel too.
+    SETTINGS = ("page_timeout", "max_html_bytes", "guard_share")
+
+    def __init__(self, prebuilt=None, **options: Any):
+        self.options = options
+        self._prebuilt = prebuilt
+        self.settings = {name: getattr(prebuilt, name) for name in self.SETTINGS
+                         if prebuilt is not None and hasattr(prebuilt, name)}
+
+    def __call__(self):
+        if self._prebuilt is None:
+            from cleaner.pipeline import Cleaner
+
+            cleaner = Cleaner(**self.options)
+            for name, value in self.settings.items():
+                setattr(cleaner, name, value)
+            self._prebuilt = cleaner
+        return self._prebuilt
+
+    def __getstate__(self):
+        return {"options": self.options, "settings": self.settings, "_prebuilt": None}
+
+
+@dataclass
+class RunConfig:
+    inputs: list[str]
+    output: str
+    factory: CleanerFactory
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    fmt: str | None = None                # output format of shards (jsonl, jsonl.gz, ...)
+    shard_size: int | None = None
+    resume: bool = False
+    rejects: str | None = None
+    stats_path: str | None = None
+    strict: bool = False
+    quiet: bool = False
+    executor: str = "local"
+    workers: int | None = None
+    address: str | None = None
+    command: str = "cleaner clean"        # the command line, to say how to resume
+    report: str | None = None             # --report: one HTML page of the run (cleaner.report)
+
+
+def is_sharded(config: RunConfig) -> bool:
+    """Shards when asked for (--shard-size, --resume, --format) or when OUT is a folder."""
+    out = config.output
+    if out == "-":
+        return False
+    looks_like_file = out.lower().endswith((".jsonl", ".gz", ".zst", ".zstd", ".parquet", ".pq",
+                                            ".json", ".ndjson"))
+    return (config.shard_size is not None or config.fmt is not None
+            or out.endswith(("/", "\\")) or Path(out).is_dir()
+            or (config.resume and not looks_like_file))
+
+
+class SingleOutput:
+    """One output file (JSONL, compressed JSONL, Parquet) or stdout; not resumable."""
+
+    skip = 0
+    complete = False
+
+    def __init__(self, path: str, rejects_path: str | None):
+        self.path = path
+        self.rejects_path = rejects_path
+        if path != "-" and path.lower().endswith((".parquet", ".pq")):
+            from cleaner.parquet_io import ParquetRecordWriter
+
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = f"{path}.tmp"
+            self._parquet = ParquetRecordWriter(self._tmp)
+            self._jsonl = None
+        else:
+            self._parquet = None
+            self._jsonl = JsonlWriter(path)
+        self._rejects = LazyWriter(rejects_path)
+        self.rejects_written = 0
+
+    @property
+    def records(self) -> int:
+        return (self._parquet or self._jsonl).count
+
+    def write_record(self, line: bytes, inputs_done: int, stats=None) -> None:
+        if self._parquet is not None:
+            self._parquet.write_line(line)
+        else:
+            self._jsonl.write_line(line)
+
+    def write_reject(self, reject: dict[str, Any]) -> None:
+        self._rejects.write(reject)
+        self.rejects_written += 1
+
+    def checkpoint(self, inputs_done: int, stats=None) -> None:
+        pass
+
+    def finish(self, inputs_done: int, stats=None) -> None:
+        if self._parquet is not None:
+            import os
+
+            self._parquet.close()
+            os.replace(self._tmp, self.path)
+        else:
+            self._jsonl.close(keep=True)
+        self._rejects.close(keep=True)
+
+    def abort(self) -> None:
+        try:
+            if self._parquet is not None:
+                import os
+
+                try:
+                    self._parquet.close()
+                except Exception:
+                    pass
+                if os.path.exists(self._tmp):
+                    os.unlink(self._tmp)
+            else:
+                self._jsonl.close(keep=False)
+        finally:
+            self._rejects.close(keep=True)
+
+
+def _run_key(config: RunConfig) -> dict[str, Any]:
+    """What a resumed run must share with the run it continues."""
+    return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
+            "text_field": config.read_options.text_field}
+
+
+def open_output(config: RunConfig):
+    if is_sharded(config):
+        fmt = config.fmt or "jsonl"
+        if fmt not in FORMATS:
+            raise OutputError(f"unknown --format {fmt!r}; one of {', '.join(FORMATS)}")
+        if "-" in config.inputs:
+            raise OutputError("sharded output needs files as input, not stdin (a resumed run "
+                              "must read the same input again)")
+        return ShardedOutput(config.output, fmt, config.shard_size or DEFAULT_SHARD_SIZE,
+                             config.rejects, _run_key(config), resume=config.resume)
+    if config.resume:
+        raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
+    rejects = config.rejects or (None if config.output == "-" else
+                                 f"{config.output}.rejects.jsonl")
+    return SingleOutput(config.output, rejects)
+
+
+# -- progress -----------------------------------------------------------------------------------
+
+def _known_size(inputs: list[str]) -> int | None:
+    """Bytes of input when they can be counted up front and match what reading reports:
+    uncompressed files only (for .gz, .zst, Parquet and stdin there is no ETA)."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if name == "-":
+            return None
+        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        for file in files:
+            lowered = file.name.lower()
+            if lowered.endswith((".gz", ".zst", ".zstd", ".parquet", ".pq", ".warc")):
+                return None
+            try:
+                total += file.stat().st_size
+            except OSError:
+                pass
+    return total
+
+
+class Progress:
+    """A progress bar (tqdm) with documents/s, MB/s and, where the input size is known, an ETA."""
+
+    def __init__(self, enabled: bool, inputs: list[str]):
+        self.bar = None
+        if not enabled:
+            return
+        from tqdm import tqdm
+
+        total = _known_size(inputs)
+        self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
+                        desc="cleaning", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
+                        mininterval=0.5)
+        self.started = time.perf_counter()
+
+    def update(self, size: int, docs: int) -> None:
+        if self.bar is None:
+            return
+        self.bar.update(size)
+        seconds = time.perf_counter() - self.started
+        if seconds > 0.5:
+            self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+def _timed(items: Iterator, stats: RunStats) -> Iterator:
+    """Items, with the time spent reading them counted as the "read" stage."""
+    clock = time.perf_counter
+    while True:
+        t0 = clock()
+        try:
+            item = next(items)
+        except StopIteration:
+            stats.stage_seconds["read"] += clock() - t0
+            return
+        stats.stage_seconds["read"] += clock() - t0
+        yield item
+
+
+def _say(config: RunConfig, message: str) -> None:
+    print(f"cleaner: {message}", file=sys.stderr)
+
+
+def _resume_hint(config: RunConfig) -> str:
+    command = config.command
+    return command if "--resume" in command.split() else f"{command} --resume"
+
+
+def execute(config: RunConfig) -> int:
+    """Run a cleaning job; the exit status of `cleaner clean`."""
+    try:
+        output = open_output(config)
+    except OutputError as exc:
+        _say(config, f"error: {exc}")
+        return 2
+    except OSError as exc:
+        _say(config, f"error: cannot write {config.output}: {describe_os_error(exc)}")
+        return 1
+    stats, log = RunStats(), ReadLog()
+    report = ReportCollector() if config.report else None
+    if output.complete:
+        _say(config, f"{config.output} is already complete ({output.records} records); "
+                     "nothing to do")
+        return 0
+    if output.skip:
+        if output.saved_stats():
+            stats.restore(output.saved_stats())
+        stats.resumed_from = output.skip
+        if not config.quiet:
+            _say(config, f"resuming after {output.skip} input documents "
+                         f"({output.records} records in {output.shard_count} shards)")
+    workers = config.workers
+    if workers is None and config.executor == "local":
+        size = _known_size(config.inputs)
+        if size is not None and size < SMALL_INPUT:
+            workers = 1          # starting worker processes would take longer than the work
+    try:
+        executor = make_executor(config.executor, config.factory, workers, config.address)
+    except Exception as exc:
+        output.abort()
+        _say(config, f"error: cannot start the {config.executor} executor: "
+                     f"{type(exc).__name__}: {exc}")
+        return 1
+    # Figures from before a resume: rejects are not printed again, docs/s counts this run only.
+    base_rejects, base_written = stats.rejected, stats.written
+    progress = Progress(not config.quiet and sys.stderr.isatty(), config.inputs)
+    inputs_done = output.skip
+    status = None
+    stop = _StopOnCtrlC(config)
+    try:
+        if hasattr(executor, "map_inputs"):
+            results = executor.map_inputs(config.inputs, config.read_options, output.skip, log)
+        else:
+            items = iter_inputs(config.inputs, config.read_options, log)
+            if output.skip:
+                items = islice(items, output.skip, None)
+            if report is not None:
+                items = report.watch(items)      # pairs outcomes with inputs for context
+            results = executor.map(batched(_timed(items, stats)))
+        for result in results:
+            if stop.asked:
+                raise _Stop
+            stats.add_times(result.seconds)
+            t0 = time.perf_counter()
+            size = 0
+            for outcome in result.outcomes:
+                if report is not None:
+                    report.add_outcome(outcome)
+                inputs_done += 1
+                stats.read += 1
+                if outcome[0] == "record":
+                    _, line, item_size, summary = outcome
+                    stats.add_summary(summary, item_size)
+                    size += item_size
+                    output.write_record(line, inputs_done, stats)
+                else:
+                    reject = outcome[1]
+                    stats.add_reject(reject["reason"])
+                    output.write_reject(reject)
+                    if not config.quiet and stats.rejected - base_rejects \
+                            <= MAX_REJECT_MESSAGES:
+                        where = f"{reject['source']}:{reject['line']}" if reject["line"] \
+                            else reject["source"]
+                        _say(config, f"rejected {where}: {reject['reason']}")
+            stats.stage_seconds["write"] += time.perf_counter() - t0
+            progress.update(size, stats.written - base_written)
+        output.finish(inputs_done, stats)
+        status = 0
+    except _Stop:
+        status = _interrupted(config, output, inputs_done, stats, clean=True)
+    except KeyboardInterrupt:
+        status = _interrupted(config, output, inputs_done, stats, clean=False)
+    except BrokenPipeError:
+        output.abort()
+        sys.stderr.close()
+        status = 1
+    except OSError as exc:
+        output.abort()
+        _say(config, f"error: writing output failed: {describe_os_error(exc)}")
+        if isinstance(output, ShardedOutput):
+            _say(config, f"{output.shard_count} shards ({output.manifest['records']} records) are "
+                         f"complete and kept; fix the cause, then continue with: "
+                         f"{_resume_hint(config)}")
+        status = 1
+    except WorkerDied as exc:
+        output.abort()
+        _say(config, f"error: {exc}")
+        status = 1
+    finally:
+        stop.uninstall()
+        progress.close()
+        try:
+            executor.close(cancel=status != 0)
+        except Exception:
+            pass
+    if status != 0:
+        return status
+    stats.skipped_files = len(log.skipped)
+    if config.stats_path:
+        Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
+                                                         option=orjson.OPT_INDENT_2))
+    if report is not None:
+        write_report(config.report, report.data({"command": config.command,
+                                                 "seconds": round(stats.elapsed(), 2),
+                                                 "output": config.output}))
+        if not config.quiet:
+            _say(config, f"report written to {config.report}")
+    if not config.quiet:
+        shown = stats.rejected - base_rejects
+        if shown > MAX_REJECT_MESSAGES:
+            _say(config, f"... {shown - MAX_REJECT_MESSAGES} more rejects")
+        print(stats.summary(), file=sys.stderr)
+        rejects_path = getattr(output, "rejects_path", None)
+        if stats.rejected and rejects_path:
+            print(f"rejects written to {rejects_path}", file=sys.stderr)
+    return 3 if config.strict and stats.rejected else 0
+
+
+class _Stop(Exception):
+    """Ctrl-C was pressed: stop at the next batch boundary, where everything written is whole."""
+
+
+class _StopOnCtrlC:
+    """The first Ctrl-C asks the run to stop after the batch being written; a second one stops it
+    at once (a sharded run then keeps its last finished shard and resumes from there)."""
+
+    def __init__(self, config: RunConfig):
+        self.asked = False
+        self.config = config
+        self._old = None
+        try:
+            self._old = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:          # not the main thread: Ctrl-C raises KeyboardInterrupt as usual
+            self._old = None
+
+    def _handle(self, signum, frame) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
+        self.asked = True
+        if not self.config.quiet:
+            _say(self.config, "stopping after the current batch (Ctrl-C again to stop at once)")
+
+    def uninstall(self) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)
+            self._old = None
+
+
+def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
+                 clean: bool) -> int:
+    if isinstance(output, ShardedOutput):
+        if clean:
+            try:
+                # Everything written so far is whole: keep it as a (short) shard.
+                output.checkpoint(inputs_done, stats)
+            except OSError:
+                pass
+        output.abort()
+        _say(config, f"interrupted; {output.shard_count} shards ({output.manifest['records']} "
+                     f"records, {output.manifest['inputs_done']} input documents) are complete")
+        _say(config, f"continue with: {_resume_hint(config)}")
+    else:
+        output.abort()
+        where = "stdout" if config.output == "-" else f"{config.output} not written"
+        _say(config, f"interrupted after {stats.written} records; {where}")
+    return 130

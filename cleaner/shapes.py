@@ -1,0 +1,381 @@
+"""Line shapes for mining boilerplate: a line with its varying parts abstracted, and the RE2 pattern for it.
+
+Five kinds of shape, each a pure function of one line:
+
+- exact      the whole line, spaces collapsed (a promo paragraph repeated verbatim)
+- label      a short label, a separator and a title: ``Baca juga : <title>``
+- template   a short line with names and numbers abstracted: ``Laporan reporter kumparan <name>``
+- code       a short bracketed code closing a paragraph: ``( <code> )``
+- lead       a dateline opening a document: ``<place>, CNN Indonesia --``
+
+Patterns are written for RE2 (no look-around, no back-references) in the rule-file syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lines longer than this are not given a label, template or lead shape (exact only).
+MAX_SHAPED_CHARS = 300
+TEMPLATE_MAX_TOKENS = 12
+LABEL_MAX_WORDS = 4
+TITLE_MAX_WORDS = 25
+CODE_MAX_CHARS = 30
+
+_SPACES = re.compile(r"\s+")
+_META = set("\\.^$|?*+()[]{}")
+
+
+def collapse(line: str) -> str:
+    """A line with runs of spaces made one and its ends trimmed.
+
+    >>> collapse("  Baca  juga :  X ")
+    'Baca juga : X'
+    """
+    return _SPACES.sub(" ", line).strip()
+
+
+def escape(text: str) -> str:
+    r"""Text as a literal in a rule pattern: metacharacters escaped, ' as \x27, spaces as \s+.
+
+    >>> escape("Merdeka.com (x) it's")
+    'Merdeka\\.com\\s+\\(x\\)\\s+it\\x27s'
+    """
+    out = []
+    for ch in collapse(text):
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch == "'":
+            out.append(r"\x27")
+        elif ch in _META:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------- label
+
+_LABEL = re.compile(
+    r"^(?P<open>[\[(]\s*)?(?P<label>[^\W\d_][\w.'’]*(?:\s+[\w.'’]+){0,%d}?)\s*"
+    r"(?P<sep>:|\||--|-|–|—)\s*(?P<rest>.*?)\s*(?P<close>[\])])?$" % (LABEL_MAX_WORDS - 1))
+
+
+@dataclass(frozen=True)
+class Label:
+    bracketed: bool
+    label: str
+    sep: str
+    rest: str
+
+
+def label_shape(line: str) -> Label | None:
+    """A line made of a short label, a separator and a title-like rest.
+
+    >>> label_shape("Baca juga : Kronologi Penutupan Gunung Botak 2015 - 2017")
+    Label(bracketed=False, label='Baca juga', sep=':', rest='Kronologi Penutupan Gunung Botak 2015 - 2017')
+    >>> label_shape("( Baca : Presiden Tiba di Bali )").bracketed
+    True
+    >>> label_shape("Baca juga:").rest
+    ''
+    >>> label_shape("Rimanews - Bagi Anda yang jago IT mungkin bisa mencoba tantangan ini.") is None
+    True
+    """
+    line = collapse(line)
+    if len(line) > MAX_SHAPED_CHARS:
+        return None
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    rest = m.group("rest")
+    bracketed = bool(m.group("open")) and bool(m.group("close"))
+    if bool(m.group("open")) != bool(m.group("close")):
+        if m.group("close"):          # "Kata: (x)" -- the bracket belongs to the rest
+            rest = rest + m.group("close")
+        else:
+            return None
+    # A title, not a sentence: short, and a dash-separated rest must not end like a sentence.
+    if len(rest.split()) > TITLE_MAX_WORDS or (not rest and m.group("sep") != ":"):
+        return None
+    if m.group("sep") != ":" and m.group("sep") != "|" and rest.endswith((".", ",")):
+        return None
+    return Label(bracketed, m.group("label"), m.group("sep"), rest)
+
+
+def label_key(shape: Label) -> tuple:
+    """Bracketed or not, with a title or alone, the lines of one label are one shape."""
+    return ("label", shape.label.lower())
+
+
+def label_display(key: tuple) -> str:
+    """'Baca juga : <title>' for a label key."""
+    return f"{key[1]} : <title>"
+
+
+def label_pattern(label: str, seps: set[str], bracketed: bool, bare: bool = False) -> str:
+    r"""The pattern for a label line, any of the separators seen, in brackets if any was, and
+    alone (no title) if any was.
+
+    >>> label_pattern("Baca juga", {":"}, False)
+    '^Baca\\s+juga\\s*(?::)\\s*\\S.*$'
+    >>> label_pattern("Baca", {":", "-"}, True, bare=True)
+    '^[\\[(]?\\s*Baca\\s*(?:-|:).*$'
+    """
+    sep = "|".join(escape(s) if s != "-" else "-" for s in sorted(seps, key=lambda s: (-len(s), s)))
+    rest = ".*" if bare else r"\s*\S.*"
+    opening = r"[\[(]?\s*" if bracketed else ""
+    return f"^{opening}{escape(label)}\\s*(?:{sep}){rest}$"
+
+
+# ------------------------------------------------------------------------------------- template
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[^\w\s]")
+NAME_PATTERN = r"\p{Lu}[\pL\pN.\x27’-]*(?:\s+\p{Lu}[\pL\pN.\x27’-]*){0,5}"
+NUM_PATTERN = r"\d+(?:[.,]\d+)*"
+
+
+def template_shape(line: str) -> tuple[str, ...] | None:
+    """A short line's tokens with names (capitalised runs after the first word) and numbers
+    abstracted; None for long lines and lines with nothing varying or too little fixed.
+
+    >>> template_shape("Laporan reporter kumparan Ade Nurul")
+    ('laporan', 'reporter', 'kumparan', '<name>')
+    >>> template_shape("Sumber berita Techcrunch.")
+    ('sumber', 'berita', '<name>')
+    >>> template_shape("Babak kedua") is None, template_shape("Pelatih: Ronald Koeman") is None
+    (True, True)
+    """
+    line = collapse(line)
+    if len(line) > MAX_SHAPED_CHARS:
+        return None
+    tokens = _TOKEN.findall(line)
+    if not tokens or len(tokens) > TEMPLATE_MAX_TOKENS:
+        return None
+    shape: list[str] = []
+    for i, tok in enumerate(tokens):
+        if i == 0:
+            part = tok.lower()
+        elif tok[0].isdigit() and tok.replace(".", "").replace(",", "").isdigit():
+            part = "<num>"
+        elif tok[0].isupper():
+            part = "<name>"
+        else:
+            part = tok.lower()
+        if part == "<name>" and shape and shape[-1] == "<name>":
+            continue
+        shape.append(part)
+    varying = sum(1 for p in shape if p in ("<name>", "<num>"))
+    fixed_words = sum(1 for p in shape if p[0].isalnum())
+    if not varying or fixed_words < 2:
+        return None
+    return tuple(shape)
+
+
+def template_display(shape: tuple[str, ...]) -> str:
+    return " ".join(shape)
+
+
+def template_pattern(shape: tuple[str, ...]) -> str:
+    r"""The pattern for a template (for a case-sensitive rule: names start with a capital).
+
+    >>> template_pattern(("laporan", "reporter", "kumparan", "<name>"))
+    '^(?i:laporan)\\s+(?i:reporter)\\s+(?i:kumparan)\\s+\\p{Lu}[\\pL\\pN.\\x27’-]*(?:\\s+\\p{Lu}[\\pL\\pN.\\x27’-]*){0,5}$'
+    """
+    parts = []
+    prev_word = False
+    for part in shape:
+        if part == "<name>":
+            piece, word = NAME_PATTERN, True
+        elif part == "<num>":
+            piece, word = NUM_PATTERN, True
+        elif part[0].isalnum():
+            piece, word = f"(?i:{escape(part)})", True
+        else:
+            piece, word = escape(part), False
+        if parts:
+            parts.append(r"\s+" if (word and prev_word) else r"\s*")
+        parts.append(piece)
+        prev_word = word
+    return "^" + "".join(parts) + "$"
+
+
+# ----------------------------------------------------------------------------------------- code
+
+_TRAILING = re.compile(r"(?:^|(?<=[.!?\"”’]))\s*(?P<open>[\[(])\s*(?P<code>[^()\[\]]{1,%d}?)\s*"
+                       r"(?P<close>[\])])\s*$" % CODE_MAX_CHARS)
+_CODE_BODY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]*(?:\s*[/,.\-]\s*[A-Za-z0-9][A-Za-z0-9.]*){0,6}$")
+_RUN = re.compile(r"[A-Za-z0-9]+")
+_PAIRS = {"(": ")", "[": "]"}
+
+
+@dataclass(frozen=True)
+class Code:
+    start: int          # where the bracket opens in the line
+    bracket: str        # "(" or "["
+    code: str           # the text inside, trimmed
+
+
+def trailing_code(line: str) -> Code | None:
+    """A short editor or reporter code in brackets ending a line, alone or after a sentence.
+
+    >>> trailing_code("kecelakaan lain terjadi pada 2013. (stu)")
+    Code(start=35, bracket='(', code='stu')
+    >>> trailing_code("(ard / ard)").code, trailing_code("menunggu. [tyo]").bracket
+    ('ard / ard', '[')
+    >>> trailing_code("pada Senin (29 / 8)") is None, trailing_code("Pelatih: Koeman (Belanda)") is None
+    (True, True)
+    """
+    m = _TRAILING.search(line)
+    if not m or _PAIRS[m.group("open")] != m.group("close"):
+        return None
+    code = m.group("code")
+    if not _CODE_BODY.match(code) or not any(c.isalpha() for c in code):
+        return None
+    for run in _RUN.findall(code):
+        if len(run) > 8 or (run.isalpha() and len(run) > 6):
+            return None
+    return Code(m.start("open"), m.group("open"), collapse(code))
+
+
+def code_shape(code: str) -> str:
+    """A code's character classes, runs collapsed: A upper, a lower, 9 digit.
+
+    >>> code_shape("Uu. C003"), code_shape("ard / ard"), code_shape("T.A067/R010")
+    ('Aa. A9', 'a / a', 'A.A9/A9')
+    """
+    out: list[str] = []
+    for ch in collapse(code):
+        cls = "A" if "A" <= ch <= "Z" else "a" if "a" <= ch <= "z" else "9" if ch.isdigit() else ch
+        if not out or out[-1] != cls or cls not in "Aa9":
+            out.append(cls)
+    return "".join(out)
+
+
+def code_alternative(shape: str, limits: dict[str, int]) -> str:
+    r"""The pattern for one code shape, runs bounded by the longest run seen of each class.
+
+    >>> code_alternative("a / a", {"a": 5})
+    '[a-z]{1,5}\\s*/\\s*[a-z]{1,5}'
+    """
+    classes = {"A": "[A-Z]", "a": "[a-z]", "9": r"\d"}
+    out = []
+    for ch in shape:
+        if ch in classes:
+            out.append(f"{classes[ch]}{{1,{limits.get(ch, 8)}}}")
+        elif ch == " ":
+            continue
+        else:
+            out.append(rf"\s*{escape(ch)}\s*")
+    # Spaces around punctuation are optional already; a bare space between runs is one \s*.
+    pattern = "".join(out)
+    return pattern.replace(r"\s*\s*", r"\s*")
+
+
+def run_limits(codes) -> dict[str, int]:
+    """The longest run of each character class among codes."""
+    limits: dict[str, int] = {}
+    for code in codes:
+        for run in re.findall(r"[A-Z]+|[a-z]+|\d+", code):
+            cls = "A" if run[0].isupper() else "a" if run[0].islower() else "9"
+            limits[cls] = max(limits.get(cls, 0), len(run))
+    return limits
+
+
+def code_pattern(bracket: str, alternatives: list[str]) -> str:
+    r"""The drop-span pattern for codes in one kind of bracket: alone on a line or after a sentence.
+
+    >>> code_pattern("[", ["[a-z]{1,3}"])
+    '(?:^|[.!?"”’]\\s*)(?P<cut>\\[\\s*(?:[a-z]{1,3})\\s*\\])\\s*$'
+    """
+    close = _PAIRS[bracket]
+    return (rf'(?:^|[.!?"”’]\s*)(?P<cut>\{bracket}\s*(?:{"|".join(alternatives)})\s*\{close})\s*$')
+
+
+# ----------------------------------------------------------------------------------------- lead
+
+_LEAD = re.compile(r"^(?P<prefix>[^\W\d_](?:[^.!?:]|\.(?=\w)){0,60}?)\s*(?P<sep>--|-|–|—)\s+(?=\S)")
+_PLACE = re.compile(r"^[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,3}(?:\s*,\s*[^\W\d_][\w'’.]*"
+                    r"(?:\s+[^\W\d_][\w'’.]*){0,2})?$")
+PLACE_PATTERN = (r"\p{Lu}[\pL\x27’.]*(?:\s+\p{Lu}[\pL\x27’.]*){0,3}"
+                 r"(?:\s*,\s*\p{Lu}[\pL\x27’.]*(?:\s+\p{Lu}[\pL\x27’.]*){0,2})?")
+
+
+@dataclass(frozen=True)
+class Lead:
+    end: int            # where the text after the dateline starts
+    place: str | None   # the varying place, if any
+    join: str           # "," or "(" after the place, ">," after the source, "" without a place
+    source: str         # the fixed part: "CNN Indonesia", "ANTARA News", "Merdeka.com"
+    sep: str
+
+
+def lead_shape(line: str) -> Lead | None:
+    """A dateline opening a document's first line: place, source and a dash before the text.
+
+    >>> lead_shape("Jakarta, CNN Indonesia -- Militer Swiss mencari jet tempur milik angkatan udara.")
+    Lead(end=26, place='Jakarta', join=',', source='CNN Indonesia', sep='--')
+    >>> lead_shape("Sukabumi, Jawa Barat (ANTARA News) - Pusat Pelayanan Terpadu dibuka hari ini.").source
+    'ANTARA News'
+    >>> lead_shape("Merdeka.com - Indonesia Business and Development Expo 2016 digelar di JCC.").place is None
+    True
+    >>> lead_shape("JUARA.NET, KUALA LUMPUR - Kontingen Indonesia berada di peringkat keempat.")
+    Lead(end=26, place='KUALA LUMPUR', join='>,', source='JUARA.NET', sep='-')
+    """
+    if len(line) < 40:
+        return None
+    m = _LEAD.match(line)
+    if not m:
+        return None
+    prefix = collapse(m.group("prefix"))
+    if len(prefix.split()) > 7 or len(line[m.end():].split()) < 4:
+        return None
+    place, join, source = None, "", prefix
+    if "(" in prefix and prefix.endswith(")"):
+        head, _, inner = prefix[:-1].partition("(")
+        place, join, source = collapse(head), "(", collapse(inner)
+    elif "," in prefix:
+        head, _, tail = prefix.partition(",")
+        place, join, source = collapse(head), ",", collapse(tail)
+        if re.search(r"\.\w", head) and not re.search(r"\.\w", tail):
+            # "Liputan6.com, Jakarta -": a domain names the source, the place follows it.
+            place, join, source = collapse(tail), ">,", collapse(head)
+    if place is not None and (not place or not _PLACE.match(place) or not place[0].isupper()):
+        return None
+    if not source:
+        return None
+    return Lead(m.end(), place, join, source, m.group("sep"))
+
+
+def lead_key(shape: Lead) -> tuple:
+    return ("lead", shape.join, shape.source.lower())
+
+
+def lead_display(key: tuple) -> str:
+    _, join, source = key
+    if join == "(":
+        return f"<place> ({source}) -"
+    if join == ",":
+        return f"<place>, {source} -"
+    if join == ">,":
+        return f"{source}, <place> -"
+    return f"{source} -"
+
+
+def lead_pattern(join: str, source: str, seps: set[str]) -> str:
+    r"""The meta pattern for a dateline: the place (if it varies) and the source are captured.
+
+    >>> lead_pattern("", "Merdeka.com", {"-"})
+    '^(?P<source>(?i:Merdeka\\.com))\\s*(?:-)\\s*'
+    """
+    sep = "|".join(s for s in sorted(seps, key=lambda s: (-len(s), s)))
+    src = f"(?P<source>(?i:{escape(source)}))"
+    if join == "(":
+        head = rf"^(?P<location>{PLACE_PATTERN})\s*\(\s*{src}\s*\)"
+    elif join == ",":
+        head = rf"^(?P<location>{PLACE_PATTERN})\s*,\s*{src}"
+    elif join == ">,":
+        head = rf"^{src}\s*,\s*(?P<location>{PLACE_PATTERN})"
+    else:
+        head = f"^{src}"
+    return rf"{head}\s*(?:{sep})\s*"

@@ -1,0 +1,294 @@
+"""Sharded, atomic, resumable output: numbered shards in a folder, each complete or absent.
+
+    OUT/part-00000.jsonl.zst    a finished shard (written as .part-00000.jsonl.zst.tmp, then renamed)
+    OUT/_rejects.jsonl          refused input, with reasons
+    OUT/_manifest.json          the checkpoint: finished shards and how much input they cover
+
+After each shard is renamed into place the manifest is rewritten (temporary name, then rename):
+it records how many input documents the finished shards and the rejects file cover, the length of
+the rejects file at that point, and the run statistics so far. `--resume` reads it, removes what
+came after it (a shard renamed but not yet recorded, temporary files, rejects past the recorded
+length), skips exactly that many input documents and goes on numbering shards from there: no
+record is written twice and none is missing.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from cleaner.writers import _open_for_writing
+
+MANIFEST = "_manifest.json"
+FORMAT_VERSION = "cleaner-shards/1"
+FORMATS = ("jsonl", "jsonl.gz", "jsonl.zst", "parquet")
+DEFAULT_SHARD_SIZE = 100_000
+SHARD_DIGITS = 5
+
+
+class OutputError(Exception):
+    """The output folder cannot be used as asked (a finished or foreign run, options changed)."""
+
+
+def describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the output disk is full (No space left on device)"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is exceeded"
+    return exc.strerror or str(exc)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+class _JsonlShard:
+    def __init__(self, tmp: Path, fmt: str):
+        self._stream = _open_for_writing(str(tmp), f"x.{fmt}")
+        self._raw = None
+        self.count = 0
+
+    def write_line(self, line: bytes) -> None:
+        self._stream.write(line)
+        self.count += 1
+
+    def close(self, tmp: Path) -> None:
+        self._stream.flush()
+        self._stream.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+
+
+class _ParquetShard:
+    def __init__(self, tmp: Path, fmt: str):
+        from cleaner.parquet_io import ParquetRecordWriter
+
+        self._writer = ParquetRecordWriter(str(tmp))
+
+    @property
+    def count(self) -> int:
+        return self._writer.count
+
+    def write_line(self, line: bytes) -> None:
+        self._writer.write_line(line)
+
+    def close(self, tmp: Path) -> None:
+        self._writer.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+
+
+class ShardedOutput:
+    """Writes records to numbered shards of `shard_size` records and keeps the manifest.
+
+    `run_key` names what must not change between a run and its resumption (inputs, format, shard
+    size): a resume with different values is refused rather than mixing two runs.
+    """
+
+    def __init__(self, folder: str | Path, fmt: str = "jsonl", shard_size: int = DEFAULT_SHARD_SIZE,
+                 rejects_path: str | Path | None = None, run_key: dict[str, Any] | None = None,
+                 resume: bool = False):
+        if fmt not in FORMATS:
+            raise OutputError(f"unknown output format {fmt!r}; one of {', '.join(FORMATS)}")
+        if shard_size < 1:
+            raise OutputError("--shard-size must be at least 1")
+        self.folder = Path(folder)
+        self.fmt = fmt
+        self.shard_size = shard_size
+        self.rejects_path = Path(rejects_path) if rejects_path else self.folder / "_rejects.jsonl"
+        self.run_key = run_key or {}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.manifest_path = self.folder / MANIFEST
+        self.manifest = self._start(resume)
+        self.skip = self.manifest["inputs_done"]
+        self._shard = None
+        self._shard_tmp: Path | None = None
+        self._rejects = open(self.rejects_path, "ab")
+        self.rejects_written = self.manifest["rejects"]
+
+    # -- starting and resuming --
+
+    def _start(self, resume: bool) -> dict[str, Any]:
+        existing = None
+        if self.manifest_path.exists():
+            try:
+                existing = orjson.loads(self.manifest_path.read_bytes())
+            except orjson.JSONDecodeError as exc:
+                raise OutputError(f"{self.manifest_path} is unreadable ({exc}); move the folder "
+                                  "aside and start again") from exc
+        if not resume:
+            if existing is not None or any(self.folder.glob("part-*")):
+                raise OutputError(f"{self.folder} already holds a run; add --resume to continue "
+                                  "it, or choose an empty folder")
+            manifest = {"format": FORMAT_VERSION, "complete": False, "run": self.run_key,
+                        "output_format": self.fmt, "shard_size": self.shard_size,
+                        "inputs_done": 0, "records": 0, "rejects": 0, "rejects_bytes": 0,
+                        "shards": [], "stats": None}
+            if self.rejects_path.exists():
+                self.rejects_path.unlink()
+            self._clean_leftovers([])
+            return manifest
+        if existing is None:
+            if any(self.folder.glob("part-*")):
+                raise OutputError(f"{self.folder} has shards but no {MANIFEST}; cannot resume")
+            return self._start(False)
+        if existing.get("format") != FORMAT_VERSION:
+            raise OutputError(f"{self.manifest_path} is not a cleaner manifest")
+        changed = [key for key in ("output_format", "shard_size")
+                   if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
+        changed += [key for key, value in self.run_key.items()
+                    if existing.get("run", {}).get(key) != value]
+        if changed:
+            raise OutputError(f"cannot resume: {', '.join(changed)} differ from the interrupted "
+                              f"run (see {self.manifest_path})")
+        self._clean_leftovers([s["name"] for s in existing["shards"]])
+        size = self.rejects_path.stat().st_size if self.rejects_path.exists() else 0
+        if size < existing["rejects_bytes"]:
+            raise OutputError(f"{self.rejects_path} is shorter than the manifest records; "
+                              "cannot resume")
+        if size > existing["rejects_bytes"]:
+            os.truncate(self.rejects_path, existing["rejects_bytes"])
+        return existing
+
+    def _clean_leftovers(self, keep: list[str]) -> None:
+        """Remove temporary files and shards the manifest does not record."""
+        keep_set = set(keep)
+        for path in self.folder.iterdir():
+            name = path.name
+            if (name.startswith(".part-") and name.endswith(".tmp")) or \
+                    (name.startswith("part-") and name not in keep_set):
+                path.unlink()
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.manifest.get("complete"))
+
+    @property
+    def shard_count(self) -> int:
+        return len(self.manifest["shards"])
+
+    @property
+    def records(self) -> int:
+        return self.manifest["records"] + (self._shard.count if self._shard else 0)
+
+    def saved_stats(self) -> dict[str, Any] | None:
+        return self.manifest.get("stats")
+
+    # -- writing --
+
+    def _shard_name(self, number: int) -> str:
+        return f"part-{number:0{SHARD_DIGITS}d}.{self.fmt}"
+
+    def _open_shard(self) -> None:
+        name = self._shard_name(self.shard_count)
+        self._shard_tmp = self.folder / f".{name}.tmp"
+        self._shard = (_ParquetShard if self.fmt == "parquet" else _JsonlShard)(self._shard_tmp,
+                                                                                self.fmt)
+
+    def write_record(self, line: bytes, inputs_done: int, stats=None) -> None:
+        """Write one record line; `inputs_done` counts the input documents up to this one."""
+        if self._shard is None:
+            self._open_shard()
+        self._shard.write_line(line)
+        if self._shard.count >= self.shard_size:
+            self.checkpoint(inputs_done, stats)
+
+    def write_reject(self, reject: dict[str, Any]) -> None:
+        self._rejects.write(orjson.dumps(reject) + b"\n")
+        self.rejects_written += 1
+
+    def checkpoint(self, inputs_done: int, stats=None, complete: bool = False) -> None:
+        """Finish the open shard (if any) and record everything up to `inputs_done` as done."""
+        manifest = self.manifest
+        if self._shard is not None and self._shard.count:
+            name = self._shard_name(self.shard_count)
+            self._shard.close(self._shard_tmp)
+            final = self.folder / name
+            os.replace(self._shard_tmp, final)
+            _fsync_dir(self.folder)
+            manifest["shards"].append({"name": name, "records": self._shard.count,
+                                       "inputs_end": inputs_done,
+                                       "bytes": final.stat().st_size})
+            manifest["records"] += self._shard.count
+            self._shard, self._shard_tmp = None, None
+        self._rejects.flush()
+        os.fsync(self._rejects.fileno())
+        manifest["rejects_bytes"] = self._rejects.tell()
+        manifest["rejects"] = self.rejects_written
+        manifest["inputs_done"] = inputs_done
+        manifest["complete"] = complete
+        manifest["updated"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        if stats is not None:
+            manifest["stats"] = stats.state()
+        _atomic_write(self.manifest_path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+
+    def finish(self, inputs_done: int, stats=None) -> None:
+        self.checkpoint(inputs_done, stats, complete=True)
+        self._close_rejects()
+
+    def abort(self) -> None:
+        """Drop the unfinished shard; the manifest still names the last finished one."""
+        if self._shard is not None:
+            try:
+                self._shard.close(self._shard_tmp)
+            except Exception:
+                pass
+            self._shard = None
+        if self._shard_tmp is not None:
+            try:
+                self._shard_tmp.unlink()
+            except FileNotFoundError:
+                pass
+            self._shard_tmp = None
+        self._close_rejects()
+
+    def _close_rejects(self) -> None:
+        if not self._rejects.closed:
+            try:
+                self._rejects.close()
+            except OSError:
+                pass
+        if self.rejects_path.exists() and self.rejects_path.stat().st_size == 0:
+            self.rejects_path.unlink()
+
+
+def iter_shard_records(folder: str | Path):
+    """Every record of a sharded output, in order (for tests, tools and checks)."""
+    folder = Path(folder)
+    manifest = orjson.loads((folder / MANIFEST).read_bytes())
+    for shard in manifest["shards"]:
+        path = folder / shard["name"]
+        if shard["name"].endswith(".parquet"):
+            from cleaner.parquet_io import read_records
+
+            yield from read_records(path)
+            continue
+        from cleaner.readers import open_compressed
+
+        with open_compressed(path) as f:
+            for line in f:
+                yield orjson.loads(line)

@@ -1,0 +1,42 @@
+"""Which site a document belongs to when mining or learning boilerplate: its site pack, else its url host."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from cleaner.identify import url_host
+
+# Host prefixes that name the same site: "m.antaranews.com" is antaranews.com.
+TRIVIAL_PREFIXES = ("www.", "m.", "mobile.", "amp.", "beta.")
+
+
+def host_key(url: str | None) -> str | None:
+    """A url's host without the prefixes that name the same site.
+
+    >>> host_key("http://m.antaranews.com/berita/1")
+    'antaranews.com'
+    >>> host_key("https://beta.goal.com/id/x"), host_key(None)
+    ('goal.com', None)
+    """
+    host = url_host(url)
+    while host and host.count(".") > 1 and host.startswith(TRIVIAL_PREFIXES):
+        host = host.partition(".")[2]
+    return host
+
+
+def site_key(packs: Iterable, url: str | None) -> str | None:
+    """The site of a document: the id of its site pack (found by host or text signature), else
+    the host of its url, else None."""
+    for pack in packs:
+        if pack.kind == "site":
+            return pack.id
+    return host_key(url)
+
+
+def site_stem(site: str) -> str:
+    """The short name rule ids start with: "cnnindonesia.com" -> "cnnindonesia".
+
+    >>> site_stem("cnnindonesia.com"), site_stem("republika.co.id"), site_stem("juara.net")
+    ('cnnindonesia', 'republika', 'juara')
+    """
+    return site.split(".")[0] if "." in site else site

@@ -1,0 +1,433 @@
+"""Mine a dump for boilerplate: lines and shapes recurring across a site's documents, ranked, as candidate rules.
+
+Each document is cleaned first with the loaded packs, so every occurrence knows whether existing
+rules already remove it; then every line is given its shapes (see `cleaner.shapes`) and counted
+once per document. A shape seen in enough of a site's documents becomes a candidate: a rule dict
+in the rule-file format, checked by the loader and by its own examples before it is shown.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from cleaner import shapes
+from cleaner.document import Document
+from cleaner.examples import example_failures, run_rule
+from cleaner.matcher import HEAD_LINES, TAIL_LINES
+from cleaner.rule_toml import rule_toml
+from cleaner.rulefile import RuleFileError, _load_rule
+from cleaner.sitekey import site_key, site_stem
+
+# Kinds in the order they win a tie in document count: general shapes before exact lines.
+KIND_ORDER = {"code": 0, "lead": 1, "label": 2, "template": 3, "exact": 4}
+# Documents per site whose lines are kept to look for near misses (keep examples).
+SAMPLE_DOCS = 400
+# Words that make a template with one name a byline: the name is the author.
+BYLINE_WORDS = frozenset({"laporan", "reporter", "wartawan", "penulis", "kontributor",
+                          "jurnalis", "koresponden", "oleh", "by"})
+NO_SITE = "(no site)"
+
+
+@dataclass
+class SuggestOptions:
+    """Thresholds for what counts as recurring, and how much to show."""
+
+    min_docs: int = 3              # a candidate touches at least this many documents
+    min_share: float = 0.02        # ... and at least this share of its site's documents
+    top: int = 10                  # candidates shown per site
+    max_docs_per_site: int = 5000  # documents mined per site; later ones are only counted
+    covered_share: float = 0.8     # a shape this much removed by loaded rules is "covered"
+    list_share: float = 0.5        # a label this often beside other labels is a field list
+    subsumed_share: float = 0.9    # a shape this much matched by a better candidate is dropped
+    examples: int = 3              # real examples shown and used as remove examples
+    site: str | None = None        # mine only this site
+
+
+@dataclass
+class Occurrence:
+    doc: int
+    line: int            # 1-based line of the normalized document
+    text: str            # the whole line
+    start: int           # the span of the line the shape covers
+    end: int
+    head: bool
+    tail: bool
+    covered_by: str | None
+
+
+@dataclass
+class Group:
+    kind: str
+    key: tuple
+    docs: set = field(default_factory=set)
+    occurrences: list = field(default_factory=list)
+    parts: Counter = field(default_factory=Counter)   # separators, codes, sources seen
+    flags: Counter = field(default_factory=Counter)   # label lines: bracketed, bare, in a list
+
+
+@dataclass
+class SiteState:
+    docs: int = 0
+    mined: int = 0
+    groups: dict = field(default_factory=dict)
+    sample: list = field(default_factory=list)
+    field_lists: list = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    """One suggestion: what recurs, where, how often, and the rule that would remove it."""
+
+    site: str
+    kind: str
+    shape: str
+    docs: int
+    site_docs: int
+    lines: int
+    examples: list[str]
+    rule: dict[str, Any]
+    covered_by: list[tuple[str, int]] = field(default_factory=list)
+    covered: float = 0.0
+    regex: Any = field(default=None, repr=False)
+    occurrence_lines: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def share(self) -> float:
+        return self.docs / self.site_docs if self.site_docs else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"site": self.site, "kind": self.kind, "shape": self.shape, "docs": self.docs,
+                "site_docs": self.site_docs, "share": round(self.share, 4), "lines": self.lines,
+                "covered": round(self.covered, 4), "covered_by": self.covered_by,
+                "examples": self.examples, "rule": self.rule}
+
+
+def _removed_spans(doc: Document) -> dict[int, list[tuple[int, int, str]]]:
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in doc.removed:
+        spans[r.line].append((r.col, r.col + len(r.text), r.rule))
+    return spans
+
+
+def _covered_by(spans, start: int, end: int) -> str | None:
+    """The rule that removed most of a span, if removals cover at least 80% of it."""
+    if not spans or end <= start:
+        return None
+    covered, best, best_len = 0, None, 0
+    for s, e, rule in spans:
+        overlap = max(0, min(e, end) - max(s, start))
+        covered += overlap
+        if overlap > best_len:
+            best, best_len = rule, overlap
+    return best if covered >= 0.8 * (end - start) else None
+
+
+class Miner:
+    """Counts the shapes of cleaned documents' lines per site."""
+
+    def __init__(self, options: SuggestOptions | None = None):
+        self.options = options or SuggestOptions()
+        self.sites: dict[str, SiteState] = defaultdict(SiteState)
+        self._docs = 0
+
+    def add(self, doc: Document) -> None:
+        """Count one document that has been through `Cleaner.clean_document`."""
+        site = site_key(doc.packs, doc.url) or NO_SITE
+        if self.options.site and site != self.options.site:
+            return
+        state = self.sites[site]
+        state.docs += 1
+        if state.mined >= self.options.max_docs_per_site:
+            return
+        state.mined += 1
+        index = self._docs
+        self._docs += 1
+        removed = _removed_spans(doc)
+        numbered = [(n, t) for n, t in enumerate(doc.text.split("\n"), start=1) if t.strip()]
+        if len(state.sample) < SAMPLE_DOCS:
+            state.sample.append([shapes.collapse(t) for _, t in numbered])
+        count = len(numbered)
+        labels = [shapes.label_shape(t) for _, t in numbered]
+        for pos, (number, text) in enumerate(numbered):
+            head, tail = pos < HEAD_LINES, pos >= count - TAIL_LINES
+            spans = removed.get(number)
+
+            def note(kind, key, start, end, part=None):
+                group = state.groups.get(key)
+                if group is None:
+                    group = state.groups[key] = Group(kind, key)
+                group.docs.add(index)
+                if part is not None:
+                    group.parts[part] += 1
+                group.occurrences.append(Occurrence(index, number, text, start, end, head, tail,
+                                                    _covered_by(spans, start, end)))
+                return group
+
+            line = shapes.collapse(text)
+            if not line:
+                continue
+            note("exact", ("exact", line), 0, len(text))
+            label = labels[pos]
+            if label is not None:
+                key = shapes.label_key(label)
+                group = note("label", key, 0, len(text), label.sep)
+                group.flags["bracketed"] += label.bracketed
+                group.flags["bare"] += not label.rest
+                # "Pelatih: X" beside "Wasit: Y": a field list, which is content.
+                neighbours = [labels[i] for i in (pos - 1, pos + 1) if 0 <= i < count]
+                group.flags["list"] += any(n is not None and shapes.label_key(n) != key
+                                           for n in neighbours)
+            template = shapes.template_shape(line)
+            if template is not None:
+                note("template", ("template", template), 0, len(text))
+            code = shapes.trailing_code(text)
+            if code is not None:
+                note("code", ("code", code.bracket), code.start, len(text.rstrip()), code.code)
+            if pos == 0:
+                lead = shapes.lead_shape(text)
+                if lead is not None:
+                    note("lead", shapes.lead_key(lead), 0, lead.end, lead.sep)
+
+    # ------------------------------------------------------------------------------ candidates
+
+    def candidates(self, site: str, known_ids: Iterable[str] = ()) -> tuple[list[Candidate],
+                                                                           list[Candidate]]:
+        """The new candidates of a site, best first (at most `top`), and the shapes that loaded
+        rules already remove. Label lines that mostly sit in field lists ("Pelatih: X" beside
+        "Wasit: Y") are content and left out; `field_lists` names them."""
+        state = self.sites[site]
+        opts = self.options
+        needed = max(opts.min_docs, math.ceil(opts.min_share * state.mined))
+        groups = [g for g in state.groups.values() if len(g.docs) >= needed]
+        groups.sort(key=lambda g: (-len(g.docs), KIND_ORDER[g.kind], str(g.key)))
+        state.field_lists = [g for g in groups if g.kind == "label" and
+                             g.flags["list"] >= opts.list_share * len(g.occurrences)]
+        groups = [g for g in groups if g not in state.field_lists]
+        used_ids = set(known_ids)
+        fresh: list[Candidate] = []
+        covered: list[Candidate] = []
+        for group in groups:
+            if len(fresh) >= opts.top and len(covered) >= opts.top:
+                break
+            cand = self._candidate(site, state, group, used_ids)
+            if cand is None:
+                continue
+            target = covered if cand.covered >= opts.covered_share else fresh
+            if len(target) >= opts.top or self._subsumed(cand, fresh + covered):
+                continue
+            target.append(cand)
+            if target is fresh:
+                used_ids.add(cand.rule["id"])
+        for cand in fresh:
+            self._add_keep_examples(cand, state)
+        return fresh, covered
+
+    def _subsumed(self, cand: Candidate, kept: list[Candidate]) -> bool:
+        lines = cand.occurrence_lines
+        for other in kept:
+            matched = sum(1 for line in lines if other.regex.search(line))
+            if matched >= self.options.subsumed_share * len(lines):
+                return True
+        return False
+
+    def _candidate(self, site: str, state: SiteState, group: Group,
+                   used_ids: set[str]) -> Candidate | None:
+        occ = group.occurrences
+        rule = self._rule(site, group)
+        if rule is None:
+            return None
+        rule["id"] = _unique(rule["id"], used_ids)
+        distinct: list[str] = []
+        for o in occ:
+            example = _example_text(group.kind, o)
+            if example not in distinct:
+                distinct.append(example)
+            if len(distinct) >= self.options.examples:
+                break
+        rule["remove"] = distinct
+        checked = _check(rule)
+        if checked is None:
+            return None
+        n = len(occ)
+        by = Counter(o.covered_by for o in occ if o.covered_by)
+        cand = Candidate(site=site, kind=group.kind, shape=_display(group), docs=len(group.docs),
+                         site_docs=state.mined, lines=n, examples=distinct, rule=rule,
+                         covered_by=by.most_common(3), covered=sum(by.values()) / n if n else 0,
+                         regex=checked.regex,
+                         occurrence_lines=[o.text for o in occ[:200]])
+        rule["description"] = (f"{_KIND_WORDS[group.kind]} {cand.shape!r} in {cand.docs} of "
+                               f"{cand.site_docs} documents ({cand.share:.0%}) [suggested]")
+        return cand
+
+    def _rule(self, site: str, group: Group) -> dict[str, Any] | None:
+        stem = site_stem(site) if site != NO_SITE else "site"
+        occ = group.occurrences
+        where = _where(occ)
+        key = group.key
+        if group.kind == "exact":
+            return {"id": f"{stem}/{_slug(key[1], 5)}", "action": "drop-line", "where": where,
+                    "pattern": f"^{shapes.escape(key[1])}$"}
+        if group.kind == "label":
+            label = key[1]
+            original = Counter(shapes.label_shape(o.text).label for o in occ[:200]
+                               if shapes.label_shape(o.text)).most_common(1)
+            label_text = original[0][0] if original else label
+            return {"id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
+                    "pattern": shapes.label_pattern(label_text, set(group.parts),
+                                                    group.flags["bracketed"] > 0,
+                                                    group.flags["bare"] > 0)}
+        if group.kind == "template":
+            shape = key[1]
+            pattern = shapes.template_pattern(shape)
+            words = [p for p in shape if p[0].isalnum()]
+            rule = {"id": f"{stem}/{_slug(' '.join(words), 4)}", "action": "drop-line",
+                    "where": where, "case_sensitive": True, "pattern": pattern}
+            if shape.count("<name>") == 1 and BYLINE_WORDS & set(words):
+                rule["action"] = "meta"
+                rule["pattern"] = pattern.replace(shapes.NAME_PATTERN,
+                                                  f"(?P<author>{shapes.NAME_PATTERN})")
+            return rule
+        if group.kind == "code":
+            codes = Counter(group.parts)
+            total = sum(codes.values())
+            by_shape: Counter = Counter()
+            for code, n in codes.items():
+                by_shape[shapes.code_shape(code)] += n
+            limits = shapes.run_limits(codes)
+            alternatives, seen = [], 0
+            for shape, n in by_shape.most_common(12):
+                if n < 2 and seen >= 0.9 * total:
+                    break
+                alternatives.append(shapes.code_alternative(shape, limits))
+                seen += n
+            name = "trailing-code" if key[1] == "(" else "trailing-code-square"
+            return {"id": f"{stem}/{name}", "action": "drop-span", "where": where,
+                    "case_sensitive": True, "pattern": shapes.code_pattern(key[1], alternatives)}
+        if group.kind == "lead":
+            _, join, _source = key
+            sources = Counter(shapes.lead_shape(o.text).source for o in occ[:200]
+                              if shapes.lead_shape(o.text))
+            source = sources.most_common(1)[0][0] if sources else _source
+            return {"id": f"{stem}/dateline", "action": "meta", "where": "head",
+                    "case_sensitive": True,
+                    "pattern": shapes.lead_pattern(join, source, set(group.parts))}
+        return None
+
+    def _add_keep_examples(self, cand: Candidate, state: SiteState, wanted: int = 2) -> None:
+        """Near misses from the same site: lines sharing the candidate's anchor that it leaves."""
+        anchor = _anchor(cand)
+        if not anchor:
+            return
+        found: list[str] = []
+        examples = set(cand.examples)
+        for lines in state.sample:
+            for line in lines:
+                if len(line) > 200 or line in examples or line in found:
+                    continue
+                if anchor(line) and not cand.regex.search(line):
+                    found.append(line)
+                    break
+            if len(found) >= wanted * 3:
+                break
+        found.sort(key=len)
+        keep = []
+        for line in found:
+            rule = dict(cand.rule, keep=keep + [line])
+            if _check(rule) is not None:
+                keep.append(line)
+            if len(keep) >= wanted:
+                break
+        if keep:
+            cand.rule["keep"] = keep
+
+
+_KIND_WORDS = {"exact": "repeated line", "label": "label line", "template": "line shaped",
+               "code": "code ending a paragraph", "lead": "dateline"}
+
+
+def _display(group: Group) -> str:
+    if group.kind == "exact":
+        text = group.key[1]
+        return text if len(text) <= 80 else text[:77] + "..."
+    if group.kind == "label":
+        return shapes.label_display(group.key)
+    if group.kind == "template":
+        return shapes.template_display(group.key[1])
+    if group.kind == "code":
+        return "( <code> )" if group.key[1] == "(" else "[ <code> ]"
+    return shapes.lead_display(group.key)
+
+
+def _where(occ: list[Occurrence]) -> str:
+    n = len(occ)
+    if n and sum(o.tail for o in occ) >= 0.9 * n and sum(o.head for o in occ) < 0.9 * n:
+        return "tail"
+    if n and sum(o.head for o in occ) >= 0.9 * n and sum(o.tail for o in occ) < 0.9 * n:
+        return "head"
+    return "any"
+
+
+def _example_text(kind: str, o: Occurrence) -> str:
+    """A real line to show and to use as a remove example; long lines cut to what matters."""
+    text = shapes.collapse(o.text)
+    if kind == "code" and len(text) > 90:
+        cut = text.rfind(" ", 0, len(text) - 70)
+        return text[cut + 1:] if cut > 0 else text
+    if kind == "lead" and len(text) > 90:
+        cut = text.find(" ", o.end + 30)
+        return text[:cut] if cut > 0 else text
+    return text
+
+
+def _anchor(cand: Candidate):
+    """What a near miss shares with the candidate: its first words, or a closing bracket."""
+    if cand.kind == "code":
+        close = ")" if "(" in cand.shape else "]"
+        return lambda line: line.endswith(close)
+    words = re.findall(r"[^\W\d_]{3,}", cand.shape if cand.kind != "exact" else cand.examples[0])
+    words = [w.lower() for w in words if w.lower() not in ("name", "title", "place", "num", "code")]
+    if not words:
+        return None
+    probe = " ".join(words[:2]) if cand.kind in ("label", "template") else words[0]
+    return lambda line: probe in line.lower()
+
+
+def _slug(text: str, words: int) -> str:
+    """'Baca juga' -> 'baca-juga'; at most a few words, ASCII letters and digits.
+
+    >>> _slug("DailySocial.id adalah portal berita startup", 3)
+    'dailysocial-id-adalah'
+    """
+    parts = re.findall(r"[a-z0-9]+", text.lower().encode("ascii", "ignore").decode())
+    return "-".join(parts[:words]) or "line"
+
+
+def _unique(rule_id: str, used: set[str]) -> str:
+    if rule_id not in used:
+        return rule_id
+    n = 2
+    while f"{rule_id}-{n}" in used:
+        n += 1
+    return f"{rule_id}-{n}"
+
+
+def _check(rule: dict[str, Any]):
+    """The loaded Rule if the rule dict passes the rule-file loader and its own examples."""
+    try:
+        raw = tomllib.loads(rule_toml(rule))["rule"][0]
+        loaded = _load_rule(raw, 0, "suggest", "(suggest)")
+    except (RuleFileError, tomllib.TOMLDecodeError):
+        return None
+    if example_failures(loaded):
+        return None
+    return loaded
+
+
+def fires(rule_obj, text: str) -> bool:
+    """Whether a loaded rule removes anything from one line."""
+    return bool(run_rule(rule_obj, text).removed)

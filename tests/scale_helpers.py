@@ -1,0 +1,59 @@
+"""Helpers for the scale tests: small dumps, reading outputs, a fake cleaner that is fast or fatal."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from cleaner.shards import iter_shard_records
+from conftest import ROOT
+
+LABELLED = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
+
+
+def real_docs(count: int) -> list[dict]:
+    """`count` real articles (the labelled IndoSum sample, repeated with fresh ids)."""
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
+    out = []
+    for i in range(count):
+        row = dict(rows[i % len(rows)])
+        row = {"id": f"{i:05d}-{row['id']}", "url": row.get("url"), "text": row["text"],
+               "batch": i // 10}
+        out.append(row)
+    return out
+
+
+def write_jsonl(path: Path, rows, bad_lines: dict[int, bytes] | None = None) -> Path:
+    """Rows as JSONL; `bad_lines` puts raw bytes before the row with that index."""
+    bad_lines = bad_lines or {}
+    with open(path, "wb") as f:
+        for i, row in enumerate(rows):
+            if i in bad_lines:
+                f.write(bad_lines[i] + b"\n")
+            f.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def shard_records(folder: Path) -> list[dict]:
+    return list(iter_shard_records(folder))
+
+
+class FakeCleaner:
+    """Stands in for Cleaner in executor tests: echoes text; dies on "KILL", raises on "BUG"."""
+
+    def clean(self, text, url=None, id=None, **fields):
+        if "KILL" in text:
+            os._exit(9)
+        if "BUG" in text:
+            raise ValueError("a bug")
+        return {"id": id, "text": text.strip(), "meta": {"site": None}, "removed": [],
+                "flags": []}
+
+
+def fake_factory():
+    return FakeCleaner()

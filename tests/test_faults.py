@@ -1,0 +1,106 @@
+"""Faults: corrupt gzip member, a 200 MB line, invalid UTF-8, non-object JSON, a full disk; each reported, nothing lost."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+from cleaner.cli import main
+from cleaner.writers import JsonlWriter
+from conftest import ROOT
+from scale_helpers import read_jsonl, shard_records
+
+
+def _lines(start, count):
+    return b"".join(json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} hari ini."}).encode()
+                    + b"\n" for i in range(start, start + count))
+
+
+def test_corrupt_gzip_member_in_the_middle_is_reported_and_the_run_goes_on(tmp_path, capsys):
+    first, second, third = gzip.compress(_lines(0, 50)), gzip.compress(_lines(50, 50)), \
+        gzip.compress(_lines(100, 50))
+    broken = bytearray(second)
+    broken[len(broken) // 2: len(broken) // 2 + 16] = b"\x00" * 16
+    src = tmp_path / "a.jsonl.gz"
+    src.write_bytes(first + bytes(broken) + third)
+    other = tmp_path / "b.jsonl"
+    other.write_bytes(_lines(500, 5))
+    out = tmp_path / "out"
+    assert main(["clean", str(src), str(other), "-o", str(out), "--shard-size", "20"]) == 0
+    records = shard_records(out)
+    ids = [r["id"] for r in records]
+    assert ids[:50] == [f"r{i}" for i in range(50)]            # everything before it is kept
+    assert ids[-55:] == [f"r{i}" for i in range(100, 150)] + [f"r{i}" for i in range(500, 505)]
+    assert len(ids) == len(set(ids))                           # the next member, the next input
+    damaged = [r for r in records if r["id"] not in {f"r{i}" for i in [*range(50), *range(100, 150),
+                                                                       *range(500, 505)]}]
+    assert all(r["text"] == f"Isi berita nomor {r['id'][1:]} hari ini." for r in damaged)
+    rejects = read_jsonl(out / "_rejects.jsonl")
+    [corrupt] = [r for r in rejects if "corrupt" in r["reason"]]
+    assert corrupt["source"] == str(src) and corrupt["line"] > 50
+    assert f"corrupt gzip member starting at byte {len(first)}" in corrupt["reason"]
+    assert f"reading goes on at the next member (byte {len(first) + len(second)})" in \
+        corrupt["reason"]
+    assert f"rejected {src}:{corrupt['line']}: truncated or corrupt" in capsys.readouterr().err
+
+
+def test_bad_lines_are_rejected_in_place_and_shards_stay_in_order(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_lines(0, 3) + b'{"id": "u", "text": "caf\xe9 \xff"}\n' + b"[1, 2]\n" + b"3.5\n"
+                    + b'"just a string"\n' + b"null\n" + _lines(3, 3))
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "-o", str(out), "--shard-size", "2", "-q"]) == 0
+    assert [r["id"] for r in shard_records(out)] == [f"r{i}" for i in range(6)]
+    reasons = [(r["line"], r["reason"]) for r in read_jsonl(out / "_rejects.jsonl")]
+    assert reasons == [(4, "invalid UTF-8 at byte 24 of the line"),
+                       (5, "JSON line is a list, not an object"),
+                       (6, "JSON line is a float, not an object"),
+                       (7, "JSON line is a str, not an object"),
+                       (8, "JSON line is a NoneType, not an object")]
+
+
+def test_a_200_mb_line_is_refused_with_flat_memory(tmp_path):
+    src = tmp_path / "big.jsonl"
+    with open(src, "wb") as f:
+        f.write(_lines(0, 2))
+        f.write(b'{"id": "huge", "text": "')
+        block = b"kata " * (1 << 20)                      # 5 MB
+        for _ in range(40):
+            f.write(block)
+        f.write(b'"}\n')
+        f.write(_lines(2, 2))
+    assert src.stat().st_size > 200_000_000
+    out = tmp_path / "out"
+    code = ("import resource, sys; from cleaner.cli import main; rc = main(sys.argv[1:]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)")
+    run = subprocess.run([sys.executable, "-c", code, "clean", str(src), "-o", str(out),
+                          "--shard-size", "10", "--workers", "1"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.split()[-1]) < 400 * 1024               # peak RSS in KB
+    assert [r["id"] for r in shard_records(out)] == ["r0", "r1", "r2", "r3"]
+    [reject] = read_jsonl(out / "_rejects.jsonl")
+    assert reject["line"] == 3 and "record longer than 67108864 bytes" in reject["reason"]
+    assert "--max-record-bytes" in reject["reason"] and len(reject["raw"]) <= 1 << 20
+    assert f"rejected {src}:3: record longer than" in run.stderr
+
+
+def test_full_disk_on_a_single_output_file_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_lines(0, 30))
+    real = JsonlWriter.write_line
+
+    def full(self, line):
+        if self.count >= 10:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(self, line)
+
+    monkeypatch.setattr(JsonlWriter, "write_line", full)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out)]) == 1
+    assert "writing output failed: the output disk is full" in capsys.readouterr().err
+    assert not out.exists() and not list(tmp_path.glob("out.jsonl.tmp*"))

@@ -1,0 +1,105 @@
+"""`cleaner fixtures`: add a raw input with its current record, check, update with a diff."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner.cli import main
+
+TEXT = ("Judul Berita Contoh Hari Ini\n\n"
+        "Warga kota berkumpul di alun-alun pada pagi hari untuk merayakan ulang tahun kota.\n\n"
+        "Promo aplikasi kami gratis\n")
+PROMO_RULE = """[pack]
+id = "kabar.example"
+kind = "site"
+domains = ["kabar.example"]
+
+[[rule]]
+id = "kabar/promo"
+action = "drop-line"
+pattern = '^Promo aplikasi kami gratis$'
+remove = ["Promo aplikasi kami gratis"]
+"""
+
+
+def _add(tmp_path, *args):
+    return main(["fixtures", "add", *args, "--root", str(tmp_path / "fixtures"),
+                 "--no-builtin-rules", "--color", "never"])
+
+
+def test_add_a_text_file_writes_input_and_expected_record(tmp_path, capsys):
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    assert _add(tmp_path, str(raw), "--site", "kabar.example", "--url",
+                "https://kabar.example/a") == 0
+    folder = tmp_path / "fixtures" / "kabar.example"
+    assert (folder / "page.txt").read_text(encoding="utf-8") == TEXT
+    record = json.loads((folder / "page.json").read_text(encoding="utf-8"))
+    assert record["meta"]["title"] == "Judul Berita Contoh Hari Ini"
+    assert json.loads((folder / "page.input.json").read_text()) == {"url": "https://kabar.example/a"}
+    out = capsys.readouterr()
+    assert "added" in out.out and "[-Judul Berita Contoh Hari Ini-]<header/title" in out.out
+    # Added again without --force: refused; with --force: replaced.
+    assert _add(tmp_path, str(raw), "--site", "kabar.example") == 2
+    assert "already exists" in capsys.readouterr().err
+    assert _add(tmp_path, str(raw), "--site", "kabar.example", "--force") == 0
+    assert not (folder / "page.input.json").exists()
+
+
+def test_add_one_record_of_a_jsonl_dump(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a/1", "url": "https://kabar.example/1", "date": "2017-02",
+                                "text": TEXT}) + "\n"
+                    + json.dumps({"id": "a/2", "text": "Lain."}) + "\n", encoding="utf-8")
+    assert _add(tmp_path, str(dump), "--site", "kabar.example") == 2
+    assert "choose one with --id" in capsys.readouterr().err
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "a/1") == 0
+    folder = tmp_path / "fixtures" / "kabar.example"
+    assert (folder / "a_1.txt").read_text(encoding="utf-8") == TEXT
+    fields = json.loads((folder / "a_1.input.json").read_text())
+    assert fields == {"url": "https://kabar.example/1", "date": "2017-02"}
+    record = json.loads((folder / "a_1.json").read_text())
+    assert record["meta"]["date"] == "2017-02" and record["meta"]["site"] == "kabar.example"
+
+
+def test_check_shows_the_diff_and_update_rewrites_it(tmp_path, capsys):
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    assert _add(tmp_path, str(raw), "--site", "kabar.example", "--url",
+                "https://kabar.example/a") == 0
+    root = str(tmp_path / "fixtures")
+    assert main(["fixtures", "check", "--root", root, "--no-builtin-rules"]) == 0
+    capsys.readouterr()
+    # A deliberate change: a site rule now removes the promo.
+    rules = tmp_path / "kabar.example.toml"
+    rules.write_text(PROMO_RULE, encoding="utf-8")
+    with_rule = ["--root", root, "--no-builtin-rules", "--rules", str(rules)]
+    assert main(["fixtures", "check", *with_rule]) == 1
+    out = capsys.readouterr()
+    assert '-  "text": "Warga kota' in out.out and "kabar/promo" in out.out
+    assert "1 differ" in out.err
+    assert main(["fixtures", "update", *with_rule]) == 0
+    out = capsys.readouterr()
+    assert "kabar/promo" in out.out and "1 expected records rewritten" in out.err
+    assert main(["fixtures", "check", *with_rule]) == 0
+    record = json.loads((tmp_path / "fixtures" / "kabar.example" / "page.json").read_text())
+    assert "Promo" not in record["text"]
+
+
+def test_check_update_is_update(tmp_path, capsys):
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    _add(tmp_path, str(raw), "--site", "kabar.example", "--url", "https://kabar.example/a")
+    rules = tmp_path / "kabar.example.toml"
+    rules.write_text(PROMO_RULE, encoding="utf-8")
+    args = ["--root", str(tmp_path / "fixtures"), "--no-builtin-rules", "--rules", str(rules)]
+    assert main(["fixtures", "check", "--update", *args]) == 0
+    assert main(["fixtures", "check", *args]) == 0
+
+
+def test_bad_input_is_refused(tmp_path, capsys):
+    odd = tmp_path / "page.pdf"
+    odd.write_bytes(b"%PDF")
+    assert _add(tmp_path, str(odd), "--site", "kabar.example") == 2
+    assert _add(tmp_path, str(tmp_path / "none.txt"), "--site", "kabar.example") == 2
+    assert _add(tmp_path, str(odd), "--site", "../etc") == 2

@@ -1,0 +1,354 @@
+"""HTML input: extraction, site strip selectors, page chrome, metadata precedence, readers, and bad pages."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner import html_clean
+from cleaner.cli import main
+from cleaner.html_extract import PageError
+from cleaner.html_meta import clean_title, iso_date, split_byline
+from cleaner.readers import Item, ReadOptions, Reject, iter_inputs, parse_record
+from conftest import ROOT
+
+FIXTURES = ROOT / "fixtures"
+KABAR = FIXTURES / "kabarislamia.com" / "21486419bb.html"
+AP = FIXTURES / "hosted.ap.org" / "82b6d780c7.html"
+
+ARTICLE = " ".join(["Pemerintah menyatakan harga beras akan turun bulan depan setelah panen raya "
+                    "di sejumlah daerah, kata menteri kepada wartawan di Jakarta."] * 4)
+
+
+def page(body: str, head: str = "", lang: str = "id") -> str:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head>'
+            f"<body>{body}</body></html>")
+
+
+def article_page(extra_body: str = "", head: str = "", paragraphs: int = 4) -> str:
+    paras = "".join(f"<p>{ARTICLE} Paragraf {i}.</p>" for i in range(paragraphs))
+    return page(f"<h1>Harga Beras Turun</h1><article>{paras}{extra_body}</article>", head)
+
+
+# -- metadata helpers (issue item 3) -------------------------------------------------------------
+
+@pytest.mark.parametrize("raw,names,expected", [
+    ("Judul Berita - Kompas.com", [], "Judul Berita"),
+    ("Judul | Republika Online", ["Republika Online"], "Judul"),
+    ("KapanLagi.com: Judul", [], "Judul"),
+    ("Judul Berita | Tribunnews.com", [], "Judul Berita"),
+    ("Jokowi - Prabowo Bertemu", [], "Jokowi - Prabowo Bertemu"),
+])
+def test_titles_lose_site_name_decoration(raw, names, expected):
+    assert clean_title(raw, names) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Senin, 22 Februari 2016 | 14:38 WIB", "2016-02-22T14:38+07:00"),
+    ("22/02/2016 14:38", "2016-02-22T14:38"),
+    ("2016-02-21T20:00:00Z", "2016-02-22T03:00:00+07:00"),          # the day in Jakarta
+    ("2016-02-21T23:30:00+00:00", "2016-02-22T06:30:00+07:00"),
+    ("2016/02/22 14:38:00", "2016-02-22T14:38:00"),
+])
+def test_indonesian_dates_are_iso_in_jakarta(raw, expected):
+    assert iso_date(raw.replace("/", "-") if raw[:4].isdigit() else raw,
+                    months={"februari": 2}) == expected
+
+
+def test_bylines_lose_their_labels():
+    assert split_byline("Penulis: Fitri Wulandari | Editor: Ismet Rauf") == (
+        ["Fitri Wulandari"], ["Ismet Rauf"])
+    assert split_byline("Oleh: Ade S dan Budi") == (["Ade S", "Budi"], [])
+
+
+# -- real pages ---------------------------------------------------------------------------------
+
+def test_real_page_keeps_the_article_and_records_what_went(cleaner):
+    record = cleaner.clean_html(KABAR.read_bytes(), id="kabar")
+    text = record["text"]
+    assert text.startswith("Mudah2an kita bisa memahami")
+    assert "Ni’matul Ukhuwah" in text
+    for chrome in ("Tinggalkan Balasan", "Blog Stats", "Surat elektronik", "Filed under"):
+        assert chrome not in text
+    meta = record["meta"]
+    assert meta["title"] == "Jangan Membenci Satu Kaum Secara Berlebihan"
+    assert meta["date"] == "2015-03-30T09:40:29+07:00"     # 02:40 UTC, the same day in Jakarta
+    assert meta["url"].startswith("https://kabarislamia.com/2015/03/30/")
+    assert meta["site"] == "kabarislamia.com" and meta["lang"] == "id"
+    rules = {r["rule"] for r in record["removed"]}
+    assert {"html/chrome-share", "html/chrome-comments", "header/title"} <= rules
+    html_removals = [r for r in record["removed"] if r["action"] == "html-strip"]
+    assert html_removals and all(r["line"] == 0 for r in html_removals)
+
+
+def test_input_url_wins_and_picks_the_site(cleaner):
+    record = cleaner.clean_html(AP.read_bytes(), url="https://example.org/x", id="ap")
+    assert record["meta"]["url"] == "https://example.org/x"
+    assert record["meta"]["site"] == "example.org"
+    assert record["text"].startswith("WASHINGTON (AP) — Ambassador Gordon Sondland")
+
+
+# -- site strip selectors and generic chrome (issue items 2 and 4) ------------------------------
+
+SITE_PACK = """
+[pack]
+id = "contoh"
+kind = "site"
+name = "Contoh News"
+lang = "id"
+domains = ["contoh-news.id"]
+html_strip = [".kotak-promo", "#komentar-warga"]
+
+[[rule]]
+id = "contoh/footer"
+description = "The site's sign-off line"
+action = "drop-line"
+pattern = '^Contoh News, terpercaya sejak 1999\\.$'
+remove = ["Contoh News, terpercaya sejak 1999."]
+"""
+
+
+@pytest.fixture(scope="module")
+def site_cleaner(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rules") / "contoh-news.id.toml"
+    path.write_text(SITE_PACK, encoding="utf-8")
+    return Cleaner(rules=[path])
+
+
+def test_site_pack_selectors_strip_before_extraction(site_cleaner):
+    html = article_page('<div class="kotak-promo"><p>Promo spesial hari ini saja, diskon besar '
+                        'untuk semua pembaca setia kami!</p></div>'
+                        '<div id="komentar-warga"><p>Komentar: artikel bagus sekali.</p></div>'
+                        "<p>Contoh News, terpercaya sejak 1999.</p>")
+    record = site_cleaner.clean_html(html, url="https://www.contoh-news.id/berita/1")
+    assert record["meta"]["site"] == "contoh"
+    assert "Promo spesial" not in record["text"] and "artikel bagus" not in record["text"]
+    assert "terpercaya sejak" not in record["text"]
+    rules = [r["rule"] for r in record["removed"]]
+    assert "contoh/html-strip:.kotak-promo" in rules
+    assert "contoh/html-strip:#komentar-warga" in rules
+    assert "contoh/footer" in rules                      # the same text rule as for text input
+
+
+def test_site_is_found_by_canonical_url_without_an_input_url(site_cleaner):
+    head = '<link rel="canonical" href="https://contoh-news.id/berita/1">'
+    record = site_cleaner.clean_html(article_page('<div class="kotak-promo"><p>Promo spesial hari '
+                                                  'ini saja untuk semua pembaca.</p></div>', head))
+    assert record["meta"]["site"] == "contoh"
+    assert "contoh/html-strip:.kotak-promo" in [r["rule"] for r in record["removed"]]
+
+
+def test_indonesian_page_chrome_goes_without_a_site_pack(cleaner):
+    chrome = ('<div class="baca-juga"><a href="/x">Baca Juga: Harga Cabai Naik</a></div>'
+              '<div class="share-bar"><a>Facebook</a><a>Twitter</a><a>WhatsApp</a></div>'
+              '<div class="berita-terkait"><h3>Berita Terkait</h3><ul><li><a href="/1">Satu</a>'
+              '</li><li><a href="/2">Dua</a></li><li><a href="/3">Tiga</a></li></ul></div>'
+              "<p>Editor: Ismet Rauf</p><p>Tags: beras, harga, panen</p>"
+              "<p>0 Komentar</p><p>Login untuk komentar</p>")
+    record = cleaner.clean_html(article_page(chrome), url="https://berita-contoh.id/a")
+    text = record["text"]
+    for gone in ("Baca Juga", "WhatsApp", "Berita Terkait", "Tags:", "Komentar", "Editor:"):
+        assert gone not in text, gone
+    assert record["meta"]["editors"] == ["Ismet Rauf"]
+    assert text.count("Pemerintah menyatakan harga beras") == 16
+
+
+# -- metadata precedence (issue item 3, docs/html.md) -------------------------------------------
+
+PRECEDENCE_HEAD = ('<title>Harga Beras Turun - Kompas.com</title>'
+                   '<meta property="og:site_name" content="Kompas.com">'
+                   '<meta property="article:published_time" content="2016-02-21T20:00:00Z">'
+                   '<meta name="author" content="Redaksi Kompas">'
+                   '<link rel="canonical" href="https://www.kompas.com/read/2016/02/22/1">')
+
+
+def test_html_metadata_fills_the_record(cleaner):
+    record = cleaner.clean_html(article_page(head=PRECEDENCE_HEAD))
+    meta = record["meta"]
+    assert meta["title"] == "Harga Beras Turun"
+    assert meta["date"] == "2016-02-22T03:00:00+07:00"
+    assert meta["url"] == "https://www.kompas.com/read/2016/02/22/1"
+    assert meta["authors"] == ["Redaksi Kompas"]
+
+
+def test_text_byline_beats_html_author_and_input_beats_html(cleaner):
+    body = "<p>Penulis: Fitri Wulandari</p>"
+    record = cleaner.clean_html(article_page(body, PRECEDENCE_HEAD),
+                                url="https://input.example/berita", title="Judul Dari Input",
+                                date="2016-03-01")
+    meta = record["meta"]
+    assert meta["authors"] == ["Fitri Wulandari"]          # text byline > HTML author
+    assert meta["title"] == "Judul Dari Input"              # input field > HTML title
+    assert meta["date"] == "2016-03-01"                    # input field > HTML date
+    assert meta["url"] == "https://input.example/berita"    # input url > canonical
+
+
+def test_html_date_beats_text_date_line_and_warc_date_is_last(cleaner):
+    dated = article_page("", PRECEDENCE_HEAD).replace(
+        "<article>", "<article><p>Senin, 22 Februari 2016 | 14:38 WIB</p>")
+    assert cleaner.clean_html(dated)["meta"]["date"] == "2016-02-22T03:00:00+07:00"
+    undated = article_page("").replace("<article>",
+                                       "<article><p>Senin, 22 Februari 2016 | 14:38 WIB</p>")
+    record = cleaner.clean_html(undated, fallback_date="2016-03-09T01:00:00Z")
+    assert record["meta"]["date"] == "2016-02-22T14:38+07:00"   # text header > WARC date
+    assert "Senin, 22 Februari" not in record["text"]
+    bare = cleaner.clean_html(article_page(""), fallback_date="2016-03-09T20:00:00Z")
+    assert bare["meta"]["date"] == "2016-03-10T03:00:00+07:00"
+
+
+# -- readers (issue item 1) ---------------------------------------------------------------------
+
+def test_html_files_and_folders_are_read_as_pages(tmp_path):
+    (tmp_path / "a.html").write_text(article_page(), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.htm").write_bytes(article_page().encode("cp1252", "replace"))
+    items = list(iter_inputs([str(tmp_path)]))
+    assert [type(i) for i in items] == [Item, Item]
+    assert all(i.kind == "html" for i in items)
+    assert [i.fields["id"] for i in items] == ["a", "sub/b"]
+
+
+def test_jsonl_html_field_is_used_when_there_is_no_text():
+    options = ReadOptions()
+    line = json.dumps({"id": "p1", "url": "https://x.id/1", "html": article_page()}).encode()
+    item = parse_record(line, "in.jsonl", 1, options)
+    assert isinstance(item, Item) and item.kind == "html" and item.fields["url"] == "https://x.id/1"
+    both = json.dumps({"id": "p2", "text": "Teks saja.", "html": "<p>x</p>"}).encode()
+    assert parse_record(both, "in.jsonl", 2, options).kind == "text"
+    custom = json.dumps({"id": "p3", "page": article_page()}).encode()
+    assert isinstance(parse_record(custom, "in.jsonl", 3, options), Reject)
+    options.html_field = "page"
+    assert parse_record(custom, "in.jsonl", 3, options).kind == "html"
+
+
+def test_cli_cleans_html_folder_and_jsonl_with_rejects(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.html").write_text(article_page(head=PRECEDENCE_HEAD), encoding="utf-8")
+    (src / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 50)
+    (src / "empty.html").write_text(page("<nav><a href='/'>Beranda</a></nav>"), encoding="utf-8")
+    (src / "pages.jsonl").write_text(
+        json.dumps({"id": "j1", "url": "https://x.id/j1", "html": article_page()}) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--workers", "1", "-q"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["id"] for r in records) == ["good", "j1"]
+    good = next(r for r in records if r["id"] == "good")
+    assert good["meta"]["title"] == "Harga Beras Turun"
+    rejects = [json.loads(line) for line in
+               (tmp_path / "out.jsonl.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    reasons = {Path(r["source"]).name: r["reason"] for r in rejects}
+    assert "binary data" in reasons["binary.html"]
+    assert "no article text" in reasons["empty.html"]
+
+
+# -- bad input (issue item 6) -------------------------------------------------------------------
+
+def test_truncated_markup_gives_a_best_effort_record(cleaner):
+    html = article_page()[: -len("</p></article></body></html>") - 40]
+    record = cleaner.clean_html(html)
+    assert "Pemerintah menyatakan" in record["text"]
+
+
+def test_invalid_markup_gives_a_record_or_a_reject(cleaner):
+    html = "<html><body><p>" + ARTICLE + "<div><span></p></b></i><<<>>>" + ARTICLE + "</table>"
+    record = cleaner.clean_html(html)
+    assert "harga beras" in record["text"]
+
+
+def test_page_without_an_article_is_rejected(cleaner):
+    with pytest.raises(PageError, match="no article text"):
+        cleaner.clean_html(page("<nav><ul><li><a href='/'>Beranda</a></li></ul></nav>"))
+
+
+def test_deep_nesting_is_flagged_fast(cleaner):
+    html = page("<div>" * 10_000 + "<p>" + ARTICLE + "</p>" + "</div>" * 10_000
+                + "<p>" + ARTICLE + "</p>")
+    started = time.monotonic()
+    try:
+        record = cleaner.clean_html(html)
+    except PageError as exc:
+        assert "no article" in str(exc) or "nested" in str(exc)
+    else:
+        assert any(f["flag"] == "markup" for f in record["flags"])
+    assert time.monotonic() - started < 5
+
+
+def test_fifty_megabyte_page_is_refused_in_seconds(cleaner, tmp_path):
+    big = article_page("<p>" + "x" * (50 << 20) + "</p>").encode()
+    started = time.monotonic()
+    with pytest.raises(PageError, match="larger than"):
+        cleaner.clean_html(big)
+    path = tmp_path / "big.html"
+    path.write_bytes(big)
+    [reject] = list(iter_inputs([str(path)]))
+    assert isinstance(reject, Reject) and "larger than" in reject.reason
+    assert time.monotonic() - started < 10
+
+
+def test_binary_file_named_html_is_rejected(cleaner, tmp_path):
+    data = bytes(range(256)) * 100
+    path = tmp_path / "photo.html"
+    path.write_bytes(data)
+    [reject] = list(iter_inputs([str(path)]))
+    assert isinstance(reject, Reject) and "binary" in reject.reason
+    with pytest.raises(PageError, match="binary"):
+        cleaner.clean_html(data)
+
+
+def test_wrong_declared_charset_is_caught_and_flagged(cleaner):
+    text_page = article_page("<p>Kafe di Cikini menjual café au lait seharga Rp 30.000.</p>")
+    latin_label_utf8_bytes = text_page.replace('charset="utf-8"', 'charset="iso-8859-1"').encode()
+    record = cleaner.clean_html(latin_label_utf8_bytes)
+    assert "café au lait" in record["text"]
+    assert any(f["flag"] == "charset" for f in record["flags"])
+    utf8_label_cp1252_bytes = text_page.encode("cp1252")
+    record = cleaner.clean_html(utf8_label_cp1252_bytes)
+    assert "café au lait" in record["text"]
+    assert any("does not decode" in f["reason"] for f in record["flags"])
+
+
+def test_wrong_charset_from_a_file_keeps_its_flag(cleaner, tmp_path):
+    path = tmp_path / "p.html"
+    path.write_bytes(article_page("<p>café au lait</p>").encode("cp1252"))
+    [item] = list(iter_inputs([str(path)]))
+    from cleaner.cli_common import document_args
+    record = cleaner.clean_html(item.text, **document_args(item))
+    assert "café au lait" in record["text"]
+    assert record["flags"] and record["flags"][0]["flag"] == "charset"
+    assert record["encoding"].startswith("cp125")
+
+
+def test_a_slow_page_is_stopped_at_the_deadline(monkeypatch):
+    cleaner = Cleaner()
+    cleaner.page_timeout = 0.3
+
+    def slow(*args, **kwargs):
+        while True:
+            time.sleep(0.01)
+
+    monkeypatch.setattr(html_clean, "extract_article", slow)
+    started = time.monotonic()
+    with pytest.raises(PageError, match="longer than"):
+        cleaner.clean_html(article_page())
+    assert time.monotonic() - started < 2
+
+
+def test_site_is_found_by_site_name(site_cleaner):
+    head = '<meta property="og:site_name" content="Contoh News">'
+    record = site_cleaner.clean_html(article_page('<div class="kotak-promo"><p>Promo spesial hari '
+                                                  'ini saja untuk semua pembaca.</p></div>', head))
+    assert "contoh/html-strip:.kotak-promo" in [r["rule"] for r in record["removed"]]
+
+
+def test_a_bad_strip_selector_is_flagged_not_fatal(tmp_path):
+    path = tmp_path / "contoh-news.id.toml"
+    path.write_text(SITE_PACK.replace('".kotak-promo"', '"div[[["'), encoding="utf-8")
+    record = Cleaner(rules=[path]).clean_html(article_page(), url="https://contoh-news.id/1")
+    assert "Pemerintah menyatakan" in record["text"]
+    assert any(f["flag"] == "rule" and "div[[[" in f["reason"] for f in record["flags"])

@@ -1,0 +1,96 @@
+"""Learned boilerplate: a share of a site's documents, not a count; rules learned/<site>/<n>; two passes."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner.cli import main
+from cleaner.learn import BoilerplateLearner, LearnOptions, learn, learned_packs
+from cleaner.pipeline import Cleaner
+
+PROMO = "Dapatkan berita pilihan setiap pagi langsung di kotak surat Anda bersama Kabar Contoh."
+CLOSING = "Semoga bermanfaat bagi para pembaca sekalian."
+
+
+def _docs(n=20, promo_every=1, closing_in=2, site="kabarcontoh.com"):
+    docs = []
+    for i in range(n):
+        paras = [f"Berita nomor {i} tentang peristiwa di kota {i} yang terjadi kemarin sore.",
+                 f"Paragraf kedua berita {i} yang menjelaskan lebih jauh."]
+        if i < closing_in:
+            paras.append(CLOSING)
+        if i % promo_every == 0:
+            paras.append(PROMO)
+        docs.append(("\n\n".join(paras), f"https://www.{site}/berita/{i}"))
+    return docs
+
+
+def test_share_not_count():
+    learner = BoilerplateLearner(LearnOptions(min_share=0.3, min_docs=5))
+    for text, _ in _docs(100, promo_every=2, closing_in=10):
+        learner.add("s", text.split("\n"))
+    learned = {line.text: line for line in learner.learned()["s"]}
+    assert PROMO in learned and learned[PROMO].docs == 50
+    # The closing sentence is in 10 documents, a count over min_docs, but only 10% of the site.
+    assert CLOSING not in learned
+
+
+def test_min_docs_guards_small_sites():
+    learner = BoilerplateLearner(LearnOptions(min_share=0.3, min_docs=5))
+    for text, _ in _docs(4):
+        learner.add("tiny", text.split("\n"))
+    assert learner.learned() == {}
+
+
+def test_learned_lines_are_removed_under_their_own_rule_ids():
+    cleaner = Cleaner(packs=[])
+    learned = learn(cleaner, _docs(20, promo_every=1, closing_in=2))
+    assert [line.text for line in learned["kabarcontoh.com"]] == [PROMO]
+    cleaner.learned = learned_packs(learned)
+    body = ("Isi berita baru yang panjang sekali, dengan banyak kalimat tentang peristiwa kemarin."
+            "\n\nParagraf kedua menambah keterangan saksi dan angka-angka dari kepolisian.")
+    record = cleaner.clean(f"{body}\n\n{PROMO}", url="https://kabarcontoh.com/baru")
+    assert record["text"] == body
+    assert [r["rule"] for r in record["removed"]] == ["learned/kabarcontoh.com/1"]
+    # Another site keeps the same line: learned rules apply to their own site only.
+    other = cleaner.clean(f"{body}\n\n{PROMO}",
+                          url="https://lain.com/x")
+    assert PROMO in other["text"]
+
+
+def _write_jsonl(path, docs):
+    path.write_text("".join(json.dumps({"id": f"d{i}", "url": url, "text": text}) + "\n"
+                            for i, (text, url) in enumerate(docs)), encoding="utf-8")
+
+
+def test_cli_learns_in_a_first_pass(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    _write_jsonl(dump, _docs(20, promo_every=2))
+    out, saved = tmp_path / "out.jsonl", tmp_path / "learned"
+    assert main(["clean", str(dump), "-o", str(out), "--no-builtin-rules", "--workers", "1",
+                 "--learn-boilerplate", "--learn-min-share", "0.4", "--learn-save",
+                 str(saved)]) == 0
+    err = capsys.readouterr().err
+    assert "learned 1 boilerplate lines for 1 sites" in err
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert all(PROMO not in r["text"] for r in records)
+    assert sum(r["rule"] == "learned/kabarcontoh.com/1" for rec in records
+               for r in rec["removed"]) == 10
+    assert all(CLOSING in r["text"] for r in records[:2])
+    assert 'id = "learned/kabarcontoh.com/1"' in (saved / "kabarcontoh.com.learned.toml").read_text()
+
+
+def test_cli_thresholds_are_the_users(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    _write_jsonl(dump, _docs(20, promo_every=2))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out), "--no-builtin-rules", "--workers", "1",
+                 "--learn-boilerplate", "--learn-min-share", "0.6"]) == 0
+    assert "learned 0 boilerplate lines" in capsys.readouterr().err
+    assert all(PROMO in json.loads(line)["text"]
+               for line in out.read_text().splitlines()[::2])
+
+
+def test_cli_refuses_stdin(capsys):
+    assert main(["clean", "-", "-o", "-", "--learn-boilerplate"]) == 2
+    assert "stdin can be read only once" in capsys.readouterr().err

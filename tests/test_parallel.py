@@ -1,0 +1,82 @@
+"""Parallel runs: N workers give exactly the records of one, in input order; a dying worker is survived."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.executors import LocalExecutor, PoolExecutor, batched
+from cleaner.readers import Item, Reject
+from scale_helpers import fake_factory, read_jsonl, real_docs, write_jsonl
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("parallel")
+    return write_jsonl(folder / "in.jsonl", real_docs(160), bad_lines={7: b"[1, 2]", 90: b"42"})
+
+
+def test_two_workers_write_what_one_writes_in_input_order(dump, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["clean", str(dump), "-o", str(one), "-q", "--workers", "1"]) == 0
+    assert main(["clean", str(dump), "-o", str(two), "-q", "--workers", "2"]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    records = read_jsonl(two)
+    assert [r["id"][:5] for r in records] == [f"{i:05d}" for i in range(160)]
+    assert (tmp_path / "one.jsonl.rejects.jsonl").read_bytes() == \
+        (tmp_path / "two.jsonl.rejects.jsonl").read_bytes()
+
+
+def test_stats_count_rules_sites_words_and_stages(dump, tmp_path):
+    stats = tmp_path / "stats.json"
+    assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), "-q", "--workers", "2",
+                 "--stats", str(stats)]) == 0
+    figures = json.loads(stats.read_text())
+    assert (figures["documents_read"], figures["written"], figures["rejected"]) == (162, 160, 2)
+    assert figures["bytes"] > 100_000
+    assert set(figures["stage_seconds"]) >= {"read", "clean", "serialize", "write",
+                                              "clean.normalize", "clean.rules"}
+    site = figures["sites"]["antaranews.com"]
+    assert site["documents"] > 0 and site["hits"] > 0 and site["words_removed"] > 0
+    rule = next(iter(figures["rules"].values()))
+    assert set(rule) == {"hits", "chars", "words"}
+
+
+def _items(texts):
+    return [Item("in.jsonl", n, text, {"id": str(n)}, len(text)) for n, text in
+            enumerate(texts, start=1)]
+
+
+def test_pool_keeps_order_and_matches_the_local_executor():
+    items = _items([f"dokumen {i}" for i in range(500)]) + [Reject("in.jsonl", 501, "bad")]
+    local = [o for r in LocalExecutor(fake_factory).map(batched(items, 7)) for o in r.outcomes]
+    pool = PoolExecutor(fake_factory, 2)
+    try:
+        pooled = [o for r in pool.map(batched(items, 7)) for o in r.outcomes]
+    finally:
+        pool.close()
+    assert pooled == local
+    assert [o[0] for o in pooled] == ["record"] * 500 + ["reject"]
+
+
+def test_a_worker_that_dies_costs_one_document_not_the_run():
+    texts = [f"dokumen {i}" for i in range(60)]
+    texts[23] = "dokumen KILL"
+    texts[41] = "dokumen BUG"
+    messages = []
+    pool = PoolExecutor(fake_factory, 2, warn=messages.append)
+    try:
+        outcomes = [o for r in pool.map(batched(_items(texts), 8)) for o in r.outcomes]
+    finally:
+        pool.close()
+    assert len(outcomes) == 60
+    kinds = [o[0] for o in outcomes]
+    assert kinds.count("reject") == 2 and kinds[23] == kinds[41] == "reject"
+    assert "worker process died" in outcomes[23][1]["reason"]
+    assert outcomes[41][1]["reason"] == "internal error: ValueError: a bug"
+    records = [json.loads(o[1]) for o in outcomes if o[0] == "record"]
+    assert [r["text"] for r in records] == [t for i, t in enumerate(texts) if i not in (23, 41)]
+    assert any("died while cleaning in.jsonl:17-24" in m for m in messages)
+    assert any("rejected in.jsonl:24" in m for m in messages)

@@ -1,0 +1,84 @@
+"""Parquet in and out: the same records as JSONL; bad Parquet input rejected; the datasets.map helper."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from cleaner.cli import main
+from cleaner.hf import clean_batch
+from cleaner.parquet_io import read_records, record_schema
+from scale_helpers import read_jsonl, real_docs, shard_records, write_jsonl
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return real_docs(60)
+
+
+@pytest.fixture(scope="module")
+def jsonl_records(rows, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pq")
+    src = write_jsonl(folder / "in.jsonl", rows)
+    assert main(["clean", str(src), "-o", str(folder / "out.jsonl"), "-q"]) == 0
+    return read_jsonl(folder / "out.jsonl")
+
+
+def test_parquet_input_gives_the_records_of_the_same_jsonl(rows, jsonl_records, tmp_path):
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), src, row_group_size=7)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
+    assert read_jsonl(out) == jsonl_records
+
+
+def test_parquet_output_file_and_shards_read_back_as_the_records(rows, jsonl_records, tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    single = tmp_path / "out.parquet"
+    assert main(["clean", str(src), "-o", str(single), "-q"]) == 0
+    assert pq.read_schema(single).equals(record_schema())
+    assert read_records(single) == jsonl_records
+    shards = tmp_path / "shards"
+    assert main(["clean", str(src), "-o", str(shards), "--format", "parquet", "--shard-size", "25",
+                 "-q"]) == 0
+    assert sorted(p.name for p in shards.glob("part-*")) == [
+        "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    assert shard_records(shards) == jsonl_records
+    # One schema for every shard: the folder reads as one table (_manifest, _rejects ignored).
+    assert pq.read_table(shards).num_rows == 60
+
+
+def test_bad_parquet_input_is_rejected_with_the_reason(tmp_path):
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 this is not parquet")
+    no_text = tmp_path / "no_text.parquet"
+    pq.write_table(pa.table({"id": ["a"], "body": ["Isi berita."]}), no_text)
+    rows = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "text": ["Isi berita.", None, "  "]}), rows)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(broken), str(no_text), str(rows), "-o", str(out), "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ["a"]
+    reasons = [(r["source"].rsplit("/", 1)[-1], r["line"], r["reason"])
+               for r in read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")]
+    assert reasons[0][0] == "broken.parquet" and "not a readable Parquet file" in reasons[0][2]
+    assert reasons[1] == ("no_text.parquet", None, "no 'text' column (columns: id, body)")
+    assert reasons[2:] == [("rows.parquet", 2, "no 'text' value"),
+                           ("rows.parquet", 3, "empty document")]
+
+
+def test_clean_batch_for_datasets_map(rows, jsonl_records):
+    batch = {"id": [r["id"] for r in rows], "url": [r["url"] for r in rows],
+             "text": [r["text"] for r in rows]}
+    out = clean_batch(batch)
+    assert out["text"] == [r["text"] for r in jsonl_records]
+    assert out["meta"] == [r["meta"] for r in jsonl_records]
+    # Every column is one Arrow type: what datasets needs to store the result.
+    table = pa.Table.from_pydict({**batch, **out})
+    assert table.num_rows == 60 and pa.types.is_struct(table.schema.field("meta").type)
+    datasets = pytest.importorskip("datasets")
+    mapped = datasets.Dataset.from_dict(batch).map(clean_batch, batched=True, batch_size=16)
+    assert mapped["text"] == out["text"]
+    assert json.loads(mapped[0]["flags"]) == jsonl_records[0]["flags"]

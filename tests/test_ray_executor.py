@@ -1,0 +1,52 @@
+"""--executor ray: the same records, rejects and shards as a local run, on a local Ray instance."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner.cli import main
+from scale_helpers import read_jsonl, real_docs, shard_records, write_jsonl
+
+ray = pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[ray]')")
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("raydump")
+    docs = real_docs(18)
+    for n in range(3):
+        bad = {4: b"[1, 2]"} if n == 1 else {}
+        write_jsonl(folder / f"part-{n}.jsonl", docs[n * 6:(n + 1) * 6], bad_lines=bad)
+    (folder / "notes.md").write_text("not an input")
+    return folder
+
+
+def test_ray_run_writes_what_a_local_run_writes(local_ray, dump, tmp_path):
+    local, distributed = tmp_path / "local", tmp_path / "ray"
+    assert main(["clean", str(dump), "-o", str(local), "--shard-size", "4", "-q",
+                 "--workers", "1"]) == 0
+    assert main(["clean", str(dump), "-o", str(distributed), "--shard-size", "4", "-q",
+                 "--executor", "ray"]) == 0
+    assert shard_records(distributed) == shard_records(local)
+    assert len(shard_records(local)) == 18
+    for name in ["part-00000.jsonl", "part-00004.jsonl", "_rejects.jsonl"]:
+        assert (distributed / name).read_bytes() == (local / name).read_bytes()
+
+    # An interrupted Ray run (rolled back to its third shard) resumes to the same output.
+    manifest = json.loads((distributed / "_manifest.json").read_text())
+    manifest["shards"] = manifest["shards"][:3]
+    manifest.update(complete=False, records=12, inputs_done=manifest["shards"][-1]["inputs_end"])
+    (distributed / "_manifest.json").write_text(json.dumps(manifest))
+    assert main(["clean", str(dump), "-o", str(distributed), "--shard-size", "4", "-q",
+                 "--executor", "ray", "--resume"]) == 0
+    assert shard_records(distributed) == shard_records(local)
+    assert read_jsonl(distributed / "_rejects.jsonl") == read_jsonl(local / "_rejects.jsonl")

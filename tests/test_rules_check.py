@@ -1,0 +1,129 @@
+"""`cleaner rules check`: schema with reasons, ids, examples, firing on fixtures, shadowing, engine, timing."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner.cli import main
+
+HEAD = '[pack]\nid = "{id}"\nkind = "common"\n'
+RELATED = """
+[[rule]]
+id = "t/related"
+action = "drop-line"
+pattern = '^Baca juga\\s*:.*$'
+remove = ["Baca juga: Judul lain"]
+keep = ["Baca juga buku itu."]
+"""
+SHADOWED = """
+[[rule]]
+id = "t/related-colon"
+description = "narrower than t/related, which comes first"
+action = "drop-line"
+pattern = '^Baca juga: \\S.*$'
+remove = ["Baca juga: Judul ketiga"]
+"""
+PROMO = """
+[[rule]]
+id = "t/promo"
+action = "drop-line"
+pattern = '^Ikuti kami di aplikasi$'
+remove = ["Ikuti kami di aplikasi"]
+"""
+
+
+def _rules(tmp_path, name, body, pack_id=None):
+    path = tmp_path / "rules" / f"{name}.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(HEAD.format(id=pack_id or name) + body, encoding="utf-8")
+    return path
+
+
+def _fixtures(tmp_path):
+    folder = tmp_path / "fixtures" / "kabar.example"
+    folder.mkdir(parents=True)
+    (folder / "one.txt").write_text("Isi berita yang cukup panjang untuk diuji di sini.\n\n"
+                                    "Baca juga: Judul lain\n", encoding="utf-8")
+    return tmp_path / "fixtures"
+
+
+def _check(tmp_path, capsys, *extra):
+    code = main(["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path / "rules"),
+                 "--fixtures", str(_fixtures(tmp_path)), "--json", *extra])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+def _findings(data, check):
+    return [f for f in data["findings"] if f["check"] == check]
+
+
+def test_clean_packs_pass_with_warnings_only(tmp_path, capsys):
+    _rules(tmp_path, "a", RELATED + SHADOWED + PROMO)
+    code, data, err = _check(tmp_path, capsys)
+    assert code == 0 and data["errors"] == 0
+    assert "0 failing examples" in err
+    [shadow] = _findings(data, "shadowing")
+    assert shadow["where"].endswith("t/related-colon") and "t/related" in shadow["message"]
+    silent = {f["where"].split(": ")[-1] for f in _findings(data, "fixtures")}
+    assert silent == {"t/related-colon", "t/promo"}           # t/related fires on the fixture
+    assert set(data["timings_us"]) == {"t/related", "t/related-colon", "t/promo"}
+    assert data["fixture_documents"] == 1
+
+
+def test_strict_makes_warnings_fail(tmp_path, capsys):
+    _rules(tmp_path, "a", RELATED + PROMO)
+    assert _check(tmp_path, capsys, "--strict")[0] == 1
+
+
+def test_duplicate_ids_and_reused_aliases_are_errors(tmp_path, capsys):
+    _rules(tmp_path, "a", RELATED)
+    _rules(tmp_path, "b", RELATED.replace('id = "t/related"', 'id = "t/other"\naliases = ["t/related"]')
+           + PROMO + PROMO.replace("Ikuti kami", "Unduh aplikasi kami").replace("Ikuti", "Unduh"))
+    code, data, _ = _check(tmp_path, capsys)
+    assert code == 1
+    messages = [f["message"] for f in _findings(data, "ids")]
+    assert any("alias 't/related' is already used by t/related" in m for m in messages)
+    assert any("id 't/promo' is already used by t/promo" in m for m in messages)
+
+
+def test_a_pattern_that_can_backtrack_is_rejected_with_the_reason(tmp_path, capsys):
+    _rules(tmp_path, "a", RELATED)
+    _rules(tmp_path, "b", "[[rule]]\nid = \"t/look\"\naction = \"drop-line\"\n"
+                          "pattern = '^(?=Baca)(\\w+)\\1$'\nremove = [\"BacaBaca\"]\n")
+    code, data, _ = _check(tmp_path, capsys)
+    assert code == 1
+    [schema] = _findings(data, "schema")
+    assert schema["where"].endswith("b.toml: t/look")
+    assert "rejected by the linear-time engine (RE2)" in schema["message"]
+    assert "look-around and back-references can backtrack" in schema["message"]
+    # The broken file does not hide the others: the good pack is still checked.
+    assert data["packs"] == 1 and "t/related" in data["timings_us"]
+
+
+def test_failing_examples_are_errors(tmp_path, capsys):
+    _rules(tmp_path, "a", RELATED.replace('keep = ["Baca juga buku itu."]',
+                                          'keep = ["Baca juga: ini dihapus"]'))
+    code, data, _ = _check(tmp_path, capsys)
+    assert code == 1
+    [failure] = _findings(data, "examples")
+    assert "fires on keep example 'Baca juga: ini dihapus'" in failure["message"]
+
+
+def test_text_output_groups_findings_by_check(tmp_path, capsys):
+    _rules(tmp_path, "a", RELATED + SHADOWED)
+    code = main(["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path / "rules"),
+                 "--fixtures", str(_fixtures(tmp_path))])
+    out = capsys.readouterr().out
+    assert code == 0
+    for heading in ("schema ", "ids ", "examples ", "fixtures ", "shadowing ", "engine ",
+                    "timing "):
+        assert any(line.startswith(heading) for line in out.splitlines()), heading
+    assert "1 fixture documents; 1 of 2 rules fire on at least one" in out
+    assert "2 patterns run on RE2 (linear time, no backtracking)" in out
+
+
+def test_missing_fixtures_folder_is_a_usage_error(tmp_path, capsys):
+    _rules(tmp_path, "a", RELATED)
+    assert main(["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path / "rules"),
+                 "--fixtures", str(tmp_path / "nope")]) == 2

@@ -1,0 +1,214 @@
+"""Sharded output: shards complete or absent; kill -9, Ctrl-C or a full disk, then --resume, equals one clean run."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import zstandard
+
+from cleaner.cli import main
+from cleaner.shards import _JsonlShard
+from conftest import ROOT
+from scale_helpers import read_jsonl, shard_records, write_jsonl
+
+DOC = ("Jakarta (ANTARA News) - Berita nomor {i} tentang banjir di kota.\n\n"
+       "Baca juga: Banjir lain di kota sebelah\n\nWarga mengungsi ke tempat yang aman. (ant)")
+
+
+def small_dump(path, count):
+    rows = [{"id": f"d{i:05d}", "url": "https://www.antaranews.com/berita/" + str(i),
+             "text": DOC.format(i=i)} for i in range(count)]
+    bad = {i: b'{"id": "broken", "text": ' for i in range(37, count, 211)}
+    bad.update({i: b"[1, 2, 3]" for i in range(101, count, 307)})
+    return write_jsonl(path, rows, bad_lines=bad)
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    return small_dump(tmp_path_factory.mktemp("shards") / "in.jsonl", 1500)
+
+
+@pytest.fixture(scope="module")
+def reference(dump, tmp_path_factory):
+    """The uninterrupted run: records and rejects."""
+    out = tmp_path_factory.mktemp("ref") / "out"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q",
+                 "--workers", "1"]) == 0
+    return shard_records(out), read_jsonl(out / "_rejects.jsonl")
+
+
+def assert_same_run(out, reference):
+    records, rejects = reference
+    got = shard_records(out)
+    assert len(got) == len(records)
+    for mine, theirs in zip(got, records):          # record by record
+        assert mine == theirs
+    assert read_jsonl(out / "_rejects.jsonl") == rejects
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert manifest["complete"] and manifest["records"] == len(records)
+
+
+def test_shards_are_numbered_and_hold_shard_size_records(dump, reference, tmp_path):
+    records, rejects = reference
+    out = tmp_path / "out"
+    stats = tmp_path / "stats.json"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "400", "-q",
+                 "--stats", str(stats)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["_manifest.json", "_rejects.jsonl", "part-00000.jsonl", "part-00001.jsonl",
+                     "part-00002.jsonl", "part-00003.jsonl"]
+    assert [len(read_jsonl(out / n)) for n in names[2:]] == [400, 400, 400, 300]
+    assert_same_run(out, reference)
+    assert len(rejects) == 12 and json.loads(stats.read_text())["written"] == 1500
+
+
+@pytest.mark.parametrize("fmt", ["jsonl.gz", "jsonl.zst"])
+def test_compressed_shards(dump, reference, tmp_path, fmt):
+    out = tmp_path / "out"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "700", "--format", fmt,
+                 "-q"]) == 0
+    first = (out / f"part-00000.{fmt}").read_bytes()
+    raw = gzip.decompress(first) if fmt.endswith("gz") else \
+        zstandard.ZstdDecompressor().decompressobj().decompress(first)
+    assert len(raw.splitlines()) == 700
+    assert_same_run(out, reference)
+
+
+def _start(dump, out, *extra):
+    return subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(dump), "-o", str(out),
+                             "--shard-size", "40", *(extra or ("--workers", "1"))],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for_shards(proc, out, count, timeout=60):
+    manifest = out / "_manifest.json"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the run ended before it could be interrupted: {proc.communicate()}")
+        try:
+            if len(json.loads(manifest.read_text())["shards"]) >= count:
+                return
+        except (FileNotFoundError, json.JSONDecodeError, KeyError):
+            pass
+        time.sleep(0.005)
+    pytest.fail("no shards appeared in time")
+
+
+def _children(pid):
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _gone(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kill_9_then_resume_equals_an_uninterrupted_run(dump, reference, tmp_path, workers):
+    out = tmp_path / "out"
+    proc = _start(dump, out, "--workers", workers)
+    _wait_for_shards(proc, out, 3)
+    workers_pids = _children(proc.pid) if sys.platform.startswith("linux") else []
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while workers_pids and not all(_gone(p) for p in workers_pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_gone(p) for p in workers_pids), "worker processes outlived the killed run"
+    done = json.loads((out / "_manifest.json").read_text())
+    assert not done["complete"] and 0 < done["records"] < 1500
+    resumed = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(dump), "-o",
+                              str(out), "--shard-size", "40", "--resume", "--workers", "1"],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"resuming after {done['inputs_done']} input documents" in resumed.stderr
+    assert_same_run(out, reference)
+
+
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(dump, reference, tmp_path):
+    out = tmp_path / "out"
+    proc = _start(dump, out)
+    _wait_for_shards(proc, out, 2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    err = err.decode()
+    assert proc.returncode == 130, err
+    assert "interrupted; " in err and "--resume" in err
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
+    assert_same_run(out, reference)
+
+
+def test_full_disk_keeps_finished_shards_and_resume_completes(dump, reference, tmp_path,
+                                                               monkeypatch, capsys):
+    out = tmp_path / "out"
+    real_write = _JsonlShard.write_line
+    written = {"n": 0}
+
+    def filling_up(self, line):
+        written["n"] += 1
+        if written["n"] > 130:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_write(self, line)
+
+    monkeypatch.setattr(_JsonlShard, "write_line", filling_up)
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40"]) == 1
+    err = capsys.readouterr().err
+    assert "the output disk is full" in err and "3 shards (120 records) are complete" in err
+    assert "--resume" in err
+    assert sorted(p.name for p in out.glob("part-*")) == [f"part-0000{i}.jsonl" for i in range(3)]
+    monkeypatch.setattr(_JsonlShard, "write_line", real_write)
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
+    assert_same_run(out, reference)
+
+
+def test_a_used_folder_needs_resume_and_the_same_options(dump, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "-q"]) == 0
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "-q"]) == 2
+    assert "already holds a run; add --resume" in capsys.readouterr().err
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "300", "--resume"]) == 2
+    assert "shard_size differ" in capsys.readouterr().err
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "--resume"]) == 0
+    assert "already complete" in capsys.readouterr().err
+    assert main(["clean", str(dump), "-o", str(tmp_path / "x.jsonl"), "--resume"]) == 2
+    assert "--resume needs sharded output" in capsys.readouterr().err
+
+
+def test_a_shard_renamed_but_not_recorded_is_redone_not_duplicated(dump, reference, tmp_path):
+    out = tmp_path / "out"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q"]) == 0
+    manifest = json.loads((out / "_manifest.json").read_text())
+    # Roll the manifest back to shard 5, as if the run died between a rename and the manifest.
+    manifest["shards"] = manifest["shards"][:5]
+    manifest.update(complete=False, records=200, inputs_done=manifest["shards"][-1]["inputs_end"])
+    kept_rejects = [r for r in reference[1] if r["line"] <= manifest["inputs_done"] + 2]
+    manifest["rejects"] = len(kept_rejects)
+    manifest["rejects_bytes"] = sum(len(json.dumps(r, separators=(",", ":")).encode()) + 1
+                                    for r in kept_rejects)
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+    (out / ".part-00009.jsonl.tmp").write_text("half a shard")
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
+    assert_same_run(out, reference)

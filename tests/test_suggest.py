@@ -1,0 +1,151 @@
+"""`cleaner suggest`: recurring lines and shapes per site, ranked, as rules that load and pass their examples."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.cli_common import document_args
+from cleaner.pipeline import Cleaner
+from cleaner.readers import iter_inputs
+from cleaner.rulefile import load_pack, load_packs
+from cleaner.suggest import Miner, SuggestOptions
+from conftest import ROOT
+
+LABELLED = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
+PROMO = ("Ikuti terus berita terbaru dari Kabar Contoh di aplikasi kami, gratis untuk semua "
+         "pembaca setia.")
+
+
+def _mine(paths, packs, **options):
+    cleaner = Cleaner(packs=packs)
+    miner = Miner(SuggestOptions(**options))
+    for item in iter_inputs([str(p) for p in paths]):
+        miner.add(cleaner.clean_document(cleaner.make_document(item.text, **document_args(item))))
+    return miner
+
+
+def _shapes(miner, site):
+    fresh, covered = miner.candidates(site)
+    return [c.shape for c in fresh], [c.shape for c in covered]
+
+
+@pytest.fixture(scope="module")
+def common_packs():
+    return [p for p in load_packs() if p.kind == "common"]
+
+
+def _dump(tmp_path, n=20):
+    """A synthetic site: a promo in most documents, related links, codes, a reporter line, and a
+    closing sentence that two articles happen to share."""
+    rows = []
+    for i in range(n):
+        paras = [f"Judul Berita Nomor {i} Hari Ini",
+                 f"Laporan reporter kabarcontoh {['Ade Nurul', 'Budi Santoso', 'Citra Dewi'][i % 3]}",
+                 f"Warga kota {i} berkumpul di alun-alun pada pagi hari untuk acara tahunan nomor {i}.",
+                 *(f"Paragraf {k} berita {i} menceritakan jalannya acara dengan rinci." for k in range(8)),
+                 f"Baca juga : Berita lain nomor {i} tentang kota"]
+        if i < 2:
+            paras.append("Semoga acara ini membawa berkah bagi kita semua, kata panitia.")
+        paras.append(f"Acara ditutup dengan doa bersama menjelang sore hari ke {i}. (abc)")
+        if i % 5:
+            paras.append(PROMO)
+        rows.append({"id": f"d{i}", "url": f"https://www.kabarcontoh.com/berita/{i}",
+                     "text": "\n\n".join(paras)})
+    path = tmp_path / "dump.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_synthetic_site_yields_each_kind_of_shape(tmp_path):
+    miner = _mine([_dump(tmp_path)], [])
+    fresh, covered = miner.candidates("kabarcontoh.com")
+    shapes = {c.shape: c for c in fresh}
+    assert "baca juga : <title>" in shapes
+    assert "( <code> )" in shapes
+    assert "laporan reporter kabarcontoh <name>" in shapes
+    assert any(s.startswith("Ikuti terus berita terbaru") for s in shapes)
+    # Ranked by documents touched: the codes and related links (20) before the promo (16).
+    assert fresh[0].docs == 20 and shapes[next(s for s in shapes if s.startswith("Ikuti"))].docs == 16
+    # The closing sentence two articles share is below the share threshold.
+    assert not any("Semoga acara" in s for s in shapes)
+    # The reporter line captures the author; codes are cut from the line, not the line dropped.
+    assert shapes["laporan reporter kabarcontoh <name>"].rule["action"] == "meta"
+    assert shapes["( <code> )"].rule["action"] == "drop-span"
+    assert shapes["( <code> )"].rule["where"] == "tail"
+
+
+def test_candidates_are_rules_that_load_and_pass_their_examples(tmp_path):
+    out = tmp_path / "packs"
+    assert main(["suggest", str(_dump(tmp_path)), "--packs", "none", "--write-packs",
+                 str(out)]) == 0
+    pack = load_pack(out / "kabarcontoh.com.toml")
+    assert pack.domains == ("kabarcontoh.com",)
+    assert len(pack.rules) >= 4
+    # The pack cleans the dump: related links, codes, reporter and promo are gone.
+    cleaner = Cleaner(packs=[pack])
+    record = cleaner.clean("Judul Lain\n\nLaporan reporter kabarcontoh Ade Nurul\n\n"
+                           "Isi berita yang panjang. (abc)"
+                           f"\n\nBaca juga : Judul lain\n\n{PROMO}",
+                           url="https://kabarcontoh.com/x")
+    assert record["text"] == "Isi berita yang panjang."
+    assert record["meta"]["authors"] == ["Ade Nurul"]
+
+
+def test_toml_output_parses_and_json_output_has_counts(tmp_path, capsys):
+    dump = _dump(tmp_path)
+    assert main(["suggest", str(dump), "--packs", "none"]) == 0
+    text = capsys.readouterr().out
+    data = tomllib.loads(text)
+    ids = [r["id"] for r in data["rule"]]
+    assert len(ids) == len(set(ids)) and "kabarcontoh/baca-juga" in ids
+    assert "# [1]" in text and "of 20 documents" in text
+    assert main(["suggest", str(dump), "--packs", "none", "--format", "json"]) == 0
+    [site] = json.loads(capsys.readouterr().out)
+    assert site["site"] == "kabarcontoh.com" and site["documents"] == 20
+    assert all(c["examples"] and c["rule"]["remove"] for c in site["candidates"])
+
+
+def test_what_loaded_rules_remove_is_left_out(tmp_path, capsys):
+    rules = tmp_path / "related.toml"
+    rules.write_text('[pack]\nid = "mine"\nkind = "common"\n[[rule]]\nid = "mine/related"\n'
+                     "action = \"drop-line\"\npattern = '^Baca juga\\s*:.*$'\n"
+                     'remove = ["Baca juga : X"]\n', encoding="utf-8")
+    dump = _dump(tmp_path)
+    assert main(["suggest", str(dump), "--no-builtin-rules", "--rules", str(rules)]) == 0
+    text = capsys.readouterr().out
+    assert "# already removed: 'baca juga : <title>' in 20 documents (100% by mine/related 20)" in text
+    assert "kabarcontoh/baca-juga" not in text
+
+
+def test_unknown_pack_spec_is_refused(tmp_path, capsys):
+    assert main(["suggest", str(_dump(tmp_path)), "--packs", "nosuch"]) == 2
+    assert "names no loaded pack" in capsys.readouterr().err
+
+
+def test_real_articles_with_only_the_language_neutral_pack(common_packs):
+    """On the labelled IndoSum sample (28 articles a site), the known cruft is found."""
+    miner = _mine([LABELLED], common_packs, top=5)
+    dailysocial, _ = _shapes(miner, "dailysocial.id")
+    assert dailysocial[0].startswith("DailySocial.id adalah portal berita startup")
+    assert _shapes(miner, "kumparan.com")[0][0] == "baca juga : <title>"
+    assert _shapes(miner, "goal.com")[0][0] == "simak juga : <title>"
+    # The language-neutral pack already removes the editor codes: shown as covered, not proposed.
+    for site in ("cnnindonesia.com", "antaranews.com"):
+        fresh, covered = _shapes(miner, site)
+        assert "( <code> )" in covered and "( <code> )" not in fresh
+
+
+def test_real_articles_with_no_pack_propose_the_trailing_codes():
+    miner = _mine([LABELLED], [], top=5)
+    for site in ("cnnindonesia.com", "antaranews.com", "merdeka.com"):
+        fresh, _ = miner.candidates(site)
+        codes = [c for c in fresh if c.kind == "code"]
+        assert codes, site
+        for example in codes[0].examples:
+            assert codes[0].regex.search(example)
+    cnn = next(c for c in miner.candidates("cnnindonesia.com")[0] if c.kind == "code")
+    assert not cnn.regex.search("Amerika Serikat (AS) menolak usulan itu")

@@ -1,0 +1,130 @@
+"""WARC input: HTML responses become pages with their url and crawl date; other records are skipped and counted; corrupt ones rejected."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from cleaner.cli import main
+from cleaner.cli_common import document_args
+from cleaner.readers import Item, ReadLog, ReadOptions, Reject, iter_inputs
+from conftest import ROOT
+
+KABAR = ROOT / "fixtures" / "kabarislamia.com" / "21486419bb.html"
+SCIENCE = ROOT / "fixtures" / "sciencealert.com" / "359fee2285.html"
+KABAR_URL = "https://kabarislamia.com/2015/03/30/jangan-membenci-satu-kaum-secara-berlebihan/"
+SCIENCE_URL = "https://www.sciencealert.com/titan-map"
+UNDATED = (b"<html><head><title>Kabar</title></head><body><article><p>"
+           + "Warga desa itu bergotong royong dan membersihkan saluran air yang tersumbat, kata "
+             "kepala desa kepada wartawan pada Minggu pagi. ".encode() * 6
+           + b"</p></article></body></html>")
+
+
+def write_warc(path: Path, gz: bool) -> None:
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=gz)
+
+        def response(url, ctype, body, status="200 OK", date="2019-11-19T10:00:00Z"):
+            http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http,
+                warc_headers_dict={"WARC-Date": date}))
+
+        writer.write_record(writer.create_warc_record(
+            KABAR_URL, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        response(KABAR_URL, "text/html; charset=UTF-8", KABAR.read_bytes())
+        response("https://x.id/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+        response("https://x.id/old", "text/html", b"", status="301 Moved Permanently")
+        response(SCIENCE_URL, "text/html", SCIENCE.read_bytes())
+        response("https://desa.id/kabar", "text/html; charset=iso-8859-1", UNDATED,
+                 date="2020-05-31T20:00:00Z")
+
+
+@pytest.fixture(params=["plain", "gzip"])
+def warc(request, tmp_path):
+    gz = request.param == "gzip"
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    write_warc(path, gz)
+    return path
+
+
+def test_html_responses_become_pages_and_the_rest_is_counted(warc):
+    log = ReadLog()
+    items = list(iter_inputs([str(warc)], ReadOptions(), log))
+    assert all(isinstance(i, Item) and i.kind == "html" for i in items)
+    assert [i.fields["url"] for i in items] == [KABAR_URL, SCIENCE_URL, "https://desa.id/kabar"]
+    assert items[0].fields["warc_date"] == "2019-11-19T10:00:00Z"
+    assert items[0].fields["warc_record_id"].startswith("<urn:uuid:")
+    assert log.skipped_records == {"WARC request record": 1, "not HTML (image/png)": 1,
+                                   "HTTP status 301": 1}
+
+
+def test_warc_pages_clean_with_url_and_warc_date_as_fallback(warc, cleaner):
+    items = list(iter_inputs([str(warc)]))
+    records = [cleaner.clean_html(i.text, **document_args(i)) for i in items]
+    kabar, science, undated = records
+    assert kabar["meta"]["url"] == KABAR_URL and kabar["meta"]["site"] == "kabarislamia.com"
+    assert kabar["meta"]["date"] == "2015-03-30T09:40:29+07:00"      # the page's date wins
+    assert science["meta"]["url"] == SCIENCE_URL
+    assert undated["meta"]["lang"] == "id"
+    assert undated["meta"]["date"] == "2020-06-01T03:00:00+07:00"    # WARC-Date, in Jakarta
+    assert undated["warc_date"] == "2020-05-31T20:00:00Z"
+    assert "gotong royong" in undated["text"]
+
+
+def test_cli_reads_a_warc(warc, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(warc), "-o", str(out), "--workers", "1", "-q"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["meta"]["url"] for r in records] == [KABAR_URL, SCIENCE_URL, "https://desa.id/kabar"]
+
+
+def _corrupt_second_record_header(path: Path) -> None:
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.", 10)
+    path.write_bytes(data[:second] + b"GARBAGE" + data[second + 7:])
+
+
+def test_a_corrupt_record_is_rejected_and_reading_goes_on(tmp_path):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, gz=False)
+    _corrupt_second_record_header(path)
+    items = list(iter_inputs([str(path)]))
+    rejects = [i for i in items if isinstance(i, Reject)]
+    assert len(rejects) == 1 and rejects[0].reason.startswith("corrupt WARC record: ")
+    assert [i.fields["url"] for i in items if isinstance(i, Item)] == [SCIENCE_URL,
+                                                                       "https://desa.id/kabar"]
+
+
+def test_a_record_longer_than_the_file_is_rejected(tmp_path):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, gz=False)
+    data = path.read_bytes()
+    last = data.rindex(b"Content-Length: ")
+    end = data.index(b"\r\n", last)
+    path.write_bytes(data[:last] + b"Content-Length: 99999999" + data[end:])
+    items = list(iter_inputs([str(path)]))
+    assert isinstance(items[-1], Reject) and "truncated WARC record" in items[-1].reason
+    assert sum(isinstance(i, Item) for i in items) == 2
+
+
+def test_a_truncated_warc_gz_keeps_what_came_before(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, gz=True)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) - 200])
+    items = list(iter_inputs([str(path)]))
+    assert isinstance(items[-1], Reject) and "truncated or corrupt WARC" in items[-1].reason
+    assert [i.fields["url"] for i in items if isinstance(i, Item)] == [KABAR_URL, SCIENCE_URL]
+
+
+def test_garbage_named_warc_is_a_reject_not_a_crash(tmp_path):
+    path = tmp_path / "junk.warc.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 10)
+    items = list(iter_inputs([str(path)]))
+    assert items and all(isinstance(i, Reject) for i in items)
