@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cleaner.cli_common import (add_read_options, add_rule_options, document_args, load_cleaner,
-                                read_options)
+from cleaner.cli_common import (add_read_options, add_rule_options, clean_item_document,
+                                document_args, load_cleaner, read_options)
 from cleaner.explain import explain
 from cleaner.readers import Reject, iter_inputs
 
@@ -40,7 +40,11 @@ def run(args: argparse.Namespace) -> int:
         fields = document_args(item)
         if args.ids and str(fields.get("id")) not in args.ids:
             continue
-        doc = cleaner.clean_document(cleaner.make_document(item.text, **fields))
+        try:
+            doc = clean_item_document(cleaner, item)
+        except Exception as exc:  # a page with no article, a page over the time limit
+            print(f"cleaner: rejected {item.source}: {exc}", file=sys.stderr)
+            continue
         print(explain(doc.text, doc.to_record(), color=color))
         print()
         shown += 1

@@ -90,7 +90,7 @@ def header_stage(doc: Document) -> Document:
     if hint and _comparable(first.text) == _comparable(hint):
         title = first.text
         _take(doc, first, "header/title", "title")
-    elif (first.text.lower() not in labels
+    elif (not hint and first.text.lower() not in labels
           and not any(start == 0 for start, _ in first.cuts)    # a dateline opened it: body
           and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))):
         title = first.text

@@ -116,6 +116,8 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None =
     doc = cleaner.make_document(text, page_url, **fields)
     if title_line and "title" not in doc.hints:
         doc.hints["title"] = title_line
+    if site is not None:
+        doc.hints["site_pack"] = site      # found by canonical url or og:site_name: its text rules apply
     cleaner.clean_document(doc)
     _merge_meta(cleaner, doc, extraction, site, names, fallback_date)
     doc.removed[:0] = extraction.removed

@@ -74,9 +74,12 @@ class PackIndex:
                 best, best_share = code, share
         return best
 
-    def packs_for(self, text: str, url: str | None, lang: str | None = None) -> tuple[Pack, ...]:
-        """Site, language and common packs for a document, most specific first."""
-        site = self.site_by_host(url_host(url)) if url else None
+    def packs_for(self, text: str, url: str | None, lang: str | None = None,
+                  site: Pack | None = None) -> tuple[Pack, ...]:
+        """Site, language and common packs for a document, most specific first; a site already
+        known (an HTML page's site name) wins over the url host and text signatures."""
+        if site is None and url:
+            site = self.site_by_host(url_host(url))
         if site is None:
             site = self.site_by_text(text)
         lang = lang or (site.lang if site else None) or self.language(text)

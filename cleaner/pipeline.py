@@ -112,7 +112,7 @@ class Cleaner:
         doc.text = text
         doc.lines = [Line(t, n) for n, t in enumerate(text.split("\n"), start=1) if t]
         t1 = clock()
-        doc.packs = self.index.packs_for(text, doc.url, self.lang)
+        doc.packs = self.index.packs_for(text, doc.url, self.lang, doc.hints.get("site_pack"))
         t2 = clock()
         self._rule_stage(doc.packs + self._learned_for(doc), doc)(doc)
         t3 = clock()

@@ -279,9 +279,21 @@ def load_pack(path: str | Path, kind: str | None = None) -> Pack:
                             for k, v in labels.items()),
         conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
         sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
-        html_strip=_strings(head.get("html_strip"), path, "html_strip"),
+        html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until, rules=rules, signature_regex=signature_regex,
     )
+
+
+def _checked_selectors(selectors: tuple[str, ...], path: Path) -> tuple[str, ...]:
+    """html_strip selectors that compile; a bad one stops the load like a bad pattern."""
+    from cleaner.html_extract import css_selector
+
+    for selector in selectors:
+        try:
+            css_selector(selector)
+        except ValueError as exc:
+            raise RuleFileError(path, str(exc))
+    return selectors
 
 
 def _kind_from_path(path: Path) -> str:

@@ -32,3 +32,10 @@ def test_explain_selects_a_record_of_a_jsonl_by_id(tmp_path, capsys):
 def test_explain_colours_removals_when_asked(capsys):
     assert main(["explain", str(SEED), "--color", "always"]) == 0
     assert "\033[31m[-Foto: AP-]" in capsys.readouterr().out
+
+
+def test_explain_takes_html_pages(capsys):
+    page = next((ROOT / "fixtures").rglob("*.html"))
+    assert main(["explain", str(page), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("== ") and "removals" in out and "characters of text kept" in out

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.rulefile import RuleFileError
+
 from cleaner import Cleaner
 from cleaner import html_clean
 from cleaner.cli import main
@@ -346,9 +348,20 @@ def test_site_is_found_by_site_name(site_cleaner):
     assert "contoh/html-strip:.kotak-promo" in [r["rule"] for r in record["removed"]]
 
 
-def test_a_bad_strip_selector_is_flagged_not_fatal(tmp_path):
+def test_a_bad_strip_selector_stops_the_load_naming_file_and_selector(tmp_path):
     path = tmp_path / "contoh-news.id.toml"
     path.write_text(SITE_PACK.replace('".kotak-promo"', '"div[[["'), encoding="utf-8")
-    record = Cleaner(rules=[path]).clean_html(article_page(), url="https://contoh-news.id/1")
-    assert "Pemerintah menyatakan" in record["text"]
-    assert any(f["flag"] == "rule" and "div[[[" in f["reason"] for f in record["flags"])
+    with pytest.raises(RuleFileError) as info:
+        Cleaner(rules=[path])
+    assert str(path) in str(info.value) and "div[[[" in str(info.value)
+
+def test_a_site_named_only_by_og_site_name_gets_its_text_rules(tmp_path):
+    pack = tmp_path / "contoh-berita.id.toml"
+    pack.write_text('[pack]\nkind = "site"\nname = "Contoh Berita"\ndomains = ["contoh-berita.id"]\n'
+                    '[[rule]]\nid = "contoh/promo"\ndescription = "promo"\naction = "drop-line"\n'
+                    'pattern = \'^IKLAN CONTOH BERITA$\'\nremove = ["IKLAN CONTOH BERITA"]\n', encoding="utf-8")
+    head = '<meta property="og:site_name" content="Contoh Berita">'
+    record = Cleaner(rules=[pack]).clean_html(article_page("<p>IKLAN CONTOH BERITA</p>", head))
+    assert record["meta"]["site"] == "contoh-berita.id"
+    assert [r["rule"] for r in record["removed"] if r["rule"] == "contoh/promo"] == ["contoh/promo"]
+    assert "IKLAN" not in record["text"]
