@@ -132,11 +132,21 @@ _MATCHERS: dict[tuple, "Matcher"] = {}
 
 
 def _scanner(rules: list[Rule]):
-    """One capture-free alternation of the rules, or None; (?m) makes ^ and $ line edges."""
+    """An RE2 set of the rules, capture-free, with (?m) so that ^ and $ are line edges; or None.
+
+    Matched against a whole text it says whether some line holds a match; against one line,
+    whether that line does (no match crosses a line: never_nl). A set only answers "which rules
+    match", which RE2 does in one forward DFA pass; finding where a match starts in a whole text
+    (finditer over one big alternation) needs a reverse DFA too, whose cache the many alternatives
+    overflow, and RE2 then falls back to its NFA: about 4 MB/s against 300 MB/s for a set.
+    """
     if not rules:
         return None
-    return re2.compile("(?m)" + "|".join(_flagged(r, noncapturing(r.pattern)) for r in rules),
-                       _scan_options())
+    scanner = re2.Set.SearchSet(_scan_options())
+    for rule in rules:
+        scanner.Add("(?m)" + _flagged(rule, noncapturing(rule.pattern)))
+    scanner.Compile()
+    return scanner
 
 
 @dataclass(frozen=True)
@@ -193,15 +203,24 @@ class Matcher:
         "any" rules are looked for everywhere, head rules before `head_end`, tail rules from
         `tail_start` on; each scan is one capture-free pass.
         """
-        if self._scan is not None:
-            for m in self._scan.finditer(text):
-                yield m.start()
-        if self._head_scan is not None and head_end > 0:
-            for m in self._head_scan.finditer(text, 0, head_end):
-                yield m.start()
-        if self._tail_scan is not None and tail_start < len(text):
-            for m in self._tail_scan.finditer(text, tail_start):
-                yield m.start()
+        lines = None
+        for scanner, start, end in ((self._scan, 0, len(text)), (self._head_scan, 0, head_end),
+                                    (self._tail_scan, tail_start, len(text))):
+            if scanner is None or start >= end:
+                continue
+            # One pass over the region first: most documents have no match in most regions.
+            if not scanner.Match(text if start == 0 and end == len(text) else text[start:end]):
+                continue
+            if lines is None:
+                lines, offset = [], 0
+                for line in text.split("\n"):
+                    lines.append((offset, line))
+                    offset += len(line) + 1
+            for offset, line in lines:
+                if offset >= end:
+                    break
+                if offset >= start and line and scanner.Match(line):
+                    yield offset
 
     def search(self, text: str, in_head: bool, in_tail: bool) -> Hit | None:
         """The first rule match in one line, or None."""

@@ -18,6 +18,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False,
                                     normalization="NFC", explain=False)
 
 _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\u0085\u000b\u000c]")
+_NEWLINE_HINT = re.compile("[\u2028\u2029\u0085\u000b\u000c]")
 # Every space-like character but the plain space and newline: NBSP, thin/figure/ideographic
 # spaces, tabs. Zero-width characters are not spaces: they go with the control characters.
 _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -47,6 +48,8 @@ def unify_newlines(text: str) -> str:
     >>> unify_newlines("a\r\nb\rc\u2029d")
     'a\nb\nc\nd'
     """
+    if "\r" not in text and not _NEWLINE_HINT.search(text):
+        return text
     return _NEWLINES.sub("\n", text)
 
 
@@ -74,6 +77,10 @@ def tidy_lines(text: str) -> str:
     >>> tidy_lines("  a   b \n\n c")
     'a b\n\nc'
     """
+    # Most texts have nothing to tidy: plain substring tests are far cheaper than the subs.
+    if "  " not in text and " \n" not in text and "\n " not in text \
+            and text[:1] != " " and text[-1:] != " ":
+        return text
     return _LINE_EDGE_SPACES.sub("", _SPACE_RUNS.sub(" ", text))
 
 
