@@ -165,8 +165,13 @@ def _run_key(config: RunConfig) -> dict[str, Any]:
 
 
 def open_output(config: RunConfig):
+    if config.executor == "ray" and "-" in config.inputs:
+        raise OutputError("the ray executor reads files, not stdin")
     if is_sharded(config):
         fmt = config.fmt or "jsonl"
+        if config.rejects and config.rejects.lower().endswith((".gz", ".zst", ".zstd")):
+            raise OutputError("with shards the rejects file is plain JSONL (it is cut back to "
+                              "the last checkpoint on --resume); drop the .gz/.zst suffix")
         if fmt not in FORMATS:
             raise OutputError(f"unknown --format {fmt!r}; one of {', '.join(FORMATS)}")
         if "-" in config.inputs:
