@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from cleaner.document import Document, Line, Removal
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, search_rules
 from cleaner.metadata import MetaSink
 
 # A single removal, or all removals of one rule, may take at most this share of a document's
@@ -85,25 +83,27 @@ class RuleStage:
         for ln in lines:
             starts.append(offset)
             offset += len(ln.text) + 1
-        head_end = starts[min(HEAD_LINES, count) - 1] + len(lines[min(HEAD_LINES, count) - 1].text)
-        tail_start = starts[max(count - TAIL_LINES, 0)]
-        # Only lines where a scan found a match are looked at rule by rule.
-        candidates = sorted({bisect_right(starts, pos) - 1
-                             for pos in self.matcher.candidate_starts(joined, head_end, tail_start)})
-        for index in candidates:
+        # Only lines where the scan found a match are looked at, first with the rules it found.
+        candidates = self.matcher.candidates(joined, starts)
+        for index in sorted(candidates):
             if lines[index].text and self._line(doc, index, index < HEAD_LINES,
-                                                index >= count - TAIL_LINES, budget):
+                                                index >= count - TAIL_LINES, budget,
+                                                candidates[index]):
                 break            # a drop-tail took the rest
         doc.lines = [ln for ln in lines if ln.text]
         return doc
 
-    def _line(self, doc: Document, index: int, in_head: bool, in_tail: bool, budget) -> bool:
+    def _line(self, doc: Document, index: int, in_head: bool, in_tail: bool, budget,
+              found: list) -> bool:
         line = doc.lines[index]
         fired: set[str] = set()
-        for _ in range(MAX_HITS_PER_LINE):
+        for attempt in range(MAX_HITS_PER_LINE):
             if not line.text:
                 return False
-            hit = self.matcher.search(line.text, in_head, in_tail)
+            # The scan named the rules matching the whole line; after a cut, the rest of the line
+            # is a new text ("^" now sits where the cut ended) and all rules are asked again.
+            hit = (search_rules(line.text, found) if attempt == 0
+                   else self.matcher.search(line.text, in_head, in_tail))
             if hit is None or hit.end <= hit.start or not _may_fire(hit, fired):
                 return False
             action = hit.rule.action

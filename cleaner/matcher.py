@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import re2
@@ -84,20 +85,19 @@ def _scan_options() -> re2.Options:
     return opts
 
 
-def matcher_for(rules: tuple[Rule, ...]) -> "Matcher | MatcherChain":
-    """The matcher of a rule sequence, built from one shared Matcher per pack.
+def matcher_for(rules: tuple[Rule, ...], site: str | None = None) -> "Matcher | MatcherChain":
+    """The matcher of a rule sequence: the site pack's rules, then all the others.
 
-    Compiling is slow (Unicode classes), so each pack's rules are compiled once per process and
-    shared by every pack combination and every Cleaner: a new site costs only its own rules.
+    Compiling is slow (Unicode classes), so each part is compiled once per process and shared by
+    every Cleaner; the language and common rules form one part that every site of the language
+    shares, so a new site costs only its own rules, and a document needs two set passes, not one
+    per pack.
     """
-    groups: list[list[Rule]] = []
-    for rule in rules:
-        if groups and groups[-1][0].pack == rule.pack:
-            groups[-1].append(rule)
-        else:
-            groups.append([rule])
+    groups = [[r for r in rules if r.pack == site], [r for r in rules if r.pack != site]]
     parts = []
     for group in groups:
+        if not group:
+            continue
         key = tuple((r.id, r.pattern, r.where, r.case_sensitive) for r in group)
         matcher = _MATCHERS.get(key)
         if matcher is None:
@@ -115,9 +115,12 @@ class MatcherChain:
         self.parts = parts
         self.rules = tuple(rule for part in parts for rule in part.rules)
 
-    def candidate_starts(self, text: str, head_end: int, tail_start: int):
+    def candidates(self, text: str, starts: list[int]) -> dict[int, list[Rule]]:
+        found: dict[int, list[Rule]] = {}
         for part in self.parts:
-            yield from part.candidate_starts(text, head_end, tail_start)
+            for index, rules in part.candidates(text, starts).items():
+                found.setdefault(index, []).extend(rules)
+        return found
 
     def search(self, text: str, in_head: bool, in_tail: bool) -> "Hit | None":
         best = None
@@ -185,9 +188,8 @@ class Matcher:
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
         self._windows: dict[tuple[bool, bool], _Window] = {}
-        self._scan = _scanner([r for r in rules if r.where == "any"])
-        self._head_scan = _scanner([r for r in rules if r.where in ("head", "edges")])
-        self._tail_scan = _scanner([r for r in rules if r.where in ("tail", "edges")])
+        self._scan = _scanner(list(rules))
+        self._finders: dict[str, object] = {}
 
     def _window(self, in_head: bool, in_tail: bool) -> _Window:
         key = (in_head, in_tail)
@@ -197,30 +199,34 @@ class Matcher:
             self._windows[key] = window
         return window
 
-    def candidate_starts(self, text: str, head_end: int, tail_start: int):
-        """Offsets in a whole text where a rule may match: the lines worth a closer look.
+    def candidates(self, text: str, starts: list[int]) -> dict[int, list[Rule]]:
+        """Line index -> the rules that match that line and may fire there, in priority order.
 
-        "any" rules are looked for everywhere, head rules before `head_end`, tail rules from
-        `tail_start` on; each scan is one capture-free pass.
+        `text` is the document's lines joined by newlines and `starts` where each line begins.
+        One set pass over the whole text names the rules that match somewhere (usually none);
+        only those run, each a small capture-free pattern whose DFA finds its match starts.
         """
-        lines = None
-        for scanner, start, end in ((self._scan, 0, len(text)), (self._head_scan, 0, head_end),
-                                    (self._tail_scan, tail_start, len(text))):
-            if scanner is None or start >= end:
-                continue
-            # One pass over the region first: most documents have no match in most regions.
-            if not scanner.Match(text if start == 0 and end == len(text) else text[start:end]):
-                continue
-            if lines is None:
-                lines, offset = [], 0
-                for line in text.split("\n"):
-                    lines.append((offset, line))
-                    offset += len(line) + 1
-            for offset, line in lines:
-                if offset >= end:
-                    break
-                if offset >= start and line and scanner.Match(line):
-                    yield offset
+        if self._scan is None:
+            return {}
+        found: dict[int, list[Rule]] = {}
+        count = len(starts)
+        for index in sorted(self._scan.Match(text) or ()):
+            rule = self.rules[index]
+            for m in self._finder(rule).finditer(text):
+                line = bisect_right(starts, m.start()) - 1
+                if _applies(rule, line < HEAD_LINES, line >= count - TAIL_LINES):
+                    rules = found.setdefault(line, [])
+                    if not rules or rules[-1] is not rule:
+                        rules.append(rule)
+        return found
+
+    def _finder(self, rule: Rule):
+        """A rule's capture-free, multi-line pattern, compiled when first needed."""
+        finder = self._finders.get(rule.id)
+        if finder is None:
+            finder = self._finders[rule.id] = re2.compile(
+                "(?m)" + _flagged(rule, noncapturing(rule.pattern)), re2_options())
+        return finder
 
     def search(self, text: str, in_head: bool, in_tail: bool) -> Hit | None:
         """The first rule match in one line, or None."""
@@ -230,25 +236,29 @@ class Matcher:
         indices = window.set.Match(text)
         if not indices:
             return None
-        best = None
-        for index in sorted(indices):
-            rule = window.rules[index]
-            m = rule.regex.search(text)
-            if m is not None and (best is None or m.start() < best[1].start()):
-                best = (rule, m)
-        if best is None:
-            return None
-        rule, m = best
-        start, end = m.span()
-        values = {}
-        for name, value in m.groupdict().items():
-            if value is None:
-                continue
-            field = name.rstrip("0123456789")
-            if field == "cut":
-                start, end = m.span(rule.regex.groupindex[name])
-            elif field in values and field in ("author", "editor"):
-                values[field] += f", {value}"       # author and author2 both matched: two names
-            else:
-                values.setdefault(field, value)
-        return Hit(rule, start, end, values, m.start())
+        return search_rules(text, [window.rules[i] for i in sorted(indices)])
+
+
+def search_rules(text: str, rules: list[Rule]) -> Hit | None:
+    """The first match of the given rules (in priority order) in one line: leftmost, then first."""
+    best = None
+    for rule in rules:
+        m = rule.regex.search(text)
+        if m is not None and (best is None or m.start() < best[1].start()):
+            best = (rule, m)
+    if best is None:
+        return None
+    rule, m = best
+    start, end = m.span()
+    values = {}
+    for name, value in m.groupdict().items():
+        if value is None:
+            continue
+        field = name.rstrip("0123456789")
+        if field == "cut":
+            start, end = m.span(rule.regex.groupindex[name])
+        elif field in values and field in ("author", "editor"):
+            values[field] += f", {value}"       # author and author2 both matched: two names
+        else:
+            values.setdefault(field, value)
+    return Hit(rule, start, end, values, m.start())

@@ -57,7 +57,8 @@ class Cleaner:
         stage = self._stages.get((key, excluded))
         if stage is None:
             rules = tuple(rule for pack in packs for rule in pack.rules if rule.id not in excluded)
-            stage = RuleStage(matcher_for(rules), self.sink, self.guard_share)
+            site = next((p.id for p in packs if p.kind == "site"), None)
+            stage = RuleStage(matcher_for(rules, site), self.sink, self.guard_share)
             self._stages[(key, excluded)] = stage
         return stage
 
