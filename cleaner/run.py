@@ -371,6 +371,7 @@ def execute(config: RunConfig) -> int:
     if status != 0:
         return status
     stats.skipped_files = len(log.skipped)
+    stats.skipped_records = dict(log.skipped_records)
     if config.stats_path:
         Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
                                                          option=orjson.OPT_INDENT_2))

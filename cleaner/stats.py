@@ -17,6 +17,7 @@ class RunStats:
     rejected: int = 0
     flagged: int = 0
     skipped_files: int = 0
+    skipped_records: dict = field(default_factory=dict)   # reason -> count (non-HTML WARC records)
     bytes_in: int = 0
     rule_hits: Counter = field(default_factory=Counter)
     rule_chars: Counter = field(default_factory=Counter)
@@ -65,6 +66,7 @@ class RunStats:
         return {
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
             "flagged": self.flagged, "skipped_files": self.skipped_files,
+            "skipped_records": self.skipped_records,
             "bytes": self.bytes_in, "seconds": round(self.elapsed(), 3),
             "rules": {rule: {"hits": self.rule_hits[rule], "chars": self.rule_chars[rule],
                              "words": self.rule_words[rule]}
@@ -104,7 +106,9 @@ class RunStats:
         lines = [
             f"read {self.read} documents, wrote {self.written}, rejected {self.rejected}, "
             f"flagged {self.flagged}" + (f", skipped {self.skipped_files} files not matching the "
-                                         f"input patterns" if self.skipped_files else ""),
+                                         f"input patterns" if self.skipped_files else "")
+            + (", skipped records: " + "; ".join(f"{n} {r}" for r, n in self.skipped_records.items())
+               if self.skipped_records else ""),
             f"{seconds:.2f} s, {docs / seconds if seconds else 0:.0f} docs/s, "
             f"{mb / seconds if seconds else 0:.1f} MB/s"
             + (f" (resumed after {self.resumed_from} input documents)" if self.resumed_from

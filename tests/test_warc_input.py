@@ -128,3 +128,12 @@ def test_garbage_named_warc_is_a_reject_not_a_crash(tmp_path):
     path.write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 10)
     items = list(iter_inputs([str(path)]))
     assert items and all(isinstance(i, Reject) for i in items)
+
+
+def test_skipped_warc_records_are_counted_in_the_summary_and_stats(warc, tmp_path, capsys):
+    out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
+    assert main(["clean", str(warc), "-o", str(out), "--workers", "1", "--stats", str(stats)]) == 0
+    assert json.loads(stats.read_text())["skipped_records"] == {
+        "WARC request record": 1, "not HTML (image/png)": 1, "HTTP status 301": 1}
+    assert "skipped records: 1 WARC request record; 1 not HTML (image/png); 1 HTTP status 301" \
+        in capsys.readouterr().err
