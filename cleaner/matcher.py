@@ -168,21 +168,16 @@ class _Window:
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
-        self.set = None
-        if rules:
-            self.set = re2.Set.SearchSet(_scan_options())
-            for rule in rules:
-                self.set.Add(_flagged(rule, rule.pattern))
-            self.set.Compile()
+        self.set = _scanner(rules)
 
 
 class Matcher:
     """All rules of a pack combination, matched in time that does not grow with their number.
 
-    A whole document is scanned once by one capture-free alternation of the rules that may fire
-    anywhere; each line that matched (and each line of the head and tail windows) is then given to
-    an RE2 set, which names the rules matching it, and only those rules run to capture values.
-    At one position the first rule in priority order wins; otherwise the leftmost match does.
+    One RE2 set pass over a whole document names the rules that match somewhere; only those look
+    for their lines, and only those lines are searched with captures. After a cut, the rest of a
+    line is given to the set of its window (head, tail, both or neither) again. At one position
+    the first rule in priority order wins; otherwise the leftmost match does.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):

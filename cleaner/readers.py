@@ -192,18 +192,24 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[
             yield record
 
 
-def read_text_file(path: Path, record_id: str, options: ReadOptions) -> Item | Reject:
-    """A whole .txt file as one document."""
-    source = str(path)
+def _read_capped(path: Path, limit: int, too_big) -> bytes | Reject:
+    """A file's bytes, or a Reject when it is larger than `limit` (`too_big(size)` says so) or
+    cannot be read."""
     try:
         size = path.stat().st_size
-        if size > options.max_record_bytes:
-            return Reject(source, None, f"file of {size} bytes is larger than "
-                                        f"{options.max_record_bytes}; raise --max-record-bytes")
-        data = path.read_bytes()
+        if size > limit:
+            return Reject(str(path), None, too_big(size))
+        return path.read_bytes()
     except OSError as exc:
-        return Reject(source, None, f"cannot read: {exc.strerror or exc}")
-    return text_item(data, source, record_id, options)
+        return Reject(str(path), None, f"cannot read: {exc.strerror or exc}")
+
+
+def read_text_file(path: Path, record_id: str, options: ReadOptions) -> Item | Reject:
+    """A whole .txt file as one document."""
+    limit = options.max_record_bytes
+    data = _read_capped(path, limit, lambda size: f"file of {size} bytes is larger than "
+                                                  f"{limit}; raise --max-record-bytes")
+    return data if isinstance(data, Reject) else text_item(data, str(path), record_id, options)
 
 
 def text_item(data: bytes, source: str, record_id: str, options: ReadOptions) -> Item | Reject:
@@ -225,16 +231,10 @@ def is_html(name: str) -> bool:
 
 def read_html_file(path: Path, record_id: str, options: ReadOptions) -> Item | Reject:
     """A whole .html file as one web page."""
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > options.max_html_bytes:
-            return Reject(source, None, f"HTML page larger than {options.max_html_bytes} bytes: "
-                                        f"{size} bytes; raise --max-html-bytes to read it")
-        data = path.read_bytes()
-    except OSError as exc:
-        return Reject(source, None, f"cannot read: {exc.strerror or exc}")
-    return html_item(data, source, record_id)
+    limit = options.max_html_bytes
+    data = _read_capped(path, limit, lambda size: f"HTML page larger than {limit} bytes: "
+                                                  f"{size} bytes; raise --max-html-bytes to read it")
+    return data if isinstance(data, Reject) else html_item(data, str(path), record_id)
 
 
 def html_item(data: bytes, source: str, record_id: str, http_charset: str | None = None,

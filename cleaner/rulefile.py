@@ -322,11 +322,11 @@ def builtin_rules_dir():
     return resources.files("cleaner.rules")
 
 
-def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[Pack]:
-    """Load the shipped packs and any extra rule files or folders; ids must be unique."""
-    paths: list = []
-    if builtin:
-        paths.extend(rule_files(builtin_rules_dir()))
+def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[list, list[Path]]:
+    """The rule files to load: the shipped ones, then the extra files and folders given; and the
+    extra paths that do not exist."""
+    paths: list = list(rule_files(builtin_rules_dir())) if builtin else []
+    missing: list[Path] = []
     for item in extra:
         item = Path(item)
         if item.is_dir():
@@ -334,7 +334,15 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
         elif item.is_file():
             paths.append(item)
         else:
-            raise RuleFileError(item, "no such rule file or folder")
+            missing.append(item)
+    return paths, missing
+
+
+def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[Pack]:
+    """Load the shipped packs and any extra rule files or folders; ids must be unique."""
+    paths, missing = rule_paths(extra, builtin)
+    if missing:
+        raise RuleFileError(missing[0], "no such rule file or folder")
     packs: list[Pack] = []
     seen_rules: dict[str, str] = {}
     seen_packs: dict[tuple[str, str], str] = {}

@@ -20,7 +20,7 @@ from cleaner.fixtures import clean_fixture, fixture_inputs
 from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.rulefile import Pack, Rule, RuleFileError, builtin_rules_dir, load_pack, rule_files
+from cleaner.rulefile import Pack, Rule, RuleFileError, load_pack, rule_paths
 
 
 @dataclass(frozen=True)
@@ -51,16 +51,9 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
 
     A pack with the kind and id of an earlier one replaces it, as in `load_packs`.
     """
-    paths: list = list(rule_files(builtin_rules_dir())) if builtin else []
-    findings: list[Finding] = []
-    for item in extra:
-        item = Path(item)
-        if item.is_dir():
-            paths.extend(rule_files(item))
-        elif item.is_file():
-            paths.append(item)
-        else:
-            findings.append(Finding("error", "schema", str(item), "no such rule file or folder"))
+    paths, missing = rule_paths(extra, builtin)
+    findings = [Finding("error", "schema", str(item), "no such rule file or folder")
+                for item in missing]
     packs: list[Pack] = []
     for path in paths:
         try:
