@@ -78,13 +78,8 @@ class RuleStage:
         total = sum(len(ln.text) for ln in lines)
         budget = {"limit": self.guard_share * total, "used": {}}
         count = len(lines)
-        joined = "\n".join(ln.text for ln in lines)
-        starts, offset = [], 0
-        for ln in lines:
-            starts.append(offset)
-            offset += len(ln.text) + 1
         # Only lines where the scan found a match are looked at, first with the rules it found.
-        candidates = self.matcher.candidates(joined, starts)
+        candidates = self.matcher.candidates([ln.text for ln in lines])
         for index in sorted(candidates):
             if lines[index].text and self._line(doc, index, index < HEAD_LINES,
                                                 index >= count - TAIL_LINES, budget,

@@ -128,20 +128,43 @@ class MatcherChain:
         self.parts = parts
         self.rules = tuple(rule for part in parts for rule in part.rules)
 
-    def candidates(self, text: str, starts: list[int]) -> dict[int, list[Rule]]:
+    def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
         found: dict[int, list[Rule]] = {}
+        scan = Scan(lines)
         for part in self.parts:
-            for index, rules in part.candidates(text, starts).items():
+            for index, rules in part.scan(scan).items():
                 found.setdefault(index, []).extend(rules)
         return found
 
     def search(self, text: str, in_head: bool, in_tail: bool) -> "Hit | None":
         best = None
+        data = text.encode()
         for part in self.parts:
-            hit = part.search(text, in_head, in_tail)
+            hit = part.search(text, in_head, in_tail, data)
             if hit is not None and (best is None or hit.at < best.at):
                 best = hit
         return best
+
+
+class Scan:
+    """A document's lines as one UTF-8 text, which is what RE2 reads, and where each line starts.
+
+    RE2 works on bytes: handing it bytes spares the Python binding an encode and a pass that
+    turns every byte offset back into a character offset, which costs more than the match.
+    """
+
+    __slots__ = ("data", "starts", "count")
+
+    def __init__(self, lines: list[str]):
+        text = "\n".join(lines)
+        self.data = text.encode()
+        self.count = len(lines)
+        starts, offset = [], 0
+        ascii_only = len(self.data) == len(text)
+        for line in lines:
+            starts.append(offset)
+            offset += (len(line) if ascii_only else len(line.encode())) + 1
+        self.starts = starts
 
 
 _MATCHERS: dict[tuple, "Matcher"] = {}
@@ -207,20 +230,23 @@ class Matcher:
             self._windows[key] = window
         return window
 
-    def candidates(self, text: str, starts: list[int]) -> dict[int, list[Rule]]:
+    def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
         """Line index -> the rules that match that line and may fire there, in priority order.
 
-        `text` is the document's lines joined by newlines and `starts` where each line begins.
-        One set pass over the whole text names the rules that match somewhere (usually none);
-        only those run, each a small capture-free pattern whose DFA finds its match starts.
+        One set pass over the whole document names the rules that match somewhere (usually
+        none); only those run, each a small capture-free pattern whose DFA finds its match starts.
         """
+        return self.scan(Scan(lines))
+
+    def scan(self, scan: Scan) -> dict[int, list[Rule]]:
+        """`candidates` of lines already joined into a Scan."""
         if self._scan is None:
             return {}
         found: dict[int, list[Rule]] = {}
-        count = len(starts)
-        for index in sorted(self._scan.Match(text) or ()):
+        count, starts = scan.count, scan.starts
+        for index in sorted(self._scan.Match(scan.data) or ()):
             rule = self.rules[index]
-            for m in self._finder(rule).finditer(text):
+            for m in self._finder(rule).finditer(scan.data):
                 line = bisect_right(starts, m.start()) - 1
                 if _applies(rule, line < HEAD_LINES, line >= count - TAIL_LINES):
                     rules = found.setdefault(line, [])
@@ -236,22 +262,28 @@ class Matcher:
                 "(?m)" + _flagged(rule, scan_form(rule.pattern)), re2_options())
         return finder
 
-    def search(self, text: str, in_head: bool, in_tail: bool) -> Hit | None:
-        """The first rule match in one line, or None."""
+    def search(self, text: str, in_head: bool, in_tail: bool,
+               data: bytes | None = None) -> Hit | None:
+        """The first rule match in one line (`data`: the line in UTF-8, if at hand), or None."""
         window = self._window(in_head, in_tail)
         if window.set is None:
             return None
-        indices = window.set.Match(text)
+        data = text.encode() if data is None else data
+        indices = window.set.Match(data)
         if not indices:
             return None
-        return search_rules(text, [window.rules[i] for i in sorted(indices)])
+        return search_rules(text, [window.rules[i] for i in sorted(indices)], data)
 
 
-def search_rules(text: str, rules: list[Rule]) -> Hit | None:
-    """The first match of the given rules (in priority order) in one line: leftmost, then first."""
+def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit | None:
+    """The first match of the given rules (in priority order) in one line: leftmost, then first.
+
+    Searched as UTF-8 (`data`, if at hand); the hit's offsets are characters of `text`.
+    """
+    data = text.encode() if data is None else data
     best = None
     for rule in rules:
-        m = rule.regex.search(text)
+        m = rule.regex.search(data)
         if m is not None and (best is None or m.start() < best[1].start()):
             best = (rule, m)
     if best is None:
@@ -266,7 +298,10 @@ def search_rules(text: str, rules: list[Rule]) -> Hit | None:
         if field == "cut":
             start, end = m.span(rule.regex.groupindex[name])
         elif field in values and field in ("author", "editor"):
-            values[field] += f", {value}"       # author and author2 both matched: two names
+            values[field] += f", {value.decode()}"      # author and author2 both matched: two names
         else:
-            values.setdefault(field, value)
-    return Hit(rule, start, end, values, m.start())
+            values.setdefault(field, value.decode())
+    at = m.start()
+    if len(data) != len(text):          # not ASCII: byte offsets become character offsets
+        start, end, at = (len(data[:i].decode()) for i in (start, end, at))
+    return Hit(rule, start, end, values, at)

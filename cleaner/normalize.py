@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 import ftfy
+import re2
 
 # A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
 # the fingerprint of mojibake. Text without it cannot hold the mojibake ftfy repairs, so ftfy
@@ -95,8 +96,29 @@ FIXES = (
 )
 
 
+# Every character or spacing that some fix above acts on, and the lead characters of mojibake:
+# most documents hold none of them, and one RE2 pass over the UTF-8 text (a few microseconds)
+# then stands in for the six fixes' own tests (about 50 microseconds for a 2 KB document).
+_ANY_FIX = re2.compile(
+    "(?m)[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u00c2-\u00f4\u1680\u2000-\u200b"
+    "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]|  |^ | $")
+
+
+def needs_fixes(text: str) -> bool:
+    r"""Whether any fix may change the text (False only when none would).
+
+    >>> needs_fixes("Isi berita.\nBaris dua."), needs_fixes("Isi\u00a0berita"), needs_fixes("a  b")
+    (False, True, True)
+    """
+    if _ANY_FIX.search(text.encode("utf-8", "surrogatepass")) is not None:
+        return True
+    return not text.isascii() and not unicodedata.is_normalized("NFC", text)
+
+
 def normalize(text: str) -> tuple[str, list[str]]:
     """Run every fix; return the text and the names of the fixes that changed it."""
+    if not needs_fixes(text):
+        return text, []
     applied = []
     for name, fix in FIXES:
         fixed = fix(text)

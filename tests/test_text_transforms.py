@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import normalize as norm
-from cleaner.paragraphs import split_glued
+from cleaner.paragraphs import may_be_glued, split_glued
 
 
 def test_mojibake_is_repaired_and_curly_quotes_kept():
@@ -49,3 +51,35 @@ def test_glued_paragraphs_split(glued, parts):
 ])
 def test_not_split(whole):
     assert split_glued(whole, ["dr", "jl"]) == [whole]
+
+
+# Characters every fix acts on, mixed with plain text: the fast path must never skip a fix.
+_TRICKY = st.sampled_from(list("ab Z.\n\t\r\u00a0\u00ad\u00e2\u20ac\u0153\u200b\u2028\u3000"
+                               "\u0000\u007f\u0085\u00c3\u00a9e\u0301\ufeff\u2060 ") + ["  "])
+
+
+def _all_fixes(text: str) -> tuple[str, list[str]]:
+    applied = []
+    for name, fix in norm.FIXES:
+        fixed = fix(text)
+        if fixed != text:
+            applied.append(name)
+            text = fixed
+    return text, applied
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TRICKY, max_size=30).map("".join))
+def test_fast_path_gives_what_every_fix_gives(text):
+    assert norm.normalize(text) == _all_fixes(text)
+
+
+_WORD = st.text(alphabet="aéZ1_\u00b2", min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.tuples(_WORD, st.sampled_from([".", "?", "!.", ". "]),
+                 st.sampled_from(["", "\"", "\u201d", "\u201d\u201c"]), _WORD).map("".join))
+def test_glue_hint_never_misses_a_split(text):
+    if len(split_glued(text)) > 1:
+        assert may_be_glued(text)
