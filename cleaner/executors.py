@@ -27,12 +27,12 @@ import orjson
 
 from cleaner.cli_common import document_args
 from cleaner.html_extract import PageError
-from cleaner.readers import Item, Reject
+from cleaner.readers import Item, RawRecord, Reject
 from cleaner.stats import record_summary
 
-# A batch holds at most this many items or this many characters of text, whichever comes first.
+# A batch holds at most this many items or this many bytes of input, whichever comes first.
 BATCH_ITEMS = 128
-BATCH_CHARS = 2 << 20
+BATCH_BYTES = 2 << 20
 # Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
 BATCHES_PER_WORKER = 3
 
@@ -45,17 +45,17 @@ class BatchResult:
     seconds: dict[str, float] = field(default_factory=dict)   # CPU time per stage in the worker
 
 
-def batched(items: Iterable[Item | Reject], max_items: int = BATCH_ITEMS,
-            max_chars: int = BATCH_CHARS) -> Iterator[list[Item | Reject]]:
+def batched(items: Iterable[Item | RawRecord | Reject], max_items: int = BATCH_ITEMS,
+            max_bytes: int = BATCH_BYTES) -> Iterator[list[Item | RawRecord | Reject]]:
     """Items grouped into batches, in order."""
-    batch: list[Item | Reject] = []
-    chars = 0
+    batch: list[Item | RawRecord | Reject] = []
+    size = 0
     for item in items:
         batch.append(item)
-        chars += len(getattr(item, "text", "") or "")
-        if len(batch) >= max_items or chars >= max_chars:
+        size += getattr(item, "size", 0)
+        if len(batch) >= max_items or size >= max_bytes:
             yield batch
-            batch, chars = [], 0
+            batch, size = [], 0
     if batch:
         yield batch
 
@@ -81,6 +81,8 @@ def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
     before = dict(timings) if timings is not None else None
     clean_time = dump_time = 0.0
     for item in batch:
+        if isinstance(item, RawRecord):
+            item = item.parsed()
         if isinstance(item, Reject):
             outcomes.append(("reject", item.as_dict()))
             continue

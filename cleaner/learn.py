@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from cleaner.normalize import normalize
-from cleaner.rulefile import Pack, Rule, compile_pattern
+from cleaner.rulefile import Pack, Rule
 from cleaner.shapes import collapse, escape
 from cleaner.sitekey import site_key
 
@@ -82,7 +82,7 @@ def learned_rule(site: str, number: int, line: LearnedLine) -> Rule:
                 description=f"learned: in {line.docs} of {line.site_docs} documents of {site} "
                             f"({line.share:.0%})",
                 case_sensitive=True, remove=(line.text,), pack=f"learned/{site}",
-                path="(learned)", regex=compile_pattern(pattern, True))
+                path="(learned)")
 
 
 def learned_packs(learned: dict[str, list[LearnedLine]]) -> dict[str, Pack]:

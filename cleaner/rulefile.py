@@ -58,6 +58,21 @@ def compile_pattern(pattern: str, case_sensitive: bool = False):
     return re2.compile(source, re2_options())
 
 
+@lru_cache(maxsize=None)
+def check_pattern(pattern: str):
+    """Parse a rule pattern as RE2 does and return it compiled for checking; raises re2.error.
+
+    RE2 parses the same syntax whatever the encoding and case, but compiled as case-sensitive
+    Latin-1 a Unicode class like \\pL spans 256 characters, not 1.1 million: checking every
+    shipped rule takes 0.04 s instead of 0.6 s. Rules are compiled for matching (compile_pattern)
+    only when first used, so a run starts fast and a worker compiles only the rules of the sites
+    it sees.
+    """
+    opts = re2_options()
+    opts.encoding = re2.Options.Encoding.LATIN1
+    return re2.compile(pattern.encode("utf-8"), opts)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One rule: what to match, what to do with it, and the examples that prove it."""
@@ -82,8 +97,15 @@ class Rule:
     # (a "Baca juga:" label alone on its line, then the related titles one a line).
     then: str = ""
     then_max: int = 3
-    regex: Any = field(default=None, compare=False, repr=False)
-    then_regex: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def regex(self):
+        """The pattern compiled for matching, on first use (shared by equal patterns)."""
+        return compile_pattern(self.pattern, self.case_sensitive)
+
+    @property
+    def then_regex(self):
+        return compile_pattern(self.then, self.case_sensitive) if self.then else None
 
 
 @dataclass(frozen=True)
@@ -109,7 +131,11 @@ class Pack:
     valid_from: date | None = None
     valid_until: date | None = None
     rules: tuple[Rule, ...] = ()
-    signature_regex: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def signature_pattern(self) -> str | None:
+        """The signatures as one pattern (None without any): text that names the site."""
+        return "|".join(f"(?:{s})" for s in self.signatures) if self.signatures else None
 
 
 def _strings(value: Any, path: Path, what: str, rule: str | None = None) -> tuple[str, ...]:
@@ -174,14 +200,14 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
     if not isinstance(case_sensitive, bool):
         raise RuleFileError(path, "case_sensitive must be true or false", rule_id)
     try:
-        regex = compile_pattern(pattern, case_sensitive)
+        regex = check_pattern(pattern)
     except re2.error as exc:
         reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): {reason}; "
                                   "look-around and back-references can backtrack and are not "
                                   "allowed, use a (?P<cut>...) group to keep context", rule_id)
     # A field may be captured in several alternatives: location, location2, ...
-    groups = {name.rstrip("0123456789") for name in regex.groupindex}
+    groups = {name.decode().rstrip("0123456789") for name in regex.groupindex}
     unknown_groups = groups - META_GROUPS - SPECIAL_GROUPS
     if unknown_groups:
         raise RuleFileError(path, f"unknown named groups {sorted(unknown_groups)}; allowed: "
@@ -203,17 +229,17 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
         raise RuleFileError(path, "cases must be a list of tables with an input", rule_id)
     if not remove and not cases:
         raise RuleFileError(path, "a rule needs at least one 'remove' example or a case", rule_id)
-    if regex.search("") is not None and regex.search("").end() == 0 and regex.fullmatch(""):
+    if regex.fullmatch(b"") is not None:
         raise RuleFileError(path, "pattern matches empty text", rule_id)
     valid_from, valid_until = _bounds(raw, path, rule_id)
-    then, then_max, then_regex = raw.get("then", ""), raw.get("then_max", 3), None
+    then, then_max = raw.get("then", ""), raw.get("then_max", 3)
     if then:
         if action != "drop-line" or not isinstance(then, str):
             raise RuleFileError(path, "then is a pattern, and only for drop-line rules", rule_id)
         if not isinstance(then_max, int) or not 1 <= then_max <= 20:
             raise RuleFileError(path, "then_max must be a whole number from 1 to 20", rule_id)
         try:
-            then_regex = compile_pattern(then, case_sensitive)
+            check_pattern(then)
         except re2.error as exc:
             raise RuleFileError(path, f"then pattern rejected by RE2: {exc}", rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
@@ -222,7 +248,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
                 remove=remove, keep=keep, cases=tuple(cases),
                 aliases=_strings(raw.get("aliases"), path, "aliases", rule_id),
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
-                then=then, then_max=then_max, regex=regex, then_regex=then_regex)
+                then=then, then_max=then_max)
 
 
 def load_pack(path: str | Path, kind: str | None = None) -> Pack:
@@ -254,12 +280,11 @@ def load_pack(path: str | Path, kind: str | None = None) -> Pack:
     rules = tuple(_within(_load_rule(raw, i, pack_id, path), valid_from, valid_until, path)
                   for i, raw in enumerate(raw_rules))
     signatures = _strings(head.get("signatures"), path, "signatures")
-    signature_regex = None
-    if signatures:
+    for signature in signatures:
         try:
-            signature_regex = re2.compile("|".join(f"(?:{s})" for s in signatures), re2_options())
+            check_pattern(signature)
         except re2.error as exc:
-            raise RuleFileError(path, f"signature rejected by RE2: {exc}")
+            raise RuleFileError(path, f"signature {signature!r} rejected by RE2: {exc}")
     months = head.get("months", {})
     if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12
                                                for v in months.values()):
@@ -280,7 +305,7 @@ def load_pack(path: str | Path, kind: str | None = None) -> Pack:
         conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
         sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
-        valid_from=valid_from, valid_until=valid_until, rules=rules, signature_regex=signature_regex,
+        valid_from=valid_from, valid_until=valid_until, rules=rules,
     )
 
 

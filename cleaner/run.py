@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
@@ -306,7 +306,11 @@ def execute(config: RunConfig) -> int:
         if hasattr(executor, "map_inputs"):
             results = executor.map_inputs(config.inputs, config.read_options, output.skip, log)
         else:
-            items = iter_inputs(config.inputs, config.read_options, log)
+            options = config.read_options
+            if executor.name == "pool" and report is None:
+                # Workers parse the JSON lines: the main process then only moves bytes.
+                options = replace(options, defer_parse=True)
+            items = iter_inputs(config.inputs, options, log)
             if output.skip:
                 items = islice(items, output.skip, None)
             if report is not None:
