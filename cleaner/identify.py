@@ -10,6 +10,8 @@ from cleaner.rulefile import Pack, compile_pattern, re2_options
 
 # Signatures are looked for near the start (datelines) and the end (source footers).
 SIGNATURE_WINDOW = 600
+# RE2 memory budget of the set of all sites' signatures: the default 8 MB cannot compile ~30.
+SIGNATURE_MAX_MEM = 64 << 20
 # At least this share of a text's words must be a language's stopwords to call it that language.
 MIN_STOPWORD_SHARE = 0.08
 
@@ -44,7 +46,9 @@ class PackIndex:
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
         whose signature a text holds, instead of one search per site."""
         if self._signature_set is None:
-            self._signature_set = re2.Set.SearchSet(re2_options())
+            options = re2_options()
+            options.max_mem = SIGNATURE_MAX_MEM
+            self._signature_set = re2.Set.SearchSet(options)
             for pack in self._signed:
                 self._signature_set.Add(pack.signature_pattern)
             self._signature_set.Compile()

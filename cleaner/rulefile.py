@@ -177,7 +177,7 @@ def _within(rule: Rule, first: date | None, last: date | None, path: Path) -> Ru
     return replace(rule, valid_from=start, valid_until=end)
 
 
-def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
+def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = True) -> Rule:
     if not isinstance(raw, dict):
         raise RuleFileError(path, f"[[rule]] #{index + 1} is not a table")
     rule_id = raw.get("id")
@@ -206,6 +206,13 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
         raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): {reason}; "
                                   "look-around and back-references can backtrack and are not "
                                   "allowed, use a (?P<cut>...) group to keep context", rule_id)
+    if compiled:
+        try:
+            compile_pattern(pattern, case_sensitive)
+        except re2.error as exc:
+            raise RuleFileError(path, f"pattern cannot be compiled for matching: {exc} (RE2 "
+                                      "allows 64 MB a pattern; split it into several rules)",
+                                rule_id)
     # A field may be captured in several alternatives: location, location2, ...
     groups = {name.decode().rstrip("0123456789") for name in regex.groupindex}
     unknown_groups = groups - META_GROUPS - SPECIAL_GROUPS
@@ -251,8 +258,13 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path) -> Rule:
                 then=then, then_max=then_max)
 
 
-def load_pack(path: str | Path, kind: str | None = None) -> Pack:
-    """Read and check one rule file; the pack kind comes from [pack] or the folder it sits in."""
+def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True) -> Pack:
+    """Read and check one rule file; the pack kind comes from [pack] or the folder it sits in.
+
+    Patterns are parsed either way; `compiled` also compiles them for matching now (cached for
+    the run), which a pattern too large for RE2's memory budget fails. The shipped packs skip
+    that (the test suite compiles every one of them), so a run only compiles the rules it uses.
+    """
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -277,7 +289,8 @@ def load_pack(path: str | Path, kind: str | None = None) -> Pack:
     if not isinstance(raw_rules, list):
         raise RuleFileError(path, "rules are written as [[rule]] tables")
     valid_from, valid_until = _bounds(head, path)
-    rules = tuple(_within(_load_rule(raw, i, pack_id, path), valid_from, valid_until, path)
+    rules = tuple(_within(_load_rule(raw, i, pack_id, path, compiled), valid_from, valid_until,
+                          path)
                   for i, raw in enumerate(raw_rules))
     signatures = _strings(head.get("signatures"), path, "signatures")
     for signature in signatures:
@@ -371,8 +384,9 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
     packs: list[Pack] = []
     seen_rules: dict[str, str] = {}
     seen_packs: dict[tuple[str, str], str] = {}
+    shipped = {str(p) for p in rule_files(builtin_rules_dir())} if builtin else set()
     for path in paths:
-        pack = load_pack(Path(str(path)))
+        pack = load_pack(Path(str(path)), compiled=str(path) not in shipped)
         key = (pack.kind, pack.id)
         if key in seen_packs:
             # A user's pack with the same id replaces the shipped one: that is how a site's

@@ -71,3 +71,25 @@ def test_rules_check_reports_a_failing_example(tmp_path, capsys):
 def test_rules_check_passes_on_shipped_rules(capsys):
     assert main(["rules", "check"]) == 0
     assert "0 failing examples" in capsys.readouterr().err
+
+
+def test_every_shipped_pattern_compiles_for_matching():
+    # Shipped packs are only parsed at load (a run compiles the rules it uses): this is the check.
+    from cleaner.rulefile import compile_pattern, load_packs
+
+    for pack in load_packs():
+        for rule in pack.rules:
+            compile_pattern(rule.pattern, rule.case_sensitive)
+            if rule.then:
+                compile_pattern(rule.then, rule.case_sensitive)
+
+
+def test_user_pattern_too_large_to_match_is_refused_at_load(tmp_path):
+    from cleaner.rulefile import RuleFileError, load_packs
+
+    path = tmp_path / "big.toml"
+    path.write_text('[pack]\nkind = "common"\nid = "big"\n[[rule]]\nid = "big/x"\n'
+                    'action = "drop-line"\npattern = "^' + "\\\\s".join(["\\\\pL{1,1000}"] * 4) + '$"\n'
+                    'remove = ["a b"]\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="big/x.*cannot be compiled for matching"):
+        load_packs([path])
