@@ -1,4 +1,4 @@
-"""Compile the rules that apply to a document into RE2 sets and scanners, one per line window."""
+"""Compile the rules that apply to a document into an RE2 set and scanners, and find their matches."""
 
 from __future__ import annotations
 
@@ -199,36 +199,19 @@ class Hit:
     at: int = 0          # where the whole match starts (before any "cut" group): its priority
 
 
-class _Window:
-    """The rules of one line window: an RE2 set that names the rules matching a line."""
-
-    def __init__(self, rules: list[Rule]):
-        self.rules = rules
-        self.set = _scanner(rules)
-
-
 class Matcher:
     """All rules of a pack combination, matched in time that does not grow with their number.
 
     One RE2 set pass over a whole document names the rules that match somewhere; only those look
     for their lines, and only those lines are searched with captures. After a cut, the rest of a
-    line is given to the set of its window (head, tail, both or neither) again. At one position
+    line is given to the set again. At one position
     the first rule in priority order wins; otherwise the leftmost match does.
     """
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self._windows: dict[tuple[bool, bool], _Window] = {}
         self._scan = _scanner(list(rules))
         self._finders: dict[str, object] = {}
-
-    def _window(self, in_head: bool, in_tail: bool) -> _Window:
-        key = (in_head, in_tail)
-        window = self._windows.get(key)
-        if window is None:
-            window = _Window([r for r in self.rules if _applies(r, in_head, in_tail)])
-            self._windows[key] = window
-        return window
 
     def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
         """Line index -> the rules that match that line and may fire there, in priority order.
@@ -264,15 +247,20 @@ class Matcher:
 
     def search(self, text: str, in_head: bool, in_tail: bool,
                data: bytes | None = None) -> Hit | None:
-        """The first rule match in one line (`data`: the line in UTF-8, if at hand), or None."""
-        window = self._window(in_head, in_tail)
-        if window.set is None:
+        """The first rule match in one line (`data`: the line in UTF-8, if at hand), or None.
+
+        The document's set names the rules matching the line; those that may not fire where the
+        line sits (head, tail) are dropped. One set serves every window, so only one is compiled.
+        """
+        if self._scan is None:
             return None
         data = text.encode() if data is None else data
-        indices = window.set.Match(data)
+        indices = self._scan.Match(data)
         if not indices:
             return None
-        return search_rules(text, [window.rules[i] for i in sorted(indices)], data)
+        rules = [self.rules[i] for i in sorted(indices)]
+        rules = [rule for rule in rules if _applies(rule, in_head, in_tail)]
+        return search_rules(text, rules, data) if rules else None
 
 
 def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit | None:
