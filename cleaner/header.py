@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.document import Document, Line, Removal
+from cleaner.lexicon import lexicon
 
 TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
@@ -55,23 +56,6 @@ def _first_body(lines: list[Line]) -> str | None:
     return None
 
 
-def _labels(doc: Document) -> dict[str, str]:
-    """Byline label (lower case) -> the meta list it fills, from the document's language packs."""
-    found: dict[str, str] = {}
-    for pack in doc.packs:
-        for field, labels in pack.byline_labels:
-            for label in labels:
-                found.setdefault(label.lower(), field)
-    return found
-
-
-def _sections(doc: Document) -> frozenset[str]:
-    out: set[str] = set()
-    for pack in doc.packs:
-        out |= pack.sections
-    return frozenset(out)
-
-
 def _take(doc: Document, line: Line, rule: str, field: str | None) -> None:
     doc.removed.append(Removal(rule, line.text, line.number, 0, "meta" if field else "drop-line",
                                (field,) if field else ()))
@@ -83,7 +67,8 @@ def header_stage(doc: Document) -> Document:
     lines = [ln for ln in doc.lines if ln.text]
     if len(lines) < 2:
         return doc
-    labels = _labels(doc)
+    words = lexicon(doc.packs)
+    labels = words.labels
     hint = doc.hints.get("title")
     first = lines[0]
     title = None
@@ -112,7 +97,7 @@ def header_stage(doc: Document) -> Document:
             _take(doc, nxt, "header/byline", field)
             index += 1
         elif (doc.meta["category"] is None and nxt is not None
-              and (_SECTION.match(line.text) or line.text.lower() in _sections(doc))):
+              and (_SECTION.match(line.text) or line.text.lower() in words.sections)):
             doc.set_meta("category", line.text)
             _take(doc, line, "header/category", "category")
         else:

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from cleaner.dates import normalize_date
 from cleaner.document import Document
+from cleaner.lexicon import lexicon
 from cleaner.rulefile import Pack
 
 _SPACES = re.compile(r"\s+")
@@ -61,11 +62,8 @@ class MetaSink:
 
     def apply(self, doc: Document, hit) -> list[str]:
         """Store the hit's captured and constant values; return the fields it filled."""
-        months: dict[str, int] = {}
-        conjunctions: list[str] = []
-        for pack in doc.packs:
-            months.update(pack.months)
-            conjunctions.extend(pack.conjunctions)
+        words = lexicon(doc.packs)
+        months, conjunctions = words.months, words.conjunctions
         filled = []
         for name, raw in list(hit.values.items()) + list(hit.rule.set):
             if name == "date":

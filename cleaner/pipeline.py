@@ -13,6 +13,7 @@ from cleaner.document import Document, Line
 from cleaner.header import header_stage
 from cleaner.html_clean import clean_html_document
 from cleaner.identify import PackIndex, url_host
+from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
@@ -68,8 +69,7 @@ class Cleaner:
         raw = doc.hints.get("date")
         if raw is None:
             return None
-        months = {name: n for pack in doc.packs for name, n in pack.months}
-        return date_span(normalize_date(str(raw), months))
+        return date_span(normalize_date(str(raw), lexicon(doc.packs).months))
 
     def _learned_for(self, doc: Document) -> tuple[Pack, ...]:
         if not self.learned:
@@ -135,7 +135,7 @@ class Cleaner:
     def _split_paragraphs(doc: Document) -> None:
         if not may_be_glued(doc.text):
             return
-        abbreviations = frozenset(a.lower() for pack in doc.packs for a in pack.abbreviations)
+        abbreviations = lexicon(doc.packs).abbreviations
         lines = []
         for line in doc.lines:
             parts = split_glued(line.text, abbreviations)
@@ -147,9 +147,7 @@ class Cleaner:
 
     def _fill_meta(self, doc: Document) -> None:
         """Input hints win over text headers for title, date and url; site and lang name the packs."""
-        months: dict[str, int] = {}
-        for pack in doc.packs:
-            months.update(pack.months)
+        months = lexicon(doc.packs).months
         if "title" in doc.hints:
             doc.meta["title"] = doc.hints["title"]
         if "date" in doc.hints:

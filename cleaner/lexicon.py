@@ -1,0 +1,52 @@
+"""What a document's packs say about its language: month names, abbreviations, conjunctions, byline labels, sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from cleaner.rulefile import Pack
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of a pack combination, merged in priority order (the first pack wins)."""
+
+    months: dict[str, int]
+    abbreviations: frozenset[str]
+    conjunctions: tuple[str, ...]
+    labels: dict[str, str]            # byline label (lower case) -> the meta list it fills
+    sections: frozenset[str]
+
+
+_LEXICONS: dict[tuple, Lexicon] = {}
+
+
+def lexicon(packs: Sequence[Pack]) -> Lexicon:
+    """The Lexicon of a pack combination, built once per combination and process.
+
+    Every document of a site has the same packs: merging their lists anew for each document
+    cost more than some stages.
+    """
+    key = tuple((p.kind, p.id, p.path) for p in packs)
+    found = _LEXICONS.get(key)
+    if found is None:
+        found = _LEXICONS[key] = _build(packs)
+    return found
+
+
+def _build(packs: Sequence[Pack]) -> Lexicon:
+    months: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for pack in packs:
+        months.update(pack.months)
+        for field, names in pack.byline_labels:
+            for label in names:
+                labels.setdefault(label.lower(), field)
+    return Lexicon(
+        months=months,
+        abbreviations=frozenset(a.lower() for pack in packs for a in pack.abbreviations),
+        conjunctions=tuple(c for pack in packs for c in pack.conjunctions),
+        labels=labels,
+        sections=frozenset(s for pack in packs for s in pack.sections),
+    )
