@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import re2
@@ -15,6 +16,10 @@ SIGNATURE_WINDOW = 600
 MIN_STOPWORD_SHARE = 0.08
 
 
+# "https://host/..." with a plain host name: no user, port or IPv6 brackets to unpick.
+_PLAIN_HOST = re.compile(r"(?:https?:)?//([A-Za-z0-9.\-]+)(?:[/?#]|$)")
+
+
 def url_host(url: str | None) -> str | None:
     """The lower-case host of a url, without "www." and port.
 
@@ -25,8 +30,11 @@ def url_host(url: str | None) -> str | None:
     """
     if not url:
         return None
-    parts = urlsplit(url if "//" in url else f"//{url}")
-    host = (parts.hostname or "").lower().rstrip(".")
+    match = _PLAIN_HOST.match(url)
+    if match is not None:           # the common case, without urlsplit's general parse
+        host = match.group(1).lower().rstrip(".")
+    else:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().rstrip(".")
     return host[4:] if host.startswith("www.") else host or None
 
 

@@ -83,3 +83,22 @@ _WORD = st.text(alphabet="aéZ1_\u00b2", min_size=1, max_size=4)
 def test_glue_hint_never_misses_a_split(text):
     if len(split_glued(text)) > 1:
         assert may_be_glued(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["http://", "https://", "//", "ftp://", ""]),
+       st.text(alphabet="aZ9.-:@[]_", min_size=0, max_size=12),
+       st.sampled_from(["", "/", "/x?y", "?q", "#f", ":8080/p"]))
+def test_url_host_fast_path_agrees_with_urlsplit(scheme, host, rest):
+    from urllib.parse import urlsplit
+
+    from cleaner.identify import url_host
+
+    url = scheme + host + rest
+    try:
+        parsed = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return                       # not a url urlsplit accepts: nothing to agree on
+    expected = (parsed or "").lower().rstrip(".")
+    expected = expected[4:] if expected.startswith("www.") else expected or None
+    assert url_host(url) == expected
