@@ -166,6 +166,20 @@ class Scan:
             offset += (len(line) if ascii_only else len(line.encode())) + 1
         self.starts = starts
 
+    def ranges(self, where: str) -> list[tuple[int, int]]:
+        """The byte ranges a rule of this `where` may match in: a dateline is looked for in the
+        first lines only, not in the whole document."""
+        size, count = len(self.data), self.count
+        head = (0, self.starts[HEAD_LINES] - 1) if count > HEAD_LINES else (0, size)
+        tail = (self.starts[count - TAIL_LINES], size) if count > TAIL_LINES else (0, size)
+        if where == "head":
+            return [head]
+        if where == "tail":
+            return [tail]
+        if where == "edges" and head[1] < tail[0]:
+            return [head, tail]
+        return [(0, size)]
+
 
 _MATCHERS: dict[tuple, "Matcher"] = {}
 
@@ -229,12 +243,14 @@ class Matcher:
         count, starts = scan.count, scan.starts
         for index in sorted(self._scan.Match(scan.data) or ()):
             rule = self.rules[index]
-            for m in self._finder(rule).finditer(scan.data):
-                line = bisect_right(starts, m.start()) - 1
-                if _applies(rule, line < HEAD_LINES, line >= count - TAIL_LINES):
-                    rules = found.setdefault(line, [])
-                    if not rules or rules[-1] is not rule:
-                        rules.append(rule)
+            finder = self._finder(rule)
+            for pos, endpos in scan.ranges(rule.where):
+                for m in finder.finditer(scan.data, pos, endpos):
+                    line = bisect_right(starts, m.start()) - 1
+                    if _applies(rule, line < HEAD_LINES, line >= count - TAIL_LINES):
+                        rules = found.setdefault(line, [])
+                        if not rules or rules[-1] is not rule:
+                            rules.append(rule)
         return found
 
     def _finder(self, rule: Rule):
