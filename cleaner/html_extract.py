@@ -189,6 +189,14 @@ def css_selector(selector: str):
         raise ValueError(f"bad html_strip selector {selector!r}: {exc}") from None
 
 
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Whether an element still hangs from the root (not from a subtree already removed)."""
+    top = el
+    for top in el.iterancestors():
+        pass
+    return top is root
+
+
 def strip_selectors(tree: HtmlElement, selectors: Iterable[str], rule: str,
                     flags: list[dict] | None = None) -> list[Removal]:
     """Remove every element a site pack's CSS selectors match; one Removal per element with text.
@@ -202,7 +210,8 @@ def strip_selectors(tree: HtmlElement, selectors: Iterable[str], rule: str,
                 flags.append(_flag("rule", f"{rule}: {exc}"))
             continue
         for el in match(tree):
-            if el.getparent() is None:
+            # Inside an element already removed (nested matches): its text is recorded there.
+            if el.getparent() is None or not _attached(el, tree):
                 continue
             record = _removal(f"{rule}:{selector}", el)
             if record:

@@ -81,8 +81,11 @@ def test_real_page_keeps_the_article_and_records_what_went(cleaner):
     assert meta["date"] == "2015-03-30T09:40:29+07:00"     # 02:40 UTC, the same day in Jakarta
     assert meta["url"].startswith("https://kabarislamia.com/2015/03/30/")
     assert meta["site"] == "kabarislamia.com" and meta["lang"] == "id"
+    # The site's pack: its selectors strip the chrome, its footer rule gives the category.
+    assert meta["category"] == "Khawarij" and meta["source"] == "Kabar Islamia"
     rules = {r["rule"] for r in record["removed"]}
-    assert {"html/chrome-share", "html/chrome-comments", "header/title"} <= rules
+    assert {"kabarislamia.com/html-strip:div.sharedaddy", "kabarislamia.com/html-strip:#respond",
+            "kabarislamia/filed-under", "header/title"} <= rules
     html_removals = [r for r in record["removed"] if r["action"] == "html-strip"]
     assert html_removals and all(r["line"] == 0 for r in html_removals)
 
@@ -134,6 +137,15 @@ def test_site_pack_selectors_strip_before_extraction(site_cleaner):
     assert "contoh/html-strip:.kotak-promo" in rules
     assert "contoh/html-strip:#komentar-warga" in rules
     assert "contoh/footer" in rules                      # the same text rule as for text input
+
+
+def test_nested_strip_matches_are_recorded_once(site_cleaner):
+    html = article_page('<div class="kotak-promo"><p>Promo luar untuk pembaca.</p>'
+                        '<div class="kotak-promo"><p>Promo dalam yang bersarang.</p></div></div>')
+    record = site_cleaner.clean_html(html, url="https://www.contoh-news.id/berita/2")
+    strips = [r for r in record["removed"] if r["rule"] == "contoh/html-strip:.kotak-promo"]
+    assert len(strips) == 1
+    assert "Promo luar" in strips[0]["text"] and "Promo dalam" in strips[0]["text"]
 
 
 def test_site_is_found_by_canonical_url_without_an_input_url(site_cleaner):
