@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 import ftfy
+import ftfy.fixes
 import re2
 
 # A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
@@ -41,6 +42,20 @@ def fix_mojibake(text: str) -> str:
     if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
     return ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+def fix_surrogates(text: str) -> str:
+    r"""Surrogate code points (a UTF-16 pair decoded as two characters, or half of one) become the
+    character they encode, or U+FFFD: they are not text and cannot be written as UTF-8.
+
+    >>> fix_surrogates("a\ud83d\ude00b\ud800")
+    'a😀b\ufffd'
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return ftfy.fixes.fix_surrogates(text)
 
 
 def unify_newlines(text: str) -> str:
@@ -87,6 +102,7 @@ def tidy_lines(text: str) -> str:
 
 # (name, function) in the order they run; the names appear in a record's "fixes".
 FIXES = (
+    ("fix_surrogates", fix_surrogates),
     ("fix_mojibake", fix_mojibake),
     ("unify_newlines", unify_newlines),
     ("plain_spaces", plain_spaces),
@@ -110,7 +126,11 @@ def needs_fixes(text: str) -> bool:
     >>> needs_fixes("Isi berita.\nBaris dua."), needs_fixes("Isi\u00a0berita"), needs_fixes("a  b")
     (False, True, True)
     """
-    if _ANY_FIX.search(text.encode("utf-8", "surrogatepass")) is not None:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:          # surrogates
+        return True
+    if _ANY_FIX.search(data) is not None:
         return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 

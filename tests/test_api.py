@@ -68,3 +68,9 @@ def test_packs_can_be_limited_to_given_rule_files(tmp_path):
     record = cleaner.clean("Isi berita pertama.\n\nBELI SEKARANG\n\nBaca juga: Lain")
     assert [r["rule"] for r in record["removed"]] == ["mine/promo"]
     assert "Baca juga: Lain" in record["text"]
+
+
+def test_lone_surrogates_become_replacement_characters_not_a_crash(cleaner):
+    record = cleaner.clean("Isi berita \ud800 yang panjang sekali di sini.")
+    assert record["text"] == "Isi berita \ufffd yang panjang sekali di sini."
+    assert record["fixes"] == ["fix_surrogates"]
