@@ -17,7 +17,7 @@ def empty_meta() -> dict[str, Any]:
     return {name: ([] if name in LIST_FIELDS else None) for name in META_FIELDS}
 
 
-@dataclass
+@dataclass(slots=True)
 class Removal:
     """One piece of text taken out of a document, with the rule that took it."""
 
@@ -36,7 +36,7 @@ class Removal:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A line of the document being cleaned: its current text and where it came from."""
 

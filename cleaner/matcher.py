@@ -202,7 +202,7 @@ def _scanner(rules: list[Rule]):
     return scanner
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One rule match in a line: the rule, the span to remove and the values captured."""
 
