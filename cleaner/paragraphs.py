@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable
 
 import re2
 
 # Sentence end, then optional quotes, then a capital, with no space between: a glued boundary.
 _GLUE = re.compile("([.!?]+)([\"\u201d\u2019]?)([\"\u201c\u2018]?)(?=[^\\W\\d_])")
-# The cheap test for a document: RE2 over UTF-8 (about 5 microseconds for 2 KB, against 35 for
-# Python's re). It is looser than _GLUE (any lower-case letter before, letters and numbers after):
-# it may say yes where nothing splits, never no where something does.
+# The cheap test for a document's lines: RE2 over UTF-8 (about 5 microseconds for 2 KB, against
+# 35 for Python's re). It is looser than _GLUE (any lower-case letter before, letters and numbers
+# after): it may say yes where nothing splits, never no where something does.
 _GLUE_HINT = re2.compile("\\p{Ll}[.!?]+[\"\u201d\u2019\u201c\u2018]*[\\pL\\pN]")
 # What follows a dot in a domain name written with capitals ("Kompas.Com", "Detik.Net").
 _TLD = re.compile(r"(?i)(com|net|org|id|co|go|ac|or|tv|info|news|web|biz)\b")
@@ -28,9 +29,24 @@ def _splittable(text: str, start: int, abbreviations: frozenset[str]) -> bool:
     return letters.rsplit(".", 1)[-1].lower() not in abbreviations
 
 
-def may_be_glued(text: str) -> bool:
-    """Whether a text has any sentence end directly followed by a capital: the cheap test first."""
-    return _GLUE_HINT.search(text.encode("utf-8", "surrogatepass")) is not None
+def glued_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that may hold glued sentences (a sentence end directly followed by
+    a letter), found in one RE2 pass over all lines: only those go through split_glued.
+
+    >>> glued_lines(["Satu baris.", "perbatasan Rusia.Rusia meminta", "Tiga."])
+    [1]
+    """
+    data = "\n".join(lines).encode("utf-8", "surrogatepass")
+    ends, offset = [], -1
+    for line in lines:
+        offset += len(line.encode("utf-8", "surrogatepass")) + 1
+        ends.append(offset)              # where each line's newline (or the end) sits
+    found: list[int] = []
+    for m in _GLUE_HINT.finditer(data):
+        index = bisect_left(ends, m.start())
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
 
 
 def split_glued(text: str, abbreviations: Iterable[str] = ()) -> list[str]:

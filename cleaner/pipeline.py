@@ -17,7 +17,7 @@ from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.paragraphs import may_be_glued, split_glued
+from cleaner.paragraphs import glued_lines, split_glued
 from cleaner.readers import MAX_HTML_BYTES
 from cleaner.rulefile import Pack, load_packs
 from cleaner.sitekey import site_key
@@ -133,16 +133,16 @@ class Cleaner:
 
     @staticmethod
     def _split_paragraphs(doc: Document) -> None:
-        if not may_be_glued(doc.text):
+        glued = glued_lines([line.text for line in doc.lines])
+        if not glued:
             return
         abbreviations = lexicon(doc.packs).abbreviations
-        lines = []
-        for line in doc.lines:
+        lines = list(doc.lines)
+        for index in reversed(glued):           # back to front: indexes stay valid
+            line = lines[index]
             parts = split_glued(line.text, abbreviations)
-            if len(parts) == 1:
-                lines.append(line)
-            else:
-                lines.extend(Line(part, line.number) for part in parts)
+            if len(parts) > 1:
+                lines[index:index + 1] = [Line(part, line.number) for part in parts]
         doc.lines = lines
 
     def _fill_meta(self, doc: Document) -> None:
