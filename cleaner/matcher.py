@@ -14,7 +14,8 @@ from cleaner.rulefile import Rule, re2_options
 # where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes.
 HEAD_LINES = 6
 TAIL_LINES = 6
-# DFA memory budget of one scanner or set; 8 MB is too small to compile a set of ~100 rules.
+# Memory budget of one RE2 set (program and DFA cache; the cache grows only as states are met):
+# the ~55 language and common rules fit in 8 MB; 64 MB leaves room for large packs.
 SCAN_MAX_MEM = 64 << 20
 
 
@@ -184,22 +185,47 @@ class Scan:
 _MATCHERS: dict[tuple, "Matcher"] = {}
 
 
-def _scanner(rules: list[Rule]):
-    """An RE2 set of the rules, capture-free, with (?m) so that ^ and $ are line edges; or None.
+class RuleSets:
+    """The rules as capture-free RE2 sets, with (?m) so that ^ and $ are line edges.
 
-    Matched against a whole text it says whether some line holds a match; against one line,
-    whether that line does (no match crosses a line: never_nl). A set only answers "which rules
+    Matched against a whole text a set says which rules match on some line; against one line,
+    which match that line (no match crosses a line: never_nl). A set only answers "which rules
     match", which RE2 does in one forward DFA pass; finding where a match starts in a whole text
     (finditer over one big alternation) needs a reverse DFA too, whose cache the many alternatives
     overflow, and RE2 then falls back to its NFA: about 4 MB/s against 300 MB/s for a set.
+
+    Usually one set holds every rule; rules that together pass RE2's memory budget are split
+    in halves until each part compiles, so a large pack costs a second pass, never its rules.
     """
-    if not rules:
-        return None
-    scanner = re2.Set.SearchSet(_scan_options())
-    for rule in rules:
-        scanner.Add("(?m)" + _flagged(rule, scan_form(rule.pattern)))
-    scanner.Compile()
-    return scanner
+
+    def __init__(self, rules: list[Rule]):
+        self.parts: list[tuple[int, object]] = []      # (index of the part's first rule, set)
+        if rules:
+            self._build(rules, 0)
+
+    def _build(self, rules: list[Rule], first: int) -> None:
+        scanner = re2.Set.SearchSet(_scan_options())
+        for rule in rules:
+            scanner.Add("(?m)" + _flagged(rule, scan_form(rule.pattern)))
+        try:
+            scanner.Compile()
+        except re2.error:
+            if len(rules) == 1:
+                raise re2.error(f"rule {rules[0].id!r} is too large for RE2's memory budget")
+            half = len(rules) // 2
+            self._build(rules[:half], first)
+            self._build(rules[half:], first + half)
+            return
+        self.parts.append((first, scanner))
+
+    def match(self, data: bytes) -> list[int]:
+        """Indexes of the rules that match somewhere in `data`, in rule order."""
+        if len(self.parts) == 1:
+            return sorted(self.parts[0][1].Match(data) or ())
+        found: list[int] = []
+        for first, scanner in self.parts:
+            found.extend(first + i for i in scanner.Match(data) or ())
+        return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +250,7 @@ class Matcher:
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self._scan = _scanner(list(rules))
+        self._sets = RuleSets(list(rules))
         self._finders: dict[str, object] = {}
 
     def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
@@ -237,11 +263,9 @@ class Matcher:
 
     def scan(self, scan: Scan) -> dict[int, list[Rule]]:
         """`candidates` of lines already joined into a Scan."""
-        if self._scan is None:
-            return {}
         found: dict[int, list[Rule]] = {}
         count, starts = scan.count, scan.starts
-        for index in sorted(self._scan.Match(scan.data) or ()):
+        for index in self._sets.match(scan.data):
             rule = self.rules[index]
             finder = self._finder(rule)
             for pos, endpos in scan.ranges(rule.where):
@@ -268,13 +292,11 @@ class Matcher:
         The document's set names the rules matching the line; those that may not fire where the
         line sits (head, tail) are dropped. One set serves every window, so only one is compiled.
         """
-        if self._scan is None:
-            return None
         data = text.encode() if data is None else data
-        indices = self._scan.Match(data)
+        indices = self._sets.match(data)
         if not indices:
             return None
-        rules = [self.rules[i] for i in sorted(indices)]
+        rules = [self.rules[i] for i in indices]
         rules = [rule for rule in rules if _applies(rule, in_head, in_tail)]
         return search_rules(text, rules, data) if rules else None
 

@@ -64,3 +64,16 @@ def test_candidates_hold_every_exact_match_in_priority_order(site):
         for index, exact in _exact_candidates(rules, lines).items():
             # Every exactly matching rule is named for its line, in the same relative order.
             assert [rule_id for rule_id in named.get(index, []) if rule_id in exact] == exact
+
+
+def test_rules_too_many_for_one_set_are_split_and_name_the_same_lines(monkeypatch):
+    from cleaner import matcher as matcher_module
+
+    rules = tuple(rule for pack in PACKS if pack.kind != "site" for rule in pack.rules)
+    whole = matcher_module.Matcher(rules)
+    assert len(whole._sets.parts) == 1
+    monkeypatch.setattr(matcher_module, "SCAN_MAX_MEM", 2 << 20)     # too small for one set
+    split = matcher_module.Matcher(rules)
+    assert len(split._sets.parts) > 1
+    for lines in DOCUMENTS[:80]:
+        assert split.candidates(lines) == whole.candidates(lines)
