@@ -17,7 +17,7 @@ from typing import Any, Iterator
 import orjson
 
 from cleaner.executors import batched, make_executor, WorkerDied
-from cleaner.readers import ReadLog, ReadOptions, iter_inputs, is_jsonl
+from cleaner.readers import ReadLog, ReadOptions, iter_inputs
 from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,
                             describe_os_error)
 from cleaner.report import write_report
