@@ -158,13 +158,13 @@ class Scan:
 
     def __init__(self, lines: list[str]):
         text = "\n".join(lines)
-        self.data = text.encode()
+        self.data = text.encode("utf-8", "surrogatepass")
         self.count = len(lines)
         starts, offset = [], 0
         ascii_only = len(self.data) == len(text)
         for line in lines:
             starts.append(offset)
-            offset += (len(line) if ascii_only else len(line.encode())) + 1
+            offset += (len(line) if ascii_only else len(line.encode("utf-8", "surrogatepass"))) + 1
         self.starts = starts
 
     def ranges(self, where: str) -> list[tuple[int, int]]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from typing import Iterable
 
 import re2
+
+from cleaner.matcher import Scan
 
 # Sentence end, then optional quotes, then a capital, with no space between: a glued boundary.
 _GLUE = re.compile("([.!?]+)([\"\u201d\u2019]?)([\"\u201c\u2018]?)(?=[^\\W\\d_])")
@@ -36,14 +38,10 @@ def glued_lines(lines: list[str]) -> list[int]:
     >>> glued_lines(["Satu baris.", "perbatasan Rusia.Rusia meminta", "Tiga."])
     [1]
     """
-    data = "\n".join(lines).encode("utf-8", "surrogatepass")
-    ends, offset = [], -1
-    for line in lines:
-        offset += len(line.encode("utf-8", "surrogatepass")) + 1
-        ends.append(offset)              # where each line's newline (or the end) sits
+    scan = Scan(lines)
     found: list[int] = []
-    for m in _GLUE_HINT.finditer(data):
-        index = bisect_left(ends, m.start())
+    for m in _GLUE_HINT.finditer(scan.data):
+        index = bisect_right(scan.starts, m.start()) - 1
         if not found or found[-1] != index:
             found.append(index)
     return found
