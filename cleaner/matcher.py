@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import re2
 
+from cleaner.re2_spans import Spans
 from cleaner.rulefile import Rule, re2_options
 
 # Lines counted from the start (head) and the end (tail) of a document, among non-empty lines,
@@ -251,7 +252,7 @@ class Matcher:
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
         self._sets = RuleSets(list(rules))
-        self._finders: dict[str, object] = {}
+        self._finders: dict[str, Spans] = {}
 
     def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
         """Line index -> the rules that match that line and may fire there, in priority order.
@@ -265,24 +266,28 @@ class Matcher:
         """`candidates` of lines already joined into a Scan."""
         found: dict[int, list[Rule]] = {}
         count, starts = scan.count, scan.starts
-        for index in self._sets.match(scan.data):
+        data = scan.data
+        for index in self._sets.match(data):
             rule = self.rules[index]
-            finder = self._finder(rule)
+            search = self._finder(rule).search
             for pos, endpos in scan.ranges(rule.where):
-                for m in finder.finditer(scan.data, pos, endpos):
-                    line = bisect_right(starts, m.start()) - 1
+                while pos <= endpos:
+                    spans = search(data, pos, endpos)
+                    if spans is None:
+                        break
+                    line = bisect_right(starts, spans[0][0]) - 1
                     if _applies(rule, line < HEAD_LINES, line >= count - TAIL_LINES):
-                        rules = found.setdefault(line, [])
-                        if not rules or rules[-1] is not rule:
-                            rules.append(rule)
+                        found.setdefault(line, []).append(rule)
+                    # One hit names the line: go on from the next line.
+                    pos = starts[line + 1] if line + 1 < count else endpos + 1
         return found
 
-    def _finder(self, rule: Rule):
+    def _finder(self, rule: Rule) -> Spans:
         """A rule's capture-free, multi-line pattern, compiled when first needed."""
         finder = self._finders.get(rule.id)
         if finder is None:
-            finder = self._finders[rule.id] = re2.compile(
-                "(?m)" + _flagged(rule, scan_form(rule.pattern)), re2_options())
+            finder = self._finders[rule.id] = Spans(re2.compile(
+                "(?m)" + _flagged(rule, scan_form(rule.pattern)), re2_options()))
         return finder
 
     def search(self, text: str, in_head: bool, in_tail: bool,
@@ -307,27 +312,31 @@ def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit
     Searched as UTF-8 (`data`, if at hand); the hit's offsets are characters of `text`.
     """
     data = text.encode() if data is None else data
-    best = None
+    best = best_rule = None
     for rule in rules:
-        m = rule.regex.search(data)
-        if m is not None and (best is None or m.start() < best[1].start()):
-            best = (rule, m)
+        spans = rule.spans.search(data)
+        if spans is not None and (best is None or spans[0][0] < best[0][0]):
+            best, best_rule = spans, rule
+            if spans[0][0] == 0:        # nothing starts further left; ties go to the first
+                break
     if best is None:
         return None
-    rule, m = best
-    start, end = m.span()
-    values = {}
-    for name, value in m.groupdict().items():
-        if value is None:
+    rule = best_rule
+    at, (start, end) = best[0][0], best[0]
+    values: dict[str, str] = {}
+    for name, index in rule.spans.names:
+        left, right = best[index]
+        if left < 0:
             continue
         field = name.rstrip("0123456789")
         if field == "cut":
-            start, end = m.span(rule.regex.groupindex[name])
-        elif field in values and field in ("author", "editor"):
-            values[field] += f", {value.decode()}"      # author and author2 both matched: two names
+            start, end = left, right
+            continue
+        value = data[left:right].decode()
+        if field in values and field in ("author", "editor"):
+            values[field] += f", {value}"      # author and author2 both matched: two names
         else:
-            values.setdefault(field, value.decode())
-    at = m.start()
+            values.setdefault(field, value)
     if len(data) != len(text):          # not ASCII: byte offsets become character offsets
         start, end, at = (len(data[:i].decode()) for i in (start, end, at))
     return Hit(rule, start, end, values, at)

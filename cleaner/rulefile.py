@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 import re2
 
+from cleaner.re2_spans import Spans
 from cleaner.validity import date_span
 
 ACTIONS = ("drop-line", "drop-tail", "drop-span", "meta")
@@ -59,6 +60,12 @@ def compile_pattern(pattern: str, case_sensitive: bool = False):
 
 
 @lru_cache(maxsize=None)
+def compile_spans(pattern: str, case_sensitive: bool = False) -> Spans:
+    """The pattern compiled for the rule stage, whose searches give plain byte spans."""
+    return Spans(compile_pattern(pattern, case_sensitive))
+
+
+@lru_cache(maxsize=None)
 def check_pattern(pattern: str):
     """Parse a rule pattern as RE2 does and return it compiled for checking; raises re2.error.
 
@@ -102,6 +109,11 @@ class Rule:
     def regex(self):
         """The pattern compiled for matching, on first use (shared by equal patterns)."""
         return compile_pattern(self.pattern, self.case_sensitive)
+
+    @property
+    def spans(self) -> Spans:
+        """The pattern compiled for the rule stage: searches give byte spans, groups by name."""
+        return compile_spans(self.pattern, self.case_sensitive)
 
     @property
     def then_regex(self):
