@@ -32,16 +32,23 @@ _LINE_EDGE_SPACES = re.compile("^ +| +$", re.MULTILINE)
 
 
 def fix_mojibake(text: str) -> str:
-    r"""Repair mojibake with ftfy when the text shows its fingerprint; curly quotes are kept.
+    r"""Repair mojibake with ftfy in the lines that show its fingerprint; curly quotes are kept.
 
-    >>> fix_mojibake("kata Lavrov. \u00e2\u20ac\u0153Kami")
-    'kata Lavrov. \u201cKami'
+    ftfy fixes a text line by line anyway; the other lines are left as they are, as they would be
+    in a document without mojibake (and ftfy, about 2 MB/s, reads only the lines it must).
+
+    >>> fix_mojibake("kata Lavrov. \u00e2\u20ac\u0153Kami\nA &amp; B")
+    'kata Lavrov. \u201cKami\nA &amp; B'
     >>> fix_mojibake("plain ascii")
     'plain ascii'
     """
     if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
-    return ftfy.fix_text(text, _FTFY_CONFIG)
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _MOJIBAKE_HINT.search(line):
+            lines[index] = ftfy.fix_text(line, _FTFY_CONFIG)
+    return "\n".join(lines)
 
 
 def fix_surrogates(text: str) -> str:
