@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 import re2
 
+from cleaner.pattern_tokens import BOUNDED, tokens
 from cleaner.re2_spans import Spans
 from cleaner.rulefile import Rule, re2_options
 
@@ -30,9 +30,6 @@ def _applies(rule: Rule, in_head: bool, in_tail: bool) -> bool:
     return in_head or in_tail        # edges
 
 
-_BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
-
-
 def scan_form(pattern: str) -> str:
     r"""The pattern as a prefilter: every group non-capturing, every bounded repeat unbounded.
 
@@ -46,44 +43,17 @@ def scan_form(pattern: str) -> str:
     >>> scan_form(r"^(?P<a>x)(y|[(]z)\(w\).{0,200}[{]\d{4}\s{1,3}$")
     '^(?:x)(?:y|[(]z)\\(w\\).*[{]\\d{4}\\s+$'
     """
-    out, i, n, in_class = [], 0, len(pattern), False
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-            out.append(ch)
-        elif ch == "[":
-            in_class = True
-            out.append(ch)
-            # A ']' right after '[' or '[^' is a literal member, not the end of the class.
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                out.append("^")
-                j += 1
-            if j < n and pattern[j] == "]":
-                out.append("]")
-                j += 1
-            i = j
-            continue
-        elif ch == "(":
-            if pattern.startswith("(?P<", i):
-                out.append("(?:")
-                i = pattern.index(">", i) + 1
-                continue
-            out.append("(" if pattern.startswith("(?", i) else "(?:")
-        elif ch == "{" and (bounded := _BOUNDED.match(pattern, i)):
+    out = []
+    for token, in_class in tokens(pattern):
+        if in_class or token[0] == "\\":
+            out.append(token)
+        elif token == "(" or token.startswith("(?P<"):
+            out.append("(?:")
+        elif bounded := BOUNDED.fullmatch(token):
             low = int(bounded.group(1))
             out.append("*" if low == 0 else "+" if low == 1 else f"{{{low},}}")
-            i = bounded.end()
-            continue
         else:
-            out.append(ch)
-        i += 1
+            out.append(token)
     return "".join(out)
 
 
@@ -309,22 +279,24 @@ class Matcher:
 def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit | None:
     """The first match of the given rules (in priority order) in one line: leftmost, then first.
 
-    Searched as UTF-8 (`data`, if at hand); the hit's offsets are characters of `text`.
+    Searched as UTF-8 (`data`, if at hand), or with the rules' ASCII forms when the line is
+    ASCII; the hit's offsets are characters of `text`.
     """
     data = text.encode() if data is None else data
-    best = best_rule = None
+    ascii_only = len(data) == len(text)
+    best = best_rule = best_form = None
     for rule in rules:
-        spans = rule.spans.search(data)
+        form = rule.ascii_spans if ascii_only else rule.spans
+        spans = form.search(data)
         if spans is not None and (best is None or spans[0][0] < best[0][0]):
-            best, best_rule = spans, rule
+            best, best_rule, best_form = spans, rule, form
             if spans[0][0] == 0:        # nothing starts further left; ties go to the first
                 break
     if best is None:
         return None
-    rule = best_rule
     at, (start, end) = best[0][0], best[0]
     values: dict[str, str] = {}
-    for name, index in rule.spans.names:
+    for name, index in best_form.names:
         left, right = best[index]
         if left < 0:
             continue
@@ -337,6 +309,6 @@ def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit
             values[field] += f", {value}"      # author and author2 both matched: two names
         else:
             values.setdefault(field, value)
-    if len(data) != len(text):          # not ASCII: byte offsets become character offsets
+    if not ascii_only:                  # byte offsets become character offsets
         start, end, at = (len(data[:i].decode()) for i in (start, end, at))
-    return Hit(rule, start, end, values, at)
+    return Hit(best_rule, start, end, values, at)

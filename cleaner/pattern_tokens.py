@@ -1,0 +1,46 @@
+"""Split an RE2 pattern into the tokens that pattern rewrites act on: escapes, class edges, groups, repeats."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+# One escape: \p{Lu} and \x{2019} whole, else the backslash and one character.
+_ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|.)|x\{[0-9A-Fa-f]+\}|.)", re.DOTALL)
+_NAMED_GROUP = re.compile(r"\(\?P<[^>]*>")
+BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
+
+
+def tokens(pattern: str) -> Iterator[tuple[str, bool]]:
+    r"""(token, inside a character class) for each token, in order; joined, they are the pattern.
+
+    Tokens are an escape, a class opening ("[", "[^", "[]" or "[^]": a ']' right after it is a
+    member), a group opening ("(", "(?" or a whole "(?P<name>"), a bounded repeat ("{0,3}"), or
+    one character.
+
+    >>> list(tokens(r"(?P<a>[^]\pL])\x{2019}{0,3}(?:b)"))  # doctest: +NORMALIZE_WHITESPACE
+    [('(?P<a>', False), ('[^]', True), ('\\pL', True), (']', True), (')', False),
+     ('\\x{2019}', False), ('{0,3}', False), ('(?', False), (':', False), ('b', False),
+     (')', False)]
+    """
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        token, inside = ch, in_class
+        if ch == "\\":
+            escape = _ESCAPE.match(pattern, i)
+            token = escape.group() if escape else ch
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            j = i + 1 + (pattern.startswith("^", i + 1))
+            j += pattern.startswith("]", j)
+            token, inside, in_class = pattern[i:j], True, True
+        elif ch == "(":
+            named = _NAMED_GROUP.match(pattern, i)
+            token = named.group() if named else "(?" if pattern.startswith("(?", i) else "("
+        elif ch == "{":
+            bounded = BOUNDED.match(pattern, i)
+            token = bounded.group() if bounded else ch
+        yield token, inside
+        i += len(token)
