@@ -26,7 +26,6 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.cli_common import document_args
-from cleaner.html_extract import PageError
 from cleaner.readers import Item, RawRecord, Reject
 from cleaner.stats import record_summary
 
@@ -68,6 +67,8 @@ def clean_item(cleaner, item: Item) -> dict[str, Any]:
 
 
 def internal_error(item: Item, exc: BaseException) -> Reject:
+    from cleaner.html_extract import PageError      # imported only when HTML is read
+
     if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
         return Reject(item.source, item.line, str(exc), item.text[:4096])
     return Reject(item.source, item.line, f"internal error: {type(exc).__name__}: {exc}",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-import ftfy
-import ftfy.fixes
 import re2
 
 # A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
@@ -16,8 +15,15 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False,
-                                    normalization="NFC", explain=False)
+
+# ftfy is imported where it is used, by the few documents that need it: importing it (and its
+# width tables) costs about 70 ms at every start of a process.
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    import ftfy
+
+    return ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False,
+                                normalization="NFC", explain=False)
 
 _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\u0085\u000b\u000c]")
 _NEWLINE_HINT = re.compile("[\u2028\u2029\u0085\u000b\u000c]")
@@ -44,10 +50,12 @@ def fix_mojibake(text: str) -> str:
     """
     if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
+    import ftfy
+
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _MOJIBAKE_HINT.search(line):
-            lines[index] = ftfy.fix_text(line, _FTFY_CONFIG)
+            lines[index] = ftfy.fix_text(line, _ftfy_config())
     return "\n".join(lines)
 
 
@@ -62,6 +70,8 @@ def fix_surrogates(text: str) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
+        import ftfy.fixes
+
         return ftfy.fixes.fix_surrogates(text)
 
 

@@ -11,7 +11,6 @@ from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.dates import normalize_date
 from cleaner.document import Document, Line
 from cleaner.header import header_stage
-from cleaner.html_clean import clean_html_document
 from cleaner.identify import PackIndex, url_host
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
@@ -103,6 +102,8 @@ class Cleaner:
     def clean_html_document(self, html: bytes | str, url: str | None = None,
                             **fields: Any) -> Document:
         """Extract a page's article (charset=, fallback_date= accepted) and run every stage on it."""
+        from cleaner.html_clean import clean_html_document     # lxml and trafilatura: only for HTML
+
         return clean_html_document(self, html, url, **fields)
 
     def clean_document(self, doc: Document) -> Document:
