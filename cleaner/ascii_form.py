@@ -10,7 +10,7 @@ import re2
 from cleaner.pattern_tokens import tokens
 
 # \pL, \p{Lu}, \PN, \P{Greek}: a Unicode property class, plain or negated.
-_PROPERTY = re.compile(r"\\([pP])(\{\^?[A-Za-z_]+\}|[A-Za-z])")
+PROPERTY = re.compile(r"\\([pP])(\{\^?[A-Za-z_]+\}|[A-Za-z])")
 # Characters outside ASCII that case-fold to ASCII letters (Kelvin sign, long s): under (?i) a
 # pattern holding one matches ASCII text only in its UTF-8 form.
 _FOLDS_TO_ASCII = frozenset("\u212a\u017f")
@@ -58,7 +58,7 @@ def ascii_form(pattern: str) -> str | None:
         return None
     out = []
     for token, in_class in tokens(pattern):
-        if _PROPERTY.fullmatch(token):
+        if PROPERTY.fullmatch(token):
             members = ascii_members(token) or _NEVER
             out.append(members if in_class else f"[{members}]")
         elif code := _CODE.fullmatch(token):

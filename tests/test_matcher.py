@@ -72,7 +72,7 @@ def test_rules_too_many_for_one_set_are_split_and_name_the_same_lines(monkeypatc
     rules = tuple(rule for pack in PACKS if pack.kind != "site" for rule in pack.rules)
     whole = matcher_module.Matcher(rules)
     assert len(whole._sets.parts) == 1
-    monkeypatch.setattr(matcher_module, "SCAN_MAX_MEM", 2 << 20)     # too small for one set
+    monkeypatch.setattr(matcher_module, "SCAN_MAX_MEM", 256 << 10)   # too small for one set
     split = matcher_module.Matcher(rules)
     assert len(split._sets.parts) > 1
     for lines in DOCUMENTS[:80]:
