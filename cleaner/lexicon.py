@@ -20,6 +20,9 @@ class Lexicon:
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
+# The pack sequence last asked for and its Lexicon: the stages of one document ask with the same
+# sequence object several times, and holding it keeps its identity from being reused.
+_last: tuple = (object(), None)
 
 
 def lexicon(packs: Sequence[Pack]) -> Lexicon:
@@ -28,10 +31,15 @@ def lexicon(packs: Sequence[Pack]) -> Lexicon:
     Every document of a site has the same packs: merging their lists anew for each document
     cost more than some stages.
     """
+    global _last
+    last_packs, last = _last
+    if packs is last_packs:
+        return last
     key = tuple((p.kind, p.id, p.path) for p in packs)
     found = _LEXICONS.get(key)
     if found is None:
         found = _LEXICONS[key] = _build(packs)
+    _last = (packs, found)
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 import re2
@@ -19,6 +20,7 @@ TAIL_LINES = 6
 # Memory budget of one RE2 set (program and DFA cache; the cache grows only as states are met):
 # the ~55 language and common rules fit in 2 MB; 64 MB leaves room for large packs.
 SCAN_MAX_MEM = 64 << 20
+_PLUS_ONE = (1).__add__
 # Every character above ASCII, as class members: what scan forms add to a widened Unicode class.
 _NON_ASCII = "\\x{80}-\\x{10ffff}"
 
@@ -147,14 +149,12 @@ class Scan:
 
     def __init__(self, lines: list[str]):
         text = "\n".join(lines)
-        self.data = text.encode("utf-8", "surrogatepass")
+        self.data = data = text.encode("utf-8", "surrogatepass")
         self.count = len(lines)
-        starts, offset = [], 0
-        ascii_only = len(self.data) == len(text)
-        for line in lines:
-            starts.append(offset)
-            offset += (len(line) if ascii_only else len(line.encode("utf-8", "surrogatepass"))) + 1
-        self.starts = starts
+        # Each start is the one before plus that line's length in bytes and its newline.
+        pieces = lines if len(data) == len(text) else data.split(b"\n")
+        self.starts = list(accumulate(map(_PLUS_ONE, map(len, pieces)), initial=0))
+        self.starts.pop()
 
     def ranges(self, where: str) -> list[tuple[int, int]]:
         """The byte ranges a rule of this `where` may match in: a dateline is looked for in the

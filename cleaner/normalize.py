@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import re2
 
+from cleaner.re2_spans import Spans
+
 # A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
 # the fingerprint of mojibake. Text without it cannot hold the mojibake ftfy repairs, so ftfy
 # (about 2 MB/s) runs only on the few documents that match.
@@ -132,9 +134,9 @@ FIXES = (
 # Every character or spacing that some fix above acts on, and the lead characters of mojibake:
 # most documents hold none of them, and one RE2 pass over the UTF-8 text (a few microseconds)
 # then stands in for the six fixes' own tests (about 50 microseconds for a 2 KB document).
-_ANY_FIX = re2.compile(
+_ANY_FIX = Spans(re2.compile(
     "(?m)[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u00c2-\u00f4\u1680\u2000-\u200b"
-    "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]|  |^ | $")
+    "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]|  |^ | $"))
 
 
 def needs_fixes(text: str) -> bool:
