@@ -1,7 +1,8 @@
 """Where documents are cleaned: in this process, in a local pool of worker processes, or on Ray.
 
-Every executor takes batches of input items (Items and Rejects, in input order) and gives back,
-batch by batch and in the same order, one outcome per item:
+Every executor takes batches of input items (Items and Rejects, in input order; RawRecords and
+RawBlocks of JSONL lines not parsed yet) and gives back, batch by batch and in the same order,
+one outcome per document:
 
     ("record", json_line: bytes, size: int, summary: tuple)   # summary: see stats.record_summary
     ("reject", reject: dict)
@@ -26,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.cli_common import document_args
-from cleaner.readers import Item, RawRecord, Reject
+from cleaner.readers import Item, RawRecord, Reject, expand
 from cleaner.stats import record_summary
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.
@@ -81,7 +82,7 @@ def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
     timings = getattr(cleaner, "timings", None)
     before = dict(timings) if timings is not None else None
     clean_time = dump_time = 0.0
-    for item in batch:
+    for item in expand(batch):
         if isinstance(item, RawRecord):
             item = item.parsed()
         if isinstance(item, Reject):
@@ -225,7 +226,7 @@ class PoolExecutor:
 
     def _one_by_one(self, batch: list) -> BatchResult:
         outcomes, seconds = [], {}
-        for item in batch:
+        for item in expand(batch):
             try:
                 result = self._pool.submit(_work, [item]).result()
             except BrokenProcessPool:
@@ -247,8 +248,9 @@ class PoolExecutor:
 
 def _where(batch: list) -> str:
     first, last = batch[0], batch[-1]
-    if first.source == last.source and first.line and last.line:
-        return f"{first.source}:{first.line}-{last.line}"
+    end = getattr(last, "last_line", last.line)
+    if first.source == last.source and first.line and end:
+        return f"{first.source}:{first.line}-{end}"
     return f"{len(batch)} documents from {first.source}"
 
 

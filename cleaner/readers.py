@@ -27,6 +27,8 @@ MAX_HTML_BYTES = 20_000_000
 MAX_RECORD_BYTES = 64 << 20
 # Read buffer of plain input files.
 READ_BUFFER = 1 << 16
+# What one RawBlock of JSONL lines holds (parallel runs): about 200 articles.
+BLOCK_BYTES = 1 << 19
 # How much of a refused record is kept in the rejects file.
 MAX_REJECT_RAW = 1 << 20
 
@@ -73,8 +75,9 @@ class ReadOptions:
                              "*.html", "*.htm", "*.warc", "*.warc.gz")
     html_field: str = "html"       # JSONL field with a web page, used when there is no text field
     max_html_bytes: int = MAX_HTML_BYTES
-    # JSONL lines are passed on unparsed (RawRecord), to be parsed where they are cleaned: with
-    # worker processes, the main process then only moves bytes.
+    # JSONL lines are passed on unparsed, in blocks of whole lines (RawBlock), to be split and
+    # parsed where they are cleaned: with worker processes, the main process then only moves
+    # large byte strings, with no work per line.
     defer_parse: bool = False
 
 
@@ -100,6 +103,37 @@ class RawRecord(NamedTuple):
 
     def parsed(self) -> "Item | Reject":
         return parse_record(self.raw, self.source, self.line, self.options)
+
+
+class RawBlock(NamedTuple):
+    """Whole JSONL lines, not split or parsed yet: `records()` gives one RawRecord per line that
+    is not blank. `line` is the number of the first line, `last_line` that of the last."""
+
+    source: str
+    line: int
+    raw: bytes
+    options: "ReadOptions"
+    last_line: int
+
+    @property
+    def size(self) -> int:
+        return len(self.raw)
+
+    def records(self) -> Iterator[RawRecord]:
+        for number, raw in enumerate(self.raw.split(b"\n"), start=self.line):
+            if raw.strip():
+                yield RawRecord(self.source, number, raw.rstrip(b"\r"), self.options)
+
+
+def expand(items: Iterable) -> list:
+    """Items with every RawBlock replaced by its RawRecords."""
+    out: list = []
+    for item in items:
+        if isinstance(item, RawBlock):
+            out.extend(item.records())
+        else:
+            out.append(item)
+    return out
 
 
 @dataclass
@@ -188,41 +222,133 @@ def _html_record(obj: dict, raw: bytes, source: str, lineno: int, options: ReadO
     return Item(source, lineno, html, obj, len(raw), kind="html")
 
 
-def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item | Reject]:
-    """Records of a JSONL stream; a corrupt or truncated stream ends with a Reject naming the line."""
+def _stream_error(exc: Exception, source: str, lineno: int) -> tuple[Reject, bool]:
+    """The Reject for an input stream that failed after `lineno` lines, and whether reading
+    goes on (at the next member of a multi-member gzip)."""
+    if isinstance(exc, CorruptGzip):
+        return Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
+                                          f"{exc}"), exc.resumed_at is not None
+    if isinstance(exc, (EOFError, OSError, zlib.error, ValueError)):
+        return Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
+                                          f"{type(exc).__name__}: {exc}"), False
+    # zstandard raises its own ZstdError
+    return Reject(source, lineno + 1, f"corrupt input after line {lineno}: "
+                                      f"{type(exc).__name__}: {exc}"), False
+
+
+def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions) -> Reject:
+    return Reject(source, lineno, f"record longer than {options.max_record_bytes} bytes; "
+                                  "raise --max-record-bytes to read it", _raw_text(raw))
+
+
+def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions,
+               blocks: bool = False) -> Iterator[Item | RawRecord | RawBlock | Reject]:
+    """Records of a JSONL stream; a corrupt or truncated stream ends with a Reject naming the line.
+
+    With `options.defer_parse`, lines stay unparsed: as RawBlocks when `blocks` (a stream that
+    cannot fail halfway through a read, such as a plain file), else one RawRecord a line.
+    """
+    if options.defer_parse and blocks and options.max_record_bytes >= BLOCK_BYTES:
+        yield from read_jsonl_blocks(stream, source, options)
+        return
     lineno = 0
     while True:
         try:
             raw, too_long = _read_line(stream, options.max_record_bytes)
-        except CorruptGzip as exc:
-            # One damaged member of a multi-member gzip: say so, go on at the next member.
-            yield Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
-                                             f"{exc}")
-            if exc.resumed_at is None:
-                return
-            continue
-        except (EOFError, OSError, zlib.error, ValueError) as exc:
-            yield Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
-                                             f"{type(exc).__name__}: {exc}")
-            return
-        except Exception as exc:  # zstandard raises its own ZstdError
-            yield Reject(source, lineno + 1, f"corrupt input after line {lineno}: "
-                                             f"{type(exc).__name__}: {exc}")
+        except Exception as exc:
+            reject, go_on = _stream_error(exc, source, lineno)
+            yield reject
+            if go_on:
+                continue
             return
         if not raw:
             return
         lineno += 1
         if too_long:
-            yield Reject(source, lineno, f"record longer than {options.max_record_bytes} bytes; "
-                                         "raise --max-record-bytes to read it", _raw_text(raw))
-            continue
-        if options.defer_parse:
+            yield _too_long(source, lineno, raw, options)
+        elif options.defer_parse:
             if raw.strip():
                 yield RawRecord(source, lineno, raw.rstrip(b"\r\n"), options)
-            continue
-        record = parse_record(raw, source, lineno, options)
-        if record is not None:
+        elif (record := parse_record(raw, source, lineno, options)) is not None:
             yield record
+
+
+def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
+                      block_size: int = BLOCK_BYTES) -> Iterator[RawBlock | Reject]:
+    """A JSONL stream as RawBlocks of whole lines, about `block_size` bytes each, with no work
+    per line.
+
+    The records are those of read_jsonl: a line longer than the record limit is a Reject (a read
+    is no longer than the limit, so only a line begun in an earlier read can pass it). A read
+    that fails loses the block it was reading, so this is for streams that do not fail halfway,
+    such as plain files; compressed ones are read line by line.
+    """
+    cap = options.max_record_bytes
+    block_size = min(block_size, cap)  # a line inside one read is then never over the limit
+    lineno = 0
+    pieces: list[bytes] = []           # the start of a line not ended yet
+    pending = 0                        # its length
+    while True:
+        try:
+            chunk = stream.read(block_size)
+        except Exception as exc:
+            yield _stream_error(exc, source, lineno)[0]
+            return
+        if not chunk:
+            if pending:
+                yield _block(source, lineno, b"".join(pieces), options)
+            return
+        end = chunk.rfind(b"\n") + 1
+        if end == 0:                                # no line ends in this chunk
+            pieces.append(chunk)
+            pending += len(chunk)
+            if pending > cap:
+                lineno += 1
+                yield _too_long(source, lineno, _head(pieces, cap + 1), options)
+                _skip_line(stream)
+                pieces, pending = [], 0
+            continue
+        start = 0
+        if pending:
+            first = chunk.find(b"\n")
+            if pending + first > cap:               # the line begun before is too long
+                lineno += 1
+                yield _too_long(source, lineno, _head(pieces + [chunk[:first]], cap + 1), options)
+                start = first + 1
+            else:
+                chunk = b"".join(pieces) + chunk
+                end += pending
+        if end > start:
+            yield _block(source, lineno, chunk[start:end - 1], options)
+            lineno += chunk.count(b"\n", start, end)
+        rest = chunk[end:]
+        pieces, pending = ([rest], len(rest)) if rest else ([], 0)
+
+
+def _block(source: str, lineno: int, data: bytes, options: ReadOptions) -> RawBlock:
+    """The RawBlock of `data` (whole lines, without the last newline) after line `lineno`."""
+    return RawBlock(source, lineno + 1, data, options, lineno + 1 + data.count(b"\n"))
+
+
+def _head(pieces: list[bytes], limit: int) -> bytes:
+    """What the Reject of a line held in pieces keeps: as much as read_jsonl reads of it (the
+    limit plus one byte), at most MAX_REJECT_RAW bytes."""
+    limit = min(limit, MAX_REJECT_RAW)
+    head, size = [], 0
+    for piece in pieces:
+        if size >= limit:
+            break
+        head.append(piece)
+        size += len(piece)
+    return b"".join(head)[:limit]
+
+
+def _skip_line(stream: BinaryIO) -> None:
+    """Read on to the end of the current line."""
+    while True:
+        chunk = stream.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
 
 
 def _read_capped(path: Path, limit: int, too_big) -> bytes | Reject:
@@ -342,7 +468,8 @@ def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
             yield Reject(str(path), None, f"cannot read: {exc.strerror or exc}")
             return
         with stream:
-            yield from read_jsonl(stream, str(path), options)
+            plain = not path.name.lower().endswith((".gz", ".zst", ".zstd"))
+            yield from read_jsonl(stream, str(path), options, blocks=plain)
     else:
         yield read_text_file(path, record_id, options)
 
@@ -353,7 +480,7 @@ def _read_stdin(options: ReadOptions, log: ReadLog):
     stream = sys.stdin.buffer
     peek = stream.peek(64) if hasattr(stream, "peek") else b""
     if peek.lstrip()[:1] == b"{":
-        yield from read_jsonl(stream, "<stdin>", options)
+        yield from read_jsonl(stream, "<stdin>", options, blocks=True)
         return
     data = stream.read(options.max_record_bytes + 1)
     log.bytes_read += len(data)

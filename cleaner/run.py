@@ -307,8 +307,10 @@ def execute(config: RunConfig) -> int:
             results = executor.map_inputs(config.inputs, config.read_options, output.skip, log)
         else:
             options = config.read_options
-            if executor.name == "pool" and report is None:
-                # Workers parse the JSON lines: the main process then only moves bytes.
+            if executor.name == "pool" and report is None and not output.skip:
+                # Workers split and parse the JSON lines: the main process then only moves
+                # blocks of bytes. (A resumed run counts the documents it skips, so it reads
+                # them one by one.)
                 options = replace(options, defer_parse=True)
             items = iter_inputs(config.inputs, options, log)
             if output.skip:

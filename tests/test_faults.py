@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from cleaner.cli import main
 from cleaner.writers import JsonlWriter
 from conftest import ROOT
@@ -63,7 +65,8 @@ def test_bad_lines_are_rejected_in_place_and_shards_stay_in_order(tmp_path):
                        (8, "JSON line is a NoneType, not an object")]
 
 
-def test_a_200_mb_line_is_refused_with_flat_memory(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])     # read line by line; in blocks for workers
+def test_a_200_mb_line_is_refused_with_flat_memory(tmp_path, workers):
     src = tmp_path / "big.jsonl"
     with open(src, "wb") as f:
         f.write(_lines(0, 2))
@@ -78,7 +81,7 @@ def test_a_200_mb_line_is_refused_with_flat_memory(tmp_path):
     code = ("import resource, sys; from cleaner.cli import main; rc = main(sys.argv[1:]); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)")
     run = subprocess.run([sys.executable, "-c", code, "clean", str(src), "-o", str(out),
-                          "--shard-size", "10", "--workers", "1"], cwd=ROOT,
+                          "--shard-size", "10", "--workers", workers], cwd=ROOT,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert int(run.stdout.split()[-1]) < 400 * 1024               # peak RSS in KB

@@ -1,0 +1,82 @@
+"""JSONL read in blocks of whole lines gives the records, rejects and line numbers of reading it line by line."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import readers
+from cleaner.readers import ReadOptions, RawBlock, expand, read_jsonl, read_jsonl_blocks
+
+
+def _outcomes(items) -> list[tuple]:
+    out = []
+    for item in expand(items):
+        if isinstance(item, readers.RawRecord):
+            item = item.parsed()
+        if isinstance(item, readers.Reject):
+            out.append(("reject", item.line, item.reason, item.raw))
+        else:
+            out.append(("item", item.line, item.text, item.fields, item.size))
+    return out
+
+
+def _both(data: bytes, cap: int, block: int) -> tuple[list, list]:
+    options = ReadOptions(max_record_bytes=cap)
+    by_line = list(read_jsonl(io.BytesIO(data), "in.jsonl", options))
+    by_block = list(read_jsonl_blocks(io.BytesIO(data), "in.jsonl",
+                                      replace(options, defer_parse=True), block))
+    assert all(isinstance(item, (RawBlock, readers.Reject)) for item in by_block)
+    return _outcomes(by_line), _outcomes(by_block)
+
+
+LINE = st.one_of(
+    st.builds(lambda n, w: f'{{"id": "d{n}", "text": "{"kata " * w}"}}', st.integers(0, 99),
+              st.integers(0, 40)),
+    st.sampled_from(["", "   ", "[1, 2]", "42", '{"id": "x"}', '{"text": ""}', "{broken",
+                     '{"text": "caf\u00e9"}']),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE, max_size=30), st.sampled_from([b"\n", b"\r\n"]), st.booleans(),
+       st.sampled_from([16, 64, 100, 1000]), st.sampled_from([100, 150, 400]))
+def test_blocks_give_what_lines_give(lines, newline, trailing, block, cap):
+    """Blocks smaller and larger than a line, lines over the limit across block edges."""
+    data = newline.join(line.encode() for line in lines) + (newline if trailing else b"")
+    by_line, by_block = _both(data, cap, block)
+    assert by_block == by_line
+
+
+def test_a_line_over_the_limit_is_one_reject_between_its_neighbours():
+    data = b'{"text": "a"}\n{"text": "' + b"x" * 500 + b'"}\n{"text": "b"}'
+    by_line, by_block = _both(data, 100, 32)
+    assert by_block == by_line
+    assert [entry[:2] for entry in by_block] == [("item", 1), ("reject", 2), ("item", 3)]
+    assert "record longer than 100 bytes" in by_block[1][2]
+
+
+def test_invalid_utf8_in_a_block_is_rejected_by_line_number():
+    data = b'{"text": "a"}\n{"text": "\xff"}\n\n{"text": "c"}\n'
+    by_line, by_block = _both(data, 1000, 1 << 19)
+    assert by_block == by_line
+    assert [entry[:2] for entry in by_block] == [("item", 1), ("reject", 2), ("item", 4)]
+
+
+@pytest.mark.parametrize("name", ["in.jsonl.gz", "in.jsonl.zst"])
+def test_compressed_inputs_are_read_line_by_line(tmp_path, name):
+    """A damaged compressed stream fails inside a read; line by line, the lines before it stay."""
+    import gzip
+
+    import zstandard
+
+    data = b'{"text": "a"}\n{"text": "b"}\n'
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz")
+                     else zstandard.ZstdCompressor().compress(data))
+    items = list(readers.iter_inputs([str(path)], ReadOptions(defer_parse=True)))
+    assert [type(item).__name__ for item in items] == ["RawRecord", "RawRecord"]
