@@ -364,14 +364,21 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True) 
 
 
 def _checked_selectors(selectors: tuple[str, ...], path: Path) -> tuple[str, ...]:
-    """html_strip selectors that compile; a bad one stops the load like a bad pattern."""
-    from cleaner.html_extract import css_selector
+    """html_strip selectors that parse; a bad one stops the load like a bad pattern.
 
+    Parsed by cssselect, which turns them into the XPath lxml runs: a plain-text run then need
+    not import lxml (about 45 ms at every start).
+    """
+    if not selectors:
+        return selectors
+    from cssselect import HTMLTranslator, SelectorError
+
+    translator = HTMLTranslator()
     for selector in selectors:
         try:
-            css_selector(selector)
-        except ValueError as exc:
-            raise RuleFileError(path, str(exc))
+            translator.css_to_xpath(selector)
+        except SelectorError as exc:
+            raise RuleFileError(path, f"bad html_strip selector {selector!r}: {exc}")
     return selectors
 
 
