@@ -19,7 +19,7 @@ import signal
 import sys
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -28,7 +28,7 @@ import orjson
 
 from cleaner.cli_common import document_args
 from cleaner.readers import Item, RawRecord, Reject, expand
-from cleaner.stats import record_summary
+from cleaner.stats import RunStats, record_summary
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.
 BATCH_ITEMS = 128
@@ -43,6 +43,9 @@ Outcome = tuple
 class BatchResult:
     outcomes: list[Outcome]
     seconds: dict[str, float] = field(default_factory=dict)   # CPU time per stage in the worker
+    # The batch's records already counted where they were cleaned, so that the main process
+    # adds one tally a batch; None when outcomes were dropped or joined (count them one by one).
+    tally: RunStats | None = None
 
 
 def batched(items: Iterable[Item | RawRecord | Reject], max_items: int = BATCH_ITEMS,
@@ -79,6 +82,7 @@ def internal_error(item: Item, exc: BaseException) -> Reject:
 def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
     """Clean a batch; a document that makes the cleaner fail becomes a Reject, the batch goes on."""
     outcomes: list[Outcome] = []
+    tally = RunStats()
     timings = getattr(cleaner, "timings", None)
     before = dict(timings) if timings is not None else None
     clean_time = dump_time = 0.0
@@ -96,13 +100,15 @@ def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
             continue
         t1 = time.perf_counter()
         line = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n"
-        outcomes.append(("record", line, item.size, record_summary(record)))
+        summary = record_summary(record)
+        tally.add_summary(summary, item.size)
+        outcomes.append(("record", line, item.size, summary))
         dump_time += time.perf_counter() - t1
         clean_time += t1 - t0
     seconds = {"clean": clean_time, "serialize": dump_time}
     if timings is not None:
         seconds.update({f"clean.{k}": v - before.get(k, 0.0) for k, v in timings.items()})
-    return BatchResult(outcomes, seconds)
+    return BatchResult(outcomes, seconds, tally)
 
 
 class LocalExecutor:
@@ -208,7 +214,7 @@ class PoolExecutor:
                 if batch is None:
                     exhausted = True
                     break
-                pending.append([batch, self._pool.submit(_work, batch)])
+                pending.append([batch, self._submit(batch)])
             if not pending:
                 return
             batch, future = pending[0]
@@ -220,9 +226,20 @@ class PoolExecutor:
                 self._restart()
                 result = self._one_by_one(batch)
                 for entry in list(pending)[1:]:
-                    entry[1] = self._pool.submit(_work, entry[0])
+                    entry[1] = self._submit(entry[0])
             pending.popleft()
             yield result
+
+    def _submit(self, batch: list) -> Future:
+        """The batch handed to the pool; if a worker has died meanwhile (the pool is broken and
+        says so only now), a future that fails as the batches in flight do, so the batch is
+        handed to the restarted pool with them."""
+        try:
+            return self._pool.submit(_work, batch)
+        except BrokenProcessPool as exc:
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
 
     def _one_by_one(self, batch: list) -> BatchResult:
         outcomes, seconds = [], {}

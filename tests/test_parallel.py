@@ -80,3 +80,27 @@ def test_a_worker_that_dies_costs_one_document_not_the_run():
     assert [r["text"] for r in records] == [t for i, t in enumerate(texts) if i not in (23, 41)]
     assert any("died while cleaning in.jsonl:17-24" in m for m in messages)
     assert any("rejected in.jsonl:24" in m for m in messages)
+
+
+def test_a_worker_death_seen_first_by_a_submit_loses_no_batch(monkeypatch):
+    """A worker can die while more batches are handed out: the pool then refuses the next one.
+    That batch waits and goes to the restarted pool; nothing is lost or rejected."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    items = _items([f"dokumen {i}" for i in range(40)])
+    pool = PoolExecutor(fake_factory, 2, warn=lambda message: None)
+    real_submit, calls = pool._pool.submit, []
+
+    def refuse_third(fn, *args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise BrokenProcessPool("a worker died")
+        return real_submit(fn, *args)
+
+    monkeypatch.setattr(pool._pool, "submit", refuse_third)
+    try:
+        outcomes = [o for r in pool.map(batched(items, 4)) for o in r.outcomes]
+    finally:
+        pool.close()
+    assert [json.loads(o[1])["text"] for o in outcomes] == [f"dokumen {i}" for i in range(40)]
+    assert pool.restarts == 1
