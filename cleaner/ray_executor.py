@@ -120,6 +120,7 @@ class RayExecutor:
                     # A resumed run: outcomes before the checkpoint were written already.
                     dropped = min(remaining, len(result.outcomes))
                     result.outcomes = result.outcomes[dropped:]
+                    result.tally = None
                     remaining -= dropped
                     if not result.outcomes:
                         continue

@@ -296,7 +296,7 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
             return
         if not chunk:
             if pending:
-                yield _block(source, lineno, b"".join(pieces), options)
+                yield RawBlock(source, lineno + 1, b"".join(pieces), options, lineno + 1)
             return
         end = chunk.rfind(b"\n") + 1
         if end == 0:                                # no line ends in this chunk
@@ -319,15 +319,11 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
                 chunk = b"".join(pieces) + chunk
                 end += pending
         if end > start:
-            yield _block(source, lineno, chunk[start:end - 1], options)
-            lineno += chunk.count(b"\n", start, end)
+            lines = chunk.count(b"\n", start, end)
+            yield RawBlock(source, lineno + 1, chunk[start:end - 1], options, lineno + lines)
+            lineno += lines
         rest = chunk[end:]
         pieces, pending = ([rest], len(rest)) if rest else ([], 0)
-
-
-def _block(source: str, lineno: int, data: bytes, options: ReadOptions) -> RawBlock:
-    """The RawBlock of `data` (whole lines, without the last newline) after line `lineno`."""
-    return RawBlock(source, lineno + 1, data, options, lineno + 1 + data.count(b"\n"))
 
 
 def _head(pieces: list[bytes], limit: int) -> bytes:

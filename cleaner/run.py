@@ -124,6 +124,14 @@ class SingleOutput:
         else:
             self._jsonl.write_line(line)
 
+    def write_records(self, lines: list[bytes]) -> None:
+        """Write a batch's record lines at once (one file, not resumable: no checkpoints)."""
+        if self._parquet is not None:
+            for line in lines:
+                self._parquet.write_line(line)
+        else:
+            self._jsonl.write_lines(lines)
+
     def write_reject(self, reject: dict[str, Any]) -> None:
         self._rejects.write(reject)
         self.rejects_written += 1
@@ -324,6 +332,11 @@ def execute(config: RunConfig) -> int:
             stats.add_times(result.seconds)
             t0 = time.perf_counter()
             size = 0
+            # One output file takes a batch's records at once, counted by the worker's tally;
+            # sharded output checkpoints between records, with the figures up to each one.
+            whole = result.tally is not None and report is None \
+                and isinstance(output, SingleOutput)
+            lines = []
             for outcome in result.outcomes:
                 if report is not None:
                     report.add_outcome(outcome)
@@ -331,9 +344,12 @@ def execute(config: RunConfig) -> int:
                 stats.read += 1
                 if outcome[0] == "record":
                     _, line, item_size, summary = outcome
-                    stats.add_summary(summary, item_size)
                     size += item_size
-                    output.write_record(line, inputs_done, stats)
+                    if whole:
+                        lines.append(line)
+                    else:
+                        stats.add_summary(summary, item_size)
+                        output.write_record(line, inputs_done, stats)
                 else:
                     reject = outcome[1]
                     stats.add_reject(reject["reason"])
@@ -343,6 +359,9 @@ def execute(config: RunConfig) -> int:
                         where = f"{reject['source']}:{reject['line']}" if reject["line"] \
                             else reject["source"]
                         _say(config, f"rejected {where}: {reject['reason']}")
+            if whole:
+                stats.merge(result.tally)
+                output.write_records(lines)
             stats.stage_seconds["write"] += time.perf_counter() - t0
             progress.update(size, stats.written - base_written)
         output.finish(inputs_done, stats)

@@ -51,6 +51,15 @@ class RunStats:
             self.site_hits[site] += 1
             self.site_words[site] += words
 
+    def merge(self, tally: "RunStats") -> None:
+        """Add the records another RunStats counted: a worker's tally of one batch."""
+        self.written += tally.written
+        self.bytes_in += tally.bytes_in
+        self.flagged += tally.flagged
+        for name in ("rule_hits", "rule_chars", "rule_words", "site_docs", "site_hits",
+                     "site_words"):
+            getattr(self, name).update(getattr(tally, name))
+
     def add_reject(self, reason: str) -> None:
         self.rejected += 1
         # Group reasons by their first words so the summary stays short.

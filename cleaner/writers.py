@@ -35,6 +35,11 @@ class JsonlWriter:
         self._stream.write(line)
         self.count += 1
 
+    def write_lines(self, lines: list[bytes]) -> None:
+        """Write serialized records, newlines included, in one call."""
+        self._stream.write(b"".join(lines))
+        self.count += len(lines)
+
     def close(self, keep: bool = True) -> None:
         """Finish the file: rename it into place, or remove it when the run failed."""
         if self._tmp is None:

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from cleaner.cli import main
-from cleaner.writers import JsonlWriter
+from cleaner import writers
 from conftest import ROOT
 from scale_helpers import read_jsonl, shard_records
 
@@ -95,14 +95,25 @@ def test_a_200_mb_line_is_refused_with_flat_memory(tmp_path, workers):
 def test_full_disk_on_a_single_output_file_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
     src = tmp_path / "in.jsonl"
     src.write_bytes(_lines(0, 30))
-    real = JsonlWriter.write_line
+    real_open = writers._open_for_writing
 
-    def full(self, line):
-        if self.count >= 10:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real(self, line)
+    class FullDisk:
+        """A file on a disk that fills up after 1 KB."""
 
-    monkeypatch.setattr(JsonlWriter, "write_line", full)
+        def __init__(self, stream):
+            self.stream, self.written = stream, 0
+
+        def write(self, data):
+            self.written += len(data)
+            if self.written > 1024:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return self.stream.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self.stream, name)
+
+    monkeypatch.setattr(writers, "_open_for_writing",
+                        lambda tmp, final: FullDisk(real_open(tmp, final)))
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(src), "-o", str(out)]) == 1
     assert "writing output failed: the output disk is full" in capsys.readouterr().err
