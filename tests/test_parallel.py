@@ -104,3 +104,26 @@ def test_a_worker_death_seen_first_by_a_submit_loses_no_batch(monkeypatch):
         pool.close()
     assert [json.loads(o[1])["text"] for o in outcomes] == [f"dokumen {i}" for i in range(40)]
     assert pool.restarts == 1
+
+
+def test_a_worker_dying_on_a_block_of_lines_costs_one_document(tmp_path):
+    """Blocks of JSONL lines are cleaned again line by line after a death, as batches of items are."""
+    import io
+    from dataclasses import replace
+
+    from cleaner.readers import ReadOptions, read_jsonl_blocks
+
+    texts = [f"dokumen {i}" for i in range(30)]
+    texts[12] = "dokumen KILL"
+    data = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts))
+    options = replace(ReadOptions(), defer_parse=True)
+    blocks = list(read_jsonl_blocks(io.BytesIO(data.encode()), "in.jsonl", options, 200))
+    messages = []
+    pool = PoolExecutor(fake_factory, 2, warn=messages.append)
+    try:
+        outcomes = [o for r in pool.map(batched(blocks, 2)) for o in r.outcomes]
+    finally:
+        pool.close()
+    assert [o[0] for o in outcomes] == ["record"] * 12 + ["reject"] + ["record"] * 17
+    assert outcomes[12][1]["line"] == 13 and "worker process died" in outcomes[12][1]["reason"]
+    assert any("rejected in.jsonl:13" in m for m in messages)
