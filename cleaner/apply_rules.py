@@ -35,8 +35,7 @@ def _cut(line: Line, start: int, end: int) -> tuple[str, int]:
         end += 1
     removed = text[start:end]
     col = _original_col(line, start)
-    line.cuts.append((col, end - start))
-    line.cuts.sort()
+    line.cuts = tuple(sorted((*line.cuts, (col, end - start))))
     line.text = text[:start] + text[end:]
     return removed, col
 
