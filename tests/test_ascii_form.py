@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
