@@ -1,0 +1,81 @@
+"""Microseconds per document of each cleaning stage, in this process, once the rules are warm.
+
+    .venv/bin/python bench/stages.py [--dev PATH] [--passes 8] [--limit N]
+
+bench/throughput.py measures whole runs, start-up, compiling and the first documents' slow
+matching included. This measures what each further document costs: one pass over the documents
+compiles the rules and fills RE2's caches, then every pass is timed and the fastest counts for
+each stage (a shared machine only ever adds time). Also times what surrounds cleaning in a worker:
+parsing the JSON line, building the record, serializing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import orjson
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.pipeline import Cleaner  # noqa: E402
+from cleaner.stats import record_summary  # noqa: E402
+
+DEFAULT_DEV = Path("/work/shared/data/indosum-dev.jsonl")
+FALLBACK_DEV = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path,
+                        default=DEFAULT_DEV if DEFAULT_DEV.exists() else FALLBACK_DEV)
+    parser.add_argument("--passes", type=int, default=8)
+    parser.add_argument("--limit", type=int, default=0, help="documents to use (0: all)")
+    args = parser.parse_args()
+    lines = [line for line in args.dev.read_bytes().splitlines() if line.strip()]
+    if args.limit:
+        lines = lines[:args.limit]
+    docs = [orjson.loads(line) for line in lines]
+    size = sum(len(line) for line in lines)
+    cleaner = Cleaner()
+    for doc in docs:                                    # compile, warm the caches
+        cleaner.clean(doc["text"], url=doc.get("url"))
+    best: dict[str, float] = {}
+    for _ in range(args.passes):
+        cleaner.timings.clear()
+        parse = record = dump = 0.0
+        start = time.perf_counter()
+        for line in lines:
+            t0 = time.perf_counter()
+            fields = orjson.loads(line)
+            text = fields.pop("text")
+            t1 = time.perf_counter()
+            doc = cleaner.clean_document(cleaner.make_document(text, **fields))
+            t2 = time.perf_counter()
+            out = doc.to_record()
+            record_summary(out)
+            t3 = time.perf_counter()
+            orjson.dumps(out)
+            t4 = time.perf_counter()
+            parse, record, dump = parse + t1 - t0, record + t3 - t2, dump + t4 - t3
+        total = time.perf_counter() - start
+        figures = dict(cleaner.timings, parse=parse, record=record, serialize=dump, total=total)
+        for name, seconds in figures.items():
+            best[name] = min(best.get(name, float("inf")), seconds)
+    count = len(lines)
+    print(f"{count} documents, {size / 1e6:.1f} MB, {size / count:.0f} bytes each; fastest of "
+          f"{args.passes} passes after a warm-up pass")
+    for name in ("parse", "normalize", "identify", "rules", "header", "structure", "record",
+                 "serialize", "total"):
+        if name in best:
+            print(f"  {name:<10} {best[name] / count * 1e6:7.1f} us/doc")
+    print(f"  = {size / best['total'] / 1e6:.1f} MB/s in this process, without start-up, reading "
+          "or writing")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
