@@ -134,9 +134,9 @@ FIXES = (
 # Every character or spacing that some fix above acts on, and the lead characters of mojibake:
 # most documents hold none of them, and one RE2 pass over the UTF-8 text (a few microseconds)
 # then stands in for the six fixes' own tests (about 50 microseconds for a 2 KB document).
-_ANY_FIX = Spans(re2.compile(
-    "(?m)[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u00c2-\u00f4\u1680\u2000-\u200b"
-    "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]|  |^ | $"))
+FIX_HINT = ("(?m)[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u00c2-\u00f4\u1680"
+            "\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]|  |^ | $")
+_ANY_FIX = Spans(re2.compile(FIX_HINT))
 
 
 def needs_fixes(text: str) -> bool:
@@ -151,12 +151,20 @@ def needs_fixes(text: str) -> bool:
         return True
     if _ANY_FIX.search(data) is not None:
         return True
+    return not_nfc(text)
+
+
+def not_nfc(text: str) -> bool:
+    """Whether the text is not in Unicode normal form C (ASCII always is)."""
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
 
-def normalize(text: str) -> tuple[str, list[str]]:
-    """Run every fix; return the text and the names of the fixes that changed it."""
-    if not needs_fixes(text):
+def normalize(text: str, fixable: bool | None = None) -> tuple[str, list[str]]:
+    """Run every fix; return the text and the names of the fixes that changed it.
+
+    `fixable`: needs_fixes(text), when the caller knows it already (cleaner.first_look).
+    """
+    if not (needs_fixes(text) if fixable is None else fixable):
         return text, []
     applied = []
     for name, fix in FIXES:

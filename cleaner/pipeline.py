@@ -10,13 +10,14 @@ from typing import Any, Iterable
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.dates import normalize_date
 from cleaner.document import Document, Line
+from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, url_host
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.paragraphs import glued_lines, split_glued
+from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.readers import MAX_HTML_BYTES
 from cleaner.rulefile import Pack, load_packs
 from cleaner.sitekey import site_key
@@ -110,7 +111,10 @@ class Cleaner:
         """Run every stage on a Document and return it."""
         clock, timings = perf_counter, self.timings
         t0 = clock()
-        text, doc.fixes = normalize(doc.text)
+        look = first_look(doc.text)
+        text, doc.fixes = normalize(doc.text, look.fixable)
+        # The glue hint was looked for before the fixes; a fixed text is looked at again.
+        glued = look.glued or bool(doc.fixes)
         doc.text = text
         doc.lines = [Line(t, n) for n, t in enumerate(text.split("\n"), start=1) if t]
         t1 = clock()
@@ -120,7 +124,7 @@ class Cleaner:
         t3 = clock()
         header_stage(doc)
         t4 = clock()
-        self._split_paragraphs(doc)
+        self._split_paragraphs(doc, glued)
         self._fill_meta(doc)
         doc.removed.sort(key=lambda r: (r.line, r.col))
         t5 = clock()
@@ -133,8 +137,15 @@ class Cleaner:
         return doc
 
     @staticmethod
-    def _split_paragraphs(doc: Document) -> None:
-        glued = glued_lines([line.text for line in doc.lines])
+    def _split_paragraphs(doc: Document, maybe_glued: bool = True) -> None:
+        """Split the lines that hold glued sentences. With `maybe_glued` False (the first look
+        found no hint in the text), only lines the rules cut can hold one: a cut can join two
+        pieces."""
+        if maybe_glued:
+            glued = glued_lines([line.text for line in doc.lines])
+        else:
+            glued = [index for index, line in enumerate(doc.lines)
+                     if line.cuts and may_be_glued(line.text)]
         if not glued:
             return
         abbreviations = lexicon(doc.packs).abbreviations

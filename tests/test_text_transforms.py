@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import normalize as norm
+from cleaner.first_look import first_look
 from cleaner.paragraphs import glued_lines, split_glued
 
 
@@ -85,6 +86,30 @@ def test_glue_hint_never_misses_a_split(text):
     lines = ["Baris pertama \u00e9.", text, "akhir."]     # non-ASCII before: byte offsets differ
     if len(split_glued(text)) > 1:
         assert 1 in glued_lines(lines)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_TRICKY, st.sampled_from(["Rusia.Rusia", "dia.\u201dAS", " ", "\n"])),
+                max_size=30).map("".join))
+def test_first_look_answers_as_each_stage_would(text):
+    look = first_look(text)
+    assert look.fixable == norm.needs_fixes(text)
+    lines = [line for line in text.split("\n") if line]
+    if not look.glued:
+        assert glued_lines(lines) == []
+
+
+def test_a_cut_that_joins_a_glued_sentence_is_still_split():
+    """The first look finds no hint in the text, but cutting "(Baca: ...)" out of the line joins
+    "akhir." and "Berita": the paragraph stage looks at the lines the rules cut again."""
+    from cleaner.pipeline import Cleaner
+
+    text = ("Judul berita hari ini di sini\n"
+            "Kalimat ini akhir.(Baca: KPK Siapkan Sejumlah Posisi Strategis)Berita berikutnya.")
+    assert not first_look(text).glued
+    record = Cleaner().clean(text)
+    assert record["text"].endswith("Kalimat ini akhir.\n\nBerita berikutnya.")
+    assert [r["rule"] for r in record["removed"]] == ["header/title", "id/related-inline"]
 
 
 @settings(max_examples=300, deadline=None)
