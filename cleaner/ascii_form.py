@@ -16,6 +16,8 @@ PROPERTY = re.compile(r"\\([pP])(\{\^?[A-Za-z_]+\}|[A-Za-z])")
 _FOLDS_TO_ASCII = frozenset("\u212a\u017f")
 # \x{2019}: a character by its code.
 _CODE = re.compile(r"\\x\{([0-9A-Fa-f]+)\}")
+# \x{2019} or \xe9.
+_HEX = re.compile(r"\\x(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))")
 # A Latin-1 byte that ASCII text never holds: what every non-ASCII character becomes, and the
 # member of a class left with none.
 _NEVER = r"\x80"
@@ -70,6 +72,46 @@ def ascii_form(pattern: str) -> str | None:
             # after it ("®?") still applies to all of it; as a range end it keeps the ASCII part.
             out.append(_NEVER)
     return "".join(out)
+
+
+def _code(token: str) -> int | None:
+    r"""The character a class member stands for, or None (a class escape such as \d)."""
+    if len(token) == 1:
+        return ord(token)
+    if hexa := _HEX.fullmatch(token):
+        return int(hexa.group(1) or hexa.group(2), 16)
+    if len(token) == 2 and not token[1].isalnum():          # \- \] \. ...
+        return ord(token[1])
+    return None
+
+
+def hidden_error(pattern: str) -> str | None:
+    r"""An error in the pattern that its ASCII form hides, or None: a character code past
+    U+10FFFF, or a class range that runs backwards from a character above ASCII (both ends
+    become one byte in the ASCII form).
+
+    >>> hidden_error("[ü-é]"), hidden_error(r"\x{110000}")
+    ('invalid character class range: ü-é', 'invalid escape sequence: \\x{110000}')
+    >>> hidden_error(r"[é-ü\x{2018}-\x{2019}]") is None
+    True
+    """
+    members: list[str] = []
+    for token, in_class in tokens(pattern):
+        hexa = _HEX.fullmatch(token)
+        if hexa and int(hexa.group(1) or hexa.group(2), 16) > 0x10FFFF:
+            return f"invalid escape sequence: {token}"
+        if not in_class:
+            continue
+        if token[0] == "[" or token == "]":        # a class opens (maybe with a literal "]") or ends
+            members = ["]"] if token != "]" and token.endswith("]") else []
+            continue
+        members.append(token)
+        if len(members) >= 3 and members[-2] == "-":
+            low, high = _code(members[-3]), _code(members[-1])
+            if low is not None and high is not None and low > high and low > 0x7F:
+                return f"invalid character class range: {members[-3]}-{members[-1]}"
+            members = []                           # a range used up: the next "-" is literal
+    return None
 
 
 def compile_ascii(pattern: str, options) -> object | None:

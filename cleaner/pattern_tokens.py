@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-# One escape: \p{Lu} and \x{2019} whole, else the backslash and one character.
-_ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|.)|x\{[0-9A-Fa-f]+\}|.)", re.DOTALL)
+# One escape: \p{Lu}, \x{2019} and \xe9 whole, else the backslash and one character.
+_ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|.)|x\{[0-9A-Fa-f]+\}|x[0-9A-Fa-f]{2}|.)", re.DOTALL)
 _NAMED_GROUP = re.compile(r"\(\?P<[^>]*>")
 BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
 

@@ -12,8 +12,7 @@ from typing import Any, Iterable
 
 import re2
 
-from cleaner.ascii_form import ascii_form, compile_ascii
-from cleaner.pattern_tokens import tokens
+from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
 from cleaner.re2_spans import Spans
 from cleaner.validity import date_span
 
@@ -90,17 +89,17 @@ def check_pattern(pattern: str):
     A pattern is checked in its ASCII form (cleaner.ascii_form), where each Unicode class
     is a short list and an inline (?i) does not make RE2 fold 1.1 million code points (tens of
     milliseconds for a site signature such as "(?mi)^...\\p{Lu}[\\pL ]{1,30}"); an unknown
-    class is still refused.
+    class is still refused, and so are the errors that form hides (ascii_form.hidden_error).
+    A character given by its code, "\\x{2019}", is accepted, as RE2 accepts it in UTF-8.
     """
     opts = re2_options()
     opts.encoding = re2.Options.Encoding.LATIN1
-    # Outside a class a non-ASCII character is a plain literal, which the ASCII form keeps as
-    # one; as a class range end (or in \x{...}) it could hide an invalid range, so it is checked.
-    if "\\x{" not in pattern and all(token.isascii() or not in_class
-                                     for token, in_class in tokens(pattern)):
-        source = ascii_form(pattern)
-        if source is not None:
-            return re2.compile(source.encode(), opts)
+    error = hidden_error(pattern)
+    if error is not None:
+        raise re2.error(error)
+    source = ascii_form(pattern)
+    if source is not None:
+        return re2.compile(source.encode(), opts)
     return re2.compile(pattern.encode("utf-8"), opts)
 
 

@@ -93,3 +93,24 @@ def test_user_pattern_too_large_to_match_is_refused_at_load(tmp_path):
                     'remove = ["a b"]\n', encoding="utf-8")
     with pytest.raises(RuleFileError, match="big/x.*cannot be compiled for matching"):
         load_packs([path])
+
+
+@pytest.mark.parametrize("pattern,reason", [
+    ("'^promo[\u00fc-\u00e9]$'", "invalid character class range: \u00fc-\u00e9"),
+    ("'^promo\\x{110000}$'", "invalid escape sequence"),
+])
+def test_errors_only_utf8_shows_are_refused_at_load_without_compiling(tmp_path, pattern, reason):
+    """Shipped packs are checked at load, not compiled: the check must see what only RE2's UTF-8
+    parse would (a backwards range between characters above ASCII, a code past U+10FFFF)."""
+    path = write(tmp_path, GOOD.replace("'^promo$'", pattern))
+    with pytest.raises(RuleFileError) as info:
+        load_pack(path, compiled=False)
+    assert reason in str(info.value)
+
+
+def test_a_character_given_by_its_code_loads_and_matches(tmp_path):
+    text = GOOD.replace("'^promo$'", "'^promo[\\x{2018}\\x{2019}]$'").replace(
+        'remove = ["promo"]', 'remove = ["promo\u2019"]')
+    for compiled in (False, True):
+        [rule] = load_pack(write(tmp_path, text), compiled=compiled).rules
+        assert rule.spans.search("promo\u2019".encode()) is not None
