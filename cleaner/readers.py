@@ -175,10 +175,8 @@ def _read_line(stream: BinaryIO, cap: int) -> tuple[bytes, bool]:
     line = stream.readline(cap + 1)
     if len(line) <= cap or line.endswith(b"\n"):
         return line, False
-    while True:
-        chunk = stream.readline(1 << 20)
-        if not chunk or chunk.endswith(b"\n"):
-            return line[:MAX_REJECT_RAW], True
+    _skip_line(stream)
+    return line[:MAX_REJECT_RAW], True
 
 
 def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> Item | Reject | None:
