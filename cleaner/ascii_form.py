@@ -14,9 +14,7 @@ PROPERTY = re.compile(r"\\([pP])(\{\^?[A-Za-z_]+\}|[A-Za-z])")
 # Characters outside ASCII that case-fold to ASCII letters (Kelvin sign, long s): under (?i) a
 # pattern holding one matches ASCII text only in its UTF-8 form.
 _FOLDS_TO_ASCII = frozenset("\u212a\u017f")
-# \x{2019}: a character by its code.
-_CODE = re.compile(r"\\x\{([0-9A-Fa-f]+)\}")
-# \x{2019} or \xe9.
+# A character by its code: \x{2019} or \xe9.
 _HEX = re.compile(r"\\x(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))")
 # A Latin-1 byte that ASCII text never holds: what every non-ASCII character becomes, and the
 # member of a class left with none.
@@ -63,8 +61,8 @@ def ascii_form(pattern: str) -> str | None:
         if PROPERTY.fullmatch(token):
             members = ascii_members(token) or _NEVER
             out.append(members if in_class else f"[{members}]")
-        elif code := _CODE.fullmatch(token):
-            out.append(token if int(code.group(1), 16) < 128 else _NEVER)
+        elif _HEX.fullmatch(token):
+            out.append(token if _code(token) < 128 else _NEVER)
         elif token.isascii():
             out.append(token)
         else:
