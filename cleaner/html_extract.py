@@ -419,17 +419,10 @@ def _ld_names(value: Any) -> list[str]:
     return []
 
 
-def _headline(tree: HtmlElement) -> str | None:
-    for h1 in tree.iter("h1"):
-        text = _element_text(h1)
-        if text:
-            return text
-    return None
-
-
-def _title_tag(tree: HtmlElement) -> str | None:
-    for title in tree.iter("title"):
-        text = _element_text(title)
+def _first_text(tree: HtmlElement, tag: str) -> str | None:
+    """The text of the first element of this tag that has any (the headline: h1)."""
+    for element in tree.iter(tag):
+        text = _element_text(element)
         if text:
             return text
     return None
@@ -488,8 +481,8 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     return {
         "title": _first(metas, ("og:title", "twitter:title")) or
                  (ld.get("headline") if isinstance(ld.get("headline"), str) else None) or
-                 _title_tag(tree),
-        "headline": _headline(tree),
+                 _first_text(tree, "title"),
+        "headline": _first_text(tree, "h1"),
         "dates": dates,
         "author": author,
         "sitename": hints["sitename"] or (publisher[0] if publisher else None),
