@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
 
 # One escape: \p{Lu}, \x{2019} and \xe9 whole, else the backslash and one character.
 _ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|.)|x\{[0-9A-Fa-f]+\}|x[0-9A-Fa-f]{2}|.)", re.DOTALL)
@@ -11,8 +11,12 @@ _NAMED_GROUP = re.compile(r"\(\?P<[^>]*>")
 BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
 
 
-def tokens(pattern: str) -> Iterator[tuple[str, bool]]:
+@lru_cache(maxsize=512)
+def tokens(pattern: str) -> tuple[tuple[str, bool], ...]:
     r"""(token, inside a character class) for each token, in order; joined, they are the pattern.
+
+    The last patterns' tokens are kept: loading a rule reads them for its ASCII form and the
+    load-time check, and the Cleaner right after for the scan form.
 
     Tokens are an escape, a class opening ("[", "[^", "[]" or "[^]": a ']' right after it is a
     member), a group opening ("(", "(?" or a whole "(?P<name>"), a bounded repeat ("{0,3}"), or
@@ -23,6 +27,7 @@ def tokens(pattern: str) -> Iterator[tuple[str, bool]]:
      ('\\x{2019}', False), ('{0,3}', False), ('(?', False), (':', False), ('b', False),
      (')', False)]
     """
+    out = []
     i, n, in_class = 0, len(pattern), False
     while i < n:
         ch = pattern[i]
@@ -42,5 +47,6 @@ def tokens(pattern: str) -> Iterator[tuple[str, bool]]:
         elif ch == "{":
             bounded = BOUNDED.match(pattern, i)
             token = bounded.group() if bounded else ch
-        yield token, inside
+        out.append((token, inside))
         i += len(token)
+    return tuple(out)
