@@ -13,6 +13,7 @@ from typing import Any, Iterable
 import re2
 
 from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
+from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.re2_spans import Spans
 from cleaner.validity import date_span
 
@@ -432,8 +433,9 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
     seen_rules: dict[str, str] = {}
     seen_packs: dict[tuple[str, str], str] = {}
     shipped = {str(p) for p in rule_files(builtin_rules_dir())} if builtin else set()
+    cache = PackCache(cache_dir())
     for path in paths:
-        pack = load_pack(Path(str(path)), compiled=str(path) not in shipped)
+        pack = _load_cached(cache, Path(str(path)), compiled=str(path) not in shipped)
         key = (pack.kind, pack.id)
         if key in seen_packs:
             # A user's pack with the same id replaces the shipped one: that is how a site's
@@ -448,4 +450,18 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
                                                    f"{seen_rules[name]}", rule.id)
                 seen_rules[name] = pack.path
         packs.append(pack)
+    cache.save()
     return packs
+
+
+def _load_cached(cache: PackCache, path: Path, compiled: bool) -> Pack:
+    """load_pack, or the pack a run before loaded from the same bytes with the same code."""
+    try:
+        key = entry_key(path, path.read_bytes(), compiled)
+    except OSError:
+        return load_pack(path, compiled=compiled)      # says why it cannot be read
+    pack = cache.get(key)
+    if pack is None:
+        pack = load_pack(path, compiled=compiled)
+        cache.put(key, pack)
+    return pack

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner
+# The suite keeps its rule-file cache (cleaner/pack_cache.py) to itself, out of ~/.cache; the
+# CLI runs that tests start as processes inherit it.
+os.environ["CLEANER_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="cleaner-tests-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+from cleaner import Cleaner  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
