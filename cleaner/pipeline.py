@@ -38,8 +38,9 @@ class Cleaner:
                  packs: list[Pack] | None = None, learned: dict[str, Pack] | None = None):
         self.packs = packs if packs is not None else load_packs(rules, builtin=builtin)
         self.index = PackIndex(self.packs)
-        # The first look also looks for every rule, which spares the rules stage its set passes.
-        self.first_look = FirstLook(tuple(rule for pack in self.packs for rule in pack.rules))
+        # The first look also looks for the language and common rules, which most documents meet.
+        self.first_look = FirstLook(tuple(rule for pack in self.packs
+                                          if pack.kind in ("lang", "common") for rule in pack.rules))
         self.sink = MetaSink(self.packs)
         self.lang = lang
         self.guard_share = guard_share
