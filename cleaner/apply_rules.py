@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.document import Document, Line, Removal
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, MatcherChain, Seen, search_rules
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, search_rules
 from cleaner.metadata import MetaSink
 
 # A single removal, or all removals of one rule, may take at most this share of a document's
@@ -65,13 +65,12 @@ def _may_fire(hit: Hit, fired: set[str]) -> bool:
 class RuleStage:
     """Applies one Matcher to documents; first match in priority order wins at each position."""
 
-    def __init__(self, matcher: Matcher | MatcherChain, sink: MetaSink, guard_share: float = GUARD_SHARE):
+    def __init__(self, matcher: Matcher, sink: MetaSink, guard_share: float = GUARD_SHARE):
         self.matcher = matcher
         self.sink = sink
         self.guard_share = guard_share
 
-    def __call__(self, doc: Document, seen: Seen | None = None) -> Document:
-        """Apply the rules; `seen`: a first look's answer for the document's text as it is."""
+    def __call__(self, doc: Document) -> Document:
         lines = doc.lines
         if not lines:
             return doc
@@ -79,7 +78,7 @@ class RuleStage:
         budget = {"limit": self.guard_share * total, "used": {}}
         count = len(lines)
         # Only lines where the scan found a match are looked at, first with the rules it found.
-        candidates = self.matcher.candidates([ln.text for ln in lines], seen)
+        candidates = self.matcher.candidates([ln.text for ln in lines])
         for index in sorted(candidates):
             if lines[index].text and self._line(doc, index, index < HEAD_LINES,
                                                 index >= count - TAIL_LINES, budget,

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
 
 import re2
 
@@ -79,18 +77,11 @@ def scan_form(pattern: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
-def set_pattern(pattern: str, case_sensitive: bool) -> str:
-    r"""A rule's pattern as sets and finders hold it: its scan form, multi-line, with its case flag.
-
-    >>> set_pattern(r"^Baca\s{1,3}juga", False)
-    '(?m)(?i:^Baca\\s+juga)'
-    """
-    loose = scan_form(pattern)
-    return "(?m)" + (loose if case_sensitive else f"(?i:{loose})")
+def _flagged(rule: Rule, pattern: str) -> str:
+    return pattern if rule.case_sensitive else f"(?i:{pattern})"
 
 
-def scan_options() -> re2.Options:
+def _scan_options() -> re2.Options:
     """Options for scanners and sets: the DFA budget that many alternatives need (RE2 falls back
     to its slower NFA when the cache fills; memory is taken only as states are visited)."""
     opts = re2_options()
@@ -129,11 +120,11 @@ class MatcherChain:
         self.parts = parts
         self.rules = tuple(rule for part in parts for rule in part.rules)
 
-    def candidates(self, lines: list[str], seen: Seen | None = None) -> dict[int, list[Rule]]:
+    def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
         found: dict[int, list[Rule]] = {}
         scan = Scan(lines)
         for part in self.parts:
-            for index, rules in part.scan(scan, seen).items():
+            for index, rules in part.scan(scan).items():
                 found.setdefault(index, []).extend(rules)
         return found
 
@@ -202,9 +193,9 @@ class RuleSets:
             self._build(rules, 0)
 
     def _build(self, rules: list[Rule], first: int) -> None:
-        scanner = re2.Set.SearchSet(scan_options())
+        scanner = re2.Set.SearchSet(_scan_options())
         for rule in rules:
-            scanner.Add(set_pattern(rule.pattern, rule.case_sensitive))
+            scanner.Add("(?m)" + _flagged(rule, scan_form(rule.pattern)))
         try:
             scanner.Compile()
         except re2.error:
@@ -224,15 +215,6 @@ class RuleSets:
         for first, scanner in self.parts:
             found.extend(first + i for i in scanner.Match(data) or ())
         return sorted(found)
-
-
-class Seen(NamedTuple):
-    """Which of the rules looked for match somewhere in a text, as set patterns: what a set pass
-    of any Matcher would say of the same text, for each of its rules whose pattern is in `looked`
-    (cleaner.first_look looks for the rules most documents meet, with its own questions)."""
-
-    looked: frozenset[str]
-    found: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,30 +241,21 @@ class Matcher:
         self.rules = rules
         self._sets = RuleSets(list(rules))
         self._finders: dict[str, Spans] = {}
-        # Set pattern -> the indexes of the rules that have it: reads a first look's answer.
-        self._by_pattern: dict[str, list[int]] = {}
-        for index, rule in enumerate(rules):
-            key = set_pattern(rule.pattern, rule.case_sensitive)
-            self._by_pattern.setdefault(key, []).append(index)
-        self._covered: dict[frozenset, bool] = {}
 
-    def candidates(self, lines: list[str], seen: Seen | None = None) -> dict[int, list[Rule]]:
+    def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
         """Line index -> the rules that match that line and may fire there, in priority order.
 
         One set pass over the whole document names the rules that match somewhere (usually
         none); only those run, each a small capture-free pattern whose DFA finds its match starts.
-        `seen`: the first look's answer for the same text, which spares the pass when it looked
-        for every rule of this matcher.
         """
-        return self.scan(Scan(lines), seen)
+        return self.scan(Scan(lines))
 
-    def scan(self, scan: Scan, seen: Seen | None = None) -> dict[int, list[Rule]]:
+    def scan(self, scan: Scan) -> dict[int, list[Rule]]:
         """`candidates` of lines already joined into a Scan."""
         found: dict[int, list[Rule]] = {}
         count, starts = scan.count, scan.starts
         data = scan.data
-        indexes = self._seen_indexes(seen) if seen is not None else None
-        for index in self._sets.match(data) if indexes is None else indexes:
+        for index in self._sets.match(data):
             rule = self.rules[index]
             search = self._finder(rule).search
             for pos, endpos in scan.ranges(rule.where):
@@ -297,23 +270,12 @@ class Matcher:
                     pos = starts[line + 1] if line + 1 < count else endpos + 1
         return found
 
-    def _seen_indexes(self, seen: Seen) -> list[int] | None:
-        """The rules a first look found, as this matcher's set pass would name them; None when
-        it did not look for all of them (a site's rules, learned boilerplate)."""
-        covered = self._covered.get(seen.looked)
-        if covered is None:
-            covered = self._covered[seen.looked] = seen.looked.issuperset(self._by_pattern)
-        if not covered:
-            return None
-        by_pattern = self._by_pattern
-        return sorted(i for key in seen.found if key in by_pattern for i in by_pattern[key])
-
     def _finder(self, rule: Rule) -> Spans:
         """A rule's capture-free, multi-line pattern, compiled when first needed."""
         finder = self._finders.get(rule.id)
         if finder is None:
             finder = self._finders[rule.id] = Spans(re2.compile(
-                set_pattern(rule.pattern, rule.case_sensitive), re2_options()))
+                "(?m)" + _flagged(rule, scan_form(rule.pattern)), re2_options()))
         return finder
 
     def search(self, text: str, in_head: bool, in_tail: bool,

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.dates import normalize_date
 from cleaner.document import Document, Line
-from cleaner.first_look import FirstLook
+from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, url_host
 from cleaner.lexicon import lexicon
@@ -38,9 +38,6 @@ class Cleaner:
                  packs: list[Pack] | None = None, learned: dict[str, Pack] | None = None):
         self.packs = packs if packs is not None else load_packs(rules, builtin=builtin)
         self.index = PackIndex(self.packs)
-        # The first look also looks for the language and common rules, which most documents meet.
-        self.first_look = FirstLook(tuple(rule for pack in self.packs
-                                          if pack.kind in ("lang", "common") for rule in pack.rules))
         self.sink = MetaSink(self.packs)
         self.lang = lang
         self.guard_share = guard_share
@@ -114,7 +111,7 @@ class Cleaner:
         """Run every stage on a Document and return it."""
         clock, timings = perf_counter, self.timings
         t0 = clock()
-        look = self.first_look(doc.text)
+        look = first_look(doc.text)
         text, doc.fixes = normalize(doc.text, look.fixable)
         # The glue hint was looked for before the fixes; a fixed text is looked at again.
         glued = look.glued or bool(doc.fixes)
@@ -123,9 +120,7 @@ class Cleaner:
         t1 = clock()
         doc.packs = self.index.packs_for(text, doc.url, self.lang, doc.hints.get("site_pack"))
         t2 = clock()
-        # What the first look saw of the rules holds for the text it looked at, if no fix changed it.
-        self._rule_stage(doc.packs + self._learned_for(doc), doc)(
-            doc, None if doc.fixes else look.seen)
+        self._rule_stage(doc.packs + self._learned_for(doc), doc)(doc)
         t3 = clock()
         header_stage(doc)
         t4 = clock()

@@ -112,19 +112,6 @@ def test_a_cut_that_joins_a_glued_sentence_is_still_split():
     assert [r["rule"] for r in record["removed"]] == ["header/title", "id/related-inline"]
 
 
-def test_rules_match_the_fixed_text_not_what_the_first_look_saw():
-    """The first look names the shared rules matching the raw text; once a fix changes the text
-    (a no-break space becomes a space) the rules stage looks at the fixed text itself."""
-    from cleaner.pipeline import Cleaner
-
-    cleaner = Cleaner()
-    text = "Judul berita hari ini di sini\nIsi berita.\nBaca\u00a0juga: Berita lain di sini"
-    assert not cleaner.first_look(text).seen.found        # "Baca\u00a0juga" is not "Baca juga"
-    record = cleaner.clean(text)
-    assert record["fixes"] == ["plain_spaces"]
-    assert "id/related-link" in [r["rule"] for r in record["removed"]]
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(["http://", "https://", "//", "ftp://", ""]),
        st.text(alphabet="aZ9.-:@[]_", min_size=0, max_size=12),
