@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from cleaner.cli_common import add_rule_options
 from cleaner.rulefile import RuleFileError, load_packs
-from cleaner.rules_check import CheckResult, as_dict, check_all
+
+if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
+    from cleaner.rules_check import CheckResult
 
 CHECKS = ("schema", "ids", "examples", "fixtures", "shadowing", "engine")
 
@@ -79,6 +82,8 @@ def _cleaner_factory(lang):
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from cleaner.rules_check import as_dict, check_all
+
     fixtures = None if args.no_fixtures else args.fixtures
     if fixtures is not None and not Path(fixtures).is_dir():
         if args.fixtures != "fixtures":

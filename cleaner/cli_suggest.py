@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaner import shapes
 from cleaner.cli_common import add_read_options, add_rule_options, document_args, read_options
 from cleaner.pipeline import Cleaner
 from cleaner.readers import Reject, iter_inputs
-from cleaner.rule_toml import pack_toml, rule_toml
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
-from cleaner.suggest import NO_SITE, Candidate, Miner, SuggestOptions
+
+# The miner and its shapes are imported by this command's own run: `cleaner clean` registers
+# every command at start and should not pay for them.
+if TYPE_CHECKING:
+    from cleaner.suggest import Candidate
 
 
 def register(sub) -> None:
@@ -65,6 +68,9 @@ def select_packs(packs: list, spec: str) -> list:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cleaner import shapes
+    from cleaner.suggest import Miner, SuggestOptions
+
     try:
         packs = load_packs(args.rules, builtin=not args.no_builtin_rules)
     except RuleFileError as exc:
@@ -122,6 +128,9 @@ def _comment(text: str, width: int = 150) -> str:
 
 def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
                 covered: list[Candidate], field_lists=()) -> str:
+    from cleaner import shapes
+    from cleaner.rule_toml import rule_toml
+
     """A site's candidates as commented TOML rules, best first."""
     out = [f"# ===== {site}: {docs} documents" + (f" ({mined} mined)" if mined < docs else "")
            + " " + "=" * max(3, 60 - len(site))]
@@ -148,6 +157,9 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
 
 
 def write_packs(folder: Path, results) -> list[Path]:
+    from cleaner.rule_toml import pack_toml, rule_toml
+    from cleaner.suggest import NO_SITE
+
     """One site pack per site with new candidates, checked by the loader after writing."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
