@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 from time import perf_counter
 from typing import Any, Iterable
@@ -44,7 +44,7 @@ class Cleaner:
         # Learned boilerplate (cleaner.learn): site -> pack, applied after every other pack.
         self.learned: dict[str, Pack] = learned or {}
         self._stages: dict[tuple, RuleStage] = {}
-        self.timings: Counter = Counter()
+        self.timings: defaultdict[str, float] = defaultdict(float)   # seconds per stage
         self._dated: dict[tuple[str, ...], tuple] = {}
 
     def _rule_stage(self, packs: tuple[Pack, ...], doc: Document | None = None) -> RuleStage:
