@@ -128,10 +128,10 @@ def _comment(text: str, width: int = 150) -> str:
 
 def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
                 covered: list[Candidate], field_lists=()) -> str:
+    """A site's candidates as commented TOML rules, best first."""
     from cleaner import shapes
     from cleaner.rule_toml import rule_toml
 
-    """A site's candidates as commented TOML rules, best first."""
     out = [f"# ===== {site}: {docs} documents" + (f" ({mined} mined)" if mined < docs else "")
            + " " + "=" * max(3, 60 - len(site))]
     for cand in covered:
@@ -157,10 +157,10 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
 
 
 def write_packs(folder: Path, results) -> list[Path]:
+    """One site pack per site with new candidates, checked by the loader after writing."""
     from cleaner.rule_toml import pack_toml, rule_toml
     from cleaner.suggest import NO_SITE
 
-    """One site pack per site with new candidates, checked by the loader after writing."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for site, state, fresh, _ in results:
