@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,12 +19,62 @@ def test_mojibake_is_repaired_and_curly_quotes_kept():
     assert text == good and "fix_mojibake" in fixes
 
 
-def test_ftfy_runs_only_where_mojibake_can_be(monkeypatch):
-    calls = []
+def _misread(text: str) -> str:
+    """UTF-8 text read as Windows-1252 (the five bytes it leaves undefined kept as they are)."""
+    return text.encode().decode("sloppy-windows-1252")
+
+
+def _count_ftfy(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = ftfy.fix_encoding
+    monkeypatch.setattr(ftfy, "fix_encoding", lambda t, *a, **k: calls.append(t) or real(t))
     monkeypatch.setattr(ftfy, "fix_text", lambda t, *a, **k: calls.append(t) or t)
+    return calls
+
+
+def test_ftfy_runs_only_where_mojibake_can_be(monkeypatch):
+    calls = _count_ftfy(monkeypatch)
     norm.normalize("plain ascii text\n" * 50)
     norm.normalize("“Kami” — teks dengan kutip dan é yang benar.")
     assert calls == []
+
+
+def test_a_line_read_whole_as_cp1252_is_decoded_without_ftfy(monkeypatch):
+    calls = _count_ftfy(monkeypatch)
+    good = "Baris biasa.\n“Kerja sama ini” — kata Menteri di Café Ünal."
+    bad = "Baris biasa.\n" + _misread(good.split("\n")[1])
+    assert norm.fix_mojibake(bad) == good
+    assert calls == []
+
+
+def test_mojibake_encoded_twice_is_repaired():
+    good = "Presiden “Jokowi” datang."
+    twice = _misread(_misread(good))
+    assert norm.fix_mojibake(twice) == good
+
+
+def test_a_line_mixing_mojibake_with_good_text_goes_to_ftfy(monkeypatch):
+    calls = _count_ftfy(monkeypatch)
+    line = "kafé — " + _misread("“Kami”")     # é read right, the quotes not
+    assert norm.fix_mojibake(line) == "kafé — “Kami”"
+    assert calls[0] == line
+
+
+def test_only_the_encoding_is_repaired_in_a_mojibake_line():
+    """HTML entities and full-width letters stay, as they do in lines without mojibake."""
+    line = _misread("“A &amp; B” ＡＢ")
+    assert norm.fix_mojibake(line) == "“A &amp; B” ＡＢ"
+
+
+_ACCENTED = st.text(alphabet="ab .éüñçÁ“”‘’—–…€™•", min_size=1, max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ACCENTED.filter(lambda t: not t.isascii() and not norm._MOJIBAKE_HINT.search(t)))
+def test_utf8_read_as_cp1252_is_recovered_exactly(good):
+    """Even where ftfy would keep the misreading ("â„¢" alone stays so); text that shows the
+    fingerprint when read right ("ç–") is left to ftfy, which may read it further."""
+    assert norm.fix_mojibake(_misread(good)) == good
 
 
 def test_odd_spaces_controls_and_newlines():
