@@ -47,6 +47,9 @@ class Item:
     # crawl date), page_flags (notes on a wrong declared charset).
     hints: dict[str, Any] = field(default_factory=dict)
 
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
 
 @dataclass
 class Reject:

@@ -121,6 +121,24 @@ def test_what_loaded_rules_remove_is_left_out(tmp_path, capsys):
     assert "kabarcontoh/baca-juga" not in text
 
 
+def test_a_document_the_cleaner_fails_on_is_skipped_with_its_place(tmp_path, capsys,
+                                                                  monkeypatch):
+    dump = _dump(tmp_path)
+    real = Cleaner.clean_document
+
+    def fails_on_d3(self, doc):
+        if doc.id == "d3":
+            raise ValueError("odd document")
+        return real(self, doc)
+
+    monkeypatch.setattr(Cleaner, "clean_document", fails_on_d3)
+    assert main(["suggest", str(dump), "--packs", "none", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert f"skipped {dump}:4: ValueError: odd document" in captured.err
+    [site] = json.loads(captured.out)
+    assert site["documents"] == 19
+
+
 def test_unknown_pack_spec_is_refused(tmp_path, capsys):
     assert main(["suggest", str(_dump(tmp_path)), "--packs", "nosuch"]) == 2
     assert "names no loaded pack" in capsys.readouterr().err
