@@ -84,7 +84,7 @@ def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
     outcomes: list[Outcome] = []
     tally = RunStats()
     timings = getattr(cleaner, "timings", None)
-    before = dict(timings) if timings is not None else None
+    before = dict(timings) if timings is not None else {}
     clean_time = dump_time = 0.0
     for item in expand(batch):
         if isinstance(item, RawRecord):
@@ -242,7 +242,8 @@ class PoolExecutor:
             return future
 
     def _one_by_one(self, batch: list) -> BatchResult:
-        outcomes, seconds = [], {}
+        outcomes: list[Outcome] = []
+        seconds: dict[str, float] = {}
         for item in expand(batch):
             try:
                 result = self._pool.submit(_work, [item]).result()

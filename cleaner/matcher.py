@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 import re2
 
@@ -188,7 +189,7 @@ class RuleSets:
     """
 
     def __init__(self, rules: list[Rule]):
-        self.parts: list[tuple[int, object]] = []      # (index of the part's first rule, set)
+        self.parts: list[tuple[int, Any]] = []      # (index of the part's first rule, set)
         if rules:
             self._build(rules, 0)
 

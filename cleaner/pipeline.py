@@ -74,7 +74,8 @@ class Cleaner:
     def _learned_for(self, doc: Document) -> tuple[Pack, ...]:
         if not self.learned:
             return ()
-        pack = self.learned.get(site_key(doc.packs, doc.url))
+        key = site_key(doc.packs, doc.url)
+        pack = self.learned.get(key) if key else None
         return (pack,) if pack is not None else ()
 
     def make_document(self, text: str, url: str | None = None, id: str | None = None,

@@ -231,7 +231,8 @@ class Report:
 
 def evaluate(articles: list[dict], cleaner: Any) -> Report:
     """Clean every labelled article with ``cleaner`` and score it against its labels."""
-    scores, rules = [], defaultdict(Counter)
+    scores: list = []
+    rules: defaultdict[str, Counter] = defaultdict(Counter)
     sites: dict[str, Totals] = defaultdict(Totals)
     overall = Totals()
     for article in articles:

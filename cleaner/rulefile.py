@@ -191,7 +191,7 @@ def _strings(value: Any, path: Path, what: str, rule: str | None = None) -> tupl
 
 def _bounds(raw: dict, path: Path, rule: str | None = None) -> tuple[date | None, date | None]:
     """valid_from / valid_until as first and last days; a TOML date or "2017", "2017-06", "2017-06-30"."""
-    bounds = []
+    bounds: list[date | None] = []
     for key, end in (("valid_from", 0), ("valid_until", 1)):
         value = raw.get(key)
         if value is None:

@@ -6,6 +6,7 @@ between reading and writing lives here, so the command stays a list of options.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -141,8 +142,6 @@ class SingleOutput:
 
     def finish(self, inputs_done: int, stats=None) -> None:
         if self._parquet is not None:
-            import os
-
             self._parquet.close()
             os.replace(self._tmp, self.path)
         else:
@@ -152,8 +151,6 @@ class SingleOutput:
     def abort(self) -> None:
         try:
             if self._parquet is not None:
-                import os
-
                 try:
                     self._parquet.close()
                 except Exception:
@@ -400,7 +397,7 @@ def execute(config: RunConfig) -> int:
     if config.stats_path:
         Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
                                                          option=orjson.OPT_INDENT_2))
-    if report is not None:
+    if report is not None and config.report:
         write_report(config.report, report.data({"command": config.command,
                                                  "seconds": round(stats.elapsed(), 2),
                                                  "output": config.output}))

@@ -182,7 +182,7 @@ def template_pattern(shape: tuple[str, ...]) -> str:
     >>> template_pattern(("laporan", "reporter", "kumparan", "<name>"))
     '^(?i:laporan)\\s+(?i:reporter)\\s+(?i:kumparan)\\s+\\p{Lu}[\\pL\\pN.\\x27’-]*(?:\\s+\\p{Lu}[\\pL\\pN.\\x27’-]*){0,5}$'
     """
-    parts = []
+    parts: list[str] = []
     prev_word = False
     for part in shape:
         if part == "<name>":

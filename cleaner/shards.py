@@ -125,7 +125,7 @@ class ShardedOutput:
         self.manifest_path = self.folder / MANIFEST
         self.manifest = self._start(resume)
         self.skip = self.manifest["inputs_done"]
-        self._shard = None
+        self._shard: _ParquetShard | _JsonlShard | None = None
         self._shard_tmp: Path | None = None
         self._rejects = open(self.rejects_path, "ab")
         self.rejects_written = self.manifest["rejects"]
@@ -203,18 +203,18 @@ class ShardedOutput:
     def _shard_name(self, number: int) -> str:
         return f"part-{number:0{SHARD_DIGITS}d}.{self.fmt}"
 
-    def _open_shard(self) -> None:
+    def _open_shard(self) -> "_ParquetShard | _JsonlShard":
         name = self._shard_name(self.shard_count)
         self._shard_tmp = self.folder / f".{name}.tmp"
         self._shard = (_ParquetShard if self.fmt == "parquet" else _JsonlShard)(self._shard_tmp,
                                                                                 self.fmt)
+        return self._shard
 
     def write_record(self, line: bytes, inputs_done: int, stats=None) -> None:
         """Write one record line; `inputs_done` counts the input documents up to this one."""
-        if self._shard is None:
-            self._open_shard()
-        self._shard.write_line(line)
-        if self._shard.count >= self.shard_size:
+        shard = self._shard or self._open_shard()
+        shard.write_line(line)
+        if shard.count >= self.shard_size:
             self.checkpoint(inputs_done, stats)
 
     def write_reject(self, reject: dict[str, Any]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ class RunStats:
     site_hits: Counter = field(default_factory=Counter)
     site_words: Counter = field(default_factory=Counter)
     reject_reasons: Counter = field(default_factory=Counter)
-    stage_seconds: Counter = field(default_factory=Counter)
+    stage_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     # Figures carried over from the part of a resumed run done before it stopped.
     resumed_from: int = 0
     started: float = field(default_factory=time.perf_counter)
@@ -66,7 +66,8 @@ class RunStats:
         self.reject_reasons[reason.split(":")[0][:60]] += 1
 
     def add_times(self, seconds: dict[str, float]) -> None:
-        self.stage_seconds.update(seconds)
+        for stage, value in seconds.items():
+            self.stage_seconds[stage] += value
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
@@ -105,6 +106,7 @@ class RunStats:
             setattr(self, name, state.get(name, 0))
         for name in self._COUNTERS:
             setattr(self, name, Counter(state.get(name, {})))
+        self.stage_seconds = defaultdict(float, self.stage_seconds)
         self._base = (self.written, self.bytes_in)
 
     def summary(self, top: int = 25) -> str:

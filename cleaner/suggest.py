@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
 from cleaner import shapes
@@ -274,8 +275,8 @@ class Miner:
                     "pattern": f"^{shapes.escape(key[1])}$"}
         if group.kind == "label":
             label = key[1]
-            original = Counter(shapes.label_shape(o.text).label for o in occ[:200]
-                               if shapes.label_shape(o.text)).most_common(1)
+            original = Counter(shape.label for o in occ[:200]
+                               if (shape := shapes.label_shape(o.text))).most_common(1)
             label_text = original[0][0] if original else label
             return {"id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
                     "pattern": shapes.label_pattern(label_text, set(group.parts),
@@ -310,8 +311,8 @@ class Miner:
                     "case_sensitive": True, "pattern": shapes.code_pattern(key[1], alternatives)}
         if group.kind == "lead":
             _, join, _source = key
-            sources = Counter(shapes.lead_shape(o.text).source for o in occ[:200]
-                              if shapes.lead_shape(o.text))
+            sources = Counter(lead.source for o in occ[:200]
+                              if (lead := shapes.lead_shape(o.text)))
             source = sources.most_common(1)[0][0] if sources else _source
             return {"id": f"{stem}/dateline", "action": "meta", "where": "head",
                     "case_sensitive": True,
@@ -335,7 +336,7 @@ class Miner:
             if len(found) >= wanted * 3:
                 break
         found.sort(key=len)
-        keep = []
+        keep: list[str] = []
         for line in found:
             rule = dict(cand.rule, keep=keep + [line])
             if _check(rule) is not None:
@@ -420,7 +421,7 @@ def _check(rule: dict[str, Any]):
     """The loaded Rule if the rule dict passes the rule-file loader and its own examples."""
     try:
         raw = tomllib.loads(rule_toml(rule))["rule"][0]
-        loaded = _load_rule(raw, 0, "suggest", "(suggest)")
+        loaded = _load_rule(raw, 0, "suggest", Path("(suggest)"))
     except (RuleFileError, tomllib.TOMLDecodeError):
         return None
     if example_failures(loaded):
