@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -157,3 +158,15 @@ def test_broken_rule_file_stops_the_run_before_it_starts(tmp_path, capsys):
     err = capsys.readouterr().err
     assert str(bad) in err and "x/lookbehind" in err and "RE2" in err
     assert not out.exists()
+
+
+def test_python_dash_m_cleaner_runs_the_command(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Judul Berita Hari Ini\n\nIsi berita ini panjang sekali. (ant)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(source), "-o", "-", "-q"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["text"] == "Isi berita ini panjang sekali."
+    usage = subprocess.run([sys.executable, "-m", "cleaner"], capture_output=True, text=True,
+                           timeout=120)
+    assert usage.returncode == 2 and "usage: cleaner" in usage.stderr

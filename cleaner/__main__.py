@@ -1,0 +1,7 @@
+"""`python -m cleaner`: the `cleaner` command, for environments without the script on PATH."""
+
+import sys
+
+from cleaner.cli import main
+
+sys.exit(main())
