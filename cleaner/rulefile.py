@@ -299,16 +299,21 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                 then=then, then_max=then_max)
 
 
-def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True) -> Pack:
+def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
+              content: bytes | None = None) -> Pack:
     """Read and check one rule file; the pack kind comes from [pack] or the folder it sits in.
 
     Patterns are parsed either way; `compiled` also compiles them for matching now (cached for
     the run), which a pattern too large for RE2's memory budget fails. The shipped packs skip
     that (the test suite compiles every one of them), so a run only compiles the rules it uses.
+    `content`: the file's bytes, when the caller has read them already.
     """
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes() if content is None else content
+        # Universal newlines, as reading the file as text would give.
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read: {exc}")
     except tomllib.TOMLDecodeError as exc:
@@ -457,11 +462,14 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
 def _load_cached(cache: PackCache, path: Path, compiled: bool) -> Pack:
     """load_pack, or the pack a run before loaded from the same bytes with the same code."""
     try:
-        key = entry_key(path, path.read_bytes(), compiled)
+        content = path.read_bytes()
     except OSError:
         return load_pack(path, compiled=compiled)      # says why it cannot be read
+    # The key and the pack come from the same read: a file edited meanwhile cannot leave a
+    # pack in the cache under the key of other bytes.
+    key = entry_key(path, content, compiled)
     pack = cache.get(key)
     if pack is None:
-        pack = load_pack(path, compiled=compiled)
+        pack = load_pack(path, compiled=compiled, content=content)
         cache.put(key, pack)
     return pack

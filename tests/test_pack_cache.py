@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -70,6 +71,32 @@ def test_a_rule_file_edited_to_the_same_size_and_time_is_parsed_again(cache, par
     parses.clear()
     packs = load_packs([rules], builtin=False)
     assert parses == ["t.toml"] and packs[0].rules[0].pattern == "^PROMO$"
+
+
+def test_a_file_edited_while_it_loads_is_cached_under_the_bytes_that_were_parsed(
+        cache, tmp_path, monkeypatch):
+    """The key and the pack come from one read: the file is not read a second time to parse it."""
+    rules = _user_rules(tmp_path)
+    path = rules / "t.toml"
+    real = Path.read_bytes
+
+    def read_then_edit(self):
+        content = real(self)
+        if self == path:        # someone saves an edit right after the cache key was taken
+            path.write_text(RULE.replace("^promo$", "^PROMO$"), encoding="utf-8")
+        return content
+
+    monkeypatch.setattr(Path, "read_bytes", read_then_edit)
+    assert load_packs([rules], builtin=False)[0].rules[0].pattern == "^promo$"
+    monkeypatch.undo()
+    monkeypatch.setenv(pack_cache.ENV, str(cache))
+    assert load_packs([rules], builtin=False)[0].rules[0].pattern == "^PROMO$"
+
+
+def test_crlf_rule_files_load_as_they_read(tmp_path):
+    path = _user_rules(tmp_path, RULE.replace("\n", "\r\n")) / "t.toml"
+    assert rulefile.load_pack(path).rules[0].pattern == "^promo$"
+    assert rulefile.load_pack(path, content=path.read_bytes()) == rulefile.load_pack(path)
 
 
 def test_a_broken_edit_is_reported_though_the_good_version_is_cached(cache, tmp_path):
