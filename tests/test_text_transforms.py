@@ -70,11 +70,16 @@ _ACCENTED = st.text(alphabet="ab .éüñçÁ“”‘’—–…€™•", min
 
 
 @settings(max_examples=500, deadline=None)
-@given(_ACCENTED.filter(lambda t: not t.isascii() and not norm._MOJIBAKE_HINT.search(t)))
-def test_utf8_read_as_cp1252_is_recovered_exactly(good):
-    """Even where ftfy would keep the misreading ("â„¢" alone stays so); text that shows the
-    fingerprint when read right ("ç–") is left to ftfy, which may read it further."""
-    assert norm.fix_mojibake(_misread(good)) == good
+@given(st.lists(st.one_of(_ACCENTED, _ACCENTED.map(_misread), st.sampled_from(["É”", "é——"])),
+                min_size=1, max_size=4).map(" ".join))
+def test_each_line_is_repaired_as_ftfy_repairs_it(line):
+    """Misread text, text read right and both mixed in one line ("CAFÉ” itu" is left alone)."""
+    expected = ftfy.fix_encoding(line) if norm._MOJIBAKE_HINT.search(line) else line
+    assert norm.fix_mojibake(line) == expected
+
+
+def test_upper_case_accents_before_a_curly_quote_are_not_mojibake():
+    assert norm.fix_mojibake("kata CAFÉ” itu, café—— x") == "kata CAFÉ” itu, café—— x"
 
 
 def test_odd_spaces_controls_and_newlines():
