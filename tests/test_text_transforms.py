@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 import pytest
@@ -76,6 +78,22 @@ def test_each_line_is_repaired_as_ftfy_repairs_it(line):
     """Misread text, text read right and both mixed in one line ("CAFÉ” itu" is left alone)."""
     expected = ftfy.fix_encoding(line) if norm._MOJIBAKE_HINT.search(line) else line
     assert norm.fix_mojibake(line) == expected
+
+
+def test_a_very_long_line_is_repaired_in_pieces(monkeypatch):
+    monkeypatch.setattr(norm, "MAX_PIECE", 100)
+    good = "Kata “Jokowi” — ini café. " * 40
+    assert norm.fix_mojibake("é " + _misread(good)) == "é " + good
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \u00e2\u20ac", max_size=400), st.integers(1, 50))
+def test_pieces_cover_the_line_and_end_after_a_space(line, size):
+    with mock.patch.object(norm, "MAX_PIECE", size):
+        pieces = norm._pieces(line)
+    assert "".join(pieces) == line
+    assert all(len(piece) <= size for piece in pieces)
+    assert all(piece.endswith(" ") or " " not in piece for piece in pieces[:-1])
 
 
 def test_upper_case_accents_before_a_curly_quote_are_not_mojibake():
