@@ -6,7 +6,6 @@ between reading and writing lives here, so the command stays a list of options.
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 import time
@@ -17,14 +16,15 @@ from typing import Any, Iterator
 
 import orjson
 
-from cleaner.executors import batched, make_executor, WorkerDied
+from cleaner.executors import WorkerDied, batched, make_executor
+from cleaner.progress import Progress, known_size
 from cleaner.readers import ReadLog, ReadOptions, iter_inputs
-from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,
-                            describe_os_error)
 from cleaner.report import write_report
 from cleaner.report_collect import ReportCollector
+from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,
+                            describe_os_error)
+from cleaner.single_output import SingleOutput
 from cleaner.stats import RunStats
-from cleaner.writers import JsonlWriter, LazyWriter
 
 # Below this many bytes of (uncompressed) input, --workers defaults to 1.
 SMALL_INPUT = 4 << 20
@@ -93,76 +93,6 @@ def is_sharded(config: RunConfig) -> bool:
             or (config.resume and not looks_like_file))
 
 
-class SingleOutput:
-    """One output file (JSONL, compressed JSONL, Parquet) or stdout; not resumable."""
-
-    skip = 0
-    complete = False
-
-    def __init__(self, path: str, rejects_path: str | None):
-        self.path = path
-        self.rejects_path = rejects_path
-        if path != "-" and path.lower().endswith((".parquet", ".pq")):
-            from cleaner.parquet_io import ParquetRecordWriter
-
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._tmp = f"{path}.tmp"
-            self._parquet = ParquetRecordWriter(self._tmp)
-            self._jsonl = None
-        else:
-            self._parquet = None
-            self._jsonl = JsonlWriter(path)
-        self._rejects = LazyWriter(rejects_path)
-        self.rejects_written = 0
-
-    @property
-    def records(self) -> int:
-        return (self._parquet or self._jsonl).count
-
-    def write_record(self, line: bytes, inputs_done: int, stats=None) -> None:
-        if self._parquet is not None:
-            self._parquet.write_line(line)
-        else:
-            self._jsonl.write_line(line)
-
-    def write_records(self, lines: list[bytes]) -> None:
-        """Write a batch's record lines at once (one file, not resumable: no checkpoints)."""
-        if self._parquet is not None:
-            for line in lines:
-                self._parquet.write_line(line)
-        else:
-            self._jsonl.write_lines(lines)
-
-    def write_reject(self, reject: dict[str, Any]) -> None:
-        self._rejects.write(reject)
-        self.rejects_written += 1
-
-    def checkpoint(self, inputs_done: int, stats=None) -> None:
-        pass
-
-    def finish(self, inputs_done: int, stats=None) -> None:
-        if self._parquet is not None:
-            self._parquet.close()
-            os.replace(self._tmp, self.path)
-        else:
-            self._jsonl.close(keep=True)
-        self._rejects.close(keep=True)
-
-    def abort(self) -> None:
-        try:
-            if self._parquet is not None:
-                try:
-                    self._parquet.close()
-                except Exception:
-                    pass
-                if os.path.exists(self._tmp):
-                    os.unlink(self._tmp)
-            else:
-                self._jsonl.close(keep=False)
-        finally:
-            self._rejects.close(keep=True)
-
-
 def _run_key(config: RunConfig) -> dict[str, Any]:
     """What a resumed run must share with the run it continues."""
     return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
@@ -189,56 +119,6 @@ def open_output(config: RunConfig):
     rejects = config.rejects or (None if config.output == "-" else
                                  f"{config.output}.rejects.jsonl")
     return SingleOutput(config.output, rejects)
-
-
-# -- progress -----------------------------------------------------------------------------------
-
-def _known_size(inputs: list[str]) -> int | None:
-    """Bytes of input when they can be counted up front and match what reading reports:
-    uncompressed files only (for .gz, .zst, Parquet and stdin there is no ETA)."""
-    total = 0
-    for name in inputs:
-        path = Path(name)
-        if name == "-":
-            return None
-        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
-        for file in files:
-            lowered = file.name.lower()
-            if lowered.endswith((".gz", ".zst", ".zstd", ".parquet", ".pq", ".warc")):
-                return None
-            try:
-                total += file.stat().st_size
-            except OSError:
-                pass
-    return total
-
-
-class Progress:
-    """A progress bar (tqdm) with documents/s, MB/s and, where the input size is known, an ETA."""
-
-    def __init__(self, enabled: bool, inputs: list[str]):
-        self.bar = None
-        if not enabled:
-            return
-        from tqdm import tqdm
-
-        total = _known_size(inputs)
-        self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
-                        desc="cleaning", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
-                        mininterval=0.5)
-        self.started = time.perf_counter()
-
-    def update(self, size: int, docs: int) -> None:
-        if self.bar is None:
-            return
-        self.bar.update(size)
-        seconds = time.perf_counter() - self.started
-        if seconds > 0.5:
-            self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -276,142 +156,174 @@ def execute(config: RunConfig) -> int:
     except OSError as exc:
         _say(config, f"error: cannot write {config.output}: {describe_os_error(exc)}")
         return 1
-    stats, log = RunStats(), ReadLog()
-    report = ReportCollector() if config.report else None
     if output.complete:
         _say(config, f"{config.output} is already complete ({output.records} records); "
                      "nothing to do")
         return 0
-    if output.skip:
-        if output.saved_stats():
-            stats.restore(output.saved_stats())
-        stats.resumed_from = output.skip
-        if not config.quiet:
-            _say(config, f"resuming after {output.skip} input documents "
-                         f"({output.records} records in {output.shard_count} shards)")
-    workers = config.workers
-    if workers is None and config.executor == "local":
-        size = _known_size(config.inputs)
-        if size is not None and size < SMALL_INPUT:
-            workers = 1          # starting worker processes would take longer than the work
+    job = _Job(config, output)
     try:
-        executor = make_executor(config.executor, config.factory, workers, config.address)
+        executor = make_executor(config.executor, config.factory, _workers(config),
+                                 config.address)
     except Exception as exc:
         output.abort()
         _say(config, f"error: cannot start the {config.executor} executor: "
                      f"{type(exc).__name__}: {exc}")
         return 1
-    # Figures from before a resume: rejects are not printed again, docs/s counts this run only.
-    base_rejects, base_written = stats.rejected, stats.written
-    progress = Progress(not config.quiet and sys.stderr.isatty(), config.inputs)
-    inputs_done = output.skip
-    status = None
-    stop = _StopOnCtrlC(config)
-    try:
-        if hasattr(executor, "map_inputs"):
-            results = executor.map_inputs(config.inputs, config.read_options, output.skip, log)
-        else:
-            options = config.read_options
-            if executor.name == "pool" and report is None and not output.skip:
-                # Workers split and parse the JSON lines: the main process then only moves
-                # blocks of bytes. (A resumed run counts the documents it skips, so it reads
-                # them one by one.)
-                options = replace(options, defer_parse=True)
-            items = iter_inputs(config.inputs, options, log)
-            if output.skip:
-                items = islice(items, output.skip, None)
-            if report is not None:
-                items = report.watch(items)      # pairs outcomes with inputs for context
-            results = executor.map(batched(_timed(items, stats)))
-        for result in results:
-            if stop.asked:
-                raise _Stop
-            stats.add_times(result.seconds)
-            t0 = time.perf_counter()
-            size = 0
-            # One output file takes a batch's records at once, counted by the worker's tally;
-            # sharded output checkpoints between records, with the figures up to each one.
-            whole = result.tally is not None and report is None \
-                and isinstance(output, SingleOutput)
-            lines = []
-            for outcome in result.outcomes:
-                if report is not None:
-                    report.add_outcome(outcome)
-                inputs_done += 1
-                stats.read += 1
-                if outcome[0] == "record":
-                    _, line, item_size, summary = outcome
-                    size += item_size
-                    if whole:
-                        lines.append(line)
-                    else:
-                        stats.add_summary(summary, item_size)
-                        output.write_record(line, inputs_done, stats)
-                else:
-                    reject = outcome[1]
-                    stats.add_reject(reject["reason"])
-                    output.write_reject(reject)
-                    if not config.quiet and stats.rejected - base_rejects \
-                            <= MAX_REJECT_MESSAGES:
-                        where = f"{reject['source']}:{reject['line']}" if reject["line"] \
-                            else reject["source"]
-                        _say(config, f"rejected {where}: {reject['reason']}")
-            if whole:
-                stats.merge(result.tally)
-                output.write_records(lines)
-            stats.stage_seconds["write"] += time.perf_counter() - t0
-            progress.update(size, stats.written - base_written)
-        output.finish(inputs_done, stats)
-        status = 0
-    except _Stop:
-        status = _interrupted(config, output, inputs_done, stats, clean=True)
-    except KeyboardInterrupt:
-        status = _interrupted(config, output, inputs_done, stats, clean=False)
-    except BrokenPipeError:
-        output.abort()
-        sys.stderr.close()
-        status = 1
-    except OSError as exc:
-        output.abort()
-        _say(config, f"error: writing output failed: {describe_os_error(exc)}")
-        if isinstance(output, ShardedOutput):
-            _say(config, f"{output.shard_count} shards ({output.manifest['records']} records) are "
-                         f"complete and kept; fix the cause, then continue with: "
-                         f"{_resume_hint(config)}")
-        status = 1
-    except WorkerDied as exc:
-        output.abort()
-        _say(config, f"error: {exc}")
-        status = 1
-    finally:
-        stop.uninstall()
-        progress.close()
-        try:
-            executor.close(cancel=status != 0)
-        except Exception:
-            pass
+    status = job.run(executor)
     if status != 0:
         return status
-    stats.skipped_files = len(log.skipped)
-    stats.skipped_records = dict(log.skipped_records)
-    if config.stats_path:
-        Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
-                                                         option=orjson.OPT_INDENT_2))
-    if report is not None and config.report:
-        write_report(config.report, report.data({"command": config.command,
-                                                 "seconds": round(stats.elapsed(), 2),
-                                                 "output": config.output}))
-        if not config.quiet:
-            _say(config, f"report written to {config.report}")
-    if not config.quiet:
-        shown = stats.rejected - base_rejects
+    job.conclude()
+    return 3 if config.strict and job.stats.rejected else 0
+
+
+def _workers(config: RunConfig) -> int | None:
+    """The worker processes to start: as asked, else all cores, but none for a small input."""
+    if config.workers is None and config.executor == "local":
+        size = known_size(config.inputs)
+        if size is not None and size < SMALL_INPUT:
+            return 1            # starting worker processes would take longer than the work
+    return config.workers
+
+
+class _Job:
+    """One run's state between its output and its executor: what was read, written and counted."""
+
+    def __init__(self, config: RunConfig, output):
+        self.config, self.output = config, output
+        self.stats, self.log = RunStats(), ReadLog()
+        self.report = ReportCollector() if config.report else None
+        if output.skip:
+            if output.saved_stats():
+                self.stats.restore(output.saved_stats())
+            self.stats.resumed_from = output.skip
+            if not config.quiet:
+                _say(config, f"resuming after {output.skip} input documents "
+                             f"({output.records} records in {output.shard_count} shards)")
+        # Figures from before a resume: rejects are not printed again, docs/s counts this run.
+        self.base_rejects, self.base_written = self.stats.rejected, self.stats.written
+        self.inputs_done = output.skip
+
+    def run(self, executor) -> int:
+        """Clean every input through the executor and write the outcomes; the exit status."""
+        config, output, stats = self.config, self.output, self.stats
+        progress = Progress(not config.quiet and sys.stderr.isatty(), config.inputs)
+        status = None
+        stop = _StopOnCtrlC(config)
+        try:
+            for result in self._results(executor):
+                if stop.asked:
+                    raise _Stop
+                stats.add_times(result.seconds)
+                t0 = time.perf_counter()
+                size = self._write(result)
+                stats.stage_seconds["write"] += time.perf_counter() - t0
+                progress.update(size, stats.written - self.base_written)
+            output.finish(self.inputs_done, stats)
+            status = 0
+        except _Stop:
+            status = _interrupted(config, output, self.inputs_done, stats, clean=True)
+        except KeyboardInterrupt:
+            status = _interrupted(config, output, self.inputs_done, stats, clean=False)
+        except BrokenPipeError:
+            output.abort()
+            sys.stderr.close()
+            status = 1
+        except OSError as exc:
+            output.abort()
+            _say(config, f"error: writing output failed: {describe_os_error(exc)}")
+            if isinstance(output, ShardedOutput):
+                _say(config, f"{output.shard_count} shards ({output.manifest['records']} records) "
+                             f"are complete and kept; fix the cause, then continue with: "
+                             f"{_resume_hint(config)}")
+            status = 1
+        except WorkerDied as exc:
+            output.abort()
+            _say(config, f"error: {exc}")
+            status = 1
+        finally:
+            stop.uninstall()
+            progress.close()
+            try:
+                executor.close(cancel=status != 0)
+            except Exception:
+                pass
+        return status
+
+    def _results(self, executor) -> Iterator:
+        """The executor's batch results, in input order, from the inputs past any resume point."""
+        config, output = self.config, self.output
+        if hasattr(executor, "map_inputs"):
+            return executor.map_inputs(config.inputs, config.read_options, output.skip, self.log)
+        options = config.read_options
+        if executor.name == "pool" and self.report is None and not output.skip:
+            # Workers split and parse the JSON lines: the main process then only moves blocks
+            # of bytes. (A resumed run counts the documents it skips, so it reads them one by
+            # one.)
+            options = replace(options, defer_parse=True)
+        items = iter_inputs(config.inputs, options, self.log)
+        if output.skip:
+            items = islice(items, output.skip, None)
+        if self.report is not None:
+            items = self.report.watch(items)      # pairs outcomes with inputs for context
+        return executor.map(batched(_timed(items, self.stats)))
+
+    def _write(self, result) -> int:
+        """Write one batch's records and rejects; the input bytes they came from."""
+        config, output, stats, report = self.config, self.output, self.stats, self.report
+        size = 0
+        # One output file takes a batch's records at once, counted by the worker's tally;
+        # sharded output checkpoints between records, with the figures up to each one.
+        whole = result.tally is not None and report is None and isinstance(output, SingleOutput)
+        lines = []
+        for outcome in result.outcomes:
+            if report is not None:
+                report.add_outcome(outcome)
+            self.inputs_done += 1
+            stats.read += 1
+            if outcome[0] == "record":
+                _, line, item_size, summary = outcome
+                size += item_size
+                if whole:
+                    lines.append(line)
+                else:
+                    stats.add_summary(summary, item_size)
+                    output.write_record(line, self.inputs_done, stats)
+            else:
+                reject = outcome[1]
+                stats.add_reject(reject["reason"])
+                output.write_reject(reject)
+                if not config.quiet and stats.rejected - self.base_rejects <= MAX_REJECT_MESSAGES:
+                    where = f"{reject['source']}:{reject['line']}" if reject["line"] \
+                        else reject["source"]
+                    _say(config, f"rejected {where}: {reject['reason']}")
+        if whole:
+            stats.merge(result.tally)
+            output.write_records(lines)
+        return size
+
+    def conclude(self) -> None:
+        """After a complete run: the --stats file, the report, the closing summary."""
+        config, stats, report = self.config, self.stats, self.report
+        stats.skipped_files = len(self.log.skipped)
+        stats.skipped_records = dict(self.log.skipped_records)
+        if config.stats_path:
+            Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
+                                                             option=orjson.OPT_INDENT_2))
+        if report is not None and config.report:
+            write_report(config.report, report.data({"command": config.command,
+                                                     "seconds": round(stats.elapsed(), 2),
+                                                     "output": config.output}))
+            if not config.quiet:
+                _say(config, f"report written to {config.report}")
+        if config.quiet:
+            return
+        shown = stats.rejected - self.base_rejects
         if shown > MAX_REJECT_MESSAGES:
             _say(config, f"... {shown - MAX_REJECT_MESSAGES} more rejects")
         print(stats.summary(), file=sys.stderr)
-        rejects_path = getattr(output, "rejects_path", None)
+        rejects_path = getattr(self.output, "rejects_path", None)
         if stats.rejected and rejects_path:
             print(f"rejects written to {rejects_path}", file=sys.stderr)
-    return 3 if config.strict and stats.rejected else 0
 
 
 class _Stop(Exception):
