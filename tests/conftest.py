@@ -14,6 +14,10 @@ import pytest
 # CLI runs that tests start as processes inherit it.
 os.environ["CLEANER_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="cleaner-tests-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# Hugging Face datasets (the Dataset.map test) stays offline and out of ~/.cache too.
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ["HF_HOME"] = os.path.join(_CACHE, "huggingface")
 
 from cleaner import Cleaner  # noqa: E402
 
