@@ -24,7 +24,8 @@ def register(sub) -> None:
                "(a sharded run says how to --resume)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help=".txt, .jsonl[.gz|.zst], .parquet, .html or .warc[.gz] file, a "
-                             "folder of them (recursive), or - for stdin (JSONL, one page or one text)")
+                             "folder of them (recursive), or - for stdin (JSONL, one page or "
+                             "one text)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output file: JSONL (.gz/.zst compress) or .parquet, - for stdout; "
                              "or a folder of shards (see --shard-size)")
