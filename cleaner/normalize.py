@@ -53,12 +53,10 @@ def fix_mojibake(text: str) -> str:
     """
     if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if _MOJIBAKE_HINT.search(line):
-            lines[index] = "".join(_fix_line(piece) if _MOJIBAKE_HINT.search(piece) else piece
-                                   for piece in _pieces(line))
-    return "\n".join(lines)
+    # Each line (a long one piece by piece) is searched for the fingerprint once.
+    return "\n".join("".join(_fix_line(piece) if _MOJIBAKE_HINT.search(piece) else piece
+                             for piece in _pieces(line))
+                     for line in text.split("\n"))
 
 
 # A line longer than this is repaired in pieces, cut after a space: ftfy's time on one string
