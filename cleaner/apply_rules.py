@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.document import Document, Line, Removal
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, MatcherChain, search_rules
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, search_rules
 from cleaner.metadata import MetaSink
 
 # A single removal, or all removals of one rule, may take at most this share of a document's
@@ -65,7 +65,7 @@ def _may_fire(hit: Hit, fired: set[str]) -> bool:
 class RuleStage:
     """Applies one Matcher to documents; first match in priority order wins at each position."""
 
-    def __init__(self, matcher: Matcher | MatcherChain, sink: MetaSink, guard_share: float = GUARD_SHARE):
+    def __init__(self, matcher: Matcher, sink: MetaSink, guard_share: float = GUARD_SHARE):
         self.matcher = matcher
         self.sink = sink
         self.guard_share = guard_share

@@ -46,6 +46,9 @@ class Cleaner:
         self._stages: dict[tuple, RuleStage] = {}
         self.timings: defaultdict[str, float] = defaultdict(float)   # seconds per stage
         self._dated: dict[tuple[str, ...], tuple] = {}
+        # Every rule this Cleaner may match: one RE2 set of them all serves every combination.
+        self._universe = tuple(rule for pack in (*self.packs, *self.learned.values())
+                               for rule in pack.rules)
 
     def _rule_stage(self, packs: tuple[Pack, ...], doc: Document | None = None) -> RuleStage:
         """The rule stage of a pack combination, without the rules the document's date excludes
@@ -59,7 +62,8 @@ class Cleaner:
         if stage is None:
             rules = tuple(rule for pack in packs for rule in pack.rules if rule.id not in excluded)
             site = next((p.id for p in packs if p.kind == "site"), None)
-            stage = RuleStage(matcher_for(rules, site), self.sink, self.guard_share)
+            stage = RuleStage(matcher_for(rules, site, self._universe), self.sink,
+                              self.guard_share)
             self._stages[(key, excluded)] = stage
         return stage
 

@@ -52,12 +52,17 @@ def _exact_candidates(rules, lines: list[str]) -> dict[int, list[str]]:
     return found
 
 
-@pytest.mark.parametrize("site", ["tribunnews.com", "kompas.com", None])
-def test_candidates_hold_every_exact_match_in_priority_order(site):
+def _combination(site: str | None) -> tuple:
+    """The rules a document of `site` gets: its site pack's, then the language and common ones."""
     site_packs = [p for p in PACKS if p.kind == "site" and p.id == site]
     others = [p for p in PACKS if p.kind != "site"]
-    rules = tuple(rule for pack in site_packs + others for rule in pack.rules)
-    matcher = matcher_for(rules, site)
+    return tuple(rule for pack in site_packs + others for rule in pack.rules)
+
+
+@pytest.mark.parametrize("site", ["tribunnews.com", "kompas.com", None])
+def test_candidates_hold_every_exact_match_in_priority_order(site):
+    rules = _combination(site)
+    matcher = matcher_for(rules, site, universe=tuple(RULES))
     for lines in DOCUMENTS:
         named = {index: [rule.id for rule in found]
                  for index, found in matcher.candidates(lines).items()}
@@ -66,14 +71,34 @@ def test_candidates_hold_every_exact_match_in_priority_order(site):
             assert [rule_id for rule_id in named.get(index, []) if rule_id in exact] == exact
 
 
+@pytest.mark.parametrize("site", ["tribunnews.com", "detik.com", None])
+def test_the_set_of_every_rule_names_a_combination_only_its_own_rules(site):
+    # The fixtures hold several sites' cruft: other sites' rules match lines here, and must not
+    # be named for this combination.
+    rules = _combination(site)
+    shared = matcher_for(rules, site, universe=tuple(RULES))
+    alone = matcher_for(rules, site)
+    assert len(shared._local) == len(RULES) > len(rules)
+    for lines in DOCUMENTS:
+        assert shared.candidates(lines) == alone.candidates(lines)
+
+
+def test_a_universe_without_the_combinations_rules_is_not_used():
+    rules = _combination("kompas.com")
+    matcher = matcher_for(rules, "kompas.com", universe=rules[:3])
+    assert len(matcher._local) == len(rules)
+    assert any(matcher.candidates(lines) for lines in DOCUMENTS)
+
+
 def test_rules_too_many_for_one_set_are_split_and_name_the_same_lines(monkeypatch):
     from cleaner import matcher as matcher_module
 
     rules = tuple(rule for pack in PACKS if pack.kind != "site" for rule in pack.rules)
-    whole = matcher_module.Matcher(rules)
-    assert len(whole._sets.parts) == 1
+    whole = matcher_module.RuleSets(list(rules))
+    assert len(whole.parts) == 1
     monkeypatch.setattr(matcher_module, "SCAN_MAX_MEM", 256 << 10)   # too small for one set
-    split = matcher_module.Matcher(rules)
-    assert len(split._sets.parts) > 1
+    split = matcher_module.RuleSets(list(rules))
+    assert len(split.parts) > 1
     for lines in DOCUMENTS[:80]:
-        assert split.candidates(lines) == whole.candidates(lines)
+        assert (matcher_module.Matcher(rules, split, rules).candidates(lines)
+                == matcher_module.Matcher(rules, whole, rules).candidates(lines))
