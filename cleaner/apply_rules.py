@@ -74,11 +74,11 @@ class RuleStage:
         lines = doc.lines
         if not lines:
             return doc
-        total = sum(len(ln.text) for ln in lines)
-        budget = {"limit": self.guard_share * total, "used": {}}
+        texts = [ln.text for ln in lines]
+        budget = {"limit": self.guard_share * sum(map(len, texts)), "used": {}}
         count = len(lines)
         # Only lines where the scan found a match are looked at, first with the rules it found.
-        candidates = self.matcher.candidates([ln.text for ln in lines])
+        candidates = self.matcher.candidates(texts)
         for index in sorted(candidates):
             if lines[index].text and self._line(doc, index, index < HEAD_LINES,
                                                 index >= count - TAIL_LINES, budget,

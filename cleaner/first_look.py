@@ -29,6 +29,8 @@ def _look_set():
 
 
 _LOOKS = _look_set()
+# The binding itself where it is there: the Python wrapper adds a twentieth to every look.
+_MATCH = getattr(_LOOKS, "_set", _LOOKS).Match
 
 
 def first_look(text: str) -> Look:
@@ -41,5 +43,5 @@ def first_look(text: str) -> Look:
         data = text.encode("utf-8")
     except UnicodeEncodeError:          # surrogates: normalize repairs them first
         return Look(True, True)
-    found = _LOOKS.Match(data) or ()
+    found = _MATCH(data) or ()
     return Look(0 in found or not_nfc(text), 1 in found)

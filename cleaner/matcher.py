@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import re2
 
@@ -161,9 +160,12 @@ class RuleSets:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One rule match in a line: the rule, the span to remove and the values captured."""
+class Hit(NamedTuple):
+    """One rule match in a line: the rule, the span to remove and the values captured.
+
+    A tuple, not a frozen dataclass: one is made for every rule hit, and a frozen dataclass
+    takes more than twice as long to build.
+    """
 
     rule: Rule
     start: int
@@ -192,11 +194,9 @@ class Matcher:
         priority = {id(rule): index for index, rule in enumerate(rules)}
         self._local = [priority.get(id(rule)) for rule in universe]
 
-    def _named(self, data: bytes, in_head: bool, in_tail: bool) -> list[Rule]:
-        """The combination's rules that the set finds in one line and that may fire there."""
-        indices = self._match(data)
-        if not indices:
-            return []
+    def _mine(self, indices: list[int], in_head: bool, in_tail: bool) -> list[Rule]:
+        """Of the rules the set found in a line (its indexes), the combination's that may fire
+        where the line sits, in priority order."""
         local, rules = self._local, self.rules
         mine = sorted(i for i in map(local.__getitem__, indices) if i is not None)
         return [rules[i] for i in mine if _applies(rules[i], in_head, in_tail)]
@@ -204,19 +204,20 @@ class Matcher:
     def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
         """Line index -> the rules that match that line and may fire there, in priority order."""
         found: dict[int, list[Rule]] = {}
-        tail = len(lines) - TAIL_LINES
+        match, tail = self._match, len(lines) - TAIL_LINES
         for index, line in enumerate(lines):
-            named = self._named(line.encode("utf-8", "surrogatepass"), index < HEAD_LINES,
-                                index >= tail)
-            if named:
-                found[index] = named
+            # Most lines match no rule (88% of the benchmark's): for them, one call and no more.
+            if indices := match(line.encode("utf-8", "surrogatepass")):
+                if named := self._mine(indices, index < HEAD_LINES, index >= tail):
+                    found[index] = named
         return found
 
     def search(self, text: str, in_head: bool, in_tail: bool,
                data: bytes | None = None) -> Hit | None:
         """The first rule match in one line (`data`: the line in UTF-8, if at hand), or None."""
         data = text.encode() if data is None else data
-        rules = self._named(data, in_head, in_tail)
+        indices = self._match(data)
+        rules = self._mine(indices, in_head, in_tail) if indices else None
         return search_rules(text, rules, data) if rules else None
 
 
