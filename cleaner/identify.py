@@ -48,6 +48,9 @@ class PackIndex:
         self._by_domain = {d: p for p in self.sites for d in p.domains}
         self._signed = [p for p in self.sites if p.signature_pattern]
         self._signature_set = None
+        # One tuple per combination of packs (by their identities), handed to every document
+        # that has it: later stages look things up by the tuple itself.
+        self._combinations: dict[tuple[int, ...], tuple[Pack, ...]] = {}
 
     def _signatures(self):
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
@@ -118,4 +121,8 @@ class PackIndex:
         if lang in self.langs:
             chosen.append(self.langs[lang])
         chosen.extend(self.common)
-        return tuple(chosen)
+        key = tuple(map(id, chosen))
+        combination = self._combinations.get(key)
+        if combination is None:
+            combination = self._combinations[key] = tuple(chosen)
+        return combination

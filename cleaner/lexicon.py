@@ -20,9 +20,11 @@ class Lexicon:
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
-# The pack sequence last asked for and its Lexicon: the stages of one document ask with the same
-# sequence object several times, and holding it keeps its identity from being reused.
-_last: tuple = (object(), None)
+# Pack sequences already asked for, by identity: every stage of every document asks, and the
+# Cleaner hands out one tuple per pack combination. Each entry holds its sequence, so that the
+# identity is not reused while the entry lives; a few hundred are kept.
+_BY_IDENTITY: dict[int, tuple[Sequence[Pack], Lexicon]] = {}
+_IDENTITIES_KEPT = 256
 
 
 def lexicon(packs: Sequence[Pack]) -> Lexicon:
@@ -31,15 +33,16 @@ def lexicon(packs: Sequence[Pack]) -> Lexicon:
     Every document of a site has the same packs: merging their lists anew for each document
     cost more than some stages.
     """
-    global _last
-    last_packs, last = _last
-    if packs is last_packs:
-        return last
+    entry = _BY_IDENTITY.get(id(packs))
+    if entry is not None and entry[0] is packs:
+        return entry[1]
     key = tuple((p.kind, p.id, p.path) for p in packs)
     found = _LEXICONS.get(key)
     if found is None:
         found = _LEXICONS[key] = _build(packs)
-    _last = (packs, found)
+    if len(_BY_IDENTITY) >= _IDENTITIES_KEPT:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(packs)] = (packs, found)
     return found
 
 

@@ -46,6 +46,9 @@ class Cleaner:
         self._stages: dict[tuple, RuleStage] = {}
         self.timings: defaultdict[str, float] = defaultdict(float)   # seconds per stage
         self._dated: dict[tuple[str, ...], tuple] = {}
+        # id(pack tuple) -> (the tuple, its key, its dated rules); the tuple is held so that its
+        # identity is not reused while the entry lives.
+        self._combinations: dict[int, tuple[tuple[Pack, ...], tuple[str, ...], tuple]] = {}
         # Every rule this Cleaner may match: one RE2 set of them all serves every combination.
         self._universe = tuple(rule for pack in (*self.packs, *self.learned.values())
                                for rule in pack.rules)
@@ -53,10 +56,17 @@ class Cleaner:
     def _rule_stage(self, packs: tuple[Pack, ...], doc: Document | None = None) -> RuleStage:
         """The rule stage of a pack combination, without the rules the document's date excludes
         (valid_from / valid_until); one matcher per combination and set of excluded rules."""
-        key = tuple(f"{p.kind}:{p.id}" for p in packs)
-        bounded = self._dated.get(key)
-        if bounded is None:
-            bounded = self._dated[key] = dated(rule for pack in packs for rule in pack.rules)
+        # By the tuple's identity first: documents share their combination's tuple (PackIndex).
+        entry = self._combinations.get(id(packs))
+        if entry is None or entry[0] is not packs:
+            key = tuple(f"{p.kind}:{p.id}" for p in packs)
+            bounded = self._dated.get(key)
+            if bounded is None:
+                bounded = self._dated[key] = dated(rule for pack in packs for rule in pack.rules)
+            if len(self._combinations) >= 256:      # learned packs make a new tuple a document
+                self._combinations.clear()
+            entry = self._combinations[id(packs)] = (packs, key, bounded)
+        _, key, bounded = entry
         excluded = excluded_ids(bounded, self._date_span(doc)) if bounded and doc else frozenset()
         stage = self._stages.get((key, excluded))
         if stage is None:
