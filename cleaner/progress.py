@@ -5,17 +5,22 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Callable
+
+from cleaner.readers import ReadLog, ReadOptions, walk_folder
 
 
-def known_size(inputs: list[str]) -> int | None:
+def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | None:
     """Bytes of input when they can be counted up front and match what reading reports:
-    uncompressed files only (for .gz, .zst, Parquet and stdin there is no ETA)."""
+    uncompressed files only (for .gz, .zst, Parquet, WARC and stdin there is no ETA). In a
+    folder, the files reading takes (`options.glob`, no hidden ones)."""
+    options = options or ReadOptions()
     total = 0
     for name in inputs:
         path = Path(name)
         if name == "-":
             return None
-        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        files = walk_folder(path, options, ReadLog()) if path.is_dir() else [path]
         for file in files:
             lowered = file.name.lower()
             if lowered.endswith((".gz", ".zst", ".zstd", ".parquet", ".pq", ".warc")):
@@ -30,13 +35,13 @@ def known_size(inputs: list[str]) -> int | None:
 class Progress:
     """A progress bar (tqdm) with documents/s, MB/s and, where the input size is known, an ETA."""
 
-    def __init__(self, enabled: bool, inputs: list[str]):
+    def __init__(self, enabled: bool, input_size: Callable[[], int | None]):
         self.bar = None
         if not enabled:
             return
         from tqdm import tqdm
 
-        total = known_size(inputs)
+        total = input_size()
         self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
                         desc="cleaning", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
                         mininterval=0.5)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cleaner.executors import BatchResult, WorkerDied, batched, process_batch
-from cleaner.readers import ReadLog, ReadOptions, Reject, _read_file, _walk
+from cleaner.readers import ReadLog, ReadOptions, Reject, _read_file, walk_folder
 
 
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
@@ -30,7 +30,7 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
             raise ValueError("the ray executor reads files, not stdin")
         path = Path(name)
         if path.is_dir():
-            for file in _walk(path, options, log):
+            for file in walk_folder(path, options, log):
                 files.append({"path": str(file.resolve()),
                               "record_id": str(file.relative_to(path).with_suffix("")),
                               "missing": ""})

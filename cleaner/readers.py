@@ -411,7 +411,7 @@ def html_item(data: bytes, source: str, record_id: str, http_charset: str | None
     return Item(source, line, text, fields, len(data), kind="html", hints=hints)
 
 
-def _walk(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[Path]:
+def walk_folder(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[Path]:
     """Files under a folder in a stable order; hidden files and unmatched names are logged."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -434,7 +434,7 @@ def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
             continue
         path = Path(name)
         if path.is_dir():
-            for file in _walk(path, options, log):
+            for file in walk_folder(path, options, log):
                 yield from _read_file(file, str(file.relative_to(path).with_suffix("")), options, log)
         elif path.exists():
             yield from _read_file(path, path.stem, options, log)

@@ -10,6 +10,7 @@ import signal
 import sys
 import time
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
@@ -79,6 +80,13 @@ class RunConfig:
     address: str | None = None
     command: str = "cleaner clean"        # the command line, to say how to resume
     report: str | None = None             # --report: one HTML page of the run (cleaner.report)
+
+    @cached_property
+    def input_size(self) -> int | None:
+        """Bytes of input if known up front (progress.known_size), counted once a run: the
+        number of workers and the progress bar's ETA both ask, and a folder of millions of
+        files is a long walk."""
+        return known_size(self.inputs, self.read_options)
 
 
 def is_sharded(config: RunConfig) -> bool:
@@ -179,7 +187,7 @@ def execute(config: RunConfig) -> int:
 def _workers(config: RunConfig) -> int | None:
     """The worker processes to start: as asked, else all cores, but none for a small input."""
     if config.workers is None and config.executor == "local":
-        size = known_size(config.inputs)
+        size = config.input_size
         if size is not None and size < SMALL_INPUT:
             return 1            # starting worker processes would take longer than the work
     return config.workers
@@ -206,7 +214,7 @@ class _Job:
     def run(self, executor) -> int:
         """Clean every input through the executor and write the outcomes; the exit status."""
         config, output, stats = self.config, self.output, self.stats
-        progress = Progress(not config.quiet and sys.stderr.isatty(), config.inputs)
+        progress = Progress(not config.quiet and sys.stderr.isatty(), lambda: config.input_size)
         status = None
         stop = _StopOnCtrlC(config)
         try:

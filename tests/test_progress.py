@@ -1,0 +1,111 @@
+"""The progress bar: bytes, MB/s, documents/s and an ETA where the input size is known; on a terminal only; the input counted once."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+from cleaner import run as run_module
+from cleaner.progress import Progress, known_size
+from cleaner.run import RunConfig, _workers
+from conftest import ROOT
+from scale_helpers import real_docs, write_jsonl
+
+
+def test_bar_with_a_known_size_shows_share_speed_documents_per_second_and_eta(capsys):
+    bar = Progress(True, lambda: 10_000_000)
+    bar.update(4_000_000, 1_000)
+    time.sleep(0.6)                 # documents/s is shown once half a second has passed
+    bar.update(2_000_000, 1_500)
+    bar.close()
+    shown = capsys.readouterr().err
+    assert "cleaning:  60%" in shown and "6.00M/10.0M" in shown
+    assert "B/s" in shown and "docs/s" in shown
+    assert "<00:" in shown          # time left
+
+
+def test_bar_without_a_size_has_no_share_and_no_eta(capsys):
+    bar = Progress(True, lambda: None)
+    bar.update(4_000_000, 1_000)
+    bar.close()
+    shown = capsys.readouterr().err
+    assert "4.00MB" in shown and "%" not in shown
+
+
+def test_disabled_bar_does_not_count_the_input(capsys):
+    def never() -> int:
+        raise AssertionError("the input was counted")
+
+    bar = Progress(False, never)
+    bar.update(10, 1)
+    bar.close()
+    assert capsys.readouterr().err == ""
+
+
+def test_known_size_counts_plain_files_and_gives_up_where_reading_differs(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b"x" * 100)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_bytes(b"y" * 50)
+    assert known_size([str(tmp_path)]) == 150
+    assert known_size([str(tmp_path / "a.jsonl"), "-"]) is None
+    (tmp_path / "sub" / "c.jsonl.gz").write_bytes(b"\x1f\x8b")
+    assert known_size([str(tmp_path)]) is None
+
+
+def test_a_run_counts_its_input_once(tmp_path, monkeypatch):
+    (tmp_path / "a.jsonl").write_bytes(b"{}\n")
+    calls = []
+    monkeypatch.setattr(run_module, "known_size", lambda inputs, options=None: calls.append(inputs) or 3)
+    config = RunConfig(inputs=[str(tmp_path)], output=str(tmp_path / "out.jsonl"), factory=None)
+    assert _workers(config) == 1                    # a tiny input: no worker processes
+    assert config.input_size == 3
+    assert len(calls) == 1
+
+
+def test_clean_on_a_terminal_shows_the_bar_and_quiet_hides_it(tmp_path):
+    data = write_jsonl(tmp_path / "in.jsonl", real_docs(40))
+
+    def stderr_on_a_terminal(*flags: str) -> str:
+        main, terminal = pty.openpty()
+        # A terminal 100 columns wide: tqdm draws nothing on one with no size.
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+        cmd = [sys.executable, "-m", "cleaner", "clean", str(data), "-o",
+               str(tmp_path / "out.jsonl"), "--workers", "1", *flags]
+        with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=terminal) as proc:
+            os.close(terminal)
+            shown = b""
+            while True:
+                try:
+                    chunk = os.read(main, 65536)
+                except OSError:                     # the run ended and closed the terminal
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+            assert proc.wait(timeout=120) == 0
+        os.close(main)
+        return shown.decode("utf-8", "replace")
+
+    shown = stderr_on_a_terminal()
+    assert "cleaning: 100%" in shown and "B/s" in shown
+    assert "read 40 documents, wrote 40" in shown
+    assert "cleaning:" not in stderr_on_a_terminal("-q")
+
+
+def test_bar_reaches_the_end_of_a_folder_whose_other_files_are_skipped(tmp_path):
+    # Only what reading takes is counted: here the .txt files, not the notes beside them.
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"a{index}.txt").write_text(f"Judul {index}\n\nIsi berita nomor {index}. (ant)")
+        (folder / f"a{index}.md").write_text("catatan " * 200)
+    (folder / ".hidden.txt").write_text("tidak dibaca " * 100)
+    assert known_size([str(folder)]) == sum((folder / f"a{i}.txt").stat().st_size
+                                            for i in range(3))
