@@ -225,13 +225,14 @@ def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit
     """The first match of the given rules (in priority order) in one line: leftmost, then first.
 
     Searched as UTF-8 (`data`, if at hand), or with the rules' ASCII forms when the line is
-    ASCII; the hit's offsets are characters of `text`.
+    ASCII, and with large repeats unbounded when the line is too short to reach them
+    (Rule.spans_for); the hit's offsets are characters of `text`.
     """
     data = text.encode() if data is None else data
     ascii_only = len(data) == len(text)
     best = best_rule = best_form = None
     for rule in rules:
-        form = rule.ascii_spans if ascii_only else rule.spans
+        form = rule.spans_for(data, ascii_only)
         spans = form.search(data)
         if spans is not None and (best is None or spans[0][0] < best[0][0]):
             best, best_rule, best_form = spans, rule, form

@@ -15,6 +15,7 @@ import re2
 from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.re2_spans import Spans
+from cleaner.relaxed_form import relaxed_form
 from cleaner.validity import date_span
 
 ACTIONS = ("drop-line", "drop-tail", "drop-span", "meta")
@@ -62,13 +63,18 @@ def compile_pattern(pattern: str, case_sensitive: bool = False):
 
 
 @lru_cache(maxsize=None)
-def compile_spans(pattern: str, case_sensitive: bool = False, ascii_only: bool = False) -> Spans:
+def compile_spans(pattern: str, case_sensitive: bool = False, ascii_only: bool = False,
+                  relaxed: bool = False) -> Spans:
     """The pattern compiled for the rule stage, whose searches give plain byte spans.
 
     `ascii_only`: the form for ASCII text (cleaner.ascii_form), which matches there where the
     pattern does and compiles and warms up 5 to 100 times faster; most lines a rule is searched
     on are ASCII, so most rules never need their UTF-8 form.
+    `relaxed`: large bounded repeats unbounded (cleaner.relaxed_form), for texts no longer than
+    the limit relaxed_form gives, where it matches as the pattern does.
     """
+    if relaxed:
+        pattern = relaxed_form(pattern)[0]
     source = pattern if case_sensitive else f"(?i:{pattern})"
     if ascii_only:
         regex = compile_ascii(source, re2_options())
@@ -143,6 +149,12 @@ class Rule:
     def ascii_spans(self) -> Spans:
         """`spans` for ASCII text only: the same answers there, far cheaper to compile."""
         return compile_spans(self.pattern, self.case_sensitive, ascii_only=True)
+
+    def spans_for(self, data: bytes, ascii_only: bool) -> Spans:
+        """The cheapest compiled form that gives `spans`' answers on this text (UTF-8 bytes;
+        `ascii_only`: the text is ASCII)."""
+        relaxed = len(data) <= relaxed_form(self.pattern)[1]
+        return compile_spans(self.pattern, self.case_sensitive, ascii_only, relaxed)
 
     @property
     def then_regex(self):
