@@ -5,7 +5,9 @@
 
 Builds a JSONL of at least --size-mb MB from the IndoSum dev articles (--dev, default
 /work/shared/data/indosum-dev.jsonl, else the labelled sample in fixtures/) and the seed fixtures,
-repeated with fresh ids, in a cache folder (not in the repository). Then, each in its own process:
+then copies of them with fresh ids and about half their words swapped (--copies varied, the
+default: no line repeats, as in a real dump; --copies exact repeats them word for word), in a
+cache folder (not in the repository). Then, each in its own process:
 
   workers-1     cleaner clean, every rule pack, 1 worker (cleaning in-process)
   workers-2     the same with 2 workers
@@ -39,6 +41,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cleaner.rulefile import load_packs  # noqa: E402
+from varied_copies import Vocabulary, vary  # noqa: E402  (bench/, this script's folder)
+
 DEFAULT_DEV = Path("/work/shared/data/indosum-dev.jsonl")
 FALLBACK_DEV = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
 TARGETS = {"per_core_mb_s": 30.0, "two_worker_speedup": 1.7, "extra_rules_slowdown": 1.5,
@@ -47,20 +52,29 @@ TARGETS = {"per_core_mb_s": 30.0, "two_worker_speedup": 1.7, "extra_rules_slowdo
 
 # -- the data -----------------------------------------------------------------------------------
 
-def build_data(size_mb: float, dev: Path, cache: Path) -> Path:
+def build_data(size_mb: float, dev: Path, cache: Path, copies: str = "varied") -> Path:
+    """The benchmark's input: the articles, then copies of them until `size_mb` MB. "varied"
+    copies have their words swapped (bench/varied_copies.py), so that no line repeats as in a
+    real dump; "exact" ones repeat the articles word for word (RE2's states built on the first
+    copy then serve every later one)."""
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"bench-{int(size_mb)}mb.jsonl"
+    suffix = "" if copies == "exact" else f"-{copies}"
+    path = cache / f"bench-{int(size_mb)}mb{suffix}.jsonl"
     if path.exists() and path.stat().st_size >= size_mb * 1e6:
         return path
     rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line]
     for seed in sorted((ROOT / "fixtures").glob("*/*.txt")):
         rows.append({"id": seed.stem, "text": seed.read_text(encoding="utf-8")})
+    vocabulary = Vocabulary.build((row["text"] for row in rows), load_packs())
+    rng = random.Random(11)
     tmp = path.with_suffix(".tmp")
     written, copy = 0, 0
     with open(tmp, "wb") as f:
         while written < size_mb * 1e6:
             for row in rows:
                 row = dict(row, id=f"{row['id']}~{copy}")
+                if copy and copies == "varied":
+                    row["text"] = vary(row["text"], vocabulary, rng)
                 line = json.dumps(row, ensure_ascii=False).encode() + b"\n"
                 f.write(line)
                 written += len(line)
@@ -131,8 +145,6 @@ def _python_pattern(pattern: str) -> str:
 
 def baseline(path: Path, limit_mb: float, extra_rules: Path | None) -> dict:
     import ftfy
-
-    from cleaner.rulefile import load_packs
 
     packs = load_packs([extra_rules] if extra_rules else [], builtin=True)
     compiled, skipped = [], 0
@@ -324,6 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path,
                         default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
                         / "cleaner-bench")
+    parser.add_argument("--copies", choices=("varied", "exact"), default="varied",
+                        help="how the articles are repeated up to --size-mb: with their words "
+                             "swapped so that no line repeats (default), or word for word")
     parser.add_argument("--baseline-mb", type=float, default=8,
                         help="MB of input the (slow) baseline runs on")
     parser.add_argument("--only", nargs="*", help="run only these cases")
@@ -347,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(baseline(args.run_baseline, args.baseline_mb, args.baseline_rules)))
         return 0
 
-    data = build_data(args.size_mb, args.dev, args.cache)
+    data = build_data(args.size_mb, args.dev, args.cache, args.copies)
     print(f"data: {data} ({data.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     rows = []
     with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
