@@ -8,7 +8,6 @@ import re2
 
 from cleaner.ascii_form import PROPERTY, ascii_members
 from cleaner.pattern_tokens import BOUNDED, tokens
-from cleaner.re2_spans import Spans
 from cleaner.rulefile import Rule, re2_options
 
 # Lines counted from the start (head) and the end (tail) of a document, among non-empty lines,
@@ -96,8 +95,8 @@ def matcher_for(rules: tuple[Rule, ...], site: str | None = None,
     no compile, and each line is scanned once whatever the combination.
     """
     ordered = tuple([r for r in rules if r.pack == site] + [r for r in rules if r.pack != site])
-    members = {id(rule) for rule in universe} if universe is not None else set()
-    if not all(id(rule) in members for rule in ordered):
+    members = {id(rule) for rule in universe or ()}
+    if universe is None or not all(id(rule) in members for rule in ordered):
         universe = ordered
     key = tuple((r.id, r.pattern, r.where, r.case_sensitive) for r in universe)
     sets = _SETS.get(key)
