@@ -8,6 +8,7 @@ import re2
 
 from cleaner.normalize import FIX_HINT, not_nfc
 from cleaner.paragraphs import GLUE_HINT
+from cleaner.re2_spans import set_match
 
 
 class Look(NamedTuple):
@@ -28,9 +29,7 @@ def _look_set():
     return looks
 
 
-_LOOKS = _look_set()
-# The binding itself where it is there: the Python wrapper adds a twentieth to every look.
-_MATCH = getattr(_LOOKS, "_set", _LOOKS).Match
+_MATCH = set_match(_look_set())
 
 
 def first_look(text: str) -> Look:

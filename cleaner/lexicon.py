@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from cleaner.identity_cache import IdentityCache
 from cleaner.rulefile import Pack
 
 
@@ -21,10 +22,9 @@ class Lexicon:
 
 _LEXICONS: dict[tuple, Lexicon] = {}
 # Pack sequences already asked for, by identity: every stage of every document asks, and the
-# Cleaner hands out one tuple per pack combination. Each entry holds its sequence, so that the
-# identity is not reused while the entry lives; a few hundred are kept.
-_BY_IDENTITY: dict[int, tuple[Sequence[Pack], Lexicon]] = {}
+# Cleaner hands out one tuple per pack combination; a few hundred are kept.
 _IDENTITIES_KEPT = 256
+_BY_IDENTITY: IdentityCache[Sequence[Pack], Lexicon] = IdentityCache(_IDENTITIES_KEPT)
 
 
 def lexicon(packs: Sequence[Pack]) -> Lexicon:
@@ -33,16 +33,14 @@ def lexicon(packs: Sequence[Pack]) -> Lexicon:
     Every document of a site has the same packs: merging their lists anew for each document
     cost more than some stages.
     """
-    entry = _BY_IDENTITY.get(id(packs))
-    if entry is not None and entry[0] is packs:
-        return entry[1]
+    return _BY_IDENTITY.get(packs, _lexicon_of)
+
+
+def _lexicon_of(packs: Sequence[Pack]) -> Lexicon:
     key = tuple((p.kind, p.id, p.path) for p in packs)
     found = _LEXICONS.get(key)
     if found is None:
         found = _LEXICONS[key] = _build(packs)
-    if len(_BY_IDENTITY) >= _IDENTITIES_KEPT:
-        _BY_IDENTITY.clear()
-    _BY_IDENTITY[id(packs)] = (packs, found)
     return found
 
 

@@ -8,6 +8,7 @@ import re2
 
 from cleaner.ascii_form import PROPERTY, ascii_members
 from cleaner.pattern_tokens import BOUNDED, tokens
+from cleaner.re2_spans import set_match
 from cleaner.rulefile import Rule, re2_options
 
 # Lines counted from the start (head) and the end (tail) of a document, among non-empty lines,
@@ -129,13 +130,8 @@ class RuleSets:
         if rules:
             self._build(rules, 0)
         # match(line in UTF-8) -> indexes of the rules found in it (in no order), or None/[].
-        # One part (the usual case) is asked through the binding itself: the Python wrapper
-        # costs a third of a short line's match, and every line is asked.
-        self.match: Callable[[bytes], list[int] | None] = self._match_parts
-        if len(self.parts) == 1:
-            scanner = self.parts[0][1]
-            binding = getattr(scanner, "_set", None)
-            self.match = binding.Match if binding is not None else scanner.Match
+        self.match: Callable[[bytes], list[int] | None] = (
+            set_match(self.parts[0][1]) if len(self.parts) == 1 else self._match_parts)
 
     def _build(self, rules: list[Rule], first: int) -> None:
         scanner = re2.Set.SearchSet(_scan_options())

@@ -13,6 +13,7 @@ from cleaner.document import Document, Line
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, url_host
+from cleaner.identity_cache import IdentityCache
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
@@ -46,9 +47,10 @@ class Cleaner:
         self._stages: dict[tuple, RuleStage] = {}
         self.timings: defaultdict[str, float] = defaultdict(float)   # seconds per stage
         self._dated: dict[tuple[str, ...], tuple] = {}
-        # id(pack tuple) -> (the tuple, its key, its dated rules); the tuple is held so that its
-        # identity is not reused while the entry lives.
-        self._combinations: dict[int, tuple[tuple[Pack, ...], tuple[str, ...], tuple]] = {}
+        # A pack tuple -> (its key, its dated rules), by the tuple's identity: documents share
+        # their combination's tuple (PackIndex).
+        self._combinations: IdentityCache[tuple[Pack, ...], tuple[tuple[str, ...], tuple]] = (
+            IdentityCache())
         # Every rule this Cleaner may match: one RE2 set of them all serves every combination.
         self._universe = tuple(rule for pack in (*self.packs, *self.learned.values())
                                for rule in pack.rules)
@@ -56,17 +58,7 @@ class Cleaner:
     def _rule_stage(self, packs: tuple[Pack, ...], doc: Document | None = None) -> RuleStage:
         """The rule stage of a pack combination, without the rules the document's date excludes
         (valid_from / valid_until); one matcher per combination and set of excluded rules."""
-        # By the tuple's identity first: documents share their combination's tuple (PackIndex).
-        entry = self._combinations.get(id(packs))
-        if entry is None or entry[0] is not packs:
-            key = tuple(f"{p.kind}:{p.id}" for p in packs)
-            bounded = self._dated.get(key)
-            if bounded is None:
-                bounded = self._dated[key] = dated(rule for pack in packs for rule in pack.rules)
-            if len(self._combinations) >= 256:      # learned packs make a new tuple a document
-                self._combinations.clear()
-            entry = self._combinations[id(packs)] = (packs, key, bounded)
-        _, key, bounded = entry
+        key, bounded = self._combinations.get(packs, self._combination)
         excluded = excluded_ids(bounded, self._date_span(doc)) if bounded and doc else frozenset()
         stage = self._stages.get((key, excluded))
         if stage is None:
@@ -76,6 +68,14 @@ class Cleaner:
                               self.guard_share)
             self._stages[(key, excluded)] = stage
         return stage
+
+    def _combination(self, packs: tuple[Pack, ...]) -> tuple[tuple[str, ...], tuple]:
+        """A pack combination's key, and its rules that have dates (valid_from / valid_until)."""
+        key = tuple(f"{p.kind}:{p.id}" for p in packs)
+        bounded = self._dated.get(key)
+        if bounded is None:
+            bounded = self._dated[key] = dated(rule for pack in packs for rule in pack.rules)
+        return key, bounded
 
     @staticmethod
     def _date_span(doc: Document):
