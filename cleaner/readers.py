@@ -168,7 +168,11 @@ def open_compressed(path: str | Path) -> BinaryIO:
         import zstandard
 
         raw = open(path, "rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+        # A .zst may be several frames end to end (`cat a.zst b.zst`); some zstandard versions
+        # stop at the first frame unless told otherwise.
+        reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True,
+                                                            closefd=True)
+        return io.BufferedReader(reader)
     # A 64 KB buffer reads lines three times faster than the default 8 KB.
     return open(path, "rb", buffering=READ_BUFFER)
 

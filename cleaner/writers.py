@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
 import os
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
+
+from cleaner.parallel_gzip import ParallelGzipWriter
 
 
 class JsonlWriter:
@@ -45,10 +46,14 @@ class JsonlWriter:
         if self._tmp is None:
             self._stream.flush()
             return
-        self._stream.close()
         if keep:
+            self._stream.close()
             os.replace(self._tmp, self.path)
         else:
+            try:
+                self._stream.close()        # may fail again on a full disk: the file goes anyway
+            except OSError:
+                pass
             try:
                 os.unlink(self._tmp)
             except FileNotFoundError:
@@ -59,11 +64,14 @@ class JsonlWriter:
 def _open_for_writing(tmp: str, final: str) -> BinaryIO:
     name = final.lower()
     if name.endswith(".gz"):
-        return gzip.open(tmp, "wb", compresslevel=6)
+        return ParallelGzipWriter(open(tmp, "wb"))
     if name.endswith((".zst", ".zstd")):
         import zstandard
 
-        return zstandard.ZstdCompressor(level=3).stream_writer(open(tmp, "wb"), closefd=True)
+        # One frame, compressed by zstd's own threads: one core would cap a run at ~130 MB/s
+        # of output, and a file of several frames trips readers that stop at the first.
+        compressor = zstandard.ZstdCompressor(level=3, threads=-1)
+        return compressor.stream_writer(open(tmp, "wb"), closefd=True)
     return open(tmp, "wb", buffering=1 << 20)
 
 

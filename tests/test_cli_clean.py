@@ -109,6 +109,17 @@ def test_zstd_input_and_gzip_output(tmp_path):
     assert record["text"] == "Isi berita panjang." and record["meta"]["title"] == "Judul Berita"
 
 
+def test_zstd_input_of_several_frames_is_read_to_the_end(tmp_path):
+    compressor = zstandard.ZstdCompressor()
+    src = tmp_path / "in.jsonl.zst"
+    src.write_bytes(b"".join(compressor.compress(b"".join(
+        json.dumps({"id": f"{frame}-{i}", "text": f"Berita {i} dari bagian {frame}."}).encode()
+        + b"\n" for i in range(400))) for frame in range(3)))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == [f"{f}-{i}" for f in range(3) for i in range(400)]
+
+
 def test_giant_line_is_rejected_and_the_next_record_read(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_bytes(json.dumps({"id": "big", "text": "x " * 600_000}).encode() + b"\n"

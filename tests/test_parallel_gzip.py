@@ -1,0 +1,98 @@
+"""Gzip output compressed on threads: a standard multi-member file, in order, the same bytes however it was written."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import io
+import json
+import zlib
+
+import pytest
+import zstandard
+
+from cleaner.cli import main
+from cleaner.parallel_gzip import ParallelGzipWriter
+
+
+def _members(data: bytes) -> list[bytes]:
+    """The decompressed content of each gzip member of a file, in order."""
+    out = []
+    while data:
+        inflate = zlib.decompressobj(wbits=31)
+        out.append(inflate.decompress(data))
+        assert inflate.eof, "a member is cut short"
+        data = inflate.unused_data
+    return out
+
+
+def _write(chunks, **options) -> bytes:
+    raw = io.BytesIO()
+    raw.close = lambda: None        # keep the buffer readable after the writer closes it
+    with ParallelGzipWriter(raw, **options) as writer:
+        for chunk in chunks:
+            writer.write(chunk)
+    return raw.getvalue()
+
+
+def _lines(count: int) -> list[bytes]:
+    return [json.dumps({"id": i, "text": f"Berita nomor {i} " * (i % 7 + 1)}).encode() + b"\n"
+            for i in range(count)]
+
+
+def test_members_hold_the_input_in_order_and_read_back_as_one_stream():
+    lines = _lines(3000)
+    data = _write(lines, threads=4, member_bytes=10_000)
+    members = _members(data)
+    assert len(members) > 10
+    assert all(len(m) == 10_000 for m in members[:-1]) and 0 < len(members[-1]) <= 10_000
+    assert b"".join(members) == b"".join(lines)
+    assert gzip.decompress(data) == b"".join(lines)
+
+
+def test_the_same_bytes_make_the_same_file_however_they_are_written():
+    lines = _lines(2000)
+    whole = b"".join(lines)
+    by_line = _write(lines, threads=3, member_bytes=8_192)
+    at_once = _write([whole], threads=1, member_bytes=8_192)
+    in_odd_pieces = _write([whole[i:i + 777] for i in range(0, len(whole), 777)],
+                           threads=2, member_bytes=8_192)
+    assert by_line == at_once == in_odd_pieces
+
+
+def test_nothing_written_is_still_a_valid_empty_gzip_file():
+    data = _write([])
+    assert gzip.decompress(data) == b""
+    assert len(_members(data)) == 1
+
+
+class _FullDisk(io.BytesIO):
+    def write(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_is_raised_in_the_callers_thread():
+    writer = ParallelGzipWriter(_FullDisk(), threads=2, member_bytes=1_000)
+    with pytest.raises(OSError) as caught:
+        for line in _lines(500):
+            writer.write(line)
+        writer.close()
+    assert caught.value.errno == errno.ENOSPC
+
+
+@pytest.mark.parametrize("suffix", ["jsonl.gz", "jsonl.zst"])
+def test_compressed_output_is_the_same_whatever_the_workers(tmp_path, suffix):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(
+        json.dumps({"id": str(i), "text": f"JAKARTA - Berita nomor {i} hari ini.\n\n"
+                                          f"Baca juga: Berita lain {i}\n\nIsi berita. (ant)"}
+                   ).encode() + b"\n" for i in range(3000)))
+    plain, one, two = (tmp_path / name for name in ("plain.jsonl", f"one.{suffix}",
+                                                    f"two.{suffix}"))
+    assert main(["clean", str(src), "-o", str(plain), "-q", "--workers", "1"]) == 0
+    assert main(["clean", str(src), "-o", str(one), "-q", "--workers", "1"]) == 0
+    assert main(["clean", str(src), "-o", str(two), "-q", "--workers", "2"]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    decompress = (gzip.decompress if suffix.endswith("gz")
+                  else lambda data: zstandard.ZstdDecompressor().decompressobj().decompress(data))
+    assert decompress(one.read_bytes()) == plain.read_bytes()
