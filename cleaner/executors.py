@@ -7,8 +7,9 @@ one outcome per document:
     ("record", json_line: bytes, size: int, summary: tuple)   # summary: see stats.record_summary
     ("reject", reject: dict)
 
-A worker builds its Cleaner once (from a picklable factory) and sends back serialized records, so
-the main process only reads, orders and writes. Memory stays flat: only a few batches per worker
+A worker builds its Cleaner once (from a picklable factory) and sends back serialized records
+(and, for Parquet output, their Arrow rows: BatchResult.encoded), so the main process only
+reads, orders and writes. Memory stays flat: only a few batches per worker
 are in flight at any time.
 """
 
@@ -46,6 +47,10 @@ class BatchResult:
     # The batch's records already counted where they were cleaned, so that the main process
     # adds one tally a batch; None when outcomes were dropped or joined (count them one by one).
     tally: RunStats | None = None
+    # The batch's records as the output stores them (Parquet rows: parquet_io.encode_records),
+    # made where they were cleaned; None when the output takes lines, or outcomes were dropped
+    # or joined (the main process then encodes the lines).
+    encoded: bytes | None = None
 
 
 def batched(items: Iterable[Item | RawRecord | Reject], max_items: int = BATCH_ITEMS,
@@ -79,9 +84,14 @@ def internal_error(item: Item, exc: BaseException) -> Reject:
                   item.text[:1 << 20])
 
 
-def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
-    """Clean a batch; a document that makes the cleaner fail becomes a Reject, the batch goes on."""
+def process_batch(cleaner, batch: list[Item | Reject],
+                  encode: Callable[[list[dict]], bytes] | None = None) -> BatchResult:
+    """Clean a batch; a document that makes the cleaner fail becomes a Reject, the batch goes on.
+
+    `encode`: what turns the batch's records into the output's own form (BatchResult.encoded).
+    """
     outcomes: list[Outcome] = []
+    records: list[dict[str, Any]] = []
     tally = RunStats()
     timings = getattr(cleaner, "timings", None)
     before = dict(timings) if timings is not None else {}
@@ -103,12 +113,22 @@ def process_batch(cleaner, batch: list[Item | Reject]) -> BatchResult:
         summary = record_summary(record)
         tally.add_summary(summary, item.size)
         outcomes.append(("record", line, item.size, summary))
+        if encode is not None:
+            records.append(record)
         dump_time += time.perf_counter() - t1
         clean_time += t1 - t0
+    encoded = None
+    if encode is not None and records:
+        t1 = time.perf_counter()
+        try:
+            encoded = encode(records)
+        except Exception:      # the main process encodes the lines, and reports what fails
+            encoded = None
+        dump_time += time.perf_counter() - t1
     seconds = {"clean": clean_time, "serialize": dump_time}
     if timings is not None:
         seconds.update({f"clean.{k}": v - before.get(k, 0.0) for k, v in timings.items()})
-    return BatchResult(outcomes, seconds, tally)
+    return BatchResult(outcomes, seconds, tally, encoded)
 
 
 class LocalExecutor:
@@ -116,13 +136,14 @@ class LocalExecutor:
 
     name = "local"
 
-    def __init__(self, factory: Callable[[], Any]):
+    def __init__(self, factory: Callable[[], Any], encode: Callable | None = None):
         self.cleaner = factory()
+        self.encode = encode
         self.workers = 1
 
     def map(self, batches: Iterable[list]) -> Iterator[BatchResult]:
         for batch in batches:
-            yield process_batch(self.cleaner, batch)
+            yield process_batch(self.cleaner, batch, self.encode)
 
     def close(self, cancel: bool = False) -> None:
         pass
@@ -131,6 +152,7 @@ class LocalExecutor:
 # -- local process pool -------------------------------------------------------------------------
 
 _WORKER_CLEANER = None
+_WORKER_ENCODE = None
 
 
 def _die_with_parent(parent: int) -> None:
@@ -148,16 +170,17 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(factory, parent: int) -> None:
+def _init_worker(factory, parent: int, encode=None) -> None:
     _die_with_parent(parent)
     # Ctrl-C is the main process's to handle: it stops feeding work and shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _WORKER_CLEANER
+    global _WORKER_CLEANER, _WORKER_ENCODE
     _WORKER_CLEANER = factory()
+    _WORKER_ENCODE = encode
 
 
 def _work(batch: list) -> BatchResult:
-    return process_batch(_WORKER_CLEANER, batch)
+    return process_batch(_WORKER_CLEANER, batch, _WORKER_ENCODE)
 
 
 def _mp_context():
@@ -183,8 +206,9 @@ class PoolExecutor:
     name = "pool"
 
     def __init__(self, factory: Callable[[], Any], workers: int, warn=None,
-                 max_restarts: int = 20):
+                 max_restarts: int = 20, encode: Callable | None = None):
         self.factory = factory
+        self.encode = encode
         self.workers = max(1, workers)
         self.window = self.workers * BATCHES_PER_WORKER
         self.warn = warn or (lambda message: print(f"cleaner: {message}", file=sys.stderr))
@@ -195,7 +219,7 @@ class PoolExecutor:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=_mp_context(),
                                    initializer=_init_worker,
-                                   initargs=(self.factory, os.getpid()))
+                                   initargs=(self.factory, os.getpid(), self.encode))
 
     def _restart(self) -> None:
         self.restarts += 1
@@ -280,13 +304,16 @@ def default_workers() -> int:
 
 
 def make_executor(name: str, factory: Callable[[], Any], workers: int | None = None,
-                  address: str | None = None):
-    """The executor for `--executor NAME`: local (workers=1 cleans in-process), ray."""
+                  address: str | None = None, encode: Callable | None = None):
+    """The executor for `--executor NAME`: local (workers=1 cleans in-process), ray.
+
+    `encode`: what turns a batch's records into the output's own form, where they are cleaned.
+    """
     if name == "ray":
         from cleaner.ray_executor import RayExecutor
 
-        return RayExecutor(factory, workers=workers, address=address)
+        return RayExecutor(factory, workers=workers, address=address, encode=encode)
     workers = workers or default_workers()
     if workers <= 1:
-        return LocalExecutor(factory)
-    return PoolExecutor(factory, workers)
+        return LocalExecutor(factory, encode)
+    return PoolExecutor(factory, workers, encode=encode)

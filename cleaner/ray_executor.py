@@ -55,11 +55,13 @@ def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str
 class _CleanBatches:
     """Ray Data UDF (an actor): builds its Cleaner once, cleans batches of items."""
 
-    def __init__(self, factory: Callable[[], Any]):
+    def __init__(self, factory: Callable[[], Any], encode: Callable | None = None):
         self.cleaner = factory()
+        self.encode = encode
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
-        return {"result": [pickle.dumps(process_batch(self.cleaner, pickle.loads(blob)))
+        return {"result": [pickle.dumps(process_batch(self.cleaner, pickle.loads(blob),
+                                                      self.encode))
                            for blob in rows["items"]]}
 
 
@@ -69,10 +71,11 @@ class RayExecutor:
     name = "ray"
 
     def __init__(self, factory: Callable[[], Any], workers: int | None = None,
-                 address: str | None = None):
+                 address: str | None = None, encode: Callable | None = None):
         import ray
 
         self.factory = factory
+        self.encode = encode
         self._own = not ray.is_initialized()
         if self._own:
             address = address or os.environ.get("RAY_ADDRESS")
@@ -110,7 +113,8 @@ class RayExecutor:
         # Reading is light next to cleaning: read tasks take no CPU slot from the cleaners.
         dataset = dataset.map_batches(_read_files, fn_kwargs={"options": options}, batch_size=1,
                                       num_cpus=0)
-        dataset = dataset.map_batches(_CleanBatches, fn_constructor_args=(self.factory,),
+        dataset = dataset.map_batches(_CleanBatches,
+                                      fn_constructor_args=(self.factory, self.encode),
                                       batch_size=1, num_cpus=1,
                                       compute=ray.data.ActorPoolStrategy(size=self.workers))
         remaining = skip
@@ -120,7 +124,7 @@ class RayExecutor:
                     # A resumed run: outcomes before the checkpoint were written already.
                     dropped = min(remaining, len(result.outcomes))
                     result.outcomes = result.outcomes[dropped:]
-                    result.tally = None
+                    result.tally = result.encoded = None
                     remaining -= dropped
                     if not result.outcomes:
                         continue

@@ -20,6 +20,7 @@ import orjson
 from cleaner.executors import WorkerDied, batched, make_executor
 from cleaner.progress import Progress, known_size
 from cleaner.readers import ReadLog, ReadOptions, iter_inputs
+from cleaner.parquet_io import decode_records
 from cleaner.report import write_report
 from cleaner.report_collect import ReportCollector
 from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,
@@ -171,7 +172,7 @@ def execute(config: RunConfig) -> int:
     job = _Job(config, output)
     try:
         executor = make_executor(config.executor, config.factory, _workers(config),
-                                 config.address)
+                                 config.address, output.encode)
     except Exception as exc:
         output.abort()
         _say(config, f"error: cannot start the {config.executor} executor: "
@@ -282,7 +283,9 @@ class _Job:
         # One output file takes a batch's records at once, counted by the worker's tally;
         # sharded output checkpoints between records, with the figures up to each one.
         whole = result.tally is not None and report is None and isinstance(output, SingleOutput)
-        lines = []
+        lines, written = [], 0
+        # Parquet rows the worker encoded: the record's row goes with its line.
+        rows = decode_records(result.encoded) if result.encoded is not None else None
         for outcome in result.outcomes:
             if report is not None:
                 report.add_outcome(outcome)
@@ -295,7 +298,9 @@ class _Job:
                     lines.append(line)
                 else:
                     stats.add_summary(summary, item_size)
-                    output.write_record(line, self.inputs_done, stats)
+                    output.write_record(line, self.inputs_done, stats,
+                                        None if rows is None else (rows, written))
+                written += 1
             else:
                 reject = outcome[1]
                 stats.add_reject(reject["reason"])
@@ -306,7 +311,7 @@ class _Job:
                     _say(config, f"rejected {where}: {reject['reason']}")
         if whole:
             stats.merge(result.tally)
-            output.write_records(lines)
+            output.write_records(lines, rows)
         return size
 
     def conclude(self) -> None:

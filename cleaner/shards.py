@@ -22,6 +22,7 @@ from typing import Any
 
 import orjson
 
+from cleaner.parquet_io import encode_records
 from cleaner.writers import _open_for_writing
 
 MANIFEST = "_manifest.json"
@@ -72,7 +73,7 @@ class _JsonlShard:
         self._raw = None
         self.count = 0
 
-    def write_line(self, line: bytes) -> None:
+    def write_line(self, line: bytes, row=None) -> None:
         self._stream.write(line)
         self.count += 1
 
@@ -93,8 +94,8 @@ class _ParquetShard:
     def count(self) -> int:
         return self._writer.count
 
-    def write_line(self, line: bytes) -> None:
-        self._writer.write_line(line)
+    def write_line(self, line: bytes, row=None) -> None:
+        self._writer.write_line(line, row)
 
     def close(self, tmp: Path) -> None:
         self._writer.close()
@@ -118,6 +119,8 @@ class ShardedOutput:
             raise OutputError("--shard-size must be at least 1")
         self.folder = Path(folder)
         self.fmt = fmt
+        # Parquet rows are made where records are cleaned (BatchResult.encoded).
+        self.encode = encode_records if fmt == "parquet" else None
         self.shard_size = shard_size
         self.rejects_path = Path(rejects_path) if rejects_path else self.folder / "_rejects.jsonl"
         self.run_key = run_key or {}
@@ -210,10 +213,11 @@ class ShardedOutput:
                                                                                 self.fmt)
         return self._shard
 
-    def write_record(self, line: bytes, inputs_done: int, stats=None) -> None:
-        """Write one record line; `inputs_done` counts the input documents up to this one."""
+    def write_record(self, line: bytes, inputs_done: int, stats=None, row=None) -> None:
+        """Write one record line (and its encoded row, for Parquet); `inputs_done` counts the
+        input documents up to this one."""
         shard = self._shard or self._open_shard()
-        shard.write_line(line)
+        shard.write_line(line, row)
         if shard.count >= self.shard_size:
             self.checkpoint(inputs_done, stats)
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from cleaner.parquet_io import encode_records
 from cleaner.writers import JsonlWriter, LazyWriter
 
 
@@ -25,9 +26,11 @@ class SingleOutput:
             self._tmp = f"{path}.tmp"
             self._parquet = ParquetRecordWriter(self._tmp)
             self._jsonl = None
+            self.encode = encode_records
         else:
             self._parquet = None
             self._jsonl = JsonlWriter(path)
+            self.encode = None
         self._rejects = LazyWriter(rejects_path)
         self.rejects_written = 0
 
@@ -35,17 +38,19 @@ class SingleOutput:
     def records(self) -> int:
         return (self._parquet or self._jsonl).count
 
-    def write_record(self, line: bytes, inputs_done: int, stats=None) -> None:
+    def write_record(self, line: bytes, inputs_done: int, stats=None, row=None) -> None:
+        """One record's line (and its encoded row: ParquetRecordWriter.write_line)."""
         if self._parquet is not None:
-            self._parquet.write_line(line)
+            self._parquet.write_line(line, row)
         else:
             self._jsonl.write_line(line)
 
-    def write_records(self, lines: list[bytes]) -> None:
-        """Write a batch's record lines at once (one file, not resumable: no checkpoints)."""
+    def write_records(self, lines: list[bytes], rows=None) -> None:
+        """Write a batch's record lines at once (one file, not resumable: no checkpoints);
+        `rows`: the table of their encoded rows, in the same order, if the worker made one."""
         if self._parquet is not None:
-            for line in lines:
-                self._parquet.write_line(line)
+            for index, line in enumerate(lines):
+                self._parquet.write_line(line, None if rows is None else (rows, index))
         else:
             self._jsonl.write_lines(lines)
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from cleaner import parquet_io
 from cleaner.cli import main
+from cleaner.executors import process_batch
 from cleaner.hf import clean_batch
-from cleaner.parquet_io import read_records, record_schema
+from cleaner.parquet_io import (ParquetRecordWriter, decode_records, encode_records, read_records,
+                                record_schema)
+from cleaner.pipeline import Cleaner
+from cleaner.readers import Item
 from scale_helpers import read_jsonl, real_docs, shard_records, write_jsonl
 
 
@@ -49,6 +55,52 @@ def test_parquet_output_file_and_shards_read_back_as_the_records(rows, jsonl_rec
     assert shard_records(shards) == jsonl_records
     # One schema for every shard: the folder reads as one table (_manifest, _rejects ignored).
     assert pq.read_table(shards).num_rows == 60
+
+
+def _written(path, lines, rows_for, monkeypatch):
+    """A Parquet file of `lines` (record lines), each given with rows_for(index) as its row."""
+    monkeypatch.setattr(parquet_io, "ROW_GROUP_ROWS", 7)       # several row groups, cut mid-table
+    writer = ParquetRecordWriter(str(path))
+    for index, line in enumerate(lines):
+        writer.write_line(line, rows_for(index))
+    writer.close()
+    return path.read_bytes()
+
+
+def test_rows_encoded_by_workers_make_the_file_parsed_lines_make(jsonl_records, tmp_path,
+                                                                   monkeypatch):
+    lines = [orjson.dumps(record) + b"\n" for record in jsonl_records]
+    # As workers send them: tables of 16 rows; and half the batches as plain lines only.
+    tables = [decode_records(encode_records(jsonl_records[i:i + 16]))
+              for i in range(0, len(lines), 16)]
+    parsed = _written(tmp_path / "parsed.parquet", lines, lambda i: None, monkeypatch)
+    encoded = _written(tmp_path / "encoded.parquet", lines,
+                       lambda i: (tables[i // 16], i % 16), monkeypatch)
+    mixed = _written(tmp_path / "mixed.parquet", lines,
+                     lambda i: (tables[i // 16], i % 16) if i // 16 % 2 else None, monkeypatch)
+    assert parsed == encoded == mixed
+    assert pq.ParquetFile(tmp_path / "mixed.parquet").metadata.num_row_groups == 9
+    assert read_records(tmp_path / "mixed.parquet") == jsonl_records
+
+
+def test_parquet_output_is_the_same_file_whatever_the_workers(rows, tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out-{workers}.parquet"
+        assert main(["clean", str(src), "-o", str(out), "-q", "--workers", workers]) == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_a_batch_that_cannot_be_encoded_is_sent_as_lines():
+    def broken(records):
+        raise ValueError("not encodable")
+
+    batch = [Item("in.jsonl", 1, "Isi berita hari ini.", {"id": "a"}, 20)]
+    assert process_batch(Cleaner(), batch, broken).encoded is None
+    encoded = process_batch(Cleaner(), batch, encode_records).encoded
+    assert decode_records(encoded).column("id").to_pylist() == ["a"]
 
 
 def test_bad_parquet_input_is_rejected_with_the_reason(tmp_path):

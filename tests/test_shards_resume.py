@@ -167,11 +167,11 @@ def test_full_disk_keeps_finished_shards_and_resume_completes(dump, reference, t
     real_write = _JsonlShard.write_line
     written = {"n": 0}
 
-    def filling_up(self, line):
+    def filling_up(self, line, row=None):
         written["n"] += 1
         if written["n"] > 130:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_write(self, line)
+        real_write(self, line, row)
 
     monkeypatch.setattr(_JsonlShard, "write_line", filling_up)
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40"]) == 1
