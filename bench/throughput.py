@@ -16,6 +16,8 @@ cache folder (not in the repository). Then, each in its own process:
   baseline      what a user writes today: ftfy.fix_text on every document, then each rule's
                 pattern (Python `re`) tried on every line in turn (on the first --baseline-mb MB)
   half-size     1 worker on half the data: peak memory must not grow with the input
+  shards-zst-2  2 workers writing what a large run writes: numbered .jsonl.zst shards with the
+                checkpoint manifest (-o DIR --shard-size 100000 --format jsonl.zst)
   io-only-N     the machinery alone (a cleaner that returns its input), N workers: the ceiling
                 that reading, batching, worker traffic, ordering and writing set
 
@@ -31,6 +33,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -280,15 +283,21 @@ def measure(cmd: list[str]) -> dict:
             "stdout": out.decode()}
 
 
-def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None) -> dict:
-    out, stats = workdir / f"{name}.jsonl", workdir / f"{name}.stats.json"
+def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None,
+                shards: bool = False) -> dict:
+    out, stats = workdir / (name if shards else f"{name}.jsonl"), workdir / f"{name}.stats.json"
     cmd = [sys.executable, "-m", "cleaner.cli", "clean", str(data), "-o", str(out), "-q",
            "--workers", str(workers), "--stats", str(stats)]
     if rules:
         cmd += ["--rules", str(rules)]
+    if shards:
+        cmd += ["--shard-size", "100000", "--format", "jsonl.zst"]
     result = measure(cmd)
     figures = json.loads(stats.read_text())
-    out.unlink()
+    if shards:
+        shutil.rmtree(out)
+    else:
+        out.unlink()
     size = data.stat().st_size
     return {"name": name, "workers": workers, "docs": figures["documents_read"], "bytes": size,
             "seconds": result["seconds"], "mb_s": size / 1e6 / result["seconds"],
@@ -373,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             "workers-2": lambda: run_cleaner("workers-2", data, workdir, 2),
             "extra-1000": lambda: run_cleaner("extra-1000", data, workdir, 1, extra),
             "half-size": lambda: run_cleaner("half-size", half_data(data), workdir, 1),
+            "shards-zst-2": lambda: run_cleaner("shards-zst-2", data, workdir, 2, shards=True),
             "io-only-1": lambda: run_null(data, workdir, 1),
             "io-only-2": lambda: run_null(data, workdir, 2),
             "baseline": lambda: run_baseline(data, args.baseline_mb, workdir, None),
