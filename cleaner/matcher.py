@@ -9,7 +9,7 @@ import re2
 from cleaner.ascii_form import PROPERTY, ascii_members
 from cleaner.pattern_tokens import BOUNDED, tokens
 from cleaner.re2_spans import set_match
-from cleaner.rulefile import Rule, re2_options
+from cleaner.rulefile import ASCII, Rule, alphabet_of, re2_options
 
 # Lines counted from the start (head) and the end (tail) of a document, among non-empty lines,
 # where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes.
@@ -219,15 +219,16 @@ class Matcher:
 def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit | None:
     """The first match of the given rules (in priority order) in one line: leftmost, then first.
 
-    Searched as UTF-8 (`data`, if at hand), or with the rules' ASCII forms when the line is
-    ASCII, and with large repeats unbounded when the line is too short to reach them
-    (Rule.spans_for); the hit's offsets are characters of `text`.
+    Searched as UTF-8 (`data`, if at hand), with the form of each rule the line's characters
+    allow (ASCII, or narrowed Unicode classes), and with large repeats unbounded when the line
+    is too short to reach them (Rule.spans_for); the hit's offsets are characters of `text`.
     """
     data = text.encode() if data is None else data
-    ascii_only = len(data) == len(text)
+    alphabet = alphabet_of(text, data)
+    ascii_only = alphabet == ASCII
     best = best_rule = best_form = None
     for rule in rules:
-        form = rule.spans_for(data, ascii_only)
+        form = rule.spans_for(data, alphabet)
         spans = form.search(data)
         if spans is not None and (best is None or spans[0][0] < best[0][0]):
             best, best_rule, best_form = spans, rule, form

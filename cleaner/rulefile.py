@@ -14,6 +14,7 @@ import re2
 
 from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
+from cleaner.plain_form import is_plain, plain_form
 from cleaner.re2_spans import Spans
 from cleaner.relaxed_form import relaxed_form
 from cleaner.validity import date_span
@@ -62,24 +63,39 @@ def compile_pattern(pattern: str, case_sensitive: bool = False):
     return re2.compile(source, re2_options())
 
 
+# The characters a text holds, for the form of a rule searched in it (Rule.spans_for).
+ASCII, PLAIN, ANY = "ascii", "plain", "any"
+
+
+def alphabet_of(text: str, data: bytes) -> str:
+    """ASCII, PLAIN (beyond ASCII only plain_form.ALPHABET) or ANY, for a text and its UTF-8."""
+    if len(data) == len(text):
+        return ASCII
+    return PLAIN if is_plain(text) else ANY
+
+
 @lru_cache(maxsize=None)
-def compile_spans(pattern: str, case_sensitive: bool = False, ascii_only: bool = False,
+def compile_spans(pattern: str, case_sensitive: bool = False, alphabet: str = ANY,
                   relaxed: bool = False) -> Spans:
     """The pattern compiled for the rule stage, whose searches give plain byte spans.
 
-    `ascii_only`: the form for ASCII text (cleaner.ascii_form), which matches there where the
-    pattern does and compiles and warms up 5 to 100 times faster; most lines a rule is searched
-    on are ASCII, so most rules never need their UTF-8 form.
+    `alphabet`: the characters of the texts it will search (alphabet_of). ASCII: the pattern's
+    ASCII form (cleaner.ascii_form), which matches there where the pattern does and compiles
+    and warms up 5 to 100 times faster; most lines a rule is searched on are ASCII, so most
+    rules never need their UTF-8 form. PLAIN: its Unicode classes narrowed to the characters
+    such a text may hold (cleaner.plain_form), the same matches again.
     `relaxed`: large bounded repeats unbounded (cleaner.relaxed_form), for texts no longer than
     the limit relaxed_form gives, where it matches as the pattern does.
     """
     if relaxed:
         pattern = relaxed_form(pattern)[0]
-    source = pattern if case_sensitive else f"(?i:{pattern})"
-    if ascii_only:
+    if alphabet == ASCII:
+        source = pattern if case_sensitive else f"(?i:{pattern})"
         regex = compile_ascii(source, re2_options())
         if regex is not None:
             return Spans(regex)
+    elif alphabet == PLAIN and (narrowed := plain_form(pattern)) is not None:
+        return Spans(compile_pattern(narrowed, case_sensitive))
     return Spans(compile_pattern(pattern, case_sensitive))
 
 
@@ -148,13 +164,13 @@ class Rule:
     @property
     def ascii_spans(self) -> Spans:
         """`spans` for ASCII text only: the same answers there, far cheaper to compile."""
-        return compile_spans(self.pattern, self.case_sensitive, ascii_only=True)
+        return compile_spans(self.pattern, self.case_sensitive, ASCII)
 
-    def spans_for(self, data: bytes, ascii_only: bool) -> Spans:
+    def spans_for(self, data: bytes, alphabet: str) -> Spans:
         """The cheapest compiled form that gives `spans`' answers on this text (UTF-8 bytes;
-        `ascii_only`: the text is ASCII)."""
+        `alphabet`: its characters, alphabet_of)."""
         relaxed = len(data) <= relaxed_form(self.pattern)[1]
-        return compile_spans(self.pattern, self.case_sensitive, ascii_only, relaxed)
+        return compile_spans(self.pattern, self.case_sensitive, alphabet, relaxed)
 
     @property
     def then_regex(self):

@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.ascii_form import ascii_form, compile_ascii
 from cleaner.re2_spans import Spans
-from cleaner.rulefile import load_packs, re2_options
-from conftest import ROOT
+from cleaner.rulefile import re2_options
+from rule_forms import RULES, example_lines, sample_lines
 
-RULES = [rule for pack in load_packs() for rule in pack.rules]
-
-
-def _ascii_lines() -> list[bytes]:
-    """ASCII lines of the seed fixtures and the labelled IndoSum sample."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(ROOT.glob("fixtures/*/*.txt"))]
-    with open(ROOT / "fixtures" / "indosum" / "labelled.jsonl", encoding="utf-8") as f:
-        texts += [json.loads(line)["text"] for line in f if line.strip()]
-    return [line.encode() for text in texts for line in text.split("\n")
-            if line and line.isascii()]
-
-
-LINES = _ascii_lines()
+LINES = [line.encode() for line in sample_lines() if line.isascii()]
 
 
 def _examples(rule) -> list[bytes]:
-    texts = list(rule.remove) + list(rule.keep) + [case["input"] for case in rule.cases]
-    lines = [line for text in texts for line in text.split("\n") if line]
     # Non-ASCII examples count too, made ASCII: the rule's cruft with its letters plain.
-    return [line.encode("ascii", "replace") for line in lines]
+    return [line.encode("ascii", "replace") for line in example_lines(rule)]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import re2
 from hypothesis import given, settings
@@ -11,34 +9,17 @@ from hypothesis import strategies as st
 
 from cleaner.relaxed_form import LARGE_BOUND, relaxed_form
 from cleaner.re2_spans import Spans
-from cleaner.rulefile import compile_spans, load_packs, re2_options
-from conftest import ROOT
+from cleaner.rulefile import alphabet_of, compile_spans, re2_options
+from rule_forms import RULES, example_lines as _examples, sample_lines
 
-RULES = [rule for pack in load_packs() for rule in pack.rules]
 RELAXED = [rule for rule in RULES if relaxed_form(rule.pattern)[1]]
-
-
-def _lines() -> list[str]:
-    """Lines of the seed fixtures and the labelled IndoSum sample."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(ROOT.glob("fixtures/*/*.txt"))]
-    with open(ROOT / "fixtures" / "indosum" / "labelled.jsonl", encoding="utf-8") as f:
-        texts += [json.loads(line)["text"] for line in f if line.strip()]
-    return [line for text in texts for line in text.split("\n") if line]
-
-
-LINES = _lines()
-
-
-def _examples(rule) -> list[str]:
-    texts = list(rule.remove) + list(rule.keep) + [case["input"] for case in rule.cases]
-    return [line for text in texts for line in text.split("\n") if line]
+LINES = sample_lines()
 
 
 def _both_forms(rule, text: str):
     """(what the rule stage searches with, the rule's own pattern) on one line of text."""
     data = text.encode()
-    ascii_only = len(data) == len(text)
-    return (rule.spans_for(data, ascii_only).search(data),
+    return (rule.spans_for(data, alphabet_of(text, data)).search(data),
             compile_spans(rule.pattern, rule.case_sensitive).search(data))
 
 

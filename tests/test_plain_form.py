@@ -1,0 +1,81 @@
+"""A rule's plain form (Unicode classes narrowed to common characters) finds, on text of those characters, the same match and groups as its UTF-8 form."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import plain_form as plain
+from cleaner.ascii_form import PROPERTY
+from cleaner.pattern_tokens import tokens
+from cleaner.rulefile import ANY, PLAIN, alphabet_of, compile_spans
+from rule_forms import RULES, example_lines as _examples, sample_lines
+
+# The sample's lines that are plain but not ASCII.
+LINES = [line for line in sample_lines() if not line.isascii() and plain.is_plain(line)]
+
+
+def _both(rule, text: str):
+    data = text.encode()
+    return (compile_spans(rule.pattern, rule.case_sensitive, PLAIN).search(data),
+            compile_spans(rule.pattern, rule.case_sensitive, ANY).search(data))
+
+
+def test_the_sample_has_plain_lines_beyond_ascii():
+    assert len(LINES) >= 150
+
+
+def test_every_shipped_rule_has_a_plain_form():
+    with_classes = [rule for rule in RULES
+                    if any(PROPERTY.fullmatch(token) for token, _ in tokens(rule.pattern))]
+    assert len(with_classes) >= 50
+    assert all(plain.plain_form(rule.pattern) is not None for rule in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_plain_form_gives_the_utf8_spans_on_plain_lines(rule):
+    for text in _examples(rule) + LINES:
+        for variant in (text, text.upper(), text.lower()):
+            if plain.is_plain(variant):
+                fast, exact = _both(rule, variant)
+                assert fast == exact, variant
+
+
+def test_plain_forms_do_find_matches_on_plain_lines():
+    """The comparison above is not between two forms that never match: on its plain lines the
+    shipped rules match dozens of times."""
+    found = sum(_both(rule, text)[0] is not None for rule in RULES
+                for text in _examples(rule) + LINES if plain.is_plain(text) and not text.isascii())
+    assert found >= 30
+
+
+PLAIN_CHARS = st.sampled_from(plain.ALPHABET[32:127] + plain.ALPHABET[160:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(RULES), st.data())
+def test_plain_form_agrees_on_examples_spliced_with_plain_characters(rule, data):
+    examples = [text for text in _examples(rule) if plain.is_plain(text)] or ["x"]
+    base = data.draw(st.sampled_from(examples))
+    start = data.draw(st.integers(0, len(base)))
+    noise = data.draw(st.text(PLAIN_CHARS, max_size=12))
+    text = base[:start] + noise + base[start:]
+    if data.draw(st.booleans()):
+        text = text.swapcase()
+    if plain.is_plain(text):
+        fast, exact = _both(rule, text)
+        assert fast == exact
+
+
+def test_a_class_that_would_narrow_wrongly_has_no_plain_form(monkeypatch):
+    # With ß in the alphabet, (?i)\p{Lu} matches it (its capital ẞ is a Lu) where the narrowed
+    # class would not: the check refuses.
+    monkeypatch.setattr(plain, "ALPHABET", plain.ALPHABET + ("ß",))
+    assert plain._narrowed.__wrapped__(r"\p{Lu}") is None
+    assert plain._narrowed.__wrapped__(r"\pN") is not None
+
+
+def test_lines_choose_their_alphabet():
+    assert [alphabet_of(t, t.encode()) for t in ("Kata", "“Kata” — café", "Ελλάδα")] == [
+        "ascii", "plain", "any"]
