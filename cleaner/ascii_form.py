@@ -61,8 +61,8 @@ def ascii_form(pattern: str) -> str | None:
         if PROPERTY.fullmatch(token):
             members = ascii_members(token) or _NEVER
             out.append(members if in_class else f"[{members}]")
-        elif _HEX.fullmatch(token):
-            out.append(token if _code(token) < 128 else _NEVER)
+        elif hexa := _HEX.fullmatch(token):
+            out.append(token if int(hexa.group(1) or hexa.group(2), 16) < 128 else _NEVER)
         elif token.isascii():
             out.append(token)
         else:

@@ -91,9 +91,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     >>> text[-4:], notes[0].startswith("declared charset utf-8 does not decode this page")
     ('Café', True)
     """
-    for bom, name in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name, []
+            return data.decode(bom_codec, errors="replace"), bom_codec, []
     if looks_binary(data):
         raise DecodeError("binary data (NUL or control bytes), not HTML")
     notes: list[str] = []

@@ -523,8 +523,6 @@ def extract_article(tree: HtmlElement, url: str | None = None,
                     site_selectors: Iterable[str] = (), site_rule: str = "site/html-strip",
                     chrome: bool = True) -> Extraction:
     """Strip a parsed page and extract its main text with trafilatura; metadata is read first."""
-    from trafilatura import bare_extraction
-
     meta = page_metadata(tree)
     flags: list[dict] = []
     removed = strip_selectors(tree, site_selectors, site_rule, flags) if site_selectors else []
@@ -532,21 +530,26 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         removed.extend(strip_standfirst(tree))
         removed.extend(strip_chrome(tree))
         removed.extend(strip_link_lists(tree))
-    options = dict(url=url, include_comments=False, include_tables=True)
     try:
-        doc = bare_extraction(tree, fast=True, **options)
-        fast_text = (doc.text or "") if doc is not None else ""
-        if len(fast_text) < MIN_FAST_CHARS or looks_like_menu(fast_text):
+        text = _trafilatura_text(tree, url, fast=True)
+        if len(text) < MIN_FAST_CHARS or looks_like_menu(text):
             # Too short, or a menu rather than an article: let trafilatura compare its
             # extraction with its fallbacks (readability, jusText), as its default mode does.
-            slow = bare_extraction(tree, fast=False, **options)
-            slow_text = (slow.text or "") if slow is not None else ""
-            if slow_text and (len(fast_text) < MIN_FAST_CHARS or not looks_like_menu(slow_text)):
-                doc = slow
+            slow_text = _trafilatura_text(tree, url, fast=False)
+            if slow_text and (len(text) < MIN_FAST_CHARS or not looks_like_menu(slow_text)):
+                text = slow_text
     except RecursionError:
         raise PageError("markup nested too deeply to extract") from None
     except (ValueError, TypeError, AttributeError, etree.LxmlError, json.JSONDecodeError) as exc:
         raise PageError(f"extraction failed: {type(exc).__name__}: {exc}") from None
-    if doc is None or not has_prose(doc.text or ""):
+    if not has_prose(text):
         raise PageError("no article text found in the page")
-    return Extraction(text=doc.text, meta=meta, removed=removed, flags=flags)
+    return Extraction(text=text, meta=meta, removed=removed, flags=flags)
+
+
+def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool) -> str:
+    """trafilatura's main text of a parsed page ("" when it finds none)."""
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(tree, url=url, include_comments=False, include_tables=True, fast=fast)
+    return (getattr(doc, "text", None) or "") if doc is not None else ""

@@ -8,7 +8,7 @@ import re2
 
 from cleaner.ascii_form import PROPERTY, ascii_members
 from cleaner.pattern_tokens import BOUNDED, tokens
-from cleaner.re2_spans import set_match
+from cleaner.re2_spans import Spans, set_match
 from cleaner.rulefile import ASCII, Rule, alphabet_of, re2_options
 
 # Lines counted from the start (head) and the end (tail) of a document, among non-empty lines,
@@ -226,16 +226,17 @@ def search_rules(text: str, rules: list[Rule], data: bytes | None = None) -> Hit
     data = text.encode() if data is None else data
     alphabet = alphabet_of(text, data)
     ascii_only = alphabet == ASCII
-    best = best_rule = best_form = None
+    found: tuple[list, Rule, Spans] | None = None       # (spans, rule, form) of the best match
     for rule in rules:
         form = rule.spans_for(data, alphabet)
         spans = form.search(data)
-        if spans is not None and (best is None or spans[0][0] < best[0][0]):
-            best, best_rule, best_form = spans, rule, form
+        if spans is not None and (found is None or spans[0][0] < found[0][0][0]):
+            found = (spans, rule, form)
             if spans[0][0] == 0:        # nothing starts further left; ties go to the first
                 break
-    if best is None:
+    if found is None:
         return None
+    best, best_rule, best_form = found
     at, (start, end) = best[0][0], best[0]
     values: dict[str, str] = {}
     for name, index in best_form.names:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -109,9 +110,9 @@ class RayExecutor:
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
         context.print_on_execution_start = False
-        dataset = ray.data.from_items(files, override_num_blocks=len(files))
+        dataset: ray.data.Dataset = ray.data.from_items(files, override_num_blocks=len(files))
         # Reading is light next to cleaning: read tasks take no CPU slot from the cleaners.
-        dataset = dataset.map_batches(_read_files, fn_kwargs={"options": options}, batch_size=1,
+        dataset = dataset.map_batches(partial(_read_files, options=options), batch_size=1,
                                       num_cpus=0)
         dataset = dataset.map_batches(_CleanBatches,
                                       fn_constructor_args=(self.factory, self.encode),

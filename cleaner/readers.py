@@ -105,7 +105,9 @@ class RawRecord(NamedTuple):
         return _raw_text(self.raw)
 
     def parsed(self) -> "Item | Reject":
-        return parse_record(self.raw, self.source, self.line, self.options)
+        record = parse_record(self.raw, self.source, self.line, self.options)
+        # Readers make RawRecords of non-blank lines only, so a record is always there.
+        return record if record is not None else Reject(self.source, self.line, "blank line")
 
 
 class RawBlock(NamedTuple):

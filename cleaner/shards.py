@@ -69,18 +69,18 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 class _JsonlShard:
     def __init__(self, tmp: Path, fmt: str):
+        self.tmp = tmp
         self._stream = _open_for_writing(str(tmp), f"x.{fmt}")
-        self._raw = None
         self.count = 0
 
     def write_line(self, line: bytes, row=None) -> None:
         self._stream.write(line)
         self.count += 1
 
-    def close(self, tmp: Path) -> None:
+    def close(self) -> None:
         self._stream.flush()
         self._stream.close()
-        with open(tmp, "rb+") as f:
+        with open(self.tmp, "rb+") as f:
             os.fsync(f.fileno())
 
 
@@ -88,6 +88,7 @@ class _ParquetShard:
     def __init__(self, tmp: Path, fmt: str):
         from cleaner.parquet_io import ParquetRecordWriter
 
+        self.tmp = tmp
         self._writer = ParquetRecordWriter(str(tmp))
 
     @property
@@ -97,9 +98,9 @@ class _ParquetShard:
     def write_line(self, line: bytes, row=None) -> None:
         self._writer.write_line(line, row)
 
-    def close(self, tmp: Path) -> None:
+    def close(self) -> None:
         self._writer.close()
-        with open(tmp, "rb+") as f:
+        with open(self.tmp, "rb+") as f:
             os.fsync(f.fileno())
 
 
@@ -230,9 +231,9 @@ class ShardedOutput:
         manifest = self.manifest
         if self._shard is not None and self._shard.count:
             name = self._shard_name(self.shard_count)
-            self._shard.close(self._shard_tmp)
+            self._shard.close()
             final = self.folder / name
-            os.replace(self._shard_tmp, final)
+            os.replace(self._shard.tmp, final)
             _fsync_dir(self.folder)
             manifest["shards"].append({"name": name, "records": self._shard.count,
                                        "inputs_end": inputs_done,
@@ -258,7 +259,7 @@ class ShardedOutput:
         """Drop the unfinished shard; the manifest still names the last finished one."""
         if self._shard is not None:
             try:
-                self._shard.close(self._shard_tmp)
+                self._shard.close()
             except Exception:
                 pass
             self._shard = None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from cleaner.decode import DecodeError
 from cleaner.html_charset import decode_html, header_charset
@@ -34,7 +35,7 @@ class _Stream:
     truncated or damaged gzip would end a file without a word; this keeps the error for a Reject.
     """
 
-    def __init__(self, inner: BinaryIO):
+    def __init__(self, inner: io.BufferedIOBase):
         self.inner = inner
         self.error: BaseException | None = None
 
@@ -144,9 +145,10 @@ def iter_warc(path: Path, options: "ReadOptions", skipped: Counter | None = None
                                              f"{str(exc).splitlines()[0][:200]} ({where})")
                 # Look for the next record header past both the last good record and the
                 # place this attempt started, so that every retry moves forward.
-                start = _next_record(stream, max(start, last_good) + 1)
-                if start is None:
+                found = _next_record(stream, max(start, last_good) + 1)
+                if found is None:
                     return
+                start = found
                 continue
             except (EOFError, OSError, zlib.error, ValueError) as exc:
                 stream.error = stream.error or exc
@@ -157,7 +159,7 @@ def iter_warc(path: Path, options: "ReadOptions", skipped: Counter | None = None
             return
 
 
-def _next_record(stream: BinaryIO, offset: int) -> int | None:
+def _next_record(stream: _Stream, offset: int) -> int | None:
     """The offset of the next 'WARC/1.x' header line at or after `offset`, if any."""
     try:
         stream.seek(offset)

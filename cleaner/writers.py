@@ -5,11 +5,21 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
 import orjson
 
 from cleaner.parallel_gzip import ParallelGzipWriter
+
+
+class ByteSink(Protocol):
+    """Where record lines go: a file, a compressor in front of one, or stdout."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+    def flush(self) -> object: ...
+
+    def close(self) -> None: ...
 
 
 class JsonlWriter:
@@ -20,7 +30,7 @@ class JsonlWriter:
         self._tmp: str | None = None
         self.count = 0
         if self.path == "-":
-            self._stream: BinaryIO = sys.stdout.buffer
+            self._stream: ByteSink = sys.stdout.buffer
             return
         target = Path(self.path)
         if target.parent and not target.parent.exists():
@@ -61,7 +71,7 @@ class JsonlWriter:
         self._tmp = None
 
 
-def _open_for_writing(tmp: str, final: str) -> BinaryIO:
+def _open_for_writing(tmp: str, final: str) -> ByteSink:
     name = final.lower()
     if name.endswith(".gz"):
         return ParallelGzipWriter(open(tmp, "wb"))
