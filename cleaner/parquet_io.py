@@ -198,11 +198,12 @@ class ParquetRecordWriter:
     Row groups close at the same counts either way, so both give the same file.
     """
 
-    def __init__(self, path: str, compression: str = "zstd"):
+    def __init__(self, path: str, compression: str = "zstd", level: int | None = None):
         import pyarrow.parquet as pq
 
         self.schema = record_schema()
-        self._writer = pq.ParquetWriter(path, self.schema, compression=compression)
+        self._writer = pq.ParquetWriter(path, self.schema, compression=compression,
+                                        compression_level=level)
         self._parts: list[_Slice | _Parsed] = []      # the row group being gathered, in order
         self._rows = 0
         self._chars = 0

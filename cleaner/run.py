@@ -27,6 +27,7 @@ from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOut
                             describe_os_error)
 from cleaner.single_output import SingleOutput
 from cleaner.stats import RunStats
+from cleaner.writers import LEVELS, compression_of
 
 # Below this many bytes of (uncompressed) input, --workers defaults to 1.
 SMALL_INPUT = 4 << 20
@@ -80,6 +81,7 @@ class RunConfig:
     workers: int | None = None
     address: str | None = None
     command: str = "cleaner clean"        # the command line, to say how to resume
+    compression_level: int | None = None  # of .gz, .zst and Parquet output (None: the default)
     report: str | None = None             # --report: one HTML page of the run (cleaner.report)
 
     @cached_property
@@ -122,12 +124,28 @@ def open_output(config: RunConfig):
             raise OutputError("sharded output needs files as input, not stdin (a resumed run "
                               "must read the same input again)")
         return ShardedOutput(config.output, fmt, config.shard_size or DEFAULT_SHARD_SIZE,
-                             config.rejects, _run_key(config), resume=config.resume)
+                             config.rejects, _run_key(config), resume=config.resume,
+                             level=_level(config, f"x.{fmt}"))
     if config.resume:
         raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
     rejects = config.rejects or (None if config.output == "-" else
                                  f"{config.output}.rejects.jsonl")
-    return SingleOutput(config.output, rejects)
+    return SingleOutput(config.output, rejects, _level(config, config.output))
+
+
+def _level(config: RunConfig, name: str) -> int | None:
+    """--compression-level, checked against the output it would apply to."""
+    level = config.compression_level
+    if level is None:
+        return None
+    kind = compression_of(name)
+    if kind is None:
+        raise OutputError("--compression-level needs compressed output: .jsonl.gz, .jsonl.zst "
+                          "or Parquet")
+    low, high, _ = LEVELS[kind]
+    if not low <= level <= high:
+        raise OutputError(f"--compression-level for {kind} output is {low} to {high}")
+    return level
 
 
 # -- the run ------------------------------------------------------------------------------------

@@ -68,9 +68,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 class _JsonlShard:
-    def __init__(self, tmp: Path, fmt: str):
+    def __init__(self, tmp: Path, fmt: str, level: int | None = None):
         self.tmp = tmp
-        self._stream = _open_for_writing(str(tmp), f"x.{fmt}")
+        self._stream = _open_for_writing(str(tmp), f"x.{fmt}", level)
         self.count = 0
 
     def write_line(self, line: bytes, row=None) -> None:
@@ -85,11 +85,11 @@ class _JsonlShard:
 
 
 class _ParquetShard:
-    def __init__(self, tmp: Path, fmt: str):
+    def __init__(self, tmp: Path, fmt: str, level: int | None = None):
         from cleaner.parquet_io import ParquetRecordWriter
 
         self.tmp = tmp
-        self._writer = ParquetRecordWriter(str(tmp))
+        self._writer = ParquetRecordWriter(str(tmp), level=level)
 
     @property
     def count(self) -> int:
@@ -113,13 +113,14 @@ class ShardedOutput:
 
     def __init__(self, folder: str | Path, fmt: str = "jsonl", shard_size: int = DEFAULT_SHARD_SIZE,
                  rejects_path: str | Path | None = None, run_key: dict[str, Any] | None = None,
-                 resume: bool = False):
+                 resume: bool = False, level: int | None = None):
         if fmt not in FORMATS:
             raise OutputError(f"unknown output format {fmt!r}; one of {', '.join(FORMATS)}")
         if shard_size < 1:
             raise OutputError("--shard-size must be at least 1")
         self.folder = Path(folder)
         self.fmt = fmt
+        self.level = level                  # compression level of the shards (None: default)
         # Parquet rows are made where records are cleaned (BatchResult.encoded).
         self.encode = encode_records if fmt == "parquet" else None
         self.shard_size = shard_size
@@ -210,8 +211,8 @@ class ShardedOutput:
     def _open_shard(self) -> "_ParquetShard | _JsonlShard":
         name = self._shard_name(self.shard_count)
         self._shard_tmp = self.folder / f".{name}.tmp"
-        self._shard = (_ParquetShard if self.fmt == "parquet" else _JsonlShard)(self._shard_tmp,
-                                                                                self.fmt)
+        self._shard = (_ParquetShard if self.fmt == "parquet" else _JsonlShard)(
+            self._shard_tmp, self.fmt, self.level)
         return self._shard
 
     def write_record(self, line: bytes, inputs_done: int, stats=None, row=None) -> None:

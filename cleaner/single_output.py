@@ -16,7 +16,7 @@ class SingleOutput:
     skip = 0
     complete = False
 
-    def __init__(self, path: str, rejects_path: str | None):
+    def __init__(self, path: str, rejects_path: str | None, level: int | None = None):
         self.path = path
         self.rejects_path = rejects_path
         self._tmp = f"{path}.tmp"
@@ -25,10 +25,10 @@ class SingleOutput:
         self.encode: Callable[[list[dict[str, Any]]], bytes] | None = None
         if path != "-" and path.lower().endswith((".parquet", ".pq")):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._out = ParquetRecordWriter(self._tmp)
+            self._out = ParquetRecordWriter(self._tmp, level=level)
             self.encode = encode_records
         else:
-            self._out = JsonlWriter(path)
+            self._out = JsonlWriter(path, level)
         self._rejects = LazyWriter(rejects_path)
         self.rejects_written = 0
 

@@ -25,7 +25,7 @@ class ByteSink(Protocol):
 class JsonlWriter:
     """Writes one JSON object a line; a file appears under its name only once complete."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, level: int | None = None):
         self.path = str(path)
         self._tmp: str | None = None
         self.count = 0
@@ -36,7 +36,7 @@ class JsonlWriter:
         if target.parent and not target.parent.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
         self._tmp = f"{self.path}.tmp-{os.getpid()}"
-        self._stream = _open_for_writing(self._tmp, self.path)
+        self._stream = _open_for_writing(self._tmp, self.path, level)
 
     def write(self, record: dict[str, Any]) -> None:
         self.write_line(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n")
@@ -71,16 +71,32 @@ class JsonlWriter:
         self._tmp = None
 
 
-def _open_for_writing(tmp: str, final: str) -> ByteSink:
-    name = final.lower()
+# Compressed outputs by kind: (lowest level, highest level, default level).
+LEVELS = {"gz": (1, 9, 6), "zst": (1, 22, 3), "parquet": (1, 22, 1)}
+
+
+def compression_of(name: str) -> str | None:
+    """The kind of compressed output a file or shard format name asks for: gz, zst, parquet."""
+    name = name.lower()
     if name.endswith(".gz"):
-        return ParallelGzipWriter(open(tmp, "wb"))
+        return "gz"
     if name.endswith((".zst", ".zstd")):
+        return "zst"
+    if name.endswith((".parquet", ".pq")):
+        return "parquet"
+    return None
+
+
+def _open_for_writing(tmp: str, final: str, level: int | None = None) -> ByteSink:
+    kind = compression_of(final)
+    if kind == "gz":
+        return ParallelGzipWriter(open(tmp, "wb"), level or LEVELS["gz"][2])
+    if kind == "zst":
         import zstandard
 
         # One frame, compressed by zstd's own threads: one core would cap a run at ~130 MB/s
         # of output, and a file of several frames trips readers that stop at the first.
-        compressor = zstandard.ZstdCompressor(level=3, threads=-1)
+        compressor = zstandard.ZstdCompressor(level=level or LEVELS["zst"][2], threads=-1)
         return compressor.stream_writer(open(tmp, "wb"), closefd=True)
     return open(tmp, "wb", buffering=1 << 20)
 

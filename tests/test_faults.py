@@ -113,7 +113,7 @@ def test_full_disk_on_a_single_output_file_leaves_no_partial_file(tmp_path, monk
             return getattr(self.stream, name)
 
     monkeypatch.setattr(writers, "_open_for_writing",
-                        lambda tmp, final: FullDisk(real_open(tmp, final)))
+                        lambda tmp, final, level=None: FullDisk(real_open(tmp, final, level)))
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(src), "-o", str(out)]) == 1
     assert "writing output failed: the output disk is full" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Gzip output compressed on threads: a standard multi-member file, in order, the same bytes however it was written."""
+"""Compressed output: gzip as members compressed on threads, zstd as one frame, the same bytes whatever the workers, and the level to trade size for speed."""
 
 from __future__ import annotations
 
@@ -96,3 +96,55 @@ def test_compressed_output_is_the_same_whatever_the_workers(tmp_path, suffix):
     decompress = (gzip.decompress if suffix.endswith("gz")
                   else lambda data: zstandard.ZstdDecompressor().decompressobj().decompress(data))
     assert decompress(one.read_bytes()) == plain.read_bytes()
+
+
+def _dump(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(
+        json.dumps({"id": str(i), "text": f"Berita nomor {i} hari ini tentang harga beras "
+                                          f"dan cabai di pasar {i % 17}."}).encode() + b"\n"
+        for i in range(2000)))
+    return src
+
+
+@pytest.mark.parametrize("suffix, low, high", [("jsonl.gz", "1", "9"),
+                                               ("jsonl.zst", "1", "19"),
+                                               ("parquet", "1", "19")])
+def test_compression_level_trades_size_for_speed_and_keeps_the_records(tmp_path, suffix, low,
+                                                                        high):
+    src = _dump(tmp_path)
+    fast, small = tmp_path / f"fast.{suffix}", tmp_path / f"small.{suffix}"
+    for out, level in ((fast, low), (small, high)):
+        assert main(["clean", str(src), "-o", str(out), "-q", "--compression-level", level]) == 0
+    assert small.stat().st_size < fast.stat().st_size
+    if suffix == "parquet":
+        from cleaner.parquet_io import read_records
+        assert read_records(fast) == read_records(small)
+    else:
+        decompress = (gzip.decompress if suffix.endswith("gz")
+                      else lambda data: zstandard.ZstdDecompressor().decompressobj().decompress(data))
+        assert decompress(fast.read_bytes()) == decompress(small.read_bytes())
+
+
+def test_compression_level_applies_to_shards(tmp_path):
+    src = _dump(tmp_path)
+    outs = {level: tmp_path / f"shards-{level}" for level in ("1", "9")}
+    for level, out in outs.items():
+        assert main(["clean", str(src), "-o", str(out), "--shard-size", "500", "--format",
+                     "jsonl.gz", "--compression-level", level, "-q"]) == 0
+    sizes = {level: sum(p.stat().st_size for p in out.glob("part-*")) for level, out in outs.items()}
+    assert sizes["9"] < sizes["1"]
+
+
+@pytest.mark.parametrize("output, level, message", [
+    ("out.jsonl", "3", "needs compressed output"),
+    ("out.jsonl.gz", "10", "for gz output is 1 to 9"),
+    ("out.jsonl.zst", "0", "for zst output is 1 to 22"),
+])
+def test_a_compression_level_that_cannot_apply_is_refused(tmp_path, capsys, output, level,
+                                                          message):
+    src = _dump(tmp_path)
+    assert main(["clean", str(src), "-o", str(tmp_path / output), "-q",
+                 "--compression-level", level]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / output).exists()
