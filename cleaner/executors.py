@@ -1,8 +1,8 @@
 """Where documents are cleaned: in this process, in a local pool of worker processes, or on Ray.
 
-Every executor takes batches of input items (Items and Rejects, in input order; RawRecords and
-RawBlocks of JSONL lines not parsed yet) and gives back, batch by batch and in the same order,
-one outcome per document:
+Every executor takes batches of input items (Items and Rejects, in input order; RawRecords,
+RawBlocks and FileBlocks of JSONL lines not parsed yet) and gives back, batch by batch and in
+the same order, one outcome per document:
 
     ("record", json_line: bytes, size: int, summary: tuple)   # summary: see stats.record_summary
     ("reject", reject: dict)

@@ -124,17 +124,53 @@ class RawBlock(NamedTuple):
     def size(self) -> int:
         return len(self.raw)
 
-    def records(self) -> Iterator[RawRecord]:
+    def records(self) -> Iterator[RawRecord | Reject]:
         for number, raw in enumerate(self.raw.split(b"\n"), start=self.line):
             if raw.strip():
                 yield RawRecord(self.source, number, raw.rstrip(b"\r"), self.options)
 
 
+class FileBlock(NamedTuple):
+    """A RawBlock named by where its bytes lie in a plain file, read by whoever splits it.
+
+    The main process of a parallel run reads a file to find whole lines, and sends a worker the
+    byte range (a few dozen bytes), not the bytes: sending them cost the main process more CPU
+    than everything else it does, and the worker as much again to receive them. Lines
+    `line` to `last_line` are `length` bytes at `offset` of the file `source`.
+    """
+
+    source: str
+    line: int
+    offset: int
+    length: int
+    options: "ReadOptions"
+    last_line: int
+
+    @property
+    def size(self) -> int:
+        return self.length
+
+    def records(self) -> Iterator[RawRecord | Reject]:
+        try:
+            with open(self.source, "rb") as f:
+                raw = os.pread(f.fileno(), self.length, self.offset)
+        except OSError as exc:
+            raw, reason = b"", f"cannot read it again: {exc.strerror or exc}"
+        else:
+            reason = "the file changed while the run read it"
+        if len(raw) != self.length:
+            # Every line of the range is accounted for, blank or not: nothing goes unsaid.
+            for number in range(self.line, self.last_line + 1):
+                yield Reject(self.source, number, reason)
+            return
+        yield from RawBlock(self.source, self.line, raw, self.options, self.last_line).records()
+
+
 def expand(items: Iterable) -> list:
-    """Items with every RawBlock replaced by its RawRecords."""
+    """Items with every RawBlock and FileBlock replaced by its RawRecords."""
     out: list = []
     for item in items:
-        if isinstance(item, RawBlock):
+        if isinstance(item, (RawBlock, FileBlock)):
             out.extend(item.records())
         else:
             out.append(item)
@@ -248,15 +284,16 @@ def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions) -> Rej
                                   "raise --max-record-bytes to read it", _raw_text(raw))
 
 
-def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions,
-               blocks: bool = False) -> Iterator[Item | RawRecord | RawBlock | Reject]:
+def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions, blocks: bool = False,
+               ranges: bool = False) -> Iterator[Item | RawRecord | RawBlock | FileBlock | Reject]:
     """Records of a JSONL stream; a corrupt or truncated stream ends with a Reject naming the line.
 
     With `options.defer_parse`, lines stay unparsed: as RawBlocks when `blocks` (a stream that
-    cannot fail halfway through a read, such as a plain file), else one RawRecord a line.
+    cannot fail halfway through a read, such as a plain file), as FileBlocks when `ranges` too
+    (`source` is that file), else one RawRecord a line.
     """
     if options.defer_parse and blocks and options.max_record_bytes >= BLOCK_BYTES:
-        yield from read_jsonl_blocks(stream, source, options)
+        yield from read_jsonl_blocks(stream, source, options, ranges=ranges)
         return
     lineno = 0
     while True:
@@ -281,9 +318,10 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions,
 
 
 def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
-                      block_size: int = BLOCK_BYTES) -> Iterator[RawBlock | Reject]:
+                      block_size: int = BLOCK_BYTES,
+                      ranges: bool = False) -> Iterator[RawBlock | FileBlock | Reject]:
     """A JSONL stream as RawBlocks of whole lines, about `block_size` bytes each, with no work
-    per line.
+    per line; as FileBlocks, their place in the file `source`, when `ranges`.
 
     The records are those of read_jsonl: a line longer than the record limit is a Reject (a read
     is no longer than the limit, so only a line begun in an earlier read can pass it). A read
@@ -295,6 +333,13 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
     lineno = 0
     pieces: list[bytes] = []           # the start of a line not ended yet
     pending = 0                        # its length
+    offset = 0                         # where in the stream the next read starts
+
+    def block(first: int, at: int, data: bytes | memoryview, last: int):
+        if ranges:
+            return FileBlock(source, first, at, len(data), options, last)
+        return RawBlock(source, first, bytes(data), options, last)
+
     while True:
         try:
             chunk = stream.read(block_size)
@@ -303,8 +348,10 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
             return
         if not chunk:
             if pending:
-                yield RawBlock(source, lineno + 1, b"".join(pieces), options, lineno + 1)
+                yield block(lineno + 1, offset - pending, b"".join(pieces), lineno + 1)
             return
+        at = offset                    # where chunk[0] lies in the stream
+        offset += len(chunk)
         end = chunk.rfind(b"\n") + 1
         if end == 0:                                # no line ends in this chunk
             pieces.append(chunk)
@@ -312,7 +359,7 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
             if pending > cap:
                 lineno += 1
                 yield _too_long(source, lineno, _head(pieces, cap + 1), options)
-                _skip_line(stream)
+                offset += _skip_line(stream)
                 pieces, pending = [], 0
             continue
         start = 0
@@ -325,9 +372,10 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
             else:
                 chunk = b"".join(pieces) + chunk
                 end += pending
+                at -= pending
         if end > start:
             lines = chunk.count(b"\n", start, end)
-            yield RawBlock(source, lineno + 1, chunk[start:end - 1], options, lineno + lines)
+            yield block(lineno + 1, at + start, memoryview(chunk)[start:end - 1], lineno + lines)
             lineno += lines
         rest = chunk[end:]
         pieces, pending = ([rest], len(rest)) if rest else ([], 0)
@@ -346,12 +394,14 @@ def _head(pieces: list[bytes], limit: int) -> bytes:
     return b"".join(head)[:limit]
 
 
-def _skip_line(stream: BinaryIO) -> None:
-    """Read on to the end of the current line."""
+def _skip_line(stream: BinaryIO) -> int:
+    """Read on to the end of the current line; the bytes read."""
+    skipped = 0
     while True:
         chunk = stream.readline(1 << 20)
+        skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
-            return
+            return skipped
 
 
 def _read_capped(path: Path, limit: int, too_big) -> bytes | Reject:
@@ -472,7 +522,7 @@ def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
             return
         with stream:
             plain = not path.name.lower().endswith((".gz", ".zst", ".zstd"))
-            yield from read_jsonl(stream, str(path), options, blocks=plain)
+            yield from read_jsonl(stream, str(path), options, blocks=plain, ranges=plain)
     else:
         yield read_text_file(path, record_id, options)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from dataclasses import replace
 
 import pytest
@@ -10,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import readers
-from cleaner.readers import ReadOptions, RawBlock, expand, read_jsonl, read_jsonl_blocks
+from cleaner.readers import (FileBlock, ReadOptions, RawBlock, expand, read_jsonl,
+                             read_jsonl_blocks)
 
 
 def _outcomes(items) -> list[tuple]:
@@ -34,6 +37,22 @@ def _both(data: bytes, cap: int, block: int) -> tuple[list, list]:
     return _outcomes(by_line), _outcomes(by_block)
 
 
+def _by_range(data: bytes, cap: int, block: int) -> tuple[list, list]:
+    """(line by line, as FileBlocks read back from the file), on the same file."""
+    options = ReadOptions(max_record_bytes=cap)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "in.jsonl")
+        with open(path, "wb") as f:
+            f.write(data)
+        with open(path, "rb") as f:
+            by_line = _outcomes(read_jsonl(f, path, options))
+        with open(path, "rb") as f:
+            blocks = list(read_jsonl_blocks(f, path, replace(options, defer_parse=True), block,
+                                            ranges=True))
+        assert all(isinstance(item, (FileBlock, readers.Reject)) for item in blocks)
+        return by_line, _outcomes(blocks)
+
+
 LINE = st.one_of(
     st.builds(lambda n, w: f'{{"id": "d{n}", "text": "{"kata " * w}"}}', st.integers(0, 99),
               st.integers(0, 40)),
@@ -50,6 +69,8 @@ def test_blocks_give_what_lines_give(lines, newline, trailing, block, cap):
     data = newline.join(line.encode() for line in lines) + (newline if trailing else b"")
     by_line, by_block = _both(data, cap, block)
     assert by_block == by_line
+    by_line, by_range = _by_range(data, cap, block)
+    assert by_range == by_line
 
 
 def test_a_line_over_the_limit_is_one_reject_between_its_neighbours():
@@ -58,6 +79,34 @@ def test_a_line_over_the_limit_is_one_reject_between_its_neighbours():
     assert by_block == by_line
     assert [entry[:2] for entry in by_block] == [("item", 1), ("reject", 2), ("item", 3)]
     assert "record longer than 100 bytes" in by_block[1][2]
+
+
+def test_a_line_over_the_limit_keeps_the_ranges_after_it_in_place():
+    data = b'{"text": "a"}\n{"text": "' + b"x" * 5000 + b'"}\n{"text": "b"}\n{"text": "c"}'
+    by_line, by_range = _by_range(data, 100, 32)
+    assert by_range == by_line
+    assert [entry[:2] for entry in by_range] == [("item", 1), ("reject", 2), ("item", 3),
+                                                 ("item", 4)]
+
+
+def test_a_file_that_changed_before_its_block_was_read_rejects_every_line_of_it(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n')
+    options = ReadOptions(defer_parse=True)
+    with open(path, "rb") as f:
+        [block] = list(read_jsonl_blocks(f, str(path), options, ranges=True))
+    path.write_bytes(b'{"text": "a"}\n')           # cut short before a worker reads the block
+    outcomes = _outcomes([block])
+    assert [entry[:2] for entry in outcomes] == [("reject", 1), ("reject", 2), ("reject", 3),
+                                                 ("reject", 4)]
+    assert "the file changed while the run read it" in outcomes[0][2]
+
+
+def test_plain_files_travel_as_ranges_and_compressed_ones_do_not(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"text": "a"}\n{"text": "b"}\n')
+    [block] = readers.iter_inputs([str(path)], ReadOptions(defer_parse=True))
+    assert isinstance(block, FileBlock) and block.size == len(b'{"text": "a"}\n{"text": "b"}')
 
 
 def test_invalid_utf8_in_a_block_is_rejected_by_line_number():
