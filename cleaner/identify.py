@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import re2
 
 from cleaner.matcher import scan_form
-from cleaner.rulefile import Pack, compile_pattern, re2_options
+from cleaner.rulefile import Pack, alphabet_of, compile_spans, re2_options
 
 # Signatures are looked for near the start (datelines) and the end (source footers).
 SIGNATURE_WINDOW = 600
@@ -81,12 +81,15 @@ class PackIndex:
             found = self._signatures().Match(data)
             if not found:
                 continue
+            # The cheapest form the window's characters allow (a signature's \pL compiles in
+            # tens of milliseconds in full; the window is ASCII or plain nearly always).
+            alphabet = alphabet_of(window, data)
             starts = []
             for i in sorted(found):
                 pack = self._signed[i]
-                m = compile_pattern(pack.signature_pattern, True).search(data)
-                if m is not None:
-                    starts.append((m.start(), i, pack))
+                spans = compile_spans(pack.signature_pattern, True, alphabet).search(data)
+                if spans is not None:
+                    starts.append((spans[0][0], i, pack))
             if starts:
                 return min(starts)[2]    # the signature nearest the start wins, then the first pack
         return None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from cleaner import plain_form as plain
 from cleaner.ascii_form import PROPERTY
 from cleaner.pattern_tokens import tokens
-from cleaner.rulefile import ANY, PLAIN, alphabet_of, compile_spans
+from cleaner.rulefile import ANY, PLAIN, alphabet_of, compile_spans, load_packs
 from rule_forms import RULES, example_lines as _examples, sample_lines
 
 # The sample's lines that are plain but not ASCII.
@@ -79,3 +79,26 @@ def test_a_class_that_would_narrow_wrongly_has_no_plain_form(monkeypatch):
 def test_lines_choose_their_alphabet():
     assert [alphabet_of(t, t.encode()) for t in ("Kata", "“Kata” — café", "Ελλάδα")] == [
         "ascii", "plain", "any"]
+
+
+SIGNED = [pack for pack in load_packs() if pack.signature_pattern]
+
+
+@pytest.mark.parametrize("pack", SIGNED, ids=[pack.id for pack in SIGNED])
+def test_site_signatures_find_the_same_spans_in_the_form_a_text_allows(pack):
+    """Site identification searches a signature in the ASCII or plain form the text allows."""
+    exact = compile_spans(pack.signature_pattern, True, ANY)
+    for text in sample_lines():
+        for variant in (text, text.upper()):
+            data = variant.encode()
+            fast = compile_spans(pack.signature_pattern, True, alphabet_of(variant, data))
+            assert fast.search(data) == exact.search(data), variant
+
+
+def test_site_signatures_do_match_sample_lines():
+    """The comparison above is not between forms that never match."""
+    lines = [line.encode() for line in sample_lines()]
+    matching = [pack.id for pack in SIGNED
+                if any(compile_spans(pack.signature_pattern, True, ANY).search(data)
+                       for data in lines)]
+    assert len(SIGNED) >= 20 and len(matching) >= 3, matching
