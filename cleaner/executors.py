@@ -9,8 +9,8 @@ the same order, one outcome per document:
 
 A worker builds its Cleaner once (from a picklable factory) and sends back serialized records
 (and, for Parquet output, their Arrow rows: BatchResult.encoded), so the main process only
-reads, orders and writes. Memory stays flat: only a few batches per worker
-are in flight at any time.
+reads, orders and writes. Memory stays flat: only a few batches per worker are in flight at any
+time.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def process_batch(cleaner, batch: list[Item | Reject],
         t1 = time.perf_counter()
         try:
             encoded = encode(records)
-        except Exception:      # the main process encodes the lines, and reports what fails
+        except Exception:      # the lines are encoded where they are written, as without workers
             encoded = None
         dump_time += time.perf_counter() - t1
     seconds = {"clean": clean_time, "serialize": dump_time}

@@ -18,9 +18,9 @@ from typing import Any, Iterator
 import orjson
 
 from cleaner.executors import WorkerDied, batched, make_executor
+from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress, known_size
 from cleaner.readers import ReadLog, ReadOptions, iter_inputs
-from cleaner.parquet_io import decode_records
 from cleaner.report import write_report
 from cleaner.report_collect import ReportCollector
 from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,
