@@ -298,9 +298,10 @@ class _Job:
         """Write one batch's records and rejects; the input bytes they came from."""
         config, output, stats, report = self.config, self.output, self.stats, self.report
         size = 0
-        # One output file takes a batch's records at once, counted by the worker's tally;
-        # sharded output checkpoints between records, with the figures up to each one.
-        whole = result.tally is not None and report is None and isinstance(output, SingleOutput)
+        # A batch's records go at once, counted by the worker's tally, unless a shard fills
+        # among them: sharded output checkpoints there, with the figures up to that record.
+        whole = (result.tally is not None and report is None
+                 and result.tally.written < output.room())
         lines, written = [], 0
         # Parquet rows the worker encoded: the record's row goes with its line.
         rows = decode_records(result.encoded) if result.encoded is not None else None

@@ -77,6 +77,10 @@ class _JsonlShard:
         self._stream.write(line)
         self.count += 1
 
+    def write_lines(self, lines: list[bytes], rows=None) -> None:
+        self._stream.write(b"".join(lines))
+        self.count += len(lines)
+
     def close(self) -> None:
         self._stream.flush()
         self._stream.close()
@@ -97,6 +101,10 @@ class _ParquetShard:
 
     def write_line(self, line: bytes, row=None) -> None:
         self._writer.write_line(line, row)
+
+    def write_lines(self, lines: list[bytes], rows=None) -> None:
+        for index, line in enumerate(lines):
+            self._writer.write_line(line, None if rows is None else (rows, index))
 
     def close(self) -> None:
         self._writer.close()
@@ -222,6 +230,15 @@ class ShardedOutput:
         shard.write_line(line, row)
         if shard.count >= self.shard_size:
             self.checkpoint(inputs_done, stats)
+
+    def room(self) -> int:
+        """Records the open shard takes before it is full (a new shard: shard_size)."""
+        return self.shard_size - (self._shard.count if self._shard is not None else 0)
+
+    def write_records(self, lines: list[bytes], rows=None) -> None:
+        """A batch's record lines at once, when they fit before the shard is full (room()):
+        no checkpoint falls among them."""
+        (self._shard or self._open_shard()).write_lines(lines, rows)
 
     def write_reject(self, reject: dict[str, Any]) -> None:
         self._rejects.write(orjson.dumps(reject) + b"\n")

@@ -43,6 +43,10 @@ class SingleOutput:
         else:
             self._out.write_line(line)
 
+    def room(self) -> float:
+        """Records that may be written at once: any number (no checkpoints in one file)."""
+        return float("inf")
+
     def write_records(self, lines: list[bytes], rows=None) -> None:
         """Write a batch's record lines at once (one file, not resumable: no checkpoints);
         `rows`: the table of their encoded rows, in the same order, if the worker made one."""

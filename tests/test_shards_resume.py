@@ -71,6 +71,28 @@ def test_shards_are_numbered_and_hold_shard_size_records(dump, reference, tmp_pa
     assert len(rejects) == 12 and json.loads(stats.read_text())["written"] == 1500
 
 
+def _counts(stats_path):
+    """A run's statistics without its timings."""
+    stats = json.loads(stats_path.read_text())
+    return {k: v for k, v in stats.items() if k not in ("seconds", "stage_seconds")}
+
+
+@pytest.mark.parametrize("shard_size", ["40", "1000", "100000"])
+def test_shards_count_what_one_output_file_counts(dump, tmp_path, shard_size):
+    """Batches that fit in a shard are written and counted at once, the others record by
+    record; both agree with a single file's counts, and the manifest's with the --stats file."""
+    single, sharded = tmp_path / "one.jsonl", tmp_path / "shards"
+    assert main(["clean", str(dump), "-o", str(single), "-q", "--workers", "2",
+                 "--stats", str(tmp_path / "one.json")]) == 0
+    assert main(["clean", str(dump), "-o", str(sharded), "--shard-size", shard_size, "-q",
+                 "--workers", "2", "--stats", str(tmp_path / "shards.json")]) == 0
+    assert _counts(tmp_path / "shards.json") == _counts(tmp_path / "one.json")
+    assert shard_records(sharded) == read_jsonl(single)
+    manifest = json.loads((sharded / "_manifest.json").read_text())
+    assert [s["records"] for s in manifest["shards"]][:-1] == \
+        [int(shard_size)] * (len(manifest["shards"]) - 1)
+
+
 @pytest.mark.parametrize("fmt", ["jsonl.gz", "jsonl.zst"])
 def test_compressed_shards(dump, reference, tmp_path, fmt):
     out = tmp_path / "out"
