@@ -118,3 +118,32 @@ def test_full_disk_on_a_single_output_file_leaves_no_partial_file(tmp_path, monk
     assert main(["clean", str(src), "-o", str(out)]) == 1
     assert "writing output failed: the output disk is full" in capsys.readouterr().err
     assert not out.exists() and not list(tmp_path.glob("out.jsonl.tmp*"))
+
+
+def test_full_disk_under_gzip_compressed_on_threads_leaves_no_partial_file(tmp_path, monkeypatch,
+                                                                          capsys):
+    """The disk fills while members compressed on other threads are being written: the error
+    reaches the run, which stops, says so and leaves no file."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_lines(0, 300))
+    real_writer = writers.ParallelGzipWriter
+
+    class FullDiskFile:
+        def __init__(self, raw):
+            self.raw, self.written = raw, 0
+
+        def write(self, data):
+            self.written += len(data)
+            if self.written > 512:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return self.raw.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self.raw, name)
+
+    monkeypatch.setattr(writers, "ParallelGzipWriter", lambda raw, level: real_writer(
+        FullDiskFile(raw), level, threads=2, member_bytes=1000))
+    out = tmp_path / "out.jsonl.gz"
+    assert main(["clean", str(src), "-o", str(out), "--workers", "1"]) == 1
+    assert "writing output failed: the output disk is full" in capsys.readouterr().err
+    assert not out.exists() and not list(tmp_path.glob("out.jsonl.gz.tmp*"))
