@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import zlib
 from collections import Counter
@@ -154,7 +155,8 @@ class FileBlock(NamedTuple):
     def records(self) -> Iterator[RawRecord | Reject]:
         try:
             with open(self.source, "rb") as f:
-                raw = os.pread(f.fileno(), self.length, self.offset)
+                f.seek(self.offset)
+                raw = f.read(self.length)
         except OSError as exc:
             raw, reason = b"", f"cannot read it again: {exc.strerror or exc}"
         else:
@@ -523,7 +525,9 @@ def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
             return
         with stream:
             plain = not path.name.lower().endswith((".gz", ".zst", ".zstd"))
-            yield from read_jsonl(stream, str(path), options, blocks=plain, ranges=plain)
+            # Byte ranges only of a regular file: a named pipe cannot be read again.
+            ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+            yield from read_jsonl(stream, str(path), options, blocks=plain, ranges=ranges)
     else:
         yield read_text_file(path, record_id, options)
 

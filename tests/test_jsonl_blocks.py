@@ -109,6 +109,22 @@ def test_plain_files_travel_as_ranges_and_compressed_ones_do_not(tmp_path):
     assert isinstance(block, FileBlock) and block.size == len(b'{"text": "a"}\n{"text": "b"}')
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_travels_as_blocks_not_ranges(tmp_path):
+    """A pipe cannot be read again where its lines are split: its bytes go, not its ranges."""
+    import threading
+
+    path = tmp_path / "in.jsonl"
+    os.mkfifo(path)
+    data = b'{"text": "a"}\n{"text": "b"}\n'
+    writer = threading.Thread(target=path.write_bytes, args=(data,))
+    writer.start()
+    items = list(readers.iter_inputs([str(path)], ReadOptions(defer_parse=True)))
+    writer.join()
+    assert [type(item).__name__ for item in items] == ["RawBlock"]
+    assert [record.parsed().text for record in expand(items)] == ["a", "b"]
+
+
 def test_invalid_utf8_in_a_block_is_rejected_by_line_number():
     data = b'{"text": "a"}\n{"text": "\xff"}\n\n{"text": "c"}\n'
     by_line, by_block = _both(data, 1000, 1 << 19)
