@@ -250,7 +250,8 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
 
     out = []
     for row in pq.read_table(path).to_pylist():
-        extra = orjson.loads(row.pop("extra")) if row.get("extra") else {}
+        carried = row.pop("extra", None)
+        extra = orjson.loads(carried) if carried else {}
         row["flags"] = orjson.loads(row["flags"]) if row.get("flags") else []
         for removal in row["removed"]:
             if not removal["fields"]:

@@ -83,6 +83,14 @@ def test_rows_encoded_by_workers_make_the_file_parsed_lines_make(jsonl_records, 
     assert read_records(tmp_path / "mixed.parquet") == jsonl_records
 
 
+def test_records_without_carried_fields_read_back_as_they_were_written(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "Isi berita hari ini."},
+                                              {"text": "Berita kedua tanpa id."}])
+    assert main(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+    assert main(["clean", str(src), "-o", str(tmp_path / "out.parquet"), "-q"]) == 0
+    assert read_records(tmp_path / "out.parquet") == read_jsonl(tmp_path / "out.jsonl")
+
+
 def test_parquet_output_is_the_same_file_whatever_the_workers(rows, tmp_path):
     src = write_jsonl(tmp_path / "in.jsonl", rows)
     outputs = []
