@@ -31,13 +31,24 @@ def ascii_members(escape: str) -> str:
     options = re2.Options()
     options.log_errors = False
     regex = re2.compile(f"[{escape}]", options)
-    chars = [code for code in range(128) if regex.fullmatch(chr(code))]
+    return class_members([code for code in range(128) if regex.fullmatch(chr(code))])
+
+
+def class_members(codes: list[int]) -> str:
+    r"""Characters by their codes (ascending) as class members, runs as ranges.
+
+    >>> class_members([0x41, 0x42, 0x43, 0x5f, 0x2018, 0x2019])
+    '\\x41-\\x43\\x5f\\x{2018}-\\x{2019}'
+    """
+    def char(code: int) -> str:
+        return f"\\x{code:02x}" if code < 0x100 else f"\\x{{{code:x}}}"
+
     ranges, start = [], None
-    for index, code in enumerate(chars):
+    for index, code in enumerate(codes):
         if start is None:
             start = code
-        if index + 1 == len(chars) or chars[index + 1] != code + 1:
-            ranges.append(f"\\x{start:02x}" if start == code else f"\\x{start:02x}-\\x{code:02x}")
+        if index + 1 == len(codes) or codes[index + 1] != code + 1:
+            ranges.append(char(start) if start == code else f"{char(start)}-{char(code)}")
             start = None
     return "".join(ranges)
 

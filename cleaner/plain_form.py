@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import re2
 
-from cleaner.ascii_form import PROPERTY
+from cleaner.ascii_form import PROPERTY, class_members
 from cleaner.pattern_tokens import tokens
 
 # What a line of news holds beyond ASCII, nearly always: Latin-1 letters and signs, general
@@ -32,18 +32,6 @@ def is_plain(text: str) -> bool:
     return _OUTSIDE.search(text) is None
 
 
-def _member_ranges(codes: list[int]) -> str:
-    ranges, start = [], None
-    for index, code in enumerate(codes):
-        if start is None:
-            start = code
-        if index + 1 == len(codes) or codes[index + 1] != code + 1:
-            ranges.append(f"\\x{{{start:x}}}" if start == code
-                          else f"\\x{{{start:x}}}-\\x{{{code:x}}}")
-            start = None
-    return "".join(ranges)
-
-
 def _matcher(members: str, fold: bool):
     options = re2.Options()
     options.log_errors = False
@@ -60,11 +48,11 @@ def _narrowed(escape: str) -> str | None:
     only outside the alphabet would be lost (why µ, ß and ÿ are not in it).
 
     >>> _narrowed(r"\p{Lu}")
-    '\\x{41}-\\x{5a}\\x{c0}-\\x{d6}\\x{d8}-\\x{de}'
+    '\\x41-\\x5a\\xc0-\\xd6\\xd8-\\xde'
     """
     whole = _matcher(escape, False)
     codes = [ord(char) for char in ALPHABET if whole.fullmatch(char)]
-    members = _member_ranges(codes) or "\\x{10ffff}"     # no member here: matches nothing here
+    members = class_members(codes) or "\\x{10ffff}"     # no member here: matches nothing here
     for fold in (False, True):
         full, narrow = _matcher(escape, fold), _matcher(members, fold)
         if any(bool(full.fullmatch(char)) != bool(narrow.fullmatch(char)) for char in ALPHABET):
@@ -84,7 +72,7 @@ def plain_form(pattern: str) -> str | None:
     every worker, for the lines with a curly quote or a dash.
 
     >>> plain_form(r"^\p{Lu}[’\d]")
-    '^[\\x{41}-\\x{5a}\\x{c0}-\\x{d6}\\x{d8}-\\x{de}][’\\d]'
+    '^[\\x41-\\x5a\\xc0-\\xd6\\xd8-\\xde][’\\d]'
     """
     if "\\Q" in pattern:                # \Q...\E: literal text, escapes included
         return None
