@@ -92,28 +92,28 @@ def test_a_200_mb_line_is_refused_with_flat_memory(tmp_path, workers):
     assert f"rejected {src}:3: record longer than" in run.stderr
 
 
+class FullDisk:
+    """A stream on a disk that fills up after `room` bytes."""
+
+    def __init__(self, stream, room: int):
+        self.stream, self.room, self.written = stream, room, 0
+
+    def write(self, data):
+        self.written += len(data)
+        if self.written > self.room:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return self.stream.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
 def test_full_disk_on_a_single_output_file_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
     src = tmp_path / "in.jsonl"
     src.write_bytes(_lines(0, 30))
     real_open = writers._open_for_writing
-
-    class FullDisk:
-        """A file on a disk that fills up after 1 KB."""
-
-        def __init__(self, stream):
-            self.stream, self.written = stream, 0
-
-        def write(self, data):
-            self.written += len(data)
-            if self.written > 1024:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return self.stream.write(data)
-
-        def __getattr__(self, name):
-            return getattr(self.stream, name)
-
-    monkeypatch.setattr(writers, "_open_for_writing",
-                        lambda tmp, final, level=None: FullDisk(real_open(tmp, final, level)))
+    monkeypatch.setattr(writers, "_open_for_writing", lambda tmp, final, level=None: FullDisk(
+        real_open(tmp, final, level), 1024))
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(src), "-o", str(out)]) == 1
     assert "writing output failed: the output disk is full" in capsys.readouterr().err
@@ -127,22 +127,8 @@ def test_full_disk_under_gzip_compressed_on_threads_leaves_no_partial_file(tmp_p
     src = tmp_path / "in.jsonl"
     src.write_bytes(_lines(0, 300))
     real_writer = writers.ParallelGzipWriter
-
-    class FullDiskFile:
-        def __init__(self, raw):
-            self.raw, self.written = raw, 0
-
-        def write(self, data):
-            self.written += len(data)
-            if self.written > 512:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return self.raw.write(data)
-
-        def __getattr__(self, name):
-            return getattr(self.raw, name)
-
     monkeypatch.setattr(writers, "ParallelGzipWriter", lambda raw, level: real_writer(
-        FullDiskFile(raw), level, threads=2, member_bytes=1000))
+        FullDisk(raw, 512), level, threads=2, member_bytes=1000))
     out = tmp_path / "out.jsonl.gz"
     assert main(["clean", str(src), "-o", str(out), "--workers", "1"]) == 1
     assert "writing output failed: the output disk is full" in capsys.readouterr().err
