@@ -16,14 +16,18 @@ cache folder (not in the repository). Then, each in its own process:
   baseline      what a user writes today: ftfy.fix_text on every document, then each rule's
                 pattern (Python `re`) tried on every line in turn (on the first --baseline-mb MB)
   half-size     1 worker on half the data: peak memory must not grow with the input
+  split-2       two 1-worker runs at once, one on each half of the data: what any way of
+                using 2 cores could reach on this machine and this data, so that workers-2
+                is read against it (each run learns from half the copies, as each worker does)
   shards-zst-2  2 workers writing what a large run writes: numbered .jsonl.zst shards with the
                 checkpoint manifest (-o DIR --shard-size 100000 --format jsonl.zst)
   io-only-N     the machinery alone (a cleaner that returns its input), N workers: the ceiling
                 that reading, batching, worker traffic, ordering and writing set
 
-MB/s and documents/s are end to end: process start to exit, input bytes on disk. Peak memory is
-the highest total RSS of the process and its workers, sampled every 50 ms from /proc, and the
-highest RSS of any single one of them. Prints a table; --json PATH writes the figures too.
+MB/s and documents/s are end to end: process start to exit, input bytes on disk. CPU is the user
+and system seconds of the run's processes together. Peak memory is the highest total RSS of the
+process and its workers, sampled every 50 ms from /proc, and the highest RSS of any single one
+of them. Prints a table; --json PATH writes the figures too.
 """
 
 from __future__ import annotations
@@ -87,6 +91,7 @@ def build_data(size_mb: float, dev: Path, cache: Path, copies: str = "varied") -
 
 
 def half_data(path: Path) -> Path:
+    """The first half of the data, to the end of the line at its middle byte."""
     half = path.with_name(path.stem + "-half.jsonl")
     if not half.exists():
         size = path.stat().st_size // 2
@@ -94,6 +99,18 @@ def half_data(path: Path) -> Path:
             dst.write(src.read(size))
             dst.write(src.readline())
     return half
+
+
+def second_half(path: Path) -> Path:
+    """The rest of the data after half_data(path): the two together are the data."""
+    first = half_data(path)
+    second = path.with_name(path.stem + "-half2.jsonl")
+    if not second.exists():
+        with open(path, "rb") as src, open(second.with_suffix(".tmp"), "wb") as dst:
+            src.seek(first.stat().st_size)
+            shutil.copyfileobj(src, dst, 1 << 20)
+        os.replace(second.with_suffix(".tmp"), second)
+    return second
 
 
 # -- 1,000 extra rules --------------------------------------------------------------------------
@@ -258,52 +275,86 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def measure(cmd: list[str]) -> dict:
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def measure(*cmds: list[str]) -> dict:
+    """Run the commands at once and wait for all: seconds until the last exits, CPU seconds of
+    all their processes, peak memory of all of them together and of the largest one, and the
+    first command's output."""
+    import resource
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)     # waited-for descendants too
+        return usage.ru_utime + usage.ru_stime
+
+    cpu_before, started = cpu(), time.perf_counter()
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for cmd in cmds]
     peak = {"kb": 0, "one": 0}
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            total, largest = _tree_rss_kb(proc.pid)
-            peak["kb"], peak["one"] = max(peak["kb"], total), max(peak["one"], largest)
+            sizes = [_tree_rss_kb(proc.pid) for proc in procs]
+            peak["kb"] = max(peak["kb"], sum(total for total, _ in sizes))
+            peak["one"] = max(peak["one"], max(largest for _, largest in sizes))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out, err = proc.communicate()
+    outputs = [proc.communicate() for proc in procs]
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-3000:]}")
-    return {"seconds": seconds, "peak_tree_mb": peak["kb"] / 1024,
-            "peak_process_mb": peak["one"] / 1024,
-            "stdout": out.decode()}
+    for cmd, proc, (_, err) in zip(cmds, procs, outputs):
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-3000:]}")
+    return {"seconds": seconds, "cpu_s": cpu() - cpu_before, "peak_tree_mb": peak["kb"] / 1024,
+            "peak_process_mb": peak["one"] / 1024, "stdout": outputs[0][0].decode()}
 
 
-def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None,
-                shards: bool = False) -> dict:
-    out, stats = workdir / (name if shards else f"{name}.jsonl"), workdir / f"{name}.stats.json"
+def _clean_command(data: Path, out: Path, stats: Path, workers: int, rules: Path | None = None,
+                   shards: bool = False) -> list[str]:
     cmd = [sys.executable, "-m", "cleaner.cli", "clean", str(data), "-o", str(out), "-q",
            "--workers", str(workers), "--stats", str(stats)]
     if rules:
         cmd += ["--rules", str(rules)]
     if shards:
         cmd += ["--shard-size", "100000", "--format", "jsonl.zst"]
-    result = measure(cmd)
+    return cmd
+
+
+def _row(name: str, workers: int, docs: int, size: int, result: dict, **more) -> dict:
+    return {"name": name, "workers": workers, "docs": docs, "bytes": size,
+            "seconds": result["seconds"], "mb_s": size / 1e6 / result["seconds"],
+            "docs_s": docs / result["seconds"], "cpu_s": result["cpu_s"],
+            "peak_tree_mb": result["peak_tree_mb"], "peak_process_mb": result["peak_process_mb"],
+            **more}
+
+
+def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None,
+                shards: bool = False) -> dict:
+    out, stats = workdir / (name if shards else f"{name}.jsonl"), workdir / f"{name}.stats.json"
+    result = measure(_clean_command(data, out, stats, workers, rules, shards))
     figures = json.loads(stats.read_text())
     if shards:
         shutil.rmtree(out)
     else:
         out.unlink()
-    size = data.stat().st_size
-    return {"name": name, "workers": workers, "docs": figures["documents_read"], "bytes": size,
-            "seconds": result["seconds"], "mb_s": size / 1e6 / result["seconds"],
-            "docs_s": figures["documents_read"] / result["seconds"],
-            "peak_tree_mb": result["peak_tree_mb"], "peak_process_mb": result["peak_process_mb"],
-            "stages": figures.get("stage_seconds", {})}
+    return _row(name, workers, figures["documents_read"], data.stat().st_size, result,
+                stages=figures.get("stage_seconds", {}))
+
+
+def run_split(data: Path, workdir: Path) -> dict:
+    """Two 1-worker runs at once, on the two halves of the data."""
+    halves = (half_data(data), second_half(data))
+    outs = [workdir / f"split-{i}.jsonl" for i in (1, 2)]
+    stats = [workdir / f"split-{i}.stats.json" for i in (1, 2)]
+    result = measure(*(_clean_command(half, out, stat, 1)
+                       for half, out, stat in zip(halves, outs, stats)))
+    docs = sum(json.loads(stat.read_text())["documents_read"] for stat in stats)
+    for out in outs:
+        out.unlink()
+    return _row("split-2", 2, docs, sum(half.stat().st_size for half in halves), result,
+                note="two 1-worker processes at once, one on each half: the 2-core ceiling")
 
 
 def run_null(data: Path, workdir: Path, workers: int) -> dict:
@@ -314,11 +365,8 @@ def run_null(data: Path, workdir: Path, workers: int) -> dict:
     out.unlink()
     size = data.stat().st_size
     docs = sum(1 for _ in open(data, "rb"))
-    return {"name": f"io-only-{workers}", "workers": workers, "docs": docs, "bytes": size,
-            "seconds": result["seconds"], "mb_s": size / 1e6 / result["seconds"],
-            "docs_s": docs / result["seconds"], "peak_tree_mb": result["peak_tree_mb"],
-            "peak_process_mb": result["peak_process_mb"],
-            "note": "no cleaning: read, batch, send to workers, order, serialize, write"}
+    return _row(f"io-only-{workers}", workers, docs, size, result,
+                note="no cleaning: read, batch, send to workers, order, serialize, write")
 
 
 def run_baseline(data: Path, limit_mb: float, workdir: Path, rules: Path | None) -> dict:
@@ -331,8 +379,8 @@ def run_baseline(data: Path, limit_mb: float, workdir: Path, rules: Path | None)
     name = "baseline+1000" if rules else "baseline"
     return {"name": name, "workers": 1, "docs": inner["docs"], "bytes": inner["bytes"],
             "seconds": inner["seconds"], "mb_s": inner["bytes"] / 1e6 / inner["seconds"],
-            "docs_s": inner["docs"] / inner["seconds"], "peak_tree_mb": result["peak_tree_mb"],
-            "peak_process_mb": result["peak_process_mb"],
+            "docs_s": inner["docs"] / inner["seconds"], "cpu_s": result["cpu_s"],
+            "peak_tree_mb": result["peak_tree_mb"], "peak_process_mb": result["peak_process_mb"],
             "note": f"{inner['rules']} rules as Python re ({inner['rules_skipped']} not "
                     "expressible), timed without start-up"}
 
@@ -382,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
             "workers-2": lambda: run_cleaner("workers-2", data, workdir, 2),
             "extra-1000": lambda: run_cleaner("extra-1000", data, workdir, 1, extra),
             "half-size": lambda: run_cleaner("half-size", half_data(data), workdir, 1),
+            "split-2": lambda: run_split(data, workdir),
             "shards-zst-2": lambda: run_cleaner("shards-zst-2", data, workdir, 2, shards=True),
             "io-only-1": lambda: run_null(data, workdir, 1),
             "io-only-2": lambda: run_null(data, workdir, 2),
@@ -411,6 +460,8 @@ def main(argv: list[str] | None = None) -> int:
 
 # (name, faster case, slower case): the ratios the targets are about.
 RATIOS = (("two_worker_speedup", "workers-2", "workers-1"),
+          ("split_speedup", "split-2", "workers-1"),
+          ("workers_vs_split", "workers-2", "split-2"),
           ("extra_rules_slowdown", "workers-1", "extra-1000"),
           ("vs_baseline", "workers-1", "baseline"))
 
@@ -437,12 +488,13 @@ def _spread(values: list[float]) -> str:
 
 def print_table(rows: list[dict], ratios: dict[str, list[float]] | None = None) -> None:
     by = {r["name"]: r for r in rows}
-    print(f"{'case':<14} {'workers':>7} {'MB':>7} {'docs':>8} {'s':>7} {'MB/s':>7} {'slowest':>7} "
-          f"{'docs/s':>8} {'peak tree MB':>12} {'peak proc MB':>12}")
+    print(f"{'case':<14} {'workers':>7} {'MB':>7} {'docs':>8} {'s':>7} {'CPU s':>7} {'MB/s':>7} "
+          f"{'slowest':>7} {'docs/s':>8} {'peak tree MB':>12} {'peak proc MB':>12}")
     for r in rows:
         print(f"{r['name']:<14} {r['workers']:>7} {r['bytes'] / 1e6:>7.1f} {r['docs']:>8} "
-              f"{r['seconds']:>7.1f} {r['mb_s']:>7.2f} {r.get('slowest_mb_s', r['mb_s']):>7.2f} "
-              f"{r['docs_s']:>8.0f} {r['peak_tree_mb']:>12.0f} {r['peak_process_mb']:>12.0f}")
+              f"{r['seconds']:>7.1f} {r['cpu_s']:>7.1f} {r['mb_s']:>7.2f} "
+              f"{r.get('slowest_mb_s', r['mb_s']):>7.2f} {r['docs_s']:>8.0f} "
+              f"{r['peak_tree_mb']:>12.0f} {r['peak_process_mb']:>12.0f}")
         if r.get("note"):
             print(f"{'':<14} {r['note']}")
     one = by.get("workers-1")
@@ -458,6 +510,13 @@ def print_table(rows: list[dict], ratios: dict[str, list[float]] | None = None) 
             print(f"2 workers: {by['workers-2']['mb_s'] / one['mb_s']:.2f}x one worker, fastest "
                   f"against fastest{spread('two_worker_speedup')} "
                   f"(target >= {TARGETS['two_worker_speedup']})")
+        if "split-2" in by:
+            print(f"two 1-worker runs on the halves at once: {by['split-2']['mb_s'] / one['mb_s']:.2f}x "
+                  f"one worker{spread('split_speedup')} (what 2 cores give on this data)")
+            if "workers-2" in by:
+                print(f"2 workers against the two runs on halves: "
+                      f"{by['workers-2']['mb_s'] / by['split-2']['mb_s']:.2f}x"
+                      f"{spread('workers_vs_split')}")
         if "extra-1000" in by:
             print(f"1,000 extra rules: {one['mb_s'] / by['extra-1000']['mb_s']:.2f}x slower"
                   f"{spread('extra_rules_slowdown')} "
