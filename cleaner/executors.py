@@ -1,8 +1,8 @@
 """Where documents are cleaned: in this process, in a local pool of worker processes, or on Ray.
 
 Every executor takes batches of input items (Items and Rejects, in input order; RawRecords,
-RawBlocks and FileBlocks of JSONL lines not parsed yet) and gives back, batch by batch and in
-the same order, one outcome per document:
+RawBlocks and FileBlocks of JSONL lines not parsed yet; TextFiles not read yet) and gives back,
+batch by batch and in the same order, one outcome per document:
 
     ("record", json_line: bytes, size: int, summary: tuple)   # summary: see stats.record_summary
     ("reject", reject: dict)
@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.cli_common import document_args
-from cleaner.readers import Item, RawRecord, Reject, expand
+from cleaner.readers import Item, RawRecord, Reject, TextFile, expand
 from cleaner.stats import RunStats, record_summary
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.
@@ -97,7 +97,7 @@ def process_batch(cleaner, batch: list[Item | Reject],
     before = dict(timings) if timings is not None else {}
     clean_time = dump_time = 0.0
     for item in expand(batch):
-        if isinstance(item, RawRecord):
+        if isinstance(item, (RawRecord, TextFile)):
             item = item.parsed()
         if isinstance(item, Reject):
             outcomes.append(("reject", item.as_dict()))

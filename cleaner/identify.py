@@ -104,7 +104,7 @@ class PackIndex:
         for code, pack in self.langs.items():
             if not pack.stopwords:
                 continue
-            share = sum(1 for w in words if w in pack.stopwords) / len(words)
+            share = sum(map(pack.stopwords.__contains__, words)) / len(words)
             if share >= best_share:
                 best, best_share = code, share
         return best

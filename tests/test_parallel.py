@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,83 @@ def test_a_worker_dying_on_a_block_of_lines_costs_one_document(tmp_path):
     assert [o[0] for o in outcomes] == ["record"] * 12 + ["reject"] + ["record"] * 17
     assert outcomes[12][1]["line"] == 13 and "worker process died" in outcomes[12][1]["reason"]
     assert any("rejected in.jsonl:13" in m for m in messages)
+
+
+@pytest.fixture(scope="module")
+def article_folder(tmp_path_factory):
+    """Articles as .txt files and a web page, with a file of every kind that must be refused."""
+    import shutil
+
+    from conftest import ROOT
+
+    folder = tmp_path_factory.mktemp("articles")
+    for i, row in enumerate(real_docs(40)):
+        (folder / f"{i // 10}").mkdir(exist_ok=True)
+        (folder / f"{i // 10}" / f"{i:03d}.txt").write_text(row["text"], encoding="utf-8")
+    shutil.copy(ROOT / "fixtures" / "sciencealert.com" / "359fee2285.html", folder / "page.html")
+    (folder / "1" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (folder / "2" / "latin1.txt").write_bytes("Berita caf\xe9 hari ini".encode("latin-1"))
+    (folder / "2" / "empty.txt").write_text("  \n")
+    (folder / "3" / "large.txt").write_text("kata " * 30_000)
+    return folder
+
+
+def test_a_folder_of_files_cleaned_by_two_workers_gives_what_one_gives(article_folder, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    for out, workers in ((one, "1"), (two, "2")):
+        assert main(["clean", str(article_folder), "-o", str(out), "-q", "--workers", workers,
+                     "--max-record-bytes", "100000"]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    assert [r["id"] for r in read_jsonl(two)][:3] == ["page", "0/000", "0/001"]
+    assert len(read_jsonl(two)) == 41
+    rejects = read_jsonl(tmp_path / "two.jsonl.rejects.jsonl")
+    assert rejects == read_jsonl(tmp_path / "one.jsonl.rejects.jsonl")
+    reasons = {Path(r["source"]).name: r["reason"] for r in rejects}
+    assert reasons["binary.txt"].startswith("binary data")
+    assert reasons["latin1.txt"].startswith("invalid UTF-8")
+    assert reasons["empty.txt"] == "empty document"
+    assert "--max-record-bytes" in reasons["large.txt"]
+
+
+def test_files_travel_to_workers_by_name_and_read_there_as_they_would_be_here(article_folder):
+    from dataclasses import replace
+
+    from cleaner.readers import ReadOptions, TextFile, iter_inputs
+
+    here = list(iter_inputs([str(article_folder)]))
+    named = list(iter_inputs([str(article_folder)], replace(ReadOptions(), defer_parse=True)))
+    assert all(isinstance(item, TextFile) for item in named)
+    assert [item.html for item in named].count(True) == 1
+    assert [item.parsed() for item in named] == here
+    assert [item.size for item in named] == [Path(item.source).stat().st_size for item in named]
+
+
+def test_a_file_gone_before_a_worker_reads_it_is_a_reject_naming_it(tmp_path):
+    from dataclasses import replace
+
+    from cleaner.readers import ReadOptions, iter_inputs
+
+    (tmp_path / "a.txt").write_text("Isi berita.")
+    [named] = iter_inputs([str(tmp_path)], replace(ReadOptions(), defer_parse=True))
+    (tmp_path / "a.txt").unlink()
+    reject = named.parsed()
+    assert isinstance(reject, Reject) and reject.source == str(tmp_path / "a.txt")
+    assert reject.reason.startswith("cannot read")
+
+
+def test_a_worker_dying_on_a_file_costs_that_file_and_keeps_its_text(tmp_path):
+    from dataclasses import replace
+
+    from cleaner.readers import ReadOptions, iter_inputs
+
+    for i in range(12):
+        (tmp_path / f"{i:02d}.txt").write_text("dokumen KILL" if i == 5 else f"dokumen {i}")
+    named = list(iter_inputs([str(tmp_path)], replace(ReadOptions(), defer_parse=True)))
+    pool = PoolExecutor(fake_factory, 2, warn=lambda message: None)
+    try:
+        outcomes = [o for r in pool.map(batched(named, 4)) for o in r.outcomes]
+    finally:
+        pool.close()
+    assert [o[0] for o in outcomes] == ["record"] * 5 + ["reject"] + ["record"] * 6
+    assert outcomes[5][1]["source"] == str(tmp_path / "05.txt")
+    assert outcomes[5][1]["raw"] == "dokumen KILL"
