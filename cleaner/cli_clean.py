@@ -8,7 +8,7 @@ import sys
 
 from cleaner.cli_common import add_read_options, add_rule_options, load_cleaner, read_options
 from cleaner.cli_learn import add_learn_options, learn_for_run
-from cleaner.run import MAX_REJECT_MESSAGES, CleanerFactory, RunConfig, execute  # noqa: F401
+from cleaner.run import CleanerFactory, RunConfig, execute
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS
 
 

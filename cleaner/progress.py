@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Callable
 
-from cleaner.readers import ReadLog, ReadOptions, walk_folder
+from cleaner.readers import ReadLog, ReadOptions, folder_files
 
 
 def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | None:
@@ -20,13 +21,13 @@ def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | N
         path = Path(name)
         if name == "-":
             return None
-        files = walk_folder(path, options, ReadLog()) if path.is_dir() else [path]
+        files = ([file for file, _ in folder_files(path, options, ReadLog())] if path.is_dir()
+                 else [name])
         for file in files:
-            lowered = file.name.lower()
-            if lowered.endswith((".gz", ".zst", ".zstd", ".parquet", ".pq", ".warc")):
+            if file.lower().endswith((".gz", ".zst", ".zstd", ".parquet", ".pq", ".warc")):
                 return None
             try:
-                total += file.stat().st_size
+                total += os.stat(file).st_size
             except OSError:
                 pass
     return total

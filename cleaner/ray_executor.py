@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cleaner.executors import BatchResult, WorkerDied, batched, process_batch
-from cleaner.readers import ReadLog, ReadOptions, Reject, _read_file, walk_folder
+from cleaner.readers import ReadLog, ReadOptions, Reject, _read_file, folder_files
 
 
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
@@ -31,9 +31,8 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
             raise ValueError("the ray executor reads files, not stdin")
         path = Path(name)
         if path.is_dir():
-            for file in walk_folder(path, options, log):
-                files.append({"path": str(file.resolve()),
-                              "record_id": str(file.relative_to(path).with_suffix("")),
+            for file, record_id in folder_files(path, options, log):
+                files.append({"path": str(Path(file).resolve()), "record_id": record_id,
                               "missing": ""})
         elif path.exists():
             files.append({"path": str(path.resolve()), "record_id": path.stem, "missing": ""})

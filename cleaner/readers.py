@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import io
 import os
 import stat
@@ -510,16 +511,43 @@ def html_item(data: bytes, source: str, record_id: str, http_charset: str | None
     return Item(source, line, text, fields, len(data), kind="html", hints=hints)
 
 
-def walk_folder(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[Path]:
-    """Files under a folder in a stable order; hidden files and unmatched names are logged."""
-    for root, dirs, files in os.walk(folder):
+def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[tuple[str, str]]:
+    """(path, record id) of the files under a folder that reading takes, in a stable order; the
+    id is the path below the folder without its suffix ("2022/01/a.txt": "2022/01/a"). Hidden
+    files and names no --glob takes are logged as skipped.
+
+    Strings, not Path objects: a folder of small articles spent as long in pathlib (a Path per
+    file, matching each glob, the relative id) as in reading the files.
+    """
+    wanted = _name_filter(options.glob)
+    top = str(folder)
+    for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        below = os.path.relpath(root, top)
         for name in sorted(files):
-            path = Path(root, name)
-            if name.startswith(".") or not any(path.match(g) for g in options.glob):
-                log.skipped.append(str(path))
+            path = os.path.join(root, name)
+            if name.startswith(".") or not wanted(name, path):
+                log.skipped.append(path)
                 continue
-            yield path
+            yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
+
+
+def _name_filter(globs: tuple[str, ...]):
+    """Whether a file (its name, its path) matches one of the globs, as Path.match says: a glob
+    without a separator is matched against the name alone, with the platform's case rules."""
+    if any("/" in glob or os.sep in glob for glob in globs):
+        return lambda name, path: any(Path(path).match(glob) for glob in globs)
+    return lambda name, path: any(fnmatch.fnmatch(name, glob) for glob in globs)
+
+
+def stem_of(name: str) -> str:
+    """A file name without its last suffix, as Path.stem gives it.
+
+    >>> stem_of("a.b.txt"), stem_of(".txt"), stem_of("x."), stem_of("README")
+    ('a.b', '.txt', 'x.', 'README')
+    """
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
@@ -533,8 +561,8 @@ def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
             continue
         path = Path(name)
         if path.is_dir():
-            for file in walk_folder(path, options, log):
-                yield from _read_file(file, str(file.relative_to(path).with_suffix("")), options, log)
+            for file, record_id in folder_files(path, options, log):
+                yield from _read_file(Path(file), record_id, options, log)
         elif path.exists():
             yield from _read_file(path, path.stem, options, log)
         else:

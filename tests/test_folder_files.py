@@ -1,0 +1,56 @@
+"""Listing a folder's inputs: the files, order, record ids and skips pathlib would give."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.readers import ReadLog, ReadOptions, folder_files, stem_of
+
+
+@given(st.text(st.sampled_from("ab.~ "), min_size=1, max_size=8))
+def test_stem_of_a_name_is_what_pathlib_calls_its_stem(name):
+    if name in (".", ".."):
+        return
+    assert stem_of(name) == PurePath(name).stem
+
+
+def _as_pathlib_would(folder: Path, globs: tuple[str, ...]) -> tuple[list, list]:
+    """The listing as the reader made it with pathlib before (Path.match, relative_to)."""
+    import os
+
+    taken, skipped = [], []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if name.startswith(".") or not any(path.match(g) for g in globs):
+                skipped.append(str(path))
+            else:
+                taken.append((str(path), str(path.relative_to(folder).with_suffix(""))))
+    return taken, skipped
+
+
+def _tree(tmp_path: Path) -> Path:
+    folder = tmp_path / "dump"
+    for name in ("b.txt", "a.TXT", "c.jsonl", "x.y.txt", "notes.md", ".hidden.txt", "2022/01/z.txt",
+                 "2022/01/page.html", "2022/a.txt", ".cache/skip.txt", "2021/q.jsonl.gz"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("isi")
+    return folder
+
+
+def test_a_folder_lists_as_pathlib_would_list_it(tmp_path):
+    folder = _tree(tmp_path)
+    for globs in (ReadOptions().glob, ("*.txt",), ("2022/*.txt", "*.jsonl")):
+        log = ReadLog()
+        listed = list(folder_files(folder, ReadOptions(glob=globs), log))
+        assert (listed, log.skipped) == _as_pathlib_would(folder, globs)
+
+
+def test_ids_are_paths_below_the_folder_without_the_suffix(tmp_path):
+    folder = _tree(tmp_path)
+    ids = [record_id for _, record_id in folder_files(folder, ReadOptions(), ReadLog())]
+    assert ids == ["b", "c", "x.y", "2021/q.jsonl", "2022/a", "2022/01/page", "2022/01/z"]
