@@ -21,6 +21,10 @@ cache folder (not in the repository). Then, each in its own process:
                 is read against it (each run learns from half the copies, as each worker does)
   shards-zst-2  2 workers writing what a large run writes: numbered .jsonl.zst shards with the
                 checkpoint manifest (-o DIR --shard-size 100000 --format jsonl.zst)
+  files-1       1 worker on a folder of .txt files, one article each (the first --files
+                documents of the data, in folders of 1,000): a dump of plain text files, where
+                every file is opened and the site is found from the text (no url)
+  files-2       the same with 2 workers
   io-only-N     the machinery alone (a cleaner that returns its input), N workers: the ceiling
                 that reading, batching, worker traffic, ordering and writing set
 
@@ -111,6 +115,25 @@ def second_half(path: Path) -> Path:
             shutil.copyfileobj(src, dst, 1 << 20)
         os.replace(second.with_suffix(".tmp"), second)
     return second
+
+
+def files_data(path: Path, count: int) -> Path:
+    """The first `count` documents of the data as .txt files, 1,000 to a folder (000/000123.txt)."""
+    folder = path.with_name(f"{path.stem}-files-{count}")
+    if not folder.exists():
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        with open(path, "rb") as f:
+            for number, line in zip(range(count), f):
+                sub = tmp / f"{number // 1000:03d}"
+                sub.mkdir(parents=True, exist_ok=True)
+                (sub / f"{number:06d}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
+        os.replace(tmp, folder)
+    return folder
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(file.stat().st_size for file in folder.rglob("*.txt"))
 
 
 # -- 1,000 extra rules --------------------------------------------------------------------------
@@ -339,7 +362,8 @@ def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path 
         shutil.rmtree(out)
     else:
         out.unlink()
-    return _row(name, workers, figures["documents_read"], data.stat().st_size, result,
+    size = folder_bytes(data) if data.is_dir() else data.stat().st_size
+    return _row(name, workers, figures["documents_read"], size, result,
                 stages=figures.get("stage_seconds", {}))
 
 
@@ -398,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
                              "swapped so that no line repeats (default), or word for word")
     parser.add_argument("--baseline-mb", type=float, default=8,
                         help="MB of input the (slow) baseline runs on")
+    parser.add_argument("--files", type=int, default=20000,
+                        help="documents in the folder of .txt files (files-1, files-2)")
     parser.add_argument("--only", nargs="*", help="run only these cases")
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds of every case, interleaved; the fastest run of each case is "
@@ -432,6 +458,8 @@ def main(argv: list[str] | None = None) -> int:
             "half-size": lambda: run_cleaner("half-size", half_data(data), workdir, 1),
             "split-2": lambda: run_split(data, workdir),
             "shards-zst-2": lambda: run_cleaner("shards-zst-2", data, workdir, 2, shards=True),
+            "files-1": lambda: run_cleaner("files-1", files_data(data, args.files), workdir, 1),
+            "files-2": lambda: run_cleaner("files-2", files_data(data, args.files), workdir, 2),
             "io-only-1": lambda: run_null(data, workdir, 1),
             "io-only-2": lambda: run_null(data, workdir, 2),
             "baseline": lambda: run_baseline(data, args.baseline_mb, workdir, None),
