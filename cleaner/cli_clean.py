@@ -50,7 +50,8 @@ def register(sub) -> None:
 def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("scale (parallel, sharded, resumable runs; see docs/scale.md)")
     group.add_argument("--workers", type=int, metavar="N",
-                       help="worker processes (default: all cores; 1 cleans in this process)")
+                       help="worker processes (default: all cores, as many as a container's CPU "
+                            "quota allows; 1 cleans in this process)")
     group.add_argument("--shard-size", type=int, metavar="N",
                        help="records per shard: OUT is a folder of numbered shards, each complete "
                             f"or absent (default when OUT is a folder: {DEFAULT_SHARD_SIZE})")

@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.cli_common import document_args
+from cleaner.cores import usable_cores
 from cleaner.readers import Item, RawRecord, Reject, TextFile, expand
 from cleaner.stats import RunStats, record_summary
 
@@ -296,13 +297,6 @@ def _where(batch: list) -> str:
     return f"{len(batch)} documents from {first.source}"
 
 
-def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def make_executor(name: str, factory: Callable[[], Any], workers: int | None = None,
                   address: str | None = None, encode: Callable | None = None):
     """The executor for `--executor NAME`: local (workers=1 cleans in-process), ray.
@@ -313,7 +307,7 @@ def make_executor(name: str, factory: Callable[[], Any], workers: int | None = N
         from cleaner.ray_executor import RayExecutor
 
         return RayExecutor(factory, workers=workers, address=address, encode=encode)
-    workers = workers or default_workers()
+    workers = workers or usable_cores()
     if workers <= 1:
         return LocalExecutor(factory, encode)
     return PoolExecutor(factory, workers, encode=encode)

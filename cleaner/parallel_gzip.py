@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import os
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import BinaryIO
+
+from cleaner.cores import usable_cores
 
 # Input bytes per member: large enough that a member compresses as well as one long stream
 # (deflate looks back 32 KB), small enough that every thread has work on a short run.
@@ -39,7 +40,7 @@ class ParallelGzipWriter:
         self._raw = raw
         self._level = level
         self._member_bytes = member_bytes
-        threads = threads or min(8, os.cpu_count() or 1)
+        threads = threads or min(8, usable_cores())
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="gzip")
         self._limit = 2 * threads
         self._inflight: deque[Future] = deque()
