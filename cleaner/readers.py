@@ -177,7 +177,7 @@ class TextFile(NamedTuple):
 
     Opening, reading and decoding a small file took the main process of a parallel run about 36
     microseconds, and then its text went through a pipe: on 20,000 articles with 2 workers, that
-    process took 1.3-2.0 s of CPU, 0.8-1.0 s now that the workers read the files. On 2 cores
+    process took 1.3-2.3 s of CPU, 0.8-1.0 s now that the workers read the files. On 2 cores
     the run takes as long (the work moves, both cores were busy); with more cores, the main
     process can feed more workers. `size` is the file's size when it was listed.
     """
