@@ -222,7 +222,9 @@ def expand(items: Iterable) -> list:
 class ReadLog:
     """What reading saw besides documents: files skipped in folders, bytes read."""
 
-    skipped: list[str] = field(default_factory=list)
+    # Files in folders that no --glob takes, and hidden ones: counted, not kept, so that a
+    # folder of millions of images beside the articles costs no memory.
+    skipped: int = 0
     bytes_read: int = 0
     # Records inside a file that are not documents (WARC requests, images, redirects), by reason.
     skipped_records: Counter = field(default_factory=Counter)
@@ -514,7 +516,7 @@ def html_item(data: bytes, source: str, record_id: str, http_charset: str | None
 def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[tuple[str, str]]:
     """(path, record id) of the files under a folder that reading takes, in a stable order; the
     id is the path below the folder without its suffix ("2022/01/a.txt": "2022/01/a"). Hidden
-    files and names no --glob takes are logged as skipped.
+    files and names no --glob takes are counted as skipped.
 
     Strings, not Path objects: a folder of small articles spent as long in pathlib (a Path per
     file, matching each glob, the relative id) as in reading the files.
@@ -527,7 +529,7 @@ def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[t
         for name in sorted(files):
             path = os.path.join(root, name)
             if name.startswith(".") or not wanted(name, path):
-                log.skipped.append(path)
+                log.skipped += 1
                 continue
             yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
 

@@ -336,7 +336,7 @@ class _Job:
     def conclude(self) -> None:
         """After a complete run: the --stats file, the report, the closing summary."""
         config, stats, report = self.config, self.stats, self.report
-        stats.skipped_files = len(self.log.skipped)
+        stats.skipped_files = self.log.skipped
         stats.skipped_records = dict(self.log.skipped_records)
         if config.stats_path:
             Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
