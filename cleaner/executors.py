@@ -93,7 +93,7 @@ def process_batch(cleaner, batch: list[Item | Reject],
     """
     outcomes: list[Outcome] = []
     records: list[dict[str, Any]] = []
-    tally = RunStats()
+    tally = RunStats(max_sites=None)        # the run's own RunStats applies the limit
     timings = getattr(cleaner, "timings", None)
     before = dict(timings) if timings is not None else {}
     clean_time = dump_time = 0.0

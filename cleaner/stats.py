@@ -8,6 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# Sites counted one by one; documents of any further site are counted together as OTHER_SITES.
+# A site without a pack is its url host, and a crawl holds hosts by the hundred thousand: each
+# costs memory, and a line in every checkpoint of a sharded run. News corpora name far fewer.
+MAX_SITES = 50_000
+OTHER_SITES = "(other sites)"
+
+
 @dataclass
 class RunStats:
     """Counts gathered while a run goes; `summary()` is what the CLI prints at the end."""
@@ -27,6 +34,8 @@ class RunStats:
     site_words: Counter = field(default_factory=Counter)
     reject_reasons: Counter = field(default_factory=Counter)
     stage_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    # Sites counted one by one at most (None: no limit, as for a worker's tally of one batch).
+    max_sites: int | None = field(default_factory=lambda: MAX_SITES)
     # Figures carried over from the part of a resumed run done before it stopped.
     resumed_from: int = 0
     started: float = field(default_factory=time.perf_counter)
@@ -42,7 +51,7 @@ class RunStats:
         self.bytes_in += size
         if flagged:
             self.flagged += 1
-        site = site or "(unknown)"
+        site = self._site_key(site or "(unknown)")
         self.site_docs[site] += 1
         for rule, chars, words in removals:
             self.rule_hits[rule] += 1
@@ -51,14 +60,27 @@ class RunStats:
             self.site_hits[site] += 1
             self.site_words[site] += words
 
+    def _site_key(self, site: str) -> str:
+        """The site's own key while fewer than MAX_SITES are counted, else OTHER_SITES: sites
+        are taken in input order, so every run of the same input names the same ones."""
+        limit = self.max_sites
+        if limit is None or site in self.site_docs or len(self.site_docs) < limit:
+            return site
+        return OTHER_SITES
+
     def merge(self, tally: "RunStats") -> None:
         """Add the records another RunStats counted: a worker's tally of one batch."""
         self.written += tally.written
         self.bytes_in += tally.bytes_in
         self.flagged += tally.flagged
-        for name in ("rule_hits", "rule_chars", "rule_words", "site_docs", "site_hits",
-                     "site_words"):
+        for name in ("rule_hits", "rule_chars", "rule_words"):
             getattr(self, name).update(getattr(tally, name))
+        for site, documents in tally.site_docs.items():      # in the batch's input order
+            key = self._site_key(site)
+            self.site_docs[key] += documents
+            if site in tally.site_hits:            # (as add_summary: no entry for no hits)
+                self.site_hits[key] += tally.site_hits[site]
+                self.site_words[key] += tally.site_words[site]
 
     def add_reject(self, reason: str) -> None:
         self.rejected += 1

@@ -208,3 +208,24 @@ def test_a_worker_dying_on_a_file_costs_that_file_and_keeps_its_text(tmp_path):
     assert [o[0] for o in outcomes] == ["record"] * 5 + ["reject"] + ["record"] * 6
     assert outcomes[5][1]["source"] == str(tmp_path / "05.txt")
     assert outcomes[5][1]["raw"] == "dokumen KILL"
+
+
+def test_sites_past_the_limit_are_counted_together_the_same_with_any_workers(tmp_path,
+                                                                             monkeypatch):
+    from cleaner import stats as run_stats
+
+    monkeypatch.setattr(run_stats, "MAX_SITES", 3)
+    rows = [{"id": str(i), "url": f"https://site{i % 6}.example/berita/{i}",
+             "text": f"Isi berita nomor {i} yang cukup panjang. (ant)"} for i in range(60)]
+    dump = write_jsonl(tmp_path / "in.jsonl", rows)
+    figures = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"stats-{workers}.json"
+        assert main(["clean", str(dump), "-o", str(tmp_path / f"o{workers}.jsonl"), "-q",
+                     "--workers", workers, "--stats", str(out)]) == 0
+        figures[workers] = json.loads(out.read_text())["sites"]
+    assert figures["1"] == figures["2"]
+    sites = figures["2"]
+    assert list(sites) == ["(other sites)", "site0.example", "site1.example", "site2.example"]
+    assert sites["(other sites)"]["documents"] == 30
+    assert sites["(other sites)"]["hits"] == 30 and sites["site0.example"]["hits"] == 10
