@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator
 import orjson
 
 from cleaner.normalize import normalize
+from cleaner.stats import reason_kind
 
 SAMPLES_PER_RULE = 5
 MAX_FLAGGED = 100
@@ -144,7 +145,7 @@ class ReportCollector:
     def add_reject(self, reject: dict[str, Any]) -> None:
         self.rejected += 1
         reason = str(reject.get("reason", ""))
-        self.reject_reasons[reason.split(":")[0][:80]] += 1
+        self.reject_reasons[reason_kind(reason)] += 1
         if len(self.rejects) < self.max_rejects:
             where = reject.get("source", "")
             if reject.get("line"):

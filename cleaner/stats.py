@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -84,8 +85,7 @@ class RunStats:
 
     def add_reject(self, reason: str) -> None:
         self.rejected += 1
-        # Group reasons by their first words so the summary stays short.
-        self.reject_reasons[reason.split(":")[0][:60]] += 1
+        self.reject_reasons[reason_kind(reason)] += 1
 
     def add_times(self, seconds: dict[str, float]) -> None:
         for stage, value in seconds.items():
@@ -161,6 +161,24 @@ class RunStats:
             if len(self.rule_hits) > top:
                 lines.append(f"  ... {len(self.rule_hits) - top} more rules (--stats for all)")
         return "\n".join(lines)
+
+
+# Where a reject reason's details begin, and the numbers in it (not those inside a word or a
+# name such as UTF-8).
+_DETAILS = re.compile(r"[:;(]")
+_NUMBER = re.compile(r"(?<![\w-])\d+(?![\w-])")
+
+
+def reason_kind(reason: str) -> str:
+    """A reject reason without its details, for counting reasons of one kind together: the words
+    before the first ':', ';' or '(', numbers as N.
+
+    >>> reason_kind("invalid UTF-8 at byte 21 of the line"), reason_kind("broken JSON: x at 3")
+    ('invalid UTF-8 at byte N of the line', 'broken JSON')
+    >>> reason_kind("file of 2048 bytes is larger than 1024; raise --max-record-bytes")
+    'file of N bytes is larger than N'
+    """
+    return _NUMBER.sub("N", _DETAILS.split(reason, 1)[0].strip())[:80]
 
 
 def record_summary(record: dict[str, Any]) -> tuple:

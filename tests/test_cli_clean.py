@@ -84,6 +84,19 @@ def test_jsonl_bad_lines_are_rejected_by_line_and_the_rest_kept(tmp_path, capsys
     assert f"rejected {src}:2: broken JSON" in capsys.readouterr().err
 
 
+def test_rejects_of_one_kind_are_counted_together_whatever_their_details(tmp_path, capsys):
+    lines = [b'{"id": "%d", "text": "%s\xe9"}' % (i, b"x" * i) for i in range(12)]
+    lines += [b'{"id": "b", "text": ', b'{"id": "c" "text": "x"}', b'{"text": "a"} 7']
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    stats = tmp_path / "stats.json"
+    assert main(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--stats", str(stats)]) == 0
+    assert json.loads(stats.read_text())["reject_reasons"] == {
+        "invalid UTF-8 at byte N of the line": 12, "broken JSON": 3}
+    assert "rejects: 12 invalid UTF-8 at byte N of the line; 3 broken JSON" in \
+        capsys.readouterr().err
+
+
 def test_truncated_gzip_keeps_earlier_records_and_names_the_point(tmp_path):
     body = b"".join(json.dumps({"id": str(i), "text": f"Berita nomor {i} hari ini."}).encode() + b"\n"
                     for i in range(2000))
