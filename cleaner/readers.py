@@ -85,6 +85,10 @@ class ReadOptions:
     # there: with worker processes, the main process then only moves large byte strings or
     # names, with no work per line or page.
     defer_parse: bool = False
+    # What this run writes (absolute paths of files, and of a shard folder with all it holds):
+    # never read as input, though an input folder holds it. An output written beside its dump
+    # would otherwise be read back, and cleaned again, by the next run over that folder.
+    exclude: frozenset[str] = frozenset()
 
 
 class RawRecord(NamedTuple):
@@ -522,16 +526,30 @@ def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[t
     file, matching each glob, the relative id) as in reading the files.
     """
     wanted = _name_filter(options.glob)
+    exclude = options.exclude
     top = str(folder)
     for root, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         below = os.path.relpath(root, top)
+        here = os.path.normpath(os.path.join(os.path.abspath(top), below)) if exclude else ""
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not (exclude and os.path.join(here, d) in exclude))
         for name in sorted(files):
             path = os.path.join(root, name)
+            if exclude and _written_here(os.path.join(here, name), exclude):
+                continue
             if name.startswith(".") or not wanted(name, path):
                 log.skipped += 1
                 continue
             yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
+
+
+def _written_here(path: str, outputs: frozenset[str]) -> bool:
+    """Whether a file is one of this run's outputs, or one being written under a temporary
+    name: the output's name and ".tmp" or ".tmp-PID"."""
+    if path in outputs:
+        return True
+    name, tmp, tail = path.rpartition(".tmp")
+    return bool(tmp) and (tail == "" or tail[:1] == "-" and tail[1:].isdigit()) and name in outputs
 
 
 def _name_filter(globs: tuple[str, ...]):

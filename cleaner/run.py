@@ -6,6 +6,7 @@ between reading and writing lives here, so the command stays a list of options.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -173,9 +174,39 @@ def _resume_hint(config: RunConfig) -> str:
     return command if "--resume" in command.split() else f"{command} --resume"
 
 
+def own_outputs(config: RunConfig) -> frozenset[str]:
+    """Absolute paths of what a run writes: its output (a file, or a shard folder), the rejects
+    file, --stats and --report."""
+    paths = [config.output, config.rejects, config.stats_path, config.report]
+    if not is_sharded(config) and not config.rejects:
+        paths.append(f"{config.output}.rejects.jsonl")
+    return frozenset(os.path.abspath(path) for path in paths if path and path != "-")
+
+
+def _guard_inputs(config: RunConfig) -> RunConfig:
+    """The config with its own outputs kept out of the inputs; OutputError when an input is
+    itself an output (the run would overwrite what it reads) or lies inside the shard folder."""
+    outputs = own_outputs(config)
+    shards = os.path.abspath(config.output) if is_sharded(config) else None
+    for name in config.inputs:
+        if name == "-":
+            continue
+        path = os.path.abspath(name)
+        if path in outputs or shards and (path + os.sep).startswith(shards + os.sep):
+            raise OutputError(f"{name} is an input and also what this run writes; "
+                              "write the output elsewhere")
+        for output in outputs:
+            if not config.quiet and os.path.isdir(path) and output.startswith(path + os.sep) \
+                    and os.path.exists(output):
+                _say(config, f"note: not reading {os.path.relpath(output)}: it is this run's "
+                             "output")
+    return replace(config, read_options=replace(config.read_options, exclude=outputs))
+
+
 def execute(config: RunConfig) -> int:
     """Run a cleaning job; the exit status of `cleaner clean`."""
     try:
+        config = _guard_inputs(config)
         output = open_output(config)
     except OutputError as exc:
         _say(config, f"error: {exc}")

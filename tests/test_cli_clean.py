@@ -194,3 +194,30 @@ def test_python_dash_m_cleaner_runs_the_command(tmp_path):
     usage = subprocess.run([sys.executable, "-m", "cleaner"], capture_output=True, text=True,
                            timeout=120)
     assert usage.returncode == 2 and "usage: cleaner" in usage.stderr
+
+
+def test_an_input_that_is_also_the_output_is_refused_and_kept(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Isi berita."}) + "\n")
+    before = src.read_bytes()
+    assert main(["clean", str(src), "-o", str(src), "-q"]) == 2
+    assert src.read_bytes() == before
+    assert "is an input and also what this run writes" in capsys.readouterr().err
+    shards = tmp_path / "shards"
+    assert main(["clean", str(src), "-o", str(shards), "--shard-size", "10", "-q"]) == 0
+    assert main(["clean", str(shards), "-o", str(shards), "--resume", "-q"]) == 2
+
+
+def test_a_run_over_a_folder_does_not_read_back_its_own_output(tmp_path, capsys):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(
+        json.dumps({"id": "a", "text": "Isi berita."}) + "\n" + "[1]\n")
+    out = folder / "clean.jsonl"
+    for workers in ("1", "2"):
+        assert main(["clean", str(folder), "-o", str(out), "--workers", workers]) == 0
+        assert [r["id"] for r in read_jsonl(out)] == ["a"]
+        assert len(read_jsonl(folder / "clean.jsonl.rejects.jsonl")) == 1
+    err = capsys.readouterr().err
+    assert "not reading" in err and "clean.jsonl: it is this run's output" in err
+    assert "skipped" not in err

@@ -55,3 +55,20 @@ def test_ids_are_paths_below_the_folder_without_the_suffix(tmp_path):
     folder = _tree(tmp_path)
     ids = [record_id for _, record_id in folder_files(folder, ReadOptions(), ReadLog())]
     assert ids == ["b", "c", "x.y", "2021/q.jsonl", "2022/a", "2022/01/page", "2022/01/z"]
+
+
+def test_the_runs_own_outputs_and_their_temporary_files_are_not_listed(tmp_path):
+    import os
+
+    folder = _tree(tmp_path)
+    for name in ("out.jsonl", "out.jsonl.tmp-123", "out.jsonl.tmp", "out.jsonl.tmpx.jsonl",
+                 "shards/part-00000.jsonl", "2022/shards/x.txt"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("isi")
+    exclude = frozenset(os.path.abspath(folder / name) for name in ("out.jsonl", "shards"))
+    log = ReadLog()
+    listed = [path for path, _ in folder_files(folder, ReadOptions(exclude=exclude), log)]
+    names = [os.path.relpath(path, folder) for path in listed]
+    assert "out.jsonl" not in names and "shards/part-00000.jsonl" not in names
+    assert "out.jsonl.tmpx.jsonl" in names and "2022/shards/x.txt" in names
+    assert log.skipped == 3      # a.TXT, notes.md, .hidden.txt: the outputs are not "skipped"
