@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import io
 import os
@@ -276,6 +277,8 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
     if not raw.strip():
         return None
     raw = raw.rstrip(b"\r\n")
+    if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]        # a file saved "UTF-8 with BOM" (Windows tools)
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -631,7 +634,7 @@ def _read_stdin(options: ReadOptions, log: ReadLog):
     HTML markup, else one text document."""
     stream = sys.stdin.buffer
     peek = stream.peek(64) if hasattr(stream, "peek") else b""
-    if peek.lstrip()[:1] == b"{":
+    if peek.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
         yield from read_jsonl(stream, "<stdin>", options, blocks=True)
         return
     data = stream.read(options.max_record_bytes + 1)

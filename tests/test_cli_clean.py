@@ -221,3 +221,18 @@ def test_a_run_over_a_folder_does_not_read_back_its_own_output(tmp_path, capsys)
     err = capsys.readouterr().err
     assert "not reading" in err and "clean.jsonl: it is this run's output" in err
     assert "skipped" not in err
+
+
+@pytest.mark.parametrize("how", ["file", "2 workers", "gzip", "stdin"])
+def test_a_jsonl_saved_with_a_byte_order_mark_loses_no_record(tmp_path, monkeypatch,
+                                                              capsysbinary, how):
+    data = (b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": "Isi berita."}).encode() + b"\n"
+            + json.dumps({"id": "b", "text": "Isi kedua."}).encode() + b"\n")
+    src = tmp_path / ("in.jsonl.gz" if how == "gzip" else "in.jsonl")
+    src.write_bytes(gzip.compress(data) if how == "gzip" else data)
+    args = ["clean", str(src), "-o", "-", "-q", "--workers", "2" if how == "2 workers" else "1"]
+    if how == "stdin":
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+        args[1] = "-"
+    assert main(args) == 0
+    assert [json.loads(x)["id"] for x in capsysbinary.readouterr().out.splitlines()] == ["a", "b"]
