@@ -272,6 +272,27 @@ def _read_line(stream: BinaryIO, cap: int) -> tuple[bytes, bool]:
     return line[:MAX_REJECT_RAW], True
 
 
+_BROKEN = object()
+
+
+def _python_json(line: str) -> Any:
+    """A line orjson refused, as Python's json module reads it, or _BROKEN.
+
+    Python's json writes NaN and Infinity, which are not JSON, so files made with it hold them
+    (`{"score": NaN}`): such a record is read, and the numbers come out as null, as orjson
+    writes them. What orjson could not write back (a lone surrogate, which Python's json reads)
+    still refuses the line, with orjson's reason.
+    """
+    import json
+
+    try:
+        obj = json.loads(line)
+        orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
+    except (ValueError, TypeError, RecursionError, orjson.JSONEncodeError):
+        return _BROKEN
+    return obj
+
+
 def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> Item | Reject | None:
     """One JSONL line as an Item, a Reject with the reason, or None for a blank line."""
     if not raw.strip():
@@ -286,7 +307,9 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
     try:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        return Reject(source, lineno, f"broken JSON: {exc}", line[:MAX_REJECT_RAW])
+        obj = _python_json(line)
+        if obj is _BROKEN:
+            return Reject(source, lineno, f"broken JSON: {exc}", line[:MAX_REJECT_RAW])
     if not isinstance(obj, dict):
         return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",
                       line[:MAX_REJECT_RAW])

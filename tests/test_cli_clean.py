@@ -236,3 +236,21 @@ def test_a_jsonl_saved_with_a_byte_order_mark_loses_no_record(tmp_path, monkeypa
         args[1] = "-"
     assert main(args) == 0
     assert [json.loads(x)["id"] for x in capsysbinary.readouterr().out.splitlines()] == ["a", "b"]
+
+
+def test_nan_and_infinity_as_pythons_json_writes_them_keep_the_record(tmp_path, capsys):
+    rows = [{"id": "a", "text": "Isi berita.", "score": float("nan")},
+            {"id": "b", "text": "Isi kedua.", "scores": [float("inf"), -float("inf"), 1.5]}]
+    lines = [json.dumps(row) for row in rows] + ['{"id": "c", "text": "Isi.", }',
+                                                 '{"id": "d", "text": "Isi \\ud800."}']
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
+    records = read_jsonl(out)
+    assert [(r["id"], r.get("score"), r.get("scores")) for r in records] == [
+        ("a", None, None), ("b", None, [None, None, 1.5])]
+    assert "score" in records[0]
+    rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert [(r["line"], r["reason"].split(":")[0]) for r in rejects] == [(3, "broken JSON"),
+                                                                         (4, "broken JSON")]
