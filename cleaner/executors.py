@@ -110,7 +110,13 @@ def process_batch(cleaner, batch: list[Item | Reject],
             outcomes.append(("reject", internal_error(item, exc).as_dict()))
             continue
         t1 = time.perf_counter()
-        line = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n"
+        try:
+            line = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n"
+        except orjson.JSONEncodeError as exc:   # an input field JSON cannot hold
+            reason = f"cannot write the record as JSON: {exc}"
+            outcomes.append(("reject", Reject(item.source, item.line, reason,
+                                              item.text[:1 << 20]).as_dict()))
+            continue
         summary = record_summary(record)
         tally.add_summary(summary, item.size)
         outcomes.append(("record", line, item.size, summary))

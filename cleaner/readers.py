@@ -18,6 +18,7 @@ import orjson
 
 from cleaner.decode import DecodeError, decode_bytes
 from cleaner.gzip_members import CorruptGzip
+from cleaner.json_file import is_json, iter_json_file
 from cleaner.warc_reader import is_warc, iter_warc
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
@@ -313,29 +314,35 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
     if not isinstance(obj, dict):
         return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",
                       line[:MAX_REJECT_RAW])
+    return object_record(obj, source, lineno, len(raw), options, line)
+
+
+def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadOptions,
+                  raw: str | None = None) -> Item | Reject:
+    """One record (a JSON object) as an Item, or a Reject with the reason. `raw`: the record as
+    it was read, kept with a Reject (else the object is written out as JSON); `size`: its bytes."""
     text = obj.pop(options.text_field, None)
+
+    def refused(reason: str) -> Reject:
+        shown = raw if raw is not None else orjson.dumps(
+            {**obj, options.text_field: text}, option=orjson.OPT_NON_STR_KEYS).decode()
+        return Reject(source, lineno, reason, shown[:MAX_REJECT_RAW])
+
     if text is None and isinstance(obj.get(options.html_field), str):
-        return _html_record(obj, raw, source, lineno, options, line)
+        html = obj.pop(options.html_field)
+        if not html.strip():
+            return refused("empty page")
+        if len(html) > options.max_html_bytes:
+            return refused(f"HTML page larger than {options.max_html_bytes} bytes; "
+                           "raise --max-html-bytes to read it")
+        return Item(source, lineno, html, obj, size, kind="html")
     if text is None:
-        return Reject(source, lineno, f"no {options.text_field!r} field", line[:MAX_REJECT_RAW])
+        return refused(f"no {options.text_field!r} field")
     if not isinstance(text, str):
-        return Reject(source, lineno, f"field {options.text_field!r} is a {type(text).__name__}, "
-                                      "not a string", line[:MAX_REJECT_RAW])
+        return refused(f"field {options.text_field!r} is a {type(text).__name__}, not a string")
     if not text.strip():
-        return Reject(source, lineno, "empty document", line[:MAX_REJECT_RAW])
-    return Item(source, lineno, text, obj, len(raw))
-
-
-def _html_record(obj: dict, raw: bytes, source: str, lineno: int, options: ReadOptions,
-                 line: str) -> Item | Reject:
-    """A JSONL record with a web page in its html field and no text: an HTML item."""
-    html = obj.pop(options.html_field)
-    if not html.strip():
-        return Reject(source, lineno, "empty page", line[:MAX_REJECT_RAW])
-    if len(html) > options.max_html_bytes:
-        return Reject(source, lineno, f"HTML page larger than {options.max_html_bytes} bytes; "
-                                      "raise --max-html-bytes to read it", line[:MAX_REJECT_RAW])
-    return Item(source, lineno, html, obj, len(raw), kind="html")
+        return refused("empty document")
+    return Item(source, lineno, text, obj, size)
 
 
 def _stream_error(exc: Exception, source: str, lineno: int) -> tuple[Reject, bool]:
@@ -629,6 +636,9 @@ def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
         return
     if is_warc(path.name):
         yield from iter_warc(path, options, log.skipped_records)
+        return
+    if is_json(path.name):
+        yield from iter_json_file(path, options)
         return
     if is_jsonl(path.name):
         try:

@@ -35,6 +35,18 @@ def write_jsonl(path: Path, rows, bad_lines: dict[int, bytes] | None = None) -> 
     return path
 
 
+def output_by_workers(inputs: list[str], folder: Path, name: str, *options: str) -> list[bytes]:
+    """The bytes `cleaner clean INPUTS -o FOLDER/N-NAME` writes with 1 worker, then 2."""
+    from cleaner.cli import main
+
+    outputs = []
+    for workers in ("1", "2"):
+        out = folder / f"{workers}-{name}"
+        assert main(["clean", *inputs, "-o", str(out), "-q", "--workers", workers, *options]) == 0
+        outputs.append(out.read_bytes())
+    return outputs
+
+
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
 

@@ -17,7 +17,7 @@ from cleaner.parquet_io import (ParquetRecordWriter, decode_records, encode_reco
                                 record_schema)
 from cleaner.pipeline import Cleaner
 from cleaner.readers import Item
-from scale_helpers import read_jsonl, real_docs, shard_records, write_jsonl
+from scale_helpers import output_by_workers, read_jsonl, real_docs, shard_records, write_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -93,12 +93,8 @@ def test_records_without_carried_fields_read_back_as_they_were_written(tmp_path)
 
 def test_parquet_output_is_the_same_file_whatever_the_workers(rows, tmp_path):
     src = write_jsonl(tmp_path / "in.jsonl", rows)
-    outputs = []
-    for workers in ("1", "2"):
-        out = tmp_path / f"out-{workers}.parquet"
-        assert main(["clean", str(src), "-o", str(out), "-q", "--workers", workers]) == 0
-        outputs.append(out.read_bytes())
-    assert outputs[0] == outputs[1]
+    one, two = output_by_workers([str(src)], tmp_path, "out.parquet")
+    assert one == two
 
 
 def test_a_batch_that_cannot_be_encoded_is_sent_as_lines():

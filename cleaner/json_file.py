@@ -1,0 +1,108 @@
+"""A .json file: an array of records read one at a time (ijson), one record, or JSON lines."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Iterator
+
+if TYPE_CHECKING:
+    from cleaner.readers import FileBlock, Item, RawBlock, RawRecord, ReadOptions, Reject
+
+# Bytes read to tell an array from an object.
+SNIFF_BYTES = 4096
+
+
+def is_json(name: str) -> bool:
+    return name.lower().endswith(".json")
+
+
+def iter_json_file(path: Path, options: "ReadOptions"
+                   ) -> Iterator["Item | RawRecord | RawBlock | FileBlock | Reject"]:
+    """The records of a .json file. An array is read item by item, so memory does not grow with
+    the file; an item's position (1, 2, ...) stands for its line. A file that opens with "{"
+    is one record if it parses whole, else JSON lines under a .json name."""
+    from cleaner.readers import Reject, read_jsonl
+
+    source = str(path)
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        yield Reject(source, None, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        head = stream.read(SNIFF_BYTES)
+        start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+        first = head[start:].lstrip()[:1]
+        stream.seek(start)
+        if first == b"[":
+            yield from _array(stream, source, options)
+        elif first == b"{":
+            whole = _one_object(stream, options)
+            if whole is not None:
+                yield _record(whole, source, 1, stream.tell(), options)
+            else:
+                stream.seek(0)
+                yield from read_jsonl(stream, source, options)
+        else:
+            yield Reject(source, None, "not JSON records: a .json file holds an array of "
+                                       "objects, one object, or objects one a line")
+
+
+def _record(obj: dict, source: str, position: int, size: int, options: "ReadOptions"):
+    from cleaner.readers import object_record
+
+    return object_record(obj, source, position, size, options)
+
+
+def _one_object(stream: BinaryIO, options: "ReadOptions") -> dict | None:
+    """The file as one JSON object, if it is one no larger than the record limit; else None."""
+    import orjson
+
+    data = stream.read(options.max_record_bytes + 1)
+    if len(data) > options.max_record_bytes:
+        return None
+    try:
+        obj = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+    return obj if isinstance(obj, dict) else None
+
+
+def _array(stream: BinaryIO, source: str, options: "ReadOptions") -> Iterator["Item | Reject"]:
+    """Each item of a top-level array, as it is parsed; a broken array ends with a Reject
+    naming the last good item (the items before it are kept).
+
+    ijson's C parser reads; where it gives up (an integer past 64 bits: "integer overflow"),
+    the file is read again from the start by ijson's Python parser, which takes any JSON, and
+    the items already given are passed over. Only a file that parser also refuses is broken.
+    """
+    import ijson
+
+    from cleaner.readers import Reject
+
+    start = stream.tell()
+    position = 0                       # items given so far
+    done = start                       # bytes accounted for in their sizes
+    error: Exception | None = None
+    for parser in (ijson, ijson.get_backend("python")):
+        stream.seek(start)
+        try:
+            for index, obj in enumerate(parser.items(stream, "item", use_float=True), start=1):
+                if index <= position:
+                    continue
+                position = index
+                # The bytes the parser has read since the last item (it reads ahead in blocks):
+                # they add up to the file's size, which progress and statistics count.
+                at = stream.tell()
+                size, done = max(0, at - done), max(done, at)
+                if not isinstance(obj, dict):
+                    yield Reject(source, index, f"array item is a {type(obj).__name__}, not "
+                                                "an object", repr(obj)[:4096])
+                    continue
+                yield _record(obj, source, index, size, options)
+            return
+        except (ijson.JSONError, ValueError, OSError) as exc:
+            error = exc
+    reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    yield Reject(source, position + 1, f"broken JSON array after item {position}: {reason}")

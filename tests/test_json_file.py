@@ -1,0 +1,91 @@
+""".json input: an array of records read item by item, one record, or JSON lines; never one text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.readers import Item, ReadOptions, Reject, iter_inputs
+from scale_helpers import output_by_workers, read_jsonl
+
+ROWS = [{"id": "a", "url": "https://www.antaranews.com/berita/1",
+         "text": "Jakarta (ANTARA) - Isi berita pertama. (ant)"},
+        {"text": "Isi berita tanpa id."},
+        {"id": "c", "html": "<html><body><article><p>Isi halaman yang cukup panjang untuk "
+                            "diekstrak sebagai artikel berita.</p></article></body></html>"}]
+
+
+def _outcomes(path):
+    return [(type(item).__name__, item.line, item.text if isinstance(item, Item) else item.reason)
+            for item in iter_inputs([str(path)], ReadOptions())]
+
+
+def test_an_array_of_records_is_read_item_by_item_with_positions_for_lines(tmp_path):
+    path = tmp_path / "dump.json"
+    path.write_text(json.dumps(ROWS[:2] + [5, {"id": "d", "body": "x"}], indent=2))
+    assert _outcomes(path) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"]),
+                               ("Reject", 3, "array item is a int, not an object"),
+                               ("Reject", 4, "no 'text' field")]
+    items = list(iter_inputs([str(path)], ReadOptions()))
+    assert items[0].fields == {"id": "a", "url": ROWS[0]["url"]}
+    assert sum(item.size for item in items[:2]) <= path.stat().st_size
+
+
+def test_a_broken_array_keeps_the_items_before_the_break(tmp_path):
+    path = tmp_path / "cut.json"
+    path.write_text(json.dumps(ROWS[:2])[:-30])
+    outcomes = _outcomes(path)
+    assert outcomes[0] == ("Item", 1, ROWS[0]["text"])
+    assert outcomes[-1][0] == "Reject" and outcomes[-1][1] == 2
+    assert outcomes[-1][2].startswith("broken JSON array after item 1: ")
+    assert "\n" not in outcomes[-1][2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{\n  "id": "p",\n  "text": "Isi berita."\n}\n', [("Item", 1, "Isi berita.")]),
+    ('{"id": "1", "text": "Satu."}\n{"id": "2", "text": "Dua."}\n',
+     [("Item", 1, "Satu."), ("Item", 2, "Dua.")]),
+    ('\ufeff[{"id": "b", "text": "Dengan BOM."}]', [("Item", 1, "Dengan BOM.")]),
+    ("Bukan JSON sama sekali.", [("Reject", None, "not JSON records: a .json file holds an "
+                                                  "array of objects, one object, or objects "
+                                                  "one a line")]),
+])
+def test_one_object_json_lines_and_non_json_under_a_json_name(tmp_path, text, expected):
+    path = tmp_path / "x.json"
+    path.write_text(text, encoding="utf-8")
+    assert _outcomes(path) == expected
+
+
+def test_a_json_array_is_cleaned_the_same_by_one_and_two_workers(tmp_path):
+    path = tmp_path / "dump.json"
+    rows = [dict(row, id=f"{i}") if "id" in row else row for i, row in enumerate(ROWS * 20)]
+    path.write_text(json.dumps(rows))
+    one, two = output_by_workers([str(path)], tmp_path, "out.jsonl")
+    assert one == two
+    records = read_jsonl(tmp_path / "2-out.jsonl")
+    assert len(records) == 60
+    assert records[1]["id"] == "dump.json:2"          # no id: the file and the item's position
+    assert records[0]["meta"]["site"] == "antaranews.com"
+
+
+def test_a_record_that_cannot_be_written_is_a_reject_and_the_run_goes_on(tmp_path):
+    path = tmp_path / "big.json"
+    path.write_text('[{"id": "x", "text": "Isi.", "n": %d}, {"id": "y", "text": "Isi."}]'
+                    % 2 ** 70)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(path), "-o", str(out), "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ["y"]
+    [reject] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert reject["line"] == 1 and reject["reason"] == ("cannot write the record as JSON: "
+                                                      "Integer exceeds 64-bit range")
+
+
+def test_folders_read_json_files_only_when_asked(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(ROWS[:1]))
+    (tmp_path / "meta.txt").write_text("Isi berita lain.")
+    assert [type(i).__name__ for i in iter_inputs([str(tmp_path)])] == ["Item"]
+    asked = list(iter_inputs([str(tmp_path)], ReadOptions(glob=("*.json",))))
+    assert [(i.source.endswith("a.json"), i.line) for i in asked] == [(True, 1)]
+    assert not any(isinstance(i, Reject) for i in asked)
