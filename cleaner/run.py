@@ -19,6 +19,7 @@ from typing import Any, Iterator
 import orjson
 
 from cleaner.executors import WorkerDied, batched, make_executor
+from cleaner.input_fingerprint import input_fingerprint
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress, known_size
 from cleaner.readers import ReadLog, ReadOptions, iter_inputs
@@ -106,9 +107,13 @@ def is_sharded(config: RunConfig) -> bool:
 
 
 def _run_key(config: RunConfig) -> dict[str, Any]:
-    """What a resumed run must share with the run it continues."""
+    """What a resumed run must share with the run it continues: the inputs as named, the files
+    they hold as they were (input_fingerprint), and what decides which files and fields are
+    read."""
+    options = config.read_options
     return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
-            "text_field": config.read_options.text_field}
+            "text_field": options.text_field, "glob": list(options.glob),
+            "input_files": input_fingerprint(config.inputs, options)}
 
 
 def open_output(config: RunConfig):

@@ -112,6 +112,12 @@ class _ParquetShard:
             os.fsync(f.fileno())
 
 
+# How a changed part of the run key is named when a resume is refused.
+_CHANGED = {"input_files": "the input files (added, removed or changed since)",
+            "glob": "the --glob patterns", "text_field": "the --text-field",
+            "inputs": "the inputs named"}
+
+
 class ShardedOutput:
     """Writes records to numbered shards of `shard_size` records and keeps the manifest.
 
@@ -173,11 +179,15 @@ class ShardedOutput:
             raise OutputError(f"{self.manifest_path} is not a cleaner manifest")
         changed = [key for key in ("output_format", "shard_size")
                    if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
+        before = existing.get("run", {})
+        # (a manifest from a version that kept fewer of these is compared on what it kept)
         changed += [key for key, value in self.run_key.items()
-                    if existing.get("run", {}).get(key) != value]
+                    if key in before and before[key] != value]
         if changed:
-            raise OutputError(f"cannot resume: {', '.join(changed)} differ from the interrupted "
-                              f"run (see {self.manifest_path})")
+            said = [_CHANGED.get(key, key) for key in changed]
+            raise OutputError(f"cannot resume: {', '.join(said)} differ from the interrupted "
+                              f"run (see {self.manifest_path}); resuming would skip the wrong "
+                              "documents, so start again in an empty folder")
         self._clean_leftovers([s["name"] for s in existing["shards"]])
         size = self.rejects_path.stat().st_size if self.rejects_path.exists() else 0
         if size < existing["rejects_bytes"]:

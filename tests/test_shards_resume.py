@@ -234,3 +234,24 @@ def test_a_shard_renamed_but_not_recorded_is_redone_not_duplicated(dump, referen
     (out / ".part-00009.jsonl.tmp").write_text("half a shard")
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
     assert_same_run(out, reference)
+
+
+def test_a_resume_over_inputs_that_changed_is_refused_not_misplaced(tmp_path, capsys):
+    """Resuming skips as many documents as were done: over a changed input it would skip the
+    wrong ones, so it is refused, and it names what changed."""
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    small_dump(folder / "b.jsonl", 120)
+    out = tmp_path / "out"
+    args = ["clean", str(folder), "-o", str(out), "--shard-size", "40", "-q"]
+    assert main(args) == 0
+    manifest = json.loads((out / "_manifest.json").read_text())
+    manifest.update(complete=False)                      # as if it had been interrupted
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+    small_dump(folder / "a.jsonl", 10)                   # a file now read before b.jsonl
+    assert main(args + ["--resume"]) == 2
+    assert "the input files (added, removed or changed since) differ" in capsys.readouterr().err
+    (folder / "a.jsonl").unlink()
+    assert main(args + ["--resume", "--glob", "*.jsonl", "--glob", "*.txt"]) == 2
+    assert "the --glob patterns differ" in capsys.readouterr().err
+    assert main(args + ["--resume"]) == 0                # the input as it was: it resumes
