@@ -210,6 +210,13 @@ def _guard_inputs(config: RunConfig) -> RunConfig:
 
 def execute(config: RunConfig) -> int:
     """Run a cleaning job; the exit status of `cleaner clean`."""
+    for side in (config.stats_path, config.report):
+        try:                    # their folders, made now: not found missing after a long run
+            if side:
+                Path(side).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _say(config, f"error: cannot write {side}: {describe_os_error(exc)}")
+            return 1
     try:
         config = _guard_inputs(config)
         output = open_output(config)
@@ -235,7 +242,9 @@ def execute(config: RunConfig) -> int:
     status = job.run(executor)
     if status != 0:
         return status
-    job.conclude()
+    status = job.conclude()
+    if status != 0:
+        return status
     return 3 if config.strict and job.stats.rejected else 0
 
 
@@ -369,22 +378,29 @@ class _Job:
             output.write_records(lines, rows)
         return size
 
-    def conclude(self) -> None:
-        """After a complete run: the --stats file, the report, the closing summary."""
+    def conclude(self) -> int:
+        """After a complete run: the --stats file, the report, the closing summary; the exit
+        status (1 when the stats or the report cannot be written: the output is complete)."""
         config, stats, report = self.config, self.stats, self.report
         stats.skipped_files = self.log.skipped
         stats.skipped_records = dict(self.log.skipped_records)
-        if config.stats_path:
-            Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
-                                                             option=orjson.OPT_INDENT_2))
-        if report is not None and config.report:
-            write_report(config.report, report.data({"command": config.command,
-                                                     "seconds": round(stats.elapsed(), 2),
-                                                     "output": config.output}))
-            if not config.quiet:
-                _say(config, f"report written to {config.report}")
+        try:
+            if config.stats_path:
+                Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
+                                                                 option=orjson.OPT_INDENT_2))
+            if report is not None and config.report:
+                write_report(config.report, report.data({"command": config.command,
+                                                         "seconds": round(stats.elapsed(), 2),
+                                                         "output": config.output}))
+                if not config.quiet:
+                    _say(config, f"report written to {config.report}")
+        except OSError as exc:
+            where = exc.filename or "the statistics"
+            _say(config, f"error: the output is complete, but writing {where} failed: "
+                         f"{describe_os_error(exc)}")
+            return 1
         if config.quiet:
-            return
+            return 0
         shown = stats.rejected - self.base_rejects
         if shown > MAX_REJECT_MESSAGES:
             _say(config, f"... {shown - MAX_REJECT_MESSAGES} more rejects")
@@ -392,6 +408,7 @@ class _Job:
         rejects_path = getattr(self.output, "rejects_path", None)
         if stats.rejected and rejects_path:
             print(f"rejects written to {rejects_path}", file=sys.stderr)
+        return 0
 
 
 class _Stop(Exception):

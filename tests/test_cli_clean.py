@@ -254,3 +254,18 @@ def test_nan_and_infinity_as_pythons_json_writes_them_keep_the_record(tmp_path, 
     rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
     assert [(r["line"], r["reason"].split(":")[0]) for r in rejects] == [(3, "broken JSON"),
                                                                          (4, "broken JSON")]
+
+
+def test_stats_and_report_go_to_new_folders_and_a_failed_write_is_said_not_raised(
+        dump, tmp_path, capsys):
+    out, stats = tmp_path / "out.jsonl", tmp_path / "new" / "deep" / "stats.json"
+    report = tmp_path / "pages" / "report.html"
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--stats", str(stats),
+                 "--report", str(report)]) == 0
+    assert json.loads(stats.read_text())["written"] > 0 and report.stat().st_size > 0
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--stats", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "the output is complete, but writing" in err and "Traceback" not in err
+    assert len(read_jsonl(out)) > 0
