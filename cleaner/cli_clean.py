@@ -6,7 +6,8 @@ import argparse
 import shlex
 import sys
 
-from cleaner.cli_common import add_read_options, add_rule_options, load_cleaner, read_options
+from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
+                                read_options)
 from cleaner.cli_learn import add_learn_options, learn_for_run
 from cleaner.run import CleanerFactory, RunConfig, execute
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS
@@ -49,10 +50,10 @@ def register(sub) -> None:
 
 def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("scale (parallel, sharded, resumable runs; see docs/scale.md)")
-    group.add_argument("--workers", type=int, metavar="N",
+    group.add_argument("--workers", type=at_least(1), metavar="N",
                        help="worker processes (default: all cores, as many as a container's CPU "
                             "quota allows; 1 cleans in this process)")
-    group.add_argument("--shard-size", type=int, metavar="N",
+    group.add_argument("--shard-size", type=at_least(1), metavar="N",
                        help="records per shard: OUT is a folder of numbered shards, each complete "
                             f"or absent (default when OUT is a folder: {DEFAULT_SHARD_SIZE})")
     group.add_argument("--format", choices=FORMATS, dest="fmt",
@@ -73,9 +74,6 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     cleaner = load_cleaner(args)
     if cleaner is None:
-        return 2
-    if args.workers is not None and args.workers < 1:
-        print("cleaner: error: --workers must be at least 1", file=sys.stderr)
         return 2
     status = learn_for_run(args, cleaner)
     if status is not None:

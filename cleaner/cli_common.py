@@ -13,6 +13,31 @@ from cleaner.rulefile import RuleFileError
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 
+def at_least(low: float, kind: type = int):
+    """An argparse type: a number of `kind` no smaller than `low`; anything else is a usage
+    error naming the option (exit 2), not a run that quietly does something else."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low:g}, not {text}")
+        return value
+    return parse
+
+
+def share(text: str) -> float:
+    """An argparse type: a share of documents, above 0 and at most 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 1, not {text}")
+    return value
+
+
 def add_rule_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules")
     group.add_argument("--rules", action="append", default=[], metavar="PATH",
@@ -34,14 +59,16 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--glob", action="append", metavar="PATTERN",
                        help="file names to read in folders (repeatable; default: *.txt *.jsonl "
                             "*.jsonl.gz *.jsonl.zst *.parquet *.html *.htm *.warc *.warc.gz)")
-    group.add_argument("--max-record-bytes", type=int, default=MAX_RECORD_BYTES, metavar="N",
+    group.add_argument("--max-record-bytes", type=at_least(1), default=MAX_RECORD_BYTES,
+                       metavar="N",
                        help=f"refuse records larger than this (default: {MAX_RECORD_BYTES})")
     group.add_argument("--html-field", default="html", metavar="NAME",
                        help="JSONL field holding a web page, used when a record has no text "
                             "field (default: html)")
-    group.add_argument("--max-html-bytes", type=int, default=MAX_HTML_BYTES, metavar="N",
+    group.add_argument("--max-html-bytes", type=at_least(1), default=MAX_HTML_BYTES, metavar="N",
                        help=f"refuse HTML pages larger than this (default: {MAX_HTML_BYTES})")
-    group.add_argument("--page-timeout", type=float, default=DEFAULT_PAGE_TIMEOUT, metavar="SEC",
+    group.add_argument("--page-timeout", type=at_least(0, float), default=DEFAULT_PAGE_TIMEOUT,
+                       metavar="SEC",
                        help="seconds one HTML page may take to extract before it is rejected; "
                             f"0 for no limit (default: {DEFAULT_PAGE_TIMEOUT:g})")
 

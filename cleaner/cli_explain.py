@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cleaner.cli_common import (add_read_options, add_rule_options, clean_item_document,
+from cleaner.cli_common import (add_read_options, add_rule_options, at_least, clean_item_document,
                                 document_args, load_cleaner, read_options)
 from cleaner.explain import explain
 from cleaner.readers import Reject, iter_inputs
@@ -19,7 +19,7 @@ def register(sub) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
     parser.add_argument("--id", dest="ids", action="append", metavar="ID",
                         help="only the document(s) with this id")
-    parser.add_argument("-n", "--limit", type=int, default=20,
+    parser.add_argument("-n", "--limit", type=at_least(0), default=20,
                         help="at most this many documents (default: 20; 0 for all)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     add_read_options(parser)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cleaner.cli_common import document_args, read_options
+from cleaner.cli_common import at_least, document_args, read_options, share
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import Reject, iter_inputs
 from cleaner.rule_toml import rule_toml
@@ -19,10 +19,10 @@ def add_learn_options(parser: argparse.ArgumentParser) -> None:
                        help="first pass: learn per site the lines that repeat across a large "
                             "share of its documents; second pass: remove them as rules "
                             "learned/<site>/<n>")
-    group.add_argument("--learn-min-share", type=float, default=MIN_SHARE, metavar="F",
+    group.add_argument("--learn-min-share", type=share, default=MIN_SHARE, metavar="F",
                        help=f"a line is learned if it is in at least this share of its site's "
                             f"documents (default: {MIN_SHARE})")
-    group.add_argument("--learn-min-docs", type=int, default=MIN_DOCS, metavar="N",
+    group.add_argument("--learn-min-docs", type=at_least(1), default=MIN_DOCS, metavar="N",
                        help=f"... and in at least N documents (default: {MIN_DOCS})")
     group.add_argument("--learn-save", metavar="DIR",
                        help="write the learned rules, one file per site, for review "

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaner.cli_common import add_rule_options
+from cleaner.cli_common import add_rule_options, at_least
 from cleaner.rulefile import RuleFileError, load_packs
 
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
@@ -41,7 +41,7 @@ def register(sub) -> None:
                        help="skip the checks that run on fixtures (firing, timing)")
     check.add_argument("--no-shadowing", action="store_true", help="skip the shadowing check")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
-    check.add_argument("--slowest", type=int, default=10, metavar="N",
+    check.add_argument("--slowest", type=at_least(0), default=10, metavar="N",
                        help="show the N slowest rules (default: 10; 0 for none)")
     check.add_argument("--all-warnings", action="store_true",
                        help="list every warning (default: at most 20 per check)")

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaner.cli_common import add_read_options, add_rule_options, document_args, read_options
+from cleaner.cli_common import (add_read_options, add_rule_options, at_least, document_args,
+                                read_options, share)
 from cleaner.pipeline import Cleaner
 from cleaner.readers import Reject, iter_inputs
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
@@ -39,13 +40,13 @@ def register(sub) -> None:
                         help="which loaded packs count as existing rules: all (default), none, or "
                              "a comma list of pack kinds or ids (common; common,id)")
     parser.add_argument("--site", metavar="SITE", help="only this site (url host or pack id)")
-    parser.add_argument("--top", type=int, default=10, metavar="N",
+    parser.add_argument("--top", type=at_least(1), default=10, metavar="N",
                         help="candidates per site (default: 10)")
-    parser.add_argument("--min-docs", type=int, default=3, metavar="N",
+    parser.add_argument("--min-docs", type=at_least(1), default=3, metavar="N",
                         help="a candidate touches at least N documents (default: 3)")
-    parser.add_argument("--min-share", type=float, default=0.02, metavar="F",
+    parser.add_argument("--min-share", type=share, default=0.02, metavar="F",
                         help="... and at least this share of its site's documents (default: 0.02)")
-    parser.add_argument("--max-docs", type=int, default=5000, metavar="N",
+    parser.add_argument("--max-docs", type=at_least(1), default=5000, metavar="N",
                         help="documents mined per site (default: 5000)")
     parser.add_argument("--format", choices=("toml", "json"), default="toml",
                         help="toml: commented rules to paste (default); json: one object per site")

@@ -269,3 +269,27 @@ def test_stats_and_report_go_to_new_folders_and_a_failed_write_is_said_not_raise
     err = capsys.readouterr().err
     assert "the output is complete, but writing" in err and "Traceback" not in err
     assert len(read_jsonl(out)) > 0
+
+
+@pytest.mark.parametrize("command, option, value, said", [
+    ("clean", "--workers", "0", "must be at least 1"),
+    ("clean", "--shard-size", "0", "must be at least 1"),
+    ("clean", "--max-record-bytes", "0", "must be at least 1"),
+    ("clean", "--max-html-bytes", "-1", "must be at least 1"),
+    ("clean", "--page-timeout", "-2", "must be at least 0"),
+    ("clean", "--learn-min-share", "2", "must be above 0 and at most 1"),
+    ("clean", "--learn-min-docs", "0", "must be at least 1"),
+    ("clean", "--workers", "two", "not a number"),
+    ("suggest", "--min-share", "0", "must be above 0 and at most 1"),
+    ("explain", "-n", "-1", "must be at least 0"),
+])
+def test_a_number_out_of_range_is_a_usage_error_naming_the_option(tmp_path, capsys, command,
+                                                                   option, value, said):
+    src = tmp_path / "a.txt"
+    src.write_text("Isi berita.")
+    args = [command, str(src)] + (["-o", str(tmp_path / "o.jsonl")] if command == "clean" else [])
+    with pytest.raises(SystemExit) as stop:
+        main(args + [option, value])
+    assert stop.value.code == 2
+    assert f"argument {option}" in (err := capsys.readouterr().err) and said in err
+    assert not (tmp_path / "o.jsonl").exists()
