@@ -26,7 +26,7 @@ def register(sub) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help=".txt, .jsonl[.gz|.zst], .json (an array of records), .parquet, "
                              ".html or .warc[.gz] file, a folder of them (recursive; .json only "
-                             "with --glob), or - for stdin (JSONL, one page or one text)")
+                             "with --glob), or - for stdin (JSONL, a JSON array, one page or one text)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output file: JSONL (.gz/.zst compress) or .parquet, - for stdout; "
                              "or a folder of shards (see --shard-size)")

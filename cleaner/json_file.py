@@ -36,7 +36,7 @@ def iter_json_file(path: Path, options: "ReadOptions"
         first = head[start:].lstrip()[:1]
         stream.seek(start)
         if first == b"[":
-            yield from _array(stream, source, options)
+            yield from iter_json_array(stream, source, options)
         elif first == b"{":
             whole = _one_object(stream, options)
             if whole is not None:
@@ -69,33 +69,51 @@ def _one_object(stream: BinaryIO, options: "ReadOptions") -> dict | None:
     return obj if isinstance(obj, dict) else None
 
 
-def _array(stream: BinaryIO, source: str, options: "ReadOptions") -> Iterator["Item | Reject"]:
+class _Counted:
+    """A binary stream that counts the bytes read through it (a pipe cannot say where it is)."""
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.count += len(data)
+        return data
+
+
+def iter_json_array(stream: BinaryIO, source: str, options: "ReadOptions"
+                    ) -> Iterator["Item | Reject"]:
     """Each item of a top-level array, as it is parsed; a broken array ends with a Reject
     naming the last good item (the items before it are kept).
 
-    ijson's C parser reads; where it gives up (an integer past 64 bits: "integer overflow"),
-    the file is read again from the start by ijson's Python parser, which takes any JSON, and
-    the items already given are passed over. Only a file that parser also refuses is broken.
+    ijson's C parser reads; where it gives up (an integer past 64 bits: "integer overflow"), a
+    stream that can be read again (a file, not a pipe) is read again from the start by ijson's
+    Python parser, which takes any JSON, and the items already given are passed over. Only an
+    array that parser also refuses is broken.
     """
     import ijson
 
     from cleaner.readers import Reject
 
-    start = stream.tell()
+    seekable = stream.seekable()
+    start = stream.tell() if seekable else 0
+    parsers = (ijson, ijson.get_backend("python")) if seekable else (ijson,)
     position = 0                       # items given so far
-    done = start                       # bytes accounted for in their sizes
+    done = 0                           # bytes accounted for in their sizes
     error: Exception | None = None
-    for parser in (ijson, ijson.get_backend("python")):
-        stream.seek(start)
+    for parser in parsers:
+        if seekable:
+            stream.seek(start)
+        counted = _Counted(stream)
         try:
-            for index, obj in enumerate(parser.items(stream, "item", use_float=True), start=1):
+            for index, obj in enumerate(parser.items(counted, "item", use_float=True), start=1):
                 if index <= position:
                     continue
                 position = index
                 # The bytes the parser has read since the last item (it reads ahead in blocks):
-                # they add up to the file's size, which progress and statistics count.
-                at = stream.tell()
-                size, done = max(0, at - done), max(done, at)
+                # they add up to the input's size, which progress and statistics count.
+                size, done = max(0, counted.count - done), max(done, counted.count)
                 if not isinstance(obj, dict):
                     yield Reject(source, index, f"array item is a {type(obj).__name__}, not "
                                                 "an object", repr(obj)[:4096])

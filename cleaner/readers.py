@@ -18,7 +18,7 @@ import orjson
 
 from cleaner.decode import DecodeError, decode_bytes
 from cleaner.gzip_members import CorruptGzip
-from cleaner.json_file import is_json, iter_json_file
+from cleaner.json_file import is_json, iter_json_array, iter_json_file
 from cleaner.warc_reader import is_warc, iter_warc
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
@@ -663,12 +663,18 @@ def _read_file(path: Path, record_id: str, options: ReadOptions, log: ReadLog):
 
 
 def _read_stdin(options: ReadOptions, log: ReadLog):
-    """Standard input: JSONL when its first character is '{', one web page when it opens with
-    HTML markup, else one text document."""
+    """Standard input: JSONL when its first character is '{', a JSON array of records when it
+    is '[', one web page when it opens with HTML markup, else one text document."""
     stream = sys.stdin.buffer
     peek = stream.peek(64) if hasattr(stream, "peek") else b""
-    if peek.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
+    first = peek.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+    if first == b"{":
         yield from read_jsonl(stream, "<stdin>", options, blocks=True)
+        return
+    if first == b"[":                   # a JSON array of records, read item by item
+        if peek.startswith(codecs.BOM_UTF8):
+            stream.read(len(codecs.BOM_UTF8))
+        yield from iter_json_array(stream, "<stdin>", options)
         return
     data = stream.read(options.max_record_bytes + 1)
     log.bytes_read += len(data)

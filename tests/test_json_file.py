@@ -89,3 +89,14 @@ def test_folders_read_json_files_only_when_asked(tmp_path):
     asked = list(iter_inputs([str(tmp_path)], ReadOptions(glob=("*.json",))))
     assert [(i.source.endswith("a.json"), i.line) for i in asked] == [(True, 1)]
     assert not any(isinstance(i, Reject) for i in asked)
+
+
+def test_a_json_array_on_standard_input_is_read_item_by_item(monkeypatch, capsysbinary):
+    import io
+    import sys
+
+    data = b"\xef\xbb\xbf" + json.dumps(ROWS[:2]).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    assert main(["clean", "-", "-o", "-", "-q"]) == 0
+    records = [json.loads(x) for x in capsysbinary.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == ["a", "<stdin>:2"]
