@@ -188,9 +188,32 @@ def own_outputs(config: RunConfig) -> frozenset[str]:
     return frozenset(os.path.abspath(path) for path in paths if path and path != "-")
 
 
+def _overlapping_inputs(inputs: list[str]) -> str | None:
+    """Why some input would be read twice (named twice, or inside a folder also named), if so."""
+    seen: dict[str, str] = {}
+    for name in inputs:
+        if name == "-":
+            continue
+        path = os.path.realpath(name)
+        for other, other_name in seen.items():
+            if path == other:
+                return f"{name} is named twice (as {other_name})"
+            if path.startswith(other + os.sep) or other.startswith(path + os.sep):
+                inner, outer = ((name, other_name) if path.startswith(other + os.sep)
+                                else (other_name, name))
+                return f"{inner} is inside {outer}"
+        seen[path] = name
+    return None
+
+
 def _guard_inputs(config: RunConfig) -> RunConfig:
     """The config with its own outputs kept out of the inputs; OutputError when an input is
-    itself an output (the run would overwrite what it reads) or lies inside the shard folder."""
+    itself an output (the run would overwrite what it reads) or lies inside the shard folder,
+    or when inputs overlap (their files would be read, and written, twice)."""
+    overlap = _overlapping_inputs(config.inputs)
+    if overlap:
+        raise OutputError(f"{overlap}: its documents would be cleaned and written twice; name "
+                          "each file or folder once")
     outputs = own_outputs(config)
     shards = os.path.abspath(config.output) if is_sharded(config) else None
     for name in config.inputs:

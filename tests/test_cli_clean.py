@@ -293,3 +293,19 @@ def test_a_number_out_of_range_is_a_usage_error_naming_the_option(tmp_path, caps
     assert stop.value.code == 2
     assert f"argument {option}" in (err := capsys.readouterr().err) and said in err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.parametrize("inputs, said", [
+    (["dump", "dump/sub"], "dump/sub is inside dump"),
+    (["dump/sub/a.jsonl", "dump"], "dump/sub/a.jsonl is inside dump"),
+    (["dump/sub/a.jsonl", "./dump/sub/../sub/a.jsonl"], "is named twice (as dump/sub/a.jsonl)"),
+])
+def test_inputs_that_overlap_are_refused_not_cleaned_twice(tmp_path, monkeypatch, capsys,
+                                                           inputs, said):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dump" / "sub").mkdir(parents=True)
+    (tmp_path / "dump" / "sub" / "a.jsonl").write_text(
+        json.dumps({"id": "a", "text": "Isi berita."}) + "\n")
+    assert main(["clean", *inputs, "-o", "out.jsonl", "-q"]) == 2
+    assert said in capsys.readouterr().err and not (tmp_path / "out.jsonl").exists()
+    assert main(["clean", "dump/sub", "-o", "out.jsonl", "-q"]) == 0
