@@ -424,6 +424,10 @@ class _Job:
             return 1
         if config.quiet:
             return 0
+        if stats.read == 0:         # a wrong path or --glob looks like success otherwise
+            skipped = (f"; {stats.skipped_files} files matched none of the input patterns "
+                       f"({' '.join(config.read_options.glob)})" if stats.skipped_files else "")
+            _say(config, f"warning: no input documents found{skipped}")
         shown = stats.rejected - self.base_rejects
         if shown > MAX_REJECT_MESSAGES:
             _say(config, f"... {shown - MAX_REJECT_MESSAGES} more rejects")

@@ -309,3 +309,12 @@ def test_inputs_that_overlap_are_refused_not_cleaned_twice(tmp_path, monkeypatch
     assert main(["clean", *inputs, "-o", "out.jsonl", "-q"]) == 2
     assert said in capsys.readouterr().err and not (tmp_path / "out.jsonl").exists()
     assert main(["clean", "dump/sub", "-o", "out.jsonl", "-q"]) == 0
+
+
+def test_a_run_that_finds_no_documents_says_so_and_why(tmp_path, capsys):
+    (tmp_path / "notes.md").write_text("# catatan")
+    assert main(["clean", str(tmp_path), "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: no input documents found; 1 files matched none of the input patterns" in err
+    assert main(["clean", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), "--glob", "*.md"]) == 0
+    assert "no input documents found" not in capsys.readouterr().err
