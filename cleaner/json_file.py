@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator
 
+# cleaner.readers imports this module, so its names are imported where they are used.
 if TYPE_CHECKING:
     from cleaner.readers import FileBlock, Item, RawBlock, RawRecord, ReadOptions, Reject
 
