@@ -138,3 +138,26 @@ def test_clean_batch_for_datasets_map(rows, jsonl_records):
     mapped = datasets.Dataset.from_dict(batch).map(clean_batch, batched=True, batch_size=16)
     assert mapped["text"] == out["text"]
     assert json.loads(mapped[0]["flags"]) == jsonl_records[0]["flags"]
+
+
+def test_reading_a_parquet_file_holds_the_rows_asked_for_not_the_file(tmp_path):
+    """Arrow memory while the rows of a 40-row-group file are read stays far below the file's
+    size: pyarrow's default pre-buffering read the column chunks of every row group ahead."""
+    import random
+
+    from cleaner.parquet_io import read_parquet
+    from cleaner.readers import ReadOptions
+
+    rng = random.Random(5)
+    texts = [rng.randbytes(2000).hex() for _ in range(4000)]    # text that compresses little
+    path = tmp_path / "big.parquet"
+    pq.write_table(pa.table({"id": [str(i) for i in range(4000)], "text": texts}), path,
+                   row_group_size=100)
+    size = path.stat().st_size
+    assert size > 8_000_000
+    baseline, peak, rows = pa.total_allocated_bytes(), 0, 0
+    for item in read_parquet(path, ReadOptions()):
+        rows += 1
+        peak = max(peak, pa.total_allocated_bytes() - baseline)
+    assert rows == 4000
+    assert peak < size / 4
