@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import orjson
 
@@ -53,8 +53,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject]:
-    """The rows of a Parquet file as Items (line = 1-based row number); bad rows are Rejects."""
+def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | ParquetBlock]:
+    """The rows of a Parquet file as Items (line = 1-based row number); bad rows are Rejects.
+    With `options.defer_parse`, Arrow batches of rows (ParquetBlock), made into items where they
+    are cleaned."""
     import pyarrow.parquet as pq
 
     source = str(path)
@@ -73,12 +75,39 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject]:
     row = 0
     try:
         for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS):
+            if options.defer_parse:
+                yield ParquetBlock(source, row + 1, batch, options, row + batch.num_rows)
+                row += batch.num_rows
+                continue
             for fields in batch.to_pylist():
                 row += 1
                 yield _row_item(fields, source, row, options)
     except Exception as exc:
         yield Reject(source, row + 1, f"corrupt Parquet data after row {row}: "
                                       f"{type(exc).__name__}: {exc}")
+
+
+class ParquetBlock(NamedTuple):
+    """Rows of a Parquet file as Arrow read them, turned into items by whoever cleans them.
+
+    Turning rows into Python values and items, and pickling their texts to a worker, took the
+    main process of a parallel run 1.5 s of CPU per 100 MB of Parquet (0.4 s for JSONL): an
+    Arrow batch travels whole, as Arrow's own serialized form. Rows `line` to `last_line`.
+    """
+
+    source: str
+    line: int
+    batch: Any                    # pyarrow.RecordBatch
+    options: ReadOptions
+    last_line: int
+
+    @property
+    def size(self) -> int:
+        return self.batch.nbytes
+
+    def records(self) -> Iterator[Item | Reject]:
+        for row, fields in enumerate(self.batch.to_pylist(), start=self.line):
+            yield _row_item(fields, self.source, row, self.options)
 
 
 def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOptions) -> Item | Reject:

@@ -214,11 +214,13 @@ class TextFile(NamedTuple):
 
 
 def expand(items: Iterable) -> list:
-    """Items with every RawBlock and FileBlock replaced by its RawRecords."""
+    """Items with every block of records not read yet (RawBlock, FileBlock: RawRecords;
+    parquet_io.ParquetBlock: Items) replaced by its records."""
     out: list = []
     for item in items:
-        if isinstance(item, (RawBlock, FileBlock)):
-            out.extend(item.records())
+        records = getattr(item, "records", None)
+        if records is not None:
+            out.extend(records())
         else:
             out.append(item)
     return out

@@ -69,3 +69,15 @@ class FakeCleaner:
 
 def fake_factory():
     return FakeCleaner()
+
+
+def pooled_outcomes(items: list, batch_size: int, warn=None, pool=None) -> list:
+    """The outcomes of cleaning `items` in batches of `batch_size` on a pool of 2 FakeCleaner
+    workers (or on `pool`), in order; the pool is closed after."""
+    from cleaner.executors import PoolExecutor, batched
+
+    pool = pool or PoolExecutor(fake_factory, 2, warn=warn or (lambda message: None))
+    try:
+        return [o for r in pool.map(batched(items, batch_size)) for o in r.outcomes]
+    finally:
+        pool.close()

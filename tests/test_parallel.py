@@ -10,7 +10,7 @@ import pytest
 from cleaner.cli import main
 from cleaner.executors import LocalExecutor, PoolExecutor, batched
 from cleaner.readers import Item, Reject
-from scale_helpers import fake_factory, read_jsonl, real_docs, write_jsonl
+from scale_helpers import fake_factory, pooled_outcomes, read_jsonl, real_docs, write_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +53,7 @@ def _items(texts):
 def test_pool_keeps_order_and_matches_the_local_executor():
     items = _items([f"dokumen {i}" for i in range(500)]) + [Reject("in.jsonl", 501, "bad")]
     local = [o for r in LocalExecutor(fake_factory).map(batched(items, 7)) for o in r.outcomes]
-    pool = PoolExecutor(fake_factory, 2)
-    try:
-        pooled = [o for r in pool.map(batched(items, 7)) for o in r.outcomes]
-    finally:
-        pool.close()
+    pooled = pooled_outcomes(items, 7)
     assert pooled == local
     assert [o[0] for o in pooled] == ["record"] * 500 + ["reject"]
 
@@ -66,12 +62,8 @@ def test_a_worker_that_dies_costs_one_document_not_the_run():
     texts = [f"dokumen {i}" for i in range(60)]
     texts[23] = "dokumen KILL"
     texts[41] = "dokumen BUG"
-    messages = []
-    pool = PoolExecutor(fake_factory, 2, warn=messages.append)
-    try:
-        outcomes = [o for r in pool.map(batched(_items(texts), 8)) for o in r.outcomes]
-    finally:
-        pool.close()
+    messages: list[str] = []
+    outcomes = pooled_outcomes(_items(texts), 8, warn=messages.append)
     assert len(outcomes) == 60
     kinds = [o[0] for o in outcomes]
     assert kinds.count("reject") == 2 and kinds[23] == kinds[41] == "reject"
@@ -99,10 +91,7 @@ def test_a_worker_death_seen_first_by_a_submit_loses_no_batch(monkeypatch):
         return real_submit(fn, *args)
 
     monkeypatch.setattr(pool._pool, "submit", refuse_third)
-    try:
-        outcomes = [o for r in pool.map(batched(items, 4)) for o in r.outcomes]
-    finally:
-        pool.close()
+    outcomes = pooled_outcomes(items, 4, pool=pool)
     assert [json.loads(o[1])["text"] for o in outcomes] == [f"dokumen {i}" for i in range(40)]
     assert pool.restarts == 1
 
@@ -119,12 +108,8 @@ def test_a_worker_dying_on_a_block_of_lines_costs_one_document(tmp_path):
     data = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts))
     options = replace(ReadOptions(), defer_parse=True)
     blocks = list(read_jsonl_blocks(io.BytesIO(data.encode()), "in.jsonl", options, 200))
-    messages = []
-    pool = PoolExecutor(fake_factory, 2, warn=messages.append)
-    try:
-        outcomes = [o for r in pool.map(batched(blocks, 2)) for o in r.outcomes]
-    finally:
-        pool.close()
+    messages: list[str] = []
+    outcomes = pooled_outcomes(blocks, 2, warn=messages.append)
     assert [o[0] for o in outcomes] == ["record"] * 12 + ["reject"] + ["record"] * 17
     assert outcomes[12][1]["line"] == 13 and "worker process died" in outcomes[12][1]["reason"]
     assert any("rejected in.jsonl:13" in m for m in messages)
@@ -200,11 +185,7 @@ def test_a_worker_dying_on_a_file_costs_that_file_and_keeps_its_text(tmp_path):
     for i in range(12):
         (tmp_path / f"{i:02d}.txt").write_text("dokumen KILL" if i == 5 else f"dokumen {i}")
     named = list(iter_inputs([str(tmp_path)], replace(ReadOptions(), defer_parse=True)))
-    pool = PoolExecutor(fake_factory, 2, warn=lambda message: None)
-    try:
-        outcomes = [o for r in pool.map(batched(named, 4)) for o in r.outcomes]
-    finally:
-        pool.close()
+    outcomes = pooled_outcomes(named, 4)
     assert [o[0] for o in outcomes] == ["record"] * 5 + ["reject"] + ["record"] * 6
     assert outcomes[5][1]["source"] == str(tmp_path / "05.txt")
     assert outcomes[5][1]["raw"] == "dokumen KILL"

@@ -161,3 +161,43 @@ def test_reading_a_parquet_file_holds_the_rows_asked_for_not_the_file(tmp_path):
         peak = max(peak, pa.total_allocated_bytes() - baseline)
     assert rows == 4000
     assert peak < size / 4
+
+
+def _parquet_with_bad_rows(path):
+    texts = [f"Isi berita nomor {i} yang cukup panjang. (ant)" for i in range(600)]
+    texts[7], texts[300], texts[599] = None, "   ", "dokumen KILL"
+    pq.write_table(pa.table({"id": [str(i) for i in range(600)], "text": texts,
+                             "score": [i / 3 for i in range(600)]}), path, row_group_size=250)
+    return path
+
+
+def test_parquet_rows_travel_to_workers_as_arrow_batches_and_read_as_they_would_here(tmp_path):
+    from dataclasses import replace
+
+    from cleaner.parquet_io import ParquetBlock
+    from cleaner.readers import ReadOptions, expand, iter_inputs
+
+    path = _parquet_with_bad_rows(tmp_path / "in.parquet")
+    here = list(iter_inputs([str(path)]))
+    blocks = list(iter_inputs([str(path)], replace(ReadOptions(), defer_parse=True)))
+    assert blocks and all(isinstance(block, ParquetBlock) for block in blocks)
+    assert expand(blocks) == here
+    assert [(r.line, r.reason) for r in here if not isinstance(r, Item)] == [
+        (8, "no 'text' value"), (301, "empty document")]
+    one, two = output_by_workers([str(path)], tmp_path, "out.jsonl")
+    assert one == two and len(one.splitlines()) == 598
+
+
+def test_a_worker_dying_on_a_parquet_row_costs_that_row(tmp_path):
+    from dataclasses import replace
+
+    from cleaner.readers import ReadOptions, iter_inputs
+    from scale_helpers import pooled_outcomes
+
+    path = _parquet_with_bad_rows(tmp_path / "in.parquet")
+    blocks = list(iter_inputs([str(path)], replace(ReadOptions(), defer_parse=True)))
+    outcomes = pooled_outcomes(blocks, 1)
+    assert len(outcomes) == 600
+    assert outcomes[599][0] == "reject" and "worker process died" in outcomes[599][1]["reason"]
+    assert outcomes[599][1]["line"] == 600
+    assert [o[0] for o in outcomes].count("record") == 597
