@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from cleaner import __version__
@@ -33,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Arrow's default allocator (mimalloc) keeps memory it has freed: a 2-worker run over
+    # 100 MB of Parquet held 326-430 MB in all with it, 255-327 with the system allocator, for
+    # the same time. Set before pyarrow is first imported; a choice made in the environment wins.
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

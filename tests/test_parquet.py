@@ -201,3 +201,25 @@ def test_a_worker_dying_on_a_parquet_row_costs_that_row(tmp_path):
     assert outcomes[599][0] == "reject" and "worker process died" in outcomes[599][1]["reason"]
     assert outcomes[599][1]["line"] == 600
     assert [o[0] for o in outcomes].count("record") == 597
+
+
+def test_the_command_uses_the_system_allocator_for_arrow_unless_told_otherwise(tmp_path):
+    """Arrow's default allocator keeps freed memory: 70-100 MB more for a run over Parquet."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": ["Isi berita."]}), path)
+    script = ("import sys; from cleaner.cli import main; main(sys.argv[1:]); "
+              "import pyarrow as pa; print(pa.default_memory_pool().backend_name)")
+    args = [sys.executable, "-c", script, "clean", str(path), "-o", str(tmp_path / "o.jsonl"),
+            "-q"]
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.stdout.split() == ["system"], done.stderr
+    env["ARROW_DEFAULT_MEMORY_POOL"] = "mimalloc"
+    chosen = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert chosen.stdout.split() != ["system"], chosen.stderr
