@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 from typing import Iterable
 
-from cleaner.readers import ReadLog, ReadOptions, folder_files
+from cleaner.readers import ReadOptions, files_of
 
 
 def input_fingerprint(inputs: Iterable[str], options: ReadOptions) -> str:
@@ -26,10 +25,7 @@ def input_fingerprint(inputs: Iterable[str], options: ReadOptions) -> str:
         if name == "-":
             digest.update(b"-\n")
             continue
-        path = Path(name)
-        files = ([file for file, _ in folder_files(path, options, ReadLog())] if path.is_dir()
-                 else [name])
-        for file in files:
+        for file in files_of(name, options):
             # Below the input as named, so that the same input spelled from another folder
             # (the run key compares the inputs themselves) gives the same digest.
             below = os.path.relpath(file, name) if file != name else "."

@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Callable
 
-from cleaner.readers import ReadLog, ReadOptions, folder_files
+from cleaner.readers import ReadOptions, files_of
 
 
 def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | None:
@@ -18,12 +17,9 @@ def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | N
     options = options or ReadOptions()
     total = 0
     for name in inputs:
-        path = Path(name)
         if name == "-":
             return None
-        files = ([file for file, _ in folder_files(path, options, ReadLog())] if path.is_dir()
-                 else [name])
-        for file in files:
+        for file in files_of(name, options):
             if file.lower().endswith((".gz", ".zst", ".zstd", ".parquet", ".pq", ".warc")):
                 return None
             try:

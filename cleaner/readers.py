@@ -578,6 +578,17 @@ def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[t
             yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
 
 
+def files_of(name: str, options: ReadOptions) -> Iterator[str]:
+    """The files one input names, in the order reading takes them: a folder's (folder_files),
+    else the input itself."""
+    path = Path(name)
+    if path.is_dir():
+        for file, _ in folder_files(path, options, ReadLog()):
+            yield file
+    else:
+        yield name
+
+
 def _written_here(path: str, outputs: frozenset[str]) -> bool:
     """Whether a file is one of this run's outputs, or one being written under a temporary
     name: the output's name and ".tmp" or ".tmp-PID"."""
