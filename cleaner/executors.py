@@ -77,10 +77,15 @@ def clean_item(cleaner, item: Item) -> dict[str, Any]:
 
 
 def internal_error(item: Item, exc: BaseException) -> Reject:
+    """The Reject for a document whose cleaning or writing raised: bad input where the
+    exception says so, else a bug, named as one."""
     from cleaner.html_extract import PageError      # imported only when HTML is read
 
     if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
         return Reject(item.source, item.line, str(exc), item.text[:4096])
+    if isinstance(exc, orjson.JSONEncodeError):     # an input field JSON cannot hold
+        return Reject(item.source, item.line, f"cannot write the record as JSON: {exc}",
+                      item.text[:1 << 20])
     return Reject(item.source, item.line, f"internal error: {type(exc).__name__}: {exc}",
                   item.text[:1 << 20])
 
@@ -106,16 +111,10 @@ def process_batch(cleaner, batch: list[Item | Reject],
         t0 = time.perf_counter()
         try:
             record = clean_item(cleaner, item)
+            t1 = time.perf_counter()
+            line = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n"
         except Exception as exc:  # a bug must not end a run of millions: reject, go on
             outcomes.append(("reject", internal_error(item, exc).as_dict()))
-            continue
-        t1 = time.perf_counter()
-        try:
-            line = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n"
-        except orjson.JSONEncodeError as exc:   # an input field JSON cannot hold
-            reason = f"cannot write the record as JSON: {exc}"
-            outcomes.append(("reject", Reject(item.source, item.line, reason,
-                                              item.text[:1 << 20]).as_dict()))
             continue
         summary = record_summary(record)
         tally.add_summary(summary, item.size)
