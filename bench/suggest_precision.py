@@ -27,7 +27,8 @@ from cleaner.cli_common import document_args  # noqa: E402
 from cleaner.cli_suggest import select_packs  # noqa: E402
 from cleaner.pipeline import Cleaner  # noqa: E402
 from cleaner.quality import load_labelled, rule_words  # noqa: E402
-from cleaner.readers import Reject, ReadOptions, iter_inputs  # noqa: E402
+from cleaner.inputs import ReadOptions, Reject  # noqa: E402
+from cleaner.readers import iter_inputs  # noqa: E402
 from cleaner.rule_toml import rule_toml  # noqa: E402
 from cleaner.rulefile import _load_rule, load_packs, Pack  # noqa: E402
 from cleaner.suggest import Miner, SuggestOptions  # noqa: E402

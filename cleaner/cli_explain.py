@@ -8,7 +8,8 @@ import sys
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, clean_item_document,
                                 document_args, load_cleaner, read_options)
 from cleaner.explain import explain
-from cleaner.readers import Reject, iter_inputs
+from cleaner.inputs import Reject
+from cleaner.readers import iter_inputs
 
 
 def register(sub) -> None:

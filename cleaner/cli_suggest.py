@@ -12,7 +12,8 @@ import orjson
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, document_args,
                                 read_options, share)
 from cleaner.pipeline import Cleaner
-from cleaner.readers import Reject, iter_inputs
+from cleaner.inputs import Reject
+from cleaner.readers import iter_inputs
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
 
 # The miner and its shapes are imported by this command's own run: `cleaner clean` registers

@@ -29,7 +29,9 @@ import orjson
 
 from cleaner.cli_common import document_args
 from cleaner.cores import usable_cores
-from cleaner.readers import Item, RawRecord, Reject, TextFile, expand
+from cleaner.document_files import TextFile
+from cleaner.inputs import Item, Reject, expand
+from cleaner.jsonl_reader import RawRecord
 from cleaner.stats import RunStats, record_summary
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.

@@ -13,7 +13,7 @@ import orjson
 
 from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, record_diff)
-from cleaner.readers import is_jsonl, open_compressed
+from cleaner.jsonl_reader import is_jsonl, open_compressed
 
 
 class FixtureError(ValueError):

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from cleaner.decode import DecodeError
 from cleaner.document import Removal
 from cleaner.html_charset import decode_html
-from cleaner.readers import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
+from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
 
 # How much of a stripped element's text a removal record keeps (menus can be long).
 MAX_REMOVED_CHARS = 500

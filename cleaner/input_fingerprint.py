@@ -6,7 +6,8 @@ import hashlib
 import os
 from typing import Iterable
 
-from cleaner.readers import ReadOptions, files_of
+from cleaner.folders import files_of
+from cleaner.inputs import ReadOptions
 
 
 def input_fingerprint(inputs: Iterable[str], options: ReadOptions) -> str:

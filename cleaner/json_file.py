@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Iterator
+from typing import BinaryIO, Iterator
 
-# cleaner.readers imports this module, so its names are imported where they are used.
-if TYPE_CHECKING:
-    from cleaner.readers import FileBlock, Item, RawBlock, RawRecord, ReadOptions, Reject
+from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, object_record, read_jsonl
 
 # Bytes read to tell an array from an object.
 SNIFF_BYTES = 4096
@@ -18,13 +17,11 @@ def is_json(name: str) -> bool:
     return name.lower().endswith(".json")
 
 
-def iter_json_file(path: Path, options: "ReadOptions"
-                   ) -> Iterator["Item | RawRecord | RawBlock | FileBlock | Reject"]:
+def iter_json_file(path: Path, options: ReadOptions
+                   ) -> Iterator[Item | RawRecord | RawBlock | FileBlock | Reject]:
     """The records of a .json file. An array is read item by item, so memory does not grow with
     the file; an item's position (1, 2, ...) stands for its line. A file that opens with "{"
     is one record if it parses whole, else JSON lines under a .json name."""
-    from cleaner.readers import Reject, read_jsonl
-
     source = str(path)
     try:
         stream = open(path, "rb")
@@ -41,7 +38,7 @@ def iter_json_file(path: Path, options: "ReadOptions"
         elif first == b"{":
             whole = _one_object(stream, options)
             if whole is not None:
-                yield _record(whole, source, 1, stream.tell(), options)
+                yield object_record(whole, source, 1, stream.tell(), options)
             else:
                 stream.seek(0)
                 yield from read_jsonl(stream, source, options)
@@ -50,13 +47,7 @@ def iter_json_file(path: Path, options: "ReadOptions"
                                        "objects, one object, or objects one a line")
 
 
-def _record(obj: dict, source: str, position: int, size: int, options: "ReadOptions"):
-    from cleaner.readers import object_record
-
-    return object_record(obj, source, position, size, options)
-
-
-def _one_object(stream: BinaryIO, options: "ReadOptions") -> dict | None:
+def _one_object(stream: BinaryIO, options: ReadOptions) -> dict | None:
     """The file as one JSON object, if it is one no larger than the record limit; else None."""
     import orjson
 
@@ -83,8 +74,8 @@ class _Counted:
         return data
 
 
-def iter_json_array(stream: BinaryIO, source: str, options: "ReadOptions"
-                    ) -> Iterator["Item | Reject"]:
+def iter_json_array(stream: BinaryIO, source: str, options: ReadOptions
+                    ) -> Iterator[Item | Reject]:
     """Each item of a top-level array, as it is parsed; a broken array ends with a Reject
     naming the last good item (the items before it are kept).
 
@@ -94,8 +85,6 @@ def iter_json_array(stream: BinaryIO, source: str, options: "ReadOptions"
     array that parser also refuses is broken.
     """
     import ijson
-
-    from cleaner.readers import Reject
 
     seekable = stream.seekable()
     start = stream.tell() if seekable else 0
@@ -119,7 +108,7 @@ def iter_json_array(stream: BinaryIO, source: str, options: "ReadOptions"
                     yield Reject(source, index, f"array item is a {type(obj).__name__}, not "
                                                 "an object", repr(obj)[:4096])
                     continue
-                yield _record(obj, source, index, size, options)
+                yield object_record(obj, source, index, size, options)
             return
         except (ijson.JSONError, ValueError, OSError) as exc:
             error = exc

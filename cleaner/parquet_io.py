@@ -26,7 +26,7 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS
-from cleaner.readers import Item, ReadOptions, Reject
+from cleaner.inputs import Item, ReadOptions, Reject
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 READ_BATCH_ROWS = 256

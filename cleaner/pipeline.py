@@ -19,7 +19,7 @@ from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
-from cleaner.readers import MAX_HTML_BYTES
+from cleaner.inputs import MAX_HTML_BYTES
 from cleaner.rulefile import Pack, load_packs
 from cleaner.sitekey import site_key
 from cleaner.validity import date_span, dated, excluded_ids

@@ -7,7 +7,8 @@ import sys
 import time
 from typing import Callable
 
-from cleaner.readers import ReadOptions, files_of
+from cleaner.folders import files_of
+from cleaner.inputs import ReadOptions
 
 
 def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | None:

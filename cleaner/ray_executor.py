@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cleaner.executors import BatchResult, WorkerDied, batched, process_batch
-from cleaner.readers import ReadLog, ReadOptions, Reject, _read_file, folder_files
+from cleaner.folders import folder_files
+from cleaner.inputs import ReadLog, ReadOptions, Reject
+from cleaner.readers import read_file
 
 
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
@@ -47,7 +49,7 @@ def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str
         if missing:
             items = iter([Reject(str(path), None, str(missing))])
         else:
-            items = _read_file(Path(path), str(record_id), options, ReadLog())
+            items = read_file(Path(path), str(record_id), options, ReadLog())
         for batch in batched(items):
             yield {"items": [pickle.dumps(batch)]}
 

@@ -22,7 +22,8 @@ from cleaner.executors import WorkerDied, batched, make_executor
 from cleaner.input_fingerprint import input_fingerprint
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress, known_size
-from cleaner.readers import ReadLog, ReadOptions, iter_inputs
+from cleaner.inputs import ReadLog, ReadOptions
+from cleaner.readers import iter_inputs
 from cleaner.report import write_report
 from cleaner.report_collect import ReportCollector
 from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,

@@ -320,7 +320,7 @@ def iter_shard_records(folder: str | Path):
 
             yield from read_records(path)
             continue
-        from cleaner.readers import open_compressed
+        from cleaner.jsonl_reader import open_compressed
 
         with open_compressed(path) as f:
             for line in f:

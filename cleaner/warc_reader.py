@@ -8,13 +8,11 @@ import re
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from cleaner.decode import DecodeError
 from cleaner.html_charset import decode_html, header_charset
-
-if TYPE_CHECKING:
-    from cleaner.readers import Item, ReadOptions, Reject
+from cleaner.inputs import Item, ReadOptions, Reject
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -104,8 +102,8 @@ def _status(record) -> int | None:
         return None
 
 
-def iter_warc(path: Path, options: "ReadOptions", skipped: Counter | None = None
-              ) -> Iterator["Item | Reject"]:
+def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
+              ) -> Iterator[Item | Reject]:
     """Items for the HTML responses of a WARC file, Rejects for records that cannot be read.
 
     A record that is not an HTTP response with an HTML payload (requests, metadata, images,
@@ -115,8 +113,6 @@ def iter_warc(path: Path, options: "ReadOptions", skipped: Counter | None = None
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from cleaner.readers import Reject
 
     skipped = skipped if skipped is not None else Counter()
     source = str(path)
@@ -176,10 +172,8 @@ def _next_record(stream: _Stream, offset: int) -> int | None:
         at = found + 1
 
 
-def _record_item(record, source: str, number: int, options: "ReadOptions",
-                 skipped: Counter) -> Iterator["Item | Reject"]:
-    from cleaner.readers import Item, Reject
-
+def _record_item(record, source: str, number: int, options: ReadOptions,
+                 skipped: Counter) -> Iterator[Item | Reject]:
     if record.rec_type != "response":
         skipped[f"WARC {record.rec_type} record"] += 1
         return

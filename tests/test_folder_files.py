@@ -7,7 +7,8 @@ from pathlib import Path, PurePath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.readers import ReadLog, ReadOptions, folder_files, stem_of
+from cleaner.folders import folder_files, stem_of
+from cleaner.inputs import ReadLog, ReadOptions
 
 
 @given(st.text(st.sampled_from("ab.~ "), min_size=1, max_size=8))

@@ -15,7 +15,9 @@ from cleaner import html_clean
 from cleaner.cli import main
 from cleaner.html_extract import PageError
 from cleaner.html_meta import clean_title, iso_date, split_byline
-from cleaner.readers import Item, ReadOptions, Reject, iter_inputs, parse_record
+from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.jsonl_reader import parse_record
+from cleaner.readers import iter_inputs
 from conftest import ROOT
 
 FIXTURES = ROOT / "fixtures"

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from cleaner.cli import main
-from cleaner.readers import Item, ReadOptions, Reject, iter_inputs
+from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.readers import iter_inputs
 from scale_helpers import output_by_workers, read_jsonl
 
 ROWS = [{"id": "a", "url": "https://www.antaranews.com/berita/1",

@@ -11,17 +11,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import readers
-from cleaner.readers import (FileBlock, ReadOptions, RawBlock, expand, read_jsonl,
-                             read_jsonl_blocks)
+from cleaner.inputs import ReadOptions, Reject, expand
+from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, read_jsonl, read_jsonl_blocks
+from cleaner.readers import iter_inputs
 
 
 def _outcomes(items) -> list[tuple]:
     out = []
     for item in expand(items):
-        if isinstance(item, readers.RawRecord):
+        if isinstance(item, RawRecord):
             item = item.parsed()
-        if isinstance(item, readers.Reject):
+        if isinstance(item, Reject):
             out.append(("reject", item.line, item.reason, item.raw))
         else:
             out.append(("item", item.line, item.text, item.fields, item.size))
@@ -33,7 +33,7 @@ def _both(data: bytes, cap: int, block: int) -> tuple[list, list]:
     by_line = list(read_jsonl(io.BytesIO(data), "in.jsonl", options))
     by_block = list(read_jsonl_blocks(io.BytesIO(data), "in.jsonl",
                                       replace(options, defer_parse=True), block))
-    assert all(isinstance(item, (RawBlock, readers.Reject)) for item in by_block)
+    assert all(isinstance(item, (RawBlock, Reject)) for item in by_block)
     return _outcomes(by_line), _outcomes(by_block)
 
 
@@ -49,7 +49,7 @@ def _by_range(data: bytes, cap: int, block: int) -> tuple[list, list]:
         with open(path, "rb") as f:
             blocks = list(read_jsonl_blocks(f, path, replace(options, defer_parse=True), block,
                                             ranges=True))
-        assert all(isinstance(item, (FileBlock, readers.Reject)) for item in blocks)
+        assert all(isinstance(item, (FileBlock, Reject)) for item in blocks)
         return by_line, _outcomes(blocks)
 
 
@@ -105,7 +105,7 @@ def test_a_file_that_changed_before_its_block_was_read_rejects_every_line_of_it(
 def test_plain_files_travel_as_ranges_and_compressed_ones_do_not(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_bytes(b'{"text": "a"}\n{"text": "b"}\n')
-    [block] = readers.iter_inputs([str(path)], ReadOptions(defer_parse=True))
+    [block] = iter_inputs([str(path)], ReadOptions(defer_parse=True))
     assert isinstance(block, FileBlock) and block.size == len(b'{"text": "a"}\n{"text": "b"}')
 
 
@@ -119,7 +119,7 @@ def test_a_named_pipe_travels_as_blocks_not_ranges(tmp_path):
     data = b'{"text": "a"}\n{"text": "b"}\n'
     writer = threading.Thread(target=path.write_bytes, args=(data,))
     writer.start()
-    items = list(readers.iter_inputs([str(path)], ReadOptions(defer_parse=True)))
+    items = list(iter_inputs([str(path)], ReadOptions(defer_parse=True)))
     writer.join()
     assert [type(item).__name__ for item in items] == ["RawBlock"]
     assert [record.parsed().text for record in expand(items)] == ["a", "b"]
@@ -143,5 +143,5 @@ def test_compressed_inputs_are_read_line_by_line(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(gzip.compress(data) if name.endswith(".gz")
                      else zstandard.ZstdCompressor().compress(data))
-    items = list(readers.iter_inputs([str(path)], ReadOptions(defer_parse=True)))
+    items = list(iter_inputs([str(path)], ReadOptions(defer_parse=True)))
     assert [type(item).__name__ for item in items] == ["RawRecord", "RawRecord"]

@@ -9,7 +9,7 @@ import pytest
 
 from cleaner.cli import main
 from cleaner.executors import LocalExecutor, PoolExecutor, batched
-from cleaner.readers import Item, Reject
+from cleaner.inputs import Item, Reject
 from scale_helpers import fake_factory, pooled_outcomes, read_jsonl, real_docs, write_jsonl
 
 
@@ -101,7 +101,8 @@ def test_a_worker_dying_on_a_block_of_lines_costs_one_document(tmp_path):
     import io
     from dataclasses import replace
 
-    from cleaner.readers import ReadOptions, read_jsonl_blocks
+    from cleaner.inputs import ReadOptions
+    from cleaner.jsonl_reader import read_jsonl_blocks
 
     texts = [f"dokumen {i}" for i in range(30)]
     texts[12] = "dokumen KILL"
@@ -154,7 +155,9 @@ def test_a_folder_of_files_cleaned_by_two_workers_gives_what_one_gives(article_f
 def test_files_travel_to_workers_by_name_and_read_there_as_they_would_be_here(article_folder):
     from dataclasses import replace
 
-    from cleaner.readers import ReadOptions, TextFile, iter_inputs
+    from cleaner.document_files import TextFile
+    from cleaner.inputs import ReadOptions
+    from cleaner.readers import iter_inputs
 
     here = list(iter_inputs([str(article_folder)]))
     named = list(iter_inputs([str(article_folder)], replace(ReadOptions(), defer_parse=True)))
@@ -167,7 +170,8 @@ def test_files_travel_to_workers_by_name_and_read_there_as_they_would_be_here(ar
 def test_a_file_gone_before_a_worker_reads_it_is_a_reject_naming_it(tmp_path):
     from dataclasses import replace
 
-    from cleaner.readers import ReadOptions, iter_inputs
+    from cleaner.inputs import ReadOptions
+    from cleaner.readers import iter_inputs
 
     (tmp_path / "a.txt").write_text("Isi berita.")
     [named] = iter_inputs([str(tmp_path)], replace(ReadOptions(), defer_parse=True))
@@ -180,7 +184,8 @@ def test_a_file_gone_before_a_worker_reads_it_is_a_reject_naming_it(tmp_path):
 def test_a_worker_dying_on_a_file_costs_that_file_and_keeps_its_text(tmp_path):
     from dataclasses import replace
 
-    from cleaner.readers import ReadOptions, iter_inputs
+    from cleaner.inputs import ReadOptions
+    from cleaner.readers import iter_inputs
 
     for i in range(12):
         (tmp_path / f"{i:02d}.txt").write_text("dokumen KILL" if i == 5 else f"dokumen {i}")

@@ -16,7 +16,7 @@ from cleaner.hf import clean_batch
 from cleaner.parquet_io import (ParquetRecordWriter, decode_records, encode_records, read_records,
                                 record_schema)
 from cleaner.pipeline import Cleaner
-from cleaner.readers import Item
+from cleaner.inputs import Item
 from scale_helpers import output_by_workers, read_jsonl, real_docs, shard_records, write_jsonl
 
 
@@ -146,7 +146,7 @@ def test_reading_a_parquet_file_holds_the_rows_asked_for_not_the_file(tmp_path):
     import random
 
     from cleaner.parquet_io import read_parquet
-    from cleaner.readers import ReadOptions
+    from cleaner.inputs import ReadOptions
 
     rng = random.Random(5)
     texts = [rng.randbytes(2000).hex() for _ in range(4000)]    # text that compresses little
@@ -175,7 +175,8 @@ def test_parquet_rows_travel_to_workers_as_arrow_batches_and_read_as_they_would_
     from dataclasses import replace
 
     from cleaner.parquet_io import ParquetBlock
-    from cleaner.readers import ReadOptions, expand, iter_inputs
+    from cleaner.inputs import ReadOptions, expand
+    from cleaner.readers import iter_inputs
 
     path = _parquet_with_bad_rows(tmp_path / "in.parquet")
     here = list(iter_inputs([str(path)]))
@@ -191,7 +192,8 @@ def test_parquet_rows_travel_to_workers_as_arrow_batches_and_read_as_they_would_
 def test_a_worker_dying_on_a_parquet_row_costs_that_row(tmp_path):
     from dataclasses import replace
 
-    from cleaner.readers import ReadOptions, iter_inputs
+    from cleaner.inputs import ReadOptions
+    from cleaner.readers import iter_inputs
     from scale_helpers import pooled_outcomes
 
     path = _parquet_with_bad_rows(tmp_path / "in.parquet")

@@ -12,7 +12,8 @@ from warcio.warcwriter import WARCWriter
 
 from cleaner.cli import main
 from cleaner.cli_common import document_args
-from cleaner.readers import Item, ReadLog, ReadOptions, Reject, iter_inputs
+from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
+from cleaner.readers import iter_inputs
 from conftest import ROOT
 
 KABAR = ROOT / "fixtures" / "kabarislamia.com" / "21486419bb.html"

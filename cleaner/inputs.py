@@ -1,0 +1,100 @@
+"""What reading yields: input documents (Item), refused input (Reject), how inputs are read (ReadOptions) and what a read saw (ReadLog)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+# An HTML page larger than this is refused (trafilatura's own ceiling; articles are far smaller).
+MAX_HTML_BYTES = 20_000_000
+# A record larger than this is refused rather than read into memory whole.
+MAX_RECORD_BYTES = 64 << 20
+# How much of a refused record is kept in the rejects file.
+MAX_REJECT_RAW = 1 << 20
+
+
+@dataclass
+class Item:
+    """One input document: where it came from, its text and the input fields that ride along."""
+
+    source: str
+    line: int | None
+    text: str
+    fields: dict[str, Any]
+    size: int
+    kind: str = "text"            # "html": text is a web page, cleaned by Cleaner.clean_html
+    # HTML only, for clean_html and not carried into the record: fallback_date (a WARC record's
+    # crawl date), page_flags (notes on a wrong declared charset).
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+
+@dataclass
+class Reject:
+    """Input that could not become a document, with the reason; written to the rejects file."""
+
+    source: str
+    line: int | None
+    reason: str
+    raw: str | None = None
+
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw}
+
+
+@dataclass
+class ReadOptions:
+    """How inputs are read."""
+
+    text_field: str = "text"
+    encoding: str = "utf-8"
+    max_record_bytes: int = MAX_RECORD_BYTES
+    glob: tuple[str, ...] = ("*.txt", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst", "*.parquet",
+                             "*.html", "*.htm", "*.warc", "*.warc.gz")
+    html_field: str = "html"       # JSONL field with a web page, used when there is no text field
+    max_html_bytes: int = MAX_HTML_BYTES
+    # JSONL lines are passed on unparsed, in blocks of whole lines (RawBlock), to be split and
+    # parsed where they are cleaned, and .txt and .html files by name (TextFile), to be read
+    # there: with worker processes, the main process then only moves large byte strings or
+    # names, with no work per line or page.
+    defer_parse: bool = False
+    # What this run writes (absolute paths of files, and of a shard folder with all it holds):
+    # never read as input, though an input folder holds it. An output written beside its dump
+    # would otherwise be read back, and cleaned again, by the next run over that folder.
+    exclude: frozenset[str] = frozenset()
+
+
+@dataclass
+class ReadLog:
+    """What reading saw besides documents: files skipped in folders, bytes read."""
+
+    # Files in folders that no --glob takes, and hidden ones: counted, not kept, so that a
+    # folder of millions of images beside the articles costs no memory.
+    skipped: int = 0
+    bytes_read: int = 0
+    # Records inside a file that are not documents (WARC requests, images, redirects), by reason.
+    skipped_records: Counter = field(default_factory=Counter)
+
+
+def expand(items: Iterable) -> list:
+    """Items with every block of records not read yet (RawBlock, FileBlock: RawRecords;
+    parquet_io.ParquetBlock: Items) replaced by its records."""
+    out: list = []
+    for item in items:
+        records = getattr(item, "records", None)
+        if records is not None:
+            out.extend(records())
+        else:
+            out.append(item)
+    return out
+
+
+def raw_text(data: bytes) -> str:
+    """Input bytes as a Reject keeps them: at most MAX_REJECT_RAW, undecodable bytes escaped."""
+    return data[:MAX_REJECT_RAW].decode("utf-8", errors="backslashreplace")
