@@ -70,7 +70,13 @@ class RuleStage:
         self.sink = sink
         self.guard_share = guard_share
 
-    def __call__(self, doc: Document) -> Document:
+    def scan(self, doc: Document) -> list:
+        """The matcher's scan of the document's lines, for `__call__` to take later."""
+        return self.matcher.scan([ln.text for ln in doc.lines])
+
+    def __call__(self, doc: Document, scanned: list | None = None) -> Document:
+        """Apply the rules to the document's lines. `scanned`: their scan (RuleStage.scan),
+        made before the lines changed, if it was made already."""
         lines = doc.lines
         if not lines:
             return doc
@@ -78,7 +84,7 @@ class RuleStage:
         budget = {"limit": self.guard_share * sum(map(len, texts)), "used": {}}
         count = len(lines)
         # Only lines where the scan found a match are looked at, first with the rules it found.
-        candidates = self.matcher.candidates(texts)
+        candidates = self.matcher.candidates(texts, scanned)
         for index in sorted(candidates):
             if lines[index].text and self._line(doc, index, index < HEAD_LINES,
                                                 index >= count - TAIL_LINES, budget,

@@ -39,6 +39,9 @@ BATCH_ITEMS = 128
 BATCH_BYTES = 2 << 20
 # Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
 BATCHES_PER_WORKER = 3
+# Documents a worker cleans together (clean_items): enough for the rules' scan to run over many
+# lines in a row, few enough for the documents to stay in the CPU's caches meanwhile.
+CLEAN_CHUNK = 16
 
 Outcome = tuple
 
@@ -78,6 +81,35 @@ def clean_item(cleaner, item: Item) -> dict[str, Any]:
     return cleaner.clean(item.text, **document_args(item))
 
 
+def clean_items(cleaner, items: list[Item]) -> list[dict[str, Any] | Exception]:
+    """Per input item, its record, or the exception its cleaning raised.
+
+    Text items are cleaned together (Cleaner.clean_documents, where the cleaner has it), which
+    gives the records of cleaning them one by one in less time. If that raises, each is cleaned
+    alone again, so that only the item that raises is lost.
+    """
+    results: list[dict[str, Any] | Exception | None] = [None] * len(items)
+    together = [index for index, item in enumerate(items) if item.kind == "text"]
+    if len(together) > 1 and hasattr(cleaner, "clean_documents"):
+        try:
+            docs = cleaner.clean_documents([cleaner.make_document(items[index].text,
+                                                                  **document_args(items[index]))
+                                            for index in together])
+            for index, doc in zip(together, docs):
+                results[index] = doc.to_record()
+        except Exception:  # found again below, item by item
+            results = [None] * len(items)
+    out: list[dict[str, Any] | Exception] = []
+    for item, result in zip(items, results):
+        if result is None:
+            try:
+                result = clean_item(cleaner, item)
+            except Exception as exc:  # a bug must not end a run of millions: reject, go on
+                result = exc
+        out.append(result)
+    return out
+
+
 def internal_error(item: Item, exc: BaseException) -> Reject:
     """The Reject for a document whose cleaning or writing raised: bad input where the
     exception says so, else a bug, named as one."""
@@ -104,27 +136,35 @@ def process_batch(cleaner, batch: list[Item | Reject],
     timings = getattr(cleaner, "timings", None)
     before = dict(timings) if timings is not None else {}
     clean_time = dump_time = 0.0
-    for item in expand(batch):
-        if isinstance(item, (RawRecord, TextFile)):
-            item = item.parsed()
-        if isinstance(item, Reject):
-            outcomes.append(("reject", item.as_dict()))
-            continue
+    items = [item.parsed() if isinstance(item, (RawRecord, TextFile)) else item
+             for item in expand(batch)]
+    for start in range(0, len(items), CLEAN_CHUNK):
+        chunk = items[start:start + CLEAN_CHUNK]
         t0 = time.perf_counter()
-        try:
-            record = clean_item(cleaner, item)
-            t1 = time.perf_counter()
-            line = orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n"
-        except Exception as exc:  # a bug must not end a run of millions: reject, go on
-            outcomes.append(("reject", internal_error(item, exc).as_dict()))
-            continue
-        summary = record_summary(record)
-        tally.add_summary(summary, item.size)
-        outcomes.append(("record", line, item.size, summary))
-        if encode is not None:
-            records.append(record)
-        dump_time += time.perf_counter() - t1
+        results = iter(clean_items(cleaner, [item for item in chunk
+                                             if not isinstance(item, Reject)]))
+        t1 = time.perf_counter()
         clean_time += t1 - t0
+        for item in chunk:
+            if isinstance(item, Reject):
+                outcomes.append(("reject", item.as_dict()))
+                continue
+            result = next(results)
+            line = b""
+            if not isinstance(result, Exception):
+                try:
+                    line = orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS) + b"\n"
+                except Exception as exc:
+                    result = exc
+            if isinstance(result, Exception):
+                outcomes.append(("reject", internal_error(item, result).as_dict()))
+                continue
+            summary = record_summary(result)
+            tally.add_summary(summary, item.size)
+            outcomes.append(("record", line, item.size, summary))
+            if encode is not None:
+                records.append(result)
+        dump_time += time.perf_counter() - t1
     encoded = None
     if encode is not None and records:
         t1 = time.perf_counter()

@@ -196,15 +196,22 @@ class Matcher:
         mine = sorted(i for i in map(local.__getitem__, indices) if i is not None)
         return [rules[i] for i in mine if _applies(rules[i], in_head, in_tail)]
 
-    def candidates(self, lines: list[str]) -> dict[int, list[Rule]]:
-        """Line index -> the rules that match that line and may fire there, in priority order."""
+    def scan(self, lines: list[str]) -> list:
+        """Per line, the set's rules found in it (their indexes; None or [] for none): the part
+        of `candidates` that reads the text, which Cleaner.clean_documents runs over the lines of
+        many documents in a row."""
+        match = self._match
+        return [match(line.encode("utf-8", "surrogatepass")) for line in lines]
+
+    def candidates(self, lines: list[str], scanned: list | None = None) -> dict[int, list[Rule]]:
+        """Line index -> the rules that match that line and may fire there, in priority order.
+        `scanned`: the lines' scan, if it was made already."""
         found: dict[int, list[Rule]] = {}
-        match, tail = self._match, len(lines) - TAIL_LINES
-        for index, line in enumerate(lines):
-            # Most lines match no rule (88% of the benchmark's): for them, one call and no more.
-            if indices := match(line.encode("utf-8", "surrogatepass")):
-                if named := self._mine(indices, index < HEAD_LINES, index >= tail):
-                    found[index] = named
+        tail = len(lines) - TAIL_LINES
+        # Most lines match no rule (88% of the benchmark's): for them, the scan was all.
+        for index, indices in enumerate(self.scan(lines) if scanned is None else scanned):
+            if indices and (named := self._mine(indices, index < HEAD_LINES, index >= tail)):
+                found[index] = named
         return found
 
     def search(self, text: str, in_head: bool, in_tail: bool,
