@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import executors
+from cleaner import executors, pipeline
 from cleaner.executors import clean_items, process_batch
 from cleaner.fixtures import fixture_inputs
 from cleaner.inputs import Item, Reject
@@ -41,14 +41,14 @@ def test_a_document_that_breaks_cleaning_together_costs_only_itself(monkeypatch)
     rows = real_docs(12)
     rows[5] = {"id": "bug", "text": f"BUG {CRUFT}\nIsi berita yang panjang."}
     items = _items(rows)
-    finish = Cleaner._finish
+    header_stage = pipeline.header_stage
 
-    def breaks_on_bug(self, doc, *args):
+    def breaks_on_bug(doc):
         if doc.text.startswith("BUG"):
             raise ValueError("a bug")
-        return finish(self, doc, *args)
+        return header_stage(doc)
 
-    monkeypatch.setattr(Cleaner, "_finish", breaks_on_bug)
+    monkeypatch.setattr(pipeline, "header_stage", breaks_on_bug)
     results = clean_items(Cleaner(), items)
     assert isinstance(results[5], ValueError)
     alone = Cleaner()
