@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     # when pyarrow is first imported; a choice made in the environment wins.
     for option, value in (("MIMALLOC_PURGE_DELAY", "0"), ("MIMALLOC_ARENA_EAGER_COMMIT", "0")):
         os.environ.setdefault(option, value)
+    # Cleaning a document allocates many small objects and keeps few, so Python's default (a
+    # collection every 700 net allocations) collected 511 times over 100 MB of news, for 0.09 s
+    # of 4.4, finding little; every 10,000, 7 times for 0.008 s. Workers inherit the setting.
+    gc.set_threshold(10_000, 10, 10)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
