@@ -32,6 +32,7 @@ from cleaner.cores import usable_cores
 from cleaner.document_files import TextFile
 from cleaner.inputs import Item, Reject, expand
 from cleaner.jsonl_reader import RawRecord
+from cleaner.pipeline import CLEAN_CHUNK
 from cleaner.stats import RunStats, record_summary
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.
@@ -39,9 +40,6 @@ BATCH_ITEMS = 128
 BATCH_BYTES = 2 << 20
 # Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
 BATCHES_PER_WORKER = 3
-# Documents a worker cleans together (clean_items): enough for the rules' scan to run over many
-# lines in a row, few enough for the documents to stay in the CPU's caches meanwhile.
-CLEAN_CHUNK = 16
 
 Outcome = tuple
 

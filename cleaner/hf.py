@@ -14,19 +14,18 @@ columns `meta`, `removed`, `flags` and `fixes` are added; every other column is 
 
 from __future__ import annotations
 
-from typing import Any
 
 import orjson
 
-_CLEANERS: dict[tuple, Any] = {}
+from cleaner.pipeline import CLEAN_CHUNK, Cleaner
+
+_CLEANERS: dict[tuple, Cleaner] = {}
 
 
-def _cleaner(rules: tuple[str, ...], builtin: bool, lang: str | None):
+def _cleaner(rules: tuple[str, ...], builtin: bool, lang: str | None) -> Cleaner:
     key = (rules, builtin, lang)
     cleaner = _CLEANERS.get(key)
     if cleaner is None:
-        from cleaner.pipeline import Cleaner
-
         cleaner = _CLEANERS[key] = Cleaner(rules=rules, builtin=builtin, lang=lang)
     return cleaner
 
@@ -40,15 +39,19 @@ def clean_batch(batch: dict[str, list], text_field: str = "text", rules: tuple[s
     (['Isi berita panjang.'], 'Judul Berita', 'common/editor-code-end')
     """
     cleaner = _cleaner(tuple(str(r) for r in rules), builtin, lang)
-    texts = batch[text_field]
     columns = {name: values for name, values in batch.items() if name != text_field}
-    out: dict[str, list] = {text_field: [], "meta": [], "removed": [], "flags": [], "fixes": []}
-    for i, text in enumerate(texts):
+    docs = []
+    for i, text in enumerate(batch[text_field]):
         fields = {name: values[i] for name, values in columns.items()}
         url = fields.pop("url", None)
-        record = cleaner.clean(text or "", url=url if isinstance(url, str) else None,
-                               **{k: v for k, v in fields.items()
-                                  if k in ("id", "title", "date")})
+        docs.append(cleaner.make_document(text or "", url=url if isinstance(url, str) else None,
+                                          **{k: v for k, v in fields.items()
+                                             if k in ("id", "title", "date")}))
+    for start in range(0, len(docs), CLEAN_CHUNK):     # as a worker of `cleaner clean` does
+        cleaner.clean_documents(docs[start:start + CLEAN_CHUNK])
+    out: dict[str, list] = {text_field: [], "meta": [], "removed": [], "flags": [], "fixes": []}
+    for doc in docs:
+        record = doc.to_record()
         out[text_field].append(record["text"])
         out["meta"].append(record["meta"])
         # One shape for every row, so Arrow sees one type: removals always carry "fields".

@@ -26,6 +26,12 @@ from cleaner.validity import date_span, dated, excluded_ids
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 
+# Documents to clean together (Cleaner.clean_documents): enough for each stage to run over many
+# lines in a row, few enough for the documents to stay in the CPU's caches meanwhile. 16 did
+# better than 1, 32 or 64 on the benchmark.
+CLEAN_CHUNK = 16
+
+
 class Cleaner:
     """Cleans documents with the shipped rule packs plus any given rule files or folders.
 
