@@ -14,7 +14,6 @@ columns `meta`, `removed`, `flags` and `fixes` are added; every other column is 
 
 from __future__ import annotations
 
-
 import orjson
 
 from cleaner.pipeline import CLEAN_CHUNK, Cleaner
