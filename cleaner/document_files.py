@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from cleaner.decode import DecodeError, decode_bytes
@@ -42,13 +41,12 @@ class TextFile(NamedTuple):
             return ""
 
     def parsed(self) -> Item | Reject:
-        path = Path(self.source)
         if self.html:
-            return read_html_file(path, self.record_id, self.options)
-        return read_text_file(path, self.record_id, self.options)
+            return read_html_file(self.source, self.record_id, self.options)
+        return read_text_file(self.source, self.record_id, self.options)
 
 
-def _read_capped(path: Path, limit: int, too_big) -> bytes | Reject:
+def _read_capped(path: str, limit: int, too_big) -> bytes | Reject:
     """A file's bytes, or a Reject when it is larger than `limit` (`too_big(size)` says so) or
     cannot be read."""
     try:
@@ -57,18 +55,18 @@ def _read_capped(path: Path, limit: int, too_big) -> bytes | Reject:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > limit:
-                return Reject(str(path), None, too_big(size))
+                return Reject(path, None, too_big(size))
             return f.read()
     except OSError as exc:
-        return Reject(str(path), None, f"cannot read: {exc.strerror or exc}")
+        return Reject(path, None, f"cannot read: {exc.strerror or exc}")
 
 
-def read_text_file(path: Path, record_id: str, options: ReadOptions) -> Item | Reject:
+def read_text_file(path: str, record_id: str, options: ReadOptions) -> Item | Reject:
     """A whole .txt file as one document."""
     limit = options.max_record_bytes
     data = _read_capped(path, limit, lambda size: f"file of {size} bytes is larger than "
                                                   f"{limit}; raise --max-record-bytes")
-    return data if isinstance(data, Reject) else text_item(data, str(path), record_id, options)
+    return data if isinstance(data, Reject) else text_item(data, path, record_id, options)
 
 
 def text_item(data: bytes, source: str, record_id: str, options: ReadOptions) -> Item | Reject:
@@ -88,12 +86,12 @@ def is_html(name: str) -> bool:
     return name.lower().endswith(HTML_SUFFIXES)
 
 
-def read_html_file(path: Path, record_id: str, options: ReadOptions) -> Item | Reject:
+def read_html_file(path: str, record_id: str, options: ReadOptions) -> Item | Reject:
     """A whole .html file as one web page."""
     limit = options.max_html_bytes
     data = _read_capped(path, limit, lambda size: f"HTML page larger than {limit} bytes: "
                                                   f"{size} bytes; raise --max-html-bytes to read it")
-    return data if isinstance(data, Reject) else html_item(data, str(path), record_id)
+    return data if isinstance(data, Reject) else html_item(data, path, record_id)
 
 
 def html_item(data: bytes, source: str, record_id: str, http_charset: str | None = None,

@@ -49,7 +49,7 @@ def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str
         if missing:
             items = iter([Reject(str(path), None, str(missing))])
         else:
-            items = read_file(Path(path), str(record_id), options, ReadLog())
+            items = read_file(str(path), str(record_id), options, ReadLog())
         for batch in batched(items):
             yield {"items": [pickle.dumps(batch)]}
 

@@ -73,3 +73,21 @@ def test_the_runs_own_outputs_and_their_temporary_files_are_not_listed(tmp_path)
     assert "out.jsonl" not in names and "shards/part-00000.jsonl" not in names
     assert "out.jsonl.tmpx.jsonl" in names and "2022/shards/x.txt" in names
     assert log.skipped == 3      # a.TXT, notes.md, .hidden.txt: the outputs are not "skipped"
+
+
+def test_documents_of_a_folder_name_their_source_as_pathlib_writes_its_path(tmp_path,
+                                                                            monkeypatch):
+    from dataclasses import replace
+
+    from cleaner.readers import iter_inputs
+
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path / "dump")
+    for options in (ReadOptions(glob=("*.txt", "*.html")),
+                    replace(ReadOptions(glob=("*.txt", "*.html")), defer_parse=True)):
+        for top in (".", "2022", str(tmp_path / "dump")):
+            sources = [item.source for item in iter_inputs([top], options)]
+            expected = [str(Path(path)) for path, _ in folder_files(Path(top), options,
+                                                                    ReadLog())]
+            assert sources == expected and sources
+            assert not any(source.startswith("./") for source in sources)
