@@ -239,7 +239,8 @@ def null_factory():
 
 
 def run_null_inner(data: Path, workers: int, out: Path) -> None:
-    from cleaner.run import RunConfig, execute
+    from cleaner.run import execute
+    from cleaner.run_config import RunConfig
 
     execute(RunConfig(inputs=[str(data)], output=str(out), factory=null_factory, quiet=True,
                       workers=workers))

@@ -9,7 +9,8 @@ import sys
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 read_options)
 from cleaner.cli_learn import add_learn_options, learn_for_run
-from cleaner.run import CleanerFactory, RunConfig, execute
+from cleaner.run import execute
+from cleaner.run_config import CleanerFactory, RunConfig
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS
 
 

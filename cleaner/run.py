@@ -6,156 +6,33 @@ between reading and writing lives here, so the command stays a list of options.
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 import time
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 import orjson
 
 from cleaner.executors import WorkerDied, batched, make_executor
-from cleaner.input_fingerprint import input_fingerprint
+from cleaner.input_guard import guard_inputs
+from cleaner.inputs import ReadLog
 from cleaner.parquet_io import decode_records
-from cleaner.progress import Progress, known_size
-from cleaner.inputs import ReadLog, ReadOptions
+from cleaner.progress import Progress
 from cleaner.readers import iter_inputs
 from cleaner.report import write_report
 from cleaner.report_collect import ReportCollector
-from cleaner.shards import (DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput,
-                            describe_os_error)
-from cleaner.single_output import SingleOutput
+from cleaner.run_config import RunConfig, open_output
+from cleaner.shards import OutputError, ShardedOutput, describe_os_error
 from cleaner.stats import RunStats
-from cleaner.writers import LEVELS, compression_of
 
 # Below this many bytes of (uncompressed) input, --workers defaults to 1.
 SMALL_INPUT = 4 << 20
 # Rejects printed one by one before the rest are only counted (all are in the rejects file).
 MAX_REJECT_MESSAGES = 50
 
-
-class CleanerFactory:
-    """Builds the Cleaner in each worker; picklable (only the options travel, not the rules).
-
-    In the process that made it (and in workers forked from it) the Cleaner already built is used.
-    """
-
-    # Settings made on a Cleaner after it is built (by the command's options) that travel too.
-    SETTINGS = ("page_timeout", "max_html_bytes", "guard_share")
-
-    def __init__(self, prebuilt=None, **options: Any):
-        self.options = options
-        self._prebuilt = prebuilt
-        self.settings = {name: getattr(prebuilt, name) for name in self.SETTINGS
-                         if prebuilt is not None and hasattr(prebuilt, name)}
-
-    def __call__(self):
-        if self._prebuilt is None:
-            from cleaner.pipeline import Cleaner
-
-            cleaner = Cleaner(**self.options)
-            for name, value in self.settings.items():
-                setattr(cleaner, name, value)
-            self._prebuilt = cleaner
-        return self._prebuilt
-
-    def __getstate__(self):
-        return {"options": self.options, "settings": self.settings, "_prebuilt": None}
-
-
-@dataclass
-class RunConfig:
-    inputs: list[str]
-    output: str
-    factory: CleanerFactory
-    read_options: ReadOptions = field(default_factory=ReadOptions)
-    fmt: str | None = None                # output format of shards (jsonl, jsonl.gz, ...)
-    shard_size: int | None = None
-    resume: bool = False
-    rejects: str | None = None
-    stats_path: str | None = None
-    strict: bool = False
-    quiet: bool = False
-    executor: str = "local"
-    workers: int | None = None
-    address: str | None = None
-    command: str = "cleaner clean"        # the command line, to say how to resume
-    compression_level: int | None = None  # of .gz, .zst and Parquet output (None: the default)
-    report: str | None = None             # --report: one HTML page of the run (cleaner.report)
-
-    @cached_property
-    def input_size(self) -> int | None:
-        """Bytes of input if known up front (progress.known_size), counted once a run: the
-        number of workers and the progress bar's ETA both ask, and a folder of millions of
-        files is a long walk."""
-        return known_size(self.inputs, self.read_options)
-
-
-def is_sharded(config: RunConfig) -> bool:
-    """Shards when asked for (--shard-size, --resume, --format) or when OUT is a folder."""
-    out = config.output
-    if out == "-":
-        return False
-    looks_like_file = out.lower().endswith((".jsonl", ".gz", ".zst", ".zstd", ".parquet", ".pq",
-                                            ".json", ".ndjson"))
-    return (config.shard_size is not None or config.fmt is not None
-            or out.endswith(("/", "\\")) or Path(out).is_dir()
-            or (config.resume and not looks_like_file))
-
-
-def _run_key(config: RunConfig) -> dict[str, Any]:
-    """What a resumed run must share with the run it continues: the inputs as named, the files
-    they hold as they were (input_fingerprint), and what decides which files and fields are
-    read."""
-    options = config.read_options
-    return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
-            "text_field": options.text_field, "glob": list(options.glob),
-            "input_files": input_fingerprint(config.inputs, options)}
-
-
-def open_output(config: RunConfig):
-    if config.executor == "ray" and "-" in config.inputs:
-        raise OutputError("the ray executor reads files, not stdin")
-    if is_sharded(config):
-        fmt = config.fmt or "jsonl"
-        if config.rejects and config.rejects.lower().endswith((".gz", ".zst", ".zstd")):
-            raise OutputError("with shards the rejects file is plain JSONL (it is cut back to "
-                              "the last checkpoint on --resume); drop the .gz/.zst suffix")
-        if fmt not in FORMATS:
-            raise OutputError(f"unknown --format {fmt!r}; one of {', '.join(FORMATS)}")
-        if "-" in config.inputs:
-            raise OutputError("sharded output needs files as input, not stdin (a resumed run "
-                              "must read the same input again)")
-        return ShardedOutput(config.output, fmt, config.shard_size or DEFAULT_SHARD_SIZE,
-                             config.rejects, _run_key(config), resume=config.resume,
-                             level=_level(config, f"x.{fmt}"))
-    if config.resume:
-        raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
-    rejects = config.rejects or (None if config.output == "-" else
-                                 f"{config.output}.rejects.jsonl")
-    return SingleOutput(config.output, rejects, _level(config, config.output))
-
-
-def _level(config: RunConfig, name: str) -> int | None:
-    """--compression-level, checked against the output it would apply to."""
-    level = config.compression_level
-    if level is None:
-        return None
-    kind = compression_of(name)
-    if kind is None:
-        raise OutputError("--compression-level needs compressed output: .jsonl.gz, .jsonl.zst "
-                          "or Parquet")
-    low, high, _ = LEVELS[kind]
-    if not low <= level <= high:
-        raise OutputError(f"--compression-level for {kind} output is {low} to {high}")
-    return level
-
-
-# -- the run ------------------------------------------------------------------------------------
 
 def _timed(items: Iterator, stats: RunStats) -> Iterator:
     """Items, with the time spent reading them counted as the "read" stage."""
@@ -180,58 +57,6 @@ def _resume_hint(config: RunConfig) -> str:
     return command if "--resume" in command.split() else f"{command} --resume"
 
 
-def own_outputs(config: RunConfig) -> frozenset[str]:
-    """Absolute paths of what a run writes: its output (a file, or a shard folder), the rejects
-    file, --stats and --report."""
-    paths = [config.output, config.rejects, config.stats_path, config.report]
-    if not is_sharded(config) and not config.rejects:
-        paths.append(f"{config.output}.rejects.jsonl")
-    return frozenset(os.path.abspath(path) for path in paths if path and path != "-")
-
-
-def _overlapping_inputs(inputs: list[str]) -> str | None:
-    """Why some input would be read twice (named twice, or inside a folder also named), if so."""
-    seen: dict[str, str] = {}
-    for name in inputs:
-        if name == "-":
-            continue
-        path = os.path.realpath(name)
-        for other, other_name in seen.items():
-            if path == other:
-                return f"{name} is named twice (as {other_name})"
-            if path.startswith(other + os.sep) or other.startswith(path + os.sep):
-                inner, outer = ((name, other_name) if path.startswith(other + os.sep)
-                                else (other_name, name))
-                return f"{inner} is inside {outer}"
-        seen[path] = name
-    return None
-
-
-def _guard_inputs(config: RunConfig) -> RunConfig:
-    """The config with its own outputs kept out of the inputs; OutputError when an input is
-    itself an output (the run would overwrite what it reads) or lies inside the shard folder,
-    or when inputs overlap (their files would be read, and written, twice)."""
-    overlap = _overlapping_inputs(config.inputs)
-    if overlap:
-        raise OutputError(f"{overlap}: its documents would be cleaned and written twice; name "
-                          "each file or folder once")
-    outputs = own_outputs(config)
-    shards = os.path.abspath(config.output) if is_sharded(config) else None
-    for name in config.inputs:
-        if name == "-":
-            continue
-        path = os.path.abspath(name)
-        if path in outputs or shards and (path + os.sep).startswith(shards + os.sep):
-            raise OutputError(f"{name} is an input and also what this run writes; "
-                              "write the output elsewhere")
-        for output in outputs:
-            if not config.quiet and os.path.isdir(path) and output.startswith(path + os.sep) \
-                    and os.path.exists(output):
-                _say(config, f"note: not reading {os.path.relpath(output)}: it is this run's "
-                             "output")
-    return replace(config, read_options=replace(config.read_options, exclude=outputs))
-
-
 def execute(config: RunConfig) -> int:
     """Run a cleaning job; the exit status of `cleaner clean`."""
     for side in (config.stats_path, config.report):
@@ -242,7 +67,9 @@ def execute(config: RunConfig) -> int:
             _say(config, f"error: cannot write {side}: {describe_os_error(exc)}")
             return 1
     try:
-        config = _guard_inputs(config)
+        config, notes = guard_inputs(config)
+        for note in notes if not config.quiet else ():
+            _say(config, f"note: {note}")
         output = open_output(config)
     except OutputError as exc:
         _say(config, f"error: {exc}")

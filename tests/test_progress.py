@@ -11,9 +11,10 @@ import sys
 import termios
 import time
 
-from cleaner import run as run_module
+from cleaner import run_config
 from cleaner.progress import Progress, known_size
-from cleaner.run import RunConfig, _workers
+from cleaner.run import _workers
+from cleaner.run_config import RunConfig
 from conftest import ROOT
 from scale_helpers import real_docs, write_jsonl
 
@@ -61,7 +62,7 @@ def test_known_size_counts_plain_files_and_gives_up_where_reading_differs(tmp_pa
 def test_a_run_counts_its_input_once(tmp_path, monkeypatch):
     (tmp_path / "a.jsonl").write_bytes(b"{}\n")
     calls = []
-    monkeypatch.setattr(run_module, "known_size", lambda inputs, options=None: calls.append(inputs) or 3)
+    monkeypatch.setattr(run_config, "known_size", lambda inputs, options=None: calls.append(inputs) or 3)
     config = RunConfig(inputs=[str(tmp_path)], output=str(tmp_path / "out.jsonl"), factory=None)
     assert _workers(config) == 1                    # a tiny input: no worker processes
     assert config.input_size == 3

@@ -1,0 +1,53 @@
+"""Inputs a run may read: never its own outputs, and no file twice."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from cleaner.run_config import RunConfig, is_sharded, own_outputs
+from cleaner.shards import OutputError
+
+
+def _overlapping_inputs(inputs: list[str]) -> str | None:
+    """Why some input would be read twice (named twice, or inside a folder also named), if so."""
+    seen: dict[str, str] = {}
+    for name in inputs:
+        if name == "-":
+            continue
+        path = os.path.realpath(name)
+        for other, other_name in seen.items():
+            if path == other:
+                return f"{name} is named twice (as {other_name})"
+            if path.startswith(other + os.sep) or other.startswith(path + os.sep):
+                inner, outer = ((name, other_name) if path.startswith(other + os.sep)
+                                else (other_name, name))
+                return f"{inner} is inside {outer}"
+        seen[path] = name
+    return None
+
+
+def guard_inputs(config: RunConfig) -> tuple[RunConfig, list[str]]:
+    """The config with its own outputs kept out of the inputs, and a note for each output an
+    input folder holds; OutputError when an input is itself an output (the run would overwrite
+    what it reads) or lies inside the shard folder, or when inputs overlap (their files would be
+    read, and written, twice)."""
+    overlap = _overlapping_inputs(config.inputs)
+    if overlap:
+        raise OutputError(f"{overlap}: its documents would be cleaned and written twice; name "
+                          "each file or folder once")
+    outputs = own_outputs(config)
+    shards = os.path.abspath(config.output) if is_sharded(config) else None
+    notes = []
+    for name in config.inputs:
+        if name == "-":
+            continue
+        path = os.path.abspath(name)
+        if path in outputs or shards and (path + os.sep).startswith(shards + os.sep):
+            raise OutputError(f"{name} is an input and also what this run writes; "
+                              "write the output elsewhere")
+        for output in outputs:
+            if os.path.isdir(path) and output.startswith(path + os.sep) \
+                    and os.path.exists(output):
+                notes.append(f"not reading {os.path.relpath(output)}: it is this run's output")
+    return replace(config, read_options=replace(config.read_options, exclude=outputs)), notes

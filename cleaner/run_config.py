@@ -1,0 +1,142 @@
+"""What a cleaning run is asked to do (RunConfig), the Cleaner its workers build (CleanerFactory), and the output it writes to."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from cleaner.input_fingerprint import input_fingerprint
+from cleaner.inputs import ReadOptions
+from cleaner.progress import known_size
+from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput
+from cleaner.single_output import SingleOutput
+from cleaner.writers import LEVELS, compression_of
+
+
+class CleanerFactory:
+    """Builds the Cleaner in each worker; picklable (only the options travel, not the rules).
+
+    In the process that made it (and in workers forked from it) the Cleaner already built is used.
+    """
+
+    # Settings made on a Cleaner after it is built (by the command's options) that travel too.
+    SETTINGS = ("page_timeout", "max_html_bytes", "guard_share")
+
+    def __init__(self, prebuilt=None, **options: Any):
+        self.options = options
+        self._prebuilt = prebuilt
+        self.settings = {name: getattr(prebuilt, name) for name in self.SETTINGS
+                         if prebuilt is not None and hasattr(prebuilt, name)}
+
+    def __call__(self):
+        if self._prebuilt is None:
+            from cleaner.pipeline import Cleaner
+
+            cleaner = Cleaner(**self.options)
+            for name, value in self.settings.items():
+                setattr(cleaner, name, value)
+            self._prebuilt = cleaner
+        return self._prebuilt
+
+    def __getstate__(self):
+        return {"options": self.options, "settings": self.settings, "_prebuilt": None}
+
+
+@dataclass
+class RunConfig:
+    inputs: list[str]
+    output: str
+    factory: CleanerFactory
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    fmt: str | None = None                # output format of shards (jsonl, jsonl.gz, ...)
+    shard_size: int | None = None
+    resume: bool = False
+    rejects: str | None = None
+    stats_path: str | None = None
+    strict: bool = False
+    quiet: bool = False
+    executor: str = "local"
+    workers: int | None = None
+    address: str | None = None
+    command: str = "cleaner clean"        # the command line, to say how to resume
+    compression_level: int | None = None  # of .gz, .zst and Parquet output (None: the default)
+    report: str | None = None             # --report: one HTML page of the run (cleaner.report)
+
+    @cached_property
+    def input_size(self) -> int | None:
+        """Bytes of input if known up front (progress.known_size), counted once a run: the
+        number of workers and the progress bar's ETA both ask, and a folder of millions of
+        files is a long walk."""
+        return known_size(self.inputs, self.read_options)
+
+
+def is_sharded(config: RunConfig) -> bool:
+    """Shards when asked for (--shard-size, --resume, --format) or when OUT is a folder."""
+    out = config.output
+    if out == "-":
+        return False
+    looks_like_file = out.lower().endswith((".jsonl", ".gz", ".zst", ".zstd", ".parquet", ".pq",
+                                            ".json", ".ndjson"))
+    return (config.shard_size is not None or config.fmt is not None
+            or out.endswith(("/", "\\")) or Path(out).is_dir()
+            or (config.resume and not looks_like_file))
+
+
+def _run_key(config: RunConfig) -> dict[str, Any]:
+    """What a resumed run must share with the run it continues: the inputs as named, the files
+    they hold as they were (input_fingerprint), and what decides which files and fields are
+    read."""
+    options = config.read_options
+    return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
+            "text_field": options.text_field, "glob": list(options.glob),
+            "input_files": input_fingerprint(config.inputs, options)}
+
+
+def open_output(config: RunConfig):
+    if config.executor == "ray" and "-" in config.inputs:
+        raise OutputError("the ray executor reads files, not stdin")
+    if is_sharded(config):
+        fmt = config.fmt or "jsonl"
+        if config.rejects and config.rejects.lower().endswith((".gz", ".zst", ".zstd")):
+            raise OutputError("with shards the rejects file is plain JSONL (it is cut back to "
+                              "the last checkpoint on --resume); drop the .gz/.zst suffix")
+        if fmt not in FORMATS:
+            raise OutputError(f"unknown --format {fmt!r}; one of {', '.join(FORMATS)}")
+        if "-" in config.inputs:
+            raise OutputError("sharded output needs files as input, not stdin (a resumed run "
+                              "must read the same input again)")
+        return ShardedOutput(config.output, fmt, config.shard_size or DEFAULT_SHARD_SIZE,
+                             config.rejects, _run_key(config), resume=config.resume,
+                             level=_level(config, f"x.{fmt}"))
+    if config.resume:
+        raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
+    rejects = config.rejects or (None if config.output == "-" else
+                                 f"{config.output}.rejects.jsonl")
+    return SingleOutput(config.output, rejects, _level(config, config.output))
+
+
+def _level(config: RunConfig, name: str) -> int | None:
+    """--compression-level, checked against the output it would apply to."""
+    level = config.compression_level
+    if level is None:
+        return None
+    kind = compression_of(name)
+    if kind is None:
+        raise OutputError("--compression-level needs compressed output: .jsonl.gz, .jsonl.zst "
+                          "or Parquet")
+    low, high, _ = LEVELS[kind]
+    if not low <= level <= high:
+        raise OutputError(f"--compression-level for {kind} output is {low} to {high}")
+    return level
+
+
+def own_outputs(config: RunConfig) -> frozenset[str]:
+    """Absolute paths of what a run writes: its output (a file, or a shard folder), the rejects
+    file, --stats and --report."""
+    paths = [config.output, config.rejects, config.stats_path, config.report]
+    if not is_sharded(config) and not config.rejects:
+        paths.append(f"{config.output}.rejects.jsonl")
+    return frozenset(os.path.abspath(path) for path in paths if path and path != "-")
