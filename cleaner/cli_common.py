@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cleaner.pipeline import Cleaner
 from cleaner.inputs import MAX_HTML_BYTES, MAX_RECORD_BYTES, Item, ReadOptions
+from cleaner.pipeline import Cleaner
 from cleaner.rulefile import RuleFileError
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 

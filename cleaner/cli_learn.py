@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from cleaner.cli_common import at_least, document_args, read_options, share
-from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.inputs import Reject
+from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs
 from cleaner.rule_toml import rule_toml
 

@@ -11,8 +11,8 @@ import orjson
 
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, document_args,
                                 read_options, share)
-from cleaner.pipeline import Cleaner
 from cleaner.inputs import Reject
+from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
 

@@ -14,16 +14,16 @@ from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, url_host
 from cleaner.identity_cache import IdentityCache
+from cleaner.inputs import MAX_HTML_BYTES
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
-from cleaner.inputs import MAX_HTML_BYTES
 from cleaner.rulefile import Pack, load_packs
 from cleaner.sitekey import site_key
-from cleaner.validity import date_span, dated, excluded_ids
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
+from cleaner.validity import date_span, dated, excluded_ids
 
 
 # Documents to clean together (Cleaner.clean_documents): enough for each stage to run over many

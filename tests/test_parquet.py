@@ -13,10 +13,10 @@ from cleaner import parquet_io
 from cleaner.cli import main
 from cleaner.executors import process_batch
 from cleaner.hf import clean_batch
+from cleaner.inputs import Item
 from cleaner.parquet_io import (ParquetRecordWriter, decode_records, encode_records, read_records,
                                 record_schema)
 from cleaner.pipeline import Cleaner
-from cleaner.inputs import Item
 from scale_helpers import output_by_workers, read_jsonl, real_docs, shard_records, write_jsonl
 
 
