@@ -96,6 +96,8 @@ def _run_key(config: RunConfig) -> dict[str, Any]:
 
 
 def open_output(config: RunConfig):
+    """The output the run writes to: shards (ShardedOutput) or one file (SingleOutput);
+    OutputError when the options asked for do not fit together."""
     if config.executor == "ray" and "-" in config.inputs:
         raise OutputError("the ray executor reads files, not stdin")
     if is_sharded(config):
