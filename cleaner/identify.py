@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import re2
 
 from cleaner.matcher import scan_form
+from cleaner.re2_spans import set_match
 from cleaner.rulefile import Pack, alphabet_of, compile_spans, re2_options
 
 # Signatures are looked for near the start (datelines) and the end (source footers).
@@ -47,7 +48,7 @@ class PackIndex:
         self.sites = [p for p in packs if p.kind == "site"]
         self._by_domain = {d: p for p in self.sites for d in p.domains}
         self._signed = [p for p in self.sites if p.signature_pattern]
-        self._signature_set = None
+        self._signature_match = None
         # One tuple per combination of packs (by their identities), handed to every document
         # that has it: later stages look things up by the tuple itself.
         self._combinations: dict[tuple[int, ...], tuple[Pack, ...]] = {}
@@ -56,13 +57,15 @@ class PackIndex:
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
         whose signature a text may hold, instead of one search per site. The set holds the
         signatures' scan forms (bounded repeats unbounded: they compile 10x faster); each site it
-        names is then confirmed with its exact signature."""
-        if self._signature_set is None:
-            self._signature_set = re2.Set.SearchSet(re2_options())
+        names is then confirmed with its exact signature. Its Match (re2_spans.set_match):
+        UTF-8 bytes -> the indexes of the sites named."""
+        if self._signature_match is None:
+            signatures = re2.Set.SearchSet(re2_options())
             for pack in self._signed:
-                self._signature_set.Add(scan_form(pack.signature_pattern))
-            self._signature_set.Compile()
-        return self._signature_set
+                signatures.Add(scan_form(pack.signature_pattern))
+            signatures.Compile()
+            self._signature_match = set_match(signatures)
+        return self._signature_match
 
     def site_by_host(self, host: str | None) -> Pack | None:
         """The pack whose domain is the host or a parent of it (subdomains included)."""
@@ -78,7 +81,7 @@ class PackIndex:
             return None
         for window in (text[:SIGNATURE_WINDOW], text[-SIGNATURE_WINDOW:]):
             data = window.encode("utf-8", "surrogatepass")
-            found = self._signatures().Match(data)
+            found = self._signatures()(data)
             if not found:
                 continue
             # The cheapest form the window's characters allow (a signature's \pL compiles in
