@@ -63,7 +63,7 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--compression-level", type=int, metavar="N",
                        help="level of .gz (1-9, default 6), .zst (1-22, default 3) and Parquet "
                             "(zstd, 1-22, default 1) output; lower is faster and larger. gzip "
-                            "at 6 costs about as much CPU as cleaning, zstd at 3 an eighth")
+                            "at 6 costs about half as much CPU as cleaning, zstd at 3 a fifth")
     group.add_argument("--resume", action="store_true",
                        help="continue an interrupted sharded run in OUT where it stopped")
     group.add_argument("--executor", choices=("local", "ray"), default="local",

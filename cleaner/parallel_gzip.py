@@ -9,6 +9,13 @@ from typing import BinaryIO
 
 from cleaner.cores import usable_cores
 
+try:
+    # zlib-ng's deflate at level 6 takes a third of zlib's CPU for a file 0.2% larger (40 MB of
+    # records: 0.64 s against 2.07), and also releases the GIL while it compresses.
+    from zlib_ng import gzip_ng as deflate
+except ImportError:            # pragma: no cover - depends on the platform's wheels
+    deflate = gzip  # type: ignore[misc]
+
 # Input bytes per member: large enough that a member compresses as well as one long stream
 # (deflate looks back 32 KB), small enough that every thread has work on a short run.
 MEMBER_BYTES = 1 << 20
@@ -18,16 +25,16 @@ DEFAULT_LEVEL = 6
 
 def _member(data: bytes, level: int) -> bytes:
     # mtime=0: the same records give the same bytes, whenever they are written.
-    return gzip.compress(data, compresslevel=level, mtime=0)
+    return deflate.compress(data, compresslevel=level, mtime=0)
 
 
 class ParallelGzipWriter:
     """A binary stream that writes a gzip file as members of MEMBER_BYTES of input each.
 
-    At level 6, zlib compresses about 18 MB/s of JSONL records on one core: more than the
-    cleaning of those records costs, so with one compressing thread a gzip output would cap a
-    run at that speed however many cores clean. zlib releases the GIL while it compresses, so
-    members compressed on a pool of threads use every core. A gzip file of several members is
+    At level 6, zlib compressed about 18 MB/s of JSONL records on one core (zlib-ng about 60):
+    with one compressing thread a gzip output would cap a run at that speed however many cores
+    clean. Both release the GIL while they compress, so members compressed on a pool of threads
+    use every core. A gzip file of several members is
     standard (RFC 1952); gzip, zcat and Python's gzip module read it as one stream.
 
     Writes are buffered until a member is full; at most two members a thread are in flight, and
