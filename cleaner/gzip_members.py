@@ -44,7 +44,7 @@ class GzipMembers(io.RawIOBase):
         self._pos = 0                 # offset in the compressed file of the next raw byte read
         self._pending = b""           # compressed bytes read but not yet fed
         self._pending_at = 0
-        self._out = b""
+        self._out = memoryview(b"")   # decompressed bytes not handed out yet
         self._eof = False
         self._new_member(0)
 
@@ -67,6 +67,7 @@ class GzipMembers(io.RawIOBase):
                 return 0
             self._fill()
         n = min(len(buffer), len(self._out))
+        # A view, not bytes: handing out the front of a bytes object copied the rest each time.
         buffer[:n] = self._out[:n]
         self._out = self._out[n:]
         return n
@@ -93,7 +94,7 @@ class GzipMembers(io.RawIOBase):
             return                    # zero padding after the last member
         try:
             # Bounded output per call: a highly compressed member cannot blow memory up.
-            self._out = self._d.decompress(data, MAX_OUT)
+            self._out = memoryview(self._d.decompress(data, MAX_OUT))
         except INFLATE_ERRORS as exc:
             self._resync(data, at, f"corrupt gzip member starting at byte {self._member_start} "
                                    f"({exc})")
