@@ -136,6 +136,8 @@ def process_batch(cleaner, batch: list[Item | Reject],
     clean_time = dump_time = 0.0
     items = [item.parsed() if isinstance(item, (RawRecord, TextFile)) else item
              for item in expand(batch)]
+    # Chunks as Cleaner.clean_documents takes them: a document that raises costs its chunk a
+    # second pass one by one, not the whole batch.
     for start in range(0, len(items), CLEAN_CHUNK):
         chunk = items[start:start + CLEAN_CHUNK]
         t0 = time.perf_counter()

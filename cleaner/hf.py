@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import orjson
 
-from cleaner.pipeline import CLEAN_CHUNK, Cleaner
+from cleaner.pipeline import Cleaner
 
 _CLEANERS: dict[tuple, Cleaner] = {}
 
@@ -46,8 +46,7 @@ def clean_batch(batch: dict[str, list], text_field: str = "text", rules: tuple[s
         docs.append(cleaner.make_document(text or "", url=url if isinstance(url, str) else None,
                                           **{k: v for k, v in fields.items()
                                              if k in ("id", "title", "date")}))
-    for start in range(0, len(docs), CLEAN_CHUNK):     # as a worker of `cleaner clean` does
-        cleaner.clean_documents(docs[start:start + CLEAN_CHUNK])
+    cleaner.clean_documents(docs)
     out: dict[str, list] = {text_field: [], "meta": [], "removed": [], "flags": [], "fixes": []}
     for doc in docs:
         record = doc.to_record()

@@ -133,14 +133,20 @@ class Cleaner:
         return self.clean_documents([doc])[0]
 
     def clean_documents(self, docs: list[Document]) -> list[Document]:
-        """Run every stage on each Document, stage by stage over all of them, and return them:
-        the same Documents as cleaning them one at a time, in less time.
+        """Run every stage on each Document and return them: the same Documents as cleaning them
+        one at a time, in less time. They go CLEAN_CHUNK at a time, stage by stage over a chunk.
 
         A stage's code and data then stay in the CPU's caches from one document to the next.
         The rules' scan (an RE2 set call a line) gains most: called between the other stages'
         work, it found the set's automaton out of the caches and took twice as long, 30
         microseconds a document against 15 on the benchmark.
         """
+        for start in range(0, len(docs), CLEAN_CHUNK):
+            self._clean_chunk(docs[start:start + CLEAN_CHUNK])
+        return docs
+
+    def _clean_chunk(self, docs: list[Document]) -> None:
+        """Every stage over all of `docs`, one stage after the other."""
         clock, timings = perf_counter, self.timings
         t0 = clock()
         maybe_glued = [self._normalize(doc) for doc in docs]
@@ -168,7 +174,6 @@ class Cleaner:
         timings["rules"] += t3 - t2
         timings["header"] += t4 - t3
         timings["structure"] += t5 - t4
-        return docs
 
     @staticmethod
     def _normalize(doc: Document) -> bool:

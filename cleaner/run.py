@@ -68,8 +68,9 @@ def execute(config: RunConfig) -> int:
             return 1
     try:
         config, notes = guard_inputs(config)
-        for note in notes if not config.quiet else ():
-            _say(config, f"note: {note}")
+        if not config.quiet:
+            for note in notes:
+                _say(config, f"note: {note}")
         output = open_output(config)
     except OutputError as exc:
         _say(config, f"error: {exc}")
