@@ -180,7 +180,7 @@ class Cleaner:
         """Normalize the document's text and split it into lines; whether a line may hold
         sentences glued without a space."""
         look = first_look(doc.text)
-        doc.text, doc.fixes = normalize(doc.text, look.fixable)
+        doc.text, doc.fixes = normalize(doc.text, look.fixes)
         doc.lines = [Line(t, n) for n, t in enumerate(doc.text.split("\n"), start=1) if t]
         # The glue hint was looked for before the fixes; a fixed text is looked at again.
         return look.glued or bool(doc.fixes)

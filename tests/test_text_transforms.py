@@ -150,6 +150,15 @@ def test_fast_path_gives_what_every_fix_gives(text):
     assert norm.normalize(text) == _all_fixes(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TRICKY, max_size=30).map("".join))
+def test_a_fix_that_would_change_a_text_is_hinted(text):
+    hinted = norm.fixes_hinted(text)
+    for name, fix in norm.FIXES:
+        if fix(text) != text:
+            assert name in hinted
+
+
 _WORD = st.text(alphabet="aéZ1_\u00b2", min_size=1, max_size=4)
 
 
@@ -167,7 +176,7 @@ def test_glue_hint_never_misses_a_split(text):
                 max_size=30).map("".join))
 def test_first_look_answers_as_each_stage_would(text):
     look = first_look(text)
-    assert look.fixable == norm.needs_fixes(text)
+    assert look.fixes == norm.fixes_hinted(text)
     lines = [line for line in text.split("\n") if line]
     if not look.glued:
         assert glued_lines(lines) == []
