@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner.pipeline import Cleaner  # noqa: E402
-from cleaner.stats import record_summary  # noqa: E402
+from cleaner.stats import RunStats  # noqa: E402
 
 DEFAULT_DEV = Path("/work/shared/data/indosum-dev.jsonl")
 FALLBACK_DEV = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
@@ -53,6 +53,7 @@ def main() -> int:
     for doc in docs:                                    # compile, warm the caches
         cleaner.clean(doc["text"], url=doc.get("url"))
     best: dict[str, float] = {}
+    tally = RunStats(max_sites=None)
     for _ in range(args.passes):
         cleaner.timings.clear()
         parse = record = dump = 0.0
@@ -65,7 +66,7 @@ def main() -> int:
             doc = cleaner.clean_document(cleaner.make_document(text, **fields))
             t2 = time.perf_counter()
             out = doc.to_record()
-            record_summary(out)
+            tally.add_record(out, len(line))
             t3 = time.perf_counter()
             orjson.dumps(out)
             t4 = time.perf_counter()

@@ -4,7 +4,7 @@ Every executor takes batches of input items (Items and Rejects, in input order; 
 RawBlocks and FileBlocks of JSONL lines not parsed yet; TextFiles not read yet) and gives back,
 batch by batch and in the same order, one outcome per document:
 
-    ("record", json_line: bytes, size: int, summary: tuple)   # summary: see stats.record_summary
+    ("record", json_line: bytes, size: int)
     ("reject", reject: dict)
 
 A worker builds its Cleaner once (from a picklable factory) and sends back serialized records
@@ -33,7 +33,7 @@ from cleaner.document_files import TextFile
 from cleaner.inputs import Item, Reject, expand
 from cleaner.jsonl_reader import RawRecord
 from cleaner.pipeline import CLEAN_CHUNK
-from cleaner.stats import RunStats, record_summary
+from cleaner.stats import RunStats
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.
 BATCH_ITEMS = 128
@@ -159,9 +159,8 @@ def process_batch(cleaner, batch: list[Item | Reject],
             if isinstance(result, Exception):
                 outcomes.append(("reject", internal_error(item, result).as_dict()))
                 continue
-            summary = record_summary(result)
-            tally.add_summary(summary, item.size)
-            outcomes.append(("record", line, item.size, summary))
+            tally.add_record(result, item.size)
+            outcomes.append(("record", line, item.size))
             if encode is not None:
                 records.append(result)
         dump_time += time.perf_counter() - t1

@@ -84,7 +84,7 @@ class ReportCollector:
             yield item
 
     def add_outcome(self, outcome: tuple) -> None:
-        """One executor outcome: ("record", json_line, size, summary) or ("reject", dict)."""
+        """One executor outcome: ("record", json_line, size) or ("reject", dict)."""
         item = self._pending.popleft() if self._pending else None
         if outcome[0] == "record":
             raw = getattr(item, "text", None)

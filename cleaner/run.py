@@ -208,12 +208,12 @@ class _Job:
             self.inputs_done += 1
             stats.read += 1
             if outcome[0] == "record":
-                _, line, item_size, summary = outcome
+                _, line, item_size = outcome
                 size += item_size
                 if whole:
                     lines.append(line)
                 else:
-                    stats.add_summary(summary, item_size)
+                    stats.add_record(orjson.loads(line), item_size)
                     output.write_record(line, self.inputs_done, stats,
                                         None if rows is None else (rows, written))
                 written += 1

@@ -43,23 +43,28 @@ class RunStats:
     _base: tuple = (0, 0)          # records and bytes restored from a checkpoint
 
     def add_record(self, record: dict[str, Any], size: int) -> None:
-        self.add_summary(record_summary(record), size)
-
-    def add_summary(self, summary: tuple, size: int) -> None:
-        """Count one record from its `record_summary` (what workers send instead of the record)."""
-        site, flagged, removals = summary
+        """Count one record: its site, whether it is flagged, and per removal the rule, the
+        characters and the words it took."""
         self.written += 1
         self.bytes_in += size
-        if flagged:
+        if record.get("flags"):
             self.flagged += 1
-        site = self._site_key(site or "(unknown)")
+        site = self._site_key(record["meta"].get("site") or "(unknown)")
         self.site_docs[site] += 1
-        for rule, chars, words in removals:
-            self.rule_hits[rule] += 1
-            self.rule_chars[rule] += chars
-            self.rule_words[rule] += words
-            self.site_hits[site] += 1
-            self.site_words[site] += words
+        removed = record["removed"]
+        if not removed:                 # no site_hits entry for a site without hits
+            return
+        hits, chars, words = self.rule_hits, self.rule_chars, self.rule_words
+        total = 0
+        for removal in removed:
+            rule, text = removal["rule"], removal["text"]
+            count = len(text.split())
+            hits[rule] += 1
+            chars[rule] += len(text)
+            words[rule] += count
+            total += count
+        self.site_hits[site] += len(removed)
+        self.site_words[site] += total
 
     def _site_key(self, site: str) -> str:
         """The site's own key while fewer than MAX_SITES are counted, else OTHER_SITES: sites
@@ -79,7 +84,7 @@ class RunStats:
         for site, documents in tally.site_docs.items():      # in the batch's input order
             key = self._site_key(site)
             self.site_docs[key] += documents
-            if site in tally.site_hits:            # (as add_summary: no entry for no hits)
+            if site in tally.site_hits:            # (as add_record: no entry for no hits)
                 self.site_hits[key] += tally.site_hits[site]
                 self.site_words[key] += tally.site_words[site]
 
@@ -179,10 +184,3 @@ def reason_kind(reason: str) -> str:
     'file of N bytes is larger than N'
     """
     return _NUMBER.sub("N", _DETAILS.split(reason, 1)[0].strip())[:80]
-
-
-def record_summary(record: dict[str, Any]) -> tuple:
-    """What statistics need from a record: its site, whether it is flagged, and per removal the
-    rule, characters and words removed."""
-    return (record["meta"].get("site"), bool(record.get("flags")),
-            tuple((r["rule"], len(r["text"]), len(r["text"].split())) for r in record["removed"]))
