@@ -65,6 +65,21 @@ def test_bad_lines_are_rejected_in_place_and_shards_stay_in_order(tmp_path):
                        (8, "JSON line is a NoneType, not an object")]
 
 
+def test_a_refused_line_is_kept_as_it_was_read_up_to_the_reject_limit():
+    from cleaner.inputs import MAX_REJECT_RAW, ReadOptions
+    from cleaner.jsonl_reader import parse_record
+
+    options = ReadOptions()
+    short = '["kafé", "“kutip”"]'
+    assert parse_record(short.encode(), "in", 3, options).raw == short
+    long = '{"id": "x", "teks": "' + "é" * MAX_REJECT_RAW + '"}'     # no "text" field
+    reject = parse_record(long.encode(), "in", 4, options)
+    assert reject.reason == "no 'text' field" and reject.raw == long[:MAX_REJECT_RAW]
+    broken = '{"text": "kafé" "x"}'
+    reject = parse_record(broken.encode(), "in", 5, options)
+    assert reject.reason.startswith("broken JSON: ") and reject.raw == broken
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])     # read line by line; in blocks for workers
 def test_a_200_mb_line_is_refused_with_flat_memory(tmp_path, workers):
     src = tmp_path / "big.jsonl"
