@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 # Lines longer than this are not given a label, template or lead shape (exact only).
 MAX_SHAPED_CHARS = 300
@@ -33,6 +34,11 @@ def collapse(line: str) -> str:
     >>> collapse("  Baca  juga :  X ")
     'Baca juga : X'
     """
+    # Most lines have nothing to collapse, and the test for that is far cheaper than the
+    # substitution (suggest collapses every line several times): any whitespace but a single
+    # plain space makes a line not printable, as Python defines it.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
     return _SPACES.sub(" ", line).strip()
 
 
@@ -149,7 +155,8 @@ def template_shape(line: str) -> tuple[str, ...] | None:
     line = collapse(line)
     if len(line) > MAX_SHAPED_CHARS:
         return None
-    tokens = _TOKEN.findall(line)
+    # One token past the limit says no: the rest of a long line is not read.
+    tokens = [m.group() for m in islice(_TOKEN.finditer(line), TEMPLATE_MAX_TOKENS + 1)]
     if not tokens or len(tokens) > TEMPLATE_MAX_TOKENS:
         return None
     shape: list[str] = []
@@ -207,6 +214,7 @@ _TRAILING = re.compile(r"(?:^|(?<=[.!?\"”’]))\s*(?P<open>[\[(])\s*(?P<code>[
 _CODE_BODY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]*(?:\s*[/,.\-]\s*[A-Za-z0-9][A-Za-z0-9.]*){0,6}$")
 _RUN = re.compile(r"[A-Za-z0-9]+")
 _PAIRS = {"(": ")", "[": "]"}
+_CLOSING = frozenset(_PAIRS.values())
 
 
 @dataclass(frozen=True)
@@ -226,6 +234,12 @@ def trailing_code(line: str) -> Code | None:
     >>> trailing_code("pada Senin (29 / 8)") is None, trailing_code("Pelatih: Koeman (Belanda)") is None
     (True, True)
     """
+    # Most lines do not end in a bracket: they need no search (suggest asks about every line).
+    return _searched_code(line) if line.rstrip()[-1:] in _CLOSING else None
+
+
+def _searched_code(line: str) -> Code | None:
+    """trailing_code, found by searching the whole line."""
     m = _TRAILING.search(line)
     if not m or _PAIRS[m.group("open")] != m.group("close"):
         return None

@@ -6,7 +6,10 @@ import json
 import tomllib
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from cleaner import shapes
 from cleaner.cli import main
 from cleaner.cli_common import document_args
 from cleaner.pipeline import Cleaner
@@ -167,3 +170,40 @@ def test_real_articles_with_no_pack_propose_the_trailing_codes():
             assert codes[0].regex.search(example)
     cnn = next(c for c in miner.candidates("cnnindonesia.com")[0] if c.kind == "code")
     assert not cnn.regex.search("Amerika Serikat (AS) menolak usulan itu")
+
+
+# Lines mixing every kind of whitespace (Python's \s) with text, brackets and codes: the
+# shapes' fast paths must answer as their regular expressions alone do.
+_LINE_PARTS = st.sampled_from(["a", "Kata", " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\n",
+                               "\x1c", "\x85", "(", ")", "[", "]", "ant", "/", ".", "”", "é",
+                               "(ant)", "[tyo]", "(ard / ard)"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PARTS, max_size=16).map("".join))
+@example("Baca\u00a0juga")
+@example("kata  kata")
+def test_collapse_gives_what_its_substitution_gives(line):
+    assert shapes.collapse(line) == shapes._SPACES.sub(" ", line).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PARTS, max_size=16).map("".join))
+@example("menunggu. [tyo] ")
+@example("kata.\u00a0(ant)\t")
+def test_trailing_code_fast_path_never_misses_a_code(line):
+    assert shapes.trailing_code(line) == shapes._searched_code(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kata", "baru", "12", "3.5", "_", "-", ",", " ", "Ade Nurul"]),
+                max_size=30).map("".join))
+@example(" ".join(["kata", "Nama"] + ["kata"] * 11))     # 13 tokens: too many
+@example(" ".join(["kata", "Nama"] + ["kata"] * 10))
+def test_template_shape_reads_no_more_tokens_than_it_needs(line):
+    tokens = shapes._TOKEN.findall(shapes.collapse(line))
+    shape = shapes.template_shape(line)
+    if len(tokens) > shapes.TEMPLATE_MAX_TOKENS:
+        assert shape is None
+    elif tokens and shape is not None:
+        assert len(shape) <= len(tokens)
