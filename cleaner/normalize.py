@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Collection, Iterable
+from typing import Collection
 
 import re2
 
@@ -197,15 +197,16 @@ def hint_set() -> re2.Set:
     return hints
 
 
-def _compiled(hints: re2.Set):
+def _match_hints():
+    hints = hint_set()
     hints.Compile()
     return set_match(hints)
 
 
-_MATCH_HINTS = _compiled(hint_set())
+_MATCH_HINTS = _match_hints()
 
 
-def fixes_hinted(text: str, found: Iterable[int] | None = None) -> frozenset[str]:
+def fixes_hinted(text: str, found: Collection[int] | None = None) -> frozenset[str]:
     r"""The fixes that may change the text: never one left out that would.
 
     `found`: the indexes of the FIX_HINTS patterns an RE2 set found in the text's UTF-8, when
