@@ -12,9 +12,15 @@ LIST_FIELDS = frozenset({"authors", "editors"})
 RESERVED_KEYS = frozenset({"id", "text", "meta", "removed", "flags", "fixes"})
 
 
+_SCALAR_META = dict.fromkeys(META_FIELDS)
+
+
 def empty_meta() -> dict[str, Any]:
     """A meta dict with every field present: None for scalars, [] for lists."""
-    return {name: ([] if name in LIST_FIELDS else None) for name in META_FIELDS}
+    meta = _SCALAR_META.copy()          # every document makes one: a copy, not a comprehension
+    for name in LIST_FIELDS:
+        meta[name] = []
+    return meta
 
 
 @dataclass(slots=True)
