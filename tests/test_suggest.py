@@ -166,8 +166,8 @@ def test_real_articles_with_no_pack_propose_the_trailing_codes():
         fresh, _ = miner.candidates(site)
         codes = [c for c in fresh if c.kind == "code"]
         assert codes, site
-        for example in codes[0].examples:
-            assert codes[0].regex.search(example)
+        for line in codes[0].examples:
+            assert codes[0].regex.search(line)
     cnn = next(c for c in miner.candidates("cnnindonesia.com")[0] if c.kind == "code")
     assert not cnn.regex.search("Amerika Serikat (AS) menolak usulan itu")
 
