@@ -34,7 +34,6 @@ from cleaner.inputs import Item, Reject, expand
 from cleaner.jsonl_reader import RawRecord
 from cleaner.pipeline import CLEAN_CHUNK
 from cleaner.stats import RunStats
-from cleaner.writers import RECORD_LINE
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.
 BATCH_ITEMS = 128
@@ -154,7 +153,7 @@ def process_batch(cleaner, batch: list[Item | Reject],
             line = b""
             if not isinstance(result, Exception):
                 try:
-                    line = orjson.dumps(result, option=RECORD_LINE)
+                    line = orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS) + b"\n"
                 except Exception as exc:
                     result = exc
             if isinstance(result, Exception):
