@@ -153,6 +153,10 @@ def process_batch(cleaner, batch: list[Item | Reject],
             line = b""
             if not isinstance(result, Exception):
                 try:
+                    # The newline is added here, not by orjson (OPT_APPEND_NEWLINE): the
+                    # copy lets go of orjson's 32 KB buffer behind a 2.5 KB line, which a
+                    # batch's lines would otherwise keep until written (+40 MB at the peak
+                    # of a 2-worker run, measured).
                     line = orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS) + b"\n"
                 except Exception as exc:
                     result = exc
