@@ -91,3 +91,31 @@ def test_documents_of_a_folder_name_their_source_as_pathlib_writes_its_path(tmp_
                                                                     ReadLog())]
             assert sources == expected and sources
             assert not any(source.startswith("./") for source in sources)
+
+
+def test_a_file_is_read_whole_or_refused_with_the_reason(tmp_path):
+    import os
+    import threading
+
+    from cleaner.document_files import _read_capped
+    from cleaner.inputs import Reject
+
+    def read(path, limit=1 << 30):
+        return _read_capped(str(path), limit, lambda size: f"{size} bytes")
+
+    big = os.urandom(3 << 20)                        # more than one read after the first
+    for data in (b"", b"x", b"kata " * 1000, big):
+        (tmp_path / "a.txt").write_bytes(data)
+        assert read(tmp_path / "a.txt") == data
+    assert read(tmp_path / "a.txt", limit=100) == Reject(str(tmp_path / "a.txt"), None,
+                                                          f"{len(big)} bytes")
+    (tmp_path / "folder.txt").mkdir()
+    refused = read(tmp_path / "folder.txt")
+    assert isinstance(refused, Reject) and refused.reason == "cannot read: Is a directory"
+    assert read(tmp_path / "none.txt").reason == "cannot read: No such file or directory"
+    fifo = tmp_path / "pipe.txt"                     # no size to go by: read to its end
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(b"dari pipa " * 20000))
+    writer.start()
+    assert read(fifo) == b"dari pipa " * 20000
+    writer.join()
