@@ -7,7 +7,7 @@ from unittest import mock
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import normalize as norm
@@ -159,12 +159,16 @@ def test_a_fix_that_would_change_a_text_is_hinted(text):
             assert name in hinted
 
 
-_WORD = st.text(alphabet="aéZ1_\u00b2", min_size=1, max_size=4)
+# Letters of both cases, digits, and what str.islower() / str.isupper() take beyond letters:
+# ª, a modifier letter (ʰ), small and capital Roman numerals (ⅻ Ⅻ), a circled letter (ⓐ).
+_WORD = st.text(alphabet="aéZÉ1_\u00b2\u00aa\u02b0\u217b\u216b\u24d0", min_size=1, max_size=4)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.tuples(_WORD, st.sampled_from([".", "?", "!.", ". "]),
                  st.sampled_from(["", "\"", "\u201d", "\u201d\u201c"]), _WORD).map("".join))
+@example("kata\u24d0.Budi")
+@example("kata\u02b0.\u216bBab")
 def test_glue_hint_never_misses_a_split(text):
     lines = ["Baris pertama \u00e9.", text, "akhir."]     # non-ASCII before: byte offsets differ
     if len(split_glued(text)) > 1:
