@@ -155,10 +155,19 @@ def template_shape(line: str) -> tuple[str, ...] | None:
     line = collapse(line)
     if len(line) > MAX_SHAPED_CHARS:
         return None
+    # Every word between single spaces gives at least one token unless it is all underscores,
+    # so a line with more words than the limit, and no underscore, needs no tokenizing to say no.
+    if line.count(" ") >= TEMPLATE_MAX_TOKENS and "_" not in line:
+        return None
     # One token past the limit says no: the rest of a long line is not read.
     tokens = [m.group() for m in islice(_TOKEN.finditer(line), TEMPLATE_MAX_TOKENS + 1)]
     if not tokens or len(tokens) > TEMPLATE_MAX_TOKENS:
         return None
+    return _template_of(tokens)
+
+
+def _template_of(tokens: list[str]) -> tuple[str, ...] | None:
+    """template_shape of a line with these tokens (at most TEMPLATE_MAX_TOKENS of them)."""
     shape: list[str] = []
     for i, tok in enumerate(tokens):
         if i == 0:
