@@ -73,9 +73,10 @@ class Group:
     key: tuple
     docs: set = field(default_factory=set)
     occurrences: list = field(default_factory=list)
-    parts: defaultdict[str, int] = field(default_factory=_tally)   # separators, codes, sources
-    flags: defaultdict[str, int] = field(default_factory=_tally)   # label lines: bracketed, bare,
-                                                                    # in a list
+    # Separators, codes and sources seen; for label lines, how many were bracketed, bare, or
+    # in a list of other labels.
+    parts: defaultdict[str, int] = field(default_factory=_tally)
+    flags: defaultdict[str, int] = field(default_factory=_tally)
 
 
 @dataclass
