@@ -15,6 +15,7 @@ from cleaner.folders import folder_files
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.json_file import is_json, iter_json_array, iter_json_file
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
+from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc
 
 
@@ -53,9 +54,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
     except OSError:
         pass
     name = os.path.basename(path).lower()
-    if name.endswith((".parquet", ".pq")):
-        from cleaner.parquet_io import read_parquet
-
+    if is_parquet(name):
         yield from read_parquet(Path(path), options)
         return
     if is_warc(name):

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from cleaner.parquet_io import ParquetRecordWriter, encode_records
+from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
 from cleaner.writers import JsonlWriter, LazyWriter
 
 
@@ -23,7 +23,7 @@ class SingleOutput:
         self._out: ParquetRecordWriter | JsonlWriter
         # What turns a batch's records into this output's own form where they are cleaned.
         self.encode: Callable[[list[dict[str, Any]]], bytes] | None = None
-        if path != "-" and path.lower().endswith((".parquet", ".pq")):
+        if path != "-" and is_parquet(path):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self._out = ParquetRecordWriter(self._tmp, level=level)
             self.encode = encode_records

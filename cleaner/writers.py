@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import orjson
 
 from cleaner.parallel_gzip import ParallelGzipWriter
+from cleaner.parquet_io import is_parquet
 
 
 class ByteSink(Protocol):
@@ -82,7 +83,7 @@ def compression_of(name: str) -> str | None:
         return "gz"
     if name.endswith((".zst", ".zstd")):
         return "zst"
-    if name.endswith((".parquet", ".pq")):
+    if is_parquet(name):
         return "parquet"
     return None
 
