@@ -11,6 +11,9 @@ _BOMS = (
 # Bytes that never occur in text: NUL and most C0 controls (tab, LF, FF, CR and ESC excluded).
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 BINARY_SHARE = 0.01
+# Encodings a record does not name: UTF-8 (with or without a BOM) is what it is written in, and
+# ASCII is UTF-8. Any other one goes into the record's "encoding" field.
+UTF8_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "ascii"})
 
 
 class DecodeError(ValueError):

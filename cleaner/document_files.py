@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any, NamedTuple
 
-from cleaner.decode import DecodeError, decode_bytes
+from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes
 from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, raw_text
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -95,7 +95,7 @@ def text_item(data: bytes, source: str, record_id: str, options: ReadOptions) ->
     if not text.strip():
         return Reject(source, None, "empty document")
     fields: dict[str, Any] = {"id": record_id}
-    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+    if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
     return Item(source, None, text, fields, len(data))
 
@@ -124,7 +124,7 @@ def html_item(data: bytes, source: str, record_id: str, http_charset: str | None
     if not text.strip():
         return Reject(source, line, "empty page")
     fields: dict[str, Any] = {"id": record_id}
-    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+    if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
     hints = {"page_flags": [{"flag": "charset", "reason": note} for note in notes]} if notes else {}
     return Item(source, line, text, fields, len(data), kind="html", hints=hints)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import PageError, extract_article, load_page, page_hints
 from cleaner.html_meta import JAKARTA, clean_title, iso_date, split_byline
@@ -122,7 +123,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None =
     _merge_meta(cleaner, doc, extraction, site, names, fallback_date)
     doc.removed[:0] = extraction.removed
     doc.flags[:0] = list(page_flags or []) + extraction.flags
-    if extraction.encoding and extraction.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+    if extraction.encoding and extraction.encoding not in UTF8_ENCODINGS:
         doc.fields.setdefault("encoding", extraction.encoding)
     return doc
 

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-from cleaner.decode import DecodeError
+from cleaner.decode import UTF8_ENCODINGS, DecodeError
 from cleaner.html_charset import decode_html, header_charset
 from cleaner.inputs import Item, ReadOptions, Reject
 
@@ -212,7 +212,7 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
     warc_date = record.rec_headers.get_header("WARC-Date")
     if warc_date:
         fields["warc_date"] = warc_date
-    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+    if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
     hints = {"fallback_date": warc_date, "page_flags": [{"flag": "charset", "reason": n}
                                                         for n in notes]}
