@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 from urllib.parse import urlsplit
 
 import re2
@@ -47,13 +48,14 @@ class PackIndex:
         self.langs = {p.id: p for p in packs if p.kind == "lang"}
         self.sites = [p for p in packs if p.kind == "site"]
         self._by_domain = {d: p for p in self.sites for d in p.domains}
-        self._signed = [p for p in self.sites if p.signature_pattern]
-        self._signature_match = None
+        # (pack, its signatures as one pattern) of the sites that have signatures.
+        self._signed = [(p, p.signature_pattern) for p in self.sites if p.signature_pattern]
+        self._signature_match: Callable[[bytes], list[int] | None] | None = None
         # One tuple per combination of packs (by their identities), handed to every document
         # that has it: later stages look things up by the tuple itself.
         self._combinations: dict[tuple[int, ...], tuple[Pack, ...]] = {}
 
-    def _signatures(self):
+    def _signatures(self) -> Callable[[bytes], list[int] | None]:
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
         whose signature a text may hold, instead of one search per site. The set holds the
         signatures' scan forms (bounded repeats unbounded: they compile 10x faster); each site it
@@ -61,8 +63,8 @@ class PackIndex:
         UTF-8 bytes -> the indexes of the sites named."""
         if self._signature_match is None:
             signatures = re2.Set.SearchSet(re2_options())
-            for pack in self._signed:
-                signatures.Add(scan_form(pack.signature_pattern))
+            for _, pattern in self._signed:
+                signatures.Add(scan_form(pattern))
             signatures.Compile()
             self._signature_match = set_match(signatures)
         return self._signature_match
@@ -89,8 +91,8 @@ class PackIndex:
             alphabet = alphabet_of(window, data)
             starts = []
             for i in sorted(found):
-                pack = self._signed[i]
-                spans = compile_spans(pack.signature_pattern, True, alphabet).search(data)
+                pack, pattern = self._signed[i]
+                spans = compile_spans(pattern, True, alphabet).search(data)
                 if spans is not None:
                     starts.append((spans[0][0], i, pack))
             if starts:
