@@ -25,6 +25,9 @@ cache folder (not in the repository). Then, each in its own process:
                 documents of the data, in folders of 1,000): a dump of plain text files, where
                 every file is opened and the site is found from the text (no url)
   files-2       the same with 2 workers
+  compiled-N    workers-N with the compiled build (CLEANER_COMPILE=1: the same source compiled
+                with mypyc), built once per version of the source in the cache folder; left
+                out, with the reason, where it cannot be built (no C compiler)
   io-only-N     the machinery alone (a cleaner that returns its input), N workers: the ceiling
                 that reading, batching, worker traffic, ordering and writing set
 
@@ -37,6 +40,7 @@ of them. Prints a table; --json PATH writes the figures too.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -52,7 +56,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "build_support"))
+
 from cleaner.rulefile import load_packs  # noqa: E402
+from compiled_tree import build_compiled_tree  # noqa: E402  (build_support/)
 from varied_copies import Vocabulary, vary  # noqa: E402  (bench/, this script's folder)
 
 DEFAULT_DEV = Path("/work/shared/data/indosum-dev.jsonl")
@@ -299,10 +306,10 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def measure(*cmds: list[str]) -> dict:
-    """Run the commands at once and wait for all: seconds until the last exits, CPU seconds of
-    all their processes, peak memory of all of them together and of the largest one, and the
-    first command's output."""
+def measure(*cmds: list[str], cwd: Path = ROOT) -> dict:
+    """Run the commands at once (in `cwd`, whose package `python -m` runs) and wait for all:
+    seconds until the last exits, CPU seconds of all their processes, peak memory of all of them
+    together and of the largest one, and the first command's output."""
     import resource
 
     def cpu() -> float:
@@ -310,7 +317,7 @@ def measure(*cmds: list[str]) -> dict:
         return usage.ru_utime + usage.ru_stime
 
     cpu_before, started = cpu(), time.perf_counter()
-    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    procs = [subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for cmd in cmds]
     peak = {"kb": 0, "one": 0}
     done = threading.Event()
@@ -355,9 +362,10 @@ def _row(name: str, workers: int, docs: int, size: int, result: dict, **more) ->
 
 
 def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None,
-                shards: bool = False) -> dict:
+                shards: bool = False, package: Path = ROOT) -> dict:
+    """One `cleaner clean` run; `package`: the folder whose cleaner runs (a compiled tree)."""
     out, stats = workdir / (name if shards else f"{name}.jsonl"), workdir / f"{name}.stats.json"
-    result = measure(_clean_command(data, out, stats, workers, rules, shards))
+    result = measure(_clean_command(data, out, stats, workers, rules, shards), cwd=package)
     figures = json.loads(stats.read_text())
     if shards:
         shutil.rmtree(out)
@@ -366,6 +374,24 @@ def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path 
     size = folder_bytes(data) if data.is_dir() else data.stat().st_size
     return _row(name, workers, figures["documents_read"], size, result,
                 stages=figures.get("stage_seconds", {}))
+
+
+def compiled_package(cache: Path) -> Path | None:
+    """The compiled build of the source as it is now, built in the cache on first use; None
+    (with the reason printed) where it cannot be built."""
+    sources = sorted((ROOT / "cleaner").glob("*.py")) + [ROOT / "setup.py"]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
+    tree = cache / f"compiled-{digest}"
+    done = tree / "BUILT"
+    if not done.exists():
+        print(f"building the compiled package in {tree} (about 2 minutes) ...", file=sys.stderr)
+        try:
+            build_compiled_tree(tree)
+        except (RuntimeError, OSError) as exc:
+            print(f"compiled cases left out: {exc}", file=sys.stderr)
+            return None
+        done.touch()
+    return tree
 
 
 def run_split(data: Path, workdir: Path) -> dict:
@@ -452,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
         workdir = Path(tmp)
         extra = extra_rules_file(workdir)
+        wanted = set(args.only or ())
+        compiled = (compiled_package(args.cache)
+                    if not wanted or wanted & {"compiled-1", "compiled-2"} else None)
         cases = {
             "workers-1": lambda: run_cleaner("workers-1", data, workdir, 1),
             "workers-2": lambda: run_cleaner("workers-2", data, workdir, 2),
@@ -461,6 +490,8 @@ def main(argv: list[str] | None = None) -> int:
             "shards-zst-2": lambda: run_cleaner("shards-zst-2", data, workdir, 2, shards=True),
             "files-1": lambda: run_cleaner("files-1", files_data(data, args.files), workdir, 1),
             "files-2": lambda: run_cleaner("files-2", files_data(data, args.files), workdir, 2),
+            "compiled-1": lambda: run_cleaner("compiled-1", data, workdir, 1, package=compiled),
+            "compiled-2": lambda: run_cleaner("compiled-2", data, workdir, 2, package=compiled),
             "io-only-1": lambda: run_null(data, workdir, 1),
             "io-only-2": lambda: run_null(data, workdir, 2),
             "baseline": lambda: run_baseline(data, args.baseline_mb, workdir, None),
@@ -470,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
         for round_ in range(1, args.repeat + 1):
             for name, case in cases.items():
                 if args.only and name not in args.only:
+                    continue
+                if name.startswith("compiled-") and compiled is None:
                     continue
                 print(f"round {round_}/{args.repeat}: {name} ...", file=sys.stderr)
                 runs.setdefault(name, []).append(case())
@@ -492,7 +525,9 @@ RATIOS = (("two_worker_speedup", "workers-2", "workers-1"),
           ("split_speedup", "split-2", "workers-1"),
           ("workers_vs_split", "workers-2", "split-2"),
           ("extra_rules_slowdown", "workers-1", "extra-1000"),
-          ("vs_baseline", "workers-1", "baseline"))
+          ("vs_baseline", "workers-1", "baseline"),
+          ("compiled_speedup", "compiled-1", "workers-1"),
+          ("compiled_two_worker_speedup", "compiled-2", "compiled-1"))
 
 
 def round_ratios(runs: dict[str, list[dict]]) -> dict[str, list[float]]:
@@ -553,6 +588,13 @@ def print_table(rows: list[dict], ratios: dict[str, list[float]] | None = None) 
         if "baseline" in by:
             print(f"cleaner vs baseline, one core: {one['mb_s'] / by['baseline']['mb_s']:.1f}x"
                   f"{spread('vs_baseline')}")
+        if "compiled-1" in by:
+            fast = by["compiled-1"]
+            print(f"compiled build: {fast['mb_s']:.1f} MB/s per core, "
+                  f"{fast['mb_s'] / one['mb_s']:.2f}x the pure one{spread('compiled_speedup')}")
+            if "compiled-2" in by:
+                print(f"compiled, 2 workers: {by['compiled-2']['mb_s'] / fast['mb_s']:.2f}x one "
+                      f"worker{spread('compiled_two_worker_speedup')}")
         stages = one.get("stages") or {}
         if stages:
             print("stage seconds (1 worker): " + ", ".join(f"{k} {v:.1f}" for k, v in

@@ -9,6 +9,7 @@ import sys
 
 from cleaner import __version__
 from cleaner import cli_clean, cli_explain, cli_fixtures, cli_rules, cli_suggest
+from cleaner.compiled import build_name
 
 COMMANDS = (cli_clean, cli_explain, cli_rules, cli_suggest, cli_fixtures)
 
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleaner",
         description="Turn raw news dumps into clean, structured records, recording every removal.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}, {build_name()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)

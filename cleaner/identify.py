@@ -49,7 +49,8 @@ class PackIndex:
         self.sites = [p for p in packs if p.kind == "site"]
         self._by_domain = {d: p for p in self.sites for d in p.domains}
         # (pack, its signatures as one pattern) of the sites that have signatures.
-        self._signed = [(p, p.signature_pattern) for p in self.sites if p.signature_pattern]
+        self._signature_sites = [(p, p.signature_pattern) for p in self.sites
+                                 if p.signature_pattern]
         self._signature_match: Callable[[bytes], list[int] | None] | None = None
         # One tuple per combination of packs (by their identities), handed to every document
         # that has it: later stages look things up by the tuple itself.
@@ -63,7 +64,7 @@ class PackIndex:
         UTF-8 bytes -> the indexes of the sites named."""
         if self._signature_match is None:
             signatures = re2.Set.SearchSet(re2_options())
-            for _, pattern in self._signed:
+            for _, pattern in self._signature_sites:
                 signatures.Add(scan_form(pattern))
             signatures.Compile()
             self._signature_match = set_match(signatures)
@@ -79,7 +80,7 @@ class PackIndex:
 
     def site_by_text(self, text: str) -> Pack | None:
         """The pack whose signature matches nearest the start of the text, else of its end."""
-        if not self._signed:
+        if not self._signature_sites:
             return None
         for window in (text[:SIGNATURE_WINDOW], text[-SIGNATURE_WINDOW:]):
             data = window.encode("utf-8", "surrogatepass")
@@ -91,7 +92,7 @@ class PackIndex:
             alphabet = alphabet_of(window, data)
             starts = []
             for i in sorted(found):
-                pack, pattern = self._signed[i]
+                pack, pattern = self._signature_sites[i]
                 spans = compile_spans(pattern, True, alphabet).search(data)
                 if spans is not None:
                     starts.append((spans[0][0], i, pack))

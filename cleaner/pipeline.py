@@ -48,6 +48,8 @@ class Cleaner:
         self.sink = MetaSink(self.packs)
         self.lang = lang
         self.guard_share = guard_share
+        self.page_timeout: float = DEFAULT_PAGE_TIMEOUT   # seconds one HTML page may take; 0: none
+        self.max_html_bytes: int = MAX_HTML_BYTES         # larger pages are refused
         # Learned boilerplate (cleaner.learn): site -> pack, applied after every other pack.
         self.learned: dict[str, Pack] = learned or {}
         self._stages: dict[tuple, RuleStage] = {}
@@ -114,8 +116,6 @@ class Cleaner:
         return self.clean_document(self.make_document(text, url, **fields)).to_record()
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
-    page_timeout: float = DEFAULT_PAGE_TIMEOUT      # seconds one page may take; 0: no limit
-    max_html_bytes: int = MAX_HTML_BYTES            # larger pages are refused
 
     def clean_html(self, html: bytes | str, url: str | None = None, **fields: Any) -> dict[str, Any]:
         """Clean one HTML page and return its record; raises PageError if it has no article."""

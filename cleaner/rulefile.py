@@ -55,7 +55,7 @@ def re2_options() -> re2.Options:
 
 
 @lru_cache(maxsize=None)
-def compile_pattern(pattern: str, case_sensitive: bool = False):
+def compile_pattern(pattern: str, case_sensitive: bool = False) -> Any:   # re2 has no types
     """Compile one rule pattern on RE2, the linear-time engine, so no pattern can hang a run.
 
     Cached for the process: Unicode classes such as \\pL make a compile take milliseconds."""
@@ -152,7 +152,7 @@ class Rule:
     then_max: int = 3
 
     @property
-    def regex(self):
+    def regex(self) -> Any:
         """The pattern compiled for matching, on first use (shared by equal patterns)."""
         return compile_pattern(self.pattern, self.case_sensitive)
 
@@ -173,7 +173,7 @@ class Rule:
         return compile_spans(self.pattern, self.case_sensitive, alphabet, relaxed)
 
     @property
-    def then_regex(self):
+    def then_regex(self) -> Any:
         return compile_pattern(self.then, self.case_sensitive) if self.then else None
 
 
