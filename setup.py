@@ -21,6 +21,10 @@ def compiled_extensions() -> list:
     if "editable_wheel" in sys.argv:
         print("cleaner: CLEANER_COMPILE is ignored for an editable install", file=sys.stderr)
         return []
+    # Asking for the build's requirements or metadata runs this file too, before mypy is
+    # installed for the build and without any need of the extensions: compile only to build.
+    if {"egg_info", "dist_info"} & set(sys.argv):
+        return []
     from mypyc.build import mypycify
 
     here = os.path.dirname(os.path.abspath(__file__))
