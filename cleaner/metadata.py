@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from cleaner.dates import normalize_date
@@ -10,7 +11,6 @@ from cleaner.document import Document
 from cleaner.lexicon import lexicon
 from cleaner.rulefile import Pack
 
-_SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t-–—|:;,.()[]"
 
 
@@ -20,7 +20,9 @@ def clean_value(value: str) -> str:
     >>> clean_value(" MOSKWA - ")
     'MOSKWA'
     """
-    return _SPACES.sub(" ", value).strip(_EDGE_PUNCT)
+    # str.split() splits at the characters \s matches (both ask Py_UNICODE_ISSPACE) in a
+    # fraction of a regex substitution's time; the spaces it drops at the ends, strip drops.
+    return " ".join(value.split()).strip(_EDGE_PUNCT)
 
 
 def place_name(value: str) -> str:
@@ -39,9 +41,15 @@ def split_names(value: str, conjunctions: Iterable[str] = ()) -> list[str]:
     >>> split_names("Tatik Ariyani, Ade S dan Ismet Rauf", ["dan"])
     ['Tatik Ariyani', 'Ade S', 'Ismet Rauf']
     """
+    names = (clean_value(part) for part in _name_separators(tuple(conjunctions)).split(value))
+    return [name for name in names if name]
+
+
+@lru_cache(maxsize=64)
+def _name_separators(conjunctions: tuple[str, ...]) -> re.Pattern:
+    """What separates names in a list: punctuation, "and", "&" and the language's conjunctions."""
     words = "|".join(re.escape(w) for w in ("and", "&", *conjunctions))
-    parts = re.split(rf"\s*[,;/]\s*|\s+(?:{words})\s+", value)
-    return [clean_value(p) for p in parts if clean_value(p)]
+    return re.compile(rf"\s*[,;/]\s*|\s+(?:{words})\s+")
 
 
 class MetaSink:

@@ -216,3 +216,31 @@ def test_url_host_fast_path_agrees_with_urlsplit(scheme, host, rest):
     expected = (parsed or "").lower().rstrip(".")
     expected = expected[4:] if expected.startswith("www.") else expected or None
     assert url_host(url) == expected
+
+
+# Spaces of every kind (\s matches all of them), the separators clean_value strips, letters.
+_VALUE_CHARS = st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2003\u2028\u3000")
+                               + list("-–—|:;,.()[]") + list("aZé9/&"))
+
+
+@given(st.text(_VALUE_CHARS, max_size=30))
+@example(" MOSKWA - ")
+def test_a_value_loses_the_same_spaces_and_separators_as_the_regex_took(value):
+    import re
+
+    from cleaner.metadata import _EDGE_PUNCT, clean_value
+
+    assert clean_value(value) == re.sub(r"\s+", " ", value).strip(_EDGE_PUNCT)
+
+
+@given(st.lists(st.sampled_from([" ", "  ", ",", ";", "/", "&", "dan", "and", "serta", "Ade", "S"]),
+                max_size=12).map("".join),
+       st.sampled_from([(), ("dan",), ("dan", "serta")]))
+def test_names_split_as_a_pattern_built_for_each_list_split_them(value, conjunctions):
+    import re
+
+    from cleaner.metadata import clean_value, split_names
+
+    words = "|".join(re.escape(w) for w in ("and", "&", *conjunctions))
+    parts = re.split(rf"\s*[,;/]\s*|\s+(?:{words})\s+", value)
+    assert split_names(value, conjunctions) == [clean_value(p) for p in parts if clean_value(p)]
