@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleaner",
         description="Turn raw news dumps into clean, structured records, recording every removal.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"cleaner {__version__}, {build_name()}")
+    parser.add_argument("--version", action="version",
+                        version=f"cleaner {__version__}, {build_name()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)

@@ -25,6 +25,7 @@ def compiled_modules() -> list[str]:
 
 
 def build_name() -> str:
-    """"compiled" or "pure Python", as `cleaner --version` tells it."""
+    """Which build this is, as `cleaner --version` tells it: compiled (how many modules) or
+    pure Python."""
     count = len(compiled_modules())
     return f"compiled ({count} of {len(MODULES)} modules)" if count else "pure Python"

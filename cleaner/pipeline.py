@@ -116,7 +116,6 @@ class Cleaner:
         return self.clean_document(self.make_document(text, url, **fields)).to_record()
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
-
     def clean_html(self, html: bytes | str, url: str | None = None, **fields: Any) -> dict[str, Any]:
         """Clean one HTML page and return its record; raises PageError if it has no article."""
         return self.clean_html_document(html, url, **fields).to_record()
