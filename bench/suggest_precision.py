@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.cli_common import document_args  # noqa: E402
+from cleaner.batches import document_args  # noqa: E402
 from cleaner.cli_suggest import select_packs  # noqa: E402
 from cleaner.pipeline import Cleaner  # noqa: E402
 from cleaner.quality import load_labelled, rule_words  # noqa: E402

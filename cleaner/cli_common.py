@@ -1,13 +1,11 @@
-"""Options and helpers shared by the subcommands: rule loading, read options, record building."""
+"""Options and helpers shared by the subcommands: rule loading and read options."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Any
 
-from cleaner.inputs import MAX_HTML_BYTES, MAX_RECORD_BYTES, Item, ReadOptions
+from cleaner.inputs import MAX_HTML_BYTES, MAX_RECORD_BYTES, ReadOptions
 from cleaner.pipeline import Cleaner
 from cleaner.rulefile import RuleFileError
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
@@ -93,22 +91,3 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
     cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)
     return cleaner
-
-
-def document_args(item: Item) -> dict[str, Any]:
-    """Keyword arguments for Cleaner.make_document (Cleaner.clean_html for an HTML item, with its
-    hints: fallback_date, page_flags) from an input item; a missing id is made."""
-    fields = dict(item.fields)
-    if fields.get("id") is None:
-        fields["id"] = f"{Path(item.source).name}:{item.line}" if item.line else Path(item.source).stem
-    fields["url"] = fields.get("url") if isinstance(fields.get("url"), str) else None
-    if getattr(item, "kind", "text") == "html":
-        fields.update(getattr(item, "hints", None) or {})
-    return fields
-
-
-def clean_item_document(cleaner: Cleaner, item: Item):
-    """The cleaned Document for an input item, text or HTML (for commands that show documents)."""
-    if getattr(item, "kind", "text") == "html":
-        return cleaner.clean_html_document(item.text, **document_args(item))
-    return cleaner.clean_document(cleaner.make_document(item.text, **document_args(item)))

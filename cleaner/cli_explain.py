@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cleaner.cli_common import (add_read_options, add_rule_options, at_least, clean_item_document,
-                                document_args, load_cleaner, read_options)
+from cleaner.batches import clean_item_document, document_args
+from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
+                                read_options)
 from cleaner.explain import explain
 from cleaner.inputs import Reject
 from cleaner.readers import iter_inputs

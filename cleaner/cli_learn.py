@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cleaner.cli_common import at_least, document_args, read_options, share
+from cleaner.batches import document_args
+from cleaner.cli_common import at_least, read_options, share
 from cleaner.inputs import Reject
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaner.cli_common import (add_read_options, add_rule_options, at_least, document_args,
-                                read_options, share)
+from cleaner.batches import document_args
+from cleaner.cli_common import add_read_options, add_rule_options, at_least, read_options, share
 from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs

@@ -19,7 +19,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from cleaner.executors import BatchResult, WorkerDied, batched, process_batch
+from cleaner.batches import BatchResult, batched, process_batch
+from cleaner.executors import WorkerDied
 from cleaner.folders import folder_files
 from cleaner.inputs import ReadLog, ReadOptions, Reject
 from cleaner.readers import read_file

@@ -16,7 +16,8 @@ from typing import Iterator
 
 import orjson
 
-from cleaner.executors import WorkerDied, batched, make_executor
+from cleaner.batches import batched
+from cleaner.executors import WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
 from cleaner.inputs import ReadLog
 from cleaner.parquet_io import decode_records

@@ -74,7 +74,8 @@ def fake_factory():
 def pooled_outcomes(items: list, batch_size: int, warn=None, pool=None) -> list:
     """The outcomes of cleaning `items` in batches of `batch_size` on a pool of 2 FakeCleaner
     workers (or on `pool`), in order; the pool is closed after."""
-    from cleaner.executors import PoolExecutor, batched
+    from cleaner.batches import batched
+    from cleaner.executors import PoolExecutor
 
     pool = pool or PoolExecutor(fake_factory, 2, warn=warn or (lambda message: None))
     try:

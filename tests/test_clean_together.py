@@ -1,11 +1,11 @@
-"""Documents cleaned together (Cleaner.clean_documents, executors.clean_items) give the records of cleaning them one at a time, and a failure costs only its own document."""
+"""Documents cleaned together (Cleaner.clean_documents, batches.clean_items) give the records of cleaning them one at a time, and a failure costs only its own document."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleaner import executors, pipeline
-from cleaner.executors import clean_items, process_batch
+from cleaner import batches, pipeline
+from cleaner.batches import clean_items, process_batch
 from cleaner.fixtures import fixture_inputs
 from cleaner.inputs import Item, Reject
 from cleaner.pipeline import Cleaner
@@ -68,9 +68,9 @@ def test_a_batch_across_chunks_keeps_input_order_with_rejects_between(monkeypatc
     html = Item("page.html", None, "<html><body><p>Teks</p></body></html>", {"id": "p"}, 40,
                 kind="html")
     items.insert(9, html)
-    monkeypatch.setattr(executors, "CLEAN_CHUNK", chunk)
+    monkeypatch.setattr(batches, "CLEAN_CHUNK", chunk)
     outcomes = process_batch(Cleaner(), items).outcomes
-    monkeypatch.setattr(executors, "CLEAN_CHUNK", 1)
+    monkeypatch.setattr(batches, "CLEAN_CHUNK", 1)
     assert outcomes == process_batch(Cleaner(), items).outcomes
     kinds = ["reject" if isinstance(item, Reject) else "record" for item in items]
     kinds[9] = outcomes[9][0]            # a page this small may be refused: either way, in place
@@ -94,6 +94,6 @@ def test_a_batchs_record_lines_hold_no_more_memory_than_their_bytes():
         tracemalloc.stop()
     lines = [outcome[1] for outcome in result.outcomes if outcome[0] == "record"]
     assert len(lines) == 40
-    made_here = snapshot.filter_traces([tracemalloc.Filter(True, executors.__file__)])
+    made_here = snapshot.filter_traces([tracemalloc.Filter(True, batches.__file__)])
     held = sum(stat.size for stat in made_here.statistics("filename"))
     assert held < 1.5 * sum(map(len, lines)) + 64_000

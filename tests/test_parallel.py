@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from cleaner.cli import main
-from cleaner.executors import LocalExecutor, PoolExecutor, batched
+from cleaner.batches import batched
+from cleaner.executors import LocalExecutor, PoolExecutor
 from cleaner.inputs import Item, Reject
 from scale_helpers import fake_factory, pooled_outcomes, read_jsonl, real_docs, write_jsonl
 

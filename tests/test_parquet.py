@@ -11,7 +11,7 @@ import pytest
 
 from cleaner import parquet_io
 from cleaner.cli import main
-from cleaner.executors import process_batch
+from cleaner.batches import process_batch
 from cleaner.hf import clean_batch
 from cleaner.inputs import Item
 from cleaner.parquet_io import (ParquetRecordWriter, decode_records, encode_records, read_records,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleaner import shapes
 from cleaner.cli import main
-from cleaner.cli_common import document_args
+from cleaner.batches import document_args
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
 from cleaner.rulefile import load_pack, load_packs

@@ -11,7 +11,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner.cli import main
-from cleaner.cli_common import document_args
+from cleaner.batches import document_args
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import iter_inputs
 from conftest import ROOT
