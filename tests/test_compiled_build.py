@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from scale_helpers import read_jsonl, shard_records
 from test_warc_input import write_warc
 
 sys.path.insert(0, str(ROOT / "build_support"))
@@ -88,21 +90,38 @@ def test_the_build_compiles_every_module_it_lists(compiled_tree, tmp_path):
     assert f"compiled ({len(MODULES)} of {len(MODULES)} modules)" in shown.stdout.decode()
 
 
+def _untimed(stats: dict) -> dict:
+    """--stats without what the clock says."""
+    return {key: value for key, value in stats.items() if key not in ("seconds", "stage_seconds")}
+
+
 def test_compiled_records_rejects_and_counts_are_the_pure_ones(compiled_tree, inputs, tmp_path):
     outputs = {}
     for name, tree, workers in (("pure", None, "1"), ("compiled", compiled_tree, "1"),
                                 ("compiled-2", compiled_tree, "2")):
         folder = tmp_path / name
         folder.mkdir()
-        run = _cleaner(["clean", *inputs, "-o", "out.jsonl", "--rejects",
-                        "rejects.jsonl", "--workers", workers, "-q"], tree, folder)
+        run = _cleaner(["clean", *inputs, "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                        "--stats", "stats.json", "--workers", workers, "-q"], tree, folder)
         assert run.returncode in (0, 1), run.stderr.decode()[-3000:]
         outputs[name] = [(folder / "out.jsonl").read_bytes(),
-                         (folder / "rejects.jsonl").read_bytes(), run.returncode]
+                         (folder / "rejects.jsonl").read_bytes(), run.returncode,
+                         _untimed(json.loads((folder / "stats.json").read_text()))]
     assert outputs["pure"][0].count(b"\n") > 250          # records of every kind were written
     assert outputs["pure"][1].count(b"\n") >= 5           # and bad input rejected
+    assert outputs["pure"][3]["rules"]                     # and removals counted
     assert outputs["compiled"] == outputs["pure"]
     assert outputs["compiled-2"] == outputs["pure"]
+
+
+def test_compiled_shards_hold_the_pure_records(compiled_tree, tmp_path):
+    labelled = str(ROOT / "fixtures" / "indosum" / "labelled.jsonl")
+    pure = _cleaner(["clean", labelled, "-o", "out.jsonl", "-q"], None, tmp_path)
+    sharded = _cleaner(["clean", labelled, "-o", "shards", "--shard-size", "40", "--format",
+                        "jsonl.gz", "--workers", "2", "-q"], compiled_tree, tmp_path)
+    assert pure.returncode == sharded.returncode == 0, sharded.stderr.decode()[-3000:]
+    assert len(list((tmp_path / "shards").glob("*.jsonl.gz"))) > 1
+    assert shard_records(tmp_path / "shards") == read_jsonl(tmp_path / "out.jsonl")
 
 
 def test_the_compiled_build_passes_the_fixture_regression(compiled_tree, tmp_path):
