@@ -55,8 +55,8 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                        help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
                             "or a codec name")
     group.add_argument("--glob", action="append", metavar="PATTERN",
-                       help="file names to read in folders (repeatable; default: *.txt *.jsonl "
-                            "*.jsonl.gz *.jsonl.zst *.parquet *.html *.htm *.warc *.warc.gz)")
+                       help="file names to read in folders (repeatable; default: *.txt, *.jsonl, "
+                            "*.html, *.htm, each also .gz or .zst, *.parquet, *.warc, *.warc.gz)")
     group.add_argument("--max-record-bytes", type=at_least(1), default=MAX_RECORD_BYTES,
                        metavar="N",
                        help=f"refuse records larger than this (default: {MAX_RECORD_BYTES})")

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from cleaner.inputs import ReadLog, ReadOptions
+from cleaner.inputs import COMPRESSED_SUFFIXES, ReadLog, ReadOptions
 
 
 def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[tuple[str, str]]:
@@ -65,10 +65,17 @@ def _name_filter(globs: tuple[str, ...]):
 
 
 def stem_of(name: str) -> str:
-    """A file name without its last suffix, as Path.stem gives it.
+    """A file name without its last suffix, as Path.stem gives it, and without a compression
+    suffix before that.
 
     >>> stem_of("a.b.txt"), stem_of(".txt"), stem_of("x."), stem_of("README")
     ('a.b', '.txt', 'x.', 'README')
+    >>> stem_of("page.html.gz"), stem_of("a.zst")
+    ('page', 'a')
     """
+    for suffix in COMPRESSED_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[:-len(suffix)]
+            break
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name

@@ -48,6 +48,15 @@ class Reject:
         return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw}
 
 
+# Compressed files, each read as what the name before the suffix says ("a.jsonl.gz": JSONL,
+# "page.html.gz": one web page, "article.txt.zst": one article).
+COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd")
+# What a folder is searched for by default: documents (plain or compressed), Parquet, WARC.
+DEFAULT_GLOBS = (*(f"*.{kind}{compressed}" for kind in ("txt", "jsonl", "html", "htm")
+                   for compressed in ("", ".gz", ".zst")),
+                 "*.parquet", "*.warc", "*.warc.gz")
+
+
 @dataclass
 class ReadOptions:
     """How inputs are read."""
@@ -55,8 +64,7 @@ class ReadOptions:
     text_field: str = "text"
     encoding: str = "utf-8"
     max_record_bytes: int = MAX_RECORD_BYTES
-    glob: tuple[str, ...] = ("*.txt", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst", "*.parquet",
-                             "*.html", "*.htm", "*.warc", "*.warc.gz")
+    glob: tuple[str, ...] = DEFAULT_GLOBS
     html_field: str = "html"       # JSONL field with a web page, used when there is no text field
     max_html_bytes: int = MAX_HTML_BYTES
     # JSONL lines are passed on unparsed, in blocks of whole lines (RawBlock), to be split and

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from cleaner.document_files import TextFile, html_item, is_html, read_html_file, read_text_file, \
     text_item
-from cleaner.folders import folder_files
+from cleaner.folders import folder_files, stem_of
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.json_file import is_json, iter_json_array, iter_json_file
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
@@ -35,7 +35,7 @@ def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
                 yield from read_file(file[2:] if file.startswith("./") else file, record_id,
                                      options, log)
         elif path.exists():
-            yield from read_file(str(path), path.stem, options, log)
+            yield from read_file(str(path), stem_of(path.name), options, log)
         else:
             yield Reject(name, None, "no such file or folder")
 

@@ -1,0 +1,78 @@
+"""One-document files compressed (.txt.gz, .html.zst, ...) read as the files they hold; damaged or
+oversized ones refused with the reason, and the run goes on."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from cleaner.cli import main
+from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.readers import iter_inputs
+from conftest import ROOT
+
+ARTICLE = next((ROOT / "fixtures" / "tribunnews.com").glob("*.txt")).read_bytes()
+PAGE = next((ROOT / "fixtures" / "kabarislamia.com").glob("*.html")).read_bytes()
+
+
+def _dump(folder: Path) -> Path:
+    """The same article and page, plain and compressed, under names that say what they hold."""
+    folder.mkdir()
+    (folder / "plain.txt").write_bytes(ARTICLE)
+    (folder / "gz.txt.gz").write_bytes(gzip.compress(ARTICLE))
+    (folder / "zst.txt.zst").write_bytes(zstandard.ZstdCompressor().compress(ARTICLE))
+    (folder / "page.html").write_bytes(PAGE)
+    (folder / "page-gz.html.gz").write_bytes(gzip.compress(PAGE))
+    (folder / "page-zst.htm.zst").write_bytes(zstandard.ZstdCompressor().compress(PAGE))
+    return folder
+
+
+@pytest.mark.parametrize("deferred", [False, True], ids=["read-here", "read-in-worker"])
+def test_a_compressed_file_is_the_document_it_holds(tmp_path, deferred):
+    options = replace(ReadOptions(), defer_parse=deferred)
+    items = [item.parsed() if hasattr(item, "parsed") else item
+             for item in iter_inputs([str(_dump(tmp_path / "dump"))], options)]
+    by_id = {item.fields["id"]: item for item in items}
+    assert sorted(by_id) == ["gz", "page", "page-gz", "page-zst", "plain", "zst"]
+    assert all(isinstance(item, Item) for item in items)
+    for name in ("gz", "zst"):
+        assert by_id[name].text == by_id["plain"].text and by_id[name].kind == "text"
+    for name in ("page-gz", "page-zst"):
+        assert by_id[name].text == by_id["page"].text and by_id[name].kind == "html"
+
+
+def test_a_folder_of_compressed_documents_cleans_as_the_plain_files_do(tmp_path):
+    dump = _dump(tmp_path / "dump")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--workers", "1"]) == 0
+    records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert len(records) == 6
+    for copy, plain in (("gz", "plain"), ("zst", "plain"), ("page-gz", "page"),
+                        ("page-zst", "page")):
+        assert {**records[copy], "id": ""} == {**records[plain], "id": ""}
+
+
+def test_damaged_or_oversized_compressed_files_are_refused_and_the_rest_read(tmp_path):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    whole = gzip.compress(ARTICLE)
+    (folder / "cut.txt.gz").write_bytes(whole[:len(whole) // 2])
+    (folder / "garbled.txt.gz").write_bytes(whole[:10] + b"\xff" * 40 + whole[50:])
+    (folder / "not-zstd.txt.zst").write_bytes(b"plain text in a .zst name")
+    (folder / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 10_000_000))
+    (folder / "good.txt.gz").write_bytes(whole)
+    options = replace(ReadOptions(), max_record_bytes=1_000_000)
+    found = {Path(item.source).name: item for item in iter_inputs([str(folder)], options)}
+    assert isinstance(found["good.txt.gz"], Item)
+    reasons = {name: item.reason for name, item in found.items() if isinstance(item, Reject)}
+    assert set(reasons) == {"cut.txt.gz", "garbled.txt.gz", "not-zstd.txt.zst", "bomb.txt.gz"}
+    assert reasons["cut.txt.gz"].startswith("cannot decompress")
+    assert reasons["garbled.txt.gz"].startswith("cannot decompress")
+    assert reasons["not-zstd.txt.zst"].startswith("cannot decompress")
+    assert reasons["bomb.txt.gz"] == ("file of over 1000000 bytes once decompressed is larger "
+                                      "than 1000000; raise --max-record-bytes")
