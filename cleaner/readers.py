@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from cleaner.document_files import TextFile, html_item, is_html, read_html_file, read_text_file, \
-    text_item
+    text_item, unread_compressed
 from cleaner.folders import folder_files, stem_of
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.json_file import is_json, iter_json_array, iter_json_file
@@ -74,6 +74,11 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
             # Byte ranges only of a regular file: a named pipe cannot be read again.
             ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
             yield from read_jsonl(stream, path, options, blocks=plain, ranges=ranges)
+        return
+    if unread_compressed(name):     # "dump.csv.zst", "backup.gz": not an article to clean
+        yield Reject(path, None, "a compressed file of a kind not read: compressed inputs are "
+                                 "JSON lines (.jsonl, .ndjson, .json.gz), .txt, .html, .htm "
+                                 "and .warc.gz")
         return
     # One document per file: an .html page, else a text article.
     html = is_html(name)

@@ -76,3 +76,12 @@ def test_damaged_or_oversized_compressed_files_are_refused_and_the_rest_read(tmp
     assert reasons["not-zstd.txt.zst"].startswith("cannot decompress")
     assert reasons["bomb.txt.gz"] == ("file of over 1000000 bytes once decompressed is larger "
                                       "than 1000000; raise --max-record-bytes")
+
+
+def test_a_compressed_file_of_another_kind_is_refused_not_read_as_an_article(tmp_path):
+    for name in ("table.csv.gz", "notes.md.zst", "archive.gz"):
+        (tmp_path / name).write_bytes(gzip.compress(b"Isi berita, tetapi bukan artikel."))
+        found = list(iter_inputs([str(tmp_path / name)]))
+        assert len(found) == 1 and isinstance(found[0], Reject)
+        assert found[0].reason.startswith("a compressed file of a kind not read")
+
