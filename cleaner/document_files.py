@@ -9,7 +9,8 @@ import zlib
 from typing import Any, Callable, NamedTuple
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes
-from cleaner.inputs import COMPRESSED_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, raw_text
+from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject,
+                            raw_text, without_compression)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -135,24 +136,16 @@ def text_item(data: bytes, source: str, record_id: str, options: ReadOptions) ->
     return Item(source, None, text, fields, len(data))
 
 
-def _uncompressed_name(name: str) -> str:
-    name = name.lower()
-    for suffix in COMPRESSED_SUFFIXES:
-        name = name.removesuffix(suffix)
-    return name
-
-
 def is_html(name: str) -> bool:
     """Whether a file's name says it is a web page (compressed or not)."""
-    return _uncompressed_name(name).endswith(HTML_SUFFIXES)
+    return without_compression(name).lower().endswith(HTML_SUFFIXES)
 
 
 def unread_compressed(name: str) -> bool:
     """Whether a name is of a compressed file that is not one document: a .txt article or a web
     page (compressed JSONL and WARC are read before this is asked)."""
-    name = name.lower()
-    bare = _uncompressed_name(name)
-    return bare != name and not bare.endswith((".txt", *HTML_SUFFIXES))
+    bare = without_compression(name)
+    return bare != name and not bare.lower().endswith((".txt", *HTML_SUFFIXES))
 
 
 def read_html_file(path: str, record_id: str, options: ReadOptions) -> Item | Reject:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from cleaner.inputs import COMPRESSED_SUFFIXES, ReadLog, ReadOptions
+from cleaner.inputs import ReadLog, ReadOptions, without_compression
 
 
 def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[tuple[str, str]]:
@@ -73,9 +73,6 @@ def stem_of(name: str) -> str:
     >>> stem_of("page.html.gz"), stem_of("a.zst")
     ('page', 'a')
     """
-    for suffix in COMPRESSED_SUFFIXES:
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            name = name[:-len(suffix)]
-            break
+    name = without_compression(name)
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name

@@ -51,6 +51,21 @@ class Reject:
 # Compressed files, each read as what the name before the suffix says ("a.jsonl.gz": JSONL,
 # "page.html.gz": one web page, "article.txt.zst": one article).
 COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd")
+
+
+def without_compression(name: str) -> str:
+    """A file name without its compression suffix, if it has one.
+
+    >>> without_compression("page.html.GZ"), without_compression("a.zst")
+    ('page.html', 'a')
+    >>> without_compression(".gz"), without_compression("a.txt")
+    ('.gz', 'a.txt')
+    """
+    lower = name.lower()
+    for suffix in COMPRESSED_SUFFIXES:
+        if lower.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)]
+    return name
 # What a folder is searched for by default: documents (plain or compressed), Parquet, WARC.
 DEFAULT_GLOBS = (*(f"*.{kind}{compressed}" for kind in ("txt", "jsonl", "html", "htm")
                    for compressed in ("", ".gz", ".zst")),
