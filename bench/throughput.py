@@ -379,7 +379,9 @@ def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path 
 def compiled_package(cache: Path) -> Path | None:
     """The compiled build of the source as it is now, built in the cache on first use; None
     (with the reason printed) where it cannot be built."""
-    sources = sorted((ROOT / "cleaner").glob("*.py")) + [ROOT / "setup.py"]
+    # The tree holds a copy of the rules too: a rule changed is a tree to build again.
+    sources = [*sorted((ROOT / "cleaner").glob("*.py")), *sorted((ROOT / "rules").rglob("*.toml")),
+               ROOT / "setup.py"]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
     tree = cache / f"compiled-{digest}"
     done = tree / "BUILT"
