@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 
-# Every module a document passes through when it is cleaned, read or written, plus the suggest
-# miner's line shapes. The same source runs either way; compiled it cleans about 1.2x faster
+# Every module a document passes through when it is read (JSONL, files, folders), cleaned or
+# written, plus the suggest miner's line shapes. The same source runs either way; compiled it cleans about 1.2x faster
 # end to end (docs/scale.md). setup.py reads this list without importing the package.
 MODULES = (
-    "apply_rules", "batches", "dates", "document", "first_look", "header", "identify",
-    "identity_cache", "jsonl_reader", "lexicon", "matcher", "metadata", "normalize", "paragraphs",
-    "pipeline", "progress", "re2_spans", "readers", "rulefile", "run", "shapes", "stats",
-    "writers",
+    "apply_rules", "batches", "dates", "decode", "document", "document_files", "first_look",
+    "folders", "header", "identify", "identity_cache", "inputs", "jsonl_reader", "lexicon",
+    "matcher", "metadata", "normalize", "paragraphs", "pipeline", "progress", "re2_spans",
+    "readers", "rulefile", "run", "shapes", "stats", "writers",
 )
 
 
