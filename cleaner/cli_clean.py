@@ -25,8 +25,9 @@ def register(sub) -> None:
                "2 bad usage or rule file, 3 done with rejects under --strict, 130 interrupted "
                "(a sharded run says how to --resume)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help=".txt, .jsonl[.gz|.zst], .json (an array of records), .parquet, "
-                             ".html or .warc[.gz] file, a folder of them (recursive; .json only "
+                        help=".txt[.gz|.zst], .jsonl[.gz|.zst], .json (an array of records), "
+                             ".parquet, .html[.gz|.zst] or .warc[.gz] file, a folder of them "
+                             "(recursive; .json only "
                              "with --glob), or - for stdin (JSONL, a JSON array, one page or one text)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output file: JSONL (.gz/.zst compress) or .parquet, - for stdout; "
