@@ -17,6 +17,18 @@ def is_json(name: str) -> bool:
     return name.lower().endswith(".json")
 
 
+def opens_array(stream: BinaryIO) -> bool:
+    """Whether a stream of records (a compressed .json: JSON lines or an array) holds an array;
+    the stream is then past its byte order mark, if any, and nothing else is read."""
+    head = stream.peek(SNIFF_BYTES)                   # type: ignore[attr-defined]
+    bom = head.startswith(codecs.BOM_UTF8)
+    if head[len(codecs.BOM_UTF8) if bom else 0:].lstrip()[:1] != b"[":
+        return False
+    if bom:
+        stream.read(len(codecs.BOM_UTF8))
+    return True
+
+
 def iter_json_file(path: Path, options: ReadOptions
                    ) -> Iterator[Item | RawRecord | RawBlock | FileBlock | Reject]:
     """The records of a .json file. An array is read item by item, so memory does not grow with

@@ -14,7 +14,7 @@ from cleaner.gzip_members import CorruptGzip
 from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, raw_text
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
-                  ".json.gz", ".jsonl.zstd")
+                  ".json.gz", ".json.zst", ".jsonl.zstd")
 # Read buffer of plain input files.
 READ_BUFFER = 1 << 16
 # What one RawBlock of JSONL lines holds (parallel runs): about 200 articles.

@@ -13,7 +13,7 @@ from cleaner.document_files import TextFile, html_item, is_html, read_html_file,
     text_item, unread_compressed
 from cleaner.folders import folder_files, stem_of
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
-from cleaner.json_file import is_json, iter_json_array, iter_json_file
+from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc
@@ -70,6 +70,10 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
             yield Reject(path, None, f"cannot read: {exc.strerror or exc}")
             return
         with stream:
+            # A compressed .json is JSON lines, or an array read item by item.
+            if name.endswith((".json.gz", ".json.zst")) and opens_array(stream):
+                yield from iter_json_array(stream, path, options)
+                return
             plain = not name.endswith((".gz", ".zst", ".zstd"))
             # Byte ranges only of a regular file: a named pipe cannot be read again.
             ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)

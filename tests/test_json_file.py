@@ -101,3 +101,23 @@ def test_a_json_array_on_standard_input_is_read_item_by_item(monkeypatch, capsys
     assert main(["clean", "-", "-o", "-", "-q"]) == 0
     records = [json.loads(x) for x in capsysbinary.readouterr().out.splitlines()]
     assert [r["id"] for r in records] == ["a", "<stdin>:2"]
+
+
+@pytest.mark.parametrize("suffix", [".json.gz", ".json.zst"])
+def test_a_compressed_json_file_is_an_array_or_json_lines(tmp_path, suffix):
+    import codecs
+    import gzip
+
+    import zstandard
+
+    def compressed(data: bytes) -> bytes:
+        return gzip.compress(data) if suffix == ".json.gz" else \
+            zstandard.ZstdCompressor().compress(data)
+
+    array = tmp_path / f"array{suffix}"
+    array.write_bytes(compressed(codecs.BOM_UTF8 + json.dumps(ROWS[:2] + [5], indent=2).encode()))
+    assert _outcomes(array) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"]),
+                                ("Reject", 3, "array item is a int, not an object")]
+    lines = tmp_path / f"lines{suffix}"
+    lines.write_bytes(compressed(b"".join(json.dumps(row).encode() + b"\n" for row in ROWS[:2])))
+    assert _outcomes(lines) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"])]
