@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -16,6 +17,7 @@ import pytest
 
 from conftest import ROOT
 from scale_helpers import read_jsonl, shard_records
+from test_shards_resume import _wait_for_shards, small_dump
 from test_warc_input import write_warc
 
 sys.path.insert(0, str(ROOT / "build_support"))
@@ -124,6 +126,24 @@ def test_compiled_shards_hold_the_pure_records(compiled_tree, tmp_path):
     assert pure.returncode == sharded.returncode == 0, sharded.stderr.decode()[-3000:]
     assert len(list((tmp_path / "shards").glob("*.jsonl.gz"))) > 1
     assert shard_records(tmp_path / "shards") == read_jsonl(tmp_path / "out.jsonl")
+
+
+def test_a_compiled_run_stops_on_ctrl_c_and_resumes_to_the_pure_records(compiled_tree, tmp_path):
+    dump = small_dump(tmp_path / "in.jsonl", 5000)
+    shards = ["clean", str(dump), "--shard-size", "40", "--workers", "1"]
+    assert _cleaner([*shards, "-o", "ref", "-q"], None, tmp_path).returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", *shards, "-o", "out"], cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(compiled_tree)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _wait_for_shards(proc, tmp_path / "out", 2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "--resume" in err.decode(), err.decode()[-3000:]
+    resumed = _cleaner([*shards, "-o", "out", "--resume", "-q"], compiled_tree, tmp_path)
+    assert resumed.returncode == 0, resumed.stderr.decode()[-3000:]
+    assert shard_records(tmp_path / "out") == shard_records(tmp_path / "ref")
+    assert read_jsonl(tmp_path / "out" / "_rejects.jsonl") == \
+        read_jsonl(tmp_path / "ref" / "_rejects.jsonl")
 
 
 def test_the_compiled_build_passes_the_fixture_regression(compiled_tree, tmp_path):
