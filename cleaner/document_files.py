@@ -80,10 +80,9 @@ def _content(path: str) -> io.BufferedIOBase:
     if name.endswith(".gz"):
         return gzip.open(path, "rb")
     if name.endswith(COMPRESSED_SUFFIXES):
-        import zstandard
+        from cleaner.zstd_frames import open_zstd
 
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(
-            open(path, "rb"), read_across_frames=True, closefd=True))
+        return open_zstd(path)
     return open(path, "rb")
 
 
@@ -92,10 +91,12 @@ def _read_decompressed(path: str, limit: int, too_big: Callable[[str], str]) -> 
     refused, since what comes before the damage cannot be told from good data."""
     import zstandard
 
+    from cleaner.zstd_frames import CorruptZstd
+
     try:
         with _content(path) as stream:
             data = stream.read(limit + 1)      # a small file may inflate to any size
-    except (EOFError, zlib.error, gzip.BadGzipFile, zstandard.ZstdError) as exc:
+    except (EOFError, zlib.error, gzip.BadGzipFile, zstandard.ZstdError, CorruptZstd) as exc:
         return Reject(path, None, f"cannot decompress: {exc}")
     except OSError as exc:
         return Reject(path, None, f"cannot read: {exc.strerror or exc}")

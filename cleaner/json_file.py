@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from cleaner.inputs import Item, ReadOptions, Reject
-from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, object_record, read_jsonl
+from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, object_record, open_compressed, \
+    read_jsonl
 
 # Bytes read to tell an array from an object.
 SNIFF_BYTES = 4096
@@ -17,16 +18,33 @@ def is_json(name: str) -> bool:
     return name.lower().endswith(".json")
 
 
-def opens_array(stream: BinaryIO) -> bool:
-    """Whether a stream of records (a compressed .json: JSON lines or an array) holds an array;
-    the stream is then past its byte order mark, if any, and nothing else is read."""
-    head = stream.peek(SNIFF_BYTES)                   # type: ignore[attr-defined]
-    bom = head.startswith(codecs.BOM_UTF8)
-    if head[len(codecs.BOM_UTF8) if bom else 0:].lstrip()[:1] != b"[":
+def opens_array(path: str) -> bool:
+    """Whether a compressed .json holds an array, not JSON lines, as its first bytes (read
+    apart) say. A file that cannot be read that far is left to the JSON lines reader, which
+    says why, and reads on past a damaged gzip member."""
+    try:
+        with open_compressed(path) as stream:
+            # peek: one read of the compressed stream, not a read until SNIFF_BYTES that the
+            # damage of a small cut-off file would end in an error.
+            head = stream.peek(SNIFF_BYTES)            # type: ignore[attr-defined]
+    except Exception:
         return False
-    if bom:
-        stream.read(len(codecs.BOM_UTF8))
-    return True
+    return head.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"["
+
+
+def iter_compressed_array(path: str, options: ReadOptions) -> Iterator[Item | Reject]:
+    """The items of a compressed .json array (opens_array), read as they are decompressed."""
+    try:
+        stream = open_compressed(path)
+    except OSError as exc:
+        yield Reject(path, None, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        # open_compressed gives a BufferedReader, whose peek reads nothing away.
+        head = stream.peek(len(codecs.BOM_UTF8))        # type: ignore[attr-defined]
+        if head[:len(codecs.BOM_UTF8)] == codecs.BOM_UTF8:
+            stream.read(len(codecs.BOM_UTF8))
+        yield from iter_json_array(stream, path, options)
 
 
 def iter_json_file(path: Path, options: ReadOptions
@@ -77,11 +95,14 @@ class _Counted:
     """A binary stream that counts the bytes read through it (a pipe cannot say where it is)."""
 
     def __init__(self, stream: BinaryIO):
-        self.stream = stream
+        # read1 gives what one read of the file (or of a compressed stream) gave: what comes
+        # before a damaged part reaches the parser before the error does, where a read of a
+        # whole block would lose it with the error.
+        self._read = getattr(stream, "read1", stream.read)
         self.count = 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self.stream.read(size)
+        data = self._read(size)
         self.count += len(data)
         return data
 
@@ -122,7 +143,7 @@ def iter_json_array(stream: BinaryIO, source: str, options: ReadOptions
                     continue
                 yield object_record(obj, source, index, size, options)
             return
-        except (ijson.JSONError, ValueError, OSError) as exc:
+        except Exception as exc:    # bad JSON, or a compressed stream's damage: the run goes on
             error = exc
     reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
     yield Reject(source, position + 1, f"broken JSON array after item {position}: {reason}")

@@ -121,3 +121,30 @@ def test_a_compressed_json_file_is_an_array_or_json_lines(tmp_path, suffix):
     lines = tmp_path / f"lines{suffix}"
     lines.write_bytes(compressed(b"".join(json.dumps(row).encode() + b"\n" for row in ROWS[:2])))
     assert _outcomes(lines) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"])]
+
+
+@pytest.mark.parametrize("suffix", [".json.gz", ".json.zst"])
+def test_a_damaged_compressed_json_file_is_reported_and_the_run_goes_on(tmp_path, suffix):
+    import gzip
+
+    import zstandard
+
+    def compressed(data: bytes) -> bytes:
+        return gzip.compress(data) if suffix == ".json.gz" else \
+            zstandard.ZstdCompressor().compress(data)
+
+    rows = [{"id": str(i), "text": f"Isi berita nomor {i} tentang banjir {i * 7919}."}
+            for i in range(3000)]
+    whole = compressed(json.dumps(rows, indent=2).encode())
+    cut = tmp_path / f"cut{suffix}"
+    cut.write_bytes(whole[:len(whole) // 2])
+    *items, (kind, _, reason) = _outcomes(cut)
+    # The items before the damage are kept (as many as the format gives: zstd, none of a cut
+    # block), then the damage is reported.
+    assert [text for _, _, text in items] == [row["text"] for row in rows[:len(items)]]
+    assert len(items) > 100 or suffix == ".json.zst"
+    assert kind == "Reject" and ("broken JSON array after" in reason or "cut off" in reason)
+    garbage = tmp_path / f"garbage{suffix}"
+    garbage.write_bytes(b"not compressed at all")
+    [(kind, _, reason)] = _outcomes(garbage)
+    assert kind == "Reject" and "corrupt" in reason
