@@ -32,19 +32,12 @@ def opens_array(path: str) -> bool:
     return head.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"["
 
 
-def iter_compressed_array(path: str, options: ReadOptions) -> Iterator[Item | Reject]:
-    """The items of a compressed .json array (opens_array), read as they are decompressed."""
-    try:
-        stream = open_compressed(path)
-    except OSError as exc:
-        yield Reject(path, None, f"cannot read: {exc.strerror or exc}")
-        return
-    with stream:
-        # open_compressed gives a BufferedReader, whose peek reads nothing away.
-        head = stream.peek(len(codecs.BOM_UTF8))        # type: ignore[attr-defined]
-        if head[:len(codecs.BOM_UTF8)] == codecs.BOM_UTF8:
-            stream.read(len(codecs.BOM_UTF8))
-        yield from iter_json_array(stream, path, options)
+def past_bom(stream: BinaryIO) -> BinaryIO:
+    """The stream (open_compressed's), past its byte order mark if it opens with one."""
+    head = stream.peek(len(codecs.BOM_UTF8))            # type: ignore[attr-defined]
+    if head[:len(codecs.BOM_UTF8)] == codecs.BOM_UTF8:
+        stream.read(len(codecs.BOM_UTF8))
+    return stream
 
 
 def iter_json_file(path: Path, options: ReadOptions

@@ -13,8 +13,7 @@ from cleaner.document_files import TextFile, html_item, is_html, read_html_file,
     text_item, unread_compressed
 from cleaner.folders import folder_files, stem_of
 from cleaner.inputs import COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject
-from cleaner.json_file import is_json, iter_compressed_array, iter_json_array, iter_json_file, \
-    opens_array
+from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array, past_bom
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc
@@ -64,10 +63,6 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
     if is_json(name):
         yield from iter_json_file(Path(path), options)
         return
-    # A compressed .json is JSON lines, or an array read item by item.
-    if name.endswith((".json.gz", ".json.zst")) and opens_array(path):
-        yield from iter_compressed_array(path, options)
-        return
     if is_jsonl(name):
         try:
             stream = open_compressed(path)
@@ -75,6 +70,10 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
             yield Reject(path, None, f"cannot read: {exc.strerror or exc}")
             return
         with stream:
+            # A compressed .json is JSON lines, or an array read item by item.
+            if name.endswith((".json.gz", ".json.zst")) and opens_array(path):
+                yield from iter_json_array(past_bom(stream), path, options)
+                return
             plain = not name.endswith(COMPRESSED_SUFFIXES)
             # Byte ranges only of a regular file: a named pipe cannot be read again.
             ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
