@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import io
 import os
 import zlib
 from typing import Any, Callable, NamedTuple
@@ -11,6 +9,7 @@ from typing import Any, Callable, NamedTuple
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes
 from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject,
                             raw_text, without_compression)
+from cleaner.jsonl_reader import open_compressed
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -39,7 +38,7 @@ class TextFile(NamedTuple):
     @property
     def text(self) -> str:        # what a Reject keeps of a file that crashed a worker
         try:
-            with _content(self.source) as stream:
+            with open_compressed(self.source) as stream:
                 return raw_text(stream.read(MAX_REJECT_RAW))
         except Exception:          # a damaged file keeps nothing
             return ""
@@ -74,29 +73,16 @@ def _read_capped(path: str, limit: int, too_big: Callable[[str], str]) -> bytes 
         os.close(fd)
 
 
-def _content(path: str) -> io.BufferedIOBase:
-    """A file's content as a stream: decompressed, for a .gz or .zst file."""
-    name = path.lower()
-    if name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    if name.endswith(COMPRESSED_SUFFIXES):
-        from cleaner.zstd_frames import open_zstd
-
-        return open_zstd(path)
-    return open(path, "rb")
-
-
 def _read_decompressed(path: str, limit: int, too_big: Callable[[str], str]) -> bytes | Reject:
     """A compressed file's content, read whole: one damaged or cut-off part and the document is
     refused, since what comes before the damage cannot be told from good data."""
     import zstandard
 
-    from cleaner.zstd_frames import CorruptZstd
-
     try:
-        with _content(path) as stream:
+        with open_compressed(path) as stream:
             data = stream.read(limit + 1)      # a small file may inflate to any size
-    except (EOFError, zlib.error, gzip.BadGzipFile, zstandard.ZstdError, CorruptZstd) as exc:
+    # A damaged or cut-off gzip member (CorruptGzip) or zstd frame (CorruptZstd) is a ValueError.
+    except (ValueError, EOFError, zlib.error, zstandard.ZstdError) as exc:
         return Reject(path, None, f"cannot decompress: {exc}")
     except OSError as exc:
         return Reject(path, None, f"cannot read: {exc.strerror or exc}")
