@@ -34,4 +34,5 @@ def compiled_extensions() -> list:
                     opt_level=os.environ.get("CLEANER_COMPILE_OPT", "3"))
 
 
-setup(ext_modules=compiled_extensions())
+if __name__ == "__main__":        # as pip's build and `python setup.py` run it; tests import it
+    setup(ext_modules=compiled_extensions())
