@@ -28,6 +28,7 @@ cache folder (not in the repository). Then, each in its own process:
   compiled-N    workers-N with the compiled build (CLEANER_COMPILE=1: the same source compiled
                 with mypyc), built once per version of the source in the cache folder; left
                 out, with the reason, where it cannot be built (no C compiler)
+  compiled-split-2  split-2 with the compiled build: the ceiling compiled-2 is read against
   io-only-N     the machinery alone (a cleaner that returns its input), N workers: the ceiling
                 that reading, batching, worker traffic, ordering and writing set
 
@@ -406,17 +407,17 @@ def compiled_package(cache: Path) -> Path | None:
     return tree
 
 
-def run_split(data: Path, workdir: Path) -> dict:
-    """Two 1-worker runs at once, on the two halves of the data."""
+def run_split(data: Path, workdir: Path, name: str = "split-2", package: Path = ROOT) -> dict:
+    """Two 1-worker runs at once, on the two halves of the data (of the package in `package`)."""
     halves = (half_data(data), second_half(data))
     outs = [workdir / f"split-{i}.jsonl" for i in (1, 2)]
     stats = [workdir / f"split-{i}.stats.json" for i in (1, 2)]
     result = measure(*(_clean_command(half, out, stat, 1)
-                       for half, out, stat in zip(halves, outs, stats)))
+                       for half, out, stat in zip(halves, outs, stats)), cwd=package)
     docs = sum(json.loads(stat.read_text())["documents_read"] for stat in stats)
     for out in outs:
         out.unlink()
-    return _row("split-2", 2, docs, sum(half.stat().st_size for half in halves), result,
+    return _row(name, 2, docs, sum(half.stat().st_size for half in halves), result,
                 note="two 1-worker processes at once, one on each half: the 2-core ceiling")
 
 
@@ -492,7 +493,8 @@ def main(argv: list[str] | None = None) -> int:
         extra = extra_rules_file(workdir)
         wanted = set(args.only or ())
         compiled = (compiled_package(args.cache)
-                    if not wanted or wanted & {"compiled-1", "compiled-2"} else None)
+                    if not wanted or any(name.startswith("compiled-") for name in wanted)
+                    else None)
         for package in (ROOT, compiled):
             if package is not None:
                 compile_bytecode(package / "cleaner")
@@ -507,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
             "files-2": lambda: run_cleaner("files-2", files_data(data, args.files), workdir, 2),
             "compiled-1": lambda: run_cleaner("compiled-1", data, workdir, 1, package=compiled),
             "compiled-2": lambda: run_cleaner("compiled-2", data, workdir, 2, package=compiled),
+            "compiled-split-2": lambda: run_split(data, workdir, "compiled-split-2", compiled),
             "io-only-1": lambda: run_null(data, workdir, 1),
             "io-only-2": lambda: run_null(data, workdir, 2),
             "baseline": lambda: run_baseline(data, args.baseline_mb, workdir, None),
@@ -542,7 +545,8 @@ RATIOS = (("two_worker_speedup", "workers-2", "workers-1"),
           ("extra_rules_slowdown", "workers-1", "extra-1000"),
           ("vs_baseline", "workers-1", "baseline"),
           ("compiled_speedup", "compiled-1", "workers-1"),
-          ("compiled_two_worker_speedup", "compiled-2", "compiled-1"))
+          ("compiled_two_worker_speedup", "compiled-2", "compiled-1"),
+          ("compiled_split_speedup", "compiled-split-2", "compiled-1"))
 
 
 def round_ratios(runs: dict[str, list[dict]]) -> dict[str, list[float]]:
@@ -610,6 +614,10 @@ def print_table(rows: list[dict], ratios: dict[str, list[float]] | None = None) 
             if "compiled-2" in by:
                 print(f"compiled, 2 workers: {by['compiled-2']['mb_s'] / fast['mb_s']:.2f}x one "
                       f"worker{spread('compiled_two_worker_speedup')}")
+            if "compiled-split-2" in by:
+                print(f"compiled, two 1-worker runs on the halves at once: "
+                      f"{by['compiled-split-2']['mb_s'] / fast['mb_s']:.2f}x one worker"
+                      f"{spread('compiled_split_speedup')}")
         stages = one.get("stages") or {}
         if stages:
             print("stage seconds (1 worker): " + ", ".join(f"{k} {v:.1f}" for k, v in
