@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.document_files import TextFile
-from cleaner.inputs import Item, Reject, expand
+from cleaner.inputs import Item, Reject, expand, printable
 from cleaner.jsonl_reader import RawRecord
 from cleaner.pipeline import CLEAN_CHUNK, Cleaner
 from cleaner.stats import RunStats
@@ -64,7 +64,8 @@ def document_args(item: Item) -> dict[str, Any]:
     hints: fallback_date, page_flags) from an input item; a missing id is made."""
     fields = dict(item.fields)
     if fields.get("id") is None:
-        fields["id"] = f"{Path(item.source).name}:{item.line}" if item.line else Path(item.source).stem
+        name = printable(Path(item.source).name if item.line else Path(item.source).stem)
+        fields["id"] = f"{name}:{item.line}" if item.line else name
     fields["url"] = fields.get("url") if isinstance(fields.get("url"), str) else None
     if getattr(item, "kind", "text") == "html":
         fields.update(getattr(item, "hints", None) or {})

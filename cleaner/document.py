@@ -8,8 +8,9 @@ from typing import Any
 META_FIELDS = ("title", "date", "authors", "editors", "source", "location",
                "site", "url", "category", "lang")
 LIST_FIELDS = frozenset({"authors", "editors"})
-# Keys the cleaner owns in a record; input fields with these names are kept under "input".
-RESERVED_KEYS = frozenset({"id", "text", "meta", "removed", "flags", "fixes"})
+# Keys the cleaner owns in a record; input fields with these names are kept under "input",
+# an input field named "input" too (else the clashing fields' object would take its place).
+RESERVED_KEYS = frozenset({"id", "text", "meta", "removed", "flags", "fixes", "input"})
 
 
 _SCALAR_META = dict.fromkeys(META_FIELDS)

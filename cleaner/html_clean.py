@@ -79,7 +79,7 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
     return extraction, site, hints
 
 
-def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None = None, *,
+def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | None = None, *,
                         charset: str | None = None, fallback_date: Any = None,
                         page_flags: list[dict] | None = None, **fields: Any) -> Document:
     """Extract a page's article and clean it like text; raises PageError when it has none.

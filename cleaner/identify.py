@@ -29,6 +29,8 @@ def url_host(url: str | None) -> str | None:
     'cnnindonesia.com'
     >>> url_host("kompas.com/read/1")
     'kompas.com'
+    >>> url_host("http://[::1") is None     # a url only hints at the site: a bad one is no hint
+    True
     """
     if not url:
         return None
@@ -36,7 +38,10 @@ def url_host(url: str | None) -> str | None:
     if match is not None:           # the common case, without urlsplit's general parse
         host = match.group(1).lower().rstrip(".")
     else:
-        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().rstrip(".")
+        try:
+            host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().rstrip(".")
+        except ValueError:          # "http://[::1": an unclosed or invalid IPv6 literal
+            return None
     return host[4:] if host.startswith("www.") else host or None
 
 

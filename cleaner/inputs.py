@@ -45,7 +45,30 @@ class Reject:
         return f"{self.source}:{self.line}" if self.line else self.source
 
     def as_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw}
+        return {"source": printable(self.source), "line": self.line,
+                "reason": printable(self.reason),
+                "raw": printable(self.raw) if self.raw is not None else None}
+
+
+def printable(text: str) -> str:
+    r"""Text as UTF-8 (and so JSON) can hold it.
+
+    A file name of bytes that are not UTF-8 reaches Python with each such byte as a lone
+    surrogate (os.fsdecode), which no UTF-8 writer takes: a record or reject naming that file
+    would end the run. Such bytes become \xNN escapes; any other lone surrogate, \uNNNN.
+
+    >>> printable("bad\udcff.txt"), printable("x\ud800"), printable("kata")
+    ('bad\\xff.txt', 'x\\ud800', 'kata')
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 # Compressed files, each read as what the name before the suffix says ("a.jsonl.gz": JSONL,

@@ -134,6 +134,20 @@ def _read_line(stream: BinaryIO, cap: int) -> tuple[bytes, bool]:
 
 
 _BROKEN = object()
+_INT64 = (-(1 << 63), (1 << 64) - 1)     # the integers orjson reads and writes as integers
+
+
+def _int_or_digits(literal: str) -> int | str:
+    """An integer literal as an int where orjson can write it back, else as its digits.
+
+    >>> _int_or_digits("42"), _int_or_digits("123456789012345678901234567890")
+    (42, '123456789012345678901234567890')
+    """
+    try:
+        value = int(literal)
+    except ValueError:                  # past Python's own limit (4,300 digits)
+        return literal
+    return value if _INT64[0] <= value <= _INT64[1] else literal
 
 
 def _python_json(line: str) -> Any:
@@ -141,13 +155,15 @@ def _python_json(line: str) -> Any:
 
     Python's json writes NaN and Infinity, which are not JSON, so files made with it hold them
     (`{"score": NaN}`): such a record is read, and the numbers come out as null, as orjson
-    writes them. What orjson could not write back (a lone surrogate, which Python's json reads)
-    still refuses the line, with orjson's reason.
+    writes them. Integers past 64 bits keep their digits, as text: orjson reads them as floats
+    (an id of 30 digits would collide with its neighbours) or, past a float's range, not at all.
+    What orjson could not write back (a lone surrogate, which Python's json reads) still
+    refuses the line, with orjson's reason.
     """
     import json
 
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, parse_int=_int_or_digits)
         orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
     except (ValueError, TypeError, RecursionError, orjson.JSONEncodeError):
         return _BROKEN
@@ -175,6 +191,12 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
         obj = _python_json(line)
         if obj is _BROKEN:
             return Reject(source, lineno, f"broken JSON: {exc}", line[:MAX_REJECT_RAW])
+    else:
+        if type(obj) is dict and type(obj.get("id")) is float:
+            # An integer id past 64 bits, which orjson read as a float, losing digits; read
+            # again with its digits kept (a float id reads the same either way).
+            exact = _python_json(raw.decode("utf-8"))
+            obj = exact if exact is not _BROKEN else obj
     if not isinstance(obj, dict):
         return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",
                       _shown(raw))
@@ -194,8 +216,10 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
     text = obj.pop(options.text_field, None)
 
     def refused(reason: str) -> Reject:
-        shown = _shown(raw) if raw is not None else orjson.dumps(
-            {**obj, options.text_field: text}, option=orjson.OPT_NON_STR_KEYS).decode()
+        # An item without the text field is shown as it came, with no null put in its place.
+        item = obj if text is None else {**obj, options.text_field: text}
+        shown = (_shown(raw) if raw is not None
+                 else orjson.dumps(item, option=orjson.OPT_NON_STR_KEYS).decode())
         return Reject(source, lineno, reason, shown[:MAX_REJECT_RAW])
 
     if text is None and isinstance(obj.get(options.html_field), str):

@@ -19,6 +19,7 @@ dump while a dataset of shards needs one schema.
 
 from __future__ import annotations
 
+import datetime
 import decimal
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
@@ -41,11 +42,24 @@ def is_parquet(name: str) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    """A value orjson can write: bytes become text, decimals strings; the rest as it is."""
+    """A value orjson can write: bytes become text, decimals strings, times ISO 8601 text,
+    durations seconds; the rest as it is.
+
+    Timestamps of nanoseconds (pandas' datetime type) come out of Arrow as pandas Timestamps,
+    which orjson does not take for datetimes: the document would be refused over a field that
+    only rides along.
+
+    >>> _plain(datetime.datetime(2020, 1, 2, 3, 4)), _plain(datetime.timedelta(seconds=90))
+    ('2020-01-02T03:04:00', 90.0)
+    """
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="backslashreplace")
     if isinstance(value, decimal.Decimal):
         return str(value)
+    if isinstance(value, (datetime.date, datetime.time)):     # datetimes and Timestamps too
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds()
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

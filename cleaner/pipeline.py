@@ -100,7 +100,10 @@ class Cleaner:
         pack = self.learned.get(key) if key else None
         return (pack,) if pack is not None else ()
 
-    def make_document(self, text: str, url: str | None = None, id: str | None = None,
+    # The text (or page) is positional-only in these methods: input fields arrive as keywords,
+    # and a field named "text" (beside --text-field content) or "self" must ride along as a
+    # field, not collide with a parameter and cost the document.
+    def make_document(self, text: str, /, url: str | None = None, id: str | None = None,
                       title: str | None = None, date: Any = None, **fields: Any) -> Document:
         """A Document from input text and fields; title and date are hints, the rest rides along."""
         doc = Document(id=str(id) if id is not None else "", text=text, url=url or None,
@@ -111,16 +114,17 @@ class Cleaner:
             doc.hints["date"] = date
         return doc
 
-    def clean(self, text: str, url: str | None = None, **fields: Any) -> dict[str, Any]:
+    def clean(self, text: str, /, url: str | None = None, **fields: Any) -> dict[str, Any]:
         """Clean one document and return its record (see README for the schema)."""
         return self.clean_document(self.make_document(text, url, **fields)).to_record()
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
-    def clean_html(self, html: bytes | str, url: str | None = None, **fields: Any) -> dict[str, Any]:
+    def clean_html(self, html: bytes | str, /, url: str | None = None,
+                   **fields: Any) -> dict[str, Any]:
         """Clean one HTML page and return its record; raises PageError if it has no article."""
         return self.clean_html_document(html, url, **fields).to_record()
 
-    def clean_html_document(self, html: bytes | str, url: str | None = None,
+    def clean_html_document(self, html: bytes | str, /, url: str | None = None,
                             **fields: Any) -> Document:
         """Extract a page's article (charset=, fallback_date= accepted) and run every stage on it."""
         from cleaner.html_clean import clean_html_document     # lxml and trafilatura: only for HTML
@@ -212,7 +216,9 @@ class Cleaner:
             doc.meta["title"] = doc.hints["title"]
         if "date" in doc.hints:
             raw = doc.hints["date"]
-            doc.meta["date"] = normalize_date(str(raw), months) or raw
+            # Text, as a date read from the text is: a number or a timestamp given as the date
+            # would otherwise come out as a number in JSON and as text in Parquet.
+            doc.meta["date"] = normalize_date(str(raw), months) or str(raw)
         doc.meta["url"] = doc.url
         site = next((p for p in doc.packs if p.kind == "site"), None)
         lang = next((p for p in doc.packs if p.kind == "lang"), None)

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from cleaner.document_files import TextFile, html_item, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
 from cleaner.folders import folder_files, stem_of
-from cleaner.inputs import COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject
+from cleaner.inputs import COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject, printable
 from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array, past_bom
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
@@ -53,6 +53,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         log.bytes_read += size
     except OSError:
         pass
+    record_id = printable(record_id)      # a name of bytes that are not UTF-8: escaped
     name = os.path.basename(path).lower()
     if is_parquet(name):
         yield from read_parquet(Path(path), options)

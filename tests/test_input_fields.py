@@ -1,0 +1,116 @@
+"""Input fields ride along whatever their names, types and values; odd ones never cost a document."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from cleaner import Cleaner
+from cleaner.cli import main
+from cleaner.parquet_io import read_records
+
+ARTICLE = "JAKARTA - Pemerintah mengumumkan kebijakan baru untuk sekolah pada hari Senin."
+
+
+def _run(tmp_path, lines: list[dict | str], *options: str) -> tuple[list[dict], list[dict]]:
+    """Records and rejects of `cleaner clean` over a JSONL of these lines (dicts or raw text)."""
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n"
+                              for line in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "-o", str(out), "-q", "--workers", "1", *options]) == 0
+    rejects = tmp_path / "out.jsonl.rejects.jsonl"
+    return ([json.loads(line) for line in out.read_text().splitlines()],
+            [json.loads(line) for line in rejects.read_text().splitlines()]
+            if rejects.exists() else [])
+
+
+def test_a_field_named_text_beside_the_text_field_rides_along(tmp_path):
+    records, rejects = _run(tmp_path, [{"id": "1", "content": ARTICLE, "text": "ringkasan"}],
+                            "--text-field", "content")
+    assert rejects == []
+    assert records[0]["text"].startswith("Pemerintah") and records[0]["input"] == {"text": "ringkasan"}
+
+
+def test_a_field_named_self_rides_along(tmp_path):
+    records, rejects = _run(tmp_path, [{"id": "1", "text": ARTICLE, "self": "x"}])
+    assert rejects == [] and records[0]["self"] == "x"
+
+
+def test_the_api_takes_fields_named_like_its_parameters():
+    record = Cleaner().clean(ARTICLE, text="ringkasan", self="x", html="<p>")
+    assert record["input"] == {"text": "ringkasan"} and record["self"] == "x"
+    assert record["html"] == "<p>"
+
+
+def test_a_field_named_input_is_kept_with_the_fields_that_clash(tmp_path):
+    records, _ = _run(tmp_path, [{"id": "1", "text": ARTICLE, "input": 5, "meta": 1},
+                                 {"id": "2", "text": ARTICLE, "input": {"a": 1}}])
+    assert records[0]["input"] == {"input": 5, "meta": 1}
+    assert records[1]["input"] == {"input": {"a": 1}}
+
+
+def test_a_malformed_url_is_no_hint_and_costs_nothing(tmp_path):
+    records, rejects = _run(tmp_path, [{"id": "1", "url": "http://[::1", "text": ARTICLE},
+                                       {"id": "2", "url": "http://[zz]/x", "text": ARTICLE}])
+    assert rejects == [] and [r["id"] for r in records] == ["1", "2"]
+    assert records[0]["meta"]["url"] == "http://[::1"
+
+
+def test_a_date_given_as_a_number_comes_out_as_text_in_every_format(tmp_path):
+    records, _ = _run(tmp_path, [{"id": "1", "text": ARTICLE, "date": 12345}])
+    assert records[0]["meta"]["date"] == "12345"
+    out = tmp_path / "out.parquet"
+    assert main(["clean", str(tmp_path / "in.jsonl"), "-o", str(out), "-q"]) == 0
+    assert list(read_records(out)) == records
+
+
+def test_integer_ids_past_64_bits_keep_their_digits(tmp_path):
+    big = 123456789012345678901234567890
+    huge = "1" + "0" * 5000
+    lines = [f'{{"id": {big}, "text": "{ARTICLE}"}}', f'{{"id": {big + 1}, "text": "{ARTICLE}"}}',
+             f'{{"id": "h", "text": "{ARTICLE}", "n": {huge}}}',
+             f'{{"id": 1.5, "text": "{ARTICLE}"}}']
+    records, rejects = _run(tmp_path, lines)
+    assert rejects == []
+    assert [r["id"] for r in records] == [str(big), str(big + 1), "h", "1.5"]
+    assert records[2]["n"] == huge
+
+
+def test_parquet_times_and_durations_ride_along(tmp_path):
+    table = pa.table({
+        "id": ["1"], "text": [ARTICLE],
+        "seen": pa.array([datetime.datetime(2020, 1, 2, 3, 4, 5)], pa.timestamp("ns")),
+        "day": pa.array([datetime.date(2020, 1, 2)], pa.date32()),
+        "took": pa.array([datetime.timedelta(seconds=90)], pa.duration("ns")),
+    })
+    pq.write_table(table, tmp_path / "in.parquet")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(tmp_path / "in.parquet"), "-o", str(out), "-q"]) == 0
+    record, = [json.loads(line) for line in out.read_text().splitlines()]
+    assert (record["seen"], record["day"], record["took"]) == ("2020-01-02T03:04:05",
+                                                               "2020-01-02", 90.0)
+    assert not (tmp_path / "out.jsonl.rejects.jsonl").exists()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_file_names_that_are_not_utf8_are_escaped_not_fatal(tmp_path, workers):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    raw = os.fsencode(folder)
+    with open(raw + b"/bad\xff.txt", "w", encoding="utf-8") as article:
+        article.write(ARTICLE + "\n")
+    with open(raw + b"/noid\xfd.jsonl", "w", encoding="utf-8") as dump:
+        dump.write(json.dumps({"text": ARTICLE}) + "\n{broken\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(folder), "-o", str(out), "-q", "--workers", workers]) == 0
+    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids == ["bad\\xff", "noid\\xfd.jsonl:1"]
+    reject, = [json.loads(line) for line in
+               (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()]
+    assert reject["source"].endswith("noid\\xfd.jsonl") and reject["line"] == 2
