@@ -102,13 +102,18 @@ def run_compare(args: argparse.Namespace) -> int:
         print("cleaner: error: no fixtures matched", file=sys.stderr)
         return 2
     changed = [c for c in comparisons if c.changed]
+    broken = [c for c in comparisons if c.error]
     for comp in changed:
         sys.stdout.write(comp.diff(root))
     if args.update:
         written = rewrite(changed)
         print(f"{len(comparisons)} fixtures, {len(written)} expected records rewritten"
-              + ("; review the diff above and commit it" if written else ""), file=sys.stderr)
-        return 0
-    print(f"{len(comparisons)} fixtures, {len(changed)} differ from their expected records"
-          + (" (cleaner fixtures update rewrites them)" if changed else ""), file=sys.stderr)
+              + ("; review the diff above and commit it" if written else "")
+              + (f"; {len(broken)} could not be cleaned (above)" if broken else ""),
+              file=sys.stderr)
+        return 1 if broken else 0
+    differ = len(changed) - len(broken)
+    print(f"{len(comparisons)} fixtures, {differ} differ from their expected records"
+          + (" (cleaner fixtures update rewrites them)" if differ else "")
+          + (f", {len(broken)} could not be cleaned (above)" if broken else ""), file=sys.stderr)
     return 1 if changed else 0

@@ -117,14 +117,17 @@ class Comparison:
     raw: Path
     expected: Path
     before: str          # the expected file as it is ("" when missing)
-    after: str           # the record the cleaner makes now
+    after: str           # the record the cleaner makes now ("" when it cannot make one)
+    error: str = ""      # why the fixture could not be cleaned: a failure, never rewritten
 
     @property
     def changed(self) -> bool:
-        return self.before != self.after
+        return bool(self.error) or self.before != self.after
 
     def diff(self, root: Path | None = None) -> str:
         name = str(self.expected.relative_to(root)) if root else self.expected.name
+        if self.error:
+            return f"{name}: cannot clean the fixture: {self.error}\n"
         return record_diff(self.before, self.after, name)
 
 
@@ -138,7 +141,11 @@ def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = ()) -> lis
             continue
         expected = expected_path(raw)
         before = expected.read_text(encoding="utf-8") if expected.exists() else ""
-        out.append(Comparison(raw, expected, before, dump_record(clean_fixture(cleaner, raw))))
+        try:
+            after, error = dump_record(clean_fixture(cleaner, raw)), ""
+        except Exception as exc:   # one broken fixture (not UTF-8, no article) must not hide the rest
+            after, error = "", f"{type(exc).__name__}: {exc}"
+        out.append(Comparison(raw, expected, before, after, error))
     return out
 
 
@@ -146,7 +153,7 @@ def rewrite(comparisons: Iterable[Comparison]) -> list[Comparison]:
     """Write the changed expected records; the ones written."""
     written = []
     for comp in comparisons:
-        if comp.changed:
+        if comp.changed and not comp.error:
             comp.expected.write_text(comp.after, encoding="utf-8")
             written.append(comp)
     return written

@@ -38,6 +38,8 @@ def input_fields(raw: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     fields = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(fields.get("url", ""), str):
+        fields["url"] = None            # as a run reads a record whose url is not text
     return {k: v for k, v in fields.items() if k not in ("id", "text")}
 
 

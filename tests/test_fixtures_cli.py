@@ -103,3 +103,21 @@ def test_bad_input_is_refused(tmp_path, capsys):
     assert _add(tmp_path, str(odd), "--site", "kabar.example") == 2
     assert _add(tmp_path, str(tmp_path / "none.txt"), "--site", "kabar.example") == 2
     assert _add(tmp_path, str(odd), "--site", "../etc") == 2
+
+
+def test_fixtures_that_cannot_be_cleaned_fail_the_check_and_are_not_rewritten(tmp_path, capsys):
+    site = tmp_path / "fixtures" / "kabar.example"
+    site.mkdir(parents=True)
+    (site / "latin1.txt").write_bytes("Berita caf\xe9.\n".encode("latin-1"))
+    (site / "empty.html").write_text("<html></html>", encoding="utf-8")
+    (site / "good.txt").write_text(TEXT, encoding="utf-8")
+    (site / "good.input.json").write_text('{"url": 5}', encoding="utf-8")   # a url not text
+    args = ["--root", str(tmp_path / "fixtures"), "--no-builtin-rules"]
+    assert main(["fixtures", "update", *args]) == 1
+    out = capsys.readouterr()
+    assert "latin1.json: cannot clean the fixture: UnicodeDecodeError" in out.out
+    assert "empty.json: cannot clean the fixture: PageError" in out.out
+    assert "1 expected records rewritten" in out.err and "2 could not be cleaned" in out.err
+    assert sorted(p.name for p in site.glob("*.json")) == ["good.input.json", "good.json"]
+    assert main(["fixtures", "check", *args]) == 1
+    assert "0 differ" in capsys.readouterr().err
