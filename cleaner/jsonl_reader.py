@@ -11,6 +11,7 @@ import orjson
 
 from cleaner.gzip_members import CorruptGzip
 from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, raw_text
+from cleaner.normalize import fix_surrogates
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
                   ".json.gz", ".json.zst", ".jsonl.zstd")
@@ -150,23 +151,51 @@ def _int_or_digits(literal: str) -> int | str:
     return value if _INT64[0] <= value <= _INT64[1] else literal
 
 
-def _python_json(line: str) -> Any:
+def _repaired(value: Any) -> Any:
+    """A JSON value with its strings' surrogates made characters or U+FFFD (fix_surrogates)."""
+    if isinstance(value, str):
+        return fix_surrogates(value)
+    if isinstance(value, dict):
+        return {fix_surrogates(k): _repaired(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_repaired(v) for v in value]
+    return value
+
+
+def _python_json(line: str, text_field: str) -> Any:
     """A line orjson refused, as Python's json module reads it, or _BROKEN.
 
     Python's json writes NaN and Infinity, which are not JSON, so files made with it hold them
     (`{"score": NaN}`): such a record is read, and the numbers come out as null, as orjson
     writes them. Integers past 64 bits keep their digits, as text: orjson reads them as floats
     (an id of 30 digits would collide with its neighbours) or, past a float's range, not at all.
-    What orjson could not write back (a lone surrogate, which Python's json reads) still
-    refuses the line, with orjson's reason.
+    A lone surrogate (half an emoji's UTF-16 pair, where a scraper cut a string) is read too:
+    the text keeps it for the normalize stage, which repairs it and records the fix, and other
+    fields get fix_surrogates' repair, so that one bad escape in a title does not cost the
+    article. What orjson still could not write back refuses the line, with orjson's reason.
     """
     import json
 
     try:
         obj = json.loads(line, parse_int=_int_or_digits)
-        orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
-    except (ValueError, TypeError, RecursionError, orjson.JSONEncodeError):
+    except (ValueError, RecursionError):
         return _BROKEN
+    try:
+        orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
+        return obj
+    except orjson.JSONEncodeError:
+        pass
+    if isinstance(obj, dict):
+        text = obj.pop(text_field, None)
+        obj = _repaired(obj)
+    else:
+        text, obj = None, _repaired(obj)
+    try:
+        orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
+    except orjson.JSONEncodeError:
+        return _BROKEN
+    if text is not None:
+        obj[text_field] = text
     return obj
 
 
@@ -188,14 +217,14 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
         except UnicodeDecodeError as bad:
             return Reject(source, lineno, f"invalid UTF-8 at byte {bad.start} of the line",
                           raw_text(raw))
-        obj = _python_json(line)
+        obj = _python_json(line, options.text_field)
         if obj is _BROKEN:
             return Reject(source, lineno, f"broken JSON: {exc}", line[:MAX_REJECT_RAW])
     else:
         if type(obj) is dict and type(obj.get("id")) is float:
             # An integer id past 64 bits, which orjson read as a float, losing digits; read
             # again with its digits kept (a float id reads the same either way).
-            exact = _python_json(raw.decode("utf-8"))
+            exact = _python_json(raw.decode("utf-8"), options.text_field)
             obj = exact if exact is not _BROKEN else obj
     if not isinstance(obj, dict):
         return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",

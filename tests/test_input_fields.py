@@ -114,3 +114,15 @@ def test_file_names_that_are_not_utf8_are_escaped_not_fatal(tmp_path, workers):
     reject, = [json.loads(line) for line in
                (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()]
     assert reject["source"].endswith("noid\\xfd.jsonl") and reject["line"] == 2
+
+
+def test_a_lone_surrogate_costs_neither_the_article_nor_its_title(tmp_path):
+    # Half an emoji's UTF-16 pair, where a scraper cut a string: the text's is repaired and
+    # the repair recorded, the title's repaired; a whole pair reads as its emoji.
+    lines = ['{"id": "1", "text": "Isi berita \\ud800 di sini.", "title": "Judul \\udc00 x"}',
+             '{"id": "2", "text": "Isi berita \\ud83d\\ude00 di sini."}']
+    records, rejects = _run(tmp_path, lines)
+    assert rejects == []
+    assert records[0]["text"] == "Isi berita \ufffd di sini." and records[0]["fixes"] == ["fix_surrogates"]
+    assert records[0]["meta"]["title"] == "Judul \ufffd x"
+    assert records[1]["text"] == "Isi berita \U0001f600 di sini." and records[1]["fixes"] == []
