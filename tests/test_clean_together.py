@@ -21,6 +21,11 @@ def _items(rows: list[dict]) -> list[Item]:
             for number, row in enumerate(rows, start=1)]
 
 
+def _fields(row: dict) -> dict:
+    """A row's fields besides its text, as keywords (the text is positional-only)."""
+    return {name: value for name, value in row.items() if name != "text"}
+
+
 def _fixture_texts() -> list[str]:
     return [raw.read_text(encoding="utf-8") for raw in fixture_inputs(ROOT / "fixtures")
             if raw.suffix == ".txt"]
@@ -30,10 +35,11 @@ def test_documents_cleaned_together_give_the_records_of_one_at_a_time():
     rows = real_docs(60) + [{"id": f"f{n}", "text": text}
                             for n, text in enumerate(_fixture_texts())]
     together, alone = Cleaner(), Cleaner()
-    docs = together.clean_documents([together.make_document(**row) for row in rows])
+    docs = together.clean_documents([together.make_document(row["text"], **_fields(row))
+                                     for row in rows])
     assert len(docs) == len(rows) > 60
     for row, doc in zip(rows, docs):
-        assert doc.to_record() == alone.clean(**row), row["id"]
+        assert doc.to_record() == alone.clean(row["text"], **_fields(row)), row["id"]
     assert any(doc.removed for doc in docs)       # the rules had work to do
 
 
@@ -54,7 +60,7 @@ def test_a_document_that_breaks_cleaning_together_costs_only_itself(monkeypatch)
     alone = Cleaner()
     for index, (row, record) in enumerate(zip(rows, results)):
         if index != 5:
-            assert record == alone.clean(**row)
+            assert record == alone.clean(row["text"], **_fields(row))
     outcomes = process_batch(Cleaner(), items).outcomes
     assert [kind for kind, *_ in outcomes] == ["record"] * 5 + ["reject"] + ["record"] * 6
     assert outcomes[5][1]["reason"] == "internal error: ValueError: a bug"
