@@ -70,6 +70,10 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         raise FixtureError(f"no such file {source}")
     if not re.fullmatch(r"[A-Za-z0-9.-]+", site):
         raise FixtureError(f"--site must be a host name like kompas.com, not {site!r}")
+    if name is not None and case_name(name) != name:
+        # A name is a file name in the site's folder: "../x" would write outside the fixtures.
+        raise FixtureError(f"--name must be a plain case name like {case_name(name)!r}, "
+                           f"not {name!r}")
     folder = Path(root) / site
     fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
     if is_jsonl(source.name):

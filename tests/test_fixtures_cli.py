@@ -103,6 +103,11 @@ def test_bad_input_is_refused(tmp_path, capsys):
     assert _add(tmp_path, str(odd), "--site", "kabar.example") == 2
     assert _add(tmp_path, str(tmp_path / "none.txt"), "--site", "kabar.example") == 2
     assert _add(tmp_path, str(odd), "--site", "../etc") == 2
+    page = tmp_path / "page.txt"
+    page.write_text(TEXT, encoding="utf-8")
+    assert _add(tmp_path, str(page), "--site", "kabar.example", "--name", "../../x") == 2
+    assert "plain case name" in capsys.readouterr().err
+    assert not list(tmp_path.rglob("x.*"))
 
 
 def test_fixtures_that_cannot_be_cleaned_fail_the_check_and_are_not_rewritten(tmp_path, capsys):
