@@ -33,11 +33,16 @@ def case_name(text: str) -> str:
 def find_record(path: Path, record_id: str | None, text_field: str = "text") -> dict[str, Any]:
     """One record of a JSONL file: the one with this id, or the only one."""
     found = None
+    broken: list[int] = []          # lines that are not JSON: passed over, named if nothing is found
     with open_compressed(path) as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
-            record = orjson.loads(line)
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                broken.append(number)
+                continue
             if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
                 continue
             if record_id is None:
@@ -47,8 +52,9 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text") -> 
             elif str(record.get("id")) == record_id or str(number) == record_id:
                 return record
     if found is None:
-        raise FixtureError(f"{path}: no record with id {record_id!r}" if record_id else
-                           f"{path}: no record with a {text_field!r} field")
+        unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
+        raise FixtureError((f"{path}: no record with id {record_id!r}" if record_id else
+                            f"{path}: no record with a {text_field!r} field") + unread)
     return found
 
 

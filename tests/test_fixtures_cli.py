@@ -62,6 +62,15 @@ def test_add_one_record_of_a_jsonl_dump(tmp_path, capsys):
     assert record["meta"]["date"] == "2017-02" and record["meta"]["site"] == "kabar.example"
 
 
+def test_a_broken_line_is_passed_over_when_adding_one_record_of_a_dump(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"id": "1", "text": "Satu."}\n{broken\n'
+                    + json.dumps({"id": "3", "text": TEXT}) + "\n", encoding="utf-8")
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "3") == 0
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "9") == 2
+    assert "no record with id '9' (lines not JSON: 2)" in capsys.readouterr().err
+
+
 def test_check_shows_the_diff_and_update_rewrites_it(tmp_path, capsys):
     raw = tmp_path / "page.txt"
     raw.write_text(TEXT, encoding="utf-8")
