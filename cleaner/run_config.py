@@ -13,7 +13,7 @@ from cleaner.inputs import ReadOptions
 from cleaner.progress import known_size
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput
 from cleaner.single_output import SingleOutput
-from cleaner.writers import LEVELS, compression_of
+from cleaner.writers import LEVELS, compression_of, is_special_file
 
 
 class CleanerFactory:
@@ -115,9 +115,16 @@ def open_output(config: RunConfig):
                              level=_level(config, f"x.{fmt}"))
     if config.resume:
         raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
-    rejects = config.rejects or (None if config.output == "-" else
-                                 f"{config.output}.rejects.jsonl")
-    return SingleOutput(config.output, rejects, _level(config, config.output))
+    return SingleOutput(config.output, config.rejects or default_rejects(config),
+                        _level(config, config.output))
+
+
+def default_rejects(config: RunConfig) -> str | None:
+    """The rejects file of one output file when --rejects is not given: OUT.rejects.jsonl;
+    none beside stdout, a device or a named pipe (/dev/null.rejects.jsonl is no place)."""
+    if config.output == "-" or is_special_file(config.output):
+        return None
+    return f"{config.output}.rejects.jsonl"
 
 
 def _level(config: RunConfig, name: str) -> int | None:
@@ -140,5 +147,5 @@ def own_outputs(config: RunConfig) -> frozenset[str]:
     file, --stats and --report."""
     paths = [config.output, config.rejects, config.stats_path, config.report]
     if not is_sharded(config) and not config.rejects:
-        paths.append(f"{config.output}.rejects.jsonl")
+        paths.append(default_rejects(config))
     return frozenset(os.path.abspath(path) for path in paths if path and path != "-")

@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from cleaner.parquet_io import encode_records
-from cleaner.writers import _open_for_writing
+from cleaner.writers import _open_for_writing, is_special_file
 
 MANIFEST = "_manifest.json"
 FORMAT_VERSION = "cleaner-shards/1"
@@ -139,6 +139,9 @@ class ShardedOutput:
         self.encode = encode_records if fmt == "parquet" else None
         self.shard_size = shard_size
         self.rejects_path = Path(rejects_path) if rejects_path else self.folder / "_rejects.jsonl"
+        # Rejects to a device or named pipe (--rejects /dev/null) are written in place: never
+        # removed, cut back or measured, as they cannot be read back on --resume anyway.
+        self._rejects_in_place = is_special_file(self.rejects_path)
         self.run_key = run_key or {}
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
@@ -167,7 +170,7 @@ class ShardedOutput:
                         "output_format": self.fmt, "shard_size": self.shard_size,
                         "inputs_done": 0, "records": 0, "rejects": 0, "rejects_bytes": 0,
                         "shards": [], "stats": None}
-            if self.rejects_path.exists():
+            if self.rejects_path.exists() and not self._rejects_in_place:
                 self.rejects_path.unlink()
             self._clean_leftovers([])
             return manifest
@@ -189,6 +192,8 @@ class ShardedOutput:
                               f"run (see {self.manifest_path}); resuming would skip the wrong "
                               "documents, so start again in an empty folder")
         self._clean_leftovers([s["name"] for s in existing["shards"]])
+        if self._rejects_in_place:
+            return existing
         size = self.rejects_path.stat().st_size if self.rejects_path.exists() else 0
         if size < existing["rejects_bytes"]:
             raise OutputError(f"{self.rejects_path} is shorter than the manifest records; "
@@ -269,8 +274,9 @@ class ShardedOutput:
             manifest["records"] += self._shard.count
             self._shard, self._shard_tmp = None, None
         self._rejects.flush()
-        os.fsync(self._rejects.fileno())
-        manifest["rejects_bytes"] = self._rejects.tell()
+        if not self._rejects_in_place:
+            os.fsync(self._rejects.fileno())
+            manifest["rejects_bytes"] = self._rejects.tell()
         manifest["rejects"] = self.rejects_written
         manifest["inputs_done"] = inputs_done
         manifest["complete"] = complete
@@ -305,6 +311,8 @@ class ShardedOutput:
                 self._rejects.close()
             except OSError:
                 pass
+        if self._rejects_in_place:
+            return
         if self.rejects_path.exists() and self.rejects_path.stat().st_size == 0:
             self.rejects_path.unlink()
 
