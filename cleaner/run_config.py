@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -140,6 +141,35 @@ def _level(config: RunConfig, name: str) -> int | None:
     if not low <= level <= high:
         raise OutputError(f"--compression-level for {kind} output is {low} to {high}")
     return level
+
+
+def check_distinct_outputs(config: RunConfig) -> None:
+    """OutputError when two of -o, the rejects file, --stats and --report name the same file:
+    one would overwrite the other, or take it from under its rename. Stdout and devices
+    (/dev/null) take any number of writers."""
+    rejects = config.rejects or (os.path.join(config.output, "_rejects.jsonl")
+                                 if is_sharded(config) else default_rejects(config))
+    named = [("-o", config.output),
+             ("--rejects" if config.rejects else "the default --rejects", rejects),
+             ("--stats", config.stats_path), ("--report", config.report)]
+    seen: dict[str, str] = {}
+    for option, path in named:
+        if not path or path == "-" or _is_device(path):
+            continue
+        resolved = os.path.realpath(path)
+        if resolved in seen:
+            raise OutputError(f"{seen[resolved]} and {option} both name {path}; give each "
+                              "its own file")
+        seen[resolved] = option
+
+
+def _is_device(path: str) -> bool:
+    """Whether `path` is a character or block device, such as /dev/null."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def own_outputs(config: RunConfig) -> frozenset[str]:

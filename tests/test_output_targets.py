@@ -111,3 +111,42 @@ def test_shards_with_rejects_to_dev_null_leave_it_a_device(tmp_path):
     (tmp_path / "out" / "_manifest.json").write_text(json.dumps(manifest))
     assert main(args + ["--resume"]) == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+@pytest.mark.parametrize("options, first, second", [
+    (["--rejects", "out.jsonl"], "-o", "--rejects"),
+    (["--stats", "out.jsonl"], "-o", "--stats"),
+    (["--report", "sub/../out.jsonl"], "-o", "--report"),
+    (["--rejects", "r.jsonl", "--stats", "r.jsonl"], "--rejects", "--stats"),
+    (["--rejects", "r.jsonl", "--report", "r.jsonl"], "--rejects", "--report"),
+    (["--stats", "s.json", "--report", "s.json"], "--stats", "--report"),
+    (["--stats", "out.jsonl.rejects.jsonl"], "the default --rejects", "--stats"),
+])
+def test_outputs_naming_the_same_file_are_refused_before_anything_is_written(
+        tmp_path, monkeypatch, capsys, options, first, second):
+    src = _dump(tmp_path / "in.jsonl")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["clean", str(src), "-o", "out.jsonl", *options, "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {first} and {second} both name" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "sub"]
+
+
+def test_a_symlink_to_the_output_counts_as_the_same_file(tmp_path, capsys):
+    src = _dump(tmp_path / "in.jsonl")
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "link.jsonl").symlink_to(out)
+    assert main(["clean", str(src), "-o", str(out), "--stats", str(tmp_path / "link.jsonl"),
+                 "-q"]) == 2
+    assert "-o and --stats both name" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_the_default_rejects_in_a_shard_folder_may_not_be_the_stats(tmp_path, capsys):
+    src = _dump(tmp_path / "in.jsonl")
+    out = tmp_path / "out"
+    assert main(["clean", str(src), "-o", str(out), "--shard-size", "5",
+                 "--stats", str(out / "_rejects.jsonl"), "-q"]) == 2
+    assert "the default --rejects and --stats both name" in capsys.readouterr().err
+    assert not out.exists()
