@@ -156,8 +156,7 @@ class _Job:
             status = _interrupted(config, output, self.inputs_done, stats, clean=False)
         except BrokenPipeError:
             output.abort()
-            sys.stderr.close()
-            status = 1
+            raise                   # the reader of stdout went away: cli.main exits quietly
         except OSError as exc:
             output.abort()
             _say(config, f"error: writing output failed: {describe_os_error(exc)}")

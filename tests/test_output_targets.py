@@ -7,6 +7,8 @@ import io
 import json
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -150,3 +152,16 @@ def test_the_default_rejects_in_a_shard_folder_may_not_be_the_stats(tmp_path, ca
                  "--stats", str(out / "_rejects.jsonl"), "-q"]) == 2
     assert "the default --rejects and --stats both name" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [["explain", "{src}", "-n", "0"],
+                                     ["clean", "{src}", "-o", "-", "--workers", "1"]])
+def test_a_closed_stdout_ends_a_command_quietly(tmp_path, command):
+    src = _dump(tmp_path / "in.jsonl")
+    args = [part.format(src=src) for part in command]
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()             # the reader went away before the first line (`| head -0`)
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
+    assert proc.returncode == 1
