@@ -118,6 +118,25 @@ _CHANGED = {"input_files": "the input files (added, removed or changed since)",
             "inputs": "the inputs named"}
 
 
+def _manifest_damage(manifest: dict[str, Any]) -> str | None:
+    """What in a manifest has the wrong type (a hand edit), if anything: a resume would trip
+    on it halfway, after removing files."""
+    for key in ("inputs_done", "records", "rejects", "rejects_bytes"):
+        value = manifest.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return f"{key!r} is {value!r}, not a count"
+    # (a manifest from an earlier version may lack "run" and "stats")
+    for key, kind, said in (("shards", list, "a list"), ("run", dict, "an object"),
+                            ("stats", (dict, type(None)), "an object or null")):
+        value = manifest.get(key, {} if key == "run" else None)
+        if not isinstance(value, kind):
+            return f"{key!r} is {value!r}, not {said}"
+    for shard in manifest["shards"]:
+        if not isinstance(shard, dict) or not isinstance(shard.get("name"), str):
+            return f"the shard {shard!r} has no name"
+    return None
+
+
 class ShardedOutput:
     """Writes records to numbered shards of `shard_size` records and keeps the manifest.
 
@@ -178,8 +197,15 @@ class ShardedOutput:
             if any(self.folder.glob("part-*")):
                 raise OutputError(f"{self.folder} has shards but no {MANIFEST}; cannot resume")
             return self._start(False)
+        if not isinstance(existing, dict):
+            raise OutputError(f"{self.manifest_path} is damaged: it is not a JSON object; "
+                              "cannot resume (move the folder aside and start again)")
         if existing.get("format") != FORMAT_VERSION:
             raise OutputError(f"{self.manifest_path} is not a cleaner manifest")
+        damage = _manifest_damage(existing)
+        if damage:
+            raise OutputError(f"{self.manifest_path} is damaged: {damage}; cannot resume (move "
+                              "the folder aside and start again)")
         changed = [key for key in ("output_format", "shard_size")
                    if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
         before = existing.get("run", {})
