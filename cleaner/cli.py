@@ -54,10 +54,25 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()          # a closed stdout raises here, not at the interpreter's exit
+        return status
     except KeyboardInterrupt:
         print("cleaner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
+
+
+def _stdout_closed() -> int:
+    """The reader of stdout went away (`| head`): exit quietly, as Python's docs advise, with
+    stdout pointed at /dev/null so the interpreter's last flush does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):   # no file descriptor behind stdout (a test's capture)
+        pass
+    return 1
 
 
 if __name__ == "__main__":

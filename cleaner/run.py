@@ -25,7 +25,7 @@ from cleaner.progress import Progress
 from cleaner.readers import iter_inputs
 from cleaner.report import write_report
 from cleaner.report_collect import ReportCollector
-from cleaner.run_config import RunConfig, open_output
+from cleaner.run_config import RunConfig, check_distinct_outputs, open_output
 from cleaner.shards import OutputError, ShardedOutput, describe_os_error
 from cleaner.stats import RunStats
 
@@ -60,6 +60,11 @@ def _resume_hint(config: RunConfig) -> str:
 
 def execute(config: RunConfig) -> int:
     """Run a cleaning job; the exit status of `cleaner clean`."""
+    try:
+        check_distinct_outputs(config)
+    except OutputError as exc:
+        _say(config, f"error: {exc}")
+        return 2
     for side in (config.stats_path, config.report):
         try:                    # their folders, made now: not found missing after a long run
             if side:
@@ -151,8 +156,7 @@ class _Job:
             status = _interrupted(config, output, self.inputs_done, stats, clean=False)
         except BrokenPipeError:
             output.abort()
-            sys.stderr.close()
-            status = 1
+            raise                   # the reader of stdout went away: cli.main exits quietly
         except OSError as exc:
             output.abort()
             _say(config, f"error: writing output failed: {describe_os_error(exc)}")

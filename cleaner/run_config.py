@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,7 +14,7 @@ from cleaner.inputs import ReadOptions
 from cleaner.progress import known_size
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput
 from cleaner.single_output import SingleOutput
-from cleaner.writers import LEVELS, compression_of
+from cleaner.writers import LEVELS, compression_of, is_special_file
 
 
 class CleanerFactory:
@@ -115,9 +116,16 @@ def open_output(config: RunConfig):
                              level=_level(config, f"x.{fmt}"))
     if config.resume:
         raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
-    rejects = config.rejects or (None if config.output == "-" else
-                                 f"{config.output}.rejects.jsonl")
-    return SingleOutput(config.output, rejects, _level(config, config.output))
+    return SingleOutput(config.output, config.rejects or default_rejects(config),
+                        _level(config, config.output))
+
+
+def default_rejects(config: RunConfig) -> str | None:
+    """The rejects file of one output file when --rejects is not given: OUT.rejects.jsonl;
+    none beside stdout, a device or a named pipe (/dev/null.rejects.jsonl is no place)."""
+    if config.output == "-" or is_special_file(config.output):
+        return None
+    return f"{config.output}.rejects.jsonl"
 
 
 def _level(config: RunConfig, name: str) -> int | None:
@@ -135,10 +143,39 @@ def _level(config: RunConfig, name: str) -> int | None:
     return level
 
 
+def check_distinct_outputs(config: RunConfig) -> None:
+    """OutputError when two of -o, the rejects file, --stats and --report name the same file:
+    one would overwrite the other, or take it from under its rename. Stdout and devices
+    (/dev/null) take any number of writers."""
+    rejects = config.rejects or (os.path.join(config.output, "_rejects.jsonl")
+                                 if is_sharded(config) else default_rejects(config))
+    named = [("-o", config.output),
+             ("--rejects" if config.rejects else "the default --rejects", rejects),
+             ("--stats", config.stats_path), ("--report", config.report)]
+    seen: dict[str, str] = {}
+    for option, path in named:
+        if not path or path == "-" or _is_device(path):
+            continue
+        resolved = os.path.realpath(path)
+        if resolved in seen:
+            raise OutputError(f"{seen[resolved]} and {option} both name {path}; give each "
+                              "its own file")
+        seen[resolved] = option
+
+
+def _is_device(path: str) -> bool:
+    """Whether `path` is a character or block device, such as /dev/null."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+
+
 def own_outputs(config: RunConfig) -> frozenset[str]:
     """Absolute paths of what a run writes: its output (a file, or a shard folder), the rejects
     file, --stats and --report."""
     paths = [config.output, config.rejects, config.stats_path, config.report]
     if not is_sharded(config) and not config.rejects:
-        paths.append(f"{config.output}.rejects.jsonl")
+        paths.append(default_rejects(config))
     return frozenset(os.path.abspath(path) for path in paths if path and path != "-")

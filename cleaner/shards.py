@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from cleaner.parquet_io import encode_records
-from cleaner.writers import _open_for_writing
+from cleaner.writers import _open_for_writing, is_special_file
 
 MANIFEST = "_manifest.json"
 FORMAT_VERSION = "cleaner-shards/1"
@@ -118,6 +118,25 @@ _CHANGED = {"input_files": "the input files (added, removed or changed since)",
             "inputs": "the inputs named"}
 
 
+def _manifest_damage(manifest: dict[str, Any]) -> str | None:
+    """What in a manifest has the wrong type (a hand edit), if anything: a resume would trip
+    on it halfway, after removing files."""
+    for key in ("inputs_done", "records", "rejects", "rejects_bytes"):
+        value = manifest.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return f"{key!r} is {value!r}, not a count"
+    # (a manifest from an earlier version may lack "run" and "stats")
+    for key, kind, said in (("shards", list, "a list"), ("run", dict, "an object"),
+                            ("stats", (dict, type(None)), "an object or null")):
+        value = manifest.get(key, {} if key == "run" else None)
+        if not isinstance(value, kind):
+            return f"{key!r} is {value!r}, not {said}"
+    for shard in manifest["shards"]:
+        if not isinstance(shard, dict) or not isinstance(shard.get("name"), str):
+            return f"the shard {shard!r} has no name"
+    return None
+
+
 class ShardedOutput:
     """Writes records to numbered shards of `shard_size` records and keeps the manifest.
 
@@ -139,6 +158,9 @@ class ShardedOutput:
         self.encode = encode_records if fmt == "parquet" else None
         self.shard_size = shard_size
         self.rejects_path = Path(rejects_path) if rejects_path else self.folder / "_rejects.jsonl"
+        # Rejects to a device or named pipe (--rejects /dev/null) are written in place: never
+        # removed, cut back or measured, as they cannot be read back on --resume anyway.
+        self._rejects_in_place = is_special_file(self.rejects_path)
         self.run_key = run_key or {}
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
@@ -167,7 +189,7 @@ class ShardedOutput:
                         "output_format": self.fmt, "shard_size": self.shard_size,
                         "inputs_done": 0, "records": 0, "rejects": 0, "rejects_bytes": 0,
                         "shards": [], "stats": None}
-            if self.rejects_path.exists():
+            if self.rejects_path.exists() and not self._rejects_in_place:
                 self.rejects_path.unlink()
             self._clean_leftovers([])
             return manifest
@@ -175,8 +197,15 @@ class ShardedOutput:
             if any(self.folder.glob("part-*")):
                 raise OutputError(f"{self.folder} has shards but no {MANIFEST}; cannot resume")
             return self._start(False)
+        if not isinstance(existing, dict):
+            raise OutputError(f"{self.manifest_path} is damaged: it is not a JSON object; "
+                              "cannot resume (move the folder aside and start again)")
         if existing.get("format") != FORMAT_VERSION:
             raise OutputError(f"{self.manifest_path} is not a cleaner manifest")
+        damage = _manifest_damage(existing)
+        if damage:
+            raise OutputError(f"{self.manifest_path} is damaged: {damage}; cannot resume (move "
+                              "the folder aside and start again)")
         changed = [key for key in ("output_format", "shard_size")
                    if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
         before = existing.get("run", {})
@@ -189,6 +218,8 @@ class ShardedOutput:
                               f"run (see {self.manifest_path}); resuming would skip the wrong "
                               "documents, so start again in an empty folder")
         self._clean_leftovers([s["name"] for s in existing["shards"]])
+        if self._rejects_in_place:
+            return existing
         size = self.rejects_path.stat().st_size if self.rejects_path.exists() else 0
         if size < existing["rejects_bytes"]:
             raise OutputError(f"{self.rejects_path} is shorter than the manifest records; "
@@ -269,8 +300,9 @@ class ShardedOutput:
             manifest["records"] += self._shard.count
             self._shard, self._shard_tmp = None, None
         self._rejects.flush()
-        os.fsync(self._rejects.fileno())
-        manifest["rejects_bytes"] = self._rejects.tell()
+        if not self._rejects_in_place:
+            os.fsync(self._rejects.fileno())
+            manifest["rejects_bytes"] = self._rejects.tell()
         manifest["rejects"] = self.rejects_written
         manifest["inputs_done"] = inputs_done
         manifest["complete"] = complete
@@ -305,6 +337,8 @@ class ShardedOutput:
                 self._rejects.close()
             except OSError:
                 pass
+        if self._rejects_in_place:
+            return
         if self.rejects_path.exists() and self.rejects_path.stat().st_size == 0:
             self.rejects_path.unlink()
 

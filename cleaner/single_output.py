@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable, cast
 
 from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
-from cleaner.writers import JsonlWriter, LazyWriter
+from cleaner.writers import JsonlWriter, LazyWriter, is_special_file
 
 
 class SingleOutput:
@@ -19,13 +19,18 @@ class SingleOutput:
     def __init__(self, path: str, rejects_path: str | None, level: int | None = None):
         self.path = path
         self.rejects_path = rejects_path
-        self._tmp = f"{path}.tmp"
+        # A device or named pipe is written in place (JsonlWriter says why).
+        self._tmp: str | None = None if is_special_file(path) else f"{path}.tmp"
         self._out: ParquetRecordWriter | JsonlWriter
         # What turns a batch's records into this output's own form where they are cleaned.
         self.encode: Callable[[list[dict[str, Any]]], bytes] | None = None
+        self._sink: BinaryIO | None = None     # a pipe or device Parquet is written to
         if path != "-" and is_parquet(path):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._out = ParquetRecordWriter(self._tmp, level=level)
+            if self._tmp is None:
+                # Opened here: pyarrow seeks in a file it opens by name, and a pipe cannot seek.
+                self._sink = open(path, "wb")
+            self._out = ParquetRecordWriter(cast(str, self._sink or self._tmp), level=level)
             self.encode = encode_records
         else:
             self._out = JsonlWriter(path, level)
@@ -64,23 +69,37 @@ class SingleOutput:
         pass
 
     def finish(self, inputs_done: int, stats=None) -> None:
+        # The rejects first: a disk that fills on their last bytes fails the run before the
+        # records are renamed into place, not after.
+        self._rejects.close(keep=True)
         if isinstance(self._out, ParquetRecordWriter):
             self._out.close()
-            os.replace(self._tmp, self.path)
+            if self._sink is not None:
+                self._sink.close()
+            else:
+                os.replace(cast(str, self._tmp), self.path)
         else:
             self._out.close(keep=True)
-        self._rejects.close(keep=True)
 
     def abort(self) -> None:
+        """Remove the unfinished output; keep the rejects written so far if they are whole."""
         try:
             if isinstance(self._out, ParquetRecordWriter):
                 try:
                     self._out.close()
                 except Exception:
                     pass
-                if os.path.exists(self._tmp):
+                if self._sink is not None:
+                    try:
+                        self._sink.close()
+                    except OSError:
+                        pass
+                if self._tmp is not None and os.path.exists(self._tmp):
                     os.unlink(self._tmp)
             else:
                 self._out.close(keep=False)
         finally:
-            self._rejects.close(keep=True)
+            try:
+                self._rejects.close(keep=True)
+            except OSError:             # closing them failed too: JsonlWriter.close removed them
+                pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any, Protocol
@@ -29,9 +30,15 @@ class JsonlWriter:
     def __init__(self, path: str | Path, level: int | None = None):
         self.path = str(path)
         self._tmp: str | None = None
+        self._closed = False
         self.count = 0
         if self.path == "-":
             self._stream: ByteSink = sys.stdout.buffer
+            return
+        if is_special_file(self.path):
+            # Written to as it is, as stdout is: a file renamed over a device or a named pipe
+            # would replace /dev/null, and the pipe's reader would get nothing.
+            self._stream = _open_for_writing(self.path, self.path, level)
             return
         target = Path(self.path)
         if target.parent and not target.parent.exists():
@@ -53,23 +60,47 @@ class JsonlWriter:
         self.count += len(lines)
 
     def close(self, keep: bool = True) -> None:
-        """Finish the file: rename it into place, or remove it when the run failed."""
-        if self._tmp is None:
+        """Finish the file: rename it into place, or remove it when the run failed or finishing
+        it fails (a full disk on its last bytes); stdout is flushed, a device or pipe closed.
+        Closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.path == "-":
             self._stream.flush()
             return
-        if keep:
+        try:
             self._stream.close()
+        except OSError:
+            # The file goes: what reached the disk is not the whole of it.
+            if self._tmp is not None:
+                _remove(self._tmp)
+            if keep:
+                raise
+            return
+        if self._tmp is None:           # a device or pipe, written in place
+            return
+        if keep:
             os.replace(self._tmp, self.path)
         else:
-            try:
-                self._stream.close()        # may fail again on a full disk: the file goes anyway
-            except OSError:
-                pass
-            try:
-                os.unlink(self._tmp)
-            except FileNotFoundError:
-                pass
-        self._tmp = None
+            _remove(self._tmp)
+
+
+def _remove(path: str) -> None:
+    """Remove a temporary file, if it is still there."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def is_special_file(path: str | Path) -> bool:
+    """Whether `path` is an existing device or named pipe (written in place, never replaced)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode)
 
 
 # Compressed outputs by kind: (lowest level, highest level, default level).
@@ -108,14 +139,20 @@ class LazyWriter:
     def __init__(self, path: str | Path | None):
         self.path = path
         self._writer: JsonlWriter | None = None
+        self.failed = False
 
     def write(self, record: dict[str, Any]) -> None:
         if self.path is None:
             return
-        if self._writer is None:
-            self._writer = JsonlWriter(self.path)
-        self._writer.write(record)
+        try:
+            if self._writer is None:
+                self._writer = JsonlWriter(self.path)
+            self._writer.write(record)
+        except OSError:
+            self.failed = True          # some rejects are lost: the file is never kept
+            raise
 
     def close(self, keep: bool = True) -> None:
+        """Rename the file into place (unless a write to it failed), or remove it."""
         if self._writer is not None:
-            self._writer.close(keep)
+            self._writer.close(keep and not self.failed)

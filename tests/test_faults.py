@@ -156,3 +156,34 @@ def test_full_disk_under_gzip_compressed_on_threads_leaves_no_partial_file(tmp_p
     assert main(["clean", str(src), "-o", str(out), "--workers", "1"]) == 1
     assert "writing output failed: the output disk is full" in capsys.readouterr().err
     assert not out.exists() and not list(tmp_path.glob("out.jsonl.gz.tmp*"))
+
+
+def _rejects_on_a_full_disk(monkeypatch, full):
+    """Only the rejects file's disk fills up (`full` wraps its stream)."""
+    real_open = writers._open_for_writing
+    monkeypatch.setattr(writers, "_open_for_writing", lambda tmp, final, level=None: (
+        full(real_open(tmp, final, level)) if final.endswith("rej.jsonl")
+        else real_open(tmp, final, level)))
+
+
+class FullOnClose(FullDisk):
+    """A stream whose last bytes, flushed when it closes, find the disk full."""
+
+    def close(self):
+        self.stream.close()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("full", [lambda stream: FullDisk(stream, 1024),
+                                  lambda stream: FullOnClose(stream, 1 << 30)],
+                         ids=["while-writing", "on-close"])
+def test_full_disk_under_the_rejects_fails_the_run_and_leaves_no_partial_file(
+        tmp_path, monkeypatch, capsys, full):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(_lines(i, 1) + b"{broken %d\n" % i for i in range(40)))
+    _rejects_on_a_full_disk(monkeypatch, full)
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--rejects", str(rejects), "-q",
+                 "--workers", "1"]) == 1
+    assert "writing output failed: the output disk is full" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]

@@ -255,3 +255,28 @@ def test_a_resume_over_inputs_that_changed_is_refused_not_misplaced(tmp_path, ca
     assert main(args + ["--resume", "--glob", "*.jsonl", "--glob", "*.txt"]) == 2
     assert "the --glob patterns differ" in capsys.readouterr().err
     assert main(args + ["--resume"]) == 0                # the input as it was: it resumes
+
+
+@pytest.mark.parametrize("key, value, said", [
+    (None, [], "it is not a JSON object"),
+    ("shards", "x", "'shards' is 'x', not a list"),
+    ("inputs_done", "ten", "'inputs_done' is 'ten', not a count"),
+    ("rejects_bytes", -1, "'rejects_bytes' is -1, not a count"),
+    ("shards", [{}], "the shard {} has no name"),
+    ("stats", [], "'stats' is [], not an object or null"),
+])
+def test_a_manifest_damaged_by_hand_refuses_the_resume_and_changes_nothing(
+        tmp_path, capsys, key, value, said):
+    src = small_dump(tmp_path / "in.jsonl", 120)
+    out = tmp_path / "out"
+    args = ["clean", str(src), "-o", str(out), "--shard-size", "40", "-q", "--workers", "1"]
+    assert main(args) == 0
+    manifest = json.loads((out / "_manifest.json").read_text())
+    damaged = value if key is None else {**manifest, "complete": False, key: value}
+    (out / "_manifest.json").write_text(json.dumps(damaged))
+    (out / ".part-00003.jsonl.tmp").write_text("half a shard")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(args + ["--resume"]) == 2
+    err = capsys.readouterr().err
+    assert f"{out / '_manifest.json'} is damaged: {said}" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
