@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from pathlib import Path
 from typing import Iterator
 
-from cleaner.inputs import ReadLog, ReadOptions, without_compression
+from cleaner.inputs import ReadLog, ReadOptions, Reject, without_compression
 
 
 def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[tuple[str, str]]:
+    """(path, record id) of the regular files under a folder that reading takes, in a stable
+    order (folder_entries). A folder that cannot be listed and a file that is not a regular
+    one are not read: each is counted in `log.skipped_records` with its path and reason, for
+    callers that take no Rejects from a folder walk, so that the summary names it."""
+    for entry in folder_entries(folder, options, log):
+        if isinstance(entry, Reject):
+            log.skipped_records[f"{entry.source}: {entry.reason}"] += 1
+        else:
+            yield entry
+
+
+def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
+                   ) -> Iterator[tuple[str, str] | Reject]:
     """(path, record id) of the files under a folder that reading takes, in a stable order; the
     id is the path below the folder without its suffix ("2022/01/a.txt": "2022/01/a"). Hidden
-    files and names no --glob takes are counted as skipped.
+    files and names no --glob takes are counted as skipped. A folder that cannot be listed, and
+    a file reading would take that is not a regular one (a named pipe, a socket, a device), are
+    Rejects in their place: a pipe would hang the run, and either would otherwise go unsaid.
 
     Strings, not Path objects: a folder of small articles spent as long in pathlib (a Path per
     file, matching each glob, the relative id) as in reading the files.
@@ -21,19 +37,76 @@ def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[t
     wanted = _name_filter(options.glob)
     exclude = options.exclude
     top = str(folder)
-    for root, dirs, files in os.walk(top):
-        below = os.path.relpath(root, top)
+    stack = ["."]          # folders below `top`, walked depth first in name order, as os.walk
+    while stack:
+        below = stack.pop()
+        root = top if below == "." else os.path.join(top, below)
+        listing = _listing(root)
+        if isinstance(listing, OSError):
+            yield Reject(_as_source(root), None,
+                         f"cannot read folder: {listing.strerror or listing}")
+            continue
+        dirs, files = listing
         here = os.path.normpath(os.path.join(os.path.abspath(top), below)) if exclude else ""
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and not (exclude and os.path.join(here, d) in exclude))
-        for name in sorted(files):
+        dirs = sorted(d for d in dirs if not d.startswith(".")
+                      and not (exclude and os.path.join(here, d) in exclude))
+        stack.extend(os.path.normpath(os.path.join(below, d)) for d in reversed(dirs))
+        for name, entry in sorted(files.items()):
             path = os.path.join(root, name)
             if exclude and _written_here(os.path.join(here, name), exclude):
                 continue
             if name.startswith(".") or not wanted(name, path):
                 log.skipped += 1
                 continue
+            kind = _not_regular(entry)
+            if kind:
+                yield Reject(_as_source(path), None, f"not a regular file ({kind}): in a "
+                                                     "folder only regular files are read")
+                continue
             yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
+
+
+def _as_source(path: str) -> str:
+    """A path as a source is named: as pathlib writes it, "a.txt", not "./a.txt" (as readers
+    names the files of a folder)."""
+    return path[2:] if path.startswith("./") and len(path) > 2 else path
+
+
+def _listing(folder: str) -> tuple[list[str], dict[str, os.DirEntry]] | OSError:
+    """A folder's subfolders to walk (not links to folders, which os.walk does not follow) and
+    its other entries by name; or the error listing it raised."""
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except OSError as exc:
+        return exc
+    dirs, files = [], {}
+    for entry in found:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            files[entry.name] = entry
+        elif not entry.is_symlink():
+            dirs.append(entry.name)
+    return dirs, files
+
+
+def _not_regular(entry: os.DirEntry) -> str | None:
+    """What a file that is not a regular one is ("a named pipe"); None for a regular file, and
+    for one whose type cannot be found (reading it then says why)."""
+    try:
+        if entry.is_file():         # (from the listing: no system call unless it is a link)
+            return None
+        mode = entry.stat().st_mode
+    except OSError:
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return None
 
 
 def files_of(name: str, options: ReadOptions) -> Iterator[str]:

@@ -20,6 +20,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 RESYNC_WINDOW = 64 << 20
 _SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--)", re.IGNORECASE)
 _RECORD_START = b"WARC/1."
+_CUT = "truncated WARC record"
 
 
 def is_warc(name: str) -> bool:
@@ -107,12 +108,11 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     """Items for the HTML responses of a WARC file, Rejects for records that cannot be read.
 
     A record that is not an HTTP response with an HTML payload (requests, metadata, images,
-    redirects) is skipped and counted in `skipped` by reason. After a corrupt record the reader
-    looks for the next record header and goes on; a damaged gzip stream ends the file with a
-    Reject naming where.
+    redirects) is skipped and counted in `skipped` by reason. A record warcio cannot parse,
+    whatever it raises, is rejected and the reader goes on at the next record header; a damaged
+    gzip stream ends the file with a Reject naming where.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     skipped = skipped if skipped is not None else Counter()
     source = str(path)
@@ -123,36 +123,75 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
         return
     number = 0
     start = 0
-    last_good = 0
+    cut = False                       # the last record read was rejected as cut off
     with stream:
         while True:
             try:
                 stream.seek(start)
-                records = ArchiveIterator(stream, check_digests=False)
+            except (EOFError, OSError, zlib.error) as exc:
+                stream.error = stream.error or exc
+                break
+            records = ArchiveIterator(stream, check_digests=False)
+            at = start                # where the record being read starts
+            counted = False           # whether `number` counts that record yet
+            try:
                 for record in records:
-                    number += 1
-                    yield from _record_item(record, source, number, options, skipped)
+                    number, counted = number + 1, True
+                    cut = False
+                    for item in _record_item(record, source, number, options, skipped, stream):
+                        cut = isinstance(item, Reject) and item.reason.startswith(_CUT)
+                        yield item
+                    counted = False
                     # (asking for the offset reads the record to its end: only after using it)
-                    last_good = start + records.get_record_offset()
-            except ArchiveLoadFailed as exc:
-                number += 1
-                where = f"after the record at byte {last_good}" if number > 1 else "first record"
-                yield Reject(source, number, f"corrupt WARC record: "
-                                             f"{str(exc).splitlines()[0][:200]} ({where})")
-                # Look for the next record header past both the last good record and the
-                # place this attempt started, so that every retry moves forward.
-                found = _next_record(stream, max(start, last_good) + 1)
+                    records.get_record_offset()
+                    at = records.offset           # the next record's first line
+            except Exception as exc:  # warcio raises whatever a bad record makes it raise
+                if stream.error is not None:     # the data ended early: warcio choked on that
+                    break
+                number += 0 if counted else 1
+                why = _why(exc, stream, at)
+                # Go on at the next record header past this record's start, so that every
+                # retry moves forward.
+                found = _next_record(stream, at + 1)
+                yield Reject(source, number, f"corrupt WARC record: {why} (the record at "
+                                             f"byte {at}; " + (f"reading goes on at byte {found})"
+                                                               if found is not None else
+                                                               "no record follows it)"))
                 if found is None:
                     return
                 start = found
                 continue
-            except (EOFError, OSError, zlib.error, ValueError) as exc:
-                stream.error = stream.error or exc
-            if stream.error is not None:
-                yield Reject(source, number + 1, f"truncated or corrupt WARC: "
-                                                 f"{type(stream.error).__name__}: {stream.error} "
-                                                 f"(after record {number})")
-            return
+            break
+        # A record already rejected as cut off has said where the file ends.
+        if stream.error is not None and not cut:
+            yield Reject(source, number + 1, f"truncated or corrupt WARC: "
+                                             f"{type(stream.error).__name__}: {stream.error} "
+                                             f"(after record {number})")
+
+
+def _why(exc: Exception, stream: _Stream, offset: int) -> str:
+    """What was wrong with the record at `offset` that warcio could not parse, in a line."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    lines = str(exc).splitlines()
+    said = lines[0][:200] if lines else ""
+    if isinstance(exc, ArchiveLoadFailed):
+        return said
+    if isinstance(exc, AttributeError) and \
+            b"\nwarc-target-uri:" not in _header_block(stream, offset).lower():
+        # warcio takes a response's WARC-Target-URI to be there, and fails on its absence
+        return "no WARC-Target-URI header"
+    return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+
+
+def _header_block(stream: _Stream, offset: int) -> bytes:
+    """The header lines of the record at `offset` (its first 64 KB at most)."""
+    try:
+        stream.seek(offset)
+        head = stream.read(1 << 16)
+    except (EOFError, OSError, zlib.error):
+        return b""
+    return head.split(b"\r\n\r\n", 1)[0]
 
 
 def _next_record(stream: _Stream, offset: int) -> int | None:
@@ -173,7 +212,7 @@ def _next_record(stream: _Stream, offset: int) -> int | None:
 
 
 def _record_item(record, source: str, number: int, options: ReadOptions,
-                 skipped: Counter) -> Iterator[Item | Reject]:
+                 skipped: Counter, stream: _Stream) -> Iterator[Item | Reject]:
     if record.rec_type != "response":
         skipped[f"WARC {record.rec_type} record"] += 1
         return
@@ -185,10 +224,13 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
     payload = record.content_stream().read(limit + 1)
-    if getattr(record.raw_stream, "limit", 0):
+    # (a page over the limit is read only in part, so its record is not finished either)
+    if getattr(record.raw_stream, "limit", 0) and len(payload) <= limit:
         declared = record.rec_headers.get_header("Content-Length")
-        yield Reject(source, number, f"truncated WARC record: Content-Length {declared} but the "
-                                     f"file ends first ({url})")
+        error = stream.error
+        yield Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends "
+                                     f"first" + (f" ({type(error).__name__}: {error})"
+                                                 if error is not None else "") + f" ({url})")
         return
     if media not in HTML_TYPES and not (media is None and _SNIFF.match(payload[:512])):
         skipped[f"not HTML ({media or 'no content type'})"] += 1

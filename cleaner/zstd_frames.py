@@ -1,9 +1,12 @@
-"""Read a .zst file, and say so when it ends inside a frame, where zstd's stream reader just stops.
+"""Read a .zst file, and say so when it ends inside a frame, where zstd's stream reader just stops,
+or holds what is not zstd after its frames, where the reader fails and loses what it had.
 
 zstandard's stream reader gives what the whole blocks of a cut-off file hold, then ends as if the
-file were whole: a .jsonl.zst cut in half gave no record and no error. At the end of the stream,
-the file's frame and block headers are walked (a few bytes a block, no decompressing) to find
-whether the last frame is whole; if it is not, CorruptZstd says where it starts.
+file were whole: a .jsonl.zst cut in half gave no record and no error. Bytes that are not a frame
+after whole frames (junk, zero padding) made it raise, and the text of the read that met them was
+lost: 500 records and "garbage!!" gave no record at all. So before reading, the file's frame and
+block headers are walked (a few bytes a block, no decompressing): the reader is given the file up
+to where its frames stop, and at the end CorruptZstd says what is wrong past there.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import zstandard
 
@@ -34,6 +37,17 @@ def unfinished_frame(stream: BinaryIO, size: int) -> str | None:
     True
     >>> unfinished_frame(io.BytesIO(whole[:-20]), len(whole) - 20)
     'zstd frame starting at byte 0 is cut off (the file ends inside it)'
+    >>> unfinished_frame(io.BytesIO(whole + b"junk"), len(whole) + 4)[:36]
+    'data after the last zstd frame, at b'
+    """
+    return frames_end(stream, size)[1]
+
+
+def frames_end(stream: BinaryIO, size: int) -> tuple[int, str | None]:
+    """How much of a .zst file (`size` bytes) to decompress, and what is wrong with it (None:
+    nothing). A file cut off inside a frame is read to its end (zstd gives the frame's whole
+    blocks); one with bytes that are not zstd is read up to them. Zero bytes after the last
+    frame are padding, as gzip_members takes them: not an error.
     """
     pos = 0
     while pos < size:
@@ -41,21 +55,24 @@ def unfinished_frame(stream: BinaryIO, size: int) -> str | None:
         cut = f"zstd frame starting at byte {start} is cut off (the file ends inside it)"
         stream.seek(pos)
         head = stream.read(5)
-        if len(head) < 4:
-            return cut
         magic = int.from_bytes(head[:4], "little")
+        if len(head) < 4 and _could_begin_a_frame(head):
+            return size, cut
         if magic in _SKIPPABLE:
             length = stream.read(3)
             if len(head) < 5 or len(length) < 3:
-                return cut
+                return size, cut
             pos = start + 8 + int.from_bytes(head[4:] + length, "little")
             if pos > size:
-                return cut
+                return size, cut
             continue
         if magic != _FRAME_MAGIC:
-            return f"no zstd frame at byte {start}"
+            if _zeros_to_the_end(stream, start, size):
+                return start, None
+            return start, (f"data after the last zstd frame, at byte {start}, is not zstd"
+                           if start else "no zstd frame at byte 0: not a zstd file")
         if len(head) < 5:
-            return cut
+            return size, cut
         descriptor = head[4]
         single_segment = (descriptor >> 5) & 1
         content_size_bytes = (single_segment, 2, 4, 8)[descriptor >> 6]
@@ -66,42 +83,83 @@ def unfinished_frame(stream: BinaryIO, size: int) -> str | None:
             stream.seek(pos)
             block = stream.read(3)
             if len(block) < 3:
-                return cut
+                return size, cut
             header = int.from_bytes(block, "little")
             last, kind, block_size = bool(header & 1), (header >> 1) & 3, header >> 3
             if kind == _RESERVED_BLOCK:
-                return f"corrupt zstd block at byte {pos}"
+                # (read to the bad block: the frame then ends there as a cut one does)
+                return pos, f"corrupt zstd block at byte {pos}"
             pos += 3 + (1 if kind == _RLE_BLOCK else block_size)
             if pos > size:
-                return cut
+                return size, cut
         pos += 4 if (descriptor >> 2) & 1 else 0         # the content checksum
         if pos > size:
-            return cut
-    return None
+            return size, cut
+    return size, None
+
+
+def _could_begin_a_frame(head: bytes) -> bool:
+    """Whether fewer than 4 bytes at the end of a file are the start of a frame's magic number
+    (a frame cut off there), not junk."""
+    magics = [_FRAME_MAGIC.to_bytes(4, "little")] + [m.to_bytes(4, "little") for m in _SKIPPABLE]
+    return any(magic.startswith(head) for magic in magics)
+
+
+def _zeros_to_the_end(stream: BinaryIO, start: int, size: int) -> bool:
+    """Whether the file holds nothing but zero bytes from `start` to its end (`size`)."""
+    stream.seek(start)
+    while start < size:
+        chunk = stream.read(min(size - start, 1 << 16))
+        if not chunk or chunk.strip(b"\x00"):
+            return False
+        start += len(chunk)
+    return True
+
+
+class _Prefix:
+    """The first `size` bytes of a binary stream, for zstd's reader: what follows is not zstd."""
+
+    def __init__(self, raw: BinaryIO, size: int):
+        self.raw = raw
+        self.left = size
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size is None or size < 0 else min(size, self.left)
+        data = self.raw.read(size) if size else b""
+        self.left -= len(data)
+        return data
 
 
 class _CheckedZstd(io.RawIOBase):
-    """The decompressed content of a .zst file; at its end, CorruptZstd if the file is cut off
-    (a regular file only: a pipe cannot be read again)."""
+    """The decompressed content of a .zst file's frames; at its end, CorruptZstd if the file is
+    cut off or holds more than zstd (a regular file only: a pipe cannot be read again)."""
 
     def __init__(self, path: str | os.PathLike):
         self._raw = open(path, "rb")
-        self._check = stat.S_ISREG(os.fstat(self._raw.fileno()).st_mode)
+        self._problem: str | None = None
+        source: Any = self._raw        # (zstd's reader asks only for read())
+        info = os.fstat(self._raw.fileno())
+        if stat.S_ISREG(info.st_mode):
+            try:
+                with open(self._raw.fileno(), "rb", closefd=False) as headers:
+                    end, self._problem = frames_end(headers, info.st_size)
+                self._raw.seek(0)     # (the walk moved the descriptor's offset)
+            except BaseException:
+                self._raw.close()
+                raise
+            if end < info.st_size:
+                source = _Prefix(self._raw, end)
         self._reader = zstandard.ZstdDecompressor().stream_reader(
-            self._raw, read_across_frames=True, closefd=False)
+            source, read_across_frames=True, closefd=False)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         data = self._reader.read(len(buffer))
-        if not data and self._check:
-            self._check = False
-            size = os.fstat(self._raw.fileno()).st_size
-            with open(self._raw.fileno(), "rb", closefd=False) as headers:
-                problem = unfinished_frame(headers, size)
-            if problem is not None:
-                raise CorruptZstd(problem)
+        if not data and self._problem is not None:
+            problem, self._problem = self._problem, None
+            raise CorruptZstd(problem)
         buffer[:len(data)] = data
         return len(data)
 

@@ -122,3 +122,110 @@ def test_a_file_is_read_whole_or_refused_with_the_reason(tmp_path):
     writer.start()
     assert read(fifo) == b"dari pipa " * 20000
     writer.join()
+
+
+def test_a_named_pipe_in_a_folder_is_a_reject_in_its_place_and_never_opened(tmp_path):
+    import os
+
+    from cleaner.folders import folder_entries
+    from cleaner.inputs import Reject
+
+    folder = _tree(tmp_path)
+    os.mkfifo(folder / "2022" / "p.jsonl")        # opening it would wait for a writer forever
+    os.mkfifo(folder / "pipe.md")                 # a name no glob takes: skipped, as any file
+    log = ReadLog()
+    entries = list(folder_entries(folder, ReadOptions(), log))
+    [reject] = [entry for entry in entries if isinstance(entry, Reject)]
+    assert reject.source == str(folder / "2022" / "p.jsonl") and reject.line is None
+    assert reject.reason.startswith("not a regular file (a named pipe)")
+    files = [entry for entry in entries if not isinstance(entry, Reject)]
+    assert entries.index(reject) == files.index((str(folder / "2022" / "a.txt"), "2022/a")) + 1
+    assert files == list(folder_files(folder, ReadOptions(), ReadLog()))
+    assert log.skipped == 4                       # a.TXT, notes.md, .hidden.txt, pipe.md
+
+
+def test_a_folder_that_cannot_be_listed_is_a_reject_naming_it(tmp_path, monkeypatch):
+    import os
+
+    from cleaner import folders
+    from cleaner.inputs import Reject
+
+    folder = _tree(tmp_path)
+    scandir = os.scandir
+
+    def denied(path):
+        if str(path) in (str(folder / "2022"), str(tmp_path / "locked")):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    # (root reads a folder of mode 000, so the error is made here; the real one follows)
+    monkeypatch.setattr(folders.os, "scandir", denied)
+    entries = list(folders.folder_entries(folder, ReadOptions(), ReadLog()))
+    assert Reject(str(folder / "2022"), None, "cannot read folder: Permission denied") in entries
+    assert [path for path, _ in entries[:-1]] == [str(folder / n) for n in ("b.txt", "c.jsonl",
+                                                                             "x.y.txt",
+                                                                             "2021/q.jsonl.gz")]
+    (tmp_path / "locked").mkdir()
+    assert list(folders.folder_entries(tmp_path / "locked", ReadOptions(), ReadLog())) == [
+        Reject(str(tmp_path / "locked"), None, "cannot read folder: Permission denied")]
+    log = ReadLog()                               # where Rejects cannot go: named in the summary
+    assert list(folders.folder_files(tmp_path / "locked", ReadOptions(), log)) == []
+    assert log.skipped_records == {f"{tmp_path / 'locked'}: cannot read folder: "
+                                   "Permission denied": 1}
+
+
+def test_a_folder_of_mode_000_is_a_reject_naming_it(tmp_path):
+    import os
+
+    import pytest
+
+    from cleaner.folders import folder_entries
+    from cleaner.inputs import Reject
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads a folder of mode 000")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("isi")
+    locked.chmod(0)
+    try:
+        assert list(folder_entries(tmp_path, ReadOptions(), ReadLog())) == [
+            Reject(str(locked), None, "cannot read folder: Permission denied")]
+    finally:
+        locked.chmod(0o755)
+
+
+def test_a_run_over_a_folder_with_named_pipes_ends_and_names_them(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Warga desa bergotong royong membersihkan saluran air.")
+    for name in ("p.txt", "p.jsonl"):
+        os.mkfifo(folder / name)
+    done = subprocess.run([sys.executable, "-m", "cleaner", "clean", "dump", "-o", "o.jsonl"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 1
+    for name in ("p.txt", "p.jsonl"):
+        assert f"dump/{name}: not a regular file (a named pipe)" in done.stderr
+
+
+def test_a_named_pipe_given_as_an_input_is_still_read(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    fifo = tmp_path / "dump.jsonl"
+    os.mkfifo(fifo)
+    line = b'{"id": "1", "text": "Warga desa bergotong royong membersihkan saluran air."}\n'
+    writer = threading.Thread(target=lambda: fifo.write_bytes(line * 3))
+    writer.start()
+    done = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(fifo), "-o", "o.jsonl",
+                           "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    writer.join()
+    assert done.returncode == 0, done.stderr
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 3

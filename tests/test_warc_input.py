@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 from pathlib import Path
@@ -138,3 +139,105 @@ def test_skipped_warc_records_are_counted_in_the_summary_and_stats(warc, tmp_pat
         "WARC request record": 1, "not HTML (image/png)": 1, "HTTP status 301": 1}
     assert "skipped records: 1 WARC request record; 1 not HTML (image/png); 1 HTTP status 301" \
         in capsys.readouterr().err
+
+
+def _drop_target_uri(data: bytes, url: str) -> bytes:
+    """A WARC with the WARC-Target-URI header line of the last record for `url` taken out."""
+    line = data.rindex(f"WARC-Target-URI: {url}\r\n".encode())
+    return data[:line] + data[data.index(b"\r\n", line) + 2:]
+
+
+@pytest.mark.parametrize("urls", [[SCIENCE_URL], [KABAR_URL, "https://desa.id/kabar"]])
+def test_a_response_without_a_target_uri_is_rejected_and_the_others_are_read(tmp_path, urls):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, gz=False)
+    data = path.read_bytes()
+    for url in urls:
+        data = _drop_target_uri(data, url)
+    path.write_bytes(data)
+    items = list(iter_inputs([str(path)]))
+    rejects = [i for i in items if isinstance(i, Reject)]
+    assert [(r.source, r.reason.split(" (")[0]) for r in rejects] == \
+        [(str(path), "corrupt WARC record: no WARC-Target-URI header")] * len(urls)
+    kept = [KABAR_URL, SCIENCE_URL, "https://desa.id/kabar"]
+    assert [i.fields["url"] for i in items if isinstance(i, Item)] == \
+        [url for url in kept if url not in urls]
+    # records are numbered in the file as when nothing fails: request 1, KABAR 2, ..., desa 6
+    numbers = {2: KABAR_URL, 5: SCIENCE_URL, 6: "https://desa.id/kabar"}
+    assert {numbers[r.line] for r in rejects} == set(urls)
+
+
+def test_a_response_without_a_target_uri_does_not_stop_clean_explain_or_suggest(tmp_path,
+                                                                                 capsys):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, gz=False)
+    plain = _drop_target_uri(path.read_bytes(), SCIENCE_URL)
+    path.write_bytes(gzip.compress(plain))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(path), "-o", str(out), "--workers", "1", "-q"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["meta"]["url"] for r in records] == [KABAR_URL, "https://desa.id/kabar"]
+    [reject] = [json.loads(line) for line in
+                (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()]
+    assert reject["source"] == str(path) and reject["line"] == 5
+    assert main(["explain", str(path)]) == 0
+    assert main(["suggest", str(path)]) == 0
+
+
+def test_whatever_warcio_raises_on_a_record_is_a_reject_and_reading_goes_on(tmp_path,
+                                                                            monkeypatch):
+    from warcio.recordloader import ArcWarcRecordLoader
+
+    parse = ArcWarcRecordLoader.load_http_headers
+
+    def failing(self, rec_type, uri, stream, length):
+        if uri == SCIENCE_URL:
+            raise KeyError("odd header")
+        return parse(self, rec_type, uri, stream, length)
+
+    monkeypatch.setattr(ArcWarcRecordLoader, "load_http_headers", failing)
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, gz=True)
+    items = list(iter_inputs([str(path)]))
+    [reject] = [i for i in items if isinstance(i, Reject)]
+    assert reject.line == 5 and reject.reason.startswith("corrupt WARC record: KeyError")
+    assert [i.fields["url"] for i in items if isinstance(i, Item)] == [KABAR_URL,
+                                                                       "https://desa.id/kabar"]
+
+
+def test_a_bad_last_record_is_one_reject_for_the_rest_of_the_file(tmp_path):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, gz=False)
+    path.write_bytes(_drop_target_uri(path.read_bytes(), "https://desa.id/kabar"))
+    *items, last = iter_inputs([str(path)])
+    assert isinstance(last, Reject) and last.line == 6 and "no record follows it" in last.reason
+    assert all(isinstance(i, Item) for i in items) and len(items) == 2
+
+
+def _response_members(path: Path, count: int) -> None:
+    """A .warc.gz of `count` HTML responses, one gzip member each."""
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for n in range(count):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://desa.id/{n}", "response", payload=io.BytesIO(UNDATED),
+                http_headers=http))
+
+
+def test_a_warc_gz_cut_inside_its_last_record_gives_one_reject(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _response_members(path, 3)
+    path.write_bytes(path.read_bytes()[:-20])
+    items = list(iter_inputs([str(path)]))
+    assert [type(i) for i in items] == [Item, Item, Reject]
+    assert items[2].line == 3 and items[2].reason.startswith("truncated WARC record")
+    assert "EOFError" in items[2].reason and "https://desa.id/2" in items[2].reason
+
+
+def test_a_page_over_the_limit_is_refused_as_too_large_not_as_cut_off(tmp_path):
+    path = tmp_path / "crawl.warc"
+    _response_members(path, 1)
+    [reject] = iter_inputs([str(path)], ReadOptions(max_html_bytes=100))
+    assert reject.reason.startswith("HTML page larger than 100 bytes")

@@ -1,9 +1,12 @@
-"""A .zst file cut off inside a frame is reported, where zstd's stream reader ends silently."""
+"""A .zst file cut off inside a frame is reported, where zstd's stream reader ends silently; one with
+junk after its frames keeps their records, then says so."""
 
 from __future__ import annotations
 
 import io
 import json
+
+import pytest
 
 import zstandard
 
@@ -28,7 +31,8 @@ def test_whole_frames_pass_and_every_cut_is_found():
             continue
         assert unfinished_frame(io.BytesIO(data[:end]), end) is not None, end
     garbage = data + b"not zstd"
-    assert unfinished_frame(io.BytesIO(garbage), len(garbage)) == f"no zstd frame at byte {len(data)}"
+    assert unfinished_frame(io.BytesIO(garbage), len(garbage)) == \
+        f"data after the last zstd frame, at byte {len(data)}, is not zstd"
 
 
 def _frame_ends(data: bytes) -> set[int]:
@@ -52,3 +56,37 @@ def test_a_cut_off_jsonl_zst_ends_with_a_reject_after_its_whole_records(tmp_path
     article.write_bytes(zstandard.ZstdCompressor().compress(data)[:1000])
     [refused] = iter_inputs([str(article)])
     assert isinstance(refused, Reject) and refused.reason.startswith("cannot decompress")
+
+
+def _jsonl(first: int, last: int) -> bytes:
+    return b"".join(json.dumps({"id": str(i), "text": f"Isi berita {i}, banjir {i * 7919}."})
+                    .encode() + b"\n" for i in range(first, last))
+
+
+@pytest.mark.parametrize("frames,junk", [(1, b"garbage!!"), (2, b"xx"), (2, b"\x01" * 5000)])
+def test_records_of_whole_frames_are_kept_before_junk_after_them(tmp_path, frames, junk):
+    compress = zstandard.ZstdCompressor().compress
+    whole = b"".join(compress(_jsonl(500 * n, 500 * (n + 1))) for n in range(frames))
+    path = tmp_path / "junk.jsonl.zst"
+    path.write_bytes(whole + junk)
+    *items, last = iter_inputs([str(path)])
+    assert [item.fields["id"] for item in items] == [str(i) for i in range(500 * frames)]
+    assert isinstance(last, Reject) and last.line == 500 * frames + 1
+    assert f"data after the last zstd frame, at byte {len(whole)}, is not zstd" in last.reason
+
+
+def test_zero_padding_after_the_last_frame_is_read_past_as_gzip_reads_past_it(tmp_path):
+    path = tmp_path / "padded.jsonl.zst"
+    path.write_bytes(zstandard.ZstdCompressor().compress(_jsonl(0, 500)) + bytes(16))
+    items = list(iter_inputs([str(path)]))
+    assert len(items) == 500 and all(isinstance(item, Item) for item in items)
+
+
+def test_an_article_with_junk_after_its_frame_is_refused_not_read_in_part(tmp_path):
+    path = tmp_path / "article.txt.zst"
+    data = zstandard.ZstdCompressor().compress(b"Isi berita yang panjang. " * 200)
+    path.write_bytes(data + b"garbage!!")
+    [refused] = iter_inputs([str(path)])
+    assert isinstance(refused, Reject)
+    assert refused.reason == (f"cannot decompress: data after the last zstd frame, at byte "
+                              f"{len(data)}, is not zstd")
