@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator
 
 from cleaner.batches import BatchResult, batched, process_batch
 from cleaner.executors import WorkerDied
-from cleaner.folders import folder_files
+from cleaner.folders import folder_entries
 from cleaner.inputs import ReadLog, ReadOptions, Reject
 from cleaner.readers import read_file
 
@@ -34,7 +34,11 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
             raise ValueError("the ray executor reads files, not stdin")
         path = Path(name)
         if path.is_dir():
-            for file, record_id in folder_files(path, options, log):
+            for entry in folder_entries(path, options, log):
+                if isinstance(entry, Reject):   # a folder it cannot list, a named pipe
+                    files.append({"path": entry.source, "record_id": "", "missing": entry.reason})
+                    continue
+                file, record_id = entry
                 files.append({"path": str(Path(file).resolve()), "record_id": record_id,
                               "missing": ""})
         elif path.exists():

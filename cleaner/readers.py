@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from cleaner.document_files import TextFile, html_item, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
-from cleaner.folders import folder_files, stem_of
+from cleaner.folders import folder_entries, stem_of
 from cleaner.inputs import COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject, printable
 from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array, past_bom
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
@@ -30,7 +30,11 @@ def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
             continue
         path = Path(name)
         if path.is_dir():
-            for file, record_id in folder_files(path, options, log):
+            for entry in folder_entries(path, options, log):
+                if isinstance(entry, Reject):   # a folder it cannot list, a named pipe
+                    yield entry
+                    continue
+                file, record_id = entry
                 # The path as pathlib writes it, as sources always were: "a.txt", not "./a.txt".
                 yield from read_file(file[2:] if file.startswith("./") else file, record_id,
                                      options, log)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path, PurePath
 
 from hypothesis import given
@@ -211,6 +212,9 @@ def test_a_run_over_a_folder_with_named_pipes_ends_and_names_them(tmp_path):
     assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 1
     for name in ("p.txt", "p.jsonl"):
         assert f"dump/{name}: not a regular file (a named pipe)" in done.stderr
+    rejects = [json.loads(line) for line in (tmp_path / "o.jsonl.rejects.jsonl").read_text()
+               .splitlines()]
+    assert sorted(r["source"] for r in rejects) == ["dump/p.jsonl", "dump/p.txt"]
 
 
 def test_a_named_pipe_given_as_an_input_is_still_read(tmp_path):
