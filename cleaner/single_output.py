@@ -80,6 +80,10 @@ class SingleOutput:
                 os.replace(cast(str, self._tmp), self.path)
         else:
             self._out.close(keep=True)
+        if not self.rejects_written and self.rejects_path and os.path.isfile(self.rejects_path):
+            # An earlier run's rejects, beside records that now have none: they would pass
+            # for this run's (a run with rejects replaces the file, as it replaces the output).
+            os.unlink(self.rejects_path)
 
     def abort(self) -> None:
         """Remove the unfinished output; keep the rejects written so far if they are whole."""

@@ -318,3 +318,13 @@ def test_a_run_that_finds_no_documents_says_so_and_why(tmp_path, capsys):
     assert "warning: no input documents found; 1 files matched none of the input patterns" in err
     assert main(["clean", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), "--glob", "*.md"]) == 0
     assert "no input documents found" not in capsys.readouterr().err
+
+
+def test_a_run_without_rejects_leaves_no_earlier_rejects_beside_its_records(tmp_path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    rejects = tmp_path / "out.jsonl.rejects.jsonl"
+    src.write_text('{"id": "a", "text": "Isi berita."}\n{broken\n')
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0 and rejects.exists()
+    src.write_text('{"id": "a", "text": "Isi berita."}\n')
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
+    assert not rejects.exists() and len(read_jsonl(out)) == 1
