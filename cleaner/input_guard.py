@@ -29,9 +29,15 @@ def _overlapping_inputs(inputs: list[str]) -> str | None:
 
 def guard_inputs(config: RunConfig) -> tuple[RunConfig, list[str]]:
     """The config with its own outputs kept out of the inputs, and a note for each output an
-    input folder holds; OutputError when an input is itself an output (the run would overwrite
-    what it reads) or lies inside the shard folder, or when inputs overlap (their files would be
-    read, and written, twice)."""
+    input folder holds; OutputError when an input does not exist, when an input is itself an
+    output (the run would overwrite what it reads) or lies inside the shard folder, or when
+    inputs overlap (their files would be read, and written, twice)."""
+    missing = next((name for name in config.inputs
+                    if name != "-" and not os.path.lexists(name)), None)
+    if missing is not None:             # a typo, or a shell pattern that matched nothing
+        raise OutputError(f"no such file or folder: {missing}")
+    if config.inputs.count("-") > 1:
+        raise OutputError("- (standard input) is named twice; it can be read once")
     overlap = _overlapping_inputs(config.inputs)
     if overlap:
         raise OutputError(f"{overlap}: its documents would be cleaned and written twice; name "

@@ -101,6 +101,9 @@ def open_output(config: RunConfig):
     OutputError when the options asked for do not fit together."""
     if config.executor == "ray" and "-" in config.inputs:
         raise OutputError("the ray executor reads files, not stdin")
+    if config.output == "-" and (config.shard_size is not None or config.fmt is not None):
+        raise OutputError("-o - writes JSON lines to stdout; --shard-size and --format are for "
+                          "a folder of shards (-o FOLDER)")
     if is_sharded(config):
         fmt = config.fmt or "jsonl"
         if config.rejects and config.rejects.lower().endswith((".gz", ".zst", ".zstd")):

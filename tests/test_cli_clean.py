@@ -158,11 +158,23 @@ def test_stdin_jsonl(monkeypatch, capsysbinary):
     assert [json.loads(x)["id"] for x in capsysbinary.readouterr().out.splitlines()] == ["s1", "s2"]
 
 
-def test_missing_input_is_rejected_not_fatal(tmp_path):
+def test_a_missing_input_stops_the_run_before_it_starts(tmp_path, capsys):
+    # A typo, or a shell pattern that matched nothing: known before any work, so a usage error
+    # (exit 2) that a script sees, not a reject beside a run that exits 0.
     out = tmp_path / "out.jsonl"
-    assert main(["clean", str(tmp_path / "nope.txt"), str(SEED), "-o", str(out), "-q"]) == 0
-    assert len(read_jsonl(out)) == 1
-    assert read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")[0]["reason"] == "no such file or folder"
+    assert main(["clean", str(tmp_path / "nope.txt"), str(SEED), "-o", str(out), "-q"]) == 2
+    assert f"no such file or folder: {tmp_path / 'nope.txt'}" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stdin_named_twice_and_shard_options_for_stdout_are_refused(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", "-", "-", "-o", str(out), "-q"]) == 2
+    assert "named twice" in capsys.readouterr().err
+    for option in (["--format", "parquet"], ["--shard-size", "10"]):
+        assert main(["clean", str(SEED), "-o", "-", "-q", *option]) == 2
+        assert "-o - writes JSON lines to stdout" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_strict_exit_code_and_stats_file(dump, tmp_path):
