@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 
 from cleaner.inputs import MAX_HTML_BYTES, MAX_RECORD_BYTES, ReadOptions
@@ -36,6 +37,18 @@ def share(text: str) -> float:
     return value
 
 
+def encoding(text: str) -> str:
+    """An argparse type: "auto" or a codec Python knows; an unknown one is a usage error, not a
+    run that rejects every text file."""
+    if text != "auto":
+        try:
+            codecs.lookup(text)
+        except LookupError:
+            raise argparse.ArgumentTypeError(f"unknown encoding {text!r} (auto, utf-8, "
+                                             "cp1252, latin-1, ...)") from None
+    return text
+
+
 def add_rule_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules")
     group.add_argument("--rules", action="append", default=[], metavar="PATH",
@@ -51,7 +64,7 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
     group.add_argument("--text-field", default="text", metavar="NAME",
                        help="JSONL field holding the text (default: text)")
-    group.add_argument("--encoding", default="utf-8", metavar="NAME",
+    group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
                        help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
                             "or a codec name")
     group.add_argument("--glob", action="append", metavar="PATTERN",
@@ -87,6 +100,11 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
         cleaner = Cleaner(rules=args.rules, builtin=not args.no_builtin_rules, lang=args.lang)
     except RuleFileError as exc:
         print(f"cleaner: error: rule file {exc}", file=sys.stderr)
+        return None
+    if args.lang and args.lang not in cleaner.index.langs:
+        # An unknown pack would be passed over in silence: every document detected instead.
+        print(f"cleaner: error: no language pack {args.lang!r} (the packs loaded: "
+              f"{', '.join(sorted(cleaner.index.langs)) or 'none'})", file=sys.stderr)
         return None
     cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
     cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)

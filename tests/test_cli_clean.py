@@ -340,3 +340,15 @@ def test_a_run_without_rejects_leaves_no_earlier_rejects_beside_its_records(tmp_
     src.write_text('{"id": "a", "text": "Isi berita."}\n')
     assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
     assert not rejects.exists() and len(read_jsonl(out)) == 1
+
+
+def test_an_unknown_encoding_or_language_pack_is_a_usage_error(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(SystemExit) as stop:
+        main(["clean", str(SEED), "-o", str(out), "--encoding", "bogus"])
+    assert stop.value.code == 2 and "unknown encoding 'bogus'" in capsys.readouterr().err
+    assert main(["clean", str(SEED), "-o", str(out), "--lang", "xx"]) == 2
+    assert "no language pack 'xx'" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["clean", str(SEED), "-o", str(out), "-q", "--lang", "id",
+                 "--encoding", "cp1252"]) == 0
