@@ -52,4 +52,7 @@ def run(args: argparse.Namespace) -> int:
         shown += 1
         if args.limit and shown >= args.limit:
             break
+    if args.ids and not shown:
+        print(f"cleaner: no document with id {', '.join(args.ids)} in the input", file=sys.stderr)
+        return 1
     return 0

@@ -27,6 +27,8 @@ def test_explain_selects_a_record_of_a_jsonl_by_id(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "== b" in out and "== a" not in out
     assert "[- [tyo]-]<common/editor-code-end>" in out
+    assert main(["explain", str(src), "--id", "nope", "--color", "never"]) == 1
+    assert "no document with id nope" in capsys.readouterr().err
 
 
 def test_explain_colours_removals_when_asked(capsys):
