@@ -66,8 +66,13 @@ def _die_with_parent(parent: int) -> None:
 
 def _init_worker(factory, parent: int, encode=None) -> None:
     _die_with_parent(parent)
-    # Ctrl-C is the main process's to handle: it stops feeding work and shuts the pool down.
+    # Ctrl-C and SIGTERM are the main process's to handle: it stops feeding work and shuts the
+    # pool down. A worker leaves the run's process group, so that a signal sent to the group
+    # (`timeout`, a job scheduler) reaches the main process only, and it takes SIGTERM's default
+    # back from the main process's handler, so that the pool can still terminate it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.setpgrp()
     global _WORKER_CLEANER, _WORKER_ENCODE
     _WORKER_CLEANER = factory()
     _WORKER_ENCODE = encode

@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import orjson
 
@@ -138,7 +138,7 @@ class _Job:
         config, output, stats = self.config, self.output, self.stats
         progress = Progress(not config.quiet and sys.stderr.isatty(), lambda: config.input_size)
         status = None
-        stop = _StopOnCtrlC(config)
+        stop = _StopOnSignal(config)
         try:
             for result in self._results(executor):
                 if stop.asked:
@@ -151,9 +151,11 @@ class _Job:
             output.finish(self.inputs_done, stats)
             status = 0
         except _Stop:
-            status = _interrupted(config, output, self.inputs_done, stats, clean=True)
+            status = _interrupted(config, output, self.inputs_done, stats, clean=True,
+                                  signum=stop.signum)
         except KeyboardInterrupt:
-            status = _interrupted(config, output, self.inputs_done, stats, clean=False)
+            status = _interrupted(config, output, self.inputs_done, stats, clean=False,
+                                  signum=stop.signum)
         except BrokenPipeError:
             output.abort()
             raise                   # the reader of stdout went away: cli.main exits quietly
@@ -276,34 +278,43 @@ class _Stop(Exception):
     """Ctrl-C was pressed: stop at the next batch boundary, where everything written is whole."""
 
 
-class _StopOnCtrlC:
-    """The first Ctrl-C asks the run to stop after the batch being written; a second one stops it
-    at once (a sharded run then keeps its last finished shard and resumes from there)."""
+class _StopOnSignal:
+    """The first Ctrl-C (SIGINT) or SIGTERM asks the run to stop after the batch being written; a
+    second one stops it at once (a sharded run then keeps its last finished shard and resumes
+    from there). SIGTERM is what `timeout`, `kill` and job schedulers send: without this it
+    ended the run where it stood, leaving its temporary files and no word on how to resume."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self, config: RunConfig):
         self.asked = False
+        self.signum = signal.SIGINT     # the signal that asked (SIGINT when none did)
         self.config = config
-        self._old = None
+        self._old: dict[int, Any] = {}
         try:
-            self._old = signal.signal(signal.SIGINT, self._handle)
+            for signum in self.SIGNALS:
+                self._old[signum] = signal.signal(signum, self._handle)
         except ValueError:          # not the main thread: Ctrl-C raises KeyboardInterrupt as usual
-            self._old = None
+            self._old = {}
 
     def _handle(self, signum, frame) -> None:
         if self.asked:
             raise KeyboardInterrupt
-        self.asked = True
+        self.asked, self.signum = True, signum
         if not self.config.quiet:
-            _say(self.config, "stopping after the current batch (Ctrl-C again to stop at once)")
+            again = "Ctrl-C" if signum == signal.SIGINT else "the signal"
+            _say(self.config, f"stopping after the current batch ({again} again to stop at once)")
 
     def uninstall(self) -> None:
-        if self._old is not None:
-            signal.signal(signal.SIGINT, self._old)
-            self._old = None
+        for signum, old in self._old.items():
+            signal.signal(signum, old)
+        self._old = {}
 
 
 def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
-                 clean: bool) -> int:
+                 clean: bool, signum: int = signal.SIGINT) -> int:
+    """Stop: keep what is whole, say how to go on; the exit status of a run the signal ended
+    (130 for Ctrl-C, 143 for SIGTERM), as a shell reports one."""
     if isinstance(output, ShardedOutput):
         if clean:
             try:
@@ -319,4 +330,4 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
         output.abort()
         where = "stdout" if config.output == "-" else f"{config.output} not written"
         _say(config, f"interrupted after {stats.written} records; {where}")
-    return 130
+    return 128 + signum

@@ -216,3 +216,36 @@ def test_sites_past_the_limit_are_counted_together_the_same_with_any_workers(tmp
     assert list(sites) == ["(other sites)", "site0.example", "site1.example", "site2.example"]
     assert sites["(other sites)"]["documents"] == 30
     assert sites["(other sites)"]["hits"] == 30 and sites["site0.example"]["hits"] == 10
+
+
+def _worker_signals(queue) -> None:
+    """In a forked child: start as a pool worker, then report how it takes signals."""
+    import os
+    import signal
+
+    from cleaner import executors
+
+    executors._init_worker(fake_factory, os.getppid())
+    queue.put((signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+               signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+               os.getpgrp() != os.getpgid(os.getppid())))
+
+
+def test_a_worker_leaves_ctrl_c_and_sigterm_to_the_main_process():
+    # The main process stops a run on SIGINT and SIGTERM with its own handler, which a forked
+    # worker inherits: a worker must instead ignore Ctrl-C, die on the SIGTERM the pool sends
+    # to end it, and stand outside the run's process group, which `timeout` signals whole.
+    import multiprocessing
+    import signal
+
+    context = multiprocessing.get_context("fork")
+    old = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        queue = context.Queue()
+        child = context.Process(target=_worker_signals, args=(queue,))
+        child.start()
+        answer = queue.get(timeout=60)
+        child.join(timeout=60)
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert answer == (True, True, True)

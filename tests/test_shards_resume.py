@@ -169,16 +169,45 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(dump, reference, tmp_pat
     assert_same_run(out, reference)
 
 
-def test_ctrl_c_stops_cleanly_and_says_how_to_resume(dump, reference, tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_stops_cleanly_and_says_how_to_resume(dump, reference, tmp_path,
+                                                                signum):
     out = tmp_path / "out"
     proc = _start(dump, out)
     _wait_for_shards(proc, out, 2)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     err = err.decode()
-    assert proc.returncode == 130, err
+    assert proc.returncode == 128 + signum, err
     assert "interrupted; " in err and "--resume" in err
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
+    assert_same_run(out, reference)
+
+
+def test_sigterm_to_the_process_group_stops_a_pooled_run_once_and_it_resumes(dump, reference,
+                                                                           tmp_path):
+    # `timeout` and job schedulers signal the whole group: the workers must leave the stopping
+    # to the main process (one message, shards whole), not die under it or answer it too.
+    out = tmp_path / "out"
+    # (--report: the main process then sends documents in batches of 128, not the small
+    # dump's one block of lines, so that there are batches left to stop before)
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(dump), "-o",
+                             str(out), "--shard-size", "40", "--workers", "2", "--report",
+                             str(tmp_path / "report.html")],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_shards(proc, out, 2)
+    # Held still while the group is signalled, so that 2 workers cannot finish the small
+    # dump first; the signal is handled when it goes on.
+    os.kill(proc.pid, signal.SIGSTOP)
+    os.killpg(proc.pid, signal.SIGTERM)
+    os.kill(proc.pid, signal.SIGCONT)
+    _, err = proc.communicate(timeout=60)
+    err = err.decode()
+    assert proc.returncode == 143, err
+    assert err.count("stopping after the current batch") == 1, err
+    assert "worker process died" not in err and "--resume" in err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
     assert_same_run(out, reference)
 
