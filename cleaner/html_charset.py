@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from cleaner.decode import DecodeError, looks_binary
 
@@ -20,7 +21,23 @@ META_SCAN_BYTES = 4096
 # Labels that browsers read as windows-1252, a superset (WHATWG Encoding Standard).
 _CP1252_LABELS = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso88591", "l1", "ascii",
                   "us-ascii", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
-_SINGLE_BYTE = re.compile(r"^(?:cp125\d|iso8859_\d+|latin_1|ascii|cp\d{3}|koi8_[ru]|mac_\w+|tis_620)$")
+
+
+@lru_cache(maxsize=64)
+def single_byte(name: str) -> bool:
+    """Whether a codec reads every byte as one character (cp1252, koi8-r, iso8859-5, ...), as
+    decoding bytes says; names differ in form (codecs.lookup gives "iso8859-5", not
+    "iso8859_5"), so they are not matched by name.
+
+    >>> [single_byte(n) for n in ("koi8-r", "iso8859-5", "mac-roman", "cp1252", "utf-8", "gbk")]
+    [True, True, True, True, False, False]
+    """
+    try:
+        # (UTF-8 replaces each stray byte of 128-255 singly, but reads "\xc3\xa9" as one "é")
+        return (len(bytes(range(256)).decode(name, errors="replace")) == 256
+                and len(b"\xc3\xa9".decode(name, errors="replace")) == 2)
+    except (UnicodeError, LookupError, TypeError):     # not a text codec ("undefined", "zlib")
+        return False
 
 
 def header_charset(content_type: str | None) -> str | None:
@@ -105,14 +122,19 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
         if name is None:
             notes.append(f"unknown declared charset {label!r}")
             continue
-        if name != "utf-8" and _SINGLE_BYTE.match(name) and not data.isascii():
+        if name.startswith(("utf-16", "utf-32")):
+            # Without a byte order mark (taken above), and with no NUL byte (looks_binary), the
+            # page is not UTF-16 or UTF-32: browsers read such a label as UTF-8.
+            notes.append(f"declared charset {label} but the page has no byte order mark")
+            continue
+        if name != "utf-8" and single_byte(name) and not data.isascii():
             is_utf8 = _valid_utf8(data) if is_utf8 is None else is_utf8
             if is_utf8:
                 notes.append(f"declared charset {label} but the bytes are UTF-8")
                 return data.decode("utf-8"), "utf-8", notes
         try:
             return data.decode(name), name, notes
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):     # "undefined" raises a plain UnicodeError
             notes.append(f"declared charset {label} does not decode this page")
     try:
         return data.decode("utf-8"), "utf-8", notes
@@ -125,7 +147,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     if name:
         try:
             text = data.decode(name)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             text = None
         if text is not None:
             if notes:

@@ -379,3 +379,45 @@ def test_a_site_named_only_by_og_site_name_gets_its_text_rules(tmp_path):
     assert record["meta"]["site"] == "contoh-berita.id"
     assert [r["rule"] for r in record["removed"] if r["rule"] == "contoh/promo"] == ["contoh/promo"]
     assert "IKLAN" not in record["text"]
+
+
+# -- declared charsets that are wrong -----------------------------------------------------------
+
+_PAGE = ('<html><head><meta charset="{}"><title>T</title></head><body><p>Pemerintah ‘detail’ '
+         'café yang penting bagi pembaca setia kami di Jakarta hari ini.</p></body></html>')
+
+
+@pytest.mark.parametrize("label", ["koi8-r", "iso-8859-5", "ISO-8859-2", "mac-roman", "tis-620",
+                                   "windows-1251", "cp850"])
+def test_a_single_byte_label_over_utf8_bytes_is_caught_however_it_is_spelt(label):
+    from cleaner.html_charset import decode_html
+
+    text, codec, notes = decode_html(_PAGE.format(label).encode("utf-8"))
+    assert codec == "utf-8" and "‘detail’ café" in text
+    assert notes == [f"declared charset {label} but the bytes are UTF-8"]
+
+
+@pytest.mark.parametrize("label", ["undefined", "zlib", "base64"])
+def test_a_label_that_names_no_text_codec_is_passed_over(label):
+    from cleaner.html_charset import decode_html
+
+    text, codec, notes = decode_html(_PAGE.format(label).encode("utf-8"))
+    assert codec == "utf-8" and "café" in text
+    assert notes == [f"declared charset {label} does not decode this page"]
+
+
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-32"])
+def test_a_utf16_label_without_a_byte_order_mark_reads_as_utf8(label):
+    from cleaner.html_charset import decode_html
+
+    text, codec, notes = decode_html(_PAGE.format(label).encode("utf-8"))
+    assert codec == "utf-8" and "café" in text
+    assert notes == [f"declared charset {label} but the page has no byte order mark"]
+
+
+def test_a_page_with_an_undefined_charset_is_cleaned_not_fatal_to_the_run(tmp_path):
+    (tmp_path / "u.html").write_text(_PAGE.format("undefined"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(tmp_path / "u.html"), "-o", str(out), "-q"]) == 0
+    record, = [json.loads(line) for line in out.read_text().splitlines()]
+    assert "café" in record["text"] and record["flags"][0]["flag"] == "charset"
