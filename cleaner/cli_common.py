@@ -20,6 +20,8 @@ def at_least(low: float, kind: type = int):
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value != value or value in (float("inf"), float("-inf")):   # nan, inf: no deadline
+            raise argparse.ArgumentTypeError(f"must be a finite number, not {text}")
         if value < low:
             raise argparse.ArgumentTypeError(f"must be at least {low:g}, not {text}")
         return value

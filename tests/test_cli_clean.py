@@ -289,6 +289,8 @@ def test_stats_and_report_go_to_new_folders_and_a_failed_write_is_said_not_raise
     ("clean", "--max-record-bytes", "0", "must be at least 1"),
     ("clean", "--max-html-bytes", "-1", "must be at least 1"),
     ("clean", "--page-timeout", "-2", "must be at least 0"),
+    ("clean", "--page-timeout", "nan", "must be a finite number"),
+    ("clean", "--page-timeout", "inf", "must be a finite number"),
     ("clean", "--learn-min-share", "2", "must be above 0 and at most 1"),
     ("clean", "--learn-min-docs", "0", "must be at least 1"),
     ("clean", "--workers", "two", "not a number"),
