@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from dataclasses import dataclass, replace
@@ -14,6 +15,7 @@ import re2
 
 from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
+from cleaner.pattern_tokens import tokens
 from cleaner.plain_form import is_plain, plain_form
 from cleaner.re2_spans import Spans
 from cleaner.relaxed_form import relaxed_form
@@ -34,6 +36,8 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
               "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "html_strip", "valid_from", "valid_until"}
+# What a pack id may be: it names files (a site's learned pack, suggested packs).
+_PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 class RuleFileError(ValueError):
@@ -265,6 +269,11 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     pattern = raw.get("pattern")
     if not isinstance(pattern, str) or not pattern:
         raise RuleFileError(path, "pattern must be a non-empty string", rule_id)
+    if any(token == "\\C" for token, _ in tokens(pattern)):
+        # RE2 takes \C as any one byte: a match could end inside a character's UTF-8 bytes,
+        # which no text offset can name.
+        raise RuleFileError(path, "\\C (any single byte) can split a character; use . instead",
+                            rule_id)
     case_sensitive = raw.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
         raise RuleFileError(path, "case_sensitive must be true or false", rule_id)
@@ -359,6 +368,11 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     if kind not in KINDS:
         raise RuleFileError(path, f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     pack_id = head.get("id") or path.stem
+    if not isinstance(pack_id, str) or not _PACK_ID.fullmatch(pack_id):
+        # A pack id names files (suggest --write-packs, --learn-save): "../x" would write
+        # outside the folder asked for, and a number breaks every command that prints it.
+        raise RuleFileError(path, f"pack id must be a name of letters, digits, '.', '_' and "
+                                  f"'-' (like kompas.com), not {pack_id!r}")
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise RuleFileError(path, "rules are written as [[rule]] tables")

@@ -30,6 +30,9 @@ def write(tmp_path, text, name="t.toml"):
     (('remove = ["promo"]', ""), "at least one 'remove' example"),
     (("'^promo$'", "'x*'"), "matches empty text"),
     (('id = "t/promo"', 'id = "t/promo"\nspeed = 3'), "unknown keys"),
+    (("'^promo$'", "'^pr\\Cmo$'"), "\\C (any single byte) can split a character"),
+    (("[[rule]]", '[pack]\nid = 5\n\n[[rule]]'), "pack id must be a name"),
+    (("[[rule]]", '[pack]\nid = "../../x"\n\n[[rule]]'), "pack id must be a name"),
 ])
 def test_broken_rule_is_named_with_its_reason(tmp_path, change, reason):
     path = write(tmp_path, GOOD.replace(*change))
