@@ -7,7 +7,8 @@ from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, search_rules
 from cleaner.metadata import MetaSink
 
 # A single removal, or all removals of one rule, may take at most this share of a document's
-# characters; past it the removal is not applied and the record is flagged instead.
+# characters; past it the removal is not applied, the rule stops for the rest of the document
+# (its earlier removals stand) and the record is flagged instead.
 GUARD_SHARE = 0.5
 # Rules applied to one line before moving on: enough for a date header, a dateline and a code.
 MAX_HITS_PER_LINE = 8
@@ -81,7 +82,7 @@ class RuleStage:
         if not lines:
             return doc
         texts = [ln.text for ln in lines]
-        budget = {"limit": self.guard_share * sum(map(len, texts)), "used": {}}
+        budget = {"limit": self.guard_share * sum(map(len, texts)), "used": {}, "stopped": set()}
         count = len(lines)
         # Only lines where the scan found a match are looked at, first with the rules it found.
         candidates = self.matcher.candidates(texts, scanned)
@@ -109,7 +110,8 @@ class RuleStage:
             action = hit.rule.action
             if action == "drop-tail":
                 tail = doc.lines[index:]
-                if not self._allowed(doc, hit, sum(len(t.text) for t in tail), budget):
+                if not self._allowed(doc, hit, sum(len(t.text) for t in tail), budget,
+                                     line.number):
                     return False
                 for t in tail:
                     if t.text:
@@ -118,7 +120,7 @@ class RuleStage:
                         t.text = ""
                 return True
             if action == "drop-line":
-                if not self._allowed(doc, hit, len(line.text), budget):
+                if not self._allowed(doc, hit, len(line.text), budget, line.number):
                     return False
                 doc.removed.append(Removal(hit.rule.id, line.text, line.number,
                                            _original_col(line, 0), action))
@@ -127,7 +129,7 @@ class RuleStage:
                     self._then(doc, index, hit, budget)
                 return False
             # drop-span and meta remove the matched span (or its "cut" group) and look again.
-            if not self._allowed(doc, hit, hit.end - hit.start, budget):
+            if not self._allowed(doc, hit, hit.end - hit.start, budget, line.number):
                 return False
             fields = self.sink.apply(doc, hit) if action == "meta" else None
             removed, col = _cut(line, hit.start, hit.end)
@@ -143,21 +145,32 @@ class RuleStage:
                 continue
             if taken >= hit.rule.then_max or hit.rule.then_regex.search(line.text) is None:
                 return
-            if not self._allowed(doc, hit, len(line.text), budget):
+            if not self._allowed(doc, hit, len(line.text), budget, line.number):
                 return
             doc.removed.append(Removal(hit.rule.id, line.text, line.number,
                                        _original_col(line, 0), "drop-line"))
             line.text = ""
             taken += 1
 
-    def _allowed(self, doc: Document, hit: Hit, size: int, budget) -> bool:
-        used = budget["used"].get(hit.rule.id, 0) + size
+    def _allowed(self, doc: Document, hit: Hit, size: int, budget, number: int) -> bool:
+        """Whether the rule may remove `size` more characters (at line `number`): its removals
+        of the document stay within the guard's share. Past it the rule stops for the rest of
+        the document; its removals on earlier lines stand, and the flag says from which line on
+        it was not applied, and how many stand."""
+        rule_id = hit.rule.id
+        if rule_id in budget["stopped"]:
+            return False
+        used = budget["used"].get(rule_id, 0) + size
         if used > budget["limit"] and budget["limit"] >= 0:
-            flag = {"flag": "guard", "rule": hit.rule.id,
-                    "reason": f"would remove {used} of {int(budget['limit'] / self.guard_share)} "
-                              f"characters (over {self.guard_share:.0%}); not applied"}
-            if flag not in doc.flags:
-                doc.flags.append(flag)
+            # Stopped for the rest of the document, so that the flag's "from line N on" holds
+            # (a later, shorter removal could otherwise still fit the share).
+            budget["stopped"].add(rule_id)
+            kept = sum(1 for removal in doc.removed if removal.rule == rule_id)
+            doc.flags.append({
+                "flag": "guard", "rule": rule_id,
+                "reason": f"would remove {used} of {int(budget['limit'] / self.guard_share)} "
+                          f"characters (over {self.guard_share:.0%}); not applied from line "
+                          f"{number} on" + (f" ({kept} earlier removals kept)" if kept else "")})
             return False
         budget["used"][hit.rule.id] = used
         return True

@@ -18,3 +18,23 @@ def test_small_tail_is_removed(cleaner):
     record = cleaner.clean(text)
     assert [r["text"] for r in record["removed"]] == ["Artikel Terkait", "Judul lain"]
     assert record["flags"] == []
+
+
+def test_a_rule_stopped_by_the_guard_says_from_which_line_and_what_it_kept(cleaner):
+    # Six related links: the first three fit the share, the fourth would pass it. The rule
+    # stops there for the rest of the document, and its one flag says so.
+    record = cleaner.clean("\n".join(["Baca juga: Judul lain di sini"] * 6))
+    assert [r["line"] for r in record["removed"]] == [1, 2, 3]
+    flag, = record["flags"]
+    assert flag["rule"] == "id/related-link"
+    assert flag["reason"].endswith("not applied from line 4 on (3 earlier removals kept)")
+
+
+def test_a_stopped_rule_does_not_take_a_shorter_line_further_on(cleaner):
+    lines = ["Baca juga: Judul lain di sini yang panjang sekali"] * 3 + ["Baca juga: Ini"]
+    record = cleaner.clean("\n".join(lines + ["Isi."]))
+    stopped = record["flags"][0]["reason"]
+    first_refused = int(stopped.split("from line ")[1].split()[0])
+    assert all(r["line"] < first_refused for r in record["removed"]
+               if r["rule"] == "id/related-link")
+    assert "Baca juga: Ini" in record["text"]
