@@ -14,6 +14,8 @@ columns `meta`, `removed`, `flags` and `fixes` are added; every other column is 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 
 from cleaner.pipeline import Cleaner
@@ -29,7 +31,8 @@ def _cleaner(rules: tuple[str, ...], builtin: bool, lang: str | None) -> Cleaner
     return cleaner
 
 
-def clean_batch(batch: dict[str, list], text_field: str = "text", rules: tuple[str, ...] = (),
+def clean_batch(batch: dict[str, list], text_field: str = "text",
+                rules: str | Path | tuple[str, ...] = (),
                 builtin: bool = True, lang: str | None = None) -> dict[str, list]:
     """A batch of rows (column -> values) cleaned: for `Dataset.map(..., batched=True)`.
 
@@ -37,13 +40,17 @@ def clean_batch(batch: dict[str, list], text_field: str = "text", rules: tuple[s
     >>> out["text"], out["meta"][0]["title"], out["removed"][0][-1]["rule"]
     (['Isi berita panjang.'], 'Judul Berita', 'common/editor-code-end')
     """
-    cleaner = _cleaner(tuple(str(r) for r in rules), builtin, lang)
+    # One rule file given alone is one path, not the characters of its name.
+    paths = (str(rules),) if isinstance(rules, (str, Path)) else tuple(str(r) for r in rules)
+    cleaner = _cleaner(paths, builtin, lang)
     columns = {name: values for name, values in batch.items() if name != text_field}
     docs = []
     for i, text in enumerate(batch[text_field]):
         fields = {name: values[i] for name, values in columns.items()}
         url = fields.pop("url", None)
-        docs.append(cleaner.make_document(text or "", url=url if isinstance(url, str) else None,
+        if not isinstance(text, str):       # a null row is empty; a number, its digits
+            text = "" if text is None else str(text)
+        docs.append(cleaner.make_document(text, url=url if isinstance(url, str) else None,
                                           **{k: v for k, v in fields.items()
                                              if k in ("id", "title", "date")}))
     cleaner.clean_documents(docs)

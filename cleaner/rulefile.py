@@ -36,6 +36,9 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
               "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "html_strip", "valid_from", "valid_until"}
+# RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
+# ("invalid escape sequence: \1"), which it leaves out on purpose.
+_BACKTRACKING = re.compile(r"perl operator|escape sequence: \\\d")
 # What a pack id may be: it names files (a site's learned pack, suggested packs).
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -280,10 +283,12 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     try:
         regex = check_pattern(pattern)
     except re2.error as exc:
-        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): {reason}; "
-                                  "look-around and back-references can backtrack and are not "
-                                  "allowed, use a (?P<cut>...) group to keep context", rule_id)
+        reason = _re2_reason(exc)
+        # The hint only where the pattern asked for what RE2 leaves out on purpose.
+        hint = ("; look-around and back-references can backtrack and are not allowed, use a "
+                "(?P<cut>...) group to keep context" if _BACKTRACKING.search(reason) else "")
+        raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): {reason}"
+                                  f"{hint}", rule_id)
     if compiled:
         try:
             compile_pattern(pattern, case_sensitive)
@@ -326,7 +331,8 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         try:
             check_pattern(then)
         except re2.error as exc:
-            raise RuleFileError(path, f"then pattern rejected by RE2: {exc}", rule_id)
+            raise RuleFileError(path, f"then pattern rejected by RE2: {_re2_reason(exc)}",
+                                rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
@@ -334,6 +340,12 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                 aliases=_strings(raw.get("aliases"), path, "aliases", rule_id),
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
                 then=then, then_max=then_max)
+
+
+def _re2_reason(exc: re2.error) -> str:
+    """RE2's reason for refusing a pattern, as text (it comes as bytes)."""
+    reason = exc.args[0] if exc.args else exc
+    return reason.decode(errors="replace") if isinstance(reason, bytes) else str(reason)
 
 
 def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
@@ -348,8 +360,9 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     path = Path(path)
     try:
         raw = path.read_bytes() if content is None else content
-        # Universal newlines, as reading the file as text would give.
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        # Universal newlines, as reading the file as text would give; a byte order mark (as
+        # Windows editors save UTF-8) is not part of the TOML.
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read: {exc}")
@@ -460,7 +473,12 @@ def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[
     extra paths that do not exist."""
     paths: list = list(rule_files(builtin_rules_dir())) if builtin else []
     missing: list[Path] = []
+    if isinstance(extra, (str, Path)):      # one path, not the characters of one
+        extra = [extra]
     for item in extra:
+        if not str(item):                   # "" is no rule file, not the current folder
+            missing.append(Path(item))
+            continue
         item = Path(item)
         if item.is_dir():
             paths.extend(rule_files(item))

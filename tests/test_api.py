@@ -70,6 +70,24 @@ def test_packs_can_be_limited_to_given_rule_files(tmp_path):
     assert "Baca juga: Lain" in record["text"]
 
 
+def test_one_rule_path_given_as_a_string_is_one_path(tmp_path):
+    import pytest
+
+    from cleaner.hf import clean_batch
+    from cleaner.rulefile import RuleFileError
+
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[[rule]]\nid = "mine/promo"\naction = "drop-line"\n'
+                    'pattern = \'^BELI SEKARANG$\'\nremove = ["BELI SEKARANG"]\n', encoding="utf-8")
+    text = "Isi berita pertama.\n\nBELI SEKARANG"
+    for rules in (str(pack), pack):
+        assert Cleaner(rules=rules).clean(text)["removed"][-1]["rule"] == "mine/promo"
+    out = clean_batch({"text": [text, 7, None]}, rules=str(pack))
+    assert out["removed"][0][-1]["rule"] == "mine/promo" and out["text"][1:] == ["7", ""]
+    with pytest.raises(RuleFileError, match="no such rule file"):
+        Cleaner(rules=[""])
+
+
 def test_lone_surrogates_become_replacement_characters_not_a_crash(cleaner):
     record = cleaner.clean("Isi berita \ud800 yang panjang sekali di sini.")
     assert record["text"] == "Isi berita \ufffd yang panjang sekali di sini."

@@ -117,3 +117,24 @@ def test_a_character_given_by_its_code_loads_and_matches(tmp_path):
     for compiled in (False, True):
         [rule] = load_pack(write(tmp_path, text), compiled=compiled).rules
         assert rule.spans.search("promo\u2019".encode()) is not None
+
+
+def test_a_rule_file_saved_with_a_byte_order_mark_loads(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert [rule.id for rule in load_pack(path).rules] == ["t/promo"]
+
+
+@pytest.mark.parametrize("change,said,hinted", [
+    (("'^promo$'", "'^pro{1,2000}mo$'"), "invalid repetition size: {1,2000}", False),
+    (("'^promo$'", "'(?<=x)promo'"), "invalid perl operator: (?<=", True),
+    (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'(?<=x)\''),
+     "then pattern rejected by RE2: invalid perl operator: (?<=", False),
+])
+def test_re2_reasons_are_text_with_the_look_around_hint_only_where_it_applies(
+        tmp_path, change, said, hinted):
+    with pytest.raises(RuleFileError) as info:
+        load_pack(write(tmp_path, GOOD.replace(*change)))
+    message = str(info.value)
+    assert said in message and "b'" not in message
+    assert ("look-around and back-references" in message) == hinted
