@@ -92,6 +92,37 @@ def _flag(name: str, reason: str) -> dict[str, str]:
     return {"flag": name, "reason": reason}
 
 
+# A tag longer than this is looked at for its attributes; one with more than MAX_ATTRIBUTES is
+# parsed without them. libxml2 checks each attribute against the others, in time that grows with
+# their number squared: one <p> of 100,000 attributes (1 MB) took 12.7 s to parse, out of reach
+# of the page deadline, which cannot stop C code. Attributes hold no article text.
+LONG_TAG = 20_000
+MAX_ATTRIBUTES = 1_000
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)[^<>]{%d,}>" % LONG_TAG)
+
+
+def tame_attributes(html: str) -> tuple[str, int]:
+    """The page with each tag of over MAX_ATTRIBUTES attributes bare (its name only), and how
+    many tags that was.
+
+    >>> page, tamed = tame_attributes("<p " + " ".join(f"a{i}=v" for i in range(5000)) + ">x</p>")
+    >>> page, tamed
+    ('<p>x</p>', 1)
+    >>> tame_attributes('<p class="a">x</p>')
+    ('<p class="a">x</p>', 0)
+    """
+    tamed = 0
+
+    def bare(match: re.Match) -> str:
+        nonlocal tamed
+        if match.group().count("=") <= MAX_ATTRIBUTES:
+            return match.group()            # a long attribute (an SVG path), not many
+        tamed += 1
+        return f"<{match.group(1)}>"
+
+    return _LONG_TAG.sub(bare, html), tamed
+
+
 def load_page(html: bytes | str, http_charset: str | None = None,
               max_bytes: int = MAX_HTML_BYTES) -> tuple[HtmlElement, str | None, list[dict]]:
     """Decode and parse a page; return (tree, encoding, flags). Raises PageError if it cannot be."""
@@ -113,6 +144,10 @@ def load_page(html: bytes | str, http_charset: str | None = None,
         raise PageError("binary data (NUL bytes), not HTML")
     if not html.strip():
         raise PageError("empty page")
+    html, tamed = tame_attributes(html)
+    if tamed:
+        flags.append(_flag("markup", f"{tamed} tags with over {MAX_ATTRIBUTES:,} attributes read "
+                                     "without them (the parser takes quadratic time over them)"))
     try:
         tree = load_html(html)
         if tree is None and "<" in html:
