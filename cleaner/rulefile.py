@@ -377,7 +377,10 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     unknown = set(head) - _PACK_KEYS
     if unknown:
         raise RuleFileError(path, f"unknown [pack] keys {sorted(unknown)}")
-    kind = head.get("kind") or kind or _kind_from_path(path)
+    # A pack that names domains or signatures is a site's wherever its file sits: taken for a
+    # common pack, its rules would fire on every site.
+    kind = (head.get("kind") or kind
+            or ("site" if head.get("domains") or head.get("signatures") else _kind_from_path(path)))
     if kind not in KINDS:
         raise RuleFileError(path, f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     pack_id = head.get("id") or path.stem

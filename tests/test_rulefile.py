@@ -138,3 +138,15 @@ def test_re2_reasons_are_text_with_the_look_around_hint_only_where_it_applies(
     message = str(info.value)
     assert said in message and "b'" not in message
     assert ("look-around and back-references" in message) == hinted
+
+
+def test_a_pack_naming_domains_is_a_site_pack_wherever_its_file_sits(tmp_path):
+    from cleaner import Cleaner
+
+    path = write(tmp_path, '[pack]\nid = "kabar.example"\ndomains = ["kabar.example"]\n\n'
+                           + GOOD.replace("promo", "PROMO"), name="kabar.toml")
+    assert load_pack(path).kind == "site"
+    cleaner = Cleaner(rules=[path])
+    text = "Isi berita pertama yang panjang.\n\nPROMO"
+    assert cleaner.clean(text, url="https://kabar.example/1")["removed"][-1]["rule"] == "t/PROMO"
+    assert "PROMO" in cleaner.clean(text, url="https://lain.example/1")["text"]
