@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.document_files import TextFile
-from cleaner.inputs import Item, Reject, expand, printable
+from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, printable
 from cleaner.jsonl_reader import RawRecord
 from cleaner.pipeline import CLEAN_CHUNK, Cleaner
 from cleaner.stats import RunStats
@@ -158,6 +158,14 @@ def process_batch(cleaner, batch: list[Item | Reject],
                 continue
             result = next(results)
             line = b""
+            if not isinstance(result, Exception) and not result["text"] \
+                    and not result["removed"]:
+                # Nothing was visible (zero-width characters, a byte order mark, controls):
+                # as empty as a blank document, refused as one, not a record of no text.
+                outcomes.append(("reject", Reject(item.source, item.line, "empty document: "
+                                                  "nothing visible once normalized",
+                                                  item.text[:MAX_REJECT_RAW]).as_dict()))
+                continue
             if not isinstance(result, Exception):
                 try:
                     # The newline is added here, not by orjson (OPT_APPEND_NEWLINE): the

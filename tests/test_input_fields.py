@@ -126,3 +126,14 @@ def test_a_lone_surrogate_costs_neither_the_article_nor_its_title(tmp_path):
     assert records[0]["text"] == "Isi berita \ufffd di sini." and records[0]["fixes"] == ["fix_surrogates"]
     assert records[0]["meta"]["title"] == "Judul \ufffd x"
     assert records[1]["text"] == "Isi berita \U0001f600 di sini." and records[1]["fixes"] == []
+
+
+def test_a_text_with_nothing_visible_is_an_empty_document(tmp_path):
+    # Zero-width spaces, a lone byte order mark, NULs: nothing is left once normalized, and
+    # no rule removed anything; refused as a blank text is, not written as a record of "".
+    lines = [{"id": "z", "text": "\u200b\u200b"}, {"id": "b", "text": "\ufeff"},
+             {"id": "n", "text": "\u0000\u0000"}, {"id": "ok", "text": ARTICLE}]
+    records, rejects = _run(tmp_path, lines)
+    assert [r["id"] for r in records] == ["ok"]
+    assert [(r["line"], r["reason"]) for r in rejects] == [
+        (n, "empty document: nothing visible once normalized") for n in (1, 2, 3)]
