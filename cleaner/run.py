@@ -258,7 +258,13 @@ class _Job:
             _say(config, f"error: the output is complete, but writing {where} failed: "
                          f"{describe_os_error(exc)}")
             return 1
+        rejects_path = getattr(self.output, "rejects_path", None)
         if config.quiet:
+            if stats.rejected and not rejects_path:
+                # Quiet, and no rejects file (-o - keeps none by default): one line, so that
+                # refused documents do not vanish without a word.
+                _say(config, f"{stats.rejected} documents rejected and not kept; give "
+                             "--rejects PATH to keep them")
             return 0
         if stats.read == 0:         # a wrong path or --glob looks like success otherwise
             skipped = (f"; {stats.skipped_files} files matched none of the input patterns "
@@ -268,7 +274,6 @@ class _Job:
         if shown > MAX_REJECT_MESSAGES:
             _say(config, f"... {shown - MAX_REJECT_MESSAGES} more rejects")
         print(stats.summary(), file=sys.stderr)
-        rejects_path = getattr(self.output, "rejects_path", None)
         if stats.rejected and rejects_path:
             print(f"rejects written to {rejects_path}", file=sys.stderr)
         return 0

@@ -354,3 +354,13 @@ def test_an_unknown_encoding_or_language_pack_is_a_usage_error(tmp_path, capsys)
     assert not out.exists()
     assert main(["clean", str(SEED), "-o", str(out), "-q", "--lang", "id",
                  "--encoding", "cp1252"]) == 0
+
+
+def test_a_quiet_run_to_stdout_says_how_many_rejects_it_kept_nowhere(tmp_path, capsysbinary):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Isi berita."}\n{broken\n[1]\n')
+    assert main(["clean", str(src), "-o", "-", "-q"]) == 0
+    err = capsysbinary.readouterr().err.decode()
+    assert err == "cleaner: 2 documents rejected and not kept; give --rejects PATH to keep them\n"
+    assert main(["clean", str(src), "-o", "-", "-q", "--rejects", str(tmp_path / "r.jsonl")]) == 0
+    assert capsysbinary.readouterr().err == b""
