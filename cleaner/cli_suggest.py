@@ -69,6 +69,16 @@ def select_packs(packs: list, spec: str) -> list:
     return [p for p in packs if p.kind in wanted or p.id.lower() in wanted]
 
 
+def unknown_pack_names(packs: list, spec: str) -> list[str]:
+    """The names in a spec that are neither a kind nor the id of a loaded pack (a typo would
+    otherwise count fewer packs as existing rules, in silence)."""
+    spec = spec.strip().lower()
+    if spec in ("all", "none", ""):
+        return []
+    names = {p.kind for p in packs} | {p.id.lower() for p in packs}
+    return [s.strip() for s in spec.split(",") if s.strip() and s.strip() not in names]
+
+
 def run(args: argparse.Namespace) -> int:
     from cleaner import shapes
     from cleaner.suggest import Miner, SuggestOptions
@@ -78,10 +88,12 @@ def run(args: argparse.Namespace) -> int:
     except RuleFileError as exc:
         print(f"cleaner: error: rule file {exc}", file=sys.stderr)
         return 2
-    chosen = select_packs(packs, args.packs)
-    if args.packs not in ("all", "none") and not chosen:
-        print(f"cleaner: error: --packs {args.packs!r} names no loaded pack", file=sys.stderr)
+    unknown = unknown_pack_names(packs, args.packs)
+    if unknown:
+        print(f"cleaner: error: --packs names no loaded pack: {', '.join(unknown)} (a kind: "
+              "common, lang, site; or a pack id)", file=sys.stderr)
         return 2
+    chosen = select_packs(packs, args.packs)
     cleaner = Cleaner(packs=chosen, lang=args.lang)
     options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
                              max_docs_per_site=args.max_docs, site=args.site)

@@ -144,7 +144,10 @@ def test_a_document_the_cleaner_fails_on_is_skipped_with_its_place(tmp_path, cap
 
 def test_unknown_pack_spec_is_refused(tmp_path, capsys):
     assert main(["suggest", str(_dump(tmp_path)), "--packs", "nosuch"]) == 2
-    assert "names no loaded pack" in capsys.readouterr().err
+    assert "names no loaded pack: nosuch" in capsys.readouterr().err
+    # One unknown name among known ones is a typo too, not a smaller set of packs.
+    assert main(["suggest", str(_dump(tmp_path)), "--packs", "common,bogus"]) == 2
+    assert "names no loaded pack: bogus (" in capsys.readouterr().err
 
 
 def test_real_articles_with_only_the_language_neutral_pack(common_packs):
