@@ -461,7 +461,7 @@ def rule_files(root: Path | Any) -> list:
         folder = root / sub if sub else root
         if not folder.is_dir():
             continue
-        found.extend(sorted((p for p in folder.iterdir() if p.name.endswith(".toml")),
+        found.extend(sorted((p for p in folder.iterdir() if p.name.lower().endswith(".toml")),
                             key=lambda p: p.name))
     return found
 
@@ -471,24 +471,29 @@ def builtin_rules_dir():
     return resources.files("cleaner.rules")
 
 
-def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[list, list[Path]]:
+def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True
+               ) -> tuple[list, list[tuple[Path, str]]]:
     """The rule files to load: the shipped ones, then the extra files and folders given; and the
-    extra paths that do not exist."""
+    extra paths that give none, with why (no such path, a folder of no rule files)."""
     paths: list = list(rule_files(builtin_rules_dir())) if builtin else []
-    missing: list[Path] = []
+    missing: list[tuple[Path, str]] = []
     if isinstance(extra, (str, Path)):      # one path, not the characters of one
         extra = [extra]
     for item in extra:
         if not str(item):                   # "" is no rule file, not the current folder
-            missing.append(Path(item))
+            missing.append((Path(item), "no such rule file or folder"))
             continue
         item = Path(item)
         if item.is_dir():
-            paths.extend(rule_files(item))
+            found = rule_files(item)
+            if not found:                   # else a run would go on without the rules asked for
+                missing.append((item, "holds no rule files (*.toml at its top level, in lang/ "
+                                      "or in sites/)"))
+            paths.extend(found)
         elif item.is_file():
             paths.append(item)
         else:
-            missing.append(item)
+            missing.append((item, "no such rule file or folder"))
     return paths, missing
 
 
@@ -496,7 +501,7 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
     """Load the shipped packs and any extra rule files or folders; ids must be unique."""
     paths, missing = rule_paths(extra, builtin)
     if missing:
-        raise RuleFileError(missing[0], "no such rule file or folder")
+        raise RuleFileError(*missing[0])
     packs: list[Pack] = []
     seen_rules: dict[str, str] = {}
     seen_packs: dict[tuple[str, str], str] = {}

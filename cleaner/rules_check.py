@@ -52,8 +52,7 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     A pack with the kind and id of an earlier one replaces it, as in `load_packs`.
     """
     paths, missing = rule_paths(extra, builtin)
-    findings = [Finding("error", "schema", str(item), "no such rule file or folder")
-                for item in missing]
+    findings = [Finding("error", "schema", str(item), reason) for item, reason in missing]
     packs: list[Pack] = []
     for path in paths:
         try:

@@ -150,3 +150,13 @@ def test_a_pack_naming_domains_is_a_site_pack_wherever_its_file_sits(tmp_path):
     text = "Isi berita pertama yang panjang.\n\nPROMO"
     assert cleaner.clean(text, url="https://kabar.example/1")["removed"][-1]["rule"] == "t/PROMO"
     assert "PROMO" in cleaner.clean(text, url="https://lain.example/1")["text"]
+
+
+def test_a_rules_folder_with_no_rule_files_is_refused_not_passed_over(tmp_path):
+    folder = tmp_path / "mine"
+    (folder / "other").mkdir(parents=True)
+    write(folder / "other", GOOD)           # below a folder the loader does not look in
+    with pytest.raises(RuleFileError, match="holds no rule files"):
+        load_packs([folder])
+    write(folder, GOOD, name="T.TOML")      # an upper-case suffix is a rule file too
+    assert "t/promo" in {r.id for p in load_packs([folder], builtin=False) for r in p.rules}
