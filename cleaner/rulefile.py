@@ -39,6 +39,8 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signature
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
 _BACKTRACKING = re.compile(r"perl operator|escape sequence: \\\d")
+# A rule's valid_from / valid_until written as text: a year, a month or a day.
+_ISO_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # What a pack id may be: it names files (a site's learned pack, suggested packs).
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -232,7 +234,10 @@ def _bounds(raw: dict, path: Path, rule: str | None = None) -> tuple[date | None
         if value is None:
             bounds.append(None)
             continue
-        span = date_span(value)
+        # Strict, unlike a document's date: "20170630" would read as the year 2017 and
+        # "2017-06-30T99 garbage" as that day, a rule's span silently not the one meant.
+        text_ok = not isinstance(value, str) or _ISO_BOUND.fullmatch(value.strip())
+        span = date_span(value) if text_ok else None
         if span is None:
             raise RuleFileError(path, f"{key} must be an ISO date (2017, 2017-06 or 2017-06-30), "
                                       f"not {value!r}", rule)

@@ -91,6 +91,8 @@ def test_one_matcher_per_set_of_excluded_rules(tmp_path):
     ('valid_from = "2017-13"', "valid_from must be an ISO date"),
     ('valid_until = "soon"', "valid_until must be an ISO date"),
     ('valid_from = "2018"\nvalid_until = "2017"', "is after valid_until"),
+    ('valid_from = "20170630"', "valid_from must be an ISO date"),
+    ('valid_until = "2017-06-30T99:99:99 garbage"', "valid_until must be an ISO date"),
 ])
 def test_bad_dates_fail_loudly(tmp_path, dates, reason):
     path = tmp_path / "bad.toml"
