@@ -331,7 +331,8 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     if then:
         if action != "drop-line" or not isinstance(then, str):
             raise RuleFileError(path, "then is a pattern, and only for drop-line rules", rule_id)
-        if not isinstance(then_max, int) or not 1 <= then_max <= 20:
+        # (true is an int to Python, and would pass as 1)
+        if type(then_max) is not int or not 1 <= then_max <= 20:
             raise RuleFileError(path, "then_max must be a whole number from 1 to 20", rule_id)
         try:
             check_pattern(then)

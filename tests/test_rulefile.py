@@ -33,6 +33,8 @@ def write(tmp_path, text, name="t.toml"):
     (("'^promo$'", "'^pr\\Cmo$'"), "\\C (any single byte) can split a character"),
     (("[[rule]]", '[pack]\nid = 5\n\n[[rule]]'), "pack id must be a name"),
     (("[[rule]]", '[pack]\nid = "../../x"\n\n[[rule]]'), "pack id must be a name"),
+    (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'^x$\'\nthen_max = true'),
+     "then_max must be a whole number"),
 ])
 def test_broken_rule_is_named_with_its_reason(tmp_path, change, reason):
     path = write(tmp_path, GOOD.replace(*change))
