@@ -37,6 +37,7 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
     wanted = _name_filter(options.glob)
     exclude = options.exclude
     top = str(folder)
+    names = _FileNames(log)
     stack = ["."]          # folders below `top`, walked depth first in name order, as os.walk
     while stack:
         below = stack.pop()
@@ -47,6 +48,7 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                          f"cannot read folder: {listing.strerror or listing}")
             continue
         dirs, files = listing
+        names.enter(root)
         here = os.path.normpath(os.path.join(os.path.abspath(top), below)) if exclude else ""
         dirs = sorted(d for d in dirs if not d.startswith(".")
                       and not (exclude and os.path.join(here, d) in exclude))
@@ -63,7 +65,47 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                 yield Reject(_as_source(path), None, f"not a regular file ({kind}): in a "
                                                      "folder only regular files are read")
                 continue
+            if names.seen_before(entry):
+                continue
             yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
+
+
+class _FileNames:
+    """The files a walk has read, by device and inode, so that a file reached by a second name
+    (a symbolic or hard link) is not read again: its documents would be written twice, as for
+    inputs named twice, which are refused. The first name in walk order is the one read. A link
+    that cannot be followed is left to reading, which says why."""
+
+    SKIPPED = "another name (a link) of a file already read"
+
+    def __init__(self, log: ReadLog):
+        self.log = log
+        self.device = 0
+        self.read: set[tuple[int, int]] = set()
+
+    def enter(self, folder: str) -> None:
+        """The folder whose entries come next (its device: an entry's inode comes with the
+        listing, its device would cost a system call a file)."""
+        try:
+            self.device = os.stat(folder).st_dev
+        except OSError:
+            self.device = 0
+
+    def seen_before(self, entry: os.DirEntry) -> bool:
+        """Whether the entry names a file already read (counted as skipped)."""
+        try:
+            if entry.is_symlink():
+                target = entry.stat()
+                key = (target.st_dev, target.st_ino)
+            else:
+                key = (self.device, entry.inode())
+        except OSError:
+            return False
+        if key in self.read:
+            self.log.skipped_records[self.SKIPPED] += 1
+            return True
+        self.read.add(key)
+        return False
 
 
 def _as_source(path: str) -> str:

@@ -233,3 +233,21 @@ def test_a_named_pipe_given_as_an_input_is_still_read(tmp_path):
     writer.join()
     assert done.returncode == 0, done.stderr
     assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 3
+
+
+def test_a_file_reached_by_several_names_in_a_folder_is_read_once(tmp_path):
+    import os
+
+    folder, outside = tmp_path / "dump", tmp_path / "elsewhere"
+    (folder / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (folder / "a.txt").write_text("Isi berita a.")
+    (outside / "o.txt").write_text("Isi berita dari luar.")
+    os.symlink("a.txt", folder / "0link.txt")             # met before the file it names
+    os.symlink("../a.txt", folder / "sub" / "z.txt")      # met after
+    os.link(folder / "a.txt", folder / "hard.txt")         # the same file, a second entry
+    os.symlink(outside / "o.txt", folder / "outside.txt")  # a file the walk does not hold
+    log = ReadLog()
+    listed = [record_id for _, record_id in folder_files(folder, ReadOptions(), log)]
+    assert listed == ["0link", "outside"]
+    assert log.skipped_records == {"another name (a link) of a file already read": 3}
