@@ -75,6 +75,10 @@ def header_stage(doc: Document) -> Document:
     if hint and _comparable(first.text) == _comparable(hint):
         title = first.text
         _take(doc, first, "header/title", "title")
+    elif doc.hints.get("page_title") and \
+            _comparable(first.text) == _comparable(doc.hints["page_title"]):
+        title = first.text                  # a web page's title line, under an input's title
+        _take(doc, first, "header/title", None)
     elif (not hint and first.text.lower() not in labels
           and not any(start == 0 for start, _ in first.cuts)    # a dateline opened it: body
           and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))):

@@ -117,6 +117,10 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
     doc = cleaner.make_document(text, page_url, **fields)
     if title_line and "title" not in doc.hints:
         doc.hints["title"] = title_line
+    elif title_line:
+        # The input names another title, which wins; the page's own title line opens the text
+        # all the same, and the header stage takes it out as a title line, not body text.
+        doc.hints["page_title"] = title_line
     if site is not None:
         doc.hints["site_pack"] = site      # found by canonical url or og:site_name: its text rules apply
     cleaner.clean_document(doc)

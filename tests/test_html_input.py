@@ -447,3 +447,16 @@ def test_a_paragraph_repeated_in_a_short_article_is_kept_or_recorded():
     kept = record["text"].count("Pemerintah")
     recorded = sum(r["text"].count("Pemerintah") for r in record["removed"])
     assert kept + recorded == 4
+
+
+def test_the_pages_title_line_leaves_the_text_when_the_input_names_another_title():
+    # A crawl's record often carries its own title beside the page: it wins as meta.title,
+    # and the page's headline, which opens the extracted text, is still a title line.
+    body = "Isi berita yang panjang sekali untuk dibaca. " * 5
+    page = (f"<html><head><title>Judul Berita Utama</title></head><body>"
+            f"<h1>Judul Berita Utama</h1><p>{body}</p></body></html>")
+    record = Cleaner().clean_html(page, title="Judul Lain Sama Sekali")
+    assert record["meta"]["title"] == "Judul Lain Sama Sekali"
+    assert record["text"].startswith("Isi berita")
+    assert [(r["rule"], r["text"], r["action"]) for r in record["removed"]] == [
+        ("header/title", "Judul Berita Utama", "drop-line")]
