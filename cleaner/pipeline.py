@@ -18,7 +18,7 @@ from cleaner.inputs import MAX_HTML_BYTES
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
-from cleaner.normalize import normalize
+from cleaner.normalize import drop_controls, normalize
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, load_packs
 from cleaner.sitekey import site_key
@@ -106,10 +106,14 @@ class Cleaner:
     def make_document(self, text: str, /, url: str | None = None, id: str | None = None,
                       title: str | None = None, date: Any = None, **fields: Any) -> Document:
         """A Document from input text and fields; title and date are hints, the rest rides along."""
-        doc = Document(id=str(id) if id is not None else "", text=text, url=url or None,
+        doc = Document(id=str(id) if id is not None else "", text=text,
+                       url=url.strip() or None if isinstance(url, str) else None,
                        fields=dict(fields))
+        # A title given by the input is metadata as a title line would be: one line of text,
+        # without the controls and runs of spaces a scraper leaves (a newline, a NUL).
+        title = " ".join(drop_controls(str(title)).split()) if title else None
         if title:
-            doc.hints["title"] = str(title)
+            doc.hints["title"] = title
         if date:
             doc.hints["date"] = date
         return doc

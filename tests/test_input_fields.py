@@ -137,3 +137,9 @@ def test_a_text_with_nothing_visible_is_an_empty_document(tmp_path):
     assert [r["id"] for r in records] == ["ok"]
     assert [(r["line"], r["reason"]) for r in rejects] == [
         (n, "empty document: nothing visible once normalized") for n in (1, 2, 3)]
+
+
+def test_a_title_or_url_given_by_the_input_is_one_line_of_text():
+    record = Cleaner().clean(ARTICLE, title="Judul\n\u0000Baru  ini", url="   ")
+    assert record["meta"]["title"] == "Judul Baru ini"
+    assert record["meta"]["url"] is None and record["meta"]["site"] is None
