@@ -115,6 +115,8 @@ def tame_attributes(html: str) -> tuple[str, int]:
     >>> tame_attributes('<p class="a">x</p>')
     ('<p class="a">x</p>', 0)
     """
+    if len(html) < LONG_TAG:                 # no tag can be that long: most pages, no scan
+        return html, 0
     tamed = 0
 
     def bare(match: re.Match) -> str:

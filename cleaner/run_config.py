@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -157,22 +156,13 @@ def check_distinct_outputs(config: RunConfig) -> None:
              ("--stats", config.stats_path), ("--report", config.report)]
     seen: dict[str, str] = {}
     for option, path in named:
-        if not path or path == "-" or _is_device(path):
+        if not path or path == "-" or is_special_file(path, pipes=False):
             continue
         resolved = os.path.realpath(path)
         if resolved in seen:
             raise OutputError(f"{seen[resolved]} and {option} both name {path}; give each "
                               "its own file")
         seen[resolved] = option
-
-
-def _is_device(path: str) -> bool:
-    """Whether `path` is a character or block device, such as /dev/null."""
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def own_outputs(config: RunConfig) -> frozenset[str]:

@@ -94,13 +94,14 @@ def _remove(path: str) -> None:
         pass
 
 
-def is_special_file(path: str | Path) -> bool:
-    """Whether `path` is an existing device or named pipe (written in place, never replaced)."""
+def is_special_file(path: str | Path, pipes: bool = True) -> bool:
+    """Whether `path` is an existing device, or named pipe (unless `pipes` is False): written in
+    place, never replaced."""
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
         return False
-    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode)
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or (pipes and stat.S_ISFIFO(mode))
 
 
 # Compressed outputs by kind: (lowest level, highest level, default level).
