@@ -365,7 +365,7 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
                 offset += _skip_line(stream)
                 pieces, pending = [], 0
             continue
-        start = 0
+        start = lead = 0                 # lead: bytes of a line begun in earlier reads
         if pending:
             first = chunk.find(b"\n")
             if pending + first > cap:               # the line begun before is too long
@@ -373,15 +373,40 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
                 yield _too_long(source, lineno, _head(pieces + [chunk[:first]], cap + 1), options)
                 start = first + 1
             else:
-                chunk = b"".join(pieces) + chunk
-                end += pending
-                at -= pending
+                lead = pending
         if end > start:
-            lines = chunk.count(b"\n", start, end)
-            yield block(lineno + 1, at + start, memoryview(chunk)[start:end - 1], lineno + lines)
+            lines = count_newlines(chunk, start, end)     # the lead holds none
+            if ranges:
+                yield FileBlock(source, lineno + 1, at + start - lead, end - 1 - start + lead,
+                                options, lineno + lines)
+            else:
+                data = memoryview(chunk)[start:end - 1]
+                yield RawBlock(source, lineno + 1, b"".join([*pieces, data]) if lead
+                               else bytes(data), options, lineno + lines)
             lineno += lines
         rest = chunk[end:]
         pieces, pending = ([rest], len(rest)) if rest else ([], 0)
+
+
+def count_newlines(data: bytes, start: int, end: int) -> int:
+    r"""The newlines in data[start:end], counted in the least time: one memchr hop a line where
+    lines are long, bytes.count where they are short.
+
+    bytes.count reads a byte at a time (50 ms for 100 MB here), where memchr hops over a line
+    of news (2.4 KB on average) at several GB/s: 17 ms for the same 100 MB, in the main process
+    of a parallel run, which shares the cores with its workers. Past one hop a KB, the rest of
+    the range is counted.
+
+    >>> count_newlines(b"a\nbb\n\nc", 0, 7), count_newlines(b"a\nbb\n\nc", 2, 5)
+    (3, 1)
+    """
+    count, at = 0, start
+    for _ in range((end - start) >> 10):
+        at = data.find(b"\n", at, end)
+        if at < 0:
+            return count
+        count, at = count + 1, at + 1
+    return count + data.count(b"\n", at, end)
 
 
 def _head(pieces: list[bytes], limit: int) -> bytes:

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.inputs import ReadOptions, Reject, expand
-from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, read_jsonl, read_jsonl_blocks
+from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, count_newlines, read_jsonl, \
+    read_jsonl_blocks
 from cleaner.readers import iter_inputs
 
 
@@ -145,3 +146,14 @@ def test_compressed_inputs_are_read_line_by_line(tmp_path, name):
                      else zstandard.ZstdCompressor().compress(data))
     items = list(iter_inputs([str(path)], ReadOptions(defer_parse=True)))
     assert [type(item).__name__ for item in items] == ["RawRecord", "RawRecord"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 3000), max_size=60), st.data())
+def test_newlines_counted_by_hops_equal_bytes_count(lengths, data):
+    # Lines from empty to 3 KB: ranges past 1 KB are counted by memchr hops, then by
+    # bytes.count once the hops per KB run out.
+    text = b"".join(b"x" * n + b"\n" for n in lengths) + b"tail"
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert count_newlines(text, start, end) == text.count(b"\n", start, end)
