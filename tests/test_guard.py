@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cleaner import Cleaner
+
 
 def test_drop_tail_over_half_is_flagged_not_applied(cleaner):
     text = "Isi berita singkat.\n\nArtikel Terkait\n\n" + "\n\n".join(
@@ -38,3 +40,29 @@ def test_a_stopped_rule_does_not_take_a_shorter_line_further_on(cleaner):
     assert all(r["line"] < first_refused for r in record["removed"]
                if r["rule"] == "id/related-link")
     assert "Baca juga: Ini" in record["text"]
+
+
+def _two_rule_pack(tmp_path):
+    pack = tmp_path / "two.toml"
+    pack.write_text("\n".join(
+        f'[[rule]]\nid = "two/{name}"\naction = "drop-line"\npattern = \'^{name} .*$\'\n'
+        f'remove = ["{name} satu dua"]\n' for name in ("PROMO", "IKLAN")), encoding="utf-8")
+    return Cleaner(rules=[pack], builtin=False)
+
+
+def test_rules_that_together_take_most_of_a_document_flag_it(tmp_path):
+    # Each rule takes just under half: neither is stopped, and together they leave 3%.
+    text = "\n".join(["PROMO beli sekarang juga sekali"] * 2 + ["Isi."]
+                     + ["IKLAN pasang di sini ya sekarang"] * 2)
+    record = _two_rule_pack(tmp_path).clean(text)
+    assert [r["rule"] for r in record["removed"]] == ["two/PROMO"] * 2 + ["two/IKLAN"] * 2
+    flag, = record["flags"]
+    assert flag == {"flag": "mostly-removed",
+                    "reason": "the rules removed 126 of 130 characters (97%), each within its share"}
+
+
+def test_a_document_the_rules_leave_mostly_whole_is_not_flagged(tmp_path):
+    body = "Isi berita yang asli ada di sini, kata pejabat itu kepada wartawan kemarin sore."
+    record = _two_rule_pack(tmp_path).clean("\n".join([body, "PROMO beli sekarang juga",
+                                                        "IKLAN pasang di sini ya"]))
+    assert len(record["removed"]) == 2 and record["flags"] == []
