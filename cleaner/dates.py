@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Mapping
 
@@ -24,11 +25,14 @@ _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4})?")
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
+    """Whether the date exists: no 31 November, no 29 February outside a leap year."""
     if not 1800 <= year <= 2200:
         return False
     if month is not None and not 1 <= month <= 12:
         return False
-    return day is None or 1 <= day <= 31
+    if day is None:
+        return True
+    return 1 <= day <= (calendar.monthrange(year, month)[1] if month else 31)
 
 
 def _iso(year: int, month: int | None, day: int | None, time: str | None = None) -> str:
@@ -67,6 +71,8 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     '2016-02-22T14:38'
     >>> normalize_date("December 2021")
     '2021-12'
+    >>> normalize_date("Kamis, 31 November 2017"), normalize_date("29/2/2023")
+    (None, None)
     """
     if not text:
         return None
