@@ -31,8 +31,10 @@ def case_name(text: str) -> str:
 
 
 def find_record(path: Path, record_id: str | None, text_field: str = "text") -> dict[str, Any]:
-    """One record of a JSONL file: the one with this id, or the only one."""
+    """One record of a JSONL file: the one with this id (else the one on this line number), or
+    the only one."""
     found = None
+    by_line = None                  # the record on line `record_id`, if no record has that id
     broken: list[int] = []          # lines that are not JSON: passed over, named if nothing is found
     with open_compressed(path) as stream:
         for number, line in enumerate(stream, start=1):
@@ -49,8 +51,11 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text") -> 
                 if found is not None:
                     raise FixtureError(f"{path} holds several records: choose one with --id")
                 found = record
-            elif str(record.get("id")) == record_id or str(number) == record_id:
+            elif str(record.get("id")) == record_id:
                 return record
+            elif str(number) == record_id:
+                by_line = record
+    found = found or by_line
     if found is None:
         unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
         raise FixtureError((f"{path}: no record with id {record_id!r}" if record_id else
@@ -156,6 +161,23 @@ def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = ()) -> lis
         except Exception as exc:   # one broken fixture (not UTF-8, no article) must not hide the rest
             after, error = "", f"{type(exc).__name__}: {exc}"
         out.append(Comparison(raw, expected, before, after, error))
+    out.extend(_orphans(root, {c.expected for c in out}, wanted))
+    return out
+
+
+def _orphans(root: str | Path, compared: set[Path], wanted: list[str]) -> list[Comparison]:
+    """Expected records whose input has gone (deleted, renamed, an upper-case suffix): each a
+    failure, so that a lost input does not pass as a fixture that holds."""
+    out = []
+    for expected in sorted(Path(root).rglob("*.json")):
+        if expected in compared or expected.name.endswith(".input.json"):
+            continue
+        if wanted and not any(w in str(expected) or w == expected.stem for w in wanted):
+            continue
+        out.append(Comparison(expected.with_suffix(""), expected,
+                              expected.read_text(encoding="utf-8", errors="replace"), "",
+                              "its input is missing: no .txt, .html or .htm of that name "
+                              "beside it"))
     return out
 
 

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 import re2
 
 from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
+from cleaner.document import META_FIELDS
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.pattern_tokens import tokens
 from cleaner.plain_form import is_plain, plain_form
@@ -322,6 +323,15 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     cases = raw.get("cases", [])
     if not isinstance(cases, list) or not all(isinstance(c, dict) and "input" in c for c in cases):
         raise RuleFileError(path, "cases must be a list of tables with an input", rule_id)
+    for case in cases:
+        # A misspelt key ("ouput") would leave the case checking nothing of what it says.
+        if set(case) - {"input", "output", "meta"}:
+            raise RuleFileError(path, f"a case takes input, output and meta, not "
+                                      f"{sorted(set(case) - {'input', 'output', 'meta'})}",
+                                rule_id)
+        if not isinstance(case.get("meta", {}), dict) or set(case.get("meta", {})) - set(META_FIELDS):
+            raise RuleFileError(path, f"a case's meta is a table of record fields "
+                                      f"({', '.join(sorted(META_FIELDS))})", rule_id)
     if not remove and not cases:
         raise RuleFileError(path, "a rule needs at least one 'remove' example or a case", rule_id)
     if regex.fullmatch(b"") is not None:
@@ -335,10 +345,13 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         if type(then_max) is not int or not 1 <= then_max <= 20:
             raise RuleFileError(path, "then_max must be a whole number from 1 to 20", rule_id)
         try:
-            check_pattern(then)
+            then_regex = check_pattern(then)
         except re2.error as exc:
             raise RuleFileError(path, f"then pattern rejected by RE2: {_re2_reason(exc)}",
                                 rule_id)
+        if then_regex.search(b"") is not None:
+            # It would take any line: the article's next paragraphs after every label.
+            raise RuleFileError(path, "then pattern matches empty text, so every line", rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
@@ -346,6 +359,22 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                 aliases=_strings(raw.get("aliases"), path, "aliases", rule_id),
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
                 then=then, then_max=then_max)
+
+
+# A host name as documents' urls give it (identify.url_host): lower case, no "www.", no scheme,
+# port or path.
+_DOMAIN = re.compile(r"(?!www\.)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+
+
+def _domains(value: Any, path: Path) -> tuple[str, ...]:
+    """A pack's domains, lower-cased; one written with www., a scheme or a path is refused, as
+    it would never match a document's host."""
+    domains = tuple(d.strip().lower() for d in _strings(value, path, "domains"))
+    for domain in domains:
+        if not _DOMAIN.fullmatch(domain):
+            raise RuleFileError(path, f"domains: {domain!r} is not a bare host name; write it "
+                                      "as documents' urls give it without www., like kompas.com")
+    return domains
 
 
 def _re2_reason(exc: re2.error) -> str:
@@ -418,7 +447,7 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     return Pack(
         id=pack_id, kind=kind, path=str(path), name=str(head.get("name", pack_id)),
         description=str(head.get("description", "")), lang=head.get("lang"),
-        domains=tuple(d.lower() for d in _strings(head.get("domains"), path, "domains")),
+        domains=_domains(head.get("domains"), path),
         signatures=signatures, aliases=_strings(head.get("aliases"), path, "aliases"),
         stopwords=frozenset(w.lower() for w in _strings(head.get("stopwords"), path, "stopwords")),
         months=tuple((k.lower(), v) for k, v in months.items()),
@@ -517,6 +546,10 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
         pack = _load_cached(cache, Path(str(path)), compiled=str(path) not in shipped)
         key = (pack.kind, pack.id)
         if key in seen_packs:
+            if seen_packs[key] not in shipped:
+                # Two of the user's own files: one would drop the other's rules in silence.
+                raise RuleFileError(pack.path, f"pack id {pack.id!r} is already used by "
+                                               f"{seen_packs[key]}")
             # A user's pack with the same id replaces the shipped one: that is how a site's
             # rules are overridden without editing the package.
             packs = [p for p in packs if (p.kind, p.id) != key]
@@ -530,7 +563,28 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
                 seen_rules[name] = pack.path
         packs.append(pack)
     cache.save()
+    _check_sites(packs)
     return packs
+
+
+def _check_sites(packs: list[Pack]) -> None:
+    """Refuse what would make a site pack fire where it should not, or not at all: a domain two
+    site packs claim (the later would take the earlier's documents in silence), and a language
+    none of the language packs loaded serves (the site's documents would get no language
+    rules; with no language pack at all, none was asked for)."""
+    langs = {pack.id for pack in packs if pack.kind == "lang"}
+    claimed: dict[str, str] = {}
+    for pack in packs:
+        if pack.kind != "site":
+            continue
+        if pack.lang is not None and langs and pack.lang not in langs:
+            raise RuleFileError(pack.path, f"lang {pack.lang!r} names no language pack "
+                                           f"(there are: {', '.join(sorted(langs)) or 'none'})")
+        for domain in pack.domains:
+            if domain in claimed:
+                raise RuleFileError(pack.path, f"domain {domain!r} is already claimed by "
+                                               f"{claimed[domain]}")
+            claimed[domain] = pack.path
 
 
 def _load_cached(cache: PackCache, path: Path, compiled: bool) -> Pack:

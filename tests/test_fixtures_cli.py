@@ -135,3 +135,33 @@ def test_fixtures_that_cannot_be_cleaned_fail_the_check_and_are_not_rewritten(tm
     assert sorted(p.name for p in site.glob("*.json")) == ["good.input.json", "good.json"]
     assert main(["fixtures", "check", *args]) == 1
     assert "0 differ" in capsys.readouterr().err
+
+
+def test_an_expected_record_whose_input_is_gone_fails_the_check(tmp_path, capsys):
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    for name in ("one", "two", "three"):
+        assert _add(tmp_path, str(raw), "--site", "kabar.example", "--name", name) == 0
+    folder = tmp_path / "fixtures" / "kabar.example"
+    (folder / "one.txt").unlink()
+    (folder / "two.txt").rename(folder / "two.TXT")
+    args = ["--root", str(tmp_path / "fixtures"), "--no-builtin-rules"]
+    capsys.readouterr()
+    assert main(["fixtures", "check", *args]) == 1
+    out = capsys.readouterr().out
+    for name in ("one", "two"):
+        assert f"{name}.json: cannot clean the fixture: its input is missing" in out
+    assert "three.json" not in out
+    assert main(["fixtures", "update", *args]) == 1          # never rewritten, nor deleted
+    assert (folder / "one.json").exists() and (folder / "two.json").exists()
+
+
+def test_an_id_that_is_also_a_line_number_picks_the_record_of_that_id(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": i, "text": f"{TEXT}{i}"}) + "\n"
+                            for i in ("a", "b", "c", "2")), encoding="utf-8")
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "2") == 0
+    assert (tmp_path / "fixtures" / "kabar.example" / "2.txt").read_text().endswith("2")
+    # A number no record has as its id still names a line.
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "3") == 0
+    assert (tmp_path / "fixtures" / "kabar.example" / "c.txt").read_text().endswith("c")

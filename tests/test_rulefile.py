@@ -35,6 +35,14 @@ def write(tmp_path, text, name="t.toml"):
     (("[[rule]]", '[pack]\nid = "../../x"\n\n[[rule]]'), "pack id must be a name"),
     (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'^x$\'\nthen_max = true'),
      "then_max must be a whole number"),
+    (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'.*\''), "then pattern matches empty"),
+    (('remove = ["promo"]', 'cases = [{input = "promo", ouput = ""}]'),
+     "a case takes input, output and meta, not ['ouput']"),
+    (('remove = ["promo"]', 'cases = [{input = "promo", meta = {author = "X"}}]'),
+     "a case's meta is a table of record fields"),
+    (("[[rule]]", '[pack]\ndomains = ["www.kabar.com"]\n\n[[rule]]'), "not a bare host name"),
+    (("[[rule]]", '[pack]\ndomains = ["https://kabar.com/"]\n\n[[rule]]'),
+     "not a bare host name"),
 ])
 def test_broken_rule_is_named_with_its_reason(tmp_path, change, reason):
     path = write(tmp_path, GOOD.replace(*change))
@@ -162,3 +170,34 @@ def test_a_rules_folder_with_no_rule_files_is_refused_not_passed_over(tmp_path):
         load_packs([folder])
     write(folder, GOOD, name="T.TOML")      # an upper-case suffix is a rule file too
     assert "t/promo" in {r.id for p in load_packs([folder], builtin=False) for r in p.rules}
+
+
+def _site(tmp_path, folder, body, rule_id):
+    path = tmp_path / folder / "sites" / "kabar.com.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(body + GOOD.replace("t/promo", rule_id), encoding="utf-8")
+    return path
+
+
+def test_two_of_the_users_packs_with_one_id_are_refused_not_one_dropped(tmp_path):
+    one = _site(tmp_path, "a", '[pack]\ndomains = ["kabar.com"]\n', "kabar/one")
+    two = _site(tmp_path, "b", '[pack]\ndomains = ["kabar.com"]\n', "kabar/two")
+    with pytest.raises(RuleFileError, match="pack id 'kabar.com' is already used by .*a/sites"):
+        load_packs([one, two])
+
+
+def test_a_domain_two_site_packs_claim_is_refused(tmp_path):
+    # cnnindonesia.com is the shipped cnnindonesia pack's: this pack would take its documents.
+    mine = _site(tmp_path, "a", '[pack]\ndomains = ["kabar.com", "cnnindonesia.com"]\n',
+                 "kabar/one")
+    with pytest.raises(RuleFileError, match="domain 'cnnindonesia.com' is already claimed by"):
+        load_packs([mine])
+
+
+@pytest.mark.parametrize("lang", ['"in"', "5"])
+def test_a_site_language_no_language_pack_serves_is_refused(tmp_path, lang):
+    mine = _site(tmp_path, "a", f'[pack]\ndomains = ["kabar.com"]\nlang = {lang}\n', "kabar/one")
+    with pytest.raises(RuleFileError, match="names no language pack .there are: id"):
+        load_packs([mine])
+    # With no language pack loaded at all, no language rules were asked for.
+    assert load_packs([mine], builtin=False)[0].lang in ("in", 5)
