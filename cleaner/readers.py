@@ -89,6 +89,17 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
                                  "JSON lines (.jsonl, .ndjson, .json.gz), .txt, .html, .htm "
                                  "and .warc.gz")
         return
+    if not is_html(name) and not name.endswith(".txt") and _is_stream(path):
+        # A pipe named as an input (`<(zcat dump.jsonl.gz)` is /dev/fd/63): no name to go by,
+        # so it is read as standard input is, by its first bytes.
+        try:
+            stream = open(path, "rb")
+        except OSError as exc:
+            yield Reject(path, None, f"cannot read: {exc.strerror or exc}")
+            return
+        with stream:
+            yield from _read_stream(stream, path, record_id, options, log)
+        return
     # One document per file: an .html page, else a text article.
     html = is_html(name)
     if options.defer_parse and size is not None:
@@ -99,27 +110,41 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield read_text_file(path, record_id, options)
 
 
+def _is_stream(path: str) -> bool:
+    """Whether the path is a pipe or a character device: read once, and named by no suffix."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
 def _read_stdin(options: ReadOptions, log: ReadLog):
-    """Standard input: JSONL when its first character is '{', a JSON array of records when it
-    is '[', one web page when it opens with HTML markup, else one text document."""
-    stream = sys.stdin.buffer
+    """Standard input, read by its first bytes (_read_stream)."""
+    yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", options, log)
+
+
+def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log: ReadLog):
+    """A stream read once, with no name to go by: JSONL when its first character is '{', a JSON
+    array of records when it is '[', one web page when it opens with HTML markup, else one text
+    document."""
     peek = stream.peek(64) if hasattr(stream, "peek") else b""
     first = peek.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
     if first == b"{":
-        yield from read_jsonl(stream, "<stdin>", options, blocks=True)
+        yield from read_jsonl(stream, source, options, blocks=True)
         return
     if first == b"[":                   # a JSON array of records, read item by item
         if peek.startswith(codecs.BOM_UTF8):
             stream.read(len(codecs.BOM_UTF8))
-        yield from iter_json_array(stream, "<stdin>", options)
+        yield from iter_json_array(stream, source, options)
         return
     data = stream.read(options.max_record_bytes + 1)
     log.bytes_read += len(data)
     if len(data) > options.max_record_bytes:
-        yield Reject("<stdin>", None, f"input larger than {options.max_record_bytes} bytes")
+        yield Reject(source, None, f"input larger than {options.max_record_bytes} bytes")
         return
     if data.lstrip()[:1] == b"<" and data.lstrip()[:64].lower().startswith(
             (b"<!doctype html", b"<html", b"<head", b"<body", b"<!--")):
-        yield html_item(data, "<stdin>", "stdin")
+        yield html_item(data, source, record_id)
         return
-    yield text_item(data, "<stdin>", "stdin", options)
+    yield text_item(data, source, record_id, options)

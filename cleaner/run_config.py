@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,6 +46,32 @@ class CleanerFactory:
 
     def __getstate__(self):
         return {"options": self.options, "settings": self.settings, "_prebuilt": None}
+
+    def digest(self) -> str:
+        """What decides how documents are cleaned, as one hash: every rule pack's content (not
+        where its file lies), the settings, the language asked for and whether boilerplate was
+        learned. A resumed run must clean as the run it continues did."""
+        cleaner = self()
+        what = {"packs": [_canonical(pack) for pack in cleaner.packs],
+                "settings": self.settings, "lang": self.options.get("lang"),
+                "learned": bool(self.options.get("learned"))}
+        text = json.dumps(what, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _canonical(value: Any) -> Any:
+    """A pack or rule as plain JSON values in a stable order, without its file's path (sets
+    sorted: their order changes from one process to the next)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name != "path"}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -87,12 +116,16 @@ def is_sharded(config: RunConfig) -> bool:
 
 def _run_key(config: RunConfig) -> dict[str, Any]:
     """What a resumed run must share with the run it continues: the inputs as named, the files
-    they hold as they were (input_fingerprint), and what decides which files and fields are
-    read."""
+    they hold as they were (input_fingerprint), what decides which files and fields are read
+    and how, and how documents are cleaned (the rules and settings: CleanerFactory.digest)."""
     options = config.read_options
     return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
             "text_field": options.text_field, "glob": list(options.glob),
-            "input_files": input_fingerprint(config.inputs, options)}
+            "input_files": input_fingerprint(config.inputs, options),
+            "reading": {"encoding": options.encoding, "html_field": options.html_field,
+                        "max_record_bytes": options.max_record_bytes,
+                        "max_html_bytes": options.max_html_bytes},
+            "cleaning": config.factory.digest()}
 
 
 def open_output(config: RunConfig):

@@ -115,7 +115,11 @@ class _ParquetShard:
 # How a changed part of the run key is named when a resume is refused.
 _CHANGED = {"input_files": "the input files (added, removed or changed since)",
             "glob": "the --glob patterns", "text_field": "the --text-field",
-            "inputs": "the inputs named"}
+            "inputs": "the inputs named",
+            "reading": "the reading options (--encoding, --html-field, --max-record-bytes)",
+            "cleaning": "the rules or cleaning options (a rule file, --rules, "
+                        "--no-builtin-rules, --lang or --learn-boilerplate changed)",
+            "output_format": "the --format", "shard_size": "the --shard-size"}
 
 
 def _manifest_damage(manifest: dict[str, Any]) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePath
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -233,6 +234,29 @@ def test_a_named_pipe_given_as_an_input_is_still_read(tmp_path):
     writer.join()
     assert done.returncode == 0, done.stderr
     assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 3
+
+
+@pytest.mark.parametrize("payload, records", [
+    # `<(zcat dump.jsonl.gz)` names /dev/fd/63: no suffix, so the first bytes tell the kind.
+    (b'{"id": "1", "text": "Warga desa bergotong royong membersihkan saluran air."}\n' * 3, 3),
+    (b'[{"id": "a", "text": "Isi berita satu."}, {"id": "b", "text": "Isi berita dua."}]', 2),
+    (b"Warga desa bergotong royong membersihkan saluran air.\n", 1),
+])
+def test_a_pipe_with_no_suffix_is_read_by_its_first_bytes(tmp_path, payload, records):
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    fifo = tmp_path / "63"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(payload))
+    writer.start()
+    done = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(fifo), "-o", "o.jsonl",
+                           "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    writer.join()
+    assert done.returncode == 0, done.stderr
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == records
 
 
 def test_a_file_reached_by_several_names_in_a_folder_is_read_once(tmp_path):

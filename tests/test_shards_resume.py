@@ -241,7 +241,7 @@ def test_a_used_folder_needs_resume_and_the_same_options(dump, tmp_path, capsys)
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "-q"]) == 2
     assert "already holds a run; add --resume" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "300", "--resume"]) == 2
-    assert "shard_size differ" in capsys.readouterr().err
+    assert "the --shard-size differ" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "--resume"]) == 0
     assert "already complete" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(tmp_path / "x.jsonl"), "--resume"]) == 2
@@ -284,6 +284,27 @@ def test_a_resume_over_inputs_that_changed_is_refused_not_misplaced(tmp_path, ca
     assert main(args + ["--resume", "--glob", "*.jsonl", "--glob", "*.txt"]) == 2
     assert "the --glob patterns differ" in capsys.readouterr().err
     assert main(args + ["--resume"]) == 0                # the input as it was: it resumes
+
+
+def test_a_resume_with_other_rules_or_reading_options_is_refused(tmp_path, capsys):
+    """Records cleaned by one rule set, then another, in one output would pass as one run."""
+    dump = tmp_path / "dump.jsonl"
+    small_dump(dump, 120)
+    out = tmp_path / "out"
+    args = ["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q"]
+    assert main(args) == 0
+    manifest = json.loads((out / "_manifest.json").read_text())
+    manifest.update(complete=False)                      # as if it had been interrupted
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[rule]]\nid = "mine/promo"\naction = "drop-line"\n'
+                    'pattern = \'^BELI SEKARANG$\'\nremove = ["BELI SEKARANG"]\n')
+    for extra in (["--rules", str(mine)], ["--no-builtin-rules"], ["--lang", "id"]):
+        assert main(args + ["--resume", *extra]) == 2
+        assert "the rules or cleaning options" in capsys.readouterr().err
+    assert main(args + ["--resume", "--max-record-bytes", "5000"]) == 2
+    assert "the reading options" in capsys.readouterr().err
+    assert main(args + ["--resume"]) == 0                # as it was: it resumes
 
 
 @pytest.mark.parametrize("key, value, said", [
