@@ -265,18 +265,24 @@ def test_a_shard_renamed_but_not_recorded_is_redone_not_duplicated(dump, referen
     assert_same_run(out, reference)
 
 
+def _finished_as_if_interrupted(source, out) -> list[str]:
+    """A finished sharded run of `source` into `out`, its manifest set back to unfinished; the
+    run's arguments."""
+    args = ["clean", str(source), "-o", str(out), "--shard-size", "40", "-q"]
+    assert main(args) == 0
+    manifest = json.loads((out / "_manifest.json").read_text())
+    manifest.update(complete=False)
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+    return args
+
+
 def test_a_resume_over_inputs_that_changed_is_refused_not_misplaced(tmp_path, capsys):
     """Resuming skips as many documents as were done: over a changed input it would skip the
     wrong ones, so it is refused, and it names what changed."""
     folder = tmp_path / "dump"
     folder.mkdir()
     small_dump(folder / "b.jsonl", 120)
-    out = tmp_path / "out"
-    args = ["clean", str(folder), "-o", str(out), "--shard-size", "40", "-q"]
-    assert main(args) == 0
-    manifest = json.loads((out / "_manifest.json").read_text())
-    manifest.update(complete=False)                      # as if it had been interrupted
-    (out / "_manifest.json").write_text(json.dumps(manifest))
+    args = _finished_as_if_interrupted(folder, tmp_path / "out")
     small_dump(folder / "a.jsonl", 10)                   # a file now read before b.jsonl
     assert main(args + ["--resume"]) == 2
     assert "the input files (added, removed or changed since) differ" in capsys.readouterr().err
@@ -290,12 +296,7 @@ def test_a_resume_with_other_rules_or_reading_options_is_refused(tmp_path, capsy
     """Records cleaned by one rule set, then another, in one output would pass as one run."""
     dump = tmp_path / "dump.jsonl"
     small_dump(dump, 120)
-    out = tmp_path / "out"
-    args = ["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q"]
-    assert main(args) == 0
-    manifest = json.loads((out / "_manifest.json").read_text())
-    manifest.update(complete=False)                      # as if it had been interrupted
-    (out / "_manifest.json").write_text(json.dumps(manifest))
+    args = _finished_as_if_interrupted(dump, tmp_path / "out")
     mine = tmp_path / "mine.toml"
     mine.write_text('[[rule]]\nid = "mine/promo"\naction = "drop-line"\n'
                     'pattern = \'^BELI SEKARANG$\'\nremove = ["BELI SEKARANG"]\n')
