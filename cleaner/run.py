@@ -87,7 +87,7 @@ def execute(config: RunConfig) -> int:
     if output.complete:
         _say(config, f"{config.output} is already complete ({output.records} records); "
                      "nothing to do")
-        return 0
+        return _finished_before(config, output)
     job = _Job(config, output)
     try:
         executor = make_executor(config.executor, config.factory, _workers(config),
@@ -104,6 +104,24 @@ def execute(config: RunConfig) -> int:
     if status != 0:
         return status
     return 3 if config.strict and job.stats.rejected else 0
+
+
+def _finished_before(config: RunConfig, output) -> int:
+    """The exit status of resuming a run that had finished (a kill after its last checkpoint):
+    its --stats written from the manifest, and --strict applied to its rejects, as the run
+    itself would have."""
+    stats = RunStats()
+    if output.saved_stats():
+        stats.restore(output.saved_stats())
+    if config.stats_path:
+        try:
+            Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
+                                                             option=orjson.OPT_INDENT_2))
+        except OSError as exc:
+            _say(config, f"error: the output is complete, but writing {config.stats_path} "
+                         f"failed: {describe_os_error(exc)}")
+            return 1
+    return 3 if config.strict and stats.rejected else 0
 
 
 def _workers(config: RunConfig) -> int | None:
@@ -151,9 +169,11 @@ class _Job:
             output.finish(self.inputs_done, stats)
             status = 0
         except _Stop:
+            stop.hold()
             status = _interrupted(config, output, self.inputs_done, stats, clean=True,
                                   signum=stop.signum)
         except KeyboardInterrupt:
+            stop.hold()
             status = _interrupted(config, output, self.inputs_done, stats, clean=False,
                                   signum=stop.signum)
         except BrokenPipeError:
@@ -309,6 +329,12 @@ class _StopOnSignal:
         if not self.config.quiet:
             again = "Ctrl-C" if signum == signal.SIGINT else "the signal"
             _say(self.config, f"stopping after the current batch ({again} again to stop at once)")
+
+    def hold(self) -> None:
+        """From now on the signals are let pass: the run is stopping, and a signal more (Ctrl-C
+        pressed twice in a hurry) must not cut short the checkpoint and the resume hint."""
+        for signum in self._old:
+            signal.signal(signum, signal.SIG_IGN)
 
     def uninstall(self) -> None:
         for signum, old in self._old.items():

@@ -14,7 +14,8 @@ from typing import Any
 from cleaner.input_fingerprint import input_fingerprint
 from cleaner.inputs import ReadOptions
 from cleaner.progress import known_size
-from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, OutputError, ShardedOutput
+from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, MANIFEST, OutputError, ShardedOutput, \
+    is_shard_name
 from cleaner.single_output import SingleOutput
 from cleaner.writers import LEVELS, compression_of, is_special_file
 
@@ -138,6 +139,13 @@ def open_output(config: RunConfig):
                           "a folder of shards (-o FOLDER)")
     if is_sharded(config):
         fmt = config.fmt or "jsonl"
+        suffix = next((f for f in FORMATS if config.output.lower().rstrip("/\\")
+                       .endswith("." + f)), None)
+        if suffix is not None and suffix != fmt and not Path(config.output).is_dir():
+            # "-o out.jsonl.zst --shard-size N" made a folder of that name full of plain .jsonl.
+            raise OutputError(f"-o {config.output} names a .{suffix} file, but shards go to a "
+                              f"folder of {fmt} files; give a folder name, and --format {suffix} "
+                              "for shards of that kind")
         if config.rejects and config.rejects.lower().endswith((".gz", ".zst", ".zstd")):
             raise OutputError("with shards the rejects file is plain JSONL (it is cut back to "
                               "the last checkpoint on --resume); drop the .gz/.zst suffix")
@@ -196,6 +204,12 @@ def check_distinct_outputs(config: RunConfig) -> None:
             raise OutputError(f"{seen[resolved]} and {option} both name {path}; give each "
                               "its own file")
         seen[resolved] = option
+        if option != "-o" and is_sharded(config) and \
+                os.path.dirname(resolved) == os.path.realpath(config.output) and \
+                (is_shard_name(os.path.basename(path)) or os.path.basename(path) == MANIFEST):
+            # The shard folder's own files: a shard or the manifest would be overwritten.
+            raise OutputError(f"{option} {path} names a file of the shard folder "
+                              f"{config.output}; give it another name or place")
 
 
 def own_outputs(config: RunConfig) -> frozenset[str]:

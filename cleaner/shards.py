@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,16 @@ _CHANGED = {"input_files": "the input files (added, removed or changed since)",
             "output_format": "the --format", "shard_size": "the --shard-size"}
 
 
+_SHARD = re.compile(rf"part-\d{{{SHARD_DIGITS},}}\.(?:{'|'.join(map(re.escape, FORMATS))})")
+# A shard or manifest being written (_atomic_write, _open_shard): "._manifest.json.tmp".
+_TEMPORARY = re.compile(rf"\.(?:{_SHARD.pattern}|{re.escape(MANIFEST)})\.tmp")
+
+
+def is_shard_name(name: str) -> bool:
+    """Whether a file name is one a shard is given: part-00000.jsonl, part-00001.parquet..."""
+    return _SHARD.fullmatch(name) is not None
+
+
 def _manifest_damage(manifest: dict[str, Any]) -> str | None:
     """What in a manifest has the wrong type (a hand edit), if anything: a resume would trip
     on it halfway, after removing files."""
@@ -165,6 +176,12 @@ class ShardedOutput:
         # Rejects to a device or named pipe (--rejects /dev/null) are written in place: never
         # removed, cut back or measured, as they cannot be read back on --resume anyway.
         self._rejects_in_place = is_special_file(self.rejects_path)
+        # The rejects file as the manifest names it: by its name inside the shard folder (which
+        # may be moved between a kill and the resume), else by its absolute path.
+        self._rejects_named = (self.rejects_path.name
+                               if os.path.abspath(self.rejects_path.parent)
+                               == os.path.abspath(self.folder)
+                               else os.path.abspath(self.rejects_path))
         self.run_key = run_key or {}
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
@@ -186,19 +203,19 @@ class ShardedOutput:
                 raise OutputError(f"{self.manifest_path} is unreadable ({exc}); move the folder "
                                   "aside and start again") from exc
         if not resume:
-            if existing is not None or any(self.folder.glob("part-*")):
+            if existing is not None or any(map(is_shard_name, os.listdir(self.folder))):
                 raise OutputError(f"{self.folder} already holds a run; add --resume to continue "
                                   "it, or choose an empty folder")
             manifest = {"format": FORMAT_VERSION, "complete": False, "run": self.run_key,
                         "output_format": self.fmt, "shard_size": self.shard_size,
                         "inputs_done": 0, "records": 0, "rejects": 0, "rejects_bytes": 0,
-                        "shards": [], "stats": None}
+                        "rejects_path": self._rejects_named, "shards": [], "stats": None}
             if self.rejects_path.exists() and not self._rejects_in_place:
                 self.rejects_path.unlink()
             self._clean_leftovers([])
             return manifest
         if existing is None:
-            if any(self.folder.glob("part-*")):
+            if any(map(is_shard_name, os.listdir(self.folder))):
                 raise OutputError(f"{self.folder} has shards but no {MANIFEST}; cannot resume")
             return self._start(False)
         if not isinstance(existing, dict):
@@ -221,6 +238,23 @@ class ShardedOutput:
             raise OutputError(f"cannot resume: {', '.join(said)} differ from the interrupted "
                               f"run (see {self.manifest_path}); resuming would skip the wrong "
                               "documents, so start again in an empty folder")
+        before_rejects = existing.get("rejects_path", self._rejects_named)
+        if before_rejects != self._rejects_named:
+            # Cut back to the checkpoint, another file would lose its own bytes, and the run's
+            # rejects would be split between two files.
+            raise OutputError(f"cannot resume: the interrupted run wrote its rejects to "
+                              f"{before_rejects}, not {self._rejects_named}; resume with "
+                              f"--rejects {before_rejects}")
+        for shard in existing["shards"]:
+            # A shard gone or cut since would leave a hole the resumed run cannot see.
+            path = self.folder / shard["name"]
+            size = path.stat().st_size if path.is_file() else None
+            if size != shard.get("bytes", size):
+                raise OutputError(f"cannot resume: {path} is "
+                                  + ("missing" if size is None else
+                                     f"{size} bytes, not the {shard['bytes']} the manifest records")
+                                  + "; its records would be lost, so start again in an empty "
+                                    "folder")
         self._clean_leftovers([s["name"] for s in existing["shards"]])
         if self._rejects_in_place:
             return existing
@@ -233,12 +267,13 @@ class ShardedOutput:
         return existing
 
     def _clean_leftovers(self, keep: list[str]) -> None:
-        """Remove temporary files and shards the manifest does not record."""
+        """Remove temporary files and shards the manifest does not record: files named as this
+        class names them, no other (a user's part-notes.txt stays)."""
         keep_set = set(keep)
         for path in self.folder.iterdir():
             name = path.name
-            if (name.startswith(".part-") and name.endswith(".tmp")) or \
-                    (name.startswith("part-") and name not in keep_set):
+            if ((_TEMPORARY.fullmatch(name) or (is_shard_name(name) and name not in keep_set))
+                    and path.is_file()):
                 path.unlink()
 
     @property

@@ -331,3 +331,96 @@ def test_a_manifest_damaged_by_hand_refuses_the_resume_and_changes_nothing(
     err = capsys.readouterr().err
     assert f"{out / '_manifest.json'} is damaged: {said}" in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_side_files_that_name_a_shard_or_the_manifest_are_refused(tmp_path, capsys):
+    dump = tmp_path / "in.jsonl"
+    small_dump(dump, 30)
+    out = tmp_path / "out"
+    for option, name in (("--stats", "part-00000.jsonl"), ("--report", "_manifest.json"),
+                         ("--rejects", "part-00001.jsonl")):
+        assert main(["clean", str(dump), "-o", str(out), "--shard-size", "10", "-q",
+                     option, str(out / name)]) == 2
+        assert f"{option} {out / name} names a file of the shard folder" in \
+            capsys.readouterr().err
+    assert not out.exists() or not any(out.iterdir())
+    # A name of its own inside the folder is fine.
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "10", "-q",
+                 "--stats", str(out / "stats.json")]) == 0
+
+
+def test_a_resume_with_another_rejects_file_is_refused_and_cuts_nothing(tmp_path, capsys):
+    dump = tmp_path / "in.jsonl"
+    small_dump(dump, 30)
+    args = _finished_as_if_interrupted(dump, tmp_path / "out")
+    other = tmp_path / "other.txt"
+    other.write_text("1\n2\n3\n" * 1000)
+    assert main(args + ["--resume", "--rejects", str(other)]) == 2
+    assert "wrote its rejects to _rejects.jsonl, not " in capsys.readouterr().err
+    assert other.read_text() == "1\n2\n3\n" * 1000
+    # The shard folder moved between the kill and the resume: its rejects file moved with it.
+    moved = tmp_path / "moved"
+    (tmp_path / "out").rename(moved)
+    assert main(["clean", str(dump), "-o", str(moved), "--shard-size", "40", "-q",
+                 "--resume"]) == 0
+
+
+def test_resuming_a_finished_run_writes_its_stats_and_keeps_its_strict_status(tmp_path):
+    dump = tmp_path / "in.jsonl"
+    small_dump(dump, 30)
+    with open(dump, "a") as f:
+        f.write("{broken\n")
+    out, stats = tmp_path / "out", tmp_path / "stats.json"
+    args = ["clean", str(dump), "-o", str(out), "--shard-size", "10", "-q", "--strict"]
+    assert main(args) == 3
+    assert main(args + ["--resume", "--stats", str(stats)]) == 3
+    figures = json.loads(stats.read_text())
+    assert (figures["documents_read"], figures["written"], figures["rejected"]) == (31, 30, 1)
+
+
+def test_a_resume_leaves_the_users_own_part_files_and_refuses_a_lost_shard(tmp_path, capsys):
+    dump = tmp_path / "in.jsonl"
+    small_dump(dump, 120)
+    out = tmp_path / "out"
+    args = _finished_as_if_interrupted(dump, out)
+    (out / "part-notes.txt").write_text("mine")
+    (out / "part-backup").mkdir()
+    (out / "._manifest.json.tmp").write_text("{")        # a checkpoint cut short
+    assert main(args + ["--resume"]) == 0
+    assert (out / "part-notes.txt").read_text() == "mine" and (out / "part-backup").is_dir()
+    assert not (out / "._manifest.json.tmp").exists()
+    args = _finished_as_if_interrupted(dump, tmp_path / "out2")
+    (tmp_path / "out2" / "part-00001.jsonl").unlink()
+    assert main(args + ["--resume"]) == 2
+    assert "part-00001.jsonl is missing; its records would be lost" in capsys.readouterr().err
+
+
+def test_a_shard_folder_named_as_a_compressed_file_is_refused(tmp_path, capsys):
+    dump = tmp_path / "in.jsonl"
+    small_dump(dump, 30)
+    out = tmp_path / "out.jsonl.zst"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "10", "-q"]) == 2
+    assert "names a .jsonl.zst file, but shards go to a folder of jsonl files" in \
+        capsys.readouterr().err
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "10", "-q",
+                 "--format", "jsonl.zst"]) == 0
+
+
+def test_a_signal_while_the_stopping_run_checkpoints_is_let_pass():
+    # Ctrl-C pressed a third time in a hurry used to cut short the checkpoint and the resume
+    # hint with a bare KeyboardInterrupt.
+    from cleaner.run import _StopOnSignal
+    from cleaner.run_config import CleanerFactory, RunConfig
+
+    stop = _StopOnSignal(RunConfig(inputs=[], output="-", factory=CleanerFactory(), quiet=True))
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        assert stop.asked
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)          # the second stops at once
+        stop.hold()
+        os.kill(os.getpid(), signal.SIGINT)              # the checkpoint goes on
+        os.kill(os.getpid(), signal.SIGTERM)
+    finally:
+        stop.uninstall()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
