@@ -132,6 +132,13 @@ def run(args: argparse.Namespace) -> int:
     if args.write_packs:
         written = write_packs(Path(args.write_packs), results)
         print(f"cleaner: wrote {len(written)} pack files to {args.write_packs}", file=sys.stderr)
+        shipped = {p.id: p.path for p in packs if p.kind == "site"}
+        for path in written:
+            if path.stem in shipped:
+                # Loaded with --rules, a pack of the same id replaces the existing one whole.
+                print(f"cleaner: warning: {path} has the id of the pack {shipped[path.stem]}; "
+                      "loaded with --rules it would replace that pack and all its rules: copy "
+                      "the rules you keep into that pack instead", file=sys.stderr)
     return 0
 
 

@@ -35,14 +35,23 @@ def place_name(value: str) -> str:
     return value.title() if value.isupper() else value
 
 
+# An academic title after a name's comma, written with its dots: "S.Pd", "M.Si.", "Ph.D", "S.I.Kom"
+# (edge dots are stripped before it is matched). Undotted ones ("SH", "MA") stay: they cannot be
+# told from an initial or a short name.
+_DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.){1,3}[A-Z]?[a-z]{0,3}\.?")
+
+
 def split_names(value: str, conjunctions: Iterable[str] = ()) -> list[str]:
-    """A name list ("A, B dan C") as separate names.
+    """A name list ("A, B dan C") as separate names; a dotted academic title is no name.
 
     >>> split_names("Tatik Ariyani, Ade S dan Ismet Rauf", ["dan"])
     ['Tatik Ariyani', 'Ade S', 'Ismet Rauf']
+    >>> split_names("Dewi Lestari, S.Pd, M.Si. dan Budi, Ph.D", ["dan"])
+    ['Dewi Lestari', 'Budi']
     """
     names = (clean_value(part) for part in _name_separators(tuple(conjunctions)).split(value))
-    return [name for name in names if name]
+    return [name for name in names
+            if name and not ("." in name and _DEGREE.fullmatch(name + "."))]
 
 
 @lru_cache(maxsize=64)

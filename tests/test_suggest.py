@@ -208,3 +208,17 @@ def test_template_shape_reads_no_more_tokens_than_it_needs(line):
     tokens = shapes._TOKEN.findall(shapes.collapse(line))       # every token, as it was read
     every = shapes._template_of(tokens) if 0 < len(tokens) <= shapes.TEMPLATE_MAX_TOKENS else None
     assert shapes.template_shape(line) == every
+
+
+def test_a_written_pack_that_would_replace_an_existing_one_is_warned_of(tmp_path, capsys):
+    # The same synthetic site, served from a domain with a shipped pack: loaded with --rules,
+    # the suggested antaranews.com.toml would replace the shipped pack and all its rules.
+    dump = _dump(tmp_path)
+    dump.write_text(dump.read_text(encoding="utf-8").replace("www.kabarcontoh.com",
+                                                             "www.antaranews.com"),
+                    encoding="utf-8")
+    assert main(["suggest", str(dump), "--write-packs", str(tmp_path / "packs")]) == 0
+    err = capsys.readouterr().err
+    assert "antaranews.com.toml has the id of the pack" in err
+    assert "would replace that pack and all its rules" in err
+    assert "kabarcontoh" not in err
