@@ -17,6 +17,9 @@ from conftest import ROOT
 
 SEED = next((ROOT / "fixtures" / "channel9.id").glob("*.txt"))
 
+# The seed articles (fixtures/<site>/NNN_<hash>.txt), not the other text fixtures.
+SEEDS = sorted(p for p in (ROOT / "fixtures").glob("*/*.txt") if p.name[:3].isdigit())
+
 
 def read_jsonl(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -27,7 +30,7 @@ def dump(tmp_path):
     """A folder of the seeds plus a binary .txt, a non-input file and an invalid UTF-8 file."""
     folder = tmp_path / "dump"
     folder.mkdir()
-    for raw in sorted((ROOT / "fixtures").rglob("*.txt")):
+    for raw in SEEDS:
         shutil.copy(raw, folder / raw.name)
     (folder / "zz_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20)
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")
@@ -40,7 +43,7 @@ def test_folder_run_writes_records_in_order_and_rejects_bad_files(dump, tmp_path
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(dump), "-o", str(out)]) == 0
     records = read_jsonl(out)
-    assert [r["id"] for r in records] == sorted(p.stem for p in (ROOT / "fixtures").rglob("*.txt"))
+    assert [r["id"] for r in records] == sorted(p.stem for p in SEEDS)
     rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
     reasons = {r["source"].rsplit("/", 1)[-1]: r["reason"] for r in rejects}
     assert set(reasons) == {"zz_binary.txt", "zz_latin1.txt", "zz_empty.txt"}
