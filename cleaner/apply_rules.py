@@ -89,14 +89,23 @@ class RuleStage:
         texts = [ln.text for ln in lines]
         size = sum(map(len, texts))
         used: dict[str, int] = {}           # characters removed, by rule
-        budget = {"limit": self.guard_share * size, "used": used, "stopped": set()}
+        # "body": a dateline has opened the article, so the lines after it are no header.
+        budget = {"limit": self.guard_share * size, "used": used, "stopped": set(),
+                  "body": False}
         count = len(lines)
         # Only lines where the scan found a match are looked at, first with the rules it found.
         candidates = self.matcher.candidates(texts, scanned)
         for index in sorted(candidates):
+            found = candidates[index]
+            if budget["body"]:
+                # Past the dateline, a header's line is the article's own ("Sabtu, 5 November
+                # 2016" heading a chronology). Rules for the edges go on: a labelled byline
+                # ("Penulis: X") may follow the lead paragraph.
+                found = [rule for rule in found if rule.where != "head"]
+                if not found:
+                    continue
             if lines[index].text and self._line(doc, index, index < HEAD_LINES,
-                                                index >= count - TAIL_LINES, budget,
-                                                candidates[index]):
+                                                index >= count - TAIL_LINES, budget, found):
                 break            # a drop-tail took the rest
         doc.lines = [ln for ln in lines if ln.text]
         removed = sum(used.values())
@@ -145,6 +154,10 @@ class RuleStage:
                 return False
             fields = self.sink.apply(doc, hit) if action == "meta" else None
             removed, col = _cut(line, hit.start, hit.end)
+            if fields and _PLACE_FIELDS.intersection(fields) and line.text.strip():
+                # A dateline: a place or publisher cut from the start of the lead paragraph,
+                # which the rest of the line is (a reporter line leaves nothing).
+                budget["body"] = True
             doc.removed.append(Removal(hit.rule.id, removed, line.number, col, action,
                                        tuple(fields or ())))
         return False

@@ -22,7 +22,8 @@ SCAN_MAX_MEM = 64 << 20
 _NON_ASCII = "\\x{80}-\\x{10ffff}"
 
 
-def _applies(rule: Rule, in_head: bool, in_tail: bool) -> bool:
+def applies(rule: Rule, in_head: bool, in_tail: bool) -> bool:
+    """Whether the rule may fire on a line in the head, the tail, both or neither."""
     if rule.where == "any":
         return True
     if rule.where == "head":
@@ -194,7 +195,7 @@ class Matcher:
         where the line sits, in priority order."""
         local, rules = self._local, self.rules
         mine = sorted(i for i in map(local.__getitem__, indices) if i is not None)
-        return [rules[i] for i in mine if _applies(rules[i], in_head, in_tail)]
+        return [rules[i] for i in mine if applies(rules[i], in_head, in_tail)]
 
     def scan(self, lines: list[str]) -> list:
         """Per line, the set's rules found in it (their indexes; None or [] for none): the part

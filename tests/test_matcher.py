@@ -7,7 +7,7 @@ import json
 import pytest
 import re2
 
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, _applies, matcher_for, scan_form
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, applies, matcher_for, scan_form
 from cleaner.rulefile import load_packs, re2_options
 from conftest import ROOT
 
@@ -45,7 +45,7 @@ def _exact_candidates(rules, lines: list[str]) -> dict[int, list[str]]:
     count, found = len(lines), {}
     for index, line in enumerate(lines):
         hits = [rule.id for rule in rules
-                if _applies(rule, index < HEAD_LINES, index >= count - TAIL_LINES)
+                if applies(rule, index < HEAD_LINES, index >= count - TAIL_LINES)
                 and rule.regex.search(line)]
         if hits:
             found[index] = hits
