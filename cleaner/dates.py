@@ -17,9 +17,14 @@ ENGLISH_MONTHS = {
 ZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00",
          "z": "+00:00"}
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
-                  r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})")
+# A time after an ISO date: hour, minute, second, zone.
+_CLOCK = r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+# Year first, at the start: "2022", "2022-02", "2022-02-15", "2022/02/15 10:00".
+_ISO = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?" + _CLOCK)
+# A whole year-first date anywhere ("Published 2020-03-15", "(2019-12-31)"), not inside a number.
+_ISO_DAY = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)" + _CLOCK)
+# Day first: "15/2/2022", "15-02-22"; not the "20-03-15" inside "2020-03-15".
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
 _NAMED = re.compile(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\.?\s+(\d{4})")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4})?")
 
@@ -44,6 +49,24 @@ def _iso(year: int, month: int | None, day: int | None, time: str | None = None)
             if time:
                 out += f"T{time}"
     return out
+
+
+def _from_iso(m: re.Match) -> str | None:
+    """The date of an _ISO or _ISO_DAY match, with its time where it has a day; None when the
+    date does not exist."""
+    year = int(m.group(1))
+    month = int(m.group(3)) if m.group(3) else None
+    day = int(m.group(4)) if m.group(4) else None
+    if not _valid(year, month, day):
+        return None
+    if m.group(5) and day:
+        zone = m.group(8) or ""
+        if zone and zone != "Z" and ":" not in zone:
+            zone = f"{zone[:3]}:{zone[3:]}"
+        zone = "+00:00" if zone == "Z" else zone
+        second = f":{m.group(7)}" if m.group(7) else ""
+        return _iso(year, month, day, f"{int(m.group(5)):02d}:{m.group(6)}{second}{zone}")
+    return _iso(year, month, day)
 
 
 def _time_after(text: str) -> str | None:
@@ -73,6 +96,10 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     '2021-12'
     >>> normalize_date("Kamis, 31 November 2017"), normalize_date("29/2/2023")
     (None, None)
+    >>> normalize_date("Published 2020-03-15"), normalize_date("2020/03/15")
+    ('2020-03-15', '2020-03-15')
+    >>> normalize_date("Rabu 2021-07-04 10:00")
+    '2021-07-04T10:00'
     """
     if not text:
         return None
@@ -80,26 +107,17 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     names = dict(ENGLISH_MONTHS)
     if months:
         names.update(months)
-    m = _ISO.match(text)
-    if m and (m.end() == len(text) or not text[m.end()].isdigit()):
-        year = int(m.group(1))
-        month = int(m.group(2)) if m.group(2) else None
-        day = int(m.group(3)) if m.group(3) else None
-        if _valid(year, month, day):
-            if m.group(4) and day:
-                zone = m.group(7) or ""
-                if zone and zone != "Z" and ":" not in zone:
-                    zone = f"{zone[:3]}:{zone[3:]}"
-                zone = "+00:00" if zone == "Z" else zone
-                second = f":{m.group(6)}" if m.group(6) else ""
-                return _iso(year, month, day, f"{int(m.group(4)):02d}:{m.group(5)}{second}{zone}")
-            return _iso(year, month, day)
-    m = _NUMERIC.search(text)
-    if m:
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    for m in (_ISO.match(text), _ISO_DAY.search(text)):
+        if m and (m.end() == len(text) or not text[m.end()].isdigit()):
+            found = _from_iso(m)
+            if found:
+                return found
+    numeric = _NUMERIC.search(text)
+    if numeric:
+        day_n, month_n, year = (int(numeric.group(i)) for i in (1, 2, 3))
         year += 2000 if year < 100 else 0
-        if _valid(year, month, day):
-            return _iso(year, month, day, _time_after(text[m.end():]))
+        if _valid(year, month_n, day_n):
+            return _iso(year, month_n, day_n, _time_after(text[numeric.end():]))
     for m in _NAMED.finditer(text):
         month = names.get(m.group(2).lower())
         if month is None:

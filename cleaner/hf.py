@@ -5,11 +5,14 @@
 
     ds = load_dataset("parquet", data_files="dump/*.parquet", split="train")
     ds = ds.map(clean_batch, batched=True, batch_size=256, num_proc=8,
-                fn_kwargs={"text_field": "text"})
+                fn_kwargs={"text_field": "text"}, features=cleaned_features(ds.features))
 
 `clean_batch` is a plain module function, so `num_proc` workers import it by name and each builds
 its Cleaner once (cached per options); the text column is replaced by the cleaned text and the
 columns `meta`, `removed`, `flags` and `fixes` are added; every other column is kept as it is.
+`cleaned_features` gives their types: without it, datasets takes each column's type from the first
+batch it writes, and a first batch with no removal (or no title) types `removed` (or the title)
+as null, which a later batch cannot be cast to.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import orjson
 
+from cleaner.parquet_io import record_schema
 from cleaner.pipeline import Cleaner
 
 _CLEANERS: dict[tuple, Cleaner] = {}
@@ -65,4 +69,27 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
                                 "fields": list(r.get("fields", []))} for r in record["removed"]])
         out["flags"].append(orjson.dumps(record["flags"]).decode())
         out["fixes"].append(record["fixes"])
+    return out
+
+
+# The columns clean_batch adds, typed as in Parquet output (parquet_io.record_schema).
+ADDED_COLUMNS = ("meta", "removed", "flags", "fixes")
+
+
+def cleaned_features(features, text_field: str = "text"):
+    """The datasets.Features of clean_batch's output over a dataset of `features`: its columns
+    as they are, the text a string, and the added columns typed. Pass it to Dataset.map.
+
+    >>> from datasets import Features, Value
+    >>> out = cleaned_features(Features({"id": Value("string"), "text": Value("string")}))
+    >>> list(out), out["removed"].feature["line"]
+    (['id', 'text', 'meta', 'removed', 'flags', 'fixes'], Value('int64'))
+    """
+    import pyarrow as pa
+    from datasets import Features, Value
+
+    schema = record_schema()
+    added = Features.from_arrow_schema(pa.schema([schema.field(name) for name in ADDED_COLUMNS]))
+    out = Features({**features, text_field: Value("string")})
+    out.update(added)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import math
 import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, NamedTuple
@@ -138,17 +139,42 @@ _BROKEN = object()
 _INT64 = (-(1 << 63), (1 << 64) - 1)     # the integers orjson reads and writes as integers
 
 
-def _int_or_digits(literal: str) -> int | str:
+class _Digits:
+    """An integer literal past 64 bits, as read: an id keeps it as text, other fields take the
+    float orjson would have read (_as_orjson_reads). (Not a str subclass: the compiled build
+    cannot derive from builtins.)"""
+
+    __slots__ = ("literal",)
+
+    def __init__(self, literal: str):
+        self.literal = literal
+
+
+def _int_or_digits(literal: str) -> int | _Digits:
     """An integer literal as an int where orjson can write it back, else as its digits.
 
-    >>> _int_or_digits("42"), _int_or_digits("123456789012345678901234567890")
+    >>> _int_or_digits("42"), _int_or_digits("123456789012345678901234567890").literal
     (42, '123456789012345678901234567890')
     """
     try:
         value = int(literal)
     except ValueError:                  # past Python's own limit (4,300 digits)
-        return literal
-    return value if _INT64[0] <= value <= _INT64[1] else literal
+        return _Digits(literal)
+    return value if _INT64[0] <= value <= _INT64[1] else _Digits(literal)
+
+
+def _as_orjson_reads(value: Any) -> Any:
+    """A value of a field other than the id with its integers past 64 bits as floats, as orjson
+    reads them where it reads the line, or, past a float's range, as their digits: one field
+    keeps one type whether or not something else on its line sent it through Python's json."""
+    if isinstance(value, _Digits):
+        number = float(value.literal) if len(value.literal) < 400 else float("inf")
+        return number if math.isfinite(number) else value.literal
+    if isinstance(value, dict):
+        return {k: _as_orjson_reads(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_orjson_reads(v) for v in value]
+    return value
 
 
 def _repaired(value: Any) -> Any:
@@ -180,6 +206,11 @@ def _python_json(line: str, text_field: str) -> Any:
         obj = json.loads(line, parse_int=_int_or_digits)
     except (ValueError, RecursionError):
         return _BROKEN
+    if isinstance(obj, dict):
+        obj = {k: v.literal if k == "id" and isinstance(v, _Digits) else _as_orjson_reads(v)
+               for k, v in obj.items()}
+    else:
+        obj = _as_orjson_reads(obj)
     try:
         orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
         return obj
@@ -225,7 +256,8 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
             # An integer id past 64 bits, which orjson read as a float, losing digits; read
             # again with its digits kept (a float id reads the same either way).
             exact = _python_json(raw.decode("utf-8"), options.text_field)
-            obj = exact if exact is not _BROKEN else obj
+            if exact is not _BROKEN:
+                obj["id"] = exact["id"]
     if not isinstance(obj, dict):
         return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",
                       _shown(raw))

@@ -82,6 +82,19 @@ def test_integer_ids_past_64_bits_keep_their_digits(tmp_path):
     assert records[2]["n"] == huge
 
 
+def test_a_big_integer_field_keeps_one_type_whatever_else_is_on_its_line(tmp_path):
+    # A big-integer id, or a NaN, sends the line through Python's json: the other fields'
+    # big integers must still come out as the floats orjson reads elsewhere.
+    big = 123456789012345678901234567890
+    lines = [f'{{"id": "a", "text": "{ARTICLE}", "n": {big}}}',
+             f'{{"id": {big}, "text": "{ARTICLE}", "n": {big}}}',
+             f'{{"id": "c", "text": "{ARTICLE}", "n": {big}, "s": NaN}}']
+    records, rejects = _run(tmp_path, lines)
+    assert rejects == []
+    assert [r["n"] for r in records] == [float(big)] * 3
+    assert records[1]["id"] == str(big) and records[2]["s"] is None
+
+
 def test_parquet_times_and_durations_ride_along(tmp_path):
     table = pa.table({
         "id": ["1"], "text": [ARTICLE],

@@ -12,7 +12,7 @@ import pytest
 from cleaner import parquet_io
 from cleaner.cli import main
 from cleaner.batches import process_batch
-from cleaner.hf import clean_batch
+from cleaner.hf import clean_batch, cleaned_features
 from cleaner.inputs import Item
 from cleaner.parquet_io import (ParquetRecordWriter, decode_records, encode_records, read_records,
                                 record_schema)
@@ -226,3 +226,20 @@ def test_the_command_has_arrows_allocator_give_memory_back_unless_told_otherwise
     env["MIMALLOC_PURGE_DELAY"] = "250"
     chosen = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
     assert chosen.stdout.split() == ["250", "0"], chosen.stderr
+
+
+@pytest.mark.parametrize("num_proc", [None, 2])
+def test_dataset_map_with_cleaned_features_takes_a_first_batch_with_nothing_removed(num_proc):
+    # The first batches have no removal, no fix, no title, no author: typed from them alone,
+    # those columns were null, and the later batch that has them failed to cast.
+    datasets = pytest.importorskip("datasets")
+    plain = "Warga desa bergotong royong membersihkan saluran air pada pagi hari ini."
+    texts = [plain] * 4 + ["Judul Berita Hari Ini\n\nPenulis: Ade Nurul\n\nIsi berita caf\u00c3\u00a9 "
+                           "yang panjang sekali di sini. (ant)"]
+    ds = datasets.Dataset.from_dict({"id": [str(i) for i in range(5)], "text": texts})
+    mapped = ds.map(clean_batch, batched=True, batch_size=2, num_proc=num_proc,
+                    features=cleaned_features(ds.features))
+    last = mapped[4]
+    assert last["meta"]["authors"] == ["Ade Nurul"] and last["fixes"] == ["fix_mojibake"]
+    assert last["removed"][-1]["rule"] == "common/editor-code-end"
+    assert mapped[0]["removed"] == [] and mapped[0]["meta"]["title"] is None
