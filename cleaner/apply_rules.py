@@ -28,22 +28,44 @@ def _original_col(line: Line, pos: int) -> int:
     return col
 
 
-def _cut(line: Line, start: int, end: int) -> tuple[str, int]:
-    """Remove text[start:end] from a line with the space it leaves; return it and its original column."""
+def _cut_points(line: Line) -> set[int]:
+    """Where earlier cuts joined the line's text, as positions in its current text."""
+    points, gone = set(), 0
+    for col, length in line.cuts:
+        points.add(col - gone)
+        gone += length
+    return points
+
+
+def _cut(line: Line, start: int, end: int) -> list[tuple[str, int]]:
+    """Remove text[start:end] from a line with the space it leaves; return what went, as pieces
+    of the original line with their original columns, the span's own piece last.
+
+    The space taken with it never reaches across an earlier cut, so that each piece is one run of
+    the original line. A span closing the line after an earlier cut leaves the spaces before
+    that cut at the line's end: they go as a piece of their own.
+    """
     text = line.text
+    joins = _cut_points(line) if line.cuts else set()
     if start == 0:
-        while end < len(text) and text[end] == " ":
+        while end < len(text) and text[end] == " " and end not in joins:
             end += 1
     if end == len(text):
-        while start > 0 and text[start - 1] == " ":
+        while start > 0 and text[start - 1] == " " and start not in joins:
             start -= 1
-    elif start > 0 and text[start - 1] == " " and text[end] == " ":
+    elif start > 0 and text[start - 1] == " " and text[end] == " " and end not in joins:
         end += 1
-    removed = text[start:end]
-    col = _original_col(line, start)
-    line.cuts = tuple(sorted((*line.cuts, (col, end - start))))
-    line.text = text[:start] + text[end:]
-    return removed, col
+    spans = [(start, end)]
+    if end == len(text) and start in joins:
+        lead = start
+        while lead > 0 and text[lead - 1] == " " and (lead == start or lead not in joins):
+            lead -= 1
+        if lead < start:
+            spans.insert(0, (lead, start))
+    pieces = [(text[a:b], _original_col(line, a)) for a, b in spans]
+    line.cuts = tuple(sorted((*line.cuts, *((col, len(piece)) for piece, col in pieces))))
+    line.text = text[:spans[0][0]] + text[end:]
+    return pieces
 
 
 _PLACE_FIELDS = frozenset({"location", "source"})
@@ -153,7 +175,9 @@ class RuleStage:
             if not self._allowed(doc, hit, hit.end - hit.start, budget, line.number):
                 return False
             fields = self.sink.apply(doc, hit) if action == "meta" else None
-            removed, col = _cut(line, hit.start, hit.end)
+            *spaces, (removed, col) = _cut(line, hit.start, hit.end)
+            for space, space_col in spaces:     # left at the line's end by an earlier cut
+                doc.removed.append(Removal(hit.rule.id, space, line.number, space_col, action))
             if fields and _PLACE_FIELDS.intersection(fields) and line.text.strip():
                 # A dateline: a place or publisher cut from the start of the lead paragraph,
                 # which the rest of the line is (a reporter line leaves nothing).
