@@ -14,7 +14,7 @@ from cleaner.compiled import build_name
 COMMANDS = (cli_clean, cli_explain, cli_rules, cli_suggest, cli_fixtures)
 
 EPILOG = """examples:
-  cleaner clean dump/ -o clean.jsonl            clean every .txt/.jsonl under dump/
+  cleaner clean dump/ -o clean.jsonl            clean every input file under dump/ (--glob)
   cleaner clean articles.jsonl.gz -o - | head   JSONL in, records to stdout
   cleaner explain article.txt                   show what was removed and why
   cleaner rules check                           check every rule file and its examples

@@ -23,7 +23,7 @@ def register(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status: 0 done (rejects, if any, are listed), 1 output failed, "
                "2 bad usage or rule file, 3 done with rejects under --strict, 130 interrupted "
-               "(a sharded run says how to --resume)")
+               "by Ctrl-C, 143 stopped by SIGTERM (a sharded run says how to --resume)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help=".txt[.gz|.zst], .jsonl[.gz|.zst], .json (an array of records), "
                              ".parquet, .html[.gz|.zst] or .warc[.gz] file, a folder of them "
@@ -54,7 +54,8 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("scale (parallel, sharded, resumable runs; see docs/scale.md)")
     group.add_argument("--workers", type=at_least(1), metavar="N",
                        help="worker processes (default: all cores, as many as a container's CPU "
-                            "quota allows; 1 cleans in this process)")
+                            "quota allows, but an input under 4 MB is cleaned in this process; "
+                            "1 cleans in this process)")
     group.add_argument("--shard-size", type=at_least(1), metavar="N",
                        help="records per shard: OUT is a folder of numbered shards, each complete "
                             f"or absent (default when OUT is a folder: {DEFAULT_SHARD_SIZE})")

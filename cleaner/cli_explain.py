@@ -23,7 +23,8 @@ def register(sub) -> None:
                         help="only the document(s) with this id")
     parser.add_argument("-n", "--limit", type=at_least(0), default=20,
                         help="at most this many documents (default: 20; 0 for all)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="mark removals in color (default: auto, when stdout is a terminal)")
     add_read_options(parser)
     add_rule_options(parser)
     parser.set_defaults(run=run)
@@ -51,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         print()
         shown += 1
         if args.limit and shown >= args.limit:
+            print(f"cleaner: shown the first {shown} documents; -n 0 shows all, --id one",
+                  file=sys.stderr)
             break
     if args.ids and not shown:
         print(f"cleaner: no document with id {', '.join(args.ids)} in the input", file=sys.stderr)

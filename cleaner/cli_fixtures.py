@@ -39,7 +39,8 @@ def register(sub) -> None:
                      help="fixtures folder (default: fixtures)")
     add.add_argument("--text-field", default="text", metavar="NAME",
                      help="JSONL field holding the text (default: text)")
-    add.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="mark removals in color (default: auto, when stdout is a terminal)")
     add_rule_options(add)
     add.set_defaults(run=run_add)
 

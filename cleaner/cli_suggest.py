@@ -107,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
                                                                    **document_args(item))))
         except Exception as exc:  # one odd document must not end the mining
             print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    if args.site and not miner.sites:
+        print(f"cleaner: error: no document of site {args.site!r} in the input (a site is a "
+              "url's host without www., or a pack id)", file=sys.stderr)
+        return 1
     known = {r.id for p in packs for r in p.rules} | {a for p in packs for r in p.rules
                                                       for a in r.aliases}
     results = []
@@ -131,7 +135,9 @@ def run(args: argparse.Namespace) -> int:
             print(format_site(site, state.docs, state.mined, fresh, covered, state.field_lists))
     if args.write_packs:
         written = write_packs(Path(args.write_packs), results)
-        print(f"cleaner: wrote {len(written)} pack files to {args.write_packs}", file=sys.stderr)
+        print(f"cleaner: wrote {len(written)} pack files to {args.write_packs}"
+              + ("" if written else " (no site had candidates the loaded rules do not already "
+                                    "remove)"), file=sys.stderr)
         shipped = {p.id: p.path for p in packs if p.kind == "site"}
         for path in written:
             if path.stem in shipped:

@@ -106,6 +106,9 @@ class Cleaner:
     def make_document(self, text: str, /, url: str | None = None, id: str | None = None,
                       title: str | None = None, date: Any = None, **fields: Any) -> Document:
         """A Document from input text and fields; title and date are hints, the rest rides along."""
+        if not isinstance(text, str):
+            # (bytes would need a charset: Cleaner.clean_html takes them, or decode them first)
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
         doc = Document(id=str(id) if id is not None else "", text=text,
                        url=url.strip() or None if isinstance(url, str) else None,
                        fields=dict(fields))

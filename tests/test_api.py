@@ -92,3 +92,11 @@ def test_lone_surrogates_become_replacement_characters_not_a_crash(cleaner):
     record = cleaner.clean("Isi berita \ud800 yang panjang sekali di sini.")
     assert record["text"] == "Isi berita \ufffd yang panjang sekali di sini."
     assert record["fixes"] == ["fix_surrogates"]
+
+
+def test_text_that_is_not_a_string_is_a_type_error_that_says_so():
+    import pytest
+
+    for text, name in ((None, "NoneType"), (5, "int"), (b"Isi berita.", "bytes")):
+        with pytest.raises(TypeError, match=f"text must be a str, not {name}"):
+            Cleaner().clean(text)

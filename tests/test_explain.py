@@ -41,3 +41,15 @@ def test_explain_takes_html_pages(capsys):
     assert main(["explain", str(page), "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("== ") and "removals" in out and "characters of text kept" in out
+
+
+def test_explain_says_when_it_stopped_at_its_limit(tmp_path, capsys):
+    from cleaner.cli import main
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(f'{{"id": "{i}", "text": "Isi berita nomor {i}."}}\n'
+                            for i in range(3)), encoding="utf-8")
+    assert main(["explain", str(dump), "-n", "2", "--color", "never"]) == 0
+    assert "shown the first 2 documents; -n 0 shows all" in capsys.readouterr().err
+    assert main(["explain", str(dump), "-n", "0", "--color", "never"]) == 0
+    assert "shown the first" not in capsys.readouterr().err

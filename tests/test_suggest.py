@@ -222,3 +222,10 @@ def test_a_written_pack_that_would_replace_an_existing_one_is_warned_of(tmp_path
     assert "antaranews.com.toml has the id of the pack" in err
     assert "would replace that pack and all its rules" in err
     assert "kabarcontoh" not in err
+
+
+def test_a_site_not_in_the_input_is_an_error_not_an_empty_success(tmp_path, capsys):
+    assert main(["suggest", str(_dump(tmp_path)), "--site", "nosuch.com",
+                 "--write-packs", str(tmp_path / "packs")]) == 1
+    assert "no document of site 'nosuch.com' in the input" in capsys.readouterr().err
+    assert not (tmp_path / "packs").exists()
