@@ -12,6 +12,8 @@ Input paths must be readable at the same path on every node (a shared or network
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 import os
 import pickle
@@ -27,7 +29,9 @@ from cleaner.readers import read_file
 
 
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
-    """The files a run reads, in the order a local run reads them, with their record ids."""
+    """The files a run reads, in the order a local run reads them, with their record ids: each
+    by its absolute path, which a worker on any node or in any folder can open, and by the name
+    a local run gives it ("name"), which its records and rejects carry."""
     files: list[dict[str, Any]] = []
     for name in inputs:
         if name == "-":
@@ -40,21 +44,33 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
                     continue
                 file, record_id = entry
                 files.append({"path": str(Path(file).resolve()), "record_id": record_id,
-                              "missing": ""})
+                              "missing": "", "name": file[2:] if file.startswith("./") else file})
         elif path.exists():
-            files.append({"path": str(path.resolve()), "record_id": path.stem, "missing": ""})
+            files.append({"path": str(path.resolve()), "record_id": path.stem, "missing": "",
+                          "name": name})
         else:
-            files.append({"path": name, "record_id": "", "missing": "no such file or folder"})
+            files.append({"path": name, "record_id": "", "missing": "no such file or folder",
+                          "name": name})
     return files
+
+
+def _named(item: Any, path: str, name: str) -> Any:
+    """An item read from `path` as a local run names it: by `name`, as given on the command line."""
+    if getattr(item, "source", None) != path or path == name:
+        return item
+    return dataclasses.replace(item, source=name) if dataclasses.is_dataclass(item) \
+        else item._replace(source=name)
 
 
 def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str, list]]:
     """Ray Data UDF: each input file row becomes a stream of pickled item batches, in order."""
-    for path, record_id, missing in zip(rows["path"], rows["record_id"], rows["missing"]):
+    for path, record_id, missing, name in zip(rows["path"], rows["record_id"], rows["missing"],
+                                              rows["name"]):
         if missing:
-            items = iter([Reject(str(path), None, str(missing))])
+            items = iter([Reject(str(name), None, str(missing))])
         else:
-            items = read_file(str(path), str(record_id), options, ReadLog())
+            items = (_named(item, str(path), str(name))
+                     for item in read_file(str(path), str(record_id), options, ReadLog()))
         for batch in batched(items):
             yield {"items": [pickle.dumps(batch)]}
 

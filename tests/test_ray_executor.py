@@ -50,3 +50,16 @@ def test_ray_run_writes_what_a_local_run_writes(local_ray, dump, tmp_path):
                  "--executor", "ray", "--resume"]) == 0
     assert shard_records(distributed) == shard_records(local)
     assert read_jsonl(distributed / "_rejects.jsonl") == read_jsonl(local / "_rejects.jsonl")
+
+
+def test_a_ray_run_names_inputs_as_a_local_run_does(local_ray, dump, tmp_path, monkeypatch):
+    # Given by a relative path, a file's rejects and ids carry that path, not the absolute one
+    # the Ray workers open.
+    monkeypatch.chdir(dump.parent)
+    for executor in ("local", "ray"):
+        assert main(["clean", dump.name, "-o", str(tmp_path / f"{executor}.jsonl"), "-q",
+                     "--workers", "1", "--executor", executor]) == 0
+    local, distributed = (read_jsonl(tmp_path / f"{name}.jsonl.rejects.jsonl")
+                          for name in ("local", "ray"))
+    assert distributed == local and local[0]["source"] == f"{dump.name}/part-1.jsonl"
+    assert read_jsonl(tmp_path / "ray.jsonl") == read_jsonl(tmp_path / "local.jsonl")
