@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator
 from cleaner.batches import BatchResult, batched, process_batch
 from cleaner.executors import WorkerDied
 from cleaner.folders import folder_entries
-from cleaner.inputs import ReadLog, ReadOptions, Reject
+from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import read_file
 
 
@@ -58,8 +58,9 @@ def _named(item: Any, path: str, name: str) -> Any:
     """An item read from `path` as a local run names it: by `name`, as given on the command line."""
     if getattr(item, "source", None) != path or path == name:
         return item
-    return dataclasses.replace(item, source=name) if dataclasses.is_dataclass(item) \
-        else item._replace(source=name)
+    if isinstance(item, (Item, Reject)):
+        return dataclasses.replace(item, source=name)
+    return item._replace(source=name)           # a NamedTuple: RawRecord, RawBlock
 
 
 def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str, list]]:

@@ -154,6 +154,13 @@ def open_output(config: RunConfig):
         if "-" in config.inputs:
             raise OutputError("sharded output needs files as input, not stdin (a resumed run "
                               "must read the same input again)")
+        piped = [name for name in config.inputs if is_special_file(name)]
+        if piped:
+            # (`<(zcat dump.jsonl.gz)`: its name, /dev/fd/63, reads nothing the second time)
+            raise OutputError(f"sharded output needs files as input, not a pipe ({piped[0]}): "
+                              "a resumed run must read the same input again; read the file "
+                              "itself (.jsonl.gz and .zst are read as they are), or write one "
+                              "file (-o out.jsonl)")
         return ShardedOutput(config.output, fmt, config.shard_size or DEFAULT_SHARD_SIZE,
                              config.rejects, _run_key(config), resume=config.resume,
                              level=_level(config, f"x.{fmt}"))

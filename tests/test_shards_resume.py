@@ -424,3 +424,10 @@ def test_a_signal_while_the_stopping_run_checkpoints_is_let_pass():
     finally:
         stop.uninstall()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_pipe_as_the_input_of_a_sharded_run_is_refused_as_stdin_is(tmp_path, capsys):
+    fifo = tmp_path / "63"
+    os.mkfifo(fifo)           # never opened: refused before reading
+    assert main(["clean", str(fifo), "-o", str(tmp_path / "out"), "--shard-size", "10"]) == 2
+    assert "sharded output needs files as input, not a pipe" in capsys.readouterr().err
