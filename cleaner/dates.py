@@ -26,7 +26,9 @@ _ISO_DAY = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)" + _CLOC
 # Day first: "15/2/2022", "15-02-22"; not the "20-03-15" inside "2020-03-15".
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
 _NAMED = re.compile(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\.?\s+(\d{4})")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4})?")
+# Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019".
+_NAMED_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4})?(?:\s+([A-Za-z]{1,4}))?")
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
@@ -74,9 +76,15 @@ def _time_after(text: str) -> str | None:
     if not m:
         return None
     hour, minute = int(m.group(1)), int(m.group(2))
+    marker = (m.group(4) or "").lower()
+    if marker in ("am", "pm"):              # "07:47 PM EST": the zone comes after
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if marker == "pm" else 0)
+        marker = (m.group(5) or "").lower()
     if hour > 23 or minute > 59:
         return None
-    zone = ZONES.get((m.group(4) or "").lower(), "")
+    zone = ZONES.get(marker, "")
     second = f":{m.group(3)}" if m.group(3) else ""
     return f"{hour:02d}:{minute:02d}{second}{zone}"
 
@@ -100,6 +108,8 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     ('2020-03-15', '2020-03-15')
     >>> normalize_date("Rabu 2021-07-04 10:00")
     '2021-07-04T10:00'
+    >>> normalize_date("November 19, 2019, 07:47 PM EST"), normalize_date("Nov. 5 2019 12:10 am")
+    ('2019-11-19T19:47', '2019-11-05T00:10')
     """
     if not text:
         return None
@@ -118,6 +128,11 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
         year += 2000 if year < 100 else 0
         if _valid(year, month_n, day_n):
             return _iso(year, month_n, day_n, _time_after(text[numeric.end():]))
+    for m in _NAMED_MONTH_FIRST.finditer(text):
+        month = names.get(m.group(1).lower())
+        day_m, year = int(m.group(2)), int(m.group(3))
+        if month is not None and _valid(year, month, day_m):
+            return _iso(year, month, day_m, _time_after(text[m.end():]))
     for m in _NAMED.finditer(text):
         month = names.get(m.group(2).lower())
         if month is None:

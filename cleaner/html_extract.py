@@ -198,20 +198,23 @@ def _element_text(el: HtmlElement) -> str:
 _VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
 
 
-def _removal(rule: str, el: HtmlElement) -> Removal | None:
-    """A removal record for an element: its visible text (no script or style), cut short."""
+def _removal(rule: str, el: HtmlElement, kept: str = "") -> Removal | None:
+    """A removal record for an element: its visible text (no script or style) but for the text
+    `kept` in its place, cut short."""
     text = " ".join("".join(_VISIBLE_TEXT(el)).split())
+    if kept.strip():
+        text = " ".join(text.replace(" ".join(kept.split()), "", 1).split())
     if len(text) > MAX_REMOVED_CHARS:
         text = text[:MAX_REMOVED_CHARS] + " …"
     return Removal(rule, text, 0, 0, "html-strip") if text else None
 
 
-def _drop(el: HtmlElement) -> None:
-    """Remove an element but keep the text that follows it (its tail) in place."""
+def _drop(el: HtmlElement, keep: str = "") -> None:
+    """Remove an element but keep the text that follows it (its tail) in place, after `keep`."""
     parent = el.getparent()
     if parent is None:
         return
-    tail = el.tail
+    tail = keep + (el.tail or "")
     if tail and tail.strip():
         prev = el.getprevious()
         if prev is not None:
@@ -319,12 +322,24 @@ def strip_chrome(tree: HtmlElement) -> list[Removal]:
             continue
         if _text_length(el) > CHROME_MAX_SHARE * total:
             continue
-        record = _removal(f"html/chrome-{name}", el)
+        # A hover card inside a paragraph wraps the name it explains ("Rep. <span
+        # class=rollover-people><a>Ilhan Omar</a><span>card</span></span> (D-Minn.)"): the
+        # name is the sentence's, and stays; the card goes.
+        keep = _card_link_text(el) if name == "hover-card" else ""
+        record = _removal(f"html/chrome-{name}", el, keep)
         if record:
             removed.append(record)
         dropped.add(el)
-        _drop(el)
+        _drop(el, keep)
     return removed
+
+
+def _card_link_text(el: HtmlElement) -> str:
+    """The text of a hover card's first link when the card sits inside a paragraph, else ""."""
+    if not any(anc.tag == "p" for anc in el.iterancestors()):
+        return ""
+    link = next(el.iter("a"), None)
+    return link.text_content() if link is not None else ""
 
 
 # Lists of at least LINK_LIST_MIN_ITEMS items, every one holding a link: the candidates.

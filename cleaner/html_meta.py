@@ -149,8 +149,8 @@ def iso_date(value: str | None, tz: str | None = JAKARTA,
     '2019-11-19T08:57:40+01:00'
     >>> iso_date("Senin, 22 Februari 2016 23:30 WITA", months={"februari": 2})
     '2016-02-22T22:30+07:00'
-    >>> iso_date("bukan tanggal") is None
-    True
+    >>> iso_date("bukan tanggal") is None, iso_date("0001-01-01T00:00:00Z") is None
+    (True, True)
     """
     if not value:
         return None
@@ -159,6 +159,8 @@ def iso_date(value: str | None, tz: str | None = JAKARTA,
     if m:
         year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
         second = m.group(6)
+        if not 1800 <= year <= 2200:        # a placeholder ("0001-01-01T00:00:00Z"), no date
+            return None
         try:
             dt = datetime(year, month, day, hour, minute, int(second or 0), tzinfo=_offset(m.group(7)))
         except ValueError:

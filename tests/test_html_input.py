@@ -467,3 +467,16 @@ def test_a_page_of_more_tags_than_a_news_page_is_refused_before_parsing():
     page = "<html><body><p>" + "Isi berita. " * 30 + "</p>" + "<b>x</b>" * 50_001 + "</body></html>"
     with pytest.raises(PageError, match="page of 100,0.. tags, more than the 100,000"):
         Cleaner().clean_html(page)
+
+
+def test_a_hover_card_inside_a_paragraph_leaves_the_name_it_explains():
+    body = "Isi berita yang panjang sekali untuk dibaca oleh semua orang di kota ini. " * 4
+    page = ('<html><head><title>T</title></head><body><article><h1>Judul Berita</h1>'
+            f'<p>{body}</p><p>He threatened to kill Rep. <span class="rollover-people">'
+            '<a href="/people/ilhan-omar">Ilhan Omar</a><span class="rollover-people-block">'
+            '<a href="/x">Other headline of the day</a></span></span> (D-Minn.), the office '
+            f'said in a statement on Monday.</p><p>{body}</p></article></body></html>')
+    record = Cleaner().clean_html(page)
+    assert "kill Rep. Ilhan Omar (D-Minn.), the office" in record["text"]
+    card, = [r for r in record["removed"] if r["rule"] == "html/chrome-hover-card"]
+    assert card["text"] == "Other headline of the day"
