@@ -12,6 +12,7 @@ from cleaner.inputs import Reject
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs
 from cleaner.rule_toml import rule_toml
+from cleaner.writers import is_special_file
 
 
 def add_learn_options(parser: argparse.ArgumentParser) -> None:
@@ -41,10 +42,21 @@ def _documents(args: argparse.Namespace):
 def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
     """Run the first pass if asked and give the cleaner its learned packs; an exit status on error."""
     if not getattr(args, "learn_boilerplate", False):
+        if getattr(args, "learn_save", None):
+            print("cleaner: error: --learn-save writes what --learn-boilerplate learns; give "
+                  "both", file=sys.stderr)
+            return 2
         return None
-    if "-" in args.inputs:
-        print("cleaner: error: --learn-boilerplate reads the input twice and stdin can be read "
-              "only once; save it to a file first", file=sys.stderr)
+    piped = [name for name in args.inputs if name == "-" or is_special_file(name)]
+    if piped:
+        # (`<(zcat dump.jsonl.gz)` is drained by the first pass, and the run cleaned nothing)
+        print(f"cleaner: error: --learn-boilerplate reads the input twice, and "
+              f"{'stdin' if piped[0] == '-' else 'the pipe ' + piped[0]} can be read only "
+              "once; save it to a file first", file=sys.stderr)
+        return 2
+    if args.learn_save and Path(args.learn_save).exists() and not Path(args.learn_save).is_dir():
+        print(f"cleaner: error: --learn-save {args.learn_save} is a file; it names a folder",
+              file=sys.stderr)
         return 2
     if not 0 < args.learn_min_share <= 1 or args.learn_min_docs < 1:
         print("cleaner: error: --learn-min-share must be in (0, 1] and --learn-min-docs at "

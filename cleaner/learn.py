@@ -51,16 +51,26 @@ class BoilerplateLearner:
     options: LearnOptions = field(default_factory=LearnOptions)
     docs: Counter = field(default_factory=Counter)
     lines: dict = field(default_factory=lambda: defaultdict(Counter))
+    seen: dict = field(default_factory=lambda: defaultdict(set))    # site -> documents' hashes
 
     def add(self, site: str | None, lines: Iterable[str]) -> None:
-        """Count one document's lines for its site (documents without a site are not counted)."""
+        """Count one document's lines for its site (documents without a site are not counted).
+
+        A document whose lines a document of its site had already is counted once: a dump
+        crawled twice, or one article under several urls, would otherwise have every line of
+        that article learned as boilerplate, and its copies emptied.
+        """
         if not site or self.docs[site] >= self.options.max_docs_per_site:
             return
+        distinct = frozenset(line for line in map(collapse, lines) if line)
+        fingerprint = hash(distinct)
+        if fingerprint in self.seen[site]:
+            return
+        self.seen[site].add(fingerprint)
         self.docs[site] += 1
         counts = self.lines[site]
-        for line in {collapse(t) for t in lines}:
-            if line:
-                counts[line] += 1
+        for line in distinct:
+            counts[line] += 1
 
     def learned(self) -> dict[str, list[LearnedLine]]:
         """Per site, the lines over both thresholds, most frequent first."""

@@ -20,7 +20,7 @@ from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import drop_controls, normalize
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
-from cleaner.rulefile import Pack, load_packs
+from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 from cleaner.validity import date_span, dated, excluded_ids
@@ -50,18 +50,31 @@ class Cleaner:
         self.guard_share = guard_share
         self.page_timeout: float = DEFAULT_PAGE_TIMEOUT   # seconds one HTML page may take; 0: none
         self.max_html_bytes: int = MAX_HTML_BYTES         # larger pages are refused
-        # Learned boilerplate (cleaner.learn): site -> pack, applied after every other pack.
-        self.learned: dict[str, Pack] = learned or {}
         self._stages: dict[tuple, RuleStage] = {}
+        self._learned: dict[str, Pack] = {}
+        self._universe: tuple[Rule, ...] = ()
         self.timings: defaultdict[str, float] = defaultdict(float)   # seconds per stage
         self._dated: dict[tuple[str, ...], tuple] = {}
         # A pack tuple -> (its key, its dated rules), by the tuple's identity: documents share
         # their combination's tuple (PackIndex).
         self._combinations: IdentityCache[tuple[Pack, ...], tuple[tuple[str, ...], tuple]] = (
             IdentityCache())
-        # Every rule this Cleaner may match: one RE2 set of them all serves every combination.
-        self._universe = tuple(rule for pack in (*self.packs, *self.learned.values())
+        # Learned boilerplate (cleaner.learn): site -> pack, applied after every other pack.
+        self.learned = learned or {}
+
+    @property
+    def learned(self) -> dict[str, Pack]:
+        return self._learned
+
+    @learned.setter
+    def learned(self, packs: dict[str, Pack]) -> None:
+        # Every rule this Cleaner may match: one RE2 set of them all serves every combination,
+        # learned rules included (set after loading, they would otherwise cost each new
+        # combination a set of its own).
+        self._learned = packs
+        self._universe = tuple(rule for pack in (*self.packs, *packs.values())
                                for rule in pack.rules)
+        self._stages.clear()
 
     def _rule_stage(self, packs: tuple[Pack, ...], doc: Document | None = None) -> RuleStage:
         """The rule stage of a pack combination, without the rules the document's date excludes
@@ -71,7 +84,11 @@ class Cleaner:
         stage = self._stages.get((key, excluded))
         if stage is None:
             rules = tuple(rule for pack in packs for rule in pack.rules if rule.id not in excluded)
-            site = next((p.id for p in packs if p.kind == "site"), None)
+            # The site's pack: its rules go first. A learned pack (id "learned/<site>") is a
+            # site's too, but its rules go after every other pack's, as a line a shipped rule
+            # removes keeps that rule's name and the metadata it fills.
+            site = next((p.id for p in packs if p.kind == "site"
+                         and not p.id.startswith("learned/")), None)
             stage = RuleStage(matcher_for(rules, site, self._universe), self.sink,
                               self.guard_share)
             self._stages[(key, excluded)] = stage

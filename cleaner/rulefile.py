@@ -228,13 +228,16 @@ def _strings(value: Any, path: Path, what: str, rule: str | None = None) -> tupl
 
 
 def _bounds(raw: dict, path: Path, rule: str | None = None) -> tuple[date | None, date | None]:
-    """valid_from / valid_until as first and last days; a TOML date or "2017", "2017-06", "2017-06-30"."""
+    """valid_from / valid_until as first and last days; a TOML date, a year (2017 or "2017"),
+    "2017-06" or "2017-06-30"."""
     bounds: list[date | None] = []
     for key, end in (("valid_from", 0), ("valid_until", 1)):
         value = raw.get(key)
         if value is None:
             bounds.append(None)
             continue
+        if type(value) is int:              # valid_until = 2019, unquoted: that year
+            value = str(value)
         # Strict, unlike a document's date: "20170630" would read as the year 2017 and
         # "2017-06-30T99 garbage" as that day, a rule's span silently not the one meant.
         text_ok = not isinstance(value, str) or _ISO_BOUND.fullmatch(value.strip())

@@ -50,12 +50,13 @@ class CleanerFactory:
 
     def digest(self) -> str:
         """What decides how documents are cleaned, as one hash: every rule pack's content (not
-        where its file lies), the settings, the language asked for and whether boilerplate was
-        learned. A resumed run must clean as the run it continues did."""
+        where its file lies), the settings, the language asked for and the boilerplate learned.
+        A resumed run must clean as the run it continues did."""
         cleaner = self()
         what = {"packs": [_canonical(pack) for pack in cleaner.packs],
                 "settings": self.settings, "lang": self.options.get("lang"),
-                "learned": bool(self.options.get("learned"))}
+                # the lines learned, not only whether: other --learn-min-share, other rules
+                "learned": [_canonical(cleaner.learned[site]) for site in sorted(cleaner.learned)]}
         text = json.dumps(what, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 

@@ -94,3 +94,52 @@ def test_cli_thresholds_are_the_users(tmp_path, capsys):
 def test_cli_refuses_stdin(capsys):
     assert main(["clean", "-", "-o", "-", "--learn-boilerplate"]) == 2
     assert "stdin can be read only once" in capsys.readouterr().err
+
+
+def _site_docs(n: int, tail: list[str], host: str = "blogku.net") -> list[dict]:
+    return [{"id": f"d{i}", "url": f"https://{host}/p/{i}",
+             "text": f"Warga kota {i} berkumpul di alun-alun pada pagi hari untuk acara nomor {i}.\n\n"
+                     f"Paragraf kedua berita {i} menceritakan jalannya acara dengan rinci.\n\n"
+                     + "\n\n".join(tail)} for i in range(n)]
+
+
+def _learned_run(tmp_path, rows, *extra):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--learn-boilerplate", *extra]) == 0
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_learned_line_a_shipped_rule_removes_keeps_that_rule_on_a_site_without_a_pack(tmp_path):
+    records = _learned_run(tmp_path, _site_docs(10, ["Penulis: Budi Santoso"]))
+    assert records[0]["meta"]["authors"] == ["Budi Santoso"]
+    assert [r["rule"] for r in records[0]["removed"]] == ["id/byline-label"]
+
+
+def test_an_article_crawled_several_times_is_counted_once_and_kept(tmp_path):
+    rows = _site_docs(5, ["Promo langganan gratis hari ini"], "kabarkota.id")
+    copy = {"text": "Gubernur meresmikan jembatan baru di pinggir kota pada Senin pagi.\n\n"
+                    "Jembatan itu menghubungkan dua kecamatan yang lama terpisah sungai."}
+    rows += [dict(copy, id=f"c{i}", url=f"https://kabarkota.id/jembatan?utm={i}")
+             for i in range(5)]
+    records = _learned_run(tmp_path, rows)
+    copies = [r for r in records if r["id"].startswith("c")]
+    assert all(r["text"] == copies[0]["text"] and "Jembatan itu" in r["text"] for r in copies)
+    assert all(r["removed"] == [] for r in copies)
+
+
+def test_learning_refuses_a_pipe_and_a_save_folder_that_is_a_file(tmp_path, capsys):
+    import os
+
+    fifo = tmp_path / "63"
+    os.mkfifo(fifo)            # never opened: refused before the first pass
+    assert main(["clean", str(fifo), "-o", str(tmp_path / "o.jsonl"), "--learn-boilerplate"]) == 2
+    assert "the pipe" in capsys.readouterr().err
+    dump = tmp_path / "d.jsonl"
+    dump.write_text('{"id": "1", "text": "Isi."}\n')
+    assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), "--learn-boilerplate",
+                 "--learn-save", str(dump)]) == 2
+    assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), "--learn-save",
+                 str(tmp_path / "learned")]) == 2
+    assert "give both" in capsys.readouterr().err

@@ -201,3 +201,12 @@ def test_a_site_language_no_language_pack_serves_is_refused(tmp_path, lang):
         load_packs([mine])
     # With no language pack loaded at all, no language rules were asked for.
     assert load_packs([mine], builtin=False)[0].lang in ("in", 5)
+
+
+def test_a_year_written_as_a_number_bounds_a_rule_as_the_same_year_quoted(tmp_path):
+    import datetime
+
+    text = GOOD.replace('remove = ["promo"]', 'remove = ["promo"]\nvalid_from = 2017\nvalid_until = 2019')
+    rule, = load_pack(write(tmp_path, text)).rules
+    assert (rule.valid_from, rule.valid_until) == (datetime.date(2017, 1, 1),
+                                                  datetime.date(2019, 12, 31))
