@@ -17,6 +17,7 @@ from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_ar
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc
+from cleaner.writers import is_special_file
 
 
 def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
@@ -89,7 +90,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
                                  "JSON lines (.jsonl, .ndjson, .json.gz), .txt, .html, .htm "
                                  "and .warc.gz")
         return
-    if not is_html(name) and not name.endswith(".txt") and _is_stream(path):
+    if not is_html(name) and not name.endswith(".txt") and is_special_file(path):
         # A pipe named as an input (`<(zcat dump.jsonl.gz)` is /dev/fd/63): no name to go by,
         # so it is read as standard input is, by its first bytes.
         try:
@@ -108,15 +109,6 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield read_html_file(path, record_id, options)
     else:
         yield read_text_file(path, record_id, options)
-
-
-def _is_stream(path: str) -> bool:
-    """Whether the path is a pipe or a character device: read once, and named by no suffix."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def _read_stdin(options: ReadOptions, log: ReadLog):

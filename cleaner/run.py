@@ -115,13 +115,17 @@ def _finished_before(config: RunConfig, output) -> int:
         stats.restore(output.saved_stats())
     if config.stats_path:
         try:
-            Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
-                                                             option=orjson.OPT_INDENT_2))
+            _write_stats(config.stats_path, stats)
         except OSError as exc:
             _say(config, f"error: the output is complete, but writing {config.stats_path} "
                          f"failed: {describe_os_error(exc)}")
             return 1
     return 3 if config.strict and stats.rejected else 0
+
+
+def _write_stats(path: str, stats: RunStats) -> None:
+    """The --stats file: the run's figures as indented JSON."""
+    Path(path).write_bytes(orjson.dumps(stats.as_dict(), option=orjson.OPT_INDENT_2))
 
 
 def _workers(config: RunConfig) -> int | None:
@@ -265,8 +269,7 @@ class _Job:
         stats.skipped_records = dict(self.log.skipped_records)
         try:
             if config.stats_path:
-                Path(config.stats_path).write_bytes(orjson.dumps(stats.as_dict(),
-                                                                 option=orjson.OPT_INDENT_2))
+                _write_stats(config.stats_path, stats)
             if report is not None and config.report:
                 write_report(config.report, report.data({"command": config.command,
                                                          "seconds": round(stats.elapsed(), 2),
