@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
-from cleaner.html_extract import PageError, extract_article, load_page, page_hints
+from cleaner.html_extract import (PageError, extract_article, load_page, not_extracted,
+                                  page_hints)
 from cleaner.html_meta import JAKARTA, clean_title, iso_date, split_byline
 from cleaner.identify import url_host
 from cleaner.rulefile import Pack
@@ -114,6 +115,8 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
         text = f"{html_title}\n\n{text}"
     else:
         title_line = None
+    # What the extractor left out is recorded, against the text the text stages get.
+    extraction.removed.extend(not_extracted(extraction, text))
     doc = cleaner.make_document(text, page_url, **fields)
     if title_line and "title" not in doc.hints:
         doc.hints["title"] = title_line

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from cleaner.decode import DecodeError
 from cleaner.document import Removal
 from cleaner.html_charset import decode_html
+from cleaner.html_left_out import left_out, page_runs
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
 
 # How much of a stripped element's text a removal record keeps (menus can be long).
@@ -22,6 +23,8 @@ MAX_REMOVED_CHARS = 500
 # A generic chrome selector never takes an element holding more than this share of the page's
 # text: a "share" or "related" class on the article's own wrapper must not empty the page.
 CHROME_MAX_SHARE = 0.25
+# The rule id of the page text that trafilatura's extraction left out.
+EXTRACTOR_RULE = "html/not-extracted"
 # Extractions shorter than this (characters) are retried with trafilatura's fallback extractors.
 MIN_FAST_CHARS = 200
 # Extracted text without a line of at least this many words is no article (menus, labels).
@@ -86,6 +89,7 @@ class Extraction:
     removed: list[Removal] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     encoding: str | None = None
+    runs: list[str] = field(default_factory=list)     # the page's text as extraction got it
 
 
 def _flag(name: str, reason: str) -> dict[str, str]:
@@ -204,9 +208,14 @@ def _removal(rule: str, el: HtmlElement, kept: str = "") -> Removal | None:
     text = " ".join("".join(_VISIBLE_TEXT(el)).split())
     if kept.strip():
         text = " ".join(text.replace(" ".join(kept.split()), "", 1).split())
+    return _cut_short(rule, text, "html-strip") if text else None
+
+
+def _cut_short(rule: str, text: str, action: str) -> Removal:
+    """A page removal (line 0: the page has no lines yet) of text cut at MAX_REMOVED_CHARS."""
     if len(text) > MAX_REMOVED_CHARS:
         text = text[:MAX_REMOVED_CHARS] + " …"
-    return Removal(rule, text, 0, 0, "html-strip") if text else None
+    return Removal(rule, text, 0, 0, action)
 
 
 def _drop(el: HtmlElement, keep: str = "") -> None:
@@ -590,6 +599,8 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         removed.extend(strip_standfirst(tree))
         removed.extend(strip_chrome(tree))
         removed.extend(strip_link_lists(tree))
+    # The page's text as the extractor gets it: what the extraction then lacks is recorded.
+    runs = page_runs(tree)
     try:
         text = _trafilatura_text(tree, url, fast=True)
         if len(text) < MIN_FAST_CHARS or looks_like_menu(text):
@@ -604,7 +615,14 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         raise PageError(f"extraction failed: {type(exc).__name__}: {exc}") from None
     if not has_prose(text):
         raise PageError("no article text found in the page")
-    return Extraction(text=text, meta=meta, removed=removed, flags=flags)
+    return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs)
+
+
+def not_extracted(extraction: Extraction, text: str) -> list[Removal]:
+    """The page's text runs that `text` (the extraction as the text stages get it, title line
+    and all) does not hold, as removals of EXTRACTOR_RULE."""
+    return [_cut_short(EXTRACTOR_RULE, run, "html-extract")
+            for run in left_out(extraction.runs, text)]
 
 
 def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool) -> str:
