@@ -15,7 +15,8 @@ from lxml.html import HtmlElement
 from cleaner.decode import DecodeError
 from cleaner.document import Removal
 from cleaner.html_charset import decode_html
-from cleaner.html_left_out import left_out, page_runs
+from cleaner.html_left_out import left_out, page_runs, text_runs
+from cleaner.html_meta import opens_with_label
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
 
 # How much of a stripped element's text a removal record keeps (menus can be long).
@@ -497,11 +498,24 @@ def _first_text(tree: HtmlElement, tag: str) -> str | None:
     return None
 
 
+# Elements marked as a byline by a class token: "byline", "ap-story-byline", "byline-name".
+_BYLINE_CLASS = etree.XPath('//body//*[re:test(@class, "(^|[\\s_-])by-?line($|[\\s_-])", "i")]',
+                            namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
 def _author_elements(tree: HtmlElement) -> str | None:
-    """A visible byline marked as such: rel=author, itemprop=author."""
+    """A visible byline marked as such: rel=author, itemprop=author, else the first element
+    classed as a byline whose text is short enough to be one."""
     for el in tree.xpath('(//*[@rel="author" or @itemprop="author"])[position() < 4]'):
         text = _element_text(el)
         if text and len(text) < 80:
+            return text
+    for el in _BYLINE_CLASS(tree)[:3]:
+        # Only its first run, and only if a label opens it ("By A and B"): a byline block goes
+        # on with the desk, the agency or the date, which are no authors. Its elements' edges
+        # part the names ("<a>A</a><span>Monday</span>" is no "A Monday").
+        text = next(iter(text_runs(el, inline_edge=" | ")), "")
+        if text and len(text) < 80 and opens_with_label(text):
             return text
     return None
 

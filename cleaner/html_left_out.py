@@ -34,6 +34,13 @@ def page_runs(tree: HtmlElement) -> list[str]:
     ['Menu Home', 'Isi berita.', 'ekor']
     """
     body = tree.find("body")
+    return text_runs(tree if body is None else body)
+
+
+def text_runs(root: HtmlElement, inline_edge: str = "") -> list[str]:
+    """An element's visible text as runs between block edges, whitespace collapsed;
+    `inline_edge` is put at the edges of inline elements too (" | " parts a byline's names
+    from the desk after them)."""
     runs: list[str] = []
     pieces: list[str] = []
 
@@ -42,7 +49,6 @@ def page_runs(tree: HtmlElement) -> list[str]:
             runs.append(run)
         pieces.clear()
 
-    root = tree if body is None else body
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         tag = el.tag
@@ -54,11 +60,15 @@ def page_runs(tree: HtmlElement) -> list[str]:
                 close()
             elif tag == "br":                # a line break parts words as a space does
                 pieces.append("\n")
+            elif inline_edge:
+                pieces.append(inline_edge)
             if el.text:
                 pieces.append(el.text)
             continue
         if event == "end" and tag in BLOCK_TAGS:
             close()
+        elif event == "end" and inline_edge:
+            pieces.append(inline_edge)
         # The text after an element (or a comment) is its parent's.
         if el.tail and el is not root:
             pieces.append(el.tail)

@@ -25,9 +25,13 @@ _LABEL = re.compile(r"(?i)^\s*(" + "|".join(sorted((re.escape(x) for x in _AUTHO
 _LABEL_ANYWHERE = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + "|".join(
     sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS), key=len, reverse=True))
     + r")\s*[:：]\s*")
+# A conjunction standing alone between two names' elements ("<a>A</a> and <a>B</a>").
+_JOINERS = frozenset(("and", "dan", "&"))
 _NAME_SPLIT = re.compile(r"\s*(?:[,;|/]|\s(?:dan|and|&)\s)\s*", re.IGNORECASE)
 _LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
-_NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d{3,}")
+# A piece of a byline with a digit is a date, a time or a count ("November 20", "5:52 AM"),
+# never a name.
+_NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d")
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
                            r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -194,9 +198,14 @@ def _names(text: str) -> list[str]:
         part = _LABEL.sub("", part).strip(" \t-–—|:;,.()[]")
         part = _SPACES.sub(" ", part)
         if part and not _NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part) \
-                and len(part.split()) <= 6:
+                and len(part.split()) <= 6 and part.lower() not in _JOINERS:
             out.append(part)
     return out
+
+
+def opens_with_label(text: str) -> bool:
+    """Whether a text opens with a byline label ("By", "Oleh", "Penulis:", "Editor:")."""
+    return _LABEL.match(text) is not None
 
 
 def split_byline(value: str | None) -> tuple[list[str], list[str]]:
@@ -210,6 +219,8 @@ def split_byline(value: str | None) -> tuple[list[str], list[str]]:
     (['John Smith', 'Jane Doe'], [])
     >>> split_byline("Tim Redaksi; https://example.com/author/x")
     (['Tim Redaksi'], [])
+    >>> split_byline("Jane Doe | November 20, 2019")
+    (['Jane Doe'], [])
     """
     if not value:
         return [], []

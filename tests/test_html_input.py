@@ -69,6 +69,30 @@ def test_bylines_lose_their_labels():
     assert split_byline("Oleh: Ade S dan Budi") == (["Ade S", "Budi"], [])
 
 
+def test_a_byline_piece_with_a_digit_is_a_date_not_an_author():
+    assert split_byline("By Jane Doe | November 20, 2019 5:52 AM") == (["Jane Doe"], [])
+
+
+_BODY = "Isi berita yang panjang sekali untuk dibaca oleh semua orang di kota ini. " * 4
+
+
+def _byline_page(byline: str) -> str:
+    return (f"<html><head><title>Judul Berita</title></head><body><article><h1>Judul Berita</h1>"
+            f"{byline}<p>{_BODY}</p><p>{_BODY}</p></article></body></html>")
+
+
+def test_a_labelled_byline_marked_by_its_class_names_the_authors_not_the_desk_after_them():
+    page = _byline_page('<div class="story-byline"><div>By <a href="/a">Ana Putri</a> and '
+                        '<a href="/b">Budi Santoso</a></div><div>Associated Press</div></div>')
+    assert Cleaner().clean_html(page)["meta"]["authors"] == ["Ana Putri", "Budi Santoso"]
+
+
+def test_a_byline_class_without_a_label_names_no_author():
+    # A "byline" block can hold anything (a date, a share bar): only "By ..." reads as names.
+    page = _byline_page('<div class="byline">Diperbarui Senin pagi</div>')
+    assert Cleaner().clean_html(page)["meta"]["authors"] == []
+
+
 # -- real pages ---------------------------------------------------------------------------------
 
 def test_real_page_keeps_the_article_and_records_what_went(cleaner):
