@@ -504,8 +504,8 @@ _BYLINE_CLASS = etree.XPath('//body//*[re:test(@class, "(^|[\\s_-])by-?line($|[\
 
 
 def _author_elements(tree: HtmlElement) -> str | None:
-    """A visible byline marked as such: rel=author, itemprop=author, else the first element
-    classed as a byline whose text is short enough to be one."""
+    """A visible byline marked as such: rel=author, itemprop=author, else an element classed
+    as a byline whose first run opens with a label ("By ...")."""
     for el in tree.xpath('(//*[@rel="author" or @itemprop="author"])[position() < 4]'):
         text = _element_text(el)
         if text and len(text) < 80:
