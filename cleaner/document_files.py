@@ -61,14 +61,14 @@ def _read_capped(path: str, limit: int, too_big: Callable[[str], str]) -> bytes 
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError as exc:
-        return Reject(path, None, f"cannot read: {exc.strerror or exc}")
+        return Reject.unreadable(path, exc)
     try:
         size = os.fstat(fd).st_size
         if size > limit:
             return Reject(path, None, too_big(f"{size} bytes"))
         return _read_to_end(fd, size + 1)
     except OSError as exc:
-        return Reject(path, None, f"cannot read: {exc.strerror or exc}")
+        return Reject.unreadable(path, exc)
     finally:
         os.close(fd)
 
@@ -85,7 +85,7 @@ def _read_decompressed(path: str, limit: int, too_big: Callable[[str], str]) -> 
     except (ValueError, EOFError, zlib.error, zstandard.ZstdError) as exc:
         return Reject(path, None, f"cannot decompress: {exc}")
     except OSError as exc:
-        return Reject(path, None, f"cannot read: {exc.strerror or exc}")
+        return Reject.unreadable(path, exc)
     if len(data) > limit:
         return Reject(path, None, too_big(f"over {limit} bytes once decompressed"))
     return data

@@ -41,6 +41,11 @@ class Reject:
     reason: str
     raw: str | None = None
 
+    @classmethod
+    def unreadable(cls, source: str, exc: OSError) -> "Reject":
+        """A file the system would not open or read, with the system's reason."""
+        return cls(source, None, f"cannot read: {exc.strerror or exc}")
+
     def where(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
 

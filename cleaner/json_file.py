@@ -49,7 +49,7 @@ def iter_json_file(path: Path, options: ReadOptions
     try:
         stream = open(path, "rb")
     except OSError as exc:
-        yield Reject(source, None, f"cannot read: {exc.strerror or exc}")
+        yield Reject.unreadable(source, exc)
         return
     with stream:
         head = stream.read(SNIFF_BYTES)

@@ -73,7 +73,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         try:
             stream = open_compressed(path)
         except OSError as exc:
-            yield Reject(path, None, f"cannot read: {exc.strerror or exc}")
+            yield Reject.unreadable(path, exc)
             return
         with stream:
             # A compressed .json is JSON lines, or an array read item by item.
@@ -96,7 +96,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         try:
             stream = open(path, "rb")
         except OSError as exc:
-            yield Reject(path, None, f"cannot read: {exc.strerror or exc}")
+            yield Reject.unreadable(path, exc)
             return
         with stream:
             yield from _read_stream(stream, path, record_id, options, log)

@@ -119,7 +119,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     try:
         stream = _open(path)
     except OSError as exc:
-        yield Reject(source, None, f"cannot read: {exc.strerror or exc}")
+        yield Reject.unreadable(source, exc)
         return
     number = 0
     start = 0
