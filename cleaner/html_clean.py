@@ -9,7 +9,7 @@ from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import (PageError, extract_article, load_page, not_extracted,
                                   page_hints)
-from cleaner.html_meta import JAKARTA, clean_title, iso_date, split_byline
+from cleaner.html_meta import JAKARTA, clean_title, iso_date, people, split_byline
 from cleaner.identify import url_host
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
@@ -157,7 +157,8 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
         doc.meta["date"] = iso_date(str(fallback_date), tz, months)
     # authors and editors: text bylines first; the HTML byline only when the text had none
     authors, editors = split_byline(meta.get("author"))
-    authors = [a for a in authors if a.lower() not in {n.lower() for n in names}]
+    own = {n.lower() for n in names}
+    authors = people([a for a in authors if a.lower() not in own], names)
     if not doc.meta["authors"]:
         doc.set_meta("authors", authors)
     if not doc.meta["editors"]:

@@ -17,7 +17,8 @@ _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|
 _SPACES = re.compile(r"\s+")
 # Byline labels, in Indonesian and English, that are not part of a name.
 _AUTHOR_LABELS = ("penulis", "reporter", "wartawan", "jurnalis", "kontributor", "laporan",
-                  "oleh", "by", "written by", "author", "authors", "teks", "text")
+                  "oleh", "by", "written by", "author", "authors", "teks", "text",
+                  "analysis by", "opinion by", "commentary by", "story by", "reported by")
 _EDITOR_LABELS = ("editor", "penyunting", "redaktur", "editing by", "edited by")
 _LABEL = re.compile(r"(?i)^\s*(" + "|".join(sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS),
                                                    key=len, reverse=True))
@@ -27,11 +28,31 @@ _LABEL_ANYWHERE = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + "|".join(
     + r")\s*[:：]\s*")
 # A conjunction standing alone between two names' elements ("<a>A</a> and <a>B</a>").
 _JOINERS = frozenset(("and", "dan", "&"))
-_NAME_SPLIT = re.compile(r"\s*(?:[,;|/]|\s(?:dan|and|&)\s)\s*", re.IGNORECASE)
+# Between names: a comma, a bar, a conjunction, or a full stop after a word ("Finian Cunningham.
+# Sputnik International"; an initial's stop, "Sarah E. Needleman", "Mrs. X", is no edge).
+_NAME_SPLIT = re.compile(r"\s*(?:[,;|/]|\s(?:dan|and|&)\s|(?<=[a-z]{3})\.\s)\s*", re.IGNORECASE)
 _LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
 # A piece of a byline with a digit is a date, a time or a count ("November 20", "5:52 AM"),
 # never a name.
 _NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d")
+# A day or a month standing alone in a byline is its date ("Jeff Foust | Monday"), never a name.
+_CALENDAR_WORDS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "januari", "februari", "maret", "mei", "juni", "juli",
+    "agustus", "oktober", "desember"))
+# Words that make a byline piece a job, a desk or a staff ("AP Sports Writer", "Staff writer",
+# "CNN Editor-at-large"), and wire agencies: beside a person's name they are no author.
+_ROLE_WORDS = frozenset(("writer", "writers", "reporter", "reporters", "correspondent",
+                         "editor", "editors", "columnist", "contributor", "contributors", "staff",
+                         "analyst", "producer", "bureau", "desk", "wartawan", "penulis",
+                         "koresponden", "kontributor", "redaksi"))
+_AGENCIES = frozenset(("ap", "associated press", "the associated press", "reuters", "afp",
+                       "agence france-presse", "bloomberg", "pti", "upi", "dpa", "xinhua",
+                       "antara", "kyodo", "efe", "ansa", "tass", "yonhap"))
+# A degree after a name ("Rachael Link, MS, RD"): a few capitals, or PhD.
+_CREDENTIAL = re.compile(r"(?:[A-Z]{2,4}|Ph\.?D\.?)")
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
                            r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -198,9 +219,38 @@ def _names(text: str) -> list[str]:
         part = _LABEL.sub("", part).strip(" \t-–—|:;,.()[]")
         part = _SPACES.sub(" ", part)
         if part and not _NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part) \
-                and len(part.split()) <= 6 and part.lower() not in _JOINERS:
+                and len(part.split()) <= 6 and part.lower() not in _JOINERS \
+                and part.lower() not in _CALENDAR_WORDS:
             out.append(part)
     return out
+
+
+def _not_a_person(name: str, site_names: Iterable[str]) -> bool:
+    """Whether a byline name is a job, a desk, a degree, an agency or the site itself."""
+    words = re.split(r"[\s-]+", name.lower())
+    if _ROLE_WORDS.intersection(words) or _CREDENTIAL.fullmatch(name) \
+            or name.lower() in _AGENCIES:
+        return True
+    # The site's own name, a section of it ("CNN Business" on CNN) or its name without the
+    # edition ("Business Insider" on Business Insider Deutschland).
+    return any(words[:len(site)] == site or site[:len(words)] == words
+               for site in (re.split(r"[\s-]+", n.lower()) for n in site_names if n))
+
+
+def people(names: list[str], site_names: Iterable[str] = ()) -> list[str]:
+    """A byline's names without the jobs, desks, degrees, agencies and site names that stand
+    beside a person's name; a byline naming no person keeps them all (an agency, a staff).
+
+    >>> people(["STEVE PEOPLES", "AP National Political Writer"])
+    ['STEVE PEOPLES']
+    >>> people(["Rachael Link", "MS", "RD"]), people(["Jill Disis", "CNN Business"], ["CNN"])
+    (['Rachael Link'], ['Jill Disis'])
+    >>> people(["Reuters"]), people(["HNN Staff"])
+    (['Reuters'], ['HNN Staff'])
+    """
+    site_names = list(site_names)
+    persons = [n for n in names if not _not_a_person(n, site_names)]
+    return persons or names
 
 
 def opens_with_label(text: str) -> bool:
@@ -221,6 +271,8 @@ def split_byline(value: str | None) -> tuple[list[str], list[str]]:
     (['Tim Redaksi'], [])
     >>> split_byline("Jane Doe | November 20, 2019")
     (['Jane Doe'], [])
+    >>> split_byline("Analysis by Chris Cillizza | Monday")
+    (['Chris Cillizza'], [])
     """
     if not value:
         return [], []

@@ -14,7 +14,7 @@ from cleaner import Cleaner
 from cleaner import html_clean
 from cleaner.cli import main
 from cleaner.html_extract import PageError
-from cleaner.html_meta import clean_title, iso_date, split_byline
+from cleaner.html_meta import clean_title, iso_date, people, split_byline
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import parse_record
 from cleaner.readers import iter_inputs
@@ -71,6 +71,37 @@ def test_bylines_lose_their_labels():
 
 def test_a_byline_piece_with_a_digit_is_a_date_not_an_author():
     assert split_byline("By Jane Doe | November 20, 2019 5:52 AM") == (["Jane Doe"], [])
+
+
+def test_a_weekday_or_a_month_alone_in_a_byline_is_no_author():
+    assert split_byline("Jeff Foust | Monday") == (["Jeff Foust"], [])
+    assert split_byline("Oleh Ade Putra | Senin | Maret") == (["Ade Putra"], [])
+
+
+def test_a_byline_label_of_several_words_goes_and_a_stop_after_a_word_parts_names():
+    assert split_byline("Analysis by Chris Cillizza") == (["Chris Cillizza"], [])
+    assert split_byline("Finian Cunningham. Sputnik International") == (
+        ["Finian Cunningham", "Sputnik International"], [])
+    assert split_byline("By Sarah E. Needleman") == (["Sarah E. Needleman"], [])
+
+
+@pytest.mark.parametrize("names,site,kept", [
+    (["STEVE PEOPLES", "AP National Political Writer"], [], ["STEVE PEOPLES"]),
+    (["Paul Takahashi", "Staff writer"], [], ["Paul Takahashi"]),
+    (["Chris Cillizza", "CNN Editor-at-large"], [], ["Chris Cillizza"]),
+    (["MEG KINNARD", "ERRIN HAINES", "Associated Press"], [], ["MEG KINNARD", "ERRIN HAINES"]),
+    (["Rachael Link", "MS", "RD"], [], ["Rachael Link"]),
+    (["Jill Disis", "CNN Business"], ["CNN"], ["Jill Disis"]),
+    (["Tanza Loudenback", "Business Insider"], ["Business Insider Deutschland"],
+     ["Tanza Loudenback"]),
+    # No person beside them: an agency or a staff byline is all the page says, and stays.
+    (["Reuters"], [], ["Reuters"]),
+    (["HNN Staff"], [], ["HNN Staff"]),
+    # "Tim" is a first name, "Redaksi" the desk: "Tim Redaksi" is the newsroom.
+    (["Tim Childers", "Tim Redaksi"], [], ["Tim Childers"]),
+])
+def test_jobs_degrees_agencies_and_the_site_beside_a_person_are_no_authors(names, site, kept):
+    assert people(names, site) == kept
 
 
 _BODY = "Isi berita yang panjang sekali untuk dibaca oleh semua orang di kota ini. " * 4
