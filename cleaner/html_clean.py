@@ -9,8 +9,9 @@ from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import (PageError, extract_article, load_page, not_extracted,
                                   page_hints)
-from cleaner.html_meta import JAKARTA, clean_title, iso_date, people, split_byline
+from cleaner.html_meta import JAKARTA, clean_title, iso_date, split_byline
 from cleaner.identify import url_host
+from cleaner.metadata import people
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
 

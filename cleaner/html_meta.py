@@ -42,17 +42,6 @@ _CALENDAR_WORDS = frozenset((
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "januari", "februari", "maret", "mei", "juni", "juli",
     "agustus", "oktober", "desember"))
-# Words that make a byline piece a job, a desk or a staff ("AP Sports Writer", "Staff writer",
-# "CNN Editor-at-large"), and wire agencies: beside a person's name they are no author.
-_ROLE_WORDS = frozenset(("writer", "writers", "reporter", "reporters", "correspondent",
-                         "editor", "editors", "columnist", "contributor", "contributors", "staff",
-                         "analyst", "producer", "bureau", "desk", "wartawan", "penulis",
-                         "koresponden", "kontributor", "redaksi"))
-_AGENCIES = frozenset(("ap", "associated press", "the associated press", "reuters", "afp",
-                       "agence france-presse", "bloomberg", "pti", "upi", "dpa", "xinhua",
-                       "antara", "kyodo", "efe", "ansa", "tass", "yonhap"))
-# A degree after a name ("Rachael Link, MS, RD"): a few capitals, or PhD.
-_CREDENTIAL = re.compile(r"(?:[A-Z]{2,4}|Ph\.?D\.?)")
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
                            r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -223,34 +212,6 @@ def _names(text: str) -> list[str]:
                 and part.lower() not in _CALENDAR_WORDS:
             out.append(part)
     return out
-
-
-def _not_a_person(name: str, site_names: Iterable[str]) -> bool:
-    """Whether a byline name is a job, a desk, a degree, an agency or the site itself."""
-    words = re.split(r"[\s-]+", name.lower())
-    if _ROLE_WORDS.intersection(words) or _CREDENTIAL.fullmatch(name) \
-            or name.lower() in _AGENCIES:
-        return True
-    # The site's own name, a section of it ("CNN Business" on CNN) or its name without the
-    # edition ("Business Insider" on Business Insider Deutschland).
-    return any(words[:len(site)] == site or site[:len(words)] == words
-               for site in (re.split(r"[\s-]+", n.lower()) for n in site_names if n))
-
-
-def people(names: list[str], site_names: Iterable[str] = ()) -> list[str]:
-    """A byline's names without the jobs, desks, degrees, agencies and site names that stand
-    beside a person's name; a byline naming no person keeps them all (an agency, a staff).
-
-    >>> people(["STEVE PEOPLES", "AP National Political Writer"])
-    ['STEVE PEOPLES']
-    >>> people(["Rachael Link", "MS", "RD"]), people(["Jill Disis", "CNN Business"], ["CNN"])
-    (['Rachael Link'], ['Jill Disis'])
-    >>> people(["Reuters"]), people(["HNN Staff"])
-    (['Reuters'], ['HNN Staff'])
-    """
-    site_names = list(site_names)
-    persons = [n for n in names if not _not_a_person(n, site_names)]
-    return persons or names
 
 
 def opens_with_label(text: str) -> bool:

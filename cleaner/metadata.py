@@ -61,6 +61,60 @@ def _name_separators(conjunctions: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"\s*[,;/]\s*|\s+(?:{words})\s+")
 
 
+# Words that make a byline piece a job, a desk or a staff ("AP Sports Writer", "Staff writer",
+# "CNN Editor-at-large"), and wire agencies: beside a person's name they are no author.
+_ROLE_WORDS = frozenset(("writer", "writers", "reporter", "reporters", "correspondent",
+                         "editor", "editors", "columnist", "contributor", "contributors", "staff",
+                         "analyst", "producer", "bureau", "desk", "wartawan", "penulis",
+                         "koresponden", "kontributor", "redaksi"))
+_AGENCIES = frozenset(("ap", "associated press", "the associated press", "reuters", "afp",
+                       "agence france-presse", "bloomberg", "pti", "upi", "dpa", "xinhua",
+                       "antara", "kyodo", "efe", "ansa", "tass", "yonhap"))
+# Degrees written without dots after a name ("Rachael Link, MS, RD"): only these, as a short
+# name in capitals ("BUDI") is no degree.
+_CREDENTIALS = frozenset(("ms", "ma", "md", "rd", "rdn", "rn", "phd", "ph.d", "mba", "mph", "msc",
+                          "bsc", "cpa", "cfa", "cfp", "jd", "ldn", "cdces"))
+_WORD_EDGES = re.compile(r"[\s-]+")
+
+
+def _not_a_person(name: str, sites: list[list[str]]) -> bool:
+    """Whether a byline name is a job, a desk, a degree, an agency or the site itself (`sites`:
+    the site's names, each as its lower-case words)."""
+    lowered = name.lower()
+    if lowered in _AGENCIES or lowered.rstrip(".") in _CREDENTIALS:
+        return True
+    words = _WORD_EDGES.split(lowered)
+    if not _ROLE_WORDS.isdisjoint(words):
+        return True
+    # The site's own name, a section of it ("CNN Business" on CNN) or its name without the
+    # edition ("Business Insider" on Business Insider Deutschland).
+    return any(words[:len(site)] == site or site[:len(words)] == words for site in sites)
+
+
+def people(names: list[str], site_names: Iterable[str] = ()) -> list[str]:
+    """A byline's names without the jobs, desks, degrees, agencies and site names that stand
+    beside a person's name; a byline naming no person keeps them all (an agency, a staff).
+
+    >>> people(["STEVE PEOPLES", "AP National Political Writer"])
+    ['STEVE PEOPLES']
+    >>> people(["Rachael Link", "MS", "RD"]), people(["Jill Disis", "CNN Business"], ["CNN"])
+    (['Rachael Link'], ['Jill Disis'])
+    >>> people(["Reuters"]), people(["HNN Staff"])
+    (['Reuters'], ['HNN Staff'])
+    """
+    if len(names) < 2:              # a lone name is kept, person or not
+        return names
+    sites = [_WORD_EDGES.split(n.lower()) for n in site_names if n]
+    persons = [n for n in names if not _not_a_person(n, sites)]
+    return persons or names
+
+
+def _site_names(packs: tuple[Pack, ...]) -> tuple[str, ...]:
+    """The names of the document's site (its site pack's name and aliases), if it has one."""
+    site = next((pack for pack in packs if pack.kind == "site"), None)
+    return (site.name, *site.aliases) if site else ()
+
+
 class MetaSink:
     """Writes the values a meta rule captured into a document's meta, normalized."""
 
@@ -87,7 +141,8 @@ class MetaSink:
                 value = normalize_date(raw, months) or clean_value(raw)
                 ok = doc.set_meta("date", value)
             elif name in ("author", "editor"):
-                ok = doc.set_meta(name + "s", split_names(raw, conjunctions))
+                ok = doc.set_meta(name + "s", people(split_names(raw, conjunctions),
+                                                     _site_names(doc.packs)))
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":

@@ -14,7 +14,8 @@ from cleaner import Cleaner
 from cleaner import html_clean
 from cleaner.cli import main
 from cleaner.html_extract import PageError
-from cleaner.html_meta import clean_title, iso_date, people, split_byline
+from cleaner.html_meta import clean_title, iso_date, split_byline
+from cleaner.metadata import people
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import parse_record
 from cleaner.readers import iter_inputs
