@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from cleaner.decode import DecodeError
 from cleaner.document import Removal
 from cleaner.html_charset import decode_html
-from cleaner.html_left_out import left_out, page_runs, text_runs
+from cleaner.html_left_out import BLOCK_TAGS, left_out, page_runs, text_runs
 from cleaner.html_meta import opens_with_label
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
 
@@ -417,6 +417,13 @@ def strip_standfirst(tree: HtmlElement) -> list[Removal]:
         if not classed and not (block is not None and el.tag in ("h2", "h3")):
             continue
         words = _text_length(el)
+        if _beside_paragraphs(el):
+            # The article's text has begun: a summary there is its lead. Written as a bare
+            # <div>, it is given as the paragraph it is, which the extractor keeps as text.
+            if el.tag == "div" and not any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS
+                                           for c in el):
+                el.tag = "p"
+            break
         if 3 <= words <= STANDFIRST_MAX_WORDS:
             record = _removal("html/standfirst", el)
             if record:
@@ -424,6 +431,29 @@ def strip_standfirst(tree: HtmlElement) -> list[Removal]:
             _drop(el)
             break
     return removed
+
+
+# Paragraphs of at least this many words beside a summary make it part of the article's text.
+LEAD_PARAGRAPHS = 2
+LEAD_PARAGRAPH_WORDS = 8
+
+
+def _beside_paragraphs(el: HtmlElement) -> bool:
+    """Whether an element's parent holds the article's paragraphs (outside the element): a summary
+    in the same container as the text ("article__summary" beside "article__text") is the text's
+    lead paragraph, where a standfirst sits in the headline's block, apart from the text."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    found = 0
+    for paragraph in parent.iter("p"):
+        if paragraph is el or any(a is el for a in paragraph.iterancestors()):
+            continue
+        if _text_length(paragraph) >= LEAD_PARAGRAPH_WORDS:
+            found += 1
+            if found >= LEAD_PARAGRAPHS:
+                return True
+    return False
 
 
 def _metas(tree: HtmlElement) -> dict[str, str]:

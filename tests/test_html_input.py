@@ -125,6 +125,34 @@ def test_a_byline_class_without_a_label_names_no_author():
     assert Cleaner().clean_html(page)["meta"]["authors"] == []
 
 
+def _summary_page(header: str, body: str) -> str:
+    return (f"<html><head><title>Judul Berita</title></head><body>{header}{body}</body></html>")
+
+
+_DEK = "Ringkasan berita di bawah judul yang tidak termasuk isi berita ini"
+
+
+def test_a_standfirst_in_the_headline_block_goes_and_is_recorded():
+    page = _summary_page(f'<header class="article-header"><h1>Judul Berita</h1>'
+                         f'<h2 class="dek">{_DEK}</h2></header>',
+                         f"<article><p>{_BODY}</p><p>{_BODY}</p></article>")
+    record = Cleaner().clean_html(page)
+    assert _DEK not in record["text"]
+    assert [r["text"] for r in record["removed"] if r["rule"] == "html/standfirst"] == [_DEK]
+
+
+def test_a_summary_beside_the_article_paragraphs_is_their_lead_and_stays():
+    # rt.com: <div class="article"><h1/><div class="article__summary">lead</div>
+    # <div class="article__text"><p>...</p></div></div>; the lead is the article's first
+    # paragraph, written as a bare <div>, which the extractor would drop as it stands.
+    page = _summary_page("", f'<div class="article"><h1>Judul Berita</h1>'
+                             f'<div class="article__summary summary">{_DEK}</div>'
+                             f'<div class="article__text"><p>{_BODY}</p><p>{_BODY}</p></div></div>')
+    record = Cleaner().clean_html(page)
+    assert _DEK in record["text"]
+    assert not [r for r in record["removed"] if r["rule"] == "html/standfirst"]
+
+
 # -- real pages ---------------------------------------------------------------------------------
 
 def test_real_page_keeps_the_article_and_records_what_went(cleaner):
