@@ -57,7 +57,8 @@ def test_extra_fields_ride_along_and_clashing_ones_are_kept_under_input(cleaner)
 
 def test_language_is_detected_from_stopwords(cleaner):
     assert cleaner.clean("Presiden mengatakan bahwa dia akan datang ke kota itu dengan keluarga.")["meta"]["lang"] == "id"
-    assert cleaner.clean("The president said he would visit the city with his family.")["meta"]["lang"] is None
+    assert cleaner.clean("The president said he would visit the city with his family.")["meta"]["lang"] == "en"
+    assert cleaner.clean("Il presidente ha detto che visiterà la città con la famiglia.")["meta"]["lang"] is None
 
 
 def test_packs_can_be_limited_to_given_rule_files(tmp_path):
