@@ -61,6 +61,12 @@ def test_language_is_detected_from_stopwords(cleaner):
     assert cleaner.clean("Il presidente ha detto che visiterà la città con la famiglia.")["meta"]["lang"] is None
 
 
+def test_an_english_abbreviation_glued_to_a_name_is_no_sentence_end(cleaner):
+    text = ("The senator said on Monday that the plan would go ahead.\n\n"
+            "The bill was written by Sen.Warren and her staff in the spring.")
+    assert "by Sen.Warren and" in cleaner.clean(text)["text"]
+
+
 def test_packs_can_be_limited_to_given_rule_files(tmp_path):
     pack = tmp_path / "mine.toml"
     pack.write_text('[[rule]]\nid = "mine/promo"\ndescription = "promo"\naction = "drop-line"\n'
