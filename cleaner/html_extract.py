@@ -18,6 +18,7 @@ from cleaner.html_charset import decode_html
 from cleaner.html_left_out import BLOCK_TAGS, left_out, page_runs, text_runs
 from cleaner.html_meta import opens_with_label
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
+from cleaner.normalize import fix_surrogates
 
 # How much of a stripped element's text a removal record keeps (menus can be long).
 MAX_REMOVED_CHARS = 500
@@ -153,6 +154,14 @@ def load_page(html: bytes | str, http_charset: str | None = None,
         flags.extend(_flag("charset", note) for note in notes)
     elif "\x00" in html[:8192]:
         raise PageError("binary data (NUL bytes), not HTML")
+    else:
+        # A page given as str may hold half an emoji's UTF-16 pair, which the parser cannot
+        # take (it saw no article at all in such a page).
+        repaired = fix_surrogates(html)
+        if repaired is not html:
+            html = repaired
+            flags.append(_flag("unicode", "lone surrogates in the page replaced by U+FFFD, "
+                                          "or joined into the characters they encode"))
     if not html.strip():
         raise PageError("empty page")
     tags = html.count("<")

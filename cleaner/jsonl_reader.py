@@ -12,7 +12,7 @@ import orjson
 
 from cleaner.gzip_members import CorruptGzip
 from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, raw_text
-from cleaner.normalize import fix_surrogates
+from cleaner.normalize import repair_surrogates
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
                   ".json.gz", ".json.zst", ".jsonl.zstd")
@@ -177,17 +177,6 @@ def _as_orjson_reads(value: Any) -> Any:
     return value
 
 
-def _repaired(value: Any) -> Any:
-    """A JSON value with its strings' surrogates made characters or U+FFFD (fix_surrogates)."""
-    if isinstance(value, str):
-        return fix_surrogates(value)
-    if isinstance(value, dict):
-        return {fix_surrogates(k): _repaired(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_repaired(v) for v in value]
-    return value
-
-
 def _python_json(line: str, text_field: str) -> Any:
     """A line orjson refused, as Python's json module reads it, or _BROKEN.
 
@@ -197,7 +186,7 @@ def _python_json(line: str, text_field: str) -> Any:
     (an id of 30 digits would collide with its neighbours) or, past a float's range, not at all.
     A lone surrogate (half an emoji's UTF-16 pair, where a scraper cut a string) is read too:
     the text keeps it for the normalize stage, which repairs it and records the fix, and other
-    fields get fix_surrogates' repair, so that one bad escape in a title does not cost the
+    fields get repair_surrogates' repair, so that one bad escape in a title does not cost the
     article. What orjson still could not write back refuses the line, with orjson's reason.
     """
     import json
@@ -218,9 +207,9 @@ def _python_json(line: str, text_field: str) -> Any:
         pass
     if isinstance(obj, dict):
         text = obj.pop(text_field, None)
-        obj = _repaired(obj)
+        obj = repair_surrogates(obj)
     else:
-        text, obj = None, _repaired(obj)
+        text, obj = None, repair_surrogates(obj)
     try:
         orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
     except orjson.JSONEncodeError:

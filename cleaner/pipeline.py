@@ -18,7 +18,7 @@ from cleaner.inputs import MAX_HTML_BYTES
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
-from cleaner.normalize import drop_controls, normalize
+from cleaner.normalize import drop_controls, normalize, repair_surrogates
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
@@ -61,6 +61,13 @@ class Cleaner:
             IdentityCache())
         # Learned boilerplate (cleaner.learn): site -> pack, applied after every other pack.
         self.learned = learned or {}
+
+    def __reduce__(self) -> tuple:
+        # A Cleaner travels (a process pool, Dataset.map's num_proc) as what it was made from,
+        # used or not: its rule stages hold RE2 sets, which cannot be pickled, and are built
+        # again as documents come.
+        return (_rebuilt, (self.packs, self._learned, self.lang, self.guard_share,
+                           self.page_timeout, self.max_html_bytes))
 
     @property
     def learned(self) -> dict[str, Pack]:
@@ -126,9 +133,12 @@ class Cleaner:
         if not isinstance(text, str):
             # (bytes would need a charset: Cleaner.clean_html takes them, or decode them first)
             raise TypeError(f"text must be a str, not {type(text).__name__}")
+        # Half an emoji's UTF-16 pair in a field would make a record no UTF-8 writer takes; the
+        # text keeps its own for normalize, which repairs it and records the fix.
+        url, id, title, date, fields = repair_surrogates((url, id, title, date, fields))
         doc = Document(id=str(id) if id is not None else "", text=text,
                        url=url.strip() or None if isinstance(url, str) else None,
-                       fields=dict(fields))
+                       fields=fields)
         # A title given by the input is metadata as a title line would be: one line of text,
         # without the controls and runs of spaces a scraper leaves (a newline, a NUL).
         title = " ".join(drop_controls(str(title)).split()) if title else None
@@ -248,3 +258,12 @@ class Cleaner:
         lang = next((p for p in doc.packs if p.kind == "lang"), None)
         doc.meta["site"] = site.id if site else url_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
+
+
+def _rebuilt(packs: list[Pack], learned: dict[str, Pack], lang: str | None, guard_share: float,
+             page_timeout: float, max_html_bytes: int) -> Cleaner:
+    """A Cleaner as Cleaner.__reduce__ describes it."""
+    cleaner = Cleaner(packs=packs, learned=learned, lang=lang, guard_share=guard_share)
+    cleaner.page_timeout = page_timeout
+    cleaner.max_html_bytes = max_html_bytes
+    return cleaner

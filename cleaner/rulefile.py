@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -186,6 +186,9 @@ class Rule:
     def then_regex(self) -> Any:
         return compile_pattern(self.then, self.case_sensitive) if self.then else None
 
+    def __reduce__(self) -> tuple:
+        return _from_fields(self)
+
 
 @dataclass(frozen=True)
 class Pack:
@@ -215,6 +218,15 @@ class Pack:
     def signature_pattern(self) -> str | None:
         """The signatures as one pattern (None without any): text that names the site."""
         return "|".join(f"(?:{s})" for s in self.signatures) if self.signatures else None
+
+    def __reduce__(self) -> tuple:
+        return _from_fields(self)
+
+
+def _from_fields(obj: Any) -> tuple:
+    """What pickles a Rule or Pack: made again from its fields, as a compiled build's frozen
+    dataclass cannot take them back one by one, which is how pickle would give them."""
+    return (type(obj), tuple(getattr(obj, f.name) for f in fields(obj)))
 
 
 def _strings(value: Any, path: Path, what: str, rule: str | None = None) -> tuple[str, ...]:

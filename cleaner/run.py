@@ -144,6 +144,9 @@ class _Job:
         self.config, self.output = config, output
         self.stats, self.log = RunStats(), ReadLog()
         self.report = ReportCollector() if config.report else None
+        if getattr(output, "nothing_to_resume", False) and not config.quiet:
+            _say(config, f"nothing to resume in {output.folder} (no run there): "
+                         "starting a new run")
         if output.skip:
             if output.saved_stats():
                 self.stats.restore(output.saved_stats())

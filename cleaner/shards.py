@@ -185,6 +185,9 @@ class ShardedOutput:
         self.run_key = run_key or {}
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
+        # --resume on a folder no run has written to starts a new run (a retry loop may pass
+        # --resume from the first try on); the run says so, as a mistyped folder looks the same.
+        self.nothing_to_resume = resume and not self.manifest_path.exists()
         self.manifest = self._start(resume)
         self.skip = self.manifest["inputs_done"]
         self._shard: _ParquetShard | _JsonlShard | None = None

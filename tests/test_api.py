@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import orjson
+
 from cleaner import Cleaner
 from cleaner.document import META_FIELDS
 
@@ -107,3 +109,38 @@ def test_text_that_is_not_a_string_is_a_type_error_that_says_so():
     for text, name in ((None, "NoneType"), (5, "int"), (b"Isi berita.", "bytes")):
         with pytest.raises(TypeError, match=f"text must be a str, not {name}"):
             Cleaner().clean(text)
+
+
+def test_lone_surrogates_in_fields_are_repaired_so_the_record_is_writable(cleaner):
+    record = cleaner.clean("Isi berita yang panjang sekali di sini, tanpa cacat.",
+                           url="https://x.id/a\ud800", id="\ud83d\ude00", title="Judul \udc00",
+                           date="2020-01-02\ud800", tags=["a\ud83d"], extra={"k\ud800": 1})
+    assert orjson.loads(orjson.dumps(record)) == record
+    assert (record["id"], record["meta"]["title"]) == ("😀", "Judul \ufffd")
+    assert record["meta"]["url"] == "https://x.id/a\ufffd"
+    assert (record["tags"], record["extra"]) == (["a\ufffd"], {"k\ufffd": 1})
+    assert record["fixes"] == []         # the text had none to repair
+
+
+def test_a_page_given_as_str_with_lone_surrogates_is_extracted_and_flagged(cleaner):
+    body = "Kalimat berita yang panjang dan jelas sekali. " * 20
+    page = (f"<html><head><title>T\ud83d</title></head><body><article><h1>Judul</h1>"
+            f"<p>{body}\ud83d</p></article></body></html>")
+    record = cleaner.clean_html(page, url="https://x.id/a")
+    assert record["text"].startswith("Kalimat berita") and record["text"].endswith("\ufffd")
+    assert [flag["flag"] for flag in record["flags"]] == ["unicode"]
+    orjson.dumps(record)
+
+
+def test_a_used_cleaner_pickles_and_cleans_as_it_did():
+    # A process pool or Dataset.map(num_proc=...) pickles the Cleaner a caller has already used;
+    # its rule stages hold RE2 sets, which pickle cannot take.
+    import pickle
+
+    cleaner = Cleaner(lang="id", guard_share=0.4)
+    cleaner.page_timeout = 7.0
+    first = cleaner.clean(ARTICLE, url="https://www.kompas.com/a")
+    copy = pickle.loads(pickle.dumps(cleaner))
+    assert copy.clean(ARTICLE, url="https://www.kompas.com/a") == first
+    assert (copy.lang, copy.guard_share, copy.page_timeout) == ("id", 0.4, 7.0)
+    assert copy.packs == cleaner.packs

@@ -94,6 +94,20 @@ def test_the_build_compiles_every_module_it_lists(compiled_tree, tmp_path):
     assert f"compiled ({len(MODULES)} of {len(MODULES)} modules)" in shown.stdout.decode()
 
 
+def test_a_compiled_cleaner_pickles_used_and_cleans_as_it_did(compiled_tree, tmp_path):
+    script = ("import pickle, sys\n"
+              "from cleaner import Cleaner\n"
+              "text = 'JAKARTA, KOMPAS.com - Harga beras naik.\\n\\nBaca juga: Cabai turun\\n'\n"
+              "cleaner = Cleaner()\n"
+              "first = cleaner.clean(text)\n"
+              "assert first['removed'], first\n"
+              "assert pickle.loads(pickle.dumps(cleaner)).clean(text) == first\n")
+    env = {**os.environ, "PYTHONPATH": str(compiled_tree)}
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
+                          capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+
+
 def _untimed(stats: dict) -> dict:
     """--stats without what the clock says."""
     return {key: value for key, value in stats.items() if key not in ("seconds", "stage_seconds")}

@@ -248,6 +248,17 @@ def test_a_used_folder_needs_resume_and_the_same_options(dump, tmp_path, capsys)
     assert "--resume needs sharded output" in capsys.readouterr().err
 
 
+def test_resume_where_no_run_was_starts_one_and_says_so(dump, reference, tmp_path, capsys):
+    # A retry loop may pass --resume from its first try; a mistyped folder looks the same, so
+    # the run says it starts anew.
+    out = tmp_path / "never-written"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume",
+                 "--workers", "1"]) == 0
+    assert f"nothing to resume in {out} (no run there): starting a new run" in (
+        capsys.readouterr().err)
+    assert_same_run(out, reference)
+
+
 def test_a_shard_renamed_but_not_recorded_is_redone_not_duplicated(dump, reference, tmp_path):
     out = tmp_path / "out"
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q"]) == 0
