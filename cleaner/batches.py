@@ -6,7 +6,12 @@ TextFiles not read yet) and gives back, batch by batch and in the same order, on
 document:
 
     ("record", json_line: bytes, size: int)
+    ("record", json_line: bytes, size: int, contexts: list[tuple[str, str]])   (context asked)
     ("reject", reject: dict)
+
+With `context` asked (a run that writes a report), each record's outcome also holds the text
+before and after each of its removals, taken where the document was cleaned: only there is the
+text a web page's rules ran on known, and under Ray only there is any input text at all.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from cleaner.document_files import TextFile
 from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, printable
 from cleaner.jsonl_reader import RawRecord
 from cleaner.pipeline import CLEAN_CHUNK, Cleaner
+from cleaner.removal_context import removal_contexts
 from cleaner.stats import RunStats
 
 # A batch holds at most this many items or this many bytes of input, whichever comes first.
@@ -86,12 +92,14 @@ def clean_item(cleaner, item: Item) -> dict[str, Any]:
     return cleaner.clean(item.text, **document_args(item))
 
 
-def clean_items(cleaner, items: list[Item]) -> list[dict[str, Any] | Exception]:
+def clean_items(cleaner, items: list[Item],
+                texts: list[str | None] | None = None) -> list[dict[str, Any] | Exception]:
     """Per input item, its record, or the exception its cleaning raised.
 
     Text items are cleaned together (Cleaner.clean_documents, where the cleaner has it), which
     gives the records of cleaning them one by one in less time. If that raises, each is cleaned
-    alone again, so that only the item that raises is lost.
+    alone again, so that only the item that raises is lost. `texts`, if given, gets each item's
+    text as the rules read it (normalized; a page's extracted article), where the cleaner tells.
     """
     results: list[dict[str, Any] | Exception | None] = [None] * len(items)
     together = [index for index, item in enumerate(items) if item.kind == "text"]
@@ -102,13 +110,19 @@ def clean_items(cleaner, items: list[Item]) -> list[dict[str, Any] | Exception]:
                                             for index in together])
             for index, doc in zip(together, docs):
                 results[index] = doc.to_record()
+                if texts is not None:
+                    texts[index] = doc.text
         except Exception:  # found again below, item by item
             results = [None] * len(items)
     out: list[dict[str, Any] | Exception] = []
-    for item, result in zip(items, results):
+    for index, (item, result) in enumerate(zip(items, results)):
         if result is None:
             try:
-                result = clean_item(cleaner, item)
+                if texts is not None and hasattr(cleaner, "clean_document"):
+                    doc = clean_item_document(cleaner, item)
+                    result, texts[index] = doc.to_record(), doc.text
+                else:
+                    result = clean_item(cleaner, item)
             except Exception as exc:  # a bug must not end a run of millions: reject, go on
                 result = exc
         out.append(result)
@@ -130,10 +144,12 @@ def internal_error(item: Item, exc: BaseException) -> Reject:
 
 
 def process_batch(cleaner, batch: list[Item | Reject],
-                  encode: Callable[[list[dict]], bytes] | None = None) -> BatchResult:
+                  encode: Callable[[list[dict]], bytes] | None = None,
+                  context: bool = False) -> BatchResult:
     """Clean a batch; a document that makes the cleaner fail becomes a Reject, the batch goes on.
 
     `encode`: what turns the batch's records into the output's own form (BatchResult.encoded).
+    `context`: each record's outcome also holds the text around each removal (for a report).
     """
     outcomes: list[Outcome] = []
     records: list[dict[str, Any]] = []
@@ -148,8 +164,10 @@ def process_batch(cleaner, batch: list[Item | Reject],
     for start in range(0, len(items), CLEAN_CHUNK):
         chunk = items[start:start + CLEAN_CHUNK]
         t0 = time.perf_counter()
-        results = iter(clean_items(cleaner, [item for item in chunk
-                                             if not isinstance(item, Reject)]))
+        cleanable = [item for item in chunk if not isinstance(item, Reject)]
+        texts: list[str | None] | None = [None] * len(cleanable) if context else None
+        results = iter(clean_items(cleaner, cleanable, texts))
+        read_texts = iter(texts or ())
         t1 = time.perf_counter()
         clean_time += t1 - t0
         for item in chunk:
@@ -157,6 +175,7 @@ def process_batch(cleaner, batch: list[Item | Reject],
                 outcomes.append(("reject", item.as_dict()))
                 continue
             result = next(results)
+            text = next(read_texts, None)
             line = b""
             if not isinstance(result, Exception) and not result["text"] \
                     and not result["removed"]:
@@ -179,7 +198,10 @@ def process_batch(cleaner, batch: list[Item | Reject],
                 outcomes.append(("reject", internal_error(item, result).as_dict()))
                 continue
             tally.add_record(result, item.size)
-            outcomes.append(("record", line, item.size))
+            if context:
+                outcomes.append(("record", line, item.size, removal_contexts(result, text)))
+            else:
+                outcomes.append(("record", line, item.size))
             if encode is not None:
                 records.append(result)
         dump_time += time.perf_counter() - t1

@@ -30,14 +30,15 @@ class LocalExecutor:
 
     name = "local"
 
-    def __init__(self, factory: Callable[[], Any], encode: Callable | None = None):
+    def __init__(self, factory: Callable[[], Any], encode: Callable | None = None,
+                 context: bool = False):
         self.cleaner = factory()
-        self.encode = encode
+        self.encode, self.context = encode, context
         self.workers = 1
 
     def map(self, batches: Iterable[list]) -> Iterator[BatchResult]:
         for batch in batches:
-            yield process_batch(self.cleaner, batch, self.encode)
+            yield process_batch(self.cleaner, batch, self.encode, self.context)
 
     def close(self, cancel: bool = False) -> None:
         pass
@@ -47,6 +48,7 @@ class LocalExecutor:
 
 _WORKER_CLEANER = None
 _WORKER_ENCODE = None
+_WORKER_CONTEXT = False
 
 
 def _die_with_parent(parent: int) -> None:
@@ -64,7 +66,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(factory, parent: int, encode=None) -> None:
+def _init_worker(factory, parent: int, encode=None, context: bool = False) -> None:
     _die_with_parent(parent)
     # Ctrl-C and SIGTERM are the main process's to handle: it stops feeding work and shuts the
     # pool down. A worker leaves the run's process group, so that a signal sent to the group
@@ -73,13 +75,13 @@ def _init_worker(factory, parent: int, encode=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.setpgrp()
-    global _WORKER_CLEANER, _WORKER_ENCODE
+    global _WORKER_CLEANER, _WORKER_ENCODE, _WORKER_CONTEXT
     _WORKER_CLEANER = factory()
-    _WORKER_ENCODE = encode
+    _WORKER_ENCODE, _WORKER_CONTEXT = encode, context
 
 
 def _work(batch: list) -> BatchResult:
-    return process_batch(_WORKER_CLEANER, batch, _WORKER_ENCODE)
+    return process_batch(_WORKER_CLEANER, batch, _WORKER_ENCODE, _WORKER_CONTEXT)
 
 
 def _mp_context():
@@ -105,9 +107,10 @@ class PoolExecutor:
     name = "pool"
 
     def __init__(self, factory: Callable[[], Any], workers: int, warn=None,
-                 max_restarts: int = 20, encode: Callable | None = None):
+                 max_restarts: int = 20, encode: Callable | None = None,
+                 context: bool = False):
         self.factory = factory
-        self.encode = encode
+        self.encode, self.context = encode, context
         self.workers = max(1, workers)
         self.window = self.workers * BATCHES_PER_WORKER
         self.warn = warn or (lambda message: print(f"cleaner: {message}", file=sys.stderr))
@@ -118,7 +121,8 @@ class PoolExecutor:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=_mp_context(),
                                    initializer=_init_worker,
-                                   initargs=(self.factory, os.getpid(), self.encode))
+                                   initargs=(self.factory, os.getpid(), self.encode,
+                                             self.context))
 
     def _restart(self) -> None:
         self.restarts += 1
@@ -196,16 +200,19 @@ def _where(batch: list) -> str:
 
 
 def make_executor(name: str, factory: Callable[[], Any], workers: int | None = None,
-                  address: str | None = None, encode: Callable | None = None):
+                  address: str | None = None, encode: Callable | None = None,
+                  context: bool = False):
     """The executor for `--executor NAME`: local (workers=1 cleans in-process), ray.
 
-    `encode`: what turns a batch's records into the output's own form, where they are cleaned.
+    `encode`: what turns a batch's records into the output's own form, where they are cleaned;
+    `context`: records come with the text around their removals (process_batch), for a report.
     """
     if name == "ray":
         from cleaner.ray_executor import RayExecutor
 
-        return RayExecutor(factory, workers=workers, address=address, encode=encode)
+        return RayExecutor(factory, workers=workers, address=address, encode=encode,
+                           context=context)
     workers = workers or usable_cores()
     if workers <= 1:
-        return LocalExecutor(factory, encode)
-    return PoolExecutor(factory, workers, encode=encode)
+        return LocalExecutor(factory, encode, context)
+    return PoolExecutor(factory, workers, encode=encode, context=context)

@@ -79,13 +79,14 @@ def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str
 class _CleanBatches:
     """Ray Data UDF (an actor): builds its Cleaner once, cleans batches of items."""
 
-    def __init__(self, factory: Callable[[], Any], encode: Callable | None = None):
+    def __init__(self, factory: Callable[[], Any], encode: Callable | None = None,
+                 context: bool = False):
         self.cleaner = factory()
-        self.encode = encode
+        self.encode, self.context = encode, context
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
         return {"result": [pickle.dumps(process_batch(self.cleaner, pickle.loads(blob),
-                                                      self.encode))
+                                                      self.encode, self.context))
                            for blob in rows["items"]]}
 
 
@@ -95,11 +96,12 @@ class RayExecutor:
     name = "ray"
 
     def __init__(self, factory: Callable[[], Any], workers: int | None = None,
-                 address: str | None = None, encode: Callable | None = None):
+                 address: str | None = None, encode: Callable | None = None,
+                 context: bool = False):
         import ray
 
         self.factory = factory
-        self.encode = encode
+        self.encode, self.context = encode, context
         self._own = not ray.is_initialized()
         if self._own:
             address = address or os.environ.get("RAY_ADDRESS")
@@ -138,7 +140,8 @@ class RayExecutor:
         dataset = dataset.map_batches(partial(_read_files, options=options), batch_size=1,
                                       num_cpus=0)
         dataset = dataset.map_batches(_CleanBatches,
-                                      fn_constructor_args=(self.factory, self.encode),
+                                      fn_constructor_args=(self.factory, self.encode,
+                                                           self.context),
                                       batch_size=1, num_cpus=1,
                                       compute=ray.data.ActorPoolStrategy(size=self.workers))
         remaining = skip

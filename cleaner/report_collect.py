@@ -3,51 +3,29 @@
 from __future__ import annotations
 
 import random
-from collections import Counter, defaultdict, deque
-from typing import Any, Iterable, Iterator
+from collections import Counter, defaultdict
+from typing import Any
 
 import orjson
 
 from cleaner.normalize import normalize
+from cleaner.removal_context import removal_context
 from cleaner.stats import reason_kind
 
 SAMPLES_PER_RULE = 5
 MAX_FLAGGED = 100
 MAX_REJECTS = 100
-CONTEXT_CHARS = 90
 
 
 def _words(text: str) -> int:
     return len(text.split())
 
 
-def removal_context(lines: list[str], line: int, col: int, text: str) -> tuple[str, str]:
-    """The text before and after a removal: on its line, else the neighbouring lines (marked ¶).
-
-    >>> removal_context(["Kata dia. (ant)"], 1, 10, "(ant)")
-    ('Kata dia. ', '')
-    >>> removal_context(["Isi berita.", "Baca juga: X", "Lanjutan."], 2, 0, "Baca juga: X")
-    ('Isi berita. ¶ ', ' ¶ Lanjutan.')
-    """
-    if not 1 <= line <= len(lines):
-        return "", ""
-    src = lines[line - 1]
-    before = src[max(0, col - CONTEXT_CHARS):col]
-    after = src[col + len(text):col + len(text) + CONTEXT_CHARS]
-    if not before.strip():
-        prev = next((t for t in reversed(lines[:line - 1]) if t.strip()), "")
-        before = (prev[-CONTEXT_CHARS:] + " ¶ ") if prev else ""
-    if not after.strip():
-        nxt = next((t for t in lines[line:] if t.strip()), "")
-        after = (" ¶ " + nxt[:CONTEXT_CHARS]) if nxt else ""
-    return before, after
-
-
 class ReportCollector:
     """Counts and samples from every record and reject of a run.
 
     Removals are sampled per rule by reservoir sampling, so memory stays bounded whatever the
-    run's size; context comes from the input text when the collector saw the input item.
+    run's size; context comes with each outcome from where the record was made.
     """
 
     def __init__(self, samples_per_rule: int = SAMPLES_PER_RULE, max_flagged: int = MAX_FLAGGED,
@@ -70,40 +48,29 @@ class ReportCollector:
         self.flagged_docs: list[dict] = []
         self.reject_reasons: Counter = Counter()
         self.rejects: list[dict] = []
-        self._pending: deque = deque()
-        self._watching = False
-
-    # -- pairing outcomes with the input items they came from ------------------------------
-
-    def watch(self, items: Iterable) -> Iterator:
-        """Pass input items through, remembering them until their outcome arrives (executors
-        give one outcome per item, in input order)."""
-        self._watching = True
-        for item in items:
-            self._pending.append(item)
-            yield item
 
     def add_outcome(self, outcome: tuple) -> None:
-        """One executor outcome: ("record", json_line, size) or ("reject", dict)."""
-        item = self._pending.popleft() if self._pending else None
+        """One executor outcome: ("record", json_line, size[, contexts]) or ("reject", dict);
+        the contexts are the text around each removal, taken where the record was made."""
         if outcome[0] == "record":
-            raw = getattr(item, "text", None)
-            if raw is not None and getattr(item, "kind", "text") == "html":
-                raw = None       # the record's lines are the extracted article's, not the page's
-            self.add_record(orjson.loads(outcome[1]), raw)
+            self.add_record(orjson.loads(outcome[1]),
+                            contexts=outcome[3] if len(outcome) > 3 else None)
         else:
             self.add_reject(outcome[1])
 
     # -- records and rejects ----------------------------------------------------------------
 
-    def add_record(self, record: dict[str, Any], raw_text: str | None = None) -> None:
+    def add_record(self, record: dict[str, Any], raw_text: str | None = None,
+                   contexts: list[tuple[str, str]] | None = None) -> None:
+        """Count a record and sample its removals; their context comes from `contexts` (one
+        (before, after) a removal), else from the input text `raw_text`, else is empty."""
         self.documents += 1
         site = record.get("meta", {}).get("site") or "(unknown)"
         kept = _words(record.get("text", ""))
         removed_words = 0
         lines: list[str] | None = None
         fired: set[str] = set()
-        for removal in record.get("removed", ()):
+        for index, removal in enumerate(record.get("removed", ())):
             rule = removal["rule"]
             words = _words(removal["text"])
             removed_words += words
@@ -115,10 +82,13 @@ class ReportCollector:
             bucket = self.samples[rule]
             slot = len(bucket) if len(bucket) < self.k else self.rng.randrange(n)
             if slot < self.k:
-                if lines is None:
-                    lines = normalize(raw_text)[0].split("\n") if raw_text else []
-                before, after = removal_context(lines, removal.get("line", 0),
-                                                removal.get("col", 0), removal["text"])
+                if contexts is not None:
+                    before, after = contexts[index]
+                else:
+                    if lines is None:
+                        lines = normalize(raw_text)[0].split("\n") if raw_text else []
+                    before, after = removal_context(lines, removal.get("line", 0),
+                                                    removal.get("col", 0), removal["text"])
                 sample = {"doc": str(record.get("id", "")), "site": site,
                           "line": removal.get("line"), "action": removal.get("action", ""),
                           "text": removal["text"][:400], "before": before, "after": after}

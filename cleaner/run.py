@@ -91,7 +91,7 @@ def execute(config: RunConfig) -> int:
     job = _Job(config, output)
     try:
         executor = make_executor(config.executor, config.factory, _workers(config),
-                                 config.address, output.encode)
+                                 config.address, output.encode, context=bool(config.report))
     except Exception as exc:
         output.abort()
         _say(config, f"error: cannot start the {config.executor} executor: "
@@ -213,7 +213,7 @@ class _Job:
         if hasattr(executor, "map_inputs"):
             return executor.map_inputs(config.inputs, config.read_options, output.skip, self.log)
         options = config.read_options
-        if executor.name == "pool" and self.report is None and not output.skip:
+        if executor.name == "pool" and not output.skip:
             # Workers split and parse the JSON lines: the main process then only moves blocks
             # of bytes. (A resumed run counts the documents it skips, so it reads them one by
             # one.)
@@ -221,8 +221,6 @@ class _Job:
         items = iter_inputs(config.inputs, options, self.log)
         if output.skip:
             items = islice(items, output.skip, None)
-        if self.report is not None:
-            items = self.report.watch(items)      # pairs outcomes with inputs for context
         return executor.map(batched(_timed(items, self.stats)))
 
     def _write(self, result) -> int:
@@ -242,7 +240,7 @@ class _Job:
             self.inputs_done += 1
             stats.read += 1
             if outcome[0] == "record":
-                _, line, item_size = outcome
+                line, item_size = outcome[1], outcome[2]
                 size += item_size
                 if whole:
                     lines.append(line)

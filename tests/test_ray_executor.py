@@ -8,6 +8,7 @@ import pytest
 
 from cleaner.cli import main
 from scale_helpers import read_jsonl, real_docs, shard_records, write_jsonl
+from test_report import report_samples
 
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[ray]')")
 
@@ -55,11 +56,19 @@ def test_ray_run_writes_what_a_local_run_writes(local_ray, dump, tmp_path):
 def test_a_ray_run_names_inputs_as_a_local_run_does(local_ray, dump, tmp_path, monkeypatch):
     # Given by a relative path, a file's rejects and ids carry that path, not the absolute one
     # the Ray workers open.
+    # The run report's removals come with the text around them from the Ray workers too,
+    # where the driver never sees the input.
     monkeypatch.chdir(dump.parent)
     for executor in ("local", "ray"):
         assert main(["clean", dump.name, "-o", str(tmp_path / f"{executor}.jsonl"), "-q",
-                     "--workers", "1", "--executor", executor]) == 0
+                     "--workers", "1", "--executor", executor,
+                     "--report", str(tmp_path / f"{executor}.html")]) == 0
     local, distributed = (read_jsonl(tmp_path / f"{name}.jsonl.rejects.jsonl")
                           for name in ("local", "ray"))
     assert distributed == local and local[0]["source"] == f"{dump.name}/part-1.jsonl"
     assert read_jsonl(tmp_path / "ray.jsonl") == read_jsonl(tmp_path / "local.jsonl")
+    samples = report_samples(tmp_path / "ray.html")
+    assert samples == report_samples(tmp_path / "local.html")
+    shown = [sample for rule in samples.values() for sample in rule]
+    assert shown and all(not sample.startswith("[") or not sample.endswith("]")
+                         for sample in shown)       # each with some text around it

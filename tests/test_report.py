@@ -14,6 +14,7 @@ import pytest
 from cleaner.cli import main
 from cleaner.report import render
 from cleaner.report_collect import ReportCollector
+from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
                                         else None)
@@ -133,3 +134,30 @@ def test_report_renders_in_headless_chromium(run, tmp_path):
                    capture_output=True, timeout=120)
     png = shot.read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
+def report_samples(path: Path) -> dict[str, list[str]]:
+    """Per rule, its sampled removals as the report shows them: the text before, the removal
+    (in brackets) and the text after."""
+    doc = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+    samples: dict[str, list[str]] = {}
+    for details in doc.xpath("//details[@data-rule]"):
+        for mark in details.xpath(".//mark"):
+            parent = mark.getparent()
+            before = (parent.text or "") if parent.index(mark) == 0 else ""
+            samples.setdefault(details.get("data-rule"), []).append(
+                f"{before.strip()} [{mark.text_content().strip()}] {(mark.tail or '').strip()}".strip())
+    return samples
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_web_pages_removals_are_shown_in_the_extracted_articles_text(tmp_path, workers):
+    # The rules ran on the article extracted from the page, not on the page: the context comes
+    # from where the record was made, in a worker as in the main process.
+    page = ROOT / "fixtures" / "rt.com" / "4a44ab3e4c.html"
+    report = tmp_path / "report.html"
+    assert main(["clean", str(page), "-o", str(tmp_path / "out.jsonl"), "-q",
+                 "--workers", workers, "--report", str(report)]) == 0
+    [share] = report_samples(report)["chrome/share-prompt"]
+    assert share.endswith("like that,” the doctor said. ¶ [Like this story? Share it with a "
+                          "friend!]")

@@ -190,11 +190,12 @@ def test_sigterm_to_the_process_group_stops_a_pooled_run_once_and_it_resumes(dum
     # `timeout` and job schedulers signal the whole group: the workers must leave the stopping
     # to the main process (one message, shards whole), not die under it or answer it too.
     out = tmp_path / "out"
-    # (--report: the main process then sends documents in batches of 128, not the small
-    # dump's one block of lines, so that there are batches left to stop before)
+    # (--max-record-bytes below the reader's 512 KiB blocks: the main process then sends
+    # documents in batches of 128, not the small dump's one block of lines, so that there are
+    # batches left to stop before)
     proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(dump), "-o",
-                             str(out), "--shard-size", "40", "--workers", "2", "--report",
-                             str(tmp_path / "report.html")],
+                             str(out), "--shard-size", "40", "--workers", "2",
+                             "--max-record-bytes", "100000"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     _wait_for_shards(proc, out, 2)
@@ -208,7 +209,8 @@ def test_sigterm_to_the_process_group_stops_a_pooled_run_once_and_it_resumes(dum
     assert proc.returncode == 143, err
     assert err.count("stopping after the current batch") == 1, err
     assert "worker process died" not in err and "--resume" in err
-    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q",
+                 "--max-record-bytes", "100000"]) == 0
     assert_same_run(out, reference)
 
 
