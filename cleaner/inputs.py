@@ -55,6 +55,23 @@ class Reject:
                 "raw": printable(self.raw) if self.raw is not None else None}
 
 
+def json_kind(value: Any) -> str:
+    """What a value is, in JSON's words, for a reject's reason ("JSON line is an array").
+
+    >>> [json_kind(v) for v in ({}, [1], "a", 7, 2.5, True, None)]
+    ['an object', 'an array', 'a string', 'a number', 'a number', 'a boolean', 'null']
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    kinds = {dict: "an object", list: "an array", tuple: "an array", str: "a string"}
+    return next((name for kind, name in kinds.items() if isinstance(value, kind)),
+                f"a {type(value).__name__}")
+
+
 def printable(text: str) -> str:
     r"""Text as UTF-8 (and so JSON) can hold it.
 

@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.inputs import Item, ReadOptions, Reject, json_kind
 from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, object_record, open_compressed, \
     read_jsonl
 
@@ -131,8 +131,7 @@ def iter_json_array(stream: BinaryIO, source: str, options: ReadOptions
                 # they add up to the input's size, which progress and statistics count.
                 size, done = max(0, counted.count - done), max(done, counted.count)
                 if not isinstance(obj, dict):
-                    yield Reject(source, index, f"array item is a {type(obj).__name__}, not "
-                                                "an object", repr(obj)[:4096])
+                    yield Reject(source, index, f"array item is {json_kind(obj)}, not an object", repr(obj)[:4096])
                     continue
                 yield object_record(obj, source, index, size, options)
             return

@@ -11,7 +11,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 import orjson
 
 from cleaner.gzip_members import CorruptGzip
-from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, raw_text
+from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, raw_text
 from cleaner.normalize import repair_surrogates
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
@@ -248,7 +248,7 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
             if exact is not _BROKEN:
                 obj["id"] = exact["id"]
     if not isinstance(obj, dict):
-        return Reject(source, lineno, f"JSON line is a {type(obj).__name__}, not an object",
+        return Reject(source, lineno, f"JSON line is {json_kind(obj)}, not an object",
                       _shown(raw))
     return object_record(obj, source, lineno, len(raw), options, raw)
 
@@ -263,11 +263,12 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
                   raw: bytes | None = None) -> Item | Reject:
     """One record (a JSON object) as an Item, or a Reject with the reason. `raw`: the record as
     it was read, kept with a Reject (else the object is written out as JSON); `size`: its bytes."""
+    given = options.text_field in obj
     text = obj.pop(options.text_field, None)
 
     def refused(reason: str) -> Reject:
         # An item without the text field is shown as it came, with no null put in its place.
-        item = obj if text is None else {**obj, options.text_field: text}
+        item = {**obj, options.text_field: text} if given else obj
         shown = (_shown(raw) if raw is not None
                  else orjson.dumps(item, option=orjson.OPT_NON_STR_KEYS).decode())
         return Reject(source, lineno, reason, shown[:MAX_REJECT_RAW])
@@ -280,10 +281,10 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
             return refused(f"HTML page larger than {options.max_html_bytes} bytes; "
                            "raise --max-html-bytes to read it")
         return Item(source, lineno, html, obj, size, kind="html")
-    if text is None:
-        return refused(f"no {options.text_field!r} field")
     if not isinstance(text, str):
-        return refused(f"field {options.text_field!r} is a {type(text).__name__}, not a string")
+        if text is None and not given:
+            return refused(f"no {options.text_field!r} field")
+        return refused(f"field {options.text_field!r} is {json_kind(text)}, not a string")
     if not text.strip():
         return refused("empty document")
     return Item(source, lineno, text, obj, size)

@@ -27,7 +27,7 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS
-from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.inputs import Item, ReadOptions, Reject, json_kind
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 READ_BATCH_ROWS = 256
@@ -135,7 +135,7 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
             return Reject(source, row, f"invalid UTF-8 at byte {exc.start} of the text",
                           text[:1 << 20].decode("utf-8", errors="backslashreplace"))
     if not isinstance(text, str):
-        return Reject(source, row, f"column {options.text_field!r} is a {type(text).__name__}, "
+        return Reject(source, row, f"column {options.text_field!r} is {json_kind(text)}, "
                                    "not a string")
     if not text.strip():
         return Reject(source, row, "empty document")

@@ -80,8 +80,8 @@ def test_jsonl_bad_lines_are_rejected_by_line_and_the_rest_kept(tmp_path, capsys
     assert records[0]["meta"]["url"] == good["url"] and records[0]["meta"]["site"] == "channel9.id"
     rejects = read_jsonl(tmp_path / "rej.jsonl")
     assert [(r["line"], r["reason"].split(":")[0]) for r in rejects] == [
-        (2, "broken JSON"), (3, "JSON line is a list, not an object"),
-        (4, "JSON line is a int, not an object"), (5, "empty document"), (6, "no 'text' field"),
+        (2, "broken JSON"), (3, "JSON line is an array, not an object"),
+        (4, "JSON line is a number, not an object"), (5, "empty document"), (6, "no 'text' field"),
         (7, "invalid UTF-8 at byte 24 of the line")]
     assert rejects[0]["raw"] == '{"id": "broken", "text": "unterminated'
     assert f"rejected {src}:2: broken JSON" in capsys.readouterr().err

@@ -59,10 +59,24 @@ def test_bad_lines_are_rejected_in_place_and_shards_stay_in_order(tmp_path):
     assert [r["id"] for r in shard_records(out)] == [f"r{i}" for i in range(6)]
     reasons = [(r["line"], r["reason"]) for r in read_jsonl(out / "_rejects.jsonl")]
     assert reasons == [(4, "invalid UTF-8 at byte 24 of the line"),
-                       (5, "JSON line is a list, not an object"),
-                       (6, "JSON line is a float, not an object"),
-                       (7, "JSON line is a str, not an object"),
-                       (8, "JSON line is a NoneType, not an object")]
+                       (5, "JSON line is an array, not an object"),
+                       (6, "JSON line is a number, not an object"),
+                       (7, "JSON line is a string, not an object"),
+                       (8, "JSON line is null, not an object")]
+
+
+def test_a_text_field_that_is_not_a_string_is_named_in_json_words():
+    from cleaner.inputs import ReadOptions
+    from cleaner.jsonl_reader import parse_record
+
+    reasons = [parse_record(line.encode(), "in", 1, ReadOptions()).reason
+               for line in ('{"text": null}', '{"text": {"a": 1}}', '{"text": [1]}',
+                            '{"text": 7}', '{"text": true}', '{"body": "x"}')]
+    assert reasons == ["field 'text' is null, not a string",
+                       "field 'text' is an object, not a string",
+                       "field 'text' is an array, not a string",
+                       "field 'text' is a number, not a string",
+                       "field 'text' is a boolean, not a string", "no 'text' field"]
 
 
 def test_a_refused_line_is_kept_as_it_was_read_up_to_the_reject_limit():

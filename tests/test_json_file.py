@@ -27,7 +27,7 @@ def test_an_array_of_records_is_read_item_by_item_with_positions_for_lines(tmp_p
     path = tmp_path / "dump.json"
     path.write_text(json.dumps(ROWS[:2] + [5, {"id": "d", "body": "x"}], indent=2))
     assert _outcomes(path) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"]),
-                               ("Reject", 3, "array item is a int, not an object"),
+                               ("Reject", 3, "array item is a number, not an object"),
                                ("Reject", 4, "no 'text' field")]
     items = list(iter_inputs([str(path)], ReadOptions()))
     assert items[0].fields == {"id": "a", "url": ROWS[0]["url"]}
@@ -117,7 +117,7 @@ def test_a_compressed_json_file_is_an_array_or_json_lines(tmp_path, suffix):
     array = tmp_path / f"array{suffix}"
     array.write_bytes(compressed(codecs.BOM_UTF8 + json.dumps(ROWS[:2] + [5], indent=2).encode()))
     assert _outcomes(array) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"]),
-                                ("Reject", 3, "array item is a int, not an object")]
+                                ("Reject", 3, "array item is a number, not an object")]
     lines = tmp_path / f"lines{suffix}"
     lines.write_bytes(compressed(b"".join(json.dumps(row).encode() + b"\n" for row in ROWS[:2])))
     assert _outcomes(lines) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"])]
