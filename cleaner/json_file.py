@@ -131,7 +131,8 @@ def iter_json_array(stream: BinaryIO, source: str, options: ReadOptions
                 # they add up to the input's size, which progress and statistics count.
                 size, done = max(0, counted.count - done), max(done, counted.count)
                 if not isinstance(obj, dict):
-                    yield Reject(source, index, f"array item is {json_kind(obj)}, not an object", repr(obj)[:4096])
+                    yield Reject(source, index, f"array item is {json_kind(obj)}, not an object",
+                                 repr(obj)[:4096])
                     continue
                 yield object_record(obj, source, index, size, options)
             return
