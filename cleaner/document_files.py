@@ -8,7 +8,7 @@ from typing import Any, Callable, NamedTuple
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes
 from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject,
-                            raw_text, without_compression)
+                            opens_as_page, raw_text, without_compression)
 from cleaner.jsonl_reader import open_compressed
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -111,6 +111,9 @@ def read_text_file(path: str, record_id: str, options: ReadOptions) -> Item | Re
 
 
 def text_item(data: bytes, source: str, record_id: str, options: ReadOptions) -> Item | Reject:
+    """One article's bytes as a text item, or as a page if they open as one (opens_as_page)."""
+    if opens_as_page(data):
+        return html_item(data, source, record_id)
     try:
         text, encoding = decode_bytes(data, options.encoding)
     except DecodeError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -53,6 +54,26 @@ class Reject:
         return {"source": printable(self.source), "line": self.line,
                 "reason": printable(self.reason),
                 "raw": printable(self.raw) if self.raw is not None else None}
+
+
+# How a web page opens, after blanks and a byte order mark: text that opens so is a page,
+# whatever file or field it came in (a scraper's "text" holding the raw HTML, a page saved as .txt).
+_PAGE_TEXT = re.compile(r"^\ufeff?\s*(?:<!doctype\s+html|<html|<head|<body|<!--)", re.IGNORECASE)
+_PAGE_BYTES = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<head|<body|<!--)",
+                         re.IGNORECASE)
+
+
+def opens_as_page(text: str | bytes) -> bool:
+    r"""Whether a text (or its UTF-8) opens as a web page does.
+
+    >>> [opens_as_page(t) for t in ("  <!DOCTYPE html><html>", b"\xef\xbb\xbf<html lang=id>",
+    ...                             "<b>Judul</b> isi", "Isi berita <html>")]
+    [True, True, False, False]
+    """
+    head = text[:512]
+    if isinstance(head, bytes):
+        return _PAGE_BYTES.match(head) is not None
+    return _PAGE_TEXT.match(head) is not None
 
 
 def json_kind(value: Any) -> str:

@@ -11,9 +11,13 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 import orjson
 
 from cleaner.gzip_members import CorruptGzip
-from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, raw_text
+from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, opens_as_page, \
+    raw_text
 from cleaner.normalize import repair_surrogates
 
+# The first characters a text that opens as a web page can have (opens_as_page): the cheap test
+# every record's text takes before the full one.
+_PAGE_FIRST = frozenset("<\ufeff \t\r\n")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
                   ".json.gz", ".json.zst", ".jsonl.zstd")
 # Read buffer of plain input files.
@@ -273,20 +277,24 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
                  else orjson.dumps(item, option=orjson.OPT_NON_STR_KEYS).decode())
         return Reject(source, lineno, reason, shown[:MAX_REJECT_RAW])
 
-    if text is None and isinstance(obj.get(options.html_field), str):
-        html = obj.pop(options.html_field)
+    def page(html: str) -> Item | Reject:
         if not html.strip():
             return refused("empty page")
         if len(html) > options.max_html_bytes:
             return refused(f"HTML page larger than {options.max_html_bytes} bytes; "
                            "raise --max-html-bytes to read it")
         return Item(source, lineno, html, obj, size, kind="html")
+
+    if text is None and isinstance(obj.get(options.html_field), str):
+        return page(obj.pop(options.html_field))
     if not isinstance(text, str):
         if text is None and not given:
             return refused(f"no {options.text_field!r} field")
         return refused(f"field {options.text_field!r} is {json_kind(text)}, not a string")
     if not text.strip():
         return refused("empty document")
+    if text[:1] in _PAGE_FIRST and opens_as_page(text):   # the raw page in the text field
+        return page(text)
     return Item(source, lineno, text, obj, size)
 
 

@@ -27,7 +27,7 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS
-from cleaner.inputs import Item, ReadOptions, Reject, json_kind
+from cleaner.inputs import Item, ReadOptions, Reject, json_kind, opens_as_page
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 READ_BATCH_ROWS = 256
@@ -140,10 +140,14 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
     if not text.strip():
         return Reject(source, row, "empty document")
     size = len(text.encode("utf-8"))
-    if size > options.max_record_bytes:
-        return Reject(source, row, f"record of {size} bytes is larger than "
-                                   f"{options.max_record_bytes}; raise --max-record-bytes")
-    return Item(source, row, text, {k: _plain(v) for k, v in fields.items()}, size)
+    page = opens_as_page(text)          # the raw page in the text column: extracted, as a page
+    limit, option = ((options.max_html_bytes, "--max-html-bytes") if page
+                     else (options.max_record_bytes, "--max-record-bytes"))
+    if size > limit:
+        return Reject(source, row, f"record of {size} bytes is larger than {limit}; "
+                                   f"raise {option}")
+    return Item(source, row, text, {k: _plain(v) for k, v in fields.items()}, size,
+                kind="html" if page else "text")
 
 
 # -- output -------------------------------------------------------------------------------------

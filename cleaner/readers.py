@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from cleaner.document_files import TextFile, html_item, is_html, read_html_file, read_text_file, \
+from cleaner.document_files import TextFile, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
 from cleaner.folders import folder_entries, stem_of
 from cleaner.inputs import COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject, printable
@@ -135,8 +135,4 @@ def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log:
     if len(data) > options.max_record_bytes:
         yield Reject(source, None, f"input larger than {options.max_record_bytes} bytes")
         return
-    if data.lstrip()[:1] == b"<" and data.lstrip()[:64].lower().startswith(
-            (b"<!doctype html", b"<html", b"<head", b"<body", b"<!--")):
-        yield html_item(data, source, record_id)
-        return
-    yield text_item(data, source, record_id, options)
+    yield text_item(data, source, record_id, options)     # a page if it opens as one

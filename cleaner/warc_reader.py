@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import re
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -12,13 +11,12 @@ from typing import Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError
 from cleaner.html_charset import decode_html, header_charset
-from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.inputs import Item, ReadOptions, Reject, opens_as_page
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # How far past a corrupt record to look for the next record header before giving up.
 RESYNC_WINDOW = 64 << 20
-_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--)", re.IGNORECASE)
 _RECORD_START = b"WARC/1."
 _CUT = "truncated WARC record"
 
@@ -232,7 +230,7 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
                                      f"first" + (f" ({type(error).__name__}: {error})"
                                                  if error is not None else "") + f" ({url})")
         return
-    if media not in HTML_TYPES and not (media is None and _SNIFF.match(payload[:512])):
+    if media not in HTML_TYPES and not (media is None and opens_as_page(payload)):
         skipped[f"not HTML ({media or 'no content type'})"] += 1
         return
     if len(payload) > limit:

@@ -565,3 +565,29 @@ def test_a_hover_card_inside_a_paragraph_leaves_the_name_it_explains():
     assert "kill Rep. Ilhan Omar (D-Minn.), the office" in record["text"]
     card, = [r for r in record["removed"] if r["rule"] == "html/chrome-hover-card"]
     assert card["text"] == "Other headline of the day"
+
+
+def test_a_page_in_a_text_file_a_text_field_or_a_text_column_is_read_as_a_page(tmp_path):
+    # Scrapers store the raw page where the text should be; cleaned as text, its markup and
+    # menus would stay in the record.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    page = (ROOT / "fixtures" / "rt.com" / "4a44ab3e4c.html").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(page, encoding="utf-8")
+    (folder / "saved.txt").write_text("\ufeff\n" + page, encoding="utf-8")
+    (folder / "dump.jsonl").write_text(json.dumps({"id": "field", "text": page}) + "\n"
+                                       + json.dumps({"id": "prose", "text": "Isi <html>."})
+                                       + "\n", encoding="utf-8")
+    pq.write_table(pa.table({"id": ["column"], "text": [page]}), folder / "rows.parquet")
+    assert main(["clean", str(folder), "-o", str(tmp_path / "out.jsonl"), "-q",
+                 "--workers", "1"]) == 0
+    records = {r["id"]: r for r in map(json.loads, open(tmp_path / "out.jsonl"))}
+    as_page = records["page"]
+    assert as_page["text"].startswith("Three people have died during protests in Bolivia")
+    for name in ("saved", "field", "column"):
+        assert records[name]["text"] == as_page["text"], name
+        assert records[name]["meta"]["title"] == as_page["meta"]["title"], name
+    assert records["prose"]["text"] == "Isi <html>."      # markup inside a text stays text
