@@ -65,7 +65,8 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
 def add_read_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
     group.add_argument("--text-field", default="text", metavar="NAME",
-                       help="JSONL field holding the text (default: text)")
+                       help="JSONL field holding the text (default: text); a text that "
+                            "opens as a web page (<html, <!doctype html) is read as a page")
     group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
                        help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
                             "or a codec name")
