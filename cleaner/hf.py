@@ -21,6 +21,9 @@ from pathlib import Path
 
 import orjson
 
+from cleaner.document import Document
+from cleaner.html_extract import PageError
+from cleaner.inputs import opens_as_page
 from cleaner.parquet_io import record_schema
 from cleaner.pipeline import Cleaner
 
@@ -48,16 +51,20 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     paths = (str(rules),) if isinstance(rules, (str, Path)) else tuple(str(r) for r in rules)
     cleaner = _cleaner(paths, builtin, lang)
     columns = {name: values for name, values in batch.items() if name != text_field}
-    docs = []
+    docs, texts = [], []
     for i, text in enumerate(batch[text_field]):
         fields = {name: values[i] for name, values in columns.items()}
         url = fields.pop("url", None)
         if not isinstance(text, str):       # a null row is empty; a number, its digits
             text = "" if text is None else str(text)
-        docs.append(cleaner.make_document(text, url=url if isinstance(url, str) else None,
-                                          **{k: v for k, v in fields.items()
-                                             if k in ("id", "title", "date")}))
-    cleaner.clean_documents(docs)
+        hints = {k: v for k, v in fields.items() if k in ("id", "title", "date")}
+        url = url if isinstance(url, str) else None
+        if opens_as_page(text):             # the raw page in the text column, as the CLI reads it
+            docs.append(_page_document(cleaner, text, url, hints))
+        else:
+            docs.append(cleaner.make_document(text, url=url, **hints))
+            texts.append(docs[-1])
+    cleaner.clean_documents(texts)
     out: dict[str, list] = {text_field: [], "meta": [], "removed": [], "flags": [], "fixes": []}
     for doc in docs:
         record = doc.to_record()
@@ -70,6 +77,17 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
         out["flags"].append(orjson.dumps(record["flags"]).decode())
         out["fixes"].append(record["fixes"])
     return out
+
+
+def _page_document(cleaner: Cleaner, page: str, url: str | None, hints: dict) -> Document:
+    """A web page's cleaned Document; one with no text and a `rejected` flag giving the reason
+    when the page has no article (a row cannot be left out of a Dataset.map batch)."""
+    try:
+        return cleaner.clean_html_document(page, url, **hints)
+    except PageError as exc:
+        doc = cleaner.clean_document(cleaner.make_document("", url=url, **hints))
+        doc.flags.append({"flag": "rejected", "reason": f"web page: {exc}"})
+        return doc
 
 
 # The columns clean_batch adds, typed as in Parquet output (parquet_io.record_schema).

@@ -17,6 +17,7 @@ from cleaner.inputs import Item
 from cleaner.parquet_io import (ParquetRecordWriter, decode_records, encode_records, read_records,
                                 record_schema)
 from cleaner.pipeline import Cleaner
+from conftest import ROOT
 from scale_helpers import output_by_workers, read_jsonl, real_docs, shard_records, write_jsonl
 
 
@@ -140,6 +141,21 @@ def test_clean_batch_for_datasets_map(rows, jsonl_records):
     assert json.loads(mapped[0]["flags"]) == jsonl_records[0]["flags"]
 
 
+def test_clean_batch_reads_a_raw_page_in_the_text_column_as_the_cli_does(tmp_path):
+    page = (ROOT / "fixtures" / "rt.com" / "4a44ab3e4c.html").read_text(encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, [{"id": "p", "text": page}])
+    assert main(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+    [cli] = read_jsonl(tmp_path / "out.jsonl")
+    out = clean_batch({"id": ["p", "empty"], "text": [page, "<html><body></body></html>"]})
+    assert out["text"][0] == cli["text"] and out["meta"][0] == cli["meta"]
+    assert len(out["removed"][0]) == len(cli["removed"])
+    # A page with no article keeps its row (a batch's rows cannot be left out), empty and
+    # flagged with the reason the CLI would reject it for.
+    assert out["text"][1] == "" and json.loads(out["flags"][1]) == [
+        {"flag": "rejected", "reason": "web page: no article text found in the page"}]
+
+
 def test_reading_a_parquet_file_holds_the_rows_asked_for_not_the_file(tmp_path):
     """Arrow memory while the rows of a 40-row-group file are read stays far below the file's
     size: pyarrow's default pre-buffering read the column chunks of every row group ahead."""
@@ -211,8 +227,6 @@ def test_the_command_has_arrows_allocator_give_memory_back_unless_told_otherwise
     import os
     import subprocess
     import sys
-
-    from conftest import ROOT
 
     path = tmp_path / "in.parquet"
     pq.write_table(pa.table({"id": ["a"], "text": ["Isi berita."]}), path)
