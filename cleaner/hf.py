@@ -51,7 +51,7 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     paths = (str(rules),) if isinstance(rules, (str, Path)) else tuple(str(r) for r in rules)
     cleaner = _cleaner(paths, builtin, lang)
     columns = {name: values for name, values in batch.items() if name != text_field}
-    docs, texts = [], []
+    docs, text_docs = [], []
     for i, text in enumerate(batch[text_field]):
         fields = {name: values[i] for name, values in columns.items()}
         url = fields.pop("url", None)
@@ -63,8 +63,8 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
             docs.append(_page_document(cleaner, text, url, hints))
         else:
             docs.append(cleaner.make_document(text, url=url, **hints))
-            texts.append(docs[-1])
-    cleaner.clean_documents(texts)
+            text_docs.append(docs[-1])
+    cleaner.clean_documents(text_docs)   # together, as the command cleans them
     out: dict[str, list] = {text_field: [], "meta": [], "removed": [], "flags": [], "fixes": []}
     for doc in docs:
         record = doc.to_record()
