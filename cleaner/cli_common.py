@@ -6,7 +6,7 @@ import argparse
 import codecs
 import sys
 
-from cleaner.inputs import MAX_HTML_BYTES, MAX_RECORD_BYTES, ReadOptions
+from cleaner.inputs import HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES, ReadOptions
 from cleaner.pipeline import Cleaner
 from cleaner.rulefile import RuleFileError
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
@@ -51,6 +51,15 @@ def encoding(text: str) -> str:
     return text
 
 
+def hint_field(text: str) -> tuple[str, str]:
+    """An argparse type: HINT=NAME, HINT one of the hints a record's fields give."""
+    hint, _, name = text.partition("=")
+    if hint not in HINTS or not name:
+        raise argparse.ArgumentTypeError(f"not HINT=NAME with HINT one of {', '.join(HINTS)}: "
+                                         f"{text!r}")
+    return hint, name
+
+
 def add_rule_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("rules")
     group.add_argument("--rules", action="append", default=[], metavar="PATH",
@@ -67,6 +76,11 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--text-field", default="text", metavar="NAME",
                        help="JSONL field holding the text (default: text); a text that "
                             "opens as a web page (<html, <!doctype html) is read as a page")
+    group.add_argument("--field", type=hint_field, action="append", default=[],
+                       metavar="HINT=NAME", dest="hint_fields",
+                       help="read a hint (id, url, title or date) from the record field NAME, "
+                            "e.g. --field date=date_publish (repeatable; NAME is kept in the "
+                            "record too)")
     group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
                        help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
                             "or a codec name")
@@ -91,7 +105,8 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
     options = ReadOptions(text_field=args.text_field, encoding=args.encoding,
                           max_record_bytes=args.max_record_bytes,
                           html_field=getattr(args, "html_field", "html"),
-                          max_html_bytes=getattr(args, "max_html_bytes", MAX_HTML_BYTES))
+                          max_html_bytes=getattr(args, "max_html_bytes", MAX_HTML_BYTES),
+                          hint_fields=tuple(getattr(args, "hint_fields", ())))
     if args.glob:
         options.glob = tuple(args.glob)
     return options

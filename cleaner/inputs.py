@@ -76,6 +76,24 @@ def opens_as_page(text: str | bytes) -> bool:
     return _PAGE_TEXT.match(head) is not None
 
 
+# The fields of a record a document takes as hints (Cleaner.make_document), by these names.
+HINTS = ("id", "url", "title", "date")
+
+
+def with_hint_fields(fields: dict[str, Any], hint_fields: tuple[tuple[str, str], ...]) -> None:
+    """Copy each mapped field (ReadOptions.hint_fields) to its hint's name, where the record has
+    it: the field stays as well, and a field already named as the hint gives way.
+
+    >>> record = {"date_publish": "2019-11-19", "headline": "Judul", "date": "x"}
+    >>> with_hint_fields(record, (("date", "date_publish"), ("title", "headline")))
+    >>> record
+    {'date_publish': '2019-11-19', 'headline': 'Judul', 'date': '2019-11-19', 'title': 'Judul'}
+    """
+    for hint, name in hint_fields:
+        if name in fields:
+            fields[hint] = fields[name]
+
+
 def json_kind(value: Any) -> str:
     """What a value is, in JSON's words, for a reject's reason ("JSON line is an array").
 
@@ -147,6 +165,9 @@ class ReadOptions:
     max_record_bytes: int = MAX_RECORD_BYTES
     glob: tuple[str, ...] = DEFAULT_GLOBS
     html_field: str = "html"       # JSONL field with a web page, used when there is no text field
+    # (hint, field) pairs: the record field a hint (id, url, title, date) is read from, where a
+    # dump names it otherwise ("date_publish"); the field itself is carried on as it came.
+    hint_fields: tuple[tuple[str, str], ...] = ()
     max_html_bytes: int = MAX_HTML_BYTES
     # JSONL lines are passed on unparsed, in blocks of whole lines (RawBlock), to be split and
     # parsed where they are cleaned, and .txt and .html files by name (TextFile), to be read

@@ -12,7 +12,7 @@ import orjson
 
 from cleaner.gzip_members import CorruptGzip
 from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, opens_as_page, \
-    raw_text
+    raw_text, with_hint_fields
 from cleaner.normalize import repair_surrogates
 
 # The first characters a text that opens as a web page can have (opens_as_page): the cheap test
@@ -269,6 +269,8 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
     it was read, kept with a Reject (else the object is written out as JSON); `size`: its bytes."""
     given = options.text_field in obj
     text = obj.pop(options.text_field, None)
+    if options.hint_fields:
+        with_hint_fields(obj, options.hint_fields)
 
     def refused(reason: str) -> Reject:
         # An item without the text field is shown as it came, with no null put in its place.

@@ -27,7 +27,7 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS
-from cleaner.inputs import Item, ReadOptions, Reject, json_kind, opens_as_page
+from cleaner.inputs import Item, ReadOptions, Reject, json_kind, opens_as_page, with_hint_fields
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 READ_BATCH_ROWS = 256
@@ -126,6 +126,8 @@ class ParquetBlock(NamedTuple):
 
 def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOptions) -> Item | Reject:
     text = fields.pop(options.text_field, None)
+    if options.hint_fields:
+        with_hint_fields(fields, options.hint_fields)
     if text is None:
         return Reject(source, row, f"no {options.text_field!r} value")
     if isinstance(text, bytes):

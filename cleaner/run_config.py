@@ -124,6 +124,8 @@ def _run_key(config: RunConfig) -> dict[str, Any]:
     return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
             "text_field": options.text_field, "glob": list(options.glob),
             "input_files": input_fingerprint(config.inputs, options),
+            # (its own key: a manifest written before it existed is compared without it)
+            "hint_fields": [list(pair) for pair in options.hint_fields],
             "reading": {"encoding": options.encoding, "html_field": options.html_field,
                         "max_record_bytes": options.max_record_bytes,
                         "max_html_bytes": options.max_html_bytes},

@@ -116,6 +116,7 @@ class _ParquetShard:
 # How a changed part of the run key is named when a resume is refused.
 _CHANGED = {"input_files": "the input files (added, removed or changed since)",
             "glob": "the --glob patterns", "text_field": "the --text-field",
+            "hint_fields": "the --field mappings",
             "inputs": "the inputs named",
             "reading": "the reading options (--encoding, --html-field, --max-record-bytes)",
             "cleaning": "the rules or cleaning options (a rule file, --rules, "

@@ -156,3 +156,30 @@ def test_a_title_or_url_given_by_the_input_is_one_line_of_text():
     record = Cleaner().clean(ARTICLE, title="Judul\n\u0000Baru  ini", url="   ")
     assert record["meta"]["title"] == "Judul Baru ini"
     assert record["meta"]["url"] is None and record["meta"]["site"] is None
+
+
+def test_hints_are_read_from_the_fields_a_dump_names_them_by(tmp_path):
+    # news-please and CC-News name them date_publish and title; other dumps, headline, link.
+    row = {"maintext": ARTICLE, "date_publish": "2019-11-19 08:00:00", "headline": "Judul",
+           "link": "https://www.kompas.com/a", "date": "kemarin"}
+    options = ("--text-field", "maintext", "--field", "date=date_publish",
+               "--field", "title=headline", "--field", "url=link")
+    [record], _ = _run(tmp_path, [row], *options)
+    assert record["meta"]["date"] == "2019-11-19T08:00:00"
+    assert (record["meta"]["title"], record["meta"]["url"]) == ("Judul", "https://www.kompas.com/a")
+    # the mapped fields are carried on as they came; the record's own "date" gave way
+    assert (record["date_publish"], record["headline"], record["link"]) == (
+        row["date_publish"], "Judul", row["link"])
+    pq.write_table(pa.table({"maintext": [ARTICLE], "headline": ["Judul"]}), tmp_path / "in.pq")
+    assert main(["clean", str(tmp_path / "in.pq"), "-o", str(tmp_path / "pq.jsonl"), "-q",
+                 "--text-field", "maintext", "--field", "title=headline"]) == 0
+    [from_parquet] = [json.loads(line) for line in open(tmp_path / "pq.jsonl")]
+    assert from_parquet["meta"]["title"] == "Judul" and from_parquet["headline"] == "Judul"
+
+
+def test_a_field_mapping_that_is_not_a_hint_is_a_usage_error(tmp_path, capsys):
+    for bad in ("author=byline", "date", "date="):
+        with pytest.raises(SystemExit) as stop:
+            main(["clean", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--field", bad])
+        assert stop.value.code == 2
+        assert "not HINT=NAME with HINT one of id, url, title, date" in capsys.readouterr().err

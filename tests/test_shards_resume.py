@@ -318,6 +318,8 @@ def test_a_resume_with_other_rules_or_reading_options_is_refused(tmp_path, capsy
         assert "the rules or cleaning options" in capsys.readouterr().err
     assert main(args + ["--resume", "--max-record-bytes", "5000"]) == 2
     assert "the reading options" in capsys.readouterr().err
+    assert main(args + ["--resume", "--field", "date=published"]) == 2
+    assert "the --field mappings" in capsys.readouterr().err
     assert main(args + ["--resume"]) == 0                # as it was: it resumes
 
 
