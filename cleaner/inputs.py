@@ -70,10 +70,15 @@ def opens_as_page(text: str | bytes) -> bool:
     ...                             "<b>Judul</b> isi", "Isi berita <html>")]
     [True, True, False, False]
     """
-    head = text[:512]
-    if isinstance(head, bytes):
-        return _PAGE_BYTES.match(head) is not None
-    return _PAGE_TEXT.match(head) is not None
+    # Most texts are ruled out by their first character, before any slice or search: every
+    # record's text is asked.
+    if isinstance(text, bytes):
+        first = text[:1]
+        return ((first == b"<" or first == b"\xef" or first.isspace())
+                and _PAGE_BYTES.match(text[:512]) is not None)
+    first_char = text[:1]
+    return ((first_char == "<" or first_char == "\ufeff" or first_char.isspace())
+            and _PAGE_TEXT.match(text[:512]) is not None)
 
 
 # The fields of a record a document takes as hints (Cleaner.make_document), by these names.

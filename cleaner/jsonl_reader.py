@@ -15,9 +15,6 @@ from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind,
     raw_text, with_hint_fields
 from cleaner.normalize import repair_surrogates
 
-# The first characters a text that opens as a web page can have (opens_as_page): the cheap test
-# every record's text takes before the full one.
-_PAGE_FIRST = frozenset("<\ufeff \t\r\n")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
                   ".json.gz", ".json.zst", ".jsonl.zstd")
 # Read buffer of plain input files.
@@ -295,7 +292,7 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
         return refused(f"field {options.text_field!r} is {json_kind(text)}, not a string")
     if not text.strip():
         return refused("empty document")
-    if text[:1] in _PAGE_FIRST and opens_as_page(text):   # the raw page in the text field
+    if opens_as_page(text):             # the raw page in the text field
         return page(text)
     return Item(source, lineno, text, obj, size)
 

@@ -8,8 +8,6 @@ from typing import Any
 
 import orjson
 
-from cleaner.normalize import normalize
-from cleaner.removal_context import removal_context
 from cleaner.stats import reason_kind
 
 SAMPLES_PER_RULE = 5
@@ -60,15 +58,14 @@ class ReportCollector:
 
     # -- records and rejects ----------------------------------------------------------------
 
-    def add_record(self, record: dict[str, Any], raw_text: str | None = None,
+    def add_record(self, record: dict[str, Any],
                    contexts: list[tuple[str, str]] | None = None) -> None:
         """Count a record and sample its removals; their context comes from `contexts` (one
-        (before, after) a removal), else from the input text `raw_text`, else is empty."""
+        (before, after) a removal, removal_contexts), else is empty."""
         self.documents += 1
         site = record.get("meta", {}).get("site") or "(unknown)"
         kept = _words(record.get("text", ""))
         removed_words = 0
-        lines: list[str] | None = None
         fired: set[str] = set()
         for index, removal in enumerate(record.get("removed", ())):
             rule = removal["rule"]
@@ -82,13 +79,7 @@ class ReportCollector:
             bucket = self.samples[rule]
             slot = len(bucket) if len(bucket) < self.k else self.rng.randrange(n)
             if slot < self.k:
-                if contexts is not None:
-                    before, after = contexts[index]
-                else:
-                    if lines is None:
-                        lines = normalize(raw_text)[0].split("\n") if raw_text else []
-                    before, after = removal_context(lines, removal.get("line", 0),
-                                                    removal.get("col", 0), removal["text"])
+                before, after = contexts[index] if contexts is not None else ("", "")
                 sample = {"doc": str(record.get("id", "")), "site": site,
                           "line": removal.get("line"), "action": removal.get("action", ""),
                           "text": removal["text"][:400], "before": before, "after": after}
