@@ -137,11 +137,13 @@ class MetaSink:
         months, conjunctions = words.months, words.conjunctions
         filled = []
         for name, raw in list(hit.values.items()) + list(hit.rule.set):
+            field = name
             if name == "date":
                 value = normalize_date(raw, months) or clean_value(raw)
                 ok = doc.set_meta("date", value)
             elif name in ("author", "editor"):
-                ok = doc.set_meta(name + "s", people(split_names(raw, conjunctions),
+                field = name + "s"              # a rule captures one, the record lists them
+                ok = doc.set_meta(field, people(split_names(raw, conjunctions),
                                                      _site_names(doc.packs)))
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
@@ -150,5 +152,5 @@ class MetaSink:
             else:
                 ok = doc.set_meta(name, clean_value(raw))
             if ok or name in hit.values:
-                filled.append(name)
+                filled.append(field)
         return filled

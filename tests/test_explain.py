@@ -14,7 +14,7 @@ def test_explain_marks_every_removal_with_its_rule(capsys):
     assert "[-Foto: AP-]<id/photo-credit>" in out
     assert "[-Moskow, MINA – -]<id/dateline-city-source -> location,source>Menteri Luar Negeri" in out
     assert "ujarnya.[- (T/RE1/P1)-]<common/editor-code-end>" in out
-    assert "[-Editor: Ismet Rauf-]<id/editor-label -> editor>" in out
+    assert "[-Editor: Ismet Rauf-]<id/editor-label -> editors>" in out
     assert "editors   Ismet Rauf" in out and "site      minanews.net" in out
     assert "8 removals" in out
 
