@@ -119,6 +119,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
     # What the extractor left out is recorded, against the text the text stages get.
     extraction.removed.extend(not_extracted(extraction, text))
     doc = cleaner.make_document(text, page_url, **fields)
+    doc.hints["extracted"] = True       # plain text already: no markup fixes (normalize)
     if title_line and "title" not in doc.hints:
         doc.hints["title"] = title_line
     elif title_line:

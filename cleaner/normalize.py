@@ -1,4 +1,4 @@
-"""Unicode repair: mojibake (ftfy, only where it can occur), odd spaces, control characters, newlines."""
+"""Text repair: mojibake (ftfy, only where it can occur), markup left in text, odd spaces, controls, newlines."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import orjson
 import re2
 
 from cleaner.re2_spans import set_match
+from cleaner.text_markup import REFERENCE_HINT, TAG_HINT, strip_tags, unescape_references
 
 # A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
 # the fingerprint of mojibake. Text without it cannot hold the mojibake ftfy repairs, so ftfy
@@ -194,6 +195,8 @@ def tidy_lines(text: str) -> str:
 FIXES = (
     ("fix_surrogates", fix_surrogates),
     ("fix_mojibake", fix_mojibake),
+    ("strip_tags", strip_tags),
+    ("unescape_references", unescape_references),
     ("unify_newlines", unify_newlines),
     ("plain_spaces", plain_spaces),
     ("drop_controls", drop_controls),
@@ -210,6 +213,8 @@ FIXES = (
 # fix_surrogates is hinted by the text not encoding at all; nfc by unicodedata (not_nfc).
 FIX_HINTS = {
     "fix_mojibake": _MOJIBAKE_HINT.pattern,
+    "strip_tags": TAG_HINT,
+    "unescape_references": REFERENCE_HINT,
     "unify_newlines": "[\r\u2028\u2029\u0085\u000b\u000c]",
     "plain_spaces": _ODD_SPACES.pattern,
     "drop_controls": _CONTROLS.pattern,
@@ -266,8 +271,15 @@ def not_nfc(text: str) -> bool:
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
 
-def normalize(text: str, hinted: Collection[str] | None = None) -> tuple[str, list[str]]:
-    """Run every fix; return the text and the names of the fixes that changed it.
+# The fixes for markup left in a text field: a page's extracted article has none left, and a
+# "<b>" or "&amp;" in it is what the page shows (normalize's `skip`).
+MARKUP_FIXES = frozenset({"strip_tags", "unescape_references"})
+
+
+def normalize(text: str, hinted: Collection[str] | None = None,
+              skip: Collection[str] = ()) -> tuple[str, list[str]]:
+    """Run every fix but those in `skip`; return the text and the names of the fixes that
+    changed it.
 
     `hinted`: fixes_hinted(text), when the caller knows it already (cleaner.first_look). Fixes
     not hinted are skipped until one fix changes the text; every fix after that runs, since the
@@ -275,10 +287,14 @@ def normalize(text: str, hinted: Collection[str] | None = None) -> tuple[str, li
     """
     if hinted is None:
         hinted = fixes_hinted(text)
+    if skip:
+        hinted = frozenset(hinted).difference(skip)
     if not hinted:
         return text, []
     applied: list[str] = []
     for name, fix in FIXES:
+        if name in skip:
+            continue
         if applied or name in hinted:
             fixed = fix(text)
             if fixed != text:

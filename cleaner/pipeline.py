@@ -18,10 +18,11 @@ from cleaner.inputs import MAX_HTML_BYTES
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
-from cleaner.normalize import drop_controls, normalize, repair_surrogates
+from cleaner.normalize import MARKUP_FIXES, drop_controls, normalize, repair_surrogates
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
+from cleaner.text_markup import plain_markup
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 from cleaner.validity import date_span, dated, excluded_ids
 
@@ -140,8 +141,8 @@ class Cleaner:
                        url=url.strip() or None if isinstance(url, str) else None,
                        fields=fields)
         # A title given by the input is metadata as a title line would be: one line of text,
-        # without the controls and runs of spaces a scraper leaves (a newline, a NUL).
-        title = " ".join(drop_controls(str(title)).split()) if title else None
+        # without the controls, runs of spaces and markup a scraper leaves (a NUL, "&amp;").
+        title = plain_markup(" ".join(drop_controls(str(title)).split())) if title else None
         if title:
             doc.hints["title"] = title
         if date:
@@ -217,7 +218,10 @@ class Cleaner:
         """Normalize the document's text and split it into lines; whether a line may hold
         sentences glued without a space."""
         look = first_look(doc.text)
-        doc.text, doc.fixes = normalize(doc.text, look.fixes)
+        # A page's article comes out of the extractor as plain text: what looks like markup
+        # in it is what the page shows ("&lt;b&gt;" in the page is "<b>" here).
+        skip = MARKUP_FIXES if doc.hints.get("extracted") else ()
+        doc.text, doc.fixes = normalize(doc.text, look.fixes, skip)
         doc.lines = [Line(t, n) for n, t in enumerate(doc.text.split("\n"), start=1) if t]
         # The glue hint was looked for before the fixes; a fixed text is looked at again.
         return look.glued or bool(doc.fixes)

@@ -131,7 +131,11 @@ def test_not_split(whole):
 # Characters every fix acts on, mixed with plain text: the fast path must never skip a fix.
 _TRICKY = st.sampled_from(list("ab Z.\n\t\r\u00a0\u00ad\u00e2\u20ac\u0153\u200b\u2028\u3000"
                                "\u0000\u007f\u0085\u00c3\u00a9e\u0301\ufeff\u2060 ")
-                              + ["  ", "\ud800", "\ud83d\ude00", "\ude00"])
+                              + ["  ", "\ud800", "\ud83d\ude00", "\ude00",
+                                 # markup a scraper leaves: tags, comments, references
+                                 "<b>", "</P>", "<br/>", "<a href=\"x>y\">", "<!--", "-->",
+                                 "<script>", "</script>", "<bahasa>", "&amp;", "&#x41;",
+                                 "&lt;", "amp;", "&", "<", ">"])
 
 
 def _all_fixes(text: str) -> tuple[str, list[str]]:
