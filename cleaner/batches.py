@@ -70,7 +70,8 @@ def document_args(item: Item) -> dict[str, Any]:
     hints: fallback_date, page_flags) from an input item; a missing id is made."""
     fields = dict(item.fields)
     if fields.get("id") is None:
-        name = printable(Path(item.source).name if item.line else Path(item.source).stem)
+        name = item.id_name or printable(Path(item.source).name if item.line
+                                         else Path(item.source).stem)
         fields["id"] = f"{name}:{item.line}" if item.line else name
     fields["url"] = fields.get("url") if isinstance(fields.get("url"), str) else None
     if getattr(item, "kind", "text") == "html":

@@ -28,6 +28,8 @@ class Item:
     # HTML only, for clean_html and not carried into the record: fallback_date (a WARC record's
     # crawl date), page_flags (notes on a wrong declared charset).
     hints: dict[str, Any] = field(default_factory=dict)
+    # The file as a record without an id is named by (ReadOptions.id_name); None: its name.
+    id_name: str | None = None
 
     def where(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
@@ -183,6 +185,11 @@ class ReadOptions:
     # never read as input, though an input folder holds it. An output written beside its dump
     # would otherwise be read back, and cleaned again, by the next run over that folder.
     exclude: frozenset[str] = frozenset()
+    # What the records of the file being read are named by where they have no id, with their
+    # line ("2019/part.jsonl:3"): a file in a subfolder of an input folder is named by its path
+    # there, as files named alike in other subfolders would give the same ids. None: the
+    # file's own name.
+    id_name: str | None = None
 
 
 @dataclass

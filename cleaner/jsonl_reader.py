@@ -12,7 +12,7 @@ import orjson
 
 from cleaner.gzip_members import CorruptGzip
 from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, opens_as_page, \
-    raw_text, with_hint_fields
+    printable, raw_text, with_hint_fields
 from cleaner.normalize import repair_surrogates
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
@@ -227,6 +227,8 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
     raw = raw.rstrip(b"\r\n")
     if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]        # a file saved "UTF-8 with BOM" (Windows tools)
+        if not raw.strip():                     # and a blank first line after it
+            return None
     # orjson reads the bytes and checks their UTF-8 itself: decoding them first, to hand it a
     # str it then encodes again, took half the time of reading a record. A line it refuses is
     # decoded here, for the reason: invalid UTF-8 (where), or JSON only Python's json reads.
@@ -252,6 +254,19 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
         return Reject(source, lineno, f"JSON line is {json_kind(obj)}, not an object",
                       _shown(raw))
     return object_record(obj, source, lineno, len(raw), options, raw)
+
+
+def _fields_named(obj: dict, most: int = 8) -> str:
+    """The details of a "no 'text' field" reason: the fields the record has, for --text-field.
+
+    >>> _fields_named({"body": "x", "url": "u"}), _fields_named({})
+    ('; its fields: body, url (--text-field names the one with the text)', '; it has no fields')
+    """
+    if not obj:
+        return "; it has no fields"
+    names = [printable(str(name)) for name in list(obj)[:most]]
+    more = ", ..." if len(obj) > most else ""
+    return f"; its fields: {', '.join(names)}{more} (--text-field names the one with the text)"
 
 
 def _shown(raw: bytes) -> str:
@@ -282,19 +297,19 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
         if len(html) > options.max_html_bytes:
             return refused(f"HTML page larger than {options.max_html_bytes} bytes; "
                            "raise --max-html-bytes to read it")
-        return Item(source, lineno, html, obj, size, kind="html")
+        return Item(source, lineno, html, obj, size, kind="html", id_name=options.id_name)
 
     if text is None and isinstance(obj.get(options.html_field), str):
         return page(obj.pop(options.html_field))
     if not isinstance(text, str):
         if text is None and not given:
-            return refused(f"no {options.text_field!r} field")
+            return refused(f"no {options.text_field!r} field{_fields_named(obj)}")
         return refused(f"field {options.text_field!r} is {json_kind(text)}, not a string")
     if not text.strip():
         return refused("empty document")
     if opens_as_page(text):             # the raw page in the text field
         return page(text)
-    return Item(source, lineno, text, obj, size)
+    return Item(source, lineno, text, obj, size, id_name=options.id_name)
 
 
 def _stream_error(exc: Exception, source: str, lineno: int) -> tuple[Reject, bool]:

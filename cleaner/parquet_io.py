@@ -149,7 +149,7 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
         return Reject(source, row, f"record of {size} bytes is larger than {limit}; "
                                    f"raise {option}")
     return Item(source, row, text, {k: _plain(v) for k, v in fields.items()}, size,
-                kind="html" if page else "text")
+                kind="html" if page else "text", id_name=options.id_name)
 
 
 # -- output -------------------------------------------------------------------------------------

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import posixpath
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -59,6 +61,9 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
     except OSError:
         pass
     record_id = printable(record_id)      # a name of bytes that are not UTF-8: escaped
+    folder = posixpath.dirname(record_id)
+    if folder:                            # in a subfolder of an input folder (Item.id_name)
+        options = replace(options, id_name=f"{folder}/{printable(os.path.basename(path))}")
     name = os.path.basename(path).lower()
     if is_parquet(name):
         yield from read_parquet(Path(path), options)
@@ -90,25 +95,48 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
                                  "JSON lines (.jsonl, .ndjson, .json.gz), .txt, .html, .htm "
                                  "and .warc.gz")
         return
-    if not is_html(name) and not name.endswith(".txt") and is_special_file(path):
-        # A pipe named as an input (`<(zcat dump.jsonl.gz)` is /dev/fd/63): no name to go by,
-        # so it is read as standard input is, by its first bytes.
-        try:
-            stream = open(path, "rb")
-        except OSError as exc:
-            yield Reject.unreadable(path, exc)
-            return
-        with stream:
-            yield from _read_stream(stream, path, record_id, options, log)
-        return
-    # One document per file: an .html page, else a text article.
     html = is_html(name)
+    if not html and not name.endswith(".txt"):
+        # No name to go by: a pipe named as an input (`<(zcat dump.jsonl.gz)` is /dev/fd/63),
+        # read as standard input is, by its first bytes; a file of a name no reader takes
+        # ("dump.data", "part-0", "x.json.bak"), JSON lines or a JSON array if it opens as one
+        # (not 3 MB of JSON as one article), else a text article.
+        special = is_special_file(path)
+        opening = None if special else _json_opening(path)
+        if special or opening is not None:
+            try:
+                stream = open(path, "rb")
+            except OSError as exc:
+                yield Reject.unreadable(path, exc)
+                return
+            with stream:
+                if special:
+                    yield from _read_stream(stream, path, record_id, options, log)
+                elif opening == b"[":
+                    yield from iter_json_array(past_bom(stream), path, options)
+                else:
+                    yield from read_jsonl(stream, path, options, blocks=True, ranges=True)
+            return
+    # One document per file: an .html page, else a text article.
     if options.defer_parse and size is not None:
         yield TextFile(path, record_id, options, size, html)
     elif html:
         yield read_html_file(path, record_id, options)
     else:
         yield read_text_file(path, record_id, options)
+
+
+def _json_opening(path: str) -> bytes | None:
+    """b"{" or b"[" when a file opens (after a byte order mark and blanks) as JSON lines or a
+    JSON array would; else None, and None for a file it cannot read (read as text, it is
+    refused there with the reason)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(256)
+    except OSError:
+        return None
+    first = head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+    return first if first in (b"{", b"[") else None
 
 
 def _read_stdin(options: ReadOptions, log: ReadLog):

@@ -76,7 +76,8 @@ def test_a_text_field_that_is_not_a_string_is_named_in_json_words():
                        "field 'text' is an object, not a string",
                        "field 'text' is an array, not a string",
                        "field 'text' is a number, not a string",
-                       "field 'text' is a boolean, not a string", "no 'text' field"]
+                       "field 'text' is a boolean, not a string",
+                       "no 'text' field; its fields: body (--text-field names the one with the text)"]
 
 
 def test_a_refused_line_is_kept_as_it_was_read_up_to_the_reject_limit():
@@ -88,7 +89,8 @@ def test_a_refused_line_is_kept_as_it_was_read_up_to_the_reject_limit():
     assert parse_record(short.encode(), "in", 3, options).raw == short
     long = '{"id": "x", "teks": "' + "é" * MAX_REJECT_RAW + '"}'     # no "text" field
     reject = parse_record(long.encode(), "in", 4, options)
-    assert reject.reason == "no 'text' field" and reject.raw == long[:MAX_REJECT_RAW]
+    assert reject.reason.startswith("no 'text' field; its fields: id, teks")
+    assert reject.raw == long[:MAX_REJECT_RAW]
     broken = '{"text": "kafé" "x"}'
     reject = parse_record(broken.encode(), "in", 5, options)
     assert reject.reason.startswith("broken JSON: ") and reject.raw == broken

@@ -63,6 +63,31 @@ def test_ids_are_paths_below_the_folder_without_the_suffix(tmp_path):
     assert ids == ["b", "c", "x.y", "2021/q", "2022/a", "2022/01/page", "2022/01/z"]
 
 
+def test_records_without_an_id_in_files_named_alike_in_subfolders_get_distinct_ids(tmp_path):
+    """A dump's export folders each hold a "part.jsonl": named by the file's name alone, their
+    records would share ids. Top-level and named files keep their name alone."""
+    from cleaner.cli import main
+
+    folder = tmp_path / "dump"
+    for name in ("2019/part.jsonl", "2020/part.jsonl", "2020/part.parquet.jsonl", "top.jsonl"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text('{"text": "Isi berita satu."}\n{"text": "Isi berita dua."}\n'
+                                   '{"id": "kept", "text": "Isi berita tiga."}\n')
+    ids = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert main(["clean", str(folder), "-o", str(out), "-q", "--workers", workers]) == 0
+        ids[workers] = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids["1"] == ids["2"] == [
+        "top.jsonl:1", "top.jsonl:2", "kept",
+        "2019/part.jsonl:1", "2019/part.jsonl:2", "kept",
+        "2020/part.jsonl:1", "2020/part.jsonl:2", "kept",
+        "2020/part.parquet.jsonl:1", "2020/part.parquet.jsonl:2", "kept"]
+    named = tmp_path / "named.jsonl"
+    assert main(["clean", str(folder / "2019" / "part.jsonl"), "-o", str(named), "-q"]) == 0
+    assert json.loads(named.read_text().splitlines()[0])["id"] == "part.jsonl:1"
+
+
 def test_the_runs_own_outputs_and_their_temporary_files_are_not_listed(tmp_path):
     import os
 

@@ -28,7 +28,8 @@ def test_an_array_of_records_is_read_item_by_item_with_positions_for_lines(tmp_p
     path.write_text(json.dumps(ROWS[:2] + [5, {"id": "d", "body": "x"}], indent=2))
     assert _outcomes(path) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"]),
                                ("Reject", 3, "array item is a number, not an object"),
-                               ("Reject", 4, "no 'text' field")]
+                               ("Reject", 4, "no 'text' field; its fields: id, body "
+                                            "(--text-field names the one with the text)")]
     items = list(iter_inputs([str(path)], ReadOptions()))
     assert items[0].fields == {"id": "a", "url": ROWS[0]["url"]}
     assert sum(item.size for item in items[:2]) <= path.stat().st_size
@@ -148,3 +149,21 @@ def test_a_damaged_compressed_json_file_is_reported_and_the_run_goes_on(tmp_path
     garbage.write_bytes(b"not compressed at all")
     [(kind, _, reason)] = _outcomes(garbage)
     assert kind == "Reject" and "corrupt" in reason
+
+
+@pytest.mark.parametrize("name", ["dump.data", "part-00000", "dump.json.bak", "notes.md"])
+def test_a_file_whose_name_says_nothing_is_read_by_how_it_opens(tmp_path, name):
+    """JSON lines or an array under a name no reader takes are records, as on standard input:
+    before, a 3 MB dump named so became one document of its JSON."""
+    lines = tmp_path / name
+    lines.write_bytes(b"\xef\xbb\xbf\n" + b"\n".join(json.dumps(row).encode() for row in ROWS[:2]))
+    assert _outcomes(lines) == [("Item", 2, ROWS[0]["text"]), ("Item", 3, ROWS[1]["text"])]
+    array = tmp_path / f"array-{name}"
+    array.write_text("  " + json.dumps(ROWS[:2]))
+    assert _outcomes(array) == [("Item", 1, ROWS[0]["text"]), ("Item", 2, ROWS[1]["text"])]
+    text = tmp_path / f"text-{name}"
+    text.write_text("Isi berita {dalam kurung} biasa.")
+    assert _outcomes(text) == [("Item", None, "Isi berita {dalam kurung} biasa.")]
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(lines), "-o", str(out), "-q", "--workers", "2"]) == 0
+    assert [record["id"] for record in read_jsonl(out)] == ["a", f"{name}:3"]
