@@ -65,6 +65,15 @@ def batched(items: Iterable[Item | RawRecord | Reject], max_items: int = BATCH_I
         yield batch
 
 
+NOTHING_VISIBLE = "empty document: nothing visible once normalized"
+
+
+def nothing_visible(record: dict[str, Any]) -> bool:
+    """Whether a record had nothing visible to clean (zero-width characters, a byte order mark,
+    controls): as empty as a blank document, it is refused as one, not written with no text."""
+    return not record["text"] and not record["removed"]
+
+
 def document_args(item: Item) -> dict[str, Any]:
     """Keyword arguments for Cleaner.make_document (Cleaner.clean_html for an HTML item, with its
     hints: fallback_date, page_flags) from an input item; a missing id is made."""
@@ -178,12 +187,8 @@ def process_batch(cleaner, batch: list[Item | Reject],
             result = next(results)
             text = next(read_texts, None)
             line = b""
-            if not isinstance(result, Exception) and not result["text"] \
-                    and not result["removed"]:
-                # Nothing was visible (zero-width characters, a byte order mark, controls):
-                # as empty as a blank document, refused as one, not a record of no text.
-                outcomes.append(("reject", Reject(item.source, item.line, "empty document: "
-                                                  "nothing visible once normalized",
+            if not isinstance(result, Exception) and nothing_visible(result):
+                outcomes.append(("reject", Reject(item.source, item.line, NOTHING_VISIBLE,
                                                   item.text[:MAX_REJECT_RAW]).as_dict()))
                 continue
             if not isinstance(result, Exception):

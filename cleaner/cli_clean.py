@@ -75,6 +75,10 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.address and args.executor != "ray":
+        print("cleaner: error: --address names a Ray cluster: give --executor ray too",
+              file=sys.stderr)
+        return 2
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2

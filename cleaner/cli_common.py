@@ -112,6 +112,16 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
     return options
 
 
+def no_such_lang(lang: str | None, langs) -> bool:
+    """Whether --lang names a language pack not loaded, after saying so: an unknown pack would
+    be passed over in silence (every document's language detected instead)."""
+    if not lang or lang in langs:
+        return False
+    print(f"cleaner: error: no language pack {lang!r} (the packs loaded: "
+          f"{', '.join(sorted(langs)) or 'none'})", file=sys.stderr)
+    return True
+
+
 def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     """The Cleaner for these options, or None after printing why a rule file is unusable."""
     try:
@@ -119,10 +129,7 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     except RuleFileError as exc:
         print(f"cleaner: error: rule file {exc}", file=sys.stderr)
         return None
-    if args.lang and args.lang not in cleaner.index.langs:
-        # An unknown pack would be passed over in silence: every document detected instead.
-        print(f"cleaner: error: no language pack {args.lang!r} (the packs loaded: "
-              f"{', '.join(sorted(cleaner.index.langs)) or 'none'})", file=sys.stderr)
+    if no_such_lang(args.lang, cleaner.index.langs):
         return None
     cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
     cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cleaner.batches import clean_item_document, document_args
+from cleaner.batches import NOTHING_VISIBLE, clean_item_document, document_args, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 read_options)
 from cleaner.explain import explain
@@ -46,9 +46,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             doc = clean_item_document(cleaner, item)
         except Exception as exc:  # a page with no article, a page over the time limit
-            print(f"cleaner: rejected {item.source}: {exc}", file=sys.stderr)
+            print(f"cleaner: rejected {item.where()}: {exc}", file=sys.stderr)
             continue
-        print(explain(doc.text, doc.to_record(), color=color))
+        record = doc.to_record()
+        if nothing_visible(record):       # as `cleaner clean` refuses it
+            print(f"cleaner: rejected {item.where()}: {NOTHING_VISIBLE}", file=sys.stderr)
+            continue
+        print(explain(doc.text, record, color=color))
         print()
         shown += 1
         if args.limit and shown >= args.limit:

@@ -22,10 +22,10 @@ def add_learn_options(parser: argparse.ArgumentParser) -> None:
                        help="first pass: learn per site the lines that repeat across a large "
                             "share of its documents; second pass: remove them as rules "
                             "learned/<site>/<n>")
-    group.add_argument("--learn-min-share", type=share, default=MIN_SHARE, metavar="F",
+    group.add_argument("--learn-min-share", type=share, metavar="F",
                        help=f"a line is learned if it is in at least this share of its site's "
                             f"documents (default: {MIN_SHARE})")
-    group.add_argument("--learn-min-docs", type=at_least(1), default=MIN_DOCS, metavar="N",
+    group.add_argument("--learn-min-docs", type=at_least(1), metavar="N",
                        help=f"... and in at least N documents (default: {MIN_DOCS})")
     group.add_argument("--learn-save", metavar="DIR",
                        help="write the learned rules, one file per site, for review "
@@ -42,9 +42,14 @@ def _documents(args: argparse.Namespace):
 def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
     """Run the first pass if asked and give the cleaner its learned packs; an exit status on error."""
     if not getattr(args, "learn_boilerplate", False):
-        if getattr(args, "learn_save", None):
-            print("cleaner: error: --learn-save writes what --learn-boilerplate learns; give "
-                  "both", file=sys.stderr)
+        # Options of the first pass without it would do nothing, in silence.
+        given = [option for option, value in (("--learn-save", args.learn_save),
+                                              ("--learn-min-share", args.learn_min_share),
+                                              ("--learn-min-docs", args.learn_min_docs))
+                 if value is not None]
+        if given:
+            print(f"cleaner: error: {' and '.join(given)} tune{'s' if len(given) == 1 else ''} "
+                  "what --learn-boilerplate learns; give it too", file=sys.stderr)
             return 2
         return None
     piped = [name for name in args.inputs if name == "-" or is_special_file(name)]
@@ -58,11 +63,13 @@ def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
         print(f"cleaner: error: --learn-save {args.learn_save} is a file; it names a folder",
               file=sys.stderr)
         return 2
-    if not 0 < args.learn_min_share <= 1 or args.learn_min_docs < 1:
+    options = LearnOptions(
+        min_share=MIN_SHARE if args.learn_min_share is None else args.learn_min_share,
+        min_docs=MIN_DOCS if args.learn_min_docs is None else args.learn_min_docs)
+    if not 0 < options.min_share <= 1 or options.min_docs < 1:
         print("cleaner: error: --learn-min-share must be in (0, 1] and --learn-min-docs at "
               "least 1", file=sys.stderr)
         return 2
-    options = LearnOptions(min_share=args.learn_min_share, min_docs=args.learn_min_docs)
     if not args.quiet:
         print("cleaner: learning boilerplate (first pass over the input)", file=sys.stderr)
     learned = learn(cleaner, _documents(args), options)

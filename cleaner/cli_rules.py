@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaner.cli_common import add_rule_options, at_least
+from cleaner.cli_common import add_rule_options, at_least, no_such_lang
 from cleaner.rulefile import RuleFileError, load_packs
 
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
@@ -51,11 +51,19 @@ def register(sub) -> None:
 
 
 def _load(args):
+    """The packs the options load, or None after saying why they cannot be used (a broken rule
+    file, a --lang no loaded pack has)."""
     try:
-        return load_packs(args.rules, builtin=not args.no_builtin_rules)
+        packs = load_packs(args.rules, builtin=not args.no_builtin_rules)
     except RuleFileError as exc:
         print(f"cleaner: error: rule file {exc}", file=sys.stderr)
         return None
+    return None if _unknown_lang(args.lang, packs) else packs
+
+
+def _unknown_lang(lang: str | None, packs) -> bool:
+    """Whether --lang names no language pack among `packs`, after saying so."""
+    return no_such_lang(lang, {pack.id for pack in packs if pack.kind == "lang"})
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -84,6 +92,13 @@ def _cleaner_factory(lang):
 def run_check(args: argparse.Namespace) -> int:
     from cleaner.rules_check import as_dict, check_all
 
+    if args.lang:
+        try:
+            packs = load_packs(args.rules, builtin=not args.no_builtin_rules)
+        except RuleFileError:
+            packs = []                  # a broken file: the check itself reports it
+        if packs and _unknown_lang(args.lang, packs):
+            return 2
     fixtures = None if args.no_fixtures else args.fixtures
     if fixtures is not None and not Path(fixtures).is_dir():
         if args.fixtures != "fixtures":
@@ -96,7 +111,8 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(as_dict(result), option=orjson.OPT_INDENT_2) + b"\n")
     else:
-        print(format_result(result, fixtures, args.slowest, args.all_warnings))
+        print(format_result(result, fixtures, args.slowest, args.all_warnings,
+                            "--no-fixtures" if args.no_fixtures else "no fixtures folder"))
     errors, warnings = result.count("error"), result.count("warning")
     failing = sum(1 for f in result.findings if f.check == "examples")
     rules = sum(len(p.rules) for p in result.packs)
@@ -106,7 +122,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def format_result(result: CheckResult, fixtures, slowest: int = 10,
-                  all_warnings: bool = False) -> str:
+                  all_warnings: bool = False, no_fixtures_why: str = "no fixtures folder") -> str:
     """The findings grouped by check, each check with a one-line verdict."""
     out = []
     rules = sum(len(p.rules) for p in result.packs)
@@ -114,7 +130,7 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
         found = [f for f in result.findings if f.check == check]
         problems = [f for f in found if f.level != "info"]
         if check == "fixtures" and fixtures is None:
-            out.append(f"{check:10s} skipped (no fixtures folder)")
+            out.append(f"{check:10s} skipped ({no_fixtures_why})")
             continue
         if check == "schema":
             verdict = f"{len(result.packs)} packs, {rules} rules loaded"

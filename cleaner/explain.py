@@ -6,6 +6,8 @@ from collections import defaultdict
 from typing import Any
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
+# How much of a removal made before a page's text had lines is shown (its spaces made one).
+SHOWN_CHARS = 160
 
 
 def _paint(text: str, *codes: str, color: bool) -> str:
@@ -28,6 +30,18 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str
     if record.get("fixes"):
         out.append(f"   fixes     {', '.join(record['fixes'])}")
     out.append("")
+    before = by_line.pop(0, [])
+    if before:
+        # A web page's removals before its text had lines: markup stripped, what the extractor
+        # left out (html/not-extracted). Long ones are cut here, counted in the total below.
+        out.append(f"   before the text ({len(before)} removed from the page):")
+        for removal in before:
+            text = " ".join(removal["text"].split())
+            if len(text) > SHOWN_CHARS:
+                text = f"{text[:SHOWN_CHARS]}... (+{len(text) - SHOWN_CHARS} characters)"
+            out.append("      " + _paint(f"[-{text}-]", RED, color=color)
+                       + _paint(f"<{removal['rule']}>", DIM, color=color))
+        out.append("")
     for number, line in enumerate(normalized.split("\n"), start=1):
         if not line:
             continue

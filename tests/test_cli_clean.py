@@ -354,6 +354,12 @@ def test_an_unknown_encoding_or_language_pack_is_a_usage_error(tmp_path, capsys)
     assert stop.value.code == 2 and "unknown encoding 'bogus'" in capsys.readouterr().err
     assert main(["clean", str(SEED), "-o", str(out), "--lang", "xx"]) == 2
     assert "no language pack 'xx'" in capsys.readouterr().err
+    for command in (["rules", "list"], ["rules", "check", "--no-fixtures"]):
+        assert main([*command, "--lang", "xx"]) == 2
+        assert "no language pack 'xx'" in capsys.readouterr().err
+    # --address without the Ray executor would be passed over in silence.
+    assert main(["clean", str(SEED), "-o", str(out), "--address", "127.0.0.1:1"]) == 2
+    assert "give --executor ray too" in capsys.readouterr().err
     assert not out.exists()
     assert main(["clean", str(SEED), "-o", str(out), "-q", "--lang", "id",
                  "--encoding", "cp1252"]) == 0

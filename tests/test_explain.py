@@ -43,6 +43,31 @@ def test_explain_takes_html_pages(capsys):
     assert out.startswith("== ") and "removals" in out and "characters of text kept" in out
 
 
+def test_explain_shows_what_a_page_lost_before_its_text_had_lines(capsys):
+    import json
+
+    page = next(path for path in sorted((ROOT / "fixtures").rglob("*.html"))
+                if any(r["line"] == 0 for r in
+                       json.loads(path.with_suffix(".json").read_text())["removed"]))
+    expected = json.loads(page.with_suffix(".json").read_text())["removed"]
+    assert main(["explain", str(page), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    before = [r for r in expected if r["line"] == 0]
+    assert f"before the text ({len(before)} removed from the page):" in out
+    marked = [line.strip() for line in out.splitlines() if line.startswith("      [-")]
+    assert [line.rsplit("<", 1)[1] for line in marked] == [f"{r['rule']}>" for r in before]
+    assert f"{len(expected)} removals" in out
+
+
+def test_explain_refuses_what_clean_refuses(tmp_path, capsys):
+    dump = tmp_path / "d.jsonl"
+    dump.write_text('{"id": "z", "text": "\\u200b\\ufeff"}\n{"id": "a", "text": "Isi berita."}\n')
+    assert main(["explain", str(dump), "--color", "never"]) == 0
+    captured = capsys.readouterr()
+    assert "== a" in captured.out and "== z" not in captured.out
+    assert "rejected " + str(dump) + ":1: empty document: nothing visible" in captured.err
+
+
 def test_explain_says_when_it_stopped_at_its_limit(tmp_path, capsys):
     from cleaner.cli import main
 

@@ -140,6 +140,9 @@ def test_learning_refuses_a_pipe_and_a_save_folder_that_is_a_file(tmp_path, caps
     dump.write_text('{"id": "1", "text": "Isi."}\n')
     assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), "--learn-boilerplate",
                  "--learn-save", str(dump)]) == 2
-    assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), "--learn-save",
-                 str(tmp_path / "learned")]) == 2
-    assert "give both" in capsys.readouterr().err
+    capsys.readouterr()
+    for alone in (["--learn-save", str(tmp_path / "learned")], ["--learn-min-share", "0.5"],
+                  ["--learn-min-docs", "3"]):
+        # Without the first pass, each would do nothing, in silence.
+        assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), *alone]) == 2
+        assert f"{alone[0]} tunes what --learn-boilerplate learns" in capsys.readouterr().err

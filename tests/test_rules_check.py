@@ -127,3 +127,15 @@ def test_missing_fixtures_folder_is_a_usage_error(tmp_path, capsys):
     _rules(tmp_path, "a", RELATED)
     assert main(["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path / "rules"),
                  "--fixtures", str(tmp_path / "nope")]) == 2
+
+
+def test_fixtures_skipped_say_why(tmp_path, capsys, monkeypatch):
+    _rules(tmp_path, "a", RELATED)
+    (tmp_path / "fixtures").mkdir()
+    monkeypatch.chdir(tmp_path)
+    args = ["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path / "rules")]
+    main([*args, "--no-fixtures"])
+    assert "fixtures   skipped (--no-fixtures)" in capsys.readouterr().out
+    (tmp_path / "fixtures").rmdir()
+    main(args)
+    assert "fixtures   skipped (no fixtures folder)" in capsys.readouterr().out
