@@ -144,6 +144,22 @@ def printable(text: str) -> str:
 COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd")
 
 
+# Compressions and archives not read, each with the command that unpacks it to standard output,
+# which the reader takes (`bzcat dump.jsonl.bz2 | cleaner clean - ...`).
+OTHER_COMPRESSIONS = {".bz2": "bzcat", ".xz": "xzcat", ".lzma": "xzcat", ".lz4": "lz4cat",
+                      ".br": "brotli -dc", ".zip": "unzip -p", ".7z": "7z x -so"}
+
+
+def other_compression(name: str) -> str | None:
+    """The suffix of a compression or archive that is not read or written, if a name has one.
+
+    >>> other_compression("dump.jsonl.BZ2"), other_compression("dump.jsonl.gz")
+    ('.bz2', None)
+    """
+    lower = name.lower()
+    return next((suffix for suffix in OTHER_COMPRESSIONS if lower.endswith(suffix)), None)
+
+
 def without_compression(name: str) -> str:
     """A file name without its compression suffix, if it has one.
 

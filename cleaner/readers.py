@@ -14,7 +14,8 @@ from typing import Iterable, Iterator
 from cleaner.document_files import TextFile, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
 from cleaner.folders import folder_entries, stem_of
-from cleaner.inputs import COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject, printable
+from cleaner.inputs import (COMPRESSED_SUFFIXES, OTHER_COMPRESSIONS, Item, ReadLog, ReadOptions,
+                            Reject, other_compression, printable)
 from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array, past_bom
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
@@ -89,6 +90,11 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
             # Byte ranges only of a regular file: a named pipe cannot be read again.
             ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
             yield from read_jsonl(stream, path, options, blocks=plain, ranges=ranges)
+        return
+    other = other_compression(name)
+    if other is not None:           # bzip2, xz, a zip archive: read from a pipe instead
+        yield Reject(path, None, f"a {other} file is not read; unpack it to standard input: "
+                                 f"{OTHER_COMPRESSIONS[other]} FILE | cleaner clean - ...")
         return
     if unread_compressed(name):     # "dump.csv.zst", "backup.gz": not an article to clean
         yield Reject(path, None, "a compressed file of a kind not read: compressed inputs are "

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.input_fingerprint import input_fingerprint
-from cleaner.inputs import ReadOptions
+from cleaner.inputs import ReadOptions, other_compression
 from cleaner.progress import known_size
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, MANIFEST, OutputError, ShardedOutput, \
     is_shard_name
@@ -169,6 +169,11 @@ def open_output(config: RunConfig):
                              level=_level(config, f"x.{fmt}"))
     if config.resume:
         raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
+    other = other_compression(config.output)
+    if other is not None and not is_special_file(config.output):
+        # It would be plain JSON lines under a name that says otherwise.
+        raise OutputError(f"-o {config.output}: {other} output is not written; compressed "
+                          "output is .jsonl.gz or .jsonl.zst (or Parquet)")
     return SingleOutput(config.output, config.rejects or default_rejects(config),
                         _level(config, config.output))
 

@@ -85,3 +85,23 @@ def test_a_compressed_file_of_another_kind_is_refused_not_read_as_an_article(tmp
         assert len(found) == 1 and isinstance(found[0], Reject)
         assert found[0].reason.startswith("a compressed file of a kind not read")
 
+
+
+def test_compressions_not_read_or_written_are_refused_with_the_way_to_read_them(tmp_path, capsys):
+    import bz2
+    import lzma
+
+    lines = b'{"id": "a", "text": "Isi berita."}\n'
+    (tmp_path / "d.jsonl.bz2").write_bytes(bz2.compress(lines))
+    (tmp_path / "d.jsonl.xz").write_bytes(lzma.compress(lines))
+    (tmp_path / "d.jsonl").write_bytes(lines)
+    items = list(iter_inputs([str(tmp_path / "d.jsonl.bz2"), str(tmp_path / "d.jsonl.xz"),
+                              str(tmp_path / "d.jsonl")], ReadOptions()))
+    assert [type(item).__name__ for item in items] == ["Reject", "Reject", "Item"]
+    assert items[0].reason == ("a .bz2 file is not read; unpack it to standard input: "
+                               "bzcat FILE | cleaner clean - ...")
+    assert "xzcat FILE" in items[1].reason
+    # Written, it would be plain JSON lines under a name that says bzip2.
+    out = tmp_path / "out.jsonl.bz2"
+    assert main(["clean", str(tmp_path / "d.jsonl"), "-o", str(out), "-q"]) == 2
+    assert ".bz2 output is not written" in capsys.readouterr().err and not out.exists()
