@@ -15,7 +15,7 @@ from cleaner.input_fingerprint import input_fingerprint
 from cleaner.inputs import ReadOptions, other_compression
 from cleaner.progress import known_size
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, MANIFEST, OutputError, ShardedOutput, \
-    is_shard_name
+    is_shard_name, written_layout
 from cleaner.single_output import SingleOutput
 from cleaner.writers import LEVELS, compression_of, is_special_file
 
@@ -141,7 +141,13 @@ def open_output(config: RunConfig):
         raise OutputError("-o - writes JSON lines to stdout; --shard-size and --format are for "
                           "a folder of shards (-o FOLDER)")
     if is_sharded(config):
-        fmt = config.fmt or "jsonl"
+        fmt, shard_size = config.fmt, config.shard_size
+        if config.resume:
+            # What is not given again is the interrupted run's own: a resume repeats the
+            # command, and may leave out options whose defaults differ.
+            written_fmt, written_size = written_layout(config.output)
+            fmt, shard_size = fmt or written_fmt, shard_size or written_size
+        fmt = fmt or "jsonl"
         suffix = next((f for f in FORMATS if config.output.lower().rstrip("/\\")
                        .endswith("." + f)), None)
         if suffix is not None and suffix != fmt and not Path(config.output).is_dir():
@@ -164,7 +170,7 @@ def open_output(config: RunConfig):
                               "a resumed run must read the same input again; read the file "
                               "itself (.jsonl.gz and .zst are read as they are), or write one "
                               "file (-o out.jsonl)")
-        return ShardedOutput(config.output, fmt, config.shard_size or DEFAULT_SHARD_SIZE,
+        return ShardedOutput(config.output, fmt, shard_size or DEFAULT_SHARD_SIZE,
                              config.rejects, _run_key(config), resume=config.resume,
                              level=_level(config, f"x.{fmt}"))
     if config.resume:

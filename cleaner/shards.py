@@ -129,6 +129,20 @@ _SHARD = re.compile(rf"part-\d{{{SHARD_DIGITS},}}\.(?:{'|'.join(map(re.escape, F
 _TEMPORARY = re.compile(rf"\.(?:{_SHARD.pattern}|{re.escape(MANIFEST)})\.tmp")
 
 
+def written_layout(folder: str | Path) -> tuple[str | None, int | None]:
+    """The shard format and size of the run a folder's manifest records, each None where it
+    has none (no run there, or a manifest that ShardedOutput then reports as damaged)."""
+    try:
+        manifest = orjson.loads((Path(folder) / MANIFEST).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None, None
+    if not isinstance(manifest, dict):
+        return None, None
+    fmt, size = manifest.get("output_format"), manifest.get("shard_size")
+    return (fmt if isinstance(fmt, str) else None,
+            size if isinstance(size, int) and not isinstance(size, bool) else None)
+
+
 def is_shard_name(name: str) -> bool:
     """Whether a file name is one a shard is given: part-00000.jsonl, part-00001.parquet..."""
     return _SHARD.fullmatch(name) is not None
@@ -231,8 +245,15 @@ class ShardedOutput:
         if damage:
             raise OutputError(f"{self.manifest_path} is damaged: {damage}; cannot resume (move "
                               "the folder aside and start again)")
-        changed = [key for key in ("output_format", "shard_size")
-                   if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
+        layout = [f"{_CHANGED[key]} ({existing.get(key)} there)"
+                  for key in ("output_format", "shard_size")
+                  if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
+        if layout:
+            # (shards of two sizes or formats in one folder; left out, they are the run's own)
+            raise OutputError(f"cannot resume: {' and '.join(layout)} differ from the "
+                              f"interrupted run's; leave them out to continue with the run's "
+                              "own, or start again in an empty folder")
+        changed = []
         before = existing.get("run", {})
         # (a manifest from a version that kept fewer of these is compared on what it kept)
         changed += [key for key, value in self.run_key.items()

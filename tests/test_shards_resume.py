@@ -233,7 +233,8 @@ def test_full_disk_keeps_finished_shards_and_resume_completes(dump, reference, t
     assert "--resume" in err
     assert sorted(p.name for p in out.glob("part-*")) == [f"part-0000{i}.jsonl" for i in range(3)]
     monkeypatch.setattr(_JsonlShard, "write_line", real_write)
-    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "--resume", "-q"]) == 0
+    # --shard-size left out: the interrupted run's own 40, not the default.
+    assert main(["clean", str(dump), "-o", str(out), "--resume", "-q"]) == 0
     assert_same_run(out, reference)
 
 
@@ -243,7 +244,10 @@ def test_a_used_folder_needs_resume_and_the_same_options(dump, tmp_path, capsys)
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "-q"]) == 2
     assert "already holds a run; add --resume" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "300", "--resume"]) == 2
-    assert "the --shard-size differ" in capsys.readouterr().err
+    assert "the --shard-size (500 there) differ from the interrupted run's" in (
+        capsys.readouterr().err)
+    assert main(["clean", str(dump), "-o", str(out), "--format", "parquet", "--resume"]) == 2
+    assert "the --format (jsonl there) differ" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "--resume"]) == 0
     assert "already complete" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(tmp_path / "x.jsonl"), "--resume"]) == 2
