@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from cleaner.decode import UTF8_ENCODINGS
@@ -90,6 +91,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
     when neither the input, the HTML nor the text gives one (a WARC record's crawl date);
     `page_flags` are notes the reader made (a wrong declared charset), kept in the record's flags.
     """
+    started = perf_counter()
     extraction, site, hints = _extract(cleaner, html, url, charset)
     if site is None:
         # No url and no site name: a text signature may still name a site with strip selectors.
@@ -128,12 +130,16 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
         doc.hints["page_title"] = title_line
     if site is not None:
         doc.hints["site_pack"] = site      # found by canonical url or og:site_name: its text rules apply
-    cleaner.clean_document(doc)
+    page_seconds = perf_counter() - started
+    cleaner.clean_document(doc)             # (its stages time themselves)
+    resumed = perf_counter()
     _merge_meta(cleaner, doc, extraction, site, names, fallback_date)
     doc.removed[:0] = extraction.removed
     doc.flags[:0] = list(page_flags or []) + extraction.flags
     if extraction.encoding and extraction.encoding not in UTF8_ENCODINGS:
         doc.fields.setdefault("encoding", extraction.encoding)
+    # The page's own work (parsing, extraction, its metadata) as a stage of the run's timings.
+    cleaner.timings["extract"] += page_seconds + perf_counter() - resumed
     return doc
 
 

@@ -591,3 +591,14 @@ def test_a_page_in_a_text_file_a_text_field_or_a_text_column_is_read_as_a_page(t
         assert records[name]["text"] == as_page["text"], name
         assert records[name]["meta"]["title"] == as_page["meta"]["title"], name
     assert records["prose"]["text"] == "Isi <html>."      # markup inside a text stays text
+
+
+def test_a_page_runs_extraction_is_a_stage_of_its_timings(tmp_path, capsys):
+    stats = tmp_path / "stats.json"
+    assert main(["clean", str(KABAR), str(AP), "-o", str(tmp_path / "o.jsonl"),
+                 "--stats", str(stats)]) == 0
+    seconds = json.loads(stats.read_text())["stage_seconds"]
+    # Parsing and extracting a page costs more than cleaning its text, and was left out of the
+    # stages, which then added up to a tenth of "clean".
+    assert seconds["clean.extract"] > seconds["clean.rules"]
+    assert "cpu seconds per stage: extract" in capsys.readouterr().err
