@@ -14,7 +14,7 @@ from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, url_host
 from cleaner.identity_cache import IdentityCache
-from cleaner.inputs import MAX_HTML_BYTES
+from cleaner.inputs import MAX_HTML_BYTES, opens_as_page
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
@@ -150,7 +150,11 @@ class Cleaner:
         return doc
 
     def clean(self, text: str, /, url: str | None = None, **fields: Any) -> dict[str, Any]:
-        """Clean one document and return its record (see README for the schema)."""
+        """Clean one document and return its record (see README for the schema). A text that
+        opens as a web page does is one: its article is extracted (clean_html), as every reader
+        of the command does, and PageError raised when it has none."""
+        if isinstance(text, str) and opens_as_page(text):
+            return self.clean_html(text, url, **fields)
         return self.clean_document(self.make_document(text, url, **fields)).to_record()
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.

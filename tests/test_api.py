@@ -132,6 +132,22 @@ def test_a_page_given_as_str_with_lone_surrogates_is_extracted_and_flagged(clean
     orjson.dumps(record)
 
 
+def test_clean_given_a_page_extracts_its_article_as_clean_html_does(cleaner):
+    import pytest
+
+    from cleaner.html_extract import PageError
+
+    body = "Kalimat berita yang panjang dan jelas sekali. " * 20
+    page = (f"<!DOCTYPE html><html><head><title>Judul</title></head><body><nav>Menu Home</nav>"
+            f"<article><h1>Judul</h1><p>{body}</p></article></body></html>")
+    assert cleaner.clean(page, url="https://x.id/a") == cleaner.clean_html(page, url="https://x.id/a")
+    assert cleaner.clean(page)["text"].startswith("Kalimat berita")
+    with pytest.raises(PageError):
+        cleaner.clean("<html><body><script>x()</script></body></html>")
+    # Markup that does not open the text is no page: it is repaired as text.
+    assert cleaner.clean("Isi <b>berita</b> hari ini.")["text"] == "Isi berita hari ini."
+
+
 def test_a_used_cleaner_pickles_and_cleans_as_it_did():
     # A process pool or Dataset.map(num_proc=...) pickles the Cleaner a caller has already used;
     # its rule stages hold RE2 sets, which pickle cannot take.
