@@ -39,6 +39,9 @@ def register(sub) -> None:
                      help="fixtures folder (default: fixtures)")
     add.add_argument("--text-field", default="text", metavar="NAME",
                      help="JSONL field holding the text (default: text)")
+    add.add_argument("--html-field", default="html", metavar="NAME",
+                     help="JSONL field holding a web page, used when there is no text field "
+                          "(default: html); the fixture is then the .html page")
     add.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="mark removals in color (default: auto, when stdout is a terminal)")
     add_rule_options(add)
@@ -70,7 +73,8 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         added = add_fixture(cleaner, args.root, args.site, args.file, name=args.name,
                             record_id=args.record_id, fields={"url": args.url, "date": args.date},
-                            force=args.force, text_field=args.text_field)
+                            force=args.force, text_field=args.text_field,
+                            html_field=args.html_field)
     except (FixtureError, OSError, ValueError) as exc:
         print(f"cleaner: error: {exc}", file=sys.stderr)
         return 2

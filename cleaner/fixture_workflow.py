@@ -13,6 +13,7 @@ import orjson
 
 from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, record_diff)
+from cleaner.inputs import opens_as_page
 from cleaner.jsonl_reader import is_jsonl, open_compressed
 
 
@@ -30,9 +31,10 @@ def case_name(text: str) -> str:
     return name[:100] or "case"
 
 
-def find_record(path: Path, record_id: str | None, text_field: str = "text") -> dict[str, Any]:
-    """One record of a JSONL file: the one with this id (else the one on this line number), or
-    the only one."""
+def find_record(path: Path, record_id: str | None, text_field: str = "text",
+                html_field: str = "html") -> dict[str, Any]:
+    """One record of a JSONL file, with a text or a web page: the one with this id (else the
+    one on this line number), or the only one."""
     found = None
     by_line = None                  # the record on line `record_id`, if no record has that id
     broken: list[int] = []          # lines that are not JSON: passed over, named if nothing is found
@@ -45,7 +47,8 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text") -> 
             except orjson.JSONDecodeError:
                 broken.append(number)
                 continue
-            if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+            if not isinstance(record, dict) or not (isinstance(record.get(text_field), str)
+                                                    or isinstance(record.get(html_field), str)):
                 continue
             if record_id is None:
                 if found is not None:
@@ -59,7 +62,8 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text") -> 
     if found is None:
         unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
         raise FixtureError((f"{path}: no record with id {record_id!r}" if record_id else
-                            f"{path}: no record with a {text_field!r} field") + unread)
+                            f"{path}: no record with a {text_field!r} or {html_field!r} "
+                            "field") + unread)
     return found
 
 
@@ -73,7 +77,7 @@ class Added:
 
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
                 record_id: str | None = None, fields: dict[str, Any] | None = None,
-                force: bool = False, text_field: str = "text") -> Added:
+                force: bool = False, text_field: str = "text", html_field: str = "html") -> Added:
     """Copy a raw input (.txt, .html, or one record of a .jsonl) into root/site/ and write its
     current record beside it as the expected one, for review."""
     source = Path(source)
@@ -88,12 +92,15 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     folder = Path(root) / site
     fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
     if is_jsonl(source.name):
-        record = find_record(source, record_id, text_field)
-        text = record[text_field]
-        extra = {k: v for k, v in record.items() if k not in (text_field, "id")}
+        record = find_record(source, record_id, text_field, html_field)
+        text = record.get(text_field)
+        # A page (in the html field, or raw in the text field) is kept as the .html it is.
+        page = not isinstance(text, str) or opens_as_page(text)
+        text = text if isinstance(text, str) else record[html_field]
+        extra = {k: v for k, v in record.items() if k not in (text_field, html_field, "id")}
         fields = {**extra, **fields}
         name = name or case_name(str(record.get("id") or source.stem))
-        raw = folder / f"{name}.txt"
+        raw = folder / f"{name}{'.html' if page else '.txt'}"
         data = text.encode("utf-8")
     else:
         suffix = source.suffix.lower()

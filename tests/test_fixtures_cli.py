@@ -62,6 +62,29 @@ def test_add_one_record_of_a_jsonl_dump(tmp_path, capsys):
     assert record["meta"]["date"] == "2017-02" and record["meta"]["site"] == "kabar.example"
 
 
+def test_add_a_web_page_held_by_a_record_of_a_jsonl_dump(tmp_path, capsys):
+    from conftest import ROOT
+
+    page = (ROOT / "fixtures" / "kabarislamia.com" / "21486419bb.html").read_text(
+        encoding="utf-8", errors="replace")
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(json.dumps({"id": "p1", "url": "https://kabarislamia.com/1", "page": page})
+                    + "\n" + json.dumps({"id": "p2", "text": page}) + "\n", encoding="utf-8")
+    assert _add(tmp_path, str(dump), "--site", "kabarislamia.com", "--id", "p1",
+                "--html-field", "page") == 0
+    assert _add(tmp_path, str(dump), "--site", "kabarislamia.com", "--id", "2") == 0
+    folder = tmp_path / "fixtures" / "kabarislamia.com"
+    for name in ("p1", "p2"):      # in the html field, or the raw page in the text field
+        assert (folder / f"{name}.html").read_text(encoding="utf-8") == page
+        record = json.loads((folder / f"{name}.json").read_text())
+        assert record["meta"]["title"] and "<" not in record["text"]
+    assert json.loads((folder / "p1.input.json").read_text()) == {
+        "url": "https://kabarislamia.com/1"}
+    capsys.readouterr()
+    assert main(["fixtures", "check", "--root", str(tmp_path / "fixtures"),
+                 "--no-builtin-rules"]) == 0
+
+
 def test_a_broken_line_is_passed_over_when_adding_one_record_of_a_dump(tmp_path, capsys):
     dump = tmp_path / "dump.jsonl"
     dump.write_text('{"id": "1", "text": "Satu."}\n{broken\n'
