@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaner.batches import document_args
+from cleaner.batches import clean_item_document
 from cleaner.cli_common import add_read_options, add_rule_options, at_least, read_options, share
 from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner
@@ -103,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
             continue
         try:
-            miner.add(cleaner.clean_document(cleaner.make_document(item.text,
-                                                                   **document_args(item))))
+            # A web page is mined for what remains of its article, as `clean` cleans it, not
+            # for its markup.
+            miner.add(clean_item_document(cleaner, item))
         except Exception as exc:  # one odd document must not end the mining
             print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
     if args.site and not miner.sites:
@@ -134,17 +135,16 @@ def run(args: argparse.Namespace) -> int:
             print()
             print(format_site(site, state.docs, state.mined, fresh, covered, state.field_lists))
     if args.write_packs:
-        written = write_packs(Path(args.write_packs), results)
+        existing = {p.id: p.path for p in packs if p.kind == "site"}
+        written = write_packs(Path(args.write_packs), results, existing)
         print(f"cleaner: wrote {len(written)} pack files to {args.write_packs}"
               + ("" if written else " (no site had candidates the loaded rules do not already "
                                     "remove)"), file=sys.stderr)
-        shipped = {p.id: p.path for p in packs if p.kind == "site"}
         for path in written:
-            if path.stem in shipped:
-                # Loaded with --rules, a pack of the same id replaces the existing one whole.
-                print(f"cleaner: warning: {path} has the id of the pack {shipped[path.stem]}; "
-                      "loaded with --rules it would replace that pack and all its rules: copy "
-                      "the rules you keep into that pack instead", file=sys.stderr)
+            if path.stem in existing:
+                print(f"cleaner: {path} is the pack {existing[path.stem]} with the suggested "
+                      "rules added at its end (loaded with --rules, it takes that pack's place)",
+                      file=sys.stderr)
     return 0
 
 
@@ -183,8 +183,11 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
     return "\n".join(out)
 
 
-def write_packs(folder: Path, results) -> list[Path]:
-    """One site pack per site with new candidates, checked by the loader after writing."""
+def write_packs(folder: Path, results, existing: dict[str, Path] | None = None) -> list[Path]:
+    """One site pack per site with new candidates, checked by the loader after writing. A site
+    that has a pack (`existing`: pack id -> its file) gets that pack with the candidates added
+    at its end: loaded with --rules, a pack of the same id replaces the existing one whole, and
+    its name, aliases, domains and rules would be lost."""
     from cleaner.rule_toml import pack_toml, rule_toml
     from cleaner.suggest import NO_SITE
 
@@ -193,12 +196,17 @@ def write_packs(folder: Path, results) -> list[Path]:
     for site, state, fresh, _ in results:
         if not fresh or site == NO_SITE:
             continue
-        head = {"id": site, "kind": "site", "name": site, "lang": None, "domains": [site]}
         body = "\n\n".join(rule_toml(c.rule) for c in fresh)
+        note = (f"# Suggested by `cleaner suggest` from {state.docs} documents: review, edit, "
+                "keep what is cruft.")
         path = folder / f"{site}.toml"
-        path.write_text(f"# Suggested by `cleaner suggest` from {state.docs} documents: review, "
-                        f"edit, keep what is cruft.\n{pack_toml(head)}\n\n{body}\n",
-                        encoding="utf-8")
+        pack_file = (existing or {}).get(site)
+        if pack_file is not None:
+            text = f"{Path(pack_file).read_text(encoding='utf-8').rstrip()}\n\n{note}\n\n{body}\n"
+        else:
+            head = {"id": site, "kind": "site", "name": site, "lang": None, "domains": [site]}
+            text = f"{note}\n{pack_toml(head)}\n\n{body}\n"
+        path.write_text(text, encoding="utf-8")
         load_pack(path)
         written.append(path)
     return written

@@ -210,18 +210,40 @@ def test_template_shape_reads_no_more_tokens_than_it_needs(line):
     assert shapes.template_shape(line) == every
 
 
-def test_a_written_pack_that_would_replace_an_existing_one_is_warned_of(tmp_path, capsys):
+def test_a_written_pack_of_a_site_with_a_pack_is_that_pack_with_the_candidates_added(tmp_path,
+                                                                                     capsys):
     # The same synthetic site, served from a domain with a shipped pack: loaded with --rules,
-    # the suggested antaranews.com.toml would replace the shipped pack and all its rules.
+    # a pack of the suggestions alone would replace the shipped pack, its aliases and rules.
+    from cleaner.rulefile import load_pack, load_packs
+
     dump = _dump(tmp_path)
     dump.write_text(dump.read_text(encoding="utf-8").replace("www.kabarcontoh.com",
                                                              "www.antaranews.com"),
                     encoding="utf-8")
     assert main(["suggest", str(dump), "--write-packs", str(tmp_path / "packs")]) == 0
     err = capsys.readouterr().err
-    assert "antaranews.com.toml has the id of the pack" in err
-    assert "would replace that pack and all its rules" in err
-    assert "kabarcontoh" not in err
+    assert "antaranews.com.toml is the pack" in err and "kabarcontoh" not in err
+    shipped = next(p for p in load_packs() if p.id == "antaranews.com")
+    written = load_pack(tmp_path / "packs" / "antaranews.com.toml")
+    assert (written.name, written.aliases, written.domains) == (
+        shipped.name, shipped.aliases, shipped.domains)
+    ids = [rule.id for rule in written.rules]
+    assert ids[:len(shipped.rules)] == [rule.id for rule in shipped.rules]
+    assert len(ids) > len(shipped.rules)
+    assert main(["rules", "check", "--rules", str(tmp_path / "packs"), "--no-fixtures"]) == 0
+
+
+def test_suggest_mines_a_page_for_its_article_not_its_markup(tmp_path, capsys):
+    from conftest import ROOT
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number, page in enumerate(sorted((ROOT / "fixtures").rglob("*.html"))[:6]):
+        (pages / f"{number}.html").write_bytes(page.read_bytes())
+    assert main(["suggest", str(pages), "--format", "json", "--min-docs", "2"]) == 0
+    shapes = [c["shape"] for site in json.loads(capsys.readouterr().out)
+              for c in site["candidates"]]
+    assert not any("<" in shape and ">" in shape for shape in shapes)
 
 
 def test_a_site_not_in_the_input_is_an_error_not_an_empty_success(tmp_path, capsys):
