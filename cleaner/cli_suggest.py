@@ -183,7 +183,7 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
     return "\n".join(out)
 
 
-def write_packs(folder: Path, results, existing: dict[str, Path] | None = None) -> list[Path]:
+def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -> list[Path]:
     """One site pack per site with new candidates, checked by the loader after writing. A site
     that has a pack (`existing`: pack id -> its file) gets that pack with the candidates added
     at its end: loaded with --rules, a pack of the same id replaces the existing one whole, and

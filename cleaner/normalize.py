@@ -39,7 +39,6 @@ _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # stay: they carry meaning in Persian, Indic scripts and emoji.
 _CONTROLS = re.compile("[\u0000-\u0009\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
 _SPACE_RUNS = re.compile(" {2,}")
-_LINE_EDGE_SPACES = re.compile("^ +| +$", re.MULTILINE)
 
 
 def fix_mojibake(text: str) -> str:
@@ -188,7 +187,9 @@ def tidy_lines(text: str) -> str:
     if "  " not in text and " \n" not in text and "\n " not in text \
             and text[:1] != " " and text[-1:] != " ":
         return text
-    return _LINE_EDGE_SPACES.sub("", _SPACE_RUNS.sub(" ", text))
+    # Each line stripped by str.strip: a MULTILINE " +$" tried (and failed) at every space,
+    # three times as long on an article, and on a 32 MB one-line text 0.43 s against 0.15.
+    return "\n".join(line.strip(" ") for line in _SPACE_RUNS.sub(" ", text).split("\n"))
 
 
 # (name, function) in the order they run; the names appear in a record's "fixes".
