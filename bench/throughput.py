@@ -25,6 +25,10 @@ cache folder (not in the repository). Then, each in its own process:
                 documents of the data, in folders of 1,000): a dump of plain text files, where
                 every file is opened and the site is found from the text (no url)
   files-2       the same with 2 workers
+  one-line-1    1 worker on one document of 32 MB in one line (the data's texts joined by
+                spaces): a dump that lost its line breaks, where a stage that is quadratic in a
+                line's length shows (split_glued took 114 s on it while it copied the rest of
+                the line at each stop)
   compiled-N    workers-N with the compiled build (CLEANER_COMPILE=1: the same source compiled
                 with mypyc), built once per version of the source in the cache folder; left
                 out, with the reason, where it cannot be built (no C compiler)
@@ -140,6 +144,27 @@ def files_data(path: Path, count: int) -> Path:
                 (sub / f"{number:06d}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
         os.replace(tmp, folder)
     return folder
+
+
+def one_line_data(path: Path, size_mb: int = 32) -> Path:
+    """One document of `size_mb` MB in one line: the data's texts, each line joined to the next
+    by a space, with no url (a dump that lost its line breaks, or a whole book)."""
+    one = path.with_name(f"{path.stem}-one-line-{size_mb}.jsonl")
+    if not one.exists():
+        pieces, size = [], 0
+        with open(path, "rb") as f:
+            for line in f:
+                text = " ".join(json.loads(line)["text"].split("\n"))
+                pieces.append(text)
+                size += len(text.encode("utf-8")) + 1
+                if size >= size_mb << 20:
+                    break
+        text = " ".join(pieces).encode("utf-8")[:size_mb << 20].decode("utf-8", "ignore")
+        tmp = one.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"id": "one-line", "text": text}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+        os.replace(tmp, one)
+    return one
 
 
 def folder_bytes(folder: Path) -> int:
@@ -505,6 +530,7 @@ def main(argv: list[str] | None = None) -> int:
             "half-size": lambda: run_cleaner("half-size", half_data(data), workdir, 1),
             "split-2": lambda: run_split(data, workdir),
             "shards-zst-2": lambda: run_cleaner("shards-zst-2", data, workdir, 2, shards=True),
+            "one-line-1": lambda: run_cleaner("one-line-1", one_line_data(data), workdir, 1),
             "files-1": lambda: run_cleaner("files-1", files_data(data, args.files), workdir, 1),
             "files-2": lambda: run_cleaner("files-2", files_data(data, args.files), workdir, 2),
             "compiled-1": lambda: run_cleaner("compiled-1", data, workdir, 1, package=compiled),
