@@ -44,7 +44,11 @@ def encoding(text: str) -> str:
     run that rejects every text file."""
     if text != "auto":
         try:
-            codecs.lookup(text)
+            info = codecs.lookup(text)
+            # zlib, hex, base64 and rot13 are codecs of bytes to bytes, not of text;
+            # "undefined" refuses every byte.
+            if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+                raise LookupError(text)
         except LookupError:
             raise argparse.ArgumentTypeError(f"unknown encoding {text!r} (auto, utf-8, "
                                              "cp1252, latin-1, ...)") from None

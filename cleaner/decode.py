@@ -43,7 +43,16 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                # A byte order mark, then bytes its encoding does not take (a Latin-1 "é",
+                # a UTF-16 file cut off inside a character).
+                # (the offset in the file: utf-8-sig counts from after the mark, utf-16 and
+                # utf-32 from before it)
+                at = exc.start + (len(bom) if name == "utf-8-sig" else 0)
+                raise DecodeError(f"invalid {name} at byte {at} after its byte order "
+                                  "mark") from None
     if looks_binary(data):
         raise DecodeError("binary data (NUL or control bytes), not text")
     if encoding.lower() in ("utf-8", "utf8", "auto"):
@@ -62,5 +71,5 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
         return str(best), best.encoding
     try:
         return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError) as exc:
+    except (UnicodeError, LookupError) as exc:      # (punycode raises a bare UnicodeError)
         raise DecodeError(f"cannot decode as {encoding}: {exc}") from None

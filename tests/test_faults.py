@@ -203,3 +203,27 @@ def test_full_disk_under_the_rejects_fails_the_run_and_leaves_no_partial_file(
                  "--workers", "1"]) == 1
     assert "writing output failed: the output disk is full" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_bytes_a_byte_order_mark_does_not_take_are_a_reject_not_a_crash(tmp_path, workers):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Isi berita pertama.", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\xef\xbb\xbfKabar caf\xe9 hari ini\n")      # Latin-1 after
+    (folder / "c.txt").write_bytes("\ufeffIsi berita ketiga.".encode("utf-16-le")[:-1])  # cut
+    (folder / "d.txt").write_text("Isi berita keempat.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(folder), "-o", str(out), "-q", "--workers", workers]) == 0
+    assert [r["text"] for r in read_jsonl(out)] == ["Isi berita pertama.", "Isi berita keempat."]
+    rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert [(r["source"].rsplit("/", 1)[1], r["reason"]) for r in rejects] == [
+        ("b.txt", "invalid utf-8-sig at byte 12 after its byte order mark"),
+        ("c.txt", "invalid utf-16 at byte 36 after its byte order mark")]
+
+
+def test_codecs_that_are_not_of_text_are_a_usage_error(tmp_path, capsys):
+    for name in ("hex", "zlib", "undefined"):
+        with pytest.raises(SystemExit) as stop:
+            main(["clean", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--encoding", name])
+        assert stop.value.code == 2 and f"unknown encoding {name!r}" in capsys.readouterr().err
