@@ -190,11 +190,20 @@ def _python_json(line: str, text_field: str) -> Any:
     fields get repair_surrogates' repair, so that one bad escape in a title does not cost the
     article. What orjson still could not write back refuses the line, with orjson's reason.
     """
+    try:
+        return _python_json_read(line, text_field)
+    except RecursionError:
+        # Nesting json.loads still read (about 500 to 990 levels) is too deep for the walks
+        # below: as broken as deeper nesting, which json.loads itself refuses.
+        return _BROKEN
+
+
+def _python_json_read(line: str, text_field: str) -> Any:
     import json
 
     try:
         obj = json.loads(line, parse_int=_int_or_digits)
-    except (ValueError, RecursionError):
+    except ValueError:
         return _BROKEN
     if isinstance(obj, dict):
         obj = {k: v.literal if k == "id" and isinstance(v, _Digits) else _as_orjson_reads(v)

@@ -227,3 +227,21 @@ def test_codecs_that_are_not_of_text_are_a_usage_error(tmp_path, capsys):
         with pytest.raises(SystemExit) as stop:
             main(["clean", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--encoding", name])
         assert stop.value.code == 2 and f"unknown encoding {name!r}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("depth", [100, 500, 900, 5000])
+def test_nan_beside_deep_nesting_is_read_or_refused_never_a_crash(depth):
+    """orjson refuses NaN, so Python's json reads the line: nesting it still takes (to about
+    990 levels) went on to overflow the stack of the walks after it."""
+    from cleaner.inputs import Item, ReadOptions, Reject
+    from cleaner.jsonl_reader import parse_record
+
+    line = '{"id": "x", "text": "Isi berita.", "s": NaN, "t": ' + "[" * depth + "]" * depth + "}"
+    record = parse_record(line.encode(), "in.jsonl", 4, ReadOptions())
+    assert isinstance(record, (Item, Reject))
+    if isinstance(record, Item):
+        import orjson
+
+        assert record.text == "Isi berita." and orjson.dumps(record.fields["s"]) == b"null"
+    else:
+        assert record.reason.startswith("broken JSON") and record.line == 4
