@@ -25,9 +25,11 @@ _ISO = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?" + _CLOCK)
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)" + _CLOCK)
 # Day first: "15/2/2022", "15-02-22"; not the "20-03-15" inside "2020-03-15".
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
-_NAMED = re.compile(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\.?\s+(\d{4})")
+# A word is taken whole, from its start (possessive, after no letter): tried from each of its
+# letters, with backtracking, a date field of 20,000 letters took 18 s.
+_NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
 # Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019".
-_NAMED_MONTH_FIRST = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
+_NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4})?(?:\s+([A-Za-z]{1,4}))?")
 
 

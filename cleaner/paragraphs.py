@@ -12,7 +12,9 @@ import re2
 from cleaner.re2_spans import Spans
 
 # Sentence end, then optional quotes, then a capital, with no space between: a glued boundary.
-_GLUE = re.compile("([.!?]+)([\"\u201d\u2019]?)([\"\u201c\u2018]?)(?=[^\\W\\d_])")
+# A run of stops is taken whole, from its first one: tried from each of its stops, with
+# backtracking, a run of 40,000 dots took 49 s.
+_GLUE = re.compile("(?<![.!?])([.!?]++)([\"\u201d\u2019]?)([\"\u201c\u2018]?)(?=[^\\W\\d_])")
 # The cheap test for a document's lines: RE2 over UTF-8 (about 5 microseconds for 2 KB, against
 # 35 for Python's re). It may say yes where nothing splits, never no where something does: before
 # the stop, a class holding every character str.islower() takes (lower-case and modifier
