@@ -234,9 +234,11 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
     if not raw.strip():
         return None
     raw = raw.rstrip(b"\r\n")
-    if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]        # a file saved "UTF-8 with BOM" (Windows tools)
-        if not raw.strip():                     # and a blank first line after it
+    if raw.startswith(codecs.BOM_UTF8):
+        # A file saved "UTF-8 with BOM" (Windows tools), at its first line or, in files
+        # concatenated (`cat a.jsonl b.jsonl`), at the first line of each.
+        raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():                     # and a blank line after it
             return None
     # orjson reads the bytes and checks their UTF-8 itself: decoding them first, to hand it a
     # str it then encodes again, took half the time of reading a record. A line it refuses is

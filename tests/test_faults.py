@@ -245,3 +245,13 @@ def test_nan_beside_deep_nesting_is_read_or_refused_never_a_crash(depth):
         assert record.text == "Isi berita." and orjson.dumps(record.fields["s"]) == b"null"
     else:
         assert record.reason.startswith("broken JSON") and record.line == 4
+
+
+def test_a_byte_order_mark_opening_a_line_of_concatenated_files_is_read_past():
+    from cleaner.inputs import Item, ReadOptions
+    from cleaner.jsonl_reader import parse_record
+
+    for number in (1, 7):
+        record = parse_record(b'\xef\xbb\xbf{"id": "b", "text": "Isi berita."}', "cat.jsonl",
+                              number, ReadOptions())
+        assert isinstance(record, Item) and record.text == "Isi berita."
