@@ -86,19 +86,26 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
         yield Reject(source, None, f"no {options.text_field!r} column (columns: "
                                    f"{', '.join(parquet.schema_arrow.names)})")
         return
-    row = 0
-    try:
-        for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS):
-            if options.defer_parse:
-                yield ParquetBlock(source, row + 1, batch, options, row + batch.num_rows)
-                row += batch.num_rows
-                continue
-            for fields in batch.to_pylist():
-                row += 1
-                yield _row_item(fields, source, row, options)
-    except Exception as exc:
-        yield Reject(source, row + 1, f"corrupt Parquet data after row {row}: "
-                                      f"{type(exc).__name__}: {exc}")
+    # Row group by row group: a damaged page costs the rest of its row group (a reject says
+    # which rows), not the rest of the file.
+    first = 0                           # rows before this row group
+    for group in range(parquet.num_row_groups):
+        rows = parquet.metadata.row_group(group).num_rows
+        row = first
+        try:
+            for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS, row_groups=[group]):
+                if options.defer_parse:
+                    yield ParquetBlock(source, row + 1, batch, options, row + batch.num_rows)
+                    row += batch.num_rows
+                    continue
+                for fields in batch_rows(batch):
+                    row += 1
+                    yield _row_item(fields, source, row, options)
+        except Exception as exc:
+            lost = f"rows {row + 1} to {first + rows}" if first + rows > row + 1 else f"row {row + 1}"
+            yield Reject(source, row + 1, f"corrupt Parquet data: {lost} (row group {group}) "
+                                          f"not read: {type(exc).__name__}: {exc}")
+        first += rows
 
 
 class ParquetBlock(NamedTuple):
@@ -120,8 +127,41 @@ class ParquetBlock(NamedTuple):
         return self.batch.nbytes
 
     def records(self) -> Iterator[Item | Reject]:
-        for row, fields in enumerate(self.batch.to_pylist(), start=self.line):
+        for row, fields in enumerate(batch_rows(self.batch), start=self.line):
             yield _row_item(fields, self.source, row, self.options)
+
+
+def batch_rows(batch) -> list[dict[str, Any]]:
+    """An Arrow batch's rows as Python values. A value Python cannot hold (a timestamp past
+    the year 9999) is Arrow's own text of it, and the rest of its row and column as they are:
+    to_pylist of the whole batch raised, and cost the batch or the run."""
+    try:
+        return batch.to_pylist()
+    except Exception:
+        pass
+    columns = []
+    for column in batch.columns:
+        try:
+            columns.append(column.to_pylist())
+        except Exception:
+            columns.append([_value(column, index) for index in range(len(column))])
+    names = batch.schema.names
+    return [dict(zip(names, values)) for values in zip(*columns)] if columns else \
+        [{} for _ in range(batch.num_rows)]
+
+
+def _value(column, index: int) -> Any:
+    """One value of an Arrow column; Arrow's text of it where Python cannot hold it."""
+    try:
+        return column[index].as_py()
+    except Exception:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            return pc.cast(column.slice(index, 1), pa.string())[0].as_py()
+        except Exception:
+            return None
 
 
 def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOptions) -> Item | Reject:

@@ -257,3 +257,41 @@ def test_dataset_map_with_cleaned_features_takes_a_first_batch_with_nothing_remo
     assert last["meta"]["authors"] == ["Ade Nurul"] and last["fixes"] == ["fix_mojibake"]
     assert last["removed"][-1]["rule"] == "common/editor-code-end"
     assert mapped[0]["removed"] == [] and mapped[0]["meta"]["title"] is None
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_value_python_cannot_hold_is_arrows_text_and_the_rows_are_kept(tmp_path, workers):
+    """A timestamp past the year 9999 in a metadata column: turning its batch into Python
+    values raised, which cost the rest of the file (one worker) or the run (two)."""
+    seconds = [1577836800] * 300
+    seconds[150] = 10 ** 12
+    table = pa.table({"id": [f"p{i}" for i in range(300)],
+                      "text": [f"Isi berita nomor {i}." for i in range(300)],
+                      "ts": pa.array(seconds, pa.int64()).cast(pa.timestamp("s"))})
+    pq.write_table(table, tmp_path / "in.parquet", row_group_size=100)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(tmp_path / "in.parquet"), "-o", str(out), "-q",
+                 "--workers", workers]) == 0
+    records = read_jsonl(out)
+    assert [r["id"] for r in records] == [f"p{i}" for i in range(300)]
+    assert records[0]["ts"] == "2020-01-01T00:00:00"
+    assert records[150]["ts"].startswith("<value out of range: 1000000000000")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_damaged_row_group_costs_its_rows_not_the_rest_of_the_file(tmp_path, workers):
+    path = tmp_path / "in.parquet"
+    table = pa.table({"id": [f"p{i}" for i in range(500)],
+                      "text": [f"Isi berita nomor {i} yang cukup panjang." * 3 for i in range(500)]})
+    pq.write_table(table, path, row_group_size=100, compression="zstd")
+    chunk = pq.ParquetFile(path).metadata.row_group(2).column(1)
+    data = bytearray(path.read_bytes())
+    middle = chunk.data_page_offset + chunk.total_compressed_size // 2
+    data[middle:middle + 8] = bytes(b ^ 0xFF for b in data[middle:middle + 8])
+    path.write_bytes(bytes(data))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(path), "-o", str(out), "-q", "--workers", workers]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == [f"p{i}" for i in (*range(200), *range(300, 500))]
+    rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert [(r["line"], r["reason"].split(":")[:2]) for r in rejects] == [
+        (201, ["corrupt Parquet data", " rows 201 to 300 (row group 2) not read"])]
