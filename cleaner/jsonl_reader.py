@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 import orjson
 
 from cleaner.gzip_members import CorruptGzip
+from cleaner.zstd_frames import CorruptZstd
 from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, opens_as_page, \
     printable, raw_text, with_hint_fields
 from cleaner.normalize import repair_surrogates
@@ -325,8 +326,8 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
 
 def _stream_error(exc: Exception, source: str, lineno: int) -> tuple[Reject, bool]:
     """The Reject for an input stream that failed after `lineno` lines, and whether reading
-    goes on (at the next member of a multi-member gzip)."""
-    if isinstance(exc, CorruptGzip):
+    goes on (at the next member of a multi-member gzip, the next frame of a .zst)."""
+    if isinstance(exc, CorruptGzip) or isinstance(exc, CorruptZstd) and exc.resumed_at is not None:
         return Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
                                           f"{exc}"), exc.resumed_at is not None
     if isinstance(exc, (EOFError, OSError, zlib.error, ValueError)):

@@ -25,7 +25,12 @@ _RLE_BLOCK, _RESERVED_BLOCK = 1, 3
 
 
 class CorruptZstd(ValueError):
-    """A .zst file that ends inside a frame, or holds bytes that are not a frame."""
+    """A .zst file that ends inside a frame, holds bytes that are not a frame, or a frame zstd
+    refuses; `resumed_at` is where reading goes on (None: it stops)."""
+
+    def __init__(self, message: str, resumed_at: int | None = None):
+        super().__init__(message)
+        self.resumed_at = resumed_at
 
 
 def unfinished_frame(stream: BinaryIO, size: int) -> str | None:
@@ -49,6 +54,18 @@ def frames_end(stream: BinaryIO, size: int) -> tuple[int, str | None]:
     blocks); one with bytes that are not zstd is read up to them. Zero bytes after the last
     frame are padding, as gzip_members takes them: not an error.
     """
+    end, problem, _ = frame_spans(stream, size)
+    return end, problem
+
+
+def frame_spans(stream: BinaryIO, size: int) -> tuple[int, str | None, list[tuple[int, int]]]:
+    """frames_end, and the (start, end) of each frame to decompress (skippable ones left out)."""
+    spans: list[tuple[int, int]] = []
+    end, problem = _walk(stream, size, spans)
+    return end, problem, spans
+
+
+def _walk(stream: BinaryIO, size: int, spans: list[tuple[int, int]]) -> tuple[int, str | None]:
     pos = 0
     while pos < size:
         start = pos
@@ -73,6 +90,8 @@ def frames_end(stream: BinaryIO, size: int) -> tuple[int, str | None]:
                            if start else "no zstd frame at byte 0: not a zstd file")
         if len(head) < 5:
             return size, cut
+        # (the frame's span as far as it goes: a cut-off one is read to the end of the file)
+        spans.append((start, size))
         descriptor = head[4]
         single_segment = (descriptor >> 5) & 1
         content_size_bytes = (single_segment, 2, 4, 8)[descriptor >> 6]
@@ -88,6 +107,7 @@ def frames_end(stream: BinaryIO, size: int) -> tuple[int, str | None]:
             last, kind, block_size = bool(header & 1), (header >> 1) & 3, header >> 3
             if kind == _RESERVED_BLOCK:
                 # (read to the bad block: the frame then ends there as a cut one does)
+                spans[-1] = (start, pos)
                 return pos, f"corrupt zstd block at byte {pos}"
             pos += 3 + (1 if kind == _RLE_BLOCK else block_size)
             if pos > size:
@@ -95,6 +115,7 @@ def frames_end(stream: BinaryIO, size: int) -> tuple[int, str | None]:
         pos += 4 if (descriptor >> 2) & 1 else 0         # the content checksum
         if pos > size:
             return size, cut
+        spans[-1] = (start, pos)
     return size, None
 
 
@@ -132,40 +153,78 @@ class _Prefix:
 
 class _CheckedZstd(io.RawIOBase):
     """The decompressed content of a .zst file's frames; at its end, CorruptZstd if the file is
-    cut off or holds more than zstd (a regular file only: a pipe cannot be read again)."""
+    cut off or holds more than zstd (a regular file only: a pipe cannot be read again).
+
+    A regular file is read frame by frame, each frame where the walk found it: a frame zstd
+    refuses (a damaged block, a wrong checksum) is reported, with where reading goes on, and
+    the frames after it are read, as gzip_members goes on at the next member."""
 
     def __init__(self, path: str | os.PathLike):
         self._raw = open(path, "rb")
         self._problem: str | None = None
-        source: Any = self._raw        # (zstd's reader asks only for read())
+        self._spans: list[tuple[int, int]] | None = None      # frames not started yet
+        self._span_start = 0
         info = os.fstat(self._raw.fileno())
         if stat.S_ISREG(info.st_mode):
             try:
                 with open(self._raw.fileno(), "rb", closefd=False) as headers:
-                    end, self._problem = frames_end(headers, info.st_size)
-                self._raw.seek(0)     # (the walk moved the descriptor's offset)
+                    _, self._problem, self._spans = frame_spans(headers, info.st_size)
             except BaseException:
                 self._raw.close()
                 raise
-            if end < info.st_size:
-                source = _Prefix(self._raw, end)
-        self._reader = zstandard.ZstdDecompressor().stream_reader(
-            source, read_across_frames=True, closefd=False)
+            self._reader = self._next_frame()
+        else:
+            self._reader = self._stream_reader(self._raw)
+
+    @staticmethod
+    def _stream_reader(source: Any):
+        # (zstd's reader asks only for read())
+        return zstandard.ZstdDecompressor().stream_reader(source, read_across_frames=True,
+                                                          closefd=False)
+
+    def _next_frame(self):
+        """A reader of the next frame the walk found, or None after the last."""
+        if not self._spans:
+            return None
+        start, end = self._spans.pop(0)
+        self._span_start = start
+        self._raw.seek(start)
+        return self._stream_reader(_Prefix(self._raw, end - start))
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        data = self._reader.read(len(buffer))
-        if not data and self._problem is not None:
+        while self._reader is not None:
+            try:
+                data = self._reader.read(len(buffer))
+            except zstandard.ZstdError as exc:
+                damaged = self._span_start
+                self._reader.close()
+                self._reader = self._next_frame()
+                if self._reader is None:
+                    raise CorruptZstd(f"corrupt zstd frame starting at byte {damaged} ({exc}); "
+                                      "no further frame follows") from None
+                raise CorruptZstd(f"corrupt zstd frame starting at byte {damaged} ({exc}); the "
+                                  "lines read from it before the damage was found may be "
+                                  "damaged too; reading goes on at the next frame (byte "
+                                  f"{self._span_start})", self._span_start) from None
+            if data:
+                buffer[:len(data)] = data
+                return len(data)
+            if self._spans is None:         # a pipe: its one reader is done
+                break
+            self._reader.close()
+            self._reader = self._next_frame()
+        if self._problem is not None:
             problem, self._problem = self._problem, None
             raise CorruptZstd(problem)
-        buffer[:len(data)] = data
-        return len(data)
+        return 0
 
     def close(self) -> None:
         if not self.closed:
-            self._reader.close()
+            if self._reader is not None:
+                self._reader.close()
             self._raw.close()
         super().close()
 

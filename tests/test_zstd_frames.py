@@ -90,3 +90,29 @@ def test_an_article_with_junk_after_its_frame_is_refused_not_read_in_part(tmp_pa
     assert isinstance(refused, Reject)
     assert refused.reason == (f"cannot decompress: data after the last zstd frame, at byte "
                               f"{len(data)}, is not zstd")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_damaged_frame_costs_its_lines_and_the_frames_after_it_are_read(tmp_path, workers):
+    from cleaner.cli import main
+
+    lines = [json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} hari ini."}).encode()
+             + b"\n" for i in range(400)]
+    frames = [zstandard.ZstdCompressor(write_checksum=True).compress(b"".join(lines[i:i + 100]))
+              for i in range(0, 400, 100)]
+    damaged = bytearray(frames[1])
+    middle = len(damaged) // 2
+    damaged[middle:middle + 8] = bytes(b ^ 0xFF for b in damaged[middle:middle + 8])
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(frames[0] + bytes(damaged) + frames[2] + frames[3])
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(path), "-o", str(out), "-q", "--workers", workers]) == 0
+    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids[:100] == [f"r{i}" for i in range(100)]
+    assert ids[-200:] == [f"r{i}" for i in range(200, 400)]       # before: lost with frame 2
+    assert len(ids) == len(set(ids)) and set(ids) <= {f"r{i}" for i in range(400)}
+    [reject] = [json.loads(line) for line in
+                (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()]
+    assert f"corrupt zstd frame starting at byte {len(frames[0])}" in reject["reason"]
+    assert f"reading goes on at the next frame (byte {len(frames[0]) + len(damaged)})" in \
+        reject["reason"]
