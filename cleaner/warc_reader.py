@@ -21,6 +21,11 @@ _RECORD_START = b"WARC/1."
 _CUT = "truncated WARC record"
 
 
+class _BadRecord(Exception):
+    """A record warcio reads but the WARC format refuses: it is rejected, and reading goes on
+    at the next record header, as after one warcio cannot parse."""
+
+
 def is_warc(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES)
 
@@ -136,6 +141,11 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                 for record in records:
                     number, counted = number + 1, True
                     cut = False
+                    if record.rec_headers.get_header("Content-Length") is None:
+                        # Without it warcio reads the record to the end of the file, and the
+                        # records after it went with it, without a word (a header line cut
+                        # out, a blank line inside the header block, the file cut there).
+                        raise _BadRecord("no Content-Length header")
                     for item in _record_item(record, source, number, options, skipped, stream):
                         cut = isinstance(item, Reject) and item.reason.startswith(_CUT)
                         yield item
@@ -173,7 +183,7 @@ def _why(exc: Exception, stream: _Stream, offset: int) -> str:
 
     lines = str(exc).splitlines()
     said = lines[0][:200] if lines else ""
-    if isinstance(exc, ArchiveLoadFailed):
+    if isinstance(exc, (ArchiveLoadFailed, _BadRecord)):
         return said
     if isinstance(exc, AttributeError) and \
             b"\nwarc-target-uri:" not in _header_block(stream, offset).lower():

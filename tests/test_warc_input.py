@@ -167,6 +167,23 @@ def test_a_response_without_a_target_uri_is_rejected_and_the_others_are_read(tmp
     assert {numbers[r.line] for r in rejects} == set(urls)
 
 
+def test_a_record_without_a_content_length_is_rejected_and_the_records_after_it_read(tmp_path):
+    """Without its length warcio reads a record to the end of the file: the records after it
+    went too, counted as one skipped record, with no reject."""
+    path = tmp_path / "crawl.warc"
+    write_warc(path, gz=False)
+    data = path.read_bytes()
+    at = data.rindex(f"WARC-Target-URI: {KABAR_URL}\r\n".encode())    # the response
+    start = data.index(b"Content-Length: ", at)
+    path.write_bytes(data[:start] + data[data.index(b"\r\n", start) + 2:])
+    items = list(iter_inputs([str(path)]))
+    rejects = [i for i in items if isinstance(i, Reject)]
+    assert [(r.line, r.reason.split(" (")[0]) for r in rejects] == \
+        [(2, "corrupt WARC record: no Content-Length header")]
+    assert [i.fields["url"] for i in items if isinstance(i, Item)] == \
+        [SCIENCE_URL, "https://desa.id/kabar"]
+
+
 def test_a_response_without_a_target_uri_does_not_stop_clean_explain_or_suggest(tmp_path,
                                                                                  capsys):
     path = tmp_path / "crawl.warc.gz"
