@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import zlib
 from collections import Counter
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError
+from cleaner.gzip_members import CorruptGzip, open_gzip
 from cleaner.html_charset import decode_html, header_charset
 from cleaner.inputs import Item, ReadOptions, Reject, opens_as_page
 
@@ -37,7 +37,7 @@ class _Stream:
     truncated or damaged gzip would end a file without a word; this keeps the error for a Reject.
     """
 
-    def __init__(self, inner: io.BufferedIOBase):
+    def __init__(self, inner: "io.BufferedIOBase | _Members"):
         self.inner = inner
         self.error: BaseException | None = None
 
@@ -79,10 +79,53 @@ class _Stream:
         self.close()
 
 
+class _Members:
+    """A .warc.gz read member by member (gzip_members): a damaged member raises CorruptGzip
+    once, and reading goes on at the next member, where a WARC writes the next record. With
+    gzip.open, one damaged member ended the file. Seeks are the forward reads, or the reread
+    from the start, that gzip.open does: the damage is found and passed over the same way."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._open()
+
+    def _open(self) -> None:
+        self._file = open_gzip(self.path)
+        self._pos = 0                 # uncompressed bytes handed out
+
+    def read1(self, size: int = -1) -> bytes:
+        data = self._file.read1(size)
+        self._pos += len(data)
+        return data
+
+    read = read1                      # (_Stream asks for read1, and reads it in steps)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if whence != 0:
+            raise ValueError("only seeks from the start")
+        if offset < self._pos:
+            self._file.close()
+            self._open()
+        while self._pos < offset:
+            try:
+                data = self.read1(min(offset - self._pos, 1 << 16))
+            except CorruptGzip:
+                continue              # (reported when it was first read)
+            if not data:
+                break
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def _open(path: Path) -> _Stream:
     """The uncompressed WARC stream: gzip members are read one after another."""
     if path.name.lower().endswith(".gz"):
-        return _Stream(gzip.open(path, "rb"))
+        return _Stream(_Members(path))
     return _Stream(open(path, "rb"))
 
 
@@ -113,7 +156,8 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     A record that is not an HTTP response with an HTML payload (requests, metadata, images,
     redirects) is skipped and counted in `skipped` by reason. A record warcio cannot parse,
     whatever it raises, is rejected and the reader goes on at the next record header; a damaged
-    gzip stream ends the file with a Reject naming where.
+    gzip member is rejected, naming where, and the reader goes on at the next member (where a
+    .warc.gz starts each record); a cut-off file ends with a Reject.
     """
     from warcio.archiveiterator import ArchiveIterator
 
@@ -154,27 +198,31 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                     records.get_record_offset()
                     at = records.offset           # the next record's first line
             except Exception as exc:  # warcio raises whatever a bad record makes it raise
-                if stream.error is not None:     # the data ended early: warcio choked on that
-                    break
-                number += 0 if counted else 1
-                why = _why(exc, stream, at)
-                # Go on at the next record header past this record's start, so that every
-                # retry moves forward.
-                found = _next_record(stream, at + 1)
-                yield Reject(source, number, f"corrupt WARC record: {why} (the record at "
-                                             f"byte {at}; " + (f"reading goes on at byte {found})"
-                                                               if found is not None else
-                                                               "no record follows it)"))
-                if found is None:
-                    return
-                start = found
-                continue
-            break
-        # A record already rejected as cut off has said where the file ends.
-        if stream.error is not None and not cut:
-            yield Reject(source, number + 1, f"truncated or corrupt WARC: "
-                                             f"{type(stream.error).__name__}: {stream.error} "
-                                             f"(after record {number})")
+                # (when the data ended early, warcio choked on that: it is said below)
+                if stream.error is None:
+                    number += 0 if counted else 1
+                    why = _why(exc, stream, at)
+                    # Go on at the next record header past this record's start, so that every
+                    # retry moves forward.
+                    found = _next_record(stream, at + 1)
+                    yield Reject(source, number, f"corrupt WARC record: {why} (the record at "
+                                                 f"byte {at}; "
+                                                 + (f"reading goes on at byte {found})"
+                                                    if found is not None else
+                                                    "no record follows it)"))
+                    if found is None:
+                        return
+                    start = found
+                    continue
+            # A record already rejected as cut off has said where the data ends.
+            if stream.error is not None and not cut:
+                yield Reject(source, number + 1, f"truncated or corrupt WARC: "
+                                                 f"{type(stream.error).__name__}: {stream.error} "
+                                                 f"(after record {number})")
+            if getattr(stream.error, "resumed_at", None) is None:
+                break
+            # A damaged gzip member, and another after it: the next record starts there.
+            start, cut = stream.tell(), False
 
 
 def _why(exc: Exception, stream: _Stream, offset: int) -> str:

@@ -250,7 +250,30 @@ def test_a_warc_gz_cut_inside_its_last_record_gives_one_reject(tmp_path):
     items = list(iter_inputs([str(path)]))
     assert [type(i) for i in items] == [Item, Item, Reject]
     assert items[2].line == 3 and items[2].reason.startswith("truncated WARC record")
-    assert "EOFError" in items[2].reason and "https://desa.id/2" in items[2].reason
+    assert "gzip member starting at byte" in items[2].reason and "is truncated" in items[2].reason
+    assert "https://desa.id/2" in items[2].reason
+
+
+@pytest.mark.parametrize("damaged", [0, 2, 4])
+def test_a_damaged_gzip_member_costs_its_record_and_the_records_after_it_are_read(tmp_path,
+                                                                                   damaged):
+    """A .warc.gz holds a gzip member per record: with gzip.open, one damaged member ended
+    the file, and the records after it were lost with one reject."""
+    path = tmp_path / "crawl.warc.gz"
+    _response_members(path, 5)
+    data = path.read_bytes()
+    starts = [at for at in range(len(data)) if data.startswith(b"\x1f\x8b\x08", at)]
+    ends = starts[1:] + [len(data)]
+    middle = (starts[damaged] + ends[damaged]) // 2
+    path.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:])
+    items = list(iter_inputs([str(path)]))
+    urls = [i.fields["url"] for i in items if isinstance(i, Item)]
+    assert urls == [f"https://desa.id/{n}" for n in range(5) if n != damaged]
+    [reject] = [i for i in items if isinstance(i, Reject)]
+    assert reject.line == damaged + 1
+    assert f"corrupt gzip member starting at byte {starts[damaged]}" in reject.reason
+    if damaged < 4:
+        assert f"reading goes on at the next member (byte {starts[damaged + 1]})" in reject.reason
 
 
 def test_a_page_over_the_limit_is_refused_as_too_large_not_as_cut_off(tmp_path):
