@@ -230,8 +230,10 @@ def _python_json_read(line: str, text_field: str) -> Any:
     return obj
 
 
-def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> Item | Reject | None:
-    """One JSONL line as an Item, a Reject with the reason, or None for a blank line."""
+def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions,
+                 unit: str = "line") -> Item | Reject | None:
+    """One JSONL line as an Item, a Reject with the reason, or None for a blank line. `unit`:
+    what the reasons call it (json_file reads each item of an array so: "array item")."""
     if not raw.strip():
         return None
     raw = raw.rstrip(b"\r\n")
@@ -250,7 +252,7 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as bad:
-            return Reject(source, lineno, f"invalid UTF-8 at byte {bad.start} of the line",
+            return Reject(source, lineno, f"invalid UTF-8 at byte {bad.start} of the {unit}",
                           raw_text(raw))
         obj = _python_json(line, options.text_field)
         if obj is _BROKEN:
@@ -263,7 +265,8 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions) -> 
             if exact is not _BROKEN:
                 obj["id"] = exact["id"]
     if not isinstance(obj, dict):
-        return Reject(source, lineno, f"JSON line is {json_kind(obj)}, not an object",
+        return Reject(source, lineno, f"{'JSON line' if unit == 'line' else unit} is "
+                                      f"{json_kind(obj)}, not an object",
                       _shown(raw))
     return object_record(obj, source, lineno, len(raw), options, raw)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.cli import main
 from cleaner.inputs import Item, ReadOptions, Reject
@@ -72,16 +75,18 @@ def test_a_json_array_is_cleaned_the_same_by_one_and_two_workers(tmp_path):
     assert records[0]["meta"]["site"] == "antaranews.com"
 
 
-def test_a_record_that_cannot_be_written_is_a_reject_and_the_run_goes_on(tmp_path):
+def test_an_item_is_read_as_a_jsonl_line_is_past_64_bit_integers_and_nan(tmp_path):
+    """Each item is parsed as a JSONL line: an integer past 64 bits in a field is a float, NaN
+    is null. (Before, the first was a reject, and the second cost every item after it.)"""
     path = tmp_path / "big.json"
-    path.write_text('[{"id": "x", "text": "Isi.", "n": %d}, {"id": "y", "text": "Isi."}]'
-                    % 2 ** 70)
+    path.write_text('[{"id": %d, "text": "Isi.", "n": %d}, {"id": "y", "text": "Isi.", "s": NaN},'
+                    ' {"id": "z", "text": "Isi."}]' % (2 ** 70, 2 ** 70))
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(path), "-o", str(out), "-q"]) == 0
-    assert [r["id"] for r in read_jsonl(out)] == ["y"]
-    [reject] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
-    assert reject["line"] == 1 and reject["reason"] == ("cannot write the record as JSON: "
-                                                      "Integer exceeds 64-bit range")
+    records = read_jsonl(out)
+    assert [r["id"] for r in records] == [str(2 ** 70), "y", "z"]
+    assert records[0]["n"] == float(2 ** 70) and records[1]["s"] is None
+    assert not (tmp_path / "out.jsonl.rejects.jsonl").exists()
 
 
 def test_folders_read_json_files_only_when_asked(tmp_path):
@@ -167,3 +172,63 @@ def test_a_file_whose_name_says_nothing_is_read_by_how_it_opens(tmp_path, name):
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(lines), "-o", str(out), "-q", "--workers", "2"]) == 0
     assert [record["id"] for record in read_jsonl(out)] == ["a", f"{name}:3"]
+
+
+_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-10 ** 6, 10 ** 6)
+    | st.text(alphabet='ab"\\[]{},: \n\u00e9\U0001f600', max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                                max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(items=st.lists(st.dictionaries(st.sampled_from(["id", "x", "y"]), _VALUE, max_size=3)
+                      .map(lambda d: {**d, "text": "Isi berita."}), max_size=6),
+       indent=st.sampled_from([None, 1, 2]), read_bytes=st.sampled_from([1, 2, 3, 7, 64]))
+def test_an_array_is_split_into_its_items_whatever_the_reads(items, indent, read_bytes):
+    """Strings holding brackets, commas, quotes and backslashes, nesting, and reads that end
+    anywhere (inside a string, an escape, a UTF-8 character) give each item whole."""
+    import io
+    from unittest import mock
+
+    from cleaner import json_file
+
+    data = json.dumps(items, indent=indent, ensure_ascii=False).encode()
+    with mock.patch.object(json_file, "READ_BYTES", read_bytes):
+        got = list(json_file.iter_json_array(io.BytesIO(data), "a.json", ReadOptions()))
+    assert [type(item).__name__ for item in got] == ["Item"] * len(items)
+    assert [item.fields | {"text": item.text} for item in got] == \
+        [{k: v for k, v in orjson.loads(orjson.dumps(item)).items()} for item in items]
+
+
+def test_a_bad_item_costs_itself_and_the_items_after_it_are_read(tmp_path):
+    good = [json.dumps({"id": f"g{i}", "text": f"Isi berita {i}."}) for i in range(4)]
+    path = tmp_path / "mixed.json"
+    path.write_bytes(("[" + good[0] + ',\n{"id": "bad", "text": "caf').encode() + b"\xe9"
+                     + ('"},\n{"id": "deep", "text": "x", "d": ' + "[" * 30000 + "]" * 30000
+                        + "},\n" + good[1] + ", 5, {broken json}, " + good[2] + ",\n{"
+                        + '"id": "long", "text": "' + "x" * 3000 + '"},\n' + good[3]
+                        + "]\n").encode())
+    outcomes = [(type(item).__name__, item.line,
+                 item.fields.get("id") if isinstance(item, Item) else item.reason.split(":")[0])
+                for item in iter_inputs([str(path)], ReadOptions(max_record_bytes=2000))]
+    assert outcomes == [
+        ("Item", 1, "g0"), ("Reject", 2, "invalid UTF-8 at byte 26 of the array item"),
+        ("Reject", 3, "array item longer than 2000 bytes; raise --max-record-bytes to read it"),
+        ("Item", 4, "g1"), ("Reject", 5, "array item is a number, not an object"),
+        ("Reject", 6, "broken JSON"), ("Item", 7, "g2"),
+        ("Reject", 8, "array item longer than 2000 bytes; raise --max-record-bytes to read it"),
+        ("Item", 9, "g3")]
+
+
+@pytest.mark.parametrize("tail, reason", [
+    ("]   \n", None), ("] junk", "data after the end of the array, not read"),
+    (", ", "broken JSON array after item 1: the file ends inside the array"),
+    ("", "broken JSON array after item 1: the file ends inside the array")])
+def test_what_follows_the_last_item_is_read_to_the_end(tmp_path, tail, reason):
+    path = tmp_path / "a.json"
+    path.write_text("[" + json.dumps(ROWS[0]) + tail)
+    outcomes = _outcomes(path)
+    assert outcomes[0] == ("Item", 1, ROWS[0]["text"])
+    assert outcomes[1:] == ([("Reject", 2, reason)] if reason else [])
