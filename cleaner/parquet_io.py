@@ -82,9 +82,16 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ...
         yield Reject(source, None, f"not a readable Parquet file: {type(exc).__name__}: {exc}")
         return
-    if options.text_field not in parquet.schema_arrow.names:
+    names = parquet.schema_arrow.names
+    if options.text_field not in names:
         yield Reject(source, None, f"no {options.text_field!r} column (columns: "
-                                   f"{', '.join(parquet.schema_arrow.names)})")
+                                   f"{', '.join(names)})")
+        return
+    if names.count(options.text_field) > 1:
+        # A row as a dict would keep the last of them, and pass over the other's text.
+        yield Reject(source, None, f"{names.count(options.text_field)} columns named "
+                                   f"{options.text_field!r}: which holds the text is not "
+                                   "known; rename the others")
         return
     # Row group by row group: a damaged page costs the rest of its row group (a reject says
     # which rows), not the rest of the file.

@@ -295,3 +295,13 @@ def test_a_damaged_row_group_costs_its_rows_not_the_rest_of_the_file(tmp_path, w
     rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
     assert [(r["line"], r["reason"].split(":")[:2]) for r in rejects] == [
         (201, ["corrupt Parquet data", " rows 201 to 300 (row group 2) not read"])]
+
+
+def test_a_file_with_two_text_columns_is_refused_not_read_from_one_of_them(tmp_path):
+    from cleaner.readers import iter_inputs
+
+    table = pa.Table.from_arrays([pa.array(["Isi satu."]), pa.array(["Isi dua."])],
+                                 names=["text", "text"])
+    pq.write_table(table, tmp_path / "two.parquet")
+    [reject] = iter_inputs([str(tmp_path / "two.parquet")])
+    assert reject.reason.startswith("2 columns named 'text'")
