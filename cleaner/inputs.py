@@ -28,7 +28,8 @@ class Item:
     # HTML only, for clean_html and not carried into the record: fallback_date (a WARC record's
     # crawl date), page_flags (notes on a wrong declared charset).
     hints: dict[str, Any] = field(default_factory=dict)
-    # The file as a record without an id is named by (ReadOptions.id_name); None: its name.
+    # What the item's record is named by, with its line, if it has no id (ReadOptions.id_name);
+    # None: its file's name.
     id_name: str | None = None
 
     def where(self) -> str:

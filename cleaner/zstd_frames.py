@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+from collections import deque
 from typing import Any, BinaryIO
 
 import zstandard
@@ -162,13 +163,14 @@ class _CheckedZstd(io.RawIOBase):
     def __init__(self, path: str | os.PathLike):
         self._raw = open(path, "rb")
         self._problem: str | None = None
-        self._spans: list[tuple[int, int]] | None = None      # frames not started yet
+        self._spans: deque[tuple[int, int]] | None = None     # frames not started yet
         self._span_start = 0
         info = os.fstat(self._raw.fileno())
         if stat.S_ISREG(info.st_mode):
             try:
                 with open(self._raw.fileno(), "rb", closefd=False) as headers:
-                    _, self._problem, self._spans = frame_spans(headers, info.st_size)
+                    _, self._problem, spans = frame_spans(headers, info.st_size)
+                self._spans = deque(spans)
             except BaseException:
                 self._raw.close()
                 raise
@@ -186,7 +188,7 @@ class _CheckedZstd(io.RawIOBase):
         """A reader of the next frame the walk found, or None after the last."""
         if not self._spans:
             return None
-        start, end = self._spans.pop(0)
+        start, end = self._spans.popleft()
         self._span_start = start
         self._raw.seek(start)
         return self._stream_reader(_Prefix(self._raw, end - start))
