@@ -133,16 +133,37 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
 
 
 def _json_opening(path: str) -> bytes | None:
-    """b"{" or b"[" when a file opens (after a byte order mark and blanks) as JSON lines or a
-    JSON array would; else None, and None for a file it cannot read (read as text, it is
-    refused there with the reason)."""
+    """json_opening of a file's first bytes; None for a file it cannot read (read as text, it
+    is refused there with the reason)."""
     try:
         with open(path, "rb") as stream:
-            head = stream.read(256)
+            return json_opening(stream.read(SNIFF_BYTES))
     except OSError:
         return None
-    first = head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
-    return first if first in (b"{", b"[") else None
+
+
+def json_opening(head: bytes) -> bytes | None:
+    """b"{" when the first bytes (after a byte order mark and blanks) open JSON lines, an
+    object with a key; b"[" when they open an array of objects; else None: an article that
+    opens with "[FOTO] Jakarta -" or "{Advertorial}" is text, not broken JSON.
+
+    >>> json_opening(b' {"text": 1}'), json_opening(b'[ {"a"'), json_opening(b"[FOTO] Jakarta")
+    (b'{', b'[', None)
+    >>> json_opening(b"{Advertorial} Isi"), json_opening(b"[]"), json_opening(b"[ ")
+    (None, b'[', b'[')
+    """
+    body = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    after = body[1:].lstrip()[:1]
+    if body[:1] == b"{" and after in (b'"', b"}"):
+        return b"{"
+    # (nothing after the bracket yet: an array cut after its opening, or longer blanks)
+    if body[:1] == b"[" and after in (b"{", b"]", b""):
+        return b"["
+    return None
+
+
+# How much of a file or stream is looked at to tell JSON from text (blanks may come first).
+SNIFF_BYTES = 4096
 
 
 def _read_stdin(options: ReadOptions, log: ReadLog):
@@ -154,8 +175,8 @@ def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log:
     """A stream read once, with no name to go by: JSONL when its first character is '{', a JSON
     array of records when it is '[', one web page when it opens with HTML markup, else one text
     document."""
-    peek = stream.peek(64) if hasattr(stream, "peek") else b""
-    first = peek.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+    peek = stream.peek(SNIFF_BYTES) if hasattr(stream, "peek") else b""
+    first = json_opening(peek)
     if first == b"{":
         yield from read_jsonl(stream, source, options, blocks=True)
         return

@@ -232,3 +232,28 @@ def test_what_follows_the_last_item_is_read_to_the_end(tmp_path, tail, reason):
     outcomes = _outcomes(path)
     assert outcomes[0] == ("Item", 1, ROWS[0]["text"])
     assert outcomes[1:] == ([("Reject", 2, reason)] if reason else [])
+
+
+@pytest.mark.parametrize("text", ["[FOTO] Jakarta - Isi berita hari ini.",
+                                  "{Advertorial} Isi berita.\nBaris dua.",
+                                  "[ Video ] Isi berita.", "{ kata pengantar } isi"])
+def test_an_article_that_opens_with_a_bracket_is_text_not_broken_json(tmp_path, monkeypatch,
+                                                                      text):
+    """Only an object's key or an array of objects opens JSON: a named file of no known
+    suffix and standard input are read by how they open."""
+    import io
+    import sys
+
+    path = tmp_path / "artikel-123"
+    path.write_text(text, encoding="utf-8")
+    assert _outcomes(path) == [("Item", None, text)]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(
+        io.BytesIO(text.encode()))))
+    assert [(type(i).__name__, i.text) for i in iter_inputs(["-"], ReadOptions())] == \
+        [("Item", text)]
+
+
+def test_json_after_more_blanks_than_a_sniff_once_read_is_still_json(tmp_path):
+    path = tmp_path / "dump.data"
+    path.write_text(" " * 3000 + json.dumps(ROWS[0]) + "\n", encoding="utf-8")
+    assert _outcomes(path) == [("Item", 1, ROWS[0]["text"])]
