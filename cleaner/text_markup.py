@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.entities import html5
 
 import re2
 
@@ -22,12 +23,18 @@ _BLOCK_NAMES = frozenset(_BLOCK)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATES = re.compile("([\ud800-\udfff])")
 
-# After a tag's name: HTML's own white space and the attributes, or "/" or ">" at once, so that
-# "<bahasa>" or "<a-z>" is no tag. Written out rather than \s, which in Python's patterns takes
-# NBSP and other spaces that RE2's does not. A quoted value may hold ">" ('<a title="a > b">').
+# After a tag's name: attributes, each name=value or one of the few that stand alone, then
+# ">" (or "/>"), so that "<bahasa>", "<a-z>" and "x <b dan y> z" are no tags. A quoted value
+# may hold ">" ('<a title="a > b">'). Nothing of a tag crosses a line: a tag cut off before its
+# ">" must not take the paragraphs up to the next ">" with it. (White space written out: \s
+# in Python's patterns takes NBSP and more that RE2's does not.)
 _ANY_NAME = "|".join(_BLOCK + _INLINE + _HIDDEN)
 _SPACE = "\t\n\f\r "
-_ATTRIBUTES = f"(?:[{_SPACE}/](?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?"
+_BLANK = "[\t\f\r ]"
+_VALUE = "(?:\"[^\"\n]*\"|'[^'\n]*'|[^\\s\"'<>=`]+)"
+_ALONE = "async|defer|hidden|allowfullscreen|controls|autoplay|loop|muted|nowrap|itemscope"
+_ATTRIBUTES = (f"(?:{_BLANK}+(?:[A-Za-z_:][-A-Za-z0-9_:.]*{_BLANK}*={_BLANK}*{_VALUE}"
+               f"|(?:{_ALONE})))*{_BLANK}*/?")
 # RE2, not Python's re: a text of millions of characters with many an unclosed "<!--" or
 # '<a title="' would make a backtracking search read on to its end from each of them.
 _TAG = re2.compile(f"(?i)</?({_ANY_NAME}){_ATTRIBUTES}>")
@@ -39,7 +46,7 @@ _HIDDEN_ELEMENT = re2.compile("(?is)<!--.*?-->|" + "|".join(
 # "Q&Amacr" as references: a text's own "&" stays unless it is plainly one. "&amp;" before a
 # reference is a reference escaped twice ("&amp;quot;"), which a scraper makes of an escaped page.
 _REFERENCE = "(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
-_ESCAPED_REFERENCE = re.compile(f"&(?:amp;)*({_REFERENCE})")
+_ESCAPED_REFERENCE = re.compile(f"&((?:amp;)*)({_REFERENCE})")
 
 # RE2 patterns (over UTF-8, as normalize's hints are) that match wherever each fix could change
 # the text: a yes may find nothing to do, never a no where it would.
@@ -77,10 +84,21 @@ def unescape_references(text: str) -> str:
 
     >>> unescape_references("Johnson &amp; Johnson, &quot;kata&quot; &amp;quot;dia&amp;quot; R&D")
     'Johnson & Johnson, "kata" "dia" R&D'
+    >>> unescape_references("&notaris; &copyright; &amp;amplifier;")
+    '&notaris; &copyright; &amplifier;'
     """
     if "&" not in text:
         return text
-    return _ESCAPED_REFERENCE.sub(lambda match: html.unescape("&" + match.group(1)), text)
+    return _ESCAPED_REFERENCE.sub(_unescaped, text)
+
+
+def _unescaped(match) -> str:
+    """A reference (escaped once or more) as its character; a name HTML does not define stays,
+    one "&amp;" undone: html.unescape reads old names as prefixes ("&notaris;" was "¬aris;")."""
+    escapes, reference = match.group(1), match.group(2)
+    if reference.startswith("#") or reference in html5:
+        return html.unescape("&" + reference)
+    return f"&{escapes[4:]}{reference}" if escapes else match.group()
 
 
 def plain_markup(text: str) -> str:

@@ -80,3 +80,25 @@ def test_inline_tags_go_and_the_text_between_them_stays(pieces):
     # A word that could open a tag or comment of its own ("<b", "</", "<!") is not drawn.
     assume(not any(re.search("<[ab/!]", word) for word in words))
     assert strip_tags("".join(tag + word for tag, word in pieces)) == "".join(words)
+
+
+def test_a_tag_cut_off_before_its_end_takes_no_paragraph_with_it():
+    text = ('Baca juga: <a href="/berita/1" target=_blank\n\nParagraf dua tetap.\n\n'
+            "Harga naik >10 persen.")
+    assert strip_tags(text) == text
+    record = _CLEANER.clean(text)
+    assert "Paragraf dua tetap." in record["text"] and "naik >10 persen" in record["text"]
+
+
+def test_words_between_angle_brackets_are_no_tag_without_attributes_of_html():
+    for text in ("Jika nilai x <b dan y> z", "Budi <budi@contoh.id> menulis"):
+        assert strip_tags(text) == text
+    assert strip_tags('<a href="/x" target="_blank" rel="noopener">Baca</a> <img src=x.jpg>'
+                      '<script async src="a.js">x()</script><br />ok') == "Baca \nok"
+
+
+def test_a_name_html_does_not_define_is_no_reference():
+    """html.unescape reads old entity names as prefixes: "&notaris;" was "¬aris;"."""
+    assert unescape_references("&notaris; &copyright; &amplifier; &amp;notaris;") == \
+        "&notaris; &copyright; &amplifier; &notaris;"
+    assert unescape_references("&not; &copy; &amp;amp;") == "\u00ac \u00a9 &"
