@@ -16,7 +16,7 @@ from cleaner.document_files import TextFile, is_html, read_html_file, read_text_
 from cleaner.folders import folder_entries, stem_of
 from cleaner.inputs import (COMPRESSED_SUFFIXES, OTHER_COMPRESSIONS, Item, ReadLog, ReadOptions,
                             Reject, other_compression, printable)
-from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array, past_bom
+from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc
@@ -84,7 +84,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         with stream:
             # A compressed .json is JSON lines, or an array read item by item.
             if name.endswith((".json.gz", ".json.zst")) and opens_array(path):
-                yield from iter_json_array(past_bom(stream), path, options)
+                yield from iter_json_array(stream, path, options)
                 return
             plain = not name.endswith(COMPRESSED_SUFFIXES)
             # Byte ranges only of a regular file: a named pipe cannot be read again.
@@ -119,7 +119,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
                 if special:
                     yield from _read_stream(stream, path, record_id, options, log)
                 elif opening == b"[":
-                    yield from iter_json_array(past_bom(stream), path, options)
+                    yield from iter_json_array(stream, path, options)
                 else:
                     yield from read_jsonl(stream, path, options, blocks=True, ranges=True)
             return

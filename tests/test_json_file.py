@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import orjson
@@ -257,3 +258,44 @@ def test_json_after_more_blanks_than_a_sniff_once_read_is_still_json(tmp_path):
     path = tmp_path / "dump.data"
     path.write_text(" " * 3000 + json.dumps(ROWS[0]) + "\n", encoding="utf-8")
     assert _outcomes(path) == [("Item", 1, ROWS[0]["text"])]
+
+
+@pytest.mark.parametrize("damage", [
+    ('nomor 5."', 'nomor 5 5" kata."'),                     # a stray quote
+    ('"r5"}', '"r5"}}'),                                    # a stray brace
+    ('"r5"}', '"r5"]}'),                                    # a stray bracket
+    ('"r5"}', '"r5"'),                                      # a brace missing
+    ('"r5"}', '"r5", "x": [{"a": 1}, {"b": ]}'),           # broken, objects nested in it
+])
+@pytest.mark.parametrize("separator", [", ", ",\n"])
+def test_one_broken_item_costs_itself_whatever_broke_it(tmp_path, damage, separator):
+    """A stray quote or bracket throws the count of strings and brackets off: the split goes
+    on at the first place past the broken item where one object ends and the next begins."""
+    items = [json.dumps({"text": f"Isi berita nomor {i}.", "id": f"r{i}"}) for i in range(1, 41)]
+    old, new = damage
+    items[4] = items[4].replace(old, new)
+    path = tmp_path / "a.json"
+    path.write_text("[" + separator.join(items) + "]\n")
+    outcomes = _outcomes(path)
+    kept = [text for kind, _, text in outcomes if kind == "Item"]
+    assert kept == [f"Isi berita nomor {i}." for i in range(1, 41) if i != 5]
+    assert {line for kind, line, _ in outcomes if kind == "Reject"} <= {5, 6}
+
+
+@pytest.mark.parametrize("damaged", [0, 2])
+def test_a_damaged_gzip_member_in_a_json_array_costs_its_items(tmp_path, damaged):
+    rows = [{"id": f"r{i}", "text": f"Isi berita nomor {i} tentang banjir. " * 20}
+            for i in range(300)]
+    data = json.dumps(rows, indent=2).encode()
+    members = [gzip.compress(data[i:i + 50000]) for i in range(0, len(data), 50000)]
+    broken = bytearray(members[damaged])
+    broken[len(broken) // 2] ^= 0xFF
+    members[damaged] = bytes(broken)
+    path = tmp_path / "a.json.gz"
+    path.write_bytes(b"".join(members))
+    outcomes = list(iter_inputs([str(path)], ReadOptions()))
+    ids = [item.fields["id"] for item in outcomes if isinstance(item, Item)]
+    assert len(ids) == len(set(ids)) > 200 and set(ids) <= {f"r{i}" for i in range(300)}
+    assert ids[-1] == "r299" and ids == sorted(ids, key=lambda i: int(i[1:]))
+    [reject] = [item for item in outcomes if isinstance(item, Reject)]
+    assert "corrupt gzip member" in reject.reason and "reading goes on" in reject.reason
