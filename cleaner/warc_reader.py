@@ -82,8 +82,15 @@ class _Stream:
 class _Members:
     """A .warc.gz read member by member (gzip_members): a damaged member raises CorruptGzip
     once, and reading goes on at the next member, where a WARC writes the next record. With
-    gzip.open, one damaged member ended the file. Seeks are the forward reads, or the reread
-    from the start, that gzip.open does: the damage is found and passed over the same way."""
+    gzip.open, one damaged member ended the file.
+
+    The last KEEP_BYTES read are kept, so that the seek back to a rejected record's start
+    (to look for the next record header) is no reread of the file from its start: with one
+    record in ten rejected, that made a run's time grow with the square of the file's size.
+    Further back, the file is read again from the start, as gzip.open does it, the damage
+    found and passed over the same way."""
+
+    KEEP_BYTES = 8 << 20
 
     def __init__(self, path: Path):
         self.path = path
@@ -91,11 +98,26 @@ class _Members:
 
     def _open(self) -> None:
         self._file = open_gzip(self.path)
-        self._pos = 0                 # uncompressed bytes handed out
+        self._read = 0                # uncompressed bytes read from the file
+        self._pos = 0                 # where the reader is: _read, or back in _kept
+        self._kept = bytearray()      # the last bytes read, from _kept_at to _read
+        self._kept_at = 0
 
     def read1(self, size: int = -1) -> bytes:
+        if self._pos < self._read:    # back in what was kept
+            start = self._pos - self._kept_at
+            end = len(self._kept) if size is None or size < 0 else start + size
+            data = bytes(self._kept[start:end])
+            self._pos += len(data)
+            return data
         data = self._file.read1(size)
-        self._pos += len(data)
+        self._read += len(data)
+        self._pos = self._read
+        self._kept += data
+        if len(self._kept) > 2 * self.KEEP_BYTES:
+            cut = len(self._kept) - self.KEEP_BYTES
+            del self._kept[:cut]
+            self._kept_at += cut
         return data
 
     read = read1                      # (_Stream asks for read1, and reads it in steps)
@@ -103,9 +125,13 @@ class _Members:
     def seek(self, offset: int, whence: int = 0) -> int:
         if whence != 0:
             raise ValueError("only seeks from the start")
-        if offset < self._pos:
+        if self._kept_at <= offset <= self._read:
+            self._pos = offset
+            return offset
+        if offset < self._kept_at:
             self._file.close()
             self._open()
+        self._pos = self._read
         while self._pos < offset:
             try:
                 data = self.read1(min(offset - self._pos, 1 << 16))

@@ -281,3 +281,28 @@ def test_a_page_over_the_limit_is_refused_as_too_large_not_as_cut_off(tmp_path):
     _response_members(path, 1)
     [reject] = iter_inputs([str(path)], ReadOptions(max_html_bytes=100))
     assert reject.reason.startswith("HTML page larger than 100 bytes")
+
+
+def test_going_back_to_a_rejected_record_reads_no_member_twice(tmp_path, monkeypatch):
+    """The seek back to a rejected record's start is served from the bytes kept: reread from
+    the file's start, it made a run's time grow with the square of its size."""
+    from cleaner import warc_reader
+
+    path = tmp_path / "crawl.warc.gz"
+    _response_members(path, 12)
+    members = path.read_bytes()
+    plain = gzip.decompress(members)
+    starts = [at for at in range(len(plain)) if plain.startswith(b"WARC/1.", at)]
+    records = [plain[a:b] for a, b in zip(starts, starts[1:] + [len(plain)])]
+    for n in (3, 7, 10):              # three responses lose their Content-Length
+        head, _, rest = records[n].partition(b"Content-Length: ")
+        records[n] = head + rest[rest.index(b"\r\n") + 2:]
+    path.write_bytes(b"".join(gzip.compress(record) for record in records))
+    opened = []
+    real_open = warc_reader._Members._open
+    monkeypatch.setattr(warc_reader._Members, "_open",
+                        lambda self: (opened.append(1), real_open(self))[1])
+    items = list(iter_inputs([str(path)]))
+    assert [i.line for i in items if isinstance(i, Reject)] == [4, 8, 11]
+    assert len([i for i in items if isinstance(i, Item)]) == 9
+    assert len(opened) == 1
