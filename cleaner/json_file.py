@@ -243,13 +243,13 @@ class _ArraySplit:
                 # one inside an item. That item is broken; the split goes on after it.
                 yield from self._broken_item(found.start())
             elif self.depth == 1 and mark in (b",", b"]"):
-                segment = buf[self.item_start:found.start()] if self.item_start is not None \
-                    else b""
+                start = self.item_start if self.item_start is not None else found.start()
+                segment = buf[start:found.start()]
                 if mark == b"," or segment.strip() or self.too_long or self.index:
                     item = _array_item(segment, self.source, self.index + 1, self.options,
                                        self.too_long)
-                    if _broken(item) and (not _NEXT_ITEM.match(buf, self.pos) or _KEYED_START.search(
-                            buf, self.item_start + 1, found.start())):
+                    if _broken(item) and (not _NEXT_ITEM.match(buf, self.pos)
+                                          or _KEYED_START.search(buf, start + 1, found.start())):
                         # (no object follows the comma, or another begins inside the item:
                         # the count of strings or brackets was thrown off)
                         yield from self._broken_item(found.start())
@@ -271,10 +271,10 @@ class _ArraySplit:
         place past its start where one object ends and the next begins, and the split goes on
         there. Where there is none in what was read, it ends at `at`."""
         start = self.item_start if self.item_start is not None else at
-        ends = [(found.start() + 1, found.end()) for found in (_BOUNDARY.search(self.buf, start + 1),)
-                if found is not None]
-        ends += [(found.start(), found.end()) for found in (_KEYED_START.search(self.buf, start + 1),)
-                 if found is not None]
+        strict = _BOUNDARY.search(self.buf, start + 1)
+        keyed = _KEYED_START.search(self.buf, start + 1)
+        ends = ([(strict.start() + 1, strict.end())] if strict is not None else []) + \
+            ([(keyed.start(), keyed.end())] if keyed is not None else [])
         end, resume = min(ends, key=lambda pair: pair[1]) if ends else (at, at + 1)
         self.index += 1
         yield _array_item(self.buf[start:end], self.source, self.index, self.options,

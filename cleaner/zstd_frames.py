@@ -15,7 +15,7 @@ import io
 import os
 import stat
 from collections import deque
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import zstandard
 
@@ -59,14 +59,26 @@ def frames_end(stream: BinaryIO, size: int) -> tuple[int, str | None]:
     return end, problem
 
 
-def frame_spans(stream: BinaryIO, size: int) -> tuple[int, str | None, list[tuple[int, int]]]:
-    """frames_end, and the (start, end) of each frame to decompress (skippable ones left out)."""
-    spans: list[tuple[int, int]] = []
+def frame_spans(stream: BinaryIO, size: int) -> tuple[int, str | None, list[Span]]:
+    """frames_end, and the spans to read in turn (skippable frames left out): frames, frames
+    whose headers are damaged (read, and reported whatever zstd makes of them) and bytes that
+    are not zstd between frames (reported). After damage the walk goes on at the next frame's
+    magic number: a damaged header cost every frame after it."""
+    spans: list[Span] = []
     end, problem = _walk(stream, size, spans)
     return end, problem, spans
 
 
-def _walk(stream: BinaryIO, size: int, spans: list[tuple[int, int]]) -> tuple[int, str | None]:
+class Span(NamedTuple):
+    """A stretch of a .zst file: `kind` is "frame", "damaged" (a frame whose headers the walk
+    could not follow) or "junk" (not zstd)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _walk(stream: BinaryIO, size: int, spans: list[Span]) -> tuple[int, str | None]:
     pos = 0
     while pos < size:
         start = pos
@@ -82,42 +94,85 @@ def _walk(stream: BinaryIO, size: int, spans: list[tuple[int, int]]) -> tuple[in
                 return size, cut
             pos = start + 8 + int.from_bytes(head[4:] + length, "little")
             if pos > size:
-                return size, cut
+                after = _next_frame(stream, start + 4, size)
+                if after is None:
+                    return size, cut
+                spans.append(Span(start, after, "junk"))       # (a damaged size)
+                pos = after
             continue
         if magic != _FRAME_MAGIC:
             if _zeros_to_the_end(stream, start, size):
                 return start, None
-            return start, (f"data after the last zstd frame, at byte {start}, is not zstd"
-                           if start else "no zstd frame at byte 0: not a zstd file")
+            after = _next_frame(stream, start + 1, size)
+            if after is None:
+                return start, (f"data after the last zstd frame, at byte {start}, is not zstd"
+                               if start else "no zstd frame at byte 0: not a zstd file")
+            spans.append(Span(start, after, "junk"))
+            pos = after
+            continue
         if len(head) < 5:
             return size, cut
+        end, bad_block = _frame_end(stream, start, head[4], size)
+        if end is not None and bad_block is None:
+            spans.append(Span(start, end, "frame"))
+            pos = end
+            continue
+        after = _next_frame(stream, start + 4, size)
+        if after is not None:
+            spans.append(Span(start, after, "damaged"))
+            pos = after
+            continue
+        if bad_block is not None:
+            # (read to the bad block: the frame then ends there as a cut one does)
+            spans.append(Span(start, bad_block, "frame"))
+            return bad_block, f"corrupt zstd block at byte {bad_block}"
         # (the frame's span as far as it goes: a cut-off one is read to the end of the file)
-        spans.append((start, size))
-        descriptor = head[4]
-        single_segment = (descriptor >> 5) & 1
-        content_size_bytes = (single_segment, 2, 4, 8)[descriptor >> 6]
-        pos += 5 + (0 if single_segment else 1) + _DICT_ID_BYTES[descriptor & 3] + \
-            content_size_bytes
-        last = False
-        while not last:
-            stream.seek(pos)
-            block = stream.read(3)
-            if len(block) < 3:
-                return size, cut
-            header = int.from_bytes(block, "little")
-            last, kind, block_size = bool(header & 1), (header >> 1) & 3, header >> 3
-            if kind == _RESERVED_BLOCK:
-                # (read to the bad block: the frame then ends there as a cut one does)
-                spans[-1] = (start, pos)
-                return pos, f"corrupt zstd block at byte {pos}"
-            pos += 3 + (1 if kind == _RLE_BLOCK else block_size)
-            if pos > size:
-                return size, cut
-        pos += 4 if (descriptor >> 2) & 1 else 0         # the content checksum
-        if pos > size:
-            return size, cut
-        spans[-1] = (start, pos)
+        spans.append(Span(start, size, "frame"))
+        return size, cut
     return size, None
+
+
+def _frame_end(stream: BinaryIO, start: int, descriptor: int, size: int
+               ) -> tuple[int | None, int | None]:
+    """Where the frame at `start` ends, by its block headers (None: past the file's end), and
+    where a reserved block type is found in it (None: nowhere)."""
+    single_segment = (descriptor >> 5) & 1
+    content_size_bytes = (single_segment, 2, 4, 8)[descriptor >> 6]
+    pos = start + 5 + (0 if single_segment else 1) + _DICT_ID_BYTES[descriptor & 3] + \
+        content_size_bytes
+    last = False
+    while not last:
+        stream.seek(pos)
+        block = stream.read(3)
+        if len(block) < 3:
+            return None, None
+        header = int.from_bytes(block, "little")
+        last, kind, block_size = bool(header & 1), (header >> 1) & 3, header >> 3
+        if kind == _RESERVED_BLOCK:
+            return None, pos
+        pos += 3 + (1 if kind == _RLE_BLOCK else block_size)
+        if pos > size:
+            return None, None
+    pos += 4 if (descriptor >> 2) & 1 else 0         # the content checksum
+    return (pos, None) if pos <= size else (None, None)
+
+
+def _next_frame(stream: BinaryIO, pos: int, size: int) -> int | None:
+    """Where the next frame's magic number is at or after `pos`, if anywhere."""
+    magic = _FRAME_MAGIC.to_bytes(4, "little")
+    tail = b""
+    while pos < size:
+        stream.seek(pos)
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            return None
+        window = tail + chunk
+        found = window.find(magic)
+        if found >= 0:
+            return pos - len(tail) + found
+        tail = window[-3:]
+        pos += len(chunk)
+    return None
 
 
 def _could_begin_a_frame(head: bytes) -> bool:
@@ -163,8 +218,8 @@ class _CheckedZstd(io.RawIOBase):
     def __init__(self, path: str | os.PathLike):
         self._raw = open(path, "rb")
         self._problem: str | None = None
-        self._spans: deque[tuple[int, int]] | None = None     # frames not started yet
-        self._span_start = 0
+        self._spans: deque[Span] | None = None      # spans not started yet (a pipe: None)
+        self._span = Span(0, 0, "frame")            # the span being read
         info = os.fstat(self._raw.fileno())
         if stat.S_ISREG(info.st_mode):
             try:
@@ -174,7 +229,8 @@ class _CheckedZstd(io.RawIOBase):
             except BaseException:
                 self._raw.close()
                 raise
-            self._reader = self._next_frame()
+            self._reader = None
+            self._start_next()
         else:
             self._reader = self._stream_reader(self._raw)
 
@@ -184,40 +240,57 @@ class _CheckedZstd(io.RawIOBase):
         return zstandard.ZstdDecompressor().stream_reader(source, read_across_frames=True,
                                                           closefd=False)
 
-    def _next_frame(self):
-        """A reader of the next frame the walk found, or None after the last."""
+    def _start_next(self) -> None:
+        """Close the span's reader and start the next span's: a frame's reader, or None for
+        bytes that are not zstd (reported when they are reached) and after the last span."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         if not self._spans:
-            return None
-        start, end = self._spans.popleft()
-        self._span_start = start
-        self._raw.seek(start)
-        return self._stream_reader(_Prefix(self._raw, end - start))
+            self._span = Span(0, 0, "end")
+            return
+        self._span = self._spans.popleft()
+        if self._span.kind != "junk":
+            self._raw.seek(self._span.start)
+            self._reader = self._stream_reader(_Prefix(self._raw, self._span.end -
+                                                       self._span.start))
+
+    def _going_on(self, what: str) -> CorruptZstd:
+        """CorruptZstd for damage in the span just read, reading going on at the next one."""
+        self._start_next()
+        if self._span.kind == "end":
+            return CorruptZstd(f"{what}; no further frame follows")
+        return CorruptZstd(f"{what}; the lines read from it before the damage was found may be "
+                           f"damaged too; reading goes on at the next frame (byte "
+                           f"{self._span.start})", self._span.start)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        while self._reader is not None:
+        while True:
+            span = self._span
+            if span.kind == "junk":
+                self._start_next()
+                raise CorruptZstd(f"bytes {span.start} to {span.end} are not zstd; reading goes "
+                                  f"on at the next frame (byte {span.end})", span.end)
+            if self._reader is None:
+                break
             try:
                 data = self._reader.read(len(buffer))
             except zstandard.ZstdError as exc:
-                damaged = self._span_start
-                self._reader.close()
-                self._reader = self._next_frame()
-                if self._reader is None:
-                    raise CorruptZstd(f"corrupt zstd frame starting at byte {damaged} ({exc}); "
-                                      "no further frame follows") from None
-                raise CorruptZstd(f"corrupt zstd frame starting at byte {damaged} ({exc}); the "
-                                  "lines read from it before the damage was found may be "
-                                  "damaged too; reading goes on at the next frame (byte "
-                                  f"{self._span_start})", self._span_start) from None
+                raise self._going_on(f"corrupt zstd frame starting at byte {span.start} "
+                                     f"({exc})") from None
             if data:
                 buffer[:len(data)] = data
                 return len(data)
             if self._spans is None:         # a pipe: its one reader is done
                 break
-            self._reader.close()
-            self._reader = self._next_frame()
+            if span.kind == "damaged":
+                # (zstd may end a frame whose headers lie without a word)
+                raise self._going_on(f"zstd frame starting at byte {span.start} is damaged "
+                                     "(its headers run past the next frame)")
+            self._start_next()
         if self._problem is not None:
             problem, self._problem = self._problem, None
             raise CorruptZstd(problem)

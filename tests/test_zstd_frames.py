@@ -116,3 +116,34 @@ def test_a_damaged_frame_costs_its_lines_and_the_frames_after_it_are_read(tmp_pa
     assert f"corrupt zstd frame starting at byte {len(frames[0])}" in reject["reason"]
     assert f"reading goes on at the next frame (byte {len(frames[0]) + len(damaged)})" in \
         reject["reason"]
+
+
+@pytest.mark.parametrize("damage", ["magic", "descriptor", "block header", "junk between",
+                                    "skippable size"])
+def test_damaged_headers_cost_their_frame_and_the_walk_goes_on_at_the_next(tmp_path, damage):
+    """The walk of frame headers stopped at the first it could not follow: the frames after a
+    damaged header were lost (or the file called cut off)."""
+    lines = [json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} hari ini."}).encode()
+             + b"\n" for i in range(100)]
+    frames = [zstandard.ZstdCompressor().compress(b"".join(lines[i:i + 10]))
+              for i in range(0, 100, 10)]
+    second = bytearray(frames[4])
+    if damage == "magic":
+        second[0] ^= 0xFF
+    elif damage == "descriptor":
+        second[4] ^= 0x03                     # a dictionary id the frame does not have
+    elif damage == "block header":
+        header_at = 4 + 1 + 1 + 1             # magic, descriptor, window, 1-byte content size
+        second[header_at + 2] = 0xFF          # a block size far past the file's end
+    skippable = (0x184D2A50).to_bytes(4, "little") + (4).to_bytes(4, "little") + b"meta"
+    if damage == "skippable size":
+        skippable = skippable[:4] + (10 ** 6).to_bytes(4, "little") + b"meta"
+    middle = b"not zstd" if damage == "junk between" else skippable
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(b"".join(frames[:4]) + middle + bytes(second) + b"".join(frames[5:]))
+    items = list(iter_inputs([str(path)]))
+    ids = [item.fields["id"] for item in items if isinstance(item, Item)]
+    assert ids[:40] == [f"r{i}" for i in range(40)]               # the frames before it
+    assert ids[-50:] == [f"r{i}" for i in range(50, 100)]         # and every frame after it
+    assert len(ids) == len(set(ids)) and set(ids) <= {f"r{i}" for i in range(100)}
+    assert any(isinstance(item, Reject) for item in items)
