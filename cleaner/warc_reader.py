@@ -197,6 +197,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     number = 0
     start = 0
     cut = False                       # the last record read was rejected as cut off
+    cut_at = 0                        # where that record starts
     with stream:
         while True:
             try:
@@ -219,6 +220,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                     for item in _record_item(record, source, number, options, skipped, stream):
                         cut = isinstance(item, Reject) and item.reason.startswith(_CUT)
                         yield item
+                    cut_at = at
                     counted = False
                     # (asking for the offset reads the record to its end: only after using it)
                     records.get_record_offset()
@@ -240,6 +242,13 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                         return
                     start = found
                     continue
+            if cut and stream.error is None:
+                # A Content-Length past the records after it: warcio read them as its payload,
+                # to the end of the file. The reader goes on at the next record header in it.
+                found = _next_record(stream, cut_at + 1)
+                if found is not None:
+                    start, cut = found, False
+                    continue
             # A record already rejected as cut off has said where the data ends.
             if stream.error is not None and not cut:
                 yield Reject(source, number + 1, f"truncated or corrupt WARC: "
@@ -247,7 +256,9 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                                                  f"(after record {number})")
             if getattr(stream.error, "resumed_at", None) is None:
                 break
-            # A damaged gzip member, and another after it: the next record starts there.
+            # A damaged gzip member, and another after it: the next record starts there. The
+            # damaged member's record counts, as a record warcio could not parse does.
+            number += 0 if counted else 1
             start, cut = stream.tell(), False
 
 

@@ -306,3 +306,23 @@ def test_going_back_to_a_rejected_record_reads_no_member_twice(tmp_path, monkeyp
     assert [i.line for i in items if isinstance(i, Reject)] == [4, 8, 11]
     assert len([i for i in items if isinstance(i, Item)]) == 9
     assert len(opened) == 1
+
+
+def test_records_keep_their_numbers_after_damaged_members_and_a_length_past_the_file(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    _response_members(path, 12)
+    plain = gzip.decompress(path.read_bytes())
+    starts = [at for at in range(len(plain)) if plain.startswith(b"WARC/1.", at)]
+    records = [plain[a:b] for a, b in zip(starts, starts[1:] + [len(plain)])]
+    members = [gzip.compress(record) for record in records]
+    for n in (3, 4):                  # two damaged members in a row
+        broken = bytearray(members[n])
+        broken[len(broken) // 2] ^= 0xFF
+        members[n] = bytes(broken)
+    head, _, rest = records[8].partition(b"Content-Length: ")
+    members[8] = gzip.compress(head + b"Content-Length: 99999999999" + rest[rest.index(b"\r\n"):])
+    path.write_bytes(b"".join(members))
+    items = list(iter_inputs([str(path)]))
+    assert [(i.line, i.fields["url"]) for i in items if isinstance(i, Item)] == \
+        [(n + 1, f"https://desa.id/{n}") for n in range(12) if n not in (3, 4, 8)]
+    assert [i.line for i in items if isinstance(i, Reject)] == [4, 5, 9]
