@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -191,3 +192,33 @@ def stem_of(name: str) -> str:
     name = without_compression(name)
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def id_prefixes(inputs: list[str]) -> dict[str, str]:
+    """Per input, what the ids of its records without one begin with (with a "/"), so that two
+    inputs never name records alike: with several inputs, a folder's files by the folder as
+    given ("dumpA/part.jsonl:3", where two export folders each hold a part.jsonl); a file named
+    on the command line by its name alone, unless another named file has that name too
+    ("b/part.jsonl:3"). A single input keeps the names it always had.
+
+    >>> id_prefixes(["a/part.jsonl", "b/part.jsonl", "c.jsonl"])
+    {'a/part.jsonl': 'a', 'b/part.jsonl': 'b'}
+    """
+    paths = {name: Path(name) for name in inputs if name != "-"}
+    folders = {name for name, path in paths.items() if path.is_dir()}
+    named = Counter(path.name for name, path in paths.items() if name not in folders)
+    prefixes = {}
+    for name, path in paths.items():
+        if name in folders:
+            prefix = str(path) if len(inputs) > 1 else ""
+        else:
+            prefix = str(path.parent) if named[path.name] > 1 else ""
+        if prefix not in ("", "."):
+            prefixes[name] = prefix
+    return prefixes
+
+
+def prefixed(prefix: str | None, record_id: str) -> str:
+    """A record id under an input's prefix (id_prefixes)."""
+    return f"{prefix}/{record_id}" if prefix else record_id
+

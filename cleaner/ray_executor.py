@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator
 
 from cleaner.batches import BatchResult, batched, process_batch
 from cleaner.executors import WorkerDied
-from cleaner.folders import folder_entries
+from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import read_file
 
@@ -33,6 +33,7 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
     by its absolute path, which a worker on any node or in any folder can open, and by the name
     a local run gives it ("name"), which its records and rejects carry."""
     files: list[dict[str, Any]] = []
+    prefixes = id_prefixes(inputs)
     for name in inputs:
         if name == "-":
             raise ValueError("the ray executor reads files, not stdin")
@@ -43,11 +44,13 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
                     files.append({"path": entry.source, "record_id": "", "missing": entry.reason})
                     continue
                 file, record_id = entry
-                files.append({"path": str(Path(file).resolve()), "record_id": record_id,
+                files.append({"path": str(Path(file).resolve()),
+                              "record_id": prefixed(prefixes.get(name), record_id),
                               "missing": "", "name": file[2:] if file.startswith("./") else file})
         elif path.exists():
-            files.append({"path": str(path.resolve()), "record_id": path.stem, "missing": "",
-                          "name": name})
+            files.append({"path": str(path.resolve()),
+                          "record_id": prefixed(prefixes.get(name), stem_of(path.name)),
+                          "missing": "", "name": name})
         else:
             files.append({"path": name, "record_id": "", "missing": "no such file or folder",
                           "name": name})

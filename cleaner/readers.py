@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from cleaner.document_files import TextFile, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
-from cleaner.folders import folder_entries, stem_of
+from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
 from cleaner.inputs import (COMPRESSED_SUFFIXES, OTHER_COMPRESSIONS, Item, ReadLog, ReadOptions,
                             Reject, other_compression, printable)
 from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array
@@ -28,6 +28,8 @@ def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
     """Items and Rejects from every input, in order: files, folders (recursive), '-' for stdin."""
     options = options or ReadOptions()
     log = log if log is not None else ReadLog()
+    inputs = list(inputs)
+    prefixes = id_prefixes(inputs)
     for name in inputs:
         if name == "-":
             yield from _read_stdin(options, log)
@@ -40,10 +42,11 @@ def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
                     continue
                 file, record_id = entry
                 # The path as pathlib writes it, as sources always were: "a.txt", not "./a.txt".
-                yield from read_file(file[2:] if file.startswith("./") else file, record_id,
-                                     options, log)
+                yield from read_file(file[2:] if file.startswith("./") else file,
+                                     prefixed(prefixes.get(name), record_id), options, log)
         elif path.exists():
-            yield from read_file(str(path), stem_of(path.name), options, log)
+            yield from read_file(str(path), prefixed(prefixes.get(name), stem_of(path.name)),
+                                 options, log)
         else:
             yield Reject(name, None, "no such file or folder")
 

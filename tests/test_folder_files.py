@@ -300,3 +300,28 @@ def test_a_file_reached_by_several_names_in_a_folder_is_read_once(tmp_path):
     listed = [record_id for _, record_id in folder_files(folder, ReadOptions(), log)]
     assert listed == ["0link", "outside"]
     assert log.skipped_records == {"another name (a link) of a file already read": 3}
+
+
+def test_records_of_inputs_named_alike_get_distinct_ids_and_ray_names_them_so(tmp_path):
+    from cleaner.cli import main
+    from cleaner.ray_executor import _file_list
+    from cleaner.readers import iter_inputs
+
+    for name in ("a/part.jsonl", "b/part.jsonl", "c/part.jsonl"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text('{"text": "Isi berita."}\n')
+    (tmp_path / "a" / "note.txt.gz").write_bytes(__import__("gzip").compress(b"Isi catatan."))
+    inputs = [str(tmp_path / "a"), str(tmp_path / "b"), str(tmp_path / "c" / "part.jsonl")]
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", *inputs, "-o", str(out), "-q", "--workers", "2"]) == 0
+    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids == [f"{inputs[0]}/note", f"{inputs[0]}/part.jsonl:1", f"{inputs[1]}/part.jsonl:1",
+                   "part.jsonl:1"]
+    # Ray reads each file itself, by the record id the file list gives it: the same names.
+    listed = {row["name"]: row["record_id"] for row in _file_list(inputs, ReadOptions(), ReadLog())}
+    assert listed[f"{inputs[0]}/note.txt.gz"] == f"{inputs[0]}/note"
+    assert listed[inputs[2]] == "part"
+    named = [str(tmp_path / "a" / "part.jsonl"), str(tmp_path / "b" / "part.jsonl")]
+    assert [item.fields.get("id") or f"{item.id_name}:{item.line}"
+            for item in iter_inputs(named, ReadOptions())] == \
+        [f"{tmp_path}/a/part.jsonl:1", f"{tmp_path}/b/part.jsonl:1"]
