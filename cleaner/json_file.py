@@ -186,6 +186,7 @@ class _ArraySplit:
         self.lost, self.in_string, self.item_start = True, False, None
 
     def feed(self, chunk: bytes) -> Iterator[Item | Reject]:
+        """The items the next piece of the array ends."""
         keep = self.item_start if self.item_start is not None else self.pos
         self.buf, self.pos = self.buf[keep:] + chunk, self.pos - keep
         if self.item_start is not None:
@@ -203,6 +204,8 @@ class _ArraySplit:
             self.item_start, self.too_long = None, True     # refused when it ends
 
     def _scan(self) -> Iterator[Item | Reject]:
+        """Read the buffer on from `pos`: strings passed over, brackets counted, and an item
+        given at each comma or "]" of the array's own level."""
         buf = self.buf
         while True:
             if self.lost:
@@ -310,6 +313,7 @@ class _ArraySplit:
 
 
 def _broken(item: Item | Reject) -> bool:
+    """Whether an item was refused as not JSON (its bounds may be wrong, not only its text)."""
     return isinstance(item, Reject) and item.reason.startswith("broken JSON")
 
 

@@ -200,6 +200,7 @@ def _python_json(line: str, text_field: str) -> Any:
 
 
 def _python_json_read(line: str, text_field: str) -> Any:
+    """_python_json's reading, which may overflow the stack on deep nesting."""
     import json
 
     try:

@@ -79,6 +79,7 @@ class Span(NamedTuple):
 
 
 def _walk(stream: BinaryIO, size: int, spans: list[Span]) -> tuple[int, str | None]:
+    """Walk the file's frame and block headers, adding its spans; frames_end's answer."""
     pos = 0
     while pos < size:
         start = pos
