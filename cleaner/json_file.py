@@ -11,12 +11,32 @@ from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import FileBlock, RawBlock, RawRecord, object_record, open_compressed, \
     parse_record, read_jsonl
 
-# Bytes read to tell an array from an object.
+# Bytes read to tell an array from an object, or JSON from text (blanks may come first).
 SNIFF_BYTES = 4096
 
 
 def is_json(name: str) -> bool:
     return name.lower().endswith(".json")
+
+
+def json_opening(head: bytes) -> bytes | None:
+    """b"{" when the first bytes (after a byte order mark and blanks) open JSON lines, an
+    object with a key; b"[" when they open an array of objects; else None: an article that
+    opens with "[FOTO] Jakarta -" or "{Advertorial}" is text, not broken JSON.
+
+    >>> json_opening(b' {"text": 1}'), json_opening(b'[ {"a"'), json_opening(b"[FOTO] Jakarta")
+    (b'{', b'[', None)
+    >>> json_opening(b"{Advertorial} Isi"), json_opening(b"[]"), json_opening(b"[ ")
+    (None, b'[', b'[')
+    """
+    body = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    after = body[1:].lstrip()[:1]
+    if body[:1] == b"{" and after in (b'"', b"}"):
+        return b"{"
+    # (nothing after the bracket yet: an array cut after its opening, or longer blanks)
+    if body[:1] == b"[" and after in (b"{", b"]", b""):
+        return b"["
+    return None
 
 
 def opens_array(path: str) -> bool:

@@ -16,7 +16,8 @@ from cleaner.document_files import TextFile, is_html, read_html_file, read_text_
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
 from cleaner.inputs import (COMPRESSED_SUFFIXES, OTHER_COMPRESSIONS, Item, ReadLog, ReadOptions,
                             Reject, other_compression, printable)
-from cleaner.json_file import is_json, iter_json_array, iter_json_file, opens_array
+from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_file, json_opening, \
+    opens_array
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc
@@ -143,30 +144,6 @@ def _json_opening(path: str) -> bytes | None:
             return json_opening(stream.read(SNIFF_BYTES))
     except OSError:
         return None
-
-
-def json_opening(head: bytes) -> bytes | None:
-    """b"{" when the first bytes (after a byte order mark and blanks) open JSON lines, an
-    object with a key; b"[" when they open an array of objects; else None: an article that
-    opens with "[FOTO] Jakarta -" or "{Advertorial}" is text, not broken JSON.
-
-    >>> json_opening(b' {"text": 1}'), json_opening(b'[ {"a"'), json_opening(b"[FOTO] Jakarta")
-    (b'{', b'[', None)
-    >>> json_opening(b"{Advertorial} Isi"), json_opening(b"[]"), json_opening(b"[ ")
-    (None, b'[', b'[')
-    """
-    body = head.removeprefix(codecs.BOM_UTF8).lstrip()
-    after = body[1:].lstrip()[:1]
-    if body[:1] == b"{" and after in (b'"', b"}"):
-        return b"{"
-    # (nothing after the bracket yet: an array cut after its opening, or longer blanks)
-    if body[:1] == b"[" and after in (b"{", b"]", b""):
-        return b"["
-    return None
-
-
-# How much of a file or stream is looked at to tell JSON from text (blanks may come first).
-SNIFF_BYTES = 4096
 
 
 def _read_stdin(options: ReadOptions, log: ReadLog):
