@@ -25,10 +25,13 @@ cache folder (not in the repository). Then, each in its own process:
                 documents of the data, in folders of 1,000): a dump of plain text files, where
                 every file is opened and the site is found from the text (no url)
   files-2       the same with 2 workers
-  one-line-1    1 worker on one document of 32 MB in one line (the data's texts joined by
-                spaces): a dump that lost its line breaks, where a stage that is quadratic in a
-                line's length shows (split_glued took 114 s on it while it copied the rest of
-                the line at each stop)
+  one-line-1    1 worker on one document in one line, as large as the default
+                --max-record-bytes takes (the data's texts joined by spaces): a dump that lost
+                its line breaks, where a stage that is quadratic in a line's length shows
+                (split_glued took 114 s on 32 MB while it copied the rest of the line at each stop)
+  giant-2       2 workers on four records at the default --max-record-bytes (in one line, as
+                paragraphs, and twice as paragraphs opened by an emoji, which Python holds at 4
+                bytes a character): the most memory any input takes with the defaults
   compiled-N    workers-N with the compiled build (CLEANER_COMPILE=1: the same source compiled
                 with mypyc), built once per version of the source in the cache folder; left
                 out, with the reason, where it cannot be built (no C compiler)
@@ -65,6 +68,7 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "build_support"))
 
+from cleaner.inputs import MAX_RECORD_BYTES  # noqa: E402
 from cleaner.rulefile import load_packs  # noqa: E402
 from compiled_tree import build_compiled_tree  # noqa: E402  (build_support/)
 from varied_copies import Vocabulary, vary  # noqa: E402  (bench/, this script's folder)
@@ -73,6 +77,8 @@ DEFAULT_DEV = Path("/work/shared/data/indosum-dev.jsonl")
 FALLBACK_DEV = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
 TARGETS = {"per_core_mb_s": 30.0, "two_worker_speedup": 1.7, "extra_rules_slowdown": 1.5,
            "peak_mb": 400.0}
+# giant-2's records, in this order: the emoji ones apart, so that both workers may hold one.
+GIANT_KINDS = ("emoji", "lines", "emoji", "one-line")
 
 
 # -- the data -----------------------------------------------------------------------------------
@@ -146,25 +152,42 @@ def files_data(path: Path, count: int) -> Path:
     return folder
 
 
-def one_line_data(path: Path, size_mb: int = 32) -> Path:
-    """One document of `size_mb` MB in one line: the data's texts, each line joined to the next
-    by a space, with no url (a dump that lost its line breaks, or a whole book)."""
-    one = path.with_name(f"{path.stem}-one-line-{size_mb}.jsonl")
-    if not one.exists():
-        pieces, size = [], 0
-        with open(path, "rb") as f:
-            for line in f:
-                text = " ".join(json.loads(line)["text"].split("\n"))
-                pieces.append(text)
-                size += len(text.encode("utf-8")) + 1
-                if size >= size_mb << 20:
-                    break
-        text = " ".join(pieces).encode("utf-8")[:size_mb << 20].decode("utf-8", "ignore")
-        tmp = one.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"id": "one-line", "text": text}, ensure_ascii=False) + "\n",
-                       encoding="utf-8")
-        os.replace(tmp, one)
-    return one
+def giant_text(path: Path, limit: int, one_line: bool = False, emoji: bool = False) -> str:
+    """A text whose JSON line is just under `limit` bytes: the data's texts, one after another as
+    paragraphs, or (`one_line`) each line joined to the next by a space, as in a dump that lost
+    its line breaks or a whole book. With `emoji`, an emoji opens it: Python then holds the
+    whole text at 4 bytes a character, the most memory a text of that size can take."""
+    pieces, size, sep = ["\U0001F600"] if emoji else [], 0, " " if one_line else "\n\n"
+    with open(path, "rb") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            text = " ".join(text.split("\n")) if one_line else text
+            pieces.append(text)
+            size += len(json.dumps(text, ensure_ascii=False).encode("utf-8"))
+            if size >= limit:
+                break
+    text = sep.join(pieces)
+    while True:       # escapes make the line longer than the text: cut until the line fits
+        line = json.dumps({"id": "giant", "text": text}, ensure_ascii=False).encode("utf-8")
+        if len(line) < limit:
+            return text
+        text = text[:len(text) * (limit - 4096) // len(line)]
+
+
+def giant_data(path: Path, kinds: tuple[str, ...]) -> Path:
+    """Records just under the default --max-record-bytes, one per kind: "one-line" (no line
+    breaks), "lines" (the articles as paragraphs), "emoji" (paragraphs, 4 bytes a character)."""
+    limit = MAX_RECORD_BYTES
+    out = path.with_name(f"{path.stem}-giant-{'-'.join(kinds)}-{limit >> 20}.jsonl")
+    if not out.exists():
+        tmp = out.with_suffix(".tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            for number, kind in enumerate(kinds):
+                text = giant_text(path, limit, one_line=kind == "one-line", emoji=kind == "emoji")
+                f.write(json.dumps({"id": f"giant-{number}-{kind}", "text": text},
+                                   ensure_ascii=False) + "\n")
+        os.replace(tmp, out)
+    return out
 
 
 def folder_bytes(folder: Path) -> int:
@@ -334,10 +357,11 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def measure(*cmds: list[str], cwd: Path = ROOT) -> dict:
+def measure(*cmds: list[str], cwd: Path = ROOT, every: float = 0.05) -> dict:
     """Run the commands at once (in `cwd`, whose package `python -m` runs) and wait for all:
     seconds until the last exits, CPU seconds of all their processes, peak memory of all of them
-    together and of the largest one, and the first command's output."""
+    together and of the largest one (sampled `every` seconds), and the first command's
+    output."""
     import resource
 
     def cpu() -> float:
@@ -355,7 +379,7 @@ def measure(*cmds: list[str], cwd: Path = ROOT) -> dict:
             sizes = [_tree_rss_kb(proc.pid) for proc in procs]
             peak["kb"] = max(peak["kb"], sum(total for total, _ in sizes))
             peak["one"] = max(peak["one"], max(largest for _, largest in sizes))
-            done.wait(0.05)
+            done.wait(every)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -390,11 +414,17 @@ def _row(name: str, workers: int, docs: int, size: int, result: dict, **more) ->
 
 
 def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None,
-                shards: bool = False, package: Path = ROOT) -> dict:
-    """One `cleaner clean` run; `package`: the folder whose cleaner runs (a compiled tree)."""
+                shards: bool = False, package: Path = ROOT, giant: bool = False) -> dict:
+    """One `cleaner clean` run; `package`: the folder whose cleaner runs (a compiled tree).
+    `giant`: a few giant records, whose memory peaks last a fraction of a second (sampled every
+    5 ms, not 50), and each of which must be cleaned, not refused, for the peak to count."""
     out, stats = workdir / (name if shards else f"{name}.jsonl"), workdir / f"{name}.stats.json"
-    result = measure(_clean_command(data, out, stats, workers, rules, shards), cwd=package)
+    result = measure(_clean_command(data, out, stats, workers, rules, shards), cwd=package,
+                     every=0.005 if giant else 0.05)
     figures = json.loads(stats.read_text())
+    if giant and (figures["rejected"] or not figures["written"]):
+        raise SystemExit(f"{name}: {figures['rejected']} of the giant records refused: "
+                         f"{figures['reject_reasons']}")
     if shards:
         shutil.rmtree(out)
     else:
@@ -530,7 +560,10 @@ def main(argv: list[str] | None = None) -> int:
             "half-size": lambda: run_cleaner("half-size", half_data(data), workdir, 1),
             "split-2": lambda: run_split(data, workdir),
             "shards-zst-2": lambda: run_cleaner("shards-zst-2", data, workdir, 2, shards=True),
-            "one-line-1": lambda: run_cleaner("one-line-1", one_line_data(data), workdir, 1),
+            "one-line-1": lambda: run_cleaner("one-line-1", giant_data(data, ("one-line",)),
+                                              workdir, 1, giant=True),
+            "giant-2": lambda: run_cleaner("giant-2", giant_data(data, GIANT_KINDS), workdir, 2,
+                                           giant=True),
             "files-1": lambda: run_cleaner("files-1", files_data(data, args.files), workdir, 1),
             "files-2": lambda: run_cleaner("files-2", files_data(data, args.files), workdir, 2),
             "compiled-1": lambda: run_cleaner("compiled-1", data, workdir, 1, package=compiled),

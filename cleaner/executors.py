@@ -23,6 +23,11 @@ from cleaner.inputs import Reject, expand
 
 # Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
 BATCHES_PER_WORKER = 3
+# Input bytes in flight in a pool, beside the count of batches. Batches of articles stay far
+# below it (at most 2 MB a batch); giant records, each up to --max-record-bytes, then go to the
+# workers one after another, not several at once: a worker needs up to 20 times a record's
+# size to clean it (docs/scale.md, Giant records), and the main process holds each in flight.
+IN_FLIGHT_BYTES = 12 << 20
 
 
 class LocalExecutor:
@@ -108,11 +113,12 @@ class PoolExecutor:
 
     def __init__(self, factory: Callable[[], Any], workers: int, warn=None,
                  max_restarts: int = 20, encode: Callable | None = None,
-                 context: bool = False):
+                 context: bool = False, max_bytes: int = IN_FLIGHT_BYTES):
         self.factory = factory
         self.encode, self.context = encode, context
         self.workers = max(1, workers)
         self.window = self.workers * BATCHES_PER_WORKER
+        self.max_bytes = max_bytes
         self.warn = warn or (lambda message: print(f"cleaner: {message}", file=sys.stderr))
         self.max_restarts = max_restarts
         self.restarts = 0
@@ -132,19 +138,27 @@ class PoolExecutor:
         self._pool = self._start()
 
     def map(self, batches: Iterable[list]) -> Iterator[BatchResult]:
-        pending: deque = deque()
+        pending: deque = deque()            # [batch, future, input bytes], in input order
         source = iter(batches)
         exhausted = False
+        held: list | None = None            # the next batch, waiting for bytes in flight to fall
+        in_flight = 0
         while True:
             while not exhausted and len(pending) < self.window:
-                batch = next(source, None)
+                batch = held if held is not None else next(source, None)
+                held = None
                 if batch is None:
                     exhausted = True
                     break
-                pending.append([batch, self._submit(batch)])
+                size = batch_bytes(batch)
+                if pending and in_flight + size > self.max_bytes:
+                    held = batch
+                    break
+                in_flight += size
+                pending.append([batch, self._submit(batch), size])
             if not pending:
                 return
-            batch, future = pending[0]
+            batch, future, size = pending[0]
             try:
                 result = future.result()
             except BrokenProcessPool:
@@ -155,6 +169,7 @@ class PoolExecutor:
                 for entry in list(pending)[1:]:
                     entry[1] = self._submit(entry[0])
             pending.popleft()
+            in_flight -= size
             yield result
 
     def _submit(self, batch: list) -> Future:
@@ -189,6 +204,11 @@ class PoolExecutor:
 
     def close(self, cancel: bool = False) -> None:
         self._pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+def batch_bytes(batch: list) -> int:
+    """The input bytes a batch holds (its items' sizes; a Reject's are not counted)."""
+    return sum(getattr(item, "size", 0) for item in batch)
 
 
 def _where(batch: list) -> str:

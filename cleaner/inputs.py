@@ -9,8 +9,12 @@ from typing import Any, Iterable
 
 # An HTML page larger than this is refused (trafilatura's own ceiling; articles are far smaller).
 MAX_HTML_BYTES = 20_000_000
-# A record larger than this is refused rather than read into memory whole.
-MAX_RECORD_BYTES = 64 << 20
+# A record larger than this is refused rather than read into memory whole. Cleaning a record
+# takes about 15 to 20 times its size at the peak (copies of its text, 2 or 4 bytes a character
+# in Python once one character is past Latin-1 or the BMP): at 8 MB, a run of such records
+# with 2 workers peaks near 300 MB for all its processes (docs/scale.md). News articles are
+# a few KB; a larger limit is for texts such as books, with the memory they then need.
+MAX_RECORD_BYTES = 8 << 20
 # How much of a refused record is kept in the rejects file.
 MAX_REJECT_RAW = 1 << 20
 

@@ -126,7 +126,7 @@ sys.exit(rc)
     assert int(run.stdout.split()[-1]) < 400 * 1024               # peak RSS in KB
     assert [r["id"] for r in shard_records(out)] == ["r0", "r1", "r2", "r3"]
     [reject] = read_jsonl(out / "_rejects.jsonl")
-    assert reject["line"] == 3 and "record longer than 67108864 bytes" in reject["reason"]
+    assert reject["line"] == 3 and "record longer than 8388608 bytes" in reject["reason"]
     assert "--max-record-bytes" in reject["reason"] and len(reject["raw"]) <= 1 << 20
     assert f"rejected {src}:3: record longer than" in run.stderr
 

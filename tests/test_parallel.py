@@ -97,6 +97,28 @@ def test_a_worker_death_seen_first_by_a_submit_loses_no_batch(monkeypatch):
     assert pool.restarts == 1
 
 
+def test_giant_records_go_to_the_pool_one_after_another_not_all_at_once(monkeypatch):
+    """Input bytes in flight stay under the pool's budget (a lone batch may pass it): a run of
+    records near --max-record-bytes is not held several at a time by the main process and the
+    workers. Ordinary batches fill the window as before; nothing is lost or reordered."""
+    texts = [f"dokumen {i} " + "x" * (900 if i % 5 == 0 else 10) for i in range(40)]
+    pool = PoolExecutor(fake_factory, 2, warn=lambda message: None, max_bytes=1000)
+    real_submit, in_flight, most = pool._pool.submit, [], [0, 0]
+
+    def counting_submit(fn, batch):
+        future = real_submit(fn, batch)
+        in_flight.append((future, sum(item.size for item in batch)))
+        live = [(f, size) for f, size in in_flight if not f.done()]
+        most[0] = max(most[0], sum(size for _, size in live))
+        most[1] = max(most[1], len(live))
+        return future
+
+    monkeypatch.setattr(pool._pool, "submit", counting_submit)
+    outcomes = pooled_outcomes(_items(texts), 1, pool=pool)
+    assert [json.loads(o[1])["text"] for o in outcomes] == texts
+    assert 900 < most[0] <= 1000 and most[1] >= 2
+
+
 def test_a_worker_dying_on_a_block_of_lines_costs_one_document(tmp_path):
     """Blocks of JSONL lines are cleaned again line by line after a death, as batches of items are."""
     import io
