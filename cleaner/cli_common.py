@@ -93,7 +93,9 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "*.html, *.htm, each also .gz or .zst, *.parquet, *.warc, *.warc.gz)")
     group.add_argument("--max-record-bytes", type=at_least(1), default=MAX_RECORD_BYTES,
                        metavar="N",
-                       help=f"refuse records larger than this (default: {MAX_RECORD_BYTES})")
+                       help=f"refuse records larger than this (default: {MAX_RECORD_BYTES}, "
+                            f"{MAX_RECORD_BYTES >> 20} MB); cleaning one takes up to 20 times "
+                            "its size in memory")
     group.add_argument("--html-field", default="html", metavar="NAME",
                        help="JSONL field holding a web page, used when a record has no text "
                             "field (default: html)")
