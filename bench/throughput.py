@@ -77,7 +77,7 @@ DEFAULT_DEV = Path("/work/shared/data/indosum-dev.jsonl")
 FALLBACK_DEV = ROOT / "fixtures" / "indosum" / "labelled.jsonl"
 TARGETS = {"per_core_mb_s": 30.0, "two_worker_speedup": 1.7, "extra_rules_slowdown": 1.5,
            "peak_mb": 400.0}
-# giant-2's records, in this order: the emoji ones apart, so that both workers may hold one.
+# giant-2's records: two opened by an emoji, the most memory a record of their size can take.
 GIANT_KINDS = ("emoji", "lines", "emoji", "one-line")
 
 
