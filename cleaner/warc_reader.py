@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -19,6 +20,11 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 RESYNC_WINDOW = 64 << 20
 _RECORD_START = b"WARC/1."
 _CUT = "truncated WARC record"
+# A record's header line after the blank lines that end the record before it: in a page, where
+# a Content-Length too large left the next record's start.
+_INNER_HEADER = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\nWARC-[A-Za-z-]+: ")
+# The flag of a page whose record's Content-Length does not end where the record does.
+OVERRAN = "warc-length"
 
 
 class _BadRecord(Exception):
@@ -183,7 +189,10 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     redirects) is skipped and counted in `skipped` by reason. A record warcio cannot parse,
     whatever it raises, is rejected and the reader goes on at the next record header; a damaged
     gzip member is rejected, naming where, and the reader goes on at the next member (where a
-    .warc.gz starts each record); a cut-off file ends with a Reject.
+    .warc.gz starts each record); a cut-off file ends with a Reject. A record whose
+    Content-Length does not end where the record does (too small, or running into the records
+    after it) gives its page flagged, cut where the next record's header starts, and the records
+    after it are read from there.
     """
     from warcio.archiveiterator import ArchiveIterator
 
@@ -197,7 +206,8 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     number = 0
     start = 0
     cut = False                       # the last record read was rejected as cut off
-    cut_at = 0                        # where that record starts
+    cut_at = 0                        # where the last record read starts
+    short: int | None = None          # where a record whose length ended short left off
     with stream:
         while True:
             try:
@@ -206,8 +216,12 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                 stream.error = stream.error or exc
                 break
             records = ArchiveIterator(stream, check_digests=False)
+            # warcio writes its own warning to stderr when a record is not followed by a blank
+            # line; the reader says it in the record's flags instead (and counts on err_count).
+            records.INC_RECORD = ""
             at = start                # where the record being read starts
             counted = False           # whether `number` counts that record yet
+            overran = None            # where the record after one that overran its length starts
             try:
                 for record in records:
                     number, counted = number + 1, True
@@ -217,16 +231,51 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                         # records after it went with it, without a word (a header line cut
                         # out, a blank line inside the header block, the file cut there).
                         raise _BadRecord("no Content-Length header")
-                    for item in _record_item(record, source, number, options, skipped, stream):
-                        cut = isinstance(item, Reject) and item.reason.startswith(_CUT)
-                        yield item
+                    items = list(_record_item(record, source, number, options, skipped, stream))
+                    cut = any(isinstance(item, Reject) and item.reason.startswith(_CUT)
+                              for item in items)
+                    errors = records.err_count
+                    # (asking for the offset reads the record to its end, and the blank lines
+                    # after it: warcio counts an error where a record's length ends elsewhere)
+                    records.get_record_offset()
+                    # (a length can also end, by chance, just before a blank line inside a
+                    # record after it, or after the records it took: a page then holds their
+                    # header, and _record_item has cut it there)
+                    seen = any(isinstance(item, Item) and _flagged(item) for item in items)
+                    misaligned = not cut and (records.err_count > errors or seen)
+                    if misaligned:
+                        # (the search moves the stream under warcio: it starts again below)
+                        overran = _inner_record(stream, at, records.offset)
+                        if not seen:
+                            items = [_misaligned(item, record, overran) for item in items]
+                        short = records.offset if overran is None else None
+                    yield from items
                     cut_at = at
                     counted = False
-                    # (asking for the offset reads the record to its end: only after using it)
-                    records.get_record_offset()
                     at = records.offset           # the next record's first line
+                    if misaligned:
+                        break
+                    short = None
             except Exception as exc:  # warcio raises whatever a bad record makes it raise
                 # (when the data ended early, warcio choked on that: it is said below)
+                if stream.error is None and at == short:
+                    # The rest of a record whose Content-Length ended short (its page is
+                    # flagged): no record of its own. Reading goes on at the next header, if
+                    # one follows.
+                    found = _next_record(stream, at + 1)
+                    if found is None:
+                        return
+                    number -= 1 if counted else 0
+                    start, short = found, None
+                    continue
+                back = _inner_record(stream, cut_at, at) if stream.error is None and \
+                    not counted and at > cut_at else None
+                if back is not None:
+                    # No record starts here, but one starts inside the record before: that
+                    # one's length ran on past a blank line of the next (its page, given
+                    # already, may hold some of its bytes). Reading goes on at that header.
+                    start = back
+                    continue
                 if stream.error is None:
                     number += 0 if counted else 1
                     why = _why(exc, stream, at)
@@ -242,6 +291,16 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                         return
                     start = found
                     continue
+            if overran is not None:
+                # A Content-Length that ran into the records after it: they are read from the
+                # first one's header on, as if the length had been right.
+                start = overran
+                continue
+            if short is not None and short != start:
+                # One that ended short: reading goes on where warcio would have gone on (and
+                # past what is left of that record, above, if that is no record).
+                start = short
+                continue
             if cut and stream.error is None:
                 # A Content-Length past the records after it: warcio read them as its payload,
                 # to the end of the file. The reader goes on at the next record header in it.
@@ -260,6 +319,34 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
             # damaged member's record counts, as a record warcio could not parse does.
             number += 0 if counted else 1
             start, cut = stream.tell(), False
+
+
+def _inner_record(stream: _Stream, start: int, end: int) -> int | None:
+    """The offset of a record header inside the record at `start` that warcio read up to `end`
+    (its Content-Length ran on into the records after it), or None."""
+    found = _next_record(stream, start + 1, end - start)
+    return found if found is not None and found < end else None
+
+
+def _flagged(item: Item) -> bool:
+    """Whether _record_item found the next record's header in the item's page."""
+    return any(flag["flag"] == OVERRAN for flag in item.hints.get("page_flags", ()))
+
+
+def _misaligned(item: Item | Reject, record, overran: int | None) -> Item | Reject:
+    """A page whose record's Content-Length does not end where a blank line and the next record
+    begin, and whose page holds no record header: flagged."""
+    if not isinstance(item, Item):
+        return item
+    declared = record.rec_headers.get_header("Content-Length")
+    if overran is not None:
+        note = (f"its WARC record's Content-Length ({declared}) ran on into the record after "
+                f"it, at byte {overran}: the page may hold some of its bytes")
+    else:
+        note = (f"its WARC record's Content-Length ({declared}) does not end at a record's "
+                "end: the page may be cut short")
+    item.hints.setdefault("page_flags", []).append({"flag": OVERRAN, "reason": note})
+    return item
 
 
 def _why(exc: Exception, stream: _Stream, offset: int) -> str:
@@ -287,11 +374,12 @@ def _header_block(stream: _Stream, offset: int) -> bytes:
     return head.split(b"\r\n\r\n", 1)[0]
 
 
-def _next_record(stream: _Stream, offset: int) -> int | None:
-    """The offset of the next 'WARC/1.x' header line at or after `offset`, if any."""
+def _next_record(stream: _Stream, offset: int, window_size: int = RESYNC_WINDOW) -> int | None:
+    """The offset of the next 'WARC/1.x' header line at or after `offset`, within
+    `window_size` bytes, if any."""
     try:
         stream.seek(offset)
-        window = stream.read(RESYNC_WINDOW)
+        window = stream.read(window_size)
     except (EOFError, OSError, zlib.error):
         return None
     at = 0
@@ -317,9 +405,18 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
     payload = record.content_stream().read(limit + 1)
+    declared = record.rec_headers.get_header("Content-Length")
+    flags = []
+    inner = _INNER_HEADER.search(payload)
+    if inner is not None:
+        # The Content-Length ran on into the records after it, to the end of the file or not
+        # (iter_warc reads them from the first one's header on): the page ends there.
+        payload = payload[:inner.start()]
+        flags.append({"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) "
+                                                 "ran on into the record after it: the page was "
+                                                 "cut where that record starts"})
     # (a page over the limit is read only in part, so its record is not finished either)
-    if getattr(record.raw_stream, "limit", 0) and len(payload) <= limit:
-        declared = record.rec_headers.get_header("Content-Length")
+    elif getattr(record.raw_stream, "limit", 0) and len(payload) <= limit:
         error = stream.error
         yield Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends "
                                      f"first" + (f" ({type(error).__name__}: {error})"
@@ -350,5 +447,5 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
     if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
     hints = {"fallback_date": warc_date, "page_flags": [{"flag": "charset", "reason": n}
-                                                        for n in notes]}
+                                                        for n in notes] + flags}
     yield Item(source, number, text, fields, len(payload), kind="html", hints=hints)
