@@ -25,6 +25,35 @@ _CUT = "truncated WARC record"
 _INNER_HEADER = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\nWARC-[A-Za-z-]+: ")
 # The flag of a page whose record's Content-Length does not end where the record does.
 OVERRAN = "warc-length"
+# The blank lines that end a record and the next one's first line, as a page's text holds them.
+_HEADER_TEXT = "\r\n\r\nWARC/1."
+_LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
+
+
+def _records_to_end(data: bytes, at: int) -> bool:
+    r"""Whether data[at:] is whole WARC records, one after another, to its end (the last one's
+    closing blank lines may be left out: they follow in the file): what a record that took the
+    records after it (its length too large by exactly theirs) holds, and what a page that quotes
+    a record's header does not.
+
+    >>> one = b"WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 2\r\n\r\nab\r\n\r\n"
+    >>> _records_to_end(one * 2, 0), _records_to_end(one[:-3], 0), _records_to_end(one + b"x", 0)
+    (True, True, False)
+    """
+    while at < len(data):
+        if not data.startswith(_RECORD_START, at):
+            return False
+        end = data.find(b"\r\n\r\n", at)
+        length = _LENGTH_LINE.search(data, at, end + 2) if end >= 0 else None
+        if length is None:
+            return False
+        at = end + 4 + int(length.group(1))
+        if b"\r\n\r\n".startswith(data[at:at + 4]) and at + 4 >= len(data):
+            return at <= len(data)
+        if data[at:at + 4] != b"\r\n\r\n":
+            return False
+        at += 4
+    return at == len(data)
 
 
 class _BadRecord(Exception):
@@ -238,6 +267,11 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                     # (asking for the offset reads the record to its end, and the blank lines
                     # after it: warcio counts an error where a record's length ends elsewhere)
                     records.get_record_offset()
+                    unread: int = getattr(record.raw_stream, "limit", 0)
+                    if not items and unread > 0 and stream.error is None:
+                        # A record skipped (no page) whose length runs past the end of the file:
+                        # the records it took are read from the first one's header on.
+                        cut, cut_at = True, at
                     # (a length can also end, by chance, just before a blank line inside a
                     # record after it, or after the records it took: a page then holds their
                     # header, and _record_item has cut it there)
@@ -258,7 +292,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                     short = None
             except Exception as exc:  # warcio raises whatever a bad record makes it raise
                 # (when the data ended early, warcio choked on that: it is said below)
-                if stream.error is None and at == short:
+                if stream.error is None and at == short and not _starts_record(stream, at):
                     # The rest of a record whose Content-Length ended short (its page is
                     # flagged): no record of its own. Reading goes on at the next header, if
                     # one follows.
@@ -324,8 +358,17 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
 def _inner_record(stream: _Stream, start: int, end: int) -> int | None:
     """The offset of a record header inside the record at `start` that warcio read up to `end`
     (its Content-Length ran on into the records after it), or None."""
-    found = _next_record(stream, start + 1, end - start)
+    found = _next_record(stream, start + 1, min(end - start, RESYNC_WINDOW))
     return found if found is not None and found < end else None
+
+
+def _starts_record(stream: _Stream, offset: int) -> bool:
+    """Whether a record header line starts at `offset`."""
+    try:
+        stream.seek(offset)
+        return stream.read(len(_RECORD_START)) == _RECORD_START
+    except (EOFError, OSError, zlib.error):
+        return False
 
 
 def _flagged(item: Item) -> bool:
@@ -340,13 +383,35 @@ def _misaligned(item: Item | Reject, record, overran: int | None) -> Item | Reje
         return item
     declared = record.rec_headers.get_header("Content-Length")
     if overran is not None:
+        page = _before_inner_header(item.text)
         note = (f"its WARC record's Content-Length ({declared}) ran on into the record after "
-                f"it, at byte {overran}: the page may hold some of its bytes")
+                f"it, at byte {overran}: " + ("the page was cut where that record starts"
+                                              if len(page) < len(item.text) else
+                                              "the page may hold some of its bytes"))
+        item.text = page
     else:
         note = (f"its WARC record's Content-Length ({declared}) does not end at a record's "
                 "end: the page may be cut short")
     item.hints.setdefault("page_flags", []).append({"flag": OVERRAN, "reason": note})
     return item
+
+
+def _before_inner_header(text: str) -> str:
+    r"""A page that ran on into the next record, without that record's header (its start, when
+    only the start was taken).
+
+    >>> _before_inner_header("</html>\r\n\r\nWARC/1.0\r\nWARC-Type: re")
+    '</html>'
+    >>> _before_inner_header("a\r\n\r\nWA"), _before_inner_header("a\r\nb")
+    ('a', 'a\r\nb')
+    """
+    found = text.find(_HEADER_TEXT)
+    if found >= 0:
+        return text[:found]
+    for size in range(min(len(_HEADER_TEXT), len(text)), 0, -1):
+        if text.endswith(_HEADER_TEXT[:size]):
+            return text[:-size]
+    return text
 
 
 def _why(exc: Exception, stream: _Stream, offset: int) -> str:
@@ -405,18 +470,25 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
     payload = record.content_stream().read(limit + 1)
+    if len(payload) <= limit:
+        # (the rest of the record: a chunked or gzip body's decoder stops at the body's own
+        # end, and the bytes after it, up to the Content-Length, are not the page's)
+        while record.raw_stream.read(1 << 16):
+            pass
+    # (a page over the limit is read only in part, so its record is not finished either)
+    ran_past = bool(getattr(record.raw_stream, "limit", 0)) and len(payload) <= limit
     declared = record.rec_headers.get_header("Content-Length")
     flags = []
     inner = _INNER_HEADER.search(payload)
-    if inner is not None:
-        # The Content-Length ran on into the records after it, to the end of the file or not
-        # (iter_warc reads them from the first one's header on): the page ends there.
+    if inner is not None and (ran_past or _records_to_end(payload, inner.start() + 4)):
+        # The Content-Length ran on into the records after it: past the end of the file, or
+        # by exactly those records (iter_warc reads them from the first one's header on). The
+        # page ends there. (A page that only quotes a record's header is left whole.)
         payload = payload[:inner.start()]
         flags.append({"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) "
                                                  "ran on into the record after it: the page was "
                                                  "cut where that record starts"})
-    # (a page over the limit is read only in part, so its record is not finished either)
-    elif getattr(record.raw_stream, "limit", 0) and len(payload) <= limit:
+    elif ran_past:
         error = stream.error
         yield Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends "
                                      f"first" + (f" ({type(error).__name__}: {error})"

@@ -440,3 +440,82 @@ def test_a_last_record_too_short_leaves_no_reject_for_its_rest(tmp_path, name):
     items = list(iter_inputs([str(path)]))
     assert [(type(i), i.line) for i in items] == [(Item, n) for n in range(1, 5)]
     assert items[3].hints["page_flags"][0]["flag"] == "warc-length"
+
+
+def _request(url: str) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(
+        b"GET / HTTP/1.1\r\nHost: desa.id\r\n\r\n")))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_a_record_with_no_page_whose_length_runs_past_the_file_costs_no_record(tmp_path, name):
+    """A request (or any record skipped for having no page) that claims more bytes than the
+    file holds took every record after it, without a reject."""
+    records = _records(6)
+    records[3] = _length_off_by(_request("https://desa.id/3"), 10 ** 6)
+    path = tmp_path / name
+    _write(path, records)
+    items = list(iter_inputs([str(path)]))
+    assert [(i.line, i.fields["url"]) for i in items] == \
+        [(n + 1, f"https://desa.id/{n}") for n in (0, 1, 2, 4, 5)]
+
+
+def test_a_page_that_quotes_a_warc_header_is_read_whole(tmp_path):
+    """A page about web archiving, with its record's length right, may show a record's header
+    after a blank line: it is no sign of a length that ran on."""
+    quoted = (b"<html><body><article>\r\n<p>Contoh rekaman WARC:</p>\r\n<pre>\r\n\r\n"
+              b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 10\r\n\r\n</pre>\r\n<p>"
+              + b"Penjelasan tentang format arsip web itu panjang. " * 10
+              + b"</p>\r\n</article></body></html>\r\n")
+    records = _records(5)
+    records[2] = _records(3, quoted)[2]
+    path = tmp_path / "crawl.warc"
+    _write(path, records)
+    items = list(iter_inputs([str(path)]))
+    assert [(i.line, i.fields["url"]) for i in items] == \
+        [(n + 1, f"https://desa.id/{n}") for n in range(5)]
+    assert not any(i.hints["page_flags"] for i in items)
+    assert "WARC-Type: response" in items[2].text and items[2].text.endswith("</html>\r\n")
+
+
+@pytest.mark.parametrize("extra", [1, 500])
+def test_a_chunked_page_whose_length_is_too_large_is_read_and_flagged(tmp_path, extra):
+    """A chunked body's decoder stops at its last chunk, before the bytes the length ran on
+    into: the page is whole, not "cut off because the file ends first", and the records it
+    ran into are read."""
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(UNDATED[i:i + 100]), UNDATED[i:i + 100])
+                       for i in range(0, len(UNDATED), 100)) + b"0\r\n\r\n"
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
+                                       ("Transfer-Encoding", "chunked")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://desa.id/3", "response",
+                                                  payload=io.BytesIO(chunked), http_headers=http))
+    records = _records(8)
+    records[3] = _length_off_by(buf.getvalue(), extra)
+    path = tmp_path / "crawl.warc"
+    _write(path, records)
+    items = list(iter_inputs([str(path)]))
+    assert [(i.line, i.fields["url"]) for i in items] == \
+        [(n + 1, f"https://desa.id/{n}") for n in range(8)]
+    assert items[3].text.startswith("<html>")
+    # (a length one byte too large takes only the first of the blank lines after the record:
+    # warcio finds the rest blank, nothing is lost, and nothing says so)
+    assert bool(items[3].hints["page_flags"]) == (extra > 3)
+
+
+def test_a_corrupt_record_after_one_too_short_keeps_its_reject(tmp_path):
+    records = _records(6)
+    records[2] = _length_off_by(records[2], -300)
+    head, _, rest = records[3].partition(b"Content-Length: ")      # record 4: no length
+    records[3] = head + rest[rest.index(b"\r\n") + 2:]
+    path = tmp_path / "crawl.warc"
+    _write(path, records)
+    items = list(iter_inputs([str(path)]))
+    assert [(type(i), i.line) for i in items] == [(Item, 1), (Item, 2), (Item, 3), (Reject, 4),
+                                                   (Item, 5), (Item, 6)]
+    assert "no Content-Length header" in items[3].reason
+    assert items[2].hints["page_flags"][0]["flag"] == "warc-length"
