@@ -251,8 +251,14 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
             at = start                # where the record being read starts
             counted = False           # whether `number` counts that record yet
             overran = None            # where the record after one that overran its length starts
+            # The last record's items, given once the next record's header has been read: only
+            # then is it known whether its length ended where it said.
+            held: list[Item | Reject] = []
+            held_record = None
             try:
                 for record in records:
+                    yield from held
+                    held = []
                     number, counted = number + 1, True
                     cut = False
                     if record.rec_headers.get_header("Content-Length") is None:
@@ -275,7 +281,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                     # (a length can also end, by chance, just before a blank line inside a
                     # record after it, or after the records it took: a page then holds their
                     # header, and _record_item has cut it there)
-                    seen = any(isinstance(item, Item) and _flagged(item) for item in items)
+                    seen = any(map(_is_flagged, items))
                     misaligned = not cut and (records.err_count > errors or seen)
                     if misaligned:
                         # (the search moves the stream under warcio: it starts again below)
@@ -283,7 +289,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                         if not seen:
                             items = [_misaligned(item, record, overran) for item in items]
                         short = records.offset if overran is None else None
-                    yield from items
+                    held, held_record = items, record
                     cut_at = at
                     counted = False
                     at = records.offset           # the next record's first line
@@ -292,6 +298,26 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                     short = None
             except Exception as exc:  # warcio raises whatever a bad record makes it raise
                 # (when the data ended early, warcio choked on that: it is said below)
+                back = _inner_record(stream, cut_at, at) if stream.error is None and \
+                    not counted and at > cut_at else None
+                if back is not None:
+                    # No record starts here, but one starts inside the record before: that
+                    # one's length ran on past a blank line of the next. Reading goes on at
+                    # that header.
+                    if held_record is not None and not any(map(_is_flagged, held)):
+                        held = [_misaligned(item, held_record, back) for item in held]
+                    yield from held
+                    start = back
+                    continue
+                if held_record is not None and not counted and at != short and \
+                        stream.error is None and _leftover(stream, at):
+                    # What follows the record before is body, not a record: that record's
+                    # length ended short, just before a line break (warcio took the line
+                    # after it for a record's first line).
+                    held = [_misaligned(item, held_record, None) for item in held]
+                    short = at
+                yield from held
+                held = []
                 if stream.error is None and at == short and not _starts_record(stream, at):
                     # The rest of a record whose Content-Length ended short (its page is
                     # flagged): no record of its own. Reading goes on at the next header, if
@@ -301,14 +327,6 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                         return
                     number -= 1 if counted else 0
                     start, short = found, None
-                    continue
-                back = _inner_record(stream, cut_at, at) if stream.error is None and \
-                    not counted and at > cut_at else None
-                if back is not None:
-                    # No record starts here, but one starts inside the record before: that
-                    # one's length ran on past a blank line of the next (its page, given
-                    # already, may hold some of its bytes). Reading goes on at that header.
-                    start = back
                     continue
                 if stream.error is None:
                     number += 0 if counted else 1
@@ -325,6 +343,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                         return
                     start = found
                     continue
+            yield from held
             if overran is not None:
                 # A Content-Length that ran into the records after it: they are read from the
                 # first one's header on, as if the length had been right.
@@ -362,6 +381,23 @@ def _inner_record(stream: _Stream, start: int, end: int) -> int | None:
     return found if found is not None and found < end else None
 
 
+def _leftover(stream: _Stream, offset: int) -> bool:
+    """Whether the bytes at `offset`, where no record could be read, are the rest of a record
+    before them (no record header line there, and no WARC header field before the next one)."""
+    end = _next_record(stream, offset + 1, _LEFTOVER_LOOK)
+    try:
+        stream.seek(offset)
+        data = stream.read((end - offset) if end is not None else _LEFTOVER_LOOK)
+    except (EOFError, OSError, zlib.error):
+        return False
+    return not data.startswith(_RECORD_START) and _WARC_FIELD.search(data) is None
+
+
+# How far a leftover is looked at; the WARC header fields that mark a (damaged) record's header.
+_LEFTOVER_LOOK = 1 << 16
+_WARC_FIELD = re.compile(rb"(?:^|\n)WARC-(?:Type|Record-ID|Date|Target-URI):", re.IGNORECASE)
+
+
 def _starts_record(stream: _Stream, offset: int) -> bool:
     """Whether a record header line starts at `offset`."""
     try:
@@ -374,6 +410,10 @@ def _starts_record(stream: _Stream, offset: int) -> bool:
 def _flagged(item: Item) -> bool:
     """Whether _record_item found the next record's header in the item's page."""
     return any(flag["flag"] == OVERRAN for flag in item.hints.get("page_flags", ()))
+
+
+def _is_flagged(item: Item | Reject) -> bool:
+    return isinstance(item, Item) and _flagged(item)
 
 
 def _misaligned(item: Item | Reject, record, overran: int | None) -> Item | Reject:

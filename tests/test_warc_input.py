@@ -519,3 +519,21 @@ def test_a_corrupt_record_after_one_too_short_keeps_its_reject(tmp_path):
                                                    (Item, 5), (Item, 6)]
     assert "no Content-Length header" in items[3].reason
     assert items[2].hints["page_flags"][0]["flag"] == "warc-length"
+
+
+def test_a_length_too_short_by_a_line_leaves_no_reject_and_flags_its_page(tmp_path):
+    """A length that ends just before a line break of the page: warcio reads past the blank line
+    it then sees and takes the next line of the page for a record. That line is the rest of
+    the record before (no WARC field follows it), not a corrupt record of its own."""
+    body = b"<html><body><article>\n" + b"".join(
+        b"<p>Warga desa itu membersihkan saluran air nomor %d, kata kepala desa.</p>\n" % n
+        for n in range(12)) + b"</article></body></html>\n"
+    records = _records(8, body)
+    short_by = len(body) - body.index(b"\n<p>Warga desa itu membersihkan saluran air nomor 5")
+    records[3] = _length_off_by(records[3], -short_by)
+    path = tmp_path / "crawl.warc"
+    _write(path, records)
+    items = list(iter_inputs([str(path)]))
+    assert [(type(i), i.line) for i in items] == [(Item, n) for n in range(1, 9)]
+    assert [bool(i.hints["page_flags"]) for i in items] == [n == 3 for n in range(8)]
+    assert items[3].text.endswith("nomor 4, kata kepala desa.</p>")
