@@ -413,12 +413,14 @@ def _flagged(item: Item) -> bool:
 
 
 def _is_flagged(item: Item | Reject) -> bool:
+    """_flagged for any outcome of a record (a Reject has no page)."""
     return isinstance(item, Item) and _flagged(item)
 
 
 def _misaligned(item: Item | Reject, record, overran: int | None) -> Item | Reject:
     """A page whose record's Content-Length does not end where a blank line and the next record
-    begin, and whose page holds no record header: flagged."""
+    begin, flagged (where `overran` says it ran into the next record, cut before that record's
+    header, or the start of it that the page took)."""
     if not isinstance(item, Item):
         return item
     declared = record.rec_headers.get_header("Content-Length")
