@@ -7,7 +7,7 @@ import re
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError
 from cleaner.gzip_members import CorruptGzip, open_gzip
@@ -223,155 +223,191 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     after it) gives its page flagged, cut where the next record's header starts, and the records
     after it are read from there.
     """
-    from warcio.archiveiterator import ArchiveIterator
-
-    skipped = skipped if skipped is not None else Counter()
     source = str(path)
     try:
         stream = _open(path)
     except OSError as exc:
         yield Reject.unreadable(source, exc)
         return
-    number = 0
-    start = 0
-    cut = False                       # the last record read was rejected as cut off
-    cut_at = 0                        # where the last record read starts
-    short: int | None = None          # where a record whose length ended short left off
     with stream:
-        while True:
+        yield from _Walk(stream, source, options,
+                         skipped if skipped is not None else Counter()).items()
+
+
+# What _Walk._failed gives when the stream itself failed: the pass's end says what follows.
+_UNDECIDED = -1
+
+
+class _Walk:
+    """A WARC file's records, read with warcio pass after pass (iter_warc). A pass ends where a
+    record's bytes or its length lie, and the next pass starts at the record header after that
+    place; records keep the numbers they would have had."""
+
+    def __init__(self, stream: _Stream, source: str, options: ReadOptions, skipped: Counter):
+        self.stream, self.source, self.options, self.skipped = stream, source, options, skipped
+        self.number = 0                   # the records counted so far: a record's `line`
+        self.cut = False                  # the last record read was rejected as cut off
+        self.cut_at = 0                   # where the last record read starts
+        self.short: int | None = None     # where a record whose length ended short left off
+        # The pass's own (_pass starts them again):
+        self.at = 0                       # where the record being read starts
+        self.counted = False              # whether `number` counts that record yet
+        self.overran: int | None = None   # where a record that ran into the next one ran into it
+        # The last record's items, given once the next record's header has been read: only
+        # then is it known whether its length ended where it said.
+        self.held: list[Item | Reject] = []
+        self.held_record: Any = None
+
+    def items(self) -> Iterator[Item | Reject]:
+        start: int | None = 0
+        while start is not None:
             try:
-                stream.seek(start)
+                self.stream.seek(start)
             except (EOFError, OSError, zlib.error) as exc:
-                stream.error = stream.error or exc
-                break
-            records = ArchiveIterator(stream, check_digests=False)
-            # warcio writes its own warning to stderr when a record is not followed by a blank
-            # line; the reader says it in the record's flags instead (and counts on err_count).
-            records.INC_RECORD = ""
-            at = start                # where the record being read starts
-            counted = False           # whether `number` counts that record yet
-            overran = None            # where the record after one that overran its length starts
-            # The last record's items, given once the next record's header has been read: only
-            # then is it known whether its length ended where it said.
-            held: list[Item | Reject] = []
-            held_record = None
-            try:
-                for record in records:
-                    yield from held
-                    held = []
-                    number, counted = number + 1, True
-                    cut = False
-                    if record.rec_headers.get_header("Content-Length") is None:
-                        # Without it warcio reads the record to the end of the file, and the
-                        # records after it went with it, without a word (a header line cut
-                        # out, a blank line inside the header block, the file cut there).
-                        raise _BadRecord("no Content-Length header")
-                    items = list(_record_item(record, source, number, options, skipped, stream))
-                    cut = any(isinstance(item, Reject) and item.reason.startswith(_CUT)
-                              for item in items)
-                    errors = records.err_count
-                    # (asking for the offset reads the record to its end, and the blank lines
-                    # after it: warcio counts an error where a record's length ends elsewhere)
-                    records.get_record_offset()
-                    unread: int = getattr(record.raw_stream, "limit", 0)
-                    if not items and unread > 0 and stream.error is None:
-                        # A record skipped (no page) whose length runs past the end of the file:
-                        # the records it took are read from the first one's header on.
-                        cut, cut_at = True, at
-                    # (a length can also end, by chance, just before a blank line inside a
-                    # record after it, or after the records it took: a page then holds their
-                    # header, and _record_item has cut it there)
-                    seen = any(map(_is_flagged, items))
-                    misaligned = not cut and (records.err_count > errors or seen)
-                    if misaligned:
-                        # (the search moves the stream under warcio: it starts again below)
-                        overran = _inner_record(stream, at, records.offset)
-                        if not seen:
-                            items = [_misaligned(item, record, overran) for item in items]
-                        short = records.offset if overran is None else None
-                    held, held_record = items, record
-                    cut_at = at
-                    counted = False
-                    at = records.offset           # the next record's first line
-                    if misaligned:
-                        break
-                    short = None
-            except Exception as exc:  # warcio raises whatever a bad record makes it raise
-                # (when the data ended early, warcio choked on that: it is said below)
-                back = _inner_record(stream, cut_at, at) if stream.error is None and \
-                    not counted and at > cut_at else None
-                if back is not None:
-                    # No record starts here, but one starts inside the record before: that
-                    # one's length ran on past a blank line of the next. Reading goes on at
-                    # that header.
-                    if held_record is not None and not any(map(_is_flagged, held)):
-                        held = [_misaligned(item, held_record, back) for item in held]
-                    yield from held
-                    start = back
-                    continue
-                if held_record is not None and not counted and at != short and \
-                        stream.error is None and _leftover(stream, at):
-                    # What follows the record before is body, not a record: that record's
-                    # length ended short, just before a line break (warcio took the line
-                    # after it for a record's first line).
-                    held = [_misaligned(item, held_record, None) for item in held]
-                    short = at
-                yield from held
-                held = []
-                if stream.error is None and at == short and not _starts_record(stream, at):
-                    # The rest of a record whose Content-Length ended short (its page is
-                    # flagged): no record of its own. Reading goes on at the next header, if
-                    # one follows.
-                    found = _next_record(stream, at + 1)
-                    if found is None:
-                        return
-                    number -= 1 if counted else 0
-                    start, short = found, None
-                    continue
-                if stream.error is None:
-                    number += 0 if counted else 1
-                    why = _why(exc, stream, at)
-                    # Go on at the next record header past this record's start, so that every
-                    # retry moves forward.
-                    found = _next_record(stream, at + 1)
-                    yield Reject(source, number, f"corrupt WARC record: {why} (the record at "
-                                                 f"byte {at}; "
-                                                 + (f"reading goes on at byte {found})"
-                                                    if found is not None else
-                                                    "no record follows it)"))
-                    if found is None:
-                        return
-                    start = found
-                    continue
-            yield from held
-            if overran is not None:
-                # A Content-Length that ran into the records after it: they are read from the
-                # first one's header on, as if the length had been right.
-                start = overran
-                continue
-            if short is not None and short != start:
-                # One that ended short: reading goes on where warcio would have gone on (and
-                # past what is left of that record, above, if that is no record).
-                start = short
-                continue
-            if cut and stream.error is None:
-                # A Content-Length past the records after it: warcio read them as its payload,
-                # to the end of the file. The reader goes on at the next record header in it.
-                found = _next_record(stream, cut_at + 1)
-                if found is not None:
-                    start, cut = found, False
-                    continue
-            # A record already rejected as cut off has said where the data ends.
-            if stream.error is not None and not cut:
-                yield Reject(source, number + 1, f"truncated or corrupt WARC: "
-                                                 f"{type(stream.error).__name__}: {stream.error} "
-                                                 f"(after record {number})")
-            if getattr(stream.error, "resumed_at", None) is None:
-                break
-            # A damaged gzip member, and another after it: the next record starts there. The
-            # damaged member's record counts, as a record warcio could not parse does.
-            number += 0 if counted else 1
-            start, cut = stream.tell(), False
+                self.stream.error = self.stream.error or exc
+                return
+            start = yield from self._pass(start)
+
+    def _pass(self, start: int) -> Generator[Item | Reject, None, int | None]:
+        """The records from `start` on, until warcio fails, a length lies or the file ends;
+        where the next pass starts (None: nowhere)."""
+        from warcio.archiveiterator import ArchiveIterator
+
+        records = ArchiveIterator(self.stream, check_digests=False)
+        # warcio writes its own warning to stderr when a record is not followed by a blank
+        # line; the reader says it in the record's flags instead (and counts on err_count).
+        records.INC_RECORD = ""
+        self.at, self.counted, self.overran = start, False, None
+        self.held, self.held_record = [], None
+        try:
+            for record in records:
+                yield from self.held
+                self.held = []
+                if self._read(records, record):
+                    break
+        except Exception as exc:  # warcio raises whatever a bad record makes it raise
+            # (when the data ended early, warcio choked on that: _ended says it)
+            again = yield from self._failed(exc)
+            if again != _UNDECIDED:
+                return again
+        yield from self.held
+        return (yield from self._ended(start))
+
+    def _read(self, records, record) -> bool:
+        """One record read: its items held and counted; whether its length lied (the pass then
+        ends, as the search for the next header moves the stream under warcio)."""
+        stream = self.stream
+        self.number, self.counted = self.number + 1, True
+        self.cut = False
+        if record.rec_headers.get_header("Content-Length") is None:
+            # Without it warcio reads the record to the end of the file, and the records after
+            # it went with it, without a word (a header line cut out, a blank line inside the
+            # header block, the file cut there).
+            raise _BadRecord("no Content-Length header")
+        items = list(_record_item(record, self.source, self.number, self.options, self.skipped,
+                                  stream))
+        self.cut = any(isinstance(item, Reject) and item.reason.startswith(_CUT) for item in items)
+        errors = records.err_count
+        # (asking for the offset reads the record to its end, and the blank lines after it:
+        # warcio counts an error where a record's length ends elsewhere)
+        records.get_record_offset()
+        unread: int = getattr(record.raw_stream, "limit", 0)
+        if not items and unread > 0 and stream.error is None:
+            # A record skipped (no page) whose length runs past the end of the file: the records
+            # it took are read from the first one's header on.
+            self.cut, self.cut_at = True, self.at
+        # (a length can also end, by chance, just before a blank line inside a record after
+        # it, or after the records it took: a page then holds their header, and _record_item
+        # has cut it there)
+        seen = any(map(_is_flagged, items))
+        misaligned = not self.cut and (records.err_count > errors or seen)
+        if misaligned:
+            self.overran = _inner_record(stream, self.at, records.offset)
+            if not seen:
+                items = [_misaligned(item, record, self.overran) for item in items]
+            self.short = records.offset if self.overran is None else None
+        else:
+            self.short = None
+        self.held, self.held_record = items, record
+        self.cut_at, self.counted = self.at, False
+        self.at = records.offset           # the next record's first line
+        return misaligned
+
+    def _failed(self, exc: Exception) -> Generator[Item | Reject, None, int | None]:
+        """warcio could not read a record at `self.at`: where the next pass starts (None:
+        nowhere; _UNDECIDED: the stream failed, and _ended says it)."""
+        stream, at = self.stream, self.at
+        back = _inner_record(stream, self.cut_at, at) if stream.error is None and \
+            not self.counted and at > self.cut_at else None
+        if back is not None:
+            # No record starts here, but one starts inside the record before: that one's
+            # length ran on past a blank line of the next. Reading goes on at that header.
+            if self.held_record is not None and not any(map(_is_flagged, self.held)):
+                self.held = [_misaligned(item, self.held_record, back) for item in self.held]
+            yield from self.held
+            self.held = []
+            return back
+        if self.held_record is not None and not self.counted and at != self.short and \
+                stream.error is None and _leftover(stream, at):
+            # What follows the record before is body, not a record: that record's length ended
+            # short, just before a line break (warcio took the line after it for a record's
+            # first line).
+            self.held = [_misaligned(item, self.held_record, None) for item in self.held]
+            self.short = at
+        yield from self.held
+        self.held = []
+        if stream.error is None and at == self.short and not _starts_record(stream, at):
+            # The rest of a record whose Content-Length ended short (its page is flagged): no
+            # record of its own. Reading goes on at the next header, if one follows.
+            found = _next_record(stream, at + 1)
+            if found is not None:
+                self.number -= 1 if self.counted else 0
+                self.short = None
+            return found
+        if stream.error is not None:
+            return _UNDECIDED
+        self.number += 0 if self.counted else 1
+        why = _why(exc, stream, at)
+        # Go on at the next record header past this record's start, so that every retry moves
+        # forward.
+        found = _next_record(stream, at + 1)
+        yield Reject(self.source, self.number,
+                     f"corrupt WARC record: {why} (the record at byte {at}; "
+                     + (f"reading goes on at byte {found})" if found is not None
+                        else "no record follows it)"))
+        return found
+
+    def _ended(self, start: int) -> Generator[Item | Reject, None, int | None]:
+        """The pass from `start` has ended without a record warcio could not read: where the
+        next pass starts (None: nowhere), after a Reject for a stream that failed."""
+        stream = self.stream
+        if self.overran is not None:
+            # A Content-Length that ran into the records after it: they are read from the
+            # first one's header on, as if the length had been right.
+            return self.overran
+        if self.short is not None and self.short != start:
+            # One that ended short: reading goes on where warcio would have gone on (and past
+            # what is left of that record, in _failed, if that is no record).
+            return self.short
+        if self.cut and stream.error is None:
+            # A Content-Length past the records after it: warcio read them as its payload, to
+            # the end of the file. The reader goes on at the next record header in it.
+            found = _next_record(stream, self.cut_at + 1)
+            if found is not None:
+                self.cut = False
+                return found
+        # A record already rejected as cut off has said where the data ends.
+        if stream.error is not None and not self.cut:
+            yield Reject(self.source, self.number + 1,
+                         f"truncated or corrupt WARC: {type(stream.error).__name__}: "
+                         f"{stream.error} (after record {self.number})")
+        if getattr(stream.error, "resumed_at", None) is None:
+            return None
+        # A damaged gzip member, and another after it: the next record starts there. The
+        # damaged member's record counts, as a record warcio could not parse does.
+        self.number += 0 if self.counted else 1
+        self.cut = False
+        return stream.tell()
 
 
 def _inner_record(stream: _Stream, start: int, end: int) -> int | None:
