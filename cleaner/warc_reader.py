@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zlib
 from collections import Counter
@@ -10,15 +9,13 @@ from pathlib import Path
 from typing import Any, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError
-from cleaner.gzip_members import CorruptGzip, open_gzip
 from cleaner.html_charset import decode_html, header_charset
 from cleaner.inputs import Item, ReadOptions, Reject, opens_as_page
+from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Stream, header_block, next_record, \
+    open_stream, starts_record
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# How far past a corrupt record to look for the next record header before giving up.
-RESYNC_WINDOW = 64 << 20
-_RECORD_START = b"WARC/1."
 _CUT = "truncated WARC record"
 # A record's header line after the blank lines that end the record before it: in a page, where
 # a Content-Length too large left the next record's start.
@@ -41,7 +38,7 @@ def _records_to_end(data: bytes, at: int) -> bool:
     (True, True, False)
     """
     while at < len(data):
-        if not data.startswith(_RECORD_START, at):
+        if not data.startswith(RECORD_START, at):
             return False
         end = data.find(b"\r\n\r\n", at)
         length = _LENGTH_LINE.search(data, at, end + 2) if end >= 0 else None
@@ -63,131 +60,6 @@ class _BadRecord(Exception):
 
 def is_warc(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES)
-
-
-class _Stream:
-    """A binary stream that turns a read error into end of data and keeps the error.
-
-    warcio takes an exception from the stream beneath it as the end of the archive, so a
-    truncated or damaged gzip would end a file without a word; this keeps the error for a Reject.
-    """
-
-    def __init__(self, inner: "io.BufferedIOBase | _Members"):
-        self.inner = inner
-        self.error: BaseException | None = None
-
-    def read(self, size: int = -1) -> bytes:
-        """Up to `size` bytes (all with -1), in small steps so that the data before an error
-        still arrives."""
-        if self.error is not None:
-            return b""
-        read1 = getattr(self.inner, "read1", self.inner.read)
-        parts: list[bytes] = []
-        wanted = size if size is not None and size >= 0 else float("inf")
-        got = 0
-        while got < wanted:
-            try:
-                chunk = read1(int(min(wanted - got, 1 << 16)))
-            except (EOFError, OSError, zlib.error, ValueError) as exc:
-                self.error = exc
-                break
-            if not chunk:
-                break
-            parts.append(chunk)
-            got += len(chunk)
-        return b"".join(parts)
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        self.error = None
-        return self.inner.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self.inner.tell()
-
-    def close(self) -> None:
-        self.inner.close()
-
-    def __enter__(self) -> "_Stream":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
-class _Members:
-    """A .warc.gz read member by member (gzip_members): a damaged member raises CorruptGzip
-    once, and reading goes on at the next member, where a WARC writes the next record. With
-    gzip.open, one damaged member ended the file.
-
-    The last KEEP_BYTES read are kept, so that the seek back to a rejected record's start
-    (to look for the next record header) is no reread of the file from its start: with one
-    record in ten rejected, that made a run's time grow with the square of the file's size.
-    Further back, the file is read again from the start, as gzip.open does it, the damage
-    found and passed over the same way."""
-
-    KEEP_BYTES = 8 << 20
-
-    def __init__(self, path: Path):
-        self.path = path
-        self._open()
-
-    def _open(self) -> None:
-        self._file = open_gzip(self.path)
-        self._read = 0                # uncompressed bytes read from the file
-        self._pos = 0                 # where the reader is: _read, or back in _kept
-        self._kept = bytearray()      # the last bytes read, from _kept_at to _read
-        self._kept_at = 0
-
-    def read1(self, size: int = -1) -> bytes:
-        if self._pos < self._read:    # back in what was kept
-            start = self._pos - self._kept_at
-            end = len(self._kept) if size is None or size < 0 else start + size
-            data = bytes(self._kept[start:end])
-            self._pos += len(data)
-            return data
-        data = self._file.read1(size)
-        self._read += len(data)
-        self._pos = self._read
-        self._kept += data
-        if len(self._kept) > 2 * self.KEEP_BYTES:
-            cut = len(self._kept) - self.KEEP_BYTES
-            del self._kept[:cut]
-            self._kept_at += cut
-        return data
-
-    read = read1                      # (_Stream asks for read1, and reads it in steps)
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        if whence != 0:
-            raise ValueError("only seeks from the start")
-        if self._kept_at <= offset <= self._read:
-            self._pos = offset
-            return offset
-        if offset < self._kept_at:
-            self._file.close()
-            self._open()
-        self._pos = self._read
-        while self._pos < offset:
-            try:
-                data = self.read1(min(offset - self._pos, 1 << 16))
-            except CorruptGzip:
-                continue              # (reported when it was first read)
-            if not data:
-                break
-        return self._pos
-
-    def tell(self) -> int:
-        return self._pos
-
-    def close(self) -> None:
-        self._file.close()
-
-
-def _open(path: Path) -> _Stream:
-    """The uncompressed WARC stream: gzip members are read one after another."""
-    if path.name.lower().endswith(".gz"):
-        return _Stream(_Members(path))
-    return _Stream(open(path, "rb"))
 
 
 def _payload_type(record) -> tuple[str | None, str | None]:
@@ -225,7 +97,7 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     """
     source = str(path)
     try:
-        stream = _open(path)
+        stream = open_stream(path)
     except OSError as exc:
         yield Reject.unreadable(source, exc)
         return
@@ -243,7 +115,7 @@ class _Walk:
     record's bytes or its length lie, and the next pass starts at the record header after that
     place; records keep the numbers they would have had."""
 
-    def __init__(self, stream: _Stream, source: str, options: ReadOptions, skipped: Counter):
+    def __init__(self, stream: Stream, source: str, options: ReadOptions, skipped: Counter):
         self.stream, self.source, self.options, self.skipped = stream, source, options, skipped
         self.number = 0                   # the records counted so far: a record's `line`
         self.cut = False                  # the last record read was rejected as cut off
@@ -356,10 +228,10 @@ class _Walk:
             self.short = at
         yield from self.held
         self.held = []
-        if stream.error is None and at == self.short and not _starts_record(stream, at):
+        if stream.error is None and at == self.short and not starts_record(stream, at):
             # The rest of a record whose Content-Length ended short (its page is flagged): no
             # record of its own. Reading goes on at the next header, if one follows.
-            found = _next_record(stream, at + 1)
+            found = next_record(stream, at + 1)
             if found is not None:
                 self.number -= 1 if self.counted else 0
                 self.short = None
@@ -370,7 +242,7 @@ class _Walk:
         why = _why(exc, stream, at)
         # Go on at the next record header past this record's start, so that every retry moves
         # forward.
-        found = _next_record(stream, at + 1)
+        found = next_record(stream, at + 1)
         yield Reject(self.source, self.number,
                      f"corrupt WARC record: {why} (the record at byte {at}; "
                      + (f"reading goes on at byte {found})" if found is not None
@@ -392,7 +264,7 @@ class _Walk:
         if self.cut and stream.error is None:
             # A Content-Length past the records after it: warcio read them as its payload, to
             # the end of the file. The reader goes on at the next record header in it.
-            found = _next_record(stream, self.cut_at + 1)
+            found = next_record(stream, self.cut_at + 1)
             if found is not None:
                 self.cut = False
                 return found
@@ -410,37 +282,28 @@ class _Walk:
         return stream.tell()
 
 
-def _inner_record(stream: _Stream, start: int, end: int) -> int | None:
+def _inner_record(stream: Stream, start: int, end: int) -> int | None:
     """The offset of a record header inside the record at `start` that warcio read up to `end`
     (its Content-Length ran on into the records after it), or None."""
-    found = _next_record(stream, start + 1, min(end - start, RESYNC_WINDOW))
+    found = next_record(stream, start + 1, min(end - start, RESYNC_WINDOW))
     return found if found is not None and found < end else None
 
 
-def _leftover(stream: _Stream, offset: int) -> bool:
+def _leftover(stream: Stream, offset: int) -> bool:
     """Whether the bytes at `offset`, where no record could be read, are the rest of a record
     before them (no record header line there, and no WARC header field before the next one)."""
-    end = _next_record(stream, offset + 1, _LEFTOVER_LOOK)
+    end = next_record(stream, offset + 1, _LEFTOVER_LOOK)
     try:
         stream.seek(offset)
         data = stream.read((end - offset) if end is not None else _LEFTOVER_LOOK)
     except (EOFError, OSError, zlib.error):
         return False
-    return not data.startswith(_RECORD_START) and _WARC_FIELD.search(data) is None
+    return not data.startswith(RECORD_START) and _WARC_FIELD.search(data) is None
 
 
 # How far a leftover is looked at; the WARC header fields that mark a (damaged) record's header.
 _LEFTOVER_LOOK = 1 << 16
 _WARC_FIELD = re.compile(rb"(?:^|\n)WARC-(?:Type|Record-ID|Date|Target-URI):", re.IGNORECASE)
-
-
-def _starts_record(stream: _Stream, offset: int) -> bool:
-    """Whether a record header line starts at `offset`."""
-    try:
-        stream.seek(offset)
-        return stream.read(len(_RECORD_START)) == _RECORD_START
-    except (EOFError, OSError, zlib.error):
-        return False
 
 
 def _flagged(item: Item) -> bool:
@@ -492,7 +355,7 @@ def _before_inner_header(text: str) -> str:
     return text
 
 
-def _why(exc: Exception, stream: _Stream, offset: int) -> str:
+def _why(exc: Exception, stream: Stream, offset: int) -> str:
     """What was wrong with the record at `offset` that warcio could not parse, in a line."""
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -501,42 +364,14 @@ def _why(exc: Exception, stream: _Stream, offset: int) -> str:
     if isinstance(exc, (ArchiveLoadFailed, _BadRecord)):
         return said
     if isinstance(exc, AttributeError) and \
-            b"\nwarc-target-uri:" not in _header_block(stream, offset).lower():
+            b"\nwarc-target-uri:" not in header_block(stream, offset).lower():
         # warcio takes a response's WARC-Target-URI to be there, and fails on its absence
         return "no WARC-Target-URI header"
     return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
 
 
-def _header_block(stream: _Stream, offset: int) -> bytes:
-    """The header lines of the record at `offset` (its first 64 KB at most)."""
-    try:
-        stream.seek(offset)
-        head = stream.read(1 << 16)
-    except (EOFError, OSError, zlib.error):
-        return b""
-    return head.split(b"\r\n\r\n", 1)[0]
-
-
-def _next_record(stream: _Stream, offset: int, window_size: int = RESYNC_WINDOW) -> int | None:
-    """The offset of the next 'WARC/1.x' header line at or after `offset`, within
-    `window_size` bytes, if any."""
-    try:
-        stream.seek(offset)
-        window = stream.read(window_size)
-    except (EOFError, OSError, zlib.error):
-        return None
-    at = 0
-    while True:
-        found = window.find(_RECORD_START, at)
-        if found < 0:
-            return None
-        if found == 0 and offset > 0 or found > 0 and window[found - 1:found] == b"\n":
-            return offset + found
-        at = found + 1
-
-
 def _record_item(record, source: str, number: int, options: ReadOptions,
-                 skipped: Counter, stream: _Stream) -> Iterator[Item | Reject]:
+                 skipped: Counter, stream: Stream) -> Iterator[Item | Reject]:
     if record.rec_type != "response":
         skipped[f"WARC {record.rec_type} record"] += 1
         return

@@ -286,7 +286,7 @@ def test_a_page_over_the_limit_is_refused_as_too_large_not_as_cut_off(tmp_path):
 def test_going_back_to_a_rejected_record_reads_no_member_twice(tmp_path, monkeypatch):
     """The seek back to a rejected record's start is served from the bytes kept: reread from
     the file's start, it made a run's time grow with the square of its size."""
-    from cleaner import warc_reader
+    from cleaner import warc_stream
 
     path = tmp_path / "crawl.warc.gz"
     _response_members(path, 12)
@@ -299,8 +299,8 @@ def test_going_back_to_a_rejected_record_reads_no_member_twice(tmp_path, monkeyp
         records[n] = head + rest[rest.index(b"\r\n") + 2:]
     path.write_bytes(b"".join(gzip.compress(record) for record in records))
     opened = []
-    real_open = warc_reader._Members._open
-    monkeypatch.setattr(warc_reader._Members, "_open",
+    real_open = warc_stream.Members._open
+    monkeypatch.setattr(warc_stream.Members, "_open",
                         lambda self: (opened.append(1), real_open(self))[1])
     items = list(iter_inputs([str(path)]))
     assert [i.line for i in items if isinstance(i, Reject)] == [4, 8, 11]

@@ -1,0 +1,175 @@
+"""A WARC file as one seekable stream of its uncompressed bytes, and the record headers in it."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from pathlib import Path
+
+from cleaner.gzip_members import CorruptGzip, open_gzip
+
+# How far past a corrupt record to look for the next record header before giving up.
+RESYNC_WINDOW = 64 << 20
+RECORD_START = b"WARC/1."
+
+
+class Stream:
+    """A binary stream that turns a read error into end of data and keeps the error.
+
+    warcio takes an exception from the stream beneath it as the end of the archive, so a
+    truncated or damaged gzip would end a file without a word; this keeps the error for a Reject.
+    """
+
+    def __init__(self, inner: "io.BufferedIOBase | Members"):
+        self.inner = inner
+        self.error: BaseException | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to `size` bytes (all with -1), in small steps so that the data before an error
+        still arrives."""
+        if self.error is not None:
+            return b""
+        read1 = getattr(self.inner, "read1", self.inner.read)
+        parts: list[bytes] = []
+        wanted = size if size is not None and size >= 0 else float("inf")
+        got = 0
+        while got < wanted:
+            try:
+                chunk = read1(int(min(wanted - got, 1 << 16)))
+            except (EOFError, OSError, zlib.error, ValueError) as exc:
+                self.error = exc
+                break
+            if not chunk:
+                break
+            parts.append(chunk)
+            got += len(chunk)
+        return b"".join(parts)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.error = None
+        return self.inner.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.inner.tell()
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def __enter__(self) -> "Stream":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class Members:
+    """A .warc.gz read member by member (gzip_members): a damaged member raises CorruptGzip
+    once, and reading goes on at the next member, where a WARC writes the next record. With
+    gzip.open, one damaged member ended the file.
+
+    The last KEEP_BYTES read are kept, so that the seek back to a rejected record's start
+    (to look for the next record header) is no reread of the file from its start: with one
+    record in ten rejected, that made a run's time grow with the square of the file's size.
+    Further back, the file is read again from the start, as gzip.open does it, the damage
+    found and passed over the same way."""
+
+    KEEP_BYTES = 8 << 20
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._open()
+
+    def _open(self) -> None:
+        self._file = open_gzip(self.path)
+        self._read = 0                # uncompressed bytes read from the file
+        self._pos = 0                 # where the reader is: _read, or back in _kept
+        self._kept = bytearray()      # the last bytes read, from _kept_at to _read
+        self._kept_at = 0
+
+    def read1(self, size: int = -1) -> bytes:
+        if self._pos < self._read:    # back in what was kept
+            start = self._pos - self._kept_at
+            end = len(self._kept) if size is None or size < 0 else start + size
+            data = bytes(self._kept[start:end])
+            self._pos += len(data)
+            return data
+        data = self._file.read1(size)
+        self._read += len(data)
+        self._pos = self._read
+        self._kept += data
+        if len(self._kept) > 2 * self.KEEP_BYTES:
+            cut = len(self._kept) - self.KEEP_BYTES
+            del self._kept[:cut]
+            self._kept_at += cut
+        return data
+
+    read = read1                      # (Stream asks for read1, and reads it in steps)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if whence != 0:
+            raise ValueError("only seeks from the start")
+        if self._kept_at <= offset <= self._read:
+            self._pos = offset
+            return offset
+        if offset < self._kept_at:
+            self._file.close()
+            self._open()
+        self._pos = self._read
+        while self._pos < offset:
+            try:
+                data = self.read1(min(offset - self._pos, 1 << 16))
+            except CorruptGzip:
+                continue              # (reported when it was first read)
+            if not data:
+                break
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def open_stream(path: Path) -> Stream:
+    """The uncompressed WARC stream: gzip members are read one after another."""
+    if path.name.lower().endswith(".gz"):
+        return Stream(Members(path))
+    return Stream(open(path, "rb"))
+
+
+def header_block(stream: Stream, offset: int) -> bytes:
+    """The header lines of the record at `offset` (its first 64 KB at most)."""
+    try:
+        stream.seek(offset)
+        head = stream.read(1 << 16)
+    except (EOFError, OSError, zlib.error):
+        return b""
+    return head.split(b"\r\n\r\n", 1)[0]
+
+
+def next_record(stream: Stream, offset: int, window_size: int = RESYNC_WINDOW) -> int | None:
+    """The offset of the next 'WARC/1.x' header line at or after `offset`, within
+    `window_size` bytes, if any."""
+    try:
+        stream.seek(offset)
+        window = stream.read(window_size)
+    except (EOFError, OSError, zlib.error):
+        return None
+    at = 0
+    while True:
+        found = window.find(RECORD_START, at)
+        if found < 0:
+            return None
+        if found == 0 and offset > 0 or found > 0 and window[found - 1:found] == b"\n":
+            return offset + found
+        at = found + 1
+
+
+def starts_record(stream: Stream, offset: int) -> bool:
+    """Whether a record header line starts at `offset`."""
+    try:
+        stream.seek(offset)
+        return stream.read(len(RECORD_START)) == RECORD_START
+    except (EOFError, OSError, zlib.error):
+        return False
