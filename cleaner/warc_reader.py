@@ -176,9 +176,10 @@ class _Walk:
             # it went with it, without a word (a header line cut out, a blank line inside the
             # header block, the file cut there).
             raise _BadRecord("no Content-Length header")
-        items = list(_record_item(record, self.source, self.number, self.options, self.skipped,
-                                  stream))
+        items, swallowed = _record_item(record, self.source, self.number, self.options,
+                                        self.skipped, stream)
         self.cut = any(isinstance(item, Reject) and item.reason.startswith(_CUT) for item in items)
+        seen = any(map(_is_flagged, items))
         errors = records.err_count
         # (asking for the offset reads the record to its end, and the blank lines after it:
         # warcio counts an error where a record's length ends elsewhere)
@@ -189,10 +190,9 @@ class _Walk:
             # it took are read from the first one's header on.
             self.cut, self.cut_at = True, self.at
         # (a length can also end, by chance, just before a blank line inside a record after
-        # it, or after the records it took: a page then holds their header, and _record_item
-        # has cut it there)
-        seen = any(map(_is_flagged, items))
-        misaligned = not self.cut and (records.err_count > errors or seen)
+        # it, or after the records it took: _record_item finds their headers, and cuts a page
+        # there)
+        misaligned = not self.cut and (records.err_count > errors or swallowed)
         if misaligned:
             self.overran = _inner_record(stream, self.at, records.offset)
             if not seen:
@@ -280,6 +280,30 @@ class _Walk:
         self.number += 0 if self.counted else 1
         self.cut = False
         return stream.tell()
+
+
+def _rest_holds_records(raw) -> bool:
+    """Read a record's unread bytes to its end: whether from a record header on they are whole
+    WARC records to the end (its length too large by exactly the records after it). Looked at
+    up to _CHAIN_LOOK bytes from the header; a record holding more is taken as it says."""
+    tail, kept = b"", bytearray()
+    found = False
+    while chunk := raw.read(1 << 16):
+        if found:
+            if len(kept) <= _CHAIN_LOOK:
+                kept += chunk
+            continue
+        window = tail + chunk
+        header = _INNER_HEADER.search(window)
+        if header is None:
+            tail = window[-64:]            # (a header across two reads)
+            continue
+        found, kept = True, bytearray(window[header.start():])
+    return found and len(kept) <= _CHAIN_LOOK and _records_to_end(bytes(kept), 4)
+
+
+# How much of a record, from a record header inside it, is looked at for whole records.
+_CHAIN_LOOK = 1 << 20
 
 
 def _inner_record(stream: Stream, start: int, end: int) -> int | None:
@@ -370,24 +394,25 @@ def _why(exc: Exception, stream: Stream, offset: int) -> str:
     return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
 
 
-def _record_item(record, source: str, number: int, options: ReadOptions,
-                 skipped: Counter, stream: Stream) -> Iterator[Item | Reject]:
+def _record_item(record, source: str, number: int, options: ReadOptions, skipped: Counter,
+                 stream: Stream) -> tuple[list[Item | Reject], bool]:
+    """The record's page as an Item (a Reject where it cannot be one; nothing for a record
+    skipped, counted in `skipped`), and whether the record's length took whole records after
+    it (then read from the first one's header on, by _Walk)."""
     if record.rec_type != "response":
         skipped[f"WARC {record.rec_type} record"] += 1
-        return
+        return [], _rest_holds_records(record.raw_stream)
     url = record.rec_headers.get_header("WARC-Target-URI")
     status = _status(record)
     if status is not None and not 200 <= status < 300:
         skipped[f"HTTP status {status}"] += 1
-        return
+        return [], _rest_holds_records(record.raw_stream)
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
     payload = record.content_stream().read(limit + 1)
-    if len(payload) <= limit:
-        # (the rest of the record: a chunked or gzip body's decoder stops at the body's own
-        # end, and the bytes after it, up to the Content-Length, are not the page's)
-        while record.raw_stream.read(1 << 16):
-            pass
+    # (the rest of the record, read here: a chunked or gzip body's decoder stops at the body's
+    # own end, and the bytes after it, up to the Content-Length, are not the page's)
+    swallowed = len(payload) <= limit and _rest_holds_records(record.raw_stream)
     # (a page over the limit is read only in part, so its record is not finished either)
     ran_past = bool(getattr(record.raw_stream, "limit", 0)) and len(payload) <= limit
     declared = record.rec_headers.get_header("Content-Length")
@@ -398,30 +423,33 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
         # by exactly those records (iter_warc reads them from the first one's header on). The
         # page ends there. (A page that only quotes a record's header is left whole.)
         payload = payload[:inner.start()]
+        swallowed = True
         flags.append({"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) "
                                                  "ran on into the record after it: the page was "
                                                  "cut where that record starts"})
+    elif swallowed:
+        # The same, where the page's own end came before them (a chunked or gzip body): the
+        # page is whole.
+        flags.append({"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) "
+                                                 "ran on into the records after it"})
     elif ran_past:
         error = stream.error
-        yield Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends "
-                                     f"first" + (f" ({type(error).__name__}: {error})"
-                                                 if error is not None else "") + f" ({url})")
-        return
+        return [Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends "
+                                       f"first" + (f" ({type(error).__name__}: {error})"
+                                                   if error is not None else "") + f" ({url})")
+                ], False
     if media not in HTML_TYPES and not (media is None and opens_as_page(payload)):
         skipped[f"not HTML ({media or 'no content type'})"] += 1
-        return
+        return [], swallowed
     if len(payload) > limit:
-        yield Reject(source, number, f"HTML page larger than {limit} bytes: raise "
-                                     f"--max-html-bytes to read it ({url})")
-        return
+        return [Reject(source, number, f"HTML page larger than {limit} bytes: raise "
+                                       f"--max-html-bytes to read it ({url})")], swallowed
     try:
         text, encoding, notes = decode_html(payload, charset)
     except DecodeError as exc:
-        yield Reject(source, number, f"{exc}: {url}")
-        return
+        return [Reject(source, number, f"{exc}: {url}")], swallowed
     if not text.strip():
-        yield Reject(source, number, f"empty page: {url}")
-        return
+        return [Reject(source, number, f"empty page: {url}")], swallowed
     fields = {"url": url}
     record_id = record.rec_headers.get_header("WARC-Record-ID")
     if record_id:
@@ -433,4 +461,4 @@ def _record_item(record, source: str, number: int, options: ReadOptions,
         fields["encoding"] = encoding
     hints = {"fallback_date": warc_date, "page_flags": [{"flag": "charset", "reason": n}
                                                         for n in notes] + flags}
-    yield Item(source, number, text, fields, len(payload), kind="html", hints=hints)
+    return [Item(source, number, text, fields, len(payload), kind="html", hints=hints)], swallowed

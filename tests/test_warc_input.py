@@ -537,3 +537,19 @@ def test_a_length_too_short_by_a_line_leaves_no_reject_and_flags_its_page(tmp_pa
     assert [(type(i), i.line) for i in items] == [(Item, n) for n in range(1, 9)]
     assert [bool(i.hints["page_flags"]) for i in items] == [n == 3 for n in range(8)]
     assert items[3].text.endswith("nomor 4, kata kepala desa.</p>")
+
+
+@pytest.mark.parametrize("taken, extra", [(1, 0), (1, 3), (2, 0)])
+def test_a_record_with_no_page_whose_length_takes_whole_records_costs_none(tmp_path, taken,
+                                                                             extra):
+    """A request whose length is too large by exactly the records after it (and up to 3 bytes
+    of the blank lines after them) ends where warcio finds a blank line: nothing looks wrong
+    but the record headers inside it, which are whole records to its end."""
+    records = _records(8)
+    records[3] = _length_off_by(_request("https://desa.id/3"),
+                                sum(len(r) for r in records[4:4 + taken]) + extra)
+    path = tmp_path / "crawl.warc"
+    _write(path, records)
+    items = list(iter_inputs([str(path)]))
+    assert [(i.line, i.fields["url"]) for i in items] == \
+        [(n + 1, f"https://desa.id/{n}") for n in (0, 1, 2, 4, 5, 6, 7)]
