@@ -118,7 +118,7 @@ class _Walk:
     def __init__(self, stream: Stream, source: str, options: ReadOptions, skipped: Counter):
         self.stream, self.source, self.options, self.skipped = stream, source, options, skipped
         self.number = 0                   # the records counted so far: a record's `line`
-        self.cut = False                  # the last record read was rejected as cut off
+        self.cut = False                  # the last record read ran past the end of the file
         self.cut_at = 0                   # where the last record read starts
         self.short: int | None = None     # where a record whose length ended short left off
         # The pass's own (_pass starts them again):
@@ -131,6 +131,7 @@ class _Walk:
         self.held_record: Any = None
 
     def items(self) -> Iterator[Item | Reject]:
+        """Every pass's items and rejects, in the file's order."""
         start: int | None = 0
         while start is not None:
             try:
