@@ -27,26 +27,31 @@ _HEADER_TEXT = "\r\n\r\nWARC/1."
 _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
 
 
-def _records_to_end(data: bytes, at: int) -> bool:
+def _records_to_end(data: bytes, at: int, cut_off: bool = False) -> bool:
     r"""Whether data[at:] is whole WARC records, one after another, to its end (the last one's
-    closing blank lines may be left out: they follow in the file): what a record that took the
-    records after it (its length too large by exactly theirs) holds, and what a page that quotes
-    a record's header does not.
+    closing blank lines may be left out: they follow in the file; with `cut_off`, data read
+    only in part, the last record may be cut anywhere): what a record that took the records
+    after it (its length too large by exactly theirs) holds, and what a page that quotes a
+    record's header does not.
 
     >>> one = b"WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 2\r\n\r\nab\r\n\r\n"
     >>> _records_to_end(one * 2, 0), _records_to_end(one[:-3], 0), _records_to_end(one + b"x", 0)
     (True, True, False)
+    >>> _records_to_end(one + one[:30], 0), _records_to_end(one + one[:30], 0, cut_off=True)
+    (False, True)
     """
     while at < len(data):
-        if not data.startswith(RECORD_START, at):
+        if not data.startswith(RECORD_START[:len(data) - at] if cut_off else RECORD_START, at):
             return False
         end = data.find(b"\r\n\r\n", at)
         length = _LENGTH_LINE.search(data, at, end + 2) if end >= 0 else None
         if length is None:
-            return False
+            return cut_off and end < 0
         at = end + 4 + int(length.group(1))
+        if at >= len(data):
+            return at <= len(data) or cut_off
         if b"\r\n\r\n".startswith(data[at:at + 4]) and at + 4 >= len(data):
-            return at <= len(data)
+            return True
         if data[at:at + 4] != b"\r\n\r\n":
             return False
         at += 4
@@ -419,7 +424,9 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     declared = record.rec_headers.get_header("Content-Length")
     flags = []
     inner = _INNER_HEADER.search(payload)
-    if inner is not None and (ran_past or _records_to_end(payload, inner.start() + 4)):
+    # (a page over the limit was read in part: the records in it may be cut at its end)
+    if inner is not None and (ran_past or _records_to_end(payload, inner.start() + 4,
+                                                          cut_off=len(payload) > limit)):
         # The Content-Length ran on into the records after it: past the end of the file, or
         # by exactly those records (iter_warc reads them from the first one's header on). The
         # page ends there. (A page that only quotes a record's header is left whole.)

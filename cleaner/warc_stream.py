@@ -150,20 +150,34 @@ def header_block(stream: Stream, offset: int) -> bytes:
 
 def next_record(stream: Stream, offset: int, window_size: int = RESYNC_WINDOW) -> int | None:
     """The offset of the next 'WARC/1.x' header line at or after `offset`, within
-    `window_size` bytes, if any."""
+    `window_size` bytes, if any. Read a step at a time, so that a header near `offset` costs
+    no read of the whole window."""
     try:
         stream.seek(offset)
-        window = stream.read(window_size)
     except (EOFError, OSError, zlib.error):
         return None
-    at = 0
-    while True:
-        found = window.find(RECORD_START, at)
-        if found < 0:
+    done, before = 0, b""                 # bytes read; the last bytes of the previous step
+    while done < window_size:
+        try:
+            step = stream.read(min(SEARCH_STEP, window_size - done))
+        except (EOFError, OSError, zlib.error):
             return None
-        if found == 0 and offset > 0 or found > 0 and window[found - 1:found] == b"\n":
-            return offset + found
-        at = found + 1
+        if not step:
+            return None
+        data, start = before + step, offset + done - len(before)
+        at = 0
+        while (found := data.find(RECORD_START, at)) >= 0:
+            where = start + found
+            if where == offset and offset > 0 or where > offset and data[found - 1:found] == b"\n":
+                return where
+            at = found + 1
+        done += len(step)
+        before = data[-len(RECORD_START):]   # (a header across two steps, and its line break)
+    return None
+
+
+# What next_record reads at a time.
+SEARCH_STEP = 1 << 20
 
 
 def starts_record(stream: Stream, offset: int) -> bool:

@@ -553,3 +553,17 @@ def test_a_record_with_no_page_whose_length_takes_whole_records_costs_none(tmp_p
     items = list(iter_inputs([str(path)]))
     assert [(i.line, i.fields["url"]) for i in items] == \
         [(n + 1, f"https://desa.id/{n}") for n in (0, 1, 2, 4, 5, 6, 7)]
+
+
+def test_a_length_far_past_the_file_costs_no_record_when_the_page_limit_comes_first(tmp_path):
+    """With the rest of the file longer than --max-html-bytes, the page was read only up to the
+    limit and refused as too large, and every record after it was lost: the records in what
+    was read, the last one cut by the limit, are taken for records the length took."""
+    records = _records(10)
+    records[3] = _length_off_by(records[3], 10 ** 12)
+    path = tmp_path / "crawl.warc"
+    _write(path, records)
+    items = list(iter_inputs([str(path)], ReadOptions(max_html_bytes=3000)))
+    assert [(i.line, i.fields["url"]) for i in items] == \
+        [(n + 1, f"https://desa.id/{n}") for n in range(10)]
+    assert [bool(i.hints["page_flags"]) for i in items] == [n == 3 for n in range(10)]
