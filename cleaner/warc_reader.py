@@ -30,31 +30,35 @@ _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
 def _records_to_end(data: bytes, at: int, cut_off: bool = False) -> bool:
     r"""Whether data[at:] is whole WARC records, one after another, to its end (the last one's
     closing blank lines may be left out: they follow in the file; with `cut_off`, data read
-    only in part, the last record may be cut anywhere): what a record that took the records
-    after it (its length too large by exactly theirs) holds, and what a page that quotes a
-    record's header does not.
+    only in part, a record after a first whole one may be cut anywhere): what a record that
+    took the records after it (its length too large by exactly theirs) holds, and what a page
+    that quotes a record's header does not.
 
     >>> one = b"WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 2\r\n\r\nab\r\n\r\n"
     >>> _records_to_end(one * 2, 0), _records_to_end(one[:-3], 0), _records_to_end(one + b"x", 0)
     (True, True, False)
     >>> _records_to_end(one + one[:30], 0), _records_to_end(one + one[:30], 0, cut_off=True)
     (False, True)
+    >>> _records_to_end(one[:30], 0, cut_off=True)
+    False
     """
+    whole = 0                               # records seen whole
     while at < len(data):
         if not data.startswith(RECORD_START[:len(data) - at] if cut_off else RECORD_START, at):
             return False
         end = data.find(b"\r\n\r\n", at)
         length = _LENGTH_LINE.search(data, at, end + 2) if end >= 0 else None
         if length is None:
-            return cut_off and end < 0
+            return cut_off and whole > 0 and end < 0
         at = end + 4 + int(length.group(1))
         if at >= len(data):
-            return at <= len(data) or cut_off
+            return at <= len(data) or cut_off and whole > 0
         if b"\r\n\r\n".startswith(data[at:at + 4]) and at + 4 >= len(data):
             return True
         if data[at:at + 4] != b"\r\n\r\n":
             return False
         at += 4
+        whole += 1
     return at == len(data)
 
 
@@ -127,6 +131,7 @@ class _Walk:
         self.cut_at = 0                   # where the last record read starts
         self.short: int | None = None     # where a record whose length ended short left off
         # The pass's own (_pass starts them again):
+        self.pass_start = 0               # where the pass began
         self.at = 0                       # where the record being read starts
         self.counted = False              # whether `number` counts that record yet
         self.overran: int | None = None   # where a record that ran into the next one ran into it
@@ -144,7 +149,14 @@ class _Walk:
             except (EOFError, OSError, zlib.error) as exc:
                 self.stream.error = self.stream.error or exc
                 return
-            start = yield from self._pass(start)
+            self.pass_start = start
+            again = yield from self._pass(start)
+            # No pass starts before the one before it, so that the walk ends whatever the file
+            # holds (a restart that would go back is taken at the next header instead). One may
+            # start where the one before did: past a damaged gzip member, whose bytes are not
+            # counted, the next member's record starts at the same offset.
+            start = again if again is None or again >= start else \
+                next_record(self.stream, start + 1)
 
     def _pass(self, start: int) -> Generator[Item | Reject, None, int | None]:
         """The records from `start` on, until warcio fails, a length lies or the file ends;
@@ -177,11 +189,14 @@ class _Walk:
         stream = self.stream
         self.number, self.counted = self.number + 1, True
         self.cut = False
-        if record.rec_headers.get_header("Content-Length") is None:
+        declared = record.rec_headers.get_header("Content-Length")
+        if declared is None:
             # Without it warcio reads the record to the end of the file, and the records after
             # it went with it, without a word (a header line cut out, a blank line inside the
             # header block, the file cut there).
             raise _BadRecord("no Content-Length header")
+        if not declared.strip().isdigit():
+            raise _BadRecord(f"Content-Length {declared.strip()[:40]!r} is not a number")
         items, swallowed = _record_item(record, self.source, self.number, self.options,
                                         self.skipped, stream)
         self.cut = any(isinstance(item, Reject) and item.reason.startswith(_CUT) for item in items)
@@ -215,9 +230,11 @@ class _Walk:
         """warcio could not read a record at `self.at`: where the next pass starts (None:
         nowhere; _UNDECIDED: the stream failed, and _ended says it)."""
         stream, at = self.stream, self.at
+        # (only within this pass: a record read in an earlier one was judged there)
         back = _inner_record(stream, self.cut_at, at) if stream.error is None and \
-            not self.counted and at > self.cut_at else None
-        if back is not None:
+            not self.counted and at > self.cut_at >= self.pass_start else None
+        # (a page or a file may quote a record's first line: only a whole record counts)
+        if back is not None and _whole_record_at(stream, back):
             # No record starts here, but one starts inside the record before: that one's
             # length ran on past a blank line of the next. Reading goes on at that header.
             if self.held_record is not None and not any(map(_is_flagged, self.held)):
@@ -319,6 +336,23 @@ def _inner_record(stream: Stream, start: int, end: int) -> int | None:
     return found if found is not None and found < end else None
 
 
+def _whole_record_at(stream: Stream, offset: int) -> bool:
+    """Whether a whole record starts at `offset`: a header block with its Content-Length, that
+    many bytes, then the blank lines and another record's first line (or the end of the file)."""
+    try:
+        stream.seek(offset)
+        head = stream.read(_LEFTOVER_LOOK)
+        end = head.find(b"\r\n\r\n")
+        length = _LENGTH_LINE.search(head, 0, end + 2) if end >= 0 else None
+        if not head.startswith(RECORD_START) or length is None:
+            return False
+        stream.seek(offset + end + 4 + int(length.group(1)))
+        after = stream.read(4 + len(RECORD_START))
+    except (EOFError, OSError, zlib.error):
+        return False
+    return after[:4] == b"\r\n\r\n" and after[4:] in (RECORD_START, b"")
+
+
 def _leftover(stream: Stream, offset: int) -> bool:
     """Whether the bytes at `offset`, where no record could be read, are the rest of a record
     before them (no record header line there, and no WARC header field before the next one)."""
@@ -407,26 +441,29 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     it (then read from the first one's header on, by _Walk)."""
     if record.rec_type != "response":
         skipped[f"WARC {record.rec_type} record"] += 1
-        return [], _rest_holds_records(record.raw_stream)
+        return [], False
     url = record.rec_headers.get_header("WARC-Target-URI")
     status = _status(record)
     if status is not None and not 200 <= status < 300:
         skipped[f"HTTP status {status}"] += 1
-        return [], _rest_holds_records(record.raw_stream)
+        return [], False
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
     payload = record.content_stream().read(limit + 1)
+    page = media in HTML_TYPES or (media is None and opens_as_page(payload))
     # (the rest of the record, read here: a chunked or gzip body's decoder stops at the body's
-    # own end, and the bytes after it, up to the Content-Length, are not the page's)
-    swallowed = len(payload) <= limit and _rest_holds_records(record.raw_stream)
+    # own end, and the bytes after it, up to the Content-Length, are not the page's. Whole
+    # records there, or after a header in the page, count only for a page: an archived .warc,
+    # a log quoting records, is what other records may rightly hold.)
+    swallowed = page and len(payload) <= limit and _rest_holds_records(record.raw_stream)
     # (a page over the limit is read only in part, so its record is not finished either)
     ran_past = bool(getattr(record.raw_stream, "limit", 0)) and len(payload) <= limit
     declared = record.rec_headers.get_header("Content-Length")
     flags = []
     inner = _INNER_HEADER.search(payload)
     # (a page over the limit was read in part: the records in it may be cut at its end)
-    if inner is not None and (ran_past or _records_to_end(payload, inner.start() + 4,
-                                                          cut_off=len(payload) > limit)):
+    if inner is not None and (ran_past or page and _records_to_end(
+            payload, inner.start() + 4, cut_off=len(payload) > limit)):
         # The Content-Length ran on into the records after it: past the end of the file, or
         # by exactly those records (iter_warc reads them from the first one's header on). The
         # page ends there. (A page that only quotes a record's header is left whole.)
@@ -446,7 +483,7 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
                                        f"first" + (f" ({type(error).__name__}: {error})"
                                                    if error is not None else "") + f" ({url})")
                 ], False
-    if media not in HTML_TYPES and not (media is None and opens_as_page(payload)):
+    if not page:
         skipped[f"not HTML ({media or 'no content type'})"] += 1
         return [], swallowed
     if len(payload) > limit:
