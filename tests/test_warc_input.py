@@ -631,3 +631,45 @@ def test_a_content_length_that_is_no_number_is_a_reject(tmp_path, value):
     items = list(iter_inputs([str(path)]))
     assert [(type(i), i.line) for i in items] == [(Item, 1), (Item, 2), (Reject, 3), (Item, 4)]
     assert "is not a number" in items[2].reason
+
+
+def _quoting_records(rng) -> list[tuple[bytes, str | None]]:
+    """Valid records, some of whose contents hold record headers or whole records (as pages
+    about web archiving, crawl logs and archived .warc files do): (bytes, the url of a page)."""
+    whole = b"".join(_records(2))
+    quotes = [b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 10\r\n\r\n",
+              b"\r\n\r\n" + whole, b"\nWARC/1.0\n", whole[:60]]
+    out = []
+    for n in range(rng.randint(3, 8)):
+        kind, quote = rng.choice(["page", "page", "metadata", "request"]), rng.choice(quotes)
+        url = f"https://desa.id/{n}"
+        if kind == "page":
+            at = rng.randint(0, len(UNDATED))
+            out.append((_records(1, UNDATED[:at] + quote + UNDATED[at:])[0].replace(
+                b"https://desa.id/0", url.encode()), url))
+        else:
+            buf = io.BytesIO()
+            writer = WARCWriter(buf, gzip=False)
+            writer.write_record(writer.create_warc_record(url, kind, payload=io.BytesIO(
+                b"log\r\n" + quote if kind == "metadata" else b"GET / HTTP/1.1\r\n\r\n")))
+            out.append((buf.getvalue(), None))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_valid_files_whose_records_quote_records_read_as_warcio_reads_them(tmp_path, seed):
+    """The checks for lengths that lie must not misread a file whose lengths are right: every
+    page is read whole, unflagged, under its record's number."""
+    import random
+
+    rng = random.Random(seed)
+    records = _quoting_records(rng)
+    path = tmp_path / ("crawl.warc.gz" if seed % 2 else "crawl.warc")
+    _write(path, [record for record, _ in records])
+    items = list(iter_inputs([str(path)], ReadOptions(max_html_bytes=rng.choice([900, 20000]))))
+    pages = [(n, url) for n, (_, url) in enumerate(records, start=1) if url is not None]
+    read = [(i.line, i.fields["url"]) for i in items if isinstance(i, Item)]
+    refused = [i.line for i in items if isinstance(i, Reject)]
+    assert sorted(read + [(n, url) for n, url in pages if n in refused]) == pages
+    assert all(not i.hints["page_flags"] for i in items if isinstance(i, Item))
+    assert all("larger than" in i.reason for i in items if isinstance(i, Reject))
