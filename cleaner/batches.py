@@ -50,6 +50,16 @@ class BatchResult:
     encoded: bytes | None = None
 
 
+def item_bytes(item: Item | RawRecord | Reject) -> int:
+    """The input bytes an item holds (a Reject's are not counted)."""
+    return getattr(item, "size", 0)
+
+
+def batch_bytes(batch: list) -> int:
+    """The input bytes a batch holds."""
+    return sum(map(item_bytes, batch))
+
+
 def batched(items: Iterable[Item | RawRecord | Reject], max_items: int = BATCH_ITEMS,
             max_bytes: int = BATCH_BYTES) -> Iterator[list[Item | RawRecord | Reject]]:
     """Items grouped into batches, in order."""
@@ -57,7 +67,7 @@ def batched(items: Iterable[Item | RawRecord | Reject], max_items: int = BATCH_I
     size = 0
     for item in items:
         batch.append(item)
-        size += getattr(item, "size", 0)
+        size += item_bytes(item)
         if len(batch) >= max_items or size >= max_bytes:
             yield batch
             batch, size = [], 0

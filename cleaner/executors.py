@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator
 
-from cleaner.batches import BatchResult, Outcome, process_batch
+from cleaner.batches import BatchResult, Outcome, batch_bytes, process_batch
 from cleaner.cores import usable_cores
 from cleaner.inputs import Reject, expand
 
@@ -204,11 +204,6 @@ class PoolExecutor:
 
     def close(self, cancel: bool = False) -> None:
         self._pool.shutdown(wait=True, cancel_futures=cancel)
-
-
-def batch_bytes(batch: list) -> int:
-    """The input bytes a batch holds (its items' sizes; a Reject's are not counted)."""
-    return sum(getattr(item, "size", 0) for item in batch)
 
 
 def _where(batch: list) -> str:

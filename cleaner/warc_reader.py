@@ -370,14 +370,16 @@ _LEFTOVER_LOOK = 1 << 16
 _WARC_FIELD = re.compile(rb"(?:^|\n)WARC-(?:Type|Record-ID|Date|Target-URI):", re.IGNORECASE)
 
 
-def _flagged(item: Item) -> bool:
-    """Whether _record_item found the next record's header in the item's page."""
-    return any(flag["flag"] == OVERRAN for flag in item.hints.get("page_flags", ()))
-
-
 def _is_flagged(item: Item | Reject) -> bool:
-    """_flagged for any outcome of a record (a Reject has no page)."""
-    return isinstance(item, Item) and _flagged(item)
+    """Whether a record's outcome is a page _record_item flagged for its length (a Reject has no
+    page)."""
+    return isinstance(item, Item) and any(flag["flag"] == OVERRAN
+                                          for flag in item.hints.get("page_flags", ()))
+
+
+def _length_flag(declared: str | None, what: str) -> dict[str, str]:
+    """The flag of a page whose record's Content-Length (`declared`) lied, saying `what`."""
+    return {"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) {what}"}
 
 
 def _misaligned(item: Item | Reject, record, overran: int | None) -> Item | Reject:
@@ -389,15 +391,13 @@ def _misaligned(item: Item | Reject, record, overran: int | None) -> Item | Reje
     declared = record.rec_headers.get_header("Content-Length")
     if overran is not None:
         page = _before_inner_header(item.text)
-        note = (f"its WARC record's Content-Length ({declared}) ran on into the record after "
-                f"it, at byte {overran}: " + ("the page was cut where that record starts"
-                                              if len(page) < len(item.text) else
-                                              "the page may hold some of its bytes"))
+        note = f"ran on into the record after it, at byte {overran}: " + (
+            "the page was cut where that record starts" if len(page) < len(item.text) else
+            "the page may hold some of its bytes")
         item.text = page
     else:
-        note = (f"its WARC record's Content-Length ({declared}) does not end at a record's "
-                "end: the page may be cut short")
-    item.hints.setdefault("page_flags", []).append({"flag": OVERRAN, "reason": note})
+        note = "does not end at a record's end: the page may be cut short"
+    item.hints.setdefault("page_flags", []).append(_length_flag(declared, note))
     return item
 
 
@@ -469,14 +469,12 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
         # page ends there. (A page that only quotes a record's header is left whole.)
         payload = payload[:inner.start()]
         swallowed = True
-        flags.append({"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) "
-                                                 "ran on into the record after it: the page was "
-                                                 "cut where that record starts"})
+        flags.append(_length_flag(declared, "ran on into the record after it: the page was cut "
+                                            "where that record starts"))
     elif swallowed:
         # The same, where the page's own end came before them (a chunked or gzip body): the
         # page is whole.
-        flags.append({"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) "
-                                                 "ran on into the records after it"})
+        flags.append(_length_flag(declared, "ran on into the records after it"))
     elif ran_past:
         error = stream.error
         return [Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends "
