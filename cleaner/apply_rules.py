@@ -19,34 +19,19 @@ MOSTLY_REMOVED_SHARE = 0.8
 MAX_HITS_PER_LINE = 8
 
 
-def _original_col(line: Line, pos: int) -> int:
-    """Map a position in the current line text to the original line, past earlier cuts."""
-    col = pos
-    for start, length in line.cuts:
-        if start <= col:
-            col += length
-    return col
-
-
-def _cut_points(line: Line) -> set[int]:
-    """Where earlier cuts joined the line's text, as positions in its current text."""
-    points, gone = set(), 0
-    for col, length in line.cuts:
-        points.add(col - gone)
-        gone += length
-    return points
-
-
-def _cut(line: Line, start: int, end: int) -> list[tuple[str, int]]:
+def _cut(line: Line, start: int, end: int) -> tuple[list[tuple[str, int]],
+                                                 list[tuple[str, int]]]:
     """Remove text[start:end] from a line with the space it leaves; return what went, as pieces
-    of the original line with their original columns, the span's own piece last.
+    of the original line with their original columns: the spaces an earlier cut left at the
+    line's end, then the span's own pieces.
 
     The space taken with it never reaches across an earlier cut, so that each piece is one run of
-    the original line. A span closing the line after an earlier cut leaves the spaces before
-    that cut at the line's end: they go as a piece of their own.
+    the original line; a span that does (a rule matched across a join) goes as one piece per
+    run. A span closing the line after an earlier cut leaves the spaces before that cut at the
+    line's end: they go as a piece of their own.
     """
     text = line.text
-    joins = _cut_points(line) if line.cuts else set()
+    joins = line.joins() if line.cuts else set()
     if start == 0:
         while end < len(text) and text[end] == " " and end not in joins:
             end += 1
@@ -55,17 +40,24 @@ def _cut(line: Line, start: int, end: int) -> list[tuple[str, int]]:
             start -= 1
     elif start > 0 and text[start - 1] == " " and text[end] == " " and end not in joins:
         end += 1
-    spans = [(start, end)]
+    first = start                          # where the text taken begins, spaces included
     if end == len(text) and start in joins:
-        lead = start
-        while lead > 0 and text[lead - 1] == " " and (lead == start or lead not in joins):
-            lead -= 1
-        if lead < start:
-            spans.insert(0, (lead, start))
-    pieces = [(text[a:b], _original_col(line, a)) for a, b in spans]
-    line.cuts = tuple(sorted((*line.cuts, *((col, len(piece)) for piece, col in pieces))))
-    line.text = text[:spans[0][0]] + text[end:]
-    return pieces
+        while first > 0 and text[first - 1] == " " and (first == start or first not in joins):
+            first -= 1
+    spaces = line.pieces(first, start) if first < start else []
+    pieces = line.pieces(start, end)
+    gone = (*line.cuts, *((col, len(piece)) for piece, col in spaces + pieces))
+    line.cuts = tuple(sorted(gone))
+    line.text = text[:first] + text[end:]
+    return spaces, pieces
+
+
+def take_line(doc: Document, line: Line, rule: str, action: str,
+              fields: tuple[str, ...] = ()) -> None:
+    """Remove what is left of a line, recorded as the runs of the original line it is made of."""
+    for piece, col in line.pieces():
+        doc.removed.append(Removal(rule, piece, line.number, col, action, fields))
+    line.text = ""
 
 
 _PLACE_FIELDS = frozenset({"location", "source"})
@@ -158,16 +150,12 @@ class RuleStage:
                     return False
                 for t in tail:
                     if t.text:
-                        doc.removed.append(Removal(hit.rule.id, t.text, t.number,
-                                                   _original_col(t, 0), action))
-                        t.text = ""
+                        take_line(doc, t, hit.rule.id, action)
                 return True
             if action == "drop-line":
                 if not self._allowed(doc, hit, len(line.text), budget, line.number):
                     return False
-                doc.removed.append(Removal(hit.rule.id, line.text, line.number,
-                                           _original_col(line, 0), action))
-                line.text = ""
+                take_line(doc, line, hit.rule.id, action)
                 if hit.rule.then_regex is not None:
                     self._then(doc, index, hit, budget)
                 return False
@@ -175,15 +163,16 @@ class RuleStage:
             if not self._allowed(doc, hit, hit.end - hit.start, budget, line.number):
                 return False
             fields = self.sink.apply(doc, hit) if action == "meta" else None
-            *spaces, (removed, col) = _cut(line, hit.start, hit.end)
-            for space, space_col in spaces:     # left at the line's end by an earlier cut
-                doc.removed.append(Removal(hit.rule.id, space, line.number, space_col, action))
+            spaces, pieces = _cut(line, hit.start, hit.end)
+            for space, col in spaces:           # left at the line's end by an earlier cut
+                doc.removed.append(Removal(hit.rule.id, space, line.number, col, action))
             if fields and _PLACE_FIELDS.intersection(fields) and line.text.strip():
                 # A dateline: a place or publisher cut from the start of the lead paragraph,
                 # which the rest of the line is (a reporter line leaves nothing).
                 budget["body"] = True
-            doc.removed.append(Removal(hit.rule.id, removed, line.number, col, action,
-                                       tuple(fields or ())))
+            for piece, col in pieces:
+                doc.removed.append(Removal(hit.rule.id, piece, line.number, col, action,
+                                           tuple(fields or ())))
         return False
 
     def _then(self, doc: Document, index: int, hit: Hit, budget) -> None:
@@ -196,9 +185,7 @@ class RuleStage:
                 return
             if not self._allowed(doc, hit, len(line.text), budget, line.number):
                 return
-            doc.removed.append(Removal(hit.rule.id, line.text, line.number,
-                                       _original_col(line, 0), "drop-line"))
-            line.text = ""
+            take_line(doc, line, hit.rule.id, "drop-line")
             taken += 1
 
     def _allowed(self, doc: Document, hit: Hit, size: int, budget, number: int) -> bool:

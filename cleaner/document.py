@@ -61,6 +61,37 @@ class Line:
     def __repr__(self) -> str:
         return f"Line({self.text!r}, {self.number}, cuts={self.cuts})"
 
+    def original_col(self, pos: int) -> int:
+        """A position in the current text as a column of the original line, past earlier cuts."""
+        col = pos
+        for start, length in self.cuts:
+            if start <= col:
+                col += length
+        return col
+
+    def joins(self) -> set[int]:
+        """Where earlier cuts joined the current text, as positions in it."""
+        points, gone = set(), 0
+        for col, length in self.cuts:
+            points.add(col - gone)
+            gone += length
+        return points
+
+    def pieces(self, start: int = 0, end: int | None = None) -> list[tuple[str, int]]:
+        """text[start:end] as the runs of the original line it is made of, (text, original
+        column) each: split where an earlier cut joined it, so that each removal made of it
+        names text that stood together in the input.
+
+        >>> line = Line("Tesla Baru Meluncur", 1)
+        >>> line.cuts = ((11, 14),)              # "(Foto: Tesla) " was cut
+        >>> line.pieces()
+        [('Tesla Baru ', 0), ('Meluncur', 25)]
+        """
+        end = len(self.text) if end is None else end
+        inner = sorted(p for p in self.joins() if start < p < end) if self.cuts else []
+        bounds = [start, *inner, end]
+        return [(self.text[a:b], self.original_col(a)) for a, b in zip(bounds, bounds[1:])]
+
 
 @dataclass
 class Document:

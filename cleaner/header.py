@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cleaner.document import Document, Line, Removal
+from cleaner.apply_rules import take_line
+from cleaner.document import Document, Line
 from cleaner.lexicon import lexicon
 
 TITLE_MAX_WORDS = 22
@@ -57,9 +58,7 @@ def _first_body(lines: list[Line]) -> str | None:
 
 
 def _take(doc: Document, line: Line, rule: str, field: str | None) -> None:
-    doc.removed.append(Removal(rule, line.text, line.number, 0, "meta" if field else "drop-line",
-                               (field,) if field else ()))
-    line.text = ""
+    take_line(doc, line, rule, "meta" if field else "drop-line", (field,) if field else ())
 
 
 def header_stage(doc: Document) -> Document:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.fixtures import fixture_inputs
+from cleaner.fixtures import clean_fixture, fixture_inputs
 from cleaner.normalize import normalize
 from conftest import ROOT
 
@@ -36,9 +36,40 @@ def test_fixture_characters_are_all_accounted_for(cleaner):
         if raw.suffix != ".txt":
             continue
         text, _ = normalize(raw.read_text(encoding="utf-8"))
-        record = cleaner.clean(text)
-        assert kept_characters(record) == sorted("".join(text.split())), raw
-        assert misplaced(record, text) == [], raw
+        # Alone, and with the url and title the fixture's input gives (its site's rules fire).
+        for record in (cleaner.clean(text), clean_fixture(cleaner, raw)):
+            assert kept_characters(record) == sorted("".join(text.split())), raw
+            assert misplaced(record, text) == [], raw
+
+
+def test_a_title_line_cut_in_its_middle_is_recorded_as_the_runs_it_was(cleaner):
+    # The photo credit goes first; the title is what is left, two runs of the input line.
+    text = ("Tesla Baru (Foto: Tesla) Meluncur\n\nMobil terbaru Tesla Model 3 yang baru "
+            "diluncurkan ke masyarakat pekan lalu terus bertambah peminatnya.")
+    record = cleaner.clean(text)
+    assert misplaced(record, text) == []
+    assert [(r["rule"], r["col"], r["text"]) for r in record["removed"] if r["line"] == 1] == [
+        ("header/title", 0, "Tesla Baru "), ("id/photo-credit-inline", 11, "(Foto: Tesla) "),
+        ("header/title", 25, "Meluncur")]
+
+
+def test_a_title_after_a_dump_header_is_recorded_at_its_own_column(cleaner):
+    text = ("date 2022-02 Judul Berita Hari Ini\n\n"
+            "Mobil terbaru Tesla yang baru diluncurkan pekan lalu terus bertambah peminatnya.")
+    record = cleaner.clean(text, title="Judul Berita Hari Ini")
+    assert misplaced(record, text) == []
+    title = [r for r in record["removed"] if r["rule"] == "header/title"]
+    assert [(r["col"], r["text"]) for r in title] == [(13, "Judul Berita Hari Ini")]
+
+
+def test_a_line_dropped_after_a_cut_in_its_middle_is_recorded_as_the_runs_it_was(cleaner):
+    # goal/related-title matches the title line only once its photo credit is cut.
+    text = ("Fans Manchester United Protes Ke Feyenoord (Foto: Reuters) Terbaru\n\n"
+            "Suporter Manchester United melayangkan protes kepada Feyenoord usai laga, kata dia.")
+    record = cleaner.clean(text, url="https://www.goal.com/id/berita/x")
+    assert misplaced(record, text) == []
+    assert [(r["rule"], r["col"]) for r in record["removed"] if r["line"] == 1] == [
+        ("goal/related-title", 0), ("id/photo-credit-inline", 43), ("goal/related-title", 59)]
 
 
 def test_a_cut_after_an_earlier_cut_is_recorded_where_its_text_was(cleaner):
@@ -65,5 +96,35 @@ def test_random_documents_lose_no_character(cleaner, lines):
     record = cleaner.clean(text)
     normalized, _ = normalize(text)
     # Every non-space character is either kept or inside a removal: the multisets agree.
+    assert kept_characters(record) == sorted("".join(normalized.split()))
+    assert misplaced(record, normalized) == []
+
+
+
+CREDITS = ["(Foto: Reuters)", "(Baca: KPK Siapkan Posisi Strategis)", "(Foto: Dok. Polri)"]
+SITES = [None, "https://www.goal.com/id/berita/x", "https://www.idntimes.com/news/x",
+         "http://www.cnnindonesia.com/nasional/x/", "https://www.tribunnews.com/x"]
+HEADLINE = ["Fans", "Manchester", "United", "Protes", "Ke", "Feyenoord", "Tesla", "Baru",
+            "Meluncur", "Banjir", "Kota", "Bandung", "Hari", "Ini", "2017"]
+BODY = ("Suporter Manchester United melayangkan protes kepada Feyenoord usai laga di Rotterdam, "
+        "kata juru bicara klub kepada wartawan.")
+
+
+def with_credit(words: list[str], credit: str, at: int) -> str:
+    """A line with an inline credit among its words, as photo credits and links sit."""
+    at = min(at, len(words))
+    return " ".join(words[:at] + [credit] + words[at:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADLINE), min_size=1, max_size=12), st.sampled_from(CREDITS),
+       st.integers(0, 12), st.lists(line, max_size=6), st.sampled_from(SITES), st.booleans())
+def test_removals_after_a_cut_in_the_middle_of_a_line_are_where_they_say(
+        cleaner, headline, credit, at, lines, url, titled):
+    """A headline with a credit cut from its middle, under site rules and the header stage:
+    every removal names text that stood together at its line and column of the input."""
+    text = "\n\n".join([with_credit(headline, credit, at), BODY, *lines])
+    normalized, _ = normalize(text)
+    record = cleaner.clean(text, url=url, **({"title": " ".join(headline)} if titled else {}))
     assert kept_characters(record) == sorted("".join(normalized.split()))
     assert misplaced(record, normalized) == []
