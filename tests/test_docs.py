@@ -85,3 +85,12 @@ def test_ci_runs_the_test_command_the_readme_gives():
     test_command = next(command for command in commands if "pytest" in command)
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert test_command in ci, f".ci/run does not run the README's test command {test_command!r}"
+
+
+def test_the_readme_names_every_fix_a_record_can_list_in_the_order_they_run():
+    from cleaner.normalize import FIXES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    places = [readme.find(f"`{name}`") for name, _ in FIXES]
+    assert -1 not in places, [name for (name, _), at in zip(FIXES, places) if at < 0]
+    assert places == sorted(places)
