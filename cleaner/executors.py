@@ -168,6 +168,10 @@ class PoolExecutor:
                 result = self._one_by_one(batch)
                 for entry in list(pending)[1:]:
                     entry[1] = self._submit(entry[0])
+            except Exception:
+                # The batch could not reach a worker (a field nested too deep for pickle): sent
+                # one document at a time, only the one that cannot go is rejected.
+                result = self._one_by_one(batch)
             pending.popleft()
             in_flight -= size
             yield result
@@ -196,6 +200,13 @@ class PoolExecutor:
                 self.warn(f"rejected {reject.where()}: {reject.reason}")
                 outcomes.append(("reject", reject.as_dict()))
                 self._restart()
+                continue
+            except Exception as exc:
+                reject = Reject(item.source, item.line,
+                                f"cannot send this document to a worker process: "
+                                f"{type(exc).__name__}: {exc}",
+                                getattr(item, "text", "")[:1 << 20])
+                outcomes.append(("reject", reject.as_dict()))
                 continue
             outcomes.extend(result.outcomes)
             for key, value in result.seconds.items():

@@ -130,7 +130,11 @@ def repair_surrogates(value: Any) -> Any:
         # walking them takes 1.7: only what it refuses is walked.
         orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
         return value
-    except orjson.JSONEncodeError:
+    except orjson.JSONEncodeError as exc:
+        if "ecursion" in str(exc):
+            # Nested deeper than JSON output goes (255 levels): no walk, which would overflow
+            # Python's stack past 500; the record's own dump refuses it, as a reject that says so.
+            return value
         return _repaired(value)
 
 

@@ -76,6 +76,40 @@ def test_a_worker_that_dies_costs_one_document_not_the_run():
     assert any("rejected in.jsonl:24" in m for m in messages)
 
 
+def _nested(depth: int) -> list:
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_a_document_that_cannot_reach_a_worker_costs_that_document_not_the_run():
+    # A field nested 600 deep is JSON orjson reads, but pickle overflows Python's stack on it:
+    # the batch cannot be sent. (Before, the run ended there with a traceback; a .json array,
+    # or any resumed run, whose records the main process parses, ended there every time.)
+    items = _items([f"dokumen {i}" for i in range(30)])
+    items[12].fields["deep"] = _nested(600)
+    outcomes = pooled_outcomes(items, 8)
+    assert [o[0] for o in outcomes] == ["record"] * 12 + ["reject"] + ["record"] * 17
+    assert "cannot send this document to a worker process: RecursionError" in \
+        outcomes[12][1]["reason"]
+    assert outcomes[12][1]["line"] == 13
+
+
+def test_a_json_array_with_a_record_nested_too_deep_is_one_reject_with_any_workers(tmp_path):
+    records = [{"id": str(n), "text": f"Teks berita biasa nomor {n} yang pendek."}
+               for n in range(20)]
+    records[10]["d"] = _nested(600)
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(records), encoding="utf-8")
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert main(["clean", str(source), "-o", str(out), "-q", "--workers", workers]) == 0
+        assert [r["id"] for r in read_jsonl(out)] == [str(n) for n in range(20) if n != 10]
+        rejects = read_jsonl(Path(f"{out}.rejects.jsonl"))
+        assert [r["line"] for r in rejects] == [11]
+
+
 def test_a_worker_death_seen_first_by_a_submit_loses_no_batch(monkeypatch):
     """A worker can die while more batches are handed out: the pool then refuses the next one.
     That batch waits and goes to the restarted pool; nothing is lost or rejected."""
