@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
-from cleaner.html_extract import (PageError, extract_article, load_page, not_extracted,
-                                  page_hints)
+from cleaner.html_extract import (PageError, extract_article, import_extractors, load_page,
+                                  not_extracted, page_hints)
 from cleaner.html_meta import JAKARTA, clean_title, iso_date, split_byline
 from cleaner.identify import url_host
 from cleaner.metadata import people
@@ -62,6 +62,7 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
              site: Pack | None = None):
     """Parse and extract one page under the page deadline; the site pack comes from the url, the
     page's canonical url or its site name unless given."""
+    import_extractors()
     try:
         with deadline(cleaner.page_timeout):
             tree, encoding, flags = load_page(html, charset, cleaner.max_html_bytes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import re
@@ -133,6 +134,17 @@ def tame_attributes(html: str) -> tuple[str, int]:
         return f"<{match.group(1)}>"
 
     return _LONG_TAG.sub(bare, html), tamed
+
+
+def import_extractors() -> None:
+    """Import the libraries extraction uses, outside any page's deadline: a deadline that fires
+    in the middle of an import (the first page's, 0.2 s) leaves the module half made, and every
+    later page of the process would fail on it."""
+    for name in _EXTRACTORS:
+        importlib.import_module(name)
+
+
+_EXTRACTORS = ("htmldate", "lxml.cssselect", "trafilatura", "trafilatura.utils", "zoneinfo")
 
 
 def load_page(html: bytes | str, http_charset: str | None = None,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -439,6 +442,40 @@ def test_a_slow_page_is_stopped_at_the_deadline(monkeypatch):
     with pytest.raises(PageError, match="longer than"):
         cleaner.clean_html(article_page())
     assert time.monotonic() - started < 2
+
+
+def test_no_module_is_imported_under_a_page_deadline(tmp_path):
+    # The first page of a process imports the extraction libraries (0.2 s). A deadline that
+    # fired inside that import left urllib3 half made, and every later page of the process
+    # failed ("module 'urllib3' has no attribute 'util'"). In a fresh process, nothing imported
+    # yet: the modules new at the end of the deadline's body are the ones imported under it.
+    script = tmp_path / "first_page.py"
+    script.write_text(textwrap.dedent(f"""
+        import contextlib, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_html_input import article_page
+        from cleaner import html_clean
+        from cleaner.pipeline import Cleaner
+        real, imported = html_clean.deadline, []
+
+        @contextlib.contextmanager
+        def watched(seconds):
+            before = set(sys.modules)
+            with real(seconds) as enforced:
+                yield enforced
+            imported.extend(sorted(set(sys.modules) - before))
+
+        html_clean.deadline = watched
+        assert "trafilatura" not in sys.modules
+        record = Cleaner().clean_html(article_page(), url="https://contoh.id/a")
+        assert record["text"]
+        print(" ".join(imported))
+    """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == []
 
 
 def test_site_is_found_by_site_name(site_cleaner):
