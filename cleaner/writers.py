@@ -43,6 +43,7 @@ class JsonlWriter:
         target = Path(self.path)
         if target.parent and not target.parent.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(self.path)
         self._tmp = f"{self.path}.tmp-{os.getpid()}"
         self._stream = _open_for_writing(self._tmp, self.path, level)
 
@@ -132,6 +133,35 @@ def _open_for_writing(tmp: str, final: str, level: int | None = None) -> ByteSin
         compressor = zstandard.ZstdCompressor(level=level or LEVELS["zst"][2], threads=-1)
         return compressor.stream_writer(open(tmp, "wb"), closefd=True)
     return open(tmp, "wb", buffering=1 << 20)
+
+
+def remove_stale_temporaries(path: str) -> None:
+    """Remove what runs killed while writing `path` left beside it: its PATH.tmp-PID files whose
+    process is gone. (A run still writing the same path keeps its own.)"""
+    folder, name = os.path.split(path)
+    prefix = f"{name}.tmp-"
+    try:
+        entries = os.listdir(folder or ".")
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry[len(prefix):]
+        if entry.startswith(prefix) and pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.remove(os.path.join(folder, entry))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists (one of another user's included)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
 
 
 class LazyWriter:

@@ -165,3 +165,18 @@ def test_a_closed_stdout_ends_a_command_quietly(tmp_path, command):
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
     assert proc.returncode == 1
+
+
+def test_a_run_removes_the_temporary_files_killed_runs_left_and_keeps_a_live_ones(tmp_path):
+    # kill -9 leaves OUT.tmp-PID beside the output (33 MB in an audit); later runs to the same
+    # output never removed it. A process that has exited gives a PID nothing runs under.
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    out = tmp_path / "out.jsonl"
+    dead = [tmp_path / f"out.jsonl.tmp-{gone}", tmp_path / f"out.jsonl.rejects.jsonl.tmp-{gone}"]
+    live = tmp_path / f"out.jsonl.tmp-{os.getppid()}"     # a run still writing: kept
+    for path in (*dead, live):
+        path.write_text("half a record")
+    assert main(["clean", str(_dump(tmp_path / "in.jsonl")), "-o", str(out), "-q"]) == 0
+    assert len(out.read_text().splitlines()) == 20
+    assert [p.exists() for p in dead] == [False, False] and live.exists()
