@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.dates import normalize_date
+from cleaner.html_meta import JAKARTA, iso_date
 from cleaner.document import Document, Line
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
@@ -254,16 +255,20 @@ class Cleaner:
     def _fill_meta(self, doc: Document) -> None:
         """Input hints win over text headers for title, date and url; site and lang name the packs."""
         months = lexicon(doc.packs).months
+        site = next((p for p in doc.packs if p.kind == "site"), None)
+        lang = next((p for p in doc.packs if p.kind == "lang"), None)
         if "title" in doc.hints:
             doc.meta["title"] = doc.hints["title"]
         if "date" in doc.hints:
             raw = doc.hints["date"]
-            # Text, as a date read from the text is: a number or a timestamp given as the date
-            # would otherwise come out as a number in JSON and as text in Parquet.
-            doc.meta["date"] = normalize_date(str(raw), months) or str(raw)
+            # Moved into Jakarta time on Indonesian documents, as a page's own date is
+            # (docs/html.md); kept as text when unreadable, as a date read from the text is: a
+            # number or a timestamp given as the date would otherwise come out as a number in
+            # JSON and as text in Parquet.
+            indonesian = (lang.id if lang else site.lang if site else None) == "id"
+            doc.meta["date"] = iso_date(str(raw), JAKARTA if indonesian else None,
+                                        months) or str(raw)
         doc.meta["url"] = doc.url
-        site = next((p for p in doc.packs if p.kind == "site"), None)
-        lang = next((p for p in doc.packs if p.kind == "lang"), None)
         doc.meta["site"] = site.id if site else url_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
 

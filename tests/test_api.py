@@ -46,6 +46,18 @@ def test_input_title_and_date_are_hints_that_win(cleaner):
     assert not record["text"].startswith("Judul")
 
 
+def test_an_input_date_is_moved_into_jakarta_time_as_a_pages_own_date_is(cleaner):
+    # The same moment gave another day by where it came from: the page's metadata, or the
+    # input's date field (docs/html.md: the day is the day in Jakarta).
+    text = "JAKARTA, ANTARA News - Presiden mengatakan pertemuan itu penting bagi kedua negara."
+    record = cleaner.clean(text, url="https://www.antaranews.com/berita/1",
+                           date="2016-02-21T20:00:00Z")
+    assert record["meta"]["date"] == "2016-02-22T03:00:00+07:00"
+    english = cleaner.clean("The president said the meeting mattered to both of the countries.",
+                            url="https://example.com/a", date="2016-02-21T20:00:00Z")
+    assert english["meta"]["date"] == "2016-02-21T20:00:00+00:00"
+
+
 def test_unparsable_date_hint_is_kept_as_given(cleaner):
     assert cleaner.clean("Isi berita.", date="kemarin sore")["meta"]["date"] == "kemarin sore"
 
