@@ -85,6 +85,10 @@ def run_add(args: argparse.Namespace) -> int:
         print(added.record["text"])
     print()
     print(f"added {added.raw}\n  and {added.expected} (its record as the cleaner makes it now)")
+    if added.repaired:
+        print(f"note: the record's text holds half a surrogate pair, which UTF-8 cannot hold: "
+              f"{added.raw} has it repaired (U+FFFD), as a run's fix_surrogates repairs it, so "
+              "the expected record does not name that fix", file=sys.stderr)
     site = added.record["meta"].get("site")
     if site != args.site:
         print(f"note: the cleaner does not see this input as {args.site} (meta.site = {site}); "

@@ -35,7 +35,9 @@ def register(sub) -> None:
                "  cleaner suggest dump.jsonl --packs common        as if only the language-neutral "
                "pack existed\n"
                "  cleaner suggest dump.jsonl --site kumparan.com --top 20\n"
-               "  cleaner suggest dump.jsonl --write-packs new-rules/   one pack file per site\n")
+               "  cleaner suggest dump.jsonl --write-packs new-rules/   one pack file per site\n"
+               "  cleaner suggest dump.jsonl --write-packs new-rules/ --force   mine again, "
+               "replacing those files and any edits made to them\n")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
     parser.add_argument("--packs", default="all", metavar="SPEC",
                         help="which loaded packs count as existing rules: all (default), none, or "
@@ -52,7 +54,11 @@ def register(sub) -> None:
     parser.add_argument("--format", choices=("toml", "json"), default="toml",
                         help="toml: commented rules to paste (default); json: one object per site")
     parser.add_argument("--write-packs", metavar="DIR",
-                        help="also write one pack file per site, DIR/<site>.toml")
+                        help="also write one pack file per site, DIR/<site>.toml; one there "
+                             "already is replaced only with --force (else nothing is written)")
+    parser.add_argument("--force", action="store_true",
+                        help="with --write-packs, replace pack files that exist in DIR (edits "
+                             "made to them are lost)")
     add_read_options(parser)
     add_rule_options(parser)
     parser.set_defaults(run=run)
@@ -93,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"cleaner: error: --packs names no loaded pack: {', '.join(unknown)} (a kind: "
               "common, lang, site; or a pack id)", file=sys.stderr)
         return 2
+    if args.write_packs and args.site and refuse_existing(
+            args, [pack_path(Path(args.write_packs), args.site)]):
+        return 2            # the one site's pack is known now: no need to mine the dump first
     chosen = select_packs(packs, args.packs)
     cleaner = Cleaner(packs=chosen, lang=args.lang)
     options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
@@ -119,6 +128,8 @@ def run(args: argparse.Namespace) -> int:
         fresh, covered = miner.candidates(site, known)
         known |= {c.rule["id"] for c in fresh}     # ids stay unique across the whole output
         results.append((site, miner.sites[site], fresh, covered))
+    if args.write_packs and refuse_existing(args, pack_paths(Path(args.write_packs), results)):
+        return 2
     if args.format == "json":
         out = [{"site": site, "documents": state.docs, "mined": state.mined,
                 "candidates": [c.as_dict() for c in fresh],
@@ -146,6 +157,19 @@ def run(args: argparse.Namespace) -> int:
                       "rules added at its end (loaded with --rules, it takes that pack's place)",
                       file=sys.stderr)
     return 0
+
+
+def refuse_existing(args: argparse.Namespace, paths: list[Path]) -> bool:
+    """Whether pack files to be written exist and are not to be replaced (said on stderr): step
+    2 of the authoring loop edits them, and mining again must not lose the edits in silence."""
+    there = [path for path in paths if path.exists()]
+    if not there or args.force:
+        return False
+    print(f"cleaner: error: pack file{'s' if len(there) > 1 else ''} already there: "
+          f"{', '.join(map(str, there))}; nothing written (--force replaces "
+          f"{'them' if len(there) > 1 else 'it'}, edits and all; or give --write-packs another "
+          "folder)", file=sys.stderr)
+    return True
 
 
 def _comment(text: str, width: int = 150) -> str:
@@ -189,17 +213,14 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
     at its end: loaded with --rules, a pack of the same id replaces the existing one whole, and
     its name, aliases, domains and rules would be lost."""
     from cleaner.rule_toml import pack_toml, rule_toml
-    from cleaner.suggest import NO_SITE
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for site, state, fresh, _ in results:
-        if not fresh or site == NO_SITE:
-            continue
+    for site, state, fresh, _ in _with_packs(results):
+        path = pack_path(folder, site)
         body = "\n\n".join(rule_toml(c.rule) for c in fresh)
         note = (f"# Suggested by `cleaner suggest` from {state.docs} documents: review, edit, "
                 "keep what is cruft.")
-        path = folder / f"{site}.toml"
         pack_file = (existing or {}).get(site)
         if pack_file is not None:
             text = f"{Path(pack_file).read_text(encoding='utf-8').rstrip()}\n\n{note}\n\n{body}\n"
@@ -210,3 +231,20 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
         load_pack(path)
         written.append(path)
     return written
+
+
+def _with_packs(results) -> list:
+    """The results that get a pack file: sites with new candidates."""
+    from cleaner.suggest import NO_SITE
+
+    return [r for r in results if r[2] and r[0] != NO_SITE]
+
+
+def pack_path(folder: Path, site: str) -> Path:
+    """The pack file of a site in a --write-packs folder."""
+    return folder / f"{site}.toml"
+
+
+def pack_paths(folder: Path, results) -> list[Path]:
+    """The pack files write_packs writes, in its order."""
+    return [pack_path(folder, site) for site, *_ in _with_packs(results)]

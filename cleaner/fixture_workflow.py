@@ -13,8 +13,9 @@ import orjson
 
 from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, record_diff)
-from cleaner.inputs import opens_as_page
-from cleaner.jsonl_reader import is_jsonl, open_compressed
+from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
+from cleaner.normalize import repair_surrogates
 
 
 class FixtureError(ValueError):
@@ -32,29 +33,30 @@ def case_name(text: str) -> str:
 
 
 def find_record(path: Path, record_id: str | None, text_field: str = "text",
-                html_field: str = "html") -> dict[str, Any]:
-    """One record of a JSONL file, with a text or a web page: the one with this id (else the
-    one on this line number), or the only one."""
+                html_field: str = "html") -> Item:
+    """One record of a JSONL file, with a text or a web page, read as a run reads it: the one
+    with this id (else the one on this line number), or the only one."""
+    # The run's own parsing: what it reads as only nearly JSON (NaN, half a surrogate pair, a
+    # byte order mark, integer ids past 64 bits) is found here too, with the same fields.
+    options = ReadOptions(text_field=text_field, html_field=html_field)
     found = None
     by_line = None                  # the record on line `record_id`, if no record has that id
     broken: list[int] = []          # lines that are not JSON: passed over, named if nothing is found
     with open_compressed(path) as stream:
         for number, line in enumerate(stream, start=1):
-            if not line.strip():
+            record = parse_record(line, str(path), number, options)
+            if record is None:          # a blank line
                 continue
-            try:
-                record = orjson.loads(line)
-            except orjson.JSONDecodeError:
-                broken.append(number)
-                continue
-            if not isinstance(record, dict) or not (isinstance(record.get(text_field), str)
-                                                    or isinstance(record.get(html_field), str)):
+            if isinstance(record, Reject):
+                # Not JSON even as a run reads it; else no document (no text, an empty one).
+                if record.reason.startswith(("broken JSON", "invalid UTF-8")):
+                    broken.append(number)
                 continue
             if record_id is None:
                 if found is not None:
                     raise FixtureError(f"{path} holds several records: choose one with --id")
                 found = record
-            elif str(record.get("id")) == record_id:
+            elif str(record.fields.get("id")) == record_id:
                 return record
             elif str(number) == record_id:
                 by_line = record
@@ -67,12 +69,23 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text",
     return found
 
 
+def run_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A record's fields as a run writes them: NaN and Infinity, which JSON has no words for,
+    become null (orjson's way), so that the stored input fields hold what the run's record does.
+
+    >>> run_fields({"score": float("nan"), "n": 1})
+    {'score': None, 'n': 1}
+    """
+    return orjson.loads(orjson.dumps(fields, option=orjson.OPT_NON_STR_KEYS))
+
+
 @dataclass
 class Added:
     raw: Path
     expected: Path
     record: dict[str, Any]
     text: str
+    repaired: bool = False      # half a surrogate pair in a dump's text, stored repaired
 
 
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
@@ -91,16 +104,19 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
                            f"not {name!r}")
     folder = Path(root) / site
     fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
+    repaired = False
     if is_jsonl(source.name):
-        record = find_record(source, record_id, text_field, html_field)
-        text = record.get(text_field)
+        item = find_record(source, record_id, text_field, html_field)
         # A page (in the html field, or raw in the text field) is kept as the .html it is.
-        page = not isinstance(text, str) or opens_as_page(text)
-        text = text if isinstance(text, str) else record[html_field]
-        extra = {k: v for k, v in record.items() if k not in (text_field, html_field, "id")}
-        fields = {**extra, **fields}
-        name = name or case_name(str(record.get("id") or source.stem))
+        page = item.kind == "html"
+        extra = {k: v for k, v in item.fields.items() if k not in (text_field, html_field, "id")}
+        fields = {**run_fields(extra), **fields}
+        name = name or case_name(str(item.fields.get("id") or source.stem))
         raw = folder / f"{name}{'.html' if page else '.txt'}"
+        # The input file is UTF-8, which has no code for half a surrogate pair: it holds the text
+        # as the run's first fix (fix_surrogates) leaves it, and its record names no such fix.
+        text = repair_surrogates(item.text)
+        repaired = text != item.text
         data = text.encode("utf-8")
     else:
         suffix = source.suffix.lower()
@@ -131,7 +147,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     record = clean_fixture(cleaner, raw)
     expected.write_text(dump_record(record), encoding="utf-8")
     text = data.decode("utf-8", errors="replace")
-    return Added(raw, expected, record, text)
+    return Added(raw, expected, record, text, repaired)
 
 
 @dataclass

@@ -251,3 +251,32 @@ def test_a_site_not_in_the_input_is_an_error_not_an_empty_success(tmp_path, caps
                  "--write-packs", str(tmp_path / "packs")]) == 1
     assert "no document of site 'nosuch.com' in the input" in capsys.readouterr().err
     assert not (tmp_path / "packs").exists()
+
+
+def test_an_existing_pack_file_is_replaced_only_with_force(tmp_path, capsys, monkeypatch):
+    # Step 2 of the authoring loop edits DIR/<site>.toml: mining again into DIR must not lose
+    # the edits in silence, and a refused run writes no pack at all.
+    dump = _dump(tmp_path)
+    other = tmp_path / "other.jsonl"
+    other.write_text(dump.read_text(encoding="utf-8").replace("kabarcontoh.com",
+                                                              "kabarlain.com"), encoding="utf-8")
+    packs = tmp_path / "packs"
+    args = ["suggest", str(dump), str(other), "--packs", "none", "--write-packs", str(packs)]
+    assert main(args) == 0
+    edited = packs / "kabarcontoh.com.toml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# my edits\n", encoding="utf-8")
+    (packs / "kabarlain.com.toml").unlink()
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert str(edited) in err and "--force" in err and "kabarlain" not in err
+    assert edited.read_text(encoding="utf-8").endswith("# my edits\n")
+    assert not (packs / "kabarlain.com.toml").exists()
+    # With --site, refused before the dump is read.
+    with monkeypatch.context() as patch:
+        patch.setattr("cleaner.cli_suggest.iter_inputs", lambda *a: pytest.fail("read"))
+        assert main([*args, "--site", "kabarcontoh.com"]) == 2
+    assert str(edited) in capsys.readouterr().err
+    assert main([*args, "--force"]) == 0
+    assert "# my edits" not in edited.read_text(encoding="utf-8")
+    assert (packs / "kabarlain.com.toml").exists()
