@@ -110,7 +110,7 @@ def _finished_before(config: RunConfig, output) -> int:
     """The exit status of resuming a run that had finished (a kill after its last checkpoint):
     its --stats written from the manifest, and --strict applied to its rejects, as the run
     itself would have."""
-    stats = RunStats()
+    stats = RunStats(started=None)      # the run's seconds are its own, none of this process's
     if output.saved_stats():
         stats.restore(output.saved_stats())
     if config.stats_path:
@@ -147,13 +147,18 @@ class _Job:
         if getattr(output, "nothing_to_resume", False) and not config.quiet:
             _say(config, f"nothing to resume in {output.folder} (no run there): "
                          "starting a new run")
-        if output.skip:
-            if output.saved_stats():
-                self.stats.restore(output.saved_stats())
-            self.stats.resumed_from = output.skip
-            if not config.quiet:
-                _say(config, f"resuming after {output.skip} input documents "
-                             f"({output.records} records in {output.shard_count} shards)")
+        saved = output.saved_stats() if isinstance(output, ShardedOutput) else None
+        if saved:
+            # (also where no input document was done: the seconds of the legs before count)
+            self.stats.restore(saved)
+        self.stats.resumed_from = output.skip
+        if output.skip and not config.quiet:
+            _say(config, f"resuming after {output.skip} input documents "
+                         f"({output.records} records in {output.shard_count} shards)")
+        elif getattr(output, "resumed", False) and not config.quiet:
+            # The format and shard size may come from the manifest: say which.
+            _say(config, f"resuming from the start: the interrupted run finished no shard "
+                         f"({output.fmt} shards of {output.shard_size} records)")
         # Figures from before a resume: rejects are not printed again, docs/s counts this run.
         self.base_rejects, self.base_written = self.stats.rejected, self.stats.written
         self.inputs_done = output.skip
@@ -173,6 +178,8 @@ class _Job:
                 size = self._write(result)
                 stats.stage_seconds["write"] += time.perf_counter() - t0
                 progress.update(size, stats.written - self.base_written)
+            stats.stop()
+            self._count_skipped()
             output.finish(self.inputs_done, stats)
             status = 0
         except _Stop:
@@ -206,6 +213,12 @@ class _Job:
             except Exception:
                 pass
         return status
+
+    def _count_skipped(self) -> None:
+        """What reading passed over, into the stats: before the last checkpoint, which saves them
+        for the --stats of a resume that finds the run finished."""
+        self.stats.skipped_files = self.log.skipped
+        self.stats.skipped_records = dict(self.log.skipped_records)
 
     def _results(self, executor) -> Iterator:
         """The executor's batch results, in input order, from the inputs past any resume point."""
@@ -266,8 +279,6 @@ class _Job:
         """After a complete run: the --stats file, the report, the closing summary; the exit
         status (1 when the stats or the report cannot be written: the output is complete)."""
         config, stats, report = self.config, self.stats, self.report
-        stats.skipped_files = self.log.skipped
-        stats.skipped_records = dict(self.log.skipped_records)
         try:
             if config.stats_path:
                 _write_stats(config.stats_path, stats)

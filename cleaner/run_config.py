@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from cleaner.folders import id_prefixes
 from cleaner.input_fingerprint import input_fingerprint
 from cleaner.inputs import ReadOptions, other_compression
 from cleaner.progress import known_size
@@ -121,9 +122,13 @@ def _run_key(config: RunConfig) -> dict[str, Any]:
     they hold as they were (input_fingerprint), what decides which files and fields are read
     and how, and how documents are cleaned (the rules and settings: CleanerFactory.digest)."""
     options = config.read_options
+    prefixes = id_prefixes(config.inputs)
     return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
             "text_field": options.text_field, "glob": list(options.glob),
             "input_files": input_fingerprint(config.inputs, options),
+            # Records without an id are named under their input as spelled (folders.id_prefixes):
+            # a resume naming "dumpA" as "/data/dumpA" would name the rest of the run otherwise.
+            "id_prefixes": [prefixes.get(name, "") for name in config.inputs],
             # (its own key: a manifest written before it existed is compared without it)
             "hint_fields": [list(pair) for pair in options.hint_fields],
             "reading": {"encoding": options.encoding, "html_field": options.html_field,

@@ -4,7 +4,9 @@
     OUT/_rejects.jsonl          refused input, with reasons
     OUT/_manifest.json          the checkpoint: finished shards and how much input they cover
 
-After each shard is renamed into place the manifest is rewritten (temporary name, then rename):
+The manifest is written when the run starts, so that a run killed before its first shard is
+finished resumes in its own format and shard size, with its inputs and rules checked. After each
+shard is renamed into place the manifest is rewritten (temporary name, then rename):
 it records how many input documents the finished shards and the rejects file cover, the length of
 the rejects file at that point, and the run statistics so far. `--resume` reads it, removes what
 came after it (a shard renamed but not yet recorded, temporary files, rejects past the recorded
@@ -118,6 +120,8 @@ _CHANGED = {"input_files": "the input files (added, removed or changed since)",
             "glob": "the --glob patterns", "text_field": "the --text-field",
             "hint_fields": "the --field mappings",
             "inputs": "the inputs named",
+            "id_prefixes": "the inputs as spelled (records without an id are named under them: "
+                           "give them as the interrupted run did)",
             "reading": "the reading options (--encoding, --html-field, --max-record-bytes)",
             "cleaning": "the rules or cleaning options (a rule file, --rules, "
                         "--no-builtin-rules, --lang or --learn-boilerplate changed)",
@@ -146,6 +150,14 @@ def written_layout(folder: str | Path) -> tuple[str | None, int | None]:
 def is_shard_name(name: str) -> bool:
     """Whether a file name is one a shard is given: part-00000.jsonl, part-00001.parquet..."""
     return _SHARD.fullmatch(name) is not None
+
+
+def _records_nothing(manifest: Any) -> bool:
+    """Whether a manifest is of a run that stopped before anything of it was kept (no shard
+    finished, no input document done): starting over in its folder loses nothing."""
+    return (isinstance(manifest, dict) and manifest.get("format") == FORMAT_VERSION
+            and not manifest.get("complete") and manifest.get("shards") == []
+            and manifest.get("inputs_done") == 0)
 
 
 def _manifest_damage(manifest: dict[str, Any]) -> str | None:
@@ -203,6 +215,7 @@ class ShardedOutput:
         # --resume on a folder no run has written to starts a new run (a retry loop may pass
         # --resume from the first try on); the run says so, as a mistyped folder looks the same.
         self.nothing_to_resume = resume and not self.manifest_path.exists()
+        self.resumed = resume and not self.nothing_to_resume    # an existing run is continued
         self.manifest = self._start(resume)
         self.skip = self.manifest["inputs_done"]
         self._shard: _ParquetShard | _JsonlShard | None = None
@@ -221,7 +234,10 @@ class ShardedOutput:
                 raise OutputError(f"{self.manifest_path} is unreadable ({exc}); move the folder "
                                   "aside and start again") from exc
         if not resume:
-            if existing is not None or any(map(is_shard_name, os.listdir(self.folder))):
+            # (a run that failed or was killed before it kept anything may be run again as it
+            # was, as before the manifest was written at the start)
+            if ((existing is not None and not _records_nothing(existing))
+                    or any(map(is_shard_name, os.listdir(self.folder)))):
                 raise OutputError(f"{self.folder} already holds a run; add --resume to continue "
                                   "it, or choose an empty folder")
             manifest = {"format": FORMAT_VERSION, "complete": False, "run": self.run_key,
@@ -231,6 +247,10 @@ class ShardedOutput:
             if self.rejects_path.exists() and not self._rejects_in_place:
                 self.rejects_path.unlink()
             self._clean_leftovers([])
+            # Written now, not at the first checkpoint: a run killed before its first shard is
+            # finished (with the default shard size, the whole first stretch of a big run) is
+            # then resumed in its own format and shard size, not taken for no run at all.
+            self._save(manifest)
             return manifest
         if existing is None:
             if any(map(is_shard_name, os.listdir(self.folder))):
@@ -370,9 +390,13 @@ class ShardedOutput:
         manifest["rejects"] = self.rejects_written
         manifest["inputs_done"] = inputs_done
         manifest["complete"] = complete
-        manifest["updated"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         if stats is not None:
             manifest["stats"] = stats.state()
+        self._save(manifest)
+
+    def _save(self, manifest: dict[str, Any]) -> None:
+        """Write the manifest whole or not at all (temporary name, then rename)."""
+        manifest["updated"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         _atomic_write(self.manifest_path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
 
     def finish(self, inputs_done: int, stats=None) -> None:

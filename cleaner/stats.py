@@ -39,7 +39,11 @@ class RunStats:
     max_sites: int | None = field(default_factory=lambda: MAX_SITES)
     # Figures carried over from the part of a resumed run done before it stopped.
     resumed_from: int = 0
-    started: float = field(default_factory=time.perf_counter)
+    seconds_before: float = 0.0    # the run's seconds up to its last checkpoint before a resume
+    # When this process's part of the run began (None: it does none, as when a finished run's
+    # figures are read back from its manifest).
+    started: float | None = field(default_factory=time.perf_counter)
+    ended: float | None = None     # set by stop(): the figures written after give the same time
     _base: tuple = (0, 0)          # records and bytes restored from a checkpoint
 
     def add_record(self, record: dict[str, Any], size: int) -> None:
@@ -97,14 +101,26 @@ class RunStats:
             self.stage_seconds[stage] += value
 
     def elapsed(self) -> float:
-        return time.perf_counter() - self.started
+        """Seconds of this process's part of the run."""
+        if self.started is None:
+            return 0.0
+        return (time.perf_counter() if self.ended is None else self.ended) - self.started
+
+    def stop(self) -> None:
+        """The run's work is done: its last checkpoint and its --stats file then name the same
+        seconds (a resume that finds the run finished writes the checkpoint's)."""
+        self.ended = time.perf_counter()
+
+    def run_seconds(self) -> float:
+        """Seconds of the whole run: this process's part and those before a resume."""
+        return self.seconds_before + self.elapsed()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
             "flagged": self.flagged, "skipped_files": self.skipped_files,
             "skipped_records": self.skipped_records,
-            "bytes": self.bytes_in, "seconds": round(self.elapsed(), 3),
+            "bytes": self.bytes_in, "seconds": round(self.run_seconds(), 3),
             "rules": {rule: {"hits": self.rule_hits[rule], "chars": self.rule_chars[rule],
                              "words": self.rule_words[rule]}
                       for rule in sorted(self.rule_hits)},
@@ -117,14 +133,20 @@ class RunStats:
             "resumed_after_inputs": self.resumed_from,
         }
 
-    # The counters that survive a kill: saved with each checkpoint of a sharded run.
-    _STATE = ("read", "written", "rejected", "flagged", "bytes_in")
+    # The counters that survive a kill: saved with each checkpoint of a sharded run. (A resumed
+    # run reads its input from the start again, so it counts skipped files and records anew;
+    # they are saved for the --stats of a finished run, which reads nothing.)
+    _STATE = ("read", "written", "rejected", "flagged", "bytes_in", "skipped_files",
+              "resumed_from")
     _COUNTERS = ("rule_hits", "rule_chars", "rule_words", "site_docs", "site_hits", "site_words",
                  "reject_reasons", "stage_seconds")
 
     def state(self) -> dict[str, Any]:
+        """The figures so far, as a checkpoint saves them."""
         out: dict[str, Any] = {name: getattr(self, name) for name in self._STATE}
         out.update({name: dict(getattr(self, name)) for name in self._COUNTERS})
+        out["skipped_records"] = dict(self.skipped_records)
+        out["seconds"] = round(self.run_seconds(), 3)
         return out
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -134,6 +156,9 @@ class RunStats:
         for name in self._COUNTERS:
             setattr(self, name, Counter(state.get(name, {})))
         self.stage_seconds = defaultdict(float, self.stage_seconds)
+        self.skipped_records = dict(state.get("skipped_records", {}))
+        # (a manifest from an earlier version kept no seconds: the run's count from here)
+        self.seconds_before = state.get("seconds", 0.0)
         self._base = (self.written, self.bytes_in)
 
     def summary(self, top: int = 25) -> str:

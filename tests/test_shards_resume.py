@@ -15,7 +15,7 @@ import pytest
 import zstandard
 
 from cleaner.cli import main
-from cleaner.shards import _JsonlShard
+from cleaner.shards import ShardedOutput, _JsonlShard, is_shard_name
 from conftest import ROOT
 from scale_helpers import read_jsonl, shard_records, write_jsonl
 
@@ -214,19 +214,25 @@ def test_sigterm_to_the_process_group_stops_a_pooled_run_once_and_it_resumes(dum
     assert_same_run(out, reference)
 
 
-def test_full_disk_keeps_finished_shards_and_resume_completes(dump, reference, tmp_path,
-                                                               monkeypatch, capsys):
-    out = tmp_path / "out"
+def _disk_fills_after(monkeypatch, records: int):
+    """Shards refuse every record after the first `records` as a full disk does; the real write."""
     real_write = _JsonlShard.write_line
     written = {"n": 0}
 
     def filling_up(self, line, row=None):
         written["n"] += 1
-        if written["n"] > 130:
+        if written["n"] > records:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_write(self, line, row)
 
     monkeypatch.setattr(_JsonlShard, "write_line", filling_up)
+    return real_write
+
+
+def test_full_disk_keeps_finished_shards_and_resume_completes(dump, reference, tmp_path,
+                                                               monkeypatch, capsys):
+    out = tmp_path / "out"
+    real_write = _disk_fills_after(monkeypatch, 130)
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40"]) == 1
     err = capsys.readouterr().err
     assert "the output disk is full" in err and "3 shards (120 records) are complete" in err
@@ -283,9 +289,10 @@ def test_a_shard_renamed_but_not_recorded_is_redone_not_duplicated(dump, referen
 
 
 def _finished_as_if_interrupted(source, out) -> list[str]:
-    """A finished sharded run of `source` into `out`, its manifest set back to unfinished; the
-    run's arguments."""
-    args = ["clean", str(source), "-o", str(out), "--shard-size", "40", "-q"]
+    """A finished sharded run of `source` (or a list of inputs) into `out`, its manifest set back
+    to unfinished; the run's arguments."""
+    sources = source if isinstance(source, list) else [source]
+    args = ["clean", *map(str, sources), "-o", str(out), "--shard-size", "40", "-q"]
     assert main(args) == 0
     manifest = json.loads((out / "_manifest.json").read_text())
     manifest.update(complete=False)
@@ -307,6 +314,22 @@ def test_a_resume_over_inputs_that_changed_is_refused_not_misplaced(tmp_path, ca
     assert main(args + ["--resume", "--glob", "*.jsonl", "--glob", "*.txt"]) == 2
     assert "the --glob patterns differ" in capsys.readouterr().err
     assert main(args + ["--resume"]) == 0                # the input as it was: it resumes
+
+
+def test_a_resume_naming_the_inputs_otherwise_is_refused_not_renamed(tmp_path, capsys,
+                                                                     monkeypatch):
+    """Records without an id are named under their folder as given ("dumpB/part.jsonl:3"): a
+    resume naming the folders by absolute path was accepted and named the rest of the run's
+    records "/.../dumpB/part.jsonl:3"."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("dumpA", "dumpB"):
+        (tmp_path / name).mkdir()
+        small_dump(tmp_path / name / "part.jsonl", 60)
+    args = _finished_as_if_interrupted(["dumpA", "dumpB"], tmp_path / "out")
+    spelled = [str(tmp_path / "dumpA"), str(tmp_path / "dumpB")]
+    assert main(["clean", *spelled, *args[3:], "--resume"]) == 2
+    assert "the inputs as spelled" in capsys.readouterr().err
+    assert main(args + ["--resume"]) == 0                # as given before: it resumes
 
 
 def test_a_resume_with_other_rules_or_reading_options_is_refused(tmp_path, capsys):
@@ -450,3 +473,107 @@ def test_a_pipe_as_the_input_of_a_sharded_run_is_refused_as_stdin_is(tmp_path, c
     os.mkfifo(fifo)           # never opened: refused before reading
     assert main(["clean", str(fifo), "-o", str(tmp_path / "out"), "--shard-size", "10"]) == 2
     assert "sharded output needs files as input, not a pipe" in capsys.readouterr().err
+
+
+# Run in a subprocess: the run kills itself (SIGKILL) once its first shard holds 300 records,
+# far from full, so that the kill falls before any shard is finished, whatever the batches.
+_KILLED_BEFORE_THE_FIRST_SHARD = """
+import os, signal, sys
+from cleaner import shards
+from cleaner.cli import main
+
+def dying(write):
+    def wrapped(self, *args, **kwargs):
+        write(self, *args, **kwargs)
+        if self.count >= 300:
+            os.kill(os.getpid(), signal.SIGKILL)
+    return wrapped
+
+for kind in (shards._JsonlShard, shards._ParquetShard):
+    kind.write_line, kind.write_lines = dying(kind.write_line), dying(kind.write_lines)
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl.zst", "parquet"])
+def test_a_run_killed_before_its_first_shard_resumes_in_its_own_format_and_size(
+        dump, reference, tmp_path, capsys, fmt):
+    # The manifest was written at the first checkpoint only: the resume found no run, and
+    # started one in plain jsonl shards of the default size beside the killed run's files.
+    out = tmp_path / "out"
+    killed = subprocess.run([sys.executable, "-c", _KILLED_BEFORE_THE_FIRST_SHARD, "clean",
+                             str(dump), "-o", str(out), "--format", fmt, "--shard-size", "1000",
+                             "--workers", "1", "-q"], cwd=ROOT, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (out / f".part-00000.{fmt}.tmp").exists() and (out / "_rejects.jsonl").exists()
+    assert not [p for p in out.iterdir() if is_shard_name(p.name)]
+    assert main(["clean", str(dump), "-o", str(out), "--resume", "--workers", "1"]) == 0
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert (manifest["output_format"], manifest["shard_size"]) == (fmt, 1000)
+    assert [(s["name"], s["records"]) for s in manifest["shards"]] == [
+        (f"part-00000.{fmt}", 1000), (f"part-00001.{fmt}", 500)]
+    assert_same_run(out, reference)            # nothing written twice, nothing missing
+    assert (f"resuming from the start: the interrupted run finished no shard ({fmt} shards of "
+            "1000 records)") in capsys.readouterr().err
+    # Given again with another value, the format is refused, as after a finished shard.
+    assert main(["clean", str(dump), "-o", str(out), "--format", "jsonl", "--resume"]) == 2
+    assert f"the --format ({fmt} there) differ" in capsys.readouterr().err
+
+
+def test_a_run_that_kept_nothing_may_be_run_again_without_resume(dump, reference, tmp_path):
+    # The manifest written at the start must not turn a run that failed before it kept
+    # anything (an executor that could not start) into one that needs --resume.
+    out = tmp_path / "out"
+    ShardedOutput(out, "parquet", 10).abort()
+    assert (out / "_manifest.json").exists()
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q",
+                 "--workers", "1"]) == 0
+    assert_same_run(out, reference)
+
+
+def test_a_resumed_runs_stats_add_the_seconds_of_the_legs_before(dump, tmp_path, monkeypatch):
+    """Counts and seconds cover the whole run, not the last leg only."""
+    whole = tmp_path / "whole.json"
+    assert main(["clean", str(dump), "-o", str(tmp_path / "one"), "--shard-size", "40", "-q",
+                 "--stats", str(whole)]) == 0
+    out = tmp_path / "out"
+    real_write = _disk_fills_after(monkeypatch, 130)
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q"]) == 1
+    monkeypatch.setattr(_JsonlShard, "write_line", real_write)
+    manifest = json.loads((out / "_manifest.json").read_text())
+    saved = manifest["stats"].get("seconds")
+    manifest["stats"]["seconds"] = 1000.0            # as if the first leg had taken 1000 s
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+    stats = tmp_path / "stats.json"
+    t0 = time.perf_counter()
+    assert main(["clean", str(dump), "-o", str(out), "--resume", "-q", "--stats", str(stats)]) == 0
+    leg = time.perf_counter() - t0
+    figures = json.loads(stats.read_text())
+    assert 1000.0 < figures["seconds"] <= 1000.0 + leg
+    assert saved is not None and saved > 0          # the checkpoint keeps the run's seconds
+    assert figures["resumed_after_inputs"] == manifest["inputs_done"] > 0
+    mine = _counts(stats)
+    mine.pop("resumed_after_inputs")
+    theirs = _counts(whole)
+    theirs.pop("resumed_after_inputs")
+    assert mine == theirs
+
+
+def test_resuming_a_finished_run_writes_the_runs_own_stats(tmp_path):
+    # They were rebuilt from the manifest without skipped_records (WARC requests, 404s,
+    # images) and skipped_files, and with 0.0 seconds.
+    from test_warc_input import write_warc
+
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    write_warc(folder / "crawl.warc.gz", gz=True)
+    small_dump(folder / "news.jsonl", 30)
+    (folder / "notes.bin").write_bytes(b"not read")
+    out, first, again = tmp_path / "out", tmp_path / "first.json", tmp_path / "again.json"
+    args = ["clean", str(folder), "-o", str(out), "--shard-size", "10", "-q", "--workers", "1"]
+    assert main(args + ["--stats", str(first)]) == 0
+    assert main(args + ["--resume", "--stats", str(again)]) == 0
+    figures = json.loads(first.read_text())
+    assert figures["skipped_records"] and figures["skipped_files"] == 1
+    assert figures["seconds"] > 0
+    assert json.loads(again.read_text()) == figures
