@@ -52,14 +52,6 @@ def _cut(line: Line, start: int, end: int) -> tuple[list[tuple[str, int]],
     return spaces, pieces
 
 
-def take_line(doc: Document, line: Line, rule: str, action: str,
-              fields: tuple[str, ...] = ()) -> None:
-    """Remove what is left of a line, recorded as the runs of the original line it is made of."""
-    for piece, col in line.pieces():
-        doc.removed.append(Removal(rule, piece, line.number, col, action, fields))
-    line.text = ""
-
-
 _PLACE_FIELDS = frozenset({"location", "source"})
 
 
@@ -150,12 +142,12 @@ class RuleStage:
                     return False
                 for t in tail:
                     if t.text:
-                        take_line(doc, t, hit.rule.id, action)
+                        doc.take_line(t, hit.rule.id, action)
                 return True
             if action == "drop-line":
                 if not self._allowed(doc, hit, len(line.text), budget, line.number):
                     return False
-                take_line(doc, line, hit.rule.id, action)
+                doc.take_line(line, hit.rule.id, action)
                 if hit.rule.then_regex is not None:
                     self._then(doc, index, hit, budget)
                 return False
@@ -185,7 +177,7 @@ class RuleStage:
                 return
             if not self._allowed(doc, hit, len(line.text), budget, line.number):
                 return
-            take_line(doc, line, hit.rule.id, "drop-line")
+            doc.take_line(line, hit.rule.id, "drop-line")
             taken += 1
 
     def _allowed(self, doc: Document, hit: Hit, size: int, budget, number: int) -> bool:

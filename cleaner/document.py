@@ -126,6 +126,14 @@ class Document:
             return True
         return False
 
+    def take_line(self, line: Line, rule: str, action: str,
+                  fields: tuple[str, ...] = ()) -> None:
+        """Remove what is left of a line, recorded as the runs of the original line it is made
+        of (Line.pieces)."""
+        for piece, col in line.pieces():
+            self.removed.append(Removal(rule, piece, line.number, col, action, fields))
+        line.text = ""
+
     def body(self) -> str:
         """The current text: non-empty lines as paragraphs separated by one blank line."""
         return "\n\n".join(ln.text for ln in self.lines if ln.text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from cleaner.apply_rules import take_line
 from cleaner.document import Document, Line
 from cleaner.lexicon import lexicon
 
@@ -58,7 +57,7 @@ def _first_body(lines: list[Line]) -> str | None:
 
 
 def _take(doc: Document, line: Line, rule: str, field: str | None) -> None:
-    take_line(doc, line, rule, "meta" if field else "drop-line", (field,) if field else ())
+    doc.take_line(line, rule, "meta" if field else "drop-line", (field,) if field else ())
 
 
 def header_stage(doc: Document) -> Document:

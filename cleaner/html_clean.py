@@ -10,7 +10,7 @@ from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import (PageError, extract_article, import_extractors, load_page,
                                   not_extracted, page_hints)
-from cleaner.html_meta import JAKARTA, clean_title, iso_date, split_byline
+from cleaner.html_meta import clean_title, date_zone, iso_date, split_byline
 from cleaner.identify import url_host
 from cleaner.metadata import people
 from cleaner.rulefile import Pack
@@ -154,7 +154,7 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
     for pack in doc.packs:
         months.update(pack.months)
     lang = doc.meta.get("lang") or (site.lang if site else None)
-    tz = JAKARTA if lang == "id" else None
+    tz = date_zone(lang)
     # date: an input date (already in meta from the hints) > HTML > text header > fallback
     if "date" not in doc.hints:
         for raw in meta.get("dates", []):

@@ -9,6 +9,12 @@ from typing import Iterable, Mapping
 from cleaner.dates import normalize_date
 
 JAKARTA = "Asia/Jakarta"
+
+
+def date_zone(lang: str | None) -> str | None:
+    """The zone a document's dates with an offset are moved into: Jakarta's for Indonesian
+    documents (the day is the day in Jakarta); None keeps the source's own offset."""
+    return JAKARTA if lang == "id" else None
 # Separators between a headline and a site name in <title> and og:title.
 _SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 _PREFIX_SEPARATORS = (": ", " | ", " - ", " – ", " — ")

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.dates import normalize_date
-from cleaner.html_meta import JAKARTA, iso_date
+from cleaner.html_meta import date_zone, iso_date
 from cleaner.document import Document, Line
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
@@ -265,9 +265,8 @@ class Cleaner:
             # (docs/html.md); kept as text when unreadable, as a date read from the text is: a
             # number or a timestamp given as the date would otherwise come out as a number in
             # JSON and as text in Parquet.
-            indonesian = (lang.id if lang else site.lang if site else None) == "id"
-            doc.meta["date"] = iso_date(str(raw), JAKARTA if indonesian else None,
-                                        months) or str(raw)
+            zone = date_zone(lang.id if lang else site.lang if site else None)
+            doc.meta["date"] = iso_date(str(raw), zone, months) or str(raw)
         doc.meta["url"] = doc.url
         doc.meta["site"] = site.id if site else url_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")

@@ -160,7 +160,7 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except (PermissionError, OverflowError, ValueError):
-        return True
+        pass                    # another user's process, or no PID at all: left alone
     return True
 
 
