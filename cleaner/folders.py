@@ -174,10 +174,33 @@ def _written_here(path: str, outputs: frozenset[str]) -> bool:
 
 def _name_filter(globs: tuple[str, ...]):
     """Whether a file (its name, its path) matches one of the globs, as Path.match says: a glob
-    without a separator is matched against the name alone, with the platform's case rules."""
-    if any("/" in glob or os.sep in glob for glob in globs):
-        return lambda name, path: any(Path(path).match(glob) for glob in globs)
-    return lambda name, path: any(fnmatch.fnmatch(name, glob) for glob in globs)
+    without a separator is matched against the name alone, with the platform's case rules, but
+    for the suffix, in any case (suffix_lowered)."""
+    # A file named on the command line is read by its suffix in any case ("D.JSONL"): in a
+    # folder, a glob must not skip what naming the file would read.
+    globs = tuple(suffix_lowered(glob) for glob in globs)
+    by_path = any("/" in glob or os.sep in glob for glob in globs)
+
+    def wanted(name: str, path: str) -> bool:
+        if by_path:
+            lowered = Path(suffix_lowered(path))
+            return any(lowered.match(glob) for glob in globs)
+        lowered_name = suffix_lowered(name)
+        return any(fnmatch.fnmatch(lowered_name, glob) for glob in globs)
+    return wanted
+
+
+def suffix_lowered(path: str) -> str:
+    """A path (a name, a glob) with the suffix stem_of takes off its name in lower case.
+
+    >>> suffix_lowered("D.JSONL"), suffix_lowered("x.JSONL.GZ"), suffix_lowered("a.txt.ZST")
+    ('D.jsonl', 'x.jsonl.gz', 'a.txt.zst')
+    >>> suffix_lowered("Dump.V2/Berita.HTML"), suffix_lowered("README"), suffix_lowered("*.TXT")
+    ('Dump.V2/Berita.html', 'README', '*.txt')
+    """
+    name = os.path.basename(path)
+    cut = len(path) - len(name) + len(stem_of(name))
+    return path[:cut] + path[cut:].lower()
 
 
 def stem_of(name: str) -> str:

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Generator, Iterator
 
-from cleaner.decode import UTF8_ENCODINGS, DecodeError
+from cleaner.decode import UTF8_ENCODINGS, DecodeError, looks_binary
 from cleaner.html_charset import decode_html, header_charset
 from cleaner.inputs import Item, ReadOptions, Reject, opens_as_page
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Stream, header_block, next_record, \
@@ -25,6 +25,9 @@ OVERRAN = "warc-length"
 # The blank lines that end a record and the next one's first line, as a page's text holds them.
 _HEADER_TEXT = "\r\n\r\nWARC/1."
 _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
+# Content codings warcio undoes only with an optional package, and the package: named in the
+# reason a page in one is refused, since nothing else says what was missing.
+_CODING_PACKAGES = {"br": "brotli"}
 
 
 def _records_to_end(data: bytes, at: int, cut_off: bool = False) -> bool:
@@ -79,6 +82,34 @@ def _payload_type(record) -> tuple[str | None, str | None]:
         return None, None
     media = content_type.split(";", 1)[0].strip().lower()
     return media, header_charset(content_type)
+
+
+def _undone_coding(record) -> str | None:
+    """The Content-Encoding of a response's payload, as its header gives it, where warcio does
+    not undo it and passes the bytes on as they came; None where it does, or there is none."""
+    from warcio.bufferedreaders import BufferedReader
+
+    headers = record.http_headers
+    coding = headers.get_header("Content-Encoding") if headers else None
+    # (the test warcio's content_stream makes; "identity" means no coding at all)
+    if not coding or coding.strip().lower() in ("", "identity") or \
+            coding.lower() in BufferedReader.get_supported_decompressors():
+        return None
+    return coding.strip()
+
+
+def _coding_reason(coding: str) -> str:
+    """Why a page still in a content coding (`coding`, as its header gives it) is refused.
+
+    >>> _coding_reason("zstd")
+    'Content-Encoding zstd cannot be decoded'
+    >>> _coding_reason("gzip, BR")
+    'Content-Encoding gzip, BR cannot be decoded (the optional brotli package would be needed)'
+    """
+    needed = sorted({_CODING_PACKAGES[name.strip()] for name in coding.lower().split(",")
+                     if name.strip() in _CODING_PACKAGES})
+    return f"Content-Encoding {coding} cannot be decoded" + (
+        f" (the optional {' and '.join(needed)} package would be needed)" if needed else "")
 
 
 def _status(record) -> int | None:
@@ -484,6 +515,12 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     if not page:
         skipped[f"not HTML ({media or 'no content type'})"] += 1
         return [], swallowed
+    coding = _undone_coding(record)
+    if coding is not None and looks_binary(payload):
+        # Still in a coding warcio has no decoder for: "binary data" would hide why, and a
+        # larger --max-html-bytes would not help. (A page an archive kept decoded, header and
+        # all, reads as text, and is read.)
+        return [Reject(source, number, f"{_coding_reason(coding)}: {url}")], swallowed
     if len(payload) > limit:
         return [Reject(source, number, f"HTML page larger than {limit} bytes: raise "
                                        f"--max-html-bytes to read it ({url})")], swallowed

@@ -21,7 +21,8 @@ def test_stem_of_a_name_is_what_pathlib_calls_its_stem(name):
 
 
 def _as_pathlib_would(folder: Path, globs: tuple[str, ...]) -> tuple[list, list]:
-    """The listing as the reader made it with pathlib before (Path.match, relative_to)."""
+    """The listing as the reader made it with pathlib before (Path.match, relative_to), with a
+    suffix in any case, as reading a named file takes it."""
     import os
 
     taken, skipped = [], []
@@ -29,11 +30,13 @@ def _as_pathlib_would(folder: Path, globs: tuple[str, ...]) -> tuple[list, list]
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
-            if name.startswith(".") or not any(path.match(g) for g in globs):
+            # (the globs here have no letter before their suffix: the name in lower case
+            # stands for its suffix in lower case)
+            if name.startswith(".") or not any(Path(root, name.lower()).match(g) for g in globs):
                 skipped.append(str(path))
             else:
                 relative = path.relative_to(folder)
-                if relative.suffix in (".gz", ".zst", ".zstd"):     # "page.html.gz": "page"
+                if relative.suffix.lower() in (".gz", ".zst", ".zstd"):   # "page.html.gz": "page"
                     relative = relative.with_suffix("")
                 taken.append((str(path), str(relative.with_suffix(""))))
     return taken, skipped
@@ -60,7 +63,7 @@ def test_a_folder_lists_as_pathlib_would_list_it(tmp_path):
 def test_ids_are_paths_below_the_folder_without_the_suffix(tmp_path):
     folder = _tree(tmp_path)
     ids = [record_id for _, record_id in folder_files(folder, ReadOptions(), ReadLog())]
-    assert ids == ["b", "c", "x.y", "2021/q", "2022/a", "2022/01/page", "2022/01/z"]
+    assert ids == ["a", "b", "c", "x.y", "2021/q", "2022/a", "2022/01/page", "2022/01/z"]
 
 
 def test_records_without_an_id_in_files_named_alike_in_subfolders_get_distinct_ids(tmp_path):
@@ -102,7 +105,7 @@ def test_the_runs_own_outputs_and_their_temporary_files_are_not_listed(tmp_path)
     names = [os.path.relpath(path, folder) for path in listed]
     assert "out.jsonl" not in names and "shards/part-00000.jsonl" not in names
     assert "out.jsonl.tmpx.jsonl" in names and "2022/shards/x.txt" in names
-    assert log.skipped == 3      # a.TXT, notes.md, .hidden.txt: the outputs are not "skipped"
+    assert log.skipped == 2      # notes.md, .hidden.txt: the outputs are not "skipped"
 
 
 def test_documents_of_a_folder_name_their_source_as_pathlib_writes_its_path(tmp_path,
@@ -168,7 +171,7 @@ def test_a_named_pipe_in_a_folder_is_a_reject_in_its_place_and_never_opened(tmp_
     files = [entry for entry in entries if not isinstance(entry, Reject)]
     assert entries.index(reject) == files.index((str(folder / "2022" / "a.txt"), "2022/a")) + 1
     assert files == list(folder_files(folder, ReadOptions(), ReadLog()))
-    assert log.skipped == 4                       # a.TXT, notes.md, .hidden.txt, pipe.md
+    assert log.skipped == 3                       # notes.md, .hidden.txt, pipe.md
 
 
 def test_a_folder_that_cannot_be_listed_is_a_reject_naming_it(tmp_path, monkeypatch):
@@ -189,8 +192,8 @@ def test_a_folder_that_cannot_be_listed_is_a_reject_naming_it(tmp_path, monkeypa
     monkeypatch.setattr(folders.os, "scandir", denied)
     entries = list(folders.folder_entries(folder, ReadOptions(), ReadLog()))
     assert Reject(str(folder / "2022"), None, "cannot read folder: Permission denied") in entries
-    assert [path for path, _ in entries[:-1]] == [str(folder / n) for n in ("b.txt", "c.jsonl",
-                                                                             "x.y.txt",
+    assert [path for path, _ in entries[:-1]] == [str(folder / n) for n in ("a.TXT", "b.txt",
+                                                                             "c.jsonl", "x.y.txt",
                                                                              "2021/q.jsonl.gz")]
     (tmp_path / "locked").mkdir()
     assert list(folders.folder_entries(tmp_path / "locked", ReadOptions(), ReadLog())) == [

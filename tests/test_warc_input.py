@@ -673,3 +673,53 @@ def test_valid_files_whose_records_quote_records_read_as_warcio_reads_them(tmp_p
     assert sorted(read + [(n, url) for n, url in pages if n in refused]) == pages
     assert all(not i.hints["page_flags"] for i in items if isinstance(i, Item))
     assert all("larger than" in i.reason for i in items if isinstance(i, Reject))
+
+
+def _coded_record(url: str, coding: str, body: bytes, chunked: bool) -> bytes:
+    """An HTML response record whose HTTP headers say its body is in `coding` (and chunked)."""
+    if chunked:
+        body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+    headers = [("Content-Type", "text/html"), ("Content-Encoding", coding)]
+    headers += [("Transfer-Encoding", "chunked")] if chunked else []
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    writer.write_record(writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body),
+        http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+@pytest.mark.parametrize("chunked", [False, True])
+@pytest.mark.parametrize("coding", ["br", "zstd", "compress", "x-snappy", "gzip, br"])
+def test_a_page_in_a_content_encoding_that_cannot_be_decoded_is_rejected_naming_it(
+        tmp_path, monkeypatch, name, chunked, coding):
+    """Not as "binary data", which hides why: the reason names the coding, and for br the
+    package that would decode it; the records around it are read."""
+    import lzma
+
+    from warcio.bufferedreaders import BufferedReader
+
+    # (as without the optional brotli package: where it is installed, warcio decodes br)
+    monkeypatch.delitem(BufferedReader.DECOMPRESSORS, "br", raising=False)
+    records = _records(3)
+    # (bytes in a coding the reader has no decoder for, as far as it can tell)
+    records[1] = _coded_record("https://desa.id/1", coding, lzma.compress(UNDATED), chunked)
+    path = tmp_path / name
+    _write(path, records)
+    items = list(iter_inputs([str(path)]))
+    assert [type(i) for i in items] == [Item, Reject, Item]
+    reject = items[1]
+    assert (reject.source, reject.line) == (str(path), 2)
+    assert reject.reason.startswith(f"Content-Encoding {coding} cannot be decoded")
+    assert reject.reason.endswith(": https://desa.id/1") and "binary" not in reject.reason
+    needs_brotli = "br" in coding.split(", ")
+    assert ("the optional brotli package would be needed" in reject.reason) == needs_brotli
+
+
+def test_a_page_an_archive_kept_decoded_under_its_content_encoding_is_read(tmp_path):
+    """Some crawlers store the decoded body and keep the header: nothing says it is encoded."""
+    path = tmp_path / "crawl.warc"
+    _write(path, [_coded_record("https://desa.id/0", "br", UNDATED, chunked=False)])
+    [item] = iter_inputs([str(path)])
+    assert isinstance(item, Item) and item.text.startswith("<html>")
