@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from cleaner.inputs import ReadLog, ReadOptions, Reject, without_compression
+from cleaner.temporary_names import written_for
 
 
 def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[tuple[str, str]]:
@@ -168,8 +169,8 @@ def _written_here(path: str, outputs: frozenset[str]) -> bool:
     name: the output's name and ".tmp" or ".tmp-PID"."""
     if path in outputs:
         return True
-    name, tmp, tail = path.rpartition(".tmp")
-    return bool(tmp) and (tail == "" or tail[:1] == "-" and tail[1:].isdigit()) and name in outputs
+    found = written_for(path)
+    return found is not None and found[0] in outputs
 
 
 def _name_filter(globs: tuple[str, ...]):

@@ -12,6 +12,7 @@ import orjson
 
 from cleaner.parallel_gzip import ParallelGzipWriter
 from cleaner.parquet_io import is_parquet
+from cleaner.temporary_names import temporary_name, written_for
 
 
 class ByteSink(Protocol):
@@ -44,7 +45,7 @@ class JsonlWriter:
         if target.parent and not target.parent.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(self.path)
-        self._tmp = f"{self.path}.tmp-{os.getpid()}"
+        self._tmp = temporary_name(self.path)
         self._stream = _open_for_writing(self._tmp, self.path, level)
 
     def write(self, record: dict[str, Any]) -> None:
@@ -139,14 +140,14 @@ def remove_stale_temporaries(path: str) -> None:
     """Remove what runs killed while writing `path` left beside it: its PATH.tmp-PID files whose
     process is gone. (A run still writing the same path keeps its own.)"""
     folder, name = os.path.split(path)
-    prefix = f"{name}.tmp-"
     try:
         entries = os.listdir(folder or ".")
     except OSError:
         return
     for entry in entries:
-        pid = entry[len(prefix):]
-        if entry.startswith(prefix) and pid.isdigit() and not _alive(int(pid)):
+        found = written_for(entry)
+        if found is not None and found[0] == name and found[1] is not None \
+                and not _alive(found[1]):
             try:
                 os.remove(os.path.join(folder, entry))
             except OSError:
