@@ -8,7 +8,6 @@ from time import perf_counter
 from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
-from cleaner.dates import normalize_date
 from cleaner.html_meta import date_zone, iso_date
 from cleaner.document import Document, Line
 from cleaner.first_look import first_look
@@ -113,11 +112,13 @@ class Cleaner:
 
     @staticmethod
     def _date_span(doc: Document):
-        """The days a document's input date covers (None without one): what dated rules go by."""
+        """The days a document's input date covers (None without one): what dated rules go by.
+        The day is meta.date's (input_date): a time given in UTC late on June 30th is July 1st
+        in Jakarta, and a rule valid from July applies to it."""
         raw = doc.hints.get("date")
         if raw is None:
             return None
-        return date_span(normalize_date(str(raw), lexicon(doc.packs).months))
+        return date_span(input_date(raw, doc.packs))
 
     def _learned_for(self, doc: Document) -> tuple[Pack, ...]:
         if not self.learned:
@@ -254,22 +255,26 @@ class Cleaner:
 
     def _fill_meta(self, doc: Document) -> None:
         """Input hints win over text headers for title, date and url; site and lang name the packs."""
-        months = lexicon(doc.packs).months
         site = next((p for p in doc.packs if p.kind == "site"), None)
         lang = next((p for p in doc.packs if p.kind == "lang"), None)
         if "title" in doc.hints:
             doc.meta["title"] = doc.hints["title"]
         if "date" in doc.hints:
-            raw = doc.hints["date"]
-            # Moved into Jakarta time on Indonesian documents, as a page's own date is
-            # (docs/html.md); kept as text when unreadable, as a date read from the text is: a
-            # number or a timestamp given as the date would otherwise come out as a number in
-            # JSON and as text in Parquet.
-            zone = date_zone(lang.id if lang else site.lang if site else None)
-            doc.meta["date"] = iso_date(str(raw), zone, months) or str(raw)
+            doc.meta["date"] = input_date(doc.hints["date"], doc.packs)
         doc.meta["url"] = doc.url
         doc.meta["site"] = site.id if site else url_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
+
+
+def input_date(raw: Any, packs: tuple[Pack, ...]) -> str:
+    """A document's input date as meta.date holds it: ISO 8601, a time with an offset moved
+    into Jakarta time on Indonesian documents, as a page's own date is (docs/html.md); as
+    text when unreadable, as a date read from the text is (a number or a timestamp given as
+    the date would otherwise come out as a number in JSON and as text in Parquet)."""
+    site = next((p for p in packs if p.kind == "site"), None)
+    lang = next((p for p in packs if p.kind == "lang"), None)
+    zone = date_zone(lang.id if lang else site.lang if site else None)
+    return iso_date(str(raw), zone, lexicon(packs).months) or str(raw)
 
 
 def _rebuilt(packs: list[Pack], learned: dict[str, Pack], lang: str | None, guard_share: float,

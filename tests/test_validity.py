@@ -105,3 +105,18 @@ def test_bad_dates_fail_loudly(tmp_path, dates, reason):
 
 def test_shipped_rules_load_with_the_new_keys():
     assert load_packs()
+
+
+def test_dated_rules_go_by_the_day_meta_date_gives(tmp_path):
+    # 20:00 UTC on New Year's Eve is 03:00 on January 1st in Jakarta: on an Indonesian site,
+    # meta.date says 2017, and the rules of 2017 apply, not those of 2016.
+    path = tmp_path / "kabar.example.toml"
+    path.write_text(PACK.format(pack_dates='lang = "id"'), encoding="utf-8")
+    cleaner = Cleaner(rules=[path], builtin=False)
+    late = "2016-12-31T20:00:00Z"
+    record = cleaner.clean(f"{BODY}\n\nPromo lama\n\nPromo baru", url="https://kabar.example/a",
+                           date=late)
+    assert record["meta"]["date"].startswith("2017-01-01")
+    assert [r["rule"] for r in record["removed"]] == ["kabar/new-promo"]
+    # Where dates keep their own offset (no Indonesian pack), the day stays the source's.
+    assert _removed(_cleaner(tmp_path), late) == ["kabar/always", "kabar/old-promo"]
