@@ -90,7 +90,8 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "or a codec name")
     group.add_argument("--glob", action="append", metavar="PATTERN",
                        help="file names to read in folders (repeatable; default: *.txt, *.jsonl, "
-                            "*.html, *.htm, each also .gz or .zst, *.parquet, *.warc, *.warc.gz)")
+                            "*.ndjson, *.html, *.htm, *.xhtml, each also .gz, .zst or .zstd, "
+                            "*.parquet, *.pq, *.warc, *.warc.gz: every kind but .json)")
     group.add_argument("--max-record-bytes", type=at_least(1), default=MAX_RECORD_BYTES,
                        metavar="N",
                        help=f"refuse records larger than this (default: {MAX_RECORD_BYTES}, "

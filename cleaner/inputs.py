@@ -178,10 +178,13 @@ def without_compression(name: str) -> str:
         if lower.endswith(suffix) and len(name) > len(suffix):
             return name[:-len(suffix)]
     return name
-# What a folder is searched for by default: documents (plain or compressed), Parquet, WARC.
-DEFAULT_GLOBS = (*(f"*.{kind}{compressed}" for kind in ("txt", "jsonl", "html", "htm")
-                   for compressed in ("", ".gz", ".zst")),
-                 "*.parquet", "*.warc", "*.warc.gz")
+# What a folder is searched for by default: every kind a file named on the command line is read
+# as (documents and JSON lines, plain or compressed, Parquet, WARC), but a .json file, which in a
+# folder is as likely a site's settings or metadata as an array of records.
+DEFAULT_GLOBS = (*(f"*.{kind}{compressed}"
+                   for kind in ("txt", "jsonl", "ndjson", "html", "htm", "xhtml")
+                   for compressed in ("", *COMPRESSED_SUFFIXES)),
+                 "*.parquet", "*.pq", "*.warc", "*.warc.gz")
 
 
 @dataclass

@@ -86,3 +86,22 @@ def test_files_with_an_upper_case_suffix_in_a_folder_are_read_as_when_named(tmp_
     named = [item for name in names for item in expand(iter_inputs([str(folder / name)]))]
     assert from_folder == named and log.skipped == 0
     assert all(isinstance(item, Item) for item in named) and len(named) == len(names) + 1
+
+
+def test_a_folder_takes_by_default_every_kind_a_named_file_is_read_as_but_json():
+    from cleaner.document_files import HTML_SUFFIXES
+    from cleaner.folders import _name_filter
+    from cleaner.inputs import COMPRESSED_SUFFIXES
+    from cleaner.jsonl_reader import JSONL_SUFFIXES
+    from cleaner.parquet_io import PARQUET_SUFFIXES
+    from cleaner.warc_reader import WARC_SUFFIXES
+
+    documents = [kind + compressed for kind in (".txt", *HTML_SUFFIXES)
+                 for compressed in ("", *COMPRESSED_SUFFIXES)]
+    named = [*documents, *JSONL_SUFFIXES, *PARQUET_SUFFIXES, *WARC_SUFFIXES]
+    wanted = _name_filter(DEFAULT_GLOBS)
+    # A .json file (plain or compressed) in a folder is as likely settings as records.
+    missed = [suffix for suffix in named
+              if not suffix.startswith(".json.") and not wanted(f"a{suffix}", f"d/a{suffix}")]
+    assert missed == []
+    assert not wanted("a.json", "d/a.json")
