@@ -113,12 +113,12 @@ class Cleaner:
     @staticmethod
     def _date_span(doc: Document):
         """The days a document's input date covers (None without one): what dated rules go by.
-        The day is meta.date's (input_date): a time given in UTC late on June 30th is July 1st
-        in Jakarta, and a rule valid from July applies to it."""
+        The day is meta.date's (read_input_date): a time given in UTC late on June 30th is
+        July 1st in Jakarta, and a rule valid from July applies to it."""
         raw = doc.hints.get("date")
         if raw is None:
             return None
-        return date_span(input_date(raw, doc.packs))
+        return date_span(read_input_date(raw, doc.packs))
 
     def _learned_for(self, doc: Document) -> tuple[Pack, ...]:
         if not self.learned:
@@ -260,21 +260,31 @@ class Cleaner:
         if "title" in doc.hints:
             doc.meta["title"] = doc.hints["title"]
         if "date" in doc.hints:
-            doc.meta["date"] = input_date(doc.hints["date"], doc.packs)
+            raw = doc.hints["date"]
+            read = read_input_date(raw, doc.packs)
+            doc.meta["date"] = read or str(raw)
+            if read is None:
+                # Kept as given, and every dated rule applied: said, so that such records can
+                # be found (an epoch number, "07/15/2017", "kemarin").
+                doc.flags.append({"flag": "unreadable-date",
+                                  "reason": f"the input date {str(raw)[:80]!r} is not a date "
+                                            "this cleaner reads: kept as given, and rules "
+                                            "bounded by dates all applied"})
         doc.meta["url"] = doc.url
         doc.meta["site"] = site.id if site else url_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
 
 
-def input_date(raw: Any, packs: tuple[Pack, ...]) -> str:
+def read_input_date(raw: Any, packs: tuple[Pack, ...]) -> str | None:
     """A document's input date as meta.date holds it: ISO 8601, a time with an offset moved
-    into Jakarta time on Indonesian documents, as a page's own date is (docs/html.md); as
-    text when unreadable, as a date read from the text is (a number or a timestamp given as
-    the date would otherwise come out as a number in JSON and as text in Parquet)."""
+    into Jakarta time on Indonesian documents, as a page's own date is (docs/html.md); None if
+    it is no date. (meta.date then keeps it as text, as a date read from the text is: a number
+    or a timestamp given as the date would otherwise come out as a number in JSON and as text
+    in Parquet.)"""
     site = next((p for p in packs if p.kind == "site"), None)
     lang = next((p for p in packs if p.kind == "lang"), None)
     zone = date_zone(lang.id if lang else site.lang if site else None)
-    return iso_date(str(raw), zone, lexicon(packs).months) or str(raw)
+    return iso_date(str(raw), zone, lexicon(packs).months)
 
 
 def _rebuilt(packs: list[Pack], learned: dict[str, Pack], lang: str | None, guard_share: float,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 
 from cleaner import Cleaner
 from cleaner.document import META_FIELDS
@@ -60,6 +61,18 @@ def test_an_input_date_is_moved_into_jakarta_time_as_a_pages_own_date_is(cleaner
 
 def test_unparsable_date_hint_is_kept_as_given(cleaner):
     assert cleaner.clean("Isi berita.", date="kemarin sore")["meta"]["date"] == "kemarin sore"
+
+
+@pytest.mark.parametrize("date", ["kemarin sore", "07/15/2017", 1500076800])
+def test_an_unreadable_input_date_flags_the_record(cleaner, date):
+    record = cleaner.clean("Isi berita.", date=date)
+    [flag] = record["flags"]
+    assert flag["flag"] == "unreadable-date" and str(date) in flag["reason"]
+
+
+@pytest.mark.parametrize("date", ["2017-07-15", "15 Juli 2017", "2017-07-15T10:00:00Z", "2017"])
+def test_a_readable_input_date_flags_nothing(cleaner, date):
+    assert cleaner.clean("Isi berita.", url="https://kompas.com/a", date=date)["flags"] == []
 
 
 def test_extra_fields_ride_along_and_clashing_ones_are_kept_under_input(cleaner):
