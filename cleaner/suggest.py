@@ -162,6 +162,9 @@ class Miner:
             state.sample.append([shapes.collapse(t) for _, t in numbered])
         count = len(numbered)
         labels = [shapes.label_shape(t) for _, t in numbered]
+        # A dateline opens the article: in the first line, or below a title or byline the
+        # header stage took, within the head lines, as the rules' own datelines are looked for.
+        lead_seen = False
         for pos, (number, text) in enumerate(numbered):
             head, tail = pos < HEAD_LINES, pos >= count - TAIL_LINES
             spans = removed.get(number)
@@ -197,10 +200,11 @@ class Miner:
             code = shapes.trailing_code(text)
             if code is not None:
                 note("code", ("code", code.bracket), code.start, len(text.rstrip()), code.code)
-            if pos == 0:
+            if head and not lead_seen:
                 lead = shapes.lead_shape(text)
                 if lead is not None:
                     note("lead", shapes.lead_key(lead), 0, lead.end, lead.sep)
+                    lead_seen = True
 
     # ------------------------------------------------------------------------------ candidates
 

@@ -280,3 +280,20 @@ def test_an_existing_pack_file_is_replaced_only_with_force(tmp_path, capsys, mon
     assert main([*args, "--force"]) == 0
     assert "# my edits" not in edited.read_text(encoding="utf-8")
     assert (packs / "kabarlain.com.toml").exists()
+
+
+def test_a_dateline_below_a_byline_is_proposed(tmp_path):
+    # The byline above it is taken as the title by the header stage; the dateline on the next
+    # line is the article's opening all the same.
+    cities = ["SURABAYA", "MALANG", "KEDIRI", "JEMBER"]
+    rows = [{"id": f"d{i}", "url": f"https://beritabaru.example/berita/{i}",
+             "text": f"Reporter: Dewi Lestari | Editor: Budi Santoso\n\n"
+                     f"BERITABARU.EXAMPLE, {cities[i % 4]} - Wali kota meresmikan taman baru "
+                     f"nomor {i} di kawasan kota pada hari Senin pagi.\n\n"
+                     f"Taman ini dibangun dengan dana daerah tahun ini, kata panitia {i}."}
+            for i in range(20)]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    fresh, _ = _mine([path], []).candidates("beritabaru.example")
+    leads = [c for c in fresh if c.kind == "lead"]
+    assert leads and leads[0].docs == 20
