@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cleaner.cli_common import add_rule_options, load_cleaner
 from cleaner.explain import explain
-from cleaner.fixture_workflow import FixtureError, add_fixture, compare_fixtures, rewrite
+from cleaner.fixture_workflow import Added, FixtureError, add_fixture, compare_fixtures, rewrite
 from cleaner.normalize import normalize
 
 
@@ -28,7 +28,8 @@ def register(sub) -> None:
                     "until it is right, then `cleaner fixtures update` and commit both files.")
     add.add_argument("file", metavar="FILE")
     add.add_argument("--site", required=True, metavar="HOST",
-                     help="the site folder, named by its host (kompas.com)")
+                     help="the site folder, named by its host (kompas.com); an input without "
+                          "a url that its text does not make this site's is given one on it")
     add.add_argument("--id", dest="record_id", metavar="ID",
                      help="the record to take from a .jsonl file (its id, or its line number)")
     add.add_argument("--name", metavar="CASE", help="case name (default: the file name or id)")
@@ -89,13 +90,25 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"note: the record's text holds half a surrogate pair, which UTF-8 cannot hold: "
               f"{added.raw} has it repaired (U+FFFD), as a run's fix_surrogates repairs it, so "
               "the expected record does not name that fix", file=sys.stderr)
-    site = added.record["meta"].get("site")
-    if site != args.site:
-        print(f"note: the cleaner does not see this input as {args.site} (meta.site = {site}); "
-              "give --url, or a signature in the site's pack", file=sys.stderr)
+    report_site(added, args.site)
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
           f"{added.raw.stem}` and commit the files", file=sys.stderr)
     return 0
+
+
+def report_site(added: Added, site: str) -> None:
+    """Say how the record was made --site's, or warn that it is another site's."""
+    seen = added.record["meta"].get("site")
+    if added.site_url:
+        print(f"note: the input has no url, and its text alone does not make it {site}'s: "
+              f"it was given {added.site_url} (stored in {added.raw.stem}.input.json); --url "
+              "gives the page's own", file=sys.stderr)
+    if seen != added.site:
+        # A url of its own on another host (the input's data, kept), or --site names no host.
+        url = added.record["meta"].get("url")
+        hint = f"its url is {url}, check it" if url else "give --url on the site's host"
+        print(f"warning: the record is not {site}'s, so not cleaned with its rules: meta.site "
+              f"is {seen}; {hint}", file=sys.stderr)
 
 
 def run_compare(args: argparse.Namespace) -> int:

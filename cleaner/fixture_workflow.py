@@ -13,6 +13,7 @@ import orjson
 
 from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, record_diff)
+from cleaner.identify import site_host, url_host
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
 from cleaner.normalize import repair_surrogates
@@ -86,13 +87,15 @@ class Added:
     record: dict[str, Any]
     text: str
     repaired: bool = False      # half a surrogate pair in a dump's text, stored repaired
+    site: str | None = None     # what meta.site should say for --site (site_seen_as)
+    site_url: str | None = None  # the url given the input to make it --site's (none came with it)
 
 
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
                 record_id: str | None = None, fields: dict[str, Any] | None = None,
                 force: bool = False, text_field: str = "text", html_field: str = "html") -> Added:
     """Copy a raw input (.txt, .html, or one record of a .jsonl) into root/site/ and write its
-    current record beside it as the expected one, for review."""
+    current record beside it as the expected one, for review, cleaned as the site's."""
     source = Path(source)
     if not source.is_file():
         raise FixtureError(f"no such file {source}")
@@ -138,16 +141,42 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         raw.write_bytes(data)
     else:
         shutil.copyfile(source, raw)
+    record, site_url = _clean_as_site(cleaner, raw, fields, site)
+    expected.write_text(dump_record(record), encoding="utf-8")
+    text = data.decode("utf-8", errors="replace")
+    return Added(raw, expected, record, text, repaired, site_seen_as(cleaner, site), site_url)
+
+
+def _clean_as_site(cleaner, raw: Path, fields: dict[str, Any],
+                   site: str) -> tuple[dict[str, Any], str | None]:
+    """A fixture input's record, and the url on the site's host it was given, if it needed one."""
+    record = _clean_with_fields(cleaner, raw, fields)
+    if (record["meta"].get("site") == site_seen_as(cleaner, site) or "url" in fields
+            or site_host(site) is None):
+        return record, None     # the site's already; or a url of its own, which is data (warned)
+    # Without a url the text alone names the site, and another site's signature (a byline many
+    # sites share) would freeze that site's record. A url on the host makes the document the
+    # site's, stored in <case>.input.json so that `fixtures check` cleans it the same way.
+    site_url = f"https://{site}/"
+    return _clean_with_fields(cleaner, raw, {**fields, "url": site_url}), site_url
+
+
+def site_seen_as(cleaner, site: str) -> str | None:
+    """The meta.site of a document of this site: its pack's id, else the host."""
+    host = url_host(site)
+    pack = cleaner.index.site_by_host(host)
+    return pack.id if pack is not None else host
+
+
+def _clean_with_fields(cleaner, raw: Path, fields: dict[str, Any]) -> dict[str, Any]:
+    """Store the input fields beside a fixture input (none: no sidecar), then clean it."""
     sidecar = input_fields_path(raw)
     if fields:
         sidecar.write_text(json.dumps(fields, ensure_ascii=False, indent=2) + "\n",
                            encoding="utf-8")
     elif sidecar.exists():
         sidecar.unlink()
-    record = clean_fixture(cleaner, raw)
-    expected.write_text(dump_record(record), encoding="utf-8")
-    text = data.decode("utf-8", errors="replace")
-    return Added(raw, expected, record, text, repaired)
+    return clean_fixture(cleaner, raw)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from cleaner.document import Document
 from cleaner.html_extract import (PageError, extract_article, import_extractors, load_page,
                                   not_extracted, page_hints)
 from cleaner.html_meta import clean_title, date_zone, iso_date, split_byline
-from cleaner.identify import url_host
+from cleaner.identify import site_host, url_host
 from cleaner.metadata import people
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
@@ -94,8 +94,9 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
     """
     started = perf_counter()
     extraction, site, hints = _extract(cleaner, html, url, charset)
-    if site is None:
-        # No url and no site name: a text signature may still name a site with strip selectors.
+    if site is None and site_host(url or extraction.meta.get("url") or hints.get("url")) is None:
+        # No url host and no site name: a text signature may still name a site with strip
+        # selectors. (A page at a host no pack claims is that host's, as a text is: identify.)
         by_text = cleaner.index.site_by_text(extraction.text)
         if by_text is not None and by_text.html_strip:
             extraction, site, hints = _extract(cleaner, html, url, charset, by_text)

@@ -1,4 +1,11 @@
-"""Which packs apply to a document: its site (url host, else text signatures) and its language."""
+"""Which packs apply to a document: its site (url host, else text signatures) and its language.
+
+A document whose url names a host is that host's: the pack that claims the host, or no site pack
+(meta.site is then the host). Signatures name the site only of a document without one (a text
+dump without urls): a signature is a guess from a byline or dateline, which other sites share
+("Reporter: X | Editor: Y" is Kontan's and many a new site's), while a url says where the
+document was published.
+"""
 
 from __future__ import annotations
 
@@ -43,6 +50,17 @@ def url_host(url: str | None) -> str | None:
         except ValueError:          # "http://[::1": an unclosed or invalid IPv6 literal
             return None
     return host[4:] if host.startswith("www.") else host or None
+
+
+def site_host(url: str | None) -> str | None:
+    """The host of a url when it can name a site: a dotted name, not a dump's placeholder.
+
+    >>> site_host("https://www.beritabaru.example/a1"), site_host("N/A"), site_host("unknown")
+    ('beritabaru.example', None, None)
+    """
+    host = url_host(url)
+    # "N/A", "null", "-" read as hosts ("n"...): no site's, so the text may still name the site.
+    return host if host and "." in host else None
 
 
 class PackIndex:
@@ -128,11 +146,11 @@ class PackIndex:
     def packs_for(self, text: str, url: str | None, lang: str | None = None,
                   site: Pack | None = None) -> tuple[Pack, ...]:
         """Site, language and common packs for a document, most specific first; a site already
-        known (an HTML page's site name) wins over the url host and text signatures."""
-        if site is None and url:
-            site = self.site_by_host(url_host(url))
+        known (an HTML page's site name) wins over the url host, and text signatures are
+        looked for only without a url host (module docstring)."""
         if site is None:
-            site = self.site_by_text(text)
+            host = site_host(url)
+            site = self.site_by_host(host) if host else self.site_by_text(text)
         lang = lang or (site.lang if site else None) or self.language(text)
         chosen: list[Pack] = []
         if site:

@@ -25,8 +25,8 @@ def host_key(url: str | None) -> str | None:
 
 
 def site_key(packs: Iterable, url: str | None) -> str | None:
-    """The site of a document: the id of its site pack (found by host or text signature), else
-    the host of its url, else None."""
+    """The site of a document: the id of its site pack (the one claiming its url host, or, for a
+    document without a url host, found by a text signature), else the host of its url, else None."""
     for pack in packs:
         if pack.kind == "site":
             return pack.id

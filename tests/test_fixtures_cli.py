@@ -43,7 +43,14 @@ def test_add_a_text_file_writes_input_and_expected_record(tmp_path, capsys):
     assert _add(tmp_path, str(raw), "--site", "kabar.example") == 2
     assert "already exists" in capsys.readouterr().err
     assert _add(tmp_path, str(raw), "--site", "kabar.example", "--force") == 0
-    assert not (folder / "page.input.json").exists()
+    # Its url went with it: the text names no site, so it is given one on --site's host.
+    stored = json.loads((folder / "page.input.json").read_text())
+    assert stored == {"url": "https://kabar.example/"}
+    # With no url to give (--site names no host), no input fields: none is left behind.
+    (tmp_path / "fixtures" / "misc").mkdir()
+    (tmp_path / "fixtures" / "misc" / "page.input.json").write_text('{"url": "https://x.example/"}')
+    assert _add(tmp_path, str(raw), "--site", "misc") == 0
+    assert not (tmp_path / "fixtures" / "misc" / "page.input.json").exists()
 
 
 def test_add_one_record_of_a_jsonl_dump(tmp_path, capsys):

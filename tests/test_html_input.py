@@ -639,3 +639,16 @@ def test_a_page_runs_extraction_is_a_stage_of_its_timings(tmp_path, capsys):
     # stages, which then added up to a tenth of "clean".
     assert seconds["clean.extract"] > seconds["clean.rules"]
     assert "cpu seconds per stage: extract" in capsys.readouterr().err
+
+
+def test_a_page_at_a_host_no_pack_claims_is_that_hosts_whatever_its_text_names(cleaner):
+    # A text signature (kabarislamia.com's names the site) picks a site only for a page with no
+    # url host: a new site quoting another would otherwise get that site's selectors and rules.
+    body = " ".join(["Warga kota berkumpul di alun-alun untuk merayakan ulang tahun kota."] * 6)
+    page = (f"<html><head><title>Berita Kota</title></head><body><article><h1>Berita Kota</h1>"
+            f"<p>{body}</p><p>Dikutip dari kabarislamia.com pekan lalu oleh redaksi kami di "
+            f"kota ini.</p></article></body></html>")
+    record = cleaner.clean_html(page, url="https://beritabaru.example/a1")
+    assert record["meta"]["site"] == "beritabaru.example"
+    assert not any(r["rule"].startswith("kabarislamia") for r in record["removed"])
+    assert cleaner.clean_html(page)["meta"]["site"] == "kabarislamia.com"
