@@ -12,7 +12,7 @@ from cleaner.html_meta import date_zone, iso_date
 from cleaner.document import Document, Line
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
-from cleaner.identify import PackIndex, url_host
+from cleaner.identify import PackIndex, site_host
 from cleaner.identity_cache import IdentityCache
 from cleaner.inputs import MAX_HTML_BYTES, opens_as_page
 from cleaner.lexicon import lexicon
@@ -271,7 +271,8 @@ class Cleaner:
                                             "this cleaner reads: kept as given, and rules "
                                             "bounded by dates all applied"})
         doc.meta["url"] = doc.url
-        doc.meta["site"] = site.id if site else url_host(doc.url)
+        # (a placeholder url, "N/A" or "-", names no site: site_host)
+        doc.meta["site"] = site.id if site else site_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
 
 

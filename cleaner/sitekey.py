@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from cleaner.identify import url_host
+from cleaner.identify import site_host
 
 # Host prefixes that name the same site: "m.antaranews.com" is antaranews.com.
 TRIVIAL_PREFIXES = ("www.", "m.", "mobile.", "amp.", "beta.")
@@ -15,10 +15,10 @@ def host_key(url: str | None) -> str | None:
 
     >>> host_key("http://m.antaranews.com/berita/1")
     'antaranews.com'
-    >>> host_key("https://beta.goal.com/id/x"), host_key(None)
-    ('goal.com', None)
+    >>> host_key("https://beta.goal.com/id/x"), host_key(None), host_key("N/A")
+    ('goal.com', None, None)
     """
-    host = url_host(url)
+    host = site_host(url)          # as meta.site: a placeholder url ("N/A") names no site
     while host and host.count(".") > 1 and host.startswith(TRIVIAL_PREFIXES):
         host = host.partition(".")[2]
     return host

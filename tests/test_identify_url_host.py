@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.identify import PackIndex, site_host
 from cleaner.rulefile import load_pack
@@ -102,3 +103,9 @@ def test_the_site_key_of_a_new_sites_document_is_its_host(cleaner):
     # What suggest and learned boilerplate group documents by.
     doc = cleaner.clean_document(cleaner.make_document(TEXT, url=NEW_SITE_URL))
     assert site_key(doc.packs, doc.url) == "beritabaru.example"
+
+
+@pytest.mark.parametrize("url", ["N/A", "-", "null"])
+def test_a_placeholder_url_names_no_site_in_the_record(url):
+    record = Cleaner().clean("Isi berita yang panjang di sini untuk diuji.", url=url)
+    assert record["meta"]["site"] is None and record["meta"]["url"] == url
