@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 import orjson
 
 from cleaner.cli_common import add_rule_options, at_least, no_such_lang
-from cleaner.rulefile import RuleFileError, load_packs
+from cleaner.rulefile import RuleFileError, load_packs, shipped_replacements
 
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
     from cleaner.rules_check import CheckResult
 
-CHECKS = ("schema", "ids", "examples", "fixtures", "shadowing", "engine")
+CHECKS = ("schema", "ids", "examples", "fixtures", "gutting", "shadowing", "engine")
+# The checks that run the rules over the fixtures.
+FIXTURE_CHECKS = ("fixtures", "gutting")
 
 
 def register(sub) -> None:
@@ -27,10 +29,12 @@ def register(sub) -> None:
     listing.set_defaults(run=run_list)
     check = rules_sub.add_parser(
         "check", help="check rule files: schema, ids, examples, fixtures, shadowing, cost",
-        description="Check every rule file: schema (with the reason a pattern is refused), "
-                    "duplicate or reused ids and aliases, every rule's own examples, whether each "
-                    "rule fires on at least one fixture, rules shadowed by earlier ones, and the "
-                    "time each rule costs on the fixtures.",
+        description="Check every rule file: schema (with the reason a pattern is refused, and "
+                    "the shipped packs a pack of the same id replaces), duplicate or reused ids "
+                    "and aliases, every rule's own examples, whether each rule fires on at least "
+                    "one fixture, rules that gut a fixture (stopped by the guard, most or all of "
+                    "its text removed), rules shadowed by earlier ones, and the time each rule "
+                    "costs on the fixtures.",
         epilog="exit status: 0 no errors (warnings are listed), 1 errors (or warnings under "
                "--strict)")
     add_rule_options(check)
@@ -38,7 +42,7 @@ def register(sub) -> None:
                        help="fixtures folder: .txt/.html inputs and .jsonl records "
                             "(default: ./fixtures when it exists)")
     check.add_argument("--no-fixtures", action="store_true",
-                       help="skip the checks that run on fixtures (firing, timing)")
+                       help="skip the checks that run on fixtures (firing, gutting, timing)")
     check.add_argument("--no-shadowing", action="store_true", help="skip the shadowing check")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.add_argument("--slowest", type=at_least(0), default=10, metavar="N",
@@ -70,9 +74,12 @@ def run_list(args: argparse.Namespace) -> int:
     packs = _load(args)
     if packs is None:
         return 2
+    replaced = {r.user: r for r in shipped_replacements(packs, not args.no_builtin_rules)}
     for pack in packs:
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
         print(f"{pack.kind:6s} {pack.id:24s} {len(pack.rules):3d} rules  {pack.path}{extra}")
+        if pack.path in replaced:
+            print(f"         warning: {replaced[pack.path].message()}")
         for rule in pack.rules:
             dates = ""
             if rule.valid_from or rule.valid_until:
@@ -129,7 +136,7 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
     for check in CHECKS:
         found = [f for f in result.findings if f.check == check]
         problems = [f for f in found if f.level != "info"]
-        if check == "fixtures" and fixtures is None:
+        if check in FIXTURE_CHECKS and fixtures is None:
             out.append(f"{check:10s} skipped ({no_fixtures_why})")
             continue
         if check == "schema":

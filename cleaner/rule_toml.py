@@ -7,7 +7,9 @@ from typing import Any
 
 # Keys in the order a person reads a rule.
 RULE_ORDER = ("id", "description", "action", "where", "case_sensitive", "valid_from",
-              "valid_until", "pattern", "set", "remove", "keep", "cases")
+              "valid_until", "pattern", "then", "then_max", "set", "remove", "keep", "cases")
+# Keys whose values are regexes: written as literal strings, as a person writes them.
+PATTERN_KEYS = ("pattern", "then")
 
 
 def basic_string(text: str) -> str:
@@ -27,7 +29,7 @@ def literal_string(text: str) -> str:
 
 
 def _value(key: str, value: Any) -> str:
-    if key == "pattern":
+    if key in PATTERN_KEYS:
         return literal_string(value)
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -304,12 +304,9 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     try:
         regex = check_pattern(pattern)
     except re2.error as exc:
-        reason = _re2_reason(exc)
-        # The hint only where the pattern asked for what RE2 leaves out on purpose.
-        hint = ("; look-around and back-references can backtrack and are not allowed, use a "
-                "(?P<cut>...) group to keep context" if _BACKTRACKING.search(reason) else "")
-        raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): {reason}"
-                                  f"{hint}", rule_id)
+        raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): "
+                                  f"{_refusal(exc, 'use a (?P<cut>...) group to keep context')}",
+                            rule_id)
     if compiled:
         try:
             compile_pattern(pattern, case_sensitive)
@@ -323,11 +320,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     if unknown_groups:
         raise RuleFileError(path, f"unknown named groups {sorted(unknown_groups)}; allowed: "
                                   f"{sorted(META_GROUPS | SPECIAL_GROUPS)}", rule_id)
-    sets = raw.get("set", {})
-    if not isinstance(sets, dict) or not all(isinstance(v, str) for v in sets.values()):
-        raise RuleFileError(path, "set must be a table of strings", rule_id)
-    if set(sets) - SET_FIELDS:
-        raise RuleFileError(path, f"set may fill only {sorted(SET_FIELDS)}", rule_id)
+    sets = _sets(raw.get("set", {}), path, rule_id)
     if action != "meta" and (groups - SPECIAL_GROUPS or sets):
         raise RuleFileError(path, f"only a meta rule may capture or set metadata ({action})",
                             rule_id)
@@ -352,21 +345,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     if regex.fullmatch(b"") is not None:
         raise RuleFileError(path, "pattern matches empty text", rule_id)
     valid_from, valid_until = _bounds(raw, path, rule_id)
-    then, then_max = raw.get("then", ""), raw.get("then_max", 3)
-    if then:
-        if action != "drop-line" or not isinstance(then, str):
-            raise RuleFileError(path, "then is a pattern, and only for drop-line rules", rule_id)
-        # (true is an int to Python, and would pass as 1)
-        if type(then_max) is not int or not 1 <= then_max <= 20:
-            raise RuleFileError(path, "then_max must be a whole number from 1 to 20", rule_id)
-        try:
-            then_regex = check_pattern(then)
-        except re2.error as exc:
-            raise RuleFileError(path, f"then pattern rejected by RE2: {_re2_reason(exc)}",
-                                rule_id)
-        if then_regex.search(b"") is not None:
-            # It would take any line: the article's next paragraphs after every label.
-            raise RuleFileError(path, "then pattern matches empty text, so every line", rule_id)
+    then, then_max = _then(raw, action, path, rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
@@ -374,6 +353,61 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                 aliases=_strings(raw.get("aliases"), path, "aliases", rule_id),
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
                 then=then, then_max=then_max)
+
+
+def _sets(sets: Any, path: Path, rule_id: str) -> dict[str, str]:
+    """A rule's `set` table: the fields it names first, as a field that cannot be set is the
+    likelier mistake than a value that is not text (authors = ["X"] is both)."""
+    if not isinstance(sets, dict):
+        raise RuleFileError(path, "set must be a table of field = \"value\"", rule_id)
+    unknown = sorted(set(sets) - SET_FIELDS)
+    if unknown:
+        # authors, editors, title, date: fields a meta rule fills only from the text it matches
+        captured = [name for name in unknown if name.rstrip("s") in META_GROUPS - SET_FIELDS]
+        hint = (f"; {captured[0]} can only be captured, by a named group "
+                f"(?P<{captured[0].rstrip('s')}>...) in the pattern" if captured else "")
+        raise RuleFileError(path, f"set may fill only {sorted(SET_FIELDS)}, not {unknown}{hint}",
+                            rule_id)
+    wrong = sorted(name for name, value in sets.items() if not isinstance(value, str))
+    if wrong:
+        raise RuleFileError(path, f"set values must be strings: {', '.join(wrong)}", rule_id)
+    return sets
+
+
+def _then(raw: dict, action: str, path: Path, rule_id: str) -> tuple[str, int]:
+    """A drop-line rule's `then` pattern and `then_max`, checked ("" and 3 without them)."""
+    then, then_max = raw.get("then", ""), raw.get("then_max", 3)
+    if not then:
+        if "then_max" in raw:
+            # Without a pattern it bounds nothing: the author likely meant a `then` as well.
+            raise RuleFileError(path, "then_max bounds the lines a then pattern takes; this rule "
+                                      "has no then", rule_id)
+        return "", 3
+    if action != "drop-line" or not isinstance(then, str):
+        raise RuleFileError(path, "then is a pattern, and only for drop-line rules", rule_id)
+    # (true is an int to Python, and would pass as 1)
+    if type(then_max) is not int or not 1 <= then_max <= 20:
+        raise RuleFileError(path, "then_max must be a whole number from 1 to 20", rule_id)
+    try:
+        then_regex = check_pattern(then)
+    except re2.error as exc:
+        raise RuleFileError(path, f"then pattern rejected by RE2: "
+                                  f"{_refusal(exc, 'describe the lines to take instead')}",
+                            rule_id)
+    if then_regex.search(b"") is not None:
+        # It would take any line: the article's next paragraphs after every label.
+        raise RuleFileError(path, "then pattern matches empty text, so every line", rule_id)
+    return then, then_max
+
+
+def _refusal(exc: re2.error, advice: str) -> str:
+    """RE2's reason for refusing a pattern, with a hint only where it asked for what RE2 leaves
+    out on purpose (look-around, back-references)."""
+    reason = _re2_reason(exc)
+    if not _BACKTRACKING.search(reason):
+        return reason
+    return (f"{reason}; look-around and back-references can backtrack and are not allowed, "
+            f"{advice}")
 
 
 # A host name as documents' urls give it (identify.url_host): lower case, no "www.", no scheme,
@@ -405,9 +439,58 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     Patterns are parsed either way; `compiled` also compiles them for matching now (cached for
     the run), which a pattern too large for RE2's memory budget fails. The shipped packs skip
     that (the test suite compiles every one of them), so a run only compiles the rules it uses.
-    `content`: the file's bytes, when the caller has read them already.
+    `content`: the file's bytes, when the caller has read them already. A file with broken
+    rules raises the first one's error, which counts the others.
+    """
+    pack, errors = read_pack(path, kind, compiled, content)
+    if errors:
+        raise _first_of(errors)
+    assert pack is not None
+    return pack
+
+
+def read_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
+              content: bytes | None = None) -> tuple[Pack | None, list[RuleFileError]]:
+    """A rule file's pack holding the rules that load, and an error for each rule that does
+    not; (None, [the error]) when the file or its [pack] table cannot be used.
+
+    What `rules check` reads: one broken rule does not hide the next one's error, nor keep the
+    file's other rules from their checks. Arguments as load_pack's.
     """
     path = Path(path)
+    try:
+        data = _read_toml(path, content)
+        pack = _pack_head(data, path, kind)
+        raw_rules = data.get("rule", [])
+        if not isinstance(raw_rules, list):
+            raise RuleFileError(path, "rules are written as [[rule]] tables")
+    except RuleFileError as exc:
+        return None, [exc]
+    rules: list[Rule] = []
+    errors: list[RuleFileError] = []
+    for index, raw in enumerate(raw_rules):
+        try:
+            rules.append(_within(_load_rule(raw, index, pack.id, path, compiled),
+                                 pack.valid_from, pack.valid_until, path))
+        except RuleFileError as exc:
+            errors.append(exc)
+    return replace(pack, rules=tuple(rules)), errors
+
+
+def _first_of(errors: list[RuleFileError]) -> RuleFileError:
+    """The first of a file's errors, naming the other broken rules: a run stops at the first,
+    and fixing it should not be the only way to learn of the next."""
+    first, others = errors[0], errors[1:]
+    if not others:
+        return first
+    names = ", ".join(e.rule or "a rule with no id" for e in others)
+    more = f"{len(others)} more broken rule{'s' if len(others) > 1 else ''}"
+    return RuleFileError(first.path, f"{first.reason} (and {more} in this file: {names}; "
+                                     f"cleaner rules check lists them)", first.rule)
+
+
+def _read_toml(path: Path, content: bytes | None) -> dict:
+    """A rule file's TOML as a table: from `content`, else read from `path`."""
     try:
         raw = path.read_bytes() if content is None else content
         # Universal newlines, as reading the file as text would give; a byte order mark (as
@@ -418,12 +501,17 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
         raise RuleFileError(path, f"cannot read: {exc}")
     except tomllib.TOMLDecodeError as exc:
         raise RuleFileError(path, f"not valid TOML: {exc}")
-    head = data.get("pack", {})
-    if not isinstance(head, dict):
-        raise RuleFileError(path, "[pack] must be a table")
     unknown = set(data) - {"pack", "rule"}
     if unknown:
         raise RuleFileError(path, f"unknown top-level keys {sorted(unknown)}")
+    return data
+
+
+def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
+    """The pack a file's [pack] table describes, checked, with no rules yet."""
+    head = data.get("pack", {})
+    if not isinstance(head, dict):
+        raise RuleFileError(path, "[pack] must be a table")
     unknown = set(head) - _PACK_KEYS
     if unknown:
         raise RuleFileError(path, f"unknown [pack] keys {sorted(unknown)}")
@@ -439,13 +527,7 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
         # outside the folder asked for, and a number breaks every command that prints it.
         raise RuleFileError(path, f"pack id must be a name of letters, digits, '.', '_' and "
                                   f"'-' (like kompas.com), not {pack_id!r}")
-    raw_rules = data.get("rule", [])
-    if not isinstance(raw_rules, list):
-        raise RuleFileError(path, "rules are written as [[rule]] tables")
     valid_from, valid_until = _bounds(head, path)
-    rules = tuple(_within(_load_rule(raw, i, pack_id, path, compiled), valid_from, valid_until,
-                          path)
-                  for i, raw in enumerate(raw_rules))
     signatures = _strings(head.get("signatures"), path, "signatures")
     for signature in signatures:
         try:
@@ -472,7 +554,7 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
         conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
         sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
-        valid_from=valid_from, valid_until=valid_until, rules=rules,
+        valid_from=valid_from, valid_until=valid_until,
     )
 
 
@@ -583,23 +665,107 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
 
 
 def _check_sites(packs: list[Pack]) -> None:
-    """Refuse what would make a site pack fire where it should not, or not at all: a domain two
-    site packs claim (the later would take the earlier's documents in silence), and a language
-    none of the language packs loaded serves (the site's documents would get no language
-    rules; with no language pack at all, none was asked for)."""
+    """Refuse the first of site_problems."""
+    problems = site_problems(packs)
+    if problems:
+        raise problems[0]
+
+
+def site_problems(packs: list[Pack]) -> list[RuleFileError]:
+    """What would make a site pack fire where it should not, or not at all: a domain two site
+    packs claim (the later would take the earlier's documents in silence), and a language none
+    of the language packs loaded serves (the site's documents would get no language rules;
+    with no language pack at all, none was asked for)."""
     langs = {pack.id for pack in packs if pack.kind == "lang"}
     claimed: dict[str, str] = {}
+    problems = []
     for pack in packs:
         if pack.kind != "site":
             continue
         if pack.lang is not None and langs and pack.lang not in langs:
-            raise RuleFileError(pack.path, f"lang {pack.lang!r} names no language pack "
-                                           f"(there are: {', '.join(sorted(langs)) or 'none'})")
+            problems.append(RuleFileError(pack.path, f"lang {pack.lang!r} names no language "
+                                                     f"pack (there are: "
+                                                     f"{', '.join(sorted(langs)) or 'none'})"))
         for domain in pack.domains:
             if domain in claimed:
-                raise RuleFileError(pack.path, f"domain {domain!r} is already claimed by "
-                                               f"{claimed[domain]}")
-            claimed[domain] = pack.path
+                problems.append(RuleFileError(pack.path, f"domain {domain!r} is already "
+                                                         f"claimed by {claimed[domain]}"))
+            else:
+                claimed[domain] = pack.path
+    return problems
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """A user's pack that takes the place of a shipped one of the same kind and id, by design
+    (how a shipped pack is changed without editing the package), and what of the shipped pack
+    is then not loaded."""
+
+    user: str                           # the user's file
+    shipped: str                        # the shipped file it replaces
+    kind: str
+    id: str
+    rules: int                          # the shipped pack's rules
+    rules_lost: tuple[str, ...]         # ... whose id the user's pack does not have
+    stopwords: int
+    stopwords_lost: int
+    domains_lost: tuple[str, ...]
+
+    def message(self) -> str:
+        """What the replacement costs, in one line (the user's file is said by the caller)."""
+        parts = [f"replaces the shipped {self.kind} pack {self.id!r} ({self.shipped}): "
+                 f"{len(self.rules_lost)} of its {self.rules} rules and {self.stopwords_lost} of "
+                 f"its {self.stopwords} stopwords are not loaded"]
+        if self.kind == "lang" and self.stopwords and self.stopwords == self.stopwords_lost:
+            # Language detection counts a pack's stopwords in the text: none, no match.
+            parts.append(f"with no stopwords, no document is detected as {self.id!r}")
+        if self.domains_lost:
+            parts.append(f"documents of {', '.join(self.domains_lost)} no longer get this pack")
+        parts.append("a pack with a shipped pack's id takes its place whole: copy in what "
+                     "you keep")
+        return "; ".join(parts)
+
+
+def replacement(shipped: Pack, user: Pack) -> Replacement:
+    """What `user` leaves out of the shipped pack it replaces."""
+    names = {name for rule in user.rules for name in (rule.id, *rule.aliases)}
+    return Replacement(
+        user=user.path, shipped=shipped.path, kind=shipped.kind, id=shipped.id,
+        rules=len(shipped.rules),
+        rules_lost=tuple(rule.id for rule in shipped.rules if rule.id not in names),
+        stopwords=len(shipped.stopwords), stopwords_lost=len(shipped.stopwords - user.stopwords),
+        domains_lost=tuple(d for d in shipped.domains if d not in user.domains))
+
+
+def shipped_replacements(packs: list[Pack], builtin: bool = True) -> list[Replacement]:
+    """The shipped packs that packs loaded from the user's files replaced (load_packs), each
+    with what it costs; `builtin`: whether the shipped packs were asked for."""
+    if not builtin:
+        return []
+    loaded = {pack.path for pack in packs}
+    shipped_files = [Path(str(p)) for p in rule_files(builtin_rules_dir())]
+    left_out = [path for path in shipped_files if str(path) not in loaded]
+    shipped_paths = {str(path) for path in shipped_files}
+    users = {(p.kind, p.id): p for p in packs if p.path not in shipped_paths}
+    found = []
+    for path in left_out if users else ():
+        try:
+            shipped = load_pack(path, compiled=False)
+        except RuleFileError:
+            continue                    # a broken shipped file replaces nothing
+        user = users.get((shipped.kind, shipped.id))
+        if user is not None and not _same_file(user.path, path):
+            found.append(replacement(shipped, user))
+    return found
+
+
+def _same_file(one: str | Path, other: str | Path) -> bool:
+    """Whether two paths name one file (a shipped file given again with --rules replaces
+    nothing)."""
+    try:
+        return Path(one).resolve() == Path(other).resolve()
+    except OSError:
+        return False
 
 
 def _load_cached(cache: PackCache, path: Path, compiled: bool) -> Pack:

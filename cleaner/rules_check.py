@@ -1,4 +1,4 @@
-"""Check rule packs: schema, ids, examples, firing on fixtures, shadowing, engine, and each rule's cost.
+"""Check rule packs: schema, ids, examples, fixtures (firing, gutting), shadowing, engine, cost.
 
 Each check is a function returning `Finding`s; `check_all` runs them in order. Errors make
 `cleaner rules check` fail; warnings are shown and fail only under --strict.
@@ -7,9 +7,10 @@ Each check is a function returning `Finding`s; `check_all` runs them in order. E
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import orjson
 
@@ -20,13 +21,14 @@ from cleaner.fixtures import clean_fixture, fixture_inputs
 from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.rulefile import Pack, Rule, RuleFileError, load_pack, rule_paths
+from cleaner.rulefile import (Pack, Rule, RuleFileError, builtin_rules_dir, read_pack, rule_files,
+                              rule_paths, shipped_replacements, site_problems)
 
 
 @dataclass(frozen=True)
 class Finding:
     level: str          # "error", "warning" or "info"
-    check: str          # schema, ids, examples, fixtures, shadowing, engine, timing
+    check: str          # schema, ids, examples, fixtures, gutting, shadowing, engine, timing
     where: str          # a file, or a file and a rule id
     message: str
 
@@ -47,23 +49,39 @@ class CheckResult:
 
 def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[list[Pack],
                                                                            list[Finding]]:
-    """Every rule file loaded on its own, so that one broken file does not hide the others.
+    """Every rule file loaded on its own, so that one broken file does not hide the others, nor
+    one broken rule the other rules of its file (each is an error, the rest are checked).
 
-    A pack with the kind and id of an earlier one replaces it, as in `load_packs`.
+    As in `load_packs`, a user's pack with the kind and id of a shipped one replaces it (a
+    warning says what of the shipped pack is lost), and two of the user's packs with one id,
+    a domain claimed twice and a site language no pack serves are errors.
     """
     paths, missing = rule_paths(extra, builtin)
     findings = [Finding("error", "schema", str(item), reason) for item, reason in missing]
+    shipped = {str(Path(str(p))) for p in rule_files(builtin_rules_dir())} if builtin else set()
     packs: list[Pack] = []
     for path in paths:
-        try:
-            pack = load_pack(Path(str(path)))
-        except RuleFileError as exc:
-            where = exc.path + (f": {exc.rule}" if exc.rule else "")
-            findings.append(Finding("error", "schema", where, exc.reason))
+        pack, errors = read_pack(Path(str(path)))
+        findings.extend(_schema_error(exc) for exc in errors)
+        if pack is None:
             continue
-        packs = [p for p in packs if (p.kind, p.id) != (pack.kind, pack.id)]
+        earlier = next((p for p in packs if (p.kind, p.id) == (pack.kind, pack.id)), None)
+        if earlier is not None and earlier.path not in shipped:
+            findings.append(Finding("error", "schema", pack.path,
+                                    f"pack id {pack.id!r} is already used by {earlier.path}"))
+            continue
+        packs = [p for p in packs if p is not earlier]
         packs.append(pack)
+    findings.extend(_schema_error(exc) for exc in site_problems(packs))
+    findings.extend(Finding("warning", "schema", r.user, r.message())
+                    for r in shipped_replacements(packs, builtin))
     return packs, findings
+
+
+def _schema_error(exc: RuleFileError) -> Finding:
+    """A loader's error as a finding, where its file and rule."""
+    return Finding("error", "schema", exc.path + (f": {exc.rule}" if exc.rule else ""),
+                   exc.reason)
 
 
 def check_ids(packs: list[Pack]) -> list[Finding]:
@@ -92,20 +110,38 @@ def check_examples(packs: list[Pack]) -> list[Finding]:
         context = (pack, *sites, *langs)
         for rule in pack.rules:
             for failure in example_failures(rule, context):
-                findings.append(Finding("error", "examples", f"{pack.path}: {rule.id}", failure))
+                findings.append(Finding("error", "examples", f"{pack.path}: {rule.id}",
+                                        _said_unfired(failure, rule, context)))
     return findings
+
+
+def _said_unfired(failure: str, rule: Rule, context: tuple[Pack, ...]) -> str:
+    """A failing case's message, saying so first when the rule did not fire on its input at
+    all: the output alone makes a newline's difference look like the problem."""
+    for case in rule.cases:
+        head = f"case {case['input']!r}: "
+        if failure.startswith(head) and not run_rule(rule, case["input"], context).removed:
+            return f"{head}the rule did not fire on the input; {failure[len(head):]}"
+    return failure
 
 
 # -- fixtures: does every rule fire, and what does each cost ------------------------------------
 
-def fixture_documents(root: str | Path) -> list[tuple[str, str | None, Path | None]]:
-    """(text, url, raw file) of every fixture: .txt/.html inputs and records of .jsonl files."""
+class FixtureDoc(NamedTuple):
+    """One fixture document: a .txt/.html input (`raw`), or a record of a .jsonl file."""
+
+    name: str               # its file under the fixtures folder; a record's with its line
+    text: str
+    url: str | None
+    raw: Path | None
+
+
+def fixture_documents(root: str | Path) -> list[FixtureDoc]:
+    """Every fixture: .txt/.html inputs and records of .jsonl files."""
     root = Path(root)
-    docs: list[tuple[str, str | None, Path | None]] = []
-    for raw in fixture_inputs(root):
-        docs.append(("", None, raw))
+    docs = [FixtureDoc(str(raw.relative_to(root)), "", None, raw) for raw in fixture_inputs(root)]
     for path in sorted(root.rglob("*.jsonl")):
-        for line in path.read_bytes().splitlines():
+        for number, line in enumerate(path.read_bytes().splitlines(), start=1):
             if not line.strip():
                 continue
             try:
@@ -114,24 +150,32 @@ def fixture_documents(root: str | Path) -> list[tuple[str, str | None, Path | No
                 continue
             if isinstance(record, dict) and isinstance(record.get("text"), str):
                 url = record.get("url") if isinstance(record.get("url"), str) else None
-                docs.append((record["text"], url, None))
+                docs.append(FixtureDoc(f"{path.relative_to(root)}:{number}", record["text"], url,
+                                       None))
     return docs
 
 
-def fired_rules(cleaner, documents) -> tuple[set[str], list[str]]:
-    """The rule ids that removed something from the fixtures, and the fixtures' normalized texts."""
-    fired: set[str] = set()
+def clean_fixtures(cleaner, documents: list[FixtureDoc]) -> tuple[list[tuple[str, dict]],
+                                                                  list[str]]:
+    """Each fixture's name and record as the cleaner makes it, and the fixtures' normalized
+    texts (what the timing runs over)."""
+    records: list[tuple[str, dict]] = []
     texts: list[str] = []
-    for text, url, raw in documents:
-        if raw is not None:
-            record = clean_fixture(cleaner, raw)
-            if raw.suffix == ".txt":
-                texts.append(normalize(raw.read_text(encoding="utf-8"))[0])
+    for doc in documents:
+        if doc.raw is not None:
+            record = clean_fixture(cleaner, doc.raw)
+            if doc.raw.suffix == ".txt":
+                texts.append(normalize(doc.raw.read_text(encoding="utf-8"))[0])
         else:
-            record = cleaner.clean(text, url=url)
-            texts.append(normalize(text)[0])
-        fired.update(r["rule"] for r in record["removed"])
-    return fired, texts
+            record = cleaner.clean(doc.text, url=doc.url)
+            texts.append(normalize(doc.text)[0])
+        records.append((doc.name, record))
+    return records, texts
+
+
+def fired_rules(records: list[tuple[str, dict]]) -> set[str]:
+    """The rule ids that removed something from the fixtures."""
+    return {removal["rule"] for _, record in records for removal in record["removed"]}
 
 
 def check_fires(packs: list[Pack], fired: set[str]) -> list[Finding]:
@@ -143,6 +187,48 @@ def check_fires(packs: list[Pack], fired: set[str]) -> list[Finding]:
                                         "fires on no fixture: add a fixture that shows what it "
                                         "removes (cleaner fixtures add)"))
     return findings
+
+
+def check_gutting(packs: list[Pack], records: list[tuple[str, dict]]) -> list[Finding]:
+    """Rules that gut a fixture: a rule the guard stopped, a record the rules removed mostly
+    (flagged "mostly-removed") or whose text they left empty. Each is a warning on a rule (the
+    one that removed the most), naming the fixture and the characters each rule removed."""
+    where = {name: f"{pack.path}: {rule.id}"
+             for pack in packs for rule in pack.rules for name in (rule.id, *rule.aliases)}
+    findings = []
+    for name, record in records:
+        findings.extend(_guarded(name, record, where))
+        findings.extend(_gutted(name, record, where))
+    return findings
+
+
+def _guarded(name: str, record: dict, where: dict[str, str]) -> list[Finding]:
+    """A warning for each rule the guard stopped on one fixture."""
+    return [Finding("warning", "gutting", where[flag["rule"]],
+                    f"on fixture {name} the guard stopped it: it {flag.get('reason', '')}")
+            for flag in record.get("flags", ())
+            if flag.get("flag") == "guard" and flag.get("rule") in where]
+
+
+def _gutted(name: str, record: dict, where: dict[str, str]) -> list[Finding]:
+    """A warning when the rules left one fixture's text empty or removed most of it."""
+    removed: Counter[str] = Counter()
+    for removal in record["removed"]:
+        if removal["rule"] in where:        # not what a web page's extraction left out
+            removed[removal["rule"]] += len(removal["text"])
+    if not removed:
+        return []
+    mostly = [f for f in record.get("flags", ()) if f.get("flag") == "mostly-removed"]
+    if record["text"].strip():
+        if not mostly:
+            return []
+        what = mostly[0].get("reason", "the rules removed most of it")
+    else:
+        what = f"the text comes out empty: the rules removed {sum(removed.values())} characters"
+    figures = ", ".join(f"{rule} {count}" for rule, count in removed.most_common())
+    top = removed.most_common(1)[0][0]
+    return [Finding("warning", "gutting", where[top],
+                    f"on fixture {name} {what}; by rule: {figures}")]
 
 
 def time_rules(packs: list[Pack], texts: list[str], repeat: int = 1) -> dict[str, float]:
@@ -252,10 +338,11 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
     if fixtures is not None and cleaner_factory is not None and Path(fixtures).is_dir():
         cleaner = cleaner_factory(packs)
         documents = fixture_documents(fixtures)
-        fired, texts = fired_rules(cleaner, documents)
+        records, texts = clean_fixtures(cleaner, documents)
         result.fixture_docs = len(documents)
         result.fixture_chars = sum(len(t) for t in texts)
-        result.findings.extend(check_fires(packs, fired))
+        result.findings.extend(check_fires(packs, fired_rules(records)))
+        result.findings.extend(check_gutting(packs, records))
         result.timings = time_rules(packs, texts)
     return result
 

@@ -36,6 +36,8 @@ def write(tmp_path, text, name="t.toml"):
     (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'^x$\'\nthen_max = true'),
      "then_max must be a whole number"),
     (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'.*\''), "then pattern matches empty"),
+    (('remove = ["promo"]', 'remove = ["promo"]\nthen_max = 5'),
+     "then_max bounds the lines a then pattern takes; this rule has no then"),
     (('remove = ["promo"]', 'cases = [{input = "promo", ouput = ""}]'),
      "a case takes input, output and meta, not ['ouput']"),
     (('remove = ["promo"]', 'cases = [{input = "promo", meta = {author = "X"}}]'),
@@ -139,7 +141,11 @@ def test_a_rule_file_saved_with_a_byte_order_mark_loads(tmp_path):
     (("'^promo$'", "'^pro{1,2000}mo$'"), "invalid repetition size: {1,2000}", False),
     (("'^promo$'", "'(?<=x)promo'"), "invalid perl operator: (?<=", True),
     (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'(?<=x)\''),
-     "then pattern rejected by RE2: invalid perl operator: (?<=", False),
+     "then pattern rejected by RE2: invalid perl operator: (?<=", True),
+    (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'^x(?=y)\''),
+     "then pattern rejected by RE2: invalid perl operator: (?=", True),
+    (('remove = ["promo"]', 'remove = ["promo"]\nthen = \'^x{1,2000}\''),
+     "then pattern rejected by RE2: invalid repetition size", False),
 ])
 def test_re2_reasons_are_text_with_the_look_around_hint_only_where_it_applies(
         tmp_path, change, said, hinted):
@@ -210,3 +216,25 @@ def test_a_year_written_as_a_number_bounds_a_rule_as_the_same_year_quoted(tmp_pa
     rule, = load_pack(write(tmp_path, text)).rules
     assert (rule.valid_from, rule.valid_until) == (datetime.date(2017, 1, 1),
                                                   datetime.date(2019, 12, 31))
+
+
+META = GOOD.replace('action = "drop-line"', 'action = "meta"')
+
+
+@pytest.mark.parametrize("value,reason", [
+    # authors is both a field no rule may set and a list: the field is what is wrong
+    ('{ authors = ["X"] }', "not ['authors']; authors can only be captured, by a named group "
+                           "(?P<author>...) in the pattern"),
+    ('{ site = "x" }', "not ['site']"),
+    ('{ source = 5 }', "set values must be strings: source"),
+    ('["source"]', "set must be a table"),
+])
+def test_set_says_which_field_it_cannot_fill_before_the_value_type(tmp_path, value, reason):
+    from cleaner.rulefile import SET_FIELDS
+
+    path = write(tmp_path, META.replace('remove = ["promo"]', f'remove = ["promo"]\nset = {value}'))
+    with pytest.raises(RuleFileError) as info:
+        load_pack(path)
+    assert reason in info.value.reason and info.value.rule == "t/promo"
+    if "not [" in reason:
+        assert f"set may fill only {sorted(SET_FIELDS)}" in info.value.reason

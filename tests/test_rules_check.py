@@ -97,8 +97,9 @@ def test_a_pattern_that_can_backtrack_is_rejected_with_the_reason(tmp_path, caps
     assert schema["where"].endswith("b.toml: t/look")
     assert "rejected by the linear-time engine (RE2)" in schema["message"]
     assert "look-around and back-references can backtrack" in schema["message"]
-    # The broken file does not hide the others: the good pack is still checked.
-    assert data["packs"] == 1 and "t/related" in data["timings_us"]
+    # The broken file does not hide the others: the good pack is still checked (the broken
+    # file's pack is loaded without its broken rule).
+    assert data["packs"] == 2 and data["rules"] == 1 and "t/related" in data["timings_us"]
 
 
 def test_failing_examples_are_errors(tmp_path, capsys):
@@ -139,3 +140,30 @@ def test_fixtures_skipped_say_why(tmp_path, capsys, monkeypatch):
     (tmp_path / "fixtures").rmdir()
     main(args)
     assert "fixtures   skipped (no fixtures folder)" in capsys.readouterr().out
+
+
+def test_a_failing_case_whose_rule_did_not_fire_says_so(tmp_path, capsys):
+    cases = ('cases = [{input = "Isi berita.\\nBaca juga Judul lain", output = "Isi berita."},\n'
+             '         {input = "Baca juga: Judul\\nIsi", output = "Isi\\n"}]\n')
+    _rules(tmp_path, "a", RELATED.replace('keep = ["Baca juga buku itu."]\n', cases))
+    code, data, _ = _check(tmp_path, capsys)
+    assert code == 1
+    unfired, fired = (f["message"] for f in _findings(data, "examples"))
+    assert unfired.startswith("case 'Isi berita.\\nBaca juga Judul lain': the rule did not fire "
+                              "on the input; output ")
+    # A case the rule fires on is told by its output alone.
+    assert fired.startswith("case 'Baca juga: Judul\\nIsi': output ")
+    assert "did not fire" not in fired
+
+
+def test_a_domain_two_site_packs_claim_is_an_error_as_in_a_run(tmp_path, capsys):
+    site = '[pack]\nid = "{id}"\ndomains = ["kabar.example"]\n'
+    for name, body in (("a", RELATED), ("b", PROMO)):
+        path = tmp_path / "rules" / f"{name}.toml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(site.format(id=name) + body, encoding="utf-8")
+    code, data, _ = _check(tmp_path, capsys)
+    assert code == 1
+    [error] = [f for f in _findings(data, "schema") if f["level"] == "error"]
+    assert error["where"] == str(tmp_path / "rules" / "b.toml")
+    assert "domain 'kabar.example' is already claimed by" in error["message"]

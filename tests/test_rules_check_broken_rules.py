@@ -1,0 +1,84 @@
+"""Every broken rule of a file is reported, each with its file and id, and the file's other rules
+are still checked; a run, which stops at the first, names the others."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.rulefile import RuleFileError, load_pack, read_pack
+
+PACK = '''[pack]
+id = "t"
+kind = "common"
+
+[[rule]]
+id = "t/ad"
+action = "drop-line"
+pattern = '^(Iklan'
+remove = ["Iklan"]
+
+[[rule]]
+id = "t/promo"
+action = "drop-everything"
+pattern = '^Promo$'
+remove = ["Promo"]
+
+[[rule]]
+id = "t/related"
+action = "drop-line"
+pattern = '^Baca juga.*$'
+remove = ["Baca juga: Judul"]
+keep = ["Baca juga bukunya."]
+'''
+
+
+def _pack(tmp_path):
+    path = tmp_path / "rules" / "t.toml"
+    path.parent.mkdir()
+    path.write_text(PACK, encoding="utf-8")
+    return path
+
+
+def test_rules_check_reports_every_broken_rule_of_a_file(tmp_path, capsys):
+    path = _pack(tmp_path)
+    code = main(["rules", "check", "--no-builtin-rules", "--rules", str(path), "--no-fixtures",
+                 "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    schema = {f["where"]: f["message"] for f in data["findings"] if f["check"] == "schema"}
+    assert set(schema) == {f"{path}: t/ad", f"{path}: t/promo"}
+    assert "missing )" in schema[f"{path}: t/ad"]
+    assert "action must be one of" in schema[f"{path}: t/promo"]
+
+
+def test_the_other_rules_of_a_file_with_broken_ones_are_still_checked(tmp_path, capsys):
+    path = _pack(tmp_path)
+    main(["rules", "check", "--no-builtin-rules", "--rules", str(path), "--no-fixtures", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["packs"] == 1 and data["rules"] == 1
+    [failure] = [f for f in data["findings"] if f["check"] == "examples"]
+    assert failure["where"] == f"{path}: t/related"
+    assert "fires on keep example 'Baca juga bukunya.'" in failure["message"]
+
+
+def test_read_pack_gives_the_rules_that_load_and_an_error_for_each_other(tmp_path):
+    pack, errors = read_pack(_pack(tmp_path))
+    assert [rule.id for rule in pack.rules] == ["t/related"]
+    assert [error.rule for error in errors] == ["t/ad", "t/promo"]
+
+
+def test_a_file_that_does_not_parse_gives_no_pack_and_its_error(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text("[[rule]\n", encoding="utf-8")
+    pack, [error] = read_pack(path)
+    assert pack is None and "not valid TOML" in error.reason
+
+
+def test_a_run_stops_at_the_first_broken_rule_and_names_the_others(tmp_path):
+    with pytest.raises(RuleFileError) as info:
+        load_pack(_pack(tmp_path))
+    assert info.value.rule == "t/ad"
+    assert "and 1 more broken rule in this file: t/promo" in str(info.value)
