@@ -30,7 +30,10 @@ def example_failures(rule: Rule, packs: tuple[Pack, ...] = ()) -> list[str]:
     for case in rule.cases:
         doc = run_rule(rule, case["input"], packs)
         if "output" in case and doc.body().replace("\n\n", "\n") != case["output"].replace("\n\n", "\n"):
-            failures.append(f"case {case['input']!r}: output {doc.body()!r}, "
+            # Said first when the rule did not fire at all: the output alone makes a newline's
+            # difference look like the problem.
+            unfired = "" if doc.removed else "the rule did not fire on the input; "
+            failures.append(f"case {case['input']!r}: {unfired}output {doc.body()!r}, "
                             f"expected {case['output']!r}")
         for name, expected in case.get("meta", {}).items():
             if doc.meta.get(name) != expected:
