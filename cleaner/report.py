@@ -112,6 +112,7 @@ def _samples(rules: dict[str, dict]) -> str:
             rows.append(
                 f'<tr><td><code>{escape(s["doc"])}</code><br><span class="muted">'
                 f'{escape(s["site"])} · line {escape(str(s["line"]))} · {escape(s["action"])}'
+                f'{" · before the resume, no context" if s.get("earlier_leg") else ""}'
                 f'</span></td><td class="ctx">{escape(s["before"])}<mark>{escape(s["text"])}'
                 f'</mark>{escape(s["after"])}</td></tr>')
         out.append(f'<details class="samples" data-rule="{escape(rule)}"><summary>'
@@ -156,26 +157,53 @@ def _rejects(data: dict[str, Any]) -> str:
     return "".join(rows)
 
 
+def scope_note(scope: dict[str, Any] | None) -> str:
+    """What part of a resumed run the report covers, in words ("" for a run not resumed)."""
+    if not scope:
+        return ""
+    skip = scope["resumed_after"]
+    if scope["whole_run"]:
+        note = (f"This run was resumed after {skip:,} input documents. The report covers the "
+                f"whole run: the records and rejects of those {skip:,} documents were read back "
+                "from the output.")
+        if scope["samples_without_context"]:
+            note += (f" {scope['samples_without_context']:,} of the sampled removals come from "
+                     "them and are shown without the text around them (it came from the input, "
+                     "which the output does not keep).")
+        return note
+    first, last = skip + 1, skip + scope["documents"]
+    return (f"This report covers only the part of the run done after its resume: input "
+            f"documents {first:,} to {last:,} ({scope['written']:,} records, "
+            f"{scope['rejected']:,} rejects). The {skip:,} input documents before the resume "
+            f"are not in it ({scope['why']}); the closing summary and --stats count the whole "
+            "run.")
+
+
 def render(data: dict[str, Any]) -> str:
     """The report page for a run's data (see ReportCollector.data)."""
     run = data.get("run", {})
     info = []
-    for key in ("command", "started", "seconds", "output"):
+    for key in ("command", "started", "seconds", "seconds since the resume", "output"):
         if run.get(key) not in (None, ""):
             info.append(f"{escape(key)}: <code>{escape(str(run[key]))}</code>")
     totals = data["totals"]
+    scope = data.get("scope")
+    partial = " (after the resume only)" if scope is not None and not scope["whole_run"] else ""
+    note = scope_note(scope)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f'<title>cleaner run report: {totals["written"]:,} documents</title>'
+        f'<title>cleaner run report{partial}: {totals["written"]:,} documents</title>'
         f'<style>{CSS}</style></head><body>'
-        '<h1>cleaner run report</h1>'
+        f'<h1>cleaner run report{partial}</h1>'
         f'<p class="muted">{" · ".join(info)}</p>'
-        f'{_cards(totals)}'
+        + (f'<p id="scope">{escape(note)}</p>' if note else "")
+        + f'{_cards(totals)}'
         f'<h2 id="hits">Hits per rule</h2>{bar_chart(data["rules"])}'
         f'<h2 id="per-site">Per site</h2>{_sites(data["sites"])}'
         f'<h2 id="samples">Sampled removals per rule</h2>'
-        f'<p class="muted">Up to a few removals per rule, drawn at random from the whole run; the '
+        f'<p class="muted">Up to a few removals per rule, drawn at random from '
+        f'{"the documents after the resume" if partial else "the whole run"}; the '
         f'removed text is <mark>marked</mark> in its context (¶ separates lines).</p>'
         f'{_samples(data["rules"])}'
         f'<h2 id="flagged-docs">Flagged documents</h2>{_flagged(data["flagged"], totals["flagged"])}'

@@ -1,14 +1,26 @@
-"""What a run report needs, gathered in bounded memory: counts per rule and site, sampled removals, flags, rejects."""
+"""What a run report needs, gathered in bounded memory: counts per rule and site, sampled removals, flags, rejects.
+
+A resumed run's process sees only the documents after its resume; the report covers the whole run
+all the same: the records and rejects of the legs before it are read back from the shard folder
+(the shards the manifest lists up to the resume point, the rejects file up to its length then),
+in input order, as if the run had not stopped. Only the text around their removals is gone (it
+comes from the input, which the output does not keep). Where they cannot be read back, the
+report says plainly that it covers this leg only, and which documents that is.
+"""
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter, defaultdict
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterator
 
 import orjson
 
+from cleaner.shards import MANIFEST, iter_shard_records
 from cleaner.stats import reason_kind
+from cleaner.writers import is_special_file
 
 SAMPLES_PER_RULE = 5
 MAX_FLAGGED = 100
@@ -31,6 +43,7 @@ class ReportCollector:
         self.k = samples_per_rule
         self.max_flagged = max_flagged
         self.max_rejects = max_rejects
+        self.seed = seed
         self.rng = random.Random(seed)
         self.documents = 0
         self.rejected = 0
@@ -113,10 +126,102 @@ class ReportCollector:
                 where = f"{where}:{reject['line']}"
             self.rejects.append({"where": where, "reason": reason})
 
+    # -- the legs of a resumed run -----------------------------------------------------------
+
+    def _fresh(self) -> "ReportCollector":
+        """An empty collector with this one's limits and seed."""
+        return ReportCollector(self.k, self.max_flagged, self.max_rejects, self.seed)
+
+    def _read_back(self, folder: Path, manifest: dict[str, Any], skip: int,
+                   rejects: int) -> None:
+        """Count the records of the shards that end by input document `skip`, and the first
+        `rejects` rejects of the run's rejects file: what the legs before a resume wrote."""
+        for record in iter_shard_records(folder, until=skip):
+            self.add_record(record)
+        for reject in _first_rejects(folder / manifest["rejects_path"], rejects):
+            self.add_reject(reject)
+        for bucket in self.samples.values():
+            for sample in bucket:
+                # (their context came from an input text the output does not keep)
+                sample["earlier_leg"] = True
+
+    def _then(self, later: "ReportCollector") -> "ReportCollector":
+        """This collector's figures followed by `later`'s, as one collector that had seen both
+        (a resumed run's legs, in input order); removals are sampled from both at random."""
+        for rule in later.rule_hits:
+            self.samples[rule] = self._sample_of_both(
+                self.samples.get(rule, []), self.rule_hits[rule],
+                later.samples.get(rule, []), later.rule_hits[rule])
+            self.rule_action.setdefault(rule, later.rule_action.get(rule, ""))
+        for name in ("documents", "rejected", "flagged", "words_kept", "words_removed"):
+            setattr(self, name, getattr(self, name) + getattr(later, name))
+        for name in ("rule_hits", "rule_words", "rule_docs", "reject_reasons"):
+            getattr(self, name).update(getattr(later, name))
+        for site, counts in later.sites.items():
+            self.sites[site].update(counts)
+        self.flagged_docs = (self.flagged_docs + later.flagged_docs)[:self.max_flagged]
+        self.rejects = (self.rejects + later.rejects)[:self.max_rejects]
+        return self
+
+    def _sample_of_both(self, first: list[dict], n_first: int, second: list[dict],
+                        n_second: int) -> list[dict]:
+        """Up to k removals drawn at random from two runs of `n_first` and `n_second`, given
+        a uniform sample of each: every removal of both is as likely to be drawn."""
+        first, second = list(first), list(second)
+        out: list[dict] = []
+        while len(out) < self.k and n_first + n_second:
+            # Each draw comes from one part in proportion to what is left of it undrawn.
+            if self.rng.randrange(n_first + n_second) < n_first:
+                out.append(first.pop(self.rng.randrange(len(first))))
+                n_first -= 1
+            else:
+                out.append(second.pop(self.rng.randrange(len(second))))
+                n_second -= 1
+        return out
+
+    def whole_run(self, output: str | None) -> tuple["ReportCollector", dict[str, Any] | None]:
+        """The collector of the whole run and what the report says of its scope: this one,
+        with no word, unless the run was resumed (then the legs before it are read back from
+        the shard folder `output`, or the scope says the report covers this leg only)."""
+        manifest = _finished_manifest(output) if output else None
+        stats = (manifest or {}).get("stats") or {}
+        skip = stats.get("resumed_from") or 0
+        if output is None or manifest is None or not skip:
+            return self, None
+        scope = {"resumed_after": skip, "documents": self.documents + self.rejected,
+                 "written": self.documents, "rejected": self.rejected,
+                 "seconds": stats.get("seconds")}
+        earlier = self._fresh()
+        try:
+            earlier._read_back(Path(output), manifest, skip, manifest["rejects"] - self.rejected)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return self, dict(scope, whole_run=False, why=f"they could not be read back: {exc}")
+        if earlier.documents + earlier.rejected != skip:
+            return self, dict(scope, whole_run=False,
+                              why=f"the shards and rejects before the resume hold "
+                                  f"{earlier.documents + earlier.rejected:,} of them")
+        whole = earlier._then(self)
+        sampled = sum(s.get("earlier_leg", False) for bucket in whole.samples.values()
+                      for s in bucket)
+        return whole, dict(scope, whole_run=True, samples_without_context=sampled)
+
     # -- the report's data ------------------------------------------------------------------
 
     def data(self, run: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Everything the HTML report shows, as plain data (also what --report tests read)."""
+        """Everything the HTML report shows, as plain data (also what --report tests read).
+        With the run's `output` named in `run`, a resumed run's report covers the whole run
+        (whole_run), and `scope` says so."""
+        run = dict(run or {})
+        whole, scope = self.whole_run(run.get("output"))
+        if scope is not None:
+            run["seconds since the resume"] = run.pop("seconds", None)
+            if scope["whole_run"] and scope["seconds"] is not None:
+                # The run's seconds, every leg's, as its --stats gives them.
+                run["seconds"] = scope["seconds"]
+        return dict(whole._data(run), scope=scope)
+
+    def _data(self, run: dict[str, Any]) -> dict[str, Any]:
+        """The report's data from this collector's figures."""
         total = self.words_kept + self.words_removed
         sites = {}
         for site, c in sorted(self.sites.items(), key=lambda kv: (-kv[1]["documents"], kv[0])):
@@ -130,7 +235,7 @@ class ReportCollector:
                         "samples": self.samples.get(rule, [])}
                  for rule, hits in sorted(self.rule_hits.items(), key=lambda kv: (-kv[1], kv[0]))}
         return {
-            "run": run or {},
+            "run": run,
             "totals": {"documents": self.documents + self.rejected, "written": self.documents,
                        "rejected": self.rejected, "flagged": self.flagged,
                        "removals": sum(self.rule_hits.values()), "words": total,
@@ -140,3 +245,31 @@ class ReportCollector:
             "flagged": self.flagged_docs, "rejects": self.rejects,
             "reject_reasons": dict(self.reject_reasons.most_common()),
         }
+
+
+def _finished_manifest(output: str) -> dict[str, Any] | None:
+    """The manifest of the shard folder `output`, if it is one and its run is complete."""
+    if output == "-" or not os.path.isdir(output):
+        return None
+    try:
+        manifest = orjson.loads((Path(output) / MANIFEST).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("complete") else None
+
+
+def _first_rejects(path: Path, count: int) -> Iterator[dict[str, Any]]:
+    """The first `count` rejects of a rejects file; ValueError where they cannot be read back
+    (written to a device or pipe in place, or fewer than that)."""
+    if count <= 0:
+        return
+    if is_special_file(path):
+        raise ValueError(f"the rejects went to {path}, which keeps nothing")
+    read = 0
+    with open(path, "rb") as f:
+        for line in f:
+            yield orjson.loads(line)
+            read += 1
+            if read == count:
+                return
+    raise ValueError(f"{path} holds {read} rejects, not {count}")

@@ -146,6 +146,7 @@ def open_output(config: RunConfig):
         raise OutputError("-o - writes JSON lines to stdout; --shard-size and --format are for "
                           "a folder of shards (-o FOLDER)")
     if is_sharded(config):
+        _refuse_a_file_as_the_shard_folder(config)
         fmt, shard_size = config.fmt, config.shard_size
         if config.resume:
             # What is not given again is the interrupted run's own: a resume repeats the
@@ -179,7 +180,7 @@ def open_output(config: RunConfig):
                              config.rejects, _run_key(config), resume=config.resume,
                              level=_level(config, f"x.{fmt}"))
     if config.resume:
-        raise OutputError("--resume needs sharded output: -o FOLDER [--shard-size N]")
+        raise OutputError(_no_resume_of_one_file(config))
     other = other_compression(config.output)
     if other is not None and not is_special_file(config.output):
         # It would be plain JSON lines under a name that says otherwise.
@@ -187,6 +188,32 @@ def open_output(config: RunConfig):
                           "output is .jsonl.gz or .jsonl.zst (or Parquet)")
     return SingleOutput(config.output, config.rejects or default_rejects(config),
                         _level(config, config.output))
+
+
+def _no_resume_of_one_file(config: RunConfig) -> str:
+    """Why --resume is refused for a run that writes one file, and what to do instead."""
+    out = config.output
+    # One file is written under a temporary name and renamed when its run completes: a file
+    # under the output's name is a finished run's, and a killed one left nothing to go on from.
+    if out != "-" and os.path.isfile(out):
+        return (f"cannot resume: {out} is one output file, not a folder of shards, and one "
+                "file is written whole when its run completes, so there is nothing to "
+                f"resume; run again without --resume to write {out} anew, or write shards "
+                "(-o FOLDER --shard-size N) for a run that can be resumed")
+    return ("--resume needs sharded output: -o FOLDER [--shard-size N] (one output file is "
+            "written whole when its run completes; run again without --resume)")
+
+
+def _refuse_a_file_as_the_shard_folder(config: RunConfig) -> None:
+    """OutputError when the shard folder's name is taken by a file: making the folder would
+    fail halfway, as an output error (exit 1), where the options are what is wrong."""
+    out = config.output
+    if not os.path.lexists(out) or os.path.isdir(out):
+        return
+    if config.resume:
+        raise OutputError(_no_resume_of_one_file(config))
+    raise OutputError(f"-o {out} is a file, but shards go to a folder; give a folder name "
+                      "for the shards (or write one file: leave out --shard-size and --format)")
 
 
 def default_rejects(config: RunConfig) -> str | None:

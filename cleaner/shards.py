@@ -431,11 +431,14 @@ class ShardedOutput:
             self.rejects_path.unlink()
 
 
-def iter_shard_records(folder: str | Path):
-    """Every record of a sharded output, in order (for tests, tools and checks)."""
+def iter_shard_records(folder: str | Path, until: int | None = None):
+    """Every record of a sharded output, in order (for tests, tools, checks and a resumed run's
+    report); with `until`, those of the shards that end by that many input documents."""
     folder = Path(folder)
     manifest = orjson.loads((folder / MANIFEST).read_bytes())
     for shard in manifest["shards"]:
+        if until is not None and shard["inputs_end"] > until:
+            return
         path = folder / shard["name"]
         if shard["name"].endswith(".parquet"):
             from cleaner.parquet_io import read_records
