@@ -14,13 +14,6 @@ ray = pytest.importorskip("ray", reason="ray is not installed (pip install -e '.
 
 
 @pytest.fixture(scope="module")
-def local_ray():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    yield
-    ray.shutdown()
-
-
-@pytest.fixture(scope="module")
 def dump(tmp_path_factory):
     folder = tmp_path_factory.mktemp("raydump")
     docs = real_docs(18)

@@ -37,13 +37,6 @@ def test_a_local_ray_instance_holds_the_cores_the_run_has_by_default(monkeypatch
 
 
 @pytest.fixture(scope="module")
-def local_ray():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    yield
-    ray.shutdown()
-
-
-@pytest.fixture(scope="module")
 def articles(tmp_path_factory) -> Path:
     """A folder of one-article .txt files."""
     folder = tmp_path_factory.mktemp("articles")
