@@ -8,7 +8,7 @@ import sys
 
 from cleaner.inputs import HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES, ReadOptions
 from cleaner.pipeline import Cleaner
-from cleaner.rulefile import RuleFileError
+from cleaner.rulefile import RuleFileError, shipped_replacements
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 
@@ -138,6 +138,11 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
         return None
     if no_such_lang(args.lang, cleaner.index.langs):
         return None
+    if args.rules and not getattr(args, "quiet", False):
+        # By design, and easy to do by mistake (a lang/en.toml of one's own drops English
+        # detection): said once, before any work.
+        for taken in shipped_replacements(cleaner.packs, not args.no_builtin_rules):
+            print(f"cleaner: warning: rule file {taken.user}: {taken.message()}", file=sys.stderr)
     cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
     cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)
     return cleaner

@@ -98,3 +98,17 @@ def test_two_of_the_users_packs_with_one_id_are_an_error_in_rules_check_as_in_a_
     assert any(f["level"] == "error" and "pack id 'en' is already used by" in f["message"]
                and f["where"] == str(tmp_path / "b" / "lang" / "en.toml")
                for f in data["findings"])
+
+
+def test_clean_warns_once_before_it_starts_and_quiet_silences_it(tmp_path, capsys):
+    mine = _english(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text("The council met on Monday to discuss the new budget for the city.\n",
+                       encoding="utf-8")
+    assert main(["clean", str(article), "-o", str(tmp_path / "out.jsonl"),
+                 "--rules", str(mine.parent.parent)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("replaces the shipped lang pack 'en'") == 1 and str(mine) in err
+    assert main(["clean", str(article), "-o", str(tmp_path / "out2.jsonl"), "-q",
+                 "--rules", str(mine.parent.parent)]) == 0
+    assert "replaces the shipped" not in capsys.readouterr().err
