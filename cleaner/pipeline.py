@@ -23,6 +23,7 @@ from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
 from cleaner.text_markup import plain_markup
+from cleaner.url_date import url_date
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 from cleaner.validity import date_span, dated, excluded_ids
 
@@ -112,12 +113,13 @@ class Cleaner:
 
     @staticmethod
     def _date_span(doc: Document):
-        """The days a document's input date covers (None without one): what dated rules go by.
+        """The days a document's input date covers, else its url's (None without either): what
+        dated rules go by.
         The day is meta.date's (read_input_date): a time given in UTC late on June 30th is
         July 1st in Jakarta, and a rule valid from July applies to it."""
         raw = doc.hints.get("date")
         if raw is None:
-            return None
+            return date_span(url_date(doc.url))
         return date_span(read_input_date(raw, doc.packs))
 
     def _learned_for(self, doc: Document) -> tuple[Pack, ...]:
@@ -270,6 +272,9 @@ class Cleaner:
                                   "reason": f"the input date {str(raw)[:80]!r} is not a date "
                                             "this cleaner reads: kept as given, and rules "
                                             "bounded by dates all applied"})
+        if doc.meta["date"] is None:
+            # Neither the input nor the text gave one: the url's path may ("/2016/08/30/").
+            doc.meta["date"] = url_date(doc.url)
         doc.meta["url"] = doc.url
         # (a placeholder url, "N/A" or "-", names no site: site_host)
         doc.meta["site"] = site.id if site else site_host(doc.url)

@@ -136,7 +136,10 @@ def test_clean_batch_for_datasets_map(rows, jsonl_records):
     table = pa.Table.from_pydict({**batch, **out})
     assert table.num_rows == 60 and pa.types.is_struct(table.schema.field("meta").type)
     datasets = pytest.importorskip("datasets")
-    mapped = datasets.Dataset.from_dict(batch).map(clean_batch, batched=True, batch_size=16)
+    dataset = datasets.Dataset.from_dict(batch)
+    # Typed up front, as the README does: the first batches have no date (their urls none).
+    mapped = dataset.map(clean_batch, batched=True, batch_size=16,
+                         features=cleaned_features(dataset.features))
     assert mapped["text"] == out["text"]
     assert json.loads(mapped[0]["flags"]) == jsonl_records[0]["flags"]
 

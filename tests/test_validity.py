@@ -120,3 +120,10 @@ def test_dated_rules_go_by_the_day_meta_date_gives(tmp_path):
     assert [r["rule"] for r in record["removed"]] == ["kabar/new-promo"]
     # Where dates keep their own offset (no Indonesian pack), the day stays the source's.
     assert _removed(_cleaner(tmp_path), late) == ["kabar/always", "kabar/old-promo"]
+
+
+def test_dated_rules_go_by_the_urls_date_without_an_input_date(tmp_path):
+    cleaner = _cleaner(tmp_path)
+    text = f"{BODY}\n\nPromo lama\n\nPromo baru"
+    record = cleaner.clean(text, url="https://kabar.example/2018/03/01/a")
+    assert [r["rule"] for r in record["removed"]] == ["kabar/new-promo"]

@@ -1,0 +1,45 @@
+"""meta.date from the url's path when neither the input nor the text gives one."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.url_date import url_date
+
+BODY = "Warga berkumpul di alun-alun kota pada pagi hari untuk merayakan ulang tahun kota."
+CNN = "http://www.cnnindonesia.com/internasional/20160830070740-134-154705/jet-tempur/"
+
+
+def test_a_record_without_a_date_takes_the_urls(cleaner):
+    assert cleaner.clean(BODY, url=CNN)["meta"]["date"] == "2016-08-30"
+
+
+def test_an_input_date_wins_over_the_urls(cleaner):
+    assert cleaner.clean(BODY, url=CNN, date="2016-09-01")["meta"]["date"] == "2016-09-01"
+
+
+def test_a_date_the_text_gives_wins_over_the_urls(cleaner):
+    # A dump header " date 2022-02 ..." is read by a rule (common/date-header).
+    record = cleaner.clean(f"date 2022-02 {BODY}", url="https://kabar.example/2016/08/30/a")
+    assert record["meta"]["date"] == "2022-02"
+
+
+def test_a_url_without_a_date_gives_none(cleaner):
+    assert cleaner.clean(BODY, url="https://news.detik.com/d-3285712/judul")["meta"]["date"] is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://kabar.example/2016/08/30/judul", "2016-08-30"),
+    ("https://kabar.example/read/2016/8/3/07074071/judul", "2016-08-03"),
+    ("https://kabar.example/read/20160805/291919/judul", "2016-08-05"),
+    ("https://kabar.example/2015/03/judul/", "2015-03"),
+    ("kabar.example/2016-02-29-kabisat", "2016-02-29"),
+    ("https://kabar.example/2017/02/29/bukan-kabisat", None),
+    ("https://kabar.example/1234/56/78/a", None),
+    ("https://kabar.example/20161301/a", None),
+    ("https://kabar.example/201608301/a", None),       # nine digits: an id, not a date
+    ("https://kabar.example/a?date=2016-01-02", None),
+    ("https://2016.example/a", None),
+])
+def test_url_date_reads_the_paths_date_and_nothing_that_only_looks_like_one(url, expected):
+    assert url_date(url) == expected
