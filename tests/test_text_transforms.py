@@ -114,6 +114,12 @@ def test_odd_spaces_controls_and_newlines():
      ["kata Johnson di Twitter sebelum mendarat di Kiev.", "Perdana Menteri Inggris"]),
     ("wartawan di Kremlin.“Ketika mengabaikan", ["wartawan di Kremlin.", "“Ketika mengabaikan"]),
     ("Apa benar?Tidak tahu!Mungkin saja", ["Apa benar?", "Tidak tahu!", "Mungkin saja"]),
+    # A bracket or quote closed before the stop, an acronym before it (the quality audit's).
+    ("juri dari Jepang (Jepang).Bertindak sebagai juri", ["juri dari Jepang (Jepang).", "Bertindak sebagai juri"]),
+    ("final (5 / 12 / 2017).Pada babak", ["final (5 / 12 / 2017).", "Pada babak"]),
+    ("mengklik “enable”.Pengguna diarahkan", ["mengklik “enable”.", "Pengguna diarahkan"]),
+    ("gol (Dedik 58').Cadangan: Rudi", ["gol (Dedik 58').", "Cadangan: Rudi"]),
+    ("para Menlu ASEAN.Melanjutkan pertemuan", ["para Menlu ASEAN.", "Melanjutkan pertemuan"]),
 ])
 def test_glued_paragraphs_split(glued, parts):
     assert split_glued(glued) == parts
@@ -123,6 +129,8 @@ def test_glued_paragraphs_split(glued, parts):
     "Channel9.id-Rusia mengabarkan", "Intisari-Online.com -Beberapa", "naik Rp1,5 juta", "No.1 di dunia",
     "the U.S. Army said", "buka https://www.Kompas.com/Read/2021 sekarang", "kirim ke redaksi@Tempo.Co",
     "kata Dr.Budi", "Jl.Sudirman no 5", "situs Detik.Com melaporkan", "pukul 14.30 WIB", "A.Rahman hadir",
+    "situs DETIK.COM melaporkan", "tentara U.S.A.Army", "ke PT.Telkom", "KOMPAS.Com melaporkan",
+    "sudah (ok)?", "kata \"ya\".",
 ])
 def test_not_split(whole):
     assert split_glued(whole, ["dr", "jl"]) == [whole]
@@ -169,7 +177,7 @@ _WORD = st.text(alphabet="aéZÉ1_\u00b2\u00aa\u02b0\u217b\u216b\u24d0", min_siz
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.tuples(_WORD, st.sampled_from([".", "?", "!.", ". "]),
+@given(st.tuples(_WORD, st.sampled_from(["", ")", "\u201d", "'"]), st.sampled_from([".", "?", "!.", ". "]),
                  st.sampled_from(["", "\"", "\u201d", "\u201d\u201c"]), _WORD).map("".join))
 @example("kata\u24d0.Budi")
 @example("kata\u02b0.\u216bBab")
