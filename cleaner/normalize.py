@@ -39,6 +39,12 @@ _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # stay: they carry meaning in Persian, Indic scripts and emoji.
 _CONTROLS = re.compile("[\u0000-\u0009\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
 _SPACE_RUNS = re.compile(" {2,}")
+# Marks and embeddings that order text written right to left (LRM, RLM, LRE...PDF, LRI...PDI).
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Letters written right to left: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan... and their
+# presentation forms, and the scripts of the same planes beyond the BMP.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
+                            "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def fix_mojibake(text: str) -> str:
@@ -181,6 +187,21 @@ def drop_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def drop_bidi_marks(text: str) -> str:
+    r"""Bidirectional marks go from a text with no right-to-left letters: there they order
+    nothing and only hide in words and at line ends (a left-to-right mark pasted from a web
+    page). In Arabic or Hebrew text they stay, as they order it.
+
+    >>> drop_bidi_marks("60 persen dari PDB. \u200e"), drop_bidi_marks("unggah \u202cakun")
+    ('60 persen dari PDB. ', 'unggah akun')
+    >>> drop_bidi_marks("kata \u05e9\u05dc\u05d5\u05dd\u200e ok") == "kata \u05e9\u05dc\u05d5\u05dd\u200e ok"
+    True
+    """
+    if _RIGHT_TO_LEFT.search(text):
+        return text
+    return _BIDI.sub("", text)
+
+
 def tidy_lines(text: str) -> str:
     r"""Each line stripped, runs of spaces made one.
 
@@ -205,6 +226,7 @@ FIXES = (
     ("unify_newlines", unify_newlines),
     ("plain_spaces", plain_spaces),
     ("drop_controls", drop_controls),
+    ("drop_bidi_marks", drop_bidi_marks),
     ("nfc", lambda t: t if t.isascii() else unicodedata.normalize("NFC", t)),
     ("tidy_lines", tidy_lines),
 )
@@ -223,6 +245,7 @@ FIX_HINTS = {
     "unify_newlines": "[\r\u2028\u2029\u0085\u000b\u000c]",
     "plain_spaces": _ODD_SPACES.pattern,
     "drop_controls": _CONTROLS.pattern,
+    "drop_bidi_marks": _BIDI.pattern,
     "tidy_lines": "(?m)  |^ | $",
 }
 _HINT_NAMES = tuple(FIX_HINTS)

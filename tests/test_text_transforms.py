@@ -138,7 +138,9 @@ def test_not_split(whole):
 
 # Characters every fix acts on, mixed with plain text: the fast path must never skip a fix.
 _TRICKY = st.sampled_from(list("ab Z.\n\t\r\u00a0\u00ad\u00e2\u20ac\u0153\u200b\u2028\u3000"
-                               "\u0000\u007f\u0085\u00c3\u00a9e\u0301\ufeff\u2060 ")
+                               "\u0000\u007f\u0085\u00c3\u00a9e\u0301\ufeff\u2060 "
+                              # bidi marks, and a right-to-left letter that keeps them
+                              "\u200e\u202c\u05e9")
                               + ["  ", "\ud800", "\ud83d\ude00", "\ude00",
                                  # markup a scraper leaves: tags, comments, references
                                  "<b>", "</P>", "<br/>", "<a href=\"x>y\">", "<!--", "-->",
