@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import urlsplit
 
 # A path segment boundary after the date: the next segment, a slug's dash, an extension, the end.
 _AFTER = r"(?=[-/_.]|$)"
@@ -29,13 +28,16 @@ def url_date(url: str | None) -> str | None:
     >>> url_date("https://kabarislamia.com/2015/03/judul/"), url_date("https://x.id/2016-02-29-kabisat")
     ('2015-03', '2016-02-29')
     >>> [url_date(u) for u in ("https://x.id/2016/02/30/a", "https://x.id/d-3285712/a",
-    ...                        "https://x.id/12345678/a", "https://x.id/a?tanggal=2016-01-02", None)]
-    [None, None, None, None, None]
+    ...                        "https://x.id/12345678/a", "https://x.id/a?tanggal=2016-01-02", None,
+    ...                        "http://[::1", "https://x.id/a#2016/01/02")]
+    [None, None, None, None, None, None, None]
     """
     if not url:
         return None
-    parts = urlsplit(url if "//" in url else f"//{url}")
-    path = parts.path
+    # The path by hand: urlsplit refuses a malformed url ("http://[::1"), which is no date.
+    rest = url.split("//", 1)[1] if "//" in url else url
+    slash = rest.find("/")
+    path = "" if slash < 0 else rest[slash:].split("?", 1)[0].split("#", 1)[0]
     found = _APART.search(path) or _TOGETHER.search(path)
     if found is None:
         return None

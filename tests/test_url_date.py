@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.url_date import url_date
 
@@ -43,3 +45,10 @@ def test_a_url_without_a_date_gives_none(cleaner):
 ])
 def test_url_date_reads_the_paths_date_and_nothing_that_only_looks_like_one(url, expected):
     assert url_date(url) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="htps:/[]?#.-_0123456789abc%\u00e9", max_size=40))
+def test_url_date_never_raises_on_what_a_dump_holds_as_a_url(url):
+    found = url_date(url)
+    assert found is None or found[:4].isdigit()
