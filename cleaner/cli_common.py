@@ -6,10 +6,16 @@ import argparse
 import codecs
 import sys
 
-from cleaner.inputs import HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES, ReadOptions
+from cleaner.inputs import (COMPRESSED_SUFFIXES, HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES,
+                            PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions)
 from cleaner.pipeline import Cleaner
 from cleaner.rulefile import RuleFileError, shipped_replacements
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
+
+# The default --glob in words, from the tables the globs are made of.
+_DEFAULT_KINDS = (", ".join(f"*{kind}" for kind in TEXT_KINDS)
+                  + f", each also {', '.join(COMPRESSED_SUFFIXES)}, "
+                  + ", ".join(f"*{suffix}" for suffix in (*PARQUET_SUFFIXES, *WARC_SUFFIXES)))
 
 
 def at_least(low: float, kind: type = int):
@@ -89,9 +95,8 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                        help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
                             "or a codec name")
     group.add_argument("--glob", action="append", metavar="PATTERN",
-                       help="file names to read in folders (repeatable; default: *.txt, *.jsonl, "
-                            "*.ndjson, *.html, *.htm, *.xhtml, each also .gz, .zst or .zstd, "
-                            "*.parquet, *.pq, *.warc, *.warc.gz: every kind but .json)")
+                       help=f"file names to read in folders (repeatable; default: every kind a "
+                            f"file named is read as but .json: {_DEFAULT_KINDS})")
     group.add_argument("--max-record-bytes", type=at_least(1), default=MAX_RECORD_BYTES,
                        metavar="N",
                        help=f"refuse records larger than this (default: {MAX_RECORD_BYTES}, "

@@ -7,11 +7,9 @@ import zlib
 from typing import Any, Callable, NamedTuple
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes
-from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject,
-                            opens_as_page, raw_text, without_compression)
+from cleaner.inputs import (COMPRESSED_SUFFIXES, HTML_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions,
+                            Reject, opens_as_page, raw_text, without_compression)
 from cleaner.jsonl_reader import open_compressed
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 class TextFile(NamedTuple):

@@ -58,6 +58,16 @@ def _site_by_name(cleaner: "Cleaner", name: str | None) -> Pack | None:
     return None
 
 
+def _page_url(*urls: str | None) -> str | None:
+    """A page's url: the first of the urls (the input's, then the page's own) that names a host,
+    else the first given. A placeholder ("N/A") does not hide the page's canonical url.
+
+    >>> _page_url("N/A", "https://kabar.example/a"), _page_url("N/A", None), _page_url(None, "")
+    ('https://kabar.example/a', 'N/A', None)
+    """
+    return next((u for u in urls if site_host(u)), None) or next((u for u in urls if u), None)
+
+
 def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: str | None,
              site: Pack | None = None):
     """Parse and extract one page under the page deadline; the site pack comes from the url, the
@@ -67,7 +77,7 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
         with deadline(cleaner.page_timeout):
             tree, encoding, flags = load_page(html, charset, cleaner.max_html_bytes)
             hints = page_hints(tree)
-            page_url = url or hints["url"]
+            page_url = _page_url(url, hints["url"])
             if site is None:
                 site = (cleaner.index.site_by_host(url_host(page_url))
                         or _site_by_name(cleaner, hints["sitename"]))
@@ -94,14 +104,15 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
     """
     started = perf_counter()
     extraction, site, hints = _extract(cleaner, html, url, charset)
-    if site is None and site_host(url or extraction.meta.get("url") or hints.get("url")) is None:
+    page_url = _page_url(url, extraction.meta.get("url"), hints.get("url"))
+    if site is None and site_host(page_url) is None:
         # No url host and no site name: a text signature may still name a site with strip
         # selectors. (A page at a host no pack claims is that host's, as a text is: identify.)
         by_text = cleaner.index.site_by_text(extraction.text)
         if by_text is not None and by_text.html_strip:
             extraction, site, hints = _extract(cleaner, html, url, charset, by_text)
+            page_url = _page_url(url, extraction.meta.get("url"), hints.get("url"))
     meta = extraction.meta
-    page_url = url or meta.get("url") or hints.get("url")
     site_names = (site.name, *site.aliases, *site.domains) if site else ()
     names = [n for n in (meta.get("sitename"), hints.get("sitename"), url_host(page_url),
                          *site_names) if n]

@@ -178,13 +178,23 @@ def without_compression(name: str) -> str:
         if lower.endswith(suffix) and len(name) > len(suffix):
             return name[:-len(suffix)]
     return name
+# The suffixes each reader takes, here once for the readers and the folder walk alike.
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_KINDS = (".jsonl", ".ndjson")
+# (a .json file is an array or JSON lines: compressed, it is read as JSON lines or an array)
+JSONL_SUFFIXES = (*(kind + compressed for kind in JSONL_KINDS
+                    for compressed in ("", *COMPRESSED_SUFFIXES)),
+                  *(".json" + compressed for compressed in COMPRESSED_SUFFIXES))
+PARQUET_SUFFIXES = (".parquet", ".pq")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+# Documents and JSON lines, each also compressed.
+TEXT_KINDS = (".txt", *JSONL_KINDS, *HTML_SUFFIXES)
 # What a folder is searched for by default: every kind a file named on the command line is read
-# as (documents and JSON lines, plain or compressed, Parquet, WARC), but a .json file, which in a
-# folder is as likely a site's settings or metadata as an array of records.
-DEFAULT_GLOBS = (*(f"*.{kind}{compressed}"
-                   for kind in ("txt", "jsonl", "ndjson", "html", "htm", "xhtml")
+# as, but a .json file (plain or compressed), which in a folder is as likely a site's settings or
+# metadata as an array of records.
+DEFAULT_GLOBS = (*(f"*{kind}{compressed}" for kind in TEXT_KINDS
                    for compressed in ("", *COMPRESSED_SUFFIXES)),
-                 "*.parquet", "*.pq", "*.warc", "*.warc.gz")
+                 *(f"*{suffix}" for suffix in (*PARQUET_SUFFIXES, *WARC_SUFFIXES)))
 
 
 @dataclass

@@ -12,12 +12,10 @@ import orjson
 
 from cleaner.gzip_members import CorruptGzip
 from cleaner.zstd_frames import CorruptZstd
-from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, opens_as_page, \
-    printable, raw_text, with_hint_fields
+from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, \
+    opens_as_page, printable, raw_text, with_hint_fields
 from cleaner.normalize import repair_surrogates
 
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst",
-                  ".json.gz", ".json.zst", ".jsonl.zstd")
 # Read buffer of plain input files.
 READ_BUFFER = 1 << 16
 # What one RawBlock of JSONL lines holds (parallel runs): about 200 articles.

@@ -27,9 +27,9 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS
-from cleaner.inputs import Item, ReadOptions, Reject, json_kind, opens_as_page, with_hint_fields
+from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, json_kind, opens_as_page, \
+    with_hint_fields
 
-PARQUET_SUFFIXES = (".parquet", ".pq")
 READ_BATCH_ROWS = 256
 # Records buffered before they are written as one row group.
 ROW_GROUP_ROWS = 4096

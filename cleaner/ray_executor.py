@@ -4,8 +4,8 @@
                 --(map_batches: actors, each with its own Cleaner)--> batches of outcomes
                 --(ordered stream to the driver)--> the same shard writer as a local run
 
-Reading is spread over the cluster by runs of consecutive files (a dump is many files), a few
-read tasks a cleaning actor at once; cleaning, the costly part, over the run's workers (--workers,
+Reading is spread over the cluster by runs of consecutive files (a dump is many files), at most
+one read task a cleaning actor at once; cleaning, the costly part, over the run's workers (--workers,
 else every CPU: the cluster's, or the cores a local instance is started with); the driver only
 orders outcomes and writes the shards, so the output (records, rejects, shards, manifest) is
 identical to a local run's and `--resume` works the same. Input paths must be readable at the same
@@ -45,7 +45,8 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
         if path.is_dir():
             for entry in folder_entries(path, options, log):
                 if isinstance(entry, Reject):   # a folder it cannot list, a named pipe
-                    files.append({"path": entry.source, "record_id": "", "missing": entry.reason})
+                    files.append({"path": entry.source, "record_id": "", "missing": entry.reason,
+                                  "name": entry.source})
                     continue
                 file, record_id = entry
                 files.append({"path": str(Path(file).resolve()),
@@ -70,8 +71,9 @@ def _named(item: Any, path: str, name: str) -> Any:
     return item._replace(source=name)           # a NamedTuple: RawRecord, RawBlock
 
 
-# Read tasks a cleaning actor: enough that every actor has batches ready while a task opens its
-# next files, few enough that each task reads a run of files, not one.
+# Blocks of consecutive files a cleaning actor (read one at a time each, TaskPoolStrategy): enough
+# that the blocks spread evenly over the actors, few enough that each reads a run of files, not
+# one file a task.
 READ_TASKS_PER_WORKER = 4
 
 

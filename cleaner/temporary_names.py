@@ -9,9 +9,10 @@ import os
 _TMP = ".tmp"
 
 
-def temporary_name(path: str) -> str:
-    """Where this process writes `path` until it is complete."""
-    return f"{path}{_TMP}-{os.getpid()}"
+def temporary_name(path: str, with_pid: bool = True) -> str:
+    """Where this process writes `path` until it is complete: PATH.tmp-PID, or PATH.tmp for an
+    output one process at a time writes (`with_pid` False)."""
+    return f"{path}{_TMP}-{os.getpid()}" if with_pid else f"{path}{_TMP}"
 
 
 def written_for(path: str) -> tuple[str, int | None] | None:
@@ -20,12 +21,16 @@ def written_for(path: str) -> tuple[str, int | None] | None:
 
     >>> written_for("out.jsonl.tmp-4711"), written_for("out.jsonl.tmp"), written_for("a.tmp-x")
     (('out.jsonl', 4711), ('out.jsonl', None), None)
+    >>> written_for("b.txt.tmp-\u00b2")
     """
     name, tmp, tail = path.rpartition(_TMP)
     if not tmp or not name:
         return None
     if tail == "":
         return name, None
-    if tail[:1] == "-" and tail[1:].isdigit():
-        return name, int(tail[1:])
+    pid = tail[1:]
+    # (ASCII digits: str.isdigit also takes "²", which int() refuses, and a folder walk asks
+    # about every file name)
+    if tail[:1] == "-" and pid.isascii() and pid.isdigit():
+        return name, int(pid)
     return None

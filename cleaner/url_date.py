@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+# (ASCII digits throughout: (?a); "/201\u0666/" is no ISO year.)
 # A path segment boundary after the date: the next segment, a slug's dash, an extension, the end.
 _AFTER = r"(?=[-/_.]|$)"
 # Year, month and day apart ("/2016/08/30/", "/2016-08-30-judul"), or a month alone ("/2015/03/").
-_APART = re.compile(r"/((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
+_APART = re.compile(r"(?a)/((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
                     + _AFTER)
 # Written together as a whole segment or a slug's start, perhaps with the time after it
 # ("/20160805/", "/20160830070740-134-154705/"): eight or fourteen digits, no other count.
-_TOGETHER = re.compile(r"/((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+_TOGETHER = re.compile(r"(?a)/((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
                        r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?" + _AFTER)
 
 

@@ -10,11 +10,10 @@ from typing import Any, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, looks_binary
 from cleaner.html_charset import decode_html, header_charset
-from cleaner.inputs import Item, ReadOptions, Reject, opens_as_page
+from cleaner.inputs import WARC_SUFFIXES, Item, ReadOptions, Reject, opens_as_page
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Stream, header_block, next_record, \
     open_stream, starts_record
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CUT = "truncated WARC record"
 # A record's header line after the blank lines that end the record before it: in a page, where

@@ -105,3 +105,25 @@ def test_a_folder_takes_by_default_every_kind_a_named_file_is_read_as_but_json()
               if not suffix.startswith(".json.") and not wanted(f"a{suffix}", f"d/a{suffix}")]
     assert missed == []
     assert not wanted("a.json", "d/a.json")
+
+
+def test_every_default_glob_names_a_kind_a_reader_takes():
+    # The other way round: a file a folder walk takes by default is read, not refused as a
+    # kind no reader takes (.ndjson.zstd was taken and then refused).
+    from cleaner.document_files import is_html, unread_compressed
+    from cleaner.inputs import without_compression
+    from cleaner.jsonl_reader import is_jsonl
+    from cleaner.parquet_io import is_parquet
+    from cleaner.warc_reader import is_warc
+
+    def read_as(name: str) -> str | None:
+        for kind, taken in (("parquet", is_parquet), ("warc", is_warc), ("jsonl", is_jsonl)):
+            if taken(name):
+                return kind
+        if unread_compressed(name):
+            return None
+        return "html" if is_html(name) else \
+            "txt" if without_compression(name).endswith(".txt") else None
+
+    refused = [glob for glob in DEFAULT_GLOBS if read_as("a" + glob[1:]) is None]
+    assert refused == []

@@ -652,3 +652,14 @@ def test_a_page_at_a_host_no_pack_claims_is_that_hosts_whatever_its_text_names(c
     assert record["meta"]["site"] == "beritabaru.example"
     assert not any(r["rule"].startswith("kabarislamia") for r in record["removed"])
     assert cleaner.clean_html(page)["meta"]["site"] == "kabarislamia.com"
+
+
+def test_a_placeholder_url_does_not_hide_the_pages_canonical_host(cleaner):
+    body = " ".join(["Warga kota berkumpul di alun-alun untuk merayakan ulang tahun kota."] * 6)
+    page = ('<html><head><title>Berita Kota</title><link rel="canonical" '
+            'href="https://beritabaru.example/a1"></head><body><article><h1>Berita Kota</h1>'
+            f"<p>{body}</p><p>Dikutip dari kabarislamia.com pekan lalu oleh redaksi kami di "
+            "kota ini.</p></article></body></html>")
+    record = cleaner.clean_html(page, url="N/A")
+    assert record["meta"]["site"] != "kabarislamia.com"
+    assert not any(r["rule"].startswith("kabarislamia") for r in record["removed"])
