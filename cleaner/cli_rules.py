@@ -28,7 +28,8 @@ def register(sub) -> None:
     add_rule_options(listing)
     listing.set_defaults(run=run_list)
     check = rules_sub.add_parser(
-        "check", help="check rule files: schema, ids, examples, fixtures, shadowing, cost",
+        "check", help="check rule files: schema, ids, examples, fixtures, gutting, shadowing, "
+                      "cost",
         description="Check every rule file: schema (with the reason a pattern is refused, and "
                     "the shipped packs a pack of the same id replaces), duplicate or reused ids "
                     "and aliases, every rule's own examples, whether each rule fires on at least "

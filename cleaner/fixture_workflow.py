@@ -13,7 +13,7 @@ import orjson
 
 from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, record_diff)
-from cleaner.identify import site_host, url_host
+from cleaner.identify import site_host
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
 from cleaner.normalize import repair_surrogates
@@ -163,8 +163,8 @@ def _clean_as_site(cleaner, raw: Path, fields: dict[str, Any],
 
 def site_seen_as(cleaner, site: str) -> str | None:
     """The meta.site of a document of this site: its pack's id, else the host."""
-    host = url_host(site)
-    pack = cleaner.index.site_by_host(host)
+    host = site_host(site)          # as meta.site: a name with no dot is no host
+    pack = cleaner.index.site_by_host(host) if host else None
     return pack.id if pack is not None else host
 
 

@@ -114,9 +114,10 @@ class Cleaner:
     @staticmethod
     def _date_span(doc: Document):
         """The days a document's input date covers, else its url's (None without either): what
-        dated rules go by.
-        The day is meta.date's (read_input_date): a time given in UTC late on June 30th is
-        July 1st in Jakarta, and a rule valid from July applies to it."""
+        dated rules go by. The input date is read as meta.date holds it (read_input_date): a
+        time given in UTC late on June 30th is July 1st in Jakarta, and a rule valid from July
+        applies to it. (A date the text gives is found by the rules themselves, too late to
+        choose them, though it wins over the url's in meta.date: docs/authoring.md.)"""
         raw = doc.hints.get("date")
         if raw is None:
             return date_span(url_date(doc.url))

@@ -363,9 +363,9 @@ def _sets(sets: Any, path: Path, rule_id: str) -> dict[str, str]:
     unknown = sorted(set(sets) - SET_FIELDS)
     if unknown:
         # authors, editors, title, date: fields a meta rule fills only from the text it matches
-        captured = [name for name in unknown if name.rstrip("s") in META_GROUPS - SET_FIELDS]
+        captured = [name for name in unknown if name.removesuffix("s") in META_GROUPS - SET_FIELDS]
         hint = (f"; {captured[0]} can only be captured, by a named group "
-                f"(?P<{captured[0].rstrip('s')}>...) in the pattern" if captured else "")
+                f"(?P<{captured[0].removesuffix('s')}>...) in the pattern" if captured else "")
         raise RuleFileError(path, f"set may fill only {sorted(SET_FIELDS)}, not {unknown}{hint}",
                             rule_id)
     wrong = sorted(name for name, value in sets.items() if not isinstance(value, str))

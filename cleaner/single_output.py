@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, cast
 
 from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
+from cleaner.temporary_names import temporary_name
 from cleaner.writers import JsonlWriter, LazyWriter, is_special_file
 
 
@@ -20,7 +21,7 @@ class SingleOutput:
         self.path = path
         self.rejects_path = rejects_path
         # A device or named pipe is written in place (JsonlWriter says why).
-        self._tmp: str | None = None if is_special_file(path) else f"{path}.tmp"
+        self._tmp: str | None = None if is_special_file(path) else temporary_name(path, False)
         self._out: ParquetRecordWriter | JsonlWriter
         # What turns a batch's records into this output's own form where they are cleaned.
         self.encode: Callable[[list[dict[str, Any]]], bytes] | None = None
