@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from cleaner.batches import BatchResult, Outcome, batch_bytes, process_batch
 from cleaner.cores import usable_cores
+from cleaner.heap_trim import give_back_heap
 from cleaner.inputs import Reject, expand
 
 # Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
@@ -86,7 +87,9 @@ def _init_worker(factory, parent: int, encode=None, context: bool = False) -> No
 
 
 def _work(batch: list) -> BatchResult:
-    return process_batch(_WORKER_CLEANER, batch, _WORKER_ENCODE, _WORKER_CONTEXT)
+    result = process_batch(_WORKER_CLEANER, batch, _WORKER_ENCODE, _WORKER_CONTEXT)
+    give_back_heap(batch_bytes(batch))      # a giant record's freed heap, before the next batch
+    return result
 
 
 def _mp_context():
