@@ -112,7 +112,6 @@ def _samples(rules: dict[str, dict]) -> str:
             rows.append(
                 f'<tr><td><code>{escape(s["doc"])}</code><br><span class="muted">'
                 f'{escape(s["site"])} · line {escape(str(s["line"]))} · {escape(s["action"])}'
-                f'{" · before the resume, no context" if s.get("earlier_leg") else ""}'
                 f'</span></td><td class="ctx">{escape(s["before"])}<mark>{escape(s["text"])}'
                 f'</mark>{escape(s["after"])}</td></tr>')
         out.append(f'<details class="samples" data-rule="{escape(rule)}"><summary>'
@@ -158,25 +157,15 @@ def _rejects(data: dict[str, Any]) -> str:
 
 
 def scope_note(scope: dict[str, Any] | None) -> str:
-    """What part of a resumed run the report covers, in words ("" for a run not resumed)."""
+    """What part of the run the report covers, in words ("" for the whole run)."""
     if not scope:
         return ""
-    skip = scope["resumed_after"]
-    if scope["whole_run"]:
-        note = (f"This run was resumed after {skip:,} input documents. The report covers the "
-                f"whole run: the records and rejects of those {skip:,} documents were read back "
-                "from the output.")
-        if scope["samples_without_context"]:
-            note += (f" {scope['samples_without_context']:,} of the sampled removals come from "
-                     "them and are shown without the text around them (it came from the input, "
-                     "which the output does not keep).")
-        return note
-    first, last = skip + 1, skip + scope["documents"]
-    return (f"This report covers only the part of the run done after its resume: input "
-            f"documents {first:,} to {last:,} ({scope['written']:,} records, "
-            f"{scope['rejected']:,} rejects). The {skip:,} input documents before the resume "
-            f"are not in it ({scope['why']}); the closing summary and --stats count the whole "
-            "run.")
+    skip, documents = scope["resumed_after"], scope["documents"]
+    return (f"This report covers only the part of the run done after its resume: the "
+            f"{documents:,} input documents after the first {skip:,} ({scope['written']:,} "
+            f"records, {scope['rejected']:,} rejects). The {skip:,} input documents before the "
+            "resume are not in it: the run was started without --report, so its checkpoints "
+            "kept no figures for a report. The closing summary and --stats count the whole run.")
 
 
 def render(data: dict[str, Any]) -> str:
@@ -188,7 +177,7 @@ def render(data: dict[str, Any]) -> str:
             info.append(f"{escape(key)}: <code>{escape(str(run[key]))}</code>")
     totals = data["totals"]
     scope = data.get("scope")
-    partial = " (after the resume only)" if scope is not None and not scope["whole_run"] else ""
+    partial = " (after the resume only)" if scope is not None else ""
     note = scope_note(scope)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -1,26 +1,24 @@
 """What a run report needs, gathered in bounded memory: counts per rule and site, sampled removals, flags, rejects.
 
-A resumed run's process sees only the documents after its resume; the report covers the whole run
-all the same: the records and rejects of the legs before it are read back from the shard folder
-(the shards the manifest lists up to the resume point, the rejects file up to its length then),
-in input order, as if the run had not stopped. Only the text around their removals is gone (it
-comes from the input, which the output does not keep). Where they cannot be read back, the
-report says plainly that it covers this leg only, and which documents that is.
+A sharded run saves the collector's state with each checkpoint, beside its statistics (`state`,
+ShardedOutput.report), and a resumed run goes on from it (`restore`): counts, samples with the
+text around them, and the random draws that pick the samples, so that the report of a killed
+and resumed run is the report of the run without the kill. A run started without --report
+saved none; resumed with it, its report covers the part after the resume only, and `scope`
+says so.
 """
 
 from __future__ import annotations
 
-import os
+import base64
 import random
+import struct
 from collections import Counter, defaultdict
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import orjson
 
-from cleaner.shards import MANIFEST, iter_shard_records
-from cleaner.stats import reason_kind
-from cleaner.writers import is_special_file
+from cleaner.stats import MAX_SITES, OTHER_SITES, reason_kind
 
 SAMPLES_PER_RULE = 5
 MAX_FLAGGED = 100
@@ -29,6 +27,21 @@ MAX_REJECTS = 100
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _rng_as_json(rng: random.Random) -> list[Any]:
+    """The state of `rng` as JSON data, its 625 words in base64: 3.3 KB of the checkpoint,
+    where the indented manifest spends 11 KB on them as a list of numbers."""
+    version, words, gauss_next = rng.getstate()
+    packed = struct.pack(f"<{len(words)}I", *words)
+    return [version, base64.b64encode(packed).decode("ascii"), gauss_next]
+
+
+def _rng_from_json(saved: list[Any]) -> tuple[Any, ...]:
+    """The state _rng_as_json saved, as random.Random.setstate takes it."""
+    version, text, gauss_next = saved
+    packed = base64.b64decode(text)
+    return version, struct.unpack(f"<{len(packed) // 4}I", packed), gauss_next
 
 
 class ReportCollector:
@@ -43,8 +56,10 @@ class ReportCollector:
         self.k = samples_per_rule
         self.max_flagged = max_flagged
         self.max_rejects = max_rejects
-        self.seed = seed
         self.rng = random.Random(seed)
+        # Input documents of the run before the first this collector counts: 0 when it covers
+        # the whole run, else the resume point of a run started without --report.
+        self.begins_after = 0
         self.documents = 0
         self.rejected = 0
         self.flagged = 0
@@ -104,7 +119,7 @@ class ReportCollector:
             self.rule_docs[rule] += 1
         self.words_kept += kept
         self.words_removed += removed_words
-        stats = self.sites[site]
+        stats = self.sites[self._site_key(site)]
         stats["documents"] += 1
         stats["words_kept"] += kept
         stats["words_removed"] += removed_words
@@ -116,6 +131,14 @@ class ReportCollector:
                 self.flagged_docs.append({"doc": str(record.get("id", "")), "site": site,
                                           "flags": record["flags"]})
 
+    def _site_key(self, site: str) -> str:
+        """The site's own row while fewer than MAX_SITES have one, else OTHER_SITES, as --stats
+        counts them: a crawl's hosts by the hundred thousand would each cost a row in every
+        checkpoint."""
+        if site in self.sites or len(self.sites) < MAX_SITES:
+            return site
+        return OTHER_SITES
+
     def add_reject(self, reject: dict[str, Any]) -> None:
         self.rejected += 1
         reason = str(reject.get("reason", ""))
@@ -126,102 +149,42 @@ class ReportCollector:
                 where = f"{where}:{reject['line']}"
             self.rejects.append({"where": where, "reason": reason})
 
-    # -- the legs of a resumed run -----------------------------------------------------------
+    # -- saved with a checkpoint --------------------------------------------------------------
 
-    def _fresh(self) -> "ReportCollector":
-        """An empty collector with this one's limits and seed."""
-        return ReportCollector(self.k, self.max_flagged, self.max_rejects, self.seed)
+    _NUMBERS = ("begins_after", "documents", "rejected", "flagged", "words_kept", "words_removed")
+    _COUNTERS = ("rule_hits", "rule_words", "rule_docs", "reject_reasons")
 
-    def _read_back(self, folder: Path, manifest: dict[str, Any], skip: int,
-                   rejects: int) -> None:
-        """Count the records of the shards that end by input document `skip`, and the first
-        `rejects` rejects of the run's rejects file: what the legs before a resume wrote."""
-        for record in iter_shard_records(folder, until=skip):
-            self.add_record(record)
-        for reject in _first_rejects(folder / manifest["rejects_path"], rejects):
-            self.add_reject(reject)
-        for bucket in self.samples.values():
-            for sample in bucket:
-                # (their context came from an input text the output does not keep)
-                sample["earlier_leg"] = True
-
-    def _then(self, later: "ReportCollector") -> "ReportCollector":
-        """This collector's figures followed by `later`'s, as one collector that had seen both
-        (a resumed run's legs, in input order); removals are sampled from both at random."""
-        for rule in later.rule_hits:
-            self.samples[rule] = self._sample_of_both(
-                self.samples.get(rule, []), self.rule_hits[rule],
-                later.samples.get(rule, []), later.rule_hits[rule])
-            self.rule_action.setdefault(rule, later.rule_action.get(rule, ""))
-        for name in ("documents", "rejected", "flagged", "words_kept", "words_removed"):
-            setattr(self, name, getattr(self, name) + getattr(later, name))
-        for name in ("rule_hits", "rule_words", "rule_docs", "reject_reasons"):
-            getattr(self, name).update(getattr(later, name))
-        for site, counts in later.sites.items():
-            self.sites[site].update(counts)
-        self.flagged_docs = (self.flagged_docs + later.flagged_docs)[:self.max_flagged]
-        self.rejects = (self.rejects + later.rejects)[:self.max_rejects]
-        return self
-
-    def _sample_of_both(self, first: list[dict], n_first: int, second: list[dict],
-                        n_second: int) -> list[dict]:
-        """Up to k removals drawn at random from two runs of `n_first` and `n_second`, given
-        a uniform sample of each: every removal of both is as likely to be drawn."""
-        first, second = list(first), list(second)
-        out: list[dict] = []
-        while len(out) < self.k and n_first + n_second:
-            # Each draw comes from one part in proportion to what is left of it undrawn.
-            if self.rng.randrange(n_first + n_second) < n_first:
-                out.append(first.pop(self.rng.randrange(len(first))))
-                n_first -= 1
-            else:
-                out.append(second.pop(self.rng.randrange(len(second))))
-                n_second -= 1
+    def state(self) -> dict[str, Any]:
+        """Everything counted and sampled so far, and the random state, as JSON data: what a
+        checkpoint saves (a copy: the collector goes on changing)."""
+        out: dict[str, Any] = {name: getattr(self, name) for name in self._NUMBERS}
+        out.update({name: dict(getattr(self, name)) for name in self._COUNTERS})
+        out["rule_action"] = dict(self.rule_action)
+        out["samples"] = {rule: list(bucket) for rule, bucket in self.samples.items()}
+        out["sites"] = {site: dict(counts) for site, counts in self.sites.items()}
+        out["flagged_docs"], out["rejects"] = list(self.flagged_docs), list(self.rejects)
+        out["rng"] = _rng_as_json(self.rng)
         return out
 
-    def whole_run(self, output: str | None) -> tuple["ReportCollector", dict[str, Any] | None]:
-        """The collector of the whole run and what the report says of its scope: this one,
-        with no word, unless the run was resumed (then the legs before it are read back from
-        the shard folder `output`, or the scope says the report covers this leg only)."""
-        manifest = _finished_manifest(output) if output else None
-        stats = (manifest or {}).get("stats") or {}
-        skip = stats.get("resumed_from") or 0
-        if output is None or manifest is None or not skip:
-            return self, None
-        scope = {"resumed_after": skip, "documents": self.documents + self.rejected,
-                 "written": self.documents, "rejected": self.rejected,
-                 "seconds": stats.get("seconds")}
-        earlier = self._fresh()
-        try:
-            earlier._read_back(Path(output), manifest, skip, manifest["rejects"] - self.rejected)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            return self, dict(scope, whole_run=False, why=f"they could not be read back: {exc}")
-        if earlier.documents + earlier.rejected != skip:
-            return self, dict(scope, whole_run=False,
-                              why=f"the shards and rejects before the resume hold "
-                                  f"{earlier.documents + earlier.rejected:,} of them")
-        whole = earlier._then(self)
-        sampled = sum(s.get("earlier_leg", False) for bucket in whole.samples.values()
-                      for s in bucket)
-        return whole, dict(scope, whole_run=True, samples_without_context=sampled)
+    def restore(self, state: dict[str, Any]) -> None:
+        """Go on from a saved state, as if the run had not stopped there."""
+        for name in self._NUMBERS:
+            setattr(self, name, state[name])
+        for name in self._COUNTERS:
+            setattr(self, name, Counter(state[name]))
+        self.rule_action = dict(state["rule_action"])
+        self.samples = defaultdict(list, {rule: list(bucket)
+                                          for rule, bucket in state["samples"].items()})
+        self.sites = defaultdict(Counter, {site: Counter(counts)
+                                           for site, counts in state["sites"].items()})
+        self.flagged_docs, self.rejects = list(state["flagged_docs"]), list(state["rejects"])
+        self.rng.setstate(_rng_from_json(state["rng"]))
 
     # -- the report's data ------------------------------------------------------------------
 
     def data(self, run: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Everything the HTML report shows, as plain data (also what --report tests read).
-        With the run's `output` named in `run`, a resumed run's report covers the whole run
-        (whole_run), and `scope` says so."""
-        run = dict(run or {})
-        whole, scope = self.whole_run(run.get("output"))
-        if scope is not None:
-            run["seconds since the resume"] = run.pop("seconds", None)
-            if scope["whole_run"] and scope["seconds"] is not None:
-                # The run's seconds, every leg's, as its --stats gives them.
-                run["seconds"] = scope["seconds"]
-        return dict(whole._data(run), scope=scope)
-
-    def _data(self, run: dict[str, Any]) -> dict[str, Any]:
-        """The report's data from this collector's figures."""
+        """Everything the HTML report shows, as plain data (also what --report tests read);
+        `scope` names the part of the run it covers where that is not the whole run."""
         total = self.words_kept + self.words_removed
         sites = {}
         for site, c in sorted(self.sites.items(), key=lambda kv: (-kv[1]["documents"], kv[0])):
@@ -235,7 +198,7 @@ class ReportCollector:
                         "samples": self.samples.get(rule, [])}
                  for rule, hits in sorted(self.rule_hits.items(), key=lambda kv: (-kv[1], kv[0]))}
         return {
-            "run": run,
+            "run": dict(run or {}),
             "totals": {"documents": self.documents + self.rejected, "written": self.documents,
                        "rejected": self.rejected, "flagged": self.flagged,
                        "removals": sum(self.rule_hits.values()), "words": total,
@@ -244,32 +207,13 @@ class ReportCollector:
             "rules": rules, "sites": sites,
             "flagged": self.flagged_docs, "rejects": self.rejects,
             "reject_reasons": dict(self.reject_reasons.most_common()),
+            "scope": self._scope(),
         }
 
-
-def _finished_manifest(output: str) -> dict[str, Any] | None:
-    """The manifest of the shard folder `output`, if it is one and its run is complete."""
-    if output == "-" or not os.path.isdir(output):
-        return None
-    try:
-        manifest = orjson.loads((Path(output) / MANIFEST).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return None
-    return manifest if isinstance(manifest, dict) and manifest.get("complete") else None
-
-
-def _first_rejects(path: Path, count: int) -> Iterator[dict[str, Any]]:
-    """The first `count` rejects of a rejects file; ValueError where they cannot be read back
-    (written to a device or pipe in place, or fewer than that)."""
-    if count <= 0:
-        return
-    if is_special_file(path):
-        raise ValueError(f"the rejects went to {path}, which keeps nothing")
-    read = 0
-    with open(path, "rb") as f:
-        for line in f:
-            yield orjson.loads(line)
-            read += 1
-            if read == count:
-                return
-    raise ValueError(f"{path} holds {read} rejects, not {count}")
+    def _scope(self) -> dict[str, Any] | None:
+        """None for a report of the whole run; else the input documents it covers, those after
+        the resume of a run started without --report (report.scope_note)."""
+        if not self.begins_after:
+            return None
+        return {"resumed_after": self.begins_after, "documents": self.documents + self.rejected,
+                "written": self.documents, "rejected": self.rejected}

@@ -108,24 +108,58 @@ def execute(config: RunConfig) -> int:
 
 def _finished_before(config: RunConfig, output) -> int:
     """The exit status of resuming a run that had finished (a kill after its last checkpoint):
-    its --stats written from the manifest, and --strict applied to its rejects, as the run
-    itself would have."""
+    its --stats and report written from the manifest, and --strict applied to its rejects, as
+    the run itself would have."""
     stats = RunStats(started=None)      # the run's seconds are its own, none of this process's
     if output.saved_stats():
         stats.restore(output.saved_stats())
-    if config.stats_path:
-        try:
-            _write_stats(config.stats_path, stats)
-        except OSError as exc:
-            _say(config, f"error: the output is complete, but writing {config.stats_path} "
-                         f"failed: {describe_os_error(exc)}")
-            return 1
+    saved = output.saved_report()
+    report = None
+    if config.report and saved is not None:
+        report = ReportCollector()
+        report.restore(saved)
+    if _write_side_files(config, stats, report):
+        return 1
+    if config.report and report is None:
+        _say(config, f"error: the output is complete, but {config.report} cannot be written: "
+                     "the run's last checkpoint kept no figures for a report (it ran without "
+                     "--report); clean again with --report into an empty folder")
+        return 1
     return 3 if config.strict and stats.rejected else 0
+
+
+def _write_side_files(config: RunConfig, stats: RunStats,
+                      report: ReportCollector | None) -> int:
+    """The --stats file and the report (when there is one) of a complete run; 1 when one of
+    them cannot be written (the output is complete all the same), else 0."""
+    try:
+        if config.stats_path:
+            _write_stats(config.stats_path, stats)
+        if report is not None and config.report:
+            write_report(config.report, report.data(_report_run(config, stats)))
+            if not config.quiet:
+                _say(config, f"report written to {config.report}")
+    except OSError as exc:
+        where = exc.filename or "the statistics"
+        _say(config, f"error: the output is complete, but writing {where} failed: "
+                     f"{describe_os_error(exc)}")
+        return 1
+    return 0
 
 
 def _write_stats(path: str, stats: RunStats) -> None:
     """The --stats file: the run's figures as indented JSON."""
     Path(path).write_bytes(orjson.dumps(stats.as_dict(), option=orjson.OPT_INDENT_2))
+
+
+def _report_run(config: RunConfig, stats: RunStats) -> dict[str, Any]:
+    """The run as the report's first line names it; its seconds are every leg's, as --stats
+    gives them."""
+    run: dict[str, Any] = {"command": config.command, "seconds": round(stats.run_seconds(), 2),
+                           "output": config.output}
+    if stats.resumed_from and stats.started is not None:
+        run["seconds since the resume"] = round(stats.elapsed(), 2)
+    return run
 
 
 def _workers(config: RunConfig) -> int | None:
@@ -143,7 +177,6 @@ class _Job:
     def __init__(self, config: RunConfig, output):
         self.config, self.output = config, output
         self.stats, self.log = RunStats(), ReadLog()
-        self.report = ReportCollector() if config.report else None
         if getattr(output, "nothing_to_resume", False) and not config.quiet:
             _say(config, f"nothing to resume in {output.folder} (no run there): "
                          "starting a new run")
@@ -162,6 +195,24 @@ class _Job:
         # Figures from before a resume: rejects are not printed again, docs/s counts this run.
         self.base_rejects, self.base_written = self.stats.rejected, self.stats.written
         self.inputs_done = output.skip
+        self.report = self._start_report() if config.report else None
+
+    def _start_report(self) -> ReportCollector:
+        """The report's collector, going on from the interrupted run's where its checkpoint
+        saved one; a sharded output saves its state with each checkpoint from now on."""
+        output, report = self.output, ReportCollector()
+        saved = output.saved_report() if isinstance(output, ShardedOutput) else None
+        if saved is not None:
+            report.restore(saved)
+        elif output.skip:
+            report.begins_after = output.skip
+            # Said even with -q: the report asked for will not be the whole run's.
+            _say(self.config, f"warning: the interrupted run was started without --report, so "
+                              f"the report covers only the part after this resume, not the "
+                              f"first {output.skip} input documents")
+        if isinstance(output, ShardedOutput):
+            output.report = report
+        return report
 
     def run(self, executor) -> int:
         """Clean every input through the executor and write the outcomes; the exit status."""
@@ -278,20 +329,8 @@ class _Job:
     def conclude(self) -> int:
         """After a complete run: the --stats file, the report, the closing summary; the exit
         status (1 when the stats or the report cannot be written: the output is complete)."""
-        config, stats, report = self.config, self.stats, self.report
-        try:
-            if config.stats_path:
-                _write_stats(config.stats_path, stats)
-            if report is not None and config.report:
-                write_report(config.report, report.data({"command": config.command,
-                                                         "seconds": round(stats.elapsed(), 2),
-                                                         "output": config.output}))
-                if not config.quiet:
-                    _say(config, f"report written to {config.report}")
-        except OSError as exc:
-            where = exc.filename or "the statistics"
-            _say(config, f"error: the output is complete, but writing {where} failed: "
-                         f"{describe_os_error(exc)}")
+        config, stats = self.config, self.stats
+        if _write_side_files(config, stats, self.report):
             return 1
         rejects_path = getattr(self.output, "rejects_path", None)
         if config.quiet:

@@ -8,10 +8,11 @@ The manifest is written when the run starts, so that a run killed before its fir
 finished resumes in its own format and shard size, with its inputs and rules checked. After each
 shard is renamed into place the manifest is rewritten (temporary name, then rename):
 it records how many input documents the finished shards and the rejects file cover, the length of
-the rejects file at that point, and the run statistics so far. `--resume` reads it, removes what
-came after it (a shard renamed but not yet recorded, temporary files, rejects past the recorded
-length), skips exactly that many input documents and goes on numbering shards from there: no
-record is written twice and none is missing.
+the rejects file at that point, the run statistics so far and, with --report, the state of the
+report's collector (`report`). `--resume` reads it, removes what came after it (a shard renamed
+but not yet recorded, temporary files, rejects past the recorded length), skips exactly that
+many input documents and goes on numbering shards from there: no record is written twice and
+none is missing.
 """
 
 from __future__ import annotations
@@ -169,7 +170,8 @@ def _manifest_damage(manifest: dict[str, Any]) -> str | None:
             return f"{key!r} is {value!r}, not a count"
     # (a manifest from an earlier version may lack "run" and "stats")
     for key, kind, said in (("shards", list, "a list"), ("run", dict, "an object"),
-                            ("stats", (dict, type(None)), "an object or null")):
+                            ("stats", (dict, type(None)), "an object or null"),
+                            ("report", (dict, type(None)), "an object or null")):
         value = manifest.get(key, {} if key == "run" else None)
         if not isinstance(value, kind):
             return f"{key!r} is {value!r}, not {said}"
@@ -222,6 +224,9 @@ class ShardedOutput:
         self._shard_tmp: Path | None = None
         self._rejects = open(self.rejects_path, "ab")
         self.rejects_written = self.manifest["rejects"]
+        # The run's report collector (--report; None without it): each checkpoint saves its
+        # state beside the statistics, for a resume to go on from (saved_report).
+        self.report: Any = None
 
     # -- starting and resuming --
 
@@ -336,6 +341,11 @@ class ShardedOutput:
     def saved_stats(self) -> dict[str, Any] | None:
         return self.manifest.get("stats")
 
+    def saved_report(self) -> dict[str, Any] | None:
+        """The report collector's state at the last checkpoint; None where that leg of the run
+        had no --report."""
+        return self.manifest.get("report")
+
     # -- writing --
 
     def _shard_name(self, number: int) -> str:
@@ -392,6 +402,12 @@ class ShardedOutput:
         manifest["complete"] = complete
         if stats is not None:
             manifest["stats"] = stats.state()
+        if self.report is not None:
+            manifest["report"] = self.report.state()
+        else:
+            # Figures of the legs before this one, left in place, would pass for the whole
+            # run's at a later resume with --report.
+            manifest.pop("report", None)
         self._save(manifest)
 
     def _save(self, manifest: dict[str, Any]) -> None:
@@ -431,14 +447,11 @@ class ShardedOutput:
             self.rejects_path.unlink()
 
 
-def iter_shard_records(folder: str | Path, until: int | None = None):
-    """Every record of a sharded output, in order (for tests, tools, checks and a resumed run's
-    report); with `until`, those of the shards that end by that many input documents."""
+def iter_shard_records(folder: str | Path):
+    """Every record of a sharded output, in order (for tests, tools and checks)."""
     folder = Path(folder)
     manifest = orjson.loads((folder / MANIFEST).read_bytes())
     for shard in manifest["shards"]:
-        if until is not None and shard["inputs_end"] > until:
-            return
         path = folder / shard["name"]
         if shard["name"].endswith(".parquet"):
             from cleaner.parquet_io import read_records

@@ -114,6 +114,17 @@ def test_samples_stay_bounded():
     assert len({s["text"] for s in data["rules"]["r"]["samples"]}) == 3
 
 
+def test_sites_past_the_limit_share_one_row_as_in_stats(monkeypatch):
+    # A crawl's hosts by the hundred thousand would each cost a row in every checkpoint.
+    monkeypatch.setattr("cleaner.report_collect.MAX_SITES", 2)
+    collector = ReportCollector()
+    for site in ("a", "b", "c", "a", "d"):
+        collector.add_record({"id": site, "text": "kata", "meta": {"site": site}, "removed": []})
+    sites = collector.data()["sites"]
+    assert {site: row["documents"] for site, row in sites.items()} == {
+        "a": 2, "b": 1, "(other sites)": 2}
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed "
                                               "(apt-get install chromium)")
 def test_report_renders_in_headless_chromium(run, tmp_path):

@@ -357,6 +357,7 @@ def test_a_resume_with_other_rules_or_reading_options_is_refused(tmp_path, capsy
     ("rejects_bytes", -1, "'rejects_bytes' is -1, not a count"),
     ("shards", [{}], "the shard {} has no name"),
     ("stats", [], "'stats' is [], not an object or null"),
+    ("report", "x", "'report' is 'x', not an object or null"),
 ])
 def test_a_manifest_damaged_by_hand_refuses_the_resume_and_changes_nothing(
         tmp_path, capsys, key, value, said):
@@ -577,3 +578,21 @@ def test_resuming_a_finished_run_writes_the_runs_own_stats(tmp_path):
     assert figures["skipped_records"] and figures["skipped_files"] == 1
     assert figures["seconds"] > 0
     assert json.loads(again.read_text()) == figures
+
+
+def test_a_checkpoint_keeps_the_reports_state_only_for_a_run_with_report(dump, tmp_path,
+                                                                       monkeypatch):
+    out, report = tmp_path / "out", tmp_path / "report.html"
+    args = ["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q", "--workers", "1"]
+    real_write = _disk_fills_after(monkeypatch, 130)
+    assert main(args + ["--report", str(report)]) == 1
+    manifest = json.loads((out / "_manifest.json").read_text())
+    # The collector's figures up to the checkpoint, no further.
+    saved = manifest["report"]
+    assert saved["documents"] == manifest["records"] == manifest["stats"]["written"] == 120
+    assert saved["documents"] + saved["rejected"] == manifest["inputs_done"]
+    assert saved["rejected"] == manifest["rejects"]
+    # A leg without --report drops it: left, it would pass for the whole run's figures.
+    monkeypatch.setattr(_JsonlShard, "write_line", real_write)
+    assert main(args + ["--resume"]) == 0
+    assert "report" not in json.loads((out / "_manifest.json").read_text())
