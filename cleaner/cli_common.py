@@ -9,7 +9,8 @@ import sys
 from cleaner.inputs import (COMPRESSED_SUFFIXES, HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES,
                             PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions)
 from cleaner.pipeline import Cleaner
-from cleaner.rulefile import RuleFileError, shipped_replacements
+from cleaner.pack_replacements import shipped_replacements
+from cleaner.rulefile import RuleFileError
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 # The default --glob in words, from the tables the globs are made of.

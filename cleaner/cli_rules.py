@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import orjson
 
 from cleaner.cli_common import add_rule_options, at_least, no_such_lang
-from cleaner.rulefile import RuleFileError, load_packs, shipped_replacements
+from cleaner.pack_replacements import shipped_replacements
+from cleaner.rulefile import RuleFileError, load_packs
 
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
     from cleaner.rules_check import CheckResult
@@ -30,12 +31,13 @@ def register(sub) -> None:
     check = rules_sub.add_parser(
         "check", help="check rule files: schema, ids, examples, fixtures, gutting, shadowing, "
                       "cost",
-        description="Check every rule file: schema (with the reason a pattern is refused, and "
-                    "the shipped packs a pack of the same id replaces), duplicate or reused ids "
-                    "and aliases, every rule's own examples, whether each rule fires on at least "
-                    "one fixture, rules that gut a fixture (stopped by the guard, most or all of "
-                    "its text removed), rules shadowed by earlier ones, and the time each rule "
-                    "costs on the fixtures.",
+        description="Check every rule file: schema (with the reason a pattern is refused, "
+                    "the shipped packs a pack of the same id replaces, and language packs "
+                    "without stopwords), duplicate or reused ids and aliases, rule ids that "
+                    "start with another pack's name, every rule's own examples, whether each "
+                    "rule fires on at least one fixture, rules that gut a fixture (stopped by "
+                    "the guard, most or all of its text removed), rules shadowed by earlier "
+                    "ones, and the time each rule costs on the fixtures.",
         epilog="exit status: 0 no errors (warnings are listed), 1 errors (or warnings under "
                "--strict)")
     add_rule_options(check)

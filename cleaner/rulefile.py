@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 import re2
 
@@ -31,12 +31,16 @@ META_GROUPS = frozenset({"date", "author", "editor", "source", "location", "titl
 SPECIAL_GROUPS = frozenset({"cut"})
 SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 
+# The keys a [[rule]], the [pack] and a rule's case may have. docs/authoring.md's "Rule-file
+# reference" lists each of them, and ACTIONS, WHERE, KINDS, SET_FIELDS and the named groups:
+# tests/test_rulefile_reference.py holds it to them.
 _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
               "remove", "keep", "cases", "aliases", "valid_from", "valid_until", "then",
               "then_max"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
               "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "html_strip", "valid_from", "valid_until"}
+_CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
 _BACKTRACKING = re.compile(r"perl operator|escape sequence: \\\d")
@@ -326,6 +330,16 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                             rule_id)
     if action == "meta" and not (groups - SPECIAL_GROUPS or sets):
         raise RuleFileError(path, "a meta rule must capture a named group or set a value", rule_id)
+    both = sorted(groups & set(sets))
+    if both:
+        # The capture would fill the field first and the constant be dropped in silence, or,
+        # where the group did not take part in the match, the constant be used: which one a
+        # record gets is not what the rule says.
+        raise RuleFileError(path, f"{' and '.join(both)} {'is' if len(both) == 1 else 'are'} "
+                                  f"both set (set = {{{both[0]} = ...}}) and captured "
+                                  f"((?P<{both[0]}>...)): which one fills the record is "
+                                  f"ambiguous; keep one (for a constant where the group does "
+                                  f"not match, write two rules)", rule_id)
     remove = _strings(raw.get("remove"), path, "remove", rule_id)
     keep = _strings(raw.get("keep"), path, "keep", rule_id)
     cases = raw.get("cases", [])
@@ -333,10 +347,9 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         raise RuleFileError(path, "cases must be a list of tables with an input", rule_id)
     for case in cases:
         # A misspelt key ("ouput") would leave the case checking nothing of what it says.
-        if set(case) - {"input", "output", "meta"}:
+        if set(case) - _CASE_KEYS:
             raise RuleFileError(path, f"a case takes input, output and meta, not "
-                                      f"{sorted(set(case) - {'input', 'output', 'meta'})}",
-                                rule_id)
+                                      f"{sorted(set(case) - _CASE_KEYS)}", rule_id)
         if not isinstance(case.get("meta", {}), dict) or set(case.get("meta", {})) - set(META_FIELDS):
             raise RuleFileError(path, f"a case's meta is a table of record fields "
                                       f"({', '.join(sorted(META_FIELDS))})", rule_id)
@@ -603,11 +616,17 @@ def builtin_rules_dir():
     return resources.files("cleaner.rules")
 
 
+def shipped_rule_files(builtin: bool = True) -> list[Path]:
+    """The shipped rule files, in load order; none when the shipped packs are not asked for
+    (`builtin` false). What a pack's `path` is compared with to tell a shipped pack."""
+    return [Path(str(p)) for p in rule_files(builtin_rules_dir())] if builtin else []
+
+
 def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True
                ) -> tuple[list, list[tuple[Path, str]]]:
     """The rule files to load: the shipped ones, then the extra files and folders given; and the
     extra paths that give none, with why (no such path, a folder of no rule files)."""
-    paths: list = list(rule_files(builtin_rules_dir())) if builtin else []
+    paths: list = list(shipped_rule_files(builtin))
     missing: list[tuple[Path, str]] = []
     if isinstance(extra, (str, Path)):      # one path, not the characters of one
         extra = [extra]
@@ -630,45 +649,66 @@ def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True
 
 
 def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[Pack]:
-    """Load the shipped packs and any extra rule files or folders; ids must be unique."""
+    """Load the shipped packs and any extra rule files or folders; ids must be unique.
+
+    Raises the first problem: a path that gives no rule file, a file that does not load (its
+    first broken rule, counting the others), a pack id two of the user's packs have
+    (combine_packs), a rule id or alias used twice, a site problem (site_problems).
+    """
     paths, missing = rule_paths(extra, builtin)
     if missing:
         raise RuleFileError(*missing[0])
-    packs: list[Pack] = []
-    seen_rules: dict[str, str] = {}
-    seen_packs: dict[tuple[str, str], str] = {}
-    shipped = {str(p) for p in rule_files(builtin_rules_dir())} if builtin else set()
+    shipped = {str(path) for path in shipped_rule_files(builtin)}
     cache = PackCache(cache_dir())
-    for path in paths:
-        pack = _load_cached(cache, Path(str(path)), compiled=str(path) not in shipped)
-        key = (pack.kind, pack.id)
-        if key in seen_packs:
-            if seen_packs[key] not in shipped:
-                # Two of the user's own files: one would drop the other's rules in silence.
-                raise RuleFileError(pack.path, f"pack id {pack.id!r} is already used by "
-                                               f"{seen_packs[key]}")
-            # A user's pack with the same id replaces the shipped one: that is how a site's
-            # rules are overridden without editing the package.
-            packs = [p for p in packs if (p.kind, p.id) != key]
-            seen_rules = {r: f for r, f in seen_rules.items() if f != seen_packs[key]}
-        seen_packs[key] = pack.path
-        for rule in pack.rules:
-            for name in (rule.id, *rule.aliases):
-                if name in seen_rules:
-                    raise RuleFileError(pack.path, f"rule id {name!r} is already used in "
-                                                   f"{seen_rules[name]}", rule.id)
-                seen_rules[name] = pack.path
-        packs.append(pack)
+    loaded = [_load_cached(cache, Path(str(path)), compiled=str(path) not in shipped)
+              for path in paths]
     cache.save()
-    _check_sites(packs)
+    packs, errors = combine_packs(loaded, shipped)
+    errors.extend(_rule_id_clashes(packs))
+    errors.extend(site_problems(packs))
+    if errors:
+        raise errors[0]
     return packs
 
 
-def _check_sites(packs: list[Pack]) -> None:
-    """Refuse the first of site_problems."""
-    problems = site_problems(packs)
-    if problems:
-        raise problems[0]
+def combine_packs(loaded: Iterable[Pack], shipped: Collection[str]
+                  ) -> tuple[list[Pack], list[RuleFileError]]:
+    """The packs a run uses, from the packs loaded in load order, and an error for each pack
+    left out. `shipped`: the paths of the shipped files (shipped_rule_files).
+
+    A pack with the kind and id of a shipped pack takes its place (at the end): that is how a
+    site's rules are overridden without editing the package. A pack with the kind and id of an
+    earlier pack of the user's is an error, and left out: one would drop the other's rules in
+    silence. load_packs raises the first error; `rules check` reports them all.
+    """
+    by_key: dict[tuple[str, str], Pack] = {}
+    errors: list[RuleFileError] = []
+    for pack in loaded:
+        key = (pack.kind, pack.id)
+        earlier = by_key.get(key)
+        if earlier is not None and earlier.path not in shipped:
+            errors.append(RuleFileError(pack.path, f"pack id {pack.id!r} is already used by "
+                                                   f"{earlier.path}"))
+            continue
+        by_key.pop(key, None)           # so that the pack taking a shipped one's place goes last
+        by_key[key] = pack
+    return list(by_key.values()), errors
+
+
+def _rule_id_clashes(packs: list[Pack]) -> list[RuleFileError]:
+    """A rule id or alias that an earlier pack, or an earlier rule of the pack, uses already
+    (`rules check` says the same, in its own words, under "ids")."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for pack in packs:
+        for rule in pack.rules:
+            for name in (rule.id, *rule.aliases):
+                if name in seen:
+                    clashes.append(RuleFileError(pack.path, f"rule id {name!r} is already used "
+                                                            f"in {seen[name]}", rule.id))
+                else:
+                    seen[name] = pack.path
+    return clashes
 
 
 def site_problems(packs: list[Pack]) -> list[RuleFileError]:
@@ -693,79 +733,6 @@ def site_problems(packs: list[Pack]) -> list[RuleFileError]:
             else:
                 claimed[domain] = pack.path
     return problems
-
-
-@dataclass(frozen=True)
-class Replacement:
-    """A user's pack that takes the place of a shipped one of the same kind and id, by design
-    (how a shipped pack is changed without editing the package), and what of the shipped pack
-    is then not loaded."""
-
-    user: str                           # the user's file
-    shipped: str                        # the shipped file it replaces
-    kind: str
-    id: str
-    rules: int                          # the shipped pack's rules
-    rules_lost: tuple[str, ...]         # ... whose id the user's pack does not have
-    stopwords: int
-    stopwords_lost: int
-    domains_lost: tuple[str, ...]
-
-    def message(self) -> str:
-        """What the replacement costs, in one line (the user's file is said by the caller)."""
-        parts = [f"replaces the shipped {self.kind} pack {self.id!r} ({self.shipped}): "
-                 f"{len(self.rules_lost)} of its {self.rules} rules and {self.stopwords_lost} of "
-                 f"its {self.stopwords} stopwords are not loaded"]
-        if self.kind == "lang" and self.stopwords and self.stopwords == self.stopwords_lost:
-            # Language detection counts a pack's stopwords in the text: none, no match.
-            parts.append(f"with no stopwords, no document is detected as {self.id!r}")
-        if self.domains_lost:
-            parts.append(f"documents of {', '.join(self.domains_lost)} no longer get this pack")
-        parts.append("a pack with a shipped pack's id takes its place whole: copy in what "
-                     "you keep")
-        return "; ".join(parts)
-
-
-def replacement(shipped: Pack, user: Pack) -> Replacement:
-    """What `user` leaves out of the shipped pack it replaces."""
-    names = {name for rule in user.rules for name in (rule.id, *rule.aliases)}
-    return Replacement(
-        user=user.path, shipped=shipped.path, kind=shipped.kind, id=shipped.id,
-        rules=len(shipped.rules),
-        rules_lost=tuple(rule.id for rule in shipped.rules if rule.id not in names),
-        stopwords=len(shipped.stopwords), stopwords_lost=len(shipped.stopwords - user.stopwords),
-        domains_lost=tuple(d for d in shipped.domains if d not in user.domains))
-
-
-def shipped_replacements(packs: list[Pack], builtin: bool = True) -> list[Replacement]:
-    """The shipped packs that packs loaded from the user's files replaced (load_packs), each
-    with what it costs; `builtin`: whether the shipped packs were asked for."""
-    if not builtin:
-        return []
-    loaded = {pack.path for pack in packs}
-    shipped_files = [Path(str(p)) for p in rule_files(builtin_rules_dir())]
-    left_out = [path for path in shipped_files if str(path) not in loaded]
-    shipped_paths = {str(path) for path in shipped_files}
-    users = {(p.kind, p.id): p for p in packs if p.path not in shipped_paths}
-    found = []
-    for path in left_out if users else ():
-        try:
-            shipped = load_pack(path, compiled=False)
-        except RuleFileError:
-            continue                    # a broken shipped file replaces nothing
-        user = users.get((shipped.kind, shipped.id))
-        if user is not None and not _same_file(user.path, path):
-            found.append(replacement(shipped, user))
-    return found
-
-
-def _same_file(one: str | Path, other: str | Path) -> bool:
-    """Whether two paths name one file (a shipped file given again with --rules replaces
-    nothing)."""
-    try:
-        return Path(one).resolve() == Path(other).resolve()
-    except OSError:
-        return False
 
 
 def _load_cached(cache: PackCache, path: Path, compiled: bool) -> Pack:

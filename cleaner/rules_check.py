@@ -21,8 +21,10 @@ from cleaner.fixtures import clean_fixture, fixture_inputs
 from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.rulefile import (Pack, Rule, RuleFileError, builtin_rules_dir, read_pack, rule_files,
-                              rule_paths, shipped_replacements, site_problems)
+from cleaner.pack_replacements import shipped_replacements
+from cleaner.rulefile import (Pack, Rule, RuleFileError, combine_packs, read_pack, rule_paths,
+                              shipped_rule_files, site_problems)
+from cleaner.sitekey import site_stem
 
 
 @dataclass(frozen=True)
@@ -52,30 +54,36 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     """Every rule file loaded on its own, so that one broken file does not hide the others, nor
     one broken rule the other rules of its file (each is an error, the rest are checked).
 
-    As in `load_packs`, a user's pack with the kind and id of a shipped one replaces it (a
-    warning says what of the shipped pack is lost), and two of the user's packs with one id,
-    a domain claimed twice and a site language no pack serves are errors.
+    The packs are combined as `load_packs` combines them (combine_packs): a user's pack with the
+    kind and id of a shipped one replaces it (a warning says what of the shipped pack is lost),
+    and two of the user's packs with one id are an error; so are a domain claimed twice and a
+    site language no pack serves.
     """
     paths, missing = rule_paths(extra, builtin)
     findings = [Finding("error", "schema", str(item), reason) for item, reason in missing]
-    shipped = {str(Path(str(p))) for p in rule_files(builtin_rules_dir())} if builtin else set()
-    packs: list[Pack] = []
+    loaded: list[Pack] = []
     for path in paths:
         pack, errors = read_pack(Path(str(path)))
         findings.extend(_schema_error(exc) for exc in errors)
-        if pack is None:
-            continue
-        earlier = next((p for p in packs if (p.kind, p.id) == (pack.kind, pack.id)), None)
-        if earlier is not None and earlier.path not in shipped:
-            findings.append(Finding("error", "schema", pack.path,
-                                    f"pack id {pack.id!r} is already used by {earlier.path}"))
-            continue
-        packs = [p for p in packs if p is not earlier]
-        packs.append(pack)
+        if pack is not None:
+            loaded.append(pack)
+    packs, errors = combine_packs(loaded, {str(path) for path in shipped_rule_files(builtin)})
+    findings.extend(_schema_error(exc) for exc in errors)
     findings.extend(_schema_error(exc) for exc in site_problems(packs))
     findings.extend(Finding("warning", "schema", r.user, r.message())
                     for r in shipped_replacements(packs, builtin))
     return packs, findings
+
+
+def check_stopwords(packs: list[Pack]) -> list[Finding]:
+    """A language pack without stopwords: detection counts a language's stopwords in a text,
+    so it never picks this one (only --lang or a site pack's `lang` can)."""
+    return [Finding("warning", "schema", pack.path,
+                    f"language pack {pack.id!r} has no stopwords, so language detection never "
+                    f"chooses it (only --lang {pack.id} or a site pack's lang = \"{pack.id}\" "
+                    f"do): add stopwords = [...] to its [pack], 20 to 40 of the language's "
+                    f"commonest words, as the shipped lang/en.toml has")
+            for pack in packs if pack.kind == "lang" and not pack.stopwords]
 
 
 def _schema_error(exc: RuleFileError) -> Finding:
@@ -97,6 +105,36 @@ def check_ids(packs: list[Pack]) -> list[Finding]:
                                             f"{what} {name!r} is already used by {seen[name]}"))
                 else:
                     seen[name] = f"{rule.id} ({pack.path})"
+    return findings
+
+
+def _names(pack: Pack) -> set[str]:
+    """What a rule id may start with to name this pack: its id and its file's name, each also
+    shortened as a site's rule ids shorten it (kompas.com: kompas)."""
+    names = {pack.id, Path(pack.path).stem}
+    return names | {site_stem(name) for name in names}
+
+
+def check_id_prefixes(packs: list[Pack]) -> list[Finding]:
+    """A rule whose id starts with another loaded pack's name and not its own pack's
+    (`kompas/x` in the beritabaru.example pack): ids are `<site stem>/<what>`, and the rule
+    would be read, looked for and reported as the other site's. A warning, not an error: a
+    pasted or learned rule may keep the id it came with."""
+    names = [(pack, _names(pack)) for pack in packs]
+    findings = []
+    for pack, own in names:
+        for rule in pack.rules:
+            prefix, slash, rest = rule.id.partition("/")
+            if not slash or prefix in own:
+                continue
+            others = [other for other, theirs in names if other is not pack and prefix in theirs]
+            if others:
+                named = ", ".join(f"{other.id} ({other.path})" for other in others)
+                findings.append(Finding(
+                    "warning", "ids", f"{pack.path}: {rule.id}",
+                    f"the id's prefix {prefix!r} names another pack, {named}, not this one "
+                    f"({pack.id}): rule ids are <site stem>/<what>, like "
+                    f"{site_stem(pack.id)}/{rest} (keep the old id in aliases if it was used)"))
     return findings
 
 
@@ -320,7 +358,9 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
     packs, findings = load_all(extra, builtin)
     result.packs = packs
     result.findings.extend(findings)
+    result.findings.extend(check_stopwords(packs))
     result.findings.extend(check_ids(packs))
+    result.findings.extend(check_id_prefixes(packs))
     result.findings.extend(check_examples(packs))
     if shadowing:
         result.findings.extend(check_shadowing(packs))

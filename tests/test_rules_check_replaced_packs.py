@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from cleaner.cli import main
-from cleaner.rulefile import load_packs, shipped_replacements
+from cleaner.pack_replacements import shipped_replacements
+from cleaner.rulefile import load_packs
 
 MINE = '''[pack]
 id = "en"

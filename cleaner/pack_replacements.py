@@ -1,0 +1,80 @@
+"""Shipped packs that a user's pack of the same kind and id took the place of, and what of them is then not loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaner.rulefile import Pack, RuleFileError, load_pack, shipped_rule_files
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """A user's pack that takes the place of a shipped one of the same kind and id, by design
+    (how a shipped pack is changed without editing the package), and what of the shipped pack
+    is then not loaded."""
+
+    user: str                           # the user's file
+    shipped: str                        # the shipped file it replaces
+    kind: str
+    id: str
+    rules: int                          # the shipped pack's rules
+    rules_lost: tuple[str, ...]         # ... whose id the user's pack does not have
+    stopwords: int
+    stopwords_lost: int
+    domains_lost: tuple[str, ...]
+
+    def message(self) -> str:
+        """What the replacement costs, in one line (the user's file is said by the caller)."""
+        parts = [f"replaces the shipped {self.kind} pack {self.id!r} ({self.shipped}): "
+                 f"{len(self.rules_lost)} of its {self.rules} rules and {self.stopwords_lost} of "
+                 f"its {self.stopwords} stopwords are not loaded"]
+        if self.kind == "lang" and self.stopwords and self.stopwords == self.stopwords_lost:
+            # Language detection counts a pack's stopwords in the text: none, no match.
+            parts.append(f"with no stopwords, no document is detected as {self.id!r}")
+        if self.domains_lost:
+            parts.append(f"documents of {', '.join(self.domains_lost)} no longer get this pack")
+        parts.append("a pack with a shipped pack's id takes its place whole: copy in what "
+                     "you keep")
+        return "; ".join(parts)
+
+
+def replacement(shipped: Pack, user: Pack) -> Replacement:
+    """What `user` leaves out of the shipped pack it replaces."""
+    names = {name for rule in user.rules for name in (rule.id, *rule.aliases)}
+    return Replacement(
+        user=user.path, shipped=shipped.path, kind=shipped.kind, id=shipped.id,
+        rules=len(shipped.rules),
+        rules_lost=tuple(rule.id for rule in shipped.rules if rule.id not in names),
+        stopwords=len(shipped.stopwords), stopwords_lost=len(shipped.stopwords - user.stopwords),
+        domains_lost=tuple(d for d in shipped.domains if d not in user.domains))
+
+
+def shipped_replacements(packs: list[Pack], builtin: bool = True) -> list[Replacement]:
+    """The shipped packs that packs loaded from the user's files replaced (load_packs,
+    combine_packs), each with what it costs; `builtin`: whether the shipped packs were asked
+    for."""
+    shipped_files = shipped_rule_files(builtin)
+    loaded = {pack.path for pack in packs}
+    left_out = [path for path in shipped_files if str(path) not in loaded]
+    shipped_paths = {str(path) for path in shipped_files}
+    users = {(p.kind, p.id): p for p in packs if p.path not in shipped_paths}
+    found = []
+    for path in left_out if users else ():
+        try:
+            shipped = load_pack(path, compiled=False)
+        except RuleFileError:
+            continue                    # a broken shipped file replaces nothing
+        user = users.get((shipped.kind, shipped.id))
+        if user is not None and not _same_file(user.path, path):
+            found.append(replacement(shipped, user))
+    return found
+
+
+def _same_file(one: str | Path, other: str | Path) -> bool:
+    """Whether two paths name one file (a shipped file given again with --rules replaces
+    nothing)."""
+    try:
+        return Path(one).resolve() == Path(other).resolve()
+    except OSError:
+        return False
