@@ -24,10 +24,11 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from cleaner.batches import BatchResult, batched, process_batch
 from cleaner import cores
+from cleaner.batches import BatchResult, batch_bytes, batched, process_batch
 from cleaner.executors import WorkerDied
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
+from cleaner.heap_trim import give_back_heap
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import read_file
 
@@ -111,9 +112,14 @@ class _CleanBatches:
         self.encode, self.context = encode, context
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
-        return {"result": [pickle.dumps(process_batch(self.cleaner, pickle.loads(blob),
-                                                      self.encode, self.context))
-                           for blob in rows["items"]]}
+        return {"result": [self._clean(pickle.loads(blob)) for blob in rows["items"]]}
+
+    def _clean(self, batch: list) -> bytes:
+        """One batch's result, pickled; a giant batch's freed heap given back after it, as a
+        pool's worker does."""
+        result = pickle.dumps(process_batch(self.cleaner, batch, self.encode, self.context))
+        give_back_heap(batch_bytes(batch))
+        return result
 
 
 class RayExecutor:

@@ -156,6 +156,12 @@ def _rejects(data: dict[str, Any]) -> str:
     return "".join(rows)
 
 
+# Why a resumed run's report cannot cover the legs before it; said on the page, on stderr and in
+# the error of a finished run's resume alike.
+NO_SAVED_FIGURES = ("the interrupted run's last checkpoint kept no figures for a report (a leg "
+                    "ran without --report, or the manifest is from an older version)")
+
+
 def scope_note(scope: dict[str, Any] | None) -> str:
     """What part of the run the report covers, in words ("" for the whole run)."""
     if not scope:
@@ -164,8 +170,8 @@ def scope_note(scope: dict[str, Any] | None) -> str:
     return (f"This report covers only the part of the run done after its resume: the "
             f"{documents:,} input documents after the first {skip:,} ({scope['written']:,} "
             f"records, {scope['rejected']:,} rejects). The {skip:,} input documents before the "
-            "resume are not in it: the run was started without --report, so its checkpoints "
-            "kept no figures for a report. The closing summary and --stats count the whole run.")
+            f"resume are not in it: {NO_SAVED_FIGURES}. The closing summary and --stats count "
+            "the whole run.")
 
 
 def render(data: dict[str, Any]) -> str:

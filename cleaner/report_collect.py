@@ -1,16 +1,18 @@
 """What a run report needs, gathered in bounded memory: counts per rule and site, sampled removals, flags, rejects.
 
-A sharded run saves the collector's state with each checkpoint, beside its statistics (`state`,
-ShardedOutput.report), and a resumed run goes on from it (`restore`): counts, samples with the
-text around them, and the random draws that pick the samples, so that the report of a killed
-and resumed run is the report of the run without the kill. A run started without --report
-saved none; resumed with it, its report covers the part after the resume only, and `scope`
-says so.
+A sharded run saves the collector's state with each checkpoint, beside its statistics
+(`state`, ShardedOutput.report_collector), and a resumed run goes on from it (`restore`):
+counts, samples with the text around them, and the random draws that pick the samples, so that
+the report of a killed and resumed run is the report of the run without the kill. Where the last
+checkpoint saved none (a leg ran without --report, or an older manifest), or saved what a
+checkpoint does not write, the resumed run's report covers the part after the resume only, and
+`scope` says so.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import random
 import struct
 from collections import Counter, defaultdict
@@ -18,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from cleaner.stats import MAX_SITES, OTHER_SITES, reason_kind
+from cleaner.stats import MAX_SITES, reason_kind, site_key
 
 SAMPLES_PER_RULE = 5
 MAX_FLAGGED = 100
@@ -44,6 +46,56 @@ def _rng_from_json(saved: list[Any]) -> tuple[Any, ...]:
     return version, struct.unpack(f"<{len(packed) // 4}I", packed), gauss_next
 
 
+def _checked_state(state: Any, numbers: tuple[str, ...],
+                   counters: tuple[str, ...]) -> dict[str, Any]:
+    """A saved collector state's values as a collector holds them, each of its own type; raises
+    KeyError, TypeError or ValueError where one is not."""
+    if not isinstance(state, dict):
+        raise TypeError("not an object")
+    out: dict[str, Any] = {}
+    for name in numbers:
+        value = state[name]
+        if type(value) is not int or value < 0:
+            raise ValueError(f"{name} is {value!r}, not a count")
+        out[name] = value
+    for name in (*counters, "rule_action", "samples", "sites"):
+        if not isinstance(state[name], dict):
+            raise TypeError(f"{name} is not an object")
+    for name in counters:
+        out[name] = Counter(_counts(state[name], name))
+    out["rule_action"] = {str(k): str(v) for k, v in state["rule_action"].items()}
+    out["samples"] = defaultdict(list, {rule: _objects(bucket, f"samples of {rule}", _SAMPLE_TEXTS)
+                                        for rule, bucket in state["samples"].items()})
+    out["sites"] = defaultdict(Counter, {site: Counter(_counts(counts, f"site {site}"))
+                                         for site, counts in state["sites"].items()})
+    out["flagged_docs"] = _objects(state["flagged_docs"], "flagged_docs", ("doc", "site"))
+    if not all(isinstance(doc.get("flags"), list) and all(isinstance(f, dict) for f in doc["flags"])
+               for doc in out["flagged_docs"]):
+        raise TypeError("a flagged document's flags are not a list of objects")
+    out["rejects"] = _objects(state["rejects"], "rejects", ("where", "reason"))
+    return out
+
+
+def _counts(value: Any, name: str) -> dict[str, int]:
+    """A saved counter: names to counts."""
+    if not isinstance(value, dict) or not all(type(n) is int for n in value.values()):
+        raise TypeError(f"{name} is not an object of counts")
+    return value
+
+
+# The texts a sample's row of the report shows.
+_SAMPLE_TEXTS = ("doc", "site", "action", "before", "text", "after")
+
+
+def _objects(value: Any, name: str, texts: tuple[str, ...]) -> list[dict]:
+    """A saved list of objects (samples, flagged documents, rejects), each with the texts the
+    report shows of it."""
+    if not isinstance(value, list) or not all(
+            isinstance(v, dict) and all(isinstance(v.get(t), str) for t in texts) for v in value):
+        raise TypeError(f"{name} is not a list of objects with {', '.join(texts)}")
+    return list(value)
+
+
 class ReportCollector:
     """Counts and samples from every record and reject of a run.
 
@@ -58,7 +110,7 @@ class ReportCollector:
         self.max_rejects = max_rejects
         self.rng = random.Random(seed)
         # Input documents of the run before the first this collector counts: 0 when it covers
-        # the whole run, else the resume point of a run started without --report.
+        # the whole run, else the resume point of a run whose checkpoint kept no report figures.
         self.begins_after = 0
         self.documents = 0
         self.rejected = 0
@@ -132,12 +184,9 @@ class ReportCollector:
                                           "flags": record["flags"]})
 
     def _site_key(self, site: str) -> str:
-        """The site's own row while fewer than MAX_SITES have one, else OTHER_SITES, as --stats
-        counts them: a crawl's hosts by the hundred thousand would each cost a row in every
-        checkpoint."""
-        if site in self.sites or len(self.sites) < MAX_SITES:
-            return site
-        return OTHER_SITES
+        """The site's row, as --stats counts sites (stats.site_key): the report's state is
+        saved with every checkpoint, one row a site."""
+        return site_key(site, self.sites, MAX_SITES)
 
     def add_reject(self, reject: dict[str, Any]) -> None:
         self.rejected += 1
@@ -167,18 +216,19 @@ class ReportCollector:
         return out
 
     def restore(self, state: dict[str, Any]) -> None:
-        """Go on from a saved state, as if the run had not stopped there."""
-        for name in self._NUMBERS:
-            setattr(self, name, state[name])
-        for name in self._COUNTERS:
-            setattr(self, name, Counter(state[name]))
-        self.rule_action = dict(state["rule_action"])
-        self.samples = defaultdict(list, {rule: list(bucket)
-                                          for rule, bucket in state["samples"].items()})
-        self.sites = defaultdict(Counter, {site: Counter(counts)
-                                           for site, counts in state["sites"].items()})
-        self.flagged_docs, self.rejects = list(state["flagged_docs"]), list(state["rejects"])
-        self.rng.setstate(_rng_from_json(state["rng"]))
+        """Go on from a saved state, as if the run had not stopped there; ValueError (and this
+        collector untouched) where the state is not one state() gives: a manifest is a file a
+        person or a damaged disk may have changed."""
+        try:
+            checked = _checked_state(state, self._NUMBERS, self._COUNTERS)
+            rng = _rng_from_json(state["rng"])
+            random.Random().setstate(rng)
+        except (KeyError, TypeError, ValueError, struct.error, binascii.Error) as exc:
+            raise ValueError(f"the saved report figures are damaged ({type(exc).__name__}: "
+                             f"{exc})") from None
+        for name, value in checked.items():
+            setattr(self, name, value)
+        self.rng.setstate(rng)
 
     # -- the report's data ------------------------------------------------------------------
 
@@ -212,7 +262,7 @@ class ReportCollector:
 
     def _scope(self) -> dict[str, Any] | None:
         """None for a report of the whole run; else the input documents it covers, those after
-        the resume of a run started without --report (report.scope_note)."""
+        the resume of a run whose checkpoint kept no report figures (report.scope_note)."""
         if not self.begins_after:
             return None
         return {"resumed_after": self.begins_after, "documents": self.documents + self.rejected,

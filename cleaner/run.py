@@ -23,7 +23,7 @@ from cleaner.inputs import ReadLog
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress
 from cleaner.readers import iter_inputs
-from cleaner.report import write_report
+from cleaner.report import NO_SAVED_FIGURES, write_report
 from cleaner.report_collect import ReportCollector
 from cleaner.run_config import RunConfig, check_distinct_outputs, open_output
 from cleaner.shards import OutputError, ShardedOutput, describe_os_error
@@ -113,19 +113,28 @@ def _finished_before(config: RunConfig, output) -> int:
     stats = RunStats(started=None)      # the run's seconds are its own, none of this process's
     if output.saved_stats():
         stats.restore(output.saved_stats())
-    saved = output.saved_report()
-    report = None
-    if config.report and saved is not None:
-        report = ReportCollector()
-        report.restore(saved)
+    report, why = _saved_report(output) if config.report else (None, "")
     if _write_side_files(config, stats, report):
         return 1
     if config.report and report is None:
         _say(config, f"error: the output is complete, but {config.report} cannot be written: "
-                     "the run's last checkpoint kept no figures for a report (it ran without "
-                     "--report); clean again with --report into an empty folder")
+                     f"{why}; clean again with --report into an empty folder")
         return 1
     return 3 if config.strict and stats.rejected else 0
+
+
+def _saved_report(output) -> tuple[ReportCollector | None, str]:
+    """The report collector the interrupted run's last checkpoint saved, or None and why not
+    (as report.NO_SAVED_FIGURES says it, or the damage a changed manifest shows)."""
+    saved = output.saved_report()
+    if saved is None:
+        return None, NO_SAVED_FIGURES
+    report = ReportCollector()
+    try:
+        report.restore(saved)
+    except ValueError as exc:
+        return None, f"the run's last checkpoint kept report figures that cannot be used: {exc}"
+    return report, ""
 
 
 def _write_side_files(config: RunConfig, stats: RunStats,
@@ -200,18 +209,16 @@ class _Job:
     def _start_report(self) -> ReportCollector:
         """The report's collector, going on from the interrupted run's where its checkpoint
         saved one; a sharded output saves its state with each checkpoint from now on."""
-        output, report = self.output, ReportCollector()
-        saved = output.saved_report() if isinstance(output, ShardedOutput) else None
-        if saved is not None:
-            report.restore(saved)
-        elif output.skip:
+        output = self.output
+        saved, why = _saved_report(output) if isinstance(output, ShardedOutput) else (None, "")
+        report = saved or ReportCollector()
+        if saved is None and output.skip:
             report.begins_after = output.skip
             # Said even with -q: the report asked for will not be the whole run's.
-            _say(self.config, f"warning: the interrupted run was started without --report, so "
-                              f"the report covers only the part after this resume, not the "
-                              f"first {output.skip} input documents")
+            _say(self.config, f"warning: {why}, so the report covers only the part after this "
+                              f"resume, not the first {output.skip} input documents")
         if isinstance(output, ShardedOutput):
-            output.report = report
+            output.report_collector = report
         return report
 
     def run(self, executor) -> int:

@@ -9,7 +9,7 @@ finished resumes in its own format and shard size, with its inputs and rules che
 shard is renamed into place the manifest is rewritten (temporary name, then rename):
 it records how many input documents the finished shards and the rejects file cover, the length of
 the rejects file at that point, the run statistics so far and, with --report, the state of the
-report's collector (`report`). `--resume` reads it, removes what came after it (a shard renamed
+report's collector (`report_collector`). `--resume` reads it, removes what came after it (a shard renamed
 but not yet recorded, temporary files, rejects past the recorded length), skips exactly that
 many input documents and goes on numbering shards from there: no record is written twice and
 none is missing.
@@ -226,7 +226,7 @@ class ShardedOutput:
         self.rejects_written = self.manifest["rejects"]
         # The run's report collector (--report; None without it): each checkpoint saves its
         # state beside the statistics, for a resume to go on from (saved_report).
-        self.report: Any = None
+        self.report_collector: Any = None
 
     # -- starting and resuming --
 
@@ -402,8 +402,8 @@ class ShardedOutput:
         manifest["complete"] = complete
         if stats is not None:
             manifest["stats"] = stats.state()
-        if self.report is not None:
-            manifest["report"] = self.report.state()
+        if self.report_collector is not None:
+            manifest["report"] = self.report_collector.state()
         else:
             # Figures of the legs before this one, left in place, would pass for the whole
             # run's at a later resume with --report.

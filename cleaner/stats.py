@@ -6,7 +6,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Collection
 
 
 # Sites counted one by one; documents of any further site are counted together as OTHER_SITES.
@@ -14,6 +14,15 @@ from typing import Any
 # costs memory, and a line in every checkpoint of a sharded run. News corpora name far fewer.
 MAX_SITES = 50_000
 OTHER_SITES = "(other sites)"
+
+
+def site_key(site: str, counted: Collection[str], limit: int | None = MAX_SITES) -> str:
+    """The site's own key while fewer than `limit` sites have one (`counted`), else
+    OTHER_SITES: sites are taken in input order, so every run of the same input names the same
+    ones, and a crawl's hosts by the hundred thousand do not each cost a row (None: no limit)."""
+    if limit is None or site in counted or len(counted) < limit:
+        return site
+    return OTHER_SITES
 
 
 @dataclass
@@ -71,12 +80,7 @@ class RunStats:
         self.site_words[site] += total
 
     def _site_key(self, site: str) -> str:
-        """The site's own key while fewer than MAX_SITES are counted, else OTHER_SITES: sites
-        are taken in input order, so every run of the same input names the same ones."""
-        limit = self.max_sites
-        if limit is None or site in self.site_docs or len(self.site_docs) < limit:
-            return site
-        return OTHER_SITES
+        return site_key(site, self.site_docs, self.max_sites)
 
     def merge(self, tally: "RunStats") -> None:
         """Add the records another RunStats counted: a worker's tally of one batch."""

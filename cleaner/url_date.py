@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# One pass over the path (each document without a date asks; two searches cost 2.5
-# microseconds a url, this one 0.4). ASCII digits throughout, (?a): "/201\u0666/" is no year.
+# One pass over the path, the earliest date in it winning (each document without a date asks:
+# 1.6 microseconds a url, where a search for each form, date() on every day and formatting
+# through int() took 2.5). ASCII digits throughout, (?a): "/201\u0666/" is no year.
 # Either year, month and day apart ("/2016/08/30/", "/2016-08-30-judul"), or a month alone
 # ("/2015/03/"); or written together as a whole segment or a slug's start, perhaps with the time
 # after it ("/20160805/", "/20160830070740-134-154705/"): eight or fourteen digits, no other
@@ -27,6 +28,8 @@ def url_date(url: str | None) -> str | None:
     ('2016-08-05', '2016-08-03')
     >>> url_date("https://kabarislamia.com/2015/03/judul/"), url_date("https://x.id/2016-02-29-kabisat")
     ('2015-03', '2016-02-29')
+    >>> url_date("https://x.id/20160805/news/2015/03/a")         # the earliest in the path
+    '2016-08-05'
     >>> [url_date(u) for u in ("https://x.id/2016/02/30/a", "https://x.id/d-3285712/a",
     ...                        "https://x.id/12345678/a", "https://x.id/a?tanggal=2016-01-02", None,
     ...                        "http://[::1", "https://x.id/a#/2016/01/02", "//2016/01/02")]

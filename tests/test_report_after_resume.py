@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 
 from cleaner.cli import main
+from cleaner.report import NO_SAVED_FIGURES
 from cleaner.report_collect import ReportCollector
 from conftest import ROOT
 from scale_helpers import real_docs, write_jsonl
@@ -113,11 +114,11 @@ def test_a_run_started_without_report_has_one_of_the_part_after_its_resume_that_
     resumed = _args(dump, out, "--report", str(report), "-q", "--resume")
     _, said = _killed(resumed, out, 8)
     # Said on stderr, even with -q.
-    assert (f"warning: the interrupted run was started without --report, so the report covers "
-            f"only the part after this resume, not the first {skip} input documents") in said
+    assert (f"warning: {NO_SAVED_FIGURES}, so the report covers only the part after this "
+            f"resume, not the first {skip} input documents") in said
     # Killed and resumed again: still the part after the first resume, without a new warning.
     assert main(resumed) == 0
-    assert "without --report" not in capsys.readouterr().err
+    assert NO_SAVED_FIGURES not in capsys.readouterr().err
     total = json.loads((out / "_manifest.json").read_text())["inputs_done"]
     doc = lxml.html.fromstring(report.read_text(encoding="utf-8"))
     assert "(after the resume only)" in doc.xpath("//h1")[0].text_content()
@@ -126,7 +127,7 @@ def test_a_run_started_without_report_has_one_of_the_part_after_its_resume_that_
     assert (f"covers only the part of the run done after its resume: the {total - skip:,} "
             f"input documents after the first {skip:,}") in scope
     assert f"The {skip:,} input documents before the resume are not in it" in scope
-    assert "started without --report" in scope
+    assert NO_SAVED_FIGURES in scope
 
 
 def test_resuming_a_finished_run_writes_its_report_from_the_checkpoint(dump, whole, tmp_path,
@@ -142,8 +143,8 @@ def test_resuming_a_finished_run_writes_its_report_from_the_checkpoint(dump, who
     assert main(args) == 0
     capsys.readouterr()
     assert main([*args, "--resume", "--report", str(none), "--stats", str(stats)]) == 1
-    assert (f"the output is complete, but {none} cannot be written: the run's last checkpoint "
-            "kept no figures for a report") in capsys.readouterr().err
+    assert (f"the output is complete, but {none} cannot be written: "
+            f"{NO_SAVED_FIGURES}") in capsys.readouterr().err
     assert not none.exists() and stats.exists()
 
 
@@ -182,3 +183,34 @@ def test_a_collector_restored_from_its_saved_state_goes_on_as_if_never_stopped()
             resumed.restore(json.loads(json.dumps(first.state())))
             feed(resumed, range(cut, 300))
             assert resumed.data() == uninterrupted.data(), (seed, cut)
+
+
+@pytest.mark.parametrize("damage", [
+    {}, {"rng": None}, {"rng": [3, "!!!", None]}, {"rng": [3, "AAAA", None]},
+    {"documents": "7"}, {"documents": -5}, {"samples": []}, {"sites": {"x": 5}},
+    {"rule_hits": [1, 2]}, {"flagged_docs": None}, {"samples": {"r": [{"text": 1}]}},
+])
+def test_damaged_report_figures_in_a_manifest_are_said_and_never_raise(damage):
+    collector = ReportCollector()
+    collector.add_reject({"source": "a.jsonl", "line": 1, "reason": "broken JSON"})
+    state = json.loads(json.dumps(collector.state()))
+    damaged = damage if damage == {} else {**state, **damage}
+    restored = ReportCollector()
+    with pytest.raises(ValueError, match="saved report figures are damaged"):
+        restored.restore(damaged)
+    assert restored.data()["totals"]["rejected"] == 0       # untouched
+
+
+def test_a_resume_over_damaged_report_figures_says_so_and_does_not_raise(dump, tmp_path,
+                                                                          capsys):
+    out, page = tmp_path / "out", tmp_path / "page.html"
+    args = _args(dump, out, "-q")
+    assert main([*args, "--report", str(tmp_path / "first.html")]) == 0
+    manifest = out / "_manifest.json"
+    data = json.loads(manifest.read_text())
+    data["report"] = {**data["report"], "documents": "7"}
+    manifest.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main([*args, "--resume", "--report", str(page)]) == 1
+    assert "kept report figures that cannot be used" in capsys.readouterr().err
+    assert not page.exists()
