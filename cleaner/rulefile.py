@@ -695,20 +695,26 @@ def combine_packs(loaded: Iterable[Pack], shipped: Collection[str]
     return list(by_key.values()), errors
 
 
-def _rule_id_clashes(packs: list[Pack]) -> list[RuleFileError]:
-    """A rule id or alias that an earlier pack, or an earlier rule of the pack, uses already
-    (`rules check` says the same, in its own words, under "ids")."""
-    seen: dict[str, str] = {}
+def id_clashes(packs: list[Pack]) -> list[tuple[Pack, Rule, str, Pack, Rule]]:
+    """Each rule id or alias that an earlier pack, or an earlier rule of the pack, uses already:
+    (pack, rule, the name, the pack and rule that used it first). Loading refuses them;
+    `rules check` lists them under "ids"."""
+    seen: dict[str, tuple[Pack, Rule]] = {}
     clashes = []
     for pack in packs:
         for rule in pack.rules:
             for name in (rule.id, *rule.aliases):
                 if name in seen:
-                    clashes.append(RuleFileError(pack.path, f"rule id {name!r} is already used "
-                                                            f"in {seen[name]}", rule.id))
+                    clashes.append((pack, rule, name, *seen[name]))
                 else:
-                    seen[name] = pack.path
+                    seen[name] = (pack, rule)
     return clashes
+
+
+def _rule_id_clashes(packs: list[Pack]) -> list[RuleFileError]:
+    """id_clashes as loading errors."""
+    return [RuleFileError(pack.path, f"rule id {name!r} is already used in {first.path}", rule.id)
+            for pack, rule, name, first, _ in id_clashes(packs)]
 
 
 def site_problems(packs: list[Pack]) -> list[RuleFileError]:

@@ -22,8 +22,8 @@ from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
 from cleaner.pack_replacements import shipped_replacements
-from cleaner.rulefile import (Pack, Rule, RuleFileError, combine_packs, read_pack, rule_paths,
-                              shipped_rule_files, site_problems)
+from cleaner.rulefile import (Pack, Rule, RuleFileError, combine_packs, id_clashes, read_pack,
+                              rule_paths, shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
 
 
@@ -94,18 +94,10 @@ def _schema_error(exc: RuleFileError) -> Finding:
 
 def check_ids(packs: list[Pack]) -> list[Finding]:
     """Rule ids and aliases are unique across packs; an id is never reused as another's alias."""
-    findings = []
-    seen: dict[str, str] = {}
-    for pack in packs:
-        for rule in pack.rules:
-            for name in (rule.id, *rule.aliases):
-                if name in seen:
-                    what = "id" if name == rule.id else "alias"
-                    findings.append(Finding("error", "ids", f"{pack.path}: {rule.id}",
-                                            f"{what} {name!r} is already used by {seen[name]}"))
-                else:
-                    seen[name] = f"{rule.id} ({pack.path})"
-    return findings
+    return [Finding("error", "ids", f"{pack.path}: {rule.id}",
+                    f"{'id' if name == rule.id else 'alias'} {name!r} is already used by "
+                    f"{first_rule.id} ({first.path})")
+            for pack, rule, name, first, first_rule in id_clashes(packs)]
 
 
 def _names(pack: Pack) -> set[str]:
