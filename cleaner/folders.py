@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from cleaner.inputs import ReadLog, ReadOptions, Reject, without_compression
+from cleaner.shards import MANIFEST
 from cleaner.temporary_names import written_for
 
 
@@ -50,8 +51,16 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                          f"cannot read folder: {listing.strerror or listing}")
             continue
         dirs, files = listing
+        if below != "." and MANIFEST in files:
+            # A shard folder an earlier run wrote into the dump's folder: its records would be
+            # cleaned again beside the inputs they came from. Named as an input, it is read.
+            log.skipped_records[f"{_as_source(root)}: a folder of shards a cleaner run wrote "
+                                f"(it holds {MANIFEST}); name it as an input to read it"] += 1
+            continue
         names.enter(root)
-        here = os.path.normpath(os.path.join(os.path.abspath(top), below)) if exclude else ""
+        # Real paths, as own_outputs gives them: an input folder reached through a link must
+        # still leave this run's outputs out.
+        here = os.path.realpath(os.path.join(top, below)) if exclude else ""
         dirs = sorted(d for d in dirs if not d.startswith(".")
                       and not (exclude and os.path.join(here, d) in exclude))
         stack.extend(os.path.normpath(os.path.join(below, d)) for d in reversed(dirs))

@@ -27,6 +27,14 @@ def _overlapping_inputs(inputs: list[str]) -> str | None:
     return None
 
 
+def _same_file(one: str, other: str) -> bool:
+    """Whether two existing paths are one file (a hard link too); False where either is not."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 def guard_inputs(config: RunConfig) -> tuple[RunConfig, list[str]]:
     """The config with its own outputs kept out of the inputs, and a note for each output an
     input folder holds; OutputError when an input does not exist, when an input is itself an
@@ -43,13 +51,16 @@ def guard_inputs(config: RunConfig) -> tuple[RunConfig, list[str]]:
         raise OutputError(f"{overlap}: its documents would be cleaned and written twice; name "
                           "each file or folder once")
     outputs = own_outputs(config)
-    shards = os.path.abspath(config.output) if is_sharded(config) else None
+    shards = os.path.realpath(config.output) if is_sharded(config) else None
     notes = []
     for name in config.inputs:
         if name == "-":
             continue
-        path = os.path.abspath(name)
-        if path in outputs or shards and (path + os.sep).startswith(shards + os.sep):
+        # Real paths, and the files themselves: an input reached through a link, or a hard link
+        # of an output, would be overwritten as surely as the output's own name.
+        path = os.path.realpath(name)
+        if path in outputs or shards and (path + os.sep).startswith(shards + os.sep) \
+                or any(_same_file(name, output) for output in outputs):
             raise OutputError(f"{name} is an input and also what this run writes; "
                               "write the output elsewhere")
         for output in outputs:

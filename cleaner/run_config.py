@@ -266,9 +266,9 @@ def check_distinct_outputs(config: RunConfig) -> None:
 
 
 def own_outputs(config: RunConfig) -> frozenset[str]:
-    """Absolute paths of what a run writes: its output (a file, or a shard folder), the rejects
-    file, --stats and --report."""
+    """Real paths (links resolved) of what a run writes: its output (a file, or a shard folder),
+    the rejects file, --stats and --report."""
     paths = [config.output, config.rejects, config.stats_path, config.report]
     if not is_sharded(config) and not config.rejects:
         paths.append(default_rejects(config))
-    return frozenset(os.path.abspath(path) for path in paths if path and path != "-")
+    return frozenset(os.path.realpath(path) for path in paths if path and path != "-")
