@@ -243,6 +243,10 @@ class ShardedOutput:
             # was, as before the manifest was written at the start)
             if ((existing is not None and not _records_nothing(existing))
                     or any(map(is_shard_name, os.listdir(self.folder)))):
+                if existing is not None and existing.get("complete"):
+                    raise OutputError(f"{self.folder} already holds a finished run "
+                                      f"({existing.get('records', 0)} records); choose an empty "
+                                      "folder for a new one")
                 raise OutputError(f"{self.folder} already holds a run; add --resume to continue "
                                   "it, or choose an empty folder")
             manifest = {"format": FORMAT_VERSION, "complete": False, "run": self.run_key,
@@ -275,8 +279,9 @@ class ShardedOutput:
                   if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
         if layout:
             # (shards of two sizes or formats in one folder; left out, they are the run's own)
-            raise OutputError(f"cannot resume: {' and '.join(layout)} differ from the "
-                              f"interrupted run's; leave them out to continue with the run's "
+            raise OutputError(f"cannot resume: {' and '.join(layout)} "
+                              f"{'differ' if len(layout) > 1 else 'differs'} from the "
+                              f"run's; leave them out to continue with the run's "
                               "own, or start again in an empty folder")
         changed = []
         before = existing.get("run", {})

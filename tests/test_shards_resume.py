@@ -248,12 +248,12 @@ def test_a_used_folder_needs_resume_and_the_same_options(dump, tmp_path, capsys)
     out = tmp_path / "out"
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "-q"]) == 0
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "-q"]) == 2
-    assert "already holds a run; add --resume" in capsys.readouterr().err
+    # A finished run: nothing to continue, so no --resume is offered.
+    assert "already holds a finished run" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "300", "--resume"]) == 2
-    assert "the --shard-size (500 there) differ from the interrupted run's" in (
-        capsys.readouterr().err)
+    assert "the --shard-size (500 there) differs from the run's" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--format", "parquet", "--resume"]) == 2
-    assert "the --format (jsonl there) differ" in capsys.readouterr().err
+    assert "the --format (jsonl there) differs" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "--resume"]) == 0
     assert "already complete" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(tmp_path / "x.jsonl"), "--resume"]) == 2
