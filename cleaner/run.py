@@ -25,7 +25,7 @@ from cleaner.progress import Progress
 from cleaner.readers import iter_inputs
 from cleaner.report import NO_SAVED_FIGURES, write_report
 from cleaner.report_collect import ReportCollector
-from cleaner.run_config import RunConfig, check_distinct_outputs, open_output
+from cleaner.run_config import RunConfig, check_distinct_outputs, open_output, output_name_notes
 from cleaner.shards import OutputError, ShardedOutput, describe_os_error
 from cleaner.stats import RunStats
 
@@ -74,6 +74,7 @@ def execute(config: RunConfig) -> int:
             return 1
     try:
         config, notes = guard_inputs(config)
+        notes += output_name_notes(config)
         if not config.quiet:
             for note in notes:
                 _say(config, f"note: {note}")
@@ -422,4 +423,9 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
         output.abort()
         where = "stdout" if config.output == "-" else f"{config.output} not written"
         _say(config, f"interrupted after {stats.written} records; {where}")
+        if config.output != "-":
+            # One file is written whole or not at all: what a run that can be stopped and
+            # continued writes instead.
+            _say(config, "a run that can be stopped and resumed writes shards: "
+                         "-o FOLDER --shard-size N")
     return 128 + signum

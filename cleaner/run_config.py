@@ -190,6 +190,22 @@ def open_output(config: RunConfig):
                         _level(config, config.output))
 
 
+# The suffixes an output file is written by (JSON lines, plain or compressed, or Parquet).
+_OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".gz", ".zst", ".zstd", ".parquet", ".pq")
+
+
+def output_name_notes(config: RunConfig) -> list[str]:
+    """A note where one output file's name has a suffix no writer goes by ("out.parqet", a
+    typo): it is written as JSON lines, which the name does not say."""
+    out = config.output
+    suffix = os.path.splitext(out)[1].lower()
+    if out == "-" or is_sharded(config) or not suffix or suffix in _OUTPUT_SUFFIXES \
+            or is_special_file(out) or other_compression(out):
+        return []
+    return [f"{out} is written as JSON lines: its suffix {suffix} names no output format "
+            "(.jsonl, .jsonl.gz, .jsonl.zst, .parquet)"]
+
+
 def _no_resume_of_one_file(config: RunConfig) -> str:
     """Why --resume is refused for a run that writes one file, and what to do instead."""
     out = config.output
