@@ -105,13 +105,16 @@ class RunConfig:
         return known_size(self.inputs, self.read_options)
 
 
+# The suffixes an output file is written by (JSON lines, plain or compressed, or Parquet).
+_OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".gz", ".zst", ".zstd", ".parquet", ".pq")
+
+
 def is_sharded(config: RunConfig) -> bool:
     """Shards when asked for (--shard-size, --resume, --format) or when OUT is a folder."""
     out = config.output
     if out == "-":
         return False
-    looks_like_file = out.lower().endswith((".jsonl", ".gz", ".zst", ".zstd", ".parquet", ".pq",
-                                            ".json", ".ndjson"))
+    looks_like_file = out.lower().endswith(_OUTPUT_SUFFIXES)
     return (config.shard_size is not None or config.fmt is not None
             or out.endswith(("/", "\\")) or Path(out).is_dir()
             or (config.resume and not looks_like_file))
@@ -188,10 +191,6 @@ def open_output(config: RunConfig):
                           "output is .jsonl.gz or .jsonl.zst (or Parquet)")
     return SingleOutput(config.output, config.rejects or default_rejects(config),
                         _level(config, config.output))
-
-
-# The suffixes an output file is written by (JSON lines, plain or compressed, or Parquet).
-_OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".gz", ".zst", ".zstd", ".parquet", ".pq")
 
 
 def output_name_notes(config: RunConfig) -> list[str]:
