@@ -53,6 +53,12 @@ class Progress:
         if seconds > 0.5:
             self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
 
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
+    def close(self, finished: bool = False) -> None:
+        """Close the bar; `finished`: the run read all of its input, so a known size is all done
+        (what the bar counts, the bytes of records written, leaves out rejected lines,
+        newlines and the part of the input a resumed run skipped)."""
+        if self.bar is None:
+            return
+        if finished and self.bar.total and self.bar.n < self.bar.total:
+            self.bar.update(self.bar.total - self.bar.n)
+        self.bar.close()

@@ -266,7 +266,7 @@ class _Job:
             status = 1
         finally:
             stop.uninstall()
-            progress.close()
+            progress.close(finished=status == 0)
             try:
                 executor.close(cancel=status != 0)
             except Exception:

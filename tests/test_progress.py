@@ -31,6 +31,23 @@ def test_bar_with_a_known_size_shows_share_speed_documents_per_second_and_eta(ca
     assert "<00:" in shown          # time left
 
 
+def test_a_finished_run_fills_the_bar_that_rejects_left_short(capsys):
+    # The bar counts the bytes of records written: rejected lines and newlines are not among
+    # them, nor the part of the input a resumed run skipped.
+    bar = Progress(True, lambda: 10_000_000)
+    bar.update(9_000_000, 1_000)
+    bar.close(finished=True)
+    assert "cleaning: 100%" in capsys.readouterr().err
+
+
+def test_a_stopped_run_leaves_the_bar_where_it_stopped(capsys):
+    bar = Progress(True, lambda: 10_000_000)
+    bar.update(4_000_000, 1_000)
+    bar.close(finished=False)
+    shown = capsys.readouterr().err
+    assert "cleaning:  40%" in shown and "100%" not in shown
+
+
 def test_bar_without_a_size_has_no_share_and_no_eta(capsys):
     bar = Progress(True, lambda: None)
     bar.update(4_000_000, 1_000)
@@ -71,6 +88,8 @@ def test_a_run_counts_its_input_once(tmp_path, monkeypatch):
 
 def test_clean_on_a_terminal_shows_the_bar_and_quiet_hides_it(tmp_path):
     data = write_jsonl(tmp_path / "in.jsonl", real_docs(40))
+    with data.open("ab") as f:               # rejected lines: the bar still ends full
+        f.write(b"[1, 2]\n" + b"{broken\n" * 50)
 
     def stderr_on_a_terminal(*flags: str) -> str:
         main, terminal = pty.openpty()
@@ -96,7 +115,7 @@ def test_clean_on_a_terminal_shows_the_bar_and_quiet_hides_it(tmp_path):
 
     shown = stderr_on_a_terminal()
     assert "cleaning: 100%" in shown and "B/s" in shown
-    assert "read 40 documents, wrote 40" in shown
+    assert "read 91 documents, wrote 40, rejected 51" in shown
     assert "cleaning:" not in stderr_on_a_terminal("-q")
 
 
