@@ -19,6 +19,7 @@ import dataclasses
 import logging
 import os
 import pickle
+import warnings
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -162,6 +163,11 @@ class RayExecutor:
         import ray.data
 
         logging.getLogger("ray.data").setLevel(logging.WARNING)
+        # What Ray Data says of choices made here (no progress bars: the run has its own; fewer
+        # files than workers) is no news to the user.
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+        warnings.filterwarnings("ignore", category=UserWarning,
+                                message="The (maximum|minimum) number of concurrent")
         files = _file_list(inputs, options, log)
         if not files:
             return
