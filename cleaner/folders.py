@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from cleaner.inputs import ReadLog, ReadOptions, Reject, without_compression
+from cleaner.output_sniff import written_by_cleaner
 from cleaner.shards import MANIFEST
 from cleaner.temporary_names import written_for
 
@@ -33,6 +34,8 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
     files and names no --glob takes are counted as skipped. A folder that cannot be listed, and
     a file reading would take that is not a regular one (a named pipe, a socket, a device), are
     Rejects in their place: a pipe would hang the run, and either would otherwise go unsaid.
+    What an earlier run wrote there (a shard folder, a file of cleaned records) is passed over
+    and counted in `log.skipped_records`, unless the folder named is itself a shard folder.
 
     Strings, not Path objects: a folder of small articles spent as long in pathlib (a Path per
     file, matching each glob, the relative id) as in reading the files.
@@ -41,6 +44,7 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
     exclude = options.exclude
     top = str(folder)
     names = _FileNames(log)
+    sniff = True           # pass over files of records a cleaner run wrote (output_sniff)
     stack = ["."]          # folders below `top`, walked depth first in name order, as os.walk
     while stack:
         below = stack.pop()
@@ -57,6 +61,8 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
             log.skipped_records[f"{_as_source(root)}: a folder of shards a cleaner run wrote "
                                 f"(it holds {MANIFEST}); name it as an input to read it"] += 1
             continue
+        if below == "." and MANIFEST in files:
+            sniff = False          # a shard folder named as an input: its records are read
         names.enter(root)
         # Real paths, as own_outputs gives them: an input folder reached through a link must
         # still leave this run's outputs out.
@@ -77,6 +83,13 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                                                      "folder only regular files are read")
                 continue
             if names.seen_before(entry):
+                continue
+            if sniff and written_by_cleaner(path):
+                # Left in the dump's folder by an earlier run (-o dump/clean.jsonl): its records
+                # would be cleaned again beside the documents they came from.
+                log.skipped_records[f"{_as_source(path)}: records a cleaner run wrote (they "
+                                    f"carry meta, removed, flags and fixes); name it as an "
+                                    f"input to read it"] += 1
                 continue
             yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
 

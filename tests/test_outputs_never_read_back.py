@@ -57,3 +57,32 @@ def test_a_shard_folder_an_earlier_run_left_in_the_dump_is_not_read_again(tmp_pa
     again = tmp_path / "shards-again.jsonl"
     assert main(["clean", str(folder / "shards"), "-o", str(again), "-q"]) == 0
     assert len(_lines(again)) == 5
+
+
+def test_a_cleaned_file_an_earlier_run_left_in_the_dump_is_not_read_again(tmp_path, capsys):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    _dump(folder / "a.jsonl", 4)
+    for output in ("clean.jsonl", "clean.jsonl.gz", "clean.jsonl.zst", "clean.parquet"):
+        assert main(["clean", str(folder / "a.jsonl"), "-o", str(folder / output), "-q"]) == 0
+    out = tmp_path / "again.jsonl"
+    assert main(["clean", str(folder), "-o", str(out)]) == 0
+    assert [json.loads(line)["id"] for line in _lines(out)] == [f"d{i}" for i in range(4)]
+    said = capsys.readouterr().err
+    assert said.count("records a cleaner run wrote") == 4
+    # Named as an input, a cleaned file is read (cleaning cleaned records again is allowed).
+    again = tmp_path / "cleaned-again.jsonl"
+    assert main(["clean", str(folder / "clean.jsonl.gz"), "-o", str(again), "-q"]) == 0
+    assert len(_lines(again)) == 4
+
+
+def test_a_dump_with_some_of_the_output_fields_is_read(tmp_path):
+    # Raw records may carry a "meta" or "flags" of their own: only all four fields, of the
+    # types a cleaned record has, mark a file as a cleaner run's output.
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps({"id": "x", "text": ARTICLE, "meta": {},
+                                                "flags": [], "removed": "no"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(folder), "-o", str(out), "-q"]) == 0
+    assert len(_lines(out)) == 1
