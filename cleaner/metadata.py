@@ -26,13 +26,27 @@ def clean_value(value: str) -> str:
 
 
 def place_name(value: str) -> str:
-    """A place written in capitals ("MOSKWA") in title case; anything else as written.
+    """A place written in capitals ("MOSKWA") in title case, but for its words without a vowel,
+    acronyms (NTT, NTB, DC); anything else as written.
 
     >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
     ('Moskwa', 'Banda Aceh', 'Moskow')
+    >>> place_name("NTT"), place_name("WASHINGTON DC"), place_name("NEW YORK"), place_name("BAU-BAU")
+    ('NTT', 'Washington DC', 'New York', 'Bau-Bau')
     """
     value = clean_value(value)
-    return value.title() if value.isupper() else value
+    if not value.isupper():
+        return value
+    return " ".join(word if _acronym(word) else word.title() for word in value.split(" "))
+
+
+# A word in capitals without one of these is an acronym: "Ntt" reads wrong. (Acronyms with a
+# vowel, DKI or AS, cannot be told from a short name, NEW or LOS, by their letters.)
+_VOWELS = re.compile(r"[AEIOUÀ-ÖØ-Ý]")
+
+
+def _acronym(word: str) -> bool:
+    return _VOWELS.search(word) is None
 
 
 # An academic title after a name's comma, written with its dots: "S.Pd", "M.Si.", "Ph.D", "S.I.Kom"

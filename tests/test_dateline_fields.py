@@ -27,6 +27,16 @@ def test_a_datelines_publisher_is_the_source_and_its_place_the_location(cleaner,
     assert record["removed"][0]["rule"] == rule
 
 
+@pytest.mark.parametrize("line, location", [
+    ("NTT, KOMPAS.com - Presiden tiba di Kupang.", "NTT"),
+    ("KUPANG, NTT - Presiden tiba di bandara.", "Kupang"),
+    ("WASHINGTON DC, CNN - Presiden tiba di Gedung Putih.", "Washington DC"),
+    ("NEW YORK, KOMPAS.com - Petenis itu menang.", "New York"),
+])
+def test_a_place_in_capitals_keeps_its_acronyms_in_capitals(cleaner, line, location):
+    assert cleaner.clean(line + BODY)["meta"]["location"] == location
+
+
 def test_a_date_line_after_the_dateline_is_the_articles_own(cleaner):
     # A chronology: its first heading is a date, within the first lines but after the
     # dateline that opened the article. Before the dateline, a date line is the header's.
