@@ -30,7 +30,8 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d
 _NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
 # Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019".
 _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4})?(?:\s+([A-Za-z]{1,4}))?")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4}|[+-]\d{2}:?\d{2}(?!\d))?"
+                   r"(?:\s+([A-Za-z]{1,4}))?")
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
@@ -86,7 +87,9 @@ def _time_after(text: str) -> str | None:
         marker = (m.group(5) or "").lower()
     if hour > 23 or minute > 59:
         return None
-    zone = ZONES.get(marker, "")
+    # A numeric offset ("Mon, 29 Aug 2016 20:00:00 +0000", as RFC 2822 and HTTP dates give it).
+    zone = f"{marker[:3]}:{marker[-2:]}" if marker[:1] in "+-" and marker else \
+        ZONES.get(marker, "")
     second = f":{m.group(3)}" if m.group(3) else ""
     return f"{hour:02d}:{minute:02d}{second}{zone}"
 
@@ -112,6 +115,8 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     '2021-07-04T10:00'
     >>> normalize_date("November 19, 2019, 07:47 PM EST"), normalize_date("Nov. 5 2019 12:10 am")
     ('2019-11-19T19:47', '2019-11-05T00:10')
+    >>> normalize_date("Mon, 29 Aug 2016 20:00:00 +0000"), normalize_date("29 Aug 2016 20:00 -0530")
+    ('2016-08-29T20:00:00+00:00', '2016-08-29T20:00-05:30')
     """
     if not text:
         return None

@@ -1,0 +1,26 @@
+"""A date's numeric UTC offset (RFC 2822, HTTP) counts as a named zone does: the day is Jakarta's."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.dates import normalize_date
+
+ARTICLE = "Presiden meresmikan jembatan baru di Samarinda pada Senin pagi bersama gubernur."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mon, 29 Aug 2016 20:00:00 +0000", "2016-08-29T20:00:00+00:00"),
+    ("Mon, 29 Aug 2016 20:00:00 GMT", "2016-08-29T20:00:00+00:00"),
+    ("29 Aug 2016 20:00 +07:00", "2016-08-29T20:00+07:00"),
+    ("29/8/2016 10.00 - 12.00 WIB", "2016-08-29T10:00"),      # a range, not an offset
+])
+def test_a_numeric_offset_after_the_time_is_its_zone(text, expected):
+    assert normalize_date(text) == expected
+
+
+def test_an_input_date_with_a_numeric_offset_gives_jakartas_day(cleaner):
+    # 20:00 UTC is 03:00 the next day in Jakarta: with the offset dropped, the day was a day early.
+    for given in ("Mon, 29 Aug 2016 20:00:00 +0000", "Mon, 29 Aug 2016 20:00:00 GMT"):
+        record = cleaner.clean(ARTICLE, url="https://www.cnnindonesia.com/nasional/a", date=given)
+        assert record["meta"]["date"] == "2016-08-30T03:00:00+07:00"
