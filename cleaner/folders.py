@@ -7,7 +7,7 @@ import os
 import stat
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from cleaner.inputs import ReadLog, ReadOptions, Reject, without_compression
 from cleaner.output_sniff import written_by_cleaner
@@ -30,10 +30,11 @@ def folder_files(folder: Path, options: ReadOptions, log: ReadLog) -> Iterator[t
 def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                    ) -> Iterator[tuple[str, str] | Reject]:
     """(path, record id) of the files under a folder that reading takes, in a stable order; the
-    id is the path below the folder without its suffix ("2022/01/a.txt": "2022/01/a"). Hidden
-    files and names no --glob takes are counted as skipped. A folder that cannot be listed, and
-    a file reading would take that is not a regular one (a named pipe, a socket, a device), are
-    Rejects in their place: a pipe would hang the run, and either would otherwise go unsaid.
+    id is the path below the folder without its suffix ("2022/01/a.txt": "2022/01/a"; with it
+    where two files would share one id: "a.txt" and "a.html"). Hidden files and names no --glob
+    takes are counted as skipped. A folder that cannot be listed, and a file reading would take
+    that is not a regular one (a named pipe, a socket, a device), are Rejects in their place: a
+    pipe would hang the run, and either would otherwise go unsaid.
     What an earlier run wrote there (a shard folder, a file of cleaned records) is passed over
     and counted in `log.skipped_records`, unless the folder named is itself a shard folder.
 
@@ -70,6 +71,7 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
         dirs = sorted(d for d in dirs if not d.startswith(".")
                       and not (exclude and os.path.join(here, d) in exclude))
         stack.extend(os.path.normpath(os.path.join(below, d)) for d in reversed(dirs))
+        taken = []
         for name, entry in sorted(files.items()):
             path = os.path.join(root, name)
             if exclude and _written_here(os.path.join(here, name), exclude):
@@ -77,6 +79,9 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
             if name.startswith(".") or not wanted(name, path):
                 log.skipped += 1
                 continue
+            taken.append((name, entry, path))
+        shared = _shared_stems(name for name, _, _ in taken)
+        for name, entry, path in taken:
             kind = _not_regular(entry)
             if kind:
                 yield Reject(_as_source(path), None, f"not a regular file ({kind}): in a "
@@ -91,7 +96,8 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                                     f"carry meta, removed, flags and fixes); name it as an "
                                     f"input to read it"] += 1
                 continue
-            yield path, (stem_of(name) if below == "." else os.path.join(below, stem_of(name)))
+            stem = name if stem_of(name) in shared else stem_of(name)
+            yield path, (stem if below == "." else os.path.join(below, stem))
 
 
 class _FileNames:
@@ -224,6 +230,18 @@ def suffix_lowered(path: str) -> str:
     name = os.path.basename(path)
     cut = len(path) - len(name) + len(stem_of(name))
     return path[:cut] + path[cut:].lower()
+
+
+def _shared_stems(names: Iterable[str]) -> set[str]:
+    """The stems that more than one of a folder's files has ("story.html" and "story.html.gz",
+    "a.txt" and "a.html"): their ids are their whole names, as the stem would give two
+    documents one id."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for name in names:
+        stem = stem_of(name)
+        (shared if stem in seen else seen).add(stem)
+    return shared
 
 
 def stem_of(name: str) -> str:

@@ -66,6 +66,15 @@ def test_ids_are_paths_below_the_folder_without_the_suffix(tmp_path):
     assert ids == ["a", "b", "c", "x.y", "2021/q", "2022/a", "2022/01/page", "2022/01/z"]
 
 
+def test_files_whose_names_differ_only_in_suffix_get_their_whole_names_as_ids(tmp_path):
+    folder = tmp_path / "dump"
+    (folder / "2022").mkdir(parents=True)
+    for name in ("story.html", "story.html.gz", "a.txt", "a.html", "b.txt", "2022/a.txt"):
+        (folder / name).write_bytes(b"x")
+    ids = [record_id for _, record_id in folder_files(folder, ReadOptions(), ReadLog())]
+    assert ids == ["a.html", "a.txt", "b", "story.html", "story.html.gz", "2022/a"]
+
+
 def test_records_without_an_id_in_files_named_alike_in_subfolders_get_distinct_ids(tmp_path):
     """A dump's export folders each hold a "part.jsonl": named by the file's name alone, their
     records would share ids. Top-level and named files keep their name alone."""
