@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.html_meta import date_zone, iso_date
-from cleaner.document import Document, Line
+from cleaner.document import Document, Line, Removal
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, site_host
@@ -22,7 +22,7 @@ from cleaner.normalize import MARKUP_FIXES, drop_controls, normalize, repair_sur
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
-from cleaner.text_markup import plain_markup
+from cleaner.text_markup import HIDDEN_RULE, hidden_markup, plain_markup
 from cleaner.url_date import url_date
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 from cleaner.validity import date_span, dated, excluded_ids
@@ -230,6 +230,11 @@ class Cleaner:
         # A page's article comes out of the extractor as plain text: what looks like markup
         # in it is what the page shows ("&lt;b&gt;" in the page is "<b>" here).
         skip = MARKUP_FIXES if doc.hints.get("extracted") else ()
+        if "strip_tags" in look.fixes and not skip:
+            # What strip_tags takes with the tags (a comment's words, a script) is text gone:
+            # each is recorded, as a page's stripped elements are.
+            doc.removed.extend(Removal(HIDDEN_RULE, element, 0, 0, "strip-markup")
+                               for element in hidden_markup(doc.text))
         doc.text, doc.fixes = normalize(doc.text, look.fixes, skip)
         doc.lines = [Line(t, n) for n, t in enumerate(doc.text.split("\n"), start=1) if t]
         # The glue hint was looked for before the fixes; a fixed text is looked at again.

@@ -78,6 +78,29 @@ def strip_tags(text: str) -> str:
                        for piece in _SURROGATES.split(text))
 
 
+# What a removal record keeps of a hidden element, as a page's stripped elements are cut.
+MAX_HIDDEN_CHARS = 500
+# The rule id of those removals: a text fix, not a rule of a pack.
+HIDDEN_RULE = "markup/hidden"
+
+
+def hidden_markup(text: str) -> list[str]:
+    r"""The comments, scripts and styles strip_tags takes with what they hold, as written (each
+    cut at MAX_HIDDEN_CHARS): what went from a text field's lines besides the tags themselves,
+    for its removal record.
+
+    >>> hidden_markup("<p>Isi.</p><!-- catatan: jangan terbitkan --><script>x()</script>")
+    ['<!-- catatan: jangan terbitkan -->', '<script>x()</script>']
+    """
+    if "<" not in text:
+        return []
+    pieces = _SURROGATES.split(text) if _SURROGATE.search(text) else [text]
+    found = [match.group() for piece in pieces if not _SURROGATE.fullmatch(piece)
+             for match in _HIDDEN_ELEMENT.finditer(piece)]
+    return [element if len(element) <= MAX_HIDDEN_CHARS
+            else element[:MAX_HIDDEN_CHARS] + " …" for element in found]
+
+
 def unescape_references(text: str) -> str:
     r"""Character references become the characters they stand for ("&amp;" is "&", "&#8220;"
     is a curly quote), a reference escaped twice too; a bare "&" stays.
