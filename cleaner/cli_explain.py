@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 from cleaner.batches import NOTHING_VISIBLE, clean_item_document, document_args, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 read_options)
 from cleaner.explain import explain
-from cleaner.inputs import Reject
+from cleaner.fixtures import input_fields, input_fields_path
+from cleaner.inputs import Item, Reject
 from cleaner.readers import iter_inputs
 
 
@@ -31,6 +35,11 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    missing = next((name for name in args.inputs
+                    if name != "-" and not os.path.lexists(name)), None)
+    if missing is not None:             # as `cleaner clean` refuses it: a typo, an empty pattern
+        print(f"cleaner: error: no such file or folder: {missing}", file=sys.stderr)
+        return 2
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2
@@ -44,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
         if args.ids and str(fields.get("id")) not in args.ids:
             continue
         try:
-            doc = clean_item_document(cleaner, item)
-        except Exception as exc:  # a page with no article, a page over the time limit
+            doc = clean_item_document(cleaner, with_stored_fields(item))
+        except Exception as exc:  # a page with no article, a page over the time limit, a
+            # broken <case>.input.json
             print(f"cleaner: rejected {item.where()}: {exc}", file=sys.stderr)
             continue
         record = doc.to_record()
@@ -63,3 +73,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"cleaner: no document with id {', '.join(args.ids)} in the input", file=sys.stderr)
         return 1
     return 0
+
+
+def with_stored_fields(item: Item) -> Item:
+    """A one-article file with the input fields stored beside it (a fixture's <case>.input.json):
+    shown as `cleaner fixtures` cleans it, its url finding the site pack, its date the dated
+    rules. `cleaner clean` reads the file alone: a dump's folder is not a fixtures folder."""
+    if item.line is not None:
+        return item
+    stored = input_fields(Path(item.source))
+    if not stored:
+        return item
+    print(f"cleaner: {item.where()}: with the input fields stored in "
+          f"{input_fields_path(Path(item.source))}, as a fixture is cleaned", file=sys.stderr)
+    return replace(item, fields={**item.fields, **stored})

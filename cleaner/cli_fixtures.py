@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -92,8 +93,22 @@ def run_add(args: argparse.Namespace) -> int:
               "the expected record does not name that fix", file=sys.stderr)
     report_site(added, args.site)
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
-          f"{added.raw.stem}` and commit the files", file=sys.stderr)
+          f"{added.raw.stem}{shaping_options(args)}` and commit the files", file=sys.stderr)
     return 0
+
+
+def shaping_options(args: argparse.Namespace) -> str:
+    """The options that made the records, as typed after a command: an update run without them
+    would rewrite the records with other rules (a user's pack left out, the cruft it removes
+    then expected), or look in the default fixtures folder."""
+    words = [word for path in args.rules for word in ("--rules", path)]
+    if args.no_builtin_rules:
+        words.append("--no-builtin-rules")
+    if args.lang:
+        words += ["--lang", args.lang]
+    if args.root != "fixtures":
+        words += ["--root", args.root]
+    return "".join(f" {shlex.quote(word)}" for word in words)
 
 
 def report_site(added: Added, site: str) -> None:
@@ -136,6 +151,12 @@ def run_compare(args: argparse.Namespace) -> int:
         return 1 if broken else 0
     differ = len(changed) - len(broken)
     print(f"{len(comparisons)} fixtures, {differ} differ from their expected records"
-          + (" (cleaner fixtures update rewrites them)" if differ else "")
+          + (f" (`cleaner fixtures update{_cases(args)}{shaping_options(args)}` rewrites them)"
+             if differ else "")
           + (f", {len(broken)} could not be cleaned (above)" if broken else ""), file=sys.stderr)
     return 1 if changed else 0
+
+
+def _cases(args: argparse.Namespace) -> str:
+    """The cases a check was limited to, as typed: its update rewrites those alone."""
+    return "".join(f" {shlex.quote(case)}" for case in args.cases)

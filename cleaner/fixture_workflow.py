@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -11,12 +12,13 @@ from typing import Any, Iterable
 
 import orjson
 
+from cleaner.batches import NOTHING_VISIBLE
 from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, record_diff)
 from cleaner.identify import site_host
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
-from cleaner.normalize import repair_surrogates
+from cleaner.normalize import normalize, repair_surrogates
 
 
 class FixtureError(ValueError):
@@ -121,6 +123,8 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         text = repair_surrogates(item.text)
         repaired = text != item.text
         data = text.encode("utf-8")
+        if not page:
+            _refuse_unclean(text, f"{source}: record {item.fields.get('id') or record_id}")
     else:
         suffix = source.suffix.lower()
         if suffix not in (".txt", ".html", ".htm"):
@@ -130,9 +134,14 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         data = source.read_bytes()
         if suffix == ".txt":
             try:
-                data.decode("utf-8")
+                _refuse_unclean(data.decode("utf-8"), str(source))
             except UnicodeDecodeError as exc:
                 raise FixtureError(f"{source} is not UTF-8 ({exc}); convert it first")
+        if raw.exists() and os.path.samefile(source, raw):
+            # Copied onto itself, and its stored url and date would be dropped.
+            raise FixtureError(f"{source} is this fixture's own input: `cleaner fixtures update "
+                               f"{raw.stem}`, with the rule options it was added with, rewrites "
+                               "its record")
     expected = expected_path(raw)
     if (raw.exists() or expected.exists()) and not force:
         raise FixtureError(f"{raw} already exists (--force replaces it)")
@@ -145,6 +154,15 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     expected.write_text(dump_record(record), encoding="utf-8")
     text = data.decode("utf-8", errors="replace")
     return Added(raw, expected, record, text, repaired, site_seen_as(cleaner, site), site_url)
+
+
+def _refuse_unclean(text: str, where: str) -> None:
+    """Refuse a text `cleaner clean` rejects, with its reason: no run makes a record of it, so
+    an expected record would hold what no run writes."""
+    if not text.strip():
+        raise FixtureError(f"{where}: empty document, which `cleaner clean` rejects")
+    if not normalize(text)[0].strip():
+        raise FixtureError(f"{where}: {NOTHING_VISIBLE}, which `cleaner clean` rejects")
 
 
 def _clean_as_site(cleaner, raw: Path, fields: dict[str, Any],

@@ -57,6 +57,37 @@ def dump_record(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
+# The record's text as dump_record writes it: one line, a whole article long.
+TEXT_LINE = '  "text": '
+TEXT_SHOWN_BELOW = TEXT_LINE + "(its diff by lines follows)\n"
+
+
 def record_diff(expected: str, actual: str, name: str) -> str:
-    return "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                        f"{name} (expected)", f"{name} (now)"))
+    """A unified diff of two records as dump_record writes them; a text that changed is diffed
+    by its lines (paragraphs), each changed one shown with the one around it, not as one JSON
+    line of thousands of characters."""
+    before, after = expected.splitlines(True), actual.splitlines(True)
+    text_before, text_after = _text(expected), _text(actual)
+    if text_before is None or text_after is None or text_before == text_after:
+        return _diff(before, after, name)
+    rest = _diff([TEXT_SHOWN_BELOW if line.startswith(TEXT_LINE) else line for line in before],
+                 [TEXT_SHOWN_BELOW if line.startswith(TEXT_LINE) else line for line in after],
+                 name)
+    return rest + _diff([line + "\n" for line in text_before.split("\n")],
+                        [line + "\n" for line in text_after.split("\n")], f"{name} text",
+                        context=2)
+
+
+def _diff(before: list[str], after: list[str], name: str, context: int = 3) -> str:
+    return "".join(difflib.unified_diff(before, after, f"{name} (expected)", f"{name} (now)",
+                                        n=context))
+
+
+def _text(record: str) -> str | None:
+    """A record's text, when the record is JSON with a text on one line of its own."""
+    try:
+        text = json.loads(record).get("text")
+    except (ValueError, AttributeError):
+        return None
+    lines = [line for line in record.splitlines() if line.startswith(TEXT_LINE)]
+    return text if isinstance(text, str) and len(lines) == 1 else None

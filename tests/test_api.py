@@ -185,3 +185,16 @@ def test_a_used_cleaner_pickles_and_cleans_as_it_did():
     assert copy.clean(ARTICLE, url="https://www.kompas.com/a") == first
     assert (copy.lang, copy.guard_share, copy.page_timeout) == ("id", 0.4, 7.0)
     assert copy.packs == cleaner.packs
+
+
+def test_page_error_is_the_packages_own(cleaner):
+    # The README names it as what clean_html raises for a page with no article.
+    import cleaner as package
+    from cleaner import PageError
+    from cleaner.html_extract import PageError as raised
+
+    assert PageError is raised and "PageError" in package.__all__
+    with pytest.raises(PageError):
+        cleaner.clean_html("<html><body></body></html>")
+    with pytest.raises(AttributeError, match="no attribute 'PageErrors'"):
+        package.PageErrors

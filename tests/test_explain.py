@@ -78,3 +78,38 @@ def test_explain_says_when_it_stopped_at_its_limit(tmp_path, capsys):
     assert "shown the first 2 documents; -n 0 shows all" in capsys.readouterr().err
     assert main(["explain", str(dump), "-n", "0", "--color", "never"]) == 0
     assert "shown the first" not in capsys.readouterr().err
+
+
+def _summary(record: dict) -> str:
+    """The closing line explain prints for a record."""
+    removed = record["removed"]
+    return (f"{len(removed)} removals, {sum(len(r['text']) for r in removed)} characters; "
+            f"{len(record['text'])} characters of text kept")
+
+
+def test_explain_of_a_fixture_reads_its_stored_input_fields(capsys):
+    # A fixture whose site only its stored url names is shown with that site's rules, as
+    # `cleaner fixtures check` cleans it, not as its text alone would be.
+    import json
+
+    from cleaner.fixtures import fixture_inputs, input_fields_path
+
+    stored = [raw for raw in fixture_inputs(ROOT / "fixtures") if input_fields_path(raw).exists()]
+    assert main(["explain", *map(str, stored), "-n", "0", "--color", "never"]) == 0
+    captured = capsys.readouterr()
+    shown = [block for block in captured.out.split("\n== ") if block.strip()]
+    assert len(shown) == len(stored)
+    expected = [json.loads(raw.with_suffix(".json").read_text(encoding="utf-8")) for raw in stored]
+    unlike = [str(raw) for raw, block, record in zip(stored, shown, expected)
+              if block.rstrip().splitlines()[-1].strip() != _summary(record)]
+    assert not unlike, "explained otherwise than their expected records"
+    for raw in stored:          # and it says why it differs from a `clean` of the file alone
+        assert f"{raw}: with the input fields stored in {input_fields_path(raw)}" in captured.err
+
+
+def test_explain_refuses_an_input_that_does_not_exist(tmp_path, capsys):
+    missing = tmp_path / "typo.txt"
+    assert main(["explain", str(SEED), str(missing), "--color", "never"]) == 2
+    captured = capsys.readouterr()
+    assert f"no such file or folder: {missing}" in captured.err
+    assert captured.out == ""           # refused before any document, as `cleaner clean` does

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 
+from cleaner.batches import NOTHING_VISIBLE
 from cleaner.cli import main
 
 TEXT = ("Judul Berita Contoh Hari Ini\n\n"
@@ -115,7 +118,7 @@ def test_check_shows_the_diff_and_update_rewrites_it(tmp_path, capsys):
     with_rule = ["--root", root, "--no-builtin-rules", "--rules", str(rules)]
     assert main(["fixtures", "check", *with_rule]) == 1
     out = capsys.readouterr()
-    assert '-  "text": "Warga kota' in out.out and "kabar/promo" in out.out
+    assert "\n-Promo aplikasi kami gratis\n" in out.out and "kabar/promo" in out.out
     assert "1 differ" in out.err
     assert main(["fixtures", "update", *with_rule]) == 0
     out = capsys.readouterr()
@@ -239,3 +242,84 @@ def test_an_id_past_64_bits_is_found_by_all_its_digits(tmp_path):
                 "123456789012345678901234567891") == 0
     folder = tmp_path / "fixtures" / "kabar.example"
     assert (folder / "123456789012345678901234567891.txt").read_text() == "Dua."
+
+
+def _hinted_update(err: str) -> list[str]:
+    """The arguments of the `cleaner fixtures update ...` a command's message tells to run."""
+    command = re.search(r"`cleaner (fixtures update[^`]*)`", err)
+    assert command, err
+    return shlex.split(command.group(1))
+
+
+def test_the_update_add_suggests_repeats_the_rules_and_folder_that_made_the_record(
+        tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)         # a hint that leaves out --root must not reach the repo's
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "kabar.example.toml").write_text(PROMO_RULE, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(TEXT, encoding="utf-8")
+    assert main(["fixtures", "add", "page.txt", "--site", "kabar.example", "--url",
+                 "https://kabar.example/a", "--rules", "pack/", "--root", "fx",
+                 "--color", "never"]) == 0
+    expected = tmp_path / "fx" / "kabar.example" / "page.json"
+    recorded = expected.read_text(encoding="utf-8")
+    assert "Promo" not in json.loads(recorded)["text"]
+    hint = _hinted_update(capsys.readouterr().err)
+    assert hint == ["fixtures", "update", "page", "--rules", "pack/", "--root", "fx"]
+    # Followed, it keeps the record the pack made: the promo is not made expected.
+    assert main(hint) == 0
+    assert expected.read_text(encoding="utf-8") == recorded
+
+
+def test_the_update_check_suggests_repeats_its_cases_rules_and_folder(tmp_path, monkeypatch,
+                                                                        capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text(TEXT, encoding="utf-8")
+    for name in ("one", "two"):
+        assert main(["fixtures", "add", "page.txt", "--site", "kabar.example", "--name", name,
+                     "--url", "https://kabar.example/a", "--no-builtin-rules", "--root", "my fx",
+                     "--color", "never"]) == 0
+    (tmp_path / "kabar.example.toml").write_text(PROMO_RULE, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["fixtures", "check", "one", "--no-builtin-rules", "--rules",
+                 "kabar.example.toml", "--root", "my fx"]) == 1
+    hint = _hinted_update(capsys.readouterr().err)
+    assert hint == ["fixtures", "update", "one", "--rules", "kabar.example.toml",
+                    "--no-builtin-rules", "--root", "my fx"]
+    assert main(hint) == 0
+    folder = tmp_path / "my fx" / "kabar.example"
+    assert "Promo" not in json.loads((folder / "one.json").read_text())["text"]
+    assert "Promo" in json.loads((folder / "two.json").read_text())["text"]   # not checked
+
+
+def test_adding_a_fixture_onto_its_own_input_is_refused_naming_the_path(tmp_path, capsys):
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    assert _add(tmp_path, str(raw), "--site", "kabar.example", "--url",
+                "https://kabar.example/a") == 0
+    folder = tmp_path / "fixtures" / "kabar.example"
+    capsys.readouterr()
+    assert _add(tmp_path, str(folder / "page.txt"), "--site", "kabar.example", "--force") == 2
+    err = capsys.readouterr().err
+    assert "PosixPath" not in err
+    assert f"{folder / 'page.txt'} is this fixture's own input" in err
+    assert "cleaner fixtures update page" in err
+    # Its stored url is kept: re-adding it without --url would have dropped it.
+    assert json.loads((folder / "page.input.json").read_text()) == {"url": "https://kabar.example/a"}
+
+
+def test_a_text_clean_rejects_is_refused_with_cleans_reason(tmp_path, capsys):
+    empty, invisible = tmp_path / "empty.txt", tmp_path / "invisible.txt"
+    empty.write_text("", encoding="utf-8")
+    invisible.write_text("\u200b\ufeff\n", encoding="utf-8")
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "z", "text": "\u200b\u200b"}) + "\n", encoding="utf-8")
+    for args, reason in (([str(empty)], "empty document"),
+                         ([str(invisible)], NOTHING_VISIBLE),
+                         ([str(dump), "--id", "z"], NOTHING_VISIBLE)):
+        # What `cleaner clean` says of it, to the letter.
+        assert main(["clean", *args[:1], "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+        rejects = (tmp_path / "out.jsonl.rejects.jsonl").read_text(encoding="utf-8")
+        assert json.loads(rejects)["reason"] == reason
+        assert _add(tmp_path, *args, "--site", "kabar.example") == 2
+        assert f": {reason}, which `cleaner clean` rejects" in capsys.readouterr().err
+    assert not (tmp_path / "fixtures").exists()
