@@ -32,9 +32,10 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str
     out.append("")
     before = by_line.pop(0, [])
     if before:
-        # A web page's removals before its text had lines: markup stripped, what the extractor
-        # left out (html/not-extracted). Long ones are cut here, counted in the total below.
-        out.append(f"   before the text ({len(before)} removed from the page):")
+        # Removals before the text had lines: a web page's markup stripped and what the
+        # extractor left out (html/not-extracted), a text field's comments and scripts
+        # (markup/hidden). Long ones are cut here, counted in the total below.
+        out.append(f"   before the text had lines ({len(before)} removed):")
         for removal in before:
             text = " ".join(removal["text"].split())
             if len(text) > SHOWN_CHARS:

@@ -53,7 +53,7 @@ def test_explain_shows_what_a_page_lost_before_its_text_had_lines(capsys):
     assert main(["explain", str(page), "--color", "never"]) == 0
     out = capsys.readouterr().out
     before = [r for r in expected if r["line"] == 0]
-    assert f"before the text ({len(before)} removed from the page):" in out
+    assert f"before the text had lines ({len(before)} removed):" in out
     marked = [line.strip() for line in out.splitlines() if line.startswith("      [-")]
     assert [line.rsplit("<", 1)[1] for line in marked] == [f"{r['rule']}>" for r in before]
     assert f"{len(expected)} removals" in out
