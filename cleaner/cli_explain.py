@@ -13,7 +13,7 @@ from cleaner.cli_common import (add_read_options, add_rule_options, at_least, lo
                                 read_options)
 from cleaner.explain import explain
 from cleaner.fixtures import input_fields, input_fields_path
-from cleaner.inputs import Item, Reject
+from cleaner.inputs import Item, ReadLog, Reject
 from cleaner.readers import iter_inputs
 
 
@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     shown = 0
-    for item in iter_inputs(args.inputs, read_options(args)):
+    log = ReadLog()
+    for item in iter_inputs(args.inputs, read_options(args), log):
         if isinstance(item, Reject):
             print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
             continue
@@ -71,6 +72,15 @@ def run(args: argparse.Namespace) -> int:
             break
     if args.ids and not shown:
         print(f"cleaner: no document with id {', '.join(args.ids)} in the input", file=sys.stderr)
+        return 1
+    if not shown:
+        # A WARC of images and redirects, a folder whose files no --glob takes: say what was
+        # passed over, as a run's summary does, not nothing at all.
+        passed = [f"{count} {reason}" for reason, count in log.skipped_records.items()]
+        if log.skipped:
+            passed.append(f"{log.skipped} files not matching the input patterns")
+        print("cleaner: no document to explain in the input"
+              + (f" (skipped: {'; '.join(passed)})" if passed else ""), file=sys.stderr)
         return 1
     return 0
 

@@ -113,3 +113,15 @@ def test_explain_refuses_an_input_that_does_not_exist(tmp_path, capsys):
     captured = capsys.readouterr()
     assert f"no such file or folder: {missing}" in captured.err
     assert captured.out == ""           # refused before any document, as `cleaner clean` does
+
+
+def test_explain_of_an_input_with_no_document_says_what_it_passed_over(tmp_path, capsys):
+    from cleaner.cli import main
+
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "notes.md").write_text("catatan")
+    assert main(["explain", str(folder)]) == 1
+    said = capsys.readouterr().err
+    assert "no document to explain in the input" in said
+    assert "1 files not matching the input patterns" in said
