@@ -9,8 +9,8 @@ import sys
 from cleaner.inputs import (COMPRESSED_SUFFIXES, HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES,
                             PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions)
 from cleaner.pipeline import Cleaner
-from cleaner.pack_replacements import shipped_replacements
-from cleaner.rulefile import RuleFileError
+from cleaner.pack_replacements import shared_id_message, shared_pack_ids, shipped_replacements
+from cleaner.rulefile import RuleFileError, shipped_rule_files
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 # The default --glob in words, from the tables the globs are made of.
@@ -149,6 +149,10 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
         # detection): said once, before any work.
         for taken in shipped_replacements(cleaner.packs, not args.no_builtin_rules):
             print(f"cleaner: warning: rule file {taken.user}: {taken.message()}", file=sys.stderr)
+        shipped = {str(path) for path in shipped_rule_files(not args.no_builtin_rules)}
+        for pack, others in shared_pack_ids(cleaner.packs, shipped):
+            print(f"cleaner: warning: rule file {pack.path}: {shared_id_message(pack, others)}",
+                  file=sys.stderr)
     cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
     cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)
     return cleaner

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import orjson
 
 from cleaner.cli_common import add_rule_options, at_least, no_such_lang
-from cleaner.pack_replacements import shipped_replacements
-from cleaner.rulefile import RuleFileError, load_packs
+from cleaner.pack_replacements import shared_id_message, shared_pack_ids, shipped_replacements
+from cleaner.rulefile import RuleFileError, load_packs, shipped_rule_files
 
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
     from cleaner.rules_check import CheckResult
@@ -32,9 +32,11 @@ def register(sub) -> None:
         "check", help="check rule files: schema, ids, examples, fixtures, gutting, shadowing, "
                       "cost",
         description="Check every rule file: schema (with the reason a pattern is refused, "
-                    "the shipped packs a pack of the same id replaces, and language packs "
-                    "without stopwords), duplicate or reused ids and aliases, rule ids that "
-                    "start with another pack's name, every rule's own examples, whether each "
+                    "the shipped packs a pack of the same id replaces, packs that share an id "
+                    "with a pack of another kind, and language packs without stopwords), "
+                    "duplicate or reused ids and aliases, rule ids that start with another "
+                    "pack's name, every rule's own examples (as documents reach the rules, "
+                    "after the text fixes), whether each "
                     "rule fires on at least one fixture, rules that gut a fixture (stopped by "
                     "the guard, most or all of its text removed), rules shadowed by earlier "
                     "ones, and the time each rule costs on the fixtures.",
@@ -77,12 +79,18 @@ def run_list(args: argparse.Namespace) -> int:
     packs = _load(args)
     if packs is None:
         return 2
-    replaced = {r.user: r for r in shipped_replacements(packs, not args.no_builtin_rules)}
+    builtin = not args.no_builtin_rules
+    replaced = {r.user: r for r in shipped_replacements(packs, builtin)}
+    shipped = {str(path) for path in shipped_rule_files(builtin)}
+    shared = {pack.path: shared_id_message(pack, others)
+              for pack, others in shared_pack_ids(packs, shipped)}
     for pack in packs:
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
         print(f"{pack.kind:6s} {pack.id:24s} {len(pack.rules):3d} rules  {pack.path}{extra}")
         if pack.path in replaced:
             print(f"         warning: {replaced[pack.path].message()}")
+        if pack.path in shared:
+            print(f"         warning: {shared[pack.path]}")
         for rule in pack.rules:
             dates = ""
             if rule.valid_from or rule.valid_until:

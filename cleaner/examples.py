@@ -6,37 +6,104 @@ from cleaner.apply_rules import RuleStage
 from cleaner.document import Document, Line
 from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
+from cleaner.normalize import MARKUP_FIXES, normalize
 from cleaner.rulefile import Pack, Rule
+
+# What each text fix does (cleaner.normalize.FIXES), to say why an example changed.
+FIX_WORDS = {
+    "fix_surrogates": "a broken surrogate pair is repaired",
+    "fix_mojibake": "mojibake is repaired",
+    "unify_newlines": "line and paragraph separators become newlines",
+    "plain_spaces": "tabs, no-break and other odd spaces become plain spaces",
+    "drop_controls": "control characters, zero-width spaces and soft hyphens go",
+    "drop_bidi_marks": "left-to-right and right-to-left marks go",
+    "nfc": "accents written as two characters become one (Unicode NFC)",
+    "tidy_lines": "runs of spaces become one and lines are stripped",
+}
+
+
+def as_read(text: str) -> tuple[str, list[str]]:
+    """An example as a document's text reaches the rules, after the text fixes (normalize), and
+    the names of the fixes that changed it.
+
+    Markup is left as written: a web page's extracted article keeps the "<b>" and "&amp;" the
+    page shows, so an example holding them can be what a rule sees.
+
+    >>> as_read("Sponsor\\u00a0 XYZ ")
+    ('Sponsor XYZ', ['plain_spaces', 'tidy_lines'])
+    """
+    return normalize(text, skip=MARKUP_FIXES)
 
 
 def run_rule(rule: Rule, text: str, packs: tuple[Pack, ...] = ()) -> Document:
-    """One rule alone on a text (one line, or lines split at newlines), with no guard."""
+    """One rule alone on a text as given (one line, or lines split at newlines), with no guard."""
     doc = Document(id="example", text=text, packs=packs)
     doc.lines = [Line(t, n) for n, t in enumerate(text.split("\n"), start=1) if t]
     stage = RuleStage(Matcher((rule,)), MetaSink(packs), guard_share=float("inf"))
     return stage(doc)
 
 
+def _fires(rule: Rule, text: str, packs: tuple[Pack, ...]) -> bool:
+    return bool(run_rule(rule, text, packs).removed)
+
+
+def _as_documents(read: str, fixes: list[str]) -> str:
+    """What the text fixes made of an example, for a failure that is theirs."""
+    what = "; ".join(FIX_WORDS.get(name, name) for name in fixes)
+    return f"the example as documents reach the rules (after the text fixes: {what}) is {read!r}"
+
+
 def example_failures(rule: Rule, packs: tuple[Pack, ...] = ()) -> list[str]:
-    """What is wrong with a rule's examples; empty when they all hold."""
+    """What is wrong with a rule's examples; empty when they all hold.
+
+    Examples are run as documents reach the rules (as_read): a rule that matches only the text
+    as written (a no-break space, a tab, two spaces, an accent as two characters) would pass
+    its examples and never fire on a document. A failure that the fixes cause says so."""
     failures = []
     for text in rule.remove:
-        if not run_rule(rule, text, packs).removed:
-            failures.append(f"does not fire on remove example {text!r}")
+        read, fixes = as_read(text)
+        if not _fires(rule, read, packs):
+            why = ""
+            if fixes and _fires(rule, text, packs):
+                why = (f": {_as_documents(read, fixes)}, which the rule does not match: write "
+                       f"the pattern and the example as the fixed text reads")
+            failures.append(f"does not fire on remove example {text!r}{why}")
     for text in rule.keep:
-        doc = run_rule(rule, text, packs)
+        read, fixes = as_read(text)
+        doc = run_rule(rule, read, packs)
         if doc.removed:
-            failures.append(f"fires on keep example {text!r}: removes {doc.removed[0].text!r}")
+            why = ""
+            if fixes and not _fires(rule, text, packs):
+                why = f" ({_as_documents(read, fixes)})"
+            failures.append(f"fires on keep example {text!r}: removes {doc.removed[0].text!r}"
+                            f"{why}")
     for case in rule.cases:
-        doc = run_rule(rule, case["input"], packs)
-        if "output" in case and doc.body().replace("\n\n", "\n") != case["output"].replace("\n\n", "\n"):
-            # Said first when the rule did not fire at all: the output alone makes a newline's
-            # difference look like the problem.
-            unfired = "" if doc.removed else "the rule did not fire on the input; "
-            failures.append(f"case {case['input']!r}: {unfired}output {doc.body()!r}, "
-                            f"expected {case['output']!r}")
-        for name, expected in case.get("meta", {}).items():
-            if doc.meta.get(name) != expected:
-                failures.append(f"case {case['input']!r}: meta {name} = {doc.meta.get(name)!r}, "
-                                f"expected {expected!r}")
+        failures.extend(_case_failures(rule, case, packs))
     return failures
+
+
+def _case_failures(rule: Rule, case: dict, packs: tuple[Pack, ...]) -> list[str]:
+    """What is wrong with one case: the rule alone on its input as documents reach the rules
+    must leave its output (read alike) and fill its meta."""
+    read, fixes = as_read(case["input"])
+    doc = run_rule(rule, read, packs)
+    failures = []
+    if "output" in case and _paragraphs(doc.body()) != _paragraphs(as_read(case["output"])[0]):
+        # Said first when the rule did not fire at all: the output alone makes a newline's
+        # difference look like the problem.
+        unfired = "" if doc.removed else "the rule did not fire on the input; "
+        if not doc.removed and fixes and _fires(rule, case["input"], packs):
+            unfired = (f"the rule did not fire on the input: {_as_documents(read, fixes)}, "
+                       f"which the rule does not match; ")
+        failures.append(f"case {case['input']!r}: {unfired}output {doc.body()!r}, "
+                        f"expected {case['output']!r}")
+    for name, value in case.get("meta", {}).items():
+        if doc.meta.get(name) != value:
+            failures.append(f"case {case['input']!r}: meta {name} = {doc.meta.get(name)!r}, "
+                            f"expected {value!r}")
+    return failures
+
+
+def _paragraphs(text: str) -> str:
+    """A text with one newline between paragraphs, as a case's output may be written."""
+    return text.replace("\n\n", "\n")

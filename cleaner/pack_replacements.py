@@ -1,9 +1,10 @@
-"""Shipped packs that a user's pack of the same kind and id took the place of, and what of them is then not loaded."""
+"""User packs beside the shipped ones: a shipped pack one took the place of (what of it is then not loaded), a pack of another kind with its id."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Collection
 
 from cleaner.rulefile import Pack, RuleFileError, load_pack, shipped_rule_files
 
@@ -78,3 +79,40 @@ def _same_file(one: str | Path, other: str | Path) -> bool:
         return Path(one).resolve() == Path(other).resolve()
     except OSError:
         return False
+
+
+def shared_pack_ids(packs: list[Pack], shipped: Collection[str]
+                    ) -> list[tuple[Pack, list[Pack]]]:
+    """Each of the user's packs whose id a pack of another kind has too, with those packs (the
+    shipped first). `shipped`: the paths of the shipped files (shipped_rule_files).
+
+    combine_packs keys packs on kind and id, so both load, side by side: an id.toml at the top
+    of a user's rules folder is a common pack named id beside the shipped id language pack, not
+    in its place, and its rules fire on every language. A warning, not an error
+    (shared_id_message): two packs of different kinds may share a name on purpose."""
+    shared = []
+    for pack in packs:
+        if pack.path in shipped:
+            continue
+        others = [other for other in packs if other.id == pack.id and other.kind != pack.kind]
+        if others:
+            shared.append((pack, sorted(others, key=lambda other: other.path not in shipped)))
+    return shared
+
+
+# Where each kind of pack fires, and the folder of a rules folder that gives a file that kind.
+_FIRES_ON = {"common": "every document", "lang": "the documents of its language",
+             "site": "the documents of its domains"}
+_KIND_FOLDER = {"common": "the top level", "lang": "lang/", "site": "sites/"}
+
+
+def shared_id_message(pack: Pack, others: list[Pack]) -> str:
+    """What a pack sharing its id with packs of other kinds (shared_pack_ids) does, and what to
+    do."""
+    named = ", ".join(f"the {other.kind} pack {other.path}" for other in others)
+    kind, them = others[0].kind, "it" if len(others) == 1 else "them"
+    return (f"pack id {pack.id!r} is also the id of {named}: this file loads as a {pack.kind} "
+            f"pack beside {them}, not in its place, and its rules fire on "
+            f"{_FIRES_ON[pack.kind]}; to take the {kind} pack's place, write kind = \"{kind}\" "
+            f"in its [pack] (or put the file in {_KIND_FOLDER[kind]} of a rules folder), else "
+            f"give it an id of its own")

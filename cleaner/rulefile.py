@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from functools import lru_cache
@@ -48,6 +49,14 @@ _BACKTRACKING = re.compile(r"perl operator|escape sequence: \\\d")
 _ISO_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # What a pack id may be: it names files (a site's learned pack, suggested packs).
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# The rule ids the cleaner records its own removals under, by prefix: a rule of a file named
+# so would be counted, reported and explained as one of them.
+RESERVED_PREFIXES = {
+    "header/": "the title, bylines and category the head moves into meta",
+    "html/": "what a web page's extraction leaves out",
+    "learned/": "the lines --learn-boilerplate learns",
+    "markup/": "what strip_tags takes from a text field with the tags (comments, scripts)",
+}
 
 
 class RuleFileError(ValueError):
@@ -287,6 +296,8 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     unknown = set(raw) - _RULE_KEYS
     if unknown:
         raise RuleFileError(path, f"unknown keys {sorted(unknown)}", rule_id)
+    aliases = _strings(raw.get("aliases"), path, "aliases", rule_id)
+    _not_reserved(rule_id, aliases, path)
     action = raw.get("action")
     if action not in ACTIONS:
         raise RuleFileError(path, f"action must be one of {', '.join(ACTIONS)}, not {action!r}",
@@ -363,9 +374,29 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
                 remove=remove, keep=keep, cases=tuple(cases),
-                aliases=_strings(raw.get("aliases"), path, "aliases", rule_id),
+                aliases=aliases,
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
                 then=then, then_max=then_max)
+
+
+def _not_reserved(rule_id: str, aliases: tuple[str, ...], path: Path) -> None:
+    """Refuse an id or alias under a prefix the cleaner's own removals use (RESERVED_PREFIXES):
+    a record could not tell the rule's removals from the cleaner's."""
+    for name in (rule_id, *aliases):
+        prefix = next((p for p in RESERVED_PREFIXES if name.startswith(p)), None)
+        if prefix is not None:
+            what = "id" if name == rule_id else "alias"
+            kept = "; ".join(f"{p}: {why}" for p, why in RESERVED_PREFIXES.items())
+            raise RuleFileError(path, f"{what} {name!r} starts with {prefix}, a prefix the "
+                                      f"cleaner keeps for its own removals ({kept}), which a "
+                                      f"record could not tell from this rule's: name the rule "
+                                      f"<site stem>/<what>, like "
+                                      f"{_stem_of(path)}/{name[len(prefix):] or 'x'}", rule_id)
+
+
+def _stem_of(path: Path) -> str:
+    """A rule file's name as the first part of its rule ids (kompas.com.toml: kompas)."""
+    return path.stem.split(".")[0] or "mine"
 
 
 def _sets(sets: Any, path: Path, rule_id: str) -> dict[str, str]:
@@ -409,7 +440,11 @@ def _then(raw: dict, action: str, path: Path, rule_id: str) -> tuple[str, int]:
                             rule_id)
     if then_regex.search(b"") is not None:
         # It would take any line: the article's next paragraphs after every label.
-        raise RuleFileError(path, "then pattern matches empty text, so every line", rule_id)
+        raise RuleFileError(path, "then pattern matches empty text, so it would take every "
+                                  "line after the one dropped, up to then_max of them: the "
+                                  "article's next paragraphs; make it match only the lines "
+                                  "that go with the dropped one (the titles under a 'Baca "
+                                  "juga:' label)", rule_id)
     return then, then_max
 
 
@@ -611,6 +646,28 @@ def rule_files(root: Path | Any) -> list:
     return found
 
 
+def unread_folders(root: Path) -> list[Path]:
+    """The folders under a rules folder that hold rule files rule_files does not read: another
+    subfolder (extra/), or one below lang/ or sites/. Hidden folders and those starting with
+    "_" (__pycache__) are not looked in."""
+    read = {root, root / "lang", root / "sites"}
+    found = []
+    for folder, subs, files in os.walk(root):
+        subs[:] = sorted(sub for sub in subs if not sub.startswith((".", "_")))
+        if Path(folder) not in read and any(f.lower().endswith(".toml") for f in files):
+            found.append(Path(folder))
+    return found
+
+
+def _unread_reason(folder: Path, root: Path) -> str:
+    """Why rule files in an unread folder are an error, and what to do."""
+    names = sorted(f.name for f in folder.iterdir() if f.name.lower().endswith(".toml"))
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return (f"holds rule files that are not read ({shown}): of the rules folder {root}, only "
+            f"the top level, lang/ and sites/ are read; move them into one of those, or give "
+            f"this folder as rules of its own (--rules {folder})")
+
+
 def builtin_rules_dir():
     """The rules folder shipped inside the installed package."""
     return resources.files("cleaner.rules")
@@ -625,9 +682,12 @@ def shipped_rule_files(builtin: bool = True) -> list[Path]:
 def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True
                ) -> tuple[list, list[tuple[Path, str]]]:
     """The rule files to load: the shipped ones, then the extra files and folders given; and the
-    extra paths that give none, with why (no such path, a folder of no rule files)."""
+    extra paths that give none, with why (no such path, a folder of no rule files), and the
+    folders under a folder given whose rule files would not be read (unread_folders): a run
+    would go on without rules their author meant to load."""
     paths: list = list(shipped_rule_files(builtin))
     missing: list[tuple[Path, str]] = []
+    unread: list[tuple[Path, Path]] = []
     if isinstance(extra, (str, Path)):      # one path, not the characters of one
         extra = [extra]
     for item in extra:
@@ -637,14 +697,22 @@ def rule_paths(extra: Iterable[str | Path] = (), builtin: bool = True
         item = Path(item)
         if item.is_dir():
             found = rule_files(item)
-            if not found:                   # else a run would go on without the rules asked for
+            below = unread_folders(item)
+            if not found and not below:     # else a run would go on without the rules asked for
                 missing.append((item, "holds no rule files (*.toml at its top level, in lang/ "
                                       "or in sites/)"))
             paths.extend(found)
+            unread.extend((folder, item) for folder in below)
         elif item.is_file():
             paths.append(item)
         else:
             missing.append((item, "no such rule file or folder"))
+    given = {Path(str(path)).resolve() for path in paths}
+    for folder, root in unread:
+        # Also given as a folder or files of their own (--rules x --rules x/extra): read.
+        if not all(f.resolve() in given for f in folder.iterdir()
+                   if f.name.lower().endswith(".toml")):
+            missing.append((folder, _unread_reason(folder, root)))
     return paths, missing
 
 

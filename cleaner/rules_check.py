@@ -21,7 +21,7 @@ from cleaner.fixtures import clean_fixture, fixture_inputs
 from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.pack_replacements import shipped_replacements
+from cleaner.pack_replacements import shared_id_message, shared_pack_ids, shipped_replacements
 from cleaner.rulefile import (Pack, Rule, RuleFileError, combine_packs, id_clashes, read_pack,
                               rule_paths, shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
@@ -57,7 +57,8 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     The packs are combined as `load_packs` combines them (combine_packs): a user's pack with the
     kind and id of a shipped one replaces it (a warning says what of the shipped pack is lost),
     and two of the user's packs with one id are an error; so are a domain claimed twice and a
-    site language no pack serves.
+    site language no pack serves. A user's pack with the id of a pack of another kind loads
+    beside it, not in its place: a warning says so.
     """
     paths, missing = rule_paths(extra, builtin)
     findings = [Finding("error", "schema", str(item), reason) for item, reason in missing]
@@ -67,11 +68,14 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
         findings.extend(_schema_error(exc) for exc in errors)
         if pack is not None:
             loaded.append(pack)
-    packs, errors = combine_packs(loaded, {str(path) for path in shipped_rule_files(builtin)})
+    shipped = {str(path) for path in shipped_rule_files(builtin)}
+    packs, errors = combine_packs(loaded, shipped)
     findings.extend(_schema_error(exc) for exc in errors)
     findings.extend(_schema_error(exc) for exc in site_problems(packs))
     findings.extend(Finding("warning", "schema", r.user, r.message())
                     for r in shipped_replacements(packs, builtin))
+    findings.extend(Finding("warning", "schema", pack.path, shared_id_message(pack, others))
+                    for pack, others in shared_pack_ids(packs, shipped))
     return packs, findings
 
 
@@ -111,7 +115,7 @@ def check_id_prefixes(packs: list[Pack]) -> list[Finding]:
     """A rule whose id starts with another loaded pack's name and not its own pack's
     (`kompas/x` in the beritabaru.example pack): ids are `<site stem>/<what>`, and the rule
     would be read, looked for and reported as the other site's. A warning, not an error: a
-    pasted or learned rule may keep the id it came with."""
+    pasted rule may keep the id it came with."""
     names = [(pack, _names(pack)) for pack in packs]
     findings = []
     for pack, own in names:

@@ -171,11 +171,71 @@ def test_a_pack_naming_domains_is_a_site_pack_wherever_its_file_sits(tmp_path):
 def test_a_rules_folder_with_no_rule_files_is_refused_not_passed_over(tmp_path):
     folder = tmp_path / "mine"
     (folder / "other").mkdir(parents=True)
-    write(folder / "other", GOOD)           # below a folder the loader does not look in
     with pytest.raises(RuleFileError, match="holds no rule files"):
         load_packs([folder])
     write(folder, GOOD, name="T.TOML")      # an upper-case suffix is a rule file too
     assert "t/promo" in {r.id for p in load_packs([folder], builtin=False) for r in p.rules}
+
+
+@pytest.mark.parametrize("below", ["extra", "sites/asia", "lang/old"])
+def test_rule_files_in_a_folder_the_loader_does_not_read_are_refused_naming_it(tmp_path, below):
+    folder = tmp_path / "mine"
+    (folder / below).mkdir(parents=True)
+    write(folder, GOOD)
+    write(folder / below, GOOD.replace("t/promo", "t/other"), name="x.toml")
+    with pytest.raises(RuleFileError) as info:
+        load_packs([folder], builtin=False)
+    assert info.value.path == str(folder / below)
+    assert info.value.reason.startswith("holds rule files that are not read (x.toml): of the "
+                                        f"rules folder {folder}, only the top level, lang/ and "
+                                        "sites/ are read")
+    # Given as rules of their own, they are read.
+    packs = load_packs([folder, folder / below], builtin=False)
+    assert {r.id for p in packs for r in p.rules} == {"t/promo", "t/other"}
+
+
+def test_hidden_folders_of_a_rules_folder_are_not_looked_in(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git", GOOD, name="config.toml")
+    write(tmp_path, GOOD)
+    assert [p.id for p in load_packs([tmp_path], builtin=False)] == ["t"]
+
+
+@pytest.mark.parametrize("change", [
+    ('id = "t/promo"', 'id = "header/title"'),
+    ('id = "t/promo"', 'id = "html/not-extracted"'),
+    ('id = "t/promo"', 'id = "learned/kabar.com/1"'),
+    ('id = "t/promo"', 'id = "markup/hidden"'),
+    ('id = "t/promo"', 'id = "t/promo"\naliases = ["header/byline"]'),
+])
+def test_rule_ids_the_cleaner_records_its_own_removals_under_are_refused(tmp_path, change):
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(RuleFileError) as info:
+        load_packs([path])
+    name = change[1].split('"')[-2]
+    message = str(info.value)
+    assert f"{name!r} starts with {name.split('/')[0]}/, a prefix the cleaner keeps" in message
+    assert "header/: the title" in message and "learned/: the lines" in message
+
+
+def test_a_rule_named_as_the_head_title_is_refused_not_run_beside_it(tmp_path, capsys):
+    # Loaded, its removals and the title's both came out as header/title.
+    path = write(tmp_path, GOOD.replace('id = "t/promo"', 'id = "header/title"'))
+    article = write(tmp_path, "Judul Berita Hari Ini Yang Panjang\n\npromo\n\nPresiden "
+                              "mengatakan bahwa rencana itu dibahas pekan depan.\n", "a.txt")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(article), "--rules", str(path), "-o", str(out)]) == 2
+    assert "a prefix the cleaner keeps for its own removals" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_then_pattern_matching_empty_text_is_refused_in_a_whole_sentence(tmp_path):
+    path = write(tmp_path, GOOD.replace('remove = ["promo"]', 'remove = ["promo"]\nthen = \'x?\''))
+    with pytest.raises(RuleFileError) as info:
+        load_pack(path)
+    assert info.value.reason.startswith("then pattern matches empty text, so it would take every "
+                                        "line after the one dropped")
+    assert info.value.reason.endswith("label)")
 
 
 def _site(tmp_path, folder, body, rule_id):
