@@ -105,8 +105,8 @@ def save_learned(folder: Path, learned) -> list[Path]:
         path = folder / f"{site}.learned.toml"
         path.write_text(f"# Lines learned by `cleaner clean --learn-boilerplate` for {site}.\n"
                         f"# Review them, then paste the ones that are cruft into the site's pack "
-                        f"(rules/sites/{site}.toml),\n# giving each a stable id of the site's own (a learned/ id "
-                        f"is refused in a rule file).\n\n"
+                        f"(rules/sites/{site}.toml),\n# giving each a stable id of the site's own "
+                        f"(a learned/ id is refused in a rule file).\n\n"
                         + "\n\n".join(rules) + "\n", encoding="utf-8")
         written.append(path)
     return written
