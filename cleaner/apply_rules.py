@@ -52,7 +52,9 @@ def _cut(line: Line, start: int, end: int) -> tuple[list[tuple[str, int]],
     return spaces, pieces
 
 
-_PLACE_FIELDS = frozenset({"location", "source"})
+# What a dateline fills: a rule that fills one of them has opened the article (`body`), and
+# cleaner.suggest gives no head rule to the lines after one.
+DATELINE_FIELDS = frozenset({"location", "source"})
 
 
 def _may_fire(hit: Hit, fired: set[str]) -> bool:
@@ -66,10 +68,10 @@ def _may_fire(hit: Hit, fired: set[str]) -> bool:
     rule = hit.rule
     if rule.action == "meta":
         fills = set(hit.values) | {name for name, _ in rule.set}
-        if rule.id in fired or (fills & _PLACE_FIELDS and "place" in fired):
+        if rule.id in fired or (fills & DATELINE_FIELDS and "place" in fired):
             return False
         fired.add(rule.id)
-        if fills & _PLACE_FIELDS:
+        if fills & DATELINE_FIELDS:
             fired.add("place")
     return True
 
@@ -158,7 +160,7 @@ class RuleStage:
             spaces, pieces = _cut(line, hit.start, hit.end)
             for space, col in spaces:           # left at the line's end by an earlier cut
                 doc.removed.append(Removal(hit.rule.id, space, line.number, col, action))
-            if fields and _PLACE_FIELDS.intersection(fields) and line.text.strip():
+            if fields and DATELINE_FIELDS.intersection(fields) and line.text.strip():
                 # A dateline: a place or publisher cut from the start of the lead paragraph,
                 # which the rest of the line is (a reporter line leaves nothing).
                 budget["body"] = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import os
 import sys
 
 from cleaner.inputs import (COMPRESSED_SUFFIXES, HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES,
@@ -133,6 +134,12 @@ def no_such_lang(lang: str | None, langs) -> bool:
     print(f"cleaner: error: no language pack {lang!r} (the packs loaded: "
           f"{', '.join(sorted(langs)) or 'none'})", file=sys.stderr)
     return True
+
+
+def missing_input(inputs: list[str]) -> str | None:
+    """The first input that does not exist (a typo, a shell pattern that matched nothing), which
+    a command refuses with exit 2 before any work; None when all are there."""
+    return next((name for name in inputs if name != "-" and not os.path.lexists(name)), None)
 
 
 def load_cleaner(args: argparse.Namespace) -> Cleaner | None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from cleaner.batches import NOTHING_VISIBLE, clean_item_document, document_args, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
-                                read_options)
+                                missing_input, read_options)
 from cleaner.explain import explain
 from cleaner.fixtures import input_fields, input_fields_path
 from cleaner.inputs import Item, ReadLog, Reject
@@ -35,8 +34,7 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    missing = next((name for name in args.inputs
-                    if name != "-" and not os.path.lexists(name)), None)
+    missing = missing_input(args.inputs)
     if missing is not None:             # as `cleaner clean` refuses it: a typo, an empty pattern
         print(f"cleaner: error: no such file or folder: {missing}", file=sys.stderr)
         return 2

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 import orjson
 
 from cleaner.batches import clean_item_document
-from cleaner.cli_common import add_read_options, add_rule_options, at_least, read_options, share
+from cleaner.cli_common import (add_read_options, add_rule_options, at_least, missing_input,
+                                read_options, share)
+from cleaner.identify import PackIndex
 from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
@@ -89,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
     from cleaner import shapes
     from cleaner.suggest import Miner, SuggestOptions
 
+    missing = missing_input(args.inputs)
+    if missing is not None:             # as `cleaner clean` refuses it: a typo, an empty pattern
+        print(f"cleaner: error: no such file or folder: {missing}", file=sys.stderr)
+        return 2
     try:
         packs = load_packs(args.rules, builtin=not args.no_builtin_rules)
     except RuleFileError as exc:
@@ -99,14 +105,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"cleaner: error: --packs names no loaded pack: {', '.join(unknown)} (a kind: "
               "common, lang, site; or a pack id)", file=sys.stderr)
         return 2
-    if args.write_packs and args.site and refuse_existing(
-            args, [pack_path(Path(args.write_packs), args.site)]):
+    # A host a loaded pack claims is that pack's site, whichever packs count as existing rules:
+    # its documents are mined together and its suggestions go to that pack's file.
+    claims = PackIndex(packs).site_by_host
+    site = args.site
+    if site and (claimed := claims(site.lower())) is not None:
+        site = claimed.id
+    if args.write_packs and site and refuse_existing(
+            args, [pack_path(Path(args.write_packs), site)]):
         return 2            # the one site's pack is known now: no need to mine the dump first
     chosen = select_packs(packs, args.packs)
     cleaner = Cleaner(packs=chosen, lang=args.lang)
     options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
-                             max_docs_per_site=args.max_docs, site=args.site)
-    miner = Miner(options)
+                             max_docs_per_site=args.max_docs, site=site)
+    miner = Miner(options, claims)
     for item in iter_inputs(args.inputs, read_options(args)):
         if isinstance(item, Reject):
             print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
@@ -117,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
             miner.add(clean_item_document(cleaner, item))
         except Exception as exc:  # one odd document must not end the mining
             print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
-    if args.site and not miner.sites:
+    if site and not miner.sites:
         print(f"cleaner: error: no document of site {args.site!r} in the input (a site is a "
               "url's host without www., or a pack id)", file=sys.stderr)
         return 1

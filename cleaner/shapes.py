@@ -63,9 +63,13 @@ def escape(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------- label
 
+# Separators after a label: a colon, a bar, dashes, and arrows pointing at a link's title
+# ("Baca Juga >> X", "Baca juga » X"); the longer before the shorter they start.
+LABEL_SEPARATORS = (":", "|", "-->", "->", "--", "-", "–", "—", "=>", ">>", ">", "»", "›", "→")
 _LABEL = re.compile(
     r"^(?P<open>[\[(]\s*)?(?P<label>[^\W\d_][\w.'’]*(?:\s+[\w.'’]+){0,%d}?)\s*"
-    r"(?P<sep>:|\||--|-|–|—)\s*(?P<rest>.*?)\s*(?P<close>[\])])?$" % (LABEL_MAX_WORDS - 1))
+    r"(?P<sep>%s)\s*(?P<rest>.*?)\s*(?P<close>[\])])?$"
+    % (LABEL_MAX_WORDS - 1, "|".join(map(re.escape, LABEL_SEPARATORS))))
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,10 @@ def label_shape(line: str) -> Label | None:
     True
     >>> label_shape("Baca juga:").rest
     ''
+    >>> label_shape("Baca Juga >> Ahmad Albar Ditangkap Polisi")
+    Label(bracketed=False, label='Baca Juga', sep='>>', rest='Ahmad Albar Ditangkap Polisi')
+    >>> label_shape("Baca juga » Harga Cabai Naik").sep
+    '»'
     >>> label_shape("Rimanews - Bagi Anda yang jago IT mungkin bisa mencoba tantangan ini.") is None
     True
     """
@@ -119,6 +127,11 @@ def label_display(key: tuple) -> str:
     return f"{key[1]} : <title>"
 
 
+def _separators(seps: set[str]) -> str:
+    """Separators as alternatives of a pattern, the longer first ("-->" before "-")."""
+    return "|".join(escape(s) if s != "-" else "-" for s in sorted(seps, key=lambda s: (-len(s), s)))
+
+
 def label_pattern(label: str, seps: set[str], bracketed: bool, bare: bool = False) -> str:
     r"""The pattern for a label line, any of the separators seen, in brackets if any was, and
     alone (no title) if any was.
@@ -128,10 +141,21 @@ def label_pattern(label: str, seps: set[str], bracketed: bool, bare: bool = Fals
     >>> label_pattern("Baca", {":", "-"}, True, bare=True)
     '^[\\[(]?\\s*Baca\\s*(?:-|:).*$'
     """
-    sep = "|".join(escape(s) if s != "-" else "-" for s in sorted(seps, key=lambda s: (-len(s), s)))
+    sep = _separators(seps)
     rest = ".*" if bare else r"\s*\S.*"
     opening = r"[\[(]?\s*" if bracketed else ""
     return f"^{opening}{escape(label)}\\s*(?:{sep}){rest}$"
+
+
+def byline_label_pattern(label: str, seps: set[str], field: str) -> str:
+    r"""The meta pattern for a labelled byline, ``Editor: <name>``: the name is captured as
+    `field` (author or editor). For a case-sensitive rule: names start with a capital.
+
+    >>> byline_label_pattern("Editor", {":"}, "editor")
+    '^(?i:Editor)\\s*(?::)\\s*(?P<editor>\\p{Lu}[\\pL\\pN.\\x27’-]*(?:\\s+\\p{Lu}[\\pL\\pN.\\x27’-]*){0,5})$'
+    """
+    sep = _separators(seps)
+    return f"^(?i:{escape(label)})\\s*(?:{sep})\\s*(?P<{field}>{NAME_PATTERN})$"
 
 
 # ------------------------------------------------------------------------------------- template
@@ -139,6 +163,17 @@ def label_pattern(label: str, seps: set[str], bracketed: bool, bare: bool = Fals
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[^\w\s]")
 NAME_PATTERN = r"\p{Lu}[\pL\pN.\x27’-]*(?:\s+\p{Lu}[\pL\pN.\x27’-]*){0,5}"
 NUM_PATTERN = r"\d+(?:[.,]\d+)*"
+
+
+def is_name(text: str) -> bool:
+    """Whether a text is what NAME_PATTERN matches whole: one to six capitalised words.
+
+    >>> is_name("Ahmad Fauzi"), is_name("O'Neil Jr."), is_name("kami tidak tahu"), is_name("")
+    (True, True, False, False)
+    """
+    words = text.split()
+    return 0 < len(words) <= 6 and all(
+        word[0].isupper() and all(c.isalnum() or c in ".'’-" for c in word[1:]) for word in words)
 
 
 def template_shape(line: str) -> tuple[str, ...] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from cleaner.identify import site_host
 
@@ -24,12 +24,23 @@ def host_key(url: str | None) -> str | None:
     return host
 
 
-def site_key(packs: Iterable, url: str | None) -> str | None:
+def site_key(packs: Iterable, url: str | None,
+             claims: Callable[[str], Any] | None = None) -> str | None:
     """The site of a document: the id of its site pack (the one claiming its url host, or, for a
-    document without a url host, found by a text signature), else the host of its url, else None."""
+    document without a url host, found by a text signature), else the host of its url, else None.
+
+    `claims`: the pack claiming a url host among packs that did not clean the document (`cleaner
+    suggest --packs common` cleans with fewer packs than it loads): a host a pack claims is that
+    pack's site all the same, so that two of its hosts are one site, with one pack file.
+    """
     for pack in packs:
         if pack.kind == "site":
             return pack.id
+    if claims is not None:
+        host = site_host(url)
+        claimed = claims(host) if host else None
+        if claimed is not None:
+            return claimed.id
     return host_key(url)
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from cleaner import shapes
+# The meta fields whose capture makes a cut a dateline, as the rule stage tells one.
+from cleaner.apply_rules import DATELINE_FIELDS
 from cleaner.document import Document
 from cleaner.examples import example_failures, run_rule
 from cleaner.matcher import HEAD_LINES, TAIL_LINES
@@ -31,7 +33,9 @@ KIND_ORDER = {"code": 0, "lead": 1, "label": 2, "template": 3, "exact": 4}
 SAMPLE_DOCS = 400
 # Words that make a template with one name a byline: the name is the author.
 BYLINE_WORDS = frozenset({"laporan", "reporter", "wartawan", "penulis", "kontributor",
-                          "jurnalis", "koresponden", "oleh", "by"})
+                          "jurnalis", "koresponden", "pewarta", "oleh", "by"})
+# Labels that name an editor ("Editor: X"); with BYLINE_WORDS, the labels of a byline.
+EDITOR_WORDS = frozenset({"editor", "penyunting", "redaktur"})
 NO_SITE = "(no site)"
 
 
@@ -123,6 +127,14 @@ def _removed_spans(doc: Document) -> dict[int, list[tuple[int, int, str]]]:
     return spans
 
 
+def _dateline_line(doc: Document, lines: dict[int, str]) -> int | None:
+    """The line of the document's dateline as the rule stage tells it (apply_rules): a meta rule
+    that captured a place or a source cut it from a line and left the rest of the line."""
+    return next((r.line for r in doc.removed
+                 if DATELINE_FIELDS.intersection(r.fields)
+                 and lines.get(r.line, "")[r.col + len(r.text):].strip()), None)
+
+
 def _covered_by(spans, start: int, end: int) -> str | None:
     """The rule that removed most of a span, if removals cover at least 80% of it."""
     if not spans or end <= start:
@@ -139,14 +151,16 @@ def _covered_by(spans, start: int, end: int) -> str | None:
 class Miner:
     """Counts the shapes of cleaned documents' lines per site."""
 
-    def __init__(self, options: SuggestOptions | None = None):
+    def __init__(self, options: SuggestOptions | None = None,
+                 claims: Callable[[str], Any] | None = None):
         self.options = options or SuggestOptions()
         self.sites: dict[str, SiteState] = defaultdict(SiteState)
         self._docs = 0
+        self._claims = claims        # url host -> the loaded pack claiming it (sitekey.site_key)
 
     def add(self, doc: Document) -> None:
         """Count one document that has been through `Cleaner.clean_document`."""
-        site = site_key(doc.packs, doc.url) or NO_SITE
+        site = site_key(doc.packs, doc.url, self._claims) or NO_SITE
         if self.options.site and site != self.options.site:
             return
         state = self.sites[site]
@@ -165,8 +179,12 @@ class Miner:
         # A dateline opens the article: in the first line, or below a title or byline the
         # header stage took, within the head lines, as the rules' own datelines are looked for.
         lead_seen = False
+        # Past a dateline the rule stage applies no "head" rule: a line below one, the loaded
+        # rules' or the dateline suggested here, is no head line.
+        dateline = _dateline_line(doc, dict(numbered))
         for pos, (number, text) in enumerate(numbered):
-            head, tail = pos < HEAD_LINES, pos >= count - TAIL_LINES
+            past_dateline = lead_seen or (dateline is not None and number > dateline)
+            head, tail = pos < HEAD_LINES and not past_dateline, pos >= count - TAIL_LINES
             spans = removed.get(number)
 
             def note(kind, key, start, end, part=None):
@@ -190,9 +208,11 @@ class Miner:
                 group = note("label", key, 0, len(text), label.sep)
                 group.flags["bracketed"] += label.bracketed
                 group.flags["bare"] += not label.rest
-                # "Pelatih: X" beside "Wasit: Y": a field list, which is content.
+                # "Pelatih: X" beside "Wasit: Y": a field list, which is content. A byline
+                # ("Editor: Y") beside a share bar or another byline is none.
                 neighbours = [labels[i] for i in (pos - 1, pos + 1) if 0 <= i < count]
                 group.flags["list"] += any(n is not None and shapes.label_key(n) != key
+                                           and _byline_field(n.label) is None
                                            for n in neighbours)
             template = shapes.template_shape(line)
             if template is not None:
@@ -219,7 +239,8 @@ class Miner:
         groups = [g for g in state.groups.values() if len(g.docs) >= needed]
         groups.sort(key=lambda g: (-len(g.docs), KIND_ORDER[g.kind], str(g.key)))
         state.field_lists = [g for g in groups if g.kind == "label" and
-                             g.flags["list"] >= opts.list_share * len(g.occurrences)]
+                             g.flags["list"] >= opts.list_share * len(g.occurrences)
+                             and _byline_field(g.key[1]) is None]
         groups = [g for g in groups if g not in state.field_lists]
         used_ids = set(known_ids)
         fresh: list[Candidate] = []
@@ -287,9 +308,17 @@ class Miner:
                     "pattern": f"^{shapes.escape(key[1])}$"}
         if group.kind == "label":
             label = key[1]
-            original = Counter(shape.label for o in occ[:200]
-                               if (shape := shapes.label_shape(o.text))).most_common(1)
+            shaped = [shape for o in occ[:200] if (shape := shapes.label_shape(o.text))]
+            original = Counter(shape.label for shape in shaped).most_common(1)
             label_text = original[0][0] if original else label
+            field = _byline_field(label)
+            if field and shaped and all(shapes.is_name(s.rest) and not s.bracketed
+                                        for s in shaped):
+                # "Editor: X" names the editor: taken into meta, not only dropped.
+                return {"id": f"{stem}/{_slug(label, 4)}", "action": "meta", "where": where,
+                        "case_sensitive": True,
+                        "pattern": shapes.byline_label_pattern(label_text, set(group.parts),
+                                                               field)}
             return {"id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
                     "pattern": shapes.label_pattern(label_text, set(group.parts),
                                                     group.flags["bracketed"] > 0,
@@ -374,6 +403,16 @@ def _display(group: Group) -> str:
     if group.kind == "code":
         return "( <code> )" if group.key[1] == "(" else "[ <code> ]"
     return shapes.lead_display(group.key)
+
+
+def _byline_field(label: str) -> str | None:
+    """The meta field a byline label names ("Editor" -> editor, "Penulis" -> author), if it is one.
+
+    >>> _byline_field("Editor"), _byline_field("Penulis"), _byline_field("Pelatih")
+    ('editor', 'author', None)
+    """
+    word = label.lower()
+    return "editor" if word in EDITOR_WORDS else "author" if word in BYLINE_WORDS else None
 
 
 def _where(occ: list[Occurrence]) -> str:
