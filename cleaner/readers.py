@@ -20,7 +20,8 @@ from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_f
     opens_array
 from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
 from cleaner.parquet_io import is_parquet, read_parquet
-from cleaner.warc_reader import is_warc, iter_warc
+from cleaner.warc_reader import is_warc, iter_warc, iter_warc_stream
+from cleaner.warc_stream import opens_as_warc
 from cleaner.writers import is_special_file
 
 
@@ -100,19 +101,26 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield Reject(path, None, f"a {other} file is not read; unpack it to standard input: "
                                  f"{OTHER_COMPRESSIONS[other]} FILE | cleaner clean - ...")
         return
+    html = is_html(name)
+    named = html or name.endswith(".txt")         # an article by its name
+    special = not named and is_special_file(path)
+    head = None if named or special else _opening(path)
+    if head is not None and opens_as_warc(head):
+        # A WARC by its first bytes, under a name that does not say so ("crawl.data", a
+        # "part-0.gz" of a .warc.gz): read as one, not as an article of its headers and markup.
+        yield from iter_warc(Path(path), options, log.skipped_records)
+        return
     if unread_compressed(name):     # "dump.csv.zst", "backup.gz": not an article to clean
         yield Reject(path, None, "a compressed file of a kind not read: compressed inputs are "
                                  "JSON lines (.jsonl, .ndjson, .json.gz), .txt, .html, .htm "
                                  "and .warc.gz")
         return
-    html = is_html(name)
-    if not html and not name.endswith(".txt"):
+    if not named:
         # No name to go by: a pipe named as an input (`<(zcat dump.jsonl.gz)` is /dev/fd/63),
         # read as standard input is, by its first bytes; a file of a name no reader takes
         # ("dump.data", "part-0", "x.json.bak"), JSON lines or a JSON array if it opens as one
         # (not 3 MB of JSON as one article), else a text article.
-        special = is_special_file(path)
-        opening = None if special else _json_opening(path)
+        opening = None if head is None else json_opening(head)
         if special or opening is not None:
             try:
                 stream = open(path, "rb")
@@ -136,12 +144,12 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield read_text_file(path, record_id, options)
 
 
-def _json_opening(path: str) -> bytes | None:
-    """json_opening of a file's first bytes; None for a file it cannot read (read as text, it
-    is refused there with the reason)."""
+def _opening(path: str) -> bytes | None:
+    """A file's first bytes; None for a file it cannot read (read as text, it is refused there
+    with the reason)."""
     try:
         with open(path, "rb") as stream:
-            return json_opening(stream.read(SNIFF_BYTES))
+            return stream.read(SNIFF_BYTES)
     except OSError:
         return None
 
@@ -152,10 +160,13 @@ def _read_stdin(options: ReadOptions, log: ReadLog):
 
 
 def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log: ReadLog):
-    """A stream read once, with no name to go by: JSONL when its first character is '{', a JSON
-    array of records when it is '[', one web page when it opens with HTML markup, else one text
-    document."""
+    """A stream read once, with no name to go by: a WARC when it opens with a record's header
+    line (gzip or not), JSONL when its first character is '{', a JSON array of records when it
+    is '[', one web page when it opens with HTML markup, else one text document."""
     peek = stream.peek(SNIFF_BYTES) if hasattr(stream, "peek") else b""
+    if opens_as_warc(peek):
+        yield from iter_warc_stream(stream, source, options, log.skipped_records)
+        return
     first = json_opening(peek)
     if first == b"{":
         yield from read_jsonl(stream, source, options, blocks=True)

@@ -156,6 +156,22 @@ def _rejects(data: dict[str, Any]) -> str:
     return "".join(rows)
 
 
+def _skipped(data: dict[str, Any]) -> str:
+    """What reading passed over, by reason, as the summary says it: no articles, so neither
+    records nor rejects."""
+    records, files = data.get("skipped_records") or {}, data.get("skipped_files") or 0
+    if not records and not files:
+        return '<p class="muted">Nothing was skipped.</p>'
+    rows = ['<table id="skipped-records"><tr><th class="num">count</th><th>reason</th></tr>']
+    for reason, n in records.items():
+        rows.append(f'<tr><td class="num">{n:,}</td><td>{escape(reason)}</td></tr>')
+    if files:
+        rows.append(f'<tr><td class="num">{files:,}</td><td>files not matching the input '
+                    f'patterns</td></tr>')
+    rows.append("</table>")
+    return "".join(rows)
+
+
 # Why a resumed run's report cannot cover the legs before it; said on the page, on stderr and in
 # the error of a finished run's resume alike.
 NO_SAVED_FIGURES = ("the interrupted run's last checkpoint kept no figures for a report (a leg "
@@ -203,6 +219,8 @@ def render(data: dict[str, Any]) -> str:
         f'{_samples(data["rules"])}'
         f'<h2 id="flagged-docs">Flagged documents</h2>{_flagged(data["flagged"], totals["flagged"])}'
         f'<h2 id="rejected">Rejects</h2>{_rejects(data)}'
+        f'<h2 id="skipped">Skipped</h2><p class="muted">Input passed over, as not an article '
+        f'to clean: neither written nor rejected.</p>{_skipped(data)}'
         '<p class="muted">This page is self-contained: no scripts, nothing loaded from the network.'
         '</p></body></html>\n')
 

@@ -232,9 +232,13 @@ class ReportCollector:
 
     # -- the report's data ------------------------------------------------------------------
 
-    def data(self, run: dict[str, Any] | None = None) -> dict[str, Any]:
+    def data(self, run: dict[str, Any] | None = None, skipped_records: dict[str, int] | None = None,
+             skipped_files: int = 0) -> dict[str, Any]:
         """Everything the HTML report shows, as plain data (also what --report tests read);
-        `scope` names the part of the run it covers where that is not the whole run."""
+        `scope` names the part of the run it covers where that is not the whole run. What
+        reading passed over is the run's (RunStats.skipped_records, .skipped_files, as the
+        summary says them): records that are no article (a WARC's images, redirects), files
+        no input pattern takes."""
         total = self.words_kept + self.words_removed
         sites = {}
         for site, c in sorted(self.sites.items(), key=lambda kv: (-kv[1]["documents"], kv[0])):
@@ -257,6 +261,7 @@ class ReportCollector:
             "rules": rules, "sites": sites,
             "flagged": self.flagged_docs, "rejects": self.rejects,
             "reject_reasons": dict(self.reject_reasons.most_common()),
+            "skipped_records": dict(skipped_records or {}), "skipped_files": skipped_files,
             "scope": self._scope(),
         }
 

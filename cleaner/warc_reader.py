@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Any, Generator, Iterator
+from typing import Any, BinaryIO, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, looks_binary
 from cleaner.html_charset import decode_html, header_charset
 from cleaner.inputs import WARC_SUFFIXES, Item, ReadOptions, Reject, opens_as_page
-from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Stream, header_block, next_record, \
-    open_stream, starts_record
+from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, header_block, \
+    next_record, open_stream, read_once, starts_record
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CUT = "truncated WARC record"
@@ -27,6 +28,21 @@ _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
 # Content codings warcio undoes only with an optional package, and the package: named in the
 # reason a page in one is refused, since nothing else says what was missing.
 _CODING_PACKAGES = {"br": "brotli"}
+# The flag of a page its record holds only the start of.
+CUT_SHORT = "truncated-page"
+# A chunk's size line, as warcio reads one: the first line of a chunked body.
+_CHUNK_SIZE = re.compile(rb"[ \t]*[0-9A-Fa-f]+[ \t]*(?:;[^\r\n]*)?\r\n")
+
+
+class _SpacedUri(logging.Filter):
+    """Keeps warcio's warning that a WARC-Target-URI held spaces off stderr (also under -q):
+    the record is read, with each space as %20, as the warning says."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Replacing spaces in invalid WARC-Target-URI")
+
+
+logging.getLogger("warcio.recordloader").addFilter(_SpacedUri())
 
 
 def _records_to_end(data: bytes, at: int, cut_off: bool = False) -> bool:
@@ -145,6 +161,16 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
                          skipped if skipped is not None else Counter()).items()
 
 
+def iter_warc_stream(stream: BinaryIO, source: str, options: ReadOptions,
+                     skipped: Counter | None = None) -> Iterator[Item | Reject]:
+    """iter_warc for a WARC on a stream read once (standard input, a pipe), plain or gzip. It
+    is read as a file is, but for where a damaged record would have the reader go back further
+    than it keeps: then a Reject says which records may be lost, and to pass the file."""
+    with read_once(stream) as warc:
+        yield from _Walk(warc, source, options,
+                         skipped if skipped is not None else Counter()).items()
+
+
 # What _Walk._failed gives when the stream itself failed: the pass's end says what follows.
 _UNDECIDED = -1
 
@@ -171,6 +197,18 @@ class _Walk:
         self.held_record: Any = None
 
     def items(self) -> Iterator[Item | Reject]:
+        """Every record's items and rejects, in the file's order; last, for a stream read once,
+        a Reject for where it could not be read back to."""
+        yield from self._passes()
+        lost = self.stream.unreachable
+        if lost is not None:
+            yield Reject(self.source, None,
+                         f"a WARC read from a pipe or standard input cannot be read again from "
+                         f"{self._place(lost)} (it keeps its last {Members.KEEP_BYTES >> 20} "
+                         f"MB), as a damaged record there asked: records after it may be lost; "
+                         f"pass the WARC as a .warc or .warc.gz file to read them")
+
+    def _passes(self) -> Iterator[Item | Reject]:
         """Every pass's items and rejects, in the file's order."""
         start: int | None = 0
         while start is not None:
@@ -247,7 +285,8 @@ class _Walk:
         if misaligned:
             self.overran = _inner_record(stream, self.at, records.offset)
             if not seen:
-                items = [_misaligned(item, record, self.overran) for item in items]
+                where = None if self.overran is None else self._place(self.overran)
+                items = [_misaligned(item, record, where) for item in items]
             self.short = records.offset if self.overran is None else None
         else:
             self.short = None
@@ -260,6 +299,17 @@ class _Walk:
         """warcio could not read a record at `self.at`: where the next pass starts (None:
         nowhere; _UNDECIDED: the stream failed, and _ended says it)."""
         stream, at = self.stream, self.at
+        if at < 0 and stream.error is None:
+            # warcio undid a gzip inside the data (a WARC gzipped whole, then gzipped again)
+            # and lost count of where it is: nothing after can be placed, or looked for.
+            yield from self.held
+            self.held = []
+            self.number += 0 if self.counted else 1
+            yield Reject(self.source, self.number,
+                         f"corrupt WARC record: {_why(exc, stream, 0)} (in a gzip inside the "
+                         f"file, which holds the rest of it: unpack the file, e.g. with zcat, "
+                         f"and clean what that gives)")
+            return None
         # (only within this pass: a record read in an earlier one was judged there)
         back = _inner_record(stream, self.cut_at, at) if stream.error is None and \
             not self.counted and at > self.cut_at >= self.pass_start else None
@@ -268,7 +318,8 @@ class _Walk:
             # No record starts here, but one starts inside the record before: that one's
             # length ran on past a blank line of the next. Reading goes on at that header.
             if self.held_record is not None and not any(map(_is_flagged, self.held)):
-                self.held = [_misaligned(item, self.held_record, back) for item in self.held]
+                self.held = [_misaligned(item, self.held_record, self._place(back))
+                             for item in self.held]
             yield from self.held
             self.held = []
             return back
@@ -291,16 +342,36 @@ class _Walk:
             return found
         if stream.error is not None:
             return _UNDECIDED
+        cut = _cut_headers(stream, at)
+        if cut == "WARC":
+            # (warcio says what the cut left out: a WARC-Target-URI, a Content-Length)
+            yield self._cut_in_headers(cut)
+            return None
         self.number += 0 if self.counted else 1
         why = _why(exc, stream, at)
         # Go on at the next record header past this record's start, so that every retry moves
         # forward.
         found = next_record(stream, at + 1)
         yield Reject(self.source, self.number,
-                     f"corrupt WARC record: {why} (the record at byte {at}; "
+                     f"corrupt WARC record: {why} (the record at {self._place(at)}; "
                      + (f"reading goes on at byte {found})" if found is not None
                         else "no record follows it)"))
         return found
+
+    def _cut_in_headers(self, which: str) -> Reject:
+        """The Reject of the record at `self.at`, whose `which` headers ("WARC", "HTTP") the
+        data ends in."""
+        self.number += 0 if self.counted else 1
+        self.counted = True
+        return Reject(self.source, self.number, f"{_CUT}: the file ends inside its {which} "
+                                                f"headers (the record at {self._place(self.at)})")
+
+    def _place(self, offset: int) -> str:
+        """Where `offset` is, in words: in a gzip file, an offset into its decompressed bytes,
+        not into the file (as gzip's errors and a CDX index give them)."""
+        if offset < 0:                    # (no such place: warcio's count of a gzip it undid)
+            return "an unknown byte"
+        return f"byte {offset}" + (" of the decompressed stream" if self.stream.gz else "")
 
     def _ended(self, start: int) -> Generator[Item | Reject, None, int | None]:
         """The pass from `start` has ended without a record warcio could not read: where the
@@ -321,6 +392,13 @@ class _Walk:
             if found is not None:
                 self.cut = False
                 return found
+        if stream.error is None and not self.cut:
+            cut = _cut_headers(stream, self.at)
+            if cut is not None:
+                # warcio takes a record whose headers the data ends in for the end of the file
+                # (the end of its WARC headers, or its HTTP headers, never comes)
+                yield self._cut_in_headers(cut)
+                return None
         # A record already rejected as cut off has said where the data ends.
         if stream.error is not None and not self.cut:
             yield Reject(self.source, self.number + 1,
@@ -412,16 +490,16 @@ def _length_flag(declared: str | None, what: str) -> dict[str, str]:
     return {"flag": OVERRAN, "reason": f"its WARC record's Content-Length ({declared}) {what}"}
 
 
-def _misaligned(item: Item | Reject, record, overran: int | None) -> Item | Reject:
+def _misaligned(item: Item | Reject, record, overran: str | None) -> Item | Reject:
     """A page whose record's Content-Length does not end where a blank line and the next record
-    begin, flagged (where `overran` says it ran into the next record, cut before that record's
-    header, or the start of it that the page took)."""
+    begin, flagged (where `overran` says where it ran into the next record, "byte N", cut before
+    that record's header, or the start of it that the page took)."""
     if not isinstance(item, Item):
         return item
     declared = record.rec_headers.get_header("Content-Length")
     if overran is not None:
         page = _before_inner_header(item.text)
-        note = f"ran on into the record after it, at byte {overran}: " + (
+        note = f"ran on into the record after it, at {overran}: " + (
             "the page was cut where that record starts" if len(page) < len(item.text) else
             "the page may hold some of its bytes")
         item.text = page
@@ -449,12 +527,40 @@ def _before_inner_header(text: str) -> str:
     return text
 
 
+def _cut_headers(stream: Stream, offset: int) -> str | None:
+    """Which headers of a record at `offset` the data ends in: "WARC" (before the blank line
+    that closes them), "HTTP" (a response's, after it); None where the data ends before the
+    record (nothing there but blank lines) or after its headers."""
+    try:
+        stream.seek(offset)
+        head = stream.read(_LEFTOVER_LOOK)
+    except (EOFError, OSError, zlib.error):
+        return None
+    record = head.lstrip()
+    # (a record's first line, or as much of it as there is: not junk after the last record)
+    if len(head) == _LEFTOVER_LOOK or stream.error is not None or not record or \
+            not record.startswith(RECORD_START[:len(record)]):
+        return None
+    ends = list(_HEADER_END.finditer(record))
+    if not ends:
+        return "WARC"
+    http = len(ends) == 1 and _RESPONSE.search(record) is not None
+    return "HTTP" if http else None
+
+
+# The blank line that closes a record's header block (warcio takes bare line feeds too), and the
+# WARC-Type of a record whose HTTP headers come after it.
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_RESPONSE = re.compile(rb"\nWARC-Type:[ \t]*response\r?\n", re.IGNORECASE)
+
+
 def _why(exc: Exception, stream: Stream, offset: int) -> str:
     """What was wrong with the record at `offset` that warcio could not parse, in a line."""
     from warcio.exceptions import ArchiveLoadFailed
 
-    lines = str(exc).splitlines()
-    said = lines[0][:200] if lines else ""
+    # (the first line that says something: warcio's message of a gzip holding several records
+    # opens with a line break)
+    said = next((line.strip()[:200] for line in str(exc).splitlines() if line.strip()), "")
     if isinstance(exc, (ArchiveLoadFailed, _BadRecord)):
         return said
     if isinstance(exc, AttributeError) and \
@@ -462,6 +568,62 @@ def _why(exc: Exception, stream: Stream, offset: int) -> str:
         # warcio takes a response's WARC-Target-URI to be there, and fails on its absence
         return "no WARC-Target-URI header"
     return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+
+
+class _Body:
+    """A record's payload as warcio's decoders read it, noting the first line read and whether
+    a read found nothing left: a chunked body's decoder stops without a word where the data
+    ends inside a chunk."""
+
+    def __init__(self, raw):
+        self.raw, self.first, self.dry = raw, None, False
+
+    def read(self, size: int | None = None) -> bytes:
+        data = self.raw.read(size)
+        self.dry = self.dry or not data and size != 0
+        return data
+
+    def readline(self, size: int | None = None) -> bytes:
+        line = self.raw.readline(size)
+        self.first = line if self.first is None else self.first
+        self.dry = self.dry or not line and size != 0
+        return line
+
+
+def _content_stream(record) -> tuple[Any, _Body]:
+    """warcio's decoded payload stream of a record (chunks joined, a Content-Encoding undone),
+    reading the record's bytes through a _Body."""
+    raw = record.raw_stream
+    # (warcio picks the decoders from the HTTP headers, and builds them on `raw_stream`; the
+    # record keeps its own, which the reader reads to its end later)
+    record.raw_stream = body = _Body(raw)
+    try:
+        return record.content_stream(), body
+    finally:
+        record.raw_stream = raw
+
+
+def _cut_short(record, content, body: _Body) -> list[dict[str, str]]:
+    """The flag of a page its record holds only the start of, read to its end from `content`
+    (_content_stream): a crawler that says so (WARC-Truncated, as Common Crawl marks a payload
+    over its size limit), a Content-Encoding or chunked body whose data ends before its own
+    end does; else none."""
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    said = record.rec_headers.get_header("WARC-Truncated")
+    if said is not None:
+        why = f"its WARC record holds only the start of the page (WARC-Truncated: {said.strip()})"
+    elif getattr(getattr(content, "decompressor", None), "eof", True) is False:
+        coding = record.http_headers.get_header("Content-Encoding")
+        why = f"its body ends before the end of its {coding} data (Content-Encoding): the " \
+              f"page is cut short"
+    elif isinstance(content, ChunkedDataReader) and body.dry and \
+            _CHUNK_SIZE.fullmatch(body.first or b"") is not None:
+        why = "its chunked body (Transfer-Encoding) ends before its last chunk: the page is " \
+              "cut short"
+    else:
+        return []
+    return [{"flag": CUT_SHORT, "reason": why}]
 
 
 def _record_item(record, source: str, number: int, options: ReadOptions, skipped: Counter,
@@ -479,7 +641,8 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
         return [], False
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
-    payload = record.content_stream().read(limit + 1)
+    content, body = _content_stream(record)
+    payload = content.read(limit + 1)
     page = media in HTML_TYPES or (media is None and opens_as_page(payload))
     # (the rest of the record, read here: a chunked or gzip body's decoder stops at the body's
     # own end, and the bytes after it, up to the Content-Length, are not the page's. Whole
@@ -539,5 +702,6 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
     hints = {"fallback_date": warc_date, "page_flags": [{"flag": "charset", "reason": n}
-                                                        for n in notes] + flags}
+                                                        for n in notes] + flags
+             + _cut_short(record, content, body)}
     return [Item(source, number, text, fields, len(payload), kind="html", hints=hints)], swallowed

@@ -1,16 +1,21 @@
-"""A WARC file as one seekable stream of its uncompressed bytes, and the record headers in it."""
+"""A WARC file or stream as one seekable stream of its uncompressed bytes, and the record headers in it."""
 
 from __future__ import annotations
 
 import io
 import zlib
 from pathlib import Path
+from typing import Any, BinaryIO, Callable, cast
 
-from cleaner.gzip_members import CorruptGzip, open_gzip
+from cleaner.gzip_members import CHUNK, MAGIC, CorruptGzip, GzipMembers, open_gzip
 
 # How far past a corrupt record to look for the next record header before giving up.
 RESYNC_WINDOW = 64 << 20
 RECORD_START = b"WARC/1."
+
+
+class ReadOnce(OSError):
+    """A stream read once (standard input, a pipe) asked to go back further than it keeps."""
 
 
 class Stream:
@@ -18,11 +23,16 @@ class Stream:
 
     warcio takes an exception from the stream beneath it as the end of the archive, so a
     truncated or damaged gzip would end a file without a word; this keeps the error for a Reject.
+    `gz`: its bytes are a gzip file's, decompressed (their offsets are not the file's).
     """
 
-    def __init__(self, inner: "io.BufferedIOBase | Members"):
+    def __init__(self, inner: "io.BufferedIOBase | Members", gz: bool = False):
         self.inner = inner
+        self.gz = gz
         self.error: BaseException | None = None
+        # The first offset a stream read once could not go back to (ReadOnce): the records
+        # a search from there would have found may be lost, which the reader says.
+        self.unreachable: int | None = None
 
     def read(self, size: int = -1) -> bytes:
         """Up to `size` bytes (all with -1), in small steps so that the data before an error
@@ -47,7 +57,11 @@ class Stream:
 
     def seek(self, offset: int, whence: int = 0) -> int:
         self.error = None
-        return self.inner.seek(offset, whence)
+        try:
+            return self.inner.seek(offset, whence)
+        except ReadOnce:
+            self.unreachable = offset if self.unreachable is None else self.unreachable
+            raise
 
     def tell(self) -> int:
         return self.inner.tell()
@@ -70,17 +84,22 @@ class Members:
     The last KEEP_BYTES read are kept, so that the seek back to a rejected record's start
     (to look for the next record header) is no reread of the file from its start: with one
     record in ten rejected, that made a run's time grow with the square of the file's size.
-    Further back, the file is read again from the start, as gzip.open does it, the damage
-    found and passed over the same way."""
+    Further back, the file is read again from the start (`reopen` gives it anew), as gzip.open
+    does it, the damage found and passed over the same way; a stream read once cannot be, and
+    its `reopen` raises ReadOnce."""
 
     KEEP_BYTES = 8 << 20
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, reopen: Callable[[], Any]):
+        self.reopen = reopen
+        self._file: Any = None        # a stream with read1: gzip members, or a plain stream
         self._open()
 
     def _open(self) -> None:
-        self._file = open_gzip(self.path)
+        file = self.reopen()          # (first: a stream that cannot be read again stays as it is)
+        if self._file is not None:
+            self._file.close()
+        self._file = file
         self._read = 0                # uncompressed bytes read from the file
         self._pos = 0                 # where the reader is: _read, or back in _kept
         self._kept = bytearray()      # the last bytes read, from _kept_at to _read
@@ -112,7 +131,6 @@ class Members:
             self._pos = offset
             return offset
         if offset < self._kept_at:
-            self._file.close()
             self._open()
         self._pos = self._read
         while self._pos < offset:
@@ -128,14 +146,75 @@ class Members:
         return self._pos
 
     def close(self) -> None:
-        self._file.close()
+        if self._file is not None:
+            self._file.close()
 
 
 def open_stream(path: Path) -> Stream:
-    """The uncompressed WARC stream: gzip members are read one after another."""
-    if path.name.lower().endswith(".gz"):
-        return Stream(Members(path))
-    return Stream(open(path, "rb"))
+    """The uncompressed WARC stream: gzip members are read one after another. A gzip file is
+    known by its first bytes, not its name: a WARC gzipped whole and named .warc was read as
+    gzip by warcio, which lost every record after the first."""
+    file = open(path, "rb")
+    if file.read(len(MAGIC)) != MAGIC:
+        file.seek(0)
+        return Stream(file)
+    file.close()
+    return Stream(Members(lambda: open_gzip(path)), gz=True)
+
+
+def read_once(stream: BinaryIO) -> Stream:
+    """The uncompressed WARC stream of a stream that cannot be read again (standard input, a
+    pipe; gzip if its first bytes say so). What a file's reader does by going back further than
+    Members keeps, only a damaged record asks for; there, the stream raises ReadOnce."""
+    gz = cast(io.BufferedReader, stream).peek(len(MAGIC))[:len(MAGIC)] == MAGIC
+    opened: list[bool] = []
+
+    def reopen() -> Any:
+        if opened:
+            raise ReadOnce("a stream is read once")
+        opened.append(True)
+        kept = _Unclosed(stream)
+        return io.BufferedReader(GzipMembers(cast(BinaryIO, kept)), buffer_size=CHUNK) if gz \
+            else kept
+
+    return Stream(Members(reopen), gz=gz)
+
+
+class _Unclosed:
+    """A stream the reader did not open (standard input): read, and left open."""
+
+    def __init__(self, inner: BinaryIO):
+        self.inner = inner
+
+    def read(self, size: int = -1) -> bytes:
+        return self.inner.read(size)
+
+    def read1(self, size: int = -1) -> bytes:
+        return getattr(self.inner, "read1", self.inner.read)(size)
+
+    def close(self) -> None:
+        pass
+
+
+def opens_as_warc(head: bytes) -> bool:
+    r"""Whether the first bytes of an input are a WARC's: a record header line, or a gzip stream
+    that opens with one.
+
+    >>> import gzip
+    >>> opens_as_warc(b"WARC/1.0\r\n"), opens_as_warc(gzip.compress(b"WARC/1.1\r\n" * 99)[:60])
+    (True, True)
+    >>> opens_as_warc(gzip.compress(b'{"text": 1}')), opens_as_warc(MAGIC + b"garbage")
+    (False, False)
+    """
+    if head.startswith(RECORD_START):
+        return True
+    if not head.startswith(MAGIC):
+        return False
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(RECORD_START)) \
+            == RECORD_START
+    except zlib.error:
+        return False
 
 
 def header_block(stream: Stream, offset: int) -> bytes:
