@@ -181,9 +181,9 @@ def test_a_source_naming_a_network_without_an_account_still_fills_source(cleaner
 
 
 # 5. kumparan (1519384992): an editor's note that the story was edited and retitled, between two
-#    paragraphs. It is a notice about the article, not its text (as the 'Disclosure:' notes the
-#    rules already take), and it quotes the withdrawn headline: it goes, and the paragraphs
-#    around it stay.
+#    paragraphs. The notice alone is about the article, not its text (as the 'Disclosure:' notes
+#    the rules already take): it goes. This one goes on to correct the story (the police's
+#    clarification of who 'R' is), which is news: the note stays whole, notice and all.
 KUMPARAN_EDITED = (
     "\"Jadi ada beberapa artis dan kemudian teman - temannya berbagai macam inisial sudah kami "
     "sampaikan. Ada juga yang pengedar, tapi ada juga pengguna,\" ucap Argo.\n\n"
@@ -196,11 +196,19 @@ KUMPARAN_EDITED_URL = ("https://kumparan.com/@kumparanhits/polisi-roro-fitria-ta
                        "tapi-juga-pengedar-narkoba")
 
 
-def test_editors_note_goes_and_the_paragraphs_around_it_stay(cleaner):
-    record = cleaner.clean(KUMPARAN_EDITED, url=KUMPARAN_EDITED_URL)
+def test_an_editors_note_goes_and_the_paragraphs_around_it_stay(cleaner):
     paragraphs = KUMPARAN_EDITED.split("\n\n")
+    note = ("(Berita ini kami edit. Sebelumnya berjudul ' Polisi: Roro Fitria Tak Hanya Pengguna "
+            "Tapi Juga Pengedar Narkoba '.)")
+    record = cleaner.clean("\n\n".join([paragraphs[0], note, paragraphs[2]]),
+                           url=KUMPARAN_EDITED_URL)
     assert record["text"] == paragraphs[0] + "\n\n" + paragraphs[2]
     assert _rules(record) == ["id/edit-note"]
+
+
+def test_an_editors_note_that_corrects_the_story_stays_whole(cleaner):
+    record = cleaner.clean(KUMPARAN_EDITED, url=KUMPARAN_EDITED_URL)
+    assert record["text"] == KUMPARAN_EDITED and record["removed"] == []
 
 
 def test_a_sentence_about_another_reports_correction_stays(cleaner):
