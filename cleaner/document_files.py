@@ -147,7 +147,7 @@ def read_html_file(path: str, record_id: str, options: ReadOptions) -> Item | Re
 def html_item(data: bytes, source: str, record_id: str, http_charset: str | None = None,
               line: int | None = None) -> Item | Reject:
     """Web page bytes as an HTML item: charset from the HTTP header, <meta charset>, detection."""
-    from cleaner.html_charset import decode_html
+    from cleaner.html_charset import charset_flag, decode_html
 
     try:
         text, encoding, notes = decode_html(data, http_charset)
@@ -158,5 +158,5 @@ def html_item(data: bytes, source: str, record_id: str, http_charset: str | None
     fields: dict[str, Any] = {"id": record_id}
     if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
-    hints = {"page_flags": [{"flag": "charset", "reason": note} for note in notes]} if notes else {}
+    hints = {"page_flags": [charset_flag(note) for note in notes]} if notes else {}
     return Item(source, line, text, fields, len(data), kind="html", hints=hints)

@@ -21,6 +21,25 @@ META_SCAN_BYTES = 4096
 # Labels that browsers read as windows-1252, a superset (WHATWG Encoding Standard).
 _CP1252_LABELS = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso88591", "l1", "ascii",
                   "us-ascii", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
+# The charsets a page that declares none may be guessed to be in: those browsers detect (the
+# WHATWG legacy encodings: Windows, ISO-8859, KOI8, IBM866 and the CJK ones; Python's decoders
+# for the supersets browsers use), as charset-normalizer names them.
+_GUESSED_CHARSETS = (
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "iso8859_2", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_13",
+    "koi8_r", "koi8_u", "cp866", "cp874", "tis_620", "shift_jis", "cp932", "shift_jis_2004",
+    "euc_jp", "euc_jis_2004", "iso2022_jp", "euc_kr", "cp949", "big5", "big5hkscs", "gb2312",
+    "gbk", "gb18030")
+# charset-normalizer's own thresholds for two decodings it cannot tell apart.
+TIE_CHAOS = 0.005
+TIE_COHERENCE = 0.02
+# Signs that windows-1252 puts between two letters only where the bytes are another charset's
+# letters: Polish "Rząd powiedział" in cp1250 reads "Rz¹d powiedzia³" (charset-normalizer saw no
+# mess in a short page of it).
+_SIGN_IN_A_WORD = re.compile(r"[^\W\d_][¡¤¥¦§¨¯°±²³´¸¹¼½¾¿][^\W\d_]")
+# A charset guessed from the bytes is said in a note that opens so, and flagged so in the record.
+GUESSED_NOTE = "charset guessed from the bytes"
+GUESSED_FLAG = "guessed-charset"
 
 
 @lru_cache(maxsize=64)
@@ -92,12 +111,13 @@ def _valid_utf8(data: bytes) -> bool:
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str, list[str]]:
-    """Decode an HTML page; return (text, codec used, notes on declared charsets that were wrong).
+    """Decode an HTML page; return (text, codec used, notes on declared charsets that were wrong
+    and on a charset guessed: charset_flag makes each a record's flag).
 
     The order is the browsers': a byte-order mark, the HTTP header's charset, the page's
-    <meta charset>, then UTF-8 and detection. A declared single-byte charset over bytes that are
-    valid UTF-8 with non-ASCII characters is taken as the mislabel it nearly always is. Binary
-    data raises DecodeError.
+    <meta charset>, then UTF-8 and a guess (guess_charset). A declared single-byte charset over
+    bytes that are valid UTF-8 with non-ASCII characters is taken as the mislabel it nearly
+    always is. Binary data raises DecodeError.
 
     >>> decode_html("Harga naik".encode("cp1252"), "iso-8859-1")[:2]
     ('Harga naik', 'cp1252')
@@ -105,8 +125,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     >>> text[-4:], codec, notes
     ('Café', 'utf-8', ['declared charset iso-8859-1 but the bytes are UTF-8'])
     >>> text, codec, notes = decode_html('<meta charset="utf-8">Café'.encode("cp1252"))
-    >>> text[-4:], notes[0].startswith("declared charset utf-8 does not decode this page")
-    ('Café', True)
+    >>> text[-4:], notes
+    ('Café', ['declared charset utf-8 does not decode this page', 'charset guessed from the bytes: cp1252'])
     """
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
@@ -140,18 +160,57 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
         return data.decode("utf-8"), "utf-8", notes
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:1 << 20]).best()
-    name = codec_name(best.encoding) if best is not None else None
+    name = guess_charset(data)
     if name:
         try:
             text = data.decode(name)
         except (UnicodeError, LookupError):
             text = None
         if text is not None:
-            if notes:
-                notes[-1] += f"; detected {name}"
+            notes.append(f"{GUESSED_NOTE}: {name}" + ("" if notes else
+                                                      " (none declared, and not UTF-8)"))
             return text, name, notes
     notes.append("no charset decodes this page cleanly; invalid bytes replaced")
     return data.decode("utf-8", errors="replace"), "utf-8", notes
+
+
+def guess_charset(data: bytes) -> str | None:
+    """The charset of a page that declares none (or a wrong one) and is not UTF-8, as a codec name;
+    None when no charset a browser reads decodes it.
+
+    charset-normalizer picks among the charsets that browsers guess for such pages (not the DOS
+    and Mac code pages it knows too: it took English pages for cp775 and cp852). Where its own
+    measures cannot tell windows-1252 from its pick (mess within 0.005, coherence within 0.02,
+    its thresholds for a tie), windows-1252 wins, the WHATWG default for undeclared pages, unless
+    it puts a sign inside a word. charset-normalizer gave such ties to cp1250: "Señor" came out
+    as "Seńor", "£" as "Ł".
+
+    >>> guess_charset("Señor José Muñoz, de Málaga, dijo que «sí». El niño comió.".encode("cp1252"))
+    'cp1252'
+    >>> guess_charset("Правительство одобрило проект закона о налогах.".encode("cp1251"))
+    'cp1251'
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data[:1 << 20], cp_isolation=list(_GUESSED_CHARSETS))
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if "cp1252" in (codec_name(name) for name in (match.encoding, *match.could_be_from_charset)):
+            if (abs(match.chaos - best.chaos) < TIE_CHAOS
+                    and abs(match.coherence - best.coherence) <= TIE_COHERENCE
+                    and not _SIGN_IN_A_WORD.search(data[:1 << 20].decode("cp1252", "replace"))):
+                return "cp1252"
+            break
+    return codec_name(best.encoding)
+
+
+def charset_flag(note: str) -> dict[str, str]:
+    """The record flag for a note of decode_html: `guessed-charset` for a charset guessed from
+    the bytes, `charset` for the others (a declared charset that was wrong or unknown).
+
+    >>> charset_flag("charset guessed from the bytes: cp1252")["flag"]
+    'guessed-charset'
+    """
+    return {"flag": GUESSED_FLAG if note.startswith(GUESSED_NOTE) else "charset", "reason": note}

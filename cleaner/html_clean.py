@@ -13,6 +13,7 @@ from cleaner.html_extract import (PageError, extract_article, import_extractors,
 from cleaner.html_meta import clean_title, date_zone, iso_date, split_byline
 from cleaner.identify import site_host, url_host
 from cleaner.metadata import people
+from cleaner.normalize import FIXES
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
 
@@ -75,7 +76,8 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
     import_extractors()
     try:
         with deadline(cleaner.page_timeout):
-            tree, encoding, flags = load_page(html, charset, cleaner.max_html_bytes)
+            fixes: list[str] = []
+            tree, encoding, flags = load_page(html, charset, cleaner.max_html_bytes, fixes)
             hints = page_hints(tree)
             page_url = _page_url(url, hints["url"])
             if site is None:
@@ -90,6 +92,7 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
         raise PageError("markup nested too deeply to extract") from None
     extraction.encoding = encoding
     extraction.flags[:0] = flags
+    extraction.fixes = fixes
     return extraction, site, hints
 
 
@@ -148,12 +151,26 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
     resumed = perf_counter()
     _merge_meta(cleaner, doc, extraction, site, names, fallback_date)
     doc.removed[:0] = extraction.removed
-    doc.flags[:0] = list(page_flags or []) + extraction.flags
+    doc.fixes = _with_page_fixes(doc.fixes, extraction.fixes)
+    doc.flags[:0] = list(page_flags or ()) + extraction.flags
     if extraction.encoding and extraction.encoding not in UTF8_ENCODINGS:
         doc.fields.setdefault("encoding", extraction.encoding)
     # The page's own work (parsing, extraction, its metadata) as a stage of the run's timings.
     cleaner.timings["extract"] += page_seconds + perf_counter() - resumed
     return doc
+
+
+def _with_page_fixes(fixes: list[str], page_fixes: list[str]) -> list[str]:
+    """The record's fixes with those made to the page before extraction, in normalize's order:
+    a text that held the same mojibake lists the same fix.
+
+    >>> _with_page_fixes(["plain_spaces"], ["fix_mojibake"])
+    ['fix_mojibake', 'plain_spaces']
+    """
+    if not page_fixes:
+        return fixes
+    order = {name: i for i, (name, _) in enumerate(FIXES)}
+    return sorted(set(fixes).union(page_fixes), key=lambda name: order.get(name, len(order)))
 
 
 def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None,

@@ -10,16 +10,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
+import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.decode import DecodeError
+from cleaner.decode import UTF8_ENCODINGS, DecodeError
 from cleaner.document import Removal
-from cleaner.html_charset import decode_html
-from cleaner.html_left_out import BLOCK_TAGS, left_out, page_runs, text_runs
+from cleaner.html_charset import charset_flag, decode_html
+from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs, text_runs
 from cleaner.html_meta import opens_with_label
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
-from cleaner.normalize import fix_surrogates
+from cleaner.normalize import FIX_HINTS, fix_mojibake, fix_surrogates
 
 # How much of a stripped element's text a removal record keeps (menus can be long).
 MAX_REMOVED_CHARS = 500
@@ -55,7 +56,10 @@ CHROME_TOKENS: tuple[tuple[str, str], ...] = (
                 r"(?:latest|more|other|popular|trending|top|terbaru|terpopuler|populer)[-_]?"
                 r"(?:news|stories|posts?|articles?|berita|artikel)(?:[-_]?(?:box|list|widget|row|"
                 r"wrap(?:per)?|container|section))?|most[-_]?(?:read|popular|viewed)(?:[-_]\w+)?"),
-    ("sidebar", r"(?:\w+[-_])?side-?bar(?:[-_]\w+)?|widget-area|right-?rail"),
+    # (a layout's modifier, `no-sidebar`, `has-sidebar`, Genesis's `content-sidebar-wrap`, is on
+    # the page's content: it names no sidebar)
+    ("sidebar", r"(?!(?:no|has|with|without|one|two)[-_]|content[-_]side-?bar)"
+                r"(?:\w+[-_])?side-?bar(?:[-_]\w+)?|widget-area|right-?rail"),
     ("promo", r"promo(?:[-_]\w+)*|\w+[-_]promo|sponsor(?:ed)?(?:[-_]\w+)?|advert(?:isement)?s?(?:[-_]\w+)?|"
               r"ads?|ad[-_](?:slot|container|wrap(?:per)?|unit|box|banner)|iklan(?:[-_]\w+)?|"
               r"notification[-_]bar|(?:article|print|post)[-_]tools|print[-_]header|reprints?"),
@@ -93,6 +97,7 @@ class Extraction:
     flags: list[dict[str, Any]] = field(default_factory=list)
     encoding: str | None = None
     runs: list[str] = field(default_factory=list)     # the page's text as extraction got it
+    fixes: list[str] = field(default_factory=list)    # repairs to the page's text, by normalize's names
 
 
 def _flag(name: str, reason: str) -> dict[str, str]:
@@ -148,8 +153,10 @@ _EXTRACTORS = ("htmldate", "lxml.cssselect", "trafilatura", "trafilatura.utils",
 
 
 def load_page(html: bytes | str, http_charset: str | None = None,
-              max_bytes: int = MAX_HTML_BYTES) -> tuple[HtmlElement, str | None, list[dict]]:
-    """Decode and parse a page; return (tree, encoding, flags). Raises PageError if it cannot be."""
+              max_bytes: int = MAX_HTML_BYTES,
+              fixes: list[str] | None = None) -> tuple[HtmlElement, str | None, list[dict]]:
+    """Decode and parse a page; return (tree, encoding, flags). Raises PageError if it cannot be.
+    The repairs made to its text (mojibake) are added to `fixes`, by normalize's names."""
     from trafilatura.utils import HTML_PARSER, load_html
 
     flags: list[dict] = []
@@ -158,12 +165,14 @@ def load_page(html: bytes | str, http_charset: str | None = None,
         raise PageError(f"HTML page larger than {max_bytes} bytes: {size} bytes; "
                         "raise --max-html-bytes to read it")
     encoding = None
+    utf8 = None                         # the page's UTF-8 bytes, as given
     if isinstance(html, bytes):
         try:
+            utf8 = html
             html, encoding, notes = decode_html(html, http_charset)
         except DecodeError as exc:
             raise PageError(str(exc)) from None
-        flags.extend(_flag("charset", note) for note in notes)
+        flags.extend(charset_flag(note) for note in notes)
     elif "\x00" in html[:8192]:
         raise PageError("binary data (NUL bytes), not HTML")
     else:
@@ -196,7 +205,54 @@ def load_page(html: bytes | str, http_charset: str | None = None,
     if errors:
         flags.append(_flag("markup", f"parsing stopped early: {errors[0].message}; "
                                      "the rest of the page is lost"))
+    if encoding not in UTF8_ENCODINGS:
+        utf8 = None
+    if repair_mojibake(tree, html, utf8) and fixes is not None:
+        fixes.append("fix_mojibake")
     return tree, encoding, flags
+
+
+# The sign of mojibake that normalize looks for before its repair, over the whole page: most
+# pages have none, and their text nodes are not read.
+_MOJIBAKE_HINT = re2.compile(FIX_HINTS["fix_mojibake"])
+
+
+def repair_mojibake(tree: HtmlElement, page: str, utf8: bytes | None = None) -> bool:
+    """Repair mojibake in a parsed page's text, node by node as the text path repairs it line
+    by line (normalize.fix_mojibake), and in its <meta> contents (the title); True if any
+    changed. Done before extraction, since the extractor drops the C1 controls mojibake holds
+    (a UTF-8 "”" read as cp1252 is "â€" and U+009D), and what is left is repaired wrongly ("†").
+    `utf8`: the page's bytes, when it came in UTF-8.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring("<p>kata dia.\u00e2\u20ac\u009d Lalu</p>")
+    >>> repair_mojibake(tree, "<p>kata dia.\u00e2\u20ac\u009d Lalu</p>"), tree.text
+    (True, 'kata dia.” Lalu')
+    """
+    # The hint opens with a letter of U+00C2-U+00F4, which UTF-8 writes from the byte C3 on: a
+    # page without that byte is passed in microseconds, where the hint's search takes 0.4 ms.
+    if page.isascii() or (utf8 is not None and b"\xc3" not in utf8):
+        return False
+    if not _MOJIBAKE_HINT.search(page):
+        return False
+    changed = False
+    for node in tree.iter():
+        if isinstance(node.tag, str) and node.text and node.tag not in ("script", "style"):
+            fixed = fix_mojibake(node.text)
+            if fixed != node.text:
+                node.text, changed = fixed, True
+        if node.tail:
+            fixed = fix_mojibake(node.tail)
+            if fixed != node.tail:
+                node.tail, changed = fixed, True
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if content:
+            fixed = fix_mojibake(content)
+            if fixed != content:
+                meta.set("content", fixed)
+                changed = True
+    return changed
 
 
 def _meta_content(tree: HtmlElement, *keys: str) -> str | None:
@@ -332,7 +388,8 @@ def _text_length(el: HtmlElement) -> int:
 
 def strip_chrome(tree: HtmlElement) -> list[Removal]:
     """Remove generic page chrome (share bars, related lists, comments, tag lists, newsletter and
-    app prompts) found by class or id, never an element holding much of the page's text."""
+    app prompts) found by class or id, never an element holding much of the page's text or its
+    article, nor a word of a sentence."""
     candidates = []
     seen: set = set()
     for value in _CLASS_AND_ID(tree):
@@ -346,12 +403,15 @@ def strip_chrome(tree: HtmlElement) -> list[Removal]:
         return []
     body = tree.find("body")
     total = _text_length(body if body is not None else tree) or 1
+    article = _ArticleMarks(body if body is not None else tree)
     removed: list[Removal] = []
     dropped: set = set()
     for name, el in candidates:
         if any(anc in dropped for anc in el.iterancestors()):
             continue
-        if _text_length(el) > CHROME_MAX_SHARE * total:
+        if _text_length(el) > CHROME_MAX_SHARE * total or article.held_by(el):
+            continue
+        if name != "hover-card" and _in_running_text(el):
             continue
         # A hover card inside a paragraph wraps the name it explains ("Rep. <span
         # class=rollover-people><a>Ilhan Omar</a><span>card</span></span> (D-Minn.)"): the
@@ -363,6 +423,75 @@ def strip_chrome(tree: HtmlElement) -> list[Removal]:
         dropped.add(el)
         _drop(el, keep)
     return removed
+
+
+# An element holding more than this share of the words of a page's paragraphs holds its article.
+ARTICLE_PARAGRAPH_SHARE = 0.5
+
+
+class _ArticleMarks:
+    """What marks a page's article, which no chrome class takes: its headline (the first <h1>
+    with text), its <main>, its <article> when it has one only, and most of its paragraphs'
+    words. A class naming a layout with a sidebar ("penci_sidebar", "l-sidebar-fixed") sits on
+    the article's own wrapper, and a short article holds less than CHROME_MAX_SHARE of a page
+    of menus."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.marks = [el for el in (next((h for h in root.iter("h1") if _element_text(h)), None),
+                                    next(root.iter("main"), None)) if el is not None]
+        articles = list(root.iter("article"))
+        if len(articles) == 1:
+            self.marks.append(articles[0])
+        self.paragraph_words = sum(_text_length(p) for p in root.iter("p"))
+
+    def held_by(self, el: HtmlElement) -> bool:
+        if any(mark is el or any(anc is el for anc in mark.iterancestors()) for mark in self.marks):
+            return True
+        if not self.paragraph_words:
+            return False
+        words = sum(_text_length(p) for p in el.iter("p"))
+        return words > ARTICLE_PARAGRAPH_SHARE * self.paragraph_words
+
+
+# Elements that sit inside a line of text. In a sentence, a chrome class on one names a link or a
+# word of it ("Presiden <a class=tag>Joko Widodo</a> meresmikan"), not a box beside the article.
+INLINE_TAGS = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
+                         "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
+                         "sub", "sup", "time", "u", "var"))
+_WORD = re.compile(r"\w")
+
+
+def _in_running_text(el: HtmlElement) -> bool:
+    """Whether an inline element is a word of a sentence: the run of text it is in (up to the
+    block edges around it) holds words of its own, outside links and chrome, as a sentence does
+    and a list of links, a label or a share button does not.
+
+    >>> from lxml import html
+    >>> p = html.fromstring('<div><p>Presiden <a class="tag">Joko</a> tiba.</p>'
+    ...                     '<p><a class="tag">Politik</a> <a>Hukum</a></p></div>')
+    >>> [_in_running_text(a) for a in p.iter("a")]
+    [True, False, False]
+    """
+    if el.tag not in INLINE_TAGS:
+        return False
+    block = el.getparent()
+    while block is not None and block.tag not in BLOCK_TAGS:
+        block = block.getparent()
+    return block is not None and any(_WORD.search(text) for text in _own_text(block, el))
+
+
+def _own_text(parent: HtmlElement, skip: HtmlElement) -> Iterable[str]:
+    """The pieces of text in a block's own run: not in blocks inside it, hidden elements, links,
+    chrome, nor `skip`."""
+    if parent.text:
+        yield parent.text
+    for child in parent:
+        if (child is not skip and isinstance(child.tag, str) and child.tag != "a"
+                and child.tag not in BLOCK_TAGS and child.tag not in HIDDEN_TAGS
+                and not chrome_name(f"{child.get('class') or ''} {child.get('id') or ''}")):
+            yield from _own_text(child, skip)
+        if child.tail:
+            yield child.tail
 
 
 def _card_link_text(el: HtmlElement) -> str:
@@ -679,8 +808,33 @@ def extract_article(tree: HtmlElement, url: str | None = None,
     except (ValueError, TypeError, AttributeError, etree.LxmlError, json.JSONDecodeError) as exc:
         raise PageError(f"extraction failed: {type(exc).__name__}: {exc}") from None
     if not has_prose(text):
-        raise PageError("no article text found in the page")
+        raise PageError(no_article_reason(removed))
     return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs)
+
+
+# Stripped text reads as prose when it holds a sentence: this many characters, then its end.
+_SENTENCE = re.compile(r"\w[^.!?。！？]{%d,}[.!?。！？](?:\s|$)" % MIN_PROSE_CHARS)
+
+
+def no_article_reason(removed: Iterable[Removal]) -> str:
+    """Why a page gives no article: none found, or none left once stripping took the part of
+    it that reads as prose (the most such text, from one rule), which the reason names.
+
+    >>> menu = _cut_short("html/chrome-link-list", "Beranda Berita Kontak", "html-strip")
+    >>> no_article_reason([menu])
+    'no article text found in the page'
+    >>> reason = no_article_reason([menu, _cut_short("html/chrome-sidebar", "Judul. Isi berita "
+    ...                             "yang panjang dimulai di sini, kata dia.", "html-strip")])
+    >>> reason[reason.index(":"):]
+    ": html/chrome-sidebar took text that reads as prose ('Judul. Isi berita yang panjang dimulai di sini, kata dia.')"
+    """
+    prose = [r for r in removed if r.action == "html-strip" and _SENTENCE.search(r.text)]
+    if not prose:
+        return "no article text found in the page"
+    largest = max(prose, key=lambda r: len(r.text))
+    text = largest.text if len(largest.text) <= 80 else largest.text[:80] + " …"
+    return (f"no article text found in the page once it was stripped: {largest.rule} took "
+            f"text that reads as prose ({text!r})")
 
 
 def not_extracted(extraction: Extraction, text: str) -> list[Removal]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, looks_binary
-from cleaner.html_charset import decode_html, header_charset
+from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import WARC_SUFFIXES, Item, ReadOptions, Reject, opens_as_page
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, header_block, \
     next_record, open_stream, read_once, starts_record
@@ -701,7 +701,6 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
         fields["warc_date"] = warc_date
     if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
-    hints = {"fallback_date": warc_date, "page_flags": [{"flag": "charset", "reason": n}
-                                                        for n in notes] + flags
+    hints = {"fallback_date": warc_date, "page_flags": [charset_flag(n) for n in notes] + flags
              + _cut_short(record, content, body)}
     return [Item(source, number, text, fields, len(payload), kind="html", hints=hints)], swallowed
