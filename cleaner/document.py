@@ -24,6 +24,20 @@ def empty_meta() -> dict[str, Any]:
     return meta
 
 
+# What a removal made before the text had lines (line 0: a page's stripped element, a text
+# field's script) keeps of a long text.
+MAX_REMOVED_CHARS = 500
+
+
+def cut_short(text: str) -> str:
+    """A removed text cut at MAX_REMOVED_CHARS, marked so.
+
+    >>> cut_short("x" * 600)[-5:], cut_short("pendek")
+    ('xxx …', 'pendek')
+    """
+    return text if len(text) <= MAX_REMOVED_CHARS else text[:MAX_REMOVED_CHARS] + " …"
+
+
 @dataclass(slots=True)
 class Removal:
     """One piece of text taken out of a document, with the rule that took it."""

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError
-from cleaner.document import Removal
+from cleaner.document import Removal, cut_short
 from cleaner.html_charset import charset_flag, decode_html
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs, text_runs
 from cleaner.html_meta import opens_with_label
@@ -23,7 +23,6 @@ from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this
 from cleaner.normalize import FIX_HINTS, fix_mojibake, fix_surrogates
 
 # How much of a stripped element's text a removal record keeps (menus can be long).
-MAX_REMOVED_CHARS = 500
 # A generic chrome selector never takes an element holding more than this share of the page's
 # text: a "share" or "related" class on the article's own wrapper must not empty the page.
 CHROME_MAX_SHARE = 0.25
@@ -290,10 +289,8 @@ def _removal(rule: str, el: HtmlElement, kept: str = "") -> Removal | None:
 
 
 def _cut_short(rule: str, text: str, action: str) -> Removal:
-    """A page removal (line 0: the page has no lines yet) of text cut at MAX_REMOVED_CHARS."""
-    if len(text) > MAX_REMOVED_CHARS:
-        text = text[:MAX_REMOVED_CHARS] + " …"
-    return Removal(rule, text, 0, 0, action)
+    """A page removal (line 0: the page has no lines yet) of text cut short (cut_short)."""
+    return Removal(rule, cut_short(text), 0, 0, action)
 
 
 def _drop(el: HtmlElement, keep: str = "") -> None:

@@ -8,6 +8,8 @@ from html.entities import html5
 
 import re2
 
+from cleaner.document import cut_short
+
 # Element names a scraped text field holds. A block element's tag breaks the line (the text's
 # lines are its paragraphs); an inline element's tag goes and its text stays in the line.
 _BLOCK = ("address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "div",
@@ -78,15 +80,13 @@ def strip_tags(text: str) -> str:
                        for piece in _SURROGATES.split(text))
 
 
-# What a removal record keeps of a hidden element, as a page's stripped elements are cut.
-MAX_HIDDEN_CHARS = 500
 # The rule id of those removals: a text fix, not a rule of a pack.
 HIDDEN_RULE = "markup/hidden"
 
 
 def hidden_markup(text: str) -> list[str]:
     r"""The comments, scripts and styles strip_tags takes with what they hold, as written (each
-    cut at MAX_HIDDEN_CHARS): what went from a text field's lines besides the tags themselves,
+    cut short as a page's stripped elements are): what went from a text field's lines besides the tags themselves,
     for its removal record.
 
     >>> hidden_markup("<p>Isi.</p><!-- catatan: jangan terbitkan --><script>x()</script>")
@@ -97,8 +97,7 @@ def hidden_markup(text: str) -> list[str]:
     pieces = _SURROGATES.split(text) if _SURROGATE.search(text) else [text]
     found = [match.group() for piece in pieces if not _SURROGATE.fullmatch(piece)
              for match in _HIDDEN_ELEMENT.finditer(piece)]
-    return [element if len(element) <= MAX_HIDDEN_CHARS
-            else element[:MAX_HIDDEN_CHARS] + " …" for element in found]
+    return [cut_short(element) for element in found]
 
 
 def unescape_references(text: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.text_markup import HIDDEN_RULE, MAX_HIDDEN_CHARS
+from cleaner.document import MAX_REMOVED_CHARS
+from cleaner.text_markup import HIDDEN_RULE
 
 ARTICLE = "Presiden berkata hal itu akan dibahas pekan depan bersama para menteri."
 
@@ -30,4 +31,4 @@ def test_tags_alone_record_nothing(cleaner):
 def test_a_long_hidden_element_is_recorded_cut_short(cleaner):
     record = cleaner.clean(f"{ARTICLE}<script>{'x' * 5000}</script>")
     (kept,) = _hidden(record)
-    assert kept.startswith("<script>xxx") and len(kept) == MAX_HIDDEN_CHARS + 2
+    assert kept.startswith("<script>xxx") and len(kept) == MAX_REMOVED_CHARS + 2
