@@ -101,7 +101,13 @@ def _mp_context():
 
 
 class WorkerDied(RuntimeError):
-    pass
+    """The worker processes kept dying: the run gives up. `done`: the outcomes of the batch
+    being cleaned one by one up to its last document cleaned before the deaths that gave up
+    (a prefix of the batch, in order), for the run to write."""
+
+    def __init__(self, message: str, done: BatchResult | None = None):
+        super().__init__(message)
+        self.done = done
 
 
 class PoolExecutor:
@@ -110,6 +116,8 @@ class PoolExecutor:
     A worker that dies (killed, out of memory, crashed in native code) breaks the pool: the pool is
     restarted, the batch it was working on is cleaned again one document at a time to find the
     document that kills it, that document is rejected with the reason, and the run goes on.
+    Only `max_restarts` deaths in a row, with no batch or document cleaned between them (a pool
+    that cannot start, or dies on everything), end the run: deaths spread over a long run never do.
     """
 
     name = "pool"
@@ -124,7 +132,8 @@ class PoolExecutor:
         self.max_bytes = max_bytes
         self.warn = warn or (lambda message: print(f"cleaner: {message}", file=sys.stderr))
         self.max_restarts = max_restarts
-        self.restarts = 0
+        self.restarts = 0           # over the run
+        self.in_a_row = 0           # deaths with no work done since: what max_restarts bounds
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -135,8 +144,10 @@ class PoolExecutor:
 
     def _restart(self) -> None:
         self.restarts += 1
-        if self.restarts > self.max_restarts:
-            raise WorkerDied(f"worker processes died {self.restarts} times; giving up")
+        self.in_a_row += 1
+        if self.in_a_row > self.max_restarts:
+            raise WorkerDied(f"worker processes died {self.in_a_row} times in a row, with no "
+                             "document cleaned between; giving up")
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._start()
 
@@ -163,21 +174,35 @@ class PoolExecutor:
                 return
             batch, future, size = pending[0]
             try:
-                result = future.result()
-            except BrokenProcessPool:
-                self.warn(f"a worker process died while cleaning {_where(batch)}; "
-                          "cleaning those documents again one at a time")
-                self._restart()
-                result = self._one_by_one(batch)
-                for entry in list(pending)[1:]:
-                    entry[1] = self._submit(entry[0])
-            except Exception:
-                # The batch could not reach a worker (a field nested too deep for pickle): sent
-                # one document at a time, only the one that cannot go is rejected.
-                result = self._one_by_one(batch)
+                result = self._result(batch, future, pending)
+            except WorkerDied as exc:
+                if exc.done is not None and exc.done.outcomes:
+                    yield exc.done          # cleaned before it gave up: written, not dropped
+                raise
             pending.popleft()
             in_flight -= size
             yield result
+
+    def _result(self, batch: list, future: Future, pending: deque) -> BatchResult:
+        """The batch's result; after a worker died, or where the batch could not reach one,
+        cleaned again one document at a time (the batches in flight after it handed to the
+        restarted pool)."""
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            self.warn(f"a worker process died while cleaning {_where(batch)}; "
+                      "cleaning those documents again one at a time")
+            self._restart()
+            result = self._one_by_one(batch)
+            for entry in list(pending)[1:]:
+                entry[1] = self._submit(entry[0])
+        except Exception:
+            # The batch could not reach a worker (a field nested too deep for pickle): sent
+            # one document at a time, only the one that cannot go is rejected.
+            result = self._one_by_one(batch)
+        else:
+            self.in_a_row = 0
+        return result
 
     def _submit(self, batch: list) -> Future:
         """The batch handed to the pool; if a worker has died meanwhile (the pool is broken and
@@ -193,6 +218,9 @@ class PoolExecutor:
     def _one_by_one(self, batch: list) -> BatchResult:
         outcomes: list[Outcome] = []
         seconds: dict[str, float] = {}
+        # Outcomes up to the last document a worker cleaned: past it, where the pool gives up,
+        # the documents it died on are not to blame (it dies on everything) and are not rejected.
+        sure = 0
         for item in expand(batch):
             try:
                 result = self._pool.submit(_work, [item]).result()
@@ -202,7 +230,11 @@ class PoolExecutor:
                                 "of memory or crashed)", getattr(item, "text", "")[:1 << 20])
                 self.warn(f"rejected {reject.where()}: {reject.reason}")
                 outcomes.append(("reject", reject.as_dict()))
-                self._restart()
+                try:
+                    self._restart()
+                except WorkerDied as exc:
+                    exc.done = BatchResult(outcomes[:sure], seconds)
+                    raise
                 continue
             except Exception as exc:
                 reject = Reject(item.source, item.line,
@@ -210,8 +242,11 @@ class PoolExecutor:
                                 f"{type(exc).__name__}: {exc}",
                                 getattr(item, "text", "")[:1 << 20])
                 outcomes.append(("reject", reject.as_dict()))
+                sure = len(outcomes)
                 continue
+            self.in_a_row = 0
             outcomes.extend(result.outcomes)
+            sure = len(outcomes)
             for key, value in result.seconds.items():
                 seconds[key] = seconds.get(key, 0.0) + value
         return BatchResult(outcomes, seconds)

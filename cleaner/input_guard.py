@@ -10,8 +10,10 @@ from cleaner.shards import OutputError
 
 
 def _overlapping_inputs(inputs: list[str]) -> str | None:
-    """Why some input would be read twice (named twice, or inside a folder also named), if so."""
+    """Why some input would be read twice (named twice, by a link or a hard link too, or inside
+    a folder also named), if so."""
     seen: dict[str, str] = {}
+    files: dict[tuple[int, int], str] = {}      # by device and inode: what a hard link shares
     for name in inputs:
         if name == "-":
             continue
@@ -24,7 +26,21 @@ def _overlapping_inputs(inputs: list[str]) -> str | None:
                                 else (other_name, name))
                 return f"{inner} is inside {outer}"
         seen[path] = name
+        key = _file_key(name)
+        if key in files:
+            return f"{name} is named twice (as {files[key]}: two names of one file)"
+        if key is not None:
+            files[key] = name
     return None
+
+
+def _file_key(name: str) -> tuple[int, int] | None:
+    """The device and inode of the file or folder a path names; None where it names none."""
+    try:
+        found = os.stat(name)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _same_file(one: str, other: str) -> bool:

@@ -6,6 +6,7 @@ between reading and writing lives here, so the command stays a list of options.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -19,7 +20,7 @@ import orjson
 from cleaner.batches import batched
 from cleaner.executors import WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
-from cleaner.inputs import ReadLog
+from cleaner.folders import RunLog
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress
 from cleaner.readers import iter_inputs
@@ -28,6 +29,8 @@ from cleaner.report_collect import ReportCollector
 from cleaner.run_config import RunConfig, check_distinct_outputs, open_output, output_name_notes
 from cleaner.shards import OutputError, ShardedOutput, describe_os_error
 from cleaner.stats import RunStats
+from cleaner.temporary_names import written_for
+from cleaner.writers import is_special_file
 
 # Below this many bytes of (uncompressed) input, --workers defaults to 1.
 SMALL_INPUT = 4 << 20
@@ -65,13 +68,14 @@ def execute(config: RunConfig) -> int:
     except OutputError as exc:
         _say(config, f"error: {exc}")
         return 2
-    for side in (config.stats_path, config.report):
-        try:                    # their folders, made now: not found missing after a long run
+    for option, side in (("--stats", config.stats_path), ("--report", config.report)):
+        try:                    # tried now: not found unwritable after a long run
             if side:
-                Path(side).parent.mkdir(parents=True, exist_ok=True)
+                _check_writable(side)
         except OSError as exc:
-            _say(config, f"error: cannot write {side}: {describe_os_error(exc)}")
-            return 1
+            _say(config, f"error: cannot write {side}: {describe_os_error(exc)}; give "
+                         f"{option} a path that can be written")
+            return 2
     try:
         config, notes = guard_inputs(config)
         notes += output_name_notes(config)
@@ -83,7 +87,8 @@ def execute(config: RunConfig) -> int:
         _say(config, f"error: {exc}")
         return 2
     except OSError as exc:
-        _say(config, f"error: cannot write {config.output}: {describe_os_error(exc)}")
+        _say(config, f"error: cannot write {_failed_file(exc, config.output)}: "
+                     f"{describe_os_error(exc)}")
         return 1
     if output.complete:
         _say(config, f"{config.output} is already complete ({output.records} records); "
@@ -98,13 +103,32 @@ def execute(config: RunConfig) -> int:
         _say(config, f"error: cannot start the {config.executor} executor: "
                      f"{type(exc).__name__}: {exc}")
         return 1
-    status = job.run(executor)
-    if status != 0:
-        return status
-    status = job.conclude()
-    if status != 0:
-        return status
-    return 3 if config.strict and job.stats.rejected else 0
+    stop = _StopOnSignal(config)
+    try:
+        status = job.run(executor, stop)
+        if status != 0:
+            return status
+        status = job.conclude()
+        if status != 0:
+            return status
+        return 3 if config.strict and job.stats.rejected else 0
+    finally:
+        stop.uninstall()
+
+
+def _check_writable(path: str) -> None:
+    """OSError when no file can be written at `path` (its folders are made); nothing is left
+    there: a new file is removed, an existing one opened to append and left unchanged. A device
+    or named pipe is not tried (opened and closed, a pipe's reader would see its end)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if is_special_file(path):
+        return
+    try:
+        open(path, "xb").close()
+    except FileExistsError:
+        open(path, "ab").close()
+    else:
+        os.unlink(path)
 
 
 def _finished_before(config: RunConfig, output) -> int:
@@ -146,7 +170,8 @@ def _write_side_files(config: RunConfig, stats: RunStats,
         if config.stats_path:
             _write_stats(config.stats_path, stats)
         if report is not None and config.report:
-            write_report(config.report, report.data(_report_run(config, stats)))
+            write_report(config.report, report.data(_report_run(config, stats),
+                                                    stats.skipped_records, stats.skipped_files))
             if not config.quiet:
                 _say(config, f"report written to {config.report}")
     except OSError as exc:
@@ -186,7 +211,8 @@ class _Job:
 
     def __init__(self, config: RunConfig, output):
         self.config, self.output = config, output
-        self.stats, self.log = RunStats(), ReadLog()
+        self.stats, self.log = RunStats(), RunLog()
+        self.log.take_named_files(config.inputs)
         if getattr(output, "nothing_to_resume", False) and not config.quiet:
             _say(config, f"nothing to resume in {output.folder} (no run there): "
                          "starting a new run")
@@ -222,12 +248,13 @@ class _Job:
             output.report_collector = report
         return report
 
-    def run(self, executor) -> int:
-        """Clean every input through the executor and write the outcomes; the exit status."""
+    def run(self, executor, stop: _StopOnSignal) -> int:
+        """Clean every input through the executor and write the outcomes; the exit status.
+        `stop` asks to stop on a signal; once every input is cleaned it holds the signals
+        until the caller has finished the run (conclude) and uninstalls it."""
         config, output, stats = self.config, self.output, self.stats
         progress = Progress(not config.quiet and sys.stderr.isatty(), lambda: config.input_size)
         status = None
-        stop = _StopOnSignal(config)
         try:
             for result in self._results(executor):
                 if stop.asked:
@@ -237,6 +264,7 @@ class _Job:
                 size = self._write(result)
                 stats.stage_seconds["write"] += time.perf_counter() - t0
                 progress.update(size, stats.written - self.base_written)
+            stop.finishing()
             stats.stop()
             self._count_skipped()
             output.finish(self.inputs_done, stats)
@@ -254,18 +282,23 @@ class _Job:
             raise                   # the reader of stdout went away: cli.main exits quietly
         except OSError as exc:
             output.abort()
-            _say(config, f"error: writing output failed: {describe_os_error(exc)}")
+            _say(config, f"error: writing output failed: {describe_os_error(exc)}"
+                         f"{_on_rejects(exc, output)}")
             if isinstance(output, ShardedOutput):
                 _say(config, f"{output.shard_count} shards ({output.manifest['records']} records) "
                              f"are complete and kept; fix the cause, then continue with: "
                              f"{_resume_hint(config)}")
+            else:
+                _say(config, output.what_is_left())
             status = 1
         except WorkerDied as exc:
-            output.abort()
             _say(config, f"error: {exc}")
+            _keep_what_is_whole(config, output, self.inputs_done, stats)
             status = 1
         finally:
-            stop.uninstall()
+            if status != 0:
+                # (stopping anyway: while the pool shuts down, a signal acts as outside a run)
+                stop.uninstall()
             progress.close(finished=status == 0)
             try:
                 executor.close(cancel=status != 0)
@@ -361,6 +394,42 @@ class _Job:
         return 0
 
 
+def _failed_file(exc: OSError, output: str) -> str:
+    """The file an error opening the output was about (the rejects file of shards, a folder
+    above the output), by the name the run gave it, not its temporary one; else the output."""
+    if not isinstance(exc.filename, str):
+        return output
+    written = written_for(exc.filename)
+    return written[0] if written else exc.filename
+
+
+def _on_rejects(exc: OSError, output) -> str:
+    """Where a failed write was to the rejects file (its output names it as the error's file),
+    the words that say so; else none."""
+    rejects = getattr(output, "rejects_path", None)
+    if rejects is None or exc.filename is None or str(exc.filename) != str(rejects):
+        return ""
+    return f"; it was the rejects file {rejects} (--rejects PATH writes them elsewhere)"
+
+
+def _keep_what_is_whole(config: RunConfig, output, inputs_done: int, stats: RunStats) -> None:
+    """After the worker processes gave up: a sharded run keeps everything written (it is all
+    whole: the batches done before) as a shard, and says how to go on; one file is not written
+    (what_is_left)."""
+    if not isinstance(output, ShardedOutput):
+        output.abort()
+        _say(config, output.what_is_left())
+        return
+    try:
+        output.checkpoint(inputs_done, stats)
+    except OSError:
+        pass
+    output.abort()
+    _say(config, f"{output.shard_count} shards ({output.manifest['records']} records, "
+                 f"{output.manifest['inputs_done']} input documents) are complete and kept; "
+                 f"fix the cause, then continue with: {_resume_hint(config)}")
+
+
 class _Stop(Exception):
     """Ctrl-C was pressed: stop at the next batch boundary, where everything written is whole."""
 
@@ -369,12 +438,14 @@ class _StopOnSignal:
     """The first Ctrl-C (SIGINT) or SIGTERM asks the run to stop after the batch being written; a
     second one stops it at once (a sharded run then keeps its last finished shard and resumes
     from there). SIGTERM is what `timeout`, `kill` and job schedulers send: without this it
-    ended the run where it stood, leaving its temporary files and no word on how to resume."""
+    ended the run where it stood, leaving its temporary files and no word on how to resume.
+    Once every input is cleaned, signals wait for the run to finish (finishing)."""
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self, config: RunConfig):
         self.asked = False
+        self.all_cleaned = False        # signals wait for the run to finish (finishing)
         self.signum = signal.SIGINT     # the signal that asked (SIGINT when none did)
         self.config = config
         self._old: dict[int, Any] = {}
@@ -385,12 +456,34 @@ class _StopOnSignal:
             self._old = {}
 
     def _handle(self, signum, frame) -> None:
+        if self.all_cleaned:
+            self._held(signum)
+            return
         if self.asked:
             raise KeyboardInterrupt
         self.asked, self.signum = True, signum
         if not self.config.quiet:
             again = "Ctrl-C" if signum == signal.SIGINT else "the signal"
             _say(self.config, f"stopping after the current batch ({again} again to stop at once)")
+
+    def finishing(self) -> None:
+        """Every input is cleaned and written: from now on a signal is held until the run is
+        finished (the output closed and renamed into place, the pool shut down, --stats, the
+        report, the summary), which then exits as it would have. Ended there, a run complete
+        on disk said nothing, wrote no --stats and gave 143, or said its output was not written."""
+        self.all_cleaned = True
+        if self.asked:              # (the signal came as the last batch was written)
+            self._say_held()
+
+    def _held(self, signum) -> None:
+        if not self.asked:
+            self._say_held()
+        self.asked, self.signum = True, signum
+
+    def _say_held(self) -> None:
+        if not self.config.quiet:
+            _say(self.config, "every input is cleaned; finishing the output and the run "
+                              "(--stats, report, summary) before stopping")
 
     def hold(self) -> None:
         """From now on the signals are let pass: the run is stopping, and a signal more (Ctrl-C
@@ -421,8 +514,7 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
         _say(config, f"continue with: {_resume_hint(config)}")
     else:
         output.abort()
-        where = "stdout" if config.output == "-" else f"{config.output} not written"
-        _say(config, f"interrupted after {stats.written} records; {where}")
+        _say(config, f"interrupted after {stats.written} records; {output.what_is_left()}")
         if config.output != "-":
             # One file is written whole or not at all: what a run that can be stopped and
             # continued writes instead.

@@ -381,12 +381,29 @@ class ShardedOutput:
         (self._shard or self._open_shard()).write_lines(lines, rows)
 
     def write_reject(self, reject: dict[str, Any]) -> None:
-        self._rejects.write(orjson.dumps(reject) + b"\n")
+        try:
+            self._rejects.write(orjson.dumps(reject) + b"\n")
+        except OSError as exc:
+            raise self._naming_rejects(exc)
         self.rejects_written += 1
+
+    def _naming_rejects(self, exc: OSError) -> OSError:
+        """The error, with the rejects file as its file: the run's message says which file
+        could not be written."""
+        exc.filename = str(self.rejects_path)
+        return exc
 
     def checkpoint(self, inputs_done: int, stats=None, complete: bool = False) -> None:
         """Finish the open shard (if any) and record everything up to `inputs_done` as done."""
         manifest = self.manifest
+        # The rejects first: where they cannot be flushed, no shard is renamed into place that
+        # the manifest then does not record.
+        try:
+            self._rejects.flush()
+            if not self._rejects_in_place:
+                os.fsync(self._rejects.fileno())
+        except OSError as exc:
+            raise self._naming_rejects(exc)
         if self._shard is not None and self._shard.count:
             name = self._shard_name(self.shard_count)
             self._shard.close()
@@ -398,9 +415,7 @@ class ShardedOutput:
                                        "bytes": final.stat().st_size})
             manifest["records"] += self._shard.count
             self._shard, self._shard_tmp = None, None
-        self._rejects.flush()
         if not self._rejects_in_place:
-            os.fsync(self._rejects.fileno())
             manifest["rejects_bytes"] = self._rejects.tell()
         manifest["rejects"] = self.rejects_written
         manifest["inputs_done"] = inputs_done

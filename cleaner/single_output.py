@@ -37,6 +37,15 @@ class SingleOutput:
             self._out = JsonlWriter(path, level)
         self._rejects = LazyWriter(rejects_path)
         self.rejects_written = 0
+        # Records written in place (stdout, a device, a pipe) are out whatever happens next: the
+        # rejects beside them are theirs, kept even when the run stops.
+        self._in_place = path == "-" or self._tmp is None
+        # Where this run's rejects replace a file (not written in place) that must stay an
+        # earlier run's until the records are in place: finish sets it aside, abort puts it back.
+        self._replaces_rejects = (rejects_path is not None and not self._in_place
+                                  and not is_special_file(rejects_path))
+        self._earlier_rejects: str | None = None      # the earlier run's, set aside
+        self._rejects_placed = False                  # this run's renamed into place
 
     @property
     def records(self) -> int:
@@ -63,16 +72,26 @@ class SingleOutput:
             self._out.write_lines(lines)
 
     def write_reject(self, reject: dict[str, Any]) -> None:
-        self._rejects.write(reject)
+        try:
+            self._rejects.write(reject)
+        except OSError as exc:
+            raise self._naming_rejects(exc)
         self.rejects_written += 1
+
+    def _naming_rejects(self, exc: OSError) -> OSError:
+        """The error, with the rejects file as its file (not its temporary name, nor a folder
+        above it): the run's message then says which file could not be written."""
+        exc.filename = self.rejects_path
+        return exc
 
     def checkpoint(self, inputs_done: int, stats=None) -> None:
         pass
 
     def finish(self, inputs_done: int, stats=None) -> None:
         # The rejects first: a disk that fills on their last bytes fails the run before the
-        # records are renamed into place, not after.
-        self._rejects.close(keep=True)
+        # records are renamed into place, not after. Until the records are in place, an earlier
+        # run's rejects file is kept aside, for abort to put back beside its records.
+        self._place_rejects()
         if isinstance(self._out, ParquetRecordWriter):
             self._out.close()
             if self._sink is not None:
@@ -81,13 +100,33 @@ class SingleOutput:
                 os.replace(cast(str, self._tmp), self.path)
         else:
             self._out.close(keep=True)
+        # The records are in place: the rejects beside them are theirs for good.
+        earlier, self._earlier_rejects, self._rejects_placed = self._earlier_rejects, None, False
+        if earlier is not None:
+            os.unlink(earlier)
         if not self.rejects_written and self.rejects_path and os.path.isfile(self.rejects_path):
             # An earlier run's rejects, beside records that now have none: they would pass
             # for this run's (a run with rejects replaces the file, as it replaces the output).
             os.unlink(self.rejects_path)
 
+    def _place_rejects(self) -> None:
+        """This run's rejects file renamed into place, an earlier run's there set aside first
+        (under the bare temporary name, which a folder walk passes over)."""
+        if self._replaces_rejects and self.rejects_written:
+            rejects = cast(str, self.rejects_path)
+            if os.path.isfile(rejects):
+                self._earlier_rejects = temporary_name(rejects, False)
+                os.replace(rejects, self._earlier_rejects)
+            self._rejects_placed = True
+        try:
+            self._rejects.close(keep=True)
+        except OSError as exc:
+            raise self._naming_rejects(exc)
+
     def abort(self) -> None:
-        """Remove the unfinished output; keep the rejects written so far if they are whole."""
+        """Remove the unfinished output and, unless the records were written in place, the
+        rejects written so far: the output and rejects file an earlier run left at these
+        paths stay as they were, the one beside the other (what_is_left says so)."""
         try:
             if isinstance(self._out, ParquetRecordWriter):
                 try:
@@ -105,6 +144,48 @@ class SingleOutput:
                 self._out.close(keep=False)
         finally:
             try:
-                self._rejects.close(keep=True)
+                self._rejects.close(keep=self._in_place)
             except OSError:             # closing them failed too: JsonlWriter.close removed them
                 pass
+            self._put_back_earlier_rejects()
+
+    def _put_back_earlier_rejects(self) -> None:
+        """After finish failed past the rejects: this run's rejects out of their place, the
+        earlier run's (if any) back in it."""
+        if self._rejects_placed:
+            try:
+                os.unlink(cast(str, self.rejects_path))
+            except FileNotFoundError:           # (renaming them in failed)
+                pass
+        if self._earlier_rejects is not None:
+            os.replace(self._earlier_rejects, cast(str, self.rejects_path))
+        self._rejects_placed, self._earlier_rejects = False, None
+
+    def what_is_left(self) -> str:
+        """After abort, for the run's message: what it did not write, and what an earlier run
+        left at its paths ("out.jsonl not written, nor its 3 rejects; out.jsonl and its
+        rejects file out.jsonl.rejects.jsonl are an earlier run's, as they were")."""
+        if self._in_place:
+            name = "standard output" if self.path == "-" else self.path
+            kept = (f"; their {_count(self.rejects_written, 'reject')} "
+                    f"{'is' if self.rejects_written == 1 else 'are'} in {self.rejects_path}"
+                    if self.rejects_written and self.rejects_path else "")
+            return f"the records so far went to {name}{kept}"
+        said = f"{self.path} not written"
+        if self.rejects_written and self._replaces_rejects:
+            said += f", nor its {_count(self.rejects_written, 'reject')}"
+        earlier = os.path.isfile(self.path)
+        earlier_rejects = self.rejects_path is not None and os.path.isfile(self.rejects_path)
+        if earlier and earlier_rejects:
+            said += (f"; {self.path} and its rejects file {self.rejects_path} are an earlier "
+                     "run's, as they were")
+        elif earlier:
+            said += f"; {self.path} is an earlier run's, as it was"
+        elif earlier_rejects:
+            said += f"; {self.rejects_path} is an earlier run's, as it was"
+        return said
+
+
+def _count(number: int, thing: str) -> str:
+    """A count and what it counts: "1 reject", "3 rejects"."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"

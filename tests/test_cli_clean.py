@@ -272,7 +272,12 @@ def test_nan_and_infinity_as_pythons_json_writes_them_keep_the_record(tmp_path, 
 
 
 def test_stats_and_report_go_to_new_folders_and_a_failed_write_is_said_not_raised(
-        dump, tmp_path, capsys):
+        dump, tmp_path, capsys, monkeypatch):
+    import errno
+    import os
+
+    from cleaner import run
+
     out, stats = tmp_path / "out.jsonl", tmp_path / "new" / "deep" / "stats.json"
     report = tmp_path / "pages" / "report.html"
     assert main(["clean", str(dump), "-o", str(out), "-q", "--stats", str(stats),
@@ -280,7 +285,16 @@ def test_stats_and_report_go_to_new_folders_and_a_failed_write_is_said_not_raise
     assert json.loads(stats.read_text())["written"] > 0 and report.stat().st_size > 0
     folder = tmp_path / "a-folder"
     folder.mkdir()
-    assert main(["clean", str(dump), "-o", str(out), "-q", "--stats", str(folder)]) == 1
+    # A path that cannot be written is refused before the run; one that fails at the end (a
+    # full disk) is said, the output complete.
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--stats", str(folder)]) == 2
+    capsys.readouterr()
+
+    def disk_full(path, stats):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+
+    monkeypatch.setattr(run, "_write_stats", disk_full)
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--stats", str(stats)]) == 1
     err = capsys.readouterr().err
     assert "the output is complete, but writing" in err and "Traceback" not in err
     assert len(read_jsonl(out)) > 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import lxml.html
-import pytest
 
 from cleaner.cli import main
 from cleaner.report import render
@@ -33,8 +32,6 @@ def test_a_report_with_nothing_skipped_says_so():
     assert _skipped_rows(html) == {} and "Nothing was skipped." in html
 
 
-@pytest.mark.xfail(strict=True, reason="run.py (_write_side_files) does not pass the run's "
-                                       "skipped records to ReportCollector.data yet")
 def test_a_runs_report_shows_the_warc_records_it_skipped(tmp_path):
     path = tmp_path / "img.warc"
     path.write_bytes(SIX + IMAGE)

@@ -1,0 +1,148 @@
+"""A run to one file that fails or is stopped leaves the output and rejects file an earlier run
+wrote there as they were, the one beside the other, and says what is where."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cleaner import writers
+from cleaner.cli import main
+from cleaner.single_output import SingleOutput
+from conftest import ROOT
+from scale_helpers import real_docs, write_jsonl
+
+
+def _earlier_run(tmp_path: Path) -> tuple[Path, Path, bytes, bytes]:
+    """out.jsonl and its rejects file as a first run leaves them (20 records, 2 rejects)."""
+    first = tmp_path / "run1.jsonl"
+    write_jsonl(first, real_docs(20), bad_lines={3: b'{"id":"A-broken"', 9: b"[1]"})
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(first), "-o", str(out), "-q", "--workers", "1"]) == 0
+    rejects = tmp_path / "out.jsonl.rejects.jsonl"
+    return out, rejects, out.read_bytes(), rejects.read_bytes()
+
+
+def _second_input(tmp_path: Path, count: int = 1000) -> Path:
+    """An input whose first line is refused: the run has a reject before it fails."""
+    return write_jsonl(tmp_path / "run2.jsonl", real_docs(count), bad_lines={0: b"not json"})
+
+
+def _no_temporaries(tmp_path: Path) -> list[str]:
+    return [p.name for p in tmp_path.iterdir() if ".tmp" in p.name]
+
+
+def test_a_rerun_that_cannot_write_its_output_keeps_the_earlier_rejects_beside_its_records(
+        tmp_path):
+    # The audit's case: a file size limit (ulimit -f) stops the second run's output; its
+    # rejects file, renamed into place by abort, then stood beside the first run's records.
+    out, rejects, records, their_rejects = _earlier_run(tmp_path)
+    second = _second_input(tmp_path)
+
+    def limit_file_size():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000))
+
+    run = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(second), "-o",
+                          str(out), "--workers", "1", "-q"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, preexec_fn=limit_file_size)
+    assert run.returncode == 1, run.stderr
+    assert "writing output failed: File too large" in run.stderr
+    assert out.read_bytes() == records and rejects.read_bytes() == their_rejects
+    assert (f"{out} not written, nor its 1 reject; {out} and its rejects file {rejects} are an "
+            "earlier run's, as they were") in run.stderr
+    assert not _no_temporaries(tmp_path)
+
+
+class _FullOnClose:
+    """A stream whose last bytes, flushed when it closes, find the disk full."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def close(self):
+        self.stream.close()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+def test_a_rerun_whose_records_fail_after_its_rejects_are_in_place_puts_the_earlier_back(
+        tmp_path, monkeypatch, capsys):
+    # finish renames the rejects in first, then the records: a disk full on the records' last
+    # bytes left the second run's rejects beside the first run's records.
+    out, rejects, records, their_rejects = _earlier_run(tmp_path)
+    second = _second_input(tmp_path, 30)
+    real_open = writers._open_for_writing
+    monkeypatch.setattr(writers, "_open_for_writing", lambda tmp, final, level=None: (
+        _FullOnClose(real_open(tmp, final, level)) if final == str(out)
+        else real_open(tmp, final, level)))
+    assert main(["clean", str(second), "-o", str(out), "--workers", "1", "-q"]) == 1
+    assert "the output disk is full" in capsys.readouterr().err
+    assert out.read_bytes() == records and rejects.read_bytes() == their_rejects
+    assert not _no_temporaries(tmp_path)
+
+
+def test_a_rerun_whose_records_fail_leaves_no_rejects_where_the_earlier_run_had_none(
+        tmp_path, monkeypatch):
+    first = write_jsonl(tmp_path / "run1.jsonl", real_docs(10))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(first), "-o", str(out), "-q", "--workers", "1"]) == 0
+    records = out.read_bytes()
+    real_open = writers._open_for_writing
+    monkeypatch.setattr(writers, "_open_for_writing", lambda tmp, final, level=None: (
+        _FullOnClose(real_open(tmp, final, level)) if final == str(out)
+        else real_open(tmp, final, level)))
+    assert main(["clean", str(_second_input(tmp_path, 30)), "-o", str(out), "--workers", "1",
+                 "-q"]) == 1
+    assert out.read_bytes() == records
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "run1.jsonl",
+                                                          "run2.jsonl"]
+
+
+def test_an_aborted_output_keeps_the_earlier_rejects_and_drops_its_own(tmp_path):
+    rejects = tmp_path / "out.jsonl.rejects.jsonl"
+    rejects.write_text('{"source": "earlier"}\n')
+    output = SingleOutput(str(tmp_path / "out.jsonl"), str(rejects))
+    output.write_reject({"source": "this run", "line": 1, "reason": "broken", "raw": "x"})
+    output.abort()
+    assert rejects.read_text() == '{"source": "earlier"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl.rejects.jsonl"]
+    assert output.what_is_left() == (f"{tmp_path / 'out.jsonl'} not written, nor its 1 reject; "
+                                     f"{rejects} is an earlier run's, as it was")
+
+
+def test_records_written_in_place_keep_their_rejects_when_the_run_stops(tmp_path, capsysbinary):
+    rejects = tmp_path / "rejects.jsonl"
+    output = SingleOutput("-", str(rejects))
+    output.write_reject({"source": "in.jsonl", "line": 1, "reason": "broken", "raw": "x"})
+    output.abort()
+    assert json.loads(rejects.read_text())["source"] == "in.jsonl"
+    assert output.what_is_left() == f"the records so far went to standard output; their 1 " \
+                                    f"reject is in {rejects}"
+
+
+def test_sigterm_on_a_rerun_says_the_earlier_output_and_rejects_are_left_as_they_were(tmp_path):
+    out, rejects, records, their_rejects = _earlier_run(tmp_path)
+    second = write_jsonl(tmp_path / "run2.jsonl", real_docs(20_000), bad_lines={0: b"[1]"})
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(second), "-o",
+                             str(out), "--workers", "1"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    # (the rejects' temporary file: the first line was refused and written)
+    while not list(tmp_path.glob("out.jsonl.rejects.jsonl.tmp-*")) \
+            and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert out.read_bytes() == records and rejects.read_bytes() == their_rejects
+    assert f"{out} and its rejects file {rejects} are an earlier run's, as they were" in err
+    assert not _no_temporaries(tmp_path)
