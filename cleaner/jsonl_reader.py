@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import math
+import os
 import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, NamedTuple
@@ -13,7 +14,7 @@ import orjson
 from cleaner.gzip_members import CorruptGzip
 from cleaner.zstd_frames import CorruptZstd
 from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, \
-    opens_as_page, printable, raw_text, with_hint_fields
+    opens_as_page, printable, raw_text, with_hint_fields, without_compression
 from cleaner.normalize import repair_surrogates
 
 # Read buffer of plain input files.
@@ -64,7 +65,7 @@ class RawBlock(NamedTuple):
 
     def records(self) -> Iterator[RawRecord | Reject]:
         for number, raw in enumerate(self.raw.split(b"\n"), start=self.line):
-            if raw.strip():
+            if not blank_line(raw):
                 yield RawRecord(self.source, number, raw.rstrip(b"\r"), self.options)
 
 
@@ -106,6 +107,22 @@ class FileBlock(NamedTuple):
         yield from RawBlock(self.source, self.line, raw, self.options, self.last_line).records()
 
 
+def blank_line(raw: bytes) -> bool:
+    r"""Whether a JSONL line holds no record: only blanks, or blanks and byte order marks (an
+    empty file saved "UTF-8 with BOM", joined to others with `cat`).
+
+    Every way of reading lines (one by one, in blocks, in a worker) asks this: one that took a
+    line another passes over counted a document more, and a resumed run, which counts the
+    documents done to skip them, skipped one document too many.
+
+    >>> [blank_line(line) for line in (b" \r\n", b"\xef\xbb\xbf\n", b"\xef\xbb\xbf {}\n")]
+    [True, True, False]
+    """
+    stripped = raw.strip()
+    return not stripped or (stripped.startswith(codecs.BOM_UTF8)
+                            and not stripped.replace(codecs.BOM_UTF8, b"").strip())
+
+
 def is_jsonl(name: str) -> bool:
     return name.lower().endswith(JSONL_SUFFIXES)
 
@@ -116,7 +133,8 @@ def open_compressed(path: str | Path) -> BinaryIO:
     if name.endswith(".gz"):
         from cleaner.gzip_members import open_gzip
 
-        return open_gzip(path)
+        # (what a damaged member held before the damage: the line it cut is dropped by readline)
+        return open_gzip(path, salvage=True)
     if name.endswith((".zst", ".zstd")):
         from cleaner.zstd_frames import open_zstd
 
@@ -163,6 +181,16 @@ def _int_or_digits(literal: str) -> int | _Digits:
     return value if _INT64[0] <= value <= _INT64[1] else _Digits(literal)
 
 
+class _Fraction:
+    """A number literal with a fraction or an exponent, as read: an id keeps it as written
+    (`1e400`, which is no float, or `2.50`), other fields take its float (_as_orjson_reads)."""
+
+    __slots__ = ("literal",)
+
+    def __init__(self, literal: str):
+        self.literal = literal
+
+
 def _as_orjson_reads(value: Any) -> Any:
     """A value of a field other than the id with its integers past 64 bits as floats, as orjson
     reads them where it reads the line, or, past a float's range, as their digits: one field
@@ -170,6 +198,8 @@ def _as_orjson_reads(value: Any) -> Any:
     if isinstance(value, _Digits):
         number = float(value.literal) if len(value.literal) < 400 else float("inf")
         return number if math.isfinite(number) else value.literal
+    if isinstance(value, _Fraction):
+        return float(value.literal)
     if isinstance(value, dict):
         return {k: _as_orjson_reads(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -183,7 +213,8 @@ def _python_json(line: str, text_field: str) -> Any:
     Python's json writes NaN and Infinity, which are not JSON, so files made with it hold them
     (`{"score": NaN}`): such a record is read, and the numbers come out as null, as orjson
     writes them. Integers past 64 bits keep their digits, as text: orjson reads them as floats
-    (an id of 30 digits would collide with its neighbours) or, past a float's range, not at all.
+    (an id of 30 digits would collide with its neighbours) or, past a float's range, not at all;
+    an id with a fraction or an exponent keeps it as written (`1e400` is no float).
     A lone surrogate (half an emoji's UTF-16 pair, where a scraper cut a string) is read too:
     the text keeps it for the normalize stage, which repairs it and records the fix, and other
     fields get repair_surrogates' repair, so that one bad escape in a title does not cost the
@@ -202,11 +233,12 @@ def _python_json_read(line: str, text_field: str) -> Any:
     import json
 
     try:
-        obj = json.loads(line, parse_int=_int_or_digits)
+        obj = json.loads(line, parse_int=_int_or_digits, parse_float=_Fraction)
     except ValueError:
         return _BROKEN
     if isinstance(obj, dict):
-        obj = {k: v.literal if k == "id" and isinstance(v, _Digits) else _as_orjson_reads(v)
+        obj = {k: v.literal if k == "id" and isinstance(v, (_Digits, _Fraction))
+               else _as_orjson_reads(v)
                for k, v in obj.items()}
     else:
         obj = _as_orjson_reads(obj)
@@ -233,15 +265,13 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions,
                  unit: str = "line") -> Item | Reject | None:
     """One JSONL line as an Item, a Reject with the reason, or None for a blank line. `unit`:
     what the reasons call it (json_file reads each item of an array so: "array item")."""
-    if not raw.strip():
+    if blank_line(raw):
         return None
     raw = raw.rstrip(b"\r\n")
     if raw.startswith(codecs.BOM_UTF8):
         # A file saved "UTF-8 with BOM" (Windows tools), at its first line or, in files
         # concatenated (`cat a.jsonl b.jsonl`), at the first line of each.
         raw = raw[len(codecs.BOM_UTF8):]
-        if not raw.strip():                     # and a blank line after it
-            return None
     # orjson reads the bytes and checks their UTF-8 itself: decoding them first, to hand it a
     # str it then encodes again, took half the time of reading a record. A line it refuses is
     # decoded here, for the reason: invalid UTF-8 (where), or JSON only Python's json reads.
@@ -258,8 +288,9 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions,
             return Reject(source, lineno, f"broken JSON: {exc}", line[:MAX_REJECT_RAW])
     else:
         if type(obj) is dict and type(obj.get("id")) is float:
-            # An integer id past 64 bits, which orjson read as a float, losing digits; read
-            # again with its digits kept (a float id reads the same either way).
+            # An integer id past 64 bits, which orjson read as a float, losing digits, or an
+            # id written with a fraction or exponent (1e5 is not 100000.0): read again, as text
+            # as written.
             exact = _python_json(raw.decode("utf-8"), options.text_field)
             if exact is not _BROKEN:
                 obj["id"] = exact["id"]
@@ -311,6 +342,7 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
         if len(html) > options.max_html_bytes:
             return refused(f"HTML page larger than {options.max_html_bytes} bytes; "
                            "raise --max-html-bytes to read it")
+        record_id(obj)
         return Item(source, lineno, html, obj, size, kind="html", id_name=options.id_name)
 
     if text is None and isinstance(obj.get(options.html_field), str):
@@ -323,7 +355,36 @@ def object_record(obj: dict, source: str, lineno: int, size: int, options: ReadO
         return refused("empty document")
     if opens_as_page(text):             # the raw page in the text field
         return page(text)
+    record_id(obj)
     return Item(source, lineno, text, obj, size, id_name=options.id_name)
+
+
+def record_id(fields: dict) -> None:
+    """Make a record's id text, as it is given to every record: a string stays as it is, any
+    other value is its JSON (`true`, `{"a":1}`, not Python's `True`, `{'a': 1}`; a number with
+    a fraction or exponent as the line wrote it: _python_json). An empty or blank string and
+    null (which NaN and Infinity read as) are no id: the record is named by its file and line.
+
+    >>> ids = [{"id": v} for v in ("a", True, 7, {"a": 1}, [1.5], "", " ", None, float("nan"))]
+    >>> for fields in ids:
+    ...     record_id(fields)
+    >>> [fields["id"] for fields in ids]
+    ['a', 'true', '7', '{"a":1}', '[1.5]', None, None, None, None]
+    """
+    value = fields.get("id")
+    if type(value) is str:
+        if not value.strip():
+            fields["id"] = None
+        return
+    if value is None:
+        return
+    if isinstance(value, float) and not math.isfinite(value):
+        fields["id"] = None
+        return
+    try:
+        fields["id"] = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    except orjson.JSONEncodeError:          # (nesting too deep to write: no id to name it by)
+        fields["id"] = None
 
 
 def _stream_error(exc: Exception, source: str, lineno: int) -> tuple[Reject, bool]:
@@ -331,13 +392,85 @@ def _stream_error(exc: Exception, source: str, lineno: int) -> tuple[Reject, boo
     goes on (at the next member of a multi-member gzip, the next frame of a .zst)."""
     if isinstance(exc, CorruptGzip) or isinstance(exc, CorruptZstd) and exc.resumed_at is not None:
         return Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
-                                          f"{exc}"), exc.resumed_at is not None
+                                          f"{exc}{_damaged_lines(exc, lineno)}"), \
+            exc.resumed_at is not None
     if isinstance(exc, (EOFError, OSError, zlib.error, ValueError)):
         return Reject(source, lineno + 1, f"truncated or corrupt input after line {lineno}: "
-                                          f"{type(exc).__name__}: {exc}"), False
+                                          f"{type(exc).__name__}: {exc}"
+                                          f"{_damaged_lines(exc, lineno)}"), False
     # zstandard raises its own ZstdError
     return Reject(source, lineno + 1, f"corrupt input after line {lineno}: "
                                       f"{type(exc).__name__}: {exc}"), False
+
+
+def _damaged_lines(exc: Exception, lineno: int) -> str:
+    """The lines a damaged gzip member or zstd frame gave, which were read as any others, for
+    the reject that reports it after line `lineno`: checked, or dropped, by their numbers.
+
+    >>> _damaged_lines(CorruptGzip("...", 700, lines=43), 143)
+    '; lines 101 to 143 came from the damaged member'
+    >>> _damaged_lines(CorruptZstd("...", lines=0), 143), _damaged_lines(EOFError(), 143)
+    ('', '')
+    """
+    lines = getattr(exc, "lines", None)
+    if not lines:
+        return ""
+    part = "member" if isinstance(exc, CorruptGzip) else "frame"
+    return f"; lines {lineno - lines + 1} to {lineno} came from the damaged {part}"
+
+
+# Byte order marks of the encodings a JSONL file is refused in, by iconv's names for them.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def wide_encoding(head: bytes) -> str | None:
+    r"""The encoding a JSONL file is in, by its first bytes, when it is UTF-16 (PowerShell's
+    `>` and Out-File write it) or UTF-32, as iconv names it; None for any other.
+
+    Its byte order mark says so, or, with none, a NUL every other byte of the first line: JSON
+    in UTF-8 holds no NUL, and a line of UTF-16 one in every character of English or Indonesian.
+
+    >>> [wide_encoding(h) for h in (b'\xff\xfe{\x00', '{"id"\n'.encode("utf-16-le"),
+    ...                             '{"id"'.encode("utf-16-be"), b'{"id": 1}\n')]
+    ['UTF-16', 'UTF-16LE', 'UTF-16BE', None]
+    """
+    for bom, name in _WIDE_BOMS:
+        if head.startswith(bom):
+            return name
+    line = head[:64].split(b"\n", 1)[0]
+    if len(line) < 4:
+        return None
+    even, odd = line[0::2].count(0), line[1::2].count(0)
+    if not even and odd * 2 >= len(line) // 2:
+        return "UTF-16LE"
+    if not odd and even * 2 >= len(line) // 2:
+        return "UTF-16BE"
+    return None
+
+
+def not_utf8(source: str, encoding: str) -> Reject:
+    """The one Reject of a JSONL file (or standard input) in UTF-16 or UTF-32, with the
+    command that converts it: read as UTF-8, each of its lines was a reject that did not say
+    why."""
+    import shlex
+
+    name = without_compression(os.path.basename(source))
+    stem, suffix = os.path.splitext(name)
+    converted = shlex.quote(os.path.join(os.path.dirname(source), f"{stem}.utf8{suffix}"))
+    iconv = f"iconv -f {encoding} -t UTF-8"
+    lower = source.lower()
+    if source == "<stdin>":
+        command = f"... | {iconv} | cleaner clean - ..."
+    elif lower.endswith(".gz"):
+        command = f"zcat {shlex.quote(source)} | {iconv} > {converted}"
+    elif lower.endswith((".zst", ".zstd")):
+        command = f"zstdcat {shlex.quote(source)} | {iconv} > {converted}"
+    else:
+        command = f"{iconv} {shlex.quote(source)} > {converted}"
+    how = " (as Windows PowerShell writes it)" if "16" in encoding else ""
+    return Reject(source, None, f"the file is {encoding} text{how}, not UTF-8: convert it "
+                                f"first: {command}")
 
 
 def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions) -> Reject:
@@ -369,10 +502,13 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions, blocks: bool
         if not raw:
             return
         lineno += 1
+        if lineno == 1 and (encoding := wide_encoding(raw)) is not None:
+            yield not_utf8(source, encoding)
+            return
         if too_long:
             yield _too_long(source, lineno, raw, options)
         elif options.defer_parse:
-            if raw.strip():
+            if not blank_line(raw):
                 yield RawRecord(source, lineno, raw.rstrip(b"\r\n"), options)
         elif (record := parse_record(raw, source, lineno, options)) is not None:
             yield record
@@ -412,6 +548,9 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
                 yield block(lineno + 1, offset - pending, b"".join(pieces), lineno + 1)
             return
         at = offset                    # where chunk[0] lies in the stream
+        if not at and (encoding := wide_encoding(chunk)) is not None:
+            yield not_utf8(source, encoding)
+            return
         offset += len(chunk)
         end = chunk.rfind(b"\n") + 1
         if end == 0:                                # no line ends in this chunk

@@ -15,9 +15,11 @@ import io
 import os
 import stat
 from collections import deque
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import zstandard
+
+from cleaner.gzip_members import KEPT
 
 _FRAME_MAGIC = 0xFD2FB528
 _SKIPPABLE = range(0x184D2A50, 0x184D2A60)      # skippable frames: magic, 4-byte size, data
@@ -27,11 +29,13 @@ _RLE_BLOCK, _RESERVED_BLOCK = 1, 3
 
 class CorruptZstd(ValueError):
     """A .zst file that ends inside a frame, holds bytes that are not a frame, or a frame zstd
-    refuses; `resumed_at` is where reading goes on (None: it stops)."""
+    refuses; `resumed_at` is where reading goes on (None: it stops); `lines`: the line ends in
+    what was handed out of a refused frame (None: not known)."""
 
-    def __init__(self, message: str, resumed_at: int | None = None):
+    def __init__(self, message: str, resumed_at: int | None = None, lines: int | None = None):
         super().__init__(message)
         self.resumed_at = resumed_at
+        self.lines = lines
 
 
 def unfinished_frame(stream: BinaryIO, size: int) -> str | None:
@@ -137,25 +141,41 @@ def _frame_end(stream: BinaryIO, start: int, descriptor: int, size: int
                ) -> tuple[int | None, int | None]:
     """Where the frame at `start` ends, by its block headers (None: past the file's end), and
     where a reserved block type is found in it (None: nowhere)."""
+    for at, kind, end, last in _blocks(stream, _first_block(start, descriptor)):
+        if kind == _RESERVED_BLOCK:
+            return None, at
+        if end > size:
+            return None, None
+        if last:
+            end += 4 if (descriptor >> 2) & 1 else 0         # the content checksum
+            return (end, None) if end <= size else (None, None)
+    return None, None
+
+
+def _first_block(start: int, descriptor: int) -> int:
+    """Where the first block header of the frame at `start` is, by its descriptor byte."""
     single_segment = (descriptor >> 5) & 1
     content_size_bytes = (single_segment, 2, 4, 8)[descriptor >> 6]
-    pos = start + 5 + (0 if single_segment else 1) + _DICT_ID_BYTES[descriptor & 3] + \
+    return start + 5 + (0 if single_segment else 1) + _DICT_ID_BYTES[descriptor & 3] + \
         content_size_bytes
-    last = False
-    while not last:
+
+
+def _blocks(stream: BinaryIO, pos: int) -> Iterator[tuple[int, int, int, bool]]:
+    """The blocks of a frame, from its first block header at `pos`, as their headers tell: where
+    each starts, its kind, where it ends and whether it is the last. Stops after the last, at
+    a reserved kind, or where no header can be read."""
+    while True:
         stream.seek(pos)
         block = stream.read(3)
         if len(block) < 3:
-            return None, None
+            return
         header = int.from_bytes(block, "little")
         last, kind, block_size = bool(header & 1), (header >> 1) & 3, header >> 3
-        if kind == _RESERVED_BLOCK:
-            return None, pos
-        pos += 3 + (1 if kind == _RLE_BLOCK else block_size)
-        if pos > size:
-            return None, None
-    pos += 4 if (descriptor >> 2) & 1 else 0         # the content checksum
-    return (pos, None) if pos <= size else (None, None)
+        end = pos + 3 + (1 if kind == _RLE_BLOCK else block_size)
+        yield pos, kind, end, last
+        if last or kind == _RESERVED_BLOCK:
+            return
+        pos = end
 
 
 def _next_frame(stream: BinaryIO, pos: int, size: int) -> int | None:
@@ -214,13 +234,19 @@ class _CheckedZstd(io.RawIOBase):
 
     A regular file is read frame by frame, each frame where the walk found it: a frame zstd
     refuses (a damaged block, a wrong checksum) is reported, with where reading goes on, and
-    the frames after it are read, as gzip_members goes on at the next member."""
+    the frames after it are read, as gzip_members goes on at the next member. What the frame
+    held before the damage is handed out before the report (_salvage): all of it where only
+    the checksum is wrong."""
 
     def __init__(self, path: str | os.PathLike):
         self._raw = open(path, "rb")
         self._problem: str | None = None
         self._spans: deque[Span] | None = None      # spans not started yet (a pipe: None)
         self._span = Span(0, 0, "frame")            # the span being read
+        self._span_out = 0                          # the bytes handed out of it
+        # What a refused frame held past what was handed out, then its report.
+        self._salvaged = memoryview(b"")
+        self._report: CorruptZstd | None = None
         info = os.fstat(self._raw.fileno())
         if stat.S_ISREG(info.st_mode):
             try:
@@ -247,6 +273,7 @@ class _CheckedZstd(io.RawIOBase):
         if self._reader is not None:
             self._reader.close()
             self._reader = None
+        self._span_out = 0
         if not self._spans:
             self._span = Span(0, 0, "end")
             return
@@ -256,20 +283,40 @@ class _CheckedZstd(io.RawIOBase):
             self._reader = self._stream_reader(_Prefix(self._raw, self._span.end -
                                                        self._span.start))
 
-    def _going_on(self, what: str) -> CorruptZstd:
+    def _going_on(self, what: str, lines: int | None = None) -> CorruptZstd:
         """CorruptZstd for damage in the span just read, reading going on at the next one."""
         self._start_next()
         if self._span.kind == "end":
-            return CorruptZstd(f"{what}; no further frame follows")
-        return CorruptZstd(f"{what}; the lines read from it before the damage was found may be "
-                           f"damaged too; reading goes on at the next frame (byte "
-                           f"{self._span.start})", self._span.start)
+            return CorruptZstd(f"{what}; no further frame follows", None, lines)
+        return CorruptZstd(f"{what}; reading goes on at the next frame (byte "
+                           f"{self._span.start})", self._span.start, lines)
+
+    def _refused(self, what: str) -> None:
+        """Make the report of a frame zstd refused, raised after what the frame held before its
+        damage (past what was read already) is handed out. Only a frame of a regular file whose
+        block headers the walk followed can be read again for it, a block at a time (_salvage)."""
+        span = self._span
+        data, lines = b"", None
+        if self._spans is not None and span.kind == "frame":
+            data, lines = _salvage(self._raw, span, self._span_out)
+        if self._span_out or data:
+            what += f"; {KEPT}"
+        self._salvaged = memoryview(data)
+        self._report = self._going_on(what, lines)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         while True:
+            if self._salvaged:
+                n = min(len(buffer), len(self._salvaged))
+                buffer[:n] = self._salvaged[:n]
+                self._salvaged = self._salvaged[n:]
+                return n
+            if self._report is not None:
+                report, self._report = self._report, None
+                raise report
             span = self._span
             if span.kind == "junk":
                 self._start_next()
@@ -280,17 +327,19 @@ class _CheckedZstd(io.RawIOBase):
             try:
                 data = self._reader.read(len(buffer))
             except zstandard.ZstdError as exc:
-                raise self._going_on(f"corrupt zstd frame starting at byte {span.start} "
-                                     f"({exc})") from None
+                self._refused(f"corrupt zstd frame starting at byte {span.start} ({exc})")
+                continue
             if data:
                 buffer[:len(data)] = data
+                self._span_out += len(data)
                 return len(data)
             if self._spans is None:         # a pipe: its one reader is done
                 break
             if span.kind == "damaged":
                 # (zstd may end a frame whose headers lie without a word)
-                raise self._going_on(f"zstd frame starting at byte {span.start} is damaged "
-                                     "(its headers run past the next frame)")
+                what = (f"zstd frame starting at byte {span.start} is damaged (its headers "
+                        "run past the next frame)")
+                raise self._going_on(f"{what}; {KEPT}" if self._span_out else what)
             self._start_next()
         if self._problem is not None:
             problem, self._problem = self._problem, None
@@ -303,6 +352,36 @@ class _CheckedZstd(io.RawIOBase):
                 self._reader.close()
             self._raw.close()
         super().close()
+
+
+def _salvage(raw: BinaryIO, span: Span, handed: int) -> tuple[bytes, int]:
+    """What a frame zstd refused held before its damage, past the `handed` bytes of it read
+    already; and the line ends in all it held before the damage.
+
+    The frame is decompressed again a piece at a time: its header, each block, then its
+    checksum. A call that fails loses what it decompressed, and zstd decodes a block whole: so
+    the call that fails is the damaged block's, or the checksum's, which comes after all the
+    frame's data. (Damage is rare: reading the frame twice does not count.)
+    """
+    raw.seek(span.start + 4)
+    first = _first_block(span.start, raw.read(1)[0])
+    ends = [first, *(end for _, _, end, _ in _blocks(raw, first)), span.end]
+    inflater = zstandard.ZstdDecompressor().decompressobj()
+    kept: list[bytes] = []
+    made = lines = 0
+    at = span.start
+    for end in sorted({min(end, span.end) for end in ends}):
+        raw.seek(at)
+        try:
+            out = inflater.decompress(raw.read(end - at))
+        except zstandard.ZstdError:
+            break
+        lines += out.count(b"\n")
+        if made + len(out) > handed:
+            kept.append(out[max(0, handed - made):])
+        made += len(out)
+        at = end
+    return b"".join(kept), lines
 
 
 def open_zstd(path: str | os.PathLike, buffer_size: int = io.DEFAULT_BUFFER_SIZE

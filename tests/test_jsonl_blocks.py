@@ -58,7 +58,7 @@ LINE = st.one_of(
     st.builds(lambda n, w: f'{{"id": "d{n}", "text": "{"kata " * w}"}}', st.integers(0, 99),
               st.integers(0, 40)),
     st.sampled_from(["", "   ", "[1, 2]", "42", '{"id": "x"}', '{"text": ""}', "{broken",
-                     '{"text": "caf\u00e9"}']),
+                     '{"text": "caf\u00e9"}', "\ufeff", " \ufeff \ufeff", '\ufeff{"text": "a"}']),
 )
 
 

@@ -93,7 +93,8 @@ def test_an_article_with_junk_after_its_frame_is_refused_not_read_in_part(tmp_pa
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_a_damaged_frame_costs_its_lines_and_the_frames_after_it_are_read(tmp_path, workers):
+def test_a_damaged_frame_is_reported_with_its_lines_and_the_frames_after_it_are_read(tmp_path,
+                                                                                      workers):
     from cleaner.cli import main
 
     lines = [json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} hari ini."}).encode()
@@ -110,12 +111,19 @@ def test_a_damaged_frame_costs_its_lines_and_the_frames_after_it_are_read(tmp_pa
     ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert ids[:100] == [f"r{i}" for i in range(100)]
     assert ids[-200:] == [f"r{i}" for i in range(200, 400)]       # before: lost with frame 2
-    assert len(ids) == len(set(ids)) and set(ids) <= {f"r{i}" for i in range(400)}
-    [reject] = [json.loads(line) for line in
-                (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()]
+    rejects = [json.loads(line) for line in
+               (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()]
+    reject = rejects[-1]
     assert f"corrupt zstd frame starting at byte {len(frames[0])}" in reject["reason"]
     assert f"reading goes on at the next frame (byte {len(frames[0]) + len(damaged)})" in \
         reject["reason"]
+    # The damaged frame's lines were read as zstd decoded them (flipped bytes decode as other
+    # bytes: only the frame's checksum tells), each a record, a reject or blank, and the
+    # reject names them.
+    last = reject["line"] - 1
+    assert reject["reason"].endswith(f"lines 101 to {last} came from the damaged frame")
+    from_the_frame = (len(ids) - 300) + (len(rejects) - 1)
+    assert 0 < from_the_frame <= last - 100
 
 
 @pytest.mark.parametrize("damage", ["magic", "descriptor", "block header", "junk between",
@@ -147,3 +155,27 @@ def test_damaged_headers_cost_their_frame_and_the_walk_goes_on_at_the_next(tmp_p
     assert ids[-50:] == [f"r{i}" for i in range(50, 100)]         # and every frame after it
     assert len(ids) == len(set(ids)) and set(ids) <= {f"r{i}" for i in range(100)}
     assert any(isinstance(item, Reject) for item in items)
+
+
+def _frames_of_100_lines(count: int = 4) -> list[bytearray]:
+    lines = [json.dumps({"id": f"r{i}", "text": f"Isi berita nomor {i} hari ini."}).encode()
+             + b"\n" for i in range(100 * count)]
+    return [bytearray(zstandard.ZstdCompressor(write_checksum=True).compress(
+        b"".join(lines[i:i + 100]))) for i in range(0, 100 * count, 100)]
+
+
+def test_a_frame_whose_only_damage_is_its_checksum_gives_all_its_lines(tmp_path):
+    """zstd checks the checksum after the frame's data: the read that met it lost what it had
+    decompressed, a frame of 64 KB or less whole. The frame is read again a block at a time."""
+    frames = _frames_of_100_lines()
+    frames[1][-2] ^= 1                      # a bit of the checksum: the data is whole
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(b"".join(map(bytes, frames)))
+    items = list(iter_inputs([str(path)]))
+    [reject] = [item for item in items if isinstance(item, Reject)]
+    assert [item.fields["id"] for item in items if isinstance(item, Item)] == \
+        [f"r{i}" for i in range(400)]
+    assert reject.line == 201 and "doesn't match checksum" in reject.reason
+    assert reject.reason.endswith("lines 101 to 200 came from the damaged frame")
+    assert "what it held before the damage was read, and may be damaged too" in reject.reason
+
