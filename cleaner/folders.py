@@ -6,7 +6,6 @@ import fnmatch
 import os
 import stat
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -105,7 +104,7 @@ class _FileNames:
     """The files a walk has read, by device and inode, so that a file reached by a second name
     (a symbolic or hard link) is not read again: its documents would be written twice, as for
     inputs named twice, which are refused. The first name in walk order is the one read; over
-    the input folders of a run, in the order they are named (their walks share its RunLog). A
+    the input folders of a run, in the order they are named (their walks share its ReadLog). A
     link that cannot be followed is left to reading, which says why."""
 
     SKIPPED = "another name (a link) of a file already read"
@@ -113,8 +112,7 @@ class _FileNames:
     def __init__(self, log: ReadLog):
         self.log = log
         self.device = 0
-        # (a log of no run: this walk's own)
-        self.read = log.files_read if isinstance(log, RunLog) else {}
+        self.read = log.files_read
 
     def enter(self, folder: str) -> None:
         """The folder whose entries come next (its device: an entry's inode comes with the
@@ -139,35 +137,6 @@ class _FileNames:
             return True
         self.read[key] = self.SKIPPED
         return False
-
-
-@dataclass
-class RunLog(ReadLog):
-    """The ReadLog of a run over several inputs: with the files (device, inode) its folder
-    walks have taken over all its input folders, each with the reason a second name of it is
-    skipped for. A run hands its log to the walk of each input folder (readers.iter_inputs, the
-    Ray executor's file list): a file reached again in another input folder, by a hard link or
-    a symbolic one, is then read once, as within one folder."""
-
-    files_read: dict[tuple[int, int], str] = field(default_factory=dict)
-
-    def take_named_files(self, inputs: list[str]) -> None:
-        """Count the files named as inputs as read: a link to one in an input folder is then
-        not read again, before or after the file itself. (Named files are read where they are
-        named, not by a walk; two names of one file among them are refused: input_guard.)"""
-        for name in inputs:
-            if name == "-":
-                continue
-            try:
-                found = os.stat(name)
-            except OSError:             # reading it says why
-                continue
-            if stat.S_ISREG(found.st_mode):
-                self.files_read.setdefault((found.st_dev, found.st_ino), NAMED_ELSEWHERE)
-
-
-# Why a folder's second name of a file named as an input is skipped (RunLog.take_named_files).
-NAMED_ELSEWHERE = "another name (a link) of a file named as an input, read under that name"
 
 
 def _as_source(path: str) -> str:

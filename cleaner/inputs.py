@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -236,6 +238,28 @@ class ReadLog:
     bytes_read: int = 0
     # Records inside a file that are not documents (WARC requests, images, redirects), by reason.
     skipped_records: Counter = field(default_factory=Counter)
+    # The files folder walks took, by (device, inode), with why a second name of one is passed
+    # over: the walks of every input folder of a run share them, so that a file reached again
+    # (a hard or symbolic link, in another folder, or named as an input) is read once.
+    files_read: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def take_named_files(self, inputs: list[str]) -> None:
+        """Count the files named as inputs as read: a link to one in an input folder is then
+        not read again, before or after the file itself. (Named files are read where they are
+        named, not by a walk; two names of one file among them are refused: input_guard.)"""
+        for name in inputs:
+            if name == "-":
+                continue
+            try:
+                found = os.stat(name)
+            except OSError:             # reading it says why
+                continue
+            if stat.S_ISREG(found.st_mode):
+                self.files_read.setdefault((found.st_dev, found.st_ino), NAMED_ELSEWHERE)
+
+
+# Why a folder's second name of a file named as an input is skipped (ReadLog.take_named_files).
+NAMED_ELSEWHERE = "another name (a link) of a file named as an input, read under that name"
 
 
 def expand(items: Iterable) -> list:

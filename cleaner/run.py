@@ -20,7 +20,7 @@ import orjson
 from cleaner.batches import batched
 from cleaner.executors import WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
-from cleaner.folders import RunLog
+from cleaner.inputs import ReadLog
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress
 from cleaner.readers import iter_inputs
@@ -211,7 +211,7 @@ class _Job:
 
     def __init__(self, config: RunConfig, output):
         self.config, self.output = config, output
-        self.stats, self.log = RunStats(), RunLog()
+        self.stats, self.log = RunStats(), ReadLog()
         self.log.take_named_files(config.inputs)
         if getattr(output, "nothing_to_resume", False) and not config.quiet:
             _say(config, f"nothing to resume in {output.folder} (no run there): "

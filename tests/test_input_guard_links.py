@@ -85,11 +85,11 @@ def test_other_files_of_the_folders_are_all_read(linked, tmp_path):
 
 
 def test_the_ray_file_list_takes_a_hard_link_in_a_second_folder_once(linked):
-    """The Ray executor lists the files from the run's log (RunLog), as the local reader does."""
-    from cleaner.folders import RunLog
+    """The Ray executor lists the files from the run's log (ReadLog), as the local reader does."""
+    from cleaner.inputs import ReadLog
     from cleaner.ray_executor import _file_list
 
-    log = RunLog()
+    log = ReadLog()
     files = _file_list([str(linked / "d"), str(linked / "e")], ReadOptions(), log)
     assert [Path(f["path"]).name for f in files] == ["a.jsonl"]
     assert log.skipped_records == {"another name (a link) of a file already read": 1}
