@@ -30,8 +30,10 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d
 _NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
 # Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019".
 _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,4}|[+-]\d{2}:?\d{2}(?!\d))?"
-                   r"(?:\s+([A-Za-z]{1,4}))?")
+# A time, then a zone: a name ("WIB", "GMT", after "PM"), or a numeric offset after a space
+# ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
+                   r"(?![\d:.]))?(?:\s+([A-Za-z]{1,4}))?")
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
@@ -84,12 +86,12 @@ def _time_after(text: str) -> str | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if marker == "pm" else 0)
-        marker = (m.group(5) or "").lower()
+        marker = (m.group(8) or "").lower()
     if hour > 23 or minute > 59:
         return None
-    # A numeric offset ("Mon, 29 Aug 2016 20:00:00 +0000", as RFC 2822 and HTTP dates give it).
-    zone = f"{marker[:3]}:{marker[-2:]}" if marker[:1] in "+-" and marker else \
-        ZONES.get(marker, "")
+    zone = ZONES.get(marker, "")
+    if m.group(5) and int(m.group(6)) <= 14 and int(m.group(7)) <= 59:   # offsets run to +14:00
+        zone = f"{m.group(5)}{m.group(6)}:{m.group(7)}"
     second = f":{m.group(3)}" if m.group(3) else ""
     return f"{hour:02d}:{minute:02d}{second}{zone}"
 

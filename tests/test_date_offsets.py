@@ -14,9 +14,18 @@ ARTICLE = "Presiden meresmikan jembatan baru di Samarinda pada Senin pagi bersam
     ("Mon, 29 Aug 2016 20:00:00 GMT", "2016-08-29T20:00:00+00:00"),
     ("29 Aug 2016 20:00 +07:00", "2016-08-29T20:00+07:00"),
     ("29/8/2016 10.00 - 12.00 WIB", "2016-08-29T10:00"),      # a range, not an offset
+    ("19/11/2019 pukul 10:00-12:00 WIB", "2019-11-19T10:00"),
+    ("19/11/2019 20:00 -23:00 WIB", "2019-11-19T20:00"),
+    ("19 Nov 2019 10:00 +9999", "2019-11-19T10:00"),           # no such offset
 ])
 def test_a_numeric_offset_after_the_time_is_its_zone(text, expected):
     assert normalize_date(text) == expected
+
+
+def test_a_time_range_leaves_the_day_as_it_is(cleaner):
+    record = cleaner.clean(ARTICLE, url="https://www.cnnindonesia.com/nasional/a",
+                           date="Selasa, 19 November 2019 20:00-23:00 WIB")
+    assert record["meta"]["date"].startswith("2019-11-19")
 
 
 def test_an_input_date_with_a_numeric_offset_gives_jakartas_day(cleaner):
