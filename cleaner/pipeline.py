@@ -18,7 +18,8 @@ from cleaner.inputs import MAX_HTML_BYTES, opens_as_page
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
-from cleaner.normalize import MARKUP_FIXES, drop_controls, normalize, repair_surrogates
+from cleaner.normalize import MARKUP_FIXES, drop_controls, fix_surrogates, normalize, \
+    repair_surrogates
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
@@ -234,7 +235,7 @@ class Cleaner:
             # What strip_tags takes with the tags (a comment's words, a script) is text gone:
             # each is recorded, as a page's stripped elements are.
             doc.removed.extend(Removal(HIDDEN_RULE, element, 0, 0, "strip-markup")
-                               for element in hidden_markup(doc.text))
+                               for element in hidden_markup(fix_surrogates(doc.text)))
         doc.text, doc.fixes = normalize(doc.text, look.fixes, skip)
         doc.lines = [Line(t, n) for n, t in enumerate(doc.text.split("\n"), start=1) if t]
         # The glue hint was looked for before the fixes; a fixed text is looked at again.

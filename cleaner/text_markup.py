@@ -86,18 +86,16 @@ HIDDEN_RULE = "markup/hidden"
 
 def hidden_markup(text: str) -> list[str]:
     r"""The comments, scripts and styles strip_tags takes with what they hold, as written (each
-    cut short as a page's stripped elements are): what went from a text field's lines besides the tags themselves,
-    for its removal record.
+    cut short as a page's stripped elements are): what went from a text field's lines besides
+    the tags themselves, for its removal record. The text is one strip_tags gets: its surrogates
+    repaired (normalize runs fix_surrogates first), which RE2 could not read.
 
     >>> hidden_markup("<p>Isi.</p><!-- catatan: jangan terbitkan --><script>x()</script>")
     ['<!-- catatan: jangan terbitkan -->', '<script>x()</script>']
     """
     if "<" not in text:
         return []
-    pieces = _SURROGATES.split(text) if _SURROGATE.search(text) else [text]
-    found = [match.group() for piece in pieces if not _SURROGATE.fullmatch(piece)
-             for match in _HIDDEN_ELEMENT.finditer(piece)]
-    return [cut_short(element) for element in found]
+    return [cut_short(match.group()) for match in _HIDDEN_ELEMENT.finditer(text)]
 
 
 def unescape_references(text: str) -> str:

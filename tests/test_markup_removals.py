@@ -32,3 +32,11 @@ def test_a_long_hidden_element_is_recorded_cut_short(cleaner):
     record = cleaner.clean(f"{ARTICLE}<script>{'x' * 5000}</script>")
     (kept,) = _hidden(record)
     assert kept.startswith("<script>xxx") and len(kept) == MAX_REMOVED_CHARS + 2
+
+
+def test_hidden_markup_holding_half_a_surrogate_pair_is_recorded_too(cleaner):
+    # A scraper cut an emoji in two inside a script: the text is repaired first, then stripped.
+    record = cleaner.clean(f"<p>{ARTICLE}</p><script>var a = '\ud83d';</script>")
+    assert record["text"] == ARTICLE
+    assert _hidden(record) == ["<script>var a = '\ufffd';</script>"]
+    assert {"fix_surrogates", "strip_tags"} <= set(record["fixes"])
