@@ -234,14 +234,17 @@ def suffix_lowered(path: str) -> str:
 
 
 def _shared_stems(names: Iterable[str]) -> set[str]:
-    """The stems that more than one of a folder's files has ("story.html" and "story.html.gz",
-    "a.txt" and "a.html"): their ids are their whole names, as the stem would give two
-    documents one id."""
+    """The stems that more than one of a folder's files would take as its id ("story.html" and
+    "story.html.gz", "a.txt" and "a.html"): those files' ids are their whole names, as the stem
+    would give two documents one id. A whole name is an id too, so a stem that is another
+    file's whole name ("a.txt" beside "a.txt.html") is shared."""
+    names = list(names)
+    whole = set(names)
     seen: set[str] = set()
     shared: set[str] = set()
     for name in names:
         stem = stem_of(name)
-        (shared if stem in seen else seen).add(stem)
+        (shared if stem in seen or stem in whole else seen).add(stem)
     return shared
 
 

@@ -33,6 +33,8 @@ def place_name(value: str) -> str:
     ('Moskwa', 'Banda Aceh', 'Moskow')
     >>> place_name("NTT"), place_name("WASHINGTON DC"), place_name("NEW YORK"), place_name("BAU-BAU")
     ('NTT', 'Washington DC', 'New York', 'Bau-Bau')
+    >>> place_name("МОСКВА"), place_name("D.C.")
+    ('Москва', 'D.C')
     """
     value = clean_value(value)
     if not value.isupper():
@@ -40,13 +42,14 @@ def place_name(value: str) -> str:
     return " ".join(word if _acronym(word) else word.title() for word in value.split(" "))
 
 
-# A word in capitals without one of these is an acronym: "Ntt" reads wrong. (Acronyms with a
-# vowel, DKI or AS, cannot be told from a short name, NEW or LOS, by their letters.)
-_VOWELS = re.compile(r"[AEIOUÀ-ÖØ-Ý]")
+# A word of Latin capitals without a vowel is an acronym: "Ntt" reads wrong. (Acronyms with a
+# vowel, DKI or AS, cannot be told from a short name, NEW or LOS, by their letters; a word in
+# another script, МОСКВА, is a name.)
+_ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-Z]+")
 
 
 def _acronym(word: str) -> bool:
-    return _VOWELS.search(word) is None
+    return _ACRONYM.fullmatch(word) is not None
 
 
 # An academic title after a name's comma, written with its dots: "S.Pd", "M.Si.", "Ph.D", "S.I.Kom"

@@ -12,6 +12,9 @@ from cleaner.jsonl_reader import open_compressed
 OUTPUT_FIELDS = {"meta": dict, "removed": list, "flags": list, "fixes": list}
 # The longest first line read to tell: a record of a cleaned article is a few kilobytes.
 SNIFF_BYTES = 1 << 20
+# How every record a run writes opens: the id comes first (document.Document.to_record).
+RECORD_OPENING = b'{"id":'
+
 
 
 def written_by_cleaner(path: str) -> bool:
@@ -40,7 +43,12 @@ def written_by_cleaner(path: str) -> bool:
         if not name.endswith((*JSONL_SUFFIXES, ".json")):
             return False
         with open_compressed(path) as stream:
-            line = stream.readline(SNIFF_BYTES)
+            # A cleaned record opens with '{"id":'; anything else (a JSON array, a raw dump's
+            # other first key) is told from the first bytes, not the first 1 MB line.
+            head = stream.read(len(RECORD_OPENING))
+            if head != RECORD_OPENING:
+                return False
+            line = head + stream.readline(SNIFF_BYTES)
     except Exception:               # damaged, unreadable, not what its name says: reading tells
         return False
     if not line.endswith(b"\n"):

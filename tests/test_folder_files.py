@@ -73,6 +73,12 @@ def test_files_whose_names_differ_only_in_suffix_get_their_whole_names_as_ids(tm
         (folder / name).write_bytes(b"x")
     ids = [record_id for _, record_id in folder_files(folder, ReadOptions(), ReadLog())]
     assert ids == ["a.html", "a.txt", "b", "story.html", "story.html.gz", "2022/a"]
+    # A whole name taken as an id is one a stem could clash with too.
+    (folder / "2022" / "a.txt.html").write_bytes(b"x")
+    (folder / "2022" / "a.html").write_bytes(b"x")
+    ids = [record_id for _, record_id in folder_files(folder, ReadOptions(), ReadLog())]
+    assert ids[-3:] == ["2022/a.html", "2022/a.txt", "2022/a.txt.html"]
+    assert len(set(ids)) == len(ids)
 
 
 def test_records_without_an_id_in_files_named_alike_in_subfolders_get_distinct_ids(tmp_path):
