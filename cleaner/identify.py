@@ -63,6 +63,24 @@ def site_host(url: str | None) -> str | None:
     return host if host and "." in host else None
 
 
+# A language code a url names: its host's first label ("en.antaranews.com") or its path's first
+# segment ("goal.com/en/news/..."), with a region or not ("en-gb", "pt_BR").
+_URL_LANGUAGE = re.compile(r"(?:https?:)?//(?:www\.)?([a-z]{2})(?:[-_][a-z]{2})?\.[^/?#]+\.[^/?#]+"
+                           r"|(?:https?:)?//[^/?#]+/([a-z]{2})(?:[-_][a-zA-Z]{2})?(?:[/?#]|$)")
+
+
+def url_language(url: str | None) -> str | None:
+    """The language code a url names in its host or its first path segment, if any.
+
+    >>> url_language("https://www.goal.com/en/news/x"), url_language("https://en.antaranews.com/a")
+    ('en', 'en')
+    >>> url_language("https://www.goal.com/id/berita/x"), url_language("https://kompas.com/read/1")
+    ('id', None)
+    """
+    match = _URL_LANGUAGE.match(url) if url else None
+    return (match.group(1) or match.group(2)).lower() if match else None
+
+
 class PackIndex:
     """Finds the site and language packs for a document among the loaded packs."""
 
@@ -151,6 +169,13 @@ class PackIndex:
         if site is None:
             host = site_host(url)
             site = self.site_by_host(host) if host else self.site_by_text(text)
+        if not lang and site is not None and site.lang:
+            edition = url_language(url)
+            if edition in self.langs and edition != site.lang:
+                # An edition in another language (goal.com/en/, en.antaranews.com): the site's
+                # rules were written for its own language's pages, and would take this one's
+                # text (a Title Case subheading read as a related link).
+                site, lang = None, edition
         lang = lang or (site.lang if site else None) or self.language(text)
         chosen: list[Pack] = []
         if site:

@@ -109,3 +109,28 @@ def test_the_site_key_of_a_new_sites_document_is_its_host(cleaner):
 def test_a_placeholder_url_names_no_site_in_the_record(url):
     record = Cleaner().clean("Isi berita yang panjang di sini untuk diuji.", url=url)
     assert record["meta"]["site"] is None and record["meta"]["url"] == url
+
+
+GOAL_EN = ("Klopp: Liverpool must be ruthless\n\n"
+           "Jurgen Klopp has told his side they must take their chances on Sunday.\n\n"
+           "Klopp Gives Update On Mohamed Salah Injury\n\n"
+           "\"Mo trained today and he looks good,\" Klopp said of the Egypt forward.\n\n"
+           "Liverpool Predicted Line-Up Against Manchester City\n\n"
+           "Alisson; Alexander-Arnold, Van Dijk, Robertson.")
+
+
+@pytest.mark.parametrize("url", ["https://www.goal.com/en/news/klopp/abc123",
+                                 "https://www.goal.com/en-gb/news/klopp/abc123"])
+def test_an_edition_in_another_language_gets_its_languages_packs_not_the_sites(cleaner, url):
+    # goal.com's pack is written for its Indonesian pages: on the English edition its
+    # related-title rule took the Title Case subheadings.
+    record = cleaner.clean(GOAL_EN, url=url)
+    assert record["meta"]["lang"] == "en" and record["meta"]["site"] == "goal.com"
+    assert "Klopp Gives Update On Mohamed Salah Injury" in record["text"]
+    assert not any(r["rule"].startswith("goal/") for r in record["removed"])
+
+
+def test_the_sites_own_language_edition_keeps_the_sites_pack(cleaner):
+    record = cleaner.clean(GOAL_EN, url="https://www.goal.com/id/berita/abc")
+    assert record["meta"]["lang"] == "id"
+    assert any(r["rule"].startswith("goal/") for r in record["removed"])
