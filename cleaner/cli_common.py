@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import os
 import sys
 
+from cleaner.input_guard import missing_input
 from cleaner.inputs import (COMPRESSED_SUFFIXES, HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES,
                             PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions)
 from cleaner.pipeline import Cleaner
-from cleaner.pack_replacements import shared_id_message, shared_pack_ids, shipped_replacements
-from cleaner.rulefile import RuleFileError, shipped_rule_files
+from cleaner.pack_replacements import pack_warnings
+from cleaner.rulefile import RuleFileError
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
 # The default --glob in words, from the tables the globs are made of.
@@ -136,10 +136,13 @@ def no_such_lang(lang: str | None, langs) -> bool:
     return True
 
 
-def missing_input(inputs: list[str]) -> str | None:
-    """The first input that does not exist (a typo, a shell pattern that matched nothing), which
-    a command refuses with exit 2 before any work; None when all are there."""
-    return next((name for name in inputs if name != "-" and not os.path.lexists(name)), None)
+def no_such_input(inputs: list[str]) -> bool:
+    """Whether an input does not exist, after saying so, as `cleaner clean` refuses it (exit 2):
+    a typo, a shell pattern that matched nothing."""
+    missing = missing_input(inputs)
+    if missing is not None:
+        print(f"cleaner: error: {missing}", file=sys.stderr)
+    return missing is not None
 
 
 def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
@@ -154,12 +157,8 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     if args.rules and not getattr(args, "quiet", False):
         # By design, and easy to do by mistake (a lang/en.toml of one's own drops English
         # detection): said once, before any work.
-        for taken in shipped_replacements(cleaner.packs, not args.no_builtin_rules):
-            print(f"cleaner: warning: rule file {taken.user}: {taken.message()}", file=sys.stderr)
-        shipped = {str(path) for path in shipped_rule_files(not args.no_builtin_rules)}
-        for pack, others in shared_pack_ids(cleaner.packs, shipped):
-            print(f"cleaner: warning: rule file {pack.path}: {shared_id_message(pack, others)}",
-                  file=sys.stderr)
+        for path, warning in pack_warnings(cleaner.packs, not args.no_builtin_rules):
+            print(f"cleaner: warning: rule file {path}: {warning}", file=sys.stderr)
     cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
     cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)
     return cleaner

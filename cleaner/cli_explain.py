@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cleaner.batches import NOTHING_VISIBLE, clean_item_document, document_args, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
-                                missing_input, read_options)
+                                no_such_input, read_options)
 from cleaner.explain import explain
 from cleaner.fixtures import input_fields, input_fields_path
 from cleaner.inputs import Item, ReadLog, Reject
@@ -34,9 +34,7 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    missing = missing_input(args.inputs)
-    if missing is not None:             # as `cleaner clean` refuses it: a typo, an empty pattern
-        print(f"cleaner: error: no such file or folder: {missing}", file=sys.stderr)
+    if no_such_input(args.inputs):
         return 2
     cleaner = load_cleaner(args)
     if cleaner is None:

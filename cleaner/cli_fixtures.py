@@ -12,6 +12,9 @@ from cleaner.explain import explain
 from cleaner.fixture_workflow import Added, FixtureError, add_fixture, compare_fixtures, rewrite
 from cleaner.normalize import normalize
 
+# Where fixtures are, unless --root says: a suggested command names any other folder.
+DEFAULT_ROOT = "fixtures"
+
 
 def register(sub) -> None:
     parser = sub.add_parser(
@@ -37,8 +40,8 @@ def register(sub) -> None:
     add.add_argument("--url", metavar="URL", help="the page's url (finds the site pack)")
     add.add_argument("--date", metavar="DATE", help="the document's date (picks dated rules)")
     add.add_argument("--force", action="store_true", help="replace an existing fixture")
-    add.add_argument("--root", default="fixtures", metavar="DIR",
-                     help="fixtures folder (default: fixtures)")
+    add.add_argument("--root", default=DEFAULT_ROOT, metavar="DIR",
+                     help=f"fixtures folder (default: {DEFAULT_ROOT})")
     add.add_argument("--text-field", default="text", metavar="NAME",
                      help="JSONL field holding the text (default: text)")
     add.add_argument("--html-field", default="html", metavar="NAME",
@@ -58,8 +61,8 @@ def register(sub) -> None:
                                         "after writing")
         cmd.add_argument("cases", nargs="*", metavar="CASE",
                          help="only fixtures whose path contains CASE (default: all)")
-        cmd.add_argument("--root", default="fixtures", metavar="DIR",
-                         help="fixtures folder (default: fixtures)")
+        cmd.add_argument("--root", default=DEFAULT_ROOT, metavar="DIR",
+                         help=f"fixtures folder (default: {DEFAULT_ROOT})")
         if name == "check":
             cmd.add_argument("--update", action="store_true",
                              help="rewrite the expected records that differ (same as update)")
@@ -106,7 +109,7 @@ def shaping_options(args: argparse.Namespace) -> str:
         words.append("--no-builtin-rules")
     if args.lang:
         words += ["--lang", args.lang]
-    if args.root != "fixtures":
+    if args.root != DEFAULT_ROOT:
         words += ["--root", args.root]
     return "".join(f" {shlex.quote(word)}" for word in words)
 

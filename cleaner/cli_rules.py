@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import orjson
 
 from cleaner.cli_common import add_rule_options, at_least, no_such_lang
-from cleaner.pack_replacements import shared_id_message, shared_pack_ids, shipped_replacements
-from cleaner.rulefile import RuleFileError, load_packs, shipped_rule_files
+from cleaner.pack_replacements import pack_warnings
+from cleaner.rulefile import RuleFileError, load_packs
 
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
     from cleaner.rules_check import CheckResult
@@ -79,18 +79,14 @@ def run_list(args: argparse.Namespace) -> int:
     packs = _load(args)
     if packs is None:
         return 2
-    builtin = not args.no_builtin_rules
-    replaced = {r.user: r for r in shipped_replacements(packs, builtin)}
-    shipped = {str(path) for path in shipped_rule_files(builtin)}
-    shared = {pack.path: shared_id_message(pack, others)
-              for pack, others in shared_pack_ids(packs, shipped)}
+    warnings: dict[str, list[str]] = {}
+    for path, warning in pack_warnings(packs, not args.no_builtin_rules):
+        warnings.setdefault(path, []).append(warning)
     for pack in packs:
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
         print(f"{pack.kind:6s} {pack.id:24s} {len(pack.rules):3d} rules  {pack.path}{extra}")
-        if pack.path in replaced:
-            print(f"         warning: {replaced[pack.path].message()}")
-        if pack.path in shared:
-            print(f"         warning: {shared[pack.path]}")
+        for warning in warnings.get(pack.path, ()):
+            print(f"         warning: {warning}")
         for rule in pack.rules:
             dates = ""
             if rule.valid_from or rule.valid_until:

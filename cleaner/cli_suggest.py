@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from cleaner.batches import clean_item_document
-from cleaner.cli_common import (add_read_options, add_rule_options, at_least, missing_input,
+from cleaner.cli_common import (add_read_options, add_rule_options, at_least, no_such_input,
                                 read_options, share)
 from cleaner.identify import PackIndex
 from cleaner.inputs import Reject
@@ -91,9 +91,7 @@ def run(args: argparse.Namespace) -> int:
     from cleaner import shapes
     from cleaner.suggest import Miner, SuggestOptions
 
-    missing = missing_input(args.inputs)
-    if missing is not None:             # as `cleaner clean` refuses it: a typo, an empty pattern
-        print(f"cleaner: error: no such file or folder: {missing}", file=sys.stderr)
+    if no_such_input(args.inputs):
         return 2
     try:
         packs = load_packs(args.rules, builtin=not args.no_builtin_rules)

@@ -12,13 +12,13 @@ from typing import Any, Iterable
 
 import orjson
 
-from cleaner.batches import NOTHING_VISIBLE
+from cleaner.batches import NOTHING_VISIBLE, nothing_visible
 from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, record_diff)
 from cleaner.identify import site_host
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
-from cleaner.normalize import normalize, repair_surrogates
+from cleaner.normalize import repair_surrogates
 
 
 class FixtureError(ValueError):
@@ -124,7 +124,8 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         repaired = text != item.text
         data = text.encode("utf-8")
         if not page:
-            _refuse_unclean(text, f"{source}: record {item.fields.get('id') or record_id}")
+            _refuse_unclean(cleaner, text,
+                            f"{source}: record {item.fields.get('id') or record_id}")
     else:
         suffix = source.suffix.lower()
         if suffix not in (".txt", ".html", ".htm"):
@@ -134,9 +135,10 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         data = source.read_bytes()
         if suffix == ".txt":
             try:
-                _refuse_unclean(data.decode("utf-8"), str(source))
+                text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise FixtureError(f"{source} is not UTF-8 ({exc}); convert it first")
+            _refuse_unclean(cleaner, text, str(source))
         if raw.exists() and os.path.samefile(source, raw):
             # Copied onto itself, and its stored url and date would be dropped.
             raise FixtureError(f"{source} is this fixture's own input: `cleaner fixtures update "
@@ -156,12 +158,20 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     return Added(raw, expected, record, text, repaired, site_seen_as(cleaner, site), site_url)
 
 
-def _refuse_unclean(text: str, where: str) -> None:
-    """Refuse a text `cleaner clean` rejects, with its reason: no run makes a record of it, so
-    an expected record would hold what no run writes."""
+def _refuse_unclean(cleaner, text: str, where: str) -> None:
+    """Refuse a text `cleaner clean` rejects, with its reason, before anything is written: no
+    run makes a record of it, so an expected record would hold what no run writes. Its record
+    is judged as a run judges it (nothing_visible; the input fields change no part of that):
+    markup alone, a script, is removed and recorded, so it is not nothing."""
+    from cleaner.html_extract import PageError      # imported only when HTML is read
+
     if not text.strip():
         raise FixtureError(f"{where}: empty document, which `cleaner clean` rejects")
-    if not normalize(text)[0].strip():
+    try:
+        record = cleaner.clean(text)
+    except PageError as exc:        # a text that opens as a web page with no article
+        raise FixtureError(f"{where}: {exc}, which `cleaner clean` rejects") from None
+    if nothing_visible(record):
         raise FixtureError(f"{where}: {NOTHING_VISIBLE}, which `cleaner clean` rejects")
 
 

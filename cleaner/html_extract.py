@@ -22,7 +22,6 @@ from cleaner.html_meta import opens_with_label
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
 from cleaner.normalize import FIX_HINTS, fix_mojibake, fix_surrogates
 
-# How much of a stripped element's text a removal record keeps (menus can be long).
 # A generic chrome selector never takes an element holding more than this share of the page's
 # text: a "share" or "related" class on the article's own wrapper must not empty the page.
 CHROME_MAX_SHARE = 0.25

@@ -51,15 +51,21 @@ def _same_file(one: str, other: str) -> bool:
         return False
 
 
+def missing_input(inputs: list[str]) -> str | None:
+    """Why a command refuses its inputs before any work (exit 2) where one does not exist (a
+    typo, a shell pattern that matched nothing), naming the first; None when all are there."""
+    missing = next((name for name in inputs if name != "-" and not os.path.lexists(name)), None)
+    return None if missing is None else f"no such file or folder: {missing}"
+
+
 def guard_inputs(config: RunConfig) -> tuple[RunConfig, list[str]]:
     """The config with its own outputs kept out of the inputs, and a note for each output an
     input folder holds; OutputError when an input does not exist, when an input is itself an
     output (the run would overwrite what it reads) or lies inside the shard folder, or when
     inputs overlap (their files would be read, and written, twice)."""
-    missing = next((name for name in config.inputs
-                    if name != "-" and not os.path.lexists(name)), None)
-    if missing is not None:             # a typo, or a shell pattern that matched nothing
-        raise OutputError(f"no such file or folder: {missing}")
+    missing = missing_input(config.inputs)
+    if missing is not None:
+        raise OutputError(missing)
     if config.inputs.count("-") > 1:
         raise OutputError("- (standard input) is named twice; it can be read once")
     overlap = _overlapping_inputs(config.inputs)

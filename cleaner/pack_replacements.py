@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection
 
 from cleaner.rulefile import Pack, RuleFileError, load_pack, shipped_rule_files
 
@@ -81,15 +80,15 @@ def _same_file(one: str | Path, other: str | Path) -> bool:
         return False
 
 
-def shared_pack_ids(packs: list[Pack], shipped: Collection[str]
-                    ) -> list[tuple[Pack, list[Pack]]]:
+def shared_pack_ids(packs: list[Pack], builtin: bool = True) -> list[tuple[Pack, list[Pack]]]:
     """Each of the user's packs whose id a pack of another kind has too, with those packs (the
-    shipped first). `shipped`: the paths of the shipped files (shipped_rule_files).
+    shipped first); `builtin`: whether the shipped packs were asked for.
 
     combine_packs keys packs on kind and id, so both load, side by side: an id.toml at the top
     of a user's rules folder is a common pack named id beside the shipped id language pack, not
     in its place, and its rules fire on every language. A warning, not an error
     (shared_id_message): two packs of different kinds may share a name on purpose."""
+    shipped = {str(path) for path in shipped_rule_files(builtin)}
     shared = []
     for pack in packs:
         if pack.path in shipped:
@@ -116,3 +115,12 @@ def shared_id_message(pack: Pack, others: list[Pack]) -> str:
             f"{_FIRES_ON[pack.kind]}; to take the {kind} pack's place, write kind = \"{kind}\" "
             f"in its [pack] (or put the file in {_KIND_FOLDER[kind]} of a rules folder), else "
             f"give it an id of its own")
+
+
+def pack_warnings(packs: list[Pack], builtin: bool = True) -> list[tuple[str, str]]:
+    """What to warn of the user's packs beside the shipped ones, as (the user's file, the
+    warning): a shipped pack one replaces (shipped_replacements), then an id one shares with a
+    pack of another kind (shared_pack_ids); `builtin`: whether the shipped packs were asked for."""
+    return ([(taken.user, taken.message()) for taken in shipped_replacements(packs, builtin)]
+            + [(pack.path, shared_id_message(pack, others))
+               for pack, others in shared_pack_ids(packs, builtin)])

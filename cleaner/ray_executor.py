@@ -33,6 +33,11 @@ from cleaner.heap_trim import give_back_heap
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import read_file
 
+# What Ray Data says of a choice made here (fewer files than workers) is no news to the user.
+# Set once, as the module is imported (a ray run's first): the filter is the whole process's.
+warnings.filterwarnings("ignore", category=UserWarning,
+                        message="The (maximum|minimum) number of concurrent")
+
 
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
     """The files a run reads, in the order a local run reads them, with their record ids: each
@@ -163,11 +168,8 @@ class RayExecutor:
         import ray.data
 
         logging.getLogger("ray.data").setLevel(logging.WARNING)
-        # What Ray Data says of choices made here (no progress bars: the run has its own; fewer
-        # files than workers) is no news to the user.
+        # What Ray Data says of its progress bars (none: the run has its own) is no news either.
         logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
-        warnings.filterwarnings("ignore", category=UserWarning,
-                                message="The (maximum|minimum) number of concurrent")
         files = _file_list(inputs, options, log)
         if not files:
             return

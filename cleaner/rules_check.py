@@ -21,7 +21,7 @@ from cleaner.fixtures import clean_fixture, fixture_inputs
 from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.pack_replacements import shared_id_message, shared_pack_ids, shipped_replacements
+from cleaner.pack_replacements import pack_warnings
 from cleaner.rulefile import (Pack, Rule, RuleFileError, combine_packs, id_clashes, read_pack,
                               rule_paths, shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
@@ -72,10 +72,8 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     packs, errors = combine_packs(loaded, shipped)
     findings.extend(_schema_error(exc) for exc in errors)
     findings.extend(_schema_error(exc) for exc in site_problems(packs))
-    findings.extend(Finding("warning", "schema", r.user, r.message())
-                    for r in shipped_replacements(packs, builtin))
-    findings.extend(Finding("warning", "schema", pack.path, shared_id_message(pack, others))
-                    for pack, others in shared_pack_ids(packs, shipped))
+    findings.extend(Finding("warning", "schema", path, warning)
+                    for path, warning in pack_warnings(packs, builtin))
     return packs, findings
 
 

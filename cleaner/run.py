@@ -112,6 +112,14 @@ def execute(config: RunConfig) -> int:
         if status != 0:
             return status
         return 3 if config.strict and job.stats.rejected else 0
+    except KeyboardInterrupt:
+        if not output.complete:
+            raise               # (the run had stopped already: a signal acts as outside a run)
+        # A second signal as the run finished: while the pool shut down, or --stats, the report
+        # or the summary were written.
+        stop.hold()
+        return _interrupted(config, output, job.inputs_done, job.stats, clean=False,
+                            signum=stop.signum)
     finally:
         stop.uninstall()
 
@@ -250,8 +258,9 @@ class _Job:
 
     def run(self, executor, stop: _StopOnSignal) -> int:
         """Clean every input through the executor and write the outcomes; the exit status.
-        `stop` asks to stop on a signal; once every input is cleaned it holds the signals
-        until the caller has finished the run (conclude) and uninstalls it."""
+        `stop` asks to stop on a signal; once every input is cleaned it holds the first one
+        until the caller has finished the run (conclude) and uninstalls it: a second one then
+        raises KeyboardInterrupt there too, once the output is complete."""
         config, output, stats = self.config, self.output, self.stats
         progress = Progress(not config.quiet and sys.stderr.isatty(), lambda: config.input_size)
         status = None
@@ -439,13 +448,13 @@ class _StopOnSignal:
     second one stops it at once (a sharded run then keeps its last finished shard and resumes
     from there). SIGTERM is what `timeout`, `kill` and job schedulers send: without this it
     ended the run where it stood, leaving its temporary files and no word on how to resume.
-    Once every input is cleaned, signals wait for the run to finish (finishing)."""
+    Once every input is cleaned, the first signal waits for the run to finish (finishing)."""
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self, config: RunConfig):
         self.asked = False
-        self.all_cleaned = False        # signals wait for the run to finish (finishing)
+        self.all_cleaned = False        # the first signal waits for the run to finish (finishing)
         self.signum = signal.SIGINT     # the signal that asked (SIGINT when none did)
         self.config = config
         self._old: dict[int, Any] = {}
@@ -456,34 +465,34 @@ class _StopOnSignal:
             self._old = {}
 
     def _handle(self, signum, frame) -> None:
-        if self.all_cleaned:
-            self._held(signum)
-            return
         if self.asked:
             raise KeyboardInterrupt
         self.asked, self.signum = True, signum
-        if not self.config.quiet:
-            again = "Ctrl-C" if signum == signal.SIGINT else "the signal"
-            _say(self.config, f"stopping after the current batch ({again} again to stop at once)")
+        if self.all_cleaned:
+            self._say_held()
+        elif not self.config.quiet:
+            _say(self.config, f"stopping after the current batch ({self._again()} to stop at "
+                              "once)")
 
     def finishing(self) -> None:
-        """Every input is cleaned and written: from now on a signal is held until the run is
-        finished (the output closed and renamed into place, the pool shut down, --stats, the
-        report, the summary), which then exits as it would have. Ended there, a run complete
-        on disk said nothing, wrote no --stats and gave 143, or said its output was not written."""
+        """Every input is cleaned and written: from now on the first signal is held until the
+        run is finished (the output closed and renamed into place, the pool shut down, --stats,
+        the report, the summary), which then exits as it would have. Ended there, a run
+        complete on disk said nothing, wrote no --stats and gave 143, or said its output was not
+        written. A second signal still stops the run at once: a finish that hangs (a rename on
+        a stuck file system, a pool that does not shut down) must not need SIGKILL."""
         self.all_cleaned = True
         if self.asked:              # (the signal came as the last batch was written)
             self._say_held()
 
-    def _held(self, signum) -> None:
-        if not self.asked:
-            self._say_held()
-        self.asked, self.signum = True, signum
-
     def _say_held(self) -> None:
         if not self.config.quiet:
             _say(self.config, "every input is cleaned; finishing the output and the run "
-                              "(--stats, report, summary) before stopping")
+                              f"(--stats, report, summary) before stopping ({self._again()} to "
+                              "stop at once)")
+
+    def _again(self) -> str:
+        return "Ctrl-C again" if self.signum == signal.SIGINT else "the signal again"
 
     def hold(self) -> None:
         """From now on the signals are let pass: the run is stopping, and a signal more (Ctrl-C
@@ -501,6 +510,10 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
                  clean: bool, signum: int = signal.SIGINT) -> int:
     """Stop: keep what is whole, say how to go on; the exit status of a run the signal ended
     (130 for Ctrl-C, 143 for SIGTERM), as a shell reports one."""
+    if output.complete:
+        # A second signal as the run finished, its output already in place: kept whole.
+        _say(config, f"interrupted as the run finished; {_complete(config, output)}")
+        return 128 + signum
     if isinstance(output, ShardedOutput):
         if clean:
             try:
@@ -521,3 +534,13 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
             _say(config, "a run that can be stopped and resumed writes shards: "
                          "-o FOLDER --shard-size N")
     return 128 + signum
+
+
+def _complete(config: RunConfig, output) -> str:
+    """For the message of a run stopped once its output was complete: the output, and the
+    --stats file and report it may not have written (a resume of shards writes them)."""
+    sides = " and ".join(path for path in (config.stats_path, config.report) if path)
+    if not isinstance(output, ShardedOutput):
+        return output.what_is_left() + (f"; {sides} may be missing or cut short" if sides else "")
+    said = f"its {output.shard_count} shards ({output.records} records) are complete"
+    return said + (f"; {_resume_hint(config)} writes {sides}" if sides else "")

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from cleaner.rulefile import compile_pattern
+
 # Lines longer than this are not given a label, template or lead shape (exact only).
 MAX_SHAPED_CHARS = 300
 TEMPLATE_MAX_TOKENS = 12
@@ -166,14 +168,15 @@ NUM_PATTERN = r"\d+(?:[.,]\d+)*"
 
 
 def is_name(text: str) -> bool:
-    """Whether a text is what NAME_PATTERN matches whole: one to six capitalised words.
+    """Whether a text is what NAME_PATTERN matches whole, as the rule made with it does: one to
+    six capitalised words.
 
     >>> is_name("Ahmad Fauzi"), is_name("O'Neil Jr."), is_name("kami tidak tahu"), is_name("")
     (True, True, False, False)
+    >>> is_name("\u2167 Ahmad")      # (str.isupper takes the Roman numeral, \\p{Lu} not)
+    False
     """
-    words = text.split()
-    return 0 < len(words) <= 6 and all(
-        word[0].isupper() and all(c.isalnum() or c in ".'’-" for c in word[1:]) for word in words)
+    return compile_pattern(NAME_PATTERN, case_sensitive=True).fullmatch(text) is not None
 
 
 def template_shape(line: str) -> tuple[str, ...] | None:

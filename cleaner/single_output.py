@@ -7,21 +7,32 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, cast
 
 from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
-from cleaner.temporary_names import temporary_name
-from cleaner.writers import JsonlWriter, LazyWriter, is_special_file
+from cleaner.temporary_names import aside_name, set_aside, temporary_name
+from cleaner.writers import JsonlWriter, LazyWriter, process_alive, is_special_file
 
 
 class SingleOutput:
     """One output file (JSONL, compressed JSONL, Parquet) or stdout; not resumable."""
 
     skip = 0
-    complete = False
+    complete = False            # the records are in place (finish)
 
     def __init__(self, path: str, rejects_path: str | None, level: int | None = None):
         self.path = path
         self.rejects_path = rejects_path
         # A device or named pipe is written in place (JsonlWriter says why).
         self._tmp: str | None = None if is_special_file(path) else temporary_name(path, False)
+        # Records written in place (stdout, a device, a pipe) are out whatever happens next: the
+        # rejects beside them are theirs, kept even when the run stops.
+        self._in_place = path == "-" or self._tmp is None
+        # Where this run's rejects replace a file (not written in place) that must stay an
+        # earlier run's until the records are in place: finish sets it aside, abort puts it back.
+        self._replaces_rejects = (rejects_path is not None and not self._in_place
+                                  and not is_special_file(rejects_path))
+        if self._replaces_rejects:
+            # (before the records' writer opens: it removes a killed run's temporary files,
+            # which tell whether that run's records reached their place)
+            _settle_set_aside(path, cast(str, rejects_path))
         self._out: ParquetRecordWriter | JsonlWriter
         # What turns a batch's records into this output's own form where they are cleaned.
         self.encode: Callable[[list[dict[str, Any]]], bytes] | None = None
@@ -37,13 +48,6 @@ class SingleOutput:
             self._out = JsonlWriter(path, level)
         self._rejects = LazyWriter(rejects_path)
         self.rejects_written = 0
-        # Records written in place (stdout, a device, a pipe) are out whatever happens next: the
-        # rejects beside them are theirs, kept even when the run stops.
-        self._in_place = path == "-" or self._tmp is None
-        # Where this run's rejects replace a file (not written in place) that must stay an
-        # earlier run's until the records are in place: finish sets it aside, abort puts it back.
-        self._replaces_rejects = (rejects_path is not None and not self._in_place
-                                  and not is_special_file(rejects_path))
         self._earlier_rejects: str | None = None      # the earlier run's, set aside
         self._rejects_placed = False                  # this run's renamed into place
 
@@ -101,6 +105,7 @@ class SingleOutput:
         else:
             self._out.close(keep=True)
         # The records are in place: the rejects beside them are theirs for good.
+        self.complete = True
         earlier, self._earlier_rejects, self._rejects_placed = self._earlier_rejects, None, False
         if earlier is not None:
             os.unlink(earlier)
@@ -111,11 +116,12 @@ class SingleOutput:
 
     def _place_rejects(self) -> None:
         """This run's rejects file renamed into place, an earlier run's there set aside first
-        (under the bare temporary name, which a folder walk passes over)."""
+        (under its aside name, which a folder walk passes over, and which a later run to this
+        output settles if this one is killed before it does: _settle_set_aside)."""
         if self._replaces_rejects and self.rejects_written:
             rejects = cast(str, self.rejects_path)
             if os.path.isfile(rejects):
-                self._earlier_rejects = temporary_name(rejects, False)
+                self._earlier_rejects = aside_name(rejects)
                 os.replace(rejects, self._earlier_rejects)
             self._rejects_placed = True
         try:
@@ -164,13 +170,14 @@ class SingleOutput:
     def what_is_left(self) -> str:
         """After abort, for the run's message: what it did not write, and what an earlier run
         left at its paths ("out.jsonl not written, nor its 3 rejects; out.jsonl and its
-        rejects file out.jsonl.rejects.jsonl are an earlier run's, as they were")."""
+        rejects file out.jsonl.rejects.jsonl are an earlier run's, as they were"); after a
+        finish, that the output is complete."""
+        name = "standard output" if self.path == "-" else self.path
+        if self.complete:
+            return (f"{name} is complete ({_count(self.records, 'record')}"
+                    f"{self._rejects_in('its')})")
         if self._in_place:
-            name = "standard output" if self.path == "-" else self.path
-            kept = (f"; their {_count(self.rejects_written, 'reject')} "
-                    f"{'is' if self.rejects_written == 1 else 'are'} in {self.rejects_path}"
-                    if self.rejects_written and self.rejects_path else "")
-            return f"the records so far went to {name}{kept}"
+            return f"the records so far went to {name}{self._rejects_in('their')}"
         said = f"{self.path} not written"
         if self.rejects_written and self._replaces_rejects:
             said += f", nor its {_count(self.rejects_written, 'reject')}"
@@ -185,7 +192,42 @@ class SingleOutput:
             said += f"; {self.rejects_path} is an earlier run's, as it was"
         return said
 
+    def _rejects_in(self, whose: str) -> str:
+        """Where the rejects are, for what_is_left ("; their 3 rejects are in r.jsonl"); nothing
+        without any."""
+        count = self.rejects_written
+        if not count or not self.rejects_path:
+            return ""
+        return f"; {whose} {_count(count, 'reject')} {'is' if count == 1 else 'are'} in " \
+               f"{self.rejects_path}"
+
 
 def _count(number: int, thing: str) -> str:
     """A count and what it counts: "1 reject", "3 rejects"."""
     return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+def _settle_set_aside(path: str, rejects: str) -> None:
+    """What a run to `path` killed as it finished (between setting the earlier rejects file
+    aside and removing it: _place_rejects, finish) left at `rejects`: the earlier file put back
+    where that run's records never reached their place (their temporary file is still there,
+    so the output is the earlier run's, and these are its rejects), else removed (the records
+    and the rejects in place are that run's). A run still finishing keeps its own."""
+    folder, name = os.path.split(rejects)
+    try:
+        entries = os.listdir(folder or ".")
+    except OSError:
+        return
+    for entry in entries:
+        found = set_aside(entry)
+        if found is None or found[0] != name or process_alive(found[1]):
+            continue
+        # (the records' temporary name, as __init__ and JsonlWriter give it)
+        records = temporary_name(path, not is_parquet(path), pid=found[1])
+        try:
+            if os.path.exists(records):
+                os.replace(os.path.join(folder, entry), rejects)
+            else:
+                os.unlink(os.path.join(folder, entry))
+        except OSError:
+            pass

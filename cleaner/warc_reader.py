@@ -603,7 +603,7 @@ def _content_stream(record) -> tuple[Any, _Body]:
         record.raw_stream = raw
 
 
-def _cut_short(record, content, body: _Body) -> list[dict[str, str]]:
+def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:
     """The flag of a page its record holds only the start of, read to its end from `content`
     (_content_stream): a crawler that says so (WARC-Truncated, as Common Crawl marks a payload
     over its size limit), a Content-Encoding or chunked body whose data ends before its own
@@ -702,5 +702,5 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
     hints = {"fallback_date": warc_date, "page_flags": [charset_flag(n) for n in notes] + flags
-             + _cut_short(record, content, body)}
+             + _truncated_flag(record, content, body)}
     return [Item(source, number, text, fields, len(payload), kind="html", hints=hints)], swallowed

@@ -147,14 +147,14 @@ def remove_stale_temporaries(path: str) -> None:
     for entry in entries:
         found = written_for(entry)
         if found is not None and found[0] == name and found[1] is not None \
-                and not _alive(found[1]):
+                and not process_alive(found[1]):
             try:
                 os.remove(os.path.join(folder, entry))
             except OSError:
                 pass
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether a process with this id exists (one of another user's included)."""
     try:
         os.kill(pid, 0)

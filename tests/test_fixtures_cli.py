@@ -323,3 +323,27 @@ def test_a_text_clean_rejects_is_refused_with_cleans_reason(tmp_path, capsys):
         assert _add(tmp_path, *args, "--site", "kabar.example") == 2
         assert f": {reason}, which `cleaner clean` rejects" in capsys.readouterr().err
     assert not (tmp_path / "fixtures").exists()
+
+
+def test_markup_alone_is_added_as_clean_writes_it_and_a_page_without_article_refused(
+        tmp_path, capsys):
+    # fixtures add judged "nothing visible" on the normalized text: a script alone, which clean
+    # writes (no text, the script's removal), was refused, and a comment alone, which opens as
+    # a web page, was refused for another reason than clean's.
+    script, comment = tmp_path / "script.txt", tmp_path / "comment.txt"
+    script.write_text("<script>x</script>\n", encoding="utf-8")
+    comment.write_text("<!-- x -->\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(script), str(comment), "-o", str(out), "-q"]) == 0
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    [reject] = [json.loads(line) for line in (tmp_path / "out.jsonl.rejects.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    assert (record["text"], [r["rule"] for r in record["removed"]]) == ("", ["markup/hidden"])
+    assert _add(tmp_path, str(script), "--site", "kabar.example") == 0
+    expected = json.loads((tmp_path / "fixtures" / "kabar.example" / "script.json").read_text())
+    assert (expected["text"], expected["removed"]) == (record["text"], record["removed"])
+    capsys.readouterr()
+    assert _add(tmp_path, str(comment), "--site", "kabar.example") == 2
+    assert f"comment.txt: {reject['reason']}, which `cleaner clean` rejects" in \
+        capsys.readouterr().err
+    assert not list((tmp_path / "fixtures").rglob("comment.*"))

@@ -78,11 +78,11 @@ def test_two_of_the_users_packs_of_different_kinds_with_one_id_are_each_warned_a
     site.write_text(site.read_text().replace("mine/sponsor", "kabar/sponsor"), encoding="utf-8")
     packs = load_packs([folder], builtin=False)
     assert {(pack.path, tuple(o.path for o in others))
-            for pack, others in shared_pack_ids(packs, ())} == {(str(common), (str(site),)),
-                                                              (str(site), (str(common),))}
+            for pack, others in shared_pack_ids(packs, builtin=False)} == {
+        (str(common), (str(site),)), (str(site), (str(common),))}
 
 
 def test_the_shipped_packs_share_no_id_across_kinds():
     # Taken as the user's own, so that none is passed over.
-    assert shared_pack_ids(load_packs(), ()) == []
+    assert shared_pack_ids(load_packs(), builtin=False) == []
     assert shipped_rule_files()                         # (there are shipped packs to compare)

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from cleaner import writers
 from cleaner.cli import main
 from cleaner.single_output import SingleOutput
@@ -146,3 +148,66 @@ def test_sigterm_on_a_rerun_says_the_earlier_output_and_rejects_are_left_as_they
     assert out.read_bytes() == records and rejects.read_bytes() == their_rejects
     assert f"{out} and its rejects file {rejects} are an earlier run's, as they were" in err
     assert not _no_temporaries(tmp_path)
+
+
+class _Killed(BaseException):
+    """Where a hard kill ended the run's process: nothing after it runs, no abort."""
+
+
+def _killed_run(tmp_path: Path, monkeypatch, name: str, where: str) -> tuple[Path, Path]:
+    """A re-run to `name` whose process is killed as it finishes, at `where`: as the records
+    are renamed into place ("records"), or as the earlier rejects it set aside are removed
+    ("set-aside-removed"). Its process id is one no process has any more."""
+    out, rejects = tmp_path / name, tmp_path / f"{name}.rejects.jsonl"
+    out.write_bytes(b"earlier records\n")
+    rejects.write_text('{"source": "earlier"}\n')
+    gone = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True).stdout)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "getpid", lambda: gone)
+        output = SingleOutput(str(out), str(rejects))
+        output.write_reject({"source": "this run", "line": 1, "reason": "broken", "raw": "x"})
+        if where == "records":
+            patch.setattr(output._out, "close", lambda *args, **kwargs: _raise(_Killed()))
+        else:
+            real_unlink = os.unlink
+            patch.setattr(os, "unlink", lambda path: _raise(_Killed()) if str(path).startswith(
+                f"{rejects}.tmp") else real_unlink(path))
+        with pytest.raises(_Killed):
+            output.finish(1)
+    return out, rejects
+
+
+def _raise(exc: BaseException):
+    raise exc
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
+def test_a_run_killed_before_its_records_are_in_place_has_the_earlier_rejects_put_back(
+        tmp_path, monkeypatch, name):
+    # The earlier rejects were set aside as ...rejects.jsonl.tmp, which nothing removed or put
+    # back: the earlier records stood beside the killed run's rejects, and the file stayed.
+    out, rejects = _killed_run(tmp_path, monkeypatch, name, "records")
+    assert json.loads(rejects.read_text())["source"] == "this run"
+    later = SingleOutput(str(out), str(rejects))
+    assert out.read_bytes() == b"earlier records\n"
+    assert rejects.read_text() == '{"source": "earlier"}\n'
+    later.abort()
+    assert not _no_temporaries(tmp_path)
+
+
+def test_a_run_killed_once_its_records_are_in_place_leaves_no_set_aside_rejects(
+        tmp_path, monkeypatch):
+    out, rejects = _killed_run(tmp_path, monkeypatch, "out.jsonl", "set-aside-removed")
+    assert [p.name for p in tmp_path.iterdir() if ".tmp" in p.name]     # (the kill's leftover)
+    later = SingleOutput(str(out), str(rejects))
+    assert out.read_bytes() == b"" and json.loads(rejects.read_text())["source"] == "this run"
+    later.abort()
+    assert not _no_temporaries(tmp_path)
+
+
+def test_a_set_aside_rejects_file_is_a_temporary_file_of_the_rejects_file():
+    from cleaner.temporary_names import aside_name, written_for
+
+    assert written_for(aside_name("out.jsonl.rejects.jsonl")) == ("out.jsonl.rejects.jsonl",
+                                                                  os.getpid())
