@@ -1,65 +1,120 @@
 """Cleaning inside `datasets.Dataset.map` (Hugging Face datasets), batched and in several processes.
 
     from datasets import load_dataset
-    from cleaner.hf import clean_batch
+    from cleaner.hf import batch_kwargs, clean_batch, cleaned_features
 
     ds = load_dataset("parquet", data_files="dump/*.parquet", split="train")
     ds = ds.map(clean_batch, batched=True, batch_size=256, num_proc=8,
-                fn_kwargs={"text_field": "text"}, features=cleaned_features(ds.features))
+                fn_kwargs=batch_kwargs(text_field="text"),
+                features=cleaned_features(ds.features, text_field="text"))
 
 `clean_batch` is a plain module function, so `num_proc` workers import it by name and each builds
 its Cleaner once (cached per options); the text column is replaced by the cleaned text and the
-columns `meta`, `removed`, `flags` and `fixes` are added; every other column is kept as it is.
-`cleaned_features` gives their types: without it, datasets takes each column's type from the first
-batch it writes, and a first batch with no removal (or no title) types `removed` (or the title)
-as null, which a later batch cannot be cast to.
+columns `meta`, `removed`, `flags` and `fixes` are added; every other column is kept as it is,
+except one named as an added column (a Pile-style `meta`), which goes under `input`, as the
+command keeps such fields. `cleaned_features` gives their types: without it, datasets takes each
+column's type from the first batch it writes, and a first batch with no removal (or no title)
+types `removed` (or the title) as null, which a later batch cannot be cast to. `batch_kwargs`
+gives the options with a digest of what the rule files hold: datasets names its cache of a map
+by the function and its arguments, and a path names the files, not what they hold.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import orjson
 
+from cleaner.batches import NOTHING_VISIBLE, nothing_visible
 from cleaner.document import Document
 from cleaner.html_extract import PageError
-from cleaner.inputs import opens_as_page
-from cleaner.parquet_io import record_schema
+from cleaner.inputs import Reject, opens_as_page
+from cleaner.parquet_io import record_schema, row_text
 from cleaner.pipeline import Cleaner
+from cleaner.rulefile import RuleFileError, rule_paths
 
 _CLEANERS: dict[tuple, Cleaner] = {}
 
+# The columns clean_batch adds, typed as in Parquet output (parquet_io.record_schema).
+ADDED_COLUMNS = ("meta", "removed", "flags", "fixes")
+# Where the input's own columns of those names go (as a record's clashing fields go: Document).
+INPUT_COLUMN = "input"
 
-def _cleaner(rules: tuple[str, ...], builtin: bool, lang: str | None) -> Cleaner:
-    key = (rules, builtin, lang)
+
+def _cleaner(rules: tuple[str, ...], builtin: bool, lang: str | None,
+             digest: str | None) -> Cleaner:
+    # The digest of the rule files (batch_kwargs) is in the key: after an edit, a process that
+    # cleaned with the old rules loads the new ones.
+    key = (rules, builtin, lang, digest)
     cleaner = _CLEANERS.get(key)
     if cleaner is None:
         cleaner = _CLEANERS[key] = Cleaner(rules=rules, builtin=builtin, lang=lang)
     return cleaner
 
 
+def _rule_paths(rules: str | Path | tuple[str, ...] | list) -> tuple[str, ...]:
+    # One rule file given alone is one path, not the characters of its name.
+    return (str(rules),) if isinstance(rules, (str, Path)) else tuple(str(r) for r in rules)
+
+
+def rule_files_digest(rules: str | Path | tuple[str, ...] = (), builtin: bool = True) -> str:
+    """A digest of the rule files a Cleaner of these options loads, the shipped ones too: it
+    changes when one of them is edited, added or removed. Raises RuleFileError as loading
+    them would for a path that gives none."""
+    paths, missing = rule_paths(_rule_paths(rules), builtin)
+    if missing:
+        raise RuleFileError(*missing[0])
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(Path(str(path)).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] = (),
+                 builtin: bool = True, lang: str | None = None) -> dict:
+    """The `fn_kwargs` of Dataset.map(clean_batch): these options, and the digest of what the
+    rule files hold (rule_files_digest). datasets names a map's cached result by the function
+    and its fn_kwargs: with a rules path alone, a map after its files were edited reused the
+    result of the old rules.
+
+    >>> sorted(batch_kwargs(text_field="content"))
+    ['builtin', 'lang', 'rules', 'rules_digest', 'text_field']
+    """
+    paths = _rule_paths(rules)
+    return {"text_field": text_field, "rules": paths, "builtin": builtin, "lang": lang,
+            "rules_digest": rule_files_digest(paths, builtin)}
+
+
 def clean_batch(batch: dict[str, list], text_field: str = "text",
                 rules: str | Path | tuple[str, ...] = (),
-                builtin: bool = True, lang: str | None = None) -> dict[str, list]:
+                builtin: bool = True, lang: str | None = None,
+                rules_digest: str | None = None) -> dict[str, list]:
     """A batch of rows (column -> values) cleaned: for `Dataset.map(..., batched=True)`.
+    `rules_digest`: batch_kwargs' digest of the rule files, which names the Cleaner kept for
+    these options.
+
+    A row whose text the command would reject (none, not UTF-8, not text, blank) keeps its
+    place, with no text and a `rejected` flag giving the command's reason.
 
     >>> out = clean_batch({"id": ["a"], "text": ["Judul Berita\\n\\nIsi berita panjang. (ant)"]})
     >>> out["text"], out["meta"][0]["title"], out["removed"][0][-1]["rule"]
     (['Isi berita panjang.'], 'Judul Berita', 'common/editor-code-end')
     """
-    # One rule file given alone is one path, not the characters of its name.
-    paths = (str(rules),) if isinstance(rules, (str, Path)) else tuple(str(r) for r in rules)
-    cleaner = _cleaner(paths, builtin, lang)
+    texts = _texts(batch, text_field)
+    cleaner = _cleaner(_rule_paths(rules), builtin, lang, rules_digest)
     columns = {name: values for name, values in batch.items() if name != text_field}
     docs, text_docs = [], []
-    for i, text in enumerate(batch[text_field]):
+    for i, value in enumerate(texts):
         fields = {name: values[i] for name, values in columns.items()}
         url = fields.pop("url", None)
-        if not isinstance(text, str):       # a null row is empty; a number, its digits
-            text = "" if text is None else str(text)
         hints = {k: v for k, v in fields.items() if k in ("id", "title", "date")}
         url = url if isinstance(url, str) else None
-        if opens_as_page(text):             # the raw page in the text column, as the CLI reads it
+        text = row_text(value, text_field)
+        if isinstance(text, Reject):        # a row the command rejects: flagged with why
+            docs.append(_rejected(cleaner, text.reason, url, hints))
+        elif opens_as_page(text):           # the raw page in the text column, as the CLI reads it
             docs.append(_page_document(cleaner, text, url, hints))
         else:
             docs.append(cleaner.make_document(text, url=url, **hints))
@@ -68,6 +123,9 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     out: dict[str, list] = {text_field: [], "meta": [], "removed": [], "flags": [], "fixes": []}
     for doc in docs:
         record = doc.to_record()
+        if nothing_visible(record) and not _rejected_flag(record):
+            # (zero-width characters, controls: the command rejects it as empty too)
+            record["flags"].append({"flag": "rejected", "reason": NOTHING_VISIBLE})
         out[text_field].append(record["text"])
         out["meta"].append(record["meta"])
         # One shape for every row, so Arrow sees one type: removals always carry "fields".
@@ -76,27 +134,64 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
                                 "fields": list(r.get("fields", []))} for r in record["removed"]])
         out["flags"].append(orjson.dumps(record["flags"]).decode())
         out["fixes"].append(record["fixes"])
+    clashing = clashing_columns(batch, text_field)
+    if clashing:
+        out[INPUT_COLUMN] = [{name: batch[name][i] for name in clashing}
+                             for i in range(len(texts))]
     return out
 
 
+def _texts(batch: dict[str, list], text_field: str) -> list:
+    """The batch's text column, or an error that says what is wrong with the call."""
+    if text_field not in batch:
+        raise ValueError(f"no {text_field!r} column (columns: {', '.join(map(str, batch))}): "
+                         "text_field= names the one with the text")
+    texts = batch[text_field]
+    # Given one row (batched=False), a text's characters were taken for the batch's rows.
+    if isinstance(texts, (str, bytes, dict)) or not hasattr(texts, "__len__"):
+        raise TypeError("clean_batch takes batches of rows, and was given one row: "
+                        "Dataset.map(clean_batch, batched=True)")
+    return texts
+
+
+def clashing_columns(columns, text_field: str = "text") -> list[str]:
+    """The input columns that go under `input`: those named as a column clean_batch adds, and
+    an `input` column beside them (else theirs would take its place).
+
+    >>> clashing_columns(["id", "text", "meta"]), clashing_columns(["text", "input"])
+    (['meta'], [])
+    """
+    clashing = [name for name in columns if name in ADDED_COLUMNS and name != text_field]
+    if clashing and INPUT_COLUMN in columns and INPUT_COLUMN != text_field:
+        clashing.append(INPUT_COLUMN)
+    return clashing
+
+
+def _rejected_flag(record: dict) -> bool:
+    return any(flag.get("flag") == "rejected" for flag in record["flags"])
+
+
+def _rejected(cleaner: Cleaner, reason: str, url: str | None, hints: dict) -> Document:
+    """A row's Document with no text and a `rejected` flag giving the reason (a row cannot be
+    left out of a Dataset.map batch)."""
+    doc = cleaner.clean_document(cleaner.make_document("", url=url, **hints))
+    doc.flags.append({"flag": "rejected", "reason": reason})
+    return doc
+
+
 def _page_document(cleaner: Cleaner, page: str, url: str | None, hints: dict) -> Document:
-    """A web page's cleaned Document; one with no text and a `rejected` flag giving the reason
-    when the page has no article (a row cannot be left out of a Dataset.map batch)."""
+    """A web page's cleaned Document; a rejected one when the page has no article."""
     try:
         return cleaner.clean_html_document(page, url, **hints)
     except PageError as exc:
-        doc = cleaner.clean_document(cleaner.make_document("", url=url, **hints))
-        doc.flags.append({"flag": "rejected", "reason": f"web page: {exc}"})
-        return doc
-
-
-# The columns clean_batch adds, typed as in Parquet output (parquet_io.record_schema).
-ADDED_COLUMNS = ("meta", "removed", "flags", "fixes")
+        return _rejected(cleaner, f"web page: {exc}", url, hints)
 
 
 def cleaned_features(features, text_field: str = "text"):
     """The datasets.Features of clean_batch's output over a dataset of `features`: its columns
-    as they are, the text a string, and the added columns typed. Pass it to Dataset.map.
+    as they are, the text a string, the added columns typed, and the input's own columns of
+    their names under `input`, as they were typed. Pass it to Dataset.map, with the text_field
+    given to clean_batch.
 
     >>> from datasets import Features, Value
     >>> out = cleaned_features(Features({"id": Value("string"), "text": Value("string")}))
@@ -106,8 +201,15 @@ def cleaned_features(features, text_field: str = "text"):
     import pyarrow as pa
     from datasets import Features, Value
 
+    if text_field not in features:
+        # (else the text column would be typed under a name the output does not have)
+        raise ValueError(f"no {text_field!r} column (columns: {', '.join(features)}): give "
+                         "cleaned_features the text_field given to clean_batch")
+    clashing = clashing_columns(features, text_field)
     schema = record_schema()
     added = Features.from_arrow_schema(pa.schema([schema.field(name) for name in ADDED_COLUMNS]))
     out = Features({**features, text_field: Value("string")})
     out.update(added)
+    if clashing:
+        out[INPUT_COLUMN] = {name: features[name] for name in clashing}
     return out

@@ -29,6 +29,7 @@ import orjson
 from cleaner.document import LIST_FIELDS, META_FIELDS
 from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, json_kind, opens_as_page, \
     with_hint_fields
+from cleaner.jsonl_reader import record_id
 
 READ_BATCH_ROWS = 256
 # Records buffered before they are written as one row group.
@@ -171,23 +172,35 @@ def _value(column, index: int) -> Any:
             return None
 
 
-def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOptions) -> Item | Reject:
-    text = fields.pop(options.text_field, None)
-    if options.hint_fields:
-        with_hint_fields(fields, options.hint_fields)
-    if text is None:
-        return Reject(source, row, f"no {options.text_field!r} value")
-    if isinstance(text, bytes):
+def row_text(value: Any, text_field: str, source: str = "", row: int | None = None) -> str | Reject:
+    """A row's text column as text (a binary column holds UTF-8), or the Reject of a row that
+    has none: a null, bytes that are not UTF-8, another type, a blank text. (cleaner.hf flags
+    a Dataset's rows by the same reasons.)
+
+    >>> row_text(b"Isi berita", "text"), row_text(b"\\xff", "text").reason
+    ('Isi berita', 'invalid UTF-8 at byte 0 of the text')
+    """
+    if value is None:
+        return Reject(source, row, f"no {text_field!r} value")
+    if isinstance(value, bytes):
         try:
-            text = text.decode("utf-8")
+            value = value.decode("utf-8")
         except UnicodeDecodeError as exc:
             return Reject(source, row, f"invalid UTF-8 at byte {exc.start} of the text",
-                          text[:1 << 20].decode("utf-8", errors="backslashreplace"))
-    if not isinstance(text, str):
-        return Reject(source, row, f"column {options.text_field!r} is {json_kind(text)}, "
-                                   "not a string")
-    if not text.strip():
+                          value[:1 << 20].decode("utf-8", errors="backslashreplace"))
+    if not isinstance(value, str):
+        return Reject(source, row, f"column {text_field!r} is {json_kind(value)}, not a string")
+    if not value.strip():
         return Reject(source, row, "empty document")
+    return value
+
+
+def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOptions) -> Item | Reject:
+    text = row_text(fields.pop(options.text_field, None), options.text_field, source, row)
+    if options.hint_fields:
+        with_hint_fields(fields, options.hint_fields)
+    if isinstance(text, Reject):
+        return text
     size = len(text.encode("utf-8"))
     page = opens_as_page(text)          # the raw page in the text column: extracted, as a page
     limit, option = ((options.max_html_bytes, "--max-html-bytes") if page
@@ -195,8 +208,12 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
     if size > limit:
         return Reject(source, row, f"record of {size} bytes is larger than {limit}; "
                                    f"raise {option}")
-    return Item(source, row, text, {k: _plain(v) for k, v in fields.items()}, size,
-                kind="html" if page else "text", id_name=options.id_name)
+    fields = {k: _plain(v) for k, v in fields.items()}
+    # The id as a JSONL record's: `true` and `{"a":1}`, not Python's True and {'a': 1}; a NaN
+    # or blank one is none. (A float is its JSON text: Parquet keeps no digits as written.)
+    record_id(fields)
+    return Item(source, row, text, fields, size, kind="html" if page else "text",
+                id_name=options.id_name)
 
 
 # -- output -------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, site_host
 from cleaner.identity_cache import IdentityCache
-from cleaner.inputs import MAX_HTML_BYTES, opens_as_page
+from cleaner.inputs import HINTS, MAX_HTML_BYTES, opens_as_page
+from cleaner.jsonl_reader import record_id
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
@@ -134,16 +135,19 @@ class Cleaner:
     # The text (or page) is positional-only in these methods: input fields arrive as keywords,
     # and a field named "text" (beside --text-field content) or "self" must ride along as a
     # field, not collide with a parameter and cost the document.
-    def make_document(self, text: str, /, url: str | None = None, id: str | None = None,
-                      title: str | None = None, date: Any = None, **fields: Any) -> Document:
+    # The hints are Any: a compiled build checks the declared types, and a caller's row holds
+    # what its source held (an int id, a NaN title from pandas).
+    def make_document(self, text: str, /, url: Any = None, id: Any = None, title: Any = None,
+                      date: Any = None, **fields: Any) -> Document:
         """A Document from input text and fields; title and date are hints, the rest rides along."""
-        if not isinstance(text, str):
-            # (bytes would need a charset: Cleaner.clean_html takes them, or decode them first)
-            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        # (bytes would need a charset: Cleaner.clean_html takes them, or decode them first)
+        _must_be(text, (str,), "text")
+        # A missing cell of a pandas frame is NaN, NaT or NA, not None: no hint either.
+        url, id, title, date = _hint(url), _hint(id), _hint(title), _hint(date)
         # Half an emoji's UTF-16 pair in a field would make a record no UTF-8 writer takes; the
         # text keeps its own for normalize, which repairs it and records the fix.
         url, id, title, date, fields = repair_surrogates((url, id, title, date, fields))
-        doc = Document(id=str(id) if id is not None else "", text=text,
+        doc = Document(id=document_id(id), text=text,
                        url=url.strip() or None if isinstance(url, str) else None,
                        fields=fields)
         # A title given by the input is metadata as a title line would be: one line of text,
@@ -155,7 +159,7 @@ class Cleaner:
             doc.hints["date"] = date
         return doc
 
-    def clean(self, text: str, /, url: str | None = None, **fields: Any) -> dict[str, Any]:
+    def clean(self, text: str, /, url: Any = None, **fields: Any) -> dict[str, Any]:
         """Clean one document and return its record (see README for the schema). A text that
         opens as a web page does is one: its article is extracted (clean_html), as every reader
         of the command does, and PageError raised when it has none."""
@@ -164,16 +168,20 @@ class Cleaner:
         return self.clean_document(self.make_document(text, url, **fields)).to_record()
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
-    def clean_html(self, html: bytes | str, /, url: str | None = None,
+    def clean_html(self, html: bytes | str, /, url: Any = None,
                    **fields: Any) -> dict[str, Any]:
         """Clean one HTML page and return its record; raises PageError if it has no article."""
         return self.clean_html_document(html, url, **fields).to_record()
 
-    def clean_html_document(self, html: bytes | str, /, url: str | None = None,
+    def clean_html_document(self, html: bytes | str, /, url: Any = None,
                             **fields: Any) -> Document:
         """Extract a page's article (charset=, fallback_date= accepted) and run every stage on it."""
         from cleaner.html_clean import clean_html_document     # lxml and trafilatura: only for HTML
 
+        _must_be(html, (str, bytes), "page")
+        # The page's own url and title are read against the hints: a missing one gives way.
+        url = None if missing(url) else url
+        fields = {k: None if k in HINTS and missing(v) else v for k, v in fields.items()}
         return clean_html_document(self, html, url, **fields)
 
     def clean_document(self, doc: Document) -> Document:
@@ -286,6 +294,57 @@ class Cleaner:
         # (a placeholder url, "N/A" or "-", names no site: site_host)
         doc.meta["site"] = site.id if site else site_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
+
+
+def _must_be(value: Any, kinds: tuple[type, ...], what: str) -> None:
+    """A TypeError that names what was given, where a document's text or page is not of
+    `kinds` (else a None failed deep inside, as "object of type 'NoneType' has no len()")."""
+    if not isinstance(value, kinds):
+        names = " or ".join(kind.__name__ for kind in kinds)
+        raise TypeError(f"{what} must be a {names}, not {type(value).__name__}")
+
+
+def missing(value: Any) -> bool:
+    """Whether an input field's value stands for no value: None, NaN (a float's, numpy's),
+    pandas' NaT and NA, which a pandas frame holds for a missing cell (pandas 3 reads a missing
+    string as NaN). pandas is not imported: NaN and NaT are the values not equal to themselves,
+    and NA's truth is refused, so it is told by its type's name.
+
+    >>> [missing(v) for v in (None, float("nan"), "", 0, "nan", [1, 2])]
+    [True, True, False, False, False, False]
+    """
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(value != value)
+    except Exception:           # an array compares element by element: a value, not a NaN
+        return False
+
+
+def _hint(value: Any) -> Any:
+    """An input hint, None where it is missing: a string (nearly every document's) as it is."""
+    return value if type(value) is str or not missing(value) else None
+
+
+def document_id(value: Any) -> str:
+    """A document's id from the input's, by the rule a JSONL record's follows (record_id): a
+    string as it is, another value its JSON text; "" (no id) for a missing value, an empty or
+    blank string, or Infinity.
+
+    >>> [document_id(v) for v in ("a", True, 7, 1e5, {"a": 1}, " ", None, float("nan"))]
+    ['a', 'true', '7', '100000.0', '{"a":1}', '', '', '']
+    """
+    if type(value) is str:              # nearly every document's
+        return value if value.strip() else ""
+    if missing(value):
+        return ""
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        value = value.item()    # a numpy number (a pandas row's) as Python's: JSON writes it
+    fields = {"id": value}
+    record_id(fields)
+    if fields["id"] is None and not isinstance(value, (str, float)):
+        return str(value)       # what JSON cannot write (a Decimal, a set): its text
+    return fields["id"] or ""
 
 
 def read_input_date(raw: Any, packs: tuple[Pack, ...]) -> str | None:

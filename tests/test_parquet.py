@@ -308,3 +308,28 @@ def test_a_file_with_two_text_columns_is_refused_not_read_from_one_of_them(tmp_p
     pq.write_table(table, tmp_path / "two.parquet")
     [reject] = iter_inputs([str(tmp_path / "two.parquet")])
     assert reject.reason.startswith("2 columns named 'text'")
+
+
+def test_parquet_ids_are_named_as_jsonl_ids_are(tmp_path):
+    # README: an id that is not a string is its JSON text (`true`, `{"a":1}`, not Python's
+    # True, {'a': 1}); an empty or blank one, or NaN, is none: the record is named by its row.
+    # (A float is its JSON text: Parquet keeps no digits as written, as JSONL's `1e5`.)
+    columns = {"bool": pa.array([True, False]), "struct": pa.array([{"a": 1}, {"a": None}]),
+               "float": pa.array([1e5, float("nan")]), "blank": pa.array(["", " "]),
+               "list": pa.array([[1, 2], []])}
+    expected = {"bool": ["true", "false"], "struct": ['{"a":1}', '{"a":null}'],
+                "float": ["100000.0", "float.parquet:2"],
+                "blank": ["blank.parquet:1", "blank.parquet:2"], "list": ["[1,2]", "[]"]}
+    for name, ids in columns.items():
+        pq.write_table(pa.table({"id": ids, "text": ["Isi berita satu.", "Isi berita dua."]}),
+                       tmp_path / f"{name}.parquet")
+        out = tmp_path / f"{name}.jsonl"
+        assert main(["clean", str(tmp_path / f"{name}.parquet"), "-o", str(out), "-q"]) == 0
+        assert [r["id"] for r in read_jsonl(out)] == expected[name], name
+    # The same values in JSONL give the same ids.
+    write_jsonl(tmp_path / "in.jsonl", [{"id": v, "text": "Isi berita."}
+                                        for v in (True, {"a": 1}, [1, 2], " ")])
+    assert main(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "in.out.jsonl"),
+                 "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(tmp_path / "in.out.jsonl")] == [
+        "true", '{"a":1}', "[1,2]", "in.jsonl:4"]
