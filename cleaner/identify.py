@@ -3,8 +3,8 @@
 A document whose url names a host is that host's: the pack that claims the host, or no site pack
 (meta.site is then the host). Signatures name the site only of a document without one (a text
 dump without urls): a signature is a guess from a byline or dateline, which other sites share
-("Reporter: X | Editor: Y" is Kontan's and many a new site's), while a url says where the
-document was published.
+("Reporter: X | Editor: Y" is many a site's byline), while a url says where the document was
+published.
 """
 
 from __future__ import annotations

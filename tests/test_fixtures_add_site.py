@@ -8,10 +8,11 @@ import pytest
 
 from cleaner.cli import main
 
-# Kontan's pack takes this byline as its signature: without a url, the text alone is Kontan's.
+# Kontan's dateline is its signature: without a url, the text alone is Kontan's.
 TEXT = ("Reporter: Dewi Lestari | Editor: Budi Santoso\n\n"
         "BERITABARU.EXAMPLE, SURABAYA - Wali Kota Surabaya meresmikan taman baru di kawasan "
-        "Ketintang pada hari Senin. Taman ini dibangun dengan dana APBD.\n")
+        "Ketintang pada hari Senin. Taman ini dibangun dengan dana APBD.\n"
+        "\nKONTAN.CO.ID - Artikel ini juga tayang di Kontan.\n")
 NEW_PACK = """[pack]
 name = "Berita Baru"
 lang = "id"
