@@ -4,9 +4,9 @@ Dumps are often many gzip members end to end (one per crawl batch, `cat a.gz b.g
 gzip module stops at the first damaged member; this reader reports it (CorruptGzip, with the byte
 offset) and goes on at the next member header. Data a damaged member gave before the damage was
 detected cannot be told apart from good data (gzip checks its CRC at the member's end), which the
-report says, with the number of lines in it (CorruptGzip.lines) for a reader to name them. With
-`salvage`, all that the member held before the damage is given (a member whose only damage is
-its checksum gives all its data); without, the read that met the damage gives nothing.
+report says, with the number of lines in it (CorruptGzip.lines) for a reader to name them. The
+read that met the damage gives nothing: a wrong CRC says the member may be garbled anywhere, and
+what damaged input decodes to (even copies of earlier lines) would pass as records.
 """
 
 from __future__ import annotations
@@ -43,13 +43,12 @@ class CorruptGzip(ValueError):
 class GzipMembers(io.RawIOBase):
     """A raw binary stream of the decompressed content of every readable member.
 
-    `salvage`: for JSON lines, whose reader drops the line the damage cut, not for a WARC, whose
-    reader would take a record cut there for a whole one (it rejects the record the damage
-    costs)."""
+    `count_lines`: where a member fails, read it again to count the lines it gave before the read
+    that met the damage (CorruptGzip.lines), for a JSON lines reader to name them."""
 
-    def __init__(self, raw: BinaryIO, salvage: bool = False):
+    def __init__(self, raw: BinaryIO, count_lines: bool = False):
         self.raw = raw
-        self.salvage = salvage
+        self.count_lines = count_lines
         self._pos = 0                 # offset in the compressed file of the next raw byte read
         self._pending = b""           # compressed bytes read but not yet fed
         self._pending_at = 0
@@ -115,8 +114,11 @@ class GzipMembers(io.RawIOBase):
             # Bounded output per call: a highly compressed member cannot blow memory up.
             out = self._d.decompress(data, MAX_OUT)
         except INFLATE_ERRORS as exc:
-            # The call that fails loses all it decompressed: read again, up to the damage.
-            out, self._lines = self._read_again(data)
+            # What the call that fails decompressed is not handed out: a member that fails its
+            # checksum may have decoded garbage anywhere, even copies of its earlier lines, which
+            # would pass as records. Read again, it counts the lines handed out before it.
+            salvaged, lines = self._read_again(data)
+            out, self._lines = b"", None if lines is None else lines - salvaged.count(b"\n")
             self._damage = (data, at, f"corrupt gzip member starting at byte "
                                       f"{self._member_start} ({exc})")
         self._made += len(out)
@@ -157,19 +159,19 @@ class GzipMembers(io.RawIOBase):
                 raise CorruptGzip(f"{message}; no further member follows", None, lines)
 
     def _read_again(self, damaged: bytes = b"") -> tuple[bytes, int | None]:
-        """With `salvage`, the member decompressed again: what was fed of it before, then the
+        """With `count_lines`, the member decompressed again: what was fed of it before, then the
         input that held the damage (`damaged`) a byte at a time, as a call that fails loses
         what it decompressed. What `damaged` gave before the damage (all but the output of the
         byte that shows it: all, where only the member's checksum is wrong, which comes after
         its data), and the line ends in all that the member gave; (b"", None) without
-        `salvage` or where the file cannot be read again (a pipe).
+        `count_lines` or where the file cannot be read again (a pipe).
 
         Lines are counted here, where damage is met, not on every read: that took a tenth of
         the time of reading a .jsonl.gz. (Reading a member twice, where it is damaged, does not
         count.)
         """
         seekable = getattr(self.raw, "seekable", None)
-        if not self.salvage or seekable is None or not seekable():
+        if not self.count_lines or seekable is None or not seekable():
             return b"", None
         inflater = inflate.decompressobj(16 + zlib.MAX_WBITS)
         lines, kept = 0, []
@@ -195,5 +197,5 @@ class GzipMembers(io.RawIOBase):
 KEPT = "what it held before the damage was read, and may be damaged too"
 
 
-def open_gzip(path, salvage: bool = False) -> io.BufferedReader:
-    return io.BufferedReader(GzipMembers(open(path, "rb"), salvage), buffer_size=CHUNK)
+def open_gzip(path, count_lines: bool = False) -> io.BufferedReader:
+    return io.BufferedReader(GzipMembers(open(path, "rb"), count_lines), buffer_size=CHUNK)

@@ -134,7 +134,7 @@ def open_compressed(path: str | Path) -> BinaryIO:
         from cleaner.gzip_members import open_gzip
 
         # (what a damaged member held before the damage: the line it cut is dropped by readline)
-        return open_gzip(path, salvage=True)
+        return open_gzip(path, count_lines=True)
     if name.endswith((".zst", ".zstd")):
         from cleaner.zstd_frames import open_zstd
 

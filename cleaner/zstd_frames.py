@@ -234,9 +234,9 @@ class _CheckedZstd(io.RawIOBase):
 
     A regular file is read frame by frame, each frame where the walk found it: a frame zstd
     refuses (a damaged block, a wrong checksum) is reported, with where reading goes on, and
-    the frames after it are read, as gzip_members goes on at the next member. What the frame
-    held before the damage is handed out before the report (_salvage): all of it where only
-    the checksum is wrong."""
+    the frames after it are read, as gzip_members goes on at the next member. The read that met
+    the damage gives nothing (a wrong checksum says the frame may be garbled anywhere); the
+    frame is read again a block at a time (_salvage) to count the lines it gave before."""
 
     def __init__(self, path: str | os.PathLike):
         self._raw = open(path, "rb")
@@ -299,7 +299,10 @@ class _CheckedZstd(io.RawIOBase):
         data, lines = b"", None
         if self._spans is not None and span.kind == "frame":
             data, lines = _salvage(self._raw, span, self._span_out)
-        if self._span_out or data:
+            # Not handed out: a frame that fails its checksum may have decoded garbage, which
+            # would pass as records. Its lines before are named (those already handed out).
+            lines, data = lines - data.count(b"\n"), b""
+        if self._span_out:
             what += f"; {KEPT}"
         self._salvaged = memoryview(data)
         self._report = self._going_on(what, lines)
