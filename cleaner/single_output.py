@@ -121,8 +121,9 @@ class SingleOutput:
         if self._replaces_rejects and self.rejects_written:
             rejects = cast(str, self.rejects_path)
             if os.path.isfile(rejects):
-                self._earlier_rejects = aside_name(rejects)
-                os.replace(rejects, self._earlier_rejects)
+                aside = aside_name(rejects)
+                os.replace(rejects, aside)
+                self._earlier_rejects = aside        # (only once it is there to put back)
             self._rejects_placed = True
         try:
             self._rejects.close(keep=True)
@@ -164,7 +165,10 @@ class SingleOutput:
             except FileNotFoundError:           # (renaming them in failed)
                 pass
         if self._earlier_rejects is not None:
-            os.replace(self._earlier_rejects, cast(str, self.rejects_path))
+            try:
+                os.replace(self._earlier_rejects, cast(str, self.rejects_path))
+            except FileNotFoundError:           # (a later run's settling took it already)
+                pass
         self._rejects_placed, self._earlier_rejects = False, None
 
     def what_is_left(self) -> str:

@@ -67,25 +67,30 @@ class JsonlWriter:
         Closing again does nothing."""
         if self._closed:
             return
-        self._closed = True
         if self.path == "-":
+            self._closed = True
             self._stream.flush()
             return
+        # Closed once it is renamed or removed: a close cut short (a signal in it) leaves the
+        # next close, abort's, to remove the temporary file.
         try:
             self._stream.close()
         except OSError:
             # The file goes: what reached the disk is not the whole of it.
             if self._tmp is not None:
                 _remove(self._tmp)
+            self._closed = True
             if keep:
                 raise
             return
         if self._tmp is None:           # a device or pipe, written in place
+            self._closed = True
             return
         if keep:
             os.replace(self._tmp, self.path)
         else:
             _remove(self._tmp)
+        self._closed = True
 
 
 def _remove(path: str) -> None:

@@ -211,3 +211,35 @@ def test_a_set_aside_rejects_file_is_a_temporary_file_of_the_rejects_file():
 
     assert written_for(aside_name("out.jsonl.rejects.jsonl")) == ("out.jsonl.rejects.jsonl",
                                                                   os.getpid())
+
+
+def test_an_abort_after_the_earlier_rejects_could_not_be_set_aside_says_so_without_a_traceback(
+        tmp_path, monkeypatch):
+    # The rename aside fails (another user's file in a sticky /tmp): abort has nothing to put
+    # back, and must not raise FileNotFoundError from inside the run's error handling.
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "out.jsonl.rejects.jsonl"
+    out.write_bytes(b"earlier records\n")
+    rejects.write_text('{"source": "earlier"}\n')
+    output = SingleOutput(str(out), str(rejects))
+    output.write_reject({"source": "this run", "line": 1, "reason": "broken", "raw": "x"})
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: _raise(PermissionError(errno.EPERM, "no"))
+                        if str(a) == str(rejects) else real_replace(a, b))
+    with pytest.raises(OSError):
+        output.finish(1)
+    output.abort()
+    assert rejects.read_text() == '{"source": "earlier"}\n'
+    assert out.read_bytes() == b"earlier records\n"
+
+
+def test_a_close_cut_short_before_its_rename_leaves_abort_to_remove_the_temporary(
+        tmp_path, monkeypatch):
+    writer = writers.JsonlWriter(str(tmp_path / "out.jsonl.zst"))
+    writer.write_lines([b'{"id": "a"}\n'])
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", lambda a, b: _raise(_Killed()))
+        with pytest.raises(_Killed):
+            writer.close(keep=True)
+    assert _no_temporaries(tmp_path)                # the stream closed, not yet renamed
+    writer.close(keep=False)
+    assert not _no_temporaries(tmp_path) and not (tmp_path / "out.jsonl.zst").exists()
