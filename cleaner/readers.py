@@ -18,7 +18,7 @@ from cleaner.inputs import (COMPRESSED_SUFFIXES, OTHER_COMPRESSIONS, Item, ReadL
                             Reject, other_compression, printable)
 from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_file, json_opening, \
     opens_array
-from cleaner.jsonl_reader import is_jsonl, open_compressed, read_jsonl
+from cleaner.jsonl_reader import is_jsonl, not_utf8, open_compressed, read_jsonl, wide_encoding
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc, iter_warc_stream
 from cleaner.warc_stream import opens_as_warc
@@ -166,6 +166,13 @@ def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log:
     peek = stream.peek(SNIFF_BYTES) if hasattr(stream, "peek") else b""
     if opens_as_warc(peek):
         yield from iter_warc_stream(stream, source, options, log.skipped_records)
+        return
+    wide = wide_encoding(peek)
+    if wide is not None and peek.decode(wide.lower(), "ignore").lstrip("\ufeff \t\r\n")[:1] \
+            in ("{", "["):
+        # JSON lines in UTF-16 (PowerShell's `>`): one reject saying how to convert it, not
+        # an article of its raw lines. (A UTF-16 text article is read as one: text_item.)
+        yield not_utf8(source, wide)
         return
     first = json_opening(peek)
     if first == b"{":

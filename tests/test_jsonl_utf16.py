@@ -66,3 +66,17 @@ def test_utf8_with_a_nul_escaped_in_a_string_is_not_taken_for_utf16(tmp_path):
     path.write_text('{"id": "a", "text": "Berita \\u0000 tentang banjir."}\n{"id": "b", '
                     '"text": "Berita kedua."}\n')
     assert [item.fields["id"] for item in iter_inputs([str(path)])] == ["a", "b"]
+
+
+def test_utf16_json_lines_on_standard_input_are_one_reject_and_a_utf16_article_is_read():
+    from cleaner.inputs import Item, ReadLog
+    from cleaner.readers import _read_stream
+
+    lines = "".join(json.dumps({"id": f"r{i}", "text": "Isi berita."}) + "\n" for i in range(3))
+    [reject] = list(_read_stream(io.BufferedReader(io.BytesIO(lines.encode("utf-16"))),
+                                 "<stdin>", "stdin", ReadOptions(), ReadLog()))
+    assert isinstance(reject, Reject) and "UTF-16" in reject.reason
+    article = "Presiden berkata hal itu akan dibahas pekan depan bersama para menteri.\n"
+    [item] = list(_read_stream(io.BufferedReader(io.BytesIO(article.encode("utf-16"))),
+                               "<stdin>", "stdin", ReadOptions(), ReadLog()))
+    assert isinstance(item, Item) and item.text.startswith("Presiden berkata")
