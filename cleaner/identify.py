@@ -65,7 +65,7 @@ def site_host(url: str | None) -> str | None:
 
 # A language code a url names: its host's first label ("en.antaranews.com") or its path's first
 # segment ("goal.com/en/news/..."), with a region or not ("en-gb", "pt_BR").
-_URL_LANGUAGE = re.compile(r"(?:https?:)?//(?:www\.)?([a-z]{2})(?:[-_][a-z]{2})?\.[^/?#]+\.[^/?#]+"
+_URL_LANGUAGE = re.compile(r"(?i)(?:https?:)?//(?:www\.)?([a-z]{2})(?:[-_][a-z]{2})?\.[^/?#]+\.[^/?#]+"
                            r"|(?:https?:)?//[^/?#]+/([a-z]{2})(?:[-_][a-zA-Z]{2})?(?:[/?#]|$)")
 
 
@@ -171,10 +171,11 @@ class PackIndex:
             site = self.site_by_host(host) if host else self.site_by_text(text)
         if not lang and site is not None and site.lang:
             edition = url_language(url)
-            if edition in self.langs and edition != site.lang:
-                # An edition in another language (goal.com/en/, en.antaranews.com): the site's
-                # rules were written for its own language's pages, and would take this one's
-                # text (a Title Case subheading read as a related link).
+            if edition in self.langs and edition != site.lang and self.language(text) == edition:
+                # An edition in another language (goal.com/en/, en.antaranews.com), which the
+                # text's words confirm (a path like /id/12345 is no language): the site's rules
+                # were written for its own language's pages, and would take this one's text (a
+                # Title Case subheading read as a related link).
                 site, lang = None, edition
         lang = lang or (site.lang if site else None) or self.language(text)
         chosen: list[Pack] = []

@@ -136,3 +136,12 @@ def test_the_sites_own_language_edition_keeps_the_sites_pack(cleaner):
                            url="https://www.goal.com/id/berita/abc")
     assert record["meta"]["lang"] == "id"
     assert any(r["rule"].startswith("goal/") for r in record["removed"])
+
+
+def test_a_language_code_in_a_url_the_text_does_not_confirm_keeps_the_sites_pack(cleaner):
+    # /en/12345 on the Indonesian site: an id, not an edition; the text is Indonesian.
+    text = ("Pelatih Timnas mengatakan bahwa tim akan berlatih lebih keras untuk pertandingan "
+            "yang akan datang di Jakarta.\n\nSanksi Embargo Transfer Real Madrid Diperingan")
+    record = cleaner.clean(text, url="https://www.goal.com/en/12345")
+    assert record["meta"]["lang"] == "id"
+    assert any(r["rule"].startswith("goal/") for r in record["removed"])
