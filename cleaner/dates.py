@@ -33,7 +33,7 @@ _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(
 # A time, then a zone: a name ("WIB", "GMT", after "PM"), or a numeric offset after a space
 # ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
-                   r"(?![\d:.]))?(?:\s+([A-Za-z]{1,4}))?")
+                   r"(?![\d:]|\.\d))?(?:\s+([A-Za-z]{1,4}))?")
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:

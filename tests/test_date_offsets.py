@@ -17,6 +17,7 @@ ARTICLE = "Presiden meresmikan jembatan baru di Samarinda pada Senin pagi bersam
     ("19/11/2019 pukul 10:00-12:00 WIB", "2019-11-19T10:00"),
     ("19/11/2019 20:00 -23:00 WIB", "2019-11-19T20:00"),
     ("19 Nov 2019 10:00 +9999", "2019-11-19T10:00"),           # no such offset
+    ("Diperbarui 29 Aug 2016 20:00:00 +0700.", "2016-08-29T20:00:00+07:00"),  # a sentence's end
 ])
 def test_a_numeric_offset_after_the_time_is_its_zone(text, expected):
     assert normalize_date(text) == expected
