@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+
+import orjson
 
 # An HTML page larger than this is refused (trafilatura's own ceiling; articles are far smaller).
 MAX_HTML_BYTES = 20_000_000
@@ -278,3 +281,21 @@ def expand(items: Iterable) -> list:
 def raw_text(data: bytes) -> str:
     """Input bytes as a Reject keeps them: at most MAX_REJECT_RAW, undecodable bytes escaped."""
     return data[:MAX_REJECT_RAW].decode("utf-8", errors="backslashreplace")
+
+
+def id_text(value: Any) -> str | None:
+    """A record's id as text, as it is given to every record: a string as it is, any other
+    value its JSON (`true`, `{"a":1}`, not Python's `True`, `{'a': 1}`); an empty or blank
+    string, null and a number JSON cannot write (NaN, Infinity) are no id (None).
+
+    >>> [id_text(v) for v in ("a", True, 7, {"a": 1}, [1.5], "", " ", None, float("nan"))]
+    ['a', 'true', '7', '{"a":1}', '[1.5]', None, None, None, None]
+    """
+    if type(value) is str:
+        return value if value.strip() else None
+    if value is None or isinstance(value, float) and not math.isfinite(value):
+        return None
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    except orjson.JSONEncodeError:          # (nesting too deep to write: no id to name it by)
+        return None

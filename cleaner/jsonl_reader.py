@@ -13,8 +13,8 @@ import orjson
 
 from cleaner.gzip_members import CorruptGzip
 from cleaner.zstd_frames import CorruptZstd
-from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, json_kind, \
-    opens_as_page, printable, raw_text, with_hint_fields, without_compression
+from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, id_text, \
+    json_kind, opens_as_page, printable, raw_text, with_hint_fields, without_compression
 from cleaner.normalize import repair_surrogates
 
 # Read buffer of plain input files.
@@ -372,19 +372,8 @@ def record_id(fields: dict) -> None:
     ['a', 'true', '7', '{"a":1}', '[1.5]', None, None, None, None]
     """
     value = fields.get("id")
-    if type(value) is str:
-        if not value.strip():
-            fields["id"] = None
-        return
-    if value is None:
-        return
-    if isinstance(value, float) and not math.isfinite(value):
-        fields["id"] = None
-        return
-    try:
-        fields["id"] = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
-    except orjson.JSONEncodeError:          # (nesting too deep to write: no id to name it by)
-        fields["id"] = None
+    if value is not None:
+        fields["id"] = id_text(value)
 
 
 def _stream_error(exc: Exception, source: str, lineno: int) -> tuple[Reject, bool]:

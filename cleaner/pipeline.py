@@ -14,8 +14,7 @@ from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, site_host
 from cleaner.identity_cache import IdentityCache
-from cleaner.inputs import HINTS, MAX_HTML_BYTES, opens_as_page
-from cleaner.jsonl_reader import record_id
+from cleaner.inputs import HINTS, MAX_HTML_BYTES, id_text, opens_as_page
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
@@ -327,7 +326,7 @@ def _hint(value: Any) -> Any:
 
 
 def document_id(value: Any) -> str:
-    """A document's id from the input's, by the rule a JSONL record's follows (record_id): a
+    """A document's id from the input's, by the rule a JSONL record's follows (inputs.id_text): a
     string as it is, another value its JSON text; "" (no id) for a missing value, an empty or
     blank string, or Infinity.
 
@@ -340,11 +339,10 @@ def document_id(value: Any) -> str:
         return ""
     if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
         value = value.item()    # a numpy number (a pandas row's) as Python's: JSON writes it
-    fields = {"id": value}
-    record_id(fields)
-    if fields["id"] is None and not isinstance(value, (str, float)):
+    text = id_text(value)
+    if text is None and not isinstance(value, (str, float)):
         return str(value)       # what JSON cannot write (a Decimal, a set): its text
-    return fields["id"] or ""
+    return text or ""
 
 
 def read_input_date(raw: Any, packs: tuple[Pack, ...]) -> str | None:

@@ -434,9 +434,8 @@ def _keep_what_is_whole(config: RunConfig, output, inputs_done: int, stats: RunS
     except OSError:
         pass
     output.abort()
-    _say(config, f"{output.shard_count} shards ({output.manifest['records']} records, "
-                 f"{output.manifest['inputs_done']} input documents) are complete and kept; "
-                 f"fix the cause, then continue with: {_resume_hint(config)}")
+    _say(config, f"{_shards_complete(output)} and kept; fix the cause, then continue with: "
+                 f"{_resume_hint(config)}")
 
 
 class _Stop(Exception):
@@ -522,8 +521,7 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
             except OSError:
                 pass
         output.abort()
-        _say(config, f"interrupted; {output.shard_count} shards ({output.manifest['records']} "
-                     f"records, {output.manifest['inputs_done']} input documents) are complete")
+        _say(config, f"interrupted; {_shards_complete(output)}")
         _say(config, f"continue with: {_resume_hint(config)}")
     else:
         output.abort()
@@ -534,6 +532,12 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
             _say(config, "a run that can be stopped and resumed writes shards: "
                          "-o FOLDER --shard-size N")
     return 128 + signum
+
+
+def _shards_complete(output: ShardedOutput) -> str:
+    """What a stopped sharded run has whole on disk, as its messages say it."""
+    return (f"{output.shard_count} shards ({output.manifest['records']} records, "
+            f"{output.manifest['inputs_done']} input documents) are complete")
 
 
 def _complete(config: RunConfig, output) -> str:
