@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
+from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
-from cleaner.lexicon import lexicon
+from cleaner.lexicon import Lexicon, lexicon
 
 TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
@@ -15,9 +17,41 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 TITLE_MAX_CHARS = 250
 # How many lines after the title may still be header lines (repeat, section, byline).
 HEADER_SPAN = 5
-_END_PUNCT = tuple(".,;:!?…")
+# A dash ends a dateline left alone on its line ("JAKARTA -", "LONDON (Reuters) -"), never a title.
+_END_PUNCT = tuple(".,;:!?…-–—")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_.'\-]*(?:[ .'\-]+[^\W\d_][^\W\d_.'\-]*){0,4}\.?$")
 _SECTION = re.compile(r"^[^\W\d_][^\W\d_\-&]{1,24}$")
+
+# The labels of a fact-check's fact lines ("Claim: ...", "Verdict: False", "Kesimpulan: Salah"),
+# before a colon or alone on the line: such a line states the claim or its rating, it does not
+# name the article. "Update:", "Breaking:" and "Cek Fakta:" are left out: they open headlines.
+_FACT_LABELS = frozenset({
+    "claim", "the claim", "claims", "verdict", "rating", "our rating", "ruling", "our ruling",
+    "fact", "facts", "the facts", "conclusion", "what's true", "what's false",
+    "what's undetermined", "origin", "context", "status", "source",
+    "klaim", "fakta", "faktanya", "kesimpulan", "penjelasan", "narasi", "kategori", "konteks",
+    "referensi", "sumber",
+})
+# A fact-check's heading, a label only alone on its line: "Cek Fakta: ..." opens a headline.
+_LABELS_ALONE = frozenset({"fact check", "fact-check", "cek fakta", "hasil cek fakta"})
+# A byline: "By Jane Doe", "BY JANE DOE", "Oleh: Jane Doe", "By Jane Doe and John Smith".
+_BYLINE = re.compile(r"^(?:by|oleh)\s*:?\s+(.+)$", re.IGNORECASE)
+_NAME_JOINS = re.compile(r"\s*,\s*(?:and\s+|dan\s+)?|\s+(?:and|dan)\s+|\s*&\s*", re.IGNORECASE)
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "da", "del", "la", "le", "bin", "binti",
+                             "al", "el"})
+# A dateline's agency in brackets at the end of its line: "LONDON (Reuters)".
+_AGENCY_END = re.compile(r"\s*\([^()]{1,30}\)$")
+# The words of a line that is only a date, besides numbers and month names.
+_WEEKDAYS = frozenset({
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum", "sabtu", "minggu", "ahad",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+})
+_DATE_WORDS = _WEEKDAYS | frozenset(ZONES) | frozenset(ENGLISH_MONTHS) | frozenset({
+    "am", "pm", "a", "p", "m", "at", "on", "pukul", "jam", "pada", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "published", "updated", "posted", "last", "first", "diperbarui",
+    "dipublikasikan", "diterbitkan", "diposting", "terbit", "tayang", "dibuat",
+})
 
 
 def _comparable(text: str) -> str:
@@ -34,8 +68,12 @@ def looks_like_title(line: str, following: str | None) -> bool:
     >>> looks_like_title("Polres Metro Bekasi Kota menyiagakan 1.000 lebih personel untuk mengamankan "
     ...                  "ceramah umum di stadion besok malam", "Dia ...")
     False
+    >>> looks_like_title("Update", "Dia ..."), looks_like_title("JAKARTA -", "Dia ...")
+    (False, False)
     """
     if following is None or len(line) > TITLE_MAX_CHARS or len(line.split()) > TITLE_MAX_WORDS:
+        return False
+    if len(line.split()) < 2:                   # a lone word labels the article, as "Claim" does
         return False
     if line.endswith(_END_PUNCT) or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False
@@ -46,6 +84,69 @@ def looks_like_title(line: str, following: str | None) -> bool:
         capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
         return capitalised / len(words) >= TITLE_CASE_SHARE
     return True
+
+
+def other_head_line(line: str, words: Lexicon) -> bool:
+    """Whether a first line is a head line other than a title: a label, a fact-check's fact line,
+    a dateline, a byline or a date, which no rule took before the header stage.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> words = lexicon(())
+    >>> [other_head_line(t, words) for t in ("Verdict: False", "BAAR, SWITZERLAND", "By Jane Doe",
+    ...                                      "Mon, 20 Nov 2023 10:15:00 +0700")]
+    [True, True, True, True]
+    >>> other_head_line("UPDATE: Floods recede in Jakarta", words)
+    False
+    """
+    return (_is_label_line(line, words.labels) or _is_dateline(line) or _is_byline(line)
+            or _is_date_line(line, words.months))
+
+
+def _is_label_line(line: str, labels: Mapping[str, str]) -> bool:
+    """A label alone ("Fact Check", "Penulis"), or one before a colon ("Claim: ...")."""
+    text = line.lower().replace("’", "'")
+    head = text.split(":", 1)[0].strip() if ":" in text else None
+    return text in _LABELS_ALONE or any(part in _FACT_LABELS or part in labels
+                                        for part in (text, head) if part)
+
+
+def _is_dateline(line: str) -> bool:
+    """A place in capitals alone on its line, as a wire's dateline is: "BAAR, SWITZERLAND",
+    "NEW YORK", "LONDON (Reuters)". Three words of capitals without a comma or an agency may be
+    a shouted headline, and stay one."""
+    place = _AGENCY_END.sub("", line)
+    agency = place != line
+    if not place or place != place.upper() or not any(c.isalpha() for c in place):
+        return False
+    parts = [part.split() for part in place.split(",")]
+    if len(parts) > 3 or any(not 1 <= len(part) <= 3 for part in parts):
+        return False
+    if any(not word.replace(".", "").replace("'", "").replace("-", "").isalpha()
+           for part in parts for word in part):
+        return False
+    return agency or len(parts) > 1 or len(parts[0]) <= 2
+
+
+def _is_byline(line: str) -> bool:
+    """A byline: "By" or "Oleh", then names written as names (capitalised words) joined by
+    "and", "dan", "&" or commas."""
+    m = _BYLINE.match(line)
+    if not m:
+        return False
+    names = [name for name in _NAME_JOINS.split(m.group(1).strip()) if name]
+    return bool(names) and all(
+        _NAME.match(name) and all(word[0].isupper() or word.lower() in _NAME_PARTICLES
+                                  for word in name.split())
+        for name in names)
+
+
+def _is_date_line(line: str, months: Mapping[str, int]) -> bool:
+    """A date and nothing else: weekday, day, month, year, time, zone, a "Published" label."""
+    tokens = re.findall(r"[^\W_]+", line.lower())
+    if not all(any(c.isdigit() for c in token) or token in _DATE_WORDS or token in months
+               for token in tokens):
+        return False
+    return normalize_date(line, months) is not None
 
 
 def _first_body(lines: list[Line]) -> str | None:
@@ -77,9 +178,11 @@ def header_stage(doc: Document) -> Document:
             _comparable(first.text) == _comparable(doc.hints["page_title"]):
         title = first.text                  # a web page's title line, under an input's title
         _take(doc, first, "header/title", None)
-    elif (not hint and first.text.lower() not in labels
+    elif (not hint
           and not any(start == 0 for start, _ in first.cuts)    # a dateline opened it: body
-          and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))):
+          and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))
+          # the rules ran first: a label, dateline, byline or date left here is one none took
+          and not other_head_line(first.text, words)):
         title = first.text
         doc.set_meta("title", title)
         _take(doc, first, "header/title", "title")
