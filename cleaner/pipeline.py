@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from time import perf_counter
@@ -150,8 +151,12 @@ class Cleaner:
                        url=url.strip() or None if isinstance(url, str) else None,
                        fields=fields)
         # A title given by the input is metadata as a title line would be: one line of text,
-        # without the controls, runs of spaces and markup a scraper leaves (a NUL, "&amp;").
+        # without the controls, runs of spaces and markup a scraper leaves (a NUL, "&amp;"),
+        # its accents composed as the text's are (normalize's nfc), so that it equals the
+        # text's own title line and reads the same in meta.title whichever way it came.
         title = plain_markup(" ".join(drop_controls(str(title)).split())) if title else None
+        if title and not title.isascii():
+            title = unicodedata.normalize("NFC", title)
         if title:
             doc.hints["title"] = title
         if date:

@@ -183,3 +183,17 @@ def test_a_field_mapping_that_is_not_a_hint_is_a_usage_error(tmp_path, capsys):
             main(["clean", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--field", bad])
         assert stop.value.code == 2
         assert "not HINT=NAME with HINT one of id, url, title, date" in capsys.readouterr().err
+
+
+def test_a_title_given_by_the_input_has_its_accents_composed_as_the_text(tmp_path):
+    # "Cafe" + a combining acute is "Café" once normalized (nfc), in the text and in the title
+    # alike: meta.title is the composed form, and the text's first line is taken as its title.
+    text = "Caf\u00e9 Baru Dibuka di Jakarta\n\nIsi berita ini panjang sekali dan banyak kata."
+    decomposed = "Cafe\u0301 Baru Dibuka di Jakarta"
+    record = Cleaner().clean(text, title=decomposed)
+    assert record["meta"]["title"] == "Caf\u00e9 Baru Dibuka di Jakarta"
+    assert record["text"] == "Isi berita ini panjang sekali dan banyak kata."
+    assert [r["rule"] for r in record["removed"]] == ["header/title"]
+    [from_jsonl], _ = _run(tmp_path, [{"id": "1", "text": text, "title": decomposed}])
+    assert from_jsonl["meta"]["title"] == "Caf\u00e9 Baru Dibuka di Jakarta"
+    assert from_jsonl["text"] == record["text"]
