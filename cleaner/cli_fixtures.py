@@ -9,7 +9,8 @@ from pathlib import Path
 
 from cleaner.cli_common import add_rule_options, load_cleaner
 from cleaner.explain import explain
-from cleaner.fixture_workflow import Added, FixtureError, add_fixture, compare_fixtures, rewrite
+from cleaner.fixture_workflow import (Added, FixtureError, add_fixture, compare_fixtures,
+                                      rewrite, unmatched_cases)
 from cleaner.normalize import normalize
 
 # Where fixtures are, unless --root says: a suggested command names any other folder.
@@ -60,7 +61,10 @@ def register(sub) -> None:
                                  epilog="check exits 1 when a fixture differs; update exits 0 "
                                         "after writing")
         cmd.add_argument("cases", nargs="*", metavar="CASE",
-                         help="only fixtures whose path contains CASE (default: all)")
+                         help="only these fixtures, each CASE named whole, not by a part: "
+                              "a case's name (its file name without the suffix), its path "
+                              "under the fixtures folder, or a folder of cases such as a "
+                              "site's (kompas.com), every case in it (default: all)")
         cmd.add_argument("--root", default=DEFAULT_ROOT, metavar="DIR",
                          help=f"fixtures folder (default: {DEFAULT_ROOT})")
         if name == "check":
@@ -134,6 +138,13 @@ def run_compare(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"cleaner: error: no fixtures folder {root}", file=sys.stderr)
         return 2
+    missing = unmatched_cases(root, args.cases)
+    for case, nearest in missing.items():
+        print(f"cleaner: error: no fixture {case!r} in {root}: a CASE is a case's name, its "
+              "path in the fixtures folder or a folder of cases, named whole"
+              + (f"; close names: {', '.join(nearest)}" if nearest else ""), file=sys.stderr)
+    if missing:
+        return 2            # nothing checked or rewritten: a misspelt case is not left out quietly
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2

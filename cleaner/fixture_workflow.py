@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import orjson
 
 from cleaner.batches import NOTHING_VISIBLE, nothing_visible
-from cleaner.fixtures import (clean_fixture, dump_record, expected_path, fixture_inputs,
-                              input_fields_path, record_diff)
+from cleaner.fixtures import (case_name_typed, case_names, clean_fixture, dump_record,
+                              expected_path, fixture_inputs, input_fields_path, record_diff)
 from cleaner.identify import site_host
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
@@ -123,9 +125,9 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         text = repair_surrogates(item.text)
         repaired = text != item.text
         data = text.encode("utf-8")
+        where = f"{source}: record {item.fields.get('id') or record_id}"
         if not page:
-            _refuse_unclean(cleaner, text,
-                            f"{source}: record {item.fields.get('id') or record_id}")
+            _refuse_unclean(cleaner, text, where)
     else:
         suffix = source.suffix.lower()
         if suffix not in (".txt", ".html", ".htm"):
@@ -133,6 +135,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         name = name or case_name(source.stem)
         raw = folder / f"{name}{suffix}"
         data = source.read_bytes()
+        where = str(source)
         if suffix == ".txt":
             try:
                 text = data.decode("utf-8")
@@ -147,15 +150,47 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     expected = expected_path(raw)
     if (raw.exists() or expected.exists()) and not force:
         raise FixtureError(f"{raw} already exists (--force replaces it)")
-    folder.mkdir(parents=True, exist_ok=True)
-    if is_jsonl(source.name):
-        raw.write_bytes(data)
-    else:
-        shutil.copyfile(source, raw)
-    record, site_url = _clean_as_site(cleaner, raw, fields, site)
-    expected.write_text(dump_record(record), encoding="utf-8")
+    try:
+        with _whole_or_not_at_all((raw, expected, input_fields_path(raw)), folder):
+            folder.mkdir(parents=True, exist_ok=True)
+            if is_jsonl(source.name):
+                raw.write_bytes(data)
+            else:
+                shutil.copyfile(source, raw)
+            record, site_url = _clean_as_site(cleaner, raw, fields, site)
+            expected.write_text(dump_record(record), encoding="utf-8")
+    except ValueError as exc:
+        from cleaner.html_extract import PageError    # loaded already if a page was read
+
+        if isinstance(exc, PageError):      # a page with no article: `clean` rejects it too
+            raise FixtureError(f"{where}: {exc}, which `cleaner clean` rejects; nothing was "
+                               "added") from None
+        raise
     text = data.decode("utf-8", errors="replace")
     return Added(raw, expected, record, text, repaired, site_seen_as(cleaner, site), site_url)
+
+
+@contextmanager
+def _whole_or_not_at_all(paths: Iterable[Path], folder: Path) -> Iterator[None]:
+    """Undo what the block wrote when it fails: the files it made go, the ones it replaced
+    (--force) are put back as they were, and the folders it made go, so that a failed add
+    leaves no half-made case for `fixtures check` to trip on."""
+    saved = {path: path.read_bytes() if path.exists() else None for path in paths}
+    made = [path for path in (folder, *folder.parents) if not path.exists()]
+    try:
+        yield
+    except BaseException:
+        for path, data in saved.items():
+            if data is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(data)
+        for path in made:               # the deepest first; one a file was put in meanwhile stays
+            try:
+                path.rmdir()
+            except OSError:
+                pass
+        raise
 
 
 def _refuse_unclean(cleaner, text: str, where: str) -> None:
@@ -227,12 +262,12 @@ class Comparison:
 
 
 def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = ()) -> list[Comparison]:
-    """Every fixture (or those whose path or case name contains one of `only`) against its
-    expected record."""
-    wanted = list(only)
+    """Every fixture (or those one of the cases `only` names: case_names) against its expected
+    record."""
+    wanted = {case_name_typed(case, root) for case in only}
     out = []
     for raw in fixture_inputs(root):
-        if wanted and not any(w in str(raw) or w == raw.stem for w in wanted):
+        if wanted and wanted.isdisjoint(case_names(raw, root)):
             continue
         expected = expected_path(raw)
         before = expected.read_text(encoding="utf-8") if expected.exists() else ""
@@ -245,20 +280,50 @@ def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = ()) -> lis
     return out
 
 
-def _orphans(root: str | Path, compared: set[Path], wanted: list[str]) -> list[Comparison]:
+def _orphans(root: str | Path, compared: set[Path], wanted: set[str]) -> list[Comparison]:
     """Expected records whose input has gone (deleted, renamed, an upper-case suffix): each a
     failure, so that a lost input does not pass as a fixture that holds."""
     out = []
-    for expected in sorted(Path(root).rglob("*.json")):
-        if expected in compared or expected.name.endswith(".input.json"):
+    for expected in _expected_records(root):
+        if expected in compared:
             continue
-        if wanted and not any(w in str(expected) or w == expected.stem for w in wanted):
+        if wanted and wanted.isdisjoint(case_names(expected, root)):
             continue
         out.append(Comparison(expected.with_suffix(""), expected,
                               expected.read_text(encoding="utf-8", errors="replace"), "",
                               "its input is missing: no .txt, .html or .htm of that name "
                               "beside it"))
     return out
+
+
+def _expected_records(root: str | Path) -> list[Path]:
+    """Every expected record under a fixtures folder (not the input fields beside them)."""
+    return [path for path in sorted(Path(root).rglob("*.json"))
+            if not path.name.endswith(".input.json")]
+
+
+def unmatched_cases(root: str | Path, cases: Iterable[str]) -> dict[str, list[str]]:
+    """The cases given that name no fixture (case_names), each with the names nearest to it: a
+    case matches a name whole, so "kompas" is no case when the fixtures are kompas.com's."""
+    known: set[str] = set()
+    for path in (*fixture_inputs(root), *_expected_records(root)):
+        known.update(case_names(path, root))
+    missing = [case for case in cases if case_name_typed(case, root) not in known]
+    # The names a person types: case names and folders, not every spelling of a path.
+    short = sorted(name for name in known if "/" not in name)
+    return {case: _nearest(case_name_typed(case, root), short) for case in missing}
+
+
+def _nearest(case: str, names: list[str], most: int = 5) -> list[str]:
+    """The names that hold the case (what matching by a part of a name took), then the names
+    spelt like it.
+
+    >>> _nearest("kompas", ["kompas-2", "kompas.com", "tempo.co", "kompasiana"])
+    ['kompas-2', 'kompas.com', 'kompasiana']
+    """
+    holding = [name for name in names if case.lower() in name.lower()]
+    alike = difflib.get_close_matches(case, names, n=most, cutoff=0.6)
+    return list(dict.fromkeys(holding + alike))[:most]
 
 
 def rewrite(comparisons: Iterable[Comparison]) -> list[Comparison]:

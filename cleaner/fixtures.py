@@ -20,6 +20,37 @@ def fixture_inputs(root: str | Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in INPUT_SUFFIXES)
 
 
+def case_names(path: Path, root: str | Path) -> set[str]:
+    """What a CASE given to `fixtures check` or `update` names a fixture by (its input or its
+    expected record): its case name, its path under the fixtures folder with or without the
+    suffix, and each folder it sits in, by its path there or its name (its site's folder).
+
+    >>> sorted(case_names(Path("fx/id/kompas.com/a.txt"), "fx"))  # doctest: +NORMALIZE_WHITESPACE
+    ['a', 'id', 'id/kompas.com', 'id/kompas.com/a', 'id/kompas.com/a.json', 'id/kompas.com/a.txt',
+     'kompas.com']
+    """
+    relative = path.relative_to(root)
+    within = relative.with_suffix("")
+    names = {path.stem, within.as_posix(), relative.as_posix(),
+             expected_path(relative).as_posix()}
+    for folder in within.parents:
+        if folder.parts:
+            names.update((folder.as_posix(), folder.name))
+    return names
+
+
+def case_name_typed(case: str, root: str | Path) -> str:
+    """A CASE as typed, as case_names writes it: a path to a fixture or a folder of them
+    (tab-completed: fixtures/kompas.com/a.txt) as its path under the fixtures folder."""
+    path = Path(case)
+    if path.exists():
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:          # a path outside the fixtures folder: matched as typed
+            pass
+    return case.rstrip("/")
+
+
 def expected_path(raw: Path) -> Path:
     return raw.with_suffix(".json")
 

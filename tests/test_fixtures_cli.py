@@ -347,3 +347,97 @@ def test_markup_alone_is_added_as_clean_writes_it_and_a_page_without_article_ref
     assert f"comment.txt: {reject['reason']}, which `cleaner clean` rejects" in \
         capsys.readouterr().err
     assert not list((tmp_path / "fixtures").rglob("comment.*"))
+
+
+def _two_sites(tmp_path) -> list[str]:
+    """Fixtures of two sites whose names share a start: kompas.com's "kompas" and "kompas-2",
+    and kompasiana.com's "kompas-3"; the arguments that check or update them."""
+    (tmp_path / "page.txt").write_text(TEXT, encoding="utf-8")
+    for site, name in (("kompas.com", "kompas"), ("kompas.com", "kompas-2"),
+                       ("kompasiana.com", "kompas-3")):
+        assert _add(tmp_path, str(tmp_path / "page.txt"), "--site", site, "--name", name) == 0
+    (tmp_path / "kabar.example.toml").write_text(PROMO_RULE.replace(
+        'domains = ["kabar.example"]', 'domains = ["kompas.com", "kompasiana.com"]'),
+        encoding="utf-8")
+    return ["--root", str(tmp_path / "fixtures"), "--no-builtin-rules",
+            "--rules", str(tmp_path / "kabar.example.toml")]
+
+
+def _promo_kept(tmp_path) -> dict[str, bool]:
+    """Whether each case's expected record still holds the promo (was not rewritten)."""
+    return {path.stem: "Promo" in json.loads(path.read_text(encoding="utf-8"))["text"]
+            for path in sorted((tmp_path / "fixtures").rglob("kompas*.json"))
+            if not path.name.endswith(".input.json")}
+
+
+def test_update_of_a_case_rewrites_that_case_alone_not_those_its_name_starts(tmp_path, capsys):
+    args = _two_sites(tmp_path)
+    assert main(["fixtures", "update", "kompas", *args]) == 0
+    assert _promo_kept(tmp_path) == {"kompas": False, "kompas-2": True, "kompas-3": True}
+    assert "1 fixtures, 1 expected records rewritten" in capsys.readouterr().err
+
+
+def test_a_case_is_named_by_its_path_or_its_sites_folder(tmp_path, monkeypatch, capsys):
+    args = _two_sites(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    # Its path under the fixtures folder, or as a tab-completed path to its file.
+    assert main(["fixtures", "update", "kompas.com/kompas-2",
+                 "fixtures/kompasiana.com/kompas-3.txt", *args]) == 0
+    assert _promo_kept(tmp_path) == {"kompas": True, "kompas-2": False, "kompas-3": False}
+    # A site's folder: every case in it, and no other site's.
+    assert main(["fixtures", "check", "kompas.com", *args]) == 1
+    assert "2 fixtures, 1 differ" in capsys.readouterr().err
+
+
+def test_a_case_that_names_no_fixture_is_refused_with_the_names_near_it(tmp_path, capsys):
+    args = _two_sites(tmp_path)
+    capsys.readouterr()
+    for command in ("check", "update"):
+        # "kompas." was a part of every kompas.com path: named whole, it names no case.
+        assert main(["fixtures", command, "kompas.", "kompas", *args]) == 2
+        err = capsys.readouterr().err
+        assert "no fixture 'kompas.' in" in err and "no fixture 'kompas' in" not in err
+        nearest = err.split("close names: ")[1].strip().split(", ")
+        assert sorted(nearest) == ["kompas", "kompas-2", "kompas-3", "kompas.com", "kompasiana.com"]
+    assert main(["fixtures", "update", "tempo", *args]) == 2
+    err = capsys.readouterr().err
+    assert "no fixture 'tempo'" in err and "close names" not in err
+    # Refused before anything is rewritten, the cases that did match included.
+    assert _promo_kept(tmp_path) == {"kompas": True, "kompas-2": True, "kompas-3": True}
+
+
+NO_ARTICLE = "<html><head><title>Kabar</title></head><body><nav>Beranda</nav></body></html>"
+
+
+def test_adding_a_page_with_no_article_leaves_nothing_behind_and_says_why(tmp_path, capsys):
+    page = tmp_path / "menu.html"
+    page.write_text(NO_ARTICLE, encoding="utf-8")
+    assert _add(tmp_path, str(page), "--site", "kabar.example", "--url",
+                "https://kabar.example/menu") == 2
+    err = capsys.readouterr().err
+    assert f"{page}: no article text found in the page, which `cleaner clean` rejects" in err
+    assert "nothing was added" in err
+    assert not (tmp_path / "fixtures").exists()
+    # One held by a record of a dump, as well.
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(json.dumps({"id": "m1", "html": NO_ARTICLE}) + "\n", encoding="utf-8")
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "m1") == 2
+    assert f"{dump}: record m1: no article text found" in capsys.readouterr().err
+    assert not (tmp_path / "fixtures").exists()
+
+
+def test_a_failed_forced_add_puts_back_the_case_it_would_have_replaced(tmp_path, capsys):
+    from conftest import ROOT
+
+    good = ROOT / "fixtures" / "kabarislamia.com" / "21486419bb.html"
+    page = tmp_path / "page.html"
+    page.write_bytes(good.read_bytes())
+    assert _add(tmp_path, str(page), "--site", "kabar.example", "--url",
+                "https://kabar.example/a") == 0
+    folder = tmp_path / "fixtures" / "kabar.example"
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    assert sorted(before) == ["page.html", "page.input.json", "page.json"]
+    page.write_text(NO_ARTICLE, encoding="utf-8")
+    assert _add(tmp_path, str(page), "--site", "kabar.example", "--force") == 2
+    assert "no article text found" in capsys.readouterr().err
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
