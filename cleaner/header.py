@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping
 
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
 from cleaner.lexicon import Lexicon, lexicon
+from cleaner.metadata import split_names
 
 TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
@@ -22,36 +22,10 @@ _END_PUNCT = tuple(".,;:!?…-–—")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_.'\-]*(?:[ .'\-]+[^\W\d_][^\W\d_.'\-]*){0,4}\.?$")
 _SECTION = re.compile(r"^[^\W\d_][^\W\d_\-&]{1,24}$")
 
-# The labels of a fact-check's fact lines ("Claim: ...", "Verdict: False", "Kesimpulan: Salah"),
-# before a colon or alone on the line: such a line states the claim or its rating, it does not
-# name the article. "Update:", "Breaking:" and "Cek Fakta:" are left out: they open headlines.
-_FACT_LABELS = frozenset({
-    "claim", "the claim", "claims", "verdict", "rating", "our rating", "ruling", "our ruling",
-    "fact", "facts", "the facts", "conclusion", "what's true", "what's false",
-    "what's undetermined", "origin", "context", "status", "source",
-    "klaim", "fakta", "faktanya", "kesimpulan", "penjelasan", "narasi", "kategori", "konteks",
-    "referensi", "sumber",
-})
-# A fact-check's heading, a label only alone on its line: "Cek Fakta: ..." opens a headline.
-_LABELS_ALONE = frozenset({"fact check", "fact-check", "cek fakta", "hasil cek fakta"})
-# A byline: "By Jane Doe", "BY JANE DOE", "Oleh: Jane Doe", "By Jane Doe and John Smith".
-_BYLINE = re.compile(r"^(?:by|oleh)\s*:?\s+(.+)$", re.IGNORECASE)
-_NAME_JOINS = re.compile(r"\s*,\s*(?:and\s+|dan\s+)?|\s+(?:and|dan)\s+|\s*&\s*", re.IGNORECASE)
-_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "da", "del", "la", "le", "bin", "binti",
-                             "al", "el"})
+# A byline: an opening word of the packs' byline_words ("By", "Oleh"), then names.
+_BYLINE = re.compile(r"^(\w+)\s*:?\s+(.+)$")
 # A dateline's agency in brackets at the end of its line: "LONDON (Reuters)".
 _AGENCY_END = re.compile(r"\s*\([^()]{1,30}\)$")
-# The words of a line that is only a date, besides numbers and month names.
-_WEEKDAYS = frozenset({
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum", "sabtu", "minggu", "ahad",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-})
-_DATE_WORDS = _WEEKDAYS | frozenset(ZONES) | frozenset(ENGLISH_MONTHS) | frozenset({
-    "am", "pm", "a", "p", "m", "at", "on", "pukul", "jam", "pada", "est", "edt", "cst", "cdt",
-    "mst", "mdt", "pst", "pdt", "published", "updated", "posted", "last", "first", "diperbarui",
-    "dipublikasikan", "diterbitkan", "diposting", "terbit", "tayang", "dibuat",
-})
 
 
 def _comparable(text: str) -> str:
@@ -88,26 +62,29 @@ def looks_like_title(line: str, following: str | None) -> bool:
 
 def other_head_line(line: str, words: Lexicon) -> bool:
     """Whether a first line is a head line other than a title: a label, a fact-check's fact line,
-    a dateline, a byline or a date, which no rule took before the header stage.
+    a dateline, a byline or a date, which no rule took before the header stage. The words that
+    tell them are the packs' (byline_labels, fact_labels, sections, byline_words, date_words).
 
-    >>> from cleaner.lexicon import lexicon
-    >>> words = lexicon(())
+    >>> from cleaner.rulefile import Pack
+    >>> words = lexicon((Pack("en", "lang", "", fact_labels=frozenset({"verdict"}),
+    ...                       byline_words=frozenset({"by"}), date_words=frozenset({"mon"})),))
     >>> [other_head_line(t, words) for t in ("Verdict: False", "BAAR, SWITZERLAND", "By Jane Doe",
     ...                                      "Mon, 20 Nov 2023 10:15:00 +0700")]
     [True, True, True, True]
     >>> other_head_line("UPDATE: Floods recede in Jakarta", words)
     False
     """
-    return (_is_label_line(line, words.labels) or _is_dateline(line) or _is_byline(line)
-            or _is_date_line(line, words.months))
+    return (_is_label_line(line, words) or _is_dateline(line) or _is_byline(line, words)
+            or _is_date_line(line, words))
 
 
-def _is_label_line(line: str, labels: Mapping[str, str]) -> bool:
-    """A label alone ("Fact Check", "Penulis"), or one before a colon ("Claim: ...")."""
+def _is_label_line(line: str, words: Lexicon) -> bool:
+    """A label or a section alone ("Penulis", "Cek Fakta"), or a label before a colon ("Claim:
+    ..."): a section before a colon opens a headline ("Cek Fakta: ...")."""
     text = line.lower().replace("’", "'")
     head = text.split(":", 1)[0].strip() if ":" in text else None
-    return text in _LABELS_ALONE or any(part in _FACT_LABELS or part in labels
-                                        for part in (text, head) if part)
+    return text in words.sections or any(part in words.fact_labels or part in words.labels
+                                         for part in (text, head) if part)
 
 
 def _is_dateline(line: str) -> bool:
@@ -127,26 +104,28 @@ def _is_dateline(line: str) -> bool:
     return agency or len(parts) > 1 or len(parts[0]) <= 2
 
 
-def _is_byline(line: str) -> bool:
-    """A byline: "By" or "Oleh", then names written as names (capitalised words) joined by
-    "and", "dan", "&" or commas."""
+def _is_byline(line: str, words: Lexicon) -> bool:
+    """A byline: one of the packs' byline_words ("By", "Oleh"), then names written as names
+    (capitalised words, or the packs' name_particles) joined as a byline's names are."""
     m = _BYLINE.match(line)
-    if not m:
+    if not m or m.group(1).lower() not in words.byline_words:
         return False
-    names = [name for name in _NAME_JOINS.split(m.group(1).strip()) if name]
+    names = split_names(m.group(2), words.conjunctions)
     return bool(names) and all(
-        _NAME.match(name) and all(word[0].isupper() or word.lower() in _NAME_PARTICLES
+        _NAME.match(name) and all(word[0].isupper() or word.lower() in words.name_particles
                                   for word in name.split())
         for name in names)
 
 
-def _is_date_line(line: str, months: Mapping[str, int]) -> bool:
-    """A date and nothing else: weekday, day, month, year, time, zone, a "Published" label."""
+def _is_date_line(line: str, words: Lexicon) -> bool:
+    """A date and nothing else: numbers, month names, the packs' date_words (weekdays, "pukul",
+    "Published") and time zones, read as a date."""
     tokens = re.findall(r"[^\W_]+", line.lower())
-    if not all(any(c.isdigit() for c in token) or token in _DATE_WORDS or token in months
+    if not all(any(c.isdigit() for c in token) or token in words.date_words
+               or token in words.months or token in ENGLISH_MONTHS or token in ZONES
                for token in tokens):
         return False
-    return normalize_date(line, months) is not None
+    return normalize_date(line, words.months) is not None
 
 
 def _first_body(lines: list[Line]) -> str | None:

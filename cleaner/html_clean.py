@@ -12,6 +12,7 @@ from cleaner.html_extract import (PageError, extract_article, import_extractors,
                                   not_extracted, page_hints)
 from cleaner.html_meta import clean_title, date_zone, iso_date, split_byline
 from cleaner.identify import site_host, url_host
+from cleaner.lexicon import lexicon
 from cleaner.metadata import people
 from cleaner.normalize import FIXES
 from cleaner.rulefile import Pack
@@ -196,7 +197,8 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
     # authors and editors: text bylines first; the HTML byline only when the text had none
     authors, editors = split_byline(meta.get("author"))
     own = {n.lower() for n in names}
-    authors = people([a for a in authors if a.lower() not in own], names)
+    authors = people([a for a in authors if a.lower() not in own], names,
+                     lexicon(doc.packs).honorifics)
     if not doc.meta["authors"]:
         doc.set_meta("authors", authors)
     if not doc.meta["editors"]:

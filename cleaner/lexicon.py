@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: month names, abbreviations, conjunctions, byline labels, sections."""
+"""What a document's packs say about its language: months, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ class Lexicon:
     conjunctions: tuple[str, ...]
     labels: dict[str, str]            # byline label (lower case) -> the meta list it fills
     sections: frozenset[str]
+    fact_labels: frozenset[str] = frozenset()      # all the word lists below: lower case
+    date_words: frozenset[str] = frozenset()
+    byline_words: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -58,4 +63,9 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         conjunctions=tuple(c for pack in packs for c in pack.conjunctions),
         labels=labels,
         sections=frozenset(s for pack in packs for s in pack.sections),
+        fact_labels=frozenset(w for pack in packs for w in pack.fact_labels),
+        date_words=frozenset(w for pack in packs for w in pack.date_words),
+        byline_words=frozenset(w for pack in packs for w in pack.byline_words),
+        name_particles=frozenset(w for pack in packs for w in pack.name_particles),
+        honorifics=frozenset(w for pack in packs for w in pack.honorifics),
     )

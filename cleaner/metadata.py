@@ -108,22 +108,71 @@ def _not_a_person(name: str, sites: list[list[str]]) -> bool:
     return any(words[:len(site)] == site or site[:len(words)] == words for site in sites)
 
 
-def people(names: list[str], site_names: Iterable[str] = ()) -> list[str]:
+def people(names: list[str], site_names: Iterable[str] = (),
+           honorifics: frozenset[str] = frozenset()) -> list[str]:
     """A byline's names without the jobs, desks, degrees, agencies and site names that stand
-    beside a person's name; a byline naming no person keeps them all (an agency, a staff).
+    beside a person's name, and without the titles before it; a byline naming no person keeps
+    them all (an agency, a staff).
 
     >>> people(["STEVE PEOPLES", "AP National Political Writer"])
     ['STEVE PEOPLES']
     >>> people(["Rachael Link", "MS", "RD"]), people(["Jill Disis", "CNN Business"], ["CNN"])
     (['Rachael Link'], ['Jill Disis'])
-    >>> people(["Reuters"]), people(["HNN Staff"])
-    (['Reuters'], ['HNN Staff'])
+    >>> people(["Reuters"]), people(["HNN Staff"]), people(["dr. Andi Wijaya"], (), frozenset({"dr"}))
+    (['Reuters'], ['HNN Staff'], ['Andi Wijaya'])
     """
+    names = [without_titles(name, honorifics) for name in names]
     if len(names) < 2:              # a lone name is kept, person or not
         return names
     sites = [_WORD_EDGES.split(n.lower()) for n in site_names if n]
     persons = [n for n in names if not _not_a_person(n, sites)]
     return persons or names
+
+
+def without_titles(name: str, honorifics: frozenset[str]) -> str:
+    """A name without the titles before it (the packs' honorifics, lower case), only the name:
+    "dr. Andi Wijaya" is Andi Wijaya. A title ends at its dot or a space ("Drew" and "Irfan" are
+    names); a one-letter title needs its dot and a word after it, as "H Sutrisno" and "H. G.
+    Wells" open with initials. A name that is only titles is kept as it is.
+
+    >>> titles = frozenset({"dr", "prof", "ir", "h"})
+    >>> without_titles("dr. Andi Wijaya", titles), without_titles("Prof. Dr. Ir. Budi", titles)
+    ('Andi Wijaya', 'Budi')
+    >>> without_titles("Ahmad H. Putra", titles), without_titles("H. G. Wells", titles)
+    ('Ahmad H. Putra', 'H. G. Wells')
+    >>> without_titles("Prof. Dr.", titles), without_titles("Drew Roe", titles)
+    ('Prof. Dr.', 'Drew Roe')
+    """
+    if not honorifics:
+        return name
+    title = _title_pattern(honorifics)
+    rest = name
+    while (found := title.match(rest)) is not None:
+        initial = len(found.group().rstrip(". ")) == 1
+        if not (_AFTER_INITIAL if initial else _AFTER_TITLE).match(rest, found.end()):
+            break
+        rest = rest[found.end():]
+    # Titles alone ("Dr.", "Prof. Dr."): the byline's value as it is, as a lone name is kept.
+    return name if not rest or title.fullmatch(rest + " ") else rest
+
+
+# What follows a title: a name, or another title. After a one-letter title only a word: "H. G.
+# Wells" is two initials, where "Dr. A. Wijaya" is a doctor with an initial.
+_AFTER_TITLE = re.compile(r"[^\W\d_]")
+_AFTER_INITIAL = re.compile(r"[^\W\d_]{2}")
+
+
+@lru_cache(maxsize=64)
+def _title_pattern(honorifics: frozenset[str]) -> re.Pattern:
+    """The pattern of a title before a name, made of a pack combination's honorifics."""
+    words = sorted((w for w in honorifics if len(w) > 1), key=len, reverse=True)
+    letters = sorted(w for w in honorifics if len(w) == 1)
+    parts = []
+    if words:
+        parts.append(rf"(?:{'|'.join(map(re.escape, words))})(?:\.\s*|\s+)")
+    if letters:
+        parts.append(rf"[{''.join(map(re.escape, letters))}]\.\s*")
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _site_names(packs: tuple[Pack, ...]) -> tuple[str, ...]:
@@ -161,7 +210,7 @@ class MetaSink:
             elif name in ("author", "editor"):
                 field = name + "s"              # a rule captures one, the record lists them
                 ok = doc.set_meta(field, people(split_names(raw, conjunctions),
-                                                     _site_names(doc.packs)))
+                                                _site_names(doc.packs), words.honorifics))
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":

@@ -40,7 +40,8 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
               "then_max"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
               "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
-              "sections", "html_strip", "valid_from", "valid_until"}
+              "sections", "fact_labels", "date_words", "byline_words", "name_particles",
+              "honorifics", "html_strip", "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -222,6 +223,11 @@ class Pack:
     byline_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
     conjunctions: tuple[str, ...] = ()
     sections: frozenset[str] = frozenset()
+    fact_labels: frozenset[str] = frozenset()
+    date_words: frozenset[str] = frozenset()
+    byline_words: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     html_strip: tuple[str, ...] = ()
     valid_from: date | None = None
     valid_until: date | None = None
@@ -601,6 +607,9 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
                             for k, v in labels.items()),
         conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
         sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
+        **{key: frozenset(w.lower() for w in _strings(head.get(key), path, key))
+           for key in ("fact_labels", "date_words", "byline_words", "name_particles",
+                       "honorifics")},
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
     )
