@@ -7,7 +7,7 @@ import re
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
 from cleaner.lexicon import Lexicon, lexicon
-from cleaner.metadata import split_names
+from cleaner.metadata import split_names, without_titles
 
 TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
@@ -166,7 +166,7 @@ def header_stage(doc: Document) -> Document:
         doc.set_meta("title", title)
         _take(doc, first, "header/title", "title")
     if title is None:
-        return _byline_run(doc, lines, 0, labels)
+        return _byline_run(doc, lines, 0, words)
     rest = lines[1:]
     index = 0
     while index < min(len(rest), HEADER_SPAN):
@@ -176,7 +176,7 @@ def header_stage(doc: Document) -> Document:
             _take(doc, line, "header/duplicate-title", None)
         elif nxt is not None and nxt.text.lower() in labels and _NAME.match(line.text):
             field = labels[nxt.text.lower()]
-            doc.set_meta(field, line.text)
+            doc.set_meta(field, without_titles(line.text, words.honorifics))
             _take(doc, line, "header/byline", field)
             _take(doc, nxt, "header/byline", field)
             index += 1
@@ -191,13 +191,13 @@ def header_stage(doc: Document) -> Document:
     return doc
 
 
-def _byline_run(doc: Document, lines: list[Line], start: int, labels) -> Document:
+def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon) -> Document:
     """Without a title, a document may still open with "NAME" then a label line."""
     if len(lines) > start + 2:
         line, nxt = lines[start], lines[start + 1]
-        if nxt.text.lower() in labels and _NAME.match(line.text):
-            field = labels[nxt.text.lower()]
-            doc.set_meta(field, line.text)
+        if nxt.text.lower() in words.labels and _NAME.match(line.text):
+            field = words.labels[nxt.text.lower()]
+            doc.set_meta(field, without_titles(line.text, words.honorifics))
             _take(doc, line, "header/byline", field)
             _take(doc, nxt, "header/byline", field)
     doc.lines = [ln for ln in doc.lines if ln.text]

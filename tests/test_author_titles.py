@@ -81,3 +81,10 @@ def test_people_leaves_out_a_title_as_it_leaves_out_the_jobs_beside_a_name(honor
 
 def test_a_language_without_honorifics_keeps_the_title():
     assert without_titles("dr. Andi Wijaya", frozenset()) == "dr. Andi Wijaya"
+
+
+@pytest.mark.parametrize("head", ["dr. Andi Wijaya\n\nPenulis\n\n",
+                                  "Lintasan Reli Siap Dipakai\n\ndr. Andi Wijaya\n\nPenulis\n\n"])
+def test_a_name_above_its_label_names_the_author_without_a_title(cleaner, head):
+    record = cleaner.clean(head + BODY)
+    assert record["meta"]["authors"] == ["Andi Wijaya"]
