@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import posixpath
 import stat
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, cast
 
 from cleaner.document_files import TextFile, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
+from cleaner.gzip_members import CHUNK, GzipMembers
 from cleaner.inputs import (COMPRESSED_SUFFIXES, OTHER_COMPRESSIONS, Item, ReadLog, ReadOptions,
                             Reject, other_compression, printable)
 from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_file, json_opening, \
     opens_array
-from cleaner.jsonl_reader import is_jsonl, not_utf8, open_compressed, read_jsonl, wide_encoding
+from cleaner.jsonl_reader import READ_BUFFER, is_jsonl, not_utf8, open_compressed, read_jsonl, \
+    stream_error, wide_encoding
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import is_warc, iter_warc, iter_warc_stream
-from cleaner.warc_stream import opens_as_warc
+from cleaner.warc_stream import Unclosed, opens_as_warc
 from cleaner.writers import is_special_file
+from cleaner.zstd_frames import read_zstd
+
+# The first bytes of a gzip member and of a zstd frame: a stream that opens with them is unpacked.
+GZIP_MAGIC, ZSTD_MAGIC = b"\x1f\x8b", b"\x28\xb5\x2f\xfd"
 
 
 def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
@@ -159,13 +166,19 @@ def _read_stdin(options: ReadOptions, log: ReadLog):
     yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", options, log)
 
 
-def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log: ReadLog):
+def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log: ReadLog,
+                 unpacked: bool = False):
     """A stream read once, with no name to go by: a WARC when it opens with a record's header
     line (gzip or not), JSONL when its first character is '{', a JSON array of records when it
-    is '[', one web page when it opens with HTML markup, else one text document."""
+    is '[', one web page when it opens with HTML markup, else one text document; gzip or zstd
+    by their magic bytes, what they hold read by its own first bytes (`unpacked`: it is that)."""
     peek = stream.peek(SNIFF_BYTES) if hasattr(stream, "peek") else b""
     if opens_as_warc(peek):
         yield from iter_warc_stream(stream, source, options, log.skipped_records)
+        return
+    if not unpacked and peek.startswith((GZIP_MAGIC, ZSTD_MAGIC)):
+        # `cat dump.jsonl.gz | cleaner clean -`: it was refused as binary data.
+        yield from _read_unpacked(stream, peek, source, record_id, options, log)
         return
     wide = wide_encoding(peek)
     if wide is not None and peek.decode(wide.lower(), "ignore").lstrip("\ufeff \t\r\n")[:1] \
@@ -176,16 +189,45 @@ def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log:
         return
     first = json_opening(peek)
     if first == b"{":
-        yield from read_jsonl(stream, source, options, blocks=True)
+        yield from read_jsonl(stream, source, options, blocks=not unpacked)
         return
     if first == b"[":                   # a JSON array of records, read item by item
         if peek.startswith(codecs.BOM_UTF8):
             stream.read(len(codecs.BOM_UTF8))
         yield from iter_json_array(stream, source, options)
         return
-    data = stream.read(options.max_record_bytes + 1)
+    try:
+        data = stream.read(options.max_record_bytes + 1)
+    except Exception as exc:      # an unpacked stream's damage: the article is refused whole
+        yield Reject(source, None, f"cannot decompress: {exc}")
+        return
     log.bytes_read += len(data)
     if len(data) > options.max_record_bytes:
         yield Reject(source, None, f"input larger than {options.max_record_bytes} bytes")
         return
     yield text_item(data, source, record_id, options)     # a page if it opens as one
+
+
+def _read_unpacked(stream, peek: bytes, source: str, record_id: str, options: ReadOptions,
+                   log: ReadLog):
+    """A gzip or zstd stream (`peek`: its first bytes), read by what its content opens with,
+    as a stream is (_read_stream). JSON lines in it are read as from a .jsonl.gz file: on past
+    a damaged gzip member, whose lines the reject names. (A zstd stream is read as a pipe is:
+    no frame is found past damage, and a cut at its end goes unsaid.)"""
+    raw = cast(BinaryIO, Unclosed(stream))      # (left open: it is not the reader's)
+    content: io.BufferedReader
+    if peek.startswith(GZIP_MAGIC):
+        content = io.BufferedReader(GzipMembers(raw, count_lines=True), buffer_size=CHUNK)
+    else:
+        content = read_zstd(raw, READ_BUFFER)
+    with content:
+        while True:
+            try:
+                content.peek(1)
+                break
+            except Exception as exc:     # damage at the start: reported as JSON lines report it
+                reject, go_on = stream_error(exc, source, 0)
+                yield reject
+                if not go_on:
+                    return
+        yield from _read_stream(content, source, record_id, options, log, unpacked=True)

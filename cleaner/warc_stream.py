@@ -173,15 +173,16 @@ def read_once(stream: BinaryIO) -> Stream:
         if opened:
             raise ReadOnce("a stream is read once")
         opened.append(True)
-        kept = _Unclosed(stream)
+        kept = Unclosed(stream)
         return io.BufferedReader(GzipMembers(cast(BinaryIO, kept)), buffer_size=CHUNK) if gz \
             else kept
 
     return Stream(Members(reopen), gz=gz)
 
 
-class _Unclosed:
-    """A stream the reader did not open (standard input): read, and left open."""
+class Unclosed:
+    """A stream the reader did not open (standard input): read, and left open (a gzip or zstd
+    reader over it closes what it reads)."""
 
     def __init__(self, inner: BinaryIO):
         self.inner = inner

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import zstandard
 
-from cleaner.gzip_members import KEPT
+from cleaner.gzip_members import KEPT, count_newlines
 
 _FRAME_MAGIC = 0xFD2FB528
 _SKIPPABLE = range(0x184D2A50, 0x184D2A60)      # skippable frames: magic, 4-byte size, data
@@ -230,36 +230,34 @@ class _Prefix:
 
 class _CheckedZstd(io.RawIOBase):
     """The decompressed content of a .zst file's frames; at its end, CorruptZstd if the file is
-    cut off or holds more than zstd (a regular file only: a pipe cannot be read again).
+    cut off or holds more than zstd (a regular file of `size` bytes only: a pipe or standard
+    input, of no size, cannot be read again).
 
     A regular file is read frame by frame, each frame where the walk found it: a frame zstd
     refuses (a damaged block, a wrong checksum) is reported, with where reading goes on, and
     the frames after it are read, as gzip_members goes on at the next member. The read that met
-    the damage gives nothing (a wrong checksum says the frame may be garbled anywhere); the
-    frame is read again a block at a time (_salvage) to count the lines it gave before."""
+    the damage gives nothing (a wrong checksum says the frame may be garbled anywhere); the line
+    ends of each frame are counted as it is read (`count_lines`), for the report to say how many
+    lines it gave before. (Reading the frame again for them, a block at a time, took twice the
+    time of the whole read where one frame is the whole file.)"""
 
-    def __init__(self, path: str | os.PathLike):
-        self._raw = open(path, "rb")
+    def __init__(self, raw: BinaryIO, count_lines: bool = False, size: int | None = None):
+        self._raw = raw
+        self._count_lines = count_lines
         self._problem: str | None = None
         self._spans: deque[Span] | None = None      # spans not started yet (a pipe: None)
         self._span = Span(0, 0, "frame")            # the span being read
         self._span_out = 0                          # the bytes handed out of it
-        # What a refused frame held past what was handed out, then its report.
-        self._salvaged = memoryview(b"")
-        self._report: CorruptZstd | None = None
-        info = os.fstat(self._raw.fileno())
-        if stat.S_ISREG(info.st_mode):
-            try:
-                with open(self._raw.fileno(), "rb", closefd=False) as headers:
-                    _, self._problem, spans = frame_spans(headers, info.st_size)
-                self._spans = deque(spans)
-            except BaseException:
-                self._raw.close()
-                raise
-            self._reader = None
+        self._span_lines = 0                        # the line ends in them (count_lines)
+        self._report: CorruptZstd | None = None     # a refused frame's, to raise
+        self._reader: Any = None                    # zstd's reader of the span
+        if size is not None:
+            with open(raw.fileno(), "rb", closefd=False) as headers:
+                _, self._problem, spans = frame_spans(headers, size)
+            self._spans = deque(spans)
             self._start_next()
         else:
-            self._reader = self._stream_reader(self._raw)
+            self._reader = self._stream_reader(raw)
 
     @staticmethod
     def _stream_reader(source: Any):
@@ -273,7 +271,7 @@ class _CheckedZstd(io.RawIOBase):
         if self._reader is not None:
             self._reader.close()
             self._reader = None
-        self._span_out = 0
+        self._span_out = self._span_lines = 0
         if not self._spans:
             self._span = Span(0, 0, "end")
             return
@@ -292,19 +290,16 @@ class _CheckedZstd(io.RawIOBase):
                            f"{self._span.start})", self._span.start, lines)
 
     def _refused(self, what: str) -> None:
-        """Make the report of a frame zstd refused, raised after what the frame held before its
-        damage (past what was read already) is handed out. Only a frame of a regular file whose
-        block headers the walk followed can be read again for it, a block at a time (_salvage)."""
+        """Make the report of a frame zstd refused. What the read that met the damage decoded is
+        not handed out: a frame that fails its checksum may have decoded garbage, which would
+        pass as records. Its lines handed out before are named, for a frame of a regular file
+        whose block headers the walk followed (a pipe's one reader reads across frames)."""
         span = self._span
-        data, lines = b"", None
-        if self._spans is not None and span.kind == "frame":
-            data, lines = _salvage(self._raw, span, self._span_out)
-            # Not handed out: a frame that fails its checksum may have decoded garbage, which
-            # would pass as records. Its lines before are named (those already handed out).
-            lines, data = lines - data.count(b"\n"), b""
+        lines = None
+        if self._count_lines and self._spans is not None and span.kind == "frame":
+            lines = self._span_lines
         if self._span_out:
             what += f"; {KEPT}"
-        self._salvaged = memoryview(data)
         self._report = self._going_on(what, lines)
 
     def readable(self) -> bool:
@@ -312,11 +307,6 @@ class _CheckedZstd(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         while True:
-            if self._salvaged:
-                n = min(len(buffer), len(self._salvaged))
-                buffer[:n] = self._salvaged[:n]
-                self._salvaged = self._salvaged[n:]
-                return n
             if self._report is not None:
                 report, self._report = self._report, None
                 raise report
@@ -335,6 +325,8 @@ class _CheckedZstd(io.RawIOBase):
             if data:
                 buffer[:len(data)] = data
                 self._span_out += len(data)
+                if self._count_lines:
+                    self._span_lines += count_newlines(data, 0, len(data))
                 return len(data)
             if self._spans is None:         # a pipe: its one reader is done
                 break
@@ -357,37 +349,23 @@ class _CheckedZstd(io.RawIOBase):
         super().close()
 
 
-def _salvage(raw: BinaryIO, span: Span, handed: int) -> tuple[bytes, int]:
-    """What a frame zstd refused held before its damage, past the `handed` bytes of it read
-    already; and the line ends in all it held before the damage.
-
-    The frame is decompressed again a piece at a time: its header, each block, then its
-    checksum. A call that fails loses what it decompressed, and zstd decodes a block whole: so
-    the call that fails is the damaged block's, or the checksum's, which comes after all the
-    frame's data. (Damage is rare: reading the frame twice does not count.)
-    """
-    raw.seek(span.start + 4)
-    first = _first_block(span.start, raw.read(1)[0])
-    ends = [first, *(end for _, _, end, _ in _blocks(raw, first)), span.end]
-    inflater = zstandard.ZstdDecompressor().decompressobj()
-    kept: list[bytes] = []
-    made = lines = 0
-    at = span.start
-    for end in sorted({min(end, span.end) for end in ends}):
-        raw.seek(at)
-        try:
-            out = inflater.decompress(raw.read(end - at))
-        except zstandard.ZstdError:
-            break
-        lines += out.count(b"\n")
-        if made + len(out) > handed:
-            kept.append(out[max(0, handed - made):])
-        made += len(out)
-        at = end
-    return b"".join(kept), lines
+def open_zstd(path: str | os.PathLike, buffer_size: int = io.DEFAULT_BUFFER_SIZE,
+              count_lines: bool = False) -> io.BufferedReader:
+    """A .zst file opened for reading its decompressed content (frames end to end);
+    `count_lines`: a refused frame's report says how many lines it gave (CorruptZstd.lines)."""
+    raw = open(path, "rb")
+    try:
+        info = os.fstat(raw.fileno())
+        size = info.st_size if stat.S_ISREG(info.st_mode) else None
+        return io.BufferedReader(_CheckedZstd(raw, count_lines, size), buffer_size=buffer_size)
+    except BaseException:
+        raw.close()
+        raise
 
 
-def open_zstd(path: str | os.PathLike, buffer_size: int = io.DEFAULT_BUFFER_SIZE
-              ) -> io.BufferedReader:
-    """A .zst file opened for reading its decompressed content (frames end to end)."""
-    return io.BufferedReader(_CheckedZstd(path), buffer_size=buffer_size)
+def read_zstd(raw: BinaryIO, buffer_size: int = io.DEFAULT_BUFFER_SIZE) -> io.BufferedReader:
+    """The decompressed content of zstd frames on a stream read once (standard input), as a
+    pipe's is read: not walked, so a frame cut off at the stream's end ends it without a word
+    (zstd's reader says nothing of it), and damage or bytes that are not zstd end it with the
+    report. (Closing it closes `raw`.)"""
+    return io.BufferedReader(_CheckedZstd(raw), buffer_size=buffer_size)

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +15,7 @@ from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import iter_inputs
 from cleaner.warc_stream import Members
 from conftest import ROOT
+from pipe_stream import Pipe
 
 PARAGRAPHS = "".join(f"<p>Paragraf {n}: Pemerintah daerah meresmikan jembatan baru yang "
                      f"menghubungkan dua kecamatan di Kalimantan Timur pada Senin pagi.</p>"
@@ -42,19 +42,6 @@ URLS = [f"https://news.example.id/read/{n}" for n in range(6)]
 SIX = b"".join(record(url, page(f"Judul Berita {n}")) for n, url in enumerate(URLS))
 IMAGE = record("https://x.id/a.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)),
                "Content-Type: image/jpeg\r\n")
-
-
-class Pipe(io.RawIOBase):
-    """Bytes that can be read once, as from a pipe: no seek, no size."""
-
-    def __init__(self, data: bytes):
-        self.data = io.BytesIO(data)
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        return self.data.readinto(buffer)
 
 
 def read_stdin(monkeypatch, data: bytes, log: ReadLog | None = None) -> list:

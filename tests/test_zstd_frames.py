@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 
 import pytest
 
@@ -175,3 +176,50 @@ def test_a_frame_that_fails_its_checksum_gives_nothing_of_the_read_that_met_it(t
     assert [item.fields["id"] for item in items if isinstance(item, Item)] == \
         [f"r{i}" for i in [*range(100), *range(200, 400)]]
     assert reject.line == 101 and "doesn't match checksum" in reject.reason
+
+
+def test_a_damaged_frame_is_read_once_and_its_lines_are_counted_as_it_is_read(tmp_path,
+                                                                              monkeypatch):
+    """Its lines were counted by decompressing the frame again, a block at a time: where one
+    frame is the whole file, twice the time of the whole read (100 MB: 0.36 s against 0.19)."""
+    from cleaner import zstd_frames
+
+    words = random.Random(5)
+    lines = [json.dumps({"id": f"r{i}", "text": f"Berita {words.getrandbits(192):048x}"})
+             .encode() + b"\n" for i in range(20000)]
+    frame = bytearray(zstandard.ZstdCompressor(write_checksum=True).compress(b"".join(lines)))
+    frame[-2] ^= 1                          # a bit of the checksum
+    path = tmp_path / "in.jsonl.zst"
+    path.write_bytes(bytes(frame))
+    opened: list[_CountedReads] = []
+
+    def counted_open(file, *args, **kwargs):
+        handle = open(file, *args, **kwargs)
+        if isinstance(file, int):           # (the walk of the frame headers, on its own handle)
+            return handle
+        opened.append(_CountedReads(handle))
+        return opened[-1]
+
+    monkeypatch.setattr(zstd_frames, "open", counted_open, raising=False)
+    items = list(iter_inputs([str(path)]))
+    read = [item.fields["id"] for item in items if isinstance(item, Item)]
+    assert read == [f"r{i}" for i in range(len(read))] and read
+    [reject] = [item for item in items if isinstance(item, Reject)]
+    assert reject.reason.endswith(f"lines 1 to {len(read)} came from the damaged frame")
+    assert [handle.bytes_read for handle in opened] == [len(frame)]
+
+
+class _CountedReads:
+    """A file that counts the bytes read from it."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.bytes_read = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.inner.read(size)
+        self.bytes_read += len(data)
+        return data
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
