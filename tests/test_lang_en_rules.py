@@ -1,0 +1,239 @@
+"""The English pack (rules/lang/en.toml) on short English articles: wire datelines go to meta,
+photo credits, captions and page chrome go, and the article sentences that look like them stay."""
+
+from __future__ import annotations
+
+import pytest
+
+TITLE = "Storm closes schools across the state"
+LEAD = ("Schools across the state closed on Monday as the storm brought heavy snow and strong "
+        "winds to most counties, officials said, and the roads were closed for hours.")
+BODY = ("The governor said that the state would open shelters in every county by the evening, "
+        "and that the national guard was ready to help the crews who were clearing the roads.\n\n"
+        "Forecasters said the snow would stop on Tuesday, but they warned that the cold would "
+        "last for the rest of the week and that the roads would stay icy.")
+
+
+def _removed(record: dict, prefix: str = "en/") -> list[tuple[str, str]]:
+    return [(r["rule"], r["text"].strip()) for r in record["removed"] if r["rule"].startswith(prefix)]
+
+
+def _with_lead(opening: str) -> str:
+    return f"{TITLE}\n\n{opening}{LEAD}\n\n{BODY}"
+
+
+def _with_line(line: str) -> str:
+    """An article with the line between its paragraphs, where credits and chrome sit."""
+    return f"{TITLE}\n\n{LEAD}\n\n{line}\n\n{BODY}"
+
+
+# --- datelines --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dateline, location, source", [
+    ("LONDON, Nov 20 (Reuters) - ", "London", "Reuters"),
+    ("PARADISE, Calif. (AP) — ", "Paradise", "AP"),
+    ("NEW YORK, March 3, 2019 /PRNewswire/ -- ", "New York", "PRNewswire"),
+    ("MADRID — ", "Madrid", None),
+    ("BUFFALO, N.Y. — ", "Buffalo", None),
+    ("SIOUX FALLS, S.D. – ", "Sioux Falls", None),
+    ("DUBAI, United Arab Emirates — ", "Dubai", None),
+    ("HONOLULU, Hawaii (HawaiiNewsNow) - ", "Honolulu", "HawaiiNewsNow"),
+    ("NEW DELHI/MUMBAI (Reuters) - ", "New Delhi", "Reuters"),
+    ("Dekalb, Ill. — ", "Dekalb", None),
+    ("New York, NY – ", "New York", None),
+    ("(Reuters) — ", None, "Reuters"),
+])
+def test_a_wire_dateline_goes_to_location_and_source(cleaner, dateline, location, source):
+    record = cleaner.clean(_with_lead(dateline))
+    assert _removed(record) == [("en/dateline", dateline.strip())]
+    assert record["text"].startswith(LEAD)
+    assert record["meta"]["location"] == location
+    assert record["meta"]["source"] == source
+    assert record["meta"]["lang"] == "en"
+
+
+def test_a_place_and_an_agency_alone_are_the_common_rules(cleaner):
+    record = cleaner.clean(_with_lead("WASHINGTON (AP) — "))
+    assert not _removed(record)
+    assert ("common/dateline-agency", "WASHINGTON (AP) —") in _removed(record, "common/")
+    assert record["meta"]["location"] == "Washington" and record["meta"]["source"] == "AP"
+
+
+def test_a_label_before_the_dateline_goes_and_is_no_place(cleaner):
+    record = cleaner.clean(_with_lead("EXCLUSIVE — WASHINGTON (Reuters) - "))
+    assert [r for r in _removed(record, "") if r[0] != "header/title"] == [
+        ("en/kicker", "EXCLUSIVE —"), ("common/dateline-agency", "WASHINGTON (Reuters) -")]
+    assert record["text"].startswith(LEAD)
+    assert record["meta"]["location"] == "Washington"
+
+
+@pytest.mark.parametrize("sentence", [
+    "London is the capital of the United Kingdom, and it was hit hardest by the storm. ",
+    "Reuters reported on Monday that the talks had stalled. ",
+    "NASA - the space agency - said it would delay the launch. ",
+    "NEW YORK — the city that never sleeps — woke up to snow. ",
+    "Indianapolis – Several thousand teachers rallied on Tuesday. ",
+    "In Dallas, Texas, the police said the man had fled. ",
+    "Paris - Roubaix is the oldest race on the calendar. ",
+    "COVID-19 cases rose again on Monday across the state. ",
+    "U.S.-China trade talks resumed on Monday. ",
+    "OK — Then the schools closed. ",
+])
+def test_a_lead_that_opens_with_a_place_is_kept_whole(cleaner, sentence):
+    record = cleaner.clean(_with_lead(sentence))
+    assert not _removed(record)
+    assert record["text"].startswith(sentence.strip())
+    assert record["meta"]["location"] is None
+
+
+# --- photo credits and captions -------------------------------------------------------------
+
+@pytest.mark.parametrize("rule_id, line", [
+    ("en/photo-credit", "(Photo: Jane Doe/Getty Images)"),
+    ("en/photo-credit", "Photo by X / Reuters"),
+    ("en/photo-credit", "Photo by Justin Sullivan/Getty Images"),
+    ("en/photo-credit", "Image: NASA/JPL-Caltech"),
+    ("en/photo-credit", "Main image credit: Getty"),
+    ("en/photo-credit", "Photo: J. Scott Applewhite/AP"),
+    ("en/photo-credit", "(AP Photo/Evan Vucci)"),
+    ("en/photo-credit", "Image copyright Getty Images"),
+    ("en/photo-caption", "FILE PHOTO: A man walks past a logo of Nissan in Yokohama, Japan, "
+                         "January 20, 2019. REUTERS/Kim Kyung-Hoon/File Photo"),
+    ("en/photo-caption", "FILE - In this Nov. 5, 2019, file photo, President Donald Trump speaks "
+                         "in Washington. (AP Photo/Evan Vucci, File)"),
+    ("en/photo-caption", "Image caption Protesters gathered outside parliament"),
+])
+def test_a_photo_credit_or_caption_line_goes(cleaner, rule_id, line):
+    record = cleaner.clean(_with_line(line))
+    assert _removed(record) == [(rule_id, line)]
+    assert LEAD in record["text"] and BODY in record["text"]
+
+
+def test_a_credit_inside_a_paragraph_goes_alone(cleaner):
+    paragraph = ("Thousands joined the march (Photo: Jane Doe/Getty Images) on Sunday, and the police "
+                 "closed the roads around the square for most of the afternoon while the speeches "
+                 "went on. Organisers said it was the largest march the city had seen in a decade, "
+                 "and they promised another next month, when parliament returns from its recess.")
+    record = cleaner.clean(_with_line(paragraph))
+    assert _removed(record) == [("en/photo-credit-inline", "(Photo: Jane Doe/Getty Images)")]
+    assert "Thousands joined the march on Sunday, and the police" in record["text"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Photographs by the family were shown in court.",
+    "Images of the crash spread quickly on social media.",
+    "“The photo was taken in 1990,” she said, “and it has hung in the hall since.”",
+    "Picture this: a city without cars, and schools that never close for snow.",
+    "Photo: He arrived at the airport. Then he went to the hotel.",
+    "Approval fell to 40 percent, according to a poll by Reuters/Ipsos.",
+    "The photo (taken in 1990) shows him at the age of ten.",
+])
+def test_sentences_about_photos_are_kept(cleaner, sentence):
+    record = cleaner.clean(_with_line(sentence))
+    assert not _removed(record)
+    assert sentence in record["text"]
+
+
+# --- page chrome ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule_id, line", [
+    ("en/related-label", "READ MORE"),
+    ("en/read-more-here", "Read more about the storm here."),
+    ("en/share-on", "Share on Facebook"),
+    ("en/subscribe-channel", "Subscribe to 9to5Mac on YouTube for more Apple news:"),
+    ("en/click-to-tweet", "Click To Tweet"),
+    ("en/ad-continue", "Story continues below advertisement"),
+    ("en/ad-continue", "Media playback is unsupported on your device"),
+    ("en/reprint-notice", "This copy is for your personal, non-commercial use only. Distribution "
+                          "and use of this material are governed by our Subscriber Agreement."),
+    ("en/tagged-link", "China furious at Macron for Hong Kong protest jibe [INSIGHT]"),
+])
+def test_english_page_chrome_goes(cleaner, rule_id, line):
+    record = cleaner.clean(_with_line(line))
+    assert _removed(record) == [(rule_id, line)]
+    assert LEAD in record["text"] and BODY in record["text"]
+
+
+@pytest.mark.parametrize("rule_id, line", [
+    ("en/wire-promo", "Follow AP's full coverage of Brexit and British politics at "
+                      "https://www.apnews.com/Brexit"),
+    ("en/wire-promo", "More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports"),
+    ("en/wire-promo", "Our Standards: The Thomson Reuters Trust Principles."),
+    ("en/reach-reporter", "Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and "
+                          "http://twitter.com/emarvelous"),
+    ("en/explore-further", "Explore further"),
+    ("en/updated-note", "Updated at 1:23 p.m."),
+])
+def test_english_closing_chrome_goes(cleaner, rule_id, line):
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{BODY}\n\n{line}")
+    assert _removed(record) == [(rule_id, line)]
+    assert record["text"] == f"{LEAD}\n\n{BODY}"
+
+
+def test_a_source_footer_goes_and_names_no_source(cleaner):
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{BODY}\n\nSOURCE: News agencies")
+    assert _removed(record) == [("en/source-footer", "SOURCE: News agencies")]
+    assert record["meta"]["source"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Read more books, the minister told the students, and you will write better.",
+    "Share on Facebook what you saw, the police asked residents.",
+    "Subscribers to the channel doubled last year, the company said.",
+    "AP's coverage of the war won a Pulitzer.",
+    "The story continues below the surface, she wrote.",
+    "Click to tweet was the feature users asked for most, the company said.",
+    "Explore further afield, and the island has quiet beaches.",
+    "Updated figures were released at 1:23 p.m. on Monday.",
+    "Source: Bureau of Labor Statistics",
+])
+def test_sentences_that_look_like_chrome_are_kept(cleaner, sentence):
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{BODY}\n\n{sentence}")
+    assert not _removed(record)
+    assert record["text"].endswith(sentence)
+
+
+# --- a whole wire story, and the pack's language ---------------------------------------------
+
+def test_a_wire_story_comes_out_clean(cleaner):
+    story = ("Fire crews gain ground on California blaze\n\n"
+             "PARADISE, Calif. (AP) — Fire crews gained ground on Tuesday against the blaze that "
+             "destroyed much of the town, and officials said that most of the evacuation orders "
+             "would be lifted by the weekend.\n\n"
+             "(AP Photo/Noah Berger)\n\n"
+             "The fire has burned more than 150,000 acres and destroyed thousands of homes, the "
+             "state's fire agency said in its latest update.\n\n"
+             "Story continues below advertisement\n\n"
+             "Officials said that the cause of the fire was still under investigation.\n\n"
+             "Reach the reporters on Twitter at http://twitter.com/janedoeAP\n\n"
+             "Copyright 2019 The Associated Press. All rights reserved. This material may not be "
+             "published, broadcast, rewritten or redistributed.")
+    record = cleaner.clean(story)
+    assert record["text"] == (
+        "Fire crews gained ground on Tuesday against the blaze that destroyed much of the town, "
+        "and officials said that most of the evacuation orders would be lifted by the weekend.\n\n"
+        "The fire has burned more than 150,000 acres and destroyed thousands of homes, the state's "
+        "fire agency said in its latest update.\n\n"
+        "Officials said that the cause of the fire was still under investigation.")
+    assert (record["meta"]["location"], record["meta"]["source"]) == ("Paradise", "AP")
+
+
+def test_an_indonesian_article_gets_no_english_rule(cleaner):
+    text = ("Banjir rendam Jakarta\n\n"
+            "JAKARTA — Hujan deras yang turun sejak pagi membuat banjir di banyak wilayah Jakarta, "
+            "kata petugas yang berjaga di pintu air itu kepada wartawan.\n\n"
+            "Foto: Reuters\n\n"
+            "Warga mengungsi ke masjid dan sekolah yang ada di sekitar rumah mereka, dan mereka "
+            "berharap air akan surut pada malam hari.")
+    record = cleaner.clean(text)
+    assert record["meta"]["lang"] == "id"
+    assert not _removed(record)
+    assert record["meta"]["location"] == "Jakarta"
+
+
+def test_an_ap_file_caption_opening_the_story_is_no_dateline(cleaner):
+    caption = ("FILE - In this Nov. 5, 2019, file photo, firefighters battle the blaze near "
+               "Paradise. (AP Photo/Noah Berger, File)")
+    record = cleaner.clean(f"{TITLE}\n\n{caption}\n\n{LEAD}\n\n{BODY}")
+    assert _removed(record) == [("en/photo-caption", caption)]
+    assert record["meta"]["location"] is None
