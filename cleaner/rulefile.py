@@ -607,12 +607,19 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
                             for k, v in labels.items()),
         conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
         sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
-        **{key: frozenset(w.lower() for w in _strings(head.get(key), path, key))
-           for key in ("fact_labels", "date_words", "byline_words", "name_particles",
-                       "honorifics")},
+        fact_labels=_words(head, "fact_labels", path),
+        date_words=_words(head, "date_words", path),
+        byline_words=_words(head, "byline_words", path),
+        name_particles=_words(head, "name_particles", path),
+        honorifics=_words(head, "honorifics", path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
     )
+
+
+def _words(head: dict, key: str, path: Path) -> frozenset[str]:
+    """A [pack] word list, in lower case: what the stages compare lower-cased text with."""
+    return frozenset(word.lower() for word in _strings(head.get(key), path, key))
 
 
 def _checked_selectors(selectors: tuple[str, ...], path: Path) -> tuple[str, ...]:
