@@ -20,6 +20,30 @@ _MOJIBAKE_HINT = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 
+
+def _split_marks() -> dict[str, str]:
+    """Each last byte of a general punctuation mark's UTF-8 (E2 80 xx: ’ “ ” – …) as Windows-1252
+    reads it (the five bytes it leaves undefined as Latin-1 reads them), and the mark it ends."""
+    marks: dict[str, str] = {}
+    for byte in range(0x80, 0xC0):
+        if byte == 0xA0:
+            continue        # a no-break space: "â€ " may be "†" whose 0xA0 became a space
+        try:
+            read = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            read = chr(byte)
+        marks[read] = bytes([0xE2, 0x80, byte]).decode("utf-8")
+    return marks
+
+
+# A punctuation mark's mojibake with a space put before its last byte, as a tokenizer splits off
+# a symbol ("â€ ™", record 1504098860 of the IndoSum dev split). ftfy reads "â€ " as "†" whose
+# no-break space became a space and leaves the last byte as it was ("†™"); but read so, that byte
+# ends nothing, and "â€" is no word's letters in any text: only the mark, without the space,
+# reads as text. The hint gates it: text without mojibake is not searched for it.
+_SPLIT_MARKS = _split_marks()
+_SPLIT_MARK = re.compile("\u00e2\u20ac ([" + re.escape("".join(_SPLIT_MARKS)) + "])")
+
 # ftfy is imported where it is used, by the few documents that need it: importing it (and its
 # width tables) costs about 70 ms at every start of a process.
 def _ftfy():
@@ -61,10 +85,17 @@ def fix_mojibake(text: str) -> str:
     """
     if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
+    if "\u00e2\u20ac " in text:
+        text = _SPLIT_MARK.sub(_join_mark, text)
     # Each line (a long one piece by piece) is searched for the fingerprint once.
     return "\n".join("".join(_fix_line(piece) if _MOJIBAKE_HINT.search(piece) else piece
                              for piece in _pieces(line))
                      for line in text.split("\n"))
+
+
+def _join_mark(split: re.Match[str]) -> str:
+    """The punctuation mark whose mojibake a space split ("â€ ™" is "’")."""
+    return _SPLIT_MARKS[split.group(1)]
 
 
 # A line longer than this is repaired in pieces, cut after a space: ftfy's time on one string

@@ -23,8 +23,12 @@ _GLUE = re.compile("(?<![.!?])([.!?]++)([\"\u201d\u2019]?)([\"\u201c\u2018]?)(?=
 # any quotes, a character str.isupper() takes among the letters _GLUE looks ahead for
 # (upper-case letters, Roman numerals). It asked only for a letter or digit after the stop until
 # 28% of the benchmark's documents went through split_glued for "detik.com" and the like; 0.2% do.
-GLUE_HINT = ("(?:[\\p{Ll}\\p{Lm}\\p{Nl}\\p{Mn}\u00aa\u00ba\u24d0-\u24e9)\\]\"'\u201d\u2019]|\\p{Lu}{3})"
-             "[.!?]+[\"\u201d\u2019\u201c\u2018]*[\\p{Lu}\\p{Nl}]")
+# A digit before the stop asks for more after it: a capital and two such lower-case characters,
+# as _number_ends_sentence does ("2017.Pertandingan", not "U-15.A").
+_LOWER = "\\p{Ll}\\p{Lm}\\p{Nl}\\p{Mn}\u00aa\u00ba\u24d0-\u24e9"
+_STOP_CAPITAL = "[.!?]+[\"\u201d\u2019\u201c\u2018]*[\\p{Lu}\\p{Nl}]"
+GLUE_HINT = ("(?:[" + _LOWER + ")\\]\"'\u201d\u2019]|\\p{Lu}{3})" + _STOP_CAPITAL
+             + "|\\p{Nd}" + _STOP_CAPITAL + "[" + _LOWER + "]{2}")
 _GLUE_HINT = Spans(re2.compile(GLUE_HINT))
 _PLUS_ONE = (1).__add__
 # What follows a dot in a domain name written with capitals ("Kompas.Com", "Detik.Net").
@@ -47,11 +51,38 @@ def _splittable(text: str, start: int, after: int,
         # An acronym before a capitalised word: "Menlu ASEAN.Melanjutkan". A word in capitals
         # after it is a domain or another acronym ("DETIK.COM", "U.S.A").
         return letters.isalpha() and text[after + 1:after + 2].islower()
+    if letters[-1:].isdecimal():
+        return _number_ends_sentence(text, start, after, letters)
     # Else the word before must end in two lower-case letters: "U.S", "No.1", "A.Rahman" stay
     # whole.
     if len(letters) < 2 or not (letters[-1].islower() and letters[-2].isalpha()):
         return False
     return letters.rsplit(".", 1)[-1].lower() not in abbreviations
+
+
+_TRAILING_DIGITS = re.compile(r"\d+\Z")
+
+
+def _number_ends_sentence(text: str, start: int, after: int, token: str) -> bool:
+    """Whether the number at the end of `token`, before the stop at `start`, ends a sentence.
+
+    It does before a capitalised word (a capital, then two lower-case letters) when it is a year
+    or count of three or more digits ("2017.Pertandingan", "811.Angka") or the number of a code
+    or score joined by a hyphen ("U - 15.Wasit", "U-15.Wasit", "2-1.Gol"). One or two bare
+    digits are a list's numbers or a day ("1.Persiapan", "17.Agustus"), and a lone capital or a
+    word in capitals after the stop a code or acronym ("U-15.A", "2017.AS"): those stay whole.
+    Decimals ("3.5", "Rp 2.5") and "No.1" never come here: a digit follows their stop.
+    """
+    if not (text[after + 1:after + 2].islower() and text[after + 2:after + 3].islower()):
+        return False
+    if "/" in token and any(c.isalpha() for c in token):
+        return False                    # a url's path ("kompas.com/read/2017.Html")
+    digits = _TRAILING_DIGITS.search(token)
+    first = start - (len(digits.group()) if digits else 0)
+    if start - first >= 3:
+        return True
+    # Read in place, not from a slice of the line (see split_glued).
+    return text[first - 1:first] in ("-", "\u2013") or text[first - 3:first] in (" - ", " \u2013 ")
 
 
 def _joined(lines: list[str]) -> tuple[bytes, list[int]]:
