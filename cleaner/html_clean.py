@@ -17,6 +17,7 @@ from cleaner.metadata import people
 from cleaner.normalize import FIXES
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
+from cleaner.url_section import url_section
 
 if TYPE_CHECKING:
     from cleaner.pipeline import Cleaner
@@ -207,3 +208,6 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
         doc.meta["source"] = cleaner.sink.source_name(meta["sitename"])
     if doc.meta.get("category") is None and meta.get("category"):
         doc.meta["category"] = meta["category"]
+    if doc.meta.get("category") is None:
+        # Neither the text nor the page named a section: the url's path may ("/olahraga/").
+        doc.meta["category"] = url_section(doc.url, lexicon(doc.packs).sections)

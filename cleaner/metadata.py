@@ -25,9 +25,11 @@ def clean_value(value: str) -> str:
     return " ".join(value.split()).strip(_EDGE_PUNCT)
 
 
-def place_name(value: str) -> str:
+def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
     """A place written in capitals ("MOSKWA") in title case, but for its words without a vowel,
-    acronyms (NTT, NTB, DC); anything else as written.
+    acronyms (NTT, NTB, DC), and its `particles` (the packs' name_particles, lower case) inside
+    it, which stay lower case ("Termas de Rio Hondo"; a particle opening the place or a part of
+    it after a comma keeps its capital: "La Paz"); anything else as written.
 
     >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
     ('Moskwa', 'Banda Aceh', 'Moskow')
@@ -35,11 +37,25 @@ def place_name(value: str) -> str:
     ('NTT', 'Washington DC', 'New York', 'Bau-Bau')
     >>> place_name("МОСКВА"), place_name("D.C.")
     ('Москва', 'D.C')
+    >>> particles = frozenset({"de", "la", "al"})
+    >>> place_name("TERMAS DE RIO HONDO", particles), place_name("LA PAZ", particles)
+    ('Termas de Rio Hondo', 'La Paz')
+    >>> place_name("RIO DE JANEIRO, BRASIL", particles), place_name("DOHA, AL KHOR", particles)
+    ('Rio de Janeiro, Brasil', 'Doha, Al Khor')
     """
     value = clean_value(value)
     if not value.isupper():
         return value
-    return " ".join(word if _acronym(word) else word.title() for word in value.split(" "))
+    words = value.split(" ")
+    return " ".join(word if _acronym(word)
+                    else word.lower() if word.lower() in particles and _inside(words, index)
+                    else word.title()
+                    for index, word in enumerate(words))
+
+
+def _inside(words: list[str], index: int) -> bool:
+    """Whether a place's word stands inside it: neither its first word nor one after a comma."""
+    return index > 0 and not words[index - 1].endswith(",")
 
 
 # A word of Latin capitals without a vowel is an acronym: "Ntt" reads wrong. (Acronyms with a
@@ -214,7 +230,7 @@ class MetaSink:
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
-                ok = doc.set_meta("location", place_name(raw))
+                ok = doc.set_meta("location", place_name(raw, words.name_particles))
             else:
                 ok = doc.set_meta(name, clean_value(raw))
             if ok or name in hit.values:

@@ -26,6 +26,7 @@ from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
 from cleaner.text_markup import HIDDEN_RULE, hidden_markup, plain_markup
 from cleaner.url_date import url_date
+from cleaner.url_section import url_section
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 from cleaner.validity import date_span, dated, excluded_ids
 
@@ -275,7 +276,8 @@ class Cleaner:
         doc.lines = lines
 
     def _fill_meta(self, doc: Document) -> None:
-        """Input hints win over text headers for title, date and url; site and lang name the packs."""
+        """Input hints win over text headers for title, date and url; the url's path gives the date
+        and category the text did not; site and lang name the packs."""
         site = next((p for p in doc.packs if p.kind == "site"), None)
         lang = next((p for p in doc.packs if p.kind == "lang"), None)
         if "title" in doc.hints:
@@ -294,6 +296,10 @@ class Cleaner:
         if doc.meta["date"] is None:
             # Neither the input nor the text gave one: the url's path may ("/2016/08/30/").
             doc.meta["date"] = url_date(doc.url)
+        if doc.meta["category"] is None and not doc.hints.get("extracted"):
+            # No section line in the text: the url's path may name one ("/olahraga/"). (A web
+            # page's own section, merged after these stages, goes first: not taken here.)
+            doc.meta["category"] = url_section(doc.url, lexicon(doc.packs).sections)
         doc.meta["url"] = doc.url
         # (a placeholder url, "N/A" or "-", names no site: site_host)
         doc.meta["site"] = site.id if site else site_host(doc.url)

@@ -114,3 +114,16 @@ def test_two_undotted_names_neither_a_known_publisher_are_read_place_first(clean
     assert (record["meta"]["source"], record["meta"]["location"]) == ("SURABAYA", "Beritabaru")
     record = cleaner.clean("MINA, MEKKAH - Jemaah haji tiba di Arafah." + BODY)
     assert (record["meta"]["source"], record["meta"]["location"]) == ("MEKKAH", "Mina")
+
+
+@pytest.mark.parametrize("line, location", [
+    # The packs' name_particles inside a place stay lower case, as the place writes them.
+    ("TERMAS DE RIO HONDO, JUARA.net - Pebalap itu mengawali musim dengan baik.",
+     "Termas de Rio Hondo"),
+    ("RIO DE JANEIRO, KOMPAS.com - Pebalap itu mengawali musim dengan baik.", "Rio de Janeiro"),
+    # A particle opening the place is its first word: capitalised.
+    ("LE MANS, JUARA.net - Pebalap itu mengawali musim dengan baik.", "Le Mans"),
+    ("LA PAZ, KOMPAS.com - Pebalap itu mengawali musim dengan baik.", "La Paz"),
+])
+def test_a_particle_inside_a_place_in_capitals_is_written_in_lower_case(cleaner, line, location):
+    assert cleaner.clean(line + BODY)["meta"]["location"] == location
