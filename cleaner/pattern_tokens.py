@@ -9,6 +9,8 @@ from functools import lru_cache
 _ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|.)|x\{[0-9A-Fa-f]+\}|x[0-9A-Fa-f]{2}|.)", re.DOTALL)
 _NAMED_GROUP = re.compile(r"\(\?P<[^>]*>")
 BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
+# A repeat with a lower bound and none above ("{3,}"): also one token.
+OPEN_BOUNDED = re.compile(r"\{(\d+),\}")
 
 
 @lru_cache(maxsize=512)
@@ -20,7 +22,7 @@ def tokens(pattern: str) -> tuple[tuple[str, bool], ...]:
 
     Tokens are an escape, a class opening ("[", "[^", "[]" or "[^]": a ']' right after it is a
     member), a group opening ("(", "(?" or a whole "(?P<name>"), a bounded repeat ("{0,3}"), or
-    one character.
+    one character; a repeat with only a lower bound ("{3,}") is one token too.
 
     >>> list(tokens(r"(?P<a>[^]\pL])\x{2019}{0,3}(?:b)"))  # doctest: +NORMALIZE_WHITESPACE
     [('(?P<a>', False), ('[^]', True), ('\\pL', True), (']', True), (')', False),
@@ -45,7 +47,7 @@ def tokens(pattern: str) -> tuple[tuple[str, bool], ...]:
             named = _NAMED_GROUP.match(pattern, i)
             token = named.group() if named else "(?" if pattern.startswith("(?", i) else "("
         elif ch == "{":
-            bounded = BOUNDED.match(pattern, i)
+            bounded = BOUNDED.match(pattern, i) or OPEN_BOUNDED.match(pattern, i)
             token = bounded.group() if bounded else ch
         out.append((token, inside))
         i += len(token)
