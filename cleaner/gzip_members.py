@@ -29,6 +29,9 @@ INFLATE_ERRORS: tuple[type[Exception], ...] = (zlib.error, getattr(inflate, "err
 CHUNK = 1 << 16
 MAX_OUT = 4 << 20
 MAGIC = b"\x1f\x8b\x08"
+# What a report of damage says of the data handed out before it (a damaged gzip member's, and a
+# damaged zstd frame's: zstd_frames says it too).
+KEPT = "what it held before the damage was read, and may be damaged too"
 
 
 class CorruptGzip(ValueError):
@@ -187,10 +190,6 @@ def count_newlines(data: bytes, start: int, end: int) -> int:
             return count
         count, at = count + 1, at + 1
     return count + data.count(b"\n", at, end)
-
-
-# What a report of damage says of the data handed out before it.
-KEPT = "what it held before the damage was read, and may be damaged too"
 
 
 def open_gzip(path, count_lines: bool = False) -> io.BufferedReader:
