@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re2
+
 from cleaner.apply_rules import RuleStage
 from cleaner.document import Document, Line
 from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import MARKUP_FIXES, normalize
-from cleaner.rulefile import Pack, Rule
+from cleaner.rulefile import Pack, Rule, re2_options
 
 # What each text fix does (cleaner.normalize.FIXES), to say why an example changed.
 FIX_WORDS = {
@@ -59,7 +61,7 @@ def example_failures(rule: Rule, packs: tuple[Pack, ...] = ()) -> list[str]:
     Examples are run as documents reach the rules (as_read): a rule that matches only the text
     as written (a no-break space, a tab, two spaces, an accent as two characters) would pass
     its examples and never fire on a document. A failure that the fixes cause says so."""
-    failures = []
+    failures = _scan_failures(rule) if rule.scan else []
     for text in rule.remove:
         read, fixes = as_read(text)
         if not _fires(rule, read, packs):
@@ -80,6 +82,18 @@ def example_failures(rule: Rule, packs: tuple[Pack, ...] = ()) -> list[str]:
     for case in rule.cases:
         failures.extend(_case_failures(rule, case, packs))
     return failures
+
+
+def _scan_failures(rule: Rule) -> list[str]:
+    """The lines of a rule's examples and cases that its pattern matches and its `scan` misses:
+    a scan that misses a line leaves the rule unsearched there, in silence."""
+    scan = re2.compile(("" if rule.case_sensitive else "(?i)") + "(?m)" + rule.scan,
+                       re2_options())
+    texts = [as_read(text)[0] for text in (*rule.remove, *rule.keep,
+                                           *(case["input"] for case in rule.cases))]
+    return [f"its scan misses {line!r}, which its pattern matches: a scan must match "
+            f"wherever the pattern does" for text in texts for line in text.split("\n")
+            if line and rule.regex.search(line) and not scan.search(line)]
 
 
 def _case_failures(rule: Rule, case: dict, packs: tuple[Pack, ...]) -> list[str]:

@@ -142,12 +142,12 @@ class RuleSets:
             set_match(self.parts[0][1]) if len(self.parts) == 1 else self._match_parts)
         # Whether lines may be scanned joined: a rule matching a line then matches the lines
         # joined by newlines, as every pattern is scanned with (?m).
-        self.joinable = not any(_TEXT_EDGES.search(rule.pattern) for rule in rules)
+        self.joinable = not any(_TEXT_EDGES.search(rule.scan_source) for rule in rules)
 
     def _build(self, rules: list[Rule], first: int) -> None:
         scanner = re2.Set.SearchSet(_scan_options())
         for rule in rules:
-            scanner.Add("(?m)" + _flagged(rule, scan_form(rule.pattern)))
+            scanner.Add("(?m)" + _flagged(rule, scan_form(rule.scan_source)))
         try:
             scanner.Compile()
         except re2.error:

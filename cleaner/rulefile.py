@@ -37,7 +37,7 @@ SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 # tests/test_rulefile_reference.py holds it to them.
 _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
               "remove", "keep", "cases", "aliases", "valid_from", "valid_until", "then",
-              "then_max"}
+              "then_max", "scan"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
               "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
@@ -174,6 +174,15 @@ class Rule:
     # (a "Baca juga:" label alone on its line, then the related titles one a line).
     then: str = ""
     then_max: int = 3
+    # A looser pattern than `pattern` for the set that finds the lines to search (matcher's scan
+    # form is made of it); "" when the pattern itself serves. It must match wherever `pattern`
+    # does: examples.example_failures holds it to the rule's examples.
+    scan: str = ""
+
+    @property
+    def scan_source(self) -> str:
+        """What the rules' set scans lines for: the rule's `scan` pattern, else its pattern."""
+        return self.scan or self.pattern
 
     @property
     def regex(self) -> Any:
@@ -376,13 +385,28 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         raise RuleFileError(path, "pattern matches empty text", rule_id)
     valid_from, valid_until = _bounds(raw, path, rule_id)
     then, then_max = _then(raw, action, path, rule_id)
+    scan = _scan(raw, path, rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
                 remove=remove, keep=keep, cases=tuple(cases),
                 aliases=aliases,
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
-                then=then, then_max=then_max)
+                then=then, then_max=then_max, scan=scan)
+
+
+def _scan(raw: dict, path: Path, rule_id: str) -> str:
+    """A rule's `scan` pattern, checked ("" without one)."""
+    scan = raw.get("scan", "")
+    if not isinstance(scan, str):
+        raise RuleFileError(path, "scan must be a pattern, as pattern is", rule_id)
+    if scan:
+        try:
+            check_pattern(scan)
+        except re2.error as exc:
+            raise RuleFileError(path, f"scan rejected by the linear-time engine (RE2): {exc}",
+                                rule_id)
+    return scan
 
 
 def _not_reserved(rule_id: str, aliases: tuple[str, ...], path: Path) -> None:
