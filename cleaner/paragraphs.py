@@ -39,7 +39,8 @@ def _splittable(text: str, start: int, after: int,
                 abbreviations: frozenset[str]) -> bool:
     """Whether the stop at `start` (the capital after it at `after`) ends a sentence."""
     token = text[text.rfind(" ", 0, start) + 1:start]
-    if "://" in token or token.lower().startswith("www.") or "@" in token:
+    # (the token ends before the stop: "www" of "www.DearAbby.com" is a host's first label)
+    if "://" in token or token.lower().split(".", 1)[0] == "www" or "@" in token:
         return False
     closed = token.rstrip(")]\"'”’")
     letters = closed.lstrip("\"'“‘([")

@@ -130,7 +130,7 @@ def test_glued_paragraphs_split(glued, parts):
     "the U.S. Army said", "buka https://www.Kompas.com/Read/2021 sekarang", "kirim ke redaksi@Tempo.Co",
     "kata Dr.Budi", "Jl.Sudirman no 5", "situs Detik.Com melaporkan", "pukul 14.30 WIB", "A.Rahman hadir",
     "situs DETIK.COM melaporkan", "tentara U.S.A.Army", "ke PT.Telkom", "KOMPAS.Com melaporkan",
-    "sudah (ok)?", "kata \"ya\".",
+    "sudah (ok)?", "kata \"ya\".", "visit www.DearAbby.com today", "lihat WWW.Tempo.Co",
 ])
 def test_not_split(whole):
     assert split_glued(whole, ["dr", "jl"]) == [whole]
