@@ -211,15 +211,21 @@ def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log:
 def _read_unpacked(stream, peek: bytes, source: str, record_id: str, options: ReadOptions,
                    log: ReadLog):
     """A gzip or zstd stream (`peek`: its first bytes), read by what its content opens with,
-    as a stream is (_read_stream). JSON lines in it are read as from a .jsonl.gz file: on past
-    a damaged gzip member, whose lines the reject names. (A zstd stream is read as a pipe is:
-    no frame is found past damage, and a cut at its end goes unsaid.)"""
+    as a stream is (_read_stream). JSON lines in it are read as from a .jsonl.gz or .jsonl.zst
+    file: on past a damaged member or frame, whose lines the reject names, and a cut at the
+    end said. (A zstd stream is copied to a temporary file first: read_zstd.)"""
     raw = cast(BinaryIO, Unclosed(stream))      # (left open: it is not the reader's)
     content: io.BufferedReader
     if peek.startswith(GZIP_MAGIC):
         content = io.BufferedReader(GzipMembers(raw, count_lines=True), buffer_size=CHUNK)
     else:
-        content = read_zstd(raw, READ_BUFFER)
+        try:
+            content = read_zstd(raw, READ_BUFFER)
+        except OSError as exc:          # the temporary copy: a full disk, no temporary folder
+            yield Reject(source, None, f"cannot copy the zstd stream to a temporary file to "
+                                       f"read it: {exc.strerror or exc} (set TMPDIR to a folder "
+                                       f"with room, or give the .zst file itself)")
+            return
     with content:
         while True:
             try:

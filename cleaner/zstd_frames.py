@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
+import tempfile
 from collections import deque
 from typing import Any, BinaryIO, Iterator, NamedTuple
 
@@ -24,6 +26,8 @@ from cleaner.gzip_members import KEPT, count_newlines
 _FRAME_MAGIC = 0xFD2FB528
 _SKIPPABLE = range(0x184D2A50, 0x184D2A60)      # skippable frames: magic, 4-byte size, data
 _DICT_ID_BYTES = (0, 1, 2, 4)
+# What a stream read once is copied to its temporary file by (read_zstd).
+COPY_CHUNK = 1 << 20
 _RLE_BLOCK, _RESERVED_BLOCK = 1, 3
 
 
@@ -352,20 +356,35 @@ class _CheckedZstd(io.RawIOBase):
 def open_zstd(path: str | os.PathLike, buffer_size: int = io.DEFAULT_BUFFER_SIZE,
               count_lines: bool = False) -> io.BufferedReader:
     """A .zst file opened for reading its decompressed content (frames end to end);
-    `count_lines`: a refused frame's report says how many lines it gave (CorruptZstd.lines)."""
+    `count_lines`: a refused frame's report says how many lines it gave (CorruptZstd.lines).
+    A named pipe is read as standard input is (read_zstd)."""
     raw = open(path, "rb")
     try:
         info = os.fstat(raw.fileno())
-        size = info.st_size if stat.S_ISREG(info.st_mode) else None
-        return io.BufferedReader(_CheckedZstd(raw, count_lines, size), buffer_size=buffer_size)
+        if not stat.S_ISREG(info.st_mode):
+            with raw:
+                return read_zstd(raw, buffer_size, count_lines)
+        return io.BufferedReader(_CheckedZstd(raw, count_lines, info.st_size),
+                                 buffer_size=buffer_size)
     except BaseException:
         raw.close()
         raise
 
 
-def read_zstd(raw: BinaryIO, buffer_size: int = io.DEFAULT_BUFFER_SIZE) -> io.BufferedReader:
-    """The decompressed content of zstd frames on a stream read once (standard input), as a
-    pipe's is read: not walked, so a frame cut off at the stream's end ends it without a word
-    (zstd's reader says nothing of it), and damage or bytes that are not zstd end it with the
-    report. (Closing it closes `raw`.)"""
-    return io.BufferedReader(_CheckedZstd(raw), buffer_size=buffer_size)
+def read_zstd(raw: BinaryIO, buffer_size: int = io.DEFAULT_BUFFER_SIZE,
+              count_lines: bool = True) -> io.BufferedReader:
+    """The decompressed content of zstd frames on a stream read once (standard input, a pipe),
+    walked as a file's frames are: the stream is first copied to an unnamed temporary file
+    (its compressed size, in the system's temporary folder). Read straight from the pipe, a
+    frame cut off at its end went unsaid and damage lost the good frames around it: a frame's
+    end is known only from the walk of the frame headers, which a pipe cannot be read again
+    for. `raw` is read to its end and left open; closing the reader removes the copy."""
+    copy = tempfile.TemporaryFile()
+    try:
+        shutil.copyfileobj(raw, copy, COPY_CHUNK)
+        size = copy.tell()
+        copy.seek(0)
+        return io.BufferedReader(_CheckedZstd(copy, count_lines, size), buffer_size=buffer_size)
+    except BaseException:
+        copy.close()
+        raise

@@ -123,3 +123,30 @@ def test_gzipped_json_lines_piped_to_the_cli_are_cleaned(tmp_path):
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [record["id"] for record in records] == [f"r{i}" for i in range(300)]
     assert not (tmp_path / "out.jsonl.rejects.jsonl").exists()
+
+
+def _frames(*parts: bytes) -> list[bytearray]:
+    return [bytearray(zstandard.ZstdCompressor(write_checksum=True).compress(part))
+            for part in parts]
+
+
+def test_a_zstd_stream_cut_inside_a_frame_is_rejected_as_cut(monkeypatch):
+    """`cat a.zst b.zst` cut inside b: read straight from the pipe, the cut went unsaid."""
+    first, second = _frames(b"".join(LINES[:100]), b"".join(LINES[100:200]))
+    items = read_stdin(monkeypatch, bytes(first) + bytes(second[:len(second) // 2]))
+    assert ids(items) == [f"r{i}" for i in range(100)]
+    [reject] = [item for item in items if isinstance(item, Reject)]
+    assert "cut off" in reject.reason
+
+
+def test_a_damaged_zstd_frame_on_stdin_loses_no_good_frame_around_it(monkeypatch):
+    """Read straight from the pipe, the good lines before the damage and the frame after it
+    were lost, and the reject named byte 0."""
+    frames = _frames(*(b"".join(LINES[at:at + 100]) for at in range(0, 300, 100)))
+    frames[1][-2] ^= 1                  # the second frame's checksum
+    items = read_stdin(monkeypatch, b"".join(map(bytes, frames)))
+    got = ids(items)
+    assert got[:100] == [f"r{i}" for i in range(100)]
+    assert got[-100:] == [f"r{i}" for i in range(200, 300)]
+    [reject] = [item for item in items if isinstance(item, Reject)]
+    assert f"starting at byte {len(frames[0])}" in reject.reason
