@@ -26,13 +26,14 @@ def case_names(path: Path, root: str | Path) -> set[str]:
     suffix, and each folder it sits in, by its path there or its name (its site's folder).
 
     >>> sorted(case_names(Path("fx/id/kompas.com/a.txt"), "fx"))  # doctest: +NORMALIZE_WHITESPACE
-    ['a', 'id', 'id/kompas.com', 'id/kompas.com/a', 'id/kompas.com/a.json', 'id/kompas.com/a.txt',
+    ['.', 'a', 'id', 'id/kompas.com', 'id/kompas.com/a', 'id/kompas.com/a.json', 'id/kompas.com/a.txt',
      'kompas.com']
     """
     relative = path.relative_to(root)
     within = relative.with_suffix("")
+    # (".": the fixtures folder itself, typed as a path to it, holds every case)
     names = {path.stem, within.as_posix(), relative.as_posix(),
-             expected_path(relative).as_posix()}
+             expected_path(relative).as_posix(), "."}
     for folder in within.parents:
         if folder.parts:
             names.update((folder.as_posix(), folder.name))

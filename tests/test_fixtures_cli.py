@@ -387,6 +387,9 @@ def test_a_case_is_named_by_its_path_or_its_sites_folder(tmp_path, monkeypatch, 
     # A site's folder: every case in it, and no other site's.
     assert main(["fixtures", "check", "kompas.com", *args]) == 1
     assert "2 fixtures, 1 differ" in capsys.readouterr().err
+    # The fixtures folder itself, as tab-completion types it: every case.
+    assert main(["fixtures", "check", "fixtures/", *args]) == 1
+    assert "3 fixtures, 1 differ" in capsys.readouterr().err
 
 
 def test_a_case_that_names_no_fixture_is_refused_with_the_names_near_it(tmp_path, capsys):
