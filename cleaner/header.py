@@ -74,8 +74,8 @@ def other_head_line(line: str, words: Lexicon) -> bool:
     >>> other_head_line("UPDATE: Floods recede in Jakarta", words)
     False
     """
-    return (_is_label_line(line, words) or _is_dateline(line) or _is_byline(line, words)
-            or _is_date_line(line, words))
+    return (_is_label_line(line, words) or _is_dateline(line, words)
+            or _is_byline(line, words) or _is_date_line(line, words))
 
 
 def _is_label_line(line: str, words: Lexicon) -> bool:
@@ -87,12 +87,13 @@ def _is_label_line(line: str, words: Lexicon) -> bool:
                                          for part in (text, head) if part)
 
 
-def _is_dateline(line: str) -> bool:
-    """A place in capitals alone on its line, as a wire's dateline is: "BAAR, SWITZERLAND",
-    "NEW YORK", "LONDON (Reuters)". Three words of capitals without a comma or an agency may be
-    a shouted headline, and stay one."""
+def _is_dateline(line: str, words: Lexicon) -> bool:
+    """A place in capitals alone on its line, as a wire's dateline is: with its agency in
+    brackets ("LONDON (Reuters)") or a country or state after a comma ("BAAR, SWITZERLAND").
+    Capitals without either may be a shouted headline ("GAME OVER", "NEW YORK"), and stay one,
+    as does a comma line whose second part holds more than two words or one of the packs'
+    stopwords ("CHINA, RUSSIA SIGN DEAL", "FINALLY, THE TRUTH"): a country holds neither."""
     place = _AGENCY_END.sub("", line)
-    agency = place != line
     if not place or place != place.upper() or not any(c.isalpha() for c in place):
         return False
     parts = [part.split() for part in place.split(",")]
@@ -101,20 +102,32 @@ def _is_dateline(line: str) -> bool:
     if any(not word.replace(".", "").replace("'", "").replace("-", "").isalpha()
            for part in parts for word in part):
         return False
-    return agency or len(parts) > 1 or len(parts[0]) <= 2
+    if place != line:                           # an agency after it
+        return True
+    return len(parts) == 2 and len(parts[1]) <= 2 and \
+        not any(word.lower().strip(".") in words.stopwords for word in parts[1])
 
 
 def _is_byline(line: str, words: Lexicon) -> bool:
     """A byline: one of the packs' byline_words ("By", "Oleh"), then names written as names
-    (capitalised words, or the packs' name_particles) joined as a byline's names are."""
+    (capitalised words, or the packs' name_particles) joined as a byline's names are. A name
+    holds none of the packs' stopwords: "Oleh Karena Itu, Harga Naik" opens a headline."""
     m = _BYLINE.match(line)
     if not m or m.group(1).lower() not in words.byline_words:
         return False
     names = split_names(m.group(2), words.conjunctions)
-    return bool(names) and all(
-        _NAME.match(name) and all(word[0].isupper() or word.lower() in words.name_particles
-                                  for word in name.split())
-        for name in names)
+    return bool(names) and all(_NAME.match(name) and all(_name_word(word, words)
+                                                         for word in name.split())
+                               for name in names)
+
+
+def _name_word(word: str, words: Lexicon) -> bool:
+    """Whether a word may stand in a byline's name: capitalised and no stopword, or one of the
+    packs' name_particles (a particle may be a stopword too: "de" in Spanish)."""
+    lowered = word.lower()
+    if lowered in words.name_particles:
+        return True
+    return word[0].isupper() and lowered.strip(".") not in words.stopwords
 
 
 def _is_date_line(line: str, words: Lexicon) -> bool:

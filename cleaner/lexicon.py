@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: months, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles."""
+"""What a document's packs say about its language: months, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class Lexicon:
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -68,4 +69,5 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         byline_words=frozenset(w for pack in packs for w in pack.byline_words),
         name_particles=frozenset(w for pack in packs for w in pack.name_particles),
         honorifics=frozenset(w for pack in packs for w in pack.honorifics),
+        stopwords=frozenset(w for pack in packs for w in pack.stopwords),
     )

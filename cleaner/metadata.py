@@ -29,7 +29,9 @@ def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
     """A place written in capitals ("MOSKWA") in title case, but for its words without a vowel,
     acronyms (NTT, NTB, DC), and its `particles` (the packs' name_particles, lower case) inside
     it, which stay lower case ("Termas de Rio Hondo"; a particle opening the place or a part of
-    it after a comma keeps its capital: "La Paz"); anything else as written.
+    it after a comma, or ending it, keeps its capital: "La Paz", "Lake Van"); anything else as
+    written. After an apostrophe only a single letter's name goes on capitalised ("O'Hare",
+    "St. John's").
 
     >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
     ('Moskwa', 'Banda Aceh', 'Moskow')
@@ -42,6 +44,8 @@ def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
     ('Termas de Rio Hondo', 'La Paz')
     >>> place_name("RIO DE JANEIRO, BRASIL", particles), place_name("DOHA, AL KHOR", particles)
     ('Rio de Janeiro, Brasil', 'Doha, Al Khor')
+    >>> place_name("LAKE VAN", particles | {"van"}), place_name("ST. JOHN'S"), place_name("O'HARE")
+    ('Lake Van', "St. John's", "O'Hare")
     """
     value = clean_value(value)
     if not value.isupper():
@@ -49,13 +53,42 @@ def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
     words = value.split(" ")
     return " ".join(word if _acronym(word)
                     else word.lower() if word.lower() in particles and _inside(words, index)
-                    else word.title()
+                    else _title_word(word)
                     for index, word in enumerate(words))
 
 
 def _inside(words: list[str], index: int) -> bool:
-    """Whether a place's word stands inside it: neither its first word nor one after a comma."""
-    return index > 0 and not words[index - 1].endswith(",")
+    """Whether a place's word stands inside it: neither its first word nor one after a comma,
+    and a word of the place follows it (a particle ending the place is a name: Lake Van)."""
+    return 0 < index < len(words) - 1 and not words[index - 1].endswith(",")
+
+
+_APOSTROPHES = "'’"
+
+
+def _title_word(word: str) -> str:
+    """A word in title case as str.title writes it, but for a letter after an apostrophe, which
+    is capitalised only after a single letter: "O'HARE" is O'Hare, "JOHN'S" is John's (not
+    John'S).
+
+    >>> [_title_word(w) for w in ("JOHN'S", "O'HARE", "BAU-BAU", "MA’RIB")]
+    ["John's", "O'Hare", 'Bau-Bau', 'Ma’rib']
+    """
+    titled = word.title()
+    if "'" not in word and "’" not in word:
+        return titled
+    letters = list(titled)
+    for index in range(2, len(letters)):
+        if letters[index - 1] in _APOSTROPHES and letters[index].isupper() \
+                and not _single_letter_before(letters, index - 1):
+            letters[index] = letters[index].lower()
+    return "".join(letters)
+
+
+def _single_letter_before(letters: list[str], apostrophe: int) -> bool:
+    """Whether one letter alone, at the word's start or after a non-letter, stands before it."""
+    return letters[apostrophe - 1].isalpha() and (apostrophe == 1
+                                                  or not letters[apostrophe - 2].isalpha())
 
 
 # A word of Latin capitals without a vowel is an acronym: "Ntt" reads wrong. (Acronyms with a
@@ -149,11 +182,12 @@ def without_titles(name: str, honorifics: frozenset[str]) -> str:
     """A name without the titles before it (the packs' honorifics, lower case), only the name:
     "dr. Andi Wijaya" is Andi Wijaya. A title ends at its dot or a space ("Drew" and "Irfan" are
     names); a one-letter title needs its dot and a word after it, as "H Sutrisno" and "H. G.
-    Wells" open with initials. A name that is only titles is kept as it is.
+    Wells" open with initials. A name that is only titles, or titles before a single word, is
+    kept as it is: "Dr. Dre" and "Prof. Budi" are known by both.
 
     >>> titles = frozenset({"dr", "prof", "ir", "h"})
     >>> without_titles("dr. Andi Wijaya", titles), without_titles("Prof. Dr. Ir. Budi", titles)
-    ('Andi Wijaya', 'Budi')
+    ('Andi Wijaya', 'Prof. Dr. Ir. Budi')
     >>> without_titles("Ahmad H. Putra", titles), without_titles("H. G. Wells", titles)
     ('Ahmad H. Putra', 'H. G. Wells')
     >>> without_titles("Prof. Dr.", titles), without_titles("Drew Roe", titles)
@@ -168,8 +202,9 @@ def without_titles(name: str, honorifics: frozenset[str]) -> str:
         if not (_AFTER_INITIAL if initial else _AFTER_TITLE).match(rest, found.end()):
             break
         rest = rest[found.end():]
-    # Titles alone ("Dr.", "Prof. Dr."): the byline's value as it is, as a lone name is kept.
-    return name if not rest or title.fullmatch(rest + " ") else rest
+    # Titles alone ("Dr.", "Prof. Dr.") or before one word ("Dr. Oz"): the byline's value as it
+    # is, as a lone name is kept.
+    return name if len(rest.split()) < 2 or title.fullmatch(rest + " ") else rest
 
 
 # What follows a title: a name, or another title. After a one-letter title only a word: "H. G.

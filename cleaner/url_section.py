@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import unquote
+
+# Where a url's host begins: "//" at its very start or right after an http scheme; a "//"
+# further on is an empty segment of the path ("x.id/berita//olahraga").
+_HOST_START = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
 
 def url_section(url: str | None, sections: frozenset[str]) -> str | None:
     """The first segment of a url's path that is, whole, one of `sections` (the packs' lower-case
-    words), returned as the pack lists it; None without one. A segment is read with '-' and '_'
-    as spaces and case ignored ("Sepak-Bola" is "sepak bola"); a slug or an id is never a section,
-    as the whole segment must be one. The host, query and fragment are not read.
+    words), returned as the pack lists it (of spellings read alike, the first sorted); None
+    without one. A segment is read without '-', '_' and spaces, case ignored ("Sepak-Bola" and
+    "sepakbola" are "sepak bola"); a slug or an id is never a section, as the whole segment must
+    be one. The host, query and fragment are not read, nor a url in them.
 
     >>> sections = frozenset({"olahraga", "sepak bola", "nasional"})
     >>> url_section("http://www.cnnindonesia.com/olahraga/20160921115404-142-159931/a/", sections)
@@ -23,17 +29,20 @@ def url_section(url: str | None, sections: frozenset[str]) -> str | None:
     ...                                     "https://x.id/a#olahraga", "https://x.id/olahraga.html",
     ...                                     "http://[::1", None)]
     [None, None, None, None, None, None, None]
+    >>> [url_section(u, sections) for u in ("https://x.id?next=/olahraga/", "x.id/a//sepakbola/1")]
+    [None, 'sepak bola']
     """
     if not url or not sections:
         return None
-    # The path's bounds by hand, as url_date finds them: urlsplit refuses a malformed url.
-    host = url.find("//")
-    start = url.find("/", host + 2) if host >= 0 else url.find("/")
+    # The path's bounds by hand: urlsplit refuses a malformed url. The query and fragment go
+    # first, as a url they hold ("?next=/olahraga/") has slashes of its own.
+    end = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    url = url[:end]
+    host = _HOST_START.match(url)
+    start = url.find("/", host.end()) if host else url.find("/")
     if start < 0:
         return None
     path = url[start:]
-    if "?" in path or "#" in path:
-        path = path.split("?", 1)[0].split("#", 1)[0]
     words = _by_form(sections)
     for segment in path.split("/"):
         if segment:
@@ -44,20 +53,21 @@ def url_section(url: str | None, sections: frozenset[str]) -> str | None:
 
 
 def _form(text: str) -> str:
-    """A segment or a section as they are compared: decoded, lower case, '-' and '_' as spaces.
+    """A segment or a section as they are compared: decoded, lower case, without '-', '_' and
+    spaces (a url writes "sepak bola" as sepak-bola or sepakbola).
 
-    >>> _form("Sepak-Bola"), _form("gaya_hidup"), _form("cek%20fakta"), _form("fact-check")
-    ('sepak bola', 'gaya hidup', 'cek fakta', 'fact check')
+    >>> _form("Sepak-Bola"), _form("gaya_hidup"), _form("cek%20fakta"), _form("sepakbola")
+    ('sepakbola', 'gayahidup', 'cekfakta', 'sepakbola')
     """
     if "%" in text:
         text = unquote(text)
-    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    return "".join(text.lower().replace("-", " ").replace("_", " ").split())
 
 
 @lru_cache(maxsize=64)
 def _by_form(sections: frozenset[str]) -> dict[str, str]:
     """A pack combination's sections by the form a url's segment is compared in; of two words
-    with one form ("fact check", "fact-check"), the one sorting first is written."""
+    with one form ("fact check", "fact-check", "sepakbola"), the one sorting first is written."""
     words: dict[str, str] = {}
     for section in sorted(sections):
         words.setdefault(_form(section), section)

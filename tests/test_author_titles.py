@@ -21,14 +21,14 @@ BODY = ("Lintasan siap digunakan\n\nLintasan reli di Tanjung Senai siap digunaka
     ("dr. Andi Wijaya", "Andi Wijaya"),
     ("Dr. Jane Roe", "Jane Roe"),
     ("Dr Jane Roe", "Jane Roe"),
-    ("Prof. Budi", "Budi"),
-    ("Ir. Joko", "Joko"),
-    ("H. Ahmad", "Ahmad"),
+    ("Prof. Budi Santoso", "Budi Santoso"),
+    ("Ir. Joko Susilo", "Joko Susilo"),
+    ("H. Ahmad Dahlan", "Ahmad Dahlan"),
     ("Hj. Siti Aminah", "Siti Aminah"),
-    ("drg. Rina", "Rina"),
+    ("drg. Rina Sari", "Rina Sari"),
     ("KH Ma'ruf Amin", "Ma'ruf Amin"),
     ("Prof. Dr. Ir. Budi Santoso", "Budi Santoso"),
-    ("Drs.H.Ahmad", "Ahmad"),
+    ("Drs.H.Ahmad Dahlan", "Ahmad Dahlan"),
     ("DR. ANDI WIJAYA", "ANDI WIJAYA"),
     ("Dr. A. Wijaya", "A. Wijaya"),
 ])
@@ -47,11 +47,21 @@ def test_a_name_that_opens_with_no_title_is_kept_as_it_is(honorifics, name):
     assert without_titles(name, honorifics) == name
 
 
+@pytest.mark.parametrize("name", ["Dr. Dre", "Dr. Oz", "Dr Seuss", "Prof. Budi", "Ir. Joko",
+                                  "H. Ahmad", "drg. Rina", "Drs.H.Ahmad", "Prof. Dr. Ir. Budi"])
+def test_titles_before_a_single_word_stay_with_it(honorifics, name):
+    # The person is known by both: "Dre" or "Budi" alone names no one.
+    assert without_titles(name, honorifics) == name
+
+
 @pytest.mark.parametrize("line, authors, editors", [
     ("Penulis: dr. Andi Wijaya", ["Andi Wijaya"], []),
-    ("Penulis: H. Ahmad", ["Ahmad"], []),
+    ("Penulis: H. Ahmad Dahlan", ["Ahmad Dahlan"], []),
     ("Penulis: Ahmad H. Putra", ["Ahmad H. Putra"], []),
-    ("Reporter: Prof. Budi | Editor: Ir. Joko", ["Budi"], ["Joko"]),
+    ("Reporter: Prof. Budi Santoso | Editor: Ir. Joko Susilo", ["Budi Santoso"], ["Joko Susilo"]),
+    # One word after the title: the title stays with it.
+    ("Penulis: H. Ahmad", ["H. Ahmad"], []),
+    ("Reporter: Prof. Budi | Editor: Ir. Joko", ["Prof. Budi"], ["Ir. Joko"]),
 ])
 def test_a_byline_label_names_the_author_without_a_title(cleaner, line, authors, editors):
     record = cleaner.clean(BODY + line)

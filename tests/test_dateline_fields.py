@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.metadata import place_name
+
 BODY = "\n\nIsi berita kedua yang panjang sekali di sini, kata dia kepada wartawan."
 
 
@@ -127,3 +129,30 @@ def test_two_undotted_names_neither_a_known_publisher_are_read_place_first(clean
 ])
 def test_a_particle_inside_a_place_in_capitals_is_written_in_lower_case(cleaner, line, location):
     assert cleaner.clean(line + BODY)["meta"]["location"] == location
+
+
+@pytest.mark.parametrize("line, location", [
+    # A particle ending the place is a name of its own: Lake Van, Kota Le.
+    ("LAKE VAN, KOMPAS.com - Pebalap itu mengawali musim dengan baik.", "Lake Van"),
+    ("KOTA LE, KOMPAS.com - Pebalap itu mengawali musim dengan baik.", "Kota Le"),
+])
+def test_a_particle_ending_a_place_keeps_its_capital(cleaner, line, location):
+    assert cleaner.clean(line + BODY)["meta"]["location"] == location
+
+
+@pytest.mark.parametrize("place, name", [
+    ("ST. JOHN'S", "St. John's"), ("ST. JOHN’S", "St. John’s"), ("O'HARE", "O'Hare"),
+    ("L'AQUILA", "L'Aquila"), ("MA'RIB", "Ma'rib"), ("LAKE VAN", "Lake Van"),
+    ("RIO DE JANEIRO", "Rio de Janeiro"), ("DE AAR", "De Aar"), ("SAINT-DENIS", "Saint-Denis"),
+])
+def test_a_place_in_capitals_is_written_as_its_name(cleaner, place, name):
+    # After an apostrophe only a single letter's name goes on capitalised (O'Hare, not John'S).
+    particles = frozenset({"de", "van", "le", "la"})
+    assert place_name(place, particles) == name
+
+
+def test_an_english_datelines_place_with_an_apostrophe_is_written_as_its_name(cleaner):
+    record = cleaner.clean("Storm closes schools\n\nST. JOHN'S, Newfoundland (AP) — Schools "
+                           "closed on Monday as the storm hit the city hard.\n\nThe governor said that "
+                           "the state would open shelters in every county by the evening.")
+    assert (record["meta"]["location"], record["meta"]["source"]) == ("St. John's", "AP")

@@ -6,6 +6,7 @@ import pytest
 
 from cleaner.header import looks_like_title, other_head_line
 from cleaner.lexicon import lexicon
+from cleaner.rulefile import Pack
 
 BODIES = {
     "id": "Pemerintah provinsi menyatakan bahwa banjir di wilayah itu telah surut pada Senin pagi, "
@@ -18,12 +19,17 @@ BODIES = {
 
 # Each language's own: its packs' words (fact_labels, sections, date_words) tell them.
 LABELS = {"id": ["Claim", "Update", "UPDATE", "Klaim", "Video", "Cek Fakta"],
-          "en": ["Claim", "Update", "UPDATE", "Klaim", "Video", "Fact Check"]}
+          "en": ["Claim", "Update", "UPDATE", "Klaim", "Video", "Fact Check", "Our Verdict",
+                 "The Verdict"]}
 FACT_LINES = {"id": ["Klaim: Foto banjir di Jakarta", "Kesimpulan: Salah",
-                     "Penjelasan: Foto itu lama"],
+                     "Penjelasan: Foto itu lama", "Faktanya: Foto itu dari 2019",
+                     "Narasi: Banjir di Jakarta", "Referensi: Situs BMKG"],
               "en": ["Claim: A photo shows floods in Jakarta", "Verdict: False",
-                     "Rating: Mostly False"]}
-DATELINES = ["BAAR, SWITZERLAND", "NEW YORK", "JAKARTA -", "JAKARTA --", "LONDON (Reuters) -",
+                     "Rating: Mostly False", "Our Verdict: False", "The Verdict: Misleading",
+                     "Our Ruling: Pants on Fire", "What's True: The photo is real"]}
+# A place in capitals alone is a dateline with its agency or with a country or state after a comma:
+# two capital words alone ("NEW YORK", "GAME OVER") may be either, and are read as a title.
+DATELINES = ["BAAR, SWITZERLAND", "NEW YORK (AP)", "JAKARTA -", "JAKARTA --", "LONDON (Reuters) -",
              "WASHINGTON (AP) —", "LONDON (Reuters)", "JAKARTA, KOMPAS.com -"]
 # Date lines chrome/date-line does not read: the header stage is the last to see them.
 DATE_LINES = {"id": ["Senin (20/11/2023) 10:15 WIB", "2023-11-20T10:15:00+07:00"],
@@ -36,7 +42,22 @@ TITLES = ["Banjir Surut, Warga Kembali ke Rumah", "Floods recede as residents re
           "'Kami Tidak Takut,' Kata Warga Korban Banjir",
           "\"We will rebuild\": Mayor vows after floods", "UPDATE: Floods recede in Jakarta",
           "Cek Fakta: Video Banjir di Jakarta Bukan dari 2023", "BANJIR JAKARTA SURUT",
-          "Jadwal Imsakiyah 20 Maret 2023", "Sri Mulyani: Ekonomi RI Tumbuh 5 Persen"]
+          "Jadwal Imsakiyah 20 Maret 2023", "Sri Mulyani: Ekonomi RI Tumbuh 5 Persen",
+          # Headlines in capitals: no agency, no place and country after a comma.
+          "TRUMP WINS", "GAME OVER", "JOKOWI MENANG", "GEMPA ACEH", "BREXIT CHAOS", "THE END",
+          "CHINA, RUSSIA SIGN DEAL",
+          # An everyday word before a colon is no fact-check label.
+          "Context: Why The Fed Raised Rates", "Status: Flights Resume At Heathrow",
+          "Origin: How The Virus Spread", "Facts: Ten Things About Mars",
+          "Konteks: Mengapa BI Naikkan Suku Bunga", "Fakta: Jokowi Tak Pernah Bilang Begitu",
+          # "Oleh" opening a phrase, not a byline: its words are the language's commonest.
+          "Oleh Karena Itu, Harga Naik", "Oleh Sebab Itu Kami Pergi"]
+
+
+def _words(cleaner):
+    """The shipped common, Indonesian and English packs' words."""
+    return lexicon(tuple(p for p in cleaner.packs
+                         if p.kind == "common" or (p.kind == "lang" and p.id in ("id", "en"))))
 
 
 def _clean(cleaner, first: str, lang: str) -> dict:
@@ -107,3 +128,60 @@ def test_a_single_word_or_a_line_ending_in_a_dash_does_not_look_like_a_title():
 def test_other_head_lines_are_told_from_titles(cleaner, line, expected):
     words = lexicon(tuple(p for p in cleaner.packs if p.kind == "lang" and p.id in ("id", "en")))
     assert other_head_line(line, words) is expected
+
+
+@pytest.mark.parametrize("title, lang", [("FINALLY, THE TRUTH", "en"),
+                                         ("BERSATU, KITA TEGUH", "id")])
+def test_a_comma_line_in_capitals_with_a_stopword_is_a_title_not_a_dateline(cleaner, title, lang):
+    # A country or state after a dateline's comma holds none of the language's commonest words.
+    record = _clean(cleaner, title, lang)
+    assert record["meta"]["title"] == title
+
+
+@pytest.mark.parametrize("line", ["Oleh Karena Itu, Harga Naik", "Oleh Sebab Itu Kami Pergi",
+                                  "By The Way We Live Now"])
+def test_a_line_opening_with_a_byline_word_before_stopwords_is_no_byline(cleaner, line):
+    assert other_head_line(line, _words(cleaner)) is False
+
+
+@pytest.mark.parametrize("line", ["By Jane Doe", "Oleh: Jane Doe", "By Jane Doe and John Smith",
+                                  "Oleh Ahmad bin Ali"])
+def test_a_byline_of_names_is_still_one(cleaner, line):
+    assert other_head_line(line, _words(cleaner)) is True
+
+
+def test_a_name_particle_that_is_a_stopword_still_makes_a_byline():
+    words = lexicon((Pack("es", "lang", "", stopwords=frozenset({"de", "la", "el"}),
+                          byline_words=frozenset({"por"}),
+                          name_particles=frozenset({"de", "la"})),))
+    assert other_head_line("Por Juan de la Cruz", words) is True
+    assert other_head_line("Por El Camino Real", words) is False
+
+
+def test_the_lexicon_holds_the_packs_stopwords(cleaner):
+    assert {"itu", "karena", "the", "of"} <= _words(cleaner).stopwords
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Context: Why The Fed Raised Rates", False), ("Konteks: Mengapa BI Naikkan Suku Bunga", False),
+    ("Fakta: Jokowi Tak Pernah Bilang Begitu", False), ("Source: Reuters Poll", False),
+    ("Our Verdict: False", True), ("The Verdict: Misleading", True), ("Claims: Vaccines", True),
+    ("What's Undetermined: The Date", True), ("Faktanya: Foto Lama", True),
+    ("Kesimpulan: Salah", True), ("Referensi: BMKG", True),
+])
+def test_only_a_clear_fact_check_label_before_a_colon_is_a_label(cleaner, line, expected):
+    assert other_head_line(line, _words(cleaner)) is expected
+
+
+@pytest.mark.parametrize("line", ["TRUMP WINS", "GAME OVER", "NEW YORK", "CHINA, RUSSIA SIGN DEAL",
+                                  "PARIS, FRANCE, EUROPE"])
+def test_capitals_without_an_agency_or_a_place_and_country_are_no_dateline(cleaner, line):
+    assert other_head_line(line, _words(cleaner)) is False
+
+
+@pytest.mark.parametrize("line", ["BAAR, SWITZERLAND", "NEW YORK, N.Y.", "RIO DE JANEIRO, BRAZIL",
+                                  "THE HAGUE, NETHERLANDS", "PORT OF SPAIN, TRINIDAD",
+                                  "BANDA ACEH, NAD", "NEW YORK (AP)", "PARIS, FRANCE (AFP)"])
+def test_a_place_and_its_country_or_agency_in_capitals_is_a_dateline(cleaner, line):
+    # Stopwords may be in the place ("PORT OF SPAIN"), not in the country or state after it.
+    assert other_head_line(line, _words(cleaner)) is True

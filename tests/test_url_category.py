@@ -38,6 +38,11 @@ def test_a_record_without_a_section_line_takes_the_urls(cleaner, url, category):
     "https://kabar.example/read/123?kanal=olahraga",
     "https://kabar.example/read/123#olahraga",
     "https://kabar.example/olahraga.html",
+    # With no path, a query or a fragment is still no path.
+    "https://kabar.example?next=/olahraga/",
+    "https://kabar.example#/olahraga/a",
+    "https://kabar.example?u=http://lain.example/olahraga/1",
+    "https://kabar.example/index.php?/olahraga/",
     None,
 ])
 def test_a_slug_an_id_or_a_word_that_is_no_section_gives_no_category(cleaner, url):
@@ -88,3 +93,33 @@ def test_a_web_page_without_a_section_takes_the_urls(cleaner):
 def test_url_section_never_raises_on_what_a_dump_holds_as_a_url(url):
     found = url_section(url, frozenset({"olahraga", "sepak bola"}))
     assert found in (None, "olahraga", "sepak bola")
+
+
+@pytest.mark.parametrize("url", ["kabar.example/berita//olahraga/a",
+                                 "kabar.example/olahraga/read//2017/a",
+                                 "https://kabar.example/berita//olahraga/a",
+                                 "//kabar.example/olahraga/a", "/olahraga"])
+def test_a_double_slash_inside_the_path_is_no_host(url):
+    # "//" opens a host only at the start or right after the scheme.
+    assert url_section(url, frozenset({"olahraga", "sepak bola"})) == "olahraga"
+
+
+@pytest.mark.parametrize("url, category", [
+    ("https://bola.example/sepakbola/123/judul", "sepak bola"),
+    ("https://bola.example/sepak-bola/123/judul", "sepak bola"),
+    ("https://kabar.example/gayahidup/123/judul", "gaya hidup"),
+    ("https://kabar.example/Gaya-Hidup/123/judul", "gaya hidup"),
+])
+def test_a_section_written_with_or_without_its_space_is_one_section(cleaner, url, category):
+    assert cleaner.clean(BODY, url=url)["meta"]["category"] == category
+
+
+def test_of_two_spellings_of_a_section_the_first_sorted_is_written():
+    sections = frozenset({"sepakbola", "sepak bola"})
+    assert url_section("https://x.example/sepakbola/1", sections) == "sepak bola"
+
+
+def test_the_indonesian_pack_lists_a_section_once_with_its_space(cleaner):
+    sections = next(p for p in cleaner.packs if p.kind == "lang" and p.id == "id").sections
+    assert {"sepak bola", "gaya hidup"} <= sections
+    assert not {"sepakbola", "gayahidup"} & sections
