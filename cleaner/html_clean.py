@@ -10,10 +10,9 @@ from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import (PageError, extract_article, import_extractors, load_page,
                                   not_extracted, page_hints)
-from cleaner.html_meta import clean_title, date_zone, iso_date, split_byline
+from cleaner.html_meta import clean_title, date_zone, iso_date, page_authors
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import lexicon
-from cleaner.metadata import people
 from cleaner.normalize import FIXES
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
@@ -195,17 +194,18 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
                 break
     if doc.meta.get("date") is None and fallback_date:
         doc.meta["date"] = iso_date(str(fallback_date), tz, months)
-    # authors and editors: text bylines first; the HTML byline only when the text had none
-    authors, editors = split_byline(meta.get("author"))
-    own = {n.lower() for n in names}
-    authors = people([a for a in authors if a.lower() not in own], names,
-                     lexicon(doc.packs).honorifics)
+    # authors and editors: text bylines first; the HTML bylines only when the text had none.
+    # A wire agency the page names as its author is the source, unless the text gave one.
+    authors, editors, agencies = page_authors(meta.get("bylines", ()), names,
+                                              meta.get("publishers", ()),
+                                              lexicon(doc.packs).honorifics)
     if not doc.meta["authors"]:
         doc.set_meta("authors", authors)
     if not doc.meta["editors"]:
         doc.set_meta("editors", editors)
-    if doc.meta.get("source") is None and meta.get("sitename"):
-        doc.meta["source"] = cleaner.sink.source_name(meta["sitename"])
+    source = agencies[0] if agencies else meta.get("sitename")
+    if doc.meta.get("source") is None and source:
+        doc.meta["source"] = cleaner.sink.source_name(source)
     if doc.meta.get("category") is None and meta.get("category"):
         doc.meta["category"] = meta["category"]
     if doc.meta.get("category") is None:

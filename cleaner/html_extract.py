@@ -18,7 +18,8 @@ from cleaner.decode import UTF8_ENCODINGS, DecodeError
 from cleaner.document import Removal, cut_short
 from cleaner.html_charset import charset_flag, decode_html
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs, text_runs
-from cleaner.html_meta import opens_with_label
+from cleaner.html_meta import (may_name_person, names_only, opens_with_label,
+                                opens_with_label_colon)
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
 from cleaner.normalize import FIX_HINTS, fix_mojibake, fix_surrogates
 
@@ -626,14 +627,19 @@ def _first(metas: dict[str, str], keys: Iterable[str]) -> str | None:
 _ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|blog")
 
 
-def _json_ld(tree: HtmlElement) -> dict[str, Any]:
-    """The article object of a page's JSON-LD (schema.org NewsArticle and kin), if any."""
+def _json_ld(tree: HtmlElement) -> tuple[dict[str, Any], dict[str, dict]]:
+    """The article object of a page's JSON-LD (schema.org NewsArticle and kin), if any, and
+    every object that has an @id, by its @id (a Yoast @graph names its author and publisher
+    by reference: `"author": {"@id": ...}`)."""
+    article: dict[str, Any] = {}
     best: dict[str, Any] = {}
+    nodes: dict[str, dict] = {}
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            # Not strict: CMSs write raw line breaks inside strings (an articleBody).
+            data = json.loads(script.text, strict=False)
         except ValueError:
             continue
         stack = [data]
@@ -644,25 +650,49 @@ def _json_ld(tree: HtmlElement) -> dict[str, Any]:
             elif isinstance(item, dict):
                 if "@graph" in item:
                     stack.append(item["@graph"])
-                kind = item.get("@type")
-                kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
-                if _ARTICLE_TYPES.search(kind) and ("headline" in item or "datePublished" in item):
-                    return item
+                if isinstance(item.get("@id"), str) and len(item) > 1:
+                    nodes.setdefault(item["@id"], item)
+                kind = _ld_type(item)
+                if not article and _ARTICLE_TYPES.search(kind) \
+                        and ("headline" in item or "datePublished" in item):
+                    article = item
                 if not best and ("datePublished" in item or "author" in item):
                     best = item
-    return best
+    return article or best, nodes
 
 
-def _ld_names(value: Any) -> list[str]:
-    """Names in a JSON-LD author or publisher value: a string, an object or a list of them."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [n for v in value for n in _ld_names(v)]
-    return []
+def _ld_type(item: dict) -> str:
+    kind = item.get("@type")
+    return " ".join(map(str, kind)) if isinstance(kind, list) else str(kind or "")
+
+
+def _ld_items(value: Any, nodes: dict[str, dict]) -> list[Any]:
+    """A JSON-LD author or publisher value as a list of strings and objects, a reference
+    (`{"@id": ...}`) replaced by the object of that @id."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = nodes.get(item["@id"], item)
+        out.append(item)
+    return out
+
+
+def _ld_names(value: Any, nodes: dict[str, dict] | None = None) -> list[str]:
+    """Names in a JSON-LD author or publisher value: a string, an object, a reference to one,
+    or a list of them."""
+    return [n for n, _ in _ld_named(value, nodes or {})]
+
+
+def _ld_named(value: Any, nodes: dict[str, dict]) -> list[tuple[str, bool]]:
+    """Each name in a JSON-LD author value, and whether an organisation bears it."""
+    out = []
+    for item in _ld_items(value, nodes):
+        if isinstance(item, str) and item.strip():
+            out.append((item, False))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            out.append((item["name"], "organization" in _ld_type(item).lower()))
+    return out
 
 
 def _first_text(tree: HtmlElement, tag: str) -> str | None:
@@ -675,25 +705,112 @@ def _first_text(tree: HtmlElement, tag: str) -> str | None:
 
 
 # Elements marked as a byline by a class token: "byline", "ap-story-byline", "byline-name".
-_BYLINE_CLASS = etree.XPath('//body//*[re:test(@class, "(^|[\\s_-])by-?line($|[\\s_-])", "i")]',
-                            namespaces={"re": "http://exslt.org/regular-expressions"})
+_BYLINE_TOKEN = re.compile(r"(?i)(?:^|[\s_-])by-?line(?:$|[\s_-])")
+# Elements marked as the author's name by a class token: "author", "authors", "byline__author",
+# "sdc-article-author__name", "author-name" (not "author-bio" or "author__link").
+_AUTHOR_TOKEN = re.compile(r"(?i)(?:^|\s)[\w-]*authors?(?:[_-]+name)?(?:$|\s)")
+# Bylines are short: a longer run is a sentence or a block of them. A block that holds a byline
+# of its own ("Researched by: A, B") is one of these tags.
+_BYLINE_CHARS = 80
+_BYLINE_BLOCKS = frozenset(("p", "li", "dd"))
 
 
-def _author_elements(tree: HtmlElement) -> str | None:
-    """A visible byline marked as such: rel=author, itemprop=author, else an element classed
-    as a byline whose first run opens with a label ("By ...")."""
-    for el in tree.xpath('(//*[@rel="author" or @itemprop="author"])[position() < 4]'):
+@dataclass
+class _Marked:
+    """A page's elements that may hold its byline, in page order, found in one walk."""
+
+    rel: list[HtmlElement] = field(default_factory=list)          # rel=author, itemprop=author
+    byline: list[HtmlElement] = field(default_factory=list)       # classed as a byline
+    author: list[HtmlElement] = field(default_factory=list)       # classed as the author
+    labelled: list[HtmlElement] = field(default_factory=list)     # a block a label opens
+
+
+def _marked(tree: HtmlElement) -> _Marked:
+    """The elements of a page's body that may hold its byline: one walk over the tree, where
+    an XPath per kind with a regular expression cost every page a millisecond or two."""
+    found = _Marked()
+    body = tree.find(".//body") if tree.tag != "body" else tree
+    if body is None:
+        return found
+    for el in body.iterdescendants(etree.Element):
+        if el.get("rel") == "author" or el.get("itemprop") == "author":
+            found.rel.append(el)
+        classes = el.get("class")
+        if classes:
+            lowered = classes.lower()
+            if "line" in lowered and _BYLINE_TOKEN.search(classes):
+                found.byline.append(el)
+            if "author" in lowered and _AUTHOR_TOKEN.search(classes):
+                found.author.append(el)
+        if el.tag in _BYLINE_BLOCKS:
+            lead = el.text if el.text and el.text.strip() else (el[0].text if len(el) else None)
+            if lead and opens_with_label(lead.lstrip()):
+                found.labelled.append(el)
+    return found
+
+
+def _author_elements(tree: HtmlElement) -> list[str]:
+    """The visible bylines marked as such, best first: rel=author or itemprop=author; an
+    element classed as a byline whose first run opens with a label ("By ..."); an element
+    classed as the author that holds only names; the run after the headline when a label
+    opens it; blocks a label and its colon open ("Researched by: A", "Edited by: B")."""
+    marked = _marked(tree)
+    found = []
+    for el in marked.rel[:3]:
         text = _element_text(el)
-        if text and len(text) < 80:
-            return text
-    for el in _BYLINE_CLASS(tree)[:3]:
+        if text and len(text) < _BYLINE_CHARS:
+            found.append(text)
+            break
+    for el in marked.byline[:3]:
         # Only its first run, and only if a label opens it ("By A and B"): a byline block goes
         # on with the desk, the agency or the date, which are no authors. Its elements' edges
         # part the names ("<a>A</a><span>Monday</span>" is no "A Monday").
-        text = next(iter(text_runs(el, inline_edge=" | ")), "")
-        if text and len(text) < 80 and opens_with_label(text):
-            return text
-    return None
+        text = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
+        if text and opens_with_label(text):
+            found.append(text)
+            break
+    for el in marked.author[:6]:
+        # No label here: names alone are the byline ("Lisa Kaczke and Trevor J. Mitchell"),
+        # where a link to the author's page ("View author archive") is not. The innermost
+        # such element: its wrapper goes on with the job and the handle.
+        text = _element_text(el)
+        if text and len(text) < _BYLINE_CHARS and names_only(text) and not any(
+                _AUTHOR_TOKEN.search(d.get("class") or "")
+                for d in el.iterdescendants(etree.Element)):
+            found.append(text)
+            break
+    after = _after_headline(tree)
+    if after is not None:
+        text = _byline_head(next(iter(text_runs(after, inline_edge=" | ")), ""))
+        if text and opens_with_label(text):
+            found.append(text)
+    labelled = [text for el in marked.labelled
+                if len(text := _element_text(el)) < _BYLINE_CHARS
+                and opens_with_label_colon(text) and names_only(text)]
+    if labelled:
+        # "Researched by: A" and "Edited by: B" are blocks of their own: one byline.
+        found.append(" | ".join(dict.fromkeys(labelled[:3])))
+    return found
+
+
+def _byline_head(run: str) -> str:
+    """A byline run without the separators at its start; a long one (the date and the place
+    after the names, a <br> away) cut at its last element edge within a byline's length,
+    when names alone are left."""
+    run = run.lstrip(" |")
+    if len(run) < _BYLINE_CHARS:
+        return run
+    head = run[:_BYLINE_CHARS].rpartition(" | ")[0].rstrip(" |")
+    return head if head and names_only(head) else ""
+
+
+def _after_headline(tree: HtmlElement) -> HtmlElement | None:
+    """The element after the page's first <h1>, where a byline without a class stands."""
+    headline = next(tree.iter("h1"), None)
+    after = headline.getnext() if headline is not None else None
+    while after is not None and not isinstance(after.tag, str):      # a comment
+        after = after.getnext()
+    return after
 
 
 def _htmldate(tree: HtmlElement) -> list[str]:
@@ -709,10 +826,10 @@ def _htmldate(tree: HtmlElement) -> list[str]:
 
 
 def page_metadata(tree: HtmlElement) -> dict[str, Any]:
-    """What a page states about its article, before extraction: title, headline, dates, byline,
-    site name, canonical url, section; raw values, cleaned later by html_meta."""
+    """What a page states about its article, before extraction: title, headline, dates, bylines,
+    publishers, site name, canonical url, section; raw values, cleaned later by html_meta."""
     metas = _metas(tree)
-    ld = _json_ld(tree)
+    ld, nodes = _json_ld(tree)
     hints = page_hints(tree)
     dates = []
     value = _first(metas, _DATE_META)
@@ -727,14 +844,25 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     dates = [_SLASH_DATE.sub(r"\1-\2-\3", d) for d in dates]
     if not dates:
         dates = _htmldate(tree)
+    # Bylines, best first: the meta author tag, the JSON-LD authors, the visible bylines.
+    # Each is only a candidate: the first that names a person gives the authors (html_meta.
+    # page_authors); a JSON-LD author that is an organisation is the publisher.
+    bylines = []
     author = _first(metas, ("author", "article:author", "dtk:author", "content_author",
                             "parsely-author", "sailthru.author", "byl", "dc.creator"))
-    if author and author.startswith(("http://", "https://")):
-        author = None
-    if not author:
-        names = _ld_names(ld.get("author"))
-        author = "; ".join(n for n in names if n) or _author_elements(tree)
-    publisher = _ld_names(ld.get("publisher"))
+    if author and not author.startswith(("http://", "https://")):
+        bylines.append(author)
+    named = _ld_named(ld.get("author"), nodes)
+    persons = [name for name, organization in named if not organization]
+    if persons:
+        bylines.append("; ".join(persons))
+    if not any(map(may_name_person, bylines)):
+        # Only then the visible bylines: finding them walks the whole page.
+        bylines.extend(_author_elements(tree))
+    publisher = _ld_names(ld.get("publisher"), nodes)
+    publishers = publisher + [name for name, organization in named if organization]
+    if metas.get("copyright"):
+        publishers.append(metas["copyright"])
     section = _first(metas, ("article:section", "content_category", "dtk:kanal")) \
         or (ld.get("articleSection") if isinstance(ld.get("articleSection"), str) else None)
     return {
@@ -743,7 +871,8 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
                  _first_text(tree, "title"),
         "headline": _first_text(tree, "h1"),
         "dates": dates,
-        "author": author,
+        "bylines": bylines,
+        "publishers": publishers,
         "sitename": hints["sitename"] or (publisher[0] if publisher else None),
         "url": hints["url"],
         "description": _first(metas, ("og:description", "description")),

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Iterable, Mapping
 
 from cleaner.dates import normalize_date
+from cleaner.metadata import people, wire_agencies
 
 JAKARTA = "Asia/Jakarta"
 
@@ -24,14 +25,16 @@ _SPACES = re.compile(r"\s+")
 # Byline labels, in Indonesian and English, that are not part of a name.
 _AUTHOR_LABELS = ("penulis", "reporter", "wartawan", "jurnalis", "kontributor", "laporan",
                   "oleh", "by", "written by", "author", "authors", "teks", "text",
-                  "analysis by", "opinion by", "commentary by", "story by", "reported by")
+                  "analysis by", "opinion by", "commentary by", "story by", "reported by",
+                  "researched by")
 _EDITOR_LABELS = ("editor", "penyunting", "redaktur", "editing by", "edited by")
-_LABEL = re.compile(r"(?i)^\s*(" + "|".join(sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS),
-                                                   key=len, reverse=True))
-                    + r")\b\s*[:：]?\s*")
-_LABEL_ANYWHERE = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + "|".join(
-    sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS), key=len, reverse=True))
-    + r")\s*[:：]\s*")
+_LABELS = "|".join(sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS),
+                          key=len, reverse=True))
+_LABEL = re.compile(r"(?i)^\s*(" + _LABELS + r")\b\s*[:：]?\s*")
+# A label with its colon opening a block ("Researched by: A, B", "Edited by: C"): a byline
+# that stands on its own, away from the headline.
+_LABEL_COLON = re.compile(r"(?i)^\s*(?:" + _LABELS + r")\s*[:：]")
+_LABEL_ANYWHERE = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + _LABELS + r")\s*[:：]\s*")
 # A conjunction standing alone between two names' elements ("<a>A</a> and <a>B</a>").
 _JOINERS = frozenset(("and", "dan", "&"))
 # Between names: a comma, a bar, a conjunction, or a full stop after a word ("Finian Cunningham.
@@ -42,12 +45,14 @@ _LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
 # never a name.
 _NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d")
 # A day or a month standing alone in a byline is its date ("Jeff Foust | Monday"), never a name.
-_CALENDAR_WORDS = frozenset((
+_WEEKDAYS = frozenset((
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu",
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"))
+_MONTHS = frozenset((
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "januari", "februari", "maret", "mei", "juni", "juli",
     "agustus", "oktober", "desember"))
+_CALENDAR_WORDS = _WEEKDAYS | _MONTHS
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
                            r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -208,10 +213,32 @@ def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
     return out + (_format_offset(dt) if dt.tzinfo is not None else "")
 
 
+def _name_end(part: str) -> str:
+    """A byline piece up to where its name ends: before an @handle, a weekday, or a month and
+    a number ("Bryan DeArdo @BryanDeArdo Nov 18", "Louis Jacobson on Monday", "Jane Doe
+    November 20"), without the lower-case words left between the name and them ("on").
+
+    >>> _name_end("by Bryan DeArdo @BryanDeArdo"), _name_end("Louis Jacobson on Monday")
+    ('by Bryan DeArdo', 'Louis Jacobson')
+    >>> _name_end("Theresa May"), _name_end("May Bulman")
+    ('Theresa May', 'May Bulman')
+    """
+    words = part.split()
+    for i, word in enumerate(words):
+        key = word.strip(".,;:()").lower()
+        if word.startswith("@") or key in _WEEKDAYS or (
+                key in _MONTHS and i + 1 < len(words) and words[i + 1][:1].isdigit()):
+            words = words[:i]
+            while len(words) > 1 and words[-1].islower() and not words[0].islower():
+                words.pop()
+            return " ".join(words)
+    return part
+
+
 def _names(text: str) -> list[str]:
     out = []
     for part in _NAME_SPLIT.split(text):
-        part = _LABEL.sub("", part).strip(" \t-–—|:;,.()[]")
+        part = _LABEL.sub("", _name_end(part)).strip(" \t-–—|:;,.()[]")
         part = _SPACES.sub(" ", part)
         if part and not _NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part) \
                 and len(part.split()) <= 6 and part.lower() not in _JOINERS \
@@ -223,6 +250,39 @@ def _names(text: str) -> list[str]:
 def opens_with_label(text: str) -> bool:
     """Whether a text opens with a byline label ("By", "Oleh", "Penulis:", "Editor:")."""
     return _LABEL.match(text) is not None
+
+
+def opens_with_label_colon(text: str) -> bool:
+    """Whether a text opens with a byline label and its colon ("Researched by: ...", "Edited
+    by: ...", "Penulis: ..."), as a byline standing on its own line does.
+
+    >>> opens_with_label_colon("Edited by: Louis Jacobson"), opens_with_label_colon("By the time")
+    (True, False)
+    """
+    return _LABEL_COLON.match(text) is not None
+
+
+def names_only(text: str) -> bool:
+    """Whether a byline holds names and nothing else that would pass for one: each name of two
+    to four words that open with a capital (what an element classed as the author holds
+    without a label: "Lisa Kaczke and Trevor J. Mitchell"; "View author archive" or
+    "Follow" is no byline).
+
+    >>> names_only("Lisa Kaczke and Trevor J. Mitchell"), names_only("View author archive")
+    (True, False)
+    >>> names_only("Follow"), names_only("Researched by: Matthew Digby, Minh Do")
+    (False, True)
+    """
+    authors, editors = split_byline(text)
+    names = authors + editors
+    return bool(names) and all(map(_name_shaped, names))
+
+
+def _name_shaped(name: str) -> bool:
+    """Two to four words that open with a capital: a person's name, where "Updated" or
+    "Special to the Pioneer Press" is not."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words)
 
 
 def split_byline(value: str | None) -> tuple[list[str], list[str]]:
@@ -261,3 +321,88 @@ def split_byline(value: str | None) -> tuple[list[str], list[str]]:
             if name not in target:
                 target.append(name)
     return authors, editors
+
+
+def _host_labels(names: Iterable[str]) -> list[str]:
+    """The labels of the host names among a site's names, but the last ("com") and "www":
+    "telegraph" and "co" of www.telegraph.co.uk."""
+    labels: list[str] = []
+    for name in names:
+        if name and "." in name and " " not in name.strip():
+            labels.extend(label for label in name.strip().lower().split(".")[:-1]
+                          if label and label != "www" and label not in labels)
+    return labels
+
+
+def is_publisher(name: str, site_names: Iterable[str], publishers: Iterable[str] = ()) -> bool:
+    """Whether a byline name is the site or its publisher, not a person: a site name or a
+    label of the host, its spaces and marks aside ("Al-Bawaba" for Al Bawaba, "LinkNaija" on
+    linknaija.com), a one-word name that opens a host label ("Vortex" on vortexcannon.org), or
+    a name inside one of the `publishers` (the JSON-LD publisher and organisation authors, the
+    copyright holder: "Condé Nast" in "Copyright (c) Condé Nast 2019").
+
+    >>> is_publisher("Al-Bawaba", ["Al Bawaba"]), is_publisher("Vortex", ["vortexcannon.org"])
+    (True, True)
+    >>> is_publisher("Condé Nast", ["Wired"], ["Copyright (c) Condé Nast 2019"])
+    True
+    >>> is_publisher("Troy Smith", ["troyrecord.com"]), is_publisher("Molly Wood", ["Wired"])
+    (False, False)
+    """
+    key = _words(name)
+    if not key:
+        return False
+    squashed = key.replace(" ", "")
+    site_names = [n for n in site_names if n]
+    for site in site_names:
+        other = _words(site)
+        if key == other or squashed == other.replace(" ", ""):
+            return True
+    for label in _host_labels(site_names):
+        squashed_label = label.replace("-", "")
+        if squashed == squashed_label or (" " not in key and len(squashed) >= 4
+                                          and squashed_label.startswith(squashed)):
+            return True
+    return any(f" {key} " in f" {_words(holder)} " for holder in publishers if holder)
+
+
+def page_authors(bylines: Iterable[str], site_names: Iterable[str] = (),
+                 publishers: Iterable[str] = (), honorifics: frozenset[str] = frozenset()
+                 ) -> tuple[list[str], list[str], list[str]]:
+    """A page's authors, editors and wire agencies from its bylines, best reader first
+    (html_extract.page_metadata): the first byline that names a person gives the authors; the
+    site, its publisher, a desk, a job, a user name or an agency is no person, and the page
+    turns to its next byline. The agencies named up to that byline are the story's source.
+
+    >>> page_authors(["Condé Nast", "Molly Wood"], ["Wired"], ["Copyright (c) Condé Nast 2019"])
+    (['Molly Wood'], [], [])
+    >>> page_authors(["The Associated Press"], ["CTVNews"])
+    ([], [], ['The Associated Press'])
+    >>> page_authors(["Researched by: Matthew Digby, Minh Do | Edited by: Louis Jacobson"])
+    (['Matthew Digby', 'Minh Do'], ['Louis Jacobson'], [])
+    """
+    site_names = [n for n in site_names if n]
+    sites = site_names + [label for label in _host_labels(site_names) if len(label) >= 4]
+    authors: list[str] = []
+    editors: list[str] = []
+    agencies: list[str] = []
+    for byline in bylines:
+        names, named_editors = split_byline(byline)
+        editors = editors or named_editors
+        if authors:
+            continue
+        agencies.extend(a for a in wire_agencies(names) if a not in agencies)
+        names = [n for n in names if not is_publisher(n, site_names, publishers)]
+        authors = people(names, sites, honorifics, alone=False)
+    return authors, editors, agencies
+
+
+def may_name_person(byline: str) -> bool:
+    """Whether a byline names someone who may be a person: a name of two to four capitalised
+    words that is no desk, job, agency or user name ("Molly Wood", not "HNN Staff", "Reuters"
+    or "AppleInsider"). The site's names are not known yet: "Condé Nast" may.
+
+    >>> may_name_person("By Molly Wood"), may_name_person("HNN Staff"), may_name_person("Reuters")
+    (True, False, False)
+    """
+    authors, _ = split_byline(byline)
+    return any(map(_name_shaped, people(authors, alone=False)))

@@ -131,8 +131,8 @@ def _name_separators(conjunctions: tuple[str, ...]) -> re.Pattern:
 # "CNN Editor-at-large"), and wire agencies: beside a person's name they are no author.
 _ROLE_WORDS = frozenset(("writer", "writers", "reporter", "reporters", "correspondent",
                          "editor", "editors", "columnist", "contributor", "contributors", "staff",
-                         "analyst", "producer", "bureau", "desk", "wartawan", "penulis",
-                         "koresponden", "kontributor", "redaksi"))
+                         "analyst", "producer", "bureau", "desk", "editorial", "wire",
+                         "wartawan", "penulis", "koresponden", "kontributor", "redaksi"))
 _AGENCIES = frozenset(("ap", "associated press", "the associated press", "reuters", "afp",
                        "agence france-presse", "bloomberg", "pti", "upi", "dpa", "xinhua",
                        "antara", "kyodo", "efe", "ansa", "tass", "yonhap"))
@@ -144,10 +144,14 @@ _WORD_EDGES = re.compile(r"[\s-]+")
 
 
 def _not_a_person(name: str, sites: list[list[str]]) -> bool:
-    """Whether a byline name is a job, a desk, a degree, an agency or the site itself (`sites`:
-    the site's names, each as its lower-case words)."""
+    """Whether a byline name is a job, a desk, a degree, an agency, a user name or the site
+    itself (`sites`: the site's names, each as its lower-case words)."""
     lowered = name.lower()
     if lowered in _AGENCIES or lowered.rstrip(".") in _CREDENTIALS:
+        return True
+    # One word all in lower case is a CMS account ("admin", "jdadmin", "kevin-r"): a person's
+    # name has its capitals, or no case at all.
+    if name == lowered and " " not in name and name != name.upper():
         return True
     words = _WORD_EDGES.split(lowered)
     if not _ROLE_WORDS.isdisjoint(words):
@@ -158,10 +162,11 @@ def _not_a_person(name: str, sites: list[list[str]]) -> bool:
 
 
 def people(names: list[str], site_names: Iterable[str] = (),
-           honorifics: frozenset[str] = frozenset()) -> list[str]:
-    """A byline's names without the jobs, desks, degrees, agencies and site names that stand
-    beside a person's name, and without the titles before it; a byline naming no person keeps
-    them all (an agency, a staff).
+           honorifics: frozenset[str] = frozenset(), *, alone: bool = True) -> list[str]:
+    """A byline's names without the jobs, desks, degrees, agencies, user names and site names
+    that stand beside a person's name, and without the titles before it. A byline naming no
+    person keeps them all (an agency, a staff) when `alone`, as a text byline is all a text
+    says; a page's metadata has other readers to turn to, and with `alone` False gives none.
 
     >>> people(["STEVE PEOPLES", "AP National Political Writer"])
     ['STEVE PEOPLES']
@@ -169,13 +174,25 @@ def people(names: list[str], site_names: Iterable[str] = (),
     (['Rachael Link'], ['Jill Disis'])
     >>> people(["Reuters"]), people(["HNN Staff"]), people(["dr. Andi Wijaya"], (), frozenset({"dr"}))
     (['Reuters'], ['HNN Staff'], ['Andi Wijaya'])
+    >>> [people([name], alone=False) for name in ("Reuters", "Staff Reports", "admin")]
+    [[], [], []]
     """
     names = [without_titles(name, honorifics) for name in names]
-    if len(names) < 2:              # a lone name is kept, person or not
+    if len(names) < 2 and alone:    # a lone name is kept, person or not
         return names
     sites = [_WORD_EDGES.split(n.lower()) for n in site_names if n]
     persons = [n for n in names if not _not_a_person(n, sites)]
-    return persons or names
+    return persons or (names if alone else [])
+
+
+def wire_agencies(names: Iterable[str]) -> list[str]:
+    """The names in a byline that are wire agencies ("Reuters", "The Associated Press"), as
+    written: the story's source, not its authors.
+
+    >>> wire_agencies(["Jane Doe", "The Associated Press"])
+    ['The Associated Press']
+    """
+    return [name for name in names if name.lower() in _AGENCIES]
 
 
 def without_titles(name: str, honorifics: frozenset[str]) -> str:

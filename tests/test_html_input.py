@@ -267,7 +267,7 @@ def test_indonesian_page_chrome_goes_without_a_site_pack(cleaner):
 PRECEDENCE_HEAD = ('<title>Harga Beras Turun - Kompas.com</title>'
                    '<meta property="og:site_name" content="Kompas.com">'
                    '<meta property="article:published_time" content="2016-02-21T20:00:00Z">'
-                   '<meta name="author" content="Redaksi Kompas">'
+                   '<meta name="author" content="Ade Putra">'
                    '<link rel="canonical" href="https://www.kompas.com/read/2016/02/22/1">')
 
 
@@ -277,7 +277,7 @@ def test_html_metadata_fills_the_record(cleaner):
     assert meta["title"] == "Harga Beras Turun"
     assert meta["date"] == "2016-02-22T03:00:00+07:00"
     assert meta["url"] == "https://www.kompas.com/read/2016/02/22/1"
-    assert meta["authors"] == ["Redaksi Kompas"]
+    assert meta["authors"] == ["Ade Putra"]
 
 
 def test_text_byline_beats_html_author_and_input_beats_html(cleaner):
