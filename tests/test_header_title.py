@@ -35,8 +35,10 @@ DATELINES = ["BAAR, SWITZERLAND", "NEW YORK (AP)", "JAKARTA -", "JAKARTA --", "L
 DATE_LINES = {"id": ["Senin (20/11/2023) 10:15 WIB", "2023-11-20T10:15:00+07:00"],
               "en": ["Mon, 20 Nov 2023 10:15:00 +0700", "Monday 20th November 2023",
                      "2023-11-20T10:15:00+07:00"]}
+# (In an English text, en/dateline-alone reads "BAAR, SWITZERLAND" as the dateline it is: below.)
 HEAD_LINES = [(line, lang) for lang in ("id", "en")
-              for line in LABELS[lang] + FACT_LINES[lang] + DATELINES + DATE_LINES[lang]]
+              for line in LABELS[lang] + FACT_LINES[lang] + DATELINES + DATE_LINES[lang]
+              if (line, lang) != ("BAAR, SWITZERLAND", "en")]
 TITLES = ["Banjir Surut, Warga Kembali ke Rumah", "Floods recede as residents return home",
           "Gempa 7,1 SR Guncang Selandia Baru", "5 Fakta Banjir Jakarta Hari Ini",
           "'Kami Tidak Takut,' Kata Warga Korban Banjir",
@@ -185,3 +187,9 @@ def test_capitals_without_an_agency_or_a_place_and_country_are_no_dateline(clean
 def test_a_place_and_its_country_or_agency_in_capitals_is_a_dateline(cleaner, line):
     # Stopwords may be in the place ("PORT OF SPAIN"), not in the country or state after it.
     assert other_head_line(line, _words(cleaner)) is True
+
+
+def test_a_place_and_country_alone_in_an_english_text_is_its_dateline(cleaner):
+    record = _clean(cleaner, "BAAR, SWITZERLAND", "en")
+    assert record["meta"]["title"] is None and record["meta"]["location"] == "Baar"
+    assert [r["rule"] for r in record["removed"] if r["line"] == 1] == ["en/dateline-alone"]

@@ -193,6 +193,133 @@ def test_sentences_that_look_like_chrome_are_kept(cleaner, sentence):
     assert record["text"].endswith(sentence)
 
 
+# --- what the English audit of the Scrapinghub pages found left -------------------------------
+
+def _with_end(line: str) -> str:
+    """An article closing with the line, where notes, credits and disclaimers sit."""
+    return f"{TITLE}\n\n{LEAD}\n\n{BODY}\n\n{line}"
+
+
+def _others(record: dict) -> list[tuple[str, str]]:
+    """Every removal of the rule stage, the header's title aside."""
+    return [r for r in _removed(record, "") if r[0] != "header/title"]
+
+
+@pytest.mark.parametrize("opening, location, source", [
+    ("(CNN)", None, "CNN"),
+    ("Hong Kong (CNN Business)", "Hong Kong", "CNN Business"),
+])
+def test_cnns_dateline_glued_to_the_lead_goes_to_meta(cleaner, opening, location, source):
+    record = cleaner.clean(_with_lead(opening))
+    assert _removed(record) == [("en/dateline-cnn", opening)]
+    assert record["text"].startswith(LEAD)
+    assert (record["meta"]["location"], record["meta"]["source"]) == (location, source)
+
+
+@pytest.mark.parametrize("line, location", [
+    ("BAAR, SWITZERLAND", "Baar"),
+    ("NEW DELHI, INDIA", "New Delhi"),
+])
+def test_a_place_and_its_country_alone_on_a_head_line_is_a_dateline(cleaner, line, location):
+    record = cleaner.clean(f"{TITLE}\n\n{line}\n\n{LEAD}\n\n{BODY}")
+    assert _removed(record) == [("en/dateline-alone", line)]
+    assert record["text"].startswith(LEAD)
+    assert record["meta"]["location"] == location
+
+
+def test_a_shouted_line_with_a_comma_names_no_country_and_stays(cleaner):
+    record = cleaner.clean(f"{TITLE}\n\nSTOCKS FALL, BONDS RISE\n\n{LEAD}\n\n{BODY}")
+    assert not _removed(record)
+    assert record["text"].startswith("STOCKS FALL, BONDS RISE")
+    assert record["meta"]["location"] is None
+
+
+def test_a_place_region_and_country_before_a_colon_is_a_dateline(cleaner):
+    record = cleaner.clean(_with_lead("Washington, DC, United States: "))
+    assert _removed(record) == [("en/dateline-colon", "Washington, DC, United States:")]
+    assert record["text"].startswith(LEAD)
+    assert record["meta"]["location"] == "Washington"
+
+
+@pytest.mark.parametrize("opening", [
+    "DEAR ABBY: ", "BREAKING: ", "FTC: ", "NEW DELHI: ", "Paris, Texas: ",
+    "Apple, Google, Microsoft: ",
+])
+def test_a_label_before_a_colon_is_no_dateline(cleaner, opening):
+    record = cleaner.clean(_with_lead(opening))
+    assert not _others(record)
+    assert record["text"].startswith(opening + LEAD[:20])
+    assert record["meta"]["location"] is None
+
+
+@pytest.mark.parametrize("rule_id, line", [
+    ("en/syndication-note", "Originally published on Live Science."),
+    ("en/syndication-note", "This article was originally published on The Conversation."),
+    ("en/syndication-note", "This article was originally published by Futurism. Read the original article."),
+    ("en/syndication-note", "This article has been adapted from its original source."),
+    ("en/disclaimer", "Disclaimer: The views and investment tips expressed by investment experts on "
+                      "Moneycontrol.com are their own and not that of the website or its management."),
+    ("en/disclaimer", "The views and opinions expressed in the article do not necessarily reflect "
+                      "those of Sputnik."),
+    ("en/disclaimer", "The views expressed in this article are the author's own."),
+    ("chrome/wire-credit", "Contributing: Kristine Phillips"),
+    ("chrome/wire-credit", "With Post wires"),
+    ("common/copyright-line", "copyright Inexhibit 2019 - ISSN: 2283-5474"),
+    ("chrome/app-prompt", "Get Motor Cycle Monthly delivered through your letterbox every month. "
+                          "12 issues for £11.99. Click here for more information."),
+])
+def test_a_closing_note_credit_or_promo_goes(cleaner, rule_id, line):
+    record = cleaner.clean(_with_end(line))
+    assert _others(record) == [(rule_id, line)]
+    assert record["text"] == f"{LEAD}\n\n{BODY}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The findings were published today (Nov. 18) in the journal BMJ Case Reports.",
+    "The study was published in Nature.",
+    "Originally published in 1851, the novel sold poorly.",
+    "The views expressed by the minister drew criticism.",
+    "Contributing factors included the weather and a late start.",
+    "Copyright law changed in 1998, she said.",
+    "The email told readers, “Click here for more information.”",
+])
+def test_closing_sentences_that_look_like_notes_are_kept(cleaner, sentence):
+    record = cleaner.clean(_with_end(sentence))
+    assert not _others(record)
+    assert record["text"].endswith(sentence)
+
+
+@pytest.mark.parametrize("rule_id, line", [
+    ("en/sponsor-note", "This post has been sponsored by Acme."),
+    ("en/sponsor-note", "This sponsored deal is brought to you by Dashlane."),
+    ("en/sponsor-note", "This shop has been compensated by #CollectiveBias, Inc. and its advertiser. "
+                        "All opinions are mine alone."),
+    ("en/photo-caption", "Jewels after Jewels after Jewels, installation views, photos © Inexhibit, 2018"),
+    ("en/photo-credit", "Cover image: artist’s impression of the lighting installation by Peter Koros "
+                        "Design at the 7th Amsterdam Light Festival"),
+    ("en/ad-continue", "Story continues below gallery"),
+    ("chrome/app-prompt", "CLICK FOR FULL STATE SWIM RESULTS"),
+])
+def test_a_sponsor_note_caption_or_marker_between_paragraphs_goes(cleaner, rule_id, line):
+    record = cleaner.clean(_with_line(line))
+    assert _others(record) == [(rule_id, line)]
+    assert LEAD in record["text"] and BODY in record["text"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The event was sponsored by the city council and drew 2,000 people.",
+    "Its catalogue lists every work, with photos © the artists.",
+    "The story continues below the surface, she wrote.",
+    "Get the vaccine if you are over 65, the health department said on Monday, as it warned that "
+    "the flu season had started early this year and that hospitals across the state were already "
+    "full, with waits of several hours in some. Click here for more information.",
+])
+def test_sentences_that_look_like_sponsor_notes_or_prompts_are_kept(cleaner, sentence):
+    record = cleaner.clean(_with_line(sentence))
+    assert not _others(record)
+    assert sentence in record["text"]
+
+
 # --- a whole wire story, and the pack's language ---------------------------------------------
 
 def test_a_wire_story_comes_out_clean(cleaner):
