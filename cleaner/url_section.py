@@ -36,20 +36,22 @@ def url_section(url: str | None, sections: frozenset[str]) -> str | None:
         return None
     # The path's bounds by hand: urlsplit refuses a malformed url. The query and fragment go
     # first, as a url they hold ("?next=/olahraga/") has slashes of its own.
-    end = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
-    url = url[:end]
+    for mark in "?#":
+        if mark in url:
+            url = url[:url.index(mark)]
     host = _HOST_START.match(url)
     start = url.find("/", host.end()) if host else url.find("/")
     if start < 0:
         return None
     path = url[start:]
-    words = _by_form(sections)
-    for segment in path.split("/"):
-        if segment:
-            found = words.get(_form(segment))
-            if found is not None:
-                return found
-    return None
+    words, segments = _by_form(sections)
+    if "%" in path:                    # percent-encoded ("cek%20fakta"): each segment decoded
+        found = (words.get(_form(segment)) for segment in path.split("/") if segment)
+        return next((word for word in found if word is not None), None)
+    # One search for the first segment that is a section, with a section's spaces written as
+    # '-', '_', ' ' or nothing: a news url's path is mostly a slug and ids, not read one by one.
+    match = segments.search(path)
+    return words[_form(match.group(1))] if match else None
 
 
 def _form(text: str) -> str:
@@ -65,10 +67,14 @@ def _form(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _by_form(sections: frozenset[str]) -> dict[str, str]:
-    """A pack combination's sections by the form a url's segment is compared in; of two words
-    with one form ("fact check", "fact-check", "sepakbola"), the one sorting first is written."""
+def _by_form(sections: frozenset[str]) -> tuple[dict[str, str], re.Pattern]:
+    """A pack combination's sections by the form a url's segment is compared in (of two words
+    with one form, "fact check", "fact-check", "sepakbola", the one sorting first is written),
+    and a pattern of a path segment that is one of them, whole."""
     words: dict[str, str] = {}
     for section in sorted(sections):
         words.setdefault(_form(section), section)
-    return words
+    # (longest first: of "gaya" and "gaya hidup", a segment "gaya-hidup" is the second)
+    spelled = sorted(("[-_ ]?".join(map(re.escape, section.replace("-", " ").replace("_", " ")
+                                        .split())) for section in sections), key=len, reverse=True)
+    return words, re.compile(r"/(" + "|".join(spelled) + r")(?=/|$)", re.IGNORECASE)
