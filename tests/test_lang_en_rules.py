@@ -364,3 +364,106 @@ def test_an_ap_file_caption_opening_the_story_is_no_dateline(cleaner):
     record = cleaner.clean(f"{TITLE}\n\n{caption}\n\n{LEAD}\n\n{BODY}")
     assert _removed(record) == [("en/photo-caption", caption)]
     assert record["meta"]["location"] is None
+
+
+# --- what the review of the pack found it took from articles ---------------------------------
+
+@pytest.mark.parametrize("lead", [
+    "NASA — The space agency said on Monday it would delay the launch. ",
+    "FIFA — The governing body of world football opened an inquiry on Tuesday. ",
+    "OPEC — The oil cartel agreed to cut output by 2 million barrels a day. ",
+    "COVID — The pandemic has killed more than a million people in the country. ",
+    "(Updated) — The company said its profit rose 10 percent. ",
+    "(Opinion) — There is no easy answer to the housing crisis. ",
+])
+def test_an_acronym_or_a_label_before_a_dash_is_no_dateline(cleaner, lead):
+    record = cleaner.clean(_with_lead(lead))
+    assert not _others(record)
+    assert record["text"].startswith(lead.strip())
+    assert (record["meta"]["location"], record["meta"]["source"]) == (None, None)
+
+
+@pytest.mark.parametrize("dateline, location, source", [
+    ("TOKYO — ", "Tokyo", None),
+    ("(Bloomberg) -- ", None, "Bloomberg"),
+    ("(AFP) - ", None, "AFP"),
+])
+def test_a_city_alone_or_an_agency_alone_is_still_a_dateline(cleaner, dateline, location, source):
+    record = cleaner.clean(_with_lead(dateline))
+    assert _removed(record) == [("en/dateline", dateline.strip())]
+    assert (record["meta"]["location"], record["meta"]["source"]) == (location, source)
+
+
+@pytest.mark.parametrize("label", ["EDITOR'S NOTE — ", "CORRECTION — ", "REVIEW — ", "SPONSORED — ",
+                                   "ICYMI — "])
+def test_an_editors_label_before_a_dash_goes_as_a_kicker_and_is_no_place(cleaner, label):
+    record = cleaner.clean(_with_lead(label))
+    assert _others(record) == [("en/kicker", label.strip())]
+    assert record["text"].startswith(LEAD)
+    assert record["meta"]["location"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The exhibition (photographs by Ansel Adams) opens at the museum on Friday and runs until March.",
+    "The new book (photos by local students) went on sale last week, the school said.",
+    "Support for the plan fell to 38 percent, a REUTERS/Ipsos poll showed.",
+    "Image copyright law is a mess, experts say, and the courts are no help.",
+    "Image source code leaked online, the company confirmed on Friday.",
+])
+def test_a_sentence_naming_photos_or_a_poll_is_kept_whole(cleaner, sentence):
+    record = cleaner.clean(_with_line(sentence))
+    assert not _others(record)
+    assert sentence in record["text"]
+
+
+@pytest.mark.parametrize("paragraph, cut, kept", [
+    ("Fans waited outside the stadium (Photo by Jane Doe) for hours before the gates opened.",
+     "(Photo by Jane Doe)", "Fans waited outside the stadium for hours"),
+    ("Fans waited outside the stadium (photo by Jane Doe/Reuters) for hours before the gates opened.",
+     "(photo by Jane Doe/Reuters)", "Fans waited outside the stadium for hours"),
+])
+def test_a_credit_by_a_named_photographer_inside_a_paragraph_goes(cleaner, paragraph, cut, kept):
+    record = cleaner.clean(_with_line(paragraph))
+    assert _others(record) == [("en/photo-credit-inline", cut)]
+    assert kept in record["text"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Photos: Thousands march in Hong Kong to demand democracy",
+    "PHOTOS: Storm leaves trail of destruction across the Midwest",
+    "Pictures: The best images of the royal wedding",
+    "Credit: Moody's downgrade hits bank shares",
+    "Man rescues dog from flood waters [VIDEO]",
+    "Senate votes on impeachment articles [LIVE]",
+])
+def test_a_headline_that_opens_with_a_photo_label_or_closes_with_a_tag_is_the_title(cleaner, headline):
+    record = cleaner.clean(f"{headline}\n\n{LEAD}\n\n{BODY}")
+    assert not _others(record)
+    assert record["meta"]["title"] == headline
+
+
+@pytest.mark.parametrize("rule_id, line", [
+    ("en/photo-credit", "Photo: Supplied"),
+    ("en/photo-credit", "Image copyright AFP/Getty Images"),
+    ("en/photo-credit", "Photo: Jane Doe for The New York Times"),
+    ("en/photo-credit", "Credit: Reuters"),
+])
+def test_a_credit_after_a_bare_label_goes(cleaner, rule_id, line):
+    record = cleaner.clean(_with_line(line))
+    assert _others(record) == [(rule_id, line)]
+
+
+def test_a_headlines_tag_goes_on_the_link_after_a_tagged_link(cleaner):
+    links = ("China furious at Macron for Hong Kong protest jibe [INSIGHT]\n"
+             "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]")
+    record = cleaner.clean(_with_line(links))
+    assert _others(record) == [("en/tagged-link", line) for line in links.split("\n")]
+    assert LEAD in record["text"] and BODY in record["text"]
+
+
+def test_a_channels_video_links_go_with_its_prompt(cleaner):
+    lines = ("Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!\n"
+             "Ecoflow River 370 Review: Charge up to 9 devices with this power station [Video]\n"
+             "Amazon Bestseller: Manual Espresso Machine – Wacaco Nanopresso Review [Video]")
+    record = cleaner.clean(_with_line(lines))
+    assert _others(record) == [("en/subscribe-channel", line) for line in lines.split("\n")]
