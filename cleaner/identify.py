@@ -21,11 +21,8 @@ from cleaner.rulefile import Pack, alphabet_of, compile_spans, re2_options
 
 # Signatures are looked for near the start (datelines) and the end (source footers).
 SIGNATURE_WINDOW = 600
-# At least this share of a text's words must be a language's stopwords to call it that language,
-# and at least this many different stopwords of it: a Japanese page whose 41 space-separated
-# words held "for" 8 times ("Kindle for PC") was English by the share alone.
+# At least this share of a text's words must be a language's stopwords to call it that language.
 MIN_STOPWORD_SHARE = 0.08
-MIN_DISTINCT_STOPWORDS = 2
 
 
 # "https://host/..." with a plain host name: no user, port or IPv6 brackets to unpick.
@@ -159,9 +156,8 @@ class PackIndex:
         for code, pack in self.langs.items():
             if not pack.stopwords:
                 continue
-            own = [word for word in found if word in pack.stopwords]
-            share = len(own) / len(words)
-            if share >= best_share and len(set(own)) >= MIN_DISTINCT_STOPWORDS:
+            share = sum(map(pack.stopwords.__contains__, found)) / len(words)
+            if share >= best_share:
                 best, best_share = code, share
         return best
 
