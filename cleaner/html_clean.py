@@ -10,7 +10,7 @@ from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import (PageError, extract_article, import_extractors, load_page,
                                   not_extracted, page_hints)
-from cleaner.html_meta import clean_title, date_zone, iso_date, page_authors
+from cleaner.html_meta import clean_title, date_zone, iso_date, page_authors, reading_pages
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import lexicon
 from cleaner.normalize import FIXES
@@ -84,9 +84,12 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
             if site is None:
                 site = (cleaner.index.site_by_host(url_host(page_url))
                         or _site_by_name(cleaner, hints["sitename"]))
-            extraction = extract_article(
-                tree, page_url, site.html_strip if site else (),
-                f"{site.id}/html-strip" if site else "site/html-strip")
+            # The page's language is not known yet: its bylines are read with the words of
+            # every loaded pack.
+            with reading_pages(lexicon(cleaner.packs)):
+                extraction = extract_article(
+                    tree, page_url, site.html_strip if site else (),
+                    f"{site.id}/html-strip" if site else "site/html-strip")
     except PageTimeout as exc:
         raise PageError(f"{exc}; raise --page-timeout to allow more") from None
     except RecursionError:
@@ -180,11 +183,8 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
     and url; text headers > HTML for authors, editors, source and category; the fallback date last.
     """
     meta = extraction.meta
-    months: dict[str, int] = {}
-    for pack in doc.packs:
-        months.update(pack.months)
-    lang = doc.meta.get("lang") or (site.lang if site else None)
-    tz = date_zone(lang)
+    months = lexicon(doc.packs).months
+    tz = date_zone(doc.packs)
     # date: an input date (already in meta from the hints) > HTML > text header > fallback
     if "date" not in doc.hints:
         for raw in meta.get("dates", []):
@@ -198,7 +198,8 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
     # A wire agency the page names as its author is the source, unless the text gave one.
     authors, editors, agencies = page_authors(meta.get("bylines", ()), names,
                                               meta.get("publishers", ()),
-                                              lexicon(doc.packs).honorifics)
+                                              lexicon(doc.packs).honorifics,
+                                              lexicon(cleaner.packs))
     if not doc.meta["authors"]:
         doc.set_meta("authors", authors)
     if not doc.meta["editors"]:

@@ -3,56 +3,66 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta, timezone
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping, Sequence
 
-from cleaner.dates import normalize_date
+from cleaner.dates import ENGLISH_MONTHS, normalize_date
+from cleaner.identity_cache import IdentityCache
+from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon, shipped_zone
 from cleaner.metadata import people, wire_agencies
+from cleaner.rulefile import Pack
 
-JAKARTA = "Asia/Jakarta"
+
+def date_zone(packs: Sequence[Pack]) -> str | None:
+    """The zone a document's dates with an offset are moved into: its packs' `timezone` (the
+    first that names one: Jakarta's for Indonesian documents, the day is the day in Jakarta);
+    None keeps the source's own offset. A site pack whose language no loaded pack is
+    (--no-builtin-rules) takes the zone of the shipped pack of its `lang`."""
+    zone = lexicon(packs).timezone
+    if zone is None and not any(pack.kind == "lang" for pack in packs):
+        site = next((pack for pack in packs if pack.kind == "site" and pack.lang), None)
+        if site is not None and site.lang:
+            zone = shipped_zone(site.lang)
+    return zone
 
 
-def date_zone(lang: str | None) -> str | None:
-    """The zone a document's dates with an offset are moved into: Jakarta's for Indonesian
-    documents (the day is the day in Jakarta); None keeps the source's own offset."""
-    return JAKARTA if lang == "id" else None
+# The words a page's bylines are read with where the caller gives none: a page's metadata is
+# read before its language is known, so a run sets the words of every pack it loaded
+# (reading_pages); outside a run, the shipped packs' words.
+_PAGE_WORDS: ContextVar[Lexicon | None] = ContextVar("page_words", default=None)
+
+
+@contextmanager
+def reading_pages(words: Lexicon) -> Iterator[None]:
+    """Within it, a page's bylines are read with `words` where no words are given: the words of
+    every loaded pack (html_clean sets them around a page's extraction)."""
+    token = _PAGE_WORDS.set(words)
+    try:
+        yield
+    finally:
+        _PAGE_WORDS.reset(token)
+
+
+def page_words(words: Lexicon | None = None) -> Lexicon:
+    """The words to read a page's bylines with: those given, else those reading_pages set, else
+    the shipped packs'."""
+    if words is not None:
+        return words
+    return _PAGE_WORDS.get() or shipped_lexicon()
+
+
 # Separators between a headline and a site name in <title> and og:title.
 _SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 _PREFIX_SEPARATORS = (": ", " | ", " - ", " – ", " — ")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|my|sg|asia|io|uk)"
                      r"\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-# Byline labels, in Indonesian and English, that are not part of a name.
-_AUTHOR_LABELS = ("penulis", "reporter", "wartawan", "jurnalis", "kontributor", "laporan",
-                  "oleh", "by", "written by", "author", "authors", "teks", "text",
-                  "analysis by", "opinion by", "commentary by", "story by", "reported by",
-                  "researched by")
-_EDITOR_LABELS = ("editor", "penyunting", "redaktur", "editing by", "edited by")
-_LABELS = "|".join(sorted((re.escape(x) for x in _AUTHOR_LABELS + _EDITOR_LABELS),
-                          key=len, reverse=True))
-_LABEL = re.compile(r"(?i)^\s*(" + _LABELS + r")\b\s*[:：]?\s*")
-# A label with its colon opening a block ("Researched by: A, B", "Edited by: C"): a byline
-# that stands on its own, away from the headline.
-_LABEL_COLON = re.compile(r"(?i)^\s*(?:" + _LABELS + r")\s*[:：]")
-_LABEL_ANYWHERE = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + _LABELS + r")\s*[:：]\s*")
-# A conjunction standing alone between two names' elements ("<a>A</a> and <a>B</a>").
-_JOINERS = frozenset(("and", "dan", "&"))
-# Between names: a comma, a bar, a conjunction, or a full stop after a word ("Finian Cunningham.
-# Sputnik International"; an initial's stop, "Sarah E. Needleman", "Mrs. X", is no edge).
-_NAME_SPLIT = re.compile(r"\s*(?:[,;|/]|\s(?:dan|and|&)\s|(?<=[a-z]{3})\.\s)\s*", re.IGNORECASE)
 _LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
 # A piece of a byline with a digit is a date, a time or a count ("November 20", "5:52 AM"),
 # never a name.
 _NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d")
-# A day or a month standing alone in a byline is its date ("Jeff Foust | Monday"), never a name.
-_WEEKDAYS = frozenset((
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"))
-_MONTHS = frozenset((
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "januari", "februari", "maret", "mei", "juni", "juli",
-    "agustus", "oktober", "desember"))
-_CALENDAR_WORDS = _WEEKDAYS | _MONTHS
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
                            r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -155,12 +165,20 @@ def _format_offset(dt: datetime) -> str:
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def iso_date(value: str | None, tz: str | None = JAKARTA,
+class _ShippedZone:
+    """iso_date's default zone: the one the shipped packs name (rules/lang/id.toml's)."""
+
+
+_SHIPPED_ZONE = _ShippedZone()
+
+
+def iso_date(value: str | None, tz: str | None | _ShippedZone = _SHIPPED_ZONE,
              months: Mapping[str, int] | None = None) -> str | None:
     """A date or date-time as ISO 8601; a time with an offset is moved into `tz` (its day too).
 
     Times without an offset are kept as written (the site's local time); `tz=None` keeps every
-    offset as the source gives it.
+    offset as the source gives it; without `tz`, the zone the shipped packs name (a run passes
+    its document's: date_zone).
 
     >>> iso_date("2016-02-21T20:00:00Z")
     '2016-02-22T03:00:00+07:00'
@@ -179,6 +197,8 @@ def iso_date(value: str | None, tz: str | None = JAKARTA,
     """
     if not value:
         return None
+    if isinstance(tz, _ShippedZone):
+        tz = shipped_lexicon().timezone
     text = _SPACES.sub(" ", str(value)).strip()
     m = _ISO_DATETIME.match(text)
     if m:
@@ -213,21 +233,60 @@ def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
     return out + (_format_offset(dt) if dt.tzinfo is not None else "")
 
 
-def _name_end(part: str) -> str:
+class _BylineWords:
+    """A pack combination's words as what reads a page's byline: its labels' patterns, what
+    joins names, the weekdays and months that end a name."""
+
+    def __init__(self, words: Lexicon):
+        self.editor_labels = words.editor_labels
+        labels = "|".join(sorted(map(re.escape, words.author_labels | words.editor_labels),
+                                 key=len, reverse=True)) or _NO_WORD
+        self.label = re.compile(r"(?i)^\s*(" + labels + r")\b\s*[:：]?\s*")
+        # A label with its colon opening a block ("Researched by: A, B", "Edited by: C"): a
+        # byline that stands on its own, away from the headline.
+        self.label_colon = re.compile(r"(?i)^\s*(?:" + labels + r")\s*[:：]")
+        self.label_anywhere = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + labels
+                                         + r")\s*[:：]\s*")
+        # A conjunction standing alone between two names' elements ("<a>A</a> and <a>B</a>").
+        self.joiners = frozenset(words.conjunctions) | {"&"}
+        joins = "|".join(sorted(map(re.escape, self.joiners), key=len, reverse=True))
+        # Between names: a comma, a bar, a conjunction, or a full stop after a word ("Finian
+        # Cunningham. Sputnik International"; an initial's stop, "Sarah E. Needleman", "Mrs.
+        # X", is no edge). Captured: which edge it was tells an outlet from a co-author.
+        self.name_split = re.compile(
+            rf"(\s*(?:[,;|/]|\s(?:{joins})\s|(?<=[a-z]{{3}})\.\s)\s*)", re.IGNORECASE)
+        self.weekdays = words.weekdays
+        self.months = frozenset(words.months) | frozenset(ENGLISH_MONTHS)
+
+
+# An alternative that matches nothing, for a pattern of words where the packs give none.
+_NO_WORD = r"(?!)"
+# Each pack combination's byline reader, by the identity of its Lexicon (one per combination).
+_READERS: IdentityCache[Lexicon, _BylineWords] = IdentityCache()
+
+
+def _reader(words: Lexicon | None) -> _BylineWords:
+    return _READERS.get(page_words(words), _BylineWords)
+
+
+def _name_end(part: str, reader: _BylineWords) -> str:
     """A byline piece up to where its name ends: before an @handle, a weekday, or a month and
     a number ("Bryan DeArdo @BryanDeArdo Nov 18", "Louis Jacobson on Monday", "Jane Doe
     November 20"), without the lower-case words left between the name and them ("on").
 
-    >>> _name_end("by Bryan DeArdo @BryanDeArdo"), _name_end("Louis Jacobson on Monday")
-    ('by Bryan DeArdo', 'Louis Jacobson')
-    >>> _name_end("Theresa May"), _name_end("May Bulman")
+    >>> reader = _reader(None)
+    >>> _name_end("by Bryan DeArdo @BryanDeArdo", reader)
+    'by Bryan DeArdo'
+    >>> _name_end("Louis Jacobson on Monday", reader)
+    'Louis Jacobson'
+    >>> _name_end("Theresa May", reader), _name_end("May Bulman", reader)
     ('Theresa May', 'May Bulman')
     """
     words = part.split()
     for i, word in enumerate(words):
         key = word.strip(".,;:()").lower()
-        if word.startswith("@") or key in _WEEKDAYS or (
-                key in _MONTHS and i + 1 < len(words) and words[i + 1][:1].isdigit()):
+        if word.startswith("@") or key in reader.weekdays or (
+                key in reader.months and i + 1 < len(words) and words[i + 1][:1].isdigit()):
             words = words[:i]
             while len(words) > 1 and words[-1].islower() and not words[0].islower():
                 words.pop()
@@ -235,34 +294,48 @@ def _name_end(part: str) -> str:
     return part
 
 
-def _names(text: str) -> list[str]:
-    out = []
-    for part in _NAME_SPLIT.split(text):
-        part = _LABEL.sub("", _name_end(part)).strip(" \t-–—|:;,.()[]")
+def _names(text: str, reader: _BylineWords) -> list[tuple[str, bool]]:
+    """The names of a byline's chunk, each with whether it is the outlet of the person before
+    it: a name after a person's name (two words or more) and a full stop ("Finian Cunningham.
+    Sputnik International"), or one word after such a name and a comma ("Victor Tangermann,
+    Futurism"). Co-authors are listed with commas and conjunctions, never with a full stop, and
+    a person beside another has a name of two words or more."""
+    out: list[tuple[str, bool]] = []
+    parts = reader.name_split.split(text)
+    before = ""                 # the piece and the edge before this piece
+    edge = ""
+    for index in range(0, len(parts), 2):
+        part = reader.label.sub("", _name_end(parts[index], reader)).strip(" \t-–—|:;,.()[]")
         part = _SPACES.sub(" ", part)
+        lowered = part.lower()
         if part and not _NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part) \
-                and len(part.split()) <= 6 and part.lower() not in _JOINERS \
-                and part.lower() not in _CALENDAR_WORDS:
-            out.append(part)
+                and len(part.split()) <= 6 and lowered not in reader.joiners \
+                and lowered not in reader.weekdays and lowered not in reader.months:
+            person_before = len(before.split()) >= 2
+            outlet = person_before and (edge == "." or (edge == "," and " " not in part))
+            out.append((part, outlet))
+        before = part
+        edge = parts[index + 1].strip() if index + 1 < len(parts) else ""
     return out
 
 
-def opens_with_label(text: str) -> bool:
-    """Whether a text opens with a byline label ("By", "Oleh", "Penulis:", "Editor:")."""
-    return _LABEL.match(text) is not None
+def opens_with_label(text: str, words: Lexicon | None = None) -> bool:
+    """Whether a text opens with a byline label ("By", "Oleh", "Penulis:", "Editor:"): the
+    packs' byline_words and byline_labels (`words`; page_words without them)."""
+    return _reader(words).label.match(text) is not None
 
 
-def opens_with_label_colon(text: str) -> bool:
+def opens_with_label_colon(text: str, words: Lexicon | None = None) -> bool:
     """Whether a text opens with a byline label and its colon ("Researched by: ...", "Edited
     by: ...", "Penulis: ..."), as a byline standing on its own line does.
 
     >>> opens_with_label_colon("Edited by: Louis Jacobson"), opens_with_label_colon("By the time")
     (True, False)
     """
-    return _LABEL_COLON.match(text) is not None
+    return _reader(words).label_colon.match(text) is not None
 
 
-def names_only(text: str) -> bool:
+def names_only(text: str, words: Lexicon | None = None) -> bool:
     """Whether a byline holds names and nothing else that would pass for one: each name of two
     to four words that open with a capital (what an element classed as the author holds
     without a label: "Lisa Kaczke and Trevor J. Mitchell"; "View author archive" or
@@ -273,7 +346,7 @@ def names_only(text: str) -> bool:
     >>> names_only("Follow"), names_only("Researched by: Matthew Digby, Minh Do")
     (False, True)
     """
-    authors, editors = split_byline(text)
+    authors, editors = split_byline(text, words)
     names = authors + editors
     return bool(names) and all(map(_name_shaped, names))
 
@@ -285,8 +358,11 @@ def _name_shaped(name: str) -> bool:
     return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words)
 
 
-def split_byline(value: str | None) -> tuple[list[str], list[str]]:
-    """A byline as (authors, editors), labels like 'Penulis:' and 'Editor:' taken off.
+def split_byline(value: str | None, words: Lexicon | None = None
+                 ) -> tuple[list[str], list[str]]:
+    """A byline as (authors, editors), labels like 'Penulis:' and 'Editor:' taken off: the
+    packs' byline_words and byline_labels, their conjunctions, weekdays and months (`words`;
+    page_words without them).
 
     >>> split_byline("Penulis: Fitri Wulandari | Editor: Ismet Rauf")
     (['Fitri Wulandari'], ['Ismet Rauf'])
@@ -301,12 +377,19 @@ def split_byline(value: str | None) -> tuple[list[str], list[str]]:
     >>> split_byline("Analysis by Chris Cillizza | Monday")
     (['Chris Cillizza'], [])
     """
+    authors, editors, _ = _read_byline(value, _reader(words))
+    return authors, editors
+
+
+def _read_byline(value: str | None, reader: _BylineWords
+                 ) -> tuple[list[str], list[str], list[str]]:
+    """A byline's authors, editors and the outlets named beside its persons (_names)."""
     if not value:
-        return [], []
+        return [], [], []
     text = _SPACES.sub(" ", _LINKS.sub(" ", str(value))).strip()
     # Cut the byline at each label: "Penulis: A | Editor: B" -> [("penulis", "A"), ("editor", "B")]
     pieces: list[tuple[str, str]] = []
-    marks = list(_LABEL_ANYWHERE.finditer(text))
+    marks = list(reader.label_anywhere.finditer(text))
     if not marks or marks[0].start() > 0:
         first_end = marks[0].start() if marks else len(text)
         pieces.append(("", text[:first_end]))
@@ -315,12 +398,15 @@ def split_byline(value: str | None) -> tuple[list[str], list[str]]:
         pieces.append((m.group(1).lower(), text[m.end():end]))
     authors: list[str] = []
     editors: list[str] = []
+    outlets: list[str] = []
     for label, chunk in pieces:
-        target = editors if label in _EDITOR_LABELS else authors
-        for name in _names(chunk):
+        target = editors if label in reader.editor_labels else authors
+        for name, outlet in _names(chunk, reader):
             if name not in target:
                 target.append(name)
-    return authors, editors
+            if outlet and name not in outlets:
+                outlets.append(name)
+    return authors, editors, outlets
 
 
 def _host_labels(names: Iterable[str]) -> list[str]:
@@ -366,12 +452,14 @@ def is_publisher(name: str, site_names: Iterable[str], publishers: Iterable[str]
 
 
 def page_authors(bylines: Iterable[str], site_names: Iterable[str] = (),
-                 publishers: Iterable[str] = (), honorifics: frozenset[str] = frozenset()
-                 ) -> tuple[list[str], list[str], list[str]]:
+                 publishers: Iterable[str] = (), honorifics: frozenset[str] = frozenset(),
+                 words: Lexicon | None = None) -> tuple[list[str], list[str], list[str]]:
     """A page's authors, editors and wire agencies from its bylines, best reader first
     (html_extract.page_metadata): the first byline that names a person gives the authors; the
-    site, its publisher, a desk, a job, a user name or an agency is no person, and the page
-    turns to its next byline. The agencies named up to that byline are the story's source.
+    site, its publisher, the outlet written beside a person ("Victor Tangermann, Futurism"), a
+    desk, a job, a user name or an agency is no person, and the page turns to its next byline.
+    The agencies named up to that byline are the story's source. `words`: the packs' (labels,
+    role words, agencies; page_words without them).
 
     >>> page_authors(["Condé Nast", "Molly Wood"], ["Wired"], ["Copyright (c) Condé Nast 2019"])
     (['Molly Wood'], [], [])
@@ -379,30 +467,37 @@ def page_authors(bylines: Iterable[str], site_names: Iterable[str] = (),
     ([], [], ['The Associated Press'])
     >>> page_authors(["Researched by: Matthew Digby, Minh Do | Edited by: Louis Jacobson"])
     (['Matthew Digby', 'Minh Do'], ['Louis Jacobson'], [])
+    >>> page_authors(["Finian Cunningham. Sputnik International"])
+    (['Finian Cunningham'], [], [])
     """
+    words = page_words(words)
+    reader = _reader(words)
     site_names = [n for n in site_names if n]
     sites = site_names + [label for label in _host_labels(site_names) if len(label) >= 4]
     authors: list[str] = []
     editors: list[str] = []
     agencies: list[str] = []
     for byline in bylines:
-        names, named_editors = split_byline(byline)
+        names, named_editors, outlets = _read_byline(byline, reader)
         editors = editors or named_editors
         if authors:
             continue
-        agencies.extend(a for a in wire_agencies(names) if a not in agencies)
-        names = [n for n in names if not is_publisher(n, site_names, publishers)]
-        authors = people(names, sites, honorifics, alone=False)
+        agencies.extend(a for a in wire_agencies(names, words.agencies) if a not in agencies)
+        names = [n for n in names
+                 if n not in outlets and not is_publisher(n, site_names, publishers)]
+        authors = people(names, sites, honorifics, alone=False, words=words)
     return authors, editors, agencies
 
 
-def may_name_person(byline: str) -> bool:
+def may_name_person(byline: str, words: Lexicon | None = None) -> bool:
     """Whether a byline names someone who may be a person: a name of two to four capitalised
     words that is no desk, job, agency or user name ("Molly Wood", not "HNN Staff", "Reuters"
-    or "AppleInsider"). The site's names are not known yet: "Condé Nast" may.
+    or "AppleInsider"). The site's names are not known yet: "Condé Nast" may. `words`: the
+    packs' (page_words without them).
 
     >>> may_name_person("By Molly Wood"), may_name_person("HNN Staff"), may_name_person("Reuters")
     (True, False, False)
     """
-    authors, _ = split_byline(byline)
-    return any(map(_name_shaped, people(authors, alone=False)))
+    words = page_words(words)
+    authors, _ = split_byline(byline, words)
+    return any(map(_name_shaped, people(authors, alone=False, words=words)))

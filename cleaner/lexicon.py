@@ -1,8 +1,9 @@
-"""What a document's packs say about its language: months, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, credentials, its time zone."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from cleaner.identity_cache import IdentityCache
@@ -19,11 +20,20 @@ class Lexicon:
     labels: dict[str, str]            # byline label (lower case) -> the meta list it fills
     sections: frozenset[str]
     fact_labels: frozenset[str] = frozenset()      # all the word lists below: lower case
-    date_words: frozenset[str] = frozenset()
+    date_words: frozenset[str] = frozenset()       # the weekdays among them
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
+    credentials: frozenset[str] = frozenset()
+    # A byline's labels, by the list their names fill: the byline_words and the byline_labels
+    # of authors open an author's name, the byline_labels of editors an editor's.
+    author_labels: frozenset[str] = frozenset()
+    editor_labels: frozenset[str] = frozenset()
+    timezone: str | None = None                    # the first pack's that names one
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -50,6 +60,27 @@ def _lexicon_of(packs: Sequence[Pack]) -> Lexicon:
     return found
 
 
+@lru_cache(maxsize=1)
+def _shipped_packs() -> tuple[Pack, ...]:
+    """The shipped packs, loaded on first use (most runs never ask)."""
+    from cleaner.rulefile import load_packs
+
+    return tuple(load_packs())
+
+
+def shipped_lexicon() -> Lexicon:
+    """The words of every shipped pack: what a caller that names no packs reads with (a byline
+    read outside a run, a page's date without a zone given)."""
+    return lexicon(_shipped_packs())
+
+
+def shipped_zone(lang: str) -> str | None:
+    """The time zone the shipped pack of a language names (None without one): the zone of a
+    site pack's language where a run loaded no language pack."""
+    return next((pack.timezone for pack in _shipped_packs()
+                 if pack.kind == "lang" and pack.id == lang), None)
+
+
 def _build(packs: Sequence[Pack]) -> Lexicon:
     months: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -58,6 +89,8 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         for field, names in pack.byline_labels:
             for label in names:
                 labels.setdefault(label.lower(), field)
+    byline_words = frozenset(w for pack in packs for w in pack.byline_words)
+    weekdays = frozenset(w for pack in packs for w in pack.weekdays)
     return Lexicon(
         months=months,
         abbreviations=frozenset(a.lower() for pack in packs for a in pack.abbreviations),
@@ -65,9 +98,17 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         labels=labels,
         sections=frozenset(s for pack in packs for s in pack.sections),
         fact_labels=frozenset(w for pack in packs for w in pack.fact_labels),
-        date_words=frozenset(w for pack in packs for w in pack.date_words),
-        byline_words=frozenset(w for pack in packs for w in pack.byline_words),
+        date_words=frozenset(w for pack in packs for w in pack.date_words) | weekdays,
+        byline_words=byline_words,
         name_particles=frozenset(w for pack in packs for w in pack.name_particles),
         honorifics=frozenset(w for pack in packs for w in pack.honorifics),
         stopwords=frozenset(w for pack in packs for w in pack.stopwords),
+        weekdays=weekdays,
+        role_words=frozenset(w for pack in packs for w in pack.role_words),
+        agencies=frozenset(w for pack in packs for w in pack.agencies),
+        credentials=frozenset(w for pack in packs for w in pack.credentials),
+        author_labels=byline_words | {label for label, field in labels.items()
+                                      if field == "authors"},
+        editor_labels=frozenset(label for label, field in labels.items() if field == "editors"),
+        timezone=next((pack.timezone for pack in packs if pack.timezone), None),
     )

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from cleaner.dates import normalize_date
 from cleaner.document import Document
-from cleaner.lexicon import lexicon
+from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
 from cleaner.rulefile import Pack
 
 _EDGE_PUNCT = " \t-–—|:;,.()[]"
@@ -127,46 +127,39 @@ def _name_separators(conjunctions: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"\s*[,;/]\s*|\s+(?:{words})\s+")
 
 
-# Words that make a byline piece a job, a desk or a staff ("AP Sports Writer", "Staff writer",
-# "CNN Editor-at-large"), and wire agencies: beside a person's name they are no author.
-_ROLE_WORDS = frozenset(("writer", "writers", "reporter", "reporters", "correspondent",
-                         "editor", "editors", "columnist", "contributor", "contributors", "staff",
-                         "analyst", "producer", "bureau", "desk", "editorial", "wire",
-                         "wartawan", "penulis", "koresponden", "kontributor", "redaksi"))
-_AGENCIES = frozenset(("ap", "associated press", "the associated press", "reuters", "afp",
-                       "agence france-presse", "bloomberg", "pti", "upi", "dpa", "xinhua",
-                       "antara", "kyodo", "efe", "ansa", "tass", "yonhap"))
-# Degrees written without dots after a name ("Rachael Link, MS, RD"): only these, as a short
-# name in capitals ("BUDI") is no degree.
-_CREDENTIALS = frozenset(("ms", "ma", "md", "rd", "rdn", "rn", "phd", "ph.d", "mba", "mph", "msc",
-                          "bsc", "cpa", "cfa", "cfp", "jd", "ldn", "cdces"))
 _WORD_EDGES = re.compile(r"[\s-]+")
 
 
-def _not_a_person(name: str, sites: list[list[str]]) -> bool:
+def _not_a_person(name: str, sites: list[list[str]], words: Lexicon) -> bool:
     """Whether a byline name is a job, a desk, a degree, an agency, a user name or the site
-    itself (`sites`: the site's names, each as its lower-case words)."""
+    itself (`sites`: the site's names, each as its lower-case words). The packs' role_words
+    make a piece a job, a desk or a staff ("AP Sports Writer", "CNN Editor-at-large"), their
+    agencies are wire agencies, and their credentials the degrees written without dots
+    ("Rachael Link, MS, RD"): only those, as a short name in capitals ("BUDI") is no degree."""
     lowered = name.lower()
-    if lowered in _AGENCIES or lowered.rstrip(".") in _CREDENTIALS:
+    if lowered in words.agencies or lowered.rstrip(".") in words.credentials:
         return True
     # One word all in lower case is a CMS account ("admin", "jdadmin", "kevin-r"): a person's
     # name has its capitals, or no case at all.
     if name == lowered and " " not in name and name != name.upper():
         return True
-    words = _WORD_EDGES.split(lowered)
-    if not _ROLE_WORDS.isdisjoint(words):
+    pieces = _WORD_EDGES.split(lowered)
+    if not words.role_words.isdisjoint(pieces):
         return True
     # The site's own name, a section of it ("CNN Business" on CNN) or its name without the
     # edition ("Business Insider" on Business Insider Deutschland).
-    return any(words[:len(site)] == site or site[:len(words)] == words for site in sites)
+    return any(pieces[:len(site)] == site or site[:len(pieces)] == pieces for site in sites)
 
 
 def people(names: list[str], site_names: Iterable[str] = (),
-           honorifics: frozenset[str] = frozenset(), *, alone: bool = True) -> list[str]:
+           honorifics: frozenset[str] = frozenset(), *, alone: bool = True,
+           words: Lexicon | None = None) -> list[str]:
     """A byline's names without the jobs, desks, degrees, agencies, user names and site names
     that stand beside a person's name, and without the titles before it. A byline naming no
     person keeps them all (an agency, a staff) when `alone`, as a text byline is all a text
     says; a page's metadata has other readers to turn to, and with `alone` False gives none.
+    `words` are the document's packs' (role words, agencies, credentials); without them, the
+    shipped packs'.
 
     >>> people(["STEVE PEOPLES", "AP National Political Writer"])
     ['STEVE PEOPLES']
@@ -181,18 +174,21 @@ def people(names: list[str], site_names: Iterable[str] = (),
     if len(names) < 2 and alone:    # a lone name is kept, person or not
         return names
     sites = [_WORD_EDGES.split(n.lower()) for n in site_names if n]
-    persons = [n for n in names if not _not_a_person(n, sites)]
+    known = words if words is not None else shipped_lexicon()
+    persons = [n for n in names if not _not_a_person(n, sites, known)]
     return persons or (names if alone else [])
 
 
-def wire_agencies(names: Iterable[str]) -> list[str]:
+def wire_agencies(names: Iterable[str], agencies: frozenset[str] | None = None) -> list[str]:
     """The names in a byline that are wire agencies ("Reuters", "The Associated Press"), as
-    written: the story's source, not its authors.
+    written: the story's source, not its authors. `agencies`: the packs' (lower case); without
+    them, the shipped packs'.
 
     >>> wire_agencies(["Jane Doe", "The Associated Press"])
     ['The Associated Press']
     """
-    return [name for name in names if name.lower() in _AGENCIES]
+    known = agencies if agencies is not None else shipped_lexicon().agencies
+    return [name for name in names if name.lower() in known]
 
 
 def without_titles(name: str, honorifics: frozenset[str]) -> str:
@@ -278,7 +274,8 @@ class MetaSink:
             elif name in ("author", "editor"):
                 field = name + "s"              # a rule captures one, the record lists them
                 ok = doc.set_meta(field, people(split_names(raw, conjunctions),
-                                                _site_names(doc.packs), words.honorifics))
+                                                _site_names(doc.packs), words.honorifics,
+                                                words=words))
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":

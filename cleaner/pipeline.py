@@ -358,14 +358,11 @@ def document_id(value: Any) -> str:
 
 def read_input_date(raw: Any, packs: tuple[Pack, ...]) -> str | None:
     """A document's input date as meta.date holds it: ISO 8601, a time with an offset moved
-    into Jakarta time on Indonesian documents, as a page's own date is (docs/html.md); None if
-    it is no date. (meta.date then keeps it as text, as a date read from the text is: a number
-    or a timestamp given as the date would otherwise come out as a number in JSON and as text
-    in Parquet.)"""
-    site = next((p for p in packs if p.kind == "site"), None)
-    lang = next((p for p in packs if p.kind == "lang"), None)
-    zone = date_zone(lang.id if lang else site.lang if site else None)
-    return iso_date(str(raw), zone, lexicon(packs).months)
+    into the zone its packs name (Jakarta time on Indonesian documents), as a page's own date
+    is (docs/html.md); None if it is no date. (meta.date then keeps it as text, as a date read
+    from the text is: a number or a timestamp given as the date would otherwise come out as a
+    number in JSON and as text in Parquet.)"""
+    return iso_date(str(raw), date_zone(packs), lexicon(packs).months)
 
 
 def _rebuilt(packs: list[Pack], learned: dict[str, Pack], lang: str | None, guard_share: float,

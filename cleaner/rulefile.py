@@ -41,7 +41,8 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
               "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
-              "honorifics", "html_strip", "valid_from", "valid_until"}
+              "honorifics", "weekdays", "role_words", "agencies", "credentials", "timezone",
+              "html_strip", "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -237,6 +238,11 @@ class Pack:
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
+    credentials: frozenset[str] = frozenset()
+    timezone: str | None = None
     html_strip: tuple[str, ...] = ()
     valid_from: date | None = None
     valid_until: date | None = None
@@ -636,6 +642,11 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         byline_words=_words(head, "byline_words", path),
         name_particles=_words(head, "name_particles", path),
         honorifics=_words(head, "honorifics", path),
+        weekdays=_words(head, "weekdays", path),
+        role_words=_words(head, "role_words", path),
+        agencies=_words(head, "agencies", path),
+        credentials=_words(head, "credentials", path),
+        timezone=_timezone(head.get("timezone"), path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
     )
@@ -644,6 +655,27 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
 def _words(head: dict, key: str, path: Path) -> frozenset[str]:
     """A [pack] word list, in lower case: what the stages compare lower-cased text with."""
     return frozenset(word.lower() for word in _strings(head.get(key), path, key))
+
+
+def _timezone(value: Any, path: Path) -> str | None:
+    """A pack's time zone: an IANA name the tz database knows ("Asia/Jakarta"). Where the
+    system has no tz database, any name passes: dates then keep their own offsets."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise RuleFileError(path, f"timezone must be a time zone name like 'Asia/Jakarta', "
+                                  f"not {value!r}")
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    # Not found, or no zone's name: a folder of the database ("Asia"), a path, a name too long
+    # for the file system.
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        if zoneinfo.available_timezones():      # a database to look in, and it has no such zone
+            raise RuleFileError(path, f"timezone {value!r} is no time zone the tz database "
+                                      f"knows (like 'Asia/Jakarta')") from None
+    return value
 
 
 def _checked_selectors(selectors: tuple[str, ...], path: Path) -> tuple[str, ...]:

@@ -290,3 +290,32 @@ def test_a_byline_ends_its_name_at_a_handle_or_a_date(byline, names):
 def test_page_authors_takes_the_first_byline_naming_a_person():
     assert page_authors(["Staff Reports", "By Jane Doe"]) == (["Jane Doe"], [], [])
     assert page_authors(["Reuters", "REUTERS"], ["VentureBeat"]) == ([], [], ["Reuters", "REUTERS"])
+
+
+# -- 5. the outlet written beside a person ------------------------------------------------------
+
+@pytest.mark.parametrize("head,authors", [
+    # sputniknews 1f765c48: the person, a full stop, the outlet; no site name on the page.
+    ('<meta name="author" content="Finian Cunningham. Sputnik International">',
+     ["Finian Cunningham"]),
+    # sciencealert 14cc2a0c: a syndicated story names the person and the outlet it came from.
+    ('<meta property="og:site_name" content="ScienceAlert">'
+     '<meta name="author" content="Victor Tangermann, Futurism">', ["Victor Tangermann"]),
+])
+def test_the_outlet_written_beside_a_person_is_no_author(cleaner, head, authors):
+    assert cleaner.clean_html(page(head))["meta"]["authors"] == authors
+
+
+@pytest.mark.parametrize("byline,authors", [
+    # Co-authors are listed with commas and conjunctions, each a person's full name.
+    ("Kevin Johnson, Kevin McCoy", ["Kevin Johnson", "Kevin McCoy"]),
+    ("Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
+    # One word joined by a conjunction, or after one word, is a co-author; alone, the author.
+    ("Jane Doe and Madonna", ["Jane Doe", "Madonna"]),
+    ("Regan, Josh", ["Regan", "Josh"]),
+    ("Regan", ["Regan"]),
+    # An initial's full stop ends no name.
+    ("By Sarah E. Needleman", ["Sarah E. Needleman"]),
+])
+def test_co_authors_beside_a_person_stay_authors(byline, authors):
+    assert page_authors([byline])[0] == authors
