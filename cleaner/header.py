@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
@@ -60,10 +61,11 @@ def looks_like_title(line: str, following: str | None) -> bool:
     return True
 
 
-def other_head_line(line: str, words: Lexicon) -> bool:
+def other_head_line(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:
     """Whether a first line is a head line other than a title: a label, a fact-check's fact line,
     a dateline, a byline or a date, which no rule took before the header stage. The words that
-    tell them are the packs' (byline_labels, fact_labels, sections, byline_words, date_words).
+    tell them are the packs' (byline_labels, fact_labels, sections, byline_words, date_words);
+    `rest`, the text's lines below, tells a place's name from everyday words (_is_dateline).
 
     >>> from cleaner.rulefile import Pack
     >>> words = lexicon((Pack("en", "lang", "", fact_labels=frozenset({"verdict"}),
@@ -74,7 +76,7 @@ def other_head_line(line: str, words: Lexicon) -> bool:
     >>> other_head_line("UPDATE: Floods recede in Jakarta", words)
     False
     """
-    return (_is_label_line(line, words) or _is_dateline(line, words)
+    return (_is_label_line(line, words) or _is_dateline(line, words, rest)
             or _is_byline(line, words) or _is_date_line(line, words))
 
 
@@ -87,12 +89,15 @@ def _is_label_line(line: str, words: Lexicon) -> bool:
                                          for part in (text, head) if part)
 
 
-def _is_dateline(line: str, words: Lexicon) -> bool:
+def _is_dateline(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:
     """A place in capitals alone on its line, as a wire's dateline is: with its agency in
     brackets ("LONDON (Reuters)") or a country or state after a comma ("BAAR, SWITZERLAND").
     Capitals without either may be a shouted headline ("GAME OVER", "NEW YORK"), and stay one,
     as does a comma line whose second part holds more than two words or one of the packs'
-    stopwords ("CHINA, RUSSIA SIGN DEAL", "FINALLY, THE TRUTH"): a country holds neither."""
+    stopwords ("CHINA, RUSSIA SIGN DEAL", "FINALLY, THE TRUTH"): a country holds neither. Nor
+    is a country or state made of everyday words: a second part whose every word the text
+    below writes in lower case ("YES, WE CAN" over "... we can ...") says something, where a
+    place's name keeps its capital wherever the text names it ("Switzerland", "Jawa Barat")."""
     place = _AGENCY_END.sub("", line)
     if not place or place != place.upper() or not any(c.isalpha() for c in place):
         return False
@@ -105,7 +110,18 @@ def _is_dateline(line: str, words: Lexicon) -> bool:
     if place != line:                           # an agency after it
         return True
     return len(parts) == 2 and len(parts[1]) <= 2 and \
-        not any(word.lower().strip(".") in words.stopwords for word in parts[1])
+        not any(word.lower().strip(".") in words.stopwords for word in parts[1]) and \
+        not _written_in_lower_case(parts[1], rest)
+
+
+def _written_in_lower_case(names: list[str], rest: Iterable[str]) -> bool:
+    """Whether the text writes every one of the words in lower case somewhere, whole: everyday
+    words, not a place's name. Read only for a comma line in capitals, so the text is joined
+    only then."""
+    text = "\n".join(rest)
+    return bool(text) and all(
+        re.search(rf"(?<!\w){re.escape(word.lower().rstrip('.'))}(?!\w)", text)
+        for word in names)
 
 
 def _is_byline(line: str, words: Lexicon) -> bool:
@@ -174,7 +190,7 @@ def header_stage(doc: Document) -> Document:
           and not any(start == 0 for start, _ in first.cuts)    # a dateline opened it: body
           and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))
           # the rules ran first: a label, dateline, byline or date left here is one none took
-          and not other_head_line(first.text, words)):
+          and not other_head_line(first.text, words, (ln.text for ln in lines[1:]))):
         title = first.text
         doc.set_meta("title", title)
         _take(doc, first, "header/title", "title")

@@ -193,3 +193,41 @@ def test_a_place_and_country_alone_in_an_english_text_is_its_dateline(cleaner):
     record = _clean(cleaner, "BAAR, SWITZERLAND", "en")
     assert record["meta"]["title"] is None and record["meta"]["location"] == "Baar"
     assert [r["rule"] for r in record["removed"] if r["line"] == 1] == ["en/dateline-alone"]
+
+
+# A shouted headline with a comma ("YES, WE CAN") is no lone dateline when the text below writes
+# every word after the comma in lower case: a place's name keeps its capital wherever it is named.
+SPEECH = ("The senator told supporters on Monday that we can still win the state, and that the "
+          "campaign can count on thousands of volunteers.\n\nShe said the vote would be close, "
+          "an aide said.")
+MARKETS = ("Stocks fell on Monday as investors sold technology shares, while bonds rallied and "
+           "yields on the ten-year note fell as prices continued to rise.\n\nTraders said the "
+           "moves would last, an analyst said.")
+
+
+@pytest.mark.parametrize("title, body", [("YES, WE CAN", SPEECH), ("STOCKS FALL, BONDS RISE", MARKETS)])
+def test_a_comma_headline_whose_words_the_text_writes_in_lower_case_is_the_title(cleaner, title, body):
+    record = cleaner.clean(f"{title}\n\n{body}")
+    assert record["meta"]["title"] == title
+    assert not record["text"].startswith(title)
+
+
+@pytest.mark.parametrize("line, rest, expected", [
+    ("YES, WE CAN", [SPEECH], False),
+    ("STOCKS FALL, BONDS RISE", [], True),                   # no text below: as before
+    ("STOCKS FALL, BONDS RISE", ["Bondsmen rose early; sunrise came."], True),  # whole words only
+    ("YES, WE CAN", [], False),             # "we" and "can" are English stopwords: no place
+    ("KUTA, BALI", ["Tourists returned to Bali on Monday, where the beaches reopened."], True),
+    ("RAMALLAH, WEST BANK", ["Talks in the West Bank resumed, and the west of the city was calm."],
+     True),
+    ("BANDA ACEH, NAD", ["Banjir di Aceh surut pada Senin, kata pejabat di tengah kota."], True),
+    ("BANDUNG, JAWA BARAT", ["Hujan turun di sebelah barat kota Bandung pada Senin."], True),
+])
+def test_a_lone_datelines_country_is_told_by_its_capital_in_the_text(cleaner, line, rest, expected):
+    assert other_head_line(line, _words(cleaner), rest) is expected
+
+
+@pytest.mark.parametrize("rest", [["(?i)[we] can+ \\b", "WE CAN"], ["", "\n\n", ""],
+                                  ["we\x00can", "ẞ we çan"], iter(["we", "can"])])
+def test_a_comma_line_with_damaged_or_odd_text_below_never_raises(cleaner, rest):
+    assert other_head_line("YES, WE CAN", _words(cleaner), rest) in (True, False)

@@ -467,3 +467,87 @@ def test_a_channels_video_links_go_with_its_prompt(cleaner):
              "Amazon Bestseller: Manual Espresso Machine – Wacaco Nanopresso Review [Video]")
     record = cleaner.clean(_with_line(lines))
     assert _others(record) == [("en/subscribe-channel", line) for line in lines.split("\n")]
+
+
+# --- gaps: Title-Case headlines after a photo label, page tags, cities alone, source sentences ---
+
+@pytest.mark.parametrize("headline", ["Photos: Hong Kong Protests Grow",
+                                      "PHOTOS: Hong Kong Protests Grow Into A Movement",
+                                      "Pictures: Jobs And Growth Return To Ohio"])
+def test_a_title_case_headline_after_a_photo_label_is_the_title_not_a_credit(cleaner, headline):
+    record = cleaner.clean(f"{headline}\n\n{LEAD}\n\n{BODY}")
+    assert not _others(record)
+    assert record["meta"]["title"] == headline
+
+
+def test_a_title_case_headline_after_a_photo_label_between_paragraphs_stays(cleaner):
+    record = cleaner.clean(_with_line("Photos: Hong Kong Protests Grow"))
+    assert not _others(record)
+    assert "Photos: Hong Kong Protests Grow" in record["text"]
+
+
+@pytest.mark.parametrize("line", ["Photos: Jane Doe/Reuters", "Photo: AP", "Photo: Mary Clare Jalonick",
+                                  "Credit: The Associated Press", "Photo: Mary Clare Jalonick/AP"])
+def test_a_credit_naming_people_or_agencies_after_a_bare_label_still_goes(cleaner, line):
+    record = cleaner.clean(_with_line(line))
+    assert _others(record) == [("en/photo-credit", line)]
+    assert line not in record["text"]
+
+
+@pytest.mark.parametrize("lead", [
+    "(Live Updates) — The Senate voted on Tuesday to pass the bill. ",
+    "(Breaking News) — A fire broke out downtown on Tuesday night. ",
+    "(World News) — Leaders met in Paris on Monday to discuss the war. ",
+])
+def test_a_pages_tag_in_brackets_before_a_dash_names_no_source(cleaner, lead):
+    record = cleaner.clean(_with_lead(lead))
+    assert not _others(record)
+    assert record["text"].startswith(lead.strip())
+    assert (record["meta"]["location"], record["meta"]["source"]) == (None, None)
+
+
+@pytest.mark.parametrize("dateline, source", [("(Associated Press) — ", "Associated Press"),
+                                              ("(Kyodo News) — ", "Kyodo News"),
+                                              ("(NBC News) — ", "NBC News"),
+                                              ("(Reuters) — ", "Reuters")])
+def test_an_agency_in_brackets_before_a_dash_is_still_the_source(cleaner, dateline, source):
+    record = cleaner.clean(_with_lead(dateline))
+    assert _removed(record) == [("en/dateline", dateline.strip())]
+    assert record["meta"]["source"] == source and record["text"].startswith(LEAD)
+
+
+@pytest.mark.parametrize("dateline, location", [("AUSTIN — ", "Austin"), ("SACRAMENTO — ", "Sacramento"),
+                                                ("NASHVILLE -- ", "Nashville"), ("RABAT — ", "Rabat"),
+                                                ("BOISE, Idaho — ", "Boise")])
+def test_a_city_that_copy_names_alone_is_a_dateline(cleaner, dateline, location):
+    record = cleaner.clean(_with_lead(dateline))
+    assert _removed(record) == [("en/dateline", dateline.strip())]
+    assert record["meta"]["location"] == location and record["text"].startswith(LEAD)
+
+
+@pytest.mark.parametrize("lead", [
+    "UNICEF — The children's agency warned on Monday of famine in the region. ",
+    "NATO — The alliance agreed on Tuesday to send more troops to the east. ",
+    "JACKSON — The quarterback threw for three touchdowns on Sunday. ",
+])
+def test_an_acronym_or_a_name_in_capitals_before_a_dash_is_still_no_place(cleaner, lead):
+    record = cleaner.clean(_with_lead(lead))
+    assert not _others(record)
+    assert record["text"].startswith(lead.strip()) and record["meta"]["location"] is None
+
+
+@pytest.mark.parametrize("sentence", ["SOURCE: The ministry said the figures were final.",
+                                      "SOURCE: Officials told reporters the toll would rise",
+                                      "SOURCE: Reuters reported the deal first."])
+def test_a_sentence_after_a_source_label_is_no_source_footer(cleaner, sentence):
+    record = cleaner.clean(_with_end(sentence))
+    assert not _removed(record)
+    assert record["text"].endswith(sentence)
+
+
+@pytest.mark.parametrize("footer", ["SOURCE: Reuters, AFP", "SOURCE: Ministry of Health",
+                                    "SOURCE: Al Jazeera and news agencies", "SOURCE: AFP/Reuters."])
+def test_a_footer_naming_sources_still_goes(cleaner, footer):
+    record = cleaner.clean(_with_end(footer))
+    assert _removed(record) == [("en/source-footer", footer)]
+    assert record["meta"]["source"] is None and footer not in record["text"]
