@@ -53,7 +53,8 @@ def _splittable(text: str, start: int, after: int,
         # after it is a domain or another acronym ("DETIK.COM", "U.S.A").
         return letters.isalpha() and text[after + 1:after + 2].islower()
     if letters[-1:].isdecimal():
-        return _number_ends_sentence(text, start, after, letters)
+        return (_number_ends_sentence(text, start, after, letters)
+                and not _abbreviated_range(text, start, abbreviations))
     # Else the word before must end in two lower-case letters: "U.S", "No.1", "A.Rahman" stay
     # whole.
     if len(letters) < 2 or not (letters[-1].islower() and letters[-2].isalpha()):
@@ -84,6 +85,36 @@ def _number_ends_sentence(text: str, start: int, after: int, token: str) -> bool
         return True
     # Read in place, not from a slice of the line (see split_glued).
     return text[first - 1:first] in ("-", "\u2013") or text[first - 3:first] in (" - ", " \u2013 ")
+
+
+# A number range that an abbreviation opens, ending at the stop: "Kav. 52-53", "No. 5 - 7",
+# "No.12-14". Its word is the group; the stop comes right after the match.
+_ABBREVIATED_RANGE = re.compile(r"([^\W\d_]+)\.[ \t]*\d+[ \t]*[-\u2013][ \t]*\d+\Z")
+# How far before the stop the range and its abbreviation are looked for: a window, as the line
+# may be megabytes long (see split_glued).
+_RANGE_REACH = 64
+
+
+def _abbreviated_range(text: str, start: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the number before the stop at `start` ends a range opened by an abbreviation
+    ("Jl. Gatot Subroto Kav. 52-53.Jakarta"): an address's, not a score's or a code's, so no
+    sentence ends there, whatever word follows.
+
+    >>> _abbreviated_range("Kav. 52-53.Jakarta", 10, frozenset({"kav"}))
+    True
+    >>> _abbreviated_range("menang 2-1.Gol", 10, frozenset({"kav"}))
+    False
+    """
+    begin = max(0, start - _RANGE_REACH)
+    found = _ABBREVIATED_RANGE.search(text, begin, start)
+    if found is None:
+        return False
+    # The abbreviation is a whole word: not the tail of a longer one the window cut into, nor
+    # of one glued to a letter or digit before it.
+    word_start = found.start(1)
+    if (word_start == begin and begin > 0) or text[word_start - 1:word_start].isalnum():
+        return False
+    return found.group(1).lower() in abbreviations
 
 
 def _joined(lines: list[str]) -> tuple[bytes, list[int]]:
