@@ -23,7 +23,9 @@ def register(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status: 0 done (rejects, if any, are listed), 1 output failed, "
                "2 bad usage or rule file, 3 done with rejects under --strict, 130 interrupted "
-               "by Ctrl-C, 143 stopped by SIGTERM (a sharded run says how to --resume)")
+               "by Ctrl-C, 143 stopped by SIGTERM (a sharded run says how to --resume; "
+               "--stats then holds what was done, marked \"interrupted\"; a second signal "
+               "stops at once)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help=".txt[.gz|.zst], .jsonl[.gz|.zst], .json (an array of records), "
                              ".parquet, .html[.gz|.zst] or .warc[.gz] file, a folder of them "

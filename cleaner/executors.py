@@ -110,6 +110,11 @@ class WorkerDied(RuntimeError):
         self.done = done
 
 
+class FeedingStopped(Exception):
+    """The run asked the pool to stop taking work (stop_feeding) before the batch it waits for
+    was cleaned: that batch is dropped, and the run stops at the boundary before it."""
+
+
 class PoolExecutor:
     """A pool of worker processes; results come back in input order.
 
@@ -134,7 +139,13 @@ class PoolExecutor:
         self.max_restarts = max_restarts
         self.restarts = 0           # over the run
         self.in_a_row = 0           # deaths with no work done since: what max_restarts bounds
+        self.stopping = False       # stop_feeding: no more batches are handed to the workers
         self._pool = self._start()
+
+    def stop_feeding(self) -> None:
+        """Hand the workers no more batches (the run is stopping after the batch it waits
+        for). Only sets a flag: it is called from a signal handler."""
+        self.stopping = True
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=_mp_context(),
@@ -158,7 +169,7 @@ class PoolExecutor:
         held: list | None = None            # the next batch, waiting for bytes in flight to fall
         in_flight = 0
         while True:
-            while not exhausted and len(pending) < self.window:
+            while not exhausted and not self.stopping and len(pending) < self.window:
                 batch = held if held is not None else next(source, None)
                 held = None
                 if batch is None:
@@ -171,6 +182,8 @@ class PoolExecutor:
                 in_flight += size
                 pending.append([batch, self._submit(batch), size])
             if not pending:
+                if not exhausted:           # (stopping: the input is not all cleaned)
+                    raise FeedingStopped
                 return
             batch, future, size = pending[0]
             try:
@@ -222,6 +235,8 @@ class PoolExecutor:
         # the documents it died on are not to blame (it dies on everything) and are not rejected.
         sure = 0
         for item in expand(batch):
+            if self.stopping:
+                raise FeedingStopped
             try:
                 result = self._pool.submit(_work, [item]).result()
             except BrokenProcessPool:
@@ -252,6 +267,17 @@ class PoolExecutor:
         return BatchResult(outcomes, seconds)
 
     def close(self, cancel: bool = False) -> None:
+        """Shut the pool down. `cancel`: the run is stopping, so the batches in flight are
+        dropped and the workers ended at once (SIGKILL), not waited for: a worker stuck on a
+        document (a rule or native code that never returns) held a run stopped by a second
+        Ctrl-C, and then the interpreter's exit, which SIGKILL alone ended."""
+        if cancel:
+            # (the pool sees its workers die and fails what was in flight, as for a crash)
+            for process in list((self._pool._processes or {}).values()):
+                try:
+                    process.kill()
+                except (OSError, ValueError):   # already gone, or closed
+                    pass
         self._pool.shutdown(wait=True, cancel_futures=cancel)
 
 

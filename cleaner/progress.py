@@ -31,9 +31,16 @@ def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | N
 
 
 class Progress:
-    """A progress bar (tqdm) with documents/s, MB/s and, where the input size is known, an ETA."""
+    """A progress bar (tqdm) with documents/s, MB/s and, where the input size is known, an ETA.
 
-    def __init__(self, enabled: bool, input_size: Callable[[], int | None]):
+    It counts what the run's statistics count: the input bytes of every document read, rejected
+    ones included, and the documents read (RunStats.bytes_in, read), so that the bar, the
+    closing summary and --stats give one rate.
+    """
+
+    def __init__(self, enabled: bool, input_size: Callable[[], int | None], done: int = 0):
+        """`done`: input bytes done before this process's part of the run (a resume): the bar
+        starts there, its rate counting this part only."""
         self.bar = None
         if not enabled:
             return
@@ -42,10 +49,11 @@ class Progress:
         total = input_size()
         self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
                         desc="cleaning", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
-                        mininterval=0.5)
+                        mininterval=0.5, initial=done)
         self.started = time.perf_counter()
 
     def update(self, size: int, docs: int) -> None:
+        """`size` more input bytes read; `docs` documents read so far by this process."""
         if self.bar is None:
             return
         self.bar.update(size)
@@ -55,8 +63,9 @@ class Progress:
 
     def close(self, finished: bool = False) -> None:
         """Close the bar; `finished`: the run read all of its input, so a known size is all done
-        (what the bar counts, the bytes of records written, leaves out rejected lines,
-        newlines and the part of the input a resumed run skipped)."""
+        (what the bar counts, each document's input bytes, leaves out the line ends and blank
+        lines of JSON lines, what a reject does not keep of its input, and input that is no
+        document: a WARC's headers and requests)."""
         if self.bar is None:
             return
         if finished and self.bar.total and self.bar.n < self.bar.total:

@@ -13,12 +13,12 @@ import time
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import orjson
 
 from cleaner.batches import batched
-from cleaner.executors import WorkerDied, make_executor
+from cleaner.executors import FeedingStopped, WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
 from cleaner.inputs import ReadLog
 from cleaner.parquet_io import decode_records
@@ -103,7 +103,8 @@ def execute(config: RunConfig) -> int:
         _say(config, f"error: cannot start the {config.executor} executor: "
                      f"{type(exc).__name__}: {exc}")
         return 1
-    stop = _StopOnSignal(config)
+    stop = _StopOnSignal(config, so_far=job.complete_so_far,
+                         on_stop=getattr(executor, "stop_feeding", None))
     try:
         status = job.run(executor, stop)
         if status != 0:
@@ -190,9 +191,13 @@ def _write_side_files(config: RunConfig, stats: RunStats,
     return 0
 
 
-def _write_stats(path: str, stats: RunStats) -> None:
-    """The --stats file: the run's figures as indented JSON."""
-    Path(path).write_bytes(orjson.dumps(stats.as_dict(), option=orjson.OPT_INDENT_2))
+def _write_stats(path: str, stats: RunStats, interrupted: dict[str, Any] | None = None) -> None:
+    """The --stats file: the run's figures as indented JSON; `interrupted`: what says the run
+    did not finish, and how to go on (a stopped run's)."""
+    figures = stats.as_dict()
+    if interrupted is not None:
+        figures["interrupted"] = interrupted
+    Path(path).write_bytes(orjson.dumps(figures, option=orjson.OPT_INDENT_2))
 
 
 def _report_run(config: RunConfig, stats: RunStats) -> dict[str, Any]:
@@ -237,8 +242,12 @@ class _Job:
             _say(config, f"resuming from the start: the interrupted run finished no shard "
                          f"({output.fmt} shards of {output.shard_size} records)")
         # Figures from before a resume: rejects are not printed again, docs/s counts this run.
-        self.base_rejects, self.base_written = self.stats.rejected, self.stats.written
+        self.base_rejects, self.base_read = self.stats.rejected, self.stats.read
         self.inputs_done = output.skip
+        # Whether the run waits for the executor's next batch (or reads input for it): a
+        # second signal that stops it there finds everything written whole, as the first does.
+        self.waiting = False
+        self.executor_closed = False
         self.report = self._start_report() if config.report else None
 
     def _start_report(self) -> ReportCollector:
@@ -262,30 +271,44 @@ class _Job:
         until the caller has finished the run (conclude) and uninstalls it: a second one then
         raises KeyboardInterrupt there too, once the output is complete."""
         config, output, stats = self.config, self.output, self.stats
-        progress = Progress(not config.quiet and sys.stderr.isatty(), lambda: config.input_size)
+        # (a resumed run's bar starts where the run stood: the input bytes done before)
+        progress = Progress(not config.quiet and sys.stderr.isatty(), lambda: config.input_size,
+                            done=stats.bytes_in)
         status = None
         try:
-            for result in self._results(executor):
-                if stop.asked:
-                    raise _Stop
+            results = iter(self._results(executor))
+            while True:
+                self.waiting = True
+                result = next(results, None)
+                self.waiting = False
+                if result is None:
+                    break
                 stats.add_times(result.seconds)
                 t0 = time.perf_counter()
                 size = self._write(result)
                 stats.stage_seconds["write"] += time.perf_counter() - t0
-                progress.update(size, stats.written - self.base_written)
+                progress.update(size, stats.read - self.base_read)
+                if stop.asked:
+                    # After the batch being written, or the one awaited when the signal came:
+                    # cleaned, it is kept, and no later one is waited for.
+                    raise _Stop
             stop.finishing()
             stats.stop()
             self._count_skipped()
             output.finish(self.inputs_done, stats)
             status = 0
-        except _Stop:
+        except (_Stop, FeedingStopped):
             stop.hold()
-            status = _interrupted(config, output, self.inputs_done, stats, clean=True,
-                                  signum=stop.signum)
+            self._close(executor, cancel=True)
+            status = self._stopped(stop.signum, clean=True)
         except KeyboardInterrupt:
             stop.hold()
-            status = _interrupted(config, output, self.inputs_done, stats, clean=False,
-                                  signum=stop.signum)
+            # The workers first, with the signals held: one that never finishes its document
+            # kept the run from ending after the second signal, and then the interpreter's exit.
+            self._close(executor, cancel=True)
+            # Stopped at once: everything written is whole where the run was waiting for the
+            # executor (a hung worker's batch), not in the middle of writing a batch.
+            status = self._stopped(stop.signum, clean=self.waiting)
         except BrokenPipeError:
             output.abort()
             raise                   # the reader of stdout went away: cli.main exits quietly
@@ -309,11 +332,62 @@ class _Job:
                 # (stopping anyway: while the pool shuts down, a signal acts as outside a run)
                 stop.uninstall()
             progress.close(finished=status == 0)
-            try:
-                executor.close(cancel=status != 0)
-            except Exception:
-                pass
+            self._close(executor, cancel=status != 0)
         return status
+
+    def _close(self, executor, cancel: bool) -> None:
+        """Close the executor, once (`cancel`: the run is stopping, so its workers are ended at
+        once and what they hold dropped)."""
+        if self.executor_closed:
+            return
+        self.executor_closed = True
+        try:
+            executor.close(cancel=cancel)
+        except Exception:
+            pass
+
+    def _stopped(self, signum: int, clean: bool) -> int:
+        """The run stopped by a signal: what is whole kept (`clean`: all that is written),
+        said, and the --stats file of what was done, marked as interrupted; the exit status."""
+        self._count_skipped()           # (into the checkpoint, for the stats)
+        status = _interrupted(self.config, self.output, self.inputs_done, self.stats, clean,
+                              signum)
+        if not self.output.complete:
+            self._write_interrupted_stats(signum)
+        return status
+
+    def _write_interrupted_stats(self, signum: int) -> None:
+        """The --stats file of a stopped run: the figures of what it keeps, and an
+        `interrupted` entry with the signal, what is complete and the command that goes on. A
+        sharded run's are those its last checkpoint saved, from which the resume goes on (what
+        it cleaned after, if stopped in the middle of a batch, is cleaned again and counted by
+        the resume), so that the resumed run's --stats covers the whole run once."""
+        config, output, path = self.config, self.output, self.config.stats_path
+        if path is None:
+            return
+        if isinstance(output, ShardedOutput):
+            figures, saved = RunStats(started=None), output.saved_stats()
+            if saved:
+                figures.restore(saved)
+            done, said, resume = (output.manifest["inputs_done"], _shards_complete(output),
+                                  _resume_hint(config))
+        else:
+            figures, done, said, resume = self.stats, self.inputs_done, output.what_is_left(), None
+        interrupted = {"signal": signal.Signals(signum).name, "inputs_done": done,
+                       "output": said, "resume": resume,
+                       "seconds": round(self.stats.run_seconds(), 3)}
+        try:
+            _write_stats(path, figures, interrupted)
+        except OSError as exc:
+            _say(config, f"error: cannot write {path}: {describe_os_error(exc)}")
+
+    def complete_so_far(self) -> str:
+        """What a stop keeps at least, for the message of a first signal ("; so far 3 shards
+        (300 records, 300 input documents) are complete"); nothing for one output file, which
+        a stopped run does not write."""
+        if isinstance(self.output, ShardedOutput):
+            return f"; so far {_shards_complete(self.output)}"
+        return ""
 
     def _count_skipped(self) -> None:
         """What reading passed over, into the stats: before the last checkpoint, which saves them
@@ -340,7 +414,7 @@ class _Job:
     def _write(self, result) -> int:
         """Write one batch's records and rejects; the input bytes they came from."""
         config, output, stats, report = self.config, self.output, self.stats, self.report
-        size = 0
+        size = 0                # the input bytes of every document of the batch, rejects too
         # A batch's records go at once, counted by the worker's tally, unless a shard fills
         # among them: sharded output checkpoints there, with the figures up to that record.
         whole = (result.tally is not None and report is None
@@ -365,7 +439,9 @@ class _Job:
                 written += 1
             else:
                 reject = outcome[1]
-                stats.add_reject(reject["reason"])
+                item_size = _reject_bytes(reject)
+                size += item_size
+                stats.add_reject(reject["reason"], item_size)
                 output.write_reject(reject)
                 if not config.quiet and stats.rejected - self.base_rejects <= MAX_REJECT_MESSAGES:
                     where = f"{reject['source']}:{reject['line']}" if reject["line"] \
@@ -401,6 +477,15 @@ class _Job:
         if stats.rejected and rejects_path:
             print(f"rejects written to {rejects_path}", file=sys.stderr)
         return 0
+
+
+def _reject_bytes(reject: dict[str, Any]) -> int:
+    """The input bytes a rejected document counts: those of the input its reject keeps (the
+    line of JSON that cannot be read, the text the cleaner refused, at most MAX_REJECT_RAW of
+    either; none for a file that could not be read). The reject is the same whatever the
+    workers, where it was made, so the count is too (the rejects file is compared so)."""
+    raw = reject.get("raw")
+    return len(raw.encode("utf-8", "replace")) if isinstance(raw, str) else 0
 
 
 def _failed_file(exc: OSError, output: str) -> str:
@@ -443,16 +528,22 @@ class _Stop(Exception):
 
 
 class _StopOnSignal:
-    """The first Ctrl-C (SIGINT) or SIGTERM asks the run to stop after the batch being written; a
-    second one stops it at once (a sharded run then keeps its last finished shard and resumes
-    from there). SIGTERM is what `timeout`, `kill` and job schedulers send: without this it
-    ended the run where it stood, leaving its temporary files and no word on how to resume.
-    Once every input is cleaned, the first signal waits for the run to finish (finishing)."""
+    """The first Ctrl-C (SIGINT) or SIGTERM asks the run to stop after the batch being written
+    (or awaited), the executor to take no more work (`on_stop`), and says what is complete so
+    far (`so_far`); a second one stops it at once, its workers killed (a sharded run then keeps
+    its last finished shard, or all it wrote where it was waiting for its workers, and resumes
+    from there): a worker that never finishes its document cannot make it wait. SIGTERM is
+    what `timeout`, `kill` and job schedulers send: without this it ended the run where it
+    stood, leaving its temporary files and no word on how to resume. Once every input is
+    cleaned, the first signal waits for the run to finish (finishing)."""
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-    def __init__(self, config: RunConfig):
+    def __init__(self, config: RunConfig, so_far: Callable[[], str] | None = None,
+                 on_stop: Callable[[], None] | None = None):
         self.asked = False
+        self.so_far = so_far            # what is complete, for the first signal's message
+        self.on_stop = on_stop          # the executor's stop_feeding
         self.all_cleaned = False        # the first signal waits for the run to finish (finishing)
         self.signum = signal.SIGINT     # the signal that asked (SIGINT when none did)
         self.config = config
@@ -467,11 +558,14 @@ class _StopOnSignal:
         if self.asked:
             raise KeyboardInterrupt
         self.asked, self.signum = True, signum
+        if self.on_stop is not None:
+            self.on_stop()
         if self.all_cleaned:
             self._say_held()
         elif not self.config.quiet:
-            _say(self.config, f"stopping after the current batch ({self._again()} to stop at "
-                              "once)")
+            so_far = self.so_far() if self.so_far is not None else ""
+            _say(self.config, f"stopping after the current batch{so_far} ({self._again()} to "
+                              "stop at once)")
 
     def finishing(self) -> None:
         """Every input is cleaned and written: from now on the first signal is held until the

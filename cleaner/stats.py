@@ -35,7 +35,10 @@ class RunStats:
     flagged: int = 0
     skipped_files: int = 0
     skipped_records: dict = field(default_factory=dict)   # reason -> count (non-HTML WARC records)
+    # Input bytes of every document read, rejected ones included (the input rate's), and of
+    # those written as records.
     bytes_in: int = 0
+    bytes_written: int = 0
     rule_hits: Counter = field(default_factory=Counter)
     rule_chars: Counter = field(default_factory=Counter)
     rule_words: Counter = field(default_factory=Counter)
@@ -53,13 +56,14 @@ class RunStats:
     # figures are read back from its manifest).
     started: float | None = field(default_factory=time.perf_counter)
     ended: float | None = None     # set by stop(): the figures written after give the same time
-    _base: tuple = (0, 0)          # records and bytes restored from a checkpoint
+    _base: tuple = (0, 0)          # documents read and bytes restored from a checkpoint
 
     def add_record(self, record: dict[str, Any], size: int) -> None:
         """Count one record: its site, whether it is flagged, and per removal the rule, the
         characters and the words it took."""
         self.written += 1
         self.bytes_in += size
+        self.bytes_written += size
         if record.get("flags"):
             self.flagged += 1
         site = self._site_key(record["meta"].get("site") or "(unknown)")
@@ -86,6 +90,7 @@ class RunStats:
         """Add the records another RunStats counted: a worker's tally of one batch."""
         self.written += tally.written
         self.bytes_in += tally.bytes_in
+        self.bytes_written += tally.bytes_written
         self.flagged += tally.flagged
         for name in ("rule_hits", "rule_chars", "rule_words"):
             getattr(self, name).update(getattr(tally, name))
@@ -96,8 +101,10 @@ class RunStats:
                 self.site_hits[key] += tally.site_hits[site]
                 self.site_words[key] += tally.site_words[site]
 
-    def add_reject(self, reason: str) -> None:
+    def add_reject(self, reason: str, size: int = 0) -> None:
+        """Count one rejected document; `size`: the input bytes it was read from."""
         self.rejected += 1
+        self.bytes_in += size
         self.reject_reasons[reason_kind(reason)] += 1
 
     def add_times(self, seconds: dict[str, float]) -> None:
@@ -124,7 +131,8 @@ class RunStats:
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
             "flagged": self.flagged, "skipped_files": self.skipped_files,
             "skipped_records": self.skipped_records,
-            "bytes": self.bytes_in, "seconds": round(self.run_seconds(), 3),
+            "bytes": self.bytes_in, "bytes_written": self.bytes_written,
+            "seconds": round(self.run_seconds(), 3),
             "rules": {rule: {"hits": self.rule_hits[rule], "chars": self.rule_chars[rule],
                              "words": self.rule_words[rule]}
                       for rule in sorted(self.rule_hits)},
@@ -140,8 +148,8 @@ class RunStats:
     # The counters that survive a kill: saved with each checkpoint of a sharded run. (A resumed
     # run reads its input from the start again, so it counts skipped files and records anew;
     # they are saved for the --stats of a finished run, which reads nothing.)
-    _STATE = ("read", "written", "rejected", "flagged", "bytes_in", "skipped_files",
-              "resumed_from")
+    _STATE = ("read", "written", "rejected", "flagged", "bytes_in", "bytes_written",
+              "skipped_files", "resumed_from")
     _COUNTERS = ("rule_hits", "rule_chars", "rule_words", "site_docs", "site_hits", "site_words",
                  "reject_reasons", "stage_seconds")
 
@@ -157,18 +165,22 @@ class RunStats:
         """Continue from a saved state (a resumed run reports the whole run)."""
         for name in self._STATE:
             setattr(self, name, state.get(name, 0))
+        if "bytes_written" not in state:
+            # (a checkpoint of an earlier version counted the bytes of records only)
+            self.bytes_written = self.bytes_in
         for name in self._COUNTERS:
             setattr(self, name, Counter(state.get(name, {})))
         self.stage_seconds = defaultdict(float, self.stage_seconds)
         self.skipped_records = dict(state.get("skipped_records", {}))
         # (a manifest from an earlier version kept no seconds: the run's count from here)
         self.seconds_before = state.get("seconds", 0.0)
-        self._base = (self.written, self.bytes_in)
+        self._base = (self.read, self.bytes_in)
 
     def summary(self, top: int = 25) -> str:
         seconds = self.elapsed()
-        # Rates count this process's work only (a resumed run carries earlier counts).
-        docs = self.written - self._base[0]
+        # Rates are of the input read, rejected documents included, and count this process's
+        # work only (a resumed run carries earlier counts).
+        docs = self.read - self._base[0]
         mb = (self.bytes_in - self._base[1]) / 1e6
         lines = [
             f"read {self.read} documents, wrote {self.written}, rejected {self.rejected}, "

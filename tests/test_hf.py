@@ -117,3 +117,63 @@ def test_cleaned_features_types_the_text_column_named_and_refuses_one_the_datase
 def test_a_batch_without_the_text_column_names_the_columns_it_has():
     with pytest.raises(ValueError, match=r"no 'text' column \(columns: id, body\): text_field="):
         clean_batch({"id": ["a"], "body": [ARTICLE]})
+
+
+def _package_copy(folder) -> None:
+    """The package's code, copied into `folder`, as a checkout that can be edited."""
+    from cleaner import hf
+
+    for module in hf.PACKAGE.glob("*.py"):
+        (folder / module.name).write_bytes(module.read_bytes())
+
+
+def test_a_map_after_cleaner_was_edited_or_upgraded_is_cleaned_anew_not_taken_from_the_cache(
+        tmp_path, monkeypatch):
+    # fn_kwargs named the rule files, not the code: after an upgrade, or an edit of cleaner
+    # itself, datasets gave back the records the old code had made.
+    from cleaner import hf
+
+    code = tmp_path / "cleaner"
+    code.mkdir()
+    _package_copy(code)
+    monkeypatch.setattr(hf, "PACKAGE", code)
+    monkeypatch.setattr(hf, "_CODE_VERSION", None)      # (each step as a new process finds it)
+    datasets.Dataset.from_dict({"text": [ARTICLE]}).save_to_disk(str(tmp_path / "ds"))
+    ds = datasets.load_from_disk(str(tmp_path / "ds"))     # on disk: its maps are cached
+
+    def cached() -> list:
+        monkeypatch.setattr(hf, "_CODE_VERSION", None)
+        return ds.map(clean_batch, batched=True, fn_kwargs=batch_kwargs()).cache_files
+
+    first = cached()
+    assert cached() == first                               # nothing changed: the cache serves
+    with open(code / "pipeline.py", "a", encoding="utf-8") as module:
+        module.write("\n# an edit\n")
+    edited = cached()
+    assert edited != first
+    monkeypatch.setattr(hf, "__version__", "99.0")         # an upgrade
+    assert cached() not in (first, edited)
+
+
+def test_the_code_digest_follows_the_modules_not_their_caches_and_is_read_once(tmp_path,
+                                                                               monkeypatch):
+    from cleaner import __version__, hf
+
+    _package_copy(tmp_path)
+    before = hf.source_digest(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "pipeline.cpython-311.pyc").write_bytes(b"compiled")
+    (tmp_path / "notes.txt").write_text("not code")
+    assert hf.source_digest(tmp_path) == before
+    (tmp_path / "pipeline.py").write_text("# replaced\n")
+    assert hf.source_digest(tmp_path) != before
+    (tmp_path / "sub").mkdir()                           # a compiled build's module counts too
+    found = hf.source_digest(tmp_path)
+    (tmp_path / "sub" / "pipeline.cpython-311-x86_64-linux-gnu.so").write_bytes(b"\x7fELF")
+    assert hf.source_digest(tmp_path) != found
+    # Once a process: the files are not read again at each map.
+    monkeypatch.setattr(hf, "_CODE_VERSION", None)
+    version = hf.code_version()
+    assert version.startswith(f"{__version__}+") and len(version) > len(__version__) + 8
+    monkeypatch.setattr(hf, "PACKAGE", tmp_path / "gone")
+    assert hf.code_version() == version == batch_kwargs()["cleaner_version"]
