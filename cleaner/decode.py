@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from cleaner.charset_guess import guess_charset
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -39,7 +41,11 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
     """Decode bytes to text; return (text, encoding used).
 
     `encoding` is "utf-8" (strict: invalid bytes raise DecodeError), "auto" (UTF-8, else the
-    charset detected by charset-normalizer), or any codec name.
+    charset guess_charset guesses), or any codec name.
+
+    >>> decode_bytes("Ankara'da çarşamba günü başlayan yağış, şehrin doğusunda etkili oldu."
+    ...              .encode("cp1254"), "auto")[1]
+    'cp1254'
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -63,13 +69,21 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
                 raise DecodeError(f"invalid UTF-8 at byte {exc.start} "
                                   f"({data[exc.start:exc.start + 4]!r}); "
                                   "use --encoding auto to detect the charset") from None
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise DecodeError("no charset decodes this data as text")
-        return str(best), best.encoding
+            return _decode_guessed(data, exc.start)
     try:
         return data.decode(encoding), encoding
     except (UnicodeError, LookupError) as exc:      # (punycode raises a bare UnicodeError)
         raise DecodeError(f"cannot decode as {encoding}: {exc}") from None
+
+
+def _decode_guessed(data: bytes, invalid_at: int) -> tuple[str, str]:
+    """Bytes that are not UTF-8 (the first bad one at `invalid_at`) in the charset guessed."""
+    codec = guess_charset(data)
+    try:
+        if codec is not None:
+            return data.decode(codec), codec
+    except UnicodeError:            # a multi-byte guess the bytes past its sample break
+        pass
+    raise DecodeError(f"invalid UTF-8 at byte {invalid_at} "
+                      f"({data[invalid_at:invalid_at + 4]!r}), and no other charset reads "
+                      "this data as text")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import lru_cache
 
+from cleaner.charset_guess import guess_charset, single_byte
 from cleaner.decode import DecodeError, looks_binary
 
 _BOMS = (
@@ -21,42 +21,9 @@ META_SCAN_BYTES = 4096
 # Labels that browsers read as windows-1252, a superset (WHATWG Encoding Standard).
 _CP1252_LABELS = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso88591", "l1", "ascii",
                   "us-ascii", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
-# The charsets a page that declares none may be guessed to be in: those browsers detect (the
-# WHATWG legacy encodings: Windows, ISO-8859, KOI8, IBM866 and the CJK ones; Python's decoders
-# for the supersets browsers use), as charset-normalizer names them.
-_GUESSED_CHARSETS = (
-    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
-    "iso8859_2", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_13",
-    "koi8_r", "koi8_u", "cp866", "cp874", "tis_620", "shift_jis", "cp932", "shift_jis_2004",
-    "euc_jp", "euc_jis_2004", "iso2022_jp", "euc_kr", "cp949", "big5", "big5hkscs", "gb2312",
-    "gbk", "gb18030")
-# charset-normalizer's own thresholds for two decodings it cannot tell apart.
-TIE_CHAOS = 0.005
-TIE_COHERENCE = 0.02
-# Signs that windows-1252 puts between two letters only where the bytes are another charset's
-# letters: Polish "Rząd powiedział" in cp1250 reads "Rz¹d powiedzia³" (charset-normalizer saw no
-# mess in a short page of it).
-_SIGN_IN_A_WORD = re.compile(r"[^\W\d_][¡¤¥¦§¨¯°±²³´¸¹¼½¾¿][^\W\d_]")
 # A charset guessed from the bytes is said in a note that opens so, and flagged so in the record.
 GUESSED_NOTE = "charset guessed from the bytes"
 GUESSED_FLAG = "guessed-charset"
-
-
-@lru_cache(maxsize=64)
-def single_byte(name: str) -> bool:
-    """Whether a codec reads every byte as one character (cp1252, koi8-r, iso8859-5, ...), as
-    decoding bytes says; names differ in form (codecs.lookup gives "iso8859-5", not
-    "iso8859_5"), so they are not matched by name.
-
-    >>> [single_byte(n) for n in ("koi8-r", "iso8859-5", "mac-roman", "cp1252", "utf-8", "gbk")]
-    [True, True, True, True, False, False]
-    """
-    try:
-        # (UTF-8 replaces each stray byte of 128-255 singly, but reads "\xc3\xa9" as one "é")
-        return (len(bytes(range(256)).decode(name, errors="replace")) == 256
-                and len(b"\xc3\xa9".decode(name, errors="replace")) == 2)
-    except (UnicodeError, LookupError, TypeError):     # not a text codec ("undefined", "zlib")
-        return False
 
 
 def header_charset(content_type: str | None) -> str | None:
@@ -115,7 +82,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     and on a charset guessed: charset_flag makes each a record's flag).
 
     The order is the browsers': a byte-order mark, the HTTP header's charset, the page's
-    <meta charset>, then UTF-8 and a guess (guess_charset). A declared single-byte charset over
+    <meta charset>, then UTF-8 and a guess (charset_guess.guess_charset, the text files' guess:
+    windows-1252, the WHATWG default for undeclared pages, unless the letters read clearly better
+    in another charset browsers guess). A declared single-byte charset over
     bytes that are valid UTF-8 with non-ASCII characters is taken as the mislabel it nearly
     always is. Binary data raises DecodeError.
 
@@ -172,38 +141,6 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             return text, name, notes
     notes.append("no charset decodes this page cleanly; invalid bytes replaced")
     return data.decode("utf-8", errors="replace"), "utf-8", notes
-
-
-def guess_charset(data: bytes) -> str | None:
-    """The charset of a page that declares none (or a wrong one) and is not UTF-8, as a codec name;
-    None when no charset a browser reads decodes it.
-
-    charset-normalizer picks among the charsets that browsers guess for such pages (not the DOS
-    and Mac code pages it knows too: it took English pages for cp775 and cp852). Where its own
-    measures cannot tell windows-1252 from its pick (mess within 0.005, coherence within 0.02,
-    its thresholds for a tie), windows-1252 wins, the WHATWG default for undeclared pages, unless
-    it puts a sign inside a word. charset-normalizer gave such ties to cp1250: "Señor" came out
-    as "Seńor", "£" as "Ł".
-
-    >>> guess_charset("Señor José Muñoz, de Málaga, dijo que «sí». El niño comió.".encode("cp1252"))
-    'cp1252'
-    >>> guess_charset("Правительство одобрило проект закона о налогах.".encode("cp1251"))
-    'cp1251'
-    """
-    from charset_normalizer import from_bytes
-
-    matches = from_bytes(data[:1 << 20], cp_isolation=list(_GUESSED_CHARSETS))
-    best = matches.best()
-    if best is None:
-        return None
-    for match in matches:
-        if "cp1252" in (codec_name(name) for name in (match.encoding, *match.could_be_from_charset)):
-            if (abs(match.chaos - best.chaos) < TIE_CHAOS
-                    and abs(match.coherence - best.coherence) <= TIE_COHERENCE
-                    and not _SIGN_IN_A_WORD.search(data[:1 << 20].decode("cp1252", "replace"))):
-                return "cp1252"
-            break
-    return codec_name(best.encoding)
 
 
 def charset_flag(note: str) -> dict[str, str]:
