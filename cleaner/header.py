@@ -1,4 +1,4 @@
-"""The header stage: a title line, its repeat, a section word and a "name / Penulis" byline become metadata."""
+"""The header stage: a title line, its repeat, a section line and a "name / Penulis" byline become metadata."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ HEADER_SPAN = 5
 # A dash ends a dateline left alone on its line ("JAKARTA -", "LONDON (Reuters) -"), never a title.
 _END_PUNCT = tuple(".,;:!?…-–—")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_.'\-]*(?:[ .'\-]+[^\W\d_][^\W\d_.'\-]*){0,4}\.?$")
-_SECTION = re.compile(r"^[^\W\d_][^\W\d_\-&]{1,24}$")
 
 # A byline: an opening word of the packs' byline_words ("By", "Oleh"), then names.
 _BYLINE = re.compile(r"^(\w+)\s*:?\s+(.+)$")
@@ -169,13 +168,28 @@ def _take(doc: Document, line: Line, rule: str, field: str | None) -> None:
     doc.take_line(line, rule, "meta" if field else "drop-line", (field,) if field else ())
 
 
+def _label_under_name(line: Line, nxt: Line | None, words: Lexicon) -> str | None:
+    """The list ("authors", "editors") a name fills when one of the packs' byline_labels stands
+    alone on the line under it ("Tatik Ariyani" / "Penulis"), else None."""
+    if nxt is None:
+        return None
+    field = words.labels.get(nxt.text.lower())      # first: the name's pattern costs more
+    return field if field is not None and _NAME.match(line.text) else None
+
+
+def _take_byline(doc: Document, line: Line, nxt: Line, field: str, words: Lexicon) -> None:
+    """Move a name and the byline label under it to meta: the name into the label's list."""
+    doc.set_meta(field, without_titles(line.text, words.honorifics))
+    _take(doc, line, "header/byline", field)
+    _take(doc, nxt, "header/byline", field)
+
+
 def header_stage(doc: Document) -> Document:
-    """Move a leading title, its repeat, a section word and a name-then-label byline to meta."""
+    """Move a leading title, its repeat, a section line and a name-then-label byline to meta."""
     lines = [ln for ln in doc.lines if ln.text]
     if len(lines) < 2:
         return doc
     words = lexicon(doc.packs)
-    labels = words.labels
     hint = doc.hints.get("title")
     first = lines[0]
     title = None
@@ -189,6 +203,8 @@ def header_stage(doc: Document) -> Document:
     elif (not hint
           and not any(start == 0 for start, _ in first.cuts)    # a dateline opened it: body
           and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))
+          # a name over a byline label is the byline, however title-like the name reads
+          and _label_under_name(first, lines[1], words) is None
           # the rules ran first: a label, dateline, byline or date left here is one none took
           and not other_head_line(first.text, words, (ln.text for ln in lines[1:]))):
         title = first.text
@@ -203,14 +219,12 @@ def header_stage(doc: Document) -> Document:
         nxt = rest[index + 1] if index + 1 < len(rest) else None
         if _comparable(line.text) == _comparable(title):
             _take(doc, line, "header/duplicate-title", None)
-        elif nxt is not None and nxt.text.lower() in labels and _NAME.match(line.text):
-            field = labels[nxt.text.lower()]
-            doc.set_meta(field, without_titles(line.text, words.honorifics))
-            _take(doc, line, "header/byline", field)
-            _take(doc, nxt, "header/byline", field)
+        elif nxt is not None and (field := _label_under_name(line, nxt, words)) is not None:
+            _take_byline(doc, line, nxt, field, words)
             index += 1
+        # only the packs' sections: any other word alone under a title ("Kemarin") is the text's
         elif (doc.meta["category"] is None and nxt is not None
-              and (_SECTION.match(line.text) or line.text.lower() in words.sections)):
+              and line.text.lower() in words.sections):
             doc.set_meta("category", line.text)
             _take(doc, line, "header/category", "category")
         else:
@@ -224,10 +238,8 @@ def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon) ->
     """Without a title, a document may still open with "NAME" then a label line."""
     if len(lines) > start + 2:
         line, nxt = lines[start], lines[start + 1]
-        if nxt.text.lower() in words.labels and _NAME.match(line.text):
-            field = words.labels[nxt.text.lower()]
-            doc.set_meta(field, without_titles(line.text, words.honorifics))
-            _take(doc, line, "header/byline", field)
-            _take(doc, nxt, "header/byline", field)
+        field = _label_under_name(line, nxt, words)
+        if field is not None:
+            _take_byline(doc, line, nxt, field, words)
     doc.lines = [ln for ln in doc.lines if ln.text]
     return doc
