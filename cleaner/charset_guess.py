@@ -123,7 +123,11 @@ def guess_charset(data: bytes) -> str | None:
     >>> guess_charset("Berita café hari ini.".encode("cp1252"))
     'cp1252'
     """
-    sample = data[:GUESS_SAMPLE]
+    # From just before the first byte beyond ASCII: a long ASCII head (a megabyte of plain
+    # English before the first "é") is no evidence of UTF-8, and charset-normalizer reads only
+    # what it is given.
+    start = max(0, _first_high(data) - WORD_SAMPLE // 2)
+    sample = data[start:start + GUESS_SAMPLE]
     if _mostly_utf8(sample):
         return None
     picked = _normalizer_pick(sample)
@@ -135,7 +139,6 @@ def guess_charset(data: bytes) -> str | None:
             return picked
         picked = DEFAULT_CHARSET
     lexicon = _lexicon()
-    start = max(0, _first_high(data) - WORD_SAMPLE // 2)
     uses = _byte_uses(data[start:start + LETTER_SAMPLE])
     script = _main_script(picked, uses)
     if script not in lexicon.scripts:

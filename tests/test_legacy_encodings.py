@@ -247,3 +247,13 @@ def test_any_bytes_are_a_decode_or_a_reject_never_a_crash(head, high):
         assert str(exc)
         return
     assert data.decode(codec) == text
+
+
+@pytest.mark.parametrize("head", [1 << 20, (1 << 20) + 5000, 3 << 20])
+def test_a_legacy_text_whose_first_accent_comes_after_a_megabyte_is_read_not_rejected(head):
+    """The guess looked at the first megabyte only: all ASCII, it read as UTF-8 and the whole
+    file was rejected ("no other charset reads this data as text")."""
+    plain = b"The council met again on Tuesday to discuss the budget. " * (head // 57 + 1)
+    data = plain[:head] + "Le café de José a ouvert à Málaga.".encode("cp1252")
+    text, codec = decode_bytes(data, "auto")
+    assert codec == "cp1252" and text.endswith("Le café de José a ouvert à Málaga.")
