@@ -182,12 +182,14 @@ def _not_regular(entry: os.DirEntry) -> str | None:
     return None
 
 
-def files_of(name: str, options: ReadOptions) -> Iterator[str]:
+def files_of(name: str, options: ReadOptions, log: ReadLog | None = None) -> Iterator[str]:
     """The files one input names, in the order reading takes them: a folder's (folder_files),
-    else the input itself."""
+    else the input itself. `log`: the run's files read so far, shared over its inputs, so that a
+    file an earlier input holds under another name (a link) is not listed again (None: this
+    input's files alone)."""
     path = Path(name)
     if path.is_dir():
-        for file, _ in folder_files(path, options, ReadLog()):
+        for file, _ in folder_files(path, options, log if log is not None else ReadLog()):
             yield file
     else:
         yield name

@@ -8,7 +8,7 @@ import time
 from typing import Callable
 
 from cleaner.folders import files_of
-from cleaner.inputs import ReadOptions
+from cleaner.inputs import ReadLog, ReadOptions
 
 
 def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | None:
@@ -17,10 +17,14 @@ def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | N
     folder, the files reading takes (`options.glob`, no hidden ones)."""
     options = options or ReadOptions()
     total = 0
+    # One log for every input, as a run keeps: a file read under one name is counted once,
+    # not again as a link in another input folder or of a file named as an input.
+    log = ReadLog()
+    log.take_named_files(inputs)
     for name in inputs:
         if name == "-":
             return None
-        for file in files_of(name, options):
+        for file in files_of(name, options, log):
             if file.lower().endswith((".gz", ".zst", ".zstd", ".parquet", ".pq", ".warc")):
                 return None
             try:
@@ -62,12 +66,14 @@ class Progress:
             self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
 
     def close(self, finished: bool = False) -> None:
-        """Close the bar; `finished`: the run read all of its input, so a known size is all done
-        (what the bar counts, each document's input bytes, leaves out the line ends and blank
-        lines of JSON lines, what a reject does not keep of its input, and input that is no
-        document: a WARC's headers and requests)."""
+        """Close the bar; `finished`: the run read all of its input, so a known size is all done.
+        What the bar counts, each document's input bytes, can end short of it (the line ends and
+        blank lines of JSON lines, what a reject does not keep of its input, input that is no
+        document: a WARC's headers and requests) or pass it (a reject keeps a byte that is not
+        UTF-8 as a four-character escape, `\\xe9`); past its total, tqdm shows no share and no
+        ETA, as neither is known any longer."""
         if self.bar is None:
             return
-        if finished and self.bar.total and self.bar.n < self.bar.total:
-            self.bar.update(self.bar.total - self.bar.n)
+        if finished and self.bar.total:
+            self.bar.n = self.bar.total
         self.bar.close()

@@ -15,7 +15,6 @@ path on every node (a shared or network file system).
 from __future__ import annotations
 
 import dataclasses
-
 import logging
 import os
 import pickle
@@ -37,6 +36,15 @@ from cleaner.readers import read_file
 # Set once, as the module is imported (a ray run's first): the filter is the whole process's.
 warnings.filterwarnings("ignore", category=UserWarning,
                         message="The (maximum|minimum) number of concurrent")
+
+# The loggers a run sets, and to what: Ray's start-up words (the banner, "Started a local Ray
+# instance", token authentication) and Ray Data's notes on its progress bars are no news to the
+# user. Each is set back when the run ends (_RaySettings).
+RAY_LOGGERS = {"ray": logging.ERROR, "ray.data": logging.WARNING,
+               "ray.data._internal.progress": logging.ERROR}
+# What a run sets in Ray Data's current context: outcomes in input order, and no progress bars
+# or execution plan of its own (the run has its bar).
+DATA_CONTEXT = {"enable_progress_bars": False, "print_on_execution_start": False}
 
 
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
@@ -128,6 +136,44 @@ class _CleanBatches:
         return result
 
 
+class _RaySettings:
+    """The logger levels and Ray Data context a run sets (RAY_LOGGERS, DATA_CONTEXT), and set
+    back as it ends: a Python program that runs cleaner finds its own settings after it."""
+
+    def __init__(self):
+        self.levels: dict[str, int] = {}
+        self.context: dict[str, Any] = {}
+
+    def set_loggers(self) -> None:
+        """Quiet Ray's loggers for the run (before ray.init: its banner goes through them)."""
+        for name, level in RAY_LOGGERS.items():
+            logger = logging.getLogger(name)
+            self.levels.setdefault(name, logger.level)
+            logger.setLevel(level)
+
+    def set_context(self, context) -> None:
+        """Ray Data's current context as the run needs it: outcomes in order, no bars of its own."""
+        self.context.setdefault("preserve_order", context.execution_options.preserve_order)
+        context.execution_options.preserve_order = True
+        for name, value in DATA_CONTEXT.items():
+            self.context.setdefault(name, getattr(context, name))
+            setattr(context, name, value)
+
+    def restore(self) -> None:
+        """Every setting as it was before the run."""
+        for name, level in self.levels.items():
+            logging.getLogger(name).setLevel(level)
+        self.levels = {}
+        if self.context:
+            import ray.data
+
+            context = ray.data.DataContext.get_current()
+            context.execution_options.preserve_order = self.context.pop("preserve_order")
+            for name, value in self.context.items():
+                setattr(context, name, value)
+            self.context = {}
+
+
 class RayExecutor:
     """Runs reading and cleaning on Ray (local, or a cluster at `address`)."""
 
@@ -140,6 +186,7 @@ class RayExecutor:
 
         self.factory = factory
         self.encode, self.context = encode, context
+        self.settings = _RaySettings()
         self._own = not ray.is_initialized()
         if self._own:
             address = address or os.environ.get("RAY_ADDRESS")
@@ -157,8 +204,12 @@ class RayExecutor:
                 import cleaner
 
                 kwargs["runtime_env"] = {"py_modules": [str(Path(cleaner.__file__).parent)]}
-            logging.getLogger("ray").setLevel(logging.ERROR)
-            ray.init(**kwargs)
+            self.settings.set_loggers()
+            try:
+                ray.init(**kwargs)
+            except BaseException:
+                self.settings.restore()
+                raise
         cpus = int(ray.cluster_resources().get("CPU", 1))
         self.workers = max(1, min(workers or cpus, cpus))
 
@@ -167,16 +218,11 @@ class RayExecutor:
         """BatchResults for every input document in input order, the first `skip` left out."""
         import ray.data
 
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
-        # What Ray Data says of its progress bars (none: the run has its own) is no news either.
-        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+        self.settings.set_loggers()
         files = _file_list(inputs, options, log)
         if not files:
             return
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True
-        context.enable_progress_bars = False
-        context.print_on_execution_start = False
+        self.settings.set_context(ray.data.DataContext.get_current())
         dataset: ray.data.Dataset = ray.data.from_items(
             files, override_num_blocks=_read_blocks(len(files), self.workers))
         # Reading is light next to cleaning: read tasks take no CPU slot from the cleaners. So
@@ -214,7 +260,10 @@ class RayExecutor:
             yield pickle.loads(row["result"])
 
     def close(self, cancel: bool = False) -> None:
-        if self._own:
-            import ray
+        try:
+            if self._own:
+                import ray
 
-            ray.shutdown()
+                ray.shutdown()
+        finally:
+            self.settings.restore()
