@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         # A WARC of images and redirects, a folder whose files no --glob takes: say what was
         # passed over, as a run's summary does, not nothing at all.
         passed = [f"{count} {reason}" for reason, count in log.skipped_records.items()]
+        passed += [f"{count} duplicate files, {reason}"
+                   for reason, count in log.duplicate_files.items()]
         if log.skipped:
             passed.append(f"{log.skipped} files not matching the input patterns")
         print("cleaner: no document to explain in the input"

@@ -133,7 +133,7 @@ class _FileNames:
         except OSError:
             return False
         if key in self.read:
-            self.log.skipped_records[self.read[key]] += 1
+            self.log.duplicate_files[self.read[key]] += 1
             return True
         self.read[key] = self.SKIPPED
         return False

@@ -245,6 +245,8 @@ class ReadLog:
     # over: the walks of every input folder of a run share them, so that a file reached again
     # (a hard or symbolic link, in another folder, or named as an input) is read once.
     files_read: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Those second names, by that reason: files, not records, counted apart (duplicate files).
+    duplicate_files: Counter = field(default_factory=Counter)
 
     def take_named_files(self, inputs: list[str]) -> None:
         """Count the files named as inputs as read: a link to one in an input folder is then

@@ -160,11 +160,15 @@ def _skipped(data: dict[str, Any]) -> str:
     """What reading passed over, by reason, as the summary says it: no articles, so neither
     records nor rejects."""
     records, files = data.get("skipped_records") or {}, data.get("skipped_files") or 0
-    if not records and not files:
+    duplicates = data.get("duplicate_files") or {}
+    if not records and not files and not duplicates:
         return '<p class="muted">Nothing was skipped.</p>'
     rows = ['<table id="skipped-records"><tr><th class="num">count</th><th>reason</th></tr>']
     for reason, n in records.items():
         rows.append(f'<tr><td class="num">{n:,}</td><td>{escape(reason)}</td></tr>')
+    for reason, n in duplicates.items():
+        rows.append(f'<tr><td class="num">{n:,}</td><td>duplicate files: {escape(reason)}'
+                    f'</td></tr>')
     if files:
         rows.append(f'<tr><td class="num">{files:,}</td><td>files not matching the input '
                     f'patterns</td></tr>')

@@ -233,7 +233,8 @@ class ReportCollector:
     # -- the report's data ------------------------------------------------------------------
 
     def data(self, run: dict[str, Any] | None = None, skipped_records: dict[str, int] | None = None,
-             skipped_files: int = 0) -> dict[str, Any]:
+             skipped_files: int = 0,
+             duplicate_files: dict[str, int] | None = None) -> dict[str, Any]:
         """Everything the HTML report shows, as plain data (also what --report tests read);
         `scope` names the part of the run it covers where that is not the whole run. What
         reading passed over is the run's (RunStats.skipped_records, .skipped_files, as the
@@ -262,6 +263,7 @@ class ReportCollector:
             "flagged": self.flagged_docs, "rejects": self.rejects,
             "reject_reasons": dict(self.reject_reasons.most_common()),
             "skipped_records": dict(skipped_records or {}), "skipped_files": skipped_files,
+            "duplicate_files": dict(duplicate_files or {}),
             "scope": self._scope(),
         }
 

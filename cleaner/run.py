@@ -180,7 +180,8 @@ def _write_side_files(config: RunConfig, stats: RunStats,
             _write_stats(config.stats_path, stats)
         if report is not None and config.report:
             write_report(config.report, report.data(_report_run(config, stats),
-                                                    stats.skipped_records, stats.skipped_files))
+                                                    stats.skipped_records, stats.skipped_files,
+                                                    stats.skipped_duplicates))
             if not config.quiet:
                 _say(config, f"report written to {config.report}")
     except OSError as exc:
@@ -394,6 +395,7 @@ class _Job:
         for the --stats of a resume that finds the run finished."""
         self.stats.skipped_files = self.log.skipped
         self.stats.skipped_records = dict(self.log.skipped_records)
+        self.stats.skipped_duplicates = dict(self.log.duplicate_files)
 
     def _results(self, executor) -> Iterator:
         """The executor's batch results, in input order, from the inputs past any resume point."""

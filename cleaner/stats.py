@@ -35,6 +35,8 @@ class RunStats:
     flagged: int = 0
     skipped_files: int = 0
     skipped_records: dict = field(default_factory=dict)   # reason -> count (non-HTML WARC records)
+    # Second names (links) of files read once, by reason: files, not records.
+    skipped_duplicates: dict = field(default_factory=dict)
     # Input bytes of every document read, rejected ones included (the input rate's), and of
     # those written as records.
     bytes_in: int = 0
@@ -131,6 +133,7 @@ class RunStats:
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
             "flagged": self.flagged, "skipped_files": self.skipped_files,
             "skipped_records": self.skipped_records,
+            "skipped_duplicate_files": self.skipped_duplicates,
             "bytes": self.bytes_in, "bytes_written": self.bytes_written,
             "seconds": round(self.run_seconds(), 3),
             "rules": {rule: {"hits": self.rule_hits[rule], "chars": self.rule_chars[rule],
@@ -158,6 +161,7 @@ class RunStats:
         out: dict[str, Any] = {name: getattr(self, name) for name in self._STATE}
         out.update({name: dict(getattr(self, name)) for name in self._COUNTERS})
         out["skipped_records"] = dict(self.skipped_records)
+        out["skipped_duplicates"] = dict(self.skipped_duplicates)
         out["seconds"] = round(self.run_seconds(), 3)
         return out
 
@@ -172,6 +176,7 @@ class RunStats:
             setattr(self, name, Counter(state.get(name, {})))
         self.stage_seconds = defaultdict(float, self.stage_seconds)
         self.skipped_records = dict(state.get("skipped_records", {}))
+        self.skipped_duplicates = dict(state.get("skipped_duplicates", {}))
         # (a manifest from an earlier version kept no seconds: the run's count from here)
         self.seconds_before = state.get("seconds", 0.0)
         self._base = (self.read, self.bytes_in)
@@ -187,7 +192,10 @@ class RunStats:
             f"flagged {self.flagged}" + (f", skipped {self.skipped_files} files not matching the "
                                          f"input patterns" if self.skipped_files else "")
             + (", skipped records: " + "; ".join(f"{n} {r}" for r, n in self.skipped_records.items())
-               if self.skipped_records else ""),
+               if self.skipped_records else "")
+            + (", skipped duplicate files: " + "; ".join(
+                f"{n} {r}" for r, n in self.skipped_duplicates.items())
+               if self.skipped_duplicates else ""),
             f"{seconds:.2f} s, {docs / seconds if seconds else 0:.0f} docs/s, "
             f"{mb / seconds if seconds else 0:.1f} MB/s"
             + (f" (resumed after {self.resumed_from} input documents)" if self.resumed_from

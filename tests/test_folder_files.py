@@ -317,7 +317,7 @@ def test_a_file_reached_by_several_names_in_a_folder_is_read_once(tmp_path):
     log = ReadLog()
     listed = [record_id for _, record_id in folder_files(folder, ReadOptions(), log)]
     assert listed == ["0link", "outside"]
-    assert log.skipped_records == {"another name (a link) of a file already read": 3}
+    assert log.duplicate_files == {"another name (a link) of a file already read": 3}
 
 
 def test_records_of_inputs_named_alike_get_distinct_ids_and_ray_names_them_so(tmp_path):

@@ -51,7 +51,9 @@ def test_a_hard_link_in_a_second_input_folder_is_read_once_and_counted(linked, t
     assert main(["clean", str(linked / "d"), str(linked / "e"), "-o", str(out), "-q",
                  "--stats", str(stats)]) == 0
     assert _ids(out) == [row["id"] for row in real_docs(30)]
-    assert json.loads(stats.read_text())["skipped_records"] == {
+    figures = json.loads(stats.read_text())
+    assert figures["skipped_records"] == {}
+    assert figures["skipped_duplicate_files"] == {
         "another name (a link) of a file already read": 1}
 
 
@@ -92,4 +94,4 @@ def test_the_ray_file_list_takes_a_hard_link_in_a_second_folder_once(linked):
     log = ReadLog()
     files = _file_list([str(linked / "d"), str(linked / "e")], ReadOptions(), log)
     assert [Path(f["path"]).name for f in files] == ["a.jsonl"]
-    assert log.skipped_records == {"another name (a link) of a file already read": 1}
+    assert log.duplicate_files == {"another name (a link) of a file already read": 1}
