@@ -80,12 +80,18 @@ def other_head_line(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool
 
 
 def _is_label_line(line: str, words: Lexicon) -> bool:
-    """A label or a section alone ("Penulis", "Cek Fakta"), or a label before a colon ("Claim:
-    ..."): a section before a colon opens a headline ("Cek Fakta: ...")."""
+    """A label or a section alone ("Penulis", "Cek Fakta"), a fact-check label before a colon
+    ("Claim: ..."), or a byline label before names ("Penulis: Ani Wijaya"). A section before a
+    colon opens a headline ("Cek Fakta: ..."), and so does a byline label before words that are
+    no names ("Laporan: Jumlah Wisatawan ke Bali Naik 20 Persen": a report's headline)."""
     text = line.lower().replace("’", "'")
-    head = text.split(":", 1)[0].strip() if ":" in text else None
-    return text in words.sections or any(part in words.fact_labels or part in words.labels
-                                         for part in (text, head) if part)
+    if text in words.sections or text in words.fact_labels or text in words.labels:
+        return True
+    head, colon, rest = line.partition(":")
+    head = head.strip().lower().replace("’", "'")
+    if not colon or not head:
+        return False
+    return head in words.fact_labels or (head in words.labels and _names_only(rest, words))
 
 
 def _is_dateline(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:
@@ -114,13 +120,21 @@ def _is_dateline(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:
 
 
 def _written_in_lower_case(names: list[str], rest: Iterable[str]) -> bool:
-    """Whether the text writes every one of the words in lower case somewhere, whole: everyday
-    words, not a place's name. Read only for a comma line in capitals, so the text is joined
+    """Whether the text writes every one of the words in lower case somewhere, whole, and never
+    with its capital inside a sentence: everyday words, not a place's name. A place may be an
+    everyday word too ("MALANG" over "... nasib malang ..."), but a text that names the place
+    writes its capital after another word ("di Kabupaten Malang"), where a sentence's first word
+    ("We can ...") proves nothing. Read only for a comma line in capitals, so the text is joined
     only then."""
     text = "\n".join(rest)
-    return bool(text) and all(
-        re.search(rf"(?<!\w){re.escape(word.lower().rstrip('.'))}(?!\w)", text)
-        for word in names)
+    for word in names:
+        lower = word.lower().rstrip(".")
+        if not re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text):
+            return False
+        named = rf"(?<=[\w,;] ){re.escape(lower[:1].upper() + lower[1:])}(?!\w)"
+        if re.search(named, text):
+            return False
+    return bool(text)
 
 
 def _is_byline(line: str, words: Lexicon) -> bool:
@@ -128,9 +142,14 @@ def _is_byline(line: str, words: Lexicon) -> bool:
     (capitalised words, or the packs' name_particles) joined as a byline's names are. A name
     holds none of the packs' stopwords: "Oleh Karena Itu, Harga Naik" opens a headline."""
     m = _BYLINE.match(line)
-    if not m or m.group(1).lower() not in words.byline_words:
-        return False
-    names = split_names(m.group(2), words.conjunctions)
+    return bool(m) and m.group(1).lower() in words.byline_words and _names_only(m.group(2), words)
+
+
+def _names_only(text: str, words: Lexicon) -> bool:
+    """Whether a byline's text after its label is names and nothing else: written as names
+    (capitalised words, or the packs' name_particles), joined as a byline's names are, none of
+    them holding a stopword."""
+    names = split_names(text.strip(), words.conjunctions)
     return bool(names) and all(_NAME.match(name) and all(_name_word(word, words)
                                                          for word in name.split())
                                for name in names)

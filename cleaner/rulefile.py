@@ -619,8 +619,8 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         except re2.error as exc:
             raise RuleFileError(path, f"signature {signature!r} rejected by RE2: {exc}")
     months = head.get("months", {})
-    if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12
-                                               for v in months.values()):
+    if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12 and k.strip()
+                                               for k, v in months.items()):
         raise RuleFileError(path, "months must map month names to 1..12")
     labels = head.get("byline_labels", {})
     if not isinstance(labels, dict):
@@ -630,13 +630,13 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         description=str(head.get("description", "")), lang=head.get("lang"),
         domains=_domains(head.get("domains"), path),
         signatures=signatures, aliases=_strings(head.get("aliases"), path, "aliases"),
-        stopwords=frozenset(w.lower() for w in _strings(head.get("stopwords"), path, "stopwords")),
+        stopwords=_words(head, "stopwords", path),
         months=tuple((k.lower(), v) for k, v in months.items()),
-        abbreviations=frozenset(_strings(head.get("abbreviations"), path, "abbreviations")),
-        byline_labels=tuple((k, _strings(v, path, f"byline_labels.{k}"))
+        abbreviations=frozenset(_listed(head.get("abbreviations"), path, "abbreviations")),
+        byline_labels=tuple((k, _listed(v, path, f"byline_labels.{k}"))
                             for k, v in labels.items()),
-        conjunctions=_strings(head.get("conjunctions"), path, "conjunctions"),
-        sections=frozenset(s.lower() for s in _strings(head.get("sections"), path, "sections")),
+        conjunctions=_listed(head.get("conjunctions"), path, "conjunctions"),
+        sections=_words(head, "sections", path),
         fact_labels=_words(head, "fact_labels", path),
         date_words=_words(head, "date_words", path),
         byline_words=_words(head, "byline_words", path),
@@ -654,7 +654,16 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
 
 def _words(head: dict, key: str, path: Path) -> frozenset[str]:
     """A [pack] word list, in lower case: what the stages compare lower-cased text with."""
-    return frozenset(word.lower() for word in _strings(head.get(key), path, key))
+    return frozenset(word.lower() for word in _listed(head.get(key), path, key))
+
+
+def _listed(value: Any, path: Path, what: str) -> tuple[str, ...]:
+    """A [pack] list of words or labels, none of them blank: an empty label joined into a
+    pattern matches everywhere (every text then opened with a byline label)."""
+    words = _strings(value, path, what)
+    if any(not word.strip() for word in words):
+        raise RuleFileError(path, f"{what} holds an empty word: {list(words)!r}")
+    return words
 
 
 def _timezone(value: Any, path: Path) -> str | None:

@@ -192,3 +192,37 @@ def test_an_input_date_wins_over_the_filing_timestamp(cleaner):
 def test_a_filing_line_with_no_possible_date_is_dropped_and_fills_no_date(cleaner, line):
     record = cleaner.clean(f"{BODY}\n\n{line}", url=ANTARA_URL)
     assert record["meta"]["date"] is None and record["text"] == BODY
+
+
+# From the review: labels added to the packs' byline_labels for web pages' bylines ("Laporan",
+# "Teks"; "Author", "Text", "Editor") made any first line opening with one a label line, and a
+# report's headline lost its title.
+@pytest.mark.parametrize("headline, body", [
+    ("Laporan: Jumlah Wisatawan ke Bali Naik 20 Persen",
+     "Jumlah wisatawan yang datang ke Bali naik tajam tahun ini, kata dinas pariwisata."),
+    ("Author: Jane Austen's lost letters found in attic",
+     "Letters written by the novelist were found in an attic in Hampshire, the museum said."),
+    ("Editor: Why we are changing how we cover elections",
+     "Our newsroom will publish fewer polls and more reporting from voters, the editor said."),
+])
+def test_a_byline_label_before_words_that_are_no_names_opens_a_headline(cleaner, headline, body):
+    record = cleaner.clean(f"{headline}\n\n{body}")
+    assert record["meta"]["title"] == headline
+
+
+@pytest.mark.parametrize("line", ["Penulis: Ani Wijaya", "Laporan: Ani Wijaya dan Budi Santoso",
+                                  "Editor: Jane Doe"])
+def test_a_byline_label_before_names_is_still_no_title(cleaner, line):
+    record = cleaner.clean(f"{line}\n\nWarga berkumpul di alun-alun kota pada Senin pagi untuk "
+                           "merayakan hari jadi kota, kata panitia.")
+    assert record["meta"]["title"] is None
+
+
+def test_a_regency_that_is_an_everyday_word_stays_a_dateline_where_the_text_names_it(cleaner):
+    """"MALANG" is a regency and a word ("nasib malang", bad luck): a text that names the place
+    writes its capital inside a sentence ("di Kabupaten Malang"), so the line is a dateline."""
+    body = ("Nasib malang menimpa warga desa itu setelah banjir datang pada Senin malam, kata "
+            "kepala desa di Kabupaten Malang.")
+    record = cleaner.clean(f"KEPANJEN, MALANG\n\n{body}")
+    assert record["meta"]["title"] is None
+    assert record["text"].startswith("KEPANJEN, MALANG")

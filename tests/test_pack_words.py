@@ -250,3 +250,16 @@ def test_a_text_bylines_role_words_are_its_language_packs(tmp_path, spanish_file
     without = Cleaner(rules=[tmp_path / "diario.toml", bare / "es.toml"]).clean(
         text, url="https://diario.example/a")
     assert without["meta"]["authors"] == ["Ana Pérez", "Redactor Jefe"]
+
+
+@pytest.mark.parametrize("head", ['byline_words = [""]', 'stopwords = ["the", " "]',
+                                  'sections = [""]', 'abbreviations = ["dr", ""]',
+                                  'conjunctions = [""]', '[pack.byline_labels]\nauthors = [""]',
+                                  '[pack.months]\n"" = 1'])
+def test_an_empty_word_in_a_pack_list_is_refused_with_the_file_named(tmp_path, head):
+    """From the review: an empty label, joined into the byline pattern, matched every text, so
+    every text "opened with a byline label"."""
+    path = tmp_path / "xx.toml"
+    path.write_text(f'[pack]\nid = "xx"\nkind = "lang"\n{head}\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="xx.toml"):
+        load_pack(path)
