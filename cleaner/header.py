@@ -142,7 +142,8 @@ def _is_byline(line: str, words: Lexicon) -> bool:
     (capitalised words, or the packs' name_particles) joined as a byline's names are. A name
     holds none of the packs' stopwords: "Oleh Karena Itu, Harga Naik" opens a headline."""
     m = _BYLINE.match(line)
-    return bool(m) and m.group(1).lower() in words.byline_words and _names_only(m.group(2), words)
+    return m is not None and m.group(1).lower() in words.byline_words \
+        and _names_only(m.group(2), words)
 
 
 def _names_only(text: str, words: Lexicon) -> bool:
