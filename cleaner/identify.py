@@ -10,6 +10,7 @@ published.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -23,6 +24,74 @@ from cleaner.rulefile import Pack, alphabet_of, compile_spans, re2_options
 SIGNATURE_WINDOW = 600
 # At least this share of a text's words must be a language's stopwords to call it that language.
 MIN_STOPWORD_SHARE = 0.08
+# The first characters of a text, where its language is read.
+LANGUAGE_WINDOW = 3000
+
+# Unicode blocks of scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar,
+# Khmer, New Tai Lue, Buginese and Tai Tham, Balinese, kana (and the CJK symbols' iteration
+# marks), katakana's extensions, Yi, Javanese and Myanmar Extended-B, Myanmar Extended-A and Tai
+# Viet, halfwidth katakana. Only their letters count (unicodedata's category L), not their
+# digits, punctuation or vowel signs.
+_UNSPACED_BLOCKS = ((0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF),
+                    (0x1980, 0x19DF), (0x1A00, 0x1AAF), (0x1B00, 0x1B7F), (0x3000, 0x30FF),
+                    (0x31F0, 0x31FF), (0xA000, 0xA48F), (0xA980, 0xA9FF), (0xAA60, 0xAADF),
+                    (0xFF66, 0xFF9F))
+# Han ideographs (Extension A, the unified block, compatibility ideographs, the supplementary
+# and tertiary ideographic planes) are letters throughout: taken whole, as sifting their 160,000
+# code points would cost 40 ms at every start.
+_IDEOGRAPH_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+
+
+def _letter_runs(blocks: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The runs of consecutive letters (category L) in the code point blocks, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for first, last in blocks:
+        for point in range(first, last + 1):
+            if unicodedata.category(chr(point)).startswith("L"):
+                if runs and runs[-1][1] == point - 1:
+                    runs[-1] = (runs[-1][0], point)
+                else:
+                    runs.append((point, point))
+    return runs
+
+
+_UNSPACED_LETTER = re.compile("[" + "".join(
+    f"{chr(first)}-{chr(last)}" for first, last in
+    _letter_runs(_UNSPACED_BLOCKS) + list(_IDEOGRAPH_BLOCKS)) + "]")
+
+
+def frequent_enough(stopwords: int, words: int, window: str) -> bool:
+    """Whether stopwords are MIN_STOPWORD_SHARE of a text's words as a reader counts them.
+
+    Those are its split's words, and one more for each letter of a script written without
+    spaces: a split sees a sentence of Japanese, Chinese or Thai as one word. A few English words
+    in a Japanese page ("Kindle for PC" 8 times) are then a small share of it; a text in scripts
+    written with spaces counts exactly its split's words.
+
+    >>> frequent_enough(8, 48, "Kindle for PC"), frequent_enough(8, 48, "電子書籍" * 20)
+    (True, False)
+    """
+    if not words or stopwords / words < MIN_STOPWORD_SHARE:
+        return False
+    if window.isascii():
+        return True
+    # Such a letter takes 3 or 4 bytes in UTF-8, at least 2 more than a character: a bound on
+    # their number that costs a seventh of counting them, and settles nearly every text.
+    most = (len(window.encode("utf-8", "surrogatepass")) - len(window)) // 2
+    if stopwords / (words + most) >= MIN_STOPWORD_SHARE:
+        return True
+    return stopwords / (words + unspaced_letters(window)) >= MIN_STOPWORD_SHARE
+
+
+def unspaced_letters(text: str) -> int:
+    """How many letters of scripts written without spaces (Japanese, Chinese, Thai...) a text has.
+
+    >>> unspaced_letters("Kindle版 電子書籍。"), unspaced_letters("ภาษาไทย ๑๒๓")
+    (5, 7)
+    >>> unspaced_letters("Tōkyō “Bahasa” Русский 한국어")    # spaced scripts
+    0
+    """
+    return 0 if text.isascii() else len(_UNSPACED_LETTER.findall(text))
 
 
 # "https://host/..." with a plain host name: no user, port or IPv6 brackets to unpick.
@@ -148,18 +217,18 @@ class PackIndex:
     def language(self, text: str) -> str | None:
         """The language pack whose stopwords are most frequent in the text, if frequent enough."""
         # Stopwords are short and unpunctuated: a split of the first few KB is enough.
-        words = text[:3000].lower().split()
-        if not words:
-            return None
+        window = text[:LANGUAGE_WINDOW]
+        words = window.lower().split()
         found = list(filter(self._stopwords.__contains__, words))
-        best, best_share = None, MIN_STOPWORD_SHARE
+        best, best_count = None, 0
         for code, pack in self.langs.items():
             if not pack.stopwords:
                 continue
-            share = sum(map(pack.stopwords.__contains__, found)) / len(words)
-            if share >= best_share:
-                best, best_share = code, share
-        return best
+            count = sum(map(pack.stopwords.__contains__, found))
+            if count and count >= best_count:     # a tie goes to the later pack
+                best, best_count = code, count
+        found_enough = best is not None and frequent_enough(best_count, len(words), window)
+        return best if found_enough else None
 
     def packs_for(self, text: str, url: str | None, lang: str | None = None,
                   site: Pack | None = None) -> tuple[Pack, ...]:

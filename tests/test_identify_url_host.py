@@ -147,11 +147,6 @@ def test_a_language_code_in_a_url_the_text_does_not_confirm_keeps_the_sites_pack
     assert any(r["rule"].startswith("goal/") for r in record["removed"])
 
 
-@pytest.mark.xfail(strict=True, reason="detection counts stopwords among space-separated words: "
-                   "a text of another script has few of them, so one English word repeated "
-                   "('Kindle for PC' 8 times in 41 words) passes the 8% share; asking two different "
-                   "stopwords fixed it but took the language from short Indonesian texts with one "
-                   "('Baca juga: ... di sini' lines), whose rules then did not run")
 def test_one_stopword_repeated_in_a_text_of_another_script_names_no_language(cleaner):
     # A Japanese page's few space-separated words: "for" 8 times of 41 ("Kindle for PC").
     text = ("Kindle版 電子書籍 を 読む ための アプリ です。 " * 3
