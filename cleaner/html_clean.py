@@ -10,7 +10,8 @@ from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import (PageError, extract_article, import_extractors, load_page,
                                   not_extracted, page_hints)
-from cleaner.html_meta import clean_title, date_zone, iso_date, page_authors, reading_pages
+from cleaner.html_meta import (PageBylines, clean_site_name, clean_title, date_zone, iso_date,
+                               page_date, read_page_bylines, reading_pages, title_site_name)
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import lexicon
 from cleaner.normalize import FIXES
@@ -187,28 +188,40 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None
     tz = date_zone(doc.packs)
     # date: an input date (already in meta from the hints) > HTML > text header > fallback
     if "date" not in doc.hints:
-        for raw in meta.get("dates", []):
-            value = iso_date(raw, tz, months)
-            if value:
-                doc.meta["date"] = value
-                break
+        value = page_date(meta.get("dates", []), meta.get("more_dates", ()), tz, months)
+        if value:
+            doc.meta["date"] = value
     if doc.meta.get("date") is None and fallback_date:
         doc.meta["date"] = iso_date(str(fallback_date), tz, months)
     # authors and editors: text bylines first; the HTML bylines only when the text had none.
     # A wire agency the page names as its author is the source, unless the text gave one.
-    authors, editors, agencies = page_authors(meta.get("bylines", ()), names,
-                                              meta.get("publishers", ()),
-                                              lexicon(doc.packs).honorifics,
-                                              lexicon(cleaner.packs))
+    found = read_page_bylines(meta.get("bylines", ()), names, meta.get("publishers", ()),
+                              lexicon(doc.packs).honorifics, lexicon(cleaner.packs))
     if not doc.meta["authors"]:
-        doc.set_meta("authors", authors)
+        doc.set_meta("authors", found.authors)
     if not doc.meta["editors"]:
-        doc.set_meta("editors", editors)
-    source = agencies[0] if agencies else meta.get("sitename")
-    if doc.meta.get("source") is None and source:
-        doc.meta["source"] = cleaner.sink.source_name(source)
+        doc.set_meta("editors", found.editors)
+    if doc.meta.get("source") is None:
+        source = _page_source(meta, found, names)
+        if source:
+            doc.meta["source"] = cleaner.sink.source_name(source)
     if doc.meta.get("category") is None and meta.get("category"):
         doc.meta["category"] = meta["category"]
     if doc.meta.get("category") is None:
         # Neither the text nor the page named a section: the url's path may ("/olahraga/").
         doc.meta["category"] = url_section(doc.url, lexicon(doc.packs).sections)
+
+
+def _page_source(meta: dict[str, Any], found: PageBylines, names: list[str]) -> str | None:
+    """Where a page's story comes from, when its text does not say (docs/html.md): a wire
+    agency its bylines name, the outlet written beside its author ("By Sandee LaMotte, CNN" on
+    MSN), the site's name (og:site_name without its decoration, else the JSON-LD publisher),
+    else the site's name its title is decorated with ("... - The New York Times")."""
+    if found.agencies:
+        return found.agencies[0]
+    if found.outlets:
+        return found.outlets[0]
+    hosts = [name for name in names if "." in name and not set(" /").intersection(name.strip())]
+    return clean_site_name(meta.get("sitename"), hosts, meta.get("publisher")) or \
+        clean_site_name(title_site_name((meta.get("page_title"), meta.get("title")), names,
+                                        (meta.get("title"), meta.get("headline"))), hosts)

@@ -1,14 +1,15 @@
-"""HTML metadata values made clean: titles without site names, dates as ISO 8601 in a time zone, bylines without labels."""
+"""HTML metadata values made clean: titles and site names without decoration, dates as ISO 8601 in a time zone, bylines without labels."""
 
 from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from contextvars import ContextVar
 from datetime import datetime, timedelta, timezone
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from cleaner.dates import ENGLISH_MONTHS, normalize_date
+from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.identity_cache import IdentityCache
 from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon, shipped_zone
 from cleaner.metadata import people, wire_agencies
@@ -63,8 +64,12 @@ _LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
 # A piece of a byline with a digit is a date, a time or a count ("November 20", "5:52 AM"),
 # never a name.
 _NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d")
+# An ISO date-time, its zone an offset, Z, or a zone's name ("2019-11-19 02:24:00 UTC", as a
+# <time datetime> may write it; dates.ZONES).
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
-                           r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
+                           r"\s*(Z|[+-]\d{2}(?::?\d{2})?|"
+                           + "|".join(sorted(map(re.escape, ZONES), key=len, reverse=True))
+                           + r")?\s*$", re.IGNORECASE)
 
 
 def _words(text: str) -> str:
@@ -72,21 +77,58 @@ def _words(text: str) -> str:
 
 
 def _is_site_name(part: str, names: Iterable[str]) -> bool:
-    """True when a title segment is the site's name, a domain, or one of the given names."""
-    key = _words(part)
+    """True when a title segment is the site's name, a domain, or one of the given names: as
+    written, its words run together ("Al-Bawaba"), without "www.", opening like a name's first
+    word ("Kompas.com" and "Kompas"), or opening with the label of a host among the names ("The
+    Space Review" on thespacereview.com, "Vortex Cannon Entertainment" on vortexcannon.org)."""
+    key = _without_www(_words(part))
     if not key:
         return False
+    squashed = key.replace(" ", "")
+    names = [n for n in names if n]
     for name in names:
-        if not name:
-            continue
-        other = _words(name)
-        if other and (key == other or key.replace(" ", "") == other.replace(" ", "")):
+        other = _without_www(_words(name))
+        if other and (key == other or squashed == other.replace(" ", "")):
             return True
         # "Kompas.com" vs site name "Kompas", "Republika Online" vs "republika.co.id"
         stem = other.split(" ")[0]
         if len(stem) >= 4 and key.split(" ")[0] == stem and len(key.split()) <= 3:
             return True
+    if _site_shaped(part) and any(len(label) >= 4 and squashed.startswith(label.replace("-", ""))
+                                  for label in _host_labels(names)):
+        return True
     return bool(_DOMAIN.fullmatch(part.strip()))
+
+
+def _without_www(words: str) -> str:
+    return words[4:] if words.startswith("www ") else words
+
+
+# A site's name is a few words; a longer segment of a title is a headline's.
+_SITE_WORDS = 5
+
+
+def _undecorated(title: str, names: Sequence[str]) -> tuple[str, list[str]]:
+    """A title without the site names before and after it, and those names, outermost first."""
+    stripped: list[str] = []
+    changed = True
+    while changed and title:
+        changed = False
+        for sep in _SUFFIX_SEPARATORS:
+            head, found, tail = title.rpartition(sep)
+            if found and head.strip() and _is_site_name(tail, names):
+                title, changed = head.strip(), True
+                stripped.append(tail.strip())
+                break
+        if changed:
+            continue
+        for sep in _PREFIX_SEPARATORS:
+            head, found, tail = title.partition(sep)
+            if found and tail.strip() and _is_site_name(head, names):
+                title, changed = tail.strip(), True
+                stripped.append(head.strip())
+                break
+    return title, stripped
 
 
 def clean_title(title: str | None, names: Iterable[str] = (), headline: str | None = None) -> str | None:
@@ -107,6 +149,8 @@ def clean_title(title: str | None, names: Iterable[str] = (), headline: str | No
     'Berita Hari Ini'
     >>> clean_title("Opini: Harga Beras Naik")
     'Opini: Harga Beras Naik'
+    >>> clean_title("About bugs – Vortex Cannon Entertainment", ["vortexcannon.org"])
+    'About bugs'
     """
     if not title:
         return None
@@ -117,22 +161,101 @@ def clean_title(title: str | None, names: Iterable[str] = (), headline: str | No
         if headline and _words(headline) and _words(headline) in _words(title) \
                 and len(_words(headline)) >= 0.4 * len(_words(title)):
             return headline
-    changed = True
-    while changed and title:
-        changed = False
+    return _undecorated(title, names)[0] or None
+
+
+def title_site_name(titles: Iterable[str | None], names: Iterable[str] = (),
+                    headlines: Iterable[str | None] = ()) -> str | None:
+    """The site's name a page's titles are decorated with: the outermost part clean_title takes
+    off as a site name ("Judul - Kompas.com"; "The Space Review: ..." on thespacereview.com), or
+    the few words a separator sets after one of the `headlines` (the <h1>, og:title), no more than
+    the headline's: "Opinion | Trump Goes Nowhere - The New York Times" where the headline is
+    "Opinion | Trump Goes Nowhere" or "Trump Goes Nowhere".
+
+    >>> title_site_name(["Opinion | Trump Goes Nowhere - The New York Times"], [],
+    ...                 ["Trump Goes Nowhere"])
+    'The New York Times'
+    >>> title_site_name(["The Space Review: A big rocket"], ["thespacereview.com"])
+    'The Space Review'
+    >>> title_site_name(["Jokowi - Prabowo Bertemu di Istana"], [], ["Jokowi"]) is None
+    True
+    """
+    names = [n for n in names if n]
+    heads = [key for h in headlines if h and (key := _words(h))]
+    for title in titles:
+        if not title:
+            continue
+        title = _SPACES.sub(" ", title).strip()
+        stripped = _undecorated(title, names)[1]
+        if stripped:
+            return stripped[0]
         for sep in _SUFFIX_SEPARATORS:
             head, found, tail = title.rpartition(sep)
-            if found and head.strip() and _is_site_name(tail, names):
-                title, changed = head.strip(), True
-                break
-        if changed:
-            continue
-        for sep in _PREFIX_SEPARATORS:
-            head, found, tail = title.partition(sep)
-            if found and tail.strip() and _is_site_name(head, names):
-                title, changed = tail.strip(), True
-                break
-    return title or None
+            words = _words(head)
+            if found and words and _site_shaped(tail) and len(words.split()) >= len(tail.split()) \
+                    and any(words == h or words.endswith(" " + h) for h in heads):
+                return tail.strip()
+    return None
+
+
+def _site_shaped(text: str) -> bool:
+    """A few words without a digit that open with a capital: what a site's name looks like
+    beside a headline ("The New York Times"), where "comwrap auf der DMEXCO 2018" is not."""
+    words = text.split()
+    return 0 < len(words) <= _SITE_WORDS and words[0][:1].isupper() \
+        and not any(ch.isdigit() for ch in text)
+
+
+# A site's name that is an address: a url or a host ("https://www.newsnation.in",
+# "www.wday.ru"); a handle ("@politifact").
+_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)\S*$")
+_HANDLE = re.compile(r"^@\w+$")
+_SITE_SEPARATORS = re.compile("|".join(map(re.escape, _SUFFIX_SEPARATORS)))
+
+
+def clean_site_name(name: str | None, hosts: Iterable[str] = (),
+                    publisher: str | None = None) -> str | None:
+    """A site's name (og:site_name) as a name, decoration off as titles lose it: of the parts
+    separators part ("Autoracing | F1 | Indy", "LinkNaija | Nigeria's popular news platform"),
+    the one that opens with the label of one of the `hosts`, else the first that is not its
+    address ("The Jerusalem Post | JPost.com"); an address gives the `publisher` (the publisher
+    meta) when there is one, else its host's first label; a handle loses its @.
+
+    >>> clean_site_name("Autoracing | F1 | Indy | MotoGP"), clean_site_name("@politifact")
+    ('Autoracing', 'politifact')
+    >>> clean_site_name("The Jerusalem Post | JPost.com", ["jpost.com"])
+    'The Jerusalem Post'
+    >>> clean_site_name("https://www.newsnation.in", [], "News Nation")
+    'News Nation'
+    >>> clean_site_name("https://www.newsnation.in/"), clean_site_name("Remember 80/90")
+    ('newsnation', 'Remember 80/90')
+    """
+    if not name or not any(ch.isalnum() for ch in name):
+        return None                     # marks alone ("|", "@") name nothing
+    text = _SPACES.sub(" ", name).strip()
+    if _HANDLE.match(text):
+        return text[1:]
+    if _ADDRESS.match(text):
+        if publisher and publisher.strip() and not _ADDRESS.match(publisher.strip()):
+            return _SPACES.sub(" ", publisher).strip()
+        return _address_label(text)
+    parts = [part.strip() for part in _SITE_SEPARATORS.split(text)
+             if any(ch.isalnum() for ch in part)]
+    if len(parts) < 2:
+        return parts[0] if parts else None
+    named = [part for part in parts if not _DOMAIN.fullmatch(part)] or parts
+    labels = [label.replace("-", "") for label in _host_labels(hosts) if len(label) >= 4]
+    return next((part for part in named if any(
+        _without_www(_words(part)).replace(" ", "").startswith(label) for label in labels)),
+        named[0])
+
+
+def _address_label(address: str) -> str | None:
+    """The first label of an address's host, but "www": "newsnation" of
+    https://www.newsnation.in."""
+    host = re.sub(r"(?i)^https?://", "", address).split("/")[0].split(":")[0].lower()
+    labels = [label for label in host.split(".") if label and label != "www"]
+    return labels[0] if labels else None
 
 
 def _offset(text: str | None) -> timezone | None:
@@ -140,6 +263,7 @@ def _offset(text: str | None) -> timezone | None:
         return None
     if text.upper() == "Z":
         return timezone.utc
+    text = ZONES.get(text.lower(), text)
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
@@ -233,6 +357,53 @@ def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
     return out + (_format_offset(dt) if dt.tzinfo is not None else "")
 
 
+def page_date(dates: Sequence[str], more: Iterable[str] = (),
+              tz: str | None | _ShippedZone = _SHIPPED_ZONE,
+              months: Mapping[str, int] | None = None) -> str | None:
+    """A page's publication date: the first of its `dates` (best first) that reads as one, as
+    precisely as the page gives it. Another of its dates, or of `more` (the other date tags),
+    on the same day as it is written (and at the same clock time, when the first has one) that
+    says more wins: a time over a day ("2019-11-19" beside "2019-11-19T06:12:56-05:00"), a time
+    with its offset or Z over the same time without one ("2019-11-20T01:50:59" beside
+    "2019-11-20T01:50:59Z"). Then moved into `tz` as iso_date moves it.
+
+    >>> page_date(["2019-11-20T01:50:59.403", "2019-11-20T01:50:59.403Z"], tz=None)
+    '2019-11-20T01:50:59+00:00'
+    >>> page_date(["2019-11-19"], ["2019-11-19T06:12:56-05:00"], tz=None)
+    '2019-11-19T06:12:56-05:00'
+    >>> page_date(["2019-11-19T06:12", "2019-11-19T09:00Z", "2019-11-18"], tz=None)
+    '2019-11-19T06:12'
+    """
+    first = best = None
+    for raw in dates:
+        value = iso_date(raw, None, months)
+        if value:
+            first, best = raw, value
+            break
+    if best is None:
+        return None
+    rank = _precision(best)
+    if rank < _ZONED:
+        for raw in (*dates, *more):
+            value = iso_date(raw, None, months)
+            if value and _precision(value) > rank and value[:10] == best[:10] \
+                    and (rank < _TIMED or value[11:16] == best[11:16]):
+                first, best, rank = raw, value, _precision(value)
+    return iso_date(first, tz, months)
+
+
+# How much an ISO date says: a day, a time of day, a time with its offset.
+_DAY, _TIMED, _ZONED = 1, 2, 3
+
+
+def _precision(iso: str) -> int:
+    """How much an ISO date as iso_date writes it says: _DAY, _TIMED, _ZONED (0: a month)."""
+    if len(iso) <= 10:
+        return _DAY if len(iso) == 10 else 0
+    zone = iso[16:]                     # after "YYYY-MM-DDTHH:MM": the seconds, the offset
+    return _ZONED if "+" in zone or "-" in zone else _TIMED
+
+
 class _BylineWords:
     """A pack combination's words as what reads a page's byline: its labels' patterns, what
     joins names, the weekdays and months that end a name."""
@@ -297,9 +468,11 @@ def _name_end(part: str, reader: _BylineWords) -> str:
 def _names(text: str, reader: _BylineWords) -> list[tuple[str, bool]]:
     """The names of a byline's chunk, each with whether it is the outlet of the person before
     it: a name after a person's name (two words or more) and a full stop ("Finian Cunningham.
-    Sputnik International"), or one word after such a name and a comma ("Victor Tangermann,
-    Futurism"). Co-authors are listed with commas and conjunctions, never with a full stop, and
-    a person beside another has a name of two words or more."""
+    Sputnik International"), or one word after such a name and a comma that cannot be a
+    person's single name by its form (_outlet_shaped: "Sandee LaMotte, CNN", "Victor
+    Tangermann, Futurism.com"; "Ade Putra, Budi" names two people). Co-authors are listed with
+    commas and conjunctions, never with a full stop. An outlet written as a domain is no name
+    (_read_byline keeps it only as the outlet)."""
     out: list[tuple[str, bool]] = []
     parts = reader.name_split.split(text)
     before = ""                 # the piece and the edge before this piece
@@ -308,15 +481,42 @@ def _names(text: str, reader: _BylineWords) -> list[tuple[str, bool]]:
         part = reader.label.sub("", _name_end(parts[index], reader)).strip(" \t-–—|:;,.()[]")
         part = _SPACES.sub(" ", part)
         lowered = part.lower()
-        if part and not _NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part) \
+        person_before = len(before.split()) >= 2
+        outlet = person_before and (edge == "." or (edge == "," and _outlet_shaped(part, before)))
+        if part and (not _NOT_A_NAME.search(part) or outlet and _DOMAIN.fullmatch(part)) \
+                and any(ch.isalpha() for ch in part) \
                 and len(part.split()) <= 6 and lowered not in reader.joiners \
                 and lowered not in reader.weekdays and lowered not in reader.months:
-            person_before = len(before.split()) >= 2
-            outlet = person_before and (edge == "." or (edge == "," and " " not in part))
             out.append((part, outlet))
         before = part
         edge = parts[index + 1].strip() if index + 1 < len(parts) else ""
     return out
+
+
+# A capital inside a word after three lower-case letters: a brand's ("TechCrunch", "BuzzFeed"),
+# not a name's prefix ("McDonald", "DeArdo", "LaMotte", "VanDyke").
+_INNER_CAPITAL = re.compile(r"[a-z]{3}[A-Z]")
+
+
+def _outlet_shaped(word: str, person: str) -> bool:
+    """Whether one word after a person's name and a comma is an outlet by its form, which a
+    person's single name ("Budi", "Madonna") never has: written in capitals while the person's
+    name is not ("Sandee LaMotte, CNN"), a capital inside it ("TechCrunch"), or a domain
+    ("Futurism.com"). A plain capitalised word ("Futurism") may be a name: it stays, unless it
+    names the site, its publisher or an agency (read_page_bylines takes those for no person).
+
+    >>> _outlet_shaped("CNN", "Sandee LaMotte"), _outlet_shaped("AP", "TOM KRISHER")
+    (True, False)
+    >>> _outlet_shaped("TechCrunch", "Jane Doe"), _outlet_shaped("McDonald", "Jane Doe")
+    (True, False)
+    >>> _outlet_shaped("Futurism.com", "Jane Doe"), _outlet_shaped("Budi", "Ade Putra")
+    (True, False)
+    """
+    if not word or " " in word:
+        return False
+    if word.isupper() and sum(ch.isalpha() for ch in word) >= 2 and not person.isupper():
+        return True
+    return _INNER_CAPITAL.search(word) is not None or _DOMAIN.fullmatch(word) is not None
 
 
 def opens_with_label(text: str, words: Lexicon | None = None) -> bool:
@@ -396,17 +596,18 @@ def _read_byline(value: str | None, reader: _BylineWords
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         pieces.append((m.group(1).lower(), text[m.end():end]))
-    authors: list[str] = []
-    editors: list[str] = []
-    outlets: list[str] = []
+    # Ordered sets (dicts): a hostile byline of thousands of names costs no quadratic search.
+    authors: dict[str, None] = {}
+    editors: dict[str, None] = {}
+    outlets: dict[str, None] = {}
     for label, chunk in pieces:
         target = editors if label in reader.editor_labels else authors
         for name, outlet in _names(chunk, reader):
-            if name not in target:
-                target.append(name)
-            if outlet and name not in outlets:
-                outlets.append(name)
-    return authors, editors, outlets
+            if not (outlet and _NOT_A_NAME.search(name)):
+                target.setdefault(name)
+            if outlet:
+                outlets.setdefault(name)
+    return list(authors), list(editors), list(outlets)
 
 
 def _host_labels(names: Iterable[str]) -> list[str]:
@@ -451,15 +652,22 @@ def is_publisher(name: str, site_names: Iterable[str], publishers: Iterable[str]
     return any(f" {key} " in f" {_words(holder)} " for holder in publishers if holder)
 
 
+@dataclass
+class PageBylines:
+    """What a page's bylines say: its authors and editors, the wire agencies they name (the
+    story's source), and the outlets written beside a person (where the story came from:
+    "CNN" in "By Sandee LaMotte, CNN" on MSN)."""
+
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+
+
 def page_authors(bylines: Iterable[str], site_names: Iterable[str] = (),
                  publishers: Iterable[str] = (), honorifics: frozenset[str] = frozenset(),
                  words: Lexicon | None = None) -> tuple[list[str], list[str], list[str]]:
-    """A page's authors, editors and wire agencies from its bylines, best reader first
-    (html_extract.page_metadata): the first byline that names a person gives the authors; the
-    site, its publisher, the outlet written beside a person ("Victor Tangermann, Futurism"), a
-    desk, a job, a user name or an agency is no person, and the page turns to its next byline.
-    The agencies named up to that byline are the story's source. `words`: the packs' (labels,
-    role words, agencies; page_words without them).
+    """A page's authors, editors and wire agencies from its bylines (read_page_bylines).
 
     >>> page_authors(["Condé Nast", "Molly Wood"], ["Wired"], ["Copyright (c) Condé Nast 2019"])
     (['Molly Wood'], [], [])
@@ -470,23 +678,90 @@ def page_authors(bylines: Iterable[str], site_names: Iterable[str] = (),
     >>> page_authors(["Finian Cunningham. Sputnik International"])
     (['Finian Cunningham'], [], [])
     """
+    found = read_page_bylines(bylines, site_names, publishers, honorifics, words)
+    return found.authors, found.editors, found.agencies
+
+
+def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
+                      publishers: Iterable[str] = (), honorifics: frozenset[str] = frozenset(),
+                      words: Lexicon | None = None) -> PageBylines:
+    """A page's authors, editors, wire agencies and outlets from its bylines, best reader first
+    (html_extract.page_metadata): the first byline that names a person gives the authors; the
+    site, its publisher, the outlet written beside a person ("Sandee LaMotte, CNN"), a desk, a
+    job, a user name or an agency is no person, and the page turns to its next byline. A later
+    byline that names the one author found and more people names co-authors the first hid (a
+    JSON-LD author of one beside "By Stefan Becket, Kathryn Watson, Grace Segers"): its
+    persons are the authors. The agencies named up to the byline that gave the authors, also
+    as a job's employer ("AP Auto Writer"), are the story's source; so are the outlets beside
+    its persons, when no agency is named and they are not the site or its publisher. `words`:
+    the packs' (labels, role words, agencies; page_words without them).
+
+    >>> found = read_page_bylines(["By Sandee LaMotte, CNN"], ["MSN"])
+    >>> found.authors, found.outlets
+    (['Sandee LaMotte'], ['CNN'])
+    >>> read_page_bylines(["By TOM KRISHER, AP Auto Writer"]).agencies
+    ['AP']
+    >>> read_page_bylines(["Stefan Becket", "By Stefan Becket, Kathryn Watson"]).authors
+    ['Stefan Becket', 'Kathryn Watson']
+    """
     words = page_words(words)
     reader = _reader(words)
     site_names = [n for n in site_names if n]
+    publishers = [p for p in publishers if p]       # read once for each name
     sites = site_names + [label for label in _host_labels(site_names) if len(label) >= 4]
-    authors: list[str] = []
-    editors: list[str] = []
-    agencies: list[str] = []
+    found = PageBylines()
+    widened = False
     for byline in bylines:
         names, named_editors, outlets = _read_byline(byline, reader)
-        editors = editors or named_editors
-        if authors:
+        found.editors = found.editors or named_editors
+        if found.authors:
+            if len(found.authors) == 1 and not widened:
+                # Co-authors: names of a person's shape ("Kathryn Watson"), not the words a
+                # byline's run goes on with ("Updated", "Special to the Pioneer Press").
+                persons = [p for p in _persons(names, outlets, sites, site_names, publishers,
+                                               honorifics, words)
+                           if p == found.authors[0] or _name_shaped(p)]
+                if len(persons) > 1 and found.authors[0] in persons:
+                    found.authors, widened = persons, True
             continue
-        agencies.extend(a for a in wire_agencies(names, words.agencies) if a not in agencies)
-        names = [n for n in names
-                 if n not in outlets and not is_publisher(n, site_names, publishers)]
-        authors = people(names, sites, honorifics, alone=False, words=words)
-    return authors, editors, agencies
+        for agency in wire_agencies(names, words.agencies) + _job_agencies(names, words):
+            if agency not in found.agencies:
+                found.agencies.append(agency)
+        # A degree after a name ("Rachael Link, MS") is no outlet.
+        found.outlets.extend(o for o in outlets if o not in found.outlets
+                             and o.lower().rstrip(".") not in words.credentials
+                             and not is_publisher(o, site_names, publishers))
+        found.authors = _persons(names, outlets, sites, site_names, publishers, honorifics,
+                                 words)
+    return found
+
+
+def _persons(names: list[str], outlets: list[str], sites: list[str], site_names: list[str],
+             publishers: Iterable[str], honorifics: frozenset[str], words: Lexicon) -> list[str]:
+    """A byline's names that are persons: not its outlets, the site or its publisher, a desk,
+    a job, a user name or an agency (metadata.people)."""
+    excluded = set(outlets)
+    names = [n for n in names if n not in excluded and not is_publisher(n, site_names, publishers)]
+    return people(names, sites, honorifics, alone=False, words=words)
+
+
+def _job_agencies(names: Iterable[str], words: Lexicon) -> list[str]:
+    """The wire agencies a byline's jobs name as the employer: "AP" of "AP Auto Writer",
+    "Associated Press" of "Associated Press Writer" (an agency, then words holding one of the
+    packs' role words), as written."""
+    found = []
+    for name in names:
+        lowered = name.lower()
+        for agency in words.agencies:
+            if lowered.startswith(agency + " ") and not words.role_words.isdisjoint(
+                    _ROLE_EDGES.split(lowered[len(agency):])):
+                found.append(name[:len(agency)])
+                break
+    return found
+
+
+# What parts a job's words: "Editor-at-large" holds "editor".
+_ROLE_EDGES = re.compile(r"[\s-]+")
 
 
 def may_name_person(byline: str, words: Lexicon | None = None) -> bool:
@@ -501,3 +776,16 @@ def may_name_person(byline: str, words: Lexicon | None = None) -> bool:
     words = page_words(words)
     authors, _ = split_byline(byline, words)
     return any(map(_name_shaped, people(authors, alone=False, words=words)))
+
+
+def sole_person(byline: str, words: Lexicon | None = None) -> str | None:
+    """The person a byline names when it names one alone ("Stefan Becket"; not "Jane Doe and
+    John Roe", nor "HNN Staff"): the name a page's visible byline is looked for by, as it may
+    list co-authors beside it. `words`: the packs' (page_words without them).
+
+    >>> sole_person("By Stefan Becket"), sole_person("Jane Doe and John Roe"), sole_person("AP")
+    ('Stefan Becket', None, None)
+    """
+    words = page_words(words)
+    names = people(split_byline(byline, words)[0], alone=False, words=words)
+    return names[0] if len(names) == 1 and _name_shaped(names[0]) else None

@@ -298,9 +298,10 @@ def test_page_authors_takes_the_first_byline_naming_a_person():
     # sputniknews 1f765c48: the person, a full stop, the outlet; no site name on the page.
     ('<meta name="author" content="Finian Cunningham. Sputnik International">',
      ["Finian Cunningham"]),
-    # sciencealert 14cc2a0c: a syndicated story names the person and the outlet it came from.
-    ('<meta property="og:site_name" content="ScienceAlert">'
-     '<meta name="author" content="Victor Tangermann, Futurism">', ["Victor Tangermann"]),
+    # msn 9eef8162: a syndicated story names the person and the outlet it came from, one word
+    # that no person's single name is by its form (in capitals beside a name that is not).
+    ('<meta property="og:site_name" content="MSN">'
+     '<meta name="author" content="Sandee LaMotte, CNN">', ["Sandee LaMotte"]),
 ])
 def test_the_outlet_written_beside_a_person_is_no_author(cleaner, head, authors):
     assert cleaner.clean_html(page(head))["meta"]["authors"] == authors
@@ -314,6 +315,10 @@ def test_the_outlet_written_beside_a_person_is_no_author(cleaner, head, authors)
     ("Jane Doe and Madonna", ["Jane Doe", "Madonna"]),
     ("Regan, Josh", ["Regan", "Josh"]),
     ("Regan", ["Regan"]),
+    # One plain word after a comma may be a person's single name (Indonesian journalists often
+    # have one), as the text path reads it; so sciencealert 14cc2a0c's "Victor Tangermann,
+    # Futurism" names two.
+    ("Ade Putra, Budi", ["Ade Putra", "Budi"]),
     # An initial's full stop ends no name.
     ("By Sarah E. Needleman", ["Sarah E. Needleman"]),
 ])
