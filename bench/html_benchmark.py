@@ -79,7 +79,7 @@ def trafilatura_tool() -> Callable[[bytes], str]:
 
 def cleaner_tool() -> Callable[[bytes], str]:
     from cleaner import Cleaner
-    from cleaner.html_extract import PageError
+    from cleaner.html_load import PageError
 
     cleaner = Cleaner()
 

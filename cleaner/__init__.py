@@ -11,6 +11,6 @@ def __getattr__(name: str):
     # PageError is HTML's (Cleaner.clean_html raises it); its module loads lxml, which a run
     # of text alone never needs, so it is imported when first asked for.
     if name == "PageError":
-        from cleaner.html_extract import PageError
+        from cleaner.html_load import PageError
         return PageError
     raise AttributeError(f"module 'cleaner' has no attribute {name!r}")

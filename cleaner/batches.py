@@ -152,7 +152,7 @@ def clean_items(cleaner, items: list[Item],
 def internal_error(item: Item, exc: BaseException) -> Reject:
     """The Reject for a document whose cleaning or writing raised: bad input where the
     exception says so, else a bug, named as one."""
-    from cleaner.html_extract import PageError      # imported only when HTML is read
+    from cleaner.html_load import PageError      # imported only when HTML is read
 
     if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
         return Reject(item.source, item.line, str(exc), item.text[:4096])

@@ -160,7 +160,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
             record, site_url = _clean_as_site(cleaner, raw, fields, site)
             expected.write_text(dump_record(record), encoding="utf-8")
     except ValueError as exc:
-        from cleaner.html_extract import PageError    # loaded already if a page was read
+        from cleaner.html_load import PageError    # loaded already if a page was read
 
         if isinstance(exc, PageError):      # a page with no article: `clean` rejects it too
             raise FixtureError(f"{where}: {exc}, which `cleaner clean` rejects; nothing was "
@@ -198,7 +198,7 @@ def _refuse_unclean(cleaner, text: str, where: str) -> None:
     run makes a record of it, so an expected record would hold what no run writes. Its record
     is judged as a run judges it (nothing_visible; the input fields change no part of that):
     markup alone, a script, is removed and recorded, so it is not nothing."""
-    from cleaner.html_extract import PageError      # imported only when HTML is read
+    from cleaner.html_load import PageError      # imported only when HTML is read
 
     if not text.strip():
         raise FixtureError(f"{where}: empty document, which `cleaner clean` rejects")

@@ -31,7 +31,7 @@ import orjson
 from cleaner import __version__
 from cleaner.batches import NOTHING_VISIBLE, nothing_visible
 from cleaner.document import Document
-from cleaner.html_extract import PageError
+from cleaner.html_load import PageError
 from cleaner.inputs import Reject, opens_as_page
 from cleaner.parquet_io import record_schema, row_text
 from cleaner.pipeline import Cleaner

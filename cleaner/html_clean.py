@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
-from cleaner.html_extract import (PageError, extract_article, import_extractors, load_page,
-                                  not_extracted, page_hints)
-from cleaner.html_meta import (PageBylines, clean_site_name, clean_title, date_zone, iso_date,
-                               page_date, read_page_bylines, reading_pages, title_site_name)
+from cleaner.html_extract import extract_article, not_extracted
+from cleaner.html_load import PageError, import_extractors, load_page
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import lexicon
 from cleaner.normalize import FIXES
+from cleaner.page_bylines import PageBylines, read_page_bylines, reading_pages
+from cleaner.page_dates import date_zone, iso_date, page_date
+from cleaner.page_metadata import page_hints
+from cleaner.page_titles import clean_site_name, clean_title, title_site_name
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
 from cleaner.url_section import url_section

@@ -9,7 +9,6 @@ from time import perf_counter
 from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
-from cleaner.html_meta import date_zone, iso_date
 from cleaner.document import Document, Line, Removal
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
@@ -21,6 +20,7 @@ from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import MARKUP_FIXES, drop_controls, fix_surrogates, normalize, \
     repair_surrogates
+from cleaner.page_dates import date_zone, iso_date
 from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key

@@ -196,7 +196,7 @@ def test_a_page_given_as_str_with_lone_surrogates_is_extracted_and_flagged(clean
 def test_clean_given_a_page_extracts_its_article_as_clean_html_does(cleaner):
     import pytest
 
-    from cleaner.html_extract import PageError
+    from cleaner.html_load import PageError
 
     body = "Kalimat berita yang panjang dan jelas sekali. " * 20
     page = (f"<!DOCTYPE html><html><head><title>Judul</title></head><body><nav>Menu Home</nav>"
@@ -227,7 +227,7 @@ def test_page_error_is_the_packages_own(cleaner):
     # The README names it as what clean_html raises for a page with no article.
     import cleaner as package
     from cleaner import PageError
-    from cleaner.html_extract import PageError as raised
+    from cleaner.html_load import PageError as raised
 
     assert PageError is raised and "PageError" in package.__all__
     with pytest.raises(PageError):

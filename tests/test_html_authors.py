@@ -11,8 +11,8 @@ import json
 import pytest
 
 from cleaner import Cleaner
-from cleaner.html_meta import is_publisher, page_authors, split_byline
 from cleaner.metadata import people
+from cleaner.page_bylines import is_publisher, page_authors, split_byline
 
 BODY = ("The city council voted on Tuesday to expand the bus network, and officials said the "
         "new routes would open next spring after a long public consultation. ") * 3

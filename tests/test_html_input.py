@@ -16,8 +16,10 @@ from cleaner.rulefile import RuleFileError
 from cleaner import Cleaner
 from cleaner import html_clean
 from cleaner.cli import main
-from cleaner.html_extract import PageError
-from cleaner.html_meta import clean_title, iso_date, split_byline
+from cleaner.html_load import PageError
+from cleaner.page_bylines import split_byline
+from cleaner.page_dates import iso_date
+from cleaner.page_titles import clean_title
 from cleaner.metadata import people
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import parse_record

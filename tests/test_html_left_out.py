@@ -7,8 +7,9 @@ from collections import Counter
 import pytest
 from lxml import html
 
-from cleaner.html_extract import EXTRACTOR_RULE, extract_article, load_page
+from cleaner.html_extract import EXTRACTOR_RULE, extract_article
 from cleaner.html_left_out import left_out, page_runs
+from cleaner.html_load import load_page
 from cleaner.pipeline import Cleaner
 from conftest import ROOT
 

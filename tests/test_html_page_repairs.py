@@ -6,7 +6,9 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.html_charset import decode_html, guess_charset
-from cleaner.html_extract import PageError, chrome_name, extract_article, load_page
+from cleaner.html_chrome import chrome_name
+from cleaner.html_extract import extract_article
+from cleaner.html_load import PageError, load_page
 from cleaner.inputs import Item
 from cleaner.readers import iter_inputs
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner import html_meta
-from cleaner.html_meta import date_zone, iso_date, page_authors, split_byline
+from cleaner import page_bylines
 from cleaner.lexicon import lexicon, shipped_lexicon
 from cleaner.metadata import people, wire_agencies
+from cleaner.page_bylines import page_authors, split_byline
+from cleaner.page_dates import date_zone, iso_date
 from cleaner.rulefile import RuleFileError, load_pack
 
 BODY = ("The city council voted on Tuesday to expand the bus network, and officials said the "
@@ -149,18 +150,18 @@ def test_each_pack_combinations_words_are_built_once(spanish_file):
     packs = (load_pack(spanish_file),)
     assert lexicon(packs) is lexicon(packs)
     words = lexicon(packs)
-    assert html_meta._reader(words) is html_meta._reader(words)
+    assert page_bylines._reader(words) is page_bylines._reader(words)
     cleaner = Cleaner(rules=[spanish_file])
     assert lexicon(cleaner.packs) is lexicon(cleaner.packs)
 
 
 def test_reading_pages_sets_the_words_only_inside_it(spanish):
-    assert html_meta.page_words() is shipped_lexicon()
-    with html_meta.reading_pages(spanish):
-        assert html_meta.page_words() is spanish
-        assert html_meta.opens_with_label("Escrito por Ana Pérez")
-    assert html_meta.page_words() is shipped_lexicon()
-    assert not html_meta.opens_with_label("Escrito por Ana Pérez")
+    assert page_bylines.page_words() is shipped_lexicon()
+    with page_bylines.reading_pages(spanish):
+        assert page_bylines.page_words() is spanish
+        assert page_bylines.opens_with_label("Escrito por Ana Pérez")
+    assert page_bylines.page_words() is shipped_lexicon()
+    assert not page_bylines.opens_with_label("Escrito por Ana Pérez")
 
 
 # -- faults ------------------------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def test_words_with_pattern_characters_are_words_not_patterns(tmp_path):
 def test_packs_without_any_byline_words_still_read_a_byline():
     none = lexicon(())
     assert split_byline("By Jane Doe, John Roe", none) == (["By Jane Doe", "John Roe"], [])
-    assert not html_meta.opens_with_label("By Jane Doe", none)
+    assert not page_bylines.opens_with_label("By Jane Doe", none)
     assert page_authors(["Jane Doe & John Roe"], words=none) == (["Jane Doe", "John Roe"], [], [])
 
 

@@ -1,4 +1,4 @@
-"""HTML metadata values made clean: titles and site names without decoration, dates as ISO 8601 in a time zone, bylines without labels."""
+"""A page's bylines read into people: labels off, names split, and the site, its publisher, outlets, desks and agencies told from its authors."""
 
 from __future__ import annotations
 
@@ -6,28 +6,13 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from contextvars import ContextVar
-from datetime import datetime, timedelta, timezone
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator
 
-from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
+from cleaner.dates import ENGLISH_MONTHS
 from cleaner.identity_cache import IdentityCache
-from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon, shipped_zone
+from cleaner.lexicon import Lexicon, shipped_lexicon
 from cleaner.metadata import people, wire_agencies
-from cleaner.rulefile import Pack
-
-
-def date_zone(packs: Sequence[Pack]) -> str | None:
-    """The zone a document's dates with an offset are moved into: its packs' `timezone` (the
-    first that names one: Jakarta's for Indonesian documents, the day is the day in Jakarta);
-    None keeps the source's own offset. A site pack whose language no loaded pack is
-    (--no-builtin-rules) takes the zone of the shipped pack of its `lang`."""
-    zone = lexicon(packs).timezone
-    if zone is None and not any(pack.kind == "lang" for pack in packs):
-        site = next((pack for pack in packs if pack.kind == "site" and pack.lang), None)
-        if site is not None and site.lang:
-            zone = shipped_zone(site.lang)
-    return zone
-
+from cleaner.page_titles import _DOMAIN, _SPACES, _host_labels, _words
 
 # The words a page's bylines are read with where the caller gives none: a page's metadata is
 # read before its language is known, so a run sets the words of every pack it loaded
@@ -54,354 +39,10 @@ def page_words(words: Lexicon | None = None) -> Lexicon:
     return _PAGE_WORDS.get() or shipped_lexicon()
 
 
-# Separators between a headline and a site name in <title> and og:title.
-_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
-_PREFIX_SEPARATORS = (": ", " | ", " - ", " – ", " — ")
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|my|sg|asia|io|uk)"
-                     r"\b", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 _LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
 # A piece of a byline with a digit is a date, a time or a count ("November 20", "5:52 AM"),
 # never a name.
 _NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d")
-# An ISO date-time, its zone an offset, Z, or a zone's name ("2019-11-19 02:24:00 UTC", as a
-# <time datetime> may write it; dates.ZONES).
-_ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
-                           r"\s*(Z|[+-]\d{2}(?::?\d{2})?|"
-                           + "|".join(sorted(map(re.escape, ZONES), key=len, reverse=True))
-                           + r")?\s*$", re.IGNORECASE)
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _is_site_name(part: str, names: Iterable[str]) -> bool:
-    """True when a title segment is the site's name, a domain, or one of the given names: as
-    written, its words run together ("Al-Bawaba"), without "www.", opening like a name's first
-    word ("Kompas.com" and "Kompas"), or opening with the label of a host among the names ("The
-    Space Review" on thespacereview.com, "Vortex Cannon Entertainment" on vortexcannon.org)."""
-    key = _without_www(_words(part))
-    if not key:
-        return False
-    squashed = key.replace(" ", "")
-    names = [n for n in names if n]
-    for name in names:
-        other = _without_www(_words(name))
-        if other and (key == other or squashed == other.replace(" ", "")):
-            return True
-        # "Kompas.com" vs site name "Kompas", "Republika Online" vs "republika.co.id"
-        stem = other.split(" ")[0]
-        if len(stem) >= 4 and key.split(" ")[0] == stem and len(key.split()) <= 3:
-            return True
-    if _site_shaped(part) and any(len(label) >= 4 and squashed.startswith(label.replace("-", ""))
-                                  for label in _host_labels(names)):
-        return True
-    return bool(_DOMAIN.fullmatch(part.strip()))
-
-
-def _without_www(words: str) -> str:
-    return words[4:] if words.startswith("www ") else words
-
-
-# A site's name is a few words; a longer segment of a title is a headline's.
-_SITE_WORDS = 5
-
-
-def _undecorated(title: str, names: Sequence[str]) -> tuple[str, list[str]]:
-    """A title without the site names before and after it, and those names, outermost first."""
-    stripped: list[str] = []
-    changed = True
-    while changed and title:
-        changed = False
-        for sep in _SUFFIX_SEPARATORS:
-            head, found, tail = title.rpartition(sep)
-            if found and head.strip() and _is_site_name(tail, names):
-                title, changed = head.strip(), True
-                stripped.append(tail.strip())
-                break
-        if changed:
-            continue
-        for sep in _PREFIX_SEPARATORS:
-            head, found, tail = title.partition(sep)
-            if found and tail.strip() and _is_site_name(head, names):
-                title, changed = tail.strip(), True
-                stripped.append(head.strip())
-                break
-    return title, stripped
-
-
-def clean_title(title: str | None, names: Iterable[str] = (), headline: str | None = None) -> str | None:
-    """A page title without the site-name decoration around it.
-
-    `names` are the site's names (og:site_name, the host, the site pack's names); `headline` is
-    the page's <h1>, which wins when the title merely decorates it.
-
-    >>> clean_title("Judul Berita - Kompas.com")
-    'Judul Berita'
-    >>> clean_title("Judul | Republika Online", ["Republika Online"])
-    'Judul'
-    >>> clean_title("KapanLagi.com: Judul")
-    'Judul'
-    >>> clean_title("Jokowi - Prabowo Bertemu di Istana")
-    'Jokowi - Prabowo Bertemu di Istana'
-    >>> clean_title("Berita Hari Ini | Detik", headline="Berita Hari Ini")
-    'Berita Hari Ini'
-    >>> clean_title("Opini: Harga Beras Naik")
-    'Opini: Harga Beras Naik'
-    >>> clean_title("About bugs – Vortex Cannon Entertainment", ["vortexcannon.org"])
-    'About bugs'
-    """
-    if not title:
-        return None
-    title = _SPACES.sub(" ", title).strip()
-    names = [n for n in names if n]
-    if headline:
-        headline = _SPACES.sub(" ", headline).strip()
-        if headline and _words(headline) and _words(headline) in _words(title) \
-                and len(_words(headline)) >= 0.4 * len(_words(title)):
-            return headline
-    return _undecorated(title, names)[0] or None
-
-
-def title_site_name(titles: Iterable[str | None], names: Iterable[str] = (),
-                    headlines: Iterable[str | None] = ()) -> str | None:
-    """The site's name a page's titles are decorated with: the outermost part clean_title takes
-    off as a site name ("Judul - Kompas.com"; "The Space Review: ..." on thespacereview.com), or
-    the few words a separator sets after one of the `headlines` (the <h1>, og:title), no more than
-    the headline's: "Opinion | Trump Goes Nowhere - The New York Times" where the headline is
-    "Opinion | Trump Goes Nowhere" or "Trump Goes Nowhere".
-
-    >>> title_site_name(["Opinion | Trump Goes Nowhere - The New York Times"], [],
-    ...                 ["Trump Goes Nowhere"])
-    'The New York Times'
-    >>> title_site_name(["The Space Review: A big rocket"], ["thespacereview.com"])
-    'The Space Review'
-    >>> title_site_name(["Jokowi - Prabowo Bertemu di Istana"], [], ["Jokowi"]) is None
-    True
-    """
-    names = [n for n in names if n]
-    heads = [key for h in headlines if h and (key := _words(h))]
-    for title in titles:
-        if not title:
-            continue
-        title = _SPACES.sub(" ", title).strip()
-        stripped = _undecorated(title, names)[1]
-        if stripped:
-            return stripped[0]
-        for sep in _SUFFIX_SEPARATORS:
-            head, found, tail = title.rpartition(sep)
-            words = _words(head)
-            if found and words and _site_shaped(tail) and len(words.split()) >= len(tail.split()) \
-                    and any(words == h or words.endswith(" " + h) for h in heads):
-                return tail.strip()
-    return None
-
-
-def _site_shaped(text: str) -> bool:
-    """A few words without a digit that open with a capital: what a site's name looks like
-    beside a headline ("The New York Times"), where "comwrap auf der DMEXCO 2018" is not."""
-    words = text.split()
-    return 0 < len(words) <= _SITE_WORDS and words[0][:1].isupper() \
-        and not any(ch.isdigit() for ch in text)
-
-
-# A site's name that is an address: a url or a host ("https://www.newsnation.in",
-# "www.wday.ru"); a handle ("@politifact").
-_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)\S*$")
-_HANDLE = re.compile(r"^@\w+$")
-_SITE_SEPARATORS = re.compile("|".join(map(re.escape, _SUFFIX_SEPARATORS)))
-
-
-def clean_site_name(name: str | None, hosts: Iterable[str] = (),
-                    publisher: str | None = None) -> str | None:
-    """A site's name (og:site_name) as a name, decoration off as titles lose it: of the parts
-    separators part ("Autoracing | F1 | Indy", "LinkNaija | Nigeria's popular news platform"),
-    the one that opens with the label of one of the `hosts`, else the first that is not its
-    address ("The Jerusalem Post | JPost.com"); an address gives the `publisher` (the publisher
-    meta) when there is one, else its host's first label; a handle loses its @.
-
-    >>> clean_site_name("Autoracing | F1 | Indy | MotoGP"), clean_site_name("@politifact")
-    ('Autoracing', 'politifact')
-    >>> clean_site_name("The Jerusalem Post | JPost.com", ["jpost.com"])
-    'The Jerusalem Post'
-    >>> clean_site_name("https://www.newsnation.in", [], "News Nation")
-    'News Nation'
-    >>> clean_site_name("https://www.newsnation.in/"), clean_site_name("Remember 80/90")
-    ('newsnation', 'Remember 80/90')
-    """
-    if not name or not any(ch.isalnum() for ch in name):
-        return None                     # marks alone ("|", "@") name nothing
-    text = _SPACES.sub(" ", name).strip()
-    if _HANDLE.match(text):
-        return text[1:]
-    if _ADDRESS.match(text):
-        if publisher and publisher.strip() and not _ADDRESS.match(publisher.strip()):
-            return _SPACES.sub(" ", publisher).strip()
-        return _address_label(text)
-    parts = [part.strip() for part in _SITE_SEPARATORS.split(text)
-             if any(ch.isalnum() for ch in part)]
-    if len(parts) < 2:
-        return parts[0] if parts else None
-    named = [part for part in parts if not _DOMAIN.fullmatch(part)] or parts
-    labels = [label.replace("-", "") for label in _host_labels(hosts) if len(label) >= 4]
-    return next((part for part in named if any(
-        _without_www(_words(part)).replace(" ", "").startswith(label) for label in labels)),
-        named[0])
-
-
-def _address_label(address: str) -> str | None:
-    """The first label of an address's host, but "www": "newsnation" of
-    https://www.newsnation.in."""
-    host = re.sub(r"(?i)^https?://", "", address).split("/")[0].split(":")[0].lower()
-    labels = [label for label in host.split(".") if label and label != "www"]
-    return labels[0] if labels else None
-
-
-def _offset(text: str | None) -> timezone | None:
-    if not text:
-        return None
-    if text.upper() == "Z":
-        return timezone.utc
-    text = ZONES.get(text.lower(), text)
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
-
-
-def _zone(name: str | None):
-    if not name:
-        return None
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(name)
-    except Exception:  # unknown zone or no tz database: keep the source's own offset
-        return None
-
-
-def _format_offset(dt: datetime) -> str:
-    off = dt.utcoffset() or timedelta(0)
-    minutes = int(off.total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    minutes = abs(minutes)
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-class _ShippedZone:
-    """iso_date's default zone: the one the shipped packs name (rules/lang/id.toml's)."""
-
-
-_SHIPPED_ZONE = _ShippedZone()
-
-
-def iso_date(value: str | None, tz: str | None | _ShippedZone = _SHIPPED_ZONE,
-             months: Mapping[str, int] | None = None) -> str | None:
-    """A date or date-time as ISO 8601; a time with an offset is moved into `tz` (its day too).
-
-    Times without an offset are kept as written (the site's local time); `tz=None` keeps every
-    offset as the source gives it; without `tz`, the zone the shipped packs name (a run passes
-    its document's: date_zone).
-
-    >>> iso_date("2016-02-21T20:00:00Z")
-    '2016-02-22T03:00:00+07:00'
-    >>> iso_date("2016-02-22T14:38:00+07:00")
-    '2016-02-22T14:38:00+07:00'
-    >>> iso_date("Senin, 22 Februari 2016 | 14:38 WIB", months={"februari": 2})
-    '2016-02-22T14:38+07:00'
-    >>> iso_date("22/02/2016 14:38")
-    '2016-02-22T14:38'
-    >>> iso_date("2019-11-19T08:57:40+01:00", tz=None)
-    '2019-11-19T08:57:40+01:00'
-    >>> iso_date("Senin, 22 Februari 2016 23:30 WITA", months={"februari": 2})
-    '2016-02-22T22:30+07:00'
-    >>> iso_date("bukan tanggal") is None, iso_date("0001-01-01T00:00:00Z") is None
-    (True, True)
-    """
-    if not value:
-        return None
-    if isinstance(tz, _ShippedZone):
-        tz = shipped_lexicon().timezone
-    text = _SPACES.sub(" ", str(value)).strip()
-    m = _ISO_DATETIME.match(text)
-    if m:
-        year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
-        second = m.group(6)
-        if not 1800 <= year <= 2200:        # a placeholder ("0001-01-01T00:00:00Z"), no date
-            return None
-        try:
-            dt = datetime(year, month, day, hour, minute, int(second or 0), tzinfo=_offset(m.group(7)))
-        except ValueError:
-            return None
-        return _format(dt, bool(second), tz)
-    iso = normalize_date(text, months)
-    if not iso or "T" not in iso:
-        return iso
-    m = _ISO_DATETIME.match(iso)
-    if not m or not m.group(7):
-        return iso
-    year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
-    try:
-        dt = datetime(year, month, day, hour, minute, int(m.group(6) or 0), tzinfo=_offset(m.group(7)))
-    except ValueError:
-        return iso
-    return _format(dt, bool(m.group(6)), tz)
-
-
-def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
-    zone = _zone(tz)
-    if dt.tzinfo is not None and zone is not None:
-        dt = dt.astimezone(zone)
-    out = dt.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
-    return out + (_format_offset(dt) if dt.tzinfo is not None else "")
-
-
-def page_date(dates: Sequence[str], more: Iterable[str] = (),
-              tz: str | None | _ShippedZone = _SHIPPED_ZONE,
-              months: Mapping[str, int] | None = None) -> str | None:
-    """A page's publication date: the first of its `dates` (best first) that reads as one, as
-    precisely as the page gives it. Another of its dates, or of `more` (the other date tags),
-    on the same day as it is written (and at the same clock time, when the first has one) that
-    says more wins: a time over a day ("2019-11-19" beside "2019-11-19T06:12:56-05:00"), a time
-    with its offset or Z over the same time without one ("2019-11-20T01:50:59" beside
-    "2019-11-20T01:50:59Z"). Then moved into `tz` as iso_date moves it.
-
-    >>> page_date(["2019-11-20T01:50:59.403", "2019-11-20T01:50:59.403Z"], tz=None)
-    '2019-11-20T01:50:59+00:00'
-    >>> page_date(["2019-11-19"], ["2019-11-19T06:12:56-05:00"], tz=None)
-    '2019-11-19T06:12:56-05:00'
-    >>> page_date(["2019-11-19T06:12", "2019-11-19T09:00Z", "2019-11-18"], tz=None)
-    '2019-11-19T06:12'
-    """
-    first = best = None
-    for raw in dates:
-        value = iso_date(raw, None, months)
-        if value:
-            first, best = raw, value
-            break
-    if best is None:
-        return None
-    rank = _precision(best)
-    if rank < _ZONED:
-        for raw in (*dates, *more):
-            value = iso_date(raw, None, months)
-            if value and _precision(value) > rank and value[:10] == best[:10] \
-                    and (rank < _TIMED or value[11:16] == best[11:16]):
-                first, best, rank = raw, value, _precision(value)
-    return iso_date(first, tz, months)
-
-
-# How much an ISO date says: a day, a time of day, a time with its offset.
-_DAY, _TIMED, _ZONED = 1, 2, 3
-
-
-def _precision(iso: str) -> int:
-    """How much an ISO date as iso_date writes it says: _DAY, _TIMED, _ZONED (0: a month)."""
-    if len(iso) <= 10:
-        return _DAY if len(iso) == 10 else 0
-    zone = iso[16:]                     # after "YYYY-MM-DDTHH:MM": the seconds, the offset
-    return _ZONED if "+" in zone or "-" in zone else _TIMED
 
 
 class _BylineWords:
@@ -610,17 +251,6 @@ def _read_byline(value: str | None, reader: _BylineWords
     return list(authors), list(editors), list(outlets)
 
 
-def _host_labels(names: Iterable[str]) -> list[str]:
-    """The labels of the host names among a site's names, but the last ("com") and "www":
-    "telegraph" and "co" of www.telegraph.co.uk."""
-    labels: list[str] = []
-    for name in names:
-        if name and "." in name and " " not in name.strip():
-            labels.extend(label for label in name.strip().lower().split(".")[:-1]
-                          if label and label != "www" and label not in labels)
-    return labels
-
-
 def is_publisher(name: str, site_names: Iterable[str], publishers: Iterable[str] = ()) -> bool:
     """Whether a byline name is the site or its publisher, not a person: a site name or a
     label of the host, its spaces and marks aside ("Al-Bawaba" for Al Bawaba, "LinkNaija" on
@@ -686,7 +316,7 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
                       publishers: Iterable[str] = (), honorifics: frozenset[str] = frozenset(),
                       words: Lexicon | None = None) -> PageBylines:
     """A page's authors, editors, wire agencies and outlets from its bylines, best reader first
-    (html_extract.page_metadata): the first byline that names a person gives the authors; the
+    (page_metadata.page_metadata): the first byline that names a person gives the authors; the
     site, its publisher, the outlet written beside a person ("Sandee LaMotte, CNN"), a desk, a
     job, a user name or an agency is no person, and the page turns to its next byline. A later
     byline that names the one author found and more people names co-authors the first hid (a

@@ -1,0 +1,384 @@
+"""Page chrome out of a parsed page before extraction: site pack selectors, share bars, related lists and sidebars by class or id, link lists, the standfirst."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.document import Removal, cut_short
+from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS
+from cleaner.html_load import _flag
+
+# A generic chrome selector never takes an element holding more than this share of the page's
+# text: a "share" or "related" class on the article's own wrapper must not empty the page.
+CHROME_MAX_SHARE = 0.25
+# A list of this many items or more, each item's text this share link text, lists other articles.
+LINK_LIST_MIN_ITEMS = 3
+LINK_LIST_LINK_SHARE = 0.9
+
+# Generic page chrome, by class or id tokens: (name, pattern on one token). The pattern must
+# match a whole class token or the whole id, so "share" takes `share-bar` but not `shared-content`.
+CHROME_TOKENS: tuple[tuple[str, str], ...] = (
+    ("share", r"(?:social-?)?shar(?:e|ing)(?:[-_]?(?:bar|buttons?|box|tools?|links?|icons?|"
+              r"container|wrap(?:per)?|area|this|article|post|top|bottom|widget))?|sharethis|"
+              r"addthis(?:_\w+)?|social-?(?:links|buttons|media|icons|bar)|a2a_kit|"
+              r"(?:article|post|entry)[-_]share|bagikan"),
+    ("related", r"(?:related|terkait)(?:[-_]?(?:posts?|articles?|news|stories|links?|content|box|"
+                r"list|items?|berita|artikel))?|(?:berita|artikel|post|article)[-_]?(?:terkait|"
+                r"related|lainnya|lain)|baca[-_]?juga|bacajuga|read[-_]?(?:also|more)[-_]?(?:box)?|"
+                r"more[-_](?:stories|news|articles)|also[-_]read|lihat[-_]?juga|rekomendasi|"
+                r"recommended(?:[-_]\w+)?|yarpp[-_]related|jp-relatedposts|"
+                r"(?:latest|more|other|popular|trending|top|terbaru|terpopuler|populer)[-_]?"
+                r"(?:news|stories|posts?|articles?|berita|artikel)(?:[-_]?(?:box|list|widget|row|"
+                r"wrap(?:per)?|container|section))?|most[-_]?(?:read|popular|viewed)(?:[-_]\w+)?"),
+    # (a layout's modifier, `no-sidebar`, `has-sidebar`, Genesis's `content-sidebar-wrap`, is on
+    # the page's content: it names no sidebar)
+    ("sidebar", r"(?!(?:no|has|with|without|one|two)[-_]|content[-_]side-?bar)"
+                r"(?:\w+[-_])?side-?bar(?:[-_]\w+)?|widget-area|right-?rail"),
+    ("promo", r"promo(?:[-_]\w+)*|\w+[-_]promo|sponsor(?:ed)?(?:[-_]\w+)?|advert(?:isement)?s?(?:[-_]\w+)?|"
+              r"ads?|ad[-_](?:slot|container|wrap(?:per)?|unit|box|banner)|iklan(?:[-_]\w+)?|"
+              r"notification[-_]bar|(?:article|print|post)[-_]tools|print[-_]header|reprints?"),
+    ("hover-card", r"tooltip(?:[-_]\w+)?|popover(?:[-_]\w+)?|hover-?card|rollover(?:[-_]\w+)+"),
+    ("comments", r"comments?(?:[-_]?(?:area|section|list|form|box|wrap(?:per)?|container))?|"
+                 r"disqus(?:_thread)?|komentar(?:[-_]\w+)?|respond|fb-comments"),
+    ("tags", r"(?:post|article|entry|news|berita)?[-_]?tags?(?:[-_]?(?:list|links|box|cloud|"
+             r"wrap(?:per)?|container))?|tagcloud|topik[-_]terkait"),
+    ("newsletter", r"newsletter(?:[-_]\w+)?|subscribe(?:[-_]\w+)?|subscription[-_]?(?:box|form)?|"
+                   r"signup[-_]?(?:box|form)?"),
+    ("app-prompt", r"(?:download|get)[-_]?(?:the[-_])?app|app[-_]?(?:banner|promo|download)"),
+)
+
+
+def _element_text(el: HtmlElement) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+
+
+def _removal(rule: str, el: HtmlElement, kept: str = "") -> Removal | None:
+    """A removal record for an element: its visible text (no script or style) but for the text
+    `kept` in its place, cut short."""
+    text = " ".join("".join(_VISIBLE_TEXT(el)).split())
+    if kept.strip():
+        text = " ".join(text.replace(" ".join(kept.split()), "", 1).split())
+    return _cut_short(rule, text, "html-strip") if text else None
+
+
+def _cut_short(rule: str, text: str, action: str) -> Removal:
+    """A page removal (line 0: the page has no lines yet) of text cut short (cut_short)."""
+    return Removal(rule, cut_short(text), 0, 0, action)
+
+
+def _drop(el: HtmlElement, keep: str = "") -> None:
+    """Remove an element but keep the text that follows it (its tail) in place, after `keep`."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = keep + (el.tail or "")
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+@lru_cache(maxsize=512)
+def css_selector(selector: str):
+    """A compiled CSS selector; raises ValueError saying why one cannot be used."""
+    try:
+        from lxml.cssselect import CSSSelector
+    except ImportError as exc:  # pragma: no cover - cssselect is a dependency
+        raise ValueError(f"CSS selectors need the cssselect package: {exc}") from None
+    try:
+        return CSSSelector(selector, translator="html")
+    except Exception as exc:
+        raise ValueError(f"bad html_strip selector {selector!r}: {exc}") from None
+
+
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Whether an element still hangs from the root (not from a subtree already removed)."""
+    top = el
+    for top in el.iterancestors():
+        pass
+    return top is root
+
+
+def strip_selectors(tree: HtmlElement, selectors: Iterable[str], rule: str,
+                    flags: list[dict] | None = None) -> list[Removal]:
+    """Remove every element a site pack's CSS selectors match; one Removal per element with text.
+    A selector that cannot be compiled is skipped and noted in `flags`."""
+    removed: list[Removal] = []
+    for selector in selectors:
+        try:
+            match = css_selector(selector)
+        except ValueError as exc:
+            if flags is not None:
+                flags.append(_flag("rule", f"{rule}: {exc}"))
+            continue
+        for el in match(tree):
+            # Inside an element already removed (nested matches): its text is recorded there.
+            if el.getparent() is None or not _attached(el, tree):
+                continue
+            record = _removal(f"{rule}:{selector}", el)
+            if record:
+                removed.append(record)
+            _drop(el)
+    return removed
+
+
+# One pattern per group over a single class token or id, matched whole.
+_CHROME_RE = tuple((name, re.compile(f"(?:{pattern})", re.IGNORECASE)) for name, pattern in CHROME_TOKENS)
+_CLASS_AND_ID = etree.XPath("//body//@class | //body//@id")
+_SKIP_TAGS = frozenset({"html", "body", "head", "main", "article"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_chrome(token: str) -> str | None:
+    for name, regex in _CHROME_RE:
+        if regex.fullmatch(token):
+            return name
+    return None
+
+
+def chrome_name(attribute: str) -> str | None:
+    """The chrome group a class attribute or id belongs to, by whole tokens.
+
+    >>> chrome_name("entry-share share-bar"), chrome_name("shared-content"), chrome_name("baca-juga")
+    ('share', None, 'related')
+    """
+    for token in attribute.split():
+        name = _token_chrome(token)
+        if name:
+            return name
+    return None
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(etree.tostring(el, method="text", encoding=str, with_tail=False).split())
+
+
+def strip_chrome(tree: HtmlElement) -> list[Removal]:
+    """Remove generic page chrome (share bars, related lists, comments, tag lists, newsletter and
+    app prompts) found by class or id, never an element holding much of the page's text or its
+    article, nor a word of a sentence."""
+    candidates = []
+    seen: set = set()
+    for value in _CLASS_AND_ID(tree):
+        name = chrome_name(value)
+        if name:
+            el = value.getparent()
+            if el is not None and el.tag not in _SKIP_TAGS and el not in seen:
+                seen.add(el)
+                candidates.append((name, el))
+    if not candidates:
+        return []
+    body = tree.find("body")
+    total = _text_length(body if body is not None else tree) or 1
+    article = _ArticleMarks(body if body is not None else tree)
+    removed: list[Removal] = []
+    dropped: set = set()
+    for name, el in candidates:
+        if any(anc in dropped for anc in el.iterancestors()):
+            continue
+        if _text_length(el) > CHROME_MAX_SHARE * total or article.held_by(el):
+            continue
+        if name != "hover-card" and _in_running_text(el):
+            continue
+        # A hover card inside a paragraph wraps the name it explains ("Rep. <span
+        # class=rollover-people><a>Ilhan Omar</a><span>card</span></span> (D-Minn.)"): the
+        # name is the sentence's, and stays; the card goes.
+        keep = _card_link_text(el) if name == "hover-card" else ""
+        record = _removal(f"html/chrome-{name}", el, keep)
+        if record:
+            removed.append(record)
+        dropped.add(el)
+        _drop(el, keep)
+    return removed
+
+
+# An element holding more than this share of the words of a page's paragraphs holds its article.
+ARTICLE_PARAGRAPH_SHARE = 0.5
+
+
+class _ArticleMarks:
+    """What marks a page's article, which no chrome class takes: its headline (the first <h1>
+    with text), its <main>, its <article> when it has one only, and most of its paragraphs'
+    words. A class naming a layout with a sidebar ("penci_sidebar", "l-sidebar-fixed") sits on
+    the article's own wrapper, and a short article holds less than CHROME_MAX_SHARE of a page
+    of menus."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.marks = [el for el in (next((h for h in root.iter("h1") if _element_text(h)), None),
+                                    next(root.iter("main"), None)) if el is not None]
+        articles = list(root.iter("article"))
+        if len(articles) == 1:
+            self.marks.append(articles[0])
+        self.paragraph_words = sum(_text_length(p) for p in root.iter("p"))
+
+    def held_by(self, el: HtmlElement) -> bool:
+        if any(mark is el or any(anc is el for anc in mark.iterancestors()) for mark in self.marks):
+            return True
+        if not self.paragraph_words:
+            return False
+        words = sum(_text_length(p) for p in el.iter("p"))
+        return words > ARTICLE_PARAGRAPH_SHARE * self.paragraph_words
+
+
+# Elements that sit inside a line of text. In a sentence, a chrome class on one names a link or a
+# word of it ("Presiden <a class=tag>Joko Widodo</a> meresmikan"), not a box beside the article.
+INLINE_TAGS = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
+                         "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
+                         "sub", "sup", "time", "u", "var"))
+_WORD = re.compile(r"\w")
+
+
+def _in_running_text(el: HtmlElement) -> bool:
+    """Whether an inline element is a word of a sentence: the run of text it is in (up to the
+    block edges around it) holds words of its own, outside links and chrome, as a sentence does
+    and a list of links, a label or a share button does not.
+
+    >>> from lxml import html
+    >>> p = html.fromstring('<div><p>Presiden <a class="tag">Joko</a> tiba.</p>'
+    ...                     '<p><a class="tag">Politik</a> <a>Hukum</a></p></div>')
+    >>> [_in_running_text(a) for a in p.iter("a")]
+    [True, False, False]
+    """
+    if el.tag not in INLINE_TAGS:
+        return False
+    block = el.getparent()
+    while block is not None and block.tag not in BLOCK_TAGS:
+        block = block.getparent()
+    return block is not None and any(_WORD.search(text) for text in _own_text(block, el))
+
+
+def _own_text(parent: HtmlElement, skip: HtmlElement) -> Iterable[str]:
+    """The pieces of text in a block's own run: not in blocks inside it, hidden elements, links,
+    chrome, nor `skip`."""
+    if parent.text:
+        yield parent.text
+    for child in parent:
+        if (child is not skip and isinstance(child.tag, str) and child.tag != "a"
+                and child.tag not in BLOCK_TAGS and child.tag not in HIDDEN_TAGS
+                and not chrome_name(f"{child.get('class') or ''} {child.get('id') or ''}")):
+            yield from _own_text(child, skip)
+        if child.tail:
+            yield child.tail
+
+
+def _card_link_text(el: HtmlElement) -> str:
+    """The text of a hover card's first link when the card sits inside a paragraph, else ""."""
+    if not any(anc.tag == "p" for anc in el.iterancestors()):
+        return ""
+    link = next(el.iter("a"), None)
+    return link.text_content() if link is not None else ""
+
+
+# Lists of at least LINK_LIST_MIN_ITEMS items, every one holding a link: the candidates.
+_LINK_LISTS = etree.XPath(f"//body//*[self::ul or self::ol][count(li) >= {LINK_LIST_MIN_ITEMS}]"
+                          "[count(*) = count(li)][not(li[not(.//a)])]")
+
+
+def strip_link_lists(tree: HtmlElement) -> list[Removal]:
+    """Remove lists whose every item is a link and nothing else: menus and lists of other
+    articles (trafilatura drops most menus too; removing them first keeps its fast mode on the
+    article)."""
+    removed = []
+    for lst in _LINK_LISTS(tree):
+        if lst.getparent() is None:
+            continue
+        ok = True
+        for li in lst:
+            size = len(li.text_content().strip())
+            linked = sum(len(a.text_content().strip()) for a in li.iter("a"))
+            if not size or linked < LINK_LIST_LINK_SHARE * size:
+                ok = False
+                break
+        if ok:
+            record = _removal("html/chrome-link-list", lst)
+            if record:
+                removed.append(record)
+            _drop(lst)
+    return removed
+
+
+_STANDFIRST_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:sub-?head(?:line)?|subline|sub-?title|dek|deck|"
+                               r"standfirst|strapline|article-?summary|summary|excerpt|lead-?in)"
+                               r"(?:$|[\s_-])")
+_HEADER_CLASS = re.compile(r"(?i)head")
+STANDFIRST_MAX_WORDS = 80
+
+
+def strip_standfirst(tree: HtmlElement) -> list[Removal]:
+    """Remove the standfirst: the summary under the headline in the article's header block (an
+    h2/h3 there, or an element classed as a dek, subtitle or summary); kept as a removal."""
+    h1 = next(iter(tree.iter("h1")), None)
+    if h1 is None:
+        return []
+    block = None
+    node = h1.getparent()
+    for _ in range(3):
+        if node is None or node.tag in ("body", "article", "main"):
+            break
+        if node.tag == "header" or _HEADER_CLASS.search(node.get("class") or ""):
+            block = node
+            break
+        node = node.getparent()
+    scope = block if block is not None else h1.getparent()
+    if scope is None:
+        return []
+    removed = []
+    after = False
+    for el in scope.iter(tag=etree.Element):
+        if el is h1:
+            after = True
+            continue
+        if not after or el.tag not in ("h2", "h3", "p", "div"):
+            continue
+        classed = bool(_STANDFIRST_CLASS.search(el.get("class") or ""))
+        if not classed and not (block is not None and el.tag in ("h2", "h3")):
+            continue
+        words = _text_length(el)
+        if _beside_paragraphs(el):
+            # The article's text has begun: a summary there is its lead. Written as a bare
+            # <div>, it is given as the paragraph it is, which the extractor keeps as text.
+            if el.tag == "div" and not any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS
+                                           for c in el):
+                el.tag = "p"
+            break
+        if 3 <= words <= STANDFIRST_MAX_WORDS:
+            record = _removal("html/standfirst", el)
+            if record:
+                removed.append(record)
+            _drop(el)
+            break
+    return removed
+
+
+# Paragraphs of at least this many words beside a summary make it part of the article's text.
+LEAD_PARAGRAPHS = 2
+LEAD_PARAGRAPH_WORDS = 8
+
+
+def _beside_paragraphs(el: HtmlElement) -> bool:
+    """Whether an element's parent holds the article's paragraphs (outside the element): a summary
+    in the same container as the text ("article__summary" beside "article__text") is the text's
+    lead paragraph, where a standfirst sits in the headline's block, apart from the text."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    found = 0
+    for paragraph in parent.iter("p"):
+        if paragraph is el or any(a is el for a in paragraph.iterancestors()):
+            continue
+        if _text_length(paragraph) >= LEAD_PARAGRAPH_WORDS:
+            found += 1
+            if found >= LEAD_PARAGRAPHS:
+                return True
+    return False

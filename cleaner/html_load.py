@@ -1,0 +1,177 @@
+"""An HTML page's bytes to a parsed tree: decoded, refused when too large, binary or empty, its attribute floods tamed and its mojibake repaired."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+
+import re2
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.decode import UTF8_ENCODINGS, DecodeError
+from cleaner.html_charset import charset_flag, decode_html
+from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
+from cleaner.normalize import FIX_HINTS, fix_mojibake, fix_surrogates
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+class PageError(ValueError):
+    """A page that gives no article: binary, too large, unparsable, empty or too slow; says why."""
+
+
+def _flag(name: str, reason: str) -> dict[str, str]:
+    return {"flag": name, "reason": reason}
+
+
+# Tags a page may hold. The benchmark's 181 news pages hold at most 3,229; a page of 510,000 table
+# cells (2.5 MB) took 549 MB and 5 s to parse and extract, 800,000 elements 513 MB: past a run's
+# memory budget, for pages that are not articles.
+MAX_TAGS = 100_000
+# A tag longer than this is looked at for its attributes; one with more than MAX_ATTRIBUTES is
+# parsed without them. libxml2 checks each attribute against the others, in time that grows with
+# their number squared: one <p> of 100,000 attributes (1 MB) took 12.7 s to parse, out of reach
+# of the page deadline, which cannot stop C code. Attributes hold no article text.
+LONG_TAG = 20_000
+MAX_ATTRIBUTES = 1_000
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)[^<>]{%d,}>" % LONG_TAG)
+
+
+def tame_attributes(html: str) -> tuple[str, int]:
+    """The page with each tag of over MAX_ATTRIBUTES attributes bare (its name only), and how
+    many tags that was.
+
+    >>> page, tamed = tame_attributes("<p " + " ".join(f"a{i}=v" for i in range(5000)) + ">x</p>")
+    >>> page, tamed
+    ('<p>x</p>', 1)
+    >>> tame_attributes('<p class="a">x</p>')
+    ('<p class="a">x</p>', 0)
+    """
+    if len(html) < LONG_TAG:                 # no tag can be that long: most pages, no scan
+        return html, 0
+    tamed = 0
+
+    def bare(match: re.Match) -> str:
+        nonlocal tamed
+        if match.group().count("=") <= MAX_ATTRIBUTES:
+            return match.group()            # a long attribute (an SVG path), not many
+        tamed += 1
+        return f"<{match.group(1)}>"
+
+    return _LONG_TAG.sub(bare, html), tamed
+
+
+def import_extractors() -> None:
+    """Import the libraries extraction uses, outside any page's deadline: a deadline that fires
+    in the middle of an import (the first page's, 0.2 s) leaves the module half made, and every
+    later page of the process would fail on it."""
+    for name in _EXTRACTORS:
+        importlib.import_module(name)
+
+
+_EXTRACTORS = ("htmldate", "lxml.cssselect", "trafilatura", "trafilatura.utils", "zoneinfo")
+
+
+def load_page(html: bytes | str, http_charset: str | None = None,
+              max_bytes: int = MAX_HTML_BYTES,
+              fixes: list[str] | None = None) -> tuple[HtmlElement, str | None, list[dict]]:
+    """Decode and parse a page; return (tree, encoding, flags). Raises PageError if it cannot be.
+    The repairs made to its text (mojibake) are added to `fixes`, by normalize's names."""
+    from trafilatura.utils import HTML_PARSER, load_html
+
+    flags: list[dict] = []
+    size = len(html)
+    if size > max_bytes:
+        raise PageError(f"HTML page larger than {max_bytes} bytes: {size} bytes; "
+                        "raise --max-html-bytes to read it")
+    encoding = None
+    utf8 = None                         # the page's UTF-8 bytes, as given
+    if isinstance(html, bytes):
+        try:
+            utf8 = html
+            html, encoding, notes = decode_html(html, http_charset)
+        except DecodeError as exc:
+            raise PageError(str(exc)) from None
+        flags.extend(charset_flag(note) for note in notes)
+    elif "\x00" in html[:8192]:
+        raise PageError("binary data (NUL bytes), not HTML")
+    else:
+        # A page given as str may hold half an emoji's UTF-16 pair, which the parser cannot
+        # take (it saw no article at all in such a page).
+        repaired = fix_surrogates(html)
+        if repaired is not html:
+            html = repaired
+            flags.append(_flag("unicode", "lone surrogates in the page replaced by U+FFFD, "
+                                          "or joined into the characters they encode"))
+    if not html.strip():
+        raise PageError("empty page")
+    tags = html.count("<")
+    if tags > MAX_TAGS:
+        raise PageError(f"page of {tags:,} tags, more than the {MAX_TAGS:,} a news page is read "
+                        "with (its parse would take hundreds of MB)")
+    html, tamed = tame_attributes(html)
+    if tamed:
+        flags.append(_flag("markup", f"{tamed} tags with over {MAX_ATTRIBUTES:,} attributes read "
+                                     "without them (the parser takes quadratic time over them)"))
+    try:
+        tree = load_html(html)
+        if tree is None and "<" in html:
+            tree = load_html(f"<html><body>{html}</body></html>")
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise PageError(f"unparsable HTML: {type(exc).__name__}: {exc}") from None
+    if tree is None:
+        raise PageError("not HTML: no markup a parser can read")
+    errors = [e for e in HTML_PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if errors:
+        flags.append(_flag("markup", f"parsing stopped early: {errors[0].message}; "
+                                     "the rest of the page is lost"))
+    if encoding not in UTF8_ENCODINGS:
+        utf8 = None
+    if repair_mojibake(tree, html, utf8) and fixes is not None:
+        fixes.append("fix_mojibake")
+    return tree, encoding, flags
+
+
+# The sign of mojibake that normalize looks for before its repair, over the whole page: most
+# pages have none, and their text nodes are not read.
+_MOJIBAKE_HINT = re2.compile(FIX_HINTS["fix_mojibake"])
+
+
+def repair_mojibake(tree: HtmlElement, page: str, utf8: bytes | None = None) -> bool:
+    """Repair mojibake in a parsed page's text, node by node as the text path repairs it line
+    by line (normalize.fix_mojibake), and in its <meta> contents (the title); True if any
+    changed. Done before extraction, since the extractor drops the C1 controls mojibake holds
+    (a UTF-8 "”" read as cp1252 is "â€" and U+009D), and what is left is repaired wrongly ("†").
+    `utf8`: the page's bytes, when it came in UTF-8.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring("<p>kata dia.\u00e2\u20ac\u009d Lalu</p>")
+    >>> repair_mojibake(tree, "<p>kata dia.\u00e2\u20ac\u009d Lalu</p>"), tree.text
+    (True, 'kata dia.” Lalu')
+    """
+    # The hint opens with a letter of U+00C2-U+00F4, which UTF-8 writes from the byte C3 on: a
+    # page without that byte is passed in microseconds, where the hint's search takes 0.4 ms.
+    if page.isascii() or (utf8 is not None and b"\xc3" not in utf8):
+        return False
+    if not _MOJIBAKE_HINT.search(page):
+        return False
+    changed = False
+    for node in tree.iter():
+        if isinstance(node.tag, str) and node.text and node.tag not in ("script", "style"):
+            fixed = fix_mojibake(node.text)
+            if fixed != node.text:
+                node.text, changed = fixed, True
+        if node.tail:
+            fixed = fix_mojibake(node.tail)
+            if fixed != node.tail:
+                node.tail, changed = fixed, True
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if content:
+            fixed = fix_mojibake(content)
+            if fixed != content:
+                meta.set("content", fixed)
+                changed = True
+    return changed

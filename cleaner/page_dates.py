@@ -1,0 +1,180 @@
+"""A page's dates as ISO 8601, moved into its document's time zone; its publication date as precise as its date tags give it."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Iterable, Mapping, Sequence
+
+from cleaner.dates import ZONES, normalize_date
+from cleaner.lexicon import lexicon, shipped_lexicon, shipped_zone
+from cleaner.rulefile import Pack
+
+_SPACES = re.compile(r"\s+")
+
+
+def date_zone(packs: Sequence[Pack]) -> str | None:
+    """The zone a document's dates with an offset are moved into: its packs' `timezone` (the
+    first that names one: Jakarta's for Indonesian documents, the day is the day in Jakarta);
+    None keeps the source's own offset. A site pack whose language no loaded pack is
+    (--no-builtin-rules) takes the zone of the shipped pack of its `lang`."""
+    zone = lexicon(packs).timezone
+    if zone is None and not any(pack.kind == "lang" for pack in packs):
+        site = next((pack for pack in packs if pack.kind == "site" and pack.lang), None)
+        if site is not None and site.lang:
+            zone = shipped_zone(site.lang)
+    return zone
+
+
+# An ISO date-time, its zone an offset, Z, or a zone's name ("2019-11-19 02:24:00 UTC", as a
+# <time datetime> may write it; dates.ZONES).
+_ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
+                           r"\s*(Z|[+-]\d{2}(?::?\d{2})?|"
+                           + "|".join(sorted(map(re.escape, ZONES), key=len, reverse=True))
+                           + r")?\s*$", re.IGNORECASE)
+
+
+def _offset(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    if text.upper() == "Z":
+        return timezone.utc
+    text = ZONES.get(text.lower(), text)
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _zone(name: str | None):
+    if not name:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # unknown zone or no tz database: keep the source's own offset
+        return None
+
+
+def _format_offset(dt: datetime) -> str:
+    off = dt.utcoffset() or timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class _ShippedZone:
+    """iso_date's default zone: the one the shipped packs name (rules/lang/id.toml's)."""
+
+
+_SHIPPED_ZONE = _ShippedZone()
+
+
+def iso_date(value: str | None, tz: str | None | _ShippedZone = _SHIPPED_ZONE,
+             months: Mapping[str, int] | None = None) -> str | None:
+    """A date or date-time as ISO 8601; a time with an offset is moved into `tz` (its day too).
+
+    Times without an offset are kept as written (the site's local time); `tz=None` keeps every
+    offset as the source gives it; without `tz`, the zone the shipped packs name (a run passes
+    its document's: date_zone).
+
+    >>> iso_date("2016-02-21T20:00:00Z")
+    '2016-02-22T03:00:00+07:00'
+    >>> iso_date("2016-02-22T14:38:00+07:00")
+    '2016-02-22T14:38:00+07:00'
+    >>> iso_date("Senin, 22 Februari 2016 | 14:38 WIB", months={"februari": 2})
+    '2016-02-22T14:38+07:00'
+    >>> iso_date("22/02/2016 14:38")
+    '2016-02-22T14:38'
+    >>> iso_date("2019-11-19T08:57:40+01:00", tz=None)
+    '2019-11-19T08:57:40+01:00'
+    >>> iso_date("Senin, 22 Februari 2016 23:30 WITA", months={"februari": 2})
+    '2016-02-22T22:30+07:00'
+    >>> iso_date("bukan tanggal") is None, iso_date("0001-01-01T00:00:00Z") is None
+    (True, True)
+    """
+    if not value:
+        return None
+    if isinstance(tz, _ShippedZone):
+        tz = shipped_lexicon().timezone
+    text = _SPACES.sub(" ", str(value)).strip()
+    m = _ISO_DATETIME.match(text)
+    if m:
+        year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
+        second = m.group(6)
+        if not 1800 <= year <= 2200:        # a placeholder ("0001-01-01T00:00:00Z"), no date
+            return None
+        try:
+            dt = datetime(year, month, day, hour, minute, int(second or 0), tzinfo=_offset(m.group(7)))
+        except ValueError:
+            return None
+        return _format(dt, bool(second), tz)
+    iso = normalize_date(text, months)
+    if not iso or "T" not in iso:
+        return iso
+    m = _ISO_DATETIME.match(iso)
+    if not m or not m.group(7):
+        return iso
+    year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
+    try:
+        dt = datetime(year, month, day, hour, minute, int(m.group(6) or 0), tzinfo=_offset(m.group(7)))
+    except ValueError:
+        return iso
+    return _format(dt, bool(m.group(6)), tz)
+
+
+def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
+    zone = _zone(tz)
+    if dt.tzinfo is not None and zone is not None:
+        dt = dt.astimezone(zone)
+    out = dt.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
+    return out + (_format_offset(dt) if dt.tzinfo is not None else "")
+
+
+def page_date(dates: Sequence[str], more: Iterable[str] = (),
+              tz: str | None | _ShippedZone = _SHIPPED_ZONE,
+              months: Mapping[str, int] | None = None) -> str | None:
+    """A page's publication date: the first of its `dates` (best first) that reads as one, as
+    precisely as the page gives it. Another of its dates, or of `more` (the other date tags),
+    on the same day as it is written (and at the same clock time, when the first has one) that
+    says more wins: a time over a day ("2019-11-19" beside "2019-11-19T06:12:56-05:00"), a time
+    with its offset or Z over the same time without one ("2019-11-20T01:50:59" beside
+    "2019-11-20T01:50:59Z"). Then moved into `tz` as iso_date moves it.
+
+    >>> page_date(["2019-11-20T01:50:59.403", "2019-11-20T01:50:59.403Z"], tz=None)
+    '2019-11-20T01:50:59+00:00'
+    >>> page_date(["2019-11-19"], ["2019-11-19T06:12:56-05:00"], tz=None)
+    '2019-11-19T06:12:56-05:00'
+    >>> page_date(["2019-11-19T06:12", "2019-11-19T09:00Z", "2019-11-18"], tz=None)
+    '2019-11-19T06:12'
+    """
+    first = best = None
+    for raw in dates:
+        value = iso_date(raw, None, months)
+        if value:
+            first, best = raw, value
+            break
+    if best is None:
+        return None
+    rank = _precision(best)
+    if rank < _ZONED:
+        for raw in (*dates, *more):
+            value = iso_date(raw, None, months)
+            if value and _precision(value) > rank and value[:10] == best[:10] \
+                    and (rank < _TIMED or value[11:16] == best[11:16]):
+                first, best, rank = raw, value, _precision(value)
+    return iso_date(first, tz, months)
+
+
+# How much an ISO date says: a day, a time of day, a time with its offset.
+_DAY, _TIMED, _ZONED = 1, 2, 3
+
+
+def _precision(iso: str) -> int:
+    """How much an ISO date as iso_date writes it says: _DAY, _TIMED, _ZONED (0: a month)."""
+    if len(iso) <= 10:
+        return _DAY if len(iso) == 10 else 0
+    zone = iso[16:]                     # after "YYYY-MM-DDTHH:MM": the seconds, the offset
+    return _ZONED if "+" in zone or "-" in zone else _TIMED

@@ -1,0 +1,362 @@
+"""What a page states about its article before extraction, as raw values: its meta tags, JSON-LD, visible bylines and dates."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.html_chrome import _SKIP_TAGS, _element_text
+from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, text_runs
+from cleaner.page_bylines import (may_name_person, names_only, opens_with_label,
+                                  opens_with_label_colon, sole_person)
+
+# Meta tags that carry a publication date, most specific first.
+_DATE_META = ("article:published_time", "article:published", "og:published_time",
+              "datepublished", "content_publisheddate", "publishdate", "publish-date",
+              "publish_date", "pubdate", "dc.date.issued", "dc.date", "date", "sailthru.date",
+              "parsely-pub-date", "dtk:publishdate")
+_SLASH_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+def _meta_content(tree: HtmlElement, *keys: str) -> str | None:
+    """The content of the first <meta> whose property, name or itemprop is one of the keys."""
+    return _first(_metas(tree), [k.lower() for k in keys])
+
+
+def page_hints(tree: HtmlElement) -> dict[str, str | None]:
+    """What a page says about itself before extraction: its canonical url and site name."""
+    url = None
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower().strip() == "canonical" and link.get("href"):
+            url = link.get("href").strip()
+            break
+    if not url or not url.startswith(("http://", "https://")):
+        url = _meta_content(tree, "og:url") or url
+    return {"url": url if url and url.startswith(("http://", "https://")) else None,
+            "sitename": _meta_content(tree, "og:site_name", "application-name")}
+
+
+def _metas(tree: HtmlElement) -> dict[str, str]:
+    """Every <meta> content by lower-case property, name or itemprop; the first of each wins."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key and key not in found:
+                found[key] = content.strip()
+    return found
+
+
+def _first(metas: dict[str, str], keys: Iterable[str]) -> str | None:
+    for key in keys:
+        if metas.get(key):
+            return metas[key]
+    return None
+
+
+_ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|blog")
+
+
+def _json_ld(tree: HtmlElement) -> tuple[dict[str, Any], dict[str, dict]]:
+    """The article object of a page's JSON-LD (schema.org NewsArticle and kin), if any, and
+    every object that has an @id, by its @id (a Yoast @graph names its author and publisher
+    by reference: `"author": {"@id": ...}`)."""
+    article: dict[str, Any] = {}
+    best: dict[str, Any] = {}
+    nodes: dict[str, dict] = {}
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            # Not strict: CMSs write raw line breaks inside strings (an articleBody).
+            data = json.loads(script.text, strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                if isinstance(item.get("@id"), str) and len(item) > 1:
+                    nodes.setdefault(item["@id"], item)
+                kind = _ld_type(item)
+                if not article and _ARTICLE_TYPES.search(kind) \
+                        and ("headline" in item or "datePublished" in item):
+                    article = item
+                if not best and ("datePublished" in item or "author" in item):
+                    best = item
+    return article or best, nodes
+
+
+def _ld_type(item: dict) -> str:
+    kind = item.get("@type")
+    return " ".join(map(str, kind)) if isinstance(kind, list) else str(kind or "")
+
+
+def _ld_items(value: Any, nodes: dict[str, dict]) -> list[Any]:
+    """A JSON-LD author or publisher value as a list of strings and objects, a reference
+    (`{"@id": ...}`) replaced by the object of that @id."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = nodes.get(item["@id"], item)
+        out.append(item)
+    return out
+
+
+def _ld_names(value: Any, nodes: dict[str, dict] | None = None) -> list[str]:
+    """Names in a JSON-LD author or publisher value: a string, an object, a reference to one,
+    or a list of them."""
+    return [n for n, _ in _ld_named(value, nodes or {})]
+
+
+def _ld_named(value: Any, nodes: dict[str, dict]) -> list[tuple[str, bool]]:
+    """Each name in a JSON-LD author value, and whether an organisation bears it."""
+    out = []
+    for item in _ld_items(value, nodes):
+        if isinstance(item, str) and item.strip():
+            out.append((item, False))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
+            out.append((item["name"], "organization" in _ld_type(item).lower()))
+    return out
+
+
+def _first_text(tree: HtmlElement, tag: str) -> str | None:
+    """The text of the first element of this tag that has any (the headline: h1)."""
+    for element in tree.iter(tag):
+        text = _element_text(element)
+        if text:
+            return text
+    return None
+
+
+# Elements marked as a byline by a class token: "byline", "ap-story-byline", "byline-name".
+_BYLINE_TOKEN = re.compile(r"(?i)(?:^|[\s_-])by-?line(?:$|[\s_-])")
+# Elements marked as the author's name by a class token: "author", "authors", "byline__author",
+# "sdc-article-author__name", "author-name" (not "author-bio" or "author__link").
+_AUTHOR_TOKEN = re.compile(r"(?i)(?:^|\s)[\w-]*authors?(?:[_-]+name)?(?:$|\s)")
+# Bylines are short: a longer run is a sentence or a block of them. A block that holds a byline
+# of its own ("Researched by: A, B") is one of these tags.
+_BYLINE_CHARS = 80
+_BYLINE_BLOCKS = frozenset(("p", "li", "dd"))
+
+
+@dataclass
+class _Marked:
+    """A page's elements that may hold its byline, in page order, found in one walk."""
+
+    rel: list[HtmlElement] = field(default_factory=list)          # rel=author, itemprop=author
+    byline: list[HtmlElement] = field(default_factory=list)       # classed as a byline
+    author: list[HtmlElement] = field(default_factory=list)       # classed as the author
+    labelled: list[HtmlElement] = field(default_factory=list)     # a block a label opens
+
+
+def _marked(tree: HtmlElement) -> _Marked:
+    """The elements of a page's body that may hold its byline: one walk over the tree, where
+    an XPath per kind with a regular expression cost every page a millisecond or two."""
+    found = _Marked()
+    body = tree.find(".//body") if tree.tag != "body" else tree
+    if body is None:
+        return found
+    for el in body.iterdescendants(etree.Element):
+        if el.get("rel") == "author" or el.get("itemprop") == "author":
+            found.rel.append(el)
+        classes = el.get("class")
+        if classes:
+            lowered = classes.lower()
+            if "line" in lowered and _BYLINE_TOKEN.search(classes):
+                found.byline.append(el)
+            if "author" in lowered and _AUTHOR_TOKEN.search(classes):
+                found.author.append(el)
+        if el.tag in _BYLINE_BLOCKS:
+            lead = el.text if el.text and el.text.strip() else (el[0].text if len(el) else None)
+            if lead and opens_with_label(lead.lstrip()):
+                found.labelled.append(el)
+    return found
+
+
+def _author_elements(tree: HtmlElement) -> list[str]:
+    """The visible bylines marked as such, best first: rel=author or itemprop=author; an
+    element classed as a byline whose first run opens with a label ("By ..."); an element
+    classed as the author that holds only names; the run after the headline when a label
+    opens it; blocks a label and its colon open ("Researched by: A", "Edited by: B")."""
+    marked = _marked(tree)
+    found = []
+    for el in marked.rel[:3]:
+        text = _element_text(el)
+        if text and len(text) < _BYLINE_CHARS:
+            found.append(text)
+            break
+    for el in marked.byline[:3]:
+        # Only its first run, and only if a label opens it ("By A and B"): a byline block goes
+        # on with the desk, the agency or the date, which are no authors. Its elements' edges
+        # part the names ("<a>A</a><span>Monday</span>" is no "A Monday").
+        text = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
+        if text and opens_with_label(text):
+            found.append(text)
+            break
+    for el in marked.author[:6]:
+        # No label here: names alone are the byline ("Lisa Kaczke and Trevor J. Mitchell"),
+        # where a link to the author's page ("View author archive") is not. The innermost
+        # such element: its wrapper goes on with the job and the handle.
+        text = _element_text(el)
+        if text and len(text) < _BYLINE_CHARS and names_only(text) and not any(
+                _AUTHOR_TOKEN.search(d.get("class") or "")
+                for d in el.iterdescendants(etree.Element)):
+            found.append(text)
+            break
+    after = _after_headline(tree)
+    if after is not None:
+        text = _byline_head(next(iter(text_runs(after, inline_edge=" | ")), ""))
+        if text and opens_with_label(text):
+            found.append(text)
+    labelled = [text for el in marked.labelled
+                if len(text := _element_text(el)) < _BYLINE_CHARS
+                and opens_with_label_colon(text) and names_only(text)]
+    if labelled:
+        # "Researched by: A" and "Edited by: B" are blocks of their own: one byline.
+        found.append(" | ".join(dict.fromkeys(labelled[:3])))
+    return found
+
+
+def _byline_head(run: str) -> str:
+    """A byline run without the separators at its start; a long one (the date and the place
+    after the names, a <br> away) cut at its last element edge within a byline's length,
+    when names alone are left."""
+    run = run.lstrip(" |")
+    if len(run) < _BYLINE_CHARS:
+        return run
+    head = run[:_BYLINE_CHARS].rpartition(" | ")[0].rstrip(" |")
+    return head if head and names_only(head) else ""
+
+
+def _after_headline(tree: HtmlElement) -> HtmlElement | None:
+    """The element after the page's first <h1>, where a byline without a class stands."""
+    headline = next(tree.iter("h1"), None)
+    after = headline.getnext() if headline is not None else None
+    while after is not None and not isinstance(after.tag, str):      # a comment
+        after = after.getnext()
+    return after
+
+
+# Text nodes of a page's body that hold a given name.
+_NAME_TEXT = etree.XPath("//body//text()[contains(., $name)]")
+# The first places a name stands that are looked at, and how many inline elements up from
+# each: a byline's names stand in links and spans inside its block ("<p>By <span><a><span>A").
+_NAME_PLACES = 4
+_BYLINE_DEPTH = 5
+
+
+def _byline_naming(tree: HtmlElement, name: str) -> str | None:
+    """The visible byline that names a person, a label opening it ("By Stefan Becket, Kathryn
+    Watson, Grace Segers"): the first run of the element that holds the name, or of an element
+    around it up to its block. One XPath in C, where the walk of _author_elements costs a
+    millisecond a page."""
+    for node in _NAME_TEXT(tree, name=name)[:_NAME_PLACES]:
+        el = node.getparent()
+        if el is not None and node.is_tail:
+            el = el.getparent()
+        for _ in range(_BYLINE_DEPTH):
+            if el is None or el.tag in _SKIP_TAGS or el.tag in HIDDEN_TAGS:
+                break
+            run = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
+            if name in run and opens_with_label(run):
+                return run
+            if el.tag in BLOCK_TAGS:
+                break
+            el = el.getparent()
+    return None
+
+
+def _htmldate(tree: HtmlElement) -> list[str]:
+    """The date htmldate finds in a page's visible text (a day, no time), for pages without a
+    machine-readable one."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is a best-effort fallback; its failure is no date
+        return []
+    return [found] if found else []
+
+
+def page_metadata(tree: HtmlElement) -> dict[str, Any]:
+    """What a page states about its article, before extraction: title, headline, dates, bylines,
+    publishers, site name, canonical url, section; raw values, cleaned later by page_titles,
+    page_dates and page_bylines."""
+    metas = _metas(tree)
+    ld, nodes = _json_ld(tree)
+    hints = page_hints(tree)
+    dates = []
+    # The first date tag is the date; the others may tell its time or its offset (page_dates.
+    # page_date).
+    tagged = [metas[key] for key in _DATE_META if metas.get(key)]
+    if tagged:
+        dates.append(tagged[0])
+    if isinstance(ld.get("datePublished"), str):
+        dates.append(ld["datePublished"])
+    for time_el in tree.iter("time"):
+        if time_el.get("datetime"):
+            dates.append(time_el.get("datetime").strip())
+            break
+    dates = [_SLASH_DATE.sub(r"\1-\2-\3", d) for d in dates]
+    if not dates:
+        dates = _htmldate(tree)
+    # Bylines, best first: the meta author tag, the JSON-LD authors, the visible bylines.
+    # Each is only a candidate: the first that names a person gives the authors (page_bylines.
+    # page_authors); a JSON-LD author that is an organisation is the publisher.
+    bylines = []
+    author = _first(metas, ("author", "article:author", "dtk:author", "content_author",
+                            "parsely-author", "sailthru.author", "byl", "dc.creator"))
+    if author and not author.startswith(("http://", "https://")):
+        bylines.append(author)
+    named = _ld_named(ld.get("author"), nodes)
+    persons = [name for name, organization in named if not organization]
+    if persons:
+        bylines.append("; ".join(persons))
+    naming = next((byline for byline in bylines if may_name_person(byline)), None)
+    if naming is None:
+        # Only then the visible bylines: finding them walks the whole page.
+        bylines.extend(_author_elements(tree))
+    elif (person := sole_person(naming)) is not None:
+        # One person named: the visible byline may name co-authors beside them.
+        visible = _byline_naming(tree, person)
+        if visible:
+            bylines.append(visible)
+    publisher = _ld_names(ld.get("publisher"), nodes)
+    publishers = publisher + [name for name, organization in named if organization]
+    if metas.get("copyright"):
+        publishers.append(metas["copyright"])
+    section = _first(metas, ("article:section", "content_category", "dtk:kanal")) \
+        or (ld.get("articleSection") if isinstance(ld.get("articleSection"), str) else None)
+    return {
+        "title": _first(metas, ("og:title", "twitter:title")) or
+                 (ld.get("headline") if isinstance(ld.get("headline"), str) else None) or
+                 _first_text(tree, "title"),
+        "page_title": _first_text(tree, "title"),
+        "headline": _first_text(tree, "h1"),
+        "dates": dates,
+        "more_dates": tagged[1:],
+        "bylines": bylines,
+        "publishers": publishers,
+        "sitename": hints["sitename"] or (publisher[0] if publisher else None),
+        "publisher": metas.get("publisher"),
+        "url": hints["url"],
+        "description": _first(metas, ("og:description", "description")),
+        "category": section,
+    }

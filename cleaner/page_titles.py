@@ -1,0 +1,210 @@
+"""Page titles and site names without their decoration: "Judul - Kompas.com" is "Judul", "LinkNaija | Nigeria's popular news platform" is LinkNaija."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+# Separators between a headline and a site name in <title> and og:title.
+_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_PREFIX_SEPARATORS = (": ", " | ", " - ", " – ", " — ")
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|my|sg|asia|io|uk)"
+                     r"\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _is_site_name(part: str, names: Iterable[str]) -> bool:
+    """True when a title segment is the site's name, a domain, or one of the given names: as
+    written, its words run together ("Al-Bawaba"), without "www.", opening like a name's first
+    word ("Kompas.com" and "Kompas"), or opening with the label of a host among the names ("The
+    Space Review" on thespacereview.com, "Vortex Cannon Entertainment" on vortexcannon.org)."""
+    key = _without_www(_words(part))
+    if not key:
+        return False
+    squashed = key.replace(" ", "")
+    names = [n for n in names if n]
+    for name in names:
+        other = _without_www(_words(name))
+        if other and (key == other or squashed == other.replace(" ", "")):
+            return True
+        # "Kompas.com" vs site name "Kompas", "Republika Online" vs "republika.co.id"
+        stem = other.split(" ")[0]
+        if len(stem) >= 4 and key.split(" ")[0] == stem and len(key.split()) <= 3:
+            return True
+    if _site_shaped(part) and any(len(label) >= 4 and squashed.startswith(label.replace("-", ""))
+                                  for label in _host_labels(names)):
+        return True
+    return bool(_DOMAIN.fullmatch(part.strip()))
+
+
+def _without_www(words: str) -> str:
+    return words[4:] if words.startswith("www ") else words
+
+
+# A site's name is a few words; a longer segment of a title is a headline's.
+_SITE_WORDS = 5
+
+
+def _undecorated(title: str, names: Sequence[str]) -> tuple[str, list[str]]:
+    """A title without the site names before and after it, and those names, outermost first."""
+    stripped: list[str] = []
+    changed = True
+    while changed and title:
+        changed = False
+        for sep in _SUFFIX_SEPARATORS:
+            head, found, tail = title.rpartition(sep)
+            if found and head.strip() and _is_site_name(tail, names):
+                title, changed = head.strip(), True
+                stripped.append(tail.strip())
+                break
+        if changed:
+            continue
+        for sep in _PREFIX_SEPARATORS:
+            head, found, tail = title.partition(sep)
+            if found and tail.strip() and _is_site_name(head, names):
+                title, changed = tail.strip(), True
+                stripped.append(head.strip())
+                break
+    return title, stripped
+
+
+def clean_title(title: str | None, names: Iterable[str] = (), headline: str | None = None) -> str | None:
+    """A page title without the site-name decoration around it.
+
+    `names` are the site's names (og:site_name, the host, the site pack's names); `headline` is
+    the page's <h1>, which wins when the title merely decorates it.
+
+    >>> clean_title("Judul Berita - Kompas.com")
+    'Judul Berita'
+    >>> clean_title("Judul | Republika Online", ["Republika Online"])
+    'Judul'
+    >>> clean_title("KapanLagi.com: Judul")
+    'Judul'
+    >>> clean_title("Jokowi - Prabowo Bertemu di Istana")
+    'Jokowi - Prabowo Bertemu di Istana'
+    >>> clean_title("Berita Hari Ini | Detik", headline="Berita Hari Ini")
+    'Berita Hari Ini'
+    >>> clean_title("Opini: Harga Beras Naik")
+    'Opini: Harga Beras Naik'
+    >>> clean_title("About bugs – Vortex Cannon Entertainment", ["vortexcannon.org"])
+    'About bugs'
+    """
+    if not title:
+        return None
+    title = _SPACES.sub(" ", title).strip()
+    names = [n for n in names if n]
+    if headline:
+        headline = _SPACES.sub(" ", headline).strip()
+        if headline and _words(headline) and _words(headline) in _words(title) \
+                and len(_words(headline)) >= 0.4 * len(_words(title)):
+            return headline
+    return _undecorated(title, names)[0] or None
+
+
+def title_site_name(titles: Iterable[str | None], names: Iterable[str] = (),
+                    headlines: Iterable[str | None] = ()) -> str | None:
+    """The site's name a page's titles are decorated with: the outermost part clean_title takes
+    off as a site name ("Judul - Kompas.com"; "The Space Review: ..." on thespacereview.com), or
+    the few words a separator sets after one of the `headlines` (the <h1>, og:title), no more than
+    the headline's: "Opinion | Trump Goes Nowhere - The New York Times" where the headline is
+    "Opinion | Trump Goes Nowhere" or "Trump Goes Nowhere".
+
+    >>> title_site_name(["Opinion | Trump Goes Nowhere - The New York Times"], [],
+    ...                 ["Trump Goes Nowhere"])
+    'The New York Times'
+    >>> title_site_name(["The Space Review: A big rocket"], ["thespacereview.com"])
+    'The Space Review'
+    >>> title_site_name(["Jokowi - Prabowo Bertemu di Istana"], [], ["Jokowi"]) is None
+    True
+    """
+    names = [n for n in names if n]
+    heads = [key for h in headlines if h and (key := _words(h))]
+    for title in titles:
+        if not title:
+            continue
+        title = _SPACES.sub(" ", title).strip()
+        stripped = _undecorated(title, names)[1]
+        if stripped:
+            return stripped[0]
+        for sep in _SUFFIX_SEPARATORS:
+            head, found, tail = title.rpartition(sep)
+            words = _words(head)
+            if found and words and _site_shaped(tail) and len(words.split()) >= len(tail.split()) \
+                    and any(words == h or words.endswith(" " + h) for h in heads):
+                return tail.strip()
+    return None
+
+
+def _site_shaped(text: str) -> bool:
+    """A few words without a digit that open with a capital: what a site's name looks like
+    beside a headline ("The New York Times"), where "comwrap auf der DMEXCO 2018" is not."""
+    words = text.split()
+    return 0 < len(words) <= _SITE_WORDS and words[0][:1].isupper() \
+        and not any(ch.isdigit() for ch in text)
+
+
+# A site's name that is an address: a url or a host ("https://www.newsnation.in",
+# "www.wday.ru"); a handle ("@politifact").
+_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)\S*$")
+_HANDLE = re.compile(r"^@\w+$")
+_SITE_SEPARATORS = re.compile("|".join(map(re.escape, _SUFFIX_SEPARATORS)))
+
+
+def clean_site_name(name: str | None, hosts: Iterable[str] = (),
+                    publisher: str | None = None) -> str | None:
+    """A site's name (og:site_name) as a name, decoration off as titles lose it: of the parts
+    separators part ("Autoracing | F1 | Indy", "LinkNaija | Nigeria's popular news platform"),
+    the one that opens with the label of one of the `hosts`, else the first that is not its
+    address ("The Jerusalem Post | JPost.com"); an address gives the `publisher` (the publisher
+    meta) when there is one, else its host's first label; a handle loses its @.
+
+    >>> clean_site_name("Autoracing | F1 | Indy | MotoGP"), clean_site_name("@politifact")
+    ('Autoracing', 'politifact')
+    >>> clean_site_name("The Jerusalem Post | JPost.com", ["jpost.com"])
+    'The Jerusalem Post'
+    >>> clean_site_name("https://www.newsnation.in", [], "News Nation")
+    'News Nation'
+    >>> clean_site_name("https://www.newsnation.in/"), clean_site_name("Remember 80/90")
+    ('newsnation', 'Remember 80/90')
+    """
+    if not name or not any(ch.isalnum() for ch in name):
+        return None                     # marks alone ("|", "@") name nothing
+    text = _SPACES.sub(" ", name).strip()
+    if _HANDLE.match(text):
+        return text[1:]
+    if _ADDRESS.match(text):
+        if publisher and publisher.strip() and not _ADDRESS.match(publisher.strip()):
+            return _SPACES.sub(" ", publisher).strip()
+        return _address_label(text)
+    parts = [part.strip() for part in _SITE_SEPARATORS.split(text)
+             if any(ch.isalnum() for ch in part)]
+    if len(parts) < 2:
+        return parts[0] if parts else None
+    named = [part for part in parts if not _DOMAIN.fullmatch(part)] or parts
+    labels = [label.replace("-", "") for label in _host_labels(hosts) if len(label) >= 4]
+    return next((part for part in named if any(
+        _without_www(_words(part)).replace(" ", "").startswith(label) for label in labels)),
+        named[0])
+
+
+def _address_label(address: str) -> str | None:
+    """The first label of an address's host, but "www": "newsnation" of
+    https://www.newsnation.in."""
+    host = re.sub(r"(?i)^https?://", "", address).split("/")[0].split(":")[0].lower()
+    labels = [label for label in host.split(".") if label and label != "www"]
+    return labels[0] if labels else None
+
+
+def _host_labels(names: Iterable[str]) -> list[str]:
+    """The labels of the host names among a site's names, but the last ("com") and "www":
+    "telegraph" and "co" of www.telegraph.co.uk."""
+    labels: list[str] = []
+    for name in names:
+        if name and "." in name and " " not in name.strip():
+            labels.extend(label for label in name.strip().lower().split(".")[:-1]
+                          if label and label != "www" and label not in labels)
+    return labels
