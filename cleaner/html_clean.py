@@ -218,12 +218,11 @@ def _page_source(meta: dict[str, Any], found: PageBylines, names: list[str]) -> 
     """Where a page's story comes from, when its text does not say (docs/html.md): a wire
     agency its bylines name, the outlet written beside its author ("By Sandee LaMotte, CNN" on
     MSN), the site's name (og:site_name without its decoration, else the JSON-LD publisher),
-    else the site's name its title is decorated with ("... - The New York Times")."""
+    else the site's name its title is decorated with ("Judul - Kompas.com")."""
     if found.agencies:
         return found.agencies[0]
     if found.outlets:
         return found.outlets[0]
     hosts = [name for name in names if "." in name and not set(" /").intersection(name.strip())]
     return clean_site_name(meta.get("sitename"), hosts, meta.get("publisher")) or \
-        clean_site_name(title_site_name((meta.get("page_title"), meta.get("title")), names,
-                                        (meta.get("title"), meta.get("headline"))), hosts)
+        clean_site_name(title_site_name((meta.get("page_title"), meta.get("title")), names), hosts)

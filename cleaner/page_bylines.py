@@ -155,7 +155,8 @@ def _outlet_shaped(word: str, person: str) -> bool:
     """
     if not word or " " in word:
         return False
-    if word.isupper() and sum(ch.isalpha() for ch in word) >= 2 and not person.isupper():
+    # (three letters at least: two in capitals are as often a degree, "SH", "SE", as a wire)
+    if word.isupper() and sum(ch.isalpha() for ch in word) >= 3 and not person.isupper():
         return True
     return _INNER_CAPITAL.search(word) is not None or _DOMAIN.fullmatch(word) is not None
 
@@ -406,16 +407,3 @@ def may_name_person(byline: str, words: Lexicon | None = None) -> bool:
     words = page_words(words)
     authors, _ = split_byline(byline, words)
     return any(map(_name_shaped, people(authors, alone=False, words=words)))
-
-
-def sole_person(byline: str, words: Lexicon | None = None) -> str | None:
-    """The person a byline names when it names one alone ("Stefan Becket"; not "Jane Doe and
-    John Roe", nor "HNN Staff"): the name a page's visible byline is looked for by, as it may
-    list co-authors beside it. `words`: the packs' (page_words without them).
-
-    >>> sole_person("By Stefan Becket"), sole_person("Jane Doe and John Roe"), sole_person("AP")
-    ('Stefan Becket', None, None)
-    """
-    words = page_words(words)
-    names = people(split_byline(byline, words)[0], alone=False, words=words)
-    return names[0] if len(names) == 1 and _name_shaped(names[0]) else None

@@ -11,10 +11,10 @@ from typing import Any, Iterable
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html_chrome import _SKIP_TAGS, _element_text
-from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, text_runs
+from cleaner.html_chrome import _element_text
+from cleaner.html_left_out import text_runs
 from cleaner.page_bylines import (may_name_person, names_only, opens_with_label,
-                                  opens_with_label_colon, sole_person)
+                                  opens_with_label_colon)
 
 # Meta tags that carry a publication date, most specific first.
 _DATE_META = ("article:published_time", "article:published", "og:published_time",
@@ -254,35 +254,6 @@ def _after_headline(tree: HtmlElement) -> HtmlElement | None:
     return after
 
 
-# Text nodes of a page's body that hold a given name.
-_NAME_TEXT = etree.XPath("//body//text()[contains(., $name)]")
-# The first places a name stands that are looked at, and how many inline elements up from
-# each: a byline's names stand in links and spans inside its block ("<p>By <span><a><span>A").
-_NAME_PLACES = 4
-_BYLINE_DEPTH = 5
-
-
-def _byline_naming(tree: HtmlElement, name: str) -> str | None:
-    """The visible byline that names a person, a label opening it ("By Stefan Becket, Kathryn
-    Watson, Grace Segers"): the first run of the element that holds the name, or of an element
-    around it up to its block. One XPath in C, where the walk of _author_elements costs a
-    millisecond a page."""
-    for node in _NAME_TEXT(tree, name=name)[:_NAME_PLACES]:
-        el = node.getparent()
-        if el is not None and node.is_tail:
-            el = el.getparent()
-        for _ in range(_BYLINE_DEPTH):
-            if el is None or el.tag in _SKIP_TAGS or el.tag in HIDDEN_TAGS:
-                break
-            run = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
-            if name in run and opens_with_label(run):
-                return run
-            if el.tag in BLOCK_TAGS:
-                break
-            el = el.getparent()
-    return None
-
-
 def _htmldate(tree: HtmlElement) -> list[str]:
     """The date htmldate finds in a page's visible text (a day, no time), for pages without a
     machine-readable one."""
@@ -333,11 +304,6 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     if naming is None:
         # Only then the visible bylines: finding them walks the whole page.
         bylines.extend(_author_elements(tree))
-    elif (person := sole_person(naming)) is not None:
-        # One person named: the visible byline may name co-authors beside them.
-        visible = _byline_naming(tree, person)
-        if visible:
-            bylines.append(visible)
     publisher = _ld_names(ld.get("publisher"), nodes)
     publishers = publisher + [name for name, organization in named if organization]
     if metas.get("copyright"):

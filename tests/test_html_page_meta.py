@@ -106,11 +106,17 @@ def test_the_site_name_loses_its_decoration_as_the_source(cleaner, site_name, ex
 
 
 @pytest.mark.parametrize("head,title,headline,url,source", [
-    # nytimes 04a6711c: no site name but the title's, after the og:title headline.
-    (meta_tag("og:title", "Opinion | Republicans Are Following Trump to Nowhere", "property"),
-     "Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
-     "Republicans Are Following Trump to Nowhere",
-     "https://www.nytimes.com/2019/11/19/opinion/x.html", "The New York Times"),
+    # nytimes 04a6711c: no site name but the title's, after the og:title headline. Words set
+    # after the headline are as often a tagline, a section or a label (the review): not read.
+    pytest.param(
+        meta_tag("og:title", "Opinion | Republicans Are Following Trump to Nowhere", "property"),
+        "Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
+        "Republicans Are Following Trump to Nowhere",
+        "https://www.nytimes.com/2019/11/19/opinion/x.html", "The New York Times",
+        marks=pytest.mark.xfail(strict=True, reason="the words a separator sets after the "
+                                "headline are not read as the site's name: as often a tagline "
+                                "('Berita Terkini dan Terpercaya'), a section ('Ekonomi') or a "
+                                "label ('Live Updates'), and nothing tells them apart")),
     # entermedia 0ec95c72: the title's suffix names the host; the <h1> is the logo.
     ("", "Title of the column today - Entermedia", "Entermedia logo",
      "http://entermedia.co.kr/news/news_view.html?idx=8576", "Entermedia"),
@@ -235,6 +241,9 @@ def test_an_indonesian_pages_zoned_date_is_moved_into_jakarta_time(cleaner):
      'rel="author"><span>Mike Wall</span></a></span><time datetime="2019-11-18T22:05:36+00:00">'
      "2019-11-18T22:05:36Z</time></p>", ["Tariq Malik", "Mike Wall"]),
 ])
+@pytest.mark.xfail(strict=True, reason="looking for the meta author's name in the page took "
+                   "co-authors from a teaser's byline and an outlet after a comma for a person "
+                   "(the review), and walked large pages many times: left out")
 def test_a_visible_byline_naming_the_meta_author_and_more_gives_them_all(cleaner, head, top,
                                                                           authors):
     assert cleaner.clean_html(page(head, top))["meta"]["authors"] == authors
@@ -259,3 +268,47 @@ def test_a_name_quoting_markup_in_the_meta_author_is_looked_for_as_text(cleaner)
     head = meta_tag("author", "Jane O&#39;Doe &quot;]) or (&quot;")
     top = '<div class="byline">By Jane O\'Doe "]) or (", Kathryn Watson</div>'
     assert cleaner.clean_html(page(head, top))["meta"]["authors"][0] == "Jane O'Doe \"]) or (\""
+
+
+# -- from the review of the page metadata ----------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Jane\x00Doe", "Jane\x01Doe", "Jane \ufffe Doe", "Jane \ud800 Doe"])
+def test_a_json_ld_author_with_characters_xml_refuses_costs_the_page_nothing(cleaner, name):
+    head = ld({"@type": "NewsArticle", "headline": "x",
+               "author": {"@type": "Person", "name": name}})
+    record = cleaner.clean_html(page(head))
+    assert record["text"]
+
+
+@pytest.mark.parametrize("title,url", [
+    ("Detik-detik Menegangkan Evakuasi Korban: Ini Videonya", "https://news.detik.com/berita/d-1/x"),
+    ("Bisnis Kopi Makin Menjanjikan - Ini Peluangnya", "https://ekonomi.bisnis.com/read/2019/x"),
+    ("Suaranya Tak Didengar: Warga Demo di Balai Kota", "https://www.suara.com/news/2019/x"),
+])
+def test_a_headline_opening_with_the_sites_name_keeps_it(cleaner, title, url):
+    record = cleaner.clean_html(page("", title=title, body=BERITA, lang="id"), url=url)
+    assert record["meta"]["title"] == title
+
+
+@pytest.mark.parametrize("title", ["Harga Beras Naik Lagi | Berita Terkini dan Terpercaya",
+                                   "Harga Beras Naik Lagi - Ekonomi",
+                                   "Harga Beras Naik Lagi - Live Updates"])
+def test_a_tagline_or_section_after_the_headline_is_no_source(cleaner, title):
+    record = cleaner.clean_html(page("", title=title, body=BERITA, lang="id"),
+                                url="https://www.contoh-berita.id/2019/x")
+    assert record["meta"]["source"] is None
+
+
+@pytest.mark.parametrize("byline", ["Budi Santoso, SH", "Ani Wijaya, SE, MM", "Rina Ayu, MH",
+                                    "Jane Doe, DDS", "Jane Doe, LCSW"])
+def test_a_degree_after_a_name_is_no_source(cleaner, byline):
+    head = meta_tag("author", byline)
+    meta = cleaner.clean_html(page(head, body=BERITA, lang="id"))["meta"]
+    assert meta["source"] is None
+    assert meta["authors"] == [byline.split(",")[0]]
+
+
+def test_an_outlet_after_a_comma_in_a_visible_byline_is_no_co_author(cleaner):
+    head = meta_tag("author", "Jane Doe")
+    meta = cleaner.clean_html(page(head, '<p class="byline">By Jane Doe, Washington Post</p>'))["meta"]
+    assert meta["authors"] == ["Jane Doe"]
