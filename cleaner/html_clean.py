@@ -156,7 +156,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | Non
     page_seconds = perf_counter() - started
     cleaner.clean_document(doc)             # (its stages time themselves)
     resumed = perf_counter()
-    _merge_meta(cleaner, doc, extraction, site, names, fallback_date)
+    _merge_meta(cleaner, doc, extraction, names, fallback_date)
     doc.removed[:0] = extraction.removed
     doc.fixes = _with_page_fixes(doc.fixes, extraction.fixes)
     doc.flags[:0] = list(page_flags or ()) + extraction.flags
@@ -180,8 +180,8 @@ def _with_page_fixes(fixes: list[str], page_fixes: list[str]) -> list[str]:
     return sorted(set(fixes).union(page_fixes), key=lambda name: order.get(name, len(order)))
 
 
-def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, site: Pack | None,
-                names: list[str], fallback_date: Any) -> None:
+def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],
+                fallback_date: Any) -> None:
     """HTML metadata precedence (docs/html.md): input fields > HTML > text headers for title, date
     and url; text headers > HTML for authors, editors, source and category; the fallback date last.
     """

@@ -321,8 +321,8 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
     site, its publisher, the outlet written beside a person ("Sandee LaMotte, CNN"), a desk, a
     job, a user name or an agency is no person, and the page turns to its next byline. A later
     byline that names the one author found and more people names co-authors the first hid (a
-    JSON-LD author of one beside "By Stefan Becket, Kathryn Watson, Grace Segers"): its
-    persons are the authors. The agencies named up to the byline that gave the authors, also
+    meta author of one beside JSON-LD authors "Stefan Becket; Kathryn Watson"): its persons
+    are the authors. The agencies named up to the byline that gave the authors, also
     as a job's employer ("AP Auto Writer"), are the story's source; so are the outlets beside
     its persons, when no agency is named and they are not the site or its publisher. `words`:
     the packs' (labels, role words, agencies; page_words without them).

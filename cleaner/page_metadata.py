@@ -300,8 +300,7 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     persons = [name for name, organization in named if not organization]
     if persons:
         bylines.append("; ".join(persons))
-    naming = next((byline for byline in bylines if may_name_person(byline)), None)
-    if naming is None:
+    if not any(map(may_name_person, bylines)):
         # Only then the visible bylines: finding them walks the whole page.
         bylines.extend(_author_elements(tree))
     publisher = _ld_names(ld.get("publisher"), nodes)

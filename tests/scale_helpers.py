@@ -1,9 +1,15 @@
-"""Helpers for the scale tests: small dumps, reading outputs, a fake cleaner that is fast or fatal."""
+"""Helpers for the scale tests: small dumps, reading outputs, a run on a terminal, a fake cleaner that is fast or fatal."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
 from pathlib import Path
 
 from cleaner.shards import iter_shard_records
@@ -33,6 +39,29 @@ def write_jsonl(path: Path, rows, bad_lines: dict[int, bytes] | None = None) -> 
                 f.write(bad_lines[i] + b"\n")
             f.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
     return path
+
+
+def stderr_on_a_terminal(*args: str) -> str:
+    """What `cleaner clean ARGS --workers 1` writes to its stderr when that is a terminal."""
+    main, terminal = pty.openpty()
+    # A terminal 100 columns wide: tqdm draws nothing on one with no size.
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    cmd = [sys.executable, "-m", "cleaner", "clean", *args, "--workers", "1"]
+    with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=terminal) as proc:
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:                     # the run ended and closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert proc.wait(timeout=120) == 0
+    os.close(main)
+    return shown.decode("utf-8", "replace")
 
 
 def output_by_workers(inputs: list[str], folder: Path, name: str, *options: str) -> list[bytes]:

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import struct
-import subprocess
-import sys
-import termios
 import time
 
 from cleaner import run_config
 from cleaner.progress import Progress, known_size
 from cleaner.run import _workers
 from cleaner.run_config import RunConfig
-from conftest import ROOT
-from scale_helpers import real_docs, write_jsonl
+from scale_helpers import real_docs, stderr_on_a_terminal, write_jsonl
 
 
 def test_bar_with_a_known_size_shows_share_speed_documents_per_second_and_eta(capsys):
@@ -91,32 +83,11 @@ def test_clean_on_a_terminal_shows_the_bar_and_quiet_hides_it(tmp_path):
     with data.open("ab") as f:               # rejected lines: the bar still ends full
         f.write(b"[1, 2]\n" + b"{broken\n" * 50)
 
-    def stderr_on_a_terminal(*flags: str) -> str:
-        main, terminal = pty.openpty()
-        # A terminal 100 columns wide: tqdm draws nothing on one with no size.
-        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-        cmd = [sys.executable, "-m", "cleaner", "clean", str(data), "-o",
-               str(tmp_path / "out.jsonl"), "--workers", "1", *flags]
-        with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=terminal) as proc:
-            os.close(terminal)
-            shown = b""
-            while True:
-                try:
-                    chunk = os.read(main, 65536)
-                except OSError:                     # the run ended and closed the terminal
-                    break
-                if not chunk:
-                    break
-                shown += chunk
-            assert proc.wait(timeout=120) == 0
-        os.close(main)
-        return shown.decode("utf-8", "replace")
-
-    shown = stderr_on_a_terminal()
+    args = (str(data), "-o", str(tmp_path / "out.jsonl"))
+    shown = stderr_on_a_terminal(*args)
     assert "cleaning: 100%" in shown and "B/s" in shown
     assert "read 91 documents, wrote 40, rejected 51" in shown
-    assert "cleaning:" not in stderr_on_a_terminal("-q")
+    assert "cleaning:" not in stderr_on_a_terminal(*args, "-q")
 
 
 def test_bar_reaches_the_end_of_a_folder_whose_other_files_are_skipped(tmp_path):

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import re
-import struct
-import subprocess
-import sys
-import termios
 
 from cleaner.progress import Progress, known_size
-from conftest import ROOT
-from scale_helpers import real_docs, write_jsonl
+from scale_helpers import real_docs, stderr_on_a_terminal, write_jsonl
 
 
 def _last_frame(shown: str) -> str:
@@ -78,33 +71,12 @@ def test_a_link_whose_file_cannot_be_listed_is_counted_as_reading_finds_it(tmp_p
     assert known_size([str(tmp_path / "d")]) == 100
 
 
-def _stderr_on_a_terminal(*args: str) -> str:
-    main, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-    cmd = [sys.executable, "-m", "cleaner", "clean", *args, "--workers", "1"]
-    with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=terminal) as proc:
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:                     # the run ended and closed the terminal
-                break
-            if not chunk:
-                break
-            shown += chunk
-        assert proc.wait(timeout=120) == 0
-    os.close(main)
-    return shown.decode("utf-8", "replace")
-
-
 def test_a_run_whose_rejects_count_more_than_they_read_ends_at_100_percent(tmp_path):
     data = write_jsonl(tmp_path / "in.jsonl", real_docs(10))
     with data.open("ab") as f:                  # lines of Latin-1: each rejected, kept escaped
         for index in range(40):
             f.write(b'{"id": "l%d", "text": "caf\xe9 ' % index + b"\xe9" * 60 + b'"}\n')
-    shown = _stderr_on_a_terminal(str(data), "-o", str(tmp_path / "out.jsonl"))
+    shown = stderr_on_a_terminal(str(data), "-o", str(tmp_path / "out.jsonl"))
     last = _last_frame(shown)
     assert "cleaning: 100%" in last, last
     size = data.stat().st_size
