@@ -20,9 +20,9 @@ def _words(text: str) -> str:
 def _is_site_name(part: str, names: Iterable[str]) -> bool:
     """True when a title segment is the site's name, a domain, or one of the given names: as
     written, its words run together ("Al-Bawaba"), without "www.", opening like a name's first
-    word ("Kompas.com" and "Kompas"), or opening with the label of a host among the names, whole
-    words with at most one after ("The Space Review" on thespacereview.com, "Vortex Cannon
-    Entertainment" on vortexcannon.org; _opens_with_label)."""
+    word ("Kompas.com" and "Kompas"), or spelling the label of a host among the names ("The
+    New York Times" on nytimes.com, "The Space Review" on thespacereview.com, "Vortex Cannon
+    Entertainment" on vortexcannon.org; _spells_label)."""
     key = _without_www(_words(part))
     if not key:
         return False
@@ -32,37 +32,51 @@ def _is_site_name(part: str, names: Iterable[str]) -> bool:
         other = _without_www(_words(name))
         if other and (key == other or squashed == other.replace(" ", "")):
             return True
-        # "Kompas.com" vs site name "Kompas", "Republika Online" vs "republika.co.id"
-        stem = other.split(" ")[0]
+        # "Kompas.com" vs site name "Kompas", "Republika Online" vs "republika.co.id"; a host's
+        # stem is its site's label, not a section's subdomain ("Ekonomi" on ekonomi.bisnis.com)
+        stem = next(iter(_main_labels([name])), None) or other.split(" ")[0]
         if len(stem) >= 4 and key.split(" ")[0] == stem and len(key.split()) <= 3:
             return True
-    if _site_shaped(part) and any(len(label) >= 4 and _opens_with_label(key, label.replace("-", ""))
-                                  for label in _host_labels(names)):
+    if _site_shaped(part) and any(_spells_label(key, label.replace("-", ""))
+                                  for label in _main_labels(names)):
         return True
     return bool(_DOMAIN.fullmatch(part.strip()))
 
 
-def _opens_with_label(key: str, label: str) -> bool:
-    """Whether a title segment's words open with a host's label, whole words, and at most one
-    word follows it: "Vortex Cannon Entertainment" on vortexcannon.org, "The Space Review" on
-    thespacereview.com; not "Detik-detik Menegangkan Evakuasi Korban" on detik.com nor "Bisnis
-    Kopi Makin Menjanjikan" on bisnis.com, headlines that open with the site's name or a word
-    it begins.
+def _spells_label(key: str, label: str) -> bool:
+    """Whether a title segment's words spell a host's label, in order, each word whole or by its
+    first letter, with one word at most left out, and one whole word of three letters or more
+    among them: "The New York Times" spells nytimes, "Vortex Cannon Entertainment" vortexcannon,
+    "The Space Review" thespacereview. A headline that opens with the site's name or a word it
+    begins does not: "Detik-detik Menegangkan Evakuasi Korban" (detik.com), "Bisnis Kopi Makin
+    Menjanjikan" (bisnis.com); nor do initials alone ("Dengan Elektabilitas Tinggi ...").
 
-    >>> _opens_with_label("vortex cannon entertainment", "vortexcannon")
+    >>> _spells_label("the new york times", "nytimes")
     True
-    >>> _opens_with_label("detik detik menegangkan evakuasi korban", "detik")
+    >>> _spells_label("vortex cannon entertainment", "vortexcannon")
+    True
+    >>> _spells_label("detik detik menegangkan evakuasi korban", "detik")
+    False
+    >>> _spells_label("dengan elektabilitas tinggi ini kandidat", "detik")
     False
     """
     words = key.split(" ")
-    joined = ""
-    for count, word in enumerate(words, start=1):
-        joined += word
-        if joined == label:
-            return len(words) - count <= 1
-        if not label.startswith(joined):
-            return False
-    return False
+    if len(words) > _SITE_WORDS:
+        return False
+
+    def spells(index: int, at: int, skipped: bool, whole: bool) -> bool:
+        if index == len(words):
+            return at == len(label) and whole
+        word = words[index]
+        if label.startswith(word, at) and spells(index + 1, at + len(word), skipped,
+                                                 whole or len(word) >= 3):
+            return True
+        if len(word) > 1 and label.startswith(word[0], at) and \
+                spells(index + 1, at + 1, skipped, whole):
+            return True
+        return not skipped and spells(index + 1, at, True, whole)
+
+    return bool(label) and spells(0, 0, False, False)
 
 
 def _without_www(words: str) -> str:
@@ -201,6 +215,20 @@ def clean_site_name(name: str | None, hosts: Iterable[str] = (),
     return next((part for part in named if any(
         _without_www(_words(part)).replace(" ", "").startswith(label) for label in labels)),
         named[0])
+
+
+def _main_labels(names: Iterable[str]) -> list[str]:
+    """The label that names the site in each host among a site's names: the last of four
+    letters or more before the top-level domain ("bisnis" of ekonomi.bisnis.com, "telegraph"
+    of www.telegraph.co.uk), not a section's subdomain ("ekonomi", whose "- Ekonomi" after a
+    headline is the section)."""
+    found: list[str] = []
+    for name in names:
+        if name and "." in name and " " not in name.strip():
+            labels = [label for label in name.strip().lower().split(".")[:-1] if len(label) >= 4]
+            if labels and labels[-1] not in found:
+                found.append(labels[-1])
+    return found
 
 
 def _address_label(address: str) -> str | None:

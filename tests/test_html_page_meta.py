@@ -99,17 +99,11 @@ def test_the_site_name_loses_its_decoration_as_the_source(cleaner, site_name, ex
 
 
 @pytest.mark.parametrize("head,title,headline,url,source", [
-    # nytimes 04a6711c: no site name but the title's, after the og:title headline. Words set
-    # after the headline are as often a tagline, a section or a label (the review): not read.
-    pytest.param(
-        meta_tag("og:title", "Opinion | Republicans Are Following Trump to Nowhere", "property"),
-        "Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
-        "Republicans Are Following Trump to Nowhere",
-        "https://www.nytimes.com/2019/11/19/opinion/x.html", "The New York Times",
-        marks=pytest.mark.xfail(strict=True, reason="the words a separator sets after the "
-                                "headline are not read as the site's name: as often a tagline "
-                                "('Berita Terkini dan Terpercaya'), a section ('Ekonomi') or a "
-                                "label ('Live Updates'), and nothing tells them apart")),
+    # nytimes 04a6711c: no site name but the title's, whose words spell the host's label.
+    (meta_tag("og:title", "Opinion | Republicans Are Following Trump to Nowhere", "property"),
+     "Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
+     "Republicans Are Following Trump to Nowhere",
+     "https://www.nytimes.com/2019/11/19/opinion/x.html", "The New York Times"),
     # entermedia 0ec95c72: the title's suffix names the host; the <h1> is the logo.
     ("", "Title of the column today - Entermedia", "Entermedia logo",
      "http://entermedia.co.kr/news/news_view.html?idx=8576", "Entermedia"),
@@ -305,3 +299,15 @@ def test_an_outlet_after_a_comma_in_a_visible_byline_is_no_co_author(cleaner):
     head = meta_tag("author", "Jane Doe")
     meta = cleaner.clean_html(page(head, '<p class="byline">By Jane Doe, Washington Post</p>'))["meta"]
     assert meta["authors"] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("title,url", [
+    # Initials that spell the host's label are no site's name without a whole word among them.
+    ("Harga Beras Naik - Dengan Elektabilitas Tinggi Ini Kandidat", "https://news.detik.com/x"),
+    # A section or tagline after the headline spells no label of the host.
+    ("Harga Beras Naik - Ekonomi", "https://ekonomi.bisnis.com/read/x"),
+])
+def test_words_after_the_headline_that_do_not_spell_the_host_are_no_source(cleaner, title, url):
+    record = cleaner.clean_html(page("", title=title, body=BERITA, lang="id"), url=url)
+    assert record["meta"]["source"] is None
+    assert record["meta"]["title"] == title
