@@ -224,11 +224,17 @@ def _main_labels(names: Iterable[str]) -> list[str]:
     headline is the section)."""
     found: list[str] = []
     for name in names:
-        if name and "." in name and " " not in name.strip():
-            labels = [label for label in name.strip().lower().split(".")[:-1] if len(label) >= 4]
-            if labels and labels[-1] not in found:
-                found.append(labels[-1])
+        labels = [label for label in _host_parts(name) if len(label) >= 4]
+        if labels and labels[-1] not in found:
+            found.append(labels[-1])
     return found
+
+
+def _host_parts(name: str | None) -> list[str]:
+    """A host name's labels but the last ("com"), lower case; none for a name that is no host."""
+    if not name or "." not in name or " " in name.strip():
+        return []
+    return [label for label in name.strip().lower().split(".")[:-1] if label]
 
 
 def _address_label(address: str) -> str | None:
@@ -244,7 +250,5 @@ def _host_labels(names: Iterable[str]) -> list[str]:
     "telegraph" and "co" of www.telegraph.co.uk."""
     labels: list[str] = []
     for name in names:
-        if name and "." in name and " " not in name.strip():
-            labels.extend(label for label in name.strip().lower().split(".")[:-1]
-                          if label and label != "www" and label not in labels)
+        labels.extend(label for label in _host_parts(name) if label != "www" and label not in labels)
     return labels

@@ -6,13 +6,12 @@ comment), with only the markup its byline needs."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from cleaner import Cleaner
 from cleaner.metadata import people
 from cleaner.page_bylines import is_publisher, page_authors, split_byline
+from page_helpers import ld
 
 BODY = ("The city council voted on Tuesday to expand the bus network, and officials said the "
         "new routes would open next spring after a long public consultation. ") * 3
@@ -26,15 +25,6 @@ def page(head: str = "", top: str = "", lead: str = "", title: str = "Council ex
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
             f"{head}</head><body><article><h1>{title}</h1>{top}<p>{lead}{BODY}</p>{paragraphs}"
             f"</article>{after}</body></html>")
-
-
-def ld(data) -> str:
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
-
-
-@pytest.fixture(scope="module")
-def cleaner() -> Cleaner:
-    return Cleaner()
 
 
 # -- 1. the site, its host and its publisher ---------------------------------------------------

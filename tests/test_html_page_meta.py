@@ -8,9 +8,10 @@ comment), with only the markup its metadata needs."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
+
+from page_helpers import ld, meta_tag
 
 BODY = ("The city council voted on Tuesday to expand the bus network, and officials said the "
         "new routes would open next spring after a long public consultation. ") * 3
@@ -26,14 +27,6 @@ def page(head: str = "", top: str = "", title: str = "Council expands bus networ
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}'
             f"</title>{head}</head><body><article><h1>{headline or title}</h1>{top}"
             f"{paragraphs}</article></body></html>")
-
-
-def ld(data) -> str:
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
-
-
-def meta_tag(name: str, content: str, attr: str = "name") -> str:
-    return f'<meta {attr}="{name}" content="{content}">'
 
 
 # -- 1. the outlet written after a person's name ----------------------------------------------
