@@ -47,6 +47,11 @@ def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
     return 1 <= day <= (calendar.monthrange(year, month)[1] if month else 31)
 
 
+def _clock_has(hour: int, minute: int, second: str | None = None) -> bool:
+    """Whether the clock shows the time: no hour 25, no minute or second 60."""
+    return hour <= 23 and minute <= 59 and (second is None or int(second) <= 59)
+
+
 def _iso(year: int, month: int | None, day: int | None, time: str | None = None) -> str:
     out = f"{year:04d}"
     if month:
@@ -60,13 +65,15 @@ def _iso(year: int, month: int | None, day: int | None, time: str | None = None)
 
 def _from_iso(m: re.Match) -> str | None:
     """The date of an _ISO or _ISO_DAY match, with its time where it has a day; None when the
-    date does not exist."""
+    date or its time does not exist."""
     year = int(m.group(1))
     month = int(m.group(3)) if m.group(3) else None
     day = int(m.group(4)) if m.group(4) else None
     if not _valid(year, month, day):
         return None
     if m.group(5) and day:
+        if not _clock_has(int(m.group(5)), int(m.group(6)), m.group(7)):
+            return None
         zone = m.group(8) or ""
         if zone and zone != "Z" and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
@@ -77,18 +84,21 @@ def _from_iso(m: re.Match) -> str | None:
 
 
 def _time_after(text: str) -> str | None:
+    """The time written after a date ("14:38 WIB": "14:38+07:00"); "" where none is, or where a
+    12-hour time's hour is out of its range ("13:47 PM": the day alone); None where the clock has
+    no such time ("25:00", "10:61"), which makes the date before it none either."""
     m = _TIME.search(text)
     if not m:
-        return None
+        return ""
     hour, minute = int(m.group(1)), int(m.group(2))
+    if not _clock_has(hour, minute, m.group(3)):
+        return None
     marker = (m.group(4) or "").lower()
     if marker in ("am", "pm"):              # "07:47 PM EST": the zone comes after
         if not 1 <= hour <= 12:
-            return None
+            return ""
         hour = hour % 12 + (12 if marker == "pm" else 0)
         marker = (m.group(8) or "").lower()
-    if hour > 23 or minute > 59:
-        return None
     zone = ZONES.get(marker, "")
     if m.group(5) and int(m.group(6)) <= 14 and int(m.group(7)) <= 59:   # offsets run to +14:00
         zone = f"{m.group(5)}{m.group(6)}:{m.group(7)}"
@@ -136,12 +146,16 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
         day_n, month_n, year = (int(numeric.group(i)) for i in (1, 2, 3))
         year += 2000 if year < 100 else 0
         if _valid(year, month_n, day_n):
-            return _iso(year, month_n, day_n, _time_after(text[numeric.end():]))
+            time = _time_after(text[numeric.end():])
+            if time is not None:
+                return _iso(year, month_n, day_n, time)
     for m in _NAMED_MONTH_FIRST.finditer(text):
         month = names.get(m.group(1).lower())
         day_m, year = int(m.group(2)), int(m.group(3))
         if month is not None and _valid(year, month, day_m):
-            return _iso(year, month, day_m, _time_after(text[m.end():]))
+            time = _time_after(text[m.end():])
+            if time is not None:
+                return _iso(year, month, day_m, time)
     for m in _NAMED.finditer(text):
         month = names.get(m.group(2).lower())
         if month is None:
@@ -149,5 +163,48 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
         day = int(m.group(1)) if m.group(1) else None
         year = int(m.group(3))
         if _valid(year, month, day):
-            return _iso(year, month, day, _time_after(text[m.end():]) if day else None)
+            time = _time_after(text[m.end():]) if day else ""
+            if time is not None:
+                return _iso(year, month, day, time)
     return None
+
+
+def impossible_date(text: str | None, months: Mapping[str, int] | None = None) -> bool:
+    """Whether a text is written as a date in a form normalize_date reads, but names a day or
+    time the calendar and clock lack: 31 February, month 13, day 00, hour 25, a year outside
+    1800-2200 (a placeholder's 0000). A text in a form it does not read ("kemarin", "15
+    Brumaire 2016") is no impossible date, nor is a numeric date that reads month first
+    ("07/15/2017"): either may name a real day.
+
+    >>> [impossible_date(t) for t in ("2016-02-31", "2016-13", "00/00/0000", "31 February 2016",
+    ...                               "2016-02-22 25:00", "22/02/2016 10:61", "Feb 30, 2016")]
+    [True, True, True, True, True, True, True]
+    >>> [impossible_date(t) for t in ("2016-02-29", "2022-02", "kemarin", "07/15/2017",
+    ...                               "15 Brumaire 2016", "31 Februari 2016", "")]
+    [False, False, False, False, False, False, False]
+    >>> impossible_date("31 Februari 2016", {"februari": 2})
+    True
+    """
+    if not text or normalize_date(text, months) is not None:
+        return False
+    text = str(text).strip()
+    names = dict(ENGLISH_MONTHS)
+    if months:
+        names.update(months)
+    # normalize_date read none of these forms as a date: where one is written, what it names
+    # (or the time after it) does not exist.
+    year_first = _ISO.match(text)
+    if year_first and (year_first.end() == len(text) or not text[year_first.end()].isdigit()):
+        return True
+    if _ISO_DAY.search(text):
+        return True
+    numeric = _NUMERIC.search(text)
+    if numeric:
+        first, second, year = (int(numeric.group(i)) for i in (1, 2, 3))
+        year += 2000 if year < 100 else 0
+        # A real day read day first failed on its time; one that reads only month first is
+        # written in a form this reader does not take, not impossible.
+        return _valid(year, second, first) or not _valid(year, first, second)
+    words = [m.group(1) for m in _NAMED_MONTH_FIRST.finditer(text)]
+    words += [m.group(2) for m in _NAMED.finditer(text)]
+    return any(word.lower() in names for word in words)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from cleaner.dates import normalize_date
+from cleaner.dates import impossible_date, normalize_date
 from cleaner.document import Document
 from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
 from cleaner.rulefile import Pack
@@ -239,6 +239,33 @@ def _title_pattern(honorifics: frozenset[str]) -> re.Pattern:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def rule_date(raw: str, rule_id: str,
+              months: dict[str, int] | None = None) -> tuple[str | None, dict[str, str] | None]:
+    """The meta.date a rule's captured date gives, and the flag for one this cleaner cannot
+    read: ISO 8601 where it reads it; None for a day or time the calendar lacks (31 February,
+    hour 25), which fills no date; the text as written for a date in a form the cleaner does
+    not read, as an input date is kept.
+
+    >>> rule_date("2016-02-31", "r")[0] is None, rule_date("2016-02", "r")
+    (True, ('2016-02', None))
+    >>> rule_date(" kemarin ", "r")[0]
+    'kemarin'
+    """
+    value = normalize_date(raw, months)
+    text = clean_value(raw)
+    if value is not None or not text:
+        return value or text, None
+    shown = repr(raw.strip()[:80])
+    if impossible_date(raw, months):
+        return None, {"flag": "unreadable-date",
+                      "reason": f"rule {rule_id} captured the date {shown}, a day or time the "
+                                "calendar does not have: it fills no meta.date (the text is "
+                                "removed all the same)"}
+    return text, {"flag": "unreadable-date",
+                  "reason": f"rule {rule_id} captured the date {shown}, in a form this cleaner "
+                            "does not read: kept as written where it fills meta.date"}
+
+
 def _site_names(packs: tuple[Pack, ...]) -> tuple[str, ...]:
     """The names of the document's site (its site pack's name and aliases), if it has one."""
     site = next((pack for pack in packs if pack.kind == "site"), None)
@@ -269,7 +296,11 @@ class MetaSink:
         for name, raw in list(hit.values.items()) + list(hit.rule.set):
             field = name
             if name == "date":
-                value = normalize_date(raw, months) or clean_value(raw)
+                value, flag = rule_date(raw, hit.rule.id, months)
+                if flag is not None:
+                    doc.flags.append(flag)
+                if value is None:       # no calendar date: it fills nothing, nor says it does
+                    continue
                 ok = doc.set_meta("date", value)
             elif name in ("author", "editor"):
                 field = name + "s"              # a rule captures one, the record lists them

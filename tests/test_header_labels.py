@@ -185,8 +185,8 @@ def test_an_input_date_wins_over_the_filing_timestamp(cleaner):
     assert record["meta"]["date"] == "2016-11-02" and record["text"] == BODY
 
 
-# (A day the month lacks, '31 - 02 - 2016', is matched: meta rules keep a date they cannot read as
-# its text, cleaner/metadata.py MetaSink.)
+# (A day the month lacks, '31 - 02 - 2016', is matched: like these, it fills no date, and the
+# record is flagged unreadable-date, tests/test_rule_dates.py.)
 @pytest.mark.parametrize("line", ["(T.M052/B / I007/I007) 45 - 13 - 2016 28:75:99",
                                   "(T.M052) 00 - 00 - 0000", "(T.M052) 01 - 11 - 2016 24:61"])
 def test_a_filing_line_with_no_possible_date_is_dropped_and_fills_no_date(cleaner, line):
