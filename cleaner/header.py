@@ -8,7 +8,7 @@ from typing import Iterable
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
 from cleaner.lexicon import Lexicon, lexicon
-from cleaner.metadata import split_names, without_titles
+from cleaner.metadata import names_no_one, split_names, without_titles
 
 TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
@@ -198,8 +198,11 @@ def _label_under_name(line: Line, nxt: Line | None, words: Lexicon) -> str | Non
 
 
 def _take_byline(doc: Document, line: Line, nxt: Line, field: str, words: Lexicon) -> None:
-    """Move a name and the byline label under it to meta: the name into the label's list."""
-    doc.set_meta(field, without_titles(line.text, words.honorifics))
+    """Move a name and the byline label under it to meta: the name into the label's list,
+    unless it names no one ("Tim Redaksi" / "Penulis": the newsroom; both lines go)."""
+    name = without_titles(line.text, words.honorifics)
+    if not names_no_one(name, words):
+        doc.set_meta(field, name)
     _take(doc, line, "header/byline", field)
     _take(doc, nxt, "header/byline", field)
 

@@ -9,6 +9,7 @@ from typing import Iterable
 from cleaner.dates import impossible_date, normalize_date
 from cleaner.document import Document
 from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
+from cleaner.page_titles import _DOMAIN
 from cleaner.rulefile import Pack
 
 _EDGE_PUNCT = " \t-–—|:;,.()[]"
@@ -144,11 +145,28 @@ def _not_a_person(name: str, sites: list[list[str]], words: Lexicon) -> bool:
     if name == lowered and " " not in name and name != name.upper():
         return True
     pieces = _WORD_EDGES.split(lowered)
-    if not words.role_words.isdisjoint(pieces):
+    if names_no_one(name, words, pieces):
         return True
     # The site's own name, a section of it ("CNN Business" on CNN) or its name without the
     # edition ("Business Insider" on Business Insider Deutschland).
     return any(pieces[:len(site)] == site or site[:len(pieces)] == pieces for site in sites)
+
+
+def names_no_one(name: str, words: Lexicon, pieces: list[str] | None = None) -> bool:
+    """Whether a byline name names no one, alone or beside a person: a job, a desk or the
+    newsroom, which hold one of the packs' role_words as a word ("Tim Redaksi", "Kontributor
+    Bandung", "AP Sports Writer"; "Reporteranto" is a name), or the site by its domain ("Tim
+    Kompas.com"). `pieces`: the name's lower-case words, where the caller split them already.
+
+    >>> from cleaner.rulefile import Pack
+    >>> words = lexicon((Pack("id", "lang", "", role_words=frozenset({"redaksi"})),))
+    >>> [names_no_one(n, words) for n in ("Tim Redaksi", "Tim Kompas.com", "Reporteranto")]
+    [True, True, False]
+    """
+    if pieces is None:
+        pieces = _WORD_EDGES.split(name.lower())
+    return not words.role_words.isdisjoint(pieces) or ("." in name
+                                                        and _DOMAIN.search(name) is not None)
 
 
 def people(names: list[str], site_names: Iterable[str] = (),
@@ -304,9 +322,11 @@ class MetaSink:
                 ok = doc.set_meta("date", value)
             elif name in ("author", "editor"):
                 field = name + "s"              # a rule captures one, the record lists them
-                ok = doc.set_meta(field, people(split_names(raw, conjunctions),
-                                                _site_names(doc.packs), words.honorifics,
-                                                words=words))
+                # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
+                # keeps a lone name, it is still no author.
+                persons = people(split_names(raw, conjunctions), _site_names(doc.packs),
+                                 words.honorifics, words=words)
+                ok = doc.set_meta(field, [n for n in persons if not names_no_one(n, words)])
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from cleaner.dates import ENGLISH_MONTHS
 from cleaner.identity_cache import IdentityCache
 from cleaner.lexicon import Lexicon, shipped_lexicon
-from cleaner.metadata import people, wire_agencies
+from cleaner.metadata import names_no_one, people, wire_agencies
 from cleaner.page_titles import _DOMAIN, _SPACES, _host_labels, _words
 
 # The words a page's bylines are read with where the caller gives none: a page's metadata is
@@ -69,6 +69,8 @@ class _BylineWords:
             rf"(\s*(?:[,;|/]|\s(?:{joins})\s|(?<=[a-z]{{3}})\.\s)\s*)", re.IGNORECASE)
         self.weekdays = words.weekdays
         self.months = frozenset(words.months) | frozenset(ENGLISH_MONTHS)
+        self.date_words = words.date_words
+        self.particles = words.name_particles
 
 
 # An alternative that matches nothing, for a pattern of words where the packs give none.
@@ -81,10 +83,11 @@ def _reader(words: Lexicon | None) -> _BylineWords:
     return _READERS.get(page_words(words), _BylineWords)
 
 
-def _name_end(part: str, reader: _BylineWords) -> str:
-    """A byline piece up to where its name ends: before an @handle, a weekday, or a month and
-    a number ("Bryan DeArdo @BryanDeArdo Nov 18", "Louis Jacobson on Monday", "Jane Doe
-    November 20"), without the lower-case words left between the name and them ("on").
+def _name_end(part: str, reader: _BylineWords, following: str = "") -> str:
+    """A byline piece up to where its name ends: before an @handle, a weekday read as a day
+    (_reads_as_day), or a month and a number ("Bryan DeArdo @BryanDeArdo Nov 18", "Louis
+    Jacobson on Monday", "Jane Doe November 20"), without the lower-case words left between the
+    name and them ("on"). `following`: the byline's next piece, which may be a date.
 
     >>> reader = _reader(None)
     >>> _name_end("by Bryan DeArdo @BryanDeArdo", reader)
@@ -93,11 +96,14 @@ def _name_end(part: str, reader: _BylineWords) -> str:
     'Louis Jacobson'
     >>> _name_end("Theresa May", reader), _name_end("May Bulman", reader)
     ('Theresa May', 'May Bulman')
+    >>> _name_end("Oleh Ahad Daha", reader), _name_end("Oleh Budi Santoso Ahad (12/5)", reader)
+    ('Oleh Ahad Daha', 'Oleh Budi Santoso')
     """
     words = part.split()
     for i, word in enumerate(words):
         key = word.strip(".,;:()").lower()
-        if word.startswith("@") or key in reader.weekdays or (
+        if word.startswith("@") or (key in reader.weekdays and _reads_as_day(words, i, reader,
+                                                                             following)) or (
                 key in reader.months and i + 1 < len(words) and words[i + 1][:1].isdigit()):
             words = words[:i]
             while len(words) > 1 and words[-1].islower() and not words[0].islower():
@@ -106,20 +112,58 @@ def _name_end(part: str, reader: _BylineWords) -> str:
     return part
 
 
-def _names(text: str, reader: _BylineWords) -> list[tuple[str, bool]]:
+def _reads_as_day(words: list[str], i: int, reader: _BylineWords, following: str) -> bool:
+    """Whether the weekday at `i` among a byline piece's words reads as a day, not a name
+    ("Ahad" is Sunday in Indonesian and a given name): after a name and a lower-case word that
+    is no name particle ("Louis Jacobson on Monday", "pada Ahad"), before anything but a name's
+    word (a date, a month, a date word, a bracket: "Jane Doe Monday November 18", "Budi Ahad
+    (12/5)"), or last before a date (the byline's `following` piece: "Jane Doe Monday, November
+    18"); alone, it is a date. Before a capitalised word ("Ahad Daha"), or last with no date
+    after it ("Abdul Ahad"), it is the name's."""
+    before = words[i - 1] if i else ""
+    if i >= 2 and before.islower() and before not in reader.particles:
+        return True
+    if i + 1 < len(words):
+        return not _name_word(words[i + 1], reader)
+    return i == 0 or _opens_with_date(following, reader)
+
+
+def _name_word(word: str, reader: _BylineWords) -> bool:
+    """Whether a word after a weekday goes on with a name: capitalised, and no month or date
+    word ("Daha", not "November" or "Monday")."""
+    key = word.strip(".,;:()").lower()
+    return word[:1].isupper() and key not in reader.months and key not in reader.date_words
+
+
+def _opens_with_date(piece: str, reader: _BylineWords) -> bool:
+    """Whether a byline piece opens with a date: a number (in brackets too), a month or a date
+    word."""
+    words = piece.split(maxsplit=1)
+    first = words[0] if words else ""
+    key = first.strip(".,;:()").lower()
+    return key[:1].isdigit() or key in reader.months or key in reader.date_words
+
+
+def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tuple[str, bool]]:
     """The names of a byline's chunk, each with whether it is the outlet of the person before
     it: a name after a person's name (two words or more) and a full stop ("Finian Cunningham.
     Sputnik International"), or one word after such a name and a comma that cannot be a
     person's single name by its form (_outlet_shaped: "Sandee LaMotte, CNN", "Victor
     Tangermann, Futurism.com"; "Ade Putra, Budi" names two people). Co-authors are listed with
     commas and conjunctions, never with a full stop. An outlet written as a domain is no name
-    (_read_byline keeps it only as the outlet)."""
+    (_read_byline keeps it only as the outlet). A piece's label comes off, but for the first
+    piece of a chunk whose label came off already (`labelled`): a label word after a label is
+    a job ("Reporter: Kontributor Bandung"), and what follows it its place, no name."""
     out: list[tuple[str, bool]] = []
     parts = reader.name_split.split(text)
     before = ""                 # the piece and the edge before this piece
     edge = ""
     for index in range(0, len(parts), 2):
-        part = reader.label.sub("", _name_end(parts[index], reader)).strip(" \t-–—|:;,.()[]")
+        following = parts[index + 2] if index + 2 < len(parts) else ""
+        part = _name_end(parts[index], reader, following)
+        if index or not labelled:
+            part = reader.label.sub("", part)
+        part = part.strip(" \t-–—|:;,.()[]")
         part = _SPACES.sub(" ", part)
         lowered = part.lower()
         person_before = len(before.split()) >= 2
@@ -244,7 +288,7 @@ def _read_byline(value: str | None, reader: _BylineWords
     outlets: dict[str, None] = {}
     for label, chunk in pieces:
         target = editors if label in reader.editor_labels else authors
-        for name, outlet in _names(chunk, reader):
+        for name, outlet in _names(chunk, reader, bool(label)):
             if not (outlet and _NOT_A_NAME.search(name)):
                 target.setdefault(name)
             if outlet:
@@ -344,7 +388,8 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
     widened = False
     for byline in bylines:
         names, named_editors, outlets = _read_byline(byline, reader)
-        found.editors = found.editors or named_editors
+        # A job or the newsroom edits no more than it writes ("Editor: Tim Redaksi").
+        found.editors = found.editors or [e for e in named_editors if not names_no_one(e, words)]
         if found.authors:
             if len(found.authors) == 1 and not widened:
                 # Co-authors: names of a person's shape ("Kathryn Watson"), not the words a

@@ -158,8 +158,10 @@ def test_the_sites_desk_is_no_author(cleaner):
     assert meta["authors"] == []
 
 
-def test_a_text_byline_naming_only_a_desk_or_an_agency_still_keeps_it():
-    # A text byline is all a text says; only a page's metadata turns to its other readers.
+def test_people_keeps_a_lone_desk_or_agency_and_drops_them_beside_other_names():
+    # A text byline is all a text says; only a page's metadata turns to its other readers. (A
+    # rule's capture then leaves out a job or desk, "HNN Staff", by its role word, and keeps an
+    # agency: MetaSink and names_no_one, tests/test_byline_roles.py.)
     assert people(["Reuters"]) == ["Reuters"] and people(["HNN Staff"]) == ["HNN Staff"]
     assert people(["Reuters"], alone=False) == [] and people(["admin"], alone=False) == []
 
