@@ -106,7 +106,9 @@ def matcher_for(rules: tuple[Rule, ...], site: str | None = None,
     members = {id(rule) for rule in universe or ()}
     if universe is None or not all(id(rule) in members for rule in ordered):
         universe = ordered
-    key = tuple((r.id, r.pattern, r.where, r.case_sensitive) for r in universe)
+    # What the set compiles from each rule: two Cleaners whose rules differ only in a `scan`
+    # got one set between them, and the second's scan named the first's lines.
+    key = tuple((r.id, r.scan_source, r.case_sensitive) for r in universe)
     sets = _SETS.get(key)
     if sets is None:
         sets = _SETS[key] = RuleSets(list(universe))

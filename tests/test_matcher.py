@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -96,7 +97,9 @@ def test_rules_too_many_for_one_set_are_split_and_name_the_same_lines(monkeypatc
     rules = tuple(rule for pack in PACKS if pack.kind != "site" for rule in pack.rules)
     whole = matcher_module.RuleSets(list(rules))
     assert len(whole.parts) == 1
-    monkeypatch.setattr(matcher_module, "SCAN_MAX_MEM", 256 << 10)   # too small for one set
+    # Too small for one set, large enough for each rule (a dateline rule holding a list of 300
+    # cities needs over 256 KB alone).
+    monkeypatch.setattr(matcher_module, "SCAN_MAX_MEM", 512 << 10)
     split = matcher_module.RuleSets(list(rules))
     assert len(split.parts) > 1
     for lines in DOCUMENTS[:80]:
@@ -127,3 +130,13 @@ def test_a_rule_on_the_text_edges_makes_each_line_scanned_alone(tmp_path):
     cleaner = Cleaner(rules=[pack], builtin=False)
     record = cleaner.clean("Isi berita pertama.\n\nBELI SEKARANG\n\nIsi kedua.\n\nIsi ketiga.")
     assert [r["rule"] for r in record["removed"]] == ["mine/promo"]
+
+
+def test_rules_that_differ_only_in_their_scan_get_sets_of_their_own():
+    # The process-wide sets were keyed by each rule's pattern, not by what the set scans for:
+    # a Cleaner whose rule had another `scan` got the first Cleaner's set, and its scan.
+    rule = next(r for r in RULES if not r.scan)
+    narrow = dataclasses.replace(rule, scan=r"\Aa scan that matches no line\z")
+    line = (rule.remove[0] if rule.remove else rule.cases[0]["input"]).split("\n")[0]
+    assert matcher_for((rule,)).scan([line]) == [[0]]
+    assert not matcher_for((narrow,)).scan([line])[0]
