@@ -9,7 +9,7 @@ from cleaner.metadata import people, without_titles
 
 @pytest.fixture(scope="module")
 def honorifics(cleaner):
-    """The titles the shipped Indonesian and English packs leave out of names."""
+    """The titles the shipped language packs (Indonesian, English, Malay) leave out of names."""
     return lexicon(tuple(p for p in cleaner.packs if p.kind == "lang")).honorifics
 
 
