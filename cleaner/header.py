@@ -14,7 +14,9 @@ TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
 TITLE_CASE_FROM_WORDS = 12
 TITLE_CASE_SHARE = 0.5
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
+# A sentence's end before another's start, or before a bracketed credit or code that closes a
+# paragraph ("... two days. (CNET)"): a title holds no sentence's end.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘(\[]?[A-Z]")
 TITLE_MAX_CHARS = 250
 # How many lines after the title may still be header lines (repeat, section, byline).
 HEADER_SPAN = 5

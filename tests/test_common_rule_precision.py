@@ -137,3 +137,33 @@ def test_a_hostile_line_never_raises_and_the_article_stays(cleaner, hostile):
     text = f"{INTRO}\n\n{hostile}\n\n{OUTRO}"
     record = cleaner.clean(text)
     assert INTRO in record["text"] and OUTRO in record["text"]
+
+
+# -- a credit closing a paragraph ------------------------------------------------------------
+
+EDITOR_CODE_END = "common/editor-code-end"
+
+
+@pytest.mark.parametrize("credit", ["(CNET)", "[ Wired ]", "(ZDNN)", "[NASA]"])
+def test_an_outlet_credited_after_a_paragraphs_last_sentence_stays(cleaner, credit):
+    paragraph = f"The screen is sharp and the battery lasts two full days. {credit}"
+    record = cleaner.clean(f"{INTRO}\n\n{paragraph}\n\n{OUTRO}")
+    assert _removed_by(record, EDITOR_CODE_END) == []
+    assert paragraph in _lines(record)
+
+
+@pytest.mark.parametrize("code", ["(T/RE1/P1)", "(ant)", "(HRD)", "(SYSA/ant)", "[sau]",
+                                  "(KR1234)", "(RAG)"])
+def test_an_editor_code_after_a_paragraphs_last_sentence_still_goes(cleaner, code):
+    record = cleaner.clean(f"{INTRO}\n\nIa menolak tuduhan itu, ujarnya. {code}\n\n{OUTRO}")
+    assert [text.strip() for text in _removed_by(record, EDITOR_CODE_END)] == [code]
+    assert "Ia menolak tuduhan itu, ujarnya." in _lines(record)
+
+
+def test_a_first_paragraph_closed_by_a_credit_is_no_title(cleaner):
+    # Kept now that the credit stays, the paragraph ends in ")" where a title has no end
+    # punctuation; the sentence's end before the credit says it is none.
+    first = "The phone is fast and the battery lasts two days. (CNET)"
+    record = cleaner.clean(f"{first}\n\nMore reviews came in on Friday, and they agreed.")
+    assert record["meta"]["title"] is None
+    assert record["text"].startswith(first)
