@@ -215,7 +215,11 @@ class PackIndex:
         return None
 
     def language(self, text: str) -> str | None:
-        """The language pack whose stopwords are most frequent in the text, if frequent enough."""
+        """The language pack whose stopwords are most frequent in the text, if frequent enough.
+
+        Of two that tie, the later loaded, but never a pack `near` the other (ms near id): a
+        text written in the words both share is the nearer language's, whichever loads first.
+        """
         # Stopwords are short and unpunctuated: a split of the first few KB is enough.
         window = text[:LANGUAGE_WINDOW]
         words = window.lower().split()
@@ -225,7 +229,7 @@ class PackIndex:
             if not pack.stopwords:
                 continue
             count = sum(map(pack.stopwords.__contains__, found))
-            if count and count >= best_count:     # a tie goes to the later pack
+            if count > best_count or (count and count == best_count and pack.near != best):
                 best, best_count = code, count
         found_enough = best is not None and frequent_enough(best_count, len(words), window)
         return best if found_enough else None

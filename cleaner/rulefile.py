@@ -38,8 +38,8 @@ SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
               "remove", "keep", "cases", "aliases", "valid_from", "valid_until", "then",
               "then_max", "scan"}
-_PACK_KEYS = {"id", "kind", "name", "description", "lang", "domains", "signatures", "aliases",
-              "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
+_PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
+              "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
               "honorifics", "weekdays", "role_words", "agencies", "credentials", "timezone",
               "html_strip", "valid_from", "valid_until"}
@@ -224,6 +224,7 @@ class Pack:
     name: str = ""
     description: str = ""
     lang: str | None = None
+    near: str | None = None
     domains: tuple[str, ...] = ()
     signatures: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -628,6 +629,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
     return Pack(
         id=pack_id, kind=kind, path=str(path), name=str(head.get("name", pack_id)),
         description=str(head.get("description", "")), lang=head.get("lang"),
+        near=_near(head.get("near"), pack_id, kind, path),
         domains=_domains(head.get("domains"), path),
         signatures=signatures, aliases=_strings(head.get("aliases"), path, "aliases"),
         stopwords=_words(head, "stopwords", path),
@@ -664,6 +666,24 @@ def _listed(value: Any, path: Path, what: str) -> tuple[str, ...]:
     if any(not word.strip() for word in words):
         raise RuleFileError(path, f"{what} holds an empty word: {list(words)!r}")
     return words
+
+
+def _near(value: Any, pack_id: str, kind: str, path: Path) -> str | None:
+    """The language pack a language pack is close to (ms.toml: "id"), as far as one file can
+    tell: a pack id, not its own; whether it names a loaded pack is near_problems' to say."""
+    if value is None:
+        return None
+    if kind != "lang":
+        # Only the language pick reads it: on a site or common pack it would change nothing.
+        raise RuleFileError(path, f"near is a language pack's key (kind = \"lang\"), not a "
+                                  f"{kind} pack's")
+    if not isinstance(value, str) or not _PACK_ID.fullmatch(value):
+        raise RuleFileError(path, f"near must be the id of another language pack, like 'id', "
+                                  f"not {value!r}")
+    if value == pack_id:
+        raise RuleFileError(path, f"near names the pack itself ({value!r}): it must name the "
+                                  f"language pack this one is close to")
+    return value
 
 
 def _timezone(value: Any, path: Path) -> str | None:
@@ -802,7 +822,8 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[P
 
     Raises the first problem: a path that gives no rule file, a file that does not load (its
     first broken rule, counting the others), a pack id two of the user's packs have
-    (combine_packs), a rule id or alias used twice, a site problem (site_problems).
+    (combine_packs), a rule id or alias used twice, a site problem (site_problems). A language
+    pack near no loaded one loads (near_problems: `rules check` warns).
     """
     paths, missing = rule_paths(extra, builtin)
     if missing:
@@ -888,6 +909,17 @@ def site_problems(packs: list[Pack]) -> list[RuleFileError]:
             else:
                 claimed[domain] = pack.path
     return problems
+
+
+def near_problems(packs: list[Pack]) -> list[RuleFileError]:
+    """A language pack whose `near` names no loaded language pack: a misspelt id, or the pack
+    it is near left out (Malay alone, for a Malay dump). The pick then meets no pack to give a
+    tie to, which is harmless alone and wrong where the id is misspelt: a warning, no error."""
+    langs = {pack.id for pack in packs if pack.kind == "lang"}
+    return [RuleFileError(pack.path, f"near {pack.near!r} names no language pack (there are: "
+                                     f"{', '.join(sorted(langs))})")
+            for pack in packs if pack.kind == "lang" and pack.near is not None
+            and pack.near not in langs]
 
 
 def _load_cached(cache: PackCache, path: Path, compiled: bool) -> Pack:

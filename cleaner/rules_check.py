@@ -23,7 +23,7 @@ from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
 from cleaner.pack_replacements import pack_warnings
 from cleaner.rulefile import (Pack, Rule, RuleFileError, combine_packs, id_clashes, read_pack,
-                              rule_paths, shipped_rule_files, site_problems)
+                              near_problems, rule_paths, shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
 
 
@@ -57,8 +57,8 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     The packs are combined as `load_packs` combines them (combine_packs): a user's pack with the
     kind and id of a shipped one replaces it (a warning says what of the shipped pack is lost),
     and two of the user's packs with one id are an error; so are a domain claimed twice and a
-    site language no pack serves. A user's pack with the id of a pack of another kind loads
-    beside it, not in its place: a warning says so.
+    site language no pack serves. A language pack `near` no loaded one, and a user's pack with
+    the id of a pack of another kind (it loads beside it, not in its place), are warnings.
     """
     paths, missing = rule_paths(extra, builtin)
     findings = [Finding("error", "schema", str(item), reason) for item, reason in missing]
@@ -72,6 +72,8 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     packs, errors = combine_packs(loaded, shipped)
     findings.extend(_schema_error(exc) for exc in errors)
     findings.extend(_schema_error(exc) for exc in site_problems(packs))
+    findings.extend(Finding("warning", "schema", exc.path, exc.reason)
+                    for exc in near_problems(packs))
     findings.extend(Finding("warning", "schema", path, warning)
                     for path, warning in pack_warnings(packs, builtin))
     return packs, findings

@@ -193,8 +193,8 @@ INDONESIAN = ("Harga beras naik di sejumlah pasar\n\n"
 
 
 def test_indonesian_with_a_few_malay_words_stays_indonesian(cleaner):
-    # 'selepas', 'beliau' and 'kerana' are Malay's, but karena, bahwa, sudah, bisa, saat and
-    # 'di' are Indonesian's and there are more of them.
+    # 'beliau' and 'kerana' are Malay's, but karena, bahwa, sudah, bisa and saat are
+    # Indonesian's and there are more of them ('selepas' Indonesian writes too).
     record = cleaner.clean(INDONESIAN)
     assert record["meta"]["lang"] == "id"
     assert ("id/related-link", "Baca juga: Stok Beras Bulog Aman Hingga Akhir Tahun") \
@@ -202,7 +202,8 @@ def test_indonesian_with_a_few_malay_words_stays_indonesian(cleaner):
 
 
 def test_a_text_of_words_both_languages_share_stays_indonesian(cleaner):
-    # No word of either's own: the pick's tie would go to Malay, the later pack, but for 'di'.
+    # No word of either's own: a tie, which goes to Indonesian, the pack Malay is near
+    # (tests/test_near_languages.py).
     record = cleaner.clean("Harga beras naik lagi di pasar induk pada pekan ini menurut para "
                            "pedagang yang ditemui di Jakarta.")
     assert record["meta"]["lang"] == "id"

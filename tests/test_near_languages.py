@@ -1,0 +1,194 @@
+"""A language pack `near` another (ms.toml: near = "id"): a tie of stopwords goes to the pack it is
+near, whichever loads first; a Malay text that writes one Malay word more than Indonesian ones
+is Malay, though most of its words are shared; a bad `near` is refused with its file named."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.identify import PackIndex
+from cleaner.rulefile import (Pack, RuleFileError, builtin_rules_dir, load_pack, load_packs,
+                              near_problems)
+
+# Short Malay news items written for these tests: each writes one word of Malay's own and more
+# than one 'di' or 'dari', which Indonesian shares. Left out of the Malay stopwords, those two
+# made every one of them Indonesian.
+MALAY_OF_FEW_MALAY_WORDS = [
+    "Dua buah kereta terbakar semalam di tempat letak kereta sebuah pasar raya di Johor Bahru.",
+    "Harga ayam di pasar basah dijangka naik mulai minggu depan berikutan kos makanan ternakan "
+    "yang meningkat, menurut peniaga di Pulau Pinang.",
+    "Seorang lelaki ditahan polis kerana memandu dalam keadaan mabuk di lebuh raya dari "
+    "Seremban ke Nilai.",
+    "Pelancong dari Singapura dan Thailand membanjiri pantai di Langkawi sempena cuti sekolah, "
+    "manakala hotel di pulau itu penuh.",
+    "Pameran buku antarabangsa dibuka di Bandar Seri Begawan dengan penyertaan lebih 50 penerbit "
+    "dari rantau ini, mengikut penganjur.",
+    "Penduduk di Woodlands diminta bersabar apabila perkhidmatan bas dari Singapura ke Johor "
+    "Bahru digantung pada hujung minggu ini.",
+]
+
+# Indonesian written only in words the two languages share: a tie, which is Indonesian's.
+SHARED_WORDS_ONLY = [
+    "Harga beras naik lagi di pasar induk pada pekan ini menurut para pedagang yang ditemui di "
+    "Jakarta.",
+    "Banjir melanda tiga desa di pinggir sungai itu dan warga mengungsi ke balai desa dengan "
+    "perahu dari tim penyelamat.",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="'di' and 'dari' are left out of the Malay stopwords "
+                   "(rules/lang/ms.toml): with them these come out Malay, but 171 of the 1,553 "
+                   "IndoSum articles then lead Indonesian by one word or tie, one Malay-listed "
+                   "word from coming out Malay")
+@pytest.mark.parametrize("text", MALAY_OF_FEW_MALAY_WORDS)
+def test_malay_of_one_malay_word_among_shared_ones_comes_out_malay(cleaner, text):
+    assert cleaner.clean(text)["meta"]["lang"] == "ms"
+
+
+@pytest.mark.parametrize("text", SHARED_WORDS_ONLY)
+def test_a_text_of_shared_words_goes_to_the_pack_malay_is_near(cleaner, text):
+    assert cleaner.clean(text)["meta"]["lang"] == "id"
+
+
+def test_a_tie_goes_to_the_near_language_when_its_pack_loads_last(tmp_path):
+    # A user's copy of id.toml takes the shipped one's place at the end: id now loads after ms.
+    mine = tmp_path / "lang" / "id.toml"
+    mine.parent.mkdir()
+    shutil.copy(builtin_rules_dir() / "lang" / "id.toml", mine)
+    index = PackIndex(load_packs([mine]))
+    assert list(index.langs)[-2:] == ["ms", "id"]
+    assert [index.language(text) for text in SHARED_WORDS_ONLY] == ["id", "id"]
+    assert index.language("Beliau berkata kerajaan akan menyiasat perkara itu kerana ramai "
+                          "penduduk terbabit dalam kejadian semalam.") == "ms"
+
+
+# --- the tie rule on packs of two made-up languages ---------------------------------------------
+
+SHARED = frozenset({"ka", "ku", "ki"})
+
+
+def _lang(pack_id: str, own: str, near: str | None = None) -> Pack:
+    return Pack(id=pack_id, kind="lang", path=f"{pack_id}.toml", stopwords=SHARED | {own},
+                near=near)
+
+
+@pytest.mark.parametrize("order", [("aa", "bb"), ("bb", "aa")])
+def test_a_tie_never_goes_to_the_pack_near_the_other_in_either_order(order):
+    packs = {"aa": _lang("aa", "xa"), "bb": _lang("bb", "xb", near="aa")}
+    index = PackIndex([packs[code] for code in order])
+    assert index.language("ka ku ki ka") == "aa"
+    assert index.language("ka ku xa ki") == "aa"
+    assert index.language("ka ku xb ki") == "bb"        # one word of its own is enough
+
+
+def test_without_near_a_tie_still_goes_to_the_later_pack():
+    index = PackIndex([_lang("aa", "xa"), _lang("bb", "xb")])
+    assert index.language("ka ku ki ka") == "bb"
+    assert PackIndex([_lang("bb", "xb"), _lang("aa", "xa")]).language("ka ku ki ka") == "aa"
+
+
+def test_near_only_decides_a_tie_with_the_pack_it_names():
+    # cc is near aa, not bb: its tie with bb goes to the later pack as ever.
+    packs = [_lang("bb", "xb"), _lang("cc", "xc", near="aa"), _lang("aa", "xa")]
+    assert PackIndex(packs).language("ka ku xb xc") == "cc"
+    assert PackIndex(packs).language("ka ku xa xc") == "aa"
+
+
+# --- reading and checking the key ---------------------------------------------------------------
+
+def _write(folder: Path, name: str, head: str) -> Path:
+    path = folder / "lang" / f"{name}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'[pack]\nid = "{name}"\nkind = "lang"\nstopwords = ["ka"]\n{head}\n',
+                    encoding="utf-8")
+    return path
+
+
+def test_the_shipped_malay_pack_is_near_indonesian_and_keeps_it_through_a_pickle():
+    malay = load_pack(builtin_rules_dir() / "lang" / "ms.toml", compiled=False)
+    assert malay.near == "id"
+    # The commonest shared words stay out: Indonesian first (ms.toml says why).
+    assert not {"di", "dari"} & malay.stopwords
+    assert pickle.loads(pickle.dumps(malay)).near == "id"      # the pack cache stores pickles
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("7", "near must be the id of another language pack"),
+    ('["id"]', "near must be the id of another language pack"),
+    ('""', "near must be the id of another language pack"),
+    ('"../id"', "near must be the id of another language pack"),
+    ('"id ms"', "near must be the id of another language pack"),
+    ("true", "near must be the id of another language pack"),
+    ('"zz"', "near names the pack itself"),
+], ids=["a number", "a list", "empty", "a path", "two ids", "a boolean", "itself"])
+def test_a_bad_near_is_refused_naming_the_file(tmp_path, value, reason):
+    path = _write(tmp_path, "zz", f"near = {value}")
+    with pytest.raises(RuleFileError, match=reason) as info:
+        load_pack(path)
+    assert info.value.path == str(path)
+
+
+@pytest.mark.parametrize("kind", ["site", "common"])
+def test_near_on_a_pack_that_is_no_language_pack_is_refused(tmp_path, kind):
+    path = tmp_path / "x.toml"
+    path.write_text(f'[pack]\nkind = "{kind}"\nnear = "id"\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match=f"near is a language pack's key.*not a {kind}"):
+        load_pack(path)
+
+
+@pytest.mark.parametrize("near", ['"in"', '"ID"', '"kompas.com"', f'"{"a" * 5000}"'],
+                         ids=["unknown", "another case", "a site pack", "very long"])
+def test_a_near_that_names_no_loaded_language_pack_loads_and_gives_way_to_none(tmp_path, near):
+    # Malay alone for a Malay dump leaves out the pack it is near: that must still run.
+    path = _write(tmp_path, "zz", f"near = {near}")
+    packs = load_packs([path])
+    assert [p.id for p in packs if p.kind == "lang"][-1] == "zz"
+    assert [str(e.path) for e in near_problems(packs)] == [str(path)]
+
+
+def test_the_malay_pack_alone_cleans_a_malay_dump(tmp_path):
+    packs = load_packs([builtin_rules_dir() / "lang" / "ms.toml"], builtin=False)
+    assert near_problems(packs) and PackIndex(packs).language(
+        "Beliau berkata kerajaan akan menyiasat perkara itu kerana ramai penduduk terbabit "
+        "dalam kejadian semalam.") == "ms"
+
+
+def test_a_near_of_a_pack_loaded_beside_it_is_taken(tmp_path):
+    _write(tmp_path, "aa", "")
+    _write(tmp_path, "bb", 'near = "aa"')
+    packs = load_packs([tmp_path], builtin=False)
+    assert {pack.id: pack.near for pack in packs} == {"aa": None, "bb": "aa"}
+
+
+def _rules_check(tmp_path, capsys, level: str = "error") -> tuple[int, list[dict]]:
+    code = main(["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path), "--json",
+                 "--no-fixtures"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    return code, [f for f in findings if f["level"] == level and f["check"] == "schema"]
+
+
+def test_rules_check_warns_of_a_near_naming_no_loaded_pack_with_its_file(tmp_path, capsys):
+    _write(tmp_path, "aa", "")
+    path = _write(tmp_path, "bb", 'near = "id"')
+    code, [warning] = _rules_check(tmp_path, capsys, "warning")
+    assert code == 0
+    assert warning["where"] == str(path)
+    assert warning["message"] == "near 'id' names no language pack (there are: aa, bb)"
+
+
+@pytest.mark.parametrize("value, message", [("5", "near must be"),
+                                            ('"bb"', "near names the pack itself")])
+def test_rules_check_reports_a_near_that_is_no_id_or_the_pack_itself(tmp_path, capsys, value,
+                                                                     message):
+    _write(tmp_path, "aa", "")
+    path = _write(tmp_path, "bb", f"near = {value}")
+    code, [error] = _rules_check(tmp_path, capsys)
+    assert code == 1
+    assert (error["check"], error["where"]) == ("schema", str(path))
+    assert error["message"].startswith(message)
