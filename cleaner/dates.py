@@ -83,15 +83,23 @@ def _from_iso(m: re.Match) -> str | None:
     return _iso(year, month, day)
 
 
+# What may stand between a date and its own time: separators and a word that opens a time.
+_RIGHT_AFTER = re.compile(r"[\s,|@/\-–—]*(?:(?:pukul|jam|at|pk)\.?\s*)?", re.IGNORECASE)
+
+
 def _time_after(text: str) -> str | None:
-    """The time written after a date ("14:38 WIB": "14:38+07:00"); "" where none is, or where a
-    12-hour time's hour is out of its range ("13:47 PM": the day alone); None where the clock has
-    no such time ("25:00", "10:61"), which makes the date before it none either."""
+    """The time written after a date ("14:38 WIB": "14:38+07:00"); "" where none is, where a
+    12-hour time's hour is out of its range ("13:47 PM"), where it is midnight written 24.00, or
+    where a number further on reads as no time ("| Dibaca 27.530 kali"): the day alone. None
+    where the time right after the date is none the clock has ("25:00", "pukul 10.61"), which
+    makes the date none either."""
     m = _TIME.search(text)
     if not m:
         return ""
     hour, minute = int(m.group(1)), int(m.group(2))
     if not _clock_has(hour, minute, m.group(3)):
+        if (hour, minute) == (24, 0) or not _RIGHT_AFTER.fullmatch(text[:m.start()]):
+            return ""
         return None
     marker = (m.group(4) or "").lower()
     if marker in ("am", "pm"):              # "07:47 PM EST": the zone comes after

@@ -125,11 +125,22 @@ def test_a_custom_rules_date_is_read_filled_or_flagged_as_written(tmp_path, raw,
 
 
 @pytest.mark.parametrize("text", ["2016-02-22 25:00", "2016-02-22T10:61", "2016-02-22 10:00:60",
-                                  "22/02/2016 25:00", "22 Februari 2016 24:00 WIB",
+                                  "22/02/2016 25:00", "22 Februari 2016 pukul 25.10 WIB",
                                   "November 19, 2019 10:75"])
 def test_normalize_date_reads_no_date_at_a_time_the_clock_lacks(text):
     assert normalize_date(text, {"februari": 2}) is None
     assert impossible_date(text, {"februari": 2})
+
+
+# From the review: a number further on that reads as no time ("Dibaca 27.530 kali") voided the
+# date, and so did midnight written 24.00.
+@pytest.mark.parametrize("text, date", [
+    ("Selasa, 12 Maret 2019 | Dibaca 27.530 kali", "2019-03-12"),
+    ("November 19, 2019 | 1,234 words | 99.99% uptime", "2019-11-19"),
+    ("22 Februari 2016 pukul 24.00 WIB", "2016-02-22"),
+])
+def test_a_number_after_the_date_that_is_no_time_leaves_the_day(text, date):
+    assert normalize_date(text, {"februari": 2, "maret": 3}) == date
 
 
 @pytest.mark.parametrize("date", ["2016-02-22 25:00", "22/02/2016 25:00",
