@@ -328,9 +328,13 @@ class MetaSink:
                 field = name + "s"              # a rule captures one, the record lists them
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
                 # keeps a lone name, it is still no author.
-                persons = people(split_names(raw, conjunctions), _site_names(doc.packs),
-                                 words.honorifics, words=words)
-                ok = doc.set_meta(field, [n for n in persons if not names_no_one(n, words)])
+                persons = [n for n in people(split_names(raw, conjunctions),
+                                             _site_names(doc.packs), words.honorifics,
+                                             words=words)
+                           if not names_no_one(n, words)]
+                if not persons:         # no one named: it fills nothing, nor says it does
+                    continue
+                ok = doc.set_meta(field, persons)
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":

@@ -71,6 +71,7 @@ class _BylineWords:
         self.months = frozenset(words.months) | frozenset(ENGLISH_MONTHS)
         self.date_words = words.date_words
         self.particles = words.name_particles
+        self.role_words = words.role_words
 
 
 # An alternative that matches nothing, for a pattern of words where the packs give none.
@@ -130,8 +131,11 @@ def _reads_as_day(words: list[str], i: int, reader: _BylineWords, following: str
 
 def _name_word(word: str, reader: _BylineWords) -> bool:
     """Whether a word after a weekday goes on with a name: capitalised, and no month or date
-    word ("Daha", not "November" or "Monday")."""
+    word ("Daha", not "November" or "Monday"), or a name particle ("bin" of "Khamis bin
+    Osman": Khamis is Thursday in Malay and a given name)."""
     key = word.strip(".,;:()").lower()
+    if key in reader.particles:
+        return True
     return word[:1].isupper() and key not in reader.months and key not in reader.date_words
 
 
@@ -151,9 +155,8 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
     person's single name by its form (_outlet_shaped: "Sandee LaMotte, CNN", "Victor
     Tangermann, Futurism.com"; "Ade Putra, Budi" names two people). Co-authors are listed with
     commas and conjunctions, never with a full stop. An outlet written as a domain is no name
-    (_read_byline keeps it only as the outlet). A piece's label comes off, but for the first
-    piece of a chunk whose label came off already (`labelled`): a label word after a label is
-    a job ("Reporter: Kontributor Bandung"), and what follows it its place, no name."""
+    (_read_byline keeps it only as the outlet). A piece's label comes off (_without_label; the
+    first piece of a chunk whose label came off already, `labelled`, may be a job)."""
     out: list[tuple[str, bool]] = []
     parts = reader.name_split.split(text)
     before = ""                 # the piece and the edge before this piece
@@ -161,9 +164,8 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
     for index in range(0, len(parts), 2):
         following = parts[index + 2] if index + 2 < len(parts) else ""
         part = _name_end(parts[index], reader, following)
-        if index or not labelled:
-            part = reader.label.sub("", part)
-        part = part.strip(" \t-–—|:;,.()[]")
+        part = _without_label(part, reader, labelled and not index)
+        part = part.strip(_PIECE_EDGES)
         part = _SPACES.sub(" ", part)
         lowered = part.lower()
         person_before = len(before.split()) >= 2
@@ -176,6 +178,37 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
         before = part
         edge = parts[index + 1].strip() if index + 1 < len(parts) else ""
     return out
+
+
+# What a byline's piece is stripped of at its ends: spaces, dashes, brackets, separators.
+_PIECE_EDGES = " \t-–—|:;,.()[]"
+
+
+def _without_label(part: str, reader: _BylineWords, after_label: bool) -> str:
+    """A byline piece without the label opening it ("Oleh Budi Santoso" is Budi Santoso, and so
+    is "Oleh Budi Santoso" after "Penulis:"). After another label (`after_label`), a label
+    holding a role word before one word stays: the piece is a job and its place ("Reporter:
+    Kontributor Bandung"), which names no one; before two words or more the label comes off
+    ("Reporter: Kontributor Ani Wijaya" is Ani Wijaya): by its form one word after a job reads
+    as the job's place, two as a person's name (a place of two, "Jawa Barat", reads as one).
+
+    >>> reader = _reader(None)
+    >>> _without_label("Kontributor Bandung", reader, True)
+    'Kontributor Bandung'
+    >>> _without_label("Kontributor Ani Wijaya", reader, True)
+    'Ani Wijaya'
+    >>> _without_label("Oleh Budi", reader, True), _without_label("Kontributor Budi", reader, False)
+    ('Budi', 'Budi')
+    """
+    found = reader.label.match(part)
+    if found is None:
+        return part
+    rest = part[found.end():].strip(_PIECE_EDGES)
+    label = found.group(1)
+    if after_label and len(rest.split()) == 1 \
+            and not reader.role_words.isdisjoint(label.lower().split()):
+        return f"{label} {rest}"
+    return rest
 
 
 # A capital inside a word after three lower-case letters: a brand's ("TechCrunch", "BuzzFeed"),

@@ -6,13 +6,18 @@
    name that only holds a role word's letters ("Reporteranto") is a person's.
 2. A weekday ends a web page's byline only where it reads as a day ("on Monday", before a
    date); before a capitalised name word it is a name ("Ahad Daha": Ahad is Sunday in
-   Indonesian and a given name)."""
+   Indonesian and a given name), nor before a name particle ("Khamis bin Osman": Khamis is
+   Thursday in Malay and a given name).
+3. A byline word or label after a page byline's label comes off ("Penulis: Oleh A"); a role word
+   there ("Reporter: Kontributor X") makes the piece a job only where one word follows it, a
+   place, never a person's name of two words or more.
+4. A rule's removal claims the author or editor field only where its capture named someone."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleaner.page_bylines import split_byline
+from cleaner.page_bylines import read_page_bylines, split_byline
 
 TITLE = "Jalan Tol Baru Diresmikan di Jawa Barat"
 BODY = ("Presiden Joko Widodo meresmikan jalan tol baru di Jawa Barat pada hari Senin kemarin. "
@@ -148,3 +153,104 @@ def test_a_name_of_many_dotted_words_is_searched_word_by_word():
     words = shipped_lexicon()
     assert not names_no_one("Budi " + "a." * 20000, words)
     assert names_no_one("Tim Kompas.com " + "b." * 300, words)
+
+
+def test_a_name_particle_after_a_weekday_goes_on_with_the_name():
+    # Malay: Khamis (Thursday), Jumaat (Friday) and Isnin (Monday) are given names too.
+    assert split_byline("Oleh Razak Khamis bin Yusof")[0] == ["Razak Khamis bin Yusof"]
+    assert split_byline("Oleh Nurul Jumaat binti Hassan")[0] == ["Nurul Jumaat binti Hassan"]
+    assert split_byline("Oleh Isnin bin Ismail")[0] == ["Isnin bin Ismail"]
+    assert split_byline("By Azman Khamis bin Salleh and John Smith")[0] == [
+        "Azman Khamis bin Salleh", "John Smith"]
+
+
+def test_a_weekday_before_a_date_still_ends_a_name_with_a_particle():
+    assert split_byline("Oleh Razak bin Yusof Khamis (12/5/2019)")[0] == ["Razak bin Yusof"]
+    assert split_byline("Oleh Razak bin Yusof pada Khamis, 12 Mei 2019")[0] == [
+        "Razak bin Yusof"]
+
+
+@pytest.mark.parametrize("byline", ["Oleh Khamis bin", "Khamis bin", "bin Khamis bin",
+                                    "Oleh Razak Khamis bin " * 100, "Oleh Khamis binti (",
+                                    "Khamis de la Ahad van"])
+def test_hostile_weekday_and_particle_bylines_do_not_raise(byline):
+    authors, editors = split_byline(byline)
+    assert all(isinstance(name, str) and name for name in authors + editors)
+
+
+# -- 3. a label after a label ----------------------------------------------------------------
+
+@pytest.mark.parametrize("byline,authors", [
+    ("Penulis: Oleh Dewi Lestari", ["Dewi Lestari"]),
+    ("By: By John Smith", ["John Smith"]),
+    ("Written by: By John Smith", ["John Smith"]),
+    ("Reporter: Kontributor Rina Marlina", ["Rina Marlina"]),
+    ("Wartawan: Reporter Hendra Gunawan", ["Hendra Gunawan"]),
+])
+def test_a_byline_word_or_label_after_a_label_comes_off(byline, authors):
+    assert split_byline(byline)[0] == authors
+
+
+def test_a_role_label_after_a_label_before_a_name_and_an_editor_comes_off():
+    assert split_byline("Penulis: Reporter Hendra Gunawan | Editor: Sari") == (
+        ["Hendra Gunawan"], ["Sari"])
+
+
+@pytest.mark.parametrize("byline,authors,editors", [
+    ("Reporter: Kontributor Cianjur", [], []),
+    ("Reporter: Kontributor Cianjur, Rina Marlina", ["Rina Marlina"], []),
+    ("Penulis: Penulis Tamu", [], []),
+    ("Penulis: Rina Marlina | Editor: Editor Pelaksana", ["Rina Marlina"], []),
+])
+def test_a_role_label_after_a_label_before_one_word_names_a_job(byline, authors, editors):
+    found = read_page_bylines([byline])
+    assert (found.authors, found.editors) == (authors, editors)
+
+
+@pytest.mark.parametrize("top,authors", [
+    ('<p class="byline">Penulis: Oleh Dewi Lestari</p>', ["Dewi Lestari"]),
+    ('<p class="byline">Reporter: Kontributor Rina Marlina</p>', ["Rina Marlina"]),
+    ('<p class="byline">By: By John Smith</p>', ["John Smith"]),
+    ('<p class="byline">Reporter: Kontributor Cianjur</p>', []),
+])
+def test_a_pages_label_after_a_label_gives_the_person_or_no_one(cleaner, top, authors):
+    assert cleaner.clean_html(_id_page(top))["meta"]["authors"] == authors
+
+
+def test_a_pages_meta_author_with_a_label_after_a_label_names_the_person(cleaner):
+    page = _id_page("").replace(
+        "<head>", '<head><meta name="author" content="Reporter: Kontributor Rina Marlina">')
+    assert cleaner.clean_html(page)["meta"]["authors"] == ["Rina Marlina"]
+
+
+@pytest.mark.parametrize("byline", ["Reporter: Kontributor", "Reporter: Kontributor:",
+                                    "Reporter: Kontributor: Cianjur", "Penulis: Penulis Penulis",
+                                    "Reporter: Kontributor " * 100, "Reporter: : Kontributor ,",
+                                    "Penulis: Oleh", "By: By", "Editor: Editor"])
+def test_hostile_labels_after_labels_do_not_raise_or_name_a_label(byline):
+    found = read_page_bylines([byline])
+    names = found.authors + found.editors
+    assert all(isinstance(name, str) and name for name in names)
+    assert not {"Kontributor", "Cianjur", "Penulis", "Oleh", "By", "Editor"} & set(names)
+
+
+# -- 4. what a rule's removal claims ---------------------------------------------------------
+
+def _fields(record, rule: str) -> list[str]:
+    [removal] = [r for r in record["removed"] if r["rule"] == rule]
+    return removal.get("fields", [])
+
+
+@pytest.mark.parametrize("line", ["Penulis: Redaksi", "Penulis: Tim Kompas.com",
+                                  "Reporter: Kontributor Bandung | Editor: Tim Redaksi"])
+def test_a_rules_capture_naming_no_one_claims_no_field(cleaner, line):
+    record = cleaner.clean(f"{line}\n{BODY}")
+    assert _fields(record, "id/byline-label") == []
+
+
+def test_a_rules_capture_claims_only_the_list_it_filled(cleaner):
+    record = cleaner.clean(f"Reporter: Rina Marlina | Editor: Tim Redaksi\n{BODY}")
+    assert record["meta"]["authors"] == ["Rina Marlina"]
+    assert _fields(record, "id/byline-label") == ["authors"]
+    record = cleaner.clean(f"Reporter: Tim Redaksi | Editor: Rina Marlina\n{BODY}")
+    assert _fields(record, "id/byline-label") == ["editors"]
