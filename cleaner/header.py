@@ -203,10 +203,13 @@ def _take_byline(doc: Document, line: Line, nxt: Line, field: str, words: Lexico
     """Move a name and the byline label under it to meta: the name into the label's list,
     unless it names no one ("Tim Redaksi" / "Penulis": the newsroom; both lines go)."""
     name = without_titles(line.text, words.honorifics)
-    if not names_no_one(name, words):
+    filled: str | None = field
+    if names_no_one(name, words):
+        filled = None                   # dropped, and the removal claims no field
+    else:
         doc.set_meta(field, name)
-    _take(doc, line, "header/byline", field)
-    _take(doc, nxt, "header/byline", field)
+    _take(doc, line, "header/byline", filled)
+    _take(doc, nxt, "header/byline", filled)
 
 
 def header_stage(doc: Document) -> Document:

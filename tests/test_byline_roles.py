@@ -37,6 +37,9 @@ def test_a_role_over_a_byline_label_is_taken_but_fills_no_author(cleaner, name):
     assert record["meta"]["authors"] == []
     assert _removed(record)[1:] == [("header/byline", name), ("header/byline", "Penulis")]
     assert record["text"] == BODY
+    # Both lines dropped, and neither removal claims the authors it did not fill.
+    assert [(r["action"], r.get("fields")) for r in record["removed"][1:]] == \
+        [("drop-line", None), ("drop-line", None)]
 
 
 def test_a_role_over_an_editor_label_fills_no_editor(cleaner):
