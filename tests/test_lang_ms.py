@@ -8,8 +8,6 @@ import time
 
 import pytest
 
-from cleaner.pipeline import Cleaner
-
 from cleaner import Cleaner
 
 # --- three news items: Bernama's wire copy, a Malaysian daily's, a Brunei paper's -------------
@@ -195,6 +193,67 @@ def test_a_headline_quoting_its_speaker_is_no_dateline(cleaner):
     assert record["meta"]["title"] == "ANWAR: Kerajaan tidak akan naikkan harga minyak"
 
 
+# --- a place is a place: labels, acronyms and speakers before a dash or a colon ---------------
+
+@pytest.mark.parametrize("lead", [
+    "AMARAN - Ribut petir dijangka melanda tiga negeri pantai timur sehingga lewat malam ini.",
+    "EKSKLUSIF – Surat yang dilihat akhbar ini menunjukkan kontrak itu dimeterai tanpa tender.",
+    "TERKINI: Bomba menemui mayat seorang remaja yang lemas di sebuah tasik di Puchong petang tadi.",
+    "PERHATIAN: Semua klinik kesihatan di daerah Hulu Langat akan dibuka lewat sejam pada hari "
+    "Isnin ini, kata pejabat kesihatan daerah.",
+    "JPJ - Jabatan Pengangkutan Jalan akan melancarkan operasi khas sempena cuti perayaan minggu "
+    "depan.",
+    "ZAHID: Parti tidak akan meletakkan calon di kerusi itu pada pilihan raya kecil ini, kata "
+    "presiden parti itu kepada pemberita.",
+])
+def test_a_label_acronym_or_speaker_before_a_dash_or_colon_is_no_dateline(malay, lead):
+    record = malay.clean(f"{BERNAMA_LEAD}\n\n{lead}\n\n{BERNAMA_BODY[0]}")
+    assert record["meta"]["location"] is None
+    assert lead in record["text"]
+    assert not [rule for rule, _ in _removed(record) if rule.startswith("ms/dateline")]
+
+
+@pytest.mark.parametrize("lead, place", [
+    ("KUANTAN - ", "Kuantan"),
+    ("SUNGAI PETANI – ", "Sungai Petani"),
+    ("GUA MUSANG: ", "Gua Musang"),
+    ("KUALA BELAIT - ", "Kuala Belait"),
+    ("SINGAPURA: ", "Singapura"),
+    ("KOTA KINABALU - [DIKEMAS KINI] ", "Kota Kinabalu"),
+    ("JAKARTA – ", "Jakarta"),
+])
+def test_a_malaysian_bruneian_singaporean_or_foreign_city_before_a_dash_or_colon_is_a_dateline(
+        malay, lead, place):
+    record = malay.clean(f"{BERNAMA_LEAD}\n\n{lead}{DAILY_LEAD}\n\n{BERNAMA_BODY[0]}")
+    assert record["meta"]["location"] == place
+    assert record["text"].split("\n\n")[:2] == [BERNAMA_LEAD, DAILY_LEAD]
+
+
+ENDING_LIST = ("Antara agensi yang terlibat dalam operasi mencari dan menyelamat itu ialah:\n\n"
+               "- JBPM\n\n- APMM\n\n- RELA")
+
+
+def test_a_list_of_acronyms_closing_an_article_is_no_source_credit(malay):
+    record = malay.clean(f"{SHORT}\n\n{BERNAMA_BODY[0]}\n\n{ENDING_LIST}")
+    assert record["text"].endswith(ENDING_LIST)
+    assert record["meta"]["source"] is None
+    assert not [rule for rule, _ in _removed(record) if rule == "ms/source-credit"]
+
+
+@pytest.mark.parametrize("credit, source", [
+    ("-- BERNAMA", "BERNAMA"),
+    ("– UTUSAN ONLINE", "UTUSAN ONLINE"),
+    ("- HARIAN METRO", "HARIAN METRO"),
+    ("- AGENSI", "AGENSI"),
+    ("-AFP", "AFP"),
+])
+def test_an_agency_or_a_papers_credit_closing_an_article_is_its_source(malay, credit, source):
+    record = malay.clean(f"{SHORT}\n\n{BERNAMA_BODY[0]}\n\n{credit}")
+    assert record["meta"]["source"] == source
+    assert ("ms/source-credit", credit) in _removed(record)
+    assert record["text"].endswith(BERNAMA_BODY[0])
+
+
 # --- Indonesian stays Indonesian ------------------------------------------------------------
 
 INDONESIAN = ("Harga beras naik di sejumlah pasar\n\n"
@@ -225,12 +284,6 @@ def test_a_text_of_words_both_languages_share_stays_indonesian(cleaner):
 
 
 # --- damaged and hostile input --------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def malay() -> Cleaner:
-    """Malay by order: a short or damaged text may hold too few words to tell its language."""
-    return Cleaner(lang="ms")
-
 
 @pytest.mark.parametrize("lead", [
     "KUALA LUMPUR, 45 Mac (Bernama) -- ",         # no such day
@@ -274,9 +327,39 @@ def test_huge_lines_of_dateline_and_byline_shapes_are_cleaned_in_linear_time(mal
     assert SHORT.split("\n\n")[1] in record["text"]
 
 
+@pytest.mark.parametrize("lead", [
+    "KUANTAN -",                                  # no lead after the dash
+    "KOTA BHARU:",
+    "KUANTAN - - Polis menahan dua lelaki.",      # a second dash
+    "KUALA - Polis menahan dua lelaki.",          # a place word with no place after it
+    "KUANTANKUANTAN - Polis menahan dua lelaki.",  # a listed place glued to another word
+])
+def test_a_place_without_its_lead_or_its_whole_name_is_left_in_the_text(malay, lead):
+    record = malay.clean(f"{BERNAMA_LEAD}\n\n{lead}\n\n{BERNAMA_BODY[0]}")
+    assert lead in record["text"]
+    assert record["meta"]["location"] is None
+
+
+def test_huge_lines_of_place_and_credit_shapes_are_cleaned_in_linear_time(malay):
+    text = ("KUALA " * 30000 + "- Polis menahan dua lelaki.\n\n"
+            + "SUNGAI BULOH " * 20000 + ": Polis " + "x" * 100 + ".\n\n"
+            + SHORT + "\n\n- " + "UTUSAN " * 30000)
+    start = time.process_time()
+    record = malay.clean(text)
+    assert time.process_time() - start < 5
+    assert record["meta"]["location"] is None and record["meta"]["source"] is None
+    assert record["text"].endswith("UTUSAN")
+
+
 def test_invisible_characters_inside_a_label_do_not_hide_it(malay):
     # A zero-width space and a no-break space, as pasted from a web page: the text fixes first.
     record = malay.clean(f"{SHORT}\n\nArtikel\u00a0berkai\u200btan: Jalan lain ditutup esok\n\n"
                            f"{BERNAMA_BODY[0]}")
     assert [rule for rule, _ in _removed(record)][-1] == "ms/related-link"
     assert "berkaitan" not in record["text"]
+
+
+def test_a_contributor_credited_by_the_agency_is_no_author(malay):
+    record = malay.clean(f"{SHORT}\n\nPenulis: Kontributor Bernama")
+    assert record["meta"]["authors"] == []
+    assert ("ms/byline-label", "Penulis: Kontributor Bernama") in _removed(record)
