@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from cleaner.document import Document, Line, Removal
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, search_rules
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, applies, search_rules
 from cleaner.metadata import MetaSink
+from cleaner.rulefile import Rule
 
 # A single removal, or all removals of one rule, may take at most this share of a document's
 # characters; past it the removal is not applied, the rule stops for the rest of the document
@@ -127,6 +128,8 @@ class RuleStage:
               found: list) -> bool:
         line = doc.lines[index]
         fired: set[str] = set()
+        # The rules whose hit on this line named no place; made when one does (few lines).
+        refused: list[Rule] | None = None
         for attempt in range(MAX_HITS_PER_LINE):
             if not line.text:
                 return False
@@ -134,6 +137,11 @@ class RuleStage:
             # is a new text ("^" now sits where the cut ended) and all rules are asked again.
             hit = (search_rules(line.text, found) if attempt == 0
                    else self.matcher.search(line.text, in_head, in_tail))
+            if refused or (hit is not None and "location" in hit.values
+                           and self.sink.no_place(doc, hit)):
+                refused = refused or []
+                hit = self._placed(doc, hit, line.text, found if attempt == 0 else None,
+                                   in_head, in_tail, refused)
             if hit is None or hit.end <= hit.start or not _may_fire(hit, fired):
                 return False
             action = hit.rule.action
@@ -168,6 +176,27 @@ class RuleStage:
                 doc.removed.append(Removal(hit.rule.id, piece, line.number, col, action,
                                            tuple(fields or ())))
         return False
+
+    def _placed(self, doc: Document, hit: Hit | None, text: str, found: list[Rule] | None,
+                in_head: bool, in_tail: bool, refused: list[Rule]) -> Hit | None:
+        """The hit, or the first one after it but for the rules refused on the line: a dateline
+        whose place the packs list as none (a label, an institution: "KPK - " opening the lead)
+        is not one, and the line is searched again as if that rule had not matched, so that the
+        rest of it is cleaned as it would be without the rule. `found`: the rules the scan named
+        for the text, or None after a cut."""
+        while hit is not None:
+            if not any(hit.rule is gone for gone in refused):
+                if not self.sink.no_place(doc, hit):
+                    return hit
+                refused.append(hit.rule)
+            if found is None:
+                # The text alone, as the one line of a document: every rule that matches it,
+                # which the line's place then narrows.
+                found = [rule for rule in self.matcher.candidates([text]).get(0, ())
+                         if applies(rule, in_head, in_tail)]
+            rest = [rule for rule in found if not any(rule is gone for gone in refused)]
+            hit = search_rules(text, rest) if rest else None
+        return None
 
     def _then(self, doc: Document, index: int, hit: Hit, budget) -> None:
         """Drop the lines after a dropped line while they match the rule's `then` pattern."""

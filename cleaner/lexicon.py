@@ -1,8 +1,9 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, credentials, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, credentials, the words that name no place, its time zone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
 from typing import Sequence
 
@@ -33,7 +34,16 @@ class Lexicon:
     # of authors open an author's name, the byline_labels of editors an editor's.
     author_labels: frozenset[str] = frozenset()
     editor_labels: frozenset[str] = frozenset()
+    # Words that open a line in capitals as a dateline's place does but name none (labels,
+    # institutions), folded as fold_words folds a captured place; and the most words of one.
+    not_places: frozenset[str] = frozenset()
+    not_place_words: int = 0
     timezone: str | None = None                    # the first pack's that names one
+    # metadata.names_no_place's answers by captured place, as documents ask: datelines repeat
+    # their places (Jakarta opens 569 of the dev set's 1,329 articles), and folding one anew
+    # cost a dateline more than the rest of the check.
+    place_answers: dict[str, bool] = dataclass_field(default_factory=dict, compare=False,
+                                                     repr=False)
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -81,6 +91,16 @@ def shipped_zone(lang: str) -> str | None:
                  if pack.kind == "lang" and pack.id == lang), None)
 
 
+def fold_words(text: str) -> str:
+    """Text as listed words are compared with it: compatibility forms as their letters (full-width
+    capitals), lower case, commas and runs of spaces as one space.
+
+    >>> fold_words(" ＫＰＫ,  Jawa   Timur ")
+    'kpk jawa timur'
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).lower().replace(",", " ").split())
+
+
 def _build(packs: Sequence[Pack]) -> Lexicon:
     months: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -91,6 +111,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
                 labels.setdefault(label.lower(), field)
     byline_words = frozenset(w for pack in packs for w in pack.byline_words)
     weekdays = frozenset(w for pack in packs for w in pack.weekdays)
+    not_places = frozenset(fold_words(w) for pack in packs for w in pack.not_places) - {""}
     return Lexicon(
         months=months,
         abbreviations=frozenset(a.lower() for pack in packs for a in pack.abbreviations),
@@ -110,5 +131,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         author_labels=byline_words | {label for label, field in labels.items()
                                       if field == "authors"},
         editor_labels=frozenset(label for label, field in labels.items() if field == "editors"),
+        not_places=not_places,
+        not_place_words=max((w.count(" ") + 1 for w in not_places), default=0),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
     )

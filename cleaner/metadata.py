@@ -8,7 +8,7 @@ from typing import Iterable
 
 from cleaner.dates import impossible_date, normalize_date
 from cleaner.document import Document
-from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
+from cleaner.lexicon import Lexicon, fold_words, lexicon, shipped_lexicon
 from cleaner.page_titles import _DOMAIN
 from cleaner.rulefile import Pack
 
@@ -288,6 +288,47 @@ def rule_date(raw: str, rule_id: str,
                             "does not read: kept as written where it fills meta.date"}
 
 
+def names_no_place(value: str, words: Lexicon) -> bool:
+    """Whether a place a rule captured is none: its first words, whole, are one of the packs'
+    not_places, a label or an institution ("BREAKING NEWS"; "BAWASLU JAWA TIMUR", a province's
+    office), compared as fold_words writes both ("ＫＰＫ" is KPK).
+
+    >>> from cleaner.rulefile import Pack
+    >>> listed = frozenset({"kpk", "breaking news"})
+    >>> words = lexicon((Pack("id", "lang", "not-places.toml", not_places=listed),))
+    >>> [names_no_place(v, words) for v in ("KPK", "KPK JAWA TIMUR", "BREAKING NEWS", "BREAKING")]
+    [True, True, True, False]
+    """
+    if not words.not_places:
+        return False
+    answers = words.place_answers
+    answer = answers.get(value)
+    if answer is None:
+        answer = _opens_with_listed(value, words.not_places, words.not_place_words)
+        # Only short places are kept, and a few thousand: hostile captures fill no memory.
+        if len(value) <= _ANSWER_CHARS and len(answers) < _ANSWERS_KEPT:
+            answers[value] = answer
+    return answer
+
+
+_ANSWER_CHARS = 64
+_ANSWERS_KEPT = 4096
+
+
+def _opens_with_listed(value: str, listed: frozenset[str], most: int) -> bool:
+    """Whether the value's first word, or its first two... up to `most` (as many as the longest
+    listed one has: a long value is not split word by word), folded, is `listed`."""
+    text = fold_words(value).strip(_EDGE_PUNCT)
+    end = -1
+    for _ in range(most):
+        end = text.find(" ", end + 1)
+        if end < 0:
+            return text in listed
+        if text[:end] in listed:
+            return True
+    return False
+
+
 def _site_names(packs: tuple[Pack, ...]) -> tuple[str, ...]:
     """The names of the document's site (its site pack's name and aliases), if it has one."""
     site = next((pack for pack in packs if pack.kind == "site"), None)
@@ -305,6 +346,14 @@ class MetaSink:
                 continue
             for alias in (pack.name, *pack.aliases, *pack.domains):
                 self.sources.setdefault(alias.lower(), pack.name)
+
+    def no_place(self, doc: Document, hit) -> bool:
+        """Whether a meta rule's hit captured a place that the document's packs say names none:
+        such a hit is no dateline, and fires not at all (RuleStage searches the line without
+        it)."""
+        value = hit.values.get("location")
+        return (value is not None and hit.rule.action == "meta"
+                and names_no_place(value, lexicon(doc.packs)))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)

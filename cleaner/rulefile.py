@@ -41,8 +41,8 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
-              "honorifics", "weekdays", "role_words", "agencies", "credentials", "timezone",
-              "html_strip", "valid_from", "valid_until"}
+              "honorifics", "weekdays", "role_words", "agencies", "credentials", "not_places",
+              "timezone", "html_strip", "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -243,6 +243,7 @@ class Pack:
     role_words: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
     credentials: frozenset[str] = frozenset()
+    not_places: frozenset[str] = frozenset()
     timezone: str | None = None
     html_strip: tuple[str, ...] = ()
     valid_from: date | None = None
@@ -648,6 +649,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         role_words=_words(head, "role_words", path),
         agencies=_words(head, "agencies", path),
         credentials=_words(head, "credentials", path),
+        not_places=_words(head, "not_places", path),
         timezone=_timezone(head.get("timezone"), path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
