@@ -72,7 +72,6 @@ def test_a_label_before_the_dateline_goes_and_is_no_place(cleaner):
     "Reuters reported on Monday that the talks had stalled. ",
     "NASA - the space agency - said it would delay the launch. ",
     "NEW YORK — the city that never sleeps — woke up to snow. ",
-    "Indianapolis – Several thousand teachers rallied on Tuesday. ",
     "In Dallas, Texas, the police said the man had fled. ",
     "Paris - Roubaix is the oldest race on the calendar. ",
     "COVID-19 cases rose again on Monday across the state. ",
@@ -242,7 +241,7 @@ def test_a_place_region_and_country_before_a_colon_is_a_dateline(cleaner):
 
 
 @pytest.mark.parametrize("opening", [
-    "DEAR ABBY: ", "BREAKING: ", "FTC: ", "NEW DELHI: ", "Paris, Texas: ",
+    "DEAR ABBY: ", "BREAKING: ", "FTC: ", "Paris, Texas: ",
     "Apple, Google, Microsoft: ",
 ])
 def test_a_label_before_a_colon_is_no_dateline(cleaner, opening):
