@@ -98,9 +98,10 @@ def matcher_for(rules: tuple[Rule, ...], site: str | None = None,
                 universe: tuple[Rule, ...] | None = None) -> "Matcher":
     """The matcher of a rule sequence: the site pack's rules first, then all the others.
 
-    `universe` is every rule the caller may ever match (a Cleaner's packs): one RE2 set of them
-    all is compiled once per process and shared by every pack combination, so a new site costs
-    no compile, and each line is scanned once whatever the combination.
+    `universe` is every rule the caller may match for such documents (a Cleaner's packs for
+    their language: Cleaner._universe_for): one RE2 set of them is compiled once per process and
+    shared by every pack combination drawn from it, so a new site costs no compile, and each
+    line is scanned once whatever the combination.
     """
     ordered = tuple([r for r in rules if r.pack == site] + [r for r in rules if r.pack != site])
     members = {id(rule) for rule in universe or ()}
