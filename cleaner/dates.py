@@ -32,7 +32,7 @@ _NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
 _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
 # A time, then a zone: a name ("WIB", "GMT", after "PM"), or a numeric offset after a space
 # ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
+_TIME = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?!\d)(?:\s*([A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
                    r"(?![\d:]|\.\d))?(?:\s+([A-Za-z]{1,4}))?")
 
 

@@ -39,7 +39,9 @@ def page_words(words: Lexicon | None = None) -> Lexicon:
     return _PAGE_WORDS.get() or shipped_lexicon()
 
 
-_LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|\S+@\S+")
+# An address is tried from the start of its run of non-spaces only: tried from every position
+# of a long run with no "@", it took quadratic time (a 40 KB author tag: 2.3 s).
+_LINKS = re.compile(r"(?i)https?://\S+|www\.\S+|(?<!\S)\S+@\S+")
 # A piece of a byline with a digit is a date, a time or a count ("November 20", "5:52 AM"),
 # never a name.
 _NOT_A_NAME = re.compile(r"(?i)https?://|www\.|@|\.(?:com|co\.id|net|org)\b|\d")

@@ -181,3 +181,13 @@ def test_a_hostile_date_line_is_cleaned_with_a_reason(cleaner):
     record = cleaner.clean(f"date 0000-00-00 {BODY}")
     assert record["meta"]["date"] is None and record["text"] == BODY
     assert "'0000-00-00'" in _unreadable(record)[0]["reason"]
+
+
+# From the second review: a count after the date read as a time ("12.530" as 12:53).
+@pytest.mark.parametrize("text, date", [
+    ("Selasa, 12 Maret 2019 | Dibaca 12.530 kali", "2019-03-12"),
+    ("Selasa, 12 Maret 2019 | 1.250 views", "2019-03-12"),
+    ("Selasa, 12 Maret 2019 | Dibaca 27.530 kali | 10:15 WIB", "2019-03-12T10:15+07:00"),
+])
+def test_a_count_after_the_date_is_no_time(text, date):
+    assert normalize_date(text, {"maret": 3}) == date
