@@ -212,3 +212,21 @@ def test_a_city_dateline_before_a_lead_of_a_megabyte_is_taken(english):
     record = english.clean(f"{TITLE}\n\nChicago — {lead}\n\n{BODY}")
     assert record["meta"]["location"] == "Chicago"
     assert record["text"].startswith("Ferries sailed again")
+
+
+# From the second review: a transcript's speaker ("SOFIA: I started ...") and a first-person
+# lead after a city that is a given name too: "I" opens no wire lead.
+@pytest.mark.parametrize("line", [
+    "SOFIA: I started the company after my mother fell ill, and I never looked back since then.",
+    "AUSTIN: I'm glad to be here, and I want to thank everyone who came out tonight to listen.",
+    "Sydney — I never thought I would end up living here, she said, looking out at the harbour.",
+])
+def test_a_speaker_or_a_first_person_line_after_a_city_stays(line):
+    record = Cleaner(lang="en").clean(f"{line}\n\nMore of the interview follows below.")
+    assert record["text"].startswith(line) and record["meta"]["location"] is None
+
+
+def test_a_lead_opening_with_a_still_follows_a_city_dateline():
+    lead = "A man was shot dead on the South Side late on Saturday, police said on Sunday."
+    record = Cleaner(lang="en").clean(f"Chicago — {lead}\n\nMore text follows here.")
+    assert record["text"].startswith(lead) and record["meta"]["location"] == "Chicago"
