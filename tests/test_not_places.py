@@ -229,3 +229,11 @@ def test_the_indonesian_pack_lists_labels_and_institutions():
     indonesian = next(p for p in load_packs() if p.kind == "lang" and p.id == "id")
     assert {"eksklusif", "peringatan", "breaking news", "kpk", "bmkg", "polri"} \
         <= indonesian.not_places
+
+
+# From the second review: a topic's kicker before the lead is no place either.
+@pytest.mark.parametrize("kicker", ["KORUPSI", "DEMO", "BANJIR", "PILKADA", "NARKOBA"])
+def test_a_topics_kicker_before_the_lead_stays(cleaner, kicker):
+    lead = f"{kicker} - Ribuan warga berkumpul di depan gedung itu sejak pagi, kata polisi."
+    record = cleaner.clean(lead + BODY)
+    assert record["text"].startswith(lead) and record["meta"]["location"] is None
