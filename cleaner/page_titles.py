@@ -90,24 +90,26 @@ _SITE_WORDS = 5
 def _undecorated(title: str, names: Sequence[str]) -> tuple[str, list[str]]:
     """A title without the site names before and after it, and those names, outermost first."""
     stripped: list[str] = []
-    changed = True
-    while changed and title:
-        changed = False
-        for sep in _SUFFIX_SEPARATORS:
-            head, found, tail = title.rpartition(sep)
-            if found and head.strip() and _is_site_name(tail, names):
-                title, changed = head.strip(), True
-                stripped.append(tail.strip())
-                break
-        if changed:
-            continue
-        for sep in _PREFIX_SEPARATORS:
-            head, found, tail = title.partition(sep)
-            if found and tail.strip() and _is_site_name(head, names):
-                title, changed = tail.strip(), True
-                stripped.append(head.strip())
-                break
+    while title:
+        found = (_strip_name(title, names, _SUFFIX_SEPARATORS, suffix=True)
+                 or _strip_name(title, names, _PREFIX_SEPARATORS, suffix=False))
+        if found is None:
+            break
+        title, name = found
+        stripped.append(name)
     return title, stripped
+
+
+def _strip_name(title: str, names: Sequence[str], separators: Sequence[str],
+                suffix: bool) -> tuple[str, str] | None:
+    """The title without the site name after its last separator (`suffix`) or before its
+    first, and that name; None where that part is no site name."""
+    for sep in separators:
+        head, found, tail = title.rpartition(sep) if suffix else title.partition(sep)
+        title_part, name = (head, tail) if suffix else (tail, head)
+        if found and title_part.strip() and _is_site_name(name, names):
+            return title_part.strip(), name.strip()
+    return None
 
 
 def clean_title(title: str | None, names: Iterable[str] = (), headline: str | None = None) -> str | None:
