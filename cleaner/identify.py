@@ -219,6 +219,9 @@ class PackIndex:
 
         Of two that tie, the later loaded, but never a pack `near` the other (ms near id): a
         text written in the words both share is the nearer language's, whichever loads first.
+        Between two packs a word both list counts for each, so their counts differ by their
+        own words alone (those one lists and the other does not): the words near languages
+        share decide nothing between them, which is why their packs list them in both lists.
         """
         # Stopwords are short and unpunctuated: a split of the first few KB is enough.
         window = text[:LANGUAGE_WINDOW]

@@ -67,18 +67,12 @@ def _removed(record: dict) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def malay():
-    """A Cleaner told the language: the rules' tests do not hang on detection, which gives a
-    Malay text that writes few of Malay's own words to Indonesian (ms.toml's stopwords)."""
+    """A Cleaner told the language: the rules' tests do not hang on detection
+    (tests/test_near_languages.py tests it)."""
     return Cleaner(lang="ms")
 
 
-_FEW_OWN_WORDS = pytest.mark.xfail(strict=True, reason="its Malay words are ones standard "
-                                   "Indonesian writes too (berkata, beliau, selepas), which "
-                                   "ms.toml's stopwords leave out: Indonesian comes first")
-
-
-@pytest.mark.parametrize("text", [pytest.param(BERNAMA, marks=_FEW_OWN_WORDS),
-                                  pytest.param(DAILY, marks=_FEW_OWN_WORDS), BRUNEI, SHORT])
+@pytest.mark.parametrize("text", [BERNAMA, DAILY, BRUNEI, SHORT])
 def test_malay_news_comes_out_malay(cleaner, text):
     assert cleaner.clean(text)["meta"]["lang"] == "ms"
 
@@ -267,7 +261,7 @@ INDONESIAN = ("Harga beras naik di sejumlah pasar\n\n"
 
 
 def test_indonesian_with_a_few_malay_words_stays_indonesian(cleaner):
-    # 'beliau' and 'kerana' are Malay's, but karena, bahwa, sudah, bisa and saat are
+    # 'beliau' and 'kerana' are Malay's, but karena, bahwa, bisa and saat are
     # Indonesian's and there are more of them ('selepas' Indonesian writes too).
     record = cleaner.clean(INDONESIAN)
     assert record["meta"]["lang"] == "id"
