@@ -12,7 +12,7 @@ from cleaner.dates import ENGLISH_MONTHS
 from cleaner.identity_cache import IdentityCache
 from cleaner.lexicon import Lexicon, shipped_lexicon
 from cleaner.metadata import _EDGE_PUNCT, names_no_one, people, wire_agencies
-from cleaner.page_titles import _DOMAIN, _SPACES, _host_labels, _words
+from cleaner.page_titles import DOMAIN, SPACES, host_labels, lower_words
 
 # The words a page's bylines are read with where the caller gives none: a page's metadata is
 # read before its language is known, so a run sets the words of every pack it loaded
@@ -168,11 +168,11 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
         part = _name_end(parts[index], reader, following)
         part = _without_label(part, reader, labelled and not index)
         part = part.strip(_EDGE_PUNCT)     # spaces, dashes, brackets, separators
-        part = _SPACES.sub(" ", part)
+        part = SPACES.sub(" ", part)
         lowered = part.lower()
         person_before = len(before.split()) >= 2
         outlet = person_before and (edge == "." or (edge == "," and _outlet_shaped(part, before)))
-        if part and (not _NOT_A_NAME.search(part) or outlet and _DOMAIN.fullmatch(part)) \
+        if part and (not _NOT_A_NAME.search(part) or outlet and DOMAIN.fullmatch(part)) \
                 and any(ch.isalpha() for ch in part) \
                 and len(part.split()) <= 6 and lowered not in reader.joiners \
                 and lowered not in reader.weekdays and lowered not in reader.months:
@@ -235,7 +235,7 @@ def _outlet_shaped(word: str, person: str) -> bool:
     # (three letters at least: two in capitals are as often a degree, "SH", "SE", as a wire)
     if word.isupper() and sum(ch.isalpha() for ch in word) >= 3 and not person.isupper():
         return True
-    return _INNER_CAPITAL.search(word) is not None or _DOMAIN.fullmatch(word) is not None
+    return _INNER_CAPITAL.search(word) is not None or DOMAIN.fullmatch(word) is not None
 
 
 def opens_with_label(text: str, words: Lexicon | None = None) -> bool:
@@ -305,7 +305,7 @@ def _read_byline(value: str | None, reader: _BylineWords
     """A byline's authors, editors and the outlets named beside its persons (_names)."""
     if not value:
         return [], [], []
-    text = _SPACES.sub(" ", _LINKS.sub(" ", str(value))).strip()
+    text = SPACES.sub(" ", _LINKS.sub(" ", str(value))).strip()
     # Cut the byline at each label: "Penulis: A | Editor: B" -> [("penulis", "A"), ("editor", "B")]
     pieces: list[tuple[str, str]] = []
     marks = list(reader.label_anywhere.finditer(text))
@@ -343,21 +343,21 @@ def is_publisher(name: str, site_names: Iterable[str], publishers: Iterable[str]
     >>> is_publisher("Troy Smith", ["troyrecord.com"]), is_publisher("Molly Wood", ["Wired"])
     (False, False)
     """
-    key = _words(name)
+    key = lower_words(name)
     if not key:
         return False
     squashed = key.replace(" ", "")
     site_names = [n for n in site_names if n]
     for site in site_names:
-        other = _words(site)
+        other = lower_words(site)
         if key == other or squashed == other.replace(" ", ""):
             return True
-    for label in _host_labels(site_names):
+    for label in host_labels(site_names):
         squashed_label = label.replace("-", "")
         if squashed == squashed_label or (" " not in key and len(squashed) >= 4
                                           and squashed_label.startswith(squashed)):
             return True
-    return any(f" {key} " in f" {_words(holder)} " for holder in publishers if holder)
+    return any(f" {key} " in f" {lower_words(holder)} " for holder in publishers if holder)
 
 
 @dataclass
@@ -370,24 +370,6 @@ class PageBylines:
     editors: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
-
-
-def page_authors(bylines: Iterable[str], site_names: Iterable[str] = (),
-                 publishers: Iterable[str] = (), honorifics: frozenset[str] = frozenset(),
-                 words: Lexicon | None = None) -> tuple[list[str], list[str], list[str]]:
-    """A page's authors, editors and wire agencies from its bylines (read_page_bylines).
-
-    >>> page_authors(["Condé Nast", "Molly Wood"], ["Wired"], ["Copyright (c) Condé Nast 2019"])
-    (['Molly Wood'], [], [])
-    >>> page_authors(["The Associated Press"], ["CTVNews"])
-    ([], [], ['The Associated Press'])
-    >>> page_authors(["Researched by: Matthew Digby, Minh Do | Edited by: Louis Jacobson"])
-    (['Matthew Digby', 'Minh Do'], ['Louis Jacobson'], [])
-    >>> page_authors(["Finian Cunningham. Sputnik International"])
-    (['Finian Cunningham'], [], [])
-    """
-    found = read_page_bylines(bylines, site_names, publishers, honorifics, words)
-    return found.authors, found.editors, found.agencies
 
 
 def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
@@ -416,7 +398,7 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
     reader = _reader(words)
     site_names = [n for n in site_names if n]
     publishers = [p for p in publishers if p]       # read once for each name
-    sites = site_names + [label for label in _host_labels(site_names) if len(label) >= 4]
+    sites = site_names + [label for label in host_labels(site_names) if len(label) >= 4]
     found = PageBylines()
     widened = False
     for byline in bylines:

@@ -290,7 +290,7 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
         dates = _htmldate(tree)
     # Bylines, best first: the meta author tag, the JSON-LD authors, the visible bylines.
     # Each is only a candidate: the first that names a person gives the authors (page_bylines.
-    # page_authors); a JSON-LD author that is an organisation is the publisher.
+    # read_page_bylines); a JSON-LD author that is an organisation is the publisher.
     bylines = []
     author = _first(metas, ("author", "article:author", "dtk:author", "content_author",
                             "parsely-author", "sailthru.author", "byl", "dc.creator"))

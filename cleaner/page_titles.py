@@ -8,12 +8,21 @@ from typing import Iterable, Sequence
 # Separators between a headline and a site name in <title> and og:title.
 _SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 _PREFIX_SEPARATORS = (": ", " | ", " - ", " – ", " — ")
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|my|sg|asia|io|uk)"
-                     r"\b", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+# A domain name written in a title, a byline or a site name ("Kompas.com", "tribunnews.com").
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|my|sg|asia|io|uk)"
+                    r"\b", re.IGNORECASE)
+# metadata.py's name for it, until it imports DOMAIN (it is not this module's to edit).
+_DOMAIN = DOMAIN
+SPACES = re.compile(r"\s+")
 
 
-def _words(text: str) -> str:
+def lower_words(text: str) -> str:
+    """A name's or a title's words in lower case, one space between them, marks left out: what
+    two names are compared by ("Al-Bawaba" and "al bawaba").
+
+    >>> lower_words("  Al-Bawaba | News! ")
+    'al bawaba news'
+    """
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
@@ -23,13 +32,13 @@ def _is_site_name(part: str, names: Iterable[str]) -> bool:
     word ("Kompas.com" and "Kompas"), or spelling the label of a host among the names ("The
     New York Times" on nytimes.com, "The Space Review" on thespacereview.com, "Vortex Cannon
     Entertainment" on vortexcannon.org; _spells_label)."""
-    key = _without_www(_words(part))
+    key = _without_www(lower_words(part))
     if not key:
         return False
     squashed = key.replace(" ", "")
     names = [n for n in names if n]
     for name in names:
-        other = _without_www(_words(name))
+        other = _without_www(lower_words(name))
         if other and (key == other or squashed == other.replace(" ", "")):
             return True
         # "Kompas.com" vs site name "Kompas", "Republika Online" vs "republika.co.id"; a host's
@@ -40,7 +49,7 @@ def _is_site_name(part: str, names: Iterable[str]) -> bool:
     if _site_shaped(part) and any(_spells_label(key, label.replace("-", ""))
                                   for label in _main_labels(names)):
         return True
-    return bool(_DOMAIN.fullmatch(part.strip()))
+    return bool(DOMAIN.fullmatch(part.strip()))
 
 
 def _spells_label(key: str, label: str) -> bool:
@@ -135,12 +144,12 @@ def clean_title(title: str | None, names: Iterable[str] = (), headline: str | No
     """
     if not title:
         return None
-    title = _SPACES.sub(" ", title).strip()
+    title = SPACES.sub(" ", title).strip()
     names = [n for n in names if n]
     if headline:
-        headline = _SPACES.sub(" ", headline).strip()
-        if headline and _words(headline) and _words(headline) in _words(title) \
-                and len(_words(headline)) >= 0.4 * len(_words(title)):
+        headline = SPACES.sub(" ", headline).strip()
+        if headline and lower_words(headline) and lower_words(headline) in lower_words(title) \
+                and len(lower_words(headline)) >= 0.4 * len(lower_words(title)):
             return headline
     return _undecorated(title, names)[0] or None
 
@@ -161,7 +170,7 @@ def title_site_name(titles: Iterable[str | None], names: Iterable[str] = ()) -> 
     for title in titles:
         if not title:
             continue
-        stripped = _undecorated(_SPACES.sub(" ", title).strip(), names)[1]
+        stripped = _undecorated(SPACES.sub(" ", title).strip(), names)[1]
         if stripped:
             return stripped[0]
     return None
@@ -201,21 +210,21 @@ def clean_site_name(name: str | None, hosts: Iterable[str] = (),
     """
     if not name or not any(ch.isalnum() for ch in name):
         return None                     # marks alone ("|", "@") name nothing
-    text = _SPACES.sub(" ", name).strip()
+    text = SPACES.sub(" ", name).strip()
     if _HANDLE.match(text):
         return text[1:]
     if _ADDRESS.match(text):
         if publisher and publisher.strip() and not _ADDRESS.match(publisher.strip()):
-            return _SPACES.sub(" ", publisher).strip()
+            return SPACES.sub(" ", publisher).strip()
         return _address_label(text)
     parts = [part.strip() for part in _SITE_SEPARATORS.split(text)
              if any(ch.isalnum() for ch in part)]
     if len(parts) < 2:
         return parts[0] if parts else None
-    named = [part for part in parts if not _DOMAIN.fullmatch(part)] or parts
-    labels = [label.replace("-", "") for label in _host_labels(hosts) if len(label) >= 4]
+    named = [part for part in parts if not DOMAIN.fullmatch(part)] or parts
+    labels = [label.replace("-", "") for label in host_labels(hosts) if len(label) >= 4]
     return next((part for part in named if any(
-        _without_www(_words(part)).replace(" ", "").startswith(label) for label in labels)),
+        _without_www(lower_words(part)).replace(" ", "").startswith(label) for label in labels)),
         named[0])
 
 
@@ -247,7 +256,7 @@ def _address_label(address: str) -> str | None:
     return labels[0] if labels else None
 
 
-def _host_labels(names: Iterable[str]) -> list[str]:
+def host_labels(names: Iterable[str]) -> list[str]:
     """The labels of the host names among a site's names, but the last ("com") and "www":
     "telegraph" and "co" of www.telegraph.co.uk."""
     labels: list[str] = []

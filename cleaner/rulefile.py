@@ -913,13 +913,14 @@ def site_problems(packs: list[Pack]) -> list[RuleFileError]:
     return problems
 
 
-def near_problems(packs: list[Pack]) -> list[RuleFileError]:
-    """A language pack whose `near` names no loaded language pack: a misspelt id, or the pack
-    it is near left out (Malay alone, for a Malay dump). The pick then meets no pack to give a
-    tie to, which is harmless alone and wrong where the id is misspelt: a warning, no error."""
+def near_problems(packs: list[Pack]) -> list[tuple[str, str]]:
+    """A language pack whose `near` names no loaded language pack, as (its file, the warning):
+    a misspelt id, or the pack it is near left out (Malay alone, for a Malay dump). The pick
+    then meets no pack to give a tie to, which is harmless alone and wrong where the id is
+    misspelt: a warning, no error."""
     langs = {pack.id for pack in packs if pack.kind == "lang"}
-    return [RuleFileError(pack.path, f"near {pack.near!r} names no language pack (there are: "
-                                     f"{', '.join(sorted(langs))})")
+    return [(pack.path, f"near {pack.near!r} names no language pack (there are: "
+                        f"{', '.join(sorted(langs))})")
             for pack in packs if pack.kind == "lang" and pack.near is not None
             and pack.near not in langs]
 

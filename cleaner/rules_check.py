@@ -72,8 +72,8 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     packs, errors = combine_packs(loaded, shipped)
     findings.extend(_schema_error(exc) for exc in errors)
     findings.extend(_schema_error(exc) for exc in site_problems(packs))
-    findings.extend(Finding("warning", "schema", exc.path, exc.reason)
-                    for exc in near_problems(packs))
+    findings.extend(Finding("warning", "schema", path, warning)
+                    for path, warning in near_problems(packs))
     findings.extend(Finding("warning", "schema", path, warning)
                     for path, warning in pack_warnings(packs, builtin))
     return packs, findings

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.metadata import people
-from cleaner.page_bylines import is_publisher, page_authors, split_byline
+from cleaner.page_bylines import is_publisher, read_page_bylines, split_byline
 from page_helpers import ld
 
 BODY = ("The city council voted on Tuesday to expand the bus network, and officials said the "
@@ -279,9 +279,31 @@ def test_a_byline_ends_its_name_at_a_handle_or_a_date(byline, names):
     assert split_byline(byline)[0] == names
 
 
-def test_page_authors_takes_the_first_byline_naming_a_person():
-    assert page_authors(["Staff Reports", "By Jane Doe"]) == (["Jane Doe"], [], [])
-    assert page_authors(["Reuters", "REUTERS"], ["VentureBeat"]) == ([], [], ["Reuters", "REUTERS"])
+def _people(found) -> tuple[list[str], list[str], list[str]]:
+    """A PageBylines' authors, editors and agencies."""
+    return found.authors, found.editors, found.agencies
+
+
+def test_a_pages_first_byline_naming_a_person_gives_the_authors():
+    assert _people(read_page_bylines(["Staff Reports", "By Jane Doe"])) == (["Jane Doe"], [], [])
+    assert _people(read_page_bylines(["Reuters", "REUTERS"], ["VentureBeat"])) == (
+        [], [], ["Reuters", "REUTERS"])
+
+
+@pytest.mark.parametrize("bylines,site_names,publishers,found", [
+    # The publisher the copyright names is no author; the person beside it is.
+    (["Condé Nast", "Molly Wood"], ["Wired"], ["Copyright (c) Condé Nast 2019"],
+     (["Molly Wood"], [], [])),
+    # A wire agency alone is the source, no author.
+    (["The Associated Press"], ["CTVNews"], [], ([], [], ["The Associated Press"])),
+    (["Researched by: Matthew Digby, Minh Do | Edited by: Louis Jacobson"], [], [],
+     (["Matthew Digby", "Minh Do"], ["Louis Jacobson"], [])),
+    # The outlet after a full stop is no author.
+    (["Finian Cunningham. Sputnik International"], [], [], (["Finian Cunningham"], [], [])),
+])
+def test_a_pages_bylines_give_its_authors_editors_and_agencies(bylines, site_names, publishers,
+                                                                found):
+    assert _people(read_page_bylines(bylines, site_names, publishers)) == found
 
 
 # -- 5. the outlet written beside a person ------------------------------------------------------
@@ -315,4 +337,4 @@ def test_the_outlet_written_beside_a_person_is_no_author(cleaner, head, authors)
     ("By Sarah E. Needleman", ["Sarah E. Needleman"]),
 ])
 def test_co_authors_beside_a_person_stay_authors(byline, authors):
-    assert page_authors([byline])[0] == authors
+    assert read_page_bylines([byline]).authors == authors

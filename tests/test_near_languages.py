@@ -210,7 +210,15 @@ def test_a_near_that_names_no_loaded_language_pack_loads_and_gives_way_to_none(t
     path = _write(tmp_path, "zz", f"near = {near}")
     packs = load_packs([path])
     assert [p.id for p in packs if p.kind == "lang"][-1] == "zz"
-    assert [str(e.path) for e in near_problems(packs)] == [str(path)]
+    assert [where for where, _ in near_problems(packs)] == [str(path)]
+
+
+def test_a_near_naming_no_loaded_pack_is_a_warning_record_not_an_error(tmp_path):
+    # As the loader's other warnings (pack_warnings): the file and the text, no exception type.
+    path = _write(tmp_path, "bb", 'near = "id"')
+    [warning] = near_problems(load_packs([tmp_path], builtin=False))
+    assert not isinstance(warning, BaseException)
+    assert warning == (str(path), "near 'id' names no language pack (there are: bb)")
 
 
 def test_the_malay_pack_alone_cleans_a_malay_dump(tmp_path):

@@ -13,7 +13,7 @@ from cleaner import Cleaner
 from cleaner import page_bylines
 from cleaner.lexicon import lexicon, shipped_lexicon
 from cleaner.metadata import people, wire_agencies
-from cleaner.page_bylines import page_authors, split_byline
+from cleaner.page_bylines import read_page_bylines, split_byline
 from cleaner.page_dates import date_zone, iso_date
 from cleaner.rulefile import RuleFileError, load_pack
 
@@ -75,7 +75,8 @@ def test_a_packs_credentials_are_degrees(spanish):
 
 def test_a_packs_agencies_are_the_source(spanish):
     assert wire_agencies(["Ana Pérez", "Europa Press"], spanish.agencies) == ["Europa Press"]
-    assert page_authors(["Europa Press"], words=spanish) == ([], [], ["Europa Press"])
+    found = read_page_bylines(["Europa Press"], words=spanish)
+    assert (found.authors, found.editors, found.agencies) == ([], [], ["Europa Press"])
     assert wire_agencies(["Europa Press"], lexicon(()).agencies) == []
 
 
@@ -202,14 +203,16 @@ def test_packs_without_any_byline_words_still_read_a_byline():
     none = lexicon(())
     assert split_byline("By Jane Doe, John Roe", none) == (["By Jane Doe", "John Roe"], [])
     assert not page_bylines.opens_with_label("By Jane Doe", none)
-    assert page_authors(["Jane Doe & John Roe"], words=none) == (["Jane Doe", "John Roe"], [], [])
+    found = read_page_bylines(["Jane Doe & John Roe"], words=none)
+    assert (found.authors, found.editors, found.agencies) == (["Jane Doe", "John Roe"], [], [])
 
 
 @pytest.mark.parametrize("byline", ["", "\x00" * 50, "By " + "Ana " * 20000, "|||,,,...",
                                     "Escrito por " * 500, "y y y y", "Ana Pérez. " * 3000])
 def test_hostile_bylines_do_not_raise(spanish, byline):
-    authors, editors, agencies = page_authors([byline], ["example.com"], words=spanish)
-    assert isinstance(authors, list) and isinstance(editors, list) and isinstance(agencies, list)
+    found = read_page_bylines([byline], ["example.com"], words=spanish)
+    assert isinstance(found.authors, list) and isinstance(found.editors, list) \
+        and isinstance(found.agencies, list)
 
 
 def test_a_site_whose_language_pack_is_not_loaded_takes_the_shipped_packs_zone(tmp_path):
