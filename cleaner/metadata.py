@@ -339,13 +339,19 @@ class MetaSink:
     """Writes the values a meta rule captured into a document's meta, normalized."""
 
     def __init__(self, packs: Iterable[Pack]):
-        # Every spelling of a publisher ("TRIBUNNEWS.COM", "tribunnews.com") -> its pack name.
+        # Every spelling of a publisher ("TRIBUNNEWS.COM", "tribunnews.com") -> its pack name,
+        # and of a listed wire agency ("BERNAMA", "bernama") -> the pack's spelling of it: one
+        # source, one spelling. A site pack's name wins over an agency's (antaranews.com's).
+        packs = tuple(packs)
         self.sources: dict[str, str] = {}
         for pack in packs:
             if pack.kind != "site":
                 continue
             for alias in (pack.name, *pack.aliases, *pack.domains):
                 self.sources.setdefault(alias.lower(), pack.name)
+        for pack in packs:
+            for agency in pack.agency_names:
+                self.sources.setdefault(agency.lower(), agency)
 
     def no_place(self, doc: Document, hit) -> bool:
         """Whether a meta rule's hit captured a place that the document's packs say names none:

@@ -242,6 +242,9 @@ class Pack:
     weekdays: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
+    # The agencies as the pack spells them ('Bernama', 'ANTARA'): how a source that is one is
+    # written, whatever case the text wrote it in.
+    agency_names: tuple[str, ...] = ()
     credentials: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
     timezone: str | None = None
@@ -648,6 +651,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         weekdays=_words(head, "weekdays", path),
         role_words=_words(head, "role_words", path),
         agencies=_words(head, "agencies", path),
+        agency_names=_listed(head.get("agencies"), path, "agencies"),
         credentials=_words(head, "credentials", path),
         not_places=_words(head, "not_places", path),
         timezone=_timezone(head.get("timezone"), path),

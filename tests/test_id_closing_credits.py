@@ -32,7 +32,7 @@ def _article(*closing: str) -> str:
 
 @pytest.mark.parametrize("credit, source", [
     ("(ANTARA)", "ANTARA"), ("(JPNN)", "JPNN.com"), ("[TRIBUN]", "Tribunnews"),
-    ("(KOMPAS)", "Kompas.com"), ("( ANTARA News )", "ANTARA"), ("(REUTERS)", "REUTERS"),
+    ("(KOMPAS)", "Kompas.com"), ("( ANTARA News )", "ANTARA"), ("(REUTERS)", "Reuters"),
     ("(OKEZONE)", "Okezone"), ("(AFP)", "AFP"),
 ])
 def test_a_known_outlet_alone_on_the_last_line_goes_and_is_the_source(cleaner, credit, source):
