@@ -9,10 +9,10 @@ from typing import Iterable
 from cleaner.dates import impossible_date, normalize_date
 from cleaner.document import Document
 from cleaner.lexicon import Lexicon, fold_words, lexicon, shipped_lexicon
-from cleaner.page_titles import _DOMAIN
+from cleaner.page_titles import DOMAIN
 from cleaner.rulefile import Pack
 
-_EDGE_PUNCT = " \t-–—|:;,.()[]"
+EDGE_PUNCT = " \t-–—|:;,.()[]"
 
 
 def clean_value(value: str) -> str:
@@ -23,7 +23,7 @@ def clean_value(value: str) -> str:
     """
     # str.split() splits at the characters \s matches (both ask Py_UNICODE_ISSPACE) in a
     # fraction of a regex substitution's time; the spaces it drops at the ends, strip drops.
-    return " ".join(value.split()).strip(_EDGE_PUNCT)
+    return " ".join(value.split()).strip(EDGE_PUNCT)
 
 
 def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
@@ -167,9 +167,9 @@ def names_no_one(name: str, words: Lexicon, pieces: list[str] | None = None) -> 
         pieces = _WORD_EDGES.split(name.lower())
     if not words.role_words.isdisjoint(pieces):
         return True
-    # A domain is one word: each is searched alone, as _DOMAIN searched over a long name
+    # A domain is one word: each is searched alone, as DOMAIN searched over a long name
     # ("a.a.a. ..." of 40 KB in a page's author tag) took quadratic time, 42 s.
-    return "." in name and any(_DOMAIN.search(word) is not None
+    return "." in name and any(DOMAIN.search(word) is not None
                                for word in name.split() if "." in word and len(word) <= 253)
 
 
@@ -318,7 +318,7 @@ _ANSWERS_KEPT = 4096
 def _opens_with_listed(value: str, listed: frozenset[str], most: int) -> bool:
     """Whether the value's first word, or its first two... up to `most` (as many as the longest
     listed one has: a long value is not split word by word), folded, is `listed`."""
-    text = fold_words(value).strip(_EDGE_PUNCT)
+    text = fold_words(value).strip(EDGE_PUNCT)
     end = -1
     for _ in range(most):
         end = text.find(" ", end + 1)

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from cleaner.dates import ENGLISH_MONTHS
 from cleaner.identity_cache import IdentityCache
 from cleaner.lexicon import Lexicon, shipped_lexicon
-from cleaner.metadata import _EDGE_PUNCT, names_no_one, people, wire_agencies
+from cleaner.metadata import EDGE_PUNCT, names_no_one, people, wire_agencies
 from cleaner.page_titles import DOMAIN, SPACES, host_labels, lower_words
 
 # The words a page's bylines are read with where the caller gives none: a page's metadata is
@@ -167,7 +167,7 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
         following = parts[index + 2] if index + 2 < len(parts) else ""
         part = _name_end(parts[index], reader, following)
         part = _without_label(part, reader, labelled and not index)
-        part = part.strip(_EDGE_PUNCT)     # spaces, dashes, brackets, separators
+        part = part.strip(EDGE_PUNCT)     # spaces, dashes, brackets, separators
         part = SPACES.sub(" ", part)
         lowered = part.lower()
         person_before = len(before.split()) >= 2
@@ -203,7 +203,7 @@ def _without_label(part: str, reader: _BylineWords, after_label: bool) -> str:
     found = reader.label.match(part)
     if found is None:
         return part
-    rest = part[found.end():].strip(_EDGE_PUNCT)
+    rest = part[found.end():].strip(EDGE_PUNCT)
     label = found.group(1)
     if after_label and len(rest.split()) == 1 \
             and not reader.role_words.isdisjoint(label.lower().split()):

@@ -11,8 +11,6 @@ _PREFIX_SEPARATORS = (": ", " | ", " - ", " – ", " — ")
 # A domain name written in a title, a byline or a site name ("Kompas.com", "tribunnews.com").
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|id|co|info|news|tv|my|sg|asia|io|uk)"
                     r"\b", re.IGNORECASE)
-# metadata.py's name for it, until it imports DOMAIN (it is not this module's to edit).
-_DOMAIN = DOMAIN
 SPACES = re.compile(r"\s+")
 
 

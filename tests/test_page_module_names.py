@@ -9,9 +9,6 @@ from pathlib import Path
 import cleaner
 
 PACKAGE = Path(cleaner.__file__).parent
-# metadata.py's: not renamed yet (see the report of the change that made page_titles' public);
-# once metadata.py names EDGE_PUNCT and imports DOMAIN, this is empty.
-WAITING = {("metadata", "page_titles", "_DOMAIN"), ("page_bylines", "metadata", "_EDGE_PUNCT")}
 
 
 def _private_imports() -> set[tuple[str, str, str]]:
@@ -29,4 +26,4 @@ def _private_imports() -> set[tuple[str, str, str]]:
 def test_no_module_reads_a_private_name_of_page_titles_or_page_bylines_reads_one():
     found = {(user, module, name) for user, module, name in _private_imports()
              if module == "page_titles" or user == "page_bylines"}
-    assert found - WAITING == set()
+    assert found == set()

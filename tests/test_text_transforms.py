@@ -242,9 +242,9 @@ _VALUE_CHARS = st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2003\u2028\u
 def test_a_value_loses_the_same_spaces_and_separators_as_the_regex_took(value):
     import re
 
-    from cleaner.metadata import _EDGE_PUNCT, clean_value
+    from cleaner.metadata import EDGE_PUNCT, clean_value
 
-    assert clean_value(value) == re.sub(r"\s+", " ", value).strip(_EDGE_PUNCT)
+    assert clean_value(value) == re.sub(r"\s+", " ", value).strip(EDGE_PUNCT)
 
 
 @given(st.lists(st.sampled_from([" ", "  ", ",", ";", "/", "&", "dan", "and", "serta", "Ade", "S"]),
