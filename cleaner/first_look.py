@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cleaner.normalize import FIX_HINTS, fixes_hinted, hint_set
+from cleaner.normalize import FIX_HINTS, NFC_HINT, fixes_hinted, hint_set
 from cleaner.paragraphs import GLUE_HINT
 from cleaner.re2_spans import set_match
 
@@ -20,15 +20,18 @@ class Look(NamedTuple):
 def _look_set():
     # An RE2 set reads the text once and names every pattern that matches, where separate
     # searches would read it once each: the glue hint then costs the paragraph stage nothing
-    # on most documents. The fixes' hints come first, as normalize.fixes_hinted numbers them.
+    # on most documents, and the NFC hint spares most texts unicodedata's check. The fixes'
+    # hints come first, as normalize.fixes_hinted numbers them.
     looks = hint_set()
     looks.Add(GLUE_HINT)
+    looks.Add(NFC_HINT)
     looks.Compile()
     return looks
 
 
 _MATCH = set_match(_look_set())
 _GLUE = len(FIX_HINTS)
+_NFC = _GLUE + 1
 
 
 def first_look(text: str) -> Look:
@@ -42,4 +45,4 @@ def first_look(text: str) -> Look:
     except UnicodeEncodeError:          # surrogates: every fix may apply once they are repaired
         return Look(fixes_hinted(text), True)
     found = _MATCH(data) or ()
-    return Look(fixes_hinted(text, found), _GLUE in found)
+    return Look(fixes_hinted(text, found, _NFC in found), _GLUE in found)
