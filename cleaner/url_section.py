@@ -63,7 +63,9 @@ def url_section(url: str | None, sections: frozenset[str]) -> str | None:
     # One search for the first segment that is a section, with a section's spaces written as
     # '-', '_', ' ' or nothing: a news url's path is mostly a slug and ids, not read one by one.
     match = segments.search(path)
-    return words[_form(match.group(1))] if match else None
+    # (.get: a pattern of a pack's section may match a spelling whose form is not the
+    # section's, as "ſport" matches "/sport/" case ignored)
+    return words.get(_form(match.group(1))) if match else None
 
 
 def _form(text: str) -> str:

@@ -78,3 +78,11 @@ def test_a_path_that_is_not_ascii_is_searched_by_the_pattern():
     url = "https://x.id/K\u00f6ln/olahraga/1"
     assert url_section(url, SECTIONS) == "k\u00f6ln"
     assert url_section(url, ASCII_SECTIONS) == "olahraga"
+
+
+def test_a_section_whose_letters_match_other_letters_case_ignored_raises_nothing():
+    # A pack's 'ſport' (long s): its pattern, case ignored, matches '/sport/', whose form is not
+    # the section's; that url was a KeyError out of every document's structure stage.
+    sections = frozenset({"ſport", "nasional"})
+    assert url_section("https://x.id/sport/a", sections) is None
+    assert url_section("https://x.id/nasional/sport/a", sections) == "nasional"
