@@ -1,7 +1,9 @@
 """Malay datelines (rules/lang/ms.toml) against capitals that name no place: a town whose name is
-also a word or a name ('NILAI', 'PERMAISURI', 'YAN') and a place word before other capitals ('KOTA
-BUKU') stay text in a Malay news item, told the language or detected, while a real dateline goes
-and fills meta.location."""
+also a word or a name ('NILAI', 'PERMAISURI', 'YAN'), a place word before capitals the pack's
+not_places lists ('KOTA BUKU') and a speaker's colon before a first-person lead ('JASIN: Saya
+...') stay text in a Malay news item, told the language or detected, while a real dateline, a
+place word before any town's name ('BUKIT ROTAN', 'BANDAR BARU UDA') among them, goes and fills
+meta.location."""
 
 from __future__ import annotations
 
@@ -100,8 +102,9 @@ def test_a_table_under_a_heading_keeps_every_row(malay):
 
 @pytest.mark.parametrize("line", [
     "KOTA - Polis menahan dua lelaki.",              # a place word alone
-    "KOTA BHARUX - Polis menahan dua lelaki.",       # a listed town glued to more letters
-    "KOTA  BHARU  BUKU - Polis menahan dua lelaki.",  # a listed town before more capitals
+    "KOTA BHARU BUKU LAMA BARU - Polis menahan dua lelaki.",  # four words after a place word
+    "KOTA bharu - Polis menahan dua lelaki.",        # a town's name not in capitals
+    "PADANG  BOLA - Polis menahan dua lelaki.",      # a listed no-place, spaced out
     "NILAI, 45 Mei -- Polis menahan dua lelaki.",     # no such day
 ])
 def test_damaged_place_shapes_stay_text(malay, line):
@@ -117,3 +120,76 @@ def test_long_runs_of_place_words_are_cleaned_in_linear_time(malay):
     record = malay.clean(text)
     assert time.process_time() - start < 5
     assert record["meta"]["location"] is None
+
+
+# Towns named by a place word and capitals, missing from any list (Malaysia has hundreds), which
+# a list of the towns written out under each place word left in the text.
+OPEN_FORM_TOWNS = ["KUALA DUNGUN", "KUALA SUNGAI BARU", "KUALA ABANG", "KOTA LAKSAMANA",
+                   "SUNGAI ARA", "BUKIT ROTAN", "BUKIT LANJAN", "BUKIT BENDERA", "BANDAR BARU UDA",
+                   "BANDAR SERI ALAM", "PULAU LABUAN", "BUKIT BATOK", "BUKIT TIMAH",
+                   "BUKIT PANJANG", "TANJUNG PINANG", "KAMPONG AYER", "BATU 9 CHERAS"]
+
+
+@pytest.mark.parametrize("town", OPEN_FORM_TOWNS)
+@pytest.mark.parametrize("mark", [" - ", ": "], ids=["dash", "colon"])
+def test_a_place_word_before_any_town_name_is_a_dateline(malay, detected, town, mark):
+    for record in _both(malay, detected, _item(f"{town}{mark}{LEAD}")):
+        assert record["meta"]["location"] == town.title()
+        assert record["text"] == f"{LEAD}\n\n{BODY}"
+
+
+@pytest.mark.parametrize("line", [
+    "PADANG PASIR - Suhu di kawasan itu mencecah 50 darjah Celsius pada waktu tengah hari.",
+    "BANDAR RAYA: Kesesakan lalu lintas di pusat bandar semakin teruk setiap kali cuti umum, "
+    "menurut kajian terbaru pihak berkuasa tempatan.",
+    "KAMPUNG HALAMAN: Ramai perantau pulang berhari raya walaupun tambang bas naik tahun ini "
+    "berbanding tahun lalu.",
+])
+def test_a_place_word_before_a_listed_no_place_stays_text(malay, detected, line):
+    for record in _both(malay, detected, _item(line)):
+        assert record["meta"]["location"] is None
+        assert line in record["text"].split("\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    "JASIN: Saya bersyukur kerana anak saya akhirnya ditemui selamat selepas tiga hari hilang di "
+    "hutan berhampiran rumah kami.",
+    "MADINAH: Saya tidak pernah menyangka dapat menunaikan haji bersama ibu tahun ini, katanya "
+    "ketika ditemui di hotel penginapan.",
+    "KUALA TERENGGANU: Kami sudah tiga hari tidak dapat turun ke laut kerana ombak besar, kata "
+    "seorang nelayan di Seberang Takir.",
+    "BUKIT ROTAN: Aku tak sangka rakaman itu tular sehingga ditonton lebih sejuta orang dalam "
+    "masa sehari, tulisnya.",
+    "SEREMBAN: Kita perlu lebih berhati-hati ketika memandu di musim hujan, kata ketua polis "
+    "daerah kepada pemberita.",
+])
+def test_a_colon_before_a_first_person_lead_is_a_speaker_not_a_dateline(malay, detected, line):
+    for record in _both(malay, detected, _item(line)):
+        assert record["meta"]["location"] is None
+        assert line in record["text"].split("\n\n")
+
+
+@pytest.mark.parametrize("line, place", [
+    ("SHAH ALAM: \"Saya tidak akan bertanding dalam pilihan raya kecil itu,\" kata calon bebas "
+     "itu kepada pemberita hari ini.", "Shah Alam"),        # a quote opens the lead
+    ("SEREMBAN: Kamil Hassan, 34, dijatuhi hukuman penjara lima tahun oleh Mahkamah Sesyen di "
+     "sini hari ini.", "Seremban"),                          # a name, no 'Kami'
+    ("KUALA LUMPUR: Kitab tafsir lama itu akan dipamerkan di Muzium Negara mulai bulan depan, "
+     "kata kurator.", "Kuala Lumpur"),                       # no 'Kita'
+    ("MELAKA: Akaun media sosial milik seorang pempengaruh digodam semalam, kata polis yang "
+     "sedang menyiasat kes itu.", "Melaka"),                 # no 'Aku'
+    ("IPOH: Sayangnya, hanya dua daripada sepuluh projek itu siap mengikut jadual, kata "
+     "Pengarah Jabatan Kerja Raya negeri.", "Ipoh"),          # no 'Saya'
+])
+def test_a_colon_before_a_lead_opening_with_a_like_word_is_a_dateline(malay, detected, line,
+                                                                      place):
+    for record in _both(malay, detected, _item(line)):
+        assert record["meta"]["location"] == place
+
+
+@pytest.mark.parametrize("line", ["JASIN: S", "JASIN: Saya", "JASIN: K" + "a" * 5000 + ".",
+                                  "BUKIT " + "ROTAN " * 5000 + ": Polis menahan dua lelaki.",
+                                  "SUNGAI ARA: " + "\u200b" * 500 + "Saya."])
+def test_short_or_damaged_colon_leads_are_cleaned_without_raising(malay, line):
+    record = malay.clean(_item(line))
+    assert record["meta"]["location"] in (None, "Jasin")

@@ -39,9 +39,9 @@ MALAY_OF_NO_MALAY_ONLY_WORD = ("Dua buah kereta terbakar semalam di tempat letak
                                "pasar raya di Johor Bahru.")
 
 # Malay news items written for these tests, in the words Malay news writes: few of Malay's own
-# (berikutan, kerana, mahu; mengikut; sempena, seramai; peratus) and the words Indonesian's list
-# holds that Malay writes as often (di, dari, kata, tersebut, sudah). Each came out Indonesian
-# while those were words for Indonesian alone.
+# (berikutan, kerana, mahu; kakitangan, pesakit; siasatan, kes; sempena, seramai; peratus) and
+# the words Indonesian's list holds that Malay writes as often (di, dari, kata, tersebut,
+# sudah). Each came out Indonesian while those were words for Indonesian alone.
 BERNAMA_ITEM = (
     "KKM tambah 200 doktor di klinik luar bandar\n\n"
     "KUALA LUMPUR, 3 April (Bernama) -- Kementerian Kesihatan akan menempatkan 200 orang doktor "
@@ -82,6 +82,48 @@ SHARED_WORDS_ONLY = [
 ]
 
 
+# Indonesian of several kinds, each writing one or two words Malay writes more often than
+# Indonesian does (sekiranya, manakala, mengikut, pelbagai, sahaja, sebarang, justeru are
+# standard Indonesian too), or a word Malay's list holds in the sense Indonesian gives it ('polis'
+# of an insurance, 'mangsa' of a predator): each must stay Indonesian and keep its rules.
+INDONESIAN_OF_MALAY_WORDS = [
+    # A Friday sermon: no word of Indonesian's own list.
+    "Jamaah yang dirahmati Allah, sekiranya hati kita bersih dari pelbagai penyakit, maka ibadah "
+    "yang kita jalankan akan terasa ringan dan membawa ketenangan bagi jiwa.",
+    # An opinion piece.
+    "Justeru di tengah perlambatan ekonomi global, daerah harus berani mengikut jejak kota yang "
+    "sudah lebih dulu membuka pintu bagi investor, bukan sekadar menunggu kucuran anggaran pusat.",
+    # A short regional item and a press release.
+    "Warga Desa Sukamaju diminta tidak membakar sampah secara sebarang, manakala petugas "
+    "kebersihan akan datang dua kali dalam sepekan.",
+    "Perseroan menegaskan bahwa produk tersebut aman dikonsumsi dan hanya dijual melalui "
+    "distributor resmi sahaja, sebagaimana tercantum dalam izin edar yang berlaku.",
+    # An insurance report: 'polis' is the policy.
+    "Pemegang polis asuransi jiwa diminta memeriksa kembali manfaat polis mereka sebelum "
+    "memperpanjang kontrak, kata pengamat asuransi di Jakarta, Senin.",
+    # An animal story: 'mangsa' is the prey.
+    "Seekor harimau sumatera terekam kamera jebak sedang mengintai mangsa di tepi hutan lindung "
+    "Kabupaten Kerinci, Jambi, pekan lalu.",
+]
+
+# Short Malay news items from Malaysia, Brunei and Singapore writing few or none of Malay's
+# commonest own words (kerana, bahawa, iaitu) but the words its news reports with, which
+# Indonesian spells otherwise (polis, kes, mangsa, syarikat, kenderaan, encik, isnin, ogos);
+# one writes 'terkait', which Malaysian news writes too. Each came out Indonesian.
+SHORT_MALAY_NEWS = [
+    "Polis menahan dua lelaki yang disyaki terlibat dalam kes samun di sebuah stesen minyak di "
+    "Kajang, awal pagi Isnin.",
+    "Lebih 40 mangsa banjir di Kampung Gadong dipindahkan ke dewan sekolah berhampiran, "
+    "menurut Jabatan Bomba dan Penyelamat.",
+    "Syarikat pengangkutan awam itu akan menambah 20 buah bas elektrik mulai Ogos bagi "
+    "mengurangkan masa menunggu penumpang di Brunei-Muara.",
+    "Encik Ahmad Salleh, 52 tahun, menyerahkan cek sumbangan kepada wakil jawatankuasa masjid di "
+    "Woodlands selepas solat Jumaat.",
+    "Kerajaan negeri akan membincangkan isu terkait kenderaan berat yang melalui jalan kampung "
+    "dalam mesyuarat exco minggu depan.",
+]
+
+
 @pytest.mark.parametrize("text", MALAY_OF_FEW_MALAY_WORDS)
 def test_malay_of_one_malay_word_among_shared_ones_comes_out_malay(cleaner, text):
     assert cleaner.clean(text)["meta"]["lang"] == "ms"
@@ -109,6 +151,38 @@ def test_a_bernama_item_of_few_malay_words_gets_its_malay_rules_untold(cleaner):
     assert record["meta"]["location"] == "Kuala Lumpur"
     assert record["text"].startswith("Kementerian Kesihatan akan menempatkan")
     assert not record["text"].endswith("BERNAMA")
+
+
+@pytest.mark.parametrize("text", INDONESIAN_OF_MALAY_WORDS)
+def test_indonesian_writing_a_word_or_two_malay_writes_more_stays_indonesian(cleaner, text):
+    assert cleaner.clean(text)["meta"]["lang"] == "id"
+
+
+def test_an_indonesian_item_of_a_malay_word_keeps_its_indonesian_rules(cleaner):
+    # Read as Malay, its reporter line stayed in the text and named no author.
+    text = ("Jamaah sekalian, sekiranya kita mampu menahan amarah, maka pelbagai perselisihan di "
+            "antara tetangga dapat dihindari sejak awal.\n\nAkhlak yang baik dimulai dari lisan "
+            "yang terjaga.\n\nPewarta: Rina Susanti\nEditor: Agus Salim")
+    record = cleaner.clean(text)
+    assert record["meta"]["lang"] == "id"
+    assert record["meta"]["authors"] == ["Rina Susanti"]
+    assert "Pewarta" not in record["text"]
+
+
+@pytest.mark.parametrize("text", SHORT_MALAY_NEWS)
+def test_short_malay_news_of_malaysia_brunei_and_singapore_comes_out_malay(cleaner, text):
+    assert cleaner.clean(text)["meta"]["lang"] == "ms"
+
+
+def test_no_word_is_in_one_list_and_written_by_the_other_language_as_found():
+    # The words found written by the other language in the review stay out of the own words.
+    malay = load_pack(builtin_rules_dir() / "lang" / "ms.toml", compiled=False).stopwords
+    indonesian = load_pack(builtin_rules_dir() / "lang" / "id.toml", compiled=False).stopwords
+    standard_indonesian = {"sekiranya", "manakala", "mengikut", "pelbagai", "sahaja", "sebarang",
+                           "justeru", "wang", "percuma", "hospital", "doktor", "polis"}
+    written_by_malay_news = {"terkait", "pemerintah", "polisi", "perusahaan", "mantan"}
+    assert not standard_indonesian & (malay - indonesian)
+    assert not written_by_malay_news & (indonesian - malay)
 
 
 @pytest.mark.parametrize("text", SHARED_WORDS_ONLY)
@@ -261,3 +335,11 @@ def test_rules_check_reports_a_near_that_is_no_id_or_the_pack_itself(tmp_path, c
     assert code == 1
     assert (error["check"], error["where"]) == ("schema", str(path))
     assert error["message"].startswith(message)
+
+
+@pytest.mark.parametrize("lang", ["id", "ms"])
+def test_no_weekday_or_month_is_a_stopword(lang):
+    # A byline's name holds no stopword (cleaner/header.py), and Juni, Agustus, Khamis and
+    # Jumaat are given names: listed, they would tell the two languages apart and lose bylines.
+    pack = load_pack(builtin_rules_dir() / "lang" / f"{lang}.toml", compiled=False)
+    assert not pack.stopwords & (pack.weekdays | set(pack.months))
