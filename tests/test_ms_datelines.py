@@ -138,6 +138,13 @@ def test_a_place_word_before_any_town_name_is_a_dateline(malay, detected, town, 
         assert record["text"] == f"{LEAD}\n\n{BODY}"
 
 
+def _stays_text(malay, detected, line):
+    """The line is no dateline: no location, and it stays a paragraph whole."""
+    for record in _both(malay, detected, _item(line)):
+        assert record["meta"]["location"] is None
+        assert line in record["text"].split("\n\n")
+
+
 @pytest.mark.parametrize("line", [
     "PADANG PASIR - Suhu di kawasan itu mencecah 50 darjah Celsius pada waktu tengah hari.",
     "BANDAR RAYA: Kesesakan lalu lintas di pusat bandar semakin teruk setiap kali cuti umum, "
@@ -146,9 +153,7 @@ def test_a_place_word_before_any_town_name_is_a_dateline(malay, detected, town, 
     "berbanding tahun lalu.",
 ])
 def test_a_place_word_before_a_listed_no_place_stays_text(malay, detected, line):
-    for record in _both(malay, detected, _item(line)):
-        assert record["meta"]["location"] is None
-        assert line in record["text"].split("\n\n")
+    _stays_text(malay, detected, line)
 
 
 @pytest.mark.parametrize("line", [
@@ -164,9 +169,7 @@ def test_a_place_word_before_a_listed_no_place_stays_text(malay, detected, line)
     "daerah kepada pemberita.",
 ])
 def test_a_colon_before_a_first_person_lead_is_a_speaker_not_a_dateline(malay, detected, line):
-    for record in _both(malay, detected, _item(line)):
-        assert record["meta"]["location"] is None
-        assert line in record["text"].split("\n\n")
+    _stays_text(malay, detected, line)
 
 
 @pytest.mark.parametrize("line, place", [
