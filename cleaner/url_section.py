@@ -62,10 +62,10 @@ def url_section(url: str | None, sections: frozenset[str]) -> str | None:
         return None
     # One search for the first segment that is a section, with a section's spaces written as
     # '-', '_', ' ' or nothing: a news url's path is mostly a slug and ids, not read one by one.
-    match = segments.search(path)
-    # (.get: a pattern of a pack's section may match a spelling whose form is not the
-    # section's, as "ſport" matches "/sport/" case ignored)
-    return words.get(_form(match.group(1))) if match else None
+    # (a pattern of a pack's section may match a spelling whose form is not the section's, as
+    # "ſport" matches "/sport/" case ignored: such a match is passed over)
+    found = (words.get(_form(match.group(1))) for match in segments.finditer(path))
+    return next((word for word in found if word is not None), None)
 
 
 def _form(text: str) -> str:

@@ -86,3 +86,4 @@ def test_a_section_whose_letters_match_other_letters_case_ignored_raises_nothing
     sections = frozenset({"ſport", "nasional"})
     assert url_section("https://x.id/sport/a", sections) is None
     assert url_section("https://x.id/nasional/sport/a", sections) == "nasional"
+    assert url_section("https://x.id/sport/nasional/a", sections) == "nasional"
