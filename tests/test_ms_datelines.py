@@ -1,9 +1,8 @@
 """Malay datelines (rules/lang/ms.toml) against capitals that name no place: a town whose name is
 also a word or a name ('NILAI', 'PERMAISURI', 'YAN'), a place word before capitals the pack's
-not_places lists ('KOTA BUKU') and a speaker's colon before a first-person lead ('JASIN: Saya
-...') stay text in a Malay news item, told the language or detected, while a real dateline, a
-place word before any town's name ('BUKIT ROTAN', 'BANDAR BARU UDA') among them, goes and fills
-meta.location."""
+not_places lists ('KOTA BUKU') stay text in a Malay news item, told the language or detected,
+while a real dateline, a place word before any town's name ('BUKIT ROTAN', 'BANDAR BARU UDA')
+among them, goes and fills meta.location, whatever word its lead opens with."""
 
 from __future__ import annotations
 
@@ -156,36 +155,41 @@ def test_a_place_word_before_a_listed_no_place_stays_text(malay, detected, line)
     _stays_text(malay, detected, line)
 
 
+@pytest.mark.xfail(strict=True, reason="a transcript's speaker whose name is a town's reads as a "
+                   "dateline: a lead opens with a first-person word too ('KUALA LUMPUR: Kami akan "
+                   "...'), and refusing those lost real datelines")
 @pytest.mark.parametrize("line", [
     "JASIN: Saya bersyukur kerana anak saya akhirnya ditemui selamat selepas tiga hari hilang di "
     "hutan berhampiran rumah kami.",
     "MADINAH: Saya tidak pernah menyangka dapat menunaikan haji bersama ibu tahun ini, katanya "
     "ketika ditemui di hotel penginapan.",
-    "KUALA TERENGGANU: Kami sudah tiga hari tidak dapat turun ke laut kerana ombak besar, kata "
-    "seorang nelayan di Seberang Takir.",
-    "BUKIT ROTAN: Aku tak sangka rakaman itu tular sehingga ditonton lebih sejuta orang dalam "
-    "masa sehari, tulisnya.",
-    "SEREMBAN: Kita perlu lebih berhati-hati ketika memandu di musim hujan, kata ketua polis "
-    "daerah kepada pemberita.",
 ])
-def test_a_colon_before_a_first_person_lead_is_a_speaker_not_a_dateline(malay, detected, line):
+def test_a_speaker_named_as_a_town_before_a_first_person_lead_stays_text(malay, detected, line):
     _stays_text(malay, detected, line)
 
 
 @pytest.mark.parametrize("line, place", [
+    ("KUALA TERENGGANU: Kami sudah tiga hari tidak dapat turun ke laut kerana ombak besar, kata "
+     "seorang nelayan di Seberang Takir.", "Kuala Terengganu"),
+    ("BUKIT ROTAN: Aku tak sangka rakaman itu tular sehingga ditonton lebih sejuta orang dalam "
+     "masa sehari, tulisnya.", "Bukit Rotan"),
+    ("SEREMBAN: Kita perlu lebih berhati-hati ketika memandu di musim hujan, kata ketua polis "
+     "daerah kepada pemberita.", "Seremban"),
+    ("KUALA LUMPUR: Kami akan meneruskan siasatan ke atas kes itu sehingga semua suspek ditahan, "
+     "kata polis.", "Kuala Lumpur"),
     ("SHAH ALAM: \"Saya tidak akan bertanding dalam pilihan raya kecil itu,\" kata calon bebas "
      "itu kepada pemberita hari ini.", "Shah Alam"),        # a quote opens the lead
     ("SEREMBAN: Kamil Hassan, 34, dijatuhi hukuman penjara lima tahun oleh Mahkamah Sesyen di "
-     "sini hari ini.", "Seremban"),                          # a name, no 'Kami'
+     "sini hari ini.", "Seremban"),
     ("KUALA LUMPUR: Kitab tafsir lama itu akan dipamerkan di Muzium Negara mulai bulan depan, "
-     "kata kurator.", "Kuala Lumpur"),                       # no 'Kita'
+     "kata kurator.", "Kuala Lumpur"),
     ("MELAKA: Akaun media sosial milik seorang pempengaruh digodam semalam, kata polis yang "
-     "sedang menyiasat kes itu.", "Melaka"),                 # no 'Aku'
+     "sedang menyiasat kes itu.", "Melaka"),
     ("IPOH: Sayangnya, hanya dua daripada sepuluh projek itu siap mengikut jadual, kata "
-     "Pengarah Jabatan Kerja Raya negeri.", "Ipoh"),          # no 'Saya'
+     "Pengarah Jabatan Kerja Raya negeri.", "Ipoh"),
 ])
-def test_a_colon_before_a_lead_opening_with_a_like_word_is_a_dateline(malay, detected, line,
-                                                                      place):
+def test_a_colon_before_a_lead_is_a_dateline_whatever_its_first_word(malay, detected, line,
+                                                                     place):
     for record in _both(malay, detected, _item(line)):
         assert record["meta"]["location"] == place
 

@@ -25,12 +25,23 @@ MALAY_OF_FEW_MALAY_WORDS = [
     "yang meningkat, menurut peniaga di Pulau Pinang.",
     "Seorang lelaki ditahan polis kerana memandu dalam keadaan mabuk di lebuh raya dari "
     "Seremban ke Nilai.",
+    "Penduduk di Woodlands diminta bersabar apabila perkhidmatan bas dari Singapura ke Johor "
+    "Bahru digantung pada hujung minggu ini.",
+]
+
+# Malay whose only Malay words are ones Indonesian news writes in Malaysia's names ('Universiti
+# Islam Antarabangsa', 'Jabatan Bomba', 'Parti Keadilan Rakyat', 'sempena HUT Provinsi Riau') or
+# as its own words (mangsa, syarikat): left out of Malay's list, as with them one such word made
+# Indonesian news about Malaysia Malay.
+MALAY_OF_WORDS_INDONESIAN_NEWS_WRITES = [
     "Pelancong dari Singapura dan Thailand membanjiri pantai di Langkawi sempena cuti sekolah, "
     "manakala hotel di pulau itu penuh.",
     "Pameran buku antarabangsa dibuka di Bandar Seri Begawan dengan penyertaan lebih 50 penerbit "
     "dari rantau ini, mengikut penganjur.",
-    "Penduduk di Woodlands diminta bersabar apabila perkhidmatan bas dari Singapura ke Johor "
-    "Bahru digantung pada hujung minggu ini.",
+    "Lebih 40 mangsa banjir di Kampung Gadong dipindahkan ke dewan sekolah berhampiran, "
+    "menurut Jabatan Bomba dan Penyelamat.",
+    "Syarikat pengangkutan awam itu akan menambah 20 buah bas elektrik mulai Ogos bagi "
+    "mengurangkan masa menunggu penumpang di Brunei-Muara.",
 ]
 
 # Malay whose only telling word is one standard Indonesian writes too ('semalam'; 'kereta' is
@@ -104,6 +115,25 @@ INDONESIAN_OF_MALAY_WORDS = [
     # An animal story: 'mangsa' is the prey.
     "Seekor harimau sumatera terekam kamera jebak sedang mengintai mangsa di tepi hutan lindung "
     "Kabupaten Kerinci, Jambi, pekan lalu.",
+    # Indonesian news about Malaysia, naming its parties.
+    "Anwar Ibrahim Dilantik Jadi Perdana Menteri Malaysia\n\nKuala Lumpur - Ketua Parti "
+    "Keadilan Rakyat (PKR) Anwar Ibrahim dilantik sebagai Perdana Menteri Malaysia ke-10 oleh "
+    "Yang di-Pertuan Agong di Istana Negara, Kamis petang.\n\nPelantikan itu mengakhiri "
+    "kebuntuan politik setelah pemilu pekan lalu tidak menghasilkan pemenang mayoritas. "
+    "Koalisi Pakatan Harapan yang dipimpin Anwar meraih 82 kursi, sementara Perikatan Nasional "
+    "yang didukung Parti Islam Se-Malaysia (PAS) meraih 73 kursi.\n\nAnwar, yang pernah "
+    "dipenjara atas tuduhan sodomi, berjanji akan membentuk pemerintahan persatuan.",
+    # Naming its universities.
+    "Universiti Malaya Kembali Jadi Kampus Terbaik di Asia Tenggara\n\nKuala Lumpur - "
+    "Universiti Malaya (UM) kembali menempati peringkat teratas di Asia Tenggara dalam "
+    "pemeringkatan QS World University Rankings terbaru. Di bawahnya ada Universiti Kebangsaan "
+    "Malaysia, Universiti Putra Malaysia dan Universiti Sains Malaysia.\n\nUniversitas "
+    "Indonesia menjadi kampus terbaik di Tanah Air dan berada di peringkat 237 dunia.",
+    # Naming its fire brigade.
+    "Kebakaran Hanguskan Rumah Kedai di Kuala Lumpur\n\nKuala Lumpur - Kebakaran besar melanda "
+    "deretan rumah kedai di kawasan Chow Kit, Kuala Lumpur, Selasa dini hari. Jabatan Bomba "
+    "dan Penyelamat Malaysia mengerahkan 40 petugas untuk memadamkan api.\n\nTidak ada korban "
+    "jiwa dalam peristiwa itu. Api diduga berasal dari korsleting listrik di salah satu toko.",
 ]
 
 # Short Malay news items from Malaysia, Brunei and Singapore writing few or none of Malay's
@@ -113,10 +143,6 @@ INDONESIAN_OF_MALAY_WORDS = [
 SHORT_MALAY_NEWS = [
     "Polis menahan dua lelaki yang disyaki terlibat dalam kes samun di sebuah stesen minyak di "
     "Kajang, awal pagi Isnin.",
-    "Lebih 40 mangsa banjir di Kampung Gadong dipindahkan ke dewan sekolah berhampiran, "
-    "menurut Jabatan Bomba dan Penyelamat.",
-    "Syarikat pengangkutan awam itu akan menambah 20 buah bas elektrik mulai Ogos bagi "
-    "mengurangkan masa menunggu penumpang di Brunei-Muara.",
     "Encik Ahmad Salleh, 52 tahun, menyerahkan cek sumbangan kepada wakil jawatankuasa masjid di "
     "Woodlands selepas solat Jumaat.",
     "Kerajaan negeri akan membincangkan isu terkait kenderaan berat yang melalui jalan kampung "
@@ -134,6 +160,14 @@ def test_malay_of_one_malay_word_among_shared_ones_comes_out_malay(cleaner, text
                    "Malay (rules/lang/ms.toml)")
 def test_malay_of_no_malay_only_word_comes_out_malay(cleaner):
     assert cleaner.clean(MALAY_OF_NO_MALAY_ONLY_WORD)["meta"]["lang"] == "ms"
+
+
+@pytest.mark.xfail(strict=True, reason="its Malay words (sempena, antarabangsa, mangsa, bomba, "
+                   "syarikat) are left out of Malay's list: Indonesian news about Malaysia writes "
+                   "them in names, and one made such news Malay (rules/lang/ms.toml)")
+@pytest.mark.parametrize("text", MALAY_OF_WORDS_INDONESIAN_NEWS_WRITES)
+def test_malay_of_words_indonesian_news_writes_comes_out_malay(cleaner, text):
+    assert cleaner.clean(text)["meta"]["lang"] == "ms"
 
 
 @pytest.mark.parametrize("text", MALAY_NEWS_OF_SHARED_WORDS)
@@ -179,7 +213,11 @@ def test_no_word_is_in_one_list_and_written_by_the_other_language_as_found():
     malay = load_pack(builtin_rules_dir() / "lang" / "ms.toml", compiled=False).stopwords
     indonesian = load_pack(builtin_rules_dir() / "lang" / "id.toml", compiled=False).stopwords
     standard_indonesian = {"sekiranya", "manakala", "mengikut", "pelbagai", "sahaja", "sebarang",
-                           "justeru", "wang", "percuma", "hospital", "doktor", "polis"}
+                           "justeru", "wang", "percuma", "hospital", "doktor", "polis",
+                           # in Malaysia's names, which Indonesian news about it writes
+                           "parti", "universiti", "diraja", "bomba", "syarikat", "mangsa", "kes",
+                           "sempena", "bersempena", "kempen", "televisyen", "antarabangsa",
+                           "kewangan"}
     written_by_malay_news = {"terkait", "pemerintah", "polisi", "perusahaan", "mantan"}
     assert not standard_indonesian & (malay - indonesian)
     assert not written_by_malay_news & (indonesian - malay)
