@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -23,6 +24,22 @@ class ByteSink(Protocol):
     def flush(self) -> object: ...
 
     def close(self) -> None: ...
+
+
+def write_all(stream: ByteSink, data: bytes) -> None:
+    """Write every byte of `data`, or raise. A write may take only part of it and say so in what
+    it returns, raising nothing: stdout redirected to a file on a full disk took 946,428 bytes of
+    a 2.6 MB batch, and the rest of the run's records were lost without a word. The next write
+    of the rest raises the disk's error."""
+    written = stream.write(data)
+    if written is None or written >= len(data):
+        return
+    rest = data[written:]           # (a copy: short writes are rare, and every sink takes bytes)
+    while rest:
+        written = stream.write(rest)
+        if not written:
+            raise OSError(errno.ENOSPC, "the output took no more bytes (No space left on device)")
+        rest = rest[written:]
 
 
 class JsonlWriter:
@@ -53,12 +70,12 @@ class JsonlWriter:
 
     def write_line(self, line: bytes) -> None:
         """Write one already serialized record, newline included."""
-        self._stream.write(line)
+        write_all(self._stream, line)
         self.count += 1
 
     def write_lines(self, lines: list[bytes]) -> None:
         """Write serialized records, newlines included, in one call."""
-        self._stream.write(b"".join(lines))
+        write_all(self._stream, b"".join(lines))
         self.count += len(lines)
 
     def close(self, keep: bool = True) -> None:
