@@ -133,8 +133,12 @@ class PoolExecutor:
 
     def __init__(self, factory: Callable[[], Any], workers: int, warn=None,
                  max_restarts: int = 20, encode: Callable | None = None,
-                 context: bool = False, max_bytes: int = IN_FLIGHT_BYTES):
+                 context: bool = False, max_bytes: int = IN_FLIGHT_BYTES,
+                 say_rejects: bool = True):
         self.factory = factory
+        # Whether warn says each document a worker died on: a run (make_executor) says every
+        # reject it writes itself, and each such line came twice.
+        self.say_rejects = say_rejects
         self.encode, self.context = encode, context
         self.workers = max(1, workers)
         self.window = self.workers * BATCHES_PER_WORKER
@@ -255,7 +259,8 @@ class PoolExecutor:
                 reject = Reject(item.source, item.line,
                                 "worker process died while cleaning this document (killed, out "
                                 "of memory or crashed)", getattr(item, "text", "")[:1 << 20])
-                self.warn(f"rejected {reject.where()}: {reject.reason}")
+                if self.say_rejects:
+                    self.warn(f"rejected {reject.where()}: {reject.reason}")
                 outcomes.append(("reject", reject.as_dict()))
                 try:
                     self._restart()
@@ -330,4 +335,4 @@ def make_executor(name: str, factory: Callable[[], Any], workers: int | None = N
     workers = workers or usable_cores()
     if workers <= 1:
         return LocalExecutor(factory, encode, context)
-    return PoolExecutor(factory, workers, encode=encode, context=context)
+    return PoolExecutor(factory, workers, encode=encode, context=context, say_rejects=False)

@@ -114,3 +114,26 @@ def test_a_run_in_one_process_never_imports_the_process_pool(tmp_path):
                            check=True)
     assert shown.stdout.split("\n")[-2] == "0 []"
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+def _dying_on(number: int):
+    """clean_items that ends its worker process on the document whose id is `number`, each
+    time it is cleaned (the pool's one-by-one pass then rejects it)."""
+    real = batches.clean_items
+
+    def clean_items(cleaner, items, texts=None):
+        if any(int(item.fields["id"][:5]) == number for item in items):
+            os._exit(9)
+        return real(cleaner, items, texts)
+    return clean_items
+
+
+def test_a_run_says_once_which_document_a_worker_died_on(tmp_path, monkeypatch, capsys):
+    # The pool said the reject, and the run said it again as it wrote it: each line came twice.
+    dump = write_jsonl(tmp_path / "in.jsonl", real_docs(40))
+    monkeypatch.setattr(batches, "clean_items", _dying_on(17))
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out.jsonl"), "--workers", "2"]) == 0
+    err = capsys.readouterr().err
+    said = [line for line in err.splitlines()
+            if "rejected" in line and "worker process died" in line]
+    assert len(said) == 1 and "in.jsonl:18" in said[0]
