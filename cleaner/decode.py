@@ -60,7 +60,22 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
                 raise DecodeError(f"invalid {name} at byte {at} after its byte order "
                                   "mark") from None
     if looks_binary(data):
-        raise DecodeError("binary data (NUL or control bytes), not text")
+        # UTF-16 and UTF-32 write NUL bytes in every text: without a byte order mark they are
+        # read only where named (--encoding utf-16-le), or where `auto` sees UTF-16's pattern.
+        wide = encoding if _wide(encoding) else \
+            _utf16_pattern(data) if encoding.lower() == "auto" else None
+        if wide is None:
+            hint = _utf16_pattern(data)
+            raise DecodeError("binary data (NUL or control bytes), not text" + (
+                f"; it reads as {hint} without a byte order mark (--encoding {hint})"
+                if hint else ""))
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"cannot decode as {wide}: {exc}") from None
+        if looks_binary(text.encode("utf-8", "surrogatepass")):
+            raise DecodeError(f"binary data (NUL or control characters as {wide}), not text")
+        return text, wide
     if encoding.lower() in ("utf-8", "utf8", "auto"):
         try:
             return data.decode("utf-8"), "utf-8"
@@ -74,6 +89,39 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
         return data.decode(encoding), encoding
     except (UnicodeError, LookupError) as exc:      # (punycode raises a bare UnicodeError)
         raise DecodeError(f"cannot decode as {encoding}: {exc}") from None
+
+
+# The codecs whose text holds NUL bytes: a character is two or four bytes.
+_WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                          "utf-32-be"})
+
+
+def _wide(encoding: str) -> bool:
+    """Whether the codec named writes a character in two or four bytes (UTF-16, UTF-32)."""
+    try:
+        return codecs.lookup(encoding).name in _WIDE_CODECS
+    except LookupError:
+        return False
+
+
+def _utf16_pattern(data: bytes) -> str | None:
+    """The UTF-16 codec ("utf-16-le", "utf-16-be") the first 8 KiB read in without a byte
+    order mark, if any: a NUL in at least a third of the odd (or even) bytes, as the high byte
+    of Latin letters, and in none of the others.
+
+    >>> _utf16_pattern("Berita hari ini".encode("utf-16-le")), _utf16_pattern(b"\\x00" * 10)
+    ('utf-16-le', None)
+    """
+    head = data[:8192]
+    head = head[:len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    low, high = head[0::2], head[1::2]
+    if not low.count(0) and high.count(0) >= len(high) / 3:
+        return "utf-16-le"
+    if not high.count(0) and low.count(0) >= len(low) / 3:
+        return "utf-16-be"
+    return None
 
 
 def _decode_guessed(data: bytes, invalid_at: int) -> tuple[str, str]:
