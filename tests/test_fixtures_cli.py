@@ -444,3 +444,22 @@ def test_a_failed_forced_add_puts_back_the_case_it_would_have_replaced(tmp_path,
     assert _add(tmp_path, str(page), "--site", "kabar.example", "--force") == 2
     assert "no article text found" in capsys.readouterr().err
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+
+
+def test_a_check_without_the_pack_a_fixture_was_made_with_says_so(tmp_path, capsys):
+    # Added with --rules, checked without: the hint to update would write the promo back into
+    # the expected record; the note names the rule the run has not loaded.
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    rules = tmp_path / "kabar.example.toml"
+    rules.write_text(PROMO_RULE, encoding="utf-8")
+    assert _add(tmp_path, str(raw), "--site", "kabar.example", "--url", "https://kabar.example/a",
+                "--rules", str(rules)) == 0
+    capsys.readouterr()
+    root = str(tmp_path / "fixtures")
+    assert main(["fixtures", "check", "--root", root, "--no-builtin-rules"]) == 1
+    err = capsys.readouterr().err
+    assert "packs this run has not loaded (kabar/promo)" in err and "--rules" in err
+    assert main(["fixtures", "check", "--root", root, "--no-builtin-rules",
+                 "--rules", str(rules)]) == 0
+    assert "not loaded" not in capsys.readouterr().err
