@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from cleaner.batches import document_args
 from cleaner.cli_common import at_least, read_options, share
+from cleaner.identify import site_host
 from cleaner.inputs import Reject
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs
@@ -32,11 +34,19 @@ def add_learn_options(parser: argparse.ArgumentParser) -> None:
                             "(DIR/<site>.learned.toml)")
 
 
-def _documents(args: argparse.Namespace):
+def _documents(args: argparse.Namespace, passed: Counter):
+    """The input's (text, url) pairs to learn from; `passed` counts the web pages left out and
+    the documents without a url's host, for the run to say why it learned nothing."""
     for item in iter_inputs(args.inputs, read_options(args)):
-        if isinstance(item, Reject) or getattr(item, "kind", "text") == "html":
-            continue          # rejects are reported by the second pass; pages are extracted first
-        yield item.text, document_args(item).get("url")
+        if isinstance(item, Reject):
+            continue          # rejects are reported by the second pass
+        if getattr(item, "kind", "text") == "html":
+            passed["pages"] += 1    # a page's chrome is dropped by extraction, not learned
+            continue
+        url = document_args(item).get("url")
+        if site_host(url) is None:
+            passed["no url"] += 1
+        yield item.text, url
 
 
 def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
@@ -72,13 +82,21 @@ def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
         return 2
     if not args.quiet:
         print("cleaner: learning boilerplate (first pass over the input)", file=sys.stderr)
-    learned = learn(cleaner, _documents(args), options)
+    passed: Counter = Counter()
+    learned = learn(cleaner, _documents(args, passed), options)
     cleaner.learned = learned_packs(learned)
     if not args.quiet:
         lines = sum(len(v) for v in learned.values())
         print(f"cleaner: learned {lines} boilerplate lines for {len(learned)} sites "
               f"(share >= {options.min_share:g}, documents >= {options.min_docs})",
               file=sys.stderr)
+        if not learned and (passed["pages"] or passed["no url"]):
+            # Said, where learning nothing from a folder of one site's pages or files was silent.
+            reasons = ([f"{passed['pages']} web pages are left out (their chrome is what "
+                        "extraction drops)"] if passed["pages"] else []) + \
+                ([f"{passed['no url']} documents have no url, so their site is known only "
+                  "where a site pack's signature names it"] if passed["no url"] else [])
+            print(f"cleaner: {'; '.join(reasons)}", file=sys.stderr)
         for site, found in sorted(learned.items()):
             for n, line in enumerate(found[:5], start=1):
                 text = line.text if len(line.text) <= 90 else line.text[:87] + "..."

@@ -146,3 +146,28 @@ def test_learning_refuses_a_pipe_and_a_save_folder_that_is_a_file(tmp_path, caps
         # Without the first pass, each would do nothing, in silence.
         assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), *alone]) == 2
         assert f"{alone[0]} tunes what --learn-boilerplate learns" in capsys.readouterr().err
+
+
+def test_learning_nothing_from_files_without_urls_or_from_pages_says_why(tmp_path, capsys):
+    # A folder of one site's articles as .txt (no url) and as pages: 'learned 0' was all it said.
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i, (text, _) in enumerate(_docs(12)):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+        (folder / f"p{i}.html").write_text(f"<html><body><article><p>{text}</p></article>"
+                                          "</body></html>", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(folder), "-o", str(out), "--no-builtin-rules", "--workers", "1",
+                 "--learn-boilerplate"]) == 0
+    err = capsys.readouterr().err
+    assert "learned 0 boilerplate lines" in err
+    assert "12 web pages are left out" in err and "12 documents have no url" in err
+
+
+def test_a_run_that_learns_says_no_reasons(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    _write_jsonl(dump, _docs(20))
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out.jsonl"), "--no-builtin-rules",
+                 "--workers", "1", "--learn-boilerplate"]) == 0
+    err = capsys.readouterr().err
+    assert "left out" not in err and "have no url" not in err
