@@ -1,11 +1,12 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, credentials, the words that name no place, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, credentials, the words that name no place, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from cleaner.identity_cache import IdentityCache
 from cleaner.rulefile import Pack
@@ -38,6 +39,10 @@ class Lexicon:
     # institutions), folded as fold_words folds a captured place; and the most words of one.
     not_places: frozenset[str] = frozenset()
     not_place_words: int = 0
+    # The phrases of error pages and consent walls: each as its words (phrase_words) -> as the
+    # pack writes it, longest first.
+    error_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
+    consent_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
     timezone: str | None = None                    # the first pack's that names one
     # metadata.names_no_place's answers by captured place, as documents ask: datelines repeat
     # their places (Jakarta opens 569 of the dev set's 1,329 articles), and folding one anew
@@ -101,6 +106,32 @@ def fold_words(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().replace(",", " ").split())
 
 
+_WORD = re.compile(r"\w+")
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """A phrase or a line as the words its phrases are compared by: compatibility forms as their
+    letters, lower case, punctuation and apostrophes left out.
+
+    >>> phrase_words("Page Can’t Be Found!")
+    ('page', 'can', 't', 'be', 'found')
+    """
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).lower()))
+
+
+def _phrase_list(phrases: Iterable[str]) -> dict[tuple[str, ...], str]:
+    """Phrases by their words, longest first; of phrases with the same words, the first pack's.
+
+    >>> _phrase_list(["not found", "page can't be found", "Not  Found!"])
+    {('page', 'can', 't', 'be', 'found'): "page can't be found", ('not', 'found'): 'not found'}
+    """
+    found: dict[tuple[str, ...], str] = {}
+    for phrase in phrases:
+        found.setdefault(phrase_words(phrase), phrase)
+    found.pop((), None)
+    return dict(sorted(found.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
 def _build(packs: Sequence[Pack]) -> Lexicon:
     months: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -133,5 +164,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         editor_labels=frozenset(label for label, field in labels.items() if field == "editors"),
         not_places=not_places,
         not_place_words=max((w.count(" ") + 1 for w in not_places), default=0),
+        error_phrases=_phrase_list(p for pack in packs for p in pack.error_phrases),
+        consent_phrases=_phrase_list(p for pack in packs for p in pack.consent_phrases),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
     )

@@ -42,13 +42,16 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "s
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
               "honorifics", "weekdays", "role_words", "agencies", "credentials", "not_places",
-              "timezone", "html_strip", "valid_from", "valid_until"}
+              "error_phrases", "consent_phrases", "timezone", "html_strip", "valid_from",
+              "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
 _BACKTRACKING = re.compile(r"perl operator|escape sequence: \\\d")
 # A rule's valid_from / valid_until written as text: a year, a month or a day.
 _ISO_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# A letter or a digit: what a phrase of a [pack] list must hold.
+_WORDY = re.compile(r"[^\W_]")
 # What a pack id may be: it names files (a site's learned pack, suggested packs).
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # The rule ids the cleaner records its own removals under, by prefix: a rule of a file named
@@ -247,6 +250,10 @@ class Pack:
     agency_names: tuple[str, ...] = ()
     credentials: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
+    # What an error page's or a consent wall's title or first line says ("page not found",
+    # "we use cookies"), lower case.
+    error_phrases: frozenset[str] = frozenset()
+    consent_phrases: frozenset[str] = frozenset()
     timezone: str | None = None
     html_strip: tuple[str, ...] = ()
     valid_from: date | None = None
@@ -654,6 +661,8 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         agency_names=_listed(head.get("agencies"), path, "agencies"),
         credentials=_words(head, "credentials", path),
         not_places=_words(head, "not_places", path),
+        error_phrases=_phrases(head, "error_phrases", path),
+        consent_phrases=_phrases(head, "consent_phrases", path),
         timezone=_timezone(head.get("timezone"), path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
@@ -663,6 +672,16 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
 def _words(head: dict, key: str, path: Path) -> frozenset[str]:
     """A [pack] word list, in lower case: what the stages compare lower-cased text with."""
     return frozenset(word.lower() for word in _listed(head.get(key), path, key))
+
+
+def _phrases(head: dict, key: str, path: Path) -> frozenset[str]:
+    """A [pack] list of phrases, in lower case, each holding a letter or a digit: one of
+    punctuation alone has no words to compare with a title's."""
+    phrases = _words(head, key, path)
+    wordless = sorted(p for p in phrases if not _WORDY.search(p))
+    if wordless:
+        raise RuleFileError(path, f"{key} holds a phrase with no letter or digit: {wordless!r}")
+    return phrases
 
 
 def _listed(value: Any, path: Path, what: str) -> tuple[str, ...]:
