@@ -99,6 +99,13 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"note: the record's text holds half a surrogate pair, which UTF-8 cannot hold: "
               f"{added.raw} has it repaired (U+FFFD), as a run's fix_surrogates repairs it, so "
               "the expected record does not name that fix", file=sys.stderr)
+    if added.converted_from:
+        # UTF-16 and UTF-32 are known by their NULs or mark; a code page is the charset guess's
+        guessed = "" if added.converted_from.startswith("utf-") else (
+            " (guessed from its bytes, as --encoding auto guesses: check its accented letters "
+            "above)")
+        print(f"note: {args.file} is not UTF-8: it was read as {added.converted_from}{guessed} "
+              f"and {added.raw} stores it in UTF-8, as fixture inputs are", file=sys.stderr)
     report_site(added, args.site)
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
           f"{added.raw.stem}{shaping_options(args)}` and commit the files", file=sys.stderr)

@@ -63,9 +63,9 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
         # UTF-16 and UTF-32 write NUL bytes in every text: without a byte order mark they are
         # read only where named (--encoding utf-16-le), or where `auto` sees UTF-16's pattern.
         wide = encoding if _wide(encoding) else \
-            _utf16_pattern(data) if encoding.lower() == "auto" else None
+            utf16_pattern(data) if encoding.lower() == "auto" else None
         if wide is None:
-            hint = _utf16_pattern(data)
+            hint = utf16_pattern(data)
             raise DecodeError("binary data (NUL or control bytes), not text" + (
                 f"; it reads as {hint} without a byte order mark (--encoding {hint})"
                 if hint else ""))
@@ -104,12 +104,12 @@ def _wide(encoding: str) -> bool:
         return False
 
 
-def _utf16_pattern(data: bytes) -> str | None:
+def utf16_pattern(data: bytes) -> str | None:
     """The UTF-16 codec ("utf-16-le", "utf-16-be") the first 8 KiB read in without a byte
     order mark, if any: a NUL in at least a third of the odd (or even) bytes, as the high byte
     of Latin letters, and in none of the others.
 
-    >>> _utf16_pattern("Berita hari ini".encode("utf-16-le")), _utf16_pattern(b"\\x00" * 10)
+    >>> utf16_pattern("Berita hari ini".encode("utf-16-le")), utf16_pattern(b"\\x00" * 10)
     ('utf-16-le', None)
     """
     head = data[:8192]

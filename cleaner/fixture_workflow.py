@@ -6,6 +6,7 @@ import difflib
 import json
 import os
 import re
+import shlex
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any, Iterable, Iterator
 import orjson
 
 from cleaner.batches import NOTHING_VISIBLE, nothing_visible
+from cleaner.decode import DecodeError, decode_bytes, looks_binary
 from cleaner.fixtures import (case_name_typed, case_names, clean_fixture, dump_record,
                               expected_path, fixture_inputs, input_fields_path, record_diff)
 from cleaner.identify import site_host
@@ -93,6 +95,7 @@ class Added:
     repaired: bool = False      # half a surrogate pair in a dump's text, stored repaired
     site: str | None = None     # what meta.site should say for --site (site_seen_as)
     site_url: str | None = None  # the url given the input to make it --site's (none came with it)
+    converted_from: str | None = None   # the encoding a .txt was read in, stored as UTF-8
 
 
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
@@ -112,6 +115,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     folder = Path(root) / site
     fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
     repaired = False
+    converted_from = None
     if is_jsonl(source.name):
         item = find_record(source, record_id, text_field, html_field)
         # A page (in the html field, or raw in the text field) is kept as the .html it is.
@@ -137,10 +141,9 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         data = source.read_bytes()
         where = str(source)
         if suffix == ".txt":
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise FixtureError(f"{source} is not UTF-8 ({exc}); convert it first")
+            text, converted_from = fixture_text(source, data)
+            if converted_from:
+                data = text.encode("utf-8")
             _refuse_unclean(cleaner, text, str(source))
         if raw.exists() and os.path.samefile(source, raw):
             # Copied onto itself, and its stored url and date would be dropped.
@@ -153,7 +156,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     try:
         with _whole_or_not_at_all((raw, expected, input_fields_path(raw)), folder):
             folder.mkdir(parents=True, exist_ok=True)
-            if is_jsonl(source.name):
+            if is_jsonl(source.name) or converted_from:
                 raw.write_bytes(data)
             else:
                 shutil.copyfile(source, raw)
@@ -167,7 +170,28 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
                                "added") from None
         raise
     text = data.decode("utf-8", errors="replace")
-    return Added(raw, expected, record, text, repaired, site_seen_as(cleaner, site), site_url)
+    return Added(raw, expected, record, text, repaired, site_seen_as(cleaner, site), site_url,
+                 converted_from)
+
+
+def fixture_text(source: Path, data: bytes) -> tuple[str, str | None]:
+    """A .txt fixture input's text, and the encoding it was read in when that is not UTF-8
+    (None): read as `cleaner clean --encoding auto` reads it, since a fixture input is stored
+    in UTF-8 (a UTF-16 file saved by an editor, a Windows code page). Raises FixtureError
+    naming the command that converts it when no encoding reads it."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return decode_bytes(data, "auto")
+    except DecodeError as exc:
+        if looks_binary(data):
+            raise FixtureError(f"{source}: {exc}; a fixture input is text") from None
+        out = source.with_name(f"{source.stem}.utf8{source.suffix}")
+        raise FixtureError(f"{source}: {exc}; convert it to UTF-8 first, naming its encoding: "
+                           f"iconv -f ENCODING -t UTF-8 {shlex.quote(str(source))} > "
+                           f"{shlex.quote(str(out))}") from None
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import codecs
 import re
 
 from cleaner.charset_guess import guess_charset, single_byte
-from cleaner.decode import DecodeError, looks_binary
+from cleaner.decode import DecodeError, looks_binary, utf16_pattern
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -81,8 +81,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     """Decode an HTML page; return (text, codec used, notes on declared charsets that were wrong
     and on a charset guessed: charset_flag makes each a record's flag).
 
-    The order is the browsers': a byte-order mark, the HTTP header's charset, the page's
-    <meta charset>, then UTF-8 and a guess (charset_guess.guess_charset, the text files' guess:
+    The order is the browsers': a byte-order mark (or, without one, NUL bytes where UTF-16 has
+    them, which no label overrides), the HTTP header's charset, the page's <meta charset>, then
+    UTF-8 and a guess (charset_guess.guess_charset, the text files' guess:
     windows-1252, the WHATWG default for undeclared pages, unless the letters read clearly better
     in another charset browsers guess). A declared single-byte charset over
     bytes that are valid UTF-8 with non-ASCII characters is taken as the mislabel it nearly
@@ -101,7 +102,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
         if data.startswith(bom):
             return data.decode(bom_codec, errors="replace"), bom_codec, []
     if looks_binary(data):
-        raise DecodeError("binary data (NUL or control bytes), not HTML")
+        # A page saved in UTF-16 without a byte order mark: its NULs say so, before any label
+        # (such a page often declares utf-8, the charset it was copied from).
+        return _decode_utf16(data)
     notes: list[str] = []
     is_utf8 = None
     for label in (http_charset, meta_charset(data)):
@@ -141,6 +144,28 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             return text, name, notes
     notes.append("no charset decodes this page cleanly; invalid bytes replaced")
     return data.decode("utf-8", errors="replace"), "utf-8", notes
+
+
+def _decode_utf16(data: bytes) -> tuple[str, str, list[str]]:
+    """A page whose NUL bytes fall as UTF-16's do, decoded so; any other binary data (or UTF-16
+    that decodes to control characters) raises DecodeError.
+
+    >>> _decode_utf16("<p>Berita</p>".encode("utf-16-be"))
+    ('<p>Berita</p>', 'utf-16-be', [])
+    """
+    codec = utf16_pattern(data)
+    if codec is None:
+        raise DecodeError("binary data (NUL or control bytes), not HTML")
+    notes = []
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        # a page cut off inside a character, a lone half of a surrogate pair
+        text = data.decode(codec, errors="replace")
+        notes.append(f"invalid {codec} at byte {exc.start}; invalid bytes replaced")
+    if looks_binary(text[:8192].encode("utf-8", "replace")):     # (its first 8 KiB decide)
+        raise DecodeError(f"binary data (NUL or control characters as {codec}), not HTML")
+    return text, codec, notes
 
 
 def charset_flag(note: str) -> dict[str, str]:
