@@ -73,7 +73,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
                     site_selectors: Iterable[str] = (), site_rule: str = "site/html-strip",
                     chrome: bool = True) -> Extraction:
     """Strip a parsed page and extract its main text with trafilatura; metadata is read first."""
-    meta = page_metadata(tree)
+    meta = page_metadata(tree, url)
     flags: list[dict] = []
     removed = strip_selectors(tree, site_selectors, site_rule, flags) if site_selectors else []
     if chrome:

@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 
 from cleaner.html_chrome import _element_text
 from cleaner.html_left_out import text_runs
+from cleaner.identify import site_host
 from cleaner.page_bylines import (may_name_person, names_only, opens_with_label,
                                   opens_with_label_colon)
 
@@ -42,6 +43,32 @@ def page_hints(tree: HtmlElement) -> dict[str, str | None]:
         url = _meta_content(tree, "og:url") or url
     return {"url": url if url and url.startswith(("http://", "https://")) else None,
             "sitename": _meta_content(tree, "og:site_name", "application-name")}
+
+
+def host_site_name(name: str | None, url: str | None) -> str | None:
+    """A site name that is only the leading label of its page's host, written as a host label is
+    (lower case), as that host from the label on, without "www"; any other name as it is. Such a
+    name says less than the host: nj.com's og:site_name is "nj". A name with capitals is the
+    site's own spelling of it ("CityAM" of cityam.com) and stays.
+
+    >>> host_site_name("nj", "https://www.nj.com/news/a.html")
+    'nj.com'
+    >>> host_site_name("usatoday", "https://eu.usatoday.com/story/a"), host_site_name(
+    ...     "telegraph", "https://www.telegraph.co.uk/news/a")
+    ('usatoday.com', 'telegraph.co.uk')
+    >>> host_site_name("CityAM", "https://www.cityam.com/a"), host_site_name("nj", None)
+    ('CityAM', 'nj')
+    """
+    host = site_host(url)
+    if not name or host is None:
+        return name
+    labels = host.split(".")
+    # The registrable part's label: before the top-level domain, or before a second-level one
+    # of a country's (co.uk, com.au, go.id) when the last label is a country's two letters.
+    at = len(labels) - 2
+    if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3:
+        at -= 1
+    return ".".join(labels[at:]) if labels[at] and name.strip() == labels[at] else name
 
 
 def _metas(tree: HtmlElement) -> dict[str, str]:
@@ -266,10 +293,11 @@ def _htmldate(tree: HtmlElement) -> list[str]:
     return [found] if found else []
 
 
-def page_metadata(tree: HtmlElement) -> dict[str, Any]:
+def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
     """What a page states about its article, before extraction: title, headline, dates, bylines,
     publishers, site name, canonical url, section; raw values, cleaned later by page_titles,
-    page_dates and page_bylines."""
+    page_dates and page_bylines, but a site name that is its host's label (host_site_name: of
+    `url`, the page's url as its input gives it, else of its canonical url)."""
     metas = _metas(tree)
     ld, nodes = _json_ld(tree)
     hints = page_hints(tree)
@@ -319,7 +347,8 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
         "more_dates": tagged[1:],
         "bylines": bylines,
         "publishers": publishers,
-        "sitename": hints["sitename"] or (publisher[0] if publisher else None),
+        "sitename": host_site_name(hints["sitename"] or (publisher[0] if publisher else None),
+                                   url if site_host(url) else hints["url"]),
         "publisher": metas.get("publisher"),
         "url": hints["url"],
         "description": _first(metas, ("og:description", "description")),
