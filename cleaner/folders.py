@@ -256,10 +256,14 @@ def stem_of(name: str) -> str:
 
     >>> stem_of("a.b.txt"), stem_of(".txt"), stem_of("x."), stem_of("README")
     ('a.b', '.txt', 'x.', 'README')
-    >>> stem_of("page.html.gz"), stem_of("a.zst")
-    ('page', 'a')
+    >>> stem_of("page.html.gz"), stem_of("a.zst"), stem_of("CC-1.warc.wet.gz")
+    ('page', 'a', 'CC-1')
     """
     name = without_compression(name)
+    # A WET file's suffix is two (".warc.wet"): one would leave ".warc" in the stem, in the
+    # case its name has, and a glob's suffix in lower case would miss "X.WARC.WET".
+    if name[-9:].lower() == ".warc.wet" and len(name) > 9:
+        return name[:-9]
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name
 

@@ -36,12 +36,15 @@ KEPT = "what it held before the damage was read, and may be damaged too"
 
 class CorruptGzip(ValueError):
     """A damaged or truncated member; `resumed_at` is where reading goes on (None: it stops);
-    `lines`: the line ends in what was handed out of the member (None: not known)."""
+    `lines`: the line ends in what was handed out of the member (None: not known); `cut`: the
+    file ends inside the member (else its bytes are damaged)."""
 
-    def __init__(self, message: str, resumed_at: int | None, lines: int | None = None):
+    def __init__(self, message: str, resumed_at: int | None, lines: int | None = None,
+                 cut: bool = False):
         super().__init__(message)
         self.resumed_at = resumed_at
         self.lines = lines
+        self.cut = cut
 
 
 class GzipMembers(io.RawIOBase):
@@ -112,7 +115,8 @@ class GzipMembers(io.RawIOBase):
             self._eof = True
             if self._fed:
                 raise CorruptGzip(f"gzip member starting at byte {self._member_start} is "
-                                  "truncated (the file ends inside it)", None, self._lines_given())
+                                  "truncated (the file ends inside it)", None, self._lines_given(),
+                                  cut=True)
             return
         if not self._fed and not data.strip(b"\x00"):
             return                    # zero padding after the last member

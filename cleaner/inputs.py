@@ -191,7 +191,7 @@ JSONL_SUFFIXES = (*(kind + compressed for kind in JSONL_KINDS
                     for compressed in ("", *COMPRESSED_SUFFIXES)),
                   *(".json" + compressed for compressed in COMPRESSED_SUFFIXES))
 PARQUET_SUFFIXES = (".parquet", ".pq")
-WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.wet", ".warc.wet.gz")   # (WET: Common Crawl's text)
 # Documents and JSON lines, each also compressed.
 TEXT_KINDS = (".txt", *JSONL_KINDS, *HTML_SUFFIXES)
 # What a folder is searched for by default: every kind a file named on the command line is read

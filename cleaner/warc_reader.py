@@ -1,4 +1,4 @@
-"""WARC and WARC.gz to HTML items: response records with an HTML payload; others skipped and counted, corrupt ones rejected."""
+"""WARC and WARC.gz to items: response and resource records with an HTML payload, conversion records (WET) of plain text; others skipped and counted, corrupt ones rejected."""
 
 from __future__ import annotations
 
@@ -9,14 +9,20 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
-from cleaner.decode import UTF8_ENCODINGS, DecodeError, looks_binary
+from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
+from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import WARC_SUFFIXES, Item, ReadOptions, Reject, opens_as_page
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, header_block, \
     next_record, open_stream, read_once, starts_record
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Records that hold a document as it is, with no HTTP header block: a resource (a page an
+# archiver stored by itself) and a conversion (Common Crawl's WET: a page's text).
+_DOCUMENT_TYPES = ("resource", "conversion")
 _CUT = "truncated WARC record"
+# What the reject of a record whose gzip member is damaged opens with.
+_DAMAGED = "corrupt WARC record: its gzip member is damaged"
 # A record's header line after the blank lines that end the record before it: in a page, where
 # a Content-Length too large left the next record's start.
 _INNER_HEADER = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\nWARC-[A-Za-z-]+: ")
@@ -30,6 +36,8 @@ _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
 _CODING_PACKAGES = {"br": "brotli"}
 # The flag of a page its record holds only the start of.
 CUT_SHORT = "truncated-page"
+# What that flag's reason opens with where the file (or its last gzip member) ends inside it.
+_ENDS_INSIDE = "the file ends inside its WARC record"
 # A chunk's size line, as warcio reads one: the first line of a chunked body.
 _CHUNK_SIZE = re.compile(rb"[ \t]*[0-9A-Fa-f]+[ \t]*(?:;[^\r\n]*)?\r\n")
 
@@ -90,8 +98,9 @@ def is_warc(name: str) -> bool:
 
 
 def _payload_type(record) -> tuple[str | None, str | None]:
-    """(media type, charset) of a response record's HTTP payload."""
-    headers = record.http_headers
+    """(media type, charset) of a record's payload: a response's HTTP header gives it, a
+    resource's or a conversion's WARC header (they hold the document itself)."""
+    headers = record.rec_headers if record.rec_type in _DOCUMENT_TYPES else record.http_headers
     content_type = headers.get_header("Content-Type") if headers is not None else None
     if not content_type:
         return None, None
@@ -141,14 +150,16 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
               ) -> Iterator[Item | Reject]:
     """Items for the HTML responses of a WARC file, Rejects for records that cannot be read.
 
-    A record that is not an HTTP response with an HTML payload (requests, metadata, images,
-    redirects) is skipped and counted in `skipped` by reason. A record warcio cannot parse,
-    whatever it raises, is rejected and the reader goes on at the next record header; a damaged
-    gzip member is rejected, naming where, and the reader goes on at the next member (where a
-    .warc.gz starts each record); a cut-off file ends with a Reject. A record whose
-    Content-Length does not end where the record does (too small, or running into the records
-    after it) gives its page flagged, cut where the next record's header starts, and the records
-    after it are read from there.
+    A resource record holding a page is read as a response is (it has no HTTP headers), and a
+    conversion record of plain text (Common Crawl's WET) is a text item. A record that is none
+    of these (requests, metadata, images, redirects) is skipped and counted in `skipped` by
+    reason. A record warcio cannot parse, whatever it raises, is rejected and the reader goes on
+    at the next record header; a damaged gzip member is rejected as its record's (also where it
+    is damaged inside the record), naming where, and the reader goes on at the next member
+    (where a .warc.gz starts each record) with the next record's number; a cut-off file ends
+    with a Reject. A record whose Content-Length does not end where the record does (too
+    small, or running into the records after it) gives its page flagged, cut where the next
+    record's header starts, and the records after it are read from there.
     """
     source = str(path)
     try:
@@ -267,13 +278,21 @@ class _Walk:
             raise _BadRecord(f"Content-Length {declared.strip()[:40]!r} is not a number")
         items, swallowed = _record_item(record, self.source, self.number, self.options,
                                         self.skipped, stream)
-        self.cut = any(isinstance(item, Reject) and item.reason.startswith(_CUT) for item in items)
         seen = any(map(_is_flagged, items))
         errors = records.err_count
         # (asking for the offset reads the record to its end, and the blank lines after it:
         # warcio counts an error where a record's length ends elsewhere)
         records.get_record_offset()
         unread: int = getattr(record.raw_stream, "limit", 0)
+        if not items and unread > 0 and _damaged_member(stream.error):
+            # A record with no page, its member damaged inside it: a reject of its own number
+            # (the one after it said "after record N", and the records after it were numbered
+            # one further)
+            items = [Reject(self.source, self.number, f"{_damage_reason(stream.error)} (the "
+                                                      f"record at {self._place(self.at)})")]
+        # (a record the file or a damaged member ended inside: it says so, and it is counted)
+        self.cut = any(item.reason.startswith((_CUT, _DAMAGED)) if isinstance(item, Reject)
+                       else _ends_inside(item) for item in items)
         if not items and unread > 0 and stream.error is None:
             # A record skipped (no page) whose length runs past the end of the file: the records
             # it took are read from the first one's header on.
@@ -407,8 +426,9 @@ class _Walk:
         if getattr(stream.error, "resumed_at", None) is None:
             return None
         # A damaged gzip member, and another after it: the next record starts there. The
-        # damaged member's record counts, as a record warcio could not parse does.
-        self.number += 0 if self.counted else 1
+        # damaged member's record counts, as a record warcio could not parse does (once: a
+        # record the damage cut inside was counted when read).
+        self.number += 0 if self.counted or self.cut else 1
         self.cut = False
         return stream.tell()
 
@@ -476,6 +496,17 @@ def _leftover(stream: Stream, offset: int) -> bool:
 # How far a leftover is looked at; the WARC header fields that mark a (damaged) record's header.
 _LEFTOVER_LOOK = 1 << 16
 _WARC_FIELD = re.compile(rb"(?:^|\n)WARC-(?:Type|Record-ID|Date|Target-URI):", re.IGNORECASE)
+
+
+def _damaged_member(error: BaseException | None) -> bool:
+    """Whether the stream failed on a damaged gzip member (not on the file's end inside one)."""
+    return isinstance(error, CorruptGzip) and not error.cut
+
+
+def _damage_reason(error: BaseException | None) -> str:
+    """The reason of the reject of a record its damaged gzip member (`error`) cut: what it held
+    before the damage is not kept in a WARC, so the report does not say it is."""
+    return f"{_DAMAGED}: {str(error).replace(f'; {KEPT}', '')}"
 
 
 def _is_flagged(item: Item | Reject) -> bool:
@@ -631,7 +662,9 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     """The record's page as an Item (a Reject where it cannot be one; nothing for a record
     skipped, counted in `skipped`), and whether the record's length took whole records after
     it (then read from the first one's header on, by _Walk)."""
-    if record.rec_type != "response":
+    if record.rec_type == "conversion":
+        return _conversion_item(record, source, number, options, skipped, stream), False
+    if record.rec_type not in ("response", "resource"):
         skipped[f"WARC {record.rec_type} record"] += 1
         return [], False
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -668,39 +701,108 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
         # The same, where the page's own end came before them (a chunked or gzip body): the
         # page is whole.
         flags.append(_length_flag(declared, "ran on into the records after it"))
-    elif ran_past:
-        error = stream.error
-        return [Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends "
-                                       f"first" + (f" ({type(error).__name__}: {error})"
-                                                   if error is not None else "") + f" ({url})")
-                ], False
+    elif ran_past and (not page or _damaged_member(stream.error)):
+        return [_cut_off(source, number, record, stream, url)], False
+    # (the data ends inside the page: no next record's header in it says where it should end)
+    ended = ran_past and not flags and not swallowed
     if not page:
         skipped[f"not HTML ({media or 'no content type'})"] += 1
         return [], swallowed
+    if ended:
+        # The file ends inside the page: it is cleaned as far as it goes and flagged, as a
+        # page a crawler cut (WARC-Truncated) is; one outcome per record keeps the counts and
+        # a resumed run's positions (before, the page was lost with a reject).
+        flags.append({"flag": CUT_SHORT, "reason": f"{_ENDS_INSIDE} (Content-Length "
+                                                   f"{declared}): the page is cut short"})
+    outcome = _page(record, source, number, payload, charset, url, limit, flags, content, body)
+    if ended and isinstance(outcome, Reject):
+        return [_cut_off(source, number, record, stream, url)], False
+    return [outcome], swallowed
+
+
+def _page(record, source: str, number: int, payload: bytes, charset: str | None,
+          url: str | None, limit: int, flags: list[dict[str, str]], content, body: _Body
+          ) -> Item | Reject:
+    """A response's or resource's page bytes as an HTML item (`flags`: the reader's notes on
+    it), or the Reject that says why they are none."""
     coding = _undone_coding(record)
     if coding is not None and looks_binary(payload):
         # Still in a coding warcio has no decoder for: "binary data" would hide why, and a
         # larger --max-html-bytes would not help. (A page an archive kept decoded, header and
         # all, reads as text, and is read.)
-        return [Reject(source, number, f"{_coding_reason(coding)}: {url}")], swallowed
+        return Reject(source, number, f"{_coding_reason(coding)}: {url}")
     if len(payload) > limit:
-        return [Reject(source, number, f"HTML page larger than {limit} bytes: raise "
-                                       f"--max-html-bytes to read it ({url})")], swallowed
+        return Reject(source, number, f"HTML page larger than {limit} bytes: raise "
+                                      f"--max-html-bytes to read it ({url})")
     try:
         text, encoding, notes = decode_html(payload, charset)
     except DecodeError as exc:
-        return [Reject(source, number, f"{exc}: {url}")], swallowed
+        return Reject(source, number, f"{exc}: {url}")
     if not text.strip():
-        return [Reject(source, number, f"empty page: {url}")], swallowed
-    fields = {"url": url}
+        return Reject(source, number, f"empty page: {url}")
+    fields = _record_fields(record, url)
+    warc_date = fields.get("warc_date")
+    if encoding not in UTF8_ENCODINGS:
+        fields["encoding"] = encoding
+    hints = {"fallback_date": warc_date, "page_flags": [charset_flag(n) for n in notes] + flags
+             + _truncated_flag(record, content, body)}
+    return Item(source, number, text, fields, len(payload), kind="html", hints=hints)
+
+
+def _ends_inside(item: Item) -> bool:
+    """Whether an item is a page the file ends inside, kept as far as it goes."""
+    return any(flag["reason"].startswith(_ENDS_INSIDE)
+               for flag in (item.hints or {}).get("page_flags", ()))
+
+
+def _cut_off(source: str, number: int, record, stream: Stream, url: str | None) -> Reject:
+    """The Reject of a record the data ended inside: the file's end, or a damaged gzip member."""
+    error = stream.error
+    if _damaged_member(error):
+        return Reject(source, number, f"{_damage_reason(error)} ({url})")
+    declared = record.rec_headers.get_header("Content-Length")
+    return Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends first"
+                  + (f" ({type(error).__name__}: {error})" if error is not None else "")
+                  + f" ({url})")
+
+
+def _conversion_item(record, source: str, number: int, options: ReadOptions,
+                     skipped: Counter, stream: Stream) -> list[Item | Reject]:
+    """A conversion record's text (Common Crawl's WET) as a text item, read as a .txt article
+    is (--encoding, --max-record-bytes); a record of another type is skipped and counted."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    media, _ = _payload_type(record)
+    if media not in (None, "text/plain"):
+        skipped[f"not text (conversion to {media})"] += 1
+        return []
+    limit = options.max_record_bytes
+    data = record.raw_stream.read(limit + 1)
+    if len(data) > limit:
+        return [Reject(source, number, f"text larger than {limit} bytes: raise "
+                                       f"--max-record-bytes to read it ({url})")]
+    if getattr(record.raw_stream, "limit", 0):
+        # (the data ended inside the record: a text item has no flag to say it is cut short)
+        return [_cut_off(source, number, record, stream, url)]
+    try:
+        text, encoding = decode_bytes(data, options.encoding)
+    except DecodeError as exc:
+        return [Reject(source, number, f"{exc}: {url}")]
+    if not text.strip():
+        return [Reject(source, number, f"empty document: {url}")]
+    fields = _record_fields(record, url)
+    if encoding not in UTF8_ENCODINGS:
+        fields["encoding"] = encoding
+    return [Item(source, number, text, fields, len(data))]
+
+
+def _record_fields(record, url: str | None) -> dict[str, Any]:
+    """The fields a record's document carries from its WARC headers: its url, record id and
+    crawl date."""
+    fields: dict[str, Any] = {"url": url}
     record_id = record.rec_headers.get_header("WARC-Record-ID")
     if record_id:
         fields["warc_record_id"] = record_id
     warc_date = record.rec_headers.get_header("WARC-Date")
     if warc_date:
         fields["warc_date"] = warc_date
-    if encoding not in UTF8_ENCODINGS:
-        fields["encoding"] = encoding
-    hints = {"fallback_date": warc_date, "page_flags": [charset_flag(n) for n in notes] + flags
-             + _truncated_flag(record, content, body)}
-    return [Item(source, number, text, fields, len(payload), kind="html", hints=hints)], swallowed
+    return fields

@@ -103,7 +103,7 @@ def test_a_corrupt_record_is_rejected_and_reading_goes_on(tmp_path):
                                                                        "https://desa.id/kabar"]
 
 
-def test_a_record_longer_than_the_file_is_rejected(tmp_path):
+def test_a_record_longer_than_the_file_keeps_its_page_flagged(tmp_path):
     path = tmp_path / "crawl.warc"
     write_warc(path, gz=False)
     data = path.read_bytes()
@@ -111,8 +111,9 @@ def test_a_record_longer_than_the_file_is_rejected(tmp_path):
     end = data.index(b"\r\n", last)
     path.write_bytes(data[:last] + b"Content-Length: 99999999" + data[end:])
     items = list(iter_inputs([str(path)]))
-    assert isinstance(items[-1], Reject) and "truncated WARC record" in items[-1].reason
-    assert sum(isinstance(i, Item) for i in items) == 2
+    assert all(isinstance(i, Item) for i in items) and len(items) == 3
+    assert [f["flag"] for f in items[-1].hints["page_flags"]] == ["truncated-page"]
+    assert "Content-Length 99999999" in items[-1].hints["page_flags"][0]["reason"]
 
 
 def test_a_truncated_warc_gz_keeps_what_came_before(tmp_path):
@@ -243,15 +244,16 @@ def _response_members(path: Path, count: int) -> None:
                 http_headers=http))
 
 
-def test_a_warc_gz_cut_inside_its_last_record_gives_one_reject(tmp_path):
+def test_a_warc_gz_cut_inside_its_last_record_keeps_that_page_flagged(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     _response_members(path, 3)
     path.write_bytes(path.read_bytes()[:-20])
     items = list(iter_inputs([str(path)]))
-    assert [type(i) for i in items] == [Item, Item, Reject]
-    assert items[2].line == 3 and items[2].reason.startswith("truncated WARC record")
-    assert "gzip member starting at byte" in items[2].reason and "is truncated" in items[2].reason
-    assert "https://desa.id/2" in items[2].reason
+    assert [type(i) for i in items] == [Item, Item, Item]
+    assert items[2].line == 3 and items[2].fields["url"] == "https://desa.id/2"
+    [flag] = items[2].hints["page_flags"]
+    assert flag["flag"] == "truncated-page"
+    assert flag["reason"].startswith("the file ends inside its WARC record (Content-Length ")
 
 
 @pytest.mark.parametrize("damaged", [0, 2, 4])
