@@ -77,8 +77,11 @@ def other_head_line(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool
     >>> other_head_line("UPDATE: Floods recede in Jakarta", words)
     False
     """
+    # Only a comma line reads `rest` in _is_dateline, and a labelled name holds no comma: the
+    # text below is read once at most.
     return (_is_label_line(line, words) or _is_dateline(line, words, rest)
-            or _is_byline(line, words) or _is_date_line(line, words))
+            or _is_byline(line, words) or _is_date_line(line, words)
+            or _is_labelled_name(line, words, rest))
 
 
 def _is_label_line(line: str, words: Lexicon) -> bool:
@@ -129,14 +132,17 @@ def _written_in_lower_case(names: list[str], rest: Iterable[str]) -> bool:
     ("We can ...") proves nothing. Read only for a comma line in capitals, so the text is joined
     only then."""
     text = "\n".join(rest)
-    for word in names:
-        lower = word.lower().rstrip(".")
-        if not re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text):
-            return False
-        named = rf"(?<=[\w,;] ){re.escape(lower[:1].upper() + lower[1:])}(?!\w)"
-        if re.search(named, text):
-            return False
-    return bool(text)
+    return bool(text) and all(_everyday(word, text) for word in names)
+
+
+def _everyday(word: str, text: str) -> bool:
+    """Whether the text writes the word in lower case, whole, and never with its capital after
+    another word: an everyday word there, not a name."""
+    lower = word.lower().rstrip(".")
+    if not re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text):
+        return False
+    named = rf"(?<=[\w,;] ){re.escape(lower[:1].upper() + lower[1:])}(?!\w)"
+    return re.search(named, text) is None
 
 
 def _is_byline(line: str, words: Lexicon) -> bool:
@@ -146,6 +152,48 @@ def _is_byline(line: str, words: Lexicon) -> bool:
     m = _BYLINE.match(line)
     return m is not None and m.group(1).lower() in words.byline_words \
         and _names_only(m.group(2), words)
+
+
+def _is_labelled_name(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:
+    """A byline's label of the packs ("By", "Oleh", "Penulis", "Written by"), a colon or none,
+    then one name of 2 to 4 capitalised words ("By Yohanes Mau", "Penulis: Resmi Hartati").
+
+    A name may hold one of the packs' stopwords (Indonesian's "mau", "resmi" name people too),
+    which _is_byline refuses; what tells it from a headline in title case opening with such a
+    word ("By The Numbers", "Penulis Muda Raih Penghargaan") is that the text below writes a
+    headline's words in lower case ("... the numbers ...") and a name's never: one of its words
+    other than a stopword that the text writes so makes the line no name, and with no text
+    below, a stopword does ("Por El Camino Real").
+
+    >>> from cleaner.rulefile import Pack
+    >>> words = lexicon((Pack("xx", "lang", "labelled-name.toml", byline_words=frozenset({"by"}),
+    ...                       stopwords=frozenset({"the", "mau", "itu"})),))
+    >>> [_is_labelled_name(t, words, ["kata dia, the numbers grow"]) for t in (
+    ...     "By Yohanes Mau", "By The Numbers", "By-election Results", "By Mau Itu")]
+    [True, False, False, False]
+    """
+    name = _after_label(line.split(), words)
+    if name is None or not 2 <= len(name) <= 4 or not _NAME.match(" ".join(name)) \
+            or not all(word[0].isupper() for word in name):
+        return False
+    stopwords = [word for word in name if word.lower().strip(".") in words.stopwords]
+    if len(stopwords) > 1 or len(stopwords) == len(name):
+        return False
+    text = "\n".join(rest)
+    if stopwords and not text:
+        return False        # only the text below tells such a name from a headline
+    return not any(_everyday(word, text) for word in name if word not in stopwords)
+
+
+def _after_label(tokens: list[str], words: Lexicon) -> list[str] | None:
+    """The words after a byline label of the packs (one word or two, a colon after it or
+    not) that opens the line, or None when none opens it."""
+    for size in (2, 1):
+        label = " ".join(tokens[:size]).rstrip(":").strip().lower()
+        if len(tokens) > size and (label in words.byline_words or label in words.labels):
+            rest = tokens[size:]
+            return rest[1:] if rest[0] == ":" else rest
+    return None
 
 
 def _names_only(text: str, words: Lexicon) -> bool:
