@@ -53,7 +53,9 @@ def register(sub) -> None:
     check.add_argument("--slowest", type=at_least(0), default=10, metavar="N",
                        help="show the N slowest rules (default: 10; 0 for none)")
     check.add_argument("--all-warnings", action="store_true",
-                       help="list every warning (default: at most 20 per check)")
+                       help="list every warning (default: at most 20 per check), and each "
+                            "shipped rule that fires on none of fixtures not the project's own "
+                            "(default: their count)")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.set_defaults(run=run_check)
     parser.set_defaults(run=lambda args: parser.print_help() or 2)
@@ -135,9 +137,25 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def _shipped_unfired(found, all_warnings: bool) -> list[str]:
+    """The one line that sums up the shipped rules that fire on none of fixtures not the
+    project's own (listed one by one under --all-warnings): no warnings, and no news about the
+    rules the user checks."""
+    from cleaner.rules_check import SHIPPED_UNFIRED
+
+    count = sum(1 for f in found if f.message == SHIPPED_UNFIRED)
+    if not count or all_warnings:
+        return []
+    return [f"  info: {count} rules of the shipped packs fire on none of these fixtures: not "
+            f"warnings, as the shipped rules are held to the project's own fixtures "
+            f"(--all-warnings lists them)"]
+
+
 def format_result(result: CheckResult, fixtures, slowest: int = 10,
                   all_warnings: bool = False, no_fixtures_why: str = "no fixtures folder") -> str:
     """The findings grouped by check, each check with a one-line verdict."""
+    from cleaner.rules_check import SHIPPED_UNFIRED
+
     out = []
     rules = sum(len(p.rules) for p in result.packs)
     for check in CHECKS:
@@ -150,7 +168,7 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
             verdict = f"{len(result.packs)} packs, {rules} rules loaded"
         elif check == "fixtures":
             verdict = (f"{result.fixture_docs} fixture documents; "
-                       f"{rules - len(problems)} of {rules} rules fire on at least one")
+                       f"{rules - len(found)} of {rules} rules fire on at least one")
         else:
             verdict = "" if problems else "ok"
         errors = sum(1 for f in problems if f.level == "error")
@@ -162,11 +180,14 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
         for f in found:
             if f.level == "warning" and not all_warnings and shown >= 20:
                 continue
+            if f.message == SHIPPED_UNFIRED and not all_warnings:
+                continue
             shown += f.level == "warning"
             out.append(f"  {f.level}: {f.where}: {f.message}")
         hidden = warnings - min(warnings, 20) if not all_warnings else 0
         if hidden:
             out.append(f"  ... {hidden} more warnings (--all-warnings)")
+        out.extend(_shipped_unfired(found, all_warnings))
     if result.timings and slowest:
         total = sum(result.timings.values())
         kb = max(result.fixture_chars / 1000, 1e-9)

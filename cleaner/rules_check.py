@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Collection, Iterable, NamedTuple
 
 import orjson
 
@@ -22,8 +22,9 @@ from cleaner.matcher import Matcher
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
 from cleaner.pack_replacements import pack_warnings
-from cleaner.rulefile import (Pack, Rule, RuleFileError, combine_packs, id_clashes, read_pack,
-                              near_problems, rule_paths, shipped_rule_files, site_problems)
+from cleaner.rulefile import (Pack, Rule, RuleFileError, builtin_rules_dir, combine_packs,
+                              id_clashes, read_pack, near_problems, rule_paths,
+                              shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
 
 
@@ -202,15 +203,48 @@ def fired_rules(records: list[tuple[str, dict]]) -> set[str]:
     return {removal["rule"] for _, record in records for removal in record["removed"]}
 
 
-def check_fires(packs: list[Pack], fired: set[str]) -> list[Finding]:
+# What a shipped rule that fires on none of a folder's fixtures is told, where the folder is not
+# the project's own (an info, not a warning: `cleaner rules check` sums these up in one line).
+SHIPPED_UNFIRED = ("fires on none of these fixtures: a shipped rule, held to the project's own "
+                   "fixtures, not to these")
+
+
+def project_fixtures() -> Path | None:
+    """The project's own fixtures folder, which the shipped rules are held to: beside the shipped
+    rules folder in a source checkout; None where there is none (an installed package)."""
+    folder = Path(str(builtin_rules_dir())).parent / "fixtures"
+    return folder.resolve() if folder.is_dir() else None
+
+
+def is_project_fixtures(fixtures: str | Path) -> bool:
+    """Whether `fixtures` is the project's own fixtures folder, however it is written."""
+    project = project_fixtures()
+    return project is not None and Path(fixtures).resolve() == project
+
+
+def check_fires(packs: list[Pack], fired: set[str],
+                held_elsewhere: Collection[str] = ()) -> list[Finding]:
+    """A warning for each rule that fires on no fixture; for the rules of the packs whose path is
+    in `held_elsewhere` (the shipped packs, on fixtures not the project's), an info: a user's
+    folder of their own site's cases is no evidence for or against the shipped rules."""
     findings = []
     for pack in packs:
         for rule in pack.rules:
             if rule.id not in fired and not any(a in fired for a in rule.aliases):
-                findings.append(Finding("warning", "fixtures", f"{pack.path}: {rule.id}",
+                where = f"{pack.path}: {rule.id}"
+                if pack.path in held_elsewhere:
+                    findings.append(Finding("info", "fixtures", where, SHIPPED_UNFIRED))
+                    continue
+                findings.append(Finding("warning", "fixtures", where,
                                         "fires on no fixture: add a fixture that shows what it "
                                         "removes (cleaner fixtures add)"))
     return findings
+
+
+def in_packs(finding: Finding, paths: Collection[str]) -> bool:
+    """Whether a finding is on one of the packs at `paths` (on the pack or on one of its rules)."""
+    path, _, _ = finding.where.partition(": ")
+    return finding.where in paths or path in paths
 
 
 def check_gutting(packs: list[Pack], records: list[tuple[str, dict]]) -> list[Finding]:
@@ -349,8 +383,13 @@ def check_engine(packs: list[Pack]) -> list[Finding]:
 def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
               fixtures: str | Path | None = None, cleaner_factory=None,
               shadowing: bool = True) -> CheckResult:
-    """Run every check; fixtures checks need a fixtures folder and a way to build a Cleaner."""
+    """Run every check; fixtures checks need a fixtures folder and a way to build a Cleaner.
+
+    On fixtures that are not the project's own (a user's folder of their site's cases), a
+    shipped rule that fires on none of them is an info, not a warning (check_fires); and each
+    check lists its findings on the user's packs before those on the shipped packs."""
     result = CheckResult()
+    shipped = {str(path) for path in shipped_rule_files(builtin)}
     packs, findings = load_all(extra, builtin)
     result.packs = packs
     result.findings.extend(findings)
@@ -367,9 +406,13 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
         records, texts = clean_fixtures(cleaner, documents)
         result.fixture_docs = len(documents)
         result.fixture_chars = sum(len(t) for t in texts)
-        result.findings.extend(check_fires(packs, fired_rules(records)))
+        elsewhere = set() if is_project_fixtures(fixtures) else shipped
+        result.findings.extend(check_fires(packs, fired_rules(records), elsewhere))
         result.findings.extend(check_gutting(packs, records))
         result.timings = time_rules(packs, texts)
+    # The user's own packs' findings first in each check (a stable sort: each check's order is
+    # kept), where they are not lost below those of the shipped packs.
+    result.findings.sort(key=lambda finding: in_packs(finding, shipped))
     return result
 
 
