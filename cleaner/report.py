@@ -138,13 +138,26 @@ def _flagged(flagged: list[dict], total: int) -> str:
     return "".join(rows)
 
 
+def _reason_cell(kind: str, count: int, examples: dict[str, str]) -> str:
+    """A kind of reject reason as its first reason reads, numbers and all, and how many more are
+    of its kind: "line 12 is longer than 8388608 bytes (and 2 like it)". A kind counted before a
+    resume of a run whose checkpoint kept no examples is shown as counted (numbers as N)."""
+    example = examples.get(kind)
+    if example is None:
+        return escape(kind)
+    more = f' <span class="muted">(and {count - 1:,} like it)</span>' if count > 1 else ""
+    return escape(example) + more
+
+
 def _rejects(data: dict[str, Any]) -> str:
     total = data["totals"]["rejected"]
     if not total:
         return '<p class="muted">Nothing was rejected.</p>'
     rows = ['<table id="reject-reasons"><tr><th class="num">count</th><th>reason</th></tr>']
+    examples = data.get("reject_examples") or {}
     for reason, n in data["reject_reasons"].items():
-        rows.append(f'<tr><td class="num">{n:,}</td><td>{escape(reason)}</td></tr>')
+        rows.append(f'<tr><td class="num">{n:,}</td><td>{_reason_cell(reason, n, examples)}'
+                    f'</td></tr>')
     rows.append('</table><table id="rejects"><tr><th>input</th><th>reason</th></tr>')
     for r in data["rejects"]:
         rows.append(f'<tr><td><code>{escape(r["where"])}</code></td><td>{escape(r["reason"])}'

@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from cleaner.stats import MAX_SITES, reason_kind, site_key
+from cleaner.stats import MAX_SITES, reason_example, reason_kind, site_key
 
 SAMPLES_PER_RULE = 5
 MAX_FLAGGED = 100
@@ -73,6 +73,11 @@ def _checked_state(state: Any, numbers: tuple[str, ...],
                for doc in out["flagged_docs"]):
         raise TypeError("a flagged document's flags are not a list of objects")
     out["rejects"] = _objects(state["rejects"], "rejects", ("where", "reason"))
+    # (a manifest of an earlier version kept no examples: the kinds are shown as counted)
+    examples = state.get("reject_examples", {})
+    if not isinstance(examples, dict) or not all(isinstance(v, str) for v in examples.values()):
+        raise TypeError("reject_examples is not an object of texts")
+    out["reject_examples"] = {kind: reason_example(text) for kind, text in examples.items()}
     return out
 
 
@@ -125,6 +130,8 @@ class ReportCollector:
         self.sites: dict[str, Counter] = defaultdict(Counter)
         self.flagged_docs: list[dict] = []
         self.reject_reasons: Counter = Counter()
+        # The first reason of each kind, as written (its numbers too): what the report shows.
+        self.reject_examples: dict[str, str] = {}
         self.rejects: list[dict] = []
 
     def add_outcome(self, outcome: tuple) -> None:
@@ -191,7 +198,10 @@ class ReportCollector:
     def add_reject(self, reject: dict[str, Any]) -> None:
         self.rejected += 1
         reason = str(reject.get("reason", ""))
-        self.reject_reasons[reason_kind(reason)] += 1
+        kind = reason_kind(reason)
+        self.reject_reasons[kind] += 1
+        if kind not in self.reject_examples:
+            self.reject_examples[kind] = reason_example(reason)
         if len(self.rejects) < self.max_rejects:
             where = reject.get("source", "")
             if reject.get("line"):
@@ -212,6 +222,7 @@ class ReportCollector:
         out["samples"] = {rule: list(bucket) for rule, bucket in self.samples.items()}
         out["sites"] = {site: dict(counts) for site, counts in self.sites.items()}
         out["flagged_docs"], out["rejects"] = list(self.flagged_docs), list(self.rejects)
+        out["reject_examples"] = dict(self.reject_examples)
         out["rng"] = _rng_as_json(self.rng)
         return out
 
@@ -262,6 +273,8 @@ class ReportCollector:
             "rules": rules, "sites": sites,
             "flagged": self.flagged_docs, "rejects": self.rejects,
             "reject_reasons": dict(self.reject_reasons.most_common()),
+            "reject_examples": {kind: self.reject_examples[kind] for kind in self.reject_reasons
+                                if kind in self.reject_examples},
             "skipped_records": dict(skipped_records or {}), "skipped_files": skipped_files,
             "duplicate_files": dict(duplicate_files or {}),
             "scope": self._scope(),

@@ -48,6 +48,8 @@ class RunStats:
     site_hits: Counter = field(default_factory=Counter)
     site_words: Counter = field(default_factory=Counter)
     reject_reasons: Counter = field(default_factory=Counter)
+    # The first reason of each kind as written, numbers and all: what the summary shows of it.
+    reject_examples: dict = field(default_factory=dict)
     stage_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     # Sites counted one by one at most (None: no limit, as for a worker's tally of one batch).
     max_sites: int | None = field(default_factory=lambda: MAX_SITES)
@@ -107,7 +109,10 @@ class RunStats:
         """Count one rejected document; `size`: the input bytes it was read from."""
         self.rejected += 1
         self.bytes_in += size
-        self.reject_reasons[reason_kind(reason)] += 1
+        kind = reason_kind(reason)
+        self.reject_reasons[kind] += 1
+        if kind not in self.reject_examples:
+            self.reject_examples[kind] = reason_example(reason)
 
     def add_times(self, seconds: dict[str, float]) -> None:
         for stage, value in seconds.items():
@@ -162,6 +167,7 @@ class RunStats:
         out.update({name: dict(getattr(self, name)) for name in self._COUNTERS})
         out["skipped_records"] = dict(self.skipped_records)
         out["skipped_duplicates"] = dict(self.skipped_duplicates)
+        out["reject_examples"] = dict(self.reject_examples)
         out["seconds"] = round(self.run_seconds(), 3)
         return out
 
@@ -177,6 +183,9 @@ class RunStats:
         self.stage_seconds = defaultdict(float, self.stage_seconds)
         self.skipped_records = dict(state.get("skipped_records", {}))
         self.skipped_duplicates = dict(state.get("skipped_duplicates", {}))
+        examples = state.get("reject_examples", {})     # (none in an older manifest)
+        self.reject_examples = ({str(k): reason_example(str(v)) for k, v in examples.items()}
+                                if isinstance(examples, dict) else {})
         # (a manifest from an earlier version kept no seconds: the run's count from here)
         self.seconds_before = state.get("seconds", 0.0)
         self._base = (self.read, self.bytes_in)
@@ -206,8 +215,12 @@ class RunStats:
             lines.append("cpu seconds per stage: " + ", ".join(
                 f"{k[6:]} {v:.1f}" for k, v in sorted(stages.items(), key=lambda kv: -kv[1])))
         if self.reject_reasons:
-            lines.append("rejects: " + "; ".join(f"{n} {r}" for r, n in
-                                                 self.reject_reasons.most_common()))
+            lines.append(f"rejects by reason ({self.rejected} in all):")
+            for kind, n in self.reject_reasons.most_common(top):
+                lines.append(f"  {n:8d}  {reason_line(kind, n, self.reject_examples)}")
+            if len(self.reject_reasons) > top:
+                lines.append(f"  ... {len(self.reject_reasons) - top} more reasons (--stats "
+                             f"for all)")
         if self.rule_hits:
             lines.append(f"removals per rule ({sum(self.rule_hits.values())} in all):")
             for rule, hits in self.rule_hits.most_common(top):
@@ -221,6 +234,30 @@ class RunStats:
 # name such as UTF-8).
 _DETAILS = re.compile(r"[:;(]")
 _NUMBER = re.compile(r"(?<![\w-])\d+(?![\w-])")
+
+
+# The characters of a reject reason kept as the example of its kind (a reason may quote input).
+MAX_EXAMPLE = 200
+
+
+def reason_example(reason: str) -> str:
+    """A reject reason as the example of its kind: as written, cut to MAX_EXAMPLE characters."""
+    return reason if len(reason) <= MAX_EXAMPLE else reason[:MAX_EXAMPLE - 1] + "\u2026"
+
+
+def reason_line(kind: str, count: int, examples: dict[str, str]) -> str:
+    """A kind of reject reason as the summary says it: its first reason as written, and how many
+    more are of its kind ("line 12 is longer than 8388608 bytes (and 2 like it)"); the kind
+    itself, numbers as N, where no example was kept (counted before a resume from an older
+    manifest).
+
+    >>> reason_line("line N is long", 3, {"line N is long": "line 12 is long"})
+    'line 12 is long (and 2 like it)'
+    """
+    example = examples.get(kind)
+    if example is None:
+        return kind
+    return example + (f" (and {count - 1} like it)" if count > 1 else "")
 
 
 def reason_kind(reason: str) -> str:
