@@ -370,6 +370,7 @@ class MetaSink:
         words = lexicon(doc.packs)
         months, conjunctions = words.months, words.conjunctions
         filled = []
+        wires: list[str] = []
         for name, raw in list(hit.values.items()) + list(hit.rule.set):
             field = name
             if name == "date":
@@ -381,10 +382,16 @@ class MetaSink:
                 ok = doc.set_meta("date", value)
             elif name in ("author", "editor"):
                 field = name + "s"              # a rule captures one, the record lists them
+                names = split_names(raw, conjunctions)
+                if name == "author":
+                    # A wire agency named as a writer ("By Reuters", "By AFP and Reuters") is
+                    # the story's source, as a web page's author tag naming one is.
+                    found = wire_agencies(names, words.agencies)
+                    wires.extend(found)
+                    names = [n for n in names if n not in found]
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
                 # keeps a lone name, it is still no author.
-                persons = [n for n in people(split_names(raw, conjunctions),
-                                             _site_names(doc.packs), words.honorifics,
+                persons = [n for n in people(names, _site_names(doc.packs), words.honorifics,
                                              words=words)
                            if not names_no_one(n, words)]
                 if not persons:         # no one named: it fills nothing, nor says it does
@@ -398,4 +405,8 @@ class MetaSink:
                 ok = doc.set_meta(name, clean_value(raw))
             if ok or name in hit.values:
                 filled.append(field)
+        # After the loop, so that a source the hit captured itself wins over the agency.
+        if wires and doc.set_meta("source", self.source_name(wires[0])) \
+                and "source" not in filled:
+            filled.append("source")
         return filled

@@ -1,0 +1,162 @@
+"""What an English byline names that is no person: a wire agency is the story's source, a label
+opening with "The" is no one.
+
+1. 'By The Associated Press', 'By the Associated Press', 'By AP', 'By Reuters', 'By AFP and
+   Reuters' name a wire agency alone: no author, the agency as meta.source, spelled as the packs'
+   `agencies` list it. Beside a person ('By John Smith and The Associated Press', 'By JOHN
+   SMITH, Associated Press') the person is the author and the agency the source.
+2. 'By The Numbers' (a feature's label) names no one: a name does not open with the article
+   "The". It fills no author, alone or before a headline's colon, first line or not; a desk or
+   board ('By The Editorial Board', 'By CNN Staff', 'By Staff Writer') goes and fills none.
+3. A real name opening with a particle or with the letters of "The" ('By Van Morrison', 'By
+   De'Andre Hopkins', 'By La Toya Jackson', 'By Theo Walcott', 'By T. J. Holmes') is an author.
+4. A wire agency captured as a byline's name is the source in every language's byline rule, and
+   the byline's removal says it filled the source; a source the text gave before it wins.
+5. Hostile bylines are cleaned without raising, in bounded time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+TITLE = "Visitor Numbers Rise Again In The City"
+BODY = ("The figures show that the numbers of visitors rose by a third last year, and the city "
+        "expects more of them this summer, the mayor said on Monday.")
+
+
+def _clean(cleaner, byline: str, first: bool = False) -> dict:
+    text = f"{byline}\n\n{BODY}" if first else f"{TITLE}\n\n{byline}\n\n{BODY}"
+    return cleaner.clean(text)
+
+
+def _byline_removal(record) -> dict | None:
+    return next((r for r in record["removed"] if r["rule"] == "en/by-line"), None)
+
+
+# -- 1. wire agencies ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline, source", [
+    ("By The Associated Press", "The Associated Press"),
+    ("By the Associated Press", "The Associated Press"),
+    ("By THE ASSOCIATED PRESS", "The Associated Press"),
+    ("By Associated Press", "Associated Press"),
+    ("By AP", "AP"),
+    ("By Reuters", "Reuters"),
+    ("By REUTERS", "Reuters"),
+    ("By AFP and Reuters", "AFP"),
+    ("By Agence France-Presse", "Agence France-Presse"),
+])
+def test_a_byline_naming_only_a_wire_agency_gives_the_source_and_no_author(cleaner, byline,
+                                                                            source):
+    record = _clean(cleaner, byline)
+    assert record["meta"]["authors"] == []
+    assert record["meta"]["source"] == source
+    assert record["text"] == BODY
+    assert _byline_removal(record)["fields"] == ["source"]
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("By John Smith and The Associated Press", ["John Smith"], "The Associated Press"),
+    ("By JOHN SMITH, Associated Press", ["JOHN SMITH"], "Associated Press"),
+    ("By Jane Doe, The Associated Press", ["Jane Doe"], "The Associated Press"),
+    ("By Jane Doe and Reuters", ["Jane Doe"], "Reuters"),
+    ("By Jane Doe | Reuters", ["Jane Doe"], "Reuters"),
+])
+def test_a_person_beside_a_wire_agency_is_the_author_and_the_agency_the_source(
+        cleaner, byline, authors, source):
+    record = _clean(cleaner, byline)
+    assert record["meta"]["authors"] == authors
+    assert record["meta"]["source"] == source
+    assert record["text"] == BODY
+
+
+def test_an_agency_alone_as_the_first_line_is_the_source(cleaner):
+    record = _clean(cleaner, "By The Associated Press", first=True)
+    assert (record["meta"]["authors"], record["meta"]["source"]) == ([], "The Associated Press")
+    assert record["meta"]["title"] is None and record["text"] == BODY
+
+
+# -- 2. labels and desks -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("first", [False, True])
+@pytest.mark.parametrize("byline", ["By The Numbers", "BY THE NUMBERS", "By The Way",
+                                    "By The Numbers: Tourism In 2023 Broke Every Record"])
+def test_a_label_opening_with_the_is_no_author(cleaner, byline, first):
+    record = _clean(cleaner, byline, first)
+    assert record["meta"]["authors"] == []
+    assert _byline_removal(record) is None
+    # Not lost: it is the title, or it stays in the text.
+    assert record["meta"]["title"] == byline or byline in record["text"]
+
+
+def test_a_person_and_a_label_opening_with_the_is_no_byline(cleaner):
+    record = _clean(cleaner, "By Jane Doe and The Numbers")
+    assert record["meta"]["authors"] == []
+    assert "By Jane Doe and The Numbers" in record["text"]
+
+
+@pytest.mark.parametrize("byline", ["By The Editorial Board", "By the Editorial Board",
+                                    "By Editorial Board", "By The Editors", "By CNN Staff",
+                                    "By Staff Writer", "By AP Staff", "By Our Correspondent"])
+def test_a_desk_or_a_board_goes_and_fills_no_author(cleaner, byline):
+    record = _clean(cleaner, byline)
+    assert record["meta"]["authors"] == [] and record["meta"]["source"] is None
+    assert record["text"] == BODY
+    assert _byline_removal(record) is not None
+
+
+# -- 3. real names -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Van Morrison", ["Van Morrison"]),
+    ("By De'Andre Hopkins", ["De'Andre Hopkins"]),
+    ("By La Toya Jackson", ["La Toya Jackson"]),
+    ("By Theo Walcott", ["Theo Walcott"]),
+    ("By THEODORE ROOSEVELT", ["THEODORE ROOSEVELT"]),
+    ("By Thé Dang", ["Thé Dang"]),
+    ("By T. J. Holmes", ["T. J. Holmes"]),
+    ("By Will Smith and Can Dündar", ["Will Smith", "Can Dündar"]),
+    ("By Jane Doe and Theo Walcott", ["Jane Doe", "Theo Walcott"]),
+])
+def test_a_name_opening_with_a_particle_or_the_letters_of_the_is_an_author(cleaner, byline,
+                                                                           authors):
+    record = _clean(cleaner, byline)
+    assert record["meta"]["authors"] == authors
+    assert record["meta"]["source"] is None
+    assert record["text"] == BODY
+
+
+# -- 4. every language's byline rules ------------------------------------------------------------
+
+BODY_ID = ("Presiden Joko Widodo meresmikan jalan tol baru di Jawa Barat pada hari Senin kemarin. "
+           "Ia mengatakan jalan itu akan mempercepat arus barang dan orang di wilayah tersebut.")
+
+
+def test_an_agency_in_an_indonesian_byline_is_the_source(cleaner):
+    record = cleaner.clean(f"Penulis: Reuters\n{BODY_ID}")
+    assert (record["meta"]["authors"], record["meta"]["source"]) == ([], "Reuters")
+    removal = next(r for r in record["removed"] if r["rule"] == "id/byline-label")
+    assert removal["fields"] == ["source"]
+
+
+def test_a_source_the_text_gave_first_wins_over_a_bylines_agency(cleaner):
+    record = cleaner.clean(f"{TITLE}\n\nBy Jane Doe | Reuters\n\nBy AP\n\n{BODY}")
+    assert record["meta"]["source"] == "Reuters"
+    assert record["meta"]["authors"] == ["Jane Doe"]
+
+
+# -- 5. hostile input ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline", [
+    "By " + "The " * 20000, "By The " + "A" * 50000, "By " + "AP and " * 5000 + "AP",
+    "By The\u0000 Associated Press", "By \ud83d The Numbers", "By Th", "By T", "By The",
+    "By THE", "By the", "By " + "Reuters, " * 3000, "By Jane Doe, " + "The " * 3000 + "AP",
+])
+def test_hostile_bylines_are_cleaned_without_raising(cleaner, byline):
+    start = time.process_time()
+    record = _clean(cleaner, byline)
+    assert time.process_time() - start < 5
+    assert isinstance(record["text"], str)
+    assert all(not a.lower().startswith("the ") and a.lower() != "the"
+               for a in record["meta"]["authors"])
