@@ -155,29 +155,40 @@ def _is_byline(line: str, words: Lexicon) -> bool:
 
 
 def _is_labelled_name(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:
-    """A byline's label of the packs ("By", "Oleh", "Penulis", "Written by"), a colon or none,
-    then one name of 2 to 4 capitalised words ("By Yohanes Mau", "Penulis: Resmi Hartati").
+    """A byline word of the packs ("By", "Oleh"), or a byline label of theirs before a colon
+    ("Penulis:", "Written by:"), then one name of 2 to 4 capitalised words ("By Yohanes Mau",
+    "Penulis: Resmi Hartati"). A label without its colon opens headlines ("Reporter Tewas
+    Ditembak", "Editor Pilihan Minggu Ini").
 
     A name may hold one of the packs' stopwords (Indonesian's "mau", "resmi" name people too),
     which _is_byline refuses; what tells it from a headline in title case opening with such a
-    word ("By The Numbers", "Penulis Muda Raih Penghargaan") is that the text below writes a
+    word ("By The Numbers", "Penulis: Muda Raih Penghargaan") is that the text below writes a
     headline's words in lower case ("... the numbers ...") and a name's never: one of its words
     other than a stopword that the text writes so makes the line no name, and with no text
-    below, a stopword does ("Por El Camino Real").
+    below, a stopword does ("Por El Camino Real"). Without a colon, the stopword opens or ends
+    the name: one between two of its words joins them as a headline's function word does
+    ("Oleh Rakyat Untuk Rakyat").
 
     >>> from cleaner.rulefile import Pack
     >>> words = lexicon((Pack("xx", "lang", "labelled-name.toml", byline_words=frozenset({"by"}),
-    ...                       stopwords=frozenset({"the", "mau", "itu"})),))
+    ...                       stopwords=frozenset({"the", "mau", "itu", "for"}),
+    ...                       byline_labels=(("authors", ("Penulis",)),)),))
     >>> [_is_labelled_name(t, words, ["kata dia, the numbers grow"]) for t in (
-    ...     "By Yohanes Mau", "By The Numbers", "By-election Results", "By Mau Itu")]
-    [True, False, False, False]
+    ...     "By Yohanes Mau", "By The Numbers", "By-election Results", "By Mau Itu",
+    ...     "Penulis: Yohanes Mau", "Penulis Yohanes Mau", "By Hope For Change")]
+    [True, False, False, False, True, False, False]
     """
-    name = _after_label(line.split(), words)
-    if name is None or not 2 <= len(name) <= 4 or not _NAME.match(" ".join(name)) \
+    found = _after_label(line.split(), words)
+    if found is None:
+        return False
+    name, colon = found
+    if not 2 <= len(name) <= 4 or not _NAME.match(" ".join(name)) \
             or not all(word[0].isupper() for word in name):
         return False
     stopwords = [word for word in name if word.lower().strip(".") in words.stopwords]
     if len(stopwords) > 1 or len(stopwords) == len(name):
+        return False
+    if stopwords and not colon and stopwords[0] not in (name[0], name[-1]):
         return False
     text = "\n".join(rest)
     if stopwords and not text:
@@ -185,14 +196,18 @@ def _is_labelled_name(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bo
     return not any(_everyday(word, text) for word in name if word not in stopwords)
 
 
-def _after_label(tokens: list[str], words: Lexicon) -> list[str] | None:
-    """The words after a byline label of the packs (one word or two, a colon after it or
-    not) that opens the line, or None when none opens it."""
+def _after_label(tokens: list[str], words: Lexicon) -> tuple[list[str], bool] | None:
+    """The words after what opens the line as a byline's label, and whether a colon follows
+    it: one of the packs' byline_words, a colon after it or not ("By", "Oleh:"), or one of
+    their byline_labels (one word or two) with its colon ("Penulis:", "Written by :"); None
+    when neither opens it."""
     for size in (2, 1):
-        label = " ".join(tokens[:size]).rstrip(":").strip().lower()
-        if len(tokens) > size and (label in words.byline_words or label in words.labels):
-            rest = tokens[size:]
-            return rest[1:] if rest[0] == ":" else rest
+        head = " ".join(tokens[:size])
+        rest = tokens[size:]
+        colon = head.endswith(":") or rest[:1] == [":"]
+        label = head.rstrip(":").strip().lower()
+        if rest and (label in words.byline_words or (colon and label in words.labels)):
+            return (rest[1:] if rest[0] == ":" else rest), colon
     return None
 
 

@@ -1,9 +1,10 @@
-"""A first line that is a byline's label of the packs ('By', 'Oleh', 'Penulis', 'Reporter') and
-one name of two to four capitalised words is never the title, though the name holds a word of
-the packs' stopwords ('By Yohanes Mau', 'By Resmi Hartati': 'mau' and 'resmi' are Indonesian's):
-a byline rule takes it, or it stays in the text. A headline opening so ('By The Numbers: ...',
-'By-election ...', 'Penulis Muda Raih Penghargaan', whose words the text writes in lower case)
-is still the title."""
+"""A first line that is a byline word of the packs ('By', 'Oleh') or a byline label with its colon
+('Penulis:', 'Reporter:') and one name of two to four capitalised words is never the title,
+though the name holds a word of the packs' stopwords ('By Yohanes Mau', 'By Resmi Hartati':
+'mau' and 'resmi' are Indonesian's): a byline rule takes it, or it stays in the text. A headline
+opening so ('By The Numbers: ...', 'By-election ...', 'Penulis Muda Raih Penghargaan': a label
+without its colon, 'Oleh Rakyat Untuk Rakyat': a stopword joining two words) is still the
+title."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def cleaner():
 
 @pytest.mark.parametrize("first", [
     "By Yohanes Mau", "By Resmi Hartati", "Oleh Resmi Hartati", "Oleh: Yohanes Mau",
-    "Reporter Resmi Hartati", "Penulis Yohanes Mau Lewa", "BY RESMI HARTATI",
+    "Reporter: Resmi Hartati", "Penulis: Yohanes Mau Lewa", "BY RESMI HARTATI",
 ])
 def test_a_label_and_a_name_holding_a_stopword_is_no_title(cleaner, first):
     record = cleaner.clean(f"{first}\n\n{BODY_ID}")
@@ -63,10 +64,28 @@ def test_a_headline_opening_with_by_or_a_label_is_still_the_title(cleaner, first
     assert not record["text"].startswith(first)
 
 
+# Headlines opening with a byline label without its colon, or with a byline word before capitalised
+# words a stopword joins: the title, as before labels counted without a colon (the review's lines).
+@pytest.mark.parametrize("first", [
+    "Reporter Tewas Ditembak", "Reporter Jepang Dibebaskan", "Penulis Muda Raih Penghargaan",
+    "Editor Pilihan Minggu Ini", "Oleh Rakyat Untuk Rakyat", "Penulis Tim Redaksi",
+    "Reporter Cilik Beraksi",
+])
+def test_a_headline_in_title_case_opening_with_a_label_is_the_title(cleaner, first):
+    record = cleaner.clean(f"{first}\n\n{BODY_ID}")
+    assert record["meta"]["lang"] == "id"
+    assert record["meta"]["title"] == first
+    assert record["meta"]["authors"] == [] and record["meta"]["editors"] == []
+    assert not record["text"].startswith(first)
+
+
 @pytest.mark.parametrize("line, rest, expected", [
     ("By Yohanes Mau", [BODY_ID], True),
     ("By Resmi Hartati", [BODY_ID], True),
     ("Penulis : Resmi Hartati", [BODY_ID], True),
+    ("Penulis Resmi Hartati", [BODY_ID], False),          # a label counts with its colon
+    ("Oleh: Rakyat Untuk Rakyat", [BODY_ID], True),       # after a colon, a stopword anywhere
+    ("Oleh Rakyat Untuk Rakyat", [BODY_ID], False),       # without: it opens or ends the name
     ("By The Numbers", ["the numbers grew"], False),      # 'numbers' is an everyday word here
     ("By Mau Resmi", [BODY_ID], False),                   # two stopwords: no name
     ("By Mau", [BODY_ID], False),                         # one word, a stopword
@@ -82,7 +101,8 @@ def test_other_head_line_reads_a_labelled_name(line, rest, expected):
 @pytest.mark.parametrize("first", [
     "By", "By :", "By : :", "Oleh:", "By " + "Mau " * 20000, "By " + "A" * 50000 + " Mau",
     "By \ud83d Mau", "By Yohanes\u0000 Mau", "By ’’ Mau", "Penulis\t:\tResmi\tHartati",
-    "By  Yohanes   Mau", "By Mau Itu",
+    "By  Yohanes   Mau", "By Mau Itu", "Penulis:", "Penulis :", "Penulis: :", "Written by:",
+    "Oleh Rakyat Untuk", "Oleh Untuk Untuk Rakyat", "Reporter:" + " Mau" * 20000,
 ])
 def test_damaged_first_lines_are_cleaned_without_raising(cleaner, first):
     start = time.process_time()

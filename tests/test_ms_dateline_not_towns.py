@@ -3,8 +3,10 @@ dateline only when the words after it read as a town's name: a headline in capit
 DICEMARI SISA TOKSIK', its first word a verb), a football club ('KUALA LUMPUR CITY FC'), a label
 the pack lists ('BATU API') and a match's score after the colon ('KUALA LUMPUR CITY: 2 Johor
 Darul Ta'zim 1') stay text and give no location, while towns, those opening as verbs do among
-them ('PORT DICKSON', 'KUALA BERANG', 'KAMPUNG MEMALI'), and a place with a date before the
-colon ('KUALA TERENGGANU, 12 Mac:') are still datelines."""
+them ('PORT DICKSON', 'KUALA BERANG', 'KAMPUNG MEMALI', 'KAMPUNG DIN'), towns with a word of two
+letters before their last ('KAMPUNG AH KAU', 'KAMPUNG BARU SG BULOH'), a place with a date before
+the colon ('KUALA TERENGGANU, 12 Mac:') and leads opening with a number, capitalised words and a
+word in lower case ('JOHOR BAHRU: 20 PATI ditahan ...') are still datelines."""
 
 from __future__ import annotations
 
@@ -54,6 +56,8 @@ def _dateline_removals(record: dict) -> list[str]:
     f"KUALA LUMPUR CITY FC: {LEAD}",                 # a football club
     f"KUALA LUMPUR CITY FC - {LEAD}",
     f"PULAU PINANG FC: {LEAD}",
+    f"KAMPUNG BARU SG FC: {LEAD}",                   # two letters last, after one mid-way
+    f"KAMPUNG AH FC - {LEAD}",
     f"BATU API: {LEAD}",                             # a troublemaker, not a town
     # A score after the colon: a number, a team and a number.
     "KUALA LUMPUR CITY: 2 Johor Darul Ta'zim 1",
@@ -61,6 +65,8 @@ def _dateline_removals(record: dict) -> list[str]:
     "Bolasepak Kuala Lumpur malam tadi.",
     "KEDAH: 3 Perak 0 selepas tiga gol pada separuh masa kedua perlawanan Liga Super di Stadium "
     "Darul Aman semalam.",
+    "PULAU PINANG: 1 Sri Pahang FC 0 dalam perlawanan Liga Super di Stadium Bandaraya Pulau "
+    "Pinang malam tadi.",
 ])
 def test_no_town_after_a_place_word_stays_text(malay, detected, line):
     for record in _records(malay, detected, line):
@@ -90,6 +96,23 @@ def test_no_town_after_a_place_word_stays_text(malay, detected, line):
      "pagi ini.", "Shah Alam"),
     ("IPOH: 3 Mac lalu menjadi tarikh bersejarah apabila jambatan baharu itu dibuka kepada "
      "orang ramai.", "Ipoh"),
+    # A number, capitalised words and a word in lower case: a lead, not a score (the review's).
+    ("JOHOR BAHRU: 20 PATI ditahan dalam Ops Kutip yang dijalankan Jabatan Imigresen di sekitar "
+     "bandar raya ini awal pagi tadi.", "Johor Bahru"),
+    ("KOTA BHARU: 3 Warga emas maut dalam kemalangan jalan raya membabitkan dua kenderaan di "
+     "Jalan Kuala Krai, petang semalam.", "Kota Bharu"),
+    ("KUALA LUMPUR: 3 Pemain import baharu akan menyertai skuad Harimau Malaya untuk kempen "
+     "kelayakan Piala Dunia 2026.", "Kuala Lumpur"),
+    ("PUTRAJAYA: 12 Ahli Parlimen Pembangkang Sabah menyatakan sokongan kepada kerajaan dalam "
+     "satu kenyataan bersama.", "Putrajaya"),
+    # A word of two letters before the town's last word (the review's), colon or dash.
+    (f"KAMPUNG AH KAU: {LEAD}", "Kampung Ah Kau"),
+    (f"KAMPUNG AH KAU - {LEAD}", "Kampung Ah Kau"),
+    (f"KAMPUNG BARU SG BULOH: {LEAD}", "Kampung Baru SG Buloh"),
+    (f"KAMPUNG BARU SG BULOH – {LEAD}", "Kampung Baru SG Buloh"),
+    # di- and no verb's suffix after it.
+    (f"KAMPUNG DIN: {LEAD}", "Kampung Din"),
+    (f"KAMPUNG DIAN - {LEAD}", "Kampung Dian"),
 ])
 def test_a_town_is_still_a_dateline(malay, detected, line, place):
     for record in _records(malay, detected, line):
@@ -115,6 +138,10 @@ def test_a_date_before_the_colon_is_read_with_its_year(malay):
     "SUNGAI ’’’: " + LEAD,
     "SUNGAI \ud83d: " + LEAD,
     "KUALA LUMPUR, 99 Mac: " + LEAD,
+    "KUALA LUMPUR: 3 " + "Pemain " * 20000 + "baharu tiba.",
+    "KAMPUNG " + "AH " * 20000 + "KAU: " + LEAD,
+    "KAMPUNG AH: " + LEAD,
+    "KAMPUNG AH  : " + LEAD,
 ])
 def test_damaged_or_long_place_shapes_are_cleaned_quickly_without_raising(malay, line):
     start = time.process_time()
