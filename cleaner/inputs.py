@@ -12,6 +12,8 @@ from typing import Any, Iterable
 
 import orjson
 
+from cleaner.decode import utf16_pattern
+
 # An HTML page larger than this is refused (trafilatura's own ceiling; articles are far smaller).
 MAX_HTML_BYTES = 20_000_000
 # A record larger than this is refused rather than read into memory whole. Cleaning a record
@@ -81,16 +83,36 @@ def opens_as_page(text: str | bytes) -> bool:
     >>> [opens_as_page(t) for t in ("  <!DOCTYPE html><html>", b"\xef\xbb\xbf<html lang=id>",
     ...                             "<b>Judul</b> isi", "Isi berita <html>")]
     [True, True, False, False]
+    >>> opens_as_page(" <!doctype html>".encode("utf-16-be"))
+    True
     """
     # Most texts are ruled out by their first character, before any slice or search: every
     # record's text is asked.
     if isinstance(text, bytes):
         first = text[:1]
         return ((first == b"<" or first == b"\xef" or first.isspace())
-                and _PAGE_BYTES.match(text[:512]) is not None)
+                and _PAGE_BYTES.match(text[:512]) is not None) or _opens_as_utf16_page(text)
     first_char = text[:1]
     return ((first_char == "<" or first_char == "\ufeff" or first_char.isspace())
             and _PAGE_TEXT.match(text[:512]) is not None)
+
+
+def _opens_as_utf16_page(data: bytes) -> bool:
+    r"""Whether bytes are a web page in UTF-16 without a byte order mark: UTF-16's NUL pattern
+    (decode.utf16_pattern), and the text it reads as opens as a page does. (With a mark, the
+    text is decoded first and then seen as a page.)
+
+    >>> _opens_as_utf16_page("<html><p>Berita</p>".encode("utf-16-le"))
+    True
+    >>> [_opens_as_utf16_page(d) for d in ("Berita <html>".encode("utf-16-le"), b"<\0\0\0" * 9)]
+    [False, False]
+    """
+    # The markup's first character, or a blank before it, is ASCII: a NUL in its two bytes.
+    if b"\x00" not in data[:2]:
+        return False
+    head = data[:1024]
+    codec = utf16_pattern(head)
+    return codec is not None and _PAGE_TEXT.match(head.decode(codec, "replace")) is not None
 
 
 # The fields of a record a document takes as hints (Cleaner.make_document), by these names.

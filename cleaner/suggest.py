@@ -222,7 +222,7 @@ class Miner:
                 note("code", ("code", code.bracket), code.start, len(text.rstrip()), code.code)
             if head and not lead_seen:
                 lead = shapes.lead_shape(text)
-                if lead is not None:
+                if lead is not None and not _reduplicated(text, lead.end):
                     note("lead", shapes.lead_key(lead), 0, lead.end, lead.sep)
                     lead_seen = True
 
@@ -413,6 +413,48 @@ def _byline_field(label: str) -> str | None:
     """
     word = label.lower()
     return "editor" if word in EDITOR_WORDS else "author" if word in BYLINE_WORDS else None
+
+
+# The word touching a hyphen from the left, and the word opening the text after it. Only a
+# single hyphen joins a reduplicated word: "Jakarta, CNN Indonesia -- Indonesia ..." is a dateline.
+_WORD_BEFORE_DASH = re.compile(r"([^\W\d_]+)\s*-\s*$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _reduplicated(line: str, end: int) -> bool:
+    """Whether the hyphen a dateline shape ends at (`end`) joins a word to itself, as a tokenised
+    text writes a reduplicated word with a spaced hyphen: no dateline, an ordinary word.
+
+    >>> _reduplicated("Baru - baru ini, rapper asal California merilis album.", 7)
+    True
+    >>> _reduplicated("Jakarta - Pemerintah kota membuka taman baru hari ini.", 10)
+    False
+    """
+    # A dateline shape's prefix is short; the window keeps a hostile line's scan short too.
+    before = _WORD_BEFORE_DASH.search(line, max(0, end - 80), end)
+    after = _FIRST_WORD.match(line, end)
+    return before is not None and after is not None and _repeats(before.group(1), after.group(0))
+
+
+def _repeats(left: str, right: str) -> bool:
+    """Whether two words are one word said twice, case ignored, an affix on either side allowed:
+    the end of `left` opens `right`, and that shared part is most of the longer word.
+
+    >>> _repeats("Kupu", "kupu"), _repeats("Sehari", "hari"), _repeats("Sebaik", "baiknya")
+    (True, True, True)
+    >>> _repeats("com", "Compact"), _repeats("Bandung", "Pemerintah")
+    (False, False)
+    """
+    left, right = left.casefold(), right.casefold()
+    if left == right:
+        return True
+    longest = max(len(left), len(right))
+    for size in range(min(len(left), len(right)), 2, -1):
+        if 2 * size < longest:
+            break
+        if left.endswith(right[:size]):
+            return True
+    return False
 
 
 def _where(occ: list[Occurrence]) -> str:
