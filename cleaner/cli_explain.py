@@ -14,6 +14,7 @@ from cleaner.explain import explain
 from cleaner.fixtures import input_fields, input_fields_path
 from cleaner.inputs import Item, ReadLog, Reject
 from cleaner.readers import iter_inputs
+from cleaner.run import MAX_REJECT_MESSAGES
 
 
 def register(sub) -> None:
@@ -42,9 +43,10 @@ def run(args: argparse.Namespace) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     shown = 0
     log = ReadLog()
+    rejected = _RejectLines()
     for item in iter_inputs(args.inputs, read_options(args), log):
         if isinstance(item, Reject):
-            print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
+            rejected.say(item.where(), item.reason)
             continue
         fields = document_args(item)
         if args.ids and str(fields.get("id")) not in args.ids:
@@ -53,11 +55,11 @@ def run(args: argparse.Namespace) -> int:
             doc = clean_item_document(cleaner, with_stored_fields(item))
         except Exception as exc:  # a page with no article, a page over the time limit, a
             # broken <case>.input.json
-            print(f"cleaner: rejected {item.where()}: {exc}", file=sys.stderr)
+            rejected.say(item.where(), str(exc))
             continue
         record = doc.to_record()
         if nothing_visible(record):       # as `cleaner clean` refuses it
-            print(f"cleaner: rejected {item.where()}: {NOTHING_VISIBLE}", file=sys.stderr)
+            rejected.say(item.where(), NOTHING_VISIBLE)
             continue
         print(explain(doc.text, record, color=color))
         print()
@@ -66,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"cleaner: shown the first {shown} documents; -n 0 shows all, --id one",
                   file=sys.stderr)
             break
+    rejected.close()
     if args.ids and not shown:
         print(f"cleaner: no document with id {', '.join(args.ids)} in the input", file=sys.stderr)
         return 1
@@ -81,6 +84,24 @@ def run(args: argparse.Namespace) -> int:
               + (f" (skipped: {'; '.join(passed)})" if passed else ""), file=sys.stderr)
         return 1
     return 0
+
+
+class _RejectLines:
+    """The rejects' lines on stderr, the first MAX_REJECT_MESSAGES of them, then how many more,
+    as `cleaner clean` says them: a binary file of 2,000 "lines" is not 2,000 lines of noise."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def say(self, where: str, reason: str) -> None:
+        self.count += 1
+        if self.count <= MAX_REJECT_MESSAGES:
+            print(f"cleaner: rejected {where}: {reason}", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.count > MAX_REJECT_MESSAGES:
+            print(f"cleaner: ... {self.count - MAX_REJECT_MESSAGES} more rejects",
+                  file=sys.stderr)
 
 
 def with_stored_fields(item: Item) -> Item:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from cleaner.cli_common import add_rule_options, load_cleaner
-from cleaner.explain import explain
+from cleaner.explain import GREEN, RED, RESET, explain
 from cleaner.fixture_workflow import (Added, FixtureError, add_fixture, compare_fixtures,
                                       rewrite, unmatched_cases)
 from cleaner.normalize import normalize
@@ -71,6 +71,9 @@ def register(sub) -> None:
         if name == "check":
             cmd.add_argument("--update", action="store_true",
                              help="rewrite the expected records that differ (same as update)")
+        cmd.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                         help="show the diff in color (default: auto, when stdout is a "
+                              "terminal)")
         add_rule_options(cmd)
         cmd.set_defaults(run=run_compare, update=name == "update")
     parser.set_defaults(run=lambda args: parser.print_help() or 2)
@@ -169,8 +172,9 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"note: the expected records name rules of packs this run has not loaded "
               f"({', '.join(unloaded[:5])}{' ...' if len(unloaded) > 5 else ''}): give the "
               "--rules they were made with", file=sys.stderr)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     for comp in changed:
-        sys.stdout.write(comp.diff(root))
+        sys.stdout.write(painted_diff(comp.diff(root), color))
     if args.update:
         written = rewrite(changed)
         print(f"{len(comparisons)} fixtures, {len(written)} expected records rewritten"
@@ -184,6 +188,25 @@ def run_compare(args: argparse.Namespace) -> int:
              if differ else "")
           + (f", {len(broken)} could not be cleaned (above)" if broken else ""), file=sys.stderr)
     return 1 if changed else 0
+
+
+def painted_diff(diff: str, color: bool) -> str:
+    """A unified diff with its removed lines in red and added ones in green, when `color`.
+
+    >>> painted_diff("--- a\\n+++ b\\n-old\\n+new\\n same\\n", True).splitlines()[2:]
+    ['\\x1b[31m-old\\x1b[0m', '\\x1b[32m+new\\x1b[0m', ' same']
+    """
+    if not color:
+        return diff
+    # (split at line feeds alone: a record's text may hold other line separators)
+    lines = diff.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith(("---", "+++")):         # the files' names, not a change
+            continue
+        paint = RED if line.startswith("-") else GREEN if line.startswith("+") else ""
+        if paint:
+            lines[i] = f"{paint}{line}{RESET}"
+    return "\n".join(lines)
 
 
 # Rule ids the engine itself gives removals, beside the packs' (a header line, a page's chrome).

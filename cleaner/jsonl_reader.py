@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import orjson
 
+from cleaner.decode import looks_binary
 from cleaner.gzip_members import CorruptGzip, count_newlines
 from cleaner.zstd_frames import CorruptZstd
 from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, id_text, \
@@ -504,6 +505,37 @@ def not_utf8(source: str, encoding: str) -> Reject:
                                 f"first: {command}")
 
 
+# How a first line of JSON (or a byte order mark before it) opens.
+_JSON_OPENINGS = (b"{", b"[", codecs.BOM_UTF8)
+# What a JSONL file of binary data is refused as: once for the file, as a .txt is (decode.py).
+NOT_JSON_LINES = "binary data (NUL or control bytes), not JSON lines"
+
+
+def refused_opening(head: bytes, source: str) -> Reject | None:
+    r"""The one Reject of a JSONL file by its first bytes (its first line, or more), or None to
+    read it line by line: UTF-16 or UTF-32 text (not_utf8), or binary data, a library or an
+    image under a .jsonl name, whose every "line" was a reject of its own, four times the file.
+
+    Binary data is judged by the first line that is not blank, as a .txt is by its opening
+    (looks_binary): a line of JSON holds no NUL or control byte, so a file whose first records
+    are good is read line by line, its bad lines further on each a reject. A first line that
+    opens as JSON does ("{") is a record, whatever control bytes a scraper left in it: its
+    reject is its own, and the records after it are read.
+
+    >>> refused_opening(b'\x7fELF\x02\x01\x01\x00\x00\n{"id": 1}', "lib.jsonl").reason
+    'binary data (NUL or control bytes), not JSON lines'
+    >>> refused_opening(b'{"id": 1}\n\x00\x00\x00', "a.jsonl") is None
+    True
+    """
+    encoding = wide_encoding(head)
+    if encoding is not None:
+        return not_utf8(source, encoding)
+    first = head.lstrip(b" \t\r\n")[:8192].split(b"\n", 1)[0]
+    if not first.startswith(_JSON_OPENINGS) and looks_binary(first):
+        return Reject(source, None, NOT_JSON_LINES)
+    return None
+
+
 def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions) -> Reject:
     return Reject(source, lineno, f"record longer than {options.max_record_bytes} bytes; "
                                   "raise --max-record-bytes to read it", raw_text(raw))
@@ -521,6 +553,7 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions, blocks: bool
         yield from read_jsonl_blocks(stream, source, options, ranges=ranges)
         return
     lineno = 0
+    opening = True                     # no line but blank ones read yet
     while True:
         try:
             raw, too_long = _read_line(stream, options.max_record_bytes)
@@ -533,9 +566,11 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions, blocks: bool
         if not raw:
             return
         lineno += 1
-        if lineno == 1 and (encoding := wide_encoding(raw)) is not None:
-            yield not_utf8(source, encoding)
-            return
+        if opening and not blank_line(raw):
+            opening = False
+            if (refused := refused_opening(raw, source)) is not None:
+                yield refused
+                return
         if too_long:
             yield _too_long(source, lineno, raw, options)
         elif options.defer_parse:
@@ -579,8 +614,8 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
                 yield block(lineno + 1, offset - pending, b"".join(pieces), lineno + 1)
             return
         at = offset                    # where chunk[0] lies in the stream
-        if not at and (encoding := wide_encoding(chunk)) is not None:
-            yield not_utf8(source, encoding)
+        if not at and (refused := refused_opening(chunk, source)) is not None:
+            yield refused
             return
         offset += len(chunk)
         end = chunk.rfind(b"\n") + 1

@@ -11,6 +11,9 @@ import re2
 
 from cleaner.re2_spans import Spans
 
+# The name a record's `fixes` lists when a line of it was split here: the split adds no
+# character and removes none, so `removed` cannot say it, and the text's lines are not the input's.
+SPLIT_FIX = "split_glued"
 # Sentence end, then optional quotes, then a capital, with no space between: a glued boundary.
 # A run of stops is taken whole, from its first one: tried from each of its stops, with
 # backtracking, a run of 40,000 dots took 49 s.

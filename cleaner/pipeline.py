@@ -21,7 +21,7 @@ from cleaner.metadata import MetaSink
 from cleaner.normalize import MARKUP_FIXES, drop_controls, fix_surrogates, normalize, \
     repair_surrogates
 from cleaner.page_dates import date_zone, iso_date
-from cleaner.paragraphs import glued_lines, may_be_glued, split_glued
+from cleaner.paragraphs import SPLIT_FIX, glued_lines, may_be_glued, split_glued
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
 from cleaner.text_markup import HIDDEN_RULE, hidden_markup, plain_markup
@@ -291,6 +291,8 @@ class Cleaner:
             parts = split_glued(line.text, abbreviations)
             if len(parts) > 1:
                 lines[index:index + 1] = [Line(part, line.number) for part in parts]
+        if len(lines) > len(doc.lines):         # a line was split: said, as the repairs are
+            doc.fixes = [*doc.fixes, SPLIT_FIX]
         doc.lines = lines
 
     def _fill_meta(self, doc: Document) -> None:

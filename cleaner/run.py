@@ -469,9 +469,12 @@ class _Job:
                              "--rejects PATH to keep them")
             return 0
         if stats.read == 0:         # a wrong path or --glob looks like success otherwise
-            skipped = (f"; {stats.skipped_files} files matched none of the input patterns "
-                       f"({' '.join(config.read_options.glob)})" if stats.skipped_files else "")
-            _say(config, f"warning: no input documents found{skipped}")
+            # Why: the files the patterns passed over, or else the inputs that held nothing
+            # (an empty file, a folder of them).
+            why = (f"; {stats.skipped_files} files matched none of the input patterns "
+                   f"({' '.join(config.read_options.glob)})" if stats.skipped_files
+                   else f" in {_named(config.inputs)}")
+            _say(config, f"warning: no input documents found{why}")
         shown = stats.rejected - self.base_rejects
         if shown > MAX_REJECT_MESSAGES:
             _say(config, f"... {shown - MAX_REJECT_MESSAGES} more rejects")
@@ -479,6 +482,20 @@ class _Job:
         if stats.rejected and rejects_path:
             print(f"rejects written to {rejects_path}", file=sys.stderr)
         return 0
+
+
+def _named(inputs: list[str], most: int = 5) -> str:
+    """The inputs of a run that found no document, as a warning names them (a folder with its
+    trailing slash, standard input in words): the empty file, the wrong folder.
+
+    >>> _named(["a.jsonl", "-"]), _named([f"p{i}.jsonl" for i in range(7)], most=2)
+    ('a.jsonl, standard input', 'p0.jsonl, p1.jsonl and 5 more')
+    """
+    names = ["standard input" if name == "-" else
+             name + os.sep if os.path.isdir(name) and not name.endswith(os.sep) else name
+             for name in inputs[:most]]
+    more = f" and {len(inputs) - most} more" if len(inputs) > most else ""
+    return ", ".join(names) + more
 
 
 def _reject_bytes(reject: dict[str, Any]) -> int:

@@ -267,6 +267,12 @@ def check_distinct_outputs(config: RunConfig) -> None:
     for option, path in named:
         if not path or path == "-" or is_special_file(path, pipes=False):
             continue
+        above = file_above(path)
+        if above is not None:
+            # Found now, as bad usage: opening it says "Not a directory", or "File exists"
+            # where the folders are made, and a path is all that is wrong.
+            raise OutputError(f"cannot write {path}: {above} is a file, not a folder; give "
+                              f"{option} a path that can be written")
         resolved = os.path.realpath(path)
         if resolved in seen:
             raise OutputError(f"{seen[resolved]} and {option} both name {path}; give each "
@@ -278,6 +284,22 @@ def check_distinct_outputs(config: RunConfig) -> None:
             # The shard folder's own files: a shard or the manifest would be overwritten.
             raise OutputError(f"{option} {path} names a file of the shard folder "
                               f"{config.output}; give it another name or place")
+
+
+def file_above(path: str) -> str | None:
+    """The file that `path` names as one of its folders (`in.jsonl` of `in.jsonl/out.jsonl`):
+    the nearest of its parents that exists, when that is not a folder; else None.
+
+    >>> file_above("/dev/null/out.jsonl"), file_above("/no/such/folder/out.jsonl")
+    ('/dev/null', None)
+    """
+    parent = os.path.dirname(path)
+    while parent and not os.path.lexists(parent):
+        higher = os.path.dirname(parent)
+        if higher == parent:
+            return None
+        parent = higher
+    return parent if parent and not os.path.isdir(parent) else None
 
 
 def own_outputs(config: RunConfig) -> frozenset[str]:
