@@ -179,10 +179,12 @@ def fixture_text(source: Path, data: bytes) -> tuple[str, str | None]:
     (None): read as `cleaner clean --encoding auto` reads it, since a fixture input is stored
     in UTF-8 (a UTF-16 file saved by an editor, a Windows code page). Raises FixtureError
     naming the command that converts it when no encoding reads it."""
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    if not looks_binary(data):
+        # (NUL bytes are valid UTF-8: UTF-16 of ASCII letters must meet its pattern first)
+        try:
+            return data.decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass
     try:
         return decode_bytes(data, "auto")
     except DecodeError as exc:

@@ -82,7 +82,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     and on a charset guessed: charset_flag makes each a record's flag).
 
     The order is the browsers': a byte-order mark (or, without one, NUL bytes where UTF-16 has
-    them, which no label overrides), the HTTP header's charset, the page's <meta charset>, then
+    them, which no label overrides; bytes with fewer NULs, as a page in Chinese, Japanese or
+    Korean has, are read in the UTF-16 they declare, or by their markup's NULs: _decode_utf16),
+    the HTTP header's charset, the page's <meta charset>, then
     UTF-8 and a guess (charset_guess.guess_charset, the text files' guess:
     windows-1252, the WHATWG default for undeclared pages, unless the letters read clearly better
     in another charset browsers guess). A declared single-byte charset over
@@ -104,7 +106,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     if looks_binary(data):
         # A page saved in UTF-16 without a byte order mark: its NULs say so, before any label
         # (such a page often declares utf-8, the charset it was copied from).
-        return _decode_utf16(data)
+        return _decode_utf16(data, http_charset)
     notes: list[str] = []
     is_utf8 = None
     for label in (http_charset, meta_charset(data)):
@@ -146,16 +148,29 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     return data.decode("utf-8", errors="replace"), "utf-8", notes
 
 
-def _decode_utf16(data: bytes) -> tuple[str, str, list[str]]:
-    """A page whose NUL bytes fall as UTF-16's do, decoded so; any other binary data (or UTF-16
-    that decodes to control characters) raises DecodeError.
+def _decode_utf16(data: bytes, http_charset: str | None = None) -> tuple[str, str, list[str]]:
+    """A page with NUL bytes read as UTF-16: by UTF-16's NUL pattern (decode.utf16_pattern),
+    else by a UTF-16 charset it declares (HTTP header, or a <meta> read in UTF-16), else by
+    the NULs of its ASCII markup (a page in Chinese, Japanese or Korean); any other binary data
+    (or UTF-16 that decodes to control characters) raises DecodeError.
 
     >>> _decode_utf16("<p>Berita</p>".encode("utf-16-be"))
     ('<p>Berita</p>', 'utf-16-be', [])
     """
     codec = utf16_pattern(data)
+    declared = None if codec else _declared_utf16(data, http_charset)
+    unread = ""
+    if declared and not _TAG.search(_head_text(data, declared[1]) or ""):
+        # Random bytes served as UTF-16 do not decode, a UTF-8 page so mislabelled reads as
+        # letters without a tag: the label is no reason to read either.
+        unread = f" (its declared charset {declared[0]} does not read it)"
+        declared = None
+    if declared:
+        codec = declared[1]
+    elif codec is None:
+        codec = utf16_markup_pattern(data)
     if codec is None:
-        raise DecodeError("binary data (NUL or control bytes), not HTML")
+        raise DecodeError(f"binary data (NUL or control bytes), not HTML{unread}")
     notes = []
     try:
         text = data.decode(codec)
@@ -164,8 +179,95 @@ def _decode_utf16(data: bytes) -> tuple[str, str, list[str]]:
         text = data.decode(codec, errors="replace")
         notes.append(f"invalid {codec} at byte {exc.start}; invalid bytes replaced")
     if looks_binary(text[:8192].encode("utf-8", "replace")):     # (its first 8 KiB decide)
+        if declared:
+            raise DecodeError(f"declared charset {declared[0]} but the page reads as control "
+                              f"characters in {codec} (NUL or control bytes), not HTML")
         raise DecodeError(f"binary data (NUL or control characters as {codec}), not HTML")
     return text, codec, notes
+
+
+_UTF16_LABELS = frozenset({"utf-16", "utf-16-le", "utf-16-be"})
+
+
+def _declared_utf16(data: bytes, http_charset: str | None) -> tuple[str, str] | None:
+    """The UTF-16 charset (label, codec) a page without a byte order mark declares: in its
+    HTTP header, else in a <meta> found where its bytes are read as UTF-16 in either order.
+    A label without the order ("utf-16") takes the order whose high bytes hold more NULs.
+
+    >>> _declared_utf16("<p>x</p>".encode("utf-16-be"), "UTF-16")
+    ('UTF-16', 'utf-16-be')
+    >>> _declared_utf16('<meta charset="utf-16le"><p>x</p>'.encode("utf-16-le"), None)
+    ('utf-16le', 'utf-16-le')
+    """
+    name = codec_name(http_charset)
+    if http_charset and name in _UTF16_LABELS:
+        if name == "utf-16":
+            name = "utf-16-le" if data[1:8192:2].count(0) >= data[0:8192:2].count(0) \
+                else "utf-16-be"
+        return http_charset, name
+    head = data[:META_SCAN_BYTES * 2]
+    head = head[:len(head) - len(head) % 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        # Other characters as "?", so the ASCII of the tags keeps its place for the pattern.
+        label = meta_charset(head.decode(codec, "replace").encode("ascii", "replace"))
+        if label and codec_name(label) in _UTF16_LABELS:
+            # the meta is readable only in the byte order the page is in, whatever it says
+            return label, codec
+    return None
+
+
+# A tag opening: "<" then a letter, "!" or "/" (<html>, <!DOCTYPE, </p>).
+_TAG = re.compile(r"<[A-Za-z!/]")
+# The NULs UTF-16 markup leaves in its high bytes: ASCII tags, quotes and spaces hold one in
+# every two bytes, Chinese, Japanese and Korean letters almost none (一 U+4E00 and the
+# ideographic space U+3000 hold one in the low byte, far fewer).
+MARKUP_NUL_SHARE = 0.1
+MARKUP_NUL_RATIO = 4
+
+
+def utf16_markup_pattern(data: bytes) -> str | None:
+    """The UTF-16 codec a page's first 8 KiB read in by the NULs of its ASCII markup, where
+    decode.utf16_pattern (a third of the high bytes NUL, no low byte) does not see it: a
+    tenth of the high bytes NUL, four times as many as the low bytes hold, and the bytes read
+    in that order as tags with no surrogate half and no control character.
+
+    >>> utf16_markup_pattern("<p>東京都は一日、計画を発表した。</p>".encode("utf-16-le"))
+    'utf-16-le'
+    >>> utf16_markup_pattern(bytes(range(256)) * 32) is None
+    True
+    """
+    head = data[:8192]
+    head = head[:len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    for codec, high, low in (("utf-16-le", head[1::2], head[0::2]),
+                             ("utf-16-be", head[0::2], head[1::2])):
+        nuls = high.count(0)
+        if nuls < len(high) * MARKUP_NUL_SHARE or low.count(0) * MARKUP_NUL_RATIO > nuls:
+            continue
+        text = _head_text(head, codec)
+        if text and _TAG.search(text) and not looks_binary(text.encode("utf-8", "replace")):
+            return codec
+    return None
+
+
+def _head_text(data: bytes, codec: str) -> str | None:
+    """The first 8 KiB of data decoded in `codec` (UTF-16), or None where they hold a byte
+    pair it does not take (half a surrogate pair anywhere but cut off at the end).
+
+    >>> _head_text("<p>x</p>".encode("utf-16-le"), "utf-16-le")
+    '<p>x</p>'
+    >>> _head_text(b"\\x00\\xdcab", "utf-16-le") is None
+    True
+    """
+    head = data[:8192]
+    head = head[:len(head) - len(head) % 2]
+    try:
+        return head.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 2:
+            return None
+        return head[:exc.start].decode(codec)
 
 
 def charset_flag(note: str) -> dict[str, str]:

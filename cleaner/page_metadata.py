@@ -45,30 +45,69 @@ def page_hints(tree: HtmlElement) -> dict[str, str | None]:
             "sitename": _meta_content(tree, "og:site_name", "application-name")}
 
 
-def host_site_name(name: str | None, url: str | None) -> str | None:
-    """A site name that is only the leading label of its page's host, written as a host label is
-    (lower case), as that host from the label on, without "www"; any other name as it is. Such a
-    name says less than the host: nj.com's og:site_name is "nj". A name with capitals is the
-    site's own spelling of it ("CityAM" of cityam.com) and stays.
+def host_site_name(name: str | None, url: str | None, publisher: str | None = None
+                   ) -> str | None:
+    """A site name that says only its host, as one rule: the leading label of the page's host
+    in lower case (nj.com's "nj"), a host in lower case ("www.nj.com") or a url of one
+    ("https://www.newsnation.in"); it gives the `publisher` meta when the page has one (not
+    itself an address), else the host from its registrable label on, without "www" ("nj.com",
+    "newsnation.in"). An IP address names no site: it gives the publisher or nothing. Any
+    other name stays as it is: one with capitals is the site's own spelling ("CityAM").
 
     >>> host_site_name("nj", "https://www.nj.com/news/a.html")
     'nj.com'
     >>> host_site_name("usatoday", "https://eu.usatoday.com/story/a"), host_site_name(
     ...     "telegraph", "https://www.telegraph.co.uk/news/a")
     ('usatoday.com', 'telegraph.co.uk')
+    >>> host_site_name("https://www.newsnation.in", None), host_site_name(
+    ...     "www.nj.com", None, "NJ Advance Media")
+    ('newsnation.in', 'NJ Advance Media')
     >>> host_site_name("CityAM", "https://www.cityam.com/a"), host_site_name("nj", None)
     ('CityAM', 'nj')
+    >>> host_site_name("168", "http://192.168.1.10/a")
+    '168'
     """
-    host = site_host(url)
-    if not name or host is None:
+    if not name or not name.strip():
         return name
+    host = _named_host(name.strip(), site_host(url))
+    if host is None:
+        return name
+    if publisher and publisher.strip() and _named_host(publisher.strip(), None) is None:
+        return " ".join(publisher.split())
+    return None if _ip_address(host) else ".".join(_registrable(host))
+
+
+# A host as a site name writes it: lower case, dotted labels ("nj.com", "www.tempo.co").
+_LOWER_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?")
+_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+")
+
+
+def _named_host(name: str, page_host: str | None) -> str | None:
+    """The host a site name says and says only: a url or a www address of it, a host in lower
+    case, or the registrable label of `page_host` (not an IP address's); None for a name."""
+    if _ADDRESS.fullmatch(name) or _LOWER_HOST.fullmatch(name):
+        return site_host(name)
+    if page_host and not _ip_address(page_host):
+        labels = _registrable(page_host)
+        if labels[0] and name == labels[0]:
+            return page_host
+    return None
+
+
+def _registrable(host: str) -> list[str]:
+    """A host's labels from the registrable one on: before the top-level domain, or before a
+    second-level one of a country's (co.uk, com.au, go.id) when the last label is a country's
+    two letters ("telegraph", "co", "uk" of www.telegraph.co.uk)."""
     labels = host.split(".")
-    # The registrable part's label: before the top-level domain, or before a second-level one
-    # of a country's (co.uk, com.au, go.id) when the last label is a country's two letters.
-    at = len(labels) - 2
+    at = max(len(labels) - 2, 0)
     if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3:
         at -= 1
-    return ".".join(labels[at:]) if labels[at] and name.strip() == labels[at] else name
+    return labels[at:]
+
+
+def _ip_address(host: str) -> bool:
+    """Whether a host is an IPv4 address (IPv6 ones have no dot, and no site_host)."""
+    return all(label.isdigit() for label in host.split("."))
 
 
 def _metas(tree: HtmlElement) -> dict[str, str]:
@@ -348,7 +387,8 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
         "bylines": bylines,
         "publishers": publishers,
         "sitename": host_site_name(hints["sitename"] or (publisher[0] if publisher else None),
-                                   url if site_host(url) else hints["url"]),
+                                   url if site_host(url) else hints["url"],
+                                   metas.get("publisher")),
         "publisher": metas.get("publisher"),
         "url": hints["url"],
         "description": _first(metas, ("og:description", "description")),

@@ -84,3 +84,36 @@ def test_a_text_no_encoding_reads_is_refused_with_the_iconv_command_for_it(tmp_p
         "convert it to UTF-8 first, naming its encoding: iconv -f ENCODING -t UTF-8 "
         f"{shlex.quote(str(source))} > {shlex.quote(str(out))}")
     assert str(caught.value).startswith(f"{source}: invalid UTF-8 at byte 10")
+
+
+ASCII_TEXT = ("JAKARTA - Pemerintah daerah meresmikan jembatan baru yang menghubungkan dua "
+              "kecamatan pada Senin pagi.\n\nWarga menyambut jembatan itu dengan gembira, kata "
+              "camat setempat kepada wartawan.\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_an_ascii_text_in_utf16_without_a_mark_is_converted_not_stored_with_its_nuls(
+        tmp_path, capsys, codec):
+    # Its NULs are valid UTF-8: read so, it was stored in UTF-16 and cleaned as controls.
+    source = tmp_path / "berita.txt"
+    source.write_bytes(ASCII_TEXT.encode(codec))
+    assert _add(tmp_path, source) == 0
+    err = capsys.readouterr().err
+    stored = tmp_path / "fixtures" / "kabar.example" / "berita.txt"
+    assert f"note: {source} is not UTF-8: it was read as {codec}" in err
+    assert stored.read_bytes() == ASCII_TEXT.encode("utf-8")
+    record = json.loads(stored.with_suffix(".json").read_text(encoding="utf-8"))
+    assert "jembatan baru" in record["text"] and "\x00" not in record["text"]
+    assert "drop_controls" not in json.dumps(record)
+    assert main(["fixtures", "check", "--root", str(tmp_path / "fixtures"),
+                 "--no-builtin-rules"]) == 0
+
+
+def test_an_ascii_text_with_stray_nuls_is_refused_as_binary_not_stored(tmp_path, capsys):
+    source = tmp_path / "padded.txt"
+    source.write_bytes(b"".join(line.encode().ljust(120, b"\x00")
+                                for line in ASCII_TEXT.splitlines()))
+    assert _add(tmp_path, source) == 2
+    assert "binary data (NUL or control bytes), not text; a fixture input is text" in \
+        capsys.readouterr().err
+    assert not (tmp_path / "fixtures").exists() or not list((tmp_path / "fixtures").rglob("*.*"))

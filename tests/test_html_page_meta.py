@@ -81,7 +81,7 @@ def test_a_plain_word_naming_the_site_or_an_agency_is_still_no_author(cleaner):
     # newsnation 076f4f33: a url, and the publisher meta naming the site.
     ("https://www.newsnation.in", meta_tag("publisher", "News Nation"),
      "https://www.newsnation.in/fact-check/x-244592.html", "News Nation"),
-    ("https://www.newsnation.in/", "", None, "newsnation"),
+    ("https://www.newsnation.in/", "", None, "newsnation.in"),
     # politifact 9e8c9f08: a handle.
     ("@politifact", "", "https://www.politifact.com/x/", "politifact"),
 ])

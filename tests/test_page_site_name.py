@@ -79,3 +79,61 @@ def test_a_page_file_of_nj_com_names_nj_com_from_the_cli(tmp_path):
     assert main(["clean", str(path), "-o", str(out), "-q"]) == 0
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["meta"]["source"] == "nj.com" and record["meta"]["site"] == "nj.com"
+
+
+def page_with(site_name: str, canonical: str | None, publisher: str | None) -> str:
+    """The page of `page`, with a publisher meta when one is given."""
+    tag = f'<meta name="publisher" content="{publisher}">' if publisher else ""
+    return page(site_name, canonical).replace("</head>", f"{tag}</head>")
+
+
+NJ = "https://www.nj.com/news/2019/11/a.html"
+
+
+@pytest.mark.parametrize("name", ["nj", "nj.com", "www.nj.com", "https://www.nj.com",
+                                  "https://www.nj.com/", "HTTPS://WWW.NJ.COM", "www.nj.com."])
+@pytest.mark.parametrize("publisher, source", [("NJ Advance Media", "NJ Advance Media"),
+                                               (None, "nj.com"),
+                                               ("https://www.nj.com", "nj.com")])
+def test_a_site_name_saying_only_the_host_follows_one_rule_however_written(name, publisher,
+                                                                           source):
+    # the publisher meta when the page has one (not an address itself), else the host
+    record = Cleaner().clean_html(page_with(name, NJ, publisher).encode("utf-8"))
+    assert record["meta"]["source"] == source
+
+
+@pytest.mark.parametrize("name, url, source", [
+    ("https://www.newsnation.in", None, "newsnation.in"),       # a url names its host itself
+    ("www.newsnation.in", "https://www.nj.com/a", "newsnation.in"),
+    ("https://sport.detik.com/sepakbola", None, "detik.com"),
+    ("https://www.telegraph.co.uk", None, "telegraph.co.uk"),
+    ("newsnation.in", None, "newsnation.in"),
+    ("Snopes.com", None, "Snopes.com"),           # a capital: the site's own spelling
+    ("NJ", "https://www.nj.com/a", "NJ"),
+])
+def test_a_url_or_host_as_site_name_gives_its_host_from_the_registrable_label(name, url, source):
+    assert host_site_name(name, url) == source
+
+
+@pytest.mark.parametrize("name", ["168", "1", "10"])
+def test_a_label_of_an_ip_address_host_is_no_host(name):
+    assert host_site_name(name, "http://192.168.1.10/a") == name
+    record = Cleaner().clean_html(page(name, "http://192.168.1.10/a").encode("utf-8"))
+    assert record["meta"]["source"] == name
+
+
+@pytest.mark.parametrize("name", ["http://192.168.1.10/", "192.168.1.10"])
+def test_an_ip_address_as_site_name_gives_the_publisher_or_no_name(name):
+    assert host_site_name(name, "http://192.168.1.10/a", "Warta Kota") == "Warta Kota"
+    assert host_site_name(name, None) is None
+    record = Cleaner().clean_html(page(name, "http://192.168.1.10/a").encode("utf-8"))
+    assert record["meta"].get("source") not in ("192", "168.1.10", "192.168.1.10", name)
+
+
+@pytest.mark.parametrize("name", ["https://", "www.", "http://[::1", "nj..com", "https://N/A",
+                                  ".", "http://" + "a." * 300 + "com", "\x00nj"])
+def test_a_damaged_address_as_site_name_does_not_raise(name):
+    host_site_name(name, NJ, "NJ Advance Media")
+    host_site_name(name, None)
+    record = Cleaner().clean_html(page_with(name.replace("\x00", ""), NJ, None).encode("utf-8"))
+    assert record["text"].startswith("Paragraph 0. The county board")
