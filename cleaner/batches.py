@@ -155,7 +155,11 @@ def internal_error(item: Item, exc: BaseException) -> Reject:
     from cleaner.html_load import PageError      # imported only when HTML is read
 
     if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
-        return Reject(item.source, item.line, str(exc), item.text[:4096])
+        from cleaner.html_extract import with_cut_short     # (a reader's cut page says so)
+
+        return Reject(item.source, item.line,
+                      with_cut_short(str(exc), (item.hints or {}).get("page_flags")),
+                      item.text[:4096])
     if isinstance(exc, orjson.JSONEncodeError):     # an input field JSON cannot hold
         return Reject(item.source, item.line, f"cannot write the record as JSON: {exc}",
                       item.text[:1 << 20])

@@ -124,6 +124,26 @@ def no_article_reason(removed: Iterable[Removal]) -> str:
             f"text that reads as prose ({text!r})")
 
 
+# The flag a reader gives a page it holds only the start of (a file that ends inside it, a
+# crawler's WARC-Truncated), as cleaner.warc_reader.CUT_SHORT names it.
+CUT_SHORT = "truncated-page"
+
+
+def with_cut_short(reason: str, page_flags: Iterable[dict[str, Any]] | None) -> str:
+    """A page's reject reason, followed by why its reader holds only the start of it (the
+    reasons of its CUT_SHORT flags): the part cut off may be where the article was.
+
+    >>> flag = {"flag": CUT_SHORT, "reason": "the file ends inside its WARC record "
+    ...         "(Content-Length 9): the page is cut short"}
+    >>> with_cut_short("no article text found in the page", [flag])
+    'no article text found in the page; the file ends inside its WARC record (Content-Length 9): the page is cut short'
+    >>> with_cut_short("empty page", None), with_cut_short("empty page", [{"flag": "x", "reason": "y"}])
+    ('empty page', 'empty page')
+    """
+    cut = [flag["reason"] for flag in page_flags or () if flag.get("flag") == CUT_SHORT]
+    return "; ".join([reason, *cut])
+
+
 def not_extracted(extraction: Extraction, text: str) -> list[Removal]:
     """The page's text runs that `text` (the extraction as the text stages get it, title line
     and all) does not hold, as removals of EXTRACTOR_RULE."""

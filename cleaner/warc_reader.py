@@ -197,6 +197,7 @@ class _Walk:
         self.cut = False                  # the last record read ran past the end of the file
         self.cut_at = 0                   # where the last record read starts
         self.short: int | None = None     # where a record whose length ended short left off
+        self.unsaid = False               # that record was skipped: no outcome says it was cut
         # The pass's own (_pass starts them again):
         self.pass_start = 0               # where the pass began
         self.at = 0                       # where the record being read starts
@@ -283,6 +284,9 @@ class _Walk:
         # (asking for the offset reads the record to its end, and the blank lines after it:
         # warcio counts an error where a record's length ends elsewhere)
         records.get_record_offset()
+        if any(map(_cut_by_length, items)) and _ends_in_headers(stream, self.at):
+            # (its Content-Length is then what the file kept of that header line: "1" of 1254)
+            items = [self._cut_in_headers("WARC")]
         unread: int = getattr(record.raw_stream, "limit", 0)
         if not items and unread > 0 and _damaged_member(stream.error):
             # A record with no page, its member damaged inside it: a reject of its own number
@@ -290,12 +294,18 @@ class _Walk:
             # one further)
             items = [Reject(self.source, self.number, f"{_damage_reason(stream.error)} (the "
                                                       f"record at {self._place(self.at)})")]
+        elif not items and unread > 0 and stream.error is not None:
+            # One the file ends inside (a gzip member cut): the same (it was taken for read
+            # whole, a status line cut to "HTTP/1.1 20" for status 20)
+            items = [_cut_off(self.source, self.number, record, stream,
+                              f"the record at {self._place(self.at)}")]
         # (a record the file or a damaged member ended inside: it says so, and it is counted)
         self.cut = any(item.reason.startswith((_CUT, _DAMAGED)) if isinstance(item, Reject)
                        else _ends_inside(item) for item in items)
-        if not items and unread > 0 and stream.error is None:
-            # A record skipped (no page) whose length runs past the end of the file: the records
-            # it took are read from the first one's header on.
+        # A record skipped (no page) whose length runs past the end of the file: the records
+        # it took are read from the first one's header on (if none follows, it is rejected).
+        self.unsaid = not items and unread > 0 and stream.error is None
+        if self.unsaid:
             self.cut, self.cut_at = True, self.at
         # (a length can also end, by chance, just before a blank line inside a record after
         # it, or after the records it took: _record_item finds their headers, and cuts a page
@@ -411,6 +421,13 @@ class _Walk:
             if found is not None:
                 self.cut = False
                 return found
+            if self.unsaid:
+                # None follows: the file ends inside the skipped record (a status line cut to
+                # "HTTP/1.1 20" reads as status 20), which a reject says, as for a page.
+                declared = self.held_record.rec_headers.get_header("Content-Length")
+                yield Reject(self.source, self.number,
+                             f"{_CUT}: Content-Length {declared} but the file ends first (the "
+                             f"record at {self._place(self.cut_at)})")
         if stream.error is None and not self.cut:
             cut = _cut_headers(stream, self.at)
             if cut is not None:
@@ -420,17 +437,36 @@ class _Walk:
                 return None
         # A record already rejected as cut off has said where the data ends.
         if stream.error is not None and not self.cut:
-            yield Reject(self.source, self.number + 1,
-                         f"truncated or corrupt WARC: {type(stream.error).__name__}: "
-                         f"{stream.error} (after record {self.number})")
+            yield self._failed_member()
+        lost = getattr(stream.error, "lost", None)
+        if lost is not None:
+            # The member after the damaged one lost its header with it: its record counts, so
+            # that the records after it keep their numbers (a .warc.gz holds a record a member).
+            self.number += 1
+            yield Reject(self.source, self.number,
+                         f"corrupt WARC record: its gzip member, at byte {lost} of the file, has "
+                         f"a damaged header (as has the end of the member before it): the record "
+                         f"is lost")
         if getattr(stream.error, "resumed_at", None) is None:
             return None
-        # A damaged gzip member, and another after it: the next record starts there. The
-        # damaged member's record counts, as a record warcio could not parse does (once: a
-        # record the damage cut inside was counted when read).
-        self.number += 0 if self.counted or self.cut else 1
+        # A damaged gzip member, and another after it: the next record starts there (the
+        # damaged member's record was counted, by its reject or when read).
         self.cut = False
         return stream.tell()
+
+    def _failed_member(self) -> Reject:
+        """The Reject of a gzip member the stream failed in (cut or damaged) past the last record
+        read: the record at `self.at`'s, counted once (warcio may have counted it before it
+        failed); or, where the member is that last record's own, read to its end with nothing
+        after it, the file's (that record has its outcome, and no record follows to number)."""
+        error, stream = self.stream.error, self.stream
+        said = f"truncated or corrupt WARC: {type(error).__name__}: {error}"
+        if getattr(error, "given", 0) > 0 and not _record_begun(stream, self.at):
+            return Reject(self.source, None, f"{said} (after record {self.number}, read to its "
+                                             f"end from that member)")
+        self.number += 0 if self.counted else 1
+        self.counted = True
+        return Reject(self.source, self.number, f"{said} (the record at {self._place(self.at)})")
 
 
 def _rest_holds_records(raw) -> bool:
@@ -490,7 +526,8 @@ def _leftover(stream: Stream, offset: int) -> bool:
         data = stream.read((end - offset) if end is not None else _LEFTOVER_LOOK)
     except (EOFError, OSError, zlib.error):
         return False
-    return not data.startswith(RECORD_START) and _WARC_FIELD.search(data) is None
+    # (the start of a record's first line, the file's end cutting the rest: a record's)
+    return not data.startswith(RECORD_START[:len(data)]) and _WARC_FIELD.search(data) is None
 
 
 # How far a leftover is looked at; the WARC header fields that mark a (damaged) record's header.
@@ -753,6 +790,36 @@ def _ends_inside(item: Item) -> bool:
     """Whether an item is a page the file ends inside, kept as far as it goes."""
     return any(flag["reason"].startswith(_ENDS_INSIDE)
                for flag in (item.hints or {}).get("page_flags", ()))
+
+
+def _record_begun(stream: Stream, offset: int) -> bool:
+    """Whether the data a failed stream gave (up to where it is) holds the start of a record at
+    `offset`, not nothing or bytes a damaged member made of its end; the stream is left as it
+    was, its error and all."""
+    error, end = stream.error, stream.tell()
+    try:
+        stream.seek(offset)
+        head = stream.read(max(0, min(end - offset, _LEFTOVER_LOOK))).lstrip()
+        stream.seek(end)
+    except (EOFError, OSError, zlib.error):
+        head = b""
+    stream.error = error
+    return bool(head) and RECORD_START.startswith(head[:len(RECORD_START)])
+
+
+def _cut_by_length(item: Item | Reject) -> bool:
+    """Whether an outcome is a _cut_off Reject that names the record's Content-Length."""
+    return isinstance(item, Reject) and item.reason.startswith(f"{_CUT}: Content-Length ")
+
+
+def _ends_in_headers(stream: Stream, offset: int) -> bool:
+    """Whether the data ends inside the WARC headers of the record at `offset` (the stream's
+    error, what ended a gzip file, is kept: the reader says it)."""
+    error = stream.error
+    try:
+        return _cut_headers(stream, offset) == "WARC"
+    finally:
+        stream.error = error
 
 
 def _cut_off(source: str, number: int, record, stream: Stream, url: str | None) -> Reject:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -320,3 +321,189 @@ def test_a_page_cut_inside_its_first_bytes_is_rejected_as_cut_off(tmp_path):
     path.write_bytes(data[:data.index(b"<!DOCTYPE")])
     [reject] = iter_inputs([str(path)])
     assert reject.line == 1 and reject.reason.startswith("truncated WARC record: ")
+
+
+# --- where the file ends inside a record, or damage runs past a member's end ----------------------
+
+def test_a_page_with_no_article_the_file_ends_inside_says_so_in_its_reject(tmp_path, cleaner):
+    """Cut before its <article>, the page gives no article; its reject said only that, where
+    before the file's end was named. The reason its flag gives follows the extractor's."""
+    from cleaner.html_extract import CUT_SHORT, with_cut_short
+    from cleaner.html_load import PageError
+    from cleaner.warc_reader import CUT_SHORT as READERS_FLAG
+
+    first, second = record("https://n.id/a", page("Judul Satu")), \
+        record("https://n.id/b", page("Judul Dua"))
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + second[:second.index(b"<article>")])
+    _, item = iter_inputs([str(path)])
+    flags = item.hints["page_flags"]
+    assert CUT_SHORT == READERS_FLAG and [f["flag"] for f in flags] == [CUT_SHORT]
+    with pytest.raises(PageError) as raised:
+        cleaner.clean_html(item.text, item.fields["url"], page_flags=flags)
+    length = second[second.index(b"Content-Length: ") + 16:].split(b"\r\n")[0].decode()
+    assert with_cut_short(str(raised.value), flags) == (
+        f"no article text found in the page; the file ends inside its WARC record "
+        f"(Content-Length {length}): the page is cut short")
+
+
+def _mixed_records() -> list[bytes]:
+    """Records of every kind the reader meets: skipped ones (warcinfo, request, metadata),
+    pages (response, resource) and a WET conversion."""
+    return [warc_record("warcinfo", None, b"software: x\r\n", "application/warc-fields"),
+            *(record(f"https://n.id/r{n}", page(f"Judul Berita {n}")) for n in range(3)),
+            warc_record("request", "https://n.id/q", b"GET / HTTP/1.1\r\n\r\n",
+                        "application/http; msgtype=request"),
+            warc_record("resource", "https://n.id/res", page("Sumber daya"), "text/html"),
+            warc_record("conversion", "https://n.id/conv", TEXT.encode(), "text/plain"),
+            warc_record("metadata", "https://n.id/r1", b"via: x\r\n", "application/warc-fields"),
+            record("https://n.id/r9", page("Judul Akhir"))]
+
+
+def _lines(path: Path) -> list:
+    """Each outcome's (line, url or reason's opening, flags)."""
+    return [(i.line, i.reason[:40]) if isinstance(i, Reject) else
+            (i.line, i.fields["url"], [f["flag"] for f in i.hints.get("page_flags", ())])
+            for i in iter_inputs([str(path)])]
+
+
+@pytest.mark.parametrize("record_at, into", [(1, 85), (1, 98), (5, 76), (5, 150), (4, 60)])
+def test_a_warc_gz_cut_inside_a_records_member_rejects_that_record_by_its_own_number(
+        tmp_path, record_at, into):
+    """85 bytes into a member (its record's first line read, the Content-Length line not), the
+    reject was numbered one further, "after record N", and record N had no outcome; so too for
+    a resource and a request record."""
+    members = [gzip.compress(r) for r in _mixed_records()]
+    start = sum(map(len, members[:record_at]))
+    whole, cut = tmp_path / "whole.warc.gz", tmp_path / "cut.warc.gz"
+    whole.write_bytes(b"".join(members))
+    cut.write_bytes(b"".join(members)[:start + into])
+    got, expected = _lines(cut), _lines(whole)
+    number = record_at + 1
+    assert got[:-1] == [e for e in expected if e[0] < number]
+    assert got[-1][0] == number and got[-1][1].startswith("truncated ")
+
+
+def test_a_warc_gz_cut_in_a_members_trailer_numbers_no_record_past_the_last(tmp_path):
+    """The last record read whole, the file ending in its member's last bytes: no reject
+    numbered as a record after it (there is none), and the page is kept as it was."""
+    members = [gzip.compress(r) for r in _mixed_records()]
+    whole, cut = tmp_path / "whole.warc.gz", tmp_path / "cut.warc.gz"
+    whole.write_bytes(b"".join(members))
+    cut.write_bytes(b"".join(members)[:-5])
+    *pages, said = iter_inputs([str(cut)])
+    assert [(i.line, i.fields["url"]) for i in pages] == \
+        [(i.line, i.fields["url"]) for i in iter_inputs([str(whole)])]
+    assert said.line is None and "gzip member starting at byte " in said.reason
+    assert said.reason.endswith(f"(after record {len(members)}, read to its end from that "
+                                f"member)")
+
+
+def test_damage_to_the_last_deflate_bytes_adds_no_reject_for_a_record_after_the_last(tmp_path):
+    """The damaged end read as more deflate data, the member seemed cut (and made bytes past
+    the last record): a reject "the file ends inside it" was numbered as a record after it."""
+    members = [gzip.compress(r) for r in _mixed_records()]
+    data = bytearray(b"".join(members))
+    for at in range(len(data) - 9, len(data) - 5):
+        data[at] ^= 0x5A
+    whole, bad = tmp_path / "whole.warc.gz", tmp_path / "bad.warc.gz"
+    whole.write_bytes(b"".join(members))
+    bad.write_bytes(bytes(data))
+    got = _lines(bad)
+    assert got[:-1] == _lines(whole) and got[-1][0] is None
+
+
+@pytest.mark.parametrize("record_at", [1, 4, 6])
+def test_damage_across_a_members_end_and_the_next_ones_header_keeps_every_number(
+        tmp_path, record_at):
+    """The next member's header damaged too, the search for a member went on past it: its
+    record was lost without a reject, and every record after it was numbered one too low."""
+    members = [gzip.compress(r) for r in _mixed_records()]
+    data = bytearray(b"".join(members))
+    end = sum(map(len, members[:record_at + 1]))
+    for at in range(end - 3, end + 2):            # the length's last bytes, the magic's first
+        data[at] ^= 0x5A
+    whole, bad = tmp_path / "whole.warc.gz", tmp_path / "bad.warc.gz"
+    whole.write_bytes(b"".join(members))
+    bad.write_bytes(bytes(data))
+    got, expected = _lines(bad), _lines(whole)
+    damaged, lost = record_at + 1, record_at + 2
+    assert [g for g in got if g[0] not in (damaged, lost)] == \
+        [e for e in expected if e[0] not in (damaged, lost)]
+    [(_, reason)] = [g for g in got if g[0] == lost]
+    assert reason == "corrupt WARC record: its gzip member, at"
+    assert [g[0] for g in got] == sorted({g[0] for g in got})
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_a_file_cut_inside_a_resource_records_length_line_says_its_headers_are_cut(tmp_path,
+                                                                                  name):
+    """Cut after "Content-Length: 1" of 1189, the reject said "Content-Length 1 but the file
+    ends first"."""
+    records = _mixed_records()[:6]
+    if name.endswith(".gz"):
+        member = gzip.compress(records[5])
+        # (the first cut of the member whose data ends inside the number)
+        cut = next(at for at in range(10, len(member)) if zlib.decompressobj(31).decompress(
+            member[:at]).split(b"Content-Length: ")[1:] in ([b"1"], [b"11"]))
+        data = b"".join(gzip.compress(r) for r in records[:5]) + member[:cut]
+    else:
+        line = records[5].index(b"Content-Length: ") + len(b"Content-Length: 1")
+        data = b"".join(records[:5]) + records[5][:line]
+    path = tmp_path / name
+    path.write_bytes(data)
+    last = _lines(path)[-1]
+    assert last[0] == 6 and last[1] == "truncated WARC record: the file ends ins"
+
+
+@pytest.mark.parametrize("cut", [1, 4, 6])
+def test_a_warc_cut_inside_a_records_first_line_rejects_that_record(tmp_path, cut):
+    """"WARC/1" at the file's end read as the rest of the record before it: nothing said."""
+    records = _mixed_records()[:3]
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join(records[:2]) + records[2][:cut])
+    assert _lines(path)[-1] == (3, "truncated WARC record: the file ends ins")
+
+
+@pytest.mark.parametrize("into", [-5, 20])
+def test_a_warc_cut_inside_a_skipped_records_body_rejects_that_record(tmp_path, into):
+    """A request record cut in its body, a response cut in its status line ("HTTP/1.1 20"
+    read as status 20): skipped, with no word that the file ended inside them."""
+    records = _mixed_records()[:5]
+    body = records[4 if into < 0 else 3]
+    at = len(body) - 4 + into if into < 0 else body.index(b"HTTP/1.1 2") + 10
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join(records[:4 if into < 0 else 3]) + body[:at])
+    line, reason = _lines(path)[-1]
+    assert line == (5 if into < 0 else 4)
+    assert reason.startswith("truncated WARC record: Content-Length ")
+
+
+def test_a_warc_gz_cut_inside_a_responses_status_line_rejects_that_record(tmp_path):
+    """"HTTP/1.1 20" read as status 20, the record skipped: the file's end was said as
+    "(after record N, read to its end ...)", with no reject of the record's own."""
+    *records, last = _mixed_records()
+    member = gzip.compress(last)
+    # (a cut whose data ends in the status line: the deflate data of this one has one)
+    cut = next(at for at in range(10, len(member)) if zlib.decompressobj(31).decompress(
+        member[:at]).endswith(b"HTTP/1.1 20"))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) + member[:cut])
+    got = _lines(path)
+    assert [g[0] for g in got] == [2, 3, 4, 6, 7, 9]
+    assert got[-1][1].startswith("truncated WARC record: Content-Length ")
+
+
+def test_a_page_with_no_article_the_file_ends_inside_is_rejected_saying_so_from_the_cli(
+        tmp_path):
+    """The reject said only "no article text found in the page"."""
+    first, second = record("https://n.id/a", page("Judul Satu")), \
+        record("https://n.id/b", page("Judul Dua"))
+    path, out = tmp_path / "crawl.warc", tmp_path / "out.jsonl"
+    path.write_bytes(first + second[:second.index(b"<article>")])
+    assert main(["clean", str(path), "-o", str(out), "--workers", "1", "-q"]) == 0
+    [reject] = [json.loads(line) for line in
+                (tmp_path / "out.jsonl.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert reject["line"] == 2 and reject["reason"].startswith(
+        "no article text found in the page; the file ends inside its WARC record "
+        "(Content-Length ")
