@@ -1,4 +1,4 @@
-"""WARC and WARC.gz to items: response and resource records with an HTML payload, conversion records (WET) of plain text; others skipped and counted, corrupt ones rejected."""
+"""WARC and WARC.gz to items: response and resource records with an HTML payload, conversion (WET) and resource records of plain text; others skipped and counted, corrupt ones rejected."""
 
 from __future__ import annotations
 
@@ -151,13 +151,14 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     """Items for the HTML responses of a WARC file, Rejects for records that cannot be read.
 
     A resource record holding a page is read as a response is (it has no HTTP headers), and a
-    conversion record of plain text (Common Crawl's WET) is a text item. A record that is none
-    of these (requests, metadata, images, redirects) is skipped and counted in `skipped` by
-    reason. A record warcio cannot parse, whatever it raises, is rejected and the reader goes on
-    at the next record header; a damaged gzip member is rejected as its record's (also where it
-    is damaged inside the record), naming where, and the reader goes on at the next member
-    (where a .warc.gz starts each record) with the next record's number; a cut-off file ends
-    with a Reject. A record whose Content-Length does not end where the record does (too
+    conversion record of plain text (Common Crawl's WET), or a resource record of text/plain,
+    is a text item. A record that is none of these (requests, metadata, images, redirects) is
+    skipped and counted in `skipped` by reason. A record warcio
+    cannot parse, whatever it raises, is rejected (in words, not the exception's class) and the
+    reader goes on at the next record header; a damaged gzip member is rejected as its
+    record's (before its header or inside it), naming where, and the reader goes on at the next
+    member (where a .warc.gz starts each record) with the next record's number; a cut-off file
+    ends with a Reject. A record whose Content-Length does not end where the record does (too
     small, or running into the records after it) gives its page flagged, cut where the next
     record's header starts, and the records after it are read from there.
     """
@@ -460,12 +461,16 @@ class _Walk:
         failed); or, where the member is that last record's own, read to its end with nothing
         after it, the file's (that record has its outcome, and no record follows to number)."""
         error, stream = self.stream.error, self.stream
-        said = f"truncated or corrupt WARC: {type(error).__name__}: {error}"
+        said = f"truncated or corrupt WARC: {_error_words(error)}"
         if getattr(error, "given", 0) > 0 and not _record_begun(stream, self.at):
             return Reject(self.source, None, f"{said} (after record {self.number}, read to its "
                                              f"end from that member)")
         self.number += 0 if self.counted else 1
         self.counted = True
+        if _damaged_member(error):
+            # Said as a member damaged inside its record is: whether the damage came before the
+            # record's header or after it is the data's chance, and the record is lost either way.
+            said = _damage_reason(error)
         return Reject(self.source, self.number, f"{said} (the record at {self._place(self.at)})")
 
 
@@ -538,6 +543,13 @@ _WARC_FIELD = re.compile(rb"(?:^|\n)WARC-(?:Type|Record-ID|Date|Target-URI):", r
 def _damaged_member(error: BaseException | None) -> bool:
     """Whether the stream failed on a damaged gzip member (not on the file's end inside one)."""
     return isinstance(error, CorruptGzip) and not error.cut
+
+
+def _error_words(error: BaseException | None) -> str:
+    """What the error a stream failed with says, as a reason gives it: its message (an
+    OSError's without its errno), never its class name."""
+    said = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return said.strip() or "the data could not be read on"
 
 
 def _damage_reason(error: BaseException | None) -> str:
@@ -635,7 +647,9 @@ def _why(exc: Exception, stream: Stream, offset: int) -> str:
             b"\nwarc-target-uri:" not in header_block(stream, offset).lower():
         # warcio takes a response's WARC-Target-URI to be there, and fails on its absence
         return "no WARC-Target-URI header"
-    return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+    # (in words: a class name says nothing to whoever reads the rejects; warcio's own message,
+    # where it gives one, says what it choked on)
+    return f"warcio could not parse it ({said})" if said else "warcio could not parse it"
 
 
 class _Body:
@@ -699,8 +713,11 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     """The record's page as an Item (a Reject where it cannot be one; nothing for a record
     skipped, counted in `skipped`), and whether the record's length took whole records after
     it (then read from the first one's header on, by _Walk)."""
-    if record.rec_type == "conversion":
-        return _conversion_item(record, source, number, options, skipped, stream), False
+    if record.rec_type == "conversion" or record.rec_type == "resource" and \
+            _payload_type(record)[0] == "text/plain":
+        # (a resource of plain text is a document as a WET conversion is: a page's text an
+        # archiver stored by itself)
+        return _text_item(record, source, number, options, skipped, stream), False
     if record.rec_type not in ("response", "resource"):
         skipped[f"WARC {record.rec_type} record"] += 1
         return [], False
@@ -829,14 +846,15 @@ def _cut_off(source: str, number: int, record, stream: Stream, url: str | None) 
         return Reject(source, number, f"{_damage_reason(error)} ({url})")
     declared = record.rec_headers.get_header("Content-Length")
     return Reject(source, number, f"{_CUT}: Content-Length {declared} but the file ends first"
-                  + (f" ({type(error).__name__}: {error})" if error is not None else "")
+                  + (f" ({_error_words(error)})" if error is not None else "")
                   + f" ({url})")
 
 
-def _conversion_item(record, source: str, number: int, options: ReadOptions,
-                     skipped: Counter, stream: Stream) -> list[Item | Reject]:
-    """A conversion record's text (Common Crawl's WET) as a text item, read as a .txt article
-    is (--encoding, --max-record-bytes); a record of another type is skipped and counted."""
+def _text_item(record, source: str, number: int, options: ReadOptions, skipped: Counter,
+               stream: Stream) -> list[Item | Reject]:
+    """A conversion record's text (Common Crawl's WET), or a resource record's of text/plain,
+    as a text item, read as a .txt article is (--encoding, --max-record-bytes); a conversion
+    to another type is skipped and counted."""
     url = record.rec_headers.get_header("WARC-Target-URI")
     media, _ = _payload_type(record)
     if media not in (None, "text/plain"):

@@ -507,3 +507,125 @@ def test_a_page_with_no_article_the_file_ends_inside_is_rejected_saying_so_from_
     assert reject["line"] == 2 and reject["reason"].startswith(
         "no article text found in the page; the file ends inside its WARC record "
         "(Content-Length ")
+
+
+# --- reasons in words, resource records of plain text, a cut page named ---------------------------
+
+def _small_members(count: int) -> list[bytes]:
+    """A gzip member for each of `count` small response records (under the 64 KB read at a time:
+    damage anywhere in one is met before its record's header is read)."""
+    return [gzip.compress(record(f"https://n.id/{n}", page(f"Judul {n}"))) for n in range(count)]
+
+
+@pytest.mark.parametrize("damaged", [0, 2, 3])
+def test_a_member_damaged_before_its_records_header_is_rejected_in_words(tmp_path, damaged):
+    """The reason said "truncated or corrupt WARC: CorruptGzip: corrupt gzip member ...": a
+    class name, where damage inside a record is said in words."""
+    members = _small_members(4)
+    broken = bytearray(members[damaged])
+    broken[len(broken) // 2] ^= 0xFF
+    members[damaged] = bytes(broken)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(members))
+    got = _outcomes(path)
+    [(line, reason)] = [g for g in got if not g[1].startswith("https://")]
+    start = sum(map(len, members[:damaged]))
+    assert line == damaged + 1 and reason.startswith(
+        f"corrupt WARC record: its gzip member is damaged: corrupt gzip member starting at byte "
+        f"{start} (")
+    assert "CorruptGzip" not in reason and "(the record at byte " in reason
+    assert [g[0] for g in got] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("kept", [1, 200])
+def test_a_warc_gz_cut_in_a_member_names_no_class_in_its_reason(tmp_path, kept):
+    """A cut member gave "... (CorruptGzip: gzip member starting at byte N is truncated ...)":
+    in its trailer (the file's reject) and before the page (the record's)."""
+    members = _small_members(3)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(members[:2]) + members[2][:len(members[2]) - kept])
+    [reason] = [r for _, r in _outcomes(path) if not r.startswith("https://")]
+    assert f"gzip member starting at byte {sum(map(len, members[:2]))} is truncated" in reason
+    assert "CorruptGzip" not in reason
+
+
+def test_whatever_warcio_raises_is_said_in_words_not_by_its_class(tmp_path, monkeypatch):
+    """The reason opened "corrupt WARC record: KeyError: 'odd header'"."""
+    from warcio.recordloader import ArcWarcRecordLoader
+
+    parse = ArcWarcRecordLoader.load_http_headers
+
+    def failing(self, rec_type, uri, stream, length):
+        if uri == "https://n.id/1":
+            raise KeyError("odd header")
+        return parse(self, rec_type, uri, stream, length)
+
+    monkeypatch.setattr(ArcWarcRecordLoader, "load_http_headers", failing)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join(record(f"https://n.id/{n}", page(f"Judul {n}")) for n in range(3)))
+    got = _outcomes(path)
+    assert got[0] == (1, "https://n.id/0") and got[-1] == (3, "https://n.id/2")
+    assert got[1][0] == 2 and got[1][1].startswith(
+        "corrupt WARC record: warcio could not parse it ('odd header') (the record at byte ")
+    assert "KeyError" not in got[1][1]
+
+
+def test_a_streams_error_is_said_by_its_message_never_its_class():
+    from cleaner.gzip_members import CorruptGzip
+    from cleaner.warc_reader import _error_words
+
+    assert _error_words(OSError(5, "Input/output error")) == "Input/output error"
+    assert _error_words(EOFError("Compressed file ended before the end-of-stream marker was "
+                                 "reached")).startswith("Compressed file ended")
+    assert _error_words(CorruptGzip("gzip member starting at byte 9 is truncated", None)) == \
+        "gzip member starting at byte 9 is truncated"
+    assert _error_words(EOFError()) == "the data could not be read on"
+
+
+def test_a_resource_record_of_plain_text_is_a_text_document_as_a_conversion_is(tmp_path):
+    """It was skipped ("not HTML (text/plain)"), where a WET conversion of the same text is
+    read; other types stay skipped and counted."""
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(warc_record("resource", "https://r.id/teks", TEXT.encode(),
+                                 "text/plain; charset=utf-8")
+                     + warc_record("resource", "https://r.id/csv", b"a,b\r\n1,2\r\n", "text/csv")
+                     + warc_record("conversion", "https://r.id/wet", TEXT.encode(), "text/plain"))
+    log = ReadLog()
+    resource, conversion = iter_inputs([str(path)], ReadOptions(), log)
+    assert (resource.line, resource.kind, resource.text) == (1, conversion.kind, TEXT)
+    assert resource.fields == {"url": "https://r.id/teks", "warc_date": "2016-09-01T00:00:00Z",
+                               "warc_record_id": "<urn:uuid:resource-https://r.id/teks>"}
+    assert conversion.line == 3 and log.skipped_records == Counter({"not HTML (text/csv)": 1})
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_hostile_plain_text_resource_records_are_rejected_naming_them(tmp_path, name):
+    """The limits of a conversion record hold: --max-record-bytes, empty, binary, cut off."""
+    rng = random.Random(3)
+    binary = bytes(rng.randrange(256) for _ in range(3000))
+    records = [warc_record("resource", "https://r.id/big", TEXT.encode() * 40, "text/plain"),
+               warc_record("resource", "https://r.id/empty", b" \r\n", "text/plain"),
+               warc_record("resource", "https://r.id/bin", binary, "text/plain"),
+               warc_record("resource", "https://r.id/ok", TEXT.encode(), "text/plain"),
+               warc_record("resource", "https://r.id/cut", TEXT.encode(), "text/plain")]
+    data = [gzip.compress(r) for r in records] if name.endswith(".gz") else records
+    path = tmp_path / name
+    path.write_bytes(b"".join(data)[:-60 if name.endswith(".gz") else -80])
+    got = _outcomes(path, ReadOptions(max_record_bytes=4000))
+    assert [g[0] for g in got] == [1, 2, 3, 4, 5]
+    assert got[0][1] == "text larger than 4000 bytes: raise --max-record-bytes to read it " \
+                        "(https://r.id/big)"
+    assert got[1][1] == "empty document: https://r.id/empty"
+    assert got[2][1].endswith("https://r.id/bin") and got[3] == (4, "https://r.id/ok")
+    assert got[4][1].startswith("truncated WARC record: Content-Length ") and \
+        got[4][1].endswith("(https://r.id/cut)")
+
+
+def test_a_page_rejected_as_cut_off_is_not_counted_as_kept(tmp_path):
+    """Nothing of the page but its HTTP headers: a reject names it, no note."""
+    data = record("https://n.id/0", page("Judul"))
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data[:data.index(b"<!DOCTYPE")])
+    log = ReadLog()
+    [reject] = iter_inputs([str(path)], ReadOptions(), log)
+    assert isinstance(reject, Reject) and log.skipped_records == Counter()
