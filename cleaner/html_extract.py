@@ -27,6 +27,9 @@ MIN_PROSE_CHARS = 40              # or this many characters, for scripts written
 # Extracted text with at least this many lines, this share of them under five words, is a menu.
 MENU_MIN_LINES = 15
 MENU_SHORT_SHARE = 0.7
+# The first part of an article body split into parts holds at least this many paragraphs of a
+# sentence's length: enough for trafilatura to take it for the whole article.
+SPLIT_FIRST_PARAGRAPHS = 3
 
 
 @dataclass
@@ -82,6 +85,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         removed.extend(strip_link_lists(tree))
     # The page's text as the extractor gets it: what the extraction then lacks is recorded.
     runs = page_runs(tree)
+    join_split_body(tree)
     try:
         text = _trafilatura_text(tree, url, fast=True)
         if len(text) < MIN_FAST_CHARS or looks_like_menu(text):
@@ -97,6 +101,116 @@ def extract_article(tree: HtmlElement, url: str | None = None,
     if not has_prose(text):
         raise PageError(no_article_reason(removed))
     return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs)
+
+
+def join_split_body(tree: HtmlElement) -> int:
+    """Move the later parts of an article body split into chunks (the same container, its
+    tag and class repeated, an ad row between them) into its first part, which alone
+    trafilatura reads; returns how many parts were moved.
+
+    >>> from lxml import html
+    >>> said = "<p>The minister said it again on Monday.</p>"
+    >>> page = html.fromstring(
+    ...     f'<html><body><div class="row"><div class="article-body">{said * 3}</div></div>'
+    ...     f'<div class="ad">Ad</div><div class="row"><div class="article-body">{said}</div></div>'
+    ...     '</body></html>')
+    >>> join_split_body(page), [len(part) for part in page.find_class("article-body")]
+    (1, [4, 1])
+    """
+    if not _may_be_split(tree):
+        return 0          # the common case, found without trafilatura's costly expressions
+    first = _trafilatura_body(tree)
+    # A container known by its id alone has no class for its parts to share.
+    if first is None or not first.get("class", "").strip() or not _holds_prose(first):
+        return 0
+    parts = [part for part in _later_parts(first) if _holds_prose(part)]
+    for part in parts:
+        _detach(part)
+        first.append(part)
+    return len(parts)
+
+
+def _may_be_split(tree: HtmlElement) -> bool:
+    """True when two elements of one tag and class hold paragraphs of a sentence's length (as
+    their children or grandchildren), placed as the parts of a split body are (side by side, or
+    one to a row of rows of one tag and class), the first holding SPLIT_FIRST_PARAGRAPHS of them
+    (no comment or embedded post) and its text mostly outside links."""
+    seen: dict[tuple, HtmlElement] = {}
+    paragraphs: dict[HtmlElement, int] = {}
+    prose: dict[HtmlElement, bool] = {}      # a part met again is not read again
+    for p in tree.iter("p"):
+        if len(p.text_content().split()) < MIN_PROSE_WORDS:
+            continue
+        el = p.getparent()
+        for _ in range(2):
+            if el is None:
+                break
+            parent, cls = el.getparent(), el.get("class")
+            if cls and parent is not None:
+                paragraphs[el] = paragraphs.get(el, 0) + 1
+                grand = parent.getparent()
+                for key in ((el.tag, cls, parent),
+                            (el.tag, cls, parent.tag, parent.get("class"), grand)):
+                    other = seen.setdefault(key, el)
+                    if other is el or paragraphs[other] < SPLIT_FIRST_PARAGRAPHS:
+                        continue
+                    if other not in prose:
+                        prose[other] = _holds_prose(other)
+                    if prose[other]:
+                        return True
+            el = parent
+    return False
+
+
+def _trafilatura_body(tree: HtmlElement) -> HtmlElement | None:
+    """The container trafilatura takes the article from: the first match of the first of its
+    body expressions that matches (None when none does)."""
+    from trafilatura.xpaths import BODY_XPATH
+
+    for expr in BODY_XPATH:
+        found = next((el for el in expr(tree) if isinstance(el, HtmlElement)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _later_parts(first: HtmlElement) -> list[HtmlElement]:
+    """Elements after `first` of its tag and class, outside it: its later siblings, and the
+    children of its parent's later siblings of the parent's tag and class (one grid row each)."""
+    def twin(a: HtmlElement, b: HtmlElement) -> bool:
+        return a.tag == b.tag and a.get("class") == b.get("class")
+
+    parts = [el for el in first.itersiblings() if twin(el, first)]
+    parent = first.getparent()
+    if parent is not None and parent.get("class"):
+        for row in parent.itersiblings():
+            if isinstance(row, HtmlElement) and twin(row, parent):
+                parts.extend(el for el in row if twin(el, first))
+    return [el for el in parts if isinstance(el, HtmlElement)]
+
+
+def _holds_prose(el: HtmlElement) -> bool:
+    """True when the element holds a paragraph of a sentence's length and most of its text is
+    outside links (a chunk of an article, not a teaser card of the same class)."""
+    if not any(len(p.text_content().split()) >= MIN_PROSE_WORDS for p in el.iter("p")):
+        return False
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return 2 * linked < len(el.text_content())
+
+
+def _detach(el: HtmlElement) -> None:
+    """Take an element out of its parent, leaving the text after it where it was."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        before = el.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    el.tail = None
+    parent.remove(el)
 
 
 # Stripped text reads as prose when it holds a sentence: this many characters, then its end.
