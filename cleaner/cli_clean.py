@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 
@@ -10,7 +11,7 @@ from cleaner.cli_common import (add_read_options, add_rule_options, at_least, lo
                                 read_options)
 from cleaner.cli_learn import add_learn_options, learn_for_run
 from cleaner.run import execute
-from cleaner.run_config import CleanerFactory, RunConfig
+from cleaner.run_config import CleanerFactory, RunConfig, folders_to_make
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS
 
 
@@ -98,4 +99,19 @@ def run(args: argparse.Namespace) -> int:
         compression_level=args.compression_level,
         command=" ".join(["cleaner"] + [shlex.quote(a) for a in sys.argv[1:]])
         if sys.argv[1:2] == ["clean"] else "cleaner clean ... (the same options)")
-    return execute(config)
+    missing = folders_to_make(config)
+    try:
+        return execute(config)
+    finally:
+        if not config.quiet:
+            say_folders_made(missing)
+
+
+def say_folders_made(missing: list[tuple[str, list[str]]]) -> None:
+    """Name each folder of `missing` (run_config.folders_to_make) that is there now: made by the
+    run, which is said once it is known, whether the run finished, failed or was refused later
+    on (a refused run may have made the folder of --stats already)."""
+    for folder, options in missing:
+        if os.path.isdir(folder):
+            print(f"cleaner: note: made folder {folder.rstrip(os.sep)}{os.sep} for "
+                  f"{' and '.join(options)}", file=sys.stderr)

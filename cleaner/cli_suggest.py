@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     # A host a loaded pack claims is that pack's site, whichever packs count as existing rules:
     # its documents are mined together and its suggestions go to that pack's file.
-    claims = PackIndex(packs).site_by_host
+    index = PackIndex(packs)
+    claims = index.site_by_host
     site = args.site
     if site and (claimed := claims(site.lower())) is not None:
         site = claimed.id
@@ -116,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     cleaner = Cleaner(packs=chosen, lang=args.lang)
     options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
                              max_docs_per_site=args.max_docs, site=site)
-    miner = Miner(options, claims)
+    miner = Miner(options, claims, partial(document_language, index))
     for item in iter_inputs(args.inputs, read_options(args)):
         if isinstance(item, Reject):
             print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
@@ -167,6 +169,14 @@ def run(args: argparse.Namespace) -> int:
                       "rules added at its end (loaded with --rules, it takes that pack's place)",
                       file=sys.stderr)
     return 0
+
+
+def document_language(index: PackIndex, doc) -> str | None:
+    """A mined document's language, for its site's pack: as it was cleaned when a loaded
+    language pack serves it, else as every loaded pack would identify it (with --packs common
+    no language pack cleans it, but the pack written is loaded beside them)."""
+    lang = doc.meta.get("lang")
+    return lang if lang in index.langs else index.language(doc.text)
 
 
 def refuse_existing(args: argparse.Namespace, paths: list[Path]) -> bool:
@@ -235,7 +245,8 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
         if pack_file is not None:
             text = f"{Path(pack_file).read_text(encoding='utf-8').rstrip()}\n\n{note}\n\n{body}\n"
         else:
-            head = {"id": site, "kind": "site", "name": site, "lang": None, "domains": [site]}
+            head = {"id": site, "kind": "site", "name": site, "lang": state.lang(),
+                    "domains": [site]}
             text = f"{note}\n{pack_toml(head)}\n\n{body}\n"
         path.write_text(text, encoding="utf-8")
         load_pack(path)

@@ -103,6 +103,8 @@ def execute(config: RunConfig) -> int:
         _say(config, f"error: cannot start the {config.executor} executor: "
                      f"{type(exc).__name__}: {exc}")
         return 1
+    # (this leg's: a resumed run may be given other --workers)
+    job.stats.workers, job.stats.executor = executor.workers, config.executor
     stop = _StopOnSignal(config, so_far=job.complete_so_far,
                          on_stop=getattr(executor, "stop_feeding", None))
     try:

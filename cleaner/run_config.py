@@ -302,6 +302,27 @@ def file_above(path: str) -> str | None:
     return parent if parent and not os.path.isdir(parent) else None
 
 
+def folders_to_make(config: RunConfig) -> list[tuple[str, list[str]]]:
+    """The folders not there yet that a run makes to write its paths (an output file's, the
+    rejects file's, --stats's, --report's; a shard folder's parent, as the shard folder is the
+    output itself), each with the options that need it, in the order named: the run names
+    those it made, as a typo (--stats /nonexist/s.json) makes one at a place no one meant."""
+    sharded = is_sharded(config)
+    # (the default rejects file lies beside the output, or in the shard folder)
+    named = [("-o", config.output), ("--rejects", config.rejects),
+             ("--stats", config.stats_path), ("--report", config.report)]
+    shard_folder = os.path.abspath(config.output) if sharded else None
+    made: dict[str, list[str]] = {}
+    for option, path in named:
+        if not path or path == "-":
+            continue
+        folder = os.path.dirname(path.rstrip("/\\") if option == "-o" and sharded else path)
+        if not folder or os.path.isdir(folder) or os.path.abspath(folder) == shard_folder:
+            continue
+        made.setdefault(folder, []).append(option)
+    return list(made.items())
+
+
 def own_outputs(config: RunConfig) -> frozenset[str]:
     """Real paths (links resolved) of what a run writes: its output (a file, or a shard folder),
     the rejects file, --stats and --report."""

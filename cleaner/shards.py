@@ -421,6 +421,8 @@ class ShardedOutput:
         manifest["inputs_done"] = inputs_done
         manifest["complete"] = complete
         if stats is not None:
+            # (the shards as they are on disk, compressed or Parquet: the output's bytes)
+            stats.output_bytes = sum(shard.get("bytes", 0) for shard in manifest["shards"])
             manifest["stats"] = stats.state()
         if self.report_collector is not None:
             manifest["report"] = self.report_collector.state()

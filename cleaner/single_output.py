@@ -8,7 +8,8 @@ from typing import Any, BinaryIO, Callable, cast
 
 from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
 from cleaner.temporary_names import aside_name, set_aside, temporary_name
-from cleaner.writers import JsonlWriter, LazyWriter, process_alive, is_special_file
+from cleaner.writers import (JsonlWriter, LazyWriter, compression_of, is_special_file,
+                             process_alive)
 
 
 class SingleOutput:
@@ -48,6 +49,7 @@ class SingleOutput:
             self._out = JsonlWriter(path, level)
         self._rejects = LazyWriter(rejects_path)
         self.rejects_written = 0
+        self._lines_bytes = 0       # of the record lines written: stdout's output_bytes
         self._earlier_rejects: str | None = None      # the earlier run's, set aside
         self._rejects_placed = False                  # this run's renamed into place
 
@@ -57,6 +59,7 @@ class SingleOutput:
 
     def write_record(self, line: bytes, inputs_done: int, stats=None, row=None) -> None:
         """One record's line (and its encoded row: ParquetRecordWriter.write_line)."""
+        self._lines_bytes += len(line)
         if isinstance(self._out, ParquetRecordWriter):
             self._out.write_line(line, row)
         else:
@@ -69,6 +72,7 @@ class SingleOutput:
     def write_records(self, lines: list[bytes], rows=None) -> None:
         """Write a batch's record lines at once (one file, not resumable: no checkpoints);
         `rows`: the table of their encoded rows, in the same order, if the worker made one."""
+        self._lines_bytes += sum(map(len, lines))
         if isinstance(self._out, ParquetRecordWriter):
             for index, line in enumerate(lines):
                 self._out.write_line(line, None if rows is None else (rows, index))
@@ -106,6 +110,8 @@ class SingleOutput:
             self._out.close(keep=True)
         # The records are in place: the rejects beside them are theirs for good.
         self.complete = True
+        if stats is not None:
+            stats.output_bytes = self._output_bytes()
         earlier, self._earlier_rejects, self._rejects_placed = self._earlier_rejects, None, False
         if earlier is not None:
             os.unlink(earlier)
@@ -113,6 +119,16 @@ class SingleOutput:
             # An earlier run's rejects, beside records that now have none: they would pass
             # for this run's (a run with rejects replaces the file, as it replaces the output).
             os.unlink(self.rejects_path)
+
+    def _output_bytes(self) -> int | None:
+        """The bytes of the finished output as written: the file's size, or the JSON lines
+        sent to stdout, a device or a pipe; None where those were compressed or made Parquet
+        on their way out, which no one counted."""
+        if not self._in_place:
+            return os.path.getsize(self.path)
+        if self.path != "-" and compression_of(self.path) is not None:
+            return None
+        return self._lines_bytes
 
     def _place_rejects(self) -> None:
         """This run's rejects file renamed into place, an earlier run's there set aside first

@@ -41,6 +41,14 @@ class RunStats:
     # those written as records.
     bytes_in: int = 0
     bytes_written: int = 0
+    # Bytes of the output as written (the output sets them as it finishes or checkpoints):
+    # the file or shards on disk, compressed or Parquet as they are; the JSON lines sent to
+    # stdout, a device or a pipe; None where not known (Parquet or compression into a pipe).
+    output_bytes: int | None = 0
+    # Who cleaned this process's part of the run: the worker processes (1: this process) and
+    # the executor (local, ray); None when no run was cleaned here and no checkpoint said.
+    workers: int | None = None
+    executor: str | None = None
     rule_hits: Counter = field(default_factory=Counter)
     rule_chars: Counter = field(default_factory=Counter)
     rule_words: Counter = field(default_factory=Counter)
@@ -140,7 +148,9 @@ class RunStats:
             "skipped_records": self.skipped_records,
             "skipped_duplicate_files": self.skipped_duplicates,
             "bytes": self.bytes_in, "bytes_written": self.bytes_written,
+            "output_bytes": self.output_bytes,
             "seconds": round(self.run_seconds(), 3),
+            "workers": self.workers, "executor": self.executor,
             "rules": {rule: {"hits": self.rule_hits[rule], "chars": self.rule_chars[rule],
                              "words": self.rule_words[rule]}
                       for rule in sorted(self.rule_hits)},
@@ -157,7 +167,7 @@ class RunStats:
     # run reads its input from the start again, so it counts skipped files and records anew;
     # they are saved for the --stats of a finished run, which reads nothing.)
     _STATE = ("read", "written", "rejected", "flagged", "bytes_in", "bytes_written",
-              "skipped_files", "resumed_from")
+              "output_bytes", "skipped_files", "resumed_from")
     _COUNTERS = ("rule_hits", "rule_chars", "rule_words", "site_docs", "site_hits", "site_words",
                  "reject_reasons", "stage_seconds")
 
@@ -168,6 +178,7 @@ class RunStats:
         out["skipped_records"] = dict(self.skipped_records)
         out["skipped_duplicates"] = dict(self.skipped_duplicates)
         out["reject_examples"] = dict(self.reject_examples)
+        out["workers"], out["executor"] = self.workers, self.executor
         out["seconds"] = round(self.run_seconds(), 3)
         return out
 
@@ -188,6 +199,11 @@ class RunStats:
                                 if isinstance(examples, dict) else {})
         # (a manifest from an earlier version kept no seconds: the run's count from here)
         self.seconds_before = state.get("seconds", 0.0)
+        # The last leg's, for the stats of a finished run a resume finds (a leg that cleans
+        # sets its own); none in an older or damaged manifest.
+        workers, executor = state.get("workers"), state.get("executor")
+        self.workers = workers if type(workers) is int else None
+        self.executor = executor if isinstance(executor, str) else None
         self._base = (self.read, self.bytes_in)
 
     def summary(self, top: int = 25) -> str:
@@ -206,7 +222,7 @@ class RunStats:
                 f"{n} {r}" for r, n in self.skipped_duplicates.items())
                if self.skipped_duplicates else ""),
             f"{seconds:.2f} s, {docs / seconds if seconds else 0:.0f} docs/s, "
-            f"{mb / seconds if seconds else 0:.1f} MB/s"
+            f"{mb / seconds if seconds else 0:.1f} MB/s" + self._workers_said()
             + (f" (resumed after {self.resumed_from} input documents)" if self.resumed_from
                else ""),
         ]
@@ -228,6 +244,14 @@ class RunStats:
             if len(self.rule_hits) > top:
                 lines.append(f"  ... {len(self.rule_hits) - top} more rules (--stats for all)")
         return "\n".join(lines)
+
+    def _workers_said(self) -> str:
+        """The workers of the timing line (", 2 workers", ", 3 workers (Ray)"); nothing when
+        no run was cleaned here."""
+        if self.workers is None:
+            return ""
+        return (f", {self.workers} worker{'' if self.workers == 1 else 's'}"
+                + (" (Ray)" if self.executor == "ray" else ""))
 
 
 # Where a reject reason's details begin, and the numbers in it (not those inside a word or a

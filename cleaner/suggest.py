@@ -90,6 +90,15 @@ class SiteState:
     groups: dict = field(default_factory=dict)
     sample: list = field(default_factory=list)
     field_lists: list = field(default_factory=list)
+    langs: Counter = field(default_factory=Counter)    # language -> mined documents
+
+    def lang(self) -> str | None:
+        """The language more than half of the mined documents are in, for the pack written
+        (--write-packs); None where they do not agree on one."""
+        found = self.langs.most_common(1)
+        if not found or found[0][0] is None or 2 * found[0][1] <= self.mined:
+            return None
+        return found[0][0]
 
 
 @dataclass
@@ -152,11 +161,15 @@ class Miner:
     """Counts the shapes of cleaned documents' lines per site."""
 
     def __init__(self, options: SuggestOptions | None = None,
-                 claims: Callable[[str], Any] | None = None):
+                 claims: Callable[[str], Any] | None = None,
+                 language: Callable[[Document], str | None] | None = None):
         self.options = options or SuggestOptions()
         self.sites: dict[str, SiteState] = defaultdict(SiteState)
         self._docs = 0
         self._claims = claims        # url host -> the loaded pack claiming it (sitekey.site_key)
+        # A document's language, as the site pack written for it names it (default: as it
+        # was cleaned).
+        self._language = language or _cleaned_language
 
     def add(self, doc: Document) -> None:
         """Count one document that has been through `Cleaner.clean_document`."""
@@ -168,6 +181,7 @@ class Miner:
         if state.mined >= self.options.max_docs_per_site:
             return
         state.mined += 1
+        state.langs[self._language(doc)] += 1
         index = self._docs
         self._docs += 1
         removed = _removed_spans(doc)
@@ -390,6 +404,11 @@ class Miner:
 
 _KIND_WORDS = {"exact": "repeated line", "label": "label line", "template": "line shaped",
                "code": "code ending a paragraph", "lead": "dateline"}
+
+
+def _cleaned_language(doc: Document) -> str | None:
+    """The language a document was cleaned as."""
+    return doc.meta.get("lang")
 
 
 def _display(group: Group) -> str:

@@ -74,7 +74,7 @@ def reference(dumps, tmp_path_factory):
 def _counts(path) -> dict:
     figures = json.loads(path.read_text())
     return {k: v for k, v in figures.items()
-            if k not in ("seconds", "stage_seconds", "resumed_after_inputs")}
+            if k not in ("seconds", "stage_seconds", "resumed_after_inputs", "workers")}
 
 
 def _stopped(step: str, signame: str, times: int, after: int, args: list[str],
