@@ -39,7 +39,9 @@ def register(sub) -> None:
                     "after the text fixes), whether each "
                     "rule fires on at least one fixture, rules that gut a fixture (stopped by "
                     "the guard, most or all of its text removed), rules shadowed by earlier "
-                    "ones, and the time each rule costs on the fixtures.",
+                    "ones (and each remove example of a rule of your packs that a rule of "
+                    "another loaded pack removes first, so that the rule never sees it), and "
+                    "the time each rule costs on the fixtures.",
         epilog="exit status: 0 no errors (warnings are listed), 1 errors (or warnings under "
                "--strict)")
     add_rule_options(check)

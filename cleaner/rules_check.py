@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any, Collection, Iterable, NamedTuple
 
 import orjson
+import re2
 
 from cleaner.apply_rules import RuleStage
 from cleaner.document import Document, Line
-from cleaner.examples import example_failures, run_rule
+from cleaner.examples import as_read, example_failures, run_rule
 from cleaner.fixtures import clean_fixture, fixture_inputs
-from cleaner.matcher import Matcher
+from cleaner.matcher import Matcher, applies, matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
 from cleaner.pack_replacements import pack_warnings
@@ -366,6 +367,176 @@ def check_shadowing(packs: list[Pack]) -> list[Finding]:
     return findings
 
 
+# -- shadowing of a user's rules by the other loaded packs -------------------------------------
+
+# Where a rule's remove examples are placed when every loaded rule runs on them: a head rule's
+# among a document's first lines, a tail rule's among its last. A one-line example is both, and
+# a head rule of another pack would seem to take the text of a tail rule it never meets.
+_PLACES = {"head": (True, False), "tail": (False, True)}
+
+
+def _taken(doc: Document) -> dict[tuple[int, int], str]:
+    """Each character a document lost, as (line, column), and the rule that removed it."""
+    return {(r.line, col): r.rule
+            for r in doc.removed for col in range(r.col, r.col + len(r.text))}
+
+
+def _shown_path(path: str) -> str:
+    """A pack's path as a person reads it: a shipped pack's from the project (rules/common.toml)."""
+    try:
+        return str(Path(path).relative_to(Path(str(builtin_rules_dir())).parent))
+    except ValueError:
+        return path
+
+
+def meeting_combinations(pack: Pack, packs: list[Pack]
+                         ) -> list[tuple[str | None, tuple[Pack, ...]]]:
+    """The pack combinations a pack's rules run in, most specific first, as the cleaner's
+    PackIndex.packs_for chooses them, each with its language: a site pack's with its language's
+    (with each language's when it names none or one not loaded), a language pack's with the
+    common packs, a common pack's with each language's."""
+    langs = [p for p in packs if p.kind == "lang"]
+    commons = tuple(p for p in packs if p.kind == "common")
+    if pack.kind == "lang":
+        return [(pack.id, (pack, *commons))]
+    first = (pack,) if pack.kind == "site" else ()
+    chosen = [p for p in langs if p.id == pack.lang] if pack.kind == "site" else []
+    return ([(lang.id, (*first, lang, *commons)) for lang in chosen or langs]
+            or [(None, (*first, *commons))])
+
+
+class _Combination:
+    """One pack combination's rule stages (one per place a rule fires) and its rules' packs."""
+
+    def __init__(self, packs: tuple[Pack, ...], sink: MetaSink):
+        self.packs = packs
+        self.rules = tuple(rule for pack in packs for rule in pack.rules)
+        self.site = next((p.id for p in packs if p.kind == "site"), None)
+        self.sink = sink
+        self._stages: dict[tuple[bool, bool], RuleStage] = {}
+
+    def run(self, text: str, where: str) -> Document:
+        """Every rule of the combination that may fire where a rule of `where` does, on a text as
+        the cleaner's rule stage runs them (site first, then leftmost), with no guard."""
+        place = _PLACES.get(where, (True, True))
+        stage = self._stages.get(place)
+        if stage is None:
+            placed = tuple(rule for rule in self.rules if applies(rule, *place))
+            # One RE2 set of the combination's rules serves every place (matcher_for caches it).
+            matcher = matcher_for(placed, self.site, self.rules)
+            stage = self._stages[place] = RuleStage(matcher, self.sink, guard_share=float("inf"))
+        doc = Document(id="shadow", text=text, packs=self.packs)
+        doc.lines = [Line(t, n) for n, t in enumerate(text.split("\n"), start=1) if t]
+        return stage(doc)
+
+
+def _takers(rule: Rule, mine: set[str], text: str, combination: _Combination
+            ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
+    """What the rule alone removes from one example, and of that what other packs' rules take
+    when every rule runs: empty where the rule fires then, and without the rules of its own pack
+    (`mine`: their ids), which check_shadowing holds it to."""
+    own = _taken(run_rule(rule, text, combination.packs))
+    if not own:
+        return own, {}              # the examples check says the rule leaves it
+    full = combination.run(text, rule.where)
+    if any(removal.rule == rule.id for removal in full.removed):
+        return own, {}
+    after = _taken(full)
+    return own, {at: after[at] for at in own if at in after and after[at] not in mine}
+
+
+class Shadowed(NamedTuple):
+    """A remove example of a rule that rules of other packs take first."""
+
+    example: str
+    part: str               # what the rule alone removes from it
+    whole: bool             # whether they take all of that part, or some
+    takers: set[str]        # their ids
+    langs: list[str | None]     # the languages of the combinations where they take it
+
+
+def shadowed_examples(rule: Rule, mine: set[str],
+                      combinations: list[tuple[str | None, _Combination]]) -> list[Shadowed]:
+    """A rule's remove examples that other packs' rules take first, in any of `combinations`."""
+    found = []
+    for example in rule.remove:
+        read = as_read(example)[0]
+        takers: set[str] = set()
+        whole, part, where = True, "", []
+        for lang, combination in combinations:
+            own, taken = _takers(rule, mine, read, combination)
+            if taken:
+                takers.update(taken.values())
+                whole = whole and len(taken) == len(own)
+                part = _part(read, own)
+                where.append(lang)
+        if takers:
+            found.append(Shadowed(example, part, whole, takers, where))
+    return found
+
+
+def _part(text: str, spans: dict[tuple[int, int], str]) -> str:
+    """The text at the given (line, column)s: runs joined with " ... ", edges' spaces dropped."""
+    lines = text.split("\n")
+    runs: list[str] = []
+    last = None
+    for line, col in sorted(spans):
+        char = lines[line - 1][col] if line <= len(lines) and col < len(lines[line - 1]) else ""
+        if last == (line, col - 1) and runs:
+            runs[-1] += char
+        else:
+            runs.append(char)
+        last = (line, col)
+    return " ... ".join(run.strip() for run in runs if run.strip())
+
+
+def check_shadowed_by_loaded(packs: list[Pack], users: Collection[str]) -> list[Finding]:
+    """A warning for each remove example of a rule of the user's packs (their paths: `users`)
+    that a rule of another loaded pack removes first, wholly or in the part the rule would
+    remove, when every rule runs on it as the cleaner runs them: at one place the site pack's
+    rules go first, then the language pack's, then the common packs'; otherwise the leftmost
+    match wins. The rule never sees that text."""
+    sink = MetaSink(packs)
+    where = {rule.id: pack.path for pack in packs for rule in pack.rules}
+    built: dict[tuple[str, ...], _Combination] = {}
+    findings: list[Finding] = []
+    for pack in packs:
+        if pack.path not in users or not pack.rules:
+            continue
+        combinations = []
+        for lang, chosen in meeting_combinations(pack, packs):
+            key = tuple(f"{p.kind}:{p.id}" for p in chosen)
+            if key not in built:
+                built[key] = _Combination(chosen, sink)
+            combinations.append((lang, built[key]))
+        mine = {rule.id for rule in pack.rules}
+        for rule in pack.rules:
+            if not rule.remove:
+                continue
+            try:
+                shadowed = shadowed_examples(rule, mine, combinations)
+            except re2.error:
+                continue                # too large a set: the schema check says why
+            findings.extend(Finding("warning", "shadowing", f"{pack.path}: {rule.id}",
+                                    _shadowed_message(found, where, len(combinations)))
+                            for found in shadowed)
+    return findings
+
+
+def _shadowed_message(found: Shadowed, where: dict[str, str], combinations: int) -> str:
+    """What a warning of check_shadowed_by_loaded says: the rules and their packs' files, and
+    the languages where they take it if not in every one the rule's pack meets."""
+    named = ", ".join(f"{taker} ({_shown_path(where[taker])})" if taker in where else taker
+                      for taker in sorted(found.takers))
+    of = "" if found.part == found.example.strip() else f" (of {found.example!r})"
+    first = "removed first by" if found.whole else "removed first, in part, by"
+    never = "this rule never sees it" if found.whole else "this rule never sees it whole"
+    langs = ""
+    if len(found.langs) < combinations:
+        langs = f" in {', '.join(lang or 'other' for lang in found.langs)} documents"
+    return f"its remove example {found.part!r}{of} is {first} {named}{langs}: {never}"
+
+
 # -- engine ------------------------------------------------------------------------------------
 
 def check_engine(packs: list[Pack]) -> list[Finding]:
@@ -398,7 +569,14 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
     result.findings.extend(check_id_prefixes(packs))
     result.findings.extend(check_examples(packs))
     if shadowing:
-        result.findings.extend(check_shadowing(packs))
+        within = check_shadowing(packs)
+        users = {pack.path for pack in packs if pack.path not in shipped}
+        # A rule already said to be shadowed (by its own pack, or a common rule of yours by a
+        # language pack) is not told again, example by example.
+        said = {finding.where for finding in within}
+        result.findings.extend(within)
+        result.findings.extend(finding for finding in check_shadowed_by_loaded(packs, users)
+                               if finding.where not in said)
     result.findings.extend(check_engine(packs))
     if fixtures is not None and cleaner_factory is not None and Path(fixtures).is_dir():
         cleaner = cleaner_factory(packs)
