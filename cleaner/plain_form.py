@@ -47,13 +47,19 @@ def _matcher(members: str, fold: bool):
 
 
 @lru_cache(maxsize=None)
-def _narrowed(escape: str) -> str | None:
+def _narrowed(escape: str, folded: bool = True) -> str | None:
     r"""The members of a Unicode class escape within ALPHABET, as class members; None when the
     narrowed class would differ from the class on some character of the alphabet.
 
-    Checked both as written and case-insensitive, on every character of the alphabet: under
-    (?i) RE2 adds each member's other cases, so a character of the alphabet whose other case is
-    a member only outside the alphabet would be lost (why each letter's other case is in it).
+    Checked as written and, where the class sits in a case-insensitive part of its pattern
+    (`folded`), case-insensitive too, on every character of the alphabet: under (?i) RE2 adds
+    each member's other cases, so a character of the alphabet whose other case is a member only
+    outside the alphabet would be lost (why each letter's other case is in it). A negated class
+    (\P{Lu}, as in [^\P{Lu}T], a capital but T) narrows only where case counts: under (?i) RE2
+    folds it into more than its members' cases.
+
+    >>> _narrowed(r"\P{Lu}") is None, _narrowed(r"\P{Lu}", folded=False) is None
+    (True, False)
 
     >>> _narrowed(r"\p{Zs}")
     '\\x20\\xa0\\x{2000}-\\x{200a}\\x{202f}\\x{205f}'
@@ -62,15 +68,57 @@ def _narrowed(escape: str) -> str | None:
     # character by character, the 5,000 characters took 0.2 s for the shipped rules' classes)
     codes = [ord(char) for char in _matcher(escape, False).findall(_ALPHABET_TEXT)]
     members = class_members(codes) or "\\x{10ffff}"     # no member here: matches nothing here
-    for fold in (False, True):
+    for fold in (False, True) if folded else (False,):
         full, narrow = _matcher(escape, fold), _matcher(members, fold)
         if full.findall(_ALPHABET_TEXT) != narrow.findall(_ALPHABET_TEXT):
             return None
     return members
 
 
+def _folds(pattern: str, case_sensitive: bool) -> list[bool]:
+    """Per token of the pattern (pattern_tokens.tokens), whether it is matched case-insensitive:
+    the rule's own case, changed by inline flags ("(?i:...)", "(?-i:...)", "(?i)") for their
+    group or the rest of the group they stand in.
+
+    >>> _folds("a(?i:b)c", True)
+    [False, False, False, False, True, True, False]
+    >>> _folds("(?i)a(b)", True), _folds("(?-i:a)b", False)
+    ([False, False, False, True, True, True, True], [True, True, True, True, False, False, True])
+    """
+    marks = tokens(pattern)
+    fold, stack, out = not case_sensitive, [], []
+    i = 0
+    while i < len(marks):
+        token, in_class = marks[i]
+        if in_class:
+            out.append(fold)
+        elif token == "(?":
+            # Its flags run to ":" (a group) or ")" (the rest of the group it stands in).
+            j = i + 1
+            while j < len(marks) and marks[j][0] not in (":", ")"):
+                j += 1
+            flags = "".join(mark for mark, _ in marks[i + 1:j])
+            inner = ("i" in flags.split("-")[0]) if "i" in flags else fold
+            out.extend([fold] * (j + 1 - i))
+            if j < len(marks) and marks[j][0] == ":":
+                stack.append(fold)
+            fold = inner
+            i = j + 1
+            continue
+        elif token.startswith("("):
+            out.append(fold)
+            stack.append(fold)
+        elif token == ")":
+            out.append(fold)
+            fold = stack.pop() if stack else fold
+        else:
+            out.append(fold)
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=1024)
-def plain_form(pattern: str) -> str | None:
+def plain_form(pattern: str, case_sensitive: bool = False) -> str | None:
     r"""The pattern for text that is_plain, or None when it has no such form.
 
     Each Unicode property class becomes its members within ALPHABET; everything else stays as
@@ -86,9 +134,9 @@ def plain_form(pattern: str) -> str | None:
     if "\\Q" in pattern:                # \Q...\E: literal text, escapes included
         return None
     out = []
-    for token, in_class in tokens(pattern):
+    for (token, in_class), folded in zip(tokens(pattern), _folds(pattern, case_sensitive)):
         if PROPERTY.fullmatch(token):
-            members = _narrowed(token)
+            members = _narrowed(token, folded)
             if members is None:
                 return None
             out.append(members if in_class else f"[{members}]")

@@ -122,7 +122,7 @@ def compile_spans(pattern: str, case_sensitive: bool = False, alphabet: str = AN
         regex = compile_ascii(source, re2_options())
         if regex is not None:
             return Spans(regex)
-    elif alphabet == PLAIN and (narrowed := plain_form(pattern)) is not None:
+    elif alphabet == PLAIN and (narrowed := plain_form(pattern, case_sensitive)) is not None:
         return Spans(compile_pattern(narrowed, case_sensitive))
     return Spans(compile_pattern(pattern, case_sensitive))
 

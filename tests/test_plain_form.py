@@ -30,7 +30,7 @@ def test_every_shipped_rule_has_a_plain_form():
     with_classes = [rule for rule in RULES
                     if any(PROPERTY.fullmatch(token) for token, _ in tokens(rule.pattern))]
     assert len(with_classes) >= 50
-    assert all(plain.plain_form(rule.pattern) is not None for rule in RULES)
+    assert all(plain.plain_form(rule.pattern, rule.case_sensitive) is not None for rule in RULES)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
