@@ -268,7 +268,10 @@ def check_distinct_outputs(config: RunConfig) -> None:
         if not path or path == "-" or is_special_file(path, pipes=False):
             continue
         above = file_above(path)
-        if above is not None:
+        # (a shard folder's files under an -o that is a file: said as shards where a file is,
+        # by the checks of shard output, with what to do)
+        if above is not None and not (is_sharded(config) and
+                                      os.path.realpath(above) == os.path.realpath(config.output)):
             # Found now, as bad usage: opening it says "Not a directory", or "File exists"
             # where the folders are made, and a path is all that is wrong.
             raise OutputError(f"cannot write {path}: {above} is a file, not a folder; give "

@@ -17,15 +17,17 @@ def dump(tmp_path):
 
 
 def test_a_rejects_file_that_cannot_be_written_is_named(dump, tmp_path, capsys):
+    # A file where its folder should be: bad usage, found before the run (it was found at the
+    # first reject, exit 1, "writing output failed: Not a directory; it was the rejects file").
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the rejects' folder should be")
     rejects = blocked / "rejects.jsonl"
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(dump), "-o", str(out), "--rejects", str(rejects), "-q",
-                 "--workers", "1"]) == 1
+                 "--workers", "1"]) == 2
     err = capsys.readouterr().err
-    assert f"writing output failed: Not a directory; it was the rejects file {rejects} " \
-           "(--rejects PATH writes them elsewhere)" in err
+    assert f"cannot write {rejects}: {blocked} is a file, not a folder; give --rejects a path " \
+           "that can be written" in err
     assert not out.exists()
 
 
@@ -85,16 +87,16 @@ def test_the_rejects_file_of_shards_that_cannot_be_opened_is_named(dump, tmp_pat
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the rejects' folder should be")
     assert main(["clean", str(dump), "-o", str(tmp_path / "out"), "--shard-size", "10",
-                 "--rejects", str(blocked / "r.jsonl")]) == 1
-    assert f"error: cannot write {blocked / 'r.jsonl'}: Not a directory" in \
+                 "--rejects", str(blocked / "r.jsonl")]) == 2
+    assert f"error: cannot write {blocked / 'r.jsonl'}: {blocked} is a file, not a folder" in \
         capsys.readouterr().err
 
 
 def test_an_output_that_cannot_be_opened_is_named_by_its_own_name(dump, tmp_path, capsys):
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the output's folder should be")
-    assert main(["clean", str(dump), "-o", str(blocked / "o.jsonl")]) == 1
-    assert f"error: cannot write {blocked / 'o.jsonl'}: Not a directory" in \
+    assert main(["clean", str(dump), "-o", str(blocked / "o.jsonl")]) == 2
+    assert f"error: cannot write {blocked / 'o.jsonl'}: {blocked} is a file, not a folder" in \
         capsys.readouterr().err
 
 
