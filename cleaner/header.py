@@ -167,21 +167,26 @@ def _is_labelled_name(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bo
     other than a stopword that the text writes so makes the line no name, and with no text
     below, a stopword does ("Por El Camino Real"). Without a colon, the stopword opens or ends
     the name: one between two of its words joins them as a headline's function word does
-    ("Oleh Rakyat Untuk Rakyat").
+    ("Oleh Rakyat Untuk Rakyat"). A conjunction of the packs between two words, in any case,
+    joins two names ("Oleh Ahmad Dan Budi"): there it is no headline's word, nor a name's.
 
     >>> from cleaner.rulefile import Pack
     >>> words = lexicon((Pack("xx", "lang", "labelled-name.toml", byline_words=frozenset({"by"}),
-    ...                       stopwords=frozenset({"the", "mau", "itu", "for"}),
-    ...                       byline_labels=(("authors", ("Penulis",)),)),))
+    ...                       stopwords=frozenset({"the", "mau", "itu", "for", "and"}),
+    ...                       conjunctions=("and",), byline_labels=(("authors", ("Penulis",)),)),))
     >>> [_is_labelled_name(t, words, ["kata dia, the numbers grow"]) for t in (
     ...     "By Yohanes Mau", "By The Numbers", "By-election Results", "By Mau Itu",
-    ...     "Penulis: Yohanes Mau", "Penulis Yohanes Mau", "By Hope For Change")]
-    [True, False, False, False, True, False, False]
+    ...     "Penulis: Yohanes Mau", "Penulis Yohanes Mau", "By Hope For Change",
+    ...     "By Yohanes And Budi", "By Numbers And Budi")]
+    [True, False, False, False, True, False, False, True, False]
     """
     found = _after_label(line.split(), words)
     if found is None:
         return False
-    name, colon = found
+    tokens, colon = found
+    last = len(tokens) - 1
+    name = [word for i, word in enumerate(tokens)
+            if not (0 < i < last and word.lower() in words.conjunctions)]
     if not 2 <= len(name) <= 4 or not _NAME.match(" ".join(name)) \
             or not all(word[0].isupper() for word in name):
         return False

@@ -30,6 +30,12 @@ class Lexicon:
     weekdays: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
+    # The agencies written as acronyms (lower case): one word of at most four letters, all
+    # capitals ("AP", "UPI", "ANSA"). Such a word is often a person's name in other case (Upi,
+    # Efe, Ansa), so it is the agency only in capitals; an agency spelled with small letters
+    # ("Reuters", "dpa") names no one in any case, nor does one in capitals as its own style,
+    # not as letters ("ANTARA": "Sumber: Antara").
+    agency_acronyms: frozenset[str] = frozenset()
     credentials: frozenset[str] = frozenset()
     # A byline's labels, by the list their names fill: the byline_words and the byline_labels
     # of authors open an author's name, the byline_labels of editors an editor's.
@@ -158,6 +164,8 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         weekdays=weekdays,
         role_words=frozenset(w for pack in packs for w in pack.role_words),
         agencies=frozenset(w for pack in packs for w in pack.agencies),
+        agency_acronyms=frozenset(name.lower() for pack in packs for name in pack.agency_names
+                                  if name.isalpha() and name.isupper() and len(name) <= 4),
         credentials=frozenset(w for pack in packs for w in pack.credentials),
         author_labels=byline_words | {label for label, field in labels.items()
                                       if field == "authors"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Container, Iterable
 
 from cleaner.dates import impossible_date, normalize_date
 from cleaner.document import Document
@@ -138,7 +138,9 @@ def _not_a_person(name: str, sites: list[list[str]], words: Lexicon) -> bool:
     agencies are wire agencies, and their credentials the degrees written without dots
     ("Rachael Link, MS, RD"): only those, as a short name in capitals ("BUDI") is no degree."""
     lowered = name.lower()
-    if lowered in words.agencies or lowered.rstrip(".") in words.credentials:
+    if lowered in words.agencies and (lowered not in words.agency_acronyms or name.isupper()):
+        return True         # ("Upi" is a given name, "UPI" the agency)
+    if lowered.rstrip(".") in words.credentials:
         return True
     # One word all in lower case is a CMS account ("admin", "jdadmin", "kevin-r"): a person's
     # name has its capitals, or no case at all.
@@ -201,16 +203,21 @@ def people(names: list[str], site_names: Iterable[str] = (),
     return persons or (names if alone else [])
 
 
-def wire_agencies(names: Iterable[str], agencies: frozenset[str] | None = None) -> list[str]:
+def wire_agencies(names: Iterable[str], agencies: frozenset[str] | None = None,
+                  acronyms: Container[str] = ()) -> list[str]:
     """The names in a byline that are wire agencies ("Reuters", "The Associated Press"), as
     written: the story's source, not its authors. `agencies`: the packs' (lower case); without
-    them, the shipped packs'.
+    them, the shipped packs'. An agency of `acronyms` (lower case, as Lexicon.agency_acronyms
+    gives them) is one only as written in capitals: "UPI" is the agency, "Upi" a given name.
 
     >>> wire_agencies(["Jane Doe", "The Associated Press"])
     ['The Associated Press']
+    >>> wire_agencies(["Upi", "UPI", "REUTERS", "reuters"], None, {"upi"})
+    ['UPI', 'REUTERS', 'reuters']
     """
     known = agencies if agencies is not None else shipped_lexicon().agencies
-    return [name for name in names if name.lower() in known]
+    return [name for name in names
+            if (lowered := name.lower()) in known and (lowered not in acronyms or name.isupper())]
 
 
 def without_titles(name: str, honorifics: frozenset[str]) -> str:
@@ -386,7 +393,7 @@ class MetaSink:
                 if name == "author":
                     # A wire agency named as a writer ("By Reuters", "By AFP and Reuters") is
                     # the story's source, as a web page's author tag naming one is.
-                    found = wire_agencies(names, words.agencies)
+                    found = wire_agencies(names, words.agencies, words.agency_acronyms)
                     wires.extend(found)
                     names = [n for n in names if n not in found]
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people

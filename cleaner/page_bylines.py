@@ -415,7 +415,7 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
                 if len(persons) > 1 and found.authors[0] in persons:
                     found.authors, widened = persons, True
             continue
-        for agency in wire_agencies(names, words.agencies) + _job_agencies(names, words):
+        for agency in wire_agencies(names, words.agencies, words.agency_acronyms) + _job_agencies(names, words):
             if agency not in found.agencies:
                 found.agencies.append(agency)
         # A degree after a name ("Rachael Link, MS") is no outlet.

@@ -111,3 +111,38 @@ def test_damaged_first_lines_are_cleaned_without_raising(cleaner, first):
     assert isinstance(record["text"], str)
     title = record["meta"]["title"]
     assert title is None or title.split()[0] in first
+
+
+# A byline word before names a conjunction of the packs joins, written with its capital as
+# title case writes it: two names, no headline's function word (review of c83922f).
+@pytest.mark.parametrize("first", [
+    "Oleh Ahmad Dan Budi", "Oleh Ahmad DAN Budi", "Oleh Ahmad dan Budi", "Oleh Ahmad Yani Dan Budi",
+])
+def test_names_a_capitalised_conjunction_joins_after_a_byline_word_are_no_title(cleaner, first):
+    record = cleaner.clean(f"{first}\n\n{BODY_ID}")
+    assert record["meta"]["lang"] == "id"
+    assert record["meta"]["title"] is None
+    assert record["text"].startswith(first) or record["meta"]["authors"]
+
+
+@pytest.mark.parametrize("line, rest, expected", [
+    ("Oleh Ahmad Dan Budi", [BODY_ID], True),
+    ("By Jane Doe And John Roe", [BODY_EN], True),
+    ("Oleh Rakyat Untuk Rakyat", [BODY_ID], False),     # 'untuk' is no conjunction
+    ("Oleh Ahmad Dan Budi Dan Citra", [BODY_ID], True),
+    ("Oleh Ahmad Dan Kata Budi", [BODY_ID], False),     # 'kata' is everyday in the text below
+    ("By Numbers And Figures", ["the numbers and the figures grew"], False),  # everyday words
+])
+def test_a_conjunction_joins_two_names_in_any_case(line, rest, expected):
+    assert other_head_line(line, shipped_lexicon(), rest) is expected
+
+
+@pytest.mark.parametrize("first", [
+    "Oleh Dan", "Oleh Dan Dan", "Oleh " + "Dan " * 20000 + "Budi", "Oleh Ahmad\u0000Dan Budi",
+    "Oleh Ahmad Dan\ud83d Budi", "By And And", "Oleh : Dan : Budi",
+])
+def test_damaged_conjunction_lines_are_cleaned_without_raising(cleaner, first):
+    start = time.process_time()
+    record = cleaner.clean(f"{first}\n\n{BODY_ID}")
+    assert time.process_time() - start < 5
+    assert isinstance(record["text"], str)
