@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import shutil
 import sys
 
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 read_options)
 from cleaner.cli_learn import add_learn_options, learn_for_run
+from cleaner.progress import say, settle_stderr
 from cleaner.run import execute
 from cleaner.run_config import CleanerFactory, RunConfig, folders_to_make
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS
@@ -78,9 +80,9 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    settle_stderr()
     if args.address and args.executor != "ray":
-        print("cleaner: error: --address names a Ray cluster: give --executor ray too",
-              file=sys.stderr)
+        say("cleaner: error: --address names a Ray cluster: give --executor ray too")
         return 2
     cleaner = load_cleaner(args)
     if cleaner is None:
@@ -97,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
         stats_path=args.stats, strict=args.strict, quiet=args.quiet, executor=args.executor,
         workers=args.workers, address=args.address, report=args.report,
         compression_level=args.compression_level,
-        command=" ".join(["cleaner"] + [shlex.quote(a) for a in sys.argv[1:]])
-        if sys.argv[1:2] == ["clean"] else "cleaner clean ... (the same options)")
+        command=" ".join([program()] + [shlex.quote(a) for a in sys.argv[1:]])
+        if sys.argv[1:2] == ["clean"] else f"{program()} clean ... (the same options)")
     missing = folders_to_make(config)
     try:
         return execute(config)
@@ -107,11 +109,38 @@ def run(args: argparse.Namespace) -> int:
             say_folders_made(missing)
 
 
+def program(argv0: str | None = None) -> str:
+    """The command that runs the cleaner, as the user ran it, for the resume command a stopped
+    run prints: `python -m cleaner` run as a module (`python -m cleaner.cli` too), the script's
+    path where it is not the `cleaner` found on PATH (a venv's not activated), else `cleaner`
+    (also where the program is not known: `python -c`, the API)."""
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    path = os.path.realpath(argv0) if argv0 and argv0 != "-c" else ""
+    if os.path.dirname(path) == os.path.dirname(os.path.realpath(__file__)):
+        return f"{_python()} -m cleaner"
+    if os.path.basename(argv0) == "cleaner" and os.path.isfile(argv0):
+        found = shutil.which("cleaner")
+        if found is None or os.path.realpath(found) != path:
+            return shlex.quote(argv0)
+    return "cleaner"
+
+
+def _python() -> str:
+    """The Python running the cleaner, as a command: `python` (or `python3`) where that name on
+    PATH is this interpreter, else its path."""
+    here = os.path.realpath(sys.executable)
+    for name in ("python", "python3"):
+        found = shutil.which(name)
+        if found is not None and os.path.realpath(found) == here:
+            return name
+    return shlex.quote(sys.executable)
+
+
 def say_folders_made(missing: list[tuple[str, list[str]]]) -> None:
     """Name each folder of `missing` (run_config.folders_to_make) that is there now: made by the
     run, which is said once it is known, whether the run finished, failed or was refused later
     on (a refused run may have made the folder of --stats already)."""
     for folder, options in missing:
         if os.path.isdir(folder):
-            print(f"cleaner: note: made folder {folder.rstrip(os.sep)}{os.sep} for "
-                  f"{' and '.join(options)}", file=sys.stderr)
+            say(f"cleaner: note: made folder {folder.rstrip(os.sep)}{os.sep} for "
+                f"{' and '.join(options)}")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import sys
 
 from cleaner.input_guard import missing_input
 from cleaner.inputs import (COMPRESSED_SUFFIXES, HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES,
                             PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions)
 from cleaner.pipeline import Cleaner
 from cleaner.pack_replacements import pack_warnings
+from cleaner.progress import say
 from cleaner.rulefile import RuleFileError
 from cleaner.timeout import DEFAULT_PAGE_TIMEOUT
 
@@ -131,8 +131,8 @@ def no_such_lang(lang: str | None, langs) -> bool:
     be passed over in silence (every document's language detected instead)."""
     if not lang or lang in langs:
         return False
-    print(f"cleaner: error: no language pack {lang!r} (the packs loaded: "
-          f"{', '.join(sorted(langs)) or 'none'})", file=sys.stderr)
+    say(f"cleaner: error: no language pack {lang!r} (the packs loaded: "
+        f"{', '.join(sorted(langs)) or 'none'})")
     return True
 
 
@@ -141,7 +141,7 @@ def no_such_input(inputs: list[str]) -> bool:
     a typo, a shell pattern that matched nothing."""
     missing = missing_input(inputs)
     if missing is not None:
-        print(f"cleaner: error: {missing}", file=sys.stderr)
+        say(f"cleaner: error: {missing}")
     return missing is not None
 
 
@@ -150,7 +150,7 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     try:
         cleaner = Cleaner(rules=args.rules, builtin=not args.no_builtin_rules, lang=args.lang)
     except RuleFileError as exc:
-        print(f"cleaner: error: rule file {exc}", file=sys.stderr)
+        say(f"cleaner: error: rule file {exc}")
         return None
     if no_such_lang(args.lang, cleaner.index.langs):
         return None
@@ -158,7 +158,7 @@ def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
         # By design, and easy to do by mistake (a lang/en.toml of one's own drops English
         # detection): said once, before any work.
         for path, warning in pack_warnings(cleaner.packs, not args.no_builtin_rules):
-            print(f"cleaner: warning: rule file {path}: {warning}", file=sys.stderr)
+            say(f"cleaner: warning: rule file {path}: {warning}")
     cleaner.page_timeout = getattr(args, "page_timeout", DEFAULT_PAGE_TIMEOUT)
     cleaner.max_html_bytes = getattr(args, "max_html_bytes", MAX_HTML_BYTES)
     return cleaner

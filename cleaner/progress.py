@@ -1,11 +1,12 @@
-"""The progress bar of a run: bytes, MB/s, documents/s and, where the input size is known, an ETA."""
+"""The progress bar of a run: bytes, MB/s, documents/s and, where the input size is known, an ETA;
+and the run's messages on stderr, which go above the bar."""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
-from typing import Callable
+from typing import Any, Callable, TextIO
 
 from cleaner.folders import files_of
 from cleaner.inputs import ReadLog, ReadOptions
@@ -34,6 +35,94 @@ def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | N
     return total
 
 
+# The bar's width where the terminal says it has 0 columns (`script`, some consoles of CI and
+# containers): tqdm, sizing the bar to the terminal, drew nothing there.
+DEFAULT_WIDTH = 80
+DEFAULT_ROWS = 24
+
+
+class _Stderr:
+    """What messages need to know of stderr: the bar drawn on it, which a message clears
+    first and draws again after (else the message is glued onto the bar's line), and the
+    stream a write failed on, which is not tried again."""
+
+    bar: Any = None
+    failed: TextIO | None = None
+
+
+def say(text: str) -> None:
+    """Write `text` as a line of stderr, above the progress bar where one is drawn. A message
+    that cannot be written (stderr's reader gone, as `2>&1 | head` leaves it, or stderr closed)
+    ends the messages, and nothing else: the run goes on and finishes as it would have."""
+    stream = sys.stderr
+    if stream is None or stream is _Stderr.failed:
+        return
+    bar = _Stderr.bar
+    try:
+        if bar is not None:
+            bar.clear(nolock=True)      # (nolock: a signal handler may say something)
+        stream.write(text + "\n")
+        stream.flush()
+        if bar is not None:
+            bar.refresh(nolock=True)
+    except (OSError, ValueError):       # (ValueError: a closed stream)
+        stderr_failed(stream)
+
+
+def stderr_failed(stream: TextIO) -> None:
+    """Write nothing more to `stream`, which a write failed on; its file descriptor is pointed
+    at /dev/null, so that no other write to it fails either: tqdm's, a library's, and the
+    interpreter's last flush, which would make the exit status 120."""
+    _Stderr.failed, _Stderr.bar = stream, None
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(null, stream.fileno())
+    except (OSError, ValueError):       # no file descriptor behind it (a test's capture)
+        pass
+    finally:
+        os.close(null)
+
+
+def settle_stderr() -> None:
+    """Give a process started with stderr closed (`2>&-`, where Python's sys.stderr is None) a
+    stderr that takes what is written and drops it; file descriptor 2 too where nothing holds
+    it, so that no file the run opens gets it, for a library or a worker to write into."""
+    if sys.stderr is not None:
+        return
+    try:
+        os.fstat(2)
+    except OSError:
+        null = os.open(os.devnull, os.O_WRONLY)
+        if null != 2:
+            os.dup2(null, 2)
+            os.close(null)
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
+def on_a_terminal() -> bool:
+    """Whether stderr is a terminal, where the progress bar is drawn."""
+    stream = sys.stderr
+    try:
+        return stream is not None and stream is not _Stderr.failed and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _width(stream: TextIO) -> dict[str, Any]:
+    """tqdm's options of the bar's width: following the terminal's, but DEFAULT_WIDTH on a
+    terminal that says it has 0 columns."""
+    try:
+        fd = stream.fileno()
+        if os.isatty(fd) and os.get_terminal_size(fd).columns == 0:
+            return {"ncols": DEFAULT_WIDTH, "nrows": DEFAULT_ROWS}
+    except (OSError, ValueError):
+        pass
+    return {"dynamic_ncols": True}
+
+
 class Progress:
     """A progress bar (tqdm) with documents/s, MB/s and, where the input size is known, an ETA.
 
@@ -51,19 +140,33 @@ class Progress:
         from tqdm import tqdm
 
         total = input_size()
-        self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
-                        desc="cleaning", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
-                        mininterval=0.5, initial=done)
         self.started = time.perf_counter()
+        try:
+            self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
+                            desc="cleaning", file=sys.stderr, smoothing=0.1, mininterval=0.5,
+                            initial=done, **_width(sys.stderr))
+        except (OSError, ValueError):
+            self._failed()
+            return
+        _Stderr.bar = self.bar
 
     def update(self, size: int, docs: int) -> None:
         """`size` more input bytes read; `docs` documents read so far by this process."""
         if self.bar is None:
             return
-        self.bar.update(size)
+        try:
+            self.bar.update(size)
+        except (OSError, ValueError):
+            self._failed()
+            return
         seconds = time.perf_counter() - self.started
         if seconds > 0.5:
             self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
+
+    def _failed(self) -> None:
+        """The bar could not be drawn (stderr's reader gone): no bar, and no more messages."""
+        self.bar = None
+        stderr_failed(sys.stderr)
 
     def close(self, finished: bool = False) -> None:
         """Close the bar; `finished`: the run read all of its input, so a known size is all done.
@@ -74,6 +177,12 @@ class Progress:
         ETA, as neither is known any longer."""
         if self.bar is None:
             return
-        if finished and self.bar.total:
-            self.bar.n = self.bar.total
-        self.bar.close()
+        bar, self.bar = self.bar, None
+        if _Stderr.bar is bar:
+            _Stderr.bar = None
+        if finished and bar.total:
+            bar.n = bar.total
+        try:
+            bar.close()
+        except (OSError, ValueError):
+            stderr_failed(sys.stderr)

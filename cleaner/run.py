@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import time
 from dataclasses import replace
 from itertools import islice
@@ -22,7 +21,7 @@ from cleaner.executors import FeedingStopped, WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
 from cleaner.inputs import ReadLog
 from cleaner.parquet_io import decode_records
-from cleaner.progress import Progress
+from cleaner.progress import Progress, on_a_terminal, say, settle_stderr
 from cleaner.readers import iter_inputs
 from cleaner.report import NO_SAVED_FIGURES, write_report
 from cleaner.report_collect import ReportCollector
@@ -36,6 +35,13 @@ from cleaner.writers import is_special_file
 SMALL_INPUT = 4 << 20
 # Rejects printed one by one before the rest are only counted (all are in the rejects file).
 MAX_REJECT_MESSAGES = 50
+# Rejects about a whole file or its stream printed past MAX_REJECT_MESSAGES: a damaged member of
+# a .gz says why the garbled lines rejected before it were, and must not be lost among them.
+# Bounded too, for a folder of many files that each have no document.
+MAX_FILE_MESSAGES = 1000
+# How the readers' reasons for damage to a file's stream open (cut or corrupt compressed
+# input, WARC or Parquet data), where the reject names the line or record it was found at.
+DAMAGE_REASONS = ("truncated", "corrupt", "cannot decompress")
 
 
 def _timed(items: Iterator, stats: RunStats) -> Iterator:
@@ -53,7 +59,20 @@ def _timed(items: Iterator, stats: RunStats) -> Iterator:
 
 
 def _say(config: RunConfig, message: str) -> None:
-    print(f"cleaner: {message}", file=sys.stderr)
+    say(f"cleaner: {message}")
+
+
+def about_the_file(reject: dict[str, Any]) -> bool:
+    """Whether a reject is about its file, not one document of it: damage to the file's stream
+    (DAMAGE_REASONS), or a file that gave no document and no input to keep (unreadable, not of a
+    kind read)."""
+    return (reject["reason"].startswith(DAMAGE_REASONS)
+            or not reject["line"] and reject.get("raw") is None)
+
+
+def counted(number: int, thing: str) -> str:
+    """A count and what it counts: "1 shard", "3 shards"."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _resume_hint(config: RunConfig) -> str:
@@ -63,6 +82,7 @@ def _resume_hint(config: RunConfig) -> str:
 
 def execute(config: RunConfig) -> int:
     """Run a cleaning job; the exit status of `cleaner clean`."""
+    settle_stderr()
     try:
         check_distinct_outputs(config)
     except OutputError as exc:
@@ -238,14 +258,18 @@ class _Job:
             self.stats.restore(saved)
         self.stats.resumed_from = output.skip
         if output.skip and not config.quiet:
-            _say(config, f"resuming after {output.skip} input documents "
-                         f"({output.records} records in {output.shard_count} shards)")
+            _say(config, f"resuming after {counted(output.skip, 'input document')} "
+                         f"({counted(output.records, 'record')} in "
+                         f"{counted(output.shard_count, 'shard')})")
         elif getattr(output, "resumed", False) and not config.quiet:
             # The format and shard size may come from the manifest: say which.
             _say(config, f"resuming from the start: the interrupted run finished no shard "
                          f"({output.fmt} shards of {output.shard_size} records)")
-        # Figures from before a resume: rejects are not printed again, docs/s counts this run.
-        self.base_rejects, self.base_read = self.stats.rejected, self.stats.read
+        # Figures from before a resume: docs/s counts this run.
+        self.base_read = self.stats.read
+        # This process's rejects said one by one (of documents, of files) and those only counted:
+        # a resume does not say again those of the legs before it.
+        self.told, self.told_files, self.untold = 0, 0, 0
         self.inputs_done = output.skip
         # Whether the run waits for the executor's next batch (or reads input for it): a
         # second signal that stops it there finds everything written whole, as the first does.
@@ -275,7 +299,7 @@ class _Job:
         raises KeyboardInterrupt there too, once the output is complete."""
         config, output, stats = self.config, self.output, self.stats
         # (a resumed run's bar starts where the run stood: the input bytes done before)
-        progress = Progress(not config.quiet and sys.stderr.isatty(), lambda: config.input_size,
+        progress = Progress(not config.quiet and on_a_terminal(), lambda: config.input_size,
                             done=stats.bytes_in)
         status = None
         try:
@@ -320,9 +344,8 @@ class _Job:
             _say(config, f"error: writing output failed: {describe_os_error(exc)}"
                          f"{_on_rejects(exc, output)}")
             if isinstance(output, ShardedOutput):
-                _say(config, f"{output.shard_count} shards ({output.manifest['records']} records) "
-                             f"are complete and kept; fix the cause, then continue with: "
-                             f"{_resume_hint(config)}")
+                _say(config, f"{_shards_kept(output)} and kept; fix the cause, then continue "
+                             f"with: {_resume_hint(config)}")
             else:
                 _say(config, output.what_is_left())
             status = 1
@@ -447,14 +470,26 @@ class _Job:
                 size += item_size
                 stats.add_reject(reject["reason"], item_size)
                 output.write_reject(reject)
-                if not config.quiet and stats.rejected - self.base_rejects <= MAX_REJECT_MESSAGES:
-                    where = f"{reject['source']}:{reject['line']}" if reject["line"] \
-                        else reject["source"]
-                    _say(config, f"rejected {where}: {reject['reason']}")
+                if not config.quiet:
+                    self._tell(reject)
         if whole:
             stats.merge(result.tally)
             output.write_records(lines, rows)
         return size
+
+    def _tell(self, reject: dict[str, Any]) -> None:
+        """Say a reject on stderr: the first MAX_REJECT_MESSAGES about documents, and those
+        about a file (about_the_file) past them, up to MAX_FILE_MESSAGES; the rest are counted
+        (every one is in the rejects file)."""
+        if about_the_file(reject) and self.told_files < MAX_FILE_MESSAGES:
+            self.told_files += 1
+        elif self.told < MAX_REJECT_MESSAGES:
+            self.told += 1
+        else:
+            self.untold += 1
+            return
+        where = f"{reject['source']}:{reject['line']}" if reject["line"] else reject["source"]
+        _say(self.config, f"rejected {where}: {reject['reason']}")
 
     def conclude(self) -> int:
         """After a complete run: the --stats file, the report, the closing summary; the exit
@@ -477,12 +512,11 @@ class _Job:
                    f"({' '.join(config.read_options.glob)})" if stats.skipped_files
                    else f" in {_named(config.inputs)}")
             _say(config, f"warning: no input documents found{why}")
-        shown = stats.rejected - self.base_rejects
-        if shown > MAX_REJECT_MESSAGES:
-            _say(config, f"... {shown - MAX_REJECT_MESSAGES} more rejects")
-        print(stats.summary(), file=sys.stderr)
+        if self.untold:
+            _say(config, f"... {self.untold} more rejects")
+        say(stats.summary())
         if stats.rejected and rejects_path:
-            print(f"rejects written to {rejects_path}", file=sys.stderr)
+            say(f"rejects written to {rejects_path}")
         return 0
 
 
@@ -640,7 +674,8 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
         _say(config, f"continue with: {_resume_hint(config)}")
     else:
         output.abort()
-        _say(config, f"interrupted after {stats.written} records; {output.what_is_left()}")
+        _say(config, f"interrupted after {counted(stats.written, 'record')}; "
+                     f"{output.what_is_left()}")
         if config.output != "-":
             # One file is written whole or not at all: what a run that can be stopped and
             # continued writes instead.
@@ -650,9 +685,19 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
 
 
 def _shards_complete(output: ShardedOutput) -> str:
-    """What a stopped sharded run has whole on disk, as its messages say it."""
-    return (f"{output.shard_count} shards ({output.manifest['records']} records, "
-            f"{output.manifest['inputs_done']} input documents) are complete")
+    """What a stopped sharded run has whole on disk, as its messages say it ("1 shard (300
+    records, 302 input documents) is complete")."""
+    count = output.shard_count
+    return (f"{counted(count, 'shard')} ({counted(output.manifest['records'], 'record')}, "
+            f"{counted(output.manifest['inputs_done'], 'input document')}) "
+            f"{'is' if count == 1 else 'are'} complete")
+
+
+def _shards_kept(output: ShardedOutput) -> str:
+    """What a sharded run that failed to write keeps: "3 shards (120 records) are complete"."""
+    count = output.shard_count
+    return (f"{counted(count, 'shard')} ({counted(output.manifest['records'], 'record')}) "
+            f"{'is' if count == 1 else 'are'} complete")
 
 
 def _complete(config: RunConfig, output) -> str:
@@ -661,5 +706,6 @@ def _complete(config: RunConfig, output) -> str:
     sides = " and ".join(path for path in (config.stats_path, config.report) if path)
     if not isinstance(output, ShardedOutput):
         return output.what_is_left() + (f"; {sides} may be missing or cut short" if sides else "")
-    said = f"its {output.shard_count} shards ({output.records} records) are complete"
+    said = (f"its {counted(output.shard_count, 'shard')} ({counted(output.records, 'record')}) "
+            f"{'is' if output.shard_count == 1 else 'are'} complete")
     return said + (f"; {_resume_hint(config)} writes {sides}" if sides else "")

@@ -261,7 +261,7 @@ _NUMBER = re.compile(r"(?<![\w-])\d+(?![\w-])")
 
 
 # The characters of a reject reason kept as the example of its kind (a reason may quote input).
-MAX_EXAMPLE = 200
+MAX_EXAMPLE = 600   # a damaged gzip member's reason (where, why, which lines it gave) runs to ~350
 
 
 def reason_example(reason: str) -> str:

@@ -171,6 +171,6 @@ def test_a_first_signal_stops_the_run_when_the_hung_worker_holds_a_later_batch(t
         run.kill()
     said = run.said()
     assert status == 130, said
-    assert "interrupted; 1 shards (128 records, 128 input documents) are complete" in said
+    assert "interrupted; 1 shard (128 records, 128 input documents) is complete" in said
     assert said.count("stopping after the current batch") == 1
     assert json.loads(run.stats.read_text())["interrupted"]["inputs_done"] == 128
