@@ -123,7 +123,8 @@ def join_split_body(tree: HtmlElement) -> int:
     # A container known by its id alone has no class for its parts to share.
     if first is None or not first.get("class", "").strip() or not _holds_prose(first):
         return 0
-    parts = [part for part in _later_parts(first) if _holds_prose(part)]
+    parts = [part for part in _later_parts(first)
+             if _holds_prose(part) and not _own_piece(part, first)]
     for part in parts:
         _detach(part)
         first.append(part)
@@ -187,6 +188,39 @@ def _later_parts(first: HtmlElement) -> list[HtmlElement]:
             if isinstance(row, HtmlElement) and twin(row, parent):
                 parts.extend(el for el in row if twin(el, first))
     return [el for el in parts if isinstance(el, HtmlElement)]
+
+
+# A class, id or itemprop word naming an element as a headline: "headline", "entry-title",
+# "article__title" (markup words, the same in every language; "subtitle" or "heading-h3" are not).
+_HEADLINE_NAME = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?(?:headline|title)(?=\s|$)", re.IGNORECASE)
+
+
+def _own_piece(part: HtmlElement, first: HtmlElement) -> bool:
+    """True when a later part is a piece of its own, not a chunk of the first's body: the part,
+    or its row up to what it shares with the first, is an <article>, or holds one, an h1 or h2,
+    or a headline-like title (the pieces of a listing, an infinite scroll or a live blog)."""
+    shared = set(first.iterancestors())
+    el: HtmlElement | None = part
+    while el is not None and el not in shared:
+        if el.tag == "article" or _holds_headline(el):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _holds_headline(el: HtmlElement) -> bool:
+    """True when the element holds an <article>, an h1 or h2, or an element named a headline
+    outside a figure (a caption's title is not the piece's)."""
+    if next(el.iter("article", "h1", "h2"), None) is not None:
+        return True
+    for inner in el.iter():
+        if not isinstance(inner, HtmlElement):
+            continue
+        names = " ".join(filter(None, (inner.get("class"), inner.get("id"), inner.get("itemprop"))))
+        if (names and _HEADLINE_NAME.search(names)
+                and next(inner.iterancestors("figure", "figcaption"), None) is None):
+            return True
+    return False
 
 
 def _holds_prose(el: HtmlElement) -> bool:

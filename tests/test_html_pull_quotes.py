@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from cleaner.html_extract import EXTRACTOR_RULE, extract_article, join_split_body
@@ -101,4 +102,73 @@ def test_broken_and_nested_chunk_markup_does_not_raise():
 
 def test_a_page_with_no_body_container_is_left_alone():
     tree = html.fromstring(f"<html><body><p>{FIRST}</p><p>{SECOND}</p></body></html>")
+    assert join_split_body(tree) == 0
+
+
+# Pages of several articles in twin wrappers: each later article keeps its own body.
+STORIES = [(f"Story {n}", [f"{sentence} (story {n})" for sentence in (FIRST, SECOND, LATER)])
+           for n in (1, 2, 3)]
+
+
+def _stories(wrap) -> str:
+    rows = AD_ROW.join(wrap(title, "".join(f"<p>{p}</p>" for p in paragraphs))
+                       for title, paragraphs in STORIES)
+    return (f"<html><head><title>{STORIES[0][0]}</title></head><body><main class='feed'>"
+            f"{rows}</main></body></html>")
+
+
+SEVERAL_ARTICLES = {
+    "a listing of three articles": lambda title, body: (
+        f'<article class="card"><header><h2>{title}</h2></header>'
+        f'<div class="entry-content">{body}</div></article>'),
+    "an infinite scroll of articles": lambda title, body: (
+        f'<article class="post"><h1>{title}</h1><div class="article-body">{body}</div>'
+        '</article>'),
+    "an infinite scroll in div wrappers": lambda title, body: (
+        f'<div class="article-wrap"><h1>{title}</h1><div class="detail__body-text">{body}'
+        '</div></div>'),
+    "live blog entries with an h2 each": lambda title, body: (
+        f'<div class="live-entry"><h2>{title}</h2><div class="entry-content">{body}</div></div>'),
+    "entries whose body holds its heading": lambda title, body: (
+        f'<div class="row"><div class="article-body"><h2>{title}</h2>{body}</div></div>'),
+    "rows with a headline-like title": lambda title, body: (
+        f'<div class="row"><div class="post-title">{title}</div>'
+        f'<div class="article-body">{body}</div></div>'),
+    "bodies that are articles of their own": lambda title, body: (
+        f'<article class="article-body"><p>{title}</p>{body}</article>'),
+}
+
+
+@pytest.mark.parametrize("wrap", SEVERAL_ARTICLES.values(), ids=SEVERAL_ARTICLES.keys())
+def test_the_later_articles_of_a_page_of_several_are_not_joined_to_the_first(wrap):
+    tree = html.fromstring(_stories(wrap))
+    assert join_split_body(tree) == 0
+    for title, paragraphs in STORIES:       # each body still holds its own paragraphs alone
+        [body] = [p.getparent() for p in tree.iter("p") if p.text == paragraphs[0]]
+        assert [p.text for p in body.iter("p") if p.text != title] == paragraphs
+
+
+@pytest.mark.parametrize("kind", ["an infinite scroll of articles",
+                                  "an infinite scroll in div wrappers"])
+def test_the_record_of_an_infinite_scroll_holds_the_first_article_alone(kind):
+    record = Cleaner().clean_html(_stories(SEVERAL_ARTICLES[kind]))
+    assert STORIES[0][1][0] in record["text"]
+    assert not any(p in record["text"] for _, paragraphs in STORIES[1:] for p in paragraphs)
+
+
+def test_a_later_chunk_with_subheads_and_a_captioned_figure_is_still_joined():
+    # A chunk's own h3 subhead, and the title of a figure's caption, are no headline of a piece.
+    later = chunk(THIRD, FOURTH).replace(
+        f"<p>{THIRD}", '<h3 class="heading-h3">Next steps</h3><figure><img src="a.jpg">'
+        '<figcaption><span class="caption__title">The council</span></figcaption></figure>'
+        f"<p>{THIRD}")
+    tree = html.fromstring(page(chunk(FIRST, SECOND, LATER), AD_ROW, later))
+    assert join_split_body(tree) == 1
+
+
+def test_a_later_part_naming_a_headline_among_comments_is_not_joined():
+    # Comments and processing instructions (no class to read) beside the headline's name.
+    later = chunk(THIRD, FOURTH).replace(
+        f"<p>{THIRD}", '<!-- c --><?pi x?><b class="  headline  ">x</b><p>' + THIRD)
+    tree = html.fromstring(page(chunk(FIRST, SECOND, LATER), AD_ROW, later))
     assert join_split_body(tree) == 0
