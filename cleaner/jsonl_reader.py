@@ -6,6 +6,7 @@ import codecs
 import math
 import os
 import zlib
+from collections import deque
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, NamedTuple
 
@@ -505,35 +506,100 @@ def not_utf8(source: str, encoding: str) -> Reject:
                                 f"first: {command}")
 
 
-# How a first line of JSON (or a byte order mark before it) opens.
-_JSON_OPENINGS = (b"{", b"[", codecs.BOM_UTF8)
 # What a JSONL file of binary data is refused as: once for the file, as a .txt is (decode.py).
 NOT_JSON_LINES = "binary data (NUL or control bytes), not JSON lines"
+# The first bytes of a JSONL file that say whether it is binary data: both readers (line by line,
+# in blocks) judge the file by these same bytes (refused_opening).
+OPENING_BYTES = 1 << 16
+# How much of a refused file its reject keeps: enough to see what it is (a magic number).
+REFUSED_RAW = 64
 
 
 def refused_opening(head: bytes, source: str) -> Reject | None:
-    r"""The one Reject of a JSONL file by its first bytes (its first line, or more), or None to
-    read it line by line: UTF-16 or UTF-32 text (not_utf8), or binary data, a library or an
-    image under a .jsonl name, whose every "line" was a reject of its own, four times the file.
+    r"""The one Reject of a JSONL file by its first bytes (OPENING_BYTES of them, or all of a
+    shorter file), or None to read it line by line: UTF-16 or UTF-32 text (not_utf8), gzip or
+    zstd data under a plain name, or binary data, a library or an image under a .jsonl name,
+    whose every "line" was a reject of its own, four times the file.
 
-    Binary data is judged by the first line that is not blank, as a .txt is by its opening
-    (looks_binary): a line of JSON holds no NUL or control byte, so a file whose first records
-    are good is read line by line, its bad lines further on each a reject. A first line that
-    opens as JSON does ("{") is a record, whatever control bytes a scraper left in it: its
-    reject is its own, and the records after it are read.
+    Binary data opens with a line that is not blank and looks binary (NUL or control bytes, as
+    a .txt is judged: looks_binary), and has no line among its first bytes that opens as a
+    record does ('{"' or "{}"). So a damaged first line of JSON lines (NULs a crash left, a
+    first record with raw control bytes) costs that line alone: a reject of its own, and the
+    records after it are read.
 
-    >>> refused_opening(b'\x7fELF\x02\x01\x01\x00\x00\n{"id": 1}', "lib.jsonl").reason
+    >>> refused_opening(b'\x7fELF\x02\x01\x01\x00\x00\n\x00{"id"\n', "lib.jsonl").reason
     'binary data (NUL or control bytes), not JSON lines'
-    >>> refused_opening(b'{"id": 1}\n\x00\x00\x00', "a.jsonl") is None
+    >>> refused_opening(b'\x00' * 20 + b'{"id": 1}\n{"id": 2}\n', "a.jsonl") is None
     True
+    >>> refused_opening(b'\x1f\x8b\x08\x00', "dump/a.jsonl").reason
+    'gzip-compressed data, not JSON lines: name it a.jsonl.gz'
     """
+    head = head[:OPENING_BYTES]
+    # (first: a gzip header's NULs can pass for UTF-16's)
+    compressed = _compression(head)
+    if compressed is not None:
+        kind, suffix = compressed
+        return Reject(source, None, f"{kind}-compressed data, not JSON lines: name it "
+                                    f"{os.path.basename(source)}{suffix}",
+                      raw_text(head[:REFUSED_RAW]))
     encoding = wide_encoding(head)
     if encoding is not None:
         return not_utf8(source, encoding)
-    first = head.lstrip(b" \t\r\n")[:8192].split(b"\n", 1)[0]
-    if not first.startswith(_JSON_OPENINGS) and looks_binary(first):
-        return Reject(source, None, NOT_JSON_LINES)
+    if _binary_opening(head):
+        return Reject(source, None, NOT_JSON_LINES, raw_text(head[:REFUSED_RAW]))
     return None
+
+
+def _compression(head: bytes) -> tuple[str, str] | None:
+    """("gzip", ".gz") or ("zstd", ".zst") for bytes that open with that format's magic number,
+    as standard input is known to be compressed; None for others."""
+    from cleaner.readers import GZIP_MAGIC, ZSTD_MAGIC    # (readers imports this module)
+
+    if head.startswith(GZIP_MAGIC):
+        return "gzip", ".gz"
+    if head.startswith(ZSTD_MAGIC):
+        return "zstd", ".zst"
+    return None
+
+
+def _binary_opening(head: bytes) -> bool:
+    """Whether the first line that is not blank looks binary, and no line opens as a record."""
+    lines = head.split(b"\n")
+    first = next((line for line in lines if not blank_line(line)), b"")
+    if first.strip().removeprefix(codecs.BOM_UTF8)[:1] in (b"{", b"[") or not looks_binary(first):
+        return False           # (a record, whatever control bytes a scraper left in it)
+    return not any(opens_record(line) for line in lines)
+
+
+def opens_record(line: bytes) -> bool:
+    r"""Whether a line opens as a JSON object with a key, or an empty one, after blanks and a
+    byte order mark ("{Advertorial}" does not).
+
+    >>> [opens_record(line) for line in (b' {"id"', b"\xef\xbb\xbf{}", b"{Advertorial}", b"\x00{}")]
+    [True, True, False, False]
+    """
+    body = line.removeprefix(codecs.BOM_UTF8).lstrip()
+    return body[:1] == b"{" and body[1:].lstrip()[:1] in (b'"', b"}")
+
+
+def _opening_lines(stream: BinaryIO, cap: int) -> tuple[list[tuple[bytes, bool]], Exception | None]:
+    """The first lines of a stream read line by line, as many as refused_opening needs to judge
+    it as the block reader does: up to OPENING_BYTES, or to a line that settles it (a record's
+    opening, whole within them); with the error that stopped the reading, if one did."""
+    lines: list[tuple[bytes, bool]] = []
+    size = 0
+    while size < OPENING_BYTES:
+        try:
+            raw, too_long = _read_line(stream, cap)
+        except Exception as exc:
+            return lines, exc
+        if not raw:
+            break
+        lines.append((raw, too_long))
+        size += len(raw)
+        if too_long or (size <= OPENING_BYTES and opens_record(raw)):
+            break
+    return lines, None
 
 
 def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions) -> Reject:
@@ -553,10 +619,21 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions, blocks: bool
         yield from read_jsonl_blocks(stream, source, options, ranges=ranges)
         return
     lineno = 0
-    opening = True                     # no line but blank ones read yet
+    # The file judged by its first lines, as read_jsonl_blocks judges it by its first block.
+    ahead, failed = _opening_lines(stream, options.max_record_bytes)
+    if (refused := refused_opening(b"".join(raw for raw, _ in ahead), source)) is not None:
+        yield refused
+        return
+    pending = deque(ahead)
     while True:
         try:
-            raw, too_long = _read_line(stream, options.max_record_bytes)
+            if pending:
+                raw, too_long = pending.popleft()
+            elif failed is not None:      # the error that ended the opening's lines
+                error, failed = failed, None
+                raise error
+            else:
+                raw, too_long = _read_line(stream, options.max_record_bytes)
         except Exception as exc:
             reject, go_on = stream_error(exc, source, lineno)
             yield reject
@@ -566,11 +643,6 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions, blocks: bool
         if not raw:
             return
         lineno += 1
-        if opening and not blank_line(raw):
-            opening = False
-            if (refused := refused_opening(raw, source)) is not None:
-                yield refused
-                return
         if too_long:
             yield _too_long(source, lineno, raw, options)
         elif options.defer_parse:

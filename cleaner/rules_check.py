@@ -212,8 +212,10 @@ SHIPPED_UNFIRED = ("fires on none of these fixtures: a shipped rule, held to the
 
 def project_fixtures() -> Path | None:
     """The project's own fixtures folder, which the shipped rules are held to: beside the shipped
-    rules folder in a source checkout; None where there is none (an installed package)."""
-    folder = Path(str(builtin_rules_dir())).parent / "fixtures"
+    rules folder in a source checkout; None where there is none (an installed package). Found
+    beside the folder the rules are in, through links: an editable install's cleaner/rules may
+    be a link to the checkout's rules/."""
+    folder = Path(str(builtin_rules_dir())).resolve().parent / "fixtures"
     return folder.resolve() if folder.is_dir() else None
 
 

@@ -274,8 +274,8 @@ def check_distinct_outputs(config: RunConfig) -> None:
                                       os.path.realpath(above) == os.path.realpath(config.output)):
             # Found now, as bad usage: opening it says "Not a directory", or "File exists"
             # where the folders are made, and a path is all that is wrong.
-            raise OutputError(f"cannot write {path}: {above} is a file, not a folder; give "
-                              f"{option} a path that can be written")
+            raise OutputError(f"cannot write {path}: {what_blocks(above)}; give {option} a "
+                              f"path that can be written")
         resolved = os.path.realpath(path)
         if resolved in seen:
             raise OutputError(f"{seen[resolved]} and {option} both name {path}; give each "
@@ -291,7 +291,8 @@ def check_distinct_outputs(config: RunConfig) -> None:
 
 def file_above(path: str) -> str | None:
     """The file that `path` names as one of its folders (`in.jsonl` of `in.jsonl/out.jsonl`):
-    the nearest of its parents that exists, when that is not a folder; else None.
+    the nearest of its parents that exists, when that is not a folder (a link that points
+    nowhere too: what_blocks says which); else None.
 
     >>> file_above("/dev/null/out.jsonl"), file_above("/no/such/folder/out.jsonl")
     ('/dev/null', None)
@@ -302,7 +303,14 @@ def file_above(path: str) -> str | None:
         if higher == parent:
             return None
         parent = higher
-    return parent if parent and not os.path.isdir(parent) else None
+    return None if not parent or os.path.isdir(parent) else parent
+
+
+def what_blocks(above: str) -> str:
+    """Why a path that file_above found cannot hold folders, as a message says it."""
+    if os.path.islink(above) and not os.path.exists(above):
+        return f"{above} is a link to {os.readlink(above)}, which does not exist"
+    return f"{above} is a file, not a folder"
 
 
 def folders_to_make(config: RunConfig) -> list[tuple[str, list[str]]]:

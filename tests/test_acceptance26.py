@@ -3,17 +3,20 @@ on `fixtures check`, an empty input named, and sentences split apart recorded in
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
 
 import pytest
+import zstandard
 
 from cleaner.cli import main
 from cleaner.inputs import ReadOptions, Reject, expand
-from cleaner.jsonl_reader import read_jsonl
+from cleaner.jsonl_reader import OPENING_BYTES, read_jsonl, refused_opening
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
+from cleaner.run_config import file_above
 
 # The opening of an ELF library, then bytes of code: NULs and control bytes, a few newlines.
 BINARY = (b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8 + b"\x03\x00>\x00\x01\x00\x00\x00\n"
@@ -22,6 +25,10 @@ RECORD = {"id": "a", "text": "Banjir melanda Jakarta pada hari Senin. Warga meng
 GLUED = ("Menteri Luar Negeri AS berbicara dengan Menteri Luar Negeri Rusia melalui telepon "
          "pada hari Selasa.Diplomat AS itu juga menggarisbawahi kesediaan Washington untuk "
          "melanjutkan pembicaraan.")
+
+
+def _zstd(data: bytes) -> bytes:
+    return zstandard.ZstdCompressor().compress(data)
 
 
 def _binary_jsonl(tmp_path):
@@ -173,3 +180,87 @@ def test_a_text_with_nothing_split_records_no_split():
 def test_a_split_is_listed_after_the_repairs_made_before_the_rules():
     record = Cleaner(lang="id").clean(GLUED.replace(" ", "\u00a0", 1))
     assert record["fixes"] == ["plain_spaces", "split_glued"]
+
+
+# JSON lines whose first line a crash damaged: NULs where the file began.
+GOOD_LINES = "".join(json.dumps({"id": f"r{i}", "text": RECORD["text"]}) + "\n" for i in range(5))
+NUL_FIRST = b"\x00" * 20 + GOOD_LINES.encode()
+BOM_THEN_JUNK = b"\xef\xbb\xbf\n\x00\x00junk\n" + NUL_FIRST
+
+
+def _read(path, defer_parse):
+    got = expand(iter_inputs([str(path)], ReadOptions(defer_parse=defer_parse)))
+    return [item.parsed() if hasattr(item, "parsed") else item for item in got]
+
+
+@pytest.mark.parametrize("defer_parse", [False, True], ids=["one reader", "workers"])
+def test_a_damaged_first_line_of_json_lines_costs_that_line_alone(tmp_path, defer_parse):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(NUL_FIRST)
+    got = _read(path, defer_parse)
+    assert isinstance(got[0], Reject) and got[0].line == 1
+    assert [(item.line, item.fields.get("id")) for item in got[1:]] == \
+        [(2, "r1"), (3, "r2"), (4, "r3"), (5, "r4")]
+
+
+@pytest.mark.parametrize("data", [BOM_THEN_JUNK, b"\n" * 3 + BINARY[:300] + b"\n" + NUL_FIRST,
+                                  BINARY, b"\xef\xbb\xbf" + BINARY, NUL_FIRST[:20] + b"\n"],
+                         ids=["bom line then junk", "binary lines then records", "binary",
+                              "bom then binary", "nuls alone"])
+def test_both_readers_judge_a_file_alike(tmp_path, data):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(data)
+    one, blocks = _read(path, False), _read(path, True)
+    assert [(type(i).__name__, getattr(i, "line", None)) for i in one] == \
+        [(type(i).__name__, getattr(i, "line", None)) for i in blocks]
+
+
+def test_binary_lines_with_a_record_only_past_the_opening_are_one_reject(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(BINARY * 3 + b"\n" + GOOD_LINES.encode())
+    assert len(BINARY * 3) > OPENING_BYTES
+    for defer_parse in (False, True):
+        [reject] = _read(path, defer_parse)
+        assert reject.reason == "binary data (NUL or control bytes), not JSON lines"
+
+
+def test_the_opening_is_judged_alike_whatever_lines_the_line_reader_stops_at():
+    # Lines read one by one stop at the first record's opening, or at OPENING_BYTES.
+    for data in (BOM_THEN_JUNK, b"\x00\n" + b"x" * (OPENING_BYTES - 3) + b'\n{"id": 1}\n',
+                 b"\x00\n" + b"x" * (OPENING_BYTES - 8) + b'\n{"id": 1}\n'):
+        stream = io.BufferedReader(io.BytesIO(data))
+        lines = expand(read_jsonl(stream, "d.jsonl", ReadOptions()))
+        refused = refused_opening(data, "d.jsonl")
+        if refused is None:
+            assert not [i for i in lines if isinstance(i, Reject) and i.line is None]
+        else:
+            assert lines == [refused]
+
+
+@pytest.mark.parametrize("kind, packed", [("gzip", gzip.compress), ("zstd", _zstd)],
+                         ids=["gzip", "zstd"])
+def test_compressed_data_named_jsonl_is_said_what_it_is(tmp_path, capsys, kind, packed):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(packed(GOOD_LINES.encode()))
+    suffix = ".gz" if kind == "gzip" else ".zst"
+    for defer_parse in (False, True):
+        [reject] = _read(path, defer_parse)
+        assert reject.reason == (f"{kind}-compressed data, not JSON lines: name it "
+                                 f"dump.jsonl{suffix}")
+    stats = tmp_path / "stats.json"
+    assert main(["clean", str(path), "-o", str(tmp_path / "out.jsonl"), "--stats", str(stats)]) == 0
+    assert json.loads(stats.read_text())["bytes"] > 0        # the reject's input is counted
+    assert f"name it dump.jsonl{suffix}" in capsys.readouterr().err
+
+
+def test_a_broken_link_above_the_output_is_said_a_broken_link(tmp_path, capsys):
+    # It was said "dangling is a file, not a folder".
+    given = tmp_path / "in.jsonl"
+    given.write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    assert file_above(str(tmp_path / "dangling" / "o.jsonl")) == str(tmp_path / "dangling")
+    assert main(["clean", str(given), "-o", str(tmp_path / "dangling" / "o.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "is a file, not a folder" not in err
+    assert f"{tmp_path / 'dangling'} is a link to {tmp_path / 'nowhere'}, which does not exist" \
+        in err

@@ -149,3 +149,16 @@ def test_a_users_pack_that_replaces_a_shipped_one_is_the_users(user, capsys):
     [warning] = [f for f in data["findings"] if f["check"] == "fixtures"
                  and f["level"] == "warning"]
     assert warning["where"] == "mine/kabar.example.toml: common/footer"
+
+
+def test_the_project_fixtures_are_found_through_a_linked_rules_folder(tmp_path, monkeypatch):
+    # An editable install whose cleaner/rules is a link to the checkout's rules/: the fixtures
+    # beside the rules are the project's, not a user's folder named alike.
+    package = tmp_path / "site-packages" / "cleaner"
+    package.mkdir(parents=True)
+    (package / "rules").symlink_to(ROOT / "rules")
+    monkeypatch.setattr(rules_check, "builtin_rules_dir", lambda: package / "rules")
+    assert rules_check.project_fixtures() == (ROOT / "fixtures").resolve()
+    assert rules_check.is_project_fixtures(ROOT / "fixtures")
+    (tmp_path / "linked").symlink_to(ROOT / "fixtures")
+    assert rules_check.is_project_fixtures(tmp_path / "linked")
