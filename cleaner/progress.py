@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any, Callable, TextIO
+from typing import Any, Callable, ClassVar, TextIO
 
 from cleaner.folders import files_of
 from cleaner.inputs import ReadLog, ReadOptions
@@ -46,8 +46,9 @@ class _Stderr:
     first and draws again after (else the message is glued onto the bar's line), and the
     stream a write failed on, which is not tried again."""
 
-    bar: Any = None
-    failed: TextIO | None = None
+    # (ClassVar: the one state of the process, which the compiled build keeps on the class)
+    bar: ClassVar[Any] = None
+    failed: ClassVar[TextIO | None] = None
 
 
 def say(text: str) -> None:
