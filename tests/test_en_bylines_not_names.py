@@ -164,6 +164,10 @@ def test_hostile_bylines_are_cleaned_without_raising(cleaner, byline):
 
 # -- 6. a syndicated story's outlet (review of ecb3e6c) ------------------------------------------
 
+@pytest.mark.xfail(strict=True, reason=(
+    "an outlet after the names is not read: a pattern alternative for it took title-case "
+    "headlines ('By Any Measure, The Economy Is Strong') and jobs ('By Mary Smith, The Former "
+    "Mayor') for bylines (third review); telling them apart needs the outlets as pack data"))
 @pytest.mark.parametrize("first", [False, True])
 @pytest.mark.parametrize("byline, authors, source", [
     ("By Jane Doe, The Washington Post", ["Jane Doe"], "The Washington Post"),
@@ -256,3 +260,14 @@ def test_a_page_author_spelled_as_an_acronym_agency_is_a_person():
     person, agency = read_page_bylines(["Upi"], words=words), read_page_bylines(["UPI"], words=words)
     assert (person.authors, person.agencies) == (["Upi"], [])
     assert (agency.authors, agency.agencies) == ([], ["UPI"])
+
+
+@pytest.mark.parametrize("line", ["By Any Measure, The Economy Is Strong",
+                                  "By Most Accounts, The Plan Failed",
+                                  "BY ANY MEASURE, THE ECONOMY IS STRONG",
+                                  "By Mary Smith, The Former Mayor"])
+def test_a_title_case_headline_or_a_job_after_a_comma_gives_no_author(cleaner, line):
+    # An alternative for outlets after the names read 'Any Measure' as an author and 'The
+    # Economy Is Strong' as the source.
+    record = _clean(cleaner, line, first=True)
+    assert record["meta"]["authors"] == [] and record["meta"]["source"] is None
