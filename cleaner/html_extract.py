@@ -190,9 +190,13 @@ def _later_parts(first: HtmlElement) -> list[HtmlElement]:
     return [el for el in parts if isinstance(el, HtmlElement)]
 
 
-# A class, id or itemprop word naming an element as a headline: "headline", "entry-title",
-# "article__title" (markup words, the same in every language; "subtitle" or "heading-h3" are not).
-_HEADLINE_NAME = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?(?:headline|title)(?=\s|$)", re.IGNORECASE)
+# A class, id or itemprop word naming an element as a piece's headline: "headline",
+# "entry-title", "article__title", "title" (markup words, the same in every language). A
+# section's, a widget's or a table's title is a subheading of a body ("section-title", the
+# review: a later chunk under one was left out), and "subtitle" or "heading-h3" are none.
+_HEADLINE_NAME = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?headline(?=\s|$)|(?:^|\s)(?:(?:entry|post|"
+                            r"article|story|news|card|item|page)[-_]{1,2})?title(?=\s|$)",
+                            re.IGNORECASE)
 
 
 def _own_piece(part: HtmlElement, first: HtmlElement) -> bool:

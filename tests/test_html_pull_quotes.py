@@ -166,6 +166,16 @@ def test_a_later_chunk_with_subheads_and_a_captioned_figure_is_still_joined():
     assert join_split_body(tree) == 1
 
 
+@pytest.mark.parametrize("subhead", ['<h3 class="section-title">What comes next</h3>',
+                                     '<h4 class="widget-title">What comes next</h4>'])
+def test_a_later_chunk_under_a_sections_title_is_still_joined(subhead):
+    # A body's subheading named a section's title is no piece's headline (the review: the
+    # chunk after it was left out).
+    later = chunk(THIRD, FOURTH).replace(f"<p>{THIRD}", f"{subhead}<p>{THIRD}")
+    tree = html.fromstring(page(chunk(FIRST, SECOND, LATER), AD_ROW, later))
+    assert join_split_body(tree) == 1
+
+
 def test_a_later_part_naming_a_headline_among_comments_is_not_joined():
     # Comments and processing instructions (no class to read) beside the headline's name.
     later = chunk(THIRD, FOURTH).replace(
