@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()          # a closed stdout raises here, not at the interpreter's exit
         return status
     except KeyboardInterrupt:
-        print("cleaner: interrupted", file=sys.stderr)
+        from cleaner.progress import say
+
+        say("cleaner: interrupted")         # (a stderr whose reader is gone: still 130)
         return 130
     except BrokenPipeError:
         return _stdout_closed()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from cleaner.batches import document_args
 from cleaner.cli_common import at_least, read_options, share
 from cleaner.identify import site_host
 from cleaner.inputs import Reject
+from cleaner.progress import say
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs
 from cleaner.rule_toml import rule_toml
@@ -58,52 +58,48 @@ def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
                                               ("--learn-min-docs", args.learn_min_docs))
                  if value is not None]
         if given:
-            print(f"cleaner: error: {' and '.join(given)} tune{'s' if len(given) == 1 else ''} "
-                  "what --learn-boilerplate learns; give it too", file=sys.stderr)
+            say(f"cleaner: error: {' and '.join(given)} tune{'s' if len(given) == 1 else ''} "
+                "what --learn-boilerplate learns; give it too")
             return 2
         return None
     piped = [name for name in args.inputs if name == "-" or is_special_file(name)]
     if piped:
         # (`<(zcat dump.jsonl.gz)` is drained by the first pass, and the run cleaned nothing)
-        print(f"cleaner: error: --learn-boilerplate reads the input twice, and "
-              f"{'stdin' if piped[0] == '-' else 'the pipe ' + piped[0]} can be read only "
-              "once; save it to a file first", file=sys.stderr)
+        say(f"cleaner: error: --learn-boilerplate reads the input twice, and "
+            f"{'stdin' if piped[0] == '-' else 'the pipe ' + piped[0]} can be read only "
+            "once; save it to a file first")
         return 2
     if args.learn_save and Path(args.learn_save).exists() and not Path(args.learn_save).is_dir():
-        print(f"cleaner: error: --learn-save {args.learn_save} is a file; it names a folder",
-              file=sys.stderr)
+        say(f"cleaner: error: --learn-save {args.learn_save} is a file; it names a folder")
         return 2
     options = LearnOptions(
         min_share=MIN_SHARE if args.learn_min_share is None else args.learn_min_share,
         min_docs=MIN_DOCS if args.learn_min_docs is None else args.learn_min_docs)
     if not 0 < options.min_share <= 1 or options.min_docs < 1:
-        print("cleaner: error: --learn-min-share must be in (0, 1] and --learn-min-docs at "
-              "least 1", file=sys.stderr)
+        say("cleaner: error: --learn-min-share must be in (0, 1] and --learn-min-docs at least 1")
         return 2
     if not args.quiet:
-        print("cleaner: learning boilerplate (first pass over the input)", file=sys.stderr)
+        say("cleaner: learning boilerplate (first pass over the input)")
     passed: Counter = Counter()
     learned = learn(cleaner, _documents(args, passed), options)
     cleaner.learned = learned_packs(learned)
     if not args.quiet:
         lines = sum(len(v) for v in learned.values())
-        print(f"cleaner: learned {lines} boilerplate lines for {len(learned)} sites "
-              f"(share >= {options.min_share:g}, documents >= {options.min_docs})",
-              file=sys.stderr)
+        say(f"cleaner: learned {lines} boilerplate lines for {len(learned)} sites "
+            f"(share >= {options.min_share:g}, documents >= {options.min_docs})")
         if not learned and (passed["pages"] or passed["no url"]):
             # Said, where learning nothing from a folder of one site's pages or files was silent.
             reasons = ([f"{passed['pages']} web pages are left out (their chrome is what "
                         "extraction drops)"] if passed["pages"] else []) + \
                 ([f"{passed['no url']} documents have no url, so their site is known only "
                   "where a site pack's signature names it"] if passed["no url"] else [])
-            print(f"cleaner: {'; '.join(reasons)}", file=sys.stderr)
+            say(f"cleaner: {'; '.join(reasons)}")
         for site, found in sorted(learned.items()):
             for n, line in enumerate(found[:5], start=1):
                 text = line.text if len(line.text) <= 90 else line.text[:87] + "..."
-                print(f"  learned/{site}/{n}  {line.docs}/{line.site_docs}  {text}",
-                      file=sys.stderr)
+                say(f"  learned/{site}/{n}  {line.docs}/{line.site_docs}  {text}")
             if len(found) > 5:
-                print(f"  ... {len(found) - 5} more for {site}", file=sys.stderr)
+                say(f"  ... {len(found) - 5} more for {site}")
     if args.learn_save:
         save_learned(Path(args.learn_save), learned)
     return None

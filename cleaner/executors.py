@@ -20,6 +20,7 @@ from cleaner.batches import BatchResult, Outcome, batch_bytes, process_batch
 from cleaner.cores import usable_cores
 from cleaner.heap_trim import give_back_heap
 from cleaner.inputs import Reject, expand
+from cleaner.progress import say
 
 # The process pool's module (and multiprocessing, which it loads) is imported by the pool that
 # uses it: a run in one process then starts 8 ms sooner.
@@ -143,7 +144,8 @@ class PoolExecutor:
         self.workers = max(1, workers)
         self.window = self.workers * BATCHES_PER_WORKER
         self.max_bytes = max_bytes
-        self.warn = warn or (lambda message: print(f"cleaner: {message}", file=sys.stderr))
+        # (say: a stderr whose reader is gone stops the messages, not the run)
+        self.warn = warn or (lambda message: say(f"cleaner: {message}"))
         self.max_restarts = max_restarts
         self.restarts = 0           # over the run
         self.in_a_row = 0           # deaths with no work done since: what max_restarts bounds

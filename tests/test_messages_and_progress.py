@@ -215,3 +215,50 @@ def test_a_stopped_run_run_as_a_module_says_to_resume_as_a_module(tmp_path):
     assert proc.returncode == 143, proc.stderr
     assert f"continue with: {cli_clean._python()} -m cleaner clean {dump} -o {out} " in \
         proc.stderr
+
+
+def _in_process_without_stderr(args: list[str]) -> int:
+    """main(ARGS) in this process, its file descriptor 2 a pipe whose reader has gone."""
+    read, write = os.pipe()
+    os.close(read)
+    saved = os.dup(2)
+    os.dup2(write, 2)
+    os.close(write)
+    stream, sys.stderr = sys.stderr, open(2, "w", closefd=False)
+    try:
+        return main(args)
+    finally:
+        sys.stderr.close()
+        sys.stderr = stream
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def test_a_worker_that_dies_with_stderr_gone_costs_the_run_nothing(tmp_path, monkeypatch):
+    # The pool said the death with print(): BrokenPipeError, exit 1, and the output deleted.
+    from cleaner import batches, progress
+
+    dump = write_jsonl(tmp_path / "in.jsonl", real_docs(40))
+    real = batches.clean_items
+    died = tmp_path / "died"
+
+    def dies_once(cleaner, items, texts=None):
+        if not died.exists() and any(item.line == 17 for item in items):
+            died.touch()
+            os._exit(9)
+        return real(cleaner, items, texts)
+
+    monkeypatch.setattr(batches, "clean_items", dies_once)
+    monkeypatch.setattr(progress._Stderr, "failed", None)
+    out = tmp_path / "out.jsonl"
+    assert _in_process_without_stderr(["clean", str(dump), "-o", str(out), "--workers", "2"]) == 0
+    assert died.exists() and len(read_jsonl(out)) == 40
+
+
+def test_learning_boilerplate_with_stderr_gone_writes_the_output(tmp_path):
+    # Its messages went out with print(): BrokenPipeError, exit 1, nothing written.
+    dump = write_jsonl(tmp_path / "in.jsonl", real_docs(30))
+    out = tmp_path / "out.jsonl"
+    assert _run_without_stderr([str(dump), "-o", str(out), "--workers", "1",
+                                "--learn-boilerplate"]) == 0
+    assert len(read_jsonl(out)) == 30
