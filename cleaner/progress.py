@@ -66,6 +66,8 @@ def say(text: str) -> None:
         stream.flush()
         if bar is not None:
             bar.refresh(nolock=True)
+    except (UnicodeEncodeError, BlockingIOError):
+        return      # this message alone: one the stream cannot encode, or a stream that is full
     except (OSError, ValueError):       # (ValueError: a closed stream)
         stderr_failed(stream)
 

@@ -262,3 +262,29 @@ def test_learning_boilerplate_with_stderr_gone_writes_the_output(tmp_path):
     assert _run_without_stderr([str(dump), "-o", str(out), "--workers", "1",
                                 "--learn-boilerplate"]) == 0
     assert len(read_jsonl(out)) == 30
+
+
+@pytest.mark.parametrize("error", [UnicodeEncodeError("ascii", "é", 0, 1, "no"),
+                                   BlockingIOError(11, "full")])
+def test_a_message_that_cannot_be_written_once_does_not_end_the_messages(error, monkeypatch):
+    # A message a strict stream cannot encode, or a stderr full for a moment, ended every
+    # message after it (stderr pointed at /dev/null).
+    from cleaner import progress
+
+    written = []
+
+    class Stream:
+        def write(self, text):
+            if "bad" in text:
+                raise error
+            written.append(text)
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr(progress._Stderr, "failed", None)
+    monkeypatch.setattr(progress._Stderr, "bar", None)
+    monkeypatch.setattr(sys, "stderr", Stream())
+    progress.say("bad")
+    progress.say("good")
+    assert written == ["good\n"] and progress._Stderr.failed is None
