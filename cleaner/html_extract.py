@@ -190,13 +190,33 @@ def _later_parts(first: HtmlElement) -> list[HtmlElement]:
     return [el for el in parts if isinstance(el, HtmlElement)]
 
 
-# A class, id or itemprop word naming an element as a piece's headline: "headline",
-# "entry-title", "article__title", "title" (markup words, the same in every language). A
-# section's, a widget's or a table's title is a subheading of a body ("section-title", the
-# review: a later chunk under one was left out), and "subtitle" or "heading-h3" are none.
-_HEADLINE_NAME = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?headline(?=\s|$)|(?:^|\s)(?:(?:entry|post|"
-                            r"article|story|news|card|item|page)[-_]{1,2})?title(?=\s|$)",
-                            re.IGNORECASE)
+# The words of a class, id or itemprop before "title" that make it a piece's headline
+# ("entry-title", "td-post-title", "c-card__title", "article-header__title"; markup words, the
+# same in every language). A section's, a widget's or a table's title is a subheading of a
+# body ("section-title", the review: a later chunk under one was left out).
+_PIECE_WORDS = frozenset({"entry", "post", "article", "story", "news", "card", "item", "page",
+                          "teaser", "promo"})
+_NAME_PARTS = re.compile(r"[-_]+")
+
+
+def _names_headline(names: str) -> bool:
+    """Whether class, id or itemprop words name a piece's headline: "title" alone, a word
+    with a "headline" part ("headline-xl", "c-headline"), or one ending in "title" with a
+    piece's word among its parts; not
+    "subtitle", "section-title" or "heading-h3". Word by word, so that no class string makes
+    the test slow.
+
+    >>> [_names_headline(n) for n in ("entry-title h1", "c-card__title", "jeg_post_title",
+    ...                               "section-title", "subtitle", "headline-xl", "heading-h3")]
+    [True, True, True, False, False, True, False]
+    """
+    for word in names.lower().split():
+        parts = _NAME_PARTS.split(word)
+        if word == "title" or "headline" in parts or parts[-1].endswith("headline"):
+            return True
+        if len(parts) > 1 and parts[-1] == "title" and not _PIECE_WORDS.isdisjoint(parts[:-1]):
+            return True
+    return False
 
 
 def _own_piece(part: HtmlElement, first: HtmlElement) -> bool:
@@ -221,7 +241,7 @@ def _holds_headline(el: HtmlElement) -> bool:
         if not isinstance(inner, HtmlElement):
             continue
         names = " ".join(filter(None, (inner.get("class"), inner.get("id"), inner.get("itemprop"))))
-        if (names and _HEADLINE_NAME.search(names)
+        if (names and _names_headline(names)
                 and next(inner.iterancestors("figure", "figcaption"), None) is None):
             return True
     return False

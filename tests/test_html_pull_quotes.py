@@ -176,9 +176,32 @@ def test_a_later_chunk_under_a_sections_title_is_still_joined(subhead):
     assert join_split_body(tree) == 1
 
 
+@pytest.mark.parametrize("name", ["td-post-title", "jeg_post_title", "c-article-title",
+                                  "wp-block-post-title", "c-card__title", "article-header__title"])
+def test_posts_titled_by_a_themes_prefixed_class_are_not_joined(name):
+    # The piece's words after a theme's prefix ("td-", "c-", "wp-block-") name a piece's
+    # headline too: a narrower name let a listing's next post join the first (fourth review).
+    later = chunk(THIRD, FOURTH).replace(f"<p>{THIRD}", f'<h3 class="{name}">Next</h3><p>{THIRD}')
+    tree = html.fromstring(page(chunk(FIRST, SECOND, LATER), AD_ROW, later))
+    assert join_split_body(tree) == 0
+
+
 def test_a_later_part_naming_a_headline_among_comments_is_not_joined():
     # Comments and processing instructions (no class to read) beside the headline's name.
     later = chunk(THIRD, FOURTH).replace(
         f"<p>{THIRD}", '<!-- c --><?pi x?><b class="  headline  ">x</b><p>' + THIRD)
     tree = html.fromstring(page(chunk(FIRST, SECOND, LATER), AD_ROW, later))
     assert join_split_body(tree) == 0
+
+
+def test_a_huge_class_string_is_read_quickly():
+    # A pattern over the whole class string (a prefix, the piece's word, parts, "title") took
+    # minutes on "post-post-post-..." in one word.
+    import time
+
+    from cleaner.html_extract import _names_headline
+
+    start = time.process_time()
+    assert not _names_headline("post-" * 50000 + "x")
+    assert _names_headline("a " * 50000 + "post-title")
+    assert time.process_time() - start < 2
