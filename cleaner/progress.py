@@ -54,7 +54,9 @@ class _Stderr:
 def say(text: str) -> None:
     """Write `text` as a line of stderr, above the progress bar where one is drawn. A message
     that cannot be written (stderr's reader gone, as `2>&1 | head` leaves it, or stderr closed)
-    ends the messages, and nothing else: the run goes on and finishes as it would have."""
+    ends the messages, and nothing else: the run goes on and finishes as it would have. One the
+    stream cannot encode, or that meets a stderr full for a moment, is lost (or cut short)
+    alone."""
     stream = sys.stderr
     if stream is None or stream is _Stderr.failed:
         return
@@ -62,12 +64,13 @@ def say(text: str) -> None:
     try:
         if bar is not None:
             bar.clear(nolock=True)      # (nolock: a signal handler may say something)
-        stream.write(text + "\n")
-        stream.flush()
+        try:
+            stream.write(text + "\n")
+            stream.flush()
+        except (UnicodeEncodeError, BlockingIOError):
+            pass                        # (this message alone; the bar is drawn again)
         if bar is not None:
             bar.refresh(nolock=True)
-    except (UnicodeEncodeError, BlockingIOError):
-        return      # this message alone: one the stream cannot encode, or a stream that is full
     except (OSError, ValueError):       # (ValueError: a closed stream)
         stderr_failed(stream)
 
