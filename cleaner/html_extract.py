@@ -15,6 +15,7 @@ from cleaner.html_chrome import (_cut_short, strip_chrome, strip_link_lists, str
                                  strip_standfirst)
 from cleaner.html_left_out import left_out, page_runs
 from cleaner.html_load import PageError
+from cleaner.inputs import CUT_SHORT
 from cleaner.page_metadata import page_metadata
 
 # The rule id of the page text that trafilatura's extraction left out.
@@ -294,11 +295,6 @@ def no_article_reason(removed: Iterable[Removal]) -> str:
     text = largest.text if len(largest.text) <= 80 else largest.text[:80] + " …"
     return (f"no article text found in the page once it was stripped: {largest.rule} took "
             f"text that reads as prose ({text!r})")
-
-
-# The flag a reader gives a page it holds only the start of (a file that ends inside it, a
-# crawler's WARC-Truncated), as cleaner.warc_reader.CUT_SHORT names it.
-CUT_SHORT = "truncated-page"
 
 
 def with_cut_short(reason: str, page_flags: Iterable[dict[str, Any]] | None) -> str:

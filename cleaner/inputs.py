@@ -24,6 +24,9 @@ MAX_HTML_BYTES = 20_000_000
 MAX_RECORD_BYTES = 8 << 20
 # How much of a refused record is kept in the rejects file.
 MAX_REJECT_RAW = 1 << 20
+# The flag a reader gives a page it holds only the start of (a file that ends inside it, a
+# crawler's WARC-Truncated): a reject of the page then says why (html_extract.with_cut_short).
+CUT_SHORT = "truncated-page"
 
 
 @dataclass

@@ -138,7 +138,7 @@ def _not_a_person(name: str, sites: list[list[str]], words: Lexicon) -> bool:
     agencies are wire agencies, and their credentials the degrees written without dots
     ("Rachael Link, MS, RD"): only those, as a short name in capitals ("BUDI") is no degree."""
     lowered = name.lower()
-    if lowered in words.agencies and (lowered not in words.agency_acronyms or name.isupper()):
+    if wire_agencies((name,), words.agencies, words.agency_acronyms):
         return True         # ("Upi" is a given name, "UPI" the agency)
     if lowered.rstrip(".") in words.credentials:
         return True

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO, Generator, Iterator
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
 from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
-from cleaner.inputs import WARC_SUFFIXES, Item, ReadOptions, Reject, opens_as_page
+from cleaner.inputs import CUT_SHORT, WARC_SUFFIXES, Item, ReadOptions, Reject, opens_as_page
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, header_block, \
     next_record, open_stream, read_once, starts_record
 
@@ -34,8 +34,6 @@ _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
 # Content codings warcio undoes only with an optional package, and the package: named in the
 # reason a page in one is refused, since nothing else says what was missing.
 _CODING_PACKAGES = {"br": "brotli"}
-# The flag of a page its record holds only the start of.
-CUT_SHORT = "truncated-page"
 # What that flag's reason opens with where the file (or its last gzip member) ends inside it.
 _ENDS_INSIDE = "the file ends inside its WARC record"
 # A chunk's size line, as warcio reads one: the first line of a chunked body.

@@ -41,11 +41,12 @@ def write_jsonl(path: Path, rows, bad_lines: dict[int, bytes] | None = None) -> 
     return path
 
 
-def stderr_on_a_terminal(*args: str) -> str:
-    """What `cleaner clean ARGS --workers 1` writes to its stderr when that is a terminal."""
+def stderr_on_a_terminal(*args: str, columns: int = 100) -> str:
+    """What `cleaner clean ARGS --workers 1` writes to its stderr when that is a terminal
+    `columns` wide (0: one that says it has no size, as `script` gives)."""
     main, terminal = pty.openpty()
-    # A terminal 100 columns wide: tqdm draws nothing on one with no size.
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ,
+                struct.pack("HHHH", 24 if columns else 0, columns, 0, 0))
     cmd = [sys.executable, "-m", "cleaner", "clean", *args, "--workers", "1"]
     with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                           stderr=terminal) as proc:

@@ -4,15 +4,11 @@ drawn on a terminal of 0 columns too; counts and the resume command said as a pe
 
 from __future__ import annotations
 
-import fcntl
 import gzip
 import json
 import os
-import pty
-import struct
 import subprocess
 import sys
-import termios
 import zlib
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,7 +19,8 @@ from cleaner import cli_clean
 from cleaner.cli import main
 from cleaner.run import MAX_REJECT_MESSAGES, _shards_complete, about_the_file
 from conftest import ROOT
-from scale_helpers import read_jsonl, real_docs, shard_records, write_jsonl
+from scale_helpers import (read_jsonl, real_docs, shard_records, stderr_on_a_terminal,
+                           write_jsonl)
 
 # 60 broken lines in a gzip member whose CRC is wrong: read (and rejected) one by one before the
 # member's damage is found, as a member garbled in its middle gives them.
@@ -122,29 +119,6 @@ def test_rejects_about_a_file_are_told_from_those_about_a_document():
     assert not about_the_file({"line": None, "reason": "no article text found", "raw": "<html"})
 
 
-def _on_a_terminal(args: list[str], columns: int) -> str:
-    """What `cleaner clean ARGS --workers 1` writes to a terminal `columns` wide."""
-    main_fd, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24 if columns else 0,
-                                                          columns, 0, 0))
-    cmd = [sys.executable, "-m", "cleaner", "clean", *args, "--workers", "1"]
-    with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=terminal) as proc:
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(main_fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            shown += chunk
-        assert proc.wait(timeout=120) == 0
-    os.close(main_fd)
-    return shown.decode("utf-8", "replace")
-
-
 @pytest.fixture(scope="module")
 def with_rejects(tmp_path_factory) -> Path:
     """Articles with broken lines among them, plain JSONL (a known size: a bar with a share)."""
@@ -154,7 +128,7 @@ def with_rejects(tmp_path_factory) -> Path:
 
 
 def test_messages_go_on_their_own_line_above_the_bar(with_rejects, tmp_path):
-    shown = _on_a_terminal([str(with_rejects), "-o", str(tmp_path / "o.jsonl")], 100)
+    shown = stderr_on_a_terminal(str(with_rejects), "-o", str(tmp_path / "o.jsonl"))
     assert "cleaning:" in shown and "%|" in shown
     assert shown.count("cleaner: rejected ") == 10
     # Each message starts where the bar's line was cleared, never after the bar's text.
@@ -163,7 +137,7 @@ def test_messages_go_on_their_own_line_above_the_bar(with_rejects, tmp_path):
 
 
 def test_a_terminal_of_0_columns_gets_a_bar_of_the_default_width(with_rejects, tmp_path):
-    shown = _on_a_terminal([str(with_rejects), "-o", str(tmp_path / "o.jsonl")], 0)
+    shown = stderr_on_a_terminal(str(with_rejects), "-o", str(tmp_path / "o.jsonl"), columns=0)
     assert "cleaning:" in shown and "%|" in shown and "B/s" in shown
     bars = [line for line in shown.replace("\n", "\r").split("\r") if line.startswith("cleaning")]
     assert bars and max(len(line) for line in bars) <= 80
