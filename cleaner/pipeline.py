@@ -183,7 +183,7 @@ class Cleaner:
         return doc
 
     def clean(self, text: str, /, url: Any = None, **fields: Any) -> dict[str, Any]:
-        """Clean one document and return its record (see README for the schema). A text that
+        """Clean one document and return its record (docs/usage.md gives the schema). A text that
         opens as a web page does is one: its article is extracted (clean_html), as every reader
         of the command does, and PageError raised when it has none."""
         if isinstance(text, str) and opens_as_page(text):

@@ -168,7 +168,7 @@ def test_pandas_missing_values_are_no_id_title_date_or_url(cleaner, name):
     (True, "true"), ({"a": 1}, '{"a":1}'), ([1.5], "[1.5]"), (7, "7"), (1e5, "100000.0"),
     ("k1", "k1"), ("", ""), ("  ", ""), (float("nan"), ""), (float("inf"), "")])
 def test_an_id_is_named_as_a_jsonl_records_is(cleaner, given, expected):
-    # README: an id that is not a string is its JSON text, an empty one or NaN none.
+    # docs/usage.md: an id that is not a string is its JSON text, an empty one or NaN none.
     assert cleaner.clean("Isi berita.", id=given)["id"] == expected
 
 
@@ -224,7 +224,7 @@ def test_a_used_cleaner_pickles_and_cleans_as_it_did():
 
 
 def test_page_error_is_the_packages_own(cleaner):
-    # The README names it as what clean_html raises for a page with no article.
+    # docs/usage.md names it as what clean_html raises for a page with no article.
     import cleaner as package
     from cleaner import PageError
     from cleaner.html_load import PageError as raised

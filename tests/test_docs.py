@@ -87,10 +87,10 @@ def test_ci_runs_the_test_command_the_readme_gives():
     assert test_command in ci, f".ci/run does not run the README's test command {test_command!r}"
 
 
-def test_the_readme_names_every_fix_a_record_can_list_in_the_order_they_run():
+def test_the_usage_page_names_every_fix_a_record_can_list_in_the_order_they_run():
     from cleaner.normalize import FIXES
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    places = [readme.find(f"`{name}`") for name, _ in FIXES]
+    usage = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    places = [usage.find(f"`{name}`") for name, _ in FIXES]
     assert -1 not in places, [name for (name, _), at in zip(FIXES, places) if at < 0]
     assert places == sorted(places)

@@ -202,7 +202,7 @@ def test_an_id_that_is_also_a_line_number_picks_the_record_of_that_id(tmp_path):
 
 def test_a_record_only_nearly_json_is_added_as_a_run_cleans_it(tmp_path, capsys):
     # NaN as Python's json writes it, and half an emoji's pair where a scraper cut a string:
-    # a run reads both records (README), so `fixtures add` finds them too.
+    # a run reads both records (docs/usage.md), so `fixtures add` finds them too.
     dump = tmp_path / "dump.jsonl"
     dump.write_text('{"id": "nan1", "text": "Berita dengan skor.\\n\\nPromo aplikasi kami gratis",'
                     ' "score": NaN, "url": "https://kabar.example/a"}\n'

@@ -311,7 +311,7 @@ def test_a_file_with_two_text_columns_is_refused_not_read_from_one_of_them(tmp_p
 
 
 def test_parquet_ids_are_named_as_jsonl_ids_are(tmp_path):
-    # README: an id that is not a string is its JSON text (`true`, `{"a":1}`, not Python's
+    # docs/usage.md: an id that is not a string is its JSON text (`true`, `{"a":1}`, not Python's
     # True, {'a': 1}); an empty or blank one, or NaN, is none: the record is named by its row.
     # (A float is its JSON text: Parquet keeps no digits as written, as JSONL's `1e5`.)
     columns = {"bool": pa.array([True, False]), "struct": pa.array([{"a": 1}, {"a": None}]),
