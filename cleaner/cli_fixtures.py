@@ -36,6 +36,10 @@ def register(sub) -> None:
     add.add_argument("--site", required=True, metavar="HOST",
                      help="the site folder, named by its host (kompas.com); an input without "
                           "a url that its text does not make this site's is given one on it")
+    add.add_argument("--new-site", action="store_true",
+                     help="HOST is a new site, spelt as meant: without it, a HOST spelt like "
+                          "the host of a site a pack knows (tribunews.com for tribunnews.com) "
+                          "is refused as a likely typo")
     add.add_argument("--id", dest="record_id", metavar="ID",
                      help="the record to take from a .jsonl file (its id, or its line number)")
     add.add_argument("--name", metavar="CASE", help="case name (default: the file name or id)")
@@ -87,7 +91,7 @@ def run_add(args: argparse.Namespace) -> int:
         added = add_fixture(cleaner, args.root, args.site, args.file, name=args.name,
                             record_id=args.record_id, fields={"url": args.url, "date": args.date},
                             force=args.force, text_field=args.text_field,
-                            html_field=args.html_field)
+                            html_field=args.html_field, new_site=args.new_site)
     except (FixtureError, OSError, ValueError) as exc:
         print(f"cleaner: error: {exc}", file=sys.stderr)
         return 2

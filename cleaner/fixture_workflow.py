@@ -100,14 +100,23 @@ class Added:
 
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
                 record_id: str | None = None, fields: dict[str, Any] | None = None,
-                force: bool = False, text_field: str = "text", html_field: str = "html") -> Added:
+                force: bool = False, text_field: str = "text", html_field: str = "html",
+                new_site: bool = False) -> Added:
     """Copy a raw input (.txt, .html, or one record of a .jsonl) into root/site/ and write its
-    current record beside it as the expected one, for review, cleaned as the site's."""
+    current record beside it as the expected one, for review, cleaned as the site's.
+    `new_site`: the site is meant as spelt, even where it is spelt like a known site's."""
     source = Path(source)
     if not source.is_file():
         raise FixtureError(f"no such file {source}")
     if not re.fullmatch(r"[A-Za-z0-9.-]+", site):
         raise FixtureError(f"--site must be a host name like kompas.com, not {site!r}")
+    near = None if new_site else near_site(site, (d for p in cleaner.packs for d in p.domains))
+    if near is not None:
+        # Its fixture would be cleaned without the site's rules, and keep them from ever
+        # being checked against it.
+        raise FixtureError(f"--site {site} is no site a pack knows, but is spelt like "
+                           f"{near}, which one does: did you mean {near}? (--new-site adds "
+                           f"{site} as a new site, spelt as given)")
     if name is not None and case_name(name) != name:
         # A name is a file name in the site's folder: "../x" would write outside the fixtures.
         raise FixtureError(f"--name must be a plain case name like {case_name(name)!r}, "
@@ -248,6 +257,38 @@ def _clean_as_site(cleaner, raw: Path, fields: dict[str, Any],
     # site's, stored in <case>.input.json so that `fixtures check` cleans it the same way.
     site_url = f"https://{site}/"
     return _clean_with_fields(cleaner, raw, {**fields, "url": site_url}), site_url
+
+
+# How alike (difflib's ratio) a site is to a known site's host to be taken for a misspelling of
+# it: tribunews.com is 0.96 of tribunnews.com, detk.com 0.94 of detik.com; the two shipped
+# sites most alike, cnbcindonesia.com and cnnindonesia.com, 0.91; kompas.id is 0.74 of
+# kompas.com, and passes as a site of its own.
+NEAR_SITE = 0.85
+
+
+def near_site(site: str, domains: Iterable[str]) -> str | None:
+    """The known site's host (one of `domains`) that a site is a near miss of, if it is one:
+    not a known site nor a subdomain of one, but spelt like one (the site itself or a parent
+    of it: sport.tribunews.com is tribunews.com's).
+
+    >>> domains = ["tribunnews.com", "detik.com", "kompas.com"]
+    >>> [near_site(s, domains) for s in ("tribunews.com", "Detk.com", "sport.tribunews.com")]
+    ['tribunnews.com', 'detik.com', 'tribunnews.com']
+    >>> [near_site(s, domains) for s in ("detik.com", "news.detik.com", "kompas.id", "misc")]
+    [None, None, None, None]
+    """
+    known = sorted({domain.lower() for domain in domains})
+    name = site.lower().strip(".")
+    if any(name == domain or name.endswith("." + domain) for domain in known):
+        return None
+    while name:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=NEAR_SITE)
+        if close:
+            return close[0]
+        name = name.partition(".")[2]
+        if "." not in name:         # a top-level domain alone ("com") is like no site
+            break
+    return None
 
 
 def site_seen_as(cleaner, site: str) -> str | None:

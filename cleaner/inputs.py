@@ -58,6 +58,9 @@ class Reject:
     line: int | None
     reason: str
     raw: str | None = None
+    # The record's id, where its raw input does not show it (a Parquet row: raw is at most its
+    # text), so that a user can find the record by it.
+    id: str | None = None
 
     @classmethod
     def unreadable(cls, source: str, exc: OSError) -> "Reject":
@@ -65,12 +68,17 @@ class Reject:
         return cls(source, None, f"cannot read: {exc.strerror or exc}")
 
     def where(self) -> str:
-        return f"{self.source}:{self.line}" if self.line else self.source
+        """The file and line, and the id where the reject has one: `rows.parquet:2 (id b)`."""
+        place = f"{self.source}:{self.line}" if self.line else self.source
+        return place if self.id is None else f"{place} (id {printable(self.id)})"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"source": printable(self.source), "line": self.line,
-                "reason": printable(self.reason),
-                "raw": printable(self.raw) if self.raw is not None else None}
+        out = {"source": printable(self.source), "line": self.line,
+               "reason": printable(self.reason),
+               "raw": printable(self.raw) if self.raw is not None else None}
+        if self.id is not None:
+            out["id"] = printable(self.id)
+        return out
 
 
 # How a web page opens, after blanks and a byte order mark: text that opens so is a page,

@@ -27,8 +27,8 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS
-from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, json_kind, opens_as_page, \
-    with_hint_fields
+from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, id_text, json_kind, \
+    opens_as_page, with_hint_fields
 from cleaner.jsonl_reader import record_id
 
 READ_BATCH_ROWS = 256
@@ -200,20 +200,31 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
     if options.hint_fields:
         with_hint_fields(fields, options.hint_fields)
     if isinstance(text, Reject):
-        return text
+        return _named(text, fields)
     size = len(text.encode("utf-8"))
     page = opens_as_page(text)          # the raw page in the text column: extracted, as a page
     limit, option = ((options.max_html_bytes, "--max-html-bytes") if page
                      else (options.max_record_bytes, "--max-record-bytes"))
     if size > limit:
-        return Reject(source, row, f"record of {size} bytes is larger than {limit}; "
-                                   f"raise {option}")
+        return _named(Reject(source, row, f"record of {size} bytes is larger than {limit}; "
+                                          f"raise {option}"), fields)
     fields = {k: _plain(v) for k, v in fields.items()}
     # The id as a JSONL record's: `true` and `{"a":1}`, not Python's True and {'a': 1}; a NaN
     # or blank one is none. (A float is its JSON text: Parquet keeps no digits as written.)
     record_id(fields)
     return Item(source, row, text, fields, size, kind="html" if page else "text",
                 id_name=options.id_name)
+
+
+def _named(reject: Reject, fields: dict[str, Any]) -> Reject:
+    """A row's reject with the row's id, as its record would have it: a JSONL reject's raw line
+    shows the id, a row's reject holds at most its text.
+
+    >>> _named(Reject("a.parquet", 2, "empty document"), {"id": 7}).where()
+    'a.parquet:2 (id 7)'
+    """
+    reject.id = id_text(_plain(fields.get("id")))
+    return reject
 
 
 # -- output -------------------------------------------------------------------------------------

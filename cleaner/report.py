@@ -6,6 +6,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from cleaner.stats import reason_parts
+
 BAR_HEIGHT = 18
 BAR_GAP = 5
 LABEL_WIDTH = 330
@@ -142,11 +144,8 @@ def _reason_cell(kind: str, count: int, examples: dict[str, str]) -> str:
     """A kind of reject reason as its first reason reads, numbers and all, and how many more are
     of its kind: "line 12 is longer than 8388608 bytes (and 2 like it)". A kind counted before a
     resume of a run whose checkpoint kept no examples is shown as counted (numbers as N)."""
-    example = examples.get(kind)
-    if example is None:
-        return escape(kind)
-    more = f' <span class="muted">(and {count - 1:,} like it)</span>' if count > 1 else ""
-    return escape(example) + more
+    reason, more = reason_parts(kind, count, examples, "{:,}".format)
+    return escape(reason) + (f' <span class="muted">{more}</span>' if more else "")
 
 
 def _rejects(data: dict[str, Any]) -> str:

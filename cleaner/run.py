@@ -489,6 +489,8 @@ class _Job:
             self.untold += 1
             return
         where = f"{reject['source']}:{reject['line']}" if reject["line"] else reject["source"]
+        if reject.get("id") is not None:        # (a Parquet row's: inputs.Reject.where)
+            where += f" (id {reject['id']})"
         _say(self.config, f"rejected {where}: {reject['reason']}")
 
     def conclude(self) -> int:

@@ -6,7 +6,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Collection
+from typing import Any, Callable, Collection
 
 
 # Sites counted one by one; documents of any further site are counted together as OTHER_SITES.
@@ -269,19 +269,33 @@ def reason_example(reason: str) -> str:
     return reason if len(reason) <= MAX_EXAMPLE else reason[:MAX_EXAMPLE - 1] + "\u2026"
 
 
+def reason_parts(kind: str, count: int, examples: dict[str, str],
+                 number: Callable[[int], str] = str) -> tuple[str, str]:
+    """A kind of reject reason as the summary and the report say it, in two parts: its first
+    reason as written, and how many more are of its kind ("(and 2 like it)", `number` writing
+    the count; "" when there are none); the kind itself, numbers as N, and nothing more where
+    no example was kept (counted before a resume from an older manifest).
+
+    >>> reason_parts("line N is long", 1235, {"line N is long": "line 12 is long"}, "{:,}".format)
+    ('line 12 is long', '(and 1,234 like it)')
+    >>> reason_parts("line N is long", 3, {}), reason_parts("empty document", 1, {})
+    (('line N is long', ''), ('empty document', ''))
+    """
+    example = examples.get(kind)
+    if example is None:
+        return kind, ""
+    return example, (f"(and {number(count - 1)} like it)" if count > 1 else "")
+
+
 def reason_line(kind: str, count: int, examples: dict[str, str]) -> str:
-    """A kind of reject reason as the summary says it: its first reason as written, and how many
-    more are of its kind ("line 12 is longer than 8388608 bytes (and 2 like it)"); the kind
-    itself, numbers as N, where no example was kept (counted before a resume from an older
-    manifest).
+    """A kind of reject reason as the summary says it (reason_parts): "line 12 is longer than
+    8388608 bytes (and 2 like it)".
 
     >>> reason_line("line N is long", 3, {"line N is long": "line 12 is long"})
     'line 12 is long (and 2 like it)'
     """
-    example = examples.get(kind)
-    if example is None:
-        return kind
-    return example + (f" (and {count - 1} like it)" if count > 1 else "")
+    reason, more = reason_parts(kind, count, examples)
+    return f"{reason} {more}" if more else reason
 
 
 def reason_kind(reason: str) -> str:
