@@ -128,7 +128,7 @@ class RuleStage:
               found: list) -> bool:
         line = doc.lines[index]
         fired: set[str] = set()
-        # The rules whose hit on this line named no place; made when one does (few lines).
+        # The rules whose hit on this line the packs refused (MetaSink.refuses); made when one is.
         refused: list[Rule] | None = None
         for attempt in range(MAX_HITS_PER_LINE):
             if not line.text:
@@ -137,8 +137,7 @@ class RuleStage:
             # is a new text ("^" now sits where the cut ended) and all rules are asked again.
             hit = (search_rules(line.text, found) if attempt == 0
                    else self.matcher.search(line.text, in_head, in_tail))
-            if refused or (hit is not None and "location" in hit.values
-                           and self.sink.no_place(doc, hit)):
+            if refused or (hit is not None and self.sink.refuses(doc, hit)):
                 refused = refused or []
                 hit = self._placed(doc, hit, line.text, found if attempt == 0 else None,
                                    in_head, in_tail, refused)
@@ -181,12 +180,13 @@ class RuleStage:
                 in_head: bool, in_tail: bool, refused: list[Rule]) -> Hit | None:
         """The hit, or the first one after it but for the rules refused on the line: a dateline
         whose place the packs list as none (a label, an institution: "KPK - " opening the lead)
-        is not one, and the line is searched again as if that rule had not matched, so that the
-        rest of it is cleaned as it would be without the rule. `found`: the rules the scan named
-        for the text, or None after a cut."""
+        is not one, nor a byline whose outlet they do not list (MetaSink.refuses), and the line
+        is searched again as if that rule had not matched, so that the rest of it is cleaned as
+        it would be without the rule. `found`: the rules the scan named for the text, or None
+        after a cut."""
         while hit is not None:
             if not any(hit.rule is gone for gone in refused):
-                if not self.sink.no_place(doc, hit):
+                if not self.sink.refuses(doc, hit):
                     return hit
                 refused.append(hit.rule)
             if found is None:

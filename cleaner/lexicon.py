@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, credentials, the words that name no place, the phrases of error pages and consent walls, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ class Lexicon:
     # ("Reuters", "dpa") names no one in any case, nor does one in capitals as its own style,
     # not as letters ("ANTARA": "Sumber: Antara").
     agency_acronyms: frozenset[str] = frozenset()
+    # The news outlets a byline may name after its persons, as fold_words writes them: each as
+    # listed, and one listed with "The" also without it where two words or more are left
+    # ("washington post"; not "hill" of "The Hill", a surname too).
+    outlets: frozenset[str] = frozenset()
     credentials: frozenset[str] = frozenset()
     # A byline's labels, by the list their names fill: the byline_words and the byline_labels
     # of authors open an author's name, the byline_labels of editors an editor's.
@@ -138,6 +142,23 @@ def _phrase_list(phrases: Iterable[str]) -> dict[tuple[str, ...], str]:
     return dict(sorted(found.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
+def outlet_forms(outlets: Iterable[str]) -> frozenset[str]:
+    """The outlets as a byline's outlet is compared with them (fold_words): each as listed, and
+    without its "The" where two words or more are left.
+
+    >>> sorted(outlet_forms(["The Washington Post", "The Hill", "Jakarta  Globe", " "]))
+    ['jakarta globe', 'the hill', 'the washington post', 'washington post']
+    """
+    forms = set()
+    for outlet in outlets:
+        folded = fold_words(outlet)
+        forms.add(folded)
+        rest = folded[4:] if folded.startswith("the ") else ""
+        if " " in rest:
+            forms.add(rest)
+    return frozenset(forms - {""})
+
+
 def _build(packs: Sequence[Pack]) -> Lexicon:
     months: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -166,6 +187,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         agencies=frozenset(w for pack in packs for w in pack.agencies),
         agency_acronyms=frozenset(name.lower() for pack in packs for name in pack.agency_names
                                   if name.isalpha() and name.isupper() and len(name) <= 4),
+        outlets=outlet_forms(w for pack in packs for w in pack.outlets),
         credentials=frozenset(w for pack in packs for w in pack.credentials),
         author_labels=byline_words | {label for label, field in labels.items()
                                       if field == "authors"},

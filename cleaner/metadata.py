@@ -220,6 +220,18 @@ def wire_agencies(names: Iterable[str], agencies: frozenset[str] | None = None,
             if (lowered := name.lower()) in known and (lowered not in acronyms or name.isupper())]
 
 
+def listed_outlets(names: Iterable[str], outlets: frozenset[str]) -> list[str]:
+    """The names in a byline that are news outlets the packs list (`outlets`: as
+    Lexicon.outlets folds them), as written: "Washington Post" and "THE NEW YORK TIMES" are, "The
+    Former Mayor" is not. The byline's source, not its authors.
+
+    >>> listed_outlets(["Jane Doe", "WASHINGTON  POST", "The Former Mayor"],
+    ...                frozenset({"washington post", "the washington post"}))
+    ['WASHINGTON  POST']
+    """
+    return [name for name in names if fold_words(name) in outlets] if outlets else []
+
+
 def without_titles(name: str, honorifics: frozenset[str]) -> str:
     """A name without the titles before it (the packs' honorifics, lower case), only the name:
     "dr. Andi Wijaya" is Andi Wijaya. A title ends at its dot or a space ("Drew" and "Irfan" are
@@ -360,13 +372,18 @@ class MetaSink:
             for agency in pack.agency_names:
                 self.sources.setdefault(agency.lower(), agency)
 
-    def no_place(self, doc: Document, hit) -> bool:
-        """Whether a meta rule's hit captured a place that the document's packs say names none:
-        such a hit is no dateline, and fires not at all (RuleStage searches the line without
-        it)."""
-        value = hit.values.get("location")
-        return (value is not None and hit.rule.action == "meta"
-                and names_no_place(value, lexicon(doc.packs)))
+    def refuses(self, doc: Document, hit) -> bool:
+        """Whether a meta rule's hit is none by the document's packs' words, and fires not at
+        all (RuleStage searches the line without it): it captured a place they say names none
+        (no dateline), or an outlet they do not list ('By Mary Smith, The Former Mayor' is no
+        byline)."""
+        values = hit.values
+        if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values):
+            return False
+        words = lexicon(doc.packs)
+        place, outlet = values.get("location"), values.get("outlet")
+        return ((place is not None and names_no_place(place, words))
+                or (outlet is not None and fold_words(outlet) not in words.outlets))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)
@@ -393,7 +410,9 @@ class MetaSink:
                 if name == "author":
                     # A wire agency named as a writer ("By Reuters", "By AFP and Reuters") is
                     # the story's source, as a web page's author tag naming one is.
-                    found = wire_agencies(names, words.agencies, words.agency_acronyms)
+                    # So is a listed outlet ("By Jane Doe, Washington Post").
+                    found = (wire_agencies(names, words.agencies, words.agency_acronyms)
+                             + listed_outlets(names, words.outlets))
                     wires.extend(found)
                     names = [n for n in names if n not in found]
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
@@ -404,7 +423,9 @@ class MetaSink:
                 if not persons:         # no one named: it fills nothing, nor says it does
                     continue
                 ok = doc.set_meta(field, persons)
-            elif name == "source":
+            elif name in ("source", "outlet"):
+                # An outlet the rule captured is one the packs list (refuses): the source.
+                field = "source"
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
                 ok = doc.set_meta("location", place_name(raw, words.name_particles))

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from cleaner.dates import ENGLISH_MONTHS
 from cleaner.identity_cache import IdentityCache
-from cleaner.lexicon import Lexicon, shipped_lexicon
+from cleaner.lexicon import Lexicon, fold_words, shipped_lexicon
 from cleaner.metadata import EDGE_PUNCT, names_no_one, people, wire_agencies
 from cleaner.page_titles import DOMAIN, SPACES, host_labels, lower_words
 
@@ -74,6 +74,7 @@ class _BylineWords:
         self.date_words = words.date_words
         self.particles = words.name_particles
         self.role_words = words.role_words
+        self.outlets = words.outlets
 
 
 # An alternative that matches nothing, for a pattern of words where the packs give none.
@@ -155,10 +156,12 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
     it: a name after a person's name (two words or more) and a full stop ("Finian Cunningham.
     Sputnik International"), or one word after such a name and a comma that cannot be a
     person's single name by its form (_outlet_shaped: "Sandee LaMotte, CNN", "Victor
-    Tangermann, Futurism.com"; "Ade Putra, Budi" names two people). Co-authors are listed with
-    commas and conjunctions, never with a full stop. An outlet written as a domain is no name
-    (_read_byline keeps it only as the outlet). A piece's label comes off (_without_label; the
-    first piece of a chunk whose label came off already, `labelled`, may be a job)."""
+    Tangermann, Futurism.com"; "Ade Putra, Budi" names two people), or an outlet the packs
+    list after such a name ("Jane Doe, The Washington Post": _listed_outlet). Co-authors are
+    listed with commas and conjunctions, never with a full stop. An outlet written as a domain
+    is no name (_read_byline keeps it only as the outlet). A piece's label comes off
+    (_without_label; the first piece of a chunk whose label came off already, `labelled`, may
+    be a job)."""
     out: list[tuple[str, bool]] = []
     parts = reader.name_split.split(text)
     before = ""                 # the piece and the edge before this piece
@@ -171,7 +174,8 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
         part = SPACES.sub(" ", part)
         lowered = part.lower()
         person_before = len(before.split()) >= 2
-        outlet = person_before and (edge == "." or (edge == "," and _outlet_shaped(part, before)))
+        outlet = person_before and (edge == "." or (edge == "," and _outlet_shaped(part, before))
+                                    or _listed_outlet(part, reader))
         if part and (not _NOT_A_NAME.search(part) or outlet and DOMAIN.fullmatch(part)) \
                 and any(ch.isalpha() for ch in part) \
                 and len(part.split()) <= 6 and lowered not in reader.joiners \
@@ -182,6 +186,12 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
     return out
 
 
+
+
+def _listed_outlet(part: str, reader: _BylineWords) -> bool:
+    """Whether a byline piece is an outlet the packs list ("The Washington Post" after "Jane
+    Doe,"), whatever its form: "The Former Mayor" is not."""
+    return bool(reader.outlets) and fold_words(part) in reader.outlets
 
 
 def _without_label(part: str, reader: _BylineWords, after_label: bool) -> str:

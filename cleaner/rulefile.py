@@ -28,7 +28,8 @@ WHERE = ("any", "head", "tail", "edges")
 KINDS = ("common", "lang", "site")
 # Named groups a "meta" rule may capture; "cut" marks the part to remove when it is not the
 # whole match (RE2 has no look-around, so context is matched but left in place).
-META_GROUPS = frozenset({"date", "author", "editor", "source", "location", "title", "category"})
+META_GROUPS = frozenset({"date", "author", "editor", "source", "location", "title", "category",
+                         "outlet"})
 SPECIAL_GROUPS = frozenset({"cut"})
 SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 
@@ -41,9 +42,9 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
-              "honorifics", "weekdays", "role_words", "agencies", "credentials", "not_places",
-              "error_phrases", "consent_phrases", "timezone", "html_strip", "valid_from",
-              "valid_until"}
+              "honorifics", "weekdays", "role_words", "agencies", "outlets", "credentials",
+              "not_places", "error_phrases", "consent_phrases", "timezone", "html_strip",
+              "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -248,6 +249,8 @@ class Pack:
     # The agencies as the pack spells them ('Bernama', 'ANTARA'): how a source that is one is
     # written, whatever case the text wrote it in.
     agency_names: tuple[str, ...] = ()
+    # News outlets a byline names after its persons ('The Washington Post'), lower case.
+    outlets: frozenset[str] = frozenset()
     credentials: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
     # What an error page's or a consent wall's title or first line says ("page not found",
@@ -659,6 +662,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         role_words=_words(head, "role_words", path),
         agencies=_words(head, "agencies", path),
         agency_names=_listed(head.get("agencies"), path, "agencies"),
+        outlets=_words(head, "outlets", path),
         credentials=_words(head, "credentials", path),
         not_places=_words(head, "not_places", path),
         error_phrases=_phrases(head, "error_phrases", path),

@@ -164,10 +164,6 @@ def test_hostile_bylines_are_cleaned_without_raising(cleaner, byline):
 
 # -- 6. a syndicated story's outlet (review of ecb3e6c) ------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an outlet after the names is not read: a pattern alternative for it took title-case "
-    "headlines ('By Any Measure, The Economy Is Strong') and jobs ('By Mary Smith, The Former "
-    "Mayor') for bylines (third review); telling them apart needs the outlets as pack data"))
 @pytest.mark.parametrize("first", [False, True])
 @pytest.mark.parametrize("byline, authors, source", [
     ("By Jane Doe, The Washington Post", ["Jane Doe"], "The Washington Post"),
