@@ -26,6 +26,14 @@ SIGNATURE_WINDOW = 600
 MIN_STOPWORD_SHARE = 0.08
 # The first characters of a text, where its language is read.
 LANGUAGE_WINDOW = 3000
+# The flag of a record whose document got no language pack.
+NO_LANGUAGE = "no-language"
+# What a split leaves glued to a word: a quote or bracket before it, a stop, comma, closing quote
+# or bracket after it ("itu.", "(kata", "said,”"). A stopword counts in these forms too: a short
+# text's stopwords end its sentences as often as not.
+_OPENERS = ("(", '"', "“", "‘")
+_CLOSERS = (".", ",", ":", ";", "!", "?", ")", '"', "”", "’",
+            '."', ',"', ".”", ",”", ").", "),")
 
 # Unicode blocks of scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar,
 # Khmer, New Tai Lue, Buginese and Tai Tham, Balinese, kana (and the CJK symbols' iteration
@@ -58,6 +66,18 @@ def _letter_runs(blocks: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
 _UNSPACED_LETTER = re.compile("[" + "".join(
     f"{chr(first)}-{chr(last)}" for first, last in
     _letter_runs(_UNSPACED_BLOCKS) + list(_IDEOGRAPH_BLOCKS)) + "]")
+
+
+def written_forms(words: frozenset[str]) -> frozenset[str]:
+    """The words as a split of running text finds them: bare, or with punctuation glued on.
+
+    >>> sorted(written_forms(frozenset({"itu"})) & {"itu", "itu.", "(itu", "itu,”", "it.u"})
+    ['(itu', 'itu', 'itu,”', 'itu.']
+    """
+    # Not every opener with every closer: a stopword quoted alone is rare, and the forms are
+    # held by every worker (4,000 with three packs, against 56,000).
+    return words.union((word + closer for word in words for closer in _CLOSERS),
+                       (opener + word for word in words for opener in _OPENERS))
 
 
 def frequent_enough(stopwords: int, words: int, window: str) -> bool:
@@ -165,10 +185,14 @@ class PackIndex:
         # One tuple per combination of packs (by their identities), handed to every document
         # that has it: later stages look things up by the tuple itself.
         self._combinations: dict[tuple[int, ...], tuple[Pack, ...]] = {}
+        # Each language's stopwords in their written forms (written_forms), looked up as a split
+        # finds them: no word is stripped of its punctuation, which would cost each document.
+        self._written = {code: written_forms(p.stopwords) for code, p in self.langs.items()
+                         if p.stopwords}
         # Every language's stopwords: a text's words are sifted once, and each language counts
         # only the few left (the same answers, 30 microseconds a document against 33 with two
         # language packs).
-        self._stopwords = frozenset(w for p in self.langs.values() for w in p.stopwords)
+        self._stopwords = frozenset().union(*self._written.values())
 
     def _signatures(self) -> Callable[[bytes], list[int] | None]:
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
@@ -223,19 +247,44 @@ class PackIndex:
         own words alone (those one lists and the other does not): the words near languages
         share decide nothing between them, which is why their packs list them in both lists.
         """
-        # Stopwords are short and unpunctuated: a split of the first few KB is enough.
+        # Stopwords are short: a split of the first few KB, in which a stopword is found with
+        # the punctuation glued to it (written_forms), is enough.
         window = text[:LANGUAGE_WINDOW]
         words = window.lower().split()
-        found = list(filter(self._stopwords.__contains__, words))
-        best, best_count = None, 0
-        for code, pack in self.langs.items():
-            if not pack.stopwords:
-                continue
-            count = sum(map(pack.stopwords.__contains__, found))
-            if count > best_count or (count and count == best_count and pack.near != best):
-                best, best_count = code, count
+        best, best_count = self._most_stopwords(words)
         found_enough = best is not None and frequent_enough(best_count, len(words), window)
         return best if found_enough else None
+
+    def _most_stopwords(self, words: list[str]) -> tuple[str | None, int]:
+        """The pack with the most stopwords among the words (ties as `language` says), and how
+        many: (None, 0) where there are none."""
+        found = list(filter(self._stopwords.__contains__, words))
+        best, best_count = None, 0
+        for code, forms in self._written.items():
+            count = sum(map(forms.__contains__, found))
+            if count > best_count or (count and count == best_count
+                                      and self.langs[code].near != best):
+                best, best_count = code, count
+        return best, best_count
+
+    def no_language_flag(self, text: str) -> dict[str, str]:
+        """The flag of a document that got no language (no --lang, site pack or language its
+        words name): what the language pick found, so that such records can be found and
+        given one."""
+        window = text[:LANGUAGE_WINDOW]
+        words = window.lower().split()
+        best, count = self._most_stopwords(words)
+        if not words:
+            found = "it has no words"
+        elif best is None:
+            found = f"none of its first {len(words):,} words is a language pack's stopword"
+        else:
+            found = (f"{count} of its first {len(words):,} words are stopwords of {best!r}, "
+                     f"under the {MIN_STOPWORD_SHARE:.0%} that names a language")
+            if unspaced_letters(window):                     # as frequent_enough counts
+                found += " (each letter of a script written without spaces counts as a word)"
+        return {"flag": NO_LANGUAGE,
+                "reason": f"{found}: no language pack's rules ran (--lang names one)"}
 
     def packs_for(self, text: str, url: str | None, lang: str | None = None,
                   site: Pack | None = None) -> tuple[Pack, ...]:
