@@ -214,7 +214,7 @@ def painted_diff(diff: str, color: bool) -> str:
 
 
 # Rule ids the engine itself gives removals, beside the packs' (a header line, a page's chrome).
-_ENGINE_PREFIXES = frozenset({"header", "html", "markup"})
+_ENGINE_PREFIXES = frozenset({"header", "html", "markup", "structure"})
 
 
 def unloaded_rules(expected: str, cleaner) -> list[str]:

@@ -11,7 +11,7 @@ MODULES = (
     "apply_rules", "batches", "dates", "decode", "document", "document_files", "first_look",
     "folders", "header", "identify", "identity_cache", "inputs", "jsonl_reader", "lexicon",
     "matcher", "metadata", "normalize", "paragraphs", "pipeline", "progress", "re2_spans",
-    "readers", "rulefile", "run", "shapes", "stats", "url_date", "url_section", "writers",
+    "readers", "repeated_body", "rulefile", "run", "shapes", "stats", "url_date", "url_section", "writers",
 )
 
 

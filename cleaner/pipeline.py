@@ -1,4 +1,4 @@
-"""The Cleaner: decode, normalize, identify, rules, header, paragraphs, in that order, for one document or many."""
+"""The Cleaner: decode, normalize, repeated body, identify, rules, header, paragraphs, in that order, for one document or many."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from cleaner.normalize import MARKUP_FIXES, drop_controls, fix_surrogates, norma
     repair_surrogates
 from cleaner.page_dates import date_zone, iso_date
 from cleaner.paragraphs import SPLIT_FIX, glued_lines, may_be_glued, split_glued
+from cleaner.repeated_body import repeated_body_stage
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
 from cleaner.text_markup import HIDDEN_RULE, hidden_markup, plain_markup
@@ -229,6 +230,11 @@ class Cleaner:
         clock, timings = perf_counter, self.timings
         t0 = clock()
         maybe_glued = [self._normalize(doc) for doc in docs]
+        t_repeat = clock()
+        # A body given twice loses its copy before the rules, as the input gave it: a rule bound
+        # to the text's first line or its end would cut one copy only (repeated_body).
+        for doc in docs:
+            repeated_body_stage(doc)
         t1 = clock()
         for doc in docs:
             doc.packs = self.index.packs_for(doc.text, doc.url, self.lang,
@@ -248,11 +254,11 @@ class Cleaner:
             doc.removed.sort(key=lambda r: (r.line, r.col))
         t5 = clock()
         # Seconds spent per stage over the Cleaner's life (run statistics, --stats).
-        timings["normalize"] += t1 - t0
+        timings["normalize"] += t_repeat - t0
         timings["identify"] += t2 - t1
         timings["rules"] += t3 - t2
         timings["header"] += t4 - t3
-        timings["structure"] += t5 - t4
+        timings["structure"] += t5 - t4 + t1 - t_repeat
 
     @staticmethod
     def _normalize(doc: Document) -> bool:

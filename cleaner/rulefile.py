@@ -62,6 +62,7 @@ RESERVED_PREFIXES = {
     "html/": "what a web page's extraction leaves out",
     "learned/": "the lines --learn-boilerplate learns",
     "markup/": "what strip_tags takes from a text field with the tags (comments, scripts)",
+    "structure/": "a body's repeated copy (a text given twice)",
 }
 
 
