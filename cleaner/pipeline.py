@@ -330,6 +330,12 @@ class Cleaner:
         # (a placeholder url, "N/A" or "-", names no site: site_host)
         doc.meta["site"] = site.id if site else site_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
+        if doc.meta["lang"] is None and self.index.langs and doc.text.strip():
+            # No language's rules ran on it: said, so that such records can be found (and given
+            # one with --lang), not left to a null meta.lang alone. (Not where no language pack
+            # is loaded, nor for a text with no words left: an empty one is rejected, or
+            # flagged so where kept.)
+            doc.flags.append(self.index.no_language_flag(doc.text))
 
 
 def _must_be(value: Any, kinds: tuple[type, ...], what: str) -> None:

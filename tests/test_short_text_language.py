@@ -127,3 +127,18 @@ def test_the_no_language_flag_says_what_the_pick_found(cleaner, text, found):
     flag = cleaner.index.no_language_flag(text)
     assert flag == {"flag": NO_LANGUAGE,
                     "reason": f"{found}: no language pack's rules ran (--lang names one)"}
+
+
+@pytest.mark.parametrize("text", UNDECIDED.values(), ids=UNDECIDED.keys())
+def test_a_record_without_a_language_is_flagged(cleaner, text):
+    assert [f["flag"] for f in cleaner.clean(text)["flags"]] == [NO_LANGUAGE]
+
+
+def test_a_record_with_a_language_is_not_flagged(cleaner):
+    assert not cleaner.clean(INDONESIAN_BRIEF)["flags"]
+
+
+def test_no_record_is_flagged_where_no_language_pack_is_loaded():
+    from cleaner import Cleaner
+
+    assert Cleaner(builtin=False).clean(UNDECIDED["german"])["flags"] == []
