@@ -58,9 +58,12 @@ def register(sub) -> None:
 def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("scale (parallel, sharded, resumable runs; see docs/scale.md)")
     group.add_argument("--workers", type=at_least(1), metavar="N",
-                       help="worker processes (default: all cores, as many as a container's CPU "
-                            "quota allows, but an input under 4 MB is cleaned in this process; "
-                            "1 cleans in this process)")
+                       help="worker processes (default: one per usable core, as many as a "
+                            "container's CPU quota allows, but none for an input under 4 MB whose "
+                            "size is known before reading: it is cleaned in this process). A "
+                            "given N holds for any input size, capped at the usable cores with a "
+                            "note; 1 cleans in this process; with --executor ray, Ray workers "
+                            "(up to the cluster's CPUs)")
     group.add_argument("--shard-size", type=at_least(1), metavar="N",
                        help="records per shard: OUT is a folder of numbered shards, each complete "
                             f"or absent (default when OUT is a folder: {DEFAULT_SHARD_SIZE})")

@@ -82,3 +82,22 @@ def _v1_quota(folder: Path) -> float | None:
         return int(quota) / int(period) if quota and period and int(quota) > 0 else None
     except (ValueError, ZeroDivisionError):
         return None
+
+
+def capped_workers(asked: int, cores: int) -> tuple[int, str | None]:
+    """The local worker processes to start for `--workers asked` where `cores` are usable, and
+    the note that says so when there are fewer (None when the ask fits).
+
+    More processes than cores would not clean faster: each would hold its own memory and
+    rules, and take turns on the cores with the others.
+
+    >>> capped_workers(64, 2)
+    (2, '--workers 64 is more than the 2 usable cores; using 2')
+    >>> capped_workers(2, 2), capped_workers(3, 1)[0]
+    ((2, None), 1)
+    """
+    cores = max(1, cores)
+    if asked <= cores:
+        return asked, None
+    return cores, (f"--workers {asked} is more than the {cores} usable "
+                   f"core{'' if cores == 1 else 's'}; using {cores}")

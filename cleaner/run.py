@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator
 import orjson
 
 from cleaner.batches import batched
+from cleaner.cores import capped_workers, usable_cores
 from cleaner.executors import FeedingStopped, WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
 from cleaner.inputs import ReadLog
@@ -114,9 +115,12 @@ def execute(config: RunConfig) -> int:
         _say(config, f"{config.output} is already complete ({output.records} records); "
                      "nothing to do")
         return _finished_before(config, output)
+    workers, cap = _workers_and_note(config)
+    if cap and not config.quiet:
+        _say(config, f"note: {cap}")
     job = _Job(config, output)
     try:
-        executor = make_executor(config.executor, config.factory, _workers(config),
+        executor = make_executor(config.executor, config.factory, workers,
                                  config.address, output.encode, context=bool(config.report))
     except Exception as exc:
         output.abort()
@@ -234,12 +238,22 @@ def _report_run(config: RunConfig, stats: RunStats) -> dict[str, Any]:
 
 
 def _workers(config: RunConfig) -> int | None:
-    """The worker processes to start: as asked, else all cores, but none for a small input."""
-    if config.workers is None and config.executor == "local":
+    """The worker processes to start (None: one per usable core)."""
+    return _workers_and_note(config)[0]
+
+
+def _workers_and_note(config: RunConfig) -> tuple[int | None, str | None]:
+    """The worker processes to start (None: one per usable core), and a note when fewer than
+    asked: as asked, but no more than the usable cores (Ray's are its cluster's); when not
+    asked, all cores, but none for a small input."""
+    if config.executor != "local":
+        return config.workers, None
+    if config.workers is None:
         size = config.input_size
         if size is not None and size < SMALL_INPUT:
-            return 1            # starting worker processes would take longer than the work
-    return config.workers
+            return 1, None      # starting worker processes would take longer than the work
+        return None, None
+    return capped_workers(config.workers, usable_cores())
 
 
 class _Job:

@@ -68,7 +68,9 @@ class RunStats:
     # figures are read back from its manifest).
     started: float | None = field(default_factory=time.perf_counter)
     ended: float | None = None     # set by stop(): the figures written after give the same time
-    _base: tuple = (0, 0)          # documents read and bytes restored from a checkpoint
+    # Documents read and bytes restored from a checkpoint that kept no seconds (an earlier
+    # version's): the run's seconds do not cover them, so its rates leave them out.
+    _untimed: tuple = (0, 0)
 
     def add_record(self, record: dict[str, Any], size: int) -> None:
         """Count one record: its site, whether it is flagged, and per removal the rule, the
@@ -197,21 +199,18 @@ class RunStats:
         examples = state.get("reject_examples", {})     # (none in an older manifest)
         self.reject_examples = ({str(k): reason_example(str(v)) for k, v in examples.items()}
                                 if isinstance(examples, dict) else {})
-        # (a manifest from an earlier version kept no seconds: the run's count from here)
-        self.seconds_before = state.get("seconds", 0.0)
+        # (a manifest from an earlier version kept no seconds, a hand edit may keep a word:
+        # the run's count from here)
+        seconds = _seconds(state.get("seconds"))
+        self.seconds_before = seconds or 0.0
+        self._untimed = (0, 0) if seconds is not None else (self.read, self.bytes_in)
         # The last leg's, for the stats of a finished run a resume finds (a leg that cleans
         # sets its own); none in an older or damaged manifest.
         workers, executor = state.get("workers"), state.get("executor")
         self.workers = workers if type(workers) is int else None
         self.executor = executor if isinstance(executor, str) else None
-        self._base = (self.read, self.bytes_in)
 
     def summary(self, top: int = 25) -> str:
-        seconds = self.elapsed()
-        # Rates are of the input read, rejected documents included, and count this process's
-        # work only (a resumed run carries earlier counts).
-        docs = self.read - self._base[0]
-        mb = (self.bytes_in - self._base[1]) / 1e6
         lines = [
             f"read {self.read} documents, wrote {self.written}, rejected {self.rejected}, "
             f"flagged {self.flagged}" + (f", skipped {self.skipped_files} files not matching the "
@@ -221,8 +220,7 @@ class RunStats:
             + (", skipped duplicate files: " + "; ".join(
                 f"{n} {r}" for r, n in self.skipped_duplicates.items())
                if self.skipped_duplicates else ""),
-            f"{seconds:.2f} s, {docs / seconds if seconds else 0:.0f} docs/s, "
-            f"{mb / seconds if seconds else 0:.1f} MB/s" + self._workers_said()
+            self._timing() + self._workers_said()
             + (f" (resumed after {self.resumed_from} input documents)" if self.resumed_from
                else ""),
         ]
@@ -245,6 +243,26 @@ class RunStats:
                 lines.append(f"  ... {len(self.rule_hits) - top} more rules (--stats for all)")
         return "\n".join(lines)
 
+    def _timing(self) -> str:
+        """The summary's seconds and rates, the figures of --stats.
+
+        The seconds are --stats' `seconds` ("3.18 s in all (0.98 s since the resume)" after a
+        resume), the rates its documents read and bytes over them, rejected documents included.
+        Where the legs before a resume kept no seconds (an earlier version's checkpoint), both
+        are of the part since the resume.
+        """
+        seconds, untimed = self.run_seconds(), self._untimed != (0, 0)
+        docs, mb = self.read - self._untimed[0], (self.bytes_in - self._untimed[1]) / 1e6
+        rates = (f"{docs / seconds if seconds else 0:.0f} docs/s, "
+                 f"{mb / seconds if seconds else 0:.1f} MB/s")
+        if untimed:
+            return (f"{seconds:.2f} s since the resume (the legs before kept no time), {rates} "
+                    "since the resume")
+        if self.seconds_before or self.resumed_from:
+            return (f"{seconds:.2f} s in all ({self.elapsed():.2f} s since the resume), {rates} "
+                    "over the whole run")
+        return f"{seconds:.2f} s, {rates}"
+
     def _workers_said(self) -> str:
         """The workers of the timing line (", 2 workers", ", 3 workers (Ray)"); nothing when
         no run was cleaned here."""
@@ -252,6 +270,17 @@ class RunStats:
             return ""
         return (f", {self.workers} worker{'' if self.workers == 1 else 's'}"
                 + (" (Ray)" if self.executor == "ray" else ""))
+
+
+def _seconds(value: Any) -> float | None:
+    """A checkpoint's seconds, or None where it kept none, or something else (a hand edit).
+
+    >>> _seconds(3), _seconds(2.5), _seconds("soon"), _seconds(-1.0), _seconds(True)
+    (3.0, 2.5, None, None, None)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if 0 <= value < float("inf") else None
 
 
 # Where a reject reason's details begin, and the numbers in it (not those inside a word or a
