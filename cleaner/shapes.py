@@ -149,15 +149,25 @@ def label_pattern(label: str, seps: set[str], bracketed: bool, bare: bool = Fals
     return f"^{opening}{escape(label)}\\s*(?:{sep}){rest}$"
 
 
-def byline_label_pattern(label: str, seps: set[str], field: str) -> str:
+def byline_label_pattern(label: str, seps: set[str], field: str, bracketed: bool = False,
+                         bare: bool = True) -> str:
     r"""The meta pattern for a labelled byline, ``Editor: <name>``: the name is captured as
-    `field` (author or editor). For a case-sensitive rule: names start with a capital.
+    `field` (author or editor). For a case-sensitive rule: names start with a capital. In
+    brackets if lines were (``[Redaktur: <name>]``), optional ones if some were bare too.
 
     >>> byline_label_pattern("Editor", {":"}, "editor")
     '^(?i:Editor)\\s*(?::)\\s*(?P<editor>\\p{Lu}[\\pL\\pN.\\x27’-]*(?:\\s+\\p{Lu}[\\pL\\pN.\\x27’-]*){0,5})$'
+    >>> bracketed = byline_label_pattern("Redaktur", {":"}, "editor", bracketed=True, bare=False)
+    >>> bracketed[:33], bracketed[-9:]
+    ('^[\\[(]\\s*(?i:Redaktur)\\s*(?::)\\s*', '\\s*[\\])]$')
     """
     sep = _separators(seps)
-    return f"^(?i:{escape(label)})\\s*(?:{sep})\\s*(?P<{field}>{NAME_PATTERN})$"
+    opening, closing = r"[\[(]\s*", r"\s*[\])]"
+    if bracketed and bare:
+        opening, closing = f"(?:{opening})?", f"(?:{closing})?"
+    elif not bracketed:
+        opening = closing = ""
+    return f"^{opening}(?i:{escape(label)})\\s*(?:{sep})\\s*(?P<{field}>{NAME_PATTERN}){closing}$"
 
 
 # ------------------------------------------------------------------------------------- template

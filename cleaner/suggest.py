@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -22,20 +22,21 @@ from cleaner import shapes
 from cleaner.apply_rules import DATELINE_FIELDS
 from cleaner.document import Document
 from cleaner.examples import example_failures, run_rule
+from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
 from cleaner.matcher import HEAD_LINES, TAIL_LINES
 from cleaner.rule_toml import rule_toml
-from cleaner.rulefile import RuleFileError, _load_rule
+from cleaner.rulefile import Pack, RuleFileError, _load_rule, load_packs
 from cleaner.sitekey import site_key, site_stem
 
 # Kinds in the order they win a tie in document count: general shapes before exact lines.
 KIND_ORDER = {"code": 0, "lead": 1, "label": 2, "template": 3, "exact": 4}
 # Documents per site whose lines are kept to look for near misses (keep examples).
 SAMPLE_DOCS = 400
-# Words that make a template with one name a byline: the name is the author.
-BYLINE_WORDS = frozenset({"laporan", "reporter", "wartawan", "penulis", "kontributor",
-                          "jurnalis", "koresponden", "pewarta", "oleh", "by"})
-# Labels that name an editor ("Editor: X"); with BYLINE_WORDS, the labels of a byline.
-EDITOR_WORDS = frozenset({"editor", "penyunting", "redaktur"})
+# The share of a byline label's lines whose text is a name for the label to be a meta rule: a
+# note now and then after the label ("[Redaktur: Artikel ini diperbarui.]") is left in place.
+NAME_SHARE = 0.9
+# A domain or a url in a label's text: "Penulis: Kompas.com" names a site, no person.
+_DOMAIN = re.compile(r"\w\.[a-z]{2,}\b|://")
 NO_SITE = "(no site)"
 
 
@@ -170,6 +171,28 @@ class Miner:
         # A document's language, as the site pack written for it names it (default: as it
         # was cleaned).
         self._language = language or _cleaned_language
+        # Byline labels (lower case) -> the field their name fills, as the packs list them: the
+        # shipped packs' (what a label says does not depend on which packs count as existing
+        # rules) and those of the packs documents were cleaned with.
+        self._labels: dict[str, str] = {}
+        # Lexicons already read, by identity (kept, so that no other takes a freed one's id).
+        self._lexicons: dict[int, Lexicon] = {}
+        self._learn_labels(shipped_lexicon())
+
+    def _learn_labels(self, words: Lexicon) -> None:
+        """Add a lexicon's byline labels, once per lexicon (documents of a site share one)."""
+        if id(words) in self._lexicons:
+            return
+        self._lexicons[id(words)] = words
+        for label in words.author_labels:
+            self._labels.setdefault(label, "author")
+        for label in words.editor_labels:
+            self._labels.setdefault(label, "editor")
+
+    def _byline_field(self, label: str) -> str | None:
+        """The capture a byline label's name fills ("Redaktur" -> editor, "Penulis" -> author),
+        None for any other label ("Pelatih")."""
+        return self._labels.get(label.lower())
 
     def add(self, doc: Document) -> None:
         """Count one document that has been through `Cleaner.clean_document`."""
@@ -184,6 +207,7 @@ class Miner:
         state.langs[self._language(doc)] += 1
         index = self._docs
         self._docs += 1
+        self._learn_labels(lexicon(doc.packs))
         removed = _removed_spans(doc)
         numbered = [(n, t) for n, t in enumerate(doc.text.split("\n"), start=1) if t.strip()]
         if len(state.sample) < SAMPLE_DOCS:
@@ -226,7 +250,7 @@ class Miner:
                 # ("Editor: Y") beside a share bar or another byline is none.
                 neighbours = [labels[i] for i in (pos - 1, pos + 1) if 0 <= i < count]
                 group.flags["list"] += any(n is not None and shapes.label_key(n) != key
-                                           and _byline_field(n.label) is None
+                                           and self._byline_field(n.label) is None
                                            for n in neighbours)
             template = shapes.template_shape(line)
             if template is not None:
@@ -254,7 +278,7 @@ class Miner:
         groups.sort(key=lambda g: (-len(g.docs), KIND_ORDER[g.kind], str(g.key)))
         state.field_lists = [g for g in groups if g.kind == "label" and
                              g.flags["list"] >= opts.list_share * len(g.occurrences)
-                             and _byline_field(g.key[1]) is None]
+                             and self._byline_field(g.key[1]) is None]
         groups = [g for g in groups if g not in state.field_lists]
         used_ids = set(known_ids)
         fresh: list[Candidate] = []
@@ -290,8 +314,12 @@ class Miner:
         if rule is None:
             return None
         rule["id"] = _unique(rule["id"], used_ids)
+        byline = group.kind == "label" and rule["action"] == "meta"
+        # Only lines naming someone are a byline rule's: a note after the label stays. Read
+        # lazily: a few examples are wanted of a label thousands of documents end with.
+        examples = (o for o in occ if _names_someone(o.text)) if byline else iter(occ)
         distinct: list[str] = []
-        for o in occ:
+        for o in examples:
             example = _example_text(group.kind, o)
             if example not in distinct:
                 distinct.append(example)
@@ -301,6 +329,8 @@ class Miner:
         checked = _check(rule)
         if checked is None:
             return None
+        if byline:
+            checked = _with_case(rule, checked)
         n = len(occ)
         by = Counter(o.covered_by for o in occ if o.covered_by)
         cand = Candidate(site=site, kind=group.kind, shape=_display(group), docs=len(group.docs),
@@ -325,14 +355,16 @@ class Miner:
             shaped = [shape for o in occ[:200] if (shape := shapes.label_shape(o.text))]
             original = Counter(shape.label for shape in shaped).most_common(1)
             label_text = original[0][0] if original else label
-            field = _byline_field(label)
-            if field and shaped and all(shapes.is_name(s.rest) and not s.bracketed
-                                        for s in shaped):
-                # "Editor: X" names the editor: taken into meta, not only dropped.
+            field = self._byline_field(label)
+            named = [s for s in shaped if _is_person(s.rest)]
+            if field and named and len(named) >= NAME_SHARE * len(shaped):
+                # "Editor: X", "[Redaktur: X]" name the editor: taken into meta, not only dropped.
                 return {"id": f"{stem}/{_slug(label, 4)}", "action": "meta", "where": where,
                         "case_sensitive": True,
-                        "pattern": shapes.byline_label_pattern(label_text, set(group.parts),
-                                                               field)}
+                        "pattern": shapes.byline_label_pattern(
+                            label_text, set(group.parts), field,
+                            bracketed=any(s.bracketed for s in named),
+                            bare=not all(s.bracketed for s in named))}
             return {"id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
                     "pattern": shapes.label_pattern(label_text, set(group.parts),
                                                     group.flags["bracketed"] > 0,
@@ -343,7 +375,8 @@ class Miner:
             words = [p for p in shape if p[0].isalnum()]
             rule = {"id": f"{stem}/{_slug(' '.join(words), 4)}", "action": "drop-line",
                     "where": where, "case_sensitive": True, "pattern": pattern}
-            if shape.count("<name>") == 1 and BYLINE_WORDS & set(words):
+            if shape.count("<name>") == 1 and any(self._byline_field(w) == "author"
+                                                  for w in words):
                 rule["action"] = "meta"
                 rule["pattern"] = pattern.replace(shapes.NAME_PATTERN,
                                                   f"(?P<author>{shapes.NAME_PATTERN})")
@@ -424,14 +457,44 @@ def _display(group: Group) -> str:
     return shapes.lead_display(group.key)
 
 
-def _byline_field(label: str) -> str | None:
-    """The meta field a byline label names ("Editor" -> editor, "Penulis" -> author), if it is one.
+def _is_person(text: str) -> bool:
+    """Whether a byline label's text is a name, as a meta rule captures one: capitalised words,
+    no sentence, no domain or url.
 
-    >>> _byline_field("Editor"), _byline_field("Penulis"), _byline_field("Pelatih")
-    ('editor', 'author', None)
+    >>> _is_person("Rudi Hartono"), _is_person("Kompas.com"), _is_person("berita ini diperbarui.")
+    (True, False, False)
     """
-    word = label.lower()
-    return "editor" if word in EDITOR_WORDS else "author" if word in BYLINE_WORDS else None
+    return shapes.is_name(text) and not _DOMAIN.search(text)
+
+
+def _names_someone(line: str) -> bool:
+    """Whether a line is a byline label and a name ("[Redaktur: Rudi Hartono]")."""
+    shape = shapes.label_shape(line)
+    return shape is not None and _is_person(shape.rest)
+
+
+@cache
+def _shipped_languages() -> tuple[Pack, ...]:
+    """The shipped language packs: `rules check` reads a site pack's cases with them."""
+    return tuple(p for p in load_packs() if p.kind == "lang")
+
+
+def _with_case(rule: dict[str, Any], checked):
+    """A byline rule given a case saying the names it fills (`{editors = ["X"]}`), from the
+    first example whose names read alike alone and with the shipped language packs, as
+    `rules check` reads them (a role word, an agency: "Tim Redaksi" fills no editor); the rule
+    as it was where no example does."""
+    for example in rule["remove"]:
+        alone = run_rule(checked, example).meta
+        read = run_rule(checked, example, _shipped_languages()).meta
+        fields = {k: v for k, v in read.items() if k in ("authors", "editors") and v}
+        if fields and all(alone.get(k) == v for k, v in fields.items()):
+            with_case = dict(rule, cases=[{"input": example, "output": "", "meta": fields}])
+            loaded = _check(with_case)
+            if loaded is not None:
+                rule["cases"] = with_case["cases"]
+                return loaded
+    return checked
 
 
 # The word touching a hyphen from the left, and the word opening the text after it. Only a
