@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, the phrases of error pages and consent walls, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
@@ -49,6 +49,9 @@ class Lexicon:
     # institutions), folded as fold_words folds a captured place; and the most words of one.
     not_places: frozenset[str] = frozenset()
     not_place_words: int = 0
+    # What a page's section field holds that names no section ("All", "Home Page", "post"),
+    # folded as fold_words folds a section.
+    not_sections: frozenset[str] = frozenset()
     # The phrases of error pages and consent walls: each as its words (phrase_words) -> as the
     # pack writes it, longest first.
     error_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
@@ -194,6 +197,8 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         editor_labels=frozenset(label for label, field in labels.items() if field == "editors"),
         not_places=not_places,
         not_place_words=max((w.count(" ") + 1 for w in not_places), default=0),
+        not_sections=frozenset(fold_words(w) for pack in packs
+                               for w in pack.not_sections) - {""},
         error_phrases=_phrase_list(p for pack in packs for p in pack.error_phrases),
         consent_phrases=_phrase_list(p for pack in packs for p in pack.consent_phrases),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),

@@ -14,8 +14,9 @@ from lxml.html import HtmlElement
 from cleaner.html_chrome import _element_text
 from cleaner.html_left_out import text_runs
 from cleaner.identify import site_host
+from cleaner.lexicon import Lexicon, fold_words
 from cleaner.page_bylines import (may_name_person, names_only, opens_with_label,
-                                  opens_with_label_colon)
+                                  opens_with_label_colon, page_words)
 
 # Meta tags that carry a publication date, most specific first.
 _DATE_META = ("article:published_time", "article:published", "og:published_time",
@@ -202,6 +203,46 @@ def _ld_named(value: Any, nodes: dict[str, dict]) -> list[tuple[str, bool]]:
     return out
 
 
+# Meta tags that name a page's section, most specific first.
+_SECTION_META = ("article:section", "content_category", "dtk:kanal", "section")
+# What parts a section field that lists several: a CMS writes all of a post's categories, and
+# at times its tags, into one ("Smart News, Smart News Science", "News - News"). (No run of
+# spaces in it: a pattern that opens with one is tried from every space of a long run.)
+_SECTION_LIST = re.compile(r"[,;|]|\s[-–]\s")
+
+
+def page_section(candidates: Iterable[Any], sitename: str | None = None,
+                 url: str | None = None, words: Lexicon | None = None) -> str | None:
+    """A page's section, one name: the first part of the first candidate (its section meta
+    tags, then its JSON-LD articleSection) that names one. A field listing several is a CMS's
+    categories, the first the post's own (a tag list after them is no section); a part is
+    none when it is a host ("gizmodo.com"), the site's name or its host's label, has no
+    letter, or is one of the packs' `not_sections` ("All", "Home Page"; `words`, page_words
+    without them). Keywords and tags alone give no section: they name topics, people, places.
+
+    >>> page_section(["gizmodo.com", "Smart News, Smart News Science, Smart News Science"])
+    'Smart News'
+    >>> page_section(["RT", "News - News"], "RT", "https://www.rt.com/a"), page_section(["-"])
+    ('News', None)
+    """
+    not_sections = page_words(words).not_sections
+    host = site_host(url)
+    names = {fold_words(name) for name in (sitename, host, host and _registrable(host)[0])
+             if name}
+    for candidate in candidates:
+        if not isinstance(candidate, str):
+            continue
+        for part in _SECTION_LIST.split(candidate):
+            if not any(c.isalpha() for c in part):
+                continue
+            part = " ".join(part.split())
+            folded = fold_words(part)
+            if folded not in not_sections and folded not in names \
+                    and _named_host(part, None) is None:
+                return part
+    return None
+
+
 def _first_text(tree: HtmlElement, tag: str) -> str | None:
     """The text of the first element of this tag that has any (the headline: h1)."""
     for element in tree.iter(tag):
@@ -374,8 +415,12 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
     publishers = publisher + [name for name, organization in named if organization]
     if metas.get("copyright"):
         publishers.append(metas["copyright"])
-    section = _first(metas, ("article:section", "content_category", "dtk:kanal")) \
-        or (ld.get("articleSection") if isinstance(ld.get("articleSection"), str) else None)
+    sitename = hints["sitename"] or (publisher[0] if publisher else None)
+    page_url = url if site_host(url) else hints["url"]
+    ld_section = ld.get("articleSection")
+    section = page_section(
+        [metas.get(key) for key in _SECTION_META]
+        + (ld_section if isinstance(ld_section, list) else [ld_section]), sitename, page_url)
     return {
         "title": _first(metas, ("og:title", "twitter:title")) or
                  (ld.get("headline") if isinstance(ld.get("headline"), str) else None) or
@@ -386,9 +431,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
         "more_dates": tagged[1:],
         "bylines": bylines,
         "publishers": publishers,
-        "sitename": host_site_name(hints["sitename"] or (publisher[0] if publisher else None),
-                                   url if site_host(url) else hints["url"],
-                                   metas.get("publisher")),
+        "sitename": host_site_name(sitename, page_url, metas.get("publisher")),
         "publisher": metas.get("publisher"),
         "url": hints["url"],
         "description": _first(metas, ("og:description", "description")),

@@ -43,8 +43,8 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "s
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
               "honorifics", "weekdays", "role_words", "agencies", "outlets", "credentials",
-              "not_places", "error_phrases", "consent_phrases", "timezone", "html_strip",
-              "valid_from", "valid_until"}
+              "not_places", "not_sections", "error_phrases", "consent_phrases", "timezone",
+              "html_strip", "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -254,6 +254,8 @@ class Pack:
     outlets: frozenset[str] = frozenset()
     credentials: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
+    # What a page's section field holds that names no section ("All", "Home Page"), lower case.
+    not_sections: frozenset[str] = frozenset()
     # What an error page's or a consent wall's title or first line says ("page not found",
     # "we use cookies"), lower case.
     error_phrases: frozenset[str] = frozenset()
@@ -666,6 +668,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         outlets=_words(head, "outlets", path),
         credentials=_words(head, "credentials", path),
         not_places=_words(head, "not_places", path),
+        not_sections=_words(head, "not_sections", path),
         error_phrases=_phrases(head, "error_phrases", path),
         consent_phrases=_phrases(head, "consent_phrases", path),
         timezone=_timezone(head.get("timezone"), path),
