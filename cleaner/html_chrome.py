@@ -272,6 +272,49 @@ def _own_text(parent: HtmlElement, skip: HtmlElement) -> Iterable[str]:
             yield child.tail
 
 
+def _alone_in_run(el: HtmlElement) -> bool:
+    """Whether an element is a run of text of its own: a block, or an inline element with no
+    words beside it up to the block edges around it (its parent's other inline text, as far as
+    the nearest blocks, is outside links and chrome no words).
+
+    >>> from lxml import html
+    >>> div = html.fromstring('<div><p>Isi berita.</p><b>Tags: <a>x</a></b><p>Lalu</p>'
+    ...                       '<span>Kata <i>dia</i> kemarin</span></div>')
+    >>> _alone_in_run(div.find("b")), _alone_in_run(div.find("span").find("i"))
+    (True, False)
+    """
+    if el.tag not in INLINE_TAGS:
+        return True
+    while True:
+        parent = el.getparent()
+        if parent is None:
+            return True
+        if _words_beside(parent, el):
+            return False
+        if parent.tag in BLOCK_TAGS:
+            return True
+        el = parent
+
+
+def _words_beside(parent: HtmlElement, el: HtmlElement) -> bool:
+    """Whether the run of a parent's own text that holds its child `el` (between the block
+    children around it) has words outside `el`, links and chrome."""
+    pieces: list[str] = [parent.text or ""]
+    found = False
+    for child in parent:
+        if child is el:
+            found = True
+        elif isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+            if found:
+                break
+            pieces.clear()              # a block edge: the run starts again after it
+        elif (isinstance(child.tag, str) and child.tag != "a" and child.tag not in HIDDEN_TAGS
+              and not chrome_name(f"{child.get('class') or ''} {child.get('id') or ''}")):
+            pieces.extend(_own_text(child, el))
+        pieces.append(child.tail or "")
+    return any(_WORD.search(piece) for piece in pieces)
+
+
 def _card_link_text(el: HtmlElement) -> str:
     """The text of a hover card's first link when the card sits inside a paragraph, else ""."""
     if not any(anc.tag == "p" for anc in el.iterancestors()):
@@ -382,3 +425,161 @@ def _beside_paragraphs(el: HtmlElement) -> bool:
             if found >= LEAD_PARAGRAPHS:
                 return True
     return False
+
+
+# A tag list's label ("Tags", "Tagged with:", "Topik terkait") is at most this many words.
+TAG_LABEL_WORDS = 3
+_TAG_LINKS = etree.XPath("//body//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
+                         "[not(contains(concat(' ', normalize-space(@rel), ' '), ' category '))]")
+
+
+def _tag_rel(rel: str | None) -> bool:
+    """Whether a link's rel marks a tag, not a category: a category line ("Filed under: <a
+    rel='category tag'>Politics</a>") names the article's section, which the text rules read
+    into meta.category.
+
+    >>> _tag_rel("tag"), _tag_rel("category tag"), _tag_rel(None)
+    (True, False, False)
+    """
+    words = (rel or "").split()
+    return "tag" in words and "category" not in words
+
+
+def strip_tag_links(tree: HtmlElement) -> list[Removal]:
+    """Remove the lists of links marked rel=tag (a post's tags; not its categories) that carry
+    no chrome class: the largest element around them holding only a short label, then the tag
+    links parted by punctuation ("<strong>Tags<br><a rel=tag>x</a>, <a rel=tag>y</a></strong>").
+    A tag link inside a sentence stays."""
+    links = _TAG_LINKS(tree)
+    if not links:
+        return []
+    body = tree.find("body")
+    root = body if body is not None else tree
+    total = _text_length(root) or 1
+    article = _ArticleMarks(root)
+    removed: list[Removal] = []
+    for link in links:
+        if not _attached(link, tree):
+            continue                # in a list already removed
+        box = _tag_box(link)
+        if (box is None or _text_length(box) > CHROME_MAX_SHARE * total
+                or article.held_by(box) or not _alone_in_run(box)):
+            continue
+        record = _removal("html/chrome-tags", box)
+        if record:
+            removed.append(record)
+        tail = _after_closing_tags(box)
+        _drop(box)
+        for el in tail:
+            record = _removal("html/chrome-after-tags", el)
+            if record:
+                removed.append(record)
+            _drop(el)
+    return removed
+
+
+# What follows a tag list that closes an article (a comment section's notice, "Comments that
+# ... will not be approved by the moderator") is at most this many words.
+AFTER_TAGS_WORDS = 40
+
+
+def _after_closing_tags(box: HtmlElement) -> list[HtmlElement]:
+    """The elements after a tag list in its parent, when the list closes the article there (the
+    parent holds LEAD_PARAGRAPHS paragraphs of a sentence's length before it) and they are a short
+    note (AFTER_TAGS_WORDS words at most, no heading, no paragraph of the article after it):
+    the page's chrome after its article, such as a comment section's notice."""
+    parent = box.getparent()
+    if parent is None or (box.tail or "").strip():
+        return []
+    before = 0
+    for el in box.itersiblings(preceding=True):
+        if isinstance(el.tag, str):
+            before += sum(1 for p in el.iter("p") if _text_length(p) >= LEAD_PARAGRAPH_WORDS)
+    if before < LEAD_PARAGRAPHS:
+        return []
+    after = [el for el in box.itersiblings() if isinstance(el.tag, str)
+             and el.tag not in HIDDEN_TAGS]
+    words = sum(_text_length(el) for el in after)
+    if not words or words > AFTER_TAGS_WORDS or any((el.tail or "").strip() for el in after):
+        return []
+    if any(next(el.iter("h1", "h2", "h3", "article"), None) is not None for el in after):
+        return []
+    return after
+
+
+def _tag_box(link: HtmlElement) -> HtmlElement | None:
+    """The largest element around a tag link that is a tag list (_is_tag_list), below the body;
+    None when the link's parent is none (the link is a word of a sentence)."""
+    box = None
+    el = link.getparent()
+    while el is not None and el.tag not in _SKIP_TAGS and _is_tag_list(el):
+        box, el = el, el.getparent()
+    return box
+
+
+def _is_tag_list(el: HtmlElement) -> bool:
+    """Whether an element's visible text is a label of at most TAG_LABEL_WORDS words, then tag
+    links with nothing but punctuation between and after them.
+
+    >>> from lxml import html
+    >>> box = html.fromstring('<p>Tags: <a rel="tag">banjir</a>, <a rel="tag">bmkg</a></p>')
+    >>> said = html.fromstring('<p>Hujan di <a rel="tag">Jakarta</a> reda sore ini.</p>')
+    >>> _is_tag_list(box), _is_tag_list(said)
+    (True, False)
+    """
+    label_words = 0
+    in_list = False
+    for piece, tagged in _tagged_text(el):
+        if tagged:
+            in_list = True
+        elif in_list and _WORD.search(piece):
+            return False
+        elif not in_list:
+            label_words += len(piece.split())
+            if label_words > TAG_LABEL_WORDS:
+                return False
+    return in_list
+
+
+def _tagged_text(el: HtmlElement) -> Iterable[tuple[str, bool]]:
+    """An element's visible text pieces in order, each with whether a rel=tag link holds it."""
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    depth = 0                   # how many rel=tag links the walk is inside
+    for event, node in walker:
+        tagged = node.tag == "a" and _tag_rel(node.get("rel"))
+        if event == "start":
+            depth += tagged
+            if node.tag in HIDDEN_TAGS:
+                walker.skip_subtree()       # its end still comes, with its tail
+            elif node.text:
+                yield node.text, depth > 0
+            continue
+        if event == "end":
+            depth -= tagged
+        # The text after an element (or a comment) is its parent's.
+        if node.tail and node is not el:
+            yield node.tail, depth > 0
+
+
+# An element a page marks as its date (schema.org's itemprop) that is this short is a stamp.
+DATE_STAMP_WORDS = 12
+_DATE_STAMPS = etree.XPath("//body//*[@itemprop='datePublished' or @itemprop='dateModified' "
+                           "or @itemprop='dateCreated'][normalize-space()]")
+
+
+def strip_date_stamps(tree: HtmlElement) -> list[Removal]:
+    """Remove the visible dates a page marks as its publication or update date (itemprop
+    datePublished and kin: "<span itemprop=datePublished>segunda-feira, 22 de janeiro de 2018
+    às 0:13</span>"), read into meta.date from the page's metadata; a marked date inside a
+    sentence stays. Call only when the page's metadata holds a date: in any language the text
+    rules may not read, the stamp would otherwise be lost as text and as date."""
+    removed: list[Removal] = []
+    for el in _DATE_STAMPS(tree):
+        if (el.tag in _SKIP_TAGS or not _attached(el, tree)
+                or _text_length(el) > DATE_STAMP_WORDS or not _alone_in_run(el)):
+            continue
+        record = _removal("html/chrome-date", el)
+        if record:
+            removed.append(record)
+        _drop(el)
+    return removed

@@ -11,8 +11,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.document import Removal
-from cleaner.html_chrome import (_cut_short, strip_chrome, strip_link_lists, strip_selectors,
-                                 strip_standfirst)
+from cleaner.html_chrome import (_cut_short, strip_chrome, strip_date_stamps, strip_link_lists,
+                                 strip_selectors, strip_standfirst, strip_tag_links)
 from cleaner.html_left_out import left_out, page_runs
 from cleaner.html_load import PageError
 from cleaner.inputs import CUT_SHORT
@@ -31,6 +31,9 @@ MENU_SHORT_SHARE = 0.7
 # The first part of an article body split into parts holds at least this many paragraphs of a
 # sentence's length: enough for trafilatura to take it for the whole article.
 SPLIT_FIRST_PARAGRAPHS = 3
+# A table cell holding this many paragraphs of a sentence's length (or a headline) lays out a
+# page: it is no data table's cell.
+LAYOUT_CELL_PARAGRAPHS = 2
 
 
 @dataclass
@@ -84,6 +87,11 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         removed.extend(strip_standfirst(tree))
         removed.extend(strip_chrome(tree))
         removed.extend(strip_link_lists(tree))
+        removed.extend(strip_tag_links(tree))
+        if meta.get("dates"):
+            # The page's date is in meta.date already: its visible stamp is chrome.
+            removed.extend(strip_date_stamps(tree))
+    unwrap_layout_tables(tree)
     # The page's text as the extractor gets it: what the extraction then lacks is recorded.
     runs = page_runs(tree)
     join_split_body(tree)
@@ -102,6 +110,52 @@ def extract_article(tree: HtmlElement, url: str | None = None,
     if not has_prose(text):
         raise PageError(no_article_reason(removed))
     return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs)
+
+
+_TABLE_PARTS = frozenset(("tbody", "thead", "tfoot"))
+_CELLS = frozenset(("td", "th"))
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> int:
+    """Turn the tables that lay a page out (a cell holds its headline or paragraphs) into plain
+    blocks, which the extractor reads paragraph by paragraph; returns how many there were.
+
+    A table's cell is one line of the extractor's text, its paragraphs run together ("| Title
+    Date Para one Para two … |"), so a whole article in a layout cell came out as one line that
+    no line rule could cut. A table of data keeps its rows.
+
+    >>> from lxml import html
+    >>> said = "<p>The minister said it again on Monday.</p>"
+    >>> page = html.fromstring(f"<html><body><table><tr><td>{said * 2}</td></tr></table>"
+    ...                        "<table><tr><td>Rice</td><td>12,000</td></tr></table></body></html>")
+    >>> unwrap_layout_tables(page), [el.tag for el in page.find("body")]
+    (1, ['div', 'table'])
+    """
+    unwrapped = 0
+    for table in list(tree.iter("table")):
+        parts = [el for el in table if el.tag in _TABLE_PARTS]
+        rows = [el for el in (*table, *(r for part in parts for r in part)) if el.tag == "tr"]
+        cells = [cell for row in rows for cell in row if cell.tag in _CELLS]
+        if not any(_lays_out(cell) for cell in cells):
+            continue
+        for el in (table, *parts, *rows, *cells):
+            el.tag = "div"
+        unwrapped += 1
+    return unwrapped
+
+
+def _lays_out(cell: HtmlElement) -> bool:
+    """True when a table cell holds a headline (h1) or LAYOUT_CELL_PARAGRAPHS paragraphs of a
+    sentence's length: a page's column, not a datum."""
+    if next(cell.iter("h1"), None) is not None:
+        return True
+    found = 0
+    for p in cell.iter("p"):
+        if len(p.text_content().split()) >= MIN_PROSE_WORDS:
+            found += 1
+            if found >= LAYOUT_CELL_PARAGRAPHS:
+                return True
+    return False
 
 
 def join_split_body(tree: HtmlElement) -> int:
