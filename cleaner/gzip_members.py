@@ -69,9 +69,9 @@ class GzipMembers(io.RawIOBase):
         self._out = memoryview(b"")   # decompressed bytes not handed out yet
         self._eof = False
         # Damage met, reported once what the member held before it is handed out: the input
-        # that held it, where that input lies, what to say, and where the member ends (None:
-        # not known).
-        self._damage: tuple[bytes, int, str, int | None] | None = None
+        # that held it, where that input lies, what to say, where the member ends (None: not
+        # known), and where the inflater stopped (None: where the member's end is known).
+        self._damage: tuple[bytes, int, str, int | None, int | None] | None = None
         self._new_member(0)
 
     def _new_member(self, at: int) -> None:
@@ -112,9 +112,9 @@ class GzipMembers(io.RawIOBase):
 
     def _fill(self) -> None:
         if self._damage is not None:
-            data, at, message, end = self._damage
+            data, at, message, end, stopped = self._damage
             self._damage = None
-            self._resync(data, at, message, end)       # (raises)
+            self._resync(data, at, message, end, stopped)       # (raises)
         data, at = self._next_data()
         if not data:
             self._eof = True
@@ -133,9 +133,11 @@ class GzipMembers(io.RawIOBase):
             # checksum may have decoded garbage anywhere, even copies of its earlier lines, which
             # would pass as records.
             out = b""
+            consumed = at + len(data) - len(self._d.unconsumed_tail)
+            end = _member_end(exc, consumed)
             self._damage = (data, at, f"corrupt gzip member starting at byte "
-                                      f"{self._member_start} ({exc})",
-                            _member_end(exc, at + len(data) - len(self._d.unconsumed_tail)))
+                                      f"{self._member_start} ({exc})", end,
+                            consumed if end is None else None)
         self._made += len(out)
         if self.count_lines:
             # (memchr hops over a line of news: 10 ms for 100 MB, against 0.30 s to inflate it)
@@ -153,10 +155,12 @@ class GzipMembers(io.RawIOBase):
         if tail:
             self._pending, self._pending_at = tail, at + len(data) - len(tail)
 
-    def _resync(self, data: bytes, at: int, message: str, end: int | None) -> None:
+    def _resync(self, data: bytes, at: int, message: str, end: int | None,
+                stopped: int | None = None) -> None:
         """Find the next member header after the damaged member's start and go on there (`end`:
         where the damaged member ends, if known: a member that starts there without a header
-        is passed over too, and said)."""
+        is passed over too, and said; else `stopped`, where the inflater stopped: a whole
+        member near it whose header is damaged is passed over and said the same way)."""
         # (where the member's end is known, the next one starts there: not at bytes like a
         # header in its deflate data)
         search_from = max(self._member_start + 1, at) if end is None else end
@@ -168,20 +172,29 @@ class GzipMembers(io.RawIOBase):
             window = tail + data
             window_at = at - len(tail)
             index = window.find(MAGIC, max(0, search_from - window_at))
-            if index >= 0:
-                start = window_at + index
+            found = window_at + index if index >= 0 else None
+            if index < 0:
+                data, at = self._next_data()
+                self._eof = not data
+            if index >= 0 or self._eof:
+                start = window_at + len(window) if found is None else found
+                if end is None and stopped is not None:
+                    end = _headless_member(stopped, self._member_start, start, window,
+                                           window_at)
                 lost = _lost_member(end, start, window, window_at)
-                self._new_member(start)
-                self._pending, self._pending_at = window[index:], start
+            if found is not None:
+                self._new_member(found)
+                self._pending, self._pending_at = window[index:], found
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; reading goes on at the next "
-                                  f"member (byte {start})", start, lines, given=given, lost=lost)
-            tail = window[-(len(MAGIC) - 1):]
-            data, at = self._next_data()
-            if not data:
-                self._eof = True
-                lost = _lost_member(end, at, window, window_at)
+                                  f"member (byte {found})", found, lines, given=given, lost=lost)
+            if self._eof:
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; no further member follows",
                                   None, lines, given=given, lost=lost)
+            # (the bytes from where a member with a damaged header may start are kept, up to a
+            # bound, for _headless_member to inflate)
+            keep = len(window) - (stopped - _NEAR - window_at) if end is None and stopped \
+                is not None and len(window) <= _KEEP_BYTES else 0
+            tail = window[-max(keep, len(MAGIC) - 1):]
 
     def _lines_given(self) -> int | None:
         """The line ends in what was handed out of the member being read (None: not counted)."""
@@ -195,6 +208,43 @@ def _member_end(exc: Exception, consumed: int) -> int | None:
     the next one's header). None for other damage: a wrong CRC may come of damaged deflate data
     that ended anywhere."""
     return consumed if "incorrect length check" in str(exc) else None
+
+
+# How far from where the inflater stopped on a damaged member a member whose header is damaged
+# too is looked for (damage to the member's last bytes stops it a few bytes on, or, read as more
+# deflate data, a few hundred bytes into the next member); how many bytes are kept to inflate it.
+_NEAR = 4096
+_KEEP_BYTES = 16 << 20
+
+
+def _headless_member(stopped: int, damaged: int, start: int, window: bytes, window_at: int
+                     ) -> int | None:
+    """Where a whole gzip member lies whose header is damaged, near where the inflater stopped on
+    the damaged member at `damaged` (`stopped`) and ending at `start` (the next member found, or
+    the file's end; `window`, from `window_at`, holds the bytes): deflate data after a header's
+    ten bytes that inflates to its end, with its CRC and length right after it and nothing but
+    zero padding to `start`. None where none is: the damaged member's end stays unknown."""
+    first = max(damaged + 1, stopped - _NEAR, window_at)
+    view = memoryview(window)         # (no copy of the rest of the window for each place tried)
+    for at in range(first, min(start - 18, stopped + 4 + _NEAR) + 1):
+        if window.startswith(MAGIC, at - window_at):
+            continue                  # (a member whose header is whole is read, not passed over)
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            out = inflater.decompress(view[at - window_at + 10:start - window_at])
+        except zlib.error:
+            continue
+        trailer = inflater.unused_data
+        # (a CRC and a length that both match: no bytes only look like a member by chance)
+        if inflater.eof and not trailer[8:].strip(b"\x00") and \
+                trailer[:8] == _trailer(zlib.crc32(out), len(out)):
+            return at
+    return None
+
+
+def _trailer(crc: int, size: int) -> bytes:
+    """The eight bytes that end a gzip member of data with this CRC and size."""
+    return crc.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little")
 
 
 def _lost_member(end: int | None, start: int, window: bytes, window_at: int) -> int | None:

@@ -30,6 +30,7 @@ from cleaner.run_config import RunConfig, check_distinct_outputs, open_output, o
 from cleaner.shards import OutputError, ShardedOutput, describe_os_error
 from cleaner.stats import RunStats
 from cleaner.temporary_names import written_for
+from cleaner.warc_reader import kept_cut_short
 from cleaner.writers import is_special_file
 
 # Below this many bytes of (uncompressed) input, --workers defaults to 1.
@@ -489,6 +490,12 @@ class _Job:
         if whole:
             stats.merge(result.tally)
             output.write_records(lines, rows)
+        if not config.quiet and (result.tally is None or result.tally.flagged):
+            # A page the file ended inside is kept, flagged: said too, as a cut file's reject
+            # is (only a batch with flagged records is looked at).
+            for outcome in result.outcomes:
+                if outcome[0] == "record" and (cut := kept_cut_short(outcome[1])) is not None:
+                    _say(config, cut)
         return size
 
     def _tell(self, reject: dict[str, Any]) -> None:

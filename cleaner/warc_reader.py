@@ -197,6 +197,7 @@ class _Walk:
         self.cut_at = 0                   # where the last record read starts
         self.short: int | None = None     # where a record whose length ended short left off
         self.unsaid = False               # that record was skipped: no outcome says it was cut
+        self.unclosed = False             # the file ends in the last record's closing blank lines
         # The pass's own (_pass starts them again):
         self.pass_start = 0               # where the pass began
         self.at = 0                       # where the record being read starts
@@ -283,6 +284,8 @@ class _Walk:
         # (asking for the offset reads the record to its end, and the blank lines after it:
         # warcio counts an error where a record's length ends elsewhere)
         records.get_record_offset()
+        self.unclosed = records.next_line is None and records.err_count == errors and \
+            not stream.gz and _unclosed(stream, sum(records.member_info), records.offset)
         if any(map(_cut_by_length, items)) and _ends_in_headers(stream, self.at):
             # (its Content-Length is then what the file kept of that header line: "1" of 1254)
             items = [self._cut_in_headers("WARC")]
@@ -434,6 +437,13 @@ class _Walk:
                 # (the end of its WARC headers, or its HTTP headers, never comes)
                 yield self._cut_in_headers(cut)
                 return None
+        if self.unclosed and stream.error is None and not self.cut:
+            # The record was read whole, and has its outcome as in the whole file (none, for a
+            # record skipped): the file's end, in the blank lines after it, is said once, as
+            # the end of a .warc.gz in the last bytes of that record's member is.
+            yield Reject(self.source, None,
+                         f"truncated WARC: the file ends inside the blank lines that close its "
+                         f"last record (after record {self.number}, read to its end)")
         # A record already rejected as cut off has said where the data ends.
         if stream.error is not None and not self.cut:
             yield self._failed_member()
@@ -622,14 +632,14 @@ def _cut_headers(stream: Stream, offset: int) -> str | None:
     ends = list(_HEADER_END.finditer(record))
     if not ends:
         return "WARC"
-    http = len(ends) == 1 and _RESPONSE.search(record) is not None
+    http = len(ends) == 1 and _HTTP_RECORD.search(record) is not None
     return "HTTP" if http else None
 
 
 # The blank line that closes a record's header block (warcio takes bare line feeds too), and the
 # WARC-Type of a record whose HTTP headers come after it.
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
-_RESPONSE = re.compile(rb"\nWARC-Type:[ \t]*response\r?\n", re.IGNORECASE)
+_HTTP_RECORD = re.compile(rb"\nWARC-Type:[ \t]*(?:response|request)\r?\n", re.IGNORECASE)
 
 
 def _why(exc: Exception, stream: Stream, offset: int) -> str:
@@ -801,6 +811,27 @@ def _page(record, source: str, number: int, payload: bytes, charset: str | None,
     return Item(source, number, text, fields, len(payload), kind="html", hints=hints)
 
 
+def kept_cut_short(line: bytes) -> str | None:
+    """What a run says on stderr of a cleaned record (its JSON line) whose page the file ended
+    inside, kept as far as it goes and flagged; None for any other record (a page a crawler cut,
+    WARC-Truncated, is no file cut short). The flag's words are looked for first, so that other
+    records cost no parse."""
+    if _ENDS_INSIDE_BYTES not in line:
+        return None
+    import orjson
+
+    record = orjson.loads(line)
+    for flag in record.get("flags") or ():
+        reason = flag.get("reason") if isinstance(flag, dict) else None
+        if flag.get("flag") == CUT_SHORT and isinstance(reason, str) and \
+                reason.startswith(_ENDS_INSIDE):
+            return f"kept {record.get('id')} as far as the file goes, flagged {CUT_SHORT}: {reason}"
+    return None
+
+
+_ENDS_INSIDE_BYTES = _ENDS_INSIDE.encode()
+
+
 def _ends_inside(item: Item) -> bool:
     """Whether an item is a page the file ends inside, kept as far as it goes."""
     return any(flag["reason"].startswith(_ENDS_INSIDE)
@@ -820,6 +851,23 @@ def _record_begun(stream: Stream, offset: int) -> bool:
         head = b""
     stream.error = error
     return bool(head) and RECORD_START.startswith(head[:len(RECORD_START)])
+
+
+def _unclosed(stream: Stream, end: int, after: int) -> bool:
+    """Whether the bytes from a record's `end` to `after`, where the data ends, are less than the
+    two blank lines a record closes with (CRLF CRLF, or bare line feeds as warcio takes them);
+    the stream is left where it was, its error and all."""
+    if after - end >= 4:
+        return False
+    error, where = stream.error, stream.tell()
+    try:
+        stream.seek(end)
+        blank = stream.read(after - end)
+        stream.seek(where)
+    except (EOFError, OSError, zlib.error):
+        blank = b"\r\n\r\n"
+    stream.error = error
+    return blank not in (b"\r\n\r\n", b"\n\n", b"\r\n\n", b"\n\r\n")
 
 
 def _cut_by_length(item: Item | Reject) -> bool:

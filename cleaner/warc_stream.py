@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, cast
@@ -153,13 +154,25 @@ class Members:
 def open_stream(path: Path) -> Stream:
     """The uncompressed WARC stream: gzip members are read one after another. A gzip file is
     known by its first bytes, not its name: a WARC gzipped whole and named .warc was read as
-    gzip by warcio, which lost every record after the first."""
+    gzip by warcio, which lost every record after the first. A file named .gz whose first
+    bytes are neither gzip's nor a record's, with no WARC header line near them, is gzip whose
+    first member's header is damaged or cut: read as plain, the whole file was one reject."""
     file = open(path, "rb")
-    if file.read(len(MAGIC)) != MAGIC:
+    head = file.read(_LOOK)
+    if not head.startswith(MAGIC) and not (path.name.lower().endswith(".gz") and
+                                           not RECORD_START.startswith(head.lstrip()[:7]) and
+                                           _HEADER_LINE.search(head) is None):
         file.seek(0)
         return Stream(file)
     file.close()
     return Stream(Members(lambda: open_gzip(path)), gz=True)
+
+
+# How much of a file named .gz open_stream looks at, and a WARC header line, which deflate data
+# does not hold as it is (a plain WARC whose first line is damaged still has its next ones).
+_LOOK = 1 << 16
+_HEADER_LINE = re.compile(rb"\nWARC-(?:Type|Record-ID|Date|Target-URI):",
+                          re.IGNORECASE)
 
 
 def read_once(stream: BinaryIO) -> Stream:
