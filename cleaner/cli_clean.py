@@ -61,8 +61,9 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
                        help="worker processes (default: one per usable core, as many as a "
                             "container's CPU quota allows, but none for an input under 4 MB whose "
                             "size is known before reading: it is cleaned in this process). A "
-                            "given N holds for any input size, capped at the usable cores with a "
-                            "note; 1 cleans in this process; with --executor ray, Ray workers "
+                            "given N holds for any input size, capped at the usable cores (but two "
+                            "at least: a pool's workers keep a crashing document from ending the "
+                            "run) with a note; 1 cleans in this process; with --executor ray, Ray workers "
                             "(up to the cluster's CPUs)")
     group.add_argument("--shard-size", type=at_least(1), metavar="N",
                        help="records per shard: OUT is a folder of numbered shards, each complete "

@@ -89,15 +89,18 @@ def capped_workers(asked: int, cores: int) -> tuple[int, str | None]:
     the note that says so when there are fewer (None when the ask fits).
 
     More processes than cores would not clean faster: each would hold its own memory and
-    rules, and take turns on the cores with the others.
+    rules, and take turns on the cores with the others. But a pool asked for stays a pool,
+    of two at least: its workers are what keeps a document that crashes or hangs one from
+    ending the run (1 would clean in this process).
 
     >>> capped_workers(64, 2)
     (2, '--workers 64 is more than the 2 usable cores; using 2')
-    >>> capped_workers(2, 2), capped_workers(3, 1)[0]
-    ((2, None), 1)
+    >>> capped_workers(2, 2), capped_workers(3, 1), capped_workers(1, 1)
+    ((2, None), (2, '--workers 3 is more than the 1 usable core; using 2'), (1, None))
     """
     cores = max(1, cores)
-    if asked <= cores:
+    using = min(asked, max(cores, 2))
+    if using == asked:
         return asked, None
-    return cores, (f"--workers {asked} is more than the {cores} usable "
-                   f"core{'' if cores == 1 else 's'}; using {cores}")
+    return using, (f"--workers {asked} is more than the {cores} usable "
+                   f"core{'' if cores == 1 else 's'}; using {using}")
