@@ -26,7 +26,7 @@ import orjson
 from cleaner.document_files import TextFile
 from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, printable
 from cleaner.jsonl_reader import RawRecord
-from cleaner.pipeline import CLEAN_CHUNK, Cleaner
+from cleaner.pipeline import CLEAN_CHUNK
 from cleaner.removal_context import removal_contexts
 from cleaner.stats import RunStats
 
@@ -98,17 +98,31 @@ def document_args(item: Item) -> dict[str, Any]:
     return fields
 
 
-def clean_item_document(cleaner: Cleaner, item: Item):
+def text_document(cleaner, item: Item):
+    """The Document for a text item, not cleaned yet: with the notes its reader made on it (its
+    hints' page_flags: a WARC text record the file ends inside) in its flags, as a page's are.
+    Most items have no hints, and cost one test more."""
+    flags = item.hints.get("page_flags") if item.hints else None
+    if flags:
+        return cleaner.make_flagged_document(item.text, flags, **document_args(item))
+    return cleaner.make_document(item.text, **document_args(item))
+
+
+def clean_item_document(cleaner, item: Item):
     """The cleaned Document for an input item, text or HTML (for commands that show documents)."""
     if getattr(item, "kind", "text") == "html":
         return cleaner.clean_html_document(item.text, **document_args(item))
-    return cleaner.clean_document(cleaner.make_document(item.text, **document_args(item)))
+    return cleaner.clean_document(text_document(cleaner, item))
 
 
 def clean_item(cleaner, item: Item) -> dict[str, Any]:
-    """The record for one input item (HTML items go through Cleaner.clean_html when present)."""
+    """The record for one input item (HTML items go through Cleaner.clean_html when present; a
+    text item its reader flagged keeps its flags, as a page does)."""
     if getattr(item, "kind", "text") == "html" and hasattr(cleaner, "clean_html"):
         return cleaner.clean_html(item.text, **document_args(item))
+    if (getattr(item, "hints", None) or {}).get("page_flags") and \
+            hasattr(cleaner, "make_flagged_document"):
+        return clean_item_document(cleaner, item).to_record()
     return cleaner.clean(item.text, **document_args(item))
 
 
@@ -125,8 +139,7 @@ def clean_items(cleaner, items: list[Item],
     together = [index for index, item in enumerate(items) if item.kind == "text"]
     if len(together) > 1 and hasattr(cleaner, "clean_documents"):
         try:
-            docs = cleaner.clean_documents([cleaner.make_document(items[index].text,
-                                                                  **document_args(items[index]))
+            docs = cleaner.clean_documents([text_document(cleaner, items[index])
                                             for index in together])
             for index, doc in zip(together, docs):
                 results[index] = doc.to_record()

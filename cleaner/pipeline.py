@@ -183,6 +183,15 @@ class Cleaner:
             doc.hints["date"] = date
         return doc
 
+    def make_flagged_document(self, text: str, page_flags: list[dict[str, Any]], /,
+                              **fields: Any) -> Document:
+        """A Document as make_document makes it, with the notes its reader made on the text
+        (page_flags: a WARC text record the file ends inside) first in its flags, as a page's
+        are (clean_html). Positional, so that an input field of that name rides along."""
+        doc = self.make_document(text, **fields)
+        doc.flags[:0] = page_flags
+        return doc
+
     def clean(self, text: str, /, url: Any = None, **fields: Any) -> dict[str, Any]:
         """Clean one document and return its record (docs/usage.md gives the schema). A text that
         opens as a web page does is one: its article is extracted (clean_html), as every reader

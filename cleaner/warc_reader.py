@@ -36,6 +36,9 @@ _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
 _CODING_PACKAGES = {"br": "brotli"}
 # What that flag's reason opens with where the file (or its last gzip member) ends inside it.
 _ENDS_INSIDE = "the file ends inside its WARC record"
+# The records of text whose text is kept, flagged, as far as the file goes where it ends inside
+# them, as a page is: a WET conversion record and a resource record of text/plain.
+_KEPT_WHEN_CUT = ("conversion", "resource")
 # A chunk's size line, as warcio reads one: the first line of a chunked body.
 _CHUNK_SIZE = re.compile(rb"[ \t]*[0-9A-Fa-f]+[ \t]*(?:;[^\r\n]*)?\r\n")
 
@@ -725,7 +728,7 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
             _payload_type(record)[0] == "text/plain":
         # (a resource of plain text is a document as a WET conversion is: a page's text an
         # archiver stored by itself)
-        return _text_item(record, source, number, options, skipped, stream), False
+        return _text_item(record, source, number, options, skipped, stream)
     if record.rec_type not in ("response", "resource"):
         skipped[f"WARC {record.rec_type} record"] += 1
         return [], False
@@ -812,10 +815,10 @@ def _page(record, source: str, number: int, payload: bytes, charset: str | None,
 
 
 def kept_cut_short(line: bytes) -> str | None:
-    """What a run says on stderr of a cleaned record (its JSON line) whose page the file ended
-    inside, kept as far as it goes and flagged; None for any other record (a page a crawler cut,
-    WARC-Truncated, is no file cut short). The flag's words are looked for first, so that other
-    records cost no parse."""
+    """What a run says on stderr of a cleaned record (its JSON line) whose page or text (a WET
+    conversion record's) the file ended inside, kept as far as it goes and flagged; None for any
+    other record (a page a crawler cut, WARC-Truncated, is no file cut short). The flag's words
+    are looked for first, so that other records cost no parse."""
     if _ENDS_INSIDE_BYTES not in line:
         return None
     import orjson
@@ -833,7 +836,7 @@ _ENDS_INSIDE_BYTES = _ENDS_INSIDE.encode()
 
 
 def _ends_inside(item: Item) -> bool:
-    """Whether an item is a page the file ends inside, kept as far as it goes."""
+    """Whether an item is a page or a text the file ends inside, kept as far as it goes."""
     return any(flag["reason"].startswith(_ENDS_INSIDE)
                for flag in (item.hints or {}).get("page_flags", ()))
 
@@ -897,33 +900,101 @@ def _cut_off(source: str, number: int, record, stream: Stream, url: str | None) 
 
 
 def _text_item(record, source: str, number: int, options: ReadOptions, skipped: Counter,
-               stream: Stream) -> list[Item | Reject]:
+               stream: Stream) -> tuple[list[Item | Reject], bool]:
     """A conversion record's text (Common Crawl's WET), or a resource record's of text/plain,
     as a text item, read as a .txt article is (--encoding, --max-record-bytes); a conversion
-    to another type is skipped and counted."""
+    to another type is skipped and counted. Where the file ends inside the record, the text is
+    kept as far as it goes and flagged, as a page is; and whether the record's length took
+    records after it (the text then ends where the first one starts, as a page does)."""
     url = record.rec_headers.get_header("WARC-Target-URI")
     media, _ = _payload_type(record)
     if media not in (None, "text/plain"):
         skipped[f"not text (conversion to {media})"] += 1
-        return []
+        return [], False
     limit = options.max_record_bytes
     data = record.raw_stream.read(limit + 1)
     if len(data) > limit:
         return [Reject(source, number, f"text larger than {limit} bytes: raise "
-                                       f"--max-record-bytes to read it ({url})")]
-    if getattr(record.raw_stream, "limit", 0):
-        # (the data ended inside the record: a text item has no flag to say it is cut short)
-        return [_cut_off(source, number, record, stream, url)]
+                                       f"--max-record-bytes to read it ({url})")], False
+    if not getattr(record.raw_stream, "limit", 0):
+        item = _text(record, source, number, data, options.encoding, url, [])
+        return [item], False
+    if _damaged_member(stream.error) or record.rec_type not in _KEPT_WHEN_CUT:
+        # (what a damaged member gave in place of the rest is not the record's text: rejected,
+        # as a page is)
+        return [_cut_off(source, number, record, stream, url)], False
+    declared = record.rec_headers.get_header("Content-Length")
+    inner = _INNER_HEADER.search(data)
+    if inner is not None:
+        # The Content-Length ran on into the records after it and past the end of the file:
+        # the text ends where the first one starts, and they are read from its header on.
+        flag = _length_flag(declared, "ran on into the record after it: the text was cut "
+                                      "where that record starts")
+        return [_text(record, source, number, data[:inner.start()], options.encoding, url,
+                      [flag])], True
+    # The file ends inside the text: kept as far as it goes and flagged, as a page the file
+    # ends inside is (before, the text was lost with a reject). With nothing left to keep, the
+    # reject says where the file ended.
+    flag = {"flag": CUT_SHORT, "reason": f"{_ENDS_INSIDE} (Content-Length {declared}): the "
+                                         f"text is cut short"}
+    item = _text(record, source, number, _whole_characters(data, options.encoding),
+                 options.encoding, url, [flag])
+    if isinstance(item, Reject):
+        return [_cut_off(source, number, record, stream, url)], False
+    return [item], False
+
+
+def _text(record, source: str, number: int, data: bytes, encoding: str, url: str | None,
+          flags: list[dict[str, str]]) -> Item | Reject:
+    """A record's text bytes as a text item (`flags`: the reader's notes on it, which its
+    record's flags get), or the Reject that says why they are none."""
     try:
-        text, encoding = decode_bytes(data, options.encoding)
+        text, used = decode_bytes(data, encoding)
     except DecodeError as exc:
-        return [Reject(source, number, f"{exc}: {url}")]
+        return Reject(source, number, f"{exc}: {url}")
     if not text.strip():
-        return [Reject(source, number, f"empty document: {url}")]
+        return Reject(source, number, f"empty document: {url}")
     fields = _record_fields(record, url)
-    if encoding not in UTF8_ENCODINGS:
-        fields["encoding"] = encoding
-    return [Item(source, number, text, fields, len(data))]
+    if used not in UTF8_ENCODINGS:
+        fields["encoding"] = used
+    return Item(source, number, text, fields, len(data),
+                hints={"page_flags": flags} if flags else {})
+
+
+def _whole_characters(data: bytes, encoding: str) -> bytes:
+    r"""Text bytes a cut may have ended inside a UTF-8 character, without that character's
+    first bytes where it did (they would make the whole text invalid UTF-8, or, read with
+    --encoding auto, another charset's); as they are otherwise.
+
+    >>> _whole_characters("café".encode()[:-1], "utf-8"), _whole_characters(b"ab\xc3", "latin-1")
+    (b'caf', b'ab\xc3')
+    >>> _whole_characters("日本".encode()[:-1], "auto")
+    b'\xe6\x97\xa5'
+    >>> _whole_characters("crème brûlé".encode("cp1252"), "auto")[-3:]
+    b'\xfbl\xe9'
+    """
+    if encoding.lower() not in ("utf-8", "utf8", "auto"):
+        return data
+    for size in range(1, min(3, len(data)) + 1):
+        byte = data[-size]
+        if byte < 0x80:
+            return data
+        if byte >= 0xC0:
+            # a lead byte: the character it opens needs 2, 3 or 4 bytes
+            needs = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            if needs <= size or not _is_utf8(data[:-size]):
+                return data
+            return data[:-size]
+    return data
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether bytes are UTF-8 text, each character whole."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _record_fields(record, url: str | None) -> dict[str, Any]:

@@ -244,19 +244,25 @@ def test_a_folder_of_wet_files_is_read_by_default(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["crawl.warc.wet", "crawl.warc.wet.gz"])
-def test_a_conversion_record_the_file_ends_inside_is_rejected_as_cut_off(tmp_path, name):
-    """Its text was taken as far as it went, with no word that the rest was missing."""
+def test_a_conversion_record_the_file_ends_inside_is_kept_as_far_as_it_goes_flagged(tmp_path,
+                                                                                   name):
+    """Its text was lost with a reject, where a cut page is kept: kept as far as the file goes
+    and flagged, as a cut page is."""
     records = [warc_record("conversion", f"https://c.id/{n}", TEXT.encode(), "text/plain")
                for n in range(3)]
     whole = b"".join(gzip.compress(r) for r in records) if name.endswith(".gz") \
         else b"".join(records)
     path = tmp_path / name
     path.write_bytes(whole[:-60])
-    got = _outcomes(path)
-    assert got[:2] == [(1, "https://c.id/0"), (2, "https://c.id/1")]
-    [(line, reason)] = got[2:]
-    assert line == 3 and reason.startswith("truncated WARC record: Content-Length ")
-    assert reason.endswith("(https://c.id/2)")
+    *texts, last = iter_inputs([str(path)])
+    assert [(i.line, i.fields["url"], i.hints) for i in texts] == [(1, "https://c.id/0", {}),
+                                                                   (2, "https://c.id/1", {})]
+    assert (last.line, last.fields["url"], last.kind) == (3, "https://c.id/2", "text")
+    assert 0 < len(last.text) < len(TEXT) and TEXT.startswith(last.text)
+    [flag] = last.hints["page_flags"]
+    assert flag == {"flag": "truncated-page",
+                    "reason": f"the file ends inside its WARC record (Content-Length "
+                              f"{len(TEXT.encode())}): the text is cut short"}
 
 
 def test_a_conversion_record_whose_member_is_damaged_inside_it_keeps_the_numbers(tmp_path):
@@ -600,7 +606,8 @@ def test_a_resource_record_of_plain_text_is_a_text_document_as_a_conversion_is(t
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_hostile_plain_text_resource_records_are_rejected_naming_them(tmp_path, name):
-    """The limits of a conversion record hold: --max-record-bytes, empty, binary, cut off."""
+    """The limits of a conversion record hold: --max-record-bytes, empty, binary; cut off, it
+    is kept as far as the file goes, flagged, as a conversion record is."""
     rng = random.Random(3)
     binary = bytes(rng.randrange(256) for _ in range(3000))
     records = [warc_record("resource", "https://r.id/big", TEXT.encode() * 40, "text/plain"),
@@ -617,8 +624,9 @@ def test_hostile_plain_text_resource_records_are_rejected_naming_them(tmp_path, 
                         "(https://r.id/big)"
     assert got[1][1] == "empty document: https://r.id/empty"
     assert got[2][1].endswith("https://r.id/bin") and got[3] == (4, "https://r.id/ok")
-    assert got[4][1].startswith("truncated WARC record: Content-Length ") and \
-        got[4][1].endswith("(https://r.id/cut)")
+    assert got[4] == (5, "https://r.id/cut")
+    *_, cut = iter_inputs([str(path)], ReadOptions(max_record_bytes=4000))
+    assert [f["flag"] for f in cut.hints["page_flags"]] == ["truncated-page"]
 
 
 def test_a_page_rejected_as_cut_off_is_not_counted_as_kept(tmp_path):
