@@ -85,17 +85,24 @@ def nothing_visible(record: dict[str, Any]) -> bool:
 
 
 def document_args(item: Item) -> dict[str, Any]:
-    """Keyword arguments for Cleaner.make_document (Cleaner.clean_html for an HTML item, with its
-    hints: fallback_date, page_flags) from an input item; a missing id is made."""
+    """Keyword arguments for Cleaner.make_document (and page_document) from an input item's
+    fields; a missing id is made. (An HTML item's hints, the reader's notes on the page, go
+    apart: page_document.)"""
     fields = dict(item.fields)
     if fields.get("id") is None:
         name = item.id_name or printable(Path(item.source).name if item.line
                                          else Path(item.source).stem)
         fields["id"] = f"{name}:{item.line}" if item.line else name
     fields["url"] = fields.get("url") if isinstance(fields.get("url"), str) else None
-    if getattr(item, "kind", "text") == "html":
-        fields.update(getattr(item, "hints", None) or {})
     return fields
+
+
+def page_document(cleaner, item: Item):
+    """The cleaned Document of an HTML item: its fields, and apart from them the notes its
+    reader made on the page (its hints), so that a field named like a note stays a field."""
+    fields = document_args(item)
+    return cleaner.page_document(item.text, fields.pop("url"), getattr(item, "hints", None) or {},
+                                 **fields)
 
 
 def text_document(cleaner, item: Item):
@@ -111,15 +118,15 @@ def text_document(cleaner, item: Item):
 def clean_item_document(cleaner, item: Item):
     """The cleaned Document for an input item, text or HTML (for commands that show documents)."""
     if getattr(item, "kind", "text") == "html":
-        return cleaner.clean_html_document(item.text, **document_args(item))
+        return page_document(cleaner, item)
     return cleaner.clean_document(text_document(cleaner, item))
 
 
 def clean_item(cleaner, item: Item) -> dict[str, Any]:
-    """The record for one input item (HTML items go through Cleaner.clean_html when present; a
+    """The record for one input item (HTML items go through Cleaner.page_document when present; a
     text item its reader flagged keeps its flags, as a page does)."""
-    if getattr(item, "kind", "text") == "html" and hasattr(cleaner, "clean_html"):
-        return cleaner.clean_html(item.text, **document_args(item))
+    if getattr(item, "kind", "text") == "html" and hasattr(cleaner, "page_document"):
+        return page_document(cleaner, item).to_record()
     if (getattr(item, "hints", None) or {}).get("page_flags") and \
             hasattr(cleaner, "make_flagged_document"):
         return clean_item_document(cleaner, item).to_record()

@@ -110,15 +110,18 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
     return extraction, site, hints
 
 
-def clean_html_document(cleaner: "Cleaner", html: bytes | str, /, url: str | None = None, *,
-                        charset: str | None = None, fallback_date: Any = None,
-                        page_flags: list[dict] | None = None, **fields: Any) -> Document:
+def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
+                        notes: dict[str, Any], /, **fields: Any) -> Document:
     """Extract a page's article and clean it like text; raises PageError when it has none.
 
-    `charset` is the HTTP header's charset, if known (for bytes); `fallback_date` a date to use
+    `notes` are what the reader knows of the page (PAGE_NOTES), apart from the input's fields:
+    `charset` the HTTP header's charset, if known (for bytes); `fallback_date` a date to use
     when neither the input, the HTML nor the text gives one (a WARC record's crawl date);
-    `page_flags` are notes the reader made (a wrong declared charset), kept in the record's flags.
+    `page_flags` notes the reader made (a wrong declared charset), kept in the record's flags.
     """
+    charset: str | None = notes.get("charset")
+    fallback_date: Any = notes.get("fallback_date")
+    page_flags: list[dict] | None = notes.get("page_flags")
     started = perf_counter()
     extraction, site, hints = _extract(cleaner, html, url, charset)
     page_url = _page_url(url, extraction.meta.get("url"), hints.get("url"))

@@ -129,6 +129,9 @@ def _opens_as_utf16_page(data: bytes) -> bool:
 
 # The fields of a record a document takes as hints (Cleaner.make_document), by these names.
 HINTS = ("id", "url", "title", "date")
+# What a reader knows of a web page besides its fields (Item.hints of an HTML item): the HTTP
+# charset, a fallback date (a WARC record's crawl date), its notes on the page (page_flags).
+PAGE_NOTES = ("charset", "fallback_date", "page_flags")
 
 
 def with_hint_fields(fields: dict[str, Any], hint_fields: tuple[tuple[str, str], ...]) -> None:

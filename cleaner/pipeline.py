@@ -14,7 +14,7 @@ from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, site_host
 from cleaner.identity_cache import IdentityCache
-from cleaner.inputs import HINTS, MAX_HTML_BYTES, id_text, opens_as_page
+from cleaner.inputs import HINTS, MAX_HTML_BYTES, PAGE_NOTES, id_text, opens_as_page
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
@@ -197,7 +197,8 @@ class Cleaner:
         opens as a web page does is one: its article is extracted (clean_html), as every reader
         of the command does, and PageError raised when it has none."""
         if isinstance(text, str) and opens_as_page(text):
-            return self.clean_html(text, url, **fields)
+            # (its fields stay fields: one named like a reader's note, "charset", is no note)
+            return self.page_document(text, url, {}, **fields).to_record()
         return self.clean_document(self.make_document(text, url, **fields)).to_record()
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
@@ -208,14 +209,23 @@ class Cleaner:
 
     def clean_html_document(self, html: bytes | str, /, url: Any = None,
                             **fields: Any) -> Document:
-        """Extract a page's article (charset=, fallback_date= accepted) and run every stage on it."""
+        """Extract a page's article (charset=, fallback_date=, page_flags= accepted: what a
+        reader knows of the page, html_clean.clean_html_document) and run every stage on it."""
+        notes = {key: fields.pop(key) for key in PAGE_NOTES if key in fields}
+        return self.page_document(html, url, notes, **fields)
+
+    def page_document(self, html: bytes | str, url: Any, notes: dict[str, Any], /,
+                      **fields: Any) -> Document:
+        """clean_html_document with the reader's notes on the page apart from the input's
+        fields: a JSON line's field named like a note ("charset", "page_flags") stays a field
+        of its record, not taken for the note (it lost the record)."""
         from cleaner.html_clean import clean_html_document     # lxml and trafilatura: only for HTML
 
         _must_be(html, (str, bytes), "page")
         # The page's own url and title are read against the hints: a missing one gives way.
         url = None if missing(url) else url
         fields = {k: None if k in HINTS and missing(v) else v for k, v in fields.items()}
-        return clean_html_document(self, html, url, **fields)
+        return clean_html_document(self, html, url, notes, **fields)
 
     def clean_document(self, doc: Document) -> Document:
         """Run every stage on a Document and return it."""

@@ -424,8 +424,8 @@ def test_wrong_charset_from_a_file_keeps_its_flag(cleaner, tmp_path):
     path = tmp_path / "p.html"
     path.write_bytes(article_page("<p>café au lait</p>").encode("cp1252"))
     [item] = list(iter_inputs([str(path)]))
-    from cleaner.batches import document_args
-    record = cleaner.clean_html(item.text, **document_args(item))
+    from cleaner.batches import clean_item
+    record = clean_item(cleaner, item)
     assert "café au lait" in record["text"]
     assert record["flags"] and record["flags"][0]["flag"] == "charset"
     assert record["encoding"].startswith("cp125")

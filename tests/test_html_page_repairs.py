@@ -150,8 +150,8 @@ def test_an_undeclared_latin1_page_in_a_warc_reads_as_windows_1252_and_is_flagge
                                  "text/html"))
     [item] = list(iter_inputs([str(path)]))
     assert isinstance(item, Item)
-    from cleaner.batches import document_args
-    record = Cleaner().clean_html(item.text, **document_args(item))
+    from cleaner.batches import clean_item
+    record = clean_item(Cleaner(), item)
     assert record["meta"]["title"] == "Señor José wins"
     assert "José Muñoz, the candidate from Málaga" in record["text"]
     assert record["encoding"] == "cp1252"

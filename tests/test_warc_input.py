@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner.cli import main
-from cleaner.batches import document_args
+from cleaner.batches import clean_item
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import iter_inputs
 from conftest import ROOT
@@ -68,7 +68,7 @@ def test_html_responses_become_pages_and_the_rest_is_counted(warc):
 
 def test_warc_pages_clean_with_url_and_warc_date_as_fallback(warc, cleaner):
     items = list(iter_inputs([str(warc)]))
-    records = [cleaner.clean_html(i.text, **document_args(i)) for i in items]
+    records = [clean_item(cleaner, i) for i in items]
     kabar, science, undated = records
     assert kabar["meta"]["url"] == KABAR_URL and kabar["meta"]["site"] == "kabarislamia.com"
     assert kabar["meta"]["date"] == "2015-03-30T09:40:29+07:00"      # the page's date wins

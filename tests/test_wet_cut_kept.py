@@ -283,3 +283,24 @@ def test_a_run_keeps_the_cut_text_flagged_and_names_it_once_on_stderr(tmp_path, 
             if "as far as the file goes" in line]
     assert said == [f"cleaner: kept {name}:3 as far as the file goes, flagged truncated-page: "
                     f"{FLAG['reason']}"]
+
+
+def test_a_json_field_named_like_a_readers_note_stays_a_field_of_a_page(tmp_path):
+    """A JSON line whose text is a page and whose fields are named like what a reader knows of
+    a page (charset, fallback_date, page_flags): they were taken for those notes, and the record
+    was lost ("cannot write the record as JSON")."""
+    from cleaner.cli import main
+
+    page = ("<html><body><article><p>Harga beras naik lagi di pasar induk pada pekan ini karena "
+            "pasokan yang berkurang dari daerah penghasil utama.</p><p>Pedagang mengatakan "
+            "kenaikan ini sudah terjadi sejak awal bulan dan diperkirakan berlanjut.</p>"
+            "</article></body></html>")
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"id": "a", "text": page, "page_flags": 5, "charset": "x",
+                                "fallback_date": 3}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out), "-q"]) == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["text"].startswith("Harga beras naik")
+    assert (record["page_flags"], record["charset"], record["fallback_date"]) == (5, "x", 3)
+    assert record["flags"] == []
