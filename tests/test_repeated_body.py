@@ -75,16 +75,65 @@ def test_a_body_three_times_keeps_one_copy(cleaner):
 
 def test_a_title_and_body_joined_twice_keep_one_title_and_one_body(cleaner):
     title = "Harga Bahan Bakar Naik Pekan Depan"
-    record = cleaner.clean(_text([title, *BODY, title, *BODY]))
-    assert record["meta"]["title"] == title
-    assert record["text"] == cleaner.clean(_text([title, *BODY]))["text"]
-    assert [r["text"] for r in _repeats(record)] == [title, *BODY]
+    once = cleaner.clean(_text([title, *BODY]))
+    # The title once and the body twice under it (a scraper joined the page's body twice),
+    # and the title with each copy: the title stays either way, the second body goes.
+    for paragraphs, repeat in (([title, *BODY, *BODY], BODY),
+                               ([title, *BODY, title, *BODY], [title, *BODY])):
+        record = cleaner.clean(_text(paragraphs))
+        assert record["meta"]["title"] == title
+        assert record["text"] == once["text"]
+        assert [r["text"] for r in _repeats(record)] == repeat
+
+
+def test_two_lines_before_the_copies_stay_and_three_keep_the_copies():
+    head = ["Harga Bahan Bakar Naik Pekan Depan", "Jakarta, Senin 3 Juli 2017"]
+    assert repeated_copy([*head, *PLAIN, *PLAIN]) == (6, 10)
+    assert repeated_copy([*head, *PLAIN, *PLAIN, *PLAIN[:2]]) == (6, 12)
+    assert repeated_copy(["Berita Utama", *head, *PLAIN, *PLAIN]) is None
 
 
 def test_the_opening_paragraphs_repeated_at_the_end_are_removed():
     paragraphs = [f"Paragraf ke-{n} berita ini berisi kalimat yang cukup panjang untuk dibaca "
                   f"sebagai isi, bukan sebagai judul atau keterangan foto." for n in range(8)]
     assert repeated_copy(paragraphs + paragraphs[:4]) == (8, 12)
+
+
+def test_a_results_list_recapped_at_the_end_is_kept(cleaner):
+    # Four long score lines open the report and close it as a recap: a list, not prose (no
+    # line ends as a sentence does), and text the reader wants at the end too.
+    results = ["Persib Bandung 2-1 Persija Jakarta (Ciro Alves 12', David da Silva 55'; "
+               "Marko Simic 80')",
+               "Arema FC 0-0 Bali United, di Stadion Kanjuruhan, Malang, disaksikan 30.000 "
+               "penonton",
+               "PSM Makassar 3-2 Persebaya Surabaya (Yakob Sayuri 3', 44', Wiljan Pluim 70'; "
+               "dua gol Persebaya)",
+               "Borneo FC 1-1 Madura United, laga di Stadion Segiri berakhir imbang setelah "
+               "hujan deras"]
+    middle = ["Hasil ini membuat Persib naik ke puncak klasemen sementara dengan 40 poin.",
+              "Pelatih Persib mengatakan timnya bermain disiplin sepanjang laga."]
+    assert all(len(line) >= 60 for line in results) and sum(map(len, results)) >= 300
+    paragraphs = [*results, *middle, *results]
+    assert repeated_copy(paragraphs) is None
+    record = cleaner.clean(_text(paragraphs))
+    assert _repeats(record) == []
+    assert record["text"].count(results[3]) == 2
+
+
+def test_an_opening_repeated_at_the_end_must_be_mostly_prose():
+    sentences = [f"Paragraf ke-{n} berita ini berisi kalimat yang cukup panjang untuk dibaca "
+                 f"sebagai isi, bukan sebagai judul atau keterangan foto." for n in range(8)]
+    # A quote's closing mark after the stop still ends a sentence.
+    quoted = [f"\u201cKalimat ke-{n} ini dikutip dari pernyataan resmi yang dibacakan juru "
+              f"bicara kepolisian.\u201d" for n in range(4)]
+    assert repeated_copy(quoted + sentences + quoted) == (12, 16)
+    # Long lines without a stop: a list (a program, a line-up), kept.
+    listed = [line[:-1] for line in sentences[:4]]
+    assert repeated_copy(listed + sentences[4:] + listed) is None
+    # Short lines of sentences, each under 60 characters: a stanza, kept.
+    stanza = [f"Baris ke-{n} dari sajak ini, ditulis pendek dan berima." for n in range(6)]
+    assert sum(map(len, stanza)) >= 300
+    assert repeated_copy(stanza + sentences + stanza) is None
 
 
 def test_a_partial_last_copy_goes_with_the_full_ones():
@@ -127,9 +176,32 @@ def test_a_copy_with_small_differences_is_kept_whole(cleaner):
     assert repeated_copy(PLAIN + PLAIN[:2] + [PLAIN[2] + " Tambahan."]) is None
 
 
-def test_a_body_with_a_line_after_its_copy_is_kept():
-    # Only the two shapes count: a line after the copy (a credit no rule took) is a third.
-    assert repeated_copy(PLAIN * 2 + ["Editor: Budi"]) is None
+def test_a_body_twice_and_a_footer_keep_one_body_and_the_footer(cleaner):
+    footer = "Editor: Budi Santoso"
+    once = cleaner.clean(_text([*BODY, footer]))
+    record = cleaner.clean(_text([*BODY, *BODY, footer]))
+    assert record["text"] == once["text"]
+    assert [r["text"] for r in _repeats(record)] == BODY
+    assert repeated_copy([*PLAIN, *PLAIN, footer, "Sumber: Antara"]) == (4, 8)
+
+
+def test_a_title_a_body_twice_and_a_footer_keep_the_title_and_the_footer(cleaner):
+    title, footer = "Harga Bahan Bakar Naik Pekan Depan", "Editor: Budi Santoso"
+    record = cleaner.clean(_text([title, *BODY, *BODY, footer]))
+    assert record["meta"]["title"] == title
+    assert record["text"] == cleaner.clean(_text([title, *BODY, footer]))["text"]
+    assert [r["text"] for r in _repeats(record)] == BODY
+    assert repeated_copy([title, *PLAIN, *PLAIN, footer]) == (5, 9)
+
+
+def test_a_body_with_lines_after_its_copy_that_are_text_is_kept():
+    # Three lines after the copies are text of their own; so is a line around them that the
+    # body holds too (it comes more than once: no title or footer), and a copy cut short
+    # before a line after it.
+    assert repeated_copy(PLAIN * 2 + ["Editor: Budi", "Sumber: Antara", "Foto: Antara"]) is None
+    assert repeated_copy(PLAIN * 2 + [PLAIN[1], "Editor: Budi"]) is None
+    assert repeated_copy([PLAIN[2], *PLAIN, *PLAIN]) is None
+    assert repeated_copy(PLAIN * 2 + PLAIN[:2] + ["Editor: Budi"]) is None
 
 
 def test_empty_and_one_paragraph_texts_are_left_alone(cleaner):
@@ -173,3 +245,17 @@ def test_a_five_megabyte_text_stays_fast():
         assert time.perf_counter() - started < 2.0
         assert repeated_copy(paragraphs) == found
         assert len(doc.removed) == (0 if found is None else 25_000)
+
+
+def test_fifty_thousand_paragraphs_of_period_two_stay_fast_and_whole():
+    # Every paragraph repeats and the text is periodic at each head and tail tried, but a
+    # two-paragraph block is no body: three prefix functions over 50,000 ids, nothing taken.
+    pair = [BODY[1] * 2, BODY[3] * 2]
+    for paragraphs in (pair * 25_000, ["Judul"] + pair * 25_000 + ["Editor: Budi"],
+                       ["Judul", "Jakarta"] + pair * 25_000 + ["Editor", "Sumber"],
+                       ["Gol!", "Lagi!"] * 25_000):
+        doc = _document(paragraphs)
+        started = time.perf_counter()
+        repeated_body_stage(doc)
+        assert time.perf_counter() - started < 1.0
+        assert doc.removed == [] and len(doc.lines) == len(paragraphs)
