@@ -180,10 +180,11 @@ class RuleStage:
                 in_head: bool, in_tail: bool, refused: list[Rule]) -> Hit | None:
         """The hit, or the first one after it but for the rules refused on the line: a dateline
         whose place the packs list as none (a label, an institution: "KPK - " opening the lead)
-        is not one, nor a byline whose outlet they do not list (MetaSink.refuses), and the line
-        is searched again as if that rule had not matched, so that the rest of it is cleaned as
-        it would be without the rule. `found`: the rules the scan named for the text, or None
-        after a cut."""
+        or whose town after a place word reads as a verb or a club by their words ("SUNGAI
+        DICEMARI SISA TOKSIK: " opens a headline) is not one, nor a byline whose outlet they do
+        not list (MetaSink.refuses), and the line is searched again as if that rule had not
+        matched, so that the rest of it is cleaned as it would be without the rule. `found`:
+        the rules the scan named for the text, or None after a cut."""
         while hit is not None:
             if not any(hit.rule is gone for gone in refused):
                 if not self.sink.refuses(doc, hit):

@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
@@ -49,6 +49,14 @@ class Lexicon:
     # institutions), folded as fold_words folds a captured place; and the most words of one.
     not_places: frozenset[str] = frozenset()
     not_place_words: int = 0
+    # What makes the words after a place word no town (metadata.names_no_town): the prefixes and
+    # suffixes of a verb, the prefixes that make one alone (longest first), the towns that read as
+    # verbs all the same and a club's words.
+    verb_prefixes: tuple[str, ...] = ()
+    verb_suffixes: tuple[str, ...] = ()
+    passive_prefixes: tuple[str, ...] = ()
+    verb_towns: frozenset[str] = frozenset()
+    club_words: frozenset[str] = frozenset()
     # What a page's section field holds that names no section ("All", "Home Page", "post"),
     # folded as fold_words folds a section.
     not_sections: frozenset[str] = frozenset()
@@ -62,6 +70,9 @@ class Lexicon:
     # cost a dateline more than the rest of the check.
     place_answers: dict[str, bool] = dataclass_field(default_factory=dict, compare=False,
                                                      repr=False)
+    # metadata.names_no_town's answers by captured town, kept as place_answers are.
+    town_answers: dict[str, bool] = dataclass_field(default_factory=dict, compare=False,
+                                                    repr=False)
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
@@ -162,6 +173,17 @@ def outlet_forms(outlets: Iterable[str]) -> frozenset[str]:
     return frozenset(forms - {""})
 
 
+def _affixes(affixes: Iterable[str]) -> tuple[str, ...]:
+    """Affixes as a word is compared with them (fold_words, without the hyphen a pack may write:
+    `di-`, `-kan`), each once, longest first.
+
+    >>> _affixes(["di-", "-KAN", "meng", "me", "di"])
+    ('meng', 'kan', 'di', 'me')
+    """
+    found = {fold_words(affix).strip("-") for affix in affixes} - {""}
+    return tuple(sorted(found, key=lambda affix: (-len(affix), affix)))
+
+
 def _build(packs: Sequence[Pack]) -> Lexicon:
     months: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -197,6 +219,11 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         editor_labels=frozenset(label for label, field in labels.items() if field == "editors"),
         not_places=not_places,
         not_place_words=max((w.count(" ") + 1 for w in not_places), default=0),
+        verb_prefixes=_affixes(w for pack in packs for w in pack.verb_prefixes),
+        verb_suffixes=_affixes(w for pack in packs for w in pack.verb_suffixes),
+        passive_prefixes=_affixes(w for pack in packs for w in pack.passive_prefixes),
+        verb_towns=frozenset(fold_words(w) for pack in packs for w in pack.verb_towns) - {""},
+        club_words=frozenset(fold_words(w) for pack in packs for w in pack.club_words) - {""},
         not_sections=frozenset(fold_words(w) for pack in packs
                                for w in pack.not_sections) - {""},
         error_phrases=_phrase_list(p for pack in packs for p in pack.error_phrases),

@@ -348,6 +348,63 @@ def _opens_with_listed(value: str, listed: frozenset[str], most: int) -> bool:
     return False
 
 
+def names_no_town(value: str, words: Lexicon) -> bool:
+    """Whether the words after a place word that a rule captured as its `town` ('KAMPUNG DIGI'
+    gives 'DIGI') are no town's: one of them is a club's word (the packs' club_words: 'KUALA
+    LUMPUR CITY' is a football club) or reads as a verb (`reads_as_verb`: 'SUNGAI DICEMARI
+    SISA TOKSIK' is a headline) and is none of the packs' verb_towns.
+
+    >>> from cleaner.rulefile import Pack
+    >>> pack = Pack("ms", "lang", "ms.toml", verb_prefixes=frozenset({"ber", "me"}),
+    ...             verb_suffixes=frozenset({"kan", "i"}), passive_prefixes=frozenset({"di"}),
+    ...             verb_towns=frozenset({"memali"}), club_words=frozenset({"fc", "city"}))
+    >>> words = lexicon((pack,))
+    >>> [names_no_town(v, words) for v in ("DILANDA BANJIR", "LUMPUR CITY", "MEMALI", "DIN")]
+    [True, True, False, False]
+    """
+    answers = words.town_answers
+    answer = answers.get(value)
+    if answer is None:
+        answer = any(word in words.club_words
+                     or (word not in words.verb_towns and reads_as_verb(word, words))
+                     for word in fold_words(value).split(" "))
+        # As names_no_place keeps its answers: towns repeat ('LUMPUR', 'BHARU'), hostile ones
+        # fill no memory.
+        if len(value) <= _ANSWER_CHARS and len(answers) < _ANSWERS_KEPT:
+            answers[value] = answer
+    return answer
+
+
+# Letters a verb's stem has at least, between its affixes: 'DIN' and 'DIAN' (names) and 'DIGI'
+# open with di- as a passive verb does, with too few letters after it for one ('DIBOM' has 3).
+_STEM_LETTERS = 3
+
+
+def reads_as_verb(word: str, words: Lexicon) -> bool:
+    """Whether a word (lower case) is shaped as the packs' verbs are: it opens with one of their
+    passive_prefixes ('dilanda'), or with one of their verb_prefixes and closes with one of their
+    verb_suffixes ('bersatukan'), with a stem of three letters or more between.
+
+    >>> from cleaner.rulefile import Pack
+    >>> pack = Pack("ms", "lang", "ms.toml", verb_prefixes=frozenset({"ber"}),
+    ...             verb_suffixes=frozenset({"kan"}), passive_prefixes=frozenset({"di"}))
+    >>> words = lexicon((pack,))
+    >>> [reads_as_verb(w, words) for w in ("dilanda", "bersatukan", "berang", "din", "bekan")]
+    [True, True, False, False, False]
+    """
+    size = len(word)
+    # Most words open with no prefix: startswith of the whole tuple tells them at once.
+    if word.startswith(words.passive_prefixes) and any(
+            word.startswith(prefix) and size >= len(prefix) + _STEM_LETTERS
+            for prefix in words.passive_prefixes):
+        return True
+    if not (word.startswith(words.verb_prefixes) and word.endswith(words.verb_suffixes)):
+        return False
+    return any(word.startswith(prefix) and word.endswith(suffix)
+               and size >= len(prefix) + len(suffix) + _STEM_LETTERS
+               for prefix in words.verb_prefixes for suffix in words.verb_suffixes)
+
+
 def _site_names(packs: tuple[Pack, ...]) -> tuple[str, ...]:
     """The names of the document's site (its site pack's name and aliases), if it has one."""
     site = next((pack for pack in packs if pack.kind == "site"), None)
@@ -375,14 +432,16 @@ class MetaSink:
     def refuses(self, doc: Document, hit) -> bool:
         """Whether a meta rule's hit is none by the document's packs' words, and fires not at
         all (RuleStage searches the line without it): it captured a place they say names none
-        (no dateline), or an outlet they do not list ('By Mary Smith, The Former Mayor' is no
-        byline)."""
+        (no dateline), a place word's town whose words read as a verb or a club's
+        ('SUNGAI DICEMARI SISA TOKSIK: ' opens a headline), or an outlet they do not list ('By
+        Mary Smith, The Former Mayor' is no byline)."""
         values = hit.values
         if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values):
             return False
         words = lexicon(doc.packs)
-        place, outlet = values.get("location"), values.get("outlet")
+        place, outlet, town = values.get("location"), values.get("outlet"), values.get("town")
         return ((place is not None and names_no_place(place, words))
+                or (town is not None and names_no_town(town, words))
                 or (outlet is not None and fold_words(outlet) not in words.outlets))
 
     def source_name(self, value: str) -> str:
@@ -396,6 +455,8 @@ class MetaSink:
         filled = []
         wires: list[str] = []
         for name, raw in list(hit.values.items()) + list(hit.rule.set):
+            if name == "town":              # part of the location, read by refuses alone
+                continue
             field = name
             if name == "date":
                 value, flag = rule_date(raw, hit.rule.id, months)

@@ -30,7 +30,9 @@ KINDS = ("common", "lang", "site")
 # whole match (RE2 has no look-around, so context is matched but left in place).
 META_GROUPS = frozenset({"date", "author", "editor", "source", "location", "title", "category",
                          "outlet"})
-SPECIAL_GROUPS = frozenset({"cut"})
+# "town": the words after a place word in a dateline's place ('KAMPUNG DIGI'), which the packs'
+# verb and club words may refuse (metadata.names_no_town); it fills no field itself.
+SPECIAL_GROUPS = frozenset({"cut", "town"})
 SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 
 # The keys a [[rule]], the [pack] and a rule's case may have. docs/authoring.md's "Rule-file
@@ -43,7 +45,8 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "s
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
               "honorifics", "weekdays", "role_words", "agencies", "outlets", "credentials",
-              "not_places", "not_sections", "error_phrases", "consent_phrases", "timezone",
+              "not_places", "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns",
+              "club_words", "not_sections", "error_phrases", "consent_phrases", "timezone",
               "html_strip", "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
@@ -254,6 +257,14 @@ class Pack:
     outlets: frozenset[str] = frozenset()
     credentials: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
+    # What makes the words after a place word ('SUNGAI DICEMARI', 'KUALA LUMPUR CITY') no town
+    # (a rule's `town` group): the affixes of a verb, the towns that look like one all the same,
+    # a club's words; lower case.
+    verb_prefixes: frozenset[str] = frozenset()
+    verb_suffixes: frozenset[str] = frozenset()
+    passive_prefixes: frozenset[str] = frozenset()
+    verb_towns: frozenset[str] = frozenset()
+    club_words: frozenset[str] = frozenset()
     # What a page's section field holds that names no section ("All", "Home Page"), lower case.
     not_sections: frozenset[str] = frozenset()
     # What an error page's or a consent wall's title or first line says ("page not found",
@@ -380,6 +391,10 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                             rule_id)
     if action == "meta" and not (groups - SPECIAL_GROUPS or sets):
         raise RuleFileError(path, "a meta rule must capture a named group or set a value", rule_id)
+    if "town" in groups and "location" not in groups:
+        # The town's words are checked only as part of a captured place: alone they fill nothing.
+        raise RuleFileError(path, "a town group is read only inside a captured location: capture "
+                                  "(?P<location>...) around it", rule_id)
     both = sorted(groups & set(sets))
     if both:
         # The capture would fill the field first and the constant be dropped in silence, or,
@@ -668,6 +683,11 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         outlets=_words(head, "outlets", path),
         credentials=_words(head, "credentials", path),
         not_places=_words(head, "not_places", path),
+        verb_prefixes=_words(head, "verb_prefixes", path),
+        verb_suffixes=_words(head, "verb_suffixes", path),
+        passive_prefixes=_words(head, "passive_prefixes", path),
+        verb_towns=_words(head, "verb_towns", path),
+        club_words=_words(head, "club_words", path),
         not_sections=_words(head, "not_sections", path),
         error_phrases=_phrases(head, "error_phrases", path),
         consent_phrases=_phrases(head, "consent_phrases", path),

@@ -1,0 +1,156 @@
+"""The words after a Malay place word (KAMPUNG, BUKIT, SUNGAI, KUALA ...) before a colon or a dash
+are a town's name unless the Malay pack's words read one of them as a verb or a club: a town
+that opens as a verb does and that the pack lists ('KAMPUNG DIGI', 'BUKIT BERAKAN') is a
+dateline, a passive verb without its suffix ('KAMPUNG DILANDA BANJIR', village hit by floods) and
+a football club ('KUALA LUMPUR CITY') are not, and the line stays as it was. Long or damaged
+lines of capitals and of place words are cleaned quickly, without raising."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.lexicon import lexicon, shipped_lexicon
+from cleaner.metadata import names_no_town, reads_as_verb
+from cleaner.rulefile import Pack, RuleFileError, load_pack
+
+TITLE = "Penduduk desak tindakan segera pulihkan bekalan air"
+BODY = ("Beliau berkata peruntukan itu akan diagihkan kepada sekolah yang paling memerlukan, "
+        "terutamanya di kawasan luar bandar, kerana kebanyakan bangunannya sudah usang.")
+LEAD = ("Seramai 300 penduduk dipindahkan ke pusat pemindahan sementara sejak malam tadi, kata "
+        "ketua kampung kepada pemberita.")
+
+
+@pytest.fixture(scope="module")
+def malay():
+    return Cleaner(lang="ms")
+
+
+@pytest.fixture(scope="module")
+def detected():
+    return Cleaner()
+
+
+def _item(line: str) -> str:
+    return f"{TITLE}\n\n{line}\n\n{BODY}"
+
+
+def _records(malay, detected, line: str) -> list[dict]:
+    records = [malay.clean(_item(line)), detected.clean(_item(line))]
+    assert [record["meta"]["lang"] for record in records] == ["ms", "ms"]
+    return records
+
+
+def _dateline_removals(record: dict) -> list[str]:
+    return [r["text"] for r in record["removed"] if r["rule"].startswith("ms/dateline")]
+
+
+@pytest.mark.parametrize("line, place", [
+    (f"KAMPUNG DIGI: {LEAD}", "Kampung Digi"),
+    (f"KAMPUNG DIGI - {LEAD}", "Kampung Digi"),
+    (f"BUKIT BERAKAN: {LEAD}", "Bukit Berakan"),
+    (f"BUKIT BERAKAN – {LEAD}", "Bukit Berakan"),
+    # Listed towns shaped as verbs, in any of the town's words.
+    (f"BANDAR DIRAJA KLANG: {LEAD}", "Bandar Diraja Klang"),
+    (f"KAMPUNG TERUSAN - {LEAD}", "Kampung Terusan"),
+    (f"BUKIT MELAWATI: {LEAD}", "Bukit Melawati"),
+    (f"PORT DICKSON - {LEAD}", "Port Dickson"),
+    # Too short for a verb after di-.
+    (f"KAMPUNG DIN - {LEAD}", "Kampung Din"),
+])
+def test_a_town_that_opens_as_a_verb_does_is_a_dateline(malay, detected, line, place):
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] == place
+        assert record["text"] == f"{LEAD}\n\n{BODY}"
+        assert len(_dateline_removals(record)) == 1
+        assert "town" not in record["meta"]
+
+
+@pytest.mark.parametrize("line", [
+    f"KAMPUNG DILANDA BANJIR: {LEAD}",               # village hit by floods: di- and no suffix
+    f"KAMPUNG DILANDA BANJIR - {LEAD}",
+    f"SUNGAI DITUTUP: {LEAD}",
+    f"KAMPUNG BARU DILANDA BANJIR: {LEAD}",          # the verb after a town's word
+    f"KAMPUNG BERDEKATAN DIPINDAHKAN - {LEAD}",      # ber- and -an
+    f"KUALA LUMPUR CITY: {LEAD}",                    # a football club
+    f"KUALA LUMPUR CITY - {LEAD}",
+    f"PULAU PINANG UNITED: {LEAD}",
+])
+def test_a_verb_or_a_club_after_a_place_word_stays_text(malay, detected, line):
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] is None
+        assert line in record["text"].split("\n\n")
+        assert _dateline_removals(record) == []
+
+
+def test_a_verb_or_a_club_reads_by_the_shipped_malay_words():
+    words = shipped_lexicon()
+    assert [names_no_town(value, words) for value in
+            ("DILANDA BANJIR", "LUMPUR CITY", "LUMPUR CITY FC", "DIGI", "BERANG", "DIAN",
+             "BARU SG BULOH", "9 CHERAS", "DICKSON")] == \
+        [True, True, True, False, False, False, False, False, False]
+    assert reads_as_verb("dicemari", words) and reads_as_verb("menyediakan", words)
+    assert not reads_as_verb("mertajam", words) and not reads_as_verb("terengganu", words)
+
+
+def test_without_the_packs_words_no_town_is_refused():
+    words = lexicon((Pack("xx", "lang", "xx.toml"),))
+    assert not names_no_town("DILANDA BANJIR", words)
+    assert not names_no_town("LUMPUR CITY", words)
+
+
+def _pack_file(tmp_path, head: str, pattern: str = "") -> str:
+    path = tmp_path / "xx.toml"
+    rule = (f"\n[[rule]]\nid = \"xx/dateline\"\naction = \"meta\"\npattern = '{pattern}'\n"
+            "remove = [\"KAMPUNG DIGI - Polis\"]\n") if pattern else ""
+    path.write_text(f"[pack]\nid = \"xx\"\nkind = \"lang\"\n{head}\n{rule}", encoding="utf-8")
+    return str(path)
+
+
+def test_a_pack_lists_its_verb_and_club_words(tmp_path):
+    pack = load_pack(_pack_file(tmp_path, 'passive_prefixes = ["DI-"]\nverb_suffixes = ["-kan"]\n'
+                                          'verb_towns = ["Digi"]\nclub_words = ["FC"]'))
+    assert pack.passive_prefixes == {"di-"} and pack.verb_towns == {"digi"}
+    words = lexicon((pack,))
+    assert words.passive_prefixes == ("di",) and words.verb_suffixes == ("kan",)
+    assert names_no_town("DILANDA", words) and not names_no_town("DIGI", words)
+    assert names_no_town("ABC FC", words)
+
+
+@pytest.mark.parametrize("head", ['verb_prefixes = [""]', "verb_suffixes = 3",
+                                  'verb_towns = ["digi", 4]', 'club_words = "  "'])
+def test_a_damaged_verb_or_club_list_is_refused_naming_the_file(tmp_path, head):
+    path = _pack_file(tmp_path, head)
+    with pytest.raises(RuleFileError) as refused:
+        load_pack(path)
+    assert "xx.toml" in str(refused.value)
+
+
+def test_a_town_group_outside_a_captured_location_is_refused(tmp_path):
+    path = _pack_file(tmp_path, "", r"^KAMPUNG (?P<town>[A-Z]+) \((?P<source>[A-Z]+)\) - ")
+    with pytest.raises(RuleFileError) as refused:
+        load_pack(path)
+    assert "town" in str(refused.value) and "location" in str(refused.value)
+    assert load_pack(_pack_file(tmp_path, "", r"^(?P<location>KAMPUNG (?P<town>[A-Z]+)) - "))
+
+
+@pytest.mark.parametrize("line", [
+    "KAMPUNG " + "DILANDA " * 10000 + ": " + LEAD,      # a 10,000-word capitals line
+    "KAMPUNG " + "DIGI " * 10000 + "- " + LEAD,
+    " ".join(["KAMPUNG", "BUKIT", "SUNGAI", "KUALA", "PADANG"] * 2000) + ": " + LEAD,
+    " ".join(["KAMPUNG", "BUKIT", "SUNGAI", "KUALA", "PADANG"] * 2000),   # place words only
+    "KAMPUNG BUKIT SUNGAI KUALA PADANG KOTA",
+    "KAMPUNG DI" + "LANDA" * 20000 + ": " + LEAD,
+    "KAMPUNG " + "FC " * 10000 + "CITY: " + LEAD,
+    "KAMPUNG DI\ud83dLANDA: " + LEAD,
+    "KAMPUNG ＤＩＬＡＮＤＡ: " + LEAD,
+])
+def test_long_or_damaged_place_word_lines_are_cleaned_quickly_without_raising(malay, line):
+    start = time.process_time()
+    record = malay.clean(_item(line))
+    assert time.process_time() - start < 5
+    assert record["meta"]["location"] is None
+    assert _dateline_removals(record) == []
+
