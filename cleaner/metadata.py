@@ -232,6 +232,65 @@ def listed_outlets(names: Iterable[str], outlets: frozenset[str]) -> list[str]:
     return [name for name in names if fold_words(name) in outlets] if outlets else []
 
 
+def outlet_names_read_as_people(author: str, outlet: str | None, words: Lexicon) -> bool:
+    """Whether a byline that names a listed outlet (`outlet`, the one a rule captured, or one of
+    the packs' outlets among the names) names people before it, as a title-case headline ending
+    in its outlet does not ('By Christmas, The Independent', 'By Election Day, Millions Will
+    Have Voted | The Hill'): every other name reads as a person's (reads_as_a_persons_name) or
+    is a job, a desk, a degree or an agency of the packs ('By Jane Doe, Staff Writer | The
+    Hill'). A byline naming no listed outlet is not asked.
+
+    >>> from cleaner.rulefile import Pack
+    >>> words = lexicon((Pack("xx", "lang", "outlet-names.toml", outlets=frozenset({"The Hill"}),
+    ...                       stopwords=frozenset({"will", "have", "the"})),))
+    >>> [outlet_names_read_as_people(a, o, words) for a, o in (
+    ...     ("Jane Doe", "The Hill"), ("Christmas", "The Hill"), ("Christmas", None),
+    ...     ("Election Day, Millions Will Have Voted", "The Hill"), ("Will Oremus, Hill", None))]
+    [True, False, True, False, True]
+    """
+    if not words.outlets:
+        return True
+    names = split_names(author, words.conjunctions)
+    if outlet is None:
+        outlets = listed_outlets(names, words.outlets)
+        if not outlets:
+            return True
+        names = [name for name in names if name not in outlets]
+    return all(reads_as_a_persons_name(name, words) or _a_job_beside_a_name(name, words)
+               for name in names)
+
+
+def reads_as_a_persons_name(name: str, words: Lexicon) -> bool:
+    """Whether a name in capitals reads as a person's full name, as the header reads a
+    labelled one: two words or more (one word before an outlet is a headline's 'Christmas' or
+    'Invitation' more often than a writer known by one name), of which one at most is one of the
+    packs' stopwords, and that one opening or closing it ('Will Oremus', 'Edward Said'; 'Aid
+    Arrives In Gaza' and 'Millions Will Have Voted' are headlines). The packs' name_particles
+    are a name's ('Ursula von der Leyen').
+
+    >>> from cleaner.rulefile import Pack
+    >>> words = lexicon((Pack("xx", "lang", "persons-name.toml",
+    ...                       stopwords=frozenset({"will", "in", "have"})),))
+    >>> [reads_as_a_persons_name(n, words) for n in (
+    ...     "Jane Doe", "Will Oremus", "Invitation", "Aid Arrives In Gaza", "Will Have")]
+    [True, True, False, False, False]
+    """
+    pieces = name.split()
+    if len(pieces) < 2:
+        return False
+    stops = [i for i, piece in enumerate(pieces)
+             if (lowered := piece.lower()) not in words.name_particles
+             and lowered.strip(".") in words.stopwords]
+    return not stops or (len(stops) == 1 and stops[0] in (0, len(pieces) - 1))
+
+
+def _a_job_beside_a_name(name: str, words: Lexicon) -> bool:
+    """Whether a byline's name is a job, a desk, a degree or a wire agency of the packs: what
+    stands beside a person's name before an outlet ('Staff Writer', 'MS', 'AP')."""
+    return (names_no_one(name, words) or name.lower().rstrip(".") in words.credentials
+            or bool(wire_agencies((name,), words.agencies, words.agency_acronyms)))
+
+
 def without_titles(name: str, honorifics: frozenset[str]) -> str:
     """A name without the titles before it (the packs' honorifics, lower case), only the name:
     "dr. Andi Wijaya" is Andi Wijaya. A title ends at its dot or a space ("Drew" and "Irfan" are
@@ -433,16 +492,22 @@ class MetaSink:
         """Whether a meta rule's hit is none by the document's packs' words, and fires not at
         all (RuleStage searches the line without it): it captured a place they say names none
         (no dateline), a place word's town whose words read as a verb or a club's
-        ('SUNGAI DICEMARI SISA TOKSIK: ' opens a headline), or an outlet they do not list ('By
-        Mary Smith, The Former Mayor' is no byline)."""
+        ('SUNGAI DICEMARI SISA TOKSIK: ' opens a headline), an outlet they do not list ('By
+        Mary Smith, The Former Mayor' is no byline), or a listed outlet after names that do not
+        all read as people's (outlet_names_read_as_people: 'By Christmas, The Independent' and
+        'By Friday, Markets Had Recovered | Financial Times' are headlines)."""
         values = hit.values
-        if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values):
+        if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values
+                                         and "author" not in values):
             return False
         words = lexicon(doc.packs)
         place, outlet, town = values.get("location"), values.get("outlet"), values.get("town")
+        author = values.get("author")
         return ((place is not None and names_no_place(place, words))
                 or (town is not None and names_no_town(town, words))
-                or (outlet is not None and fold_words(outlet) not in words.outlets))
+                or (outlet is not None and fold_words(outlet) not in words.outlets)
+                or (author is not None and not outlet_names_read_as_people(author, outlet,
+                                                                             words)))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)

@@ -550,3 +550,34 @@ def test_a_footer_naming_sources_still_goes(cleaner, footer):
     record = cleaner.clean(_with_end(footer))
     assert _removed(record) == [("en/source-footer", footer)]
     assert record["meta"]["source"] is None and footer not in record["text"]
+
+
+# --- editors (review 27): a person's name, not a title-case word ------------------------------
+
+@pytest.mark.parametrize("line", ["Edited By Committee", "EDITED BY COMMITTEE", "Editing By Design",
+                                  "Edited By The Board", "Editor: Jane"])
+def test_an_edited_by_line_naming_no_person_is_no_editor(cleaner, line):
+    for text in (f"{line}\n\n{LEAD}\n\n{BODY}", _with_end(line)):
+        record = cleaner.clean(text)
+        assert record["meta"]["editors"] == []
+        assert not [r for r in record["removed"] if r["rule"] == "en/editor-label"]
+
+
+@pytest.mark.parametrize("line, editors", [
+    ("Edited by Jane Doe", ["Jane Doe"]), ("Editor: T. J. Holmes", ["T. J. Holmes"]),
+    ("Edited by Theo Walcott and Ursula von der Leyen", ["Theo Walcott", "Ursula von der Leyen"]),
+    ("(Editing by Jane Doe)", ["Jane Doe"]),
+])
+def test_an_edited_by_line_naming_people_still_gives_the_editors(cleaner, line, editors):
+    record = cleaner.clean(_with_end(line))
+    assert record["meta"]["editors"] == editors
+    assert line not in record["text"]
+
+
+@pytest.mark.xfail(strict=True, reason="a book review's header names the book's editor as an "
+                                       "article's editor line does: one line does not tell them")
+def test_a_book_reviews_edited_by_line_is_no_editor_of_the_article(cleaner):
+    text = (f"{TITLE}\n\nThe Collected Letters of a City\n\nEdited by Jane Doe\n\n"
+            f"Yale University Press, 600 pages, $35\n\n{LEAD}\n\n{BODY}")
+    record = cleaner.clean(text)
+    assert record["meta"]["editors"] == []
