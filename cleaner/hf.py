@@ -142,7 +142,7 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     for i, value in enumerate(texts):
         fields = {name: values[i] for name, values in columns.items()}
         url = fields.pop("url", None)
-        hints = {k: v for k, v in fields.items() if k in ("id", "title", "date")}
+        hints = {k: v for k, v in fields.items() if k in ("id", "title", "date", "lang")}
         url = url if isinstance(url, str) else None
         text = row_text(value, text_field)
         if isinstance(text, Reject):        # a row the command rejects: flagged with why

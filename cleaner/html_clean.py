@@ -6,6 +6,7 @@ import re
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
+from cleaner.declared_language import page_language
 from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document
 from cleaner.html_extract import extract_article, not_extracted
@@ -90,6 +91,8 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
             fixes: list[str] = []
             tree, encoding, flags = load_page(html, charset, cleaner.max_html_bytes, fixes)
             hints = page_hints(tree)
+            # (read before extraction, which may drop the head's meta elements)
+            hints["lang"] = page_language(tree)
             page_url = _page_url(url, hints["url"])
             if site is None:
                 site = (cleaner.index.site_by_host(url_host(page_url))
@@ -161,6 +164,10 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
         # The input names another title, which wins; the page's own title line opens the text
         # all the same, and the header stage takes it out as a title line, not body text.
         doc.hints["page_title"] = title_line
+    if "lang" not in doc.hints and hints.get("lang"):
+        # The language the page declares, where the input's fields declare none: a hint the
+        # text's words may overrule (identify.PackIndex.language).
+        doc.hints["lang"] = hints["lang"]
     if site is not None:
         doc.hints["site_pack"] = site      # found by canonical url or og:site_name: its text rules apply
     page_seconds = perf_counter() - started

@@ -238,14 +238,18 @@ class PackIndex:
                 return min(starts)[2]    # the signature nearest the start wins, then the first pack
         return None
 
-    def language(self, text: str) -> str | None:
-        """The language pack whose stopwords are most frequent in the text, if frequent enough.
+    def language(self, text: str, declared: str | None = None) -> str | None:
+        """The language pack whose stopwords are most frequent in the text, if frequent enough;
+        else the `declared` language (the input's: declared_language), if a pack serves it.
 
-        Of two that tie, the later loaded, but never a pack `near` the other (ms near id): a
-        text written in the words both share is the nearer language's, whichever loads first.
-        Between two packs a word both list counts for each, so their counts differ by their
-        own words alone (those one lists and the other does not): the words near languages
-        share decide nothing between them, which is why their packs list them in both lists.
+        Of two that tie, the declared one, else the later loaded, but never a pack `near` the
+        other (ms near id): a text written in the words both share is the nearer language's,
+        whichever loads first. Between two packs a word both list counts for each, so their
+        counts differ by their own words alone (those one lists and the other does not): the
+        words near languages share decide nothing between them, which is why their packs list
+        them in both lists. A declared language is overruled only by a language whose stopwords
+        are more frequent than its own, and frequent enough: a theme's `lang="de"` on an
+        English page names the wrong language.
         """
         # Stopwords are short: a split of the first few KB, in which a stopword is found with
         # the punctuation glued to it (written_forms), is enough.
@@ -253,7 +257,15 @@ class PackIndex:
         words = window.lower().split()
         best, best_count = self._most_stopwords(words)
         found_enough = best is not None and frequent_enough(best_count, len(words), window)
+        if declared in self.langs and (not found_enough or declared != best
+                                       and self._stopword_count(declared, words) == best_count):
+            return declared
         return best if found_enough else None
+
+    def _stopword_count(self, code: str, words: list[str]) -> int:
+        """How many of the words are the stopwords of a language's pack (0 for a pack without)."""
+        forms = self._written.get(code, frozenset())
+        return sum(map(forms.__contains__, filter(self._stopwords.__contains__, words)))
 
     def _most_stopwords(self, words: list[str]) -> tuple[str | None, int]:
         """The pack with the most stopwords among the words (ties as `language` says), and how
@@ -267,10 +279,10 @@ class PackIndex:
                 best, best_count = code, count
         return best, best_count
 
-    def no_language_flag(self, text: str) -> dict[str, str]:
+    def no_language_flag(self, text: str, declared: str | None = None) -> dict[str, str]:
         """The flag of a document that got no language (no --lang, site pack or language its
-        words name): what the language pick found, so that such records can be found and
-        given one."""
+        words name): what the language pick found, and the language the input declares where no
+        pack serves it, so that such records can be found and given one."""
         window = text[:LANGUAGE_WINDOW]
         words = window.lower().split()
         best, count = self._most_stopwords(words)
@@ -283,14 +295,17 @@ class PackIndex:
                      f"under the {MIN_STOPWORD_SHARE:.0%} that names a language")
             if unspaced_letters(window):                     # as frequent_enough counts
                 found += " (each letter of a script written without spaces counts as a word)"
+        if declared is not None and declared not in self.langs:
+            found = f"the input declares {declared!r}, which no language pack serves, and {found}"
         return {"flag": NO_LANGUAGE,
                 "reason": f"{found}: no language pack's rules ran (--lang names one)"}
 
     def packs_for(self, text: str, url: str | None, lang: str | None = None,
-                  site: Pack | None = None) -> tuple[Pack, ...]:
+                  site: Pack | None = None, declared: str | None = None) -> tuple[Pack, ...]:
         """Site, language and common packs for a document, most specific first; a site already
         known (an HTML page's site name) wins over the url host, and text signatures are
-        looked for only without a url host (module docstring)."""
+        looked for only without a url host (module docstring). `declared`: the language the
+        input declares, which the text's stopwords may overrule (language)."""
         if site is None:
             host = site_host(url)
             site = self.site_by_host(host) if host else self.site_by_text(text)
@@ -302,7 +317,7 @@ class PackIndex:
                 # were written for its own language's pages, and would take this one's text (a
                 # Title Case subheading read as a related link).
                 site, lang = None, edition
-        lang = lang or (site.lang if site else None) or self.language(text)
+        lang = lang or (site.lang if site else None) or self.language(text, declared)
         chosen: list[Pack] = []
         if site:
             chosen.append(site)

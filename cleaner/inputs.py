@@ -128,7 +128,9 @@ def _opens_as_utf16_page(data: bytes) -> bool:
 
 
 # The fields of a record a document takes as hints (Cleaner.make_document), by these names.
-HINTS = ("id", "url", "title", "date")
+# (`lang`, the language the input declares, also stays in the record as given: the text's
+# words may overrule it.)
+HINTS = ("id", "url", "title", "date", "lang")
 # What a reader knows of a web page besides its fields (Item.hints of an HTML item): the HTTP
 # charset, a fallback date (a WARC record's crawl date), its notes on the page (page_flags).
 PAGE_NOTES = ("charset", "fallback_date", "page_flags")

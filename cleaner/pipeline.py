@@ -9,6 +9,7 @@ from time import perf_counter
 from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
+from cleaner.declared_language import language_code
 from cleaner.document import Document, Line, Removal
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
@@ -181,6 +182,13 @@ class Cleaner:
             doc.hints["title"] = title
         if date:
             doc.hints["date"] = date
+        # The language the input declares is a hint that rides along as well: the text's words
+        # may overrule it (PackIndex.language), and the record keeps what the input said.
+        declared = fields.get("lang")
+        if declared is not None:
+            code = language_code(declared)
+            if code:
+                doc.hints["lang"] = code
         return doc
 
     def make_flagged_document(self, text: str, page_flags: list[dict[str, Any]], /,
@@ -256,8 +264,9 @@ class Cleaner:
             repeated_body_stage(doc)
         t1 = clock()
         for doc in docs:
+            hints = doc.hints
             doc.packs = self.index.packs_for(doc.text, doc.url, self.lang,
-                                             doc.hints.get("site_pack"))
+                                             hints.get("site_pack"), hints.get("lang"))
         t2 = clock()
         stages = [self._rule_stage(doc.packs + self._learned_for(doc), doc) for doc in docs]
         scans = [stage.scan(doc) for doc, stage in zip(docs, stages)]
@@ -349,12 +358,17 @@ class Cleaner:
         # (a placeholder url, "N/A" or "-", names no site: site_host)
         doc.meta["site"] = site.id if site else site_host(doc.url)
         doc.meta["lang"] = lang.id if lang else doc.meta.get("lang")
-        if doc.meta["lang"] is None and self.index.langs and doc.text.strip():
-            # No language's rules ran on it: said, so that such records can be found (and given
-            # one with --lang), not left to a null meta.lang alone. (Not where no language pack
-            # is loaded, nor for a text with no words left: an empty one is rejected, or
-            # flagged so where kept.)
-            doc.flags.append(self.index.no_language_flag(doc.text))
+        if doc.meta["lang"] is None:
+            # A language the input declares that no pack serves ("fr") is still the record's
+            # language, where neither --lang nor the text's words named one.
+            declared = None if self.lang else doc.hints.get("lang")
+            doc.meta["lang"] = declared
+            if self.index.langs and doc.text.strip():
+                # No language's rules ran on it: said, so that such records can be found (and
+                # given one with --lang), not left to a null meta.lang alone. (Not where no
+                # language pack is loaded, nor for a text with no words left: an empty one is
+                # rejected, or flagged so where kept.)
+                doc.flags.append(self.index.no_language_flag(doc.text, declared))
 
 
 def _must_be(value: Any, kinds: tuple[type, ...], what: str) -> None:

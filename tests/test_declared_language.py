@@ -1,0 +1,199 @@
+"""The language an input declares (a `lang` field, --field lang=NAME, a page's <html lang>,
+og:locale or content-language) is a hint: taken where the text's stopwords name no language or
+tie, overruled where they clearly name another, kept in meta.lang where no pack serves it."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from cleaner import Cleaner
+from cleaner.cli import main
+from cleaner.declared_language import language_code
+
+# A box score: no language's stopwords, so the stopwords alone give it no language.
+SCORES = "Persija 2-1 Persib\nPSM 0-0 Bali United\nArema 3-2 Persebaya"
+ENGLISH = ("The government said on Monday that the new school policy would be announced after "
+           "the meeting with the provincial governors, which was held in Jakarta.")
+INDONESIAN = ("Pemerintah mengumumkan kebijakan baru untuk sekolah pada hari Senin, yang akan "
+              "berlaku setelah rapat dengan para gubernur di Jakarta.")
+# Written only in words Malay and Indonesian share: a tie (tests/test_near_languages.py).
+SHARED_WORDS = ("Harga beras naik lagi di pasar induk pada pekan ini menurut para pedagang yang "
+                "ditemui di Jakarta.")
+PHOTOS = "".join(f"<p>Foto {i}: Warga Kampung Melayu, Jakarta Timur, Senin (3/2/2020). "
+                 "ANTARA/Reno Esnir</p>" for i in range(6))
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+def _flags(record: dict, name: str = "no-language") -> list[dict]:
+    return [flag for flag in record["flags"] if flag["flag"] == name]
+
+
+def _page(body: str, root: str = "", head: str = "") -> str:
+    return (f"<!DOCTYPE html><html{root}><head><meta charset='utf-8'>{head}"
+            "<title>Galeri Foto Banjir</title></head><body><article>"
+            f"<h1>Galeri Foto Banjir Jakarta</h1>{body}</article></body></html>")
+
+
+def _run(tmp_path, lines: list[dict], *options: str) -> tuple[list[dict], list[str]]:
+    """Records and rejects of `cleaner clean` over a JSONL of these lines."""
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "-o", str(out), "-q", "--workers", "1", *options]) == 0
+    rejects = tmp_path / "out.jsonl.rejects.jsonl"
+    return ([json.loads(line) for line in out.read_text().splitlines()],
+            rejects.read_text().splitlines() if rejects.exists() else [])
+
+
+@pytest.mark.parametrize("value, code", [
+    ("id", "id"), ("id-ID", "id"), ("in", "id"), ("ind", "id"), ("ID_id", "id"),
+    ("en-US", "en"), ("eng", "en"), ("ms-MY", "ms"), ("may", "ms"), ("zsm", "ms"),
+    ("fr-CA", "fr"), ("zh-Hant-TW", "zh"), (" en ", "en")])
+def test_a_declared_language_is_normalized_to_its_code(value, code):
+    assert language_code(value) == code
+
+
+@pytest.mark.parametrize("value", [
+    None, 7, 3.5, True, ["id"], {"code": "id"}, "", "  ", "und", "zxx", "x-klingon",
+    "Bahasa Indonesia", "id;en", "i" * 10_000, "id-" + "ID" * 5_000])
+def test_a_value_that_is_no_language_tag_declares_nothing(value):
+    assert language_code(value) is None
+
+
+def test_a_jsonl_lang_field_gives_a_text_without_stopwords_its_language(tmp_path):
+    records, rejects = _run(tmp_path, [{"id": "1", "text": SCORES, "lang": "id-ID"}])
+    assert rejects == []
+    assert records[0]["meta"]["lang"] == "id" and not _flags(records[0])
+    assert records[0]["lang"] == "id-ID"            # the field rides along as given
+
+
+def test_without_a_declared_language_such_a_text_is_still_flagged(tmp_path):
+    records, _ = _run(tmp_path, [{"id": "1", "text": SCORES}])
+    assert records[0]["meta"]["lang"] is None and len(_flags(records[0])) == 1
+
+
+def test_a_field_named_by_field_lang_declares_the_language(tmp_path):
+    records, rejects = _run(tmp_path, [{"id": "1", "text": SCORES, "language": "ind"}],
+                            "--field", "lang=language")
+    assert rejects == []
+    assert records[0]["meta"]["lang"] == "id" and not _flags(records[0])
+    assert records[0]["language"] == "ind"
+
+
+def test_a_parquet_lang_column_declares_the_language(tmp_path):
+    source = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"id": ["a", "b"], "text": [SCORES, SCORES], "lang": ["ms-MY", None]}),
+                   source)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "-o", str(out), "-q", "--workers", "1"]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["meta"]["lang"] for r in records] == ["ms", None]
+
+
+def test_a_declared_language_no_pack_serves_fills_meta_lang_and_says_so(cleaner):
+    record = cleaner.clean("1-0\n2-2\n3-1", lang="fr")
+    assert record["meta"]["lang"] == "fr"
+    [flag] = _flags(record)
+    assert "the input declares 'fr', which no language pack serves" in flag["reason"]
+    assert "no language pack's rules ran" in flag["reason"]
+
+
+def test_a_wrong_declared_language_is_overruled_by_clear_stopwords(cleaner):
+    assert cleaner.clean(ENGLISH, lang="id")["meta"]["lang"] == "en"
+    assert cleaner.clean(INDONESIAN, lang="en-US")["meta"]["lang"] == "id"
+    # A language no pack serves, declared for English text: English's rules run.
+    record = cleaner.clean(ENGLISH, lang="de")
+    assert record["meta"]["lang"] == "en" and not _flags(record)
+
+
+def test_a_declared_language_settles_a_tie_of_near_languages(cleaner):
+    assert cleaner.clean(SHARED_WORDS)["meta"]["lang"] == "id"        # the tie rule, kept
+    assert cleaner.clean(SHARED_WORDS, lang="ms")["meta"]["lang"] == "ms"
+
+
+def test_lang_given_to_the_cleaner_wins_over_a_declared_language():
+    record = Cleaner(lang="en").clean(SCORES, lang="id")
+    assert record["meta"]["lang"] == "en"
+
+
+@pytest.mark.parametrize("value", [None, 7, ["id"], {"id": 1}, "x" * 10_240, float("nan")])
+def test_a_hostile_lang_field_declares_nothing_and_costs_nothing(cleaner, value):
+    record = cleaner.clean(SCORES, lang=value)
+    assert record["meta"]["lang"] is None
+    [flag] = _flags(record)
+    assert "declares" not in flag["reason"]
+
+
+def test_hostile_lang_fields_in_jsonl_are_neither_rejected_nor_fatal(tmp_path):
+    values = [None, 12, ["id", "en"], {"a": 1}, "x" * 10_240, True]
+    lines = [{"id": str(i), "text": SCORES, "lang": value} for i, value in enumerate(values)]
+    records, rejects = _run(tmp_path, lines)
+    assert rejects == [] and len(records) == len(values)
+    assert all(r["meta"]["lang"] is None for r in records)
+    assert [r.get("lang") for r in records] == values
+
+
+def test_a_page_lang_attribute_gives_a_text_without_stopwords_its_language(cleaner):
+    record = cleaner.clean_html(_page(PHOTOS, " lang='id'"), url="https://example.com/a")
+    assert record["meta"]["lang"] == "id" and not _flags(record)
+
+
+def test_a_page_og_locale_gives_a_text_without_stopwords_its_language(cleaner):
+    head = "<meta property='og:locale' content='id_ID'>"
+    record = cleaner.clean_html(_page(PHOTOS, head=head), url="https://example.com/a")
+    assert record["meta"]["lang"] == "id" and not _flags(record)
+
+
+def test_a_page_content_language_meta_declares_its_language(cleaner):
+    head = "<meta http-equiv='Content-Language' content='id, en'>"
+    record = cleaner.clean_html(_page(PHOTOS, head=head), url="https://example.com/a")
+    assert record["meta"]["lang"] == "id"
+
+
+def test_a_page_whose_declarations_differ_declares_nothing(cleaner):
+    # A theme's lang="en" beside the site's content-language "de" (two benchmark pages).
+    head = "<meta http-equiv='content-language' content='de'>"
+    record = cleaner.clean_html(_page(PHOTOS, " lang='en'", head), url="https://example.com/a")
+    assert record["meta"]["lang"] is None
+    assert "declares" not in _flags(record)[0]["reason"]
+
+
+def test_a_page_declaring_a_language_no_pack_serves_says_so(cleaner):
+    record = cleaner.clean_html(_page(PHOTOS, " lang='pt-BR'"), url="https://example.com/a")
+    assert record["meta"]["lang"] == "pt"
+    assert "the input declares 'pt'" in _flags(record)[0]["reason"]
+
+
+def test_a_wrong_page_lang_is_overruled_by_the_text(cleaner):
+    body = "".join(f"<p>{ENGLISH}</p>" for _ in range(3))
+    record = cleaner.clean_html(_page(body, " lang='id'"), url="https://example.com/a")
+    assert record["meta"]["lang"] == "en"
+
+
+def test_the_input_field_wins_over_the_page_declaration(cleaner):
+    record = cleaner.clean_html(_page(PHOTOS, " lang='id'"), url="https://example.com/a",
+                                lang="ms")
+    assert record["meta"]["lang"] == "ms"
+
+
+@pytest.mark.parametrize("root", [" lang='" + "id" * 5_000 + "'", " lang=''", " lang='12'",
+                                  " lang='und'"])
+def test_a_hostile_page_lang_declares_nothing(cleaner, root):
+    record = cleaner.clean_html(_page(PHOTOS, root), url="https://example.com/a")
+    assert record["meta"]["lang"] is None and _flags(record)
+
+
+def test_a_dataset_lang_column_declares_the_language():
+    """clean_batch (Dataset.map) reads a row's lang column as the CLI reads a JSONL field."""
+    from cleaner.hf import batch_kwargs, clean_batch
+
+    out = clean_batch({"text": ["12 345 678 910"], "lang": ["id-ID"]}, **batch_kwargs())
+    assert out["meta"][0]["lang"] == "id" and out["flags"] == ["[]"]
