@@ -8,10 +8,11 @@ import importlib.util
 # written, plus the suggest miner's line shapes. The same source runs either way; compiled it cleans about 1.2x faster
 # end to end (docs/scale.md). setup.py reads this list without importing the package.
 MODULES = (
-    "apply_rules", "batches", "dates", "declared_language", "decode", "document", "document_files", "first_look",
-    "folders", "header", "identify", "identity_cache", "inputs", "jsonl_reader", "lexicon",
-    "matcher", "metadata", "normalize", "paragraphs", "pipeline", "progress", "re2_spans",
-    "readers", "repeated_body", "rulefile", "run", "shapes", "stats", "url_date", "url_section", "writers",
+    "apply_rules", "batches", "dates", "declared_language", "decode", "document",
+    "document_files", "first_look", "folders", "header", "identify", "identity_cache", "inputs",
+    "jsonl_reader", "lexicon", "matcher", "metadata", "normalize", "paragraphs", "pipeline",
+    "progress", "re2_spans", "readers", "repeated_body", "rulefile", "run", "shapes", "stats",
+    "url_date", "url_section", "writers",
 )
 
 
