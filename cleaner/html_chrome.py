@@ -12,6 +12,8 @@ from lxml.html import HtmlElement
 from cleaner.document import Removal, cut_short
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS
 from cleaner.html_load import _flag
+from cleaner.lexicon import phrase_words
+from cleaner.page_bylines import opens_with_label, page_words
 
 # A generic chrome selector never takes an element holding more than this share of the page's
 # text: a "share" or "related" class on the article's own wrapper must not empty the page.
@@ -54,7 +56,34 @@ CHROME_TOKENS: tuple[tuple[str, str], ...] = (
 
 
 def _element_text(el: HtmlElement) -> str:
-    return " ".join("".join(el.itertext()).split())
+    """An element's text, its runs of spaces as one; a <br> parts the text on either side of
+    it ("Penulis: Budi Santoso<br>Editor: Andi" is no "SantosoEditor")."""
+    return " ".join(_element_lines(el))
+
+
+# Where a <br> stood in an element's text (no text node holds a NUL: XML has none).
+_BREAK = "\0"
+
+
+def _element_lines(el: HtmlElement) -> list[str]:
+    """An element's text in the lines its <br>s make, each with its runs of spaces as one; no
+    empty line."""
+    if el.find(".//br") is None:
+        text = " ".join("".join(el.itertext()).split())
+        return [text] if text else []
+    pieces: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node.tag == "br":
+                pieces.append(_BREAK)
+            elif node.text:
+                pieces.append(node.text)
+            continue
+        # The text after an element (or a comment) is its parent's.
+        if node.tail and node is not el:
+            pieces.append(node.tail)
+    lines = (" ".join(line.split()) for line in "".join(pieces).split(_BREAK))
+    return [line for line in lines if line]
 
 
 _VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
@@ -458,11 +487,19 @@ def strip_tag_links(tree: HtmlElement) -> list[Removal]:
     total = _text_length(root) or 1
     article = _ArticleMarks(root)
     removed: list[Removal] = []
+    # Each element is judged once, and the links of a box judged are not looked at again: a
+    # tag cloud of thousands of links, judged again from each of its links, cost a walk of
+    # the cloud per link (2,000 links took the page past its 5 s).
+    judged: dict[HtmlElement, bool] = {}
+    handled: set[HtmlElement] = set()
     for link in links:
-        if not _attached(link, tree):
-            continue                # in a list already removed
-        box = _tag_box(link)
-        if (box is None or _text_length(box) > CHROME_MAX_SHARE * total
+        if link in handled or not _attached(link, tree):
+            continue                # in a list already judged or removed
+        box = _tag_box(link, judged)
+        if box is None:
+            continue
+        handled.update(box.iter("a"))
+        if (_text_length(box) > CHROME_MAX_SHARE * total
                 or article.held_by(box) or not _alone_in_run(box)):
             continue
         record = _removal("html/chrome-tags", box)
@@ -484,10 +521,10 @@ AFTER_TAGS_WORDS = 40
 
 
 def _after_closing_tags(box: HtmlElement) -> list[HtmlElement]:
-    """The elements after a tag list in its parent, when the list closes the article there (the
-    parent holds LEAD_PARAGRAPHS paragraphs of a sentence's length before it) and they are a short
-    note (AFTER_TAGS_WORDS words at most, no heading, no paragraph of the article after it):
-    the page's chrome after its article, such as a comment section's notice."""
+    """The notices after a tag list in its parent (_notice), when the list closes the article
+    there (the parent holds LEAD_PARAGRAPHS paragraphs of a sentence's length before it) and what
+    follows it is short (AFTER_TAGS_WORDS words at most, no heading): the page's chrome after
+    its article. Anything else there (the article's last paragraph, its byline) stays."""
     parent = box.getparent()
     if parent is None or (box.tail or "").strip():
         return []
@@ -504,15 +541,53 @@ def _after_closing_tags(box: HtmlElement) -> list[HtmlElement]:
         return []
     if any(next(el.iter("h1", "h2", "h3", "article"), None) is not None for el in after):
         return []
-    return after
+    return [el for el in after if _notice(el)]
 
 
-def _tag_box(link: HtmlElement) -> HtmlElement | None:
+# Quotation marks: a note holding one quotes someone, as the article's text does.
+_QUOTE = re.compile("[\"“”„«»「」]")
+
+
+def _notice(el: HtmlElement) -> bool:
+    """Whether an element after a closing tag list is the page's notice, not the article's: it
+    carries a comment section's class or id, or says a phrase of the packs' consent_phrases
+    ("we use cookies") or comment_phrases ("comments are moderated"), and holds no quotation and no byline label at its start ("Penulis:
+    Budi Santoso" and "..., kata Menteri PUPR." stay)."""
+    text = _element_text(el)
+    if not text or _QUOTE.search(text) or opens_with_label(text):
+        return False
+    if any(chrome_name(f"{node.get('class') or ''} {node.get('id') or ''}") == "comments"
+           for node in el.iter(etree.Element)):
+        return True
+    words = page_words()
+    return _holds_phrase(text, words.consent_phrases) or \
+        _holds_phrase(text, words.comment_phrases)
+
+
+def _holds_phrase(text: str, phrases: dict[tuple[str, ...], str]) -> bool:
+    """Whether a text says one of the phrases (by their words, phrase_words) as whole words.
+
+    >>> _holds_phrase("Ya, we use cookies here.", {("we", "use", "cookies"): "we use cookies"})
+    True
+    >>> _holds_phrase("We used cookies", {("we", "use", "cookies"): "we use cookies"})
+    False
+    """
+    said = f" {' '.join(phrase_words(text))} "
+    return any(f" {' '.join(phrase)} " in said for phrase in phrases)
+
+
+def _tag_box(link: HtmlElement, judged: dict[HtmlElement, bool]) -> HtmlElement | None:
     """The largest element around a tag link that is a tag list (_is_tag_list), below the body;
-    None when the link's parent is none (the link is a word of a sentence)."""
+    None when the link's parent is none (the link is a word of a sentence). `judged` holds the
+    verdicts on elements already walked, and gets this walk's."""
     box = None
     el = link.getparent()
-    while el is not None and el.tag not in _SKIP_TAGS and _is_tag_list(el):
+    while el is not None and el.tag not in _SKIP_TAGS:
+        verdict = judged.get(el)
+        if verdict is None:
+            verdict = judged[el] = _is_tag_list(el)
+        if not verdict:
+            break
         box, el = el, el.getparent()
     return box
 

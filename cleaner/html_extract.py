@@ -11,8 +11,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.document import Removal
-from cleaner.html_chrome import (_cut_short, strip_chrome, strip_date_stamps, strip_link_lists,
-                                 strip_selectors, strip_standfirst, strip_tag_links)
+from cleaner.html_chrome import (_cut_short, _text_length, strip_chrome, strip_date_stamps,
+                                 strip_link_lists, strip_selectors, strip_standfirst,
+                                 strip_tag_links)
 from cleaner.html_left_out import left_out, page_runs
 from cleaner.html_load import PageError
 from cleaner.inputs import CUT_SHORT
@@ -34,6 +35,9 @@ SPLIT_FIRST_PARAGRAPHS = 3
 # A table cell holding this many paragraphs of a sentence's length (or a headline) lays out a
 # page: it is no data table's cell.
 LAYOUT_CELL_PARAGRAPHS = 2
+# Such a cell lays out a table of more than one row only when it holds at least this share of
+# the table's words: a data table's rows hold text of their own beside a long cell.
+LAYOUT_CELL_SHARE = 0.5
 
 
 @dataclass
@@ -117,8 +121,9 @@ _CELLS = frozenset(("td", "th"))
 
 
 def unwrap_layout_tables(tree: HtmlElement) -> int:
-    """Turn the tables that lay a page out (a cell holds its headline or paragraphs) into plain
-    blocks, which the extractor reads paragraph by paragraph; returns how many there were.
+    """Turn the tables that lay a page out (a cell holds its headline or paragraphs, and the
+    table is one row of columns or that cell holds most of its words) into plain blocks, which
+    the extractor reads paragraph by paragraph; returns how many there were.
 
     A table's cell is one line of the extractor's text, its paragraphs run together ("| Title
     Date Para one Para two … |"), so a whole article in a layout cell came out as one line that
@@ -136,12 +141,19 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
         parts = [el for el in table if el.tag in _TABLE_PARTS]
         rows = [el for el in (*table, *(r for part in parts for r in part)) if el.tag == "tr"]
         cells = [cell for row in rows for cell in row if cell.tag in _CELLS]
-        if not any(_lays_out(cell) for cell in cells):
+        columns = [cell for cell in cells if _lays_out(cell)]
+        if not columns or (len(rows) > 1 and not _dominates(columns, table)):
             continue
         for el in (table, *parts, *rows, *cells):
             el.tag = "div"
         unwrapped += 1
     return unwrapped
+
+
+def _dominates(cells: list[HtmlElement], table: HtmlElement) -> bool:
+    """Whether one of the cells holds LAYOUT_CELL_SHARE of its table's words or more."""
+    words = _text_length(table)
+    return any(_text_length(cell) >= LAYOUT_CELL_SHARE * words for cell in cells)
 
 
 def _lays_out(cell: HtmlElement) -> bool:

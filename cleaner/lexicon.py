@@ -64,6 +64,8 @@ class Lexicon:
     # pack writes it, longest first.
     error_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
     consent_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
+    # What a comment section's notice says, as error_phrases are kept.
+    comment_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
     timezone: str | None = None                    # the first pack's that names one
     # metadata.names_no_place's answers by captured place, as documents ask: datelines repeat
     # their places (Jakarta opens 569 of the dev set's 1,329 articles), and folding one anew
@@ -228,5 +230,6 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
                                for w in pack.not_sections) - {""},
         error_phrases=_phrase_list(p for pack in packs for p in pack.error_phrases),
         consent_phrases=_phrase_list(p for pack in packs for p in pack.consent_phrases),
+        comment_phrases=_phrase_list(p for pack in packs for p in pack.comment_phrases),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
     )

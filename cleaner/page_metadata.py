@@ -6,12 +6,12 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html_chrome import _element_text
+from cleaner.html_chrome import _element_lines, _element_text
 from cleaner.html_left_out import text_runs
 from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words
@@ -209,38 +209,76 @@ _SECTION_META = ("article:section", "content_category", "dtk:kanal", "section")
 # at times its tags, into one ("Smart News, Smart News Science", "News - News"). (No run of
 # spaces in it: a pattern that opens with one is tried from every space of a long run.)
 _SECTION_LIST = re.compile(r"[,;|]|\s[-–]\s")
+# Separators no one section's name holds: a semicolon, a bar, a comma with no space after it
+# ("Commercial Real Estate,Home Page,Popular"), a dash between spaces ("News - News").
+_LIST_MARK = re.compile(r"[;|]|,(?!\s)|\s[-–]\s")
+# A field of this many parts lists sections; of two parted by ", " it may be one name ("Arts,
+# Culture & Entertainment").
+SECTION_LIST_PARTS = 3
 
 
 def page_section(candidates: Iterable[Any], sitename: str | None = None,
                  url: str | None = None, words: Lexicon | None = None) -> str | None:
-    """A page's section, one name: the first part of the first candidate (its section meta
-    tags, then its JSON-LD articleSection) that names one. A field listing several is a CMS's
-    categories, the first the post's own (a tag list after them is no section); a part is
-    none when it is a host ("gizmodo.com"), the site's name or its host's label, has no
-    letter, or is one of the packs' `not_sections` ("All", "Home Page"; `words`, page_words
-    without them). Keywords and tags alone give no section: they name topics, people, places.
+    """A page's section, one name: the first candidate (its section meta tags, then its JSON-LD
+    articleSection) that names one, or the first part of it that does when it lists several
+    (_section_parts). A field listing several is a CMS's categories, the first the post's own
+    (a tag list after them is no section); a name is none when it is a host ("gizmodo.com"),
+    the site's name or its host's label, has no letter, or is one of the packs'
+    `not_sections` ("All", "Home Page"; `words`, page_words without them). Keywords and tags
+    alone give no section: they name topics, people, places.
 
     >>> page_section(["gizmodo.com", "Smart News, Smart News Science, Smart News Science"])
     'Smart News'
     >>> page_section(["RT", "News - News"], "RT", "https://www.rt.com/a"), page_section(["-"])
     ('News', None)
+    >>> page_section(["Arts, Culture & Entertainment"])
+    'Arts, Culture & Entertainment'
     """
     not_sections = page_words(words).not_sections
     host = site_host(url)
     names = {fold_words(name) for name in (sitename, host, host and _registrable(host)[0])
              if name}
+
+    def names_none(part: str) -> bool:
+        folded = fold_words(part)
+        return folded in not_sections or folded in names or _named_host(part, None) is not None
+
     for candidate in candidates:
         if not isinstance(candidate, str):
             continue
-        for part in _SECTION_LIST.split(candidate):
-            if not any(c.isalpha() for c in part):
-                continue
-            part = " ".join(part.split())
-            folded = fold_words(part)
-            if folded not in not_sections and folded not in names \
-                    and _named_host(part, None) is None:
+        for part in _section_parts(candidate, names_none):
+            if not names_none(part):
                 return part
     return None
+
+
+def _section_parts(value: str, names_none: Callable[[str], bool]) -> list[str]:
+    """The names a section field holds, those with a letter: its parts where it lists several
+    (SECTION_LIST_PARTS of them or more, a separator no name holds (_LIST_MARK), a part that
+    opens another, "Smart News, Smart News Science", or one that names no section,
+    "Featured, Politics"), else the whole field ("Arts, Culture & Entertainment").
+
+    >>> _section_parts("Arts, Culture & Entertainment", lambda part: False)
+    ['Arts, Culture & Entertainment']
+    >>> _section_parts("Featured, Politics", lambda part: part == "Featured")
+    ['Featured', 'Politics']
+    """
+    parts = [" ".join(part.split()) for part in _SECTION_LIST.split(value)]
+    parts = [part for part in parts if any(c.isalpha() for c in part)]
+    if len(parts) < 2:
+        return parts
+    if (len(parts) >= SECTION_LIST_PARTS or _LIST_MARK.search(value) is not None
+            or _opens_another(parts) or any(map(names_none, parts))):
+        return parts
+    return [" ".join(value.split())]
+
+
+def _opens_another(parts: list[str]) -> bool:
+    """Whether one part opens another (a CMS's category and its child: "Smart News, Smart News
+    Science"; "ソフトウェア一般, ソフトウェア")."""
+    folded = [fold_words(part) for part in parts]
+    return any(i != j and b.startswith(a)
+               for i, a in enumerate(folded) for j, b in enumerate(folded))
 
 
 def _first_text(tree: HtmlElement, tag: str) -> str | None:
@@ -332,11 +370,12 @@ def _author_elements(tree: HtmlElement) -> list[str]:
         text = _byline_head(next(iter(text_runs(after, inline_edge=" | ")), ""))
         if text and opens_with_label(text):
             found.append(text)
-    labelled = [text for el in marked.labelled
-                if len(text := _element_text(el)) < _BYLINE_CHARS
+    # Each line of such a block on its own: "Penulis: A<br>Editor: B" is two bylines.
+    labelled = [text for el in marked.labelled for text in _element_lines(el)
+                if len(text) < _BYLINE_CHARS
                 and opens_with_label_colon(text) and names_only(text)]
     if labelled:
-        # "Researched by: A" and "Edited by: B" are blocks of their own: one byline.
+        # "Researched by: A" and "Edited by: B" are blocks or lines of their own: one byline.
         found.append(" | ".join(dict.fromkeys(labelled[:3])))
     return found
 

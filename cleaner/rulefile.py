@@ -46,8 +46,8 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "s
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
               "honorifics", "weekdays", "role_words", "agencies", "outlets", "credentials",
               "not_places", "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns",
-              "club_words", "not_sections", "error_phrases", "consent_phrases", "timezone",
-              "html_strip", "valid_from", "valid_until"}
+              "club_words", "not_sections", "error_phrases", "consent_phrases", "comment_phrases",
+              "timezone", "html_strip", "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -271,6 +271,8 @@ class Pack:
     # "we use cookies"), lower case.
     error_phrases: frozenset[str] = frozenset()
     consent_phrases: frozenset[str] = frozenset()
+    # What a comment section's notice says ("comments are moderated"), lower case.
+    comment_phrases: frozenset[str] = frozenset()
     timezone: str | None = None
     html_strip: tuple[str, ...] = ()
     valid_from: date | None = None
@@ -691,6 +693,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         not_sections=_words(head, "not_sections", path),
         error_phrases=_phrases(head, "error_phrases", path),
         consent_phrases=_phrases(head, "consent_phrases", path),
+        comment_phrases=_phrases(head, "comment_phrases", path),
         timezone=_timezone(head.get("timezone"), path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
