@@ -280,3 +280,11 @@ def test_hostile_names_before_a_listed_outlet_are_cleaned_without_raising(cleane
     assert time.process_time() - start < 5
     assert isinstance(record["text"], str)
     assert "Christmas" not in record["meta"]["authors"]
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_an_outlets_desk_after_the_names_is_the_source(cleaner, first):
+    # (the second acceptance run: "CNN Business" was read as a second author)
+    record = _clean(cleaner, "By Jill Disis, CNN Business", first)
+    assert record["meta"]["authors"] == ["Jill Disis"]
+    assert record["meta"]["source"] == "CNN Business"
