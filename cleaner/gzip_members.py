@@ -167,11 +167,14 @@ class GzipMembers(io.RawIOBase):
         lines, given = self._lines_given(), self._made
         if given:
             message += f"; {KEPT}"
-        tail = b""
+        # (the bytes from where a member with a damaged header may start are kept, up to a
+        # bound, for _headless_member to inflate: grown in place, and searched for a header
+        # only where they are new; copied and searched whole for each read, a run of megabytes
+        # of them took seconds)
+        window, window_at, searched = bytearray(data), at, search_from
+        keeping = end is None and stopped is not None
         while True:
-            window = tail + data
-            window_at = at - len(tail)
-            index = window.find(MAGIC, max(0, search_from - window_at))
+            index = window.find(MAGIC, max(0, searched - window_at))
             found = window_at + index if index >= 0 else None
             if index < 0:
                 data, at = self._next_data()
@@ -184,17 +187,20 @@ class GzipMembers(io.RawIOBase):
                 lost = _lost_member(end, start, window, window_at)
             if found is not None:
                 self._new_member(found)
-                self._pending, self._pending_at = window[index:], found
+                self._pending, self._pending_at = bytes(window[index:]), found
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; reading goes on at the next "
                                   f"member (byte {found})", found, lines, given=given, lost=lost)
             if self._eof:
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; no further member follows",
                                   None, lines, given=given, lost=lost)
-            # (the bytes from where a member with a damaged header may start are kept, up to a
-            # bound, for _headless_member to inflate)
-            keep = len(window) - (stopped - _NEAR - window_at) if end is None and stopped \
-                is not None and len(window) <= _KEEP_BYTES else 0
-            tail = window[-max(keep, len(MAGIC) - 1):]
+            # (a header may begin in the last bytes searched and end in the next read)
+            searched = max(searched, window_at + len(window) - (len(MAGIC) - 1))
+            keeping = keeping and len(window) <= _KEEP_BYTES
+            keep_from = min(searched, max(window_at, (stopped or 0) - _NEAR)) if keeping \
+                else searched
+            del window[:keep_from - window_at]
+            window += data
+            window_at = keep_from
 
     def _lines_given(self) -> int | None:
         """The line ends in what was handed out of the member being read (None: not counted)."""
@@ -215,31 +221,80 @@ def _member_end(exc: Exception, consumed: int) -> int | None:
 # deflate data, a few hundred bytes into the next member); how many bytes are kept to inflate it.
 _NEAR = 4096
 _KEEP_BYTES = 16 << 20
+# Each place near there is inflated first for this many bytes (taken in and given out together);
+# those still inflating then (none of the other places in 830 KB of a crawl's members, 4 in 1 MB
+# of random bytes) are inflated to the end, unless more than _FEW are: bytes that inflate without
+# error for as long as they run (a run of line feeds) keep every place going, and inflating
+# each of 8,000 places to the end of megabytes of them took minutes.
+_FIRST_LOOK = 4096
+_FEW = 8
 
 
-def _headless_member(stopped: int, damaged: int, start: int, window: bytes, window_at: int
-                     ) -> int | None:
+def _headless_member(stopped: int, damaged: int, start: int, window: bytes | bytearray,
+                     window_at: int) -> int | None:
     """Where a whole gzip member lies whose header is damaged, near where the inflater stopped on
     the damaged member at `damaged` (`stopped`) and ending at `start` (the next member found, or
     the file's end; `window`, from `window_at`, holds the bytes): deflate data after a header's
     ten bytes that inflates to its end, with its CRC and length right after it and nothing but
-    zero padding to `start`. None where none is: the damaged member's end stays unknown."""
+    zero padding to `start`. None where none is (or too many places inflate on for a first
+    look): the damaged member's end stays unknown."""
     first = max(damaged + 1, stopped - _NEAR, window_at)
-    view = memoryview(window)         # (no copy of the rest of the window for each place tried)
+    view = memoryview(window)[:start - window_at]   # (no copy of the rest for each place tried)
+    # (the length a gzip trailer says is its data's modulo 4 GB: a member holding more, 256
+    # times what is kept for the search, is not found)
+    most = _largest_size(window, start - window_at)
+    longer: list[int] = []            # places still inflating after the first look, in order
+    found = None
     for at in range(first, min(start - 18, stopped + 4 + _NEAR) + 1):
         if window.startswith(MAGIC, at - window_at):
             continue                  # (a member whose header is whole is read, not passed over)
-        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        whole = _whole_member(view[at - window_at + 10:], most, _FIRST_LOOK)
+        if whole:
+            found = at
+            break
+        if whole is None:
+            longer.append(at)
+            if len(longer) > _FEW:
+                return None
+    # (in order: a place before the one found whole first would have been taken first)
+    return next((at for at in longer if _whole_member(view[at - window_at + 10:], most)), found)
+
+
+def _whole_member(data: memoryview, most: int, look: int | None = None) -> bool | None:
+    """Whether `data` is deflate data giving at most `most` bytes, then their CRC and length,
+    then nothing but zero padding; None where it still inflates after `look` bytes taken in and
+    given out (no bound: inflated to its end, given out a bounded piece at a time)."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    crc = size = taken = 0
+    piece: bytes | memoryview = b""
+    while not inflater.eof:
+        if not piece:
+            if taken == len(data):
+                return False          # (ends inside the deflate data)
+            step = CHUNK if look is None else look
+            piece, taken = data[taken:taken + step], min(taken + step, len(data))
         try:
-            out = inflater.decompress(view[at - window_at + 10:start - window_at])
+            out = inflater.decompress(piece, MAX_OUT if look is None else look)
         except zlib.error:
-            continue
-        trailer = inflater.unused_data
-        # (a CRC and a length that both match: no bytes only look like a member by chance)
-        if inflater.eof and not trailer[8:].strip(b"\x00") and \
-                trailer[:8] == _trailer(zlib.crc32(out), len(out)):
-            return at
-    return None
+            return False
+        piece = inflater.unconsumed_tail
+        crc, size = zlib.crc32(out, crc), size + len(out)
+        if size > most:
+            return False
+        if look is not None and not inflater.eof and taken - len(piece) + size >= look:
+            return None
+    trailer = data[taken - len(inflater.unused_data):]
+    # (a CRC and a length that both match: no bytes only look like a member by chance)
+    return trailer[:8] == _trailer(crc, size) and not bytes(trailer[8:]).strip(b"\x00")
+
+
+def _largest_size(window: bytes | bytearray, end: int) -> int:
+    """The most data a member ending at `end` in `window` can hold: the length in the last eight
+    bytes before zero padding (a member's own trailer, read where it is largest: its length's
+    high bytes may be zeros that look like padding)."""
+    last = len(window[:end].rstrip(b"\x00"))
+    at = max(0, last - 8)
+    return int.from_bytes(window[at + 4:at + 8], "little")
 
 
 def _trailer(crc: int, size: int) -> bytes:
@@ -247,7 +302,8 @@ def _trailer(crc: int, size: int) -> bytes:
     return crc.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little")
 
 
-def _lost_member(end: int | None, start: int, window: bytes, window_at: int) -> int | None:
+def _lost_member(end: int | None, start: int, window: bytes | bytearray, window_at: int
+                 ) -> int | None:
     """Where a member with a damaged header lies, passed over between the damaged member's `end`
     and the next member `start` (or the file's end) the search found: bytes there that are not
     zero padding (`window`, from `window_at`, holds them if they are not behind it); None where
