@@ -95,12 +95,15 @@ def capped_workers(asked: int, cores: int) -> tuple[int, str | None]:
 
     >>> capped_workers(64, 2)
     (2, '--workers 64 is more than the 2 usable cores; using 2')
-    >>> capped_workers(2, 2), capped_workers(3, 1), capped_workers(1, 1)
-    ((2, None), (2, '--workers 3 is more than the 1 usable core; using 2'), (1, None))
+    >>> capped_workers(2, 2), capped_workers(1, 1)
+    ((2, None), (1, None))
+    >>> capped_workers(2, 1)
+    (2, '--workers 2 is more than the 1 usable core; using 2 (a pool keeps two at least)')
     """
     cores = max(1, cores)
-    using = min(asked, max(cores, 2))
-    if using == asked:
+    if asked <= cores:
         return asked, None
+    using = min(asked, max(cores, 2))
     return using, (f"--workers {asked} is more than the {cores} usable "
-                   f"core{'' if cores == 1 else 's'}; using {using}")
+                   f"core{'' if cores == 1 else 's'}; using {using}"
+                   + (" (a pool keeps two at least)" if using > cores else ""))
