@@ -212,9 +212,13 @@ _SECTION_LIST = re.compile(r"[,;|]|\s[-–]\s")
 # Separators no one section's name holds: a semicolon, a bar, a comma with no space after it
 # ("Commercial Real Estate,Home Page,Popular"), a dash between spaces ("News - News").
 _LIST_MARK = re.compile(r"[;|]|,(?!\s)|\s[-–]\s")
-# A field of this many parts lists sections; of two parted by ", " it may be one name ("Arts,
-# Culture & Entertainment").
+# A field of this many parts lists sections; of two parted by ", " it is one name only where the
+# second joins words with "&" or a conjunction of the packs ("Arts, Culture & Entertainment"):
+# a CMS's two categories ("Nasional, Politik", "Politics, World") are far commoner than a name
+# holding a comma.
 SECTION_LIST_PARTS = 3
+# What joins the last words of one section's name besides the packs' conjunctions.
+_JOIN_MARK = "&"
 
 
 def page_section(candidates: Iterable[Any], sitename: str | None = None,
@@ -222,7 +226,9 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     """A page's section, one name: the first candidate (its section meta tags, then its JSON-LD
     articleSection) that names one, or the first part of it that does when it lists several
     (_section_parts). A field listing several is a CMS's categories, the first the post's own
-    (a tag list after them is no section); a name is none when it is a host ("gizmodo.com"),
+    (a tag list after them is no section): "Nasional, Politik" gives "Nasional", and only two
+    parts whose second joins words with "&" or one of the packs' `conjunctions` are one name
+    ("Arts, Culture & Entertainment"). A name is none when it is a host ("gizmodo.com"),
     the site's name or its host's label, has no letter, or is one of the packs'
     `not_sections` ("All", "Home Page"; `words`, page_words without them). Keywords and tags
     alone give no section: they name topics, people, places.
@@ -231,10 +237,12 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     'Smart News'
     >>> page_section(["RT", "News - News"], "RT", "https://www.rt.com/a"), page_section(["-"])
     ('News', None)
-    >>> page_section(["Arts, Culture & Entertainment"])
-    'Arts, Culture & Entertainment'
+    >>> page_section(["Arts, Culture & Entertainment"]), page_section(["Nasional, Politik"])
+    ('Arts, Culture & Entertainment', 'Nasional')
     """
-    not_sections = page_words(words).not_sections
+    lexicon = page_words(words)
+    not_sections = lexicon.not_sections
+    conjunctions = frozenset(word.lower() for word in lexicon.conjunctions)
     host = site_host(url)
     names = {fold_words(name) for name in (sitename, host, host and _registrable(host)[0])
              if name}
@@ -246,31 +254,43 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     for candidate in candidates:
         if not isinstance(candidate, str):
             continue
-        for part in _section_parts(candidate, names_none):
+        for part in _section_parts(candidate, names_none, conjunctions):
             if not names_none(part):
                 return part
     return None
 
 
-def _section_parts(value: str, names_none: Callable[[str], bool]) -> list[str]:
-    """The names a section field holds, those with a letter: its parts where it lists several
-    (SECTION_LIST_PARTS of them or more, a separator no name holds (_LIST_MARK), a part that
-    opens another, "Smart News, Smart News Science", or one that names no section,
-    "Featured, Politics"), else the whole field ("Arts, Culture & Entertainment").
+def _section_parts(value: str, names_none: Callable[[str], bool],
+                   conjunctions: frozenset[str] = frozenset()) -> list[str]:
+    """The names a section field holds, those with a letter: the whole field where it is one
+    name, two parts after a comma and a space whose second joins words ("&", or one of the
+    `conjunctions` as a word: "Arts, Culture & Entertainment") and none of the marks of a
+    list (a separator no name holds (_LIST_MARK), a part that opens another, "Smart News, Smart
+    News Science", or one that names no section, "Featured, Politics"); else its parts.
 
     >>> _section_parts("Arts, Culture & Entertainment", lambda part: False)
     ['Arts, Culture & Entertainment']
-    >>> _section_parts("Featured, Politics", lambda part: part == "Featured")
-    ['Featured', 'Politics']
+    >>> _section_parts("Nasional, Politik", lambda part: False)
+    ['Nasional', 'Politik']
+    >>> _section_parts("Featured, Politics & Law", lambda part: part == "Featured")
+    ['Featured', 'Politics & Law']
     """
     parts = [" ".join(part.split()) for part in _SECTION_LIST.split(value)]
     parts = [part for part in parts if any(c.isalpha() for c in part)]
     if len(parts) < 2:
         return parts
     if (len(parts) >= SECTION_LIST_PARTS or _LIST_MARK.search(value) is not None
-            or _opens_another(parts) or any(map(names_none, parts))):
+            or not _joins_words(parts[-1], conjunctions) or _opens_another(parts)
+            or any(map(names_none, parts))):
         return parts
     return [" ".join(value.split())]
+
+
+def _joins_words(part: str, conjunctions: frozenset[str]) -> bool:
+    """Whether a section's part joins words, as the last of one name's list does ("Culture &
+    Entertainment", "Culture and Entertainment", "Seni dan Budaya"): it holds "&", or one of
+    the `conjunctions` (lower case) as a word of its own."""
+    return _JOIN_MARK in part or not conjunctions.isdisjoint(part.lower().split())
 
 
 def _opens_another(parts: list[str]) -> bool:

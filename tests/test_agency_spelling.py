@@ -1,6 +1,7 @@
 """One agency, one spelling: a source that is a wire agency of the packs' `agencies` is written in
 meta.source as the pack lists it ('Bernama', 'Reuters', 'ANTARA'), whatever case the dateline or
-the closing credit wrote it in; a site pack's name still wins, and other sources stay as written."""
+the closing credit wrote it in; a site pack's name still wins, and other sources stay as written.
+India's wires (IANS, ANI) are listed too: a byline naming one gives the source, no author."""
 
 from __future__ import annotations
 
@@ -95,3 +96,27 @@ def test_a_pack_with_a_blank_or_bad_agency_is_refused_or_read_as_a_list(tmp_path
     else:
         with pytest.raises(RuleFileError, match="agencies"):
             load_pack(path)
+
+
+ENGLISH_TITLE = "Monsoon Rains Flood Low-Lying Districts Of The Capital"
+ENGLISH_BODY = ("Heavy monsoon rains flooded several low-lying districts of the capital on Monday, "
+                "officials said, and schools in the worst-hit areas were closed for the day.")
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    ("By IANS", [], "IANS"),                  # the Indian wires of common.toml's agencies
+    ("By ANI", [], "ANI"),
+    ("By Jane Doe, IANS", ["Jane Doe"], "IANS"),
+    ("By Ani", ["Ani"], None),                # an acronym counts in capitals only: Ani is a name
+    ("By Ians", ["Ians"], None),
+])
+def test_an_indian_wire_in_a_byline_is_the_source_and_no_author(cleaner, byline, authors, source):
+    record = cleaner.clean(f"{ENGLISH_TITLE}\n\n{byline}\n\n{ENGLISH_BODY}")
+    assert record["meta"]["lang"] == "en"
+    assert (record["meta"]["authors"], record["meta"]["source"]) == (authors, source)
+    assert record["text"] == ENGLISH_BODY
+
+
+def test_the_common_pack_lists_the_indian_wires():
+    common = next(pack for pack in load_packs() if pack.id == "common")
+    assert {"IANS", "ANI"} <= set(common.agency_names)

@@ -2,7 +2,8 @@
 initials ('D.I. YOGYAKARTA'), a dot ('ST. LOUIS') or hyphens ('AL-QUDS'): common/dateline-agency
 (rules/common.toml) cuts it and fills location and source, in an Indonesian document as in an
 English one, while the Indonesian pack's own shapes stay id/dateline-source-city's and a line in
-capitals that names no place stays in the text."""
+capitals that names no place stays in the text: an English contraction ("WE'RE BACK",
+"I'LL BE THERE") or initials alone ('U.S.')."""
 
 from __future__ import annotations
 
@@ -104,11 +105,35 @@ def test_the_indonesian_packs_own_datelines_stay_its_rules(cleaner, dateline, lo
     "BREXIT'S END (Reuters) - ",  # or a possessive
     "‘NO DEAL’ (Reuters) - ",     # a quoted phrase in capitals
     "J. SMITH (AP) - ",           # one initial is a person's
+    "WE'RE BACK (AP) — ",         # an apostrophe before a word's last RE, VE or LL is English's
+    "I'LL BE THERE (Reuters) - ",
+    "I'VE GOT IT (AP) — ",
+    "YOU’RE FIRED (AP) — ",
+    "SHE'LL BE BACK (AFP) - ",
+    "U.S. (AP) — ",               # initials alone are no place
+    "D.C. (AP) — ",
+    "U.S. U.K. (Reuters) - ",
 ])
 def test_capitals_that_name_no_place_stay(cleaner, opening):
     record = cleaner.clean(_english(opening), url=EN_URL)
     assert record["text"].startswith(opening.strip())
     assert (record["meta"]["location"], record["meta"]["source"]) == (None, None)
+
+
+@pytest.mark.parametrize("dateline, location, source", [
+    ("WASHINGTON D.C. (AP) — ", "washington d.c.", "AP"),   # initials after a place's word
+    ("U.S. VIRGIN ISLANDS (AP) — ", "u.s. virgin islands", "AP"),
+    ("D'REVEL (AFP) - ", "d'revel", "AFP"),           # RE opening a longer word is a place's
+    ("L'LLANO (AFP) - ", "l'llano", "AFP"),
+])
+def test_initials_or_an_apostrophe_inside_a_place_still_make_a_dateline(cleaner, dateline,
+                                                                       location, source):
+    record = cleaner.clean(_english(dateline), url=EN_URL)
+    assert _cut(record) == [("common/dateline-agency", dateline.strip())]
+    found, found_source = _fields(record)
+    # (The location loses a last full stop, "Washington D.C": the place's writing is not this
+    # rule's.)
+    assert (found.rstrip("."), found_source) == (location.rstrip("."), source)
 
 
 def test_a_long_run_of_marked_capitals_is_no_place(cleaner):

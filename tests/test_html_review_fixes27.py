@@ -5,6 +5,7 @@ is split only where it lists several; a data table with a long cell keeps its ro
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -14,6 +15,7 @@ from cleaner import Cleaner
 from cleaner import html_chrome
 from cleaner.html_chrome import _element_text, strip_tag_links
 from cleaner.html_extract import unwrap_layout_tables
+from cleaner.lexicon import shipped_lexicon
 from cleaner.page_bylines import read_page_bylines
 from cleaner.page_metadata import page_metadata, page_section
 from cleaner.timeout import PageTimeout, deadline
@@ -160,7 +162,8 @@ def test_a_labelled_byline_block_with_a_br_gives_each_line_its_label():
 
 @pytest.mark.parametrize("field, section", [
     ("Arts, Culture & Entertainment", "Arts, Culture & Entertainment"),
-    ("Politics,  Government", "Politics, Government"),
+    ("Politics,  Government", "Politics"),              # two categories: the first
+    ("Arts, Culture and Entertainment", "Arts, Culture and Entertainment"),
     ("Featured, Politics", "Politics"),                 # a part that names no section: a list
     ("Health|Fitness", "Health"),                       # a bar parts no name
     ("Politik;Hukum", "Politik"),
@@ -171,6 +174,48 @@ def test_a_labelled_byline_block_with_a_br_gives_each_line_its_label():
 ])
 def test_a_section_field_is_split_only_where_it_lists_several(field, section):
     assert page_section([field]) == section
+
+
+@pytest.mark.parametrize("field, section", [
+    ("Politics, World", "Politics"), ("Nasional, Politik", "Nasional"),
+    ("Ekonomi, Bisnis", "Ekonomi"), ("News, Politics", "News"), ("World, Asia", "World"),
+    ("Sport, Brand", "Sport"),                          # "and" inside a word joins nothing
+    ("Arts & Culture, Politics", "Arts & Culture"),     # the first part's "&" joins no list
+    ("Seni, Budaya dan Hiburan", "Seni, Budaya dan Hiburan"),
+    ("Arts, Culture&Entertainment", "Arts, Culture&Entertainment"),
+    ("Arts, Culture AND Entertainment", "Arts, Culture AND Entertainment"),
+    ("Featured, Politics & Law", "Politics & Law"),     # a part that names no section: a list
+])
+def test_two_parts_after_a_comma_are_one_name_only_where_the_second_joins_words(field, section):
+    assert page_section([field]) == section
+
+
+def test_a_section_name_is_joined_by_the_conjunctions_of_the_packs_given():
+    german = dataclasses.replace(shipped_lexicon(), conjunctions=("und",))
+    assert page_section(["Kunst, Kultur und Medien"], words=german) == "Kunst, Kultur und Medien"
+    assert page_section(["Kunst, Kultur und Medien"]) == "Kunst"
+    assert page_section(["Arts, Culture & Media"], words=dataclasses.replace(
+        shipped_lexicon(), conjunctions=())) == "Arts, Culture & Media"
+
+
+@pytest.mark.parametrize("section, first", [("Nasional, Politik", "Nasional"),
+                                            ("Ekonomi, Bisnis", "Ekonomi")])
+def test_a_pages_two_categories_give_its_first_as_the_records_category(cleaner, section, first):
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html lang='id'><head><title>Tol</title><meta property='article:section' "
+            f"content='{section}'></head><body><article><h1>Jokowi Resmikan Tol</h1>{paras}"
+            "</article></body></html>")
+    assert cleaner.clean_html(html, url=URL)["meta"]["category"] == first
+
+
+def test_a_hostile_two_part_section_field_is_read_quickly():
+    started = time.process_time()
+    assert page_section(["x" * 500_000 + ", " + "and " * 200_000]) == \
+        "x" * 500_000 + ", " + " ".join(["and"] * 200_000)
+    assert page_section(["x" * 500_000 + ", " + "y " * 200_000]) == "x" * 500_000
+    assert page_section(["Seni\x00, Budaya \ud800 & \u202e"]) == "Seni\x00, Budaya \ud800 & \u202e"
+    assert page_section(["\x00, \ud800 & \u202e", "Seni, \ud800dan"]) == "Seni"
+    assert time.process_time() - started < 2.0
 
 
 def test_a_json_ld_list_gives_its_first_name_whole():
