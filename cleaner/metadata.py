@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Container, Iterable
 
-from cleaner.dates import impossible_date, normalize_date
+from cleaner.dates import ENGLISH_MONTHS, impossible_date, normalize_date
 from cleaner.document import Document
 from cleaner.lexicon import Lexicon, fold_words, lexicon, shipped_lexicon
 from cleaner.page_titles import DOMAIN
@@ -235,18 +235,26 @@ def listed_outlets(names: Iterable[str], outlets: frozenset[str]) -> list[str]:
 def outlet_names_read_as_people(author: str, outlet: str | None, words: Lexicon) -> bool:
     """Whether a byline that names a listed outlet (`outlet`, the one a rule captured, or one of
     the packs' outlets among the names) names people before it, as a title-case headline ending
-    in its outlet does not ('By Christmas, The Independent', 'By Election Day, Millions Will
-    Have Voted | The Hill'): every other name reads as a person's (reads_as_a_persons_name) or
-    is a job, a desk, a degree or an agency of the packs ('By Jane Doe, Staff Writer | The
-    Hill'). A byline naming no listed outlet is not asked.
+    in its outlet does not ('By Friday, Markets Had Recovered | Financial Times', 'By Election
+    Day, Millions Will Have Voted | The Hill'): every other name is a job, a desk, a degree or an
+    agency of the packs ('By Jane Doe, Staff Writer | The Hill') or reads as a person's
+    (reads_as_a_persons_name); a single word only as the byline's one person ('By Sutrisno, The
+    Jakarta Post'; 'By Christmas, Prices Could Fall Again' and 'By Land, Sea and Air' open
+    headlines); and one stopword at most stands inside the names, between a name's first and
+    last words ('Lee In Young'; 'By Air And Sea, Aid Arrives In Gaza' is a headline). A single
+    word no pack lists, alone before an outlet ('By Christmas, The Independent'), reads as a
+    writer known by one name. A byline naming no listed outlet is not asked.
 
     >>> from cleaner.rulefile import Pack
     >>> words = lexicon((Pack("xx", "lang", "outlet-names.toml", outlets=frozenset({"The Hill"}),
-    ...                       stopwords=frozenset({"will", "have", "the"})),))
+    ...                       stopwords=frozenset({"will", "have", "the", "in", "and"}),
+    ...                       weekdays=frozenset({"friday"})),))
     >>> [outlet_names_read_as_people(a, o, words) for a, o in (
-    ...     ("Jane Doe", "The Hill"), ("Christmas", "The Hill"), ("Christmas", None),
-    ...     ("Election Day, Millions Will Have Voted", "The Hill"), ("Will Oremus, Hill", None))]
-    [True, False, True, False, True]
+    ...     ("Jane Doe", "The Hill"), ("Sutrisno", "The Hill"), ("Friday", "The Hill"),
+    ...     ("Christmas, Prices Could Fall", "The Hill"), ("Lee In Young", "The Hill"),
+    ...     ("Air And Sea, Aid Arrives In Gaza", "The Hill"), ("Will Oremus, Hill", None),
+    ...     ("Election Day, Millions Will Have Voted", "The Hill"))]
+    [True, True, False, False, True, False, True, False]
     """
     if not words.outlets:
         return True
@@ -256,32 +264,70 @@ def outlet_names_read_as_people(author: str, outlet: str | None, words: Lexicon)
         if not outlets:
             return True
         names = [name for name in names if name not in outlets]
-    return all(reads_as_a_persons_name(name, words) or _a_job_beside_a_name(name, words)
-               for name in names)
+    persons = [name for name in names if not _a_job_beside_a_name(name, words)]
+    if len(persons) > 1 and any(len(name.split()) < 2 for name in persons):
+        return False
+    inside = 0
+    for name in persons:
+        if not reads_as_a_persons_name(name, words):
+            return False
+        pieces = name.split()
+        inside += sum(0 < i < len(pieces) - 1 for i in _stopword_places(pieces, words))
+    return inside <= 1
 
 
 def reads_as_a_persons_name(name: str, words: Lexicon) -> bool:
-    """Whether a name in capitals reads as a person's full name, as the header reads a
-    labelled one: two words or more (one word before an outlet is a headline's 'Christmas' or
-    'Invitation' more often than a writer known by one name), of which one at most is one of the
-    packs' stopwords, and that one opening or closing it ('Will Oremus', 'Edward Said'; 'Aid
-    Arrives In Gaza' and 'Millions Will Have Voted' are headlines). The packs' name_particles
-    are a name's ('Ursula von der Leyen').
+    """Whether a name in capitals reads as a person's, as the header reads a labelled one: a
+    single word that is no stopword, weekday, month, date word or section of the packs
+    ('Sutrisno', 'IANS'; 'Friday' and 'Will' are not: a_word_names_no_one), or two words or more
+    of which one at most is a stopword ('Will Oremus', 'Edward Said', 'Lee In Young'; 'Millions
+    Will Have Voted' is a headline's clause) and none after the first the byline's own word
+    ('Hook Or By Crook' is an idiom). The packs' name_particles are a name's ('Ursula von der
+    Leyen').
 
     >>> from cleaner.rulefile import Pack
-    >>> words = lexicon((Pack("xx", "lang", "persons-name.toml",
-    ...                       stopwords=frozenset({"will", "in", "have"})),))
+    >>> words = lexicon((Pack("xx", "lang", "persons-name.toml", byline_words=frozenset({"by"}),
+    ...                       stopwords=frozenset({"will", "in", "have", "by"})),))
     >>> [reads_as_a_persons_name(n, words) for n in (
-    ...     "Jane Doe", "Will Oremus", "Invitation", "Aid Arrives In Gaza", "Will Have")]
-    [True, True, False, False, False]
+    ...     "Jane Doe", "Will Oremus", "Sutrisno", "Will", "Lee In Young", "Will Have",
+    ...     "Hook Or By Crook", "")]
+    [True, True, True, False, True, False, False, False]
     """
     pieces = name.split()
     if len(pieces) < 2:
-        return False
-    stops = [i for i, piece in enumerate(pieces)
-             if (lowered := piece.lower()) not in words.name_particles
-             and lowered.strip(".") in words.stopwords]
-    return not stops or (len(stops) == 1 and stops[0] in (0, len(pieces) - 1))
+        return bool(pieces) and not a_word_names_no_one(pieces[0], words)
+    return (len(_stopword_places(pieces, words)) <= 1
+            and words.byline_words.isdisjoint(piece.lower() for piece in pieces[1:]))
+
+
+def _stopword_places(pieces: list[str], words: Lexicon) -> list[int]:
+    """Where a name's words are the packs' stopwords, its name_particles aside ('de', 'van')."""
+    return [i for i, piece in enumerate(pieces)
+            if (lowered := piece.lower()) not in words.name_particles
+            and lowered.strip(".") in words.stopwords]
+
+
+def a_word_names_no_one(word: str, words: Lexicon) -> bool:
+    """Whether a single word is, by the packs, no one's name: a stopword, a weekday or date
+    word, a month (the packs' and the English ones every run knows) or a section ('Friday',
+    'Will', 'March'; 'Sutrisno' and 'Fardah' are names).
+
+    >>> from cleaner.rulefile import Pack
+    >>> words = lexicon((Pack("xx", "lang", "word-names.toml", stopwords=frozenset({"will"}),
+    ...                       weekdays=frozenset({"friday"})),))
+    >>> [a_word_names_no_one(w, words) for w in ("Friday", "WILL", "March", "Sutrisno")]
+    [True, True, True, False]
+    """
+    lowered = word.lower().strip(".")
+    return (lowered in words.stopwords or lowered in words.date_words
+            or lowered in words.months or lowered in ENGLISH_MONTHS or lowered in words.sections)
+
+
+def editors_read_as_people(editor: str, words: Lexicon) -> bool:
+    """Whether an editor line's names are people's: none a single word that names no one
+    (a_word_names_no_one: 'Editor: Will' is no credit; 'Editor: Fardah' is)."""
+    return not any(len(name.split()) == 1 and a_word_names_no_one(name, words)
+                   for name in split_names(editor, words.conjunctions))
 
 
 def _a_job_beside_a_name(name: str, words: Lexicon) -> bool:
@@ -410,23 +456,23 @@ def _opens_with_listed(value: str, listed: frozenset[str], most: int) -> bool:
 def names_no_town(value: str, words: Lexicon) -> bool:
     """Whether the words after a place word that a rule captured as its `town` ('KAMPUNG DIGI'
     gives 'DIGI') are no town's: one of them is a club's word (the packs' club_words: 'KUALA
-    LUMPUR CITY' is a football club) or reads as a verb (`reads_as_verb`: 'SUNGAI DICEMARI
-    SISA TOKSIK' is a headline) and is none of the packs' verb_towns.
+    LUMPUR CITY' is a football club), or, not being one of the packs' verb_towns, the first
+    reads as a verb (`reads_as_verb`: 'SUNGAI DICEMARI SISA TOKSIK' is a headline) or a later
+    one as a passive verb (`reads_as_passive`: 'KAMPUNG BARU DILANDA BANJIR').
 
     >>> from cleaner.rulefile import Pack
     >>> pack = Pack("ms", "lang", "ms.toml", verb_prefixes=frozenset({"ber", "me"}),
     ...             verb_suffixes=frozenset({"kan", "i"}), passive_prefixes=frozenset({"di"}),
     ...             verb_towns=frozenset({"memali"}), club_words=frozenset({"fc", "city"}))
     >>> words = lexicon((pack,))
-    >>> [names_no_town(v, words) for v in ("DILANDA BANJIR", "LUMPUR CITY", "MEMALI", "DIN")]
-    [True, True, False, False]
+    >>> [names_no_town(v, words) for v in ("DILANDA BANJIR", "LUMPUR CITY", "MEMALI", "DIN",
+    ...                                    "BARU DILANDA", "SERI MENANTI", "DIPANG")]
+    [True, True, False, False, True, False, False]
     """
     answers = words.town_answers
     answer = answers.get(value)
     if answer is None:
-        answer = any(word in words.club_words
-                     or (word not in words.verb_towns and reads_as_verb(word, words))
-                     for word in fold_words(value).split(" "))
+        answer = _reads_as_no_town(fold_words(value).split(" "), words)
         # As names_no_place keeps its answers: towns repeat ('LUMPUR', 'BHARU'), hostile ones
         # fill no memory.
         if len(value) <= _ANSWER_CHARS and len(answers) < _ANSWERS_KEPT:
@@ -434,28 +480,75 @@ def names_no_town(value: str, words: Lexicon) -> bool:
     return answer
 
 
+def _reads_as_no_town(names: list[str], words: Lexicon) -> bool:
+    """Whether a captured town's words (folded) name a club or open a headline, as
+    names_no_town tells."""
+    if any(name in words.club_words for name in names):
+        return True
+    # A headline's verb follows the place word ('KAMPUNG DILANDA BANJIR') or its subject
+    # ('KAMPUNG BARU DILANDA BANJIR'); an active verb's shape after a town's first word is most
+    # often the town's ('KAMPUNG SERI MENANTI'), and only the passive's there is read as a verb.
+    first, rest = names[0], names[1:]
+    if first not in words.verb_towns and reads_as_verb(first, words):
+        return True
+    return any(name not in words.verb_towns and reads_as_passive(name, words) for name in rest)
+
+
 # Letters a verb's stem has at least, between its affixes: 'DIN' and 'DIAN' (names) and 'DIGI'
-# open with di- as a passive verb does, with too few letters after it for one ('DIBOM' has 3).
+# open with di- as a passive verb does, with too few letters after it for one ('DITUTUP' has 5).
 _STEM_LETTERS = 3
+# A passive verb without its suffix has a stem of two syllables ('DILANDA', 'DITUTUP',
+# 'DIBUKA'), as Malay roots mostly have; a town's di- stands before one ('KUALA DIPANG',
+# 'KAMPUNG DIMONG', 'BUKIT DINDING'). Syllables are told by their vowels: letters of the
+# script, not words of a language.
+_STEM_VOWELS = 2
+_VOWELS = frozenset("aeiou")
+
+
+def reads_as_passive(word: str, words: Lexicon) -> bool:
+    """Whether a word (lower case) is shaped as the packs' passive verbs are: it opens with one
+    of their passive_prefixes and closes with one of their verb_suffixes, a stem of three letters
+    or more between ('dicemari'), or has a stem of two syllables or more after it ('dilanda'; a
+    stem of one, 'dipang' and 'dimong', is a town's).
+
+    >>> from cleaner.rulefile import Pack
+    >>> pack = Pack("ms", "lang", "ms.toml", verb_suffixes=frozenset({"i"}),
+    ...             passive_prefixes=frozenset({"di"}))
+    >>> words = lexicon((pack,))
+    >>> [reads_as_passive(w, words) for w in ("dilanda", "dibuka", "dicemari", "dipang", "dian")]
+    [True, True, True, False, False]
+    """
+    # Most words open with no prefix: startswith of the whole tuple tells them at once.
+    if not word.startswith(words.passive_prefixes):
+        return False
+    for prefix in words.passive_prefixes:
+        if not word.startswith(prefix):
+            continue
+        stem = word[len(prefix):]
+        if len(stem) < _STEM_LETTERS:
+            continue
+        if sum(letter in _VOWELS for letter in stem) >= _STEM_VOWELS or any(
+                stem.endswith(suffix) and len(stem) >= len(suffix) + _STEM_LETTERS
+                for suffix in words.verb_suffixes):
+            return True
+    return False
 
 
 def reads_as_verb(word: str, words: Lexicon) -> bool:
-    """Whether a word (lower case) is shaped as the packs' verbs are: it opens with one of their
-    passive_prefixes ('dilanda'), or with one of their verb_prefixes and closes with one of their
-    verb_suffixes ('bersatukan'), with a stem of three letters or more between.
+    """Whether a word (lower case) is shaped as the packs' verbs are: a passive one
+    (`reads_as_passive`: 'dilanda'), or it opens with one of their verb_prefixes and closes with
+    one of their verb_suffixes ('bersatukan'), with a stem of three letters or more between.
 
     >>> from cleaner.rulefile import Pack
     >>> pack = Pack("ms", "lang", "ms.toml", verb_prefixes=frozenset({"ber"}),
     ...             verb_suffixes=frozenset({"kan"}), passive_prefixes=frozenset({"di"}))
     >>> words = lexicon((pack,))
-    >>> [reads_as_verb(w, words) for w in ("dilanda", "bersatukan", "berang", "din", "bekan")]
-    [True, True, False, False, False]
+    >>> [reads_as_verb(w, words) for w in ("dilanda", "bersatukan", "berang", "din", "bekan",
+    ...                                    "dimong")]
+    [True, True, False, False, False, False]
     """
     size = len(word)
-    # Most words open with no prefix: startswith of the whole tuple tells them at once.
-    if word.startswith(words.passive_prefixes) and any(
-            word.startswith(prefix) and size >= len(prefix) + _STEM_LETTERS
-            for prefix in words.passive_prefixes):
+    if reads_as_passive(word, words):
         return True
     if not (word.startswith(words.verb_prefixes) and word.endswith(words.verb_suffixes)):
         return False
@@ -495,19 +588,21 @@ class MetaSink:
         ('SUNGAI DICEMARI SISA TOKSIK: ' opens a headline), an outlet they do not list ('By
         Mary Smith, The Former Mayor' is no byline), or a listed outlet after names that do not
         all read as people's (outlet_names_read_as_people: 'By Christmas, The Independent' and
-        'By Friday, Markets Had Recovered | Financial Times' are headlines)."""
+        'By Friday, Markets Had Recovered | Financial Times' are headlines), or an editor's single
+        word that names no one (editors_read_as_people: 'Editor: Will')."""
         values = hit.values
         if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values
-                                         and "author" not in values):
+                                         and "author" not in values and "editor" not in values):
             return False
         words = lexicon(doc.packs)
         place, outlet, town = values.get("location"), values.get("outlet"), values.get("town")
-        author = values.get("author")
+        author, editor = values.get("author"), values.get("editor")
         return ((place is not None and names_no_place(place, words))
                 or (town is not None and names_no_town(town, words))
                 or (outlet is not None and fold_words(outlet) not in words.outlets)
                 or (author is not None and not outlet_names_read_as_people(author, outlet,
-                                                                             words)))
+                                                                             words))
+                or (editor is not None and not editors_read_as_people(editor, words)))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)

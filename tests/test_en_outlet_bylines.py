@@ -11,7 +11,11 @@
 4. Indonesian and Malay bylines are read as before: the outlets are the English pack's words.
 5. A web page's byline reads the same list.
 6. The list is pack data: a pack of one's own adds an outlet; a damaged list is refused with
-   the file named; hostile bylines are cleaned without raising, in bounded time."""
+   the file named; hostile bylines are cleaned without raising, in bounded time.
+7. A listed outlet counts only after names that read as people's: a title-case headline ending
+   in one ('By Friday, Markets Had Recovered | Financial Times') stays as it was.
+8. A name of one word ('By Sutrisno, The Jakarta Post') or holding one stopword ('Lee In Young')
+   still reads as a person's; a single word no list tells from a name is a known gap."""
 
 from __future__ import annotations
 
@@ -223,9 +227,9 @@ def test_hostile_outlet_bylines_are_cleaned_without_raising(cleaner, byline):
     "By Friday, Markets Had Recovered | Financial Times",
     "By Air And Sea, Aid Arrives In Gaza | Al Jazeera",
     "By Christmas, Prices Could Fall Again | The Independent",
-    "By Invitation, The Economist", "By Christmas, The Independent",
     "By Hook Or By Crook, The Hill", "By Land, Sea and Air, The Australian",
-    "By Request • The Irish Times",
+    "By Friday, The Economist", "By March, The Independent", "By Will, The Hill",
+    "By Election Day, Millions Will Have Voted | THE HILL",
 ])
 def test_a_headline_ending_in_a_listed_outlet_stays_the_title(cleaner, line, first):
     record = _clean(cleaner, line, first)
@@ -237,12 +241,28 @@ def test_a_headline_ending_in_a_listed_outlet_stays_the_title(cleaner, line, fir
         assert line in record["text"].split("\n\n")
 
 
-def test_a_listed_outlet_without_the_after_no_ones_name_is_no_byline(cleaner):
+@pytest.mark.parametrize("line", ["By Friday, Financial Times", "By Will, Financial Times",
+                                  "By Christmas, Prices Fell, Financial Times",
+                                  "By Christmas, Prices Could Fall, CNN"])
+def test_a_listed_outlet_without_the_after_no_ones_name_is_no_byline(cleaner, line):
     # 'Financial Times' reads as a second name; a listed one is the source only beside people.
     for first in (True, False):
-        record = _clean(cleaner, "By Christmas, Financial Times", first)
+        record = _clean(cleaner, line, first)
         assert record["meta"]["authors"] == [] and record["meta"]["source"] is None
-        assert "By Christmas, Financial Times" in record["text"].split("\n\n")
+        assert _byline_removal(record) is None
+        assert record["meta"]["title"] == line or line in record["text"].split("\n\n")
+
+
+@pytest.mark.parametrize("line", ["By Invitation, The Economist", "By Christmas, The Independent",
+                                  "By Request • The Irish Times", "By Christmas, Financial Times"])
+@pytest.mark.xfail(strict=True, reason="a single capitalised word that no pack lists (no "
+                                       "stopword, weekday, month, date word or section) reads as "
+                                       "a writer known by one name ('By Sutrisno, The Jakarta "
+                                       "Post'): 'Invitation', 'Christmas' and 'Request' are in "
+                                       "no list")
+def test_one_word_no_list_tells_from_a_name_before_an_outlet_is_a_known_gap(cleaner, line):
+    record = _clean(cleaner, line, first=True)
+    assert record["meta"]["title"] == line and record["meta"]["authors"] == []
 
 
 @pytest.mark.parametrize("line", ["By Royal Appointment, The Times", "By Election Day, The Hill"])
@@ -270,9 +290,68 @@ def test_people_before_a_listed_outlet_are_still_its_byline(cleaner, byline, aut
     assert record["text"] == BODY
 
 
+# -- 8. one-word names and names holding a stopword (review 27b) --------------------------------
+# One-word names are common in Indonesia and Malaysia, the project's first domain; a name may
+# hold one stopword ('Mohamed Said Ahmed', 'Lee In Young').
+
+@pytest.mark.parametrize("first", [False, True])
+@pytest.mark.parametrize("byline, authors, source", [
+    ("By Sutrisno, The Jakarta Post", ["Sutrisno"], "The Jakarta Post"),
+    ("By Sutrisno | Jakarta Globe", ["Sutrisno"], "Jakarta Globe"),
+    ("By Ghazali, New Straits Times", ["Ghazali"], "New Straits Times"),
+    ("By SUTRISNO | THE JAKARTA POST", ["SUTRISNO"], "THE JAKARTA POST"),
+    ("By Zendaya, The Guardian", ["Zendaya"], "The Guardian"),
+    ("By Mohamed Said Ahmed, Al Jazeera", ["Mohamed Said Ahmed"], "Al Jazeera"),
+    ("By Lee In Young, The Korea Herald", ["Lee In Young"], "The Korea Herald"),
+    ("By Sutrisno, Staff Writer | The Jakarta Post", ["Sutrisno"], "The Jakarta Post"),
+    ("By Will Oremus and Will Hurd, The Washington Post", ["Will Oremus", "Will Hurd"],
+     "The Washington Post"),
+    ("By Dr. Sutrisno, The Jakarta Post", ["Dr. Sutrisno"], "The Jakarta Post"),
+])
+def test_a_one_word_name_or_one_holding_a_stopword_before_an_outlet_is_a_byline(
+        cleaner, byline, authors, source, first):
+    record = _clean(cleaner, byline, first)
+    assert record["meta"]["authors"] == authors
+    assert record["meta"]["source"] == source
+    assert record["text"] == BODY
+    assert record["meta"]["title"] == (None if first else TITLE)
+
+
+def test_a_byline_naming_an_agency_and_an_outlet_gives_the_agency_as_source(cleaner):
+    # IANS is one of the packs' agencies: no author, the story's source before the outlet.
+    record = _clean(cleaner, "By IANS, Business Standard", first=True)
+    assert record["meta"]["authors"] == [] and record["meta"]["source"] == "IANS"
+    assert record["text"] == BODY
+
+
+def test_a_one_word_name_under_a_title_is_the_byline_not_the_title(cleaner):
+    # The review's case: the byline was read as the title, the real title kept as text.
+    text = ("Gaza ceasefire talks resume in Cairo\n\nBy Mohamed Said Ahmed, Al Jazeera\n\n"
+            f"{BODY}")
+    record = cleaner.clean(text)
+    assert record["meta"]["title"] == "Gaza ceasefire talks resume in Cairo"
+    assert record["meta"]["authors"] == ["Mohamed Said Ahmed"]
+    assert record["text"] == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "By Sutrisno and Jane Doe, The Jakarta Post", "By Mohamed Said Ahmed and Lee In Young, CNN",
+])
+@pytest.mark.xfail(strict=True, reason="a one-word name beside a co-author, or two names each "
+                                       "holding a stopword inside them, are written as a "
+                                       "headline's 'By Christmas, Prices Could Fall Again' and "
+                                       "'By Air And Sea, Aid Arrives In Gaza' are")
+def test_co_authors_written_as_a_headline_is_a_known_gap(cleaner, line):
+    record = _clean(cleaner, line, first=True)
+    assert record["meta"]["authors"] and record["meta"]["source"] is not None
+
+
 @pytest.mark.parametrize("byline", [
     "By " + "Will " * 5000 + "Doe, The Hill", "By " + "Jane Doe, " * 3000 + "Christmas | The Hill",
     "By Jane\u0000 Doe, The Hill", "By Ｗｉｌｌ Ｈａｖｅ, The Hill", "By Jane Doe,, | The Hill",
+    "By " + "Sutrisno, " * 3000 + "The Jakarta Post", "By Sutrisno\ud83d, The Jakarta Post",
+    "By " + "Lee In " * 3000 + "Young, The Korea Herald", "By S, The Hill",
+    "By Christmas ., The Hill",
 ])
 def test_hostile_names_before_a_listed_outlet_are_cleaned_without_raising(cleaner, byline):
     start = time.process_time()
@@ -288,3 +367,9 @@ def test_an_outlets_desk_after_the_names_is_the_source(cleaner, first):
     record = _clean(cleaner, "By Jill Disis, CNN Business", first)
     assert record["meta"]["authors"] == ["Jill Disis"]
     assert record["meta"]["source"] == "CNN Business"
+
+
+def test_bernama_before_an_outlet_is_no_author(cleaner):
+    # (the Malaysian agency was listed in the Malay pack only: an English text named it an author)
+    record = _clean(cleaner, "By Bernama, The Star")
+    assert record["meta"]["authors"] == []

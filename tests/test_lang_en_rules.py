@@ -3,6 +3,8 @@ photo credits, captions and page chrome go, and the article sentences that look 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 TITLE = "Storm closes schools across the state"
@@ -555,7 +557,7 @@ def test_a_footer_naming_sources_still_goes(cleaner, footer):
 # --- editors (review 27): a person's name, not a title-case word ------------------------------
 
 @pytest.mark.parametrize("line", ["Edited By Committee", "EDITED BY COMMITTEE", "Editing By Design",
-                                  "Edited By The Board", "Editor: Jane"])
+                                  "Edited By The Board", "Edited by Fardah"])
 def test_an_edited_by_line_naming_no_person_is_no_editor(cleaner, line):
     for text in (f"{line}\n\n{LEAD}\n\n{BODY}", _with_end(line)):
         record = cleaner.clean(text)
@@ -572,6 +574,54 @@ def test_an_edited_by_line_naming_people_still_gives_the_editors(cleaner, line, 
     record = cleaner.clean(_with_end(line))
     assert record["meta"]["editors"] == editors
     assert line not in record["text"]
+
+
+# --- editors known by one name (review 27b): Antara's English pages credit 'Editor: Fardah' -----
+
+@pytest.mark.parametrize("line, editors", [
+    ("Editor: Fardah", ["Fardah"]), ("Edited by: Suharto", ["Suharto"]),
+    ("Editor: Sutrisno", ["Sutrisno"]), ("EDITOR: Jane", ["Jane"]),
+    ("Editing by: Fardah", ["Fardah"]),
+    ("Editors: Fardah, Azis Kurmala", ["Fardah", "Azis Kurmala"]),
+    ("Editors: Fardah and Sutrisno", ["Fardah", "Sutrisno"]), ("(Editor: Fardah)", ["Fardah"]),
+])
+def test_one_word_after_an_editor_label_and_its_colon_is_the_editor(cleaner, line, editors):
+    for text in (f"{line}\n\n{LEAD}\n\n{BODY}", _with_end(line)):
+        record = cleaner.clean(text)
+        assert record["meta"]["editors"] == editors
+        assert line not in record["text"]
+        assert [r["text"] for r in record["removed"] if r["rule"] == "en/editor-label"] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Editor: The Desk", "Editor: The", "Editor: Will", "Editor: Friday", "Editor: March",
+    "Edited by: The Board", "Editor: Fardah, Will", "Editor: fardah", "Editor:",
+    "Editor: Fardah Fardah Fardah Fardah Fardah Fardah",
+])
+def test_an_editor_label_before_a_word_naming_no_one_stays(cleaner, line):
+    # A stopword, a weekday or a month of the packs is no one's single name; 'The' opens no name.
+    record = cleaner.clean(_with_end(line))
+    assert record["meta"]["editors"] == []
+    assert not [r for r in record["removed"] if r["rule"] == "en/editor-label"]
+    assert record["text"].endswith(line)
+
+
+def test_an_editor_label_before_a_desk_goes_naming_no_one(cleaner):
+    # As 'Penyunting: Redaksi' does: the packs' role words name a desk, no editor.
+    record = cleaner.clean(_with_end("Editor: Staff"))
+    assert record["meta"]["editors"] == []
+    assert not record["text"].endswith("Editor: Staff")
+
+
+@pytest.mark.parametrize("line", [
+    "Editor: " + "Fardah, " * 5000 + "Sutrisno", "Editor: Far\u0000dah", "Editor: Ｆａｒｄａｈ",
+    "Editor: " + "A" * 50000, "Edited by: \ud83d", "Editor: Fardah\ud83d",
+])
+def test_hostile_editor_lines_are_cleaned_without_raising(cleaner, line):
+    start = time.process_time()
+    record = cleaner.clean(_with_end(line))
+    assert time.process_time() - start < 5
+    assert isinstance(record["text"], str) and isinstance(record["meta"]["editors"], list)
 
 
 @pytest.mark.xfail(strict=True, reason="a book review's header names the book's editor as an "

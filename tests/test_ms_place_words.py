@@ -2,8 +2,11 @@
 are a town's name unless the Malay pack's words read one of them as a verb or a club: a town
 that opens as a verb does and that the pack lists ('KAMPUNG DIGI', 'BUKIT BERAKAN') is a
 dateline, a passive verb without its suffix ('KAMPUNG DILANDA BANJIR', village hit by floods) and
-a football club ('KUALA LUMPUR CITY') are not, and the line stays as it was. Long or damaged
-lines of capitals and of place words are cleaned quickly, without raising."""
+a football club ('KUALA LUMPUR CITY') are not, and the line stays as it was. Only the town's first
+word is read for any verb's shape, later ones for the passive's ('KAMPUNG SERI MENANTI' is a
+town, 'KAMPUNG BARU DILANDA BANJIR' a headline), and di- before one syllable is a town's
+('KUALA DIPANG'). Long or damaged lines of capitals and of place words are cleaned quickly,
+without raising."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.lexicon import lexicon, shipped_lexicon
-from cleaner.metadata import names_no_town, reads_as_verb
+from cleaner.metadata import names_no_town, reads_as_passive, reads_as_verb
 from cleaner.rulefile import Pack, RuleFileError, load_pack
 
 TITLE = "Penduduk desak tindakan segera pulihkan bekalan air"
@@ -95,6 +98,71 @@ def test_a_verb_or_a_club_reads_by_the_shipped_malay_words():
     assert not reads_as_verb("mertajam", words) and not reads_as_verb("terengganu", words)
 
 
+# The review's real places (ms_towns): di- before a stem of one syllable, an active verb's shape
+# after the town's first word, and the listed verb_towns; and the places it found kept as before.
+REVIEW_TOWNS = [
+    ("KUALA DIPANG", "Kuala Dipang"), ("PULAU DINAWAN", "Pulau Dinawan"),
+    ("KAMPUNG DIMONG", "Kampung Dimong"), ("BUKIT DIMAN", "Bukit Diman"),
+    ("KAMPUNG SERI MENANTI", "Kampung Seri Menanti"), ("BANDAR MEDINI", "Bandar Medini"),
+    ("KAMPUNG TERATAI", "Kampung Teratai"), ("KAMPUNG BERSERI", "Kampung Berseri"),
+    ("KAMPUNG MENTERI", "Kampung Menteri"), ("BUKIT BERUNTUNG", "Bukit Beruntung"),
+    ("BATU BERENDAM", "Batu Berendam"), ("TANJUNG PIAI", "Tanjung Piai"),
+    ("KUALA TERENGGANU", "Kuala Terengganu"), ("BUKIT MERTAJAM", "Bukit Mertajam"),
+    ("SUNGAI DUA", "Sungai Dua"), ("KOTA SAMARAHAN", "Kota Samarahan"),
+    ("PASIR PUTEH", "Pasir Puteh"), ("PULAU BERHALA", "Pulau Berhala"),
+    ("TELUK BAHANG", "Teluk Bahang"), ("BANDAR PUTERI", "Bandar Puteri"),
+]
+
+
+@pytest.mark.parametrize("town, place", REVIEW_TOWNS)
+@pytest.mark.parametrize("mark", [":", " -"])
+def test_the_reviews_real_places_after_a_place_word_are_datelines(malay, detected, town, place,
+                                                                   mark):
+    line = f"{town}{mark} {LEAD}"
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] == place
+        assert record["text"] == f"{LEAD}\n\n{BODY}"
+        assert len(_dateline_removals(record)) == 1
+
+
+@pytest.mark.parametrize("line", [
+    f"SUNGAI DICEMARI: {LEAD}",                     # the review's: river polluted
+    f"KUALA LUMPUR CITY: {LEAD}",                   # the review's: the club
+    f"KAMPUNG DIBUKA SEMULA: {LEAD}",               # two syllables after di-: reopened
+    f"PULAU DIJUAL - {LEAD}",                       # sold
+    f"KAMPUNG SERI DILANDA BANJIR: {LEAD}",         # a passive verb after the first word
+])
+def test_a_passive_verb_of_two_syllables_or_a_club_still_stays_text(malay, detected, line):
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] is None
+        assert line in record["text"].split("\n\n")
+
+
+# The cost the shape leaves: a passive verb of one syllable after di- ('DIBOM', bombed; 'DICAT',
+# painted) is read as a town, as 'DIPANG' and 'DIMONG' are, and the headline's words go into
+# meta.location. A town so refused would lose the whole dateline; such verbs are few.
+@pytest.mark.xfail(strict=True, reason="di- before one syllable is read as a town's name "
+                                       "('KUALA DIPANG'), so 'KAMPUNG DIBOM' is read as one too")
+def test_a_passive_verb_of_one_syllable_stays_text(malay):
+    line = f"KAMPUNG DIBOM: {LEAD}"
+    record = malay.clean(_item(line))
+    assert record["meta"]["location"] is None
+
+
+def test_the_first_word_is_read_for_any_verb_and_later_ones_for_the_passive():
+    words = shipped_lexicon()
+    assert [names_no_town(value, words) for value in
+            ("DIPANG", "DIMONG", "DINAWAN", "SERI MENANTI", "MEDINI", "TERATAI", "BERSERI",
+             "MENTERI", "BARU DILANDA BANJIR", "MENANTI", "SERI DIBUKA", "SERI MENANTI FC",
+             "BERDEKATAN DIPINDAHKAN")] == \
+        [False, False, False, False, False, False, False, False, True, True, True, True, True]
+    assert [reads_as_passive(word, words) for word in
+            ("dilanda", "ditutup", "dibuka", "dijual", "dicemari", "dipindahkan", "dipang",
+             "dimong", "diman", "dinding", "dian", "din", "di", "")] == \
+        [True, True, True, True, True, True, False, False, False, False, False, False, False,
+         False]
+
+
 def test_without_the_packs_words_no_town_is_refused():
     words = lexicon((Pack("xx", "lang", "xx.toml"),))
     assert not names_no_town("DILANDA BANJIR", words)
@@ -146,6 +214,8 @@ def test_a_town_group_outside_a_captured_location_is_refused(tmp_path):
     "KAMPUNG " + "FC " * 10000 + "CITY: " + LEAD,
     "KAMPUNG DI\ud83dLANDA: " + LEAD,
     "KAMPUNG ＤＩＬＡＮＤＡ: " + LEAD,
+    "KAMPUNG SERI " + "DILANDA" * 20000 + ": " + LEAD,  # a later word's passive, 140,000 letters
+    "KAMPUNG DI" + "NG" * 50000 + "I: " + LEAD,         # di- and a suffix after a long stem
 ])
 def test_long_or_damaged_place_word_lines_are_cleaned_quickly_without_raising(malay, line):
     start = time.process_time()
