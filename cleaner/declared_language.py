@@ -18,10 +18,22 @@ _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 MAX_TAG_CHARS = 64
 # ISO 639 codes other than the two-letter one for a language the packs serve: the deprecated
 # `in` (Java's Locale still writes it for Indonesian), and the three-letter codes of ISO 639-2
-# and 639-3 (Standard Malay's `zsm`). (Codes, not words: no pack's data would hold them.)
+# and 639-3 (Standard Malay's `zsm`). (Codes, not words: no pack's data would hold them.) Other
+# three-letter values are refused: most are a dump's placeholders ("nan", "unk", "yes", "TBD").
 _SAME_LANGUAGE = {"in": "id", "ind": "id", "may": "ms", "msa": "ms", "zsm": "ms", "eng": "en"}
-# Codes that declare no language: undetermined, several, no linguistic content, uncoded.
-_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+# The ISO 639-1 codes (184, the withdrawn `bh` among them): a two-letter primary subtag outside
+# them is a dump's placeholder ("xx", "NA"...), not a language. (Codes, not words.)
+_TWO_LETTER_CODES = frozenset("""
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
+    ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw
+    ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
+    ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr
+    ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi
+    yo za zh zu""".split())
+# Codes that declare no language: undetermined, several, no linguistic content, uncoded; and
+# `na`, Nauruan's, which a dump writes for "not available" far more often than for Nauruan.
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis", "na"})
 # A page root's attributes that declare its language (lxml names xml:lang by its namespace).
 _LANG_ATTRIBUTES = ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:lang")
 
@@ -29,22 +41,22 @@ _LANG_ATTRIBUTES = ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:l
 def language_code(value: Any) -> str | None:
     """The language code a declared value names, in lower case, its region and script left out
     (`id-ID`, `in`, `ind` -> `id`); None for a value that is no language tag (a number, a list,
-    a sentence, `und`).
+    a sentence, `und`) or whose language is no ISO 639 code (a placeholder: `nan`, `NA`, `xx`).
 
     >>> [language_code(v) for v in ("id-ID", "in", "IND", " en_US ", "ms-MY", "may", "fr")]
     ['id', 'id', 'id', 'en', 'ms', 'ms', 'fr']
     >>> [language_code(v) for v in (None, 7, ["id"], "", "und", "Bahasa Indonesia", "id" * 40)]
     [None, None, None, None, None, None, None]
+    >>> [language_code(v) for v in ("nan", "NA", "TBD", "yes", "xx", "unk", "N/A", "fra")]
+    [None, None, None, None, None, None, None, None]
     """
     if type(value) is not str or len(value) > MAX_TAG_CHARS:
         return None
     match = _TAG.fullmatch(value.strip())
     if match is None:
         return None
-    code = match.group(1).lower()
-    if code in _NO_LANGUAGE:
-        return None
-    return _SAME_LANGUAGE.get(code, code)
+    code = _SAME_LANGUAGE.get(match.group(1).lower(), match.group(1).lower())
+    return code if code in _TWO_LETTER_CODES and code not in _NO_LANGUAGE else None
 
 
 def page_language(tree: Any) -> str | None:

@@ -26,6 +26,18 @@ SIGNATURE_WINDOW = 600
 MIN_STOPWORD_SHARE = 0.08
 # The first characters of a text, where its language is read.
 LANGUAGE_WINDOW = 3000
+# Under this many words (a letter of an unspaced script counting as one), a text without a
+# language's stopwords is no evidence against it: of the lines of the packs' own fixtures and the
+# benchmark's English articles, a fifth of 7-word starts hold none of their language's stopwords,
+# 5% of 10-word ones, and at 15 words no Indonesian line and 1 Malay line in 21 (English's 9%
+# there are tables and lists, which no length settles).
+SHORT_TEXT_WORDS = 15
+# The share of its words a longer text needs of a declared language's stopwords to bear it out.
+# Prose in the packs' languages holds 17% and more (their fixtures, the benchmark's English
+# articles), a list-like English page 5.7%; text in other languages holds a few by chance: the
+# benchmark's German pages 3.1% of English's ("in", "an"), an Italian one 4.1% of Indonesian's
+# ("di"), a Portuguese one 0.8% of English's ("as").
+MIN_DECLARED_SHARE = 0.05
 # The flag of a record whose document got no language pack.
 NO_LANGUAGE = "no-language"
 # What a split leaves glued to a word: a quote or bracket before it, a stop, comma, closing quote
@@ -80,8 +92,9 @@ def written_forms(words: frozenset[str]) -> frozenset[str]:
                        (opener + word for word in words for opener in _OPENERS))
 
 
-def frequent_enough(stopwords: int, words: int, window: str) -> bool:
-    """Whether stopwords are MIN_STOPWORD_SHARE of a text's words as a reader counts them.
+def frequent_enough(stopwords: int, words: int, window: str,
+                    share: float = MIN_STOPWORD_SHARE) -> bool:
+    """Whether stopwords are `share` of a text's words as a reader counts them.
 
     Those are its split's words, and one more for each letter of a script written without
     spaces: a split sees a sentence of Japanese, Chinese or Thai as one word. A few English words
@@ -91,16 +104,16 @@ def frequent_enough(stopwords: int, words: int, window: str) -> bool:
     >>> frequent_enough(8, 48, "Kindle for PC"), frequent_enough(8, 48, "電子書籍" * 20)
     (True, False)
     """
-    if not words or stopwords / words < MIN_STOPWORD_SHARE:
+    if not words or stopwords / words < share:
         return False
     if window.isascii():
         return True
     # Such a letter takes 3 or 4 bytes in UTF-8, at least 2 more than a character: a bound on
     # their number that costs a seventh of counting them, and settles nearly every text.
     most = (len(window.encode("utf-8", "surrogatepass")) - len(window)) // 2
-    if stopwords / (words + most) >= MIN_STOPWORD_SHARE:
+    if stopwords / (words + most) >= share:
         return True
-    return stopwords / (words + unspaced_letters(window)) >= MIN_STOPWORD_SHARE
+    return stopwords / (words + unspaced_letters(window)) >= share
 
 
 def unspaced_letters(text: str) -> int:
@@ -240,16 +253,18 @@ class PackIndex:
 
     def language(self, text: str, declared: str | None = None) -> str | None:
         """The language pack whose stopwords are most frequent in the text, if frequent enough;
-        else the `declared` language (the input's: declared_language), if a pack serves it.
+        else the `declared` language (the input's: declared_language), if a pack serves it and
+        the text bears it out (declared_evident).
 
         Of two that tie, the declared one, else the later loaded, but never a pack `near` the
         other (ms near id): a text written in the words both share is the nearer language's,
         whichever loads first. Between two packs a word both list counts for each, so their
         counts differ by their own words alone (those one lists and the other does not): the
         words near languages share decide nothing between them, which is why their packs list
-        them in both lists. A declared language is overruled only by a language whose stopwords
-        are more frequent than its own, and frequent enough: a theme's `lang="de"` on an
-        English page names the wrong language.
+        them in both lists. A declared language is overruled by a language whose stopwords are
+        more frequent than its own, and not taken where its own are too few: a theme's
+        `lang="de"` on an English page names the wrong language, and so does its `lang="en"` on a
+        Portuguese page.
         """
         # Stopwords are short: a split of the first few KB, in which a stopword is found with
         # the punctuation glued to it (written_forms), is enough.
@@ -257,10 +272,25 @@ class PackIndex:
         words = window.lower().split()
         best, best_count = self._most_stopwords(words)
         found_enough = best is not None and frequent_enough(best_count, len(words), window)
-        if declared in self.langs and (not found_enough or declared != best
-                                       and self._stopword_count(declared, words) == best_count):
+        if declared in self.langs and (found_enough and declared == best or self.declared_evident(
+                declared, window, words, best, best_count)):
             return declared
         return best if found_enough else None
+
+    def declared_evident(self, declared: str, window: str, words: list[str], best: str | None,
+                         best_count: int) -> bool:
+        """Whether a text (its window, the window's words, the pack with the most stopwords in
+        them and how many) bears out the language its input declares: no other pack's stopwords
+        are more frequent than its own, and its own are MIN_DECLARED_SHARE of its words, or it is
+        too short to lack them (SHORT_TEXT_WORDS)."""
+        own = best_count if declared == best else self._stopword_count(declared, words)
+        if own < best_count:
+            return False
+        # (a split of SHORT_TEXT_WORDS words or more is long enough: no letters need counting)
+        if (len(words) < SHORT_TEXT_WORDS
+                and len(words) + unspaced_letters(window) < SHORT_TEXT_WORDS):
+            return True
+        return frequent_enough(own, len(words), window, MIN_DECLARED_SHARE)
 
     def _stopword_count(self, code: str, words: list[str]) -> int:
         """How many of the words are the stopwords of a language's pack (0 for a pack without)."""
@@ -281,8 +311,9 @@ class PackIndex:
 
     def no_language_flag(self, text: str, declared: str | None = None) -> dict[str, str]:
         """The flag of a document that got no language (no --lang, site pack or language its
-        words name): what the language pick found, and the language the input declares where no
-        pack serves it, so that such records can be found and given one."""
+        words name): what the language pick found, and the language the input declares (which
+        no pack serves, or which the text did not bear out), so that such records can be found
+        and given one."""
         window = text[:LANGUAGE_WINDOW]
         words = window.lower().split()
         best, count = self._most_stopwords(words)
@@ -297,6 +328,11 @@ class PackIndex:
                 found += " (each letter of a script written without spaces counts as a word)"
         if declared is not None and declared not in self.langs:
             found = f"the input declares {declared!r}, which no language pack serves, and {found}"
+        elif declared is not None:
+            # (a theme's lang="en" on a Portuguese page: the pick did not take it)
+            own = self._stopword_count(declared, words)
+            found = (f"the input declares {declared!r}, which its words do not bear out "
+                     f"({own} {declared!r} stopword{'' if own == 1 else 's'}), and {found}")
         return {"flag": NO_LANGUAGE,
                 "reason": f"{found}: no language pack's rules ran (--lang names one)"}
 

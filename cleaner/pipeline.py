@@ -362,7 +362,8 @@ class Cleaner:
             # A language the input declares that no pack serves ("fr") is still the record's
             # language, where neither --lang nor the text's words named one.
             declared = None if self.lang else doc.hints.get("lang")
-            doc.meta["lang"] = declared
+            # (not one a pack serves: the text did not bear it out, PackIndex.language)
+            doc.meta["lang"] = None if declared in self.index.langs else declared
             if self.index.langs and doc.text.strip():
                 # No language's rules ran on it: said, so that such records can be found (and
                 # given one with --lang), not left to a null meta.lang alone. (Not where no

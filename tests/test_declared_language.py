@@ -1,6 +1,7 @@
 """The language an input declares (a `lang` field, --field lang=NAME, a page's <html lang>,
-og:locale or content-language) is a hint: taken where the text's stopwords name no language or
-tie, overruled where they clearly name another, kept in meta.lang where no pack serves it."""
+og:locale or content-language) is a hint: taken where the text bears it out (its stopwords of
+that language are a fair share and no fewer than another's, or the text is too short to judge),
+overruled where they clearly name another, kept in meta.lang where no pack serves it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.declared_language import language_code
+from cleaner.identify import SHORT_TEXT_WORDS
 
 # A box score: no language's stopwords, so the stopwords alone give it no language.
 SCORES = "Persija 2-1 Persib\nPSM 0-0 Bali United\nArema 3-2 Persebaya"
@@ -23,8 +25,20 @@ INDONESIAN = ("Pemerintah mengumumkan kebijakan baru untuk sekolah pada hari Sen
 # Written only in words Malay and Indonesian share: a tie (tests/test_near_languages.py).
 SHARED_WORDS = ("Harga beras naik lagi di pasar induk pada pekan ini menurut para pedagang yang "
                 "ditemui di Jakarta.")
+# Photo captions: 66 words, none a stopword, too many to say nothing if they were Indonesian.
 PHOTOS = "".join(f"<p>Foto {i}: Warga Kampung Melayu, Jakarta Timur, Senin (3/2/2020). "
                  "ANTARA/Reno Esnir</p>" for i in range(6))
+# One caption: with the page's heading, under SHORT_TEXT_WORDS words, too few to judge.
+CAPTION = "<p>Foto: Warga Kampung Melayu, Jakarta Timur. ANTARA/Reno Esnir</p>"
+PORTUGUESE = ["O presidente anunciou nesta segunda-feira um novo pacote de medidas econômicas "
+              "para conter a inflação no país.",
+              "Segundo o ministro da Fazenda, as medidas devem entrar em vigor no próximo mês e "
+              "incluem cortes de impostos.",
+              "A oposição criticou o anúncio e disse que o governo demorou demais para agir "
+              "diante da crise."]
+JAPANESE = ["東京都は月曜日、新たな感染対策を発表した。飲食店に対して営業時間の短縮を要請する。",
+            "知事は記者会見で、都民に不要不急の外出を控えるよう呼びかけた。",
+            "専門家は、今後数週間で感染者数がさらに増える可能性があると指摘している。"]
 
 
 @pytest.fixture(scope="module")
@@ -141,20 +155,20 @@ def test_hostile_lang_fields_in_jsonl_are_neither_rejected_nor_fatal(tmp_path):
     assert [r.get("lang") for r in records] == values
 
 
-def test_a_page_lang_attribute_gives_a_text_without_stopwords_its_language(cleaner):
-    record = cleaner.clean_html(_page(PHOTOS, " lang='id'"), url="https://example.com/a")
+def test_a_page_lang_attribute_gives_a_short_text_without_stopwords_its_language(cleaner):
+    record = cleaner.clean_html(_page(CAPTION, " lang='id'"), url="https://example.com/a")
     assert record["meta"]["lang"] == "id" and not _flags(record)
 
 
-def test_a_page_og_locale_gives_a_text_without_stopwords_its_language(cleaner):
+def test_a_page_og_locale_gives_a_short_text_without_stopwords_its_language(cleaner):
     head = "<meta property='og:locale' content='id_ID'>"
-    record = cleaner.clean_html(_page(PHOTOS, head=head), url="https://example.com/a")
+    record = cleaner.clean_html(_page(CAPTION, head=head), url="https://example.com/a")
     assert record["meta"]["lang"] == "id" and not _flags(record)
 
 
 def test_a_page_content_language_meta_declares_its_language(cleaner):
     head = "<meta http-equiv='Content-Language' content='id, en'>"
-    record = cleaner.clean_html(_page(PHOTOS, head=head), url="https://example.com/a")
+    record = cleaner.clean_html(_page(CAPTION, head=head), url="https://example.com/a")
     assert record["meta"]["lang"] == "id"
 
 
@@ -179,7 +193,7 @@ def test_a_wrong_page_lang_is_overruled_by_the_text(cleaner):
 
 
 def test_the_input_field_wins_over_the_page_declaration(cleaner):
-    record = cleaner.clean_html(_page(PHOTOS, " lang='id'"), url="https://example.com/a",
+    record = cleaner.clean_html(_page(CAPTION, " lang='id'"), url="https://example.com/a",
                                 lang="ms")
     assert record["meta"]["lang"] == "ms"
 
@@ -197,3 +211,98 @@ def test_a_dataset_lang_column_declares_the_language():
 
     out = clean_batch({"text": ["12 345 678 910"], "lang": ["id-ID"]}, **batch_kwargs())
     assert out["meta"][0]["lang"] == "id" and out["flags"] == ["[]"]
+
+
+def _article(paragraphs: list[str], root: str) -> str:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (f"<!doctype html><html{root}><head><meta charset='utf-8'><title>Notícia</title>"
+            f"</head><body><article><h1>Notícia</h1>{body}</article></body></html>")
+
+
+@pytest.mark.parametrize("paragraphs", [PORTUGUESE, JAPANESE], ids=["pt", "ja"])
+def test_a_theme_lang_on_a_page_in_another_language_runs_no_pack(cleaner, paragraphs):
+    # A theme's lang="en-US": the Portuguese page has one English stopword ("as") in 56 words,
+    # the Japanese one none; neither is English, and no language's rules may run on them.
+    record = cleaner.clean_html(_article(paragraphs, " lang='en-US'"),
+                                url="https://example.com.br/a")
+    [flag] = _flags(record)
+    assert "the input declares 'en', which its words do not bear out" in flag["reason"]
+    assert not [r for r in record["removed"] if r["rule"].startswith("en/")]
+
+
+@pytest.mark.parametrize("paragraphs", [PORTUGUESE, JAPANESE], ids=["pt", "ja"])
+def test_a_declaration_the_text_does_not_bear_out_leaves_meta_lang_null(cleaner, paragraphs):
+    record = cleaner.clean_html(_article(paragraphs, " lang='en-US'"),
+                                url="https://example.com.br/a")
+    assert record["meta"]["lang"] is None and _flags(record)
+
+
+def test_a_long_text_without_the_declared_languages_stopwords_gets_none(cleaner):
+    index = cleaner.index
+    text = "\n".join(["Foto: Warga Kampung Melayu, Jakarta Timur, Senin (3/2/2020)."] * 6)
+    assert index.language(text, "id") is None
+    assert index.language(text.splitlines()[0], "id") == "id"       # one line: too short
+
+
+def test_a_declared_language_behind_another_packs_stopwords_is_not_taken(cleaner):
+    index = cleaner.index
+    # English rows a dump declares Indonesian: one English stopword ("in") of 15 words, under
+    # the share that names English, and none of Indonesian's.
+    floods = ("PHOTOS: Floods hit Jakarta suburbs\n\nResidents wade through waist-deep water in "
+              "Bekasi, West Java, Monday.")
+    assert index.language(floods, "id") is None
+    assert _flags(cleaner.clean(floods, lang="id"))
+    # Even in a text too short to judge by its length alone.
+    short = "Persija 2-1 Persib in Jakarta: Simic 12', 45', Riko 67', Ezra 88', Rizky 90'+2'"
+    assert len(short.split()) < SHORT_TEXT_WORDS
+    assert index.language(short) is None and index.language(short, "id") is None
+    assert index.language(short.replace(" in ", " di "), "id") == "id"
+
+
+def test_a_declared_language_needs_a_fair_share_of_its_stopwords_in_a_long_text(cleaner):
+    index = cleaner.index
+    # One English stopword in 56 Portuguese words (1.8%): no evidence for English.
+    portuguese = " ".join(PORTUGUESE)
+    assert index.language(portuguese, "en") is None
+    # A list-like English text: 3 stopwords in 40 words (7.5%), under the 8% that names a
+    # language unasked, bears out the English it declares.
+    listing = ("Breakfast: oats, berries, almonds. Lunch: chicken salad with greens, tomato, "
+               "cucumber. Dinner: salmon, rice, broccoli. Snacks: apple slices, yoghurt, "
+               "walnuts, carrots. Water: eight glasses. Sleep: eight hours. Steps: 10,000 and "
+               "stretching. Mood: calm, focused, rested. Repeat daily for 80 days.")
+    words = len(listing.split())
+    assert words == 40 and index._stopword_count("en", listing.lower().split()) == 3
+    assert index.language(listing) is None and index.language(listing, "en") == "en"
+
+
+def test_a_short_text_in_an_unspaced_script_is_not_too_short_to_judge(cleaner):
+    # One "word" to a split, 20 letters: a sentence, and not English.
+    record = cleaner.clean("東京都は月曜日、新たな感染対策を発表した。", lang="en")
+    assert _flags(record) and cleaner.index.language(record["text"], "en") is None
+
+
+def test_a_declared_short_text_with_no_stopwords_at_all_keeps_its_language(cleaner):
+    # A headline of names and numbers: nothing to judge by, so the declaration stands.
+    assert cleaner.clean("Apple Q3 results beat Wall Street forecasts",
+                         lang="id")["meta"]["lang"] == "id"
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "NA", "na", "TBD", "yes", "xx", "XX-xx", "unk",
+                                   "N/A", "none", "null", "sgn-BE-FR", "qq"])
+def test_a_dump_placeholder_is_no_language_code(value):
+    assert language_code(value) is None
+
+
+@pytest.mark.parametrize("value, code", [("no", "no"), ("it", "it"), ("to", "to"),
+                                         ("jv-ID", "jv"), ("MSA", "ms"), ("zsm-Latn", "ms")])
+def test_iso_639_codes_that_look_like_words_are_still_codes(value, code):
+    assert language_code(value) == code
+
+
+def test_a_placeholder_lang_field_fills_no_meta_lang(tmp_path):
+    lines = [{"id": str(i), "text": SCORES, "lang": value}
+             for i, value in enumerate(["nan", "NA", "TBD", "yes", "xx", "unk", "N/A"])]
+    records, rejects = _run(tmp_path, lines)
+    assert rejects == [] and len(records) == len(lines)
+    assert [r["meta"]["lang"] for r in records] == [None] * len(lines)
+    assert all("declares" not in _flags(r)[0]["reason"] for r in records)
