@@ -1,7 +1,7 @@
 """One agency, one spelling: a source that is a wire agency of the packs' `agencies` is written in
 meta.source as the pack lists it ('Bernama', 'Reuters', 'ANTARA'), whatever case the dateline or
 the closing credit wrote it in; a site pack's name still wins, and other sources stay as written.
-India's wires (IANS, ANI) are listed too: a byline naming one gives the source, no author."""
+India's wires (IANS, ANI) are the English pack's: a byline naming one gives the source, no author."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ ENGLISH_BODY = ("Heavy monsoon rains flooded several low-lying districts of the 
 
 
 @pytest.mark.parametrize("byline, authors, source", [
-    ("By IANS", [], "IANS"),                  # the Indian wires of common.toml's agencies
+    ("By IANS", [], "IANS"),                  # the Indian wires of en.toml's agencies
     ("By ANI", [], "ANI"),
     ("By Jane Doe, IANS", ["Jane Doe"], "IANS"),
     ("By Ani", ["Ani"], None),                # an acronym counts in capitals only: Ani is a name
@@ -117,6 +117,16 @@ def test_an_indian_wire_in_a_byline_is_the_source_and_no_author(cleaner, byline,
     assert record["text"] == ENGLISH_BODY
 
 
-def test_the_common_pack_lists_the_indian_wires():
-    common = next(pack for pack in load_packs() if pack.id == "common")
-    assert {"IANS", "ANI"} <= set(common.agency_names)
+def test_the_english_pack_lists_the_indian_wires_and_the_common_one_does_not():
+    packs = {pack.id: pack for pack in load_packs()}
+    assert {"IANS", "ANI"} <= set(packs["en"].agency_names)
+    assert not {"IANS", "ANI"} & set(packs["common"].agency_names)
+
+
+@pytest.mark.parametrize("byline", ["Penulis: ANI", "Reporter: ANI", "Pewarta: ANI"])
+def test_ani_in_capitals_is_an_indonesian_author(cleaner, byline):
+    # (the third review: with ANI a common agency, a capitals byline lost its author)
+    body = ("Harga beras di pasar induk naik lagi pada pekan ini karena pasokan dari daerah "
+            "penghasil berkurang, kata pedagang.")
+    record = cleaner.clean(f"{body}\n\n{byline}", url="https://kompas.com/a")
+    assert record["meta"]["authors"] == ["ANI"] and record["meta"]["source"] is None
