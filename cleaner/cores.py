@@ -97,13 +97,16 @@ def capped_workers(asked: int, cores: int) -> tuple[int, str | None]:
     (2, '--workers 64 is more than the 2 usable cores; using 2')
     >>> capped_workers(2, 2), capped_workers(1, 1)
     ((2, None), (1, None))
-    >>> capped_workers(2, 1)
-    (2, '--workers 2 is more than the 1 usable core; using 2 (a pool keeps two at least)')
+    >>> capped_workers(2, 1)[1]
+    '--workers 2 is more than the 1 usable core: its 2 workers take turns on it (a pool keeps two)'
+    >>> capped_workers(3, 1)[1]
+    '--workers 3 is more than the 1 usable core; using 2 (a pool keeps two)'
     """
     cores = max(1, cores)
     if asked <= cores:
         return asked, None
     using = min(asked, max(cores, 2))
-    return using, (f"--workers {asked} is more than the {cores} usable "
-                   f"core{'' if cores == 1 else 's'}; using {using}"
-                   + (" (a pool keeps two at least)" if using > cores else ""))
+    said = f"--workers {asked} is more than the {cores} usable core{'' if cores == 1 else 's'}"
+    if using == asked:
+        return using, f"{said}: its {using} workers take turns on it (a pool keeps two)"
+    return using, f"{said}; using {using}" + (" (a pool keeps two)" if using > cores else "")

@@ -93,9 +93,9 @@ def test_ray_workers_are_not_capped_by_the_local_cores(monkeypatch):
 
 def test_a_pool_asked_for_stays_a_pool_of_two_at_least():
     assert capped_workers(5, 0) == (2, "--workers 5 is more than the 1 usable core; using 2 "
-                                       "(a pool keeps two at least)")
-    assert capped_workers(2, 1) == (2, "--workers 2 is more than the 1 usable core; using 2 "
-                                       "(a pool keeps two at least)")
+                                       "(a pool keeps two)")
+    assert capped_workers(2, 1) == (2, "--workers 2 is more than the 1 usable core: its 2 "
+                                       "workers take turns on it (a pool keeps two)")
     assert capped_workers(1, 1) == (1, None)
 
 
