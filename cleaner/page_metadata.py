@@ -6,7 +6,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -212,10 +212,12 @@ _SECTION_LIST = re.compile(r"[,;|]|\s[-–]\s")
 # Separators no one section's name holds: a semicolon, a bar, a comma with no space after it
 # ("Commercial Real Estate,Home Page,Popular"), a dash between spaces ("News - News").
 _LIST_MARK = re.compile(r"[;|]|,(?!\s)|\s[-–]\s")
-# A field of this many parts lists sections; of two parted by ", " it is one name only where the
-# second joins words with "&" or a conjunction of the packs ("Arts, Culture & Entertainment"):
-# a CMS's two categories ("Nasional, Politik", "Politics, World") are far commoner than a name
-# holding a comma.
+# A field of this many parts lists sections unless its last opens with "&" or a conjunction of
+# the packs, an Oxford comma's list ("Arts, Culture, and Entertainment"); of two parted by ", "
+# it is one name only where the second joins words with "&" or such a conjunction ("Arts,
+# Culture & Entertainment") and the first is none of the packs' `sections`: a CMS's two
+# categories ("Nasional, Politik", "Politics, World"), and a parent with a child whose name
+# joins words ("Megapolitan, Hukum & Kriminal"), are far commoner than a name holding a comma.
 SECTION_LIST_PARTS = 3
 # What joins the last words of one section's name besides the packs' conjunctions.
 _JOIN_MARK = "&"
@@ -227,11 +229,13 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     articleSection) that names one, or the first part of it that does when it lists several
     (_section_parts). A field listing several is a CMS's categories, the first the post's own
     (a tag list after them is no section): "Nasional, Politik" gives "Nasional", and only two
-    parts whose second joins words with "&" or one of the packs' `conjunctions` are one name
-    ("Arts, Culture & Entertainment"). A name is none when it is a host ("gizmodo.com"),
-    the site's name or its host's label, has no letter, or is one of the packs'
-    `not_sections` ("All", "Home Page"; `words`, page_words without them). Keywords and tags
-    alone give no section: they name topics, people, places.
+    parts whose second joins words with "&" or one of the packs' `conjunctions`, or more whose
+    last opens with one, are one name ("Arts, Culture & Entertainment", "Arts, Culture, and
+    Entertainment"), never where the first is one of the packs' `sections` (a parent category:
+    "Megapolitan, Hukum & Kriminal" gives "Megapolitan"). A name is none when it is a host
+    ("gizmodo.com"), the site's name or its host's label, has no letter, or is one of the
+    packs' `not_sections` ("All", "Home Page"; `words`, page_words without them). Keywords and
+    tags alone give no section: they name topics, people, places.
 
     >>> page_section(["gizmodo.com", "Smart News, Smart News Science, Smart News Science"])
     'Smart News'
@@ -239,6 +243,8 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     ('News', None)
     >>> page_section(["Arts, Culture & Entertainment"]), page_section(["Nasional, Politik"])
     ('Arts, Culture & Entertainment', 'Nasional')
+    >>> page_section(["Regional, Jawa Tengah & DIY"])
+    'Regional'
     """
     lexicon = page_words(words)
     not_sections = lexicon.not_sections
@@ -254,19 +260,22 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     for candidate in candidates:
         if not isinstance(candidate, str):
             continue
-        for part in _section_parts(candidate, names_none, conjunctions):
+        for part in _section_parts(candidate, names_none, conjunctions, lexicon.sections):
             if not names_none(part):
                 return part
     return None
 
 
 def _section_parts(value: str, names_none: Callable[[str], bool],
-                   conjunctions: frozenset[str] = frozenset()) -> list[str]:
+                   conjunctions: frozenset[str] = frozenset(),
+                   sections: Collection[str] = frozenset()) -> list[str]:
     """The names a section field holds, those with a letter: the whole field where it is one
-    name, two parts after a comma and a space whose second joins words ("&", or one of the
-    `conjunctions` as a word: "Arts, Culture & Entertainment") and none of the marks of a
+    name, parts after a comma and a space that read as one name's list (_one_name: "Arts,
+    Culture & Entertainment", "Arts, Culture, and Entertainment") and none of the marks of a
     list (a separator no name holds (_LIST_MARK), a part that opens another, "Smart News, Smart
-    News Science", or one that names no section, "Featured, Politics"); else its parts.
+    News Science", one that names no section, "Featured, Politics", or a first part that is one
+    of the `sections` (lower case), a parent category before its child, "Megapolitan, Hukum &
+    Kriminal"); else its parts.
 
     >>> _section_parts("Arts, Culture & Entertainment", lambda part: False)
     ['Arts, Culture & Entertainment']
@@ -274,16 +283,29 @@ def _section_parts(value: str, names_none: Callable[[str], bool],
     ['Nasional', 'Politik']
     >>> _section_parts("Featured, Politics & Law", lambda part: part == "Featured")
     ['Featured', 'Politics & Law']
+    >>> _section_parts("Regional, Jawa & Bali", lambda part: False, sections={"regional"})
+    ['Regional', 'Jawa & Bali']
     """
     parts = [" ".join(part.split()) for part in _SECTION_LIST.split(value)]
     parts = [part for part in parts if any(c.isalpha() for c in part)]
     if len(parts) < 2:
         return parts
-    if (len(parts) >= SECTION_LIST_PARTS or _LIST_MARK.search(value) is not None
-            or not _joins_words(parts[-1], conjunctions) or _opens_another(parts)
+    if (_LIST_MARK.search(value) is not None or not _one_name(parts, conjunctions)
+            or parts[0].lower() in sections or _opens_another(parts)
             or any(map(names_none, parts))):
         return parts
     return [" ".join(value.split())]
+
+
+def _one_name(parts: list[str], conjunctions: frozenset[str]) -> bool:
+    """Whether a section field's parts after commas read as the list of one name: two whose
+    second joins words ("Arts, Culture & Entertainment"), or more whose last opens with "&" or
+    a conjunction, as an Oxford comma writes them ("Arts, Culture, and Entertainment"; a CMS
+    writes no conjunction between its categories)."""
+    if len(parts) < SECTION_LIST_PARTS:
+        return _joins_words(parts[-1], conjunctions)
+    opening = parts[-1].split(maxsplit=1)[0]
+    return opening == _JOIN_MARK or opening.lower() in conjunctions
 
 
 def _joins_words(part: str, conjunctions: frozenset[str]) -> bool:
@@ -295,10 +317,11 @@ def _joins_words(part: str, conjunctions: frozenset[str]) -> bool:
 
 def _opens_another(parts: list[str]) -> bool:
     """Whether one part opens another (a CMS's category and its child: "Smart News, Smart News
-    Science"; "ソフトウェア一般, ソフトウェア")."""
-    folded = [fold_words(part) for part in parts]
-    return any(i != j and b.startswith(a)
-               for i, a in enumerate(folded) for j, b in enumerate(folded))
+    Science"; "ソフトウェア一般, ソフトウェア"). Sorted, a part that opens others comes just
+    before one of them, so neighbours alone are compared: an Oxford comma's list of thousands
+    of parts reaches here."""
+    folded = sorted(fold_words(part) for part in parts)
+    return any(b.startswith(a) for a, b in zip(folded, folded[1:]))
 
 
 def _first_text(tree: HtmlElement, tag: str) -> str | None:

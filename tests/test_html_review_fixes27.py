@@ -1,7 +1,8 @@
 """Fixes from the review of the tag-list, section and layout-table changes: a tag cloud is judged
 once, not once per link; what follows a closing tag list goes only when it is the page's notice,
 never the article's last paragraph or its byline; a <br> parts a byline's lines; a section field
-is split only where it lists several; a data table with a long cell keeps its rows."""
+is split only where it lists several (a pack's section before a child's joined name is a parent
+category, an Oxford comma's list is one name); a data table with a long cell keeps its rows."""
 
 from __future__ import annotations
 
@@ -215,6 +216,65 @@ def test_a_hostile_two_part_section_field_is_read_quickly():
     assert page_section(["x" * 500_000 + ", " + "y " * 200_000]) == "x" * 500_000
     assert page_section(["Seni\x00, Budaya \ud800 & \u202e"]) == "Seni\x00, Budaya \ud800 & \u202e"
     assert page_section(["\x00, \ud800 & \u202e", "Seni, \ud800dan"]) == "Seni"
+    assert time.process_time() - started < 2.0
+
+
+
+# --- a parent category before a child whose name joins words; an Oxford comma ---------------
+
+@pytest.mark.parametrize("field, section", [
+    ("Megapolitan, Hukum & Kriminal", "Megapolitan"),   # the packs' sections open a parent's
+    ("Regional, Jawa Tengah & DIY", "Regional"),
+    ("Ekonomi, Bisnis dan Keuangan", "Ekonomi"),
+    ("MEGAPOLITAN,  Hukum & Kriminal", "MEGAPOLITAN"),
+    ("Regional, Jawa Tengah, dan DIY", "Regional"),
+    ("Hobi, Kuliner & Wisata", "Hobi, Kuliner & Wisata"),  # no pack section first: one name
+    ("Seni, Budaya dan Hiburan", "Seni, Budaya dan Hiburan"),
+])
+def test_a_pack_section_before_a_joined_name_is_a_parent_category(field, section):
+    assert page_section([field]) == section
+
+
+def test_a_parent_section_is_read_from_the_packs_given():
+    english = dataclasses.replace(shipped_lexicon(), sections=frozenset({"news", "nation"}))
+    assert page_section(["News, Arts & Entertainment"], words=english) == "News"
+    assert page_section(["Nation, Crime & Courts"], words=english) == "Nation"
+    assert page_section(["Arts, Culture & Entertainment"], words=english) == \
+        "Arts, Culture & Entertainment"
+    assert page_section(["Megapolitan, Hukum & Kriminal"], words=dataclasses.replace(
+        shipped_lexicon(), sections=frozenset())) == "Megapolitan, Hukum & Kriminal"
+
+
+@pytest.mark.parametrize("field, section", [
+    ("Arts, Culture, and Entertainment", "Arts, Culture, and Entertainment"),
+    ("Arts, Culture, & Entertainment", "Arts, Culture, & Entertainment"),
+    ("Arts, Culture, AND Entertainment", "Arts, Culture, AND Entertainment"),
+    ("Seni, Budaya, dan Hiburan", "Seni, Budaya, dan Hiburan"),
+    ("Arts, Culture, Entertainment", "Arts"),           # no conjunction: three categories
+    ("Arts, Culture, Entertainment and Media", "Arts"),  # the last joins, but opens with none
+    ("Arts, Brand, andy", "Arts"),                      # "and" inside a word joins nothing
+    ("Featured, Culture, and Arts", "Culture"),         # a part that names no section: a list
+    ("Arts; Culture, and Entertainment", "Arts"),       # a separator no name holds
+])
+def test_an_oxford_comma_list_is_one_name(field, section):
+    assert page_section([field]) == section
+
+
+def test_a_pages_parent_category_gives_the_records_category(cleaner):
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = ("<html lang='id'><head><title>Tol</title><meta property='article:section' "
+            "content='Megapolitan, Hukum &amp; Kriminal'></head><body><article><h1>Jokowi "
+            f"Resmikan Tol</h1>{paras}</article></body></html>")
+    assert cleaner.clean_html(html, url=URL)["meta"]["category"] == "Megapolitan"
+
+
+def test_a_hostile_oxford_comma_list_is_read_quickly():
+    started = time.process_time()
+    assert page_section(["a, " * 50_000 + "and b"]) == "a"
+    assert page_section(["".join(f"w{i}x, " for i in range(50_000)) + "and b"]) == \
+        "".join(f"w{i}x, " for i in range(50_000)) + "and b"
+    assert page_section([", " * 50_000 + "& x"]) == "& x"
+    assert page_section(["x, \ud800, and \x00y"]) == "x, \ud800, and \x00y"
     assert time.process_time() - started < 2.0
 
 
