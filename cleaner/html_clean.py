@@ -168,6 +168,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
         # The language the page declares, where the input's fields declare none: a hint the
         # text's words may overrule (identify.PackIndex.language).
         doc.hints["lang"] = hints["lang"]
+        doc.hints["lang_from"] = "page"     # held to the text's evidence (PackIndex.language)
     if site is not None:
         doc.hints["site_pack"] = site      # found by canonical url or og:site_name: its text rules apply
     page_seconds = perf_counter() - started

@@ -32,7 +32,8 @@ LANGUAGE_WINDOW = 3000
 # 5% of 10-word ones, and at 15 words no Indonesian line and 1 Malay line in 21 (English's 9%
 # there are tables and lists, which no length settles).
 SHORT_TEXT_WORDS = 15
-# The share of its words a longer text needs of a declared language's stopwords to bear it out.
+# The share of its words a longer text needs of the stopwords of the language its page declares to
+# bear it out (a record's own field is not held to it: PackIndex.declared_evident).
 # Prose in the packs' languages holds 17% and more (their fixtures, the benchmark's English
 # articles), a list-like English page 5.7%; text in other languages holds a few by chance: the
 # benchmark's German pages 3.1% of English's ("in", "an"), an Italian one 4.1% of Indonesian's
@@ -206,6 +207,10 @@ class PackIndex:
         # only the few left (the same answers, 30 microseconds a document against 33 with two
         # language packs).
         self._stopwords = frozenset().union(*self._written.values())
+        # The languages whose stopwords are written with spaces (all three shipped packs'): a
+        # text mostly in a script written without them is none of these, whatever it declares.
+        self._spaced = frozenset(code for code, p in self.langs.items()
+                                 if p.stopwords and not unspaced_letters("".join(p.stopwords)))
 
     def _signatures(self) -> Callable[[bytes], list[int] | None]:
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
@@ -251,7 +256,8 @@ class PackIndex:
                 return min(starts)[2]    # the signature nearest the start wins, then the first pack
         return None
 
-    def language(self, text: str, declared: str | None = None) -> str | None:
+    def language(self, text: str, declared: str | None = None,
+                 from_fields: bool = False) -> str | None:
         """The language pack whose stopwords are most frequent in the text, if frequent enough;
         else the `declared` language (the input's: declared_language), if a pack serves it and
         the text bears it out (declared_evident).
@@ -262,9 +268,10 @@ class PackIndex:
         counts differ by their own words alone (those one lists and the other does not): the
         words near languages share decide nothing between them, which is why their packs list
         them in both lists. A declared language is overruled by a language whose stopwords are
-        more frequent than its own, and not taken where its own are too few: a theme's
-        `lang="de"` on an English page names the wrong language, and so does its `lang="en"` on a
-        Portuguese page.
+        more frequent than its own, and, where the page declares it, not taken where its own are
+        too few: a theme's `lang="de"` on an English page names the wrong language, and so does
+        its `lang="en"` on a Portuguese page. A declaration `from_fields` (a record's `lang`
+        field, a dataset's column) is the dataset's own metadata: taken without a share.
         """
         # Stopwords are short: a split of the first few KB, in which a stopword is found with
         # the punctuation glued to it (written_forms), is enough.
@@ -273,19 +280,26 @@ class PackIndex:
         best, best_count = self._most_stopwords(words)
         found_enough = best is not None and frequent_enough(best_count, len(words), window)
         if declared in self.langs and (found_enough and declared == best or self.declared_evident(
-                declared, window, words, best, best_count)):
+                declared, window, words, best, best_count, from_fields)):
             return declared
         return best if found_enough else None
 
     def declared_evident(self, declared: str, window: str, words: list[str], best: str | None,
-                         best_count: int) -> bool:
+                         best_count: int, from_fields: bool = False) -> bool:
         """Whether a text (its window, the window's words, the pack with the most stopwords in
         them and how many) bears out the language its input declares: no other pack's stopwords
-        are more frequent than its own, and its own are MIN_DECLARED_SHARE of its words, or it is
-        too short to lack them (SHORT_TEXT_WORDS)."""
+        are more frequent than its own, and, for a page's declaration, its own are
+        MIN_DECLARED_SHARE of its words, or it is too short to lack them (SHORT_TEXT_WORDS).
+
+        A record's own field (`from_fields`) is held to the first test only, and to its script: a
+        listing row of names and scores ("Hasil Liga 1: Persib Bandung 2-1 Persija Jakarta, ...")
+        has none of its language's stopwords in 20 words, and a dataset's label is far more
+        reliable than a theme's; a Japanese sentence labelled `en` is still not English."""
         own = best_count if declared == best else self._stopword_count(declared, words)
         if own < best_count:
             return False
+        if from_fields:
+            return declared not in self._spaced or unspaced_letters(window) <= len(words)
         # (a split of SHORT_TEXT_WORDS words or more is long enough: no letters need counting)
         if (len(words) < SHORT_TEXT_WORDS
                 and len(words) + unspaced_letters(window) < SHORT_TEXT_WORDS):
@@ -337,11 +351,13 @@ class PackIndex:
                 "reason": f"{found}: no language pack's rules ran (--lang names one)"}
 
     def packs_for(self, text: str, url: str | None, lang: str | None = None,
-                  site: Pack | None = None, declared: str | None = None) -> tuple[Pack, ...]:
+                  site: Pack | None = None, declared: str | None = None,
+                  from_fields: bool = False) -> tuple[Pack, ...]:
         """Site, language and common packs for a document, most specific first; a site already
         known (an HTML page's site name) wins over the url host, and text signatures are
         looked for only without a url host (module docstring). `declared`: the language the
-        input declares, which the text's stopwords may overrule (language)."""
+        input declares (`from_fields`: in its fields, not its page), which the text's stopwords
+        may overrule (language)."""
         if site is None:
             host = site_host(url)
             site = self.site_by_host(host) if host else self.site_by_text(text)
@@ -353,7 +369,7 @@ class PackIndex:
                 # were written for its own language's pages, and would take this one's text (a
                 # Title Case subheading read as a related link).
                 site, lang = None, edition
-        lang = lang or (site.lang if site else None) or self.language(text, declared)
+        lang = lang or (site.lang if site else None) or self.language(text, declared, from_fields)
         chosen: list[Pack] = []
         if site:
             chosen.append(site)

@@ -183,12 +183,15 @@ class Cleaner:
         if date:
             doc.hints["date"] = date
         # The language the input declares is a hint that rides along as well: the text's words
-        # may overrule it (PackIndex.language), and the record keeps what the input said.
+        # may overrule it (PackIndex.language), and the record keeps what the input said. Where
+        # it came from rides along too: a record's field is taken on less evidence than a page's
+        # own declaration (html_clean sets that one).
         declared = fields.get("lang")
         if declared is not None:
             code = language_code(declared)
             if code:
                 doc.hints["lang"] = code
+                doc.hints["lang_from"] = "fields"
         return doc
 
     def make_flagged_document(self, text: str, page_flags: list[dict[str, Any]], /,
@@ -266,7 +269,8 @@ class Cleaner:
         for doc in docs:
             hints = doc.hints
             doc.packs = self.index.packs_for(doc.text, doc.url, self.lang,
-                                             hints.get("site_pack"), hints.get("lang"))
+                                             hints.get("site_pack"), hints.get("lang"),
+                                             hints.get("lang_from") == "fields")
         t2 = clock()
         stages = [self._rule_stage(doc.packs + self._learned_for(doc), doc) for doc in docs]
         scans = [stage.scan(doc) for doc, stage in zip(docs, stages)]
@@ -362,9 +366,11 @@ class Cleaner:
             # A language the input declares that no pack serves ("fr") is still the record's
             # language, where neither --lang nor the text's words named one.
             declared = None if self.lang else doc.hints.get("lang")
-            # (not one a pack serves: the text did not bear it out, PackIndex.language)
-            doc.meta["lang"] = None if declared in self.index.langs else declared
-            if self.index.langs and doc.text.strip():
+            has_words = bool(doc.text.strip())
+            # (not one a pack serves: the text did not bear it out, PackIndex.language; but a
+            # text the rules left empty has nothing to bear it out with, and keeps it)
+            doc.meta["lang"] = None if declared in self.index.langs and has_words else declared
+            if self.index.langs and has_words:
                 # No language's rules ran on it: said, so that such records can be found (and
                 # given one with --lang), not left to a null meta.lang alone. (Not where no
                 # language pack is loaded, nor for a text with no words left: an empty one is

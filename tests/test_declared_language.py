@@ -306,3 +306,91 @@ def test_a_placeholder_lang_field_fills_no_meta_lang(tmp_path):
     assert rejects == [] and len(records) == len(lines)
     assert [r["meta"]["lang"] for r in records] == [None] * len(lines)
     assert all("declares" not in _flags(r)[0]["reason"] for r in records)
+
+
+@pytest.mark.parametrize("value, code", [
+    ("fra", "fr"), ("fre", "fr"), ("fra_Latn", "fr"), ("jav_Latn", "jv"), ("sun_Latn", "su"),
+    ("zho_Hans", "zh"), ("por", "pt"), ("ger", "de"), ("tgl", "tl"), ("dut", "nl"),
+    ("fil", "fil"), ("min", "min"), ("ace", "ace"), ("ban", "ban"), ("bjn", "bjn"),
+    ("ceb", "ceb"), ("min_Latn", "min")])
+def test_three_letter_codes_are_kept_or_given_their_two_letter_code(value, code):
+    # FLORES / NLLB tags and Indonesia's regional languages, most with no two-letter code.
+    assert language_code(value) == code
+
+
+@pytest.mark.parametrize("value", ["nan", "unk", "yes", "tbd", "TBA", "und", "mul", "zxx", "mis",
+                                   "nil", "NUL", "xxx", "sgn", "na-NA"])
+def test_three_letter_placeholders_declare_nothing(value):
+    assert language_code(value) is None
+
+
+def test_a_french_row_keeps_its_three_letter_declaration(cleaner):
+    record = cleaner.clean("Le gouvernement a annoncé lundi un nouveau plan pour les écoles du "
+                           "pays, selon le ministre.", lang="fra")
+    assert record["meta"]["lang"] == "fr"
+    assert "the input declares 'fr', which no language pack serves" in _flags(record)[0]["reason"]
+
+
+# Listing rows of 15 words and more with few or none of their language's stopwords (review).
+LISTINGS = [
+    ("en", "Stocks close higher; Dow +0.8%, S&P 500 +1.1%, Nasdaq +1.4% as Fed holds rates "
+           "steady, Treasury yields fall, oil rises, gold dips, bitcoin tops $30,000"),
+    ("en", "Premier League results: Arsenal 3-1 Chelsea, Liverpool 2-2 Everton, Man City 4-0 "
+           "Burnley, Spurs 1-0 Wolves, Newcastle 2-1 Villa, Brighton 0-0 Fulham"),
+    ("id", "Hasil Liga 1: Persib Bandung 2-1 Persija Jakarta, Arema FC 0-0 Persebaya Surabaya, "
+           "Bali United 3-1 PSM Makassar, Borneo FC 1-2 PSIS Semarang"),
+    ("id", "Jadwal KRL Commuter Line Bogor-Jakarta Kota Hari Ini, Senin 12 Februari 2024: "
+           "Berangkat 05.00 WIB, 05.15 WIB, 05.30 WIB, 05.45 WIB, 06.00 WIB"),
+    ("ms", "Keputusan SPM 2023: Senarai sekolah terbaik Selangor, Johor, Perak, Kedah, "
+           "Kelantan, Terengganu, Pahang, Melaka, Sabah, Sarawak, Perlis, Pulau Pinang")]
+
+
+@pytest.mark.parametrize("lang, text", LISTINGS, ids=[f"{l}{i}" for i, (l, _) in
+                                                      enumerate(LISTINGS)])
+def test_a_record_field_declaration_holds_for_a_listing_row(cleaner, lang, text):
+    assert len(text.split()) >= SHORT_TEXT_WORDS
+    record = cleaner.clean(text, lang=lang)
+    assert record["meta"]["lang"] == lang and not _flags(record)
+
+
+@pytest.mark.parametrize("lang, text", LISTINGS[2:4], ids=["id2", "id3"])
+def test_a_listing_row_in_jsonl_keeps_its_declared_language(tmp_path, lang, text):
+    records, rejects = _run(tmp_path, [{"id": "1", "text": text, "language": lang}],
+                            "--field", "lang=language")
+    assert rejects == [] and records[0]["meta"]["lang"] == lang
+
+
+def test_a_page_declaration_is_still_held_to_the_share_a_field_is_not(cleaner):
+    index = cleaner.index
+    text = "\n".join(["Foto: Warga Kampung Melayu, Jakarta Timur, Senin (3/2/2020)."] * 6)
+    assert index.language(text, "id") is None                       # a page's lang="id"
+    assert index.language(text, "id", from_fields=True) == "id"     # a record's lang field
+    page = cleaner.clean_html(_page(PHOTOS, " lang='id'"), url="https://example.com/a")
+    assert page["meta"]["lang"] is None and _flags(page)
+    # The same page with the record's own field: the field is taken.
+    record = cleaner.clean_html(_page(PHOTOS), url="https://example.com/a", lang="id")
+    assert record["meta"]["lang"] == "id" and not _flags(record)
+
+
+def test_a_field_declaration_still_loses_to_another_packs_stopwords(cleaner):
+    # English words, Indonesian declared: English's outnumber Indonesian's (none).
+    floods = ("PHOTOS: Floods hit Jakarta suburbs. Residents wade through waist-deep water in "
+              "Bekasi, Depok, Tangerang, Bogor, West Java, Monday; rescuers search homes")
+    index = cleaner.index
+    assert len(floods.split()) >= SHORT_TEXT_WORDS and index.language(floods) is None
+    assert index.language(floods, "id", from_fields=True) is None
+    assert _flags(cleaner.clean(floods, lang="id"))
+    # A text in a script written without spaces is none of the packs' languages.
+    assert index.language(JAPANESE[0], "en", from_fields=True) is None
+
+
+def test_an_emptied_record_keeps_the_language_it_declares():
+    # A page-like declaration not borne out, then a text the rules leave empty: no words to
+    # judge, the declared code stays in meta.lang (it was None, without a flag).
+    from cleaner.document import Document
+
+    cleaner = Cleaner()
+    doc = Document(id="1", text="")
+    doc.hints["lang"] = "id"
+    cleaner._fill_meta(doc)
+    assert doc.meta["lang"] == "id" and not _flags({"flags": doc.flags})
