@@ -20,7 +20,7 @@ from cleaner.decode import DecodeError, decode_bytes, looks_binary
 from cleaner.fixtures import (case_name_typed, case_names, clean_fixture, dump_record,
                               expected_path, fixture_inputs, input_fields_path, record_diff)
 from cleaner.identify import site_host
-from cleaner.inputs import Item, ReadOptions, Reject
+from cleaner.inputs import Item, ReadOptions, Reject, without_compression
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
 from cleaner.normalize import repair_surrogates
 
@@ -98,6 +98,19 @@ class Added:
     converted_from: str | None = None   # the encoding a .txt was read in, stored as UTF-8
 
 
+def _unpacked(source: Path) -> bytes:
+    """A compressed fixture input's content, whole; a damaged one is refused, as clean refuses it."""
+    import zlib
+
+    import zstandard
+
+    try:
+        with open_compressed(source) as stream:
+            return stream.read()
+    except (ValueError, EOFError, zlib.error, zstandard.ZstdError) as exc:
+        raise FixtureError(f"{source}: cannot decompress: {exc}") from None
+
+
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
                 record_id: str | None = None, fields: dict[str, Any] | None = None,
                 force: bool = False, text_field: str = "text", html_field: str = "html",
@@ -125,6 +138,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     fields = {k: v for k, v in (fields or {}).items() if v not in (None, "")}
     repaired = False
     converted_from = None
+    compressed = False                  # a .html.gz or .txt.zst: stored unpacked
     if is_jsonl(source.name):
         item = find_record(source, record_id, text_field, html_field)
         # A page (in the html field, or raw in the text field) is kept as the .html it is.
@@ -142,12 +156,17 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         if not page:
             _refuse_unclean(cleaner, text, where)
     else:
-        suffix = source.suffix.lower()
+        # A page or text kept compressed (page.html.gz, as clean reads it) is stored unpacked:
+        # fixtures are read by their suffix, and a diff of the input must be readable.
+        bare = Path(without_compression(source.name))
+        compressed = bare.name != source.name
+        suffix = bare.suffix.lower()
         if suffix not in (".txt", ".html", ".htm"):
-            raise FixtureError(f"{source}: a fixture input is .txt, .html or a record of .jsonl")
-        name = name or case_name(source.stem)
+            raise FixtureError(f"{source}: a fixture input is .txt, .html (either also .gz or "
+                               ".zst) or a record of .jsonl")
+        name = name or case_name(bare.stem)
         raw = folder / f"{name}{suffix}"
-        data = source.read_bytes()
+        data = _unpacked(source) if compressed else source.read_bytes()
         where = str(source)
         if suffix == ".txt":
             text, converted_from = fixture_text(source, data)
@@ -165,7 +184,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     try:
         with _whole_or_not_at_all((raw, expected, input_fields_path(raw)), folder):
             folder.mkdir(parents=True, exist_ok=True)
-            if is_jsonl(source.name) or converted_from:
+            if is_jsonl(source.name) or converted_from or compressed:
                 raw.write_bytes(data)
             else:
                 shutil.copyfile(source, raw)
