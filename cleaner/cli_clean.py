@@ -63,8 +63,8 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
                             "size is known before reading: it is cleaned in this process). A "
                             "given N holds for any input size, capped at the usable cores (but two "
                             "at least: a pool's workers keep a crashing document from ending the "
-                            "run) with a note; 1 cleans in this process; with --executor ray, Ray workers "
-                            "(up to the cluster's CPUs)")
+                            "run) with a note; 1 cleans in this process; with --executor ray, Ray "
+                            "workers (up to the cluster's CPUs)")
     group.add_argument("--shard-size", type=at_least(1), metavar="N",
                        help="records per shard: OUT is a folder of numbered shards, each complete "
                             f"or absent (default when OUT is a folder: {DEFAULT_SHARD_SIZE})")

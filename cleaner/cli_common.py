@@ -90,9 +90,9 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "opens as a web page (<html, <!doctype html) is read as a page")
     group.add_argument("--field", type=hint_field, action="append", default=[],
                        metavar="HINT=NAME", dest="hint_fields",
-                       help="read a hint (id, url, title, date or lang) from the record field NAME, "
-                            "e.g. --field date=date_publish (repeatable; NAME is kept in the "
-                            "record too)")
+                       help="read a hint (id, url, title, date or lang) from the record field "
+                            "NAME, e.g. --field date=date_publish (repeatable; NAME is kept in "
+                            "the record too)")
     group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
                        help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
                             "or a codec name")

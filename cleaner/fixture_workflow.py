@@ -99,7 +99,7 @@ class Added:
 
 
 def _unpacked(source: Path) -> bytes:
-    """A compressed fixture input's content, whole; a damaged one is refused, as clean refuses it."""
+    """A compressed fixture input's content, whole; a damaged one is refused, as clean does."""
     import zlib
 
     import zstandard

@@ -551,8 +551,9 @@ _QUOTE = re.compile("[\"“”„«»「」]")
 def _notice(el: HtmlElement) -> bool:
     """Whether an element after a closing tag list is the page's notice, not the article's: it
     carries a comment section's class or id, or says a phrase of the packs' consent_phrases
-    ("we use cookies") or comment_phrases ("comments are moderated"), and holds no quotation and no byline label at its start ("Penulis:
-    Budi Santoso" and "..., kata Menteri PUPR." stay)."""
+    ("we use cookies") or comment_phrases ("comments are moderated"), and holds no quotation
+    and no byline label at its start ("Penulis: Budi Santoso" and "..., kata Menteri PUPR."
+    stay)."""
     text = _element_text(el)
     if not text or _QUOTE.search(text) or opens_with_label(text):
         return False
