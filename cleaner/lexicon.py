@@ -57,6 +57,10 @@ class Lexicon:
     passive_prefixes: tuple[str, ...] = ()
     verb_towns: frozenset[str] = frozenset()
     club_words: frozenset[str] = frozenset()
+    # The packs' vowels, and the syllables a passive verb's stem has at least without its
+    # suffix (the first pack's that gives a count; 0: no such rule): reads_as_passive.
+    vowels: frozenset[str] = frozenset()
+    passive_stem_syllables: int = 0
     # What a page's section field holds that names no section ("All", "Home Page", "post"),
     # folded as fold_words folds a section.
     not_sections: frozenset[str] = frozenset()
@@ -226,6 +230,9 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         passive_prefixes=_affixes(w for pack in packs for w in pack.passive_prefixes),
         verb_towns=frozenset(fold_words(w) for pack in packs for w in pack.verb_towns) - {""},
         club_words=frozenset(fold_words(w) for pack in packs for w in pack.club_words) - {""},
+        vowels=frozenset(v for pack in packs for v in pack.vowels),
+        passive_stem_syllables=next((pack.passive_stem_syllables for pack in packs
+                                     if pack.passive_stem_syllables), 0),
         not_sections=frozenset(fold_words(w) for pack in packs
                                for w in pack.not_sections) - {""},
         error_phrases=_phrase_list(p for pack in packs for p in pack.error_phrases),

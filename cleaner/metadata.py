@@ -323,11 +323,29 @@ def a_word_names_no_one(word: str, words: Lexicon) -> bool:
             or lowered in words.months or lowered in ENGLISH_MONTHS or lowered in words.sections)
 
 
+def editor_names(editor: str, words: Lexicon) -> list[str]:
+    """The names of an editor's line that may be people's: none a single word that is one of the
+    packs' stopwords ('Editor: Will'; 'Editor: Fardah' names a person), nor a line of one word
+    ending in a full stop ('Editor: Thanks.' answers an interview's question). A month or a
+    weekday is a name here: Mei, Juni and April are given names, and a label before one says
+    it names a person.
+
+    >>> from cleaner.rulefile import Pack
+    >>> words = lexicon((Pack("xx", "lang", "editor-names.toml", stopwords=frozenset({"will"}),
+    ...                       weekdays=frozenset({"friday"})),))
+    >>> [editor_names(e, words) for e in ("Will", "Fardah", "Friday", "Thanks.", "Will, Jane Doe")]
+    [[], ['Fardah'], ['Friday'], [], ['Jane Doe']]
+    """
+    if editor.rstrip().endswith(".") and len(editor.split()) == 1:
+        return []
+    return [name for name in split_names(editor, words.conjunctions)
+            if " " in name or name.lower() not in words.stopwords]
+
+
 def editors_read_as_people(editor: str, words: Lexicon) -> bool:
-    """Whether an editor line's names are people's: none a single word that names no one
-    (a_word_names_no_one: 'Editor: Will' is no credit; 'Editor: Fardah' is)."""
-    return not any(len(name.split()) == 1 and a_word_names_no_one(name, words)
-                   for name in split_names(editor, words.conjunctions))
+    """Whether an editor line's names are all people's, as editor_names reads them ('Editor:
+    Will' is no credit; 'Editor: Fardah' is)."""
+    return editor_names(editor, words) == split_names(editor, words.conjunctions)
 
 
 def _a_job_beside_a_name(name: str, words: Lexicon) -> bool:
@@ -456,18 +474,20 @@ def _opens_with_listed(value: str, listed: frozenset[str], most: int) -> bool:
 def names_no_town(value: str, words: Lexicon) -> bool:
     """Whether the words after a place word that a rule captured as its `town` ('KAMPUNG DIGI'
     gives 'DIGI') are no town's: one of them is a club's word (the packs' club_words: 'KUALA
-    LUMPUR CITY' is a football club), or, not being one of the packs' verb_towns, the first
-    reads as a verb (`reads_as_verb`: 'SUNGAI DICEMARI SISA TOKSIK' is a headline) or a later
-    one as a passive verb (`reads_as_passive`: 'KAMPUNG BARU DILANDA BANJIR').
+    LUMPUR CITY' is a football club), or, not being one of the packs' verb_towns nor in one
+    listed whole, one reads as a verb (`reads_as_verb`: 'SUNGAI DICEMARI SISA TOKSIK',
+    'KAMPUNG BARU DILANDA BANJIR' and 'PULAU PINANG MENGHADAPI KRISIS' are headlines).
 
     >>> from cleaner.rulefile import Pack
     >>> pack = Pack("ms", "lang", "ms.toml", verb_prefixes=frozenset({"ber", "me"}),
     ...             verb_suffixes=frozenset({"kan", "i"}), passive_prefixes=frozenset({"di"}),
-    ...             verb_towns=frozenset({"memali"}), club_words=frozenset({"fc", "city"}))
+    ...             verb_towns=frozenset({"memali", "seri menanti"}), vowels=frozenset("aeiou"),
+    ...             passive_stem_syllables=2, club_words=frozenset({"fc", "city"}))
     >>> words = lexicon((pack,))
     >>> [names_no_town(v, words) for v in ("DILANDA BANJIR", "LUMPUR CITY", "MEMALI", "DIN",
-    ...                                    "BARU DILANDA", "SERI MENANTI", "DIPANG")]
-    [True, True, False, False, True, False, False]
+    ...                                    "BARU DILANDA", "SERI MENANTI", "DIPANG",
+    ...                                    "PINANG MENGHADAPI", "MENANTI")]
+    [True, True, False, False, True, False, False, True, True]
     """
     answers = words.town_answers
     answer = answers.get(value)
@@ -486,34 +506,43 @@ def _reads_as_no_town(names: list[str], words: Lexicon) -> bool:
     if any(name in words.club_words for name in names):
         return True
     # A headline's verb follows the place word ('KAMPUNG DILANDA BANJIR') or its subject
-    # ('KAMPUNG BARU DILANDA BANJIR'); an active verb's shape after a town's first word is most
-    # often the town's ('KAMPUNG SERI MENANTI'), and only the passive's there is read as a verb.
-    first, rest = names[0], names[1:]
-    if first not in words.verb_towns and reads_as_verb(first, words):
-        return True
-    return any(name not in words.verb_towns and reads_as_passive(name, words) for name in rest)
+    # ('KAMPUNG BARU DILANDA BANJIR', 'PULAU PINANG MENGHADAPI KRISIS'): every word is read for
+    # a verb's shape, active or passive. A town shaped as one is listed, alone ('DIGI') or whole
+    # ('SERI MENANTI': 'MENANTI' alone, awaiting, is a verb).
+    return any(name not in words.verb_towns and reads_as_verb(name, words)
+               and not _in_a_listed_town(names, index, words.verb_towns)
+               for index, name in enumerate(names))
+
+
+def _in_a_listed_town(names: list[str], index: int, towns: frozenset[str]) -> bool:
+    """Whether the word at `index` of a town's words stands in one of the listed `towns` of two
+    words or more ('seri menanti'), whole among them. Asked only of a word shaped as a verb."""
+    for town in towns:
+        if " " not in town:
+            continue
+        parts = town.split(" ")
+        for start in range(max(index - len(parts) + 1, 0), index + 1):
+            if names[start:start + len(parts)] == parts:
+                return True
+    return False
 
 
 # Letters a verb's stem has at least, between its affixes: 'DIN' and 'DIAN' (names) and 'DIGI'
 # open with di- as a passive verb does, with too few letters after it for one ('DITUTUP' has 5).
 _STEM_LETTERS = 3
-# A passive verb without its suffix has a stem of two syllables ('DILANDA', 'DITUTUP',
-# 'DIBUKA'), as Malay roots mostly have; a town's di- stands before one ('KUALA DIPANG',
-# 'KAMPUNG DIMONG', 'BUKIT DINDING'). Syllables are told by their vowels: letters of the
-# script, not words of a language.
-_STEM_VOWELS = 2
-_VOWELS = frozenset("aeiou")
 
 
 def reads_as_passive(word: str, words: Lexicon) -> bool:
     """Whether a word (lower case) is shaped as the packs' passive verbs are: it opens with one
     of their passive_prefixes and closes with one of their verb_suffixes, a stem of three letters
-    or more between ('dicemari'), or has a stem of two syllables or more after it ('dilanda'; a
-    stem of one, 'dipang' and 'dimong', is a town's).
+    or more between ('dicemari'), or has a stem of the packs' passive_stem_syllables or more
+    after it, syllables counted by the packs' vowels ('dilanda' with two; a stem of one,
+    'dipang' and 'dimong', is a town's). A pack without a count or vowels has no such rule.
 
     >>> from cleaner.rulefile import Pack
     >>> pack = Pack("ms", "lang", "ms.toml", verb_suffixes=frozenset({"i"}),
-    ...             passive_prefixes=frozenset({"di"}))
+    ...             passive_prefixes=frozenset({"di"}), vowels=frozenset("aeiou"),
+    ...             passive_stem_syllables=2)
     >>> words = lexicon((pack,))
     >>> [reads_as_passive(w, words) for w in ("dilanda", "dibuka", "dicemari", "dipang", "dian")]
     [True, True, True, False, False]
@@ -521,15 +550,16 @@ def reads_as_passive(word: str, words: Lexicon) -> bool:
     # Most words open with no prefix: startswith of the whole tuple tells them at once.
     if not word.startswith(words.passive_prefixes):
         return False
+    syllables, vowels = words.passive_stem_syllables, words.vowels
     for prefix in words.passive_prefixes:
         if not word.startswith(prefix):
             continue
         stem = word[len(prefix):]
         if len(stem) < _STEM_LETTERS:
             continue
-        if sum(letter in _VOWELS for letter in stem) >= _STEM_VOWELS or any(
-                stem.endswith(suffix) and len(stem) >= len(suffix) + _STEM_LETTERS
-                for suffix in words.verb_suffixes):
+        if (syllables and vowels and sum(letter in vowels for letter in stem) >= syllables) \
+                or any(stem.endswith(suffix) and len(stem) >= len(suffix) + _STEM_LETTERS
+                       for suffix in words.verb_suffixes):
             return True
     return False
 
@@ -588,8 +618,9 @@ class MetaSink:
         ('SUNGAI DICEMARI SISA TOKSIK: ' opens a headline), an outlet they do not list ('By
         Mary Smith, The Former Mayor' is no byline), or a listed outlet after names that do not
         all read as people's (outlet_names_read_as_people: 'By Christmas, The Independent' and
-        'By Friday, Markets Had Recovered | Financial Times' are headlines), or an editor's single
-        word that names no one (editors_read_as_people: 'Editor: Will')."""
+        'By Friday, Markets Had Recovered | Financial Times' are headlines), or, with no author
+        captured, an editor's single word that names no one (editors_read_as_people: 'Editor:
+        Will'; beside an author, apply drops that name alone: 'Penulis: Budi | Editor: Will')."""
         values = hit.values
         if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values
                                          and "author" not in values and "editor" not in values):
@@ -602,7 +633,8 @@ class MetaSink:
                 or (outlet is not None and fold_words(outlet) not in words.outlets)
                 or (author is not None and not outlet_names_read_as_people(author, outlet,
                                                                              words))
-                or (editor is not None and not editors_read_as_people(editor, words)))
+                or (editor is not None and author is None
+                    and not editors_read_as_people(editor, words)))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)
@@ -613,7 +645,11 @@ class MetaSink:
         words = lexicon(doc.packs)
         months, conjunctions = words.months, words.conjunctions
         filled = []
-        wires: list[str] = []
+        # The sources the names hold, agencies before outlets: an agency is the story's
+        # source, the outlet only prints it ('By AFP, The Jakarta Post' is AFP's, as 'By AFP,
+        # Jakarta Globe' is, and as a web page's agency wins).
+        agencies: list[str] = []
+        outlets: list[str] = []
         for name, raw in list(hit.values.items()) + list(hit.rule.set):
             if name == "town":              # part of the location, read by refuses alone
                 continue
@@ -627,15 +663,18 @@ class MetaSink:
                 ok = doc.set_meta("date", value)
             elif name in ("author", "editor"):
                 field = name + "s"              # a rule captures one, the record lists them
-                names = split_names(raw, conjunctions)
-                if name == "author":
-                    # A wire agency named as a writer ("By Reuters", "By AFP and Reuters") is
-                    # the story's source, as a web page's author tag naming one is.
-                    # So is a listed outlet ("By Jane Doe, Washington Post").
-                    found = (wire_agencies(names, words.agencies, words.agency_acronyms)
-                             + listed_outlets(names, words.outlets))
-                    wires.extend(found)
-                    names = [n for n in names if n not in found]
+                # An editor's word that names no one goes alone, its author kept (refuses
+                # refused a line of editors alone).
+                names = (split_names(raw, conjunctions) if name == "author"
+                         else editor_names(raw, words))
+                # A wire agency named as a writer or an editor ("By Reuters", "By AFP and
+                # Reuters", "Editor: Bernama") is the story's source, as a web page's author
+                # tag naming one is. So is a listed outlet ("By Jane Doe, Washington Post").
+                named = wire_agencies(names, words.agencies, words.agency_acronyms)
+                listed = listed_outlets(names, words.outlets)
+                agencies.extend(named)
+                outlets.extend(listed)
+                names = [n for n in names if n not in named and n not in listed]
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
                 # keeps a lone name, it is still no author.
                 persons = [n for n in people(names, _site_names(doc.packs), words.honorifics,
@@ -644,9 +683,12 @@ class MetaSink:
                 if not persons:         # no one named: it fills nothing, nor says it does
                     continue
                 ok = doc.set_meta(field, persons)
-            elif name in ("source", "outlet"):
-                # An outlet the rule captured is one the packs list (refuses): the source.
-                field = "source"
+            elif name == "outlet":
+                # An outlet the rule captured is one the packs list (refuses): the source,
+                # after the loop, where an agency among the names goes first.
+                field, ok = "source", False
+                outlets.insert(0, raw)
+            elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
                 ok = doc.set_meta("location", place_name(raw, words.name_particles))
@@ -655,6 +697,7 @@ class MetaSink:
             if ok or name in hit.values:
                 filled.append(field)
         # After the loop, so that a source the hit captured itself wins over the agency.
+        wires = agencies + outlets
         if wires and doc.set_meta("source", self.source_name(wires[0])) \
                 and "source" not in filled:
             filled.append("source")

@@ -46,8 +46,9 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "s
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
               "honorifics", "weekdays", "role_words", "agencies", "outlets", "credentials",
               "not_places", "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns",
-              "club_words", "not_sections", "error_phrases", "consent_phrases", "comment_phrases",
-              "timezone", "html_strip", "valid_from", "valid_until"}
+              "club_words", "vowels", "passive_stem_syllables", "not_sections", "error_phrases",
+              "consent_phrases", "comment_phrases", "timezone", "html_strip", "valid_from",
+              "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -265,6 +266,11 @@ class Pack:
     passive_prefixes: frozenset[str] = frozenset()
     verb_towns: frozenset[str] = frozenset()
     club_words: frozenset[str] = frozenset()
+    # The script's vowels (lower case) and the syllables a passive verb's stem has at least
+    # without a suffix ('DILANDA'; 0: no such rule), by which the words after a place word are
+    # read: the letters of the pack's language, not the code's.
+    vowels: frozenset[str] = frozenset()
+    passive_stem_syllables: int = 0
     # What a page's section field holds that names no section ("All", "Home Page"), lower case.
     not_sections: frozenset[str] = frozenset()
     # What an error page's or a consent wall's title or first line says ("page not found",
@@ -690,6 +696,9 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         passive_prefixes=_words(head, "passive_prefixes", path),
         verb_towns=_words(head, "verb_towns", path),
         club_words=_words(head, "club_words", path),
+        vowels=_letters(head.get("vowels"), path, "vowels"),
+        passive_stem_syllables=_count(head.get("passive_stem_syllables"), path,
+                                      "passive_stem_syllables"),
         not_sections=_words(head, "not_sections", path),
         error_phrases=_phrases(head, "error_phrases", path),
         consent_phrases=_phrases(head, "consent_phrases", path),
@@ -703,6 +712,27 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
 def _words(head: dict, key: str, path: Path) -> frozenset[str]:
     """A [pack] word list, in lower case: what the stages compare lower-cased text with."""
     return frozenset(word.lower() for word in _listed(head.get(key), path, key))
+
+
+def _letters(value: Any, path: Path, what: str) -> frozenset[str]:
+    """A [pack] string of letters ("aeiou"), as a set of lower-case letters."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, str) or not value.strip() or not value.isalpha():
+        raise RuleFileError(path, f"{what} must be a string of letters like 'aeiou', "
+                                  f"not {value!r}")
+    return frozenset(value.lower())
+
+
+def _count(value: Any, path: Path, what: str) -> int:
+    """A [pack] count: a whole number from 0 to 9 (0, or none given: the rule it counts for is
+    off)."""
+    if value is None:
+        return 0
+    # bool is an int to Python; `true` is no count.
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 9:
+        raise RuleFileError(path, f"{what} must be a whole number from 0 to 9, not {value!r}")
+    return value
 
 
 def _phrases(head: dict, key: str, path: Path) -> frozenset[str]:
