@@ -184,6 +184,19 @@ def url_language(url: str | None) -> str | None:
     return (match.group(1) or match.group(2)).lower() if match else None
 
 
+def latin_share(text: str) -> float:
+    """The share of a text's letters that are Latin ones (ASCII and the Latin blocks below
+    U+0250, accents included); 1.0 for a text with no letters.
+
+    >>> latin_share("Harga beras naik"), latin_share("Цены на рис"), latin_share("123")
+    (1.0, 0.0, 1.0)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(c < "\u0250" for c in letters) / len(letters)
+
+
 class PackIndex:
     """Finds the site and language packs for a document among the loaded packs."""
 
@@ -211,6 +224,10 @@ class PackIndex:
         # text mostly in a script written without them is none of these, whatever it declares.
         self._spaced = frozenset(code for code, p in self.langs.items()
                                  if p.stopwords and not unspaced_letters("".join(p.stopwords)))
+        # The languages whose stopwords are written in Latin letters (all three shipped packs'):
+        # a text mostly in another alphabet (Cyrillic, Arabic, Hangul) is none of these.
+        self._latin = frozenset(code for code, p in self.langs.items()
+                                if p.stopwords and latin_share("".join(p.stopwords)) > 0.5)
 
     def _signatures(self) -> Callable[[bytes], list[int] | None]:
         """One RE2 set of every site's signatures, built on first use: one pass names the sites
@@ -291,14 +308,17 @@ class PackIndex:
         are more frequent than its own, and, for a page's declaration, its own are
         MIN_DECLARED_SHARE of its words, or it is too short to lack them (SHORT_TEXT_WORDS).
 
-        A record's own field (`from_fields`) is held to the first test only, and to its script: a
+        A record's own field (`from_fields`) is held to the first test and to its script: a
         listing row of names and scores ("Hasil Liga 1: Persib Bandung 2-1 Persija Jakarta, ...")
-        has none of its language's stopwords in 20 words, and a dataset's label is far more
-        reliable than a theme's; a Japanese sentence labelled `en` is still not English."""
+        or a page of photo captions has none of its language's stopwords, and a dataset's label
+        is far more reliable than a theme's; but a Japanese sentence or a Russian article
+        labelled `en` is still not English (a French one is: its letters are Latin too)."""
         own = best_count if declared == best else self._stopword_count(declared, words)
         if own < best_count:
             return False
         if from_fields:
+            if declared in self._latin and latin_share(window) < 0.5:
+                return False
             return declared not in self._spaced or unspaced_letters(window) <= len(words)
         # (a split of SHORT_TEXT_WORDS words or more is long enough: no letters need counting)
         if (len(words) < SHORT_TEXT_WORDS

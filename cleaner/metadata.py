@@ -325,27 +325,31 @@ def a_word_names_no_one(word: str, words: Lexicon) -> bool:
 
 def editor_names(editor: str, words: Lexicon) -> list[str]:
     """The names of an editor's line that may be people's: none a single word that is one of the
-    packs' stopwords ('Editor: Will'; 'Editor: Fardah' names a person), nor a line of one word
-    ending in a full stop ('Editor: Thanks.' answers an interview's question). A month or a
-    weekday is a name here: Mei, Juni and April are given names, and a label before one says
-    it names a person.
+    packs' stopwords, date words or sections ('Editor: Will', 'Editor: Updated'; 'Editor:
+    Fardah' and 'Editor: Agus.' name a person; a weekday is a date word). A month is a name
+    here: Mei, Juni and April are given names, and a label before one says it names a person.
 
     >>> from cleaner.rulefile import Pack
     >>> words = lexicon((Pack("xx", "lang", "editor-names.toml", stopwords=frozenset({"will"}),
-    ...                       weekdays=frozenset({"friday"})),))
-    >>> [editor_names(e, words) for e in ("Will", "Fardah", "Friday", "Thanks.", "Will, Jane Doe")]
-    [[], ['Fardah'], ['Friday'], [], ['Jane Doe']]
+    ...                       weekdays=frozenset({"friday"}), date_words=frozenset({"updated"})),))
+    >>> [editor_names(e, words) for e in ("Will", "Fardah.", "Friday", "Updated", "Will, Jane Doe")]
+    [[], ['Fardah'], [], [], ['Jane Doe']]
     """
-    if editor.rstrip().endswith(".") and len(editor.split()) == 1:
-        return []
     return [name for name in split_names(editor, words.conjunctions)
-            if " " in name or name.lower() not in words.stopwords]
+            if " " in name or not _names_no_one_after_a_label(name, words)]
+
+
+def _names_no_one_after_a_label(word: str, words: Lexicon) -> bool:
+    """Whether a single word after an editor's label is no one's name (editor_names)."""
+    folded = word.strip(".").lower()
+    return folded in words.stopwords or folded in words.date_words or folded in words.sections
 
 
 def editors_read_as_people(editor: str, words: Lexicon) -> bool:
-    """Whether an editor line's names are all people's, as editor_names reads them ('Editor:
-    Will' is no credit; 'Editor: Fardah' is)."""
-    return editor_names(editor, words) == split_names(editor, words.conjunctions)
+    """Whether an editor line names someone, as editor_names reads it ('Editor: Will' is no
+    credit; 'Editor: Fardah' and 'Editor: Jane Doe, Will' are: the names that are no one's are
+    dropped from the editors)."""
+    return bool(editor_names(editor, words))
 
 
 def _a_job_beside_a_name(name: str, words: Lexicon) -> bool:
