@@ -20,7 +20,7 @@ from cleaner.decode import DecodeError, decode_bytes, looks_binary
 from cleaner.fixtures import (case_name_typed, case_names, clean_fixture, dump_record,
                               expected_path, fixture_inputs, input_fields_path, record_diff)
 from cleaner.identify import site_host
-from cleaner.inputs import Item, ReadOptions, Reject, without_compression
+from cleaner.inputs import MAX_RECORD_BYTES, Item, ReadOptions, Reject, without_compression
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
 from cleaner.normalize import repair_surrogates
 
@@ -98,17 +98,21 @@ class Added:
     converted_from: str | None = None   # the encoding a .txt was read in, stored as UTF-8
 
 
-def _unpacked(source: Path) -> bytes:
-    """A compressed fixture input's content, whole; a damaged one is refused, as clean does."""
+def _unpacked(source: Path, limit: int) -> bytes:
+    """A compressed fixture input's content, whole; a damaged one, or one over `limit` bytes
+    once unpacked (a small file may inflate to any size), is refused, as clean refuses it."""
     import zlib
 
     import zstandard
 
     try:
         with open_compressed(source) as stream:
-            return stream.read()
+            data = stream.read(limit + 1)
     except (ValueError, EOFError, zlib.error, zstandard.ZstdError) as exc:
         raise FixtureError(f"{source}: cannot decompress: {exc}") from None
+    if len(data) > limit:
+        raise FixtureError(f"{source}: over {limit} bytes once decompressed")
+    return data
 
 
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
@@ -166,7 +170,8 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
                                ".zst) or a record of .jsonl")
         name = name or case_name(bare.stem)
         raw = folder / f"{name}{suffix}"
-        data = _unpacked(source) if compressed else source.read_bytes()
+        limit = MAX_RECORD_BYTES if suffix == ".txt" else cleaner.max_html_bytes
+        data = _unpacked(source, limit) if compressed else source.read_bytes()
         where = str(source)
         if suffix == ".txt":
             text, converted_from = fixture_text(source, data)

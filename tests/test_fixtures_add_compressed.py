@@ -50,3 +50,15 @@ def test_a_damaged_compressed_page_is_refused_and_nothing_is_written(tmp_path, c
                  str(root)]) == 2
     assert "cannot decompress" in capsys.readouterr().err
     assert not (root / "kompas.com").exists() or not any((root / "kompas.com").iterdir())
+
+
+def test_a_page_that_inflates_past_the_page_limit_is_refused(tmp_path, capsys):
+    # (the fourth review: a 1 MB file of a gigabyte was read whole into memory)
+    from cleaner.inputs import MAX_HTML_BYTES
+
+    source = tmp_path / "bom.html.gz"
+    source.write_bytes(gzip.compress(b"<html><body>" + b" " * (MAX_HTML_BYTES + 10)))
+    root = tmp_path / "fx"
+    assert main(["fixtures", "add", str(source), "--site", "kompas.com", "--root",
+                 str(root)]) == 2
+    assert "once decompressed" in capsys.readouterr().err
