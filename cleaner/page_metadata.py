@@ -266,6 +266,12 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     return None
 
 
+def _as_section(part: str) -> str:
+    """A part of a section field as the packs list sections: folded, its hyphens and
+    underscores spaces ("Sepak-Bola" is "sepak bola")."""
+    return " ".join(fold_words(part).replace("-", " ").replace("_", " ").split())
+
+
 def _section_parts(value: str, names_none: Callable[[str], bool],
                    conjunctions: frozenset[str] = frozenset(),
                    sections: Collection[str] = frozenset()) -> list[str]:
@@ -291,7 +297,7 @@ def _section_parts(value: str, names_none: Callable[[str], bool],
     if len(parts) < 2:
         return parts
     if (_LIST_MARK.search(value) is not None or not _one_name(parts, conjunctions)
-            or parts[0].lower() in sections or _opens_another(parts)
+            or _as_section(parts[0]) in sections or _opens_another(parts)
             or any(map(names_none, parts))):
         return parts
     return [" ".join(value.split())]

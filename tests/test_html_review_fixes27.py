@@ -323,3 +323,11 @@ def test_a_layout_table_of_rows_is_unwrapped_when_its_article_cell_holds_most_wo
 def test_empty_or_even_tables_do_not_break_the_layout_test(table, unwrapped):
     page = lxml_html.fromstring(f"<html><body>{table}</body></html>")
     assert unwrap_layout_tables(page) == unwrapped
+
+
+def test_a_parent_section_spelt_with_a_hyphen_is_read_as_the_pack_lists_it():
+    # (the fourth review: 'Sepak-Bola' was compared unfolded with the packs' 'sepak bola')
+    from cleaner.page_metadata import _section_parts
+
+    assert _section_parts("Sepak-Bola, Liga 1 & Piala", lambda part: False,
+                          sections={"sepak bola"}) == ["Sepak-Bola", "Liga 1 & Piala"]
