@@ -17,6 +17,7 @@ from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words
 from cleaner.page_bylines import (may_name_person, names_only, opens_with_label,
                                   opens_with_label_colon, page_words)
+from cleaner.url_section import names_section
 
 # Meta tags that carry a publication date, most specific first.
 _DATE_META = ("article:published_time", "article:published", "og:published_time",
@@ -266,12 +267,6 @@ def page_section(candidates: Iterable[Any], sitename: str | None = None,
     return None
 
 
-def _as_section(part: str) -> str:
-    """A part of a section field as the packs list sections: folded, its hyphens and
-    underscores spaces ("Sepak-Bola" is "sepak bola")."""
-    return " ".join(fold_words(part).replace("-", " ").replace("_", " ").split())
-
-
 def _section_parts(value: str, names_none: Callable[[str], bool],
                    conjunctions: frozenset[str] = frozenset(),
                    sections: Collection[str] = frozenset()) -> list[str]:
@@ -297,7 +292,7 @@ def _section_parts(value: str, names_none: Callable[[str], bool],
     if len(parts) < 2:
         return parts
     if (_LIST_MARK.search(value) is not None or not _one_name(parts, conjunctions)
-            or _as_section(parts[0]) in sections or _opens_another(parts)
+            or names_section(parts[0], frozenset(sections)) or _opens_another(parts)
             or any(map(names_none, parts))):
         return parts
     return [" ".join(value.split())]

@@ -68,6 +68,16 @@ def url_section(url: str | None, sections: frozenset[str]) -> str | None:
     return next((word for word in found if word is not None), None)
 
 
+def names_section(text: str, sections: frozenset[str]) -> bool:
+    """Whether a text is, whole, one of the sections, compared as a url's segment is (_form):
+    a page's section field's "Sepak-Bola" is the packs' "sepak bola".
+
+    >>> names_section("Sepak-Bola", frozenset({"sepak bola"})), names_section("Bola", frozenset())
+    (True, False)
+    """
+    return bool(sections) and _form(text) in _by_form(sections)[0]
+
+
 def _form(text: str) -> str:
     """A segment or a section as they are compared: decoded, lower case, without '-', '_' and
     spaces (a url writes "sepak bola" as sepak-bola or sepakbola).

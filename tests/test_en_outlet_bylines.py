@@ -27,19 +27,7 @@ from cleaner.lexicon import lexicon, outlet_forms
 from cleaner.page_bylines import read_page_bylines
 from cleaner.pipeline import Cleaner
 from cleaner.rulefile import Pack, RuleFileError, load_packs
-
-TITLE = "Visitor Numbers Rise Again In The City"
-BODY = ("The figures show that the numbers of visitors rose by a third last year, and the city "
-        "expects more of them this summer, the mayor said on Monday.")
-
-
-def _clean(cleaner, byline: str, first: bool = False) -> dict:
-    text = f"{byline}\n\n{BODY}" if first else f"{TITLE}\n\n{byline}\n\n{BODY}"
-    return cleaner.clean(text)
-
-
-def _byline_removal(record) -> dict | None:
-    return next((r for r in record["removed"] if r["rule"] == "en/by-line"), None)
+from test_en_bylines_not_names import BODY, TITLE, _byline_removal, _clean
 
 
 # -- 1. listed outlets ---------------------------------------------------------------------------

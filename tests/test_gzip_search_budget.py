@@ -6,7 +6,6 @@ to the file's end (28 s for a damaged member and 1 MB of line feeds, 79 s for 4 
 from __future__ import annotations
 
 import gzip
-import io
 import random
 import time
 import zlib
@@ -14,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.gzip_members import CorruptGzip, GzipMembers
 from cleaner.inputs import Reject
 from cleaner.readers import iter_inputs
+from test_warc_damage27 import read_stream
 from test_warc_streams import page, record
 
 MB = 1 << 20
@@ -56,20 +55,6 @@ def _fastest(path: Path, times: int = 5) -> float:
     return min(spent)
 
 
-def _read_stream(data: bytes) -> tuple[bytes, list[CorruptGzip]]:
-    """What GzipMembers hands out of `data`, and the damage it reports."""
-    reader = GzipMembers(io.BytesIO(data))
-    out, errors = [], []
-    while True:
-        try:
-            chunk = reader.read(1 << 16)
-        except CorruptGzip as exc:
-            errors.append(exc)
-            continue
-        if not chunk:
-            return b"".join(out), errors
-        out.append(chunk)
-
 
 @pytest.mark.parametrize("shape", ["line feeds", "random", "zeros"])
 def test_a_damaged_member_before_a_megabyte_of_junk_is_read_as_fast_as_a_whole_file(tmp_path,
@@ -98,10 +83,10 @@ def test_line_feeds_past_the_bytes_kept_for_the_search_are_read_in_linear_time()
     damaged = FIRST + _damaged(SECOND) + b"\n" * size + LAST
     whole = FIRST + SECOND + bytes(size) + LAST
     began = time.perf_counter()
-    out, errors = _read_stream(damaged)
+    out, errors = read_stream(damaged)
     spent = time.perf_counter() - began
     began = time.perf_counter()
-    _read_stream(whole)
+    read_stream(whole)
     assert spent < 20 * (time.perf_counter() - began) + 0.05
     [error] = errors
     assert error.resumed_at == len(damaged) - len(LAST) and error.lost is None
@@ -141,7 +126,7 @@ def test_a_large_member_with_a_damaged_header_is_still_found_whole(kind):
                     for _ in range(300000)).encode() if kind == "words" else \
         b"".join(f"line {n % 50}\n".encode() for n in range(1000000))
     first, middle = gzip.compress(b"first\n" * 100), gzip.compress(data)
-    out, errors = _read_stream(_crc_damaged(first) + _header_damaged(middle) + LAST)
+    out, errors = read_stream(_crc_damaged(first) + _header_damaged(middle) + LAST)
     [error] = errors
     assert error.lost == len(first) and error.resumed_at == len(first) + len(middle)
     assert out.endswith(gzip.decompress(LAST)) and data[:1000] not in out
@@ -151,7 +136,7 @@ def test_a_member_with_a_damaged_header_before_zero_padding_is_found():
     """Its length's high bytes are zeros like the padding after it: the trailer is read where
     the length it says is largest, and the member is not refused as holding more."""
     first, middle = gzip.compress(b"first\n" * 100), gzip.compress(b"middle\n" * 100)
-    out, errors = _read_stream(_crc_damaged(first) + _header_damaged(middle) + bytes(500))
+    out, errors = read_stream(_crc_damaged(first) + _header_damaged(middle) + bytes(500))
     [error] = errors
     assert error.lost == len(first) and error.resumed_at is None
     assert b"middle" not in out
@@ -167,7 +152,7 @@ def test_a_place_still_inflating_after_the_first_look_is_taken_only_whole(crc_ri
     middle = b"\x00" * 10 + packer.compress(body) + packer.flush() + \
         crc.to_bytes(4, "little") + len(body).to_bytes(4, "little")
     first = gzip.compress(b"first\n" * 100)
-    out, errors = _read_stream(_crc_damaged(first) + middle + LAST)
+    out, errors = read_stream(_crc_damaged(first) + middle + LAST)
     [error] = errors
     assert error.lost == (len(first) if crc_right else None)
     assert error.resumed_at == len(first) + len(middle) and body[:100] not in out

@@ -143,6 +143,21 @@ def _words(rng: random.Random, count: int) -> bytes:
                     for _ in range(count)).encode()
 
 
+def read_stream(data: bytes) -> tuple[bytes, list[CorruptGzip]]:
+    """What GzipMembers hands out of `data`, and the damage it reports."""
+    reader = GzipMembers(io.BytesIO(data))
+    out, errors = [], []
+    while True:
+        try:
+            chunk = reader.read(1 << 16)
+        except CorruptGzip as exc:
+            errors.append(exc)
+            continue
+        if not chunk:
+            return b"".join(out), errors
+        out.append(chunk)
+
+
 @pytest.mark.parametrize("large", [False, True])
 def test_a_gzip_stream_says_the_member_its_crc_damage_took_the_header_of(large):
     rng = random.Random(9)
@@ -151,17 +166,7 @@ def test_a_gzip_stream_says_the_member_its_crc_damage_took_the_header_of(large):
     data = bytearray(first + second + third)
     for at in range(len(first) - 8, len(first) + 3):
         data[at] ^= 0x5A
-    reader = GzipMembers(io.BytesIO(bytes(data)))
-    errors, out = [], b""
-    while True:
-        try:
-            chunk = reader.read(1 << 16)
-        except CorruptGzip as exc:
-            errors.append(exc)
-            continue
-        if not chunk:
-            break
-        out += chunk
+    out, errors = read_stream(bytes(data))
     [error] = errors
     assert error.lost == len(first) and error.resumed_at == len(first) + len(second)
     # (what the first member gave before the read that met the damage is handed out, as ever)
