@@ -8,7 +8,9 @@ only where the text's stopwords name no language of their own, or tie with it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
 
 # A language tag as BCP 47 writes it, or a locale as og:locale does ("id", "id-ID", "en_US",
 # "zh-Hant-TW", "ind"): its primary subtag, 2 or 3 letters, is the language.
@@ -16,34 +18,16 @@ _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 # Longer than any tag a page or dump writes for a language (BCP 47 bounds the usual ones at 35
 # characters): such a value is no tag, and is not searched.
 MAX_TAG_CHARS = 64
-# ISO 639 codes other than the two-letter one for a language: the deprecated `in` (Java's Locale
-# still writes it for Indonesian), and the three-letter codes of ISO 639-2 and 639-3 of the packs'
-# languages (Standard Malay's `zsm`) and of common languages with a two-letter code (FLORES and
-# NLLB tag rows `fra_Latn`, a library catalogue `ger`). (Codes, not words: no pack's data would
-# hold them.)
-_SAME_LANGUAGE = {
-    "in": "id", "ind": "id", "may": "ms", "msa": "ms", "zsm": "ms", "eng": "en",
-    "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "por": "pt", "spa": "es", "jpn": "ja",
-    "zho": "zh", "chi": "zh", "jav": "jv", "sun": "su", "tgl": "tl", "ara": "ar", "rus": "ru",
-    "kor": "ko", "tha": "th", "vie": "vi", "hin": "hi", "ita": "it", "nld": "nl", "dut": "nl"}
-# The ISO 639-1 codes (184, the withdrawn `bh` among them): a two-letter primary subtag outside
-# them is a dump's placeholder ("xx", "NA"...), not a language. (Codes, not words.) Three-letter
-# codes are not checked against a list: ISO 639-3 has 7,000 (Minangkabau's `min`, Acehnese's
-# `ace`, Cebuano's `ceb`, most without a two-letter code), too many to hold for a hint.
-_TWO_LETTER_CODES = frozenset("""
-    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
-    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
-    ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw
-    ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
-    ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr
-    ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi
-    yo za zh zu""".split())
+# A code in plain ISO 639 form: two or three lower-case letters, no region or script.
+_PLAIN_CODE = re.compile(r"[a-z]{2,3}")
 # Codes that declare no language: ISO 639's undetermined, several, no linguistic content, uncoded
 # and sign languages (no text is written in one); and a dump's placeholders, some of them a
 # language's code too (`na` Nauruan's, `nan` Min Nan's, `yes` Nyankpa's, `non` Old Norse's),
 # which a dump writes for "not available", NaN, "yes" far more often than for those languages.
+# (`def` is Dezfuli's code and `txt` Citak's, which a dump writes for "default" and a text file.)
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis", "sgn", "na", "nan", "unk", "yes", "tbd",
-                          "tba", "nil", "nul", "non", "xxx", "zzz", "oth", "all", "any"})
+                          "tba", "nil", "nul", "non", "xxx", "zzz", "oth", "all", "any", "def",
+                          "txt"})
 # A page root's attributes that declare its language (lxml names xml:lang by its namespace).
 _LANG_ATTRIBUTES = ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:lang")
 
@@ -51,8 +35,10 @@ _LANG_ATTRIBUTES = ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:l
 def language_code(value: Any) -> str | None:
     """The language code a declared value names, in lower case, its region and script left out
     (`id-ID`, `in`, `ind` -> `id`); None for a value that is no language tag (a number, a list,
-    a sentence, `und`), whose two-letter language is no ISO 639-1 code (`xx`, `NA`), or that is a
-    placeholder (`nan`, `unk`); a three-letter code with a two-letter one is given that one.
+    a sentence, `und`), whose language is no ISO 639 code (`xx`, `NA`, `web`), or that is a
+    placeholder (`nan`, `unk`); a three-letter code with a two-letter one is given that one, a
+    withdrawn code its successor (`jw` -> `jv`), and a member of a macrolanguage that a shipped
+    pack serves, named as that language, the macrolanguage (`zlm`, `meo` -> `ms`).
 
     >>> [language_code(v) for v in ("id-ID", "in", "IND", " en_US ", "ms-MY", "may", "fr")]
     ['id', 'id', 'id', 'en', 'ms', 'ms', 'fr']
@@ -62,17 +48,92 @@ def language_code(value: Any) -> str | None:
     [None, None, None, None, None, None, None]
     >>> [language_code(v) for v in ("nan", "NA", "TBD", "yes", "xx", "unk", "N/A", "qq")]
     [None, None, None, None, None, None, None, None]
+    >>> [language_code(v) for v in ("zlm", "jw", "def", "web", "txt")]
+    ['ms', 'jv', None, None, None]
     """
     if type(value) is not str or len(value) > MAX_TAG_CHARS:
         return None
     match = _TAG.fullmatch(value.strip())
-    if match is None:
+    return None if match is None else iso_639_code(match.group(1).lower())
+
+
+@lru_cache(maxsize=None)         # (at most 26**2 + 26**3 codes: a hostile dump cannot grow it)
+def iso_639_code(code: str) -> str | None:
+    """The language a lower-case primary subtag of 2 or 3 letters declares (language_code)."""
+    if code in _NO_LANGUAGE:
         return None
-    code = match.group(1).lower()
-    code = _SAME_LANGUAGE.get(code, code)
-    if code in _NO_LANGUAGE or (len(code) == 2 and code not in _TWO_LETTER_CODES):
+    iso = _iso_tables()
+    code = iso.two_letter.get(code, code)
+    replaced = iso.replacements.get(code, code)
+    if _PLAIN_CODE.fullmatch(replaced) and (len(code) == 3 or len(replaced) == 2):
+        # (not CLDR's `tl` -> `fil`: ISO 639-1 keeps `tl`, and `sh` -> `sr-Latn` is no code)
+        code = replaced
+    if code in _NO_LANGUAGE or not (code in iso.iso_639_1 if len(code) == 2
+                                    else iso.valid.fullmatch(code)):
         return None
+    macro = iso.macrolanguages.get(code)
+    if len(code) == 3 and macro in _served_languages() and _named_as(code, macro):
+        return macro
     return code
+
+
+class _IsoTables(NamedTuple):
+    """The ISO 639 data a code is checked against (langcodes' tables of the IANA registry)."""
+
+    iso_639_1: frozenset[str]
+    two_letter: dict[str, str]           # an ISO 639-2 code (`ind`, `ger`) -> its 639-1 code
+    replacements: dict[str, str]         # a withdrawn or aliased code -> the one now used
+    macrolanguages: dict[str, str]       # a member of a macrolanguage -> the macrolanguage
+    valid: re.Pattern[str]               # the subtags the IANA registry holds
+
+
+@lru_cache(maxsize=1)
+def _iso_tables() -> _IsoTables:
+    """langcodes' tables, imported on the first code read: a worker that reads none (text files
+    without a `lang`) does not pay the 25 ms they take to load."""
+    from langcodes import data_dicts
+
+    iso_639_1 = frozenset(key for key in data_dicts.LANGUAGE_ALPHA3 if len(key) == 2)
+    two_letter = {three: two for table in (data_dicts.LANGUAGE_ALPHA3,
+                                           data_dicts.LANGUAGE_ALPHA3_BIBLIOGRAPHIC)
+                  for two, three in table.items() if len(two) == 2}
+    # (`in`'s `ind` is Indonesian's too: the replacement after it gives `id` either way)
+    return _IsoTables(iso_639_1, two_letter, dict(data_dicts.LANGUAGE_REPLACEMENTS),
+                      dict(data_dicts.MACROLANGUAGES), data_dicts.VALIDITY)
+
+
+@lru_cache(maxsize=1)
+def _served_languages() -> frozenset[str]:
+    """The languages the shipped packs serve: the names of the files in rules/lang/."""
+    folder = resources.files("cleaner.rules") / "lang"
+    return frozenset(item.name.removesuffix(".toml") for item in folder.iterdir()
+                     if item.name.endswith(".toml"))
+
+
+@lru_cache(maxsize=None)
+def _named_as(member: str, macro: str) -> bool:
+    """Whether the IANA registry names a member of a macrolanguage as that language: ISO 639-3
+    counts regional languages of their own in Malay's (Minangkabau `min`, Banjar `bjn`,
+    Indonesian itself), which a Malay pack does not serve and whose records keep their own
+    code, and Malay's varieties (Malay (individual language) `zlm`, Kedah Malay `meo`)."""
+    member_name, macro_name = _registry_name(member), _registry_name(macro)
+    return bool(member_name and macro_name and re.search(
+        rf"(?<![A-Za-z]){re.escape(macro_name)}(?![A-Za-z])", member_name))
+
+
+def _registry_name(code: str) -> str | None:
+    """The first name the IANA registry langcodes ships gives a language subtag, without its
+    qualifier ("Malay (macrolanguage)" is "Malay")."""
+    found = re.search(rf"^Subtag: {re.escape(code)}\nDescription: ([^(\n]+)", _registry(), re.M)
+    return found.group(1).strip() if found else None
+
+
+@lru_cache(maxsize=1)
+def _registry() -> str:
+    """The IANA language subtag registry that langcodes ships (read only for a macrolanguage's
+    member, and once)."""
+    return (resources.files("langcodes") / "data" / "language-subtag-registry.txt").read_text(
+        encoding="utf-8")
 
 
 def page_language(tree: Any) -> str | None:

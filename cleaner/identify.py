@@ -353,6 +353,13 @@ class PackIndex:
         best, count = self._most_stopwords(words)
         if not words:
             found = "it has no words"
+        elif best is None and (letters := unspaced_letters(window)):
+            # (a split sees a Chinese or Japanese sentence as one word: "3 words" said nothing of
+            # a 2,000-character article)
+            found = (f"its first {len(window):,} characters, unspaced text ({letters:,} letters "
+                     f"of a script written without spaces, {len(words):,} "
+                     f"word{'' if len(words) == 1 else 's'} split by spaces), hold none of a "
+                     f"language pack's stopwords")
         elif best is None:
             found = f"none of its first {len(words):,} words is a language pack's stopword"
         else:
