@@ -340,9 +340,57 @@ def editor_names(editor: str, words: Lexicon) -> list[str]:
 
 
 def _names_no_one_after_a_label(word: str, words: Lexicon) -> bool:
-    """Whether a single word after an editor's label is no one's name (editor_names)."""
+    """Whether a single word after an editor's label is no one's name (editor_names): one of
+    the packs' stopwords, date words or sections, or a lone letter with a case ('Editor: I': an
+    initial alone names no one; a letter of a script without case may be a whole name)."""
     folded = word.strip(".").lower()
+    if len(folded) == 1 and folded != folded.upper():
+        return True
     return folded in words.stopwords or folded in words.date_words or folded in words.sections
+
+
+def speakers_turns(texts: Iterable[str], editor_labels: Container[str]) -> bool:
+    """Whether a document's lines (`texts`) are an interview's transcript in which an editor's
+    label names a speaker: two lines or more open with one of `editor_labels` (lower case) and
+    its colon, and a line opening with a label and its colon goes on in speech, a word in lower
+    case ('Writer: It started with a letter.'). There 'Editor: Thanks.' and 'Editor: Me' are
+    turns of the dialogue, not credits; a credit is given once ('Reporter: Azis' / 'Editor:
+    Fardah').
+
+    >>> lines = ["Editor: Me", "Writer: It started with a letter.", "Editor: Thanks."]
+    >>> speakers_turns(lines, {"editor"}), speakers_turns(lines[:2], {"editor"})
+    (True, False)
+    >>> speakers_turns(["Editor: Jane Doe", "Photo: JANE DOE", "Editor: Jane Doe"], {"editor"})
+    False
+    """
+    turns = 0
+    speech = False
+    for text in texts:
+        labelled = _label_and_rest(text)
+        if labelled is None:
+            continue
+        label, rest = labelled
+        turns += label in editor_labels
+        speech = speech or any(word.islower() for word in rest.split())
+        if turns > 1 and speech:
+            return True
+    return False
+
+
+# A speaker's label is short: the first words of a line, before a colon.
+_LABEL_CHARS = 40
+
+
+def _label_and_rest(text: str) -> tuple[str, str] | None:
+    """A line's label (lower case, without an opening bracket) and what follows its colon, if it
+    opens with one: a few words of letters and spaces before a colon."""
+    colon = text.find(":", 0, _LABEL_CHARS)
+    if colon < 0:
+        return None
+    label = " ".join(text[:colon].lstrip("( ").split())
+    if not label or not label.replace(" ", "").isalpha():
+        return None
+    return label.lower(), text[colon + 1:]
 
 
 def editors_read_as_people(editor: str, words: Lexicon) -> bool:
@@ -624,7 +672,9 @@ class MetaSink:
         all read as people's (outlet_names_read_as_people: 'By Christmas, The Independent' and
         'By Friday, Markets Had Recovered | Financial Times' are headlines), or, with no author
         captured, an editor's single word that names no one (editors_read_as_people: 'Editor:
-        Will'; beside an author, apply drops that name alone: 'Penulis: Budi | Editor: Will')."""
+        Will'; beside an author, apply drops that name alone: 'Penulis: Budi | Editor: Will'),
+        or an editor's label that names a speaker of an interview's transcript (speakers_turns:
+        'Editor: Thanks.' is a turn of the dialogue)."""
         values = hit.values
         if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values
                                          and "author" not in values and "editor" not in values):
@@ -638,7 +688,9 @@ class MetaSink:
                 or (author is not None and not outlet_names_read_as_people(author, outlet,
                                                                              words))
                 or (editor is not None and author is None
-                    and not editors_read_as_people(editor, words)))
+                    and (not editors_read_as_people(editor, words)
+                         or speakers_turns((line.text for line in doc.lines),
+                                           words.editor_labels))))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)

@@ -1,0 +1,211 @@
+"""English wire-story leftovers a user's cleaning of wire copy and reviews showed:
+
+1. AP's agency credit alone on the line under its byline ('By JANE DOE' / 'Associated Press')
+   goes as byline credit and fills `source`; a sentence or a heading opening with the agency's
+   name stays, and so does the name alone below the head.
+2. AFP's desk code of slash-separated initials, on a last line ('bur-jm/rox', 'jm/sst') or
+   closing the last paragraph ('... said. -- bur/xyz'), goes; a short last line that is text
+   ('and/or', '1/2', '12/05', a url's path, 'km/h') stays.
+3. A review's shop button alone on its line ('See it now', 'See at Best Buy', '$299 at
+   Amazon') goes; a sentence opening with the same words stays.
+4. In an interview's transcript, 'Editor: I', 'Editor: Me' and 'Editor: Thanks.' are turns of
+   the dialogue: they stay in the text and fill no editor; an editor's credit still does. A
+   lone letter after the label names no one anywhere.
+Hostile lines of the same shapes are cleaned without raising, in bounded time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cleaner.lexicon import lexicon
+from cleaner.metadata import editor_names, speakers_turns
+from cleaner.rulefile import Pack
+
+TITLE = "Senate Passes Budget Bill After Long Night"
+LEAD = "The Senate voted 51-49 on Tuesday to pass the budget bill after a long night of debate."
+BODY = ("The bill now goes to the House, where its fate is less certain, leaders said.\n\n"
+        "Democrats said they would keep pushing for changes to the measure in the weeks ahead.")
+LAST = "Rescue teams were still searching for the missing on Tuesday, the ministry said."
+AFP_STORY = ("Floods Kill Dozens In The North\n\n"
+             "The floods hit the northern provinces on Monday after days of rain, officials "
+             "said, and thousands of people were moved to shelters.\n\n"
+             "Roads and bridges were washed away in three districts.\n\n" + LAST)
+
+
+def _rules(record) -> list[str]:
+    return [removal["rule"] for removal in record["removed"]]
+
+
+# -- 1. the agency under a byline ---------------------------------------------------------------
+
+def test_an_agency_alone_under_an_ap_byline_goes_and_is_the_source(cleaner):
+    record = cleaner.clean(f"{TITLE}\n\nBy JANE DOE\nAssociated Press\n"
+                           f"WASHINGTON (AP) — {LEAD}\n\n{BODY}",
+                           url="https://apnews.com/article/senate-budget-vote")
+    assert "Associated Press" not in record["text"]
+    assert record["text"].startswith(LEAD)
+    assert record["meta"]["authors"] == ["JANE DOE"]
+    assert record["meta"]["source"] == "Associated Press"
+    assert record["meta"]["location"] == "Washington"
+    assert "en/byline-agency-line" in _rules(record)
+
+
+@pytest.mark.parametrize("credit, source", [
+    ("Associated Press", "Associated Press"), ("The Associated Press", "The Associated Press"),
+    ("AP Sports Writer", "AP"), ("Reuters", "Reuters"), ("AFP", "AFP"),
+])
+def test_an_agency_line_without_a_dateline_is_the_source(cleaner, credit, source):
+    record = cleaner.clean(f"{TITLE}\n\nBy Jane Doe\n{credit}\n\n{LEAD}\n\n{BODY}")
+    assert record["text"].startswith(LEAD)
+    assert record["meta"]["source"] == source
+    assert record["meta"]["authors"] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("line", [
+    "Associated Press reporters counted the votes in six states late on Tuesday night.",
+    "AP Top 25",
+])
+def test_a_line_opening_with_an_agency_name_stays(cleaner, line):
+    record = cleaner.clean(f"{TITLE}\n\nBy Jane Doe\n{line}\n\n{LEAD}\n\n{BODY}")
+    assert line in record["text"]
+    assert record["meta"]["source"] is None
+
+
+def test_an_agency_name_alone_below_the_head_stays(cleaner):
+    lower = "\n\n".join(f"Paragraph {n} of the story says what happened next in the chamber."
+                        for n in range(8))
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{lower}\n\nAssociated Press\n\n{BODY}")
+    assert "\n\nAssociated Press\n\n" in record["text"]
+
+
+# -- 2. AFP's desk code -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("closing, rule", [
+    ("\nbur-jm/rox", "en/desk-code-line"),
+    ("\njm/sst", "en/desk-code-line"),
+    ("\n-- bur/xyz", "en/desk-code-line"),
+    (" -- bur/xyz", "en/desk-code-end"),
+    (" bur-jm/rox", "en/desk-code-end"),
+])
+def test_an_afp_desk_code_at_the_end_goes(cleaner, closing, rule):
+    record = cleaner.clean(AFP_STORY + closing)
+    assert record["text"].endswith(LAST)
+    assert rule in _rules(record)
+
+
+@pytest.mark.parametrize("closing", [
+    "\nand/or", "\n1/2", "\n12/05", "\n/news/world", "\nhttps://example.com/news/world",
+    "\nkm/h", "\nnews/tech", "\nhe/she", " and/or", " 12/05",
+])
+def test_a_short_last_line_of_text_stays(cleaner, closing):
+    record = cleaner.clean(AFP_STORY + closing)
+    assert record["text"].endswith(closing.strip())
+    assert not {"en/desk-code-line", "en/desk-code-end"} & set(_rules(record))
+
+
+def test_a_desk_code_shape_inside_the_story_stays(cleaner):
+    story = AFP_STORY.replace("Roads and bridges", "jm/sst\n\nRoads and bridges")
+    story += "\n\n" + "\n\n".join(f"Paragraph {n} tells what the teams found on the way."
+                                  for n in range(8))
+    assert "jm/sst" in cleaner.clean(story)["text"]
+
+
+# -- 3. a review's shop buttons -----------------------------------------------------------------
+
+REVIEW = ("The Best Laptop Of The Year\n\n"
+          "The new laptop has a bright screen and a keyboard that is a joy to type on.\n\n"
+          "See it now\n\n"
+          "Its battery lasted eleven hours in our tests, longer than any rival we tried.\n\n"
+          "$299 at Amazon\n\n"
+          "The speakers are weak, but headphones fix that for most people who buy it.\n\n"
+          "See it at Amazon\n\nSee at Best Buy\n\n"
+          "See it now if you can: the deal ends on Friday, and stock is running low.\n\n"
+          "See It Now\n\n"
+          "Murrow's programme still shapes how television covers politics, she wrote.")
+
+
+def test_shop_buttons_between_a_reviews_paragraphs_go(cleaner):
+    record = cleaner.clean(REVIEW, url="https://www.zdnet.com/article/best-laptop/")
+    assert _rules(record).count("en/shop-button") == 4
+    for button in ("See it now\n", "$299 at Amazon", "See it at Amazon", "See at Best Buy"):
+        assert button not in record["text"]
+
+
+def test_a_sentence_opening_as_a_shop_button_stays(cleaner):
+    text = cleaner.clean(REVIEW)["text"]
+    assert "See it now if you can: the deal ends on Friday, and stock is running low." in text
+    assert "\n\nSee It Now\n\n" in text
+
+
+# -- 4. an interview's 'Editor:' turns ------------------------------------------------------------
+
+INTERVIEW = ("Editor: {first}\n"
+             "wanted to ask about your new book and what led you back to fiction after years.\n"
+             "Writer: It started with a letter my grandmother wrote in 1952, which I found in a "
+             "drawer.\n"
+             "Editor: Thanks.")
+
+
+@pytest.mark.parametrize("first", ["I", "Me"])
+def test_an_interviews_editor_turns_stay_and_fill_no_editor(cleaner, first):
+    record = cleaner.clean(INTERVIEW.format(first=first),
+                           url="https://example.com/interview/new-book")
+    assert record["meta"]["editors"] == []
+    assert record["text"].startswith(f"Editor: {first}\n")
+    assert record["text"].endswith("Editor: Thanks.")
+    assert "en/editor-label" not in _rules(record)
+
+
+def test_a_lone_letter_after_an_editors_label_names_no_one(cleaner):
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{BODY}\n\nEditor: I")
+    assert record["meta"]["editors"] == []
+    assert record["text"].endswith("Editor: I")
+
+
+@pytest.mark.parametrize("closing, editors", [
+    ("Reporter: Azis Kurmala\nEditor: Fardah", ["Fardah"]),
+    ("Editor: Jane Doe", ["Jane Doe"]),
+])
+def test_an_editors_credit_still_names_the_editor(cleaner, closing, editors):
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{BODY}\n\n{closing}")
+    assert record["meta"]["editors"] == editors
+    assert "Editor:" not in record["text"]
+
+
+def test_editor_names_drop_a_lone_letter_but_not_a_script_without_case():
+    words = lexicon((Pack("xx", "lang", "letters.toml"),))
+    assert editor_names("I", words) == []
+    assert editor_names("J.", words) == []
+    assert editor_names("王", words) == ["王"]
+    assert editor_names("Jo", words) == ["Jo"]
+
+
+@pytest.mark.parametrize("lines, turns", [
+    (["Editor: Me", "Writer: It started with a letter.", "Editor: Thanks."], True),
+    (["Editor: Me", "Editor: Thanks."], False),              # no one speaks a sentence
+    (["Reporter: Azis", "Editor: Fardah", "Photo: a man walks by"], False),
+    (["(Editor: Jane Doe)", "Q: and then?", "EDITOR: Thanks."], True),
+    (["", ":", "(:", " : x", "Editor:", "Editor:", "1990: a year"], False),
+])
+def test_speakers_turns_tell_a_transcript(lines, turns):
+    assert speakers_turns(lines, {"editor"}) is turns
+
+
+# -- hostile lines ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("hostile", [
+    "bur" + "-ab" * 20000 + "/xy" * 20000,
+    "said. -- " + "jm/" * 30000 + "sst",
+    "$" + "1" * 50000 + " at Amazon",
+    "See it at " + "Amazon " * 20000,
+    "\n".join(["Editor: Me", "Writer: it goes on"] * 5000),
+    "Associated Press\n" * 5000,
+    "Editor: " + ":" * 50000,
+])
+def test_hostile_lines_of_these_shapes_are_cleaned_in_bounded_time(cleaner, hostile):
+    started = time.perf_counter()
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{hostile}")
+    assert time.perf_counter() - started < 10
+    assert isinstance(record["text"], str)
