@@ -10,8 +10,9 @@ from pathlib import Path
 
 from cleaner.cli_common import add_rule_options, load_cleaner
 from cleaner.explain import GREEN, RED, RESET, explain
-from cleaner.fixture_workflow import (Added, FixtureError, add_fixture, compare_fixtures,
-                                      rewrite, unmatched_cases)
+from cleaner.fixture_workflow import (Added, FixtureError, KeptCleaners, add_fixture,
+                                      compare_fixtures, kept_options, rewrite, unmatched_cases)
+from cleaner.fixtures import RuleOptions, rule_options_path, write_rule_options
 from cleaner.normalize import normalize
 
 # Where fixtures are, unless --root says: a suggested command names any other folder.
@@ -23,7 +24,9 @@ def register(sub) -> None:
         "fixtures", help="add fixtures, check them, update expected records",
         description="Regression fixtures live in fixtures/<site>/<case>.txt (or .html) with the "
                     "expected record in <case>.json and, optionally, the input fields (url, "
-                    "date) in <case>.input.json.")
+                    "date) in <case>.input.json and the rule options the record was made with "
+                    "(--rules, --lang) in <case>.rules, which check and update use when "
+                    "given no rule options.")
     actions = parser.add_subparsers(dest="fixtures_command", metavar="ACTION")
 
     add = actions.add_parser(
@@ -64,7 +67,11 @@ def register(sub) -> None:
         cmd = actions.add_parser(name, help=helptext, description=helptext[0].upper()
                                  + helptext[1:] + ".",
                                  epilog="check exits 1 when a fixture differs; update exits 0 "
-                                        "after writing")
+                                        "after writing. Given no rule options (--rules, "
+                                        "--no-builtin-rules, --lang), each fixture is cleaned "
+                                        "with those kept in its <case>.rules (fixtures add "
+                                        "--rules); given some, every fixture is cleaned with "
+                                        "them, and update keeps them in place of its own")
         cmd.add_argument("cases", nargs="*", metavar="CASE",
                          help="only these fixtures, each CASE named whole, not by a part: "
                               "a case's name (its file name without the suffix), its path "
@@ -91,7 +98,8 @@ def run_add(args: argparse.Namespace) -> int:
         added = add_fixture(cleaner, args.root, args.site, args.file, name=args.name,
                             record_id=args.record_id, fields={"url": args.url, "date": args.date},
                             force=args.force, text_field=args.text_field,
-                            html_field=args.html_field, new_site=args.new_site)
+                            html_field=args.html_field, new_site=args.new_site,
+                            options=given_options(args))
     except (FixtureError, OSError, ValueError) as exc:
         print(f"cleaner: error: {exc}", file=sys.stderr)
         return 2
@@ -114,9 +122,18 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"note: {args.file} is not UTF-8: it was read as {added.converted_from}{guessed} "
               f"and {added.raw} stores it in UTF-8, as fixture inputs are", file=sys.stderr)
     report_site(added, args.site)
+    if rule_options_path(added.raw).exists():
+        print(f"note: the record was made with {given_options(args).typed()}, kept in "
+              f"{rule_options_path(added.raw)}: `cleaner fixtures check` and `update` given no "
+              "rule options clean this case with them", file=sys.stderr)
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
           f"{added.raw.stem}{shaping_options(args)}` and commit the files", file=sys.stderr)
     return 0
+
+
+def given_options(args: argparse.Namespace) -> RuleOptions:
+    """The rule options a command was given, as a fixture keeps them."""
+    return RuleOptions(tuple(args.rules), args.no_builtin_rules, args.lang)
 
 
 def shaping_options(args: argparse.Namespace) -> str:
@@ -163,13 +180,21 @@ def run_compare(args: argparse.Namespace) -> int:
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2
-    comparisons = compare_fixtures(cleaner, root, args.cases)
+    given = given_options(args)
+    # Given rule options clean every fixture; given none, each is cleaned with those kept
+    # beside it (`fixtures add --rules`), so that a plain check reproduces its record.
+    kept = KeptCleaners(cleaner) if given == RuleOptions() else None
+    comparisons = compare_fixtures(cleaner, root, args.cases, kept)
     if not comparisons:
         print("cleaner: error: no fixtures matched", file=sys.stderr)
         return 2
     changed = [c for c in comparisons if c.changed]
     broken = [c for c in comparisons if c.error]
-    unloaded = sorted({rule for c in changed for rule in unloaded_rules(c.before, cleaner)})
+    if kept is None:
+        note_other_options(changed, given)
+    # (a fixture cleaned with the options kept beside it lacks no pack `cleaner` lacks)
+    plain = [c for c in changed if kept is None or not rule_options_path(c.raw).exists()]
+    unloaded = sorted({rule for c in plain for rule in unloaded_rules(c.before, cleaner)})
     if unloaded:
         # Made with a pack this run lacks (a fixture added with --rules, checked without):
         # updating would write its cruft into the expected records.
@@ -181,17 +206,49 @@ def run_compare(args: argparse.Namespace) -> int:
         sys.stdout.write(painted_diff(comp.diff(root), color))
     if args.update:
         written = rewrite(changed)
+        unkept = keep_options(comparisons, given) if kept is None else 0
         print(f"{len(comparisons)} fixtures, {len(written)} expected records rewritten"
               + ("; review the diff above and commit it" if written else "")
               + (f"; {len(broken)} could not be cleaned (above)" if broken else ""),
               file=sys.stderr)
-        return 1 if broken else 0
+        return 1 if broken or unkept else 0
     differ = len(changed) - len(broken)
     print(f"{len(comparisons)} fixtures, {differ} differ from their expected records"
           + (f" (`cleaner fixtures update{_cases(args)}{shaping_options(args)}` rewrites them)"
              if differ else "")
           + (f", {len(broken)} could not be cleaned (above)" if broken else ""), file=sys.stderr)
     return 1 if changed else 0
+
+
+def keep_options(comparisons: list, given: RuleOptions) -> int:
+    """Keep the rule options an update was given beside every fixture it compared: each record
+    is now their work, rewritten or not (a pack moved elsewhere). How many could not be kept,
+    after saying why."""
+    failed = 0
+    for comp in comparisons:
+        if comp.error:
+            continue
+        try:
+            write_rule_options(comp.raw, given)
+        except OSError as exc:          # a folder where the file goes, a read-only folder
+            print(f"cleaner: error: cannot keep the rule options of {comp.raw}: {exc}",
+                  file=sys.stderr)
+            failed += 1
+    return failed
+
+
+def note_other_options(changed: list, given: RuleOptions) -> None:
+    """Name the fixtures that differ and keep other rule options than the run was given: a
+    check given none uses theirs."""
+    for comp in changed:
+        try:
+            kept = kept_options(comp.raw)
+        except FixtureError:
+            continue                    # said as the fixture's failure, if it is one
+        if kept is not None and kept.resolved() != given.resolved():
+            print(f"note: {comp.raw} was made with {kept.typed()} (kept in "
+                  f"{rule_options_path(comp.raw).name}); `cleaner fixtures check` given no rule "
+                  "options uses them", file=sys.stderr)
 
 
 def painted_diff(diff: str, color: bool) -> str:

@@ -11,14 +11,16 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
 from cleaner.batches import NOTHING_VISIBLE, nothing_visible
 from cleaner.decode import DecodeError, decode_bytes, looks_binary
-from cleaner.fixtures import (case_name_typed, case_names, clean_fixture, dump_record,
-                              expected_path, fixture_inputs, input_fields_path, record_diff)
+from cleaner.fixtures import (RuleOptions, RuleOptionsError, case_name_typed, case_names,
+                              clean_fixture, dump_record, expected_path, fixture_inputs,
+                              input_fields_path, read_rule_options, record_diff,
+                              rule_options_path, write_rule_options)
 from cleaner.identify import site_host
 from cleaner.inputs import MAX_RECORD_BYTES, Item, ReadOptions, Reject, without_compression
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
@@ -118,10 +120,11 @@ def _unpacked(source: Path, limit: int) -> bytes:
 def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: str | None = None,
                 record_id: str | None = None, fields: dict[str, Any] | None = None,
                 force: bool = False, text_field: str = "text", html_field: str = "html",
-                new_site: bool = False) -> Added:
+                new_site: bool = False, options: RuleOptions = RuleOptions()) -> Added:
     """Copy a raw input (.txt, .html, or one record of a .jsonl) into root/site/ and write its
     current record beside it as the expected one, for review, cleaned as the site's.
-    `new_site`: the site is meant as spelt, even where it is spelt like a known site's."""
+    `new_site`: the site is meant as spelt, even where it is spelt like a known site's.
+    `options`: the rule options `cleaner` was made with, kept beside the case (<case>.rules)."""
     source = Path(source)
     if not source.is_file():
         raise FixtureError(f"no such file {source}")
@@ -187,7 +190,8 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
     if (raw.exists() or expected.exists()) and not force:
         raise FixtureError(f"{raw} already exists (--force replaces it)")
     try:
-        with _whole_or_not_at_all((raw, expected, input_fields_path(raw)), folder):
+        with _whole_or_not_at_all((raw, expected, input_fields_path(raw),
+                                   rule_options_path(raw)), folder):
             folder.mkdir(parents=True, exist_ok=True)
             if is_jsonl(source.name) or converted_from or compressed:
                 raw.write_bytes(data)
@@ -195,6 +199,9 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
                 shutil.copyfile(source, raw)
             record, site_url = _clean_as_site(cleaner, raw, fields, site)
             expected.write_text(dump_record(record), encoding="utf-8")
+            # A record made with rules of one's own is reproduced only with them: kept beside
+            # it, `fixtures check` without rule options cleans it with them.
+            write_rule_options(raw, options)
     except ValueError as exc:
         from cleaner.html_load import PageError    # loaded already if a page was read
 
@@ -352,9 +359,11 @@ class Comparison:
         return record_diff(self.before, self.after, name)
 
 
-def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = ()) -> list[Comparison]:
+def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = (),
+                     cleaner_for: Callable[[Path], Any] | None = None) -> list[Comparison]:
     """Every fixture (or those one of the cases `only` names: case_names) against its expected
-    record."""
+    record, cleaned with `cleaner`, or with the one `cleaner_for` gives each fixture input (a
+    FixtureError it raises is that fixture's failure)."""
     wanted = {case_name_typed(case, root) for case in only}
     out = []
     for raw in fixture_inputs(root):
@@ -363,7 +372,12 @@ def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = ()) -> lis
         expected = expected_path(raw)
         before = expected.read_text(encoding="utf-8") if expected.exists() else ""
         try:
-            after, error = dump_record(clean_fixture(cleaner, raw)), ""
+            fixture_cleaner = cleaner_for(raw) if cleaner_for else cleaner
+        except FixtureError as exc:
+            out.append(Comparison(raw, expected, before, "", str(exc)))
+            continue
+        try:
+            after, error = dump_record(clean_fixture(fixture_cleaner, raw)), ""
         except Exception as exc:   # one broken fixture (not UTF-8, no article) must not hide the rest
             after, error = "", f"{type(exc).__name__}: {exc}"
         out.append(Comparison(raw, expected, before, after, error))
@@ -391,6 +405,56 @@ def _expected_records(root: str | Path) -> list[Path]:
     """Every expected record under a fixtures folder (not the input fields beside them)."""
     return [path for path in sorted(Path(root).rglob("*.json"))
             if not path.name.endswith(".input.json")]
+
+
+def kept_options(raw: Path) -> RuleOptions | None:
+    """The rule options kept beside a fixture input (none: None); raises FixtureError on a
+    broken <case>.rules."""
+    try:
+        return read_rule_options(raw)
+    except RuleOptionsError as exc:
+        raise FixtureError(str(exc)) from None
+
+
+class KeptCleaners:
+    """The cleaner each fixture was made with: for the rule options kept beside it
+    (<case>.rules), one made once per set of options; else `default`."""
+
+    def __init__(self, default):
+        self.default = default
+        self._made: dict[RuleOptions, Any] = {}
+
+    def __call__(self, raw: Path):
+        options = kept_options(raw)
+        if options is None:
+            return self.default
+        if options not in self._made:
+            self._made[options] = self._make(options)
+        made = self._made[options]
+        if isinstance(made, str):
+            name = rule_options_path(raw).name
+            raise FixtureError(f"made with {options.typed()} (kept in {name}): {made}; give "
+                               "its rules with --rules (`cleaner fixtures update` given them "
+                               f"keeps them instead), or delete {name} if its packs are "
+                               "shipped now")
+        return made
+
+    def _make(self, options: RuleOptions):
+        """A cleaner for these options, made as `default` was; else why none can be made."""
+        # (imported here: this module is given its cleaners, and the pipeline imports much)
+        from cleaner.pipeline import Cleaner
+        from cleaner.rulefile import RuleFileError
+
+        try:
+            cleaner = Cleaner(rules=options.rules, builtin=not options.no_builtin_rules,
+                              lang=options.lang)
+        except RuleFileError as exc:
+            return f"rule file {exc}"
+        if options.lang and options.lang not in cleaner.index.langs:
+            return f"no language pack {options.lang!r}"
+        cleaner.page_timeout = self.default.page_timeout
+        cleaner.max_html_bytes = self.default.max_html_bytes
+        return cleaner
 
 
 def unmatched_cases(root: str | Path, cases: Iterable[str]) -> dict[str, list[str]]:

@@ -1,13 +1,19 @@
 """Regression fixtures: a raw input beside its expected record (<case>.json), compared and rewritten on request.
 
 An optional <case>.input.json holds the input fields the raw text came with (url, date, title...):
-the url finds the site pack as it would in a dump, the date picks the dated rules.
+the url finds the site pack as it would in a dump, the date picks the dated rules. An optional
+<case>.rules (JSON) holds the rule options the expected record was made with (rule files,
+relative to the case's folder; --no-builtin-rules; --lang), so that a check without them cleans
+it alike.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
+import shlex
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +68,105 @@ def fixture_id(raw: Path) -> str:
 
 def input_fields_path(raw: Path) -> Path:
     return raw.with_name(f"{raw.stem}.input.json")
+
+
+def rule_options_path(raw: Path) -> Path:
+    # (not .json, which names expected records, nor .toml, which a rules folder would load)
+    return raw.with_name(f"{raw.stem}.rules")
+
+
+class RuleOptionsError(ValueError):
+    """A <case>.rules that cannot be read: says which and why."""
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    """The rule options a fixture's expected record was made with, as `cleaner fixtures add`
+    was given them: rule files and folders, --no-builtin-rules, --lang."""
+
+    rules: tuple[str, ...] = ()
+    no_builtin_rules: bool = False
+    lang: str | None = None
+
+    @property
+    def recorded(self) -> bool:
+        """Whether they are kept beside the fixture: a rule file or a language was named (a
+        case made with --no-builtin-rules alone, the shipped packs left out, keeps none)."""
+        return bool(self.rules or self.lang)
+
+    def resolved(self) -> RuleOptions:
+        """The same options with every rule path made whole, to compare them (`new/` is `new`)."""
+        return RuleOptions(tuple(os.path.abspath(rule) for rule in self.rules),
+                           self.no_builtin_rules, self.lang)
+
+    def typed(self) -> str:
+        """The options as typed after a command.
+
+        >>> RuleOptions(("new/", "my site.toml"), True, "ms").typed()
+        "--rules new/ --rules 'my site.toml' --no-builtin-rules --lang ms"
+        """
+        words = [word for path in self.rules for word in ("--rules", path)]
+        if self.no_builtin_rules:
+            words.append("--no-builtin-rules")
+        if self.lang:
+            words += ["--lang", self.lang]
+        return " ".join(shlex.quote(word) for word in words)
+
+
+def write_rule_options(raw: Path, options: RuleOptions) -> None:
+    """Keep the rule options beside a fixture input, each rule path relative to its folder so
+    that the fixtures and their rules move together; none kept: no file."""
+    path = rule_options_path(raw)
+    if not options.recorded:
+        path.unlink(missing_ok=True)
+        return
+    folder = os.path.abspath(raw.parent)
+    kept: dict[str, Any] = {"rules": [_relative(rule, folder) for rule in options.rules]}
+    if options.no_builtin_rules:
+        kept["no_builtin_rules"] = True
+    if options.lang:
+        kept["lang"] = options.lang
+    # (ASCII: a path the file system gave with undecodable bytes has lone surrogates)
+    path.write_text(json.dumps(kept, indent=2) + "\n", encoding="utf-8")
+
+
+def _relative(rule: str, folder: str) -> str:
+    try:
+        return Path(os.path.relpath(os.path.abspath(rule), folder)).as_posix()
+    except ValueError:              # another drive (Windows): only the whole path reaches it
+        return Path(os.path.abspath(rule)).as_posix()
+
+
+def read_rule_options(raw: Path) -> RuleOptions | None:
+    """The rule options kept beside a fixture input, its rule paths as seen from here; None
+    when none are kept. Raises RuleOptionsError naming the file when it is not what
+    write_rule_options writes."""
+    path = rule_options_path(raw)
+    if not path.exists():
+        return None
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:       # not UTF-8 or not JSON; a folder of that name
+        raise RuleOptionsError(f"{path}: cannot read the rule options: {exc}") from None
+    if not isinstance(kept, dict):
+        raise RuleOptionsError(f"{path}: the rule options are not a JSON object")
+    unknown = sorted(set(kept) - {"rules", "no_builtin_rules", "lang"})
+    rules, no_builtin, lang = kept.get("rules", []), kept.get("no_builtin_rules", False), \
+        kept.get("lang")
+    if unknown:
+        problem = f"unknown keys {', '.join(map(repr, unknown))}"
+    elif not isinstance(rules, list) or not all(isinstance(r, str) and r for r in rules):
+        problem = "'rules' is not a list of paths"
+    elif not isinstance(no_builtin, bool):
+        problem = "'no_builtin_rules' is not true or false"
+    elif lang is not None and (not isinstance(lang, str) or not lang):
+        problem = "'lang' is not a language code"
+    elif not rules and not lang:
+        problem = "no rule files and no language: delete it"
+    else:
+        return RuleOptions(tuple(os.path.normpath(os.path.join(raw.parent, rule))
+                                 for rule in rules), no_builtin, lang)
+    raise RuleOptionsError(f"{path}: {problem}")
 
 
 def input_fields(raw: Path) -> dict[str, Any]:

@@ -6,6 +6,7 @@ Five kinds of shape, each a pure function of one line:
 - label      a short label, a separator and a title: ``Baca juga : <title>``
 - template   a short line with names and numbers abstracted: ``Laporan reporter kumparan <name>``
 - code       a short bracketed code closing a paragraph: ``( <code> )``
+- code-line  an editor's code alone on a line, without brackets: ``DN-1003/mk``
 - lead       a dateline opening a document: ``<place>, CNN Indonesia --``
 
 Patterns are written for RE2 (no look-around, no back-references) in the rule-file syntax.
@@ -97,12 +98,18 @@ def label_shape(line: str) -> Label | None:
     '»'
     >>> label_shape("Rimanews - Bagi Anda yang jago IT mungkin bisa mencoba tantangan ini.") is None
     True
+    >>> label_shape("DN-1003/mk") is None
+    True
     """
     line = collapse(line)
     if len(line) > MAX_SHAPED_CHARS:
         return None
     m = _LABEL.match(line)
     if not m:
+        return None
+    if code_line(line) is not None:
+        # "DN-1003/mk" reads as a label "DN", a dash and a title "1003/mk": one shape per desk,
+        # a pattern taking any line opening "DN -", and a field list beside "Sumber: X".
         return None
     rest = m.group("rest")
     bracketed = bool(m.group("open")) and bool(m.group("close"))
@@ -361,6 +368,47 @@ def code_pattern(bracket: str, alternatives: list[str]) -> str:
     """
     close = _PAIRS[bracket]
     return (rf'(?:^|[.!?"”’]\s*)(?P<cut>\{bracket}\s*(?:{"|".join(alternatives)})\s*\{close})\s*$')
+
+
+# ------------------------------------------------------------------------------------ code line
+
+# Letters and digits in runs joined by slashes, hyphens and dots, spaces around them allowed
+# (tokenised text writes "DN - 1003 / mk").
+_BARE_CODE = re.compile(r"^[A-Za-z0-9]+(?:\s*[/\-.]\s*[A-Za-z0-9]+){1,6}$")
+
+
+def code_line(line: str) -> str | None:
+    """An editor's code alone on a line without brackets, trimmed: runs of letters and digits
+    joined by hyphens, dots and at least one slash (desk, number, initials), a letter among
+    them, none a word's length; None for any other line.
+
+    >>> code_line("DN-1003/mk"), code_line(" RED - 2 / ab "), code_line("ant/mk")
+    ('DN-1003/mk', 'RED - 2 / ab', 'ant/mk')
+    >>> [code_line(line) for line in ("Kupu-kupu", "24/7", "Jakarta/Bandung", "(ant/mk)")]
+    [None, None, None, None]
+    """
+    # Most lines are longer than any code: they need no pattern (suggest asks about every line).
+    if len(line) > 2 * CODE_MAX_CHARS:
+        return None
+    line = collapse(line)
+    if len(line) > CODE_MAX_CHARS or "/" not in line or not _BARE_CODE.match(line):
+        return None
+    runs = _RUN.findall(line)
+    # (a slash between two words, "Medan/Aceh", is let through: a line of its own is rare, and
+    # a candidate needs it in many documents)
+    if not any(run.isalpha() for run in runs) or any(
+            len(run) > 8 or (run.isalpha() and len(run) > 6) for run in runs):
+        return None
+    return line
+
+
+def code_line_pattern(alternatives: list[str]) -> str:
+    r"""The drop-line pattern for codes alone on a line, one alternative per code shape.
+
+    >>> code_line_pattern(["[A-Z]{1,3}\\s*-\\s*\\d{1,4}"])
+    '^(?:[A-Z]{1,3}\\s*-\\s*\\d{1,4})$'
+    """
+    return f"^(?:{'|'.join(alternatives)})$"
 
 
 # ----------------------------------------------------------------------------------------- lead

@@ -29,7 +29,7 @@ from cleaner.rulefile import Pack, RuleFileError, _load_rule, load_packs
 from cleaner.sitekey import site_key, site_stem
 
 # Kinds in the order they win a tie in document count: general shapes before exact lines.
-KIND_ORDER = {"code": 0, "lead": 1, "label": 2, "template": 3, "exact": 4}
+KIND_ORDER = {"code": 0, "code-line": 1, "lead": 2, "label": 3, "template": 4, "exact": 5}
 # Documents per site whose lines are kept to look for near misses (keep examples).
 SAMPLE_DOCS = 400
 # The share of a byline label's lines whose text is a name for the label to be a meta rule: a
@@ -258,6 +258,10 @@ class Miner:
             code = shapes.trailing_code(text)
             if code is not None:
                 note("code", ("code", code.bracket), code.start, len(text.rstrip()), code.code)
+            bare = shapes.code_line(text)
+            if bare is not None:
+                # Every desk's and editor's codes are one shape: "DN-1003/mk", "RED-2/ab".
+                note("code-line", ("code-line",), 0, len(text), bare)
             if head and not lead_seen:
                 lead = shapes.lead_shape(text)
                 if lead is not None and not _reduplicated(text, lead.end):
@@ -382,21 +386,14 @@ class Miner:
                                                   f"(?P<author>{shapes.NAME_PATTERN})")
             return rule
         if group.kind == "code":
-            codes = Counter(group.parts)
-            total = sum(codes.values())
-            by_shape: Counter = Counter()
-            for code, n in codes.items():
-                by_shape[shapes.code_shape(code)] += n
-            limits = shapes.run_limits(codes)
-            alternatives, seen = [], 0
-            for shape, n in by_shape.most_common(12):
-                if n < 2 and seen >= 0.9 * total:
-                    break
-                alternatives.append(shapes.code_alternative(shape, limits))
-                seen += n
             name = "trailing-code" if key[1] == "(" else "trailing-code-square"
             return {"id": f"{stem}/{name}", "action": "drop-span", "where": where,
-                    "case_sensitive": True, "pattern": shapes.code_pattern(key[1], alternatives)}
+                    "case_sensitive": True,
+                    "pattern": shapes.code_pattern(key[1], _code_alternatives(group))}
+        if group.kind == "code-line":
+            return {"id": f"{stem}/code-line", "action": "drop-line", "where": where,
+                    "case_sensitive": True,
+                    "pattern": shapes.code_line_pattern(_code_alternatives(group))}
         if group.kind == "lead":
             _, join, _source = key
             sources = Counter(lead.source for o in occ[:200]
@@ -436,7 +433,26 @@ class Miner:
 
 
 _KIND_WORDS = {"exact": "repeated line", "label": "label line", "template": "line shaped",
-               "code": "code ending a paragraph", "lead": "dateline"}
+               "code": "code ending a paragraph", "code-line": "code alone on a line",
+               "lead": "dateline"}
+
+
+def _code_alternatives(group: Group) -> list[str]:
+    """A pattern's alternatives for a group's codes: one per code shape, the commonest first,
+    a shape seen once left out once nine codes in ten are matched."""
+    codes = Counter(group.parts)
+    total = sum(codes.values())
+    by_shape: Counter = Counter()
+    for code, n in codes.items():
+        by_shape[shapes.code_shape(code)] += n
+    limits = shapes.run_limits(codes)
+    alternatives, seen = [], 0
+    for shape, n in by_shape.most_common(12):
+        if n < 2 and seen >= 0.9 * total:
+            break
+        alternatives.append(shapes.code_alternative(shape, limits))
+        seen += n
+    return alternatives
 
 
 def _cleaned_language(doc: Document) -> str | None:
@@ -454,6 +470,8 @@ def _display(group: Group) -> str:
         return shapes.template_display(group.key[1])
     if group.kind == "code":
         return "( <code> )" if group.key[1] == "(" else "[ <code> ]"
+    if group.kind == "code-line":
+        return "<code>"
     return shapes.lead_display(group.key)
 
 
@@ -565,6 +583,9 @@ def _anchor(cand: Candidate):
     if cand.kind == "code":
         close = ")" if "(" in cand.shape else "]"
         return lambda line: line.endswith(close)
+    if cand.kind == "code-line":
+        # Short lines with a slash: dates, scores, other codes the pattern must leave.
+        return lambda line: "/" in line and len(line) <= 2 * shapes.CODE_MAX_CHARS
     words = re.findall(r"[^\W\d_]{3,}", cand.shape if cand.kind != "exact" else cand.examples[0])
     words = [w.lower() for w in words if w.lower() not in ("name", "title", "place", "num", "code")]
     if not words:
