@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name and place particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ class Lexicon:
     date_words: frozenset[str] = frozenset()       # the weekdays among them
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    # A place's lower-case words inside it (meta.location): the name particles and the place
+    # particles ("au" of Port-au-Prince, "upon"), which a byline's names do not hold.
+    place_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
@@ -61,6 +64,8 @@ class Lexicon:
     # suffix (the first pack's that gives a count; 0: no such rule): reads_as_passive.
     vowels: frozenset[str] = frozenset()
     passive_stem_syllables: int = 0
+    # The stems of fewer syllables that a passive prefix makes a verb of all the same ('bom').
+    passive_stems: frozenset[str] = frozenset()
     # What a page's section field holds that names no section ("All", "Home Page", "post"),
     # folded as fold_words folds a section.
     not_sections: frozenset[str] = frozenset()
@@ -200,6 +205,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
                 labels.setdefault(label.lower(), field)
     byline_words = frozenset(w for pack in packs for w in pack.byline_words)
     weekdays = frozenset(w for pack in packs for w in pack.weekdays)
+    name_particles = frozenset(w for pack in packs for w in pack.name_particles)
     not_places = frozenset(fold_words(w) for pack in packs for w in pack.not_places) - {""}
     return Lexicon(
         months=months,
@@ -210,7 +216,9 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         fact_labels=frozenset(w for pack in packs for w in pack.fact_labels),
         date_words=frozenset(w for pack in packs for w in pack.date_words) | weekdays,
         byline_words=byline_words,
-        name_particles=frozenset(w for pack in packs for w in pack.name_particles),
+        name_particles=name_particles,
+        place_particles=name_particles | frozenset(w for pack in packs
+                                                   for w in pack.place_particles),
         honorifics=frozenset(w for pack in packs for w in pack.honorifics),
         stopwords=frozenset(w for pack in packs for w in pack.stopwords),
         weekdays=weekdays,
@@ -233,6 +241,8 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         vowels=frozenset(v for pack in packs for v in pack.vowels),
         passive_stem_syllables=next((pack.passive_stem_syllables for pack in packs
                                      if pack.passive_stem_syllables), 0),
+        passive_stems=frozenset(fold_words(w) for pack in packs
+                                for w in pack.passive_stems) - {""},
         not_sections=frozenset(fold_words(w) for pack in packs
                                for w in pack.not_sections) - {""},
         error_phrases=_phrase_list(p for pack in packs for p in pack.error_phrases),

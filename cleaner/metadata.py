@@ -28,40 +28,82 @@ def clean_value(value: str) -> str:
 
 def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
     """A place written in capitals ("MOSKWA") in title case, but for its words without a vowel,
-    acronyms (NTT, NTB, DC), and its `particles` (the packs' name_particles, lower case) inside
-    it, which stay lower case ("Termas de Rio Hondo"; a particle opening the place or a part of
-    it after a comma, or ending it, keeps its capital: "La Paz", "Lake Van"); anything else as
-    written. After an apostrophe only a single letter's name goes on capitalised ("O'Hare",
-    "St. John's").
+    acronyms (NTT, NTB, DC), and its `particles` (the packs' name and place particles, lower
+    case) inside it, which stay lower case: a word ("Termas de Rio Hondo"), a part between
+    hyphens ("Port-au-Prince") or an elided one before an apostrophe ("Côte d'Ivoire"). A
+    particle opening the place or a part of it after a comma, or ending it, keeps its capital
+    ("La Paz", "Lake Van", "Al-Quds"); anything else as written. After an apostrophe only a
+    single letter's name goes on capitalised ("O'Hare", "St. John's"). A place of initials alone
+    keeps its last full stop ("N.Y.").
 
     >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
     ('Moskwa', 'Banda Aceh', 'Moskow')
     >>> place_name("NTT"), place_name("WASHINGTON DC"), place_name("NEW YORK"), place_name("BAU-BAU")
     ('NTT', 'Washington DC', 'New York', 'Bau-Bau')
-    >>> place_name("МОСКВА"), place_name("D.C.")
-    ('Москва', 'D.C')
-    >>> particles = frozenset({"de", "la", "al"})
+    >>> place_name("МОСКВА"), place_name("N.Y."), place_name("ST. LOUIS."), place_name("A.S.A.P")
+    ('Москва', 'N.Y.', 'St. Louis', 'A.S.A.P')
+    >>> particles = frozenset({"de", "la", "al", "au", "d'", "upon"})
     >>> place_name("TERMAS DE RIO HONDO", particles), place_name("LA PAZ", particles)
     ('Termas de Rio Hondo', 'La Paz')
     >>> place_name("RIO DE JANEIRO, BRASIL", particles), place_name("DOHA, AL KHOR", particles)
     ('Rio de Janeiro, Brasil', 'Doha, Al Khor')
     >>> place_name("LAKE VAN", particles | {"van"}), place_name("ST. JOHN'S"), place_name("O'HARE")
     ('Lake Van', "St. John's", "O'Hare")
+    >>> place_name("PORT-AU-PRINCE", particles), place_name("CÔTE D’IVOIRE", particles)
+    ('Port-au-Prince', 'Côte d’Ivoire')
+    >>> place_name("STRATFORD-UPON-AVON", particles), place_name("AL-QUDS", particles)
+    ('Stratford-upon-Avon', 'Al-Quds')
     """
-    value = clean_value(value)
+    value = _initials_stop(value, clean_value(value))
     if not value.isupper():
         return value
     words = value.split(" ")
-    return " ".join(word if _acronym(word)
-                    else word.lower() if word.lower() in particles and _inside(words, index)
-                    else _title_word(word)
+    return " ".join(word if _acronym(word) else _place_word(words, index, particles)
                     for index, word in enumerate(words))
 
 
-def _inside(words: list[str], index: int) -> bool:
-    """Whether a place's word stands inside it: neither its first word nor one after a comma,
-    and a word of the place follows it (a particle ending the place is a name: Lake Van)."""
-    return 0 < index < len(words) - 1 and not words[index - 1].endswith(",")
+def _initials_stop(raw: str, value: str) -> str:
+    """The cleaned place with the full stop it had when it is initials alone ("N.Y.", not
+    "N.Y"): clean_value strips it as an edge's punctuation. (After a word, "Washington D.C",
+    the stop stays off, as the packs' cases write it.)"""
+    if "." not in value or not _INITIALS.fullmatch(value):
+        return value
+    tail = " ".join(raw.split()).lstrip(EDGE_PUNCT)[len(value):]
+    return value + "." if tail.startswith(".") else value
+
+
+# Initials: single letters each before a full stop, the last one's stripped ("N.Y", "D.I").
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+def _place_word(words: list[str], index: int, particles: frozenset[str]) -> str:
+    """A place's word in title case, each part between its hyphens alone: a particle inside the
+    place (a word of it before the part and after it) in lower case."""
+    parts = words[index].split("-")
+    opens = index == 0 or words[index - 1].endswith(",")
+    closes = index == len(words) - 1
+    return "-".join(_place_part(part, particles, before=part_index > 0 or not opens,
+                                after=part_index < len(parts) - 1 or not closes)
+                    for part_index, part in enumerate(parts))
+
+
+def _place_part(part: str, particles: frozenset[str], before: bool, after: bool) -> str:
+    """A part of a place's word: a particle with a word of the place on each side in lower case,
+    an elided one ("D'" of "D'IVOIRE") after a word of it, the rest in title case."""
+    lowered = part.lower()
+    if before and after and lowered in particles:
+        return lowered
+    elided = _elided(lowered, particles) if before else 0
+    return lowered[:elided] + _title_word(part[elided:])
+
+
+def _elided(lowered: str, particles: frozenset[str]) -> int:
+    """The length of the elided particle ("d'", "l’") opening a word, its apostrophe included,
+    when a name follows it; 0 if none does."""
+    for index, char in enumerate(lowered[1:-1], start=1):
+        if char in _APOSTROPHES:
+            return index + 1 if lowered[:index] + "'" in particles else 0
+    return 0
 
 
 _APOSTROPHES = "'’"
@@ -589,15 +631,19 @@ def reads_as_passive(word: str, words: Lexicon) -> bool:
     of their passive_prefixes and closes with one of their verb_suffixes, a stem of three letters
     or more between ('dicemari'), or has a stem of the packs' passive_stem_syllables or more
     after it, syllables counted by the packs' vowels ('dilanda' with two; a stem of one,
-    'dipang' and 'dimong', is a town's). A pack without a count or vowels has no such rule.
+    'dipang' and 'dimong', is a town's), or its stem is one of the packs' passive_stems ('dibom').
+    After a prefix closing on a consonant (ter-) the stem opens with a consonant ('terjejas';
+    'terengganu' and 'terong' are towns). A pack without a count or vowels has no rule of
+    syllables.
 
     >>> from cleaner.rulefile import Pack
-    >>> pack = Pack("ms", "lang", "ms.toml", verb_suffixes=frozenset({"i"}),
-    ...             passive_prefixes=frozenset({"di"}), vowels=frozenset("aeiou"),
-    ...             passive_stem_syllables=2)
+    >>> pack = Pack("ms", "lang", "passive.toml", verb_suffixes=frozenset({"i"}),
+    ...             passive_prefixes=frozenset({"di", "ter"}), vowels=frozenset("aeiou"),
+    ...             passive_stem_syllables=2, passive_stems=frozenset({"bom"}))
     >>> words = lexicon((pack,))
-    >>> [reads_as_passive(w, words) for w in ("dilanda", "dibuka", "dicemari", "dipang", "dian")]
-    [True, True, True, False, False]
+    >>> [reads_as_passive(w, words) for w in ("dilanda", "dibuka", "dicemari", "dipang", "dian",
+    ...                                       "dibom", "dibomb", "terjejas", "terengganu")]
+    [True, True, True, False, False, True, False, True, False]
     """
     # Most words open with no prefix: startswith of the whole tuple tells them at once.
     if not word.startswith(words.passive_prefixes):
@@ -607,6 +653,12 @@ def reads_as_passive(word: str, words: Lexicon) -> bool:
         if not word.startswith(prefix):
             continue
         stem = word[len(prefix):]
+        # After a prefix closing on a consonant, a vowel makes that consonant the next
+        # syllable's: 'TERENGGANU' reads te-reng-ga-nu, no ter- verb ('TERJEJAS' is one).
+        if stem[:1] in vowels and prefix[-1] not in vowels:
+            continue
+        if stem in words.passive_stems:
+            return True
         if len(stem) < _STEM_LETTERS:
             continue
         if (syllables and vowels and sum(letter in vowels for letter in stem) >= syllables) \
@@ -747,7 +799,7 @@ class MetaSink:
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
-                ok = doc.set_meta("location", place_name(raw, words.name_particles))
+                ok = doc.set_meta("location", place_name(raw, words.place_particles))
             else:
                 ok = doc.set_meta(name, clean_value(raw))
             if ok or name in hit.values:

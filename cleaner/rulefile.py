@@ -44,11 +44,11 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
-              "honorifics", "weekdays", "role_words", "agencies", "outlets", "credentials",
-              "not_places", "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns",
-              "club_words", "vowels", "passive_stem_syllables", "not_sections", "error_phrases",
-              "consent_phrases", "comment_phrases", "timezone", "html_strip", "valid_from",
-              "valid_until"}
+              "place_particles", "honorifics", "weekdays", "role_words", "agencies", "outlets",
+              "credentials", "not_places", "verb_prefixes", "verb_suffixes", "passive_prefixes",
+              "verb_towns", "club_words", "vowels", "passive_stem_syllables", "passive_stems",
+              "not_sections", "error_phrases", "consent_phrases", "comment_phrases", "timezone",
+              "html_strip", "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -247,6 +247,7 @@ class Pack:
     date_words: frozenset[str] = frozenset()
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    place_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
@@ -271,6 +272,9 @@ class Pack:
     # read: the letters of the pack's language, not the code's.
     vowels: frozenset[str] = frozenset()
     passive_stem_syllables: int = 0
+    # Stems shorter than that count that a passive prefix makes a verb of all the same ('bom' of
+    # 'DIBOM', bombed), lower case.
+    passive_stems: frozenset[str] = frozenset()
     # What a page's section field holds that names no section ("All", "Home Page"), lower case.
     not_sections: frozenset[str] = frozenset()
     # What an error page's or a consent wall's title or first line says ("page not found",
@@ -683,6 +687,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         date_words=_words(head, "date_words", path),
         byline_words=_words(head, "byline_words", path),
         name_particles=_words(head, "name_particles", path),
+        place_particles=_words(head, "place_particles", path),
         honorifics=_words(head, "honorifics", path),
         weekdays=_words(head, "weekdays", path),
         role_words=_words(head, "role_words", path),
@@ -699,6 +704,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         vowels=_letters(head.get("vowels"), path, "vowels"),
         passive_stem_syllables=_count(head.get("passive_stem_syllables"), path,
                                       "passive_stem_syllables"),
+        passive_stems=_words(head, "passive_stems", path),
         not_sections=_words(head, "not_sections", path),
         error_phrases=_phrases(head, "error_phrases", path),
         consent_phrases=_phrases(head, "consent_phrases", path),

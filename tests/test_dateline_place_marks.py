@@ -51,8 +51,8 @@ def _cut(record: dict) -> list[tuple[str, str]]:
 
 
 def _fields(record: dict) -> tuple[str, str]:
-    """The record's location, case folded (place_name writes "Côte D'Ivoire": see the xfail
-    below), and its source; a place left in capitals is not the name."""
+    """The record's location, case folded (the marks' tests compare the letters, not the
+    particles' capitals), and its source; a place left in capitals is not the name."""
     location = record["meta"]["location"]
     assert location is not None and not location.isupper(), location
     return location.casefold(), record["meta"]["source"]
@@ -78,9 +78,6 @@ def test_a_marked_place_before_an_agency_is_cut_in_an_english_document(cleaner, 
     assert _fields(record) == (location.casefold(), source)
 
 
-@pytest.mark.xfail(strict=True, reason="place_name capitalises a letter after an elided "
-                                       "particle (D'Ivoire) and each part of a hyphenated name "
-                                       "(Port-Au-Prince): cleaner/metadata.py")
 @pytest.mark.parametrize("dateline, location", [
     ("CÔTE D'IVOIRE (AFP) - ", "Côte d'Ivoire"),
     ("PORT-AU-PRINCE (AFP) - ", "Port-au-Prince"),
