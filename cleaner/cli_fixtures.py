@@ -11,8 +11,10 @@ from pathlib import Path
 from cleaner.cli_common import add_rule_options, load_cleaner
 from cleaner.explain import GREEN, RED, RESET, explain
 from cleaner.fixture_workflow import (Added, FixtureError, KeptCleaners, add_fixture,
-                                      compare_fixtures, kept_options, rewrite, unmatched_cases)
-from cleaner.fixtures import RuleOptions, rule_options_path, write_rule_options
+                                      compare_fixtures, kept_options, made_with_given, rewrite,
+                                      unmatched_cases)
+from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
+                              write_rule_options)
 from cleaner.normalize import normalize
 
 # Where fixtures are, unless --root says: a suggested command names any other folder.
@@ -71,7 +73,10 @@ def register(sub) -> None:
                                         "--no-builtin-rules, --lang), each fixture is cleaned "
                                         "with those kept in its <case>.rules (fixtures add "
                                         "--rules); given some, every fixture is cleaned with "
-                                        "them, and update keeps them in place of its own")
+                                        "them, and update keeps them beside each record that "
+                                        "is their work (rewritten, kept with options "
+                                        "already, or not made again without them), naming "
+                                        "each <case>.rules it writes")
         cmd.add_argument("cases", nargs="*", metavar="CASE",
                          help="only these fixtures, each CASE named whole, not by a part: "
                               "a case's name (its file name without the suffix), its path "
@@ -206,7 +211,8 @@ def run_compare(args: argparse.Namespace) -> int:
         sys.stdout.write(painted_diff(comp.diff(root), color))
     if args.update:
         written = rewrite(changed)
-        unkept = keep_options(comparisons, given) if kept is None else 0
+        unkept = keep_options(made_with_given(comparisons, given, cleaner), given) \
+            if kept is None else 0
         print(f"{len(comparisons)} fixtures, {len(written)} expected records rewritten"
               + ("; review the diff above and commit it" if written else "")
               + (f"; {len(broken)} could not be cleaned (above)" if broken else ""),
@@ -221,12 +227,18 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def keep_options(comparisons: list, given: RuleOptions) -> int:
-    """Keep the rule options an update was given beside every fixture it compared: each record
-    is now their work, rewritten or not (a pack moved elsewhere). How many could not be kept,
-    after saying why."""
+    """Keep the rule options an update was given beside the fixtures whose records are their
+    work (made_with_given), naming each <case>.rules written, changed or deleted. How many
+    could not be kept, after saying why."""
     failed = 0
     for comp in comparisons:
-        if comp.error:
+        path = rule_options_path(comp.raw)
+        try:
+            before = path.read_text(encoding="utf-8") if path.exists() else None
+        except (OSError, ValueError):   # a folder of that name, not UTF-8: replaced, or fails
+            before = ""
+        after = rule_options_text(comp.raw, given)
+        if after == before:
             continue
         try:
             write_rule_options(comp.raw, given)
@@ -234,6 +246,10 @@ def keep_options(comparisons: list, given: RuleOptions) -> int:
             print(f"cleaner: error: cannot keep the rule options of {comp.raw}: {exc}",
                   file=sys.stderr)
             failed += 1
+            continue
+        print(f"deleted {path}: {given.typed()} names no rule file or language to keep"
+              if after is None else f"wrote {path}: {given.typed()}" if before is None
+              else f"changed {path}: now {given.typed()}", file=sys.stderr)
     return failed
 
 

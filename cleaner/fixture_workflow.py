@@ -20,7 +20,7 @@ from cleaner.decode import DecodeError, decode_bytes, looks_binary
 from cleaner.fixtures import (RuleOptions, RuleOptionsError, case_name_typed, case_names,
                               clean_fixture, dump_record, expected_path, fixture_inputs,
                               input_fields_path, read_rule_options, record_diff,
-                              rule_options_path, write_rule_options)
+                              rule_options_path, stored_rule_options, write_rule_options)
 from cleaner.identify import site_host
 from cleaner.inputs import MAX_RECORD_BYTES, Item, ReadOptions, Reject, without_compression
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
@@ -408,10 +408,19 @@ def _expected_records(root: str | Path) -> list[Path]:
 
 
 def kept_options(raw: Path) -> RuleOptions | None:
-    """The rule options kept beside a fixture input (none: None); raises FixtureError on a
-    broken <case>.rules."""
+    """The rule options kept beside a fixture input, its rule paths as seen from here (none:
+    None); raises FixtureError on a broken <case>.rules."""
     try:
         return read_rule_options(raw)
+    except RuleOptionsError as exc:
+        raise FixtureError(str(exc)) from None
+
+
+def stored_options(raw: Path) -> RuleOptions | None:
+    """The rule options kept beside a fixture input as its <case>.rules holds them (none:
+    None); raises FixtureError on a broken one."""
+    try:
+        return stored_rule_options(raw)
     except RuleOptionsError as exc:
         raise FixtureError(str(exc)) from None
 
@@ -425,36 +434,70 @@ class KeptCleaners:
         self._made: dict[RuleOptions, Any] = {}
 
     def __call__(self, raw: Path):
-        options = kept_options(raw)
-        if options is None:
+        stored = stored_options(raw)
+        if stored is None:
             return self.default
+        options = stored.seen_from(raw.parent)
         if options not in self._made:
-            self._made[options] = self._make(options)
+            self._made[options] = cleaner_like(self.default, options)
         made = self._made[options]
         if isinstance(made, str):
-            name = rule_options_path(raw).name
-            raise FixtureError(f"made with {options.typed()} (kept in {name}): {made}; give "
+            # The paths as the file holds them, and the file by its path: seen from here, a
+            # path kept relative to a folder that moved reads as another, or as a typo.
+            path = rule_options_path(raw)
+            raise FixtureError(f"made with {stored.typed()} (kept in {path}): {made}; give "
                                "its rules with --rules (`cleaner fixtures update` given them "
-                               f"keeps them instead), or delete {name} if its packs are "
+                               f"keeps them instead), or delete {path.name} if its packs are "
                                "shipped now")
         return made
 
-    def _make(self, options: RuleOptions):
-        """A cleaner for these options, made as `default` was; else why none can be made."""
-        # (imported here: this module is given its cleaners, and the pipeline imports much)
-        from cleaner.pipeline import Cleaner
-        from cleaner.rulefile import RuleFileError
 
-        try:
-            cleaner = Cleaner(rules=options.rules, builtin=not options.no_builtin_rules,
-                              lang=options.lang)
-        except RuleFileError as exc:
-            return f"rule file {exc}"
-        if options.lang and options.lang not in cleaner.index.langs:
-            return f"no language pack {options.lang!r}"
-        cleaner.page_timeout = self.default.page_timeout
-        cleaner.max_html_bytes = self.default.max_html_bytes
-        return cleaner
+def cleaner_like(default, options: RuleOptions):
+    """A cleaner for these rule options, made as `default` was; else why none can be made."""
+    # (imported here: this module is given its cleaners, and the pipeline imports much)
+    from cleaner.pipeline import Cleaner
+    from cleaner.rulefile import RuleFileError
+
+    try:
+        cleaner = Cleaner(rules=options.rules, builtin=not options.no_builtin_rules,
+                          lang=options.lang)
+    except RuleFileError as exc:
+        return f"rule file {exc}"
+    if options.lang and options.lang not in cleaner.index.langs:
+        return f"no language pack {options.lang!r}"
+    cleaner.page_timeout = default.page_timeout
+    cleaner.max_html_bytes = default.max_html_bytes
+    return cleaner
+
+
+def made_with_given(comparisons: Iterable[Comparison], given: RuleOptions,
+                    cleaner) -> list[Comparison]:
+    """The fixtures an update given rule options keeps them beside, once it has rewritten every
+    changed record: each it rewrote, each that kept options already (its pack moved), and each
+    whose record only they reproduce (made with them before fixtures kept their options). Not
+    the others: a check without those options reproduces them still, and would fail them once
+    the options' rules are gone. `cleaner`: the one the update cleaned with."""
+    out = []
+    plain = None                # made once, when a record may need the options
+    for comp in comparisons:
+        if comp.error:
+            continue
+        if comp.changed or rule_options_path(comp.raw).exists():
+            out.append(comp)
+        elif given.recorded:
+            if plain is None:
+                plain = cleaner_like(cleaner, RuleOptions())
+            if isinstance(plain, str) or not _reproduces(plain, comp):
+                out.append(comp)
+    return out
+
+
+def _reproduces(cleaner, comp: Comparison) -> bool:
+    """Whether this cleaner makes a fixture's expected record."""
+    try:
+        return dump_record(clean_fixture(cleaner, comp.raw)) == comp.before
+    except Exception:   # as compare_fixtures: any failure to clean is no record
+        return False
 
 
 def unmatched_cases(root: str | Path, cases: Iterable[str]) -> dict[str, list[str]]:

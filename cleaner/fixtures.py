@@ -2,9 +2,9 @@
 
 An optional <case>.input.json holds the input fields the raw text came with (url, date, title...):
 the url finds the site pack as it would in a dump, the date picks the dated rules. An optional
-<case>.rules (JSON) holds the rule options the expected record was made with (rule files,
-relative to the case's folder; --no-builtin-rules; --lang), so that a check without them cleans
-it alike.
+<case>.rules (JSON) holds the rule options the expected record was made with (rule files, each
+relative to the case's folder or whole, as given; --no-builtin-rules; --lang), so that a check
+without them cleans it alike.
 """
 
 from __future__ import annotations
@@ -99,6 +99,16 @@ class RuleOptions:
         return RuleOptions(tuple(os.path.abspath(rule) for rule in self.rules),
                            self.no_builtin_rules, self.lang)
 
+    def seen_from(self, folder: str | Path) -> RuleOptions:
+        """The same options with each relative rule path, kept relative to `folder`, as seen
+        from here (a whole path stays as it is).
+
+        >>> RuleOptions(("../../pack", "/abs/x.toml")).seen_from("fx/site").rules
+        ('pack', '/abs/x.toml')
+        """
+        return RuleOptions(tuple(os.path.normpath(os.path.join(folder, rule))
+                                 for rule in self.rules), self.no_builtin_rules, self.lang)
+
     def typed(self) -> str:
         """The options as typed after a command.
 
@@ -114,20 +124,32 @@ class RuleOptions:
 
 
 def write_rule_options(raw: Path, options: RuleOptions) -> None:
-    """Keep the rule options beside a fixture input, each rule path relative to its folder so
-    that the fixtures and their rules move together; none kept: no file."""
+    """Keep the rule options beside a fixture input (rule_options_text); none kept: no file."""
     path = rule_options_path(raw)
-    if not options.recorded:
+    text = rule_options_text(raw, options)
+    if text is None:
         path.unlink(missing_ok=True)
-        return
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def rule_options_text(raw: Path, options: RuleOptions) -> str | None:
+    """The <case>.rules that keeps these options beside a fixture input, None when none are
+    kept. A rule path given relative is kept relative to the case's folder, so that the
+    fixtures and their rules move together; one given whole stays whole, so that the project
+    can move away from rules that stay put (a shared folder)."""
+    if not options.recorded:
+        return None
     folder = os.path.abspath(raw.parent)
-    kept: dict[str, Any] = {"rules": [_relative(rule, folder) for rule in options.rules]}
+    kept: dict[str, Any] = {"rules": [
+        Path(os.path.normpath(rule)).as_posix() if os.path.isabs(rule)
+        else _relative(rule, folder) for rule in options.rules]}
     if options.no_builtin_rules:
         kept["no_builtin_rules"] = True
     if options.lang:
         kept["lang"] = options.lang
     # (ASCII: a path the file system gave with undecodable bytes has lone surrogates)
-    path.write_text(json.dumps(kept, indent=2) + "\n", encoding="utf-8")
+    return json.dumps(kept, indent=2) + "\n"
 
 
 def _relative(rule: str, folder: str) -> str:
@@ -139,8 +161,15 @@ def _relative(rule: str, folder: str) -> str:
 
 def read_rule_options(raw: Path) -> RuleOptions | None:
     """The rule options kept beside a fixture input, its rule paths as seen from here; None
-    when none are kept. Raises RuleOptionsError naming the file when it is not what
-    write_rule_options writes."""
+    when none are kept. Raises RuleOptionsError as stored_rule_options."""
+    stored = stored_rule_options(raw)
+    return None if stored is None else stored.seen_from(raw.parent)
+
+
+def stored_rule_options(raw: Path) -> RuleOptions | None:
+    """The rule options kept beside a fixture input as its <case>.rules holds them (relative
+    rule paths from its folder); None when none are kept. Raises RuleOptionsError naming the
+    file when it is not what write_rule_options writes."""
     path = rule_options_path(raw)
     if not path.exists():
         return None
@@ -164,8 +193,7 @@ def read_rule_options(raw: Path) -> RuleOptions | None:
     elif not rules and not lang:
         problem = "no rule files and no language: delete it"
     else:
-        return RuleOptions(tuple(os.path.normpath(os.path.join(raw.parent, rule))
-                                 for rule in rules), no_builtin, lang)
+        return RuleOptions(tuple(rules), no_builtin, lang)
     raise RuleOptionsError(f"{path}: {problem}")
 
 
