@@ -77,7 +77,9 @@ def import_extractors() -> None:
         importlib.import_module(name)
 
 
-_EXTRACTORS = ("htmldate", "lxml.cssselect", "trafilatura", "trafilatura.utils", "zoneinfo")
+# (langcodes' tables: a page's declared language is read under the deadline, declared_language)
+_EXTRACTORS = ("htmldate", "langcodes.data_dicts", "lxml.cssselect", "trafilatura",
+               "trafilatura.utils", "zoneinfo")
 
 
 def load_page(html: bytes | str, http_charset: str | None = None,
