@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
+from cleaner.lexicon import shipped_lexicon
 from cleaner.rulefile import compile_pattern
 
 # Lines longer than this are not given a label, template or lead shape (exact only).
@@ -372,34 +374,66 @@ def code_pattern(bracket: str, alternatives: list[str]) -> str:
 
 # ------------------------------------------------------------------------------------ code line
 
-# Letters and digits in runs joined by slashes, hyphens and dots, spaces around them allowed
-# (tokenised text writes "DN - 1003 / mk").
-_BARE_CODE = re.compile(r"^[A-Za-z0-9]+(?:\s*[/\-.]\s*[A-Za-z0-9]+){1,6}$")
+# A desk's part (capitals and a number: "DN-1003", "RED - 2", ANTARA's "T.A067"; or lower-case
+# initials: "ant"), a slash, and the editor's lower-case initials ("mk", "jm/rox"). What follows
+# the slash must be initials: a currency pair ("USD/IDR"), a law's year ("UU-11/2020"), a pair of
+# words ("Ya/Tidak", "Dok/Humas") is no code. A dot joins capitals and digits only: before a
+# lower-case letter it makes a domain ("kompas.com/read", "bit.ly/ab"). Tokenised text spaces
+# the separators ("DN - 1003 / mk"); a line is collapsed before it is matched.
+_UPPER_DESK = r"(?:[A-Z]{1,6}\d{0,4}|\d{1,8})"
+_DESK = rf"(?:{_UPPER_DESK}|[a-z]{{2,4}})"
+_BARE_CODE = re.compile(rf"^(?P<desk>{_DESK}(?: ?- ?{_DESK}| ?\. ?{_UPPER_DESK}){{0,3}})"
+                        r" ?/ ?[a-z]{2,4}(?: ?[/-] ?[a-z]{2,4}){0,3}$")
+
+
+@cache
+def _initials_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The shipped packs' stopwords and vowels: what tells initials from words."""
+    words = shipped_lexicon()
+    return words.stopwords, words.vowels
 
 
 def code_line(line: str) -> str | None:
-    """An editor's code alone on a line without brackets, trimmed: runs of letters and digits
-    joined by hyphens, dots and at least one slash (desk, number, initials), a letter among
-    them, none a word's length; None for any other line.
+    """An editor's code alone on a line without brackets, trimmed: a desk's part (letters or a
+    desk and its number), a slash and lower-case initials; None for any other line.
 
     >>> code_line("DN-1003/mk"), code_line(" RED - 2 / ab "), code_line("ant/mk")
     ('DN-1003/mk', 'RED - 2 / ab', 'ant/mk')
-    >>> [code_line(line) for line in ("Kupu-kupu", "24/7", "Jakarta/Bandung", "(ant/mk)")]
-    [None, None, None, None]
+    >>> [code_line(line) for line in ("Kupu-kupu", "24/7", "USD/IDR", "(ant/mk)", "dan/atau")]
+    [None, None, None, None, None]
     """
-    # Most lines are longer than any code: they need no pattern (suggest asks about every line).
-    if len(line) > 2 * CODE_MAX_CHARS:
+    # Most lines are longer than any code, or hold no slash: they need no pattern (suggest
+    # asks about every line).
+    if len(line) > 2 * CODE_MAX_CHARS or "/" not in line:
         return None
     line = collapse(line)
-    if len(line) > CODE_MAX_CHARS or "/" not in line or not _BARE_CODE.match(line):
+    if len(line) > CODE_MAX_CHARS:
         return None
-    runs = _RUN.findall(line)
-    # (a slash between two words, "Medan/Aceh", is let through: a line of its own is rare, and
-    # a candidate needs it in many documents)
-    if not any(run.isalpha() for run in runs) or any(
-            len(run) > 8 or (run.isalpha() and len(run) > 6) for run in runs):
+    m = _BARE_CODE.match(line)
+    if m is None or not any(c.isalpha() for c in m.group("desk")):
+        return None
+    if not any(c.isupper() or c.isdigit() for c in line) and _reads_as_words(_RUN.findall(line)):
         return None
     return line
+
+
+def _reads_as_words(runs: list[str]) -> bool:
+    """Whether a code of lower-case letters alone reads as words: one of its runs is a common
+    word ("dan/atau", "he/she"), or one of four letters holds a vowel ("news/tech"; initials
+    are two or three letters, or four without a vowel: "ugo/djm", "ant/mk")."""
+    stopwords, vowels = _initials_words()
+    return any(run in stopwords or (len(run) == 4 and any(c in vowels for c in run))
+               for run in runs)
+
+
+def code_line_key(code: str) -> tuple[str, str]:
+    """The group a code line counts in: its shape, spaces aside ("RED - 2 / ab" is "A-9/a", as
+    "DN-1003/mk" is), so that one rule never mixes shapes (a desk's codes and bare initials).
+
+    >>> code_line_key("RED - 2 / ab"), code_line_key("ant/mk")
+    (('code-line', 'A-9/a'), ('code-line', 'a/a'))
+    """
+    return ("code-line", code_shape(code).replace(" ", ""))
 
 
 def code_line_pattern(alternatives: list[str]) -> str:

@@ -260,8 +260,9 @@ class Miner:
                 note("code", ("code", code.bracket), code.start, len(text.rstrip()), code.code)
             bare = shapes.code_line(text)
             if bare is not None:
-                # Every desk's and editor's codes are one shape: "DN-1003/mk", "RED-2/ab".
-                note("code-line", ("code-line",), 0, len(text), bare)
+                # Every desk's codes of one shape are one group ("DN-1003/mk", "RED-2/ab"); bare
+                # initials ("ant/mk") are another.
+                note("code-line", shapes.code_line_key(bare), 0, len(text), bare)
             if head and not lead_seen:
                 lead = shapes.lead_shape(text)
                 if lead is not None and not _reduplicated(text, lead.end):
@@ -321,7 +322,9 @@ class Miner:
         byline = group.kind == "label" and rule["action"] == "meta"
         # Only lines naming someone are a byline rule's: a note after the label stays. Read
         # lazily: a few examples are wanted of a label thousands of documents end with.
-        examples = (o for o in occ if _names_someone(o.text)) if byline else iter(occ)
+        # A code line's rule is made for the lines the loaded rules leave: its examples too.
+        examples = (o for o in occ if _names_someone(o.text)) if byline else iter(
+            _made_for(occ) if group.kind == "code-line" else occ)
         distinct: list[str] = []
         for o in examples:
             example = _example_text(group.kind, o)
@@ -389,11 +392,12 @@ class Miner:
             name = "trailing-code" if key[1] == "(" else "trailing-code-square"
             return {"id": f"{stem}/{name}", "action": "drop-span", "where": where,
                     "case_sensitive": True,
-                    "pattern": shapes.code_pattern(key[1], _code_alternatives(group))}
+                    "pattern": shapes.code_pattern(key[1], _code_alternatives(group.parts))}
         if group.kind == "code-line":
+            codes = Counter(shapes.collapse(o.text) for o in _made_for(occ))
             return {"id": f"{stem}/code-line", "action": "drop-line", "where": where,
                     "case_sensitive": True,
-                    "pattern": shapes.code_line_pattern(_code_alternatives(group))}
+                    "pattern": shapes.code_line_pattern(_code_alternatives(codes))}
         if group.kind == "lead":
             _, join, _source = key
             sources = Counter(lead.source for o in occ[:200]
@@ -437,10 +441,17 @@ _KIND_WORDS = {"exact": "repeated line", "label": "label line", "template": "lin
                "lead": "dateline"}
 
 
-def _code_alternatives(group: Group) -> list[str]:
-    """A pattern's alternatives for a group's codes: one per code shape, the commonest first,
-    a shape seen once left out once nine codes in ten are matched."""
-    codes = Counter(group.parts)
+def _made_for(occ: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences a rule is made for: those the loaded rules leave, or all where they
+    remove every one (the candidate is then shown as already removed)."""
+    left = [o for o in occ if not o.covered_by]
+    return left or occ
+
+
+def _code_alternatives(found: dict[str, int]) -> list[str]:
+    """A pattern's alternatives for codes and how often each was seen: one per code shape, the
+    commonest first, a shape seen once left out once nine codes in ten are matched."""
+    codes = Counter(found)
     total = sum(codes.values())
     by_shape: Counter = Counter()
     for code, n in codes.items():
@@ -450,7 +461,10 @@ def _code_alternatives(group: Group) -> list[str]:
     for shape, n in by_shape.most_common(12):
         if n < 2 and seen >= 0.9 * total:
             break
-        alternatives.append(shapes.code_alternative(shape, limits))
+        alternative = shapes.code_alternative(shape, limits)
+        # "ard / ard" and "ard/ard" are two shapes and one alternative.
+        if alternative not in alternatives:
+            alternatives.append(alternative)
         seen += n
     return alternatives
 
@@ -471,7 +485,7 @@ def _display(group: Group) -> str:
     if group.kind == "code":
         return "( <code> )" if group.key[1] == "(" else "[ <code> ]"
     if group.kind == "code-line":
-        return "<code>"
+        return f"<code {group.key[1]}>"
     return shapes.lead_display(group.key)
 
 

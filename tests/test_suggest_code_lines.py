@@ -1,6 +1,7 @@
 """`cleaner suggest` on a site whose articles end with an editor's code alone on a line,
-without brackets (`DN-1003/mk`): one rule for every desk's codes, which `rules check` accepts and
-which removes them, and no rule taking other short lines with a slash."""
+without brackets (`DN-1003/mk`): one rule for every desk's codes of one shape, which `rules check`
+accepts and which removes them, and no rule taking other short lines with a slash (currency
+pairs, domains, pairs of words) or the lines the loaded rules already remove."""
 
 from __future__ import annotations
 
@@ -138,3 +139,136 @@ def test_a_hostile_line_is_refused_without_a_long_scan():
     assert shapes.code_line(line) is None
     assert shapes.label_shape("DN-" + "1/" * 100_000 + "mk") is None
     assert time.perf_counter() - start < 0.5
+
+
+# --------------------------------------------------------------------- what a code line is not
+
+REAL_CODES = ["DN-1003/mk", "RED-2/ab", "AB - 12 / xy", "ant/mk", "ugo / djm", "kid / kid",
+              "bur-jm/rox", "T.A067/mk", "DN/mk", "jm/sst"]
+NOT_CODES = ["USD/IDR", "EUR/USD", "SGD/IDR", "kompas.com/read", "bit.ly/x", "bit.ly/ab",
+             "Dok/Humas", "Ya/Tidak", "ya/tidak", "UU-11/2020", "dan/atau", "and/or", "he/she",
+             "news/tech", "Foto/Antara", "10.000/kg", "1003/mk", "T.A067/R010", "S/N 1234"]
+
+
+def test_a_code_line_ends_with_lower_case_initials_and_pairs_of_words_are_none():
+    assert [shapes.code_line(line) for line in REAL_CODES] == [
+        shapes.collapse(line) for line in REAL_CODES]
+    assert {line: shapes.code_line(line) for line in NOT_CODES} == dict.fromkeys(NOT_CODES)
+
+
+def test_damaged_code_lines_are_none():
+    for line in ("DN-1003/mk/", "/mk", "DN-/mk", "DN-1003//mk", "DN-1003/m", "DN-1003/mkabc",
+                 "ＤＮ-1003/mk", "DN-1003/mk\x00", "DN\t-\t1003\n/mk x", "é/mk",
+                 "DN-" + "1-" * 12 + "1/mk", "DN.ab/mk"):
+        assert shapes.code_line(line) is None, repr(line)
+
+
+def test_a_code_s_group_is_its_shape_spaces_aside():
+    assert shapes.code_line_key("DN-1003/mk") == shapes.code_line_key("RED - 2 / ab")
+    assert shapes.code_line_key("DN-1003/mk") != shapes.code_line_key("ant/mk")
+
+
+# ---------------------------------------------------------------- suggest on a site's real lines
+
+def _market_articles(n: int = 50) -> list[dict]:
+    """A market site: half the articles list exchange rates under currency pairs alone on their
+    lines, a third close with a desk's code."""
+    rows = []
+    for i in range(n):
+        paras = [f"Nilai tukar rupiah ditutup melemah pada perdagangan Senin ({i % 28 + 1}/3) "
+                 "seiring penguatan dolar AS di pasar global.",
+                 f"Menurut analis, pelemahan rupiah nomor {i} dipicu oleh data inflasi yang lebih "
+                 "tinggi dari perkiraan pasar."]
+        if i % 2 == 0:
+            paras += ["Kurs hari ini:", "USD/IDR", f"15.{600 + i}", "EUR/USD", f"1,0{i % 9}",
+                      "SGD/IDR", f"11.{500 + i}"]
+        paras.append(f"Analis memperkirakan rupiah masih akan bergerak fluktuatif, kata {i}.")
+        if i % 3 == 0:
+            paras.append(f"RED-{100 + i}/ab")
+        rows.append({"id": f"b{i}", "url": f"https://www.{HOST}/pasar/{i}",
+                     "text": "\n\n".join(paras)})
+    return rows
+
+
+def _code_rules(out) -> list:
+    return [r for r in load_packs([out], builtin=False)[0].rules if "/code-line" in r.id]
+
+
+def test_currency_pairs_get_no_code_rule_and_the_desk_s_codes_do(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    dump = _write(tmp_path, _market_articles())
+    out = tmp_path / "new"
+    assert main(["suggest", str(dump), "--site", HOST, "--write-packs", str(out)]) == 0
+    written = {r["id"]: r for r in _suggested_rules(out)}
+    code_rules = _code_rules(out)
+    assert len(code_rules) == 1
+    assert all(line.startswith("RED-") for line in written[code_rules[0].id]["remove"])
+    for pair in ("USD/IDR", "EUR/USD", "SGD/IDR"):
+        assert not code_rules[0].regex.search(pair), pair
+    assert code_rules[0].regex.search("RED-133/ab")
+    # Each pair is a repeated line of its own, as it was before code lines were mined.
+    assert {"^USD/IDR$", "^EUR/USD$", "^SGD/IDR$"} <= {r["pattern"] for r in written.values()}
+
+
+def _mixed_articles(n: int = 36) -> list[dict]:
+    """Articles closing with a desk's code ("DN-1003/mk") or with ANTARA's bare initials
+    ("ant/rz"), and now and then 'dan/atau' alone on a line."""
+    rows = []
+    for i in range(n):
+        paras = [f"Pemerintah daerah membahas anggaran nomor {i} dalam rapat di kantor gubernur.",
+                 f"Menurut pejabat setempat, persoalan nomor {i} akan ditangani tahun ini."]
+        if i % 6 == 0:
+            paras.append("dan/atau")
+        paras.append(_code(i) if i % 2 else f"ant/{INITIALS[i % len(INITIALS)]}")
+        rows.append({"id": f"c{i}", "url": f"https://www.{HOST}/berita/{i}",
+                     "text": "\n\n".join(paras)})
+    return rows
+
+
+def test_one_code_rule_never_mixes_shapes_and_its_examples_are_its_own(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    dump = _write(tmp_path, _mixed_articles())
+    out = tmp_path / "new"
+    assert main(["suggest", str(dump), "--site", HOST, "--write-packs", str(out)]) == 0
+    written = {r["id"]: r for r in _suggested_rules(out)}
+    code_rules = {r.id: r for r in _code_rules(out)}
+    assert len(code_rules) == 2
+    shapes_seen = set()
+    for rule_id, rule in code_rules.items():
+        examples = written[rule_id]["remove"]
+        keys = {shapes.code_line_key(line) for line in examples}
+        assert len(keys) == 1, examples            # one shape per rule, shown by its examples
+        shapes_seen |= keys
+        others = [_code(1), "ant/mk"]
+        assert sum(bool(rule.regex.search(line)) for line in others) == 1
+        assert not rule.regex.search("dan/atau")
+    assert shapes_seen == {shapes.code_line_key(_code(1)), shapes.code_line_key("ant/mk")}
+
+
+def test_code_lines_the_loaded_rules_remove_shape_no_rule(tmp_path, monkeypatch, capsys):
+    """Codes a loaded rule already drops neither widen the rule made for the others nor show
+    as its examples; a shape all of whose lines are dropped is shown as already removed."""
+    monkeypatch.chdir(tmp_path)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "desk.toml").write_text(
+        '[pack]\nid = "desk"\nkind = "common"\nname = "desk"\n\n'
+        '[[rule]]\nid = "desk/long-codes"\naction = "drop-line"\ncase_sensitive = true\n'
+        "pattern = '^(?:ABCD-\\d{5}/xyz|ant/[a-z]{2})$'\n"
+        'remove = ["ABCD-12345/xyz", "ant/mk"]\n', encoding="utf-8")
+    rows = []
+    for i in range(30):
+        code = f"DN-{i % 9 + 1}/mk" if i % 2 else f"ABCD-{10000 + i}/xyz"
+        text = f"Rapat nomor {i} membahas anggaran daerah tahun ini.\n\n{code}\n\nant/rz"
+        rows.append({"id": f"d{i}", "url": f"https://www.{HOST}/berita/{i}", "text": text})
+    dump = _write(tmp_path, rows)
+    out = tmp_path / "new"
+    assert main(["suggest", str(dump), "--site", HOST, "--rules", str(rules),
+                 "--write-packs", str(out)]) == 0
+    shown = capsys.readouterr().out
+    written = [r for r in _suggested_rules(out) if "/code-line" in r["id"]]
+    assert len(written) == 1, shown
+    assert all(line.startswith("DN-") for line in written[0]["remove"])
+    rule = _code_rules(out)[0]
+    assert rule.regex.search("DN-7/mk") and not rule.regex.search("ABCD-12345/xyz")
+    assert "already removed: '<code a/a>'" in shown
