@@ -393,30 +393,45 @@ def _names_no_one_after_a_label(word: str, words: Lexicon) -> bool:
 
 def speakers_turns(texts: Iterable[str], editor_labels: Container[str]) -> bool:
     """Whether a document's lines (`texts`) are an interview's transcript in which an editor's
-    label names a speaker: two lines or more open with one of `editor_labels` (lower case) and
-    its colon, and a line opening with a label and its colon goes on in speech, a word in lower
+    label names a speaker: the labels take turns, a line opening with one of `editor_labels`
+    (lower case) and its colon, then a line opening with another label, then the editor's
+    label again saying something else, and a labelled line goes on in speech, a word in lower
     case ('Writer: It started with a letter.'). There 'Editor: Thanks.' and 'Editor: Me' are
-    turns of the dialogue, not credits; a credit is given once ('Reporter: Azis' / 'Editor:
-    Fardah').
+    turns of the dialogue, not credits. A credit repeated at the top and the bottom says the
+    same both times, whatever labelled lines stand between ('Editor: Jane Doe' / 'Photo: The
+    president speaks to reporters' / ... / 'Editor: Jane Doe').
 
     >>> lines = ["Editor: Me", "Writer: It started with a letter.", "Editor: Thanks."]
     >>> speakers_turns(lines, {"editor"}), speakers_turns(lines[:2], {"editor"})
     (True, False)
-    >>> speakers_turns(["Editor: Jane Doe", "Photo: JANE DOE", "Editor: Jane Doe"], {"editor"})
+    >>> speakers_turns(["Editor: Jane Doe", "Photo: a man walks by", "Editor: Jane Doe"],
+    ...                {"editor"})
     False
     """
-    turns = 0
-    speech = False
+    said: str | None = None         # what the editor's label said last
+    answered = alternated = speech = False
     for text in texts:
         labelled = _label_and_rest(text)
         if labelled is None:
             continue
         label, rest = labelled
-        turns += label in editor_labels
         speech = speech or any(word.islower() for word in rest.split())
-        if turns > 1 and speech:
+        if label not in editor_labels:
+            answered = said is not None
+            continue
+        words = " ".join(rest.split()).strip(".").casefold()
+        alternated = alternated or (answered and words != said)
+        said, answered = words, False
+        if alternated and speech:
             return True
     return False
+
+
+@lru_cache(maxsize=4)
+def transcript_text(text: str, editor_labels: frozenset[str]) -> bool:
+    """speakers_turns of a document's text, once per text: each editor's hit of a document
+    asks, and a scan of every line for each of them costs a long document dearly."""
+    return speakers_turns(text.split("\n"), editor_labels)
 
 
 # A speaker's label is short: the first words of a line, before a colon.
@@ -741,8 +756,7 @@ class MetaSink:
                                                                              words))
                 or (editor is not None and author is None
                     and (not editors_read_as_people(editor, words)
-                         or speakers_turns((line.text for line in doc.lines),
-                                           words.editor_labels))))
+                         or transcript_text(doc.text, words.editor_labels))))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)
