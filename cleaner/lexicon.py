@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name and place particles, stopwords, role words, agencies, outlets, credentials, the words that name no place, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name and place particles, compass words, stopwords, role words, agencies, outlets, credentials, the words that name no place, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
@@ -26,8 +26,12 @@ class Lexicon:
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     # A place's lower-case words inside it (meta.location): the name particles and the place
-    # particles ("au" of Port-au-Prince, "upon"), which a byline's names do not hold.
+    # particles ("au" of Port-au-Prince, "upon"), which a byline's names do not hold; an
+    # elided one with its apostrophe as ' ("d'"), whichever a pack wrote.
     place_particles: frozenset[str] = frozenset()
+    # The words that name a place beside the one after them ("west" of "West Des Moines"): a
+    # particle right after one opens that place's name and keeps its capital.
+    compass_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
@@ -217,8 +221,9 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         date_words=frozenset(w for pack in packs for w in pack.date_words) | weekdays,
         byline_words=byline_words,
         name_particles=name_particles,
-        place_particles=name_particles | frozenset(w for pack in packs
+        place_particles=name_particles | frozenset(w.replace("’", "'") for pack in packs
                                                    for w in pack.place_particles),
+        compass_words=frozenset(w for pack in packs for w in pack.compass_words),
         honorifics=frozenset(w for pack in packs for w in pack.honorifics),
         stopwords=frozenset(w for pack in packs for w in pack.stopwords),
         weekdays=weekdays,

@@ -26,15 +26,18 @@ def clean_value(value: str) -> str:
     return " ".join(value.split()).strip(EDGE_PUNCT)
 
 
-def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
+def place_name(value: str, particles: frozenset[str] = frozenset(),
+               compass: frozenset[str] = frozenset()) -> str:
     """A place written in capitals ("MOSKWA") in title case, but for its words without a vowel,
     acronyms (NTT, NTB, DC), and its `particles` (the packs' name and place particles, lower
     case) inside it, which stay lower case: a word ("Termas de Rio Hondo"), a part between
     hyphens ("Port-au-Prince") or an elided one before an apostrophe ("Côte d'Ivoire"). A
     particle opening the place or a part of it after a comma, or ending it, keeps its capital
-    ("La Paz", "Lake Van", "Al-Quds"); anything else as written. After an apostrophe only a
-    single letter's name goes on capitalised ("O'Hare", "St. John's"). A place of initials alone
-    keeps its last full stop ("N.Y.").
+    ("La Paz", "Lake Van", "Al-Quds"), and so does one right after a word of `compass` (the
+    packs' compass words, lower case), which names a place beside the one after it ("West Des
+    Moines", "South El Monte"); anything else as written. After an apostrophe only a single
+    letter's name goes on capitalised ("O'Hare", "St. John's"). A place of initials alone keeps
+    its last full stop ("N.Y.", "W.Va.").
 
     >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
     ('Moskwa', 'Banda Aceh', 'Moskow')
@@ -53,12 +56,14 @@ def place_name(value: str, particles: frozenset[str] = frozenset()) -> str:
     ('Port-au-Prince', 'Côte d’Ivoire')
     >>> place_name("STRATFORD-UPON-AVON", particles), place_name("AL-QUDS", particles)
     ('Stratford-upon-Avon', 'Al-Quds')
+    >>> place_name("WEST DES MOINES", particles | {"des"}, frozenset({"west"})), place_name("W.VA.")
+    ('West Des Moines', 'W.Va.')
     """
     value = _initials_stop(value, clean_value(value))
     if not value.isupper():
         return value
     words = value.split(" ")
-    return " ".join(word if _acronym(word) else _place_word(words, index, particles)
+    return " ".join(word if _acronym(word) else _place_word(words, index, particles, compass)
                     for index, word in enumerate(words))
 
 
@@ -72,15 +77,18 @@ def _initials_stop(raw: str, value: str) -> str:
     return value + "." if tail.startswith(".") else value
 
 
-# Initials: single letters each before a full stop, the last one's stripped ("N.Y", "D.I").
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# Initials: single letters each before a full stop, the last one's stripped, that one of up to
+# three letters ("N.Y", "D.I", "W.Va": a US state's abbreviation).
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]{1,3}")
 
 
-def _place_word(words: list[str], index: int, particles: frozenset[str]) -> str:
+def _place_word(words: list[str], index: int, particles: frozenset[str],
+                compass: frozenset[str]) -> str:
     """A place's word in title case, each part between its hyphens alone: a particle inside the
-    place (a word of it before the part and after it) in lower case."""
+    place (a word of it before the part and after it) in lower case. A word after a compass
+    word opens a name, as the place's first word does."""
     parts = words[index].split("-")
-    opens = index == 0 or words[index - 1].endswith(",")
+    opens = index == 0 or words[index - 1].endswith(",") or words[index - 1].lower() in compass
     closes = index == len(words) - 1
     return "-".join(_place_part(part, particles, before=part_index > 0 or not opens,
                                 after=part_index < len(parts) - 1 or not closes)
@@ -813,7 +821,8 @@ class MetaSink:
             elif name == "source":
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
-                ok = doc.set_meta("location", place_name(raw, words.place_particles))
+                ok = doc.set_meta("location", place_name(raw, words.place_particles,
+                                                         words.compass_words))
             else:
                 ok = doc.set_meta(name, clean_value(raw))
             if ok or name in hit.values:

@@ -44,11 +44,12 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
-              "place_particles", "honorifics", "weekdays", "role_words", "agencies", "outlets",
-              "credentials", "not_places", "verb_prefixes", "verb_suffixes", "passive_prefixes",
-              "verb_towns", "club_words", "vowels", "passive_stem_syllables", "passive_stems",
-              "not_sections", "error_phrases", "consent_phrases", "comment_phrases", "timezone",
-              "html_strip", "valid_from", "valid_until"}
+              "place_particles", "compass_words", "honorifics", "weekdays", "role_words",
+              "agencies", "outlets", "credentials", "not_places", "verb_prefixes",
+              "verb_suffixes", "passive_prefixes", "verb_towns", "club_words", "vowels",
+              "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
+              "consent_phrases", "comment_phrases", "timezone", "html_strip", "valid_from",
+              "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -248,6 +249,7 @@ class Pack:
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     place_particles: frozenset[str] = frozenset()
+    compass_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
@@ -688,6 +690,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         byline_words=_words(head, "byline_words", path),
         name_particles=_words(head, "name_particles", path),
         place_particles=_words(head, "place_particles", path),
+        compass_words=_words(head, "compass_words", path),
         honorifics=_words(head, "honorifics", path),
         weekdays=_words(head, "weekdays", path),
         role_words=_words(head, "role_words", path),

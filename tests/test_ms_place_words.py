@@ -321,3 +321,55 @@ def test_a_passive_stem_is_read_only_after_a_passive_prefix(tmp_path):
                                                     'passive_stems = ["BOM"]')),))
     assert reads_as_passive("dibom", words)
     assert not reads_as_passive("bom", words) and not reads_as_passive("kebom", words)
+
+
+@pytest.mark.parametrize("line, place", [
+    (f"PULAU TERNATE - {LEAD}", "Pulau Ternate"),          # the island and city, North Maluku
+    (f"PULAU TERNATE: {LEAD}", "Pulau Ternate"),
+    (f"KAMPUNG TERSUSUN - {LEAD}", "Kampung Tersusun"),    # a planned village's name
+    (f"KAMPUNG TERSUSUN: {LEAD}", "Kampung Tersusun"),
+    (f"KAMPUNG TERBANGGI: {LEAD}", "Kampung Terbanggi"),   # Terbanggi Besar, Lampung
+])
+def test_listed_towns_shaped_as_ter_verbs_are_datelines(malay, detected, line, place):
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] == place
+        assert LEAD in record["text"].split("\n\n") and line not in record["text"]
+
+
+@pytest.mark.parametrize("line", [
+    f"KAMPUNG TERJEJAS: {LEAD}", f"PULAU TERBAKAR - {LEAD}", f"KAMPUNG TERKUAK: {LEAD}",
+    f"KAMPUNG TERABAI - {LEAD}",
+])
+def test_unlisted_ter_verbs_beside_the_listed_towns_stay_text(malay, detected, line):
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] is None
+        assert line in record["text"].split("\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    f"EKSKLUSIF, Kata Polis (Bernama) -- {LEAD}",
+    f"BERITA TERKINI, Kata Polis (Bernama) -- {LEAD}",
+    f"AMARAN, Jabatan Meteorologi (Bernama) -- {LEAD}",
+    f"AMARAN (Bernama) -- {LEAD}",
+    f"EKSKLUSIF - {LEAD}",
+])
+def test_a_label_before_a_wire_name_is_no_place(malay, detected, line):
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] is None
+        assert line in record["text"].split("\n\n")
+
+
+@pytest.mark.parametrize("line, place", [
+    (f"KUALA LUMPUR, Isnin (Bernama) -- {LEAD}", "Kuala Lumpur"),
+    (f"KOTA KINABALU, Sabah (Bernama) -- {LEAD}", "Kota Kinabalu"),
+    (f"SANA'A, Yaman (Bernama) -- {LEAD}", "Sana'a"),
+])
+def test_a_place_before_a_wire_name_stays_a_dateline(malay, detected, line, place):
+    for record in _records(malay, detected, line):
+        assert record["meta"]["location"] == place
+
+
+def test_the_malay_pack_lists_its_labels_as_no_places():
+    words = shipped_lexicon()
+    assert {"eksklusif", "berita terkini", "amaran"} <= words.not_places
+    assert not {"kuala lumpur", "ternate", "pulau"} & words.not_places
