@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 META_FIELDS = ("title", "date", "authors", "editors", "source", "location",
@@ -38,16 +37,41 @@ def cut_short(text: str) -> str:
     return text if len(text) <= MAX_REMOVED_CHARS else text[:MAX_REMOVED_CHARS] + " …"
 
 
-@dataclass(slots=True)
 class Removal:
-    """One piece of text taken out of a document, with the rule that took it."""
+    """One piece of text taken out of a document, with the rule that took it.
 
-    rule: str
-    text: str
-    line: int            # 1-based line of the normalized input where the removed text starts
-    col: int = 0         # 0-based character offset of the removed text in that line
-    action: str = "drop-line"
-    fields: tuple[str, ...] = ()   # the meta fields a "meta" removal fed
+    A plain class, not a dataclass, as Line is: a document makes several, and the __init__ a
+    dataclass makes is interpreted even in the compiled build, where this one is native
+    (measured from Python, compiled: 121 ns a Removal against 224, 693 a Document against 1145).
+    """
+
+    __slots__ = ("rule", "text", "line", "col", "action", "fields")
+
+    def __init__(self, rule: str, text: str, line: int, col: int = 0,
+                 action: str = "drop-line", fields: tuple[str, ...] = ()):
+        self.rule = rule
+        self.text = text
+        self.line = line      # 1-based line of the normalized input where the removed text starts
+        self.col = col        # 0-based character offset of the removed text in that line
+        self.action = action
+        self.fields = fields  # the meta fields a "meta" removal fed
+
+    def _values(self) -> tuple:
+        return (self.rule, self.text, self.line, self.col, self.action, self.fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Removal:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self) -> str:
+        return (f"Removal(rule={self.rule!r}, text={self.text!r}, line={self.line!r}, "
+                f"col={self.col!r}, action={self.action!r}, fields={self.fields!r})")
+
+    def __reduce__(self) -> tuple:
+        # Pickled by its constructor: compiled, a class whose __init__ takes arguments has no
+        # other way back from a pickle.
+        return (Removal, self._values())
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "text": self.text, "line": self.line,
@@ -109,21 +133,50 @@ class Line:
         return [(self.text[a:b], self.original_col(a)) for a, b in zip(bounds, bounds[1:])]
 
 
-@dataclass
 class Document:
-    """A document moving through the pipeline."""
+    """A document moving through the pipeline.
 
-    id: str
-    text: str                                   # normalized input text (after decode)
-    url: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)   # input fields carried through
-    hints: dict[str, Any] = field(default_factory=dict)    # title/date given by the input
-    lines: list[Line] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=empty_meta)
-    removed: list[Removal] = field(default_factory=list)
-    flags: list[dict[str, Any]] = field(default_factory=list)
-    fixes: list[str] = field(default_factory=list)
-    packs: tuple = ()                            # the rule packs that apply, most specific first
+    A plain class, not a dataclass, for the reason Removal is one: one is made per document.
+    """
+
+    __slots__ = ("id", "text", "url", "fields", "hints", "lines", "meta", "removed", "flags",
+                 "fixes", "packs")
+
+    def __init__(self, id: str, text: str, url: str | None = None,
+                 fields: dict[str, Any] | None = None, hints: dict[str, Any] | None = None,
+                 lines: list[Line] | None = None, meta: dict[str, Any] | None = None,
+                 removed: list[Removal] | None = None, flags: list[dict[str, Any]] | None = None,
+                 fixes: list[str] | None = None, packs: tuple = ()):
+        self.id = id
+        self.text = text                        # normalized input text (after decode)
+        self.url = url
+        # (None: a fresh dict or list of the document's own, as a dataclass's default_factory)
+        self.fields: dict[str, Any] = {} if fields is None else fields   # input fields carried
+        self.hints: dict[str, Any] = {} if hints is None else hints      # title/date given
+        self.lines: list[Line] = [] if lines is None else lines
+        self.meta: dict[str, Any] = empty_meta() if meta is None else meta
+        self.removed: list[Removal] = [] if removed is None else removed
+        self.flags: list[dict[str, Any]] = [] if flags is None else flags
+        self.fixes: list[str] = [] if fixes is None else fixes
+        self.packs = packs                      # the rule packs that apply, most specific first
+
+    def _values(self) -> tuple:
+        return (self.id, self.text, self.url, self.fields, self.hints, self.lines, self.meta,
+                self.removed, self.flags, self.fixes, self.packs)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Document:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self) -> str:
+        return (f"Document(id={self.id!r}, text={self.text!r}, url={self.url!r}, "
+                f"fields={self.fields!r}, hints={self.hints!r}, lines={self.lines!r}, "
+                f"meta={self.meta!r}, removed={self.removed!r}, flags={self.flags!r}, "
+                f"fixes={self.fixes!r}, packs={self.packs!r})")
+
+    def __reduce__(self) -> tuple:
+        return (Document, self._values())     # (as Removal's)
 
     def set_meta(self, name: str, value: Any) -> bool:
         """Fill a meta field; scalars keep their first value, lists gather distinct values."""

@@ -29,9 +29,13 @@ MAX_REJECT_RAW = 1 << 20
 CUT_SHORT = "truncated-page"
 
 
-@dataclass
+@dataclass(init=False)
 class Item:
-    """One input document: where it came from, its text and the input fields that ride along."""
+    """One input document: where it came from, its text and the input fields that ride along.
+
+    A dataclass (dataclasses.replace takes it) with its own __init__: the one a dataclass makes
+    is interpreted even in the compiled build, and a reader makes one Item per record.
+    """
 
     source: str
     line: int | None
@@ -46,6 +50,24 @@ class Item:
     # What the item's record is named by, with its line, if it has no id (ReadOptions.id_name);
     # None: its file's name.
     id_name: str | None = None
+
+    def __init__(self, source: str, line: int | None, text: str, fields: dict[str, Any],
+                 size: int, kind: str = "text", hints: dict[str, Any] | None = None,
+                 id_name: str | None = None):
+        self.source = source
+        self.line = line
+        self.text = text
+        self.fields = fields
+        self.size = size
+        self.kind = kind
+        self.hints = {} if hints is None else hints     # (a fresh dict each, as default_factory)
+        self.id_name = id_name
+
+    def __reduce__(self) -> tuple:
+        # Pickled by its constructor (batches go to worker processes): compiled, a class whose
+        # __init__ takes arguments has no other way back from a pickle.
+        return (Item, (self.source, self.line, self.text, self.fields, self.size, self.kind,
+                       self.hints, self.id_name))
 
     def where(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
