@@ -29,6 +29,51 @@ MAX_REJECT_RAW = 1 << 20
 CUT_SHORT = "truncated-page"
 
 
+# What a reject's position counts, as its key in the rejects file and its words on stderr.
+LINE, RECORD = "line", "record"
+
+
+def unit_of(position: object) -> str:
+    """What a position counts: what it says it counts (a WARC reader's number of a record,
+    warc_reader.RecordNumber: "record"), else lines. (An Item's number that says so gives it to
+    a Reject made of the Item, wherever that is made.)
+
+    >>> from cleaner.warc_reader import RecordNumber
+    >>> unit_of(RecordNumber(3)), unit_of(3), unit_of(None)
+    ('record', 'line', 'line')
+    """
+    # (the subclass lives in a module mypyc does not compile, which cannot build one; and the
+    # number is taken as an object, not an int: compiled code keeps an int as a bare machine
+    # integer, which loses its class)
+    return getattr(position, "unit", LINE)
+
+
+def _place(source: str, position: int | None, unit: str) -> str:
+    """A file and a position in it, in words: `a.jsonl:3`, `crawl.warc.gz record 3`."""
+    if not position:
+        return source
+    return f"{source} record {position}" if unit == RECORD else f"{source}:{position}"
+
+
+def reject_place(reject: dict[str, Any]) -> str:
+    """Where a reject of the rejects file (Reject.as_dict) is, as Reject.where says it.
+
+    >>> reject_place({"source": "a.jsonl", "line": 3}), reject_place({"source": "w", "record": 2})
+    ('a.jsonl:3', 'w record 2')
+    >>> reject_place({"source": "p", "line": 2, "id": "b"}), reject_place({"source": "x"})
+    ('p:2 (id b)', 'x')
+    """
+    unit = RECORD if reject.get(RECORD) is not None else LINE
+    place = _place(reject.get("source", ""), reject.get(unit), unit)
+    return place if reject.get("id") is None else f"{place} (id {reject['id']})"
+
+
+def reject_position(reject: dict[str, Any]) -> int | None:
+    """The line or record number of a reject of the rejects file; None for a reject of a whole
+    file."""
+    return reject.get(LINE) or reject.get(RECORD) or None
+
+
 @dataclass(init=False)
 class Item:
     """One input document: where it came from, its text and the input fields that ride along.
@@ -70,7 +115,8 @@ class Item:
                        self.hints, self.id_name))
 
     def where(self) -> str:
-        return f"{self.source}:{self.line}" if self.line else self.source
+        """The file and the item's line, or its record (a WARC's): `crawl.warc.gz record 3`."""
+        return _place(self.source, self.line, unit_of(self.line))
 
 
 @dataclass
@@ -84,6 +130,15 @@ class Reject:
     # The record's id, where its raw input does not show it (a Parquet row: raw is at most its
     # text), so that a user can find the record by it.
     id: str | None = None
+    # What `line` counts, and the rejects file's key for it: "record" for a WARC's (its number
+    # says so: unit_of), also where the reject has no number (a whole file's).
+    unit: str = LINE
+
+    def __post_init__(self) -> None:
+        # (not narrowed to an int first: compiled, that loses the number's class: unit_of)
+        counts = unit_of(self.line)
+        if counts != LINE:
+            self.unit = counts
 
     @classmethod
     def unreadable(cls, source: str, exc: OSError) -> "Reject":
@@ -91,12 +146,16 @@ class Reject:
         return cls(source, None, f"cannot read: {exc.strerror or exc}")
 
     def where(self) -> str:
-        """The file and line, and the id where the reject has one: `rows.parquet:2 (id b)`."""
-        place = f"{self.source}:{self.line}" if self.line else self.source
+        """The file and line (or record: a WARC's), and the id where the reject has one:
+        `rows.parquet:2 (id b)`, `crawl.warc.gz record 3`."""
+        place = _place(self.source, self.line, self.unit)
         return place if self.id is None else f"{place} (id {printable(self.id)})"
 
     def as_dict(self) -> dict[str, Any]:
-        out = {"source": printable(self.source), "line": self.line,
+        """The reject as the rejects file holds it: its position under `line`, or under
+        `record` for a WARC's (a plain int, as JSON writes it)."""
+        out = {"source": printable(self.source),
+               self.unit: None if self.line is None else int(self.line),
                "reason": printable(self.reason),
                "raw": printable(self.raw) if self.raw is not None else None}
         if self.id is not None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from cleaner.inputs import reject_place
 from cleaner.stats import MAX_SITES, reason_example, reason_kind, site_key
 
 SAMPLES_PER_RULE = 5
@@ -203,10 +204,7 @@ class ReportCollector:
         if kind not in self.reject_examples:
             self.reject_examples[kind] = reason_example(reason)
         if len(self.rejects) < self.max_rejects:
-            where = reject.get("source", "")
-            if reject.get("line"):
-                where = f"{where}:{reject['line']}"
-            self.rejects.append({"where": where, "reason": reason})
+            self.rejects.append({"where": reject_place(reject), "reason": reason})
 
     # -- saved with a checkpoint --------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from cleaner.batches import batched
 from cleaner.cores import capped_workers, usable_cores
 from cleaner.executors import FeedingStopped, WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
-from cleaner.inputs import ReadLog
+from cleaner.inputs import ReadLog, reject_place, reject_position
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress, on_a_terminal, say, settle_stderr
 from cleaner.readers import iter_inputs
@@ -69,7 +69,7 @@ def about_the_file(reject: dict[str, Any]) -> bool:
     (DAMAGE_REASONS), or a file that gave no document and no input to keep (unreadable, not of a
     kind read)."""
     return (reject["reason"].startswith(DAMAGE_REASONS)
-            or not reject["line"] and reject.get("raw") is None)
+            or not reject_position(reject) and reject.get("raw") is None)
 
 
 def counted(number: int, thing: str) -> str:
@@ -509,10 +509,8 @@ class _Job:
         else:
             self.untold += 1
             return
-        where = f"{reject['source']}:{reject['line']}" if reject["line"] else reject["source"]
-        if reject.get("id") is not None:        # (a Parquet row's: inputs.Reject.where)
-            where += f" (id {reject['id']})"
-        _say(self.config, f"rejected {where}: {reject['reason']}")
+        # (a line, a WARC's record, a Parquet row's id: as inputs.Reject.where says them)
+        _say(self.config, f"rejected {reject_place(reject)}: {reject['reason']}")
 
     def conclude(self) -> int:
         """After a complete run: the --stats file, the report, the closing summary; the exit

@@ -12,7 +12,8 @@ from typing import Any, BinaryIO, Generator, Iterator
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
 from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
-from cleaner.inputs import CUT_SHORT, WARC_SUFFIXES, Item, ReadOptions, Reject, opens_as_page
+from cleaner.inputs import CUT_SHORT, RECORD, WARC_SUFFIXES, Item, ReadOptions, Reject, \
+    opens_as_page
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, header_block, \
     next_record, open_stream, read_once, starts_record
 
@@ -94,6 +95,26 @@ class _BadRecord(Exception):
     at the next record header, as after one warcio cannot parse."""
 
 
+class RecordNumber(int):
+    """A WARC record's number, where an Item or Reject keeps its position (`line`): it counts
+    records, not lines, and says so (inputs.unit_of), so that a reject of it says "record N",
+    made here or of its Item where it is cleaned."""
+
+    __slots__ = ()
+    unit = RECORD
+
+
+def _by_record(outcomes: Iterator[Item | Reject]) -> Iterator[Item | Reject]:
+    """A WARC's outcomes, each numbered as a record (RecordNumber); a reject of the whole file
+    too says its positions are records, with none."""
+    for outcome in outcomes:
+        if outcome.line is not None:
+            outcome.line = RecordNumber(outcome.line)
+        if isinstance(outcome, Reject):
+            outcome.unit = RECORD
+        yield outcome
+
+
 def is_warc(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES)
 
@@ -167,11 +188,11 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
     try:
         stream = open_stream(path)
     except OSError as exc:
-        yield Reject.unreadable(source, exc)
+        yield from _by_record(iter([Reject.unreadable(source, exc)]))
         return
     with stream:
-        yield from _Walk(stream, source, options,
-                         skipped if skipped is not None else Counter()).items()
+        yield from _by_record(_Walk(stream, source, options,
+                                    skipped if skipped is not None else Counter()).items())
 
 
 def iter_warc_stream(stream: BinaryIO, source: str, options: ReadOptions,
@@ -180,8 +201,8 @@ def iter_warc_stream(stream: BinaryIO, source: str, options: ReadOptions,
     is read as a file is, but for where a damaged record would have the reader go back further
     than it keeps: then a Reject says which records may be lost, and to pass the file."""
     with read_once(stream) as warc:
-        yield from _Walk(warc, source, options,
-                         skipped if skipped is not None else Counter()).items()
+        yield from _by_record(_Walk(warc, source, options,
+                                    skipped if skipped is not None else Counter()).items())
 
 
 # What _Walk._failed gives when the stream itself failed: the pass's end says what follows.
@@ -473,16 +494,22 @@ class _Walk:
         after it, the file's (that record has its outcome, and no record follows to number)."""
         error, stream = self.stream.error, self.stream
         said = f"truncated or corrupt WARC: {_error_words(error)}"
-        if getattr(error, "given", 0) > 0 and not _record_begun(stream, self.at):
+        begun = _record_begun(stream, self.at)
+        if getattr(error, "given", 0) > 0 and not begun:
             return Reject(self.source, None, f"{said} (after record {self.number}, read to its "
                                              f"end from that member)")
         self.number += 0 if self.counted else 1
         self.counted = True
+        url = None
         if _damaged_member(error):
             # Said as a member damaged inside its record is: whether the damage came before the
             # record's header or after it is the data's chance, and the record is lost either way.
             said = _damage_reason(error)
-        return Reject(self.source, self.number, f"{said} (the record at {self._place(self.at)})")
+            # (a record none of whose bytes came before the damage opens the damaged member)
+            url = None if begun else _member_url(error)
+        named = f": {url}, as its damaged member's header gives it" if url else ""
+        return Reject(self.source, self.number,
+                      f"{said} (the record at {self._place(self.at)}{named})")
 
 
 def _rest_holds_records(raw) -> bool:
@@ -554,6 +581,32 @@ _WARC_FIELD = re.compile(rb"(?:^|\n)WARC-(?:Type|Record-ID|Date|Target-URI):", r
 def _damaged_member(error: BaseException | None) -> bool:
     """Whether the stream failed on a damaged gzip member (not on the file's end inside one)."""
     return isinstance(error, CorruptGzip) and not error.cut
+
+
+def _member_url(error: BaseException | None) -> str | None:
+    r"""The WARC-Target-URI of the record a damaged gzip member opens with, as its first bytes
+    inflate before the damage (CorruptGzip.head): only where the record's whole header block
+    came before it, and as one word of printable ASCII (damaged bytes seldom are); else None.
+
+    >>> head = b"WARC/1.0\r\nWARC-Target-URI: https://c.id/1\r\nContent-Length: 9\r\n\r\nIsi"
+    >>> _member_url(CorruptGzip("x", None, head=head)), _member_url(CorruptGzip("x", None))
+    ('https://c.id/1', None)
+    >>> _member_url(CorruptGzip("x", None, head=head[:45])) is None     # (no blank line yet)
+    True
+    >>> _member_url(CorruptGzip("x", None, head=b"WARC/1.1\nWARC-Target-URI: http://a.id/\n\n"))
+    'http://a.id/'
+    """
+    head = getattr(error, "head", b"")
+    end = _HEADER_END.search(head)
+    if not head.startswith(RECORD_START) or end is None:
+        return None
+    # (up to the blank line's end: the header's last line ends in it)
+    found = _TARGET_URI.search(head, 0, end.end())
+    return found.group(1).decode("ascii") if found else None
+
+
+# A record's url header line, its url one word of printable ASCII.
+_TARGET_URI = re.compile(rb"\nWARC-Target-URI:[ \t]*([!-~]+)[ \t]*\r?\n", re.IGNORECASE)
 
 
 def _error_words(error: BaseException | None) -> str:

@@ -197,7 +197,7 @@ def test_a_response_without_a_target_uri_does_not_stop_clean_explain_or_suggest(
     assert [r["meta"]["url"] for r in records] == [KABAR_URL, "https://desa.id/kabar"]
     [reject] = [json.loads(line) for line in
                 (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()]
-    assert reject["source"] == str(path) and reject["line"] == 5
+    assert reject["source"] == str(path) and reject["record"] == 5
     assert main(["explain", str(path)]) == 0
     assert main(["suggest", str(path)]) == 0
 

@@ -510,7 +510,7 @@ def test_a_page_with_no_article_the_file_ends_inside_is_rejected_saying_so_from_
     assert main(["clean", str(path), "-o", str(out), "--workers", "1", "-q"]) == 0
     [reject] = [json.loads(line) for line in
                 (tmp_path / "out.jsonl.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert reject["line"] == 2 and reject["reason"].startswith(
+    assert reject["record"] == 2 and reject["reason"].startswith(
         "no article text found in the page; the file ends inside its WARC record "
         "(Content-Length ")
 
