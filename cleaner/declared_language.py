@@ -28,6 +28,9 @@ _PLAIN_CODE = re.compile(r"[a-z]{2,3}")
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis", "sgn", "na", "nan", "unk", "yes", "tbd",
                           "tba", "nil", "nul", "non", "xxx", "zzz", "oth", "all", "any", "def",
                           "txt"})
+# ISO 639-3's codes came into the IANA registry on this day (RFC 5646): the codes it held before
+# are ISO 639-1's and 639-2's.
+_ISO_639_3_ADDED = "2009-07-29"
 # A page root's attributes that declare its language (lxml names xml:lang by its namespace).
 _LANG_ATTRIBUTES = ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:lang")
 
@@ -35,10 +38,11 @@ _LANG_ATTRIBUTES = ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:l
 def language_code(value: Any) -> str | None:
     """The language code a declared value names, in lower case, its region and script left out
     (`id-ID`, `in`, `ind` -> `id`); None for a value that is no language tag (a number, a list,
-    a sentence, `und`), whose language is no ISO 639 code (`xx`, `NA`, `web`), or that is a
-    placeholder (`nan`, `unk`); a three-letter code with a two-letter one is given that one, a
-    withdrawn code its successor (`jw` -> `jv`), and a member of a macrolanguage that a shipped
-    pack serves, named as that language, the macrolanguage (`zlm`, `meo` -> `ms`).
+    a sentence, `und`), whose language is no ISO 639 code (`xx`, `NA`, `web`) or a word only
+    ISO 639-3 counts as one (`doc`, `xml`: _three_letter_codes), or that is a placeholder
+    (`nan`, `unk`); a three-letter code with a two-letter one is given that one, a withdrawn
+    code its successor (`jw` -> `jv`), and a member of a macrolanguage that a shipped pack
+    serves, where it is that language itself, the macrolanguage (`zlm`, `zsm` -> `ms`).
 
     >>> [language_code(v) for v in ("id-ID", "in", "IND", " en_US ", "ms-MY", "may", "fr")]
     ['id', 'id', 'id', 'en', 'ms', 'ms', 'fr']
@@ -48,8 +52,8 @@ def language_code(value: Any) -> str | None:
     [None, None, None, None, None, None, None]
     >>> [language_code(v) for v in ("nan", "NA", "TBD", "yes", "xx", "unk", "N/A", "qq")]
     [None, None, None, None, None, None, None, None]
-    >>> [language_code(v) for v in ("zlm", "jw", "def", "web", "txt")]
-    ['ms', 'jv', None, None, None]
+    >>> [language_code(v) for v in ("zlm", "jw", "def", "web", "txt", "doc", "xmm", "bbc")]
+    ['ms', 'jv', None, None, None, None, 'xmm', 'bbc']
     """
     if type(value) is not str or len(value) > MAX_TAG_CHARS:
         return None
@@ -68,13 +72,26 @@ def iso_639_code(code: str) -> str | None:
     if _PLAIN_CODE.fullmatch(replaced) and (len(code) == 3 or len(replaced) == 2):
         # (not CLDR's `tl` -> `fil`: ISO 639-1 keeps `tl`, and `sh` -> `sr-Latn` is no code)
         code = replaced
-    if code in _NO_LANGUAGE or not (code in iso.iso_639_1 if len(code) == 2
-                                    else iso.valid.fullmatch(code)):
+    if code in _NO_LANGUAGE or code not in (iso.iso_639_1 if len(code) == 2
+                                            else iso.three_letter):
         return None
     macro = iso.macrolanguages.get(code)
-    if len(code) == 3 and macro in _served_languages() and _named_as(code, macro):
+    if len(code) == 3 and macro in _served_languages() and _is_itself(code, macro, iso):
         return macro
     return code
+
+
+def _is_itself(member: str, macro: str, iso: _IsoTables) -> bool:
+    """Whether a member of a macrolanguage is that language itself: CLDR writes it as the
+    macrolanguage (Standard Malay `zsm`), or the IANA registry names it so, qualified only in
+    brackets ("Malay (individual language)", `zlm`).
+
+    A variety named after it keeps its own code (Manado Malay `xmm`, Kedah Malay `meo`), as
+    do regional languages of their own (Minangkabau `min`, Banjar `bjn`): the registry does not
+    say which country's Malay a variety is written beside, and the Malay pack is Malaysia's."""
+    name = _registry_name(member)
+    return iso.normalized.get(member) == macro or (name is not None
+                                                   and name == _registry_name(macro))
 
 
 class _IsoTables(NamedTuple):
@@ -84,7 +101,8 @@ class _IsoTables(NamedTuple):
     two_letter: dict[str, str]           # an ISO 639-2 code (`ind`, `ger`) -> its 639-1 code
     replacements: dict[str, str]         # a withdrawn or aliased code -> the one now used
     macrolanguages: dict[str, str]       # a member of a macrolanguage -> the macrolanguage
-    valid: re.Pattern[str]               # the subtags the IANA registry holds
+    normalized: dict[str, str]           # a member CLDR writes as its macrolanguage (`zsm`)
+    three_letter: frozenset[str]         # the three-letter codes read as a language
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +117,32 @@ def _iso_tables() -> _IsoTables:
                   for two, three in table.items() if len(two) == 2}
     # (`in`'s `ind` is Indonesian's too: the replacement after it gives `id` either way)
     return _IsoTables(iso_639_1, two_letter, dict(data_dicts.LANGUAGE_REPLACEMENTS),
-                      dict(data_dicts.MACROLANGUAGES), data_dicts.VALIDITY)
+                      dict(data_dicts.MACROLANGUAGES),
+                      dict(data_dicts.NORMALIZED_MACROLANGUAGES), _three_letter_codes())
+
+
+def _three_letter_codes() -> frozenset[str]:
+    """The three-letter codes read as a language: ISO 639-2's, the members of macrolanguages
+    (Banjar `bjn`, Cantonese `yue`), the languages CLDR knows a script and region for (Toba
+    Batak `bbc`, Venetian `vec`: a dataset's labels) and those named after a shipped pack's
+    language (Ambonese Malay `abs`).
+
+    Not the rest of ISO 639-3's 8,000: they hold nearly every three-letter word, and a dump's
+    `lang` holding `doc`, `raw`, `xml` or `csv` names a file, not Northern Dong, Rawang,
+    Malaysian Sign Language or Sumtu Chin."""
+    from langcodes import data_dicts
+
+    served = [name for name in map(_registry_name, _served_languages()) if name]
+    kin = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(map(re.escape, served))})(?![A-Za-z])"
+                     if served else r"(?!)")
+    entries = re.findall(r"\nSubtag: ([a-z]{3})\n((?:Description: .*\n)+)Added: (\S+)",
+                         _registry())
+    codes = {code for code, names, added in entries
+             if added < _ISO_639_3_ADDED or kin.search(names)}
+    codes.update(data_dicts.MACROLANGUAGES)
+    codes.update(key for key in data_dicts.LIKELY_SUBTAGS if len(key) == 3)
+    # (the registry's own codes only: CLDR's tables name a few it does not hold)
+    return frozenset(codes.intersection(code for code, _, _ in entries))
 
 
 @lru_cache(maxsize=1)
@@ -111,16 +154,6 @@ def _served_languages() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _named_as(member: str, macro: str) -> bool:
-    """Whether the IANA registry names a member of a macrolanguage as that language: ISO 639-3
-    counts regional languages of their own in Malay's (Minangkabau `min`, Banjar `bjn`,
-    Indonesian itself), which a Malay pack does not serve and whose records keep their own
-    code, and Malay's varieties (Malay (individual language) `zlm`, Kedah Malay `meo`)."""
-    member_name, macro_name = _registry_name(member), _registry_name(macro)
-    return bool(member_name and macro_name and re.search(
-        rf"(?<![A-Za-z]){re.escape(macro_name)}(?![A-Za-z])", member_name))
-
-
 def _registry_name(code: str) -> str | None:
     """The first name the IANA registry langcodes ships gives a language subtag, without its
     qualifier ("Malay (macrolanguage)" is "Malay")."""
@@ -130,8 +163,7 @@ def _registry_name(code: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _registry() -> str:
-    """The IANA language subtag registry that langcodes ships (read only for a macrolanguage's
-    member, and once)."""
+    """The IANA language subtag registry that langcodes ships (read once, with the first code)."""
     return (resources.files("langcodes") / "data" / "language-subtag-registry.txt").read_text(
         encoding="utf-8")
 

@@ -353,9 +353,10 @@ class PackIndex:
         best, count = self._most_stopwords(words)
         if not words:
             found = "it has no words"
-        elif best is None and (letters := unspaced_letters(window)):
+        elif best is None and (letters := unspaced_letters(window)) and letters * 2 > sum(
+                char.isalpha() for char in window):
             # (a split sees a Chinese or Japanese sentence as one word: "3 words" said nothing of
-            # a 2,000-character article)
+            # a 2,000-character article; but a Russian article quoting 北京 is no unspaced text)
             found = (f"its first {len(window):,} characters, unspaced text ({letters:,} letters "
                      f"of a script written without spaces, {len(words):,} "
                      f"word{'' if len(words) == 1 else 's'} split by spaces), hold none of a "

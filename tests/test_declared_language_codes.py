@@ -1,6 +1,8 @@
 """A declared language code is checked against ISO 639 data (langcodes' tables of the IANA
-registry): a code no standard holds is no declaration, a withdrawn one is read as its successor,
-and a member of a macrolanguage a shipped pack serves, named as that language, is that pack's.
+registry): a code no standard holds is no declaration, nor is a word that only ISO 639-3 counts
+as a language (`doc`, `xml`); a withdrawn code is read as its successor, and a member of a
+macrolanguage a shipped pack serves is that pack's where it is that language itself (`zsm`), not
+a variety of it (Manado Malay `xmm`).
 And a text in a script written without spaces is counted in characters where it names no
 language, not in the words a split of it finds."""
 
@@ -38,8 +40,8 @@ def _flags(record: dict) -> list[dict]:
 
 
 @pytest.mark.parametrize("value, code", [
-    ("zlm", "ms"), ("ZLM-Latn-MY", "ms"), ("zlm_Latn", "ms"), ("meo", "ms"), ("zmi", "ms"),
-    ("zsm", "ms"), ("jw", "jv"), ("jw-ID", "jv"), ("JW", "jv"), ("in", "id"), ("iw", "he"),
+    ("zlm", "ms"), ("ZLM-Latn-MY", "ms"), ("zlm_Latn", "ms"), ("zsm", "ms"), ("zsm-MY", "ms"),
+    ("jw", "jv"), ("jw-ID", "jv"), ("JW", "jv"), ("in", "id"), ("iw", "he"),
     ("may", "ms"), ("ind", "id"), ("tgl", "tl"), ("tl", "tl")])
 def test_macrolanguage_members_and_withdrawn_codes_are_read_as_the_language(value, code):
     assert language_code(value) == code
@@ -128,3 +130,76 @@ def test_a_damaged_unspaced_text_gives_a_reason_without_raising(cleaner):
     text = "漢字\ud800かな\x00" * 500 + " \udfff"
     reason = cleaner.index.no_language_flag(text)["reason"]
     assert "unspaced text (" in reason and "characters" in reason
+
+
+# Three-letter words and file types that ISO 639-3 alone gives a language (Northern Dong `doc`,
+# Rawang `raw`, Malaysian Sign Language `xml`): a dump's `lang` holding one declares nothing.
+@pytest.mark.parametrize("value", ["doc", "DOC", "raw", "xml", "csv", "api", "key", "end", "tmp",
+                                   "log", "doc-US", "raw_Latn"])
+def test_words_only_iso_639_3_counts_as_languages_declare_nothing(value):
+    assert language_code(value) is None
+
+
+# The real cases beside them: ISO 639-2's codes that are words too (Catalan, Newari, Madurese,
+# Waray), and the labels of datasets a news dump meets, most of them ISO 639-3's alone: NusaX's
+# Indonesian languages (Toba Batak `bbc`, Ngaju `nij`), FLORES-200's and Wikipedia's (Sicilian,
+# Venetian, Silesian, Chhattisgarhi, Kabiyè, Nuer, Central Atlas Tamazight).
+@pytest.mark.parametrize("value, code", [
+    ("cat", "ca"), ("cat_Latn", "ca"), ("new", "new"), ("mad", "mad"), ("war", "war"),
+    ("sun", "su"), ("ace", "ace"), ("ban", "ban"), ("bug", "bug"), ("mak", "mak"), ("sas", "sas"),
+    ("gor", "gor"), ("bbc", "bbc"), ("nij", "nij"), ("bbc_Latn", "bbc"), ("scn", "scn"),
+    ("vec", "vec"), ("lij", "lij"), ("lmo", "lmo"), ("szl", "szl"), ("hne", "hne"),
+    ("kbp", "kbp"), ("kea", "kea"), ("nus", "nus"), ("tzm", "tzm"), ("ast", "ast"),
+    ("crh", "crh"), ("zgh", "zgh"), ("yue", "yue"), ("ckb", "ckb")])
+def test_iso_639_2_codes_and_dataset_labels_are_still_codes(value, code):
+    assert language_code(value) == code
+
+
+@pytest.mark.parametrize("value", ["xmm", "max", "jax", "abs", "mkn", "pmy", "bew", "bjn", "min",
+                                   "XMM-ID", "max_Latn"])
+def test_indonesian_regional_malays_keep_their_own_code(value):
+    # Manado, North Moluccan, Jambi, Ambonese, Kupang, Papuan Malay, Betawi: written beside
+    # Indonesian, not in Malaysia's Malay, whose pack would take their records.
+    assert language_code(value) == value[:3].lower()
+
+
+@pytest.mark.parametrize("value", ["meo", "zmi", "msi", "coa"])
+def test_malaysian_malay_varieties_keep_their_own_code_too(value):
+    # Kedah, Negeri Sembilan, Sabah, Cocos Islands Malay: named as Manado Malay is, and the
+    # registry says no more (no country), so they are not taken for Malaysia's Malay either.
+    assert language_code(value) == value
+
+
+def test_a_short_text_declared_doc_is_read_as_one_declaring_nothing(cleaner):
+    record = cleaner.clean("Harga cabai naik lagi.", lang="doc")
+    assert record["meta"]["lang"] == cleaner.clean("Harga cabai naik lagi.")["meta"]["lang"]
+    assert not any("declares" in flag["reason"] for flag in _flags(record))
+
+
+def test_a_short_indonesian_text_declared_manado_malay_is_not_malaysian_malay(cleaner):
+    record = cleaner.clean("Harga cabai naik lagi.", lang="xmm")
+    assert record["meta"]["lang"] == "xmm"
+    assert "the input declares 'xmm', which no language pack serves" in _flags(record)[0]["reason"]
+    assert cleaner.clean("Harga cabai naik lagi.", lang="zsm")["meta"]["lang"] == "ms"
+
+
+# A Russian article that quotes two Chinese characters, and one of names and scores that holds a
+# few kana: neither is mostly in a script written without spaces.
+RUSSIAN = ("Министр иностранных дел заявил во вторник, что переговоры продолжатся на следующей "
+           "неделе в Пекине (北京), несмотря на разногласия.")
+SCORES_WITH_KANA = SCORES + "\nカワサキ 1-1 Persik"
+
+
+@pytest.mark.parametrize("text", [RUSSIAN, SCORES_WITH_KANA])
+def test_a_text_with_a_few_unspaced_letters_is_not_called_unspaced_text(cleaner, text):
+    reason = cleaner.index.no_language_flag(text)["reason"]
+    assert "unspaced" not in reason
+    assert reason.startswith(f"none of its first {len(text.split()):,} words is a language "
+                             "pack's stopword")
+
+
+def test_a_chinese_text_with_a_latin_name_is_still_unspaced_text(cleaner):
+    # Mostly Chinese letters: a byline in Latin letters does not change what the text is.
+    text = CHINESE[:300] + " Reporter: Zhang Wei, Xinhua News Agency, Beijing"
+    assert cleaner.index.no_language_flag(text)["reason"].startswith(
+        f"its first {len(text):,} characters, unspaced text (")
