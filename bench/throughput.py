@@ -505,25 +505,35 @@ def run_baseline(data: Path, limit_mb: float, workdir: Path, rules: Path | None)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size-mb", type=float, default=100)
+    # (the docstring's case list is the help's epilog: --only takes those names)
+    cases_doc = __doc__[__doc__.index("  workers-1"):__doc__.index("\nMB/s and documents/s")]
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="cases (--only NAME ...; all by default):\n" + cases_doc)
+    parser.add_argument("--size-mb", type=float, default=100,
+                        help="MB of JSONL to build and clean (default: 100)")
     parser.add_argument("--dev", type=Path,
-                        default=DEFAULT_DEV if DEFAULT_DEV.exists() else FALLBACK_DEV)
+                        default=DEFAULT_DEV if DEFAULT_DEV.exists() else FALLBACK_DEV,
+                        help="the articles the data is built from (default: the IndoSum dev "
+                             "set in ../shared/data, else fixtures/indosum/labelled.jsonl)")
     parser.add_argument("--cache", type=Path,
                         default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-                        / "cleaner-bench")
+                        / "cleaner-bench",
+                        help="where the data and the compiled build are kept between runs "
+                             "(default: ~/.cache/cleaner-bench)")
     parser.add_argument("--copies", choices=("varied", "exact"), default="varied",
                         help="how the articles are repeated up to --size-mb: with their words "
                              "swapped so that no line repeats (default), or word for word")
     parser.add_argument("--baseline-mb", type=float, default=8,
-                        help="MB of input the (slow) baseline runs on")
+                        help="MB of input the (slow) baseline runs on (default: 8)")
     parser.add_argument("--files", type=int, default=20000,
-                        help="documents in the folder of .txt files (files-1, files-2)")
+                        help="documents in the folder of .txt files (files-1, files-2; "
+                             "default: 20000)")
     parser.add_argument("--only", nargs="*", help="run only these cases")
     parser.add_argument("--repeat", type=int, default=3,
-                        help="rounds of every case, interleaved; the fastest run of each case is "
-                             "reported with the slowest beside it (timings on a shared machine "
-                             "vary by a third from run to run)")
+                        help="rounds of every case, interleaved (default: 3); the fastest run of "
+                             "each case is reported with the slowest beside it (timings on a "
+                             "shared machine vary by a third from run to run)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--run-baseline", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--baseline-rules", type=Path, help=argparse.SUPPRESS)
