@@ -15,6 +15,7 @@ cache folder (not in the repository). Then, each in its own process:
                 matches) in a pack that applies to every document
   baseline      what a user writes today: ftfy.fix_text on every document, then each rule's
                 pattern (Python `re`) tried on every line in turn (on the first --baseline-mb MB)
+  baseline+1000 the baseline with extra-1000's rules too (on a quarter of --baseline-mb)
   half-size     1 worker on half the data: peak memory must not grow with the input
   split-2       two 1-worker runs at once, one on each half of the data: what any way of
                 using 2 cores could reach on this machine and this data, so that workers-2
@@ -584,6 +585,8 @@ def main(argv: list[str] | None = None) -> int:
             "baseline": lambda: run_baseline(data, args.baseline_mb, workdir, None),
             "baseline+1000": lambda: run_baseline(data, args.baseline_mb / 4, workdir, extra),
         }
+        if unknown := sorted(wanted - set(cases)):
+            parser.error(f"no case named {', '.join(unknown)} (the cases: {', '.join(cases)})")
         runs: dict[str, list[dict]] = {}
         for round_ in range(1, args.repeat + 1):
             for name, case in cases.items():
