@@ -1,4 +1,4 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name and place particles, compass words, stopwords, role words, agencies, outlets, credentials, the words that name no place, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
+"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name and place particles, compass words, stopwords, role words, agencies, outlets, credentials, the words that name no place, the words after an editor's label that name no one, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
@@ -56,6 +56,9 @@ class Lexicon:
     # institutions), folded as fold_words folds a captured place; and the most words of one.
     not_places: frozenset[str] = frozenset()
     not_place_words: int = 0
+    # Words an editor's label may stand before that name no one (a pronoun, a thanks: 'Editor:
+    # Me', 'Editor: Thanks.'), folded as fold_words folds a name.
+    not_names: frozenset[str] = frozenset()
     # What makes the words after a place word no town (metadata.names_no_town): the prefixes and
     # suffixes of a verb, the prefixes that make one alone (longest first), the towns that read as
     # verbs all the same and a club's words.
@@ -238,6 +241,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         editor_labels=frozenset(label for label, field in labels.items() if field == "editors"),
         not_places=not_places,
         not_place_words=max((w.count(" ") + 1 for w in not_places), default=0),
+        not_names=frozenset(fold_words(w) for pack in packs for w in pack.not_names) - {""},
         verb_prefixes=_affixes(w for pack in packs for w in pack.verb_prefixes),
         verb_suffixes=_affixes(w for pack in packs for w in pack.verb_suffixes),
         passive_prefixes=_affixes(w for pack in packs for w in pack.passive_prefixes),

@@ -374,26 +374,35 @@ def a_word_names_no_one(word: str, words: Lexicon) -> bool:
 
 
 def editor_names(editor: str, words: Lexicon) -> list[str]:
-    """The names of an editor's line that may be people's: none a single word that is one of the
-    packs' stopwords, date words or sections ('Editor: Will', 'Editor: Updated'; 'Editor:
-    Fardah' and 'Editor: Agus.' name a person; a weekday is a date word). A month is a name
-    here: Mei, Juni and April are given names, and a label before one says it names a person.
+    """The names of an editor's line that may be people's: none one of the packs' not_names
+    ('Editor: Me', 'Editor: Thanks.') nor a single word that is one of their stopwords, date
+    words or sections ('Editor: Will', 'Editor: Updated'; 'Editor: Fardah' and 'Editor: Agus.'
+    name a person; a weekday is a date word). A month is a name here: Mei, Juni and April are
+    given names, and a label before one says it names a person.
 
     >>> from cleaner.rulefile import Pack
     >>> words = lexicon((Pack("xx", "lang", "editor-names.toml", stopwords=frozenset({"will"}),
-    ...                       weekdays=frozenset({"friday"}), date_words=frozenset({"updated"})),))
+    ...                       weekdays=frozenset({"friday"}), date_words=frozenset({"updated"}),
+    ...                       not_names=frozenset({"me", "thank you"})),))
     >>> [editor_names(e, words) for e in ("Will", "Fardah.", "Friday", "Updated", "Will, Jane Doe")]
     [[], ['Fardah'], [], [], ['Jane Doe']]
+    >>> [editor_names(e, words) for e in ("Me", "Thank You.", "Jane Doe, Me")]
+    [[], [], ['Jane Doe']]
     """
     return [name for name in split_names(editor, words.conjunctions)
-            if " " in name or not _names_no_one_after_a_label(name, words)]
+            if not _names_no_one_after_a_label(name, words)]
 
 
-def _names_no_one_after_a_label(word: str, words: Lexicon) -> bool:
-    """Whether a single word after an editor's label is no one's name (editor_names): one of
-    the packs' stopwords, date words or sections, or a lone letter with a case ('Editor: I': an
+def _names_no_one_after_a_label(name: str, words: Lexicon) -> bool:
+    """Whether a name after an editor's label is no one's (editor_names): one of the packs'
+    not_names, of any length ('Editor: Me', 'Editor: Thank You'), or a single word that is one
+    of their stopwords, date words or sections, or a lone letter with a case ('Editor: I': an
     initial alone names no one; a letter of a script without case may be a whole name)."""
-    folded = word.strip(".").lower()
+    if words.not_names and fold_words(name).strip(EDGE_PUNCT) in words.not_names:
+        return True
+    if " " in name:
+        return False
+    folded = name.strip(".").lower()
     if len(folded) == 1 and folded != folded.upper():
         return True
     return folded in words.stopwords or folded in words.date_words or folded in words.sections

@@ -45,7 +45,7 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "s
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
               "place_particles", "compass_words", "honorifics", "weekdays", "role_words",
-              "agencies", "outlets", "credentials", "not_places", "verb_prefixes",
+              "agencies", "outlets", "credentials", "not_places", "not_names", "verb_prefixes",
               "verb_suffixes", "passive_prefixes", "verb_towns", "club_words", "vowels",
               "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
               "consent_phrases", "comment_phrases", "timezone", "html_strip", "valid_from",
@@ -261,6 +261,9 @@ class Pack:
     outlets: frozenset[str] = frozenset()
     credentials: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
+    # What an editor's label may stand before that is no one's name ('Editor: Me', 'Editor:
+    # Thanks.'), lower case.
+    not_names: frozenset[str] = frozenset()
     # What makes the words after a place word ('SUNGAI DICEMARI', 'KUALA LUMPUR CITY') no town
     # (a rule's `town` group): the affixes of a verb, the towns that look like one all the same,
     # a club's words; lower case.
@@ -699,6 +702,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         outlets=_words(head, "outlets", path),
         credentials=_words(head, "credentials", path),
         not_places=_words(head, "not_places", path),
+        not_names=_words(head, "not_names", path),
         verb_prefixes=_words(head, "verb_prefixes", path),
         verb_suffixes=_words(head, "verb_suffixes", path),
         passive_prefixes=_words(head, "passive_prefixes", path),
