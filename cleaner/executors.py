@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from cleaner.batches import BatchResult, Outcome, batch_bytes, process_batch
 from cleaner.cores import usable_cores
 from cleaner.heap_trim import give_back_heap
-from cleaner.inputs import Reject, expand
+from cleaner.inputs import RECORD, Reject, expand, unit_of
 from cleaner.progress import say
+from cleaner.wording import counted
 
 # The process pool's module (and multiprocessing, which it loads) is imported by the pool that
 # uses it: a run in one process then starts 8 ms sooner.
@@ -314,11 +315,15 @@ class PoolExecutor:
 
 
 def _where(batch: list) -> str:
+    """Where a batch's documents are, in words: `a.jsonl:3-9`, a WARC's `crawl.warc.gz records
+    3-9` (its numbers count records: inputs.unit_of), or how many and from what file."""
     first, last = batch[0], batch[-1]
     end = getattr(last, "last_line", last.line)
     if first.source == last.source and first.line and end:
+        if unit_of(first.line) == RECORD:
+            return f"{first.source} records {first.line}-{end}"
         return f"{first.source}:{first.line}-{end}"
-    return f"{len(batch)} documents from {first.source}"
+    return f"{counted(len(batch), 'document')} from {first.source}"
 
 
 def make_executor(name: str, factory: Callable[[], Any], workers: int | None = None,

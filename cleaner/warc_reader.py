@@ -12,8 +12,8 @@ from typing import Any, BinaryIO, Generator, Iterator
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
 from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
-from cleaner.inputs import CUT_SHORT, RECORD, WARC_SUFFIXES, Item, ReadOptions, Reject, \
-    opens_as_page
+from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
+    Reject, opens_as_page, raw_text
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, header_block, \
     next_record, open_stream, read_once, starts_record
 
@@ -345,6 +345,9 @@ class _Walk:
             self.short = records.offset if self.overran is None else None
         else:
             self.short = None
+        for item in items:
+            if isinstance(item, Reject) and item.raw is None:
+                item.raw = _record_headers(record)
         self.held, self.held_record = items, record
         self.cut_at, self.counted = self.at, False
         self.at = records.offset           # the next record's first line
@@ -410,7 +413,7 @@ class _Walk:
         yield Reject(self.source, self.number,
                      f"corrupt WARC record: {why} (the record at {self._place(at)}; "
                      + (f"reading goes on at byte {found})" if found is not None
-                        else "no record follows it)"))
+                        else "no record follows it)"), _raw_block(header_block(stream, at)))
         return found
 
     def _cut_in_headers(self, which: str) -> Reject:
@@ -419,7 +422,8 @@ class _Walk:
         self.number += 0 if self.counted else 1
         self.counted = True
         return Reject(self.source, self.number, f"{_CUT}: the file ends inside its {which} "
-                                                f"headers (the record at {self._place(self.at)})")
+                                                f"headers (the record at {self._place(self.at)})",
+                      _raw_block(_header_left_as_was(self.stream, self.at)))
 
     def _place(self, offset: int) -> str:
         """Where `offset` is, in words: in a gzip file, an offset into its decompressed bytes,
@@ -495,21 +499,27 @@ class _Walk:
         error, stream = self.stream.error, self.stream
         said = f"truncated or corrupt WARC: {_error_words(error)}"
         begun = _record_begun(stream, self.at)
+        # (what of the record the stream gave: its header block; the stream is left where it
+        # was, its error and all, as the end of the pass goes on from there)
+        block = _header_left_as_was(stream, self.at) if begun else b""
         if getattr(error, "given", 0) > 0 and not begun:
             return Reject(self.source, None, f"{said} (after record {self.number}, read to its "
                                              f"end from that member)")
         self.number += 0 if self.counted else 1
         self.counted = True
-        url = None
+        named = ""
         if _damaged_member(error):
             # Said as a member damaged inside its record is: whether the damage came before the
             # record's header or after it is the data's chance, and the record is lost either way.
             said = _damage_reason(error)
-            # (a record none of whose bytes came before the damage opens the damaged member)
-            url = None if begun else _member_url(error)
-        named = f": {url}, as its damaged member's header gives it" if url else ""
+            # (a record begun was handed out up to the read that met the damage: its header is
+            # in the stream, but how far before the damage is not known; else the damaged
+            # member opens with it)
+            url = _block_url(block) if begun else None
+            named = _named_url((url, False) if url is not None else
+                               None if begun else _member_url(error))
         return Reject(self.source, self.number,
-                      f"{said} (the record at {self._place(self.at)}{named})")
+                      f"{said} (the record at {self._place(self.at)}{named})", _raw_block(block))
 
 
 def _rest_holds_records(raw) -> bool:
@@ -583,30 +593,75 @@ def _damaged_member(error: BaseException | None) -> bool:
     return isinstance(error, CorruptGzip) and not error.cut
 
 
-def _member_url(error: BaseException | None) -> str | None:
+def _record_headers(record) -> str:
+    """A record's WARC header block, and its HTTP headers where warcio read them, as a reject of
+    it keeps its raw input (the page itself, maybe megabytes, is left out)."""
+    http = record.http_headers
+    text = record.rec_headers.to_str() + ("\r\n" + http.to_str() if http is not None else "")
+    return text[:MAX_REJECT_RAW]
+
+
+def _raw_block(block: bytes) -> str | None:
+    """The header bytes read of a record warcio could not read whole, as its reject keeps them;
+    None where none were read."""
+    return raw_text(block) if block.strip() else None
+
+
+def _member_url(error: BaseException | None) -> tuple[str, bool] | None:
     r"""The WARC-Target-URI of the record a damaged gzip member opens with, as its first bytes
-    inflate before the damage (CorruptGzip.head): only where the record's whole header block
-    came before it, and as one word of printable ASCII (damaged bytes seldom are); else None.
+    inflate before the damage (CorruptGzip.head), and whether the record's header block is
+    known to come before the damage (CorruptGzip.sound); None where the head holds no whole
+    header block or no url of a url's shape (_block_url).
 
     >>> head = b"WARC/1.0\r\nWARC-Target-URI: https://c.id/1\r\nContent-Length: 9\r\n\r\nIsi"
-    >>> _member_url(CorruptGzip("x", None, head=head)), _member_url(CorruptGzip("x", None))
-    ('https://c.id/1', None)
+    >>> _member_url(CorruptGzip("x", None, head=head, sound=len(head)))
+    ('https://c.id/1', True)
+    >>> _member_url(CorruptGzip("x", None, head=head, sound=30))      # (the damage may lie in it)
+    ('https://c.id/1', False)
+    >>> _member_url(CorruptGzip("x", None)) is None
+    True
     >>> _member_url(CorruptGzip("x", None, head=head[:45])) is None     # (no blank line yet)
     True
-    >>> _member_url(CorruptGzip("x", None, head=b"WARC/1.1\nWARC-Target-URI: http://a.id/\n\n"))
-    'http://a.id/'
     """
     head = getattr(error, "head", b"")
     end = _HEADER_END.search(head)
-    if not head.startswith(RECORD_START) or end is None:
+    url = _block_url(head[:end.start()]) if end is not None else None
+    if url is None or end is None:
         return None
-    # (up to the blank line's end: the header's last line ends in it)
-    found = _TARGET_URI.search(head, 0, end.end())
+    return url, end.end() <= getattr(error, "sound", 0)
+
+
+def _block_url(block: bytes) -> str | None:
+    r"""The WARC-Target-URI of a record's WARC header block (up to its closing blank line), where
+    the block opens with a record's first line and the url is one word of printable ASCII with
+    a scheme of letters, "://" and a host (damaged bytes seldom are); else None.
+
+    >>> _block_url(b"WARC/1.1\nWARC-Target-URI: http://a.id/x\nContent-Length: 3")
+    'http://a.id/x'
+    >>> [_block_url(b"WARC/1.0\r\nWARC-Target-URI: " + url) for url in
+    ...  (b"0https://a.id/", b"http-://a.id/", b"https:///x", b"https://a.id/\xe9", b"a b")]
+    [None, None, None, None, None]
+    """
+    if not block.startswith(RECORD_START):
+        return None
+    # (the header's last line ends where the blank line starts)
+    found = _TARGET_URI.search(block + b"\n")
     return found.group(1).decode("ascii") if found else None
 
 
-# A record's url header line, its url one word of printable ASCII.
-_TARGET_URI = re.compile(rb"\nWARC-Target-URI:[ \t]*([!-~]+)[ \t]*\r?\n", re.IGNORECASE)
+def _named_url(url: tuple[str, bool] | None) -> str:
+    """What a damaged member's reject adds to say its record's url: as read before the damage,
+    or as possibly damaged where the damage may lie in the header."""
+    if url is None:
+        return ""
+    return f"; its header, {'read before the damage' if url[1] else 'possibly damaged'}, " \
+           f"names {url[0]}"
+
+
+# A record's url header line, its url one word of printable ASCII: a scheme of letters, "://",
+# and a host (no path, query or fragment character), then the rest.
+_TARGET_URI = re.compile(rb"\nWARC-Target-URI:[ \t]*([A-Za-z]+://(?=[^/?#]*[A-Za-z0-9])[!-~]+)"
+                         rb"[ \t]*\r?\n", re.IGNORECASE)
 
 
 def _error_words(error: BaseException | None) -> str:
@@ -907,6 +962,19 @@ def _record_begun(stream: Stream, offset: int) -> bool:
         head = b""
     stream.error = error
     return bool(head) and RECORD_START.startswith(head[:len(RECORD_START)])
+
+
+def _header_left_as_was(stream: Stream, offset: int) -> bytes:
+    """The header block of the record at `offset` (header_block); the stream is left where it
+    was, its error and all."""
+    error, where = stream.error, stream.tell()
+    block = header_block(stream, offset)
+    try:
+        stream.seek(where)
+    except (EOFError, OSError, zlib.error):
+        pass
+    stream.error = error
+    return block
 
 
 def _unclosed(stream: Stream, end: int, after: int) -> bool:
