@@ -70,6 +70,7 @@ LABELS = {
     ("juara.bolasport.com", "juara.net -"): True,
     ("juara.bolasport.com", "baca juga : <title>"): True,
     ("juara.bolasport.com", "* <name> yang ditulis terakhir bertindak sebagai tuan rumah."): False,
+    ("juara.bolasport.com", "* Tim yang ditulis terakhir bertindak sebagai tuan rumah."): False,
 }
 
 

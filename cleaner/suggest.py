@@ -3,7 +3,8 @@
 Each document is cleaned first with the loaded packs, so every occurrence knows whether existing
 rules already remove it; then every line is given its shapes (see `cleaner.shapes`) and counted
 once per document. A shape seen in enough of a site's documents becomes a candidate: a rule dict
-in the rule-file format, checked by the loader and by its own examples before it is shown.
+in the rule-file format, checked by the loader and by its own examples before it is shown. A label
+or template whose varying part never varies is one line repeated, left to its exact-line rule.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ SAMPLE_DOCS = 400
 # The share of a byline label's lines whose text is a name for the label to be a meta rule: a
 # note now and then after the label ("[Redaktur: Artikel ini diperbarui.]") is left in place.
 NAME_SHARE = 0.9
+# A label whose title, or a template whose names and numbers, are one text in this share of its
+# lines is no shape but one line repeated ("Harian Pagi — Terbit setiap hari" closing every
+# article): a rule for its shape would remove any line opening alike, the exact line's rule only
+# that line. Its varying parts are what tells a shape, whatever its words.
+FIXED_SHARE = 0.9
 # A domain or a url in a label's text: "Penulis: Kompas.com" names a site, no person.
 _DOMAIN = re.compile(r"\w\.[a-z]{2,}\b|://")
 NO_SITE = "(no site)"
@@ -372,6 +378,9 @@ class Miner:
                             label_text, set(group.parts), field,
                             bracketed=any(s.bracketed for s in named),
                             bare=not all(s.bracketed for s in named))}
+            if _one_text((shape.rest for o in occ if (shape := shapes.label_shape(o.text))),
+                         len(occ)):
+                return None
             return {"id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
                     "pattern": shapes.label_pattern(label_text, set(group.parts),
                                                     group.flags["bracketed"] > 0,
@@ -387,6 +396,8 @@ class Miner:
                 rule["action"] = "meta"
                 rule["pattern"] = pattern.replace(shapes.NAME_PATTERN,
                                                   f"(?P<author>{shapes.NAME_PATTERN})")
+            elif _one_text((o.text for o in occ), len(occ)):
+                return None
             return rule
         if group.kind == "code":
             name = "trailing-code" if key[1] == "(" else "trailing-code-square"
@@ -439,6 +450,30 @@ class Miner:
 _KIND_WORDS = {"exact": "repeated line", "label": "label line", "template": "line shaped",
                "code": "code ending a paragraph", "code-line": "code alone on a line",
                "lead": "dateline"}
+
+
+def _one_text(texts: Iterable[str], total: int) -> bool:
+    """Whether the varying parts of a shape's `total` lines (a label's titles, a template's
+    lines) are one text in most of them (FIXED_SHARE), case and spaces aside.
+
+    >>> _one_text(["Terbit setiap hari"] * 9 + ["TERBIT  setiap hari"], 10)
+    True
+    >>> _one_text((f"Berita nomor {n}" for n in range(10)), 10), _one_text([], 0)
+    (False, False)
+    """
+    allowed = (1 - FIXED_SHARE) * total      # lines that may differ from the commonest text
+    counts: Counter = Counter()
+    seen = most = 0
+    for text in texts:
+        key = shapes.collapse(text).casefold()
+        counts[key] += 1
+        seen += 1
+        most = max(most, counts[key])
+        # Every text is missing from at least seen - most lines already: a title that varies
+        # is told after a tenth of its lines, not all of them.
+        if seen - most > allowed:
+            return False
+    return seen > 0 and most >= FIXED_SHARE * seen
 
 
 def _made_for(occ: list[Occurrence]) -> list[Occurrence]:
