@@ -15,6 +15,7 @@ from cleaner.fixtures import input_fields, input_fields_path
 from cleaner.inputs import Item, ReadLog, Reject
 from cleaner.readers import iter_inputs
 from cleaner.run import MAX_REJECT_MESSAGES
+from cleaner.wording import counted
 
 
 def register(sub) -> None:
@@ -65,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
         print()
         shown += 1
         if args.limit and shown >= args.limit:
-            print(f"cleaner: shown the first {shown} documents; -n 0 shows all, --id one",
-                  file=sys.stderr)
+            print(f"cleaner: shown the first {counted(shown, 'document')}; -n 0 shows all, "
+                  "--id one", file=sys.stderr)
             break
     rejected.close()
     if args.ids and not shown:
@@ -76,10 +77,10 @@ def run(args: argparse.Namespace) -> int:
         # A WARC of images and redirects, a folder whose files no --glob takes: say what was
         # passed over, as a run's summary does, not nothing at all.
         passed = [f"{count} {reason}" for reason, count in log.skipped_records.items()]
-        passed += [f"{count} duplicate files, {reason}"
+        passed += [f"{counted(count, 'duplicate file')}, {reason}"
                    for reason, count in log.duplicate_files.items()]
         if log.skipped:
-            passed.append(f"{log.skipped} files not matching the input patterns")
+            passed.append(f"{counted(log.skipped, 'file')} not matching the input patterns")
         print("cleaner: no document to explain in the input"
               + (f" (skipped: {'; '.join(passed)})" if passed else ""), file=sys.stderr)
         return 1

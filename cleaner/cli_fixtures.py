@@ -16,6 +16,7 @@ from cleaner.fixture_workflow import (Added, FixtureError, KeptCleaners, add_fix
 from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
                               write_rule_options)
 from cleaner.normalize import normalize
+from cleaner.wording import counted, noun
 
 # Where fixtures are, unless --root says: a suggested command names any other folder.
 DEFAULT_ROOT = "fixtures"
@@ -213,13 +214,15 @@ def run_compare(args: argparse.Namespace) -> int:
         written = rewrite(changed)
         unkept = keep_options(made_with_given(comparisons, given, cleaner), given) \
             if kept is None else 0
-        print(f"{len(comparisons)} fixtures, {len(written)} expected records rewritten"
+        print(f"{counted(len(comparisons), 'fixture')}, "
+              f"{counted(len(written), 'expected record')} rewritten"
               + ("; review the diff above and commit it" if written else "")
               + (f"; {len(broken)} could not be cleaned (above)" if broken else ""),
               file=sys.stderr)
         return 1 if broken or unkept else 0
     differ = len(changed) - len(broken)
-    print(f"{len(comparisons)} fixtures, {differ} differ from their expected records"
+    print(f"{counted(len(comparisons), 'fixture')}, {differ} {noun(differ, 'differs', 'differ')} "
+          f"from {noun(differ, 'its expected record', 'their expected records')}"
           + (f" (`cleaner fixtures update{_cases(args)}{shaping_options(args)}` rewrites them)"
              if differ else "")
           + (f", {len(broken)} could not be cleaned (above)" if broken else ""), file=sys.stderr)

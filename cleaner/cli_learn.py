@@ -14,6 +14,7 @@ from cleaner.progress import say
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs
 from cleaner.rule_toml import rule_toml
+from cleaner.wording import counted, noun
 from cleaner.writers import is_special_file
 
 
@@ -85,14 +86,17 @@ def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
     cleaner.learned = learned_packs(learned)
     if not args.quiet:
         lines = sum(len(v) for v in learned.values())
-        say(f"cleaner: learned {lines} boilerplate lines for {len(learned)} sites "
+        say(f"cleaner: learned {counted(lines, 'boilerplate line')} for "
+            f"{counted(len(learned), 'site')} "
             f"(share >= {options.min_share:g}, documents >= {options.min_docs})")
         if not learned and (passed["pages"] or passed["no url"]):
             # Said, where learning nothing from a folder of one site's pages or files was silent.
-            reasons = ([f"{passed['pages']} web pages are left out (their chrome is what "
-                        "extraction drops)"] if passed["pages"] else []) + \
-                ([f"{passed['no url']} documents have no url, so their site is known only "
-                  "where a site pack's signature names it"] if passed["no url"] else [])
+            pages, no_url = passed["pages"], passed["no url"]
+            reasons = ([f"{counted(pages, 'web page')} {noun(pages, 'is', 'are')} left out "
+                        "(their chrome is what extraction drops)"] if pages else []) + \
+                ([f"{counted(no_url, 'document')} {noun(no_url, 'has', 'have')} no url, so "
+                  f"{noun(no_url, 'its', 'their')} site is known only where a site pack's "
+                  "signature names it"] if no_url else [])
             say(f"cleaner: {'; '.join(reasons)}")
         for site, found in sorted(learned.items()):
             for n, line in enumerate(found[:5], start=1):

@@ -12,6 +12,7 @@ import orjson
 from cleaner.cli_common import add_rule_options, at_least, no_such_lang
 from cleaner.pack_replacements import pack_warnings
 from cleaner.rulefile import RuleFileError, load_packs
+from cleaner.wording import characters, counted, noun
 
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
     from cleaner.rules_check import CheckResult
@@ -88,7 +89,9 @@ def run_list(args: argparse.Namespace) -> int:
         warnings.setdefault(path, []).append(warning)
     for pack in packs:
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
-        print(f"{pack.kind:6s} {pack.id:24s} {len(pack.rules):3d} rules  {pack.path}{extra}")
+        count = len(pack.rules)
+        print(f"{pack.kind:6s} {pack.id:24s} {count:3d} {noun(count, 'rule'):5s}  "
+              f"{pack.path}{extra}")
         for warning in warnings.get(pack.path, ()):
             print(f"         warning: {warning}")
         for rule in pack.rules:
@@ -134,8 +137,9 @@ def run_check(args: argparse.Namespace) -> int:
     errors, warnings = result.count("error"), result.count("warning")
     failing = sum(1 for f in result.findings if f.check == "examples")
     rules = sum(len(p.rules) for p in result.packs)
-    print(f"{len(result.packs)} packs, {rules} rules, {failing} failing examples, "
-          f"{errors} errors, {warnings} warnings", file=sys.stderr)
+    print(f"{counted(len(result.packs), 'pack')}, {counted(rules, 'rule')}, "
+          f"{counted(failing, 'failing example')}, {counted(errors, 'error')}, "
+          f"{counted(warnings, 'warning')}", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -148,7 +152,8 @@ def _shipped_unfired(found, all_warnings: bool) -> list[str]:
     count = sum(1 for f in found if f.message == SHIPPED_UNFIRED)
     if not count or all_warnings:
         return []
-    return [f"  info: {count} rules of the shipped packs fire on none of these fixtures: not "
+    return [f"  info: {counted(count, 'rule')} of the shipped packs {noun(count, 'fires', 'fire')} "
+            "on none of these fixtures: not "
             f"warnings, as the shipped rules are held to the project's own fixtures "
             f"(--all-warnings lists them)"]
 
@@ -167,16 +172,17 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
             out.append(f"{check:10s} skipped ({no_fixtures_why})")
             continue
         if check == "schema":
-            verdict = f"{len(result.packs)} packs, {rules} rules loaded"
+            verdict = f"{counted(len(result.packs), 'pack')}, {counted(rules, 'rule')} loaded"
         elif check == "fixtures":
-            verdict = (f"{result.fixture_docs} fixture documents; "
-                       f"{rules - len(found)} of {rules} rules fire on at least one")
+            firing = rules - len(found)
+            verdict = (f"{counted(result.fixture_docs, 'fixture document')}; {firing} of "
+                       f"{counted(rules, 'rule')} {noun(firing, 'fires', 'fire')} on at least one")
         else:
             verdict = "" if problems else "ok"
         errors = sum(1 for f in problems if f.level == "error")
         warnings = len(problems) - errors
-        counts = ", ".join(x for x in (f"{errors} errors" if errors else "",
-                                       f"{warnings} warnings" if warnings else "") if x)
+        counts = ", ".join(x for x in (counted(errors, "error") if errors else "",
+                                       counted(warnings, "warning") if warnings else "") if x)
         out.append(f"{check:10s} {'; '.join(x for x in (verdict, counts) if x)}")
         shown = 0
         for f in found:
@@ -188,13 +194,15 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
             out.append(f"  {f.level}: {f.where}: {f.message}")
         hidden = warnings - min(warnings, 20) if not all_warnings else 0
         if hidden:
-            out.append(f"  ... {hidden} more warnings (--all-warnings)")
+            out.append(f"  ... {hidden} more {noun(hidden, 'warning')} (--all-warnings)")
         out.extend(_shipped_unfired(found, all_warnings))
     if result.timings and slowest:
         total = sum(result.timings.values())
         kb = max(result.fixture_chars / 1000, 1e-9)
-        out.append(f"{'timing':10s} each rule alone on {result.fixture_chars / 1e6:.2f} M characters "
-                   f"of fixture text: {total * 1e3:.1f} ms for all {len(result.timings)} rules")
+        timed = len(result.timings)
+        out.append(f"{'timing':10s} each rule alone on {characters(result.fixture_chars)} of "
+                   f"fixture text: {total * 1e3:.1f} ms for {'all ' if timed > 1 else ''}"
+                   f"{counted(timed, 'rule')}")
         for rule_id, seconds in sorted(result.timings.items(), key=lambda kv: -kv[1])[:slowest]:
             out.append(f"  {seconds * 1e3:8.2f} ms  {seconds * 1e6 / kb:7.2f} us/KB  {rule_id}")
     return "\n".join(out)

@@ -18,6 +18,7 @@ from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
+from cleaner.wording import counted
 
 # The miner and its shapes are imported by this command's own run: `cleaner clean` registers
 # every command at start and should not pay for them.
@@ -152,15 +153,16 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(orjson.dumps(out, option=orjson.OPT_INDENT_2) + b"\n")
     else:
         names = ", ".join(p.id for p in chosen) or "none"
-        print(f"# cleaner suggest: {sum(s.docs for _, s, _, _ in results)} documents, "
-              f"{len(results)} sites; existing rules: {names}")
+        docs = sum(s.docs for _, s, _, _ in results)
+        print(f"# cleaner suggest: {counted(docs, 'document')}, "
+              f"{counted(len(results), 'site')}; existing rules: {names}")
         for site, state, fresh, covered in results:
             print()
             print(format_site(site, state.docs, state.mined, fresh, covered, state.field_lists))
     if args.write_packs:
         existing = {p.id: p.path for p in packs if p.kind == "site"}
         written = write_packs(Path(args.write_packs), results, existing)
-        print(f"cleaner: wrote {len(written)} pack files to {args.write_packs}"
+        print(f"cleaner: wrote {counted(len(written), 'pack file')} to {args.write_packs}"
               + ("" if written else " (no site had candidates the loaded rules do not already "
                                     "remove)"), file=sys.stderr)
         for path in written:
@@ -203,11 +205,12 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
     from cleaner import shapes
     from cleaner.rule_toml import rule_toml
 
-    out = [f"# ===== {site}: {docs} documents" + (f" ({mined} mined)" if mined < docs else "")
+    out = [f"# ===== {site}: {counted(docs, 'document')}"
+           + (f" ({mined} mined)" if mined < docs else "")
            + " " + "=" * max(3, 60 - len(site))]
     for cand in covered:
         rules = ", ".join(f"{r} {n}" for r, n in cand.covered_by)
-        out.append(f"# already removed: {cand.shape!r} in {cand.docs} documents "
+        out.append(f"# already removed: {cand.shape!r} in {counted(cand.docs, 'document')} "
                    f"({cand.covered:.0%} by {rules})")
     if field_lists:
         shown = ", ".join(f"{shapes.label_display(g.key)!r} {len(g.docs)}" for g in field_lists[:6])
@@ -216,8 +219,9 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
         out.append("# no new candidates")
     for rank, cand in enumerate(fresh, start=1):
         out.append("")
-        out.append(f"# [{rank}] {cand.kind}: {cand.shape!r}: {cand.docs} of {cand.site_docs} "
-                   f"documents ({cand.share:.0%}), {cand.lines} lines")
+        out.append(f"# [{rank}] {cand.kind}: {cand.shape!r}: {cand.docs} of "
+                   f"{counted(cand.site_docs, 'document')} ({cand.share:.0%}), "
+                   f"{counted(cand.lines, 'line')}")
         if cand.covered:
             rules = ", ".join(f"{r} {n}" for r, n in cand.covered_by)
             out.append(f"#     partly removed already ({cand.covered:.0%}: {rules})")
@@ -239,8 +243,8 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
     for site, state, fresh, _ in _with_packs(results):
         path = pack_path(folder, site)
         body = "\n\n".join(rule_toml(c.rule) for c in fresh)
-        note = (f"# Suggested by `cleaner suggest` from {state.docs} documents: review, edit, "
-                "keep what is cruft.")
+        note = (f"# Suggested by `cleaner suggest` from {counted(state.docs, 'document')}: "
+                "review, edit, keep what is cruft.")
         pack_file = (existing or {}).get(site)
         if pack_file is not None:
             text = f"{Path(pack_file).read_text(encoding='utf-8').rstrip()}\n\n{note}\n\n{body}\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from cleaner.wording import counted
+
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 # How much of a removal made before a page's text had lines is shown (its spaces made one).
 SHOWN_CHARS = 160
@@ -39,7 +41,7 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str
         for removal in before:
             text = " ".join(removal["text"].split())
             if len(text) > SHOWN_CHARS:
-                text = f"{text[:SHOWN_CHARS]}... (+{len(text) - SHOWN_CHARS} characters)"
+                text = f"{text[:SHOWN_CHARS]}... (+{counted(len(text) - SHOWN_CHARS, 'character')})"
             out.append("      " + _paint(f"[-{text}-]", RED, color=color)
                        + _paint(f"<{removal['rule']}>", DIM, color=color))
         out.append("")
@@ -58,6 +60,7 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str
         out.append(f"{number:4d}  " + "".join(pieces))
     removed_chars = sum(len(r["text"]) for r in record["removed"])
     out.append("")
-    out.append(f"   {len(record['removed'])} removals, {removed_chars} characters; "
-               f"{len(record['text'])} characters of text kept")
+    out.append(f"   {counted(len(record['removed']), 'removal')}, "
+               f"{counted(removed_chars, 'character')}; "
+               f"{counted(len(record['text']), 'character')} of text kept")
     return "\n".join(out)

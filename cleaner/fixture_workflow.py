@@ -462,7 +462,9 @@ def cleaner_like(default, options: RuleOptions):
         cleaner = Cleaner(rules=options.rules, builtin=not options.no_builtin_rules,
                           lang=options.lang)
     except RuleFileError as exc:
-        return f"rule file {exc}"
+        # Named whole: a path kept relative to the case's folder reads, seen from here, as a
+        # bare name ("mypack.toml") that says nothing of where it was looked for.
+        return f"rule file {RuleFileError(os.path.abspath(exc.path), exc.reason, exc.rule)}"
     if options.lang and options.lang not in cleaner.index.langs:
         return f"no language pack {options.lang!r}"
     cleaner.page_timeout = default.page_timeout

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.stats import reason_parts
+from cleaner.wording import noun
 
 BAR_HEIGHT = 18
 BAR_GAP = 5
@@ -42,6 +43,13 @@ def _pct(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
+def _rule_figures(v: dict[str, int]) -> str:
+    """A rule's figures in words: "1 removal in 1 document, 3 words"."""
+    hits, documents, words = v["hits"], v["documents"], v["words"]
+    return (f"{hits:,} {noun(hits, 'removal')} in {documents:,} {noun(documents, 'document')}, "
+            f"{words:,} {noun(words, 'word')}")
+
+
 def bar_chart(rules: dict[str, dict]) -> str:
     """Hits per rule as horizontal SVG bars, most hits first."""
     items = list(rules.items())[:MAX_BARS]
@@ -59,8 +67,7 @@ def bar_chart(rules: dict[str, dict]) -> str:
         label = rule if len(rule) <= 48 else rule[:45] + "..."
         out.append(
             f'<g class="rule-bar" data-rule="{escape(rule)}" data-hits="{v["hits"]}">'
-            f'<title>{escape(rule)}: {v["hits"]} removals in {v["documents"]} documents, '
-            f'{v["words"]} words</title>'
+            f'<title>{escape(rule)}: {_rule_figures(v)}</title>'
             f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 5}" text-anchor="end">'
             f'{escape(label)}</text>'
             f'<rect class="bar" x="{LABEL_WIDTH}" y="{y}" width="{w}" height="{BAR_HEIGHT}" rx="2"/>'
@@ -117,8 +124,7 @@ def _samples(rules: dict[str, dict]) -> str:
                 f'</span></td><td class="ctx">{escape(s["before"])}<mark>{escape(s["text"])}'
                 f'</mark>{escape(s["after"])}</td></tr>')
         out.append(f'<details class="samples" data-rule="{escape(rule)}"><summary>'
-                   f'{escape(rule)} <span class="muted">{v["hits"]:,} removals in '
-                   f'{v["documents"]:,} documents, {v["words"]:,} words · {escape(v["action"])}'
+                   f'{escape(rule)} <span class="muted">{_rule_figures(v)} · {escape(v["action"])}'
                    f'</span></summary><table><tr><th>document</th><th>removed, in context'
                    f'</th></tr>{"".join(rows)}</table></details>')
     return "".join(out)
@@ -163,8 +169,8 @@ def _rejects(data: dict[str, Any]) -> str:
                     f'</td></tr>')
     rows.append("</table>")
     if total > len(data["rejects"]):
-        rows.append(f'<p class="muted">The first {len(data["rejects"])} of {total:,} rejects; '
-                    f'all are in the rejects file.</p>')
+        rows.append(f'<p class="muted">The first {len(data["rejects"])} of {total:,} '
+                    f'{noun(total, "reject")}; all are in the rejects file.</p>')
     return "".join(rows)
 
 
@@ -199,11 +205,13 @@ def scope_note(scope: dict[str, Any] | None) -> str:
     if not scope:
         return ""
     skip, documents = scope["resumed_after"], scope["documents"]
+    written, rejected = scope["written"], scope["rejected"]
     return (f"This report covers only the part of the run done after its resume: the "
-            f"{documents:,} input documents after the first {skip:,} ({scope['written']:,} "
-            f"records, {scope['rejected']:,} rejects). The {skip:,} input documents before the "
-            f"resume are not in it: {NO_SAVED_FIGURES}. The closing summary and --stats count "
-            "the whole run.")
+            f"{documents:,} {noun(documents, 'input document')} after the first {skip:,} "
+            f"({written:,} {noun(written, 'record')}, {rejected:,} {noun(rejected, 'reject')}). "
+            f"The {skip:,} {noun(skip, 'input document')} before the resume "
+            f"{noun(skip, 'is', 'are')} not in it: {NO_SAVED_FIGURES}. The closing summary and "
+            "--stats count the whole run.")
 
 
 def render(data: dict[str, Any]) -> str:
@@ -220,7 +228,8 @@ def render(data: dict[str, Any]) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f'<title>cleaner run report{partial}: {totals["written"]:,} documents</title>'
+        f'<title>cleaner run report{partial}: {totals["written"]:,} '
+        f'{noun(totals["written"], "document")}</title>'
         f'<style>{CSS}</style></head><body>'
         f'<h1>cleaner run report{partial}</h1>'
         f'<p class="muted">{" · ".join(info)}</p>'

@@ -27,6 +27,7 @@ from cleaner.rulefile import (Pack, Rule, RuleFileError, builtin_rules_dir, comb
                               id_clashes, read_pack, near_problems, rule_paths,
                               shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
+from cleaner.wording import counted, noun
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,8 @@ def _gutted(name: str, record: dict, where: dict[str, str]) -> list[Finding]:
             return []
         what = mostly[0].get("reason", "the rules removed most of it")
     else:
-        what = f"the text comes out empty: the rules removed {sum(removed.values())} characters"
+        what = ("the text comes out empty: the rules removed "
+                f"{counted(sum(removed.values()), 'character')}")
     figures = ", ".join(f"{rule} {count}" for rule, count in removed.most_common())
     top = removed.most_common(1)[0][0]
     return [Finding("warning", "gutting", where[top],
@@ -547,7 +549,8 @@ def check_engine(packs: list[Pack]) -> list[Finding]:
     loader with the reason, under "schema"."""
     count = sum(len(p.rules) for p in packs)
     return [Finding("info", "engine", "all packs",
-                    f"{count} patterns run on RE2 (linear time, no backtracking); patterns RE2 "
+                    f"{counted(count, 'pattern')} {noun(count, 'runs', 'run')} on RE2 (linear "
+                    "time, no backtracking); patterns RE2 "
                     f"refuses are schema errors with the reason")]
 
 

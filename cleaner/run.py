@@ -31,6 +31,7 @@ from cleaner.shards import OutputError, ShardedOutput, describe_os_error
 from cleaner.stats import RunStats
 from cleaner.temporary_names import written_for
 from cleaner.warc_reader import kept_cut_short
+from cleaner.wording import counted, noun
 from cleaner.writers import is_special_file
 
 # Below this many bytes of (uncompressed) input, --workers defaults to 1.
@@ -72,11 +73,6 @@ def about_the_file(reject: dict[str, Any]) -> bool:
             or not reject_position(reject) and reject.get("raw") is None)
 
 
-def counted(number: int, thing: str) -> str:
-    """A count and what it counts: "1 shard", "3 shards"."""
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
 def _resume_hint(config: RunConfig) -> str:
     command = config.command
     return command if "--resume" in command.split() else f"{command} --resume"
@@ -113,8 +109,8 @@ def execute(config: RunConfig) -> int:
                      f"{describe_os_error(exc)}")
         return 1
     if output.complete:
-        _say(config, f"{config.output} is already complete ({output.records} records); "
-                     "nothing to do")
+        _say(config, f"{config.output} is already complete "
+                     f"({counted(output.records, 'record')}); nothing to do")
         return _finished_before(config, output)
     workers, cap = _workers_and_note(config)
     if cap and not config.quiet:
@@ -279,7 +275,7 @@ class _Job:
         elif getattr(output, "resumed", False) and not config.quiet:
             # The format and shard size may come from the manifest: say which.
             _say(config, f"resuming from the start: the interrupted run finished no shard "
-                         f"({output.fmt} shards of {output.shard_size} records)")
+                         f"({output.fmt} shards of {counted(output.shard_size, 'record')})")
         # Figures from before a resume: docs/s counts this run.
         self.base_read = self.stats.read
         # This process's rejects said one by one (of documents, of files) and those only counted:
@@ -302,7 +298,7 @@ class _Job:
             report.begins_after = output.skip
             # Said even with -q: the report asked for will not be the whole run's.
             _say(self.config, f"warning: {why}, so the report covers only the part after this "
-                              f"resume, not the first {output.skip} input documents")
+                              f"resume, not the first {counted(output.skip, 'input document')}")
         if isinstance(output, ShardedOutput):
             output.report_collector = report
         return report
@@ -523,18 +519,18 @@ class _Job:
             if stats.rejected and not rejects_path:
                 # Quiet, and no rejects file (-o - keeps none by default): one line, so that
                 # refused documents do not vanish without a word.
-                _say(config, f"{stats.rejected} documents rejected and not kept; give "
-                             "--rejects PATH to keep them")
+                _say(config, f"{counted(stats.rejected, 'document')} rejected and not kept; "
+                             f"give --rejects PATH to keep {noun(stats.rejected, 'it', 'them')}")
             return 0
         if stats.read == 0:         # a wrong path or --glob looks like success otherwise
             # Why: the files the patterns passed over, or else the inputs that held nothing
             # (an empty file, a folder of them).
-            why = (f"; {stats.skipped_files} files matched none of the input patterns "
+            why = (f"; {counted(stats.skipped_files, 'file')} matched none of the input patterns "
                    f"({' '.join(config.read_options.glob)})" if stats.skipped_files
                    else f" in {_named(config.inputs)}")
             _say(config, f"warning: no input documents found{why}")
         if self.untold:
-            _say(config, f"... {self.untold} more rejects")
+            _say(config, f"... {self.untold} more {noun(self.untold, 'reject')}")
         say(stats.summary())
         if stats.rejected and rejects_path:
             say(f"rejects written to {rejects_path}")

@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 
 from cleaner.parquet_io import encode_records
+from cleaner.wording import counted
 from cleaner.writers import _open_for_writing, is_special_file
 
 MANIFEST = "_manifest.json"
@@ -125,8 +126,34 @@ _CHANGED = {"input_files": "the input files (added, removed or changed since)",
                            "give them as the interrupted run did)",
             "reading": "the reading options (--encoding, --html-field, --max-record-bytes)",
             "cleaning": "the rules or cleaning options (a rule file, --rules, "
-                        "--no-builtin-rules, --lang or --learn-boilerplate changed)",
-            "output_format": "the --format", "shard_size": "the --shard-size"}
+                        "--no-builtin-rules, --lang or --learn-boilerplate changed)"}
+
+
+# The options that set a shard folder's layout, by their manifest keys.
+_LAYOUT_OPTIONS = {"output_format": "--format", "shard_size": "--shard-size"}
+
+
+def _layout_refusal(existing: dict[str, Any], given: dict[str, Any]) -> str | None:
+    """Why a resume given another shard format or size than the run in the folder is refused,
+    naming both values and the options to resume with; None when they agree.
+
+    >>> print(_layout_refusal({"output_format": "jsonl", "shard_size": 5000},
+    ...                       {"output_format": "jsonl", "shard_size": 4000}))
+    cannot resume: --shard-size 4000 differs from the interrupted run's 5000; resume with \
+--shard-size 5000 (or leave it out), or start again in an empty folder
+    """
+    changed = [key for key in _LAYOUT_OPTIONS if existing.get(key) != given[key]]
+    if not changed:
+        return None
+    typed = " and ".join(f"{_LAYOUT_OPTIONS[key]} {given[key]}" for key in changed)
+    theirs = " and ".join(str(existing.get(key)) for key in changed)
+    again = " ".join(f"{_LAYOUT_OPTIONS[key]} {existing.get(key)}" for key in changed)
+    # (a finished run refuses too: a resume given its own layout says it is complete)
+    run = "finished" if existing.get("complete") else "interrupted"
+    one = len(changed) == 1
+    return (f"cannot resume: {typed} {'differs' if one else 'differ'} from the {run} run's "
+            f"{theirs}; resume with {again} (or leave {'it' if one else 'them'} out), or start "
+            "again in an empty folder")
 
 
 _SHARD = re.compile(rf"part-\d{{{SHARD_DIGITS},}}\.(?:{'|'.join(map(re.escape, FORMATS))})")
@@ -168,6 +195,13 @@ def _manifest_damage(manifest: dict[str, Any]) -> str | None:
         value = manifest.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             return f"{key!r} is {value!r}, not a count"
+    # (a refused resume names them as the values to resume with)
+    size = manifest.get("shard_size")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        return f"'shard_size' is {size!r}, not a number of records"
+    fmt = manifest.get("output_format")
+    if fmt not in FORMATS:
+        return f"'output_format' is {fmt!r}, not one of {', '.join(FORMATS)}"
     # (a manifest from an earlier version may lack "run" and "stats")
     for key, kind, said in (("shards", list, "a list"), ("run", dict, "an object"),
                             ("stats", (dict, type(None)), "an object or null"),
@@ -245,8 +279,8 @@ class ShardedOutput:
                     or any(map(is_shard_name, os.listdir(self.folder)))):
                 if existing is not None and existing.get("complete"):
                     raise OutputError(f"{self.folder} already holds a finished run "
-                                      f"({existing.get('records', 0)} records); choose an empty "
-                                      "folder for a new one")
+                                      f"({counted(existing.get('records', 0), 'record')}); "
+                                      "choose an empty folder for a new one")
                 raise OutputError(f"{self.folder} already holds a run; add --resume to continue "
                                   "it, or choose an empty folder")
             manifest = {"format": FORMAT_VERSION, "complete": False, "run": self.run_key,
@@ -274,15 +308,11 @@ class ShardedOutput:
         if damage:
             raise OutputError(f"{self.manifest_path} is damaged: {damage}; cannot resume (move "
                               "the folder aside and start again)")
-        layout = [f"{_CHANGED[key]} ({existing.get(key)} there)"
-                  for key in ("output_format", "shard_size")
-                  if existing.get(key) != getattr(self, {"output_format": "fmt"}.get(key, key))]
-        if layout:
+        refusal = _layout_refusal(existing, {"output_format": self.fmt,
+                                             "shard_size": self.shard_size})
+        if refusal:
             # (shards of two sizes or formats in one folder; left out, they are the run's own)
-            raise OutputError(f"cannot resume: {' and '.join(layout)} "
-                              f"{'differ' if len(layout) > 1 else 'differs'} from the "
-                              f"run's; leave them out to continue with the run's "
-                              "own, or start again in an empty folder")
+            raise OutputError(refusal)
         changed = []
         before = existing.get("run", {})
         # (a manifest from a version that kept fewer of these is compared on what it kept)

@@ -8,6 +8,7 @@ from typing import Any, BinaryIO, Callable, cast
 
 from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
 from cleaner.temporary_names import aside_name, set_aside, temporary_name
+from cleaner.wording import counted
 from cleaner.writers import (JsonlWriter, LazyWriter, compression_of, is_special_file,
                              process_alive)
 
@@ -194,13 +195,13 @@ class SingleOutput:
         finish, that the output is complete."""
         name = "standard output" if self.path == "-" else self.path
         if self.complete:
-            return (f"{name} is complete ({_count(self.records, 'record')}"
+            return (f"{name} is complete ({counted(self.records, 'record')}"
                     f"{self._rejects_in('its')})")
         if self._in_place:
             return f"the records so far went to {name}{self._rejects_in('their')}"
         said = f"{self.path} not written"
         if self.rejects_written and self._replaces_rejects:
-            said += f", nor its {_count(self.rejects_written, 'reject')}"
+            said += f", nor its {counted(self.rejects_written, 'reject')}"
         earlier = os.path.isfile(self.path)
         earlier_rejects = self.rejects_path is not None and os.path.isfile(self.rejects_path)
         if earlier and earlier_rejects:
@@ -218,13 +219,8 @@ class SingleOutput:
         count = self.rejects_written
         if not count or not self.rejects_path:
             return ""
-        return f"; {whose} {_count(count, 'reject')} {'is' if count == 1 else 'are'} in " \
+        return f"; {whose} {counted(count, 'reject')} {'is' if count == 1 else 'are'} in " \
                f"{self.rejects_path}"
-
-
-def _count(number: int, thing: str) -> str:
-    """A count and what it counts: "1 reject", "3 rejects"."""
-    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _settle_set_aside(path: str, rejects: str) -> None:

@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Collection
 
+from cleaner.wording import counted, noun
+
 
 # Sites counted one by one; documents of any further site are counted together as OTHER_SITES.
 # A site without a pack is its url host, and a crawl holds hosts by the hundred thousand: each
@@ -212,17 +214,18 @@ class RunStats:
 
     def summary(self, top: int = 25) -> str:
         lines = [
-            f"read {self.read} documents, wrote {self.written}, rejected {self.rejected}, "
-            f"flagged {self.flagged}" + (f", skipped {self.skipped_files} files not matching the "
-                                         f"input patterns" if self.skipped_files else "")
+            f"read {counted(self.read, 'document')}, wrote {self.written}, rejected "
+            f"{self.rejected}, flagged {self.flagged}"
+            + (f", skipped {counted(self.skipped_files, 'file')} not matching the input patterns"
+               if self.skipped_files else "")
             + (", skipped records: " + "; ".join(f"{n} {r}" for r, n in self.skipped_records.items())
                if self.skipped_records else "")
             + (", skipped duplicate files: " + "; ".join(
                 f"{n} {r}" for r, n in self.skipped_duplicates.items())
                if self.skipped_duplicates else ""),
             self._timing() + self._workers_said()
-            + (f" (resumed after {self.resumed_from} input documents)" if self.resumed_from
-               else ""),
+            + (f" (resumed after {counted(self.resumed_from, 'input document')})"
+               if self.resumed_from else ""),
         ]
         stages = {k: v for k, v in self.stage_seconds.items() if k.startswith("clean.")}
         if stages:
@@ -233,14 +236,15 @@ class RunStats:
             for kind, n in self.reject_reasons.most_common(top):
                 lines.append(f"  {n:8d}  {reason_line(kind, n, self.reject_examples)}")
             if len(self.reject_reasons) > top:
-                lines.append(f"  ... {len(self.reject_reasons) - top} more reasons (--stats "
-                             f"for all)")
+                more = len(self.reject_reasons) - top
+                lines.append(f"  ... {more} more {noun(more, 'reason')} (--stats for all)")
         if self.rule_hits:
             lines.append(f"removals per rule ({sum(self.rule_hits.values())} in all):")
             for rule, hits in self.rule_hits.most_common(top):
                 lines.append(f"  {hits:8d}  {rule}")
             if len(self.rule_hits) > top:
-                lines.append(f"  ... {len(self.rule_hits) - top} more rules (--stats for all)")
+                more = len(self.rule_hits) - top
+                lines.append(f"  ... {more} more {noun(more, 'rule')} (--stats for all)")
         return "\n".join(lines)
 
     def _timing(self) -> str:
@@ -268,7 +272,7 @@ class RunStats:
         no run was cleaned here."""
         if self.workers is None:
             return ""
-        return (f", {self.workers} worker{'' if self.workers == 1 else 's'}"
+        return (f", {counted(self.workers, 'worker')}"
                 + (" (Ray)" if self.executor == "ray" else ""))
 
 

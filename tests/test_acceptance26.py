@@ -87,7 +87,7 @@ def test_a_run_over_a_binary_jsonl_writes_one_small_reject(tmp_path, capsys):
     assert main(["clean", str(path), "-o", str(out)]) == 0
     rejects = (tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()
     assert len(rejects) == 1 and len(rejects[0]) < 1000
-    assert "read 1 documents, wrote 0, rejected 1" in capsys.readouterr().err
+    assert "read 1 document, wrote 0, rejected 1" in capsys.readouterr().err
 
 
 def test_explain_caps_its_reject_lines_as_clean_does(tmp_path, capsys):

@@ -53,7 +53,7 @@ def test_folder_run_writes_records_in_order_and_rejects_bad_files(dump, tmp_path
     err = capsys.readouterr().err
     assert "rejected " + str(dump / "zz_binary.txt") in err
     assert "read 8 documents, wrote 5, rejected 3" in err
-    assert "skipped 1 files" in err
+    assert "skipped 1 file not matching" in err
     assert "id/related-link" in err
 
 
@@ -348,7 +348,7 @@ def test_a_run_that_finds_no_documents_says_so_and_why(tmp_path, capsys):
     (tmp_path / "notes.md").write_text("# catatan")
     assert main(["clean", str(tmp_path), "-o", str(tmp_path / "out.jsonl")]) == 0
     err = capsys.readouterr().err
-    assert "warning: no input documents found; 1 files matched none of the input patterns" in err
+    assert "warning: no input documents found; 1 file matched none of the input patterns" in err
     assert main(["clean", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), "--glob", "*.md"]) == 0
     assert "no input documents found" not in capsys.readouterr().err
 

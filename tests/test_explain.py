@@ -82,9 +82,13 @@ def test_explain_says_when_it_stopped_at_its_limit(tmp_path, capsys):
 
 def _summary(record: dict) -> str:
     """The closing line explain prints for a record."""
+    def said(count: int, thing: str) -> str:
+        return f"{count} {thing}{'' if count == 1 else 's'}"
+
     removed = record["removed"]
-    return (f"{len(removed)} removals, {sum(len(r['text']) for r in removed)} characters; "
-            f"{len(record['text'])} characters of text kept")
+    return (f"{said(len(removed), 'removal')}, "
+            f"{said(sum(len(r['text']) for r in removed), 'character')}; "
+            f"{said(len(record['text']), 'character')} of text kept")
 
 
 def test_explain_of_a_fixture_reads_its_stored_input_fields(capsys):
@@ -124,4 +128,4 @@ def test_explain_of_an_input_with_no_document_says_what_it_passed_over(tmp_path,
     assert main(["explain", str(folder)]) == 1
     said = capsys.readouterr().err
     assert "no document to explain in the input" in said
-    assert "1 files not matching the input patterns" in said
+    assert "1 file not matching the input patterns" in said

@@ -303,7 +303,7 @@ def test_rules_gone_name_the_path_as_kept_and_the_kept_file(project, tmp_path, m
     out = capsys.readouterr().out
     assert ("made with --rules ../../pack (kept in elsewhere/fixtures/kabar.example/page.rules)"
             in out)
-    assert "rule file elsewhere/pack: no such rule file or folder" in out
+    assert f"rule file {tmp_path / 'elsewhere' / 'pack'}: no such rule file or folder" in out
 
 
 def test_an_absolute_path_gone_is_named_whole(project, tmp_path, capsys):

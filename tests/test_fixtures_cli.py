@@ -122,7 +122,7 @@ def test_check_shows_the_diff_and_update_rewrites_it(tmp_path, capsys):
     assert "1 differ" in out.err
     assert main(["fixtures", "update", *with_rule]) == 0
     out = capsys.readouterr()
-    assert "kabar/promo" in out.out and "1 expected records rewritten" in out.err
+    assert "kabar/promo" in out.out and "1 expected record rewritten" in out.err
     assert main(["fixtures", "check", *with_rule]) == 0
     record = json.loads((tmp_path / "fixtures" / "kabar.example" / "page.json").read_text())
     assert "Promo" not in record["text"]
@@ -164,7 +164,7 @@ def test_fixtures_that_cannot_be_cleaned_fail_the_check_and_are_not_rewritten(tm
     out = capsys.readouterr()
     assert "latin1.json: cannot clean the fixture: UnicodeDecodeError" in out.out
     assert "empty.json: cannot clean the fixture: PageError" in out.out
-    assert "1 expected records rewritten" in out.err and "2 could not be cleaned" in out.err
+    assert "1 expected record rewritten" in out.err and "2 could not be cleaned" in out.err
     assert sorted(p.name for p in site.glob("*.json")) == ["good.input.json", "good.json"]
     assert main(["fixtures", "check", *args]) == 1
     assert "0 differ" in capsys.readouterr().err
@@ -374,7 +374,7 @@ def test_update_of_a_case_rewrites_that_case_alone_not_those_its_name_starts(tmp
     args = _two_sites(tmp_path)
     assert main(["fixtures", "update", "kompas", *args]) == 0
     assert _promo_kept(tmp_path) == {"kompas": False, "kompas-2": True, "kompas-3": True}
-    assert "1 fixtures, 1 expected records rewritten" in capsys.readouterr().err
+    assert "1 fixture, 1 expected record rewritten" in capsys.readouterr().err
 
 
 def test_a_case_is_named_by_its_path_or_its_sites_folder(tmp_path, monkeypatch, capsys):

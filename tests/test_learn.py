@@ -71,7 +71,7 @@ def test_cli_learns_in_a_first_pass(tmp_path, capsys):
                  "--learn-boilerplate", "--learn-min-share", "0.4", "--learn-save",
                  str(saved)]) == 0
     err = capsys.readouterr().err
-    assert "learned 1 boilerplate lines for 1 sites" in err
+    assert "learned 1 boilerplate line for 1 site" in err
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert all(PROMO not in r["text"] for r in records)
     assert sum(r["rule"] == "learned/kabarcontoh.com/1" for rec in records

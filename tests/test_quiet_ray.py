@@ -43,7 +43,7 @@ def test_a_quiet_ray_run_says_only_the_problem_the_user_must_see(dump):
     assert len(done.stdout.splitlines()) == 4
     # The broken line, kept nowhere with -o -, is said all the same.
     said = RAY_ACTOR_NOTE.sub("", done.stderr.decode())
-    assert said == "cleaner: 1 documents rejected and not kept; give --rejects PATH to keep them\n"
+    assert said == "cleaner: 1 document rejected and not kept; give --rejects PATH to keep it\n"
 
 
 def test_a_ray_run_sets_rays_loggers_and_data_context_back_as_they_were(request, dump,

@@ -120,7 +120,7 @@ def test_text_output_groups_findings_by_check(tmp_path, capsys):
     for heading in ("schema ", "ids ", "examples ", "fixtures ", "shadowing ", "engine ",
                     "timing "):
         assert any(line.startswith(heading) for line in out.splitlines()), heading
-    assert "1 fixture documents; 1 of 2 rules fire on at least one" in out
+    assert "1 fixture document; 1 of 2 rules fires on at least one" in out
     assert "2 patterns run on RE2 (linear time, no backtracking)" in out
 
 

@@ -68,13 +68,13 @@ def test_the_users_warning_comes_first_and_the_shipped_rules_are_one_line(user, 
     code, out, err = _check(capsys)
     assert code == 0
     verdict, first, *rest = _fixture_lines(out)
-    assert verdict.startswith("fixtures   1 fixture documents; ") and verdict.endswith("; 1 warnings")
+    assert verdict.startswith("fixtures   1 fixture document; ") and verdict.endswith("; 1 warning")
     assert first.startswith("  warning: ") and "kabar/footer: fires on no fixture" in first
     [summary] = [line for line in rest if SUMMARY in line]
     assert summary.startswith("  info: ") and "(--all-warnings lists them)" in summary
     # None of the shipped rules is listed one by one, as a warning or otherwise.
     assert not [line for line in rest if str(ROOT / "rules") in line]
-    assert err.strip().endswith("0 errors, 1 warnings")
+    assert err.strip().endswith("0 errors, 1 warning")
 
 
 def test_the_count_in_the_summary_is_the_shipped_rules_that_do_not_fire(user, capsys):

@@ -83,7 +83,7 @@ def test_the_text_output_no_longer_says_shadowing_ok(tmp_path, capsys):
     folder = _pack(tmp_path, CODE_TAIL)
     main(["rules", "check", "--rules", str(folder), "--no-fixtures"])
     out = capsys.readouterr().out
-    assert "shadowing  1 warnings" in out
+    assert "shadowing  1 warning" in out
     assert "kabarnusa/code-tail: its remove example '(kn/bmt)'" in out
 
 

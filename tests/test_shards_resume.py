@@ -251,9 +251,9 @@ def test_a_used_folder_needs_resume_and_the_same_options(dump, tmp_path, capsys)
     # A finished run: nothing to continue, so no --resume is offered.
     assert "already holds a finished run" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "300", "--resume"]) == 2
-    assert "the --shard-size (500 there) differs from the run's" in capsys.readouterr().err
+    assert "--shard-size 300 differs from the finished run's 500" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--format", "parquet", "--resume"]) == 2
-    assert "the --format (jsonl there) differs" in capsys.readouterr().err
+    assert "--format parquet differs from the finished run's jsonl" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(out), "--shard-size", "500", "--resume"]) == 0
     assert "already complete" in capsys.readouterr().err
     assert main(["clean", str(dump), "-o", str(tmp_path / "x.jsonl"), "--resume"]) == 2
@@ -518,7 +518,7 @@ def test_a_run_killed_before_its_first_shard_resumes_in_its_own_format_and_size(
             "1000 records)") in capsys.readouterr().err
     # Given again with another value, the format is refused, as after a finished shard.
     assert main(["clean", str(dump), "-o", str(out), "--format", "jsonl", "--resume"]) == 2
-    assert f"the --format ({fmt} there) differ" in capsys.readouterr().err
+    assert f"--format jsonl differs from the finished run's {fmt}" in capsys.readouterr().err
 
 
 def test_a_run_that_kept_nothing_may_be_run_again_without_resume(dump, reference, tmp_path):
