@@ -17,6 +17,7 @@ from cleaner.normalize import normalize
 from cleaner.rulefile import Pack, Rule
 from cleaner.shapes import collapse, escape
 from cleaner.sitekey import site_key
+from cleaner.wording import counted
 
 MIN_SHARE = 0.3
 MIN_DOCS = 5
@@ -89,7 +90,8 @@ def learned_rule(site: str, number: int, line: LearnedLine) -> Rule:
     """An exact-line drop-line rule for one learned line."""
     pattern = rf"^\s*{escape(line.text)}\s*$"
     return Rule(id=f"learned/{site}/{number}", action="drop-line", pattern=pattern,
-                description=f"learned: in {line.docs} of {line.site_docs} documents of {site} "
+                description=f"learned: in {line.docs} of "
+                            f"{counted(line.site_docs, 'document')} of {site} "
                             f"({line.share:.0%})",
                 case_sensitive=True, remove=(line.text,), pack=f"learned/{site}",
                 path="(learned)")

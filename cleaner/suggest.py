@@ -28,6 +28,7 @@ from cleaner.matcher import HEAD_LINES, TAIL_LINES
 from cleaner.rule_toml import rule_toml
 from cleaner.rulefile import Pack, RuleFileError, _load_rule, load_packs
 from cleaner.sitekey import site_key, site_stem
+from cleaner.wording import counted
 
 # Kinds in the order they win a tie in document count: general shapes before exact lines.
 KIND_ORDER = {"code": 0, "code-line": 1, "lead": 2, "label": 3, "template": 4, "exact": 5}
@@ -352,7 +353,8 @@ class Miner:
                          regex=checked.regex,
                          occurrence_lines=[o.text for o in occ[:200]])
         rule["description"] = (f"{_KIND_WORDS[group.kind]} {cand.shape!r} in {cand.docs} of "
-                               f"{cand.site_docs} documents ({cand.share:.0%}) [suggested]")
+                               f"{counted(cand.site_docs, 'document')} ({cand.share:.0%}) "
+                               "[suggested]")
         return cand
 
     def _rule(self, site: str, group: Group) -> dict[str, Any] | None:
