@@ -518,6 +518,9 @@ class _Walk:
             url = _block_url(block) if begun else None
             named = _named_url((url, False) if url is not None else
                                None if begun else _member_url(error))
+            # (a record none of whose bytes were handed out keeps what its member's start
+            # inflated to before the damage: the header bytes a url is named from)
+            block = block if begun else _member_head(error)
         return Reject(self.source, self.number,
                       f"{said} (the record at {self._place(self.at)}{named})", _raw_block(block))
 
@@ -629,6 +632,23 @@ def _member_url(error: BaseException | None) -> tuple[str, bool] | None:
     if url is None or end is None:
         return None
     return url, end.end() <= getattr(error, "sound", 0)
+
+
+def _member_head(error: BaseException | None) -> bytes:
+    r"""What a damaged gzip member opening with a record inflated to before the damage
+    (CorruptGzip.head), up to the end of the record's header block (its first blank line), as
+    the reject keeps it for its raw input: the bytes _member_url reads the url from; all of
+    them where no blank line came before the damage (b"": nothing came).
+
+    >>> head = b"WARC/1.0\r\nWARC-Target-URI: https://c.id/1\r\n\r\nIsi berita"
+    >>> _member_head(CorruptGzip("x", None, head=head))
+    b'WARC/1.0\r\nWARC-Target-URI: https://c.id/1'
+    >>> _member_head(CorruptGzip("x", None, head=head[:20])), _member_head(ValueError("x"))
+    (b'WARC/1.0\r\nWARC-Targe', b'')
+    """
+    head = getattr(error, "head", b"")
+    end = _HEADER_END.search(head)
+    return head[:end.start()] if end is not None else head
 
 
 def _block_url(block: bytes) -> str | None:

@@ -13,12 +13,12 @@ import zlib
 import pytest
 
 from cleaner.executors import _where
-from cleaner.gzip_members import DAMAGE_REACH, head_before_damage
+from cleaner.gzip_members import DAMAGE_REACH, HEAD_BYTES, head_before_damage
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.readers import iter_inputs
 from cleaner.warc_reader import RecordNumber, iter_warc_stream
 from test_warc_records import warc_record
-from test_warc_reject_names import URLS, _members
+from test_warc_reject_names import TEXT, URLS, _members
 
 SOUND = re.compile(r"its header, read before the damage, names (\S+)\)$")
 HEDGED = re.compile(r"its header, possibly damaged, names (\S+)\)$")
@@ -168,3 +168,73 @@ def test_a_record_the_file_ends_inside_the_headers_of_keeps_what_it_read_as_raw(
     assert "the file ends inside its WARC headers" in reject.reason and reject.line == 2
     assert reject.raw is not None and reject.raw.startswith("WARC/1.0\r\nWARC-Type: conversion")
     assert "https://a.id/\\xff" in reject.raw
+
+
+def _wet_header(url: str) -> str:
+    """The WARC header block of the WET record of `url` _members writes, as a reject keeps it."""
+    record = warc_record("conversion", url, TEXT, "text/plain")
+    return record.split(b"\r\n\r\n", 1)[0].decode("ascii")
+
+
+@pytest.mark.parametrize("damage", ["crc", "cut in half"])
+def test_a_damaged_members_reject_naming_its_url_keeps_the_header_it_came_from(tmp_path, damage):
+    """The review's case (/tmp/r4/w/d1, d2): a bit flipped in the CRC, or a middle member cut to
+    half; the reject named the url from the member's head, but its raw was null."""
+    second = bytearray(_members()[1])
+    if damage == "crc":
+        second[-8] ^= 0x10
+    else:
+        second = second[:len(second) // 2]
+    [reject] = [g for g in _wet(tmp_path, bytes(second)) if isinstance(g, Reject)]
+    assert HEDGED.search(reject.reason).group(1) == URLS[1]
+    assert reject.raw == _wet_header(URLS[1])
+    assert reject.as_dict()["raw"] == _wet_header(URLS[1])
+
+
+def test_every_reject_naming_a_url_from_a_damaged_head_keeps_that_header_line(tmp_path):
+    """Bits changed all over the member's compressed header and text: wherever the reject names
+    a url (garbled ones too), its raw holds the header line that url was read from, and never
+    the record's text past the header's blank line."""
+    second = _members()[1]
+    named = 0
+    for at in range(20, len(second) - 8, 7):
+        broken = bytearray(second)
+        broken[at] ^= 1 << (at % 8)
+        [reject] = [g for g in _wet(tmp_path, bytes(broken)) if isinstance(g, Reject)]
+        found = HEDGED.search(reject.reason) or SOUND.search(reject.reason)
+        if found is None:
+            continue
+        named += 1
+        assert reject.raw is not None and reject.raw.startswith("WARC/1.0\r\n")
+        assert f"\r\nWARC-Target-URI: {found.group(1)}\r\n" in reject.raw + "\r\n"
+        assert TEXT[:40].decode() not in reject.raw
+    assert named > 10
+
+
+def test_a_damaged_heads_bytes_that_are_not_utf8_are_escaped_in_raw(tmp_path):
+    """A header holding a byte that is not UTF-8 (hostile input), its member's CRC wrong: the
+    raw escapes the byte as other raws do, and the reject does not raise."""
+    record = warc_record("conversion", URLS[1], TEXT, "text/plain").replace(
+        b"\r\nContent-Type:", b"\r\nX-Bad: \xff\xfe\r\nContent-Type:", 1)
+    second = bytearray(gzip.compress(record))
+    second[-8] ^= 0x01
+    [reject] = [g for g in _wet(tmp_path, bytes(second)) if isinstance(g, Reject)]
+    assert HEDGED.search(reject.reason).group(1) == URLS[1]
+    assert "X-Bad: \\xff\\xfe\r\n" in reject.raw and reject.raw.startswith("WARC/1.0\r\n")
+
+
+def test_a_damaged_head_with_no_blank_line_keeps_what_came_before_the_damage(tmp_path):
+    """Damage inside the header block: no url is named, but the header bytes inflated before
+    the damage are the record's raw, not null; what comes of the damage is bounded by the
+    member's head (8 KB)."""
+    second = _members()[1]
+    kept = []
+    for at in range(60, 200, 5):
+        broken = bytearray(second)
+        broken[at:at + 4] = bytes(b ^ 0x5A for b in broken[at:at + 4])
+        [reject] = [g for g in _wet(tmp_path, bytes(broken)) if isinstance(g, Reject)]
+        if reject.raw is not None:
+            assert len(reject.raw) <= 4 * HEAD_BYTES          # (a byte escaped: 4)
+            kept.append(reject.raw)
+    assert any(raw.startswith("WARC/1.0\r\nWARC-Type: conversion") and "WARC-Target-URI" not in
+               raw for raw in kept)
