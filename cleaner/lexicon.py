@@ -52,6 +52,10 @@ class Lexicon:
     # of authors open an author's name, the byline_labels of editors an editor's.
     author_labels: frozenset[str] = frozenset()
     editor_labels: frozenset[str] = frozenset()
+    # The labels of the lines a pack's rules remove, as their examples open ('Foto: ...', 'Baca
+    # juga: ...', 'Sumber: ...'; line_label): a caption's, a link's or a source's, not a
+    # speaker's, as the author labels are not.
+    credit_labels: frozenset[str] = frozenset()
     # Words that open a line in capitals as a dateline's place does but name none (labels,
     # institutions), folded as fold_words folds a captured place; and the most words of one.
     not_places: frozenset[str] = frozenset()
@@ -148,6 +152,32 @@ def fold_words(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().replace(",", " ").split())
 
 
+# A line's label is short: the first words of a line, before a colon.
+_LABEL_CHARS = 40
+
+
+def line_label(text: str) -> tuple[str, str] | None:
+    """A line's label (lower case, without an opening bracket) and what follows its colon, if it
+    opens with one: a few words of letters and spaces before a colon.
+
+    >>> line_label("(Baca  Juga: warga kembali)"), line_label("1990: a year"), line_label("x")
+    (('baca juga', ' warga kembali)'), None, None)
+    """
+    colon = text.find(":", 0, _LABEL_CHARS)
+    if colon < 0:
+        return None
+    label = " ".join(text[:colon].lstrip("( ").split())
+    if not label or not label.replace(" ", "").isalpha():
+        return None
+    return label.lower(), text[colon + 1:]
+
+
+def _credit_labels(packs: Sequence[Pack]) -> frozenset[str]:
+    """The labels that open the lines the packs' rules give as removed (Lexicon.credit_labels)."""
+    return frozenset(found[0] for pack in packs for rule in pack.rules for example in rule.remove
+                     for line in example.split("\n") if (found := line_label(line)) is not None)
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -239,6 +269,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         author_labels=byline_words | {label for label, field in labels.items()
                                       if field == "authors"},
         editor_labels=frozenset(label for label, field in labels.items() if field == "editors"),
+        credit_labels=_credit_labels(packs),
         not_places=not_places,
         not_place_words=max((w.count(" ") + 1 for w in not_places), default=0),
         not_names=frozenset(fold_words(w) for pack in packs for w in pack.not_names) - {""},

@@ -8,7 +8,7 @@ from typing import Container, Iterable
 
 from cleaner.dates import ENGLISH_MONTHS, impossible_date, normalize_date
 from cleaner.document import Document
-from cleaner.lexicon import Lexicon, fold_words, lexicon, shipped_lexicon
+from cleaner.lexicon import Lexicon, fold_words, lexicon, line_label, shipped_lexicon
 from cleaner.page_titles import DOMAIN
 from cleaner.rulefile import Pack
 
@@ -408,63 +408,85 @@ def _names_no_one_after_a_label(name: str, words: Lexicon) -> bool:
     return folded in words.stopwords or folded in words.date_words or folded in words.sections
 
 
-def speakers_turns(texts: Iterable[str], editor_labels: Container[str]) -> bool:
+def speakers_turns(texts: Iterable[str], editor_labels: Container[str],
+                   words: Lexicon | None = None) -> bool:
     """Whether a document's lines (`texts`) are an interview's transcript in which an editor's
-    label names a speaker: the labels take turns, a line opening with one of `editor_labels`
-    (lower case) and its colon, then a line opening with another label, then the editor's
-    label again saying something else, and a labelled line goes on in speech, a word in lower
-    case ('Writer: It started with a letter.'). There 'Editor: Thanks.' and 'Editor: Me' are
-    turns of the dialogue, not credits. A credit repeated at the top and the bottom says the
-    same both times, whatever labelled lines stand between ('Editor: Jane Doe' / 'Photo: The
-    president speaks to reporters' / ... / 'Editor: Jane Doe').
+    label names a speaker: lines opening with one of `editor_labels` (lower case) and a colon,
+    saying different things, take turns with another speaker's label, and a turn goes on in
+    speech, a word in lower case ('Writer: It started with a letter.'). There 'Editor: Thanks.'
+    and 'Editor: Me' are turns of the dialogue, not credits.
+
+    A label of a credit, a caption, a link or a source is no speaker's (`words`, the shipped
+    packs' without it: their author labels and the labels of the lines their rules remove,
+    'Pewarta:', 'Foto:', 'Baca juga:'), and the other speaker answers twice, alternating with
+    the editor ('Editor: ...' / 'Writer: ...' / 'Editor: ...' / 'Writer: ...'), or once to an
+    editor's turn that names no one ('Thanks.'): two credits naming people, around a caption
+    or a note, are no dialogue, nor is a credit repeated at the top and the bottom.
 
     >>> lines = ["Editor: Me", "Writer: It started with a letter.", "Editor: Thanks."]
     >>> speakers_turns(lines, {"editor"}), speakers_turns(lines[:2], {"editor"})
     (True, False)
-    >>> speakers_turns(["Editor: Jane Doe", "Photo: a man walks by", "Editor: Jane Doe"],
-    ...                {"editor"})
+    >>> speakers_turns(["Editor: Jane Doe", "Note: we walk by", "Editor: John Roe"], {"editor"})
     False
     """
-    said: str | None = None         # what the editor's label said last
-    answered = alternated = speech = False
+    words = shipped_lexicon() if words is None else words
+    # The turns by the editor's lines: what each said, and the speakers' labels before it.
+    said: list[str] = []
+    before: list[set[str]] = [set()]
+    speech = False
     for text in texts:
-        labelled = _label_and_rest(text)
+        labelled = line_label(text)
         if labelled is None:
             continue
         label, rest = labelled
-        speech = speech or any(word.islower() for word in rest.split())
-        if label not in editor_labels:
-            answered = said is not None
+        if label in editor_labels:
+            said.append(rest)
+            before.append(set())
+        elif label in words.credit_labels or label in words.author_labels:
             continue
-        words = " ".join(rest.split()).strip(".").casefold()
-        alternated = alternated or (answered and words != said)
-        said, answered = words, False
-        if alternated and speech:
-            return True
-    return False
+        else:
+            before[-1].add(label)
+        speech = speech or any(word.islower() for word in rest.split())
+    return speech and any(_answered(said, before, turn, words) for turn in range(1, len(said)))
 
 
-@lru_cache(maxsize=4)
-def transcript_text(text: str, editor_labels: frozenset[str]) -> bool:
-    """speakers_turns of a document's text, once per text: each editor's hit of a document
-    asks, and a scan of every line for each of them costs a long document dearly."""
-    return speakers_turns(text.split("\n"), editor_labels)
+def _answered(said: list[str], before: list[set[str]], turn: int, words: Lexicon) -> bool:
+    """Whether the editor's turn `turn` (speakers_turns) follows another speaker's answer to the
+    one before it, saying something else: that speaker answers too before the one before it or
+    after this one, or one of the two turns names no one."""
+    between = before[turn]
+    if not between or _said_as(said[turn - 1]) == _said_as(said[turn]):
+        return False
+    return (bool(between & (before[turn - 1] | before[turn + 1]))
+            or _names_no_one(said[turn - 1], words) or _names_no_one(said[turn], words))
 
 
-# A speaker's label is short: the first words of a line, before a colon.
-_LABEL_CHARS = 40
+def _said_as(rest: str) -> str:
+    """What an editor's line says, as two of its lines are compared: 'Jane Doe' is 'JANE DOE.'."""
+    return " ".join(rest.split()).strip(".").casefold()
 
 
-def _label_and_rest(text: str) -> tuple[str, str] | None:
-    """A line's label (lower case, without an opening bracket) and what follows its colon, if it
-    opens with one: a few words of letters and spaces before a colon."""
-    colon = text.find(":", 0, _LABEL_CHARS)
-    if colon < 0:
-        return None
-    label = " ".join(text[:colon].lstrip("( ").split())
-    if not label or not label.replace(" ", "").isalpha():
-        return None
-    return label.lower(), text[colon + 1:]
+def _names_no_one(rest: str, words: Lexicon) -> bool:
+    """Whether an editor's line says something that names no one ('Thanks.', 'Me')."""
+    return bool(rest.strip(EDGE_PUNCT)) and not editor_names(rest, words)
+
+
+_TRANSCRIPTS_KEPT = 4
+# transcript_text's last answers: (text, words, answer), the latest first.
+_transcripts: list[tuple[str, Lexicon, bool]] = []
+
+
+def transcript_text(text: str, words: Lexicon) -> bool:
+    """speakers_turns of a document's text by its packs' `words`, once per text: each editor's
+    hit of a document asks, and a scan of every line for each of them costs a long document
+    dearly."""
+    for seen, seen_words, answer in _transcripts:
+        if seen_words is words and seen == text:
+            return answer
+    answer = speakers_turns(text.split("\n"), words.editor_labels, words)
+    _transcripts.insert(0, (text, words, answer))
+    del _transcripts[_TRANSCRIPTS_KEPT:]
+    return answer
 
 
 def editors_read_as_people(editor: str, words: Lexicon) -> bool:
@@ -773,7 +795,7 @@ class MetaSink:
                                                                              words))
                 or (editor is not None and author is None
                     and (not editors_read_as_people(editor, words)
-                         or transcript_text(doc.text, words.editor_labels))))
+                         or transcript_text(doc.text, words))))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)

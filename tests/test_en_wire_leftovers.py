@@ -16,6 +16,13 @@
    ('twitter.com/cnn'), 'am/pm' and 'mr/mrs' are no desk codes; a line with a stop, 'See here'
    and a price at a café are prose; an editor's credit repeated at the top and the bottom
    around captions is no transcript, whose labels take turns.
+6. From the last review: a label of a byline, a caption, a link or a source ('Pewarta:',
+   'Photo:', 'Baca juga:', 'Sumber:'; the packs' byline labels and the labels of the lines their
+   rules remove) is no speaker's, and another speaker answers twice, alternating with the
+   editor, or once to an editor's turn that names no one: two credits naming people are no
+   dialogue. A price at any shop of capitalised words, the whole line, is a shop button ('$349
+   at Sony'); two-letter initials opening with 'm' or 'p' make a desk code side by side
+   ('pb/mm'), 'am/pm' and 'mr/ms' stay.
 Hostile lines of the same shapes are cleaned without raising, in bounded time."""
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import pytest
 
 from cleaner.lexicon import lexicon
 from cleaner.metadata import editor_names, speakers_turns
-from cleaner.rulefile import Pack
+from cleaner.rulefile import Pack, Rule
 
 TITLE = "Senate Passes Budget Bill After Long Night"
 LEAD = "The Senate voted 51-49 on Tuesday to pass the budget bill after a long night of debate."
@@ -282,11 +289,13 @@ def test_a_documents_transcript_is_read_once_however_many_editor_hits(monkeypatc
     import cleaner.metadata as metadata
     calls = []
     monkeypatch.setattr(metadata, "speakers_turns",
-                        lambda texts, labels: calls.append(1) or False)
-    metadata.transcript_text.cache_clear()
+                        lambda texts, labels, words: calls.append(1) or False)
+    monkeypatch.setattr(metadata, "_transcripts", [])
+    words = lexicon((Pack("xx", "lang", "transcript.toml",
+                          byline_labels=(("editors", ("Editor",)),)),))
     text = "Editor: Jane Doe\n" + "\n".join(f"Paragraph {n}." for n in range(50))
     for _ in range(5):
-        assert metadata.transcript_text(text, frozenset({"editor"})) is False
+        assert metadata.transcript_text(text, words) is False
     assert len(calls) == 1
 
 
@@ -352,8 +361,13 @@ def test_desk_codes_beside_those_words_still_go(cleaner, closing, rule):
 
 # -- review of 75d5a61: a line with a stop, 'here' or a price at a café is prose ------------------
 
-@pytest.mark.parametrize("line", ["See it now.", "See here", "Shop here.", "$5 at Starbucks",
-                                  "See it at Amazon.", "See now"])
+@pytest.mark.parametrize("line", [
+    "See it now.", "See here", "Shop here.", "See it at Amazon.", "See now",
+    # A price at any shop is a button now (the shops are too many to list): a café's price
+    # alone on its line goes with them, the cost en/shop-button's comment names.
+    pytest.param("$5 at Starbucks", marks=pytest.mark.xfail(strict=True, reason="a price at "
+                 "any shop of capitalised words is a shop button; a café's is the accepted cost")),
+])
 def test_prose_shaped_as_a_shop_button_stays(cleaner, line):
     text = (f"The film is a quiet triumph, and its final scene is one of the best of the year.\n"
             f"{line}\nIt is playing in cinemas across the country from Friday, the studio said.")
@@ -383,3 +397,151 @@ def test_hostile_lines_of_the_mended_shapes_are_cleaned_in_bounded_time(cleaner,
     record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{hostile}")
     assert time.perf_counter() - started < 10
     assert isinstance(record["text"], str)
+
+
+# -- last review: two credit blocks are no interview ----------------------------------------------
+
+EN = ("The storm knocked out power to thousands of homes on Monday night, and officials said "
+      "crews were working to restore service by the end of the week.")
+ID = ("Banjir yang melanda kawasan itu sejak Senin malam membuat ratusan warga mengungsi ke "
+      "masjid dan sekolah terdekat. Petugas masih mendata kerugian yang dialami warga.")
+
+
+@pytest.mark.parametrize("text, editors, lang", [
+    (f"Pewarta: Ahmad\nEditor: Fardah\n{ID}\n\nBaca juga: warga mulai kembali ke rumah\n\n{ID}"
+     f"\n\nPewarta: Budi\nEditor: Heru Purwanto", ["Fardah", "Heru Purwanto"], "id"),
+    (f"Editor: Jane Doe\n{EN}\n\nPhoto: a man walks past the flooded store\n\n{EN}\n\n"
+     f"Editor: Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+    (f"Editor: Fardah\n{ID}\n\nFoto: warga mengungsi\n\n{ID}\n\nEditor: Fardah Assegaf",
+     ["Fardah", "Fardah Assegaf"], "id"),
+    (f"Editor: Fardah\n{ID}\n\nSumber: antaranews\n\n{ID}\n\nEditor: Heru Purwanto",
+     ["Fardah", "Heru Purwanto"], "id"),
+    # A note no rule knows, between two credits that name people, answers no one.
+    (f"Editor: Jane Doe\n{EN}\n\nNote: this story was updated on Tuesday.\n\n{EN}\n\n"
+     f"Editor: John Roe", ["Jane Doe", "John Roe"], None),
+])
+def test_two_credits_around_a_caption_a_link_or_a_byline_name_the_editors(cleaner, text, editors,
+                                                                            lang):
+    record = cleaner.clean(text, lang=lang) if lang else cleaner.clean(text)
+    assert record["meta"]["editors"] == editors
+    assert "Editor:" not in record["text"]
+
+
+def test_an_interview_with_a_named_speaker_still_names_no_editor(cleaner):
+    record = cleaner.clean(f"{EN}\n\nEditor: So how did the book begin?\nJane Doe: It started "
+                           f"with a letter from my mother.\nEditor: And then?\nJane Doe: Then I "
+                           f"kept writing.")
+    assert record["meta"]["editors"] == []
+    assert record["text"].endswith("Jane Doe: Then I kept writing.")
+
+
+@pytest.mark.parametrize("lines, turns", [
+    (["Pewarta: Ahmad", "Editor: Fardah", "Baca juga: warga kembali", "Pewarta: Budi",
+      "Editor: Heru Purwanto"], False),
+    (["Editor: Jane Doe", "Photo: a man walks by", "Editor: Jane Doe and John Roe"], False),
+    (["Foto: a", "Editor: Fardah", "Foto: b", "Editor: Fardah Assegaf", "Foto: c"], False),
+    (["Editor: Jane Doe", "Note: it was updated", "Editor: John Roe"], False),   # answers once
+    (["Note: it was updated", "Editor: Jane Doe", "Note: it was fixed", "Editor: John Roe"],
+     True),                                                                   # and twice
+    (["Editor: Jane Doe", "Q: and then?", "Editor: Thanks."], True),        # to a turn
+    (["Editor: Jane Doe", "Q: and then?", "Editor: :::"], False),
+    (["Editor: So how?", "Jane Doe: it began", "Editor: And then?", "Jane Doe: I wrote"], True),
+])
+def test_speakers_turns_want_a_speaker_who_answers(lines, turns):
+    assert speakers_turns(lines, {"editor"}) is turns
+
+
+def test_speakers_turns_read_the_credit_labels_of_the_packs_rules():
+    rules = (Rule("xx/caption", "drop-line", "^Bild:", remove=("Bild: ein Mann geht vorbei",)),)
+    words = lexicon((Pack("xx", "lang", "captions.toml", rules=rules,
+                          byline_labels=(("editors", ("Editor",)), ("authors", ("Autor",)))),))
+    assert words.credit_labels == {"bild"}
+    lines = ["Autor: Anna", "Editor: Jane Doe", "Bild: ein Mann", "Autor: Berta", "Editor: Jo"]
+    assert speakers_turns(lines, words.editor_labels, words) is False
+    assert speakers_turns(lines, words.editor_labels, lexicon(())) is True
+
+
+def test_a_transcript_is_read_again_for_other_packs(monkeypatch):
+    import cleaner.metadata as metadata
+    monkeypatch.setattr(metadata, "_transcripts", [])
+    labels = (("editors", ("Editor",)),)
+    plain = lexicon((Pack("xx", "lang", "plain.toml", byline_labels=labels),))
+    credits = lexicon((Pack("yy", "lang", "credits.toml", byline_labels=labels,
+                            rules=(Rule("yy/note", "drop-line", "^Note:",
+                                        remove=("Note: fixed",)),)),))
+    text = "Note: it was updated\nEditor: Jane Doe\nNote: it was fixed\nEditor: John Roe"
+    assert metadata.transcript_text(text, plain) is True
+    assert metadata.transcript_text(text, credits) is False
+
+
+@pytest.mark.parametrize("hostile", [
+    "\n".join(f"Editor: Name {n}\nQ{'x' * (n % 7)}: and then" for n in range(20000)),
+    "\n".join(["Foto: a", "Editor: Jane Doe", "Pewarta: b", "Editor: Jo"] * 10000),
+    "Editor: " + "(" * 50000 + "\nQ: a\nEditor: b",
+])
+def test_hostile_turns_are_read_in_bounded_time(cleaner, hostile):
+    started = time.perf_counter()
+    record = cleaner.clean(f"{TITLE}\n\n{LEAD}\n\n{hostile}")
+    assert time.perf_counter() - started < 10
+    assert isinstance(record["text"], str)
+
+
+# -- last review: a price at any shop is a button -----------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "$349 at Sony", "$1,999 at B&H Photo Video", "$279 at Bose", "$799 at Google Store",
+    "$120 at Nike", "$35 at Etsy", "$25 at Barnes & Noble", "$449.99 at Micro Center",
+])
+def test_a_price_at_any_shop_alone_on_its_line_goes(cleaner, line):
+    text = (f"The new laptop has a bright screen and a keyboard that is a joy to type on.\n{line}\n"
+            f"Its battery lasted eleven hours in our tests, longer than any rival we tried.")
+    record = cleaner.clean(text, url="https://www.zdnet.com/article/best-laptop/")
+    assert line not in record["text"]
+    assert "en/shop-button" in _rules(record)
+
+
+@pytest.mark.parametrize("line", [
+    "$349 at Sony, down from $399.", "$349 at Sony is the best price we found.",
+    "$5 at the corner shop", "$349 at Sony Bose Nike Etsy Apple",          # five words: a list
+    "It costs $349 at Sony", "$349 at",
+])
+def test_a_price_in_a_sentence_or_at_no_shop_stays(cleaner, line):
+    text = (f"The new laptop has a bright screen and a keyboard that is a joy to type on.\n{line}\n"
+            f"Its battery lasted eleven hours in our tests, longer than any rival we tried.")
+    record = cleaner.clean(text)
+    assert f"\n{line}\n" in record["text"]
+    assert "en/shop-button" not in _rules(record)
+
+
+@pytest.mark.xfail(strict=True, reason="a price at a café alone on its line reads as a shop "
+                   "button: the accepted cost of taking a price at any shop")
+def test_a_list_of_prices_at_cafes_stays(cleaner):
+    text = ("Coffee has never cost more in the city, a survey of its cafés found.\n"
+            "$5 at Starbucks\n$4 at Costa\nThe survey compared the price of a small latte.")
+    record = cleaner.clean(text)
+    assert "$5 at Starbucks\n$4 at Costa" in record["text"]
+
+
+# -- last review: two-letter initials opening with m or p ----------------------------------------
+
+@pytest.mark.parametrize("closing, rule", [
+    ("\npb/mm", "en/desk-code-line"),
+    ("\nmm/pb", "en/desk-code-line"),
+    ("\nbur-pb/mm", "en/desk-code-line"),
+    (" -- pb/mm", "en/desk-code-end"),
+    (" ach/pb/mm", "en/desk-code-end"),
+])
+def test_two_letter_m_or_p_initials_side_by_side_are_a_desk_code(cleaner, closing, rule):
+    record = cleaner.clean(AFP_STORY + closing)
+    assert record["text"].endswith(LAST)
+    assert rule in _rules(record)
+
+
+@pytest.mark.parametrize("closing", [
+    "\nam/pm", "\npm/am", "\nmr/ms", "\nms/mr", "\nmr/mrs/ms", "\nrox/pm",
+    "\nThe office is open 9 to 5. am/pm", "\nWrite your title. mr/ms",
+])
+def test_the_time_and_titles_of_two_letters_are_no_desk_code(cleaner, closing):
+    record = cleaner.clean(AFP_STORY + closing)
+    assert record["text"].endswith(closing.split("\n")[-1])
+    assert not {"en/desk-code-line", "en/desk-code-end"} & set(_rules(record))

@@ -10,9 +10,14 @@
 3. A wire dateline with a day and a month between the place and the agency ('BANDAR SERI
    BEGAWAN, 5 Feb (Bernama) -- ') is common/dateline-agency's in every language: the place
    and the source are taken, the date goes with them and fills no date (no year is written).
+   From a review of it: the month is one of the Indonesian, Malay or English months, whole or
+   short, in title case or capitals ('SURABAYA, 12 DESEMBER (ANTARA) - '); any other
+   capitalised word after a number is a headline's count ('MEDAN, 3 Polisi (ANTARA) - ').
 """
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
@@ -197,3 +202,54 @@ def test_a_malay_day_month_dateline_is_still_the_malay_packs(cleaner):
     assert record["meta"]["lang"] == "ms"
     assert (record["meta"]["location"], record["meta"]["source"]) == ("Kuala Lumpur", "Bernama")
     assert record["removed"][0]["rule"].startswith("ms/dateline")
+
+
+# -- review: the month is a month, not any capitalised word ------------------------------------
+
+@pytest.mark.parametrize("lead", [
+    "MEDAN, 3 Polisi (ANTARA) - Tiga polisi terluka saat mengamankan demonstrasi di Medan.",
+    "JAKARTA, 2 Tewas (ANTARA) - Dua orang tewas dalam kecelakaan di jalan tol.",
+    "PALU, 7 Hari (ANTARA) - Tujuh hari setelah gempa, warga masih mengungsi.",
+    "BANDUNG, 10 Besar (ANTARA) - Sepuluh besar sekolah terbaik diumumkan hari ini.",
+    "KUALA LUMPUR, 5 Maut (Bernama) -- Lima maut dalam kemalangan di lebuh raya.",
+    "IPOH, 2 Cedera (Bernama) -- Dua cedera dalam kebakaran di sebuah kilang.",
+])
+def test_a_count_and_a_word_before_a_wire_name_is_no_dateline(cleaner, lead):
+    record = cleaner.clean(f"{lead}\n\n{ID_BODY}")
+    assert record["meta"]["location"] is None
+    assert record["text"].split("\n\n")[0] == lead
+    assert "common/dateline-agency" not in [r["rule"] for r in record["removed"]]
+
+
+@pytest.mark.parametrize("lead, place", [
+    ("SURABAYA, 12 Desember (ANTARA) - Presiden meresmikan jembatan baru.", "Surabaya"),
+    ("SURABAYA, 12 DESEMBER (ANTARA) - Presiden meresmikan jembatan baru.", "Surabaya"),
+    ("MAKASSAR, 3 Des. (ANTARA) - Gubernur meresmikan pasar baru.", "Makassar"),
+    ("JAKARTA, 17 Agustus (ANTARA) - Upacara bendera digelar di Istana Merdeka.", "Jakarta"),
+    ("DENPASAR, 21 JUL (ANTARA) - Wisatawan memadati pantai Kuta.", "Denpasar"),
+    ("MEDAN, 9 Sept. (ANTARA) - Gubernur meresmikan pasar baru.", "Medan"),
+])
+def test_a_month_in_title_case_or_capitals_makes_a_dateline(cleaner, lead, place):
+    record = _indonesian(cleaner, f"{lead}\n\n{ID_BODY}")
+    assert (record["meta"]["location"], record["meta"]["source"]) == (place, "ANTARA")
+    assert record["meta"]["date"] is None
+    assert record["text"].split("\n\n")[0] == lead.split(" - ", 1)[1]
+    assert [r["rule"] for r in record["removed"]] == ["common/dateline-agency"]
+
+
+@pytest.mark.parametrize("lead", [
+    "JAKARTA, 3 Mei. (ANTARA) - Presiden meresmikan jembatan baru.",     # a whole month's dot
+    "JAKARTA, 3 desember (ANTARA) - Presiden meresmikan jembatan baru.",  # a month in lower case
+    "JAKARTA, 3 DeSember (ANTARA) - Presiden meresmikan jembatan baru.",
+    "JAKARTA, 3 Januarii (ANTARA) - Presiden meresmikan jembatan baru.",
+])
+def test_a_month_of_another_spelling_makes_no_dateline(cleaner, lead):
+    record = cleaner.clean(f"{lead}\n\n{ID_BODY}")
+    assert "common/dateline-agency" not in [r["rule"] for r in record["removed"]]
+
+
+def test_a_long_run_of_month_shapes_before_a_wire_name_is_cleaned_in_bounded_time(cleaner):
+    started = time.perf_counter()
+    record = cleaner.clean("JAKARTA, 12 " + "Des." * 20000 + " (ANTARA) - " + ID_BODY)
+    assert time.perf_counter() - started < 10
+    assert record["meta"]["location"] is None
