@@ -19,8 +19,8 @@ from cleaner.batches import NOTHING_VISIBLE, nothing_visible
 from cleaner.decode import DecodeError, decode_bytes, looks_binary
 from cleaner.fixtures import (RuleOptions, RuleOptionsError, case_name_typed, case_names,
                               clean_fixture, dump_record, expected_path, fixture_inputs,
-                              input_fields_path, read_rule_options, record_diff,
-                              rule_options_path, stored_rule_options, write_rule_options)
+                              input_fields_path, record_diff, rule_options_path,
+                              stored_rule_options, write_rule_options)
 from cleaner.identify import site_host
 from cleaner.inputs import MAX_RECORD_BYTES, Item, ReadOptions, Reject, without_compression
 from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
@@ -410,10 +410,8 @@ def _expected_records(root: str | Path) -> list[Path]:
 def kept_options(raw: Path) -> RuleOptions | None:
     """The rule options kept beside a fixture input, its rule paths as seen from here (none:
     None); raises FixtureError on a broken <case>.rules."""
-    try:
-        return read_rule_options(raw)
-    except RuleOptionsError as exc:
-        raise FixtureError(str(exc)) from None
+    stored = stored_options(raw)
+    return None if stored is None else stored.seen_from(raw.parent)
 
 
 def stored_options(raw: Path) -> RuleOptions | None:

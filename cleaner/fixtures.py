@@ -71,6 +71,7 @@ def input_fields_path(raw: Path) -> Path:
 
 
 def rule_options_path(raw: Path) -> Path:
+    """Where the rule options of a fixture input are kept: <case>.rules beside it."""
     # (not .json, which names expected records, nor .toml, which a rules folder would load)
     return raw.with_name(f"{raw.stem}.rules")
 
@@ -141,9 +142,7 @@ def rule_options_text(raw: Path, options: RuleOptions) -> str | None:
     if not options.recorded:
         return None
     folder = os.path.abspath(raw.parent)
-    kept: dict[str, Any] = {"rules": [
-        Path(os.path.normpath(rule)).as_posix() if os.path.isabs(rule)
-        else _relative(rule, folder) for rule in options.rules]}
+    kept: dict[str, Any] = {"rules": [_kept_path(rule, folder) for rule in options.rules]}
     if options.no_builtin_rules:
         kept["no_builtin_rules"] = True
     if options.lang:
@@ -152,7 +151,11 @@ def rule_options_text(raw: Path, options: RuleOptions) -> str | None:
     return json.dumps(kept, indent=2) + "\n"
 
 
-def _relative(rule: str, folder: str) -> str:
+def _kept_path(rule: str, folder: str) -> str:
+    """A rule path as <case>.rules keeps it: a whole one whole, a relative one relative to the
+    case's `folder` (whole where no relative path reaches it)."""
+    if os.path.isabs(rule):
+        return Path(os.path.normpath(rule)).as_posix()
     try:
         return Path(os.path.relpath(os.path.abspath(rule), folder)).as_posix()
     except ValueError:              # another drive (Windows): only the whole path reaches it

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
-from cleaner.lexicon import Lexicon, lexicon
+from cleaner.lexicon import Lexicon, lexicon, straight_apostrophes
 from cleaner.metadata import names_no_one, split_names, without_titles
 
 TITLE_MAX_WORDS = 22
@@ -89,11 +89,11 @@ def _is_label_line(line: str, words: Lexicon) -> bool:
     ("Claim: ..."), or a byline label before names ("Penulis: Ani Wijaya"). A section before a
     colon opens a headline ("Cek Fakta: ..."), and so does a byline label before words that are
     no names ("Laporan: Jumlah Wisatawan ke Bali Naik 20 Persen": a report's headline)."""
-    text = line.lower().replace("’", "'")
+    text = straight_apostrophes(line.lower())
     if text in words.sections or text in words.fact_labels or text in words.labels:
         return True
     head, colon, rest = line.partition(":")
-    head = head.strip().lower().replace("’", "'")
+    head = straight_apostrophes(head.strip().lower())
     if not colon or not head:
         return False
     return head in words.fact_labels or (head in words.labels and _names_only(rest, words))

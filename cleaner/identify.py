@@ -19,6 +19,7 @@ import re2
 from cleaner.matcher import scan_form
 from cleaner.re2_spans import set_match
 from cleaner.rulefile import Pack, alphabet_of, compile_spans, re2_options
+from cleaner.wording import noun
 
 # Signatures are looked for near the start (datelines) and the end (source footers).
 SIGNATURE_WINDOW = 600
@@ -359,7 +360,7 @@ class PackIndex:
             # a 2,000-character article; but a Russian article quoting 北京 is no unspaced text)
             found = (f"its first {len(window):,} characters, unspaced text ({letters:,} letters "
                      f"of a script written without spaces, {len(words):,} "
-                     f"word{'' if len(words) == 1 else 's'} split by spaces), hold none of a "
+                     f"{noun(len(words), 'word')} split by spaces), hold none of a "
                      f"language pack's stopwords")
         elif best is None:
             found = f"none of its first {len(words):,} words is a language pack's stopword"
@@ -374,7 +375,7 @@ class PackIndex:
             # (a theme's lang="en" on a Portuguese page: the pick did not take it)
             own = self._stopword_count(declared, words)
             found = (f"the input declares {declared!r}, which its words do not bear out "
-                     f"({own} {declared!r} stopword{'' if own == 1 else 's'}), and {found}")
+                     f"({own} {declared!r} {noun(own, 'stopword')}), and {found}")
         return {"flag": NO_LANGUAGE,
                 "reason": f"{found}: no language pack's rules ran (--lang names one)"}
 

@@ -1,4 +1,10 @@
-"""What a document's packs say about its language: months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name and place particles, compass words, stopwords, role words, agencies, outlets, credentials, the words that name no place, the words after an editor's label that name no one, what makes a place word's town none (a verb's affixes, clubs), the words a page's section field holds that name no section, the phrases of error pages and consent walls, its time zone."""
+"""What a document's packs say about its language, read once per set of packs.
+
+Months, weekdays, abbreviations, conjunctions, byline and fact labels, sections, date words, name
+and place particles, compass words, stopwords, role words, agencies, outlets, credentials, the
+words that name no place, the words after an editor's label that name no one, what makes a place
+word's town none (a verb's affixes, clubs), the words a page's section field holds that name no
+section, the phrases of error pages and consent walls, its time zone."""
 
 from __future__ import annotations
 
@@ -152,6 +158,12 @@ def fold_words(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().replace(",", " ").split())
 
 
+def straight_apostrophes(text: str) -> str:
+    """The text with a typographic apostrophe (’) written straight ('), as packs' words are
+    compared: "d’" is "d'"."""
+    return text.replace("’", "'")
+
+
 # A line's label is short: the first words of a line, before a colon.
 _LABEL_CHARS = 40
 
@@ -254,7 +266,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         date_words=frozenset(w for pack in packs for w in pack.date_words) | weekdays,
         byline_words=byline_words,
         name_particles=name_particles,
-        place_particles=name_particles | frozenset(w.replace("’", "'") for pack in packs
+        place_particles=name_particles | frozenset(straight_apostrophes(w) for pack in packs
                                                    for w in pack.place_particles),
         compass_words=frozenset(w for pack in packs for w in pack.compass_words),
         honorifics=frozenset(w for pack in packs for w in pack.honorifics),

@@ -458,7 +458,7 @@ def _answered(said: list[str], before: list[set[str]], turn: int, words: Lexicon
     if not between or _said_as(said[turn - 1]) == _said_as(said[turn]):
         return False
     return (bool(between & (before[turn - 1] | before[turn + 1]))
-            or _names_no_one(said[turn - 1], words) or _names_no_one(said[turn], words))
+            or _turn_names_no_one(said[turn - 1], words) or _turn_names_no_one(said[turn], words))
 
 
 def _said_as(rest: str) -> str:
@@ -466,20 +466,20 @@ def _said_as(rest: str) -> str:
     return " ".join(rest.split()).strip(".").casefold()
 
 
-def _names_no_one(rest: str, words: Lexicon) -> bool:
+def _turn_names_no_one(rest: str, words: Lexicon) -> bool:
     """Whether an editor's line says something that names no one ('Thanks.', 'Me')."""
     return bool(rest.strip(EDGE_PUNCT)) and not editor_names(rest, words)
 
 
 _TRANSCRIPTS_KEPT = 4
-# transcript_text's last answers: (text, words, answer), the latest first.
+# reads_as_transcript's last answers: (text, words, answer), the latest first.
 _transcripts: list[tuple[str, Lexicon, bool]] = []
 
 
-def transcript_text(text: str, words: Lexicon) -> bool:
-    """speakers_turns of a document's text by its packs' `words`, once per text: each editor's
-    hit of a document asks, and a scan of every line for each of them costs a long document
-    dearly."""
+def reads_as_transcript(text: str, words: Lexicon) -> bool:
+    """Whether a document's text is an interview's transcript (speakers_turns by its packs'
+    `words`), read once per text: each editor's hit of a document asks, and a scan of every
+    line for each of them costs a long document dearly."""
     for seen, seen_words, answer in _transcripts:
         if seen_words is words and seen == text:
             return answer
@@ -795,7 +795,7 @@ class MetaSink:
                                                                              words))
                 or (editor is not None and author is None
                     and (not editors_read_as_people(editor, words)
-                         or transcript_text(doc.text, words))))
+                         or reads_as_transcript(doc.text, words))))
 
     def source_name(self, value: str) -> str:
         value = clean_value(value)

@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 
 from cleaner.parquet_io import encode_records
-from cleaner.wording import counted
+from cleaner.wording import counted, noun
 from cleaner.writers import _open_for_writing, is_special_file
 
 MANIFEST = "_manifest.json"
@@ -150,9 +150,9 @@ def _layout_refusal(existing: dict[str, Any], given: dict[str, Any]) -> str | No
     again = " ".join(f"{_LAYOUT_OPTIONS[key]} {existing.get(key)}" for key in changed)
     # (a finished run refuses too: a resume given its own layout says it is complete)
     run = "finished" if existing.get("complete") else "interrupted"
-    one = len(changed) == 1
-    return (f"cannot resume: {typed} {'differs' if one else 'differ'} from the {run} run's "
-            f"{theirs}; resume with {again} (or leave {'it' if one else 'them'} out), or start "
+    count = len(changed)
+    return (f"cannot resume: {typed} {noun(count, 'differs', 'differ')} from the {run} run's "
+            f"{theirs}; resume with {again} (or leave {noun(count, 'it', 'them')} out), or start "
             "again in an empty folder")
 
 

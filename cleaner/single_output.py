@@ -8,7 +8,7 @@ from typing import Any, BinaryIO, Callable, cast
 
 from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
 from cleaner.temporary_names import aside_name, set_aside, temporary_name
-from cleaner.wording import counted
+from cleaner.wording import counted, noun
 from cleaner.writers import (JsonlWriter, LazyWriter, compression_of, is_special_file,
                              process_alive)
 
@@ -219,7 +219,7 @@ class SingleOutput:
         count = self.rejects_written
         if not count or not self.rejects_path:
             return ""
-        return f"; {whose} {counted(count, 'reject')} {'is' if count == 1 else 'are'} in " \
+        return f"; {whose} {counted(count, 'reject')} {noun(count, 'is', 'are')} in " \
                f"{self.rejects_path}"
 
 

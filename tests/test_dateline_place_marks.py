@@ -51,8 +51,9 @@ def _cut(record: dict) -> list[tuple[str, str]]:
 
 
 def _fields(record: dict) -> tuple[str, str]:
-    """The record's location, case folded (the marks' tests compare the letters, not the
-    particles' capitals), and its source; a place left in capitals is not the name."""
+    """The record's location, case folded (these tests check the marks' letters; the particles'
+    capitals are test_a_marked_place_is_written_as_its_name's), and its source; a place left in
+    capitals is not the name."""
     location = record["meta"]["location"]
     assert location is not None and not location.isupper(), location
     return location.casefold(), record["meta"]["source"]

@@ -13,21 +13,9 @@ import shutil
 import pytest
 
 from cleaner.cli import main
+# (the page and the site pack of the fixtures' command tests)
+from test_fixtures_cli import PROMO_RULE as PACK, TEXT
 
-TEXT = ("Judul Berita Contoh Hari Ini\n\n"
-        "Warga kota berkumpul di alun-alun pada pagi hari untuk merayakan ulang tahun kota.\n\n"
-        "Promo aplikasi kami gratis\n")
-PACK = """[pack]
-id = "kabar.example"
-kind = "site"
-domains = ["kabar.example"]
-
-[[rule]]
-id = "kabar/promo"
-action = "drop-line"
-pattern = '^Promo aplikasi kami gratis$'
-remove = ["Promo aplikasi kami gratis"]
-"""
 URL = "https://kabar.example/a"
 
 

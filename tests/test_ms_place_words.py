@@ -4,9 +4,12 @@ that opens as a verb does and that the pack lists ('KAMPUNG DIGI', 'BUKIT BERAKA
 dateline, a passive verb without its suffix ('KAMPUNG DILANDA BANJIR', village hit by floods) and
 a football club ('KUALA LUMPUR CITY') are not, and the line stays as it was. Every word of the
 town is read for a verb's shape ('KAMPUNG BARU DILANDA BANJIR' and 'PULAU PINANG MENGHADAPI
-KRISIS' are headlines; 'KAMPUNG SERI MENANTI' is a town the pack lists whole), and di- before
-one syllable, counted by the pack's vowels, is a town's ('KUALA DIPANG'). Long or damaged lines of capitals and of place words are cleaned quickly,
-without raising."""
+KRISIS' are headlines; 'KAMPUNG SERI MENANTI' is a town the pack lists whole). di- before one
+syllable, counted by the pack's vowels, is a town's ('KUALA DIPANG'), but for the stems the pack
+lists as passive verbs' (`passive_stems`: 'KAMPUNG DIBOM'); ter- makes a passive verb as di-
+does ('KAMPUNG TERJEJAS'), its stem opening with a consonant ('KUALA TERENGGANU' is a town).
+A label a wire puts where the place stands ('EKSKLUSIF, Kata Polis (Bernama) -- ') is none.
+Long or damaged lines of capitals and of place words are cleaned quickly, without raising."""
 
 from __future__ import annotations
 

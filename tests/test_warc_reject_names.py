@@ -1,4 +1,8 @@
-"""A WARC's or WET's rejects say what their number counts (`record` in the rejects file, "record N" on stderr and in the report; a line-based input keeps `line`), and a damaged gzip member's reject names its record's url where the member's start gives it."""
+"""A WARC's or WET's rejects say what their number counts, and a damaged member names its url.
+
+The rejects file gives the number as `record` and stderr and the report say "record N" (a
+line-based input keeps `line`); a damaged gzip member's reject names its record's url where the
+member's start gives it."""
 
 from __future__ import annotations
 
@@ -11,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from cleaner.cli import main
-from cleaner.gzip_members import HEAD_BYTES, CorruptGzip, GzipMembers
+from cleaner.gzip_members import HEAD_BYTES, CorruptGzip
 from cleaner.inputs import Item, ReadOptions, Reject, reject_place, reject_position
 from cleaner.readers import iter_inputs
 from cleaner.report_collect import ReportCollector
 from cleaner.warc_reader import _member_url, iter_warc_stream
+from test_warc_damage27 import read_stream
 from test_warc_records import warc_record
 
 # A WET record's text as Common Crawl's are: a few KB, its gzip member well under the 64 KB the
@@ -204,17 +209,7 @@ def test_a_damaged_members_head_is_given_only_where_none_of_it_was_handed_out():
     big = _flip(gzip.compress(big_data), 0.9)
     tail = gzip.compress(b"WARC/1.0\r\nnext")
     for member, given_head in [(small, True), (big, False)]:
-        reader = GzipMembers(io.BytesIO(member + tail))
-        data, errors = b"", []
-        while True:
-            try:
-                chunk = reader.read(1 << 16)
-            except CorruptGzip as exc:
-                errors.append(exc)
-                continue
-            if not chunk:
-                break
-            data += chunk
+        data, errors = read_stream(member + tail)
         [error] = errors
         assert (error.given == 0) == given_head
         if given_head:
