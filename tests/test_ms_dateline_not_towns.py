@@ -15,10 +15,9 @@ import time
 import pytest
 
 from cleaner import Cleaner
+from malay_items import cleaned_both, dateline_removals, item
 
 TITLE = "Penduduk desak tindakan segera pulihkan sungai"
-BODY = ("Beliau berkata peruntukan itu akan diagihkan kepada sekolah yang paling memerlukan, "
-        "terutamanya di kawasan luar bandar, kerana kebanyakan bangunannya sudah usang.")
 LEAD = ("Penduduk kampung mengadu air sungai itu berbau busuk sejak minggu lalu dan ikan mati "
         "terapung, kata ketua kampung kepada pemberita.")
 
@@ -31,20 +30,6 @@ def malay():
 @pytest.fixture(scope="module")
 def detected():
     return Cleaner()
-
-
-def _item(line: str) -> str:
-    return f"{TITLE}\n\n{line}\n\n{BODY}"
-
-
-def _records(malay, detected, line: str) -> list[dict]:
-    records = [malay.clean(_item(line)), detected.clean(_item(line))]
-    assert [record["meta"]["lang"] for record in records] == ["ms", "ms"]
-    return records
-
-
-def _dateline_removals(record: dict) -> list[str]:
-    return [r["text"] for r in record["removed"] if r["rule"].startswith("ms/dateline")]
 
 
 @pytest.mark.parametrize("line", [
@@ -69,10 +54,10 @@ def _dateline_removals(record: dict) -> list[str]:
     "Pinang malam tadi.",
 ])
 def test_no_town_after_a_place_word_stays_text(malay, detected, line):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
-        assert _dateline_removals(record) == []
+        assert dateline_removals(record) == []
 
 
 @pytest.mark.parametrize("line, place", [
@@ -115,15 +100,15 @@ def test_no_town_after_a_place_word_stays_text(malay, detected, line):
     (f"KAMPUNG DIAN - {LEAD}", "Kampung Dian"),
 ])
 def test_a_town_is_still_a_dateline(malay, detected, line, place):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] == place
-        assert len(_dateline_removals(record)) == 1
+        assert len(dateline_removals(record)) == 1
         assert record["text"].split("\n\n")[0][:1].isupper() or \
             record["text"].split("\n\n")[0][:1].isdigit()
 
 
 def test_a_date_before_the_colon_is_read_with_its_year(malay):
-    record = malay.clean(_item(f"KUALA TERENGGANU, 12 Mac 2024: {LEAD}"))
+    record = malay.clean(item(TITLE, f"KUALA TERENGGANU, 12 Mac 2024: {LEAD}"))
     assert record["meta"]["location"] == "Kuala Terengganu"
     assert record["meta"]["date"] == "2024-03-12"
     assert record["text"].split("\n\n")[0] == LEAD
@@ -145,7 +130,7 @@ def test_a_date_before_the_colon_is_read_with_its_year(malay):
 ])
 def test_damaged_or_long_place_shapes_are_cleaned_quickly_without_raising(malay, line):
     start = time.process_time()
-    record = malay.clean(_item(line))
+    record = malay.clean(item(TITLE, line))
     assert time.process_time() - start < 5
     assert record["meta"]["location"] in (None, "Kuala Lumpur")
-    assert _dateline_removals(record) == [] or record["meta"]["location"] == "Kuala Lumpur"
+    assert dateline_removals(record) == [] or record["meta"]["location"] == "Kuala Lumpur"

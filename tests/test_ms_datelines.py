@@ -11,10 +11,9 @@ import time
 import pytest
 
 from cleaner import Cleaner
+from malay_items import BODY, cleaned_both, dateline_removals, item
 
 TITLE = "Kerajaan peruntuk RM2 bilion baiki sekolah usang"
-BODY = ("Beliau berkata peruntukan itu akan diagihkan kepada sekolah yang paling memerlukan, "
-        "terutamanya di kawasan luar bandar, kerana kebanyakan bangunannya sudah usang.")
 LEAD = ("Kerajaan akan memperuntukkan RM2 bilion bagi membaiki sekolah usang di seluruh negara "
         "tahun ini, kata Menteri Pendidikan.")
 
@@ -29,20 +28,6 @@ def detected():
     return Cleaner()
 
 
-def _item(line: str) -> str:
-    return f"{TITLE}\n\n{line}\n\n{BODY}"
-
-
-def _dateline_removals(record: dict) -> list[str]:
-    return [r["text"] for r in record["removed"] if r["rule"].startswith("ms/dateline")]
-
-
-def _both(malay, detected, text: str) -> list[dict]:
-    records = [malay.clean(text), detected.clean(text)]
-    assert [record["meta"]["lang"] for record in records] == ["ms", "ms"]
-    return records
-
-
 @pytest.mark.parametrize("line, place", [
     (f"KUALA LUMPUR, 3 April (Bernama) -- {LEAD}", "Kuala Lumpur"),
     (f"SEREMBAN: {LEAD}", "Seremban"),
@@ -54,10 +39,10 @@ def _both(malay, detected, text: str) -> list[dict]:
     (f"TANJUNG MALIM: {LEAD}", "Tanjung Malim"),
 ])
 def test_a_real_dateline_goes_and_is_the_location(malay, detected, line, place):
-    for record in _both(malay, detected, _item(line)):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] == place
         assert record["text"] == f"{LEAD}\n\n{BODY}"
-        assert len(_dateline_removals(record)) == 1
+        assert len(dateline_removals(record)) == 1
 
 
 @pytest.mark.parametrize("line", [
@@ -85,10 +70,10 @@ def test_a_real_dateline_goes_and_is_the_location(malay, detected, line, place):
     "KEPUTUSAN PEPERIKSAAN - Semakan boleh dibuat dalam talian mulai esok.",
 ])
 def test_capitals_that_are_no_place_before_a_lead_stay_whole(malay, detected, line):
-    for record in _both(malay, detected, _item(line)):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
-        assert _dateline_removals(record) == []
+        assert dateline_removals(record) == []
 
 
 def test_a_table_under_a_heading_keeps_every_row(malay):
@@ -107,14 +92,14 @@ def test_a_table_under_a_heading_keeps_every_row(malay):
     "NILAI, 45 Mei -- Polis menahan dua lelaki.",     # no such day
 ])
 def test_damaged_place_shapes_stay_text(malay, line):
-    record = malay.clean(_item(line))
+    record = malay.clean(item(TITLE, line))
     assert record["meta"]["location"] is None
-    assert _dateline_removals(record) == []
+    assert dateline_removals(record) == []
 
 
 def test_long_runs_of_place_words_are_cleaned_in_linear_time(malay):
     text = ("KOTA " * 30000 + "BHARU - Polis menahan dua lelaki.\n\n"
-            + "BANDAR SERI " * 20000 + "BEGAWAN: Polis " + "x" * 100 + ".\n\n" + _item(LEAD))
+            + "BANDAR SERI " * 20000 + "BEGAWAN: Polis " + "x" * 100 + ".\n\n" + item(TITLE, LEAD))
     start = time.process_time()
     record = malay.clean(text)
     assert time.process_time() - start < 5
@@ -132,14 +117,14 @@ OPEN_FORM_TOWNS = ["KUALA DUNGUN", "KUALA SUNGAI BARU", "KUALA ABANG", "KOTA LAK
 @pytest.mark.parametrize("town", OPEN_FORM_TOWNS)
 @pytest.mark.parametrize("mark", [" - ", ": "], ids=["dash", "colon"])
 def test_a_place_word_before_any_town_name_is_a_dateline(malay, detected, town, mark):
-    for record in _both(malay, detected, _item(f"{town}{mark}{LEAD}")):
+    for record in cleaned_both(malay, detected, item(TITLE, f"{town}{mark}{LEAD}")):
         assert record["meta"]["location"] == town.title()
         assert record["text"] == f"{LEAD}\n\n{BODY}"
 
 
 def _stays_text(malay, detected, line):
     """The line is no dateline: no location, and it stays a paragraph whole."""
-    for record in _both(malay, detected, _item(line)):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
 
@@ -190,7 +175,7 @@ def test_a_speaker_named_as_a_town_before_a_first_person_lead_stays_text(malay, 
 ])
 def test_a_colon_before_a_lead_is_a_dateline_whatever_its_first_word(malay, detected, line,
                                                                      place):
-    for record in _both(malay, detected, _item(line)):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] == place
 
 
@@ -198,5 +183,5 @@ def test_a_colon_before_a_lead_is_a_dateline_whatever_its_first_word(malay, dete
                                   "BUKIT " + "ROTAN " * 5000 + ": Polis menahan dua lelaki.",
                                   "SUNGAI ARA: " + "\u200b" * 500 + "Saya."])
 def test_short_or_damaged_colon_leads_are_cleaned_without_raising(malay, line):
-    record = malay.clean(_item(line))
+    record = malay.clean(item(TITLE, line))
     assert record["meta"]["location"] in (None, "Jasin")

@@ -21,10 +21,9 @@ from cleaner import Cleaner
 from cleaner.lexicon import lexicon, shipped_lexicon
 from cleaner.metadata import names_no_town, reads_as_passive, reads_as_verb
 from cleaner.rulefile import Pack, RuleFileError, load_pack
+from malay_items import BODY, cleaned_both, dateline_removals, item
 
 TITLE = "Penduduk desak tindakan segera pulihkan bekalan air"
-BODY = ("Beliau berkata peruntukan itu akan diagihkan kepada sekolah yang paling memerlukan, "
-        "terutamanya di kawasan luar bandar, kerana kebanyakan bangunannya sudah usang.")
 LEAD = ("Seramai 300 penduduk dipindahkan ke pusat pemindahan sementara sejak malam tadi, kata "
         "ketua kampung kepada pemberita.")
 
@@ -37,20 +36,6 @@ def malay():
 @pytest.fixture(scope="module")
 def detected():
     return Cleaner()
-
-
-def _item(line: str) -> str:
-    return f"{TITLE}\n\n{line}\n\n{BODY}"
-
-
-def _records(malay, detected, line: str) -> list[dict]:
-    records = [malay.clean(_item(line)), detected.clean(_item(line))]
-    assert [record["meta"]["lang"] for record in records] == ["ms", "ms"]
-    return records
-
-
-def _dateline_removals(record: dict) -> list[str]:
-    return [r["text"] for r in record["removed"] if r["rule"].startswith("ms/dateline")]
 
 
 @pytest.mark.parametrize("line, place", [
@@ -67,10 +52,10 @@ def _dateline_removals(record: dict) -> list[str]:
     (f"KAMPUNG DIN - {LEAD}", "Kampung Din"),
 ])
 def test_a_town_that_opens_as_a_verb_does_is_a_dateline(malay, detected, line, place):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] == place
         assert record["text"] == f"{LEAD}\n\n{BODY}"
-        assert len(_dateline_removals(record)) == 1
+        assert len(dateline_removals(record)) == 1
         assert "town" not in record["meta"]
 
 
@@ -85,10 +70,10 @@ def test_a_town_that_opens_as_a_verb_does_is_a_dateline(malay, detected, line, p
     f"PULAU PINANG UNITED: {LEAD}",
 ])
 def test_a_verb_or_a_club_after_a_place_word_stays_text(malay, detected, line):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
-        assert _dateline_removals(record) == []
+        assert dateline_removals(record) == []
 
 
 def test_a_verb_or_a_club_reads_by_the_shipped_malay_words():
@@ -122,10 +107,10 @@ REVIEW_TOWNS = [
 def test_the_reviews_real_places_after_a_place_word_are_datelines(malay, detected, town, place,
                                                                    mark):
     line = f"{town}{mark} {LEAD}"
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] == place
         assert record["text"] == f"{LEAD}\n\n{BODY}"
-        assert len(_dateline_removals(record)) == 1
+        assert len(dateline_removals(record)) == 1
 
 
 @pytest.mark.parametrize("line", [
@@ -136,7 +121,7 @@ def test_the_reviews_real_places_after_a_place_word_are_datelines(malay, detecte
     f"KAMPUNG SERI DILANDA BANJIR: {LEAD}",         # a passive verb after the first word
 ])
 def test_a_passive_verb_of_two_syllables_or_a_club_still_stays_text(malay, detected, line):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
 
@@ -151,10 +136,10 @@ def test_a_passive_verb_of_two_syllables_or_a_club_still_stays_text(malay, detec
     f"PULAU PINANG BERSEDIAKAN - {LEAD}",
 ])
 def test_an_active_verb_after_a_towns_first_word_stays_text(malay, detected, line):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
-        assert _dateline_removals(record) == []
+        assert dateline_removals(record) == []
 
 
 def test_a_town_listed_whole_keeps_its_word_shaped_as_a_verb():
@@ -170,7 +155,7 @@ def test_a_town_listed_whole_keeps_its_word_shaped_as_a_verb():
 # passive_stems list tells it, so the headline's words stay text.
 def test_a_passive_verb_of_one_syllable_stays_text(malay):
     line = f"KAMPUNG DIBOM: {LEAD}"
-    record = malay.clean(_item(line))
+    record = malay.clean(item(TITLE, line))
     assert record["meta"]["location"] is None
 
 
@@ -266,10 +251,10 @@ def test_a_town_group_outside_a_captured_location_is_refused(tmp_path):
 ])
 def test_long_or_damaged_place_word_lines_are_cleaned_quickly_without_raising(malay, line):
     start = time.process_time()
-    record = malay.clean(_item(line))
+    record = malay.clean(item(TITLE, line))
     assert time.process_time() - start < 5
     assert record["meta"]["location"] is None
-    assert _dateline_removals(record) == []
+    assert dateline_removals(record) == []
 
 
 
@@ -281,10 +266,10 @@ def test_long_or_damaged_place_word_lines_are_cleaned_quickly_without_raising(ma
     f"KAMPUNG BARU TERJEJAS: {LEAD}",    # after the town's first word too
 ])
 def test_a_listed_one_syllable_stem_or_a_ter_verb_stays_text(malay, detected, line):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
-        assert _dateline_removals(record) == []
+        assert dateline_removals(record) == []
 
 
 @pytest.mark.parametrize("town, place", [
@@ -294,12 +279,12 @@ def test_a_listed_one_syllable_stem_or_a_ter_verb_stays_text(malay, detected, li
     ("KAMPUNG SERI MENANTI", "Kampung Seri Menanti"), ("KUALA TERIANG", "Kuala Teriang"),
 ])
 def test_towns_shaped_as_di_or_ter_verbs_stay_towns(malay, detected, town, place):
-    for record in _records(malay, detected, f"{town}: {LEAD}"):
+    for record in cleaned_both(malay, detected, item(TITLE, f"{town}: {LEAD}")):
         assert record["meta"]["location"] == place
 
 
 def test_terengganu_alone_stays_a_dateline(malay):
-    record = malay.clean(_item(f"TERENGGANU: {LEAD}"))
+    record = malay.clean(item(TITLE, f"TERENGGANU: {LEAD}"))
     assert record["meta"]["location"] == "Terengganu"
 
 
@@ -334,7 +319,7 @@ def test_a_passive_stem_is_read_only_after_a_passive_prefix(tmp_path):
     (f"KAMPUNG TERBANGGI: {LEAD}", "Kampung Terbanggi"),   # Terbanggi Besar, Lampung
 ])
 def test_listed_towns_shaped_as_ter_verbs_are_datelines(malay, detected, line, place):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] == place
         assert LEAD in record["text"].split("\n\n") and line not in record["text"]
 
@@ -344,7 +329,7 @@ def test_listed_towns_shaped_as_ter_verbs_are_datelines(malay, detected, line, p
     f"KAMPUNG TERABAI - {LEAD}",
 ])
 def test_unlisted_ter_verbs_beside_the_listed_towns_stay_text(malay, detected, line):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
 
@@ -357,7 +342,7 @@ def test_unlisted_ter_verbs_beside_the_listed_towns_stay_text(malay, detected, l
     f"EKSKLUSIF - {LEAD}",
 ])
 def test_a_label_before_a_wire_name_is_no_place(malay, detected, line):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] is None
         assert line in record["text"].split("\n\n")
 
@@ -368,7 +353,7 @@ def test_a_label_before_a_wire_name_is_no_place(malay, detected, line):
     (f"SANA'A, Yaman (Bernama) -- {LEAD}", "Sana'a"),
 ])
 def test_a_place_before_a_wire_name_stays_a_dateline(malay, detected, line, place):
-    for record in _records(malay, detected, line):
+    for record in cleaned_both(malay, detected, item(TITLE, line)):
         assert record["meta"]["location"] == place
 
 
