@@ -34,6 +34,41 @@ def _comparable(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+# Where a headline or a page title divides into parts: a colon, or a dash or a bar with spaces
+# around it ("Harlow Pulse 3 review: big sound", "Banjir Jakarta - Kompas.com").
+_TITLE_PARTS = re.compile(r"[ \t]*:[ \t]+|[ \t]+[-–—|][ \t]+")
+
+
+def _leading_parts(text: str) -> list[str]:
+    """The text's comparable words up to each place it divides at (_TITLE_PARTS), first first."""
+    return [_comparable(text[:m.start()]) for m in _TITLE_PARTS.finditer(text)]
+
+
+def title_of_hint(line: str, hint: str) -> str | None:
+    """How a first line gives the input's title: "same" (the same words), "longer" (the title,
+    then a subtitle after a colon, a dash or a bar), "shorter" (the title but for the parts it
+    adds there: a site's name), or None. A part compared has two words at least: one word
+    before a colon opens sentences as often ("Update: ...", "Jokowi: ..."). Stricter than a
+    page's word overlap (html_clean.same_title): a text dump's first line may be body text, where
+    an extractor's first line is most often the headline.
+
+    >>> title_of_hint("Harlow Pulse 3 review: big sound, short battery", "Harlow Pulse 3 review")
+    'longer'
+    >>> title_of_hint("Banjir Jakarta Surut", "Banjir Jakarta Surut - Kompas.com")
+    'shorter'
+    >>> title_of_hint("Banjir Jakarta", "Banjir Jakarta Rendam 300 Rumah") is None
+    True
+    """
+    mine, given = _comparable(line), _comparable(hint)
+    if mine == given:
+        return "same"
+    if given.count(" ") and given in _leading_parts(line):
+        return "longer"
+    if mine.count(" ") and mine in _leading_parts(hint):
+        return "shorter"
+    return None
+
+
 def looks_like_title(line: str, following: str | None) -> bool:
     """A short line without end punctuation, followed by body text, opens with a title.
 
@@ -289,9 +324,17 @@ def header_stage(doc: Document) -> Document:
     hint = doc.hints.get("title")
     first = lines[0]
     title = None
-    if hint and _comparable(first.text) == _comparable(hint):
+    given = title_of_hint(first.text, hint) if hint else None
+    if given == "same":
         title = first.text
         _take(doc, first, "header/title", "title")
+    elif given == "shorter" or (
+            given == "longer"
+            and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))):
+        # The headline of the input's title with a subtitle, or without the site's name the
+        # title field adds: the title line all the same, which meta.title takes from the input.
+        title = first.text
+        _take(doc, first, "header/title", None)
     elif doc.hints.get("page_title") and \
             _comparable(first.text) == _comparable(doc.hints["page_title"]):
         title = first.text                  # a web page's title line, under an input's title
