@@ -8,8 +8,11 @@ Reading is spread over the cluster by runs of consecutive files (a dump is many 
 one read task a cleaning actor at once; cleaning, the costly part, over the run's workers (--workers,
 else every CPU: the cluster's, or the cores a local instance is started with); the driver only
 orders outcomes and writes the shards, so the output (records, rejects, shards, manifest) is
-identical to a local run's and `--resume` works the same. Input paths must be readable at the same
-path on every node (a shared or network file system).
+identical to a local run's and `--resume` works the same. What reading passes over in a file (a
+WARC's requests, images, redirects) is counted where the file is read, and the counts go with
+the batches to the driver, which adds them to the run's log: the summary and --stats say them
+as a local run's do. Input paths must be readable at the same path on every node (a shared or
+network file system).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import logging
 import os
 import pickle
 import warnings
+from collections import Counter
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -47,12 +51,31 @@ RAY_LOGGERS = {"ray": logging.ERROR, "ray.data": logging.WARNING,
 DATA_CONTEXT = {"enable_progress_bars": False, "print_on_execution_start": False}
 
 
+def _taken(counts: Counter) -> bytes:
+    """Skipped-record counts as a row carries them (pickled; b"" for none), and `counts` emptied."""
+    if not counts:
+        return b""
+    blob = pickle.dumps(dict(counts))
+    counts.clear()
+    return blob
+
+
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
     """The files a run reads, in the order a local run reads them, with their record ids: each
     by its absolute path, which a worker on any node or in any folder can open, and by the name
-    a local run gives it ("name"), which its records and rejects carry."""
+    a local run gives it ("name"), which its records and rejects carry.
+
+    What the folder walks count in `log.skipped_records` before a file (a shard folder, a file
+    of cleaned records) is moved from the log to that file's row ("skipped"), and comes back
+    with its first batch: the run's log then holds them in reading order, as a local run's. Those
+    counted after the last file stay in the log (map_inputs adds them back last)."""
     files: list[dict[str, Any]] = []
     prefixes = id_prefixes(inputs)
+
+    def add(path: str, record_id: str, missing: str, name: str) -> None:
+        files.append({"path": path, "record_id": record_id, "missing": missing, "name": name,
+                      "skipped": _taken(log.skipped_records)})
+
     for name in inputs:
         if name == "-":
             raise ValueError("the ray executor reads files, not stdin")
@@ -60,20 +83,15 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
         if path.is_dir():
             for entry in folder_entries(path, options, log):
                 if isinstance(entry, Reject):   # a folder it cannot list, a named pipe
-                    files.append({"path": entry.source, "record_id": "", "missing": entry.reason,
-                                  "name": entry.source})
+                    add(entry.source, "", entry.reason, entry.source)
                     continue
                 file, record_id = entry
-                files.append({"path": str(Path(file).resolve()),
-                              "record_id": prefixed(prefixes.get(name), record_id),
-                              "missing": "", "name": file[2:] if file.startswith("./") else file})
+                add(str(Path(file).resolve()), prefixed(prefixes.get(name), record_id), "",
+                    file[2:] if file.startswith("./") else file)
         elif path.exists():
-            files.append({"path": str(path.resolve()),
-                          "record_id": prefixed(prefixes.get(name), stem_of(path.name)),
-                          "missing": "", "name": name})
+            add(str(path.resolve()), prefixed(prefixes.get(name), stem_of(path.name)), "", name)
         else:
-            files.append({"path": name, "record_id": "", "missing": "no such file or folder",
-                          "name": name})
+            add(name, "", "no such file or folder", name)
     return files
 
 
@@ -97,24 +115,34 @@ def _read_blocks(files: int, workers: int) -> int:
     return max(1, min(files, READ_TASKS_PER_WORKER * workers))
 
 
-def _file_items(path: str, record_id: str, missing: str, name: str,
-                options: ReadOptions) -> Iterator[Any]:
-    """The items of one input file, named as a local run names them (or its reject)."""
+def _file_items(path: str, record_id: str, missing: str, name: str, skipped: bytes,
+                options: ReadOptions, log: ReadLog) -> Iterator[Any]:
+    """The items of one input file, named as a local run names them (or its reject); what the
+    walk passed over before it (`skipped`, from its row), and what reading it passes over,
+    counted in `log`."""
+    if skipped:
+        log.skipped_records.update(pickle.loads(skipped))
     if missing:
         return iter([Reject(name, None, missing)])
-    return (_named(item, path, name) for item in read_file(path, record_id, options, ReadLog()))
+    return (_named(item, path, name) for item in read_file(path, record_id, options, log))
 
 
 def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str, list]]:
     """Ray Data UDF: a block of input file rows becomes a stream of pickled item batches, in
-    order. Batches run on across files, as a local run's do: a folder of one-article files made
-    a batch, an actor call and a block per article."""
+    order, each with the records passed over since the batch before (_taken). Batches run on
+    across files, as a local run's do: a folder of one-article files made a batch, an actor call
+    and a block per article."""
+    log = ReadLog()
     items = chain.from_iterable(
-        _file_items(str(path), str(record_id), str(missing), str(name), options)
-        for path, record_id, missing, name in zip(rows["path"], rows["record_id"],
-                                                  rows["missing"], rows["name"]))
+        _file_items(str(path), str(record_id), str(missing), str(name), bytes(skipped),
+                    options, log)
+        for path, record_id, missing, name, skipped in zip(
+            rows["path"], rows["record_id"], rows["missing"], rows["name"], rows["skipped"]))
     for batch in batched(items):
-        yield {"items": [pickle.dumps(batch)]}
+        yield {"items": [pickle.dumps(batch)], "skipped": [_taken(log.skipped_records)]}
+    if log.skipped_records:
+        # Passed over after the last document (a WARC that ends in images): a batch of none.
+        yield {"items": [pickle.dumps([])], "skipped": [_taken(log.skipped_records)]}
 
 
 class _CleanBatches:
@@ -126,11 +154,14 @@ class _CleanBatches:
         self.encode, self.context = encode, context
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
-        return {"result": [self._clean(pickle.loads(blob)) for blob in rows["items"]]}
+        return {"result": [self._clean(pickle.loads(blob)) for blob in rows["items"]],
+                "skipped": list(rows["skipped"])}
 
     def _clean(self, batch: list) -> bytes:
-        """One batch's result, pickled; a giant batch's freed heap given back after it, as a
-        pool's worker does."""
+        """One batch's result, pickled (b"" for a batch of none); a giant batch's freed heap
+        given back after it, as a pool's worker does."""
+        if not batch:
+            return b""
         result = pickle.dumps(process_batch(self.cleaner, batch, self.encode, self.context))
         give_back_heap(batch_bytes(batch))
         return result
@@ -222,6 +253,8 @@ class RayExecutor:
         files = _file_list(inputs, options, log)
         if not files:
             return
+        after_last = Counter(log.skipped_records)     # (counted after the last file: _file_list)
+        log.skipped_records.clear()
         self.settings.set_context(ray.data.DataContext.get_current())
         dataset: ray.data.Dataset = ray.data.from_items(
             files, override_num_blocks=_read_blocks(len(files), self.workers))
@@ -238,7 +271,7 @@ class RayExecutor:
                                       compute=ray.data.ActorPoolStrategy(size=self.workers))
         remaining = skip
         try:
-            for result in self._results(dataset):
+            for result in self._results(dataset, log):
                 if remaining:
                     # A resumed run: outcomes before the checkpoint were written already.
                     dropped = min(remaining, len(result.outcomes))
@@ -248,6 +281,7 @@ class RayExecutor:
                     if not result.outcomes:
                         continue
                 yield result
+            log.skipped_records.update(after_last)
         except (KeyboardInterrupt, OSError, GeneratorExit):
             raise
         except Exception as exc:   # a task or actor that failed for good, a lost node, ...
@@ -255,9 +289,14 @@ class RayExecutor:
                              f"{str(exc).splitlines()[0] if str(exc) else ''}") from exc
 
     @staticmethod
-    def _results(dataset) -> Iterator[BatchResult]:
+    def _results(dataset, log: ReadLog) -> Iterator[BatchResult]:
+        """The batches' results in order, what reading passed over before each counted in `log`
+        (a batch of none only brings such counts)."""
         for row in dataset.iter_rows():
-            yield pickle.loads(row["result"])
+            if row["skipped"]:
+                log.skipped_records.update(pickle.loads(row["skipped"]))
+            if row["result"]:
+                yield pickle.loads(row["result"])
 
     def close(self, cancel: bool = False) -> None:
         try:
