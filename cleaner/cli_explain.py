@@ -10,8 +10,10 @@ from pathlib import Path
 from cleaner.batches import NOTHING_VISIBLE, clean_item_document, document_args, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 no_such_input, read_options)
+from cleaner.cli_fixtures import given_options
 from cleaner.explain import explain
-from cleaner.fixtures import input_fields, input_fields_path
+from cleaner.fixture_workflow import FixtureError, KeptCleaners, kept_options
+from cleaner.fixtures import RuleOptions, input_fields, input_fields_path, rule_options_path
 from cleaner.inputs import Item, ReadLog, Reject
 from cleaner.readers import iter_inputs
 from cleaner.run import MAX_REJECT_MESSAGES
@@ -22,7 +24,10 @@ def register(sub) -> None:
     parser = sub.add_parser(
         "explain", help="show what was removed from documents and why",
         description="Print each document line by line with every removal marked [-like this-] "
-                    "and labelled with the rule that took it, and the metadata found.")
+                    "and labelled with the rule that took it, and the metadata found.",
+        epilog="A fixture's input (fixtures/<site>/<case>.txt) is shown as `cleaner fixtures "
+               "check` cleans it: with the input fields in its <case>.input.json and, given "
+               "no rule options, the rule options kept in its <case>.rules.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
     parser.add_argument("--id", dest="ids", action="append", metavar="ID",
                         help="only the document(s) with this id")
@@ -42,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
     if cleaner is None:
         return 2
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    given = given_options(args)
+    # Given no rule options, a fixture case is shown with those kept beside it, as `cleaner
+    # fixtures check` cleans it; given some, every document is shown with them.
+    kept = KeptCleaners(cleaner) if given == RuleOptions() else None
     shown = 0
     log = ReadLog()
     rejected = _RejectLines()
@@ -53,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
         if args.ids and str(fields.get("id")) not in args.ids:
             continue
         try:
-            doc = clean_item_document(cleaner, with_stored_fields(item))
+            doc = clean_item_document(case_cleaner(item, cleaner, given, kept),
+                                      with_stored_fields(item))
         except Exception as exc:  # a page with no article, a page over the time limit, a
-            # broken <case>.input.json
+            # broken <case>.input.json or <case>.rules, rules it keeps that are gone
             rejected.say(item.where(), str(exc))
             continue
         record = doc.to_record()
@@ -117,3 +127,32 @@ def with_stored_fields(item: Item) -> Item:
     print(f"cleaner: {item.where()}: with the input fields stored in "
           f"{input_fields_path(Path(item.source))}, as a fixture is cleaned", file=sys.stderr)
     return replace(item, fields={**item.fields, **stored})
+
+
+def case_cleaner(item: Item, cleaner, given: RuleOptions, kept: KeptCleaners | None):
+    """The cleaner to show a one-article file with, as `cleaner fixtures check` cleans it:
+    given no rule options (`kept` then), the one for those kept beside it (a fixture's
+    <case>.rules); given some, `cleaner`, made with them, noting a case that keeps others.
+    Raises FixtureError on a <case>.rules that cannot be read or names rules that are gone."""
+    if item.line is not None:
+        return cleaner
+    raw = Path(item.source)
+    if not rule_options_path(raw).exists():       # (no fixture, or one made with the defaults)
+        return cleaner
+    if kept is None:
+        try:
+            options = kept_options(raw)
+        except FixtureError:
+            return cleaner          # the given options make no use of it
+        if options is not None and options.resolved() != given.resolved():
+            print(f"cleaner: {item.where()}: its record was made with {options.typed()} (kept "
+                  f"in {rule_options_path(raw)}); explain given no rule options uses them",
+                  file=sys.stderr)
+        return cleaner
+    options = kept_options(raw)
+    if options is None:
+        return cleaner
+    made = kept(raw)
+    print(f"cleaner: {item.where()}: with the rule options kept in {rule_options_path(raw)} "
+          f"({options.typed()}), as a fixture is cleaned", file=sys.stderr)
+    return made

@@ -13,8 +13,7 @@ from cleaner.explain import GREEN, RED, RESET, explain
 from cleaner.fixture_workflow import (Added, FixtureError, KeptCleaners, add_fixture,
                                       compare_fixtures, kept_options, made_with_given, rewrite,
                                       unmatched_cases)
-from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
-                              write_rule_options)
+from cleaner.fixtures import RuleOptions, rule_options_path, rule_options_text
 from cleaner.normalize import normalize
 from cleaner.wording import counted, noun
 
@@ -28,8 +27,8 @@ def register(sub) -> None:
         description="Regression fixtures live in fixtures/<site>/<case>.txt (or .html) with the "
                     "expected record in <case>.json and, optionally, the input fields (url, "
                     "date) in <case>.input.json and the rule options the record was made with "
-                    "(--rules, --lang) in <case>.rules, which check and update use when "
-                    "given no rule options.")
+                    "(--rules, --no-builtin-rules, --lang) in <case>.rules, which check, update "
+                    "and `cleaner explain` of the case use when given no rule options.")
     actions = parser.add_subparsers(dest="fixtures_command", metavar="ACTION")
 
     add = actions.add_parser(
@@ -130,8 +129,9 @@ def run_add(args: argparse.Namespace) -> int:
     report_site(added, args.site)
     if rule_options_path(added.raw).exists():
         print(f"note: the record was made with {given_options(args).typed()}, kept in "
-              f"{rule_options_path(added.raw)}: `cleaner fixtures check` and `update` given no "
-              "rule options clean this case with them", file=sys.stderr)
+              f"{rule_options_path(added.raw)}: `cleaner fixtures check` and `update`, and "
+              "`cleaner explain` of its input, given no rule options clean this case with "
+              "them", file=sys.stderr)
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
           f"{added.raw.stem}{shaping_options(args)}` and commit the files", file=sys.stderr)
     return 0
@@ -240,11 +240,17 @@ def keep_options(comparisons: list, given: RuleOptions) -> int:
             before = path.read_text(encoding="utf-8") if path.exists() else None
         except (OSError, ValueError):   # a folder of that name, not UTF-8: replaced, or fails
             before = ""
-        after = rule_options_text(comp.raw, given)
-        if after == before:
+        as_given = rule_options_text(comp.raw, given)
+        # --no-builtin-rules alone replaces the options kept with none, as an update always
+        # has; but a case that keeps just that (fixtures add --no-builtin-rules) keeps it.
+        after = as_given if given.names_rules else None
+        if before in (after, as_given):
             continue
         try:
-            write_rule_options(comp.raw, given)
+            if after is None:
+                path.unlink()
+            else:
+                path.write_text(after, encoding="utf-8")
         except OSError as exc:          # a folder where the file goes, a read-only folder
             print(f"cleaner: error: cannot keep the rule options of {comp.raw}: {exc}",
                   file=sys.stderr)

@@ -3,8 +3,8 @@
 An optional <case>.input.json holds the input fields the raw text came with (url, date, title...):
 the url finds the site pack as it would in a dump, the date picks the dated rules. An optional
 <case>.rules (JSON) holds the rule options the expected record was made with (rule files, each
-relative to the case's folder or whole, as given; --no-builtin-rules; --lang), so that a check
-without them cleans it alike.
+relative to the case's folder or whole, as given; --no-builtin-rules, alone or not; --lang), so
+that a check or an explain without them cleans it alike.
 """
 
 from __future__ import annotations
@@ -91,8 +91,14 @@ class RuleOptions:
 
     @property
     def recorded(self) -> bool:
-        """Whether they are kept beside the fixture: a rule file or a language was named (a
-        case made with --no-builtin-rules alone, the shipped packs left out, keeps none)."""
+        """Whether they are kept beside the fixture: any was given. A case made with
+        --no-builtin-rules alone keeps it: cleaned with the shipped packs, its record would
+        change with them."""
+        return bool(self.rules or self.lang or self.no_builtin_rules)
+
+    @property
+    def names_rules(self) -> bool:
+        """Whether a rule file or a language is named (not --no-builtin-rules alone)."""
         return bool(self.rules or self.lang)
 
     def resolved(self) -> RuleOptions:
@@ -193,8 +199,8 @@ def stored_rule_options(raw: Path) -> RuleOptions | None:
         problem = "'no_builtin_rules' is not true or false"
     elif lang is not None and (not isinstance(lang, str) or not lang):
         problem = "'lang' is not a language code"
-    elif not rules and not lang:
-        problem = "no rule files and no language: delete it"
+    elif not rules and not lang and not no_builtin:
+        problem = "no rule files, no language and the built-in rules kept: delete it"
     else:
         return RuleOptions(tuple(rules), no_builtin, lang)
     raise RuleOptionsError(f"{path}: {problem}")

@@ -311,3 +311,69 @@ def test_an_update_given_rules_replaces_a_broken_kept_file_naming_it(project, ca
     assert "changed fixtures/kabar.example/page.rules: now --rules pack" in capsys.readouterr().err
     assert _kept(project) == {"rules": ["../../pack"]}
     assert main(["fixtures", "check"]) == 0
+
+
+def test_a_fixture_added_with_no_builtin_rules_alone_keeps_it_and_passes_a_plain_check(
+        project, capsys):
+    assert _add("--no-builtin-rules") == 0
+    assert _kept(project) == {"rules": [], "no_builtin_rules": True}
+    assert "made with --no-builtin-rules, kept in" in capsys.readouterr().err
+    # The shipped packs would make another record (its language found, for one).
+    assert _expected(project)["meta"]["lang"] is None
+    assert main(["fixtures", "check"]) == 0
+    assert "1 fixture, 0 differ" in capsys.readouterr().err
+
+
+def test_a_change_in_the_shipped_rules_leaves_a_no_builtin_rules_case_alone(project,
+                                                                           monkeypatch, capsys):
+    from cleaner import rulefile
+
+    assert _add("--no-builtin-rules", "--name", "bare") == 0
+    assert _add("--name", "plain") == 0
+    assert main(["fixtures", "check"]) == 0
+    # The shipped rules gain a pack for the site, which drops its promo line.
+    shipped = rulefile.shipped_rule_files
+
+    def with_the_pack(builtin: bool = True):
+        return [*shipped(builtin), project / "pack" / "kabar.example.toml"] if builtin else []
+
+    monkeypatch.setattr(rulefile, "shipped_rule_files", with_the_pack)
+    capsys.readouterr()
+    assert main(["fixtures", "check", "plain"]) == 1        # the change is seen by the plain case
+    assert main(["fixtures", "check", "bare"]) == 0         # and not by the one made without
+    assert "Promo" in _expected(project, "bare")["text"]
+
+
+def test_an_update_given_the_kept_no_builtin_rules_leaves_the_kept_file(project, capsys):
+    assert _add("--no-builtin-rules") == 0
+    capsys.readouterr()
+    assert main(["fixtures", "update", "--no-builtin-rules"]) == 0
+    assert "page.rules" not in capsys.readouterr().err
+    assert _kept(project) == {"rules": [], "no_builtin_rules": True}
+    assert main(["fixtures", "check"]) == 0
+
+
+def test_a_kept_file_of_no_builtin_rules_alone_reads_back_and_false_alone_is_refused(tmp_path):
+    from cleaner.fixtures import RuleOptions, RuleOptionsError, read_rule_options, \
+        rule_options_path
+
+    raw = tmp_path / "fx" / "site" / "case.txt"
+    raw.parent.mkdir(parents=True)
+    rule_options_path(raw).write_text('{"no_builtin_rules": true}')
+    assert read_rule_options(raw) == RuleOptions((), True, None)
+    rule_options_path(raw).write_text('{"rules": [], "no_builtin_rules": false}')
+    with pytest.raises(RuleOptionsError, match=r"case\.rules: no rule files, no language"):
+        read_rule_options(raw)
+
+
+@pytest.mark.parametrize("content", [b'{"no_builtin_rules": true, "builtin": false}',
+                                     b'{"no_builtin_rules": 1}', b'{"no_builtin_rules": false}'])
+def test_a_broken_kept_no_builtin_rules_fails_that_fixture_naming_it(project, capsys, content):
+    assert _add("--no-builtin-rules") == 0
+    (project / "fixtures" / "kabar.example" / "page.rules").write_bytes(content)
+    capsys.readouterr()
+    assert main(["fixtures", "check"]) == 1
+    captured = capsys.readouterr()
+    assert ("page.json: cannot clean the fixture: fixtures/kabar.example/page.rules: "
+            in captured.out)
+    assert "Traceback" not in captured.err

@@ -439,7 +439,8 @@ def test_a_failed_forced_add_puts_back_the_case_it_would_have_replaced(tmp_path,
                 "https://kabar.example/a") == 0
     folder = tmp_path / "fixtures" / "kabar.example"
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
-    assert sorted(before) == ["page.html", "page.input.json", "page.json"]
+    # (page.rules: the --no-builtin-rules the record was made with, put back too)
+    assert sorted(before) == ["page.html", "page.input.json", "page.json", "page.rules"]
     page.write_text(NO_ARTICLE, encoding="utf-8")
     assert _add(tmp_path, str(page), "--site", "kabar.example", "--force") == 2
     assert "no article text found" in capsys.readouterr().err

@@ -1,0 +1,130 @@
+"""`cleaner explain` of a fixture case made with rule options of its own (<case>.rules) shows it
+as `cleaner fixtures check` cleans it: given no rule options, with those kept beside it, saying
+so; given some, with them, noting the kept ones. A kept file that is broken, or names rules that
+are gone, rejects that case naming the file, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from cleaner.cli import main
+from test_fixture_rules_files import _add
+from test_fixtures_cli import PROMO_RULE as PACK, TEXT
+
+CASE = "fixtures/kabar.example/page.txt"
+PROMO = "[-Promo aplikasi kami gratis-]<kabar/promo>"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder, the working one: a page, and a pack of one's own in pack/."""
+    root = tmp_path / "proj"
+    (root / "pack").mkdir(parents=True)
+    (root / "pack" / "kabar.example.toml").write_text(PACK, encoding="utf-8")
+    (root / "page.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _summary_of_expected(root) -> str:
+    """The closing line explain writes, for the case's expected record."""
+    record = json.loads((root / "fixtures" / "kabar.example" / "page.json").read_text())
+    removed = record["removed"]
+    chars = sum(len(r["text"]) for r in removed)
+    return (f"{len(removed)} removal{'s' * (len(removed) != 1)}, {chars} characters; "
+            f"{len(record['text'])} characters of text kept")
+
+
+def _explain(*args) -> int:
+    return main(["explain", CASE, "--color", "never", *args])
+
+
+def test_explain_of_a_case_added_with_rules_uses_them_and_says_so(project, capsys):
+    assert _add("--rules", "pack/") == 0
+    capsys.readouterr()
+    assert _explain() == 0
+    captured = capsys.readouterr()
+    assert PROMO in captured.out
+    assert captured.out.rstrip().splitlines()[-1].strip() == _summary_of_expected(project)
+    assert (f"{CASE}: with the rule options kept in fixtures/kabar.example/page.rules "
+            "(--rules pack), as a fixture is cleaned") in captured.err
+
+
+def test_explain_of_a_case_added_with_no_builtin_rules_leaves_the_shipped_packs_out(project,
+                                                                                  capsys):
+    assert _add("--no-builtin-rules") == 0
+    capsys.readouterr()
+    assert _explain() == 0
+    captured = capsys.readouterr()
+    assert "\n   lang " not in captured.out        # no language pack found it Indonesian
+    assert captured.out.rstrip().splitlines()[-1].strip() == _summary_of_expected(project)
+    assert "(--no-builtin-rules), as a fixture is cleaned" in captured.err
+
+
+def test_explain_given_rule_options_uses_them_noting_the_kept_ones(project, capsys):
+    assert _add("--rules", "pack/") == 0
+    capsys.readouterr()
+    assert _explain("--no-builtin-rules") == 0
+    captured = capsys.readouterr()
+    assert PROMO not in captured.out and "Promo aplikasi kami gratis" in captured.out
+    assert (f"{CASE}: its record was made with --rules pack (kept in "
+            "fixtures/kabar.example/page.rules); explain given no rule options uses them"
+            in captured.err)
+    assert _explain("--rules", "./pack") == 0               # the same rules, spelt otherwise
+    captured = capsys.readouterr()
+    assert PROMO in captured.out and "made with" not in captured.err
+
+
+def test_explain_of_a_case_kept_without_options_is_as_before(project, capsys):
+    assert _add() == 0
+    capsys.readouterr()
+    assert _explain() == 0
+    captured = capsys.readouterr()
+    assert PROMO not in captured.out and "rule options" not in captured.err
+
+
+@pytest.mark.parametrize("content", [
+    b"not json", b"\xff\xfe\x00\x01", b"[]", b'{"rules": ["pack"], "include": ["x"]}',
+    b'{"rules": 5}', b'{"no_builtin_rules": "yes"}', b'{"lang": "xx"}',
+    b'{"rules": ["no-such-pack"]}'])
+def test_explain_rejects_a_case_whose_kept_file_is_broken_naming_it(project, capsys, content):
+    assert _add("--rules", "pack/") == 0
+    (project / "fixtures" / "kabar.example" / "page.rules").write_bytes(content)
+    (project / "other.txt").write_text("Isi berita lain hari ini di kota.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["explain", CASE, "other.txt", "--color", "never"]) == 0   # the rest is shown
+    captured = capsys.readouterr()
+    assert f"cleaner: rejected {CASE}: " in captured.err and "page.rules" in captured.err
+    assert "== other" in captured.out and "== page" not in captured.out
+    assert "Traceback" not in captured.err
+    assert _explain() == 1                                  # alone: nothing to show
+    assert "no document to explain" in capsys.readouterr().err
+
+
+def test_explain_rejects_a_case_whose_kept_rules_are_gone_saying_what_to_do(project, capsys):
+    assert _add("--rules", "pack/") == 0
+    shutil.rmtree(project / "pack")
+    capsys.readouterr()
+    assert _explain() == 1
+    err = capsys.readouterr().err
+    assert (f"rejected {CASE}: made with --rules ../../pack (kept in "
+            "fixtures/kabar.example/page.rules)") in err
+    assert "no such rule file or folder" in err and "give its rules with --rules" in err
+    # Given the rules where they are now, it is shown with them.
+    (project / "packs").mkdir()
+    (project / "packs" / "kabar.example.toml").write_text(PACK, encoding="utf-8")
+    assert _explain("--rules", "packs") == 0
+    assert PROMO in capsys.readouterr().out
+
+
+def test_explain_rejects_a_case_whose_kept_file_is_a_folder(project, capsys):
+    assert _add("--rules", "pack/") == 0
+    kept = project / "fixtures" / "kabar.example" / "page.rules"
+    kept.unlink()
+    kept.mkdir()
+    capsys.readouterr()
+    assert _explain() == 1
+    assert "page.rules: cannot read the rule options" in capsys.readouterr().err
