@@ -27,7 +27,7 @@ def clean_value(value: str) -> str:
 
 
 def place_name(value: str, particles: frozenset[str] = frozenset(),
-               compass: frozenset[str] = frozenset()) -> str:
+               compass: frozenset[str] = frozenset(), links: frozenset[str] = frozenset()) -> str:
     """A place written in capitals ("MOSKWA") in title case, but for its words without a vowel,
     acronyms (NTT, NTB, DC), and its `particles` (the packs' name and place particles, lower
     case) inside it, which stay lower case: a word ("Termas de Rio Hondo"), a part between
@@ -35,9 +35,11 @@ def place_name(value: str, particles: frozenset[str] = frozenset(),
     particle opening the place or a part of it after a comma, or ending it, keeps its capital
     ("La Paz", "Lake Van", "Al-Quds"), and so does one right after a word of `compass` (the
     packs' compass words, lower case), which names a place beside the one after it ("West Des
-    Moines", "South El Monte"); anything else as written. After an apostrophe only a single
-    letter's name goes on capitalised ("O'Hare", "St. John's"). A place of initials alone keeps
-    its last full stop ("N.Y.", "W.Va.").
+    Moines", "South El Monte"), unless it is one of `links` (the packs' stopwords, lower case): a
+    word of the text's own language there ties the compass word to the place that follows it
+    ("West of England", "South of France"), where a foreign article opens a name; anything else
+    as written. After an apostrophe only a single letter's name goes on capitalised ("O'Hare",
+    "St. John's"). A place of initials alone keeps its last full stop ("N.Y.", "W.Va.").
 
     >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
     ('Moskwa', 'Banda Aceh', 'Moskow')
@@ -58,12 +60,15 @@ def place_name(value: str, particles: frozenset[str] = frozenset(),
     ('Stratford-upon-Avon', 'Al-Quds')
     >>> place_name("WEST DES MOINES", particles | {"des"}, frozenset({"west"})), place_name("W.VA.")
     ('West Des Moines', 'W.Va.')
+    >>> place_name("SOUTH OF FRANCE", particles | {"of"}, frozenset({"south"}), frozenset({"of"}))
+    'South of France'
     """
     value = _initials_stop(value, clean_value(value))
     if not value.isupper():
         return value
     words = value.split(" ")
-    return " ".join(word if _acronym(word) else _place_word(words, index, particles, compass)
+    return " ".join(word if _acronym(word)
+                    else _place_word(words, index, particles, _opens(words, index, compass, links))
                     for index, word in enumerate(words))
 
 
@@ -82,13 +87,21 @@ def _initials_stop(raw: str, value: str) -> str:
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]{1,3}")
 
 
-def _place_word(words: list[str], index: int, particles: frozenset[str],
-                compass: frozenset[str]) -> str:
+def _opens(words: list[str], index: int, compass: frozenset[str], links: frozenset[str]) -> bool:
+    """Whether a place's word opens a name: the place's first word, one after a comma, or one
+    after a compass word but for a word of `links` ("Des" of "West Des Moines", not "of" of
+    "West of England")."""
+    if index == 0 or words[index - 1].endswith(","):
+        return True
+    return (words[index - 1].lower() in compass
+            and words[index].split("-", 1)[0].lower() not in links)
+
+
+def _place_word(words: list[str], index: int, particles: frozenset[str], opens: bool) -> str:
     """A place's word in title case, each part between its hyphens alone: a particle inside the
-    place (a word of it before the part and after it) in lower case. A word after a compass
-    word opens a name, as the place's first word does."""
+    place (a word of it before the part and after it) in lower case. A word that `opens` a name
+    (_opens) keeps its capital, as the place's first word does."""
     parts = words[index].split("-")
-    opens = index == 0 or words[index - 1].endswith(",") or words[index - 1].lower() in compass
     closes = index == len(words) - 1
     return "-".join(_place_part(part, particles, before=part_index > 0 or not opens,
                                 after=part_index < len(parts) - 1 or not closes)
@@ -421,7 +434,8 @@ def speakers_turns(texts: Iterable[str], editor_labels: Container[str],
     'Pewarta:', 'Foto:', 'Baca juga:'), and the other speaker answers twice, alternating with
     the editor ('Editor: ...' / 'Writer: ...' / 'Editor: ...' / 'Writer: ...'), or once to an
     editor's turn that names no one ('Thanks.'): two credits naming people, around a caption
-    or a note, are no dialogue, nor is a credit repeated at the top and the bottom.
+    or a note, are no dialogue (however often the note's label comes between them), nor is a
+    credit repeated at the top and the bottom.
 
     >>> lines = ["Editor: Me", "Writer: It started with a letter.", "Editor: Thanks."]
     >>> speakers_turns(lines, {"editor"}), speakers_turns(lines[:2], {"editor"})
@@ -452,13 +466,27 @@ def speakers_turns(texts: Iterable[str], editor_labels: Container[str],
 
 def _answered(said: list[str], before: list[set[str]], turn: int, words: Lexicon) -> bool:
     """Whether the editor's turn `turn` (speakers_turns) follows another speaker's answer to the
-    one before it, saying something else: that speaker answers too before the one before it or
-    after this one, or one of the two turns names no one."""
+    one before it, saying something else: one of the two turns names no one, or that speaker
+    answers too before the one before it or after this one and the two turns are not both
+    names alone (two credits)."""
     between = before[turn]
     if not between or _said_as(said[turn - 1]) == _said_as(said[turn]):
         return False
+    if _turn_names_no_one(said[turn - 1], words) or _turn_names_no_one(said[turn], words):
+        return True
+    # Two turns that only name people are two credits, however the labels between alternate.
     return (bool(between & (before[turn - 1] | before[turn + 1]))
-            or _turn_names_no_one(said[turn - 1], words) or _turn_names_no_one(said[turn], words))
+            and not (_turn_names_people(said[turn - 1], words)
+                     and _turn_names_people(said[turn], words)))
+
+
+def _turn_names_people(rest: str, words: Lexicon) -> bool:
+    """Whether an editor's line only names people, as a credit does ('Jane Doe and John Roe')."""
+    # A question or a word of speech in lower case is a turn ('So how?', 'And then?').
+    if "?" in rest or any(word.islower() and word not in words.name_particles
+                          and word not in words.conjunctions for word in rest.split()):
+        return False
+    return bool(editor_names(rest, words))
 
 
 def _said_as(rest: str) -> str:
@@ -853,7 +881,7 @@ class MetaSink:
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
                 ok = doc.set_meta("location", place_name(raw, words.place_particles,
-                                                         words.compass_words))
+                                                         words.compass_words, words.stopwords))
             else:
                 ok = doc.set_meta(name, clean_value(raw))
             if ok or name in hit.values:
