@@ -484,7 +484,7 @@ def made_with_given(comparisons: Iterable[Comparison], given: RuleOptions,
             continue
         if comp.changed or rule_options_path(comp.raw).exists():
             out.append(comp)
-        elif given.names_rules:      # (--no-builtin-rules alone: keep_options keeps none)
+        elif given.recorded:
             if plain is None:
                 plain = cleaner_like(cleaner, RuleOptions())
             if isinstance(plain, str) or not _reproduces(plain, comp):

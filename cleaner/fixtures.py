@@ -96,11 +96,6 @@ class RuleOptions:
         change with them."""
         return bool(self.rules or self.lang or self.no_builtin_rules)
 
-    @property
-    def names_rules(self) -> bool:
-        """Whether a rule file or a language is named (not --no-builtin-rules alone)."""
-        return bool(self.rules or self.lang)
-
     def resolved(self) -> RuleOptions:
         """The same options with every rule path made whole, to compare them (`new/` is `new`)."""
         return RuleOptions(tuple(os.path.abspath(rule) for rule in self.rules),

@@ -271,13 +271,15 @@ def test_an_update_keeps_the_rules_beside_a_record_made_with_them_before_kept_fi
     assert main(["fixtures", "check"]) == 0
 
 
-def test_an_update_given_no_builtin_rules_alone_deletes_the_kept_file_it_replaces(project,
-                                                                                  capsys):
+def test_an_update_given_no_builtin_rules_alone_keeps_it_in_place_of_the_kept_file(project,
+                                                                                   capsys):
     assert _add("--rules", "pack/") == 0
     capsys.readouterr()
     assert main(["fixtures", "update", "--no-builtin-rules"]) == 0
-    assert _kept(project) is None
-    assert "deleted fixtures/kabar.example/page.rules" in capsys.readouterr().err
+    assert _kept(project) == {"rules": [], "no_builtin_rules": True}
+    assert ("changed fixtures/kabar.example/page.rules: now --no-builtin-rules"
+            in capsys.readouterr().err)
+    assert main(["fixtures", "check"]) == 0          # the records it rewrote, reproduced
 
 
 def test_rules_gone_name_the_path_as_kept_and_the_kept_file(project, tmp_path, monkeypatch,
