@@ -252,8 +252,10 @@ class PackIndex:
             host = host.partition(".")[2]
         return None
 
-    def site_by_text(self, text: str) -> Pack | None:
-        """The pack whose signature matches nearest the start of the text, else of its end."""
+    def site_by_text(self, text: str, declared: str | None = None, from_fields: bool = False,
+                     lang: str | None = None) -> Pack | None:
+        """The pack whose signature matches nearest the start of the text, else of its end; of
+        packs matching at one place, the one in the text's language (in_text_language)."""
         if not self._signature_sites:
             return None
         for window in (text[:SIGNATURE_WINDOW], text[-SIGNATURE_WINDOW:]):
@@ -271,8 +273,23 @@ class PackIndex:
                 if spans is not None:
                     starts.append((spans[0][0], i, pack))
             if starts:
-                return min(starts)[2]    # the signature nearest the start wins, then the first pack
+                # The signature nearest the start wins, then the first pack.
+                nearest = min(starts)[0]
+                tied = [pack for start, _, pack in sorted(starts) if start == nearest]
+                return self.in_text_language(tied, text, declared, from_fields, lang)
         return None
+
+    def in_text_language(self, packs: list[Pack], text: str, declared: str | None = None,
+                         from_fields: bool = False, lang: str | None = None) -> Pack:
+        """Of site packs whose signatures match at one place, the one in `lang` (--lang's), else
+        in the text's language (`language`), else the first: two editions of one publisher
+        share their datelines ('Jakarta (ANTARA) - ' opens Antara's Indonesian and English items
+        alike), and their words tell them apart."""
+        first = packs[0]
+        if all(pack.lang == first.lang for pack in packs):
+            return first         # (the text's language is read only where it decides)
+        lang = lang or self.language(text, declared, from_fields)
+        return next((pack for pack in packs if lang and pack.lang == lang), first)
 
     def language(self, text: str, declared: str | None = None,
                  from_fields: bool = False) -> str | None:
@@ -389,14 +406,16 @@ class PackIndex:
         may overrule (language)."""
         if site is None:
             host = site_host(url)
-            site = self.site_by_host(host) if host else self.site_by_text(text)
+            site = (self.site_by_host(host) if host
+                    else self.site_by_text(text, declared, from_fields, lang))
         if not lang and site is not None and site.lang:
             edition = url_language(url)
             if edition in self.langs and edition != site.lang and self.language(text) == edition:
-                # An edition in another language (goal.com/en/, en.antaranews.com), which the
-                # text's words confirm (a path like /id/12345 is no language): the site's rules
-                # were written for its own language's pages, and would take this one's text (a
-                # Title Case subheading read as a related link).
+                # An edition in another language without a pack of its own (goal.com/en/;
+                # en.antaranews.com has one), which the text's words confirm (a path like
+                # /id/12345 is no language): the site's rules were written for its own
+                # language's pages, and would take this one's text (a Title Case subheading
+                # read as a related link).
                 site, lang = None, edition
         lang = lang or (site.lang if site else None) or self.language(text, declared, from_fields)
         chosen: list[Pack] = []

@@ -1,0 +1,182 @@
+"""Antara's English edition: its own pack (rules/sites/en.antaranews.com.toml), chosen by its
+host or, without a url, by the dateline both editions share and the text's language
+(PackIndex.in_text_language); and the Indonesian pack's older dateline with a day and month."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.identify import PackIndex
+
+ENGLISH = ("Jakarta (ANTARA) - Indonesia plans to raise its rice output next year, the agriculture "
+           "minister said on Monday.\n"
+           "The ministry will distribute seeds and fertiliser to farmers in 20 provinces, he told "
+           "reporters in Jakarta.\n"
+           "\"We expect the harvest to improve by 5 percent,\" he said.\n"
+           "Reporter: Andi Firdaus\n"
+           "Editor: Rahmad Nasution\n"
+           "COPYRIGHT © ANTARA 2023")
+INDONESIAN = ("Jakarta (ANTARA) - Menteri Pertanian mengatakan pemerintah akan menambah produksi "
+              "beras tahun depan.\n"
+              "Kementerian akan membagikan benih dan pupuk kepada petani di 20 provinsi, kata dia "
+              "kepada wartawan di Jakarta.\n"
+              "Reporter: Andi Firdaus\n"
+              "Editor: Rahmad Nasution")
+EN_URL = "https://en.antaranews.com/news/12345/indonesia-to-boost-rice-output"
+ID_URL = "https://www.antaranews.com/berita/12345/upacara-kemerdekaan"
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner()
+
+
+def _removed(record: dict, rule: str) -> list[str]:
+    return [r["text"] for r in record["removed"] if r["rule"] == rule]
+
+
+def _assert_english_antara(record: dict) -> None:
+    meta = record["meta"]
+    assert (meta["lang"], meta["site"]) == ("en", "en.antaranews.com")
+    assert (meta["location"], meta["source"]) == ("Jakarta", "ANTARA")
+    assert meta["authors"] == ["Andi Firdaus"] and meta["editors"] == ["Rahmad Nasution"]
+    assert _removed(record, "antaranews-en/dateline") == ["Jakarta (ANTARA) - "]
+    assert _removed(record, "antaranews-en/reporter-label") == ["Reporter: Andi Firdaus"]
+    assert "(ANTARA)" not in record["text"] and "Reporter" not in record["text"]
+    assert record["text"].startswith("Indonesia plans to raise its rice output")
+
+
+# --- 1. no url: the shared dateline names the edition the text's words are in ---------------
+
+def test_an_english_text_with_antaras_dateline_declaring_english_is_english(cleaner):
+    _assert_english_antara(cleaner.clean(ENGLISH, lang="en"))
+
+
+def test_an_english_text_with_antaras_dateline_declaring_nothing_is_english(cleaner):
+    _assert_english_antara(cleaner.clean(ENGLISH))
+
+
+@pytest.mark.parametrize("declared", [None, "en", "id"])
+def test_an_indonesian_text_with_antaras_dateline_stays_indonesian(cleaner, declared):
+    # A wrong `lang: en` field is overruled by the text's words, as for any site's document.
+    record = cleaner.clean(INDONESIAN, lang=declared)
+    meta = record["meta"]
+    assert (meta["lang"], meta["site"]) == ("id", "antaranews.com")
+    assert (meta["location"], meta["source"]) == ("Jakarta", "ANTARA")
+    assert _removed(record, "antaranews/dateline") == ["Jakarta (ANTARA) - "]
+
+
+def test_an_indonesian_text_declaring_english_is_indonesian_on_other_sites_too(cleaner):
+    # What identify.py does elsewhere, which the Antara case keeps: a site's url gives its
+    # language, and without a site the text's stopwords overrule a wrong field.
+    body = INDONESIAN.replace("Jakarta (ANTARA) - ", "")
+    assert cleaner.clean(body, url="https://www.tribunnews.com/x/1", lang="en")["meta"]["lang"] == "id"
+    assert cleaner.clean(body, lang="en")["meta"]["lang"] == "id"
+
+
+def test_a_short_dateline_without_language_evidence_keeps_the_indonesian_pack(cleaner):
+    # Too few words to tell the editions apart: the first pack loaded, as before.
+    record = cleaner.clean("Jakarta (ANTARA) - Banjir.")
+    assert record["meta"]["site"] == "antaranews.com"
+
+
+@pytest.mark.parametrize("text", [
+    "Jakarta (ANTARA) - ",
+    "Jakarta (ANTARA) - \x00\ufffd\u200b",
+    "Jakarta (ANTARA) - 東京都は月曜日、新たな感染対策を発表した。飲食店に対して営業時間の短縮を要請する。",
+    "Jakarta (ANTARA) - " + "the " * 5000,
+    "Jakarta (ANTARA) - \ud83d half an emoji, the minister said on Monday in Jakarta.",
+])
+@pytest.mark.parametrize("declared", [None, "en", "xx", 5, ""])
+def test_damaged_or_odd_text_with_the_shared_dateline_never_raises(cleaner, text, declared):
+    record = cleaner.clean(text, lang=declared)
+    assert record["meta"]["site"] in ("antaranews.com", "en.antaranews.com")
+    assert record["meta"]["source"] in ("ANTARA", None)
+
+
+def test_packs_of_one_language_are_told_apart_without_reading_the_text(cleaner):
+    index = cleaner.index
+    indonesian = [p for p in index.sites if p.lang == "id"][:2]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the language was read")
+
+    probe = PackIndex(index.sites + index.common + list(index.langs.values()))
+    probe.language = refuse  # type: ignore[method-assign]
+    assert probe.in_text_language(indonesian, ENGLISH) is indonesian[0]
+
+
+def test_packs_of_two_languages_go_by_the_texts_language(cleaner):
+    index = cleaner.index
+    both = [index.site_by_host("antaranews.com"), index.site_by_host("en.antaranews.com")]
+    assert index.in_text_language(both, ENGLISH).id == "en.antaranews.com"
+    assert index.in_text_language(both, INDONESIAN).id == "antaranews.com"
+    assert index.in_text_language(both, "").id == "antaranews.com"
+
+
+# --- 2. the English edition's url -------------------------------------------------------------
+
+def test_the_english_editions_url_gets_its_dateline_and_reporter(cleaner):
+    record = cleaner.clean(ENGLISH, url=EN_URL, lang="en")
+    _assert_english_antara(record)
+    assert record["meta"]["url"] == EN_URL
+
+
+def test_the_english_editions_url_keeps_a_transcripts_reporter_line(cleaner):
+    text = ENGLISH.replace("Reporter: Andi Firdaus",
+                           "Reporter: The minister declined to comment on the plan.")
+    record = cleaner.clean(text, url=EN_URL)
+    assert "Reporter: The minister declined to comment on the plan." in record["text"]
+    assert record["meta"]["authors"] == []
+
+
+def test_the_english_pack_does_not_run_on_the_indonesian_site(cleaner):
+    record = cleaner.clean(INDONESIAN, url=ID_URL)
+    assert record["meta"]["site"] == "antaranews.com"
+    assert not any(r["rule"].startswith("antaranews-en/") for r in record["removed"])
+
+
+# --- 3. the Indonesian site's older dateline: 'Jakarta, 17/8 (ANTARA) - ' --------------------
+
+OLD = ("Jakarta, 17/8 (ANTARA) - Upacara peringatan kemerdekaan digelar di Istana Merdeka pada "
+       "Senin pagi.\nPresiden memimpin upacara itu bersama para menteri.")
+
+
+def test_an_old_dateline_with_day_and_month_gives_place_and_source(cleaner):
+    record = cleaner.clean(OLD, url=ID_URL)
+    meta = record["meta"]
+    assert (meta["location"], meta["source"]) == ("Jakarta", "ANTARA")
+    assert _removed(record, "antaranews/dateline") == ["Jakarta, 17/8 (ANTARA) - "]
+    assert record["text"].startswith("Upacara peringatan kemerdekaan")
+
+
+@pytest.mark.parametrize("line", [
+    "Jakarta, 17/8 (ANTARA) menyebutkan upacara digelar di Istana Merdeka pada Senin pagi.",
+    "Jakarta, 32/13 (ANTARA) - Upacara digelar di Istana Merdeka pada Senin pagi.",
+])
+def test_text_like_an_old_dateline_stays(cleaner, line):
+    record = cleaner.clean(line + "\nPresiden memimpin upacara itu.", url=ID_URL)
+    assert record["text"].startswith(line)
+    assert record["meta"]["location"] is None
+
+
+def test_an_old_dateline_below_the_head_stays(cleaner):
+    head = "\n".join(f"Paragraf ke-{i} berisi kalimat yang panjang tentang upacara." for i in range(8))
+    record = cleaner.clean(head + "\n" + OLD.splitlines()[0], url=ID_URL)
+    assert OLD.splitlines()[0] in record["text"]
+    assert _removed(record, "antaranews/dateline") == []
+
+
+def test_an_old_dateline_without_a_url_names_the_indonesian_site(cleaner):
+    # The signature reads the day and month too: a text dump of old items has no urls.
+    record = cleaner.clean(OLD)
+    meta = record["meta"]
+    assert (meta["site"], meta["lang"]) == ("antaranews.com", "id")
+    assert (meta["location"], meta["source"]) == ("Jakarta", "ANTARA")
+
+
+def test_the_lang_option_names_the_edition_without_reading_the_text(cleaner):
+    forced = Cleaner(lang="en")
+    record = forced.clean("Jakarta (ANTARA) - Banjir.")
+    assert (record["meta"]["site"], record["meta"]["lang"]) == ("en.antaranews.com", "en")
