@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from typing import Callable
 
 from cleaner.lexicon import shipped_lexicon
 from cleaner.rulefile import compile_pattern
@@ -332,17 +333,22 @@ def code_shape(code: str) -> str:
     return "".join(out)
 
 
-def code_alternative(shape: str, limits: dict[str, int]) -> str:
-    r"""The pattern for one code shape, runs bounded by the longest run seen of each class.
+def code_alternative(shape: str, limits: dict[str, int],
+                     floors: dict[str, int] | None = None) -> str:
+    r"""The pattern for one code shape, runs bounded by the longest run seen of each class (and,
+    given `floors`, by the shortest).
 
     >>> code_alternative("a / a", {"a": 5})
     '[a-z]{1,5}\\s*/\\s*[a-z]{1,5}'
+    >>> code_alternative("A9", {"A": 1, "9": 3}, {"A": 1, "9": 3})
+    '[A-Z]{1,1}\\d{3,3}'
     """
     classes = {"A": "[A-Z]", "a": "[a-z]", "9": r"\d"}
+    floors = floors or {}
     out = []
     for ch in shape:
         if ch in classes:
-            out.append(f"{classes[ch]}{{1,{limits.get(ch, 8)}}}")
+            out.append(f"{classes[ch]}{{{floors.get(ch, 1)},{limits.get(ch, 8)}}}")
         elif ch == " ":
             continue
         else:
@@ -352,14 +358,27 @@ def code_alternative(shape: str, limits: dict[str, int]) -> str:
     return pattern.replace(r"\s*\s*", r"\s*")
 
 
+_CLASS_RUN = re.compile(r"[A-Z]+|[a-z]+|\d+")
+
+
 def run_limits(codes) -> dict[str, int]:
     """The longest run of each character class among codes."""
-    limits: dict[str, int] = {}
+    return _run_bounds(codes, max)
+
+
+def run_floors(codes) -> dict[str, int]:
+    """The shortest run of each character class among codes."""
+    return _run_bounds(codes, min)
+
+
+def _run_bounds(codes, pick: Callable[[int, int], int]) -> dict[str, int]:
+    """Each character class's runs among codes, their lengths folded by `pick` (max, min)."""
+    bounds: dict[str, int] = {}
     for code in codes:
-        for run in re.findall(r"[A-Z]+|[a-z]+|\d+", code):
+        for run in _CLASS_RUN.findall(code):
             cls = "A" if run[0].isupper() else "a" if run[0].islower() else "9"
-            limits[cls] = max(limits.get(cls, 0), len(run))
-    return limits
+            bounds[cls] = pick(bounds.get(cls, len(run)), len(run))
+    return bounds
 
 
 def code_pattern(bracket: str, alternatives: list[str]) -> str:
@@ -443,6 +462,91 @@ def code_line_pattern(alternatives: list[str]) -> str:
     '^(?:[A-Z]{1,3}\\s*-\\s*\\d{1,4})$'
     """
     return f"^(?:{'|'.join(alternatives)})$"
+
+
+def initials_only(shape: str) -> bool:
+    """Whether a code line's shape (code_line_key) is lower-case letters alone ("a/a", "a-a/a"):
+    what its letters are, not their classes, tells initials from words ("ant/mk", "and/or").
+
+    >>> initials_only("a/a"), initials_only("A-9/a")
+    (True, False)
+    """
+    return "A" not in shape and "9" not in shape
+
+
+def split_desk(code: str) -> tuple[str, str]:
+    """A lower-case code's desk part and the initials after its first slash, spaces aside.
+
+    >>> split_desk("bur - jm / rox"), split_desk("ant/mk")
+    (('bur-jm', 'rox'), ('ant', 'mk'))
+    """
+    desk, _, rest = code.partition("/")
+    return desk.replace(" ", ""), rest.replace(" ", "")
+
+
+def desk_alternative(desk: str, initials: list[str]) -> str:
+    r"""The pattern for codes of one desk: its letters as written, a slash, then the initials'
+    alternatives (code_alternative), spaces optional around the punctuation.
+
+    >>> desk_alternative("bur-jm", ["[a-z]{2,3}"])
+    'bur\\s*-\\s*jm\\s*/\\s*(?:[a-z]{2,3})'
+    """
+    literal = "".join(rf"\s*{escape(ch)}\s*" if not ch.isalnum() else ch for ch in desk)
+    return rf"{literal}\s*/\s*(?:{'|'.join(initials)})"
+
+
+# ------------------------------------------------------------------------------ staff code line
+
+# ANTARA signs with staff numbers, a capital and three digits each, the writer's and the
+# editor's ("R021/H015"), after a desk's letters and a dot or not ("T.R021/A011"), bare or in
+# brackets. The capital before every number tells them from dates ("17/8"), ratios ("3/4") and
+# law numbers ("No. 12/2023"); the digits from currency pairs ("USD/IDR"). A line is collapsed
+# before it is matched.
+_STAFF_NUMBER = r"[A-Z]\d{3}"
+_STAFF_CODE = re.compile(rf"^(?:[A-Z][a-z]? ?\. ?)?{_STAFF_NUMBER}(?: ?/ ?{_STAFF_NUMBER}){{1,3}}$")
+STAFF_KEY = ("code-line", "A9/A9")
+
+
+def staff_code_line(line: str) -> str | None:
+    """A line that is only staff numbers (in round brackets or not), trimmed; None otherwise.
+
+    >>> staff_code_line(" T.R021/A011 "), staff_code_line("(R021/H015)"), staff_code_line("17/8")
+    ('T.R021/A011', '(R021/H015)', None)
+    """
+    # As code_line: most lines are too long for a code or hold no slash.
+    if len(line) > 2 * CODE_MAX_CHARS or "/" not in line:
+        return None
+    line = collapse(line)
+    code = unbracketed(line)
+    if code is None or len(code) > CODE_MAX_CHARS or not _STAFF_CODE.match(code):
+        return None
+    return line
+
+
+def unbracketed(line: str) -> str | None:
+    """A line's text inside one pair of round brackets around it all, trimmed; the line itself
+    without brackets; None where a bracket is left open or stands alone.
+
+    >>> unbracketed("( R021/H015 )"), unbracketed("R021/H015"), unbracketed("(R021/H015")
+    ('R021/H015', 'R021/H015', None)
+    """
+    opens, closes = line.startswith("("), line.endswith(")")
+    if opens and closes and len(line) > 1:
+        line = line[1:-1].strip()
+    elif opens or closes:
+        return None
+    return None if "(" in line or ")" in line else line
+
+
+def staff_code_line_pattern(alternatives: list[str], bracketed: bool) -> str:
+    r"""The drop-line pattern for staff numbers alone on a line, in round brackets too where
+    `bracketed`.
+
+    >>> staff_code_line_pattern(["[A-Z]{1,1}\\d{3,3}"], True)
+    '^(?:\\(\\s*(?:[A-Z]{1,1}\\d{3,3})\\s*\\)|(?:[A-Z]{1,1}\\d{3,3}))$'
+    """
+    codes = f"(?:{'|'.join(alternatives)})"
+    return rf"^(?:\(\s*{codes}\s*\)|{codes})$" if bracketed else f"^{codes}$"
 
 
 # ----------------------------------------------------------------------------------------- lead

@@ -124,6 +124,7 @@ class Candidate:
     covered_by: list[tuple[str, int]] = field(default_factory=list)
     covered: float = 0.0
     regex: Any = field(default=None, repr=False)
+    key: tuple = field(default=(), repr=False)          # the group's key
     occurrence_lines: list[str] = field(default_factory=list, repr=False)
 
     @property
@@ -270,6 +271,9 @@ class Miner:
                 # Every desk's codes of one shape are one group ("DN-1003/mk", "RED-2/ab"); bare
                 # initials ("ant/mk") are another.
                 note("code-line", shapes.code_line_key(bare), 0, len(text), bare)
+            elif (staff := shapes.staff_code_line(text)) is not None:
+                # ANTARA's staff numbers ("R021/H015", "T.R021/A011"), bare or bracketed.
+                note("code-line", shapes.STAFF_KEY, 0, len(text), staff)
             if head and not lead_seen:
                 lead = shapes.lead_shape(text)
                 if lead is not None and not _reduplicated(text, lead.end):
@@ -329,9 +333,15 @@ class Miner:
         byline = group.kind == "label" and rule["action"] == "meta"
         # Only lines naming someone are a byline rule's: a note after the label stays. Read
         # lazily: a few examples are wanted of a label thousands of documents end with.
-        # A code line's rule is made for the lines the loaded rules leave: its examples too.
-        examples = (o for o in occ if _names_someone(o.text)) if byline else iter(
-            _made_for(occ) if group.kind == "code-line" else occ)
+        # A code line's rule is made for the lines the loaded rules leave (of its desks, for
+        # initials): its examples too.
+        if byline:
+            examples: Iterable[Occurrence] = (o for o in occ if _names_someone(o.text))
+        elif group.kind == "code-line":
+            codes = _code_line_codes(group)
+            examples = (o for o in _made_for(occ) if shapes.collapse(o.text) in codes)
+        else:
+            examples = iter(occ)
         distinct: list[str] = []
         for o in examples:
             example = _example_text(group.kind, o)
@@ -350,7 +360,7 @@ class Miner:
         cand = Candidate(site=site, kind=group.kind, shape=_display(group), docs=len(group.docs),
                          site_docs=state.mined, lines=n, examples=distinct, rule=rule,
                          covered_by=by.most_common(3), covered=sum(by.values()) / n if n else 0,
-                         regex=checked.regex,
+                         regex=checked.regex, key=group.key,
                          occurrence_lines=[o.text for o in occ[:200]])
         rule["description"] = (f"{_KIND_WORDS[group.kind]} {cand.shape!r} in {cand.docs} of "
                                f"{counted(cand.site_docs, 'document')} ({cand.share:.0%}) "
@@ -407,10 +417,7 @@ class Miner:
                     "case_sensitive": True,
                     "pattern": shapes.code_pattern(key[1], _code_alternatives(group.parts))}
         if group.kind == "code-line":
-            codes = Counter(shapes.collapse(o.text) for o in _made_for(occ))
-            return {"id": f"{stem}/code-line", "action": "drop-line", "where": where,
-                    "case_sensitive": True,
-                    "pattern": shapes.code_line_pattern(_code_alternatives(codes))}
+            return _code_line_rule(stem, where, group)
         if group.kind == "lead":
             _, join, _source = key
             sources = Counter(lead.source for o in occ[:200]
@@ -422,22 +429,24 @@ class Miner:
         return None
 
     def _add_keep_examples(self, cand: Candidate, state: SiteState, wanted: int = 2) -> None:
-        """Near misses from the same site: lines sharing the candidate's anchor that it leaves."""
-        anchor = _anchor(cand)
-        if not anchor:
-            return
+        """Near misses from the same site: lines sharing the candidate's anchor that it leaves,
+        those of the closer anchor first (_anchors)."""
         found: list[str] = []
         examples = set(cand.examples)
-        for lines in state.sample:
-            for line in lines:
-                if len(line) > 200 or line in examples or line in found:
-                    continue
-                if anchor(line) and not cand.regex.search(line):
-                    found.append(line)
+        for anchor in _anchors(cand):
+            tier: list[str] = []
+            for lines in state.sample:
+                for line in lines:
+                    if len(line) > 200 or line in examples or line in found or line in tier:
+                        continue
+                    if anchor(line) and not cand.regex.search(line):
+                        tier.append(line)
+                        break
+                if len(found) + len(tier) >= wanted * 3:
                     break
+            found += sorted(tier, key=len)
             if len(found) >= wanted * 3:
                 break
-        found.sort(key=len)
         keep: list[str] = []
         for line in found:
             rule = dict(cand.rule, keep=keep + [line])
@@ -485,23 +494,90 @@ def _made_for(occ: list[Occurrence]) -> list[Occurrence]:
     return left or occ
 
 
-def _code_alternatives(found: dict[str, int]) -> list[str]:
+def _code_alternatives(found: dict[str, int], floors: bool = False) -> list[str]:
     """A pattern's alternatives for codes and how often each was seen: one per code shape, the
-    commonest first, a shape seen once left out once nine codes in ten are matched."""
+    commonest first, a shape seen once left out once nine codes in ten are matched. With
+    `floors`, runs are no shorter than the shortest seen, as no longer than the longest."""
     codes = Counter(found)
     total = sum(codes.values())
     by_shape: Counter = Counter()
     for code, n in codes.items():
         by_shape[shapes.code_shape(code)] += n
     limits = shapes.run_limits(codes)
+    lows = shapes.run_floors(codes) if floors else None
     alternatives, seen = [], 0
     for shape, n in by_shape.most_common(12):
         if n < 2 and seen >= 0.9 * total:
             break
-        alternative = shapes.code_alternative(shape, limits)
+        alternative = shapes.code_alternative(shape, limits, lows)
         # "ard / ard" and "ard/ard" are two shapes and one alternative.
         if alternative not in alternatives:
             alternatives.append(alternative)
+        seen += n
+    return alternatives
+
+
+def _code_line_codes(group: Group) -> Counter:
+    """The code lines (collapsed) a code-line rule is made for, and how often each was seen:
+    those the loaded rules leave (_made_for); of codes of initials alone, only the desks whose
+    initials vary (_varying_desks)."""
+    made_for = _made_for(group.occurrences)
+    codes = Counter(shapes.collapse(o.text) for o in made_for)
+    if not shapes.initials_only(group.key[1]):
+        return codes
+    # Lines the loaded rules remove all of are only shown as removed: every desk is theirs.
+    desks = _varying_desks(codes, keep_fixed=all(o.covered_by for o in made_for))
+    return Counter({code: n for code, n in codes.items() if shapes.split_desk(code)[0] in desks})
+
+
+def _varying_desks(codes: Counter, keep_fixed: bool = False) -> dict[str, Counter]:
+    """The desks of codes of initials alone and each one's initials with how often they were
+    seen: a desk whose code is one text in most of its lines (FIXED_SHARE) is left out unless
+    `keep_fixed`. Letters alone do not tell "ant/mk" from "and/or", "tcp/ip" or "km/jam": a
+    desk's editors vary, a pair of words or a unit is one line repeated, its exact line's.
+
+    >>> sorted(_varying_desks(Counter({"ant/mk": 3, "ant/rz": 2, "km/jam": 9})))
+    ['ant']
+    """
+    desks: dict[str, Counter] = defaultdict(Counter)
+    for code, n in codes.items():
+        desk, initials = shapes.split_desk(code)
+        desks[desk][initials] += n
+    return {desk: seen for desk, seen in desks.items()
+            if keep_fixed or seen.most_common(1)[0][1] < FIXED_SHARE * sum(seen.values())}
+
+
+def _code_line_rule(stem: str, where: str, group: Group) -> dict[str, Any] | None:
+    """The drop-line rule for a code-line group; None where no code is left to make it for."""
+    codes = _code_line_codes(group)
+    if not codes:
+        return None
+    rule = {"id": f"{stem}/code-line", "action": "drop-line", "where": where,
+            "case_sensitive": True}
+    if group.key == shapes.STAFF_KEY:
+        inner: Counter[str] = Counter()
+        for code, n in codes.items():
+            inner[shapes.unbracketed(code) or code] += n
+        bracketed = any(code.startswith("(") for code in codes)
+        return dict(rule, id=f"{stem}/staff-code-line", pattern=shapes.staff_code_line_pattern(
+            _code_alternatives(inner, floors=True), bracketed))
+    if shapes.initials_only(group.key[1]):
+        return dict(rule, pattern=shapes.code_line_pattern(_desk_alternatives(codes)))
+    return dict(rule, pattern=shapes.code_line_pattern(_code_alternatives(codes)))
+
+
+def _desk_alternatives(codes: Counter) -> list[str]:
+    """A pattern's alternatives for codes of initials alone: one per desk, the commonest first
+    (at most twelve, a desk seen once left out once nine codes in ten are matched), its letters
+    as written and the initials after it as classes."""
+    desks = _varying_desks(codes, keep_fixed=True)
+    total = sum(codes.values())
+    alternatives, seen = [], 0
+    for desk, initials in sorted(desks.items(), key=lambda d: (-d[1].total(), d[0]))[:12]:
+        n = initials.total()
+        if n < 2 and seen >= 0.9 * total:
+            break
+        alternatives.append(shapes.desk_alternative(desk, _code_alternatives(initials, True)))
         seen += n
     return alternatives
 
@@ -627,6 +703,18 @@ def _example_text(kind: str, o: Occurrence) -> str:
         cut = text.find(" ", o.end + 30)
         return text[:cut] if cut > 0 else text
     return text
+
+
+def _anchors(cand: Candidate) -> list[Callable[[str], bool]]:
+    """What near misses share with the candidate, the closest first: for a code line, its
+    shape ("and/or", "km/jam" beside "ant/mk"), then a slash in a short line."""
+    anchor = _anchor(cand)
+    if cand.kind != "code-line" or not cand.key:
+        return [anchor] if anchor else []
+    shape = cand.key[1]
+    same = (lambda line: "/" in line and len(line) <= shapes.CODE_MAX_CHARS
+            and shapes.code_line_key(line)[1] == shape)
+    return [same, anchor] if anchor else [same]
 
 
 def _anchor(cand: Candidate):
