@@ -434,8 +434,7 @@ def speakers_turns(texts: Iterable[str], editor_labels: Container[str],
     'Pewarta:', 'Foto:', 'Baca juga:'), and the other speaker answers twice, alternating with
     the editor ('Editor: ...' / 'Writer: ...' / 'Editor: ...' / 'Writer: ...'), or once to an
     editor's turn that names no one ('Thanks.'): two credits naming people, around a caption
-    or a note, are no dialogue (however often the note's label comes between them), nor is a
-    credit repeated at the top and the bottom.
+    or a note, are no dialogue, nor is a credit repeated at the top and the bottom.
 
     >>> lines = ["Editor: Me", "Writer: It started with a letter.", "Editor: Thanks."]
     >>> speakers_turns(lines, {"editor"}), speakers_turns(lines[:2], {"editor"})
@@ -466,27 +465,13 @@ def speakers_turns(texts: Iterable[str], editor_labels: Container[str],
 
 def _answered(said: list[str], before: list[set[str]], turn: int, words: Lexicon) -> bool:
     """Whether the editor's turn `turn` (speakers_turns) follows another speaker's answer to the
-    one before it, saying something else: one of the two turns names no one, or that speaker
-    answers too before the one before it or after this one and the two turns are not both
-    names alone (two credits)."""
+    one before it, saying something else: that speaker answers too before the one before it or
+    after this one, or one of the two turns names no one."""
     between = before[turn]
     if not between or _said_as(said[turn - 1]) == _said_as(said[turn]):
         return False
-    if _turn_names_no_one(said[turn - 1], words) or _turn_names_no_one(said[turn], words):
-        return True
-    # Two turns that only name people are two credits, however the labels between alternate.
     return (bool(between & (before[turn - 1] | before[turn + 1]))
-            and not (_turn_names_people(said[turn - 1], words)
-                     and _turn_names_people(said[turn], words)))
-
-
-def _turn_names_people(rest: str, words: Lexicon) -> bool:
-    """Whether an editor's line only names people, as a credit does ('Jane Doe and John Roe')."""
-    # A question or a word of speech in lower case is a turn ('So how?', 'And then?').
-    if "?" in rest or any(word.islower() and word not in words.name_particles
-                          and word not in words.conjunctions for word in rest.split()):
-        return False
-    return bool(editor_names(rest, words))
+            or _turn_names_no_one(said[turn - 1], words) or _turn_names_no_one(said[turn], words))
 
 
 def _said_as(rest: str) -> str:
