@@ -137,7 +137,7 @@ class RuleStage:
             # is a new text ("^" now sits where the cut ended) and all rules are asked again.
             hit = (search_rules(line.text, found) if attempt == 0
                    else self.matcher.search(line.text, in_head, in_tail))
-            if refused or (hit is not None and self.sink.refuses(doc, hit)):
+            if refused or (hit is not None and self._refuses(doc, hit, line.text)):
                 refused = refused or []
                 hit = self._placed(doc, hit, line.text, found if attempt == 0 else None,
                                    in_head, in_tail, refused)
@@ -176,9 +176,17 @@ class RuleStage:
                                            tuple(fields or ())))
         return False
 
+    def _refuses(self, doc: Document, hit: Hit, text: str) -> bool:
+        """Whether a hit on a line (`text`) fires not at all: the line is one its rule's
+        `unless` spares, or the packs' words say the hit is none (MetaSink.refuses)."""
+        unless = hit.rule.unless_regex
+        return (unless is not None and unless.search(text) is not None) or \
+            self.sink.refuses(doc, hit)
+
     def _placed(self, doc: Document, hit: Hit | None, text: str, found: list[Rule] | None,
                 in_head: bool, in_tail: bool, refused: list[Rule]) -> Hit | None:
-        """The hit, or the first one after it but for the rules refused on the line: a dateline
+        """The hit, or the first one after it but for the rules refused on the line (a line
+        their `unless` spares, or a hit the packs' words refuse): a dateline
         whose place the packs list as none (a label, an institution: "KPK - " opening the lead)
         or whose town after a place word reads as a verb or a club by their words ("SUNGAI
         DICEMARI SISA TOKSIK: " opens a headline) is not one, nor a byline whose outlet they do
@@ -187,7 +195,7 @@ class RuleStage:
         the rules the scan named for the text, or None after a cut."""
         while hit is not None:
             if not any(hit.rule is gone for gone in refused):
-                if not self.sink.refuses(doc, hit):
+                if not self._refuses(doc, hit, text):
                     return hit
                 refused.append(hit.rule)
             if found is None:

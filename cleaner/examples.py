@@ -62,6 +62,9 @@ def example_failures(rule: Rule, packs: tuple[Pack, ...] = ()) -> list[str]:
     as written (a no-break space, a tab, two spaces, an accent as two characters) would pass
     its examples and never fire on a document. A failure that the fixes cause says so."""
     failures = _scan_failures(rule) if rule.scan else []
+    if rule.unless and not _unless_shown(rule):
+        failures.append("its unless spares none of its keep examples: give one that its "
+                        "pattern matches and unless spares, to show what unless is for")
     for text in rule.remove:
         read, fixes = as_read(text)
         if not _fires(rule, read, packs):
@@ -82,6 +85,12 @@ def example_failures(rule: Rule, packs: tuple[Pack, ...] = ()) -> list[str]:
     for case in rule.cases:
         failures.extend(_case_failures(rule, case, packs))
     return failures
+
+
+def _unless_shown(rule: Rule) -> bool:
+    """Whether a keep example of the rule is a line its pattern matches and its unless spares."""
+    lines = (line for text in rule.keep for line in as_read(text)[0].split("\n") if line)
+    return any(rule.regex.search(line) and rule.unless_regex.search(line) for line in lines)
 
 
 def _scan_failures(rule: Rule) -> list[str]:

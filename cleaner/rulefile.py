@@ -40,7 +40,7 @@ SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 # tests/test_rulefile_reference.py holds it to them.
 _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
               "remove", "keep", "cases", "aliases", "valid_from", "valid_until", "then",
-              "then_max", "scan"}
+              "then_max", "scan", "unless"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "byline_words", "name_particles",
@@ -189,6 +189,10 @@ class Rule:
     # form is made of it); "" when the pattern itself serves. It must match wherever `pattern`
     # does: examples.example_failures holds it to the rule's examples.
     scan: str = ""
+    # A pattern for the lines the rule does not fire on though its pattern matches them: the
+    # exceptions RE2 cannot write into a pattern without look-ahead ('html/css' and 'tcp/ip'
+    # are no desk codes); "" for none.
+    unless: str = ""
 
     @property
     def scan_source(self) -> str:
@@ -219,6 +223,10 @@ class Rule:
     @property
     def then_regex(self) -> Any:
         return compile_pattern(self.then, self.case_sensitive) if self.then else None
+
+    @property
+    def unless_regex(self) -> Any:
+        return compile_pattern(self.unless, self.case_sensitive) if self.unless else None
 
     def __reduce__(self) -> tuple:
         return _from_fields(self)
@@ -442,13 +450,14 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     valid_from, valid_until = _bounds(raw, path, rule_id)
     then, then_max = _then(raw, action, path, rule_id)
     scan = _scan(raw, path, rule_id)
+    unless = _unless(raw, path, rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
                 remove=remove, keep=keep, cases=tuple(cases),
                 aliases=aliases,
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
-                then=then, then_max=then_max, scan=scan)
+                then=then, then_max=then_max, scan=scan, unless=unless)
 
 
 def _scan(raw: dict, path: Path, rule_id: str) -> str:
@@ -502,6 +511,27 @@ def _sets(sets: Any, path: Path, rule_id: str) -> dict[str, str]:
     if wrong:
         raise RuleFileError(path, f"set values must be strings: {', '.join(wrong)}", rule_id)
     return sets
+
+
+def _unless(raw: dict, path: Path, rule_id: str) -> str:
+    """A rule's `unless` pattern, checked ("" without one)."""
+    unless = raw.get("unless", "")
+    if not isinstance(unless, str):
+        raise RuleFileError(path, "unless must be a pattern, as pattern is", rule_id)
+    if not unless:
+        return ""
+    try:
+        unless_regex = check_pattern(unless)
+    except re2.error as exc:
+        raise RuleFileError(path, f"unless pattern rejected by RE2: "
+                                  f"{_refusal(exc, 'describe the lines to spare instead')}",
+                            rule_id)
+    if unless_regex.search(b"") is not None:
+        # It would spare every line: the rule would never fire.
+        raise RuleFileError(path, "unless pattern matches empty text, so it spares every line "
+                                  "and the rule never fires; make it match only the lines the "
+                                  "rule must leave", rule_id)
+    return unless
 
 
 def _then(raw: dict, action: str, path: Path, rule_id: str) -> tuple[str, int]:
