@@ -7,6 +7,7 @@ from typing import Iterable
 
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
+from cleaner.identify import url_host
 from cleaner.lexicon import Lexicon, lexicon, straight_apostrophes
 from cleaner.metadata import names_no_one, split_names, without_titles
 
@@ -22,6 +23,7 @@ TITLE_MAX_CHARS = 250
 HEADER_SPAN = 5
 # A dash ends a dateline left alone on its line ("JAKARTA -", "LONDON (Reuters) -"), never a title.
 _END_PUNCT = tuple(".,;:!?…-–—")
+_CLOSERS = "\"'”’)]»"
 _NAME = re.compile(r"^[^\W\d_][^\W\d_.'\-]*(?:[ .'\-]+[^\W\d_][^\W\d_.'\-]*){0,4}\.?$")
 
 # A byline: an opening word of the packs' byline_words ("By", "Oleh"), then names.
@@ -37,36 +39,88 @@ def _comparable(text: str) -> str:
 # Where a headline or a page title divides into parts: a colon, or a dash or a bar with spaces
 # around it ("Harlow Pulse 3 review: big sound", "Banjir Jakarta - Kompas.com").
 _TITLE_PARTS = re.compile(r"[ \t]*:[ \t]+|[ \t]+[-–—|][ \t]+")
+# A title the first line holds with a subtitle after it has three words at least: two before a
+# colon are as often a speaker's name opening a quote ("Joe Biden: ...", "Presiden Jokowi: ...")
+# or a label ("Breaking News: ...").
+LONGER_TITLE_WORDS = 3
+# A site's name after a title, as a title field adds it ("... - Kompas.com"), is short.
+SITE_NAME_MAX_CHARS = 60
 
 
-def _leading_parts(text: str) -> list[str]:
-    """The text's comparable words up to each place it divides at (_TITLE_PARTS), first first."""
-    return [_comparable(text[:m.start()]) for m in _TITLE_PARTS.finditer(text)]
+def _squashed(text: str) -> str:
+    """Letters and digits alone, in lower case: how a site's name and its host are compared
+    ("The Daily Star" is in "thedailystar.net", "Kompas.com" is "kompascom")."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def title_of_hint(line: str, hint: str) -> str | None:
-    """How a first line gives the input's title: "same" (the same words), "longer" (the title,
-    then a subtitle after a colon, a dash or a bar), "shorter" (the title but for the parts it
-    adds there: a site's name), or None. A part compared has two words at least: one word
-    before a colon opens sentences as often ("Update: ...", "Jokowi: ..."). Stricter than a
-    page's word overlap (html_clean.same_title): a text dump's first line may be body text, where
-    an extractor's first line is most often the headline.
+def names_site(part: str, site_names: Iterable[str]) -> bool:
+    """Whether a title's last part names the document's site: one of `site_names` (squashed:
+    its pack's name, aliases and domains, its url's host) is it, or holds it whole.
+
+    >>> names_site("Kompas.com", ["kompascom"]), names_site("The Daily Star", ["thedailystarnet"])
+    (True, True)
+    >>> names_site("Ekonomi Tumbuh 5 Persen", ["kompascom"]), names_site("A", ["abc"])
+    (False, False)
+    """
+    squashed = _squashed(part)
+    return len(squashed) >= 3 and any(squashed in name for name in site_names)
+
+
+def title_of_hint(line: str, hint: str, site_names: Iterable[str] = ()) -> str | None:
+    """How a first line gives the input's title: "same" (the same words), "shorter" (the title
+    but for a last part that names the site, `site_names`: names_site), "longer" (a title of
+    three words or more, with or without that part, then a subtitle after a colon, a dash or a
+    bar), or None. Stricter than a page's word overlap (html_clean.same_title): a text dump's
+    first line may be body text, where an extractor's first line is most often the headline. A
+    line longer than a title can be is none, which also keeps the cost linear in its length.
 
     >>> title_of_hint("Harlow Pulse 3 review: big sound, short battery", "Harlow Pulse 3 review")
     'longer'
-    >>> title_of_hint("Banjir Jakarta Surut", "Banjir Jakarta Surut - Kompas.com")
+    >>> title_of_hint("Banjir Jakarta Surut", "Banjir Jakarta Surut - Kompas.com", ["kompascom"])
     'shorter'
-    >>> title_of_hint("Banjir Jakarta", "Banjir Jakarta Rendam 300 Rumah") is None
+    >>> title_of_hint("Banjir Jakarta Surut: Warga Kembali", "Banjir Jakarta Surut - Kompas.com",
+    ...               ["kompascom"])
+    'longer'
+    >>> title_of_hint("Sri Mulyani", "Sri Mulyani: Ekonomi Tumbuh 5 Persen", ["kompascom"]) is None
+    True
+    >>> title_of_hint("Joe Biden: we will rebuild", "Joe Biden") is None
     True
     """
     mine, given = _comparable(line), _comparable(hint)
     if mine == given:
         return "same"
-    if given.count(" ") and given in _leading_parts(line):
-        return "longer"
-    if mine.count(" ") and mine in _leading_parts(hint):
+    if len(line) > TITLE_MAX_CHARS:
+        return None
+    bare = _before_site_name(hint, site_names, 2 * len(line) + 8) if site_names else None
+    if bare is not None and mine == bare:
         return "shorter"
+    for title in (given, bare):
+        if title and title.count(" ") + 1 >= LONGER_TITLE_WORDS and len(title) < len(mine) and \
+                any(_comparable(line[:m.start()]) == title for m in _TITLE_PARTS.finditer(line)):
+            return "longer"
     return None
+
+
+def _before_site_name(hint: str, site_names: Iterable[str], within: int) -> str | None:
+    """The comparable words of a title before a last part that names the site (names_site),
+    looked for where a title divides in its first `within` characters; None without one."""
+    for m in _TITLE_PARTS.finditer(hint, 0, within):
+        if len(hint) - m.end() <= SITE_NAME_MAX_CHARS and names_site(hint[m.end():], site_names):
+            return _comparable(hint[:m.start()])
+    return None
+
+
+def site_names(doc: Document) -> list[str]:
+    """The names a document's site goes by, squashed (names_site): its site pack's name,
+    aliases and domains, and its url's host."""
+    names: list[str] = []
+    for pack in doc.packs:
+        if pack.kind == "site":
+            names += [pack.name, *pack.aliases, *pack.domains]
+    host = url_host(doc.url) if doc.url else None
+    if host:
+        names.append(host)
+    return [squashed for squashed in map(_squashed, names) if squashed]
 
 
 def looks_like_title(line: str, following: str | None) -> bool:
@@ -86,7 +140,8 @@ def looks_like_title(line: str, following: str | None) -> bool:
         return False
     if len(line.split()) < 2:                   # a lone word labels the article, as "Claim" does
         return False
-    if line.endswith(_END_PUNCT) or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
+    # (a sentence's end inside its closing quote or bracket ends it too: '... every road."')
+    if line.rstrip(_CLOSERS).endswith(_END_PUNCT) or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False
     if _SENTENCE_BREAK.search(line):
         return False
@@ -324,13 +379,15 @@ def header_stage(doc: Document) -> Document:
     hint = doc.hints.get("title")
     first = lines[0]
     title = None
-    given = title_of_hint(first.text, hint) if hint else None
+    opened = any(start == 0 for start, _ in first.cuts)         # a dateline opened it: body
+    given = title_of_hint(first.text, hint, site_names(doc)) if hint else None
+    if opened and given != "same":
+        given = None
     if given == "same":
         title = first.text
         _take(doc, first, "header/title", "title")
-    elif given == "shorter" or (
-            given == "longer"
-            and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))):
+    elif given is not None and \
+            looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1])):
         # The headline of the input's title with a subtitle, or without the site's name the
         # title field adds: the title line all the same, which meta.title takes from the input.
         title = first.text
@@ -340,7 +397,7 @@ def header_stage(doc: Document) -> Document:
         title = first.text                  # a web page's title line, under an input's title
         _take(doc, first, "header/title", None)
     elif (not hint
-          and not any(start == 0 for start, _ in first.cuts)    # a dateline opened it: body
+          and not opened
           and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))
           # a name over a byline label is the byline, however title-like the name reads
           and _label_under_name(first, lines[1], words) is None
