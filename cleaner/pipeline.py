@@ -175,7 +175,7 @@ class Cleaner:
         # without the controls, runs of spaces and markup a scraper leaves (a NUL, "&amp;"),
         # its accents composed as the text's are (normalize's nfc), so that it equals the
         # text's own title line and reads the same in meta.title whichever way it came.
-        title = plain_markup(" ".join(drop_controls(str(title)).split())) if title else None
+        title = plain_markup(" ".join(drop_controls(hint_text(title)).split())) if title else None
         if title and not title.isascii():
             title = unicodedata.normalize("NFC", title)
         if title:
@@ -343,12 +343,12 @@ class Cleaner:
         if "date" in doc.hints:
             raw = doc.hints["date"]
             read = read_input_date(raw, doc.packs)
-            doc.meta["date"] = read or str(raw)
+            doc.meta["date"] = read or hint_text(raw)
             if read is None:
                 # Kept as given, and every dated rule applied: said, so that such records can
                 # be found (an epoch number, "07/15/2017", "kemarin").
                 doc.flags.append({"flag": "unreadable-date",
-                                  "reason": f"the input date {str(raw)[:80]!r} is not a date "
+                                  "reason": f"the input date {hint_text(raw)[:80]!r} is not a date "
                                             "this cleaner reads: kept as given, and rules "
                                             "bounded by dates all applied"})
         if doc.meta["date"] is None:
@@ -408,6 +408,21 @@ def _hint(value: Any) -> Any:
     return value if type(value) is str or not missing(value) else None
 
 
+def hint_text(value: Any) -> str:
+    """An input hint's value as text (a title, a date): a string as it is; a list, a table or a
+    truth value as its JSON (`["a","b"]`, `true`), as an id is (inputs.id_text), not Python's
+    repr; anything else (a number, a date object) as Python writes it.
+
+    >>> [hint_text(v) for v in ("a b", ["a", "b"], {"y": 2020}, True, 1700000000)]
+    ['a b', '["a","b"]', '{"y":2020}', 'true', '1700000000']
+    """
+    if type(value) is str:
+        return value
+    if isinstance(value, (list, tuple, dict, bool)):
+        return id_text(value) or str(value)
+    return str(value)
+
+
 def document_id(value: Any) -> str:
     """A document's id from the input's, by the rule a JSONL record's follows (inputs.id_text): a
     string as it is, another value its JSON text; "" (no id) for a missing value, an empty or
@@ -434,7 +449,7 @@ def read_input_date(raw: Any, packs: tuple[Pack, ...]) -> str | None:
     is (docs/html.md); None if it is no date. (meta.date then keeps it as text, as a date read
     from the text is: a number or a timestamp given as the date would otherwise come out as a
     number in JSON and as text in Parquet.)"""
-    return iso_date(str(raw), date_zone(packs), lexicon(packs).months)
+    return iso_date(hint_text(raw), date_zone(packs), lexicon(packs).months)
 
 
 def _rebuilt(packs: list[Pack], learned: dict[str, Pack], lang: str | None, guard_share: float,

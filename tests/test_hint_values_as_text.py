@@ -1,0 +1,30 @@
+"""An input's title or date that is no string is written as its JSON (as an id is), not as
+Python's repr: a list, a table and a truth value read as the input gave them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+TEXT = "Banjir yang merendam ratusan rumah di Jakarta Utara mulai surut pada Senin pagi."
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+@pytest.mark.parametrize("value, text", [(["a", "b"], '["a","b"]'), ({"x": 1}, '{"x":1}'),
+                                         (True, "true"), (2023, "2023")])
+def test_a_title_that_is_no_string_is_its_json(cleaner, value, text):
+    assert cleaner.clean(TEXT, title=value)["meta"]["title"] == text
+
+
+@pytest.mark.parametrize("value, text", [({"y": 2020}, '{"y":2020}'), ([2020, 1], "[2020,1]"),
+                                         (False, None), (True, "true")])
+def test_a_date_that_is_no_string_is_kept_and_flagged_as_its_json(cleaner, value, text):
+    record = cleaner.clean(TEXT, date=value)
+    assert record["meta"]["date"] == text
+    if text is not None:
+        assert text in record["flags"][0]["reason"]
