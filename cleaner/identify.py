@@ -206,6 +206,13 @@ class PackIndex:
         self.langs = {p.id: p for p in packs if p.kind == "lang"}
         self.sites = [p for p in packs if p.kind == "site"]
         self._by_domain = {d: p for p in self.sites for d in p.domains}
+        # The claimed domains whose own pack and their parents' packs differ in language
+        # (en.antaranews.com: English, antaranews.com: Indonesian), each with those packs,
+        # nearest first: a document at such a host goes by its language (site_for_host).
+        chains = {d: self._host_chain(d) for d in self._by_domain}
+        self._editions = {d: chain for d, chain in chains.items()
+                          if len({p.lang for p in chain if p.lang}) > 1}
+        self._edition_packs = frozenset(id(p) for chain in self._editions.values() for p in chain)
         # (pack, its signatures as one pattern) of the sites that have signatures.
         self._signature_sites = [(p, p.signature_pattern) for p in self.sites
                                  if p.signature_pattern]
@@ -249,6 +256,34 @@ class PackIndex:
         while host:
             if host in self._by_domain:
                 return self._by_domain[host]
+            host = host.partition(".")[2]
+        return None
+
+    def _host_chain(self, host: str) -> tuple[Pack, ...]:
+        """The packs claiming the host and each of its parents, nearest first, each once."""
+        chain: list[Pack] = []
+        while host:
+            pack = self._by_domain.get(host)
+            if pack is not None and all(pack is not seen for seen in chain):
+                chain.append(pack)
+            host = host.partition(".")[2]
+        return tuple(chain)
+
+    def site_for_host(self, host: str, text: str, declared: str | None = None,
+                      from_fields: bool = False, lang: str | None = None) -> Pack | None:
+        """The host's pack (site_by_host), unless the host's parents are claimed by packs of
+        other languages: then the one of them in the text's language (in_text_language).
+
+        en.antaranews.com's pack is English, antaranews.com's Indonesian, and an Indonesian
+        item filed under the English edition's host is still Indonesian; with no language
+        evidence the nearest host's pack holds, as for any host."""
+        while host:
+            pack = self._by_domain.get(host)
+            if pack is not None:
+                editions = self._editions.get(host)
+                if editions is None:      # (nearly every host: its text is not read here)
+                    return pack
+                return self.in_text_language(list(editions), text, declared, from_fields, lang)
             host = host.partition(".")[2]
         return None
 
@@ -406,8 +441,13 @@ class PackIndex:
         may overrule (language)."""
         if site is None:
             host = site_host(url)
-            site = (self.site_by_host(host) if host
+            site = (self.site_for_host(host, text, declared, from_fields, lang) if host
                     else self.site_by_text(text, declared, from_fields, lang))
+        elif id(site) in self._edition_packs and (host := site_host(url)) is not None and (
+                self.site_by_host(host) is site):
+            # A page's pack found by its url's host before its text was known (html_clean):
+            # the host's editions are told apart by the text as a text's are.
+            site = self.site_for_host(host, text, declared, from_fields, lang)
         if not lang and site is not None and site.lang:
             edition = url_language(url)
             if edition in self.langs and edition != site.lang and self.language(text) == edition:

@@ -180,3 +180,106 @@ def test_the_lang_option_names_the_edition_without_reading_the_text(cleaner):
     forced = Cleaner(lang="en")
     record = forced.clean("Jakarta (ANTARA) - Banjir.")
     assert (record["meta"]["site"], record["meta"]["lang"]) == ("en.antaranews.com", "en")
+
+
+# --- 4. an Indonesian item at the English edition's host -------------------------------------
+# en.antaranews.com's pack is English and antaranews.com's Indonesian: at a host both claim (the
+# one itself, the other a parent), the text's language chooses, as the shared dateline does.
+
+ID_AT_EN = ("Jakarta (ANTARA) - Pemerintah berencana menaikkan produksi beras tahun depan untuk "
+            "memenuhi kebutuhan penduduk yang terus bertambah, kata menteri pertanian pada Senin.\n"
+            "Kementerian akan memperluas irigasi di Jawa dan Sulawesi, katanya, dan petani akan "
+            "mendapat benih yang lebih baik.\n"
+            "Pewarta: Andi Firdaus\n"
+            "Editor: Rahmad Nasution")
+
+
+@pytest.mark.parametrize("declared", ["id", None, "en"])
+def test_an_indonesian_text_at_the_english_editions_url_is_indonesian(cleaner, declared):
+    # A wrong `lang: en` field is overruled by the text's words, as without a url.
+    record = cleaner.clean(ID_AT_EN, url=EN_URL, lang=declared)
+    meta = record["meta"]
+    assert (meta["site"], meta["lang"]) == ("antaranews.com", "id")
+    assert meta["authors"] == ["Andi Firdaus"] and meta["editors"] == ["Rahmad Nasution"]
+    assert _removed(record, "antaranews/dateline") == ["Jakarta (ANTARA) - "]
+    assert "Pewarta" not in record["text"]
+    assert not any(r["rule"].startswith("antaranews-en/") for r in record["removed"])
+
+
+@pytest.mark.parametrize("declared", ["en", None, "id"])
+def test_an_english_text_at_the_english_editions_url_stays_english(cleaner, declared):
+    # A wrong `lang: id` field is overruled by the words as well.
+    _assert_english_antara(cleaner.clean(ENGLISH, url=EN_URL, lang=declared))
+
+
+@pytest.mark.parametrize("text", ["Jakarta (ANTARA) - Banjir.", "Banjir!", "2023", ""])
+def test_a_short_text_at_the_english_editions_url_keeps_the_nearest_hosts_pack(cleaner, text):
+    assert cleaner.clean(text, url=EN_URL)["meta"]["site"] == "en.antaranews.com"
+
+
+def test_a_short_text_at_the_english_editions_url_declaring_indonesian_is_indonesian(cleaner):
+    # Too few words to overrule a record's own field, which then names the edition.
+    record = cleaner.clean("Jakarta (ANTARA) - Banjir.", url=EN_URL, lang="id")
+    assert (record["meta"]["site"], record["meta"]["lang"]) == ("antaranews.com", "id")
+
+
+def test_the_lang_option_names_the_edition_at_the_english_editions_url():
+    record = Cleaner(lang="id").clean(ENGLISH, url=EN_URL)
+    assert (record["meta"]["site"], record["meta"]["lang"]) == ("antaranews.com", "id")
+
+
+def test_an_indonesian_page_at_the_english_editions_url_is_indonesian(cleaner):
+    # A page's pack is found by its url before its text is extracted (html_clean).
+    body = "".join(f"<p>{line}</p>" for line in ID_AT_EN.splitlines())
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head>'
+            f"<body><article>{body}</article></body></html>")
+    meta = cleaner.clean_html(html, url=EN_URL)["meta"]
+    assert (meta["site"], meta["lang"]) == ("antaranews.com", "id")
+
+
+@pytest.mark.parametrize("text", [
+    "Jakarta (ANTARA) - \x00\ufffd\u200b",
+    "Pewarta: \ud83d Andi Firdaus, kata dia di Jakarta pada Senin yang lalu itu dan ini",
+    "東京都は月曜日、新たな感染対策を発表した。" * 20,
+    "Цены на рис выросли в Джакарте, сообщил министр сельского хозяйства в понедельник.",
+    "yang " * 5000,
+    "\n\n\n",
+])
+@pytest.mark.parametrize("declared", [None, "id", "xx", 5, ""])
+def test_damaged_or_odd_text_at_the_english_editions_url_never_raises(cleaner, text, declared):
+    record = cleaner.clean(text, url=EN_URL, lang=declared)
+    assert record["meta"]["site"] in ("antaranews.com", "en.antaranews.com")
+
+
+def test_a_host_under_the_english_edition_is_told_apart_as_it_is(cleaner):
+    record = cleaner.clean(ID_AT_EN, url="https://m.en.antaranews.com/news/1/x")
+    assert record["meta"]["site"] == "antaranews.com"
+    assert cleaner.index.site_for_host("m.en.antaranews.com", ENGLISH).id == "en.antaranews.com"
+
+
+def _refusing_probe(index: PackIndex) -> PackIndex:
+    """A copy of the index that fails where a text's language is read."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("the language was read")
+
+    probe = PackIndex(index.sites + index.common + list(index.langs.values()))
+    probe.language = refuse  # type: ignore[method-assign]
+    return probe
+
+
+@pytest.mark.parametrize(("url", "site"), [
+    (ID_URL, "antaranews.com"),
+    ("https://www.kompas.com/read/1", "kompas.com"),
+    # intisari.grid.id and grid.id are claimed by two packs, both Indonesian.
+    ("https://intisari.grid.id/read/1", "intisari-online.com"),
+    ("https://www.grid.id/read/1", "grid.id"),
+])
+def test_a_host_whose_packs_share_a_language_is_named_without_reading_the_text(cleaner, url, site):
+    assert _refusing_probe(cleaner.index).packs_for(ENGLISH, url)[0].id == site
+
+
+def test_the_english_editions_host_reads_the_text_and_keeps_its_nearest_pack(cleaner):
+    # site_by_host, which other callers use (suggest's claims, fixtures' sites), is unchanged.
+    assert cleaner.index.site_by_host("en.antaranews.com").id == "en.antaranews.com"
+    with pytest.raises(AssertionError, match="the language was read"):
+        _refusing_probe(cleaner.index).packs_for(ID_AT_EN, EN_URL)
