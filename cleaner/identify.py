@@ -259,6 +259,15 @@ class PackIndex:
             host = host.partition(".")[2]
         return None
 
+    def _edition_pack(self, site: Pack, edition: str) -> Pack | None:
+        """The pack of a site's edition in another language, by the subdomain named after it
+        (`en.antaranews.com` for antaranews.com's `en`), in that language; else None."""
+        for domain in site.domains:
+            pack = self._by_domain.get(f"{edition}.{domain}")
+            if pack is not None and pack.lang == edition:
+                return pack
+        return None
+
     def _host_chain(self, host: str) -> tuple[Pack, ...]:
         """The packs claiming the host and each of its parents, nearest first, each once."""
         chain: list[Pack] = []
@@ -451,12 +460,13 @@ class PackIndex:
         if not lang and site is not None and site.lang:
             edition = url_language(url)
             if edition in self.langs and edition != site.lang and self.language(text) == edition:
-                # An edition in another language without a pack of its own (goal.com/en/;
-                # en.antaranews.com has one), which the text's words confirm (a path like
+                # An edition in another language, which the text's words confirm (a path like
                 # /id/12345 is no language): the site's rules were written for its own
                 # language's pages, and would take this one's text (a Title Case subheading
-                # read as a related link).
-                site, lang = None, edition
+                # read as a related link). It gets the edition's own pack where one claims the
+                # edition's subdomain (antaranews.com/en/ is en.antaranews.com's), else none
+                # (goal.com/en/).
+                site, lang = self._edition_pack(site, edition), edition
         lang = lang or (site.lang if site else None) or self.language(text, declared, from_fields)
         chosen: list[Pack] = []
         if site:

@@ -123,6 +123,19 @@ def test_the_english_editions_url_gets_its_dateline_and_reporter(cleaner):
     assert record["meta"]["url"] == EN_URL
 
 
+@pytest.mark.parametrize("url", ["https://www.antaranews.com/en/news/12345/rice",
+                                 "https://m.antaranews.com/en/news/12345/rice"])
+def test_the_english_edition_under_the_sites_path_gets_the_editions_pack(cleaner, url):
+    # (an edition named in the path gets the pack of the subdomain named after it)
+    record = cleaner.clean(ENGLISH, url=url, lang="en")
+    _assert_english_antara(record)
+
+
+def test_an_indonesian_text_under_the_english_path_stays_indonesian(cleaner):
+    record = cleaner.clean(INDONESIAN, url="https://www.antaranews.com/en/news/12345/rice")
+    assert (record["meta"]["lang"], record["meta"]["site"]) == ("id", "antaranews.com")
+
+
 def test_the_english_editions_url_keeps_a_transcripts_reporter_line(cleaner):
     text = ENGLISH.replace("Reporter: Andi Firdaus",
                            "Reporter: The minister declined to comment on the plan.")
