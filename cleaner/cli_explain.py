@@ -13,7 +13,8 @@ from cleaner.cli_common import (add_read_options, add_rule_options, at_least, lo
 from cleaner.cli_fixtures import given_options
 from cleaner.explain import explain
 from cleaner.fixture_workflow import FixtureError, KeptCleaners, kept_options
-from cleaner.fixtures import RuleOptions, input_fields, input_fields_path, rule_options_path
+from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_fields,
+                              input_fields_path, rule_options_path)
 from cleaner.inputs import Item, ReadLog, Reject
 from cleaner.readers import iter_inputs
 from cleaner.run import MAX_REJECT_MESSAGES
@@ -133,11 +134,13 @@ def case_cleaner(item: Item, cleaner, given: RuleOptions, kept: KeptCleaners | N
     """The cleaner to show a one-article file with, as `cleaner fixtures check` cleans it:
     given no rule options (`kept` then), the one for those kept beside it (a fixture's
     <case>.rules); given some, `cleaner`, made with them, noting a case that keeps others.
-    Raises FixtureError on a <case>.rules that cannot be read or names rules that are gone."""
+    Raises FixtureError on a <case>.rules that cannot be read or names rules that are gone.
+    A file that is no case (is_case) is shown with `cleaner`, as `cleaner clean` cleans it."""
     if item.line is not None:
         return cleaner
     raw = Path(item.source)
-    if not rule_options_path(raw).exists():       # (no fixture, or one made with the defaults)
+    # (no fixture, or one made with the defaults): a .rules beside any other file is not ours
+    if not is_case(raw) or not rule_options_path(raw).exists():
         return cleaner
     if kept is None:
         try:
@@ -156,3 +159,9 @@ def case_cleaner(item: Item, cleaner, given: RuleOptions, kept: KeptCleaners | N
     print(f"cleaner: {item.where()}: with the rule options kept in {rule_options_path(raw)} "
           f"({options.typed()}), as a fixture is cleaned", file=sys.stderr)
     return made
+
+
+def is_case(raw: Path) -> bool:
+    """Whether a file is a fixture case's input, as `cleaner fixtures check` takes one: an
+    input it reads (.txt, .html, .htm) with its expected record (<case>.json) beside it."""
+    return raw.suffix in INPUT_SUFFIXES and expected_path(raw).is_file()

@@ -18,6 +18,8 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import re2
+
 from cleaner import shapes
 # The meta fields whose capture makes a cut a dateline, as the rule stage tells one.
 from cleaner.apply_rules import DATELINE_FIELDS
@@ -26,7 +28,7 @@ from cleaner.examples import example_failures, run_rule
 from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
 from cleaner.matcher import HEAD_LINES, TAIL_LINES
 from cleaner.rule_toml import rule_toml
-from cleaner.rulefile import Pack, RuleFileError, _load_rule, load_packs
+from cleaner.rulefile import Pack, RuleFileError, _load_rule, compile_pattern, load_packs
 from cleaner.sitekey import site_key, site_stem
 from cleaner.wording import counted
 
@@ -291,7 +293,13 @@ class Miner:
         opts = self.options
         needed = max(opts.min_docs, math.ceil(opts.min_share * state.mined))
         groups = [g for g in state.groups.values() if len(g.docs) >= needed]
-        groups.sort(key=lambda g: (-len(g.docs), KIND_ORDER[g.kind], str(g.key)))
+        # A code line's rule leaves lines of its shape out (a desk's "and/or" beside "ant/mk",
+        # a shape seen once): it is counted, and ranked, by the documents it takes.
+        taken = {g.key: self._taken(site, g) for g in groups if g.kind == "code-line"}
+        docs = {g.key: len({o.doc for o in taken[g.key]}) if g.key in taken else len(g.docs)
+                for g in groups}
+        groups = [g for g in groups if docs[g.key] >= needed]
+        groups.sort(key=lambda g: (-docs[g.key], KIND_ORDER[g.kind], str(g.key)))
         state.field_lists = [g for g in groups if g.kind == "label" and
                              g.flags["list"] >= opts.list_share * len(g.occurrences)
                              and self._byline_field(g.key[1]) is None]
@@ -302,7 +310,7 @@ class Miner:
         for group in groups:
             if len(fresh) >= opts.top and len(covered) >= opts.top:
                 break
-            cand = self._candidate(site, state, group, used_ids)
+            cand = self._candidate(site, state, group, used_ids, taken.get(group.key))
             if cand is None:
                 continue
             target = covered if cand.covered >= opts.covered_share else fresh
@@ -323,8 +331,24 @@ class Miner:
                 return True
         return False
 
-    def _candidate(self, site: str, state: SiteState, group: Group,
-                   used_ids: set[str]) -> Candidate | None:
+    def _taken(self, site: str, group: Group) -> list[Occurrence]:
+        """The lines of a group its rule takes: those its pattern matches where it looks."""
+        rule = self._rule(site, group)
+        if rule is None:
+            return []
+        try:
+            regex = compile_pattern(rule["pattern"], rule.get("case_sensitive", False))
+        except re2.error:       # (no rule then: _check refuses it as well)
+            return []
+        where = rule["where"]
+        return [o for o in group.occurrences
+                if (where == "any" or (o.head if where == "head" else o.tail))
+                and regex.search(o.text)]
+
+    def _candidate(self, site: str, state: SiteState, group: Group, used_ids: set[str],
+                   taken: list[Occurrence] | None = None) -> Candidate | None:
+        """The candidate for a group, counted by the lines its rule takes (`taken`; None: every
+        line of the group); None where no rule is made or it fails its examples."""
         occ = group.occurrences
         rule = self._rule(site, group)
         if rule is None:
@@ -355,13 +379,15 @@ class Miner:
             return None
         if byline:
             checked = _with_case(rule, checked)
-        n = len(occ)
-        by = Counter(o.covered_by for o in occ if o.covered_by)
-        cand = Candidate(site=site, kind=group.kind, shape=_display(group), docs=len(group.docs),
+        took = occ if taken is None else taken
+        docs = len(group.docs) if taken is None else len({o.doc for o in taken})
+        n = len(took)
+        by = Counter(o.covered_by for o in took if o.covered_by)
+        cand = Candidate(site=site, kind=group.kind, shape=_display(group), docs=docs,
                          site_docs=state.mined, lines=n, examples=distinct, rule=rule,
                          covered_by=by.most_common(3), covered=sum(by.values()) / n if n else 0,
                          regex=checked.regex, key=group.key,
-                         occurrence_lines=[o.text for o in occ[:200]])
+                         occurrence_lines=[o.text for o in took[:200]])
         rule["description"] = (f"{_KIND_WORDS[group.kind]} {cand.shape!r} in {cand.docs} of "
                                f"{counted(cand.site_docs, 'document')} ({cand.share:.0%}) "
                                "[suggested]")

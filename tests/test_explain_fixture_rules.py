@@ -5,6 +5,8 @@ are gone, rejects that case naming the file, never a traceback."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 
@@ -128,3 +130,45 @@ def test_explain_rejects_a_case_whose_kept_file_is_a_folder(project, capsys):
     capsys.readouterr()
     assert _explain() == 1
     assert "page.rules: cannot read the rule options" in capsys.readouterr().err
+
+
+def _explained(*args) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of an explain of notes.txt."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["explain", "notes.txt", "--color", "never", *args])
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("content", [
+    b"drop promo lines", b'{"rules": ["/etc"]}', b'{"rules": ["pack"]}', b'{"lang": "en"}',
+    b'{"no_builtin_rules": true}', b"\xff\xfe\x00\x01", None])
+@pytest.mark.parametrize("given", [(), ("--no-builtin-rules",)])
+def test_explain_of_a_plain_file_leaves_a_rules_file_beside_it_alone(project, content, given):
+    # No expected record (notes.json) beside it: no fixture case, so notes.rules is some other
+    # file of that name, as `cleaner clean` takes it, whatever it holds (a folder too).
+    (project / "notes.txt").write_text(TEXT, encoding="utf-8")
+    alone = _explained(*given)
+    assert alone[0] == 0 and "Promo aplikasi kami gratis" in alone[1]
+    if content is None:
+        (project / "notes.rules").mkdir()
+    else:
+        (project / "notes.rules").write_bytes(content)
+    assert _explained(*given) == alone
+
+
+def test_explain_of_a_file_with_its_expected_record_beside_it_uses_its_rules_file(project,
+                                                                                   capsys):
+    # A case outside a fixtures folder is a case all the same: an input beside its record.
+    assert _add("--rules", "pack/") == 0
+    folder = project / "fixtures" / "kabar.example"
+    for suffix in (".txt", ".json", ".rules", ".input.json"):
+        (folder / f"page{suffix}").rename(project / f"notes{suffix}")
+    (project / "notes.rules").write_text('{"rules": ["pack"]}', encoding="utf-8")
+    capsys.readouterr()
+    status, out, err = _explained()
+    assert status == 0 and PROMO in out
+    assert "with the rule options kept in notes.rules (--rules pack)" in err
+    (project / "notes.rules").write_bytes(b"drop promo lines")
+    status, out, err = _explained()
+    assert status == 1 and "rejected notes.txt: notes.rules: cannot read the rule options" in err

@@ -152,3 +152,57 @@ def test_a_hostile_staff_line_is_refused_quickly():
                  "R021/H015\x00", "\udcff/R021", "T." * 50_000 + "R021/H015"):
         assert shapes.staff_code_line(line) is None
     assert time.perf_counter() - start < 0.5
+
+
+# ------------------------------------------------------------------- counted by what it takes
+
+PROMO_LINE = "Simak berita pilihan lainnya di aplikasi kami setiap hari."
+
+
+def _half_codes_site(n: int = 40, coded: int = 2, promo_every: int = 0) -> list[str]:
+    """Articles of which one in `coded` closes with a desk's initials (`ant/mk`), the others
+    with a pair of words or a unit alone on a line (`and/or`, `km/jam`: a code's shape, no
+    desk's); with `promo_every`, all but one in that many hold the same promo line too."""
+    texts = []
+    for i in range(n):
+        paras = _paras(i)
+        if promo_every and i % promo_every:
+            paras.append(PROMO_LINE)
+        paras.append(f"ant/{INITIALS[i % len(INITIALS)]}" if i % coded == 0
+                     else WORD_PAIRS[i % 2 * 3])
+        texts.append("\n\n".join(paras))
+    return texts
+
+
+def test_an_initials_rule_counts_the_documents_it_takes_not_its_shape_s():
+    cand = _code_line_rules(_suggest(_half_codes_site()))[0]
+    taken = [i for i, text in enumerate(_half_codes_site())
+             if any(cand.regex.search(line) for line in text.split("\n"))]
+    assert len(taken) == 20 and cand.docs == 20 and cand.lines == 20
+    assert "in 20 of 40 documents (50%)" in cand.rule["description"]
+    assert all(cand.regex.search(line) for line in cand.occurrence_lines)
+
+
+def test_an_initials_rule_ranks_by_the_documents_it_takes():
+    """A promo line in 30 documents outranks codes of initials in 20, whose shape (with the
+    pairs of words) is in all 40."""
+    cands = _suggest(_half_codes_site(promo_every=4))
+    kinds = [(c.kind, c.docs) for c in cands]
+    assert kinds.index(("exact", 30)) < kinds.index(("code-line", 20)), kinds
+    assert [c.docs for c in cands] == sorted((c.docs for c in cands), reverse=True), kinds
+
+
+def test_an_initials_rule_taking_too_few_documents_is_no_candidate():
+    # Codes in two documents of 40 (under --min-docs 3), pairs of words in the rest.
+    assert _code_line_rules(_suggest(_half_codes_site(coded=21))) == []
+
+
+def test_a_staff_numbers_rule_counts_the_lines_it_takes_not_those_the_loaded_rules_take():
+    """The language-neutral pack removes the bracketed numbers: the rule, made for the bare ones
+    and those after 'T.', counts their documents (two in three), none removed already."""
+    common = [p for p in load_packs() if p.kind == "common"]
+    cand = next(c for c in _code_line_rules(_suggest(_staff_site(), common))
+                if "staff" in c.rule["id"])
+    bare = [i for i in range(36) if not _staff_code(i).startswith("(")]
+    assert cand.docs == len(bare) == 24 and cand.lines == 24 and cand.covered == 0
+    assert "in 24 of 36 documents (67%)" in cand.rule["description"]
