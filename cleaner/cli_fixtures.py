@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -14,11 +15,15 @@ from cleaner.fixture_workflow import (Added, FixtureError, KeptCleaners, add_fix
                                       compare_fixtures, kept_options, made_with_given, rewrite,
                                       unmatched_cases)
 from cleaner.fixtures import RuleOptions, rule_options_path, rule_options_text
+from cleaner.identify import url_host
 from cleaner.normalize import normalize
 from cleaner.wording import counted, noun
 
 # Where fixtures are, unless --root says: a suggested command names any other folder.
 DEFAULT_ROOT = "fixtures"
+
+# A host name as --site may give it, with a port or not: anything else is refused by add_fixture.
+_HOST_WITH_PORT = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]*)?")
 
 
 def register(sub) -> None:
@@ -39,8 +44,9 @@ def register(sub) -> None:
                     "until it is right, then `cleaner fixtures update` and commit both files.")
     add.add_argument("file", metavar="FILE")
     add.add_argument("--site", required=True, metavar="HOST",
-                     help="the site folder, named by its host (kompas.com); an input without "
-                          "a url that its text does not make this site's is given one on it")
+                     help="the site folder, named by its host (kompas.com, also when given "
+                          "as www.Kompas.com); an input without a url that its text does not "
+                          "make this site's is given one on it")
     add.add_argument("--new-site", action="store_true",
                      help="HOST is a new site, spelt as meant: without it, a HOST spelt like "
                           "the host of a site a pack knows (tribunews.com for tribunnews.com) "
@@ -96,11 +102,19 @@ def register(sub) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    site = site_folder(args.site)
+    if site is None:
+        print(f"cleaner: error: --site {args.site!r} names no host: give the site's host, like "
+              "kompas.com", file=sys.stderr)
+        return 2
+    if site != args.site:
+        print(f"note: --site {args.site} is the site {site} (a host is named in lower case, "
+              "without www. and port, as documents' hosts are)", file=sys.stderr)
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2
     try:
-        added = add_fixture(cleaner, args.root, args.site, args.file, name=args.name,
+        added = add_fixture(cleaner, args.root, site, args.file, name=args.name,
                             record_id=args.record_id, fields={"url": args.url, "date": args.date},
                             force=args.force, text_field=args.text_field,
                             html_field=args.html_field, new_site=args.new_site,
@@ -126,7 +140,7 @@ def run_add(args: argparse.Namespace) -> int:
             "above)")
         print(f"note: {args.file} is not UTF-8: it was read as {added.converted_from}{guessed} "
               f"and {added.raw} stores it in UTF-8, as fixture inputs are", file=sys.stderr)
-    report_site(added, args.site)
+    report_site(added, site)
     if rule_options_path(added.raw).exists():
         print(f"note: the record was made with {given_options(args).typed()}, kept in "
               f"{rule_options_path(added.raw)}: `cleaner fixtures check` and `update`, and "
@@ -135,6 +149,23 @@ def run_add(args: argparse.Namespace) -> int:
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
           f"{added.raw.stem}{shaping_options(args)}` and commit the files", file=sys.stderr)
     return 0
+
+
+def site_folder(site: str) -> str | None:
+    """The folder a --site names: its host as documents' hosts are named (url_host: lower case,
+    no www., no port), so that www.kompas.com and Kompas.COM are kompas.com's; a value that is
+    no host name is passed on as given, for add_fixture to refuse; None for none ("", "www.").
+
+    >>> site_folder("www.Kompas.COM"), site_folder("kompas.com:8080"), site_folder("misc")
+    ('kompas.com', 'kompas.com', 'misc')
+    >>> site_folder("../etc"), site_folder("www."), site_folder(" ")
+    ('../etc', None, None)
+    """
+    site = site.strip()
+    if not _HOST_WITH_PORT.fullmatch(site):
+        return site or None
+    host = url_host(site)
+    return None if host in (None, "www") else host      # "www." alone: a prefix of no host
 
 
 def given_options(args: argparse.Namespace) -> RuleOptions:

@@ -13,12 +13,13 @@ import orjson
 from cleaner.batches import clean_item_document
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, no_such_input,
                                 read_options, share)
-from cleaner.identify import PackIndex
+from cleaner.identify import PackIndex, site_host
 from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
-from cleaner.wording import counted
+from cleaner.sitekey import host_key
+from cleaner.wording import counted, noun
 
 # The miner and its shapes are imported by this command's own run: `cleaner clean` registers
 # every command at start and should not pay for them.
@@ -46,7 +47,8 @@ def register(sub) -> None:
     parser.add_argument("--packs", default="all", metavar="SPEC",
                         help="which loaded packs count as existing rules: all (default), none, or "
                              "a comma list of pack kinds or ids (common; common,id)")
-    parser.add_argument("--site", metavar="SITE", help="only this site (url host or pack id)")
+    parser.add_argument("--site", metavar="SITE",
+                        help="only this site: a url host (www. and case aside) or a pack id")
     parser.add_argument("--top", type=at_least(1), default=10, metavar="N",
                         help="candidates per site (default: 10)")
     parser.add_argument("--min-docs", type=at_least(1), default=3, metavar="N",
@@ -91,7 +93,7 @@ def unknown_pack_names(packs: list, spec: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from cleaner import shapes
-    from cleaner.suggest import Miner, SuggestOptions
+    from cleaner.suggest import NO_SITE, Miner, SuggestOptions
 
     if no_such_input(args.inputs):
         return 2
@@ -109,9 +111,11 @@ def run(args: argparse.Namespace) -> int:
     # its documents are mined together and its suggestions go to that pack's file.
     index = PackIndex(packs)
     claims = index.site_by_host
-    site = args.site
-    if site and (claimed := claims(site.lower())) is not None:
-        site = claimed.id
+    site = None if args.site is None else wanted_site(args.site, packs, claims)
+    if args.site is not None and site is None:
+        print(f"cleaner: error: --site {args.site!r} names no site: give a url host "
+              "(kompas.com) or a pack id", file=sys.stderr)
+        return 2
     if args.write_packs and site and refuse_existing(
             args, [pack_path(Path(args.write_packs), site)]):
         return 2            # the one site's pack is known now: no need to mine the dump first
@@ -131,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
         except Exception as exc:  # one odd document must not end the mining
             print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
     if site and not miner.sites:
-        print(f"cleaner: error: no document of site {args.site!r} in the input (a site is a "
+        given = "" if site == args.site else f" (given as {args.site!r})"
+        print(f"cleaner: error: no document of site {site!r}{given} in the input (a site is a "
               "url's host without www., or a pack id)", file=sys.stderr)
         return 1
     known = {r.id for p in packs for r in p.rules} | {a for p in packs for r in p.rules
@@ -162,15 +167,58 @@ def run(args: argparse.Namespace) -> int:
     if args.write_packs:
         existing = {p.id: p.path for p in packs if p.kind == "site"}
         written = write_packs(Path(args.write_packs), results, existing)
-        print(f"cleaner: wrote {counted(len(written), 'pack file')} to {args.write_packs}"
-              + ("" if written else " (no site had candidates the loaded rules do not already "
-                                    "remove)"), file=sys.stderr)
+        unnamed = unnamed_docs(results)
+        if not written:
+            print(f"cleaner: error: wrote no pack file to {args.write_packs}: "
+                  + (no_host_reason(unnamed) if unnamed else
+                     "no site had candidates the loaded rules do not already remove"),
+                  file=sys.stderr)
+            return 1
+        print(f"cleaner: wrote {counted(len(written), 'pack file')} to {args.write_packs}",
+              file=sys.stderr)
+        if unnamed:
+            print(f"note: no pack file holds the candidates of {NO_SITE}: "
+                  + no_host_reason(unnamed), file=sys.stderr)
         for path in written:
             if path.stem in existing:
                 print(f"cleaner: {path} is the pack {existing[path.stem]} with the suggested "
                       "rules added at its end (loaded with --rules, it takes that pack's place)",
                       file=sys.stderr)
     return 0
+
+
+def wanted_site(given: str, packs: list, claims) -> str | None:
+    """The site --site names, as a mined document's site is named (sitekey.site_key): a loaded
+    site pack's id, the pack claiming the host, else the host as documents' hosts are named (lower
+    case, no www., no port); None when it names no site ("", "www.")."""
+    from cleaner.suggest import NO_SITE
+
+    given = given.strip()
+    ids = {p.id.lower(): p.id for p in packs if p.kind == "site"}
+    if given.lower() in ids:
+        return ids[given.lower()]
+    if given == NO_SITE:                # the heading of documents with no site, as printed
+        return given
+    host = site_host(given)
+    claimed = claims(host) if host else None
+    return claimed.id if claimed is not None else host_key(host)
+
+
+def unnamed_docs(results) -> int:
+    """How many documents have candidates but no site to name a pack file by."""
+    from cleaner.suggest import NO_SITE
+
+    return sum(state.docs for site, state, fresh, _ in results if site == NO_SITE and fresh)
+
+
+def no_host_reason(docs: int) -> str:
+    """Why the candidates of documents without a site get no pack file, and how to give them one."""
+    from cleaner.suggest import NO_SITE
+
+    return (f"the {counted(docs, 'document')} under {NO_SITE} {noun(docs, 'has', 'have')} no url "
+            "host (a text file has none, nor has a record without a url) and no loaded site "
+            "pack's signature in the text, so no site pack can be named for them: give JSONL "
+            "records with a `url` field (--field url=NAME reads it from another field)")
 
 
 def document_language(index: PackIndex, doc) -> str | None:
@@ -238,9 +286,11 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
     its name, aliases, domains and rules would be lost."""
     from cleaner.rule_toml import pack_toml, rule_toml
 
-    folder.mkdir(parents=True, exist_ok=True)
+    chosen = _with_packs(results)
+    if chosen:                  # (a run that writes nothing leaves no empty folder behind)
+        folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for site, state, fresh, _ in _with_packs(results):
+    for site, state, fresh, _ in chosen:
         path = pack_path(folder, site)
         body = "\n\n".join(rule_toml(c.rule) for c in fresh)
         note = (f"# Suggested by `cleaner suggest` from {counted(state.docs, 'document')}: "
