@@ -119,8 +119,9 @@ class _RejectLines:
 def with_stored_fields(item: Item) -> Item:
     """A one-article file with the input fields stored beside it (a fixture's <case>.input.json):
     shown as `cleaner fixtures` cleans it, its url finding the site pack, its date the dated
-    rules. `cleaner clean` reads the file alone: a dump's folder is not a fixtures folder."""
-    if item.line is not None:
+    rules. `cleaner clean` reads the file alone: a dump's folder is not a fixtures folder, and
+    a file that is no case (is_case) is shown as `cleaner clean` cleans it."""
+    if item.line is not None or not is_case(Path(item.source)):
         return item
     stored = input_fields(Path(item.source))
     if not stored:

@@ -157,6 +157,15 @@ def test_explain_of_a_plain_file_leaves_a_rules_file_beside_it_alone(project, co
     assert _explained(*given) == alone
 
 
+@pytest.mark.parametrize("content", [b"{broken", b'{"url": "https://kabar.example/x"}'])
+def test_explain_of_a_plain_file_leaves_an_input_json_beside_it_alone(project, content):
+    # The fields stored beside a case (<case>.input.json) are read for a case only.
+    (project / "notes.txt").write_text(TEXT, encoding="utf-8")
+    alone = _explained()
+    (project / "notes.input.json").write_bytes(content)
+    assert _explained() == alone
+
+
 def test_explain_of_a_file_with_its_expected_record_beside_it_uses_its_rules_file(project,
                                                                                    capsys):
     # A case outside a fixtures folder is a case all the same: an input beside its record.
