@@ -117,3 +117,20 @@ def test_a_giant_line_or_title_with_many_dividers_costs_linear_time(line, hint):
     started = time.process_time()
     title_of_hint(line, hint, ["kompascom"])
     assert time.process_time() - started < 0.5      # quadratic, this took 5-30 s
+
+
+QUESTION_LEAD = ("Siapa di antara kalian yang hobi membuat kue atau roti?\n\nJika kamu menjadi "
+                 "salah satunya, kamu mungkin tipe orang yang senang mencoba hal baru di dapur.")
+
+
+def test_a_question_opening_the_lead_stays_text(cleaner):
+    # (kumparan's leads ask the reader a question on their first line: 2 of IndoSum's dev set)
+    record = cleaner.clean(QUESTION_LEAD)
+    assert record["text"] == QUESTION_LEAD and record["meta"]["title"] is None
+
+
+@pytest.mark.xfail(strict=True, reason="a headline that asks a question reads as a lead that "
+                   "asks the reader one, which real leads do ('Siapa di antara kalian ...?')")
+def test_a_headline_that_asks_a_question_is_the_title(cleaner):
+    record = cleaner.clean(f"Mau ke Kawah Ijen? Siapkan Lima Hal Ini Sebelum Mendaki\n\n{BODY_ID}")
+    assert record["meta"]["title"] == "Mau ke Kawah Ijen? Siapkan Lima Hal Ini Sebelum Mendaki"
