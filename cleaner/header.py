@@ -123,8 +123,11 @@ def site_names(doc: Document) -> list[str]:
     return [squashed for squashed in map(_squashed, names) if squashed]
 
 
-def looks_like_title(line: str, following: str | None) -> bool:
-    """A short line without end punctuation, followed by body text, opens with a title.
+def looks_like_title(line: str, following: str | None, lead_below: bool = False) -> bool:
+    """A short line without end punctuation, followed by body text, opens with a title. A line
+    of many words must be written as headlines are, most words capitalised, unless the line
+    below is a lead a dateline opened (`lead_below`): sentence-case headlines ("Delhi Metro's
+    new stretch to cut airport travel time by 20 minutes") then read as what they are.
 
     >>> looks_like_title("AS dan Rusia akan Berunding Tentang Ukraina", "Moskow - Menteri ...")
     True
@@ -146,7 +149,7 @@ def looks_like_title(line: str, following: str | None) -> bool:
     if _SENTENCE_BREAK.search(line):
         return False
     words = line.split()
-    if len(words) >= TITLE_CASE_FROM_WORDS:
+    if len(words) >= TITLE_CASE_FROM_WORDS and not lead_below:
         capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
         return capitalised / len(words) >= TITLE_CASE_SHARE
     return True
@@ -336,6 +339,14 @@ def _is_date_line(line: str, words: Lexicon) -> bool:
     return normalize_date(line, words.months) is not None
 
 
+def _opened_by_dateline(doc: Document, line: Line) -> bool:
+    """Whether the rules cut a dateline from the start of a line: a removal at its column 0
+    that filled a location or a source."""
+    return any(start == 0 for start, _ in line.cuts) and any(
+        removal.line == line.number and removal.col == 0
+        and {"location", "source"} & set(removal.fields) for removal in doc.removed)
+
+
 def _first_body(lines: list[Line]) -> str | None:
     """The first line below a candidate title that reads as body text, skipping header lines."""
     for line in lines:
@@ -398,7 +409,8 @@ def header_stage(doc: Document) -> Document:
         _take(doc, first, "header/title", None)
     elif (not hint
           and not opened
-          and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]))
+          and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]),
+                               lead_below=_opened_by_dateline(doc, lines[1]))
           # a name over a byline label is the byline, however title-like the name reads
           and _label_under_name(first, lines[1], words) is None
           # the rules ran first: a label, dateline, byline or date left here is one none took

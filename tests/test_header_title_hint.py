@@ -134,3 +134,22 @@ def test_a_question_opening_the_lead_stays_text(cleaner):
 def test_a_headline_that_asks_a_question_is_the_title(cleaner):
     record = cleaner.clean(f"Mau ke Kawah Ijen? Siapkan Lima Hal Ini Sebelum Mendaki\n\n{BODY_ID}")
     assert record["meta"]["title"] == "Mau ke Kawah Ijen? Siapkan Lima Hal Ini Sebelum Mendaki"
+
+
+SENTENCE_CASE = "Delhi Metro's new stretch to cut airport travel time by 20 minutes"
+DELHI_LEAD = ("The Delhi Metro will open a 9.4-km extension of its Magenta Line to passengers on "
+              "Saturday, officials said on Thursday.")
+
+
+def test_a_sentence_case_headline_over_a_datelined_lead_is_the_title(cleaner):
+    record = cleaner.clean(f"{SENTENCE_CASE}\n\nNEW DELHI: {DELHI_LEAD}", lang="en")
+    assert record["meta"]["title"] == SENTENCE_CASE
+    assert record["meta"]["location"] == "New Delhi"
+    assert record["text"] == DELHI_LEAD
+
+
+def test_a_long_sentence_case_line_over_a_lead_without_a_dateline_stays(cleaner):
+    # (its words alone do not tell a headline from a line of text that lost its full stop)
+    record = cleaner.clean(f"{SENTENCE_CASE}\n\n{DELHI_LEAD}", lang="en")
+    assert record["meta"]["title"] is None
+    assert record["text"].startswith(SENTENCE_CASE)
