@@ -451,6 +451,10 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     then, then_max = _then(raw, action, path, rule_id)
     scan = _scan(raw, path, rule_id)
     unless = _unless(raw, path, rule_id)
+    if compiled:
+        # (as the pattern: one that parses may still pass RE2's memory budget once compiled)
+        _compiles(then, "then", case_sensitive, path, rule_id)
+        _compiles(unless, "unless", case_sensitive, path, rule_id)
     return Rule(id=rule_id, action=action, pattern=pattern,
                 description=str(raw.get("description", "")), where=where,
                 case_sensitive=case_sensitive, set=tuple(sorted(sets.items())),
@@ -511,6 +515,17 @@ def _sets(sets: Any, path: Path, rule_id: str) -> dict[str, str]:
     if wrong:
         raise RuleFileError(path, f"set values must be strings: {', '.join(wrong)}", rule_id)
     return sets
+
+
+def _compiles(pattern: str, key: str, case_sensitive: bool, path: Path, rule_id: str) -> None:
+    """Refuse a rule's `then` or `unless` pattern that RE2 cannot compile for matching."""
+    if not pattern:
+        return
+    try:
+        compile_pattern(pattern, case_sensitive)
+    except re2.error as exc:
+        raise RuleFileError(path, f"{key} pattern cannot be compiled for matching: {exc} (RE2 "
+                                  "allows 64 MB a pattern; make it smaller)", rule_id)
 
 
 def _unless(raw: dict, path: Path, rule_id: str) -> str:

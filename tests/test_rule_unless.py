@@ -84,3 +84,20 @@ def test_a_rule_with_unless_pickles_whole_for_the_workers(tmp_path):
     rule = _pack(tmp_path, CODE).rules[0]
     again = pickle.loads(pickle.dumps(rule))
     assert again == rule and again.unless_regex.search("tcp/ip")
+
+
+HUGE = "(?:" + "|".join(f"\\pL{{1,1000}}w{n}" for n in range(6)) + ")"
+
+
+@pytest.mark.parametrize("key, extra", [
+    ("unless", f"unless = '{HUGE}'"),
+    ("then", f"then = '{HUGE}'"),
+])
+def test_a_then_or_unless_too_large_to_compile_is_refused_when_loaded(tmp_path, key, extra):
+    # (it parses; compiled for matching it passes RE2's memory budget, and every document it
+    # met was rejected as an internal error)
+    text = CODE.replace("unless = '^(?:ac/dc|tcp/ip)$'\n", "").replace('keep = ["ac/dc"]\n', "")
+    text = text.replace('where = "any"', f'where = "any"\n{extra}')
+    with pytest.raises(RuleFileError) as info:
+        _pack(tmp_path, text)
+    assert f"{key} pattern cannot be compiled for matching" in str(info.value)
