@@ -457,11 +457,12 @@ class PackIndex:
             # A page's pack found by its url's host before its text was known (html_clean):
             # the host's editions are told apart by the text as a text's are.
             site = self.site_for_host(host, text, declared, from_fields, lang)
-        if not lang and site is not None and site.lang:
+        if site is not None and site.lang:
             edition = url_language(url)
-            if edition in self.langs and edition != site.lang and self.language(text) == edition:
-                # An edition in another language, which the text's words confirm (a path like
-                # /id/12345 is no language): the site's rules were written for its own
+            if edition in self.langs and edition != site.lang and (
+                    edition == lang if lang else self.language(text) == edition):
+                # An edition in another language, which --lang names or the text's words
+                # confirm (a path like /id/12345 is no language): the site's rules were written for its own
                 # language's pages, and would take this one's text (a Title Case subheading
                 # read as a related link). It gets the edition's own pack where one claims the
                 # edition's subdomain (antaranews.com/en/ is en.antaranews.com's), else none

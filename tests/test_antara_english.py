@@ -296,3 +296,16 @@ def test_the_english_editions_host_reads_the_text_and_keeps_its_nearest_pack(cle
     assert cleaner.index.site_by_host("en.antaranews.com").id == "en.antaranews.com"
     with pytest.raises(AssertionError, match="the language was read"):
         _refusing_probe(cleaner.index).packs_for(ID_AT_EN, EN_URL)
+
+
+@pytest.mark.parametrize("url, site", [
+    ("https://www.antaranews.com/en/news/12345/rice", "en.antaranews.com"),
+    ("https://m.antaranews.com/en/news/12345/rice", "en.antaranews.com"),
+    ("https://www.goal.com/en/news/12345/derby", "goal.com")])
+def test_the_lang_option_naming_the_paths_edition_gets_the_editions_packs(url, site):
+    # (--lang says what the text's words would: the edition's pack, or no site pack but the
+    # language's, not the site's own rules for its own language's pages)
+    packs = Cleaner(lang="en").index.packs_for(ENGLISH, url, lang="en")
+    ids = [pack.id for pack in packs]
+    assert "en" in ids and "antaranews.com" not in ids and "goal.com" not in ids
+    assert (site in ids) == (site == "en.antaranews.com")
