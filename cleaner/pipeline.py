@@ -404,8 +404,15 @@ def missing(value: Any) -> bool:
 
 
 def _hint(value: Any) -> Any:
-    """An input hint, None where it is missing: a string (nearly every document's) as it is."""
-    return value if type(value) is str or not missing(value) else None
+    """An input hint, None where it is missing: a string (nearly every document's) as it is; a
+    numpy or pandas value (a frame's list column gives arrays) as Python's, whose truth and JSON
+    are plain (an array's truth raises)."""
+    if type(value) is str:
+        return value
+    if type(value).__module__.partition(".")[0] in ("numpy", "pandas") and \
+            hasattr(value, "tolist"):
+        value = value.tolist()
+    return None if missing(value) else value
 
 
 def hint_text(value: Any) -> str:

@@ -28,3 +28,16 @@ def test_a_date_that_is_no_string_is_kept_and_flagged_as_its_json(cleaner, value
     assert record["meta"]["date"] == text
     if text is not None:
         assert text in record["flags"][0]["reason"]
+
+
+def test_numpy_and_pandas_hints_are_read_as_python_values(cleaner):
+    # (a frame's list column gives arrays, whose truth raises: the record failed to clean)
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    for value, text in ((np.array(["a", "b"]), '["a","b"]'), (pd.Series(["x", "y"]), '["x","y"]'),
+                        (np.int64(5), "5")):
+        record = cleaner.clean(TEXT, title=value, date=value, id=value)
+        assert record["meta"]["title"] == text and record["id"] == text
+        assert record["meta"]["date"] == text
+    for missing in (np.float64("nan"), pd.NaT, np.array([])):
+        assert cleaner.clean(TEXT, title=missing)["meta"]["title"] is None
