@@ -68,7 +68,8 @@ def names_site(part: str, site_names: Iterable[str]) -> bool:
 
 def title_of_hint(line: str, hint: str, site_names: Iterable[str] = ()) -> str | None:
     """How a first line gives the input's title: "same" (the same words), "shorter" (the title
-    but for a last part that names the site, `site_names`: names_site), "longer" (a title of
+    but for a last part that names the site, `site_names`: names_site, or but for any part
+    after a divider where the line has three words or more), "longer" (a title of
     three words or more, with or without that part, then a subtitle after a colon, a dash or a
     bar), or None. Stricter than a page's word overlap (html_clean.same_title): a text dump's
     first line may be body text, where an extractor's first line is most often the headline. A
@@ -93,6 +94,12 @@ def title_of_hint(line: str, hint: str, site_names: Iterable[str] = ()) -> str |
         return None
     bare = _before_site_name(hint, site_names, 2 * len(line) + 8) if site_names else None
     if bare is not None and mine == bare:
+        return "shorter"
+    if mine.count(" ") + 1 >= LONGER_TITLE_WORDS and any(
+            _comparable(hint[:m.start()]) == mine
+            for m in _TITLE_PARTS.finditer(hint, 0, 2 * len(line) + 8)):
+        # Before a last part that names no site ("- Reuters", "| Opinion"): a line of three
+        # words or more that the title opens with is the title line as a line alone would be.
         return "shorter"
     for title in (given, bare):
         if title and title.count(" ") + 1 >= LONGER_TITLE_WORDS and len(title) < len(mine) and \
