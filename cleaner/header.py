@@ -134,7 +134,9 @@ def looks_like_title(line: str, following: str | None, lead_below: bool = False)
     """A short line without end punctuation, followed by body text, opens with a title. A line
     of many words must be written as headlines are, most words capitalised, unless the line
     below is a lead a dateline opened (`lead_below`): sentence-case headlines ("Delhi Metro's
-    new stretch to cut airport travel time by 20 minutes") then read as what they are.
+    new stretch to cut airport travel time by 20 minutes") then read as what they are, and so
+    do headlines that ask a question ("Mau ke Kawah Ijen? Siapkan Lima Hal Ini"), which over
+    other lines read as a lead asking the reader one ("Siapa di antara kalian ...?").
 
     >>> looks_like_title("AS dan Rusia akan Berunding Tentang Ukraina", "Moskow - Menteri ...")
     True
@@ -151,9 +153,12 @@ def looks_like_title(line: str, following: str | None, lead_below: bool = False)
     if len(line.split()) < 2:                   # a lone word labels the article, as "Claim" does
         return False
     # (a sentence's end inside its closing quote or bracket ends it too: '... every road."')
-    if line.rstrip(_CLOSERS).endswith(_END_PUNCT) or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
+    # (a question mark is read as the others are, but over a datelined lead)
+    asked = line.replace("?", "") if lead_below else line
+    if asked.rstrip(_CLOSERS).endswith(_END_PUNCT) or \
+            not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False
-    if _SENTENCE_BREAK.search(line):
+    if _SENTENCE_BREAK.search(asked):
         return False
     words = line.split()
     if len(words) >= TITLE_CASE_FROM_WORDS and not lead_below:

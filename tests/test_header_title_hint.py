@@ -130,8 +130,17 @@ def test_a_question_opening_the_lead_stays_text(cleaner):
     assert record["text"] == QUESTION_LEAD and record["meta"]["title"] is None
 
 
+@pytest.mark.parametrize("headline", ["Mau ke Kawah Ijen? Siapkan Lima Hal Ini Sebelum Mendaki",
+                                      "Kenapa Api Biru Kawah Ijen Hanya Muncul Dini Hari?"])
+def test_a_headline_that_asks_a_question_over_a_datelined_lead_is_the_title(cleaner, headline):
+    record = cleaner.clean(f"{headline}\n\nBANYUWANGI - {BODY_ID}")
+    assert record["meta"]["title"] == headline and record["meta"]["location"] == "Banyuwangi"
+    assert record["text"] == BODY_ID
+
+
 @pytest.mark.xfail(strict=True, reason="a headline that asks a question reads as a lead that "
-                   "asks the reader one, which real leads do ('Siapa di antara kalian ...?')")
+                   "asks the reader one, which real leads do ('Siapa di antara kalian ...?'), "
+                   "but over a lead a dateline opened")
 def test_a_headline_that_asks_a_question_is_the_title(cleaner):
     record = cleaner.clean(f"Mau ke Kawah Ijen? Siapkan Lima Hal Ini Sebelum Mendaki\n\n{BODY_ID}")
     assert record["meta"]["title"] == "Mau ke Kawah Ijen? Siapkan Lima Hal Ini Sebelum Mendaki"
