@@ -22,8 +22,15 @@ from cleaner.wording import counted, noun
 # Where fixtures are, unless --root says: a suggested command names any other folder.
 DEFAULT_ROOT = "fixtures"
 
-# A host name as --site may give it, with a port or not: anything else is refused by add_fixture.
-_HOST_WITH_PORT = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]*)?")
+# A host name as --site may give it: labels of letters, digits and hyphens (none at a label's
+# ends) joined by single dots, with a root dot and a port or not. (url_host would take ".x.com",
+# "x..com" and "-" as hosts, and their folders hold no site's fixtures.)
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST_WITH_PORT = re.compile(rf"{_LABEL}(?:\.{_LABEL})+\.?(?::[0-9]{{1,5}})?")
+# A folder of no site's fixtures ("misc"): one label, in lower case as the sites' folders are.
+_PLAIN_FOLDER = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+# The longest host name DNS allows.
+_MAX_HOST = 253
 
 
 def register(sub) -> None:
@@ -45,8 +52,9 @@ def register(sub) -> None:
     add.add_argument("file", metavar="FILE")
     add.add_argument("--site", required=True, metavar="HOST",
                      help="the site folder, named by its host (kompas.com, also when given "
-                          "as www.Kompas.com); an input without a url that its text does not "
-                          "make this site's is given one on it")
+                          "as www.Kompas.com), or a folder of no site's named in lower case "
+                          "(misc); an input without a url that its text does not make this "
+                          "site's is given one on it")
     add.add_argument("--new-site", action="store_true",
                      help="HOST is a new site, spelt as meant: without it, a HOST spelt like "
                           "the host of a site a pack knows (tribunews.com for tribunnews.com) "
@@ -104,8 +112,7 @@ def register(sub) -> None:
 def run_add(args: argparse.Namespace) -> int:
     site = site_folder(args.site)
     if site is None:
-        print(f"cleaner: error: --site {args.site!r} names no host: give the site's host, like "
-              "kompas.com", file=sys.stderr)
+        print(f"cleaner: error: {site_refusal(args.site)}", file=sys.stderr)
         return 2
     if site != args.site:
         print(f"note: --site {args.site} is the site {site} (a host is named in lower case, "
@@ -152,20 +159,33 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def site_folder(site: str) -> str | None:
-    """The folder a --site names: its host as documents' hosts are named (url_host: lower case,
-    no www., no port), so that www.kompas.com and Kompas.COM are kompas.com's; a value that is
-    no host name is passed on as given, for add_fixture to refuse; None for none ("", "www.").
+    """The folder a --site names: a host name as documents' hosts are named (url_host: lower
+    case, no www., port or root dot), so that www.kompas.com and Kompas.COM are kompas.com's;
+    a folder of no site's given as one lower-case name ("misc"); None for anything else.
 
     >>> site_folder("www.Kompas.COM"), site_folder("kompas.com:8080"), site_folder("misc")
     ('kompas.com', 'kompas.com', 'misc')
-    >>> site_folder("../etc"), site_folder("www."), site_folder(" ")
-    ('../etc', None, None)
+    >>> [site_folder(s) for s in ("../etc", "www.", " ", ".kompas.com", "kompas..com", "-")]
+    [None, None, None, None, None, None]
+    >>> site_folder("kompas.com:"), site_folder("KOMPAS"), site_folder("kompas-.com")
+    (None, None, None)
     """
     site = site.strip()
+    if _PLAIN_FOLDER.fullmatch(site):
+        return None if site == "www" else site      # "www" alone: a prefix of no host
     if not _HOST_WITH_PORT.fullmatch(site):
-        return site or None
+        return None
     host = url_host(site)
-    return None if host in (None, "www") else host      # "www." alone: a prefix of no host
+    return host if host and "." in host and len(host) <= _MAX_HOST else None  # not "www.x."
+
+
+def site_refusal(site: str) -> str:
+    """Why a --site names no folder (site_folder gave none), and what it takes."""
+    if site.strip().lower().rstrip(".") in ("", "www"):
+        return f"--site {site!r} names no host: give the site's host, like kompas.com"
+    return (f"--site must be a host name like kompas.com (names of letters, digits and hyphens "
+            f"joined by single dots), or a folder of no site's named in lower case like misc, "
+            f"not {site!r}")
 
 
 def given_options(args: argparse.Namespace) -> RuleOptions:

@@ -13,12 +13,12 @@ import orjson
 from cleaner.batches import clean_item_document
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, no_such_input,
                                 read_options, share)
-from cleaner.identify import PackIndex, site_host
+from cleaner.identify import PackIndex, site_host, url_language
 from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
-from cleaner.sitekey import host_key
+from cleaner.sitekey import claimed_site, host_key
 from cleaner.wording import counted, noun
 
 # The miner and its shapes are imported by this command's own run: `cleaner clean` registers
@@ -116,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cleaner: error: --site {args.site!r} names no site: give a url host "
               "(kompas.com) or a pack id", file=sys.stderr)
         return 2
+    if args.write_packs and refuse_folder(Path(args.write_packs)):
+        return 2            # said before mining: the dump may take an hour to mine
     if args.write_packs and site and refuse_existing(
             args, [pack_path(Path(args.write_packs), site)]):
         return 2            # the one site's pack is known now: no need to mine the dump first
@@ -166,7 +168,12 @@ def run(args: argparse.Namespace) -> int:
             print(format_site(site, state.docs, state.mined, fresh, covered, state.field_lists))
     if args.write_packs:
         existing = {p.id: p.path for p in packs if p.kind == "site"}
-        written = write_packs(Path(args.write_packs), results, existing)
+        try:
+            written = write_packs(Path(args.write_packs), results, existing)
+        except OSError as exc:      # made unwritable, or a file put in its place, while mining
+            print(f"cleaner: error: cannot write pack files to {args.write_packs}: {exc}",
+                  file=sys.stderr)
+            return 1
         unnamed = unnamed_docs(results)
         if not written:
             print(f"cleaner: error: wrote no pack file to {args.write_packs}: "
@@ -189,8 +196,9 @@ def run(args: argparse.Namespace) -> int:
 
 def wanted_site(given: str, packs: list, claims) -> str | None:
     """The site --site names, as a mined document's site is named (sitekey.site_key): a loaded
-    site pack's id, the pack claiming the host, else the host as documents' hosts are named (lower
-    case, no www., no port); None when it names no site ("", "www.")."""
+    site pack's id, the pack claiming the host (or the edition in another language its host or
+    path names, claimed_site), else the host as documents' hosts are named (lower case, no www.,
+    no port); None when it names no site ("", "www.")."""
     from cleaner.suggest import NO_SITE
 
     given = given.strip()
@@ -201,7 +209,13 @@ def wanted_site(given: str, packs: list, claims) -> str | None:
         return given
     host = site_host(given)
     claimed = claims(host) if host else None
-    return claimed.id if claimed is not None else host_key(host)
+    if host is None or claimed is None:
+        return host_key(host)
+    # An edition in another language (en.goal.com, goal.com/en/) is a site of its own.
+    url = given if "//" in given else f"//{given}"
+    edition = url_language(url)
+    langs = {p.id for p in packs if p.kind == "lang"}
+    return claimed_site(claimed, host, url, edition if edition in langs else None, claims)
 
 
 def unnamed_docs(results) -> int:
@@ -240,6 +254,33 @@ def refuse_existing(args: argparse.Namespace, paths: list[Path]) -> bool:
           f"{'them' if len(there) > 1 else 'it'}, edits and all; or give --write-packs another "
           "folder)", file=sys.stderr)
     return True
+
+
+def refuse_folder(folder: Path) -> bool:
+    """Whether a --write-packs folder cannot be made or written in, for a file standing where
+    it or a folder above it must be (said on stderr)."""
+    try:
+        blocker = file_in_the_way(folder)
+    except OSError as exc:          # a folder above it that may not be looked in
+        print(f"cleaner: error: --write-packs {folder}: {exc}", file=sys.stderr)
+        return True
+    if blocker is None:
+        return False
+    what = "is" if blocker == folder else f"is under {blocker}, which is"
+    print(f"cleaner: error: --write-packs {folder} {what} no folder: give a folder to write "
+          "pack files in (it is made if missing)", file=sys.stderr)
+    return True
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The path that is no folder (a file, a link to nothing) where a folder is, or one above
+    it must be made; None when it can be made or is there."""
+    for path in (folder, *folder.parents):
+        if path.is_dir():
+            return None
+        if path.exists() or path.is_symlink():
+            return path
+    return None
 
 
 def _comment(text: str, width: int = 150) -> str:

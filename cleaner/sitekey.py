@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from cleaner.identify import site_host
+from cleaner.identify import site_host, url_language
 
 # Host prefixes that name the same site: "m.antaranews.com" is antaranews.com.
 TRIVIAL_PREFIXES = ("www.", "m.", "mobile.", "amp.", "beta.")
@@ -31,23 +31,56 @@ def site_key(packs: Iterable, url: str | None,
 
     `claims`: the pack claiming a url host among packs that did not clean the document (`cleaner
     suggest --packs common` cleans with fewer packs than it loads): a host a pack claims is that
-    pack's site all the same, so that two of its hosts are one site, with one pack file.
+    pack's site all the same, so that two of its hosts are one site, with one pack file; but a
+    page of its edition in another language is the edition's (claimed_site).
     """
     for pack in packs:
         if pack.kind == "site":
             return pack.id
-    if claims is not None:
-        host = site_host(url)
-        claimed = claims(host) if host else None
+    host = site_host(url) if claims is not None else None
+    if claims is not None and host is not None:
+        claimed = claims(host)
         if claimed is not None:
-            return claimed.id
+            lang = next((pack.id for pack in packs if pack.kind == "lang"), None)
+            return claimed_site(claimed, host, url, lang, claims)
     return host_key(url)
 
 
+def claimed_site(claimed, host: str, url: str | None, lang: str | None,
+                 claims: Callable[[str], Any]) -> str:
+    """The site of a document in `lang` at a host the pack `claimed` claims: that pack's id,
+    unless its url names an edition in that language, which is not the pack's.
+
+    The cleaner gives such a page (goal.com/en/ of an Indonesian goal.com) the pack of its
+    edition, the one claiming the edition's subdomain (en.goal.com) in its language, else no
+    site pack (identify.PackIndex.packs_for): its site is that pack's, else that subdomain,
+    where a pack written for it is the one the cleaner gives the edition's pages.
+    """
+    if not lang or not claimed.lang or lang == claimed.lang or url_language(url) != lang:
+        return claimed.id
+    for domain in claimed.domains:
+        pack = claims(f"{lang}.{domain}")
+        if pack is not None and pack is not claimed and pack.lang == lang:
+            return pack.id
+    domain = host
+    while domain and domain not in claimed.domains:     # the claimed parent of the host
+        domain = domain.partition(".")[2]
+    return f"{lang}.{domain or host}"
+
+
 def site_stem(site: str) -> str:
-    """The short name rule ids start with: "cnnindonesia.com" -> "cnnindonesia".
+    """The short name rule ids start with: "cnnindonesia.com" -> "cnnindonesia"; for an edition
+    named by a two-letter subdomain, the site's with the edition's after it, as the shipped
+    packs name theirs ("en.antaranews.com" -> "antaranews-en", not "en", a language pack's).
 
     >>> site_stem("cnnindonesia.com"), site_stem("republika.co.id"), site_stem("juara.net")
     ('cnnindonesia', 'republika', 'juara')
+    >>> site_stem("en.antaranews.com"), site_stem("en.goal.com"), site_stem("id.com")
+    ('antaranews-en', 'goal-en', 'id')
+    >>> site_stem("xy.co.id")       # a two-letter site under a registry's label ("co", "or")
+    'xy'
     """
-    return site.split(".")[0] if "." in site else site
+    labels = site.split(".")
+    if len(labels) > 2 and len(labels[0]) == 2 and labels[0].isalpha() and len(labels[1]) > 2:
+        return f"{labels[1]}-{labels[0]}"
+    return labels[0]
