@@ -26,9 +26,10 @@ def register(sub) -> None:
         "explain", help="show what was removed from documents and why",
         description="Print each document line by line with every removal marked [-like this-] "
                     "and labelled with the rule that took it, and the metadata found.",
-        epilog="A fixture's input (fixtures/<site>/<case>.txt) is shown as `cleaner fixtures "
-               "check` cleans it: with the input fields in its <case>.input.json and, given "
-               "no rule options, the rule options kept in its <case>.rules.")
+        epilog="A fixture case's input (fixtures/<site>/<case>.txt, or any input with its "
+               "expected record <case>.json beside it) is shown as `cleaner fixtures check` "
+               "cleans it: with the input fields in its <case>.input.json and, given no rule "
+               "options, the rule options kept in its <case>.rules.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
     parser.add_argument("--id", dest="ids", action="append", metavar="ID",
                         help="only the document(s) with this id")

@@ -14,7 +14,8 @@ from cleaner.explain import GREEN, RED, RESET, explain
 from cleaner.fixture_workflow import (Added, FixtureError, KeptCleaners, add_fixture,
                                       compare_fixtures, kept_options, made_with_given, rewrite,
                                       unmatched_cases)
-from cleaner.fixtures import RuleOptions, rule_options_path, rule_options_text
+from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
+                              write_rule_options)
 from cleaner.identify import url_host
 from cleaner.normalize import normalize
 from cleaner.wording import counted, noun
@@ -297,10 +298,7 @@ def keep_options(comparisons: list, given: RuleOptions) -> int:
         if before == after:
             continue
         try:
-            if after is None:
-                path.unlink()
-            else:
-                path.write_text(after, encoding="utf-8")
+            write_rule_options(comp.raw, given)
         except OSError as exc:          # a folder where the file goes, a read-only folder
             print(f"cleaner: error: cannot keep the rule options of {comp.raw}: {exc}",
                   file=sys.stderr)

@@ -39,10 +39,11 @@ def _comparable(text: str) -> str:
 # Where a headline or a page title divides into parts: a colon, or a dash or a bar with spaces
 # around it ("Harlow Pulse 3 review: big sound", "Banjir Jakarta - Kompas.com").
 _TITLE_PARTS = re.compile(r"[ \t]*:[ \t]+|[ \t]+[-–—|][ \t]+")
-# A title the first line holds with a subtitle after it has three words at least: two before a
+# A title that the first line and the title field share, one of them with a part more after a
+# divider (a subtitle, a last part naming no site), has three words at least: two before a
 # colon are as often a speaker's name opening a quote ("Joe Biden: ...", "Presiden Jokowi: ...")
 # or a label ("Breaking News: ...").
-LONGER_TITLE_WORDS = 3
+SHARED_TITLE_WORDS = 3
 # A site's name after a title, as a title field adds it ("... - Kompas.com"), is short.
 SITE_NAME_MAX_CHARS = 60
 
@@ -68,9 +69,9 @@ def names_site(part: str, site_names: Iterable[str]) -> bool:
 
 def title_of_hint(line: str, hint: str, site_names: Iterable[str] = ()) -> str | None:
     """How a first line gives the input's title: "same" (the same words), "shorter" (the title
-    but for a last part that names the site, `site_names`: names_site, or but for any part
-    after a divider where the line has three words or more), "longer" (a title of
-    three words or more, with or without that part, then a subtitle after a colon, a dash or a
+    but for a last part that names the site, `site_names`: names_site; or, for a line of three
+    words or more, but for all after any divider of the title), "longer" (a title of three words or
+    more, with or without the part naming the site, then a subtitle after a colon, a dash or a
     bar), or None. Stricter than a page's word overlap (html_clean.same_title): a text dump's
     first line may be body text, where an extractor's first line is most often the headline. A
     line longer than a title can be is none, which also keeps the cost linear in its length.
@@ -95,14 +96,15 @@ def title_of_hint(line: str, hint: str, site_names: Iterable[str] = ()) -> str |
     bare = _before_site_name(hint, site_names, 2 * len(line) + 8) if site_names else None
     if bare is not None and mine == bare:
         return "shorter"
-    if mine.count(" ") + 1 >= LONGER_TITLE_WORDS and any(
+    if mine.count(" ") + 1 >= SHARED_TITLE_WORDS and any(
             _comparable(hint[:m.start()]) == mine
             for m in _TITLE_PARTS.finditer(hint, 0, 2 * len(line) + 8)):
-        # Before a last part that names no site ("- Reuters", "| Opinion"): a line of three
-        # words or more that the title opens with is the title line as a line alone would be.
+        # Before a part that names no site ("- Reuters", "| Opinion"): a line of three words or
+        # more that the title opens with, up to a divider, is the title line as a line alone
+        # would be.
         return "shorter"
     for title in (given, bare):
-        if title and title.count(" ") + 1 >= LONGER_TITLE_WORDS and len(title) < len(mine) and \
+        if title and title.count(" ") + 1 >= SHARED_TITLE_WORDS and len(title) < len(mine) and \
                 any(_comparable(line[:m.start()]) == title for m in _TITLE_PARTS.finditer(line)):
             return "longer"
     return None
@@ -132,11 +134,11 @@ def site_names(doc: Document) -> list[str]:
 
 def looks_like_title(line: str, following: str | None, lead_below: bool = False) -> bool:
     """A short line without end punctuation, followed by body text, opens with a title. A line
-    of many words must be written as headlines are, most words capitalised, unless the line
-    below is a lead a dateline opened (`lead_below`): sentence-case headlines ("Delhi Metro's
-    new stretch to cut airport travel time by 20 minutes") then read as what they are, and so
-    do headlines that ask a question ("Mau ke Kawah Ijen? Siapkan Lima Hal Ini"), which over
-    other lines read as a lead asking the reader one ("Siapa di antara kalian ...?").
+    of many words must be written as headlines are, half its words or more capitalised, unless
+    the line below is a lead a dateline opened (`lead_below`): sentence-case headlines ("Delhi
+    Metro's new stretch to cut airport travel time by 20 minutes") then read as what they are,
+    and so do headlines that ask a question ("Mau ke Kawah Ijen? Siapkan Lima Hal Ini"), which
+    over other lines read as a lead asking the reader one ("Siapa di antara kalian ...?").
 
     >>> looks_like_title("AS dan Rusia akan Berunding Tentang Ukraina", "Moskow - Menteri ...")
     True
@@ -411,8 +413,9 @@ def header_stage(doc: Document) -> Document:
         _take(doc, first, "header/title", "title")
     elif given is not None and \
             looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1])):
-        # The headline of the input's title with a subtitle, or without the site's name the
-        # title field adds: the title line all the same, which meta.title takes from the input.
+        # The headline of the input's title with a subtitle, or without what the title field
+        # adds after it (the site's name, "- Reuters"): the title line all the same, which
+        # meta.title takes from the input.
         title = first.text
         _take(doc, first, "header/title", None)
     elif doc.hints.get("page_title") and \

@@ -1,9 +1,10 @@
 """Which packs apply to a document: its site (url host, else text signatures) and its language.
 
-A document whose url names a host is that host's: the pack that claims the host, or no site pack
-(meta.site is then the host). Signatures name the site only of a document without one (a text
-dump without urls): a signature is a guess from a byline or dateline, which other sites share
-("Reporter: X | Editor: Y" is many a site's byline), while a url says where the document was
+A document whose url names a host is that host's: the pack that claims the host (where packs of
+other languages claim it and its parents, the one of them in the text's language: an edition's),
+or no site pack (meta.site is then the host). Signatures name the site only of a document without
+one (a text dump without urls): a signature is a guess from a byline or dateline, which other sites
+share ("Reporter: X | Editor: Y" is many a site's byline), while a url says where the document was
 published.
 """
 
@@ -281,7 +282,8 @@ class PackIndex:
     def site_for_host(self, host: str, text: str, declared: str | None = None,
                       from_fields: bool = False, lang: str | None = None) -> Pack | None:
         """The host's pack (site_by_host), unless the host's parents are claimed by packs of
-        other languages: then the one of them in the text's language (in_text_language).
+        other languages: then, of its pack and theirs, the one in --lang's language, else in the
+        text's (in_text_language).
 
         en.antaranews.com's pack is English, antaranews.com's Indonesian, and an Indonesian
         item filed under the English edition's host is still Indonesian; with no language
@@ -325,10 +327,11 @@ class PackIndex:
 
     def in_text_language(self, packs: list[Pack], text: str, declared: str | None = None,
                          from_fields: bool = False, lang: str | None = None) -> Pack:
-        """Of site packs whose signatures match at one place, the one in `lang` (--lang's), else
-        in the text's language (`language`), else the first: two editions of one publisher
-        share their datelines ('Jakarta (ANTARA) - ' opens Antara's Indonesian and English items
-        alike), and their words tell them apart."""
+        """Of site packs that may each be a document's (signatures matching at one place, or a
+        host's pack and its parents' in other languages: site_for_host), the one in `lang`
+        (--lang's), else in the text's language (`language`), else the first: two editions of
+        one publisher share their datelines ('Jakarta (ANTARA) - ' opens Antara's Indonesian and
+        English items alike) and their hosts, and their words tell them apart."""
         first = packs[0]
         if all(pack.lang == first.lang for pack in packs):
             return first         # (the text's language is read only where it decides)
@@ -444,8 +447,10 @@ class PackIndex:
                   site: Pack | None = None, declared: str | None = None,
                   from_fields: bool = False) -> tuple[Pack, ...]:
         """Site, language and common packs for a document, most specific first; a site already
-        known (an HTML page's site name) wins over the url host, and text signatures are
-        looked for only without a url host (module docstring). `declared`: the language the
+        known (an HTML page's site name) wins over the url host, but for the host's own pack
+        where packs of other languages claim its parents (the text then chooses:
+        site_for_host), and text signatures are looked for only without a url host (module
+        docstring). `declared`: the language the
         input declares (`from_fields`: in its fields, not its page), which the text's stopwords
         may overrule (language)."""
         if site is None:
@@ -462,11 +467,11 @@ class PackIndex:
             if edition in self.langs and edition != site.lang and (
                     edition == lang if lang else self.language(text) == edition):
                 # An edition in another language, which --lang names or the text's words
-                # confirm (a path like /id/12345 is no language): the site's rules were written for its own
-                # language's pages, and would take this one's text (a Title Case subheading
-                # read as a related link). It gets the edition's own pack where one claims the
-                # edition's subdomain (antaranews.com/en/ is en.antaranews.com's), else none
-                # (goal.com/en/).
+                # confirm (a path like /id/12345 is no language): the site's rules were written
+                # for its own language's pages, and would take this one's text (a Title Case
+                # subheading read as a related link). It gets the edition's own pack where one
+                # claims the edition's subdomain (antaranews.com/en/ is en.antaranews.com's),
+                # else none (goal.com/en/).
                 site, lang = self._edition_pack(site, edition), edition
         lang = lang or (site.lang if site else None) or self.language(text, declared, from_fields)
         chosen: list[Pack] = []

@@ -73,6 +73,7 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
     prefixes = id_prefixes(inputs)
 
     def add(path: str, record_id: str, missing: str, name: str) -> None:
+        """One file's row, carrying what the walk passed over since the row before."""
         files.append({"path": path, "record_id": record_id, "missing": missing, "name": name,
                       "skipped": _taken(log.skipped_records)})
 

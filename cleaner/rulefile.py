@@ -190,8 +190,8 @@ class Rule:
     # does: examples.example_failures holds it to the rule's examples.
     scan: str = ""
     # A pattern for the lines the rule does not fire on though its pattern matches them: the
-    # exceptions RE2 cannot write into a pattern without look-ahead ('html/css' and 'tcp/ip'
-    # are no desk codes); "" for none.
+    # exceptions RE2 cannot write into a pattern without look-ahead ('ac/dc' and 'tcp/ip' are
+    # no desk codes); "" for none.
     unless: str = ""
 
     @property
@@ -226,6 +226,7 @@ class Rule:
 
     @property
     def unless_regex(self) -> Any:
+        """The `unless` pattern compiled as the pattern is (None without one)."""
         return compile_pattern(self.unless, self.case_sensitive) if self.unless else None
 
     def __reduce__(self) -> tuple:
@@ -535,13 +536,8 @@ def _unless(raw: dict, path: Path, rule_id: str) -> str:
         raise RuleFileError(path, "unless must be a pattern, as pattern is", rule_id)
     if not unless:
         return ""
-    try:
-        unless_regex = check_pattern(unless)
-    except re2.error as exc:
-        raise RuleFileError(path, f"unless pattern rejected by RE2: "
-                                  f"{_refusal(exc, 'describe the lines to spare instead')}",
-                            rule_id)
-    if unless_regex.search(b"") is not None:
+    regex = _checked(unless, "unless", "describe the lines to spare instead", path, rule_id)
+    if regex.search(b"") is not None:
         # It would spare every line: the rule would never fire.
         raise RuleFileError(path, "unless pattern matches empty text, so it spares every line "
                                   "and the rule never fires; make it match only the lines the "
@@ -563,13 +559,8 @@ def _then(raw: dict, action: str, path: Path, rule_id: str) -> tuple[str, int]:
     # (true is an int to Python, and would pass as 1)
     if type(then_max) is not int or not 1 <= then_max <= 20:
         raise RuleFileError(path, "then_max must be a whole number from 1 to 20", rule_id)
-    try:
-        then_regex = check_pattern(then)
-    except re2.error as exc:
-        raise RuleFileError(path, f"then pattern rejected by RE2: "
-                                  f"{_refusal(exc, 'describe the lines to take instead')}",
-                            rule_id)
-    if then_regex.search(b"") is not None:
+    regex = _checked(then, "then", "describe the lines to take instead", path, rule_id)
+    if regex.search(b"") is not None:
         # It would take any line: the article's next paragraphs after every label.
         raise RuleFileError(path, "then pattern matches empty text, so it would take every "
                                   "line after the one dropped, up to then_max of them: the "
@@ -577,6 +568,16 @@ def _then(raw: dict, action: str, path: Path, rule_id: str) -> tuple[str, int]:
                                   "that go with the dropped one (the titles under a 'Baca "
                                   "juga:' label)", rule_id)
     return then, then_max
+
+
+def _checked(pattern: str, key: str, advice: str, path: Path, rule_id: str) -> Any:
+    """A rule's `then` or `unless` pattern parsed by RE2 (check_pattern), or refused with RE2's
+    reason and `advice` (_refusal)."""
+    try:
+        return check_pattern(pattern)
+    except re2.error as exc:
+        raise RuleFileError(path, f"{key} pattern rejected by RE2: {_refusal(exc, advice)}",
+                            rule_id)
 
 
 def _refusal(exc: re2.error, advice: str) -> str:

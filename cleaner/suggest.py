@@ -603,7 +603,8 @@ def _desk_alternatives(codes: Counter) -> list[str]:
         n = initials.total()
         if n < 2 and seen >= 0.9 * total:
             break
-        alternatives.append(shapes.desk_alternative(desk, _code_alternatives(initials, True)))
+        initials_alternatives = _code_alternatives(initials, floors=True)
+        alternatives.append(shapes.desk_alternative(desk, initials_alternatives))
         seen += n
     return alternatives
 

@@ -71,7 +71,8 @@ def test_an_indonesian_text_declaring_english_is_indonesian_on_other_sites_too(c
     # What identify.py does elsewhere, which the Antara case keeps: a site's url gives its
     # language, and without a site the text's stopwords overrule a wrong field.
     body = INDONESIAN.replace("Jakarta (ANTARA) - ", "")
-    assert cleaner.clean(body, url="https://www.tribunnews.com/x/1", lang="en")["meta"]["lang"] == "id"
+    tribun = cleaner.clean(body, url="https://www.tribunnews.com/x/1", lang="en")
+    assert tribun["meta"]["lang"] == "id"
     assert cleaner.clean(body, lang="en")["meta"]["lang"] == "id"
 
 
@@ -175,7 +176,8 @@ def test_text_like_an_old_dateline_stays(cleaner, line):
 
 
 def test_an_old_dateline_below_the_head_stays(cleaner):
-    head = "\n".join(f"Paragraf ke-{i} berisi kalimat yang panjang tentang upacara." for i in range(8))
+    head = "\n".join(f"Paragraf ke-{i} berisi kalimat yang panjang tentang upacara."
+                     for i in range(8))
     record = cleaner.clean(head + "\n" + OLD.splitlines()[0], url=ID_URL)
     assert OLD.splitlines()[0] in record["text"]
     assert _removed(record, "antaranews/dateline") == []

@@ -13,8 +13,8 @@
 2. A desk code's initials are two or three letters, so a lower-case abbreviation of four
    ('html/css') ending an article stays; abbreviations of two or three letters beside one
    holding a vowel ('ac/dc', 'tcp/ip', 'nyc/sf') have a code's shape ('kma/dw'): the common
-   ones are the rules' `unless`, and stay. AFP's 'burs-' codes of several bureaus go. A code whose initials all hold a vowel ('rox/ach') stays, as 'he/she' and
-   'and/or' do.
+   ones are the rules' `unless`, and stay. AFP's 'burs-' codes of several bureaus go. A code
+   whose initials all hold a vowel ('rox/ach') stays, as 'he/she' and 'and/or' do.
 Hostile lines of these shapes are cleaned without raising, in bounded time."""
 
 from __future__ import annotations

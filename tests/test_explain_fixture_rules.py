@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 
+import test_fixture_rules_files
 from cleaner.cli import main
 from test_fixture_rules_files import _add
 from test_fixtures_cli import PROMO_RULE as PACK, TEXT
@@ -19,16 +20,9 @@ from test_fixtures_cli import PROMO_RULE as PACK, TEXT
 CASE = "fixtures/kabar.example/page.txt"
 PROMO = "[-Promo aplikasi kami gratis-]<kabar/promo>"
 
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A project folder, the working one: a page, and a pack of one's own in pack/."""
-    root = tmp_path / "proj"
-    (root / "pack").mkdir(parents=True)
-    (root / "pack" / "kabar.example.toml").write_text(PACK, encoding="utf-8")
-    (root / "page.txt").write_text(TEXT, encoding="utf-8")
-    monkeypatch.chdir(root)
-    return root
+# The project folder of the tests of `fixtures add --rules`: a page, and a pack of one's own in
+# pack/ (a fixture pytest finds by its name in this module too).
+project = test_fixture_rules_files.project
 
 
 def _summary_of_expected(root) -> str:

@@ -1,5 +1,6 @@
 """A text's headline goes as the title line when the input's title is the same headline with a
-subtitle more, or with the site's name more; a body line sharing the title's first words stays."""
+subtitle more, or with the site's name more (any last part, under a headline of three words or
+more); a body line sharing the title's first words stays."""
 
 from __future__ import annotations
 
@@ -101,7 +102,8 @@ def test_a_lead_a_dateline_opened_is_body_whatever_the_title(cleaner):
     ("Update: floods recede", "Update", (), None),         # one word is no title to compare
     ("Jane Doe: it began", "Jane Doe", (), None),          # nor two
     ("Pulse 3 review big sound", "Pulse 3 review", (), None),  # no colon, dash or bar between
-    ("Pulse 3 review-big sound", "Pulse 3 review", (), None),  # a dash inside a word divides nothing
+    # a dash inside a word divides nothing
+    ("Pulse 3 review-big sound", "Pulse 3 review", (), None),
 ])
 def test_title_of_hint_tells_the_forms_apart(line, hint, names, expected):
     assert title_of_hint(line, hint, names) == expected
