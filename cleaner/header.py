@@ -412,7 +412,8 @@ def header_stage(doc: Document) -> Document:
         title = first.text
         _take(doc, first, "header/title", "title")
     elif given is not None and \
-            looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1])):
+            looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]),
+                             lead_below=_opened_by_dateline(doc, lines[1])):
         # The headline of the input's title with a subtitle, or without what the title field
         # adds after it (the site's name, "- Reuters"): the title line all the same, which
         # meta.title takes from the input.

@@ -176,3 +176,18 @@ def test_a_title_field_with_a_part_naming_no_site_still_takes_the_headline(clean
     record = cleaner.clean(text, title=title, url="https://www.bbc.com/a")
     assert record["text"] == BODY_EN and record["meta"]["title"] == title
 
+
+
+@pytest.mark.parametrize("title", [None, SENTENCE_CASE, f"{SENTENCE_CASE} - Reuters",
+                                   f"{SENTENCE_CASE}: what commuters need to know"])
+def test_a_title_field_keeps_no_sentence_case_headline_over_a_datelined_lead(cleaner, title):
+    # (read as a title with no title field, it is one with any form of it)
+    record = cleaner.clean(f"{SENTENCE_CASE}\n\nNEW DELHI: {DELHI_LEAD}", title=title, lang="en")
+    assert record["text"] == DELHI_LEAD
+
+
+def test_a_title_field_keeps_no_question_headline_over_a_datelined_lead(cleaner):
+    headline = "Mau ke Kawah Ijen? Siapkan Lima Hal Ini"
+    record = cleaner.clean(f"{headline}\n\nBANYUWANGI - {BODY_ID}", title=f"{headline} - Kompas.com",
+                           url=KOMPAS_URL)
+    assert record["text"] == BODY_ID
