@@ -79,8 +79,16 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
                             "shipped one replaces it")
     group.add_argument("--no-builtin-rules", action="store_true",
                        help="use only the rule files given with --rules")
-    group.add_argument("--lang", metavar="CODE",
+    group.add_argument("--lang", metavar="CODE", type=lang_code,
                        help="language pack to use for every document (default: detected)")
+
+
+def lang_code(text: str) -> str:
+    """--lang's value: a code, not empty (an empty one counted as given and named no
+    language: `fixtures update --lang ''` rewrote records without their kept options)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("--lang needs a language code, like id or en")
+    return text.strip()
 
 
 def add_read_options(parser: argparse.ArgumentParser) -> None:

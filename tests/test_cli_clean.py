@@ -381,6 +381,19 @@ def test_an_unknown_encoding_or_language_pack_is_a_usage_error(tmp_path, capsys)
                  "--encoding", "cp1252"]) == 0
 
 
+@pytest.mark.parametrize("command", [["clean", str(SEED), "-o", "out.jsonl"], ["fixtures", "update"],
+                                     ["fixtures", "check"], ["rules", "list"]])
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_lang_is_a_usage_error(tmp_path, monkeypatch, capsys, command, value):
+    # (counted as given, it named no language: `fixtures update --lang ''` rewrote every record
+    # without the rule options its case keeps, and deleted them)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main([*command, "--lang", value])
+    assert stop.value.code == 2 and "--lang needs a language code" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_a_quiet_run_to_stdout_says_how_many_rejects_it_kept_nowhere(tmp_path, capsysbinary):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Isi berita."}\n{broken\n[1]\n')
