@@ -58,6 +58,11 @@ def _cut(line: Line, start: int, end: int) -> tuple[list[tuple[str, int]],
 DATELINE_FIELDS = frozenset({"location", "source"})
 
 
+def _spared(hit: Hit, text: str) -> bool:
+    """Whether the line a hit is on is one its rule's `unless` spares (the rule has one)."""
+    return hit.rule.unless_regex.search(text) is not None
+
+
 def _may_fire(hit: Hit, fired: set[str]) -> bool:
     """Whether a hit may apply on a line where the rules in `fired` already did.
 
@@ -137,7 +142,8 @@ class RuleStage:
             # is a new text ("^" now sits where the cut ended) and all rules are asked again.
             hit = (search_rules(line.text, found) if attempt == 0
                    else self.matcher.search(line.text, in_head, in_tail))
-            if refused or (hit is not None and self._refuses(doc, hit, line.text)):
+            if refused or (hit is not None and (
+                    (hit.rule.unless and _spared(hit, line.text)) or self.sink.refuses(doc, hit))):
                 refused = refused or []
                 hit = self._placed(doc, hit, line.text, found if attempt == 0 else None,
                                    in_head, in_tail, refused)
@@ -179,9 +185,7 @@ class RuleStage:
     def _refuses(self, doc: Document, hit: Hit, text: str) -> bool:
         """Whether a hit on a line (`text`) fires not at all: the line is one its rule's
         `unless` spares, or the packs' words say the hit is none (MetaSink.refuses)."""
-        unless = hit.rule.unless_regex
-        return (unless is not None and unless.search(text) is not None) or \
-            self.sink.refuses(doc, hit)
+        return bool(hit.rule.unless and _spared(hit, text)) or self.sink.refuses(doc, hit)
 
     def _placed(self, doc: Document, hit: Hit | None, text: str, found: list[Rule] | None,
                 in_head: bool, in_tail: bool, refused: list[Rule]) -> Hit | None:

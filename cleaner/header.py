@@ -353,6 +353,16 @@ def _is_date_line(line: str, words: Lexicon) -> bool:
     return normalize_date(line, words.months) is not None
 
 
+def _lead_below(doc: Document, first: Line, line: Line) -> bool:
+    """looks_like_title's `lead_below` for a first line: whether the line under it is a lead a
+    dateline opened, looked at only where it tells (a first line of many words, or asking a
+    question): most first lines are neither, and the header stage meets every document."""
+    text = first.text
+    if "?" not in text and text.count(" ") + 1 < TITLE_CASE_FROM_WORDS:
+        return False
+    return _opened_by_dateline(doc, line)
+
+
 def _opened_by_dateline(doc: Document, line: Line) -> bool:
     """Whether the rules cut a dateline from the start of a line: a removal at its column 0
     that filled a location or a source."""
@@ -413,7 +423,7 @@ def header_stage(doc: Document) -> Document:
         _take(doc, first, "header/title", "title")
     elif given is not None and \
             looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]),
-                             lead_below=_opened_by_dateline(doc, lines[1])):
+                             lead_below=_lead_below(doc, first, lines[1])):
         # The headline of the input's title with a subtitle, or without what the title field
         # adds after it (the site's name, "- Reuters"): the title line all the same, which
         # meta.title takes from the input.
@@ -426,7 +436,7 @@ def header_stage(doc: Document) -> Document:
     elif (not hint
           and not opened
           and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]),
-                               lead_below=_opened_by_dateline(doc, lines[1]))
+                               lead_below=_lead_below(doc, first, lines[1]))
           # a name over a byline label is the byline, however title-like the name reads
           and _label_under_name(first, lines[1], words) is None
           # the rules ran first: a label, dateline, byline or date left here is one none took
