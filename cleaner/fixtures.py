@@ -192,12 +192,13 @@ def stored_rule_options(raw: Path) -> RuleOptions | None:
         problem = "'rules' is not a list of paths"
     elif not isinstance(no_builtin, bool):
         problem = "'no_builtin_rules' is not true or false"
-    elif lang is not None and (not isinstance(lang, str) or not lang):
+    elif lang is not None and (not isinstance(lang, str) or not lang.strip()):
         problem = "'lang' is not a language code"
     elif not rules and not lang and not no_builtin:
         problem = "no rule files, no language and the built-in rules kept: delete it"
     else:
-        return RuleOptions(tuple(rules), no_builtin, lang)
+        # (a code read as --lang reads one: ' id ' is id)
+        return RuleOptions(tuple(rules), no_builtin, lang.strip() if lang else None)
     raise RuleOptionsError(f"{path}: {problem}")
 
 

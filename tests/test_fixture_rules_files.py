@@ -368,6 +368,22 @@ def test_a_kept_file_of_no_builtin_rules_alone_reads_back_and_false_alone_is_ref
         read_rule_options(raw)
 
 
+@pytest.mark.parametrize("lang, read", [(" id ", "id"), ("  ", None), ("", None)])
+def test_a_kept_language_is_read_as_the_lang_option_reads_one(tmp_path, lang, read):
+    # (the option strips a code and refuses a blank one: a file kept by hand, the same)
+    from cleaner.fixtures import RuleOptions, RuleOptionsError, read_rule_options, \
+        rule_options_path
+
+    raw = tmp_path / "fx" / "site" / "case.txt"
+    raw.parent.mkdir(parents=True)
+    rule_options_path(raw).write_text(f'{{"rules": [], "lang": "{lang}"}}')
+    if read is None:
+        with pytest.raises(RuleOptionsError, match="'lang' is not a language code"):
+            read_rule_options(raw)
+    else:
+        assert read_rule_options(raw) == RuleOptions((), False, read)
+
+
 @pytest.mark.parametrize("content", [b'{"no_builtin_rules": true, "builtin": false}',
                                      b'{"no_builtin_rules": 1}', b'{"no_builtin_rules": false}'])
 def test_a_broken_kept_no_builtin_rules_fails_that_fixture_naming_it(project, capsys, content):
