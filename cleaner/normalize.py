@@ -58,7 +58,9 @@ _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\u0085\u000b\u000c]")
 _NEWLINE_HINT = re.compile("[\u2028\u2029\u0085\u000b\u000c]")
 # Every space-like character but the plain space and newline: NBSP, thin/figure/ideographic
 # spaces, tabs. Zero-width characters are not spaces: they go with the control characters.
-_ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# The information separators (\x1c-\x1f: file, group, record, unit) part fields as a tab does:
+# dropped with the other controls, they glued the words they stood between ("Delhi\x1fMetro").
+_ODD_SPACES = re.compile("[\t\u001c-\u001f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # C0/C1 controls except \n, plus zero-width space, word joiner, BOM and soft hyphen. ZWJ/ZWNJ
 # stay: they carry meaning in Persian, Indic scripts and emoji.
 _CONTROLS = re.compile("[\u0000-\u0009\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff\u00ad]")
@@ -201,10 +203,10 @@ def unify_newlines(text: str) -> str:
 
 
 def plain_spaces(text: str) -> str:
-    r"""NBSP, tabs and other odd spaces become a plain space.
+    r"""NBSP, tabs, the information separators and other odd spaces become a plain space.
 
-    >>> plain_spaces("Baca juga:\u00a0Rusia")
-    'Baca juga: Rusia'
+    >>> plain_spaces("Baca juga:\u00a0Rusia"), plain_spaces("Delhi\x1fMetro")
+    ('Baca juga: Rusia', 'Delhi Metro')
     """
     return _ODD_SPACES.sub(" ", text)
 

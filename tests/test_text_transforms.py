@@ -288,3 +288,10 @@ def test_a_named_date_is_found_as_the_backtracking_pattern_found_it(text):
         found, expected = new.search(text), old.search(text)
         assert (found and found.span() + found.groups()) == (expected and expected.span()
                                                              + expected.groups())
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x1f"])
+def test_an_information_separator_parts_words_as_a_space_does(separator):
+    # (dropped with the other controls, it glued the words it stood between)
+    text, fixes = norm.normalize(f"Delhi{separator}Metro opens.")
+    assert text == "Delhi Metro opens." and "plain_spaces" in fixes
