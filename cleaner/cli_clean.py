@@ -30,10 +30,10 @@ def register(sub) -> None:
                "--stats then holds what was done, marked \"interrupted\"; a second signal "
                "stops at once)")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help=".txt[.gz|.zst], .jsonl[.gz|.zst], .json (an array of records), "
-                             ".parquet, .html[.gz|.zst] or .warc[.gz] file, a folder of them "
-                             "(recursive; .json only "
-                             "with --glob), or - for stdin (JSONL, a JSON array, one page or one text)")
+                        help=".txt, .jsonl (.ndjson), .html (.htm, .xhtml), each also .gz or "
+                             ".zst; .json (an array of records), .parquet, .warc[.gz] or "
+                             ".warc.wet[.gz] file, a folder of them (recursive; .json only with "
+                             "--glob), or - for stdin (JSONL, a JSON array, one page or one text)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output file: JSONL (.gz/.zst compress) or .parquet, - for stdout; "
                              "or a folder of shards (see --shard-size)")
