@@ -91,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2
+    if args.no_builtin_rules and not args.rules and not args.learn_boilerplate and \
+            not args.quiet:
+        # (a run that removes nothing but what normalizing does: said, not left to be found)
+        say("cleaner: note: --no-builtin-rules without --rules: no rule runs; texts are only "
+            "normalized, split into paragraphs and given their header lines' metadata")
     status = learn_for_run(args, cleaner)
     if status is not None:
         return status

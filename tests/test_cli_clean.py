@@ -402,3 +402,16 @@ def test_a_quiet_run_to_stdout_says_how_many_rejects_it_kept_nowhere(tmp_path, c
     assert err == "cleaner: 2 documents rejected and not kept; give --rejects PATH to keep them\n"
     assert main(["clean", str(src), "-o", "-", "-q", "--rejects", str(tmp_path / "r.jsonl")]) == 0
     assert capsysbinary.readouterr().err == b""
+
+
+def test_no_builtin_rules_without_rules_says_no_rule_runs(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(SEED), "-o", str(out), "--no-builtin-rules"]) == 0
+    assert "--no-builtin-rules without --rules: no rule runs" in capsys.readouterr().err
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[[rule]]\nid = "mine/promo"\naction = "drop-line"\npattern = \'^promo$\'\n'
+                    'remove = ["promo"]\n', encoding="utf-8")
+    for quiet_or_rules in (["-q"], ["--rules", str(pack)]):
+        assert main(["clean", str(SEED), "-o", str(out), "--no-builtin-rules",
+                     *quiet_or_rules]) == 0
+        assert "no rule runs" not in capsys.readouterr().err
