@@ -265,6 +265,11 @@ def refuse_folder(folder: Path) -> bool:
         print(f"cleaner: error: --write-packs {folder}: {exc}", file=sys.stderr)
         return True
     if blocker is None:
+        if folder.suffix.lower() == ".toml" and not folder.exists():
+            # (a pack file's name: the folder it would make holds <site>.toml files)
+            print(f"cleaner: error: --write-packs {folder} names a pack file: give the folder "
+                  "to write one pack file per site in (it is made if missing)", file=sys.stderr)
+            return True
         return False
     what = "is" if blocker == folder else f"is under {blocker}, which is"
     print(f"cleaner: error: --write-packs {folder} {what} no folder: give a folder to write "

@@ -185,3 +185,17 @@ def test_suggest_site_names_an_edition_by_its_subdomain_or_url(tmp_path, capsys,
     assert main(["suggest", str(_dump(tmp_path)), "--site", given, "--format", "json"]) == 0
     assert [s["site"] for s in json.loads(capsys.readouterr().out)] == ["en.goal.com"]
     assert main(["suggest", str(_dump(tmp_path)), "--site", "goal.com"]) == 1
+
+
+def test_write_packs_to_a_new_path_named_as_a_pack_file_is_refused(tmp_path, capsys, monkeypatch):
+    # (it made a folder named newfile.toml holding the site's pack file)
+    monkeypatch.setattr("cleaner.cli_suggest.iter_inputs", lambda *a: pytest.fail("mined"))
+    assert main(["suggest", str(_dump(tmp_path)), "--no-builtin-rules", "--write-packs",
+                 str(tmp_path / "newfile.toml")]) == 2
+    assert "names a pack file: give the folder" in capsys.readouterr().err
+    assert not (tmp_path / "newfile.toml").exists()
+    (tmp_path / "packs.toml").mkdir()      # a folder of that name, made by hand, is one
+    monkeypatch.undo()
+    main(["suggest", str(_dump(tmp_path)), "--no-builtin-rules", "--write-packs",
+          str(tmp_path / "packs.toml")])
+    assert "names a pack file" not in capsys.readouterr().err
