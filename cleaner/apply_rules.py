@@ -142,6 +142,7 @@ class RuleStage:
             # is a new text ("^" now sits where the cut ended) and all rules are asked again.
             hit = (search_rules(line.text, found) if attempt == 0
                    else self.matcher.search(line.text, in_head, in_tail))
+            # (_refuses written out: this runs on every hit, and most rules have no unless)
             if refused or (hit is not None and (
                     (hit.rule.unless and _spared(hit, line.text)) or self.sink.refuses(doc, hit))):
                 refused = refused or []
