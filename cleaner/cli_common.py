@@ -100,7 +100,8 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                        metavar="HINT=NAME", dest="hint_fields",
                        help="read a hint (id, url, title, date or lang) from the record field "
                             "NAME, e.g. --field date=date_publish (repeatable; NAME is kept in "
-                            "the record too)")
+                            "the record too; a clean run that found no record with a field NAME "
+                            "ends with a warning)")
     group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
                        help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
                             "or a codec name")

@@ -18,9 +18,10 @@ import orjson
 
 from cleaner.batches import batched
 from cleaner.cores import capped_workers, usable_cores
+from cleaner.document import RESERVED_KEYS
 from cleaner.executors import FeedingStopped, WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
-from cleaner.inputs import ReadLog, reject_place, reject_position
+from cleaner.inputs import HINTS, ReadLog, printable, reject_place, reject_position
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress, on_a_terminal, say, settle_stderr
 from cleaner.readers import iter_inputs
@@ -287,6 +288,7 @@ class _Job:
         self.waiting = False
         self.executor_closed = False
         self.report = self._start_report() if config.report else None
+        self.mapped = MappedFields(config.read_options.hint_fields)
 
     def _start_report(self) -> ReportCollector:
         """The report's collector, going on from the interrupted run's where its checkpoint
@@ -486,6 +488,8 @@ class _Job:
         if whole:
             stats.merge(result.tally)
             output.write_records(lines, rows)
+        if self.mapped.unseen:
+            self.mapped.look(result.outcomes)
         if not config.quiet and (result.tally is None or result.tally.flagged):
             # A page the file ended inside is kept, flagged: said too, as a cut file's reject
             # is (only a batch with flagged records is looked at).
@@ -515,6 +519,9 @@ class _Job:
         if _write_side_files(config, stats, self.report):
             return 1
         rejects_path = getattr(self.output, "rejects_path", None)
+        # Said even with -q: a misspelt field loses its hint in every record, without a word.
+        for message in self.mapped.warnings(since_resume=bool(self.output.skip)):
+            _say(config, f"warning: {message}")
         if config.quiet:
             if stats.rejected and not rejects_path:
                 # Quiet, and no rejects file (-o - keeps none by default): one line, so that
@@ -535,6 +542,56 @@ class _Job:
         if stats.rejected and rejects_path:
             say(f"rejects written to {rejects_path}")
         return 0
+
+
+class MappedFields:
+    """The --field mappings (HINT=NAME) whose field NAME no record written has held yet, for the
+    warning a run closes with: a misspelt NAME (`--field date=date_publsh`) gave no record its
+    hint without a word.
+
+    A record carries its input fields at the top of its JSON line (Document.to_record), so a
+    field is found by its key there, in the line the worker wrote: no line is parsed, and once
+    every NAME is found no line is looked at. A NAME that the record keeps elsewhere (a hint's
+    own name, `url`, `title`, ...: given to the document, not carried; a reserved key such as
+    `meta`, kept under `input`), or that JSON cannot hold as written (a lone surrogate: bytes
+    of the command line that are not UTF-8), is not looked for and never warned about. A key of
+    the same name inside another field's object counts as found.
+
+    >>> mapped = MappedFields((("date", "date_publsh"), ("title", "headline"), ("id", "url")))
+    >>> mapped.look([("record", b'{"id":"a","text":"x","headline":"H","title":"H"}', 10)])
+    >>> mapped.warnings()
+    ["--field date=date_publsh: no record had a field 'date_publsh'"]
+    """
+
+    def __init__(self, hint_fields: tuple[tuple[str, str], ...]):
+        self.mappings = [(hint, name) for hint, name in hint_fields
+                         if name not in HINTS and name not in RESERVED_KEYS
+                         and printable(name) == name]
+        # Each NAME not found yet, by the bytes of its key in a record's JSON line.
+        self.unseen = {orjson.dumps(name) + b":": name for _, name in self.mappings}
+        self.records = 0            # records looked at: none, and there is nothing to say
+
+    def look(self, outcomes: list) -> None:
+        """Find the unseen fields in a batch's records (executor outcomes)."""
+        unseen = self.unseen
+        for outcome in outcomes:
+            if outcome[0] != "record":
+                continue
+            self.records += 1
+            line = outcome[1]
+            for key in [key for key in unseen if key in line]:
+                del unseen[key]
+            if not unseen:
+                return
+
+    def warnings(self, since_resume: bool = False) -> list[str]:
+        """One message per mapping whose field no record held (none when no record was seen)."""
+        if not self.records:
+            return []
+        missing = set(self.unseen.values())
+        which = "no record since the resume" if since_resume else "no record"
+        return [f"--field {hint}={name}: {which} had a field {name!r}"
+                for hint, name in self.mappings if name in missing]
 
 
 def _named(inputs: list[str], most: int = 5) -> str:
