@@ -16,16 +16,20 @@ PACKS = load_packs()
 RULES = [rule for pack in PACKS for rule in pack.rules]
 
 
-def _documents() -> list[list[str]]:
-    """Lines of the seed fixtures and of the labelled IndoSum sample: real text, real cruft."""
+def _documents(written: bool = True) -> list[list[str]]:
+    """Lines of the text fixtures and of the labelled IndoSum sample; without `written`, only the
+    seeds and the sample: real text, real cruft (a written fixture packs its site's cruft in)."""
+    written_names = (ROOT / "fixtures" / "WRITTEN-ARTICLES.md").read_text(encoding="utf-8")
     docs = [path.read_text(encoding="utf-8").split("\n")
-            for path in sorted(ROOT.glob("fixtures/*/*.txt"))]
+            for path in sorted(ROOT.glob("fixtures/*/*.txt"))
+            if written or f"{path.parent.name}/{path.name}" not in written_names]
     with open(ROOT / "fixtures" / "indosum" / "labelled.jsonl", encoding="utf-8") as f:
         docs += [json.loads(line)["text"].split("\n") for line in f if line.strip()]
     return [[line for line in doc if line] for doc in docs]
 
 
 DOCUMENTS = _documents()
+REAL_DOCUMENTS = _documents(written=False)
 
 
 def _example_lines(rule) -> list[str]:
@@ -114,8 +118,12 @@ def test_lines_scanned_joined_name_what_lines_scanned_one_by_one_do():
     for lines in DOCUMENTS:
         scanned = [sorted(found or []) for found in matcher.scan(lines)]
         assert scanned == [sorted(match(line.encode()) or []) for line in lines]
-    # The lines between the first and the last went in one call where they matched nothing.
-    assert len(calls) < 0.7 * sum(map(len, DOCUMENTS))
+    # The lines between the first and the last went in one call where they matched nothing
+    # (in real text: a written fixture has its site's cruft between its paragraphs on purpose).
+    calls.clear()
+    for lines in REAL_DOCUMENTS:
+        matcher.scan(lines)
+    assert len(calls) < 0.7 * sum(map(len, REAL_DOCUMENTS))
     assert any(b"\n" in data for data in calls)
 
 
