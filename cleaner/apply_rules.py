@@ -118,8 +118,18 @@ class RuleStage:
                 found = [rule for rule in found if rule.where != "head"]
                 if not found:
                     continue
-            if lines[index].text and self._line(doc, index, index < HEAD_LINES,
-                                                index >= count - TAIL_LINES, budget, found):
+            if not lines[index].text:
+                continue
+            in_head, in_tail = index < HEAD_LINES, index >= count - TAIL_LINES
+            if not in_head:
+                # The head is the first lines that still hold text: a page's header the rules
+                # took (a stamp, a byline, a photo's button and credit) puts the lead seventh.
+                in_head = index - sum(1 for ln in lines[:index] if not ln.text) < HEAD_LINES
+                if not in_head:         # the scan named head rules as far as HEAD_REACH
+                    found = [rule for rule in found if applies(rule, False, in_tail)]
+                    if not found:
+                        continue
+            if self._line(doc, index, in_head, in_tail, budget, found):
                 break            # a drop-tail took the rest
         doc.lines = [ln for ln in lines if ln.text]
         removed = sum(used.values())

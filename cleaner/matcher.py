@@ -15,6 +15,9 @@ from cleaner.rulefile import ASCII, Rule, alphabet_of, re2_options
 # where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes.
 HEAD_LINES = 6
 TAIL_LINES = 6
+# How far down the scan names head rules: the head is the first HEAD_LINES lines still holding
+# text once the rules have taken theirs (RuleStage), so a line below six taken ones may be in it.
+HEAD_REACH = 2 * HEAD_LINES
 # Memory budget of one RE2 set (program and DFA cache; the cache grows only as states are met):
 # the shipped rules plus the benchmark's 1,000 extra ones compile as one set within it.
 SCAN_MAX_MEM = 64 << 20
@@ -240,7 +243,7 @@ class Matcher:
         tail = len(lines) - TAIL_LINES
         # Most lines match no rule (88% of the benchmark's): for them, the scan was all.
         for index, indices in enumerate(self.scan(lines) if scanned is None else scanned):
-            if indices and (named := self._mine(indices, index < HEAD_LINES, index >= tail)):
+            if indices and (named := self._mine(indices, index < HEAD_REACH, index >= tail)):
                 found[index] = named
         return found
 
