@@ -126,9 +126,11 @@ def run(args: argparse.Namespace) -> int:
     options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
                              max_docs_per_site=args.max_docs, site=site)
     miner = Miner(options, claims, partial(document_language, index))
+    unread = 0                  # inputs rejected or skipped: no document came of them
     for item in iter_inputs(args.inputs, read_options(args)):
         if isinstance(item, Reject):
             print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
+            unread += 1
             continue
         try:
             # A web page is mined for what remains of its article, as `clean` cleans it, not
@@ -136,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
             miner.add(clean_item_document(cleaner, item))
         except Exception as exc:  # one odd document must not end the mining
             print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            unread += 1
     if site and not miner.sites:
         given = "" if site == args.site else f" (given as {args.site!r})"
         print(f"cleaner: error: no document of site {site!r}{given} in the input (a site is a "
@@ -177,7 +180,8 @@ def run(args: argparse.Namespace) -> int:
         unnamed = unnamed_docs(results)
         if not written:
             print(f"cleaner: error: wrote no pack file to {args.write_packs}: "
-                  + (no_host_reason(unnamed) if unnamed else
+                  + (no_document_reason(unread) if not results else
+                     no_host_reason(unnamed) if unnamed else
                      "no site had candidates the loaded rules do not already remove"),
                   file=sys.stderr)
             return 1
@@ -223,6 +227,15 @@ def unnamed_docs(results) -> int:
     from cleaner.suggest import NO_SITE
 
     return sum(state.docs for site, state, fresh, _ in results if site == NO_SITE and fresh)
+
+
+def no_document_reason(unread: int) -> str:
+    """Why an input of no document to mine gets no pack file: empty, or every record of it
+    rejected or skipped (said above it, one by one)."""
+    if not unread:
+        return "the input held no document"
+    return (f"the input held no document to mine: {counted(unread, 'input')} rejected or "
+            "skipped (above)")
 
 
 def no_host_reason(docs: int) -> str:

@@ -712,11 +712,20 @@ def _repeats(left: str, right: str) -> bool:
 
 
 def _where(occ: list[Occurrence]) -> str:
-    n = len(occ)
-    if n and sum(o.tail for o in occ) >= 0.9 * n and sum(o.head for o in occ) < 0.9 * n:
-        return "tail"
-    if n and sum(o.head for o in occ) >= 0.9 * n and sum(o.tail for o in occ) < 0.9 * n:
-        return "head"
+    """The lines a rule may fire on: `tail` (or `head`) where every line it is counted by is
+    among the last (first) lines, else `any`. A rule kept to the tail where most lines are
+    would leave the others, while its count said it removes them all.
+
+    >>> line = lambda head, tail: Occurrence(0, 1, "x", 0, 1, head, tail, None)
+    >>> _where([line(False, True)] * 9), _where([line(False, True)] * 9 + [line(False, False)])
+    ('tail', 'any')
+    >>> _where([line(True, False), line(True, True)]), _where([line(True, True)]), _where([])
+    ('head', 'any', 'any')
+    """
+    tail = all(o.tail for o in occ)
+    head = all(o.head for o in occ)
+    if occ and tail != head:
+        return "tail" if tail else "head"
     return "any"
 
 
