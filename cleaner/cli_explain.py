@@ -7,12 +7,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from cleaner.batches import NOTHING_VISIBLE, clean_item_document, document_args, nothing_visible
+from cleaner.batches import NOTHING_VISIBLE, clean_item_document, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 no_such_input, read_options)
 from cleaner.cli_fixtures import given_options
 from cleaner.explain import explain
-from cleaner.fixture_workflow import FixtureError, KeptCleaners, kept_options
+from cleaner.fixture_workflow import FixtureError, KeptCleaners, RecordPicker, kept_options
 from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_fields,
                               input_fields_path, rule_options_path)
 from cleaner.inputs import Item, ReadLog, Reject
@@ -32,7 +32,9 @@ def register(sub) -> None:
                "options, the rule options kept in its <case>.rules.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
     parser.add_argument("--id", dest="ids", action="append", metavar="ID",
-                        help="only the document(s) with this id")
+                        help="only the document(s) with this id (one without an id is "
+                             "FILE:LINE, as clean names it: dump.jsonl:9), or else on this line "
+                             "number of a dump")
     parser.add_argument("-n", "--limit", type=at_least(0), default=20,
                         help="at most this many documents (default: 20; 0 for all)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -56,12 +58,11 @@ def run(args: argparse.Namespace) -> int:
     shown = 0
     log = ReadLog()
     rejected = _RejectLines()
-    for item in iter_inputs(args.inputs, read_options(args), log):
+    items = iter_inputs(args.inputs, read_options(args), log)
+    # --id as `fixtures add` takes it: a record's whole id, or else a line number of the dump.
+    for item in RecordPicker(args.ids).pick(items) if args.ids else items:
         if isinstance(item, Reject):
             rejected.say(item.where(), item.reason)
-            continue
-        fields = document_args(item)
-        if args.ids and str(fields.get("id")) not in args.ids:
             continue
         try:
             doc = clean_item_document(case_cleaner(item, cleaner, given, kept),

@@ -61,8 +61,12 @@ def register(sub) -> None:
                           "the host of a site a pack knows (tribunews.com for tribunnews.com) "
                           "is refused as a likely typo")
     add.add_argument("--id", dest="record_id", metavar="ID",
-                     help="the record to take from a .jsonl file (its id, or its line number)")
-    add.add_argument("--name", metavar="CASE", help="case name (default: the file name or id)")
+                     help="the record to take from a .jsonl file: its id (one without an id "
+                          "is FILE:LINE, as `clean` names it: dump.jsonl:9), or else its line "
+                          "number")
+    add.add_argument("--name", metavar="CASE",
+                     help="case name (default: the record's id; one without an id, the file's "
+                          "stem and its line, dump-9; a file of one record or a .txt, its stem)")
     add.add_argument("--url", metavar="URL", help="the page's url (finds the site pack)")
     add.add_argument("--date", metavar="DATE", help="the document's date (picks dated rules)")
     add.add_argument("--force", action="store_true", help="replace an existing fixture")

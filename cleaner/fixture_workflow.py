@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
-from cleaner.batches import NOTHING_VISIBLE, nothing_visible
+from cleaner.batches import NOTHING_VISIBLE, document_args, nothing_visible
 from cleaner.decode import DecodeError, decode_bytes, looks_binary
 from cleaner.fixtures import (RuleOptions, RuleOptionsError, case_name_typed, case_names,
                               clean_fixture, dump_record, expected_path, fixture_inputs,
@@ -41,15 +41,49 @@ def case_name(text: str) -> str:
     return name[:100] or "case"
 
 
+class RecordPicker:
+    """The records `--id` names among those read one by one: each whose id is one given (a
+    record without one is named as `clean` names it: `dump.jsonl:9`), or else, for a number
+    no record has as its id, the record on that line of each file."""
+
+    def __init__(self, ids: Iterable[str]):
+        self.ids = frozenset(ids)
+        self._found: set[str] = set()                       # ids given that a record has
+        self._by_line: dict[tuple[str, str], Item] = {}     # (file, number given) -> record
+
+    def wants(self, item: Item) -> bool:
+        """Whether the id of a record names it; a record on a line named is held (held)."""
+        record_id = str(document_args(item)["id"])
+        if record_id in self.ids:
+            self._found.add(record_id)
+            return True
+        line = str(item.line) if item.line else ""
+        if line in self.ids:
+            self._by_line.setdefault((item.source, line), item)
+        return False
+
+    def held(self) -> list[Item]:
+        """The records on the lines named by numbers that no record had as its id."""
+        return [item for (_, line), item in self._by_line.items() if line not in self._found]
+
+    def pick(self, items: Iterable) -> Iterator:
+        """The records named among `items` (rejects pass through, to be said): those named by
+        their id as they come, then those held for their line."""
+        for item in items:
+            if isinstance(item, Reject) or self.wants(item):
+                yield item
+        yield from self.held()
+
+
 def find_record(path: Path, record_id: str | None, text_field: str = "text",
                 html_field: str = "html") -> Item:
     """One record of a JSONL file, with a text or a web page, read as a run reads it: the one
-    with this id (else the one on this line number), or the only one."""
+    with this id (RecordPicker: else the one on this line number), or the only one."""
     # The run's own parsing: what it reads as only nearly JSON (NaN, half a surrogate pair, a
     # byte order mark, integer ids past 64 bits) is found here too, with the same fields.
     options = ReadOptions(text_field=text_field, html_field=html_field)
     found = None
-    by_line = None                  # the record on line `record_id`, if no record has that id
+    picker = RecordPicker([record_id] if record_id is not None else [])
     broken: list[int] = []          # lines that are not JSON: passed over, named if nothing is found
     with open_compressed(path) as stream:
         for number, line in enumerate(stream, start=1):
@@ -65,17 +99,27 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text",
                 if found is not None:
                     raise FixtureError(f"{path} holds several records: choose one with --id")
                 found = record
-            elif str(record.fields.get("id")) == record_id:
+            elif picker.wants(record):
                 return record
-            elif str(number) == record_id:
-                by_line = record
-    found = found or by_line
+    found = found or next(iter(picker.held()), None)
     if found is None:
         unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
         raise FixtureError((f"{path}: no record with id {record_id!r}" if record_id else
                             f"{path}: no record with a {text_field!r} or {html_field!r} "
                             "field") + unread)
     return found
+
+
+def record_case_name(item: Item, source: Path, record_id: str | None) -> str:
+    """The default case name of a dump's record: its id; for one without an id picked out of
+    several (--id), the file's stem and its line (`dump-9`), so that two records of one dump
+    are two cases; the file's stem where the record is the file's only one."""
+    if item.fields.get("id"):
+        return case_name(str(item.fields["id"]))
+    stem = Path(without_compression(source.name)).stem
+    if record_id is None or not item.line:
+        return case_name(source.stem)
+    return case_name(f"{stem}-{item.line}")
 
 
 def run_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -152,7 +196,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         page = item.kind == "html"
         extra = {k: v for k, v in item.fields.items() if k not in (text_field, html_field, "id")}
         fields = {**run_fields(extra), **fields}
-        name = name or case_name(str(item.fields.get("id") or source.stem))
+        name = name or record_case_name(item, source, record_id)
         raw = folder / f"{name}{'.html' if page else '.txt'}"
         # The input file is UTF-8, which has no code for half a surrogate pair: it holds the text
         # as the run's first fix (fix_surrogates) leaves it, and its record names no such fix.
