@@ -23,6 +23,37 @@ EPILOG = """examples:
 """
 
 
+class CommandParser(argparse.ArgumentParser):
+    """A command's parser: an argument it does not take is its error, said with its own usage
+    and the option spelt like it, not with the top-level usage argparse gives by default."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}"
+                       + _did_you_mean(extras, self._option_string_actions))
+        return parsed, extras
+
+
+def _did_you_mean(extras: list[str], options) -> str:
+    """A hint naming the option an unknown one is spelt like ("--workrs": --workers), if any.
+
+    >>> _did_you_mean(["--workrs=2"], {"--workers": None, "-o": None})
+    ' (did you mean --workers?)'
+    >>> _did_you_mean(["2", "--zzz"], {"--workers": None})
+    ''
+    """
+    import difflib
+
+    known = [name for name in options if name.startswith("--")]
+    for extra in extras:
+        if extra.startswith("--"):
+            close = difflib.get_close_matches(extra.split("=", 1)[0], known, n=1)
+            if close:
+                return f" (did you mean {close[0]}?)"
+    return ""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleaner",
@@ -30,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version",
                         version=f"cleaner {__version__}, {build_name()}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for module in COMMANDS:
         module.register(sub)
     return parser
