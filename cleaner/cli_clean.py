@@ -9,7 +9,7 @@ import shutil
 import sys
 
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
-                                read_options)
+                                read_options, stats_refused)
 from cleaner.cli_learn import add_learn_options, learn_for_run
 from cleaner.progress import say, settle_stderr
 from cleaner.run import execute
@@ -40,7 +40,8 @@ def register(sub) -> None:
     parser.add_argument("--rejects", metavar="PATH",
                         help="where refused input goes, with reasons (default: OUT.rejects.jsonl, "
                              "OUT/_rejects.jsonl for shards; none when OUT is -)")
-    parser.add_argument("--stats", metavar="PATH", help="write run statistics as JSON")
+    parser.add_argument("--stats", metavar="PATH",
+                        help="write run statistics as JSON (- for stdout, unless -o - takes it)")
     parser.add_argument("--report", metavar="PATH",
                         help="write one self-contained HTML page of the run: hits per rule, "
                              "per-site summary, sampled removals in context, flagged documents, "
@@ -88,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     if args.address and args.executor != "ray":
         say("cleaner: error: --address names a Ray cluster: give --executor ray too")
         return 2
+    if stats_refused(args.stats, args.output):
+        return 2
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2
@@ -105,8 +108,8 @@ def run(args: argparse.Namespace) -> int:
     config = RunConfig(
         inputs=args.inputs, output=args.output, factory=factory, read_options=read_options(args),
         fmt=args.fmt, shard_size=args.shard_size, resume=args.resume, rejects=args.rejects,
-        stats_path=args.stats, strict=args.strict, quiet=args.quiet, executor=args.executor,
-        workers=args.workers, address=args.address, report=args.report,
+        stats_path=args.stats, strict=args.strict, quiet=args.quiet,
+        executor=args.executor, workers=args.workers, address=args.address, report=args.report,
         compression_level=args.compression_level,
         command=" ".join([program()] + [shlex.quote(a) for a in sys.argv[1:]])
         if sys.argv[1:2] == ["clean"] else f"{program()} clean ... (the same options)")

@@ -154,6 +154,15 @@ def no_such_input(inputs: list[str]) -> bool:
     return missing is not None
 
 
+def stats_refused(stats: str | None, output: str) -> bool:
+    """Whether `--stats -` cannot write to standard output, after saying why (a usage error):
+    `-o -` sends the records there."""
+    if stats == "-" and output == "-":
+        say("cleaner: error: --stats - and -o - both name standard output; give --stats a file")
+        return True
+    return False
+
+
 def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     """The Cleaner for these options, or None after printing why a rule file is unusable."""
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from dataclasses import replace
 from itertools import islice
@@ -89,7 +90,7 @@ def execute(config: RunConfig) -> int:
         return 2
     for option, side in (("--stats", config.stats_path), ("--report", config.report)):
         try:                    # tried now: not found unwritable after a long run
-            if side:
+            if side and side != "-":
                 _check_writable(side)
         except OSError as exc:
             _say(config, f"error: cannot write {side}: {describe_os_error(exc)}; give "
@@ -222,7 +223,12 @@ def _write_stats(path: str, stats: RunStats, interrupted: dict[str, Any] | None 
     figures = stats.as_dict()
     if interrupted is not None:
         figures["interrupted"] = interrupted
-    Path(path).write_bytes(orjson.dumps(figures, option=orjson.OPT_INDENT_2))
+    data = orjson.dumps(figures, option=orjson.OPT_INDENT_2)
+    if path == "-":         # standard output, as for -o (which then cannot be `-` too)
+        sys.stdout.buffer.write(data + b"\n")
+        sys.stdout.flush()
+        return
+    Path(path).write_bytes(data)
 
 
 def _report_run(config: RunConfig, stats: RunStats) -> dict[str, Any]:

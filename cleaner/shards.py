@@ -117,16 +117,47 @@ class _ParquetShard:
             os.fsync(f.fileno())
 
 
-# How a changed part of the run key is named when a resume is refused.
-_CHANGED = {"input_files": "the input files (added, removed or changed since)",
-            "glob": "the --glob patterns", "text_field": "the --text-field",
-            "hint_fields": "the --field mappings",
-            "inputs": "the inputs named",
-            "id_prefixes": "the inputs as spelled (records without an id are named under them: "
-                           "give them as the interrupted run did)",
-            "reading": "the reading options (--encoding, --html-field, --max-record-bytes)",
-            "cleaning": "the rules or cleaning options (a rule file, --rules, "
+# What a resume that changed a part of the run key is told, by the part (the inputs named: said
+# by _inputs_changed, which names one).
+_CHANGED = {"input_files": "a file of the inputs was added, removed or changed (its size or time) "
+                           "since the interrupted run",
+            "glob": "the --glob patterns differ", "text_field": "the --text-field differs",
+            "hint_fields": "the --field mappings differ",
+            "id_prefixes": "the inputs as spelled differ (records without an id are named under "
+                           "them: give them as the interrupted run did)",
+            "reading": "the reading options differ (--encoding, --html-field, "
+                       "--max-record-bytes)",
+            "cleaning": "the rules or cleaning options differ (a rule file, --rules, "
                         "--no-builtin-rules, --lang or --learn-boilerplate changed)"}
+
+
+def _inputs_changed(before: list[str], now: list[str]) -> str:
+    """Which of the inputs named differs from the interrupted run's, said with one of them.
+
+    >>> _inputs_changed(["a.jsonl", "b.jsonl"], ["a.jsonl"])
+    'the inputs named differ: the interrupted run also read b.jsonl, which this run does not name'
+    >>> _inputs_changed(["a.jsonl"], ["a.jsonl", "c.jsonl", "e.jsonl"])
+    "the inputs named differ: c.jsonl (and 1 more) was not one of the interrupted run's"
+    >>> _inputs_changed(["a.jsonl", "b.jsonl"], ["b.jsonl", "a.jsonl"])
+    "the inputs named differ in their order from the interrupted run's"
+    """
+    gone = [name for name in before if name not in now]
+    new = [name for name in now if name not in before]
+    if gone:
+        more = f" (and {len(gone) - 1} more)" if len(gone) > 1 else ""
+        return (f"the inputs named differ: the interrupted run also read {gone[0]}{more}, "
+                "which this run does not name")
+    if new:
+        more = f" (and {len(new) - 1} more)" if len(new) > 1 else ""
+        return f"the inputs named differ: {new[0]}{more} was not one of the interrupted run's"
+    return "the inputs named differ in their order from the interrupted run's"
+
+
+def _change_said(key: str, before: Any, now: Any) -> str:
+    """What differs in one part of the run key, for a refused resume."""
+    if key == "inputs" and isinstance(before, list) and isinstance(now, list):
+        return _inputs_changed([str(name) for name in before], [str(name) for name in now])
+    return _CHANGED.get(key, f"{key} differs")
 
 
 # The options that set a shard folder's layout, by their manifest keys.
@@ -319,10 +350,13 @@ class ShardedOutput:
         changed += [key for key, value in self.run_key.items()
                     if key in before and before[key] != value]
         if changed:
-            said = [_CHANGED.get(key, key) for key in changed]
-            raise OutputError(f"cannot resume: {', '.join(said)} differ from the interrupted "
-                              f"run (see {self.manifest_path}); resuming would skip the wrong "
-                              "documents, so start again in an empty folder")
+            if "inputs" in changed:
+                # (other inputs have other files and spellings: said once, by the inputs)
+                changed = [key for key in changed if key not in ("input_files", "id_prefixes")]
+            said = [_change_said(key, before[key], self.run_key[key]) for key in changed]
+            raise OutputError(f"cannot resume: {'; '.join(said)} (see {self.manifest_path}); "
+                              "resuming would skip the wrong documents, so start again in an "
+                              "empty folder")
         before_rejects = existing.get("rejects_path", self._rejects_named)
         if before_rejects != self._rejects_named:
             # Cut back to the checkpoint, another file would lose its own bytes, and the run's

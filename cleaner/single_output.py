@@ -198,7 +198,7 @@ class SingleOutput:
             return (f"{name} is complete ({counted(self.records, 'record')}"
                     f"{self._rejects_in('its')})")
         if self._in_place:
-            return f"the records so far went to {name}{self._rejects_in('their')}"
+            return f"{self._sent_in_place(name)}{self._rejects_in('their')}"
         said = f"{self.path} not written"
         if self.rejects_written and self._replaces_rejects:
             said += f", nor its {counted(self.rejects_written, 'reject')}"
@@ -212,6 +212,16 @@ class SingleOutput:
         elif earlier_rejects:
             said += f"; {self.rejects_path} is an earlier run's, as it was"
         return said
+
+    def _sent_in_place(self, name: str) -> str:
+        """What a run stopped before its end sent to stdout, a device or a pipe (`name`): the
+        records handed to its writer, whose buffer a failed write (a full disk, /dev/full)
+        may have kept the last of them in."""
+        if not self.records:
+            return f"nothing was written to {name}"
+        # (a failed write says nothing of how much of the buffer before it got out)
+        return (f"{counted(self.records, 'record')} {noun(self.records, 'was', 'were')} handed "
+                f"to {name}; if writing failed, some or all of them did not reach it")
 
     def _rejects_in(self, whose: str) -> str:
         """Where the rejects are, for what_is_left ("; their 3 rejects are in r.jsonl"); nothing

@@ -150,7 +150,9 @@ class RunStats:
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
             "flagged": self.flagged, "skipped_files": self.skipped_files,
             "skipped_records": self.skipped_records,
-            "skipped_duplicate_files": self.skipped_duplicates,
+            # A count, as skipped_files is (scripts add them up); the reasons beside it.
+            "skipped_duplicate_files": sum(self.skipped_duplicates.values()),
+            "skipped_duplicate_reasons": self.skipped_duplicates,
             "bytes": self.bytes_in, "bytes_written": self.bytes_written,
             "output_bytes": self.output_bytes,
             "seconds": round(self.run_seconds(), 3),

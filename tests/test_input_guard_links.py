@@ -53,7 +53,8 @@ def test_a_hard_link_in_a_second_input_folder_is_read_once_and_counted(linked, t
     assert _ids(out) == [row["id"] for row in real_docs(30)]
     figures = json.loads(stats.read_text())
     assert figures["skipped_records"] == {}
-    assert figures["skipped_duplicate_files"] == {
+    assert figures["skipped_duplicate_files"] == 1
+    assert figures["skipped_duplicate_reasons"] == {
         "another name (a link) of a file already read": 1}
 
 

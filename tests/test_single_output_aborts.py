@@ -127,7 +127,7 @@ def test_records_written_in_place_keep_their_rejects_when_the_run_stops(tmp_path
     output.write_reject({"source": "in.jsonl", "line": 1, "reason": "broken", "raw": "x"})
     output.abort()
     assert json.loads(rejects.read_text())["source"] == "in.jsonl"
-    assert output.what_is_left() == f"the records so far went to standard output; their 1 " \
+    assert output.what_is_left() == f"nothing was written to standard output; their 1 " \
                                     f"reject is in {rejects}"
 
 

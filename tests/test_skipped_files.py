@@ -28,7 +28,8 @@ def test_the_summary_says_a_hard_link_is_a_skipped_duplicate_file(tmp_path, caps
     assert f"skipped duplicate files: 1 {LINK}" in summary
     assert "skipped records" not in summary
     figures = json.loads(stats.read_text())
-    assert figures["skipped_duplicate_files"] == {LINK: 1}
+    assert figures["skipped_duplicate_files"] == 1
+    assert figures["skipped_duplicate_reasons"] == {LINK: 1}
     assert figures["skipped_records"] == {} and figures["documents_read"] == 3
 
 
@@ -47,4 +48,5 @@ def test_a_link_to_nothing_is_no_duplicate_but_a_reject(tmp_path, capsys):
     assert main(["clean", str(folder), "-o", str(tmp_path / "out.jsonl"), "--workers", "1",
                  "-q", "--stats", str(stats)]) == 0
     figures = json.loads(stats.read_text())
-    assert figures["skipped_duplicate_files"] == {LINK: 1} and figures["rejected"] == 1
+    assert figures["skipped_duplicate_files"] == 1 and figures["rejected"] == 1
+    assert figures["skipped_duplicate_reasons"] == {LINK: 1}
