@@ -43,11 +43,15 @@ class CorruptGzip(ValueError):
     out, the first bytes it inflates to before the damage (at most HEAD_BYTES), never handed out
     as data, for a reader to name what the member held (a WARC record's url); `sound`: how many
     of those bytes are known to come before the damage (head_before_damage), the rest may be
-    damaged."""
+    damaged; `unread`: how many bytes of input, from the read that met the damage to where
+    reading goes on (or the file's end), were not read (None: a cut member, whose every byte
+    was); `going_on`: the message's last words, where reading goes on (said_with puts a
+    reader's words before them)."""
 
     def __init__(self, message: str, resumed_at: int | None, lines: int | None = None,
                  cut: bool = False, given: int = 0, lost: int | None = None,
-                 head: bytes = b"", sound: int = 0):
+                 head: bytes = b"", sound: int = 0, unread: int | None = None,
+                 going_on: str = ""):
         super().__init__(message)
         self.resumed_at = resumed_at
         self.lines = lines
@@ -56,6 +60,21 @@ class CorruptGzip(ValueError):
         self.lost = lost
         self.head = head
         self.sound = sound
+        self.unread = unread
+        self.going_on = going_on
+
+    def said_with(self, words: str) -> str:
+        """The message with a reader's `words` on the damaged member said before where reading
+        goes on, so that the damage is said in one place and where reading goes on last.
+
+        >>> CorruptGzip("member at byte 5 is damaged; no further member follows", None,
+        ...             going_on="no further member follows").said_with("a word")
+        'member at byte 5 is damaged; a word; no further member follows'
+        """
+        said = str(self)
+        if not self.going_on or not said.endswith(self.going_on):
+            return f"{said}; {words}"
+        return f"{said[:-len(self.going_on)]}{words}; {self.going_on}"
 
 
 class GzipMembers(io.RawIOBase):
@@ -178,6 +197,7 @@ class GzipMembers(io.RawIOBase):
         # header in its deflate data)
         search_from = max(self._member_start + 1, at) if end is None else end
         lines, given, head, sound = self._lines_given(), self._made, self._head, self._sound
+        failed_at = at
         self._head, self._sound = b"", 0
         if given:
             message += f"; {KEPT}"
@@ -202,13 +222,16 @@ class GzipMembers(io.RawIOBase):
             if found is not None:
                 self._new_member(found)
                 self._pending, self._pending_at = bytes(window[index:]), found
-                raise CorruptGzip(f"{message}{_lost_words(lost)}; reading goes on at the next "
-                                  f"member (byte {found})", found, lines, given=given, lost=lost,
-                                  head=head, sound=sound)
+                going_on = f"reading goes on at the next member (byte {found})"
+                raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", found, lines,
+                                  given=given, lost=lost, head=head, sound=sound,
+                                  unread=_unread(failed_at, end, found), going_on=going_on)
             if self._eof:
-                raise CorruptGzip(f"{message}{_lost_words(lost)}; no further member follows",
-                                  None, lines, given=given, lost=lost, head=head,
-                                  sound=sound)
+                going_on = "no further member follows"
+                raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", None, lines,
+                                  given=given, lost=lost, head=head, sound=sound,
+                                  unread=_unread(failed_at, end, window_at + len(window)),
+                                  going_on=going_on)
             # (a header may begin in the last bytes searched and end in the next read)
             searched = max(searched, window_at + len(window) - (len(MAGIC) - 1))
             keeping = keeping and len(window) <= _KEEP_BYTES
@@ -398,6 +421,17 @@ def _lost_member(end: int | None, start: int, window: bytes | bytearray, window_
         return None
     between = window[end - window_at:start - window_at] if window_at <= end else b"(read)"
     return end if between.strip(b"\x00") else None
+
+
+def _unread(failed_at: int, end: int | None, stop: int) -> int:
+    """How many bytes of a damaged member's input were not read: from the read that met the
+    damage (`failed_at`) to the member's `end` where it is known, else to `stop` (where reading
+    goes on, or the file's end).
+
+    >>> _unread(1000, None, 5000), _unread(1000, 1200, 5000)
+    (4000, 200)
+    """
+    return max(0, (stop if end is None else end) - failed_at)
 
 
 def _lost_words(lost: int | None) -> str:

@@ -101,7 +101,8 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
             plain = not name.endswith(COMPRESSED_SUFFIXES)
             # Byte ranges only of a regular file: a named pipe cannot be read again.
             ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
-            yield from read_jsonl(stream, path, options, blocks=plain, ranges=ranges)
+            yield from read_jsonl(stream, path, options, blocks=plain, ranges=ranges,
+                                  checked_late=not plain)
         return
     other = other_compression(name)
     if other is not None:           # bzip2, xz, a zip archive: read from a pipe instead
@@ -167,11 +168,13 @@ def _read_stdin(options: ReadOptions, log: ReadLog):
 
 
 def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log: ReadLog,
-                 unpacked: bool = False):
+                 unpacked: bool = False, lines_before: int = 0):
     """A stream read once, with no name to go by: a WARC when it opens with a record's header
     line (gzip or not), JSONL when its first character is '{', a JSON array of records when it
     is '[', one web page when it opens with HTML markup, else one text document; gzip or zstd
-    by their magic bytes, what they hold read by its own first bytes (`unpacked`: it is that)."""
+    by their magic bytes, what they hold read by its own first bytes (`unpacked`: it is that;
+    `lines_before`: the lines its rejects took before, which its JSON lines are numbered on
+    from)."""
     peek = stream.peek(SNIFF_BYTES) if hasattr(stream, "peek") else b""
     if opens_as_warc(peek):
         yield from iter_warc_stream(stream, source, options, log.skipped_records)
@@ -189,7 +192,8 @@ def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log:
         return
     first = json_opening(peek)
     if first == b"{":
-        yield from read_jsonl(stream, source, options, blocks=not unpacked)
+        yield from read_jsonl(stream, source, options, blocks=not unpacked,
+                              checked_late=unpacked, lines_before=lines_before)
         return
     if first == b"[":                   # a JSON array of records, read item by item
         if peek.startswith(codecs.BOM_UTF8):
@@ -227,13 +231,16 @@ def _read_unpacked(stream, peek: bytes, source: str, record_id: str, options: Re
                                        f"with room, or give the .zst file itself)")
             return
     with content:
+        rejected = 0                     # each takes a line: the lines after are numbered on
         while True:
             try:
                 content.peek(1)
                 break
             except Exception as exc:     # damage at the start: reported as JSON lines report it
-                reject, go_on = stream_error(exc, source, 0)
+                reject, go_on = stream_error(exc, source, rejected)
+                rejected += 1
                 yield reject
                 if not go_on:
                     return
-        yield from _read_stream(content, source, record_id, options, log, unpacked=True)
+        yield from _read_stream(content, source, record_id, options, log, unpacked=True,
+                                lines_before=rejected)

@@ -1,0 +1,266 @@
+"""What a gzip member found damaged at its end lets through: its records flagged, its rejects counted apart, the rest of it said, and one number a line."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import sys
+
+import pytest
+import zstandard
+
+from cleaner import jsonl_reader
+from cleaner.cli import main
+from cleaner.gzip_members import CHUNK
+from cleaner.inputs import Item, Reject
+from cleaner.jsonl_reader import DAMAGED_INPUT
+from cleaner.readers import iter_inputs
+from scale_helpers import read_jsonl, shard_records
+
+LINES = 150                     # a member's lines: about 170 KB, stored, so read in several reads
+
+
+def _line(n: int) -> bytes:
+    """Line `n` of the dump: no id (its record is named by its line), its number in "n"."""
+    text = " ".join(f"Berita nomor {n} tentang banjir di kota {n % 7} kalimat {k}."
+                    for k in range(20))
+    return json.dumps({"n": n, "text": text}).encode() + b"\n"
+
+
+def _member(first: int, count: int = LINES, broken: int = 0) -> bytearray:
+    """Lines `first` on, line `broken` broken JSON in the input itself."""
+    lines = b"".join(b'{"n": %d, "text": \n' % n if n == broken else _line(n)
+                     for n in range(first, first + count))
+    # (stored, not deflated: a changed byte changes that byte alone, and only the CRC at the
+    # member's end finds it, as with damage zlib decodes on past)
+    return bytearray(gzip.compress(lines, compresslevel=0, mtime=0))
+
+
+def _garbled(member: bytearray) -> None:
+    """Damage the member's lines 10 and 20 (of the dump: 160 and 170): one still parses, its
+    text changed; the other is broken JSON."""
+    at = member.index(b"nomor 160 ")
+    member[at + 8] = ord("X")                     # "nomor 16X": parses, garbled
+    at = member.index(b'{"n": 170,')
+    member[at] = ord("[")                         # broken JSON
+
+
+def _dump() -> tuple[bytes, list[int]]:
+    """Four members of 150 lines (lines 1-600), the second garbled (lines 151-300) with its CRC
+    then wrong, and line 400 broken in the input itself; with where each member starts."""
+    members = [_member(1 + m * LINES, broken=400) for m in range(4)]
+    _garbled(members[1])
+    starts = [sum(len(m) for m in members[:i]) for i in range(5)]
+    return b"".join(map(bytes, members)), starts
+
+
+def _line_of(record: dict) -> int:
+    return int(record["id"].rsplit(":", 1)[1])
+
+
+def _flagged(record: dict) -> bool:
+    return any(flag["flag"] == DAMAGED_INPUT for flag in record["flags"])
+
+
+def _damage_reject(rejects: list[dict]) -> dict:
+    [reject] = [r for r in rejects if "corrupt input" in r["reason"]]
+    return reject
+
+
+def _member_lines(reason: str) -> tuple[int, int]:
+    found = re.search(r"lines (\d+) to (\d+) came from the damaged member", reason)
+    assert found, reason
+    return int(found.group(1)), int(found.group(2))
+
+
+def _clean(tmp_path, data: bytes, *args: str) -> tuple[list[dict], list[dict]]:
+    src = tmp_path / "dump.jsonl.gz"
+    src.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q", *args]) == 0
+    return read_jsonl(out), read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_records_of_a_damaged_members_lines_are_flagged_and_no_others(tmp_path, workers):
+    """A garbled line that parsed was written with flags [] (text spliced with garbage): each
+    record of a line the damaged member gave is now flagged damaged-input, naming the member."""
+    data, starts = _dump()
+    records, rejects = _clean(tmp_path, data, "--workers", workers)
+    first, last = _member_lines(_damage_reject(rejects)["reason"])
+    assert first == LINES + 1 and last > 160
+    [garbled] = [r for r in records if "nomor 16X" in r["text"]]
+    assert _flagged(garbled)
+    flagged = [_line_of(r) for r in records if _flagged(r)]
+    assert flagged == [n for n in range(first, last + 1) if n != 170]
+    [flag] = [f for f in garbled["flags"] if f["flag"] == DAMAGED_INPUT]
+    assert f"corrupt gzip member starting at byte {starts[1]}" in flag["reason"]
+    # (all of them: the reject says nothing more)
+    assert _damage_reject(rejects)["reason"].endswith(
+        f"lines {first} to {last} came from the damaged member")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_reject_says_the_rest_of_the_member_was_not_read(tmp_path, workers):
+    """Lines past the read that met the damage were dropped and no reject named them: it says
+    how much of the member's input was not read, from that read to the next member."""
+    data, starts = _dump()
+    _, rejects = _clean(tmp_path, data, "--workers", workers)
+    # (reads are CHUNK bytes at a time from the file's start; the one holding the CRC fails)
+    failed_read = max(starts[1], (starts[2] - 1) // CHUNK * CHUNK)
+    assert (f"the rest of the member, up to {starts[2] - failed_read} bytes of its input, "
+            f"was not read: the lines in it are not counted") in _damage_reject(rejects)["reason"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_lines_after_a_damaged_member_are_numbered_on_from_its_reject_and_none_is_shared(
+        tmp_path, workers):
+    """The reject and the next member's first record were both line 2622 of the file: the
+    reject takes the number of the line the damage cut into, and the lines after it follow."""
+    data, _ = _dump()
+    records, rejects = _clean(tmp_path, data, "--workers", workers)
+    reject = _damage_reject(rejects)
+    places = [_line_of(r) for r in records] + [r["line"] for r in rejects]
+    assert len(places) == len(set(places))
+    assert all(_line_of(r) == r["n"] for r in records if r["n"] <= LINES)     # before it
+    after = [r for r in records if r["n"] > 2 * LINES]
+    assert after and all(_line_of(r) == reject["line"] + r["n"] - 2 * LINES for r in after)
+    [broken] = [r for r in rejects if r["reason"].startswith("broken JSON")]
+    assert broken["line"] == reject["line"] + 400 - 2 * LINES
+
+
+def test_the_summary_counts_a_damaged_members_rejects_apart_from_the_inputs_own(tmp_path):
+    """The summary counted the garbage lines as "broken JSON ... (and 235 like it)", as if the
+    dump held that many broken records."""
+    data, starts = _dump()
+    stats = tmp_path / "stats.json"
+    src = tmp_path / "dump.jsonl.gz"
+    src.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "--stats", str(stats)]) == 0
+    reasons = json.loads(stats.read_text())["reject_reasons"]
+    assert reasons == {"line read from a corrupt gzip member starting at byte N": 1,
+                       "broken JSON": 1, "truncated or corrupt input after line N": 1}
+    [damaged] = [r for r in read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+                 if r["reason"].startswith("line read from")]
+    assert damaged["reason"].startswith(f"line read from a corrupt gzip member starting at "
+                                        f"byte {starts[1]}: broken JSON: ")
+
+
+def test_a_member_longer_than_the_lines_held_back_flags_its_last_lines_and_says_so(
+        tmp_path, monkeypatch):
+    """Memory stays flat: lines are held back up to HOLD_BYTES; the damaged member's earlier
+    lines went out unflagged, and its reject says which are flagged."""
+    monkeypatch.setattr(jsonl_reader, "HOLD_BYTES", 30_000)
+    data, _ = _dump()
+    records, rejects = _clean(tmp_path, data, "--workers", "1")
+    reason = _damage_reject(rejects)["reason"]
+    first, last = _member_lines(reason)
+    flagged = [_line_of(r) for r in records if _flagged(r)]
+    assert flagged and first < flagged[0] and flagged[-1] == last
+    assert len(flagged) < 30                      # (lines of about 1.1 KB each)
+    assert flagged == list(range(flagged[0], last + 1))
+    assert reason.endswith(f"lines {first} to {last} came from the damaged member (the "
+                           f"records of lines {flagged[0]} to {last} are flagged "
+                           f"{DAMAGED_INPUT}; those before were given before the damage was "
+                           f"found, more than 30,000 bytes of lines before it)")
+    assert not [r for r in records if "nomor 16X" in r["text"] and _flagged(r)]
+
+
+def test_a_cut_member_flags_nothing(tmp_path):
+    """A file that ends inside a member gave sound lines before the cut: none is flagged."""
+    data = bytes(_member(1)) + bytes(_member(1 + LINES))[:100_000]
+    records, rejects = _clean(tmp_path, data, "--workers", "1")
+    assert len(records) > LINES and not [r for r in records if r["flags"]]
+    assert "is truncated (the file ends inside it)" in rejects[-1]["reason"]
+
+
+def test_a_damaged_member_on_standard_input_is_flagged_and_numbered_as_from_a_file(monkeypatch):
+    """`cat dump.jsonl.gz | cleaner clean -`: a first member damaged at its start was line 1,
+    and so was the first line after it."""
+    head = _member(1, 3)
+    head[-8] ^= 0xFF                              # its CRC: the member gives nothing
+    data, _ = _dump()
+    stream = io.BufferedReader(io.BytesIO(bytes(head) + data))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    items = list(iter_inputs(["-"]))
+    assert isinstance(items[0], Reject) and items[0].line == 1
+    places = [item.line for item in items]
+    assert len(places) == len(set(places)) and items[1].line == 2
+    garbled = [item for item in items if isinstance(item, Item) and "nomor 16X" in item.text]
+    assert [flag["flag"] for flag in garbled[0].hints["page_flags"]] == [DAMAGED_INPUT]
+
+
+def test_a_damaged_zstd_frames_records_are_flagged_too(tmp_path):
+    lines = [json.dumps({"n": n, "text": f"Berita {n:06d} " * 8}).encode() + b"\n"
+             for n in range(1, 20001)]
+    compressor = zstandard.ZstdCompressor(write_checksum=True)
+    frame = bytearray(compressor.compress(b"".join(lines[:10000])))
+    frame[-2] ^= 1                                # a bit of its checksum
+    src = tmp_path / "dump.jsonl.zst"
+    src.write_bytes(bytes(frame) + compressor.compress(b"".join(lines[10000:])))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q", "--workers", "1"]) == 0
+    records = read_jsonl(out)
+    flagged = [r["n"] for r in records if _flagged(r)]
+    assert flagged and flagged == [r["n"] for r in records if r["n"] <= 10000]
+    assert "corrupt zstd frame starting at byte 0" in \
+        [f for f in records[0]["flags"] if f["flag"] == DAMAGED_INPUT][0]["reason"]
+
+
+def _rolled_back(out, shards: int) -> None:
+    """Roll a finished sharded run's manifest back to its first `shards` shards, as a kill -9
+    leaves it: the inputs, records and rejects done by then (inputs go by their line)."""
+    manifest = json.loads((out / "_manifest.json").read_text())
+    kept = manifest["shards"][:shards]
+    done = kept[-1]["inputs_end"]
+    raw_rejects = (out / "_rejects.jsonl").read_bytes().splitlines(True)
+    places = sorted([(_line_of(r), False) for r in shard_records(out)] +
+                    [(json.loads(r)["line"], True) for r in raw_rejects])
+    rejected = sum(is_reject for _, is_reject in places[:done])
+    manifest.update(shards=kept, complete=False, inputs_done=done,
+                    records=sum(shard["records"] for shard in kept), rejects=rejected,
+                    rejects_bytes=sum(map(len, raw_rejects[:rejected])))
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+
+
+def test_a_resume_inside_the_damaged_member_gives_the_uninterrupted_runs_records(tmp_path):
+    """Records are held back, not reordered: a run of two workers (lines sent unparsed) stopped
+    inside the damaged member's lines and resumed (lines parsed, one by one) flags and numbers
+    them as a one-worker run does."""
+    data, _ = _dump()
+    src = tmp_path / "dump.jsonl.gz"
+    src.write_bytes(data)
+    reference, out = tmp_path / "reference", tmp_path / "out"
+    assert main(["clean", str(src), "-o", str(reference), "--shard-size", "50", "-q",
+                 "--workers", "1"]) == 0
+    assert main(["clean", str(src), "-o", str(out), "--shard-size", "50", "-q",
+                 "--workers", "2"]) == 0
+    _rolled_back(out, 4)                          # lines 151 to 201: the damaged member's
+    assert json.loads((out / "_manifest.json").read_text())["inputs_done"] == 201
+    assert main(["clean", str(src), "-o", str(out), "--shard-size", "50", "--resume",
+                 "-q"]) == 0
+    records = shard_records(out)
+    assert records == shard_records(reference)
+    assert read_jsonl(out / "_rejects.jsonl") == read_jsonl(reference / "_rejects.jsonl")
+    assert sum(map(_flagged, records)) > 50
+
+
+def test_a_damaged_members_blank_and_overlong_lines_keep_their_numbers(tmp_path):
+    """Lines held back are numbered as they were read: a blank line gives nothing, a line over
+    --max-record-bytes is its reject, said as read from the damaged member too."""
+    lines = [_line(n) for n in range(LINES + 1, 2 * LINES + 1)]
+    lines[2] = b"  \n"                                            # line 153
+    lines[4] = json.dumps({"n": 155, "text": "panjang " * 400}).encode() + b"\n"
+    damaged = bytearray(gzip.compress(b"".join(lines), compresslevel=0, mtime=0))
+    damaged[-8] ^= 0xFF                                           # its CRC
+    records, rejects = _clean(tmp_path, bytes(_member(1)) + bytes(damaged) + bytes(_member(301)),
+                              "--workers", "1", "--max-record-bytes", "3000")
+    [long] = [r for r in rejects if r["line"] == 155]
+    assert long["reason"].startswith("line read from a corrupt gzip member starting at byte "
+                                     f"{len(_member(1))}: record longer than 3000 bytes")
+    numbered = sorted(_line_of(r) for r in records if r["n"] <= 2 * LINES)
+    assert numbered == [n for n in range(1, numbered[-1] + 1) if n not in (153, 155)]
+    assert all(_flagged(r) == (r["n"] > LINES) for r in records if r["n"] <= 2 * LINES)
