@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+import zstandard
 
 from cleaner.cli import main
 from cleaner.single_output import SingleOutput
@@ -210,3 +211,15 @@ def test_a_run_of_editor_codes_after_the_last_sentence_goes_whole(cleaner, line,
     assert record["text"].splitlines()[-1] == kept
     codes = [r["text"].strip() for r in record["removed"] if r["rule"] == "common/editor-code-end"]
     assert codes == ([] if kept == line else [line[len(kept):].strip()])
+
+
+def test_a_cut_off_zst_reject_names_no_exception_class(tmp_path):
+    data = b"".join(json.dumps({"text": f"Berita nomor {i} hari ini, panjang sekali."}).encode()
+                    + b"\n" for i in range(3000))
+    packed = zstandard.ZstdCompressor().compress(data)
+    (tmp_path / "cut.jsonl.zst").write_bytes(packed[: len(packed) // 2])
+    assert main(["clean", str(tmp_path / "cut.jsonl.zst"), "-o", str(tmp_path / "o.jsonl"),
+                 "--workers", "1", "-q"]) == 0
+    last = (tmp_path / "o.jsonl.rejects.jsonl").read_text().splitlines()[-1]
+    reason = json.loads(last)["reason"]
+    assert "CorruptZstd" not in reason and "zstd frame starting at byte 0 is cut off" in reason
