@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cleaner.document import Document, Line, Removal
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, Hit, Matcher, applies, search_rules
+from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Hit, Matcher, applies,
+                             search_rules)
 from cleaner.metadata import MetaSink
 from cleaner.rulefile import Rule
 
@@ -89,6 +90,11 @@ class RuleStage:
         self.matcher = matcher
         self.sink = sink
         self.guard_share = guard_share
+        # The rules of a page's header (head and edges rules: a stamp, a byline): a line one of
+        # them took does not count against the head (__call__), where a related link taken
+        # between paragraphs does, as the paragraphs around it are the article's.
+        self._header_ids = frozenset(rule.id for rule in matcher.rules
+                                     if rule.where in ("head", "edges"))
 
     def scan(self, doc: Document) -> list:
         """The matcher's scan of the document's lines, for `__call__` to take later."""
@@ -109,6 +115,7 @@ class RuleStage:
         count = len(lines)
         # Only lines where the scan found a match are looked at, first with the rules it found.
         candidates = self.matcher.candidates(texts, scanned)
+        header_gone = 0         # lines above the one looked at that a header rule took whole
         for index in sorted(candidates):
             found = candidates[index]
             if budget["body"]:
@@ -120,17 +127,20 @@ class RuleStage:
                     continue
             if not lines[index].text:
                 continue
-            in_head, in_tail = index < HEAD_LINES, index >= count - TAIL_LINES
+            in_tail = index >= count - TAIL_LINES
+            # The head is the first lines but those a header rule took whole: a page's header
+            # (title, stamp, byline, the photo's button, caption and credit) puts the lead
+            # seventh. The scan named head rules as far as HEAD_REACH.
+            in_head = index - header_gone < HEAD_LINES and index < HEAD_REACH
             if not in_head:
-                # The head is the first lines that still hold text: a page's header the rules
-                # took (a stamp, a byline, a photo's button and credit) puts the lead seventh.
-                in_head = index - sum(1 for ln in lines[:index] if not ln.text) < HEAD_LINES
-                if not in_head:         # the scan named head rules as far as HEAD_REACH
-                    found = [rule for rule in found if applies(rule, False, in_tail)]
-                    if not found:
-                        continue
+                found = [rule for rule in found if applies(rule, False, in_tail)]
+                if not found:
+                    continue
+            mark = len(doc.removed)
             if self._line(doc, index, in_head, in_tail, budget, found):
                 break            # a drop-tail took the rest
+            if index < HEAD_REACH and len(doc.removed) > mark:
+                header_gone += self._header_taken(doc.removed[mark:], lines[index])
         doc.lines = [ln for ln in lines if ln.text]
         removed = sum(used.values())
         if removed > MOSTLY_REMOVED_SHARE * size and self.guard_share < 1:
@@ -192,6 +202,13 @@ class RuleStage:
                 doc.removed.append(Removal(hit.rule.id, piece, line.number, col, action,
                                            tuple(fields or ())))
         return False
+
+    def _header_taken(self, removals: list[Removal], line: Line) -> int:
+        """How many lines the removals a line's rules just made took whole by a header rule:
+        the line itself where one emptied it, and the lines a `then` dropped after it."""
+        header = self._header_ids
+        return len({removal.line for removal in removals if removal.rule in header
+                    and (removal.action == "drop-line" or not line.text)})
 
     def _refuses(self, doc: Document, hit: Hit, text: str) -> bool:
         """Whether a hit on a line (`text`) fires not at all: the line is one its rule's

@@ -15,8 +15,8 @@ from cleaner.rulefile import ASCII, Rule, alphabet_of, re2_options
 # where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes.
 HEAD_LINES = 6
 TAIL_LINES = 6
-# How far down the scan names head rules: the head is the first HEAD_LINES lines still holding
-# text once the rules have taken theirs (RuleStage), so a line below six taken ones may be in it.
+# How far down the scan names head rules: the head is the first HEAD_LINES lines but those the
+# header's rules took whole (RuleStage), so a line below six taken ones may be in it.
 HEAD_REACH = 2 * HEAD_LINES
 # Memory budget of one RE2 set (program and DFA cache; the cache grows only as states are met):
 # the shipped rules plus the benchmark's 1,000 extra ones compile as one set within it.

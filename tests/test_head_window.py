@@ -57,3 +57,42 @@ def test_lines_the_rules_took_below_the_head_do_not_reopen_it(cleaner):
     record = _clean(cleaner, *paragraphs, "Lihat Foto", line, BODY)
     assert line in record["text"].split("\n\n")
     assert record["meta"]["location"] is None
+
+
+# Related links taken between paragraphs are the article's own lines' neighbours: they do not
+# make room in the head for the lines below them (a chronology's date heading, a later dateline).
+BODY_WITH_LINKS = (
+    "Api muncul dari salah satu kios pakaian di lantai dua pasar itu.",
+    "Baca juga: Kebakaran Pasar Senen, 20 Kios Hangus",
+    "Petugas pemadam kebakaran tiba sekitar pukul 07.00 WIB.",
+    "Baca juga: Damkar Kerahkan 15 Unit Mobil Pemadam",
+    "Kerugian ditaksir mencapai miliaran rupiah.",
+    "Baca juga: Pedagang Pasar Senen Mengungsi",
+    "Berikut kronologi kebakaran tahun lalu:",
+    "Sabtu, 5 November 2016",
+    "JAKARTA - Gubernur meninjau lokasi kebakaran pada siang harinya.",
+)
+
+
+def test_related_links_taken_between_paragraphs_leave_the_head_where_it_was(cleaner):
+    record = cleaner.clean("\n".join(BODY_WITH_LINKS))
+    assert [r["rule"] for r in record["removed"]] == ["id/related-link"] * 3
+    assert record["meta"]["date"] is None and record["meta"]["location"] is None
+    assert BODY_WITH_LINKS[-1] in record["text"].split("\n\n")
+
+
+def test_english_related_links_leave_the_head_where_it_was():
+    lines = ["Police are still investigating the cause of the fire that gutted the market.",
+             "ALSO READ: Twenty shops destroyed in market blaze",
+             "Residents said the fire started in a clothing stall on the second floor.",
+             "ALSO READ: Fire brigade sends 15 engines to the scene",
+             "Firefighters arrived at about 7 a.m. and put the fire out two hours later.",
+             "ALSO READ: Traders flee as flames spread",
+             "Timeline of the day:",
+             "ALSO READ: Police question witnesses",
+             "Saturday, November 5, 2016",
+             "By Jane Doe",
+             "The losses run into billions of rupees, officials said."]
+    record = Cleaner(lang="en").clean("\n".join(lines))
+    assert {r["rule"] for r in record["removed"]} == {"chrome/related-prefix"}
+    assert record["meta"]["date"] is None and record["meta"]["authors"] == []
