@@ -45,6 +45,11 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        picker = RecordPicker(args.ids) if args.ids else None
+    except FixtureError as exc:         # an empty --id
+        print(f"cleaner: error: {exc}", file=sys.stderr)
+        return 2
     if no_such_input(args.inputs):
         return 2
     cleaner = load_cleaner(args)
@@ -60,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     rejected = _RejectLines()
     items = iter_inputs(args.inputs, read_options(args), log)
     # --id as `fixtures add` takes it: a record's whole id, or else a line number of the dump.
-    for item in RecordPicker(args.ids).pick(items) if args.ids else items:
+    for item in picker.pick(items) if picker else items:
         if isinstance(item, Reject):
             rejected.say(item.where(), item.reason)
             continue

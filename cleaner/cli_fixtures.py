@@ -115,6 +115,11 @@ def register(sub) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.record_id == "":
+        # (a .txt or .html case takes no id at all; an empty one names nothing anywhere)
+        print("cleaner: error: --id cannot be empty: give a record's id, FILE:LINE "
+              "(dump.jsonl:9) or a line number", file=sys.stderr)
+        return 2
     site = site_folder(args.site)
     if site is None:
         print(f"cleaner: error: {site_refusal(args.site)}", file=sys.stderr)

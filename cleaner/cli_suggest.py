@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,11 +127,12 @@ def run(args: argparse.Namespace) -> int:
     options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
                              max_docs_per_site=args.max_docs, site=site)
     miner = Miner(options, claims, partial(document_language, index))
-    unread = 0                  # inputs rejected or skipped: no document came of them
+    # What no document came of, for the message when nothing is mined: (how, what) -> count
+    unread: Counter[tuple[str, str]] = Counter()
     for item in iter_inputs(args.inputs, read_options(args)):
         if isinstance(item, Reject):
             print(f"cleaner: rejected {item.where()}: {item.reason}", file=sys.stderr)
-            unread += 1
+            unread["rejected", unread_unit(item)] += 1
             continue
         try:
             # A web page is mined for what remains of its article, as `clean` cleans it, not
@@ -138,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
             miner.add(clean_item_document(cleaner, item))
         except Exception as exc:  # one odd document must not end the mining
             print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
-            unread += 1
+            unread["skipped", unread_unit(item)] += 1
     if site and not miner.sites:
         given = "" if site == args.site else f" (given as {args.site!r})"
         print(f"cleaner: error: no document of site {site!r}{given} in the input (a site is a "
@@ -229,13 +231,24 @@ def unnamed_docs(results) -> int:
     return sum(state.docs for site, state, fresh, _ in results if site == NO_SITE and fresh)
 
 
-def no_document_reason(unread: int) -> str:
+def unread_unit(item) -> str:
+    """What a reject or a skipped document was, as no_document_reason counts it: a record of a
+    dump (its line, a WARC's record, a Parquet row), or an input taken whole (a .txt, a page,
+    a file refused as a whole)."""
+    return "input" if item.line is None else "record"
+
+
+def no_document_reason(unread: Counter[tuple[str, str]]) -> str:
     """Why an input of no document to mine gets no pack file: empty, or every record of it
-    rejected or skipped (said above it, one by one)."""
+    rejected or skipped (said above it, one by one), by (how, what) counts (unread_unit).
+
+    >>> no_document_reason(Counter({("skipped", "input"): 1, ("rejected", "record"): 2}))
+    'the input held no document to mine: 2 records rejected, 1 input skipped (above)'
+    """
     if not unread:
         return "the input held no document"
-    return (f"the input held no document to mine: {counted(unread, 'input')} rejected or "
-            "skipped (above)")
+    said = [f"{counted(count, what)} {how}" for (how, what), count in sorted(unread.items())]
+    return f"the input held no document to mine: {', '.join(said)} (above)"
 
 
 def no_host_reason(docs: int) -> str:

@@ -44,10 +44,16 @@ def case_name(text: str) -> str:
 class RecordPicker:
     """The records `--id` names among those read one by one: each whose id is one given (a
     record without one is named as `clean` names it: `dump.jsonl:9`), or else, for a number
-    no record has as its id, the record on that line of each file."""
+    no record has as its id, the record on that line of each file. An empty id is refused
+    (FixtureError): it names no record."""
 
     def __init__(self, ids: Iterable[str]):
         self.ids = frozenset(ids)
+        if "" in self.ids:
+            # No record has "" as its id, and as a line number it would name the no-line of
+            # every file read whole (.txt, .html), selecting them all: a slip, not a choice.
+            raise FixtureError("--id cannot be empty: give a record's id, FILE:LINE "
+                               "(dump.jsonl:9) or a line number")
         self._found: set[str] = set()                       # ids given that a record has
         self._by_line: dict[tuple[str, str], Item] = {}     # (file, number given) -> record
 

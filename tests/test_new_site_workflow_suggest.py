@@ -78,5 +78,5 @@ def test_writing_packs_from_a_dump_of_broken_lines_says_they_were_rejected(tmp_p
     assert main(["suggest", str(broken), "--write-packs", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "cleaner: rejected" in err and str(broken) in err
-    assert "the input held no document to mine: 2 inputs rejected or skipped (above)" in err
+    assert "the input held no document to mine: 2 records rejected (above)" in err
     assert not folder.exists()
