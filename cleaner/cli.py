@@ -9,6 +9,7 @@ import sys
 
 from cleaner import __version__
 from cleaner import cli_clean, cli_explain, cli_fixtures, cli_rules, cli_suggest
+from cleaner.cli_common import hint_field_clash
 from cleaner.compiled import build_name
 
 COMMANDS = (cli_clean, cli_explain, cli_rules, cli_suggest, cli_fixtures)
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
+        return 2
+    if hint_field_clash(args):
         return 2
     try:
         status = args.run(args)

@@ -294,8 +294,7 @@ class _Job:
         self.waiting = False
         self.executor_closed = False
         self.report = self._start_report() if config.report else None
-        self.mapped = MappedFields(config.read_options.hint_fields,
-                                   config.read_options.text_field)
+        self.mapped = MappedFields(config.read_options.hint_fields)
 
     def _start_report(self) -> ReportCollector:
         """The report's collector, going on from the interrupted run's where its checkpoint
@@ -564,23 +563,16 @@ class MappedFields:
     of the command line that are not UTF-8), is not looked for and never warned about. A key of
     the same name inside another field's object counts as found.
 
-    A NAME that is the text field (`text_field`, --text-field's) gives no hint whatever the
-    records hold: a reader takes the text out of a record before it copies the hints
-    (jsonl_reader.object_record, parquet_io._row_item), so the text is no title. Such a mapping is
-    warned about as that, never looked for: a record's line keys its text as `text`, which
-    would find `--field title=text` in every record, and never `--field title=body`.
-
     >>> mapped = MappedFields((("date", "date_publsh"), ("title", "headline"), ("id", "url")))
     >>> mapped.look([("record", b'{"id":"a","text":"x","headline":"H","title":"H"}', 10)])
     >>> mapped.warnings()
     ["--field date=date_publsh: no record had a field 'date_publsh'"]
     """
 
-    def __init__(self, hint_fields: tuple[tuple[str, str], ...], text_field: str = "text"):
-        self.of_text = [(hint, name) for hint, name in hint_fields if name == text_field]
+    def __init__(self, hint_fields: tuple[tuple[str, str], ...]):
         self.mappings = [(hint, name) for hint, name in hint_fields
-                         if name != text_field and name not in HINTS
-                         and name not in RESERVED_KEYS and printable(name) == name]
+                         if name not in HINTS and name not in RESERVED_KEYS
+                         and printable(name) == name]
         # Each NAME not found yet, by the bytes of its key in a record's JSON line.
         self.unseen = {orjson.dumps(name) + b":": name for _, name in self.mappings}
         self.records = 0            # records looked at: none, and there is nothing to say
@@ -599,17 +591,13 @@ class MappedFields:
                 return
 
     def warnings(self, since_resume: bool = False) -> list[str]:
-        """One message per mapping of the text field (whatever was read), and one per mapping
-        whose field no record held (none when no record was seen)."""
-        said = [f"--field {hint}={name}: {name!r} is the text field (--text-field {name}), "
-                f"the document itself, so it gave no record its {hint}"
-                for hint, name in self.of_text]
+        """One message per mapping whose field no record held (none when no record was seen)."""
         if not self.records:
-            return said
+            return []
         missing = set(self.unseen.values())
         which = "no record since the resume" if since_resume else "no record"
-        return said + [f"--field {hint}={name}: {which} had a field {name!r}"
-                       for hint, name in self.mappings if name in missing]
+        return [f"--field {hint}={name}: {which} had a field {name!r}"
+                for hint, name in self.mappings if name in missing]
 
 
 def _named(inputs: list[str], most: int = 5) -> str:

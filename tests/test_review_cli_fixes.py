@@ -14,7 +14,6 @@ import pytest
 from cleaner.cli import main
 from cleaner.fixture_workflow import FixtureError, RecordPicker
 from cleaner.inputs import Item
-from cleaner.run import MappedFields
 
 ARTICLE = ("The city will open two new clinics next year, the minister said on Monday, after "
            "a year of talks with the doctors' unions and the state's health department.")
@@ -97,65 +96,6 @@ def test_fixtures_add_with_an_empty_id_from_a_gzipped_dump_is_the_same_error(tmp
     assert capsys.readouterr().err.startswith(EMPTY_ID)
 
 
-# --- 2. --field naming the text field -----------------------------------------------------------
-
-def _clean(tmp_path, capsys, rows: list, *options: str) -> tuple[int, str]:
-    source, output = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    _write_jsonl(source, rows)
-    status = main(["clean", str(source), "-o", str(output), "--workers", "1", "-q", *options])
-    return status, capsys.readouterr().err
-
-
-def test_a_hint_from_the_named_text_field_is_said_to_be_the_text(tmp_path, capsys):
-    rows = [{"id": f"d{n}", "body": ARTICLE, "headline": "Clinics"} for n in range(3)]
-    status, err = _clean(tmp_path, capsys, rows, "--text-field", "body", "--field", "title=body")
-    assert status == 0
-    assert err.splitlines() == [
-        "cleaner: warning: --field title=body: 'body' is the text field (--text-field body), "
-        "the document itself, so it gave no record its title"]
-    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
-    assert len(records) == 3 and all(r["meta"]["title"] is None for r in records)
-
-
-def test_a_hint_from_the_default_text_field_is_warned_about_too(tmp_path, capsys):
-    # Before, `text` was found in every record's line (its key for the text): no word at all.
-    status, err = _clean(tmp_path, capsys, [{"id": "d", "text": ARTICLE}],
-                         "--field", "title=text", "--field", "date=date_publsh")
-    assert status == 0
-    assert err.splitlines() == [
-        "cleaner: warning: --field title=text: 'text' is the text field (--text-field text), "
-        "the document itself, so it gave no record its title",
-        "cleaner: warning: --field date=date_publsh: no record had a field 'date_publsh'"]
-
-
-def test_a_hint_from_the_text_field_is_said_when_every_record_is_rejected(tmp_path, capsys):
-    # No record was read, but the mapping cannot work on any: said all the same.
-    status, err = _clean(tmp_path, capsys, ["not json", {"body": ""}],
-                         "--text-field", "body", "--field", "title=body")
-    assert status == 0
-    assert ("cleaner: warning: --field title=body: 'body' is the text field" in err
-            and "no record had" not in err)
-
-
-def test_mapped_fields_tell_the_text_field_apart_from_a_missing_one():
-    mapped = MappedFields((("title", "body"), ("date", "pub"), ("url", "body")), "body")
-    assert [name for _, name in mapped.mappings] == ["pub"]
-    mapped.look([("record", b'{"id":"a","text":"x","pub":"2024"}', 9)])
-    assert mapped.warnings() == [
-        "--field title=body: 'body' is the text field (--text-field body), the document "
-        "itself, so it gave no record its title",
-        "--field url=body: 'body' is the text field (--text-field body), the document itself, "
-        "so it gave no record its url"]
-
-
-def test_a_text_field_of_odd_characters_is_said_without_raising(tmp_path, capsys):
-    name = 'bo"dy\\x'
-    status, err = _clean(tmp_path, capsys, [{"id": "d", name: ARTICLE}],
-                         "--text-field", name, "--field", f"title={name}")
-    assert status == 0
-    assert f"--field title={name}: {name!r} is the text field" in err
-
-
 # --- 3. suggest's count of what was rejected or skipped -----------------------------------------
 
 def _suggest(tmp_path, capsys, *inputs) -> str:
@@ -200,3 +140,18 @@ def test_fixtures_add_of_a_text_file_with_an_empty_id_is_a_usage_error(tmp_path,
                  "--root", str(root)]) == 2
     assert "--id cannot be empty" in capsys.readouterr().err
     assert not root.exists() or not any(root.rglob("*.json"))
+
+
+# --- 2. --field naming the text field or the page's -------------------------------------------
+
+@pytest.mark.parametrize("options", [["--field", "title=text"],
+                                     ["--text-field", "body", "--field", "title=body"],
+                                     ["--field", "title=html"]])
+def test_a_hint_read_from_the_text_or_page_field_is_a_usage_error(tmp_path, capsys, options):
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"body": "Isi.", "text": "Isi.", "html": "<p>Isi.</p>"}) + "\n")
+    for command in (["clean", str(dump), "-o", str(tmp_path / "o.jsonl")],
+                    ["explain", str(dump)], ["suggest", str(dump)]):
+        assert main([*command, *options]) == 2
+        assert "is the document itself" in capsys.readouterr().err
+    assert not (tmp_path / "o.jsonl").exists()
