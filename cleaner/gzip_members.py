@@ -46,12 +46,14 @@ class CorruptGzip(ValueError):
     damaged; `unread`: how many bytes of input, from the read that met the damage to where
     reading goes on (or the file's end), were not read (None: a cut member, whose every byte
     was); `going_on`: the message's last words, where reading goes on (said_with puts a
-    reader's words before them)."""
+    reader's words before them); `unread_whole`: none of the member was read, the damage met in
+    the read of its first bytes (its `unread` bytes are all of it); `not_gzip`: those first
+    bytes do not open as a gzip member at all (junk after the last member, say)."""
 
     def __init__(self, message: str, resumed_at: int | None, lines: int | None = None,
                  cut: bool = False, given: int = 0, lost: int | None = None,
                  head: bytes = b"", sound: int = 0, unread: int | None = None,
-                 going_on: str = ""):
+                 going_on: str = "", unread_whole: bool = False, not_gzip: bool = False):
         super().__init__(message)
         self.resumed_at = resumed_at
         self.lines = lines
@@ -62,6 +64,8 @@ class CorruptGzip(ValueError):
         self.sound = sound
         self.unread = unread
         self.going_on = going_on
+        self.unread_whole = unread_whole
+        self.not_gzip = not_gzip
 
     def said_with(self, words: str) -> str:
         """The message with a reader's `words` on the damaged member said before where reading
@@ -198,6 +202,9 @@ class GzipMembers(io.RawIOBase):
         search_from = max(self._member_start + 1, at) if end is None else end
         lines, given, head, sound = self._lines_given(), self._made, self._head, self._sound
         failed_at = at
+        unread_whole = at == self._member_start
+        # (bytes a member header cannot start with: no member, no lines, was there)
+        not_gzip = unread_whole and not data.startswith(MAGIC)
         self._head, self._sound = b"", 0
         if given:
             message += f"; {KEPT}"
@@ -225,13 +232,15 @@ class GzipMembers(io.RawIOBase):
                 going_on = f"reading goes on at the next member (byte {found})"
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", found, lines,
                                   given=given, lost=lost, head=head, sound=sound,
-                                  unread=_unread(failed_at, end, found), going_on=going_on)
+                                  unread=_unread(failed_at, end, found), going_on=going_on,
+                                  unread_whole=unread_whole, not_gzip=not_gzip)
             if self._eof:
                 going_on = "no further member follows"
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", None, lines,
                                   given=given, lost=lost, head=head, sound=sound,
                                   unread=_unread(failed_at, end, window_at + len(window)),
-                                  going_on=going_on)
+                                  going_on=going_on, unread_whole=unread_whole,
+                                  not_gzip=not_gzip)
             # (a header may begin in the last bytes searched and end in the next read)
             searched = max(searched, window_at + len(window) - (len(MAGIC) - 1))
             keeping = keeping and len(window) <= _KEEP_BYTES

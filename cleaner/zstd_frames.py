@@ -296,15 +296,16 @@ class _CheckedZstd(io.RawIOBase):
     def _refused(self, what: str) -> None:
         """Make the report of a frame zstd refused. What the read that met the damage decoded is
         not handed out: a frame that fails its checksum may have decoded garbage, which would
-        pass as records. Its lines handed out before are named, for a frame of a regular file
-        whose block headers the walk followed (a pipe's one reader reads across frames)."""
-        span = self._span
-        lines = None
-        if self._count_lines and self._spans is not None and span.kind == "frame":
-            lines = self._span_lines
+        pass as records. Its lines handed out before are named, for a frame of a regular file,
+        whether the walk followed its block headers or not (read then up to the next frame);
+        not for a pipe's (its one reader reads across frames)."""
         if self._span_out:
             what += f"; {KEPT}"
-        self._report = self._going_on(what, lines)
+        self._report = self._going_on(what, self._lines_read())
+
+    def _lines_read(self) -> int | None:
+        """The line ends handed out of the span being read (None: not counted, or a pipe's)."""
+        return self._span_lines if self._count_lines and self._spans is not None else None
 
     def readable(self) -> bool:
         return True
@@ -338,7 +339,8 @@ class _CheckedZstd(io.RawIOBase):
                 # (zstd may end a frame whose headers lie without a word)
                 what = (f"zstd frame starting at byte {span.start} is damaged (its headers "
                         "run past the next frame)")
-                raise self._going_on(f"{what}; {KEPT}" if self._span_out else what)
+                raise self._going_on(f"{what}; {KEPT}" if self._span_out else what,
+                                     self._lines_read())
             self._start_next()
         if self._problem is not None:
             problem, self._problem = self._problem, None

@@ -13,8 +13,8 @@ import zstandard
 
 from cleaner import jsonl_reader
 from cleaner.cli import main
-from cleaner.gzip_members import CHUNK
-from cleaner.inputs import Item, Reject
+from cleaner.gzip_members import CHUNK, CorruptGzip
+from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import DAMAGED_INPUT
 from cleaner.readers import iter_inputs
 from scale_helpers import read_jsonl, shard_records
@@ -264,3 +264,159 @@ def test_a_damaged_members_blank_and_overlong_lines_keep_their_numbers(tmp_path)
     numbered = sorted(_line_of(r) for r in records if r["n"] <= 2 * LINES)
     assert numbered == [n for n in range(1, numbered[-1] + 1) if n not in (153, 155)]
     assert all(_flagged(r) == (r["n"] > LINES) for r in records if r["n"] <= 2 * LINES)
+
+
+def _held_reads(lines: list[bytes], max_record_bytes: int = 8 << 20
+                ) -> list[tuple[int, int]]:
+    """Read `lines` as a gzip stream's lines are read (held back), giving for each record its
+    line's number and how many bytes of the stream had been read when it was given."""
+    stream = io.BytesIO(b"".join(lines))
+    options = ReadOptions(max_record_bytes=max_record_bytes)
+    return [(record.line, stream.tell())
+            for record in jsonl_reader.read_jsonl(stream, "dump.jsonl.gz", options,
+                                                  checked_late=True)]
+
+
+def _sized_line(n: int, size: int) -> bytes:
+    """A record line of `size` bytes, its number in "n"."""
+    head = b'{"n": %d, "text": "' % n
+    return head + b"a" * (size - len(head) - 3) + b'"}\n'
+
+
+def test_a_record_is_given_only_once_more_than_the_hold_of_lines_follows_it(monkeypatch):
+    """A line was let go once the held lines, counting it, passed the bound: one of 40 KB with
+    a 30 KB bound was never held, and one of 20 KB went with 15 KB of lines after it, so a
+    damage found within the bound did not flag it while the reject said otherwise. Now each
+    record goes once the lines after it pass the bound, and the lines held stay within the
+    bound and two chunks (a chunk: lines of HOLD_BYTES / HOLD_CHUNKS bytes, and one more)."""
+    monkeypatch.setattr(jsonl_reader, "HOLD_BYTES", 30_000)
+    chunk = 30_000 // jsonl_reader.HOLD_CHUNKS
+    sizes = [200, 40_000, 300, 20_000, 5_000, 10_000, 700, 45_000, 100, 29_999, 2, 31_000,
+             *range(1_000, 12_000, 900), *range(500, 1_500, 7)]
+    lines = [_sized_line(n, size) for n, size in enumerate(sizes, 1)]
+    ends = [sum(sizes[:n]) for n in range(1, len(sizes) + 1)]
+    given = _held_reads(lines)
+    assert [line for line, _ in given] == list(range(1, len(lines) + 1))
+    held_after = [(line, read - ends[line - 1]) for line, read in given if read < ends[-1]]
+    assert len(held_after) > 100                # (at the end, every line goes)
+    for line, after in held_after:
+        assert 30_000 < after <= 30_000 + 2 * (chunk + max(sizes)), line
+    # (where the lines are of about 1 KB, what is held passes the bound by a chunk or two)
+    small = len(sizes) - len(range(500, 1_500, 7))
+    assert max(after for line, after in held_after if line > small) < 30_000 + 2 * (chunk + 1_500)
+
+
+def test_lines_over_the_record_limit_count_against_the_hold(monkeypatch):
+    """A line over --max-record-bytes was held as its Reject (up to 1 MB of its text) but
+    counted for nothing: 1,000 lines of 1.2 MB were all held to the end (1,040 MB of memory
+    against 309). Each counts what its Reject keeps, so that few are held at once."""
+    monkeypatch.setattr(jsonl_reader, "HOLD_BYTES", 30_000)
+    lines = [_sized_line(n, 5_000) for n in range(1, 201)]
+    given = _held_reads(lines, max_record_bytes=3_000)
+    assert len(given) == 200
+    kept = 3_001                              # (the first bytes a Reject keeps of each)
+    for line, read in given[:-20]:
+        held_after = read // 5_000 - line     # the lines read after it, held
+        assert 30_000 < held_after * kept <= 30_000 + kept
+
+
+def test_a_damaged_members_line_longer_than_the_hold_is_flagged(tmp_path, monkeypatch):
+    """A member (CRC wrong) opening with a line larger than the bound: the large line went out
+    unflagged at once, though less than the bound of lines followed it before the damage was
+    found, and the reject said the lines given unflagged had more than the bound after them."""
+    monkeypatch.setattr(jsonl_reader, "HOLD_BYTES", 100_000)
+    big = json.dumps({"n": LINES + 1, "text": "banjir besar " * 8_500}).encode() + b"\n"
+    lines = [big] + [_line(n) for n in range(LINES + 2, LINES + 82)]
+    damaged = bytearray(gzip.compress(b"".join(lines), compresslevel=0, mtime=0))
+    damaged[-8] ^= 0xFF                                           # its CRC
+    records, rejects = _clean(tmp_path, bytes(_member(1)) + bytes(damaged) +
+                              bytes(_member(LINES + 82)), "--workers", "1")
+    reason = _damage_reject(rejects)["reason"]
+    first, last = _member_lines(reason)
+    # (the big line, and fewer lines than the bound after it, before the read that failed)
+    assert first == LINES + 1 and LINES + 20 < last < LINES + 81
+    assert sum(map(len, lines[1:last - LINES])) < 100_000 < len(big)
+    assert [r["n"] for r in records if _flagged(r)] == list(range(first, last + 1))
+    assert reason.endswith(f"lines {first} to {last} came from the damaged member")
+
+
+def _zstd_frames_one_with_a_damaged_block_header() -> tuple[bytes, int, int]:
+    """Three zstd frames of 300 lines (some blocks each), the second's last block header
+    saying a size that runs past the file's end (its frame walked as damaged up to the next
+    frame); with where that frame starts and where the third does."""
+    lines = [_line(n) for n in range(1, 901)]
+    compressor = zstandard.ZstdCompressor(write_checksum=True)
+    frames = [bytearray(compressor.compress(b"".join(lines[at:at + 300])))
+              for at in range(0, 900, 300)]
+    frame = frames[1]
+    descriptor = frame[4]
+    single = (descriptor >> 5) & 1
+    at = 5 + (0 if single else 1) + (0, 1, 2, 4)[descriptor & 3] + \
+        (single, 2, 4, 8)[descriptor >> 6]
+    while True:                                   # on to the last block's header
+        header = int.from_bytes(frame[at:at + 3], "little")
+        if header & 1:
+            break
+        at += 3 + (1 if (header >> 1) & 3 == 1 else header >> 3)
+    frame[at:at + 3] = (header & 7 | ((1 << 21) - 1) << 3).to_bytes(3, "little")
+    return b"".join(map(bytes, frames)), len(frames[0]), len(frames[0]) + len(frame)
+
+
+def test_a_zstd_frame_with_a_damaged_block_header_has_its_lines_named_and_flagged(tmp_path):
+    """A frame whose block header the walk could not follow was read up to the next frame,
+    but its report named none of its lines, and their records went out unflagged."""
+    data, start, after = _zstd_frames_one_with_a_damaged_block_header()
+    src = tmp_path / "dump.jsonl.zst"
+    src.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q", "--workers", "1"]) == 0
+    records = read_jsonl(out)
+    reason = _damage_reject(read_jsonl(tmp_path / "out.jsonl.rejects.jsonl"))["reason"]
+    assert f"corrupt zstd frame starting at byte {start}" in reason
+    assert f"reading goes on at the next frame (byte {after})" in reason
+    found = re.search(r"lines (\d+) to (\d+) came from the damaged frame$", reason)
+    assert found and found.group(1) == "301" and int(found.group(2)) > 400, reason
+    flagged = [r["n"] for r in records if _flagged(r)]
+    assert flagged == list(range(301, int(found.group(2)) + 1))
+    assert [r["n"] for r in records if r["n"] <= 300 or r["n"] > 600] == \
+        [*range(1, 301), *range(601, 901)]
+
+
+def test_junk_after_the_last_member_is_not_said_to_hold_lines(tmp_path):
+    """66 bytes that are not gzip after the last member were said to be "the rest of the
+    member, up to 66 bytes of its input, ... the lines in it are not counted": no member and
+    no lines were there."""
+    junk = b"this is junk not gzip\n" * 3
+    data = bytes(_member(1, 5)) + junk
+    records, rejects = _clean(tmp_path, data, "--workers", "1")
+    assert len(records) == 5
+    reason = rejects[-1]["reason"]
+    assert "rest of the member" not in reason and "lines" not in reason.split(": ", 1)[1]
+    assert reason.endswith(f"the {len(junk)} bytes from there to the end of the file do not "
+                           f"open as a gzip member and were not read; no further member "
+                           f"follows")
+
+
+def test_a_damaged_member_read_in_one_read_is_said_to_be_unread_whole(tmp_path):
+    """A member of a few lines, its CRC wrong, failed in its first read, which gave nothing:
+    "the rest of the member" was all of it, and the reject says so."""
+    damaged = _member(LINES + 1, 5)
+    damaged[-8] ^= 0xFF                                           # its CRC
+    data = bytes(_member(1)) + bytes(damaged) + bytes(_member(LINES + 6))
+    records, rejects = _clean(tmp_path, data, "--workers", "1")
+    reason = _damage_reject(rejects)["reason"]
+    assert f"none of the member, up to {len(damaged)} bytes of input, was read (the damage " \
+           f"was met in its first read): the lines in it are not counted" in reason
+    assert "rest of the member" not in reason
+    assert not [r for r in records if _flagged(r)]
+
+
+def test_one_line_is_said_as_one_line():
+    """"the records of lines 6 to 6" said one line as a range."""
+    error = CorruptGzip("corrupt gzip member starting at byte 9 (x)", 90, lines=1)
+    assert jsonl_reader._damaged_lines(error, 6, held_from=6) == \
+        "; line 6 came from the damaged member"
+    error = CorruptGzip("corrupt gzip member starting at byte 9 (x)", 90, lines=4)
+    assert jsonl_reader._damaged_lines(error, 6, held_from=6).startswith(
+        "; lines 3 to 6 came from the damaged member (the record of line 6 is flagged "
+        f"{DAMAGED_INPUT}; those before were given before the damage was found")
