@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import insort
+
 from cleaner.document import Document, Line, Removal
 from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Hit, Matcher, applies,
                              search_rules)
@@ -17,6 +19,8 @@ GUARD_SHARE = 0.5
 # The cleaned news of the benchmark loses at most 30%; a one-sentence item (a video page, a
 # photo) amid its site's links and promo can lose more, and keeps its removals.
 MOSTLY_REMOVED_SHARE = 0.8
+# Where a header's rules fire (Rule.where): a line one of them takes whole widens the head.
+_HEADS = ("head", "edges")
 # Rules applied to one line before moving on: enough for a date header, a dateline and a code.
 MAX_HITS_PER_LINE = 8
 
@@ -93,8 +97,7 @@ class RuleStage:
         # The rules of a page's header (head and edges rules: a stamp, a byline): a line one of
         # them took does not count against the head (__call__), where a related link taken
         # between paragraphs does, as the paragraphs around it are the article's.
-        self._header_ids = frozenset(rule.id for rule in matcher.rules
-                                     if rule.where in ("head", "edges"))
+        self._header_ids = frozenset(rule.id for rule in matcher.rules if rule.where in _HEADS)
 
     def scan(self, doc: Document) -> list:
         """The matcher's scan of the document's lines, for `__call__` to take later."""
@@ -114,9 +117,18 @@ class RuleStage:
                   "body": False}
         count = len(lines)
         # Only lines where the scan found a match are looked at, first with the rules it found.
+        if scanned is None:
+            scanned = self.matcher.scan(texts)
         candidates = self.matcher.candidates(texts, scanned)
-        header_gone = 0         # lines above the one looked at that a header rule took whole
-        for index in sorted(candidates):
+        order = sorted(candidates)
+        # The head is the first HEAD_LINES lines but those a header rule took whole: a page's
+        # header (title, stamp, byline, the photo's button, caption and credit) puts the lead
+        # seventh. Each line a header rule takes in the head brings one more line into it.
+        head_end = HEAD_LINES
+        at = 0
+        while at < len(order):
+            index = order[at]
+            at += 1
             found = candidates[index]
             if budget["body"]:
                 # Past the dateline, a header's line is the article's own ("Sabtu, 5 November
@@ -125,22 +137,15 @@ class RuleStage:
                 found = [rule for rule in found if rule.where != "head"]
                 if not found:
                     continue
-            if not lines[index].text:
+            line = lines[index]
+            if not line.text:
                 continue
-            in_tail = index >= count - TAIL_LINES
-            # The head is the first lines but those a header rule took whole: a page's header
-            # (title, stamp, byline, the photo's button, caption and credit) puts the lead
-            # seventh. The scan named head rules as far as HEAD_REACH.
-            in_head = index - header_gone < HEAD_LINES and index < HEAD_REACH
-            if not in_head:
-                found = [rule for rule in found if applies(rule, False, in_tail)]
-                if not found:
-                    continue
-            mark = len(doc.removed)
-            if self._line(doc, index, in_head, in_tail, budget, found):
+            in_head = index < head_end
+            if self._line(doc, index, in_head, index >= count - TAIL_LINES, budget, found):
                 break            # a drop-tail took the rest
-            if index < HEAD_REACH and len(doc.removed) > mark:
-                header_gone += self._header_taken(doc.removed[mark:], lines[index])
+            if in_head and not line.text and head_end < HEAD_REACH \
+                    and doc.removed[-1].rule in self._header_ids:
+                head_end = self._widen_head(head_end, scanned, candidates, order, at)
         doc.lines = [ln for ln in lines if ln.text]
         removed = sum(used.values())
         if removed > MOSTLY_REMOVED_SHARE * size and self.guard_share < 1:
@@ -203,12 +208,19 @@ class RuleStage:
                                            tuple(fields or ())))
         return False
 
-    def _header_taken(self, removals: list[Removal], line: Line) -> int:
-        """How many lines the removals a line's rules just made took whole by a header rule:
-        the line itself where one emptied it, and the lines a `then` dropped after it."""
-        header = self._header_ids
-        return len({removal.line for removal in removals if removal.rule in header
-                    and (removal.action == "drop-line" or not line.text)})
+    def _widen_head(self, head_end: int, scanned: list, candidates: dict[int, list[Rule]],
+                    order: list[int], at: int) -> int:
+        """Bring the line at `head_end` into the head, a header rule having taken one above: the
+        rules the scan named on it that fire in the head join its candidates (`order`, from
+        `at` on, is what is left to look at). Returns the head's new end."""
+        if head_end < len(scanned) and scanned[head_end]:
+            named = self.matcher.named(scanned[head_end], True,
+                                       head_end >= len(scanned) - TAIL_LINES)
+            if named:
+                if head_end not in candidates:
+                    insort(order, head_end, lo=at)
+                candidates[head_end] = named
+        return head_end + 1
 
     def _refuses(self, doc: Document, hit: Hit, text: str) -> bool:
         """Whether a hit on a line (`text`) fires not at all: the line is one its rule's

@@ -15,8 +15,8 @@ from cleaner.rulefile import ASCII, Rule, alphabet_of, re2_options
 # where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes.
 HEAD_LINES = 6
 TAIL_LINES = 6
-# How far down the scan names head rules: the head is the first HEAD_LINES lines but those the
-# header's rules took whole (RuleStage), so a line below six taken ones may be in it.
+# How far the head may reach: its HEAD_LINES lines and as many more as header rules took whole
+# above them (RuleStage).
 HEAD_REACH = 2 * HEAD_LINES
 # Memory budget of one RE2 set (program and DFA cache; the cache grows only as states are met):
 # the shipped rules plus the benchmark's 1,000 extra ones compile as one set within it.
@@ -214,6 +214,11 @@ class Matcher:
         mine = sorted(i for i in map(local.__getitem__, indices) if i is not None)
         return [rules[i] for i in mine if applies(rules[i], in_head, in_tail)]
 
+    def named(self, indices: list[int], in_head: bool, in_tail: bool) -> list[Rule]:
+        """Of the rules the scan found in a line (its indexes), those of this combination that
+        may fire where the line sits, in priority order."""
+        return self._mine(indices, in_head, in_tail)
+
     def scan(self, lines: list[str]) -> list:
         """Per line, the set's rules found in it (their indexes; None or [] for none): the part
         of `candidates` that reads the text, which Cleaner.clean_documents runs over the lines of
@@ -243,7 +248,7 @@ class Matcher:
         tail = len(lines) - TAIL_LINES
         # Most lines match no rule (88% of the benchmark's): for them, the scan was all.
         for index, indices in enumerate(self.scan(lines) if scanned is None else scanned):
-            if indices and (named := self._mine(indices, index < HEAD_REACH, index >= tail)):
+            if indices and (named := self._mine(indices, index < HEAD_LINES, index >= tail)):
                 found[index] = named
         return found
 
