@@ -116,9 +116,11 @@ class RuleStage:
         budget = {"limit": self.guard_share * size, "used": used, "stopped": set(),
                   "body": False}
         count = len(lines)
-        # Only lines where the scan found a match are looked at, first with the rules it found.
         if scanned is None:
+            # (made here, not left to `candidates`: widening the head reads it again, for the
+            # rules it found on a line brought into the head)
             scanned = self.matcher.scan(texts)
+        # Only lines where the scan found a match are looked at, first with the rules it found.
         candidates = self.matcher.candidates(texts, scanned)
         order = sorted(candidates)
         # The head is the first HEAD_LINES lines but those a header rule took whole: a page's

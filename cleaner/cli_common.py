@@ -139,10 +139,10 @@ def hint_field_clash(args: argparse.Namespace) -> bool:
     """Whether a --field HINT=NAME names the text field or the page's field, after saying so (a
     usage error): a record's text and page are taken out of it before its hints are copied, so
     such a hint is never given (--field title=text)."""
-    taken = {getattr(args, "text_field", None): "--text-field", getattr(args, "html_field", None):
-             "--html-field"}
+    taken = {getattr(args, "text_field", None): "--text-field",
+             getattr(args, "html_field", None): "--html-field"}
     for hint, name in getattr(args, "hint_fields", ()):
-        if name in taken and name is not None:
+        if name is not None and name in taken:
             say(f"cleaner: error: --field {hint}={name}: {name!r} is the document itself "
                 f"({taken[name]} {name}), not a field a hint can be read from")
             return True

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cleaner.cli_common import add_rule_options, load_cleaner
 from cleaner.explain import GREEN, RED, RESET, explain
-from cleaner.fixture_workflow import (Added, FixtureError, KeptCleaners, add_fixture,
+from cleaner.fixture_workflow import (EMPTY_ID, Added, FixtureError, KeptCleaners, add_fixture,
                                       compare_fixtures, kept_options, made_with_given, rewrite,
                                       unmatched_cases)
 from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
@@ -117,8 +117,7 @@ def register(sub) -> None:
 def run_add(args: argparse.Namespace) -> int:
     if args.record_id == "":
         # (a .txt or .html case takes no id at all; an empty one names nothing anywhere)
-        print("cleaner: error: --id cannot be empty: give a record's id, FILE:LINE "
-              "(dump.jsonl:9) or a line number", file=sys.stderr)
+        print(f"cleaner: error: {EMPTY_ID}", file=sys.stderr)
         return 2
     site = site_folder(args.site)
     if site is None:

@@ -109,7 +109,7 @@ def test_hostile_domain_datelines_clean_quickly_without_raising(cleaner, opening
     "en/dateline-source-city", "en/dateline-city-source", "en/inputs-credit",
     "en/author-label", "common/math-captcha", "id/comment-form-email",
 ])
-def test_the_rule_fires_on_a_written_fixture(rule_id):
+def test_the_rule_has_a_removal_in_a_fixtures_expected_record(rule_id):
     fired = {removal["rule"]
              for expected in FIXTURES.rglob("*.json") if not expected.name.endswith(".input.json")
              for removal in json.loads(expected.read_text(encoding="utf-8")).get("removed", [])

@@ -1,4 +1,5 @@
-"""What a gzip member found damaged at its end lets through: its records flagged, its rejects counted apart, the rest of it said, and one number a line."""
+"""What a gzip member found damaged at its end lets through: its records flagged, its rejects
+counted apart, the rest of it said, and one number a line."""
 
 from __future__ import annotations
 
@@ -411,7 +412,7 @@ def test_a_damaged_member_read_in_one_read_is_said_to_be_unread_whole(tmp_path):
     assert not [r for r in records if _flagged(r)]
 
 
-def test_one_line_is_said_as_one_line():
+def test_a_damaged_members_single_line_is_said_as_one_line_not_a_range():
     """"the records of lines 6 to 6" said one line as a range."""
     error = CorruptGzip("corrupt gzip member starting at byte 9 (x)", 90, lines=1)
     assert jsonl_reader._damaged_lines(error, 6, held_from=6) == \

@@ -20,7 +20,8 @@ def test_a_misspelt_option_of_clean_comes_with_clean_s_usage_and_a_hint(tmp_path
                        str(tmp_path / "x"), "--workrs", "2")
     assert err.startswith("usage: cleaner clean ")
     assert "usage: cleaner [-h]" not in err
-    assert "cleaner clean: error: unrecognized arguments: --workrs 2 (did you mean --workers?)" in err
+    assert ("cleaner clean: error: unrecognized arguments: --workrs 2 (did you mean --workers?)"
+            in err)
     assert not (tmp_path / "x").exists()
 
 

@@ -16,9 +16,11 @@ TOPICS = ["Harga Cabai Naik", "Banjir Rendam Rumah", "Festival Kuliner Digelar",
 def _article(i: int, lines_after: int) -> str:
     """An article whose video label stands `lines_after` lines above its end."""
     paras = [f"Warga kota nomor {i} berkumpul di alun-alun pada pagi hari untuk acara tahunan."]
-    paras += [f"Paragraf {k} berita {i} menceritakan jalannya acara dengan rinci." for k in range(8)]
+    paras += [f"Paragraf {k} berita {i} menceritakan jalannya acara dengan rinci."
+              for k in range(8)]
     paras.append(f"[KB-Video: {TOPICS[i % len(TOPICS)]} di Kota {i}]")
-    paras += [f"Penutup {k} berita {i} menyebut acara berakhir sore hari." for k in range(lines_after)]
+    paras += [f"Penutup {k} berita {i} menyebut acara berakhir sore hari."
+              for k in range(lines_after)]
     return "\n\n".join(paras)
 
 
