@@ -91,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if stats_refused(args.stats, args.output):
         return 2
+    if args.report == "-":      # (a file named `-` was written)
+        say("cleaner: error: --report writes an HTML page to a file, not to standard output: "
+            "give it a path")
+        return 2
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2

@@ -41,6 +41,10 @@ def case_name(text: str) -> str:
     return name[:100] or "case"
 
 
+# Why an empty --id is refused, by explain and by fixtures add alike.
+EMPTY_ID = "--id cannot be empty: give a record's id, FILE:LINE (dump.jsonl:9) or a line number"
+
+
 class RecordPicker:
     """The records `--id` names among those read one by one: each whose id is one given (a
     record without one is named as `clean` names it: `dump.jsonl:9`), or else, for a number
@@ -52,8 +56,7 @@ class RecordPicker:
         if "" in self.ids:
             # No record has "" as its id, and as a line number it would name the no-line of
             # every file read whole (.txt, .html), selecting them all: a slip, not a choice.
-            raise FixtureError("--id cannot be empty: give a record's id, FILE:LINE "
-                               "(dump.jsonl:9) or a line number")
+            raise FixtureError(EMPTY_ID)
         self._found: set[str] = set()                       # ids given that a record has
         self._by_line: dict[tuple[str, str], Item] = {}     # (file, number given) -> record
 
@@ -119,12 +122,13 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text",
 def record_case_name(item: Item, source: Path, record_id: str | None) -> str:
     """The default case name of a dump's record: its id; for one without an id picked out of
     several (--id), the file's stem and its line (`dump-9`), so that two records of one dump
-    are two cases; the file's stem where the record is the file's only one."""
+    are two cases; the file's stem where the record is the file's only one. The stem is the
+    name without its compression's suffix too (`dump.jsonl.gz`: `dump`)."""
     if item.fields.get("id"):
         return case_name(str(item.fields["id"]))
     stem = Path(without_compression(source.name)).stem
     if record_id is None or not item.line:
-        return case_name(source.stem)
+        return case_name(stem)
     return case_name(f"{stem}-{item.line}")
 
 

@@ -90,7 +90,7 @@ def execute(config: RunConfig) -> int:
         return 2
     for option, side in (("--stats", config.stats_path), ("--report", config.report)):
         try:                    # tried now: not found unwritable after a long run
-            if side and side != "-":
+            if side and not (option == "--stats" and side == "-"):     # - : stdout
                 _check_writable(side)
         except OSError as exc:
             _say(config, f"error: cannot write {side}: {describe_os_error(exc)}; give "

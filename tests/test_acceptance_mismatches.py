@@ -17,6 +17,7 @@ from cleaner.cli import main
 from cleaner.single_output import SingleOutput
 from conftest import ROOT
 from scale_helpers import real_docs, write_jsonl
+from test_shards_resume import _finished_as_if_interrupted
 
 STATS_EXAMPLE = re.compile(r"```json\n(\{\"documents_read\".*?)\n```", re.DOTALL)
 
@@ -104,21 +105,11 @@ def test_the_cli_on_dev_full_says_no_record_went_there(tmp_path):
     assert "5 records were handed to /dev/full; if writing failed" in run.stderr
 
 
-def _interrupted_run(inputs: list, out) -> list[str]:
-    """A finished sharded run of `inputs` into `out`, its manifest set back to unfinished."""
-    args = ["clean", *map(str, inputs), "-o", str(out), "--shard-size", "40", "-q"]
-    assert main(args) == 0
-    manifest = json.loads((out / "_manifest.json").read_text())
-    manifest.update(complete=False)
-    (out / "_manifest.json").write_text(json.dumps(manifest))
-    return args
-
-
 def test_a_resume_without_an_input_names_the_one_left_out(tmp_path, capsys):
     first = write_jsonl(tmp_path / "a.jsonl", real_docs(30))
     second = write_jsonl(tmp_path / "b.jsonl", real_docs(30))
     out = tmp_path / "out"
-    _interrupted_run([first, second], out)
+    _finished_as_if_interrupted([first, second], out)
     assert main(["clean", str(first), "-o", str(out), "--shard-size", "40", "-q",
                  "--resume"]) == 2
     err = capsys.readouterr().err
@@ -132,7 +123,7 @@ def test_a_resume_with_an_added_input_names_it(tmp_path, capsys):
     first = write_jsonl(tmp_path / "a.jsonl", real_docs(30))
     added = write_jsonl(tmp_path / "c.jsonl", real_docs(5))
     out = tmp_path / "out"
-    args = _interrupted_run([first], out)
+    args = _finished_as_if_interrupted([first], out)
     assert main(args[:2] + [str(added)] + args[2:] + ["--resume"]) == 2
     assert f"the inputs named differ: {added} was not one of the interrupted run's" in \
         capsys.readouterr().err
@@ -142,7 +133,7 @@ def test_a_resume_over_a_changed_file_says_a_file_changed(tmp_path, capsys):
     folder = tmp_path / "dump"
     folder.mkdir()
     write_jsonl(folder / "b.jsonl", real_docs(60))
-    args = _interrupted_run([folder], tmp_path / "out")
+    args = _finished_as_if_interrupted([folder], tmp_path / "out")
     write_jsonl(folder / "a.jsonl", real_docs(3))
     assert main(args + ["--resume"]) == 2
     err = capsys.readouterr().err
@@ -223,3 +214,12 @@ def test_a_cut_off_zst_reject_names_no_exception_class(tmp_path):
     last = (tmp_path / "o.jsonl.rejects.jsonl").read_text().splitlines()[-1]
     reason = json.loads(last)["reason"]
     assert "CorruptZstd" not in reason and "zstd frame starting at byte 0 is cut off" in reason
+
+
+def test_report_dash_is_a_usage_error_writing_no_file_named_dash(tmp_path, capsys, monkeypatch):
+    dump = write_jsonl(tmp_path / "dump.jsonl", real_docs(2))
+    monkeypatch.chdir(tmp_path)
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out.jsonl"), "--report", "-",
+                 "-q"]) == 2
+    assert "--report writes an HTML page to a file" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists() and not (tmp_path / "out.jsonl").exists()

@@ -73,6 +73,18 @@ def test_a_compressed_dump_names_its_cases_by_the_stem_without_suffixes(tmp_path
     assert (tmp_path / "fixtures" / SITE / "dump-2.txt").read_text(encoding="utf-8") == _text(2)
 
 
+def test_the_only_record_of_a_compressed_dump_is_named_by_the_stem_without_suffixes(
+        tmp_path, capsys):
+    import gzip
+
+    plain = _dump(tmp_path, count=1)
+    dump = tmp_path / "dump.jsonl.gz"
+    dump.write_bytes(gzip.compress(plain.read_bytes()))
+    assert _add(tmp_path, str(dump)) == 0, capsys.readouterr().err
+    assert (tmp_path / "fixtures" / SITE / "dump.txt").exists()
+    assert not (tmp_path / "fixtures" / SITE / "dump.jsonl.txt").exists()
+
+
 def test_the_only_record_of_a_dump_is_still_named_by_the_file(tmp_path, capsys):
     dump = _dump(tmp_path, count=1)
     assert _add(tmp_path, str(dump)) == 0, capsys.readouterr().err
