@@ -764,13 +764,9 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
             # oldest).
             while size - held[0][1] > HOLD_BYTES:
                 lines, cost = held.popleft()
-                number = lineno - count + 1
+                yield from _released([lines], lineno - count + len(lines), source, options)
                 size -= cost
                 count -= len(lines)
-                for line in lines:
-                    if (record := _line_record(line, source, number, options)) is not None:
-                        yield record
-                    number += 1
         elif too_long:
             yield _too_long(source, lineno, raw, options)
         elif options.defer_parse:
