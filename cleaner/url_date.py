@@ -1,4 +1,4 @@
-"""The publication date a news url carries in its path: /2016/08/30/, /20160830070740-, /read/20160805/."""
+"""The publication date a news url carries in its path: /2016/08/30/, /20160830070740-, /read/20160805/, -2024-03-16."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from datetime import date
 # ("/2015/03/"); or written together as a whole segment or a slug's start, perhaps with the time
 # after it ("/20160805/", "/20160830070740-134-154705/"): eight or fourteen digits, no other
 # count. After it, a segment boundary: the next segment, a slug's dash, an extension, the end.
-_DATE = re.compile(r"(?a)/(?:((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
+# Or a whole date closing a slug's word ("/delhi-air-quality-2024-03-16"): after a dash, only
+# year, month and day all written in full, so that "-2024-03-" or "-1990-5-" in a title stays.
+_DATE = re.compile(r"(?a)(?:/(?:((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
                    r"|((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-                   r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?)(?=[-/_.]|$)")
+                   r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?)"
+                   r"|-((?:199|20[0-3])\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))(?=[-/_.]|$)")
 
 
 def url_date(url: str | None) -> str | None:
@@ -30,6 +33,8 @@ def url_date(url: str | None) -> str | None:
     ('2015-03', '2016-02-29')
     >>> url_date("https://x.id/20160805/news/2015/03/a")         # the earliest in the path
     '2016-08-05'
+    >>> url_date("https://x.example/city/delhi-air-quality-2024-03-16"), url_date("https://x.example/a-2024-02-30")
+    ('2024-03-16', None)
     >>> [url_date(u) for u in ("https://x.id/2016/02/30/a", "https://x.id/d-3285712/a",
     ...                        "https://x.id/12345678/a", "https://x.id/a?tanggal=2016-01-02", None,
     ...                        "http://[::1", "https://x.id/a#/2016/01/02", "//2016/01/02")]
@@ -47,7 +52,8 @@ def url_date(url: str | None) -> str | None:
     found = _DATE.search(url, start)
     if found is None:
         return None
-    year, month, day = found.group(1, 3, 4) if found.group(1) else found.group(5, 6, 7)
+    year, month, day = found.group(1, 3, 4) if found.group(1) else \
+        found.group(5, 6, 7) if found.group(5) else found.group(8, 9, 10)
     if not day:
         return f"{year}-{month.zfill(2)}"
     if len(day) == 2 and day > "28":

@@ -42,6 +42,12 @@ def test_a_url_without_a_date_gives_none(cleaner):
     ("https://kabar.example/201608301/a", None),       # nine digits: an id, not a date
     ("https://kabar.example/a?date=2016-01-02", None),
     ("https://2016.example/a", None),
+    ("https://city.example/delhi-air-quality-2024-03-16", "2024-03-16"),    # a slug's last word
+    ("https://city.example/rains-2024-03-16-schools-shut/", "2024-03-16"),
+    ("https://city.example/pemilu-2024-03-kota", None),           # no day: a title's numbers
+    ("https://city.example/angka-1990-5-12-lama", None),         # month and day not in full
+    ("https://city.example/a-2024-02-30", None),
+    ("https://city.example/skor-2024-03-160", None),
 ])
 def test_url_date_reads_the_paths_date_and_nothing_that_only_looks_like_one(url, expected):
     assert url_date(url) == expected
