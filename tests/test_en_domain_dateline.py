@@ -115,3 +115,48 @@ def test_the_rule_has_a_removal_in_a_fixtures_expected_record(rule_id):
              for removal in json.loads(expected.read_text(encoding="utf-8")).get("removed", [])
              if isinstance(removal, dict)}
     assert rule_id in fired
+
+
+@pytest.mark.parametrize("line", [
+    # The brief's lead: a lower-case word after the dash opens no sentence.
+    "Booking.com, Expedia — and dozens of smaller sites — now show the total price up front.",
+    # Brands in mixed case, the dash opening an aside that a second dash of its kind closes
+    # before any full stop: a sentence's parenthetical, not a dateline before the lead.
+    "Booking.com, Expedia — Dozens of smaller sites — now show the total price up front.",
+    "Booking.com, Expedia — “and dozens of smaller sites” — now show the total price up front.",
+    "Booking.com, Expedia - And dozens of smaller sites - now show the total price up front.",
+    "Booking.com, Expedia – Dozens of smaller sites – now show the total price up front.",
+    "Booking.com, Expedia—Dozens of smaller sites—now show the total price up front.",
+    "Expedia, Booking.com — Dozens of smaller sites — now show the total price up front.",
+])
+def test_brands_before_a_dash_that_a_second_closes_are_no_dateline(cleaner, line):
+    record = cleaner.clean(line + BODY, url=URL)
+    assert record["meta"]["lang"] == "en"
+    assert (record["meta"]["location"], record["meta"]["source"]) == (None, None)
+    assert _dateline(record) == []
+    assert record["text"].startswith(line)
+
+
+@pytest.mark.parametrize("opening, rule_id, location, source", [
+    # In capitals, the site's own dateline whatever dashes its lead holds.
+    ("BOLASPORT.COM, PALEMBANG - Sriwijaya FC - the city's club - won on Sunday.",
+     "en/dateline-source-city", "Palembang", "BOLASPORT.COM"),
+    ("NEWSITE.EXAMPLE, SURABAYA — The mayor — who took office in May — said on Monday.",
+     "en/dateline-source-city", "Surabaya", "NEWSITE.EXAMPLE"),
+    ("JAKARTA, NEWSITE.COM — The mayor — who took office in May — said on Monday.",
+     "en/dateline-city-source", "Jakarta", "NEWSITE.COM"),
+    # In mixed case, a second dash of another kind, or one after a full stop, closes no aside
+    # the dateline's dash opened.
+    ("Newsite.com, Jakarta - The mayor — who took office in May — said on Monday.",
+     "en/dateline-source-city", "Jakarta", "Newsite.com"),
+    ("Newsite.com, Jakarta — The mayor said so. The plan — a first — starts soon.",
+     "en/dateline-source-city", "Jakarta", "Newsite.com"),
+    ("Jakarta, Newsite.com — The mayor said so. The plan — a first — starts soon.",
+     "en/dateline-city-source", "Jakarta", "Newsite.com"),
+])
+def test_a_domain_dateline_keeps_a_lead_with_dashes_of_its_own(cleaner, opening, rule_id,
+                                                                location, source):
+    record = cleaner.clean(opening + BODY, url=URL)
+    assert (record["meta"]["location"], record["meta"]["source"]) == (location, source)
+    assert [rule for rule, _ in _dateline(record)] == [rule_id]
+    assert not record["text"].startswith(opening.split(" ")[0])
