@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import lru_cache
 from typing import Container, Iterable
 
 from cleaner.dates import ENGLISH_MONTHS, impossible_date, normalize_date
 from cleaner.document import Document
 from cleaner.lexicon import Lexicon, fold_words, lexicon, line_label, shipped_lexicon
+from cleaner.page_dates import format_offset, zone_named
 from cleaner.page_titles import DOMAIN
 from cleaner.rulefile import Pack
 
@@ -591,6 +593,40 @@ def rule_date(raw: str, rule_id: str,
                             "does not read: kept as written where it fills meta.date"}
 
 
+# A rule's date-time as normalize_date gives it with no offset: "2024-10-14T11:25".
+_UNZONED_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?")
+
+
+def site_zoned(value: str, packs: Iterable[Pack]) -> str:
+    """A rule's date-time with no offset, in the zone its document's site pack names: CNBC
+    Indonesia's header '14 October 2024 11:25' writes no zone, and its time is WIB by the
+    site's convention. Only the site pack's own `timezone` (the first site pack's): a language pack's sites write their
+    times in other zones too, and there an unmarked time stays as written; so do a date with
+    an offset, a day alone, and a zone the tz database lacks.
+
+    >>> site = Pack(id="s", kind="site", path="s.toml", timezone="Asia/Jakarta")
+    >>> site_zoned("2024-10-14T11:25", [site]), site_zoned("2024-10-14T11:25+08:00", [site])
+    ('2024-10-14T11:25+07:00', '2024-10-14T11:25+08:00')
+    >>> site_zoned("2024-10-14T11:25", [Pack(id="id", kind="lang", path="id.toml",
+    ...                                      timezone="Asia/Jakarta")])
+    '2024-10-14T11:25'
+    """
+    found = _UNZONED_TIME.fullmatch(value)
+    if found is None:
+        return value
+    # The document's own site pack: the first (packs go most specific first).
+    site = next((pack for pack in packs if pack.kind == "site"), None)
+    zone = zone_named(site.timezone) if site is not None else None
+    if zone is None:
+        return value
+    year, month, day, hour, minute, second = (int(part or 0) for part in found.groups())
+    try:
+        local = datetime(year, month, day, hour, minute, second, tzinfo=zone)
+    except ValueError:
+        return value
+    return value + format_offset(local)
+
+
 def names_no_place(value: str, words: Lexicon) -> bool:
     """Whether a place a rule captured is none: its first words, whole, are one of the packs'
     not_places, a label or an institution ("BREAKING NEWS"; "BAWASLU JAWA TIMUR", a province's
@@ -834,7 +870,7 @@ class MetaSink:
                     doc.flags.append(flag)
                 if value is None:       # no calendar date: it fills nothing, nor says it does
                     continue
-                ok = doc.set_meta("date", value)
+                ok = doc.set_meta("date", site_zoned(value, doc.packs))
             elif name in ("author", "editor"):
                 field = name + "s"              # a rule captures one, the record lists them
                 # An editor's word that names no one goes alone, its author kept (refuses
@@ -873,7 +909,25 @@ class MetaSink:
                 filled.append(field)
         # After the loop, so that a source the hit captured itself wins over the agency.
         wires = agencies + outlets
-        if wires and doc.set_meta("source", self.source_name(wires[0])) \
+        if wires and self._wire_source(doc, hit, bool(agencies), self.source_name(wires[0])) \
                 and "source" not in filled:
             filled.append("source")
         return filled
+
+    @staticmethod
+    def _wire_source(doc: Document, hit, agency: bool, name: str) -> bool:
+        """Fill `source` with the wire or outlet a byline named (`name`; `agency`: a wire
+        agency is among the names), where nothing filled it before; or where what filled it is
+        the document's own site's name, which its dateline wrote ('tirto.id - '), and a wire
+        agency is named as the writer ('Penulis: Antara' closing a Tirto item): the agency is
+        the story's source, the site only reprints its copy. Another publisher or wire the text
+        named first stays, and so does a source the hit filled itself."""
+        if doc.set_meta("source", name):
+            return True
+        site = _site_names(doc.packs)[:1]
+        if not (agency and site and doc.meta.get("source") == site[0] != name):
+            return False
+        if "source" in hit.values or any(field == "source" for field, _ in hit.rule.set):
+            return False
+        doc.meta["source"] = name
+        return True

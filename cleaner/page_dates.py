@@ -46,7 +46,8 @@ def _offset(text: str | None) -> timezone | None:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-def _zone(name: str | None):
+def zone_named(name: str | None):
+    """The tz database's zone of that name, or None (no name, an unknown one, no database)."""
     if not name:
         return None
     try:
@@ -57,7 +58,8 @@ def _zone(name: str | None):
         return None
 
 
-def _format_offset(dt: datetime) -> str:
+def format_offset(dt: datetime) -> str:
+    """An aware date-time's offset as ISO 8601 writes it: "+07:00"."""
     off = dt.utcoffset() or timedelta(0)
     minutes = int(off.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
@@ -126,11 +128,11 @@ def iso_date(value: str | None, tz: str | None | _ShippedZone = _SHIPPED_ZONE,
 
 
 def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
-    zone = _zone(tz)
+    zone = zone_named(tz)
     if dt.tzinfo is not None and zone is not None:
         dt = dt.astimezone(zone)
     out = dt.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
-    return out + (_format_offset(dt) if dt.tzinfo is not None else "")
+    return out + (format_offset(dt) if dt.tzinfo is not None else "")
 
 
 def page_date(dates: Sequence[str], more: Iterable[str] = (),
