@@ -153,10 +153,45 @@ def _inputs_changed(before: list[str], now: list[str]) -> str:
     return "the inputs named differ in their order from the interrupted run's"
 
 
+# How many changed input files a refused resume names before it counts the rest.
+_FILES_NAMED = 3
+
+
+def _a_few(said: list[str]) -> str:
+    """The first few of the things said, then how many more: ": a (x), b (y) and 2 more"; ""
+    for none.
+
+    >>> _a_few(["a", "b", "c", "d", "e"]), _a_few(["a"]), _a_few([])
+    (': a, b, c and 2 more', ': a', '')
+    """
+    if not said:
+        return ""
+    more = len(said) - _FILES_NAMED
+    return ": " + ", ".join(said[:_FILES_NAMED]) + (f" and {more} more" if more > 0 else "")
+
+
+def _differs(key: str, before: Any, now: Any) -> bool:
+    """Whether one part of the run key differs from the interrupted run's. The input files by
+    their digest alone: a manifest of an earlier version kept nothing else, and the files one by
+    one only say which changed."""
+    if key == "input_files":
+        # (imported here: input_fingerprint lists folders, and cleaner.folders imports this)
+        from cleaner.input_fingerprint import fingerprint_digest
+
+        kept = fingerprint_digest(before)
+        return kept is None or kept != fingerprint_digest(now)
+    return bool(before != now)
+
+
 def _change_said(key: str, before: Any, now: Any) -> str:
-    """What differs in one part of the run key, for a refused resume."""
+    """What differs in one part of the run key, for a refused resume: for the input files, which
+    changed and how, where the manifest kept them one by one."""
     if key == "inputs" and isinstance(before, list) and isinstance(now, list):
         return _inputs_changed([str(name) for name in before], [str(name) for name in now])
+    if key == "input_files" and isinstance(now, dict):
+        from cleaner.input_fingerprint import changes_said
+
+        return _CHANGED[key] + _a_few(changes_said(before, now))
     return _CHANGED.get(key, f"{key} differs")
 
 
@@ -348,7 +383,7 @@ class ShardedOutput:
         before = existing.get("run", {})
         # (a manifest from a version that kept fewer of these is compared on what it kept)
         changed += [key for key, value in self.run_key.items()
-                    if key in before and before[key] != value]
+                    if key in before and _differs(key, before[key], value)]
         if changed:
             if "inputs" in changed:
                 # (other inputs have other files and spellings: said once, by the inputs)
@@ -357,6 +392,10 @@ class ShardedOutput:
             raise OutputError(f"cannot resume: {'; '.join(said)} (see {self.manifest_path}); "
                               "resuming would skip the wrong documents, so start again in an "
                               "empty folder")
+        if "input_files" in before and "input_files" in self.run_key:
+            # The same files, now kept one by one (a manifest of an earlier version kept their
+            # digest alone): a later refused resume names the file that changed.
+            before["input_files"] = self.run_key["input_files"]
         before_rejects = existing.get("rejects_path", self._rejects_named)
         if before_rejects != self._rejects_named:
             # Cut back to the checkpoint, another file would lose its own bytes, and the run's

@@ -309,7 +309,9 @@ def test_a_resume_over_inputs_that_changed_is_refused_not_misplaced(tmp_path, ca
     args = _finished_as_if_interrupted(folder, tmp_path / "out")
     small_dump(folder / "a.jsonl", 10)                   # a file now read before b.jsonl
     assert main(args + ["--resume"]) == 2
-    assert "a file of the inputs was added, removed or changed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "a file of the inputs was added, removed or changed" in err
+    assert f"{folder / 'a.jsonl'} (added)" in err                # named, with what changed
     (folder / "a.jsonl").unlink()
     assert main(args + ["--resume", "--glob", "*.jsonl", "--glob", "*.txt"]) == 2
     assert "the --glob patterns differ" in capsys.readouterr().err
