@@ -75,10 +75,21 @@ class CorruptGzip(ValueError):
         ...             going_on="no further member follows").said_with("a word")
         'member at byte 5 is damaged; a word; no further member follows'
         """
-        said = str(self)
-        if not self.going_on or not said.endswith(self.going_on):
-            return f"{said}; {words}"
-        return f"{said[:-len(self.going_on)]}{words}; {self.going_on}"
+        return said_before(str(self), self.going_on, words)
+
+
+def said_before(said: str, going_on: str, words: str) -> str:
+    """A report of damage, `said`, with `words` put before its last words, `going_on` (where
+    reading goes on), or after it where it does not end in them: said_with of a damaged gzip
+    member's report, and of a damaged zstd frame's (zstd_frames).
+
+    >>> said_before("frame at byte 0 is damaged; no further frame follows",
+    ...             "no further frame follows", "a word")
+    'frame at byte 0 is damaged; a word; no further frame follows'
+    """
+    if not going_on or not said.endswith(going_on):
+        return f"{said}; {words}"
+    return f"{said[:-len(going_on)]}{words}; {going_on}"
 
 
 class GzipMembers(io.RawIOBase):

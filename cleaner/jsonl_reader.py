@@ -457,9 +457,9 @@ def stream_error(exc: Exception, source: str, lineno: int, held_from: int | None
 
 
 def _said(exc: CorruptGzip | CorruptZstd) -> str:
-    """A damaged member's report, with what was not read of it where that is known: the lines
-    of the rest of the member are not counted, and the reject takes the number of the line the
-    damage cut into, for all of them.
+    """A damaged member's (or zstd frame's) report, with what was not read of it where that is
+    known: the lines of the rest of the member are not counted, and the reject takes the number
+    of the line the damage cut into, for all of them.
 
     >>> _said(CorruptGzip("damaged; no further member follows", None, unread=90,
     ...                   going_on="no further member follows"))[:55]
@@ -469,20 +469,24 @@ def _said(exc: CorruptGzip | CorruptZstd) -> str:
     ...                   not_gzip=True))[9:]
     'the 66 bytes from there to the end of the file do not open as a gzip member and were not \
 read; no further member follows'
+    >>> _said(CorruptZstd("damaged; no further frame follows", unread=90,
+    ...                   going_on="no further frame follows"))[:54]
+    'damaged; the rest of the frame, up to 90 bytes of its '
     """
-    unread = getattr(exc, "unread", None)
-    if not isinstance(exc, CorruptGzip) or unread is None:
+    unread = exc.unread
+    if unread is None:
         return str(exc)
-    if exc.not_gzip:
+    if isinstance(exc, CorruptGzip) and exc.not_gzip:
         # (junk after the last member, say: no member, no lines, to speak of)
         to = "the end of the file" if exc.resumed_at is None else "the next member"
         return exc.said_with(f"the {unread} bytes from there to {to} do not open as a gzip "
                              f"member and were not read")
+    part = "member" if isinstance(exc, CorruptGzip) else "frame"
     if exc.unread_whole:
-        return exc.said_with(f"none of the member, up to {unread} bytes of input, was read (the "
+        return exc.said_with(f"none of the {part}, up to {unread} bytes of input, was read (the "
                              f"damage was met in its first read): the lines in it are not "
                              f"counted")
-    return exc.said_with(f"the rest of the member, up to {unread} bytes of its input, was not "
+    return exc.said_with(f"the rest of the {part}, up to {unread} bytes of its input, was not "
                          f"read: the lines in it are not counted")
 
 
@@ -707,12 +711,15 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
     # holding anything and 0.40 holding lines (caches, the garbage collector). In chunks
     # (HOLD_CHUNKS), not one by one: the hold's own CPU, on 100 MB of JSONL read from memory,
     # fell from 0.020 s to 0.010 (lines unparsed) and from 0.021 to 0.017 (parsed).
-    held: deque[tuple[list[bytes | Reject], int]] = deque()    # chunks, and their bytes
+    held: deque[tuple[list[_Held], int]] = deque()    # chunks, and their bytes
     size = count = 0            # the bytes, and the lines, of the chunks held
-    chunk: list[bytes | Reject] = []        # the lines read since the last chunk
+    chunk: list[_Held] = []     # the lines read since the last chunk
     chunk_bytes = 0
     chunk_limit = HOLD_BYTES // HOLD_CHUNKS
     record: Item | RawRecord | Reject | None
+    # The damaged member (damaged_member) reading just went on after: the next line read may
+    # be one it cut (_cut_record).
+    cut_by = ""
     while True:
         try:
             if pending:
@@ -735,6 +742,8 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
             # rest of the member: no later line shares it.
             lineno += 1
             if go_on:
+                # (bytes that are not zstd, met before a line was read, leave the line cut)
+                cut_by = damaged_member(exc) if _cuts_lines(exc) else cut_by
                 continue
             return
         if not raw:
@@ -742,8 +751,18 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
                                  options)
             return
         lineno += 1
+        cut = None
+        if cut_by:
+            cut = _cut_record(raw, too_long, cut_by, source, lineno, options)
+            cut_by = ""
+            if cut is not None and not hold:
+                yield cut
+                continue
         if hold:
-            if too_long:
+            if cut is not None:
+                chunk.append(cut)
+                chunk_bytes += len(raw)
+            elif too_long:
                 # (held as its Reject, which keeps the line's first bytes: they count, or runs
                 # of such lines were held to the end of the input)
                 line: bytes | Reject = _too_long(source, lineno, raw, options)
@@ -776,16 +795,44 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
             yield record
 
 
+def _cuts_lines(exc: Exception) -> bool:
+    """Whether `exc` reports a damaged gzip member or zstd frame, reading going on after it, that
+    may have cut a line: its start in what the damage lost, its end in the next member. (Not
+    bytes that are not zstd between frames: no frame is damaged there.)"""
+    return isinstance(exc, (CorruptGzip, CorruptZstd)) and bool(exc.going_on) and \
+        exc.resumed_at is not None
+
+
+def _cut_record(raw: bytes, too_long: bool, member: str, source: str, lineno: int,
+                options: ReadOptions) -> Item | RawRecord | Reject | None:
+    """The record of line `lineno`, the first read after a damaged `member` (damaged_member),
+    where the damage cut it: where it does not open as a record, its start was in what the
+    damage lost and its end is in the next member, so it is said as the member's other lines
+    are (with_damage), not as broken JSON of the input's own. None where it opens as a record
+    or is blank: the member ended at a line's end, and the line is whole. (A cut that falls just
+    before a nested object's key, '{"a": {"b": 1}}' cut to '{"b": 1}}', is not told apart.)"""
+    if blank_line(raw) or opens_record(raw):
+        return None
+    record = _too_long(source, lineno, raw, options) if too_long else \
+        _line_record(raw, source, lineno, options)
+    return None if record is None else with_damage(record, member)
+
+
+# A line held back: its bytes, or its record where that was made as it was read (the Reject of
+# a line too long, the flagged record of a line a damaged member cut).
+_Held = bytes | Item | RawRecord | Reject
+
+
 def _held_bytes(line: bytes | Reject) -> int:
     """What a held line counts for against HOLD_BYTES: its bytes, or those its Reject keeps."""
     return len(line) if isinstance(line, bytes) else len(line.raw or "")
 
 
-def _line_record(line: bytes | Reject, source: str, lineno: int, options: ReadOptions
+def _line_record(line: _Held, source: str, lineno: int, options: ReadOptions
                  ) -> Item | RawRecord | Reject | None:
     """A line's record as read_jsonl gives it: parsed, or a RawRecord with
-    `options.defer_parse`; a Reject made when it was read as it is; None for a blank line."""
-    if isinstance(line, Reject):
+    `options.defer_parse`; a record made when it was read as it is; None for a blank line."""
+    if not isinstance(line, bytes):
         return line
     if options.defer_parse:
         return None if blank_line(line) else RawRecord(source, lineno, line.rstrip(b"\r\n"),
@@ -793,7 +840,7 @@ def _line_record(line: bytes | Reject, source: str, lineno: int, options: ReadOp
     return parse_record(line, source, lineno, options)
 
 
-def _released(chunks: list[list[bytes | Reject]], last: int, source: str, options: ReadOptions,
+def _released(chunks: list[list[_Held]], last: int, source: str, options: ReadOptions,
               error: Exception | None = None) -> Iterator[Item | RawRecord | Reject]:
     """The records of every held line, in `chunks` (the last is line `last`), at a stream's
     `error` (None: at its end): those of the lines of a member found damaged flagged

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import zstandard
 
-from cleaner.gzip_members import KEPT, count_newlines
+from cleaner.gzip_members import KEPT, count_newlines, said_before
 
 _FRAME_MAGIC = 0xFD2FB528
 _SKIPPABLE = range(0x184D2A50, 0x184D2A60)      # skippable frames: magic, 4-byte size, data
@@ -29,17 +29,39 @@ _DICT_ID_BYTES = (0, 1, 2, 4)
 # What a stream read once is copied to its temporary file by (read_zstd).
 COPY_CHUNK = 1 << 20
 _RLE_BLOCK, _RESERVED_BLOCK = 1, 3
+# The most a block and its header take: zstd's reader takes in more input only once it has used
+# what it read, and what it gives out of a block may wait for a later read (a read's output is
+# bounded), so what a read decodes begins at most this far before the input it takes in.
+_BLOCK_MOST = zstandard.BLOCKSIZE_MAX + 3
 
 
 class CorruptZstd(ValueError):
     """A .zst file that ends inside a frame, holds bytes that are not a frame, or a frame zstd
     refuses; `resumed_at` is where reading goes on (None: it stops); `lines`: the line ends in
-    what was handed out of a refused frame (None: not known)."""
+    what was handed out of a refused frame (None: not known). As a damaged gzip member's
+    CorruptGzip says them, for a reader to say what of a refused frame was not read: `unread`,
+    how many bytes of its input, from the read that met the damage to the frame's end, were not
+    read (None: not known); `going_on`, the message's last words, where reading goes on;
+    `unread_whole`, none of the frame was read, the damage met in its first read."""
 
-    def __init__(self, message: str, resumed_at: int | None = None, lines: int | None = None):
+    def __init__(self, message: str, resumed_at: int | None = None, lines: int | None = None,
+                 unread: int | None = None, going_on: str = "", unread_whole: bool = False):
         super().__init__(message)
         self.resumed_at = resumed_at
         self.lines = lines
+        self.unread = unread
+        self.going_on = going_on
+        self.unread_whole = unread_whole
+
+    def said_with(self, words: str) -> str:
+        """The message with a reader's `words` on the refused frame said before where reading
+        goes on (CorruptGzip.said_with).
+
+        >>> CorruptZstd("frame at byte 5 is damaged; no further frame follows",
+        ...             going_on="no further frame follows").said_with("a word")
+        'frame at byte 5 is damaged; a word; no further frame follows'
+        """
+        return said_before(str(self), self.going_on, words)
 
 
 def unfinished_frame(stream: BinaryIO, size: int) -> str | None:
@@ -132,9 +154,12 @@ def _walk(stream: BinaryIO, size: int, spans: list[Span]) -> tuple[int, str | No
             pos = after
             continue
         if bad_block is not None:
-            # (read to the bad block: the frame then ends there as a cut one does)
-            spans.append(Span(start, bad_block, "frame"))
-            return bad_block, f"corrupt zstd block at byte {bad_block}"
+            # (read to the file's end, as a frame with a reserved block type before another
+            # frame is read to it: zstd refuses the block, and the frame is reported as any it
+            # refuses, with its lines. Read only to the bad block, it ended there as a cut one
+            # does, and the walk's own report named neither the frame nor its lines.)
+            spans.append(Span(start, size, "damaged"))
+            return size, None
         # (the frame's span as far as it goes: a cut-off one is read to the end of the file)
         spans.append(Span(start, size, "frame"))
         return size, cut
@@ -219,16 +244,22 @@ def _zeros_to_the_end(stream: BinaryIO, start: int, size: int) -> bool:
 
 
 class _Prefix:
-    """The first `size` bytes of a binary stream, for zstd's reader: what follows is not zstd."""
+    """The first `size` bytes of a binary stream, for zstd's reader: what follows is not zstd.
+    `last_read`: how far into them the last read began (zstd's reader reads more only once it
+    has taken in all it read: the input it is taking in starts there)."""
 
     def __init__(self, raw: BinaryIO, size: int):
         self.raw = raw
         self.left = size
+        self.given = 0
+        self.last_read = 0
 
     def read(self, size: int = -1) -> bytes:
         size = self.left if size is None or size < 0 else min(size, self.left)
         data = self.raw.read(size) if size else b""
         self.left -= len(data)
+        self.last_read = self.given
+        self.given += len(data)
         return data
 
 
@@ -255,6 +286,7 @@ class _CheckedZstd(io.RawIOBase):
         self._span_lines = 0                        # the line ends in them (count_lines)
         self._report: CorruptZstd | None = None     # a refused frame's, to raise
         self._reader: Any = None                    # zstd's reader of the span
+        self._input: _Prefix | None = None          # what it reads (a pipe's: None)
         if size is not None:
             with open(raw.fileno(), "rb", closefd=False) as headers:
                 _, self._problem, spans = frame_spans(headers, size)
@@ -275,6 +307,7 @@ class _CheckedZstd(io.RawIOBase):
         if self._reader is not None:
             self._reader.close()
             self._reader = None
+        self._input = None
         self._span_out = self._span_lines = 0
         if not self._spans:
             self._span = Span(0, 0, "end")
@@ -282,26 +315,38 @@ class _CheckedZstd(io.RawIOBase):
         self._span = self._spans.popleft()
         if self._span.kind != "junk":
             self._raw.seek(self._span.start)
-            self._reader = self._stream_reader(_Prefix(self._raw, self._span.end -
-                                                       self._span.start))
+            self._input = _Prefix(self._raw, self._span.end - self._span.start)
+            self._reader = self._stream_reader(self._input)
 
-    def _going_on(self, what: str, lines: int | None = None) -> CorruptZstd:
+    def _going_on(self, what: str, lines: int | None = None, unread: int | None = None,
+                  unread_whole: bool = False) -> CorruptZstd:
         """CorruptZstd for damage in the span just read, reading going on at the next one."""
         self._start_next()
         if self._span.kind == "end":
-            return CorruptZstd(f"{what}; no further frame follows", None, lines)
-        return CorruptZstd(f"{what}; reading goes on at the next frame (byte "
-                           f"{self._span.start})", self._span.start, lines)
+            going_on = "no further frame follows"
+            resumed_at = None
+        else:
+            going_on = f"reading goes on at the next frame (byte {self._span.start})"
+            resumed_at = self._span.start
+        return CorruptZstd(f"{what}; {going_on}", resumed_at, lines, unread=unread,
+                           going_on=going_on, unread_whole=unread_whole)
 
-    def _refused(self, what: str) -> None:
+    def _refused(self, what: str, read_from: int | None) -> None:
         """Make the report of a frame zstd refused. What the read that met the damage decoded is
         not handed out: a frame that fails its checksum may have decoded garbage, which would
         pass as records. Its lines handed out before are named, for a frame of a regular file,
         whether the walk followed its block headers or not (read then up to the next frame);
-        not for a pipe's (its one reader reads across frames)."""
+        not for a pipe's (its one reader reads across frames). `read_from`: where in the file
+        the input that read began to take in starts (None: not known); what the read decoded
+        may have begun up to a block before it (_BLOCK_MOST), in what zstd held back of an
+        earlier read: from there to the frame's end, nothing was read."""
         if self._span_out:
             what += f"; {KEPT}"
-        self._report = self._going_on(what, self._lines_read())
+        start = self._span.start
+        unread = None if read_from is None else self._span.end - (
+            max(start, read_from - _BLOCK_MOST) if self._span_out else start)
+        self._report = self._going_on(what, self._lines_read(), unread,
+                                      unread_whole=not self._span_out)
 
     def _lines_read(self) -> int | None:
         """The line ends handed out of the span being read (None: not counted, or a pipe's)."""
@@ -322,10 +367,13 @@ class _CheckedZstd(io.RawIOBase):
                                   f"on at the next frame (byte {span.end})", span.end)
             if self._reader is None:
                 break
+            # (where the input this read decodes starts: the read may take more after it)
+            read_from = None if self._input is None else span.start + self._input.last_read
             try:
                 data = self._reader.read(len(buffer))
             except zstandard.ZstdError as exc:
-                self._refused(f"corrupt zstd frame starting at byte {span.start} ({exc})")
+                self._refused(f"corrupt zstd frame starting at byte {span.start} ({exc})",
+                              read_from)
                 continue
             if data:
                 buffer[:len(data)] = data
