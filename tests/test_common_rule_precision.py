@@ -167,3 +167,11 @@ def test_a_first_paragraph_closed_by_a_credit_is_no_title(cleaner):
     record = cleaner.clean(f"{first}\n\nMore reviews came in on Friday, and they agreed.")
     assert record["meta"]["title"] is None
     assert record["text"].startswith(first)
+
+
+def test_a_sentence_opening_with_copyright_and_a_year_stays(cleaner):
+    body = "The office counted more applications than in any year before it, a spokesman said."
+    line = "Copyright 2024 filings in the UK rose by 12%, according to the Intellectual Property Office."
+    record = cleaner.clean(f"{body}\n{line}\nCopyright 2024 The Associated Press.")
+    assert record["text"] == f"{body}\n\n{line}"
+    assert [r["rule"] for r in record["removed"]] == ["common/copyright-line"]
