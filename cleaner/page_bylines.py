@@ -231,7 +231,8 @@ def _outlet_shaped(word: str, person: str) -> bool:
     person's single name ("Budi", "Madonna") never has: written in capitals while the person's
     name is not ("Sandee LaMotte, CNN"), a capital inside it ("TechCrunch"), or a domain
     ("Futurism.com"). A plain capitalised word ("Futurism") may be a name: it stays, unless it
-    names the site, its publisher or an agency (read_page_bylines takes those for no person).
+    names the site, its publisher (a site the page links to by that name among them:
+    page_metadata._linked_sites) or an agency (read_page_bylines takes those for no person).
 
     >>> _outlet_shaped("CNN", "Sandee LaMotte"), _outlet_shaped("AP", "TOM KRISHER")
     (True, False)

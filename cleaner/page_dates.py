@@ -143,7 +143,14 @@ def page_date(dates: Sequence[str], more: Iterable[str] = (),
     on the same day as it is written (and at the same clock time, when the first has one) that
     says more wins: a time over a day ("2019-11-19" beside "2019-11-19T06:12:56-05:00"), a time
     with its offset or Z over the same time without one ("2019-11-20T01:50:59" beside
-    "2019-11-20T01:50:59Z"). Then moved into `tz` as iso_date moves it.
+    "2019-11-20T01:50:59Z"). Then moved into `tz` as iso_date moves it. Where the tags give a
+    day alone, `more` holds also the date-times the page writes for itself, read as a text's
+    date line is, with `months` ("Selasa, 12 Mar 2024 09:15 WIB": page_metadata._written_dates).
+
+    >>> page_date(["2024-03-12"], ["Selasa, 12 Mar 2024 09:15 WIB"], tz="Asia/Jakarta")
+    '2024-03-12T09:15+07:00'
+    >>> page_date(["2024-03-11"], ["Selasa, 12 Mar 2024 09:15 WIB"], tz="Asia/Jakarta")
+    '2024-03-11'
 
     >>> page_date(["2019-11-20T01:50:59.403", "2019-11-20T01:50:59.403Z"], tz=None)
     '2019-11-20T01:50:59+00:00'

@@ -456,6 +456,83 @@ def _htmldate(tree: HtmlElement) -> list[str]:
     return [found] if found else []
 
 
+# A raw date that tells a time of day ("2019-11-19T06:12", "12 Maret 2024 09:15").
+_CLOCK = re.compile(r"\d:\d\d")
+# A date-time a page writes for its day is a short run ("Selasa, 12 Mar 2024 09:15 WIB", "By
+# Jane Doe | November 19, 2019, 07:47 PM"); a longer one is a sentence, whose time is an event's.
+_STAMP_WORDS = 12
+# The runs after the headline that are its header (the byline, the date line, the standfirst):
+# below them the article's text begins, and a time there is an event's or another story's.
+_HEADER_RUNS = 6
+
+
+def _written_dates(tree: HtmlElement) -> list[str]:
+    """The date-times a page writes for itself, as a reader sees them: the first <time>
+    element's text, then the short runs of its header (_header_runs). Raw: page_dates.page_date
+    reads them with the packs' months and zones, and takes one only on the page's own day, only
+    where its date tags give the day alone."""
+    found = []
+    for element in tree.iter("time"):
+        text = _element_text(element)
+        if text:
+            found.append(text)
+            break
+    found.extend(_header_runs(tree))
+    return [text for text in found if len(text.split()) <= _STAMP_WORDS]
+
+
+def _header_runs(tree: HtmlElement) -> list[str]:
+    """The first runs of text after the page's first <h1> (_HEADER_RUNS) up to the first of a
+    sentence's length, where the article's text begins: in the elements after it, then after its
+    parent, and so on up, as a header line stands beside the headline or below the block holding
+    it."""
+    header: list[str] = []
+    element = next(tree.iter("h1"), None)
+    while element is not None:
+        for sibling in element.itersiblings():
+            if not isinstance(sibling.tag, str):         # a comment
+                continue
+            for run in text_runs(sibling):
+                if len(run.split()) > _STAMP_WORDS or len(header) == _HEADER_RUNS:
+                    return header
+                header.append(run)
+        element = element.getparent()
+    return header
+
+
+def _comma_words(bylines: Iterable[str]) -> set[str]:
+    """The single capitalised words after a comma in the bylines, in lower case: where an outlet
+    stands after a person's name ("Victor Tangermann, Futurism")."""
+    words = set()
+    for byline in bylines:
+        for piece in byline.split(",")[1:]:
+            word = piece.strip()
+            if word[:1].isupper() and word.replace("-", "").isalpha():
+                words.add(word.lower())
+    return words
+
+
+def _linked_sites(tree: HtmlElement, words: set[str]) -> list[str]:
+    """Those of the `words` the page links to as a site's name: a link whose text is the word and
+    whose host's registrable label spells it (<a href="https://futurism.com/">Futurism</a>,
+    "originally published by Futurism"); a link to a co-author's page on the site ("Budi" to
+    /profil/budi) is none. As the link writes them."""
+    found: list[str] = []
+    if not words:
+        return found
+    for link in tree.iter("a"):
+        text = " ".join(link.text_content().split())
+        key = text.lower()
+        if key not in words:
+            continue
+        host = site_host(link.get("href"))
+        if host and not _ip_address(host) \
+                and _registrable(host)[0].replace("-", "") == key.replace("-", ""):
+            found.append(text)
+            words.discard(key)
+    return found
+
+
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
     """What a page states about its article, before extraction: title, headline, dates, bylines,
     publishers, site name, canonical url, section; raw values, cleaned later by page_titles,
@@ -479,6 +556,10 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
     dates = [_SLASH_DATE.sub(r"\1-\2-\3", d) for d in dates]
     if not dates:
         dates = _htmldate(tree)
+    more_dates = tagged[1:]
+    if dates and not any(_CLOCK.search(d) for d in (*dates, *more_dates)):
+        # A day alone: the page may write that day's time and zone where a reader sees it.
+        more_dates += _written_dates(tree)
     # Bylines, best first: the meta author tag, the JSON-LD authors, the visible bylines.
     # Each is only a candidate: the first that names a person gives the authors (page_bylines.
     # read_page_bylines); a JSON-LD author that is an organisation is the publisher.
@@ -498,6 +579,9 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
     publishers = publisher + [name for name, organization in named if organization]
     if metas.get("copyright"):
         publishers.append(metas["copyright"])
+    # An outlet after a person's name and a comma that the page links to by its name ("Victor
+    # Tangermann, Futurism" beside <a href="https://futurism.com/">Futurism</a>) is a site.
+    publishers.extend(_linked_sites(tree, _comma_words(bylines)))
     sitename = hints["sitename"] or (publisher[0] if publisher else None)
     page_url = url if site_host(url) else hints["url"]
     ld_section = ld.get("articleSection")
@@ -511,7 +595,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
         "page_title": _first_text(tree, "title"),
         "headline": _first_text(tree, "h1"),
         "dates": dates,
-        "more_dates": tagged[1:],
+        "more_dates": more_dates,
         "bylines": bylines,
         "publishers": publishers,
         "sitename": host_site_name(sitename, page_url, metas.get("publisher")),

@@ -330,8 +330,9 @@ def test_the_outlet_written_beside_a_person_is_no_author(cleaner, head, authors)
     ("Regan, Josh", ["Regan", "Josh"]),
     ("Regan", ["Regan"]),
     # One plain word after a comma may be a person's single name (Indonesian journalists often
-    # have one), as the text path reads it; so sciencealert 14cc2a0c's "Victor Tangermann,
-    # Futurism" names two.
+    # have one), as the text path reads it; read_page_bylines alone cannot tell it from an
+    # outlet (sciencealert 14cc2a0c's "Victor Tangermann, Futurism" names one only because the
+    # page links to futurism.com by that name: page_metadata._linked_sites).
     ("Ade Putra, Budi", ["Ade Putra", "Budi"]),
     # An initial's full stop ends no name.
     ("By Sarah E. Needleman", ["Sarah E. Needleman"]),
