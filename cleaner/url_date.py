@@ -12,12 +12,14 @@ from datetime import date
 # ("/2015/03/"); or written together as a whole segment or a slug's start, perhaps with the time
 # after it ("/20160805/", "/20160830070740-134-154705/"): eight or fourteen digits, no other
 # count. After it, a segment boundary: the next segment, a slug's dash, an extension, the end.
-# Or a whole date closing a slug's word ("/delhi-air-quality-2024-03-16"): after a dash, only
-# year, month and day all written in full, so that "-2024-03-" or "-1990-5-" in a title stays.
+# Or a whole date closing a slug ("/delhi-air-quality-2024-03-16", ".html" or "/" after it):
+# after a dash, only year, month and day all written in full, and nothing of the slug after
+# them, so that "-2024-03-" or "-1990-5-" in a title, or "harga-2019-10-11-juta", stays.
 _DATE = re.compile(r"(?a)(?:/(?:((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
                    r"|((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
                    r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?)"
-                   r"|-((?:199|20[0-3])\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))(?=[-/_.]|$)")
+                   r"|-((?:199|20[0-3])\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/.]|$))"
+                   r"(?=[-/_.]|$)")
 
 
 def url_date(url: str | None) -> str | None:

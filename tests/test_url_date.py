@@ -43,7 +43,10 @@ def test_a_url_without_a_date_gives_none(cleaner):
     ("https://kabar.example/a?date=2016-01-02", None),
     ("https://2016.example/a", None),
     ("https://city.example/delhi-air-quality-2024-03-16", "2024-03-16"),    # a slug's last word
-    ("https://city.example/rains-2024-03-16-schools-shut/", "2024-03-16"),
+    ("https://city.example/rains-2024-03-16.html", "2024-03-16"),
+    ("https://city.example/rains-2024-03-16/", "2024-03-16"),
+    ("https://city.example/harga-2019-10-11-juta", None),      # numbers inside a slug
+    ("https://city.example/periode-2019-2024-03-16-x", None),
     ("https://city.example/pemilu-2024-03-kota", None),           # no day: a title's numbers
     ("https://city.example/angka-1990-5-12-lama", None),         # month and day not in full
     ("https://city.example/a-2024-02-30", None),
