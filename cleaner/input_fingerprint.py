@@ -9,7 +9,7 @@ import os
 from typing import Any, Iterable
 
 from cleaner.folders import files_of
-from cleaner.inputs import ReadOptions
+from cleaner.inputs import ReadOptions, printable
 
 # The most files the fingerprint lists one by one. The manifest keeping it is rewritten at every
 # checkpoint: past this (a folder of a file per article), each input keeps its digest alone, and
@@ -45,8 +45,9 @@ def input_fingerprint(inputs: Iterable[str], options: ReadOptions) -> dict[str, 
             own.update(data)
             listed += 1
             if listed <= FILES_LISTED:
-                files.append({"file": below, "size": size, "mtime_ns": mtime_ns})
-        kept.append({"input": name, "digest": own.hexdigest(), "files": files})
+                # (printable: the manifest is JSON, which holds no undecodable file name)
+                files.append({"file": printable(below), "size": size, "mtime_ns": mtime_ns})
+        kept.append({"input": printable(name), "digest": own.hexdigest(), "files": files})
     if listed > FILES_LISTED:
         for one in kept:
             del one["files"]

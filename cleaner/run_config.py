@@ -13,7 +13,7 @@ from typing import Any
 
 from cleaner.folders import id_prefixes
 from cleaner.input_fingerprint import input_fingerprint
-from cleaner.inputs import ReadOptions, other_compression
+from cleaner.inputs import ReadOptions, other_compression, printable
 from cleaner.progress import known_size
 from cleaner.shards import DEFAULT_SHARD_SIZE, FORMATS, MANIFEST, OutputError, ShardedOutput, \
     is_shard_name, written_layout
@@ -126,7 +126,7 @@ def _run_key(config: RunConfig) -> dict[str, Any]:
     and how, and how documents are cleaned (the rules and settings: CleanerFactory.digest)."""
     options = config.read_options
     prefixes = id_prefixes(config.inputs)
-    return {"inputs": [str(Path(i).resolve()) if i != "-" else i for i in config.inputs],
+    return {"inputs": [printable(str(Path(i).resolve())) if i != "-" else i for i in config.inputs],
             "text_field": options.text_field, "glob": list(options.glob),
             "input_files": input_fingerprint(config.inputs, options),
             # Records without an id are named under their input as spelled (folders.id_prefixes):

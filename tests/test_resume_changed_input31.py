@@ -247,3 +247,18 @@ def test_a_hand_edited_fingerprint_is_refused_in_the_old_words_not_a_traceback(
     assert main(args + ["--resume"]) == 2
     err = capsys.readouterr().err
     assert f"{GENERIC} (see " in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a file name of bytes that are not UTF-8")
+def test_a_folder_holding_a_file_named_in_bytes_that_are_not_utf8_runs_and_resumes(
+        tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.path.join(os.fsencode(folder), b"caf\xe9.jsonl")
+    write_jsonl(type(folder)(os.fsdecode(odd)), real_docs(50))
+    out = tmp_path / "out"
+    # The manifest, JSON, names the file: an undecodable name ended the run with a traceback.
+    args = _stopped_after_the_first_shard(monkeypatch, [folder], out)
+    assert "caf\\\\xe9.jsonl" in (out / "_manifest.json").read_text()
+    assert main(args + ["--resume"]) == 0
+    assert len(shard_records(out)) == 50
