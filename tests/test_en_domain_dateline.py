@@ -117,24 +117,24 @@ def test_the_rule_has_a_removal_in_a_fixtures_expected_record(rule_id):
     assert rule_id in fired
 
 
+def test_brands_before_a_dash_and_a_lower_case_word_are_no_dateline(cleaner):
+    line = "Booking.com, Expedia — and dozens of smaller sites — now show the total price up front."
+    record = cleaner.clean(line + BODY, url=URL)
+    assert (record["meta"]["location"], record["meta"]["source"]) == (None, None)
+    assert _dateline(record) == [] and record["text"].startswith(line)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "mixed-case brands before a dash read as a domain and a city: only a list of places would "
+    "tell 'Expedia' from 'Jakarta'; an unless on a second dash closing an aside spared real "
+    "datelines whose lead holds one (Newsite.com, Jakarta — Police said the suspect—a man—was)"))
 @pytest.mark.parametrize("line", [
-    # The brief's lead: a lower-case word after the dash opens no sentence.
-    "Booking.com, Expedia — and dozens of smaller sites — now show the total price up front.",
-    # Brands in mixed case, the dash opening an aside that a second dash of its kind closes
-    # before any full stop: a sentence's parenthetical, not a dateline before the lead.
     "Booking.com, Expedia — Dozens of smaller sites — now show the total price up front.",
-    "Booking.com, Expedia — “and dozens of smaller sites” — now show the total price up front.",
-    "Booking.com, Expedia - And dozens of smaller sites - now show the total price up front.",
-    "Booking.com, Expedia – Dozens of smaller sites – now show the total price up front.",
-    "Booking.com, Expedia—Dozens of smaller sites—now show the total price up front.",
     "Expedia, Booking.com — Dozens of smaller sites — now show the total price up front.",
 ])
-def test_brands_before_a_dash_that_a_second_closes_are_no_dateline(cleaner, line):
+def test_brands_before_a_dash_and_a_capital_are_no_dateline(cleaner, line):
     record = cleaner.clean(line + BODY, url=URL)
-    assert record["meta"]["lang"] == "en"
     assert (record["meta"]["location"], record["meta"]["source"]) == (None, None)
-    assert _dateline(record) == []
-    assert record["text"].startswith(line)
 
 
 @pytest.mark.parametrize("opening, rule_id, location, source", [
@@ -152,6 +152,13 @@ def test_brands_before_a_dash_that_a_second_closes_are_no_dateline(cleaner, line
     ("Newsite.com, Jakarta — The mayor said so. The plan — a first — starts soon.",
      "en/dateline-source-city", "Jakarta", "Newsite.com"),
     ("Jakarta, Newsite.com — The mayor said so. The plan — a first — starts soon.",
+     "en/dateline-city-source", "Jakarta", "Newsite.com"),
+    # A lead's own aside between two dashes of the dateline's kind (a review's reproducers).
+    ("Newsite.com, Jakarta — Police said the suspect—a 32-year-old man—was arrested on Monday.",
+     "en/dateline-source-city", "Jakarta", "Newsite.com"),
+    ("Newsite.com, Jakarta - The Jakarta - Bandung high-speed railway opened on Monday.",
+     "en/dateline-source-city", "Jakarta", "Newsite.com"),
+    ("Jakarta, Newsite.com — The minister — speaking on Monday — said the plan would go ahead.",
      "en/dateline-city-source", "Jakarta", "Newsite.com"),
 ])
 def test_a_domain_dateline_keeps_a_lead_with_dashes_of_its_own(cleaner, opening, rule_id,
