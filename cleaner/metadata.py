@@ -860,6 +860,7 @@ class MetaSink:
         # Jakarta Globe' is, and as a web page's agency wins).
         agencies: list[str] = []
         outlets: list[str] = []
+        writer_agency = False           # an agency named as the writer, not the editor
         for name, raw in list(hit.values.items()) + list(hit.rule.set):
             if name == "town":              # part of the location, read by refuses alone
                 continue
@@ -884,6 +885,7 @@ class MetaSink:
                 listed = listed_outlets(names, words.outlets)
                 agencies.extend(named)
                 outlets.extend(listed)
+                writer_agency = writer_agency or (name == "author" and bool(named))
                 names = [n for n in names if n not in named and n not in listed]
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
                 # keeps a lone name, it is still no author.
@@ -909,23 +911,28 @@ class MetaSink:
                 filled.append(field)
         # After the loop, so that a source the hit captured itself wins over the agency.
         wires = agencies + outlets
-        if wires and self._wire_source(doc, hit, bool(agencies), self.source_name(wires[0])) \
+        if wires and self._wire_source(doc, hit, writer_agency, self.source_name(wires[0]),
+                                       words) \
                 and "source" not in filled:
             filled.append("source")
         return filled
 
     @staticmethod
-    def _wire_source(doc: Document, hit, agency: bool, name: str) -> bool:
+    def _wire_source(doc: Document, hit, agency: bool, name: str, words: Lexicon) -> bool:
         """Fill `source` with the wire or outlet a byline named (`name`; `agency`: a wire
-        agency is among the names), where nothing filled it before; or where what filled it is
-        the document's own site's name, which its dateline wrote ('tirto.id - '), and a wire
-        agency is named as the writer ('Penulis: Antara' closing a Tirto item): the agency is
-        the story's source, the site only reprints its copy. Another publisher or wire the text
-        named first stays, and so does a source the hit filled itself."""
+        agency is among the writers' names), where nothing filled it before; or where what
+        filled it is the document's own site's name, which its dateline wrote ('tirto.id - '),
+        and a wire agency is named as the writer ('Penulis: Antara' closing a Tirto item): the
+        agency is the story's source, the site only reprints its copy. An agency as the editor
+        ('Editor: Antara') does not replace the site; another publisher or wire the text named
+        first stays (a site that is an agency itself: ANTARA's own dateline over 'Pewarta:
+        Reuters'), and so does a source the hit filled itself."""
         if doc.set_meta("source", name):
             return True
         site = _site_names(doc.packs)[:1]
         if not (agency and site and doc.meta.get("source") == site[0] != name):
+            return False
+        if wire_agencies(site, words.agencies, words.agency_acronyms):
             return False
         if "source" in hit.values or any(field == "source" for field, _ in hit.rule.set):
             return False

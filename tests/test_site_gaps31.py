@@ -126,3 +126,21 @@ def test_a_wire_named_first_stays_the_source_beside_another_wire_as_writer(clean
     record = cleaner.clean(text, url=TIRTO)
     assert record["meta"]["source"] == "ANTARA"
     assert record["meta"]["authors"] == []
+
+
+def test_an_agency_as_tirto_editor_leaves_the_site_the_source(cleaner):
+    text = TIRTO_TEXT.replace("Editor: Fransiska Widya", "Editor: Antara").format(
+        writer="Bayu Prasetyo")
+    record = cleaner.clean(text, url=TIRTO)
+    assert record["meta"]["source"] == "Tirto.id"
+    assert record["meta"]["authors"] == ["Bayu Prasetyo"]
+
+
+def test_a_wire_as_writer_leaves_a_site_that_is_an_agency_its_own_source(cleaner):
+    # ANTARA's own dateline names the agency: a Reuters story it carries is still ANTARA's copy.
+    text = ("Jakarta (ANTARA) - Harga minyak dunia naik pada perdagangan Senin, didorong "
+            "kekhawatiran pasokan dari Timur Tengah, kata para analis.\n\n"
+            "Para pedagang menunggu data persediaan minyak mentah Amerika Serikat pekan ini.\n\n"
+            "Pewarta: Reuters\nEditor: Budi Santoso")
+    record = cleaner.clean(text, url="https://www.antaranews.com/berita/4000000/harga-minyak-naik")
+    assert record["meta"]["source"] == "ANTARA"
