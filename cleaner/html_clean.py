@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from cleaner.declared_language import page_language
 from cleaner.decode import UTF8_ENCODINGS
-from cleaner.document import Document
+from cleaner.document import Document, Line
 from cleaner.html_extract import extract_article, not_extracted
 from cleaner.html_load import PageError, import_extractors, load_page
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import Lexicon, lexicon, phrase_words
-from cleaner.normalize import FIXES
+from cleaner.normalize import FIXES, unify_newlines
 from cleaner.page_bylines import PageBylines, read_page_bylines, reading_pages
 from cleaner.page_dates import date_zone, iso_date, page_date
 from cleaner.page_metadata import page_hints
@@ -35,6 +35,11 @@ _WORD = re.compile(r"\w+")
 BAD_PAGE_CHARS = 300
 # A title or first line longer than this is no error page's; only its start is read.
 _LINE_CHARS = 300
+# A short page's opening lines read for those phrases: its first, and the one under each heading
+# that opens it (a line of so many words at most, with no sentence's end), so many at most.
+OPENING_LINES = 3
+OPENING_HEADING_WORDS = 8
+_SENTENCE_ENDS = frozenset(".!?…:;。！？")
 # Where a title or a line parts: title separators, the ends of sentences and clauses.
 _PARTS = re.compile(r"[|!?.:;,()\[\]«»•·–—]|\s-\s")
 
@@ -99,10 +104,12 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
                         or _site_by_name(cleaner, hints["sitename"]))
             # The page's language is not known yet: its bylines are read with the words of
             # every loaded pack.
-            with reading_pages(lexicon(cleaner.packs)):
+            words = lexicon(cleaner.packs)
+            with reading_pages(words):
                 extraction = extract_article(
                     tree, page_url, site.html_strip if site else (),
-                    f"{site.id}/html-strip" if site else "site/html-strip")
+                    f"{site.id}/html-strip" if site else "site/html-strip",
+                    related_labels=words.related_labels)
     except PageTimeout as exc:
         raise PageError(f"{exc}; raise --page-timeout to allow more") from None
     except RecursionError:
@@ -142,6 +149,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
     html_title = clean_title(meta.get("title"), names, meta.get("headline"))
 
     text = extraction.text
+    opening = 0                         # lines put before the extracted text
     first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
     given = fields.get("title")
     if first and any(same_title(first, t) for t in (given, html_title, meta.get("headline"))):
@@ -152,6 +160,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
         # stage and "head" rules see the same document whether a site comes as HTML or as text.
         title_line = html_title
         text = f"{html_title}\n\n{text}"
+        opening = 2
     else:
         title_line = None
     # What the extractor left out is recorded, against the text the text stages get.
@@ -172,8 +181,11 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
     if site is not None:
         doc.hints["site_pack"] = site      # found by canonical url or og:site_name: its text rules apply
     page_seconds = perf_counter() - started
+    split = _split_line_numbers(text, extraction.split_lines, opening)
     cleaner.clean_document(doc)             # (its stages time themselves)
     resumed = perf_counter()
+    if split:
+        join_split_lines(doc, split)
     _merge_meta(cleaner, doc, extraction, names, fallback_date)
     doc.removed[:0] = extraction.removed
     doc.fixes = _with_page_fixes(doc.fixes, extraction.fixes)
@@ -190,24 +202,87 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
     return doc
 
 
+def _split_line_numbers(text: str, split: list[tuple[int, int]],
+                        opening: int) -> list[tuple[int, int]]:
+    """The lines of the document's text (its Line numbers: 1-based, its newlines unified as
+    normalize unifies them) that each split paragraph became, from their indexes in the
+    extracted text's lines (split_related) and the count of lines put before it."""
+    if not split:
+        return []
+    if unify_newlines(text) == text:        # (nearly every page)
+        return [(opening + first + 1, opening + last + 1) for first, last in split]
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    number = [unify_newlines(text[:start]).count("\n") + 1 for start in starts[:-1]]
+    return [(number[opening + first], number[opening + last]) for first, last in split]
+
+
+def join_split_lines(doc: Document, split: list[tuple[int, int]]) -> None:
+    """Join again what the text stages left of each paragraph whose related links were put on
+    lines of their own (split_related), in one line: its pieces of different input lines that
+    follow one another (the pieces a glued line was split into stay apart)."""
+    last: Line | None = None
+    last_group: int | None = None
+    groups = sorted(split)
+    for line in doc.lines:
+        if not line.text:
+            continue
+        group = next((i for i, (low, high) in enumerate(groups)
+                      if low <= line.number <= high), None)
+        if group is not None and group == last_group and last is not None \
+                and last.number != line.number:
+            last.text = f"{last.text} {line.text}"
+            line.text = ""
+            continue
+        last, last_group = line, group
+
+
 def bad_page_flag(text: str, titles: tuple[tuple[str, Any], ...],
                   words: Lexicon) -> dict[str, str] | None:
-    """An `error-page` or `consent-page` flag for a short text whose titles (where, title) or first
-    line say a phrase of the packs' error_phrases or consent_phrases; None for any other page."""
+    """An `error-page` or `consent-page` flag for a short text whose titles (where, title) or
+    first line say a phrase of the packs' error_phrases, or whose titles or opening lines
+    (_opening_lines: its first line, and the line under a heading that opens it) say one of their
+    consent_phrases; None for any other page."""
     if len(text) >= BAD_PAGE_CHARS:
         return None
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     lines = [(where, title) for where, title in titles if isinstance(title, str)]
-    lines.append(("first line", first))
-    for flag, phrases in (("error-page", words.error_phrases),
-                          ("consent-page", words.consent_phrases)):
-        for where, line in lines:
+    opening = _opening_lines(text)
+    # An error page says its error in its heading, the first line; a consent wall's heading
+    # may say only "We value your privacy", over its notice.
+    for flag, phrases, read in (("error-page", words.error_phrases, lines + opening[:1]),
+                                ("consent-page", words.consent_phrases, lines + opening)):
+        for where, line in read:
             phrase = said_phrase(line, phrases)
             if phrase:
                 shown = line if len(line) <= 80 else line[:80] + "…"
                 return {"flag": flag, "reason": f"its {where} {shown!r} says {phrase!r} "
                                                 f"and its text is {len(text)} characters"}
     return None
+
+
+def _opening_lines(text: str) -> list[tuple[str, str]]:
+    r"""The lines a page opens with, as (where, line): its first line, and while a line is a
+    heading (at most OPENING_HEADING_WORDS words, no sentence's end), the line after it, up to
+    OPENING_LINES. A consent wall's heading ("Kami menghargai privasi Anda") stands over its
+    notice ("Kami menggunakan cookie …"); an article's first paragraph is a sentence, and what
+    its later paragraphs say is not read.
+
+    >>> _opening_lines("Kami menghargai privasi Anda\n\nKami menggunakan cookie.\n\nSetuju")
+    [('first line', 'Kami menghargai privasi Anda'), ('line 2', 'Kami menggunakan cookie.')]
+    >>> _opening_lines("Toko kue dibuka.\n\nKami menggunakan cookie, katanya.")
+    [('first line', 'Toko kue dibuka.')]
+    """
+    found: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        found.append(("first line" if not found else f"line {len(found) + 1}", line))
+        if len(found) >= OPENING_LINES or len(line.split()) > OPENING_HEADING_WORDS \
+                or line[-1] in _SENTENCE_ENDS:
+            break
+    return found or [("first line", "")]
 
 
 def said_phrase(line: str, phrases: dict[tuple[str, ...], str]) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from lxml import etree
@@ -14,7 +15,7 @@ from cleaner.document import Removal
 from cleaner.html_chrome import (_cut_short, _text_length, strip_chrome, strip_date_stamps,
                                  strip_link_lists, strip_selectors, strip_standfirst,
                                  strip_tag_links)
-from cleaner.html_left_out import left_out, page_runs
+from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs
 from cleaner.html_load import PageError
 from cleaner.inputs import CUT_SHORT
 from cleaner.page_metadata import page_metadata
@@ -51,6 +52,9 @@ class Extraction:
     encoding: str | None = None
     runs: list[str] = field(default_factory=list)     # the page's text as extraction got it
     fixes: list[str] = field(default_factory=list)    # repairs to the page's text, by normalize's names
+    # The lines a paragraph became where its related links were put on lines of their own
+    # (split_related): (first, last) indexes into the text's lines.
+    split_lines: list[tuple[int, int]] = field(default_factory=list)
 
 
 def has_prose(text: str) -> bool:
@@ -82,8 +86,9 @@ def looks_like_menu(text: str) -> bool:
 
 def extract_article(tree: HtmlElement, url: str | None = None,
                     site_selectors: Iterable[str] = (), site_rule: str = "site/html-strip",
-                    chrome: bool = True) -> Extraction:
-    """Strip a parsed page and extract its main text with trafilatura; metadata is read first."""
+                    chrome: bool = True, related_labels: tuple[str, ...] = ()) -> Extraction:
+    """Strip a parsed page and extract its main text with trafilatura; metadata is read first.
+    A related link inside a paragraph, after one of `related_labels`, gets a line of its own."""
     meta = page_metadata(tree, url)
     flags: list[dict] = []
     removed = strip_selectors(tree, site_selectors, site_rule, flags) if site_selectors else []
@@ -96,6 +101,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
             # The page's date is in meta.date already: its visible stamp is chrome.
             removed.extend(strip_date_stamps(tree))
     unwrap_layout_tables(tree)
+    links = related_links(tree, related_labels)
     # The page's text as the extractor gets it: what the extraction then lacks is recorded.
     runs = page_runs(tree)
     join_split_body(tree)
@@ -113,7 +119,9 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         raise PageError(f"extraction failed: {type(exc).__name__}: {exc}") from None
     if not has_prose(text):
         raise PageError(no_article_reason(removed))
-    return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs)
+    text, split_lines = split_related(text, links)
+    return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs,
+                      split_lines=split_lines)
 
 
 _TABLE_PARTS = frozenset(("tbody", "thead", "tfoot"))
@@ -391,3 +399,142 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool) -> str:
 
     doc = bare_extraction(tree, url=url, include_comments=False, include_tables=True, fast=fast)
     return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+# A related article's link inside a paragraph ("… tsunami. Baca Juga: <a>Judul</a> Warga …"):
+# the page's markup gives where its title ends, which the text no longer does, so the label and
+# its link are put on a line of their own, where the packs' related-link line rules take them.
+# The label is one of the packs' related_labels, opening its line or the sentence after one that
+# ended, with a separator after it or none ("Baca juga:", "BACA JUGA >>", "Read more:").
+RELATED_SEPARATORS = "[:：|»›>=\\-–—]{0,3}"
+# What is read of the text before a link, back to its block's edge or a line break: so many
+# characters and elements at most (a label is a few words; a run of 10,000 empty links before
+# one must not be walked back over for each).
+_BEFORE_CHARS = 200
+_BEFORE_STEPS = 8
+# A related title is a link's text of a few words, not a paragraph.
+_TITLE_CHARS = 250
+# A page's related links inside paragraphs read, at most: the extracted text is searched for
+# each (a page has a few; a page of thousands is no article's, and would cost a search each).
+_MOST_LINKS = 50
+
+
+@lru_cache(maxsize=16)
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """The text before a related link: a label of `labels`, opening it or after a sentence's
+    end, then its separator, at the end."""
+    names = "|".join(r"\s+".join(re.escape(word) for word in label.split()) for label in labels)
+    return re.compile(rf"(?:^|[.!?…][\"”’]?\s+)(?P<label>(?:{names})\s*{RELATED_SEPARATORS})\s*\Z",
+                      re.IGNORECASE)
+
+
+def related_links(tree: HtmlElement, labels: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The related links inside the page's paragraphs, as (label as written, the link's text),
+    whitespace collapsed: an `<a>` whose text before it, inside its block and line, ends with one
+    of `labels` opening it or after a sentence's end (the label may be in an inline element of
+    its own, or the link's: `<strong>Baca Juga: <a>…</a></strong>`).
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><body><p>Gempa. Baca Juga: <a href="/x">BMKG Catat '
+    ...                        'Gempa</a> Warga. Kata <a href="/y">Presiden</a>.</p></body></html>')
+    >>> related_links(page, ("baca juga",))
+    [('Baca Juga:', 'BMKG Catat Gempa')]
+    """
+    if not labels:
+        return []
+    pattern = _label_pattern(labels)
+    found: list[tuple[str, str]] = []
+    for link in tree.iter("a"):
+        title = " ".join(link.text_content().split())
+        if not title or len(title) > _TITLE_CHARS:
+            continue
+        before = " ".join(_text_before(link).split())
+        if len(before) > _BEFORE_CHARS:
+            # (its end only: a label is short; "x" stands for the rest, which opens no label)
+            before = "x" + before[-_BEFORE_CHARS:]
+        match = pattern.search(before + " ")
+        if match:
+            found.append((" ".join(match.group("label").split()), title))
+            if len(found) >= _MOST_LINKS:
+                break
+    return found
+
+
+def _text_before(el: HtmlElement) -> str:
+    """The text before an element inside its block, back to a line break or the block's edge
+    (at most _BEFORE_CHARS characters or _BEFORE_STEPS elements back, as far as they reach)."""
+    pieces: list[str] = []
+    node, size = el, 0
+    for _ in range(_BEFORE_STEPS):
+        prev = node.getprevious()
+        if prev is None:
+            parent = node.getparent()
+            if parent is None:
+                break
+            pieces.append(parent.text or "")
+            if not isinstance(parent.tag, str) or parent.tag in BLOCK_TAGS:
+                break
+            node = parent
+        else:
+            pieces.append(prev.tail or "")
+            tag = prev.tag
+            if isinstance(tag, str) and (tag in BLOCK_TAGS or tag == "br"):
+                break
+            if isinstance(tag, str) and tag not in HIDDEN_TAGS:
+                pieces.append(prev.text_content())
+            node = prev
+        size += len(pieces[-1])
+        if size >= _BEFORE_CHARS:
+            break
+    return "".join(reversed(pieces))
+
+
+def split_related(text: str, links: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """The extracted text with each related link (label and title, related_links) that shares
+    its line with other text on a line of its own, and the lines each split line became, as
+    (first, last) indexes into the new text's lines: html_clean joins what is left of them
+    again after the text stages.
+
+    >>> split_related("Gempa. Baca Juga: BMKG Catat Gempa. Warga lari.\\nBaca juga: X",
+    ...               [("Baca Juga:", "BMKG Catat Gempa")])
+    ('Gempa.\\nBaca Juga: BMKG Catat Gempa.\\nWarga lari.\\nBaca juga: X', [(0, 2)])
+    """
+    if not links:
+        return text, []
+    pattern = _related_pattern(tuple(sorted(set(links))))
+    titles = {title for _, title in links}
+    out: list[str] = []
+    groups: list[tuple[int, int]] = []
+    for line in text.split("\n"):
+        collapsed = " ".join(line.split())
+        # (the pattern only where a title is: a plain search each, most lines hold none)
+        pieces = _line_pieces(line, pattern) if any(t in collapsed for t in titles) else [line]
+        if len(pieces) > 1:
+            groups.append((len(out), len(out) + len(pieces) - 1))
+        out.extend(pieces)
+    return "\n".join(out), groups
+
+
+def _related_pattern(links: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """A related link as the extracted text writes it: its label, its title after it with or
+    without a space, a full stop or comma right after the title with them; between words."""
+    def spaced(text: str) -> str:
+        return r"\s+".join(re.escape(word) for word in text.split())
+
+    either = "|".join(f"{spaced(label)}\\s*{spaced(title)}" for label, title in links)
+    return re.compile(rf"(?<!\S)(?:{either})[.,;]*(?!\S)")
+
+
+def _line_pieces(line: str, pattern: re.Pattern[str]) -> list[str]:
+    """A line cut before and after each related link in it, its pieces stripped; the line alone
+    when it holds none or is one."""
+    pieces: list[str] = []
+    start = 0
+    for match in pattern.finditer(line):
+        pieces.extend((line[start:match.start()], match.group()))
+        start = match.end()
+    if not pieces:
+        return [line]
+    pieces.append(line[start:])
+    kept = [piece.strip() for piece in pieces if piece.strip()]
+    return kept if len(kept) > 1 else [line]

@@ -4,7 +4,8 @@ Months, weekdays, abbreviations, conjunctions, byline and fact labels, sections,
 and place particles, compass words, stopwords, role words, agencies, outlets, credentials, the
 words that name no place, the words after an editor's label that name no one, what makes a place
 word's town none (a verb's affixes, clubs), the words a page's section field holds that name no
-section, the phrases of error pages and consent walls, its time zone."""
+section, the phrases of error pages and consent walls, the labels of related links, its time
+zone."""
 
 from __future__ import annotations
 
@@ -92,6 +93,9 @@ class Lexicon:
     consent_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
     # What a comment section's notice says, as error_phrases are kept.
     comment_phrases: dict[tuple[str, ...], str] = dataclass_field(default_factory=dict)
+    # The labels of a related article's link inside a paragraph ("baca juga", "read more"): in
+    # lower case, runs of spaces as one, longest first; the lists of all the packs add up.
+    related_labels: tuple[str, ...] = ()
     timezone: str | None = None                    # the first pack's that names one
     # metadata.names_no_place's answers by captured place, as documents ask: datelines repeat
     # their places (Jakarta opens 569 of the dev set's 1,329 articles), and folding one anew
@@ -300,5 +304,8 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         error_phrases=_phrase_list(p for pack in packs for p in pack.error_phrases),
         consent_phrases=_phrase_list(p for pack in packs for p in pack.consent_phrases),
         comment_phrases=_phrase_list(p for pack in packs for p in pack.comment_phrases),
+        related_labels=tuple(sorted({" ".join(label.split()) for pack in packs
+                                     for label in pack.related_labels} - {""},
+                                    key=lambda label: (-len(label), label))),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
     )

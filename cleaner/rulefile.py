@@ -48,8 +48,8 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "s
               "agencies", "outlets", "credentials", "not_places", "not_names", "verb_prefixes",
               "verb_suffixes", "passive_prefixes", "verb_towns", "club_words", "vowels",
               "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
-              "consent_phrases", "comment_phrases", "timezone", "html_strip", "valid_from",
-              "valid_until"}
+              "consent_phrases", "comment_phrases", "related_labels", "timezone", "html_strip",
+              "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -297,6 +297,9 @@ class Pack:
     consent_phrases: frozenset[str] = frozenset()
     # What a comment section's notice says ("comments are moderated"), lower case.
     comment_phrases: frozenset[str] = frozenset()
+    # What labels a related article's link inside a paragraph ("Baca juga", "Read more"), lower
+    # case: a web page's "<label>: <a>title</a>" is put on a line of its own (html_extract).
+    related_labels: frozenset[str] = frozenset()
     timezone: str | None = None
     html_strip: tuple[str, ...] = ()
     valid_from: date | None = None
@@ -762,6 +765,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         error_phrases=_phrases(head, "error_phrases", path),
         consent_phrases=_phrases(head, "consent_phrases", path),
         comment_phrases=_phrases(head, "comment_phrases", path),
+        related_labels=_phrases(head, "related_labels", path),
         timezone=_timezone(head.get("timezone"), path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
