@@ -9,8 +9,9 @@ from typing import Callable
 from cleaner.batches import BATCH_BYTES
 
 # A batch holding this many input bytes or more has left a worker's heap large: a batch of news
-# articles ends once it reaches BATCH_BYTES (2 MB), so it passes twice that only when its last
-# record alone is that large; a record near --max-record-bytes (8 MB) does.
+# articles ends once it reaches BATCH_BYTES (2 MB; a web page's bytes count HTML_WEIGHT times),
+# so it passes twice that only when its last record alone is that large; a record near
+# --max-record-bytes (8 MB) does.
 TRIM_AFTER_BYTES = 2 * BATCH_BYTES
 
 
