@@ -61,7 +61,9 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--workers", type=at_least(1), metavar="N",
                        help="worker processes (default: one per usable core, as many as a "
                             "container's CPU quota allows, but none for an input under 4 MB whose "
-                            "size is known before reading: it is cleaned in this process). A "
+                            "size is known before reading: it is cleaned in this process; not so "
+                            "for compressed files, Parquet, WARC or standard input, whose size "
+                            "says too little of the work: they start workers however small). A "
                             "given N holds for any input size, capped at the usable cores (but two "
                             "at least: a pool's workers keep a crashing document from ending the "
                             "run) with a note; 1 cleans in this process; with --executor ray, Ray "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +30,12 @@ def register(sub) -> None:
         epilog="A fixture case's input (fixtures/<site>/<case>.txt, or any input with its "
                "expected record <case>.json beside it) is shown as `cleaner fixtures check` "
                "cleans it: with the input fields in its <case>.input.json and, given no rule "
-               "options, the rule options kept in its <case>.rules.")
+               "options, the rule options kept in its <case>.rules.\n\n"
+               "exit status: 0 documents shown (with --id, a document for every ID); 1 none to "
+               "show, or an ID whose record was rejected or skipped (a WARC's image, say: each "
+               "said once on stderr, with why) or is not in the input; 2 bad usage or rule "
+               "file. With --id, only the rejects of the records asked for are said.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
     parser.add_argument("--id", dest="ids", action="append", metavar="ID",
                         help="only the document(s) with this id (one without an id is "
@@ -62,12 +68,21 @@ def run(args: argparse.Namespace) -> int:
     kept = KeptCleaners(cleaner) if given == RuleOptions() else None
     shown = 0
     log = ReadLog()
+    if args.ids:
+        log.skip_places = {}            # a skipped WARC record asked for is said, with why
+    answered: set[str] = set()          # the ids asked for that a record shown or said had
+    shown_ids: set[str] = set()         # those of the records shown
     rejected = _RejectLines()
     items = iter_inputs(args.inputs, read_options(args), log)
     # --id as `fixtures add` takes it: a record's whole id, or else a line number of the dump.
     for item in picker.pick(items) if picker else items:
         if isinstance(item, Reject):
-            rejected.say(item.where(), item.reason)
+            # With --id, only the rejects of the records asked for: another row's reject said
+            # before "no document with id ..." read as if it were the one asked for.
+            named = _ids_naming(item.source, item.line, item.id, args.ids) if args.ids else None
+            if named is None or named:
+                rejected.say(item.where(), item.reason)
+                answered.update(named or ())
             continue
         try:
             doc = clean_item_document(case_cleaner(item, cleaner, given, kept),
@@ -75,11 +90,15 @@ def run(args: argparse.Namespace) -> int:
         except Exception as exc:  # a page with no article, a page over the time limit, a
             # broken <case>.input.json or <case>.rules, rules it keeps that are gone
             rejected.say(item.where(), str(exc))
+            answered.update(_ids_naming(item.source, item.line, None, args.ids or ()))
             continue
         record = doc.to_record()
+        named = _ids_naming(item.source, item.line, str(record["id"]), args.ids or ())
+        answered.update(named)
         if nothing_visible(record):       # as `cleaner clean` refuses it
             rejected.say(item.where(), NOTHING_VISIBLE)
             continue
+        shown_ids.update(named)
         print(explain(doc.text, record, color=color))
         print()
         shown += 1
@@ -88,9 +107,10 @@ def run(args: argparse.Namespace) -> int:
                   "--id one", file=sys.stderr)
             break
     rejected.close()
-    if args.ids and not shown:
-        print(f"cleaner: no document with id {', '.join(args.ids)} in the input", file=sys.stderr)
-        return 1
+    if args.ids:
+        limited = bool(args.limit and shown >= args.limit)
+        _say_unshown(args.ids, answered, log, limited)
+        return 0 if shown and (limited or shown_ids >= set(args.ids)) else 1
     if not shown:
         # A WARC of images and redirects, a folder whose files no --glob takes: say what was
         # passed over, as a run's summary does, not nothing at all.
@@ -103,6 +123,58 @@ def run(args: argparse.Namespace) -> int:
               + (f" (skipped: {'; '.join(passed)})" if passed else ""), file=sys.stderr)
         return 1
     return 0
+
+
+def _ids_naming(source: str, line, record_id: str | None, ids) -> list[str]:
+    """The ids asked for (--id) that name a record read from `source` at `line` (a line, or a
+    WARC's record) with `record_id` (None: not known, as of a reject of a JSON line): its id, a
+    record without one's FILE:LINE (`dump.jsonl:9`, `2019/dump.jsonl:9` in a subfolder, as clean
+    names it), its line number, or a one-article file's name."""
+    place = source.replace(os.sep, "/")
+    named = []
+    for wanted in ids:
+        if wanted == record_id:
+            named.append(wanted)
+        elif line:
+            name, _, number = wanted.rpartition(":")
+            if wanted == str(line) or (number == str(line) and name and
+                                       (place == name or place.endswith("/" + name))):
+                named.append(wanted)
+        elif wanted in (Path(source).name, Path(source).stem) or \
+                place.endswith("/" + wanted) or place.rsplit(".", 1)[0].endswith("/" + wanted):
+            named.append(wanted)
+    return named
+
+
+def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool) -> None:
+    """Say each --id that no record shown or rejected had: a WARC record skipped (with why: not
+    HTML, a warcinfo record), else not in the input (not said where -n stopped the reading:
+    it may lie further on)."""
+    unsaid = [wanted for wanted in dict.fromkeys(ids) if wanted not in answered]
+    missing = []
+    for wanted in unsaid:
+        skips = _skipped_as(wanted, log.skip_places or {})
+        for (source, number), reason in skips:
+            print(f"cleaner: skipped {source} record {number} (id {wanted}): {reason}",
+                  file=sys.stderr)
+        if not skips and not limited:
+            missing.append(wanted)
+    if missing:
+        print(f"cleaner: no document with id {', '.join(missing)} in the input", file=sys.stderr)
+
+
+def _skipped_as(wanted: str, places: dict[tuple[str, int], str]) -> list:
+    """The WARC records skipped that `wanted` names as FILE:RECORD (or by its number alone),
+    with why each was skipped."""
+    name, _, number = wanted.rpartition(":")
+    if not number.isdigit():
+        return []
+    found = []
+    for (source, at), reason in places.items():
+        place = source.replace(os.sep, "/")
+        if at == int(number) and (not name or place == name or place.endswith("/" + name)):
+            found.append(((source, at), reason))
+    return found
 
 
 class _RejectLines:

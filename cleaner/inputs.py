@@ -367,6 +367,13 @@ class ReadLog:
     files_read: dict[tuple[int, int], str] = field(default_factory=dict)
     # Those second names, by that reason: files, not records, counted apart (duplicate files).
     duplicate_files: Counter = field(default_factory=Counter)
+    # Where each record a WARC ended inside (kept, flagged) was read, by its record's id: the
+    # run names it so when it is written ("kept dump/crawl.warc record 11 ..."). At most one a
+    # file.
+    cut_places: dict[str, str] = field(default_factory=dict)
+    # Why each record a WARC passed over was skipped, by (file, record number), for `explain
+    # --id` to say; None (the default, a run's): not kept, as a crawl holds millions of them.
+    skip_places: dict[tuple[str, int], str] | None = None
 
     def take_named_files(self, inputs: list[str]) -> None:
         """Count the files named as inputs as read: a link to one in an input folder is then

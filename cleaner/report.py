@@ -147,9 +147,10 @@ def _flagged(flagged: list[dict], total: int) -> str:
 
 
 def _reason_cell(kind: str, count: int, examples: dict[str, str]) -> str:
-    """A kind of reject reason as its first reason reads, numbers and all, and how many more are
-    of its kind: "line 12 is longer than 8388608 bytes (and 2 like it)". A kind counted before a
-    resume of a run whose checkpoint kept no examples is shown as counted (numbers as N)."""
+    """A kind of reject reason as its first reason reads, numbers and all, and "(and others like
+    it)" where more are of its kind and may differ in their details (the count is the row's): "line
+    12 is longer than 8388608 bytes (and others like it)". A kind counted before a resume of a run
+    whose checkpoint kept no examples is shown as counted (numbers as N)."""
     reason, more = reason_parts(kind, count, examples, "{:,}".format)
     return escape(reason) + (f' <span class="muted">{more}</span>' if more else "")
 

@@ -500,7 +500,8 @@ class _Job:
             # A page the file ended inside is kept, flagged: said too, as a cut file's reject
             # is (only a batch with flagged records is looked at).
             for outcome in result.outcomes:
-                if outcome[0] == "record" and (cut := kept_cut_short(outcome[1])) is not None:
+                if outcome[0] == "record" and \
+                        (cut := kept_cut_short(outcome[1], self.log.cut_places)) is not None:
                     _say(config, cut)
         return size
 
@@ -545,9 +546,26 @@ class _Job:
         if self.untold:
             _say(config, f"... {self.untold} more {noun(self.untold, 'reject')}")
         say(stats.summary())
+        written = _records_written(self.output, stats.written)
+        if written:
+            say(written)
         if stats.rejected and rejects_path:
             say(f"rejects written to {rejects_path}")
         return 0
+
+
+def _records_written(output, written: int) -> str | None:
+    """Where a complete run's records went, for its closing summary: "wrote 5 records to
+    out.jsonl", "wrote 5 records to out/ in 3 shards" (every record in the folder, those of a
+    resumed run's earlier legs too); None for standard output, where the records were seen."""
+    folder = getattr(output, "folder", None)
+    if folder is not None:
+        return (f"wrote {counted(output.records, 'record')} to {str(folder).rstrip(os.sep)}"
+                f"{os.sep} in {counted(output.shard_count, 'shard')}")
+    path = getattr(output, "path", None)
+    if path is None or path == "-":
+        return None
+    return f"wrote {counted(written, 'record')} to {path}"
 
 
 class MappedFields:

@@ -307,27 +307,32 @@ def reason_example(reason: str) -> str:
 def reason_parts(kind: str, count: int, examples: dict[str, str],
                  number: Callable[[int], str] = str) -> tuple[str, str]:
     """A kind of reject reason as the summary and the report say it, in two parts: its first
-    reason as written, and how many more are of its kind ("(and 2 like it)", `number` writing
-    the count; "" when there are none); the kind itself, numbers as N, and nothing more where
-    no example was kept (counted before a resume from an older manifest).
+    reason as written, and "(and others like it)" where more are of its kind and may differ
+    from it in their details ("" where there is one, or where the reason has no details: all
+    are the same words); the kind itself, numbers as N, and nothing more where no example was
+    kept (counted before a resume from an older manifest). The count is not said again: the
+    line's count column says it ("2  ... (and 1 like it)" said it twice). (`number`: how the
+    caller writes counts, kept for its callers.)
 
     >>> reason_parts("line N is long", 1235, {"line N is long": "line 12 is long"}, "{:,}".format)
-    ('line 12 is long', '(and 1,234 like it)')
+    ('line 12 is long', '(and others like it)')
+    >>> reason_parts("empty document", 4, {"empty document": "empty document"})
+    ('empty document', '')
     >>> reason_parts("line N is long", 3, {}), reason_parts("empty document", 1, {})
     (('line N is long', ''), ('empty document', ''))
     """
     example = examples.get(kind)
     if example is None:
         return kind, ""
-    return example, (f"(and {number(count - 1)} like it)" if count > 1 else "")
+    return example, ("(and others like it)" if count > 1 and example != kind else "")
 
 
 def reason_line(kind: str, count: int, examples: dict[str, str]) -> str:
     """A kind of reject reason as the summary says it (reason_parts): "line 12 is longer than
-    8388608 bytes (and 2 like it)".
+    8388608 bytes (and others like it)".
 
     >>> reason_line("line N is long", 3, {"line N is long": "line 12 is long"})
-    'line 12 is long (and 2 like it)'
+    'line 12 is long (and others like it)'
     """
     reason, more = reason_parts(kind, count, examples)
     return f"{reason} {more}" if more else reason

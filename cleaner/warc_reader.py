@@ -942,11 +942,16 @@ def _page(record, source: str, number: int, payload: bytes, charset: str | None,
     return Item(source, number, text, fields, len(payload), kind="html", hints=hints)
 
 
-def kept_cut_short(line: bytes) -> str | None:
+def kept_cut_short(line: bytes, places: dict[str, str] | None = None) -> str | None:
     """What a run says on stderr of a cleaned record (its JSON line) whose page or text (a WET
     conversion record's) the file ended inside, kept as far as it goes and flagged; None for any
     other record (a page a crawler cut, WARC-Truncated, is no file cut short). The flag's words
-    are looked for first, so that other records cost no parse."""
+    are looked for first, so that other records cost no parse.
+
+    The record is named as a reject is, by the file as given and its record (`places`: where
+    each such record was read, by its id: ReadLog.cut_places), with its id: "kept
+    dump/crawl.warc.gz record 11 (id crawl.warc.gz:11) ..."; by its id alone where reading
+    did not say (a Ray run reads on the cluster)."""
     if _ENDS_INSIDE_BYTES not in line:
         return None
     import orjson
@@ -956,11 +961,20 @@ def kept_cut_short(line: bytes) -> str | None:
         reason = flag.get("reason") if isinstance(flag, dict) else None
         if flag.get("flag") == CUT_SHORT and isinstance(reason, str) and \
                 reason.startswith(_ENDS_INSIDE):
-            return f"kept {record.get('id')} as far as the file goes, flagged {CUT_SHORT}: {reason}"
+            record_id = str(record.get("id"))
+            place = (places or {}).pop(record_id, None)
+            named = record_id if place is None else f"{place} (id {record_id})"
+            return f"kept {named} as far as the file goes, flagged {CUT_SHORT}: {reason}"
     return None
 
 
 _ENDS_INSIDE_BYTES = _ENDS_INSIDE.encode()
+
+
+def ends_inside(item: Item) -> bool:
+    """Whether an item is a page or a text the file ends inside, kept as far as it goes (for
+    the reader's log: ReadLog.cut_places)."""
+    return _ends_inside(item)
 
 
 def _ends_inside(item: Item) -> bool:

@@ -38,7 +38,7 @@ def test_a_kind_of_reason_reads_as_its_first_reason_and_the_count_of_the_others(
     assert data["reject_reasons"] == {"line N is longer than N bytes": 3, "broken JSON": 1}
     # ... and each is shown by its first reason.
     assert _reasons(render(data)) == [
-        ("3", "line 12 is longer than 8388608 bytes (and 2 like it)"),
+        ("3", "line 12 is longer than 8388608 bytes (and others like it)"),
         ("1", "broken JSON: unexpected end of data: line 1 column 28 (char 27)")]
 
 
@@ -48,8 +48,8 @@ def test_a_reason_that_quotes_markup_or_runs_long_is_escaped_and_cut():
     assert "<script>alert" not in html
     [(count, quoted), (twice, cut)] = sorted(_reasons(html))
     assert quoted == "<script>alert(1)</script> at byte 9" and count == "1"
-    assert twice == "2" and cut.startswith("bad record: xxx") and cut.endswith("\u2026 (and 1 like it)")
-    assert len(cut) == MAX_EXAMPLE + len(" (and 1 like it)")
+    assert twice == "2" and cut.startswith("bad record: xxx") and cut.endswith("\u2026 (and others like it)")
+    assert len(cut) == MAX_EXAMPLE + len(" (and others like it)")
 
 
 def test_a_reject_with_no_reason_or_a_reason_of_another_type_is_counted_and_shown():
@@ -65,7 +65,7 @@ def test_the_examples_survive_a_checkpoint_and_a_resume():
     resumed.restore(json.loads(json.dumps(first.state())))
     resumed.add_reject({"source": "in.jsonl", "line": 9, "reason": "line 99 is longer than 5 bytes"})
     assert _reasons(render(resumed.data())) == [
-        ("2", "line 12 is longer than 8388608 bytes (and 1 like it)")]
+        ("2", "line 12 is longer than 8388608 bytes (and others like it)")]
 
 
 def test_a_checkpoint_that_kept_no_examples_shows_its_kinds_as_counted():
@@ -108,6 +108,6 @@ def test_a_run_report_shows_the_first_reason_of_each_kind(tmp_path):
                  "--max-record-bytes", "400", "--report", str(report)]) == 0
     reasons = _reasons(report.read_text(encoding="utf-8"))
     assert reasons[0] == ("3", "record longer than 400 bytes; raise --max-record-bytes to read "
-                               "it (and 2 like it)")
+                               "it (and others like it)")
     assert reasons[1][0] == "1" and reasons[1][1].startswith("broken JSON: ")
     assert not any(" N " in reason for _, reason in reasons)

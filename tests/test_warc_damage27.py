@@ -314,5 +314,6 @@ def test_a_run_names_the_page_the_file_ends_inside_once_on_stderr(tmp_path, caps
     last = json.loads(out.read_text(encoding="utf-8").splitlines()[-1])
     assert [f["flag"] for f in last["flags"]] == ["truncated-page"]
     assert said == ([] if quiet else [
-        f"cleaner: kept {last['id']} as far as the file goes, flagged truncated-page: "
+        f"cleaner: kept {path} record 3 (id {last['id']}) as far as the file goes, flagged "
+        "truncated-page: "
         + last["flags"][0]["reason"]])

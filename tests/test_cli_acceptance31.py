@@ -1,0 +1,224 @@
+"""CLI messages an acceptance run of the input formats found wrong: a binary .html file's reject
+keeps no raw, `explain --id` says a rejected or skipped record once, Parquet on standard input
+is named, the summary counts each reject reason once and names where the records went, --help
+names the inputs that start workers however small, and every message names a file as given."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from cleaner.cli import build_parser, main
+from cleaner.inputs import ReadOptions, Reject
+from cleaner.readers import iter_inputs
+from conftest import ROOT
+from pipe_stream import Pipe
+from test_warc_records import warc_record
+from test_warc_streams import page, record
+
+ARTICLE = ("Jakarta - Pemerintah kota mengumumkan rencana pembangunan taman baru di pusat kota "
+           "yang akan dibuka untuk warga pada akhir tahun ini. Warga menyambut rencana itu.")
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+       b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x00\x00")
+PARQUET_STDIN = "Parquet on standard input is not read; pass it as a file"
+
+
+def _rejects(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _rows(path: Path) -> Path:
+    """Three rows: a good one, one with no text, one whose text is a number's string."""
+    pq.write_table(pa.table({"id": ["good-row", "null-text-row", "other-row"],
+                             "text": [ARTICLE, None, ARTICLE]}), path)
+    return path
+
+
+def _crawl(folder: Path) -> Path:
+    """A WARC: warcinfo (record 1), a page (2), an image (3), a page the file ends inside (4)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    info = warc_record("warcinfo", None, b"software: test\r\n", "application/warc-fields")
+    image = record("https://x.id/logo.png", PNG, "Content-Type: image/png\r\n")
+    last = record("https://x.id/cut", page("Berita Terpotong"))
+    data = info + record("https://x.id/a", page("Berita Satu")) + image + last[:-400]
+    path = folder / "crawl.warc"
+    path.write_bytes(data)
+    return path
+
+
+# -- D4: a binary .html file's reject keeps no raw, as a binary .txt file's does not
+
+def test_a_binary_html_file_is_rejected_with_raw_null_as_a_binary_txt_file_is(tmp_path):
+    for name in ("logo.html", "logo.txt"):
+        (tmp_path / name).write_bytes(PNG)
+        out = tmp_path / f"{name}.jsonl"
+        assert main(["clean", str(tmp_path / name), "-o", str(out), "-q"]) == 0
+        [reject] = _rejects(Path(f"{out}.rejects.jsonl"))
+        assert reject["reason"].startswith("binary data") and reject["line"] is None
+        assert reject["raw"] is None, name
+
+
+# -- D5: explain --id of a rejected or skipped record
+
+def test_explain_a_rejected_row_by_its_id_says_it_once_and_why(tmp_path, capsys):
+    rows = _rows(tmp_path / "rows.parquet")
+    assert main(["explain", str(rows), "--id", "null-text-row"]) == 1
+    said = capsys.readouterr()
+    assert said.out == ""
+    assert said.err.splitlines() == [
+        f"cleaner: rejected {rows}:2 (id null-text-row): no 'text' value"]
+
+
+def test_explain_by_id_does_not_say_the_rejects_of_other_records(tmp_path, capsys):
+    rows = _rows(tmp_path / "rows.parquet")
+    assert main(["explain", str(rows), "--id", "other-row"]) == 0
+    said = capsys.readouterr()
+    assert "== other-row" in said.out
+    assert "rejected" not in said.err and "null-text-row" not in said.err
+
+
+def test_explain_without_id_still_says_every_reject(tmp_path, capsys):
+    rows = _rows(tmp_path / "rows.parquet")
+    assert main(["explain", str(rows)]) == 0
+    assert f"cleaner: rejected {rows}:2 (id null-text-row): no 'text' value" in \
+        capsys.readouterr().err
+
+
+def test_explain_a_skipped_warc_record_by_its_id_says_it_was_skipped_and_why(tmp_path, capsys):
+    crawl = _crawl(tmp_path)
+    assert main(["explain", str(crawl), "--id", "crawl.warc:3"]) == 1
+    said = capsys.readouterr()
+    assert said.out == ""
+    assert said.err.splitlines() == [
+        f"cleaner: skipped {crawl} record 3 (id crawl.warc:3): not HTML (image/png)"]
+    assert main(["explain", str(crawl), "--id", "crawl.warc:1"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"cleaner: skipped {crawl} record 1 (id crawl.warc:1): WARC warcinfo record"]
+
+
+def test_explain_an_id_no_record_has_still_says_so(tmp_path, capsys):
+    crawl = _crawl(tmp_path)
+    assert main(["explain", str(crawl), "--id", "crawl.warc:9"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "cleaner: no document with id crawl.warc:9 in the input"]
+
+
+def test_explain_help_gives_its_exit_status():
+    parser = build_parser()
+    helps = parser._subparsers._group_actions[0].choices      # type: ignore[union-attr]
+    text = " ".join(helps["explain"].format_help().split())
+    assert "exit status: 0" in text and "rejected or skipped" in text
+
+
+# -- D6: Parquet on standard input
+
+def test_parquet_on_standard_input_is_named_not_called_binary(tmp_path, monkeypatch):
+    data = _rows(tmp_path / "rows.parquet").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Pipe(data))))
+    [reject] = list(iter_inputs(["-"], ReadOptions()))
+    assert isinstance(reject, Reject) and reject.line is None and reject.raw is None
+    assert reject.reason == PARQUET_STDIN
+
+
+def test_parquet_piped_to_clean_is_one_reject_that_says_to_pass_the_file(tmp_path):
+    rows = _rows(tmp_path / "rows.parquet")
+    out = tmp_path / "out.jsonl"
+    with open(rows, "rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "cleaner", "clean", "-", "-o", str(out)],
+                              stdin=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"cleaner: rejected <stdin>: {PARQUET_STDIN}" in done.stderr
+    assert [r["reason"] for r in _rejects(Path(f"{out}.rejects.jsonl"))] == [PARQUET_STDIN]
+
+
+def test_a_warc_on_standard_input_is_still_read(tmp_path, monkeypatch):
+    data = _crawl(tmp_path).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Pipe(data))))
+    lines = [item.line for item in iter_inputs(["-"], ReadOptions())]
+    assert lines == [2, 4]
+
+
+# -- D7: each reject reason's line says its count once
+
+def test_a_reject_reason_line_says_its_count_once(tmp_path, capsys):
+    rows = tmp_path / "num.parquet"
+    pq.write_table(pa.table({"id": ["a", "b"], "text": [1, 2]}), rows)
+    assert main(["clean", str(rows), "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "         2  column 'text' is a number, not a string\n" in err
+    assert "like it" not in err
+
+
+def test_reasons_of_one_kind_that_differ_show_the_first_without_a_second_count(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": f"d{i}", "text": "Isi berita. " * (40 + i)}) + "\n"
+                            for i in range(3)), encoding="utf-8")
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out.jsonl"),
+                 "--max-record-bytes", "200"]) == 0
+    [line] = [l for l in capsys.readouterr().err.splitlines()
+              if l.startswith("   ") and "record longer" in l]
+    assert line.split()[0] == "3" and "like it" in line and "2 like it" not in line
+
+
+# -- D12: --help names the inputs whose size is not known before reading
+
+def test_workers_help_names_the_inputs_that_start_workers_however_small():
+    parser = build_parser()
+    helps = parser._subparsers._group_actions[0].choices      # type: ignore[union-attr]
+    text = " ".join(helps["clean"].format_help().split())
+    start = text.index("--workers N worker processes")
+    workers = text[start:text.index("--shard-size", start)]
+    for kind in ("Parquet", "WARC", "compressed", "standard input"):
+        assert kind in workers, kind
+
+
+# -- D13: the closing summary names where the records went
+
+def test_the_summary_names_the_records_file(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out)]) == 0
+    assert f"wrote 1 record to {out}\n" in capsys.readouterr().err
+
+
+def test_the_summary_names_the_shard_folder_and_the_shards(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": f"a{i}", "text": ARTICLE}) + "\n"
+                            for i in range(5)), encoding="utf-8")
+    out = tmp_path / "shards"
+    assert main(["clean", str(dump), "-o", str(out), "--shard-size", "2"]) == 0
+    assert f"wrote 5 records to {out}/ in 3 shards\n" in capsys.readouterr().err
+
+
+def test_quiet_and_standard_output_say_no_records_line(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n", encoding="utf-8")
+    assert main(["clean", str(dump), "-o", str(tmp_path / "q.jsonl"), "-q"]) == 0
+    assert main(["clean", str(dump), "-o", "-"]) == 0
+    assert "wrote 1 record to" not in capsys.readouterr().err
+
+
+# -- D14: a kept record the file ends inside is named as rejects are: its path as given
+
+def test_a_cut_warc_page_kept_is_named_by_the_path_given_and_its_record(tmp_path, capsys):
+    crawl = _crawl(tmp_path / "dump")
+    assert main(["clean", str(tmp_path / "dump"), "-o", str(tmp_path / "out.jsonl"),
+                 "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"cleaner: kept {crawl} record 4 (id crawl.warc:4) as far as the file goes" in err
+    assert "kept crawl.warc:4 " not in err
+
+
+# -- D11: the README's Hugging Face example says what it needs
+
+def test_readme_says_to_install_datasets_for_the_hugging_face_example():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.index("from datasets import load_dataset")
+    assert "pip install 'datasets>=3'" in readme[example - 600:example]
