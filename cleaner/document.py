@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 META_FIELDS = ("title", "date", "authors", "editors", "source", "location",
@@ -21,6 +22,16 @@ def empty_meta() -> dict[str, Any]:
     for name in LIST_FIELDS:
         meta[name] = []
     return meta
+
+
+def name_key(name: str) -> str:
+    """A name as compared with another: case and accents aside.
+
+    >>> name_key("José Núñez") == name_key("JOSE NUNEZ"), name_key("Jane Doe") == name_key("Jan Doe")
+    (True, False)
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 # What a removal made before the text had lines (line 0: a page's stripped element, a text
@@ -185,10 +196,20 @@ class Document:
         if name in LIST_FIELDS:
             values = value if isinstance(value, list) else [value]
             added = False
+            kept = self.meta[name]
             for v in values:
-                if v and v not in self.meta[name]:
-                    self.meta[name].append(v)
-                    added = True
+                if not v or v in kept:
+                    continue
+                # One person spelt twice ('By JANE DOE' over '(Reporting by Jane Doe)', 'José
+                # Núñez' and 'Jose Nunez') is one name: the first kept, unless it was capitals.
+                same = [i for i, k in enumerate(kept) if isinstance(k, str) and isinstance(v, str)
+                        and name_key(k) == name_key(v)]
+                if same:
+                    if kept[same[0]].isupper() and not v.isupper():
+                        kept[same[0]] = v
+                    continue
+                kept.append(v)
+                added = True
             return added
         if self.meta.get(name) is None:
             self.meta[name] = value

@@ -179,3 +179,16 @@ def test_the_sciencealert_benchmark_page_names_one_author(cleaner):
     path = next(BENCH.glob("14cc2a0c*.html.gz"))
     meta = cleaner.clean_html(gzip.decompress(path.read_bytes()))["meta"]
     assert meta["authors"] == ["Victor Tangermann"]
+
+
+@pytest.mark.parametrize("byline, credit, authors", [
+    ("By JANE DOE", "(Reporting by Jane Doe; Editing by Tom Brown)", ["Jane Doe"]),
+    ("By José Núñez", "(Reporting by Jose Nunez; Editing by Tom Brown)", ["José Núñez"]),
+    ("By Jane Doe", "(Reporting by Jan Doe; Editing by Tom Brown)", ["Jane Doe", "Jan Doe"]),
+])
+def test_one_author_spelt_twice_in_case_or_accents_is_named_once(cleaner, byline, credit,
+                                                                     authors):
+    body = ("The central bank held its main rate on Tuesday, saying inflation had eased for a "
+            "third month in a row.\n\nAnalysts had expected the decision.")
+    record = cleaner.clean(f"{byline}\n\n{body}\n\n{credit}")
+    assert record["meta"]["authors"] == authors
