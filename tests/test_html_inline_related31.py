@@ -199,3 +199,15 @@ def test_an_error_phrase_under_a_heading_is_read_as_before(cleaner):
 def test_hostile_pages_give_a_record(cleaner, paragraph):
     record = cleaner.clean_html(page(paragraph))
     assert AFTER in record["text"] or "Kalimat ke-2999 selesai." in record["text"]
+
+
+def test_a_bare_baca_citing_a_text_the_sentence_goes_on_about_stays(cleaner):
+    # 'Baca:' alone is no related label inside a paragraph: it cites what the sentence is about.
+    before = "Sekolah wajib menyediakan buku pelajaran bagi setiap murid."
+    link = '<a href="/uu/perpres-12-2024">Peraturan Presiden Nomor 12 Tahun 2024</a>'
+    after = "pasal 5 yang mengatur pengadaan buku itu mulai berlaku tahun depan."
+    html = (f"<html><head><title>Aturan Buku Sekolah</title></head><body><article>"
+            f"<h1>Aturan Buku Sekolah</h1><p>{before} Baca: {link} {after}</p>"
+            f"<p>{LEAD}</p><p>{LAST}</p></article></body></html>")
+    record = cleaner.clean_html(html)
+    assert "Peraturan Presiden Nomor 12 Tahun 2024 pasal 5" in record["text"]
