@@ -428,6 +428,13 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _any_label(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `labels`, anywhere."""
+    names = "|".join(r"\s+".join(re.escape(word) for word in label.split()) for label in labels)
+    return re.compile(names, re.IGNORECASE)
+
+
 def related_links(tree: HtmlElement, labels: tuple[str, ...]) -> list[tuple[str, str]]:
     """The related links inside the page's paragraphs, as (label as written, the link's text),
     whitespace collapsed: an `<a>` whose text before it, inside its block and line, ends with one
@@ -441,6 +448,11 @@ def related_links(tree: HtmlElement, labels: tuple[str, ...]) -> list[tuple[str,
     [('Baca Juga:', 'BMKG Catat Gempa')]
     """
     if not labels:
+        return []
+    # A page that names no label anywhere has no related link to look for: a page of thousands
+    # of links (a tag cloud) then costs one search, not a walk back from each link (4,000 links:
+    # 0.33 s of a 0.69 s page).
+    if not _any_label(labels).search(tree.text_content()):
         return []
     pattern = _label_pattern(labels)
     found: list[tuple[str, str]] = []

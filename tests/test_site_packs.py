@@ -152,7 +152,7 @@ ARTICLES = [
     ]),
     Article("cnbcindonesia.com", "/market/20220406101500-17-329001/harga-emas-dunia-melonjak",
             {"source": "CNBC Indonesia", "location": "Jakarta", "category": "Market",
-             "authors": ["Chandra Dwi"], "date": "2022-04-06T10:15"}, [
+             "authors": ["Chandra Dwi"], "date": "2022-04-06T10:15+07:00"}, [
         T("Harga Emas Dunia Melonjak, Tertinggi dalam Sebulan"),
         C("Market - Chandra Dwi, CNBC Indonesia"),
         C("06 April 2022 10:15"),

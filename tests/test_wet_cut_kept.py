@@ -281,8 +281,9 @@ def test_a_run_keeps_the_cut_text_flagged_and_names_it_once_on_stderr(tmp_path, 
     assert not (tmp_path / "out.jsonl.rejects.jsonl").exists()
     said = [line for line in capsys.readouterr().err.splitlines()
             if "as far as the file goes" in line]
-    assert said == [f"cleaner: kept {name}:3 as far as the file goes, flagged truncated-page: "
-                    f"{FLAG['reason']}"]
+    # Named as a reject is: the file as given, the record's number, then its id.
+    assert said == [f"cleaner: kept {path} record 3 (id {name}:3) as far as the file goes, "
+                    f"flagged truncated-page: {FLAG['reason']}"]
 
 
 def test_a_json_field_named_like_a_readers_note_stays_a_field_of_a_page(tmp_path):
