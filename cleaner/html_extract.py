@@ -423,7 +423,7 @@ _MOST_LINKS = 50
 def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     """The text before a related link: a label of `labels`, opening it or after a sentence's
     end, then its separator, at the end."""
-    names = "|".join(r"\s+".join(re.escape(word) for word in label.split()) for label in labels)
+    names = _label_names(labels)
     return re.compile(rf"(?:^|[.!?…][\"”’]?\s+)(?P<label>(?:{names})\s*{RELATED_SEPARATORS})\s*\Z",
                       re.IGNORECASE)
 
@@ -431,8 +431,12 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def _any_label(labels: tuple[str, ...]) -> re.Pattern[str]:
     """Any of `labels`, anywhere."""
-    names = "|".join(r"\s+".join(re.escape(word) for word in label.split()) for label in labels)
-    return re.compile(names, re.IGNORECASE)
+    return re.compile(_label_names(labels), re.IGNORECASE)
+
+
+def _label_names(labels: tuple[str, ...]) -> str:
+    """The labels as one alternation, a run of spaces between their words."""
+    return "|".join(r"\s+".join(re.escape(word) for word in label.split()) for label in labels)
 
 
 def related_links(tree: HtmlElement, labels: tuple[str, ...]) -> list[tuple[str, str]]:
