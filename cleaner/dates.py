@@ -13,9 +13,12 @@ ENGLISH_MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-# Indonesian time zones written after a time; the offset makes the time unambiguous.
+# Indonesian time zones written after a time; the offset makes the time unambiguous. So do the
+# North American zones that name their season (EDT, PST); ET and PT, whose offset the season
+# decides, and CST, which is China's too, name none.
 ZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00",
-         "z": "+00:00"}
+         "z": "+00:00", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00", "mdt": "-06:00",
+         "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00"}
 
 # A time after an ISO date: hour, minute, second, zone.
 _CLOCK = r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
@@ -30,9 +33,9 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d
 _NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
 # Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019".
 _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
-# A time, then a zone: a name ("WIB", "GMT", after "PM"), or a numeric offset after a space
+# A time, then a zone: a name ("WIB", "GMT", after "PM" or "p.m."), or a numeric offset after a space
 # ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
-_TIME = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?!\d)(?:\s*([A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
+_TIME = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?!\d)(?:\s*([AaPp]\.\s?[Mm]\.?|[A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
                    r"(?![\d:]|\.\d))?(?:\s+([A-Za-z]{1,4}))?")
 
 
@@ -101,8 +104,8 @@ def _time_after(text: str) -> str | None:
         if (hour, minute) == (24, 0) or not _RIGHT_AFTER.fullmatch(text[:m.start()]):
             return ""
         return None
-    marker = (m.group(4) or "").lower()
-    if marker in ("am", "pm"):              # "07:47 PM EST": the zone comes after
+    marker = (m.group(4) or "").lower().replace(".", "").replace(" ", "")
+    if marker in ("am", "pm"):              # "07:47 PM EST", "3:15 p.m. EDT": the zone after
         if not 1 <= hour <= 12:
             return ""
         hour = hour % 12 + (12 if marker == "pm" else 0)
@@ -134,7 +137,9 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     >>> normalize_date("Rabu 2021-07-04 10:00")
     '2021-07-04T10:00'
     >>> normalize_date("November 19, 2019, 07:47 PM EST"), normalize_date("Nov. 5 2019 12:10 am")
-    ('2019-11-19T19:47', '2019-11-05T00:10')
+    ('2019-11-19T19:47-05:00', '2019-11-05T00:10')
+    >>> normalize_date("March 12, 2024 at 3:15 p.m. EDT"), normalize_date("Mar 12 2024 3:15 p.m.")
+    ('2024-03-12T15:15-04:00', '2024-03-12T15:15')
     >>> normalize_date("Mon, 29 Aug 2016 20:00:00 +0000"), normalize_date("29 Aug 2016 20:00 -0530")
     ('2016-08-29T20:00:00+00:00', '2016-08-29T20:00-05:30')
     """

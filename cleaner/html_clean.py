@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from time import perf_counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Collection
+
+from lxml import etree
 
 from cleaner.declared_language import page_language
 from cleaner.decode import UTF8_ENCODINGS
@@ -117,7 +119,25 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
     extraction.encoding = encoding
     extraction.flags[:0] = flags
     extraction.fixes = fixes
-    return extraction, site, hints
+    # A short page's buttons, where a consent wall's notice is read under its heading
+    # (bad_page_flag); a page of more text is no error page or consent wall.
+    buttons = _button_labels(tree) if len(extraction.text) < 2 * BAD_PAGE_CHARS else frozenset()
+    return extraction, site, hints, buttons
+
+
+# A page's buttons: <button>, a form's submit or button <input>, an element of role="button".
+_BUTTONS = etree.XPath('//button | //input[@type="submit" or @type="button"] | //*[@role="button"]')
+
+
+def _button_labels(tree) -> frozenset[str]:
+    """The labels of a page's buttons, their runs of spaces as one ("Setuju", "Accept all")."""
+    labels = set()
+    for element in _BUTTONS(tree):
+        text = element.get("value") if element.tag == "input" else element.text_content()
+        label = " ".join((text or "").split())
+        if label:
+            labels.add(label)
+    return frozenset(labels)
 
 
 def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
@@ -133,14 +153,14 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
     fallback_date: Any = notes.get("fallback_date")
     page_flags: list[dict] | None = notes.get("page_flags")
     started = perf_counter()
-    extraction, site, hints = _extract(cleaner, html, url, charset)
+    extraction, site, hints, buttons = _extract(cleaner, html, url, charset)
     page_url = _page_url(url, extraction.meta.get("url"), hints.get("url"))
     if site is None and site_host(page_url) is None:
         # No url host and no site name: a text signature may still name a site with strip
         # selectors. (A page at a host no pack claims is that host's, as a text is: identify.)
         by_text = cleaner.index.site_by_text(extraction.text)
         if by_text is not None and by_text.html_strip:
-            extraction, site, hints = _extract(cleaner, html, url, charset, by_text)
+            extraction, site, hints, buttons = _extract(cleaner, html, url, charset, by_text)
             page_url = _page_url(url, extraction.meta.get("url"), hints.get("url"))
     meta = extraction.meta
     site_names = (site.name, *site.aliases, *site.domains) if site else ()
@@ -192,7 +212,7 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
     doc.flags[:0] = list(page_flags or ()) + extraction.flags
     flag = bad_page_flag(doc.body(), (("title", doc.meta.get("title")),
                                     ("page title", meta.get("page_title"))),
-                         lexicon(cleaner.packs))
+                         lexicon(cleaner.packs), buttons)
     if flag:
         doc.flags.append(flag)
     if extraction.encoding and extraction.encoding not in UTF8_ENCODINGS:
@@ -239,19 +259,23 @@ def join_split_lines(doc: Document, split: list[tuple[int, int]]) -> None:
 
 
 def bad_page_flag(text: str, titles: tuple[tuple[str, Any], ...],
-                  words: Lexicon) -> dict[str, str] | None:
+                  words: Lexicon, buttons: Collection[str] = ()) -> dict[str, str] | None:
     """An `error-page` or `consent-page` flag for a short text whose titles (where, title) or
     first line say a phrase of the packs' error_phrases, or whose titles or opening lines
-    (_opening_lines: its first line, and the line under a heading that opens it) say one of their
-    consent_phrases; None for any other page."""
+    (_opening_lines: its first line, and the line under a heading that opens it, where a line of
+    the text is one of the page's `buttons`' labels) say one of their consent_phrases; None for
+    any other page."""
     if len(text) >= BAD_PAGE_CHARS:
         return None
     lines = [(where, title) for where, title in titles if isinstance(title, str)]
     opening = _opening_lines(text)
     # An error page says its error in its heading, the first line; a consent wall's heading
-    # may say only "We value your privacy", over its notice.
+    # may say only "We value your privacy", over its notice, and its button ("Setuju", "Accept
+    # all") stands below the notice: a news item's quote or report under a subheading has none.
+    notices = opening[:1] + [(where, line) for where, line in opening[1:]
+                             if _button_below(text, line, buttons)]
     for flag, phrases, read in (("error-page", words.error_phrases, lines + opening[:1]),
-                                ("consent-page", words.consent_phrases, lines + opening)):
+                                ("consent-page", words.consent_phrases, lines + notices)):
         for where, line in read:
             phrase = said_phrase(line, phrases)
             if phrase:
@@ -259,6 +283,22 @@ def bad_page_flag(text: str, titles: tuple[tuple[str, Any], ...],
                 return {"flag": flag, "reason": f"its {where} {shown!r} says {phrase!r} "
                                                 f"and its text is {len(text)} characters"}
     return None
+
+
+def _button_below(text: str, line: str, buttons: Collection[str]) -> bool:
+    """Whether a line of the text below `line` is one of the page's buttons' labels.
+
+    >>> _button_below("Privasi\\n\\nKami menggunakan cookie.\\n\\nSetuju",
+    ...               "Kami menggunakan cookie.", {"Setuju"})
+    True
+    >>> _button_below("Setuju\\n\\nKami menggunakan cookie.", "Kami menggunakan cookie.",
+    ...               {"Setuju"})
+    False
+    """
+    if not buttons:
+        return False
+    below = text.partition(line)[2]
+    return any(rest.strip() in buttons for rest in below.split("\n"))
 
 
 def _opening_lines(text: str) -> list[tuple[str, str]]:
@@ -353,10 +393,16 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],
             doc.meta["date"] = value
     if doc.meta.get("date") is None and fallback_date:
         doc.meta["date"] = iso_date(str(fallback_date), tz, months)
-    # authors and editors: text bylines first; the HTML bylines only when the text had none.
-    # A wire agency the page names as its author is the source, unless the text gave one.
+    # authors and editors: text bylines first; the HTML bylines only when the text had none,
+    # or named its authors only in a closing credit ("Additional reporting by B" under the page's
+    # byline of A: A, then B). A wire agency the page names as its author is the source, unless
+    # the text gave one.
     found = read_page_bylines(meta.get("bylines", ()), names, meta.get("publishers", ()),
                               lexicon(doc.packs).honorifics, lexicon(cleaner.packs))
+    if doc.meta["authors"] and found.authors and _credits_alone(doc):
+        credited, doc.meta["authors"] = doc.meta["authors"], []
+        doc.set_meta("authors", found.authors)
+        doc.set_meta("authors", credited)
     if not doc.meta["authors"]:
         doc.set_meta("authors", found.authors)
     if not doc.meta["editors"]:
@@ -370,6 +416,18 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],
     if doc.meta.get("category") is None:
         # Neither the text nor the page named a section: the url's path may ("/olahraga/").
         doc.meta["category"] = url_section(doc.url, lexicon(doc.packs).sections)
+
+
+def _credits_alone(doc: Document) -> bool:
+    """Whether the text's authors all come from closing credits: every removal that fed
+    `authors` is a rule's that reads the text's tail (where = "tail": chrome/wire-editing-
+    credit's "Additional reporting by B"). A page's own byline names its writers before them."""
+    fed = {removal.rule for removal in doc.removed if "authors" in removal.fields}
+    if not fed:
+        return False
+    tail = {rule.id for pack in doc.packs for rule in pack.rules
+            if rule.id in fed and rule.where == "tail"}
+    return fed <= tail
 
 
 def _page_source(meta: dict[str, Any], found: PageBylines, names: list[str]) -> str | None:

@@ -6,12 +6,12 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Collection, Iterable
+from typing import Any, Callable, Collection, Iterable, Iterator
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html_chrome import _element_lines, _element_text
+from cleaner.html_chrome import _element_lines, _element_text, chrome_name
 from cleaner.html_left_out import text_runs
 from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words
@@ -466,38 +466,127 @@ _STAMP_WORDS = 12
 _HEADER_RUNS = 6
 
 
+# The elements other than <meta> that tag the date as microdata (<meta itemprop> is _metas').
+_MICRODATA_DATE = etree.XPath('//*[@itemprop="datePublished"][not(self::meta)]')
+
+
+def _microdata_dates(tree: HtmlElement) -> list[str]:
+    """The date the page tags as microdata on an element other than <meta>: its datetime or
+    content attribute, else its text ('<div itemprop="datePublished">2019-11-13T23:06:00+01:00
+    </div>' on businessinsider.de). The first such element's alone."""
+    for element in _MICRODATA_DATE(tree):
+        value = element.get("datetime") or element.get("content") or _element_text(element)
+        value = value.strip() if value else ""
+        return [value] if value and len(value) < 40 else []
+    return []
+
+
 def _written_dates(tree: HtmlElement) -> list[str]:
-    """The date-times a page writes for itself, as a reader sees them: the first <time>
-    element's text, then the short runs of its header (_header_runs). Raw: page_dates.page_date
-    reads them with the packs' months and zones, and takes one only on the page's own day, only
-    where its date tags give the day alone."""
-    found = []
-    for element in tree.iter("time"):
-        text = _element_text(element)
-        if text:
-            found.append(text)
-            break
-    found.extend(_header_runs(tree))
+    """The date-times a page writes for itself in its article's header, as a reader sees them:
+    its <time> element's text (_header_time), then the short runs after its headline
+    (_header_runs). Raw: page_dates.page_date reads them with the packs' months and zones, and
+    takes one only on the page's own day, only where its date tags give the day alone."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return []
+    found = [text for text in (_header_time(headline),) if text]
+    found.extend(_header_runs(headline))
     return [text for text in found if len(text.split()) <= _STAMP_WORDS]
 
 
-def _header_runs(tree: HtmlElement) -> list[str]:
-    """The first runs of text after the page's first <h1> (_HEADER_RUNS) up to the first of a
+# Where a time or a line is another story's or a reader's, not the article's header: a list's
+# item (a related or popular list), a sidebar, a menu, a footer; and the chrome groups of
+# html_chrome.chrome_name that hold other stories or comments.
+_OFF_HEADER_TAGS = frozenset(("li", "ul", "ol", "aside", "nav", "footer"))
+_OFF_HEADER_CHROME = frozenset(("comments", "related", "sidebar"))
+
+
+def _off_header(element: HtmlElement) -> bool:
+    """Whether an element is no part of an article's header (_OFF_HEADER_TAGS and _CHROME)."""
+    if element.tag in _OFF_HEADER_TAGS:
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(names.strip()) and chrome_name(names) in _OFF_HEADER_CHROME
+
+
+def _header_box(headline: HtmlElement) -> tuple[HtmlElement | None, bool]:
+    """The element that holds a headline's article header: its <article> ancestor, else its
+    <header> ancestor (True: a time there may stand before the headline), else its parent."""
+    for tag in ("article", "header"):
+        box = next(headline.iterancestors(tag), None)
+        if box is not None:
+            return box, True
+    return headline.getparent(), False
+
+
+def _header_time(headline: HtmlElement) -> str | None:
+    """The text of the first <time> of a headline's header: inside the element holding it
+    (_header_box), before the article's first paragraph (a <p> of a sentence's length after the
+    headline), in no list, sidebar, menu, footer or comment section (_off_header). A <time> of
+    the page's sidebar, of another story or of a comment says their time, not the article's."""
+    box, before_too = _header_box(headline)
+    if box is None:
+        return None
+    after = False
+    for element in box.iter(etree.Element):
+        if element is headline:
+            after = True
+        elif after and element.tag == "p" \
+                and len(_element_text(element).split()) > _STAMP_WORDS:
+            return None
+        elif element.tag == "time" and (after or before_too) \
+                and not any(_off_header(up) for up in _up_to(element, box)):
+            text = _element_text(element)
+            if text:
+                return text
+    return None
+
+
+def _up_to(element: HtmlElement, box: HtmlElement) -> list[HtmlElement]:
+    """An element and its ancestors below `box`."""
+    found = [element]
+    for up in element.iterancestors():
+        if up is box:
+            break
+        found.append(up)
+    return found
+
+
+def _header_runs(headline: HtmlElement) -> list[str]:
+    """The first runs of text after a page's headline (_HEADER_RUNS) up to the first of a
     sentence's length, where the article's text begins: in the elements after it, then after its
     parent, and so on up, as a header line stands beside the headline or below the block holding
-    it."""
+    it. A list's items, a sidebar's or a comment's (_off_header) are skipped: another story's
+    line is no header's."""
     header: list[str] = []
-    element = next(tree.iter("h1"), None)
+    element: HtmlElement | None = headline
     while element is not None:
         for sibling in element.itersiblings():
             if not isinstance(sibling.tag, str):         # a comment
                 continue
-            for run in text_runs(sibling):
+            for run in _runs_in_header(sibling):
                 if len(run.split()) > _STAMP_WORDS or len(header) == _HEADER_RUNS:
                     return header
                 header.append(run)
         element = element.getparent()
     return header
+
+
+def _runs_in_header(element: HtmlElement) -> Iterator[str]:
+    """An element's text runs (text_runs) without those of its parts no header holds
+    (_off_header): where it holds one, its own text and its children's runs one by one."""
+    if _off_header(element):
+        return
+    if not any(_off_header(inner) for inner in element.iterdescendants(etree.Element)):
+        yield from text_runs(element)
+        return
+    if element.text and element.text.strip():
+        yield " ".join(element.text.split())
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _runs_in_header(child)
+        if child.tail and child.tail.strip():
+            yield " ".join(child.tail.split())
 
 
 def _comma_words(bylines: Iterable[str]) -> set[str]:
@@ -558,8 +647,9 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
         dates = _htmldate(tree)
     more_dates = tagged[1:]
     if dates and not any(_CLOCK.search(d) for d in (*dates, *more_dates)):
-        # A day alone: the page may write that day's time and zone where a reader sees it.
-        more_dates += _written_dates(tree)
+        # A day alone: the page's microdata may tag its time and zone (a tag's, so before the
+        # written ones), and the page may write them where a reader sees them.
+        more_dates += _microdata_dates(tree) + _written_dates(tree)
     # Bylines, best first: the meta author tag, the JSON-LD authors, the visible bylines.
     # Each is only a candidate: the first that names a person gives the authors (page_bylines.
     # read_page_bylines); a JSON-LD author that is an organisation is the publisher.

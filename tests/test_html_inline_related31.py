@@ -6,6 +6,8 @@ is a consent wall (acceptance run, formats: D1, D3)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import Cleaner
@@ -211,3 +213,41 @@ def test_a_bare_baca_citing_a_text_the_sentence_goes_on_about_stays(cleaner):
             f"<p>{LEAD}</p><p>{LAST}</p></article></body></html>")
     record = cleaner.clean_html(html)
     assert "Peraturan Presiden Nomor 12 Tahun 2024 pasal 5" in record["text"]
+
+
+# -- Review 31c: a short news item is no consent wall ------------------------------------------
+
+@pytest.mark.parametrize("html", [
+    # A quote under an h2 that says "Kami menggunakan cookie" (rev31c c5).
+    ('<html lang="id"><head><title>Toko kue digugat pelanggan</title></head><body><article>'
+     "<h1>Toko kue digugat pelanggan</h1><h2>Sidang digelar Mei</h2><p>\"Kami menggunakan "
+     'cookie, bukan kue," kata pemilik toko sambil bercanda soal gugatan data pengunjung '
+     "situsnya.</p><p>Sidang dijadwalkan Mei.</p></article></body></html>"),
+    # An English report under an h2 that opens with "Cookie settings" (rev31c c6).
+    ('<html lang="en"><head><title>Bakery sued over website tracking</title></head><body>'
+     "<article><h1>Bakery sued over website tracking</h1><h2>Hearing set for May</h2><p>Cookie "
+     "settings on the bakery's site were hidden, the lawsuit claims; the owner denies it.</p>"
+     "<p>A hearing is set for May.</p></article></body></html>"),
+    # A button elsewhere on the page, its label not in the text.
+    ("<html><head><title>Kabar Kota</title></head><body><button>Menu</button><article><h2>"
+     "Toko Kue Baru</h2><p>Kami menggunakan cookie buatan sendiri, kata pemiliknya.</p>"
+     "</article></body></html>"),
+], ids=["quote-under-h2", "report-under-h2", "other-button"])
+def test_a_short_item_under_a_heading_that_mentions_cookies_is_no_consent_page(cleaner, html):
+    record = cleaner.clean_html(html)
+    assert len(record["text"]) < 300
+    assert "consent-page" not in flags_of(record)
+
+
+def test_the_acceptance_consent_wall_is_still_flagged(cleaner):
+    path = Path("/tmp/acc_fmt/inputs/consent/id-consent.html")
+    if not path.exists():
+        pytest.skip("the acceptance inputs are not here")
+    assert flags_of(cleaner.clean_html(path.read_bytes())) == ["consent-page"]
+
+
+def test_an_english_consent_wall_under_its_heading_is_flagged(cleaner):
+    html = ("<html><head><title>Example News</title></head><body><div><h2>We value your privacy"
+            "</h2><p>We use cookies to improve your experience on our site.</p>"
+            "<button>I agree</button></div></body></html>")
+    assert flags_of(cleaner.clean_html(html)) == ["consent-page"]

@@ -192,3 +192,112 @@ def test_one_author_spelt_twice_in_case_or_accents_is_named_once(cleaner, byline
             "third month in a row.\n\nAnalysts had expected the decision.")
     record = cleaner.clean(f"{byline}\n\n{body}\n\n{credit}")
     assert record["meta"]["authors"] == authors
+
+
+# -- Review 31c: a written time only from the article's own header ---------------------------
+
+REVIEW = Path("/tmp/rev31c/t/dates")
+DAY_TAG = meta_tag("article:published_time", "2024-03-12", "property")
+ID_STAMP = "Selasa, 12 Mar 2024 18:40 WIB"
+
+
+@pytest.mark.parametrize("head,top,after,before", [
+    # Another story's <time> in a sidebar ("Terpopuler") before the article.
+    (DAY_TAG, "", "", f'<aside class="popular"><h3>Terpopuler</h3><ul><li><a href="/x">Banjir'
+                      f'</a> <time>{ID_STAMP}</time></li></ul></aside>'),
+    # A comment's <time>, the only one, below the article.
+    (DAY_TAG, "", f'<section class="comments"><div class="c"><b>andi</b> <time>{ID_STAMP}'
+                  '</time><p>mantap</p></div></section>', ""),
+    # A related list under the headline: its items are other stories'.
+    (DAY_TAG, f'<ul class="related"><li>Banjir di Bekasi</li><li>{ID_STAMP}</li></ul>', "", ""),
+    (DAY_TAG, f'<ul><li><a href="/b">Banjir di Bekasi</a> <time>{ID_STAMP}</time></li></ul>',
+     "", ""),
+    # A <time> after the article's first paragraph is an event's or another story's.
+    (DAY_TAG, "", f"<p><time>{ID_STAMP}</time></p>", ""),
+])
+def test_a_time_outside_the_articles_header_is_not_the_pages(cleaner, head, top, after, before):
+    page = berita(head, top, after=after).replace("<main>", f"<main>{before}")
+    assert date_of(cleaner, page) == "2024-03-12"
+
+
+@pytest.mark.parametrize("name", ["a1_sidebar_time", "a3_related_after_h1", "a4_comment_time"])
+def test_the_reviews_pages_keep_their_day(cleaner, name):
+    path = REVIEW / f"{name}.html"
+    if not path.exists():
+        pytest.skip("the review's reproducers are not here")
+    assert date_of(cleaner, path.read_text()) == "2024-03-12"
+
+
+def test_a_time_in_the_header_before_the_headline_is_taken(cleaner):
+    page = berita(DAY_TAG).replace('<article class="post">',
+                                   f'<article class="post"><div class="meta"><time>{STAMP}'
+                                   '</time></div>')
+    assert date_of(cleaner, page) == "2024-03-12T09:15+07:00"
+
+
+# -- Review 31c: p.m. with dots, US zones, a microdata date-time -------------------------------
+
+@pytest.mark.parametrize("stamp,date", [
+    ("March 12, 2024 at 3:15 p.m. EDT", "2024-03-12T15:15-04:00"),
+    ("March 12, 2024 at 3:15 p.m.", "2024-03-12T15:15"),
+    ("March 12, 2024, 11:05 a.m. PST", "2024-03-12T11:05-08:00"),
+    ("March 12, 2024 12:10 a.m.", "2024-03-12T00:10"),
+    ("March 12, 2024, 07:47 PM EST", "2024-03-12T19:47-05:00"),
+    # A zone whose offset the season decides (ET, PT) or that two places share (CST) says none.
+    ("March 12, 2024 at 3:15 p.m. ET", "2024-03-12T15:15"),
+    ("March 12, 2024 at 3:15 p.m. CST", "2024-03-12T15:15"),
+])
+def test_an_english_written_time_with_dots_and_a_us_zone(cleaner, stamp, date):
+    page = article(meta_tag("article:published_time", "2024-03-12", "property"),
+                   f'<div class="date">{stamp}</div>')
+    assert date_of(cleaner, page) == date
+
+
+def test_the_reviews_pm_page(cleaner):
+    path = REVIEW / "a2_pm_dots.html"
+    if not path.exists():
+        pytest.skip("the review's reproducers are not here")
+    assert date_of(cleaner, path.read_text()) == "2024-03-12T15:15-04:00"
+
+
+def test_a_microdata_date_time_with_its_zone_wins_over_a_written_one(cleaner):
+    micro = '<div itemprop="datePublished">2024-03-12T09:15:00+01:00</div>'
+    page = article(meta_tag("date", "2024-03-12"),
+                   '<div class="date">12.03.2024, 09:15</div>', after=micro)
+    assert date_of(cleaner, page) == "2024-03-12T09:15:00+01:00"
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="the Scrapinghub benchmark is not here")
+@pytest.mark.parametrize("key,date", [("f81c6c05", "2019-11-13T23:06:00+01:00"),
+                                      ("fde930b0", "2019-11-19T08:57:40+01:00")])
+def test_the_businessinsider_pages_take_their_microdata_zone(cleaner, key, date):
+    path = next(BENCH.glob(f"{key}*.html.gz"))
+    assert date_of(cleaner, gzip.decompress(path.read_bytes()).decode()) == date
+
+
+# -- Review 31c: a closing credit's authors go after the page's ---------------------------------
+
+def test_a_credits_authors_go_after_the_pages_byline(cleaner):
+    credit = "<p><em>Additional reporting by <a>Joseph Hudak</a></em></p>"
+    page = article(meta_tag("author", "Ryan Reed"), after=credit)
+    assert cleaner.clean_html(page)["meta"]["authors"] == ["Ryan Reed", "Joseph Hudak"]
+
+
+def test_a_credit_alone_still_names_the_authors(cleaner):
+    credit = "<p><em>(Reporting by Jane Doe; Editing by Tom Brown)</em></p>"
+    meta = cleaner.clean_html(article(after=credit))["meta"]
+    assert meta["authors"] == ["Jane Doe"]
+    assert meta["editors"] == ["Tom Brown"]
+
+
+def test_a_text_byline_still_wins_over_the_pages(cleaner):
+    page = article(meta_tag("author", "Ryan Reed"), "<p>By Jane Doe</p>",
+                   after="<p><em>Additional reporting by Joseph Hudak</em></p>")
+    assert cleaner.clean_html(page)["meta"]["authors"] == ["Jane Doe", "Joseph Hudak"]
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="the Scrapinghub benchmark is not here")
+def test_the_rollingstone_page_names_its_writer_then_the_additional_reporter(cleaner):
+    path = next(BENCH.glob("ac1bfdd4*.html.gz"))
+    meta = cleaner.clean_html(gzip.decompress(path.read_bytes()))["meta"]
+    assert meta["authors"] == ["Ryan Reed", "Joseph Hudak"]
