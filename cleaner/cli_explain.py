@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Iterable
 
 from cleaner.batches import NOTHING_VISIBLE, clean_item_document, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
@@ -125,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ids_naming(source: str, line, record_id: str | None, ids) -> list[str]:
+def _ids_naming(source: str, line: int | None, record_id: str | None,
+                ids: Iterable[str]) -> list[str]:
     """The ids asked for (--id) that name a record read from `source` at `line` (a line, or a
     WARC's record) with `record_id` (None: not known, as of a reject of a JSON line): its id, a
     record without one's FILE:LINE (`dump.jsonl:9`, `2019/dump.jsonl:9` in a subfolder, as clean
@@ -163,7 +165,8 @@ def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool
         print(f"cleaner: no document with id {', '.join(missing)} in the input", file=sys.stderr)
 
 
-def _skipped_as(wanted: str, places: dict[tuple[str, int], str]) -> list:
+def _skipped_as(wanted: str, places: dict[tuple[str, int], str]
+                ) -> list[tuple[tuple[str, int], str]]:
     """The WARC records skipped that `wanted` names as FILE:RECORD (or by its number alone),
     with why each was skipped."""
     name, _, number = wanted.rpartition(":")

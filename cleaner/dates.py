@@ -33,8 +33,8 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d
 _NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
 # Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019".
 _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
-# A time, then a zone: a name ("WIB", "GMT", after "PM" or "p.m."), or a numeric offset after a space
-# ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
+# A time, then a zone: a name ("WIB", "GMT", after "PM" or "p.m."), or a numeric offset after a
+# space ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
 _TIME = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?!\d)(?:\s*([AaPp]\.\s?[Mm]\.?|[A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
                    r"(?![\d:]|\.\d))?(?:\s+([A-Za-z]{1,4}))?")
 

@@ -90,8 +90,9 @@ def _page_url(*urls: str | None) -> str | None:
 
 def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: str | None,
              site: Pack | None = None):
-    """Parse and extract one page under the page deadline; the site pack comes from the url, the
-    page's canonical url or its site name unless given."""
+    """Parse and extract one page under the page deadline: (extraction, site pack, hints, the
+    labels of its buttons where its text is short: bad_page_flag). The site pack comes from the
+    url, the page's canonical url or its site name unless given."""
     import_extractors()
     try:
         with deadline(cleaner.page_timeout):

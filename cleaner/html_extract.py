@@ -436,7 +436,12 @@ def _any_label(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 def _label_names(labels: tuple[str, ...]) -> str:
     """The labels as one alternation, a run of spaces between their words."""
-    return "|".join(r"\s+".join(re.escape(word) for word in label.split()) for label in labels)
+    return "|".join(_spaced(label) for label in labels)
+
+
+def _spaced(text: str) -> str:
+    """A pattern of a text's words as written, any run of spaces between them."""
+    return r"\s+".join(re.escape(word) for word in text.split())
 
 
 def related_links(tree: HtmlElement, labels: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -534,10 +539,7 @@ def split_related(text: str, links: list[tuple[str, str]]) -> tuple[str, list[tu
 def _related_pattern(links: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     """A related link as the extracted text writes it: its label, its title after it with or
     without a space, a full stop or comma right after the title with them; between words."""
-    def spaced(text: str) -> str:
-        return r"\s+".join(re.escape(word) for word in text.split())
-
-    either = "|".join(f"{spaced(label)}\\s*{spaced(title)}" for label, title in links)
+    either = "|".join(f"{_spaced(label)}\\s*{_spaced(title)}" for label, title in links)
     return re.compile(rf"(?<!\S)(?:{either})[.,;]*(?!\S)")
 
 

@@ -600,9 +600,9 @@ _UNZONED_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))
 def site_zoned(value: str, packs: Iterable[Pack]) -> str:
     """A rule's date-time with no offset, in the zone its document's site pack names: CNBC
     Indonesia's header '14 October 2024 11:25' writes no zone, and its time is WIB by the
-    site's convention. Only the site pack's own `timezone` (the first site pack's): a language pack's sites write their
-    times in other zones too, and there an unmarked time stays as written; so do a date with
-    an offset, a day alone, and a zone the tz database lacks.
+    site's convention. Only the site pack's own `timezone` (the first site pack's): a language
+    pack's sites write their times in other zones too, and there an unmarked time stays as
+    written; so do a date with an offset, a day alone, and a zone the tz database lacks.
 
     >>> site = Pack(id="s", kind="site", path="s.toml", timezone="Asia/Jakarta")
     >>> site_zoned("2024-10-14T11:25", [site]), site_zoned("2024-10-14T11:25+08:00", [site])

@@ -502,7 +502,8 @@ _OFF_HEADER_CHROME = frozenset(("comments", "related", "sidebar"))
 
 
 def _off_header(element: HtmlElement) -> bool:
-    """Whether an element is no part of an article's header (_OFF_HEADER_TAGS and _CHROME)."""
+    """Whether an element is no part of an article's header (_OFF_HEADER_TAGS and
+    _OFF_HEADER_CHROME)."""
     if element.tag in _OFF_HEADER_TAGS:
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}"

@@ -8,9 +8,9 @@ import os
 import posixpath
 import stat
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from collections import Counter
 from typing import BinaryIO, Callable, Iterable, Iterator, cast
 
 from cleaner.document_files import TextFile, is_html, read_html_file, read_text_file, \

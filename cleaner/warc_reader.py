@@ -327,7 +327,7 @@ class _Walk:
                               f"the record at {self._place(self.at)}")]
         # (a record the file or a damaged member ended inside: it says so, and it is counted)
         self.cut = any(item.reason.startswith((_CUT, _DAMAGED)) if isinstance(item, Reject)
-                       else _ends_inside(item) for item in items)
+                       else ends_inside(item) for item in items)
         # A record skipped (no page) whose length runs past the end of the file: the records
         # it took are read from the first one's header on (if none follows, it is rejected).
         self.unsaid = not items and unread > 0 and stream.error is None
@@ -972,13 +972,8 @@ _ENDS_INSIDE_BYTES = _ENDS_INSIDE.encode()
 
 
 def ends_inside(item: Item) -> bool:
-    """Whether an item is a page or a text the file ends inside, kept as far as it goes (for
-    the reader's log: ReadLog.cut_places)."""
-    return _ends_inside(item)
-
-
-def _ends_inside(item: Item) -> bool:
-    """Whether an item is a page or a text the file ends inside, kept as far as it goes."""
+    """Whether an item is a page or a text the file ends inside, kept as far as it goes (the
+    reader's log names where: ReadLog.cut_places)."""
     return any(flag["reason"].startswith(_ENDS_INSIDE)
                for flag in (item.hints or {}).get("page_flags", ()))
 

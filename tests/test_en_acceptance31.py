@@ -44,7 +44,7 @@ def _flags(record) -> list[str]:
     return [flag["flag"] for flag in record["flags"]]
 
 
-# -- 1. a city in capitals, a date, a colon ---------------------------------------------------------
+# -- 1. a city in capitals, a date, a colon --------------------------------------------------------
 
 @pytest.mark.parametrize("dateline, lead, location, date", [
     ("BENGALURU, Mar 19: ", LEAD_BENGALURU, "Bengaluru", None),
@@ -93,7 +93,7 @@ TITLE_CASE_GAP = pytest.mark.xfail(strict=True, reason=(
     "without failing it: the lead is to decide (the rule is drafted in the report)"))
 
 
-# -- 2. a South Asian city in title case and a colon -------------------------------------------------
+# -- 2. a South Asian city in title case and a colon -----------------------------------------------
 
 @TITLE_CASE_GAP
 @pytest.mark.parametrize("dateline, lead, location", [
@@ -143,7 +143,7 @@ def test_the_acceptance_articles_title_case_dateline(cleaner):
     assert record["meta"]["authors"] == ["Arjun Menon"]
 
 
-# -- 3. a byline naming where the writer is ----------------------------------------------------------
+# -- 3. a byline naming where the writer is --------------------------------------------------------
 
 ENGLAND = ("England were bowled out for 195 on the third day as India completed a 4-1 series win "
            "over the visitors.")
@@ -195,7 +195,7 @@ def test_a_phrase_of_by_and_in_stays(cleaner, line):
     assert record["meta"]["authors"] == []
 
 
-# -- 4. a byline with an update stamp ------------------------------------------------------------------
+# -- 4. a byline with an update stamp --------------------------------------------------------------
 
 @pytest.mark.parametrize("byline, date", [
     ("By Priya Nair | Updated: Mar 16, 2024, 10:15 IST", "2024-03-16T10:15"),
@@ -212,7 +212,7 @@ def test_a_byline_with_an_update_stamp_gives_the_author_and_the_date(cleaner, by
     assert record["meta"]["location"] == "Pune"
 
 
-# -- 5. a credited byline after the dateline, and in the last lines ------------------------------------
+# -- 5. a credited byline after the dateline, and in the last lines --------------------------------
 
 COLUMBUS = ("COLUMBUS, Ohio (AP) — A semiconductor manufacturer said on Thursday it would build a "
             "$20 billion chip plant outside Columbus.")
