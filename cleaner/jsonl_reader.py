@@ -392,7 +392,9 @@ def _other_record(obj: dict, text: Any, given: bool, source: str, lineno: int, s
         item = {**obj, options.text_field: text} if given else obj
         shown = (_shown(raw[:size]) if raw is not None
                  else orjson.dumps(item, option=orjson.OPT_NON_STR_KEYS).decode())
-        return Reject(source, lineno, reason, shown[:MAX_REJECT_RAW])
+        # The record parsed: its id, as its record would have it, names the reject too, so
+        # that `explain --id` finds it by it (a broken line, with no id, is found by its line).
+        return Reject(source, lineno, reason, shown[:MAX_REJECT_RAW], id=id_text(obj.get("id")))
 
     def page(html: str) -> Item | Reject:
         if not html.strip():

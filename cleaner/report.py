@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 from cleaner.stats import reason_parts
 from cleaner.wording import noun
@@ -146,12 +146,14 @@ def _flagged(flagged: list[dict], total: int) -> str:
     return "".join(rows)
 
 
-def _reason_cell(kind: str, count: int, examples: dict[str, str]) -> str:
+def _reason_cell(kind: str, count: int, examples: dict[str, str],
+                 varied: Collection[str] | None = None) -> str:
     """A kind of reject reason as its first reason reads, numbers and all, and "(and others like
-    it)" where more are of its kind and may differ in their details (the count is the row's): "line
-    12 is longer than 8388608 bytes (and others like it)". A kind counted before a resume of a run
-    whose checkpoint kept no examples is shown as counted (numbers as N)."""
-    reason, more = reason_parts(kind, count, examples, "{:,}".format)
+    it)" where more are of its kind and some differ in their details (`varied`: reason_parts; the
+    count is the row's): "line 12 is longer than 8388608 bytes (and others like it)". A kind
+    counted before a resume of a run whose checkpoint kept no examples is shown as counted
+    (numbers as N)."""
+    reason, more = reason_parts(kind, count, examples, "{:,}".format, varied)
     return escape(reason) + (f' <span class="muted">{more}</span>' if more else "")
 
 
@@ -161,9 +163,10 @@ def _rejects(data: dict[str, Any]) -> str:
         return '<p class="muted">Nothing was rejected.</p>'
     rows = ['<table id="reject-reasons"><tr><th class="num">count</th><th>reason</th></tr>']
     examples = data.get("reject_examples") or {}
+    varied = data.get("reject_varied")         # (None in a report's data of an earlier version)
     for reason, n in data["reject_reasons"].items():
-        rows.append(f'<tr><td class="num">{n:,}</td><td>{_reason_cell(reason, n, examples)}'
-                    f'</td></tr>')
+        rows.append(f'<tr><td class="num">{n:,}</td>'
+                    f'<td>{_reason_cell(reason, n, examples, varied)}</td></tr>')
     rows.append('</table><table id="rejects"><tr><th>input</th><th>reason</th></tr>')
     for r in data["rejects"]:
         rows.append(f'<tr><td><code>{escape(r["where"])}</code></td><td>{escape(r["reason"])}'

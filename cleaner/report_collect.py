@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from cleaner.inputs import reject_place
-from cleaner.stats import MAX_SITES, reason_example, reason_kind, site_key
+from cleaner.stats import MAX_SITES, note_reason, reason_example, restored_varied, site_key
 
 SAMPLES_PER_RULE = 5
 MAX_FLAGGED = 100
@@ -79,6 +79,11 @@ def _checked_state(state: Any, numbers: tuple[str, ...],
     if not isinstance(examples, dict) or not all(isinstance(v, str) for v in examples.values()):
         raise TypeError("reject_examples is not an object of texts")
     out["reject_examples"] = {kind: reason_example(text) for kind, text in examples.items()}
+    varied = state.get("reject_varied")
+    if varied is not None and not (isinstance(varied, list)
+                                   and all(isinstance(kind, str) for kind in varied)):
+        raise TypeError("reject_varied is not a list of texts")
+    out["reject_varied"] = restored_varied(varied, out["reject_examples"])
     return out
 
 
@@ -133,6 +138,8 @@ class ReportCollector:
         self.reject_reasons: Counter = Counter()
         # The first reason of each kind, as written (its numbers too): what the report shows.
         self.reject_examples: dict[str, str] = {}
+        # The kinds whose reasons differ from their example (note_reason): "(and others like it)".
+        self.reject_varied: set[str] = set()
         self.rejects: list[dict] = []
 
     def add_outcome(self, outcome: tuple) -> None:
@@ -199,10 +206,7 @@ class ReportCollector:
     def add_reject(self, reject: dict[str, Any]) -> None:
         self.rejected += 1
         reason = str(reject.get("reason", ""))
-        kind = reason_kind(reason)
-        self.reject_reasons[kind] += 1
-        if kind not in self.reject_examples:
-            self.reject_examples[kind] = reason_example(reason)
+        note_reason(reason, self.reject_reasons, self.reject_examples, self.reject_varied)
         if len(self.rejects) < self.max_rejects:
             self.rejects.append({"where": reject_place(reject), "reason": reason})
 
@@ -221,6 +225,7 @@ class ReportCollector:
         out["sites"] = {site: dict(counts) for site, counts in self.sites.items()}
         out["flagged_docs"], out["rejects"] = list(self.flagged_docs), list(self.rejects)
         out["reject_examples"] = dict(self.reject_examples)
+        out["reject_varied"] = sorted(self.reject_varied)
         out["rng"] = _rng_as_json(self.rng)
         return out
 
@@ -273,6 +278,8 @@ class ReportCollector:
             "reject_reasons": dict(self.reject_reasons.most_common()),
             "reject_examples": {kind: self.reject_examples[kind] for kind in self.reject_reasons
                                 if kind in self.reject_examples},
+            "reject_varied": sorted(kind for kind in self.reject_varied
+                                    if kind in self.reject_reasons),
             "skipped_records": dict(skipped_records or {}), "skipped_files": skipped_files,
             "duplicate_files": dict(duplicate_files or {}),
             "scope": self._scope(),

@@ -60,6 +60,8 @@ class RunStats:
     reject_reasons: Counter = field(default_factory=Counter)
     # The first reason of each kind as written, numbers and all: what the summary shows of it.
     reject_examples: dict = field(default_factory=dict)
+    # The kinds whose reasons differ from their example (note_reason): "(and others like it)".
+    reject_varied: set = field(default_factory=set)
     stage_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     # Sites counted one by one at most (None: no limit, as for a worker's tally of one batch).
     max_sites: int | None = field(default_factory=lambda: MAX_SITES)
@@ -121,10 +123,7 @@ class RunStats:
         """Count one rejected document; `size`: the input bytes it was read from."""
         self.rejected += 1
         self.bytes_in += size
-        kind = reason_kind(reason)
-        self.reject_reasons[kind] += 1
-        if kind not in self.reject_examples:
-            self.reject_examples[kind] = reason_example(reason)
+        note_reason(reason, self.reject_reasons, self.reject_examples, self.reject_varied)
 
     def add_times(self, seconds: dict[str, float]) -> None:
         for stage, value in seconds.items():
@@ -184,6 +183,7 @@ class RunStats:
         out["skipped_records"] = dict(self.skipped_records)
         out["skipped_duplicates"] = dict(self.skipped_duplicates)
         out["reject_examples"] = dict(self.reject_examples)
+        out["reject_varied"] = sorted(self.reject_varied)
         out["workers"], out["executor"] = self.workers, self.executor
         out["seconds"] = round(self.run_seconds(), 3)
         return out
@@ -203,6 +203,7 @@ class RunStats:
         examples = state.get("reject_examples", {})     # (none in an older manifest)
         self.reject_examples = ({str(k): reason_example(str(v)) for k, v in examples.items()}
                                 if isinstance(examples, dict) else {})
+        self.reject_varied = restored_varied(state.get("reject_varied"), self.reject_examples)
         # (a manifest from an earlier version kept no seconds, a hand edit may keep a word:
         # the run's count from here)
         seconds = _seconds(state.get("seconds"))
@@ -236,7 +237,8 @@ class RunStats:
         if self.reject_reasons:
             lines.append(f"rejects by reason ({self.rejected} in all):")
             for kind, n in self.reject_reasons.most_common(top):
-                lines.append(f"  {n:8d}  {reason_line(kind, n, self.reject_examples)}")
+                lines.append(f"  {n:8d}  "
+                             f"{reason_line(kind, n, self.reject_examples, self.reject_varied)}")
             if len(self.reject_reasons) > top:
                 more = len(self.reject_reasons) - top
                 lines.append(f"  ... {more} more {noun(more, 'reason')} (--stats for all)")
@@ -304,18 +306,46 @@ def reason_example(reason: str) -> str:
     return reason if len(reason) <= MAX_EXAMPLE else reason[:MAX_EXAMPLE - 1] + "\u2026"
 
 
-def reason_parts(kind: str, count: int, examples: dict[str, str],
-                 number: Callable[[int], str] = str) -> tuple[str, str]:
-    """A kind of reject reason as the summary and the report say it, in two parts: its first
-    reason as written, and "(and others like it)" where more are of its kind and may differ
-    from it in their details ("" where there is one, or where the reason has no details: all
-    are the same words); the kind itself, numbers as N, and nothing more where no example was
-    kept (counted before a resume from an older manifest). The count is not said again: the
-    line's count column says it ("2  ... (and 1 like it)" said it twice). (`number`: how the
-    caller writes counts, kept for its callers.)
+def note_reason(reason: str, counts: Counter, examples: dict[str, str], varied: set[str]) -> None:
+    """Count a reject reason under its kind (reason_kind), keep the kind's first reason as its
+    example, and note in `varied` a kind one of whose reasons reads otherwise than its example
+    (as shown: cut to MAX_EXAMPLE): only then does the summary say "(and others like it)"; 2,000
+    rejects "record longer than 2000 bytes; ..." are all the same words."""
+    kind = reason_kind(reason)
+    counts[kind] += 1
+    example = examples.get(kind)
+    if example is None:
+        examples[kind] = reason_example(reason)
+    elif kind not in varied and reason_example(reason) != example:
+        varied.add(kind)
 
-    >>> reason_parts("line N is long", 1235, {"line N is long": "line 12 is long"}, "{:,}".format)
+
+def restored_varied(saved: Any, examples: dict[str, str]) -> set[str]:
+    """The kinds whose reasons differ (note_reason), as a checkpoint saved them: a list of kinds.
+    A manifest of an earlier version kept none: then a kind whose example has details (reads
+    otherwise than the kind) is taken to have others that differ, as was said before."""
+    if isinstance(saved, list):
+        return {str(kind) for kind in saved}
+    return {kind for kind, example in examples.items() if example != kind}
+
+
+def reason_parts(kind: str, count: int, examples: dict[str, str],
+                 number: Callable[[int], str] = str,
+                 varied: Collection[str] | None = None) -> tuple[str, str]:
+    """A kind of reject reason as the summary and the report say it, in two parts: its first
+    reason as written, and "(and others like it)" where more are of its kind and some read
+    otherwise (`varied`, the kinds note_reason found so; "" where there is one, or all are the
+    same words); the kind itself, numbers as N, and nothing more where no example was kept
+    (counted before a resume from an older manifest). The count is not said again: the line's
+    count column says it ("2  ... (and 1 like it)" said it twice). `varied` None (not kept, as
+    in a report's data of an earlier version): a kind whose example has details is taken to
+    vary. (`number`: how the caller writes counts, kept for its callers.)
+
+    >>> examples = {"line N is long": "line 12 is long", "too long; N": "too long; 9"}
+    >>> reason_parts("line N is long", 1235, examples, "{:,}".format, varied={"line N is long"})
     ('line 12 is long', '(and others like it)')
+    >>> reason_parts("too long; N", 4, examples, varied=set())
+    ('too long; 9', '')
     >>> reason_parts("empty document", 4, {"empty document": "empty document"})
     ('empty document', '')
     >>> reason_parts("line N is long", 3, {}), reason_parts("empty document", 1, {})
@@ -324,17 +354,19 @@ def reason_parts(kind: str, count: int, examples: dict[str, str],
     example = examples.get(kind)
     if example is None:
         return kind, ""
-    return example, ("(and others like it)" if count > 1 and example != kind else "")
+    differ = example != kind if varied is None else kind in varied
+    return example, ("(and others like it)" if count > 1 and differ else "")
 
 
-def reason_line(kind: str, count: int, examples: dict[str, str]) -> str:
+def reason_line(kind: str, count: int, examples: dict[str, str],
+                varied: Collection[str] | None = None) -> str:
     """A kind of reject reason as the summary says it (reason_parts): "line 12 is longer than
     8388608 bytes (and others like it)".
 
-    >>> reason_line("line N is long", 3, {"line N is long": "line 12 is long"})
+    >>> reason_line("line N is long", 3, {"line N is long": "line 12 is long"}, {"line N is long"})
     'line 12 is long (and others like it)'
     """
-    reason, more = reason_parts(kind, count, examples)
+    reason, more = reason_parts(kind, count, examples, varied=varied)
     return f"{reason} {more}" if more else reason
 
 
