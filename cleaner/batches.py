@@ -16,6 +16,7 @@ text a web page's rules ran on known, and under Ray only there is any input text
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.document_files import TextFile
-from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, printable
+from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, id_text, printable
 from cleaner.jsonl_reader import RawRecord
 from cleaner.pipeline import CLEAN_CHUNK
 from cleaner.removal_context import removal_contexts
@@ -184,6 +185,58 @@ def clean_items(cleaner, items: list[Item],
     return out
 
 
+# A line longer than this is not parsed again for its id where a worker died on it (the main
+# process would hold it parsed, as large again, where memory may be what ran out): its id is
+# read only where it is the line's first field (_LEADING_ID).
+ID_PARSE_BYTES = 1 << 20
+# A JSON line's first field, where it is the id: a string or a number, as written.
+_LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*)')
+
+
+def item_reject(item: Any, reason: str, raw: str | None = None) -> Reject:
+    """The Reject of an input item refused where it is cleaned, named as a reader's reject of
+    it would be: by its file and line, and by its record's id where the record has one (its id
+    field: a dump's record, a Parquet row), so that the rejects file and `explain --id` name
+    it. A file read whole (no line) is named by its file, as its reader's rejects are. Made
+    per reject only: nothing is done here for a document that is cleaned."""
+    return Reject(item.source, item.line, reason, raw, id=reject_id(item))
+
+
+def reject_id(item: Any) -> str | None:
+    """The id a reject of `item` names (item_reject): an Item's id field as its record has it;
+    a line not parsed yet (a RawRecord, where a worker died on it), parsed again for it, or
+    past ID_PARSE_BYTES read from its head (_LEADING_ID); None for a file read whole, a line
+    without one or that is no JSON.
+
+    >>> reject_id(Item("d.jsonl", 3, "x", {"id": 7}, 1))
+    '7'
+    >>> reject_id(Item("a.txt", None, "x", {"id": "a"}, 1)) is None
+    True
+    """
+    if getattr(item, "line", None) is None:
+        return None
+    if isinstance(item, Reject):
+        return item.id
+    fields = getattr(item, "fields", None)
+    if isinstance(fields, dict):
+        return id_text(fields.get("id"))
+    raw = getattr(item, "raw", None)
+    if not isinstance(raw, bytes):
+        return None
+    try:
+        if len(raw) <= ID_PARSE_BYTES:
+            parsed = item.parsed()
+            return parsed.id if isinstance(parsed, Reject) else id_text(parsed.fields.get("id"))
+        found = _LEADING_ID.match(raw, 0, 4096)
+        if found is None:
+            return None
+        value = found.group(1)
+        # (a number as written, as the reader keeps an id past 64 bits or with a fraction)
+        return id_text(orjson.loads(value)) if value.startswith(b'"') else value.decode()
+    except Exception:       # (an id is a help to name the reject: none rather than a failure)
+        return None
+
+
 def internal_error(item: Item, exc: BaseException) -> Reject:
     """The Reject for a document whose cleaning or writing raised: bad input where the
     exception says so, else a bug, named as one."""
@@ -192,14 +245,11 @@ def internal_error(item: Item, exc: BaseException) -> Reject:
     if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
         from cleaner.html_extract import with_cut_short     # (a reader's cut page says so)
 
-        return Reject(item.source, item.line,
-                      with_cut_short(str(exc), (item.hints or {}).get("page_flags")),
-                      item.text[:4096])
+        return item_reject(item, with_cut_short(str(exc), (item.hints or {}).get("page_flags")),
+                           item.text[:4096])
     if isinstance(exc, orjson.JSONEncodeError):     # an input field JSON cannot hold
-        return Reject(item.source, item.line, f"cannot write the record as JSON: {exc}",
-                      item.text[:1 << 20])
-    return Reject(item.source, item.line, f"internal error: {type(exc).__name__}: {exc}",
-                  item.text[:1 << 20])
+        return item_reject(item, f"cannot write the record as JSON: {exc}", item.text[:1 << 20])
+    return item_reject(item, f"internal error: {type(exc).__name__}: {exc}", item.text[:1 << 20])
 
 
 def process_batch(cleaner, batch: list[Item | Reject],
@@ -237,8 +287,8 @@ def process_batch(cleaner, batch: list[Item | Reject],
             text = next(read_texts, None)
             line = b""
             if not isinstance(result, Exception) and nothing_visible(result):
-                outcomes.append(("reject", Reject(item.source, item.line, NOTHING_VISIBLE,
-                                                  item.text[:MAX_REJECT_RAW]).as_dict()))
+                outcomes.append(("reject", item_reject(item, NOTHING_VISIBLE,
+                                                       item.text[:MAX_REJECT_RAW]).as_dict()))
                 continue
             if not isinstance(result, Exception):
                 try:

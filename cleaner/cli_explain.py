@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
-from cleaner.batches import NOTHING_VISIBLE, clean_item_document, nothing_visible
+from cleaner.batches import NOTHING_VISIBLE, clean_item_document, item_reject, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 no_such_input, read_options)
 from cleaner.cli_fixtures import given_options
@@ -90,8 +90,10 @@ def run(args: argparse.Namespace) -> int:
                                       with_stored_fields(item))
         except Exception as exc:  # a page with no article, a page over the time limit, a
             # broken <case>.input.json or <case>.rules, rules it keeps that are gone
-            rejected.say(item.where(), str(exc))
-            answered.update(_ids_naming(item.source, item.line, None, args.ids or ()))
+            # (named as the rejects file names it: with its record's id, which --id may give)
+            reject = item_reject(item, str(exc))
+            rejected.say(reject.where(), reject.reason)
+            answered.update(_ids_naming(item.source, item.line, reject.id, args.ids or ()))
             continue
         record = doc.to_record()
         named = _ids_naming(item.source, item.line, str(record["id"]), args.ids or ())

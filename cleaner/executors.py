@@ -16,10 +16,10 @@ from collections import deque
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from cleaner.batches import BatchResult, Outcome, batch_bytes, process_batch
+from cleaner.batches import BatchResult, Outcome, batch_bytes, item_reject, process_batch
 from cleaner.cores import usable_cores
 from cleaner.heap_trim import give_back_heap
-from cleaner.inputs import RECORD, Reject, expand, unit_of
+from cleaner.inputs import RECORD, expand, unit_of
 from cleaner.progress import say
 from cleaner.wording import counted
 
@@ -259,9 +259,10 @@ class PoolExecutor:
             try:
                 result = self._pool.submit(_work, [item]).result()
             except BrokenProcessPool:
-                reject = Reject(item.source, item.line,
-                                "worker process died while cleaning this document (killed, out "
-                                "of memory or crashed)", getattr(item, "text", "")[:1 << 20])
+                # (its id, where it has one: found for this reject alone, not per document)
+                reject = item_reject(item, "worker process died while cleaning this document "
+                                           "(killed, out of memory or crashed)",
+                                     getattr(item, "text", "")[:1 << 20])
                 if self.say_rejects:
                     self.warn(f"rejected {reject.where()}: {reject.reason}")
                 outcomes.append(("reject", reject.as_dict()))
@@ -272,10 +273,9 @@ class PoolExecutor:
                     raise
                 continue
             except Exception as exc:
-                reject = Reject(item.source, item.line,
-                                f"cannot send this document to a worker process: "
-                                f"{type(exc).__name__}: {exc}",
-                                getattr(item, "text", "")[:1 << 20])
+                reject = item_reject(item, f"cannot send this document to a worker process: "
+                                           f"{type(exc).__name__}: {exc}",
+                                     getattr(item, "text", "")[:1 << 20])
                 outcomes.append(("reject", reject.as_dict()))
                 sure = len(outcomes)
                 continue

@@ -23,7 +23,7 @@ from cleaner.fixtures import (RuleOptions, RuleOptionsError, case_name_typed, ca
                               stored_rule_options, write_rule_options)
 from cleaner.identify import site_host
 from cleaner.inputs import MAX_RECORD_BYTES, Item, ReadOptions, Reject, without_compression
-from cleaner.jsonl_reader import is_jsonl, open_compressed, parse_record
+from cleaner.jsonl_reader import is_jsonl, open_compressed
 from cleaner.normalize import repair_surrogates
 
 
@@ -87,29 +87,37 @@ class RecordPicker:
 def find_record(path: Path, record_id: str | None, text_field: str = "text",
                 html_field: str = "html") -> Item:
     """One record of a JSONL file, with a text or a web page, read as a run reads it: the one
-    with this id (RecordPicker: else the one on this line number), or the only one."""
-    # The run's own parsing: what it reads as only nearly JSON (NaN, half a surrogate pair, a
-    # byte order mark, integer ids past 64 bits) is found here too, with the same fields.
+    with this id (RecordPicker: else the one on this line number), or the only one. A record
+    named that the run rejects (an empty text, no text field, broken JSON, a page too large) is
+    refused with the run's reason (rejected_asked), not as one the file lacks."""
+    # The run's own reader (as `cleaner explain` reads): what it reads as only nearly JSON (NaN,
+    # half a surrogate pair, a byte order mark, integer ids past 64 bits) is found here too,
+    # with the same fields, and what it rejects is rejected with the same words, by the same
+    # line numbers. (Imported here: `fixtures check` has no use for every reader.)
+    from cleaner.readers import iter_inputs
+
     options = ReadOptions(text_field=text_field, html_field=html_field)
     found = None
     picker = RecordPicker([record_id] if record_id is not None else [])
     broken: list[int] = []          # lines that are not JSON: passed over, named if nothing is found
-    with open_compressed(path) as stream:
-        for number, line in enumerate(stream, start=1):
-            record = parse_record(line, str(path), number, options)
-            if record is None:          # a blank line
-                continue
-            if isinstance(record, Reject):
-                # Not JSON even as a run reads it; else no document (no text, an empty one).
-                if record.reason.startswith(("broken JSON", "invalid UTF-8")):
-                    broken.append(number)
-                continue
-            if record_id is None:
-                if found is not None:
-                    raise FixtureError(f"{path} holds several records: choose one with --id")
-                found = record
-            elif picker.wants(record):
-                return record
+    rejects = RejectsAsked(record_id)
+    for record in iter_inputs([str(path)], options):
+        if isinstance(record, Reject):
+            # Not JSON even as a run reads it; else no document (no text, an empty one).
+            if record.reason.startswith(("broken JSON", "invalid UTF-8")) and record.line:
+                broken.append(int(record.line))
+            rejects.note(record)
+            continue
+        if record_id is None:
+            if found is not None:
+                raise FixtureError(f"{path} holds several records: choose one with --id")
+            found = record
+        elif picker.wants(record):
+            return record
+    rejected = rejects.by_id or (None if picker.held() else rejects.on_line)
+    if rejected is not None:
+        raise FixtureError(f"{rejected.where()} is rejected as a run reads it: "
+                           f"{rejected.reason}; nothing was added")
     found = found or next(iter(picker.held()), None)
     if found is None:
         unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
@@ -117,6 +125,32 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text",
                             f"{path}: no record with a {text_field!r} or {html_field!r} "
                             "field") + unread)
     return found
+
+
+class RejectsAsked:
+    """The rejects of a file read that an --id names, as RecordPicker names records: the first
+    by the id its record would have (its id field, else FILE:LINE: document_args), and the
+    first on the line a number names. A record with the id is picked before either; one on
+    the line numbered, before a reject on it."""
+
+    def __init__(self, record_id: str | None):
+        self.record_id = record_id
+        self.by_id: Reject | None = None
+        self.on_line: Reject | None = None
+
+    def note(self, reject: Reject) -> None:
+        """Keep `reject` if the id asked for names it."""
+        if self.record_id is None:
+            return
+        if self.by_id is None and reject.line is not None:
+            # (a whole file refused, with no line, is said as the file is: no record in it)
+            named = reject.id if reject.id is not None else str(
+                document_args(Item(reject.source, reject.line, "", {}, 0))["id"])
+            if named == self.record_id:
+                self.by_id = reject
+        if self.on_line is None and reject.line is not None and \
+                str(reject.line) == self.record_id:
+            self.on_line = reject
 
 
 def record_case_name(item: Item, source: Path, record_id: str | None) -> str:

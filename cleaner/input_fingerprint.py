@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from cleaner.folders import files_of
@@ -151,7 +152,8 @@ def _file_changes(name: str, before: dict[str, dict[str, Any]],
             said.append(f"{path} (its size: {_bytes(was.get('size'))}, now "
                         f"{_bytes(file['size'], unit=False)})")
         elif was.get("mtime_ns") != file["mtime_ns"]:
-            said.append(f"{path} (its modification time)")
+            was_time, time_now = _times(was.get("mtime_ns"), file["mtime_ns"])
+            said.append(f"{path} (its modification time: {was_time}, now {time_now})")
     present = {file["file"] for file in now}
     said += [f"{_path_of(name, below)} (removed)" for below in before if below not in present]
     return said
@@ -160,6 +162,35 @@ def _file_changes(name: str, before: dict[str, dict[str, Any]],
 def _path_of(name: str, below: str) -> str:
     """A file by its path as the run gives it: the input itself, or a file under it."""
     return name if below == "." else os.path.join(name, below)
+
+
+def _times(before: Any, now: Any) -> tuple[str, str]:
+    """Two modification times (ns) as a refusal says them: ISO 8601 in UTC, to the second, or
+    to the nanosecond where they read the same to the second (a file touched within it); a
+    time the manifest does not hold as a number (a hand edit), "unknown".
+
+    >>> _times(1_700_000_000_123_456_789, 1_700_000_007_000_000_000)
+    ('2023-11-14T22:13:20Z', '2023-11-14T22:13:27Z')
+    >>> _times(1_700_000_000_100_000_000, 1_700_000_000_900_000_000)[1]
+    '2023-11-14T22:13:20.900000000Z'
+    """
+    seconds = [_utc(ns) for ns in (before, now)]
+    if seconds[0] != seconds[1] or "unknown" in seconds:
+        return seconds[0], seconds[1]
+    return _utc(before, fraction=True), _utc(now, fraction=True)
+
+
+def _utc(ns: Any, fraction: bool = False) -> str:
+    """A time in ns since the epoch as ISO 8601 in UTC ("2023-11-14T22:13:20Z"), with its
+    nanoseconds where `fraction`; "unknown" for no number, or one no date holds."""
+    if type(ns) is not int:
+        return "unknown"
+    whole, part = divmod(ns, 1_000_000_000)
+    try:
+        stamp = datetime.fromtimestamp(whole, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    except (OverflowError, OSError, ValueError):
+        return "unknown"
+    return f"{stamp}.{part:09d}Z" if fraction else f"{stamp}Z"
 
 
 def _bytes(size: Any, unit: bool = True) -> str:

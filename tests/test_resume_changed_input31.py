@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from datetime import datetime, timezone
 
 import pytest
 
@@ -21,6 +22,11 @@ from scale_helpers import real_docs, shard_records, write_jsonl
 GENERIC = ("cannot resume: a file of the inputs was added, removed or changed (its size or "
            "time) since the interrupted run")
 SHARD_SIZE = 20
+
+
+def _utc(ns: int) -> str:
+    """A modification time as a refused resume says it: ISO 8601 in UTC, to the second."""
+    return datetime.fromtimestamp(ns // 10**9, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _old_digest(inputs: list[str]) -> str:
@@ -123,7 +129,8 @@ def test_a_touched_input_is_named_with_its_time(two_inputs, reference, tmp_path,
     capsys.readouterr()
     assert main(args + ["--resume"]) == 2
     err = capsys.readouterr().err
-    assert f"{GENERIC}: {first} (its modification time)" in err
+    assert (f"{GENERIC}: {first} (its modification time: {_utc(mtime)}, now "
+            f"{_utc(os.stat(first).st_mtime_ns)})") in err
     assert str(second) not in err
     _put_back(first, os.stat(first).st_size, mtime)
     assert main(args + ["--resume"]) == 0
@@ -134,11 +141,12 @@ def test_both_changed_inputs_are_named_in_the_order_they_are_read(two_inputs, tm
                                                                  monkeypatch, capsys):
     first, second = two_inputs
     args = _stopped_after_the_first_shard(monkeypatch, two_inputs, tmp_path / "out")
-    _touched(first)
+    mtime = _touched(first)
     size, _ = _appended(second)
     capsys.readouterr()
     assert main(args + ["--resume"]) == 2
-    assert (f"{GENERIC}: {first} (its modification time), {second} (its size: {size} bytes, "
+    assert (f"{GENERIC}: {first} (its modification time: {_utc(mtime)}, now "
+            f"{_utc(os.stat(first).st_mtime_ns)}), {second} (its size: {size} bytes, "
             f"now {os.stat(second).st_size}) (see ") in capsys.readouterr().err
 
 
@@ -146,12 +154,12 @@ def test_many_changed_inputs_are_named_a_few_and_counted(tmp_path, monkeypatch, 
     docs = real_docs(40)
     inputs = [write_jsonl(tmp_path / f"part{n}.jsonl", docs[n * 5:n * 5 + 5]) for n in range(8)]
     args = _stopped_after_the_first_shard(monkeypatch, inputs, tmp_path / "out")
-    for path in inputs[1:]:
-        _touched(path)
+    touched = {path: _touched(path) for path in inputs[1:]}
     capsys.readouterr()
     assert main(args + ["--resume"]) == 2
     err = capsys.readouterr().err
-    named = ", ".join(f"{path} (its modification time)" for path in inputs[1:4])
+    named = ", ".join(f"{path} (its modification time: {_utc(touched[path])}, now "
+                      f"{_utc(os.stat(path).st_mtime_ns)})" for path in inputs[1:4])
     assert f"{GENERIC}: {named} and 4 more (see " in err
     assert str(inputs[0]) not in err and str(inputs[4]) not in err
 
