@@ -48,12 +48,14 @@ class CorruptGzip(ValueError):
     was); `going_on`: the message's last words, where reading goes on (said_with puts a
     reader's words before them); `unread_whole`: none of the member was read, the damage met in
     the read of its first bytes (its `unread` bytes are all of it); `not_gzip`: those first
-    bytes do not open as a gzip member at all (junk after the last member, say)."""
+    bytes do not open as a gzip member at all (junk after the last member, say); `start`: where
+    the damaged member (or those bytes) starts (None: not said)."""
 
     def __init__(self, message: str, resumed_at: int | None, lines: int | None = None,
                  cut: bool = False, given: int = 0, lost: int | None = None,
                  head: bytes = b"", sound: int = 0, unread: int | None = None,
-                 going_on: str = "", unread_whole: bool = False, not_gzip: bool = False):
+                 going_on: str = "", unread_whole: bool = False, not_gzip: bool = False,
+                 start: int | None = None):
         super().__init__(message)
         self.resumed_at = resumed_at
         self.lines = lines
@@ -66,6 +68,23 @@ class CorruptGzip(ValueError):
         self.going_on = going_on
         self.unread_whole = unread_whole
         self.not_gzip = not_gzip
+        self.start = start
+
+    def named(self) -> str:
+        """What failed, as a record of a line it gave (or cut) says it read from: the report's
+        first words, "a corrupt gzip member starting at byte N"; for bytes that are no gzip
+        member, those bytes (junk between members gives no line, but cuts one).
+
+        >>> CorruptGzip("corrupt gzip member starting at byte 9 (x); reading goes on", 20).named()
+        'a corrupt gzip member starting at byte 9'
+        >>> CorruptGzip("corrupt gzip member starting at byte 9 (x)", 49, unread=40, not_gzip=True,
+        ...             start=9).named()
+        'a gzip stream cut by 40 bytes at byte 9 that are no gzip member'
+        """
+        if self.not_gzip and self.unread is not None and self.start is not None:
+            return (f"a gzip stream cut by {self.unread} bytes at byte {self.start} that are "
+                    f"no gzip member")
+        return "a " + str(self).split(";", 1)[0].split(" (", 1)[0]
 
     def said_with(self, words: str) -> str:
         """The message with a reader's `words` on the damaged member said before where reading
@@ -212,7 +231,7 @@ class GzipMembers(io.RawIOBase):
         # header in its deflate data)
         search_from = max(self._member_start + 1, at) if end is None else end
         lines, given, head, sound = self._lines_given(), self._made, self._head, self._sound
-        failed_at = at
+        failed_at, damaged_at = at, self._member_start
         unread_whole = at == self._member_start
         # (bytes a member header cannot start with: no member, no lines, was there)
         not_gzip = unread_whole and not data.startswith(MAGIC)
@@ -244,14 +263,14 @@ class GzipMembers(io.RawIOBase):
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", found, lines,
                                   given=given, lost=lost, head=head, sound=sound,
                                   unread=_unread(failed_at, end, found), going_on=going_on,
-                                  unread_whole=unread_whole, not_gzip=not_gzip)
+                                  unread_whole=unread_whole, not_gzip=not_gzip, start=damaged_at)
             if self._eof:
                 going_on = "no further member follows"
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", None, lines,
                                   given=given, lost=lost, head=head, sound=sound,
                                   unread=_unread(failed_at, end, window_at + len(window)),
                                   going_on=going_on, unread_whole=unread_whole,
-                                  not_gzip=not_gzip)
+                                  not_gzip=not_gzip, start=damaged_at)
             # (a header may begin in the last bytes searched and end in the next read)
             searched = max(searched, window_at + len(window) - (len(MAGIC) - 1))
             keeping = keeping and len(window) <= _KEEP_BYTES

@@ -892,27 +892,87 @@ def damaged_member(error: Exception) -> str:
     >>> damaged_member(CorruptGzip("corrupt gzip member starting at byte 9 (x); reading ...", 20))
     'a corrupt gzip member starting at byte 9'
     """
+    # (bytes that are no gzip member, between two members, are named as what they are)
+    if isinstance(error, CorruptGzip):
+        return error.named()
     return "a " + str(error).split(";", 1)[0].split(" (", 1)[0]
 
 
 def with_damage(record: Item | RawRecord | Reject, member: str) -> Item | RawRecord | Reject:
     """A record whose line was read from a `member` found damaged after it (damaged_member): an
     Item flagged damaged-input, a Reject whose reason says so first (so the summary counts
-    such rejects apart from those of the input itself), a RawRecord to be either."""
+    such rejects apart from those of the input itself), a RawRecord to be either. A line read
+    from one damaged member and then another (one cut it, the next was found damaged too)
+    says so once, naming both (_then): "line read from corrupt gzip members starting at bytes
+    N and M: ..."."""
     if isinstance(record, RawRecord):
-        return record._replace(damage=member)
+        return record._replace(damage=_then(record.damage, member))
     return _parsed_with_damage(record, member)
 
 
+# What with_damage puts first in a Reject's reason, and says in the flag of an Item.
+_READ_FROM = "line read from "
+_FLAG_WORDS = ("its line was read from ", " before the damage was found: its text may be garbled")
+
+
 def _parsed_with_damage(record: Item | Reject, member: str) -> Item | Reject:
-    """with_damage of a parsed record."""
+    """with_damage of a parsed record (once: a second damage joins the first's words)."""
     if isinstance(record, Reject):
-        record.reason = f"line read from {member}: {record.reason}"
+        said = record.reason
+        if said.startswith(_READ_FROM) and ": " in said:
+            before, said = said[len(_READ_FROM):].split(": ", 1)
+            member = _then(before, member)
+        record.reason = f"{_READ_FROM}{member}: {said}"
         return record
-    flag = {"flag": DAMAGED_INPUT, "reason": f"its line was read from {member} before the "
-                                             f"damage was found: its text may be garbled"}
-    record.hints = {**record.hints, "page_flags": [*record.hints.get("page_flags", ()), flag]}
+    flags = [*record.hints.get("page_flags", ())]
+    opening, closing = _FLAG_WORDS
+    for at, flag in enumerate(flags):
+        if flag.get("flag") == DAMAGED_INPUT and flag.get("reason", "").endswith(closing):
+            member = _then(flag["reason"][len(opening):-len(closing)], member)
+            del flags[at]
+            break
+    flag = {"flag": DAMAGED_INPUT, "reason": f"{opening}{member}{closing}"}
+    record.hints = {**record.hints, "page_flags": [*flags, flag]}
     return record
+
+
+def _then(before: str | None, member: str) -> str:
+    """The damaged members a line was read from, `before` (None: none) and then `member`: of
+    one kind, in one phrase (the summary counts a reject by its first 80 characters); else
+    in turn.
+
+    >>> member = "a corrupt gzip member starting at byte "
+    >>> _then(None, member + "9"), _then(member + "9", member + "90")
+    ('a corrupt gzip member starting at byte 9', 'corrupt gzip members starting at bytes 9 and 90')
+    >>> _then("corrupt zstd frames starting at bytes 9 and 90", "a corrupt zstd frame starting "
+    ...       "at byte 99")
+    'corrupt zstd frames starting at bytes 9, 90 and 99'
+    >>> _then("a gzip stream cut by 4 bytes at byte 9 that are no gzip member", member + "90")[48:]
+    'no gzip member, then a corrupt gzip member starting at byte 90'
+    """
+    if not before or before == member:
+        return member
+    first, then = _damaged_named(before), _damaged_named(member)
+    if first is None or then is None or first[0] != then[0] or len(then[1]) != 1:
+        return f"{before}, then {member}"
+    kind, offsets = first[0], [*first[1], *then[1]]
+    return f"corrupt {kind}s starting at bytes {', '.join(offsets[:-1])} and {offsets[-1]}"
+
+
+def _damaged_named(name: str) -> tuple[str, list[str]] | None:
+    """The kind ("gzip member", "zstd frame") and the offsets of the damaged members a `name`
+    says (_then's, damaged_member's); None for other words.
+
+    >>> _damaged_named("corrupt zstd frames starting at bytes 9, 90 and 99")
+    ('zstd frame', ['9', '90', '99'])
+    """
+    for kind in ("gzip member", "zstd frame"):
+        for opening in (f"a corrupt {kind} starting at byte ",
+                        f"corrupt {kind}s starting at bytes "):
+            if name.startswith(opening):
+                offsets = name[len(opening):].replace(" and ", ", ").split(", ")
+                return (kind, offsets) if all(map(str.isdigit, offsets)) else None
+    return None
 
 
 def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,

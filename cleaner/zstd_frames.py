@@ -33,6 +33,13 @@ _RLE_BLOCK, _RESERVED_BLOCK = 1, 3
 # what it read, and what it gives out of a block may wait for a later read (a read's output is
 # bounded), so what a read decodes begins at most this far before the input it takes in.
 _BLOCK_MOST = zstandard.BLOCKSIZE_MAX + 3
+# The input zstd's reader takes in at a time: where the read that meets damage began to take it
+# in bounds what of the frame was not read (_handed_out_to), so in far less than zstd's 128 KB,
+# in which a frame under it was all one piece, said unread whole while its lines were given.
+# (60 frames damaged at random: the bytes said unread summed to 1.07 times what was not read
+# in 8 KB pieces, 1.86 in 32 KB. Reading 80 MB of JSONL from 20 MB of .zst through open_zstd
+# took no longer: 0.48 s against 0.49 s in 128 KB pieces, the least of 4, alternated.)
+_READ_SIZE = 1 << 13
 
 
 class CorruptZstd(ValueError):
@@ -207,6 +214,21 @@ def _blocks(stream: BinaryIO, pos: int) -> Iterator[tuple[int, int, int, bool]]:
         pos = end
 
 
+def _block_at(stream: BinaryIO, start: int, pos: int) -> int:
+    """Where the block of the frame at `start` begins that holds the byte before `pos` (`pos`
+    where the walk of its blocks ends before it; `start` where its header cannot be read)."""
+    stream.seek(start)
+    head = stream.read(5)
+    if len(head) < 5:
+        return start
+    for at, _, end, _ in _blocks(stream, _first_block(start, head[4])):
+        # (a block that ends where `pos` is: zstd may have taken in its last bytes as a read
+        # filled up, and handed out the rest of its data in the next read only)
+        if end >= pos:
+            return max(start, min(at, pos))
+    return pos
+
+
 def _next_frame(stream: BinaryIO, pos: int, size: int) -> int | None:
     """Where the next frame's magic number is at or after `pos`, if anywhere."""
     magic = _FRAME_MAGIC.to_bytes(4, "little")
@@ -298,8 +320,8 @@ class _CheckedZstd(io.RawIOBase):
     @staticmethod
     def _stream_reader(source: Any):
         # (zstd's reader asks only for read())
-        return zstandard.ZstdDecompressor().stream_reader(source, read_across_frames=True,
-                                                          closefd=False)
+        return zstandard.ZstdDecompressor().stream_reader(source, read_size=_READ_SIZE,
+                                                          read_across_frames=True, closefd=False)
 
     def _start_next(self) -> None:
         """Close the span's reader and start the next span's: a frame's reader, or None for
@@ -344,9 +366,32 @@ class _CheckedZstd(io.RawIOBase):
             what += f"; {KEPT}"
         start = self._span.start
         unread = None if read_from is None else self._span.end - (
-            max(start, read_from - _BLOCK_MOST) if self._span_out else start)
+            self._handed_out_to(read_from) if self._span_out else start)
         self._report = self._going_on(what, self._lines_read(), unread,
                                       unread_whole=not self._span_out)
+
+    def _handed_out_to(self, read_from: int) -> int:
+        """Where in the frame being read the input starts whose data the read from `read_from`
+        (where the input it began to take in starts) may have decoded without handing it out:
+        the start of the block that input cut into, or that ended where it starts (zstd takes
+        in more input only once it has used all it had, decodes a block only once it has the
+        whole of it, and the next only once it has handed out the last; so the data of the
+        blocks before was handed out); up to a block before `read_from` (_BLOCK_MOST) where the
+        walk could not follow the frame's blocks. Those are the bytes of the frame that were
+        not read; before, a block before `read_from` was counted in wherever it started, and
+        the whole frame where that went back past its start."""
+        span = self._span
+        if span.kind != "frame":
+            return max(span.start, read_from - _BLOCK_MOST)
+        # (on a handle of its own, as the walk of __init__: the file is read once. Its
+        # descriptor's offset is put back, or the file's buffer read the wrong bytes after)
+        fd = self._raw.fileno()
+        offset = os.lseek(fd, 0, os.SEEK_CUR)
+        try:
+            with open(fd, "rb", closefd=False) as headers:
+                return _block_at(headers, span.start, read_from)
+        finally:
+            os.lseek(fd, offset, os.SEEK_SET)
 
     def _lines_read(self) -> int | None:
         """The line ends handed out of the span being read (None: not counted, or a pipe's)."""
