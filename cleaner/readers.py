@@ -24,7 +24,7 @@ from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_f
 from cleaner.jsonl_reader import READ_BUFFER, is_jsonl, not_utf8, open_compressed, read_jsonl, \
     stream_error, wide_encoding
 from cleaner.parquet_io import is_parquet, read_parquet
-from cleaner.warc_reader import ends_inside, is_warc, iter_warc, iter_warc_stream
+from cleaner.warc_reader import SkipPlaces, ends_inside, is_warc, iter_warc, iter_warc_stream
 from cleaner.warc_stream import Unclosed, opens_as_warc
 from cleaner.writers import is_special_file
 from cleaner.zstd_frames import read_zstd
@@ -86,8 +86,8 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield from read_parquet(Path(path), options)
         return
     if is_warc(name):
-        yield from _warc_noted(lambda skipped: iter_warc(Path(path), options, skipped),
-                               str(Path(path)), log)
+        yield from _warc_noted(lambda skipped, places: iter_warc(Path(path), options, skipped,
+                                                                 places), log)
         return
     if is_json(name):
         yield from iter_json_file(Path(path), options)
@@ -121,8 +121,8 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
     if head is not None and opens_as_warc(head):
         # A WARC by its first bytes, under a name that does not say so ("crawl.data", a
         # "part-0.gz" of a .warc.gz): read as one, not as an article of its headers and markup.
-        yield from _warc_noted(lambda skipped: iter_warc(Path(path), options, skipped),
-                               str(Path(path)), log)
+        yield from _warc_noted(lambda skipped, places: iter_warc(Path(path), options, skipped,
+                                                                 places), log)
         return
     if unread_compressed(name):     # "dump.csv.zst", "backup.gz": not an article to clean
         yield Reject(path, None, "a compressed file of a kind not read: compressed inputs are "
@@ -158,56 +158,18 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield read_text_file(path, record_id, options)
 
 
-def _warc_noted(read: Callable[[Counter], Iterator[Item | Reject]], source: str, log: ReadLog
-                ) -> Iterator[Item | Reject]:
-    """A WARC's items and rejects (`read`, given the counter of skipped records), noting in
-    `log` where a record the file ends inside was read (ReadLog.cut_places) and, where the log
-    keeps them (`explain`), why each record of `source` passed over was skipped
-    (ReadLog.skip_places)."""
-    places = log.skip_places
-    skips = None if places is None else _SkipsInOrder(log.skipped_records)
-    last = 0                    # the number of the last record that gave an item or a reject
-    for item in read(log.skipped_records if skips is None else skips):
-        if skips is not None and places is not None and item.line:
-            skips.place(source, last, int(item.line), places)
-            last = max(last, int(item.line))
+def _warc_noted(read: Callable[[Counter, SkipPlaces | None], Iterator[Item | Reject]],
+                log: ReadLog) -> Iterator[Item | Reject]:
+    """A WARC's items and rejects (`read`, given the run's counter of skipped records and the
+    log's ReadLog.skip_places, where the reader notes each record it skips, with why: kept for
+    `explain`, None in a run), noting in `log` where a record the file ends inside was read
+    (ReadLog.cut_places)."""
+    for item in read(log.skipped_records, log.skip_places):
         if isinstance(item, Item) and item.hints and ends_inside(item):
             from cleaner.batches import document_args
 
             log.cut_places[str(document_args(item)["id"])] = item.where()
         yield item
-    if skips is not None and places is not None and skips.order:
-        # (records skipped after the last that gave an outcome: numbered on from it)
-        skips.place(source, last, last + len(skips.order) + 1, places)
-
-
-class _SkipsInOrder(Counter):
-    """The skipped records of one WARC counted (into the run's counter too) and kept in the
-    order they were met. The reader counts a record when it reads it, after the items of the
-    records before it are given and before its own or a later record's are: the reasons met
-    between two outcomes are those of the records numbered between them, in order."""
-
-    def __init__(self, total: Counter):
-        super().__init__()
-        self.into = total
-        self.order: list[str] = []
-
-    def __setitem__(self, reason, count) -> None:
-        grown = count - self.get(reason, 0)
-        super().__setitem__(reason, count)
-        self.into[reason] += grown
-        self.order.extend([reason] * max(grown, 0))
-
-    def place(self, source: str, after: int, before: int,
-              places: dict[tuple[str, int], str]) -> None:
-        """Give the reasons met since the record numbered `after` to the records numbered
-        between it and `before`, where they are as many; else to none (the numbers went
-        another way: a damaged or misaligned record), rather than to the wrong ones."""
-        numbers = range(after + 1, before)
-        if len(numbers) == len(self.order):
-            places.update(((source, number), reason)
-                          for number, reason in zip(numbers, self.order))
-        self.order = []
 
 
 def _opening(path: str) -> bytes | None:
@@ -235,8 +197,8 @@ def _read_stream(stream, source: str, record_id: str, options: ReadOptions, log:
     from)."""
     peek = stream.peek(SNIFF_BYTES) if hasattr(stream, "peek") else b""
     if opens_as_warc(peek):
-        yield from _warc_noted(lambda skipped: iter_warc_stream(stream, source, options,
-                                                                skipped), source, log)
+        yield from _warc_noted(lambda skipped, places: iter_warc_stream(
+            stream, source, options, skipped, places), log)
         return
     if not unpacked and peek.startswith((GZIP_MAGIC, ZSTD_MAGIC)):
         # `cat dump.jsonl.gz | cleaner clean -`: it was refused as binary data.

@@ -168,14 +168,15 @@ def _status(record) -> int | None:
         return None
 
 
-def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
-              ) -> Iterator[Item | Reject]:
+def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None,
+              places: SkipPlaces | None = None) -> Iterator[Item | Reject]:
     """Items for the HTML responses of a WARC file, Rejects for records that cannot be read.
 
     A resource record holding a page is read as a response is (it has no HTTP headers), and a
     conversion record of plain text (Common Crawl's WET), or a resource record of text/plain,
     is a text item. A record that is none of these (requests, metadata, images, redirects) is
-    skipped and counted in `skipped` by reason. A record warcio
+    skipped and counted in `skipped` by reason, and noted in `places` (where given: explain
+    --id) under (the file, its number) with that reason. A record warcio
     cannot parse, whatever it raises, is rejected (in words, not the exception's class) and the
     reader goes on at the next record header; a damaged gzip member is rejected as its
     record's (before its header or inside it), naming where, and the reader goes on at the next
@@ -192,17 +193,49 @@ def iter_warc(path: Path, options: ReadOptions, skipped: Counter | None = None
         return
     with stream:
         yield from _by_record(_Walk(stream, source, options,
-                                    skipped if skipped is not None else Counter()).items())
+                                    _Skips(source, skipped, places)).items())
 
 
 def iter_warc_stream(stream: BinaryIO, source: str, options: ReadOptions,
-                     skipped: Counter | None = None) -> Iterator[Item | Reject]:
+                     skipped: Counter | None = None, places: SkipPlaces | None = None
+                     ) -> Iterator[Item | Reject]:
     """iter_warc for a WARC on a stream read once (standard input, a pipe), plain or gzip. It
     is read as a file is, but for where a damaged record would have the reader go back further
     than it keeps: then a Reject says which records may be lost, and to pass the file."""
     with read_once(stream) as warc:
         yield from _by_record(_Walk(warc, source, options,
-                                    skipped if skipped is not None else Counter()).items())
+                                    _Skips(source, skipped, places)).items())
+
+
+# Why each record a WARC passed over was skipped, by (the file, the record's number): as
+# ReadLog.skip_places keeps them.
+SkipPlaces = dict[tuple[str, int], str]
+
+
+class _Skips:
+    """The records of one WARC (`source`) the reader passes over, each noted where it is
+    skipped: counted by reason (into `counts`, the run's counter) and, where `places` is given
+    (explain --id), kept with that reason under its number.
+
+    A record skipped that then has an outcome after all (its gzip member damaged inside it, the
+    file ending inside it: a reject of its number) is no longer noted as skipped, but stays
+    counted, as runs always counted it."""
+
+    def __init__(self, source: str, counts: Counter | None, places: SkipPlaces | None):
+        self.source = source
+        self.counts = counts if counts is not None else Counter()
+        self.places = places
+
+    def skip(self, number: int, reason: str) -> None:
+        """Note that the record numbered `number` is skipped, and why."""
+        self.counts[reason] += 1
+        if self.places is not None:
+            self.places[(self.source, number)] = reason
+
+    def given(self, outcome: Item | Reject) -> None:
+        """Note that a record has an outcome (an item, a reject): it was not passed over."""
+        if self.places is not None and outcome.line:
+            self.places.pop((self.source, int(outcome.line)), None)
 
 
 # What _Walk._failed gives when the stream itself failed: the pass's end says what follows.
@@ -214,7 +247,7 @@ class _Walk:
     record's bytes or its length lie, and the next pass starts at the record header after that
     place; records keep the numbers they would have had."""
 
-    def __init__(self, stream: Stream, source: str, options: ReadOptions, skipped: Counter):
+    def __init__(self, stream: Stream, source: str, options: ReadOptions, skipped: _Skips):
         self.stream, self.source, self.options, self.skipped = stream, source, options, skipped
         self.number = 0                   # the records counted so far: a record's `line`
         self.cut = False                  # the last record read ran past the end of the file
@@ -235,7 +268,9 @@ class _Walk:
     def items(self) -> Iterator[Item | Reject]:
         """Every record's items and rejects, in the file's order; last, for a stream read once,
         a Reject for where it could not be read back to."""
-        yield from self._passes()
+        for outcome in self._passes():
+            self.skipped.given(outcome)
+            yield outcome
         lost = self.stream.unreachable
         if lost is not None:
             yield Reject(self.source, None,
@@ -847,23 +882,23 @@ def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:
     return [{"flag": CUT_SHORT, "reason": why}]
 
 
-def _record_item(record, source: str, number: int, options: ReadOptions, skipped: Counter,
+def _record_item(record, source: str, number: int, options: ReadOptions, skipped: _Skips,
                  stream: Stream) -> tuple[list[Item | Reject], bool]:
     """The record's page as an Item (a Reject where it cannot be one; nothing for a record
-    skipped, counted in `skipped`), and whether the record's length took whole records after
-    it (then read from the first one's header on, by _Walk)."""
+    skipped, noted in `skipped` under its number), and whether the record's length took whole
+    records after it (then read from the first one's header on, by _Walk)."""
     if record.rec_type == "conversion" or record.rec_type == "resource" and \
             _payload_type(record)[0] == "text/plain":
         # (a resource of plain text is a document as a WET conversion is: a page's text an
         # archiver stored by itself)
         return _text_item(record, source, number, options, skipped, stream)
     if record.rec_type not in ("response", "resource"):
-        skipped[f"WARC {record.rec_type} record"] += 1
+        skipped.skip(number, f"WARC {record.rec_type} record")
         return [], False
     url = record.rec_headers.get_header("WARC-Target-URI")
     status = _status(record)
     if status is not None and not 200 <= status < 300:
-        skipped[f"HTTP status {status}"] += 1
+        skipped.skip(number, f"HTTP status {status}")
         return [], False
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
@@ -899,7 +934,7 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     # (the data ends inside the page: no next record's header in it says where it should end)
     ended = ran_past and not flags and not swallowed
     if not page:
-        skipped[f"not HTML ({media or 'no content type'})"] += 1
+        skipped.skip(number, f"not HTML ({media or 'no content type'})")
         return [], swallowed
     if ended:
         # The file ends inside the page: it is cleaned as far as it goes and flagged, as a
@@ -1049,7 +1084,7 @@ def _cut_off(source: str, number: int, record, stream: Stream, url: str | None) 
                   + f" ({url})")
 
 
-def _text_item(record, source: str, number: int, options: ReadOptions, skipped: Counter,
+def _text_item(record, source: str, number: int, options: ReadOptions, skipped: _Skips,
                stream: Stream) -> tuple[list[Item | Reject], bool]:
     """A conversion record's text (Common Crawl's WET), or a resource record's of text/plain,
     as a text item, read as a .txt article is (--encoding, --max-record-bytes); a conversion
@@ -1059,7 +1094,7 @@ def _text_item(record, source: str, number: int, options: ReadOptions, skipped: 
     url = record.rec_headers.get_header("WARC-Target-URI")
     media, _ = _payload_type(record)
     if media not in (None, "text/plain"):
-        skipped[f"not text (conversion to {media})"] += 1
+        skipped.skip(number, f"not text (conversion to {media})")
         return [], False
     limit = options.max_record_bytes
     data = record.raw_stream.read(limit + 1)
