@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -33,7 +34,8 @@ from cleaner.sitekey import site_key, site_stem
 from cleaner.wording import counted
 
 # Kinds in the order they win a tie in document count: general shapes before exact lines.
-KIND_ORDER = {"code": 0, "code-line": 1, "lead": 2, "label": 3, "template": 4, "exact": 5}
+KIND_ORDER = {"code": 0, "code-line": 1, "lead": 2, "byline": 3, "label": 4, "template": 5,
+              "exact": 6}
 # Documents per site whose lines are kept to look for near misses (keep examples).
 SAMPLE_DOCS = 400
 # The share of a byline label's lines whose text is a name for the label to be a meta rule: a
@@ -228,11 +230,15 @@ class Miner:
         # header stage took, within the head lines, as the rules' own datelines are looked for.
         lead_seen = False
         # Past a dateline the rule stage applies no "head" rule: a line below one, the loaded
-        # rules' or the dateline suggested here, is no head line.
+        # rules' or the dateline suggested here, is no head line. Nor is a line below the first
+        # prose: that is the lead paragraph, which a dateline rule written later may open (one
+        # suggest did not see), and a head rule for the line would then stop firing.
         dateline = _dateline_line(doc, dict(numbered))
+        prose_seen = False
         for pos, (number, text) in enumerate(numbered):
             past_dateline = lead_seen or (dateline is not None and number > dateline)
-            head, tail = pos < HEAD_LINES and not past_dateline, pos >= count - TAIL_LINES
+            in_head = pos < HEAD_LINES and not past_dateline
+            head, tail = in_head and not prose_seen, pos >= count - TAIL_LINES
             spans = removed.get(number)
 
             def note(kind, key, start, end, part=None):
@@ -249,8 +255,9 @@ class Miner:
             line = shapes.collapse(text)
             if not line:
                 continue
-            note("exact", ("exact", line), 0, len(text))
             label = labels[pos]
+            prose_seen = prose_seen or (label is None and _reads_as_prose(line))
+            note("exact", ("exact", line), 0, len(text))
             if label is not None:
                 key = shapes.label_key(label)
                 group = note("label", key, 0, len(text), label.sep)
@@ -276,11 +283,18 @@ class Miner:
             elif (staff := shapes.staff_code_line(text)) is not None:
                 # ANTARA's staff numbers ("R021/H015", "T.R021/A011"), bare or bracketed.
                 note("code-line", shapes.STAFF_KEY, 0, len(text), staff)
-            if head and not lead_seen:
+            if in_head and not lead_seen:
                 lead = shapes.lead_shape(text)
                 if lead is not None and not _reduplicated(text, lead.end):
                     note("lead", shapes.lead_key(lead), 0, lead.end, lead.sep)
                     lead_seen = True
+                elif lead is None and (caps := _caps_lead(text)) is not None:
+                    note("lead", CAPS_LEAD_KEY, 0, caps[0], caps[1])
+                    lead_seen = True
+            if in_head or tail:
+                byline = _word_and_name(line)
+                if byline is not None:
+                    note("byline", ("byline", byline.casefold()), 0, len(text), byline)
 
     # ------------------------------------------------------------------------------ candidates
 
@@ -354,12 +368,12 @@ class Miner:
         if rule is None:
             return None
         rule["id"] = _unique(rule["id"], used_ids)
-        byline = group.kind == "label" and rule["action"] == "meta"
+        byline = group.kind in ("label", "byline") and rule["action"] == "meta"
         # Only lines naming someone are a byline rule's: a note after the label stays. Read
         # lazily: a few examples are wanted of a label thousands of documents end with.
         # A code line's rule is made for the lines the loaded rules leave (of its desks, for
         # initials): its examples too.
-        if byline:
+        if byline and group.kind == "label":
             examples: Iterable[Occurrence] = (o for o in occ if _names_someone(o.text))
         elif group.kind == "code-line":
             codes = _code_line_codes(group)
@@ -444,6 +458,16 @@ class Miner:
                     "pattern": shapes.code_pattern(key[1], _code_alternatives(group.parts))}
         if group.kind == "code-line":
             return _code_line_rule(stem, where, group)
+        if group.kind == "lead" and key == CAPS_LEAD_KEY:
+            return {"id": f"{stem}/dateline", "action": "meta", "where": "head",
+                    "case_sensitive": True, "pattern": _caps_lead_pattern(group.parts)}
+        if group.kind == "byline":
+            if _one_text((o.text for o in occ), len(occ)):
+                return None
+            word = Counter(group.parts).most_common(1)[0][0]
+            return {"id": f"{stem}/byline", "action": "meta", "where": where,
+                    "case_sensitive": True,
+                    "pattern": f"^(?i:{shapes.escape(word)})\\s+(?P<author>{BYLINE_NAME})$"}
         if group.kind == "lead":
             _, join, _source = key
             sources = Counter(lead.source for o in occ[:200]
@@ -486,7 +510,138 @@ class Miner:
 
 _KIND_WORDS = {"exact": "repeated line", "label": "label line", "template": "line shaped",
                "code": "code ending a paragraph", "code-line": "code alone on a line",
-               "lead": "dateline"}
+               "lead": "dateline", "byline": "byline"}
+
+# A line reads as prose (the lead paragraph, not a header's line) with this many words and a
+# sentence's end; or, in a script written without spaces, this many characters.
+PROSE_WORDS = 8
+PROSE_CHARS = 60
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Whether a line (collapsed, no label) reads as a paragraph of the article: long enough
+    and ending as a sentence ends. Bylines, stamps, titles and link lines end otherwise.
+
+    >>> _reads_as_prose("El Consejo aprobó este martes una ampliación del bono de alquiler joven.")
+    True
+    >>> _reads_as_prose("Lee también: Los precios del alquiler suben un 11 % en las ciudades")
+    False
+    >>> _reads_as_prose("Publicado: 12/03/2024 10:15 h"), _reads_as_prose("Terima kasih.")
+    (False, False)
+    """
+    if not _SENTENCE_END.search(line):
+        return False
+    return line.count(" ") + 1 >= PROSE_WORDS or (" " not in line and len(line) >= PROSE_CHARS)
+
+
+# An opening dateline in capitals: a place, a date ("12 mar"), an agency in brackets ("(EFE)"),
+# then a dash, a dot before it allowed ("MADRID, 12 mar (EFE).- ", "BARCELONA.- "). A place's
+# words are letters, joined inside by an apostrophe, a dot or a hyphen ("L'HOSPITALET").
+_CAPS_WORD = r"[^\W\d_]+(?:['\u2019.-][^\W\d_]+)*"
+_CAPS_LEAD = re.compile(
+    rf"(?P<place>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,4}}?)"
+    r"(?P<date>,[ \t]*\d{1,2}[ \t]+[^\W\d_]{2,12}\.?(?:[ \t]+\d{4})?)?"
+    r"(?P<agency>[ \t]*\([^()\n]{2,30}\))?"
+    r"[ \t]*(?P<sep>\.?(?:--|-|\u2013|\u2014))[ \t]+")
+# What the text after a dateline opens with: a capital, a digit, an opening quote or bracket.
+_TEXT_OPENERS = "\"'\u00ab\u201c\u2018\u00bf\u00a1("
+CAPS_LEAD_KEY = ("lead", "CAPS", "")
+CAPS_PLACE_PATTERN = r"\p{Lu}[\p{Lu}\x27’.-]*\p{Lu}(?:[ \t]+\p{Lu}[\p{Lu}\x27’.-]*){0,4}"
+_CAPS_DATE_PATTERN = r",[ \t]*\d{1,2}[ \t]+\pL{2,12}\.?(?:[ \t]+\d{4})?"
+_CAPS_AGENCY_PATTERN = r"[ \t]*\((?P<source>[^()\n]{2,30})\)"
+
+
+def _caps_lead(line: str) -> tuple[int, str] | None:
+    """An opening dateline whose place is in capitals, as wires write it, the lead_shape
+    forms aside: where the text after it starts, and its variant ("da|.-": a date, an agency,
+    the separator). None for any other line.
+
+    >>> _caps_lead("MADRID, 12 mar (EFE).- El Consejo de Ministros aprobó este martes la medida.")
+    (23, 'da|.-')
+    >>> _caps_lead("BARCELONA.- La Generalitat anunció este miércoles que la fase termina.")
+    (12, '|.-')
+    >>> _caps_lead("MADRID es la ciudad con más turistas.- dijo el alcalde en la rueda.") is None
+    True
+    """
+    if len(line) < 40:
+        return None
+    m = _CAPS_LEAD.match(line[:200])      # a dateline is short; a hostile line is not read
+    if m is None:
+        return None
+    place, rest = m.group("place"), line[m.end():]
+    first = place.split()[0]
+    if (place != place.upper() or sum(ch.isalpha() for ch in first) < 2
+            or not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in _TEXT_OPENERS)
+            or len(rest.split()) < 4 or _reduplicated(line, m.end())):
+        return None
+    variant = ("d" if m.group("date") else "") + ("a" if m.group("agency") else "")
+    return m.end(), f"{variant}|{m.group('sep')}"
+
+
+def _caps_lead_pattern(variants: dict[str, int]) -> str:
+    """The meta pattern of a capitals dateline, from the variants seen (_caps_lead): a date and
+    an agency where some openings had one (optional where not all did), the separators seen.
+    The text after it must open as text does: its first character stays (the `cut` group)."""
+    seen = [v.partition("|") for v in variants]
+    dates = sum(n for v, n in variants.items() if "d" in v.partition("|")[0])
+    agencies = sum(n for v, n in variants.items() if "a" in v.partition("|")[0])
+    total = sum(variants.values())
+
+    def part(pattern: str, count: int) -> str:
+        return "" if not count else f"(?:{pattern})" + ("" if count == total else "?")
+
+    seps = sorted({sep for _, _, sep in seen}, key=lambda s: (-len(s), s))
+    return (rf"^(?P<cut>(?P<location>{CAPS_PLACE_PATTERN}){part(_CAPS_DATE_PATTERN, dates)}"
+            rf"{part(_CAPS_AGENCY_PATTERN, agencies)}[ \t]*"
+            rf"(?:{'|'.join(shapes.escape(s) for s in seps)})[ \t]+)"
+            r"[\p{Lu}\d\x22\x27«“‘¿¡(]")
+
+
+def _caps_lead_display(variants: dict[str, int]) -> str:
+    """A capitals dateline's shape as shown, from the variants seen (_caps_lead): the date and
+    the agency where some openings had one, in brackets where not all did.
+
+    >>> _caps_lead_display({"da|.-": 8, "|.-": 2})
+    '<PLACE>[, <day> <month>][ (<agency>)] .-'
+    """
+    total = sum(variants.values())
+    heads = [v.partition("|") for v in variants]
+
+    def part(text: str, flag: str) -> str:
+        count = sum(n for v, n in variants.items() if flag in v.partition("|")[0])
+        return "" if not count else text if count == total else f"[{text}]"
+
+    seps = " | ".join(sorted({sep for _, _, sep in heads}))
+    return f"<PLACE>{part(', <day> <month>', 'd')}{part(' (<agency>)', 'a')} {seps}"
+
+
+# A byline's name: two to six capitalised words, short lower-case particles between them
+# ("Ana de la Fuente").
+BYLINE_NAME = (r"\p{Lu}[\pL\pN.\x27’-]*(?:\s+(?:\p{Ll}{1,3}\s+){0,2}\p{Lu}[\pL\pN.\x27’-]*)"
+               r"{1,5}")
+
+
+@cache
+def _byline_name():
+    return compile_pattern(BYLINE_NAME, case_sensitive=True)
+
+
+def _word_and_name(line: str) -> str | None:
+    """The word of a byline made of one word and a name ("Por Juan Pérez Gómez": "Por"), in
+    any language: the word is what recurs, the name varies. None for any other line.
+
+    >>> _word_and_name("Oleh Juan Pérez Gómez"), _word_and_name("Por la mañana, antes de todo.")
+    ('Oleh', None)
+    >>> _word_and_name("Por Navidad"), _word_and_name("Por Kompas.com Jakarta")
+    (None, None)
+    """
+    if len(line) > 80:
+        return None
+    word, _, name = line.partition(" ")
+    if not (word.isalpha() and len(word) <= 15) or _DOMAIN.search(name):
+        return None
+    return word if _byline_name().fullmatch(name) is not None else None
 
 
 def _one_text(texts: Iterable[str], total: int) -> bool:
@@ -626,6 +781,10 @@ def _display(group: Group) -> str:
         return "( <code> )" if group.key[1] == "(" else "[ <code> ]"
     if group.kind == "code-line":
         return f"<code {group.key[1]}>"
+    if group.kind == "byline":
+        return f"{group.key[1]} <name>"
+    if group.key == CAPS_LEAD_KEY:
+        return _caps_lead_display(group.parts)
     return shapes.lead_display(group.key)
 
 
@@ -761,6 +920,13 @@ def _anchor(cand: Candidate):
     if cand.kind == "code-line":
         # Short lines with a slash: dates, scores, other codes the pattern must leave.
         return lambda line: "/" in line and len(line) <= 2 * shapes.CODE_MAX_CHARS
+    if cand.kind == "byline":
+        # Lines opening with the byline's word: "Por la mañana, ..." beside "Por Juan Pérez".
+        opening = cand.key[1] + " "
+        return lambda line: line.casefold().startswith(opening)
+    if cand.key == CAPS_LEAD_KEY:
+        # Lines opening with a word in capitals: "MADRID es la ciudad ...".
+        return lambda line: _opens_in_capitals(line)
     words = re.findall(r"[^\W\d_]{3,}", cand.shape if cand.kind != "exact" else cand.examples[0])
     words = [w.lower() for w in words if w.lower() not in ("name", "title", "place", "num", "code")]
     if not words:
@@ -769,14 +935,44 @@ def _anchor(cand: Candidate):
     return lambda line: probe in line.lower()
 
 
+def _opens_in_capitals(line: str) -> bool:
+    """Whether a line's first word is two or more letters, all capitals ("MADRID es ...")."""
+    first = line.split(" ", 1)[0]
+    return len(first) >= 2 and first.isalpha() and first.isupper()
+
+
+# Letters NFKD leaves whole, as their ASCII spelling: "Straße" is "strasse", not "strae".
+_ASCII_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d",
+                                "þ": "th", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t"})
+
+
 def _slug(text: str, words: int) -> str:
-    """'Baca juga' -> 'baca-juga'; at most a few words, ASCII letters and digits.
+    """'Baca juga' -> 'baca-juga'; at most a few words, lower-case letters and digits. A letter
+    with an accent is the letter ("también" -> "tambien"); a letter of a script with no ASCII
+    form (Cyrillic, Greek, CJK) is kept as it is: a rule id is any UTF-8 text, and "line" for
+    every such rule would say nothing.
 
     >>> _slug("DailySocial.id adalah portal berita startup", 3)
     'dailysocial-id-adalah'
+    >>> _slug("Suscríbete a nuestro boletín", 4), _slug("Читайте также", 2)
+    ('suscribete-a-nuestro-boletin', 'читайте-также')
     """
-    parts = re.findall(r"[a-z0-9]+", text.lower().encode("ascii", "ignore").decode())
+    parts = re.findall(r"[^\W_]+", "".join(map(_ascii_letter, text.lower().translate(
+        _ASCII_LETTERS))))
     return "-".join(parts[:words]) or "line"
+
+
+def _ascii_letter(ch: str) -> str:
+    """A character's ASCII form where it is an ASCII letter with marks ("é" -> "e"), else the
+    character: a Cyrillic "й" stays whole, its breve is part of the letter.
+
+    >>> _ascii_letter("é"), _ascii_letter("й"), _ascii_letter("ﬁ")
+    ('e', 'й', 'fi')
+    """
+    if ch.isascii():
+        return ch
+    plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return plain if plain.isascii() else ch
 
 
 def _unique(rule_id: str, used: set[str]) -> str:
