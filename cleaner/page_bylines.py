@@ -63,7 +63,10 @@ class _BylineWords:
                                          + r")\s*[:：]\s*")
         # A conjunction standing alone between two names' elements ("<a>A</a> and <a>B</a>").
         self.joiners = frozenset(words.conjunctions) | {"&"}
-        joins = "|".join(sorted(map(re.escape, self.joiners), key=len, reverse=True))
+        # A one-letter conjunction joins in lower case only: a capital one is an initial
+        # ("Budi Y Santoso"), where Spanish's "y" would split one name in two.
+        joins = "|".join(rf"(?-i:{re.escape(word)})" if len(word) == 1 else re.escape(word)
+                         for word in sorted(self.joiners, key=len, reverse=True))
         # Between names: a comma, a bar, a conjunction, or a full stop after a word ("Finian
         # Cunningham. Sputnik International"; an initial's stop, "Sarah E. Needleman", "Mrs.
         # X", is no edge). Captured: which edge it was tells an outlet from a co-author.

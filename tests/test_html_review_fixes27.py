@@ -213,7 +213,7 @@ def test_a_hostile_two_part_section_field_is_read_quickly():
     started = time.process_time()
     assert page_section(["x" * 500_000 + ", " + "and " * 200_000]) == \
         "x" * 500_000 + ", " + " ".join(["and"] * 200_000)
-    assert page_section(["x" * 500_000 + ", " + "y " * 200_000]) == "x" * 500_000
+    assert page_section(["x" * 500_000 + ", " + "q " * 200_000]) == "x" * 500_000
     assert page_section(["Seni\x00, Budaya \ud800 & \u202e"]) == "Seni\x00, Budaya \ud800 & \u202e"
     assert page_section(["\x00, \ud800 & \u202e", "Seni, \ud800dan"]) == "Seni"
     assert time.process_time() - started < 2.0

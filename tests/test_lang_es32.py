@@ -1,0 +1,216 @@
+"""The Spanish pack (rules/lang/es.toml) on short Spanish news items written for these tests: they
+come out "es" (a short one quoting English too: acceptance test E, D6), their wire datelines,
+bylines, stamps and cruft go with their metadata filled, their look-alike sentences stay word for
+word; Portuguese, Italian, Catalan and Galician text does not come out Spanish, English and
+Indonesian text keeps its language, and a site pack may declare `lang = "es"` (D9)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.lexicon import shipped_lexicon
+from cleaner.page_bylines import split_byline
+from cleaner.rulefile import load_pack
+
+LEAD = ("El Ayuntamiento aprobó ayer un plan para plantar 4.000 árboles en los barrios con más "
+        "calor, según explicó la concejala de Medio Ambiente.")
+BODY = [
+    "Por la mañana, antes del pleno, los vecinos de San Blas se concentraron frente al consistorio "
+    "para pedir que las obras empiecen por los patios de los colegios.",
+    "La foto: un símbolo del verano pasado. La imagen de los termómetros de la plaza marcando 44 "
+    "grados recorrió las redes y todavía hoy se recuerda en el distrito.",
+    "«Síguenos en WhatsApp, que te mando el enlace», decía el mensaje con el que una asociación "
+    "convocó la protesta, que reunió a unas 300 personas.",
+    "Publicado el informe de los técnicos, el plan incluye también sombras en las paradas de "
+    "autobús y fuentes nuevas en los parques."]
+ITEM = ("Por Marta Ruiz Ortega\n\nPublicado: 12/03/2024 10:15 h\n\n"
+        f"MADRID, 12 mar (EFE).- {LEAD}\n\n{BODY[0]}\n\n"
+        "Lee también: Los barrios más calurosos de la capital, en un mapa\n\n"
+        f"{BODY[1]}\n\nFoto: EFE/Ana Gil\n\n{BODY[2]}\n\n{BODY[3]}\n\n"
+        "Te puede interesar: Cinco parques para pasar el verano en Madrid\n\n"
+        "Síguenos en WhatsApp y recibe las noticias más importantes del día\n\n"
+        "Suscríbete a nuestro boletín\n\n"
+        "Etiquetas: Madrid, Medio ambiente, Árboles\n\n"
+        "Deja un comentario\n\n"
+        "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están "
+        "marcados con *\n\n"
+        "Noticias Ejemplo. Todos los derechos reservados.")
+
+# D6: a short Spanish article quoting a sentence of English (acceptance test E's probe).
+ENGLISH_QUOTE = (
+    "Por Juan Pérez Gómez\n\nPublicado: 12/03/2024 10:15 h\n\nMADRID, 12 mar (EFE).- El "
+    "presidente estadounidense dijo ayer en inglés: \"We are going to do it and we will do it for "
+    "the people of this country, it is the right thing to do at this time\", y añadió que la "
+    "decisión es firme.\n\nFoto: EFE/Juan López\n\nLa oposición respondió con dureza a las "
+    "palabras del mandatario y anunció que presentará una moción en el Senado.\n\nSíguenos en "
+    "WhatsApp y recibe las noticias más importantes del día")
+
+PORTUGUESE = ("O presidente anunciou nesta segunda-feira um novo pacote de medidas econômicas para "
+              "conter a inflação no país. Segundo o ministro da Fazenda, as medidas devem entrar em "
+              "vigor no próximo mês e incluem cortes de impostos. A oposição criticou o anúncio e "
+              "disse que o governo demorou demais para agir diante da crise.")
+ITALIAN = ("Il governo ha approvato ieri un nuovo decreto per sostenere le famiglie colpite dalla "
+           "crisi energetica. Secondo il ministro dell'Economia, la misura costerà circa tre "
+           "miliardi di euro e sarà finanziata con i fondi europei. L'opposizione ha criticato il "
+           "provvedimento, che a suo giudizio arriva troppo tardi e non basta a coprire l'aumento "
+           "delle bollette.")
+CATALAN = ("El Govern ha aprovat aquest dimarts una ampliació de les ajudes al lloguer per als "
+           "joves menors de 35 anys, que podran rebre fins a 250 euros al mes durant tres anys. La "
+           "consellera va explicar en roda de premsa que la mesura arribarà a uns 20.000 habitatges "
+           "més i que els ajuntaments podran complementar la quantia amb fons propis.")
+GALICIAN = ("O Goberno galego aprobou este martes unha ampliación das axudas ao aluguer para a "
+            "mocidade, que poderá recibir ata 250 euros ao mes durante tres anos. A conselleira "
+            "explicou en rolda de prensa que a medida chegará a uns 5.000 fogares máis e que os "
+            "concellos poderán completar a contía con fondos propios.")
+FRENCH = ("Le gouvernement a présenté mardi un nouveau plan pour lutter contre la hausse des loyers "
+          "dans les grandes villes. Selon la ministre, près de 90 000 ménages pourront en "
+          "bénéficier dès le mois prochain, et les collectivités locales seront invitées à "
+          "compléter l'aide avec leurs propres fonds. L'opposition a dénoncé un texte qui arrive "
+          "trop tard et qui ne règle pas le manque de logements sociaux dans les grandes villes "
+          "du pays, où les listes d'attente s'allongent depuis des années.")
+ENGLISH = ("MADRID (AP) — Spain's government approved on Tuesday a plan to expand rent aid for "
+           "young people, which officials said would reach 90,000 more households. \"Es una "
+           "medida justa y necesaria para los jóvenes\", the housing minister told reporters, "
+           "adding that the cost would be covered with European funds.")
+INDONESIAN = ("JAKARTA - Pemerintah Spanyol menyetujui bantuan sewa rumah bagi anak muda, kata "
+              "juru bicara kementerian. Menurut dia, program \"Bono Alquiler Joven\" itu akan "
+              "diperluas hingga tahun depan dan dibiayai dengan dana Uni Eropa.")
+
+
+def _removed(record: dict) -> list[tuple[str, str]]:
+    return [(r["rule"], r["text"].strip()) for r in record["removed"]]
+
+
+@pytest.fixture(scope="module")
+def spanish():
+    """A Cleaner told the language: the rules' tests do not hang on detection (tested apart)."""
+    return Cleaner(lang="es")
+
+
+def test_spanish_news_comes_out_spanish(cleaner):
+    record = cleaner.clean(ITEM)
+    assert record["meta"]["lang"] == "es"
+    assert not [f for f in record["flags"] if f["flag"] == "no-language"]
+
+
+def test_a_short_spanish_article_quoting_english_comes_out_spanish(cleaner):
+    record = cleaner.clean(ENGLISH_QUOTE, url="https://www.diario-ejemplo.es/mundo/2024/03/12/x")
+    assert record["meta"]["lang"] == "es"
+    assert not [r for r in record["removed"] if r["rule"].startswith("en/")]
+    # Without a url, the byline is no title (the pack's byline word 'Por').
+    bare = cleaner.clean(ENGLISH_QUOTE)
+    assert bare["meta"]["lang"] == "es" and bare["meta"].get("title") != "Por Juan Pérez Gómez"
+    assert bare["meta"]["authors"] == ["Juan Pérez Gómez"]
+
+
+@pytest.mark.parametrize("text", [PORTUGUESE, ITALIAN, CATALAN, GALICIAN, FRENCH],
+                         ids=["pt", "it", "ca", "gl", "fr"])
+def test_other_romance_languages_do_not_come_out_spanish(cleaner, text):
+    assert cleaner.index.language(text) != "es"
+
+
+@pytest.mark.parametrize("text, lang", [(ENGLISH, "en"), (INDONESIAN, "id")], ids=["en", "id"])
+def test_a_spanish_quote_in_english_or_indonesian_news_keeps_its_language(cleaner, text, lang):
+    assert cleaner.index.language(text) == lang
+
+
+def test_a_spanish_item_loses_its_header_and_cruft_and_keeps_its_text(spanish):
+    record = spanish.clean(ITEM)
+    meta = record["meta"]
+    assert meta["authors"] == ["Marta Ruiz Ortega"]
+    assert meta["location"] == "Madrid" and meta["source"] == "EFE"
+    assert meta["date"] == "2024-03-12T10:15"
+    rules = {rule for rule, _ in _removed(record)}
+    assert {"es/byline", "es/date-stamp", "es/dateline", "es/related-link", "es/photo-credit",
+            "es/promo", "es/tag-line", "es/comment-form", "es/rights-reserved"} <= rules
+    assert record["text"] == "\n\n".join([LEAD, *BODY])
+
+
+@pytest.mark.parametrize("line, location, source", [
+    ("MADRID, 12 mar (EFE).- ", "Madrid", "EFE"),
+    ("MADRID (EFE).- ", "Madrid", "EFE"),
+    ("BARCELONA.- ", "Barcelona", None),
+    ("MADRID, 12 abr (EFE) - ", "Madrid", "EFE"),
+    ("SEVILLA, 17 mar (Europa Press).- ", "Sevilla", "Europa Press"),
+    ("SANTIAGO DE COMPOSTELA, 25 de marzo (EFE).- ", "Santiago de Compostela", "EFE"),
+    ("MÁLAGA, 3 DIC (EFE).- ", "Málaga", "EFE"),
+])
+def test_wire_datelines_go_and_fill_place_and_agency(spanish, line, location, source):
+    record = spanish.clean(f"{line}{LEAD}\n\n{BODY[0]}")
+    assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
+    assert record["meta"]["location"] == location
+    assert record["meta"].get("source") == source
+
+
+@pytest.mark.parametrize("head, authors, date", [
+    ("Redacción\n\nPublicado el 12/03/2024 a las 10:15", [], "2024-03-12T10:15"),
+    ("Por: Ana López y Luis Gil\n\nActualizado: 12 mar 2024 - 10:15 CET", ["Ana López", "Luis Gil"],
+     "2024-03-12T10:15"),
+    ("Por Redacción\n\nÚltima actualización: 13/03/2024", [], "2024-03-13"),
+])
+def test_bylines_and_stamps_fill_authors_and_date(spanish, head, authors, date):
+    record = spanish.clean(f"{head}\n\nBARCELONA.- {LEAD}\n\n{BODY[0]}")
+    assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
+    assert record["meta"]["authors"] == authors and record["meta"]["date"] == date
+
+
+@pytest.mark.parametrize("line", [
+    "Por la mañana, los vecinos se concentraron frente al consistorio para pedir sombra.",
+    "Publicado el informe de los expertos hace ya siete años, nadie lo aplicó en el distrito.",
+    "Tu dirección de correo electrónico no será publicada en el mapa de incidencias, aclaró ella.",
+    "«Deja un comentario en la web y en 48 horas tendrás una respuesta», resumió la concejala.",
+    "Suscríbete a nuestro boletín de seguridad, decía el correo, y bastó un clic para cifrarlo todo.",
+    "Síguenos en Instagram y verás las fotos de la fiesta, dijo la alcaldesa entre risas.",
+    "Todos los derechos de los pacientes deben respetarse, recordó la consejera de Sanidad.",
+    "La redacción del guion llevó casi cuatro años y pasó por varias residencias de escritura.",
+])
+def test_look_alike_sentences_stay(spanish, line):
+    text = f"{LEAD}\n\n{line}\n\n{BODY[0]}"
+    record = spanish.clean(text)
+    assert record["text"] == text, _removed(record)
+
+
+def test_spanish_months_read_dates(spanish):
+    record = spanish.clean(f"Actualizado: 5 ago 2024 - 18:30 h\n\n{LEAD}\n\n{BODY[0]}")
+    assert record["meta"]["date"] == "2024-08-05T18:30"
+    record = spanish.clean(f"Publicado: 3 dic. 2023\n\n{LEAD}\n\n{BODY[0]}")
+    assert record["meta"]["date"] == "2023-12-03"
+
+
+def test_a_site_pack_may_declare_spanish(tmp_path, cleaner):
+    site = tmp_path / "sitio-ejemplo.es.toml"
+    site.write_text('[pack]\nid = "sitio-ejemplo.es"\nkind = "site"\nlang = "es"\n'
+                    'domains = ["sitio-ejemplo.es"]\n', encoding="utf-8")
+    pack = load_pack(site)
+    assert pack.lang == "es"
+    own = Cleaner(packs=[*cleaner.packs, pack])
+    record = own.clean(CATALAN, url="https://sitio-ejemplo.es/a")
+    assert record["meta"]["lang"] == "es"        # the site's language, without detection
+
+
+def test_spanish_records_are_json_serialisable(cleaner):
+    json.dumps(cleaner.clean(ITEM), ensure_ascii=False)
+
+
+def test_no_spanish_weekday_or_month_is_a_stopword():
+    # A byline's name holds no stopword (cleaner/header.py): 'Mar', 'Martes' and 'Abril' are
+    # names too, as Indonesian's and Malay's months are (tests/test_near_languages.py).
+    from cleaner.rulefile import builtin_rules_dir
+    pack = load_pack(builtin_rules_dir() / "lang" / "es.toml", compiled=False)
+    months = {name for name, _ in pack.months}         # (name, number) pairs
+    assert not pack.stopwords & (pack.weekdays | months)
+    assert {"ene", "abr", "ago", "dic", "sept", "enero", "diciembre"} <= months
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Penulis: Budi Y Santoso", ["Budi Y Santoso"]),
+    ("By Budi Y. Santoso and Ani Y Lestari", ["Budi Y. Santoso", "Ani Y Lestari"]),
+    ("Por Juan Pérez y María López", ["Juan Pérez", "María López"]),
+])
+def test_a_capital_initial_is_no_spanish_conjunction_in_a_page_byline(byline, authors):
+    # A page's byline is read with every loaded pack's conjunctions: Spanish's "y" joins names
+    # in lower case only, where a capital Y is an initial.
+    assert split_byline(byline, shipped_lexicon()) == (authors, [])
