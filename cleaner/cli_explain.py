@@ -13,7 +13,7 @@ from cleaner.batches import NOTHING_VISIBLE, clean_item_document, item_reject, n
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 no_such_input, read_options)
 from cleaner.cli_fixtures import given_options
-from cleaner.explain import explain
+from cleaner.explain import explain, rule_sources
 from cleaner.fixture_workflow import FixtureError, KeptCleaners, RecordPicker, kept_options
 from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_fields,
                               input_fields_path, rule_options_path)
@@ -86,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
                 answered.update(named or ())
             continue
         try:
-            doc = clean_item_document(case_cleaner(item, cleaner, given, kept),
-                                      with_stored_fields(item))
+            used = case_cleaner(item, cleaner, given, kept)
+            doc = clean_item_document(used, with_stored_fields(item))
         except Exception as exc:  # a page with no article, a page over the time limit, a
             # broken <case>.input.json or <case>.rules, rules it keeps that are gone
             # (named as the rejects file names it: with its record's id, which --id may give)
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
             rejected.say(item.where(), NOTHING_VISIBLE)
             continue
         shown_ids.update(named)
-        print(explain(doc.text, record, color=color))
+        print(explain(doc.text, record, color=color, rules=rule_sources(used.packs)))
         print()
         shown += 1
         if args.limit and shown >= args.limit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,13 @@ def register(sub) -> None:
     parser = sub.add_parser("rules", help="list or check rule packs",
                             description="List the rule packs and rules, or check them.")
     rules_sub = parser.add_subparsers(dest="rules_command", metavar="ACTION")
-    listing = rules_sub.add_parser("list", help="list packs and rules")
+    listing = rules_sub.add_parser(
+        "list", help="list packs and rules",
+        description="List the loaded packs and their rules: kind, id, rule count, file and "
+                    "domains; each rule's id, action, description and dates.")
+    listing.add_argument("pattern", nargs="?", metavar="PATTERN",
+                         help="only the rules whose id or alias matches PATTERN, a glob "
+                              "(kompas/*) or else a part of the id (dateline), and their packs")
     add_rule_options(listing)
     listing.set_defaults(run=run_list)
     check = rules_sub.add_parser(
@@ -88,18 +95,32 @@ def run_list(args: argparse.Namespace) -> int:
     for path, warning in pack_warnings(packs, not args.no_builtin_rules):
         warnings.setdefault(path, []).append(warning)
     for pack in packs:
+        rules = [rule for rule in pack.rules if _listed(rule, args.pattern)]
+        if args.pattern and not rules:
+            continue
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
         count = len(pack.rules)
         print(f"{pack.kind:6s} {pack.id:24s} {count:3d} {noun(count, 'rule'):5s}  "
               f"{pack.path}{extra}")
         for warning in warnings.get(pack.path, ()):
             print(f"         warning: {warning}")
-        for rule in pack.rules:
+        for rule in rules:
             dates = ""
             if rule.valid_from or rule.valid_until:
                 dates = f" [{rule.valid_from or '...'} .. {rule.valid_until or '...'}]"
             print(f"         {rule.id:40s} {rule.action:9s} {rule.description}{dates}")
     return 0
+
+
+def _listed(rule, pattern: str | None) -> bool:
+    """Whether `rules list PATTERN` lists a rule: its id or an alias matches PATTERN as a glob
+    (one with *, ? or [), else holds it; every rule without one."""
+    if not pattern:
+        return True
+    names = (rule.id, *rule.aliases)
+    if any(char in pattern for char in "*?["):
+        return any(fnmatchcase(name, pattern) for name in names)
+    return any(pattern in name for name in names)
 
 
 def _cleaner_factory(lang):

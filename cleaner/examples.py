@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Callable, NamedTuple, Union
+
 import re2
 
 from cleaner.apply_rules import RuleStage
 from cleaner.document import Document, Line
-from cleaner.matcher import Matcher
+from cleaner.identity_cache import IdentityCache
+from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import MARKUP_FIXES, normalize
 from cleaner.rulefile import Pack, Rule, re2_options
@@ -37,15 +40,40 @@ def as_read(text: str) -> tuple[str, list[str]]:
     return normalize(text, skip=MARKUP_FIXES)
 
 
-def run_rule(rule: Rule, text: str, packs: tuple[Pack, ...] = ()) -> Document:
-    """One rule alone on a text as given (one line, or lines split at newlines), with no guard."""
+class Reading(NamedTuple):
+    """How `cleaner clean` reads a text, for a rule's examples: the packs its Cleaner gives a
+    document of that text (`packs_for`: the Cleaner's PackIndex.packs_for, with the url of the
+    rule's site) and the Cleaner's meta sink, built from every loaded pack. The meta a case
+    fills (a place's 'de', a source's spelling) is then the meta clean fills."""
+
+    packs_for: Callable[[str], tuple[Pack, ...]]
+    sink: MetaSink
+
+
+# The packs an example runs with: given as a tuple (the document's packs, the sink's too), or as
+# a Cleaner reads the example (Reading).
+Context = Union[tuple[Pack, ...], Reading]
+
+# A meta sink by the packs tuple it is built from: one per context, not one per example.
+_SINKS: IdentityCache[tuple[Pack, ...], MetaSink] = IdentityCache()
+
+
+def run_rule(rule: Rule, text: str, packs: Context = ()) -> Document:
+    """One rule alone on a text as given (one line, or lines split at newlines), with no guard.
+
+    The rule's matcher is the process's (matcher_for: its RE2 set compiled once, not once per
+    example), and a sink is built once per packs tuple."""
+    if isinstance(packs, Reading):
+        sink, packs = packs.sink, packs.packs_for(text)
+    else:
+        sink = _SINKS.get(packs, MetaSink)
     doc = Document(id="example", text=text, packs=packs)
     doc.lines = [Line(t, n) for n, t in enumerate(text.split("\n"), start=1) if t]
-    stage = RuleStage(Matcher((rule,)), MetaSink(packs), guard_share=float("inf"))
+    stage = RuleStage(matcher_for((rule,)), sink, guard_share=float("inf"))
     return stage(doc)
 
 
-def _fires(rule: Rule, text: str, packs: tuple[Pack, ...]) -> bool:
+def _fires(rule: Rule, text: str, packs: Context) -> bool:
     return bool(run_rule(rule, text, packs).removed)
 
 
@@ -55,7 +83,7 @@ def _as_documents(read: str, fixes: list[str]) -> str:
     return f"the example as documents reach the rules (after the text fixes: {what}) is {read!r}"
 
 
-def example_failures(rule: Rule, packs: tuple[Pack, ...] = ()) -> list[str]:
+def example_failures(rule: Rule, packs: Context = ()) -> list[str]:
     """What is wrong with a rule's examples; empty when they all hold.
 
     Examples are run as documents reach the rules (as_read): a rule that matches only the text
@@ -105,7 +133,7 @@ def _scan_failures(rule: Rule) -> list[str]:
             if line and rule.regex.search(line) and not scan.search(line)]
 
 
-def _case_failures(rule: Rule, case: dict, packs: tuple[Pack, ...]) -> list[str]:
+def _case_failures(rule: Rule, case: dict, packs: Context) -> list[str]:
     """What is wrong with one case: the rule alone on its input as documents reach the rules
     must leave its output (read alike) and fill its meta."""
     read, fixes = as_read(case["input"])

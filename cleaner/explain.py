@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 from cleaner.wording import counted
 
@@ -16,8 +16,16 @@ def _paint(text: str, *codes: str, color: bool) -> str:
     return f"{''.join(codes)}{text}{RESET}" if color else text
 
 
-def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str:
-    """The normalized input line by line, removals as [-text-]<rule>, then meta and flags."""
+def rule_sources(packs: Iterable[Any]) -> dict[str, tuple[str, str]]:
+    """Each loaded rule's id (and alias) -> its pack's file and its description."""
+    return {name: (pack.path, rule.description) for pack in packs for rule in pack.rules
+            for name in (rule.id, *rule.aliases)}
+
+
+def explain(normalized: str, record: dict[str, Any], color: bool = False,
+            rules: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """The normalized input line by line, removals as [-text-]<rule>, then meta and flags; with
+    `rules` (rule_sources), a legend of the rules that removed something: file, description."""
     by_line: dict[int, list[dict]] = defaultdict(list)
     for removal in record["removed"]:
         by_line[removal["line"]].append(removal)
@@ -60,7 +68,22 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False) -> str
         out.append(f"{number:4d}  " + "".join(pieces))
     removed_chars = sum(len(r["text"]) for r in record["removed"])
     out.append("")
+    out.extend(_legend(record, rules or {}))
     out.append(f"   {counted(len(record['removed']), 'removal')}, "
                f"{counted(removed_chars, 'character')}; "
                f"{counted(len(record['text']), 'character')} of text kept")
     return "\n".join(out)
+
+
+def _legend(record: dict[str, Any], rules: Mapping[str, tuple[str, str]]) -> list[str]:
+    """The rules that removed something, in the order they first did: each with its pack's file
+    and its description (a rule no loaded pack has, a page's extraction, is left out)."""
+    named = [name for name in dict.fromkeys(r["rule"] for r in record["removed"]) if name in rules]
+    if not named:
+        return []
+    width = max(map(len, named))
+    lines = ["   rules:"]
+    for name in named:
+        path, description = rules[name]
+        lines.append(f"      {name:{width}s}  {path}" + (f": {description}" if description else ""))
+    return lines

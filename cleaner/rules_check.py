@@ -17,13 +17,16 @@ import re2
 
 from cleaner.apply_rules import RuleStage
 from cleaner.document import Document, Line
-from cleaner.examples import as_read, example_failures, run_rule
+from cleaner.examples import Reading, as_read, example_failures, run_rule
 from cleaner.fixtures import clean_fixture, fixture_inputs
-from cleaner.matcher import Matcher, applies, matcher_for
+from cleaner.apply_rules import DATELINE_FIELDS
+from cleaner.matcher import HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
 from cleaner.pack_replacements import pack_warnings
-from cleaner.rulefile import (Pack, Rule, RuleFileError, builtin_rules_dir, combine_packs,
+from cleaner.pack_cache import PackCache, cache_dir, entry_key
+from cleaner.rulefile import (Pack, Rule, RuleFileError, alphabet_of, builtin_rules_dir,
+                              combine_packs,
                               id_clashes, read_pack, near_problems, rule_paths,
                               shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
@@ -66,11 +69,13 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     paths, missing = rule_paths(extra, builtin)
     findings = [Finding("error", "schema", str(item), reason) for item, reason in missing]
     loaded: list[Pack] = []
+    cache = PackCache(cache_dir())
     for path in paths:
-        pack, errors = read_pack(Path(str(path)))
+        pack, errors = _read_cached(cache, Path(str(path)))
         findings.extend(_schema_error(exc) for exc in errors)
         if pack is not None:
             loaded.append(pack)
+    cache.save()
     shipped = {str(path) for path in shipped_rule_files(builtin)}
     packs, errors = combine_packs(loaded, shipped)
     findings.extend(_schema_error(exc) for exc in errors)
@@ -80,6 +85,26 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     findings.extend(Finding("warning", "schema", path, warning)
                     for path, warning in pack_warnings(packs, builtin))
     return packs, findings
+
+
+def _read_cached(cache: PackCache, path: Path) -> tuple[Pack | None, list[RuleFileError]]:
+    """read_pack with every pattern compiled for matching, or the pack a run before read from
+    the same bytes with the same code and RE2 without an error (load_packs keeps them so: one
+    loaded from a user's file, compiled, is the same entry). Compiling every shipped rule's
+    patterns again on each check cost 7 to 10 s of a check over a user's pack; a file that
+    changed, or the code that reads it, is read and compiled again."""
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return read_pack(path)          # says why it cannot be read
+    key = entry_key(path, content, True)
+    pack = cache.get(key)
+    if pack is not None:
+        return pack, []
+    pack, errors = read_pack(path, content=content)
+    if pack is not None and not errors:
+        cache.put(key, pack)
+    return pack, errors
 
 
 def check_stopwords(packs: list[Pack]) -> list[Finding]:
@@ -139,17 +164,55 @@ def check_id_prefixes(packs: list[Pack]) -> list[Finding]:
 
 # -- examples ----------------------------------------------------------------------------------
 
-def check_examples(packs: list[Pack]) -> list[Finding]:
-    sites = tuple(p for p in packs if p.kind == "site")
-    langs = tuple(p for p in packs if p.kind == "lang")
+def check_examples(packs: list[Pack], cleaner=None) -> list[Finding]:
+    """Each rule's own examples, read as `cleaner clean` reads them with `cleaner` (the Cleaner
+    the check builds, as clean builds it; one of `packs` without it): a case's meta is what clean
+    fills from its input (example_reading)."""
+    if cleaner is None:
+        from cleaner.pipeline import Cleaner
+
+        cleaner = Cleaner(packs=packs)
     findings = []
     for pack in packs:
-        context = (pack, *sites, *langs)
+        reading = example_reading(cleaner, pack)
         for rule in pack.rules:
-            for failure in example_failures(rule, context):
+            for failure in example_failures(rule, reading):
                 findings.append(Finding("error", "examples", f"{pack.path}: {rule.id}",
                                         failure))
     return findings
+
+
+def example_reading(cleaner, pack: Pack) -> Reading:
+    """How clean reads an example of one of a pack's rules: as a document of the pack's site (a
+    site pack's), or with the pack's language (a language pack's; --lang wins, as in clean), the
+    other packs chosen by the cleaner's PackIndex as for any document (the language its words
+    show, the common packs), and the cleaner's meta sink. A case's meta was read before with
+    the rule's pack, every site pack and every language pack but no common pack: without the
+    common pack's name_particles, 'SANTIAGO DE COMPOSTELA' read 'Santiago De Compostela' where
+    clean reads 'Santiago de Compostela'."""
+    site = pack if pack.kind == "site" else None
+    lang = cleaner.lang or (pack.id if pack.kind == "lang" else None)
+    index = cleaner.index
+    # A common rule's example in no language its words show (a date line, a one-line byline)
+    # stands for a line of a document in any language: read with every language's words (its
+    # months, its role words) between the site's and the common packs, as a document in one
+    # of them has its own.
+    anywhere = tuple(index.langs.values()) if pack.kind == "common" else ()
+    # One tuple per combination (by the identity of the one the index hands out), as the
+    # lexicon of a combination is built once per tuple.
+    widened: dict[int, tuple[Pack, ...]] = {}
+
+    def packs_for(text: str) -> tuple[Pack, ...]:
+        chosen = index.packs_for(text, None, lang, site)
+        if not anywhere or any(p.kind == "lang" for p in chosen):
+            return chosen
+        if id(chosen) not in widened:           # the index keeps `chosen` alive
+            commons = tuple(p for p in chosen if p.kind == "common")
+            widened[id(chosen)] = (*(p for p in chosen if p.kind != "common"), *anywhere,
+                                   *commons)
+        return widened[id(chosen)]
+
+    return Reading(packs_for, cleaner.sink)
 
 
 # -- fixtures: does every rule fire, and what does each cost ------------------------------------
@@ -183,19 +246,20 @@ def fixture_documents(root: str | Path) -> list[FixtureDoc]:
 
 
 def clean_fixtures(cleaner, documents: list[FixtureDoc]) -> tuple[list[tuple[str, dict]],
-                                                                  list[str]]:
-    """Each fixture's name and record as the cleaner makes it, and the fixtures' normalized
-    texts (what the timing runs over)."""
+                                                                  dict[str, str]]:
+    """Each fixture's name and record as the cleaner makes it, and the normalized texts of those
+    given as text (.txt and .jsonl, not pages) by name: what the timing runs over and what
+    check_fires looks for a rule's lines in."""
     records: list[tuple[str, dict]] = []
-    texts: list[str] = []
+    texts: dict[str, str] = {}
     for doc in documents:
         if doc.raw is not None:
             record = clean_fixture(cleaner, doc.raw)
             if doc.raw.suffix == ".txt":
-                texts.append(normalize(doc.raw.read_text(encoding="utf-8"))[0])
+                texts[doc.name] = normalize(doc.raw.read_text(encoding="utf-8"))[0]
         else:
             record = cleaner.clean(doc.text, url=doc.url)
-            texts.append(normalize(doc.text)[0])
+            texts[doc.name] = normalize(doc.text)[0]
         records.append((doc.name, record))
     return records, texts
 
@@ -226,11 +290,17 @@ def is_project_fixtures(fixtures: str | Path) -> bool:
     return project is not None and Path(fixtures).resolve() == project
 
 
-def check_fires(packs: list[Pack], fired: set[str],
-                held_elsewhere: Collection[str] = ()) -> list[Finding]:
+def check_fires(packs: list[Pack], fired: set[str], held_elsewhere: Collection[str] = (),
+                records: Iterable[tuple[str, dict]] = (), texts: dict[str, str] | None = None,
+                folder: str | Path = "fixtures") -> list[Finding]:
     """A warning for each rule that fires on no fixture; for the rules of the packs whose path is
     in `held_elsewhere` (the shipped packs, on fixtures not the project's), an info: a user's
-    folder of their own site's cases is no evidence for or against the shipped rules."""
+    folder of their own site's cases is no evidence for or against the shipped rules.
+
+    Where the rule's pattern matches lines of the fixtures (`texts`, by name, their `records`
+    as the cleaner made them; `folder`: where they are, to name them), the warning names those
+    lines and what keeps the rule from firing there (unfired_why): a fixture is not what is
+    missing."""
     findings = []
     for pack in packs:
         for rule in pack.rules:
@@ -239,10 +309,110 @@ def check_fires(packs: list[Pack], fired: set[str],
                 if pack.path in held_elsewhere:
                     findings.append(Finding("info", "fixtures", where, SHIPPED_UNFIRED))
                     continue
+                lines = matched_lines(rule, records, texts or {}, folder)
                 findings.append(Finding("warning", "fixtures", where,
+                                        unfired_why(rule, pack, lines) if lines else
                                         "fires on no fixture: add a fixture that shows what it "
                                         "removes (cleaner fixtures add)"))
     return findings
+
+
+class MatchedLine(NamedTuple):
+    """A fixture line a rule's pattern matches, where the rule stage reads it."""
+
+    place: str              # the fixture and line, as a person finds it
+    position: int           # its index among the document's lines with text
+    head_end: int           # where its head ends (HEAD_LINES, widened by lines taken whole)
+    tail_start: int         # where its tail starts (the last TAIL_LINES lines)
+    dateline: int | None    # the line of the dateline the rules took above it, if any
+    taker: str | None       # another rule that removed text of the line where it matches
+    record: dict
+
+
+def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[str, str],
+                  folder: str | Path) -> list[MatchedLine]:
+    """The lines of the fixtures given as text that a rule's pattern matches (and its unless
+    does not spare), each placed as the rule stage places it."""
+    found = []
+    for name, record in records:
+        text = texts.get(name)
+        if text is None:
+            continue
+        lines = [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line]
+        by_line: dict[int, list[dict]] = {}
+        for removal in record["removed"]:
+            by_line.setdefault(removal["line"], []).append(removal)
+        datelines = [removal["line"] for removal in record["removed"]
+                     if DATELINE_FIELDS.intersection(removal.get("fields") or ())]
+        head_end = _head_end(lines, by_line)
+        for index, (number, line) in enumerate(lines):
+            if not rule.regex.search(line) or (rule.unless and rule.unless_regex.search(line)):
+                continue
+            shown = (f"{Path(folder) / name}, line {number}" if ".jsonl:" in name
+                     else f"{Path(folder) / name}:{number}")
+            above = [at for at in datelines if at < number]
+            takers = [removal["rule"] for removal in by_line.get(number, ())]
+            found.append(MatchedLine(shown, index, head_end, len(lines) - TAIL_LINES,
+                                     above[0] if above else None,
+                                     takers[0] if takers else None, record))
+    return found
+
+
+def _head_end(lines: list[tuple[int, str]], by_line: dict[int, list[dict]]) -> int:
+    """Where a document's head ends as the rule stage widens it: each line of the head the rules
+    took whole brings one more line in, up to HEAD_REACH."""
+    head_end = HEAD_LINES
+    for index, (number, line) in enumerate(lines):
+        if index >= head_end:
+            break
+        taken = "".join(removal["text"] for removal in by_line.get(number, ()))
+        if taken.strip() and taken.strip() == line.strip() and head_end < HEAD_REACH:
+            head_end += 1
+    return head_end
+
+
+def unfired_why(rule: Rule, pack: Pack, lines: list[MatchedLine]) -> str:
+    """What the warning on a rule that fires on no fixture says where its pattern matches
+    fixture lines: the lines, and for each kind of them what keeps the rule from firing."""
+    why: dict[str, list[str]] = {}
+    for line in lines:
+        why.setdefault(_line_why(rule, pack, line), []).append(line.place)
+    places = _places([line.place for line in lines])
+    said = [reason if len(why) == 1 else f"{reason} ({_places(at)})"
+            for reason, at in why.items()]
+    return (f"matches {counted(len(lines), 'fixture line')} ({places}) but never fires there: "
+            + "; ".join(said))
+
+
+def _places(places: list[str], shown: int = 3) -> str:
+    """The first few of a list of fixture lines, and how many more."""
+    more = f", and {len(places) - shown} more" if len(places) > shown else ""
+    return ", ".join(places[:shown]) + more
+
+
+def _line_why(rule: Rule, pack: Pack, line: MatchedLine) -> str:
+    """What keeps a rule from firing on one fixture line its pattern matches."""
+    where = f'where = "{rule.where}"'
+    in_head, in_tail = line.position < line.head_end, line.position >= line.tail_start
+    if rule.where == "head" and not in_head:
+        return (f"{where} and it sits below the head (the first {HEAD_LINES} lines with text, "
+                f"one more for each the rules take whole): leave where out")
+    if rule.where == "head" and line.dateline is not None:
+        return (f"{where} and it sits after a dateline, past which no head rule fires: leave "
+                f'where out, or make it "edges"')
+    if rule.where == "tail" and not in_tail:
+        return (f"{where} and it sits above the tail (the last {TAIL_LINES} lines with text): "
+                f"leave where out")
+    if rule.where == "edges" and not (in_head or in_tail):
+        return f"{where} and it sits between the head and the tail: leave where out"
+    meta = line.record.get("meta") or {}
+    if pack.kind == "site" and meta.get("site") not in (pack.id, pack.name, *pack.domains):
+        return f"the fixture is not the site's (its site: {meta.get('site')})"
+    if pack.kind == "lang" and meta.get("lang") != pack.id:
+        return f"the fixture is not in its language (its language: {meta.get('lang')})"
+    if line.taker is not None:
+        return f"another rule, {line.taker}, takes text of the line first"
+    return "the packs' words refuse what it captures there, or its dates exclude the fixture"
 
 
 def in_packs(finding: Finding, paths: Collection[str]) -> bool:
@@ -342,7 +512,12 @@ def shadowed_by(rule: Rule, earlier: tuple[Rule, ...]) -> list[str] | None:
         mine = _spans(run_rule(rule, example))
         if not mine:
             return None
-        candidates = tuple(e for e in earlier if e.regex.search(example))
+        # (searched as the rule stage searches, in the form the example's characters allow:
+        # the same answers as the full pattern, without compiling every earlier rule's)
+        data = example.encode()
+        alphabet = alphabet_of(example, data)
+        candidates = tuple(e for e in earlier
+                           if e.spans_for(data, alphabet).search(data) is not None)
         if not candidates:
             return None
         before = _run_rules(candidates, example)
@@ -577,7 +752,9 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
     result.findings.extend(check_stopwords(packs))
     result.findings.extend(check_ids(packs))
     result.findings.extend(check_id_prefixes(packs))
-    result.findings.extend(check_examples(packs))
+    # One cleaner, built as `cleaner clean` builds it, reads the examples and the fixtures.
+    cleaner = cleaner_factory(packs) if cleaner_factory is not None else None
+    result.findings.extend(check_examples(packs, cleaner))
     if shadowing:
         within = check_shadowing(packs)
         users = {pack.path for pack in packs if pack.path not in shipped}
@@ -588,16 +765,16 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
         result.findings.extend(finding for finding in check_shadowed_by_loaded(packs, users)
                                if finding.where not in said)
     result.findings.extend(check_engine(packs))
-    if fixtures is not None and cleaner_factory is not None and Path(fixtures).is_dir():
-        cleaner = cleaner_factory(packs)
+    if fixtures is not None and cleaner is not None and Path(fixtures).is_dir():
         documents = fixture_documents(fixtures)
         records, texts = clean_fixtures(cleaner, documents)
         result.fixture_docs = len(documents)
-        result.fixture_chars = sum(len(t) for t in texts)
+        result.fixture_chars = sum(len(t) for t in texts.values())
         elsewhere = set() if is_project_fixtures(fixtures) else shipped
-        result.findings.extend(check_fires(packs, fired_rules(records), elsewhere))
+        result.findings.extend(check_fires(packs, fired_rules(records), elsewhere, records,
+                                           texts, fixtures))
         result.findings.extend(check_gutting(packs, records))
-        result.timings = time_rules(packs, texts)
+        result.timings = time_rules(packs, list(texts.values()))
     # The user's own packs' findings first in each check (a stable sort: each check's order is
     # kept), where they are not lost below those of the shipped packs.
     result.findings.sort(key=lambda finding: in_packs(finding, shipped))
