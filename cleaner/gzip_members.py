@@ -142,6 +142,13 @@ class GzipMembers(io.RawIOBase):
         self._fed = 0
         self._made = 0                # bytes of the member's data handed out
         self._lines = 0               # the line ends in them (with count_lines)
+        # Where a member header's magic bytes are in the input the member took in, and that
+        # input from the first of them on (where, bytes), up to _KEEP_BYTES: a member cut short
+        # takes in the next one's bytes as its own data, and may fail reads after (_cut_at).
+        self._openings: list[int] = []
+        self._kept: list[tuple[int, bytes]] = []
+        self._kept_size = 0
+        self._last_fed = b""          # the last bytes it took in (a header across two reads)
 
     def readable(self) -> bool:
         return True
@@ -218,18 +225,60 @@ class GzipMembers(io.RawIOBase):
             return
         tail = self._d.unconsumed_tail
         self._fed += len(data) - len(tail)
+        self._note_openings(data, at, len(data) - len(tail))
         if tail:
             self._pending, self._pending_at = tail, at + len(data) - len(tail)
+
+    def _note_openings(self, data: bytes, at: int, taken: int) -> None:
+        """Note where member headers may open in the `taken` bytes of `data` (at `at`) the
+        member being read took in, and keep that input from the first on (_cut_at). (One find
+        a read, in bytes that rarely hold the three: no cost to speak of.)"""
+        # (not the member's own header, which opens its first read)
+        found = data.find(MAGIC, max(0, self._member_start + 1 - at), taken)
+        edge = self._last_fed + data[:len(MAGIC) - 1]
+        if edge.find(MAGIC) >= 0:          # (across the last read and this one)
+            self._openings.append(at - len(self._last_fed) + edge.find(MAGIC))
+        while found >= 0:
+            self._openings.append(at + found)
+            found = data.find(MAGIC, found + 1, taken)
+        self._last_fed = data[max(0, taken - (len(MAGIC) - 1)):taken]
+        if self._openings and self._kept_size <= _KEEP_BYTES:
+            self._kept.append((at, data[:taken] if taken < len(data) else data))
+            self._kept_size += taken
+
+    def _cut_at(self, data: bytes, at: int, after: int) -> tuple[int, bytes] | None:
+        """Where a member opens (a header, then deflate data that inflates: _opens_member) in
+        the input the damaged member took in before the read that met the damage (`data`, at
+        `at`), from `after` on, and the input from there: the damaged member was cut short
+        there, and took in that member as its own data until it failed. None: none does."""
+        kept_at = self._kept[0][0] if self._kept else at
+        # (the reads kept follow each other, and the one that met the damage them, unless more
+        # than _KEEP_BYTES came between: the member after is not found then. A read of a
+        # member's unconsumed input starts where the last one stopped taking in)
+        if not self._kept or kept_at + self._kept_size != at:
+            return None
+        kept = b"".join(piece for _, piece in self._kept) + data
+        for opening in self._openings:
+            if max(after, kept_at) <= opening < at and opening > self._member_start and \
+                    _opens_member(memoryview(kept)[opening - kept_at:]):
+                return opening, kept[opening - kept_at:]
+        return None
 
     def _resync(self, data: bytes, at: int, message: str, end: int | None,
                 stopped: int | None = None) -> None:
         """Find the next member header after the damaged member's start and go on there (`end`:
         where the damaged member ends, if known: a member that starts there without a header
         is passed over too, and said; else `stopped`, where the inflater stopped: a whole
-        member near it whose header is damaged is passed over and said the same way)."""
-        # (where the member's end is known, the next one starts there: not at bytes like a
+        member near it whose header is damaged is passed over and said the same way). A member
+        that opens in the input the damaged one took in before the read that met the damage
+        is gone on at (_cut_at): the damaged one was cut short there."""
+        # (where the member's end is known, the next one starts there, or in its trailer's
+        # length, which was found wrong, where the member was cut there: not at bytes like a
         # header in its deflate data)
-        search_from = max(self._member_start + 1, at) if end is None else end
+        search_from = max(self._member_start + 1, at) if end is None else end - 4
+        cut = self._cut_at(data, at, search_from if end is not None else 0)
+        if cut is not None:
+            self._cut_short(message, *cut)
         lines, given, head, sound = self._lines_given(), self._made, self._head, self._sound
         failed_at, damaged_at = at, self._member_start
         unread_whole = at == self._member_start
@@ -279,6 +328,22 @@ class GzipMembers(io.RawIOBase):
             del window[:keep_from - window_at]
             window += data
             window_at = keep_from
+
+    def _cut_short(self, message: str, found: int, rest: bytes) -> None:
+        """Go on at the member at `found` (`rest`, the input from there on) that the damaged
+        member, cut short there, took in as its own data (_cut_at): said so, with no count of
+        its bytes not read (all were, and the next member's with them)."""
+        lines, given = self._lines_given(), self._made
+        damaged_at = self._member_start
+        self._head, self._sound = b"", 0
+        if given:
+            message += f"; {KEPT}"
+        self._new_member(found)
+        self._pending, self._pending_at = rest, found
+        going_on = f"reading goes on at the next member (byte {found})"
+        raise CorruptGzip(f"{message}; it was cut short at byte {found}, where a member opens "
+                          f"that it read on into as its own data; {going_on}", found, lines,
+                          given=given, going_on=going_on, start=damaged_at)
 
     def _lines_given(self) -> int | None:
         """The line ends in what was handed out of the member being read (None: not counted)."""
@@ -376,6 +441,17 @@ _KEEP_BYTES = 16 << 20
 # each of 8,000 places to the end of megabytes of them took minutes.
 _FIRST_LOOK = 4096
 _FEW = 8
+
+
+def _opens_member(data: bytes | memoryview) -> bool:
+    """Whether `data` opens as a gzip member: a header, then deflate data that inflates without
+    error for its first _FIRST_LOOK bytes (or to its end), as bytes in deflate data that only
+    look like a header's first three do not."""
+    try:
+        inflate.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:_FIRST_LOOK], _FIRST_LOOK)
+    except INFLATE_ERRORS:
+        return False
+    return True
 
 
 def _headless_member(stopped: int, damaged: int, start: int, window: bytes | bytearray,
