@@ -14,8 +14,8 @@ from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
     Reject, opens_as_page, raw_text
-from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, header_block, \
-    next_record, open_stream, read_once, starts_record
+from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, damaged_headers, \
+    header_block, lost_members, next_record, open_stream, read_once, starts_record
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Records that hold a document as it is, with no HTTP header block: a resource (a page an
@@ -415,6 +415,7 @@ class _Walk:
                              for item in self.held]
             yield from self.held
             self.held = []
+            yield from self._passed_over(self.cut_at, back)
             return back
         if self.held_record is not None and not self.counted and at != self.short and \
                 stream.error is None and _leftover(stream, at):
@@ -425,9 +426,13 @@ class _Walk:
             self.short = at
         yield from self.held
         self.held = []
-        if stream.error is None and at == self.short and not starts_record(stream, at):
+        if stream.error is None and at == self.short and not starts_record(stream, at) and \
+                _leftover(stream, at):
             # The rest of a record whose Content-Length ended short (its page is flagged): no
-            # record of its own. Reading goes on at the next header, if one follows.
+            # record of its own. Reading goes on at the next header, if one follows. (Where WARC
+            # header fields follow, a record is there whose first line is damaged, and the blank
+            # lines before it, which warcio took for a length that ended short: it is rejected
+            # with its own number below; taken for the rest, it was lost without a word.)
             found = next_record(stream, at + 1)
             if found is not None:
                 self.number -= 1 if self.counted else 0
@@ -449,7 +454,38 @@ class _Walk:
                      f"corrupt WARC record: {why} (the record at {self._place(at)}; "
                      + (f"reading goes on at byte {found})" if found is not None
                         else "no record follows it)"), _raw_block(header_block(stream, at)))
+        yield from self._passed_over(at, found)
         return found
+
+    def _passed_over(self, start: int, end: int | None) -> Iterator[Reject]:
+        """The Rejects of the records whose header blocks lie in the bytes the reader passes
+        over, from the end of the header block of the record at `start` to `end` (where it goes
+        on; None: the end of the data), their first lines damaged, so that the search for the
+        next record header line did not find them (damaged_headers): each counted, in the order
+        met, so that the records after them keep their numbers. The stream's error is kept."""
+        stream, error = self.stream, self.stream.error
+        if end is not None and end <= start:
+            return
+        try:
+            stream.seek(start)
+            data = stream.read(RESYNC_WINDOW if end is None else min(end - start, RESYNC_WINDOW))
+        except (EOFError, OSError, zlib.error):
+            data = b""
+        stream.error = error
+        own = _HEADER_END.search(data)
+        for offset in damaged_headers(data, own.end()) if own is not None else ():
+            self.number += 1
+            block = _HEADER_END.split(data[offset:offset + _LEFTOVER_LOOK], 1)[0]
+            first = block.split(b"\n", 1)[0].rstrip(b"\r")
+            url = _TARGET_URI.search(b"\n" + block + b"\n")
+            said = ascii(first.decode("latin-1"))
+            yield Reject(self.source, self.number,
+                         f"corrupt WARC record: its first line ({said}) is no record header "
+                         f"line (the record at {self._place(start + offset)}, passed over to "
+                         + (f"{self._place(end)}, where reading goes on" if end is not None
+                            else "the end of the data")
+                         + (f"; its header names {url.group(1).decode('ascii')})" if url
+                            else ")"), _raw_block(block))
 
     def _cut_in_headers(self, which: str) -> Reject:
         """The Reject of the record at `self.at`, whose `which` headers ("WARC", "HTTP") the
@@ -474,6 +510,7 @@ class _Walk:
         if self.overran is not None:
             # A Content-Length that ran into the records after it: they are read from the
             # first one's header on, as if the length had been right.
+            yield from self._passed_over(self.cut_at, self.overran)
             return self.overran
         if self.short is not None and self.short != start:
             # One that ended short: reading goes on where warcio would have gone on (and past
@@ -485,7 +522,9 @@ class _Walk:
             found = next_record(stream, self.cut_at + 1)
             if found is not None:
                 self.cut = False
+                yield from self._passed_over(self.cut_at, found)
                 return found
+            yield from self._passed_over(self.cut_at, None)
             if self.unsaid:
                 # None follows: the file ends inside the skipped record (a status line cut to
                 # "HTTP/1.1 20" reads as status 20), which a reject says, as for a page.
@@ -519,12 +558,32 @@ class _Walk:
                          f"corrupt WARC record: its gzip member, at byte {lost} of the file, has "
                          f"a damaged header (as has the end of the member before it): the record "
                          f"is lost")
+        yield from self._lost_members(lost)
         if getattr(stream.error, "resumed_at", None) is None:
             return None
         # A damaged gzip member, and another after it: the next record starts there (the
         # damaged member's record was counted, by its reject or when read).
         self.cut = False
         return stream.tell()
+
+    def _lost_members(self, known: int | None) -> Iterator[Reject]:
+        """The Rejects of the gzip members whose magic bytes are damaged that the search for the
+        next member after a damaged one passed over (lost_members; `known`, one already said):
+        each holds a record, counted, so that the records after it keep their numbers (they
+        were one number short, and `explain` of one named the record after it)."""
+        error = self.stream.error
+        if not _damaged_member(error):
+            return
+        for offset, head in lost_members(self.stream.path, getattr(error, "start", None),
+                                         getattr(error, "resumed_at", None), known):
+            self.number += 1
+            url = _block_url(_HEADER_END.split(head, 1)[0])
+            yield Reject(self.source, self.number,
+                         f"corrupt WARC record: its gzip member, at byte {offset} of the file, has "
+                         f"a damaged header, and was passed over with the damaged member before "
+                         f"it: the record is lost" + (f" (its header, possibly damaged, names "
+                                                      f"{url})" if url else ""),
+                         _raw_block(head))
 
     def _failed_member(self) -> Reject:
         """The Reject of a gzip member the stream failed in (cut or damaged) past the last record

@@ -27,9 +27,13 @@ class Stream:
     `gz`: its bytes are a gzip file's, decompressed (their offsets are not the file's).
     """
 
-    def __init__(self, inner: "io.BufferedIOBase | Members", gz: bool = False):
+    def __init__(self, inner: "io.BufferedIOBase | Members", gz: bool = False,
+                 path: Path | None = None):
         self.inner = inner
         self.gz = gz
+        # The gzip file's own path (None: plain, or a stream read once): where the reader looks
+        # at the compressed bytes a damaged member's search passed over (lost_members).
+        self.path = path
         self.error: BaseException | None = None
         # The first offset a stream read once could not go back to (ReadOnce): the records
         # a search from there would have found may be lost, which the reader says.
@@ -165,7 +169,7 @@ def open_stream(path: Path) -> Stream:
         file.seek(0)
         return Stream(file)
     file.close()
-    return Stream(Members(lambda: open_gzip(path)), gz=True)
+    return Stream(Members(lambda: open_gzip(path)), gz=True, path=path)
 
 
 # How much of a file named .gz open_stream looks at, and a WARC header line, which deflate data
@@ -271,6 +275,131 @@ def next_record(stream: Stream, offset: int, window_size: int = RESYNC_WINDOW) -
 
 # What next_record reads at a time.
 SEARCH_STEP = 1 << 20
+
+
+# A WARC header field line (not an HTTP header's: those are no WARC-), and a blank line.
+_FIELD_LINE = re.compile(rb"\nWARC-[A-Za-z-]+:[ \t]")
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+# The longest line taken for a record's damaged first line ("WARC/1.0" and a few bytes more).
+_FIRST_LINE_MOST = 16
+
+
+def damaged_headers(data: bytes, start: int = 0) -> list[int]:
+    r"""Where, in `data` from `start` on (bytes a reader passes over, past the header block of
+    the record it could not read), the header blocks of records start whose first line is
+    damaged, so that no search for a record header line finds them: a short line that is
+    "WARC/1.0" but for a few bytes, then at least two WARC header field lines with no blank
+    line between. (WARC fields after a blank line but no such line are taken for the rest of a
+    header block a damaged byte cut with a blank line, or a page's quote, not a record.)
+
+    >>> block = b"WARC-Type: request\r\nWARC-Date: 2026\r\nContent-Length: 2\r\n\r\nab\r\n\r\n"
+    >>> data = b"x\r\n\r\nWARC/1\xc10\r\n" + block + block + b"\r\x92ARC/1.0\r\n" + block
+    >>> [data[at:at + 8] for at in damaged_headers(data)]
+    [b'WARC/1\xc10', b'\r\x92ARC/1.']
+    >>> damaged_headers(b"<p>WARC/1.0\nWARC-Type: a quoted field</p>\r\n\r\n\nWARC-Date: 1\r\n")
+    []
+    """
+    found: list[int] = []
+    first, last = 0, -1               # the run's first field line, and its last's end (-1: none)
+    fields = 0
+    for match in _FIELD_LINE.finditer(data, max(0, start - 1)):
+        if last >= 0 and _BLANK_LINE.search(data, last, match.start()) is None:
+            fields += 1
+        else:
+            first, fields = match.start() + 1, 1
+        last = match.end()
+        opening = _first_line(data, first, start) if fields == 2 else None
+        if opening is not None:
+            found.append(opening)
+    return found
+
+
+def _first_line(data: bytes, field: int, start: int) -> int | None:
+    """Where the record whose first WARC field line is at `field` starts: at the line before it,
+    where that line is a damaged "WARC/1.0" (short, with at least five of its last eight bytes
+    as they would be); else None."""
+    before = max(data.rfind(b"\n", start, field - 1) + 1, start)
+    line = data[before:field].rstrip(b"\r\n")
+    alike = sum(a == b for a, b in zip(line[-8:].rjust(8, b"\0"), b"WARC/1.0"))
+    return before if len(line) <= _FIRST_LINE_MOST and alike >= 5 else None
+
+
+# The bytes a damaged member's search passed over that are looked at for members in them.
+_MEMBERS_LOOK = 64 << 20
+# A gzip member header with one of its three magic bytes damaged (a whole one is found by
+# GzipMembers; one passed over anyway is looked at too).
+_NEAR_MAGIC = re.compile(rb"(?=\x1f\x8b|.\x8b\x08|\x1f.\x08)", re.DOTALL)
+
+
+def lost_members(path: Path | None, damaged: int | None, resumed: int | None,
+                 known: int | None = None) -> list[tuple[int, bytes]]:
+    r"""Where, in a .warc.gz (`path`), gzip members lie that the search for the next member after
+    the damaged one at `damaged` passed over (to `resumed`, where reading went on; None: the
+    file's end) as one of their magic bytes is damaged too: each with the first bytes it
+    inflates to, which open with a record's first line (bytes in deflate data that only look
+    like a header do not). `known`: a member already said (CorruptGzip.lost), left out.
+
+    >>> import gzip, tempfile
+    >>> one, two = gzip.compress(b"WARC/1.0\r\nWARC-Type: a\r\n"), gzip.compress(b"WARC/1.0\r\nb")
+    >>> with tempfile.NamedTemporaryFile(suffix=".warc.gz") as f:
+    ...     _ = f.write(one + b"\x1e" + two[1:] + one)
+    ...     _ = f.flush()
+    ...     lost_members(Path(f.name), 0, len(one) + len(two)) == [(len(one), b"WARC/1.0\r\nb")]
+    True
+    """
+    if path is None or damaged is None:
+        return []
+    wanted = _MEMBERS_LOOK if resumed is None else min(resumed - damaged - 1, _MEMBERS_LOOK)
+    try:
+        with open(path, "rb") as file:
+            file.seek(damaged + 1)
+            data = file.read(max(0, wanted))
+    except OSError:
+        return []
+    found = []
+    for match in _NEAR_MAGIC.finditer(data):
+        at = damaged + 1 + match.start()
+        head = _member_opening(data, match.start()) if at != known else None
+        if head is not None:
+            found.append((at, head))
+    return found
+
+
+def _member_opening(data: bytes, at: int) -> bytes | None:
+    """The first bytes the gzip member whose header is at `at` in `data` inflates to (its header
+    read as its flags say, its magic bytes aside), where they open with a record's first line;
+    else None."""
+    flags, end = data[at + 3:at + 4], at + 10
+    if len(data) < end or flags[0] & 0xE0:
+        return None                   # (reserved flags set: no member header)
+    if flags[0] & 4:                  # FEXTRA: its length, then that many bytes
+        end += 2 + int.from_bytes(data[end:end + 2], "little")
+    for flag in (8, 16):              # FNAME, FCOMMENT: each ends with a zero byte
+        if flags[0] & flag:
+            end = data.find(b"\0", end) + 1
+            if end == 0:
+                return None
+    end += 2 if flags[0] & 2 else 0   # FHCRC
+    inflater, head = zlib.decompressobj(-zlib.MAX_WBITS), b""
+    # (a few bytes of input at a time: where the member's deflate data is damaged early on,
+    # what came before the damage still shows its record's first line)
+    for step in range(end, min(end + CHUNK, len(data)), 16):
+        try:
+            head += inflater.decompress(data[step:step + 16], 256 - len(head))
+        except zlib.error:
+            break
+        if len(head) >= 256 or inflater.eof:
+            break
+    if head.startswith(RECORD_START):
+        return head
+    # (deflate data damaged before it gave a byte: a header whose every other field is as a
+    # WARC writer's, no flags, a usual XFL and OS, is one too, as bytes by chance seldom are)
+    plain = flags[0] == 0 and data[at + 8] in (0, 2, 4) and data[at + 9] in _OS_BYTES
+    return head if not head and plain else None
+
+
+# The OS bytes of gzip headers (RFC 1952: 0 to 13, and 255 for unknown).
+_OS_BYTES = frozenset([*range(14), 255])
 
 
 def starts_record(stream: Stream, offset: int) -> bool:
