@@ -39,6 +39,10 @@ class Lexicon:
     # The words that name a place beside the one after them ("west" of "West Des Moines"): a
     # particle right after one opens that place's name and keeps its capital.
     compass_words: frozenset[str] = frozenset()
+    # The words that tie a compass word to the place after it ("of" of "West of England"): the
+    # packs' stopwords but their name particles, a foreign article in a place's name ("el" of
+    # "South El Monte", "de" of "West De Pere"), which Spanish lists among its stopwords too.
+    place_links: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
@@ -259,6 +263,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
     byline_words = frozenset(w for pack in packs for w in pack.byline_words)
     weekdays = frozenset(w for pack in packs for w in pack.weekdays)
     name_particles = frozenset(w for pack in packs for w in pack.name_particles)
+    stopwords = frozenset(w for pack in packs for w in pack.stopwords)
     not_places = frozenset(fold_words(w) for pack in packs for w in pack.not_places) - {""}
     return Lexicon(
         months=months,
@@ -273,8 +278,9 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         place_particles=name_particles | frozenset(straight_apostrophes(w) for pack in packs
                                                    for w in pack.place_particles),
         compass_words=frozenset(w for pack in packs for w in pack.compass_words),
+        place_links=stopwords - name_particles,
         honorifics=frozenset(w for pack in packs for w in pack.honorifics),
-        stopwords=frozenset(w for pack in packs for w in pack.stopwords),
+        stopwords=stopwords,
         weekdays=weekdays,
         role_words=frozenset(w for pack in packs for w in pack.role_words),
         agencies=frozenset(w for pack in packs for w in pack.agencies),

@@ -37,7 +37,7 @@ def place_name(value: str, particles: frozenset[str] = frozenset(),
     particle opening the place or a part of it after a comma, or ending it, keeps its capital
     ("La Paz", "Lake Van", "Al-Quds"), and so does one right after a word of `compass` (the
     packs' compass words, lower case), which names a place beside the one after it ("West Des
-    Moines", "South El Monte"), unless it is one of `links` (the packs' stopwords, lower case): a
+    Moines", "South El Monte"), unless it is one of `links` (the packs' place_links, lower case): a
     word of the text's own language there ties the compass word to the place that follows it
     ("West of England", "South of France"), where a foreign article opens a name; anything else
     as written. After an apostrophe only a single letter's name goes on capitalised ("O'Hare",
@@ -904,7 +904,7 @@ class MetaSink:
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
                 ok = doc.set_meta("location", place_name(raw, words.place_particles,
-                                                         words.compass_words, words.stopwords))
+                                                         words.compass_words, words.place_links))
             else:
                 ok = doc.set_meta(name, clean_value(raw))
             if ok or name in hit.values:

@@ -214,3 +214,63 @@ def test_a_capital_initial_is_no_spanish_conjunction_in_a_page_byline(byline, au
     # A page's byline is read with every loaded pack's conjunctions: Spanish's "y" joins names
     # in lower case only, where a capital Y is an initial.
     assert split_byline(byline, shipped_lexicon()) == (authors, [])
+
+
+# -- what a common rule takes is left to it (tests/test_shipped_rules_not_shadowed.py) -----------
+
+@pytest.mark.parametrize("line, location, source", [
+    ("WASHINGTON (AP) — ", "Washington", "AP"),
+    ("NEW YORK (Reuters) - ", "New York", "Reuters"),
+    ("PARIS (AFP) -- ", "Paris", "AFP"),
+    ("MADRID (EFE) - ", "Madrid", "EFE"),
+    ("MADRID, 12 Mar (EFE) - ", "Madrid", "EFE"),
+])
+def test_a_wire_dateline_with_a_dash_and_no_spanish_date_is_common_ones(spanish, line, location,
+                                                                          source):
+    # The dash after the agency is the wires' form in every language: common/dateline-agency's,
+    # with a month it reads too ('Mar'); es/dateline takes the dash after a Spanish month alone.
+    record = spanish.clean(f"{line}{LEAD}\n\n{BODY[0]}")
+    assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
+    assert [rule for rule, _ in _removed(record)] == ["common/dateline-agency"]
+    assert (record["meta"]["location"], record["meta"]["source"]) == (location, source)
+
+
+@pytest.mark.parametrize("line, location, source", [
+    ("MADRID, 12 abr (EFE) - ", "Madrid", "EFE"),
+    ("SEVILLA, 17 de marzo (Europa Press) - ", "Sevilla", "Europa Press"),
+    ("SEVILLA (Europa Press) - ", "Sevilla", "Europa Press"),
+    ("MADRID (EFE) - «", "Madrid", "EFE"),
+])
+def test_a_wire_dateline_with_a_dash_the_common_rule_does_not_read_is_spanish_ones(
+        spanish, line, location, source):
+    # A Spanish month, an agency of two words, a Spanish quote mark after the dash: no form of
+    # common/dateline-agency's.
+    lead = LEAD if not line.endswith("«") else f"{LEAD[:-1]}»."
+    record = spanish.clean(f"{line}{lead}\n\n{BODY[0]}")
+    assert [rule for rule, _ in _removed(record)] == ["es/dateline"]
+    assert (record["meta"]["location"], record["meta"]["source"]) == (location, source)
+
+
+def test_an_english_tag_label_is_the_chrome_rules_in_spanish_news(spanish):
+    record = spanish.clean(f"{LEAD}\n\n{BODY[0]}\n\nTags: Madrid, Vivienda, Alquiler")
+    assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
+    assert [rule for rule, _ in _removed(record)] == ["chrome/tag-list"]
+
+
+@pytest.mark.parametrize("line, date", [("22/02/2016 14:38", "2016-02-22T14:38"),
+                                        ("12/03/2024", "2024-03-12"),
+                                        ("12 Mar 2024", "2024-03-12")])
+def test_a_bare_date_the_chrome_rule_reads_is_its_in_spanish_news(spanish, line, date):
+    # Only a Spanish label, weekday, month, 'de' or hour mark makes a date line es/date-stamp's.
+    record = spanish.clean(f"{line}\n\n{LEAD}\n\n{BODY[0]}")
+    assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
+    assert [rule for rule, _ in _removed(record)] == ["chrome/date-line"]
+    assert record["meta"]["date"] == date
+
+
+@pytest.mark.parametrize("line", ["12/03/2024 - 10:15 h", "Martes, 12 de marzo de 2024",
+                                  "Publicado: 22/02/2016 14:38", "12 abr 2024"])
+def test_a_date_line_in_spanish_words_is_still_the_spanish_rules(spanish, line):
+    record = spanish.clean(f"{line}\n\n{LEAD}\n\n{BODY[0]}")
+    assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
+    assert [rule for rule, _ in _removed(record)] == ["es/date-stamp"]

@@ -30,7 +30,7 @@ EN_LEAD = ("Ferries to the outer islands sailed again on Thursday for the first 
 def _shipped(place: str) -> str:
     """A place written as the shipped packs' words write a dateline's place."""
     words = shipped_lexicon()
-    return place_name(place, words.place_particles, words.compass_words, words.stopwords)
+    return place_name(place, words.place_particles, words.compass_words, words.place_links)
 
 
 # -- 1. a place's linking words -------------------------------------------------------------------
