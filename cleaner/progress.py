@@ -160,14 +160,15 @@ class Progress:
         """`size` more input bytes read; `docs` documents read so far by this process."""
         if self.bar is None:
             return
+        # The rate first: tqdm draws the bar in update (at most every mininterval), and a rate
+        # set after it showed from the next drawing only, not in the first.
+        seconds = time.perf_counter() - self.started
+        if seconds > 0:
+            self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
         try:
             self.bar.update(size)
         except (OSError, ValueError):
             self._failed()
-            return
-        seconds = time.perf_counter() - self.started
-        if seconds > 0.5:
-            self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
 
     def _failed(self) -> None:
         """The bar could not be drawn (stderr's reader gone): no bar, and no more messages."""

@@ -23,10 +23,11 @@ import os
 import pickle
 import warnings
 from collections import Counter
+from contextlib import closing
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Generator, Iterator
 
 from cleaner import cores
 from cleaner.batches import BatchResult, batch_bytes, batched, process_batch
@@ -219,6 +220,7 @@ class RayExecutor:
         self.factory = factory
         self.encode, self.context = encode, context
         self.settings = _RaySettings()
+        self._streams: list[Generator[BatchResult, None, None]] = []
         self._own = not ray.is_initialized()
         if self._own:
             address = address or os.environ.get("RAY_ADDRESS")
@@ -247,7 +249,15 @@ class RayExecutor:
 
     def map_inputs(self, inputs: list[str], options: ReadOptions, skip: int,
                    log: ReadLog) -> Iterator[BatchResult]:
-        """BatchResults for every input document in input order, the first `skip` left out."""
+        """BatchResults for every input document in input order, the first `skip` left out.
+        The stream is kept, for close() to close it while Ray is still up."""
+        results = self._map_inputs(inputs, options, skip, log)
+        self._streams.append(results)
+        return results
+
+    def _map_inputs(self, inputs: list[str], options: ReadOptions, skip: int,
+                    log: ReadLog) -> Generator[BatchResult, None, None]:
+        """map_inputs' stream."""
         import ray.data
 
         self.settings.set_loggers()
@@ -272,16 +282,18 @@ class RayExecutor:
                                       compute=ray.data.ActorPoolStrategy(size=self.workers))
         remaining = skip
         try:
-            for result in self._results(dataset, log):
-                if remaining:
-                    # A resumed run: outcomes before the checkpoint were written already.
-                    dropped = min(remaining, len(result.outcomes))
-                    result.outcomes = result.outcomes[dropped:]
-                    result.tally = result.encoded = None
-                    remaining -= dropped
-                    if not result.outcomes:
-                        continue
-                yield result
+            # (closed, with Ray's iterator, as this stream is: at its end, or by close())
+            with closing(self._results(dataset, log)) as results:
+                for result in results:
+                    if remaining:
+                        # A resumed run: outcomes before the checkpoint were written already.
+                        dropped = min(remaining, len(result.outcomes))
+                        result.outcomes = result.outcomes[dropped:]
+                        result.tally = result.encoded = None
+                        remaining -= dropped
+                        if not result.outcomes:
+                            continue
+                    yield result
             log.skipped_records.update(after_last)
         except (KeyboardInterrupt, OSError, GeneratorExit):
             raise
@@ -290,17 +302,37 @@ class RayExecutor:
                              f"{str(exc).splitlines()[0] if str(exc) else ''}") from exc
 
     @staticmethod
-    def _results(dataset, log: ReadLog) -> Iterator[BatchResult]:
+    def _results(dataset, log: ReadLog) -> Generator[BatchResult, None, None]:
         """The batches' results in order, what reading passed over before each counted in `log`
-        (a batch of none only brings such counts)."""
-        for row in dataset.iter_rows():
-            if row["skipped"]:
-                log.skipped_records.update(pickle.loads(row["skipped"]))
-            if row["result"]:
-                yield pickle.loads(row["result"])
+        (a batch of none only brings such counts). Ray's row iterator is closed as this is."""
+        rows = iter(dataset.iter_rows())
+        try:
+            for row in rows:
+                if row["skipped"]:
+                    log.skipped_records.update(pickle.loads(row["skipped"]))
+                if row["result"]:
+                    yield pickle.loads(row["result"])
+        finally:
+            close = getattr(rows, "close", None)        # (a generator, in Ray 2.x)
+            if close is not None:
+                close()
+
+    def _close_streams(self) -> None:
+        """Close the streams map_inputs gave that a stopped run left open (Ctrl-C: the run stops
+        after a batch, not at the stream's end). Closed after ray.shutdown, when the run drops
+        them, Ray Data's iterator ends by calling its stats actor and prints two tracebacks
+        under the run's last words (the resume command)."""
+        streams, self._streams = self._streams, []
+        for stream in streams:
+            try:
+                stream.close()
+            except Exception:       # (one being run: a signal handler calling close)
+                pass
 
     def close(self, cancel: bool = False) -> None:
+        """Close the open streams, then shut down the Ray instance the run started."""
         try:
+            self._close_streams()
             if self._own:
                 import ray
 
