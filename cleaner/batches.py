@@ -187,10 +187,17 @@ def clean_items(cleaner, items: list[Item],
 
 # A line longer than this is not parsed again for its id where a worker died on it (the main
 # process would hold it parsed, as large again, where memory may be what ran out): its id is
-# read only where it is the line's first field (_LEADING_ID).
+# read from its head only where that is sure to be the id the reader gives it (_sure_leading_id).
 ID_PARSE_BYTES = 1 << 20
-# A JSON line's first field, where it is the id: a string or a number, as written.
-_LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*)')
+# A JSON line opening with its id field as its first key, the id a plain JSON string (no control
+# characters, only JSON's escapes) or integer, ended where JSON ends a value. (JSON's own
+# whitespace only: a byte order mark, or a form feed, is read by the reader's repairs, if at all.)
+_LEADING_ID = re.compile(rb'[ \t\r\n]*\{[ \t\r\n]*"id"[ \t\r\n]*:[ \t\r\n]*'
+                         rb'("(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'
+                         rb'|-?(?:0|[1-9][0-9]*))[ \t\r\n]*[,}]')
+# What the key "id" holds however JSON writes it: `"id"`, or an escape of i or d (`"\u0069d"`,
+# `"i\u0064"`: \u0060 to \u006f are letters no JSON writer escapes, so no text is taken for it).
+_ID_KEYS = (b'"id"', b'\\u006')
 
 
 def item_reject(item: Any, reason: str, raw: str | None = None) -> Reject:
@@ -204,9 +211,10 @@ def item_reject(item: Any, reason: str, raw: str | None = None) -> Reject:
 
 def reject_id(item: Any) -> str | None:
     """The id a reject of `item` names (item_reject): an Item's id field as its record has it;
-    a line not parsed yet (a RawRecord, where a worker died on it), parsed again for it, or
-    past ID_PARSE_BYTES read from its head (_LEADING_ID); None for a file read whole, a line
-    without one or that is no JSON.
+    a line not parsed yet (a RawRecord, where a worker died on it), parsed again for it (the
+    reader's own parsing: its id as the reader gives it), or past ID_PARSE_BYTES read from its
+    head only where that is sure to be the same id (_sure_leading_id); None for a file read
+    whole, a line without one, that is no JSON, or past ID_PARSE_BYTES and unsure.
 
     >>> reject_id(Item("d.jsonl", 3, "x", {"id": 7}, 1))
     '7'
@@ -227,14 +235,37 @@ def reject_id(item: Any) -> str | None:
         if len(raw) <= ID_PARSE_BYTES:
             parsed = item.parsed()
             return parsed.id if isinstance(parsed, Reject) else id_text(parsed.fields.get("id"))
-        found = _LEADING_ID.match(raw, 0, 4096)
-        if found is None:
-            return None
-        value = found.group(1)
-        # (a number as written, as the reader keeps an id past 64 bits or with a fraction)
-        return id_text(orjson.loads(value)) if value.startswith(b'"') else value.decode()
+        return _sure_leading_id(raw, item.options)
     except Exception:       # (an id is a help to name the reject: none rather than a failure)
         return None
+
+
+def _sure_leading_id(raw: bytes, options: Any) -> str | None:
+    r"""The id of a JSON line too long to parse again, read from its head where it is sure to be
+    the id the reader gives the record, else None: no id rather than a wrong one.
+
+    Sure where the reader takes the id from the field "id" (no --field id=..., no text or page
+    field of that name), that field is the line's first key (_LEADING_ID), a plain string (JSON
+    escapes only, valid UTF-8, not blank) or an integer (read as the reader reads it: `-0` is 0,
+    digits past 64 bits kept as written), no key further on can be "id" again (JSON keeps the
+    last of two: any `"id"` further on, a nested one or a value too, is taken as unsure), and
+    the line ends as an object does. Each check is a scan of bytes, with no copy of the line.
+
+    >>> from cleaner.inputs import ReadOptions
+    >>> [_sure_leading_id(line, ReadOptions()) for line in (b'{"id": -0, "text": "..."}',
+    ...                                                   b'{"id": "a", "id": "b"}')]
+    ['0', None]
+    """
+    if any(hint == "id" for hint, _ in options.hint_fields) or "id" in (
+            options.text_field, options.html_field):
+        return None
+    found = _LEADING_ID.match(raw, 0, 4096)
+    if found is None or not raw[-4096:].rstrip().endswith(b"}"):
+        return None
+    if any(raw.find(key, found.end(1)) >= 0 for key in _ID_KEYS):
+        return None
+    value = found.group(1)
+    return id_text(orjson.loads(value)) if value.startswith(b'"') else str(int(value))
 
 
 def internal_error(item: Item, exc: BaseException) -> Reject:

@@ -7,7 +7,6 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable
 
 from cleaner.batches import NOTHING_VISIBLE, clean_item_document, item_reject, nothing_visible
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
@@ -17,7 +16,7 @@ from cleaner.explain import explain, rule_sources
 from cleaner.fixture_workflow import FixtureError, KeptCleaners, RecordPicker, kept_options
 from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_fields,
                               input_fields_path, rule_options_path)
-from cleaner.inputs import Item, ReadLog, Reject
+from cleaner.inputs import Item, ReadLog, Reject, shown_id
 from cleaner.readers import iter_inputs
 from cleaner.run import MAX_REJECT_MESSAGES
 from cleaner.wording import counted
@@ -75,16 +74,18 @@ def run(args: argparse.Namespace) -> int:
     shown_ids: set[str] = set()         # those of the records shown
     rejected = _RejectLines()
     items = iter_inputs(args.inputs, read_options(args), log)
-    # --id as `fixtures add` takes it: a record's whole id, or else a line number of the dump.
+    # --id as `fixtures add` takes it (RecordPicker: one order for both): a record's whole id,
+    # rejected or not, or else a line number of the dump.
     for item in picker.pick(items) if picker else items:
+        named = picker.naming(item) if picker else []
         if isinstance(item, Reject):
             # With --id, only the rejects of the records asked for: another row's reject said
             # before "no document with id ..." read as if it were the one asked for.
-            named = _ids_naming(item.source, item.line, item.id, args.ids) if args.ids else None
-            if named is None or named:
+            if named or not picker:
                 rejected.say(item.where(), item.reason)
-                answered.update(named or ())
+                answered.update(named)
             continue
+        answered.update(named)
         try:
             used = case_cleaner(item, cleaner, given, kept)
             doc = clean_item_document(used, with_stored_fields(item))
@@ -93,13 +94,11 @@ def run(args: argparse.Namespace) -> int:
             # (named as the rejects file names it: with its record's id, which --id may give)
             reject = item_reject(item, str(exc))
             rejected.say(reject.where(), reject.reason)
-            answered.update(_ids_naming(item.source, item.line, reject.id, args.ids or ()))
             continue
         record = doc.to_record()
-        named = _ids_naming(item.source, item.line, str(record["id"]), args.ids or ())
-        answered.update(named)
-        if nothing_visible(record):       # as `cleaner clean` refuses it
-            rejected.say(item.where(), NOTHING_VISIBLE)
+        if nothing_visible(record):       # as `cleaner clean` refuses it, in its words
+            reject = item_reject(item, NOTHING_VISIBLE)
+            rejected.say(reject.where(), reject.reason)
             continue
         shown_ids.update(named)
         print(explain(doc.text, record, color=color, rules=rule_sources(used.packs)))
@@ -128,28 +127,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ids_naming(source: str, line: int | None, record_id: str | None,
-                ids: Iterable[str]) -> list[str]:
-    """The ids asked for (--id) that name a record read from `source` at `line` (a line, or a
-    WARC's record) with `record_id` (None: not known, as of a reject of a JSON line): its id, a
-    record without one's FILE:LINE (`dump.jsonl:9`, `2019/dump.jsonl:9` in a subfolder, as clean
-    names it), its line number, or a one-article file's name."""
-    place = source.replace(os.sep, "/")
-    named = []
-    for wanted in ids:
-        if wanted == record_id:
-            named.append(wanted)
-        elif line:
-            name, _, number = wanted.rpartition(":")
-            if wanted == str(line) or (number == str(line) and name and
-                                       (place == name or place.endswith("/" + name))):
-                named.append(wanted)
-        elif wanted in (Path(source).name, Path(source).stem) or \
-                place.endswith("/" + wanted) or place.rsplit(".", 1)[0].endswith("/" + wanted):
-            named.append(wanted)
-    return named
-
-
 def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool) -> None:
     """Say each --id that no record shown or rejected had: a WARC record skipped (with why: not
     HTML, a warcinfo record), else not in the input (not said where -n stopped the reading:
@@ -159,12 +136,13 @@ def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool
     for wanted in unsaid:
         skips = _skipped_as(wanted, log.skip_places or {})
         for (source, number), reason in skips:
-            print(f"cleaner: skipped {source} record {number} (id {wanted}): {reason}",
+            print(f"cleaner: skipped {source} record {number} (id {shown_id(wanted)}): {reason}",
                   file=sys.stderr)
         if not skips and not limited:
             missing.append(wanted)
     if missing:
-        print(f"cleaner: no document with id {', '.join(missing)} in the input", file=sys.stderr)
+        print(f"cleaner: no document with id {', '.join(map(shown_id, missing))} in the input",
+              file=sys.stderr)
 
 
 def _skipped_as(wanted: str, places: dict[tuple[str, int], str]

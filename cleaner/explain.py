@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable, Mapping
 
+from cleaner.inputs import shown_id
 from cleaner.wording import counted
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
@@ -29,7 +30,7 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False,
     by_line: dict[int, list[dict]] = defaultdict(list)
     for removal in record["removed"]:
         by_line[removal["line"]].append(removal)
-    out = [_paint(f"== {record['id']}", BOLD, color=color)]
+    out = [_paint(f"== {shown_id(str(record['id']))}", BOLD, color=color)]
     meta = {k: v for k, v in record["meta"].items() if v not in (None, [], "")}
     for key, value in meta.items():
         shown = ", ".join(value) if isinstance(value, list) else value

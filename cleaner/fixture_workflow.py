@@ -8,6 +8,7 @@ import os
 import re
 import shlex
 import shutil
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,8 @@ from cleaner.fixtures import (RuleOptions, RuleOptionsError, case_name_typed, ca
                               input_fields_path, record_diff, rule_options_path,
                               stored_rule_options, write_rule_options)
 from cleaner.identify import site_host
-from cleaner.inputs import MAX_RECORD_BYTES, Item, ReadOptions, Reject, without_compression
+from cleaner.inputs import (MAX_RECORD_BYTES, Item, ReadOptions, Reject, shown_id,
+                             without_compression)
 from cleaner.jsonl_reader import is_jsonl, open_compressed
 from cleaner.normalize import repair_surrogates
 
@@ -46,10 +48,12 @@ EMPTY_ID = "--id cannot be empty: give a record's id, FILE:LINE (dump.jsonl:9) o
 
 
 class RecordPicker:
-    """The records `--id` names among those read one by one: each whose id is one given (a
-    record without one is named as `clean` names it: `dump.jsonl:9`), or else, for a number
-    no record has as its id, the record on that line of each file. An empty id is refused
-    (FixtureError): it names no record."""
+    """The records `--id` names among those read one by one, and the rejects, in the one order
+    `explain` and `fixtures add` both take (docs/usage.md): an id names first each record whose
+    id it is, rejected or not (ids_naming: a record without one is named as `clean` names it,
+    `dump.jsonl:9`); else, where no record read has that id, a number names what is on that line
+    of each file, a record or a reject. An empty id is refused (FixtureError): it names no
+    record."""
 
     def __init__(self, ids: Iterable[str]):
         self.ids = frozenset(ids)
@@ -57,100 +61,148 @@ class RecordPicker:
             # No record has "" as its id, and as a line number it would name the no-line of
             # every file read whole (.txt, .html), selecting them all: a slip, not a choice.
             raise FixtureError(EMPTY_ID)
-        self._found: set[str] = set()                       # ids given that a record has
-        self._by_line: dict[tuple[str, str], Item] = {}     # (file, number given) -> record
+        self._found: set[str] = set()       # ids given that a record or a reject has
+        # (file, number given) -> the record or reject on that line
+        self._by_line: dict[tuple[str, str], Item | Reject] = {}
 
-    def wants(self, item: Item) -> bool:
-        """Whether the id of a record names it; a record on a line named is held (held)."""
-        record_id = str(document_args(item)["id"])
-        if record_id in self.ids:
-            self._found.add(record_id)
+    def wants(self, item: Item | Reject) -> bool:
+        """Whether an id given names a record (or a reject) by its id; one on a line named by a
+        number is held (held), to be taken where no record has that number as its id."""
+        named = ids_naming(item, self.ids)
+        if named:
+            self._found.update(named)
             return True
-        line = str(item.line) if item.line else ""
-        if line in self.ids:
-            self._by_line.setdefault((item.source, line), item)
+        for number in self._numbers(item):
+            self._by_line.setdefault((item.source, number), item)
         return False
 
-    def held(self) -> list[Item]:
-        """The records on the lines named by numbers that no record had as its id."""
+    def held(self) -> list[Item | Reject]:
+        """What is on the lines named by numbers that no record had as its id."""
         return [item for (_, line), item in self._by_line.items() if line not in self._found]
 
+    def naming(self, item: Item | Reject) -> list[str]:
+        """The ids given that name `item` (wanted, or held and given out): by its id, or by its
+        line's number where no record read so far has that number as its id."""
+        return ids_naming(item, self.ids) + [n for n in self._numbers(item)
+                                             if n not in self._found]
+
     def pick(self, items: Iterable) -> Iterator:
-        """The records named among `items` (rejects pass through, to be said): those named by
-        their id as they come, then those held for their line."""
+        """What is named among `items` (a reject that no id names by its line passes through,
+        to be said or not by the caller): what is named by its id as it comes, then what was
+        held for its line."""
         for item in items:
-            if isinstance(item, Reject) or self.wants(item):
+            if self.wants(item) or (isinstance(item, Reject) and not self._numbers(item)):
                 yield item
         yield from self.held()
+
+    def _numbers(self, item: Item | Reject) -> list[str]:
+        """The ids given that are the number of `item`'s line (a WARC's record)."""
+        number = str(item.line) if item.line else ""
+        return [number] if number in self.ids else []
+
+
+def ids_naming(item: Item | Reject, ids: Iterable[str]) -> list[str]:
+    """The ids of `ids` that name a record, or a reject, by its id: the record's id; FILE:LINE,
+    as `clean` names a record without an id (`dump.jsonl:9`, `2019/dump.jsonl:9` in a subfolder;
+    FILE also the file's path as given, or its end), which names the line whatever its record's
+    id (a reject of a line with none known, broken JSON, is found so); for a file read whole, the
+    file's name, with or without its suffix, or its path's end. (A line's number alone is no
+    id: RecordPicker takes it only where no record has it as its id.)"""
+    if isinstance(item, Reject):
+        record_id, made = item.id, None
+    else:
+        made = str(document_args(item)["id"])       # (FILE:LINE where it has no id)
+        record_id = None if item.fields.get("id") is None else made
+    source = item.source
+    place = source.replace(os.sep, "/")
+    named = []
+    for wanted in ids:
+        if wanted == record_id or wanted == made:
+            named.append(wanted)
+        elif item.line:
+            name, _, number = wanted.rpartition(":")
+            if number == str(item.line) and name and (place == name or
+                                                     place.endswith("/" + name)):
+                named.append(wanted)
+        elif (wanted in (Path(source).name, Path(source).stem) or place.endswith("/" + wanted)
+              or place.rsplit(".", 1)[0].endswith("/" + wanted)):
+            named.append(wanted)
+    return named
+
+
+# A fixture is one record the user asked for by name: read whatever its size (fixtures add has
+# no --max-record-bytes; a run's limit guards a run's memory across millions of records).
+NO_RECORD_LIMIT = sys.maxsize - 1
+# A reader's advice to raise a limit of `clean` (`; raise --max-html-bytes to read it`), which
+# fixtures add has no option to raise.
+_ADVICE = re.compile(r"; raise --[a-z-]+ to read it$")
 
 
 def find_record(path: Path, record_id: str | None, text_field: str = "text",
                 html_field: str = "html") -> Item:
-    """One record of a JSONL file, with a text or a web page, read as a run reads it: the one
-    with this id (RecordPicker: else the one on this line number), or the only one. A record
-    named that the run rejects (an empty text, no text field, broken JSON, a page too large) is
-    refused with the run's reason (rejected_asked), not as one the file lacks."""
+    """One record of a JSONL file, with a text or a web page, read as a run reads it (but for
+    the run's limit on a record's size: NO_RECORD_LIMIT): the one --id names (RecordPicker), or
+    the only one. A record named that the run rejects (an empty text, no text field, broken
+    JSON, a page too large) is refused with the run's reason (refused_as_read), not as one the
+    file lacks; so is a file the run rejects whole (UTF-16, binary, a damaged stream) where no
+    record is found, and, with no --id, the file's only line where the run rejects it."""
     # The run's own reader (as `cleaner explain` reads): what it reads as only nearly JSON (NaN,
     # half a surrogate pair, a byte order mark, integer ids past 64 bits) is found here too,
     # with the same fields, and what it rejects is rejected with the same words, by the same
     # line numbers. (Imported here: `fixtures check` has no use for every reader.)
     from cleaner.readers import iter_inputs
+    from cleaner.run import DAMAGE_REASONS
 
-    options = ReadOptions(text_field=text_field, html_field=html_field)
+    options = ReadOptions(text_field=text_field, html_field=html_field,
+                          max_record_bytes=NO_RECORD_LIMIT)
     found = None
-    picker = RecordPicker([record_id] if record_id is not None else [])
+    picker = RecordPicker([record_id]) if record_id is not None else None
     broken: list[int] = []          # lines that are not JSON: passed over, named if nothing is found
-    rejects = RejectsAsked(record_id)
+    named: Reject | None = None     # the first reject --id names by its id
+    of_the_file: Reject | None = None   # the first reject of the whole file or its stream
+    rejects = 0
     for record in iter_inputs([str(path)], options):
         if isinstance(record, Reject):
+            rejects += 1
             # Not JSON even as a run reads it; else no document (no text, an empty one).
             if record.reason.startswith(("broken JSON", "invalid UTF-8")) and record.line:
                 broken.append(int(record.line))
-            rejects.note(record)
-            continue
-        if record_id is None:
+            if record.line is None or record.reason.startswith(DAMAGE_REASONS):
+                of_the_file = of_the_file or record
+        if picker is None:
+            if isinstance(record, Reject):
+                named = named or record
+                continue
             if found is not None:
                 raise FixtureError(f"{path} holds several records: choose one with --id")
             found = record
         elif picker.wants(record):
-            return record
-    rejected = rejects.by_id or (None if picker.held() else rejects.on_line)
-    if rejected is not None:
-        raise FixtureError(f"{rejected.where()} is rejected as a run reads it: "
-                           f"{rejected.reason}; nothing was added")
-    found = found or next(iter(picker.held()), None)
-    if found is None:
-        unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
-        raise FixtureError((f"{path}: no record with id {record_id!r}" if record_id else
-                            f"{path}: no record with a {text_field!r} or {html_field!r} "
-                            "field") + unread)
-    return found
+            if not isinstance(record, Reject):
+                return record
+            named = named or record
+    if picker is not None:
+        # By its id, a reject; else what is on the line numbered, a record or a reject.
+        for held in ([named] if named else []) + picker.held():
+            if isinstance(held, Reject):
+                raise refused_as_read(held)
+            return held
+    if found is not None:
+        return found
+    if of_the_file is not None:
+        raise refused_as_read(of_the_file)
+    if picker is None and rejects == 1 and named is not None:
+        raise refused_as_read(named)          # the file's one line, the one meant
+    unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
+    raise FixtureError((f"{path}: no record with id '{shown_id(record_id)}'" if record_id else
+                        f"{path}: no record with a {text_field!r} or {html_field!r} "
+                        "field") + unread)
 
 
-class RejectsAsked:
-    """The rejects of a file read that an --id names, as RecordPicker names records: the first
-    by the id its record would have (its id field, else FILE:LINE: document_args), and the
-    first on the line a number names. A record with the id is picked before either; one on
-    the line numbered, before a reject on it."""
-
-    def __init__(self, record_id: str | None):
-        self.record_id = record_id
-        self.by_id: Reject | None = None
-        self.on_line: Reject | None = None
-
-    def note(self, reject: Reject) -> None:
-        """Keep `reject` if the id asked for names it."""
-        if self.record_id is None:
-            return
-        if self.by_id is None and reject.line is not None:
-            # (a whole file refused, with no line, is said as the file is: no record in it)
-            named = reject.id if reject.id is not None else str(
-                document_args(Item(reject.source, reject.line, "", {}, 0))["id"])
-            if named == self.record_id:
-                self.by_id = reject
-        if self.on_line is None and reject.line is not None and \
-                str(reject.line) == self.record_id:
-            self.on_line = reject
+def refused_as_read(reject: Reject) -> FixtureError:
+    """Why a record asked for is not added: the run's reject of it, with no advice to raise a
+    limit of `clean`'s (_ADVICE) that fixtures add has no option for."""
+    return FixtureError(f"{reject.where()} is rejected as a run reads it: "
+                        f"{_ADVICE.sub('', reject.reason)}; nothing was added")
 
 
 def record_case_name(item: Item, source: Path, record_id: str | None) -> str:
@@ -247,7 +299,7 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         text = repair_surrogates(item.text)
         repaired = text != item.text
         data = text.encode("utf-8")
-        where = f"{source}: record {item.fields.get('id') or record_id}"
+        where = f"{source}: record {shown_id(str(item.fields.get('id') or record_id))}"
         if not page:
             _refuse_unclean(cleaner, text, where)
     else:

@@ -167,29 +167,32 @@ def _path_of(name: str, below: str) -> str:
 def _times(before: Any, now: Any) -> tuple[str, str]:
     """Two modification times (ns) as a refusal says them: ISO 8601 in UTC, to the second, or
     to the nanosecond where they read the same to the second (a file touched within it); a
-    time the manifest does not hold as a number (a hand edit), "unknown".
+    time the manifest does not hold as a number (a hand edit), or that no date holds, "unknown".
 
     >>> _times(1_700_000_000_123_456_789, 1_700_000_007_000_000_000)
     ('2023-11-14T22:13:20Z', '2023-11-14T22:13:27Z')
     >>> _times(1_700_000_000_100_000_000, 1_700_000_000_900_000_000)[1]
     '2023-11-14T22:13:20.900000000Z'
     """
-    seconds = [_utc(ns) for ns in (before, now)]
-    if seconds[0] != seconds[1] or "unknown" in seconds:
-        return seconds[0], seconds[1]
-    return _utc(before, fraction=True), _utc(now, fraction=True)
+    was, then = _utc(before), _utc(now)
+    if was is not None and was == then:
+        was, then = _utc(before, fraction=True), _utc(now, fraction=True)
+    return was or "unknown", then or "unknown"
 
 
-def _utc(ns: Any, fraction: bool = False) -> str:
-    """A time in ns since the epoch as ISO 8601 in UTC ("2023-11-14T22:13:20Z"), with its
-    nanoseconds where `fraction`; "unknown" for no number, or one no date holds."""
+def _utc(ns: Any, fraction: bool = False) -> str | None:
+    """A time in ns since the epoch as ISO 8601 in UTC ("2023-11-14T22:13:20Z", the year in four
+    digits, 0001 to 9999), with its nanoseconds where `fraction`; None for no number (an int),
+    or one no date holds."""
     if type(ns) is not int:
-        return "unknown"
+        return None
     whole, part = divmod(ns, 1_000_000_000)
     try:
-        stamp = datetime.fromtimestamp(whole, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+        moment = datetime.fromtimestamp(whole, timezone.utc)
     except (OverflowError, OSError, ValueError):
-        return "unknown"
+        return None
+    # (isoformat, not strftime's %Y: that writes year 1 as "1", which is no ISO 8601)
+    stamp = moment.replace(tzinfo=None).isoformat(timespec="seconds")
     return f"{stamp}.{part:09d}Z" if fraction else f"{stamp}Z"
 
 

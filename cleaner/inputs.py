@@ -65,7 +65,51 @@ def reject_place(reject: dict[str, Any]) -> str:
     """
     unit = RECORD if reject.get(RECORD) is not None else LINE
     place = _place(reject.get("source", ""), reject.get(unit), unit)
-    return place if reject.get("id") is None else f"{place} (id {reject['id']})"
+    return place if reject.get("id") is None else f"{place} (id {shown_id(str(reject['id']))})"
+
+
+# How many characters of an id a message line shows (shown_id): ids are short names; one of
+# megabytes is a dump's mistake, not a name to print whole on stderr.
+ID_SHOWN_CHARS = 200
+
+
+def shown_id(text: str, limit: int = ID_SHOWN_CHARS) -> str:
+    r"""An id (a record's, or one asked for) as a message line shows it: each character that is
+    not printable (str.isprintable: a newline, the ESC of a terminal's control sequence, a mark
+    that reorders the line, half a surrogate pair) as its escape, so that an id cannot end the
+    line, forge another or drive the terminal; cut at `limit` characters, escapes counted,
+    saying how long it was. (The rejects file keeps the id whole: JSON escapes it there.)
+
+    >>> shown_id("a2"), shown_id("n1\ncleaner: x\x1b[2K"), shown_id("k" * 9, limit=4)
+    ('a2', 'n1\\ncleaner: x\\x1b[2K', 'kkkk... (9 characters)')
+    """
+    if len(text) <= limit and text.isprintable():
+        return text                     # (an id as ids are: no copy, no work per character)
+    out: list[str] = []
+    size = taken = 0
+    for char in text[:limit]:
+        piece = char if char.isprintable() else _escape(char)
+        if size + len(piece) > limit:
+            break
+        out.append(piece)
+        size += len(piece)
+        taken += 1
+    shown = "".join(out)
+    return shown if taken == len(text) else f"{shown}... ({len(text)} characters)"
+
+
+def _escape(char: str) -> str:
+    r"""A character as Python writes it escaped.
+
+    >>> [_escape(c) for c in "\n\x1b\u2028\U000e0001"]
+    ['\\n', '\\x1b', '\\u2028', '\\U000e0001']
+    """
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else (
+        f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
 
 
 def reject_position(reject: dict[str, Any]) -> int | None:
@@ -149,7 +193,7 @@ class Reject:
         """The file and line (or record: a WARC's), and the id where the reject has one:
         `rows.parquet:2 (id b)`, `crawl.warc.gz record 3`."""
         place = _place(self.source, self.line, self.unit)
-        return place if self.id is None else f"{place} (id {printable(self.id)})"
+        return place if self.id is None else f"{place} (id {shown_id(self.id)})"
 
     def as_dict(self) -> dict[str, Any]:
         """The reject as the rejects file holds it: its position under `line`, or under

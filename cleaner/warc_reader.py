@@ -13,7 +13,7 @@ from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_bina
 from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
-    Reject, opens_as_page, raw_text
+    Reject, opens_as_page, raw_text, shown_id
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, damaged_headers, \
     header_block, lost_members, next_record, open_stream, read_once, starts_record
 
@@ -1057,7 +1057,7 @@ def kept_cut_short(line: bytes, places: dict[str, str] | None = None) -> str | N
                 reason.startswith(_ENDS_INSIDE):
             record_id = str(record.get("id"))
             place = (places or {}).pop(record_id, None)
-            named = record_id if place is None else f"{place} (id {record_id})"
+            named = record_id if place is None else f"{place} (id {shown_id(record_id)})"
             return f"kept {named} as far as the file goes, flagged {CUT_SHORT}: {reason}"
     return None
 

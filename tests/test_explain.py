@@ -65,7 +65,11 @@ def test_explain_refuses_what_clean_refuses(tmp_path, capsys):
     assert main(["explain", str(dump), "--color", "never"]) == 0
     captured = capsys.readouterr()
     assert "== a" in captured.out and "== z" not in captured.out
-    assert "rejected " + str(dump) + ":1: empty document: nothing visible" in captured.err
+    # Said in clean's own words: its line, with the record's id (the rejects file's name for it).
+    [said] = [line for line in captured.err.splitlines() if "nothing visible" in line]
+    assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), "--workers", "1"]) == 0
+    assert said in capsys.readouterr().err.splitlines()
+    assert said.startswith("cleaner: rejected " + str(dump) + ":1 (id z): empty document: nothing")
 
 
 def test_explain_says_when_it_stopped_at_its_limit(tmp_path, capsys):
