@@ -274,3 +274,124 @@ def test_a_date_line_in_spanish_words_is_still_the_spanish_rules(spanish, line):
     record = spanish.clean(f"{line}\n\n{LEAD}\n\n{BODY[0]}")
     assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
     assert [rule for rule, _ in _removed(record)] == ["es/date-stamp"]
+
+
+# -- a reviewer's prose lines that look like Spanish cruft stay (round 3) -------------------------
+
+# Each opens with a cruft rule's label but goes on as a sentence: a lowercase start after a
+# related-link label, a final period after a long clause, a promo's call that goes on as reported
+# speech, tag or credit items that run on as a clause. Wherever they stand, their text stays.
+PROSE_AFTER_LABELS = [
+    "Lee también: el informe completo, que la Fiscalía entregó ayer al juez, contiene más de "
+    "trescientas páginas de pruebas.",
+    "Lee también: el informe completo, que la Fiscalía entregó ayer al juez, contiene más de "
+    "trescientas páginas de pruebas",
+    "Lee también: El informe completo, que la Fiscalía entregó ayer al juez, contiene más de "
+    "trescientas páginas de pruebas.",
+    "Más información: los vecinos pueden llamar al 010 o acudir a cualquier oficina municipal de "
+    "lunes a viernes.",
+    "Más información: los vecinos pueden llamar al teléfono 010 o acudir a cualquier oficina "
+    "municipal de lunes a viernes",
+    "Relacionado - el juez archivó la causa contra el exconsejero por falta de pruebas, según el "
+    "auto notificado ayer.",
+    "Síguenos en TikTok y en la calle, gritaban los estudiantes al final de la manifestación.",
+    "Síguenos en TikTok y en la calle, gritaban los estudiantes al final de la manifestación",
+    "Síguenos en TikTok y recibe las noticias, gritaban los estudiantes al final de la marcha.",
+    "Temas: vivienda, empleo y sanidad, los tres asuntos que más preocupan a los vecinos según la "
+    "encuesta municipal de este año",
+    "Etiquetas: las que ponen los propios vecinos en sus buzones, con nombres y apellidos, para "
+    "que el cartero no se equivoque",
+    "Foto: la imagen del alcalde, tomada en 1975, es la única que se conserva del acto",
+]
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+@pytest.mark.parametrize("line", PROSE_AFTER_LABELS)
+def test_prose_after_a_cruft_label_stays_wherever_it_stands(spanish, line, where):
+    paragraphs = [LEAD, BODY[0], BODY[3]]
+    at = {"first": 0, "middle": 1, "last": 3}[where]
+    text = "\n\n".join([*paragraphs[:at], line, *paragraphs[at:]])
+    record = spanish.clean(text)
+    assert line in record["text"].split("\n\n"), _removed(record)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Lee también: «No habrá rescate»: el Gobierno descarta ayudas", "es/related-link"),
+    ("Más información: 5 claves del nuevo decreto de vivienda", "es/related-link"),
+    ("Relacionado - El Ebro se desborda a su paso por Zaragoza", "es/related-link"),
+    ("Lee también: El Congreso aprueba la ley.", "es/related-link"),
+    ("Síguenos en TikTok, Instagram y YouTube", "es/promo"),
+    ("Síguenos en WhatsApp y recibe las noticias más importantes del día", "es/promo"),
+    ("Únete a nuestro canal de Telegram para no perderte nada", "es/promo"),
+    ("Etiquetas: vivienda, alquiler, jóvenes, Consejo de Ministros", "es/tag-line"),
+    ("Temas: Incendios forestales | Comunidad Valenciana | Protección Civil", "es/tag-line"),
+    ("Foto: EFE/Juan López", "es/photo-credit"),
+    ("Foto: cedida por el Ayuntamiento de Madrid", "es/photo-credit"),
+])
+def test_cruft_after_the_same_labels_still_goes(spanish, line, rule):
+    record = spanish.clean(f"{LEAD}\n\n{BODY[0]}\n\n{line}")
+    assert record["text"] == f"{LEAD}\n\n{BODY[0]}"
+    assert [r for r, _ in _removed(record)] == [rule]
+
+
+# Paragraphs of the languages Spanish shares most words with (a reviewer's, round 3): Catalan
+# writes 'el', 'es' (its reflexive pronoun), 'en' and 'del' as often as Spanish does.
+NOT_SPANISH = {
+    "pt1": "O governo anunciou nesta terça-feira um novo pacote de medidas para conter a alta dos "
+           "preços dos alimentos, que inclui a redução de impostos sobre produtos da cesta básica. "
+           "Segundo o ministro da Fazenda, as medidas devem entrar em vigor já no próximo mês e vão "
+           "custar cerca de dois bilhões de reais aos cofres públicos até o fim do ano, mas a "
+           "oposição criticou o plano.",
+    "ca1": "L'Ajuntament de Barcelona ha aprovat aquest dimarts el pressupost per a l'any vinent, "
+           "que inclou una partida de dotze milions d'euros per a la rehabilitació d'habitatges als "
+           "barris del sud. L'oposició hi ha votat en contra i ha criticat que el document arribi "
+           "amb tres mesos de retard, tot i que el govern municipal ha assegurat que els terminis "
+           "es compliran abans de l'estiu.",
+    "ca2": "Els bombers continuen treballant per apagar l'incendi que es va declarar diumenge a la "
+           "serra de Collserola i que ja ha cremat més de cent hectàrees de bosc. Segons Protecció "
+           "Civil, hi ha més de dos-cents efectius sobre el terreny, amb el suport de sis mitjans "
+           "aeris, i diverses urbanitzacions han estat desallotjades durant la nit com a mesura de "
+           "precaució.",
+    "ca3": "El Govern ha anunciat un nou paquet de mesures per fer front a la sequera, que inclou "
+           "restriccions en el reg de jardins i la reducció de la pressió de l'aigua en diversos "
+           "municipis. La consellera d'Acció Climàtica ha explicat que les mesures entraran en "
+           "vigor la setmana que ve i que es revisaran cada mes en funció de l'estat dels "
+           "embassaments del país.",
+    "it2": "Il consiglio comunale di Milano ha approvato ieri il bilancio per il prossimo anno, con "
+           "uno stanziamento di dodici milioni di euro per la ristrutturazione delle case popolari "
+           "nei quartieri periferici. L'opposizione ha votato contro e ha criticato il ritardo di "
+           "tre mesi con cui è arrivato il documento, ma il sindaco ha assicurato che i tempi "
+           "saranno rispettati prima dell'estate.",
+    "gl1": "O Concello de Vigo aprobou este martes en pleno o orzamento para o próximo ano, que "
+           "inclúe unha partida de doce millóns de euros para a rehabilitación de vivendas nos "
+           "barrios do sur. A oposición votou en contra e criticou que o documento chegue con tres "
+           "meses de atraso, aínda que o goberno local asegurou que os prazos se cumprirán antes "
+           "do verán.",
+    "gl3": "A Xunta anunciou un novo paquete de medidas para facer fronte á seca, que inclúe "
+           "restricións no rego de xardíns e a redución da presión da auga en varios concellos. A "
+           "conselleira de Medio Ambiente explicou que as medidas entrarán en vigor a semana que "
+           "vén e que se revisarán cada mes en función do estado dos encoros do país, segundo "
+           "informou ayer.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_SPANISH))
+def test_catalan_and_other_romance_paragraphs_do_not_come_out_spanish(cleaner, name):
+    record = cleaner.clean(NOT_SPANISH[name])
+    assert record["meta"].get("lang") != "es"
+
+
+def test_a_spanish_paragraph_of_the_same_news_still_comes_out_spanish(cleaner):
+    # The Spanish of ca1 and gl1: Spanish's share of its stopwords without 'el' and 'es'.
+    text = ("El Ayuntamiento aprobó este martes en pleno el presupuesto para el próximo año, que "
+            "incluye una partida de doce millones de euros para la rehabilitación de viviendas en "
+            "los barrios del sur. La oposición votó en contra y criticó que el documento llegue "
+            "con tres meses de retraso, aunque el equipo de gobierno aseguró que los plazos se "
+            "cumplirán antes del verano.")
+    assert cleaner.clean(text)["meta"]["lang"] == "es"
+
+
+def test_a_title_case_headline_opening_with_por_el_is_no_byline(spanish):
+    record = spanish.clean(f"Por El Camino Real\n\n{LEAD}\n\n{BODY[0]}")
+    assert record["meta"]["authors"] == []
+    assert record["text"].startswith("Por El Camino Real")
