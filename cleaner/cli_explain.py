@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,7 @@ from cleaner.batches import NOTHING_VISIBLE, clean_item_document, item_reject, n
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 no_such_input, read_options)
 from cleaner.cli_fixtures import given_options
-from cleaner.explain import explain, rule_sources
+from cleaner.explain import WIDTH, explain, rule_sources
 from cleaner.fixture_workflow import FixtureError, KeptCleaners, RecordPicker, kept_options
 from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_fields,
                               input_fields_path, rule_options_path)
@@ -62,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if cleaner is None:
         return 2
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    # The legend is wrapped to the terminal's width, or to WIDTH where the output is no terminal.
+    width = shutil.get_terminal_size((WIDTH, 24)).columns if sys.stdout.isatty() else WIDTH
     given = given_options(args)
     # Given no rule options, a fixture case is shown with those kept beside it, as `cleaner
     # fixtures check` cleans it; given some, every document is shown with them.
@@ -101,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
             rejected.say(reject.where(), reject.reason)
             continue
         shown_ids.update(named)
-        print(explain(doc.text, record, color=color, rules=rule_sources(used.packs)))
+        print(explain(doc.text, record, color=color, rules=rule_sources(used.packs),
+                      width=width))
         print()
         shown += 1
         if args.limit and shown >= args.limit:

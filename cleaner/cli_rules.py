@@ -32,8 +32,11 @@ def register(sub) -> None:
         description="List the loaded packs and their rules: kind, id, rule count, file and "
                     "domains; each rule's id, action, description and dates.")
     listing.add_argument("pattern", nargs="?", metavar="PATTERN",
-                         help="only the rules whose id or alias matches PATTERN, a glob "
-                              "(kompas/*) or else a part of the id (dateline), and their packs")
+                         help="only the rules whose id or alias matches PATTERN, in any case, a "
+                              "glob (kompas/*) or else a part of the id (dateline), and their "
+                              "packs")
+    listing.epilog = ("exit status: 0 listed, 1 no rule id or alias matches PATTERN, 2 bad usage "
+                      "or a broken rule file")
     add_rule_options(listing)
     listing.set_defaults(run=run_list)
     check = rules_sub.add_parser(
@@ -94,14 +97,18 @@ def run_list(args: argparse.Namespace) -> int:
     warnings: dict[str, list[str]] = {}
     for path, warning in pack_warnings(packs, not args.no_builtin_rules):
         warnings.setdefault(path, []).append(warning)
+    shown = 0
     for pack in packs:
         rules = [rule for rule in pack.rules if _listed(rule, args.pattern)]
         if args.pattern and not rules:
             continue
+        shown += len(rules)
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
         count = len(pack.rules)
-        print(f"{pack.kind:6s} {pack.id:24s} {count:3d} {noun(count, 'rule'):5s}  "
-              f"{pack.path}{extra}")
+        # Filtered, a pack says how many of its rules are shown: "1 of 12 rules".
+        tally = (f"{len(rules):3d} of {counted(count, 'rule'):9s}" if args.pattern
+                 else f"{count:3d} {noun(count, 'rule'):5s}")
+        print(f"{pack.kind:6s} {pack.id:24s} {tally}  {pack.path}{extra}")
         for warning in warnings.get(pack.path, ()):
             print(f"         warning: {warning}")
         for rule in rules:
@@ -109,15 +116,20 @@ def run_list(args: argparse.Namespace) -> int:
             if rule.valid_from or rule.valid_until:
                 dates = f" [{rule.valid_from or '...'} .. {rule.valid_until or '...'}]"
             print(f"         {rule.id:40s} {rule.action:9s} {rule.description}{dates}")
+    if args.pattern and not shown:
+        print(f"cleaner: no rule id or alias matches {args.pattern!r}", file=sys.stderr)
+        return 1
     return 0
 
 
 def _listed(rule, pattern: str | None) -> bool:
     """Whether `rules list PATTERN` lists a rule: its id or an alias matches PATTERN as a glob
-    (one with *, ? or [), else holds it; every rule without one."""
+    (one with *, ? or [), else holds it, in any case (ids are lower case, "Kompas/*" is meant
+    as "kompas/*"); every rule without one."""
     if not pattern:
         return True
-    names = (rule.id, *rule.aliases)
+    pattern = pattern.casefold()
+    names = [name.casefold() for name in (rule.id, *rule.aliases)]
     if any(char in pattern for char in "*?["):
         return any(fnmatchcase(name, pattern) for name in names)
     return any(pattern in name for name in names)

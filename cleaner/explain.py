@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 from typing import Any, Iterable, Mapping
 
@@ -9,6 +10,9 @@ from cleaner.inputs import shown_id
 from cleaner.wording import counted
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
+# The columns the legend's lines are wrapped to where no terminal says its width.
+WIDTH = 100
+MIN_WIDTH = 40
 # How much of a removal made before a page's text had lines is shown (its spaces made one).
 SHOWN_CHARS = 160
 
@@ -24,9 +28,10 @@ def rule_sources(packs: Iterable[Any]) -> dict[str, tuple[str, str]]:
 
 
 def explain(normalized: str, record: dict[str, Any], color: bool = False,
-            rules: Mapping[str, tuple[str, str]] | None = None) -> str:
+            rules: Mapping[str, tuple[str, str]] | None = None, width: int = WIDTH) -> str:
     """The normalized input line by line, removals as [-text-]<rule>, then meta and flags; with
-    `rules` (rule_sources), a legend of the rules that removed something: file, description."""
+    `rules` (rule_sources), a legend of the rules that removed something: file, description,
+    wrapped to `width` columns."""
     by_line: dict[int, list[dict]] = defaultdict(list)
     for removal in record["removed"]:
         by_line[removal["line"]].append(removal)
@@ -69,22 +74,33 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False,
         out.append(f"{number:4d}  " + "".join(pieces))
     removed_chars = sum(len(r["text"]) for r in record["removed"])
     out.append("")
-    out.extend(_legend(record, rules or {}))
+    out.extend(_legend(record, rules or {}, width))
     out.append(f"   {counted(len(record['removed']), 'removal')}, "
                f"{counted(removed_chars, 'character')}; "
                f"{counted(len(record['text']), 'character')} of text kept")
     return "\n".join(out)
 
 
-def _legend(record: dict[str, Any], rules: Mapping[str, tuple[str, str]]) -> list[str]:
+def _legend(record: dict[str, Any], rules: Mapping[str, tuple[str, str]],
+            width: int = WIDTH) -> list[str]:
     """The rules that removed something, in the order they first did: each with its pack's file
-    and its description (a rule no loaded pack has, a page's extraction, is left out)."""
+    and its description (a rule no loaded pack has, a page's extraction, is left out). A
+    description's spaces and line breaks are made one space, and a long one is wrapped to
+    `width` (at least MIN_WIDTH: a terminal may say 0) with its lines under the file's column
+    (at most half the width in)."""
+    width = max(width, MIN_WIDTH)
     named = [name for name in dict.fromkeys(r["rule"] for r in record["removed"]) if name in rules]
     if not named:
         return []
-    width = max(map(len, named))
+    names = max(map(len, named))
+    indent = " " * min(6 + names + 2, width // 2)
     lines = ["   rules:"]
     for name in named:
         path, description = rules[name]
-        lines.append(f"      {name:{width}s}  {path}" + (f": {description}" if description else ""))
+        text = f"{name:{names}s}  {path}" + (f": {' '.join(description.split())}"
+                                             if description.strip() else "")
+        # (a long id or path is not broken: it is copied from here)
+        lines.extend(textwrap.wrap(text, width, initial_indent="      ",
+                                   subsequent_indent=indent, break_long_words=False,
+                                   break_on_hyphens=False))
     return lines

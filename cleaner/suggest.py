@@ -76,6 +76,9 @@ class Occurrence:
     head: bool
     tail: bool
     covered_by: str | None
+    # Nearer the document's start than its end: in a short document, where a line is among
+    # both the first and the last lines, whether it reads as a head line or a tail one.
+    early: bool = False
 
 
 # A group's tallies: a defaultdict(int) is made in C, a Counter in Python, and every distinct
@@ -249,7 +252,8 @@ class Miner:
                 if part is not None:
                     group.parts[part] += 1
                 group.occurrences.append(Occurrence(index, number, text, start, end, head, tail,
-                                                    _covered_by(spans, start, end)))
+                                                    _covered_by(spans, start, end),
+                                                    2 * pos < count - 1))
                 return group
 
             line = shapes.collapse(text)
@@ -356,8 +360,7 @@ class Miner:
             return []
         where = rule["where"]
         return [o for o in group.occurrences
-                if (where == "any" or (o.head if where == "head" else o.tail))
-                and regex.search(o.text)]
+                if _looks_at(where, o) and regex.search(o.text)]
 
     def _candidate(self, site: str, state: SiteState, group: Group, used_ids: set[str],
                    taken: list[Occurrence] | None = None) -> Candidate | None:
@@ -871,21 +874,45 @@ def _repeats(left: str, right: str) -> bool:
 
 
 def _where(occ: list[Occurrence]) -> str:
-    """The lines a rule may fire on: `tail` (or `head`) where every line it is counted by is
-    among the last (first) lines, else `any`. A rule kept to the tail where most lines are
-    would leave the others, while its count said it removes them all.
+    """The lines a rule may fire on, covering every place its lines were seen: `head` where
+    each is among the first lines, `tail` where each is among the last, `edges` where some are
+    the one and some the other, else `any`. A line of a short document, among both the first
+    and the last lines, counts as a head line where it is nearer the start, else as a tail
+    line: in a document of normal length a byline opening it is in the head only, and a rule
+    kept to the tail would leave it, while its count said it removes it.
 
-    >>> line = lambda head, tail: Occurrence(0, 1, "x", 0, 1, head, tail, None)
+    >>> def line(head, tail, early=False):
+    ...     return Occurrence(0, 1, "x", 0, 1, head, tail, None, early)
     >>> _where([line(False, True)] * 9), _where([line(False, True)] * 9 + [line(False, False)])
     ('tail', 'any')
     >>> _where([line(True, False), line(True, True)]), _where([line(True, True)]), _where([])
-    ('head', 'any', 'any')
+    ('edges', 'tail', 'any')
+    >>> _where([line(True, False), line(True, True, early=True)])
+    'head'
+    >>> _where([line(True, False), line(False, True)])
+    'edges'
     """
-    tail = all(o.tail for o in occ)
-    head = all(o.head for o in occ)
-    if occ and tail != head:
-        return "tail" if tail else "head"
-    return "any"
+    sides = {_side(o) for o in occ}
+    if not sides or None in sides:
+        return "any"
+    return "edges" if len(sides) > 1 else "head" if "head" in sides else "tail"
+
+
+def _looks_at(where: str, o: Occurrence) -> bool:
+    """Whether a rule of this `where` may fire on the line (as matcher.applies tells it)."""
+    if where == "any":
+        return True
+    if where == "edges":
+        return o.head or o.tail
+    return o.head if where == "head" else o.tail
+
+
+def _side(o: Occurrence) -> str | None:
+    """Where a line was seen: "head", "tail", or None (neither among the first lines nor the
+    last)."""
+    if o.head and o.tail:
+        return "head" if o.early else "tail"
+    return "head" if o.head else "tail" if o.tail else None
 
 
 def _example_text(kind: str, o: Occurrence) -> str:

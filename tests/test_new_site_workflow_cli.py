@@ -39,6 +39,13 @@ def test_an_option_given_with_its_value_is_matched_by_its_name(capsys):
 
 @pytest.mark.parametrize("extra", ["--", "---", "--\u00fcber", "-", "stray", "--x" * 400])
 def test_odd_arguments_a_command_does_not_take_are_its_usage_error(capsys, extra):
-    err = _usage_error(capsys, "rules", "list", "--no-builtin-rules", extra)
-    assert err.startswith("usage: cleaner rules list ")
+    # (rules check takes no positional argument; rules list takes one, its PATTERN, below)
+    err = _usage_error(capsys, "rules", "check", "--no-builtin-rules", "--no-fixtures", extra)
+    assert err.startswith("usage: cleaner rules check ")
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("extra", ["---", "--\u00fcber", "-", "stray"])
+def test_an_argument_after_the_rules_list_pattern_is_its_usage_error(capsys, extra):
+    err = _usage_error(capsys, "rules", "list", "--no-builtin-rules", "dateline", extra)
+    assert err.startswith("usage: cleaner rules list ")
