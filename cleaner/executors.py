@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections import deque
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -35,6 +36,11 @@ BATCHES_PER_WORKER = 3
 # workers one after another, not several at once: a worker needs up to 20 times a record's
 # size to clean it (docs/scale.md, Giant records), and the main process holds each in flight.
 IN_FLIGHT_BYTES = 12 << 20
+# A wait for a batch's result looks at the pool's workers this often (seconds); a worker found
+# dead that the pool has not reported after GRACE_SECONDS more breaks the pool here: it died
+# while sending its result, and the pool never will (PoolExecutor._wait).
+WATCH_SECONDS = 1.0
+GRACE_SECONDS = 3.0
 
 
 class LocalExecutor:
@@ -216,7 +222,7 @@ class PoolExecutor:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            result = future.result()
+            result = self._wait(future)
         except BrokenProcessPool:
             self.warn(f"a worker process died while cleaning {_where(batch)}; "
                       "cleaning those documents again one at a time")
@@ -231,6 +237,63 @@ class PoolExecutor:
         else:
             self.in_a_row = 0
         return result
+
+    def _wait(self, future: Future) -> BatchResult:
+        """The future's result, as Future.result gives it, with a watchdog: a worker killed
+        while it sent a result (holding the result queue's lock, half a message in the pipe)
+        leaves the pool's reader waiting for the rest for ever, and the pool never says it is
+        broken. Woken every WATCH_SECONDS, the wait looks for a dead worker; one the pool has
+        not reported GRACE_SECONDS later, the pool is torn down and taken for broken, exactly as
+        when it says so (BrokenProcessPool). A result that comes in time costs nothing more."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        dead_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=WATCH_SECONDS)
+            except TimeoutError:
+                if future.done():           # (the batch itself raised TimeoutError)
+                    return future.result()
+            if not self._a_worker_died():
+                continue
+            now = time.monotonic()
+            if dead_since is None:
+                dead_since = now
+            elif now - dead_since >= GRACE_SECONDS and not future.done():
+                self._tear_down()
+                raise BrokenProcessPool("a worker process died and the pool did not say so "
+                                        "(killed while it sent a result)")
+
+    def _a_worker_died(self) -> bool:
+        """Whether one of the pool's worker processes has ended (the pool's workers end only
+        when it shuts down)."""
+        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+            try:
+                if process.exitcode is not None:
+                    return True
+            except ValueError:              # closed: the pool is shutting down
+                return True
+        return False
+
+    def _tear_down(self) -> None:
+        """End the pool's workers at once (SIGKILL), and leave none of its threads blocked for
+        ever: the queue's feeder thread (writing a batch to workers that will never read it)
+        is not waited for, and the pool's reader (waiting for the rest of a result a dead
+        worker half sent) meets the pipe's end: once the workers are gone, this process holds
+        the last writing end of that pipe, closed here. The reader then says the pool is
+        broken and its thread ends, so the interpreter's exit, which joins it, does not hang."""
+        pool = self._pool
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:
+            queue.cancel_join_thread()
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, ValueError):   # already gone, or closed
+                pass
+        results = getattr(pool, "_result_queue", None)
+        if results is not None:
+            results._writer.close()
 
     def _submit(self, batch: list) -> Future:
         """The batch handed to the pool; if a worker has died meanwhile (the pool is broken and
@@ -257,7 +320,7 @@ class PoolExecutor:
             if self.stopping:
                 raise FeedingStopped
             try:
-                result = self._pool.submit(_work, [item]).result()
+                result = self._wait(self._pool.submit(_work, [item]))
             except BrokenProcessPool:
                 # (its id, where it has one: found for this reject alone, not per document)
                 reject = item_reject(item, "worker process died while cleaning this document "
@@ -292,25 +355,9 @@ class PoolExecutor:
         document (a rule or native code that never returns) held a run stopped by a second
         Ctrl-C, and then the interpreter's exit, which SIGKILL alone ended."""
         if cancel:
-            # The queue's feeder thread may be stuck writing a batch into the pipe to workers
-            # that will never read it: neither the pool's shutdown nor the interpreter's exit is
-            # to wait for it (both hung a run whose second signal killed its workers).
-            queue = getattr(self._pool, "_call_queue", None)
-            if queue is not None:
-                queue.cancel_join_thread()
-            # (the pool sees its workers die and fails what was in flight, as for a crash)
-            for process in list((self._pool._processes or {}).values()):
-                try:
-                    process.kill()
-                except (OSError, ValueError):   # already gone, or closed
-                    pass
-            # A worker killed while it sent a result leaves the pool's reader waiting for the
-            # rest of it, for ever: this process holds a writing end of that pipe too. Closed,
-            # the reader meets the pipe's end once the workers are gone, and the pool shuts
-            # down (its shutdown hung 1 run in about 30 under load).
-            results = getattr(self._pool, "_result_queue", None)
-            if results is not None:
-                results._writer.close()
+            # (the pool sees its workers die and fails what was in flight, as for a crash;
+            # its shutdown hung 1 run in about 30 under load, on a worker killed mid-result)
+            self._tear_down()
         self._pool.shutdown(wait=True, cancel_futures=cancel)
 
 
