@@ -46,8 +46,8 @@ class RawRecord(NamedTuple):
     line: int
     raw: bytes
     options: ReadOptions
-    # The damaged member the line came from, as with_damage says it (None: none known).
-    damage: str | None = None
+    # The damaged members the line was read from, in order, as damaged_member names them.
+    damage: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -62,7 +62,7 @@ class RawRecord(NamedTuple):
         # Readers make RawRecords of non-blank lines only, so a record is always there.
         if record is None:
             record = Reject(self.source, self.line, "blank line")
-        return record if self.damage is None else _parsed_with_damage(record, self.damage)
+        return _with_damage(record, self.damage) if self.damage else record
 
 
 class RawBlock(NamedTuple):
@@ -720,7 +720,7 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
     chunk_limit = HOLD_BYTES // HOLD_CHUNKS
     record: Item | RawRecord | Reject | None
     # The damaged member (damaged_member) reading just went on after: the next line read may
-    # be one it cut (_cut_record).
+    # be one it cut (_cut_line).
     cut_by = ""
     while True:
         try:
@@ -755,10 +755,11 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
         lineno += 1
         cut = None
         if cut_by:
-            cut = _cut_record(raw, too_long, cut_by, source, lineno, options)
+            cut = _cut_line(raw, too_long, cut_by, source, lineno, options)
             cut_by = ""
             if cut is not None and not hold:
-                yield cut
+                if (record := _line_record(cut, source, lineno, options)) is not None:
+                    yield record
                 continue
         if hold:
             if cut is not None:
@@ -805,24 +806,30 @@ def _cuts_lines(exc: Exception) -> bool:
         exc.resumed_at is not None
 
 
-def _cut_record(raw: bytes, too_long: bool, member: str, source: str, lineno: int,
-                options: ReadOptions) -> Item | RawRecord | Reject | None:
-    """The record of line `lineno`, the first read after a damaged `member` (damaged_member),
-    where the damage cut it: where it does not open as a record, its start was in what the
-    damage lost and its end is in the next member, so it is said as the member's other lines
-    are (with_damage), not as broken JSON of the input's own. None where it opens as a record
-    or is blank: the member ended at a line's end, and the line is whole. (A cut that falls just
+def _cut_line(raw: bytes, too_long: bool, member: str, source: str, lineno: int,
+              options: ReadOptions) -> _Cut | None:
+    """Line `lineno`, the first read after a damaged `member` (damaged_member), where the damage
+    cut it: where it does not open as a record, its start was in what the damage lost and its
+    end is in the next member, so its record is said as the member's other lines are
+    (_with_damage), not as broken JSON of the input's own. None where it opens as a record or
+    is blank: the member ended at a line's end, and the line is whole. (A cut that falls just
     before a nested object's key, '{"a": {"b": 1}}' cut to '{"b": 1}}', is not told apart.)"""
     if blank_line(raw) or opens_record(raw):
         return None
-    record = _too_long(source, lineno, raw, options) if too_long else \
-        _line_record(raw, source, lineno, options)
-    return None if record is None else with_damage(record, member)
+    return _Cut(_too_long(source, lineno, raw, options) if too_long else raw, (member,))
 
 
-# A line held back: its bytes, or its record where that was made as it was read (the Reject of
-# a line too long, the flagged record of a line a damaged member cut).
-_Held = bytes | Item | RawRecord | Reject
+class _Cut(NamedTuple):
+    """A line a damaged member cut (_cut_line), not parsed yet: its bytes, or its Reject where it
+    is too long; and the damaged members it was read from, in order (damaged_member's names)."""
+
+    line: bytes | Reject
+    damage: tuple[str, ...]
+
+
+# A line held back: its bytes, the Reject of a line too long (made as it was read), or a line a
+# damaged member cut. Its record is made once, when it is given, with every damage it met.
+_Held = bytes | Reject | _Cut
 
 
 def _held_bytes(line: bytes | Reject) -> int:
@@ -830,31 +837,38 @@ def _held_bytes(line: bytes | Reject) -> int:
     return len(line) if isinstance(line, bytes) else len(line.raw or "")
 
 
-def _line_record(line: _Held, source: str, lineno: int, options: ReadOptions
-                 ) -> Item | RawRecord | Reject | None:
+def _line_record(line: _Held, source: str, lineno: int, options: ReadOptions,
+                 damage: tuple[str, ...] = ()) -> Item | RawRecord | Reject | None:
     """A line's record as read_jsonl gives it: parsed, or a RawRecord with
-    `options.defer_parse`; a record made when it was read as it is; None for a blank line."""
-    if not isinstance(line, bytes):
-        return line
-    if options.defer_parse:
+    `options.defer_parse`; a Reject made when it was read as it is; None for a blank line. Read
+    from the damaged members a cut line names and then `damage`, it says so (_with_damage)."""
+    if isinstance(line, _Cut):
+        damage = (*line.damage, *damage)
+        line = line.line
+    if isinstance(line, Reject):
+        record: Item | Reject | None = line
+    elif options.defer_parse:
         return None if blank_line(line) else RawRecord(source, lineno, line.rstrip(b"\r\n"),
-                                                          options)
-    return parse_record(line, source, lineno, options)
+                                                          options, damage)
+    else:
+        record = parse_record(line, source, lineno, options)
+    return _with_damage(record, damage) if record is not None and damage else record
 
 
 def _released(chunks: list[list[_Held]], last: int, source: str, options: ReadOptions,
               error: Exception | None = None) -> Iterator[Item | RawRecord | Reject]:
     """The records of every held line, in `chunks` (the last is line `last`), at a stream's
     `error` (None: at its end): those of the lines of a member found damaged flagged
-    (with_damage)."""
+    (_with_damage)."""
     first = last - (getattr(error, "lines", None) or 0) + 1   # the damaged member's first line
     note = damaged_member(error) if error is not None and flags_lines(error) else ""
     number = last - sum(map(len, chunks))
     for line in (line for lines in chunks for line in lines):
         number += 1
-        record = _line_record(line, source, number, options)
+        record = _line_record(line, source, number, options,
+                              (note,) if note and number >= first else ())
         if record is not None:
-            yield with_damage(record, note) if note and number >= first else record
+            yield record
 
 
 def flags_lines(error: Exception) -> bool:
@@ -898,80 +912,67 @@ def damaged_member(error: Exception) -> str:
     return "a " + str(error).split(";", 1)[0].split(" (", 1)[0]
 
 
-def with_damage(record: Item | RawRecord | Reject, member: str) -> Item | RawRecord | Reject:
-    """A record whose line was read from a `member` found damaged after it (damaged_member): an
-    Item flagged damaged-input, a Reject whose reason says so first (so the summary counts
-    such rejects apart from those of the input itself), a RawRecord to be either. A line read
-    from one damaged member and then another (one cut it, the next was found damaged too)
+def _with_damage(record: Item | Reject, damage: tuple[str, ...]) -> Item | Reject:
+    """A record whose line was read from the damaged members `damage` (damaged_member's names,
+    in order), found damaged after it: an Item flagged damaged-input, a Reject whose reason says
+    so first (so the summary counts such rejects apart from those of the input itself). A line
+    read from one damaged member and then another (one cut it, the next was found damaged too)
     says so once, naming both (_then): "line read from corrupt gzip members starting at bytes
     N and M: ..."."""
-    if isinstance(record, RawRecord):
-        return record._replace(damage=_then(record.damage, member))
-    return _parsed_with_damage(record, member)
-
-
-# What with_damage puts first in a Reject's reason, and says in the flag of an Item.
-_READ_FROM = "line read from "
-_FLAG_WORDS = ("its line was read from ", " before the damage was found: its text may be garbled")
-
-
-def _parsed_with_damage(record: Item | Reject, member: str) -> Item | Reject:
-    """with_damage of a parsed record (once: a second damage joins the first's words)."""
+    named = _then(damage)
     if isinstance(record, Reject):
-        said = record.reason
-        if said.startswith(_READ_FROM) and ": " in said:
-            before, said = said[len(_READ_FROM):].split(": ", 1)
-            member = _then(before, member)
-        record.reason = f"{_READ_FROM}{member}: {said}"
+        record.reason = f"line read from {named}: {record.reason}"
         return record
-    flags = [*record.hints.get("page_flags", ())]
-    opening, closing = _FLAG_WORDS
-    for at, flag in enumerate(flags):
-        if flag.get("flag") == DAMAGED_INPUT and flag.get("reason", "").endswith(closing):
-            member = _then(flag["reason"][len(opening):-len(closing)], member)
-            del flags[at]
-            break
-    flag = {"flag": DAMAGED_INPUT, "reason": f"{opening}{member}{closing}"}
-    record.hints = {**record.hints, "page_flags": [*flags, flag]}
+    flag = {"flag": DAMAGED_INPUT, "reason": f"its line was read from {named} before the damage "
+                                             f"was found: its text may be garbled"}
+    record.hints = {**record.hints, "page_flags": [*record.hints.get("page_flags", ()), flag]}
     return record
 
 
-def _then(before: str | None, member: str) -> str:
-    """The damaged members a line was read from, `before` (None: none) and then `member`: of
-    one kind, in one phrase (the summary counts a reject by its first 80 characters); else
-    in turn.
+def _then(damage: tuple[str, ...]) -> str:
+    """The damaged members a line was read from, in order (damaged_member's names): those of one
+    kind in a row in one phrase (the summary counts a reject by its first 80 characters); else
+    in turn, from the first of another kind on.
 
     >>> member = "a corrupt gzip member starting at byte "
-    >>> _then(None, member + "9"), _then(member + "9", member + "90")
+    >>> _then((member + "9",)), _then((member + "9", member + "90"))
     ('a corrupt gzip member starting at byte 9', 'corrupt gzip members starting at bytes 9 and 90')
-    >>> _then("corrupt zstd frames starting at bytes 9 and 90", "a corrupt zstd frame starting "
-    ...       "at byte 99")
+    >>> frame = "a corrupt zstd frame starting at byte "
+    >>> _then((frame + "9", frame + "90", frame + "99"))
     'corrupt zstd frames starting at bytes 9, 90 and 99'
-    >>> _then("a gzip stream cut by 4 bytes at byte 9 that are no gzip member", member + "90")[48:]
+    >>> junk = "a gzip stream cut by 4 bytes at byte 9 that are no gzip member"
+    >>> _then((junk, member + "90"))[48:]
     'no gzip member, then a corrupt gzip member starting at byte 90'
     """
-    if not before or before == member:
-        return member
-    first, then = _damaged_named(before), _damaged_named(member)
-    if first is None or then is None or first[0] != then[0] or len(then[1]) != 1:
-        return f"{before}, then {member}"
-    kind, offsets = first[0], [*first[1], *then[1]]
-    return f"corrupt {kind}s starting at bytes {', '.join(offsets[:-1])} and {offsets[-1]}"
+    said = damage[0]
+    # The kind and the offsets of the members said in one phrase so far (None: said in turn).
+    run: tuple[str, list[str]] | None = None
+    if (named := _damaged_named(said)) is not None:
+        run = (named[0], [named[1]])
+    for member in damage[1:]:
+        if member == said:
+            continue
+        named = _damaged_named(member)
+        if run is None or named is None or named[0] != run[0]:
+            said, run = f"{said}, then {member}", None
+            continue
+        kind, offsets = run[0], [*run[1], named[1]]
+        said = f"corrupt {kind}s starting at bytes {', '.join(offsets[:-1])} and {offsets[-1]}"
+        run = (kind, offsets)
+    return said
 
 
-def _damaged_named(name: str) -> tuple[str, list[str]] | None:
-    """The kind ("gzip member", "zstd frame") and the offsets of the damaged members a `name`
-    says (_then's, damaged_member's); None for other words.
+def _damaged_named(member: str) -> tuple[str, str] | None:
+    """The kind ("gzip member", "zstd frame") and the offset of a damaged `member`, as
+    damaged_member names it; None for other words (bytes that are no gzip member).
 
-    >>> _damaged_named("corrupt zstd frames starting at bytes 9, 90 and 99")
-    ('zstd frame', ['9', '90', '99'])
+    >>> _damaged_named("a corrupt zstd frame starting at byte 99")
+    ('zstd frame', '99')
     """
     for kind in ("gzip member", "zstd frame"):
-        for opening in (f"a corrupt {kind} starting at byte ",
-                        f"corrupt {kind}s starting at bytes "):
-            if name.startswith(opening):
-                offsets = name[len(opening):].replace(" and ", ", ").split(", ")
-                return (kind, offsets) if all(map(str.isdigit, offsets)) else None
+        opening = f"a corrupt {kind} starting at byte "
+        if member.startswith(opening) and member[len(opening):].isdigit():
+            return kind, member[len(opening):]
     return None
 
 
