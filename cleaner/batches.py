@@ -196,7 +196,8 @@ _LEADING_ID = re.compile(rb'[ \t\r\n]*\{[ \t\r\n]*"id"[ \t\r\n]*:[ \t\r\n]*'
                          rb'("(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'
                          rb'|-?(?:0|[1-9][0-9]*))[ \t\r\n]*[,}]')
 # What the key "id" holds however JSON writes it: `"id"`, or an escape of i or d (`"\u0069d"`,
-# `"i\u0064"`: \u0060 to \u006f are letters no JSON writer escapes, so no text is taken for it).
+# `"i\u0064"`: \u0060 to \u006f are the grave accent and the letters a to o, which no JSON
+# writer escapes, so no text is taken for it).
 _ID_KEYS = (b'"id"', b'\\u006')
 
 

@@ -10,7 +10,8 @@ from cleaner.inputs import shown_id
 from cleaner.wording import counted
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
-# The columns the legend's lines are wrapped to where no terminal says its width.
+# The columns the legend's lines are wrapped to where no terminal says its width, and the
+# fewest they are wrapped to whatever a terminal says (it may say 0).
 WIDTH = 100
 MIN_WIDTH = 40
 # How much of a removal made before a page's text had lines is shown (its spaces made one).

@@ -15,19 +15,17 @@ from typing import Any, Collection, Iterable, NamedTuple
 import orjson
 import re2
 
-from cleaner.apply_rules import RuleStage
+from cleaner.apply_rules import DATELINE_FIELDS, RuleStage
 from cleaner.document import Document, Line
 from cleaner.examples import Reading, as_read, example_failures, run_rule
 from cleaner.fixtures import clean_fixture, fixture_inputs
-from cleaner.apply_rules import DATELINE_FIELDS
 from cleaner.matcher import HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, matcher_for
 from cleaner.metadata import MetaSink
 from cleaner.normalize import normalize
-from cleaner.pack_replacements import pack_warnings
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
+from cleaner.pack_replacements import pack_warnings
 from cleaner.rulefile import (Pack, Rule, RuleFileError, alphabet_of, builtin_rules_dir,
-                              combine_packs,
-                              id_clashes, read_pack, near_problems, rule_paths,
+                              combine_packs, id_clashes, read_pack, near_problems, rule_paths,
                               shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
 from cleaner.wording import counted, noun

@@ -107,8 +107,9 @@ class RunConfig:
 
 # What a sharded run given stdin or a pipe (`<(zcat ...)`) is told to do instead: it cannot be
 # resumed, as a resume must read the same input again.
-INSTEAD = ("a resumed run must read the same input again; read the file itself (.jsonl.gz and "
-           ".zst are read as they are), or write one file (-o out.jsonl)")
+_READ_FILES_INSTEAD = ("a resumed run must read the same input again; read the file itself "
+                       "(.jsonl.gz and .zst are read as they are), or write one file "
+                       "(-o out.jsonl)")
 
 # The suffixes an output file is written by (JSON lines, plain or compressed, or Parquet).
 _OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".gz", ".zst", ".zstd", ".parquet", ".pq")
@@ -175,12 +176,13 @@ def open_output(config: RunConfig):
         if fmt not in FORMATS:
             raise OutputError(f"unknown --format {fmt!r}; one of {', '.join(FORMATS)}")
         if "-" in config.inputs:
-            raise OutputError(f"sharded output needs files as input, not stdin: {INSTEAD}")
+            raise OutputError("sharded output needs files as input, not stdin: "
+                              f"{_READ_FILES_INSTEAD}")
         piped = [name for name in config.inputs if is_special_file(name)]
         if piped:
             # (`<(zcat dump.jsonl.gz)`: its name, /dev/fd/63, reads nothing the second time)
             raise OutputError(f"sharded output needs files as input, not a pipe ({piped[0]}): "
-                              f"{INSTEAD}")
+                              f"{_READ_FILES_INSTEAD}")
         return ShardedOutput(config.output, fmt, shard_size or DEFAULT_SHARD_SIZE,
                              config.rejects, _run_key(config), resume=config.resume,
                              level=_level(config, f"x.{fmt}"))

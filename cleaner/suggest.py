@@ -526,7 +526,7 @@ def _reads_as_prose(line: str) -> bool:
     """Whether a line (collapsed, no label) reads as a paragraph of the article: long enough
     and ending as a sentence ends. Bylines, stamps, titles and link lines end otherwise.
 
-    >>> _reads_as_prose("El Consejo aprobó este martes una ampliación del bono de alquiler joven.")
+    >>> _reads_as_prose("El Consejo aprobó este martes una ampliación del bono de alquiler.")
     True
     >>> _reads_as_prose("Lee también: Los precios del alquiler suben un 11 % en las ciudades")
     False
@@ -547,7 +547,8 @@ _CAPS_LEAD = re.compile(
     r"(?P<date>,[ \t]*\d{1,2}[ \t]+[^\W\d_]{2,12}\.?(?:[ \t]+\d{4})?)?"
     r"(?P<agency>[ \t]*\([^()\n]{2,30}\))?"
     r"[ \t]*(?P<sep>\.?(?:--|-|\u2013|\u2014))[ \t]+")
-# What the text after a dateline opens with: a capital, a digit, an opening quote or bracket.
+# What the text after a dateline may open with besides a capital or a digit: an opening quote,
+# bracket or Spanish's inverted mark.
 _TEXT_OPENERS = "\"'\u00ab\u201c\u2018\u00bf\u00a1("
 CAPS_LEAD_KEY = ("lead", "CAPS", "")
 CAPS_PLACE_PATTERN = r"\p{Lu}[\p{Lu}\x27’.-]*\p{Lu}(?:[ \t]+\p{Lu}[\p{Lu}\x27’.-]*){0,4}"
@@ -586,15 +587,13 @@ def _caps_lead_pattern(variants: dict[str, int]) -> str:
     """The meta pattern of a capitals dateline, from the variants seen (_caps_lead): a date and
     an agency where some openings had one (optional where not all did), the separators seen.
     The text after it must open as text does: its first character stays (the `cut` group)."""
-    seen = [v.partition("|") for v in variants]
-    dates = sum(n for v, n in variants.items() if "d" in v.partition("|")[0])
-    agencies = sum(n for v, n in variants.items() if "a" in v.partition("|")[0])
+    dates, agencies = _with_part(variants, "d"), _with_part(variants, "a")
     total = sum(variants.values())
 
     def part(pattern: str, count: int) -> str:
         return "" if not count else f"(?:{pattern})" + ("" if count == total else "?")
 
-    seps = sorted({sep for _, _, sep in seen}, key=lambda s: (-len(s), s))
+    seps = sorted(_separators(variants), key=lambda s: (-len(s), s))
     return (rf"^(?P<cut>(?P<location>{CAPS_PLACE_PATTERN}){part(_CAPS_DATE_PATTERN, dates)}"
             rf"{part(_CAPS_AGENCY_PATTERN, agencies)}[ \t]*"
             rf"(?:{'|'.join(shapes.escape(s) for s in seps)})[ \t]+)"
@@ -609,14 +608,24 @@ def _caps_lead_display(variants: dict[str, int]) -> str:
     '<PLACE>[, <day> <month>][ (<agency>)] .-'
     """
     total = sum(variants.values())
-    heads = [v.partition("|") for v in variants]
 
     def part(text: str, flag: str) -> str:
-        count = sum(n for v, n in variants.items() if flag in v.partition("|")[0])
+        count = _with_part(variants, flag)
         return "" if not count else text if count == total else f"[{text}]"
 
-    seps = " | ".join(sorted({sep for _, _, sep in heads}))
+    seps = " | ".join(sorted(_separators(variants)))
     return f"<PLACE>{part(', <day> <month>', 'd')}{part(' (<agency>)', 'a')} {seps}"
+
+
+def _with_part(variants: dict[str, int], flag: str) -> int:
+    """How many of the capitals datelines seen (_caps_lead's variants, counted) had a part:
+    `flag` "d" a date, "a" an agency."""
+    return sum(n for v, n in variants.items() if flag in v.partition("|")[0])
+
+
+def _separators(variants: dict[str, int]) -> set[str]:
+    """The separators the capitals datelines seen (_caps_lead's variants) ended with."""
+    return {v.partition("|")[2] for v in variants}
 
 
 # A byline's name: two to six capitalised words, short lower-case particles between them
@@ -627,6 +636,7 @@ BYLINE_NAME = (r"\p{Lu}[\pL\pN.\x27’-]*(?:\s+(?:\p{Ll}{1,3}\s+){0,2}\p{Lu}[\pL
 
 @cache
 def _byline_name():
+    """BYLINE_NAME compiled on RE2, case-sensitive, once a process."""
     return compile_pattern(BYLINE_NAME, case_sensitive=True)
 
 
