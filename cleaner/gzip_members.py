@@ -137,6 +137,8 @@ class GzipMembers(io.RawIOBase):
         self._new_member(0)
 
     def _new_member(self, at: int) -> None:
+        """Start reading a member at byte `at`: a new inflater, and nothing of it taken in,
+        handed out or kept yet."""
         self._d = inflate.decompressobj(16 + zlib.MAX_WBITS)
         self._member_start = at
         self._fed = 0

@@ -365,6 +365,10 @@ def lost_members(path: Path | None, damaged: int | None, resumed: int | None,
     return found
 
 
+# The OS bytes of gzip headers (RFC 1952: 0 to 13, and 255 for unknown).
+_OS_BYTES = frozenset([*range(14), 255])
+
+
 def _member_opening(data: bytes, at: int) -> bytes | None:
     """The first bytes the gzip member whose header is at `at` in `data` inflates to (its header
     read as its flags say, its magic bytes aside), where they open with a record's first line;
@@ -396,10 +400,6 @@ def _member_opening(data: bytes, at: int) -> bytes | None:
     # WARC writer's, no flags, a usual XFL and OS, is one too, as bytes by chance seldom are)
     plain = flags[0] == 0 and data[at + 8] in (0, 2, 4) and data[at + 9] in _OS_BYTES
     return head if not head and plain else None
-
-
-# The OS bytes of gzip headers (RFC 1952: 0 to 13, and 255 for unknown).
-_OS_BYTES = frozenset([*range(14), 255])
 
 
 def starts_record(stream: Stream, offset: int) -> bool:

@@ -187,9 +187,9 @@ def _cut_short(stream: BinaryIO, spans: list[Span], pos: int) -> bool:
     """Whether the frame whose blocks the walk followed to `pos`, where no frame starts, holds
     the magic number of one after its own (or one that runs on past `pos`): it was cut short
     there, and the walk read the block headers it lacks from the next frame's bytes, which they
-    led past (the frames after it were lost as junk). Its span is then made a damaged one ending at that magic number, for the
-    walk to go on there. (Only where the walk meets what is not zstd: a whole frame's data
-    may hold the magic number's bytes by chance.)"""
+    led past (the frames after it were lost as junk). Its span is then made a damaged one
+    ending at that magic number, for the walk to go on there. (Only where the walk meets what
+    is not zstd: a whole frame's data may hold the magic number's bytes by chance.)"""
     if not spans or spans[-1].kind != "frame" or spans[-1].end != pos:
         return False
     start = spans[-1].start
