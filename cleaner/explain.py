@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from cleaner.inputs import shown_id
+from cleaner.rulefile import builtin_rules_dir
 from cleaner.wording import counted
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
@@ -24,8 +26,24 @@ def _paint(text: str, *codes: str, color: bool) -> str:
 
 def rule_sources(packs: Iterable[Any]) -> dict[str, tuple[str, str]]:
     """Each loaded rule's id (and alias) -> its pack's file and its description."""
-    return {name: (pack.path, rule.description) for pack in packs for rule in pack.rules
-            for name in (rule.id, *rule.aliases)}
+    shipped = Path(str(builtin_rules_dir()))
+    return {name: (_pack_file(pack.path, shipped), rule.description) for pack in packs
+            for rule in pack.rules for name in (rule.id, *rule.aliases)}
+
+
+def _pack_file(path: str, shipped: Path) -> str:
+    """A pack's file as a reader looks for it: a shipped one as `rules/...` (where the package
+    was installed is no help, and differs between installs), a user's as given.
+
+    >>> _pack_file("/opt/x/cleaner/rules/lang/es.toml", Path("/opt/x/cleaner/rules"))
+    'rules/lang/es.toml'
+    >>> _pack_file("my/site.toml", Path("/opt/x/cleaner/rules"))
+    'my/site.toml'
+    """
+    try:
+        return (Path("rules") / Path(path).relative_to(shipped)).as_posix()
+    except ValueError:
+        return path
 
 
 def explain(normalized: str, record: dict[str, Any], color: bool = False,
