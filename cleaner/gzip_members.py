@@ -144,9 +144,10 @@ class GzipMembers(io.RawIOBase):
         self._fed = 0
         self._made = 0                # bytes of the member's data handed out
         self._lines = 0               # the line ends in them (with count_lines)
-        # Where a member header's magic bytes are in the input the member took in, and that
-        # input from the first of them on (where, bytes), up to _KEEP_BYTES: a member cut short
-        # takes in the next one's bytes as its own data, and may fail reads after (_cut_at).
+        # Where a member header's magic bytes are in the input the member took in, and the last
+        # _CUT_WINDOW bytes of that input (where, bytes) while one of them lies in it: a member
+        # cut short takes in the next one's bytes as its own data, and may fail reads after
+        # (_cut_at).
         self._openings: list[int] = []
         self._kept: list[tuple[int, bytes]] = []
         self._kept_size = 0
@@ -188,6 +189,13 @@ class GzipMembers(io.RawIOBase):
             self._resync(data, at, message, end, stopped)       # (raises)
         data, at = self._next_data()
         if not data:
+            if self._fed:
+                # (the member read on to the file's end, with no error, through a member that
+                # opens in what it took in: cut short there, and the last member is read)
+                cut = self._cut_at(b"", at, 0)
+                if cut is not None:
+                    self._cut_short(f"gzip member starting at byte {self._member_start} is "
+                                    "truncated", *cut)
             self._eof = True
             if self._fed:
                 raise CorruptGzip(f"gzip member starting at byte {self._member_start} is "
@@ -237,30 +245,55 @@ class GzipMembers(io.RawIOBase):
         a read, in bytes that rarely hold the three: no cost to speak of.)"""
         # (not the member's own header, which opens its first read)
         found = data.find(MAGIC, max(0, self._member_start + 1 - at), taken)
-        edge = self._last_fed + data[:len(MAGIC) - 1]
-        if edge.find(MAGIC) >= 0:          # (across the last read and this one)
-            self._openings.append(at - len(self._last_fed) + edge.find(MAGIC))
+        across = self._across(data, at)
+        if across is not None:
+            self._openings.append(across)
+            if not self._kept:             # (its first bytes are the last read's)
+                self._keep(at - len(self._last_fed), self._last_fed)
         while found >= 0:
             self._openings.append(at + found)
             found = data.find(MAGIC, found + 1, taken)
         self._last_fed = data[max(0, taken - (len(MAGIC) - 1)):taken]
-        if self._openings and self._kept_size <= _KEEP_BYTES:
-            self._kept.append((at, data[:taken] if taken < len(data) else data))
-            self._kept_size += taken
+        if self._openings:
+            self._keep(at, data[:taken] if taken < len(data) else data)
+
+    def _across(self, data: bytes, at: int) -> int | None:
+        """Where magic bytes open that begin in the last bytes the member took in and end in
+        `data` (at `at`), the read after them; None where none do."""
+        found = (self._last_fed + data[:len(MAGIC) - 1]).find(MAGIC)
+        return None if found < 0 else at - len(self._last_fed) + found
+
+    def _keep(self, at: int, piece: bytes) -> None:
+        """Keep `piece` (at `at`), the member's input that follows what is kept, dropping what
+        falls out of the last _CUT_WINDOW bytes, and all of it where no opening is left in them:
+        held for a cut found after many megabytes of a member, not for all of them."""
+        self._kept.append((at, piece))
+        self._kept_size += len(piece)
+        while self._kept_size - len(self._kept[0][1]) >= _CUT_WINDOW:
+            self._kept_size -= len(self._kept.pop(0)[1])
+        kept_at = self._kept[0][0]
+        self._openings = [opening for opening in self._openings if opening >= kept_at]
+        if not self._openings:
+            self._kept, self._kept_size = [], 0
 
     def _cut_at(self, data: bytes, at: int, after: int) -> tuple[int, bytes] | None:
         """Where a member opens (a header, then deflate data that inflates: _opens_member) in
         the input the damaged member took in before the read that met the damage (`data`, at
         `at`), from `after` on, and the input from there: the damaged member was cut short
         there, and took in that member as its own data until it failed. None: none does."""
-        kept_at = self._kept[0][0] if self._kept else at
-        # (the reads kept follow each other, and the one that met the damage them, unless more
-        # than _KEEP_BYTES came between: the member after is not found then. A read of a
+        pieces, size, openings = self._kept, self._kept_size, self._openings
+        across = self._across(data, at)   # (begun in the last read, ended in the failing one)
+        if across is not None and across not in openings:
+            openings = openings + [across]
+            if not pieces:
+                pieces, size = [(at - len(self._last_fed), self._last_fed)], len(self._last_fed)
+        kept_at = pieces[0][0] if pieces else at
+        # (the reads kept follow each other, and the one that met the damage them. A read of a
         # member's unconsumed input starts where the last one stopped taking in)
-        if not self._kept or kept_at + self._kept_size != at:
+        if not pieces or kept_at + size != at:
             return None
-        kept = b"".join(piece for _, piece in self._kept) + data
-        for opening in self._openings:
+        kept = b"".join(piece for _, piece in pieces) + data
+        for opening in openings:
             if max(after, kept_at) <= opening < at and opening > self._member_start and \
                     _opens_member(memoryview(kept)[opening - kept_at:]):
                 return opening, kept[opening - kept_at:]
@@ -436,6 +469,12 @@ def _member_end(exc: Exception, consumed: int) -> int | None:
 # deflate data, a few hundred bytes into the next member); how many bytes are kept to inflate it.
 _NEAR = 4096
 _KEEP_BYTES = 16 << 20
+# How much of the input a member took in last is kept while a member header's magic bytes lie in
+# it, for a member cut short to be gone on at where the next one opens (_cut_at): more than the
+# next member's bytes the inflater takes in as the cut one's data before it fails (up to 130 KB
+# in tests/test_cut_members32.py, 190 KB and 1.9 MB in the reviewer's 100 MB members: a whole
+# 1.96 MB member read as such data, failing its CRC).
+_CUT_WINDOW = 4 << 20
 # Each place near there is inflated first for this many bytes (taken in and given out together);
 # those still inflating then (none of the other places in 830 KB of a crawl's members, 4 in 1 MB
 # of random bytes) are inflated to the end, unless more than _FEW are: bytes that inflate without
