@@ -15,7 +15,8 @@ from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
     Reject, opens_as_page, raw_text, shown_id
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, damaged_headers, \
-    header_block, lost_members, next_record, open_stream, read_once, starts_record
+    header_block, header_line_sized, lost_members, next_record, open_stream, read_once, \
+    starts_record
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Records that hold a document as it is, with no HTTP header block: a resource (a page an
@@ -669,20 +670,47 @@ def _whole_record_at(stream: Stream, offset: int) -> bool:
 
 def _leftover(stream: Stream, offset: int) -> bool:
     """Whether the bytes at `offset`, where no record could be read, are the rest of a record
-    before them (no record header line there, and no WARC header field before the next one)."""
+    before them (no record header line there, and, before the next one, no WARC header field
+    in a header block that opens with a line the size of a record's first line, damaged as it
+    may be: a page's quote of a header, after other bytes on its line, is body)."""
     end = next_record(stream, offset + 1, _LEFTOVER_LOOK)
+    # (the header block a field at `offset` is in begins before it)
+    before = min(offset, _BLOCK_BEFORE)
     try:
-        stream.seek(offset)
-        data = stream.read((end - offset) if end is not None else _LEFTOVER_LOOK)
+        stream.seek(offset - before)
+        data = stream.read(before + ((end - offset) if end is not None else _LEFTOVER_LOOK))
     except (EOFError, OSError, zlib.error):
         return False
     # (the start of a record's first line, the file's end cutting the rest: a record's)
-    return not data.startswith(RECORD_START[:len(data)]) and _WARC_FIELD.search(data) is None
+    if data[before:].startswith(RECORD_START[:len(data) - before]):
+        return False
+    return not any(_opens_with_first_line(data, field.start(), offset == before)
+                   for field in _WARC_FIELD.finditer(data, before))
 
 
-# How far a leftover is looked at; the WARC header fields that mark a (damaged) record's header.
+def _opens_with_first_line(data: bytes, at: int, whole: bool) -> bool:
+    """Whether the header field line at `at` in `data` follows, over header field lines only, a
+    line as long as a record's first line (header_line_sized: "GARBAGE0", a first line wholly
+    damaged, is one; "<pre>WARC/1.0", a page's quote, is not). `whole`: `data` starts at the
+    file's start (a line start; else the line there may have begun before)."""
+    while at > 0:
+        start = data.rfind(b"\n", 0, at - 1) + 1
+        line = data[start:at].rstrip(b"\r\n")
+        if start == 0 and not whole:
+            return False
+        if _ANY_FIELD.match(line) is None:
+            return header_line_sized(line)
+        at = start
+    return False
+
+
+# How far a leftover is looked at; the WARC header fields that mark a (damaged) record's header,
+# and any header field line; how much before a leftover is read, for the header block a field
+# at its start is in.
 _LEFTOVER_LOOK = 1 << 16
-_WARC_FIELD = re.compile(rb"(?:^|\n)WARC-(?:Type|Record-ID|Date|Target-URI):", re.IGNORECASE)
+_WARC_FIELD = re.compile(rb"(?:^|(?<=\n))WARC-(?:Type|Record-ID|Date|Target-URI):", re.IGNORECASE)
+_ANY_FIELD = re.compile(rb"[A-Za-z0-9-]+:")
+_BLOCK_BEFORE = 1 << 12
 
 
 def _damaged_member(error: BaseException | None) -> bool:

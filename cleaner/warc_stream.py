@@ -280,8 +280,10 @@ SEARCH_STEP = 1 << 20
 # A WARC header field line (not an HTTP header's: those are no WARC-), and a blank line.
 _FIELD_LINE = re.compile(rb"\nWARC-[A-Za-z-]+:[ \t]")
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
-# The longest line taken for a record's damaged first line ("WARC/1.0" and a few bytes more).
-_FIRST_LINE_MOST = 16
+# What a record's first line is (RECORD_START and its version's last digit), and how many bytes
+# a damaged one may differ in (flipped, dropped or added): more, and a page's text is taken.
+_HEADER_LINES = (b"WARC/1.0", b"WARC/1.1")
+_HEADER_LINE_DAMAGE = 2
 
 
 def damaged_headers(data: bytes, start: int = 0) -> list[int]:
@@ -316,12 +318,43 @@ def damaged_headers(data: bytes, start: int = 0) -> list[int]:
 
 def _first_line(data: bytes, field: int, start: int) -> int | None:
     """Where the record whose first WARC field line is at `field` starts: at the line before it,
-    where that line is a damaged "WARC/1.0" (short, with at least five of its last eight bytes
-    as they would be); else None."""
+    where that whole line (from a line start, or `start`, which is one) is a record header line,
+    damaged (header_line_like); else None."""
     before = max(data.rfind(b"\n", start, field - 1) + 1, start)
-    line = data[before:field].rstrip(b"\r\n")
-    alike = sum(a == b for a, b in zip(line[-8:].rjust(8, b"\0"), b"WARC/1.0"))
-    return before if len(line) <= _FIRST_LINE_MOST and alike >= 5 else None
+    return before if header_line_like(data[before:field].rstrip(b"\r\n")) else None
+
+
+def header_line_like(line: bytes) -> bool:
+    r"""Whether a whole line (its line break left off) is a record's first line, "WARC/1.0" or
+    "WARC/1.1", or one of them with at most two bytes flipped, dropped or added: a page's line
+    that only holds one ("<pre>WARC/1.0") is not.
+
+    >>> [header_line_like(line) for line in (b"WARC/1.0", b"W\x92RC/1\xc10", b"WARC/1.0 x")]
+    [True, True, True]
+    >>> [header_line_like(line) for line in (b"<pre>WARC/1.0", b"WA", b"W\0\0\0/1.0")]
+    [False, False, False]
+    """
+    if not header_line_sized(line):
+        return False
+    return min(_edits(line, known) for known in _HEADER_LINES) <= _HEADER_LINE_DAMAGE
+
+
+def header_line_sized(line: bytes) -> bool:
+    """Whether a whole line (its line break left off) is as long as a record's first line, but
+    for the bytes a damage may drop or add (WARC fields after it open a record's header block,
+    whatever its bytes became; a page's quote of a header has more on its first line)."""
+    return abs(len(line) - len(_HEADER_LINES[0])) <= _HEADER_LINE_DAMAGE
+
+
+def _edits(one: bytes, other: bytes) -> int:
+    """The fewest bytes flipped, dropped or added that make `one` `other` (Levenshtein; both
+    lines are short)."""
+    row = list(range(len(other) + 1))
+    for i, a in enumerate(one, 1):
+        diagonal, row[0] = row[0], i
+        for j, b in enumerate(other, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (a != b))
+    return row[-1]
 
 
 # The bytes a damaged member's search passed over that are looked at for members in them.

@@ -8,6 +8,7 @@ counted: every number after it was one off.)"""
 
 from __future__ import annotations
 
+import gzip
 import io
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ from warcio.warcwriter import WARCWriter
 from cleaner.cli import main
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import iter_inputs
+from cleaner.warc_stream import damaged_headers, header_line_like
 
 PARA = "".join(f"<p>Paragraf berita nomor {i} yang cukup panjang untuk artikel ini, dengan "
                f"kata-kata lain.</p>" for i in range(8))
@@ -236,3 +238,96 @@ def test_a_length_run_on_into_a_header_whose_first_line_is_damaged_keeps_every_n
     got = _read(path)
     assert got[3].startswith("reject: corrupt WARC record: ")
     assert {n: got[n] for n in WHOLE if n != 3} == {n: WHOLE[n] for n in WHOLE if n != 3}
+
+
+# --- a page that quotes a WARC header --------------------------------------------------------
+
+# A page's quote of a record's header (as a page on web archiving shows one): its first line
+# follows "<pre>" on its line, so it is no record's, damaged or not.
+QUOTE = ("<p>Contoh rekaman arsip:</p>\n<pre>WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: "
+         "2020-01-01T00:00:00Z\r\nWARC-Target-URI: http://quoted.example/page\r\nContent-Length: "
+         "5\r\n\r\nhello</pre>")
+QUOTED = {1: "https://n.id/0", 2: "https://n.id/1", 3: "https://n.id/2", 4: "https://n.id/3"}
+
+
+def _quoting(gz: bool, damage, quote: str = QUOTE) -> bytes:
+    """Four pages (n.id/0 to n.id/3, the second quoting a record header, `quote`, in its body),
+    written by warcio plain, `damage` (bytes, the second record's start -> bytes) applied, and
+    each record then made a gzip member of its own with `gz`."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    starts: list[int] = []
+    for number in range(4):
+        title = f"Berita {number}"
+        body = _page(title).replace(b"</h1>", b"</h1>" + (PARA + quote).encode()) if number == 1 \
+            else _page(title)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                protocol="HTTP/1.1")
+        starts.append(out.tell())
+        writer.write_record(writer.create_warc_record(
+            f"https://n.id/{number}", "response", payload=io.BytesIO(body), http_headers=http))
+    data = damage(out.getvalue(), starts[1])
+    if not gz:
+        return data
+    starts = [0] + [m.start() + 4 for m in re.finditer(rb"\r\n\r\nWARC/1\.0\r\n", data)]
+    return b"".join(gzip.compress(data[a:b], mtime=0) for a, b in zip(starts, starts[1:] + [None]))
+
+
+def _shorter(by: int):
+    """A damage: the record's Content-Length made `by` bytes shorter."""
+    def damage(data: bytes, start: int) -> bytes:
+        found = re.compile(rb"\r\nContent-Length: (\d+)\r\n").search(data, start)
+        assert found is not None
+        return data[:found.start(1)] + str(int(found.group(1)) - by).encode() + \
+            data[found.end(1):]
+    return damage
+
+
+def _no_length(data: bytes, start: int) -> bytes:
+    """A damage: the record's Content-Length header's name damaged ("5ontent-Length")."""
+    at = data.index(b"\r\nContent-Length: ", start) + 2
+    return data[:at] + bytes([data[at] ^ 0x76]) + data[at + 1:]
+
+
+@pytest.mark.parametrize("quote", [QUOTE, QUOTE.replace("\n", "", 1)])   # (its own line or not)
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("by", [700, 1000, 1300])
+def test_a_quoted_header_in_the_rest_of_a_record_cut_short_is_no_record(tmp_path, gz, by, quote):
+    """The reviewer's qd-short1000: the quoting page's Content-Length shortened, so that the
+    bytes after its end (taken for the rest of it) hold the quote. The quote's header fields
+    made them a record whose first line is damaged: "Unknown archive format, first line:
+    ['WARC-Type:', 'response']", and every number after it was one off."""
+    path = tmp_path / ("quote.warc.gz" if gz else "quote.warc")
+    path.write_bytes(_quoting(gz, _shorter(by), quote))
+    assert _read(path) == QUOTED
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_quoted_header_in_bytes_passed_over_is_no_damaged_record(tmp_path, gz):
+    """The quoting page's Content-Length header damaged: its bytes are passed over to the next
+    record, and "<pre>WARC/1.0" in them, no line start, was taken for a damaged first line (a
+    reject of its own; the pages after it one number off)."""
+    path = tmp_path / ("quote.warc.gz" if gz else "quote.warc")
+    path.write_bytes(_quoting(gz, _no_length))
+    got = _read(path)
+    assert got[2].startswith("reject: corrupt WARC record: no Content-Length header")
+    assert "quoted.example" not in got[2] and "<pre>" not in got[2]
+    assert {n: got[n] for n in QUOTED if n != 2} == {n: QUOTED[n] for n in QUOTED if n != 2}
+    assert set(got) == set(QUOTED)
+
+
+@pytest.mark.parametrize(("line", "taken"), [
+    (b"WARC/1.0", True), (b"WARC/1.1", True), (b"WaRC/1.0", True), (b"\x92ARC/1\xc10", True),
+    (b"WARC/1.", True), (b"WARC/1.0x", True), (b"xWARC/1.0x", True), (b"<pre>WARC/1.0", False),
+    (b"pre>WARC/1.0", False), (b"WARC", False), (b"W\x00\x00\x00/1.0", False), (b"", False),
+    (b"Content-Length: 5", False)])
+def test_a_damaged_record_header_line_differs_from_one_in_two_bytes_at_most(line, taken):
+    assert header_line_like(line) is taken
+
+
+def test_header_fields_count_as_a_record_only_after_a_record_header_line():
+    """damaged_headers: "<pre>WARC/1.0" before two WARC fields, a quote's, is no damaged first
+    line; "WARC/1\\xc10" at a line start is."""
+    fields = b"WARC-Type: response\r\nWARC-Date: 2020\r\nContent-Length: 1\r\n\r\nx\r\n\r\n"
+    assert damaged_headers(b"a\r\n\r\n<p>x</p><pre>WARC/1.0\r\n" + fields) == []
+    assert damaged_headers(b"a\r\n\r\nWARC/1\xc10\r\n" + fields) == [5]
