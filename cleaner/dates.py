@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Mapping
+from functools import lru_cache
+from typing import Iterable, Mapping
 
 # Month names every run knows; language packs add their own (januari, februari, ...).
 ENGLISH_MONTHS = {
@@ -37,6 +38,47 @@ _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(
 # space ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
 _TIME = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?!\d)(?:\s*([AaPp]\.\s?[Mm]\.?|[A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
                    r"(?![\d:]|\.\d))?(?:\s+([A-Za-z]{1,4}))?")
+
+
+class MonthNames(dict):
+    """The packs' month names (name -> 1..12) and their `date_joiners`: the words a language
+    writes between a day and its month and between a month and its year ("12 de marzo de
+    2024"). Built by the lexicon, it reaches every caller of normalize_date with the months."""
+
+    def __init__(self, names: Mapping[str, int] | None = None,
+                 joiners: Iterable[str] = ()) -> None:
+        super().__init__(names or {})
+        self.joiners = frozenset(word.lower() for word in joiners)
+
+
+@lru_cache(maxsize=16)
+def _joiner_patterns(joiners: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """A joiner after a day and before a word, and one after a word and before a 4-digit year."""
+    words = "|".join(sorted(map(re.escape, joiners), key=lambda w: (-len(w), w)))
+    after_day = re.compile(rf"(?<![\d.,:/-])(\d{{1,2}})\s+(?:{words})\s+(?=([^\W\d_]++))",
+                           re.IGNORECASE)
+    before_year = re.compile(
+        rf"(?<![^\W\d_])([^\W\d_]++)(\.?)\s+(?:{words})\s+(?=\d{{4}}(?!\d))", re.IGNORECASE)
+    return after_day, before_year
+
+
+def _drop_joiners(text: str, months: Mapping[str, int] | None, names: Mapping[str, int]) -> str:
+    """The text without the packs' date joiners where they stand between a day and a month name
+    or between a month name and a 4-digit year ("12 de marzo del 2024": "12 marzo 2024"); as it
+    was where the months carry none (no pack lists them) or no joiner stands there.
+
+    >>> _drop_joiners("12 de marzo de 2024, 3 de casa de 2024", MonthNames({}, ["de"]),
+    ...               {"marzo": 3})
+    '12 marzo 2024, 3 de casa de 2024'
+    """
+    joiners = getattr(months, "joiners", None)
+    if not joiners:
+        return text
+    after_day, before_year = _joiner_patterns(joiners)
+    text = after_day.sub(lambda m: f"{m.group(1)} " if m.group(2).lower() in names
+                         else m.group(0), text)
+    return before_year.sub(lambda m: f"{m.group(1)}{m.group(2)} " if m.group(1).lower() in names
+                           else m.group(0), text)
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
@@ -149,6 +191,7 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     names = dict(ENGLISH_MONTHS)
     if months:
         names.update(months)
+    text = _drop_joiners(text, months, names)
     for m in (_ISO.match(text), _ISO_DAY.search(text)):
         if m and (m.end() == len(text) or not text[m.end()].isdigit()):
             found = _from_iso(m)
@@ -204,6 +247,7 @@ def impossible_date(text: str | None, months: Mapping[str, int] | None = None) -
     names = dict(ENGLISH_MONTHS)
     if months:
         names.update(months)
+    text = _drop_joiners(text, months, names)
     # normalize_date read none of these forms as a date: where one is written, what it names
     # (or the time after it) does not exist.
     year_first = _ISO.match(text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from cleaner.dates import MonthNames
 from cleaner.identity_cache import IdentityCache
 from cleaner.rulefile import Pack
 
@@ -253,7 +254,8 @@ def _affixes(affixes: Iterable[str]) -> tuple[str, ...]:
 
 
 def _build(packs: Sequence[Pack]) -> Lexicon:
-    months: dict[str, int] = {}
+    # The joiners travel with the months: every reader of a date is given these.
+    months = MonthNames(joiners=(w for pack in packs for w in pack.date_joiners))
     labels: dict[str, str] = {}
     for pack in packs:
         months.update(pack.months)

@@ -43,11 +43,11 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
               "then_max", "scan", "unless"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
-              "sections", "fact_labels", "date_words", "byline_words", "name_particles",
-              "place_particles", "compass_words", "honorifics", "weekdays", "role_words",
-              "agencies", "outlets", "credentials", "not_places", "not_names", "verb_prefixes",
-              "verb_suffixes", "passive_prefixes", "verb_towns", "club_words", "vowels",
-              "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
+              "sections", "fact_labels", "date_words", "date_joiners", "byline_words",
+              "name_particles", "place_particles", "compass_words", "honorifics", "weekdays",
+              "role_words", "agencies", "outlets", "credentials", "not_places", "not_names",
+              "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns", "club_words",
+              "vowels", "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
               "consent_phrases", "comment_phrases", "related_labels", "timezone", "html_strip",
               "valid_from", "valid_until"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
@@ -255,6 +255,9 @@ class Pack:
     sections: frozenset[str] = frozenset()
     fact_labels: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
+    # Words written between a day and its month and between a month and its year ('12 de marzo
+    # de 2024'), lower case: the date reader drops them there and nowhere else.
+    date_joiners: frozenset[str] = frozenset()
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     place_particles: frozenset[str] = frozenset()
@@ -739,6 +742,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         sections=_words(head, "sections", path),
         fact_labels=_words(head, "fact_labels", path),
         date_words=_words(head, "date_words", path),
+        date_joiners=_words(head, "date_joiners", path),
         byline_words=_words(head, "byline_words", path),
         name_particles=_words(head, "name_particles", path),
         place_particles=_words(head, "place_particles", path),
