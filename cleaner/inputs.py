@@ -104,12 +104,7 @@ def _escape(char: str) -> str:
     >>> [_escape(c) for c in "\n\x1b\u2028\U000e0001"]
     ['\\n', '\\x1b', '\\u2028', '\\U000e0001']
     """
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
-    if named is not None:
-        return named
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else (
-        f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return repr(char)[1:-1]          # (only for characters str.isprintable refuses: no quote)
 
 
 def reject_position(reject: dict[str, Any]) -> int | None:
