@@ -186,6 +186,30 @@ def url_language(url: str | None) -> str | None:
     return (match.group(1) or match.group(2)).lower() if match else None
 
 
+def _dated_months(words: list[str], months: tuple[tuple[str, int], ...],
+                  other: tuple[tuple[str, int], ...]) -> int:
+    """How many of a text's split words are month names that `months` lists and `other` does
+    not, written in a date: after a day's number or before a year's (`14 Mac`, `Mac 2026`). A
+    month name alone may be a word or a name of any language ('Mac' is Apple's computer too).
+
+    >>> _dated_months("pada 14 mac 2026 , mac os".split(), (("mac", 3),), (("maret", 3),))
+    1
+    """
+    own = {name for name, _ in months} - {name for name, _ in other}
+    if not own:
+        return 0
+    count = 0
+    for i, word in enumerate(words):
+        if word.rstrip(".,") not in own:
+            continue
+        before = words[i - 1] if i else ""
+        after = words[i + 1].rstrip(".,") if i + 1 < len(words) else ""
+        if (before.isdigit() and len(before) <= 2
+                or after.isdigit() and len(after) == 4):
+            count += 1
+    return count
+
+
 def latin_share(text: str) -> float:
     """The share of a text's letters that are Latin ones (ASCII and the Latin blocks below
     U+0250, accents included); 1.0 for a text with no letters.
@@ -294,7 +318,8 @@ class PackIndex:
                 editions = self._editions.get(host)
                 if editions is None:      # (nearly every host: its text is not read here)
                     return pack
-                return self.in_text_language(list(editions), text, declared, from_fields, lang)
+                return self.in_text_language(list(editions), text, declared, from_fields, lang,
+                                             host)
             host = host.partition(".")[2]
         return None
 
@@ -326,7 +351,8 @@ class PackIndex:
         return None
 
     def in_text_language(self, packs: list[Pack], text: str, declared: str | None = None,
-                         from_fields: bool = False, lang: str | None = None) -> Pack:
+                         from_fields: bool = False, lang: str | None = None,
+                         host: str | None = None) -> Pack:
         """Of site packs that may each be a document's (signatures matching at one place, or a
         host's pack and its parents' in other languages: site_for_host), the one in `lang`
         (--lang's), else in the text's language (`language`), else the first: two editions of
@@ -335,31 +361,34 @@ class PackIndex:
         first = packs[0]
         if all(pack.lang == first.lang for pack in packs):
             return first         # (the text's language is read only where it decides)
-        lang = lang or self.language(text, declared, from_fields)
+        lang = lang or self.language(text, declared, from_fields, host)
         return next((pack for pack in packs if lang and pack.lang == lang), first)
 
-    def language(self, text: str, declared: str | None = None,
-                 from_fields: bool = False) -> str | None:
+    def language(self, text: str, declared: str | None = None, from_fields: bool = False,
+                 host: str | None = None) -> str | None:
         """The language pack whose stopwords are most frequent in the text, if frequent enough;
         else the `declared` language (the input's: declared_language), if a pack serves it and
         the text bears it out (declared_evident).
 
-        Of two that tie, the declared one, else the later loaded, but never a pack `near` the
-        other (ms near id): a text written in the words both share is the nearer language's,
-        whichever loads first. Between two packs a word both list counts for each, so their
-        counts differ by their own words alone (those one lists and the other does not): the
-        words near languages share decide nothing between them, which is why their packs list
-        them in both lists. A declared language is overruled by a language whose stopwords are
-        more frequent than its own, and, where the page declares it, not taken where its own are
-        too few: a theme's `lang="de"` on an English page names the wrong language, and so does
-        its `lang="en"` on a Portuguese page. A declaration `from_fields` (a record's `lang`
-        field, a dataset's column) is the dataset's own metadata: taken without a share.
+        Of two that tie, the declared one, else the one the evidence each pack declares names
+        (told_apart: a date written with a month name only it lists, else the url `host`'s
+        country-code domain among its `country_domains`), else the later loaded, but never a
+        pack `near` the other (ms near id): a text written in the words both share is the
+        nearer language's, whichever loads first. Between two packs a word both list counts for
+        each, so their counts differ by their own words alone (those one lists and the other
+        does not): the words near languages share decide nothing between them, which is why
+        their packs list them in both lists. A declared language is overruled by a language
+        whose stopwords are more frequent than its own, and, where the page declares it, not
+        taken where its own are too few: a theme's `lang="de"` on an English page names the
+        wrong language, and so does its `lang="en"` on a Portuguese page. A declaration
+        `from_fields` (a record's `lang` field, a dataset's column) is the dataset's own
+        metadata: taken without a share.
         """
         # Stopwords are short: a split of the first few KB, in which a stopword is found with
         # the punctuation glued to it (written_forms), is enough.
         window = text[:LANGUAGE_WINDOW]
         words = window.lower().split()
-        best, best_count = self._most_stopwords(words)
+        best, best_count = self._most_stopwords(words, host)
         found_enough = best is not None and frequent_enough(best_count, len(words), window)
         if declared in self.langs and (found_enough and declared == best or self.declared_evident(
                 declared, window, words, best, best_count, from_fields)):
@@ -396,7 +425,8 @@ class PackIndex:
         forms = self._written.get(code, frozenset())
         return sum(map(forms.__contains__, filter(self._stopwords.__contains__, words)))
 
-    def _most_stopwords(self, words: list[str]) -> tuple[str | None, int]:
+    def _most_stopwords(self, words: list[str],
+                        host: str | None = None) -> tuple[str | None, int]:
         """The pack with the most stopwords among the words (ties as `language` says), and how
         many: (None, 0) where there are none."""
         found = list(filter(self._stopwords.__contains__, words))
@@ -404,9 +434,34 @@ class PackIndex:
         for code, forms in self._written.items():
             count = sum(map(forms.__contains__, found))
             if count > best_count or (count and count == best_count
-                                      and self.langs[code].near != best):
+                                      and self._wins_tie(code, best, words, host)):
                 best, best_count = code, count
         return best, best_count
+
+    def _wins_tie(self, code: str, best: str | None, words: list[str],
+                  host: str | None) -> bool:
+        """Whether a pack with as many stopwords as the best so far takes its place: where the
+        evidence the two declare tells them apart (told_apart), the one it names; else not a
+        pack `near` the best, and otherwise the later loaded."""
+        told = self.told_apart(code, best, words, host) if best is not None else 0
+        return told > 0 if told else self.langs[code].near != best
+
+    def told_apart(self, code: str, other: str, words: list[str], host: str | None) -> int:
+        """1 where what two packs declare besides their stopwords names the first for a text (its
+        split words) at a url host, -1 where it names the other, 0 where it names neither.
+
+        Read only where their stopwords tie, so what the words say comes first: the text's dates
+        written with a month name one pack lists and the other does not (`14 Mac 2026` is
+        Malay's, `14 Maret 2026` Indonesian's), then the host's country-code domain where one
+        pack's `country_domains` hold it and the other's do not (sinarharian.com.my's
+        tie is Malay's; a .com host names no country)."""
+        first, second = self.langs[code], self.langs[other]
+        dated = (_dated_months(words, first.months, second.months)
+                 - _dated_months(words, second.months, first.months))
+        if dated:
+            return 1 if dated > 0 else -1
+        country = host.rpartition(".")[2] if host else ""
+        return (country in first.country_domains) - (country in second.country_domains)
 
     def no_language_flag(self, text: str, declared: str | None = None) -> dict[str, str]:
         """The flag of a document that got no language (no --lang, site pack or language its
@@ -453,11 +508,11 @@ class PackIndex:
         docstring). `declared`: the language the
         input declares (`from_fields`: in its fields, not its page), which the text's stopwords
         may overrule (language)."""
+        host = site_host(url)
         if site is None:
-            host = site_host(url)
             site = (self.site_for_host(host, text, declared, from_fields, lang) if host
                     else self.site_by_text(text, declared, from_fields, lang))
-        elif id(site) in self._edition_packs and (host := site_host(url)) is not None and (
+        elif id(site) in self._edition_packs and host is not None and (
                 self.site_by_host(host) is site):
             # A page's pack found by its url's host before its text was known (html_clean):
             # the host's editions are told apart by the text as a text's are.
@@ -473,7 +528,8 @@ class PackIndex:
                 # claims the edition's subdomain (antaranews.com/en/ is en.antaranews.com's),
                 # else none (goal.com/en/).
                 site, lang = self._edition_pack(site, edition), edition
-        lang = lang or (site.lang if site else None) or self.language(text, declared, from_fields)
+        lang = (lang or (site.lang if site else None)
+                or self.language(text, declared, from_fields, host))
         chosen: list[Pack] = []
         if site:
             chosen.append(site)

@@ -41,7 +41,8 @@ SET_FIELDS = frozenset({"source", "location", "category", "lang"})
 _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
               "remove", "keep", "cases", "aliases", "valid_from", "valid_until", "then",
               "then_max", "scan", "unless"}
-_PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "domains", "signatures",
+_PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_domains", "domains",
+              "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "date_joiners", "byline_words",
               "name_particles", "place_particles", "compass_words", "honorifics", "weekdays",
@@ -244,6 +245,9 @@ class Pack:
     description: str = ""
     lang: str | None = None
     near: str | None = None
+    # The country-code top-level domains ("my") of the countries that write a language pack's
+    # language, lower case: a tie of stopwords at such a host goes to it (PackIndex.language).
+    country_domains: frozenset[str] = frozenset()
     domains: tuple[str, ...] = ()
     signatures: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -731,6 +735,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         id=pack_id, kind=kind, path=str(path), name=str(head.get("name", pack_id)),
         description=str(head.get("description", "")), lang=head.get("lang"),
         near=_near(head.get("near"), pack_id, kind, path),
+        country_domains=_country_domains(head.get("country_domains"), kind, path),
         domains=_domains(head.get("domains"), path),
         signatures=signatures, aliases=_strings(head.get("aliases"), path, "aliases"),
         stopwords=_words(head, "stopwords", path),
@@ -837,6 +842,32 @@ def _near(value: Any, pack_id: str, kind: str, path: Path) -> str | None:
         raise RuleFileError(path, f"near names the pack itself ({value!r}): it must name the "
                                   f"language pack this one is close to")
     return value
+
+
+# A country-code top-level domain as url_host gives it: two ASCII letters ("my", "id"); "com",
+# "net" and "org" name no country, and a name with a dot ("com.my") is no top-level domain.
+_COUNTRY_DOMAIN = re.compile(r"[a-z]{2}")
+
+
+def _country_domains(value: Any, kind: str, path: Path) -> frozenset[str]:
+    """A language pack's country-code domains (ms.toml: ["my", "bn", "sg"]), lower-cased; one
+    that is not two letters is refused, as no host's last label would ever be it."""
+    if value is None:
+        return frozenset()
+    if kind != "lang":
+        # Only the language pick reads them: on a site or common pack they would change nothing.
+        raise RuleFileError(path, f"country_domains is a language pack's key (kind = \"lang\"), "
+                                  f"not a {kind} pack's")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(path, f"country_domains must be a list of country-code domains "
+                                  f"like [\"my\", \"bn\"], not {value!r}")
+    domains = frozenset(v.lower() for v in value)
+    bad = sorted(d for d in domains if not _COUNTRY_DOMAIN.fullmatch(d))
+    if bad:
+        raise RuleFileError(path, f"country_domains: {bad!r} is no country-code top-level "
+                                  f"domain: write its two letters without a dot, like \"my\" for "
+                                  f".com.my hosts")
+    return domains
 
 
 def _timezone(value: Any, path: Path) -> str | None:
