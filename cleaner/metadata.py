@@ -176,6 +176,8 @@ _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.){1,3}[A-Z]?[a-z]{0,3}\.?")
 def split_names(value: str, conjunctions: Iterable[str] = ()) -> list[str]:
     """A name list ("A, B dan C") as separate names; a dotted academic title is no name.
 
+    >>> split_names("Kavitha a/p Ramasamy dan Tan Mei Ling", ["dan"])
+    ['Kavitha a/p Ramasamy', 'Tan Mei Ling']
     >>> split_names("Tatik Ariyani, Ade S dan Ismet Rauf", ["dan"])
     ['Tatik Ariyani', 'Ade S', 'Ismet Rauf']
     >>> split_names("Dewi Lestari, S.Pd, M.Si. dan Budi, Ph.D", ["dan"])
@@ -188,9 +190,11 @@ def split_names(value: str, conjunctions: Iterable[str] = ()) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _name_separators(conjunctions: tuple[str, ...]) -> re.Pattern:
-    """What separates names in a list: punctuation, "and", "&" and the language's conjunctions."""
+    """What separates names in a list: punctuation, "and", "&" and the language's conjunctions.
+    A slash between two letters standing alone joins a name ('Rajes Paul a/l Muthusamy', 'S/O':
+    son of), where one between names separates them ('Ade S/Ismet Rauf')."""
     words = "|".join(re.escape(w) for w in ("and", "&", *conjunctions))
-    return re.compile(rf"\s*[,;/]\s*|\s+(?:{words})\s+")
+    return re.compile(rf"\s*(?:[,;]|/(?!\w\s)|(?<!\s\w)/)\s*|\s+(?:{words})\s+")
 
 
 _WORD_EDGES = re.compile(r"[\s-]+")
