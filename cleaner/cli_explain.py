@@ -13,7 +13,8 @@ from cleaner.batches import NOTHING_VISIBLE, clean_item_document, item_reject, n
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 no_such_input, read_options)
 from cleaner.cli_fixtures import given_options
-from cleaner.explain import WIDTH, explain, rule_sources
+from cleaner.explain import (LISTED_NOISE, WIDTH, explain, places_left_out, reads_as_prose,
+                             rule_sources)
 from cleaner.fixture_workflow import FixtureError, KeptCleaners, RecordPicker, kept_options
 from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_fields,
                               input_fields_path, rule_options_path)
@@ -44,6 +45,12 @@ def register(sub) -> None:
                              "number of a dump")
     parser.add_argument("-n", "--limit", type=at_least(0), default=20,
                         help="at most this many documents (default: 20; 0 for all)")
+    parser.add_argument("--all", dest="every", action="store_true",
+                        help="list every run of a page that the extractor left out "
+                             "(html/not-extracted); by default those that read as prose are "
+                             "shown first, in full, with where they sat, and more than "
+                             f"{LISTED_NOISE} others (menus, labels, links) are counted, with a "
+                             "few examples")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="mark removals in color (default: auto, when stdout is a terminal)")
     add_read_options(parser)
@@ -105,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         shown_ids.update(named)
         print(explain(doc.text, record, color=color, rules=rule_sources(used.packs),
-                      width=width))
+                      width=width, every=args.every, places=_places(item, record, doc.text)))
         print()
         shown += 1
         if args.limit and shown >= args.limit:
@@ -129,6 +136,22 @@ def run(args: argparse.Namespace) -> int:
               + (f" (skipped: {'; '.join(passed)})" if passed else ""), file=sys.stderr)
         return 1
     return 0
+
+
+def _places(item: Item, record: dict, normalized: str) -> dict[int, str]:
+    """Where the prose a page's extractor left out sat among its text's lines (places_left_out),
+    found from the page's text runs, as the record does not say it; none for a text, or for a
+    page that cannot be read again (it was read once: this is only a help to the eye)."""
+    if getattr(item, "kind", "text") != "html" or not any(map(reads_as_prose, record["removed"])):
+        return {}
+    from cleaner.html_left_out import page_runs      # lxml: only for a page
+    from cleaner.html_load import load_page
+
+    try:
+        tree, _, _ = load_page(item.text, (item.hints or {}).get("charset"))
+        return places_left_out(page_runs(tree), record, normalized)
+    except Exception:           # explain shows the record all the same
+        return {}
 
 
 def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool) -> None:

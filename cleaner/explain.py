@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from bisect import bisect_right
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
+from cleaner.document import MAX_REMOVED_CHARS, cut_short
 from cleaner.inputs import shown_id
 from cleaner.rulefile import builtin_rules_dir
 from cleaner.wording import counted
@@ -18,6 +22,13 @@ WIDTH = 100
 MIN_WIDTH = 40
 # How much of a removal made before a page's text had lines is shown (its spaces made one).
 SHOWN_CHARS = 160
+# What cut_short puts after the part of a long removal a record keeps (" …").
+CUT_MARK = cut_short("x" * (MAX_REMOVED_CHARS + 1))[MAX_REMOVED_CHARS:]
+# So many of the extractor's other leavings are listed as they are; more are summed up (how many,
+# and the first EXAMPLES of them, each cut at EXAMPLE_CHARS) unless every removal is asked for.
+LISTED_NOISE = 5
+EXAMPLES = 6
+EXAMPLE_CHARS = 40
 
 
 def _paint(text: str, *codes: str, color: bool) -> str:
@@ -47,10 +58,14 @@ def _pack_file(path: str, shipped: Path) -> str:
 
 
 def explain(normalized: str, record: dict[str, Any], color: bool = False,
-            rules: Mapping[str, tuple[str, str]] | None = None, width: int = WIDTH) -> str:
+            rules: Mapping[str, tuple[str, str]] | None = None, width: int = WIDTH,
+            every: bool = False, places: Mapping[int, str] | None = None) -> str:
     """The normalized input line by line, removals as [-text-]<rule>, then meta and flags; with
     `rules` (rule_sources), a legend of the rules that removed something: file, description,
-    wrapped to `width` columns."""
+    wrapped to `width` columns. What a page's extractor left out that reads as prose is shown
+    first, in full, with where it sat (`places`: its index among the record's removals at
+    line 0 -> where, as places_left_out says it); the rest of the extractor's leavings are
+    summed up unless `every` removal is asked for."""
     by_line: dict[int, list[dict]] = defaultdict(list)
     for removal in record["removed"]:
         by_line[removal["line"]].append(removal)
@@ -65,19 +80,7 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False,
     if record.get("fixes"):
         out.append(f"   fixes     {', '.join(record['fixes'])}")
     out.append("")
-    before = by_line.pop(0, [])
-    if before:
-        # Removals before the text had lines: a web page's markup stripped and what the
-        # extractor left out (html/not-extracted), a text field's comments and scripts
-        # (markup/hidden). Long ones are cut here, counted in the total below.
-        out.append(f"   before the text had lines ({len(before)} removed):")
-        for removal in before:
-            text = " ".join(removal["text"].split())
-            if len(text) > SHOWN_CHARS:
-                text = f"{text[:SHOWN_CHARS]}... (+{counted(len(text) - SHOWN_CHARS, 'character')})"
-            out.append("      " + _paint(f"[-{text}-]", RED, color=color)
-                       + _paint(f"<{removal['rule']}>", DIM, color=color))
-        out.append("")
+    out.extend(_before_the_text(by_line.pop(0, []), color, every, places or {}, width))
     for number, line in enumerate(normalized.split("\n"), start=1):
         if not line:
             continue
@@ -98,6 +101,215 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False,
                f"{counted(removed_chars, 'character')}; "
                f"{counted(len(record['text']), 'character')} of text kept")
     return "\n".join(out)
+
+
+class _Extractor(NamedTuple):
+    """What explain needs of the HTML extractor: its rule id, what reads as prose among its
+    leavings, and how long a page's run must be to place one."""
+
+    rule: str
+    prose: re.Pattern
+    anchor_chars: int
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> _Extractor:
+    """The extractor's words, imported when first needed: html_extract brings lxml, which the
+    CLI would otherwise load for every command (3.4 MB in each worker of a run)."""
+    from cleaner.html_extract import EXTRACTOR_RULE, MIN_PROSE_CHARS
+    from cleaner.html_left_out import ANCHOR_CHARS
+    # A leaving reads as prose when it holds a sentence, as html_extract tells stripped text
+    # that does (its _SENTENCE): MIN_PROSE_CHARS characters, then a sentence's end, which a
+    # closing quote or bracket may follow. A lost paragraph of the article does; menus, labels,
+    # links and headlines do not.
+    prose = re.compile(r"\w[^.!?。！？]{%d,}[.!?。！？][\"'”’)\]]*(?:\s|$)" % MIN_PROSE_CHARS)
+    return _Extractor(EXTRACTOR_RULE, prose, ANCHOR_CHARS)
+
+
+def _before_the_text(before: list[dict], color: bool, every: bool,
+                     places: Mapping[int, str], width: int) -> list[str]:
+    """The lines showing the removals made before the text had lines: what the extractor left
+    out that reads as prose, in full, with where it sat; then the others, each cut at
+    SHOWN_CHARS, the extractor's (menus, labels, links) summed up where there are more than
+    LISTED_NOISE of them. Given `every`, the second list holds every removal, in order."""
+    if not before:
+        return []
+    out: list[str] = []
+    prose = [(index, r) for index, r in enumerate(before) if reads_as_prose(r)]
+    if prose:
+        # A lost paragraph of the article is what a reader looks for here: first, whole (as
+        # far as the record keeps it), and where it sat among the numbered lines below.
+        out.append(f"   left out by the extractor, reading as prose ({len(prose)}):")
+        for index, removal in prose:
+            where = places.get(index, "place unknown")
+            out.append(f"      {where}: " + _paint(f"[-{' '.join(removal['text'].split())}-]",
+                                                   RED, color=color)
+                       + _paint(f"<{removal['rule']}>", DIM, color=color)
+                       + (" (cut here: the record keeps its first "
+                          f"{MAX_REMOVED_CHARS} characters)" if was_cut(removal["text"]) else ""))
+        out.append("")
+    rule = _extractor().rule
+    noise = [r for r in before if r["rule"] == rule and not reads_as_prose(r)]
+    summed = not every and len(noise) > LISTED_NOISE
+    # Removals before the text had lines: a web page's markup stripped and what the extractor
+    # left out (html/not-extracted), a text field's comments and scripts (markup/hidden). Long
+    # ones are cut here, counted in the total below.
+    listed = [r for r in before if every or not (
+        reads_as_prose(r) or (summed and r["rule"] == rule))]   # else above, or summed
+    if not listed and not summed:
+        return out
+    out.append(f"   before the text had lines ({len(before)} removed):")
+    for removal in listed:
+        text = " ".join(removal["text"].split())
+        if len(text) > SHOWN_CHARS:
+            text = f"{text[:SHOWN_CHARS]}... (+{counted(len(text) - SHOWN_CHARS, 'character')}"
+            cut = was_cut(removal["text"])
+            text += f", the record keeps its first {MAX_REMOVED_CHARS})" if cut else ")"
+        out.append("      " + _paint(f"[-{text}-]", RED, color=color)
+                   + _paint(f"<{removal['rule']}>", DIM, color=color))
+    if summed:
+        examples = ", ".join(repr(_cut(" ".join(r["text"].split()), EXAMPLE_CHARS))
+                             for r in noise[:EXAMPLES])
+        out.extend(textwrap.wrap(
+            f"{counted(len(noise), 'other run')} the extractor left out ({rule}), "
+            f"none reading as prose: {examples}, ... (--all lists them)", max(width, MIN_WIDTH),
+            initial_indent="      ", subsequent_indent="        ", break_long_words=False,
+            break_on_hyphens=False))
+    out.append("")
+    return out
+
+
+def reads_as_prose(removal: Mapping[str, Any]) -> bool:
+    """Whether a removal is the extractor's and reads as prose (_extractor): a lost paragraph, not a
+    menu's word.
+
+    >>> lead = "Harga beras turun lagi pekan ini di pasar Jakarta, kata dia."
+    >>> reads_as_prose({"rule": "html/not-extracted", "text": lead})
+    True
+    >>> reads_as_prose({"rule": "html/not-extracted",
+    ...                 "text": "Henry Cavill Says He's Still Superman, Despite Reports"})
+    False
+    >>> reads_as_prose({"rule": "html/chrome-sidebar", "text": lead})
+    False
+    """
+    extractor = _extractor()
+    return removal["rule"] == extractor.rule and extractor.prose.search(removal["text"]) is not None
+
+
+def was_cut(text: str) -> bool:
+    """Whether a removal's text is one the record cut at MAX_REMOVED_CHARS (cut_short).
+
+    >>> was_cut(cut_short("x" * 600)), was_cut("x" * 500), was_cut("Dan seterusnya …")
+    (True, False, False)
+    """
+    return len(text) == MAX_REMOVED_CHARS + len(CUT_MARK) and text.endswith(CUT_MARK)
+
+
+def places_left_out(runs: list[str], record: Mapping[str, Any], normalized: str) -> dict[int, str]:
+    """Where each of the extractor's leavings that reads as prose sat among the numbered lines
+    of `normalized`, by its index among the record's removals at line 0: "before line 3",
+    "between lines 1 and 3", "within line 5" (the rest of its paragraph kept there), "after
+    line 46". `runs` are the page's text runs (html_left_out.page_runs); the record says no
+    place, so each piece is found in a run (in page order), and that run placed between the
+    nearest runs of html_left_out.ANCHOR_CHARS or more before and after it that a line holds (or that hold a
+    line of as many: a paragraph kept in part). A piece no run holds, or a page no line of which
+    is found, gets no place.
+
+    >>> head = "A headline long enough to be placed by it"
+    >>> lost = "The lost lead paragraph, which opens the story well."
+    >>> kept = "The first kept paragraph of the article, in full."
+    >>> record = {"removed": [{"rule": "html/not-extracted", "line": 0, "text": text}
+    ...                       for text in ("Menu", lost)]}
+    >>> places_left_out(["Menu", head, lost, kept], record, head + "\\n\\n" + kept)
+    {1: 'between lines 1 and 3'}
+    """
+    lines = [" ".join(line.split()) for line in normalized.split("\n")]
+    anchor_chars = _extractor().anchor_chars
+    anchors: list[tuple[int, int]] = []     # (a run's index, the first line holding it)
+    for index, run in enumerate(runs):
+        if len(run) >= anchor_chars:
+            number = next((number for number, line in enumerate(lines, start=1) if line and (
+                run in line or (len(line) >= anchor_chars and line in run))), None)
+            if number is not None:
+                anchors.append((index, number))
+    # The text keeps the page's order: a run found out of it (a related link repeating the
+    # headline, near the page's end) is another copy, and places nothing.
+    held = dict(_in_order(anchors))
+    places: dict[int, str] = {}
+    start = 0                       # the pieces are in page order: none sat before the last
+    before = [removal for removal in record["removed"] if removal["line"] == 0]
+    for at, removal in enumerate(before):
+        if not reads_as_prose(removal):
+            continue
+        text = removal["text"][:-len(CUT_MARK)] if was_cut(removal["text"]) else removal["text"]
+        piece = " ".join(text.split())
+        found = next((index for index in range(start, len(runs)) if piece in runs[index]), None)
+        if found is None:
+            continue
+        start = found
+        place = _place(held, found)
+        if place:
+            places[at] = place
+    return places
+
+
+def _in_order(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The most of `found` (run index, line number; by run index) whose line numbers never go
+    down: a longest non-decreasing subsequence.
+
+    >>> _in_order([(1, 1), (2, 3), (4, 5), (5, 1), (7, 6), (11, 1)])
+    [(1, 1), (2, 3), (4, 5), (7, 6)]
+    """
+    tails: list[int] = []           # the least last line of a run of each length
+    ends: list[int] = []            # where in `found` that run ends
+    parent: list[int] = []
+    for at, (_, line) in enumerate(found):
+        length = bisect_right(tails, line)
+        parent.append(ends[length - 1] if length else -1)
+        if length == len(tails):
+            tails.append(line)
+            ends.append(at)
+        else:
+            tails[length], ends[length] = line, at
+    kept: list[tuple[int, int]] = []
+    at = ends[-1] if ends else -1
+    while at >= 0:
+        kept.append(found[at])
+        at = parent[at]
+    return kept[::-1]
+
+
+def _place(held: Mapping[int, int], index: int) -> str | None:
+    """Where the run at `index` sat: between the lines holding the nearest runs before and after
+    it that a line holds (`held`), or within the line holding it.
+
+    >>> _place({2: 1, 5: 3}, 4), _place({2: 1}, 1), _place({2: 1}, 3)
+    ('between lines 1 and 3', 'before line 1', 'after line 1')
+    >>> _place({4: 7}, 4), _place({}, 1)
+    ('within line 7', None)
+    """
+    if index in held:
+        return f"within line {held[index]}"
+    below = max((i for i in held if i < index), default=None)
+    above = min((i for i in held if i > index), default=None)
+    previous = None if below is None else held[below]
+    following = None if above is None else held[above]
+    if previous is None and following is None:
+        return None
+    if previous is None:
+        return f"before line {following}"
+    if following is None or following == previous:
+        return f"after line {previous}"
+    return f"between lines {previous} and {following}"
+
+
+def _cut(text: str, chars: int) -> str:
+    """A text cut at `chars` characters, marked so.
+
+    >>> _cut("Beranda", 40), _cut("x" * 50, 4)
+    ('Beranda', 'xxxx...')
+    """
+    return text if len(text) <= chars else text[:chars] + "..."
 
 
 def _legend(record: dict[str, Any], rules: Mapping[str, tuple[str, str]],
