@@ -174,7 +174,58 @@ def page_date(dates: Sequence[str], more: Iterable[str] = (),
             if value and _precision(value) > rank and value[:10] == best[:10] \
                     and (rank < _TIMED or value[11:16] == best[11:16]):
                 first, best, rank = raw, value, _precision(value)
+    if rank == _TIMED:
+        first = _same_moment_zoned(best, (*dates, *more), months) or first
     return iso_date(first, tz, months)
+
+
+# How far a local time may stand from UTC: the tz database's offsets run from -12:00 to +14:00,
+# each a whole number of quarter hours (+05:30, +05:45).
+_MAX_OFFSET = timedelta(hours=14)
+_QUARTER = timedelta(minutes=15)
+
+
+def _same_moment_zoned(local: str, raws: Iterable[str],
+                       months: Mapping[str, int] | None) -> str | None:
+    """The first of `raws` that gives `local` (a date-time with no offset, as iso_date writes
+    it) with its offset: the same moment written in another zone, which a local time without
+    its offset and UTC differ by (a whole number of quarter hours, 14 hours at most; to the
+    second where both give seconds, else to the minute). None where no date says so: the first
+    date stays, as a date a day or a minute off is another moment (an update).
+
+    >>> _same_moment_zoned("2019-11-18T20:58:46", ["2019-11-19T04:58:46Z"], None)
+    '2019-11-19T04:58:46Z'
+    >>> _same_moment_zoned("2019-11-18T20:58:46", ["2019-11-19T04:58:47Z"], None) is None
+    True
+    """
+    mine = _naive(local)
+    if mine is None:
+        return None
+    for raw in raws:
+        value = iso_date(raw, None, months)
+        if not value or _precision(value) != _ZONED:
+            continue
+        m = _ISO_DATETIME.match(value)
+        if m is None:
+            continue
+        other = _naive(value[:19] if m.group(6) else value[:16])
+        if other is None:
+            continue
+        if len(local) < 19 or not m.group(6):       # one gives minutes only: compare those
+            mine, other = mine.replace(second=0), other.replace(second=0)
+        offset = _offset(m.group(7)) or timezone.utc
+        shift = mine - (other - (offset.utcoffset(None) or timedelta(0)))
+        if abs(shift) <= _MAX_OFFSET and shift % _QUARTER == timedelta(0):
+            return raw
+    return None
+
+
+def _naive(iso: str) -> datetime | None:
+    """An ISO date-time with no offset ("2019-11-18T20:58", "...T20:58:46") as a datetime."""
+    try:
+        return datetime.fromisoformat(iso[:19])
+    except ValueError:
+        return None
 
 
 # How much an ISO date says: a day, a time of day, a time with its offset.
