@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Iterable
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -12,6 +13,7 @@ from lxml.html import HtmlElement
 from cleaner.document import Removal, cut_short
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS
 from cleaner.html_load import _flag
+from cleaner.identify import url_host
 from cleaner.lexicon import phrase_words
 from cleaner.page_bylines import opens_with_label, page_words
 
@@ -659,3 +661,87 @@ def strip_date_stamps(tree: HtmlElement) -> list[Removal]:
             removed.append(record)
         _drop(el)
     return removed
+
+
+# A related story's link alone in a paragraph, in capitals ("<p><strong><a href=/politics/mayor-
+# says-…>MAYOR SAYS BUDGET WILL NOT RAISE TAXES</a></strong></p>", as foxnews.com and foxbusiness.com put them
+# between an article's paragraphs): a headline of at least this many words.
+CAPS_LINK_WORDS = 4
+# The path of an article: this many segments ("/politics/budget-plan"), or one slug of this many
+# words ("/budget-plan-draws-critics/"); "/apps-products" and the home page are none.
+ARTICLE_PATH_SEGMENTS = 2
+ARTICLE_SLUG_WORDS = 3
+_SLUG_PARTS = re.compile(r"[-_.]+")
+# A file's name: an extension that is not a web page's.
+_FILE = re.compile(r"(?i)\.(?!(?:s?html?|php\d?|aspx?|jsp|cfm|cms)$)[a-z0-9]{2,5}$")
+
+
+def strip_caps_related(tree: HtmlElement, page_url: str | None) -> list[Removal]:
+    """Remove the paragraphs whose whole text is one link, written in capitals, to another
+    article of the page's own site (_site_article): a related story's headline set between the
+    article's paragraphs; kept as removals of html/chrome-related-link. A link to another site
+    ("CLICK FOR FULL STATE SWIM RESULTS") stays: it may be the article's own source."""
+    removed: list[Removal] = []
+    for p in list(tree.iter("p")):
+        link = _caps_link(p)
+        if link is None or not _site_article(link.get("href"), page_url):
+            continue
+        record = _removal("html/chrome-related-link", p)
+        if record:
+            removed.append(record)
+        _drop(p)
+    return removed
+
+
+def _caps_link(p: HtmlElement) -> HtmlElement | None:
+    """The link a paragraph is when its whole text is one link's, in capitals (no lower-case
+    letter, one upper-case at least: str.isupper), of CAPS_LINK_WORDS words or more; else None.
+
+    >>> from lxml import html
+    >>> [_caps_link(html.fromstring(p)) is not None for p in (
+    ...     '<p><b><a href="/a/b">MAYOR SAYS BUDGET STAYS</a></b></p>',
+    ...     '<p>Read: <a href="/a/b">MAYOR SAYS BUDGET STAYS</a></p>',
+    ...     '<p><a href="/a/b">Mayor says budget stays</a></p>')]
+    [True, False, False]
+    """
+    if p.text and p.text.strip():
+        return None                 # (most paragraphs: text of their own before any link)
+    links = [a for a in p.iter("a") if a.text_content().strip()]
+    if len(links) != 1:
+        return None
+    title = " ".join(links[0].text_content().split())
+    if not title.isupper() or len(title.split()) < CAPS_LINK_WORDS:
+        return None
+    return links[0] if " ".join(p.text_content().split()) == title else None
+
+
+def _site_article(href: str | None, page_url: str | None) -> bool:
+    """Whether a link leads to another article of the page's site: a relative link, or one to
+    the page's host or a host under it ("video.foxbusiness.com" from "www.foxbusiness.com"), with
+    an article's path (ARTICLE_PATH_SEGMENTS, ARTICLE_SLUG_WORDS) that is not the page's own
+    nor a file's (a PDF to download).
+
+    >>> page = "https://www.foxnews.com/politics/budget"
+    >>> [_site_article(h, page) for h in ("/us/mayor-says", "https://foxnews.com/us/mayor",
+    ...  "https://other.com/us/mayor", "https://www.foxnews.com/", "/apps-products", "/politics/budget",
+    ...  "/uploads/2018/guide.pdf", "/us/mayor.html")]
+    [True, True, False, False, False, False, False, True]
+    """
+    try:
+        link = urlsplit((href or "").strip())
+        page = urlsplit(page_url or "")
+    except ValueError:
+        return False
+    if link.scheme not in ("", "http", "https"):
+        return False                # javascript:, mailto:
+    if link.netloc:
+        host, own = url_host(f"//{link.netloc}"), url_host(page_url)
+        if not host or not own or not (host == own or host.endswith(f".{own}")):
+            return False
+    segments = [s for s in link.path.split("/") if s]
+    if link.path.rstrip("/") == page.path.rstrip("/") and (link.netloc or link.path):
+        return False                # the page itself
+    if segments and _FILE.search(segments[-1]):
+        return False                # a file to download ("…/quick-guide.pdf"), no article
+    return len(segments) >= ARTICLE_PATH_SEGMENTS or (
+        len(segments) == 1 and len(_SLUG_PARTS.split(segments[0])) >= ARTICLE_SLUG_WORDS)

@@ -12,11 +12,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.document import Removal
-from cleaner.html_chrome import (_cut_short, _text_length, strip_chrome, strip_date_stamps,
-                                 strip_link_lists, strip_selectors, strip_standfirst,
-                                 strip_tag_links)
+from cleaner.html_chrome import (LEAD_PARAGRAPH_WORDS, LEAD_PARAGRAPHS, _beside_paragraphs,
+                                 _cut_short, _text_length, strip_caps_related, strip_chrome,
+                                 strip_date_stamps, strip_link_lists, strip_selectors,
+                                 strip_standfirst, strip_tag_links)
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs
 from cleaner.html_load import PageError
+from cleaner.identify import site_host
 from cleaner.inputs import CUT_SHORT
 from cleaner.page_metadata import page_metadata
 
@@ -97,17 +99,22 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         removed.extend(strip_chrome(tree))
         removed.extend(strip_link_lists(tree))
         removed.extend(strip_tag_links(tree))
+        removed.extend(strip_caps_related(tree, url if site_host(url) else meta.get("url")))
         if meta.get("dates"):
             # The page's date is in meta.date already: its visible stamp is chrome.
             removed.extend(strip_date_stamps(tree))
     unwrap_layout_tables(tree)
+    leads = give_loose_leads(tree)
+    give_subheadings(tree)
     links = related_links(tree, related_labels)
     # The page's text as the extractor gets it: what the extraction then lacks is recorded.
     runs = page_runs(tree)
     join_split_body(tree)
     try:
         text = _trafilatura_text(tree, url, fast=True)
-        if len(text) < MIN_FAST_CHARS or looks_like_menu(text):
+        # (a lead given as a paragraph may be all that trafilatura's fallback for pages with no
+        # paragraph of their own finds in the fast mode: the text after it is its full mode's)
+        if len(text) < MIN_FAST_CHARS or looks_like_menu(text) or _leads_only(text, leads):
             # Too short, or a menu rather than an article: let trafilatura compare its
             # extraction with its fallbacks (readability, jusText), as its default mode does.
             slow_text = _trafilatura_text(tree, url, fast=False)
@@ -122,6 +129,120 @@ def extract_article(tree: HtmlElement, url: str | None = None,
     text, split_lines = split_related(text, links)
     return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs,
                       split_lines=split_lines)
+
+
+# The blocks whose own text trafilatura may drop: it reads the text before the first child of its
+# body container (the first match of its BODY_XPATH), but that of a block inside it only where it
+# reads <div>s, when the page's paragraphs are short (under three times its min_extracted_size).
+_LEAD_BLOCKS = ("div", "section", "article", "main")
+
+
+def give_loose_leads(tree: HtmlElement) -> list[str]:
+    """Give the extractor the loose text that opens a block of the article's text as the
+    paragraph it is: a run of a sentence's length (MIN_PROSE_WORDS or MIN_PROSE_CHARS) before
+    the block's first block child, where the block holds LEAD_PARAGRAPHS runs of
+    LEAD_PARAGRAPH_WORDS words after it (its paragraphs, or text after its links and breaks:
+    `<section>Lead.<p></p><h2>…</h2><a><img></a>Text…<br>`, ign.com); returns their texts.
+
+    A block with no block child is a paragraph written as a <div>, and stays whole.
+
+    >>> from lxml import html
+    >>> said = "<p>The minister said it again on Monday, to the press.</p>"
+    >>> page = html.fromstring(f"<html><body><section>Jakarta hit by floods again, the city "
+    ...                        f"said today.{said * 2}</section></body></html>")
+    >>> give_loose_leads(page), page.find("body/section/p").text[:30]
+    (['Jakarta hit by floods again, the city said today.'], 'Jakarta hit by floods again, t')
+    """
+    given: list[str] = []
+    for block in [el for el in tree.iter(*_LEAD_BLOCKS) if el.text and el.text.strip()]:
+        run = _lead_run(block)
+        if run is None:
+            continue
+        lead = " ".join((block.text + "".join(_run_text(el) for el in run)).split())
+        if not has_prose(lead) or not _text_after(block, len(run)):
+            continue
+        paragraph = block.makeelement("p", {})
+        paragraph.text, block.text = block.text, None
+        for el in run:
+            paragraph.append(el)            # (its tail, the run's text after it, with it)
+        block.insert(0, paragraph)
+        given.append(lead)
+    return given
+
+
+def _leads_only(text: str, leads: list[str]) -> bool:
+    """Whether an extracted text holds nothing but leads that give_loose_leads gave."""
+    if not leads:
+        return False
+    given = set(leads)
+    return all(" ".join(line.split()) in given for line in text.split("\n") if line.strip())
+
+
+def _lead_run(block: HtmlElement) -> list[HtmlElement] | None:
+    """The inline children that go on a block's opening text, up to its first block child or
+    <br>; None when the block has no block child (it is a paragraph itself)."""
+    run: list[HtmlElement] = []
+    for child in block:
+        if _is_block(child):
+            return run
+        if child.tag == "br":
+            # (the run ends here; a block after it makes this block a container of paragraphs)
+            return run if any(_is_block(el) for el in child.itersiblings()) else None
+        run.append(child)
+    return None
+
+
+def _is_block(el: HtmlElement) -> bool:
+    return isinstance(el.tag, str) and el.tag in BLOCK_TAGS
+
+
+def _run_text(el: HtmlElement) -> str:
+    """The visible text of an inline element, its tail with it."""
+    text = "" if not isinstance(el.tag, str) or el.tag in HIDDEN_TAGS else el.text_content()
+    return text + (el.tail or "")
+
+
+def _text_after(block: HtmlElement, start: int) -> bool:
+    """Whether a block holds LEAD_PARAGRAPHS runs of LEAD_PARAGRAPH_WORDS words from its child
+    `start` on: its <p> children's text, or its children's tails."""
+    found = 0
+    for child in block[start:]:
+        for text in ((child.text_content() if child.tag == "p" else ""), child.tail or ""):
+            if len(text.split()) >= LEAD_PARAGRAPH_WORDS:
+                found += 1
+                if found >= LEAD_PARAGRAPHS:
+                    return True
+    return False
+
+
+# The class of a subheading inside an article's body ("pf_subheadline", "sub-heading",
+# "crosshead"): markup words, the same in every language.
+_SUBHEADING_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:sub-?head(?:line|ing)?|cross-?head(?:ing)?|"
+                               r"inter-?title)(?:$|[\s_-])")
+
+
+def give_subheadings(tree: HtmlElement) -> int:
+    """Give the extractor each subheading written as a bare <div> among the article's
+    paragraphs (a class naming a subheading, no block inside, the parent holding
+    LEAD_PARAGRAPHS paragraphs of LEAD_PARAGRAPH_WORDS words) as a paragraph; returns how many.
+    trafilatura reads a <div> only where the body's paragraphs are short: politifact.com's
+    `<div class="pf_subheadline">` questions were dropped from its long articles.
+
+    >>> from lxml import html
+    >>> said = "<p>The minister said it again on Monday, to the press.</p>"
+    >>> page = html.fromstring(f'<html><body><div>{said}<div class="pf_subheadline">Why?</div>'
+    ...                        f'{said}</div></body></html>')
+    >>> give_subheadings(page), [p.text for p in page.iter("p")][1]
+    (1, 'Why?')
+    """
+    given = 0
+    for div in [el for el in tree.iter("div") if _SUBHEADING_CLASS.search(el.get("class") or "")]:
+        if (any(_is_block(el) for el in div.iterdescendants())
+                or not div.text_content().strip() or not _beside_paragraphs(div)):
+            continue
+        div.tag = "p"
+        given += 1
+    return given
 
 
 _TABLE_PARTS = frozenset(("tbody", "thead", "tfoot"))
