@@ -184,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"cleaner: error: wrote no pack file to {args.write_packs}: "
                   + (no_document_reason(unread) if not results else
                      no_host_reason(unnamed) if unnamed else
-                     "no site had candidates the loaded rules do not already remove"),
+                     no_candidate_reason(miner, [site for site, *_ in results], args)),
                   file=sys.stderr)
             return 1
         print(f"cleaner: wrote {counted(len(written), 'pack file')} to {args.write_packs}",
@@ -222,6 +222,25 @@ def wanted_site(given: str, packs: list, claims) -> str | None:
     edition = url_language(url)
     langs = {p.id for p in packs if p.kind == "lang"}
     return claimed_site(claimed, host, url, edition if edition in langs else None, claims)
+
+
+def no_candidate_reason(miner, sites: list[str], args: argparse.Namespace) -> str:
+    """Why sites with documents got no candidate: the lines the loaded rules leave were seen in
+    too few documents (--min-docs, or --min-share of a site's), said with how many, or else
+    the loaded rules remove all that recurs."""
+    reason = "no site had candidates the loaded rules do not already remove"
+    rare = sum(miner.rare_lines(site) for site in sites)
+    if not rare:
+        return reason
+    needed = sorted({miner.needed(site) for site in sites})
+    fewer = str(needed[0]) if len(needed) == 1 else f"{needed[0]} to {needed[-1]}"
+    options = f"--min-docs {args.min_docs}"
+    if needed[-1] > args.min_docs:          # the share of a site's documents asked for more
+        options += f", --min-share {args.min_share:g} of a site's documents"
+    return (f"{reason}: {counted(rare, 'line')} the loaded rules leave "
+            f"{noun(rare, 'was', 'were')} seen in fewer than {fewer} documents, the fewest a "
+            f"candidate touches ({options}); give more documents of the site, or a smaller "
+            "--min-docs")
 
 
 def unnamed_docs(results) -> int:
@@ -264,9 +283,10 @@ def no_host_reason(docs: int) -> str:
 def document_language(index: PackIndex, doc) -> str | None:
     """A mined document's language, for its site's pack: as it was cleaned when a loaded
     language pack serves it, else as every loaded pack would identify it (with --packs common
-    no language pack cleans it, but the pack written is loaded beside them)."""
+    no language pack cleans it, but the pack written is loaded beside them); its url's host
+    breaks a tie of stopwords as it does in clean (country_domains)."""
     lang = doc.meta.get("lang")
-    return lang if lang in index.langs else index.language(doc.text)
+    return lang if lang in index.langs else index.language(doc.text, host=site_host(doc.url))
 
 
 def refuse_existing(args: argparse.Namespace, paths: list[Path]) -> bool:

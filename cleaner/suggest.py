@@ -1,8 +1,8 @@
 """Mine a dump for boilerplate: lines and shapes recurring across a site's documents, ranked, as candidate rules.
 
 Each document is cleaned first with the loaded packs, so every occurrence knows whether existing
-rules already remove it; then every line is given its shapes (see `cleaner.shapes`) and counted
-once per document. A shape seen in enough of a site's documents becomes a candidate: a rule dict
+rules already remove it (a line they cut a part from is mined for what they leave of it); then
+every line is given its shapes (see `cleaner.shapes`) and counted once per document. A shape seen in enough of a site's documents becomes a candidate: a rule dict
 in the rule-file format, checked by the loader and by its own examples before it is shown. A label
 or template whose varying part never varies is one line repeated, left to its exact-line rule.
 """
@@ -24,6 +24,7 @@ import re2
 from cleaner import shapes
 # The meta fields whose capture makes a cut a dateline, as the rule stage tells one.
 from cleaner.apply_rules import DATELINE_FIELDS
+from cleaner.dates import normalize_date
 from cleaner.document import Document
 from cleaner.examples import example_failures, run_rule
 from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
@@ -152,6 +153,61 @@ def _removed_spans(doc: Document) -> dict[int, list[tuple[int, int, str]]]:
     return spans
 
 
+def _rest_of(text: str, spans: list[tuple[int, int, str]] | None) -> str:
+    """What the loaded rules leave of a line they cut from (collapsed); "" where they cut
+    nothing from it (`spans`: the removals on it, as _removed_spans gives them) or took all of
+    it.
+
+    >>> _rest_of("KUALA LUMPUR: Ringgit dibuka tinggi.", [(0, 14, "ms/dateline-colon")])
+    'Ringgit dibuka tinggi.'
+    >>> _rest_of("Tag: Banjir", [(0, 11, "chrome/tag-list")]), _rest_of("Tag: Banjir", None)
+    ('', '')
+    """
+    if not spans:
+        return ""
+    pieces, at = [], 0
+    for start, end, _ in sorted(spans):
+        pieces.append(text[at:start])
+        at = max(at, end)
+    pieces.append(text[at:])
+    return shapes.collapse("".join(pieces))
+
+
+def _taken_whole(rest: str, spans) -> bool:
+    """Whether the loaded rules took all of a line: they cut from it and left nothing."""
+    return bool(spans) and not rest
+
+
+# A stamp's date is a date and a time, with a weekday, a month, a zone or "am" in letters: at
+# most this many words of letters ("Khamis, 12 Mac 2026 | 10:30 MYT"), no more than this many
+# characters. A sentence holding a date ("Mesyuarat diadakan pada 12 Mac 2026 ...") is none.
+STAMP_DATE_WORDS = 4
+STAMP_DATE_CHARS = 60
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# The date a stamp rule captures after its label: any short text with a digit, which the rule
+# stage reads as a date with the packs' month names (a form it does not read is flagged).
+STAMP_DATE_PATTERN = r"[^\n]{0,40}?\d[^\n]{0,40}"
+
+
+def _reads_as_date(text: str, months) -> bool:
+    """Whether a label's text is a date, as a stamp writes one: short, few words of letters,
+    read as a date with the packs' month names (`months`).
+
+    >>> _reads_as_date("Mac 13, 2026 @ 9:45am", {"mac": 3})
+    True
+    >>> _reads_as_date("Mesyuarat diadakan pada 12 Mac 2026 di dewan", {"mac": 3})
+    False
+    >>> _reads_as_date("Banjir, Kelantan", {}), _reads_as_date("Bab 12", {})
+    (False, False)
+    """
+    if len(text) > STAMP_DATE_CHARS or not _DIGIT.search(text):
+        return False
+    if len(_LETTER_WORD.findall(text)) > STAMP_DATE_WORDS:
+        return False
+    return normalize_date(text, months) is not None
+
+
 def _dateline_line(doc: Document, lines: dict[int, str]) -> int | None:
     """The line of the document's dateline as the rule stage tells it (apply_rules): a meta rule
     that captured a place or a source cut it from a line and left the rest of the line."""
@@ -222,13 +278,24 @@ class Miner:
         state.langs[self._language(doc)] += 1
         index = self._docs
         self._docs += 1
-        self._learn_labels(lexicon(doc.packs))
+        words = lexicon(doc.packs)
+        self._learn_labels(words)
         removed = _removed_spans(doc)
         numbered = [(n, t) for n, t in enumerate(doc.text.split("\n"), start=1) if t.strip()]
-        if len(state.sample) < SAMPLE_DOCS:
-            state.sample.append([shapes.collapse(t) for _, t in numbered])
         count = len(numbered)
-        labels = [shapes.label_shape(t) for _, t in numbered]
+        # The rest of each line the loaded rules cut from ("KUALA LUMPUR: " cut from the lead
+        # leaves the lead; "" for a line they cut nothing from or took whole, mined as it was, to
+        # show what they remove). A whole-line shape is mined in that rest: in the line as it
+        # was, the lead would read as a label's title, and a rule dropping the line would drop
+        # the lead paragraph with the dateline the loaded rule takes.
+        rests = [_rest_of(t, removed.get(n)) for n, t in numbered]
+        mined = [rest or t for rest, (_, t) in zip(rests, numbered)]
+        labels = [shapes.label_shape(t) for t in mined]
+        if len(state.sample) < SAMPLE_DOCS:
+            # (near misses as the lines reach a new rule: after the loaded rules' cuts)
+            state.sample.append([shapes.collapse(t) for t in mined])
+        stamps = [label is not None and _reads_as_date(label.rest, words.months)
+                  for label in labels]
         # A dateline opens the article: in the first line, or below a title or byline the
         # header stage took, within the head lines, as the rules' own datelines are looked for.
         lead_seen = False
@@ -243,50 +310,63 @@ class Miner:
             in_head = pos < HEAD_LINES and not past_dateline
             head, tail = in_head and not prose_seen, pos >= count - TAIL_LINES
             spans = removed.get(number)
+            # A line the loaded rules cut from: its whole-line shapes are the rest's, of which
+            # they removed nothing (a span's shape, a code or a dateline, is the line's).
+            rest = rests[pos]
+            whole = mined[pos]
 
-            def note(kind, key, start, end, part=None):
+            def note(kind, key, start, end, part=None, in_rest=False):
                 group = state.groups.get(key)
                 if group is None:
                     group = state.groups[key] = Group(kind, key)
                 group.docs.add(index)
                 if part is not None:
                     group.parts[part] += 1
-                group.occurrences.append(Occurrence(index, number, text, start, end, head, tail,
-                                                    _covered_by(spans, start, end),
-                                                    2 * pos < count - 1))
+                group.occurrences.append(Occurrence(
+                    index, number, rest if in_rest else text, start, end, head, tail,
+                    None if in_rest else _covered_by(spans, start, end), 2 * pos < count - 1))
                 return group
 
-            line = shapes.collapse(text)
+            def note_line(kind, key, part=None):
+                """A whole-line shape: of the rest where the loaded rules cut from the line."""
+                if rest:
+                    return note(kind, key, 0, len(rest), part, in_rest=True)
+                return note(kind, key, 0, len(text), part)
+
+            line = shapes.collapse(whole)
             if not line:
                 continue
             label = labels[pos]
             prose_seen = prose_seen or (label is None and _reads_as_prose(line))
-            note("exact", ("exact", line), 0, len(text))
+            note_line("exact", ("exact", line))
             if label is not None:
                 key = shapes.label_key(label)
-                group = note("label", key, 0, len(text), label.sep)
+                group = note_line("label", key, label.sep)
                 group.flags["bracketed"] += label.bracketed
                 group.flags["bare"] += not label.rest
+                group.flags["date"] += stamps[pos]
                 # "Pelatih: X" beside "Wasit: Y": a field list, which is content. A byline
-                # ("Editor: Y") beside a share bar or another byline is none.
-                neighbours = [labels[i] for i in (pos - 1, pos + 1) if 0 <= i < count]
-                group.flags["list"] += any(n is not None and shapes.label_key(n) != key
-                                           and self._byline_field(n.label) is None
-                                           for n in neighbours)
+                # ("Editor: Y") beside a share bar or another byline is none, nor is a stamp
+                # ("Diterbitkan: <date>") or a line the loaded rules take whole ("Tag: ...").
+                group.flags["list"] += any(
+                    (n := labels[i]) is not None and shapes.label_key(n) != key
+                    and self._byline_field(n.label) is None and not stamps[i]
+                    and not _taken_whole(rests[i], removed.get(numbered[i][0]))
+                    for i in (pos - 1, pos + 1) if 0 <= i < count)
             template = shapes.template_shape(line)
             if template is not None:
-                note("template", ("template", template), 0, len(text))
+                note_line("template", ("template", template))
             code = shapes.trailing_code(text)
             if code is not None:
                 note("code", ("code", code.bracket), code.start, len(text.rstrip()), code.code)
-            bare = shapes.code_line(text)
+            bare = shapes.code_line(whole)
             if bare is not None:
                 # Every desk's codes of one shape are one group ("DN-1003/mk", "RED-2/ab"); bare
                 # initials ("ant/mk") are another.
-                note("code-line", shapes.code_line_key(bare), 0, len(text), bare)
-            elif (staff := shapes.staff_code_line(text)) is not None:
+                note_line("code-line", shapes.code_line_key(bare), bare)
+            elif (staff := shapes.staff_code_line(whole)) is not None:
                 # ANTARA's staff numbers ("R021/H015", "T.R021/A011"), bare or bracketed.
-                note("code-line", shapes.STAFF_KEY, 0, len(text), staff)
+                note_line("code-line", shapes.STAFF_KEY, staff)
             if in_head and not lead_seen:
                 lead = shapes.lead_shape(text)
                 if lead is not None and not _reduplicated(text, lead.end):
@@ -298,7 +378,7 @@ class Miner:
             if in_head or tail:
                 byline = _word_and_name(line)
                 if byline is not None:
-                    note("byline", ("byline", byline.casefold()), 0, len(text), byline)
+                    note_line("byline", ("byline", byline.casefold()), byline)
 
     # ------------------------------------------------------------------------------ candidates
 
@@ -309,7 +389,7 @@ class Miner:
         "Wasit: Y") are content and left out; `field_lists` names them."""
         state = self.sites[site]
         opts = self.options
-        needed = max(opts.min_docs, math.ceil(opts.min_share * state.mined))
+        needed = self.needed(site)
         groups = [g for g in state.groups.values() if len(g.docs) >= needed]
         # A code line's rule leaves lines of its shape out (a desk's "and/or" beside "ant/mk",
         # a shape seen once): it is counted, and ranked, by the documents it takes.
@@ -318,9 +398,12 @@ class Miner:
                 for g in groups}
         groups = [g for g in groups if docs[g.key] >= needed]
         groups.sort(key=lambda g: (-docs[g.key], KIND_ORDER[g.kind], str(g.key)))
+        # A label the loaded rules remove ("Tag: ..." by chrome/tag-list) is shown as removed,
+        # not as content left out.
         state.field_lists = [g for g in groups if g.kind == "label" and
                              g.flags["list"] >= opts.list_share * len(g.occurrences)
-                             and self._byline_field(g.key[1]) is None]
+                             and self._byline_field(g.key[1]) is None
+                             and _covered_share(g) < opts.covered_share]
         groups = [g for g in groups if g not in state.field_lists]
         used_ids = set(known_ids)
         fresh: list[Candidate] = []
@@ -340,6 +423,20 @@ class Miner:
         for cand in fresh:
             self._add_keep_examples(cand, state)
         return fresh, covered
+
+    def needed(self, site: str) -> int:
+        """How many of a site's documents a candidate touches at least (--min-docs, or the
+        --min-share of those mined where that is more)."""
+        opts = self.options
+        return max(opts.min_docs, math.ceil(opts.min_share * self.sites[site].mined))
+
+    def rare_lines(self, site: str) -> int:
+        """How many distinct lines the loaded rules leave were seen in too few of a site's
+        documents to make a candidate (needed): what a run with too few documents finds."""
+        needed = self.needed(site)
+        return sum(1 for g in self.sites[site].groups.values()
+                   if g.kind == "exact" and len(g.docs) < needed
+                   and not all(o.covered_by for o in g.occurrences))
 
     def _subsumed(self, cand: Candidate, kept: list[Candidate]) -> bool:
         lines = cand.occurrence_lines
@@ -371,13 +468,19 @@ class Miner:
         if rule is None:
             return None
         rule["id"] = _unique(rule["id"], used_ids)
-        byline = group.kind in ("label", "byline") and rule["action"] == "meta"
+        # (a label's meta rule fills a byline's names, or a stamp's date)
+        stamp = group.kind == "label" and "(?P<date>" in rule["pattern"]
+        byline = group.kind in ("label", "byline") and rule["action"] == "meta" and not stamp
         # Only lines naming someone are a byline rule's: a note after the label stays. Read
         # lazily: a few examples are wanted of a label thousands of documents end with.
         # A code line's rule is made for the lines the loaded rules leave (of its desks, for
         # initials): its examples too.
         if byline and group.kind == "label":
             examples: Iterable[Occurrence] = (o for o in occ if _names_someone(o.text))
+        elif stamp:
+            # A stamp's rule is made for the lines whose text is a date.
+            dated = compile_pattern(rule["pattern"], True)
+            examples = (o for o in occ if dated.search(o.text))
         elif group.kind == "code-line":
             codes = _code_line_codes(group)
             examples = (o for o in _made_for(occ) if shapes.collapse(o.text) in codes)
@@ -436,6 +539,15 @@ class Miner:
             if _one_text((shape.rest for o in occ if (shape := shapes.label_shape(o.text))),
                          len(occ)):
                 return None
+            if group.flags["date"] >= NAME_SHARE * len(occ):
+                # "Diterbitkan: Mac 13, 2026 @ 9:45am": a stamp, whose date fills meta.date.
+                pattern = shapes.byline_label_pattern(
+                    label_text, set(group.parts), "date", bracketed=group.flags["bracketed"] > 0,
+                    bare=group.flags["bracketed"] < len(occ))
+                return {"id": f"{stem}/{_slug(label, 3)}-stamp", "action": "meta",
+                        "where": where, "case_sensitive": True,
+                        "pattern": pattern.replace(f"(?P<date>{shapes.NAME_PATTERN})",
+                                                   f"(?P<date>{STAMP_DATE_PATTERN})")}
             return {"id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
                     "pattern": shapes.label_pattern(label_text, set(group.parts),
                                                     group.flags["bracketed"] > 0,
@@ -679,6 +791,12 @@ def _one_text(texts: Iterable[str], total: int) -> bool:
         if seen - most > allowed:
             return False
     return seen > 0 and most >= FIXED_SHARE * seen
+
+
+def _covered_share(group: Group) -> float:
+    """The share of a group's lines the loaded rules remove."""
+    occ = group.occurrences
+    return sum(1 for o in occ if o.covered_by) / len(occ) if occ else 0.0
 
 
 def _made_for(occ: list[Occurrence]) -> list[Occurrence]:
