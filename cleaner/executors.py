@@ -131,10 +131,13 @@ class PoolExecutor:
     """A pool of worker processes; results come back in input order.
 
     A worker that dies (killed, out of memory, crashed in native code) breaks the pool: the pool is
-    restarted, the batch it was working on is cleaned again one document at a time to find the
-    document that kills it, that document is rejected with the reason, and the run goes on.
-    Only `max_restarts` deaths in a row, with no batch or document cleaned between them (a pool
-    that cannot start, or dies on everything), end the run: deaths spread over a long run never do.
+    restarted and the batch it was working on is cleaned again, alone; if a worker dies on it
+    again, it is cleaned one document at a time to find the document that kills it. A document
+    is rejected with the reason only when a worker dies on it twice, alone in the pool each time:
+    a worker killed from outside (or an idle one dying) is not the document's doing. The run
+    goes on. Only `max_restarts` deaths in a row, with no batch or document cleaned between them
+    (a pool that cannot start, or dies on everything), end the run: deaths spread over a long run
+    never do.
     """
 
     name = "pool"
@@ -224,10 +227,7 @@ class PoolExecutor:
         try:
             result = self._wait(future)
         except BrokenProcessPool:
-            self.warn(f"a worker process died while cleaning {_where(batch)}; "
-                      "cleaning those documents again one at a time")
-            self._restart()
-            result = self._one_by_one(batch)
+            result = self._again(batch)
             for entry in list(pending)[1:]:
                 entry[1] = self._submit(entry[0])
         except Exception:
@@ -236,6 +236,29 @@ class PoolExecutor:
             result = self._one_by_one(batch)
         else:
             self.in_a_row = 0
+        return result
+
+    def _again(self, batch: list) -> BatchResult:
+        """The result of a batch a worker died on (the pool is broken): cleaned again whole,
+        alone in the restarted pool (the batches after it wait), and if a worker dies again,
+        one document at a time. A worker killed from outside then costs a batch cleaned twice,
+        not a batch of byte ranges (thousands of lines) cleaned a document at a time, exposed
+        all that while to the next kill."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        where = _where(batch)
+        self.warn(f"a worker process died while cleaning {where}; cleaning it again")
+        self._restart()
+        try:
+            result = self._wait(self._submit(batch))
+        except BrokenProcessPool:
+            self.warn(f"a worker process died again while cleaning {where}; "
+                      "cleaning those documents again one at a time")
+            self._restart()
+            return self._one_by_one(batch)
+        except Exception:                   # (as in _result: it cannot reach a worker)
+            return self._one_by_one(batch)
+        self.in_a_row = 0
         return result
 
     def _wait(self, future: Future) -> BatchResult:
@@ -309,6 +332,8 @@ class PoolExecutor:
             return future
 
     def _one_by_one(self, batch: list) -> BatchResult:
+        """The batch's outcomes, each document cleaned alone (_alone); one that a worker died on
+        twice is rejected with the reason."""
         from concurrent.futures.process import BrokenProcessPool
 
         outcomes: list[Outcome] = []
@@ -320,7 +345,10 @@ class PoolExecutor:
             if self.stopping:
                 raise FeedingStopped
             try:
-                result = self._wait(self._pool.submit(_work, [item]))
+                result = self._alone(item)
+            except WorkerDied as exc:
+                exc.done = BatchResult(outcomes[:sure], seconds)
+                raise
             except BrokenProcessPool:
                 # (its id, where it has one: found for this reject alone, not per document)
                 reject = item_reject(item, "worker process died while cleaning this document "
@@ -329,11 +357,6 @@ class PoolExecutor:
                 if self.say_rejects:
                     self.warn(f"rejected {reject.where()}: {reject.reason}")
                 outcomes.append(("reject", reject.as_dict()))
-                try:
-                    self._restart()
-                except WorkerDied as exc:
-                    exc.done = BatchResult(outcomes[:sure], seconds)
-                    raise
                 continue
             except Exception as exc:
                 reject = item_reject(item, f"cannot send this document to a worker process: "
@@ -348,6 +371,26 @@ class PoolExecutor:
             for key, value in result.seconds.items():
                 seconds[key] = seconds.get(key, 0.0) + value
         return BatchResult(outcomes, seconds)
+
+    def _alone(self, item) -> BatchResult:
+        """One document's result, cleaned alone in the pool. If a worker dies meanwhile, the
+        pool is restarted and the document cleaned alone once more: the death may be no doing
+        of its own (a worker killed from outside, or the idle one dying, breaks the pool all
+        the same). BrokenProcessPool, with the pool restarted, only when a worker died on the
+        second try too; WorkerDied where the deaths in a row give up."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._wait(self._pool.submit(_work, [item]))
+        except BrokenProcessPool:
+            self.warn(f"a worker process died while cleaning {_where([item])}; "
+                      "cleaning it again alone")
+            self._restart()
+        try:
+            return self._wait(self._pool.submit(_work, [item]))
+        except BrokenProcessPool:
+            self._restart()
+            raise
 
     def close(self, cancel: bool = False) -> None:
         """Shut the pool down. `cancel`: the run is stopping, so the batches in flight are
@@ -368,8 +411,10 @@ def _where(batch: list) -> str:
     end = getattr(last, "last_line", last.line)
     if first.source == last.source and first.line and end:
         if unit_of(first.line) == RECORD:
+            if end == first.line:
+                return f"{first.source} record {first.line}"
             return f"{first.source} records {first.line}-{end}"
-        return f"{first.source}:{first.line}-{end}"
+        return f"{first.source}:{first.line}" + (f"-{end}" if end != first.line else "")
     return f"{counted(len(batch), 'document')} from {first.source}"
 
 
