@@ -13,12 +13,14 @@ BOUNDED = re.compile(r"\{(\d+),(\d+)\}")
 OPEN_BOUNDED = re.compile(r"\{(\d+),\}")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=32)
 def tokens(pattern: str) -> tuple[tuple[str, bool], ...]:
     r"""(token, inside a character class) for each token, in order; joined, they are the pattern.
 
-    The last patterns' tokens are kept: loading a rule reads them for its ASCII form and the
-    load-time check, and the Cleaner right after for the scan form.
+    The last 32 patterns' tokens are kept: loading a rule reads them for its ASCII form and the
+    load-time check, and the Cleaner right after for the scan form. 512 kept held about 120,000
+    tuples (8 MB of a worker's memory on the benchmark, 94.0 MB against 85.5-86.0 at 25 MB)
+    for 0.05 s of CPU saved a process.
 
     Tokens are an escape, a class opening ("[", "[^", "[]" or "[^]": a ']' right after it is a
     member), a group opening ("(", "(?" or a whole "(?P<name>"), a bounded repeat ("{0,3}"), or

@@ -135,6 +135,36 @@ def compile_spans(pattern: str, case_sensitive: bool = False, alphabet: str = AN
     return Spans(compile_pattern(pattern, case_sensitive))
 
 
+class LineSearch:
+    """A rule's `unless` or `then` pattern, searched in a line's text with the cheapest compiled
+    form that gives the pattern's answer on it (compile_spans: ASCII, narrowed, or full).
+
+    Compiled whole for every line, such a pattern with Unicode classes took a worker 1.2 to 1.4
+    MB of memory each (the full UTF-8 form of \\pL and \\p{Lu} repeats and its automaton; two
+    `unless` patterns of the English pack met on the benchmark's first 10 MB), where the line
+    asked about was ASCII or plain nearly always.
+    """
+
+    __slots__ = ("pattern", "case_sensitive")
+
+    def __init__(self, pattern: str, case_sensitive: bool):
+        self.pattern = pattern
+        self.case_sensitive = case_sensitive
+
+    def search(self, text: str) -> list | None:
+        """The match's spans in the text's UTF-8 (Spans.search), or None where it has none."""
+        data = text.encode("utf-8", "surrogatepass")
+        form = compile_spans(self.pattern, self.case_sensitive, alphabet_of(text, data))
+        return form.search(data)
+
+
+@lru_cache(maxsize=None)
+def line_search(pattern: str, case_sensitive: bool = False) -> LineSearch:
+    """The LineSearch of a pattern, one per pattern and case for the process (as compiled forms
+    are: there are as many as the rules' `unless` and `then` patterns)."""
+    return LineSearch(pattern, case_sensitive)
+
+
 @lru_cache(maxsize=None)
 def check_pattern(pattern: str):
     """Parse a rule pattern as RE2 does and return it compiled for checking; raises re2.error.
@@ -222,13 +252,14 @@ class Rule:
         return compile_spans(self.pattern, self.case_sensitive, alphabet, relaxed)
 
     @property
-    def then_regex(self) -> Any:
-        return compile_pattern(self.then, self.case_sensitive) if self.then else None
+    def then_regex(self) -> Any:      # (Any: callers test for None apart from the search)
+        """The `then` pattern's LineSearch, for a line's text (None without one)."""
+        return line_search(self.then, self.case_sensitive) if self.then else None
 
     @property
     def unless_regex(self) -> Any:
-        """The `unless` pattern compiled as the pattern is (None without one)."""
-        return compile_pattern(self.unless, self.case_sensitive) if self.unless else None
+        """The `unless` pattern's LineSearch, for a line's text (None without one)."""
+        return line_search(self.unless, self.case_sensitive) if self.unless else None
 
     def __reduce__(self) -> tuple:
         return _from_fields(self)
