@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -30,7 +29,7 @@ from cleaner.report import NO_SAVED_FIGURES, write_report
 from cleaner.report_collect import ReportCollector
 from cleaner.run_config import RunConfig, check_distinct_outputs, open_output, output_name_notes
 from cleaner.shards import OutputError, ShardedOutput, describe_os_error
-from cleaner.stats import RunStats
+from cleaner.stats import STAGE_CLOCK, RunStats
 from cleaner.temporary_names import written_for
 from cleaner.warc_reader import kept_cut_short
 from cleaner.wording import counted, noun
@@ -50,8 +49,9 @@ DAMAGE_REASONS = ("truncated", "corrupt", "cannot decompress")
 
 
 def _timed(items: Iterator, stats: RunStats) -> Iterator:
-    """Items, with the time spent reading them counted as the "read" stage."""
-    clock = time.perf_counter
+    """Items (the batches of input read), with the CPU seconds spent reading them counted as the
+    "read" stage (STAGE_CLOCK: time waiting for a slow disk or pipe is not counted)."""
+    clock = STAGE_CLOCK
     while True:
         t0 = clock()
         try:
@@ -330,9 +330,9 @@ class _Job:
                 if result is None:
                     break
                 stats.add_times(result.seconds)
-                t0 = time.perf_counter()
+                t0 = STAGE_CLOCK()
                 size = self._write(result)
-                stats.stage_seconds["write"] += time.perf_counter() - t0
+                stats.stage_seconds["write"] += STAGE_CLOCK() - t0
                 progress.update(size, stats.read - self.base_read)
                 if stop.asked:
                     # After the batch being written, or the one awaited when the signal came:
@@ -360,17 +360,20 @@ class _Job:
             raise                   # the reader of stdout went away: cli.main exits quietly
         except OSError as exc:
             output.abort()
-            _say(config, f"error: writing output failed: {describe_os_error(exc)}"
-                         f"{_on_rejects(exc, output)}")
+            error = f"writing output failed: {describe_os_error(exc)}{_on_rejects(exc, output)}"
+            _say(config, f"error: {error}")
             if isinstance(output, ShardedOutput):
                 _say(config, f"{_shards_kept(output)} and kept; fix the cause, then continue "
                              f"with: {_resume_hint(config)}")
+                self._write_stopped_stats(None, error)
             else:
                 _say(config, output.what_is_left())
             status = 1
         except WorkerDied as exc:
             _say(config, f"error: {exc}")
             _keep_what_is_whole(config, output, self.inputs_done, stats)
+            if isinstance(output, ShardedOutput):
+                self._write_stopped_stats(None, str(exc))
             status = 1
         finally:
             if status != 0:
@@ -398,15 +401,17 @@ class _Job:
         status = _interrupted(self.config, self.output, self.inputs_done, self.stats, clean,
                               signum)
         if not self.output.complete:
-            self._write_interrupted_stats(signum)
+            self._write_stopped_stats(signum)
         return status
 
-    def _write_interrupted_stats(self, signum: int) -> None:
+    def _write_stopped_stats(self, signum: int | None, error: str | None = None) -> None:
         """The --stats file of a stopped run: the figures of what it keeps, and an
-        `interrupted` entry with the signal, what is complete and the command that goes on. A
-        sharded run's are those its last checkpoint saved, from which the resume goes on (what
+        `interrupted` entry with the signal (None for a run that failed, with its `error`: a
+        full disk), what is complete and the command that goes on. A sharded run's are those
+        its last checkpoint saved (the manifest on disk), from which the resume goes on (what
         it cleaned after, if stopped in the middle of a batch, is cleaned again and counted by
-        the resume), so that the resumed run's --stats covers the whole run once."""
+        the resume), so that the resumed run's --stats covers the whole run once. One output
+        file not written keeps nothing (_kept_by_one_file)."""
         config, output, path = self.config, self.output, self.config.stats_path
         if path is None:
             return
@@ -417,10 +422,15 @@ class _Job:
             done, said, resume = (output.manifest["inputs_done"], _shards_complete(output),
                                   _resume_hint(config))
         else:
-            figures, done, said, resume = self.stats, self.inputs_done, output.what_is_left(), None
-        interrupted = {"signal": signal.Signals(signum).name, "inputs_done": done,
-                       "output": said, "resume": resume,
-                       "seconds": round(self.stats.run_seconds(), 3)}
+            figures = _kept_by_one_file(output, self.stats)
+            done = self.inputs_done if figures is self.stats else 0
+            said, resume = output.what_is_left(), None
+        interrupted: dict[str, Any] = {
+            "signal": signal.Signals(signum).name if signum is not None else None,
+            "inputs_done": done, "output": said, "resume": resume,
+            "seconds": round(self.stats.run_seconds(), 3)}
+        if error is not None:
+            interrupted["error"] = error
         try:
             _write_stats(path, figures, interrupted)
         except OSError as exc:
@@ -455,7 +465,8 @@ class _Job:
         items = iter_inputs(config.inputs, options, self.log)
         if output.skip:
             items = islice(items, output.skip, None)
-        return executor.map(batched(_timed(items, self.stats)))
+        # Timed by the batch, not the document: the clock costs a system call.
+        return executor.map(_timed(batched(items), self.stats))
 
     def _write(self, result) -> int:
         """Write one batch's records and rejects; the input bytes they came from."""
@@ -780,6 +791,18 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
             _say(config, "a run that can be stopped and resumed writes shards: "
                          "-o FOLDER --shard-size N")
     return 128 + signum
+
+
+def _kept_by_one_file(output, stats: RunStats) -> RunStats:
+    """The figures of what a stopped single-file run keeps: all of them where its records were
+    sent in place (stdout, a device, a pipe: they are out), else none (the file is not written,
+    and its rejects file with it: a new run starts from the start). They said the records
+    written and bytes of a file that was not there."""
+    if output.records_sent:
+        return stats
+    kept = RunStats(started=None)
+    kept.workers, kept.executor = stats.workers, stats.executor
+    return kept
 
 
 def _shards_complete(output: ShardedOutput) -> str:

@@ -63,13 +63,22 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: under a temporary name, then renamed (the folder is
+    the caller's to sync: _fsync_dir). Where that fails (a full disk), the temporary file is
+    removed: it held the disk's last bytes, and was left behind beside the file as it was."""
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 class _JsonlShard:
@@ -497,8 +506,15 @@ class ShardedOutput:
         return exc
 
     def checkpoint(self, inputs_done: int, stats=None, complete: bool = False) -> None:
-        """Finish the open shard (if any) and record everything up to `inputs_done` as done."""
-        manifest = self.manifest
+        """Finish the open shard (if any) and record everything up to `inputs_done` as done.
+
+        The new manifest is built apart from `self.manifest`: where it cannot be written (a
+        full disk), `self.manifest` stays the one on disk (_save), which the run's messages and
+        --stats then report (they said the shard just renamed was kept, and the resume removed
+        it), and that shard, which no manifest records, is removed at once.
+        """
+        manifest = dict(self.manifest, shards=list(self.manifest["shards"]))
+        renamed = None
         # The rejects first: where they cannot be flushed, no shard is renamed into place that
         # the manifest then does not record.
         try:
@@ -512,6 +528,7 @@ class ShardedOutput:
             self._shard.close()
             final = self.folder / name
             os.replace(self._shard.tmp, final)
+            renamed = final
             _fsync_dir(self.folder)
             manifest["shards"].append({"name": name, "records": self._shard.count,
                                        "inputs_end": inputs_done,
@@ -533,12 +550,35 @@ class ShardedOutput:
             # Figures of the legs before this one, left in place, would pass for the whole
             # run's at a later resume with --report.
             manifest.pop("report", None)
-        self._save(manifest)
+        try:
+            self._save(manifest)
+        except OSError:
+            # The manifest on disk is the one before, and self.manifest with it (_save).
+            if renamed is not None:
+                # (not recorded: a resume would remove it; it holds disk space meanwhile)
+                try:
+                    renamed.unlink()
+                except OSError:
+                    pass
+            raise
 
     def _save(self, manifest: dict[str, Any]) -> None:
-        """Write the manifest whole or not at all (temporary name, then rename)."""
+        """Write the manifest whole or not at all (temporary name, then rename) and make it
+        this output's (self.manifest). It is so from before the rename: a signal's message,
+        which may come as soon as the rename returns, then names what the disk's manifest
+        lists; where the write fails (a full disk: _atomic_write renames nothing), the manifest
+        before is put back, and the run's messages and --stats say what the disk holds."""
         manifest["updated"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-        _atomic_write(self.manifest_path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        data = orjson.dumps(manifest, option=orjson.OPT_INDENT_2)
+        before = getattr(self, "manifest", None)        # (none yet: the run's first)
+        self.manifest = manifest
+        try:
+            _atomic_write(self.manifest_path, data)
+        except OSError:
+            if before is not None:
+                self.manifest = before
+            raise
+        _fsync_dir(self.folder)
 
     def finish(self, inputs_done: int, stats=None) -> None:
         self.checkpoint(inputs_done, stats, complete=True)

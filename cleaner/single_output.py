@@ -58,6 +58,12 @@ class SingleOutput:
     def records(self) -> int:
         return self._out.count
 
+    @property
+    def records_sent(self) -> bool:
+        """Whether the records written are out whatever happens next (stdout, a device, a
+        pipe), not held under a temporary name that a stopped run removes."""
+        return self._in_place
+
     def write_record(self, line: bytes, inputs_done: int, stats=None, row=None) -> None:
         """One record's line (and its encoded row: ParquetRecordWriter.write_line)."""
         self._lines_bytes += len(line)

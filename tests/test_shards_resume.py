@@ -457,6 +457,9 @@ def test_a_signal_while_the_stopping_run_checkpoints_is_let_pass():
     from cleaner.run import _StopOnSignal
     from cleaner.run_config import CleanerFactory, RunConfig
 
+    # (what uninstall must put back: Python's own handler, or SIG_IGN where the suite was
+    # started in the background, as nohup and `cmd &` in a script start it)
+    before = signal.getsignal(signal.SIGINT)
     stop = _StopOnSignal(RunConfig(inputs=[], output="-", factory=CleanerFactory(), quiet=True))
     try:
         os.kill(os.getpid(), signal.SIGINT)
@@ -468,7 +471,7 @@ def test_a_signal_while_the_stopping_run_checkpoints_is_let_pass():
         os.kill(os.getpid(), signal.SIGTERM)
     finally:
         stop.uninstall()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is before
 
 
 def test_a_pipe_as_the_input_of_a_sharded_run_is_refused_as_stdin_is(tmp_path, capsys):
