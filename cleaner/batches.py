@@ -108,7 +108,7 @@ def document_args(item: Item) -> dict[str, Any]:
         name = item.id_name or printable(Path(item.source).name if item.line
                                          else Path(item.source).stem)
         fields["id"] = f"{name}:{item.line}" if item.line else name
-    fields["url"] = fields.get("url") if isinstance(fields.get("url"), str) else None
+    fields.setdefault("url", None)     # (a url that is not text: flagged unreadable-url by the Cleaner)
     return fields
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import unicodedata
 from typing import Any
 
@@ -14,6 +16,61 @@ RESERVED_KEYS = frozenset({"id", "text", "meta", "removed", "flags", "fixes", "i
 
 
 _SCALAR_META = dict.fromkeys(META_FIELDS)
+# The types JSON writes as they are: a carried field of these (nearly every one) is not looked at.
+_JSON_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def json_value(value: Any) -> Any:
+    """A carried input field's value as a JSON value, as the command's Parquet reader and writer
+    make it (parquet_io._plain, orjson): a missing value (NaN, pandas' NA and NaT) and a float
+    JSON has no number for (infinity) null, a numpy value Python's, a time ISO 8601 text, a
+    duration seconds, bytes text (undecodable ones escaped), a decimal its text, a table's keys
+    text; anything else JSON cannot write (a set, an object) its text. Else a record of a pandas
+    row failed json.dumps, or wrote NaN, which is no JSON.
+
+    >>> json_value(float("nan")), json_value(b"a\\xff"), json_value(datetime.date(2020, 1, 2))
+    (None, 'a\\\\xff', '2020-01-02')
+    """
+    kind = type(value)
+    if kind in _JSON_PLAIN:
+        return value
+    if kind is float:
+        return value if value - value == 0 else None      # (NaN and infinities: not 0)
+    if kind.__module__.partition(".")[0] in ("numpy", "pandas"):
+        if kind.__name__ in ("NAType", "NaTType"):
+            return None
+        if hasattr(value, "tolist") and not isinstance(value, datetime.date):
+            return json_value(value.tolist())     # a numpy number, an array: Python's
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return json_value(float(value))
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="backslashreplace")
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.time)):     # datetimes and Timestamps too
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds()
+    return str(value)
+
+
+def json_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Carried input fields as JSON values (json_value); the same dict where they are already
+    (nearly every document's: a test of each value's type)."""
+    for value in fields.values():
+        if type(value) not in _JSON_PLAIN:
+            return {key: json_value(value) for key, value in fields.items()}
+    return fields
 
 
 def empty_meta() -> dict[str, Any]:
@@ -241,11 +298,13 @@ class Document:
             "flags": self.flags,
             "fixes": self.fixes,
         }
-        if RESERVED_KEYS.isdisjoint(self.fields):     # (nearly every record: one C call)
-            record.update(self.fields)
+        # As JSON values whichever way the fields came (a pandas row's Timestamp, NaN).
+        fields = json_fields(self.fields)
+        if RESERVED_KEYS.isdisjoint(fields):     # (nearly every record: one C call)
+            record.update(fields)
             return record
-        clashing = {k: v for k, v in self.fields.items() if k in RESERVED_KEYS}
-        for key, value in self.fields.items():
+        clashing = {k: v for k, v in fields.items() if k in RESERVED_KEYS}
+        for key, value in fields.items():
             if key not in RESERVED_KEYS:
                 record[key] = value
         if clashing:

@@ -12,7 +12,9 @@
 its Cleaner once (cached per options); the text column is replaced by the cleaned text and the
 columns `meta`, `removed`, `flags` and `fixes` are added; every other column is kept as it is,
 except one named as an added column (a Pile-style `meta`), which goes under `input`, as the
-command keeps such fields. `cleaned_features` gives their types: without it, datasets takes each
+command keeps such fields. A row the command would reject keeps its place, with text None and a
+`rejected` flag giving the command's reason (one whose cleaning raised, "internal error: ...":
+a bug in one row must not end a map of millions). `cleaned_features` gives their types: without it, datasets takes each
 column's type from the first batch it writes, and a first batch with no removal (or no title)
 types `removed` (or the title) as null, which a later batch cannot be cast to. `batch_kwargs`
 gives the options with a digest of what the rule files hold, and cleaner's version with a digest
@@ -23,6 +25,8 @@ path nor the function's name says what the files or the package's other modules 
 from __future__ import annotations
 
 import hashlib
+from argparse import ArgumentTypeError
+from collections.abc import Iterable
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
@@ -31,8 +35,9 @@ import orjson
 from cleaner import __version__
 from cleaner.batches import NOTHING_VISIBLE, nothing_visible
 from cleaner.document import Document
+from cleaner.cli_common import hint_field
 from cleaner.html_load import PageError
-from cleaner.inputs import Reject, opens_as_page
+from cleaner.inputs import MAX_RECORD_BYTES, Reject, opens_as_page, with_hint_fields
 from cleaner.parquet_io import record_schema, row_text
 from cleaner.pipeline import Cleaner
 from cleaner.rulefile import RuleFileError, rule_paths
@@ -46,6 +51,8 @@ _CODE_VERSION: str | None = None
 ADDED_COLUMNS = ("meta", "removed", "flags", "fixes")
 # Where the input's own columns of those names go (as a record's clashing fields go: Document).
 INPUT_COLUMN = "input"
+# batch_kwargs' `fields`: hints read from columns, as the command's --field HINT=NAME.
+HintFields = dict[str, str] | str | Iterable
 
 
 def _cleaner(rules: tuple[str, ...], builtin: bool, lang: str | None,
@@ -103,63 +110,117 @@ def code_version() -> str:
 
 
 def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] = (),
-                 builtin: bool = True, lang: str | None = None) -> dict:
+                 builtin: bool = True, lang: str | None = None,
+                 max_record_bytes: int = MAX_RECORD_BYTES, fields: HintFields = ()) -> dict:
     """The `fn_kwargs` of Dataset.map(clean_batch): these options, the digest of what the rule
     files hold (rule_files_digest) and the code that cleans (code_version). datasets names a
     map's cached result by the function and its fn_kwargs: with a rules path alone, a map after
     its files were edited reused the result of the old rules, and after cleaner was upgraded or
     edited, the result of the old code.
 
-    >>> sorted(batch_kwargs(text_field="content"))
-    ['builtin', 'cleaner_version', 'lang', 'rules', 'rules_digest', 'text_field']
+    `max_record_bytes` is the command's --max-record-bytes: a text row larger (in UTF-8) is
+    rejected, with the command's reason (a page row is held to Cleaner.max_html_bytes, as the
+    command's --max-html-bytes). `fields` are the command's --field HINT=NAME: hints read from
+    columns, as {"date": "published_at"}, "date=published_at" or a list of such strings.
+    ValueError for a value the command refuses.
+
+    >>> sorted(batch_kwargs(text_field="content"))  # doctest: +NORMALIZE_WHITESPACE
+    ['builtin', 'cleaner_version', 'fields', 'lang', 'max_record_bytes', 'rules',
+     'rules_digest', 'text_field']
+    >>> batch_kwargs(fields={"date": "published_at"})["fields"]
+    [['date', 'published_at']]
     """
     paths = _rule_paths(rules)
     return {"text_field": text_field, "rules": paths, "builtin": builtin, "lang": lang,
-            "rules_digest": rule_files_digest(paths, builtin), "cleaner_version": code_version()}
+            "rules_digest": rule_files_digest(paths, builtin), "cleaner_version": code_version(),
+            "max_record_bytes": _record_limit(max_record_bytes),
+            "fields": [list(pair) for pair in hint_fields(fields, text_field)]}
+
+
+def _record_limit(limit: int) -> int:
+    """max_record_bytes, refused as the command refuses --max-record-bytes below 1."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"max_record_bytes must be a whole number of at least 1, not {limit!r}")
+    return limit
+
+
+def hint_fields(fields: HintFields, text_field: str = "text") -> tuple[tuple[str, str], ...]:
+    """The (hint, column) pairs of a `fields` mapping, checked as the command checks --field:
+    {"date": "published_at"}, "date=published_at" or an iterable of such strings (or pairs).
+
+    >>> hint_fields(["date=published_at", ("title", "headline")])
+    (('date', 'published_at'), ('title', 'headline'))
+    >>> hint_fields("title=text")
+    Traceback (most recent call last):
+    ValueError: fields title=text: 'text' is the document itself (text_field 'text'), not a field a hint can be read from
+    """
+    if isinstance(fields, str):
+        items: list = [fields]
+    elif isinstance(fields, dict):
+        items = [f"{hint}={name}" for hint, name in fields.items()]
+    else:
+        items = [item if isinstance(item, str) else "=".join(map(str, item)) for item in fields]
+    pairs = []
+    for item in items:
+        try:
+            pairs.append(hint_field(item))
+        except ArgumentTypeError as exc:
+            raise ValueError(str(exc)) from None
+    for hint, name in pairs:
+        if name == text_field:
+            raise ValueError(f"fields {hint}={name}: {name!r} is the document itself (text_field "
+                             f"{name!r}), not a field a hint can be read from")
+    return tuple(pairs)
 
 
 def clean_batch(batch: dict[str, list], text_field: str = "text",
                 rules: str | Path | tuple[str, ...] = (),
                 builtin: bool = True, lang: str | None = None,
                 rules_digest: str | None = None,
-                cleaner_version: str | None = None) -> dict[str, list]:
+                cleaner_version: str | None = None,
+                max_record_bytes: int = MAX_RECORD_BYTES,
+                fields: HintFields = ()) -> dict[str, list]:
     """A batch of rows (column -> values) cleaned: for `Dataset.map(..., batched=True)`.
     `rules_digest`: batch_kwargs' digest of the rule files, which names the Cleaner kept for
     these options; `cleaner_version`: batch_kwargs' name of the code, there for datasets' cache
-    only (a process runs one code).
+    only (a process runs one code); `max_record_bytes` and `fields` as batch_kwargs takes them.
 
-    A row whose text the command would reject (none, not UTF-8, not text, blank) keeps its
-    place, with no text and a `rejected` flag giving the command's reason.
+    A row the command would reject (no text, not UTF-8, not text, blank, over max_record_bytes,
+    a page with no article, or one whose cleaning raised: "internal error: ...") keeps its
+    place, with text None and a `rejected` flag giving the command's reason.
 
     >>> out = clean_batch({"id": ["a"], "text": ["Judul Berita\\n\\nIsi berita panjang. (ant)"]})
     >>> out["text"], out["meta"][0]["title"], out["removed"][0][-1]["rule"]
     (['Isi berita panjang.'], 'Judul Berita', 'common/editor-code-end')
     """
     texts = _texts(batch, text_field)
+    pairs = hint_fields(fields, text_field)
+    _mapped_columns(batch, pairs)
+    limit = _record_limit(max_record_bytes)
     cleaner = _cleaner(_rule_paths(rules), builtin, lang, rules_digest)
     columns = {name: values for name, values in batch.items() if name != text_field}
-    docs, text_docs = [], []
+    rows = [_row_hints(columns, i, pairs) for i in range(len(texts))]
+    docs: list[Document | None] = [None] * len(texts)
+    to_clean: dict[int, str] = {}       # the rows' texts, cleaned together
     for i, value in enumerate(texts):
-        fields = {name: values[i] for name, values in columns.items()}
-        url = fields.pop("url", None)
-        hints = {k: v for k, v in fields.items() if k in ("id", "title", "date", "lang")}
-        url = url if isinstance(url, str) else None
-        text = row_text(value, text_field)
-        if isinstance(text, Reject):        # a row the command rejects: flagged with why
-            docs.append(_rejected(cleaner, text.reason, url, hints))
-        elif opens_as_page(text):           # the raw page in the text column, as the CLI reads it
-            docs.append(_page_document(cleaner, text, url, hints))
+        url, hints = rows[i]
+        try:
+            read = _read_row(cleaner, value, text_field, url, hints, limit)
+        except Exception as exc:    # a bug must not end a map of millions (as batches.py)
+            read = _failed(cleaner, exc, url, hints)
+        if isinstance(read, str):
+            to_clean[i] = read
         else:
-            docs.append(cleaner.make_document(text, url=url, **hints))
-            text_docs.append(docs[-1])
-    cleaner.clean_documents(text_docs)   # together, as the command cleans them
+            docs[i] = read
+    _clean_texts(cleaner, docs, to_clean, rows)
     out: dict[str, list] = {text_field: [], "meta": [], "removed": [], "flags": [], "fixes": []}
-    for doc in docs:
-        record = doc.to_record()
+    for doc, (url, hints) in zip(docs, rows):
+        record = _record(cleaner, doc, url, hints)
         if nothing_visible(record) and not _rejected_flag(record):
             # (zero-width characters, controls: the command rejects it as empty too)
             record["flags"].append({"flag": "rejected", "reason": NOTHING_VISIBLE})
-        out[text_field].append(record["text"])
+        # A rejected row has no text: None, which a filter reads as none ("" is a text).
+        out[text_field].append(None if _rejected_flag(record) else record["text"])
         out["meta"].append(record["meta"])
         # One shape for every row, so Arrow sees one type: removals always carry "fields".
         out["removed"].append([{"rule": r["rule"], "text": r["text"], "line": r["line"],
@@ -172,6 +233,75 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
         out[INPUT_COLUMN] = [{name: batch[name][i] for name in clashing}
                              for i in range(len(texts))]
     return out
+
+
+def _mapped_columns(batch: dict[str, list], pairs: tuple[tuple[str, str], ...]) -> None:
+    """A ValueError for a mapped column the batch lacks: every row of a dataset has the same
+    columns, so no row would give that hint (the command, whose records differ, warns)."""
+    for hint, name in pairs:
+        if name not in batch:
+            raise ValueError(f"fields {hint}={name}: no {name!r} column (columns: "
+                             f"{', '.join(map(str, batch))})")
+
+
+def _row_hints(columns: dict[str, list], i: int,
+               pairs: tuple[tuple[str, str], ...]) -> tuple[str | None, dict]:
+    """Row i's url (as the row gives it) and its other hints, read from the mapped columns first
+    (inputs.with_hint_fields: a column named as the hint gives way)."""
+    fields = {name: values[i] for name, values in columns.items()}
+    if pairs:
+        with_hint_fields(fields, pairs)
+    url = fields.get("url")
+    hints = {k: fields[k] for k in ("id", "title", "date", "lang") if k in fields}
+    return url, hints     # (a url that is not text: flagged unreadable-url by the Cleaner)
+
+
+def _read_row(cleaner: Cleaner, value, text_field: str, url: str | None, hints: dict,
+              limit: int) -> str | Document:
+    """A row's text to clean, or its finished Document: a page's, or a rejected one (no text,
+    not text, or larger than `limit` bytes in UTF-8, as the command reads a row)."""
+    text = row_text(value, text_field)
+    if isinstance(text, Reject):        # a row the command rejects: flagged with why
+        return _rejected(cleaner, text.reason, url, hints)
+    if opens_as_page(text):             # the raw page in the text column, as the CLI reads it
+        return _page_document(cleaner, text, url, hints)
+    # (at most 4 bytes a character: most texts need no encoding to be measured)
+    if len(text) > limit // 4:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            return _rejected(cleaner, f"record of {size} bytes is larger than {limit}; "
+                                      "raise --max-record-bytes", url, hints)
+    return text
+
+
+def _clean_texts(cleaner: Cleaner, docs: list[Document | None], texts: dict[int, str],
+                 rows: list[tuple[str | None, dict]]) -> None:
+    """Clean the rows' texts into `docs`: together, as the command cleans them; if that
+    raises, each alone again, so that only a row that raises is rejected (batches.clean_items)."""
+    try:
+        made = [cleaner.make_document(text, url=rows[i][0], **rows[i][1])
+                for i, text in texts.items()]
+        for i, doc in zip(texts, cleaner.clean_documents(made)):
+            docs[i] = doc
+        return
+    except Exception:           # found again below, row by row
+        pass
+    for i, text in texts.items():
+        url, hints = rows[i]
+        try:
+            docs[i] = cleaner.clean_document(cleaner.make_document(text, url=url, **hints))
+        except Exception as exc:
+            docs[i] = _failed(cleaner, exc, url, hints)
+
+
+def _record(cleaner: Cleaner, doc: Document | None, url: str | None, hints: dict) -> dict:
+    """A row's record; a rejected one where making it raised."""
+    try:
+        if doc is None:         # (never: every row gets a Document)
+            raise RuntimeError("no document for the row")
+        return doc.to_record()
+    except Exception as exc:
+        return _failed(cleaner, exc, url, hints).to_record()
 
 
 def _texts(batch: dict[str, list], text_field: str) -> list:
@@ -206,10 +336,19 @@ def _rejected_flag(record: dict) -> bool:
 
 def _rejected(cleaner: Cleaner, reason: str, url: str | None, hints: dict) -> Document:
     """A row's Document with no text and a `rejected` flag giving the reason (a row cannot be
-    left out of a Dataset.map batch)."""
-    doc = cleaner.clean_document(cleaner.make_document("", url=url, **hints))
+    left out of a Dataset.map batch); one with no hints where its hints make it raise."""
+    try:
+        doc = cleaner.clean_document(cleaner.make_document("", url=url, **hints))
+    except Exception:           # (the hints that made the row fail fail here too)
+        doc = Document(id="", text="")
     doc.flags.append({"flag": "rejected", "reason": reason})
     return doc
+
+
+def _failed(cleaner: Cleaner, exc: Exception, url: str | None, hints: dict) -> Document:
+    """The rejected Document of a row whose reading or cleaning raised, with the command's
+    reason for a record that did (batches.internal_error)."""
+    return _rejected(cleaner, f"internal error: {type(exc).__name__}: {exc}", url, hints)
 
 
 def _page_document(cleaner: Cleaner, page: str, url: str | None, hints: dict) -> Document:

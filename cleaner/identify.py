@@ -143,8 +143,10 @@ def url_host(url: str | None) -> str | None:
     'kompas.com'
     >>> url_host("http://[::1") is None     # a url only hints at the site: a bad one is no hint
     True
+    >>> url_host(12345) is None              # nor is one that is not text (a caller's number)
+    True
     """
-    if not url:
+    if not url or type(url) is not str:
         return None
     match = _PLAIN_HOST.match(url)
     if match is not None:           # the common case, without urlsplit's general parse

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from datetime import datetime, timezone
 from pathlib import Path
 from time import thread_time
 from typing import Any, Iterable
@@ -171,6 +172,8 @@ class Cleaner:
         doc = Document(id=document_id(id), text=text,
                        url=url.strip() or None if isinstance(url, str) else None,
                        fields=fields)
+        if url is not None and not isinstance(url, str):
+            doc.flags.append(unreadable_url_flag(url))
         # A title given by the input is metadata as a title line would be: one line of text,
         # without the controls, runs of spaces and markup a scraper leaves (a NUL, "&amp;"),
         # its accents composed as the text's are (normalize's nfc), so that it equals the
@@ -206,17 +209,31 @@ class Cleaner:
     def clean(self, text: str, /, url: Any = None, **fields: Any) -> dict[str, Any]:
         """Clean one document and return its record (docs/usage.md gives the schema). A text that
         opens as a web page does is one: its article is extracted (clean_html), as every reader
-        of the command does, and PageError raised when it has none."""
+        of the command does, and PageError raised when it has none.
+
+        `text` is positional only, and must be a str: anything else (None, a NaN cell, bytes)
+        raises TypeError (decode bytes first, or give a page's bytes to clean_html). The keyword
+        arguments are the document's input fields, as a JSON line's are: `url`, `id`, `title`,
+        `date` and `lang` are hints (lang a declared language, which the text's words may
+        overrule); any other is kept in the record. A missing value of a hint (None, NaN,
+        pandas' NaT or NA) is no hint; with no id the record has id ''.
+
+        A row (a dict, a frame's row) holding its text: take the text out, else it is kept in
+        the record as an input field too (under `input`); `clean(**row)` gives no text::
+
+            record = cleaner.clean(row.pop("text"), **row)
+            records = [cleaner.clean(row.pop("text"), **row) for row in df.to_dict("records")]
+        """
         if isinstance(text, str) and opens_as_page(text):
             # (its fields stay fields: one named like a reader's note, "charset", is no note)
-            return self.page_document(text, url, {}, **fields).to_record()
-        return self.clean_document(self.make_document(text, url, **fields)).to_record()
+            return _api_record(self.page_document(text, url, {}, **fields), text)
+        return _api_record(self.clean_document(self.make_document(text, url, **fields)), text)
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
     def clean_html(self, html: bytes | str, /, url: Any = None,
                    **fields: Any) -> dict[str, Any]:
         """Clean one HTML page and return its record; raises PageError if it has no article."""
-        return self.clean_html_document(html, url, **fields).to_record()
+        return _api_record(self.clean_html_document(html, url, **fields), html)
 
     def clean_html_document(self, html: bytes | str, /, url: Any = None,
                             **fields: Any) -> Document:
@@ -233,10 +250,18 @@ class Cleaner:
         from cleaner.html_clean import clean_html_document     # lxml and trafilatura: only for HTML
 
         _must_be(html, (str, bytes), "page")
-        # The page's own url and title are read against the hints: a missing one gives way.
-        url = None if missing(url) else url
-        fields = {k: None if k in HINTS and missing(v) else v for k, v in fields.items()}
-        return clean_html_document(self, html, url, notes, **fields)
+        # The page's own url and title are read against the hints: a missing one gives way. The
+        # hints are taken as make_document takes them: a url that is not text is none (flagged,
+        # below), a title that is not text its text (a number's, a list's JSON).
+        url = _hint(url)
+        odd_url = url if url is not None and not isinstance(url, str) else None
+        if odd_url is not None:
+            url = None
+        fields = {k: _page_hint(k, v) if k in HINTS else v for k, v in fields.items()}
+        doc = clean_html_document(self, html, url, notes, **fields)
+        if odd_url is not None:
+            doc.flags.append(unreadable_url_flag(odd_url))
+        return doc
 
     def clean_document(self, doc: Document) -> Document:
         """Run every stage on a Document and return it."""
@@ -418,6 +443,39 @@ def _hint(value: Any) -> Any:
     return None if missing(value) else value
 
 
+def _page_hint(name: str, value: Any) -> Any:
+    """A page's input hint as page_document passes it on: None where it is missing; a title that
+    is not text its text (the page's title is compared with it, as text), one that is no title
+    (0, an empty list) none, as make_document takes them."""
+    value = _hint(value)
+    if name == "title" and value is not None and type(value) is not str:
+        return hint_text(value) if value else None
+    return value
+
+
+def unreadable_url_flag(url: Any) -> dict[str, str]:
+    """The flag of an input url that is not text (a number, a list of urls): no url is taken
+    from it (meta.url is a url's text, its site and date are read from one), and the record
+    says what it was, as an unreadable date's does."""
+    return {"flag": "unreadable-url",
+            "reason": f"the input url {hint_text(url)[:80]!r} is not text: no url taken from it"}
+
+
+def _api_record(doc: Document, text: Any) -> dict[str, Any]:
+    """The record Cleaner.clean returns for a cleaned document: flagged `rejected`, with the
+    reason the command rejects it for, where the text had nothing visible (empty, blank, zero-
+    width characters only), as Dataset.map flags such a row; not raised, so that a frame cleaned
+    row by row keeps its rows."""
+    record = doc.to_record()
+    if not record["text"] and not record["removed"]:        # (batches.nothing_visible)
+        from cleaner.batches import NOTHING_VISIBLE       # (batches imports this module)
+
+        blank = isinstance(text, str) and not text.strip()
+        record["flags"].append({"flag": "rejected",
+                                "reason": "empty document" if blank else NOTHING_VISIBLE})
+    return record
+
+
 def hint_text(value: Any) -> str:
     """An input hint's value as text (a title, a date): a string as it is; a list, a table or a
     truth value as its JSON (`["a","b"]`, `true`), as an id is (inputs.id_text), not Python's
@@ -458,8 +516,34 @@ def read_input_date(raw: Any, packs: tuple[Pack, ...]) -> str | None:
     into the zone its packs name (Jakarta time on Indonesian documents), as a page's own date
     is (docs/html.md); None if it is no date. (meta.date then keeps it as text, as a date read
     from the text is: a number or a timestamp given as the date would otherwise come out as a
-    number in JSON and as text in Parquet.)"""
-    return iso_date(hint_text(raw), date_zone(packs), lexicon(packs).months)
+    number in JSON and as text in Parquet.) A number (not a string of digits) is read as an
+    epoch time (epoch_text)."""
+    text = epoch_text(raw) if type(raw) in (int, float) else None
+    return iso_date(text or hint_text(raw), date_zone(packs), lexicon(packs).months)
+
+
+# Epoch times read as dates: those of 1990 to 2100, in seconds, else in milliseconds (pandas'
+# to_json writes a Timestamp so). A number outside both is no date (a count, a year alone).
+EPOCH_SECONDS = (631152000, 4102444800)
+
+
+def epoch_text(number: int | float) -> str | None:
+    """An epoch time given as a number, seconds or milliseconds, as an ISO 8601 UTC date-time to
+    the second, which read_input_date moves into the packs' zone as any other input date-time
+    with an offset; None for a number in neither's range.
+
+    >>> epoch_text(1488357000), epoch_text(1488357000000), epoch_text(2017), epoch_text(True)
+    ('2017-03-01T08:30:00+00:00', '2017-03-01T08:30:00+00:00', None, None)
+    """
+    if type(number) is bool:
+        return None
+    low, high = EPOCH_SECONDS
+    if low * 1000 <= number < high * 1000:
+        number = number / 1000
+    elif not low <= number < high:
+        return None             # (NaN and the infinities too)
+    moment = datetime.fromtimestamp(int(number), timezone.utc)
+    return moment.isoformat(timespec="seconds")
 
 
 def _rebuilt(packs: list[Pack], learned: dict[str, Pack], lang: str | None, guard_share: float,

@@ -33,7 +33,7 @@ def test_a_binary_text_column_is_read_as_utf8_as_the_command_reads_it():
 
 def test_rows_the_command_rejects_keep_their_place_flagged_with_its_reason():
     out = clean_batch({"text": [ARTICLE, None, "", "  \n", 7, "\u200b\u200b"]})
-    assert out["text"][1:] == [""] * 5
+    assert out["text"][1:] == [None] * 5
     assert _flags(out) == [[]] + [[{"flag": "rejected", "reason": reason}] for reason in (
         "no 'text' value", "empty document", "empty document",
         "column 'text' is a number, not a string", NOTHING_VISIBLE)]

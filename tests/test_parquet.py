@@ -153,9 +153,9 @@ def test_clean_batch_reads_a_raw_page_in_the_text_column_as_the_cli_does(tmp_pat
     out = clean_batch({"id": ["p", "empty"], "text": [page, "<html><body></body></html>"]})
     assert out["text"][0] == cli["text"] and out["meta"][0] == cli["meta"]
     assert len(out["removed"][0]) == len(cli["removed"])
-    # A page with no article keeps its row (a batch's rows cannot be left out), empty and
+    # A page with no article keeps its row (a batch's rows cannot be left out), with text None and
     # flagged with the reason the CLI would reject it for.
-    assert out["text"][1] == "" and json.loads(out["flags"][1]) == [
+    assert out["text"][1] is None and json.loads(out["flags"][1]) == [
         {"flag": "rejected", "reason": "web page: no article text found in the page"}]
 
 
