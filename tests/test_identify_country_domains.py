@@ -2,7 +2,9 @@
 a month name only one of them lists (`14 Mac 2026` is Malay's, `14 Maret 2026` Indonesian's),
 then the url host's country-code domain, which a pack's `country_domains` name (Malay: my, bn,
 sg; Indonesian: id). A `.com` host says nothing, and words one pack lists and the other does not
-still win over both: an Indonesian article on a `.my` site stays Indonesian."""
+still win over both: an Indonesian article on a `.my` site that writes one of Indonesian's own
+words stays Indonesian (one written only in the words both share is Malay there: 23 of the 1,329
+IndoSum articles, moved to a `.my` host)."""
 
 from __future__ import annotations
 
