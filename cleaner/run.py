@@ -365,15 +365,16 @@ class _Job:
             if isinstance(output, ShardedOutput):
                 _say(config, f"{_shards_kept(output)} and kept; fix the cause, then continue "
                              f"with: {_resume_hint(config)}")
-                self._write_stopped_stats(None, error)
             else:
                 _say(config, output.what_is_left())
+            # (one file's too, which keeps nothing: a stats file an earlier run left at the
+            # path must not stand for this one)
+            self._write_stopped_stats(None, error)
             status = 1
         except WorkerDied as exc:
             _say(config, f"error: {exc}")
             _keep_what_is_whole(config, output, self.inputs_done, stats)
-            if isinstance(output, ShardedOutput):
-                self._write_stopped_stats(None, str(exc))
+            self._write_stopped_stats(None, str(exc))
             status = 1
         finally:
             if status != 0:
@@ -422,6 +423,9 @@ class _Job:
             done, said, resume = (output.manifest["inputs_done"], _shards_complete(output),
                                   _resume_hint(config))
         else:
+            if self.stats.ended is None:
+                # The run's time ends here: its figures and `interrupted` name the same seconds.
+                self.stats.stop()
             figures = _kept_by_one_file(output, self.stats)
             done = self.inputs_done if figures is self.stats else 0
             said, resume = output.what_is_left(), None
@@ -797,11 +801,14 @@ def _kept_by_one_file(output, stats: RunStats) -> RunStats:
     """The figures of what a stopped single-file run keeps: all of them where its records were
     sent in place (stdout, a device, a pipe: they are out), else none (the file is not written,
     and its rejects file with it: a new run starts from the start). They said the records
-    written and bytes of a file that was not there."""
+    written and bytes of a file that was not there. The run's seconds, workers and executor
+    are kept: they say the run, not what it wrote (its seconds read 0.0 beside the
+    `interrupted` entry's)."""
     if output.records_sent:
         return stats
     kept = RunStats(started=None)
     kept.workers, kept.executor = stats.workers, stats.executor
+    kept.seconds_before = stats.run_seconds()
     return kept
 
 

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from cleaner import batches, pipeline, run, shards
+from cleaner import batches, pipeline, run, shards, writers
 from cleaner.batches import process_batch
 from cleaner.cli import main
 from cleaner.inputs import Item
@@ -282,3 +282,74 @@ def test_a_sharded_run_whose_workers_kept_dying_writes_the_stats_of_what_it_kept
     assert figures["documents_read"] == manifest["inputs_done"] == 128
     assert figures["interrupted"]["signal"] is None
     assert figures["interrupted"]["error"] == "the worker processes kept dying; giving up"
+
+
+# -- 5. a single-file run stopped by a full disk or dying workers writes its --stats -------------
+
+def test_a_run_into_one_file_stopped_by_a_full_disk_writes_stats_of_nothing_kept(
+        dump, tmp_path, monkeypatch, capsys):
+    out, stats = tmp_path / "one.jsonl", tmp_path / "one.stats.json"
+    args = ["clean", str(dump), "-o", str(out), "--workers", "1", "--stats", str(stats)]
+    assert main([*args, "-q"]) == 0
+    first = json.loads(stats.read_text())
+    assert first["written"] > 0 and "interrupted" not in first
+    kept = out.read_bytes()
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(writers.JsonlWriter, "write_lines", full)
+    monkeypatch.setattr(writers.JsonlWriter, "write_line", full)
+    assert main(args) == 1
+    assert "the output disk is full" in capsys.readouterr().err
+    assert out.read_bytes() == kept             # the first run's file, as it was
+    # The stats file is this run's, not the first run's: nothing written, and why.
+    figures = json.loads(stats.read_text())
+    assert (figures["written"], figures["bytes_written"], figures["output_bytes"],
+            figures["documents_read"], figures["rejected"], figures["rules"]) == (0, 0, 0, 0, 0, {})
+    stopped = figures["interrupted"]
+    assert stopped["signal"] is None and "the output disk is full" in stopped["error"]
+    assert stopped["output"].startswith(f"{out} not written")
+    assert stopped["inputs_done"] == 0 and stopped["resume"] is None
+    assert figures["seconds"] == stopped["seconds"] > 0
+    assert figures["workers"] == 1 and figures["executor"] == "local"
+
+
+def test_a_run_into_one_file_whose_workers_kept_dying_writes_stats_of_nothing_kept(
+        dump, tmp_path, monkeypatch, capsys):
+    real_make = run.make_executor
+
+    def dying_after_a_batch(*args, **kwargs):
+        executor = real_make(*args, **kwargs)
+        real_map = executor.map
+
+        def mapping(batches_in):
+            for number, result in enumerate(real_map(batches_in)):
+                if number == 1:
+                    raise run.WorkerDied("the worker processes kept dying; giving up")
+                yield result
+
+        executor.map = mapping
+        return executor
+
+    monkeypatch.setattr(run, "make_executor", dying_after_a_batch)
+    out, stats = tmp_path / "out.jsonl", tmp_path / "s.json"
+    assert main(["clean", str(dump), "-o", str(out), "--workers", "1",
+                 "--stats", str(stats)]) == 1
+    assert "giving up" in capsys.readouterr().err
+    assert not out.exists()
+    figures = json.loads(stats.read_text())
+    assert figures["written"] == figures["documents_read"] == 0
+    assert figures["interrupted"]["signal"] is None
+    assert figures["interrupted"]["error"] == "the worker processes kept dying; giving up"
+    assert figures["interrupted"]["output"].startswith(f"{out} not written")
+    assert figures["seconds"] == figures["interrupted"]["seconds"] > 0
+
+
+def test_a_stopped_run_into_one_file_keeps_its_seconds(dump, tmp_path):
+    out, stats = tmp_path / "out.jsonl", tmp_path / "s.json"
+    proc = _stopped([str(dump), "-o", str(out), "--workers", "1", "--stats", str(stats)])
+    assert proc.returncode == 130, proc.stderr
+    figures = json.loads(stats.read_text())
+    assert figures["seconds"] == figures["interrupted"]["seconds"] > 0
+    assert figures["workers"] == 1 and figures["executor"] == "local"
