@@ -17,16 +17,23 @@ RESERVED_KEYS = frozenset({"id", "text", "meta", "removed", "flags", "fixes", "i
 
 _SCALAR_META = dict.fromkeys(META_FIELDS)
 # The types JSON writes as they are: a carried field of these (nearly every one) is not looked at.
+# (A float is, where it is finite: json_fields tests that; NaN and infinity are no JSON.)
 _JSON_PLAIN = frozenset({str, int, bool, type(None)})
 
 
-def json_value(value: Any) -> Any:
-    """A carried input field's value as a JSON value, as the command's Parquet reader and writer
-    make it (parquet_io._plain, orjson): a missing value (NaN, pandas' NA and NaT) and a float
-    JSON has no number for (infinity) null, a numpy value Python's, a time ISO 8601 text, a
-    duration seconds, bytes text (undecodable ones escaped), a decimal its text, a table's keys
-    text; anything else JSON cannot write (a set, an object) its text. Else a record of a pandas
-    row failed json.dumps, or wrote NaN, which is no JSON.
+def json_value(value: Any, keep_floats: bool = False) -> Any:
+    """An input field's value as the command writes it, made by this one function for the
+    command's Parquet reader (parquet_io), the Python API's hints and carried fields and
+    Dataset.map's hints: a missing value (NaN, pandas' NA and NaT) and a float JSON has no
+    number for (infinity) null, a numpy value Python's, a time (numpy's datetime64 too) ISO 8601
+    text as pandas writes it, a duration seconds, bytes text (undecodable ones escaped), a
+    decimal its text, a table's keys text; anything else JSON cannot write (a set, an object)
+    its text. Else a record of a pandas row failed json.dumps, or wrote NaN, which is no JSON,
+    and the API gave b'abc' for an id the command gives as abc.
+
+    `keep_floats`: a float given alone (not in a list) is kept as it is, NaN and infinity too,
+    as the JSONL reader keeps them: what a hint of them means is the hint's to say (a title
+    "inf", no date), and the writer makes them null.
 
     >>> json_value(float("nan")), json_value(b"a\\xff"), json_value(datetime.date(2020, 1, 2))
     (None, 'a\\\\xff', '2020-01-02')
@@ -35,12 +42,17 @@ def json_value(value: Any) -> Any:
     if kind in _JSON_PLAIN:
         return value
     if kind is float:
-        return value if value - value == 0 else None      # (NaN and infinities: not 0)
+        # (NaN and infinities: not 0)
+        return value if keep_floats or value - value == 0 else None
     if kind.__module__.partition(".")[0] in ("numpy", "pandas"):
         if kind.__name__ in ("NAType", "NaTType"):
             return None
+        if kind.__name__ in ("datetime64", "timedelta64"):
+            return _numpy_time(value)
+        if kind.__name__ == "ndarray" and value.dtype.kind in ("M", "m"):
+            return [json_value(v) for v in value]       # (tolist: nanoseconds as numbers)
         if hasattr(value, "tolist") and not isinstance(value, datetime.date):
-            return json_value(value.tolist())     # a numpy number, an array: Python's
+            return json_value(value.tolist(), keep_floats)  # a numpy number, an array: Python's
     if isinstance(value, dict):
         return {str(k): json_value(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -50,7 +62,7 @@ def json_value(value: Any) -> Any:
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):
-        return json_value(float(value))
+        return json_value(float(value), keep_floats)
     if isinstance(value, str):
         return str(value)
     if isinstance(value, bytes):
@@ -64,11 +76,36 @@ def json_value(value: Any) -> Any:
     return str(value)
 
 
+def _numpy_time(value: Any) -> Any:
+    """A numpy datetime64 as the ISO 8601 text a pandas Timestamp of it writes (the command's
+    Parquet reader gets Timestamps from Arrow), to the nanosecond where it has one; a
+    timedelta64 as seconds; NaT None. (Their tolist() gives nanoseconds as a bare number.)"""
+    import numpy        # (loaded: the value is numpy's)
+
+    if numpy.isnat(value):
+        return None
+    try:
+        if type(value).__name__ == "timedelta64":
+            return float(value / numpy.timedelta64(1, "s"))
+        if numpy.datetime_data(value.dtype)[0] in ("ns", "ps", "fs", "as"):
+            micro = value.astype("datetime64[us]")
+            if micro != value:
+                return str(numpy.datetime_as_string(value, unit="ns"))
+            value = micro
+        moment = value.item()
+        if isinstance(moment, datetime.date):
+            return moment.isoformat()
+        return str(numpy.datetime_as_string(value))     # (a year past 9999)
+    except (TypeError, ValueError, OverflowError):      # (months and years: no seconds)
+        return str(value)
+
+
 def json_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Carried input fields as JSON values (json_value); the same dict where they are already
-    (nearly every document's: a test of each value's type)."""
+    (nearly every document's: a test of each value's type, and of a float's being finite)."""
     for value in fields.values():
-        if type(value) not in _JSON_PLAIN:
+        kind = type(value)
+        if kind not in _JSON_PLAIN and (kind is not float or value - value != 0):
             return {key: json_value(value) for key, value in fields.items()}
     return fields
 

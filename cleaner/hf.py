@@ -39,7 +39,7 @@ from cleaner.cli_common import hint_field
 from cleaner.html_load import PageError
 from cleaner.inputs import MAX_RECORD_BYTES, Reject, opens_as_page, with_hint_fields
 from cleaner.parquet_io import record_schema, row_text
-from cleaner.pipeline import Cleaner
+from cleaner.pipeline import Cleaner, document_id
 from cleaner.rulefile import RuleFileError, rule_paths
 
 _CLEANERS: dict[tuple, Cleaner] = {}
@@ -269,8 +269,10 @@ def _read_row(cleaner: Cleaner, value, text_field: str, url: str | None, hints: 
     if len(text) > limit // 4:
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > limit:
+            # (the command's reason, with the option a Python user sets, not the command's)
             return _rejected(cleaner, f"record of {size} bytes is larger than {limit}; "
-                                      "raise --max-record-bytes", url, hints)
+                                      "raise max_record_bytes= in Dataset.map's fn_kwargs",
+                             url, hints)
     return text
 
 
@@ -336,13 +338,21 @@ def _rejected_flag(record: dict) -> bool:
 
 def _rejected(cleaner: Cleaner, reason: str, url: str | None, hints: dict) -> Document:
     """A row's Document with no text and a `rejected` flag giving the reason (a row cannot be
-    left out of a Dataset.map batch); one with no hints where its hints make it raise."""
+    left out of a Dataset.map batch); one with the row's id alone where its hints make it raise."""
     try:
         doc = cleaner.clean_document(cleaner.make_document("", url=url, **hints))
     except Exception:           # (the hints that made the row fail fail here too)
-        doc = Document(id="", text="")
+        doc = Document(id=_row_id(hints), text="")
     doc.flags.append({"flag": "rejected", "reason": reason})
     return doc
+
+
+def _row_id(hints: dict) -> str:
+    """The row's id as its record gives it (pipeline.document_id); "" where even that raises."""
+    try:
+        return document_id(hints.get("id"))
+    except Exception:
+        return ""
 
 
 def _failed(cleaner: Cleaner, exc: Exception, url: str | None, hints: dict) -> Document:
@@ -356,7 +366,7 @@ def _page_document(cleaner: Cleaner, page: str, url: str | None, hints: dict) ->
     try:
         return cleaner.clean_html_document(page, url, **hints)
     except PageError as exc:
-        return _rejected(cleaner, f"web page: {exc}", url, hints)
+        return _rejected(cleaner, str(exc), url, hints)     # (the command's reason: batches)
 
 
 def cleaned_features(features, text_field: str = "text"):

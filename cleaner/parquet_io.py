@@ -19,14 +19,12 @@ dump while a dataset of shards needs one schema.
 
 from __future__ import annotations
 
-import datetime
-import decimal
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 import orjson
 
-from cleaner.document import LIST_FIELDS, META_FIELDS
+from cleaner.document import LIST_FIELDS, META_FIELDS, json_value
 from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, id_text, json_kind, \
     opens_as_page, with_hint_fields
 from cleaner.jsonl_reader import record_id
@@ -43,29 +41,18 @@ def is_parquet(name: str) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    """A value orjson can write: bytes become text, decimals strings, times ISO 8601 text,
-    durations seconds; the rest as it is.
+    """A row's value as the command writes it and reads hints from: document.json_value, the one
+    function the Python API makes its hints and fields with too (bytes text, times ISO 8601
+    text, numpy values Python's), a float alone kept as the JSONL reader keeps it.
 
     Timestamps of nanoseconds (pandas' datetime type) come out of Arrow as pandas Timestamps,
     which orjson does not take for datetimes: the document would be refused over a field that
     only rides along.
 
-    >>> _plain(datetime.datetime(2020, 1, 2, 3, 4)), _plain(datetime.timedelta(seconds=90))
-    ('2020-01-02T03:04:00', 90.0)
+    >>> _plain(b"abc"), _plain([b"x", float("inf")]), _plain(float("inf"))
+    ('abc', ['x', None], inf)
     """
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="backslashreplace")
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    if isinstance(value, (datetime.date, datetime.time)):     # datetimes and Timestamps too
-        return value.isoformat()
-    if isinstance(value, datetime.timedelta):
-        return value.total_seconds()
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+    return json_value(value, keep_floats=True)
 
 
 def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | ParquetBlock]:

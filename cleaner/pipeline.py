@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.declared_language import language_code
-from cleaner.document import Document, Line, Removal
+from cleaner.document import Document, Line, Removal, json_value
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, site_host
@@ -165,7 +165,7 @@ class Cleaner:
         # (bytes would need a charset: Cleaner.clean_html takes them, or decode them first)
         _must_be(text, (str,), "text")
         # A missing cell of a pandas frame is NaN, NaT or NA, not None: no hint either.
-        url, id, title, date = _hint(url), _hint(id), _hint(title), _hint(date)
+        url, id, title, date = _url_hint(url), _hint(id), _hint(title), _hint(date)
         # Half an emoji's UTF-16 pair in a field would make a record no UTF-8 writer takes; the
         # text keeps its own for normalize, which repairs it and records the fix.
         url, id, title, date, fields = repair_surrogates((url, id, title, date, fields))
@@ -189,7 +189,7 @@ class Cleaner:
         # may overrule it (PackIndex.language), and the record keeps what the input said. Where
         # it came from rides along too: a record's field is taken on less evidence than a page's
         # own declaration (html_clean sets that one).
-        declared = fields.get("lang")
+        declared = _hint(fields.get("lang"))      # (numpy's str too)
         if declared is not None:
             code = language_code(declared)
             if code:
@@ -253,7 +253,7 @@ class Cleaner:
         # The page's own url and title are read against the hints: a missing one gives way. The
         # hints are taken as make_document takes them: a url that is not text is none (flagged,
         # below), a title that is not text its text (a number's, a list's JSON).
-        url = _hint(url)
+        url = _url_hint(url)
         odd_url = url if url is not None and not isinstance(url, str) else None
         if odd_url is not None:
             url = None
@@ -432,15 +432,34 @@ def missing(value: Any) -> bool:
 
 
 def _hint(value: Any) -> Any:
-    """An input hint, None where it is missing: a string (nearly every document's) as it is; a
-    numpy or pandas value (a frame's list column gives arrays) as Python's, whose truth and JSON
-    are plain (an array's truth raises)."""
-    if type(value) is str:
+    """An input hint, None where it is missing: a string (nearly every document's) as it is;
+    another value as the command's readers hand it on (document.json_value: bytes text, a numpy
+    value Python's, a numpy or pandas time ISO 8601 text), whose truth and JSON are plain (an
+    array's truth raises), and the same through the API as through the command."""
+    if type(value) is str or value is None:
         return value
-    if type(value).__module__.partition(".")[0] in ("numpy", "pandas") and \
-            hasattr(value, "tolist"):
-        value = value.tolist()
+    value = json_value(value, keep_floats=True)
     return None if missing(value) else value
+
+
+def _url_hint(value: Any) -> Any:
+    """The url hint, as _hint makes it where the input gave text or UTF-8 bytes (a Parquet binary
+    column's, decoded); a value that is no text (a time, a number, a list, bytes that are not
+    UTF-8) as it was given, which the caller flags unreadable-url: a time's ISO text is no url,
+    nor are escaped bytes."""
+    hint = _hint(value)
+    if type(hint) is not str or isinstance(value, str):
+        return hint
+    return hint if isinstance(value, bytes) and _is_utf8(value) else value
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether bytes are UTF-8 text."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _page_hint(name: str, value: Any) -> Any:
@@ -477,37 +496,41 @@ def _api_record(doc: Document, text: Any) -> dict[str, Any]:
 
 
 def hint_text(value: Any) -> str:
-    """An input hint's value as text (a title, a date): a string as it is; a list, a table or a
-    truth value as its JSON (`["a","b"]`, `true`), as an id is (inputs.id_text), not Python's
-    repr; anything else (a number, a date object) as Python writes it.
+    """An input hint's value as text (a title, a date): a string as it is; bytes, a numpy or a
+    time value as the command writes it (document.json_value); a list, a table or a truth value
+    as its JSON (`["a","b"]`, `true`), as an id is (inputs.id_text), not Python's repr; anything
+    else (a number) as Python writes it.
 
-    >>> [hint_text(v) for v in ("a b", ["a", "b"], {"y": 2020}, True, 1700000000)]
-    ['a b', '["a","b"]', '{"y":2020}', 'true', '1700000000']
+    >>> [hint_text(v) for v in ("a b", ["a", "b"], {"y": 2020}, True, 1700000000, b"ab\\xff")]
+    ['a b', '["a","b"]', '{"y":2020}', 'true', '1700000000', 'ab\\\\xff']
     """
     if type(value) is str:
         return value
-    if isinstance(value, (list, tuple, dict, bool)):
-        return id_text(value) or str(value)
-    return str(value)
+    plain = json_value(value, keep_floats=True)
+    if isinstance(plain, (list, tuple, dict, bool)):
+        return id_text(plain) or str(plain)
+    return str(value) if plain is None else str(plain)
 
 
 def document_id(value: Any) -> str:
     """A document's id from the input's, by the rule a JSONL record's follows (inputs.id_text): a
-    string as it is, another value its JSON text; "" (no id) for a missing value, an empty or
-    blank string, or Infinity.
+    string as it is, another value its JSON text, as the command writes it (document.json_value:
+    bytes decoded, a numpy value Python's); "" (no id) for a missing value, an empty or blank
+    string, or Infinity.
 
-    >>> [document_id(v) for v in ("a", True, 7, 1e5, {"a": 1}, " ", None, float("nan"))]
-    ['a', 'true', '7', '100000.0', '{"a":1}', '', '', '']
+    >>> [document_id(v) for v in ("a", True, 7, 1e5, {"a": 1}, " ", None, float("nan"), b"ab")]
+    ['a', 'true', '7', '100000.0', '{"a":1}', '', '', '', 'ab']
     """
     if type(value) is str:              # nearly every document's
         return value if value.strip() else ""
     if missing(value):
         return ""
-    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
-        value = value.item()    # a numpy number (a pandas row's) as Python's: JSON writes it
+    value = json_value(value, keep_floats=True)
+    if type(value) is str:
+        return document_id(value)
     text = id_text(value)
-    if text is None and not isinstance(value, (str, float)):
-        return str(value)       # what JSON cannot write (a Decimal, a set): its text
+    if text is None and type(value) is not float:
+        return str(value)       # what JSON cannot write (an int of over 64 bits): its text
     return text or ""
 
 

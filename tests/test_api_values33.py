@@ -205,3 +205,122 @@ def test_url_host_of_a_value_that_is_not_text_is_none():
     from cleaner.identify import site_host, url_host
 
     assert url_host(12345) is None and site_host(["https://www.antaranews.com/a"]) is None
+
+
+# 6. One value maker for the command and the API (document.json_value): bytes and numpy times
+# come out as the Parquet reader gives them, in hints as in carried fields.
+
+BIN_TEXT = ("Judul Berita Ekonomi\n\nJakarta - Pemerintah mengumumkan kebijakan baru pada hari ini "
+            "untuk mendukung pertumbuhan ekonomi nasional. (ant)")
+
+
+def _bin_parquet(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({
+        "id": pa.array([b"abc", b"d\xffe"], pa.binary()),
+        "title": pa.array([b"Judul Lain", b"X"], pa.binary()),
+        "text": [BIN_TEXT, BIN_TEXT],
+        "stamps": pa.array([[pd.Timestamp("2017-03-01 08:30")], []], pa.list_(pa.timestamp("ns"))),
+        "took": pa.array([[datetime.timedelta(seconds=90)], []], pa.list_(pa.duration("ns"))),
+        "date": pa.array([pd.Timestamp("2017-03-01 08:30", tz="UTC"), None],
+                         pa.timestamp("ns", tz="UTC"))})
+    pq.write_table(table, path)
+
+
+def test_a_parquet_row_of_bytes_and_nanosecond_times_is_the_commands_record(cleaner, tmp_path):
+    from cleaner.cli import main
+
+    _bin_parquet(tmp_path / "in.parquet")
+    main(["clean", str(tmp_path / "in.parquet"), "-o", str(tmp_path / "out.jsonl"), "-q"])
+    command = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in command] == ["abc", "d\\xffe"]
+    assert command[0]["meta"]["title"] == "Judul Lain"
+    assert command[0]["stamps"] == ["2017-03-01T08:30:00"] and command[0]["took"] == [90.0]
+    for row, record in zip(pd.read_parquet(tmp_path / "in.parquet").to_dict("records"), command):
+        api = cleaner.clean(row.pop("text"), **row)
+        assert json.loads(json.dumps(api, allow_nan=False)) == record
+
+
+@pytest.mark.parametrize("value", [
+    np.datetime64("2017-03-01T08:30", "ns"), np.datetime64("2017-03-01T08:30", "s"),
+    np.datetime64("2017-03-01T08:30:00", "us"), pd.Timestamp("2017-03-01 08:30"),
+    datetime.datetime(2017, 3, 1, 8, 30), "2017-03-01T08:30:00"], ids=repr)
+def test_a_numpy_time_as_the_date_is_read_as_its_iso_text(cleaner, value):
+    record = cleaner.clean(ARTICLE, date=value)
+    as_text = cleaner.clean(ARTICLE, date="2017-03-01T08:30:00")
+    assert record["meta"]["date"] == as_text["meta"]["date"]
+    assert record["meta"]["date"].startswith("2017-03-01")
+    assert "unreadable-date" not in flag_names(record)
+
+
+def test_a_missing_numpy_time_is_no_date(cleaner):
+    record = cleaner.clean(ARTICLE, date=np.datetime64("NaT", "ns"))
+    assert record["meta"]["date"] is None
+    assert flag_names(record) == flag_names(cleaner.clean(ARTICLE))
+
+
+@pytest.mark.parametrize("value, plain", [
+    (np.datetime64("2017-03-01T08:30", "ns"), "2017-03-01T08:30:00"),
+    (np.datetime64("2017-03-01T08:30:00.000000001", "ns"), "2017-03-01T08:30:00.000000001"),
+    (np.datetime64("2017-03-01T08:30:00.5", "ms"), "2017-03-01T08:30:00.500000"),
+    (np.datetime64("2017-03-01", "D"), "2017-03-01"),
+    (np.datetime64("NaT"), None),
+    (np.array(["2017-03-01T08:30"], "datetime64[ns]"), ["2017-03-01T08:30:00"]),
+    (np.timedelta64(90, "s"), 90.0), (np.timedelta64(1500, "ms"), 1.5),
+    (np.array([90_000_000_000], "timedelta64[ns]"), [90.0]), (np.timedelta64("NaT"), None),
+    (b"d\xffe", "d\\xffe"), (np.bytes_(b"ab"), "ab"), (np.str_("ms"), "ms")], ids=repr)
+def test_numpy_times_and_bytes_are_what_the_parquet_reader_makes(value, plain):
+    assert json_value(value) == plain
+    # pandas' own types, as a Parquet column of them is read by the command (Arrow gives them)
+    if isinstance(value, np.datetime64) and plain is not None and "D" not in str(value.dtype):
+        assert json_value(pd.Timestamp(value)) == plain
+    if isinstance(value, np.timedelta64) and plain is not None:
+        assert json_value(pd.Timedelta(value)) == plain
+
+
+def test_the_parquet_reader_makes_its_fields_with_json_value(tmp_path):
+    from cleaner.inputs import ReadOptions
+    from cleaner.parquet_io import read_parquet
+
+    _bin_parquet(tmp_path / "in.parquet")
+    items = list(read_parquet(tmp_path / "in.parquet", ReadOptions()))
+    rows = pd.read_parquet(tmp_path / "in.parquet").to_dict("records")
+    for item, row in zip(items, rows):
+        del row["text"]
+        assert item.fields == {k: json_value(v, keep_floats=True) for k, v in row.items()}
+
+
+def test_a_url_of_utf8_bytes_is_taken_one_of_other_bytes_or_a_time_flagged(cleaner):
+    for url in (b"\xff", np.datetime64("2018-08-05"), pd.Timestamp("2018-08-05")):
+        record = cleaner.clean(ARTICLE, url=url)
+        assert record["meta"]["url"] is None and "unreadable-url" in flag_names(record)
+
+
+def test_hints_of_bytes_are_their_decoded_text(cleaner):
+    record = cleaner.clean(ARTICLE, id=b"d\xffe", title=b"Judul Lain",
+                           url=b"https://www.antaranews.com/berita/1/x")
+    assert record["id"] == "d\\xffe" and record["meta"]["title"] == "Judul Lain"
+    assert record["meta"]["url"] == "https://www.antaranews.com/berita/1/x"
+    assert cleaner.clean(ARTICLE, id=np.bytes_(b"abc"))["id"] == "abc"
+
+
+def test_a_language_given_as_a_numpy_string_is_taken(cleaner):
+    text = "Judul Berita Ekonomi\n\nJakarta - Pemerintah mengumumkan kebijakan baru pada hari ini."
+    assert cleaner.clean(text, lang=np.str_("ms"))["meta"]["lang"] == \
+        cleaner.clean(text, lang="ms")["meta"]["lang"] == "ms"
+
+
+def test_fields_of_finite_floats_are_not_rebuilt():
+    from cleaner.document import json_fields
+
+    fields = {"score": 0.5, "views": 7, "name": "x"}
+    assert json_fields(fields) is fields
+    assert json_fields({"score": float("nan"), "big": float("-inf")}) == \
+        {"score": None, "big": None}
+
+
+def test_an_id_json_cannot_write_is_its_text_as_the_command_gives_it(cleaner):
+    assert cleaner.clean(ARTICLE, id=10 ** 30)["id"] == str(10 ** 30)
+    assert cleaner.clean(ARTICLE, id=decimal.Decimal("1.50"))["id"] == "1.50"

@@ -99,7 +99,8 @@ def test_a_row_over_the_record_limit_is_rejected_with_the_commands_reason():
     big = "Judul\n\n" + "Isi berita panjang sekali. " * 40
     size = len(big.encode("utf-8"))
     out = clean_batch({"text": [ARTICLE, big, big]}, max_record_bytes=size - 1)
-    reason = f"record of {size} bytes is larger than {size - 1}; raise --max-record-bytes"
+    reason = (f"record of {size} bytes is larger than {size - 1}; raise max_record_bytes= in "
+              "Dataset.map's fn_kwargs")
     assert _flags(out)[1:] == [_rejected(reason)] * 2 and out["text"][1:] == [None, None]
     kept = clean_batch({"text": [big]}, max_record_bytes=size)
     assert kept["text"][0] and "rejected" not in kept["flags"][0]
@@ -110,7 +111,7 @@ def test_the_record_limit_counts_utf8_bytes_and_defaults_to_the_commands():
     assert batch_kwargs(max_record_bytes=100)["max_record_bytes"] == 100
     text = "Isi berita: harga naik. " + "é" * 30         # 54 characters, 84 bytes
     assert _flags(clean_batch({"text": [text]}, max_record_bytes=60))[0][0]["reason"] == (
-        "record of 84 bytes is larger than 60; raise --max-record-bytes")
+        "record of 84 bytes is larger than 60; raise max_record_bytes= in Dataset.map's fn_kwargs")
     # A lone surrogate (a str built in Python, not read from Arrow) is counted, not raised.
     odd = "Isi berita: harga naik \ud83d pekan ini. " * 3
     assert _flags(clean_batch({"text": [odd]}, max_record_bytes=20))[0][0]["reason"].startswith(
@@ -228,3 +229,43 @@ def test_the_readmes_dataframe_example_runs_and_gives_what_it_says():
     assert records[0]["id"] == "a1" and records[0]["meta"]["title"]
     assert records[1]["id"] == "" and records[1]["meta"]["url"]
     assert "text" not in records[0] or records[0]["text"] != scope["df"]["text"][0]
+
+
+# -- session 33 review: the same values and reasons as the command
+
+NO_ARTICLE = "<html><head><title>x</title></head><body><nav>menu</nav></body></html>"
+
+
+def test_a_page_with_no_article_is_rejected_with_the_commands_reason(tmp_path):
+    from cleaner.cli import main
+
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "p", "text": NO_ARTICLE}) + "\n")
+    main(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-q"])
+    reject = json.loads((tmp_path / "out.jsonl.rejects.jsonl").read_text().splitlines()[0])
+    assert _flags(clean_batch({"id": ["p"], "text": [NO_ARTICLE]})) == [_rejected(reject["reason"])]
+
+
+def test_a_rejected_row_keeps_its_id_where_its_hints_make_the_document_raise(monkeypatch):
+    from cleaner.hf import _rejected as rejected_document
+
+    def make(self, text, /, url=None, **fields):
+        raise TypeError("bad hints")
+
+    monkeypatch.setattr(Cleaner, "make_document", make)
+    doc = rejected_document(Cleaner(), "why", None, {"id": b"r7", "title": 2})
+    assert doc.id == "r7" and doc.flags == _rejected("why")
+    assert rejected_document(Cleaner(), "why", None, {"id": float("nan")}).id == ""
+
+
+def test_binary_and_time_columns_give_the_commands_hints(tmp_path, monkeypatch):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+    pq.write_table(pa.table({"id": pa.array([b"abc"], pa.binary()),
+                             "title": pa.array([b"Judul Lain"], pa.binary()),
+                             "text": [ARTICLE]}), tmp_path / "in.parquet")
+    ds = datasets.Dataset.from_parquet(str(tmp_path / "in.parquet"))
+    mapped = ds.map(clean_batch, batched=True, fn_kwargs=batch_kwargs(),
+                    features=cleaned_features(ds.features))
+    assert mapped[0]["meta"]["title"] == "Judul Lain"

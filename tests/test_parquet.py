@@ -156,7 +156,7 @@ def test_clean_batch_reads_a_raw_page_in_the_text_column_as_the_cli_does(tmp_pat
     # A page with no article keeps its row (a batch's rows cannot be left out), with text None and
     # flagged with the reason the CLI would reject it for.
     assert out["text"][1] is None and json.loads(out["flags"][1]) == [
-        {"flag": "rejected", "reason": "web page: no article text found in the page"}]
+        {"flag": "rejected", "reason": "no article text found in the page"}]
 
 
 def test_reading_a_parquet_file_holds_the_rows_asked_for_not_the_file(tmp_path):
