@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.document import Removal, cut_short
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS
-from cleaner.html_load import _flag
+from cleaner.html_load import _flag, xml_text
 from cleaner.identify import url_host
 from cleaner.lexicon import phrase_words
 from cleaner.page_bylines import opens_with_label, page_words
@@ -114,9 +114,9 @@ def _drop(el: HtmlElement, keep: str = "") -> None:
     if tail and tail.strip():
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = xml_text((prev.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = xml_text((parent.text or "") + tail)
     parent.remove(el)
 
 
@@ -680,11 +680,15 @@ def strip_caps_related(tree: HtmlElement, page_url: str | None) -> list[Removal]
     """Remove the paragraphs whose whole text is one link, written in capitals, to another
     article of the page's own site (_site_article): a related story's headline set between the
     article's paragraphs; kept as removals of html/chrome-related-link. A link to another site
-    ("CLICK FOR FULL STATE SWIM RESULTS") stays: it may be the article's own source."""
+    ("CLICK FOR FULL STATE SWIM RESULTS") stays: it may be the article's own source; so does
+    a list the article introduces ("Sources:"). With no page url nothing goes: there is no
+    telling another article from the page itself."""
     removed: list[Removal] = []
+    if not url_host(page_url):
+        return removed
     for p in list(tree.iter("p")):
         link = _caps_link(p)
-        if link is None or not _site_article(link.get("href"), page_url):
+        if link is None or _introduced(p) or not _site_article(link.get("href"), page_url):
             continue
         record = _removal("html/chrome-related-link", p)
         if record:
@@ -695,14 +699,16 @@ def strip_caps_related(tree: HtmlElement, page_url: str | None) -> list[Removal]
 
 def _caps_link(p: HtmlElement) -> HtmlElement | None:
     """The link a paragraph is when its whole text is one link's, in capitals (no lower-case
-    letter, one upper-case at least: str.isupper), of CAPS_LINK_WORDS words or more; else None.
+    letter, one upper-case at least: str.isupper), of CAPS_LINK_WORDS words or more, and not
+    all in quotation marks (a title the article quotes); else None.
 
     >>> from lxml import html
     >>> [_caps_link(html.fromstring(p)) is not None for p in (
     ...     '<p><b><a href="/a/b">MAYOR SAYS BUDGET STAYS</a></b></p>',
     ...     '<p>Read: <a href="/a/b">MAYOR SAYS BUDGET STAYS</a></p>',
-    ...     '<p><a href="/a/b">Mayor says budget stays</a></p>')]
-    [True, False, False]
+    ...     '<p><a href="/a/b">Mayor says budget stays</a></p>',
+    ...     '<p><a href="/a/b">"THE LONG ROAD HOME"</a></p>')]
+    [True, False, False, False]
     """
     if p.text and p.text.strip():
         return None                 # (most paragraphs: text of their own before any link)
@@ -712,36 +718,68 @@ def _caps_link(p: HtmlElement) -> HtmlElement | None:
     title = " ".join(links[0].text_content().split())
     if not title.isupper() or len(title.split()) < CAPS_LINK_WORDS:
         return None
+    if _QUOTE.match(title) and _QUOTE.match(title[-1]):
+        return None
     return links[0] if " ".join(p.text_content().split()) == title else None
 
 
+def _introduced(p: HtmlElement) -> bool:
+    """Whether a paragraph is an item of a list the article introduces: the paragraphs before
+    it, back over others of one capitals link, reach a label ending in a colon ("Sources:")."""
+    for before in p.itersiblings(preceding=True):
+        if not isinstance(before.tag, str) or before.tag in HIDDEN_TAGS:
+            continue
+        if before.tag == "p" and _caps_link(before) is not None:
+            continue
+        return before.text_content().rstrip().endswith((":", "："))
+    return False
+
+
 def _site_article(href: str | None, page_url: str | None) -> bool:
-    """Whether a link leads to another article of the page's site: a relative link, or one to
-    the page's host or a host under it ("video.foxbusiness.com" from "www.foxbusiness.com"), with
-    an article's path (ARTICLE_PATH_SEGMENTS, ARTICLE_SLUG_WORDS) that is not the page's own
-    nor a file's (a PDF to download).
+    """Whether a link leads to another article of the page's site: resolved against the page's
+    url, to its host or a host under it ("video.foxbusiness.com" from "www.foxbusiness.com"),
+    with an article's path (ARTICLE_PATH_SEGMENTS, ARTICLE_SLUG_WORDS) that is not the page's
+    own (_own_path: its AMP page, its index) nor a file's (a PDF to download). Without a page
+    url, none is.
 
     >>> page = "https://www.foxnews.com/politics/budget"
     >>> [_site_article(h, page) for h in ("/us/mayor-says", "https://foxnews.com/us/mayor",
     ...  "https://other.com/us/mayor", "https://www.foxnews.com/", "/apps-products", "/politics/budget",
-    ...  "/uploads/2018/guide.pdf", "/us/mayor.html")]
-    [True, True, False, False, False, False, False, True]
+    ...  "/uploads/2018/guide.pdf", "/us/mayor.html", "budget/amp", "mayor-says-budget-stays")]
+    [True, True, False, False, False, False, False, True, False, True]
     """
+    own = url_host(page_url)
+    if not own or not page_url:
+        return False
     try:
-        link = urlsplit((href or "").strip())
-        page = urlsplit(page_url or "")
+        link = urlsplit(urljoin(page_url, (href or "").strip()))
+        page = urlsplit(page_url)
     except ValueError:
         return False
-    if link.scheme not in ("", "http", "https"):
+    if link.scheme not in ("http", "https"):
         return False                # javascript:, mailto:
-    if link.netloc:
-        host, own = url_host(f"//{link.netloc}"), url_host(page_url)
-        if not host or not own or not (host == own or host.endswith(f".{own}")):
-            return False
-    segments = [s for s in link.path.split("/") if s]
-    if link.path.rstrip("/") == page.path.rstrip("/") and (link.netloc or link.path):
+    host = url_host(f"//{link.netloc}")
+    if not host or not (host == own or host.endswith(f".{own}")):
+        return False
+    segments = _own_path(link.path)
+    if segments == _own_path(page.path):
         return False                # the page itself
     if segments and _FILE.search(segments[-1]):
         return False                # a file to download ("…/quick-guide.pdf"), no article
     return len(segments) >= ARTICLE_PATH_SEGMENTS or (
         len(segments) == 1 and len(_SLUG_PARTS.split(segments[0])) >= ARTICLE_SLUG_WORDS)
+
+
+# A page's own path under another name: its AMP page ("/amp/…", "…/amp"), its index file.
+_AMP = "amp"
+_INDEX = re.compile(r"(?i)^index\.\w+$")
+
+
+def _own_path(path: str) -> list[str]:
+    """A path's segments, without those naming the AMP page or the index file of the same page.
+
+    >>> _own_path("/amp/news/budget-plan/index.html"), _own_path("/news/budget-plan/")
+    (['news', 'budget-plan'], ['news', 'budget-plan'])
+    """
+    segments = [s for s in path.split("/") if s and s.lower() != _AMP]
+    return segments[:-1] if segments and _INDEX.match(segments[-1]) else segments

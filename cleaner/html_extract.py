@@ -12,14 +12,15 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.document import Removal
-from cleaner.html_chrome import (LEAD_PARAGRAPH_WORDS, LEAD_PARAGRAPHS, _beside_paragraphs,
-                                 _cut_short, _text_length, strip_caps_related, strip_chrome,
+from cleaner.html_chrome import (LEAD_PARAGRAPH_WORDS, LEAD_PARAGRAPHS, _cut_short,
+                                 _holds_phrase, _text_length, strip_caps_related, strip_chrome,
                                  strip_date_stamps, strip_link_lists, strip_selectors,
                                  strip_standfirst, strip_tag_links)
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs
-from cleaner.html_load import PageError
+from cleaner.html_load import PageError, xml_text
 from cleaner.identify import site_host
 from cleaner.inputs import CUT_SHORT
+from cleaner.page_bylines import page_words
 from cleaner.page_metadata import page_metadata
 
 # The rule id of the page text that trafilatura's extraction left out.
@@ -104,7 +105,8 @@ def extract_article(tree: HtmlElement, url: str | None = None,
             # The page's date is in meta.date already: its visible stamp is chrome.
             removed.extend(strip_date_stamps(tree))
     unwrap_layout_tables(tree)
-    leads = give_loose_leads(tree)
+    # (with chrome=False too: these repair what trafilatura would lose of the article's text)
+    leads = give_loose_leads(tree, meta.get("title") or "", meta.get("description") or "")
     give_subheadings(tree)
     links = related_links(tree, related_labels)
     # The page's text as the extractor gets it: what the extraction then lacks is recorded.
@@ -137,12 +139,13 @@ def extract_article(tree: HtmlElement, url: str | None = None,
 _LEAD_BLOCKS = ("div", "section", "article", "main")
 
 
-def give_loose_leads(tree: HtmlElement) -> list[str]:
+def give_loose_leads(tree: HtmlElement, title: str = "", description: str = "") -> list[str]:
     """Give the extractor the loose text that opens a block of the article's text as the
     paragraph it is: a run of a sentence's length (MIN_PROSE_WORDS or MIN_PROSE_CHARS) before
     the block's first block child, where the block holds LEAD_PARAGRAPHS runs of
     LEAD_PARAGRAPH_WORDS words after it (its paragraphs, or text after its links and breaks:
-    `<section>Lead.<p></p><h2>…</h2><a><img></a>Text…<br>`, ign.com); returns their texts.
+    `<section>Lead.<p></p><h2>…</h2><a><img></a>Text…<br>`, ign.com), and the run reads as a
+    lead (_reads_as_lead: not a breadcrumb, share bar or notice); returns their texts.
 
     A block with no block child is a paragraph written as a <div>, and stays whole.
 
@@ -161,13 +164,68 @@ def give_loose_leads(tree: HtmlElement) -> list[str]:
         lead = " ".join((block.text + "".join(_run_text(el) for el in run)).split())
         if not has_prose(lead) or not _text_after(block, len(run)):
             continue
+        if not _reads_as_lead(lead, run, title, description):
+            continue
         paragraph = block.makeelement("p", {})
-        paragraph.text, block.text = block.text, None
+        paragraph.text, block.text = xml_text(block.text), None
         for el in run:
             paragraph.append(el)            # (its tail, the run's text after it, with it)
         block.insert(0, paragraph)
         given.append(lead)
     return given
+
+
+# A lead run with this many separators standing alone ("Home > News > Politics", "IST | Reuters
+# | New Delhi") is a breadcrumb or a stamp; one that is more than this share link text is links.
+LEAD_SEPARATORS = 2
+LEAD_LINK_SHARE = 0.5
+_SEPARATOR = re.compile(r"(?<!\S)[>|/»›·•](?!\S)")
+# A word of this many letters or more is one a lead may share with its page's title.
+TITLE_WORD_CHARS = 4
+_TITLE_WORD = re.compile(r"\w{%d,}" % TITLE_WORD_CHARS)
+
+
+def _reads_as_lead(lead: str, run: list[HtmlElement], title: str, description: str) -> bool:
+    """Whether a block's loose opening text reads as the article's lead: a sentence
+    (reads_as_sentence), or the text the page's description opens with (linknaija.com's lead
+    has no full stop); not a breadcrumb or stamp (LEAD_SEPARATORS), not mostly links
+    (LEAD_LINK_SHARE), not a consent notice (the packs' consent_phrases); and, where the page
+    has a title, sharing a word (TITLE_WORD_CHARS) with it or its description, as an article's
+    opening does and a disclaimer does not.
+
+    >>> _reads_as_lead("Home > News > Local Politics > City Council > Budget plan.", [], "", "")
+    False
+    >>> _reads_as_lead("This article contains affiliate links; we may earn a commission.", [],
+    ...                "Budget plan draws critics", "")
+    False
+    >>> _reads_as_lead("The city unveiled its budget on Monday, to many critics.", [],
+    ...                "Budget plan draws critics", "")
+    True
+    """
+    if not (reads_as_sentence(lead) or _opens_description(lead, description)):
+        return False
+    if len(_SEPARATOR.findall(lead)) >= LEAD_SEPARATORS:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for el in run for a in el.iter("a"))
+    if linked > LEAD_LINK_SHARE * len(lead):
+        return False
+    if _holds_phrase(lead, page_words().consent_phrases):
+        return False
+    if not title.strip():
+        return True
+    said = {w.casefold() for w in _TITLE_WORD.findall(f"{title} {description}")}
+    return any(w.casefold() in said for w in _TITLE_WORD.findall(lead))
+
+
+# The description's opening that a lead must hold: at least this many characters of it.
+DESCRIPTION_OPENING_CHARS = 40
+
+
+def _opens_description(lead: str, description: str) -> bool:
+    """Whether the page's description is the lead's opening ("…" and all where it is cut)."""
+    opening = " ".join(description.split()).rstrip(".…").rstrip()
+    return len(opening) >= DESCRIPTION_OPENING_CHARS and (
+        lead.startswith(opening) or opening.startswith(lead))
 
 
 def _leads_only(text: str, leads: list[str]) -> bool:
@@ -235,14 +293,33 @@ def give_subheadings(tree: HtmlElement) -> int:
     >>> give_subheadings(page), [p.text for p in page.iter("p")][1]
     (1, 'Why?')
     """
+    divs = [el for el in tree.iter("div") if _SUBHEADING_CLASS.search(el.get("class") or "")
+            and el.text_content().strip() and not any(_is_block(d) for d in el.iterdescendants())]
+    # Each parent's paragraphs are counted once, before any div is given (they hold no <p>):
+    # counted again for each div, 2,000 crossheads took 22 s.
+    beside: dict[HtmlElement, bool] = {}
     given = 0
-    for div in [el for el in tree.iter("div") if _SUBHEADING_CLASS.search(el.get("class") or "")]:
-        if (any(_is_block(el) for el in div.iterdescendants())
-                or not div.text_content().strip() or not _beside_paragraphs(div)):
+    for div in divs:
+        parent = div.getparent()
+        if parent is None:
             continue
-        div.tag = "p"
-        given += 1
+        if parent not in beside:
+            beside[parent] = _holds_paragraphs(parent)
+        if beside[parent]:
+            div.tag = "p"
+            given += 1
     return given
+
+
+def _holds_paragraphs(el: HtmlElement) -> bool:
+    """Whether an element holds LEAD_PARAGRAPHS paragraphs of LEAD_PARAGRAPH_WORDS words."""
+    found = 0
+    for paragraph in el.iter("p"):
+        if _text_length(paragraph) >= LEAD_PARAGRAPH_WORDS:
+            found += 1
+            if found >= LEAD_PARAGRAPHS:
+                return True
+    return False
 
 
 _TABLE_PARTS = frozenset(("tbody", "thead", "tfoot"))
@@ -460,15 +537,27 @@ def _detach(el: HtmlElement) -> None:
     if el.tail and el.tail.strip():
         before = el.getprevious()
         if before is not None:
-            before.tail = (before.tail or "") + el.tail
+            before.tail = xml_text((before.tail or "") + el.tail)
         else:
-            parent.text = (parent.text or "") + el.tail
+            parent.text = xml_text((parent.text or "") + el.tail)
     el.tail = None
     parent.remove(el)
 
 
-# Stripped text reads as prose when it holds a sentence: this many characters, then its end.
-_SENTENCE = re.compile(r"\w[^.!?。！？]{%d,}[.!?。！？](?:\s|$)" % MIN_PROSE_CHARS)
+# Text reads as prose when it holds a sentence: this many characters, then its end, which a
+# closing quote or bracket may follow.
+_SENTENCE = re.compile(r"\w[^.!?。！？]{%d,}[.!?。！？][\"'”’)\]]*(?:\s|$)" % MIN_PROSE_CHARS)
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Whether text reads as prose: it holds a sentence (_SENTENCE), as a paragraph of an
+    article does, where menus, labels, links, headlines and breadcrumbs do not.
+
+    >>> [reads_as_sentence(t) for t in ('He said: "The city budget will stay as it is this year."',
+    ...                                   "Home > News > Local Politics > City Council > Budget")]
+    [True, False]
+    """
+    return _SENTENCE.search(text) is not None
 
 
 def no_article_reason(removed: Iterable[Removal]) -> str:
@@ -483,7 +572,7 @@ def no_article_reason(removed: Iterable[Removal]) -> str:
     >>> reason[reason.index(":"):]
     ": html/chrome-sidebar took text that reads as prose ('Judul. Isi berita yang panjang dimulai di sini, kata dia.')"
     """
-    prose = [r for r in removed if r.action == "html-strip" and _SENTENCE.search(r.text)]
+    prose = [r for r in removed if r.action == "html-strip" and reads_as_sentence(r.text)]
     if not prose:
         return "no article text found in the page"
     largest = max(prose, key=lambda r: len(r.text))

@@ -142,6 +142,23 @@ def load_page(html: bytes | str, http_charset: str | None = None,
     return tree, encoding, flags
 
 
+# The characters XML forbids: C0 controls but tab, newline and carriage return, surrogates,
+# U+FFFE and U+FFFF. lxml's HTML parser gives them from a character reference ("&#1;", "&#xfffe;")
+# but refuses them set as text again (ValueError: the page was rejected as an internal error).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text that lxml takes as an element's text or tail: without the characters XML forbids
+    (_NOT_XML). Every place that sets text the page held (a tail moved, a run given a new
+    element) goes through it.
+
+    >>> xml_text("floods again\\x01 on Monday\\ufffe")
+    'floods again on Monday'
+    """
+    return _NOT_XML.sub("", text)
+
+
 # The sign of mojibake that normalize looks for before its repair, over the whole page: most
 # pages have none, and their text nodes are not read.
 _MOJIBAKE_HINT = re2.compile(FIX_HINTS["fix_mojibake"])
@@ -170,16 +187,16 @@ def repair_mojibake(tree: HtmlElement, page: str, utf8: bytes | None = None) -> 
         if isinstance(node.tag, str) and node.text and node.tag not in ("script", "style"):
             fixed = fix_mojibake(node.text)
             if fixed != node.text:
-                node.text, changed = fixed, True
+                node.text, changed = xml_text(fixed), True
         if node.tail:
             fixed = fix_mojibake(node.tail)
             if fixed != node.tail:
-                node.tail, changed = fixed, True
+                node.tail, changed = xml_text(fixed), True
     for meta in tree.iter("meta"):
         content = meta.get("content")
         if content:
             fixed = fix_mojibake(content)
             if fixed != content:
-                meta.set("content", fixed)
+                meta.set("content", xml_text(fixed))
                 changed = True
     return changed

@@ -10,10 +10,16 @@ The page parts quoted are cut from the MIT-licensed Scrapinghub article extracti
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from cleaner.html_chrome import strip_caps_related
-from cleaner.html_extract import give_loose_leads
+import cleaner.html_chrome as html_chrome
+import cleaner.html_extract as html_extract
+from cleaner import Cleaner
+from cleaner.html_chrome import _drop, strip_caps_related
+from cleaner.html_extract import give_loose_leads, give_subheadings, reads_as_sentence
+from cleaner.html_load import xml_text
 
 P1 = ("The committee met on Tuesday to review the annual budget and heard from several residents "
       "who opposed the plan.")
@@ -120,13 +126,31 @@ def test_subheadline_divs_among_a_long_articles_paragraphs_stay(cleaner):
     assert not [t for t in not_extracted(record) if t in QUESTIONS]
 
 
-def test_a_subheadline_outside_the_articles_paragraphs_is_not_given(cleaner):
+def test_a_subheadline_outside_the_articles_paragraphs_is_not_given():
+    # (give_subheadings itself: through clean_html, strip_standfirst took the aside's div first,
+    # so the test could not fail)
     long = " ".join([P1, P2, P3])
-    record = cleaner.clean_html(page(f'<div class="article__text"><p>{long}</p><p>{long}</p>'
-                                     f"<p>{long}</p></div>"
-                                     '<aside><div class="promo-subheadline">Sign up for our '
-                                     "weekly letter</div></aside>"))
-    assert "Sign up" not in record["text"]
+    tree = lxml_html.fromstring(f'<html><body><div class="article__text"><p>{long}</p>'
+                                '<div class="pf_subheadline">Who pays the cost?</div>'
+                                f"<p>{long}</p></div><aside><div class=\"promo-subheadline\">"
+                                "Sign up for our weekly letter</div></aside></body></html>")
+    assert give_subheadings(tree) == 1
+    assert [el.text for el in tree.iter("p") if "Who" in el.text_content()] == ["Who pays the cost?"]
+    assert tree.find("body/aside/div").tag == "div"
+
+
+def test_give_subheadings_counts_a_parents_paragraphs_once(monkeypatch):
+    # /tmp/s33/revB/repro/r5_subheadings_quadratic.py: each crosshead counted its parent's
+    # paragraphs again (2,000 of them: 21.9 s; a page of 3,000 was rejected for time).
+    calls = []
+    counted = html_extract._text_length
+    monkeypatch.setattr(html_extract, "_text_length", lambda el: calls.append(el) or counted(el))
+    monkeypatch.setattr(html_chrome, "_text_length", lambda el: calls.append(el) or counted(el))
+    n = 600
+    heads = "<div class=crosshead>Heading</div><p>Short line.</p>" * n
+    tree = lxml_html.fromstring(f"<html><body><div>{heads}<p>{P1}</p><p>{P2}</p></div></body></html>")
+    assert give_subheadings(tree) == n
+    assert len(calls) <= 2 * (n + 2)
 
 
 # 3. Related links in capitals ---------------------------------------------------------------------
@@ -145,8 +169,11 @@ def related_removals(record: dict) -> list[str]:
 
 @pytest.mark.parametrize("link, head", [
     # /tmp/s33/accW/repro/caps_related.html, its link given an article's path
-    (f'<strong><a href="/politics/mayor-says-budget-will-not-raise-taxes">{CAPS}</a></strong>', ""),
-    (f'<a href="/mayor-says-budget-will-not-raise-taxes/">{CAPS}</a>', ""),
+    (f'<strong><a href="/politics/mayor-says-budget-will-not-raise-taxes">{CAPS}</a></strong>',
+     CANONICAL),
+    (f'<a href="/mayor-says-budget-will-not-raise-taxes/">{CAPS}</a>', CANONICAL),
+    # relative to the page's path ("mayor-says-…" from /politics/budget-plan-critics)
+    (f'<a href="mayor-says-budget-will-not-raise-taxes">{CAPS}</a>', CANONICAL),
     # foxnews.com (benchmark 7dfc3e35…): an absolute link to the site, which the canonical names
     ('<strong><a href="https://www.foxnews.com/entertainment/sean-spicer-eliminated-from-'
      "dancing-with-the-stars\">SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></strong>",
@@ -155,7 +182,7 @@ def related_removals(record: dict) -> list[str]:
     ('<a href="http://video.foxbusiness.com/v/6091276897001/">CO-FOUNDER \'PROUD\' OF HOME '
      "DEPOT EMPLOYEES LIVING OUT THEIR AMERICAN DREAM</a>",
      '<link rel="canonical" href="https://www.foxbusiness.com/markets/home-depot-earnings">'),
-], ids=["relative", "relative-slug", "foxnews", "foxbusiness-video"])
+], ids=["relative", "relative-slug", "relative-no-slash", "foxnews", "foxbusiness-video"])
 def test_a_paragraph_that_is_one_capitals_link_to_the_site_goes(cleaner, link, head):
     record = cleaner.clean_html(caps_page(link, head))
     assert paragraphs(record) == [P1, P2, P3]
@@ -174,11 +201,14 @@ def test_a_paragraph_that_is_one_capitals_link_to_the_site_goes(cleaner, link, h
     ('<a href="https://www.foxnews.com/politics/mayor-budget">MAYOR SAYS BUDGET WILL NOT '
      "RAISE TAXES</a>", ""),
     # not capitals; not the whole paragraph; too few words for a headline
-    ('<a href="/politics/mayor-budget">Mayor says budget will not raise taxes this year</a>', ""),
-    (f'He said: <a href="/politics/mayor-budget">{CAPS}</a>', ""),
-    ('<a href="/sports/fantasy-hockey-games">FANTASY HOCKEY</a>', ""),
-], ids=["other-site", "home-page", "one-short-slug", "no-page-url", "mixed-case",
-        "in-a-sentence", "two-words"])
+    # a relative link where the page names no url: no way to tell another article
+    (f'<a href="/politics/mayor-says-budget-will-not-raise-taxes">{CAPS}</a>', ""),
+    ('<a href="/politics/mayor-budget">Mayor says budget will not raise taxes this year</a>',
+     CANONICAL),
+    (f'He said: <a href="/politics/mayor-budget">{CAPS}</a>', CANONICAL),
+    ('<a href="/sports/fantasy-hockey-games">FANTASY HOCKEY</a>', CANONICAL),
+], ids=["other-site", "home-page", "one-short-slug", "no-page-url", "relative-no-page-url",
+        "mixed-case", "in-a-sentence", "two-words"])
 def test_other_capitals_and_link_paragraphs_stay(cleaner, link, head):
     record = cleaner.clean_html(caps_page(link, head))
     assert related_removals(record) == []
@@ -187,6 +217,140 @@ def test_other_capitals_and_link_paragraphs_stay(cleaner, link, head):
 def test_strip_caps_related_reads_the_link_not_its_wrapper():
     tree = lxml_html.fromstring(f'<html><body><p><strong><em><a href="/a/b">{CAPS}</a></em>'
                                 f"</strong></p><p>{P1}</p></body></html>")
-    removed = strip_caps_related(tree, None)
+    removed = strip_caps_related(tree, "https://www.example.com/news/budget")
     assert [r.text for r in removed] == [CAPS]
     assert [p.text_content() for p in tree.iter("p")] == [P1]
+
+
+OWN_URL = "https://www.example.com/news/budget-plan"
+
+
+@pytest.mark.parametrize("para, url", [
+    # a list of sources, in capitals, linking to the site's documents, after its label
+    ('<p>Sources:</p><p><a href="/reports/2019/annual-budget-review">ANNUAL BUDGET REVIEW 2019, '
+     'CITY TREASURY</a></p><p><a href="/reports/2018/annual-budget-review">ANNUAL BUDGET REVIEW '
+     "2018, CITY TREASURY</a></p>", OWN_URL),
+    # a quoted book title
+    ('<p><em><a href="/books/the-long-road-home">"THE LONG ROAD HOME: A MEMOIR"</a></em></p>',
+     OWN_URL),
+    # the page's own headline linking to itself: its AMP page, its index, a relative link
+    ('<p><a href="https://www.example.com/news/budget-plan/amp">BUDGET PLAN DRAWS CRITICS FROM '
+     "ALL SIDES</a></p>", OWN_URL),
+    ('<p><a href="/amp/news/budget-plan">BUDGET PLAN DRAWS CRITICS FROM ALL SIDES</a></p>', OWN_URL),
+    ('<p><a href="budget-plan/index.html">BUDGET PLAN DRAWS CRITICS FROM ALL SIDES</a></p>',
+     OWN_URL),
+    ('<p><a href="budget-plan">BUDGET PLAN DRAWS CRITICS FROM ALL SIDES</a></p>', OWN_URL),
+    ('<p><a href="../news/budget-plan">BUDGET PLAN DRAWS CRITICS FROM ALL SIDES</a></p>', OWN_URL),
+    # any relative link where the page has no url
+    ('<p><a href="/news/budget-plan">BUDGET PLAN DRAWS CRITICS FROM ALL SIDES</a></p>', None),
+], ids=["sources", "quoted-title", "own-amp", "own-amp-prefix", "own-index", "own-relative",
+        "own-relative-up", "no-url"])
+def test_the_articles_own_capitals_links_stay(cleaner, para, url):
+    # /tmp/s33/revB/repro/r4_caps_own.py: each was taken as html/chrome-related-link
+    body = f"<p>{P1}</p><p>{P2}</p>{para}<p>{P3}</p><p>{P1} ({P2})</p>"
+    record = cleaner.clean_html(page(body), url=url)
+    assert related_removals(record) == []
+
+
+# 4. Text set again on a page that holds characters XML forbids ----------------------------------
+
+@pytest.mark.parametrize("ref", ["&#1;", "&#11;", "&#x1f;", "&#xfffe;", "&#xffff;", "&#8;",
+                                 "&#0;", "&#xd800;"])
+def test_a_control_character_reference_never_raises(cleaner, ref):
+    # /tmp/s33/revB/repro/r1_ctrl_ref.py: lxml's HTML parser gives the character, lxml refuses
+    # it set again (ValueError "All strings must be XML compatible"): the page was rejected.
+    long = " ".join([P1, P2, P3])
+    lead = cleaner.clean_html(
+        f"<html><head><title>Floods in Jakarta</title></head><body><article><h1>Floods in "
+        f"Jakarta</h1><section>Jakarta hit by floods again{ref} on Monday as the city said the "
+        f"rain would last.<h2>x</h2>{f'<p>{long}</p>' * 14}</section></article></body></html>",
+        url="https://www.example.com/news/floods")
+    # (lxml reads "&#0;" and a lone surrogate as U+FFFD, which stays)
+    assert [line for line in lead["text"].split("\n") if line.startswith("Jakarta")] == [
+        f"Jakarta hit by floods again{'' if ref not in ('&#0;', '&#xd800;') else chr(0xfffd)} on "
+        "Monday as the city said the rain would last."]
+    caps = cleaner.clean_html(
+        page(f'<div><p>{long}</p><p><b><a href="/news/mayor-says-budget-stays">MAYOR SAYS BUDGET '
+             f"STAYS THE SAME</a></b></p>Loose{ref}tail<p>{long}</p><p>{P1}</p></div>"),
+        url="https://www.example.com/news/budget")
+    assert related_removals(caps) == ["MAYOR SAYS BUDGET STAYS THE SAME"]
+    assert long in paragraphs(caps)
+
+
+def _lxml_takes(char: str) -> bool:
+    try:
+        lxml_html.fromstring("<p>x</p>").text = char
+    except ValueError:
+        return False
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+def test_xml_text_keeps_what_lxml_takes(text):
+    assert xml_text(text) == "".join(c for c in text if _lxml_takes(c))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), min_size=1))
+def test_a_tail_holding_any_character_reference_moves_when_its_element_goes(text):
+    refs = "".join(f"&#{ord(c)};" for c in text)
+    tree = lxml_html.fromstring(f"<div><b>a</b>x{refs}<i>b</i>y{refs}</div>")
+    b, i = tree.find("b"), tree.find("i")
+    before, moved = b.tail, i.tail
+    _drop(i)
+    assert b.tail == xml_text(before + moved)
+
+
+# 5. Loose text that is not the article's lead -----------------------------------------------------
+
+STORY = "".join(f"<p>{[P1, P2, P3][i % 3]} ({i})</p>" for i in range(14))
+
+
+@pytest.mark.parametrize("loose", [
+    "Home &gt; News &gt; Local Politics &gt; City Council &gt; Budget",
+    "Share this article on Facebook Twitter WhatsApp Email Print",
+    "We use cookies to improve your experience on our website, by continuing you accept.",
+    "This article contains affiliate links; we may earn a commission.",
+    "Updated: 19 November 2019 17:45 IST | Reuters | New Delhi",
+    'See <a href="/a">the full text of the council report</a> and <a href="/b">the budget '
+    "tables for each district</a>.",
+    "Budget / City Hall / Politics / Local News / Council / Reports.",
+], ids=["breadcrumb", "share-bar", "cookie-notice", "affiliate-disclaimer", "update-stamp",
+        "links", "separators"])
+def test_loose_text_that_is_no_lead_is_not_given(cleaner, loose):
+    # /tmp/s33/revB/repro/r2_loose_not_lead.py: each became the text's first paragraph
+    html = page(f'<div class="story">{loose}<p></p>{STORY}</div>')
+    tree = lxml_html.fromstring(html)
+    assert give_loose_leads(tree, title=HEAD) == []
+    record = cleaner.clean_html(html, url="https://www.example.com/news/budget-plan")
+    assert paragraphs(record)[0].startswith(P1)
+
+
+def test_a_lead_without_a_sentences_end_is_given_when_the_description_opens_with_it(cleaner):
+    # linknaija.com (benchmark 358cc4a0…): its lead ends without a full stop, and the page's
+    # description is its opening words
+    lead = ("Chelsea have this morning paid the fee to the Spanish league to secure the record "
+            "signing of the Athletic Bilbao keeper")
+    head = f'<meta property="og:description" content="{lead[:70]}...">'
+    record = cleaner.clean_html(page(f"<div>{lead}<br><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>",
+                                     head))
+    assert paragraphs(record)[0] == lead
+
+
+def test_reads_as_sentence():
+    assert reads_as_sentence("The council said on Monday that the budget would stay.")
+    assert reads_as_sentence('He said: "The council met on Monday to review the budget."')
+    assert not reads_as_sentence("Home > News > Local Politics > City Council > Budget")
+    assert not reads_as_sentence("Budget plan draws critics.")
+
+
+def test_a_control_character_reference_inside_mojibake_never_raises():
+    # The mojibake repair sets a text node again: lxml refused the U+0001 that "&#1;" gave it,
+    # and the page was rejected as an internal error.
+    page = ("<html><head><title>T</title></head><body><article><p>Kata dia \u00e2\u20ac\u0153hebat"
+            "&#1;\u00e2\u20ac\x9d sekali, dan ini kalimat yang cukup panjang untuk sebuah artikel "
+            "berita.</p><p>" + "Paragraf kedua berisi kalimat yang panjang sekali untuk artikel ini. "
+            * 5 + "</p></article></body></html>")
+    record = Cleaner().clean(page)
+    assert record["text"].startswith("Kata dia \u201chebat\u201d sekali")
