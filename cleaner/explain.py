@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import textwrap
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
+from heapq import merge
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from cleaner.document import MAX_REMOVED_CHARS, cut_short
 from cleaner.inputs import shown_id
@@ -108,7 +109,7 @@ class _Extractor(NamedTuple):
     leavings, and how long a page's run must be to place one."""
 
     rule: str
-    prose: re.Pattern
+    reads_as_sentence: Callable[[str], bool]
     anchor_chars: int
 
 
@@ -116,14 +117,11 @@ class _Extractor(NamedTuple):
 def _extractor() -> _Extractor:
     """The extractor's words, imported when first needed: html_extract brings lxml, which the
     CLI would otherwise load for every command (3.4 MB in each worker of a run)."""
-    from cleaner.html_extract import EXTRACTOR_RULE, MIN_PROSE_CHARS
-    from cleaner.html_left_out import ANCHOR_CHARS
     # A leaving reads as prose when it holds a sentence, as html_extract tells stripped text
-    # that does (its _SENTENCE): MIN_PROSE_CHARS characters, then a sentence's end, which a
-    # closing quote or bracket may follow. A lost paragraph of the article does; menus, labels,
-    # links and headlines do not.
-    prose = re.compile(r"\w[^.!?。！？]{%d,}[.!?。！？][\"'”’)\]]*(?:\s|$)" % MIN_PROSE_CHARS)
-    return _Extractor(EXTRACTOR_RULE, prose, ANCHOR_CHARS)
+    # that does: a lost paragraph of the article does; menus, labels, links, headlines do not.
+    from cleaner.html_extract import EXTRACTOR_RULE, reads_as_sentence
+    from cleaner.html_left_out import ANCHOR_CHARS
+    return _Extractor(EXTRACTOR_RULE, reads_as_sentence, ANCHOR_CHARS)
 
 
 def _before_the_text(before: list[dict], color: bool, every: bool,
@@ -193,7 +191,7 @@ def reads_as_prose(removal: Mapping[str, Any]) -> bool:
     False
     """
     extractor = _extractor()
-    return removal["rule"] == extractor.rule and extractor.prose.search(removal["text"]) is not None
+    return removal["rule"] == extractor.rule and extractor.reads_as_sentence(removal["text"])
 
 
 def was_cut(text: str) -> bool:
@@ -224,17 +222,11 @@ def places_left_out(runs: list[str], record: Mapping[str, Any], normalized: str)
     {1: 'between lines 1 and 3'}
     """
     lines = [" ".join(line.split()) for line in normalized.split("\n")]
-    anchor_chars = _extractor().anchor_chars
-    anchors: list[tuple[int, int]] = []     # (a run's index, the first line holding it)
-    for index, run in enumerate(runs):
-        if len(run) >= anchor_chars:
-            number = next((number for number, line in enumerate(lines, start=1) if line and (
-                run in line or (len(line) >= anchor_chars and line in run))), None)
-            if number is not None:
-                anchors.append((index, number))
+    in_runs = _Holders(runs)
     # The text keeps the page's order: a run found out of it (a related link repeating the
     # headline, near the page's end) is another copy, and places nothing.
-    held = dict(_in_order(anchors))
+    held = dict(_in_order(_anchors(in_runs, lines, _extractor().anchor_chars)))
+    order = sorted(held)
     places: dict[int, str] = {}
     start = 0                       # the pieces are in page order: none sat before the last
     before = [removal for removal in record["removed"] if removal["line"] == 0]
@@ -242,15 +234,93 @@ def places_left_out(runs: list[str], record: Mapping[str, Any], normalized: str)
         if not reads_as_prose(removal):
             continue
         text = removal["text"][:-len(CUT_MARK)] if was_cut(removal["text"]) else removal["text"]
-        piece = " ".join(text.split())
-        found = next((index for index in range(start, len(runs)) if piece in runs[index]), None)
+        found = next(in_runs.holding(" ".join(text.split()), start), None)
         if found is None:
             continue
         start = found
-        place = _place(held, found)
+        place = _place(held, found, order)
         if place:
             places[at] = place
     return places
+
+
+def _anchors(in_runs: _Holders, lines: list[str], anchor_chars: int) -> list[tuple[int, int]]:
+    """Each of the page's runs (`in_runs`) of `anchor_chars` or more that a line holds, or that
+    holds a line of as many, with the first such line's number: (the run's index, the line's
+    number), in page order."""
+    in_lines = _Holders(lines)
+    holding: dict[int, int] = {}    # a run's index -> the first long line it holds
+    seen: set[str] = set()          # (a line seen before: what holds it holds an earlier one)
+    for number, line in enumerate(lines, start=1):
+        if len(line) >= anchor_chars and line not in seen:
+            seen.add(line)
+            for index in in_runs.holding(line):
+                if len(in_runs.texts[index]) >= anchor_chars:
+                    holding.setdefault(index, number)
+    anchors: list[tuple[int, int]] = []
+    for index, run in enumerate(in_runs.texts):
+        if len(run) >= anchor_chars:
+            held_in = next(in_lines.holding(run), None)     # (lines counted from 1)
+            numbers = [n for n in (None if held_in is None else held_in + 1, holding.get(index))
+                       if n is not None]
+            if numbers:
+                anchors.append((index, min(numbers)))
+    return anchors
+
+
+# A page's runs and lines are looked up by what they hold (_Holders): by the GRAM characters
+# after each space in them, and (for scripts written without spaces) at every STEP-th character.
+# The runs and lines looked for have ANCHOR_CHARS (40) characters or more, and lost prose over
+# MIN_PROSE_CHARS (40): over GRAM + STEP - 1, so no text need be searched whole.
+GRAM = 16
+STEP = 16
+
+
+class _Holders:
+    """Some texts, indexed to say which hold a given text without searching each (searching
+    each made placing a page's lost prose take time in the square of its size).
+
+    A text holding the query holds, after each space of the query, its next GRAM characters
+    where the text has them after a space: indexed; so only the texts indexed by the rarest of
+    these are searched. A query with no space GRAM characters from its end holds, in any text
+    holding it, one of its first STEP grams at an indexed STEP-th place (given GRAM + STEP - 1
+    characters); a shorter one is searched for in every text.
+
+    >>> holders = _Holders(["a b", "the lead paragraph of the story", "the lead paragraph"])
+    >>> [list(holders.holding(query, start)) for query, start in
+    ...  ((" lead paragraph of the", 0), ("b", 0), ("the lead paragraph", 2))]
+    [[1], [0], [2]]
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.grams: dict[str, list[int]] = defaultdict(list)   # a gram -> the texts, in order
+        for number, text in enumerate(texts):
+            grams = set(_AFTER_SPACE.findall(text))
+            grams.update(text[place:place + GRAM] for place in range(0, len(text) - GRAM + 1, STEP))
+            for gram in grams:
+                self.grams[gram].append(number)
+
+    def holding(self, query: str, start: int = 0) -> Iterator[int]:
+        """The indexes of the texts holding `query`, from `start` on, in order (lazily: the
+        first is found without searching the rest)."""
+        texts = self.texts
+        return (number for number in self._candidates(query, start)
+                if number >= start and query in texts[number])
+
+    def _candidates(self, query: str, start: int) -> Iterable[int]:
+        """The indexes of the texts that may hold `query`, in order (one may come twice)."""
+        keys = _AFTER_SPACE.findall(query)
+        if keys:
+            numbers = min((self.grams.get(key, []) for key in keys), key=len)
+            return numbers[bisect_left(numbers, start):]
+        if len(query) >= GRAM + STEP - 1:
+            return merge(*(self.grams.get(query[at:at + GRAM], []) for at in range(STEP)))
+        return range(start, len(self.texts))
+
+
+# The GRAM characters after each space that has so many after it.
+_AFTER_SPACE = re.compile(" (?=(.{%d}))" % GRAM, re.DOTALL)
 
 
 def _in_order(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -279,9 +349,10 @@ def _in_order(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept[::-1]
 
 
-def _place(held: Mapping[int, int], index: int) -> str | None:
+def _place(held: Mapping[int, int], index: int, order: Sequence[int] | None = None) -> str | None:
     """Where the run at `index` sat: between the lines holding the nearest runs before and after
-    it that a line holds (`held`), or within the line holding it.
+    it that a line holds (`held`; `order`: its run indexes sorted, if known), or within the line
+    holding it.
 
     >>> _place({2: 1, 5: 3}, 4), _place({2: 1}, 1), _place({2: 1}, 3)
     ('between lines 1 and 3', 'before line 1', 'after line 1')
@@ -290,10 +361,10 @@ def _place(held: Mapping[int, int], index: int) -> str | None:
     """
     if index in held:
         return f"within line {held[index]}"
-    below = max((i for i in held if i < index), default=None)
-    above = min((i for i in held if i > index), default=None)
-    previous = None if below is None else held[below]
-    following = None if above is None else held[above]
+    indexes = sorted(held) if order is None else order
+    after = bisect_right(indexes, index)
+    previous = held[indexes[after - 1]] if after else None
+    following = held[indexes[after]] if after < len(indexes) else None
     if previous is None and following is None:
         return None
     if previous is None:
