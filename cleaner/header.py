@@ -327,7 +327,7 @@ def _names_only(text: str, words: Lexicon) -> bool:
     """Whether a byline's text after its label is names and nothing else: written as names
     (capitalised words, or the packs' name_particles), joined as a byline's names are, none of
     them holding a stopword."""
-    names = split_names(text.strip(), words.conjunctions)
+    names = split_names(text.strip(), words.conjunctions, words.name_particles)
     return bool(names) and all(_NAME.match(name) and all(_name_word(word, words)
                                                          for word in name.split())
                                for name in names)

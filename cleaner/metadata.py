@@ -173,28 +173,57 @@ def _acronym(word: str) -> bool:
 _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.){1,3}[A-Z]?[a-z]{0,3}\.?")
 
 
-def split_names(value: str, conjunctions: Iterable[str] = ()) -> list[str]:
-    """A name list ("A, B dan C") as separate names; a dotted academic title is no name.
+def split_names(value: str, conjunctions: Iterable[str] = (),
+                particles: Iterable[str] = ()) -> list[str]:
+    """A name list ("A, B dan C") as separate names; a dotted academic title is no name. A
+    separator inside one of the packs' name `particles` (Malay's "a/l", "a/p", "s/o", "d/o":
+    son or daughter of) joins the name, in any case, wherever the particle stands; any other
+    slash separates names ("Ade S/Ismet Rauf").
 
-    >>> split_names("Kavitha a/p Ramasamy dan Tan Mei Ling", ["dan"])
+    >>> split_names("Kavitha a/p Ramasamy dan Tan Mei Ling", ["dan"], ["a/p"])
     ['Kavitha a/p Ramasamy', 'Tan Mei Ling']
+    >>> split_names("Kavitha A/P", ["dan"], ["a/p"]), split_names("Budi S/A Rahman", ["dan"], ["a/p"])
+    (['Kavitha A/P'], ['Budi S', 'A Rahman'])
     >>> split_names("Tatik Ariyani, Ade S dan Ismet Rauf", ["dan"])
     ['Tatik Ariyani', 'Ade S', 'Ismet Rauf']
     >>> split_names("Dewi Lestari, S.Pd, M.Si. dan Budi, Ph.D", ["dan"])
     ['Dewi Lestari', 'Budi']
     """
-    names = (clean_value(part) for part in _name_separators(tuple(conjunctions)).split(value))
+    names = (clean_value(part) for part in _split_at(
+        value, _name_separators(tuple(conjunctions)), _slashed_particles(tuple(particles))))
     return [name for name in names
             if name and not ("." in name and _DEGREE.fullmatch(name + "."))]
 
 
+def _split_at(value: str, separators: re.Pattern, joined: re.Pattern | None) -> list[str]:
+    """`value` split at each separator that lies in none of the `joined` particles."""
+    if joined is None:
+        return separators.split(value)
+    kept = [m.span() for m in joined.finditer(value)]
+    parts, start = [], 0
+    for sep in separators.finditer(value):
+        if not any(left < sep.end() and sep.start() < right for left, right in kept):
+            parts.append(value[start:sep.start()])
+            start = sep.end()
+    return [*parts, value[start:]]
+
+
 @lru_cache(maxsize=64)
 def _name_separators(conjunctions: tuple[str, ...]) -> re.Pattern:
-    """What separates names in a list: punctuation, "and", "&" and the language's conjunctions.
-    A slash between two letters standing alone joins a name ('Rajes Paul a/l Muthusamy', 'S/O':
-    son of), where one between names separates them ('Ade S/Ismet Rauf')."""
+    """What separates names in a list: punctuation (a slash too), "and", "&" and the language's
+    conjunctions."""
     words = "|".join(re.escape(w) for w in ("and", "&", *conjunctions))
-    return re.compile(rf"\s*(?:[,;]|/(?!\w\s)|(?<!\s\w)/)\s*|\s+(?:{words})\s+")
+    return re.compile(rf"\s*[,;/]\s*|\s+(?:{words})\s+")
+
+
+@lru_cache(maxsize=64)
+def _slashed_particles(particles: tuple[str, ...]) -> re.Pattern | None:
+    """The name particles holding a slash, each a word of its own in any case ("A/P", not the
+    "a/p" of "Ka/pa"); None where no particle holds one."""
+    slashed = sorted({p.lower() for p in particles if "/" in p}, key=len, reverse=True)
+    if not slashed:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, slashed))})(?!\w)", re.IGNORECASE)
 
 
 _WORD_EDGES = re.compile(r"[\s-]+")
@@ -327,7 +356,7 @@ def outlet_names_read_as_people(author: str, outlet: str | None, words: Lexicon)
     """
     if not words.outlets:
         return True
-    names = split_names(author, words.conjunctions)
+    names = split_names(author, words.conjunctions, words.name_particles)
     if outlet is None:
         outlets = listed_outlets(names, words.outlets)
         if not outlets:
@@ -408,7 +437,7 @@ def editor_names(editor: str, words: Lexicon) -> list[str]:
     >>> [editor_names(e, words) for e in ("Me", "Thank You.", "Jane Doe, Me")]
     [[], [], ['Jane Doe']]
     """
-    return [name for name in split_names(editor, words.conjunctions)
+    return [name for name in split_names(editor, words.conjunctions, words.name_particles)
             if not _names_no_one_after_a_label(name, words)]
 
 
@@ -880,7 +909,7 @@ class MetaSink:
                 field = name + "s"              # a rule captures one, the record lists them
                 # An editor's word that names no one goes alone, its author kept (refuses
                 # refused a line of editors alone).
-                names = (split_names(raw, conjunctions) if name == "author"
+                names = (split_names(raw, conjunctions, words.name_particles) if name == "author"
                          else editor_names(raw, words))
                 # A wire agency named as a writer or an editor ("By Reuters", "By AFP and
                 # Reuters", "Editor: Bernama") is the story's source, as a web page's author
