@@ -390,7 +390,8 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],
     tz = date_zone(doc.packs)
     # date: an input date (already in meta from the hints) > HTML > text header > fallback
     if "date" not in doc.hints:
-        value = page_date(meta.get("dates", []), meta.get("more_dates", ()), tz, months)
+        value = page_date(meta.get("dates", []), meta.get("more_dates", ()), tz, months,
+                          meta.get("published_dates", ()))
         if value:
             doc.meta["date"] = value
     if doc.meta.get("date") is None and fallback_date:

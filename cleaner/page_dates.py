@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Iterable, Mapping, Sequence
 
 from cleaner.dates import ZONES, normalize_date
@@ -137,7 +137,8 @@ def _format(dt: datetime, seconds: bool, tz: str | None) -> str:
 
 def page_date(dates: Sequence[str], more: Iterable[str] = (),
               tz: str | None | _ShippedZone = _SHIPPED_ZONE,
-              months: Mapping[str, int] | None = None) -> str | None:
+              months: Mapping[str, int] | None = None,
+              published: Iterable[str] = ()) -> str | None:
     """A page's publication date: the first of its `dates` (best first) that reads as one, as
     precisely as the page gives it. Another of its dates, or of `more` (the other date tags),
     on the same day as it is written (and at the same clock time, when the first has one) that
@@ -146,6 +147,9 @@ def page_date(dates: Sequence[str], more: Iterable[str] = (),
     "2019-11-20T01:50:59Z"). Then moved into `tz` as iso_date moves it. Where the tags give a
     day alone, `more` holds also the date-times the page writes for itself, read as a text's
     date line is, with `months` ("Selasa, 12 Mar 2024 09:15 WIB": page_metadata._written_dates).
+    A first date-time without an offset gives way to the same moment with one that one of
+    `published` (the page's publication-date tags: its date meta tags, JSON-LD datePublished;
+    not a <time> element, which may be an update's) gives: _same_moment_zoned.
 
     >>> page_date(["2024-03-12"], ["Selasa, 12 Mar 2024 09:15 WIB"], tz="Asia/Jakarta")
     '2024-03-12T09:15+07:00'
@@ -174,50 +178,73 @@ def page_date(dates: Sequence[str], more: Iterable[str] = (),
             if value and _precision(value) > rank and value[:10] == best[:10] \
                     and (rank < _TIMED or value[11:16] == best[11:16]):
                 first, best, rank = raw, value, _precision(value)
+    if isinstance(tz, _ShippedZone):
+        tz = shipped_lexicon().timezone
     if rank == _TIMED:
-        first = _same_moment_zoned(best, (*dates, *more), months) or first
+        first = _same_moment_zoned(best, published, months, zone_named(tz)) or first
     return iso_date(first, tz, months)
 
 
-# How far a local time may stand from UTC: the tz database's offsets run from -12:00 to +14:00,
-# each a whole number of quarter hours (+05:30, +05:45).
+# Where the page's zone is unknown, how far a local time may stand from UTC: the tz database's
+# offsets run from -12:00 to +14:00, each a whole number of quarter hours (+05:30, +05:45).
 _MAX_OFFSET = timedelta(hours=14)
 _QUARTER = timedelta(minutes=15)
 
 
-def _same_moment_zoned(local: str, raws: Iterable[str],
-                       months: Mapping[str, int] | None) -> str | None:
-    """The first of `raws` that gives `local` (a date-time with no offset, as iso_date writes
-    it) with its offset: the same moment written in another zone, which a local time without
-    its offset and UTC differ by (a whole number of quarter hours, 14 hours at most; to the
-    second where both give seconds, else to the minute). None where no date says so: the first
-    date stays, as a date a day or a minute off is another moment (an update).
+def _same_moment_zoned(local: str, raws: Iterable[str], months: Mapping[str, int] | None,
+                       zone: tzinfo | None = None) -> str | None:
+    """The first of `raws` (publication dates only: page_date) that gives `local` (a
+    date-time with no offset, as iso_date writes it) with its offset: the same moment. Where
+    the page's `zone` is known (a tzinfo: its packs' or its site's), `local` read in it is
+    that moment (its offset on that day, to the minute where one gives minutes only). Where
+    it is not, the two differ by a whole number of quarter hours, 14 hours at most, to the
+    second, and the seconds are not zero: a whole minute's time (or one without seconds) and
+    another moment line up on that grid one time in fifteen (an update 11 hours later). None
+    where no date says so: the first date stays, as a date a day or a minute off is another
+    moment.
 
     >>> _same_moment_zoned("2019-11-18T20:58:46", ["2019-11-19T04:58:46Z"], None)
     '2019-11-19T04:58:46Z'
     >>> _same_moment_zoned("2019-11-18T20:58:46", ["2019-11-19T04:58:47Z"], None) is None
     True
+    >>> _same_moment_zoned("2019-11-18T22:00:00", ["2019-11-19T09:00:00Z"], None) is None
+    True
+    >>> _same_moment_zoned("2019-11-18T22:00", ["2019-11-19T06:00Z"], None,
+    ...                    zone_named("America/Los_Angeles"))
+    '2019-11-19T06:00Z'
     """
     mine = _naive(local)
-    if mine is None:
+    if mine is None or (zone is None and (len(local) < 19 or mine.second == 0)):
         return None
     for raw in raws:
         value = iso_date(raw, None, months)
         if not value or _precision(value) != _ZONED:
             continue
         m = _ISO_DATETIME.match(value)
-        if m is None:
+        if m is None or (zone is None and not m.group(6)):
             continue
         other = _naive(value[:19] if m.group(6) else value[:16])
         if other is None:
             continue
+        here = mine
         if len(local) < 19 or not m.group(6):       # one gives minutes only: compare those
-            mine, other = mine.replace(second=0), other.replace(second=0)
+            here, other = mine.replace(second=0), other.replace(second=0)
         offset = _offset(m.group(7)) or timezone.utc
-        shift = mine - (other - (offset.utcoffset(None) or timedelta(0)))
-        if abs(shift) <= _MAX_OFFSET and shift % _QUARTER == timedelta(0):
+        utc = other - (offset.utcoffset(None) or timedelta(0))
+        if _same_instant(here, utc, zone):
             return raw
     return None
+
+
+def _same_instant(local: datetime, utc: datetime, zone: tzinfo | None) -> bool:
+    """Whether `local` (naive) is the moment `utc` (naive, in UTC): read in `zone` (either
+    reading of an hour the clocks repeat), or with no zone a whole number of quarter hours
+    off, 14 hours at most."""
+    if zone is not None:
+        return any(local.replace(tzinfo=zone, fold=fold).utcoffset() == local - utc
+                   for fold in (0, 1))
+    shift = local - utc
+    return abs(shift) <= _MAX_OFFSET and shift % _QUARTER == timedelta(0)
 
 
 def _naive(iso: str) -> datetime | None:

@@ -647,6 +647,13 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
     if not dates:
         dates = _htmldate(tree)
     more_dates = tagged[1:]
+    # The page's publication-date tags, its date meta tags and JSON-LD datePublished: the only
+    # dates that may give a first date-time without an offset its offset (not a <time>
+    # element, which may be an update's: page_dates.page_date).
+    published = list(tagged)
+    if isinstance(ld.get("datePublished"), str):
+        published.append(ld["datePublished"])
+    published = [_SLASH_DATE.sub(r"\1-\2-\3", d) for d in published]
     if dates and not any(_CLOCK.search(d) for d in (*dates, *more_dates)):
         # A day alone: the page's microdata may tag its time and zone (a tag's, so before the
         # written ones), and the page may write them where a reader sees them.
@@ -687,6 +694,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
         "headline": _first_text(tree, "h1"),
         "dates": dates,
         "more_dates": more_dates,
+        "published_dates": published,
         "bylines": bylines,
         "publishers": publishers,
         "sitename": host_site_name(sitename, page_url, metas.get("publisher")),
