@@ -67,6 +67,7 @@ class LocalExecutor:
 _WORKER_CLEANER = None
 _WORKER_ENCODE = None
 _WORKER_CONTEXT = False
+_WORKER_HOLDING: Any = None     # shared with the main process: the token of the document held
 
 
 def _die_with_parent(parent: int) -> None:
@@ -84,7 +85,8 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(factory, parent: int, encode=None, context: bool = False) -> None:
+def _init_worker(factory, parent: int, encode=None, context: bool = False,
+                 holding: Any = None) -> None:
     _die_with_parent(parent)
     # Ctrl-C and SIGTERM are the main process's to handle: it stops feeding work and shuts the
     # pool down. A worker leaves the run's process group, so that a signal sent to the group
@@ -93,15 +95,43 @@ def _init_worker(factory, parent: int, encode=None, context: bool = False) -> No
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.setpgrp()
-    global _WORKER_CLEANER, _WORKER_ENCODE, _WORKER_CONTEXT
+    global _WORKER_CLEANER, _WORKER_ENCODE, _WORKER_CONTEXT, _WORKER_HOLDING
     _WORKER_CLEANER = factory()
-    _WORKER_ENCODE, _WORKER_CONTEXT = encode, context
+    _WORKER_ENCODE, _WORKER_CONTEXT, _WORKER_HOLDING = encode, context, holding
+    _warm_up()
+
+
+def _warm_up() -> None:
+    """Build what the cleaner builds on its first document (0.1 to 0.3 s), before the worker
+    takes one: the worker cleaning one document alone (_work_alone) holds it for that document's
+    own time, not its start's, and a kill meanwhile is less likely to count against it."""
+    try:
+        _WORKER_CLEANER.clean("x")          # type: ignore[union-attr]
+    except Exception:                       # (the documents will say what is wrong)
+        pass
 
 
 def _work(batch: list) -> BatchResult:
     result = process_batch(_WORKER_CLEANER, batch, _WORKER_ENCODE, _WORKER_CONTEXT)
     give_back_heap(batch_bytes(batch))      # a giant record's freed heap, before the next batch
     return result
+
+
+def _work_alone(batch: list, token: int, warm: list | None = None) -> BatchResult:
+    """_work on one document cleaned alone, first telling the main process it holds it: a death
+    counts against the document only where the worker that died had taken it (a kill while
+    the pool started, or before the worker took the document, is no doing of the document's).
+    The token stays set while the result is sent: a result too big to send kills there too.
+    `warm`: a neighbouring document (a new worker's first task), cleaned first, for nothing: it
+    builds what a document of its site and language needs, before the worker holds this one."""
+    if warm:
+        _WORKER_HOLDING.value = -token      # (a death now is the warm-up's)
+        try:
+            process_batch(_WORKER_CLEANER, warm, None, False)
+        except Exception:
+            pass
+    _WORKER_HOLDING.value = token
+    return _work(batch)
 
 
 def _mp_context():
@@ -132,12 +162,12 @@ class PoolExecutor:
 
     A worker that dies (killed, out of memory, crashed in native code) breaks the pool: the pool is
     restarted and the batch it was working on is cleaned again, alone; if a worker dies on it
-    again, it is cleaned one document at a time to find the document that kills it. A document
-    is rejected with the reason only when a worker dies on it twice, alone in the pool each time:
-    a worker killed from outside (or an idle one dying) is not the document's doing. The run
-    goes on. Only `max_restarts` deaths in a row, with no batch or document cleaned between them
-    (a pool that cannot start, or dies on everything), end the run: deaths spread over a long run
-    never do.
+    again, it is cleaned one document at a time, in a pool of one worker, to find the document
+    that kills it. A document is rejected with the reason only when the worker that died had
+    taken it, twice: the pool's only worker, so no idle worker's death, nor a kill while the
+    pool restarts, counts against it (_alone). The run goes on. Only `max_restarts` deaths in a
+    row, with no batch or document cleaned between them (a pool that cannot start, or dies on
+    everything), end the run: deaths spread over a long run never do.
     """
 
     name = "pool"
@@ -160,6 +190,12 @@ class PoolExecutor:
         self.restarts = 0           # over the run
         self.in_a_row = 0           # deaths with no work done since: what max_restarts bounds
         self.stopping = False       # stop_feeding: no more batches are handed to the workers
+        # The token of the document a worker cleaning one document alone took last (_alone)
+        self._holding = _mp_context().Value("q", 0, lock=False)
+        self._token = 0
+        self._fresh = True          # the pool has cleaned nothing since it started (_alone)
+        self._cleaned: Any = None   # the pass's document cleaned last: a new worker's warm-up
+        self._size = self.workers   # the current pool's workers: 1 in the one-by-one pass
         self._pool = self._start()
 
     def stop_feeding(self) -> None:
@@ -170,19 +206,27 @@ class PoolExecutor:
     def _start(self) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(self.workers, mp_context=_mp_context(),
+        return ProcessPoolExecutor(self._size, mp_context=_mp_context(),
                                    initializer=_init_worker,
                                    initargs=(self.factory, os.getpid(), self.encode,
-                                             self.context))
+                                             self.context, self._holding))
 
-    def _restart(self) -> None:
+    def _restart(self, workers: int | None = None) -> None:
+        """After a death: count it (WorkerDied past max_restarts in a row), and replace the
+        broken pool by one of `workers` (as many as it had)."""
         self.restarts += 1
         self.in_a_row += 1
         if self.in_a_row > self.max_restarts:
             raise WorkerDied(f"worker processes died {self.in_a_row} times in a row, with no "
                              "document cleaned between; giving up")
+        self._replace(workers or self._size)
+
+    def _replace(self, workers: int) -> None:
+        """The pool shut down (its work in flight dropped) and a new one of `workers` started."""
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._size = workers
         self._pool = self._start()
+        self._fresh = True
 
     def map(self, batches: Iterable[list]) -> Iterator[BatchResult]:
         pending: deque = deque()            # [batch, future, input bytes], in input order
@@ -233,7 +277,7 @@ class PoolExecutor:
         except Exception:
             # The batch could not reach a worker (a field nested too deep for pickle): sent
             # one document at a time, only the one that cannot go is rejected.
-            result = self._one_by_one(batch)
+            result = self._beside(batch)
         else:
             self.in_a_row = 0
         return result
@@ -254,12 +298,27 @@ class PoolExecutor:
         except BrokenProcessPool:
             self.warn(f"a worker process died again while cleaning {where}; "
                       "cleaning those documents again one at a time")
-            self._restart()
-            return self._one_by_one(batch)
+            self._restart(1)
+            result = self._one_by_one(batch)
+            # (only when the pass ends: where it raises, the run stops)
+            self._replace(self.workers)
+            return result
         except Exception:                   # (as in _result: it cannot reach a worker)
-            return self._one_by_one(batch)
+            return self._beside(batch)
         self.in_a_row = 0
         return result
+
+    def _beside(self, batch: list) -> BatchResult:
+        """_one_by_one for a batch that cannot reach a worker, in a pool of one worker beside
+        the pool, whose batches in flight after it go on being cleaned."""
+        pool, size = self._pool, self._size
+        self._size = 1
+        self._pool = self._start()
+        try:
+            return self._one_by_one(batch)
+        finally:
+            self._pool.shutdown(wait=False, cancel_futures=True)   # (its one worker is idle)
+            self._pool, self._size = pool, size
 
     def _wait(self, future: Future) -> BatchResult:
         """The future's result, as Future.result gives it, with a watchdog: a worker killed
@@ -332,8 +391,8 @@ class PoolExecutor:
             return future
 
     def _one_by_one(self, batch: list) -> BatchResult:
-        """The batch's outcomes, each document cleaned alone (_alone); one that a worker died on
-        twice is rejected with the reason."""
+        """The batch's outcomes, each document cleaned alone (_alone) in the pool, of one worker;
+        one whose worker died twice while holding it is rejected with the reason."""
         from concurrent.futures.process import BrokenProcessPool
 
         outcomes: list[Outcome] = []
@@ -341,11 +400,12 @@ class PoolExecutor:
         # Outcomes up to the last document a worker cleaned: past it, where the pool gives up,
         # the documents it died on are not to blame (it dies on everything) and are not rejected.
         sure = 0
-        for item in expand(batch):
+        self._cleaned = None                # (a giant record is not kept past its pass)
+        for item, following in _with_next(expand(batch)):
             if self.stopping:
                 raise FeedingStopped
             try:
-                result = self._alone(item)
+                result = self._alone(item, following)
             except WorkerDied as exc:
                 exc.done = BatchResult(outcomes[:sure], seconds)
                 raise
@@ -370,27 +430,46 @@ class PoolExecutor:
             sure = len(outcomes)
             for key, value in result.seconds.items():
                 seconds[key] = seconds.get(key, 0.0) + value
+        self._cleaned = None
         return BatchResult(outcomes, seconds)
 
-    def _alone(self, item) -> BatchResult:
-        """One document's result, cleaned alone in the pool. If a worker dies meanwhile, the
-        pool is restarted and the document cleaned alone once more: the death may be no doing
-        of its own (a worker killed from outside, or the idle one dying, breaks the pool all
-        the same). BrokenProcessPool, with the pool restarted, only when a worker died on the
-        second try too; WorkerDied where the deaths in a row give up."""
+    def _alone(self, item, following: Any = None) -> BatchResult:
+        """One document's result, cleaned alone in the pool (of one worker). A death counts
+        against the document only where the worker had taken it (_work_alone): one killed from
+        outside while the pool started, or before it took the document, is not its doing. After
+        each death the pool is restarted and the document cleaned again; BrokenProcessPool, with
+        the pool restarted, when the worker that held it died twice; WorkerDied where the
+        deaths in a row give up (each death counts there, its doing or not).
+
+        A new worker first cleans, for nothing, the pass's document cleaned last, or else the
+        one `following` this one (not after a death while it did: it may be the killer), so
+        that it holds this one for its own time only, not for what its first document builds
+        (0.1 s and more: 2 of 4 runs killing a worker every 0.15 s rejected a document)."""
         from concurrent.futures.process import BrokenProcessPool
 
-        try:
-            return self._wait(self._pool.submit(_work, [item]))
-        except BrokenProcessPool:
-            self.warn(f"a worker process died while cleaning {_where([item])}; "
-                      "cleaning it again alone")
-            self._restart()
-        try:
-            return self._wait(self._pool.submit(_work, [item]))
-        except BrokenProcessPool:
-            self._restart()
-            raise
+        held = 0
+        neighbour = self._cleaned if self._cleaned is not None else following
+        while True:
+            self._token += 1
+            warm = [neighbour] if self._fresh and neighbour is not None else None
+            try:
+                result = self._wait(self._pool.submit(_work_alone, [item], self._token, warm))
+                self._fresh, self._cleaned = False, item
+                return result
+            except BrokenProcessPool:
+                if self._holding.value == -self._token and neighbour is not self._cleaned:
+                    neighbour = None        # (died on the uncleaned one: not tried again)
+                if self._holding.value == self._token:
+                    held += 1
+                    if held == 1:
+                        self.warn(f"a worker process died while cleaning {_where([item])}; "
+                                  "cleaning it again alone")
+                else:
+                    self.warn(f"a worker process died before it took {_where([item])}; "
+                              "cleaning it again")
+                self._restart()
+            if held == 2:
+                raise BrokenProcessPool("the worker that held the document died twice")
 
     def close(self, cancel: bool = False) -> None:
         """Shut the pool down. `cancel`: the run is stopping, so the batches in flight are
@@ -402,6 +481,16 @@ class PoolExecutor:
             # its shutdown hung 1 run in about 30 under load, on a worker killed mid-result)
             self._tear_down()
         self._pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+def _with_next(items: Iterable) -> Iterator[tuple[Any, Any]]:
+    """Each item with the one after it (None after the last)."""
+    iterator = iter(items)
+    item = next(iterator, None)
+    while item is not None:
+        following = next(iterator, None)
+        yield item, following
+        item = following
 
 
 def _where(batch: list) -> str:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import functools
 import json
 import os
+import signal
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ import pytest
 from cleaner import batches
 from cleaner.batches import batched
 from cleaner.cli import main
-from cleaner.executors import PoolExecutor
+from cleaner.executors import PoolExecutor, WorkerDied
 from cleaner.inputs import Item
 from scale_helpers import read_jsonl, real_docs, write_jsonl
 
@@ -36,21 +39,49 @@ def _died_before(markers: Path, name: str, times: int) -> bool:
 
 class DyingCleaner:
     """Echoes text; a text "DIE n NAME" kills its worker the first n times it is cleaned (a
-    worker killed from outside while it cleaned it), then is cleaned as any other."""
+    worker killed from outside while it cleaned it), then is cleaned as any other. "DIE n NAME
+    ARM": its n-th death also arms the worker start: once armed, the next `STARTS` workers to start die starting
+    (an outside kill landing while the pool restarts). A text "SIBLING" kills the other workers
+    of its pool and waits for the pool to break (the idle worker killed from outside)."""
 
-    def __init__(self, markers: str):
+    def __init__(self, markers: str, starts: int = 1):
         self.markers = Path(markers)
+        self.markers.joinpath(f"worker.{os.getpid()}").touch()
+        if self.markers.joinpath("armed").exists() and \
+                not _died_before(self.markers, "start", starts):
+            os._exit(9)
 
     def clean(self, text, url=None, id=None, **fields):
         if text.startswith("DIE "):
-            _, times, name = text.split(" ", 2)
+            _, times, name, *arm = text.split(" ")
             if not _died_before(self.markers, name, int(times)):
+                if arm and self.markers.joinpath(f"{name}.{int(times) - 1}").exists():
+                    self.markers.joinpath("armed").touch()
                 os._exit(9)
+        if text == "SIBLING" and _kill_siblings(self.markers):
+            time.sleep(30)                  # (ended by the pool, broken by the kill)
         return {"id": id, "text": text, "meta": {"site": None}, "removed": [], "flags": []}
 
 
-def _dying_factory(markers: str) -> DyingCleaner:
-    return DyingCleaner(markers)
+def _kill_siblings(markers: Path) -> bool:
+    """Kill the other live workers of this worker's pool (children of the same process);
+    whether there was one."""
+    killed = False
+    for marker in markers.glob("worker.*"):
+        pid = int(marker.suffix[1:])
+        try:
+            # (field 4 of /proc/PID/stat: the parent's pid, past the name in parentheses)
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if pid != os.getpid() and stat[0] != "Z" and int(stat[1]) == os.getppid():
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+    return killed
+
+
+def _dying_factory(markers: str, starts: int = 1) -> DyingCleaner:
+    return DyingCleaner(markers, starts)
 
 
 def _items(texts):
@@ -58,11 +89,11 @@ def _items(texts):
             enumerate(texts, start=1)]
 
 
-def _outcomes(tmp_path, texts, batch_size, messages=None, max_restarts=20):
+def _outcomes(tmp_path, texts, batch_size, messages=None, max_restarts=20, starts=1):
     markers = tmp_path / "markers"
     markers.mkdir(exist_ok=True)
     warn = messages.append if messages is not None else (lambda message: None)
-    pool = PoolExecutor(functools.partial(_dying_factory, str(markers)), 2, warn=warn,
+    pool = PoolExecutor(functools.partial(_dying_factory, str(markers), starts), 2, warn=warn,
                         max_restarts=max_restarts)
     try:
         outcomes = [o for r in pool.map(batched(_items(texts), batch_size)) for o in r.outcomes]
@@ -76,13 +107,15 @@ def _texts(outcomes):
 
 
 def test_a_batch_whose_worker_was_killed_once_is_cleaned_again_whole(tmp_path):
+    # (in the first batch: a death breaks the pool for every batch in flight, and the first
+    # one in input order is the one reported)
     texts = [f"dokumen {i}" for i in range(60)]
-    texts[20] = "DIE 1 a"
+    texts[4] = "DIE 1 a"
     messages: list[str] = []
     outcomes, pool = _outcomes(tmp_path, texts, 8, messages)
     assert _texts(outcomes) == texts
     assert pool.restarts == 1
-    assert any("died while cleaning in.jsonl:17-24" in m for m in messages)
+    assert any("died while cleaning in.jsonl:1-8" in m for m in messages)
     # (not one document at a time: one death, one retry of the batch)
     assert not any("one at a time" in m for m in messages)
 
@@ -90,36 +123,94 @@ def test_a_batch_whose_worker_was_killed_once_is_cleaned_again_whole(tmp_path):
 def test_a_document_killed_once_in_the_one_by_one_pass_is_cleaned_not_rejected(tmp_path):
     # Dies with its batch, with the batch's retry, and when cleaned alone the first time (the
     # kill that came during the one-by-one pass): the second time alone it goes through.
+    # (in the first batch, as above)
     texts = [f"dokumen {i}" for i in range(60)]
-    texts[20] = "DIE 3 a"
+    texts[4] = "DIE 3 a"
     messages: list[str] = []
     outcomes, pool = _outcomes(tmp_path, texts, 8, messages)
     assert [o[0] for o in outcomes] == ["record"] * 60
     assert _texts(outcomes) == texts
     assert pool.restarts == 3
     assert any("one at a time" in m for m in messages)
-    assert any("in.jsonl:21; cleaning it again alone" in m for m in messages)
+    assert any("in.jsonl:5; cleaning it again alone" in m for m in messages)
 
 
 def test_a_document_that_kills_its_worker_twice_alone_is_rejected(tmp_path):
+    # (the one that dies 4 times in the first batch: a death breaks every batch in flight, and
+    # the first in input order is the one retried first, so its deaths are counted as said;
+    # one that always kills is rejected wherever it is)
     texts = [f"dokumen {i}" for i in range(60)]
-    texts[20] = "DIE 4 a"
+    texts[4] = "DIE 4 a"
     texts[45] = "DIE 99 b"
     outcomes, pool = _outcomes(tmp_path, texts, 8)
-    assert [i for i, o in enumerate(outcomes) if o[0] == "reject"] == [20, 45]
+    assert [i for i, o in enumerate(outcomes) if o[0] == "reject"] == [4, 45]
     assert all("worker process died while cleaning this document" in outcomes[i][1]["reason"]
-               for i in (20, 45))
-    assert _texts(outcomes) == [None if i in (20, 45) else t for i, t in enumerate(texts)]
+               for i in (4, 45))
+    assert _texts(outcomes) == [None if i in (4, 45) else t for i, t in enumerate(texts)]
 
 
 def test_a_killer_document_costs_four_deaths_in_a_row_and_the_run_goes_on(tmp_path):
     # The first document of a batch, that kills every time: the batch, its retry, the document
     # alone twice. Four deaths with nothing cleaned between them are within a budget of 4.
+    # (in the first batch, so that no other batch in flight is broken by its deaths and
+    # retried first, a death more)
     texts = [f"dokumen {i}" for i in range(24)]
-    texts[8] = "DIE 99 a"
+    texts[0] = "DIE 99 a"
     outcomes, pool = _outcomes(tmp_path, texts, 8, max_restarts=4)
-    assert [i for i, o in enumerate(outcomes) if o[0] == "reject"] == [8]
+    assert [i for i, o in enumerate(outcomes) if o[0] == "reject"] == [0]
     assert pool.restarts == 4
+
+
+def test_a_worker_killed_while_the_pool_restarts_is_not_the_documents_doing(tmp_path):
+    # Document 5 dies with its batch, with the batch's retry and alone once; then the worker
+    # started to clean it again is killed before it takes it. It was rejected ("died on it
+    # twice alone"): the death that counts is the one of the worker cleaning it. (In the first
+    # batch: a death breaks the pool for every batch in flight, and the first one in input
+    # order is the one cleaned again, so the deaths are those counted here.)
+    texts = [f"dokumen {i}" for i in range(60)]
+    texts[4] = "DIE 3 a ARM"
+    messages: list[str] = []
+    outcomes, pool = _outcomes(tmp_path, texts, 8, messages)
+    assert [o[0] for o in outcomes] == ["record"] * 60
+    assert _texts(outcomes) == texts
+    assert pool.restarts == 4
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds workers in /proc")
+def test_the_idle_worker_dying_in_the_one_by_one_pass_is_not_the_documents_doing(tmp_path):
+    # Document 7 is cleaned one at a time (document 5 killed its batch twice); each time it
+    # is cleaned, the pool's other worker is killed. It was rejected: the one-by-one pass now
+    # cleans in a pool of one worker, the one holding the document.
+    texts = [f"dokumen {i}" for i in range(60)]
+    texts[4] = "DIE 2 a"
+    texts[6] = "SIBLING"
+    outcomes, pool = _outcomes(tmp_path, texts, 8)
+    assert [o[0] for o in outcomes] == ["record"] * 60
+    assert _texts(outcomes) == texts
+    assert pool.restarts == 2
+
+
+def test_a_pool_that_cannot_start_in_the_one_by_one_pass_ends_the_run_in_bounded_time(
+        tmp_path):
+    # Deaths that are no document's doing reject nothing, and are retried: still only
+    # max_restarts deaths in a row, and the documents cleaned before them are kept.
+    texts = [f"dokumen {i}" for i in range(24)]
+    texts[4] = "DIE 3 a ARM"
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    pool = PoolExecutor(functools.partial(_dying_factory, str(markers), 99), 2,
+                        warn=lambda message: None, max_restarts=6)
+    written = []
+    try:
+        with pytest.raises(WorkerDied):
+            for result in pool.map(batched(_items(texts), 8)):
+                written.extend(result.outcomes)
+    finally:
+        pool.close()
+    assert _texts(written) == texts[:4]
+    # (the batch, its retry; documents 1 to 4 cleaned; document 5 once, then 6 starts: 7 in a
+    # row are past 6)
+    assert pool.restarts == 2 + 7
 
 
 @pytest.mark.parametrize("times", [1, 3])
