@@ -485,10 +485,10 @@ def _api_record(doc: Document, text: Any) -> dict[str, Any]:
     reason the command rejects it for, where the text had nothing visible (empty, blank, zero-
     width characters only), as Dataset.map flags such a row; not raised, so that a frame cleaned
     row by row keeps its rows."""
-    record = doc.to_record()
-    if not record["text"] and not record["removed"]:        # (batches.nothing_visible)
-        from cleaner.batches import NOTHING_VISIBLE       # (batches imports this module)
+    from cleaner.batches import NOTHING_VISIBLE, nothing_visible    # (batches imports this module)
 
+    record = doc.to_record()
+    if nothing_visible(record):
         blank = isinstance(text, str) and not text.strip()
         record["flags"].append({"flag": "rejected",
                                 "reason": "empty document" if blank else NOTHING_VISIBLE})
