@@ -6,8 +6,8 @@ import argparse
 import codecs
 
 from cleaner.input_guard import missing_input
-from cleaner.inputs import (COMPRESSED_SUFFIXES, HINTS, MAX_HTML_BYTES, MAX_RECORD_BYTES,
-                            PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions)
+from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_HTML_BYTES, MAX_RECORD_BYTES,
+                            PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions, hint_pair)
 from cleaner.pipeline import Cleaner
 from cleaner.pack_replacements import pack_warnings
 from cleaner.progress import say
@@ -65,11 +65,10 @@ def encoding(text: str) -> str:
 
 def hint_field(text: str) -> tuple[str, str]:
     """An argparse type: HINT=NAME, HINT one of the hints a record's fields give."""
-    hint, _, name = text.partition("=")
-    if hint not in HINTS or not name:
-        raise argparse.ArgumentTypeError(f"not HINT=NAME with HINT one of {', '.join(HINTS)}: "
-                                         f"{text!r}")
-    return hint, name
+    try:
+        return hint_pair(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_rule_options(parser: argparse.ArgumentParser) -> None:

@@ -25,7 +25,6 @@ path nor the function's name says what the files or the package's other modules 
 from __future__ import annotations
 
 import hashlib
-from argparse import ArgumentTypeError
 from collections.abc import Iterable
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
@@ -35,9 +34,8 @@ import orjson
 from cleaner import __version__
 from cleaner.batches import NOTHING_VISIBLE, nothing_visible
 from cleaner.document import Document
-from cleaner.cli_common import hint_field
 from cleaner.html_load import PageError
-from cleaner.inputs import MAX_RECORD_BYTES, Reject, opens_as_page, with_hint_fields
+from cleaner.inputs import MAX_RECORD_BYTES, Reject, hint_pair, opens_as_page, with_hint_fields
 from cleaner.parquet_io import record_schema, row_text
 from cleaner.pipeline import Cleaner, document_id
 from cleaner.rulefile import RuleFileError, rule_paths
@@ -160,12 +158,7 @@ def hint_fields(fields: HintFields, text_field: str = "text") -> tuple[tuple[str
         items = [f"{hint}={name}" for hint, name in fields.items()]
     else:
         items = [item if isinstance(item, str) else "=".join(map(str, item)) for item in fields]
-    pairs = []
-    for item in items:
-        try:
-            pairs.append(hint_field(item))
-        except ArgumentTypeError as exc:
-            raise ValueError(str(exc)) from None
+    pairs = [hint_pair(item) for item in items]
     for hint, name in pairs:
         if name == text_field:
             raise ValueError(f"fields {hint}={name}: {name!r} is the document itself (text_field "

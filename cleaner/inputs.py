@@ -256,6 +256,19 @@ HINTS = ("id", "url", "title", "date", "lang")
 PAGE_NOTES = ("charset", "fallback_date", "page_flags")
 
 
+def hint_pair(text: str) -> tuple[str, str]:
+    """A HINT=NAME mapping (--field, Dataset.map's fields=) as its pair; ValueError where HINT
+    is none of the hints a record's fields give, or NAME is empty.
+
+    >>> hint_pair("date=published_at")
+    ('date', 'published_at')
+    """
+    hint, _, name = text.partition("=")
+    if hint not in HINTS or not name:
+        raise ValueError(f"not HINT=NAME with HINT one of {', '.join(HINTS)}: {text!r}")
+    return hint, name
+
+
 def with_hint_fields(fields: dict[str, Any], hint_fields: tuple[tuple[str, str], ...]) -> None:
     """Copy each mapped field (ReadOptions.hint_fields) to its hint's name, where the record has
     it: the field stays as well, and a field already named as the hint gives way.
