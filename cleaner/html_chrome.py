@@ -120,6 +120,15 @@ def _drop(el: HtmlElement, keep: str = "") -> None:
     parent.remove(el)
 
 
+def _strip(rule: str, el: HtmlElement, removed: list[Removal], keep: str = "") -> None:
+    """Remove an element as _drop does, recording what it held under `rule` in `removed`
+    (nothing where it held no visible text but `keep`)."""
+    record = _removal(rule, el, keep)
+    if record:
+        removed.append(record)
+    _drop(el, keep)
+
+
 @lru_cache(maxsize=512)
 def css_selector(selector: str):
     """A compiled CSS selector; raises ValueError saying why one cannot be used."""
@@ -157,10 +166,7 @@ def strip_selectors(tree: HtmlElement, selectors: Iterable[str], rule: str,
             # Inside an element already removed (nested matches): its text is recorded there.
             if el.getparent() is None or not _attached(el, tree):
                 continue
-            record = _removal(f"{rule}:{selector}", el)
-            if record:
-                removed.append(record)
-            _drop(el)
+            _strip(f"{rule}:{selector}", el, removed)
     return removed
 
 
@@ -226,11 +232,8 @@ def strip_chrome(tree: HtmlElement) -> list[Removal]:
         # class=rollover-people><a>Ilhan Omar</a><span>card</span></span> (D-Minn.)"): the
         # name is the sentence's, and stays; the card goes.
         keep = _card_link_text(el) if name == "hover-card" else ""
-        record = _removal(f"html/chrome-{name}", el, keep)
-        if record:
-            removed.append(record)
         dropped.add(el)
-        _drop(el, keep)
+        _strip(f"html/chrome-{name}", el, removed, keep)
     return removed
 
 
@@ -363,7 +366,7 @@ def strip_link_lists(tree: HtmlElement) -> list[Removal]:
     """Remove lists whose every item is a link and nothing else: menus and lists of other
     articles (trafilatura drops most menus too; removing them first keeps its fast mode on the
     article)."""
-    removed = []
+    removed: list[Removal] = []
     for lst in _LINK_LISTS(tree):
         if lst.getparent() is None:
             continue
@@ -375,10 +378,7 @@ def strip_link_lists(tree: HtmlElement) -> list[Removal]:
                 ok = False
                 break
         if ok:
-            record = _removal("html/chrome-link-list", lst)
-            if record:
-                removed.append(record)
-            _drop(lst)
+            _strip("html/chrome-link-list", lst, removed)
     return removed
 
 
@@ -407,7 +407,7 @@ def strip_standfirst(tree: HtmlElement) -> list[Removal]:
     scope = block if block is not None else h1.getparent()
     if scope is None:
         return []
-    removed = []
+    removed: list[Removal] = []
     after = False
     for el in scope.iter(tag=etree.Element):
         if el is h1:
@@ -427,10 +427,7 @@ def strip_standfirst(tree: HtmlElement) -> list[Removal]:
                 el.tag = "p"
             break
         if 3 <= words <= STANDFIRST_MAX_WORDS:
-            record = _removal("html/standfirst", el)
-            if record:
-                removed.append(record)
-            _drop(el)
+            _strip("html/standfirst", el, removed)
             break
     return removed
 
@@ -504,16 +501,10 @@ def strip_tag_links(tree: HtmlElement) -> list[Removal]:
         if (_text_length(box) > CHROME_MAX_SHARE * total
                 or article.held_by(box) or not _alone_in_run(box)):
             continue
-        record = _removal("html/chrome-tags", box)
-        if record:
-            removed.append(record)
         tail = _after_closing_tags(box)
-        _drop(box)
+        _strip("html/chrome-tags", box, removed)
         for el in tail:
-            record = _removal("html/chrome-after-tags", el)
-            if record:
-                removed.append(record)
-            _drop(el)
+            _strip("html/chrome-after-tags", el, removed)
     return removed
 
 
@@ -656,10 +647,7 @@ def strip_date_stamps(tree: HtmlElement) -> list[Removal]:
         if (el.tag in _SKIP_TAGS or not _attached(el, tree)
                 or _text_length(el) > DATE_STAMP_WORDS or not _alone_in_run(el)):
             continue
-        record = _removal("html/chrome-date", el)
-        if record:
-            removed.append(record)
-        _drop(el)
+        _strip("html/chrome-date", el, removed)
     return removed
 
 
@@ -690,10 +678,7 @@ def strip_caps_related(tree: HtmlElement, page_url: str | None) -> list[Removal]
         link = _caps_link(p)
         if link is None or _introduced(p) or not _site_article(link.get("href"), page_url):
             continue
-        record = _removal("html/chrome-related-link", p)
-        if record:
-            removed.append(record)
-        _drop(p)
+        _strip("html/chrome-related-link", p, removed)
     return removed
 
 
