@@ -6,7 +6,7 @@ from bisect import insort
 
 from cleaner.document import Document, Line, Removal
 from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Hit, Matcher, applies,
-                             search_rules)
+                             last_line, search_rules)
 from cleaner.metadata import MetaSink
 from cleaner.rulefile import Rule
 
@@ -116,6 +116,8 @@ class RuleStage:
         budget = {"limit": self.guard_share * size, "used": used, "stopped": set(),
                   "body": False}
         count = len(lines)
+        # The last line with text, where "last" rules fire: fixed here, as the rules start.
+        last = last_line(texts)
         if scanned is None:
             # (made here, not left to `candidates`: widening the head reads it again, for the
             # rules it found on a line brought into the head)
@@ -143,11 +145,12 @@ class RuleStage:
             if not line.text:
                 continue
             in_head = index < head_end
-            if self._line(doc, index, in_head, index >= count - TAIL_LINES, budget, found):
+            if self._line(doc, index, (in_head, index >= count - TAIL_LINES, index == last),
+                          budget, found):
                 break            # a drop-tail took the rest
             if in_head and not line.text and head_end < HEAD_REACH \
                     and doc.removed[-1].rule in self._header_ids:
-                head_end = self._widen_head(head_end, scanned, candidates, order, at)
+                head_end = self._widen_head(head_end, scanned, candidates, order, at, last)
         doc.lines = [ln for ln in lines if ln.text]
         removed = sum(used.values())
         if removed > MOSTLY_REMOVED_SHARE * size and self.guard_share < 1:
@@ -156,8 +159,11 @@ class RuleStage:
                                         f"({removed / size:.0%}), each within its share"})
         return doc
 
-    def _line(self, doc: Document, index: int, in_head: bool, in_tail: bool, budget,
+    def _line(self, doc: Document, index: int, place: tuple[bool, bool, bool], budget,
               found: list) -> bool:
+        """Apply the rules to one line (`found`: the rules the scan named on it, that may fire
+        where it sits, `place`: in the head, in the tail, the last line); whether a drop-tail
+        took the rest of the document."""
         line = doc.lines[index]
         fired: set[str] = set()
         # The rules whose hit on this line the packs refused (MetaSink.refuses); made when one is.
@@ -168,13 +174,13 @@ class RuleStage:
             # The scan named the rules matching the whole line; after a cut, the rest of the line
             # is a new text ("^" now sits where the cut ended) and all rules are asked again.
             hit = (search_rules(line.text, found) if attempt == 0
-                   else self.matcher.search(line.text, in_head, in_tail))
+                   else self.matcher.search(line.text, *place))
             # (_refuses written out: this runs on every hit, and most rules have no unless)
             if refused or (hit is not None and (
                     (hit.rule.unless and _spared(hit, line.text)) or self.sink.refuses(doc, hit))):
                 refused = refused or []
                 hit = self._placed(doc, hit, line.text, found if attempt == 0 else None,
-                                   in_head, in_tail, refused)
+                                   place, refused)
             if hit is None or hit.end <= hit.start or not _may_fire(hit, fired):
                 return False
             action = hit.rule.action
@@ -211,13 +217,14 @@ class RuleStage:
         return False
 
     def _widen_head(self, head_end: int, scanned: list, candidates: dict[int, list[Rule]],
-                    order: list[int], at: int) -> int:
+                    order: list[int], at: int, last: int) -> int:
         """Bring the line at `head_end` into the head, a header rule having taken one above: the
         rules the scan named on it that fire in the head join its candidates (`order`, from
-        `at` on, is what is left to look at). Returns the head's new end."""
+        `at` on, is what is left to look at; `last`: the last line's index). Returns the head's
+        new end."""
         if head_end < len(scanned) and scanned[head_end]:
             named = self.matcher.named(scanned[head_end], True,
-                                       head_end >= len(scanned) - TAIL_LINES)
+                                       head_end >= len(scanned) - TAIL_LINES, head_end == last)
             if named:
                 if head_end not in candidates:
                     insort(order, head_end, lo=at)
@@ -230,7 +237,7 @@ class RuleStage:
         return bool(hit.rule.unless and _spared(hit, text)) or self.sink.refuses(doc, hit)
 
     def _placed(self, doc: Document, hit: Hit | None, text: str, found: list[Rule] | None,
-                in_head: bool, in_tail: bool, refused: list[Rule]) -> Hit | None:
+                place: tuple[bool, bool, bool], refused: list[Rule]) -> Hit | None:
         """The hit, or the first one after it but for the rules refused on the line (a line
         their `unless` spares, or a hit the packs' words refuse): a dateline
         whose place the packs list as none (a label, an institution: "KPK - " opening the lead)
@@ -238,7 +245,8 @@ class RuleStage:
         DICEMARI SISA TOKSIK: " opens a headline) is not one, nor a byline whose outlet they do
         not list (MetaSink.refuses), and the line is searched again as if that rule had not
         matched, so that the rest of it is cleaned as it would be without the rule. `found`:
-        the rules the scan named for the text, or None after a cut."""
+        the rules the scan named for the text, or None after a cut; `place`: where the line
+        sits (in the head, in the tail, the last line)."""
         while hit is not None:
             if not any(hit.rule is gone for gone in refused):
                 if not self._refuses(doc, hit, text):
@@ -248,7 +256,7 @@ class RuleStage:
                 # The text alone, as the one line of a document: every rule that matches it,
                 # which the line's place then narrows.
                 found = [rule for rule in self.matcher.candidates([text]).get(0, ())
-                         if applies(rule, in_head, in_tail)]
+                         if applies(rule, *place)]
             rest = [rule for rule in found if not any(rule is gone for gone in refused)]
             hit = search_rules(text, rest) if rest else None
         return None

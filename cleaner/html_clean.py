@@ -423,13 +423,13 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],
 
 def _credits_alone(doc: Document) -> bool:
     """Whether the text's authors all come from closing credits: every removal that fed
-    `authors` is a rule's that reads the text's tail (where = "tail": chrome/wire-editing-
+    `authors` is a rule's that reads the text's tail (where = "tail" or "last": chrome/wire-editing-
     credit's "Additional reporting by B"). A page's own byline names its writers before them."""
     fed = {removal.rule for removal in doc.removed if "authors" in removal.fields}
     if not fed:
         return False
     tail = {rule.id for pack in doc.packs for rule in pack.rules
-            if rule.id in fed and rule.where == "tail"}
+            if rule.id in fed and rule.where in ("tail", "last")}
     return fed <= tail
 
 

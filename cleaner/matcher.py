@@ -12,7 +12,8 @@ from cleaner.re2_spans import Spans, set_match
 from cleaner.rulefile import ASCII, Rule, alphabet_of, re2_options
 
 # Lines counted from the start (head) and the end (tail) of a document, among non-empty lines,
-# where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes.
+# where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes. A "last"
+# rule fires on the last line with text alone (last_line).
 HEAD_LINES = 6
 TAIL_LINES = 6
 # How far the head may reach: its HEAD_LINES lines and as many more as header rules took whole
@@ -29,15 +30,33 @@ _NON_ASCII = "\\x{80}-\\x{10ffff}"
 _TEXT_EDGES = re2.compile(r"\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m")
 
 
-def applies(rule: Rule, in_head: bool, in_tail: bool) -> bool:
-    """Whether the rule may fire on a line in the head, the tail, both or neither."""
-    if rule.where == "any":
+def applies(rule: Rule, in_head: bool, in_tail: bool, in_last: bool = False) -> bool:
+    """Whether the rule may fire on a line in the head, the tail, both or neither, and that is
+    the document's last line with text (`in_last`) or not."""
+    where = rule.where
+    if where == "any":
         return True
-    if rule.where == "head":
+    if where == "head":
         return in_head
-    if rule.where == "tail":
+    if where == "tail":
         return in_tail
+    if where == "last":
+        return in_last
     return in_head or in_tail        # edges
+
+
+def last_line(lines: list[str]) -> int:
+    """The index of the last line with text (not blank), where a "last" rule fires; -1 for
+    none. It is the text's as the rule stage starts: a line the rules empty later does not make
+    the one above it last, so that where a rule fires does not hang on the order rules run in.
+
+    >>> last_line(["Lead.", "Follow us on X.", " ", ""]), last_line(["", "\t"])
+    (1, -1)
+    """
+    index = len(lines) - 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    return index
 
 
 def scan_form(pattern: str) -> str:
@@ -207,17 +226,19 @@ class Matcher:
         priority = {id(rule): index for index, rule in enumerate(rules)}
         self._local = [priority.get(id(rule)) for rule in universe]
 
-    def _mine(self, indices: list[int], in_head: bool, in_tail: bool) -> list[Rule]:
+    def _mine(self, indices: list[int], in_head: bool, in_tail: bool,
+              in_last: bool) -> list[Rule]:
         """Of the rules the set found in a line (its indexes), the combination's that may fire
         where the line sits, in priority order."""
         local, rules = self._local, self.rules
         mine = sorted(i for i in map(local.__getitem__, indices) if i is not None)
-        return [rules[i] for i in mine if applies(rules[i], in_head, in_tail)]
+        return [rules[i] for i in mine if applies(rules[i], in_head, in_tail, in_last)]
 
-    def named(self, indices: list[int], in_head: bool, in_tail: bool) -> list[Rule]:
+    def named(self, indices: list[int], in_head: bool, in_tail: bool,
+              in_last: bool) -> list[Rule]:
         """Of the rules the scan found in a line (its indexes), those of this combination that
         may fire where the line sits, in priority order."""
-        return self._mine(indices, in_head, in_tail)
+        return self._mine(indices, in_head, in_tail, in_last)
 
     def scan(self, lines: list[str]) -> list:
         """Per line, the set's rules found in it (their indexes; None or [] for none): the part
@@ -245,19 +266,20 @@ class Matcher:
         """Line index -> the rules that match that line and may fire there, in priority order.
         `scanned`: the lines' scan, if it was made already."""
         found: dict[int, list[Rule]] = {}
-        tail = len(lines) - TAIL_LINES
+        tail, last = len(lines) - TAIL_LINES, last_line(lines)
         # Most lines match no rule (88% of the benchmark's): for them, the scan was all.
         for index, indices in enumerate(self.scan(lines) if scanned is None else scanned):
-            if indices and (named := self._mine(indices, index < HEAD_LINES, index >= tail)):
+            if indices and (named := self._mine(indices, index < HEAD_LINES, index >= tail,
+                                                index == last)):
                 found[index] = named
         return found
 
-    def search(self, text: str, in_head: bool, in_tail: bool,
+    def search(self, text: str, in_head: bool, in_tail: bool, in_last: bool,
                data: bytes | None = None) -> Hit | None:
         """The first rule match in one line (`data`: the line in UTF-8, if at hand), or None."""
         data = text.encode() if data is None else data
         indices = self._match(data)
-        rules = self._mine(indices, in_head, in_tail) if indices else None
+        rules = self._mine(indices, in_head, in_tail, in_last) if indices else None
         return search_rules(text, rules, data) if rules else None
 
 

@@ -24,7 +24,9 @@ from cleaner.relaxed_form import relaxed_form
 from cleaner.validity import date_span
 
 ACTIONS = ("drop-line", "drop-tail", "drop-span", "meta")
-WHERE = ("any", "head", "tail", "edges")
+# Where a rule may fire (cleaner.matcher.applies): any line, the head, the tail, either edge, or
+# the last line with text alone (a prompt closing the article that a paragraph higher up quotes).
+WHERE = ("any", "head", "tail", "edges", "last")
 KINDS = ("common", "lang", "site")
 # Named groups a "meta" rule may capture; "cut" marks the part to remove when it is not the
 # whole match (RE2 has no look-around, so context is matched but left in place).

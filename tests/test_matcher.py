@@ -8,7 +8,7 @@ import json
 import pytest
 import re2
 
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, applies, matcher_for, scan_form
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, applies, last_line, matcher_for, scan_form
 from cleaner.rulefile import load_packs, re2_options
 from conftest import ROOT
 
@@ -47,10 +47,10 @@ def test_scan_form_matches_wherever_the_exact_pattern_does(rule):
 
 
 def _exact_candidates(rules, lines: list[str]) -> dict[int, list[str]]:
-    count, found = len(lines), {}
+    count, found, last = len(lines), {}, last_line(lines)
     for index, line in enumerate(lines):
         hits = [rule.id for rule in rules
-                if applies(rule, index < HEAD_LINES, index >= count - TAIL_LINES)
+                if applies(rule, index < HEAD_LINES, index >= count - TAIL_LINES, index == last)
                 and rule.regex.search(line)]
         if hits:
             found[index] = hits

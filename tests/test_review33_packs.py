@@ -148,10 +148,6 @@ def test_promos_still_go(malay, promo):
 
 # --- 6. follow-us sentences: the last line only --------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="a rule's `where` reaches the last 6 lines, not the last "
-                                       "one, and a line alone cannot tell a quoted post's 'Follow "
-                                       "us on Twitter @x.' from the site's (proposed in review "
-                                       "33's fxpk report: where = \"last\")")
 def test_a_follow_sentence_with_paragraphs_after_it_stays(english):
     line = "It ended with a request. Follow us on Twitter @FreeTheParks."
     record = english.clean(_doc("The post was shared 40,000 times before it was deleted.", line,
