@@ -76,6 +76,30 @@ def json_value(value: Any, keep_floats: bool = False) -> Any:
     return str(value)
 
 
+def url_value(value: Any) -> Any:
+    """An input url as a reader hands it to the Cleaner: its json_value where that is the url's
+    own text (a string; UTF-8 bytes, decoded) or a value that is no text (a number, a list, a
+    table), which the Cleaner flags unreadable-url; else the value as it was read (a time, a
+    decimal, bytes that are not UTF-8). Their json_value is text that is no url (a time's ISO
+    text, escaped bytes), which the Cleaner would take for one, where the Python API, given the
+    same value, flags it (pipeline._url_hint) and reads no site or date from it.
+
+    >>> url_value(b"https://a.id/x"), url_value(b"a\\xff"), url_value(datetime.date(2020, 1, 2))
+    ('https://a.id/x', b'a\\xff', datetime.date(2020, 1, 2))
+    >>> url_value(12), url_value(["https://a.id/x"]), url_value(float("nan"))
+    (12, ['https://a.id/x'], nan)
+    """
+    plain = json_value(value, keep_floats=True)
+    if type(plain) is not str or isinstance(value, str):
+        return plain
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value
+    return value
+
+
 def _numpy_time(value: Any) -> Any:
     """A numpy datetime64 as the ISO 8601 text a pandas Timestamp of it writes (the command's
     Parquet reader gets Timestamps from Arrow), to the nanosecond where it has one; a

@@ -176,15 +176,17 @@ _URL_LANGUAGE = re.compile(r"(?i)(?:https?:)?//(?:www\.)?([a-z]{2})(?:[-_][a-z]{
                            r"|(?:https?:)?//[^/?#]+/([a-z]{2})(?:[-_][a-zA-Z]{2})?(?:[/?#]|$)")
 
 
-def url_language(url: str | None) -> str | None:
+def url_language(url: object) -> str | None:
     """The language code a url names in its host or its first path segment, if any.
 
     >>> url_language("https://www.goal.com/en/news/x"), url_language("https://en.antaranews.com/a")
     ('en', 'en')
     >>> url_language("https://www.goal.com/id/berita/x"), url_language("https://kompas.com/read/1")
     ('id', None)
+    >>> url_language(12345) is None      # a url that is not text (the learn pass hands one on)
+    True
     """
-    match = _URL_LANGUAGE.match(url) if url else None
+    match = _URL_LANGUAGE.match(url) if url and type(url) is str else None
     return (match.group(1) or match.group(2)).lower() if match else None
 
 

@@ -2,7 +2,8 @@
 
 Input: every row is one document; the text column is `--text-field` (default "text"), the other
 columns ride along as input fields (url, id, title and date are used, as in JSONL). Rows are read
-in batches, so memory holds one row group at a time, never the whole file.
+in batches, so memory holds one row group at a time, never the whole file. A url that is no text (a
+timestamp, bytes that are not UTF-8) is flagged `unreadable-url`, as the Python API flags it.
 
 Output schema (the same in every shard, so a folder of shards reads as one dataset):
 
@@ -24,7 +25,7 @@ from typing import Any, Iterator, NamedTuple
 
 import orjson
 
-from cleaner.document import LIST_FIELDS, META_FIELDS, json_value
+from cleaner.document import LIST_FIELDS, META_FIELDS, json_value, url_value
 from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, id_text, json_kind, \
     opens_as_page, with_hint_fields
 from cleaner.jsonl_reader import record_id
@@ -195,7 +196,12 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
     if size > limit:
         return _named(Reject(source, row, f"record of {size} bytes is larger than {limit}; "
                                           f"raise {option}"), fields)
+    url = fields.get("url")
     fields = {k: _plain(v) for k, v in fields.items()}
+    if url is not None and type(url) is not str:
+        # A time or bytes that are not UTF-8 is no url: kept as read, for the Cleaner to flag
+        # unreadable-url as the Python API does with the same value, not its text taken for one.
+        fields["url"] = url_value(url)
     # The id as a JSONL record's: `true` and `{"a":1}`, not Python's True and {'a': 1}; a NaN
     # or blank one is none. (A float is its JSON text: Parquet keeps no digits as written.)
     record_id(fields)
