@@ -157,10 +157,19 @@ def flags_of(record: dict) -> list[str]:
     return [flag["flag"] for flag in record["flags"]]
 
 
+def _wall_flags(record: dict) -> list[str]:
+    """A consent wall's flags but the guard's: id/cookie-notice matches the wall's notice, which
+    is most of the page, so the guard keeps it and says so; the page stays whole either way."""
+    assert all(flag["rule"] == "id/cookie-notice" for flag in record["flags"]
+               if flag["flag"] == "guard")
+    return [name for name in flags_of(record) if name != "guard"]
+
+
 def test_an_indonesian_consent_wall_under_its_heading_is_flagged(cleaner):
     record = cleaner.clean_html(ID_CONSENT)
-    assert flags_of(record) == ["consent-page"]
-    assert "kami menggunakan cookie" in record["flags"][0]["reason"]
+    assert _wall_flags(record) == ["consent-page"]
+    assert "kami menggunakan cookie" in record["flags"][-1]["reason"]
+    assert "Kami menggunakan cookie" in record["text"]
 
 
 def test_a_short_article_mentioning_cookies_in_its_third_paragraph_is_no_consent_page(cleaner):
@@ -245,7 +254,7 @@ ACCEPTANCE_CONSENT_WALL = (
 
 
 def test_the_acceptance_consent_wall_is_still_flagged(cleaner):
-    assert flags_of(cleaner.clean_html(ACCEPTANCE_CONSENT_WALL.encode())) == ["consent-page"]
+    assert _wall_flags(cleaner.clean_html(ACCEPTANCE_CONSENT_WALL.encode())) == ["consent-page"]
 
 
 def test_an_english_consent_wall_under_its_heading_is_flagged(cleaner):
