@@ -343,7 +343,7 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
                 covered: list[Candidate], field_lists=()) -> str:
     """A site's candidates as commented TOML rules, best first."""
     from cleaner import shapes
-    from cleaner.rule_toml import rule_toml
+    from cleaner.rule_toml import pack_toml, rule_toml
 
     out = [f"# ===== {site}: {counted(docs, 'document')}"
            + (f" ({mined} mined)" if mined < docs else "")
@@ -367,6 +367,8 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
             out.append(f"#     partly removed already ({cand.covered:.0%}: {rules})")
         for example in cand.examples:
             out.append(f"#   | {_comment(example)}")
+        for key, words in cand.pack_words.items():
+            out.append(f"#     add to the site's [pack]: {pack_toml({key: words}).partition(chr(10))[2]}")
         out.append(rule_toml(cand.rule))
     return "\n".join(out)
 
@@ -387,17 +389,31 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
         body = "\n\n".join(rule_toml(c.rule) for c in fresh)
         note = (f"# Suggested by `cleaner suggest` from {counted(state.docs, 'document')}: "
                 "review, edit, keep what is cruft.")
+        words = pack_words(fresh)
         pack_file = (existing or {}).get(site)
         if pack_file is not None:
+            # (the [pack] table is the existing file's: the words are said for its author)
+            if words:
+                note += "\n# Add to the [pack] above: " + "; ".join(
+                    pack_toml({key: value}).partition("\n")[2] for key, value in words.items())
             text = f"{Path(pack_file).read_text(encoding='utf-8').rstrip()}\n\n{note}\n\n{body}\n"
         else:
             head = {"id": site, "kind": "site", "name": site, "lang": state.lang(),
-                    "domains": [site]}
+                    "domains": [site], **words}
             text = f"{note}\n{pack_toml(head)}\n\n{body}\n"
         path.write_text(text, encoding="utf-8")
         load_pack(path)
         written.append(path)
     return written
+
+
+def pack_words(fresh: list[Candidate]) -> dict[str, list[str]]:
+    """The words a site's candidates need its [pack] to list ({"conjunctions": ["e"]}), merged."""
+    merged: dict[str, set[str]] = {}
+    for cand in fresh:
+        for key, words in cand.pack_words.items():
+            merged.setdefault(key, set()).update(words)
+    return {key: sorted(words) for key, words in merged.items()}
 
 
 def _with_packs(results) -> list:

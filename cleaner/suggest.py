@@ -27,7 +27,7 @@ from cleaner.apply_rules import DATELINE_FIELDS
 from cleaner.dates import normalize_date
 from cleaner.document import Document
 from cleaner.examples import example_failures, run_rule
-from cleaner.lexicon import Lexicon, lexicon, shipped_lexicon
+from cleaner.lexicon import Lexicon, fold_words, lexicon, shipped_lexicon
 from cleaner.matcher import HEAD_LINES, TAIL_LINES
 from cleaner.rule_toml import rule_toml
 from cleaner.rulefile import Pack, RuleFileError, _load_rule, compile_pattern, load_packs
@@ -50,6 +50,8 @@ FIXED_SHARE = 0.9
 # A domain or a url in a label's text: "Penulis: Kompas.com" names a site, no person.
 _DOMAIN = re.compile(r"\w\.[a-z]{2,}\b|://")
 NO_SITE = "(no site)"
+# The header stage's removal of a first line it reads as the title (header._take).
+HEADER_TITLE = "header/title"
 
 
 @dataclass
@@ -134,6 +136,9 @@ class Candidate:
     regex: Any = field(default=None, repr=False)
     key: tuple = field(default=(), repr=False)          # the group's key
     occurrence_lines: list[str] = field(default_factory=list, repr=False)
+    # Words the site's [pack] must list for the rule to read its lines as the documents do
+    # ({"conjunctions": ["e"]}: a word joining two authors that no loaded pack lists).
+    pack_words: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def share(self) -> float:
@@ -143,7 +148,7 @@ class Candidate:
         return {"site": self.site, "kind": self.kind, "shape": self.shape, "docs": self.docs,
                 "site_docs": self.site_docs, "share": round(self.share, 4), "lines": self.lines,
                 "covered": round(self.covered, 4), "covered_by": self.covered_by,
-                "examples": self.examples, "rule": self.rule}
+                "examples": self.examples, "rule": self.rule, "pack": self.pack_words}
 
 
 def _removed_spans(doc: Document) -> dict[int, list[tuple[int, int, str]]]:
@@ -246,12 +251,19 @@ class Miner:
         # shipped packs' (what a label says does not depend on which packs count as existing
         # rules) and those of the packs documents were cleaned with.
         self._labels: dict[str, str] = {}
+        # The words a byline's names are read with, the packs' alike (lower case): the name
+        # particles ("de", "bin"), the conjunctions joining two names ("and", "dan"), and the
+        # outlets and agencies a dateline in capitals names ("REUTERS -" is no place).
+        self._particles: set[str] = set()
+        self._conjunctions: set[str] = set()
+        self._outlets: set[str] = set()
         # Lexicons already read, by identity (kept, so that no other takes a freed one's id).
         self._lexicons: dict[int, Lexicon] = {}
-        self._learn_labels(shipped_lexicon())
+        self._learn_words(shipped_lexicon())
 
-    def _learn_labels(self, words: Lexicon) -> None:
-        """Add a lexicon's byline labels, once per lexicon (documents of a site share one)."""
+    def _learn_words(self, words: Lexicon) -> None:
+        """Add a lexicon's byline labels, name particles, conjunctions, outlets and agencies,
+        once per lexicon (documents of a site share one)."""
         if id(words) in self._lexicons:
             return
         self._lexicons[id(words)] = words
@@ -259,6 +271,9 @@ class Miner:
             self._labels.setdefault(label, "author")
         for label in words.editor_labels:
             self._labels.setdefault(label, "editor")
+        self._particles.update(p.lower() for p in words.name_particles)
+        self._conjunctions.update(c.lower() for c in words.conjunctions)
+        self._outlets.update(words.outlets | words.agencies | words.agency_acronyms)
 
     def _byline_field(self, label: str) -> str | None:
         """The capture a byline label's name fills ("Redaktur" -> editor, "Penulis" -> author),
@@ -279,7 +294,7 @@ class Miner:
         index = self._docs
         self._docs += 1
         words = lexicon(doc.packs)
-        self._learn_labels(words)
+        self._learn_words(words)
         removed = _removed_spans(doc)
         numbered = [(n, t) for n, t in enumerate(doc.text.split("\n"), start=1) if t.strip()]
         count = len(numbered)
@@ -322,9 +337,14 @@ class Miner:
                 group.docs.add(index)
                 if part is not None:
                     group.parts[part] += 1
+                covered = None if in_rest else _covered_by(spans, start, end)
+                if kind == "byline" and covered == HEADER_TITLE:
+                    # A byline the header stage takes for the title loses its names: a byline
+                    # rule (the rules run first) takes it into meta, it is no covered line.
+                    covered = None
                 group.occurrences.append(Occurrence(
                     index, number, rest if in_rest else text, start, end, head, tail,
-                    None if in_rest else _covered_by(spans, start, end), 2 * pos < count - 1))
+                    covered, 2 * pos < count - 1))
                 return group
 
             def note_line(kind, key, part=None):
@@ -369,6 +389,10 @@ class Miner:
                 note_line("code-line", shapes.STAFF_KEY, staff)
             if in_head and not lead_seen:
                 lead = shapes.lead_shape(text)
+                # A place in capitals alone before the dash ("CAMPINAS – ") is the location,
+                # as a capitals dateline's: read as one, or as none.
+                if lead is not None and self._place_in_capitals(lead, site):
+                    lead = None
                 if lead is not None and not _reduplicated(text, lead.end):
                     note("lead", shapes.lead_key(lead), 0, lead.end, lead.sep)
                     lead_seen = True
@@ -379,6 +403,42 @@ class Miner:
                 byline = _word_and_name(line)
                 if byline is not None:
                     note_line("byline", ("byline", byline.casefold()), byline)
+                elif (portal := _byline_with_outlet(line)) is not None:
+                    # "Por <names>, <Outlet> — <Place>": one group per word and outlet.
+                    group = note_line("byline", ("byline", portal.word.casefold(),
+                                                 portal.outlet.casefold()), portal.word)
+                    group.flags[SEP_FLAG + portal.sep] += 1
+
+    def _name_words(self, group: Group) -> NameWords:
+        """The lower-case words a byline group's names hold, told apart (_name_words) with the
+        packs' particles and conjunctions."""
+        names = []
+        for o in group.occurrences[:200]:
+            line = shapes.collapse(o.text)
+            portal = _byline_with_outlet(line) if len(group.key) > 2 else None
+            names.append(portal.names if portal else line.partition(" ")[2])
+        return _name_words(names, self._particles, self._conjunctions)
+
+    def _place_in_capitals(self, lead: shapes.Lead, site: str) -> bool:
+        """Whether a dateline's only part, before its dash, is a place in capitals (not an
+        outlet): all capitals, no domain, not an outlet or agency of the packs, not the site's
+        own name ("GAZETA DO VALE" of gazetadovale.com.br). Its words are the place's.
+
+        >>> miner = Miner()
+        >>> lead = lambda text: shapes.lead_shape(text + " – A prefeitura abriu hoje as inscrições.")
+        >>> miner._place_in_capitals(lead("SOROCABA"), "x.example")
+        True
+        >>> [miner._place_in_capitals(lead(t), "gazeta.example") for t in ("Sorocaba",
+        ...  "TRIBUNNEWS.COM", "REUTERS", "GAZETA")]
+        [False, False, False, False]
+        """
+        source = lead.source
+        if lead.place is not None or source != source.upper() or source == source.lower():
+            return False
+        if _DOMAIN.search(source.lower()) or fold_words(source) in self._outlets:
+            return False
+        own = site_stem(site) if site != NO_SITE else ""
+        return not own or "".join(ch for ch in source.casefold() if ch.isalnum()) != own.casefold()
 
     # ------------------------------------------------------------------------------ candidates
 
@@ -477,10 +537,11 @@ class Miner:
         # initials): its examples too.
         if byline and group.kind == "label":
             examples: Iterable[Occurrence] = (o for o in occ if _names_someone(o.text))
-        elif stamp:
-            # A stamp's rule is made for the lines whose text is a date.
-            dated = compile_pattern(rule["pattern"], True)
-            examples = (o for o in occ if dated.search(o.text))
+        elif stamp or group.kind == "byline":
+            # A stamp's rule is made for the lines whose text is a date; a byline's for those
+            # whose names hold no word it leaves to the user (_name_words).
+            made_for = compile_pattern(rule["pattern"], True)
+            examples = (o for o in occ if made_for.search(shapes.collapse(o.text)))
         elif group.kind == "code-line":
             codes = _code_line_codes(group)
             examples = (o for o in _made_for(occ) if shapes.collapse(o.text) in codes)
@@ -497,7 +558,14 @@ class Miner:
         checked = _check(rule)
         if checked is None:
             return None
-        if byline:
+        pack_words: dict[str, list[str]] = {}
+        if group.kind == "byline":
+            # A joining word no pack lists: the rule alone reads two names as one, so no case
+            # is made of a line holding it, and the site's pack is to list it.
+            unlisted = sorted(set(self._name_words(group).joiners) - self._conjunctions)
+            pack_words = {"conjunctions": unlisted} if unlisted else {}
+            checked = _with_case(rule, checked, frozenset(unlisted))
+        elif byline:
             checked = _with_case(rule, checked)
         took = occ if taken is None else taken
         docs = len(group.docs) if taken is None else len({o.doc for o in taken})
@@ -507,7 +575,7 @@ class Miner:
                          site_docs=state.mined, lines=n, examples=distinct, rule=rule,
                          covered_by=by.most_common(3), covered=sum(by.values()) / n if n else 0,
                          regex=checked.regex, key=group.key,
-                         occurrence_lines=[o.text for o in took[:200]])
+                         occurrence_lines=[o.text for o in took[:200]], pack_words=pack_words)
         rule["description"] = (f"{_KIND_WORDS[group.kind]} {cand.shape!r} in {cand.docs} of "
                                f"{counted(cand.site_docs, 'document')} ({cand.share:.0%}) "
                                "[suggested]")
@@ -580,9 +648,22 @@ class Miner:
             if _one_text((o.text for o in occ), len(occ)):
                 return None
             word = Counter(group.parts).most_common(1)[0][0]
-            return {"id": f"{stem}/byline", "action": "meta", "where": where,
+            authors = _authors_pattern(self._name_words(group))
+            head = f"^(?i:{shapes.escape(word)})\\s+(?P<author>{authors})"
+            if len(key) == 2:
+                return {"id": f"{stem}/byline", "action": "meta", "where": where,
+                        "case_sensitive": True, "pattern": f"{head}$"}
+            # "Por <names>, <Outlet> — <Place>": the outlet is the source, the place the location.
+            outlets = Counter(portal.outlet for o in occ[:200]
+                              if (portal := _byline_with_outlet(shapes.collapse(o.text))))
+            outlet = outlets.most_common(1)[0][0] if outlets else key[2]
+            seps = sorted((f.removeprefix(SEP_FLAG) for f in group.flags
+                           if f.startswith(SEP_FLAG)), key=lambda sep: (-len(sep), sep))
+            return {"id": f"{stem}/byline-outlet", "action": "meta", "where": where,
                     "case_sensitive": True,
-                    "pattern": f"^(?i:{shapes.escape(word)})\\s+(?P<author>{BYLINE_NAME})$"}
+                    "pattern": (f"{head}\\s*,\\s*(?P<source>(?i:{shapes.escape(outlet)}))\\s*"
+                                f"(?:{'|'.join(shapes.escape(sep) for sep in seps)})\\s*"
+                                f"(?P<location>{BYLINE_PLACE})$")}
         if group.kind == "lead":
             _, join, _source = key
             sources = Counter(lead.source for o in occ[:200]
@@ -769,6 +850,136 @@ def _word_and_name(line: str) -> str | None:
     return word if _byline_name().fullmatch(name) is not None else None
 
 
+# A portal's byline: a word, the names, a comma, the outlet, a spaced dash or bar and the place
+# ("Por Maria da Silva, Portal Agora — São Paulo"); a line is collapsed before it is matched.
+_OUTLET_BYLINE = re.compile(r"(?P<word>[^\W\d_]{1,15}) (?P<names>[^,]{3,80}?) ?, ?"
+                            r"(?P<outlet>[^,]{2,40}?) (?P<sep>--|-|–|—|\|) (?P<place>[^,]{2,40})")
+# The group flag counting each separator a portal's byline was seen with ("sep:—").
+SEP_FLAG = "sep:"
+# A byline's place: capitalised words, short lower-case particles between them ("Rio de Janeiro").
+BYLINE_PLACE = (r"\p{Lu}[\pL\x27’.-]*(?:\s+(?:\p{Ll}{1,3}\s+){0,2}\p{Lu}[\pL\x27’.-]*){0,4}")
+
+
+@dataclass(frozen=True)
+class OutletByline:
+    word: str
+    names: str
+    outlet: str
+    sep: str
+    place: str
+
+
+@cache
+def _byline_place():
+    """BYLINE_PLACE compiled on RE2, case-sensitive, once a process."""
+    return compile_pattern(BYLINE_PLACE, case_sensitive=True)
+
+
+def _byline_with_outlet(line: str) -> OutletByline | None:
+    """A portal's byline (a collapsed line): one word, names, the outlet (capitalised words or
+    a domain) and, after a spaced dash, the place. None for any other line.
+
+    >>> _byline_with_outlet("Por Maria da Silva, Portal Agora — São Paulo")
+    OutletByline(word='Por', names='Maria da Silva', outlet='Portal Agora', sep='—', place='São Paulo')
+    >>> _byline_with_outlet("Por la tarde, ayer - lo que dijo"), _byline_with_outlet("Por Ana Lima")
+    (None, None)
+    """
+    if len(line) > 160:
+        return None
+    m = _OUTLET_BYLINE.fullmatch(line)
+    if m is None or _DOMAIN.search(m.group("names")):
+        return None
+    outlet, place = m.group("outlet"), m.group("place")
+    if not (shapes.is_name(outlet) or _DOMAIN.search(outlet.lower())):
+        return None
+    if _byline_name().fullmatch(m.group("names")) is None or not _byline_place().fullmatch(place):
+        return None
+    return OutletByline(m.group("word"), m.group("names"), outlet, m.group("sep"), place)
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The lower-case words of a byline's names, for its pattern: the particles inside a name
+    and the words joining two names, each longest first."""
+
+    particles: tuple[str, ...]
+    joiners: tuple[str, ...]
+
+
+# A particle the documents alone give (no pack lists it) is short, as the packs' are.
+PARTICLE_CHARS = 3
+
+
+def _name_words(names: Iterable[str], particles: set[str], conjunctions: set[str]) -> NameWords:
+    """The particles and joining words of a byline's `names` (one text per line). The packs'
+    `particles` are particles and their `conjunctions` join names; of any other lower-case
+    word, the lines tell: one standing between two full names (two capitalised words or more
+    on each side) in every line it is in joins them, one that never does (of at most three
+    letters) is a particle, and one that does in some lines only is neither: a line holding
+    it is left to the user, rather than two authors made one or one author cut in two.
+
+    >>> _name_words(["Ana Lima e Rui Souza", "Ana da Costa e Rui Souza", "Rui dos Reis"],
+    ...             {"da"}, set())
+    NameWords(particles=('dos', 'da'), joiners=('e',))
+    >>> _name_words(["Ana Lima e Rui Souza", "Ana e Rui"], set(), set()).joiners
+    ()
+    """
+    seen: dict[str, list[bool]] = defaultdict(list)
+    for text in names:
+        tokens = text.split()
+        for at, token in enumerate(tokens):
+            if token[:1].islower() and token not in particles:
+                seen[token].append(token in conjunctions or _between_full_names(tokens, at))
+    joiners = {word for word, joins in seen.items() if all(joins)}
+    mined = {word for word, joins in seen.items()
+             if not any(joins) and len(word) <= PARTICLE_CHARS}
+    return NameWords(_longest_first(particles | mined), _longest_first(joiners))
+
+
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _between_full_names(tokens: list[str], at: int) -> bool:
+    """Whether the word at `at` stands between two full names: two capitalised words or more
+    since the line's start (or the word's last time in it), and two or more right after it.
+
+    >>> tokens = "Ana Beatriz de Oliveira e Carlos Souza".split()
+    >>> _between_full_names(tokens, 4), _between_full_names(tokens, 2)
+    (True, False)
+    """
+    start = max((i + 1 for i in range(at) if tokens[i] == tokens[at]), default=0)
+    before = sum(1 for token in tokens[start:at] if token[:1].isupper())
+    after = 0
+    for token in tokens[at + 1:]:
+        if not token[:1].isupper():
+            break
+        after += 1
+    return before >= 2 and after >= 2
+
+
+_NAME_WORD = r"\p{Lu}[\pL\pN.\x27’-]*"
+
+
+def _authors_pattern(words: NameWords) -> str:
+    """A byline's names as a pattern: a name of two to six capitalised words, the particles
+    between them (two at most in a row); then, joined by the joining words, more names (of one
+    word or more: "Juan Pérez y María").
+
+    >>> _authors_pattern(NameWords((), ()))
+    '\\\\p{Lu}[\\\\pL\\\\pN.\\\\x27’-]*(?:\\\\s+\\\\p{Lu}[\\\\pL\\\\pN.\\\\x27’-]*){1,5}'
+    """
+    particle = ""
+    if words.particles:
+        particle = f"(?:(?:{'|'.join(map(shapes.escape, words.particles))})\\s+){{0,2}}"
+    step = f"\\s+{particle}{_NAME_WORD}"
+    first = f"{_NAME_WORD}(?:{step}){{1,5}}"
+    if not words.joiners:
+        return first
+    more = f"{_NAME_WORD}(?:{step}){{0,5}}"
+    return f"{first}(?:\\s+(?:{'|'.join(map(shapes.escape, words.joiners))})\\s+{more}){{0,3}}"
+
+
 def _one_text(texts: Iterable[str], total: int) -> bool:
     """Whether the varying parts of a shape's `total` lines (a label's titles, a template's
     lines) are one text in most of them (FIXED_SHARE), case and spaces aside.
@@ -913,6 +1124,8 @@ def _display(group: Group) -> str:
     if group.kind == "code-line":
         return f"<code {group.key[1]}>"
     if group.kind == "byline":
+        if len(group.key) > 2:
+            return f"{group.key[1]} <name>, {group.key[2]} - <place>"
         return f"{group.key[1]} <name>"
     if group.key == CAPS_LEAD_KEY:
         return _caps_lead_display(group.parts)
@@ -941,12 +1154,15 @@ def _shipped_languages() -> tuple[Pack, ...]:
     return tuple(p for p in load_packs() if p.kind == "lang")
 
 
-def _with_case(rule: dict[str, Any], checked):
+def _with_case(rule: dict[str, Any], checked, unlisted: frozenset[str] = frozenset()):
     """A byline rule given a case saying the names it fills (`{editors = ["X"]}`), from the
     first example whose names read alike alone and with the shipped language packs, as
-    `rules check` reads them (a role word, an agency: "Tim Redaksi" fills no editor); the rule
-    as it was where no example does."""
+    `rules check` reads them (a role word, an agency: "Tim Redaksi" fills no editor), and
+    that holds none of the `unlisted` words (joining two names, which the site's pack is to
+    list: the rule alone reads them as one); the rule as it was where no example does."""
     for example in rule["remove"]:
+        if unlisted.intersection(example.split()):
+            continue
         alone = run_rule(checked, example).meta
         read = run_rule(checked, example, _shipped_languages()).meta
         fields = {k: v for k, v in read.items() if k in ("authors", "editors") and v}
