@@ -7,6 +7,7 @@ import json
 import re
 import shlex
 import sys
+from collections import Counter
 from pathlib import Path
 
 from cleaner.cli_common import add_rule_options, load_cleaner
@@ -60,10 +61,11 @@ def register(sub) -> None:
                      help="HOST is a new site, spelt as meant: without it, a HOST spelt like "
                           "the host of a site a pack knows (tribunews.com for tribunnews.com) "
                           "is refused as a likely typo")
-    add.add_argument("--id", dest="record_id", metavar="ID",
+    # (appended, to refuse a second one: argparse would keep the last, dropping the first)
+    add.add_argument("--id", dest="record_id", metavar="ID", action="append",
                      help="the record to take from a .jsonl file: its id (one without an id "
                           "is FILE:LINE, as `clean` names it: dump.jsonl:9), or else its line "
-                          "number")
+                          "number; one per command, each record a case of its own")
     add.add_argument("--name", metavar="CASE",
                      help="case name (default: the record's id; one without an id, the file's "
                           "stem and its line, dump-9; a file of one record or a .txt, its stem)")
@@ -106,6 +108,11 @@ def register(sub) -> None:
         if name == "check":
             cmd.add_argument("--update", action="store_true",
                              help="rewrite the expected records that differ (same as update)")
+        cmd.add_argument("--all", action="store_true",
+                         help="with no CASE, rewrite every expected record that differs: "
+                              "without it, an update that would rewrite more than one rewrites "
+                              "none and says what changes in each, so that an unintended "
+                              "change is not accepted with an intended one")
         cmd.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="show the diff in color (default: auto, when stdout is a "
                               "terminal)")
@@ -115,6 +122,14 @@ def register(sub) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    ids = args.record_id or []
+    if len(ids) > 1:
+        # (each record is a case of its own, shown for review: one add each)
+        print(f"cleaner: error: one --id per `fixtures add`, not {len(ids)} "
+              f"({', '.join(map(repr, ids))}): add each record with a command of its own; "
+              "nothing was added", file=sys.stderr)
+        return 2
+    args.record_id = ids[0] if ids else None
     if args.record_id == "":
         # (a .txt or .html case takes no id at all; an empty one names nothing anywhere)
         print(f"cleaner: error: {EMPTY_ID}", file=sys.stderr)
@@ -256,6 +271,7 @@ def run_compare(args: argparse.Namespace) -> int:
         return 2
     changed = [c for c in comparisons if c.changed]
     broken = [c for c in comparisons if c.error]
+    say_load_errors(broken, root)
     if kept is None:
         note_other_options(changed, given)
     # (a fixture cleaned with the options kept beside it lacks no pack `cleaner` lacks)
@@ -270,8 +286,21 @@ def run_compare(args: argparse.Namespace) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     for comp in changed:
         sys.stdout.write(painted_diff(comp.diff(root), color))
+    differing = [c for c in changed if not c.error]
+    labels = case_labels(differing, root)
+    if args.update and not args.cases and not args.all and len(differing) > 1:
+        # An update of every case at once would take an unintended change (a rule that drops
+        # an article's line elsewhere) in with the intended one, unseen: each is asked for.
+        print(f"cleaner: error: an update without CASE would rewrite "
+              f"{len(differing)} expected records: nothing was rewritten. What changes in each:"
+              + changes_listed(differing, labels) + "\nreview each diff above, then "
+              f"`cleaner fixtures update CASE...{shaping_options(args)}` for the cases meant "
+              f"(`cleaner fixtures update --all{shaping_options(args)}` for every one)",
+              file=sys.stderr)
+        return 2
     if args.update:
         written = rewrite(changed)
+        say_records_made(written, root)
         unkept = keep_options(made_with_given(comparisons, given, cleaner), given) \
             if kept is None else 0
         print(f"{counted(len(comparisons), 'fixture')}, "
@@ -280,13 +309,122 @@ def run_compare(args: argparse.Namespace) -> int:
               + (f"; {len(broken)} could not be cleaned (above)" if broken else ""),
               file=sys.stderr)
         return 1 if broken or unkept else 0
-    differ = len(changed) - len(broken)
+    differ = len(differing)
     print(f"{counted(len(comparisons), 'fixture')}, {differ} {noun(differ, 'differs', 'differ')} "
           f"from {noun(differ, 'its expected record', 'their expected records')}"
-          + (f" (`cleaner fixtures update{_cases(args)}{shaping_options(args)}` rewrites them)"
-             if differ else "")
-          + (f", {len(broken)} could not be cleaned (above)" if broken else ""), file=sys.stderr)
+          + (":" + changes_listed(differing, labels) if differ else "")
+          + (f"\n{len(broken)} could not be cleaned (above)" if broken else "")
+          + (f"\n{update_hint(args, differing, labels)}" if differ else ""), file=sys.stderr)
     return 1 if changed else 0
+
+
+def update_hint(args: argparse.Namespace, differing: list, labels: dict) -> str:
+    """The update that takes a check's differences in: the case, when one differs; the cases
+    named, when the check was given some; else one by one, or --all spelt out."""
+    options = shaping_options(args)
+    if args.cases or len(differing) == 1:
+        cases = _cases(args) if args.cases else f" {shlex.quote(labels[differing[0].raw])}"
+        return (f"once the diff above is what you meant, `cleaner fixtures update{cases}"
+                f"{options}` rewrites {noun(len(differing), 'it', 'them')}")
+    return ("review each diff above: `cleaner fixtures update CASE..." + options + "` rewrites "
+            "the cases named, once their diffs are what you meant (`cleaner fixtures update "
+            f"--all{options}` rewrites every one)")
+
+
+def case_labels(comparisons: list, root: Path) -> dict:
+    """How to name each fixture as a CASE: its case name, or its path under the fixtures
+    folder where another case has that name (two sites' a.txt)."""
+    from cleaner.fixtures import fixture_inputs
+
+    stems: dict[str, int] = {}
+    for raw in fixture_inputs(root):
+        stems[raw.stem] = stems.get(raw.stem, 0) + 1
+    return {c.raw: c.raw.stem if stems.get(c.raw.stem, 0) <= 1
+            else c.raw.relative_to(root).with_suffix("").as_posix() for c in comparisons}
+
+
+def changes_listed(comparisons: list, labels: dict) -> str:
+    """One line per differing fixture, each naming what changes in it (change_summary)."""
+    return "".join(f"\n  {labels[c.raw]}: {change_summary(c)}" for c in comparisons)
+
+
+def change_summary(comp) -> str:
+    """What changes in a fixture's record, in a few words: lines of its text lost or gained,
+    rules that now fire or no longer do, metadata fields and other parts that change."""
+    if comp.problem:
+        return comp.problem.split(" (", 1)[0]
+    try:
+        before, after = json.loads(comp.compared), json.loads(comp.after)
+    except ValueError:
+        return "the record changes"
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return "the record changes"
+    parts = []
+    lines_before, lines_after = _text_lines(before), _text_lines(after)
+    lost, gained = sum((lines_before - lines_after).values()), \
+        sum((lines_after - lines_before).values())
+    if lost:
+        parts.append(f"{counted(lost, 'line')} of text lost")
+    if gained:
+        parts.append(f"{counted(gained, 'line')} of text gained")
+    rules_before, rules_after = _fired(before), _fired(after)
+    if rules_after - rules_before:
+        parts.append(f"now fires {', '.join(sorted(rules_after - rules_before))}")
+    if rules_before - rules_after:
+        parts.append(f"no longer fires {', '.join(sorted(rules_before - rules_after))}")
+    meta_before, meta_after = before.get("meta"), after.get("meta")
+    if isinstance(meta_before, dict) and isinstance(meta_after, dict):
+        fields = [k for k in dict.fromkeys([*meta_before, *meta_after])
+                  if meta_before.get(k) != meta_after.get(k)]
+        if fields:
+            parts.append(f"meta {', '.join(fields)}")
+    others = [k for k in dict.fromkeys([*before, *after])
+              if k not in ("text", "meta") and before.get(k) != after.get(k)]
+    if others and not (others == ["removed"] and parts):
+        parts.append(f"{', '.join(others)} changed")
+    return "; ".join(parts) or "the record changes"
+
+
+def _text_lines(record: dict) -> Counter:
+    """The non-empty lines of a record's text, counted."""
+    text = record.get("text")
+    return Counter(line for line in text.split("\n") if line.strip()) \
+        if isinstance(text, str) else Counter()
+
+
+def _fired(record: dict) -> set:
+    """The rule ids a record's removals name."""
+    removed = record.get("removed")
+    return {r["rule"] for r in removed if isinstance(r, dict) and isinstance(r.get("rule"), str)} \
+        if isinstance(removed, list) else set()
+
+
+def say_load_errors(broken: list, root: Path) -> None:
+    """Say once each error of rule files that fixtures keep (<case>.rules) and that do not load,
+    naming the fixtures that keep them: their diffs say nothing more."""
+    shared: dict[str, list] = {}
+    for comp in broken:
+        if comp.shared:
+            shared.setdefault(comp.shared, []).append(comp)
+    labels = case_labels([c for group in shared.values() for c in group], root)
+    for key, group in shared.items():
+        typed, reason = key.split("\0", 1)
+        names = ", ".join(labels[c.raw] for c in group)
+        print(f"cleaner: error: the rules {counted(len(group), 'fixture')} ({names}) "
+              f"{noun(len(group), 'keeps', 'keep')} ({typed}, in "
+              f"{noun(len(group), 'its', 'their')} .rules) do not load: {reason}; fix the rule "
+              "file, then check again", file=sys.stderr)
+
+
+def say_records_made(written: list, root: Path) -> None:
+    """Name the expected records an update wrote where there was none, or none in JSON."""
+    for comp in written:
+        if comp.problem:
+            name = comp.expected.relative_to(root)
+            print(f"note: {name} was not JSON ({comp.problem.split(': ', 1)[-1]}): replaced "
+                  "by the record the cleaner makes now; review it" if comp.before else
+                  f"note: {name} had no expected record: written as the cleaner makes it "
+                  "now; review it", file=sys.stderr)
 
 
 def keep_options(comparisons: list, given: RuleOptions) -> int:

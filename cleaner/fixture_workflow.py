@@ -18,10 +18,11 @@ import orjson
 
 from cleaner.batches import NOTHING_VISIBLE, document_args, nothing_visible
 from cleaner.decode import DecodeError, decode_bytes, looks_binary
-from cleaner.fixtures import (RuleOptions, RuleOptionsError, case_name_typed, case_names,
-                              clean_fixture, dump_record, expected_path, fixture_inputs,
-                              input_fields_path, record_diff, rule_options_path,
-                              stored_rule_options, write_rule_options)
+from cleaner.fixtures import (KeptRulesError, RuleOptions, RuleOptionsError, case_cleaner,
+                              case_name_typed, case_names, clean_fixture, dump_record,
+                              expected_path, expected_problem, fixture_inputs,
+                              input_fields_path, record_diff, rule_aliases, rule_options_path,
+                              stored_rule_options, with_rule_ids, write_rule_options)
 from cleaner.identify import site_host
 from cleaner.inputs import (MAX_RECORD_BYTES, Item, ReadOptions, Reject, shown_id,
                              without_compression)
@@ -477,7 +478,7 @@ def _clean_with_fields(cleaner, raw: Path, fields: dict[str, Any]) -> dict[str, 
                            encoding="utf-8")
     elif sidecar.exists():
         sidecar.unlink()
-    return clean_fixture(cleaner, raw)
+    return clean_fixture(cleaner, raw, kept_rules=False)
 
 
 @dataclass
@@ -487,42 +488,84 @@ class Comparison:
     before: str          # the expected file as it is ("" when missing)
     after: str           # the record the cleaner makes now ("" when it cannot make one)
     error: str = ""      # why the fixture could not be cleaned: a failure, never rewritten
+    problem: str = ""    # why the expected file is no record (missing, not JSON): rewritable
+    shared: str = ""     # an error of the rules several fixtures keep, said once (load_errors)
+    compared: str = ""   # `before` with its rules' aliases named by their ids (with_rule_ids)
+
+    def __post_init__(self) -> None:
+        if not self.compared:
+            self.compared = self.before
 
     @property
     def changed(self) -> bool:
-        return bool(self.error) or self.before != self.after
+        return bool(self.error or self.problem) or self.compared != self.after
 
     def diff(self, root: Path | None = None) -> str:
         name = str(self.expected.relative_to(root)) if root else self.expected.name
+        if self.shared:
+            return ""           # said once for every fixture keeping those rules
         if self.error:
             return f"{name}: cannot clean the fixture: {self.error}\n"
-        return record_diff(self.before, self.after, name)
+        if self.problem:
+            # (a missing record shown whole as added lines says nothing; a broken one's diff
+            # shows where it breaks)
+            shown = "" if not self.expected.exists() else record_diff(self.before, self.after,
+                                                                      name)
+            return f"{name}: {self.problem}\n{shown}"
+        return record_diff(self.compared, self.after, name)
+
+
+class KeptRulesFailure(FixtureError):
+    """Rule files kept by a fixture (<case>.rules) that are there but do not load: the same
+    error for every fixture keeping them, to be said once, with no advice to delete the
+    <case>.rules, which the rules are still meant for."""
+
+    def __init__(self, kept: KeptRulesError):
+        self.kept = kept
+        super().__init__(f"{kept}; fix the rule file, then check again")
 
 
 def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = (),
                      cleaner_for: Callable[[Path], Any] | None = None) -> list[Comparison]:
     """Every fixture (or those one of the cases `only` names: case_names) against its expected
     record, cleaned with `cleaner`, or with the one `cleaner_for` gives each fixture input (a
-    FixtureError it raises is that fixture's failure)."""
+    FixtureError it raises is that fixture's failure). A removal naming an alias of a loaded
+    rule counts as naming the rule (with_rule_ids)."""
     wanted = {case_name_typed(case, root) for case in only}
     out = []
     for raw in fixture_inputs(root):
         if wanted and wanted.isdisjoint(case_names(raw, root)):
             continue
         expected = expected_path(raw)
-        before = expected.read_text(encoding="utf-8") if expected.exists() else ""
+        text = _read_expected(expected)
+        before, problem = text or "", expected_problem(raw, text) or ""
         try:
             fixture_cleaner = cleaner_for(raw) if cleaner_for else cleaner
+        except KeptRulesFailure as exc:
+            shared = f"{exc.kept.options.typed()}\0{exc.kept.reason}"
+            out.append(Comparison(raw, expected, before, "", str(exc), shared=shared))
+            continue
         except FixtureError as exc:
             out.append(Comparison(raw, expected, before, "", str(exc)))
             continue
         try:
-            after, error = dump_record(clean_fixture(fixture_cleaner, raw)), ""
+            after = dump_record(clean_fixture(fixture_cleaner, raw, kept_rules=False))
         except Exception as exc:   # one broken fixture (not UTF-8, no article) must not hide the rest
-            after, error = "", f"{type(exc).__name__}: {exc}"
-        out.append(Comparison(raw, expected, before, after, error))
+            out.append(Comparison(raw, expected, before, "", f"{type(exc).__name__}: {exc}"))
+            continue
+        compared = before if problem else with_rule_ids(before, rule_aliases(fixture_cleaner))
+        out.append(Comparison(raw, expected, before, after, problem=problem, compared=compared))
     out.extend(_orphans(root, {c.expected for c in out}, wanted))
     return out
+
+
+def _read_expected(path: Path) -> str | None:
+    """An expected record's text, None when there is none; one not UTF-8 read with its bad
+    bytes replaced (then not JSON, said so), a folder of that name read as none."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+    except OSError:
+        return None
 
 
 def _orphans(root: str | Path, compared: set[Path], wanted: set[str]) -> list[Comparison]:
@@ -569,25 +612,21 @@ class KeptCleaners:
 
     def __init__(self, default):
         self.default = default
-        self._made: dict[RuleOptions, Any] = {}
 
     def __call__(self, raw: Path):
-        stored = stored_options(raw)
-        if stored is None:
-            return self.default
-        options = stored.seen_from(raw.parent)
-        if options not in self._made:
-            self._made[options] = cleaner_like(self.default, options)
-        made = self._made[options]
-        if isinstance(made, str):
+        try:
+            return case_cleaner(self.default, raw)
+        except RuleOptionsError as exc:
+            raise FixtureError(str(exc)) from None
+        except KeptRulesError as exc:
+            if not exc.missing and exc.reason.startswith("rule file"):
+                raise KeptRulesFailure(exc) from None   # there, but broken: fixed, not deleted
             # The paths as the file holds them, and the file by its path: seen from here, a
             # path kept relative to a folder that moved reads as another, or as a typo.
             path = rule_options_path(raw)
-            raise FixtureError(f"made with {stored.typed()} (kept in {path}): {made}; give "
-                               "its rules with --rules (`cleaner fixtures update` given them "
-                               f"keeps them instead), or delete {path.name} if its packs are "
-                               "shipped now")
-        return made
+            raise FixtureError(f"{exc}; give its rules with --rules (`cleaner fixtures update` "
+                               "given them keeps them instead), or delete "
+                               f"{path.name} if its packs are shipped now") from None
 
 
 def cleaner_like(default, options: RuleOptions):
@@ -635,7 +674,7 @@ def made_with_given(comparisons: Iterable[Comparison], given: RuleOptions,
 def _reproduces(cleaner, comp: Comparison) -> bool:
     """Whether this cleaner makes a fixture's expected record."""
     try:
-        return dump_record(clean_fixture(cleaner, comp.raw)) == comp.before
+        return dump_record(clean_fixture(cleaner, comp.raw, kept_rules=False)) == comp.compared
     except Exception:   # as compare_fixtures: any failure to clean is no record
         return False
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import shlex
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -213,13 +215,117 @@ def input_fields(raw: Path) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if k not in ("id", "text")}
 
 
-def clean_fixture(cleaner, raw: Path) -> dict[str, Any]:
-    """The record the cleaner makes now for a fixture input."""
+class KeptRulesError(ValueError):
+    """The rule options a case keeps (<case>.rules) make no cleaner: a rule file that does not
+    load, or is gone (`missing`: a path they name is not there). `reason` is the same for every
+    case keeping these options, to be said once."""
+
+    def __init__(self, raw: Path, options: RuleOptions, reason: str, missing: bool):
+        self.raw, self.options, self.reason, self.missing = raw, options, reason, missing
+        super().__init__(f"made with {options.typed()} (kept in {rule_options_path(raw)}): "
+                         f"{reason}")
+
+
+# The cleaners made for the rule options cases keep, for each cleaner given (clean_fixture):
+# made once per set of options, a case's pytest cleaning hundreds of cases with one cleaner.
+_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def case_cleaner(cleaner, raw: Path):
+    """The cleaner a fixture is checked with, as `cleaner fixtures check` given no rule options
+    checks it: one for the options its <case>.rules keeps (made like `cleaner`, once per set of
+    options), else `cleaner`. Raises RuleOptionsError for a <case>.rules that cannot be read,
+    KeptRulesError for options that make no cleaner."""
+    stored = stored_rule_options(raw)
+    if stored is None:
+        return cleaner
+    from cleaner.fixture_workflow import cleaner_like     # (it imports this module)
+
+    options = stored.seen_from(raw.parent)
+    made = _KEPT.setdefault(cleaner, {})
+    if options not in made:
+        made[options] = cleaner_like(cleaner, options)
+    if isinstance(made[options], str):
+        missing = any(not os.path.exists(rule) for rule in options.rules)
+        raise KeptRulesError(raw, stored, made[options], missing)
+    return made[options]
+
+
+def clean_fixture(cleaner, raw: Path, *, kept_rules: bool = True) -> dict[str, Any]:
+    """The record the cleaner makes now for a fixture input, cleaned as `cleaner fixtures check`
+    given no rule options cleans it: with the rule options its <case>.rules keeps, if any
+    (case_cleaner); `kept_rules=False`: with `cleaner` alone, whatever the case keeps."""
+    if kept_rules:
+        cleaner = case_cleaner(cleaner, raw)
     data = raw.read_bytes()
     fields = input_fields(raw)
     if raw.suffix in (".html", ".htm"):
         return cleaner.clean_html(data, id=fixture_id(raw), **fields)
     return cleaner.clean(data.decode("utf-8"), id=fixture_id(raw), **fields)
+
+
+def expected_problem(raw: Path, expected: str | None) -> str | None:
+    """Why a fixture's expected record (its text, None when there is no file) is no record to
+    compare with: missing, or not JSON (where); None when it is JSON."""
+    if expected is None:
+        return (f"no expected record (`cleaner fixtures add` writes one with the input; "
+                f"`cleaner fixtures update {raw.stem}` writes the record the cleaner makes now)")
+    try:
+        json.loads(expected)
+    except ValueError as exc:
+        return f"expected record is not JSON: {exc}"
+    return None
+
+
+def rule_aliases(cleaner) -> dict[str, str]:
+    """Each earlier id (`aliases`) of a loaded rule -> the rule's id now."""
+    packs = (*cleaner.packs, *getattr(cleaner, "learned", {}).values())
+    return {alias: rule.id for pack in packs for rule in pack.rules for alias in rule.aliases}
+
+
+def with_rule_ids(expected: str, aliases: dict[str, str]) -> str:
+    """An expected record with each removal naming a rule by an earlier id (an alias) naming it
+    by its id now, rewritten as dump_record writes it; the record as it is when none does (or
+    it is no JSON): a fixture naming an alias still counts."""
+    if not aliases:
+        return expected
+    try:
+        record = json.loads(expected)
+        removed = record.get("removed")
+    except (ValueError, AttributeError):
+        return expected
+    if not isinstance(removed, list):
+        return expected
+    renamed = False
+    for removal in removed:
+        if isinstance(removal, dict) and removal.get("rule") in aliases:
+            removal["rule"] = aliases[removal["rule"]]
+            renamed = True
+    return dump_record(record) if renamed else expected
+
+
+def fixture_problem(cleaner, raw: Path) -> str | None:
+    """What is wrong with a fixture, as `cleaner fixtures check` given no rule options says it:
+    None when the cleaner (with the case's kept rule options) makes its expected record (a
+    removal naming a rule's alias counts as naming the rule), else the diff, or why there is no
+    record to compare (missing, not JSON) or none can be made. For a pytest of one's own folder:
+
+        problem = fixture_problem(cleaner, raw)
+        assert problem is None, problem
+    """
+    expected_file = expected_path(raw)
+    expected = expected_file.read_text(encoding="utf-8") if expected_file.exists() else None
+    try:
+        fixture_cleaner = case_cleaner(cleaner, raw)
+        actual = dump_record(clean_fixture(fixture_cleaner, raw, kept_rules=False))
+    except (RuleOptionsError, KeptRulesError) as exc:
+        return f"{raw}: {exc}"
+    problem = expected_problem(raw, expected)
+    if problem is not None:
+        return f"{expected_file.name}: {problem}"
+    assert expected is not None
+    expected = with_rule_ids(expected, rule_aliases(fixture_cleaner))
+    return None if expected == actual else record_diff(expected, actual, expected_file.name)
 
 
 def dump_record(record: dict[str, Any]) -> str:
@@ -235,22 +341,109 @@ TEXT_SHOWN_BELOW = TEXT_LINE + "(its diff by lines follows)\n"
 def record_diff(expected: str, actual: str, name: str) -> str:
     """A unified diff of two records as dump_record writes them; a text that changed is diffed
     by its lines (paragraphs), each changed one shown with the one around it, not as one JSON
-    line of thousands of characters."""
+    line of thousands of characters; one that did not is never shown (TEXT_UNCHANGED). A hunk
+    that changes a removal without showing its rule names it in its @@ line."""
     before, after = expected.splitlines(True), actual.splitlines(True)
     text_before, text_after = _text(expected), _text(actual)
-    if text_before is None or text_after is None or text_before == text_after:
-        return _diff(before, after, name)
-    rest = _diff([TEXT_SHOWN_BELOW if line.startswith(TEXT_LINE) else line for line in before],
-                 [TEXT_SHOWN_BELOW if line.startswith(TEXT_LINE) else line for line in after],
-                 name)
+    if text_before is None or text_after is None:
+        return _diff(before, after, name, removals=True)
+    shown = TEXT_UNCHANGED if text_before == text_after else TEXT_SHOWN_BELOW
+    rest = _diff([shown if line.startswith(TEXT_LINE) else line for line in before],
+                 [shown if line.startswith(TEXT_LINE) else line for line in after],
+                 name, removals=True)
+    if text_before == text_after:
+        return rest
     return rest + _diff([line + "\n" for line in text_before.split("\n")],
                         [line + "\n" for line in text_after.split("\n")], f"{name} text",
                         context=2)
 
 
-def _diff(before: list[str], after: list[str], name: str, context: int = 3) -> str:
-    return "".join(difflib.unified_diff(before, after, f"{name} (expected)", f"{name} (now)",
-                                        n=context))
+# What stands for a text that did not change, beside a change of the rest of its record.
+TEXT_UNCHANGED = TEXT_LINE + "(unchanged)\n"
+
+
+def _diff(before: list[str], after: list[str], name: str, context: int = 3,
+          removals: bool = False) -> str:
+    """A unified diff; `removals`: of records, each hunk's @@ line naming the rule of each
+    removal it changes without showing its "rule" line."""
+    lines = list(difflib.unified_diff(before, after, f"{name} (expected)", f"{name} (now)",
+                                      n=context))
+    if removals:
+        _name_removals(lines, _removal_rules(before), _removal_rules(after))
+    return "".join(lines)
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+_RULE_LINE = re.compile(r'^      "rule": ("(?:[^"\\]|\\.)*"),?$')
+
+
+def _name_removals(lines: list[str], rules_before: list[str | None],
+                   rules_after: list[str | None]) -> None:
+    """Add to each hunk's @@ line the rules of the removals it changes whose "rule" line it
+    does not show (a changed capture's field, a moved column), in place."""
+    header: int | None = None
+    named: list[str] = []
+    shown = ""
+    old = new = 0
+    for i, line in enumerate([*lines, "@@ end"]):
+        if line.startswith("@@"):
+            if header is not None:
+                missing = [rule for rule in dict.fromkeys(named)
+                           if f'"rule": {json.dumps(rule, ensure_ascii=False)}' not in shown]
+                if missing:
+                    lines[header] = (lines[header].rstrip("\n") + " in the removal"
+                                     + ("s" if len(missing) > 1 else "") + " by "
+                                     + ", ".join(missing) + "\n")
+            match = _HUNK.match(line)
+            if match is None:
+                break
+            header, shown = i, ""
+            named = []
+            old, new = int(match.group(1)) - 1, int(match.group(2)) - 1
+            old, new = max(old, 0), max(new, 0)
+            continue
+        if header is None:
+            continue            # the files' names
+        shown += line
+        rule = None
+        if line.startswith("-"):
+            rule = _at(rules_before, old)
+            old += 1
+        elif line.startswith("+"):
+            rule = _at(rules_after, new)
+            new += 1
+        else:
+            old, new = old + 1, new + 1
+        if rule:
+            named.append(rule)
+
+
+def _at(rules: list[str | None], index: int) -> str | None:
+    return rules[index] if 0 <= index < len(rules) else None
+
+
+def _removal_rules(lines: list[str]) -> list[str | None]:
+    """For each line of a record as dump_record writes it, the rule of the removal (an entry of
+    "removed") it is a line of; None for the others."""
+    owners: list[str | None] = [None] * len(lines)
+    inside, start, rule = False, -1, None
+    for i, line in enumerate(lines):
+        if line == '  "removed": [\n':
+            inside = True
+        elif inside and line.startswith("  ]"):
+            inside = False
+        elif inside and line == "    {\n":
+            start, rule = i, None
+        elif inside and start >= 0 and line.startswith("    }"):
+            for j in range(start, i + 1):
+                owners[j] = rule
+            start = -1
+        elif inside and start >= 0 and (match := _RULE_LINE.match(line.rstrip("\n"))):
+            try:
+                rule = json.loads(match.group(1))
+            except ValueError:
+                rule = None
+    return owners
 
 
 def _text(record: str) -> str | None:

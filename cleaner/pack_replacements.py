@@ -24,6 +24,12 @@ class Replacement:
     stopwords_lost: int
     domains_lost: tuple[str, ...]
 
+    @property
+    def loses_anything(self) -> bool:
+        """Whether the replacement leaves out anything of the shipped pack (a rule, a stopword,
+        a domain): a whole copy of it is no news."""
+        return bool(self.rules_lost or self.stopwords_lost or self.domains_lost)
+
     def message(self) -> str:
         """What the replacement costs, in one line (the user's file is said by the caller)."""
         parts = [f"replaces the shipped {self.kind} pack {self.id!r} ({self.shipped}): "
@@ -119,8 +125,10 @@ def shared_id_message(pack: Pack, others: list[Pack]) -> str:
 
 def pack_warnings(packs: list[Pack], builtin: bool = True) -> list[tuple[str, str]]:
     """What to warn of the user's packs beside the shipped ones, as (the user's file, the
-    warning): a shipped pack one replaces (shipped_replacements), then an id one shares with a
-    pack of another kind (shared_pack_ids); `builtin`: whether the shipped packs were asked for."""
-    return ([(taken.user, taken.message()) for taken in shipped_replacements(packs, builtin)]
+    warning): a shipped pack one replaces leaving something of it out (shipped_replacements; a
+    whole copy is no news), then an id one shares with a pack of another kind (shared_pack_ids);
+    `builtin`: whether the shipped packs were asked for."""
+    return ([(taken.user, taken.message()) for taken in shipped_replacements(packs, builtin)
+            if taken.loses_anything]
             + [(pack.path, shared_id_message(pack, others))
                for pack, others in shared_pack_ids(packs, builtin)])

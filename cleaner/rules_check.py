@@ -253,7 +253,7 @@ def clean_fixtures(cleaner, documents: list[FixtureDoc]) -> tuple[list[tuple[str
     texts: dict[str, str] = {}
     for doc in documents:
         if doc.raw is not None:
-            record = clean_fixture(cleaner, doc.raw)
+            record = clean_fixture(cleaner, doc.raw, kept_rules=False)
             if doc.raw.suffix == ".txt":
                 texts[doc.name] = normalize(doc.raw.read_text(encoding="utf-8"))[0]
         else:
