@@ -13,6 +13,23 @@ _BOMS = (
 # Bytes that never occur in text: NUL and most C0 controls (tab, LF, FF, CR and ESC excluded).
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 BINARY_SHARE = 0.01
+# What not_text calls bytes of too many of those.
+CONTROL_BYTES = "NUL or control bytes"
+# A document's stray NULs and controls (a scraper's NUL between sentences, a file padded with
+# NULs to its block): up to this many, or up to BINARY_SHARE of its bytes, it is text with them
+# (cleaning drops them and records it in `fixes`, as for a JSON record's \u0000). Compressed or
+# random data has one such byte in ten, UTF-16 of Latin letters one in two.
+STRAY_CONTROLS = 4
+# Files that open so are not text, however few controls the rest holds: a PDF is ASCII around
+# its streams, a zip archive may store its files' text as it is.
+_BINARY_OPENINGS = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a zip archive"),
+                    (b"PK\x05\x06", "a zip archive"), (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+                    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
+                    (b"\xff\xd8\xff", "a JPEG image"),
+                    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office document"),
+                    (b"\x7fELF", "a program"), (b"\x1f\x8b", "gzip data"),
+                    (b"\x28\xb5\x2f\xfd", "zstd data"), (b"\xfd7zXZ\x00", "xz data"))
+_OPENINGS = tuple(opening for opening, _ in _BINARY_OPENINGS)
 # Encodings a record does not name: UTF-8 (with or without a BOM) is what it is written in, and
 # ASCII is UTF-8. Any other one goes into the record's "encoding" field.
 UTF8_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "ascii"})
@@ -37,8 +54,31 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > BINARY_SHARE
 
 
+def not_text(data: bytes) -> str | None:
+    r"""What a document's bytes are, if not text: "NUL or control bytes" (more of them than a
+    few strays, STRAY_CONTROLS, and than BINARY_SHARE of the bytes, NUL padding at the end not
+    counted), or the format its opening names ("a PDF document"); None for text, stray NULs and
+    all. The whole data is counted, so that a NUL weighs the same wherever it is.
+
+    >>> not_text(b"Berita hari ini.\x00 Warga senang." + b"\x00" * 512), not_text(b"%PDF-1.7")
+    (None, 'a PDF document')
+    >>> not_text(b"\x00" * 64), not_text("Berita".encode("utf-16-le"))
+    ('NUL or control bytes', 'NUL or control bytes')
+    """
+    body = data.rstrip(b"\x00")
+    controls = len(body) - len(body.translate(None, _BINARY_BYTES))
+    if controls > STRAY_CONTROLS and controls > BINARY_SHARE * len(body) or data and not body:
+        return CONTROL_BYTES
+    if not data.startswith(_OPENINGS):
+        return None
+    return next(kind for opening, kind in _BINARY_OPENINGS if data.startswith(opening))
+
+
 def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
     """Decode bytes to text; return (text, encoding used).
+
+    Bytes that are not text (not_text) are refused; a text's few stray NULs and controls stay
+    in it, for cleaning to drop (normalize.drop_controls).
 
     `encoding` is "utf-8" (strict: invalid bytes raise DecodeError), "auto" (UTF-8, else the
     charset guess_charset guesses), or any codec name.
@@ -59,7 +99,10 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
                 at = exc.start + (len(bom) if name == "utf-8-sig" else 0)
                 raise DecodeError(f"invalid {name} at byte {at} after its byte order "
                                   "mark") from None
-    if looks_binary(data):
+    binary = not_text(data)
+    if binary is not None and binary != CONTROL_BYTES:
+        raise DecodeError(f"binary data ({binary}), not text")
+    if binary is not None:
         # UTF-16 and UTF-32 write NUL bytes in every text: without a byte order mark they are
         # read only where named (--encoding utf-16-le), or where `auto` sees UTF-16's pattern.
         wide = encoding if _wide(encoding) else \

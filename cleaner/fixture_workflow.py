@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 import orjson
 
 from cleaner.batches import NOTHING_VISIBLE, document_args, nothing_visible
-from cleaner.decode import DecodeError, decode_bytes, looks_binary
+from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
 from cleaner.fixtures import (KeptRulesError, RuleOptions, RuleOptionsError, case_cleaner,
                               case_name_typed, case_names, clean_fixture, dump_record,
                               expected_path, expected_problem, fixture_inputs,
@@ -367,7 +367,7 @@ def fixture_text(source: Path, data: bytes) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             pass
     try:
-        return decode_bytes(data, "auto")
+        text, used = decode_bytes(data, "auto")
     except DecodeError as exc:
         if looks_binary(data):
             raise FixtureError(f"{source}: {exc}; a fixture input is text") from None
@@ -375,6 +375,8 @@ def fixture_text(source: Path, data: bytes) -> tuple[str, str | None]:
         raise FixtureError(f"{source}: {exc}; convert it to UTF-8 first, naming its encoding: "
                            f"iconv -f ENCODING -t UTF-8 {shlex.quote(str(source))} > "
                            f"{shlex.quote(str(out))}") from None
+    # (a text with a few stray NULs is UTF-8, NULs and all: decode.not_text)
+    return text, None if used in UTF8_ENCODINGS else used
 
 
 @contextmanager

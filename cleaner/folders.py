@@ -9,8 +9,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from cleaner.inputs import ReadLog, ReadOptions, Reject, without_compression
-from cleaner.output_sniff import written_by_cleaner
+from cleaner.inputs import (ReadLog, ReadOptions, Reject, other_compression,
+                            other_compression_reason, without_compression)
+from cleaner.output_sniff import RECORDS, REJECTS, written_kind
 from cleaner.shards import MANIFEST
 from cleaner.temporary_names import written_for
 
@@ -76,12 +77,21 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
             path = os.path.join(root, name)
             if exclude and _written_here(os.path.join(here, name), exclude):
                 continue
-            if name.startswith(".") or not wanted(name, path):
+            if name.startswith("."):
                 log.skipped += 1
                 continue
-            taken.append((name, entry, path))
-        shared = _shared_stems(name for name, _, _ in taken)
-        for name, entry, path in taken:
+            refused = None
+            if not wanted(name, path):
+                refused = _unread_dump(name, path, wanted)      # "a.jsonl.bz2": a reject
+                if refused is None:
+                    log.skipped += 1
+                    continue
+            taken.append((name, entry, path, refused))
+        shared = _shared_stems(name for name, _, _, refused in taken if refused is None)
+        for name, entry, path, refused in taken:
+            if refused is not None:
+                yield Reject(_as_source(path), None, refused)
+                continue
             kind = _not_regular(entry)
             if kind:
                 yield Reject(_as_source(path), None, f"not a regular file ({kind}): in a "
@@ -89,15 +99,33 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                 continue
             if names.seen_before(entry):
                 continue
-            if sniff and written_by_cleaner(path):
+            written = written_kind(path)
+            if written == REJECTS or sniff and written == RECORDS:
                 # Left in the dump's folder by an earlier run (-o dump/clean.jsonl): its records
-                # would be cleaned again beside the documents they came from.
-                log.skipped_records[f"{_as_source(path)}: records a cleaner run wrote (they "
-                                    f"carry meta, removed, flags and fixes); name it as an "
+                # would be cleaned again beside the documents they came from, its rejects (not
+                # documents) rejected again, doubling on every rerun. A shard folder named as
+                # an input has its records read, not its rejects.
+                log.skipped_records[f"{_as_source(path)}: {_WRITTEN[written]}; name it as an "
                                     f"input to read it"] += 1
                 continue
             stem = name if stem_of(name) in shared else stem_of(name)
             yield path, (stem if below == "." else os.path.join(below, stem))
+
+
+# What a file an earlier run wrote holds, as a folder walk that passes it over says.
+_WRITTEN = {RECORDS: "records a cleaner run wrote (they carry meta, removed, flags and fixes)",
+            REJECTS: "rejects a cleaner run wrote (they carry source, reason and raw)"}
+
+
+def _unread_dump(name: str, path: str, wanted) -> str | None:
+    """Why a file no glob takes is refused, where it is a dump in a compression not read
+    ("a.jsonl.bz2", "b.jsonl.xz": the globs take its name without that suffix): the command
+    that unpacks it to standard input, as the file named on its own is told (readers). None for
+    any other file, counted as skipped ("photos.zip", "notes.md.bz2")."""
+    suffix = other_compression(name)
+    if suffix is None or not wanted(name[:-len(suffix)], path[:-len(suffix)]):
+        return None
+    return other_compression_reason(suffix)
 
 
 class _FileNames:

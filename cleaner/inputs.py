@@ -342,6 +342,17 @@ def other_compression(name: str) -> str | None:
     return next((suffix for suffix in OTHER_COMPRESSIONS if lower.endswith(suffix)), None)
 
 
+def other_compression_reason(suffix: str) -> str:
+    """Why a file of a compression or archive not read (other_compression) is refused, with
+    the command that unpacks it to standard input.
+
+    >>> other_compression_reason(".xz")
+    'a .xz file is not read; unpack it to standard input: xzcat FILE | cleaner clean - ...'
+    """
+    return (f"a {suffix} file is not read; unpack it to standard input: "
+            f"{OTHER_COMPRESSIONS[suffix]} FILE | cleaner clean - ...")
+
+
 def without_compression(name: str) -> str:
     """A file name without its compression suffix, if it has one.
 

@@ -1,6 +1,8 @@
-"""Tell a file of records that a cleaner run wrote from a file of raw documents, by its first record."""
+"""Tell a file a cleaner run wrote (its cleaned records, its rejects) from a file of raw documents, by its first line."""
 
 from __future__ import annotations
+
+import re
 
 import orjson
 
@@ -14,15 +16,26 @@ OUTPUT_FIELDS = {"meta": dict, "removed": list, "flags": list, "fixes": list}
 SNIFF_BYTES = 1 << 20
 # How every record a run writes opens: the id comes first (document.Document.to_record).
 RECORD_OPENING = b'{"id":'
+# How every reject a run writes opens (inputs.Reject.as_dict): its source, its line (a WARC's:
+# its record), its reason, then its raw input, which may run to megabytes once escaped, and so
+# is not read: the opening up to it tells. (source and reason are JSON strings; the position a
+# number or null; raw a string or null.)
+REJECT_OPENING = b'{"source":'
+_REJECT_LINE = re.compile(rb'\{"source":"(?:[^"\\]|\\.)*","(?:line|record)":(?:null|\d+),'
+                          rb'"reason":"(?:[^"\\]|\\.)*","raw":(?:null|")')
+# What written_kind tells.
+RECORDS, REJECTS = "records", "rejects"
 
 
+def written_kind(path: str) -> str | None:
+    """What a cleaner run wrote a JSON lines file (compressed or not) or a Parquet file as: its
+    cleaned records (RECORDS), its rejects (REJECTS, the rejects file); None for anything else.
 
-def written_by_cleaner(path: str) -> bool:
-    """Whether a JSON lines file (compressed or not) or a Parquet file holds cleaned records.
-
-    Read in a folder walk, such a file (`-o dump/clean.jsonl`, left there by an earlier run)
-    had its records cleaned again beside the documents they came from, each once more in the
-    output. Anything this cannot read, or tell, is left to reading, which says what is wrong.
+    Read in a folder walk, such a file (`-o dump/clean.jsonl` and its clean.jsonl.rejects.jsonl,
+    left there by an earlier run) had its records cleaned again beside the documents they came
+    from, and each of its rejects rejected once more, so that every rerun doubled them. A
+    rejects file is told by its records, not its name (--rejects names it anything). Anything
+    this cannot read, or tell, is left to reading, which says what is wrong.
 
     >>> import tempfile, os
     >>> folder = tempfile.mkdtemp()
@@ -30,8 +43,11 @@ def written_by_cleaner(path: str) -> bool:
     >>> _ = open(cleaned, "w").write('{"id":"1","text":"x","meta":{},"removed":[],"flags":[],'
     ...                              '"fixes":[]}\\n')
     >>> _ = open(raw, "w").write('{"id":"1","text":"x","meta":{"title":"t"}}\\n')
-    >>> written_by_cleaner(cleaned), written_by_cleaner(raw)
-    (True, False)
+    >>> rejects = os.path.join(folder, "out.jsonl.rejects.jsonl")
+    >>> _ = open(rejects, "w").write('{"source":"a.jsonl","line":3,"reason":"broken JSON",'
+    ...                              '"raw":"{\\\\"id"}\\n')
+    >>> written_kind(cleaned), written_kind(raw), written_kind(rejects)
+    ('records', None, 'rejects')
     """
     name = path.lower()
     try:
@@ -39,18 +55,55 @@ def written_by_cleaner(path: str) -> bool:
             import pyarrow.parquet as pq
 
             schema = pq.read_schema(path)
-            return all(field in schema.names for field in OUTPUT_FIELDS)
+            return RECORDS if all(field in schema.names for field in OUTPUT_FIELDS) else None
         if not name.endswith((*JSONL_SUFFIXES, ".json")):
-            return False
+            return None
         with open_compressed(path) as stream:
-            # A cleaned record opens with '{"id":'; anything else (a JSON array, a raw dump's
-            # other first key) is told from the first bytes, not the first 1 MB line.
-            head = stream.read(len(RECORD_OPENING))
-            if head != RECORD_OPENING:
-                return False
+            # A cleaned record opens with '{"id":', a reject with '{"source":'; anything else
+            # (a JSON array, a raw dump's other first key) is told from the first bytes, not
+            # the first 1 MB line.
+            head = stream.read(len(REJECT_OPENING))
+            if not head.startswith(RECORD_OPENING) and head != REJECT_OPENING:
+                return None
             line = head + stream.readline(SNIFF_BYTES)
     except Exception:               # damaged, unreadable, not what its name says: reading tells
+        return None
+    if head == REJECT_OPENING:
+        return REJECTS if _reject_line(line) else None
+    return RECORDS if _cleaned_record(line) else None
+
+
+def written_by_cleaner(path: str) -> bool:
+    """Whether a JSON lines file (compressed or not) or a Parquet file holds cleaned records
+    (written_kind)."""
+    return written_kind(path) == RECORDS
+
+
+# The fields of a reject (inputs.Reject.as_dict): its position is "line" or "record", its id
+# there only where its raw input does not show it.
+REJECT_FIELDS = frozenset({"source", "reason", "raw"})
+REJECT_OPTIONAL = frozenset({"id"})
+
+
+def _reject_line(line: bytes) -> bool:
+    """Whether a first line (whole, or its first SNIFF_BYTES) is a reject as a run writes it:
+    its opening, and, where the line is whole, no field a reject has not."""
+    if not _REJECT_LINE.match(line):
         return False
+    if not line.endswith(b"\n"):
+        return True                 # (a raw input of megabytes: its opening tells)
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return False
+    if type(record) is not dict:
+        return False
+    fields = set(record) - {"line", "record"}
+    return REJECT_FIELDS <= fields <= REJECT_FIELDS | REJECT_OPTIONAL
+
+
+def _cleaned_record(line: bytes) -> bool:
+    """Whether a whole first line is a record as cleaning writes it, with all of OUTPUT_FIELDS."""
     if not line.endswith(b"\n"):
         return False                # (a record past SNIFF_BYTES is not a cleaned article's)
     try:
