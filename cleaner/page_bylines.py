@@ -314,11 +314,22 @@ def split_byline(value: str | None, words: Lexicon | None = None
     return authors, editors
 
 
+class EditorLine(str):
+    """A byline whose names are all editors, without a label: an editor meta tag's content
+    (page_metadata's _EDITOR_META, Kompas's content_editor)."""
+
+    __slots__ = ()
+
+
 def _read_byline(value: str | None, reader: _BylineWords
                  ) -> tuple[list[str], list[str], list[str]]:
-    """A byline's authors, editors and the outlets named beside its persons (_names)."""
+    """A byline's authors, editors and the outlets named beside its persons (_names); an
+    EditorLine's names are its editors."""
     if not value:
         return [], [], []
+    if isinstance(value, EditorLine):
+        named, edited, beside = _read_byline(str(value), reader)
+        return [], list(dict.fromkeys(edited + named)), beside
     text = SPACES.sub(" ", _LINKS.sub(" ", str(value))).strip()
     # Cut the byline at each label: "Penulis: A | Editor: B" -> [("penulis", "A"), ("editor", "B")]
     pieces: list[tuple[str, str]] = []
@@ -393,9 +404,9 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
     (page_metadata.page_metadata): the first byline that names a person gives the authors; the
     site, its publisher, the outlet written beside a person ("Sandee LaMotte, CNN"), a desk, a
     job, a user name or an agency is no person, and the page turns to its next byline. A later
-    byline that names the one author found and more people names co-authors the first hid (a
+    byline that names every author found and more people names co-authors the first hid (a
     meta author of one beside JSON-LD authors "Stefan Becket; Kathryn Watson"): its persons
-    are the authors. The agencies named up to the byline that gave the authors, also
+    are the authors (_widened). The agencies named up to the byline that gave the authors, also
     as a job's employer ("AP Auto Writer"), are the story's source; so are the outlets beside
     its persons, when no agency is named and they are not the site or its publisher. `words`:
     the packs' (labels, role words, agencies; page_words without them).
@@ -414,20 +425,13 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
     publishers = [p for p in publishers if p]       # read once for each name
     sites = site_names + [label for label in host_labels(site_names) if len(label) >= 4]
     found = PageBylines()
-    widened = False
     for byline in bylines:
         names, named_editors, outlets = _read_byline(byline, reader)
         # A job or the newsroom edits no more than it writes ("Editor: Tim Redaksi").
         found.editors = found.editors or [e for e in named_editors if not names_no_one(e, words)]
         if found.authors:
-            if len(found.authors) == 1 and not widened:
-                # Co-authors: names of a person's shape ("Kathryn Watson"), not the words a
-                # byline's run goes on with ("Updated", "Special to the Pioneer Press").
-                persons = [p for p in _persons(names, outlets, sites, site_names, publishers,
-                                               honorifics, words)
-                           if p == found.authors[0] or _name_shaped(p)]
-                if len(persons) > 1 and found.authors[0] in persons:
-                    found.authors, widened = persons, True
+            found.authors = _widened(found.authors, _persons(
+                names, outlets, sites, site_names, publishers, honorifics, words))
             continue
         for agency in wire_agencies(names, words.agencies, words.agency_acronyms) + _job_agencies(names, words):
             if agency not in found.agencies:
@@ -439,6 +443,28 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
         found.authors = _persons(names, outlets, sites, site_names, publishers, honorifics,
                                  words)
     return found
+
+
+def _widened(authors: list[str], persons: list[str]) -> list[str]:
+    """The authors found, or a later byline's persons where they name every one of them and
+    more (co-authors the meta author or the JSON-LD hid: "Penulis: A, B" beside a JSON-LD A).
+    Its co-authors must have a person's shape ("Kathryn Watson"), not that of the words a
+    byline's run goes on with ("Updated", "Special to the Pioneer Press"). A byline that leaves
+    out one of the authors (another story's, or a shorter list) widens nothing: no author the
+    metadata names is dropped.
+
+    >>> _widened(["Yusuf Maulana"], ["Yusuf Maulana", "Sri Wahyuni"])
+    ['Yusuf Maulana', 'Sri Wahyuni']
+    >>> _widened(["Ade Putra", "Sri Wahyuni"], ["Ade Putra", "Ani Lestari"])
+    ['Ade Putra', 'Sri Wahyuni']
+    >>> _widened(["Umair Irfan"], ["Umair Irfan", "Updated"])
+    ['Umair Irfan']
+    """
+    found = {fold_words(author) for author in authors}
+    persons = [p for p in persons if fold_words(p) in found or _name_shaped(p)]
+    if len(persons) > len(authors) and found <= {fold_words(p) for p in persons}:
+        return persons
+    return authors
 
 
 def _persons(names: list[str], outlets: list[str], sites: list[str], site_names: list[str],
@@ -467,17 +493,3 @@ def _job_agencies(names: Iterable[str], words: Lexicon) -> list[str]:
 
 # What parts a job's words: "Editor-at-large" holds "editor".
 _ROLE_EDGES = re.compile(r"[\s-]+")
-
-
-def may_name_person(byline: str, words: Lexicon | None = None) -> bool:
-    """Whether a byline names someone who may be a person: a name of two to four capitalised
-    words that is no desk, job, agency or user name ("Molly Wood", not "HNN Staff", "Reuters"
-    or "AppleInsider"). The site's names are not known yet: "Condé Nast" may. `words`: the
-    packs' (page_words without them).
-
-    >>> may_name_person("By Molly Wood"), may_name_person("HNN Staff"), may_name_person("Reuters")
-    (True, False, False)
-    """
-    words = page_words(words)
-    authors, _ = split_byline(byline, words)
-    return any(map(_name_shaped, people(authors, alone=False, words=words)))

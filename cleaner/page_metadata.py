@@ -11,11 +11,11 @@ from typing import Any, Callable, Collection, Iterable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html_chrome import _element_lines, _element_text, chrome_name
+from cleaner.html_chrome import _ArticleMarks, _element_lines, _element_text, chrome_name
 from cleaner.html_left_out import text_runs
 from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words
-from cleaner.page_bylines import (may_name_person, names_only, opens_with_label,
+from cleaner.page_bylines import (EditorLine, names_only, opens_with_label,
                                   opens_with_label_colon, page_words)
 from cleaner.url_section import names_section
 
@@ -124,6 +124,20 @@ def _metas(tree: HtmlElement) -> dict[str, str]:
             if key and key not in found:
                 found[key] = content.strip()
     return found
+
+
+# Meta tags that name a page's authors, and its editors, best first (Kompas writes its reporter
+# and its editor in content_author and content_editor beside an author tag naming the company):
+# the names of tags are page structure, not words of a language.
+_AUTHOR_META = ("author", "article:author", "dtk:author", "content_author", "parsely-author",
+                "sailthru.author", "byl", "dc.creator")
+_EDITOR_META = ("content_editor",)
+
+
+def _meta_values(metas: dict[str, str], keys: Iterable[str]) -> list[str]:
+    """The contents of the meta tags of these keys, in the keys' order, each once: an author
+    tag naming the site does not hide a content_author tag naming the reporter."""
+    return list(dict.fromkeys(metas[key] for key in keys if metas.get(key)))
 
 
 def _first(metas: dict[str, str], keys: Iterable[str]) -> str | None:
@@ -379,12 +393,63 @@ def _marked(tree: HtmlElement) -> _Marked:
     return found
 
 
+# Where a byline is another story's: a sidebar or a menu, a related-stories block, comments.
+_OTHER_STORY_TAGS = frozenset(("aside", "nav"))
+# Where a block of credits a label and its colon open ("Researched by: A", "Edited by: B") is
+# another story's or a reader's: a menu, a related-stories block, comments. A sidebar may hold
+# the article's own (PolitiFact's "About this article" box).
+_OTHER_CREDITS_TAGS = frozenset(("nav",))
+_OTHER_CREDITS_CHROME = frozenset(("comments", "related"))
+
+
+class _OtherStory:
+    """Whether an element of a page stands in a sidebar, a menu, a related-stories block or the
+    comments (_OTHER_STORY_TAGS, html_chrome.chrome_name's groups of _OFF_HEADER_CHROME), or
+    in the boxes given: a teaser's byline there names another story's writers. (A list item or
+    a <footer> may hold the article's own byline: "<li class="byline">".) A box classed so
+    that holds the article is the page's layout, not a block beside it (html_chrome.
+    _ArticleMarks: its headline, its <main>, most of its paragraphs' words; not its one
+    <article>, which may be a teaser): Drupal's <body class="one-sidebar sidebar-second"> on
+    the AP's hosted pages, a theme's "l-sidebar" wrapper."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.tree = tree
+        self._article: _ArticleMarks | None = None
+
+    def __call__(self, element: HtmlElement, tags: Collection[str] = _OTHER_STORY_TAGS,
+                 groups: Collection[str] | None = None) -> bool:
+        groups = _OFF_HEADER_CHROME if groups is None else groups
+        for up in element.iterancestors(etree.Element):
+            if up.tag in tags:
+                return True
+            names = f"{up.get('class') or ''} {up.get('id') or ''}"
+            if names.strip() and chrome_name(names) in groups and not self._holds_article(up):
+                return True
+        return False
+
+    def _holds_article(self, box: HtmlElement) -> bool:
+        """Whether a box holds the page's article; the article's marks are found the first
+        time a byline stands in a box classed as chrome (a page walk, most pages need none)."""
+        if self._article is None:
+            self._article = _ArticleMarks(self.tree)
+            # Not its one <article>: a teaser is as often the only element of that tag.
+            self._article.marks = [mark for mark in self._article.marks if mark.tag != "article"]
+        return self._article.held_by(box)
+
+
 def _author_elements(tree: HtmlElement) -> list[str]:
     """The visible bylines marked as such, best first: rel=author or itemprop=author; an
     element classed as a byline whose first run opens with a label ("By ..."); an element
     classed as the author that holds only names; the run after the headline when a label
-    opens it; blocks a label and its colon open ("Researched by: A", "Edited by: B")."""
+    opens it; blocks a label and its colon open ("Researched by: A", "Edited by: B"). None in
+    a sidebar, a menu, a related-stories block or the comments (_OtherStory); a block of
+    credits in a sidebar is the article's."""
     marked = _marked(tree)
+    other_story = _OtherStory(tree)
+    for kind in (marked.rel, marked.byline, marked.author):
+        kind[:] = [el for el in kind if not other_story(el)]
+    marked.labelled = [el for el in marked.labelled
+                       if not other_story(el, _OTHER_CREDITS_TAGS, _OTHER_CREDITS_CHROME)]
     found = []
     for el in marked.rel[:3]:
         text = _element_text(el)
@@ -658,21 +723,21 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
         # A day alone: the page's microdata may tag its time and zone (a tag's, so before the
         # written ones), and the page may write them where a reader sees them.
         more_dates += _microdata_dates(tree) + _written_dates(tree)
-    # Bylines, best first: the meta author tag, the JSON-LD authors, the visible bylines.
-    # Each is only a candidate: the first that names a person gives the authors (page_bylines.
-    # read_page_bylines); a JSON-LD author that is an organisation is the publisher.
-    bylines = []
-    author = _first(metas, ("author", "article:author", "dtk:author", "content_author",
-                            "parsely-author", "sailthru.author", "byl", "dc.creator"))
-    if author and not author.startswith(("http://", "https://")):
-        bylines.append(author)
+    # Bylines, best first: the author meta tags, the JSON-LD authors, the editor meta tags, the
+    # visible bylines. Each is only a candidate: the first that names a person gives the authors
+    # (page_bylines.read_page_bylines), the first that names an editor the editors; a JSON-LD
+    # author that is an organisation is the publisher.
+    bylines: list[str] = [author for author in _meta_values(metas, _AUTHOR_META)
+                          if not author.startswith(("http://", "https://"))]
     named = _ld_named(ld.get("author"), nodes)
     persons = [name for name, organization in named if not organization]
     if persons:
         bylines.append("; ".join(persons))
-    if not any(map(may_name_person, bylines)):
-        # Only then the visible bylines: finding them walks the whole page.
-        bylines.extend(_author_elements(tree))
+    bylines.extend(EditorLine(editor) for editor in _meta_values(metas, _EDITOR_META))
+    # The visible bylines too, whatever the metadata named: JSON-LD and the author tags name no
+    # editors, and a byline "Penulis: A, B | Editor: C" beside a JSON-LD author A names B and
+    # C (read_page_bylines takes its co-authors only where it names all of the metadata's).
+    bylines.extend(_author_elements(tree))
     publisher = _ld_names(ld.get("publisher"), nodes)
     publishers = publisher + [name for name, organization in named if organization]
     if metas.get("copyright"):

@@ -1,7 +1,7 @@
 """A web page's metadata: the outlet written after a person's name, the source (a site name
 without its decoration, the title's site name, the byline's outlet or agency), the publication
 date at the precision the page gives; the co-authors a visible byline names beside one named in
-the metadata are left out (strict xfails with the reasons).
+the metadata, when it names all of the metadata's authors.
 
 Each page is a small one shaped like a real page of the Scrapinghub benchmark (its id in the
 comment), with only the markup its metadata needs."""
@@ -222,9 +222,6 @@ def test_an_indonesian_pages_zoned_date_is_moved_into_jakarta_time(cleaner):
      'rel="author"><span>Mike Wall</span></a></span><time datetime="2019-11-18T22:05:36+00:00">'
      "2019-11-18T22:05:36Z</time></p>", ["Tariq Malik", "Mike Wall"]),
 ])
-@pytest.mark.xfail(strict=True, reason="looking for the meta author's name in the page took "
-                   "co-authors from a teaser's byline and an outlet after a comma for a person "
-                   "(the review), and walked large pages many times: left out")
 def test_a_visible_byline_naming_the_meta_author_and_more_gives_them_all(cleaner, head, top,
                                                                           authors):
     assert cleaner.clean_html(page(head, top))["meta"]["authors"] == authors
