@@ -312,8 +312,8 @@ def run_compare(args: argparse.Namespace) -> int:
     differ = len(differing)
     print(f"{counted(len(comparisons), 'fixture')}, {differ} {noun(differ, 'differs', 'differ')} "
           f"from {noun(differ, 'its expected record', 'their expected records')}"
+          + (f", {len(broken)} could not be cleaned (above)" if broken else "")
           + (":" + changes_listed(differing, labels) if differ else "")
-          + (f"\n{len(broken)} could not be cleaned (above)" if broken else "")
           + (f"\n{update_hint(args, differing, labels)}" if differ else ""), file=sys.stderr)
     return 1 if changed else 0
 
