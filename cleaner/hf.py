@@ -182,7 +182,7 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     a page with no article, or one whose cleaning raised: "internal error: ...") keeps its
     place, with text None and a `rejected` flag giving the command's reason.
 
-    >>> out = clean_batch({"id": ["a"], "text": ["Judul Berita\\n\\nIsi berita panjang. (ant)"]})
+    >>> out = clean_batch({"id": ["a"], "text": ["Judul Berita\\n\\nIsi berita panjang. (T/RE1/P1)"]})
     >>> out["text"], out["meta"][0]["title"], out["removed"][0][-1]["rule"]
     (['Isi berita panjang.'], 'Judul Berita', 'common/editor-code-end')
     """

@@ -200,7 +200,8 @@ def test_a_run_of_editor_codes_after_the_last_sentence_goes_whole(cleaner, line,
     record = cleaner.clean("Judul Berita Hari Ini\n\nKalimat pembuka berita yang cukup panjang "
                            "untuk dibaca semua orang.\n\n" + line)
     assert record["text"].splitlines()[-1] == kept
-    codes = [r["text"].strip() for r in record["removed"] if r["rule"] == "common/editor-code-end"]
+    codes = [r["text"].strip() for r in record["removed"]
+             if r["rule"] in ("common/editor-code-end", "id/editor-code-end")]
     assert codes == ([] if kept == line else [line[len(kept):].strip()])
 
 

@@ -142,6 +142,12 @@ def test_a_hostile_line_never_raises_and_the_article_stays(cleaner, hostile):
 # -- a credit closing a paragraph ------------------------------------------------------------
 
 EDITOR_CODE_END = "common/editor-code-end"
+# The acronyms and lower-case initials after a sentence are the Indonesian pack's since
+# tests/test_common_rules34.py; the desk codes stay common's.
+ID_EDITOR_CODE_END = "id/editor-code-end"
+ID_INTRO = ("Pemerintah mengumumkan aturan baru soal pendaftaran sekolah pada Senin, dan aturan itu "
+            "berlaku mulai tahun ajaran depan di seluruh provinsi.")
+ID_OUTRO = "Aturan itu akan ditinjau lagi setelah satu tahun berjalan, kata pejabat itu."
 
 
 @pytest.mark.parametrize("credit", ["(CNET)", "[ Wired ]", "(ZDNN)", "[NASA]"])
@@ -149,14 +155,18 @@ def test_an_outlet_credited_after_a_paragraphs_last_sentence_stays(cleaner, cred
     paragraph = f"The screen is sharp and the battery lasts two full days. {credit}"
     record = cleaner.clean(f"{INTRO}\n\n{paragraph}\n\n{OUTRO}")
     assert _removed_by(record, EDITOR_CODE_END) == []
+    assert _removed_by(record, ID_EDITOR_CODE_END) == []
     assert paragraph in _lines(record)
 
 
-@pytest.mark.parametrize("code", ["(T/RE1/P1)", "(ant)", "(HRD)", "(SYSA/ant)", "[sau]",
-                                  "(KR1234)", "(RAG)"])
-def test_an_editor_code_after_a_paragraphs_last_sentence_still_goes(cleaner, code):
-    record = cleaner.clean(f"{INTRO}\n\nIa menolak tuduhan itu, ujarnya. {code}\n\n{OUTRO}")
-    assert [text.strip() for text in _removed_by(record, EDITOR_CODE_END)] == [code]
+@pytest.mark.parametrize("code, rule", [("(T/RE1/P1)", EDITOR_CODE_END)] + [
+    (code, ID_EDITOR_CODE_END) for code in ["(ant)", "(HRD)", "(SYSA/ant)", "[sau]", "(KR1234)",
+                                            "(RAG)"]])
+def test_an_editor_code_after_a_paragraphs_last_sentence_still_goes(cleaner, code, rule):
+    # A language pack's rule runs in its language's documents: the Indonesian codes in one.
+    intro, outro = (INTRO, OUTRO) if rule == EDITOR_CODE_END else (ID_INTRO, ID_OUTRO)
+    record = cleaner.clean(f"{intro}\n\nIa menolak tuduhan itu, ujarnya. {code}\n\n{outro}")
+    assert [text.strip() for text in _removed_by(record, rule)] == [code]
     assert "Ia menolak tuduhan itu, ujarnya." in _lines(record)
 
 

@@ -258,7 +258,7 @@ def test_dataset_map_with_cleaned_features_takes_a_first_batch_with_nothing_remo
                     features=cleaned_features(ds.features))
     last = mapped[4]
     assert last["meta"]["authors"] == ["Ade Nurul"] and last["fixes"] == ["fix_mojibake"]
-    assert last["removed"][-1]["rule"] == "common/editor-code-end"
+    assert last["removed"][-1]["rule"] == "id/editor-code-end"
     assert mapped[0]["removed"] == [] and mapped[0]["meta"]["title"] is None
 
 

@@ -93,7 +93,7 @@ def test_a_line_of_letters_or_formulas_stays(cleaner, english, line):
 ])
 def test_stacked_editor_codes_still_go_after_a_sentence(cleaner, text, cut):
     record = cleaner.clean(ID_LEAD + text)
-    assert _rules(record) == [("common/editor-code-end", cut)]
+    assert _rules(record) == [("id/editor-code-end", cut)]
     assert record["text"].endswith(text[: -len(cut)])
 
 

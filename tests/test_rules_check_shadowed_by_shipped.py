@@ -15,7 +15,7 @@ lang = "id"
 kind = "site"
 domains = ["kabarnusa.id"]
 '''
-# Shipped common/editor-code-end starts at the full stop before the code, left of this rule.
+# Shipped id/editor-code-end starts at the full stop before the code, left of this rule.
 CODE_TAIL = '''
 [[rule]]
 id = "kabarnusa/code-tail"
@@ -76,7 +76,7 @@ def test_a_rule_whose_example_a_common_rule_takes_first_is_warned_naming_it(tmp_
     assert warning["where"] == f"{folder / 'kabarnusa.id.toml'}: kabarnusa/code-tail"
     assert warning["message"] == (
         "its remove example '(kn/bmt)' (of 'Simak liputan khususnya besok. (kn/bmt)') is removed "
-        "first by common/editor-code-end (rules/common.toml): this rule never sees it")
+        "first by id/editor-code-end (rules/lang/id.toml): this rule never sees it")
 
 
 def test_the_text_output_no_longer_says_shadowing_ok(tmp_path, capsys):
