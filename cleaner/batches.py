@@ -16,7 +16,6 @@ text a web page's rules ran on known, and under Ray only there is any input text
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -25,7 +24,7 @@ import orjson
 
 from cleaner.document_files import TextFile
 from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, id_text, printable
-from cleaner.jsonl_reader import RawRecord
+from cleaner.jsonl_reader import RawRecord, sure_leading_id
 from cleaner.pipeline import CLEAN_CHUNK
 from cleaner.removal_context import removal_contexts
 from cleaner.stats import STAGE_CLOCK, RunStats
@@ -186,18 +185,9 @@ def clean_items(cleaner, items: list[Item],
 
 # A line longer than this is not parsed again for its id where a worker died on it (the main
 # process would hold it parsed, as large again, where memory may be what ran out): its id is
-# read from its head only where that is sure to be the id the reader gives it (_sure_leading_id).
+# read from its head only where that is sure to be the id the reader gives it
+# (jsonl_reader.sure_leading_id).
 ID_PARSE_BYTES = 1 << 20
-# A JSON line opening with its id field as its first key, the id a plain JSON string (no control
-# characters, only JSON's escapes) or integer, ended where JSON ends a value. (JSON's own
-# whitespace only: a byte order mark, or a form feed, is read by the reader's repairs, if at all.)
-_LEADING_ID = re.compile(rb'[ \t\r\n]*\{[ \t\r\n]*"id"[ \t\r\n]*:[ \t\r\n]*'
-                         rb'("(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'
-                         rb'|-?(?:0|[1-9][0-9]*))[ \t\r\n]*[,}]')
-# What the key "id" holds however JSON writes it: `"id"`, or an escape of i or d (`"\u0069d"`,
-# `"i\u0064"`: \u0060 to \u006f are the grave accent and the letters a to o, which no JSON
-# writer escapes, so no text is taken for it).
-_ID_KEYS = (b'"id"', b'\\u006')
 
 
 def item_reject(item: Any, reason: str, raw: str | None = None) -> Reject:
@@ -213,8 +203,8 @@ def reject_id(item: Any) -> str | None:
     """The id a reject of `item` names (item_reject): an Item's id field as its record has it;
     a line not parsed yet (a RawRecord, where a worker died on it), parsed again for it (the
     reader's own parsing: its id as the reader gives it), or past ID_PARSE_BYTES read from its
-    head only where that is sure to be the same id (_sure_leading_id); None for a file read
-    whole, a line without one, that is no JSON, or past ID_PARSE_BYTES and unsure.
+    head only where that is sure to be the same id (jsonl_reader.sure_leading_id); None for a
+    file read whole, a line without one, that is no JSON, or past ID_PARSE_BYTES and unsure.
 
     >>> reject_id(Item("d.jsonl", 3, "x", {"id": 7}, 1))
     '7'
@@ -235,42 +225,16 @@ def reject_id(item: Any) -> str | None:
         if len(raw) <= ID_PARSE_BYTES:
             parsed = item.parsed()
             return parsed.id if isinstance(parsed, Reject) else id_text(parsed.fields.get("id"))
-        return _sure_leading_id(raw, item.options)
+        return sure_leading_id(raw, item.options)
     except Exception:       # (an id is a help to name the reject: none rather than a failure)
         return None
 
 
-def _sure_leading_id(raw: bytes, options: Any) -> str | None:
-    r"""The id of a JSON line too long to parse again, read from its head where it is sure to be
-    the id the reader gives the record, else None: no id rather than a wrong one.
-
-    Sure where the reader takes the id from the field "id" (no --field id=..., no text or page
-    field of that name), that field is the line's first key (_LEADING_ID), a plain string (JSON
-    escapes only, valid UTF-8, not blank) or an integer (read as the reader reads it: `-0` is 0,
-    digits past 64 bits kept as written), no key further on can be "id" again (JSON keeps the
-    last of two: any `"id"` further on, a nested one or a value too, is taken as unsure), and
-    the line ends as an object does. Each check is a scan of bytes, with no copy of the line.
-
-    >>> from cleaner.inputs import ReadOptions
-    >>> [_sure_leading_id(line, ReadOptions()) for line in (b'{"id": -0, "text": "..."}',
-    ...                                                   b'{"id": "a", "id": "b"}')]
-    ['0', None]
-    """
-    if any(hint == "id" for hint, _ in options.hint_fields) or "id" in (
-            options.text_field, options.html_field):
-        return None
-    found = _LEADING_ID.match(raw, 0, 4096)
-    if found is None or not raw[-4096:].rstrip().endswith(b"}"):
-        return None
-    if any(raw.find(key, found.end(1)) >= 0 for key in _ID_KEYS):
-        return None
-    value = found.group(1)
-    return id_text(orjson.loads(value)) if value.startswith(b'"') else str(int(value))
-
-
-def internal_error(item: Item, exc: BaseException) -> Reject:
-    """The Reject for a document whose cleaning or writing raised: bad input where the
-    exception says so, else a bug, named as one."""
+def internal_error(item: Item, exc: BaseException, writing: bool = False) -> Reject:
+    """The Reject for a document whose cleaning or, with `writing`, whose record's writing
+    (orjson.dumps) raised: bad input where the exception says so, else a bug, named as one.
+    (orjson.JSONEncodeError is TypeError: a TypeError of cleaning is a bug, not a record JSON
+    cannot hold.)"""
     from cleaner.html_load import PageError      # imported only when HTML is read
 
     if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
@@ -278,7 +242,7 @@ def internal_error(item: Item, exc: BaseException) -> Reject:
 
         return item_reject(item, with_cut_short(str(exc), (item.hints or {}).get("page_flags")),
                            item.text[:4096])
-    if isinstance(exc, orjson.JSONEncodeError):     # an input field JSON cannot hold
+    if writing and isinstance(exc, orjson.JSONEncodeError):   # a field JSON cannot hold
         return item_reject(item, f"cannot write the record as JSON: {exc}", item.text[:1 << 20])
     return item_reject(item, f"internal error: {type(exc).__name__}: {exc}", item.text[:1 << 20])
 
@@ -330,7 +294,8 @@ def process_batch(cleaner, batch: list[Item | Reject],
                     # of a 2-worker run, measured).
                     line = orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS) + b"\n"
                 except Exception as exc:
-                    result = exc
+                    outcomes.append(("reject", internal_error(item, exc, writing=True).as_dict()))
+                    continue
             if isinstance(result, Exception):
                 outcomes.append(("reject", internal_error(item, result).as_dict()))
                 continue

@@ -102,8 +102,8 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "the record too; a clean run that found no record with a field NAME "
                             "ends with a warning)")
     group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
-                       help="encoding of .txt input: utf-8 (strict, default), auto (detect), "
-                            "or a codec name")
+                       help="encoding of .txt input, and of JSON lines that are not UTF-8: "
+                            "utf-8 (strict, default), auto (detect), or a codec name")
     group.add_argument("--glob", action="append", metavar="PATTERN",
                        help=f"file names to read in folders (repeatable; default: every kind a "
                             f"file named is read as but .json: {_DEFAULT_KINDS})")
@@ -114,7 +114,7 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "its size in memory")
     group.add_argument("--html-field", default="html", metavar="NAME",
                        help="JSONL field holding a web page, used when a record has no text "
-                            "field (default: html)")
+                            "field, or an empty or blank one (default: html)")
     group.add_argument("--max-html-bytes", type=at_least(1), default=MAX_HTML_BYTES, metavar="N",
                        help=f"refuse HTML pages larger than this (default: {MAX_HTML_BYTES})")
     group.add_argument("--page-timeout", type=at_least(0, float), default=DEFAULT_PAGE_TIMEOUT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import math
 import os
+import re
 import zlib
 from collections import deque
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import orjson
 
-from cleaner.decode import looks_binary
+from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
 from cleaner.gzip_members import CorruptGzip, count_newlines
 from cleaner.zstd_frames import CorruptZstd
 from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, id_text, \
@@ -168,13 +169,41 @@ def open_compressed(path: str | Path) -> BinaryIO:
     return open(path, "rb", buffering=READ_BUFFER)
 
 
-def _read_line(stream: BinaryIO, cap: int) -> tuple[bytes, bool]:
-    """One line of at most `cap` bytes; a longer line is skipped to its end and flagged."""
+def _read_line(stream: BinaryIO, options: ReadOptions) -> tuple[bytes, _Over | None]:
+    """One line of at most --max-record-bytes; of a longer one, its first bytes (what its
+    Reject keeps) and what _over_limit says of it, having read it to its end."""
+    cap = options.max_record_bytes
     line = stream.readline(cap + 1)
     if len(line) <= cap or line.endswith(b"\n"):
-        return line, False
-    _skip_line(stream)
-    return line[:MAX_REJECT_RAW], True
+        return line, None
+    return line[:MAX_REJECT_RAW], _over_limit(line, stream, options)
+
+
+class _Over(NamedTuple):
+    """A line over the record limit, read to its end and let go: the bytes read of it, its line
+    end included, and the id its head gives where that is sure (sure_leading_id), for its
+    Reject."""
+
+    size: int
+    id: str | None
+
+
+def _over_limit(head: bytes, stream: BinaryIO, options: ReadOptions) -> _Over:
+    """A line over the record limit of which `head` was read: the rest is read to the line's
+    end in pieces, each let go once scanned for what sure_leading_id asks of the bytes after
+    the head (a key that may be "id", the line's last bytes)."""
+    size, tail, keys = len(head), head[-_TAIL:], False
+    while True:
+        chunk = stream.readline(1 << 20)
+        if not chunk:
+            break
+        size += len(chunk)
+        # (with the bytes before the piece that a key split between two reads starts in)
+        keys = keys or _holds_id_key(tail[-_KEY_SPLIT:] + chunk)
+        tail = chunk[-_TAIL:] if len(chunk) >= _TAIL else (tail + chunk)[-_TAIL:]
+        if chunk.endswith(b"\n"):
+            break
+    return _Over(size, sure_leading_id(head, options, tail, keys))
 
 
 _BROKEN = object()
@@ -257,7 +286,8 @@ def _python_json_read(line: str, text_field: str) -> Any:
     import json
 
     try:
-        obj = json.loads(line, parse_int=_int_or_digits, parse_float=_Fraction)
+        # (strict=False: raw control characters in strings, with other near-JSON on the line)
+        obj = json.loads(line, parse_int=_int_or_digits, parse_float=_Fraction, strict=False)
     except ValueError:
         return _BROKEN
     if isinstance(obj, dict):
@@ -329,20 +359,108 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions,
 
 def _refused_line(raw: bytes, source: str, lineno: int, options: ReadOptions,
                   unit: str) -> Any:
-    """A line (without its line end) orjson refuses: what Python's json reads of it, or the
-    Reject that says why, invalid UTF-8 (where) or broken JSON (orjson's reason)."""
+    """A line (without its line end) orjson refuses: what is read of it, or the Reject that
+    says why, invalid UTF-8 (where, and how to read it) or broken JSON (orjson's reason).
+
+    Read: a line in the legacy charset --encoding names (_decoded_line); JSON only Python's
+    json reads (_python_json); raw control characters inside strings (_escaped_controls)."""
     try:
         return orjson.loads(raw)        # (refused: for the reason, which names its positions)
     except orjson.JSONDecodeError as exc:
         reason = str(exc)
+    encoding = None
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as bad:
-        return Reject(source, lineno, f"invalid UTF-8 at byte {bad.start} of the {unit}",
-                      raw_text(raw))
+        decoded = _decoded_line(raw, bad.start, options.encoding, unit, source)
+        if isinstance(decoded, str):
+            return Reject(source, lineno, decoded, raw_text(raw))
+        line, encoding = decoded
+        try:
+            return _with_encoding(orjson.loads(line), encoding)
+        except orjson.JSONDecodeError as exc:
+            reason = str(exc)
+    if reason.startswith("unexpected control character in string"):
+        # A scraper's raw TAB or CR inside a string: read as if escaped, as orjson would read
+        # it. (Only lines refused so: a valid line pays nothing.)
+        for escaped in _escaped_controls(raw if encoding is None else line.encode()):
+            try:
+                return _with_encoding(orjson.loads(escaped), encoding)
+            except orjson.JSONDecodeError:
+                pass
+    # (strict=False: raw control characters with other near-JSON on the line, NaN say)
     obj = _python_json(line, options.text_field)
     if obj is _BROKEN:
-        return Reject(source, lineno, f"broken JSON: {reason}", line[:MAX_REJECT_RAW])
+        return Reject(source, lineno, f"broken JSON: {reason}{_cr_only(line, source)}",
+                      line[:MAX_REJECT_RAW])
+    return _with_encoding(obj, encoding)
+
+
+# A JSON string, with whatever raw bytes it holds. (Outside strings a line holds no '"'.)
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# The control characters JSON writes escaped inside a string (bytes of UTF-8 that stand for
+# themselves: no byte of a longer character is one), and their escapes.
+_CONTROL_BYTES = bytes(range(0x20))
+_CONTROL = re.compile(rb"[\x00-\x1f]")
+_CONTROL_ESCAPES = {code: b"\\u%04x" % code for code in range(0x20)}
+
+
+def _escaped_controls(line: bytes) -> Iterator[bytes]:
+    r"""A JSON line (UTF-8) with its raw control characters escaped, as JSON writes them inside
+    a string: first all of them (a TAB and a CR by bytes.replace, each a microsecond on a 2.4
+    KB line, where a regular expression's scan took 80), which is the line where they are all
+    inside strings; then, where that was not it, only those inside strings (those between
+    values are blanks).
+
+    >>> list(_escaped_controls(b'{"a":\t"x\ty\r\x01"}'))
+    [b'{"a":\\t"x\\ty\\r\\u0001"}', b'{"a":\t"x\\u0009y\\u000d\\u0001"}']
+    """
+    every = line.replace(b"\t", b"\\t").replace(b"\r", b"\\r")
+    if len(every.translate(None, _CONTROL_BYTES)) != len(every):
+        every = _CONTROL.sub(_control_escape, every)
+    yield every
+    yield _JSON_STRING.sub(lambda found: _CONTROL.sub(_control_escape, found.group()), line)
+
+
+def _control_escape(found: re.Match) -> bytes:
+    """The JSON escape of the control character found."""
+    return _CONTROL_ESCAPES[found.group()[0]]
+
+
+def _decoded_line(raw: bytes, bad: int, encoding: str, unit: str,
+                  source: str) -> tuple[str, str] | str:
+    """A line of `source` that is not UTF-8 (its first bad byte at `bad`) decoded in the
+    charset --encoding names, as a .txt file is (decode_bytes; `auto`: the charset guessed from
+    the line, which holds an article, enough to go by), with the codec; or the reason it is
+    refused, which says why, and, where no charset was named, how to read it (the kind of
+    reason, before its ':', stays "invalid UTF-8 at byte N of the line"). A line that
+    is UTF-8 is read as UTF-8 whatever --encoding says: in a file in one charset, a line of
+    another (joined in with `cat`) is read too."""
+    where = f"invalid UTF-8 at byte {bad} of the {unit}"
+    if _is_utf8(encoding):
+        convert = _converting(source, "iconv -f CHARSET -t UTF-8", "utf8")
+        return (f"{where}: in a legacy charset? read it with --encoding auto (or the charset's "
+                f"name: cp1252, latin-1), or convert it first: {convert}")
+    try:
+        return decode_bytes(raw, encoding)
+    except DecodeError as exc:
+        return f"{where}, and not {encoding} text either: {exc}"
+
+
+def _is_utf8(encoding: str) -> bool:
+    """Whether --encoding names UTF-8 (under any of its names); an unknown codec is not."""
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _with_encoding(obj: Any, encoding: str | None) -> Any:
+    """What a line decoded from `encoding` (None: it was UTF-8) reads as: a record names the
+    charset in its `encoding` field, as a .txt file's record does, where it has none of its
+    own."""
+    if encoding is not None and isinstance(obj, dict) and encoding not in UTF8_ENCODINGS:
+        obj.setdefault("encoding", encoding)
     return obj
 
 
@@ -412,11 +530,24 @@ def _other_record(obj: dict, text: Any, given: bool, source: str, lineno: int, s
             return refused(f"no {options.text_field!r} field{_fields_named(obj)}")
         return refused(f"field {options.text_field!r} is {json_kind(text)}, not a string")
     if not text or text.isspace():      # (as `not text.strip()`, without copying the text)
+        if _has_page(obj.get(options.html_field)):
+            # An empty or blank text (what a scraper writes where its extraction found
+            # nothing) beside a page, as no text is: the page is read.
+            return page(obj.pop(options.html_field))
         return refused("empty document")
     if opens_as_page(text):             # the raw page in the text field
         return page(text)
     record_id(obj)
     return Item(source, lineno, text, obj, size, id_name=options.id_name)
+
+
+def _has_page(html: Any) -> bool:
+    """Whether a record's page field holds a page to read: text, not blank.
+
+    >>> _has_page("<p>x</p>"), _has_page(" "), _has_page(None)
+    (True, False, False)
+    """
+    return isinstance(html, str) and bool(html) and not html.isspace()
 
 
 def record_id(fields: dict) -> None:
@@ -556,24 +687,33 @@ def not_utf8(source: str, encoding: str) -> Reject:
     """The one Reject of a JSONL file (or standard input) in UTF-16 or UTF-32, with the
     command that converts it: read as UTF-8, each of its lines was a reject that did not say
     why."""
+    command = _converting(source, f"iconv -f {encoding} -t UTF-8", "utf8")
+    how = " (as Windows PowerShell writes it)" if "16" in encoding else ""
+    return Reject(source, None, f"the file is {encoding} text{how}, not UTF-8: convert it "
+                                f"first: {command}")
+
+
+def _converting(source: str, step: str, tag: str, piped: bool = False) -> str:
+    """The command that writes the JSONL file (or standard input) `source` through the
+    filter `step` into a file named with `tag` beside it (`dump.utf8.jsonl`), unpacked: the
+    file is given to the filter as its argument, or on its standard input where `piped`.
+
+    >>> _converting("in/a b.jsonl.gz", "tr x y", "lf")
+    "zcat 'in/a b.jsonl.gz' | tr x y > 'in/a b.lf.jsonl'"
+    """
     import shlex
 
     name = without_compression(os.path.basename(source))
     stem, suffix = os.path.splitext(name)
-    converted = shlex.quote(os.path.join(os.path.dirname(source), f"{stem}.utf8{suffix}"))
-    iconv = f"iconv -f {encoding} -t UTF-8"
+    converted = shlex.quote(os.path.join(os.path.dirname(source), f"{stem}.{tag}{suffix}"))
     lower = source.lower()
     if source == "<stdin>":
-        command = f"... | {iconv} | cleaner clean - ..."
-    elif lower.endswith(".gz"):
-        command = f"zcat {shlex.quote(source)} | {iconv} > {converted}"
-    elif lower.endswith((".zst", ".zstd")):
-        command = f"zstdcat {shlex.quote(source)} | {iconv} > {converted}"
-    else:
-        command = f"{iconv} {shlex.quote(source)} > {converted}"
-    how = " (as Windows PowerShell writes it)" if "16" in encoding else ""
-    return Reject(source, None, f"the file is {encoding} text{how}, not UTF-8: convert it "
-                                f"first: {command}")
+        return f"... | {step} | cleaner clean - ..."
+    if lower.endswith(".gz"):
+        return f"zcat {shlex.quote(source)} | {step} > {converted}"
+    if lower.endswith((".zst", ".zstd")):
+        return f"zstdcat {shlex.quote(source)} | {step} > {converted}"
+    return f"{step} {'< ' if piped else ''}{shlex.quote(source)} > {converted}"
 
 
 # What a JSONL file of binary data is refused as: once for the file, as a .txt is (decode.py).
@@ -652,29 +792,109 @@ def opens_record(line: bytes) -> bool:
     return body[:1] == b"{" and body[1:].lstrip()[:1] in (b'"', b"}")
 
 
-def _opening_lines(stream: BinaryIO, cap: int) -> tuple[list[tuple[bytes, bool]], Exception | None]:
+def _opening_lines(stream: BinaryIO, options: ReadOptions
+                   ) -> tuple[list[tuple[bytes, _Over | None]], Exception | None]:
     """The first lines of a stream read line by line, as many as refused_opening needs to judge
     it as the block reader does: up to OPENING_BYTES, or to a line that settles it (a record's
     opening, whole within them); with the error that stopped the reading, if one did."""
-    lines: list[tuple[bytes, bool]] = []
+    lines: list[tuple[bytes, _Over | None]] = []
     size = 0
     while size < OPENING_BYTES:
         try:
-            raw, too_long = _read_line(stream, cap)
+            raw, too_long = _read_line(stream, options)
         except Exception as exc:
             return lines, exc
         if not raw:
             break
         lines.append((raw, too_long))
         size += len(raw)
-        if too_long or (size <= OPENING_BYTES and opens_record(raw)):
+        if too_long is not None or (size <= OPENING_BYTES and opens_record(raw)):
             break
     return lines, None
 
 
-def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions) -> Reject:
+def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions,
+              over: _Over | None) -> Reject:
+    """The Reject of a line over the record limit (`raw`: its first bytes), named by its id
+    where its head gives it surely (_Over), so that `explain --id` finds it."""
     return Reject(source, lineno, f"record longer than {options.max_record_bytes} bytes; "
-                                  "raise --max-record-bytes to read it", raw_text(raw))
+                                  f"raise --max-record-bytes to read it{_cr_only(raw, source)}",
+                  raw_text(raw), id=over.id if over is not None else None)
+
+
+# A JSON line opening with its id field as its first key, the id a plain JSON string (no control
+# characters, only JSON's escapes) or integer, ended where JSON ends a value. (JSON's own
+# whitespace only: a byte order mark, or a form feed, is read by the reader's repairs, if at all.)
+_LEADING_ID = re.compile(rb'[ \t\r\n]*\{[ \t\r\n]*"id"[ \t\r\n]*:[ \t\r\n]*'
+                         rb'("(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"'
+                         rb'|-?(?:0|[1-9][0-9]*))[ \t\r\n]*[,}]')
+# What the key "id" holds however JSON writes it: `"id"`, or an escape of i or d (`"\u0069d"`,
+# `"i\u0064"`: \u0060 to \u006f are the grave accent and the letters a to o, which no JSON
+# writer escapes, so no text is taken for it).
+_ID_KEYS = (b'"id"', b'\\u006')
+# The bytes before a piece of a line read in pieces that a key begun in them may lie in (one
+# byte less than the longest of _ID_KEYS); and the last bytes of a line its end is judged by.
+_KEY_SPLIT = max(map(len, _ID_KEYS)) - 1
+_TAIL = 4096
+
+
+def _holds_id_key(data: bytes, start: int = 0) -> bool:
+    """Whether `data`, from `start` on, holds what may be a key "id" (_ID_KEYS)."""
+    return any(data.find(key, start) >= 0 for key in _ID_KEYS)
+
+
+def sure_leading_id(raw: bytes, options: Any, tail: bytes | None = None,
+                    keys_after: bool = False) -> str | None:
+    r"""The id of a JSON line too long to parse (again), read from its head where it is sure to
+    be the id the reader gives the record, else None: no id rather than a wrong one. `raw`: the
+    line, or its first bytes where the rest was read in pieces and let go (_over_limit): then
+    `tail` is its last bytes, and `keys_after` whether the bytes after `raw` hold a key that
+    may be "id".
+
+    Sure where the reader takes the id from the field "id" (no --field id=..., no text or page
+    field of that name), that field is the line's first key (_LEADING_ID), a plain string (JSON
+    escapes only, valid UTF-8, not blank) or an integer (read as the reader reads it: `-0` is 0,
+    digits past 64 bits kept as written), no key further on can be "id" again (JSON keeps the
+    last of two: any `"id"` further on, a nested one or a value too, is taken as unsure), and
+    the line ends as an object does. Each check is a scan of bytes, with no copy of the line.
+
+    >>> from cleaner.inputs import ReadOptions
+    >>> [sure_leading_id(line, ReadOptions()) for line in (b'{"id": -0, "text": "..."}',
+    ...                                                  b'{"id": "a", "id": "b"}')]
+    ['0', None]
+    """
+    if any(hint == "id" for hint, _ in options.hint_fields) or "id" in (
+            options.text_field, options.html_field):
+        return None
+    found = _LEADING_ID.match(raw, 0, 4096)
+    end = raw if tail is None else tail
+    if found is None or not end[-_TAIL:].rstrip().endswith(b"}"):
+        return None
+    if keys_after or _holds_id_key(raw, found.end(1)):
+        return None
+    value = found.group(1)
+    return id_text(orjson.loads(value)) if value.startswith(b'"') else str(int(value))
+
+
+def _cr_only(line: bytes | str, source: str) -> str:
+    r"""What a reject of a line of `source` that holds records ended by a carriage return alone
+    (CR, the line end of classic Mac OS and of some exporters) adds to its reason: the command
+    that makes them lines. Asked of rejected lines only.
+
+    >>> _cr_only(b'{"id": 1}\r{"id": 2}\r', "d.jsonl")[-48:]
+    "lines first: tr '\\r' '\\n' < d.jsonl > d.lf.jsonl"
+    >>> _cr_only('{"id": 1, "text": "a\rb"}', "d.jsonl")
+    ''
+    """
+    if not (("\r{" in line) if isinstance(line, str) else (b"\r{" in line)):
+        return ""
+    command = _converting(source, _CR_TO_LF, "lf", piped=True)
+    return (f"; its records end in carriage returns (CR) alone, not line feeds: make them lines "
+            f"first: {command}")
+
+
+# The filter that makes CR line ends lines (as the shell is given it).
+_CR_TO_LF = "tr '\\r' '\\n'"
 
 
 def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions, blocks: bool = False,
@@ -702,7 +922,7 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
     (_released). Memory stays flat: a member longer than the bound has its first lines given
     before its end is checked, unflagged."""
     # The file judged by its first lines, as read_jsonl_blocks judges it by its first block.
-    ahead, failed = _opening_lines(stream, options.max_record_bytes)
+    ahead, failed = _opening_lines(stream, options)
     if (refused := refused_opening(b"".join(raw for raw, _ in ahead), source)) is not None:
         yield refused
         return
@@ -730,7 +950,7 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
                 error, failed = failed, None
                 raise error
             else:
-                raw, too_long = _read_line(stream, options.max_record_bytes)
+                raw, too_long = _read_line(stream, options)
         except Exception as exc:
             reject, go_on = stream_error(exc, source, lineno,
                                          lineno - count - len(chunk) + 1 if hold else None)
@@ -765,10 +985,10 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
             if cut is not None:
                 chunk.append(cut)
                 chunk_bytes += len(raw)
-            elif too_long:
+            elif too_long is not None:
                 # (held as its Reject, which keeps the line's first bytes: they count, or runs
                 # of such lines were held to the end of the input)
-                line: bytes | Reject = _too_long(source, lineno, raw, options)
+                line: bytes | Reject = _too_long(source, lineno, raw, options, too_long)
                 chunk.append(line)
                 chunk_bytes += _held_bytes(line)
             else:
@@ -789,8 +1009,8 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
                 yield from _released([lines], lineno - count + len(lines), source, options)
                 size -= cost
                 count -= len(lines)
-        elif too_long:
-            yield _too_long(source, lineno, raw, options)
+        elif too_long is not None:
+            yield _too_long(source, lineno, raw, options, too_long)
         elif options.defer_parse:
             if not blank_line(raw):
                 yield RawRecord(source, lineno, raw.rstrip(b"\r\n"), options)
@@ -806,7 +1026,7 @@ def _cuts_lines(exc: Exception) -> bool:
         exc.resumed_at is not None
 
 
-def _cut_line(raw: bytes, too_long: bool, member: str, source: str, lineno: int,
+def _cut_line(raw: bytes, too_long: _Over | None, member: str, source: str, lineno: int,
               options: ReadOptions) -> _Cut | None:
     """Line `lineno`, the first read after a damaged `member` (damaged_member), where the damage
     cut it: where it does not open as a record, its start was in what the damage lost and its
@@ -816,7 +1036,8 @@ def _cut_line(raw: bytes, too_long: bool, member: str, source: str, lineno: int,
     before a nested object's key, '{"a": {"b": 1}}' cut to '{"b": 1}}', is not told apart.)"""
     if blank_line(raw) or opens_record(raw):
         return None
-    return _Cut(_too_long(source, lineno, raw, options) if too_long else raw, (member,))
+    return _Cut(raw if too_long is None else _too_long(source, lineno, raw, options, too_long),
+                (member,))
 
 
 class _Cut(NamedTuple):
@@ -1020,8 +1241,9 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
             pending += len(chunk)
             if pending > cap:
                 lineno += 1
-                yield _too_long(source, lineno, _head(pieces, cap + 1), options)
-                offset += _skip_line(stream)
+                over = _over_limit(b"".join(pieces), stream, options)
+                yield _too_long(source, lineno, _head(pieces, cap + 1), options, over)
+                offset += over.size - pending
                 pieces, pending = [], 0
             continue
         start = lead = 0                 # lead: bytes of a line begun in earlier reads
@@ -1029,7 +1251,9 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
             first = chunk.find(b"\n")
             if pending + first > cap:               # the line begun before is too long
                 lineno += 1
-                yield _too_long(source, lineno, _head(pieces + [chunk[:first]], cap + 1), options)
+                line = b"".join([*pieces, chunk[:first]])
+                yield _too_long(source, lineno, line[:min(cap + 1, MAX_REJECT_RAW)], options,
+                                _Over(len(line), sure_leading_id(line, options)))
                 start = first + 1
             else:
                 lead = pending
@@ -1058,13 +1282,3 @@ def _head(pieces: list[bytes], limit: int) -> bytes:
         head.append(piece)
         size += len(piece)
     return b"".join(head)[:limit]
-
-
-def _skip_line(stream: BinaryIO) -> int:
-    """Read on to the end of the current line; the bytes read."""
-    skipped = 0
-    while True:
-        chunk = stream.readline(1 << 20)
-        skipped += len(chunk)
-        if not chunk or chunk.endswith(b"\n"):
-            return skipped

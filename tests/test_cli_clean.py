@@ -99,7 +99,10 @@ def test_rejects_of_one_kind_are_counted_together_whatever_their_details(tmp_pat
     # Counted together, each kind shown by its first reason as written (it printed numbers as N).
     said = capsys.readouterr().err
     assert "rejects by reason (15 in all):\n" in said
-    assert "      12  invalid UTF-8 at byte 21 of the line (and others like it)\n" in said
+    assert (f"      12  invalid UTF-8 at byte 21 of the line: in a legacy charset? read it with "
+            f"--encoding auto (or the charset's name: cp1252, latin-1), or convert it first: "
+            f"iconv -f CHARSET -t UTF-8 {src} > {tmp_path / 'in.utf8.jsonl'} (and others like "
+            f"it)\n") in said
 
 
 def test_truncated_gzip_keeps_earlier_records_and_names_the_point(tmp_path):
@@ -120,7 +123,7 @@ def test_truncated_gzip_keeps_earlier_records_and_names_the_point(tmp_path):
 def test_zstd_input_and_gzip_output(tmp_path):
     src = tmp_path / "in.jsonl.zst"
     src.write_bytes(zstandard.ZstdCompressor().compress(
-        json.dumps({"id": "z1", "text": "Judul Berita\n\nIsi berita panjang. (ant)"}).encode() + b"\n"))
+        json.dumps({"id": "z1", "text": "Judul Berita\n\nIsi berita panjang. (T/RE1/P1)"}).encode() + b"\n"))
     out = tmp_path / "out.jsonl.gz"
     assert main(["clean", str(src), "-o", str(out), "-q"]) == 0
     [record] = [json.loads(x) for x in gzip.decompress(out.read_bytes()).splitlines()]

@@ -21,12 +21,13 @@ def test_explain_marks_every_removal_with_its_rule(capsys):
 
 def test_explain_selects_a_record_of_a_jsonl_by_id(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
-    src.write_text('{"id": "a", "text": "Isi satu. (ant)"}\n{"id": "b", "text": "Isi dua. [tyo]"}\n',
+    src.write_text('{"id": "a", "text": "Isi satu. (ant)"}\n'
+                   '{"id": "b", "text": "Isi dua yang lebih panjang dari kodenya. (T/RE1/P1)"}\n',
                    encoding="utf-8")
     assert main(["explain", str(src), "--id", "b", "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert "== b" in out and "== a" not in out
-    assert "[- [tyo]-]<common/editor-code-end>" in out
+    assert "[- (T/RE1/P1)-]<common/editor-code-end>" in out
     assert main(["explain", str(src), "--id", "nope", "--color", "never"]) == 1
     assert "no document with id nope" in capsys.readouterr().err
 

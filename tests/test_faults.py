@@ -58,7 +58,10 @@ def test_bad_lines_are_rejected_in_place_and_shards_stay_in_order(tmp_path):
     assert main(["clean", str(src), "-o", str(out), "--shard-size", "2", "-q"]) == 0
     assert [r["id"] for r in shard_records(out)] == [f"r{i}" for i in range(6)]
     reasons = [(r["line"], r["reason"]) for r in read_jsonl(out / "_rejects.jsonl")]
-    assert reasons == [(4, "invalid UTF-8 at byte 24 of the line"),
+    assert reasons == [(4, f"invalid UTF-8 at byte 24 of the line: in a legacy charset? read it "
+                           f"with --encoding auto (or the charset's name: cp1252, latin-1), or "
+                           f"convert it first: iconv -f CHARSET -t UTF-8 {src} > "
+                           f"{tmp_path / 'in.utf8.jsonl'}"),
                        (5, "JSON line is an array, not an object"),
                        (6, "JSON line is a number, not an object"),
                        (7, "JSON line is a string, not an object"),
@@ -128,7 +131,7 @@ sys.exit(rc)
     [reject] = read_jsonl(out / "_rejects.jsonl")
     assert reject["line"] == 3 and "record longer than 8388608 bytes" in reject["reason"]
     assert "--max-record-bytes" in reject["reason"] and len(reject["raw"]) <= 1 << 20
-    assert f"rejected {src}:3: record longer than" in run.stderr
+    assert f"rejected {src}:3 (id huge): record longer than" in run.stderr
 
 
 class FullDisk:
