@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
+from cleaner.document import NOTHING_VISIBLE, nothing_visible
 from cleaner.document_files import TextFile
 from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, id_text, printable
 from cleaner.jsonl_reader import RawRecord, sure_leading_id
@@ -87,15 +88,6 @@ def batched(items: Iterable[Item | RawRecord | Reject], max_items: int = BATCH_I
             batch, size = [], 0
     if batch:
         yield batch
-
-
-NOTHING_VISIBLE = "empty document: nothing visible once normalized"
-
-
-def nothing_visible(record: dict[str, Any]) -> bool:
-    """Whether a record had nothing visible to clean (zero-width characters, a byte order mark,
-    controls): as empty as a blank document, it is refused as one, not written with no text."""
-    return not record["text"] and not record["removed"]
 
 
 def document_args(item: Item) -> dict[str, Any]:

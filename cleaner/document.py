@@ -134,6 +134,15 @@ def json_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+NOTHING_VISIBLE = "empty document: nothing visible once normalized"
+
+
+def nothing_visible(record: dict[str, Any]) -> bool:
+    """Whether a record had nothing visible to clean (zero-width characters, a byte order mark,
+    controls): as empty as a blank document, it is refused as one, not written with no text."""
+    return not record["text"] and not record["removed"]
+
+
 def empty_meta() -> dict[str, Any]:
     """A meta dict with every field present: None for scalars, [] for lists."""
     meta = _SCALAR_META.copy()          # every document makes one: a copy, not a comprehension

@@ -32,8 +32,7 @@ from pathlib import Path
 import orjson
 
 from cleaner import __version__
-from cleaner.batches import NOTHING_VISIBLE, nothing_visible
-from cleaner.document import Document
+from cleaner.document import NOTHING_VISIBLE, Document, nothing_visible
 from cleaner.html_load import PageError
 from cleaner.inputs import MAX_RECORD_BYTES, Reject, hint_pair, opens_as_page, with_hint_fields
 from cleaner.parquet_io import record_schema, row_text

@@ -11,7 +11,8 @@ from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.declared_language import language_code
-from cleaner.document import Document, Line, Removal, json_value
+from cleaner.document import NOTHING_VISIBLE, Document, Line, Removal, json_value, \
+    nothing_visible
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, site_host
@@ -369,8 +370,12 @@ class Cleaner:
     def _fill_meta(self, doc: Document) -> None:
         """Input hints win over text headers for title, date and url; the url's path gives the date
         and category the text did not; site and lang name the packs."""
-        site = next((p for p in doc.packs if p.kind == "site"), None)
-        lang = next((p for p in doc.packs if p.kind == "lang"), None)
+        site = lang = None
+        for pack in doc.packs:      # (a loop, not two next() of generators: every document's)
+            if pack.kind == "site" and site is None:
+                site = pack
+            elif pack.kind == "lang" and lang is None:
+                lang = pack
         if "title" in doc.hints:
             doc.meta["title"] = doc.hints["title"]
         if "date" in doc.hints:
@@ -490,8 +495,6 @@ def _api_record(doc: Document, text: Any) -> dict[str, Any]:
     reason the command rejects it for, where the text had nothing visible (empty, blank, zero-
     width characters only), as Dataset.map flags such a row; not raised, so that a frame cleaned
     row by row keeps its rows."""
-    from cleaner.batches import NOTHING_VISIBLE, nothing_visible    # (batches imports this module)
-
     record = doc.to_record()
     if nothing_visible(record):
         blank = isinstance(text, str) and not text.strip()
