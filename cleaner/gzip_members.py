@@ -5,16 +5,19 @@ gzip module stops at the first damaged member; this reader reports it (CorruptGz
 offset) and goes on at the next member header. Data a damaged member gave before the damage was
 detected cannot be told apart from good data (gzip checks its CRC at the member's end), which the
 report says, with the number of lines in it (CorruptGzip.lines, counted as the member is read)
-for a reader to name them. The read that met the damage gives nothing: a wrong CRC says the
-member may be garbled anywhere, and what damaged input decodes to (even copies of earlier lines)
-would pass as records.
+for a reader to name them. With count_lines (a reader of lines), a member whose trailer's check
+fails gives all its data (it may be garbled anywhere: the reader flags it); damage inside its
+deflate data gives what the input up to SURE_REACH bytes before the failing byte inflated to,
+cut at its last line end, however the reads fell (each read's data is held back until that much
+input past it inflated): what damaged input decodes to (even copies of earlier lines) would pass
+as records. Without count_lines, the read that met the damage gives nothing.
 """
 
 from __future__ import annotations
 
 import io
 import zlib
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 try:
     # zlib-ng inflates the same bytes as zlib, with zlib's checks and messages, in about half
@@ -25,6 +28,8 @@ except ImportError:            # pragma: no cover - depends on the platform's wh
     inflate = zlib  # type: ignore[misc]
 # What a damaged member raises. (getattr: zlib-ng's type stubs declare its error an instance.)
 INFLATE_ERRORS: tuple[type[Exception], ...] = (zlib.error, getattr(inflate, "error"))
+# (zlib-ng's is several times zlib's speed)
+_crc32 = getattr(inflate, "crc32", zlib.crc32)
 
 CHUNK = 1 << 16
 MAX_OUT = 4 << 20
@@ -143,7 +148,21 @@ class GzipMembers(io.RawIOBase):
         self._member_start = at
         self._fed = 0
         self._made = 0                # bytes of the member's data handed out
+        self._last_out = b""          # the last of them
+        # With count_lines, a damaged member's data is handed out up to SURE_REACH bytes of
+        # input before where the inflater failed (_failed_at, in the file: what is not read is
+        # counted from there), or all of it where only its trailer's check failed (_read_whole):
+        # its every line is given, to be flagged.
+        self._failed_at: int | None = None
+        self._read_whole = False
+        # (count_lines) The member's last reads, held back until the member took in
+        # SURE_REACH bytes of input past them without failing (_release): each with where its
+        # input starts, the input, the inflater before it and what it inflated to. Damage met
+        # later hands out only what input up to SURE_REACH bytes before the failing byte
+        # inflated to (_before_damage), however the reads fell.
+        self._held: list[tuple[int, bytes, Any, bytes]] = []
         self._lines = 0               # the line ends in them (with count_lines)
+        self._crc = 0                 # their CRC-32 (with count_lines: _data_sound)
         # Where a member header's magic bytes are in the input the member took in, and the last
         # _CUT_WINDOW bytes of that input (where, bytes) while one of them lies in it: a member
         # cut short takes in the next one's bytes as its own data, and may fail reads after
@@ -189,6 +208,10 @@ class GzipMembers(io.RawIOBase):
             self._resync(data, at, message, end, stopped)       # (raises)
         data, at = self._next_data()
         if not data:
+            if self._held:
+                # (a member the file ends in: its data is whole up to there, as read)
+                self._hand_out(self._release(None))
+                return
             if self._fed:
                 # (the member read on to the file's end, with no error, through a member that
                 # opens in what it took in: cut short there, and the last member is read)
@@ -204,30 +227,37 @@ class GzipMembers(io.RawIOBase):
             return
         if not self._fed and not data.strip(b"\x00"):
             return                    # zero padding after the last member
+        # (a reader of lines: the inflater before the read, for the read to be inflated again
+        # where it fails, as zlib drops what a failing call inflated, and for it to be held
+        # back (_held) until SURE_REACH bytes of input past it inflated)
+        # (zlib-ng's type stubs leave copy out; it has it, as zlib's)
+        before = self._d.copy() if self.count_lines else None  # type: ignore[attr-defined]
         try:
             # Bounded output per call: a highly compressed member cannot blow memory up.
             out = self._d.decompress(data, MAX_OUT)
         except INFLATE_ERRORS as exc:
-            # What the call that fails decompressed is not handed out: a member that fails its
-            # checksum may have decoded garbage anywhere, even copies of its earlier lines, which
-            # would pass as records.
-            out = b""
             consumed = at + len(data) - len(self._d.unconsumed_tail)
             end = _member_end(exc, consumed)
-            self._damage = (data, at, f"corrupt gzip member starting at byte "
-                                      f"{self._member_start} ({exc})", end,
-                            consumed if end is None else None)
+            message = f"corrupt gzip member starting at byte {self._member_start} ({exc})"
+            out = b""
+            if before is not None:
+                out, message = self._before_damage(before, data, at, exc, message)
+            self._damage = (data, at, message, end, consumed if end is None else None)
             # (only where `data` opens the member and none of it was handed out: else the
             # reader has its start)
             self._head, self._sound = head_before_damage(data, exc) \
                 if not self._fed and not self._made else (b"", 0)
-        self._made += len(out)
-        if self.count_lines:
-            # (memchr hops over a line of news: 10 ms for 100 MB, against 0.30 s to inflate it)
-            self._lines += count_newlines(out, 0, len(out))
-        self._out = memoryview(out)
         if self._damage is not None:
+            self._hand_out(out)
             return
+        if before is not None and not self._d.eof:
+            # (held back: handed out once SURE_REACH bytes of input past it inflated)
+            taken = len(data) - len(self._d.unconsumed_tail)
+            self._held.append((at, data[:taken], before, out))
+            out = self._release(at + taken)
+        elif self._held:
+            out = self._release(None) + out
+        self._hand_out(out)
         if self._d.eof:
             rest = self._d.unused_data
             self._new_member(at + len(data) - len(rest))
@@ -238,6 +268,58 @@ class GzipMembers(io.RawIOBase):
         self._note_openings(data, at, len(data) - len(tail))
         if tail:
             self._pending, self._pending_at = tail, at + len(data) - len(tail)
+
+    def _hand_out(self, out: bytes) -> None:
+        """Hand `out`, the member's data, out to the reader, counted (count_lines)."""
+        self._made += len(out)
+        if out:
+            self._last_out = out[-1:]
+        if self.count_lines:
+            # (memchr hops over a line of news: 10 ms for 100 MB, against 0.30 s to inflate it)
+            self._lines += count_newlines(out, 0, len(out))
+            self._crc = _crc32(out, self._crc)
+        self._out = memoryview(out)
+
+    def _release(self, taken_to: int | None) -> bytes:
+        """What the reads held back give that the member's input taken in, up to `taken_to`,
+        passed by SURE_REACH bytes or more (None: all of it: the member ended)."""
+        given = []
+        held = sum(len(made) for _, _, _, made in self._held)
+        # (and the oldest while what is held passes _HELD_MOST: input that inflates a thousand
+        # times over, 64 KB of it 64 MB, is handed out sooner, as read)
+        while self._held and (taken_to is None or taken_to - (self._held[0][0] + len(
+                self._held[0][1])) >= SURE_REACH or held > _HELD_MOST):
+            made = self._held.pop(0)[3]
+            held -= len(made)
+            given.append(made)
+        return given[0] if len(given) == 1 else b"".join(given)
+
+    def _before_damage(self, before, data: bytes, at: int, exc: Exception,
+                       message: str) -> tuple[bytes, str]:
+        """What a member that failed inflating `data` (at `at`; `before`, the inflater before
+        it) hands out, and the report's message: all its data, its last line ended, where only
+        its trailer's check failed (READ_WHOLE); else what its input up to SURE_REACH bytes
+        before the failing byte inflated to (sure to come before the damage), cut at its last
+        line end, whatever the reads: the rest, to the failing byte, is not handed out."""
+        inflater = before.copy()
+        whole, failed = inflated_before(inflater, data)
+        if trailer_wrong(exc) and self._data_sound(exc, whole, data[:failed + 1]):
+            self._read_whole = True
+            return self._line_ended(self._release(None) + whole), f"{message}; {READ_WHOLE}"
+        sure = max(self._member_start, at + failed - SURE_REACH)
+        self._failed_at = sure
+        given = []
+        for held_at, piece, held_before, made in self._held:
+            if held_at + len(piece) <= sure:
+                given.append(made)
+            elif held_at < sure:
+                # (the sure point lies in a read held back: that read inflated again up to it)
+                given.append(held_before.copy().decompress(piece[:sure - held_at]))
+        if sure > at:
+            given.append(before.copy().decompress(data[:sure - at]))
+        self._held = []
+        out = b"".join(given)
+        return out[:out.rfind(b"\n") + 1], message
 
     def _note_openings(self, data: bytes, at: int, taken: int) -> None:
         """Note where member headers may open in the `taken` bytes of `data` (at `at`) the
@@ -316,11 +398,21 @@ class GzipMembers(io.RawIOBase):
             self._cut_short(message, *cut)
         lines, given, head, sound = self._lines_given(), self._made, self._head, self._sound
         failed_at, damaged_at = at, self._member_start
-        unread_whole = at == self._member_start
+        # (where the member's data was handed out up to SURE_REACH before the damage, from
+        # there; all of it: nothing of it is unread)
+        read_whole = self._read_whole
+        # (none of it handed out, and none of it sure: the damage met in its first read, or
+        # within SURE_REACH of its start, whatever the reads)
+        unread_whole = not given and (at == self._member_start or
+                                      self._failed_at == self._member_start)
+        if unread_whole:
+            failed_at = self._member_start
+        elif self._failed_at is not None:
+            failed_at = self._failed_at
         # (bytes a member header cannot start with: no member, no lines, was there)
-        not_gzip = unread_whole and not data.startswith(MAGIC)
+        not_gzip = at == self._member_start and not given and not data.startswith(MAGIC)
         self._head, self._sound = b"", 0
-        if given:
+        if given and not read_whole:
             message += f"; {KEPT}"
         # (the bytes from where a member with a damaged header may start are kept, up to a
         # bound, for _headless_member to inflate: grown in place, and searched for a header
@@ -346,13 +438,15 @@ class GzipMembers(io.RawIOBase):
                 going_on = f"reading goes on at the next member (byte {found})"
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", found, lines,
                                   given=given, lost=lost, head=head, sound=sound,
-                                  unread=_unread(failed_at, end, found), going_on=going_on,
+                                  unread=None if read_whole else _unread(failed_at, end, found),
+                                  going_on=going_on,
                                   unread_whole=unread_whole, not_gzip=not_gzip, start=damaged_at)
             if self._eof:
                 going_on = "no further member follows"
                 raise CorruptGzip(f"{message}{_lost_words(lost)}; {going_on}", None, lines,
                                   given=given, lost=lost, head=head, sound=sound,
-                                  unread=_unread(failed_at, end, window_at + len(window)),
+                                  unread=None if read_whole else _unread(
+                                      failed_at, end, window_at + len(window)),
                                   going_on=going_on, unread_whole=unread_whole,
                                   not_gzip=not_gzip, start=damaged_at)
             # (a header may begin in the last bytes searched and end in the next read)
@@ -380,6 +474,34 @@ class GzipMembers(io.RawIOBase):
                           f"that it read on into as its own data; {going_on}", found, lines,
                           given=given, going_on=going_on, start=damaged_at)
 
+    def _line_ended(self, out: bytes) -> bytes:
+        """`out`, what a damaged member gave before the damage, ended with a line end where the
+        member's data handed out does not end with one: its last line is then a line of its own,
+        counted, flagged or rejected as the member's others are (a reader's readline dropped
+        it, uncounted, when the damage was raised), and the next member's first line is read
+        as its own (a record where it is whole; said as cut by the damage where it is not)."""
+        last = out[-1:] if out else self._last_out
+        return out + b"\n" if last and last != b"\n" else out
+
+    def _data_sound(self, exc: Exception, rest: bytes, input_to: bytes) -> bool:
+        """Whether a member whose trailer's check failed (`exc`) holds sound data, its trailer
+        damaged: a wrong length (the CRC-32 passed), or a CRC-32 in its trailer (the last four
+        bytes of the input, `input_to` after what is held) that agrees with its data's in two
+        of its four bytes or more: a trailer's byte or two damaged. Damaged data that inflates
+        to its end gives a CRC-32 unlike the one said (two bytes alike: one chance in 10,000),
+        and its member is read as damaged at its end (_before_damage). (`rest`: what the member
+        gave past what is held.)"""
+        if _LENGTH_WRONG in str(exc):
+            return True
+        crc = self._crc
+        for _, _, _, made in self._held:
+            crc = _crc32(made, crc)
+        said = (b"".join(piece for _, piece, _, _ in self._held) + input_to)[-4:]
+        if len(said) < 4:
+            return False
+        made_crc = _crc32(rest, crc).to_bytes(4, "little")
+        return sum(a == b for a, b in zip(said, made_crc)) >= 2
+
     def _lines_given(self) -> int | None:
         """The line ends in what was handed out of the member being read (None: not counted)."""
         return self._lines if self.count_lines else None
@@ -397,6 +519,55 @@ DAMAGE_REACH = 2 << 10
 # The messages of the checks a member's trailer fails: its data all inflated, and a wrong CRC
 # may come of damage anywhere in it; a wrong length only after the CRC passed.
 _CRC_WRONG, _LENGTH_WRONG = "incorrect data check", "incorrect length check"
+# How far before the byte the inflater failed at a damaged member's data is handed out to a
+# reader of lines (count_lines), in bytes of input: what input before that inflated to is taken
+# as sound. Not DAMAGE_REACH: a byte flipped 5,000 bytes into a member of JSON lines (in a
+# dynamic block's code tables) inflated to wrong lines for 48,768 bytes before zlib failed
+# (tests/test_gzip_members.py::test_damage_inside_a_member_hands_out_no_garbled_line); a
+# deflate block of zlib's is at most some 50 KB of input, and a read's worth is what the read
+# that met the damage withheld before (none of it was handed out).
+SURE_REACH = CHUNK
+# The most data held back for SURE_REACH (more where one read's data is larger, up to MAX_OUT).
+_HELD_MOST = 8 << 20
+
+
+# What the report of a member whose trailer's check failed says of its data (count_lines).
+READ_WHOLE = ("its data decoded to its end and was all read, and may be damaged anywhere: the "
+              "check at its end failed")
+
+
+def trailer_wrong(error: Exception) -> bool:
+    """Whether inflating a member failed at its trailer (a wrong CRC-32 or length): its deflate
+    data inflated to its end."""
+    said = str(error)
+    return _CRC_WRONG in said or _LENGTH_WRONG in said
+
+
+def inflated_before(inflater, data: bytes) -> tuple[bytes, int]:
+    """What `inflater` (a copy taken before a call that failed on `data`) inflates `data` to
+    before the damage, and the offset in `data` of the byte it fails at (len(data): none):
+    zlib drops what a failing call inflated. `data` is fed _REPLAY_STEP bytes at a time, the
+    step that fails again a byte at a time, so that what is given does not hang on how the
+    reads fell. (At most what the failing call was bounded to, MAX_OUT, and a step's.)"""
+    out = bytearray()
+    for at in range(0, len(data), _REPLAY_STEP):
+        step = inflater.copy()
+        try:
+            out += inflater.decompress(data[at:at + _REPLAY_STEP])
+        except INFLATE_ERRORS:
+            for one in range(at, min(at + _REPLAY_STEP, len(data))):
+                try:
+                    out += step.decompress(data[one:one + 1])
+                except INFLATE_ERRORS:
+                    return bytes(out), one
+            return bytes(out), at
+        if inflater.eof:
+            break
+    return bytes(out), len(data)
+
+
+# The input inflated_before feeds at a time (a damaged member's last read, inflated again).
+_REPLAY_STEP = 1024
 
 
 def head_before_damage(data: bytes, error: Exception) -> tuple[bytes, int]:
@@ -493,6 +664,31 @@ def _opens_member(data: bytes | memoryview) -> bool:
     except INFLATE_ERRORS:
         return False
     return True
+
+
+def holds_member(path) -> bool:
+    """Whether a gzip member opens anywhere in the file at `path` (_opens_member): a file that
+    does not open as gzip is damaged gzip if one does, else no gzip at all. Read a megabyte at a
+    time; False for a file it cannot read (reading it says why)."""
+    try:
+        with open(path, "rb") as stream:
+            tail = b""
+            while True:
+                piece = stream.read(1 << 20)
+                window = tail + piece
+                found = window.find(MAGIC)
+                while found >= 0:
+                    if len(window) - found < _FIRST_LOOK + 18 and piece:
+                        break                 # (looked at with the next piece)
+                    if _opens_member(memoryview(window)[found:]):
+                        return True
+                    found = window.find(MAGIC, found + 1)
+                if not piece:
+                    return False
+                keep = found if found >= 0 else len(window) - (len(MAGIC) - 1)
+                tail = window[keep:]
+    except OSError:
+        return False
 
 
 def _headless_member(stopped: int, damaged: int, start: int, window: bytes | bytearray,

@@ -16,9 +16,9 @@ from typing import BinaryIO, Callable, Iterable, Iterator, cast
 from cleaner.document_files import TextFile, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
-from cleaner.gzip_members import CHUNK, GzipMembers
-from cleaner.inputs import (COMPRESSED_SUFFIXES, OTHER_COMPRESSIONS, Item, ReadLog, ReadOptions,
-                            Reject, other_compression, printable)
+from cleaner.gzip_members import CHUNK, GzipMembers, holds_member
+from cleaner.inputs import (COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject,
+                            other_compression, other_compression_reason, printable)
 from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_file, json_opening, \
     opens_array
 from cleaner.jsonl_reader import READ_BUFFER, is_jsonl, not_utf8, open_compressed, read_jsonl, \
@@ -93,6 +93,12 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield from iter_json_file(Path(path), options)
         return
     if is_jsonl(name):
+        if name.endswith(".gz"):
+            head = _opening(path)
+            # (zero padding opening a .gz is passed over, as after its last member)
+            if head and not head.startswith(GZIP_MAGIC) and head.strip(b"\x00"):
+                yield from _not_gzip(path, head, record_id, options, log)
+                return
         try:
             stream = open_compressed(path)
         except OSError as exc:
@@ -111,8 +117,7 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         return
     other = other_compression(name)
     if other is not None:           # bzip2, xz, a zip archive: read from a pipe instead
-        yield Reject(path, None, f"a {other} file is not read; unpack it to standard input: "
-                                 f"{OTHER_COMPRESSIONS[other]} FILE | cleaner clean - ...")
+        yield Reject(path, None, other_compression_reason(other))
         return
     html = is_html(name)
     named = html or name.endswith(".txt")         # an article by its name
@@ -170,6 +175,33 @@ def _warc_noted(read: Callable[[Counter, SkipPlaces | None], Iterator[Item | Rej
 
             log.cut_places[str(document_args(item)["id"])] = item.where()
         yield item
+
+
+def _not_gzip(path: str, head: bytes, record_id: str, options: ReadOptions, log: ReadLog):
+    """A file named .gz whose first bytes (`head`) are not gzip's. Read by what it holds, as
+    standard input is (_read_stream), where it opens as JSON, zstd or a WARC: misnamed, not
+    damaged. Else, where no gzip member opens anywhere in it, one reject of the file, "not gzip
+    data" (it was "truncated or corrupt input after line 0: corrupt gzip member ...", as line
+    1); else it is a gzip file whose start is damaged, read on at the member (gzip_members)."""
+    if json_opening(head) is not None or head.startswith(ZSTD_MAGIC) or opens_as_warc(head):
+        try:
+            stream = open(path, "rb", buffering=READ_BUFFER)
+        except OSError as exc:
+            yield Reject.unreadable(path, exc)
+            return
+        with stream:
+            yield from _read_stream(stream, path, record_id, options, log)
+        return
+    if not holds_member(path):
+        yield Reject(path, None, "not gzip data: no gzip member opens anywhere in the file")
+        return
+    try:
+        stream = open_compressed(path)
+    except OSError as exc:
+        yield Reject.unreadable(path, exc)
+        return
+    with stream:
+        yield from read_jsonl(stream, path, options, checked_late=True)
 
 
 def _opening(path: str) -> bytes | None:

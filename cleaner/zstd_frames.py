@@ -21,7 +21,15 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import zstandard
 
-from cleaner.gzip_members import KEPT, count_newlines, said_before
+try:
+    # (XXH64, the hash a frame's checksum is the low four bytes of: _checksum_only. Installed
+    # with the datasets package; without it a frame that fails its checksum is taken as
+    # damaged anywhere)
+    import xxhash
+except ImportError:            # pragma: no cover - depends on what is installed
+    xxhash = None  # type: ignore[assignment]
+
+from cleaner.gzip_members import KEPT, READ_WHOLE, count_newlines, said_before
 
 _FRAME_MAGIC = 0xFD2FB528
 _SKIPPABLE = range(0x184D2A50, 0x184D2A60)      # skippable frames: magic, 4-byte size, data
@@ -278,6 +286,63 @@ def _next_frame(stream: BinaryIO, pos: int, size: int) -> int | None:
     return None
 
 
+def _decoded_after(stream: BinaryIO, span: Span, skip: int
+                   ) -> tuple[bytes, int | None, bytes | None]:
+    """What the frame of `span` decodes to past its first `skip` bytes, up to the block zstd
+    refuses, where that block starts (None: every block decoded, and only the checksum after
+    them, if any, was refused), and the checksum of all it decoded (XXH64's low four bytes, as
+    a frame holds it; None: not known). Fed to zstd a block at a time, by the block headers, so
+    that no block's data is lost with the next one's error; a header that is no block's (past
+    the largest block, a reserved type) is fed alone, to fail. Holds a block's data at a time
+    besides what it gives: what a read that failed dropped, and the blocks zstd held back."""
+    stream.seek(span.start)
+    head = stream.read(5)
+    if len(head) < 5:
+        return b"", span.start, None
+    hasher = xxhash.xxh64() if xxhash is not None else None
+    decoder = zstandard.ZstdDecompressor().decompressobj()
+    out = bytearray()
+    made = 0
+    fed = span.start
+    pos = _first_block(span.start, head[4])
+    while fed < span.end:
+        stream.seek(pos)
+        block = stream.read(3)
+        header = int.from_bytes(block, "little")
+        last, kind, size = bool(header & 1), (header >> 1) & 3, header >> 3
+        sound = len(block) == 3 and kind != _RESERVED_BLOCK and size <= zstandard.BLOCKSIZE_MAX
+        end = min(span.end, pos + 3 + (1 if kind == _RLE_BLOCK else size) if sound
+                  else pos + len(block))
+        stream.seek(fed)
+        try:
+            got = decoder.decompress(stream.read(end - fed))
+        except zstandard.ZstdError:
+            return bytes(out), pos, None
+        if hasher is not None:
+            hasher.update(got)
+        if made + len(got) > skip:
+            out += got[max(0, skip - made):]
+        made += len(got)
+        fed = pos = end
+        if not sound:
+            return bytes(out), pos, None
+        if end == span.end or last:
+            return bytes(out), None, None if hasher is None else \
+                hasher.intdigest().to_bytes(8, "little")[:4]
+    return bytes(out), None, None
+
+
+def _checksum_only(made: bytes | None, said: bytes | None) -> bool:
+    """Whether a frame whose every block decoded, its checksum refused, holds sound data: the
+    checksum said (`said`, its last four bytes) agrees with that of what it decoded (`made`)
+    in two of its four bytes or more, a byte or two of it damaged. Damaged data that decodes
+    gives a checksum unlike the one said (two bytes alike: one chance in 10,000). False where
+    either is not known."""
+    if made is None or said is None or len(said) != 4:
+        return False
+    return sum(a == b for a, b in zip(made, said)) >= 2
+
+
 def _could_begin_a_frame(head: bytes) -> bool:
     """Whether fewer than 4 bytes at the end of a file are the start of a frame's magic number
     (a frame cut off there), not junk."""
@@ -343,6 +408,10 @@ class _CheckedZstd(io.RawIOBase):
         self._span_out = 0                          # the bytes handed out of it
         self._span_lines = 0                        # the line ends in them (count_lines)
         self._report: CorruptZstd | None = None     # a refused frame's, to raise
+        # What a refused frame held past what was handed out, up to its damage, handed out
+        # before its report (_recover); and the last byte handed out of the span.
+        self._recovered = memoryview(b"")
+        self._last_out = b""
         self._reader: Any = None                    # zstd's reader of the span
         self._input: _Prefix | None = None          # what it reads (a pipe's: None)
         if size is not None:
@@ -367,6 +436,7 @@ class _CheckedZstd(io.RawIOBase):
             self._reader = None
         self._input = None
         self._span_out = self._span_lines = 0
+        self._last_out = b""
         if not self._spans:
             self._span = Span(0, 0, "end")
             return
@@ -406,6 +476,51 @@ class _CheckedZstd(io.RawIOBase):
         self._report = self._going_on(what, self._lines_read(), unread,
                                       unread_whole=not self._span_out)
 
+    def _recover(self, what: str, read_from: int | None) -> None:
+        """Make the report of a frame zstd refused, for a reader of lines (count_lines) of a
+        regular file: what the frame held past what was handed out, up to the block that
+        failed, is decoded again from the frame's start, a block at a time (_decoded_after), to
+        be handed out before the report, cut at its last line end, whatever the size of the
+        reads (zstd drops what the read that fails decoded): the blocks wholly before the one
+        that failed. (No reach back, as gzip's SURE_REACH: zstd checks that each compressed
+        block's streams end where the block does, so damage in one fails there or decodes on to
+        the checksum; a raw block whose size is damaged is the exception, read on into the next
+        block's bytes.) All its data, its last line ended, where only its checksum is damaged
+        (_checksum_only); where its data is, the frame is refused as _refused says."""
+        span = self._span
+        fd = self._raw.fileno()
+        offset = os.lseek(fd, 0, os.SEEK_CUR)
+        try:
+            with open(fd, "rb", closefd=False) as frame:
+                data, failed, made = _decoded_after(frame, span, self._span_out)
+                said = None
+                if failed is None:
+                    frame.seek(span.end - 4)
+                    said = frame.read(4)
+        finally:
+            os.lseek(fd, offset, os.SEEK_SET)
+        if failed is None and not _checksum_only(made, said):
+            self._refused(what, read_from)
+            return
+        if failed is None:
+            last = data[-1:] if data else self._last_out
+            if last and last != b"\n":
+                data += b"\n"
+        else:
+            data = data[:data.rfind(b"\n") + 1]
+        self._recovered = memoryview(data)
+        self._span_out += len(data)
+        self._span_lines += count_newlines(data, 0, len(data))
+        if failed is None:
+            self._report = self._going_on(f"{what}; {READ_WHOLE}", self._lines_read())
+            return
+        if self._span_out:
+            what += f"; {KEPT}"
+        # (none of it handed out: all of it unread, its header too)
+        self._report = self._going_on(what, self._lines_read(),
+                                      span.end - (failed if self._span_out else span.start),
+                                      unread_whole=not self._span_out)
+
     def _handed_out_to(self, read_from: int) -> int:
         """Where in the frame being read the input starts whose data the read from `read_from`
         (where the input it began to take in starts) may have decoded without handing it out:
@@ -438,6 +553,11 @@ class _CheckedZstd(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         while True:
+            if self._recovered:
+                n = min(len(buffer), len(self._recovered))
+                buffer[:n] = self._recovered[:n]
+                self._recovered = self._recovered[n:]
+                return n
             if self._report is not None:
                 report, self._report = self._report, None
                 raise report
@@ -453,12 +573,16 @@ class _CheckedZstd(io.RawIOBase):
             try:
                 data = self._reader.read(len(buffer))
             except zstandard.ZstdError as exc:
-                self._refused(f"corrupt zstd frame starting at byte {span.start} ({exc})",
-                              read_from)
+                what = f"corrupt zstd frame starting at byte {span.start} ({exc})"
+                if self._count_lines and self._spans is not None:
+                    self._recover(what, read_from)
+                else:
+                    self._refused(what, read_from)
                 continue
             if data:
                 buffer[:len(data)] = data
                 self._span_out += len(data)
+                self._last_out = data[-1:]
                 if self._count_lines:
                     self._span_lines += count_newlines(data, 0, len(data))
                 return len(data)

@@ -89,8 +89,8 @@ def _two_damaged() -> tuple[bytes, list[int]]:
     wrong; with where each member starts."""
     pieces = _split_mid_line(b"".join(_line(n) for n in range(1, 801)), 4)
     members = [bytearray(gzip.compress(piece, compresslevel=0, mtime=0)) for piece in pieces]
-    members[1][-8] ^= 0xFF
-    members[2][-8] ^= 0xFF
+    members[1][-8:-4] = bytes(b ^ 0xFF for b in members[1][-8:-4])
+    members[2][-8:-4] = bytes(b ^ 0xFF for b in members[2][-8:-4])
     return b"".join(map(bytes, members)), [sum(map(len, members[:i])) for i in range(5)]
 
 
@@ -140,7 +140,7 @@ def test_a_damaged_frames_unread_bytes_are_not_the_frame_when_most_of_it_was_rea
     compress = zstandard.ZstdCompressor(write_checksum=True).compress
     frames = [bytearray(compress(b"".join(rows[at:at + lines])))
               for at in range(0, 3 * lines, lines)]
-    frames[1][-2] ^= 1
+    frames[1][-4:] = bytes(b ^ 0xFF for b in frames[1][-4:])
     records, rejects, _ = _clean(tmp_path, "dump.jsonl.zst", b"".join(map(bytes, frames)), "1")
     [damage] = _damage_rejects(rejects)
     found = _UNREAD.search(damage["reason"])

@@ -69,7 +69,7 @@ def test_a_damaged_frames_reject_says_the_rest_of_it_was_not_read_as_a_members_d
     compress = zstandard.ZstdCompressor(write_checksum=True).compress
     frames = [bytearray(compress(b"".join(lines[at:at + 500]))) for at in range(0, 2000, 500)]
     assert len(frames[1]) > 3 * 131_075             # (several of zstd's input reads)
-    frames[1][-2] ^= 1                              # a bit of its checksum
+    frames[1][-4:] = bytes(b ^ 0xFF for b in frames[1][-4:])  # (all its checksum: garbled data)
     _, rejects = _read(tmp_path, "dump.jsonl.zst", b"".join(map(bytes, frames)))
     reason = _damage(rejects).reason
     found = _REST.search(reason)
@@ -82,7 +82,7 @@ def test_a_damaged_frames_reject_says_the_rest_of_it_was_not_read_as_a_members_d
     # (the same words in the same place as a damaged gzip member's)
     members = [bytearray(gzip.compress(b"".join(lines[at:at + 500]), mtime=0))
                for at in range(0, 2000, 500)]
-    members[1][-8] ^= 1                             # a bit of its CRC
+    members[1][-8:-4] = bytes(b ^ 0xFF for b in members[1][-8:-4])  # (all its CRC: garbled data)
     _, rejects = _read(tmp_path, "dump.jsonl.gz", b"".join(map(bytes, members)))
     found = _REST.search(_damage(rejects).reason)
     assert found and found.group(1) == "member"
@@ -93,7 +93,7 @@ def test_a_small_damaged_frame_is_said_unread_whole_as_a_small_member_is(tmp_pat
     compress = zstandard.ZstdCompressor(write_checksum=True).compress
     frames = [bytearray(compress(b"".join(_line(n) for n in range(at, at + 20))))
               for at in range(1, 61, 20)]
-    frames[1][-2] ^= 1
+    frames[1][-4:] = bytes(b ^ 0xFF for b in frames[1][-4:])
     items, rejects = _read(tmp_path, "dump.jsonl.zst", b"".join(map(bytes, frames)))
     reason = _damage(rejects).reason
     assert reason == (f"truncated or corrupt input after line 20: corrupt zstd frame starting "
@@ -190,11 +190,11 @@ def _cut_line_dump(kind: str) -> tuple[bytes, int]:
     if kind == "gz":
         # (stored: only the CRC at the member's end finds the damage)
         parts = [bytearray(gzip.compress(piece, compresslevel=0, mtime=0)) for piece in pieces]
-        parts[1][-8] ^= 0xFF                        # its CRC
+        parts[1][-8:-4] = bytes(b ^ 0xFF for b in parts[1][-8:-4])  # (all its CRC: garbled data)
     else:
         compress = zstandard.ZstdCompressor(write_checksum=True).compress
         parts = [bytearray(compress(piece)) for piece in pieces]
-        parts[1][-2] ^= 1                           # a bit of its checksum
+        parts[1][-4:] = bytes(b ^ 0xFF for b in parts[1][-4:])  # (all its checksum: garbled data)
     return b"".join(map(bytes, parts)), len(parts[0])
 
 
@@ -237,7 +237,7 @@ def test_a_members_own_broken_first_line_after_a_damaged_member_stays_the_inputs
     first = gzip.compress(b"".join(_line(n) for n in range(1, 101)), mtime=0)
     damaged = bytearray(gzip.compress(b"".join(_line(n) for n in range(101, 201)),
                                       compresslevel=0, mtime=0))
-    damaged[-8] ^= 0xFF
+    damaged[-8:-4] = bytes(b ^ 0xFF for b in damaged[-8:-4])
     third = gzip.compress(b'{"n": 201, "text": \n' + b"".join(_line(n) for n in range(202, 301)),
                           mtime=0)
     items, rejects = _read(tmp_path, "dump.jsonl.gz", first + bytes(damaged) + third)

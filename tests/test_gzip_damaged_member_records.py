@@ -8,13 +8,14 @@ import io
 import json
 import re
 import sys
+import zlib
 
 import pytest
 import zstandard
 
-from cleaner import jsonl_reader
+from cleaner import gzip_members, jsonl_reader
 from cleaner.cli import main
-from cleaner.gzip_members import CHUNK, CorruptGzip
+from cleaner.gzip_members import CHUNK, SURE_REACH, CorruptGzip
 from cleaner.inputs import Item, ReadOptions, Reject
 from cleaner.jsonl_reader import DAMAGED_INPUT
 from cleaner.readers import iter_inputs
@@ -104,15 +105,29 @@ def test_the_records_of_a_damaged_members_lines_are_flagged_and_no_others(tmp_pa
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_the_reject_says_the_rest_of_the_member_was_not_read(tmp_path, workers):
+@pytest.mark.parametrize("chunk", [CHUNK, 1 << 12])
+def test_the_reject_says_the_rest_of_the_member_was_not_read(tmp_path, monkeypatch, workers,
+                                                             chunk):
     """Lines past the read that met the damage were dropped and no reject named them: it says
-    how much of the member's input was not read, from that read to the next member."""
+    how much of the member's input was not read, from SURE_REACH bytes before the byte that
+    failed (its data garbled, the last of the CRC, which is unlike its data's) to the next
+    member, however the reads fell."""
+    monkeypatch.setattr(gzip_members, "CHUNK", chunk)
     data, starts = _dump()
-    _, rejects = _clean(tmp_path, data, "--workers", workers)
-    # (reads are CHUNK bytes at a time from the file's start; the one holding the CRC fails)
-    failed_read = max(starts[1], (starts[2] - 1) // CHUNK * CHUNK)
-    assert (f"the rest of the member, up to {starts[2] - failed_read} bytes of its input, "
-            f"was not read: the lines in it are not counted") in _damage_reject(rejects)["reason"]
+    records, rejects = _clean(tmp_path, data, "--workers", workers)
+    reason = _damage_reject(rejects)["reason"]
+    failed = starts[2] - 5                        # (then its length's four bytes)
+    assert (f"the rest of the member, up to {starts[2] - (failed - SURE_REACH)} bytes of its "
+            f"input, was not read: the lines in it are not counted") in reason
+    assert "all read" not in reason
+    # (what was handed out: the member's lines whole in what its input before that point
+    # inflates to)
+    first, last = _member_lines(reason)
+    sure = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(
+        data[starts[1]:failed - SURE_REACH])
+    assert last - first + 1 == sure.count(b"\n") > 50
+    assert [_line_of(r) for r in records if _flagged(r)] == \
+        [n for n in range(first, last + 1) if n != 170]
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -180,16 +195,20 @@ def test_a_cut_member_flags_nothing(tmp_path):
 
 def test_a_damaged_member_on_standard_input_is_flagged_and_numbered_as_from_a_file(monkeypatch):
     """`cat dump.jsonl.gz | cleaner clean -`: a first member damaged at its start was line 1,
-    and so was the first line after it."""
+    and so was the first line after it. (Its CRC alone damaged: its 3 lines are read, flagged,
+    and the reject is line 4.)"""
     head = _member(1, 3)
-    head[-8] ^= 0xFF                              # its CRC: the member gives nothing
+    head[-8] ^= 0xFF                              # its CRC: the member's data is sound
     data, _ = _dump()
     stream = io.BufferedReader(io.BytesIO(bytes(head) + data))
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
     items = list(iter_inputs(["-"]))
-    assert isinstance(items[0], Reject) and items[0].line == 1
+    assert all(isinstance(item, Item) and [flag["flag"] for flag in item.hints["page_flags"]]
+               == [DAMAGED_INPUT] for item in items[:3])
+    assert [item.line for item in items[:3]] == [1, 2, 3]
+    assert isinstance(items[3], Reject) and items[3].line == 4
     places = [item.line for item in items]
-    assert len(places) == len(set(places)) and items[1].line == 2
+    assert len(places) == len(set(places)) and items[4].line == 5
     garbled = [item for item in items if isinstance(item, Item) and "nomor 16X" in item.text]
     assert [flag["flag"] for flag in garbled[0].hints["page_flags"]] == [DAMAGED_INPUT]
 
@@ -324,7 +343,8 @@ def test_lines_over_the_record_limit_count_against_the_hold(monkeypatch):
 def test_a_damaged_members_line_longer_than_the_hold_is_flagged(tmp_path, monkeypatch):
     """A member (CRC wrong) opening with a line larger than the bound: the large line went out
     unflagged at once, though less than the bound of lines followed it before the damage was
-    found, and the reject said the lines given unflagged had more than the bound after them."""
+    found, and the reject said the lines given unflagged had more than the bound after them.
+    (Its CRC alone damaged: all its lines are read, flagged.)"""
     monkeypatch.setattr(jsonl_reader, "HOLD_BYTES", 100_000)
     big = json.dumps({"n": LINES + 1, "text": "banjir besar " * 8_500}).encode() + b"\n"
     lines = [big] + [_line(n) for n in range(LINES + 2, LINES + 82)]
@@ -334,8 +354,8 @@ def test_a_damaged_members_line_longer_than_the_hold_is_flagged(tmp_path, monkey
                               bytes(_member(LINES + 82)), "--workers", "1")
     reason = _damage_reject(rejects)["reason"]
     first, last = _member_lines(reason)
-    # (the big line, and fewer lines than the bound after it, before the read that failed)
-    assert first == LINES + 1 and LINES + 20 < last < LINES + 81
+    # (the big line, and fewer lines than the bound after it: all the member's)
+    assert first == LINES + 1 and last == LINES + 81
     assert sum(map(len, lines[1:last - LINES])) < 100_000 < len(big)
     assert [r["n"] for r in records if _flagged(r)] == list(range(first, last + 1))
     assert reason.endswith(f"lines {first} to {last} came from the damaged member")
@@ -398,18 +418,29 @@ def test_junk_after_the_last_member_is_not_said_to_hold_lines(tmp_path):
                            f"follows")
 
 
-def test_a_damaged_member_read_in_one_read_is_said_to_be_unread_whole(tmp_path):
+@pytest.mark.parametrize("damage", ["crc", "data"])
+def test_a_damaged_member_read_in_one_read_is_said_to_be_unread_whole(tmp_path, damage):
     """A member of a few lines, its CRC wrong, failed in its first read, which gave nothing:
-    "the rest of the member" was all of it, and the reject says so."""
+    "the rest of the member" was all of it, and the reject says so. Now where its data is
+    damaged (its CRC unlike its data's: nothing of it lies SURE_REACH bytes before the failing
+    byte); where its CRC alone is, all its lines are read, flagged."""
     damaged = _member(LINES + 1, 5)
-    damaged[-8] ^= 0xFF                                           # its CRC
+    if damage == "crc":
+        damaged[-8] ^= 0xFF                                       # its CRC
+    else:
+        damaged[damaged.index(b"nomor %d " % (LINES + 3)) + 6] = ord("X")
     data = bytes(_member(1)) + bytes(damaged) + bytes(_member(LINES + 6))
     records, rejects = _clean(tmp_path, data, "--workers", "1")
     reason = _damage_reject(rejects)["reason"]
+    assert "rest of the member" not in reason
+    if damage == "crc":
+        assert "none of the member" not in reason and "all read" in reason
+        assert [r["n"] for r in records if _flagged(r)] == list(range(LINES + 1, LINES + 6))
+        return
     assert f"none of the member, up to {len(damaged)} bytes of input, was read (the damage " \
            f"was met in its first read): the lines in it are not counted" in reason
-    assert "rest of the member" not in reason
     assert not [r for r in records if _flagged(r)]
+    assert [r["n"] for r in records] == [*range(1, LINES + 1), *range(LINES + 6, 2 * LINES + 6)]
 
 
 def test_a_damaged_members_single_line_is_said_as_one_line_not_a_range():

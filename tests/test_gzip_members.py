@@ -85,16 +85,46 @@ def _member_with_its_checksum_flipped(index: int) -> bytes:
 
 
 @pytest.mark.parametrize("module", [zlib, zlib_ng], ids=["zlib", "zlib-ng"])
-def test_a_member_that_fails_its_checksum_gives_nothing_of_the_read_that_met_it(module):
-    """gzip checks the CRC after the member's data, so a wrong one says the data may be garbled
-    anywhere: what the read that met it decompressed is not handed out (garbage, even copies of
-    earlier lines, would pass as records), here the whole member of less than 64 KB."""
+@pytest.mark.parametrize("chunk", [1 << 10, 1 << 16])
+def test_a_member_whose_checksum_alone_is_damaged_gives_all_its_data(module, chunk,
+                                                                     monkeypatch):
+    """gzip checks the CRC after the member's data: a CRC that agrees with its data's in most
+    of its bytes is itself damaged, the data sound, and all of it is handed out (the reader
+    flags it), however the reads fell; the report says so."""
+    monkeypatch.setattr(gzip_members, "CHUNK", chunk)
     with pytest.MonkeyPatch.context() as patch:
         read = _by(module, _member_with_its_checksum_flipped(1), patch)
     second_end = len(gzip.compress(MEMBERS[0], mtime=0)) + len(gzip.compress(MEMBERS[1], mtime=0))
-    assert read[0] == MEMBERS[0]
+    assert read[0] == MEMBERS[0] + MEMBERS[1]
     assert read[1][0:2] == ("damage", second_end) and "incorrect data check" in read[1][2]
-    assert read[1][3] == 0                      # no line of it was handed out
+    assert "its data decoded to its end and was all read" in read[1][2]
+    assert read[1][3] == 800                    # every line of it was handed out
+    assert read[2] == MEMBERS[2]
+
+
+@pytest.mark.parametrize("chunk", [1 << 10, 1 << 12, 1 << 16])
+def test_a_member_whose_data_fails_its_checksum_gives_what_came_well_before_its_end(
+        chunk, monkeypatch):
+    """A changed byte that inflates on to the member's end fails the CRC there, unlike the one
+    said: the damage may be anywhere, and what its input up to SURE_REACH bytes before its end
+    inflated to is handed out, cut at a line end, however the reads fell (here nothing of the
+    member, of less than SURE_REACH bytes)."""
+    monkeypatch.setattr(gzip_members, "CHUNK", chunk)
+    members = [bytearray(gzip.compress(member, mtime=0)) for member in MEMBERS]
+    middle = len(members[1]) // 2
+    for at in range(middle, len(members[1])):
+        damaged = bytearray(members[1])
+        damaged[at] ^= 0x01
+        try:
+            zlib.decompress(bytes(damaged), 31)
+        except zlib.error as exc:
+            if "incorrect data check" in str(exc):
+                break
+    read = _read(bytes(members[0]) + bytes(damaged) + bytes(members[2]))
+    assert len(members[1]) < gzip_members.SURE_REACH
+    assert read[0] == MEMBERS[0]
+    assert read[1][0] == "damage" and "incorrect data check" in read[1][2]
+    assert "all read" not in read[1][2] and read[1][3] == 0
     assert read[2] == MEMBERS[2]
 
 
@@ -111,7 +141,8 @@ def test_damage_inside_a_member_hands_out_no_garbled_line():
     assert read[1][0] == "damage" and read[1][3] in (0, None, len(given))
 
 
-def test_a_jsonl_reject_says_the_damaged_members_lines_are_not_read(tmp_path):
+def test_a_jsonl_reject_names_the_lines_of_a_member_whose_checksum_alone_is_damaged(
+        tmp_path):
     from cleaner.inputs import Item, Reject
     from cleaner.readers import iter_inputs
 
@@ -119,9 +150,15 @@ def test_a_jsonl_reject_says_the_damaged_members_lines_are_not_read(tmp_path):
     path.write_bytes(_member_with_its_checksum_flipped(1))
     items = list(iter_inputs([str(path)]))
     [reject] = [item for item in items if isinstance(item, Reject)]
+    # (its CRC alone damaged: every line of it is read, flagged, and named in the reject)
     assert [item.fields["id"] for item in items if isinstance(item, Item)] == \
-        [f"{m}-{i}" for m in (0, 2) for i in range(400 * (m + 1))]
-    assert reject.line == 401 and "incorrect data check" in reject.reason
+        [f"{m}-{i}" for m in (0, 1, 2) for i in range(400 * (m + 1))]
+    assert reject.line == 1201 and "incorrect data check" in reject.reason
+    assert "lines 401 to 1200 came from the damaged member" in reject.reason
+    assert "not counted" not in reject.reason
+    flagged = [item.fields["id"] for item in items if isinstance(item, Item) and any(
+        flag["flag"] == "damaged-input" for flag in item.hints.get("page_flags", ()))]
+    assert flagged == [f"1-{i}" for i in range(800)]
 
 
 class _CountedFile(io.BytesIO):
