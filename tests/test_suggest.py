@@ -157,9 +157,14 @@ def test_real_articles_with_only_the_language_neutral_pack(common_packs):
     assert dailysocial[0].startswith("DailySocial.id adalah portal berita startup")
     assert _shapes(miner, "kumparan.com")[0][0] == "baca juga : <title>"
     assert _shapes(miner, "goal.com")[0][0] == "simak juga : <title>"
-    # The language-neutral pack already removes the editor codes: shown as covered, not proposed.
+    # Their editor codes are the Indonesian pack's (id/editor-code-end): proposed with the
+    # language-neutral pack alone, shown as covered once the Indonesian pack is loaded too.
     for site in ("cnnindonesia.com", "antaranews.com"):
         fresh, covered = _shapes(miner, site)
+        assert "( <code> )" in fresh and "( <code> )" not in covered
+    with_id = _mine([LABELLED], common_packs + [p for p in load_packs() if p.id == "id"], top=5)
+    for site in ("cnnindonesia.com", "antaranews.com"):
+        fresh, covered = _shapes(with_id, site)
         assert "( <code> )" in covered and "( <code> )" not in fresh
 
 
