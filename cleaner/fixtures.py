@@ -14,7 +14,7 @@ import json
 import os
 import re
 import shlex
-import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -228,7 +228,24 @@ class KeptRulesError(ValueError):
 
 # The cleaners made for the rule options cases keep, for each cleaner given (clean_fixture):
 # made once per set of options, a case's pytest cleaning hundreds of cases with one cleaner.
-_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Keyed by the given cleaner's id(), not a weak reference to it: a compiled Cleaner (mypyc)
+# takes none. Each entry holds its cleaner, so that its id is not another's while the entry
+# lasts; the few given last are kept (KEPT_FOR), so a cleaner made anew after a rules edit
+# gets cleaners of its own and the ones let go are freed.
+KEPT_FOR = 4
+_KEPT: OrderedDict[int, tuple[Any, dict[RuleOptions, Any]]] = OrderedDict()
+
+
+def _made_for(cleaner) -> dict[RuleOptions, Any]:
+    """The cleaners made for cases' rule options with `cleaner` given, by options (_KEPT)."""
+    key = id(cleaner)
+    entry = _KEPT.get(key)
+    if entry is None:
+        entry = _KEPT[key] = (cleaner, {})
+        while len(_KEPT) > KEPT_FOR:
+            _KEPT.popitem(last=False)
+    _KEPT.move_to_end(key)
+    return entry[1]
 
 
 def case_cleaner(cleaner, raw: Path):
@@ -242,7 +259,7 @@ def case_cleaner(cleaner, raw: Path):
     from cleaner.fixture_workflow import cleaner_like     # (it imports this module)
 
     options = stored.seen_from(raw.parent)
-    made = _KEPT.setdefault(cleaner, {})
+    made = _made_for(cleaner)
     if options not in made:
         made[options] = cleaner_like(cleaner, options)
     if isinstance(made[options], str):

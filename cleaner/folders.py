@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from cleaner.inputs import (ReadLog, ReadOptions, Reject, other_compression,
                             other_compression_reason, without_compression)
-from cleaner.output_sniff import RECORDS, REJECTS, written_kind
+from cleaner.output_sniff import RECORDS, REJECTS, earlier_rejects, written_kind
 from cleaner.shards import MANIFEST
 from cleaner.temporary_names import written_for
 
@@ -36,14 +36,17 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
     takes are counted as skipped. A folder that cannot be listed, and a file reading would take
     that is not a regular one (a named pipe, a socket, a device), are Rejects in their place: a
     pipe would hang the run, and either would otherwise go unsaid.
-    What an earlier run wrote there (a shard folder, a file of cleaned records) is passed over
-    and counted in `log.skipped_records`, unless the folder named is itself a shard folder.
+    What an earlier run wrote there (a shard folder, a file of cleaned records, a rejects file
+    by its name: output_sniff.earlier_rejects) is passed over and counted in
+    `log.skipped_records`, unless the folder named is itself a shard folder (its rejects are
+    passed over still).
 
     Strings, not Path objects: a folder of small articles spent as long in pathlib (a Path per
     file, matching each glob, the relative id) as in reading the files.
     """
     wanted = _name_filter(options.glob)
     exclude = options.exclude
+    text_field = options.text_field
     top = str(folder)
     names = _FileNames(log)
     sniff = True           # pass over files of records a cleaner run wrote (output_sniff)
@@ -100,12 +103,15 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
             if names.seen_before(entry):
                 continue
             written = written_kind(path)
-            if written == REJECTS or sniff and written == RECORDS:
+            passed = REJECTS if earlier_rejects(name, written, text_field) else \
+                RECORDS if sniff and written == RECORDS else None
+            if passed is not None:
                 # Left in the dump's folder by an earlier run (-o dump/clean.jsonl): its records
                 # would be cleaned again beside the documents they came from, its rejects (not
                 # documents) rejected again, doubling on every rerun. A shard folder named as
-                # an input has its records read, not its rejects.
-                log.skipped_records[f"{_as_source(path)}: {_WRITTEN[written]}; name it as an "
+                # an input has its records read, not its rejects. A rejects file is told by its
+                # name too: a scraper's dump may open with a record of a reject's shape.
+                log.skipped_records[f"{_as_source(path)}: {_WRITTEN[passed]}; name it as an "
                                     f"input to read it"] += 1
                 continue
             stem = name if stem_of(name) in shared else stem_of(name)

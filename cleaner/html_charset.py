@@ -6,7 +6,7 @@ import codecs
 import re
 
 from cleaner.charset_guess import guess_charset, single_byte
-from cleaner.decode import DecodeError, looks_binary, utf16_pattern
+from cleaner.decode import DecodeError, looks_binary, not_text, utf16_pattern
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -89,7 +89,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     windows-1252, the WHATWG default for undeclared pages, unless the letters read clearly better
     in another charset browsers guess). A declared single-byte charset over
     bytes that are valid UTF-8 with non-ASCII characters is taken as the mislabel it nearly
-    always is. Binary data raises DecodeError.
+    always is. Binary data raises DecodeError; a page with a few stray NULs or controls
+    (decode.not_text) is read with them, for cleaning to drop.
 
     >>> decode_html("Harga naik".encode("cp1252"), "iso-8859-1")[:2]
     ('Harga naik', 'cp1252')
@@ -106,7 +107,13 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     if looks_binary(data):
         # A page saved in UTF-16 without a byte order mark: its NULs say so, before any label
         # (such a page often declares utf-8, the charset it was copied from).
-        return _decode_utf16(data, http_charset)
+        try:
+            return _decode_utf16(data, http_charset)
+        except DecodeError:
+            # Not UTF-16: binary data, or a page with a few stray NULs or controls, which is
+            # read as a .txt with them is (decode.not_text), and cleaning drops them.
+            if not_text(data) is not None:
+                raise
     notes: list[str] = []
     is_utf8 = None
     for label in (http_charset, meta_charset(data)):
@@ -117,8 +124,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             notes.append(f"unknown declared charset {label!r}")
             continue
         if name.startswith(("utf-16", "utf-32")):
-            # Without a byte order mark (taken above), and with no NUL byte (looks_binary), the
-            # page is not UTF-16 or UTF-32: browsers read such a label as UTF-8.
+            # Without a byte order mark (taken above), and with no NUL byte (looks_binary) or
+            # not in UTF-16 (_decode_utf16), the page is not UTF-16 or UTF-32: browsers read
+            # such a label as UTF-8.
             notes.append(f"declared charset {label} but the page has no byte order mark")
             continue
         if name != "utf-8" and single_byte(name) and not data.isascii():

@@ -10,7 +10,7 @@ import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.decode import UTF8_ENCODINGS, DecodeError
+from cleaner.decode import UTF8_ENCODINGS, DecodeError, not_text
 from cleaner.html_charset import charset_flag, decode_html
 from cleaner.inputs import MAX_HTML_BYTES  # noqa: F401  (pages larger than this are refused)
 from cleaner.normalize import FIX_HINTS, fix_mojibake, fix_surrogates
@@ -103,7 +103,7 @@ def load_page(html: bytes | str, http_charset: str | None = None,
         except DecodeError as exc:
             raise PageError(str(exc)) from None
         flags.extend(charset_flag(note) for note in notes)
-    elif "\x00" in html[:8192]:
+    elif "\x00" in html[:8192] and not_text(html.encode("utf-8", "surrogatepass")):
         raise PageError("binary data (NUL bytes), not HTML")
     else:
         # A page given as str may hold half an emoji's UTF-16 pair, which the parser cannot
@@ -113,6 +113,13 @@ def load_page(html: bytes | str, http_charset: str | None = None,
             html = repaired
             flags.append(_flag("unicode", "lone surrogates in the page replaced by U+FFFD, "
                                           "or joined into the characters they encode"))
+    if "\x00" in html:
+        # A page's stray NULs (a scraper's, between sentences), read as a .txt's are
+        # (decode.not_text): dropped, as cleaning a text drops them, and said in `fixes`; the
+        # parser would drop them unsaid.
+        html = html.replace("\x00", "")
+        if fixes is not None:
+            fixes.append("drop_controls")
     if not html.strip():
         raise PageError("empty page")
     tags = html.count("<")

@@ -33,9 +33,10 @@ def written_kind(path: str) -> str | None:
 
     Read in a folder walk, such a file (`-o dump/clean.jsonl` and its clean.jsonl.rejects.jsonl,
     left there by an earlier run) had its records cleaned again beside the documents they came
-    from, and each of its rejects rejected once more, so that every rerun doubled them. A
-    rejects file is told by its records, not its name (--rejects names it anything). Anything
-    this cannot read, or tell, is left to reading, which says what is wrong.
+    from, and each of its rejects rejected once more, so that every rerun doubled them. This
+    tells what a file holds; a folder passes a rejects file over only by its name as well
+    (earlier_rejects): a scraper's dump may hold records of a reject's shape. Anything this
+    cannot read, or tell, is left to reading, which says what is wrong.
 
     >>> import tempfile, os
     >>> folder = tempfile.mkdtemp()
@@ -73,16 +74,52 @@ def written_kind(path: str) -> str | None:
     return RECORDS if _cleaned_record(line) else None
 
 
-def written_by_cleaner(path: str) -> bool:
-    """Whether a JSON lines file (compressed or not) or a Parquet file holds cleaned records
-    (written_kind)."""
-    return written_kind(path) == RECORDS
-
-
 # The fields of a reject (inputs.Reject.as_dict): its position is "line" or "record", its id
 # there only where its raw input does not show it.
 REJECT_FIELDS = frozenset({"source", "reason", "raw"})
 REJECT_OPTIONAL = frozenset({"id"})
+REJECT_POSITIONS = frozenset({"line", "record"})
+# Every field a reject has: a folder reads a dump whose text is in one of them (--text-field raw).
+EVERY_REJECT_FIELD = REJECT_FIELDS | REJECT_OPTIONAL | REJECT_POSITIONS
+
+
+# The names a run gives its rejects file: OUT.rejects.jsonl beside an output file
+# (run_config.default_rejects), _rejects.jsonl in a shard folder (shards.ShardWriter).
+REJECTS_SUFFIX = ".rejects.jsonl"
+SHARD_REJECTS = "_rejects.jsonl"
+
+
+def rejects_named(name: str) -> bool:
+    """Whether a file's name is one a run gives its rejects file.
+
+    >>> rejects_named("out.jsonl.rejects.jsonl"), rejects_named("_rejects.jsonl")
+    (True, True)
+    >>> rejects_named("scrape.jsonl"), rejects_named("rejects.jsonl")
+    (False, False)
+    """
+    return name.endswith(REJECTS_SUFFIX) or name == SHARD_REJECTS
+
+
+def earlier_rejects(name: str, written: str | None, text_field: str) -> bool:
+    """Whether a file of a folder (its `name`, what written_kind tells it `written` as) is an
+    earlier run's rejects file, to pass over: named as a run names one (rejects_named), and
+    opening with a reject; never where the text is read from a reject's field (--text-field
+    raw): a scraper's records may be shaped so, and are then what is to be read.
+
+    >>> earlier_rejects("out.jsonl.rejects.jsonl", REJECTS, "text")
+    True
+    >>> earlier_rejects("scrape.jsonl", REJECTS, "text"), earlier_rejects(
+    ...     "out.jsonl.rejects.jsonl", REJECTS, "raw")
+    (False, False)
+    """
+    return (written == REJECTS and rejects_named(name)
+            and text_field not in EVERY_REJECT_FIELD)
+
+
+def written_by_cleaner(path: str) -> bool:
+    """Whether a JSON lines file (compressed or not) or a Parquet file holds cleaned records
+    (written_kind)."""
+    return written_kind(path) == RECORDS
 
 
 def _reject_line(line: bytes) -> bool:
@@ -98,7 +135,7 @@ def _reject_line(line: bytes) -> bool:
         return False
     if type(record) is not dict:
         return False
-    fields = set(record) - {"line", "record"}
+    fields = set(record) - REJECT_POSITIONS
     return REJECT_FIELDS <= fields <= REJECT_FIELDS | REJECT_OPTIONAL
 
 

@@ -65,15 +65,22 @@ def test_reruns_into_the_input_folder_do_not_multiply_the_rejects(tmp_path, caps
     assert "no 'text' field; its fields: source, line, reason, raw" not in said
 
 
-def test_a_rejects_file_is_told_by_its_records_not_its_name(tmp_path):
+def test_a_rejects_file_is_told_by_its_name_and_its_records(tmp_path):
+    # (by its records alone, a scraper's dump opening with a reject-shaped record was passed
+    # over: review rv1; tests/test_review34_inputs.py) A --rejects file named as a run names
+    # one is passed over; named otherwise, it is read as any dump is.
     folder = _rerun_folder(tmp_path)
     assert main(["clean", str(folder / "dump.jsonl"), "-o", str(tmp_path / "x.jsonl"),
-                 "--rejects", str(folder / "refused.jsonl"), "-q"]) == 0
-    assert written_kind(str(folder / "refused.jsonl")) == REJECTS
+                 "--rejects", str(folder / "refused.rejects.jsonl"), "-q"]) == 0
+    assert written_kind(str(folder / "refused.rejects.jsonl")) == REJECTS
     log = ReadLog()
     assert [path for path, _ in folder_files(folder, ReadOptions(), log)] == \
         [str(folder / "dump.jsonl")]
     assert [reason for reason in log.skipped_records if "rejects a cleaner run wrote" in reason]
+    (folder / "refused.rejects.jsonl").rename(folder / "refused.jsonl")
+    assert written_kind(str(folder / "refused.jsonl")) == REJECTS
+    assert [path for path, _ in folder_files(folder, ReadOptions(), ReadLog())] == \
+        [str(folder / "dump.jsonl"), str(folder / "refused.jsonl")]
 
 
 @pytest.mark.parametrize("line", [
