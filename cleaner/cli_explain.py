@@ -9,10 +9,11 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from cleaner.batches import NOTHING_VISIBLE, clean_item_document, item_reject, nothing_visible
+from cleaner.batches import clean_item_document, item_reject
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 no_such_input, read_options)
 from cleaner.cli_fixtures import given_options
+from cleaner.document import NOTHING_VISIBLE, nothing_visible
 from cleaner.explain import (LISTED_NOISE, WIDTH, explain, places_left_out, reads_as_prose,
                              rule_sources)
 from cleaner.fixture_workflow import FixtureError, KeptCleaners, RecordPicker, kept_options

@@ -16,8 +16,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
-from cleaner.batches import NOTHING_VISIBLE, document_args, nothing_visible
+from cleaner.batches import document_args
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
+from cleaner.document import NOTHING_VISIBLE, nothing_visible
 from cleaner.fixtures import (KeptRulesError, RuleOptions, RuleOptionsError, case_cleaner,
                               case_name_typed, case_names, clean_fixture, dump_record,
                               expected_path, expected_problem, fixture_inputs,

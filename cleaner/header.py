@@ -10,7 +10,6 @@ from cleaner.document import Document, Line
 from cleaner.identify import url_host
 from cleaner.lexicon import Lexicon, lexicon, straight_apostrophes
 from cleaner.metadata import names_no_one, split_names, without_titles
-from cleaner.page_bylines import page_words
 
 TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
@@ -354,18 +353,6 @@ def _is_date_line(line: str, words: Lexicon) -> bool:
     return normalize_date(line, words.months) is not None
 
 
-def _head_line_of_any_language(doc: Document, line: str, rest: list[Line]) -> bool:
-    """Whether a document that got no language pack opens with a head line (other_head_line) in
-    the words of any loaded pack: its language is unknown, so a byline ("Por <name>" over
-    Portuguese, Spanish's byline word) is told by every pack's words, as a web page's bylines
-    are read before its language is known (page_bylines.page_words: the run's loaded packs where
-    it sets them, else the shipped ones). Read only for a first line that looked like a title
-    in the document's own packs' words, and only where it has no language pack."""
-    if any(pack.kind == "lang" for pack in doc.packs):
-        return False
-    return other_head_line(line, page_words(), (ln.text for ln in rest))
-
-
 def _lead_below(doc: Document, first: Line, line: Line) -> bool:
     """looks_like_title's `lead_below` for a first line: whether the line under it is a lead a
     dateline opened, looked at only where it tells (a first line of many words, or asking a
@@ -453,8 +440,11 @@ def header_stage(doc: Document) -> Document:
           # a name over a byline label is the byline, however title-like the name reads
           and _label_under_name(first, lines[1], words) is None
           # the rules ran first: a label, dateline, byline or date left here is one none took
-          and not other_head_line(first.text, words, (ln.text for ln in lines[1:]))
-          and not _head_line_of_any_language(doc, first.text, lines[1:])):
+          # (in the document's own packs' words only: in a text of no language, a byline word
+          # of some pack's before title-case words is as often a headline's, "Por Dentro Da
+          # Reforma", "By The Numbers", as a name's, and a real title lost costs more than a
+          # byline kept as one)
+          and not other_head_line(first.text, words, (ln.text for ln in lines[1:]))):
         title = first.text
         doc.set_meta("title", title)
         _take(doc, first, "header/title", "title")

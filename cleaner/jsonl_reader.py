@@ -8,6 +8,7 @@ import os
 import re
 import zlib
 from collections import deque
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, NamedTuple
 
@@ -19,6 +20,7 @@ from cleaner.zstd_frames import CorruptZstd
 from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, id_text, \
     json_kind, opens_as_page, printable, raw_text, with_hint_fields, without_compression
 from cleaner.normalize import repair_surrogates
+from cleaner.wording import counted
 
 # Read buffer of plain input files.
 READ_BUFFER = 1 << 16
@@ -382,12 +384,17 @@ def _refused_line(raw: bytes, source: str, lineno: int, options: ReadOptions,
             reason = str(exc)
     if reason.startswith("unexpected control character in string"):
         # A scraper's raw TAB or CR inside a string: read as if escaped, as orjson would read
-        # it. (Only lines refused so: a valid line pays nothing.)
+        # it. (Only lines refused so: a valid line pays nothing.) Where no reading takes the
+        # line, the reason is what the one that got furthest into it met (a truncated line's
+        # end, not the TAB the first reading stopped at), where the line has it.
+        furthest = -1
         for escaped in _escaped_controls(raw if encoding is None else line.encode()):
             try:
                 return _with_encoding(orjson.loads(escaped), encoding)
-            except orjson.JSONDecodeError:
-                pass
+            except orjson.JSONDecodeError as exc:
+                at = _position_in(line, escaped.decode("utf-8"), exc.pos)
+                if at > furthest:
+                    furthest, reason = at, _said_at(exc.msg, line, at)
     # (strict=False: raw control characters with other near-JSON on the line, NaN say)
     obj = _python_json(line, options.text_field)
     if obj is _BROKEN:
@@ -403,6 +410,14 @@ _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _CONTROL_BYTES = bytes(range(0x20))
 _CONTROL = re.compile(rb"[\x00-\x1f]")
 _CONTROL_ESCAPES = {code: b"\\u%04x" % code for code in range(0x20)}
+# A control character after a backslash, and one after no backslash that escapes it (after an
+# even run of them, which are escaped backslashes): a backslash before a raw control character
+# is an invalid escape, which escaping the character would turn into a valid one ("C:\<TAB>"
+# into "C:\\t", a backslash and a "t"), so it is left for the line's reject.
+_AFTER_BACKSLASH = re.compile(rb"\\[\x00-\x1f]")
+_FREE_CONTROL = re.compile(rb"(?<!\\)((?:\\\\)*)([\x00-\x1f])")
+# The same, in text: what a reject's position is counted in.
+_CONTROL_CHAR = re.compile(r"[\x00-\x1f]")
 
 
 def _escaped_controls(line: bytes) -> Iterator[bytes]:
@@ -410,16 +425,21 @@ def _escaped_controls(line: bytes) -> Iterator[bytes]:
     a string: first all of them (a TAB and a CR by bytes.replace, each a microsecond on a 2.4
     KB line, where a regular expression's scan took 80), which is the line where they are all
     inside strings; then, where that was not it, only those inside strings (those between
-    values are blanks).
+    values are blanks). One after a backslash that escapes it stays as it is (_FREE_CONTROL).
 
     >>> list(_escaped_controls(b'{"a":\t"x\ty\r\x01"}'))
     [b'{"a":\\t"x\\ty\\r\\u0001"}', b'{"a":\t"x\\u0009y\\u000d\\u0001"}']
+    >>> list(_escaped_controls(b'{"a": "x\ty\\\tz"}'))[0]
+    b'{"a": "x\\u0009y\\\tz"}'
     """
-    every = line.replace(b"\t", b"\\t").replace(b"\r", b"\\r")
-    if len(every.translate(None, _CONTROL_BYTES)) != len(every):
-        every = _CONTROL.sub(_control_escape, every)
+    if _AFTER_BACKSLASH.search(line) is not None:
+        every = _FREE_CONTROL.sub(_free_escape, line)
+    else:
+        every = line.replace(b"\t", b"\\t").replace(b"\r", b"\\r")
+        if len(every.translate(None, _CONTROL_BYTES)) != len(every):
+            every = _CONTROL.sub(_control_escape, every)
     yield every
-    yield _JSON_STRING.sub(lambda found: _CONTROL.sub(_control_escape, found.group()), line)
+    yield _JSON_STRING.sub(lambda found: _FREE_CONTROL.sub(_free_escape, found.group()), line)
 
 
 def _control_escape(found: re.Match) -> bytes:
@@ -427,16 +447,53 @@ def _control_escape(found: re.Match) -> bytes:
     return _CONTROL_ESCAPES[found.group()[0]]
 
 
+def _free_escape(found: re.Match) -> bytes:
+    """The backslashes _FREE_CONTROL found, then the JSON escape of its control character."""
+    return found.group(1) + _CONTROL_ESCAPES[found.group(2)[0]]
+
+
+def _position_in(line: str, escaped: str, pos: int) -> int:
+    r"""Where in `line` position `pos` of `escaped` (the line with some of its control
+    characters escaped: _escaped_controls) falls: a position inside an escape is its
+    character's.
+
+    >>> _position_in('"a\tb', '"a\\tb', 4), _position_in('"a\tb', '"a\\u0009b', 5)
+    (3, 2)
+    """
+    shift = 0
+    for found in _CONTROL_CHAR.finditer(line):
+        at = found.start() + shift
+        if at >= pos:
+            break
+        width = 1 if escaped[at] == found.group() else 6 if escaped.startswith("\\u", at) else 2
+        if pos < at + width:
+            return found.start()
+        shift += width - 1
+    return pos - shift
+
+
+def _said_at(message: str, line: str, pos: int) -> str:
+    """A JSON reading's reason at position `pos` of `line`, worded as orjson words it."""
+    row = line.count("\n", 0, pos) + 1
+    return f"{message}: line {row} column {pos - line.rfind(chr(10), 0, pos)} (char {pos})"
+
+
 def _decoded_line(raw: bytes, bad: int, encoding: str, unit: str,
                   source: str) -> tuple[str, str] | str:
     """A line of `source` that is not UTF-8 (its first bad byte at `bad`) decoded in the
     charset --encoding names, as a .txt file is (decode_bytes; `auto`: the charset guessed from
-    the line, which holds an article, enough to go by), with the codec; or the reason it is
-    refused, which says why, and, where no charset was named, how to read it (the kind of
-    reason, before its ':', stays "invalid UTF-8 at byte N of the line"). A line that
-    is UTF-8 is read as UTF-8 whatever --encoding says: in a file in one charset, a line of
-    another (joined in with `cat`) is read too."""
+    the line, where the file's first line that is not UTF-8 did not settle one: _settles), with
+    the codec; or the reason it is refused, which says why, and, where no charset was named,
+    how to read it (the kind of reason, before its ':', stays "invalid UTF-8 at byte N of the
+    line"). A line that is UTF-8 is read as UTF-8 whatever --encoding says: in a file in one
+    charset, a line of another (joined in with `cat`) is read too; and so is refused one that
+    is UTF-8 but for a bad sequence or two (_damaged_utf8), which another charset would read
+    with its every other character garbled ("—" as "вЂ”")."""
     where = f"invalid UTF-8 at byte {bad} of the {unit}"
+    damaged = _damaged_utf8(raw)
+    if damaged:
+        return (f"{where}: the {unit} is UTF-8 but for {counted(damaged, 'bad sequence')} (a "
+                f"character cut short or damaged), not text in another charset")
     if _is_utf8(encoding):
         convert = _converting(source, "iconv -f CHARSET -t UTF-8", "utf8")
         return (f"{where}: in a legacy charset? read it with --encoding auto (or the charset's "
@@ -445,6 +502,78 @@ def _decoded_line(raw: bytes, bad: int, encoding: str, unit: str,
         return decode_bytes(raw, encoding)
     except DecodeError as exc:
         return f"{where}, and not {encoding} text either: {exc}"
+
+
+# Bytes that are not UTF-8, as a line decoded with "surrogateescape" holds them.
+_BAD_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _damaged_utf8(raw: bytes) -> int:
+    r"""How many runs of bad bytes a line that is UTF-8 but for them holds, where they are few:
+    no more than its good characters beyond ASCII, and it has one at least; else 0. A line in a
+    legacy charset has no such character but by chance (windows-1252's "É”" is a valid pair),
+    beside the many bytes of its other letters that are none.
+
+    >>> _damaged_utf8("S\u00e3o Paulo \u2014 ".encode() + b"\xe2\x80"), _damaged_utf8(b"pas\xe4r")
+    (1, 0)
+    >>> _damaged_utf8("\u201eCAF\u00c9\u201d: d\u00e9j\u00e0 pr\u00eat".encode("cp1252"))
+    0
+    """
+    text = raw.decode("utf-8", "surrogateescape")
+    runs = _BAD_BYTES.findall(text)
+    good = len(text) - len(text.encode("ascii", "ignore")) - sum(map(len, runs))
+    return len(runs) if good >= max(len(runs), 1) else 0
+
+
+def _is_auto(encoding: str) -> bool:
+    """Whether --encoding asks for the charset to be guessed."""
+    return encoding.lower() == "auto"
+
+
+def _settles(raw: bytes) -> str | None:
+    """The charset --encoding auto settles a JSONL file's lines in at `raw` (a line, its line
+    end and all), where it is the file's first that is not UTF-8: the charset guessed from it
+    (decode_bytes), where it reads as text in one that is not UTF-16's, and is not UTF-8 damaged
+    (_damaged_utf8); else None, and the next such line settles it. Every later line is read in
+    that charset, as where --encoding named it: one guess for the whole file, not one a line,
+    which read lines of one windows-1252 file as cp1252, cp1250 and cp1257.
+
+    Both readers settle a file in the main process (the lines before it read as `auto` reads
+    them), so that any number of workers reads it alike."""
+    if raw.isascii():
+        return None
+    line = raw.removeprefix(codecs.BOM_UTF8).rstrip(b"\r\n")
+    try:
+        line.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    if _damaged_utf8(line):
+        return None
+    try:
+        codec = decode_bytes(line, "auto")[1]
+    except DecodeError:
+        return None
+    return None if codec.lower().startswith("utf") else codec
+
+
+def _settling_line(data: bytes) -> tuple[int, int, str] | None:
+    """Where a block of whole lines settles the file's charset (_settles): the offset of the
+    line that settles it, how many lines come before it, and the charset; None where none of
+    its lines does."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        codec = _settles(data[start:end])
+        if codec is not None:
+            return start, data.count(b"\n", 0, start), codec
+        start = end + 1
+    return None
 
 
 def _is_utf8(encoding: str) -> bool:
@@ -853,10 +982,11 @@ def sure_leading_id(raw: bytes, options: Any, tail: bytes | None = None,
 
     Sure where the reader takes the id from the field "id" (no --field id=..., no text or page
     field of that name), that field is the line's first key (_LEADING_ID), a plain string (JSON
-    escapes only, valid UTF-8, not blank) or an integer (read as the reader reads it: `-0` is 0,
-    digits past 64 bits kept as written), no key further on can be "id" again (JSON keeps the
-    last of two: any `"id"` further on, a nested one or a value too, is taken as unsure), and
-    the line ends as an object does. Each check is a scan of bytes, with no copy of the line.
+    escapes only, valid UTF-8, no lone surrogate, not blank) or an integer (read as the reader
+    reads it: `-0` is 0, digits past 64 bits kept as written), no key further on can be "id"
+    again (JSON keeps the last of two: any `"id"` further on, a nested one or a value too, is
+    taken as unsure), and the line ends as an object does. Each check is a scan of bytes, with
+    no copy of the line.
 
     >>> from cleaner.inputs import ReadOptions
     >>> [sure_leading_id(line, ReadOptions()) for line in (b'{"id": -0, "text": "..."}',
@@ -873,7 +1003,14 @@ def sure_leading_id(raw: bytes, options: Any, tail: bytes | None = None,
     if keys_after or _holds_id_key(raw, found.end(1)):
         return None
     value = found.group(1)
-    return id_text(orjson.loads(value)) if value.startswith(b'"') else str(int(value))
+    if not value.startswith(b'"'):
+        return str(int(value))          # (at most 4,096 digits: within Python's limit)
+    try:
+        return id_text(orjson.loads(value))
+    except orjson.JSONDecodeError:
+        # Bytes that are not UTF-8, or a lone surrogate's escape ("\ud83d"): no JSON text, and
+        # what the reader would make of it is no sure id.
+        return None
 
 
 def _cr_only(line: bytes | str, source: str) -> str:
@@ -942,6 +1079,8 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
     # The damaged member (damaged_member) reading just went on after: the next line read may
     # be one it cut (_cut_line).
     cut_by = ""
+    # Whether --encoding auto has yet to settle the file's charset (_settles).
+    settling = _is_auto(options.encoding)
     while True:
         try:
             if pending:
@@ -973,6 +1112,8 @@ def _line_records(stream: BinaryIO, source: str, options: ReadOptions, lineno: i
                                  options)
             return
         lineno += 1
+        if settling and too_long is None and (codec := _settles(raw)) is not None:
+            options, settling = replace(options, encoding=codec), False
         cut = None
         if cut_by:
             cut = _cut_line(raw, too_long, cut_by, source, lineno, options)
@@ -1215,10 +1356,26 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
     pending = 0                        # its length
     offset = 0                         # where in the stream the next read starts
 
+    # Whether --encoding auto has yet to settle the file's charset (_settles).
+    settling = _is_auto(options.encoding)
+
     def block(first: int, at: int, data: bytes | memoryview, last: int):
         if ranges:
             return FileBlock(source, first, at, len(data), options, last)
         return RawBlock(source, first, bytes(data), options, last)
+
+    def settled(first: int, at: int, data: bytes | memoryview, last: int):
+        # The block, cut at the line that settles the file's charset where it holds it: the
+        # lines before it keep `auto`, it and every later line take the charset.
+        nonlocal options, settling
+        found = _settling_line(bytes(data)) if settling else None
+        if found is not None:
+            cut, before, codec = found
+            if before:
+                yield block(first, at, data[:cut - 1], first + before - 1)
+            options, settling = replace(options, encoding=codec), False
+            first, at, data = first + before, at + cut, data[cut:]
+        yield block(first, at, data, last)
 
     while True:
         try:
@@ -1228,7 +1385,7 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
             return
         if not chunk:
             if pending:
-                yield block(lineno + 1, offset - pending, b"".join(pieces), lineno + 1)
+                yield from settled(lineno + 1, offset - pending, b"".join(pieces), lineno + 1)
             return
         at = offset                    # where chunk[0] lies in the stream
         if not at and (refused := refused_opening(chunk, source)) is not None:
@@ -1259,7 +1416,11 @@ def read_jsonl_blocks(stream: BinaryIO, source: str, options: ReadOptions,
                 lead = pending
         if end > start:
             lines = count_newlines(chunk, start, end)     # the lead holds none
-            if ranges:
+            if settling:
+                data = memoryview(chunk)[start:end - 1]
+                yield from settled(lineno + 1, at + start - lead,
+                                   b"".join([*pieces, data]) if lead else data, lineno + lines)
+            elif ranges:
                 yield FileBlock(source, lineno + 1, at + start - lead, end - 1 - start + lead,
                                 options, lineno + lines)
             else:

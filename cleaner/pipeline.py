@@ -21,7 +21,6 @@ from cleaner.inputs import HINTS, MAX_HTML_BYTES, PAGE_NOTES, id_text, opens_as_
 from cleaner.lexicon import lexicon
 from cleaner.matcher import matcher_for
 from cleaner.metadata import MetaSink
-from cleaner.page_bylines import reading_pages
 from cleaner.normalize import MARKUP_FIXES, drop_controls, fix_surrogates, normalize, \
     repair_surrogates
 from cleaner.page_dates import date_zone, iso_date
@@ -304,12 +303,8 @@ class Cleaner:
         for doc, stage, scanned in zip(docs, stages, scans):
             stage(doc, scanned)
         t3 = clock()
-        # A document that got no language pack is read with every loaded pack's words (its
-        # first line may be a byline in any of their languages: header_stage), as a web page's
-        # bylines are before its language is known.
-        with reading_pages(lexicon(self.packs)):
-            for doc in docs:
-                header_stage(doc)
+        for doc in docs:
+            header_stage(doc)
         t4 = clock()
         for doc, glued in zip(docs, maybe_glued):
             self._split_paragraphs(doc, glued)

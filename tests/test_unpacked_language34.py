@@ -5,9 +5,11 @@ everyday Portuguese writes ('nos', 'esta', 'sobre', 'desde', 'vez'...), so three
 Portuguese held 6 "Spanish" words in 33 (18%). They now get no language and the `no-language`
 flag, as the longer articles do, while Spanish items, short ones included, stay Spanish.
 
-A document of no language opened by a byline ("Por Juliana Moraes") no longer gives its byline as
-its title: its first line is checked against every loaded pack's words (the byline words of
-them all), as a web page's bylines are read before its language is known.
+A document of no language opened by a byline ("Por Juliana Moraes") still gives its byline as
+its title (strict xfails below): reading its first line in every loaded pack's words, as
+44a4784 did, took real title-case headlines for bylines ("Por Que Lula Venceu", "Por Dentro Da
+Reforma Tributária", "By The Numbers": review 3 of session 34), and a real title lost costs
+more than a byline kept as one. Those headlines stay titles.
 """
 
 from __future__ import annotations
@@ -86,6 +88,9 @@ ENGLISH_BYLINE_FIRST = ("By Juliana Moraes\n\nThe city announced this week a new
                         "the year, the secretary said.")
 
 
+@pytest.mark.xfail(strict=True, reason="a text of no language is read in its own packs' words: "
+                   "told by any pack's byline word, title-case headlines ('Por Dentro Da "
+                   "Reforma Tributária', 'By The Numbers') lost their titles (review 3)")
 def test_a_byline_opening_a_text_of_no_language_is_no_title(cleaner):
     record = cleaner.clean(BYLINE_FIRST, url="https://gazetadovale.com.br/c/1")
     assert record["meta"]["lang"] is None
@@ -110,6 +115,9 @@ def test_a_title_of_no_language_opening_with_a_byline_word_stays_a_title(cleaner
     assert record["meta"]["title"] == "Por que a gasolina subiu de novo"
 
 
+@pytest.mark.xfail(strict=True, reason="a text of no language is read in its own packs' words: "
+                   "told by any pack's byline word, title-case headlines ('Por Dentro Da "
+                   "Reforma Tributária', 'By The Numbers') lost their titles (review 3)")
 def test_a_loaded_packs_byline_word_keeps_a_first_line_of_no_language_from_the_title(tmp_path):
     """A pack loaded beside the shipped ones (its byline word 'Av', Norwegian's) tells a text of
     another language (no pack's) that 'Av Kari Nordmann' is a byline, not its title."""
@@ -121,3 +129,21 @@ def test_a_loaded_packs_byline_word_keeps_a_first_line_of_no_language_from_the_t
     record = Cleaner(rules=[tmp_path]).clean(text)
     assert record["meta"]["lang"] is None
     assert record["meta"]["title"] is None
+
+
+# review 3's probe_title.py: a Portuguese body (no pack's) under title-case headlines that open
+# with a byline word of some pack.
+BODY = ("O governo anunciou nesta segunda-feira um novo pacote de medidas para a economia. "
+        "Segundo o ministro, as medidas vão entrar em vigor no próximo mês e devem beneficiar "
+        "milhões de famílias.\n\nA oposição criticou a proposta e disse que vai apresentar "
+        "emendas no Congresso.")
+
+
+@pytest.mark.parametrize("title", ["Por Que Lula Venceu", "Por Dentro Da Reforma Tributária",
+                                   "By The Numbers", "Por Causa Da Chuva", "Por Amor Ao Brasil",
+                                   "Por Trás Das Câmeras", "Por Una Cabeza"])
+def test_a_title_case_headline_of_no_language_stays_the_title(cleaner, title):
+    record = cleaner.clean(f"{title}\n\n{BODY}")
+    assert record["meta"]["lang"] is None
+    assert record["meta"]["title"] == title
+    assert record["text"].startswith("O governo anunciou")
