@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 # Month names every run knows; language packs add their own (januari, februari, ...).
 ENGLISH_MONTHS = {
@@ -21,13 +21,19 @@ ZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "g
          "z": "+00:00", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00", "mdt": "-06:00",
          "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00"}
 
+# Between a clock's hour and its minutes: a colon (a full stop too after a day), or the 'h' of
+# Portuguese and French ("14h30", "8h40") before two digits that no letter or digit follows
+# ("14h30min", "14h305" are read as no clock).
+_H = r"h(?=\d{2}(?![^\W_]))"
 # A time after an ISO date: hour, minute, second, zone.
-_CLOCK = r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+_CLOCK = (r"(?:[T ](\d{1,2})(?::|" + _H
+          + r")(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 # Year first, at the start: "2022", "2022-02", "2022-02-15", "2022/02/15 10:00".
 _ISO = re.compile(r"(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?" + _CLOCK)
 # A whole year-first date anywhere ("Published 2020-03-15", "(2019-12-31)"), not inside a number.
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)" + _CLOCK)
-# Day first: "15/2/2022", "15-02-22"; not the "20-03-15" inside "2020-03-15".
+# Day first ("15/2/2022", "15-02-22"), or month first where the months say so (MonthNames); not
+# the "20-03-15" inside "2020-03-15".
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
 # A word is taken whole, from its start (possessive, after no letter): tried from each of its
 # letters, with backtracking, a date field of 20,000 letters took 18 s.
@@ -36,19 +42,95 @@ _NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
 _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
 # A time, then a zone: a name ("WIB", "GMT", after "PM" or "p.m."), or a numeric offset after a
 # space ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
-_TIME = re.compile(r"(?<!\d)(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?!\d)(?:\s*([AaPp]\.\s?[Mm]\.?|[A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
+_TIME = re.compile(r"(?<!\d)(\d{1,2})(?:[:.]|" + _H + r")(\d{2})(?::(\d{2}))?(?!\d)(?:\s*([AaPp]\.\s?[Mm]\.?|[A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
                    r"(?![\d:]|\.\d))?(?:\s+([A-Za-z]{1,4}))?")
 
 
-class MonthNames(dict):
-    """The packs' month names (name -> 1..12) and their `date_joiners`: the words a language
-    writes between a day and its month and between a month and its year ("12 de marzo de
-    2024"). Built by the lexicon, it reaches every caller of normalize_date with the months."""
+class MonthNames(Mapping[str, int]):
+    """How a document's packs write dates: their month names (name -> 1..12, the mapping
+    itself), their `date_joiners` (the words a language writes between a day and its month and
+    between a month and its year: "12 de marzo de 2024") and whether a numeric date reads month
+    first (a site pack's or a rule's `date_order`: "04/03/2026" is 3 April on a US site). One
+    value, made once by the lexicon and never changed, that reaches every reader of a date with
+    the months; in_order gives the same months read in another order (a rule's).
 
-    def __init__(self, names: Mapping[str, int] | None = None,
-                 joiners: Iterable[str] = ()) -> None:
-        super().__init__(names or {})
+    (A Mapping, not a frozen dataclass: a compiled build's dataclass cannot subclass one.)
+
+    >>> months = MonthNames({"Maret": 3}, ["de"], month_first=True)
+    >>> dict(months), sorted(months.joiners), months.month_first, "maret" in months
+    ({'maret': 3}, ['de'], True, True)
+    """
+
+    def __init__(self, names: Mapping[str, int] | None = None, joiners: Iterable[str] = (),
+                 month_first: bool = False) -> None:
+        self._names = {name.lower(): number for name, number in (names or {}).items()}
         self.joiners = frozenset(word.lower() for word in joiners)
+        self.month_first = month_first
+        # The names a date is read with: English's, then the packs' over them (made once here,
+        # not at every date read).
+        self.read_names: Mapping[str, int] = {**ENGLISH_MONTHS, **self._names}
+        self._other: MonthNames | None = None
+
+    def __getitem__(self, name: str) -> int:
+        return self._names[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MonthNames):
+            return (self._names == other._names and self.joiners == other.joiners
+                    and self.month_first == other.month_first)
+        return isinstance(other, Mapping) and self._names == dict(other.items())
+
+    __hash__ = None     # type: ignore[assignment]      # (as a dict's: its names are a dict)
+
+    def __repr__(self) -> str:
+        return (f"MonthNames({self._names!r}, {sorted(self.joiners)!r}, "
+                f"month_first={self.month_first})")
+
+    def in_order(self, month_first: bool) -> MonthNames:
+        """These months with numeric dates read month first or day first (itself when it reads
+        so already); the other order's is made once and kept."""
+        if month_first == self.month_first:
+            return self
+        if self._other is None:
+            self._other = MonthNames(self._names, self.joiners, month_first)
+            self._other._other = self
+        return self._other
+
+
+def _read_names(months: Mapping[str, int] | None) -> Mapping[str, int]:
+    """The month names a date is read with: English's, then the packs' (`months`) over them."""
+    if isinstance(months, MonthNames):
+        return months.read_names
+    names = dict(ENGLISH_MONTHS)
+    if months:
+        names.update(months)
+    return names
+
+
+def _month_first(months: Mapping[str, int] | None) -> bool:
+    """Whether a numeric date reads month first with these months (MonthNames.month_first)."""
+    return isinstance(months, MonthNames) and months.month_first
+
+
+def _numeric_parts(m: re.Match, month_first: bool) -> tuple[int, int, int]:
+    """A _NUMERIC match's year (a 2-digit one in 2000-2099), month and day, in the order given.
+
+    >>> found = _NUMERIC.search("04/03/26")
+    >>> _numeric_parts(found, False), _numeric_parts(found, True)
+    ((2026, 3, 4), (2026, 4, 3))
+    """
+    first, second, year = (int(m.group(i)) for i in (1, 2, 3))
+    year += 2000 if year < 100 else 0
+    return (year, first, second) if month_first else (year, second, first)
 
 
 @lru_cache(maxsize=16)
@@ -71,7 +153,7 @@ def _drop_joiners(text: str, months: Mapping[str, int] | None, names: Mapping[st
     ...               {"marzo": 3})
     '12 marzo 2024, 3 de casa de 2024'
     """
-    joiners = getattr(months, "joiners", None)
+    joiners = months.joiners if isinstance(months, MonthNames) else None
     if not joiners:
         return text
     after_day, before_year = _joiner_patterns(joiners)
@@ -141,10 +223,47 @@ def _time_after(text: str) -> str | None:
     m = _TIME.search(text)
     if not m:
         return ""
-    hour, minute = int(m.group(1)), int(m.group(2))
-    if not _clock_has(hour, minute, m.group(3)):
+    time = _time_of(m)
+    if time is None:
+        hour, minute = int(m.group(1)), int(m.group(2))
         if (hour, minute) == (24, 0) or not _RIGHT_AFTER.fullmatch(text[:m.start()]):
             return ""
+    return time
+
+
+# What may stand between a time and the date after it ("5:45 AM PST 11/19/2019", "14:38 WIB,
+# 22/02/2016"): separators only.
+_BEFORE_DATE = re.compile(r"[\s,|@\-–—]*")
+
+
+def _time_before(text: str) -> str:
+    """The time of a date written before it, where the text before the date is that time alone
+    and separators (a US stamp: "5:45 AM PST 11/19/2019"); "" otherwise, and where the clock
+    lacks it: the day alone.
+
+    >>> _time_before("5:45 AM PST "), _time_before("Filed 5:45 AM "), _time_before("25:00 ")
+    ('05:45-08:00', '', '')
+    """
+    m = _TIME.match(text)
+    if m is None or not _BEFORE_DATE.fullmatch(text, m.end()):
+        return ""
+    return _time_of(m) or ""
+
+
+def _time_around(text: str, start: int, end: int) -> str | None:
+    """The time of the date text[start:end]: the one after it (_time_after), else one standing
+    alone before it (_time_before); None where the time right after it is none the clock has."""
+    time = _time_after(text[end:])
+    if time == "" and start:
+        return _time_before(text[:start])
+    return time
+
+
+def _time_of(m: re.Match) -> str | None:
+    """A _TIME match as ISO 8601 writes a time ("14:38 WIB": "14:38+07:00"); "" where a 12-hour
+    time's hour is out of its range ("13:47 PM"); None where the clock lacks it ("25:00")."""
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if not _clock_has(hour, minute, m.group(3)):
         return None
     marker = (m.group(4) or "").lower().replace(".", "").replace(" ", "")
     if marker in ("am", "pm"):              # "07:47 PM EST", "3:15 p.m. EDT": the zone after
@@ -184,13 +303,17 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     ('2024-03-12T15:15-04:00', '2024-03-12T15:15')
     >>> normalize_date("Mon, 29 Aug 2016 20:00:00 +0000"), normalize_date("29 Aug 2016 20:00 -0530")
     ('2016-08-29T20:00:00+00:00', '2016-08-29T20:00-05:30')
+    >>> normalize_date("12/03/2026 às 14h30"), normalize_date("2026-03-12 8h40")
+    ('2026-03-12T14:30', '2026-03-12T08:40')
+    >>> normalize_date("04/03/2026"), normalize_date("04/03/2026", MonthNames(month_first=True))
+    ('2026-03-04', '2026-04-03')
+    >>> normalize_date("5:45 AM PST 11/19/2019", MonthNames(month_first=True))
+    '2019-11-19T05:45-08:00'
     """
     if not text:
         return None
     text = str(text).strip()
-    names = dict(ENGLISH_MONTHS)
-    if months:
-        names.update(months)
+    names = _read_names(months)
     text = _drop_joiners(text, months, names)
     for m in (_ISO.match(text), _ISO_DAY.search(text)):
         if m and (m.end() == len(text) or not text[m.end()].isdigit()):
@@ -199,17 +322,16 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
                 return found
     numeric = _NUMERIC.search(text)
     if numeric:
-        day_n, month_n, year = (int(numeric.group(i)) for i in (1, 2, 3))
-        year += 2000 if year < 100 else 0
+        year, month_n, day_n = _numeric_parts(numeric, _month_first(months))
         if _valid(year, month_n, day_n):
-            time = _time_after(text[numeric.end():])
+            time = _time_around(text, numeric.start(), numeric.end())
             if time is not None:
                 return _iso(year, month_n, day_n, time)
     for m in _NAMED_MONTH_FIRST.finditer(text):
         month = names.get(m.group(1).lower())
         day_m, year = int(m.group(2)), int(m.group(3))
         if month is not None and _valid(year, month, day_m):
-            time = _time_after(text[m.end():])
+            time = _time_around(text, m.start(), m.end())
             if time is not None:
                 return _iso(year, month, day_m, time)
     for m in _NAMED.finditer(text):
@@ -219,7 +341,7 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
         day = int(m.group(1)) if m.group(1) else None
         year = int(m.group(3))
         if _valid(year, month, day):
-            time = _time_after(text[m.end():]) if day else ""
+            time = _time_around(text, m.start(), m.end()) if day else ""
             if time is not None:
                 return _iso(year, month, day, time)
     return None
@@ -229,8 +351,9 @@ def impossible_date(text: str | None, months: Mapping[str, int] | None = None) -
     """Whether a text is written as a date in a form normalize_date reads, but names a day or
     time the calendar and clock lack: 31 February, month 13, day 00, hour 25, a year outside
     1800-2200 (a placeholder's 0000). A text in a form it does not read ("kemarin", "15
-    Brumaire 2016") is no impossible date, nor is a numeric date that reads month first
-    ("07/15/2017"): either may name a real day.
+    Brumaire 2016") is no impossible date, nor is a numeric date that reads only in the other
+    order than the months' ("07/15/2017" day first, "15/07/2017" month first): either may name
+    a real day.
 
     >>> [impossible_date(t) for t in ("2016-02-31", "2016-13", "00/00/0000", "31 February 2016",
     ...                               "2016-02-22 25:00", "22/02/2016 10:61", "Feb 30, 2016")]
@@ -240,13 +363,13 @@ def impossible_date(text: str | None, months: Mapping[str, int] | None = None) -
     [False, False, False, False, False, False, False]
     >>> impossible_date("31 Februari 2016", {"februari": 2})
     True
+    >>> impossible_date("15/07/2017", MonthNames(month_first=True))
+    False
     """
     if not text or normalize_date(text, months) is not None:
         return False
     text = str(text).strip()
-    names = dict(ENGLISH_MONTHS)
-    if months:
-        names.update(months)
+    names = _read_names(months)
     text = _drop_joiners(text, months, names)
     # normalize_date read none of these forms as a date: where one is written, what it names
     # (or the time after it) does not exist.
@@ -257,11 +380,10 @@ def impossible_date(text: str | None, months: Mapping[str, int] | None = None) -
         return True
     numeric = _NUMERIC.search(text)
     if numeric:
-        first, second, year = (int(numeric.group(i)) for i in (1, 2, 3))
-        year += 2000 if year < 100 else 0
-        # A real day read day first failed on its time; one that reads only month first is
-        # written in a form this reader does not take, not impossible.
-        return _valid(year, second, first) or not _valid(year, first, second)
+        year, month, day = _numeric_parts(numeric, _month_first(months))
+        # A real day read in the months' order failed on its time; one that reads only in the
+        # other order is written in a form this reader does not take, not impossible.
+        return _valid(year, month, day) or not _valid(year, day, month)
     words = [m.group(1) for m in _NAMED_MONTH_FIRST.finditer(text)]
     words += [m.group(2) for m in _NAMED.finditer(text)]
     return any(word.lower() in names for word in words)

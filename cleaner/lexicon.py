@@ -24,7 +24,8 @@ from cleaner.rulefile import Pack
 class Lexicon:
     """The word lists of a pack combination, merged in priority order (the first pack wins)."""
 
-    months: dict[str, int]
+    # The month names, with the date joiners and the order numeric dates read in (dates.py).
+    months: MonthNames
     abbreviations: frozenset[str]
     conjunctions: tuple[str, ...]
     labels: dict[str, str]            # byline label (lower case) -> the meta list it fills
@@ -253,12 +254,21 @@ def _affixes(affixes: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda affix: (-len(affix), affix)))
 
 
+def _months(packs: Sequence[Pack]) -> MonthNames:
+    """The packs' month names (a later pack's number for a name wins, as it always has), with
+    their joiners and the order of the site pack's `date_order` (day first without one): the
+    joiners and the order travel with the months, and every reader of a date is given them."""
+    names: dict[str, int] = {}
+    for pack in packs:
+        names.update(pack.months)
+    site = next((pack.date_order for pack in packs if pack.kind == "site"), "")
+    return MonthNames(names, (w for pack in packs for w in pack.date_joiners),
+                      month_first=site == "month-first")
+
+
 def _build(packs: Sequence[Pack]) -> Lexicon:
-    # The joiners travel with the months: every reader of a date is given these.
-    months = MonthNames(joiners=(w for pack in packs for w in pack.date_joiners))
     labels: dict[str, str] = {}
     for pack in packs:
-        months.update(pack.months)
         for field, names in pack.byline_labels:
             for label in names:
                 labels.setdefault(label.lower(), field)
@@ -268,7 +278,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
     stopwords = frozenset(w for pack in packs for w in pack.stopwords)
     not_places = frozenset(fold_words(w) for pack in packs for w in pack.not_places) - {""}
     return Lexicon(
-        months=months,
+        months=_months(packs),
         abbreviations=frozenset(a.lower() for pack in packs for a in pack.abbreviations),
         conjunctions=tuple(c for pack in packs for c in pack.conjunctions),
         labels=labels,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import lru_cache
-from typing import Container, Iterable
+from typing import Container, Iterable, Mapping
 
-from cleaner.dates import ENGLISH_MONTHS, impossible_date, normalize_date
+from cleaner.dates import ENGLISH_MONTHS, MonthNames, impossible_date, normalize_date
 from cleaner.document import Document
 from cleaner.lexicon import Lexicon, fold_words, lexicon, line_label, shipped_lexicon
 from cleaner.page_dates import format_offset, zone_named
 from cleaner.page_titles import DOMAIN
-from cleaner.rulefile import Pack
+from cleaner.rulefile import Pack, Rule
 
 EDGE_PUNCT = " \t-–—|:;,.()[]"
 
@@ -599,8 +599,8 @@ def _title_pattern(honorifics: frozenset[str]) -> re.Pattern:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def rule_date(raw: str, rule_id: str,
-              months: dict[str, int] | None = None) -> tuple[str | None, dict[str, str] | None]:
+def rule_date(raw: str, rule_id: str, months: Mapping[str, int] | None = None
+              ) -> tuple[str | None, dict[str, str] | None]:
     """The meta.date a rule's captured date gives, and the flag for one this cleaner cannot
     read: ISO 8601 where it reads it; None for a day or time the calendar lacks (31 February,
     hour 25), which fills no date; the text as written for a date in a form the cleaner does
@@ -624,6 +624,28 @@ def rule_date(raw: str, rule_id: str,
     return text, {"flag": "unreadable-date",
                   "reason": f"rule {rule_id} captured the date {shown}, in a form this cleaner "
                             "does not read: kept as written where it fills meta.date"}
+
+
+def rule_months(months: MonthNames, rule: Rule, packs: Iterable[Pack]) -> MonthNames:
+    """The months a rule's captured date is read with: the document's (`months`, whose order is
+    its site pack's `date_order`, else day first), in the rule's own `date_order` where it gives
+    one, unless its document's site pack gives one too and the rule is not that pack's: the
+    site says how its pages write dates, over a language or common rule's guess from the form it
+    matches (en/stamp-byline reads a stamp month first, a British site's day first); a site's
+    own rule says how its own form reads, over its pack.
+
+    >>> months = MonthNames()
+    >>> site = Pack(id="uk.example", kind="site", path="s.toml", date_order="day-first")
+    >>> rule = Rule(id="en/r", action="meta", pattern="x", pack="en", date_order="month-first")
+    >>> rule_months(months, rule, []).month_first, rule_months(months, rule, [site]).month_first
+    (True, False)
+    """
+    if not rule.date_order:
+        return months
+    site = next((pack for pack in packs if pack.kind == "site"), None)
+    if site is not None and site.date_order and rule.pack != site.id:
+        return months
+    return months.in_order(rule.date_order == "month-first")
 
 
 # A rule's date-time as normalize_date gives it with no offset: "2024-10-14T11:25".
@@ -899,7 +921,8 @@ class MetaSink:
                 continue
             field = name
             if name == "date":
-                value, flag = rule_date(raw, hit.rule.id, months)
+                value, flag = rule_date(raw, hit.rule.id, rule_months(months, hit.rule,
+                                                                      doc.packs))
                 if flag is not None:
                     doc.flags.append(flag)
                 if value is None:       # no calendar date: it fills nothing, nor says it does

@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 # Keys in the order a person reads a rule.
-RULE_ORDER = ("id", "description", "action", "where", "case_sensitive", "valid_from",
-              "valid_until", "pattern", "unless", "then", "then_max", "set", "remove", "keep",
-              "cases")
+RULE_ORDER = ("id", "description", "action", "where", "case_sensitive", "date_order",
+              "valid_from", "valid_until", "pattern", "unless", "then", "then_max", "set",
+              "remove", "keep", "cases")
 # Keys whose values are regexes: written as literal strings, as a person writes them.
 PATTERN_KEYS = ("pattern", "unless", "then")
 

@@ -36,13 +36,17 @@ META_GROUPS = frozenset({"date", "author", "editor", "source", "location", "titl
 # verb and club words may refuse (metadata.names_no_town); it fills no field itself.
 SPECIAL_GROUPS = frozenset({"cut", "town"})
 SET_FIELDS = frozenset({"source", "location", "category", "lang"})
+# How a numeric date ("04/03/2026") is read: a site pack's `date_order` for its documents, a
+# rule's for the date it captures; without one, day first (as Indonesia, Britain and Brazil
+# write it).
+DATE_ORDERS = ("day-first", "month-first")
 
 # The keys a [[rule]], the [pack] and a rule's case may have. docs/authoring.md's "Rule-file
 # reference" lists each of them, and ACTIONS, WHERE, KINDS, SET_FIELDS and the named groups:
 # tests/test_rulefile_reference.py holds it to them.
 _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive", "set",
               "remove", "keep", "cases", "aliases", "valid_from", "valid_until", "then",
-              "then_max", "scan", "unless"}
+              "then_max", "scan", "unless", "date_order"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_domains", "domains",
               "signatures",
               "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
@@ -52,7 +56,7 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_doma
               "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns", "club_words",
               "vowels", "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
               "consent_phrases", "comment_phrases", "related_labels", "timezone", "html_strip",
-              "valid_from", "valid_until"}
+              "valid_from", "valid_until", "date_order"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
@@ -226,6 +230,9 @@ class Rule:
     # exceptions RE2 cannot write into a pattern without look-ahead ('ac/dc' and 'tcp/ip' are
     # no desk codes); "" for none.
     unless: str = ""
+    # How the date the rule captures reads when numeric (DATE_ORDERS); "": as its document's
+    # dates do (its site pack's date_order, else day first). MetaSink.rule_months says which wins.
+    date_order: str = ""
 
     @property
     def scan_source(self) -> str:
@@ -341,6 +348,8 @@ class Pack:
     # case: a web page's "<label>: <a>title</a>" is put on a line of its own (html_extract).
     related_labels: frozenset[str] = frozenset()
     timezone: str | None = None
+    # A site pack: how its documents' numeric dates read (DATE_ORDERS); "": day first.
+    date_order: str = ""
     html_strip: tuple[str, ...] = ()
     valid_from: date | None = None
     valid_until: date | None = None
@@ -492,6 +501,10 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     if regex.fullmatch(b"") is not None:
         raise RuleFileError(path, "pattern matches empty text", rule_id)
     valid_from, valid_until = _bounds(raw, path, rule_id)
+    date_order = _date_order(raw.get("date_order"), path, rule_id)
+    if date_order and "date" not in groups:
+        raise RuleFileError(path, "date_order says how the date a rule captures reads, and this "
+                                  "rule captures no date ((?P<date>...)): leave it out", rule_id)
     then, then_max = _then(raw, action, path, rule_id)
     scan = _scan(raw, path, rule_id)
     unless = _unless(raw, path, rule_id)
@@ -505,7 +518,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                 remove=remove, keep=keep, cases=tuple(cases),
                 aliases=aliases,
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
-                then=then, then_max=then_max, scan=scan, unless=unless)
+                then=then, then_max=then_max, scan=scan, unless=unless, date_order=date_order)
 
 
 def _scan(raw: dict, path: Path, rule_id: str) -> str:
@@ -809,6 +822,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         comment_phrases=_phrases(head, "comment_phrases", path),
         related_labels=_phrases(head, "related_labels", path),
         timezone=_timezone(head.get("timezone"), path),
+        date_order=_pack_date_order(head.get("date_order"), kind, path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
         valid_from=valid_from, valid_until=valid_until,
     )
@@ -901,6 +915,29 @@ def _country_domains(value: Any, kind: str, path: Path) -> frozenset[str]:
                                   f"domain: write its two letters without a dot, like \"my\" for "
                                   f".com.my hosts")
     return domains
+
+
+def _date_order(value: Any, path: Path, rule: str | None = None) -> str:
+    """A `date_order`, checked: one of DATE_ORDERS; "" where none is given."""
+    if value is None:
+        return ""
+    if value not in DATE_ORDERS:
+        raise RuleFileError(path, f"date_order must be {' or '.join(map(repr, DATE_ORDERS))} "
+                                  f"(how a numeric date like 04/03/2026 reads), not {value!r}",
+                            rule)
+    return str(value)
+
+
+def _pack_date_order(value: Any, kind: str, path: Path) -> str:
+    """A [pack]'s `date_order`, checked: a site pack's only, as a language's sites write
+    numeric dates either way (English's US and British ones), and a common pack's documents
+    are every site's."""
+    order = _date_order(value, path)
+    if order and kind != "site":
+        raise RuleFileError(path, f"date_order in a {kind} pack: it is a site pack's key (how "
+                                  f"its site writes numeric dates); for a form of date a rule "
+                                  f"reads, give the rule its own date_order")
+    return order
 
 
 def _timezone(value: Any, path: Path) -> str | None:

@@ -21,7 +21,8 @@ from cleaner.examples import Reading, as_read, example_failures, run_rule
 from cleaner.fixtures import clean_fixture, fixture_inputs
 from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, last_line,
                              matcher_for)
-from cleaner.metadata import MetaSink
+from cleaner.lexicon import lexicon
+from cleaner.metadata import MetaSink, rule_months
 from cleaner.normalize import normalize
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.pack_replacements import pack_warnings
@@ -175,10 +176,37 @@ def check_examples(packs: list[Pack], cleaner=None) -> list[Finding]:
     for pack in packs:
         reading = example_reading(cleaner, pack)
         for rule in pack.rules:
-            for failure in example_failures(rule, reading):
+            for failure in example_failures(rule, reading) + date_failures(rule, reading):
                 findings.append(Finding("error", "examples", f"{pack.path}: {rule.id}",
                                         failure))
     return findings
+
+
+def date_failures(rule: Rule, reading: Reading) -> list[str]:
+    """The remove examples and cases of a rule capturing a date whose date reads as none, in
+    the order the rule's date is read in as clean reads it (its `date_order`, its site pack's,
+    else day first: rule_months): a month-first rule's '19/11/2019' is kept as written and
+    flagged, not a date."""
+    if not any(name.rstrip("0123456789") == "date" for name in rule.regex.groupindex):
+        return []
+    failures = []
+    for what, text in [("remove example", t) for t in rule.remove] + \
+                      [("case", case["input"]) for case in rule.cases]:
+        doc = run_rule(rule, as_read(text)[0], reading)
+        for flag in doc.flags:
+            if flag["flag"] != "unreadable-date":
+                continue
+            months = rule_months(lexicon(doc.packs).months, rule, doc.packs)
+            order = "month first" if months.month_first else "day first"
+            site = next((pack for pack in doc.packs if pack.kind == "site"), None)
+            sited = site is not None and bool(site.date_order)
+            said = ("the rule's date_order"
+                    if rule.date_order and (not sited or rule.pack == getattr(site, "id", ""))
+                    else "its site pack's date_order" if sited else "no date_order says otherwise")
+            failures.append(f"its {what} {text!r}: the date it captures reads as no date with "
+                            f"numbers {order} ({said}): {flag['reason']}; give an example "
+                            f"that order reads, or the date_order its form is written in")
+    return failures
 
 
 def example_reading(cleaner, pack: Pack) -> Reading:

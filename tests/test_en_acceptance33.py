@@ -1,8 +1,8 @@
 """English page cruft an acceptance run of a new user's WARC found kept (acceptance run 33).
 
 1. A byline after its story's time stamp, alone on the first line ('5:45 AM PST 11/19/2019 by
-   Patrick Shanley'), goes and gives the authors where the page names none. Its date is not
-   read yet: the date reader takes numbers day first (a strict xfail below).
+   Patrick Shanley'), goes and gives the authors where the page names none, and its stamp the
+   date, read month first (the rule's date_order).
 2. Follow-us sentences closing the last paragraph after its last sentence ('... is out now.
    Follow him on Twitter @michaeldwall. Follow us on Twitter @Spacedotcom or Facebook.') go as
    a span; the paragraph's own sentences stay, and so does a sentence that says so or goes on.
@@ -80,10 +80,8 @@ def test_a_sentence_with_a_stamp_stays(cleaner, line):
     assert record["meta"]["authors"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="the date reader takes a numeric date day first and reads "
-                   "no time before a date: a US stamp's month-first '11/19/2019' is refused and "
-                   "'11/10/2019' would read as 11 October, so the rule captures no date")
 def test_a_stamped_byline_gives_the_date(html):
+    """Its stamp is the date, read month first (en/stamp-byline's date_order)."""
     record = html(page(first="5:45 AM PST 11/19/2019 by Patrick Shanley"))
     assert record["meta"]["date"] == "2019-11-19T05:45-08:00"
 
