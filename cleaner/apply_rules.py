@@ -6,7 +6,7 @@ from bisect import insort
 
 from cleaner.document import Document, Line, Removal
 from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Hit, Matcher, applies,
-                             last_line, search_rules)
+                             first_line, last_line, search_rules)
 from cleaner.metadata import MetaSink
 from cleaner.rulefile import Rule
 
@@ -19,8 +19,9 @@ GUARD_SHARE = 0.5
 # The cleaned news of the benchmark loses at most 30%; a one-sentence item (a video page, a
 # photo) amid its site's links and promo can lose more, and keeps its removals.
 MOSTLY_REMOVED_SHARE = 0.8
-# Where a header's rules fire (Rule.where): a line one of them takes whole widens the head.
-_HEADS = ("head", "edges")
+# Where a header's rules fire (Rule.where): a line one of them takes whole widens the head. A
+# "first" rule's line is the header's first.
+_HEADS = ("head", "edges", "first")
 # Rules applied to one line before moving on: enough for a date header, a dateline and a code.
 MAX_HITS_PER_LINE = 8
 
@@ -116,8 +117,9 @@ class RuleStage:
         budget = {"limit": self.guard_share * size, "used": used, "stopped": set(),
                   "body": False}
         count = len(lines)
-        # The last line with text, where "last" rules fire: fixed here, as the rules start.
-        last = last_line(texts)
+        # The last line with text, where "last" rules fire, and the first, where "first" rules
+        # do: fixed here, as the rules start.
+        last, first = last_line(texts), first_line(texts)
         if scanned is None:
             # (made here, not left to `candidates`: widening the head reads it again, for the
             # rules it found on a line brought into the head)
@@ -145,12 +147,13 @@ class RuleStage:
             if not line.text:
                 continue
             in_head = index < head_end
-            if self._line(doc, index, (in_head, index >= count - TAIL_LINES, index == last),
-                          budget, found):
+            if self._line(doc, index, (in_head, index >= count - TAIL_LINES, index == last,
+                                       index == first), budget, found):
                 break            # a drop-tail took the rest
             if in_head and not line.text and head_end < HEAD_REACH \
                     and doc.removed[-1].rule in self._header_ids:
-                head_end = self._widen_head(head_end, scanned, candidates, order, at, last)
+                head_end = self._widen_head(head_end, scanned, candidates, order, at, last,
+                                            first)
         doc.lines = [ln for ln in lines if ln.text]
         removed = sum(used.values())
         if removed > MOSTLY_REMOVED_SHARE * size and self.guard_share < 1:
@@ -159,11 +162,11 @@ class RuleStage:
                                         f"({removed / size:.0%}), each within its share"})
         return doc
 
-    def _line(self, doc: Document, index: int, place: tuple[bool, bool, bool], budget,
+    def _line(self, doc: Document, index: int, place: tuple[bool, bool, bool, bool], budget,
               found: list) -> bool:
         """Apply the rules to one line (`found`: the rules the scan named on it, that may fire
-        where it sits, `place`: in the head, in the tail, the last line); whether a drop-tail
-        took the rest of the document."""
+        where it sits, `place`: in the head, in the tail, the last line, the first line);
+        whether a drop-tail took the rest of the document."""
         line = doc.lines[index]
         fired: set[str] = set()
         # The rules whose hit on this line the packs refused (MetaSink.refuses); made when one is.
@@ -217,14 +220,15 @@ class RuleStage:
         return False
 
     def _widen_head(self, head_end: int, scanned: list, candidates: dict[int, list[Rule]],
-                    order: list[int], at: int, last: int) -> int:
+                    order: list[int], at: int, last: int, first: int) -> int:
         """Bring the line at `head_end` into the head, a header rule having taken one above: the
         rules the scan named on it that fire in the head join its candidates (`order`, from
-        `at` on, is what is left to look at; `last`: the last line's index). Returns the head's
-        new end."""
+        `at` on, is what is left to look at; `last`, `first`: the last and the first line's
+        indexes). Returns the head's new end."""
         if head_end < len(scanned) and scanned[head_end]:
             named = self.matcher.named(scanned[head_end], True,
-                                       head_end >= len(scanned) - TAIL_LINES, head_end == last)
+                                       head_end >= len(scanned) - TAIL_LINES, head_end == last,
+                                       head_end == first)
             if named:
                 if head_end not in candidates:
                     insort(order, head_end, lo=at)
@@ -237,7 +241,7 @@ class RuleStage:
         return bool(hit.rule.unless and _spared(hit, text)) or self.sink.refuses(doc, hit)
 
     def _placed(self, doc: Document, hit: Hit | None, text: str, found: list[Rule] | None,
-                place: tuple[bool, bool, bool], refused: list[Rule]) -> Hit | None:
+                place: tuple[bool, bool, bool, bool], refused: list[Rule]) -> Hit | None:
         """The hit, or the first one after it but for the rules refused on the line (a line
         their `unless` spares, or a hit the packs' words refuse): a dateline
         whose place the packs list as none (a label, an institution: "KPK - " opening the lead)
@@ -246,7 +250,7 @@ class RuleStage:
         not list (MetaSink.refuses), and the line is searched again as if that rule had not
         matched, so that the rest of it is cleaned as it would be without the rule. `found`:
         the rules the scan named for the text, or None after a cut; `place`: where the line
-        sits (in the head, in the tail, the last line)."""
+        sits (in the head, in the tail, the last line, the first line)."""
         while hit is not None:
             if not any(hit.rule is gone for gone in refused):
                 if not self._refuses(doc, hit, text):

@@ -13,7 +13,8 @@ from cleaner.rulefile import ASCII, Rule, alphabet_of, re2_options
 
 # Lines counted from the start (head) and the end (tail) of a document, among non-empty lines,
 # where "head", "tail" and "edges" rules may fire: datelines, bylines, footers, codes. A "last"
-# rule fires on the last line with text alone (last_line).
+# rule fires on the last line with text alone (last_line), a "first" rule on the first
+# (first_line).
 HEAD_LINES = 6
 TAIL_LINES = 6
 # How far the head may reach: its HEAD_LINES lines and as many more as header rules took whole
@@ -30,9 +31,10 @@ _NON_ASCII = "\\x{80}-\\x{10ffff}"
 _TEXT_EDGES = re2.compile(r"\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m")
 
 
-def applies(rule: Rule, in_head: bool, in_tail: bool, in_last: bool = False) -> bool:
+def applies(rule: Rule, in_head: bool, in_tail: bool, in_last: bool = False,
+            in_first: bool = False) -> bool:
     """Whether the rule may fire on a line in the head, the tail, both or neither, and that is
-    the document's last line with text (`in_last`) or not."""
+    the document's last line with text (`in_last`), its first (`in_first`), or not."""
     where = rule.where
     if where == "any":
         return True
@@ -42,6 +44,8 @@ def applies(rule: Rule, in_head: bool, in_tail: bool, in_last: bool = False) -> 
         return in_tail
     if where == "last":
         return in_last
+    if where == "first":
+        return in_first
     return in_head or in_tail        # edges
 
 
@@ -57,6 +61,20 @@ def last_line(lines: list[str]) -> int:
     while index >= 0 and not lines[index].strip():
         index -= 1
     return index
+
+
+def first_line(lines: list[str]) -> int:
+    """The index of the first line with text (not blank), where a "first" rule fires; -1 for
+    none. As last_line, it is the text's as the rule stage starts: a line the rules empty (a
+    kicker dropped above it) does not make the one below it first.
+
+    >>> first_line(["", " ", "CAMPINAS – A prefeitura abriu.", "Lead."]), first_line(["", "\t"])
+    (2, -1)
+    """
+    for index, line in enumerate(lines):
+        if line.strip():
+            return index
+    return -1
 
 
 def scan_form(pattern: str) -> str:
@@ -227,18 +245,18 @@ class Matcher:
         self._local = [priority.get(id(rule)) for rule in universe]
 
     def _mine(self, indices: list[int], in_head: bool, in_tail: bool,
-              in_last: bool) -> list[Rule]:
+              in_last: bool, in_first: bool = False) -> list[Rule]:
         """Of the rules the set found in a line (its indexes), the combination's that may fire
         where the line sits, in priority order."""
         local, rules = self._local, self.rules
         mine = sorted(i for i in map(local.__getitem__, indices) if i is not None)
-        return [rules[i] for i in mine if applies(rules[i], in_head, in_tail, in_last)]
+        return [rules[i] for i in mine if applies(rules[i], in_head, in_tail, in_last, in_first)]
 
     def named(self, indices: list[int], in_head: bool, in_tail: bool,
-              in_last: bool) -> list[Rule]:
+              in_last: bool, in_first: bool = False) -> list[Rule]:
         """Of the rules the scan found in a line (its indexes), those of this combination that
         may fire where the line sits, in priority order."""
-        return self._mine(indices, in_head, in_tail, in_last)
+        return self._mine(indices, in_head, in_tail, in_last, in_first)
 
     def scan(self, lines: list[str]) -> list:
         """Per line, the set's rules found in it (their indexes; None or [] for none): the part
@@ -266,20 +284,20 @@ class Matcher:
         """Line index -> the rules that match that line and may fire there, in priority order.
         `scanned`: the lines' scan, if it was made already."""
         found: dict[int, list[Rule]] = {}
-        tail, last = len(lines) - TAIL_LINES, last_line(lines)
+        tail, last, first = len(lines) - TAIL_LINES, last_line(lines), first_line(lines)
         # Most lines match no rule (88% of the benchmark's): for them, the scan was all.
         for index, indices in enumerate(self.scan(lines) if scanned is None else scanned):
             if indices and (named := self._mine(indices, index < HEAD_LINES, index >= tail,
-                                                index == last)):
+                                                index == last, index == first)):
                 found[index] = named
         return found
 
     def search(self, text: str, in_head: bool, in_tail: bool, in_last: bool,
-               data: bytes | None = None) -> Hit | None:
+               in_first: bool = False, data: bytes | None = None) -> Hit | None:
         """The first rule match in one line (`data`: the line in UTF-8, if at hand), or None."""
         data = text.encode() if data is None else data
         indices = self._match(data)
-        rules = self._mine(indices, in_head, in_tail, in_last) if indices else None
+        rules = self._mine(indices, in_head, in_tail, in_last, in_first) if indices else None
         return search_rules(text, rules, data) if rules else None
 
 

@@ -24,9 +24,11 @@ from cleaner.relaxed_form import relaxed_form
 from cleaner.validity import date_span
 
 ACTIONS = ("drop-line", "drop-tail", "drop-span", "meta")
-# Where a rule may fire (cleaner.matcher.applies): any line, the head, the tail, either edge, or
-# the last line with text alone (a prompt closing the article that a paragraph higher up quotes).
-WHERE = ("any", "head", "tail", "edges", "last")
+# Where a rule may fire (cleaner.matcher.applies): any line, the head, the tail, either edge,
+# the last line with text alone (a prompt closing the article that a paragraph higher up quotes),
+# or the first alone (a dateline opening the article: a place in capitals before a dash in a
+# paragraph below it is the paragraph's, "EUA – China: ...").
+WHERE = ("any", "head", "tail", "edges", "last", "first")
 KINDS = ("common", "lang", "site")
 # Named groups a "meta" rule may capture; "cut" marks the part to remove when it is not the
 # whole match (RE2 has no look-around, so context is matched but left in place).

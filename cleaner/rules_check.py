@@ -19,8 +19,8 @@ from cleaner.apply_rules import DATELINE_FIELDS, RuleStage
 from cleaner.document import Document, Line
 from cleaner.examples import Reading, as_read, example_failures, run_rule
 from cleaner.fixtures import clean_fixture, fixture_inputs
-from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, last_line,
-                             matcher_for)
+from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, first_line,
+                             last_line, matcher_for)
 from cleaner.lexicon import lexicon
 from cleaner.metadata import MetaSink, rule_months
 from cleaner.normalize import normalize
@@ -355,6 +355,7 @@ class MatchedLine(NamedTuple):
     dateline: int | None    # the line of the dateline the rules took above it, if any
     taker: str | None       # another rule that removed text of the line where it matches
     record: dict
+    first: int = 0          # the first line's index, where a "first" rule fires
 
 
 def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[str, str],
@@ -374,6 +375,7 @@ def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[s
                      if DATELINE_FIELDS.intersection(removal.get("fields") or ())]
         head_end = _head_end(lines, by_line)
         last = last_line([line for _, line in lines])
+        first = first_line([line for _, line in lines])
         for index, (number, line) in enumerate(lines):
             if not rule.regex.search(line) or (rule.unless and rule.unless_regex.search(line)):
                 continue
@@ -383,7 +385,7 @@ def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[s
             takers = [removal["rule"] for removal in by_line.get(number, ())]
             found.append(MatchedLine(shown, index, head_end, len(lines) - TAIL_LINES, last,
                                      above[0] if above else None,
-                                     takers[0] if takers else None, record))
+                                     takers[0] if takers else None, record, first))
     return found
 
 
@@ -437,6 +439,9 @@ def _line_why(rule: Rule, pack: Pack, line: MatchedLine) -> str:
     if rule.where == "last" and line.position != line.last:
         return (f"{where} and it sits above the last line with text: leave where out, or make "
                 f'it "tail" (the last {TAIL_LINES} lines)')
+    if rule.where == "first" and line.position != line.first:
+        return (f"{where} and it sits below the first line with text: leave where out, or make "
+                f'it "head" (the first {HEAD_LINES} lines)')
     meta = line.record.get("meta") or {}
     if pack.kind == "site" and meta.get("site") not in (pack.id, pack.name, *pack.domains):
         return f"the fixture is not the site's (its site: {meta.get('site')})"
@@ -586,11 +591,12 @@ def check_shadowing(packs: list[Pack]) -> list[Finding]:
 # -- shadowing of a user's rules by the other loaded packs -------------------------------------
 
 # Where a rule's remove examples are placed when every loaded rule runs on them (in the head,
-# in the tail, the last line): a head rule's among a document's first lines, a tail rule's among
-# its last but not the last, a last rule's on the last. A one-line example is all three, and a
-# head rule of another pack would seem to take the text of a tail rule it never meets.
-_PLACES = {"head": (True, False, False), "tail": (False, True, False),
-           "last": (False, True, True)}
+# in the tail, the last line, the first line): a head rule's among a document's first lines but
+# not the first, a tail rule's among its last but not the last, a last rule's on the last, a
+# first rule's on the first. A one-line example is all four, and a head rule of another pack
+# would seem to take the text of a tail rule it never meets.
+_PLACES = {"head": (True, False, False, False), "tail": (False, True, False, False),
+           "last": (False, True, True, False), "first": (True, False, False, True)}
 
 
 def _taken(doc: Document) -> dict[tuple[int, int], str]:
@@ -631,12 +637,12 @@ class _Combination:
         self.rules = tuple(rule for pack in packs for rule in pack.rules)
         self.site = next((p.id for p in packs if p.kind == "site"), None)
         self.sink = sink
-        self._stages: dict[tuple[bool, bool, bool], RuleStage] = {}
+        self._stages: dict[tuple[bool, bool, bool, bool], RuleStage] = {}
 
     def run(self, text: str, where: str) -> Document:
         """Every rule of the combination that may fire where a rule of `where` does, on a text as
         the cleaner's rule stage runs them (site first, then leftmost), with no guard."""
-        place = _PLACES.get(where, (True, True, True))
+        place = _PLACES.get(where, (True, True, True, True))
         stage = self._stages.get(place)
         if stage is None:
             placed = tuple(rule for rule in self.rules if applies(rule, *place))

@@ -82,6 +82,8 @@ class Occurrence:
     # Nearer the document's start than its end: in a short document, where a line is among
     # both the first and the last lines, whether it reads as a head line or a tail one.
     early: bool = False
+    # The document's first line with text, where a "first" rule fires (a dateline opening it).
+    first: bool = False
 
 
 # A group's tallies: a defaultdict(int) is made in C, a Counter in Python, and every distinct
@@ -344,7 +346,7 @@ class Miner:
                     covered = None
                 group.occurrences.append(Occurrence(
                     index, number, rest if in_rest else text, start, end, head, tail,
-                    covered, 2 * pos < count - 1))
+                    covered, 2 * pos < count - 1, pos == 0))
                 return group
 
             def note_line(kind, key, part=None):
@@ -642,7 +644,7 @@ class Miner:
         if group.kind == "code-line":
             return _code_line_rule(stem, where, group)
         if group.kind == "lead" and key == CAPS_LEAD_KEY:
-            return {"id": f"{stem}/dateline", "action": "meta", "where": "head",
+            return {"id": f"{stem}/dateline", "action": "meta", "where": _lead_where(occ),
                     "case_sensitive": True, "pattern": _caps_lead_pattern(group.parts)}
         if group.kind == "byline":
             if _one_text((o.text for o in occ), len(occ)):
@@ -669,7 +671,7 @@ class Miner:
             sources = Counter(lead.source for o in occ[:200]
                               if (lead := shapes.lead_shape(o.text)))
             source = sources.most_common(1)[0][0] if sources else _source
-            return {"id": f"{stem}/dateline", "action": "meta", "where": "head",
+            return {"id": f"{stem}/dateline", "action": "meta", "where": _lead_where(occ),
                     "case_sensitive": True,
                     "pattern": shapes.lead_pattern(join, source, set(group.parts))}
         return None
@@ -1242,8 +1244,23 @@ def _where(occ: list[Occurrence]) -> str:
     return "edges" if len(sides) > 1 else "head" if "head" in sides else "tail"
 
 
+def _lead_where(occ: list[Occurrence]) -> str:
+    """Where a dateline's rule fires: `first` where each of its lines opened its document (the
+    first line with text), so that a place in capitals before a dash in a paragraph below the
+    lead ("EUA – China: a disputa ...") is left; `head` where some sat lower (under a title).
+
+    >>> def line(first):
+    ...     return Occurrence(0, 1, "x", 0, 1, True, False, None, True, first)
+    >>> _lead_where([line(True)] * 3), _lead_where([line(True), line(False)])
+    ('first', 'head')
+    """
+    return "first" if occ and all(o.first for o in occ) else "head"
+
+
 def _looks_at(where: str, o: Occurrence) -> bool:
     """Whether a rule of this `where` may fire on the line (as matcher.applies tells it)."""
+    if where == "first":
+        return o.first
     if where == "any":
         return True
     if where == "edges":

@@ -106,6 +106,28 @@ def test_capitals_opening_a_sentence_are_no_dateline(tmp_path):
         assert not lead.regex.search(line), line
 
 
+def test_a_place_in_capitals_opening_every_document_is_a_first_line_rule(tmp_path):
+    # Kept to the first line: a capitals word before a dash opening a paragraph below the lead
+    # ("VELKORA – TARVENA: ...", one country against another) is the paragraph's, no dateline.
+    dump = _write(tmp_path, [f"{CITIES[i % 5]} – {BODY}" for i in range(5)])
+    [lead] = [c for c in _mine(dump) if c.kind == "lead"]
+    assert lead.rule["where"] == "first"
+    out = tmp_path / "packs"
+    assert main(["suggest", str(dump), "--packs", "none", "--write-packs", str(out)]) == 0
+    cleaner = Cleaner(packs=load_packs([str(out)]))
+    below = f"{BODY}\n\nVELKORA – TARVENA: kesti molani tarvo pelinde varunde."
+    record = cleaner.clean(f"OSKELMO – {below}", url=f"https://{HOST}/n/99", title="Velmar")
+    assert record["text"] == below
+    assert record["meta"]["location"] == "Oskelmo"
+
+
+def test_a_place_in_capitals_under_a_title_line_keeps_a_head_rule(tmp_path):
+    dump = _write(tmp_path, [f"Velmar tondu {i} kesti nari\n\n{CITIES[i % 5]} – {BODY}"
+                             if i < 2 else f"{CITIES[i % 5]} – {BODY}" for i in range(5)])
+    [lead] = [c for c in _mine(dump) if c.kind == "lead"]
+    assert lead.rule["where"] == "head"
+
+
 # ------------------------------------------------------------------- 7: particles and conjunctions
 
 

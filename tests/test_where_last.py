@@ -82,7 +82,7 @@ def test_a_last_rule_loads(tmp_path):
 
 def test_a_bad_where_names_last_among_the_values(tmp_path):
     with pytest.raises(RuleFileError, match=r"where must be one of any, head, tail, edges, last, "
-                                            r"not 'final'"):
+                                            r"first, not 'final'"):
         load_packs([_pack(tmp_path, LAST, where="final")], builtin=False)
 
 
