@@ -253,6 +253,10 @@ class PackIndex:
         # finds them: no word is stripped of its punctuation, which would cost each document.
         self._written = {code: written_forms(p.stopwords) for code, p in self.langs.items()
                          if p.stopwords}
+        # The share of its stopwords a text must hold to be each language's (a pack's own, else
+        # MIN_STOPWORD_SHARE).
+        self._min_share = {code: p.min_stopword_share or MIN_STOPWORD_SHARE
+                           for code, p in self.langs.items()}
         # Every language's stopwords: a text's words are sifted once, and each language counts
         # only the few left (the same answers, 30 microseconds a document against 33 with two
         # language packs).
@@ -393,7 +397,8 @@ class PackIndex:
         window = text[:LANGUAGE_WINDOW]
         words = window.lower().split()
         best, best_count = self._most_stopwords(words, host)
-        found_enough = best is not None and frequent_enough(best_count, len(words), window)
+        found_enough = best is not None and frequent_enough(best_count, len(words), window,
+                                                            self._min_share[best])
         if declared in self.langs and (found_enough and declared == best or self.declared_evident(
                 declared, window, words, best, best_count, from_fields)):
             return declared
@@ -489,7 +494,7 @@ class PackIndex:
             found = f"none of its first {len(words):,} words is a language pack's stopword"
         else:
             found = (f"{count} of its first {len(words):,} words are stopwords of {best!r}, "
-                     f"under the {MIN_STOPWORD_SHARE:.0%} that names a language")
+                     f"under the {self._min_share[best] * 100:g}% that names a language")
             if unspaced_letters(window):                     # as frequent_enough counts
                 found += " (each letter of a script written without spaces counts as a word)"
         if declared is not None and declared not in self.langs:

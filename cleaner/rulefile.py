@@ -51,7 +51,7 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
               "then_max", "scan", "unless", "date_order"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_domains", "domains",
               "signatures",
-              "aliases", "stopwords", "months", "abbreviations", "byline_labels", "conjunctions",
+              "aliases", "stopwords", "min_stopword_share", "months", "abbreviations", "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "date_joiners", "byline_words",
               "name_particles", "place_particles", "compass_words", "honorifics", "weekdays",
               "role_words", "agencies", "outlets", "credentials", "not_places", "not_names",
@@ -294,6 +294,9 @@ class Pack:
     signatures: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     stopwords: frozenset[str] = frozenset()
+    # The share of a text's words its stopwords must be for detection to name this language
+    # (identify.PackIndex.language): identify.MIN_STOPWORD_SHARE unless the pack sets its own.
+    min_stopword_share: float | None = None
     months: tuple[tuple[str, int], ...] = ()
     abbreviations: frozenset[str] = frozenset()
     byline_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -787,6 +790,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         domains=_domains(head.get("domains"), path),
         signatures=signatures, aliases=_strings(head.get("aliases"), path, "aliases"),
         stopwords=_words(head, "stopwords", path),
+        min_stopword_share=_share(head.get("min_stopword_share"), kind, path),
         months=tuple((k.lower(), v) for k, v in months.items()),
         abbreviations=frozenset(_listed(head.get("abbreviations"), path, "abbreviations")),
         byline_labels=tuple((k, _listed(v, path, f"byline_labels.{k}"))
@@ -829,6 +833,18 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         valid_from=valid_from, valid_until=valid_until,
     )
 
+
+def _share(value: Any, kind: str, path: Path) -> float | None:
+    """A language pack's `min_stopword_share`: a number above 0 and below 1 (0.06), or None."""
+    if value is None:
+        return None
+    if kind != "lang":
+        raise RuleFileError(path, f"min_stopword_share is a language pack's key (kind = \"lang\"), "
+                                  f"not a {kind} pack's")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        raise RuleFileError(path, f"min_stopword_share must be a share between 0 and 1, like "
+                                  f"0.06, not {value!r}")
+    return float(value)
 
 def _words(head: dict, key: str, path: Path) -> frozenset[str]:
     """A [pack] word list, in lower case: what the stages compare lower-cased text with."""
