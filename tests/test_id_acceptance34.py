@@ -224,7 +224,7 @@ def test_a_regional_tribun_closing_credit_gives_the_same_source(cleaner):
     "Anda menyetujui kebijakan privasi kami.",
     "Situs ini menggunakan cookie untuk memberikan pengalaman terbaik. Pelajari lebih lanjut.",
     "Video Pilihan", "VIDEO PILIHAN:", "Kolom komentar", "Home » Regional » Berita",
-    "Beranda › Nasional › Politik", "Berapa hasil 3 + 4 ?", "Berapa hasil 12 x 2?", "Kirim Komentar",
+    "Beranda › Nasional › Politik", "Berapa hasil 3 + 4 ?", "Berapa hasil 12 x 2 = ?", "Kirim Komentar",
     "Batalkan balasan",
 ])
 @pytest.mark.parametrize("url", [TRIBUN, KOMPAS])
