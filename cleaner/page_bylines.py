@@ -314,11 +314,25 @@ def split_byline(value: str | None, words: Lexicon | None = None
     return authors, editors
 
 
+class OutsideLine(str):
+    """A visible byline that stands after the article's end (a teaser list's below it,
+    page_metadata._ArticleEnd): it may give the authors where no byline before it did, but
+    widens none: its co-authors are another story's."""
+
+    __slots__ = ()
+
+
 class EditorLine(str):
     """A byline whose names are all editors, without a label: an editor meta tag's content
     (page_metadata's _EDITOR_META, Kompas's content_editor)."""
 
     __slots__ = ()
+
+
+# One word of letters and its colon opening a byline: a label by its shape, whatever the
+# language ("Текст: Венера Ерофеева" on wday.ru, "Text: A"); two words before a colon may be a
+# name, and a number before one is a time ("12:30").
+_WORD_LABEL = re.compile(r"^\s*[^\W\d_]+\s*[:：]\s*")
 
 
 def _read_byline(value: str | None, reader: _BylineWords
@@ -336,7 +350,7 @@ def _read_byline(value: str | None, reader: _BylineWords
     marks = list(reader.label_anywhere.finditer(text))
     if not marks or marks[0].start() > 0:
         first_end = marks[0].start() if marks else len(text)
-        pieces.append(("", text[:first_end]))
+        pieces.append(("", _WORD_LABEL.sub("", text[:first_end], count=1)))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         pieces.append((m.group(1).lower(), text[m.end():end]))
@@ -406,7 +420,8 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
     job, a user name or an agency is no person, and the page turns to its next byline. A later
     byline that names every author found and more people names co-authors the first hid (a
     meta author of one beside JSON-LD authors "Stefan Becket; Kathryn Watson"): its persons
-    are the authors (_widened). The agencies named up to the byline that gave the authors, also
+    are the authors (_widened), unless it stands after the article's end (an OutsideLine: a
+    teaser's). The agencies named up to the byline that gave the authors, also
     as a job's employer ("AP Auto Writer"), are the story's source; so are the outlets beside
     its persons, when no agency is named and they are not the site or its publisher. `words`:
     the packs' (labels, role words, agencies; page_words without them).
@@ -430,8 +445,9 @@ def read_page_bylines(bylines: Iterable[str], site_names: Iterable[str] = (),
         # A job or the newsroom edits no more than it writes ("Editor: Tim Redaksi").
         found.editors = found.editors or [e for e in named_editors if not names_no_one(e, words)]
         if found.authors:
-            found.authors = _widened(found.authors, _persons(
-                names, outlets, sites, site_names, publishers, honorifics, words))
+            if not isinstance(byline, OutsideLine):
+                found.authors = _widened(found.authors, _persons(
+                    names, outlets, sites, site_names, publishers, honorifics, words))
             continue
         for agency in wire_agencies(names, words.agencies, words.agency_acronyms) + _job_agencies(names, words):
             if agency not in found.agencies:

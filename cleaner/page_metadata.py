@@ -11,11 +11,12 @@ from typing import Any, Callable, Collection, Iterable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.html_chrome import _ArticleMarks, _element_lines, _element_text, chrome_name
+from cleaner.html_chrome import (ARTICLE_PARAGRAPH_SHARE, _ArticleMarks, _element_lines,
+                                  _element_text, _text_length, chrome_name)
 from cleaner.html_left_out import text_runs
 from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words
-from cleaner.page_bylines import (EditorLine, names_only, opens_with_label,
+from cleaner.page_bylines import (EditorLine, OutsideLine, names_only, opens_with_label,
                                   opens_with_label_colon, page_words)
 from cleaner.url_section import names_section
 
@@ -415,6 +416,9 @@ class _OtherStory:
     def __init__(self, tree: HtmlElement) -> None:
         self.tree = tree
         self._article: _ArticleMarks | None = None
+        # Each box's answer, asked once: a page's thousands of comments share one comments box,
+        # and weighing its paragraphs for each comment's author took quadratic time.
+        self._held: dict[HtmlElement, bool] = {}
 
     def __call__(self, element: HtmlElement, tags: Collection[str] = _OTHER_STORY_TAGS,
                  groups: Collection[str] | None = None) -> bool:
@@ -427,6 +431,20 @@ class _OtherStory:
                 return True
         return False
 
+    def in_teaser_card(self, element: HtmlElement) -> bool:
+        """Whether an element stands in a card of a sidebar that links to another story: a box
+        between it and the sidebar (an <aside>, a box classed as one) with a link of its own, a
+        child <a href> or one in a child heading ("<div class=card><a href=/c>Other story</a>
+        <p>Edited by: B</p>"). PolitiFact's "About this article" box links only inside its
+        lines (the editor's page, the sources): it is the article's."""
+        card = False
+        for up in element.iterancestors(etree.Element):
+            if up.tag == "aside" or chrome_name(
+                    f"{up.get('class') or ''} {up.get('id') or ''}") == "sidebar":
+                return card and not self._holds_article(up)
+            card = card or _links_away(up)
+        return False
+
     def _holds_article(self, box: HtmlElement) -> bool:
         """Whether a box holds the page's article; the article's marks are found the first
         time a byline stands in a box classed as chrome (a page walk, most pages need none)."""
@@ -434,7 +452,92 @@ class _OtherStory:
             self._article = _ArticleMarks(self.tree)
             # Not its one <article>: a teaser is as often the only element of that tag.
             self._article.marks = [mark for mark in self._article.marks if mark.tag != "article"]
-        return self._article.held_by(box)
+        held = self._held.get(box)
+        if held is None:
+            held = self._held[box] = self._article.held_by(box)
+        return held
+
+
+# The tags of a heading, whose link is a teaser's title.
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _links_away(box: HtmlElement) -> bool:
+    """Whether a box has a link of its own to another page: a child <a href>, or one in a
+    child heading (not a link to a place on this page: "#top", "javascript:")."""
+    for child in box.iterchildren(etree.Element):
+        links = [child] if child.tag == "a" else (
+            child.iter("a") if child.tag in _HEADINGS else ())
+        for link in links:
+            href = (link.get("href") or "").strip().lower()
+            if href and not href.startswith(("#", "javascript:", "mailto:")):
+                return True
+    return False
+
+
+class _ArticleEnd:
+    """Whether an element stands after the page's article: after the box holding it, the
+    nearest box around its headline (the first <h1> with text) that holds more than
+    ARTICLE_PARAGRAPH_SHARE of its paragraphs' words. A byline there is a teaser list's. Found
+    the first time it is asked, each paragraph weighed once."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.tree = tree
+        self._box: HtmlElement | None = None
+        self._found = False
+
+    def box(self) -> HtmlElement | None:
+        """The article's box, or None (no headline, no paragraphs)."""
+        if not self._found:
+            self._found = True
+            self._box = _article_box(self.tree)
+        return self._box
+
+    def __call__(self, element: HtmlElement) -> bool:
+        box = self.box()
+        return box is not None and _follows(element, box)
+
+
+def _article_box(tree: HtmlElement) -> HtmlElement | None:
+    """The nearest box around a page's headline that holds more than ARTICLE_PARAGRAPH_SHARE of
+    its paragraphs' words: each box up adds the words of its other children's paragraphs."""
+    headline = next((h for h in tree.iter("h1") if _element_text(h)), None)
+    total = sum(_text_length(p) for p in tree.iter("p"))
+    if headline is None or not total:
+        return None
+    inner: HtmlElement = headline
+    words = 0
+    for up in headline.iterancestors(etree.Element):
+        words += sum(_text_length(p) for child in up.iterchildren(etree.Element)
+                     if child is not inner for p in child.iter("p"))
+        if words > ARTICLE_PARAGRAPH_SHARE * total:
+            return up
+        inner = up
+    return None
+
+
+def _follows(element: HtmlElement, box: HtmlElement) -> bool:
+    """Whether an element comes after `box` in the page, not inside it."""
+    below: dict[HtmlElement, HtmlElement] = {}       # each of the box's ancestors: its child
+    child = box
+    for up in box.iterancestors(etree.Element):
+        below[up] = child
+        child = up
+    node = element
+    for up in element.iterancestors(etree.Element):
+        if node is box or up is box:
+            return False
+        if up in below:
+            return up.index(node) > up.index(below[up])
+        node = up
+    return False
+
+
+def _placed(text: str, elements: Iterable[HtmlElement], beyond: Callable[[HtmlElement], bool]
+            ) -> str:
+    """A byline as found, an OutsideLine where every element it came from stands after the
+    article's end."""
+    return OutsideLine(text) if all(map(beyond, elements)) else text
 
 
 def _author_elements(tree: HtmlElement) -> list[str]:
@@ -443,18 +546,22 @@ def _author_elements(tree: HtmlElement) -> list[str]:
     classed as the author that holds only names; the run after the headline when a label
     opens it; blocks a label and its colon open ("Researched by: A", "Edited by: B"). None in
     a sidebar, a menu, a related-stories block or the comments (_OtherStory); a block of
-    credits in a sidebar is the article's."""
+    credits in a sidebar is the article's, but not in a card there that links to another story
+    (_OtherStory.in_teaser_card). One after the article's end is an OutsideLine (_ArticleEnd):
+    a teaser's, which widens no authors."""
     marked = _marked(tree)
     other_story = _OtherStory(tree)
     for kind in (marked.rel, marked.byline, marked.author):
         kind[:] = [el for el in kind if not other_story(el)]
     marked.labelled = [el for el in marked.labelled
-                       if not other_story(el, _OTHER_CREDITS_TAGS, _OTHER_CREDITS_CHROME)]
-    found = []
+                       if not other_story(el, _OTHER_CREDITS_TAGS, _OTHER_CREDITS_CHROME)
+                       and not other_story.in_teaser_card(el)]
+    beyond = _ArticleEnd(tree)
+    found: list[str] = []
     for el in marked.rel[:3]:
         text = _element_text(el)
         if text and len(text) < _BYLINE_CHARS:
-            found.append(text)
+            found.append(_placed(text, [el], beyond))
             break
     for el in marked.byline[:3]:
         # Only its first run, and only if a label opens it ("By A and B"): a byline block goes
@@ -462,7 +569,7 @@ def _author_elements(tree: HtmlElement) -> list[str]:
         # part the names ("<a>A</a><span>Monday</span>" is no "A Monday").
         text = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
         if text and opens_with_label(text):
-            found.append(text)
+            found.append(_placed(text, [el], beyond))
             break
     for el in marked.author[:6]:
         # No label here: names alone are the byline ("Lisa Kaczke and Trevor J. Mitchell"),
@@ -472,7 +579,7 @@ def _author_elements(tree: HtmlElement) -> list[str]:
         if text and len(text) < _BYLINE_CHARS and names_only(text) and not any(
                 _AUTHOR_TOKEN.search(d.get("class") or "")
                 for d in el.iterdescendants(etree.Element)):
-            found.append(text)
+            found.append(_placed(text, [el], beyond))
             break
     after = _after_headline(tree)
     if after is not None:
@@ -480,12 +587,13 @@ def _author_elements(tree: HtmlElement) -> list[str]:
         if text and opens_with_label(text):
             found.append(text)
     # Each line of such a block on its own: "Penulis: A<br>Editor: B" is two bylines.
-    labelled = [text for el in marked.labelled for text in _element_lines(el)
+    labelled = [(text, el) for el in marked.labelled for text in _element_lines(el)
                 if len(text) < _BYLINE_CHARS
-                and opens_with_label_colon(text) and names_only(text)]
+                and opens_with_label_colon(text) and names_only(text)][:3]
     if labelled:
         # "Researched by: A" and "Edited by: B" are blocks or lines of their own: one byline.
-        found.append(" | ".join(dict.fromkeys(labelled[:3])))
+        found.append(_placed(" | ".join(dict.fromkeys(text for text, _ in labelled)),
+                             [el for _, el in labelled], beyond))
     return found
 
 
