@@ -504,8 +504,9 @@ def _decoded_line(raw: bytes, bad: int, encoding: str, unit: str,
         return f"{where}, and not {encoding} text either: {exc}"
 
 
-# Bytes that are not UTF-8, as a line decoded with "surrogateescape" holds them.
-_BAD_BYTES = re.compile("[\udc80-\udcff]+")
+# Bytes that are not UTF-8, as a line decoded with "surrogateescape" holds them. (Written as a
+# regex escape, not a string's: the compiled build takes no surrogate in a string literal.)
+_BAD_BYTES = re.compile(r"[\udc80-\udcff]+")
 
 
 def _damaged_utf8(raw: bytes) -> int:
