@@ -182,8 +182,13 @@ def _not_gzip(path: str, head: bytes, record_id: str, options: ReadOptions, log:
     standard input is (_read_stream), where it opens as JSON, zstd or a WARC: misnamed, not
     damaged. Else, where no gzip member opens anywhere in it, one reject of the file, "not gzip
     data" (it was "truncated or corrupt input after line 0: corrupt gzip member ...", as line
-    1); else it is a gzip file whose start is damaged, read on at the member (gzip_members)."""
-    if json_opening(head) is not None or head.startswith(ZSTD_MAGIC) or opens_as_warc(head):
+    1); else it is a gzip file whose start is damaged, read on at the member (gzip_members).
+    JSON lines with a gzip member after them (`cat a.jsonl b.jsonl.gz > x.jsonl.gz`) are the
+    latter: read as plain lines, the member's bytes would be rejected line by line, unsaid."""
+    opens_json = json_opening(head) is not None
+    member = holds_member(path) if opens_json or not (
+        head.startswith(ZSTD_MAGIC) or opens_as_warc(head)) else False
+    if not member and (opens_json or head.startswith(ZSTD_MAGIC) or opens_as_warc(head)):
         try:
             stream = open(path, "rb", buffering=READ_BUFFER)
         except OSError as exc:
@@ -192,7 +197,7 @@ def _not_gzip(path: str, head: bytes, record_id: str, options: ReadOptions, log:
         with stream:
             yield from _read_stream(stream, path, record_id, options, log)
         return
-    if not holds_member(path):
+    if not member:
         yield Reject(path, None, "not gzip data: no gzip member opens anywhere in the file")
         return
     try:

@@ -301,3 +301,13 @@ def test_a_gz_file_whose_first_member_header_is_damaged_still_reads_the_members_
     records, rejects = _gzip_outcomes(tmp_path, monkeypatch, bytes(first) + bytes(_member(4, 3)))
     assert records == [(i, False) for i in _ids(4, 3)]
     assert len(rejects) == 1
+
+
+def test_json_lines_with_a_gzip_member_after_them_lose_none_of_the_member(tmp_path, monkeypatch):
+    """`cat a.jsonl b.jsonl.gz > x.jsonl.gz`: read as plain lines, the member's bytes were
+    rejected line by line and its records lost unsaid (review 5); it is a gzip file whose start
+    is no member: the plain bytes one counted reject, the member read."""
+    records, rejects = _gzip_outcomes(tmp_path, monkeypatch, _lines(1, 3) + bytes(_member(4, 3)))
+    assert records == [(i, False) for i in _ids(4, 3)]
+    [(line, reason)] = rejects
+    assert "do not open as a gzip member" in reason
