@@ -51,7 +51,8 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
               "then_max", "scan", "unless", "date_order"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_domains", "domains",
               "signatures",
-              "aliases", "stopwords", "min_stopword_share", "months", "abbreviations", "byline_labels", "conjunctions",
+              "aliases", "stopwords", "min_stopword_share", "months", "abbreviations",
+              "byline_labels", "conjunctions",
               "sections", "fact_labels", "date_words", "date_joiners", "byline_words",
               "name_particles", "place_particles", "compass_words", "honorifics", "weekdays",
               "role_words", "agencies", "outlets", "credentials", "not_places", "not_names",
@@ -845,6 +846,7 @@ def _share(value: Any, kind: str, path: Path) -> float | None:
         raise RuleFileError(path, f"min_stopword_share must be a share between 0 and 1, like "
                                   f"0.06, not {value!r}")
     return float(value)
+
 
 def _words(head: dict, key: str, path: Path) -> frozenset[str]:
     """A [pack] word list, in lower case: what the stages compare lower-cased text with."""
