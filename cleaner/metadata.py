@@ -631,7 +631,7 @@ def rule_months(months: MonthNames, rule: Rule, packs: Iterable[Pack]) -> MonthN
     its site pack's `date_order`, else day first), in the rule's own `date_order` where it gives
     one, unless its document's site pack gives one too and the rule is not that pack's: the
     site says how its pages write dates, over a language or common rule's guess from the form it
-    matches (en/stamp-byline reads a stamp month first, a British site's day first); a site's
+    matches (en/stamp-byline-us reads a US stamp month first, a British site's day first); a site's
     own rule says how its own form reads, over its pack.
 
     >>> months = MonthNames()

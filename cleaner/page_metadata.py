@@ -619,14 +619,40 @@ def _after_headline(tree: HtmlElement) -> HtmlElement | None:
 
 def _htmldate(tree: HtmlElement) -> list[str]:
     """The date htmldate finds in a page's visible text (a day, no time), for pages without a
-    machine-readable one."""
+    machine-readable one; where the page writes that day in numbers in an order htmldate chose
+    (_written_numeric), the date as written, for the site's order to read."""
     try:
         from htmldate import find_date
 
         found = find_date(tree, extensive_search=False, original_date=True)
     except Exception:  # htmldate is a best-effort fallback; its failure is no date
         return []
-    return [found] if found else []
+    if not found:
+        return []
+    return [_written_numeric(tree, found) or found]
+
+
+# htmldate's answer: a day, year first.
+_FOUND_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _written_numeric(tree: HtmlElement, found: str) -> str | None:
+    """The numeric date ('04/03/2026') the page writes for htmldate's day `found` (2026-03-04)
+    read day first, as htmldate reads it, when its day could be its month (both 12 or less):
+    htmldate knows no site's order, and on a site whose dates read month first that date is
+    another day (3 April). page_dates reads the written date with the site's months, as it reads
+    a date tag's (a day-first site's day is htmldate's). None where the day tells the order, or
+    the page writes no such date."""
+    day = _FOUND_DAY.match(found)
+    if not day:
+        return None
+    year, month, mday = day.group(1), int(day.group(2)), int(day.group(3))
+    if mday > 12 or month > 12 or mday == month:
+        return None
+    written = re.compile(rf"(?<!\d)0?{mday}[/.-]0?{month}[/.-](?:{year}|{year[2:]})(?!\d)")
+    body = tree.find("body")
+    hit = written.search((body if body is not None else tree).text_content())
+    return hit.group(0) if hit else None
 
 
 # A raw date that tells a time of day ("2019-11-19T06:12", "12 Maret 2024 09:15").

@@ -1,8 +1,9 @@
 """Numeric dates month first where a site or a rule says so (`date_order`), a time written before
 its date ('5:45 AM PST 11/19/2019'), and the Portuguese and French clock ('14h30').
 
-1. A rule's `date_order = "month-first"` reads the date it captures month first: en/stamp-byline
-   captures its US stamp's date ('5:45 AM PST 11/19/2019 by Patrick Shanley').
+1. A rule's `date_order = "month-first"` reads the date it captures month first:
+   en/stamp-byline-us captures its US stamp's date ('5:45 AM PST 11/19/2019 by Patrick Shanley');
+   en/stamp-byline, a stamp naming no US zone ('10:30 AM GMT 04/03/2026 by Jane Doe'), no date.
 2. A site pack's `date_order = "month-first"` reads every numeric date of its documents month
    first: its rules' captures (a language rule's too, unless the rule says otherwise), the input
    `date` field, a web page's dates. A site pack's own key wins over a language rule's.
@@ -108,24 +109,45 @@ def _page(first: str) -> bytes:
             "</body></html>").encode()
 
 
-@pytest.mark.parametrize("line, date", [
-    ("5:45 AM PST 11/19/2019 by Patrick Shanley", "2019-11-19T05:45-08:00"),
-    ("11/19/2019 5:45 AM PST by Patrick Shanley", "2019-11-19T05:45-08:00"),
-    ("10:15 pm EST 3/4/2024 | by Mary Clare Jalonick", "2024-03-04T22:15-05:00"),
-    ("Nov 19, 2019 5:45 AM by Jane Doe", "2019-11-19T05:45"),
+@pytest.mark.parametrize("line, date, rule", [
+    ("5:45 AM PST 11/19/2019 by Patrick Shanley", "2019-11-19T05:45-08:00", "en/stamp-byline-us"),
+    ("11/19/2019 5:45 AM PST by Patrick Shanley", "2019-11-19T05:45-08:00", "en/stamp-byline-us"),
+    ("10:15 pm EST 3/4/2024 | by Mary Clare Jalonick", "2024-03-04T22:15-05:00",
+     "en/stamp-byline-us"),
+    ("Nov 19, 2019 5:45 AM by Jane Doe", "2019-11-19T05:45", "en/stamp-byline"),
 ])
-def test_the_stamped_byline_gives_its_date_month_first(html, line, date):
+def test_the_stamped_byline_gives_its_date_month_first(html, line, date, rule):
+    """A US zone's stamp is read month first (en/stamp-byline-us); a stamp with a month's name
+    needs no order, and the page's written date-time gives it (en/stamp-byline takes none)."""
     record = html(_page(line))
     assert record["meta"]["date"] == date
     assert record["text"] == BODY
-    assert "en/stamp-byline" in [removal["rule"] for removal in record["removed"]]
+    assert rule in [removal["rule"] for removal in record["removed"]]
     assert not [flag for flag in record["flags"] if flag["flag"] == "unreadable-date"]
 
 
-def test_the_stamped_byline_rule_says_month_first():
+def test_the_us_stamped_byline_rule_says_month_first_the_other_nothing():
     pack = load_pack("rules/lang/en.toml")
-    rule = next(rule for rule in pack.rules if rule.id == "en/stamp-byline")
-    assert rule.date_order == "month-first"
+    rules = {rule.id: rule for rule in pack.rules}
+    assert rules["en/stamp-byline-us"].date_order == "month-first"
+    assert rules["en/stamp-byline"].date_order == ""
+    ids = [rule.id for rule in pack.rules]
+    assert ids.index("en/stamp-byline-us") < ids.index("en/stamp-byline")
+
+
+@pytest.mark.parametrize("line", [
+    "10:30 AM GMT 04/03/2026 by Jane Doe",      # 4 March on a British page: no order is read
+    "5:45 AM GMT 19/11/2019 by Jane Doe",
+    "5:45 AM 04/03/2026 by Jane Doe",
+])
+def test_a_stamp_naming_no_us_zone_gives_the_names_not_a_month_first_date(cleaner, line):
+    for url in (None, "https://www.bbc.co.uk/news/x"):
+        record = cleaner.clean(f"{line}\n\n{BODY}", url=url)
+        assert record["text"] == BODY
+        assert record["meta"]["authors"] == ["Jane Doe"]
+        assert record["meta"]["date"] is None
+        assert not record["flags"]
+        assert [removal["rule"] for removal in record["removed"]] == ["en/stamp-byline"]
 
 
 def _rule_pack(tmp_path, rule_keys: str, pack_keys: str = 'kind = "common"\nid = "xx"',
@@ -219,6 +241,30 @@ def test_a_month_first_site_reads_its_page_dates_month_first(tmp_path):
         "2026-03-04"
 
 
+def _dated_page(stamp: str) -> bytes:
+    """A page with no date tag, its date written where a reader sees it (htmldate's find)."""
+    return _page("The committee opened its session early.").replace(
+        b"<h1>Budget plan draws critics</h1>",
+        f"<h1>Budget plan draws critics</h1><p class=\"date\">{stamp}</p>".encode())
+
+
+@pytest.mark.parametrize("stamp, us, elsewhere", [
+    ("Published 04/03/2026 10:00 AM", "2026-04-03T10:00", "2026-03-04T10:00"),
+    ("04/03/2026", "2026-04-03", "2026-03-04"),
+    ("Published 11/19/2019 10:00 AM", "2019-11-19T10:00", None),
+])
+def test_a_month_first_site_reads_a_page_without_a_date_tag_month_first(tmp_path, stamp, us,
+                                                                        elsewhere):
+    """Without a date tag the date is htmldate's find in the page's text, which reads a numeric
+    date day first: where the site reads its dates month first, its day is not htmldate's."""
+    cleaner = _site(tmp_path, "month-first")
+    assert cleaner.clean_html(_dated_page(stamp), url="https://us.example/a/1")["meta"]["date"] \
+        == us
+    if elsewhere:
+        assert cleaner.clean_html(_dated_page(stamp),
+                                  url="https://other.example/a/1")["meta"]["date"] == elsewhere
+
+
 def test_the_lexicon_takes_the_site_packs_order(tmp_path):
     cleaner = _site(tmp_path, "month-first")
     site = next(pack for pack in cleaner.packs if pack.id == "us.example")
@@ -230,13 +276,13 @@ def test_the_lexicon_takes_the_site_packs_order(tmp_path):
 
 
 def test_a_site_packs_own_key_wins_over_a_language_rules(tmp_path, html):
-    """A British site that writes the stamp en/stamp-byline reads month first: its pack says
+    """A site that writes the US stamp en/stamp-byline-us reads month first: its pack says
     day first, and the stamp's date is read so."""
     cleaner = _site(tmp_path, "day-first")
-    line = "5:45 AM GMT 4/3/2024 by Jane Doe"
+    line = "5:45 AM EST 4/3/2024 by Jane Doe"
     record = cleaner.clean_html(_page(line), url="https://us.example/a/1")
-    assert record["meta"]["date"] == "2024-03-04T05:45+00:00"
-    assert html(_page(line))["meta"]["date"] == "2024-04-03T05:45+00:00"
+    assert record["meta"]["date"] == "2024-03-04T05:45-05:00"
+    assert html(_page(line))["meta"]["date"] == "2024-04-03T05:45-05:00"
 
 
 def test_a_site_rules_own_key_wins_over_its_pack(tmp_path):
