@@ -185,10 +185,9 @@ def _not_gzip(path: str, head: bytes, record_id: str, options: ReadOptions, log:
     1); else it is a gzip file whose start is damaged, read on at the member (gzip_members).
     JSON lines with a gzip member after them (`cat a.jsonl b.jsonl.gz > x.jsonl.gz`) are the
     latter: read as plain lines, the member's bytes would be rejected line by line, unsaid."""
-    opens_json = json_opening(head) is not None
-    member = holds_member(path) if opens_json or not (
-        head.startswith(ZSTD_MAGIC) or opens_as_warc(head)) else False
-    if not member and (opens_json or head.startswith(ZSTD_MAGIC) or opens_as_warc(head)):
+    other_format = head.startswith(ZSTD_MAGIC) or opens_as_warc(head)
+    member = not other_format and holds_member(path)
+    if not member and (other_format or json_opening(head) is not None):
         try:
             stream = open(path, "rb", buffering=READ_BUFFER)
         except OSError as exc:
