@@ -1,7 +1,8 @@
-"""A rule's `where = "first"`: it fires on the first line with text only, as the rule stage finds
-the text when it starts (a line the rules empty does not make the one below it first), the same
-through the API, a batch, a page and the command; `cleaner rules check` knows it; `cleaner
-suggest` writes it for a dateline that opened every document it was seen in."""
+"""What only `where = "first"` does: blank lines before the first line are skipped, a short
+text's first line is in its tail too, a line a first rule takes whole widens the head, the matcher
+names the first line with text, a page's first line is its headline, rules check finds a fixture
+line below the first, and `cleaner suggest` writes `first` for a dateline that opened every
+document it was seen in. What it shares with `where = "last"` is in test_where_edge_lines.py."""
 
 from __future__ import annotations
 
@@ -14,79 +15,22 @@ import pytest
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.matcher import first_line, matcher_for
-from cleaner.rulefile import RuleFileError, load_packs
-from cleaner.rules_check import MatchedLine, unfired_why
+from cleaner.rulefile import load_packs
+from edge_rules import CLOSER, FIRST, OPENER, P1, P2, P3, drop_toml, rule_toml, rules_of
 
-# A kicker tag opening a paragraph ("#kicker "): a span, so that the guard never stops it.
-FIRST = """
-[[rule]]
-id = "t/kicker-first"
-description = "a kicker tag opening the article's first line"
-action = "drop-span"
-where = "first"
-case_sensitive = true
-pattern = '^(?P<cut>#kicker[ \\t]+)\\S'
-remove = ["#kicker The story begins here."]
-keep = ["The #kicker tag is new."]
-"""
-TAIL = """
-[[rule]]
-id = "t/signoff-tail"
-description = "a sign-off tag closing a line at the tail"
-action = "drop-span"
-where = "tail"
-case_sensitive = true
-pattern = '[.!?](?P<cut>[ \\t]+#signoff)$'
-remove = ["The story ends here. #signoff"]
-"""
-DROP = """
-[[rule]]
-id = "t/banner"
-description = "a banner line"
-action = "drop-line"
-pattern = '^Example Media Presents$'
-remove = ["Example Media Presents"]
-"""
-P1 = "The council met on Tuesday to review the budget and heard from several residents."
-P2 = "Officials said the new proposal would add three parks and repair roads next year."
-P3 = "Critics argued that the cost estimates were too optimistic for the coming years."
-TAGGED = "#kicker It began with a request to share the post widely."
-KEPT = "It began with a request to share the post widely."
-
-
-def _pack(tmp_path, *bodies: str, where: str | None = None):
-    path = tmp_path / "mine.toml"
-    text = '[pack]\nid = "t"\nkind = "common"\n' + "".join(bodies)
-    if where is not None:
-        text = text.replace('where = "first"', f'where = "{where}"')
-    path.write_text(text, encoding="utf-8")
-    return path
+TAIL = rule_toml("t/signoff-tail", "tail", CLOSER, "The story ends here. #signoff")
+TAGGED, KEPT = FIRST.tagged, FIRST.kept
 
 
 @pytest.fixture()
 def cleaner(tmp_path):
-    return Cleaner(rules=[_pack(tmp_path, FIRST, TAIL, DROP)], builtin=False)
-
-
-def _rules(record: dict) -> list[str]:
-    return [removal["rule"] for removal in record["removed"]]
+    path = FIRST.pack(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + TAIL, encoding="utf-8")
+    return Cleaner(rules=[path], builtin=False)
 
 
 def _doc(*lines: str) -> str:
     return "\n\n".join(lines)
-
-
-# -- loading -------------------------------------------------------------------------------------
-
-def test_a_first_rule_loads(tmp_path):
-    [pack] = load_packs([_pack(tmp_path, FIRST)], builtin=False)
-    assert pack.rules[0].where == "first"
-
-
-def test_a_bad_where_names_first_among_the_values(tmp_path):
-    with pytest.raises(RuleFileError, match=r"where must be one of any, head, tail, edges, last, "
-                                            r"first, not 'opening'"):
-        load_packs([_pack(tmp_path, FIRST, where="opening")], builtin=False)
 
 
 def test_first_line_skips_blank_lines():
@@ -95,84 +39,34 @@ def test_first_line_skips_blank_lines():
     assert first_line(["", " "]) == -1 and first_line([]) == -1
 
 
-# -- where it fires ------------------------------------------------------------------------------
-
-def test_it_fires_on_the_first_line(cleaner):
-    record = cleaner.clean(_doc(TAGGED, P1, P2, P3))
-    assert record["text"] == _doc(KEPT, P1, P2, P3)
-    assert _rules(record) == ["t/kicker-first"]
-
-
-def test_it_does_not_fire_on_the_second_line(cleaner):
-    record = cleaner.clean(_doc(P1, TAGGED, P2, P3))
-    assert TAGGED in record["text"].split("\n")
-    assert "t/kicker-first" not in _rules(record)
-
-
-def test_blank_lines_before_the_first_line_do_not_count(cleaner):
-    record = cleaner.clean("\n\n  \n\t\n" + _doc(TAGGED, P1, P2, P3))
-    assert record["text"] == _doc(KEPT, P1, P2, P3)
-    assert _rules(record) == ["t/kicker-first"]
-
-
-def test_a_one_line_text_is_its_first_line(cleaner):
-    record = cleaner.clean(TAGGED)
-    assert record["text"] == KEPT
-    assert _rules(record) == ["t/kicker-first"]
-
-
 def test_a_line_both_first_and_in_the_tail_takes_both_rules(cleaner):
     # A short text's first line is in its tail: a tail rule and a first rule both reach it.
     record = cleaner.clean(_doc(TAGGED + " #signoff", P1))
     assert record["text"] == _doc(KEPT, P1)
-    assert sorted(_rules(record)) == ["t/kicker-first", "t/signoff-tail"]
-
-
-def test_the_first_line_is_the_text_s_as_the_rule_stage_starts(cleaner):
-    # A banner the rules drop above it does not make the line below it the first: "first" is
-    # fixed when the rules start, the same whatever order the rules run in.
-    record = cleaner.clean(_doc("Example Media Presents", TAGGED, P1, P2))
-    assert TAGGED in record["text"].split("\n")
-    assert _rules(record) == ["t/banner"]
+    assert sorted(rules_of(record)) == ["t/kicker-first", "t/signoff-tail"]
 
 
 def test_a_line_a_first_rule_takes_whole_brings_one_more_line_into_the_head(tmp_path):
     # As a head rule's: the banner is the header's, and the head's six lines start below it.
-    banner = DROP.replace('id = "t/banner"', 'id = "t/banner"\nwhere = "first"')
-    opener = """
-[[rule]]
-id = "t/opener-head"
-description = "an opener tag opening a line at the head"
-action = "drop-span"
-where = "head"
-case_sensitive = true
-pattern = '^(?P<cut>#opener[ \\t]+)\\S'
-remove = ["#opener The story begins."]
-"""
-    cleaner = Cleaner(rules=[_pack(tmp_path, banner, opener)], builtin=False)
-    text = _doc("Example Media Presents", P1, P2, P3, P1, P2, "#opener " + P3, P1, P2)
+    banner = drop_toml("t/banner", FIRST.banner).replace('action =', 'where = "first"\naction =')
+    opener = rule_toml("t/opener-head", "head", OPENER, "#kicker The story begins.")
+    path = tmp_path / "mine.toml"
+    path.write_text('[pack]\nid = "t"\nkind = "common"\n' + banner + opener, encoding="utf-8")
+    cleaner = Cleaner(rules=[path], builtin=False)
+    text = _doc(FIRST.banner, P1, P2, P3, P1, P2, "#kicker " + P3, P1, P2)
     record = cleaner.clean(text)
-    assert _rules(record) == ["t/banner", "t/opener-head"]
+    assert rules_of(record) == ["t/banner", "t/opener-head"]
 
 
 def test_the_matcher_names_a_first_rule_on_the_first_line_with_text_only(tmp_path):
-    [pack] = load_packs([_pack(tmp_path, FIRST)], builtin=False)
-    matcher = matcher_for(pack.rules)
+    [pack] = load_packs([FIRST.pack(tmp_path)], builtin=False)
+    [rule] = [rule for rule in pack.rules if rule.id == FIRST.rule_id]
+    matcher = matcher_for([rule])
     found = matcher.candidates(["", "  ", TAGGED, TAGGED, P1, TAGGED, P2])
     assert list(found) == [2]
-    assert matcher.candidates([TAGGED]) == {0: list(pack.rules)}
+    assert matcher.candidates([TAGGED]) == {0: [rule]}
     assert matcher.search(TAGGED, True, True, True, True).rule.id == "t/kicker-first"
     assert matcher.search(TAGGED, True, True, True, False) is None
-
-
-# -- the same in every path ----------------------------------------------------------------------
-
-def test_a_batch_cleans_as_one_document_does(cleaner):
-    texts = [_doc(TAGGED, P1, P2, P3), _doc(P1, TAGGED, P3), TAGGED, "\n\n" + _doc(TAGGED, P1)]
-    docs = cleaner.clean_documents([cleaner.make_document(text) for text in texts])
-    batch = [doc.to_record()["text"] for doc in docs]
-    assert batch == [cleaner.clean(text)["text"] for text in texts]
-    assert batch == [_doc(KEPT, P1, P2, P3), _doc(P1, TAGGED, P3), KEPT, _doc(KEPT, P1)]
 
 
 def _page(*paras: str) -> bytes:
@@ -187,53 +81,18 @@ def test_a_page_s_headline_is_its_first_line(cleaner):
     record = cleaner.clean_html(_page(TAGGED, P1, P2, P3))
     assert record["meta"]["title"] == "Budget plan draws critics"
     assert TAGGED in record["text"].split("\n")
-    assert "t/kicker-first" not in _rules(record)
+    assert "t/kicker-first" not in rules_of(record)
     record = cleaner.clean_html(_page(P1, TAGGED, P2, P3))
     assert TAGGED in record["text"].split("\n")
-    assert "t/kicker-first" not in _rules(record)
-
-
-def test_the_command_cleans_as_the_api_does(tmp_path):
-    pack = _pack(tmp_path, FIRST, TAIL, DROP)
-    source = tmp_path / "in.jsonl"
-    texts = [_doc(TAGGED, P1, P2, P3), _doc(P1, TAGGED, P3)]
-    source.write_text("".join(json.dumps({"id": str(n), "text": text}) + "\n"
-                              for n, text in enumerate(texts)), encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    assert main(["clean", str(source), "-o", str(out), "--no-builtin-rules", "--rules",
-                 str(pack)]) == 0
-    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["text"] for r in records] == [_doc(KEPT, P1, P2, P3), _doc(P1, TAGGED, P3)]
-
-
-# -- rules check ---------------------------------------------------------------------------------
-
-def test_rules_check_accepts_a_first_rule(tmp_path, capsys):
-    _pack(tmp_path, FIRST)
-    folder = tmp_path / "fixtures" / "kabar.example"
-    folder.mkdir(parents=True)
-    (folder / "one.txt").write_text(_doc(TAGGED, P1, P2) + "\n", encoding="utf-8")
-    code = main(["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path / "mine.toml"),
-                 "--fixtures", str(tmp_path / "fixtures"), "--json"])
-    data = json.loads(capsys.readouterr().out)
-    assert code == 0 and data["errors"] == 0
-    assert [f for f in data["findings"] if f["level"] != "info"] == []
-
-
-def test_rules_check_says_why_a_first_rule_never_fires_below_the_first_line(tmp_path):
-    [pack] = load_packs([_pack(tmp_path, FIRST)], builtin=False)
-    rule = pack.rules[0]
-    line = MatchedLine("one.txt:3", 1, 6, -4, 2, None, None, {"meta": {}}, 0)
-    message = unfired_why(rule, pack, [line])
-    assert 'where = "first"' in message and "below the first line" in message
+    assert "t/kicker-first" not in rules_of(record)
 
 
 def test_rules_check_finds_a_first_rule_s_line_below_the_first_in_a_fixture(tmp_path, capsys):
-    _pack(tmp_path, FIRST)
+    pack = FIRST.pack(tmp_path)
     folder = tmp_path / "fixtures" / "kabar.example"
     folder.mkdir(parents=True)
     (folder / "one.txt").write_text(_doc(P1, TAGGED, P2) + "\n", encoding="utf-8")
-    main(["rules", "check", "--no-builtin-rules", "--rules", str(tmp_path / "mine.toml"),
+    main(["rules", "check", "--no-builtin-rules", "--rules", str(pack),
           "--fixtures", str(tmp_path / "fixtures"), "--json"])
     data = json.loads(capsys.readouterr().out)
     said = [f["message"] for f in data["findings"] if "t/kicker-first" in f["where"]]
