@@ -39,6 +39,19 @@ class DecodeError(ValueError):
     """Bytes that are not text in the expected encoding; the message says why and where."""
 
 
+def is_utf8(data: bytes) -> bool:
+    """Whether bytes are UTF-8 text, each character whole.
+
+    >>> is_utf8("Berita é".encode()), is_utf8("é".encode()[:1])
+    (True, False)
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data with NUL bytes or many control bytes in its first 8 KiB.
 

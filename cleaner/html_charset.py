@@ -6,7 +6,7 @@ import codecs
 import re
 
 from cleaner.charset_guess import guess_charset, single_byte
-from cleaner.decode import DecodeError, looks_binary, not_text, utf16_pattern
+from cleaner.decode import DecodeError, is_utf8, looks_binary, not_text, utf16_pattern
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -69,14 +69,6 @@ def codec_name(label: str | None) -> str | None:
         return None
 
 
-def _valid_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str, list[str]]:
     """Decode an HTML page; return (text, codec used, notes on declared charsets that were wrong
     and on a charset guessed: charset_flag makes each a record's flag).
@@ -115,7 +107,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             if not_text(data) is not None:
                 raise
     notes: list[str] = []
-    is_utf8 = None
+    utf8: bool | None = None
     for label in (http_charset, meta_charset(data)):
         if not label:
             continue
@@ -130,8 +122,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             notes.append(f"declared charset {label} but the page has no byte order mark")
             continue
         if name != "utf-8" and single_byte(name) and not data.isascii():
-            is_utf8 = _valid_utf8(data) if is_utf8 is None else is_utf8
-            if is_utf8:
+            utf8 = is_utf8(data) if utf8 is None else utf8
+            if utf8:
                 notes.append(f"declared charset {label} but the bytes are UTF-8")
                 return data.decode("utf-8"), "utf-8", notes
         try:

@@ -10,6 +10,7 @@ from time import thread_time
 from typing import Any, Iterable
 
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
+from cleaner.decode import is_utf8
 from cleaner.declared_language import language_code
 from cleaner.document import NOTHING_VISIBLE, Document, Line, Removal, json_value, \
     nothing_visible
@@ -455,16 +456,7 @@ def _url_hint(value: Any) -> Any:
     hint = _hint(value)
     if type(hint) is not str or isinstance(value, str):
         return hint
-    return hint if isinstance(value, bytes) and _is_utf8(value) else value
-
-
-def _is_utf8(data: bytes) -> bool:
-    """Whether bytes are UTF-8 text."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return hint if isinstance(value, bytes) and is_utf8(value) else value
 
 
 def _page_hint(name: str, value: Any) -> Any:

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
-from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
+from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, is_utf8, looks_binary
 from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
@@ -1254,19 +1254,10 @@ def _whole_characters(data: bytes, encoding: str) -> bytes:
         if byte >= 0xC0:
             # a lead byte: the character it opens needs 2, 3 or 4 bytes
             needs = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-            if needs <= size or not _is_utf8(data[:-size]):
+            if needs <= size or not is_utf8(data[:-size]):
                 return data
             return data[:-size]
     return data
-
-
-def _is_utf8(data: bytes) -> bool:
-    """Whether bytes are UTF-8 text, each character whole."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _record_fields(record, url: str | None) -> dict[str, Any]:
