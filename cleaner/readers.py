@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, cast
+from typing import BinaryIO, Callable, Iterable, Iterator, TypeVar, cast
 
 from cleaner.document_files import TextFile, is_html, read_html_file, read_text_file, \
     text_item, unread_compressed
@@ -21,8 +21,8 @@ from cleaner.inputs import (COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Rej
                             other_compression, other_compression_reason, printable)
 from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_file, json_opening, \
     opens_array
-from cleaner.jsonl_reader import READ_BUFFER, is_jsonl, not_utf8, open_compressed, read_jsonl, \
-    stream_error, wide_encoding
+from cleaner.jsonl_reader import READ_BUFFER, FileBlock, RawBlock, RawRecord, is_jsonl, not_utf8, \
+    open_compressed, read_jsonl, stream_error, wide_encoding
 from cleaner.parquet_io import is_parquet, read_parquet
 from cleaner.warc_reader import SkipPlaces, ends_inside, is_warc, iter_warc, iter_warc_stream
 from cleaner.warc_stream import Unclosed, opens_as_warc
@@ -34,6 +34,10 @@ GZIP_MAGIC, ZSTD_MAGIC = b"\x1f\x8b", b"\x28\xb5\x2f\xfd"
 # The first bytes of a Parquet file: its rows are found from its footer, at the end of the file,
 # which a stream read once cannot go back from.
 PARQUET_MAGIC = b"PAR1"
+# What a reader of an opened file gives (_opened).
+_Read = TypeVar("_Read")
+# What the JSON lines reader gives: records, or blocks of lines a worker parses.
+Lines = Item | RawRecord | RawBlock | FileBlock | Reject
 
 
 def iter_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
@@ -99,21 +103,8 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
             if head and not head.startswith(GZIP_MAGIC) and head.strip(b"\x00"):
                 yield from _not_gzip(path, head, record_id, options, log)
                 return
-        try:
-            stream = open_compressed(path)
-        except OSError as exc:
-            yield Reject.unreadable(path, exc)
-            return
-        with stream:
-            # A compressed .json is JSON lines, or an array read item by item.
-            if name.endswith((".json.gz", ".json.zst")) and opens_array(path):
-                yield from iter_json_array(stream, path, options)
-                return
-            plain = not name.endswith(COMPRESSED_SUFFIXES)
-            # Byte ranges only of a regular file: a named pipe cannot be read again.
-            ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
-            yield from read_jsonl(stream, path, options, blocks=plain, ranges=ranges,
-                                  checked_late=not plain)
+        yield from _opened(path, open_compressed,
+                           lambda stream: _read_lines_file(stream, path, name, options))
         return
     other = other_compression(name)
     if other is not None:           # bzip2, xz, a zip archive: read from a pipe instead
@@ -140,19 +131,17 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         # ("dump.data", "part-0", "x.json.bak"), JSON lines or a JSON array if it opens as one
         # (not 3 MB of JSON as one article), else a text article.
         opening = None if head is None else json_opening(head)
-        if special or opening is not None:
-            try:
-                stream = open(path, "rb")
-            except OSError as exc:
-                yield Reject.unreadable(path, exc)
-                return
-            with stream:
-                if special:
-                    yield from _read_stream(stream, path, record_id, options, log)
-                elif opening == b"[":
-                    yield from iter_json_array(stream, path, options)
-                else:
-                    yield from read_jsonl(stream, path, options, blocks=True, ranges=True)
+        if special:
+            yield from _opened(path, _open_plain, lambda stream: _read_stream(
+                stream, path, record_id, options, log))
+            return
+        if opening == b"[":
+            yield from _opened(path, _open_plain,
+                               lambda stream: iter_json_array(stream, path, options))
+            return
+        if opening is not None:
+            yield from _opened(path, _open_plain, lambda stream: read_jsonl(
+                stream, path, options, blocks=True, ranges=True))
             return
     # One document per file: an .html page, else a text article.
     if options.defer_parse and size is not None:
@@ -161,6 +150,43 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
         yield read_html_file(path, record_id, options)
     else:
         yield read_text_file(path, record_id, options)
+
+
+def _opened(path: str, opener: Callable[[str], BinaryIO],
+            read: Callable[[BinaryIO], Iterator[_Read]]) -> Iterator[_Read | Reject]:
+    """What `read` gives of the file `opener` opens, closed after; the file's reject, with the
+    reason, where it does not open."""
+    try:
+        stream = opener(path)
+    except OSError as exc:
+        yield Reject.unreadable(path, exc)
+        return
+    with stream:
+        yield from read(stream)
+
+
+def _open_plain(path: str) -> BinaryIO:
+    """A file opened for reading bytes as they are."""
+    return open(path, "rb")
+
+
+def _open_buffered(path: str) -> BinaryIO:
+    """A file opened for reading bytes as they are, in the JSON lines reader's large reads."""
+    return open(path, "rb", buffering=READ_BUFFER)
+
+
+def _read_lines_file(stream: BinaryIO, path: str, name: str,
+                     options: ReadOptions) -> Iterator[Lines]:
+    """The records of a JSON lines file (`name`, lower case), compressed or not: a compressed
+    .json is JSON lines, or an array read item by item."""
+    if name.endswith((".json.gz", ".json.zst")) and opens_array(path):
+        yield from iter_json_array(stream, path, options)
+        return
+    plain = not name.endswith(COMPRESSED_SUFFIXES)
+    # Byte ranges only of a regular file: a named pipe cannot be read again.
+    ranges = plain and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    yield from read_jsonl(stream, path, options, blocks=plain, ranges=ranges,
+                          checked_late=not plain)
 
 
 def _warc_noted(read: Callable[[Counter, SkipPlaces | None], Iterator[Item | Reject]],
@@ -188,24 +214,14 @@ def _not_gzip(path: str, head: bytes, record_id: str, options: ReadOptions, log:
     other_format = head.startswith(ZSTD_MAGIC) or opens_as_warc(head)
     member = not other_format and holds_member(path)
     if not member and (other_format or json_opening(head) is not None):
-        try:
-            stream = open(path, "rb", buffering=READ_BUFFER)
-        except OSError as exc:
-            yield Reject.unreadable(path, exc)
-            return
-        with stream:
-            yield from _read_stream(stream, path, record_id, options, log)
+        yield from _opened(path, _open_buffered, lambda stream: _read_stream(
+            stream, path, record_id, options, log))
         return
     if not member:
         yield Reject(path, None, "not gzip data: no gzip member opens anywhere in the file")
         return
-    try:
-        stream = open_compressed(path)
-    except OSError as exc:
-        yield Reject.unreadable(path, exc)
-        return
-    with stream:
-        yield from read_jsonl(stream, path, options, checked_late=True)
+    yield from _opened(path, open_compressed,
+                       lambda stream: read_jsonl(stream, path, options, checked_late=True))
 
 
 def _opening(path: str) -> bytes | None:
