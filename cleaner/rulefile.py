@@ -61,6 +61,13 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_doma
               "consent_phrases", "comment_phrases", "related_labels", "timezone", "html_strip",
               "valid_from", "valid_until", "date_order"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
+# A named piece of pattern a file's rules share: its name in the file's [patterns] table, and
+# its call in a rule's pattern, `(?&name)`, PCRE's subroutine call, which RE2 refuses, so it can
+# mean nothing else there. The loader writes `(?:piece)` in its place (_expand).
+_PIECE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_PIECE_CALL = re.compile(r"\(\?&(\w*)(\)?)")
+# The keys of a rule whose patterns may call pieces.
+_PIECE_KEYS = ("pattern", "unless", "then", "scan")
 # RE2's reasons for refusing look-around ("invalid perl operator: (?<=") and back-references
 # ("invalid escape sequence: \1"), which it leaves out on purpose.
 _BACKTRACKING = re.compile(r"perl operator|escape sequence: \\\d")
@@ -360,6 +367,8 @@ class Pack:
     valid_from: date | None = None
     valid_until: date | None = None
     rules: tuple[Rule, ...] = ()
+    # The names of the file's [patterns] pieces that no rule of it calls (piece_warnings).
+    unused_pieces: tuple[str, ...] = ()
 
     @property
     def signature_pattern(self) -> str | None:
@@ -421,7 +430,10 @@ def _within(rule: Rule, first: date | None, last: date | None, path: Path) -> Ru
     return replace(rule, valid_from=start, valid_until=end)
 
 
-def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = True) -> Rule:
+def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = True,
+               pieces: dict[str, str] | None = None, used: set[str] | None = None) -> Rule:
+    """One [[rule]] table, checked, its calls of the file's `pieces` ([patterns]) written out
+    first; the names of the pieces it calls are added to `used`."""
     if not isinstance(raw, dict):
         raise RuleFileError(path, f"[[rule]] #{index + 1} is not a table")
     rule_id = raw.get("id")
@@ -430,6 +442,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     unknown = set(raw) - _RULE_KEYS
     if unknown:
         raise RuleFileError(path, f"unknown keys {sorted(unknown)}", rule_id)
+    raw = _with_pieces(raw, pieces or {}, path, rule_id, used if used is not None else set())
     aliases = _strings(raw.get("aliases"), path, "aliases", rule_id)
     _not_reserved(rule_id, aliases, path)
     action = raw.get("action")
@@ -525,6 +538,96 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                 aliases=aliases,
                 pack=pack_id, path=str(path), valid_from=valid_from, valid_until=valid_until,
                 then=then, then_max=then_max, scan=scan, unless=unless, date_order=date_order)
+
+
+def _pieces(data: dict, path: Path) -> dict[str, str]:
+    """A file's [patterns] table, checked: piece name -> RE2 pattern. A piece is parsed alone
+    (a broken one is refused by its name, not in each rule calling it) and calls no piece: one
+    level keeps a rule's written-out pattern plain to read, and no order of pieces to mind."""
+    table = data.get("patterns", {})
+    if not isinstance(table, dict):
+        raise RuleFileError(path, "[patterns] must be a table of name = 'pattern'")
+    for name, piece in table.items():
+        if not _PIECE_NAME.fullmatch(name):
+            raise RuleFileError(path, f"[patterns]: piece name {name!r} must be lower-case "
+                                      f"letters, digits and '_', starting with a letter "
+                                      f"([a-z][a-z0-9_]*), like speech_after")
+        if not isinstance(piece, str) or not piece:
+            raise RuleFileError(path, f"[patterns]: piece {name!r} must be a non-empty pattern "
+                                      f"string, not {piece!r}")
+        if _calls(piece):
+            raise RuleFileError(path, f"[patterns]: piece {name!r} calls a piece ((?&...)): a "
+                                      f"piece may not use another; write that part out")
+        try:
+            check_pattern(piece)
+        except re2.error as exc:
+            raise RuleFileError(path, f"[patterns]: piece {name!r} rejected by RE2 on its own: "
+                                      f"{_re2_reason(exc)}")
+    return dict(table)
+
+
+def _calls(pattern: str) -> list[tuple[int, int, str, bool]]:
+    """Where a pattern calls a piece, `(?&name)`, outside classes and escapes ('[(?&]' and
+    '\\(?&' are characters): (start, end, the name written, whether a ')' closes it)."""
+    if "(?&" not in pattern:
+        return []
+    found = []
+    offset = 0
+    for token, inside in tokens(pattern):
+        if token == "(?" and not inside:
+            call = _PIECE_CALL.match(pattern, offset)
+            if call is not None:
+                found.append((offset, call.end(), call.group(1), bool(call.group(2))))
+        offset += len(token)
+    return found
+
+
+def _with_pieces(raw: dict, pieces: dict[str, str], path: Path, rule_id: str,
+                 used: set[str]) -> dict:
+    """A rule's table with the piece calls of its patterns written out (_expand)."""
+    expanded = {key: _expand(raw[key], key, pieces, path, rule_id, used)
+                for key in _PIECE_KEYS if isinstance(raw.get(key), str)}
+    return {**raw, **expanded}
+
+
+def _expand(pattern: str, key: str, pieces: dict[str, str], path: Path, rule_id: str,
+            used: set[str]) -> str:
+    """A pattern with each `(?&name)` replaced by `(?:piece)`: the rule then reads, checks,
+    compiles and explains as if written out, the group keeping a repeat after the call on the
+    whole piece. A call of a piece the file does not define, and a call that names none, are
+    refused; the names called are added to `used`."""
+    calls = _calls(pattern)
+    if not calls:
+        return pattern
+    out, pos = [], 0
+    for start, end, name, closed in calls:
+        if not name:
+            raise RuleFileError(path, f"{key}: '(?&' names no piece: call one of this file's "
+                                      f"[patterns] as (?&name)", rule_id)
+        if not closed or not _PIECE_NAME.fullmatch(name):
+            raise RuleFileError(path, f"{key}: {pattern[start:end]!r} is no piece call: write "
+                                      f"(?&name), a name of [a-z][a-z0-9_]* from this file's "
+                                      f"[patterns]", rule_id)
+        if name not in pieces:
+            have = (f"its [patterns] define {', '.join(sorted(pieces))}" if pieces
+                    else "it has no [patterns]")
+            raise RuleFileError(path, f"{key} calls piece {name!r}, which this file does not "
+                                      f"define ({have}; a pack calls only its own pieces)",
+                                rule_id)
+        used.add(name)
+        out.append(pattern[pos:start])
+        out.append(f"(?:{pieces[name]})")
+        pos = end
+    out.append(pattern[pos:])
+    return "".join(out)
+
+
+def piece_warnings(packs: Iterable[Pack]) -> list[tuple[str, str]]:
+    """A [patterns] piece no rule of its file calls, as (its file, the warning): left over from
+    a rule since removed, or a call misspelt into another piece's name."""
+    return [(pack.path, f"[patterns]: piece {name!r} is called by no rule of this file "
+                        f"((?&{name})); remove it or call it")
+            for pack in packs for name in pack.unused_pieces]
 
 
 def _scan(raw: dict, path: Path, rule_id: str) -> str:
@@ -703,6 +806,7 @@ def read_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     try:
         data = _read_toml(path, content)
         pack = _pack_head(data, path, kind)
+        pieces = _pieces(data, path)
         raw_rules = data.get("rule", [])
         if not isinstance(raw_rules, list):
             raise RuleFileError(path, "rules are written as [[rule]] tables")
@@ -710,13 +814,15 @@ def read_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
         return None, [exc]
     rules: list[Rule] = []
     errors: list[RuleFileError] = []
+    used: set[str] = set()
     for index, raw in enumerate(raw_rules):
         try:
-            rules.append(_within(_load_rule(raw, index, pack.id, path, compiled),
+            rules.append(_within(_load_rule(raw, index, pack.id, path, compiled, pieces, used),
                                  pack.valid_from, pack.valid_until, path))
         except RuleFileError as exc:
             errors.append(exc)
-    return replace(pack, rules=tuple(rules)), errors
+    unused = tuple(name for name in pieces if name not in used)
+    return replace(pack, rules=tuple(rules), unused_pieces=unused), errors
 
 
 def _first_of(errors: list[RuleFileError]) -> RuleFileError:
@@ -743,7 +849,7 @@ def _read_toml(path: Path, content: bytes | None) -> dict:
         raise RuleFileError(path, f"cannot read: {exc}")
     except tomllib.TOMLDecodeError as exc:
         raise RuleFileError(path, f"not valid TOML: {exc}")
-    unknown = set(data) - {"pack", "rule"}
+    unknown = set(data) - {"pack", "patterns", "rule"}
     if unknown:
         raise RuleFileError(path, f"unknown top-level keys {sorted(unknown)}")
     return data

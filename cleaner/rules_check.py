@@ -27,8 +27,8 @@ from cleaner.normalize import normalize
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.pack_replacements import pack_warnings
 from cleaner.rulefile import (Pack, Rule, RuleFileError, alphabet_of, builtin_rules_dir,
-                              combine_packs, id_clashes, read_pack, near_problems, rule_paths,
-                              shipped_rule_files, site_problems)
+                              combine_packs, id_clashes, read_pack, near_problems,
+                              piece_warnings, rule_paths, shipped_rule_files, site_problems)
 from cleaner.sitekey import site_stem
 from cleaner.wording import counted, noun
 
@@ -82,6 +82,8 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
     findings.extend(_schema_error(exc) for exc in site_problems(packs))
     findings.extend(Finding("warning", "schema", path, warning)
                     for path, warning in near_problems(packs))
+    findings.extend(Finding("warning", "schema", path, warning)
+                    for path, warning in piece_warnings(packs))
     findings.extend(Finding("warning", "schema", path, warning)
                     for path, warning in pack_warnings(packs, builtin))
     return packs, findings
