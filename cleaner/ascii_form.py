@@ -69,10 +69,11 @@ def ascii_form(pattern: str) -> str | None:
         return None
     out = []
     for token, in_class in tokens(pattern):
-        if PROPERTY.fullmatch(token):
+        escape = token[0] == "\\"     # (only an escape is a class or a code: no regex else)
+        if escape and PROPERTY.fullmatch(token):
             members = ascii_members(token) or _NEVER
             out.append(members if in_class else f"[{members}]")
-        elif hexa := _HEX.fullmatch(token):
+        elif escape and (hexa := _HEX.fullmatch(token)):
             out.append(token if int(hexa.group(1) or hexa.group(2), 16) < 128 else _NEVER)
         elif token.isascii():
             out.append(token)
@@ -106,7 +107,7 @@ def hidden_error(pattern: str) -> str | None:
     """
     members: list[str] = []
     for token, in_class in tokens(pattern):
-        hexa = _HEX.fullmatch(token)
+        hexa = _HEX.fullmatch(token) if token[0] == "\\" else None     # (an escape only)
         if hexa and int(hexa.group(1) or hexa.group(2), 16) > 0x10FFFF:
             return f"invalid escape sequence: {token}"
         if not in_class:

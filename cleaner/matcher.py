@@ -98,20 +98,22 @@ def scan_form(pattern: str) -> str:
     """
     out, negated = [], False
     for token, in_class in tokens(pattern):
-        if in_class and token[0] == "[":
+        first = token[0]        # (most tokens are one character: no regex asks about them)
+        if in_class and first == "[":
             negated = token.startswith("[^")
-        if PROPERTY.fullmatch(token):
+        if first == "\\" and PROPERTY.fullmatch(token):
             members = ascii_members(token)
             if in_class and negated:
                 out.append(members or token)
             else:
                 wide = members + _NON_ASCII
                 out.append(wide if in_class else f"[{wide}]")
-        elif in_class or token[0] == "\\":
+        elif in_class or first == "\\":
             out.append(token)
         elif token == "(" or token.startswith("(?P<"):
             out.append("(?:")
-        elif bounded := BOUNDED.fullmatch(token) or OPEN_BOUNDED.fullmatch(token):
+        elif first == "{" and (bounded := BOUNDED.fullmatch(token)
+                                or OPEN_BOUNDED.fullmatch(token)):
             # Counted repeats ("{8,200}", "{30,}") count in the DFA's states, each count one
             # more state for every state of every other rule, on every line: "at least once" is
             # a superset that costs none (a line's set scan took 21% less for 5.7% more pairs).

@@ -146,7 +146,7 @@ def plain_form(pattern: str, case_sensitive: bool = False) -> str | None:
         return None
     out = []
     for (token, in_class), folded in zip(tokens(pattern), _folds(pattern, case_sensitive)):
-        if PROPERTY.fullmatch(token):
+        if token[0] == "\\" and PROPERTY.fullmatch(token):      # (an escape only)
             members = _narrowed(token, folded)
             if members is None:
                 return None

@@ -46,7 +46,8 @@ def relaxed_form(pattern: str) -> tuple[str, int]:
     limit = 0
     previous: tuple[str, bool] = ("", False)
     for token, in_class in tokens(pattern):
-        bounded = None if in_class else BOUNDED.fullmatch(token)
+        # (a repeat opens with "{": most tokens are one character, asked no regex)
+        bounded = BOUNDED.fullmatch(token) if token[0] == "{" and not in_class else None
         if bounded and int(bounded.group(2)) >= LARGE_BOUND and _one_character(*previous):
             upper = int(bounded.group(2))
             limit = upper if limit == 0 else min(limit, upper)
