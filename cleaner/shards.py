@@ -22,7 +22,7 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -331,7 +331,9 @@ class ShardedOutput:
         self.skip = self.manifest["inputs_done"]
         self._shard: _ParquetShard | _JsonlShard | None = None
         self._shard_tmp: Path | None = None
-        self._rejects = open(self.rejects_path, "ab")
+        # A finished run's folder is left as it is (a resume of it only says so): no rejects
+        # file is opened for it, which made an empty one where the run had none.
+        self._rejects: BinaryIO | None = None if self.complete else open(self.rejects_path, "ab")
         self.rejects_written = self.manifest["rejects"]
         # The run's report collector (--report; None without it): each checkpoint saves its
         # state beside the statistics, for a resume to go on from (saved_report).
@@ -494,10 +496,17 @@ class ShardedOutput:
 
     def write_reject(self, reject: dict[str, Any]) -> None:
         try:
-            self._rejects.write(orjson.dumps(reject) + b"\n")
+            self._rejects_file().write(orjson.dumps(reject) + b"\n")
         except OSError as exc:
             raise self._naming_rejects(exc)
         self.rejects_written += 1
+
+    def _rejects_file(self) -> BinaryIO:
+        """The rejects file, open to append (opened here if the output opened none: that of a
+        finished run)."""
+        if self._rejects is None:
+            self._rejects = open(self.rejects_path, "ab")
+        return self._rejects
 
     def _naming_rejects(self, exc: OSError) -> OSError:
         """The error, with the rejects file as its file: the run's message says which file
@@ -518,9 +527,10 @@ class ShardedOutput:
         # The rejects first: where they cannot be flushed, no shard is renamed into place that
         # the manifest then does not record.
         try:
-            self._rejects.flush()
+            rejects = self._rejects_file()
+            rejects.flush()
             if not self._rejects_in_place:
-                os.fsync(self._rejects.fileno())
+                os.fsync(rejects.fileno())
         except OSError as exc:
             raise self._naming_rejects(exc)
         if self._shard is not None and self._shard.count:
@@ -536,7 +546,7 @@ class ShardedOutput:
             manifest["records"] += self._shard.count
             self._shard, self._shard_tmp = None, None
         if not self._rejects_in_place:
-            manifest["rejects_bytes"] = self._rejects.tell()
+            manifest["rejects_bytes"] = self._rejects_file().tell()
         manifest["rejects"] = self.rejects_written
         manifest["inputs_done"] = inputs_done
         manifest["complete"] = complete
@@ -601,7 +611,7 @@ class ShardedOutput:
         self._close_rejects()
 
     def _close_rejects(self) -> None:
-        if not self._rejects.closed:
+        if self._rejects is not None and not self._rejects.closed:
             try:
                 self._rejects.close()
             except OSError:
