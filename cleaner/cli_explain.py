@@ -14,14 +14,14 @@ from cleaner.cli_common import (add_read_options, add_rule_options, at_least, lo
                                 no_such_input, read_options)
 from cleaner.cli_fixtures import given_options
 from cleaner.document import NOTHING_VISIBLE, nothing_visible
-from cleaner.explain import (LISTED_NOISE, WIDTH, explain, places_left_out, reads_as_prose,
-                             rule_sources)
+from cleaner.explain import LISTED_NOISE, WIDTH, explain, page_places, rule_sources
 from cleaner.fixture_workflow import FixtureError, KeptCleaners, RecordPicker, kept_options
 from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_fields,
                               input_fields_path, rule_options_path)
 from cleaner.inputs import Item, ReadLog, Reject, shown_id
 from cleaner.readers import iter_inputs
 from cleaner.run import MAX_REJECT_MESSAGES
+from cleaner.warc_reader import SkipPlacesById
 from cleaner.wording import counted
 
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     shown = 0
     log = ReadLog()
     if args.ids:
-        log.skip_places = {}            # a skipped WARC record asked for is said, with why
+        log.skip_places = SkipPlacesById()  # a skipped WARC record asked for is said, with why
     answered: set[str] = set()          # the ids asked for that a record shown or said had
     shown_ids: set[str] = set()         # those of the records shown
     rejected = _RejectLines()
@@ -140,19 +140,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _places(item: Item, record: dict, normalized: str) -> dict[int, str]:
-    """Where the prose a page's extractor left out sat among its text's lines (places_left_out),
-    found from the page's text runs, as the record does not say it; none for a text, or for a
-    page that cannot be read again (it was read once: this is only a help to the eye)."""
-    if getattr(item, "kind", "text") != "html" or not any(map(reads_as_prose, record["removed"])):
+    """Where the prose a page's extractor left out sat among its text's lines (page_places);
+    none for a text."""
+    if getattr(item, "kind", "text") != "html":
         return {}
-    from cleaner.html_left_out import page_runs      # lxml: only for a page
-    from cleaner.html_load import load_page
-
-    try:
-        tree, _, _ = load_page(item.text, (item.hints or {}).get("charset"))
-        return places_left_out(page_runs(tree), record, normalized)
-    except Exception:           # explain shows the record all the same
-        return {}
+    return page_places(item.text, record, normalized, (item.hints or {}).get("charset"))
 
 
 def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool) -> None:
@@ -175,8 +167,11 @@ def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool
 
 def _skipped_as(wanted: str, places: dict[tuple[str, int], str]
                 ) -> list[tuple[tuple[str, int], str]]:
-    """The WARC records skipped that `wanted` names as FILE:RECORD (or by its number alone),
-    with why each was skipped."""
+    """The WARC records skipped that `wanted` names as FILE:RECORD (or by its number alone), or
+    by its WARC-Record-ID, with why each was skipped."""
+    named = places.named(wanted) if isinstance(places, SkipPlacesById) else None
+    if named is not None:
+        return [named]
     name, _, number = wanted.rpartition(":")
     if not number.isdigit():
         return []

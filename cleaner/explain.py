@@ -104,6 +104,33 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False,
     return "\n".join(out)
 
 
+def explain_document(normalized: str, record: dict[str, Any], packs: Iterable[Any],
+                     page: bytes | str | None = None) -> str:
+    """What `cleaner explain` shows of a cleaned document (its normalized text and its record),
+    without colour, its legend naming the `packs`' rules, as Cleaner.explain gives it; with the
+    `page` it was extracted from, where on it the prose its extractor left out sat."""
+    places = page_places(page, record, normalized) if page is not None else {}
+    return explain(normalized, record, rules=rule_sources(packs), places=places)
+
+
+def page_places(page: bytes | str, record: Mapping[str, Any], normalized: str,
+                charset: str | None = None) -> dict[int, str]:
+    """Where the prose a page's extractor left out sat among its text's lines (places_left_out),
+    found from the page's text runs, as the record does not say it; none where nothing left out
+    reads as prose, or the page cannot be read again (it was read once: this is only a help to
+    the eye)."""
+    if not any(map(reads_as_prose, record["removed"])):
+        return {}
+    from cleaner.html_left_out import page_runs      # lxml: only for a page
+    from cleaner.html_load import load_page
+
+    try:
+        tree, _, _ = load_page(page, charset)
+        return places_left_out(page_runs(tree), record, normalized)
+    except Exception:           # explain shows the record all the same
+        return {}
+
+
 class _Extractor(NamedTuple):
     """What explain needs of the HTML extractor: its rule id, what reads as prose among its
     leavings, and how long a page's run must be to place one."""

@@ -25,10 +25,11 @@ from cleaner.fixtures import (KeptRulesError, RuleOptions, RuleOptionsError, cas
                               input_fields_path, record_diff, rule_aliases, rule_options_path,
                               stored_rule_options, with_rule_ids, write_rule_options)
 from cleaner.identify import site_host
-from cleaner.inputs import (MAX_RECORD_BYTES, Item, ReadOptions, Reject, shown_id,
+from cleaner.inputs import (MAX_RECORD_BYTES, RECORD, Item, ReadOptions, Reject, shown_id,
                              without_compression)
 from cleaner.jsonl_reader import is_jsonl, open_compressed
 from cleaner.normalize import repair_surrogates
+from cleaner.warc_reader import bare_record_id
 
 
 class FixtureError(ValueError):
@@ -109,7 +110,9 @@ def ids_naming(item: Item | Reject, ids: Iterable[str]) -> list[str]:
     FILE also the file's path as given, or its end), which names the line whatever its record's
     id (a reject of a line with none known, broken JSON, is found so); for a file read whole, the
     file's name, with or without its suffix, or its path's end. (A line's number alone is no
-    id: RecordPicker takes it only where no record has it as its id.)"""
+    id: RecordPicker takes it only where no record has it as its id.) A WARC record is named by
+    its WARC-Record-ID too, with or without the angle brackets around it (_warc_record_id)."""
+    warc_id = _warc_record_id(item)
     if isinstance(item, Reject):
         record_id, made = item.id, None
     else:
@@ -119,7 +122,8 @@ def ids_naming(item: Item | Reject, ids: Iterable[str]) -> list[str]:
     place = source.replace(os.sep, "/")
     named = []
     for wanted in ids:
-        if wanted == record_id or wanted == made:
+        if wanted == record_id or wanted == made or (
+                warc_id is not None and bare_record_id(wanted) == warc_id):
             named.append(wanted)
         elif item.line:
             name, _, number = wanted.rpartition(":")
@@ -130,6 +134,21 @@ def ids_naming(item: Item | Reject, ids: Iterable[str]) -> list[str]:
               or place.rsplit(".", 1)[0].endswith("/" + wanted)):
             named.append(wanted)
     return named
+
+
+# A WARC-Record-ID header line, as a reject of a WARC record keeps the record's header.
+_RECORD_ID = re.compile(r"^WARC-Record-ID:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+def _warc_record_id(item: Item | Reject) -> str | None:
+    """A WARC record's WARC-Record-ID, without its angle brackets: a cleaned record's as its
+    output keeps it (warc_record_id), a rejected one's from the header the reject keeps."""
+    if isinstance(item, Item):
+        record_id = item.fields.get("warc_record_id")
+    else:
+        found = _RECORD_ID.search(item.raw or "") if item.unit == RECORD else None
+        record_id = found.group(1) if found else None
+    return bare_record_id(record_id) if isinstance(record_id, str) else None
 
 
 # A fixture is one record the user asked for by name: read whatever its size (fixtures add has
@@ -635,17 +654,19 @@ class KeptCleaners:
 def cleaner_like(default, options: RuleOptions):
     """A cleaner for these rule options, made as `default` was; else why none can be made."""
     # (imported here: this module is given its cleaners, and the pipeline imports much)
-    from cleaner.pipeline import Cleaner
+    from cleaner.pipeline import Cleaner, cleaner_language
     from cleaner.rulefile import RuleFileError
 
     try:
-        cleaner = Cleaner(rules=options.rules, builtin=not options.no_builtin_rules,
-                          lang=options.lang)
+        cleaner = Cleaner(rules=options.rules, builtin=not options.no_builtin_rules)
     except RuleFileError as exc:
         # Named whole: a path kept relative to the case's folder reads, seen from here, as a
         # bare name ("mypack.toml") that says nothing of where it was looked for.
         return f"rule file {RuleFileError(os.path.abspath(exc.path), exc.reason, exc.rule)}"
-    if options.lang and options.lang not in cleaner.index.langs:
+    try:
+        # (only the language's error is one of the case's options: any other is raised)
+        cleaner.lang = cleaner_language(options.lang, cleaner.index.langs)
+    except ValueError:          # a lang no pack serves
         return f"no language pack {options.lang!r}"
     cleaner.page_timeout = default.page_timeout
     cleaner.max_html_bytes = default.max_html_bytes

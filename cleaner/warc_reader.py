@@ -43,6 +43,23 @@ _ENDS_INSIDE = "the file ends inside its WARC record"
 _KEPT_WHEN_CUT = ("conversion", "resource")
 # A chunk's size line, as warcio reads one: the first line of a chunked body.
 _CHUNK_SIZE = re.compile(rb"[ \t]*[0-9A-Fa-f]+[ \t]*(?:;[^\r\n]*)?\r\n")
+# The size line of a chunked body's last chunk (size 0), which a trailer may follow (header
+# fields sent after the body), and a trailer's field line.
+_LAST_CHUNK = re.compile(rb"[ \t]*0+[ \t]*(?:;[^\r\n]*)?\r\n")
+_TRAILER_FIELD = re.compile(rb"[!-9;-~]+:[^\r\n]*\r?\n")
+# The schemes of a record's target that a web page is fetched by: a resource or conversion
+# record of another (wget's metadata://gnu.org/software/wget/warc/wget.log, its arguments and
+# manifest; a crawler's dns: lookups) holds no page to clean.
+_WEB_SCHEMES = ("http", "https")
+# The schemes of a WARC target that is never a page, whatever type its record says it holds.
+_NO_PAGE_SCHEMES = ("metadata", "dns")
+_SCHEME = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9+.-]{0,30}):")
+# A response's Content-Range: the first and last byte it holds, of how many (* : not known).
+_CONTENT_RANGE = re.compile(r"[ \t]*bytes[ \t]+(\d+)[ \t]*-[ \t]*(\d+)[ \t]*/[ \t]*(\d+|\*)",
+                            re.IGNORECASE)
+# What a record's blank lines are where a writer closes each record with one line break, not
+# the two of the WARC format.
+_ONE_BREAK = (b"\r\n", b"\n")
 
 
 class _SpacedUri(logging.Filter):
@@ -213,6 +230,33 @@ def iter_warc_stream(stream: BinaryIO, source: str, options: ReadOptions,
 SkipPlaces = dict[tuple[str, int], str]
 
 
+class SkipPlacesById(SkipPlaces):
+    """SkipPlaces that also keep, in `by_id`, where each record skipped was by its
+    WARC-Record-ID (bare_record_id), for `explain --id` given one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_id: dict[str, tuple[str, int]] = {}
+
+    def named(self, wanted: str) -> tuple[tuple[str, int], str] | None:
+        """The place of the record skipped whose WARC-Record-ID `wanted` is (with or without its
+        angle brackets), and why it was skipped; None where no record skipped has it."""
+        place = self.by_id.get(bare_record_id(wanted))
+        return (place, self[place]) if place is not None and place in self else None
+
+
+def bare_record_id(record_id: str) -> str:
+    """A WARC-Record-ID as compared: without the angle brackets around it, which users leave
+    out or keep, and in lower case (a URN's scheme and namespace, and a UUID's hex digits, are
+    the same in any case: `explain --id URN:UUID:...` finds urn:uuid:...).
+
+    >>> bare_record_id("<urn:uuid:1-2>"), bare_record_id(" URN:UUID:1-2 ")
+    ('urn:uuid:1-2', 'urn:uuid:1-2')
+    """
+    bare = record_id.strip()
+    return (bare[1:-1].strip() if bare.startswith("<") and bare.endswith(">") else bare).casefold()
+
+
 class _Skips:
     """The records of one WARC (`source`) the reader passes over, each noted where it is
     skipped: counted by reason (into `counts`, the run's counter) and, where `places` is given
@@ -227,11 +271,15 @@ class _Skips:
         self.counts = counts if counts is not None else Counter()
         self.places = places
 
-    def skip(self, number: int, reason: str) -> None:
-        """Note that the record numbered `number` is skipped, and why."""
+    def skip(self, number: int, reason: str, record: Any = None) -> None:
+        """Note that the record numbered `number` (warcio's `record`, where read) is skipped, and
+        why."""
         self.counts[reason] += 1
         if self.places is not None:
             self.places[(self.source, number)] = reason
+            record_id = record.rec_headers.get_header("WARC-Record-ID") if record else None
+            if record_id and isinstance(self.places, SkipPlacesById):
+                self.places.by_id.setdefault(bare_record_id(record_id), (self.source, number))
 
     def given(self, outcome: Item | Reject) -> None:
         """Note that a record has an outcome (an item, a reject): it was not passed over."""
@@ -256,6 +304,7 @@ class _Walk:
         self.short: int | None = None     # where a record whose length ended short left off
         self.unsaid = False               # that record was skipped: no outcome says it was cut
         self.unclosed = False             # the file ends in the last record's closing blank lines
+        self.one_break = False            # a record before the last closed with one line break
         # The pass's own (_pass starts them again):
         self.pass_start = 0               # where the pass began
         self.at = 0                       # where the record being read starts
@@ -344,8 +393,16 @@ class _Walk:
         # (asking for the offset reads the record to its end, and the blank lines after it:
         # warcio counts an error where a record's length ends elsewhere)
         records.get_record_offset()
-        self.unclosed = records.next_line is None and records.err_count == errors and \
-            not stream.gz and _unclosed(stream, sum(records.member_info), records.offset)
+        closing = _closing(stream, sum(records.member_info), records.offset) \
+            if records.err_count == errors and not stream.gz else None
+        if records.next_line is not None:
+            # (a writer that closes each record with one line break, not two: wget 1.x and
+            # others; the last record's one line break is then no cut)
+            self.one_break = self.one_break or closing in _ONE_BREAK
+            self.unclosed = False
+        else:
+            self.unclosed = closing is not None and _short_closing(closing) and \
+                not (self.one_break and closing in _ONE_BREAK)
         if any(map(_cut_by_length, items)) and _ends_in_headers(stream, self.at):
             # (its Content-Length is then what the file kept of that header line: "1" of 1254)
             items = [self._cut_in_headers("WARC")]
@@ -916,12 +973,20 @@ def _why(exc: Exception, stream: Stream, offset: int) -> str:
 class _Body:
     """A record's payload as warcio's decoders read it, noting the first line read and whether
     a read found nothing left: a chunked body's decoder stops without a word where the data
-    ends inside a chunk."""
+    ends inside a chunk. A chunked body's trailer (header fields after its last chunk, which
+    warcio does not know) is passed over, as if the last chunk had none: else warcio took the
+    body for one not chunked after all, its trailer for the page's, and the page for cut."""
 
     def __init__(self, raw):
         self.raw, self.first, self.dry = raw, None, False
+        self.last = False                 # the line just read is the last chunk's size line
 
     def read(self, size: int | None = None) -> bytes:
+        if self.last and size == 2:
+            # (warcio reads the CRLF that ends a chunked body right after its last size line)
+            self.last = False
+            return self._end()
+        self.last = False
         data = self.raw.read(size)
         self.dry = self.dry or not data and size != 0
         return data
@@ -930,7 +995,34 @@ class _Body:
         line = self.raw.readline(size)
         self.first = line if self.first is None else self.first
         self.dry = self.dry or not line and size != 0
+        self.last = _LAST_CHUNK.fullmatch(line) is not None
         return line
+
+    def _end(self) -> bytes:
+        r"""The CRLF that ends a chunked body, read past its trailer's field lines if it has a
+        trailer; what else is there where the bytes are no trailer (warcio then says the body is
+        no chunked one), and b"" where the data ends first (the body is cut: said so).
+
+        >>> import io
+        >>> [_Body(io.BytesIO(data))._end()
+        ...  for data in (b"\r\n", b"X-A: 1\r\nX-B: 2\r\n\r\n", b"X-A: 1\r\n", b"<p>x")]
+        [b'\r\n', b'\r\n', b'', b'<p']
+        """
+        start = self.raw.read(2)
+        if start == b"\r\n" or not start:
+            self.dry = self.dry or not start
+            return start
+        line = start + self.raw.readline(_TRAILER_LINE)
+        while _TRAILER_FIELD.fullmatch(line) is not None:
+            line = self.raw.readline(_TRAILER_LINE)
+            if line in (b"\r\n", b"\n"):
+                return b"\r\n"
+        self.dry = self.dry or not line
+        return start if line else b""
+
+
+# The longest trailer field line read (a longer one ends the trailer: the rest is no trailer).
+_TRAILER_LINE = 1 << 13
 
 
 def _content_stream(record) -> tuple[Any, _Body]:
@@ -954,8 +1046,11 @@ def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:
     from warcio.bufferedreaders import ChunkedDataReader
 
     said = record.rec_headers.get_header("WARC-Truncated")
+    partial = _partial_content(record)
     if said is not None:
         why = f"its WARC record holds only the start of the page (WARC-Truncated: {said.strip()})"
+    elif partial is not None:
+        why = partial
     elif getattr(getattr(content, "decompressor", None), "eof", True) is False:
         coding = record.http_headers.get_header("Content-Encoding")
         why = f"its body ends before the end of its {coding} data (Content-Encoding): the " \
@@ -969,29 +1064,80 @@ def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:
     return [{"flag": CUT_SHORT, "reason": why}]
 
 
+def _partial_content(record) -> str | None:
+    """Why a response of status 206 (Partial Content: the server sent the byte range a crawler
+    asked for) holds only part of its page, where its Content-Range does not cover the whole
+    page, or it gives none; None for any other response, or a range from the page's first byte
+    to its last (kept as a page a crawler cut is: flagged, its text kept as far as it goes)."""
+    if _status(record) != 206:
+        return None
+    said = record.http_headers.get_header("Content-Range")
+    if said is None:
+        return "its response is 206 Partial Content, with no Content-Range: the page may be " \
+               "only a part"
+    found = _CONTENT_RANGE.match(said)
+    if found is not None and found.group(1) == "0" and found.group(3) != "*" and \
+            int(found.group(2)) + 1 == int(found.group(3)):
+        return None
+    return f"its response is 206 Partial Content (Content-Range: {said.strip()[:80]}): the " \
+           f"page is only a part"
+
+
+def _no_web_page(record) -> str | None:
+    """Why a resource or conversion record holds no page to clean: its target's scheme is one
+    of no page whatever it holds (wget's metadata://gnu.org/software/wget/warc/wget.log, a dns:
+    lookup), or another no web page's and the record is not HTML (a urn: note of plain text);
+    None for one of a web page, one whose target has no scheme (read, as before), and a page of
+    HTML under a file:// or urn: target (warcit stores saved pages so)."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    found = _SCHEME.match(url) if url else None
+    if found is None:
+        return None
+    scheme = found.group(1).lower()
+    if scheme in _WEB_SCHEMES or scheme not in _NO_PAGE_SCHEMES and \
+            _payload_type(record)[0] in HTML_TYPES:
+        return None
+    return f"WARC {record.rec_type} record of a {scheme}: URI, no web page"
+
+
+def _identified_page(record, payload: bytes) -> bool:
+    """Whether a record's payload is a page by the type its archiver identified from the bytes
+    (WARC-Identified-Payload-Type, as Common Crawl sets it: a page served as
+    application/octet-stream) and the bytes open as a page do."""
+    identified = record.rec_headers.get_header("WARC-Identified-Payload-Type")
+    return bool(identified) and identified.split(";", 1)[0].strip().lower() in HTML_TYPES and \
+        opens_as_page(payload)
+
+
 def _record_item(record, source: str, number: int, options: ReadOptions, skipped: _Skips,
                  stream: Stream) -> tuple[list[Item | Reject], bool]:
     """The record's page as an Item (a Reject where it cannot be one; nothing for a record
     skipped, noted in `skipped` under its number), and whether the record's length took whole
     records after it (then read from the first one's header on, by _Walk)."""
+    if record.rec_type in _DOCUMENT_TYPES:
+        why = _no_web_page(record)
+        if why is not None:
+            skipped.skip(number, why, record)
+            return [], False
     if record.rec_type == "conversion" or record.rec_type == "resource" and \
             _payload_type(record)[0] == "text/plain":
         # (a resource of plain text is a document as a WET conversion is: a page's text an
         # archiver stored by itself)
         return _text_item(record, source, number, options, skipped, stream)
     if record.rec_type not in ("response", "resource"):
-        skipped.skip(number, f"WARC {record.rec_type} record")
+        skipped.skip(number, f"WARC {record.rec_type} record", record)
         return [], False
     url = record.rec_headers.get_header("WARC-Target-URI")
     status = _status(record)
     if status is not None and not 200 <= status < 300:
-        skipped.skip(number, f"HTTP status {status}")
+        skipped.skip(number, f"HTTP status {status}", record)
         return [], False
     media, charset = _payload_type(record)
     limit = options.max_html_bytes
     content, body = _content_stream(record)
     payload = content.read(limit + 1)
-    page = media in HTML_TYPES or (media is None and opens_as_page(payload))
+    page = media in HTML_TYPES or (media is None and opens_as_page(payload)) or \
+        _identified_page(record, payload)
     # (the rest of the record, read here: a chunked or gzip body's decoder stops at the body's
     # own end, and the bytes after it, up to the Content-Length, are not the page's. Whole
     # records there, or after a header in the page, count only for a page: an archived .warc,
@@ -1021,7 +1167,7 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
     # (the data ends inside the page: no next record's header in it says where it should end)
     ended = ran_past and not flags and not swallowed
     if not page:
-        skipped.skip(number, f"not HTML ({media or 'no content type'})")
+        skipped.skip(number, f"not HTML ({media or 'no content type'})", record)
         return [], swallowed
     if ended:
         # The file ends inside the page: it is cleaned as far as it goes and flagged, as a
@@ -1128,21 +1274,33 @@ def _header_left_as_was(stream: Stream, offset: int) -> bytes:
     return block
 
 
-def _unclosed(stream: Stream, end: int, after: int) -> bool:
-    """Whether the bytes from a record's `end` to `after`, where the data ends, are less than the
-    two blank lines a record closes with (CRLF CRLF, or bare line feeds as warcio takes them);
-    the stream is left where it was, its error and all."""
+def _closing(stream: Stream, end: int, after: int) -> bytes | None:
+    """The bytes from a record's `end` to `after` (where the next record starts, or the data
+    ends), where they are fewer than the four of the two blank lines (CRLF CRLF) a record closes
+    with; None where they are not, or cannot be read. Only such short closings are read: a
+    record closed as the format says costs no read. The stream is left where it was, its error
+    and all."""
     if after - end >= 4:
-        return False
+        return None
     error, where = stream.error, stream.tell()
     try:
         stream.seek(end)
-        blank = stream.read(after - end)
+        blank: bytes | None = stream.read(after - end)
         stream.seek(where)
     except (EOFError, OSError, zlib.error):
-        blank = b"\r\n\r\n"
+        blank = None
     stream.error = error
-    return blank not in (b"\r\n\r\n", b"\n\n", b"\r\n\n", b"\n\r\n")
+    return blank
+
+
+def _short_closing(blank: bytes) -> bool:
+    r"""Whether a record's closing bytes (_closing) are less than the two blank lines a record
+    closes with (CRLF CRLF, or bare line feeds as warcio takes them).
+
+    >>> [_short_closing(b) for b in (b"", b"\r\n", b"\n\n", b"\r\n\n", b"\n\r\n")]
+    [True, True, False, False, False]
+    """
+    return blank not in (b"\n\n", b"\r\n\n", b"\n\r\n")
 
 
 def _cut_by_length(item: Item | Reject) -> bool:
@@ -1181,7 +1339,7 @@ def _text_item(record, source: str, number: int, options: ReadOptions, skipped: 
     url = record.rec_headers.get_header("WARC-Target-URI")
     media, _ = _payload_type(record)
     if media not in (None, "text/plain"):
-        skipped.skip(number, f"not text (conversion to {media})")
+        skipped.skip(number, f"not text (conversion to {media})", record)
         return [], False
     limit = options.max_record_bytes
     data = record.raw_stream.read(limit + 1)
