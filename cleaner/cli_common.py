@@ -8,7 +8,7 @@ import codecs
 from cleaner.input_guard import missing_input
 from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_HTML_BYTES, MAX_RECORD_BYTES,
                             PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions, hint_pair)
-from cleaner.pipeline import Cleaner
+from cleaner.pipeline import Cleaner, cleaner_language
 from cleaner.pack_replacements import pack_warnings
 from cleaner.progress import say
 from cleaner.rulefile import RuleFileError
@@ -97,10 +97,10 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "opens as a web page (<html, <!doctype html) is read as a page")
     group.add_argument("--field", type=hint_field, action="append", default=[],
                        metavar="HINT=NAME", dest="hint_fields",
-                       help="read a hint (id, url, title, date or lang) from the record field "
-                            "NAME, e.g. --field date=date_publish (repeatable; NAME is kept in "
-                            "the record too; a clean run that found no record with a field NAME "
-                            "ends with a warning)")
+                       help="read a hint (id, url, title, date, lang or site) from the record "
+                            "field NAME, e.g. --field date=date_publish (repeatable; NAME is kept "
+                            "in the record too; a clean run that found no record with a field "
+                            "NAME ends with a warning)")
     group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
                        help="encoding of .txt input, and of JSON lines that are not UTF-8: "
                             "utf-8 (strict, default), auto (detect), or a codec name")
@@ -179,11 +179,15 @@ def stats_refused(stats: str | None, output: str) -> bool:
 def load_cleaner(args: argparse.Namespace) -> Cleaner | None:
     """The Cleaner for these options, or None after printing why a rule file is unusable."""
     try:
-        cleaner = Cleaner(rules=args.rules, builtin=not args.no_builtin_rules, lang=args.lang)
+        cleaner = Cleaner(rules=args.rules, builtin=not args.no_builtin_rules)
     except RuleFileError as exc:
         say(f"cleaner: error: rule file {exc}")
         return None
-    if no_such_lang(args.lang, cleaner.index.langs):
+    try:
+        # Read as Cleaner(lang=...) reads it, as a record's lang field is: --lang EN is en.
+        cleaner.lang = cleaner_language(args.lang, cleaner.index.langs)
+    except ValueError:
+        no_such_lang(args.lang, cleaner.index.langs)        # (says why)
         return None
     if args.rules and not getattr(args, "quiet", False):
         # By design, and easy to do by mistake (a lang/en.toml of one's own drops English

@@ -12,6 +12,7 @@ import orjson
 
 from cleaner.cli_common import add_rule_options, at_least, no_such_lang
 from cleaner.pack_replacements import pack_warnings
+from cleaner.pipeline import cleaner_language
 from cleaner.rulefile import RuleFileError, load_packs
 from cleaner.wording import characters, counted, noun
 
@@ -76,18 +77,24 @@ def register(sub) -> None:
 
 def _load(args):
     """The packs the options load, or None after saying why they cannot be used (a broken rule
-    file, a --lang no loaded pack has)."""
+    file, a --lang no loaded pack has); args.lang read as `cleaner clean` reads it (EN is en)."""
     try:
         packs = load_packs(args.rules, builtin=not args.no_builtin_rules)
     except RuleFileError as exc:
         print(f"cleaner: error: rule file {exc}", file=sys.stderr)
         return None
-    return None if _unknown_lang(args.lang, packs) else packs
+    return None if _unknown_lang(args, packs) else packs
 
 
-def _unknown_lang(lang: str | None, packs) -> bool:
-    """Whether --lang names no language pack among `packs`, after saying so."""
-    return no_such_lang(lang, {pack.id for pack in packs if pack.kind == "lang"})
+def _unknown_lang(args: argparse.Namespace, packs) -> bool:
+    """Whether --lang names no language pack among `packs`, after saying so; else args.lang is
+    the pack's id it names (pipeline.cleaner_language: "EN", "en-GB", "eng" are en)."""
+    langs = {pack.id for pack in packs if pack.kind == "lang"}
+    try:
+        args.lang = cleaner_language(args.lang or None, langs)
+    except ValueError:
+        return no_such_lang(args.lang, langs)       # (says why)
+    return False
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -151,7 +158,7 @@ def run_check(args: argparse.Namespace) -> int:
             packs = load_packs(args.rules, builtin=not args.no_builtin_rules)
         except RuleFileError:
             packs = []                  # a broken file: the check itself reports it
-        if packs and _unknown_lang(args.lang, packs):
+        if packs and _unknown_lang(args, packs):
             return 2
     fixtures = None if args.no_fixtures else args.fixtures
     if fixtures is not None and not Path(fixtures).is_dir():

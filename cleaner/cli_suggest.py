@@ -13,10 +13,10 @@ import orjson
 
 from cleaner.batches import clean_item_document
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, no_such_input,
-                                read_options, share)
+                                no_such_lang, read_options, share)
 from cleaner.identify import PackIndex, site_host, url_language
 from cleaner.inputs import Reject
-from cleaner.pipeline import Cleaner
+from cleaner.pipeline import Cleaner, cleaner_language
 from cleaner.readers import iter_inputs
 from cleaner.rulefile import RuleFileError, load_pack, load_packs
 from cleaner.sitekey import claimed_site, host_key
@@ -122,8 +122,17 @@ def run(args: argparse.Namespace) -> int:
     if args.write_packs and site and refuse_existing(
             args, [pack_path(Path(args.write_packs), site)]):
         return 2            # the one site's pack is known now: no need to mine the dump first
+    try:
+        # Read as `cleaner clean` reads it (--lang EN is en), against every loaded pack.
+        lang = cleaner_language(args.lang, index.langs)
+    except ValueError:
+        no_such_lang(args.lang, index.langs)        # (says why)
+        return 2
     chosen = select_packs(packs, args.packs)
-    cleaner = Cleaner(packs=chosen, lang=args.lang)
+    cleaner = Cleaner(packs=chosen)
+    # (set, not given: the packs --packs chooses may leave out --lang's, which then forces no
+    # language's rules, as before; Cleaner(lang=...) refuses such a language)
+    cleaner.lang = lang
     options = SuggestOptions(min_docs=args.min_docs, min_share=args.min_share, top=args.top,
                              max_docs_per_site=args.max_docs, site=site)
     miner = Miner(options, claims, partial(document_language, index))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import re
 import unicodedata
 from typing import Any
+from urllib.parse import urlsplit
 
 META_FIELDS = ("title", "date", "authors", "editors", "source", "location",
                "site", "url", "category", "lang")
@@ -98,6 +100,59 @@ def url_value(value: Any) -> Any:
         except UnicodeDecodeError:
             return value
     return value
+
+
+# A url with its scheme and a plain host: nearly every input's, taken without urlsplit's parse.
+# (no (?i): an upper-case scheme, rare, takes the longer way)
+_WEB_URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9][A-Za-z0-9.\-]*(?:[:/?#]|\Z)")
+# A scheme ("javascript:", "mailto:"); not a dotted host's name before its port ("kompas.com:80").
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+\-]*):")
+WEB_SCHEMES = frozenset({"http", "https", "ftp"})
+_SPACE = re.compile(r"\s")
+# A host opening a url given without its scheme, or after a web scheme's one slash: a dotted
+# name or localhost, with a port or not, then its path or nothing ("kompas.com/read/a b",
+# "localhost:8080/x"); what follows the host is the url's whatever it holds (IndoSum's urls
+# keep spaces in their paths).
+_HOST_FIRST = re.compile(r"(?i)/*(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z0-9\-]*[a-z0-9]\.?"
+                         r"(?::\d*)?(?:[/?#]|\Z)|/*localhost(?::\d*)?(?:[/?#]|\Z)")
+
+
+def is_url_text(url: str) -> bool:
+    """Whether an input url's text (stripped, not empty) is taken for a url, which meta.url
+    holds and a site and a date are read from: an http(s) or ftp url with a host (one slash
+    after its scheme too), one opening with a host ("kompas.com/read/a b", "localhost:8080/x",
+    "//kompas.com/a"), a path "/2017/01/a1", or a dump's placeholder for none ("N/A", "-",
+    "null": site_host reads no site from it). Not a url of another scheme ("javascript:alert(1)",
+    "mailto:"), one with a scheme and no host ("http://", "http://[::1"), nor words ("not a url
+    at all"): the Cleaner flags it unreadable-url and takes no url from it.
+
+    >>> [is_url_text(u) for u in ("https://a.id/x", "kompas.com/a b", "N/A", "HTTP://A.ID")]
+    [True, True, True, True]
+    >>> [is_url_text(u) for u in ("localhost:8080/x", "https:/a.id/x", "http://a.id/a b")]
+    [True, True, True]
+    >>> [is_url_text(u) for u in ("javascript:alert(1)", "http://", "no url", "https:///a")]
+    [False, False, False, False]
+    """
+    if _WEB_URL.match(url) or _HOST_FIRST.match(url):       # (nearly every document's)
+        return True
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        # (a path or a placeholder keeps no space: words do)
+        return _has_host(url) if url.startswith("//") else not _SPACE.search(url)
+    if scheme.group(1).lower() not in WEB_SCHEMES:
+        return False
+    # ("https:/kompas.com/a": one slash, a host all the same, kept as it was before)
+    return _has_host(url) or _HOST_FIRST.match(url, scheme.end()) is not None
+
+
+def _has_host(url: str) -> bool:
+    """Whether a url with a scheme, or "//" opening it, names a host (no spaces in it); not one
+    urlsplit refuses."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:                  # "http://[::1": an unclosed IPv6 literal
+        return False
+    return host is not None and host != "" and not _SPACE.search(host)
 
 
 def _numpy_time(value: Any) -> Any:

@@ -36,8 +36,8 @@ from cleaner.document import NOTHING_VISIBLE, Document, nothing_visible
 from cleaner.html_load import PageError
 from cleaner.inputs import MAX_RECORD_BYTES, Reject, hint_pair, opens_as_page, with_hint_fields
 from cleaner.parquet_io import record_schema, row_text
-from cleaner.pipeline import Cleaner, document_id
-from cleaner.rulefile import RuleFileError, rule_paths
+from cleaner.pipeline import Cleaner, cleaner_language, document_id
+from cleaner.rulefile import RuleFileError, load_packs, rule_paths
 
 _CLEANERS: dict[tuple, Cleaner] = {}
 # The package's folder, whose code source_digest reads, and what code_version made of it.
@@ -108,7 +108,8 @@ def code_version() -> str:
 
 def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] = (),
                  builtin: bool = True, lang: str | None = None,
-                 max_record_bytes: int = MAX_RECORD_BYTES, fields: HintFields = ()) -> dict:
+                 max_record_bytes: int = MAX_RECORD_BYTES, fields: HintFields = (),
+                 site: str | None = None) -> dict:
     """The `fn_kwargs` of Dataset.map(clean_batch): these options, the digest of what the rule
     files hold (rule_files_digest) and the code that cleans (code_version). datasets names a
     map's cached result by the function and its fn_kwargs: with a rules path alone, a map after
@@ -119,19 +120,29 @@ def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] =
     rejected, with the command's reason (a page row is held to Cleaner.max_html_bytes, as the
     command's --max-html-bytes). `fields` are the command's --field HINT=NAME: hints read from
     columns, as {"date": "published_at"}, "date=published_at" or a list of such strings.
-    ValueError for a value the command refuses.
+    `lang` is read as Cleaner(lang=...) reads it ("EN" is "en"), and refused where no pack
+    serves it. `site`: the host of the site every row comes from ("kompas.com"), whose pack
+    cleans the rows whose url names no site a pack claims, as a row's own `site` column does
+    (Cleaner.clean's site=). ValueError for a value the command or the Cleaner refuses.
 
     >>> sorted(batch_kwargs(text_field="content"))  # doctest: +NORMALIZE_WHITESPACE
     ['builtin', 'cleaner_version', 'fields', 'lang', 'max_record_bytes', 'rules',
-     'rules_digest', 'text_field']
+     'rules_digest', 'site', 'text_field']
     >>> batch_kwargs(fields={"date": "published_at"})["fields"]
     [['date', 'published_at']]
     """
     paths = _rule_paths(rules)
+    if site is not None and not isinstance(site, str):
+        raise ValueError(f"site must be a site's host, like 'kompas.com', not {site!r}")
+    digest = rule_files_digest(paths, builtin)
+    if lang is not None:
+        # (read as the Cleaner reads it, so that "EN" and "en" name one map in the cache)
+        packs = load_packs(paths, builtin=builtin)
+        lang = cleaner_language(lang, [pack.id for pack in packs if pack.kind == "lang"])
     return {"text_field": text_field, "rules": paths, "builtin": builtin, "lang": lang,
-            "rules_digest": rule_files_digest(paths, builtin), "cleaner_version": code_version(),
+            "rules_digest": digest, "cleaner_version": code_version(),
             "max_record_bytes": _record_limit(max_record_bytes),
-            "fields": [list(pair) for pair in hint_fields(fields, text_field)]}
+            "fields": [list(pair) for pair in hint_fields(fields, text_field)], "site": site}
 
 
 def _record_limit(limit: int) -> int:
@@ -171,11 +182,12 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
                 rules_digest: str | None = None,
                 cleaner_version: str | None = None,
                 max_record_bytes: int = MAX_RECORD_BYTES,
-                fields: HintFields = ()) -> dict[str, list]:
+                fields: HintFields = (), site: str | None = None) -> dict[str, list]:
     """A batch of rows (column -> values) cleaned: for `Dataset.map(..., batched=True)`.
     `rules_digest`: batch_kwargs' digest of the rule files, which names the Cleaner kept for
     these options; `cleaner_version`: batch_kwargs' name of the code, there for datasets' cache
-    only (a process runs one code); `max_record_bytes` and `fields` as batch_kwargs takes them.
+    only (a process runs one code); `max_record_bytes`, `fields` and `site` as batch_kwargs
+    takes them.
 
     A row the command would reject (no text, not UTF-8, not text, blank, over max_record_bytes,
     a page with no article, or one whose cleaning raised: "internal error: ...") keeps its
@@ -191,7 +203,7 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     limit = _record_limit(max_record_bytes)
     cleaner = _cleaner(_rule_paths(rules), builtin, lang, rules_digest)
     columns = {name: values for name, values in batch.items() if name != text_field}
-    rows = [_row_hints(columns, i, pairs) for i in range(len(texts))]
+    rows = [_row_hints(columns, i, pairs, site, cleaner) for i in range(len(texts))]
     docs: list[Document | None] = [None] * len(texts)
     to_clean: dict[int, str] = {}       # the rows' texts, cleaned together
     for i, value in enumerate(texts):
@@ -236,15 +248,20 @@ def _mapped_columns(batch: dict[str, list], pairs: tuple[tuple[str, str], ...]) 
                              f"{', '.join(map(str, batch))})")
 
 
-def _row_hints(columns: dict[str, list], i: int,
-               pairs: tuple[tuple[str, str], ...]) -> tuple[str | None, dict]:
+def _row_hints(columns: dict[str, list], i: int, pairs: tuple[tuple[str, str], ...],
+               site: str | None = None, cleaner: Cleaner | None = None) -> tuple[str | None, dict]:
     """Row i's url (as the row gives it) and its other hints, read from the mapped columns first
-    (inputs.with_hint_fields: a column named as the hint gives way)."""
+    (inputs.with_hint_fields: a column named as the hint gives way); its `site` column's where
+    that chooses a pack (cleaner.site_pack), else the map's `site` (a column of section names,
+    "Nasional", or "www" chooses none)."""
     fields = {name: values[i] for name, values in columns.items()}
     if pairs:
         with_hint_fields(fields, pairs)
     url = fields.get("url")
-    hints = {k: fields[k] for k in ("id", "title", "date", "lang") if k in fields}
+    hints = {k: fields[k] for k in ("id", "title", "date", "lang", "site") if k in fields}
+    if site is not None and (hints.get("site") is None or cleaner is None
+                             or cleaner.site_pack(hints["site"]) is None):
+        hints["site"] = site
     return url, hints     # (a url that is not text: flagged unreadable-url by the Cleaner)
 
 

@@ -472,11 +472,19 @@ class PackIndex:
         country = host.rpartition(".")[2] if host else ""
         return (country in first.country_domains) - (country in second.country_domains)
 
-    def no_language_flag(self, text: str, declared: str | None = None) -> dict[str, str]:
+    def no_language_flag(self, text: str, declared: str | None = None,
+                         forced: str | None = None) -> dict[str, str]:
         """The flag of a document that got no language (no --lang, site pack or language its
         words name): what the language pick found, and the language the input declares (which
         no pack serves, or which the text did not bear out), so that such records can be found
-        and given one."""
+        and given one. `forced`: the language every document was given (--lang, a Cleaner's
+        lang), which no pack serves: the pick did not run, and its words are not the reason."""
+        if forced is not None:
+            return {"flag": NO_LANGUAGE,
+                    "reason": f"the language given for every document, {forced!r} (--lang, or a "
+                              "Cleaner's lang), is no language pack's (the packs loaded: "
+                              f"{', '.join(map(repr, sorted(self.langs))) or 'none'}): no "
+                              "language pack's rules ran, and its words were not looked at"}
         window = text[:LANGUAGE_WINDOW]
         words = window.lower().split()
         best, count = self._most_stopwords(words)

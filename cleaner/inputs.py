@@ -249,8 +249,9 @@ def _opens_as_utf16_page(data: bytes) -> bool:
 
 # The fields of a record a document takes as hints (Cleaner.make_document), by these names.
 # (`lang`, the language the input declares, also stays in the record as given: the text's
-# words may overrule it.)
-HINTS = ("id", "url", "title", "date", "lang")
+# words may overrule it; `site`, a site's host, chooses its pack where the url names no host, and
+# stays in the record as well: Cleaner._site_hint.)
+HINTS = ("id", "url", "title", "date", "lang", "site")
 # What a reader knows of a web page besides its fields (Item.hints of an HTML item): the HTTP
 # charset, a fallback date (a WARC record's crawl date), its notes on the page (page_flags).
 PAGE_NOTES = ("charset", "fallback_date", "page_flags")

@@ -43,6 +43,14 @@ def _split_marks() -> dict[str, str]:
 # reads as text. The hint gates it: text without mojibake is not searched for it.
 _SPLIT_MARKS = _split_marks()
 _SPLIT_MARK = re.compile("\u00e2\u20ac ([" + re.escape("".join(_SPLIT_MARKS)) + "])")
+# A closing double quote's mojibake without its last byte: 0x9D, which Windows-1252 leaves
+# undefined, is dropped by many a converter ("tired,â€ said"), and "â€" is left against the word
+# it closes, before a space or a line's end. ftfy read it as "†" whose no-break space became a
+# space ("tired,†said"): but a dagger is rare in news, the quote common, and the space after it
+# is the text's own. The byte is put back (U+009D, which sloppy-windows-1252 writes as 0x9D) for
+# the line's repair to read. One with a space before it closes no word ("kata dia, â€ kata"):
+# left to ftfy.
+_LOST_QUOTE = re.compile(r"(?<=\S)" "\u00e2\u20ac" r"(?= |$)", re.MULTILINE)
 
 # ftfy is imported where it is used, by the few documents that need it: importing it (and its
 # width tables) costs about 70 ms at every start of a process.
@@ -87,8 +95,10 @@ def fix_mojibake(text: str) -> str:
     """
     if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
-    if "\u00e2\u20ac " in text:
-        text = _SPLIT_MARK.sub(_join_mark, text)
+    if "\u00e2\u20ac" in text:
+        if "\u00e2\u20ac " in text:
+            text = _SPLIT_MARK.sub(_join_mark, text)
+        text = _LOST_QUOTE.sub("\u00e2\u20ac\u009d", text)
     # Each line (a long one piece by piece) is searched for the fingerprint once.
     return "\n".join("".join(_fix_line(piece) if _MOJIBAKE_HINT.search(piece) else piece
                              for piece in _pieces(line))

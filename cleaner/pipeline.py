@@ -12,8 +12,8 @@ from typing import Any, Iterable
 from cleaner.apply_rules import GUARD_SHARE, RuleStage
 from cleaner.decode import is_utf8
 from cleaner.declared_language import language_code
-from cleaner.document import NOTHING_VISIBLE, Document, Line, Removal, json_value, \
-    nothing_visible
+from cleaner.document import NOTHING_VISIBLE, Document, Line, Removal, is_url_text, \
+    json_value, nothing_visible
 from cleaner.first_look import first_look
 from cleaner.header import header_stage
 from cleaner.identify import PackIndex, site_host
@@ -56,7 +56,7 @@ class Cleaner:
         self.packs = packs if packs is not None else load_packs(rules, builtin=builtin)
         self.index = PackIndex(self.packs)
         self.sink = MetaSink(self.packs)
-        self.lang = lang
+        self.lang = cleaner_language(lang, self.index.langs)
         self.guard_share = guard_share
         self.page_timeout: float = DEFAULT_PAGE_TIMEOUT   # seconds one HTML page may take; 0: none
         self.max_html_bytes: int = MAX_HTML_BYTES         # larger pages are refused
@@ -165,7 +165,7 @@ class Cleaner:
                       date: Any = None, **fields: Any) -> Document:
         """A Document from input text and fields; title and date are hints, the rest rides along."""
         # (bytes would need a charset: Cleaner.clean_html takes them, or decode them first)
-        _must_be(text, (str,), "text")
+        _must_be(text, (str,), "text", id)
         # A missing cell of a pandas frame is NaN, NaT or NA, not None: no hint either.
         url, id, title, date = _url_hint(url), _hint(id), _hint(title), _hint(date)
         # Half an emoji's UTF-16 pair in a field would make a record no UTF-8 writer takes; the
@@ -176,6 +176,14 @@ class Cleaner:
                        fields=fields)
         if url is not None and not isinstance(url, str):
             doc.flags.append(unreadable_url_flag(url))
+        elif doc.url is not None and not is_url_text(doc.url):
+            # Words, "javascript:...": meta.url holds a url's text, and no site or date is read
+            # from this one (a dump's placeholder, "N/A", is kept: it names none).
+            doc.flags.append(unreadable_url_flag(doc.url, "an http(s) or ftp url with a host"))
+            doc.url = None
+        site = fields.get("site")
+        if site is not None:                # (a rare field: one test a document)
+            self._site_hint(doc, site)
         # A title given by the input is metadata as a title line would be: one line of text,
         # without the controls, runs of spaces and markup a scraper leaves (a NUL, "&amp;"),
         # its accents composed as the text's are (normalize's nfc), so that it equals the
@@ -198,6 +206,24 @@ class Cleaner:
                 doc.hints["lang"] = code
                 doc.hints["lang_from"] = "fields"
         return doc
+
+    def _site_hint(self, doc: Document, site: Any) -> None:
+        """A `site` field naming a site's host (or its url): that site's pack is the document's,
+        as the host of a url would choose it, where its url names no host (a path, a
+        placeholder, none): a url naming any host wins, so that one site's rules never run on
+        another host's text, and meta.site stays the url's. The field rides along as lang's
+        does; one naming no pack (a site's name, "kompas") changes nothing."""
+        if site_host(doc.url) is not None:
+            return
+        pack = self.site_pack(site)
+        if pack is not None:
+            doc.hints["site_pack"] = pack
+
+    def site_pack(self, site: Any) -> Pack | None:
+        """The site pack a `site` value chooses: the one claiming the host it names (a host,
+        "www.kompas.com", or a url); None for any other value ("Nasional", "www", 7)."""
+        host = site_host(_hint(site)) if isinstance(site, str) else None
+        return None if host is None else self.index.site_by_host(host)
 
     def make_flagged_document(self, text: str, page_flags: list[dict[str, Any]], /,
                               **fields: Any) -> Document:
@@ -230,6 +256,22 @@ class Cleaner:
             # (its fields stay fields: one named like a reader's note, "charset", is no note)
             return _api_record(self.page_document(text, url, {}, **fields), text)
         return _api_record(self.clean_document(self.make_document(text, url, **fields)), text)
+
+    def explain(self, text: str, /, url: Any = None, **fields: Any) -> str:
+        """What `cleaner explain` shows for this document, without colour: its normalized text
+        line by line with each removal marked [-text-]<rule>, then its metadata, flags and a
+        legend of the rules. Takes what `clean` takes (a page too), and raises as it does.
+
+        >>> Cleaner().explain("Judul Berita\\n\\nIsi berita. (ant)", id="a1").splitlines()[:2]
+        ['== a1', '   title     Judul Berita']
+        """
+        from cleaner.explain import explain_document       # (not needed to clean)
+
+        page = isinstance(text, str) and opens_as_page(text)
+        doc = (self.page_document(text, url, {}, **fields) if page
+               else self.clean_document(self.make_document(text, url, **fields)))
+        return explain_document(doc.text, _api_record(doc, text), self.packs,
+                                text if page else None)
 
     # HTML input (docs/html.md): the page's article is extracted, then cleaned like text.
     def clean_html(self, html: bytes | str, /, url: Any = None,
@@ -409,15 +451,41 @@ class Cleaner:
                 # given one with --lang), not left to a null meta.lang alone. (Not where no
                 # language pack is loaded, nor for a text with no words left: an empty one is
                 # rejected, or flagged so where kept.)
-                doc.flags.append(self.index.no_language_flag(doc.text, declared))
+                doc.flags.append(self.index.no_language_flag(doc.text, declared, self.lang))
 
 
-def _must_be(value: Any, kinds: tuple[type, ...], what: str) -> None:
+def cleaner_language(lang: Any, langs: Iterable[str]) -> str | None:
+    """The language a Cleaner cleans every document in (its `lang`, the command's --lang): a
+    language pack's id as it is, else the code a record's `lang` field would name ("EN",
+    "en-GB", "eng" -> "en": declared_language), which a pack must serve; None for none. A
+    ValueError names the packs for any other: a language no pack serves ran no language's
+    rules on any document, each flagged no-language, where nothing said why.
+
+    >>> cleaner_language("en_US", ["en", "id"]), cleaner_language(None, ["en"])
+    ('en', None)
+    >>> cleaner_language("english", ["en", "id"])
+    Traceback (most recent call last):
+    ValueError: lang 'english' names no language pack (the packs loaded: 'en', 'id'); give a code, like 'id' or 'en'
+    """
+    if lang is None:
+        return None
+    known = sorted(langs)
+    code = lang if lang in known else language_code(lang)
+    if code not in known:
+        named = ", ".join(map(repr, known)) or "none"
+        raise ValueError(f"lang {lang!r} names no language pack (the packs loaded: {named}); "
+                         "give a code, like 'id' or 'en'")
+    return code
+
+
+def _must_be(value: Any, kinds: tuple[type, ...], what: str, id: Any = None) -> None:
     """A TypeError that names what was given, where a document's text or page is not of
-    `kinds` (else a None failed deep inside, as "object of type 'NoneType' has no len()")."""
+    `kinds` (else a None failed deep inside, as "object of type 'NoneType' has no len()"), and
+    the document's id where it has one: a frame cleaned row by row stops at that row."""
     if not isinstance(value, kinds):
         names = " or ".join(kind.__name__ for kind in kinds)
-        raise TypeError(f"{what} must be a {names}, not {type(value).__name__}")
+        row = "" if _hint(id) is None else f" (id {document_id(id)!r})"
+        raise TypeError(f"{what} must be a {names}, not {type(value).__name__}{row}")
 
 
 def missing(value: Any) -> bool:
@@ -469,12 +537,13 @@ def _page_hint(name: str, value: Any) -> Any:
     return value
 
 
-def unreadable_url_flag(url: Any) -> dict[str, str]:
-    """The flag of an input url that is not text (a number, a list of urls): no url is taken
-    from it (meta.url is a url's text, its site and date are read from one), and the record
-    says what it was, as an unreadable date's does."""
+def unreadable_url_flag(url: Any, what: str = "text") -> dict[str, str]:
+    """The flag of an input url that is not text (a number, a list of urls), or not `what` a url
+    is (document.is_url_text: "javascript:..."): no url is taken from it (meta.url is a url's
+    text, its site and date are read from one), and the record says what it was, as an
+    unreadable date's does."""
     return {"flag": "unreadable-url",
-            "reason": f"the input url {hint_text(url)[:80]!r} is not text: no url taken from it"}
+            "reason": f"the input url {hint_text(url)[:80]!r} is not {what}: no url taken from it"}
 
 
 def _api_record(doc: Document, text: Any) -> dict[str, Any]:

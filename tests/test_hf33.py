@@ -181,10 +181,10 @@ def test_a_column_named_as_the_hint_gives_way_and_every_column_stays(tmp_path, m
 
 
 @pytest.mark.parametrize("fields, message", [
-    ("date", "not HINT=NAME with HINT one of id, url, title, date, lang: 'date'"),
-    (["when=published_at"], "not HINT=NAME with HINT one of id, url, title, date, lang: "
+    ("date", "not HINT=NAME with HINT one of id, url, title, date, lang, site: 'date'"),
+    (["when=published_at"], "not HINT=NAME with HINT one of id, url, title, date, lang, site: "
                             "'when=published_at'"),
-    ({"date": ""}, "not HINT=NAME with HINT one of id, url, title, date, lang: 'date='"),
+    ({"date": ""}, "not HINT=NAME with HINT one of id, url, title, date, lang, site: 'date='"),
     ("title=text", "fields title=text: 'text' is the document itself (text_field 'text'), "
                    "not a field a hint can be read from"),
 ])

@@ -59,7 +59,10 @@ def test_a_malformed_url_is_no_hint_and_costs_nothing(tmp_path):
     records, rejects = _run(tmp_path, [{"id": "1", "url": "http://[::1", "text": ARTICLE},
                                        {"id": "2", "url": "http://[zz]/x", "text": ARTICLE}])
     assert rejects == [] and [r["id"] for r in records] == ["1", "2"]
-    assert records[0]["meta"]["url"] == "http://[::1"
+    # A url with no host is no url: kept out of meta.url, and the record says what it was.
+    assert records[0]["meta"]["url"] is None
+    assert [f["flag"] for f in records[0]["flags"]] == ["unreadable-url"]
+    assert "'http://[::1'" in records[0]["flags"][0]["reason"]
 
 
 def test_a_date_given_as_a_number_comes_out_as_text_in_every_format(tmp_path):
