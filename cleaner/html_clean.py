@@ -11,7 +11,7 @@ from lxml import etree
 from cleaner.declared_language import page_language
 from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document, Line
-from cleaner.html_extract import extract_article, not_extracted
+from cleaner.html_extract import LISTING_FLAG, extract_article, not_extracted
 from cleaner.html_load import PageError, import_extractors, load_page
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import Lexicon, lexicon, phrase_words
@@ -22,6 +22,7 @@ from cleaner.page_metadata import page_hints
 from cleaner.page_titles import clean_site_name, clean_title, title_site_name
 from cleaner.rulefile import Pack
 from cleaner.timeout import PageTimeout, deadline
+from cleaner.url_date import url_date
 from cleaner.url_section import url_section
 
 if TYPE_CHECKING:
@@ -389,7 +390,9 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],
     months = lexicon(doc.packs).months
     tz = date_zone(doc.packs)
     # date: an input date (already in meta from the hints) > HTML > text header > fallback
-    if "date" not in doc.hints:
+    if any(flag.get("flag") == LISTING_FLAG for flag in extraction.flags):
+        _listing_date(doc, meta, tz, months)
+    elif "date" not in doc.hints:
         value = page_date(meta.get("dates", []), meta.get("more_dates", ()), tz, months,
                           meta.get("published_dates", ()))
         if value:
@@ -419,6 +422,21 @@ def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],
     if doc.meta.get("category") is None:
         # Neither the text nor the page named a section: the url's path may ("/olahraga/").
         doc.meta["category"] = url_section(doc.url, lexicon(doc.packs).sections)
+
+
+def _listing_date(doc: Document, meta: dict[str, Any], tz: Any, months: Any) -> None:
+    """A listing page's date (html_extract.listing_flag): the input's, else the date its
+    publication tags give (its own: meta tags, JSON-LD datePublished) or its <time> under its
+    headline before and outside every teaser (html_extract.listing_stamp), else its url's;
+    never a date its text or its other visible stamps give, which are its teasers'. The
+    removals that gave one feed no date."""
+    if "date" in doc.hints:
+        return
+    own = [*meta.get("published_dates", ()), *meta.get("listing_dates", ())]
+    doc.meta["date"] = page_date(own, (), tz, months) or url_date(doc.url)
+    for removal in doc.removed:
+        if "date" in removal.fields:
+            removal.fields = tuple(name for name in removal.fields if name != "date")
 
 
 def _credits_alone(doc: Document) -> bool:

@@ -7,18 +7,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.document import Removal
 from cleaner.html_chrome import (LEAD_PARAGRAPH_WORDS, LEAD_PARAGRAPHS, _cut_short,
-                                 _holds_phrase, _text_length, strip_caps_related, strip_chrome,
+                                 _holds_phrase, _own_path, _text_length, strip_caps_related, strip_chrome,
                                  strip_date_stamps, strip_link_lists, strip_selectors,
                                  strip_standfirst, strip_tag_links)
-from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs
+from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs, text_runs
 from cleaner.html_load import PageError, xml_text
-from cleaner.identify import site_host
+from cleaner.identify import site_host, url_host
 from cleaner.inputs import CUT_SHORT
 from cleaner.page_bylines import page_words
 from cleaner.page_metadata import page_metadata
@@ -42,6 +43,17 @@ LAYOUT_CELL_PARAGRAPHS = 2
 # Such a cell lays out a table of more than one row only when it holds at least this share of
 # the table's words: a data table's rows hold text of their own beside a long cell.
 LAYOUT_CELL_SHARE = 0.5
+# A page is a section or listing page (LISTING_FLAG) when at least this many repeated blocks
+# (one tag and class) are teasers, each led by a link to a page of its own (distinct links), with
+# at most TEASER_MAX_WORDS words outside its links (a summary of a sentence or two, a date: a
+# listicle's items say more), and the teasers hold LISTING_TEXT_SHARE of the extracted text.
+LISTING_FLAG = "listing-page"
+LISTING_MIN_TEASERS = 4
+TEASER_MAX_WORDS = 60
+LISTING_TEXT_SHARE = 0.6
+# The members of a group of repeated blocks read for a lead link, at most: a page of 10,000 list
+# items costs no more than this many searches for each group.
+_TEASERS_READ = 200
 
 
 @dataclass
@@ -109,6 +121,11 @@ def extract_article(tree: HtmlElement, url: str | None = None,
     leads = give_loose_leads(tree, meta.get("title") or "", meta.get("description") or "")
     give_subheadings(tree)
     links = related_links(tree, related_labels)
+    teasers = listing_teasers(tree, url if site_host(url) else meta.get("url"))
+    # (the page's own date, where teasers' dates are no date of it: html_clean._listing_date)
+    stamp = listing_stamp(tree, teasers)
+    if stamp:
+        meta["listing_dates"] = [stamp]
     # The page's text as the extractor gets it: what the extraction then lacks is recorded.
     runs = page_runs(tree)
     join_split_body(tree)
@@ -126,8 +143,14 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         raise PageError("markup nested too deeply to extract") from None
     except (ValueError, TypeError, AttributeError, etree.LxmlError, json.JSONDecodeError) as exc:
         raise PageError(f"extraction failed: {type(exc).__name__}: {exc}") from None
+    # trafilatura's fallback for a short page (under its min_extracted_size) is the text of its
+    # <article> as one line, headline and byline inside: the page's runs part it again.
+    text = drop_border_lines(resplit_joined(text, runs))
     if not has_prose(text):
         raise PageError(no_article_reason(removed))
+    listing = listing_flag(text, teasers)
+    if listing:
+        flags.append(listing)
     text, split_lines = split_related(text, links)
     return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs,
                       split_lines=split_lines)
@@ -328,8 +351,9 @@ _CELLS = frozenset(("td", "th"))
 
 def unwrap_layout_tables(tree: HtmlElement) -> int:
     """Turn the tables that lay a page out (a cell holds its headline or paragraphs, and the
-    table is one row of columns or that cell holds most of its words) into plain blocks, which
-    the extractor reads paragraph by paragraph; returns how many there were.
+    table is one row of columns or that cell holds most of its words; or the table is one cell
+    that boxes blocks: _boxes_blocks) into plain blocks, which the extractor reads paragraph by
+    paragraph; returns how many there were.
 
     A table's cell is one line of the extractor's text, its paragraphs run together ("| Title
     Date Para one Para two … |"), so a whole article in a layout cell came out as one line that
@@ -348,12 +372,26 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
         rows = [el for el in (*table, *(r for part in parts for r in part)) if el.tag == "tr"]
         cells = [cell for row in rows for cell in row if cell.tag in _CELLS]
         columns = [cell for cell in cells if _lays_out(cell)]
+        # (a table of one cell around blocks holds no data: it boxes them, as detik's "Baca
+        # juga" box `<table class="linksisip"><tr><td><div>`, which as a table left a "| |"
+        # line; a cell of loose text, a pull quote, stays: trafilatura reads the page around it
+        # otherwise, and lost an article's end so)
+        if len(cells) == 1 and len(rows) == 1 and _boxes_blocks(cells[0]):
+            columns = cells
         if not columns or (len(rows) > 1 and not _dominates(columns, table)):
             continue
         for el in (table, *parts, *rows, *cells):
             el.tag = "div"
         unwrapped += 1
     return unwrapped
+
+
+def _boxes_blocks(cell: HtmlElement) -> bool:
+    """Whether a table cell holds blocks and no text of its own outside them."""
+    if (cell.text or "").strip() or not len(cell):
+        return False
+    return all(_is_block(el) and not (el.tail or "").strip() for el in cell
+               if isinstance(el.tag, str)) and any(_is_block(el) for el in cell)
 
 
 def _dominates(cells: list[HtmlElement], table: HtmlElement) -> bool:
@@ -542,6 +580,229 @@ def _detach(el: HtmlElement) -> None:
             parent.text = xml_text((parent.text or "") + el.tail)
     el.tail = None
     parent.remove(el)
+
+
+def resplit_joined(text: str, runs: list[str]) -> str:
+    """An extracted text of one line made of two or more of the page's runs (page_runs), whole
+    and in page order, as those runs, a line each; any other text as it is. trafilatura's
+    fallback for a short page (its <article>'s text, or the body's) joins them: the headline,
+    the byline and the paragraphs came out as one line no line rule could take apart.
+
+    >>> resplit_joined("Judul Penulis: Ani Isi berita.", ["Menu", "Judul", "Penulis: Ani",
+    ...                                                  "Isi berita.", "Kaki"])
+    'Judul\\nPenulis: Ani\\nIsi berita.'
+    """
+    if len(runs) < 2 or text.count("\n") and sum(1 for ln in text.split("\n") if ln.strip()) > 1:
+        return text
+    line = " ".join(text.split())
+    parts: list[str] = []
+    pos = 0
+    for run in runs:
+        if pos >= len(line):
+            break
+        end = pos + len(run)
+        if line.startswith(run, pos) and (end == len(line) or line[end] == " "):
+            parts.append(run)
+            pos = end + 1
+        elif parts:
+            return text         # a run between them is not in the line: no join of whole runs
+    if pos < len(line) or len(parts) < 2:
+        return text
+    return "\n".join(parts)
+
+
+# A line of a table's borders alone: what trafilatura leaves of a row whose cells held nothing
+# it kept ("| |").
+_BORDERS_ONLY = re.compile(r"^[ \t|]*\|[ \t|]*$")
+
+
+def drop_border_lines(text: str) -> str:
+    """The text without its lines of table borders alone ("| |"): no text.
+
+    >>> drop_border_lines("Satu.\\n| |\\nDua.")
+    'Satu.\\nDua.'
+    """
+    if "|" not in text:
+        return text
+    return "\n".join(line for line in text.split("\n") if not _BORDERS_ONLY.match(line))
+
+
+# The blocks repeated on a listing page, one to a teaser.
+_TEASER_TAGS = frozenset(("article", "div", "li", "section"))
+# The first text of a block that holds any, and where it stands.
+_FIRST_TEXT = etree.XPath("(.//text()[normalize-space()])[1]")
+
+
+def listing_teasers(tree: HtmlElement, page_url: str | None = None) -> list[HtmlElement]:
+    """The teasers of a section or listing page: the blocks of the largest group of repeated
+    blocks (one tag and class anywhere; a tag under one parent for blocks with no class) of which
+    LISTING_MIN_TEASERS or more are led by a link each to another page of the site (_teaser_page:
+    distinct pages), with at most TEASER_MAX_WORDS words outside their links; [] when no
+    group has so many. Markup alone, no words: a card's headline link, its summary, its date.
+
+    The blocks of the <article> that holds the page's headline (<h1>) are its own: a live
+    blog's updates, a gallery's slides, a listicle's items, a briefing's stories. So are those
+    of the <main> that holds it when the page dates itself under it (listing_stamp): a section
+    page's <main> holds its title and cards, and no date of its own.
+
+    >>> from lxml import html
+    >>> card = '<div class="card"><h2><a href="/a{}">Judul {}</a></h2><p>Ringkas.</p></div>'
+    >>> len(listing_teasers(html.fromstring("<html><body>" + "".join(
+    ...     card.format(i, i) for i in range(5)) + "</body></html>")))
+    5
+    """
+    headline = next(tree.iter("h1"), None)
+    article = _holding(headline, "article")
+    teasers = _teaser_group(tree, page_url, article)
+    main = _holding(headline, "main")
+    if teasers and main is not None and main is not article \
+            and listing_stamp(tree, teasers) is not None:
+        teasers = _teaser_group(tree, page_url, main)
+    return teasers
+
+
+def _holding(headline: HtmlElement | None, tag: str) -> HtmlElement | None:
+    """The nearest element of a tag that holds the page's headline, if any."""
+    if headline is None:
+        return None
+    return next(headline.iterancestors(tag), None)
+
+
+def _teaser_group(tree: HtmlElement, page_url: str | None,
+                  own: HtmlElement | None) -> list[HtmlElement]:
+    """The teasers of listing_teasers, none of them inside `own` (the headline's article)."""
+    groups: dict[tuple, list[HtmlElement]] = {}
+    for el in tree.iter(*_TEASER_TAGS):
+        cls = (el.get("class") or "").strip()
+        key = (el.tag, cls) if cls else (el.tag, el.getparent())
+        groups.setdefault(key, []).append(el)
+    best: list[HtmlElement] = []
+    for members in groups.values():
+        if len(members) < LISTING_MIN_TEASERS or len(members) <= len(best):
+            continue
+        teasers: dict[tuple, HtmlElement] = {}
+        for el in members[:_TEASERS_READ]:
+            page = _teaser_page(_lead_link(el), page_url)
+            if page and page not in teasers and _words_outside_links(el) <= TEASER_MAX_WORDS \
+                    and not _inside(el, own):
+                teasers[page] = el
+        if len(teasers) >= LISTING_MIN_TEASERS and len(teasers) > len(best):
+            best = list(teasers.values())
+    return best
+
+
+def _inside(el: HtmlElement, own: HtmlElement | None) -> bool:
+    """Whether an element is `own` or stands in it."""
+    return own is not None and (el is own or any(up is own for up in el.iterancestors()))
+
+
+def _teaser_page(href: str | None, page_url: str | None) -> tuple | None:
+    """The page a teaser's link leads to, as (host, path segments), or None when it leads to
+    no other page of the page's site: another host's (a shop's, in a listicle), the page's own
+    path (its `?post=` and `#` places: a live blog's updates), the home page. A query or a
+    fragment names a place or a view of a page, no page of its own: a live blog's permalinks
+    `/live/budget?post=N` lead to one page. Without a page url the links' hosts are any.
+
+    >>> page = "https://news.example.com/news/x"
+    >>> [_teaser_page(h, page) for h in ("/a/b", "https://shop.example.com/p1", "/news/x?post=2",
+    ...                                   "https://www.news.example.com/", "b?page=2")]
+    [('news.example.com', ('a', 'b')), None, None, None, ('news.example.com', ('news', 'b'))]
+    """
+    if not href:
+        return None
+    try:
+        link = urlsplit(urljoin(page_url, href) if page_url and url_host(page_url) else href)
+    except ValueError:
+        return None
+    if link.scheme not in ("http", "https", ""):
+        return None                         # javascript:, mailto:
+    host = url_host(f"//{link.netloc}") if link.netloc else None
+    own = url_host(page_url)
+    if own and host and not (host == own or host.endswith(f".{own}") or own.endswith(f".{host}")):
+        return None
+    segments = tuple(_own_path(link.path))
+    if not segments or page_url and own and list(segments) == _own_path(urlsplit(page_url).path):
+        return None
+    return (host or own or "", segments)
+
+
+def listing_stamp(tree: HtmlElement, teasers: list[HtmlElement]) -> str | None:
+    """The date a listing page gives itself where no teaser stands: the datetime of the first
+    <time> after its headline (<h1>), when that stands outside every teaser and before them
+    (an index of the day dated under its title; an article's date under its headline). A
+    teaser's <time> is its story's, and one below the teasers (a footer's) no page's."""
+    if not teasers:
+        return None
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return None
+    found = _STAMP_AFTER(headline)
+    if not found:
+        return None
+    stamp = found[0]
+    first = teasers[0]
+    if any(_inside(stamp, teaser) for teaser in teasers) or _inside(first, stamp) \
+            or not any(el is stamp for el in _TIMES_BEFORE(first)):
+        return None
+    value = (stamp.get("datetime") or "").strip()
+    return value or None
+
+
+# The first <time> with a datetime after an element; the <time>s before one.
+_STAMP_AFTER = etree.XPath("following::time[@datetime][1]")
+_TIMES_BEFORE = etree.XPath("preceding::time[@datetime]")
+
+
+def _lead_link(block: HtmlElement) -> str | None:
+    """The address of the link a block's first text stands in (a teaser's headline), or None:
+    its first text is no link's, or the link goes to a place on this page."""
+    found = _FIRST_TEXT(block)
+    if not found:
+        return None
+    node = found[0]
+    owner = node.getparent()
+    if owner is not None and node.is_tail:
+        owner = owner.getparent()          # (a tail is the text of its element's parent)
+    while owner is not None:
+        if owner.tag == "a":
+            href = (owner.get("href") or "").strip()
+            if href and not href.lower().startswith(("#", "javascript:", "mailto:")):
+                return href
+            return None
+        if owner is block:
+            return None
+        owner = owner.getparent()
+    return None
+
+
+def _words_outside_links(block: HtmlElement) -> int:
+    """How many words of a block's text are outside its links."""
+    linked = sum(len(a.text_content().split()) for a in block.iter("a"))
+    return len(block.text_content().split()) - linked
+
+
+def listing_flag(text: str, teasers: list[HtmlElement]) -> dict[str, str] | None:
+    """A LISTING_FLAG flag, its reason saying why, when the page's teasers (listing_teasers)
+    hold LISTING_TEXT_SHARE of the extracted text's characters or more (a line of the text is
+    theirs when it is one of the teasers' runs); None for any other page: an article
+    with a row of teasers below it holds its paragraphs besides."""
+    if not teasers:
+        return None
+    # (a line is theirs when it is one of their runs: a set, so that a page of many lines and
+    # large teasers costs no search of each line through all of their text)
+    held = {run for el in teasers for run in text_runs(el)}
+    total = theirs = 0
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        total += len(line)
+        if line in held:
+            theirs += len(line)
+    if not total or theirs < LISTING_TEXT_SHARE * total:
+        return None
+    return {"flag": LISTING_FLAG,
+            "reason": f"{len(teasers)} repeated blocks each led by a link to another page "
+                      f"(teasers: a headline's link, a summary) hold {theirs / total:.0%} of its "
+                      "text: a section or listing page, not one article"}
 
 
 # Text reads as prose when it holds a sentence: this many characters, then its end, which a
@@ -764,5 +1025,7 @@ def _line_pieces(line: str, pattern: re.Pattern[str]) -> list[str]:
     if not pieces:
         return [line]
     pieces.append(line[start:])
-    kept = [piece.strip() for piece in pieces if piece.strip()]
-    return kept if len(kept) > 1 else [line]
+    # (a table's borders around a related link in its cell, "| Baca juga: X |", are no piece)
+    written = [piece.strip() for piece in pieces if piece.strip()]
+    kept = [piece for piece in written if not _BORDERS_ONLY.match(piece)]
+    return kept if len(kept) > 1 or (kept and len(kept) < len(written)) else [line]

@@ -70,14 +70,19 @@ class _BylineWords:
         # Between names: a comma, a bar, a conjunction, or a full stop after a word ("Finian
         # Cunningham. Sputnik International"; an initial's stop, "Sarah E. Needleman", "Mrs.
         # X", is no edge). Captured: which edge it was tells an outlet from a co-author.
+        # A dash with a space on either side parts a person from the outlet after them ("Rina
+        # Marlina - detikNews", detik's header byline); one inside a name ("Jean-Paul") has none.
         self.name_split = re.compile(
-            rf"(\s*(?:[,;|/]|\s(?:{joins})\s|(?<=[a-z]{{3}})\.\s)\s*)", re.IGNORECASE)
+            rf"(\s*(?:[,;|/]|\s(?:{joins})\s|(?<=[a-z]{{3}})\.\s|\s[-–—]\s)\s*)",
+            re.IGNORECASE)
         self.weekdays = words.weekdays
         self.months = frozenset(words.months) | frozenset(ENGLISH_MONTHS)
         self.date_words = words.date_words
         self.particles = words.name_particles
         self.role_words = words.role_words
         self.outlets = words.outlets
+        self.agencies = words.agencies
+        self.agency_acronyms = words.agency_acronyms
 
 
 # An alternative that matches nothing, for a pattern of words where the packs give none.
@@ -177,8 +182,15 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
         part = SPACES.sub(" ", part)
         lowered = part.lower()
         person_before = len(before.split()) >= 2
-        outlet = person_before and (edge == "." or (edge == "," and _outlet_shaped(part, before))
+        dash = edge in _DASHES
+        outlet = person_before and (edge == "." or (edge in _OUTLET_EDGES
+                                                    and _outlet_shaped(part, before))
                                     or _listed_outlet(part, reader))
+        if dash and person_before and not outlet and not _after_dash(part, reader):
+            # After a person and a dash, what is no outlet, agency or person is the desk, the
+            # place or the job ("Budi Santoso - Jakarta", "Jane Doe - Staff Writer").
+            before, edge = part, parts[index + 1].strip() if index + 1 < len(parts) else ""
+            continue
         if part and (not _NOT_A_NAME.search(part) or outlet and DOMAIN.fullmatch(part)) \
                 and any(ch.isalpha() for ch in part) \
                 and len(part.split()) <= 6 and lowered not in reader.joiners \
@@ -189,6 +201,34 @@ def _names(text: str, reader: _BylineWords, labelled: bool = False) -> list[tupl
     return out
 
 
+
+
+# The dashes that part a person from their outlet, and the edges after which one word may be
+# an outlet by its form (_outlet_shaped).
+_DASHES = frozenset("-–—")
+_OUTLET_EDGES = frozenset((",", *_DASHES))
+
+
+def _after_dash(part: str, reader: _BylineWords) -> bool:
+    """Whether a byline piece after a person's name and a dash names someone who wrote or
+    sent the story: a wire agency ("Ahmad Dani - Antara"; read_page_bylines makes it the
+    source), an agency's job ("AP Auto Writer"), or a co-author by a person's form ("John
+    Smith - Jane Doe"; "CNN Indonesia" too, which read_page_bylines drops as the site where it
+    is the page's); a job of no agency ("Staff Writer"), a place or a desk of one word names
+    no one.
+
+    >>> reader = _reader(None)
+    >>> [_after_dash(p, reader) for p in ("Jane Doe", "Antara", "Jakarta", "Staff Writer",
+    ...                                   "AP Auto Writer")]
+    [True, True, False, False, True]
+    """
+    if wire_agencies([part], reader.agencies, reader.agency_acronyms):
+        return True
+    lowered = part.lower()
+    job = not reader.role_words.isdisjoint(_ROLE_EDGES.split(lowered))
+    if job:
+        return any(lowered.startswith(agency + " ") for agency in reader.agencies)
+    return _name_shaped(part)
 
 
 def _listed_outlet(part: str, reader: _BylineWords) -> bool:
@@ -278,9 +318,15 @@ def names_only(text: str, words: Lexicon | None = None) -> bool:
     (True, False)
     >>> names_only("Follow"), names_only("Researched by: Matthew Digby, Minh Do")
     (False, True)
+
+    The outlet written beside them is no name that must have a person's shape ("Rina Marlina -
+    detikNews", "Sandee LaMotte, CNN": read_page_bylines takes it for the outlet).
+
+    >>> names_only("Rina Marlina - detikNews"), names_only("detikNews")
+    (True, False)
     """
-    authors, editors = split_byline(text, words)
-    names = authors + editors
+    authors, editors, outlets = _read_byline(text, _reader(words))
+    names = [name for name in authors + editors if name not in outlets]
     return bool(names) and all(map(_name_shaped, names))
 
 
