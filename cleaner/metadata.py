@@ -195,6 +195,27 @@ def split_names(value: str, conjunctions: Iterable[str] = (),
             if name and not ("." in name and _DEGREE.fullmatch(name + "."))]
 
 
+def without_opening_conjunctions(names: list[str], conjunctions: Iterable[str] = ()) -> list[str]:
+    """A byline's names without the conjunction split_names leaves opening one after a comma
+    ("By Jane Doe, Tech Reporter, and John Roe" splits into "Jane Doe", "Tech Reporter" and
+    "and John Roe"): "and", "&" and the language's `conjunctions`, in lower case as a list
+    writes them ("Andy Roe" and "Dan Brown" keep theirs).
+
+    >>> without_opening_conjunctions(["Jane Doe", "and John Roe", "& Mary Major", "Andy Roe",
+    ...                               "dan Budi", "Dan Brown"], ["dan"])
+    ['Jane Doe', 'John Roe', 'Mary Major', 'Andy Roe', 'Budi', 'Dan Brown']
+    """
+    pattern = _opening_conjunction(tuple(conjunctions))
+    return [stripped for name in names if (stripped := pattern.sub("", name, count=1))]
+
+
+@lru_cache(maxsize=64)
+def _opening_conjunction(conjunctions: tuple[str, ...]) -> re.Pattern:
+    """A conjunction and the spaces after it opening a name: "and ", "& ", the language's."""
+    words = "|".join(re.escape(w) for w in ("and", "&", *conjunctions))
+    return re.compile(rf"^(?:{words})\s+")
+
+
 def _split_at(value: str, separators: re.Pattern, joined: re.Pattern | None) -> list[str]:
     """`value` split at each separator that lies in none of the `joined` particles."""
     if joined is None:
@@ -932,8 +953,9 @@ class MetaSink:
                 field = name + "s"              # a rule captures one, the record lists them
                 # An editor's word that names no one goes alone, its author kept (refuses
                 # refused a line of editors alone).
-                names = (split_names(raw, conjunctions, words.name_particles) if name == "author"
-                         else editor_names(raw, words))
+                names = without_opening_conjunctions(
+                    split_names(raw, conjunctions, words.name_particles) if name == "author"
+                    else editor_names(raw, words), conjunctions)
                 # A wire agency named as a writer or an editor ("By Reuters", "By AFP and
                 # Reuters", "Editor: Bernama") is the story's source, as a web page's author
                 # tag naming one is. So is a listed outlet ("By Jane Doe, Washington Post").
