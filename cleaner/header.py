@@ -1,15 +1,18 @@
-"""The header stage: a title line, its repeat, a section line and a "name / Penulis" byline become metadata."""
+"""The header stage: a title line, its repeat, a section line, a "name / Penulis" byline and a date stamp ("March 4, 2026 · 6 min read") become metadata."""
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
 from cleaner.identify import url_host
 from cleaner.lexicon import Lexicon, lexicon, straight_apostrophes
-from cleaner.metadata import names_no_one, split_names, without_titles
+from cleaner.metadata import names_no_one, site_zoned, split_names, without_titles
+
+if TYPE_CHECKING:
+    from cleaner.rulefile import Pack
 
 TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
@@ -19,6 +22,21 @@ TITLE_CASE_SHARE = 0.5
 # paragraph ("... two days. (CNET)"): a title holds no sentence's end.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘(\[]?[A-Z]")
 TITLE_MAX_CHARS = 250
+# A sentence's end before a bracketed note closing the paragraph ("... estates. (photo)"): the
+# paragraph's end, as a stop is.
+_CREDIT_END = re.compile(r"[.!?][\"”’]?\s*[(\[][^()\[\]\n]{1,40}[)\]]$")
+# A stamp: a date, then parts after spaced dots, bullets or bars that only a stamp writes, a time,
+# a time zone or a reading time ("March 4, 2026 · 6 min read", "Mon, 2 Mar 2026 | 10:15 GMT").
+# Any other part is the article's: a headline's ("March 4, 2026 | Council Votes On Budget") or a
+# fact's ("March 4, 2026 · 4 dead, 12 missing", "2025 | 41 goals | 12 assists").
+_STAMP_SEP = re.compile(r"[ \t]+[·•|][ \t]+")
+# A stamp is short: a longer line, or one of more parts, is not read as one (nor costs more).
+STAMP_MAX_PARTS = 5
+# A time of day in a stamp's part ("10:15", "14.38", "9:05:30"); its other words, if any, must be
+# the packs' date words or time zones ("pm", "WIB", "GMT").
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
+# A bare year is no stamp's date ("2025 | 41 goals"): a stamp dates its story to the day.
+_BARE_YEAR = re.compile(r"\d{4}")
 # How many lines after the title may still be header lines (repeat, section, byline).
 HEADER_SPAN = 5
 # A dash ends a dateline left alone on its line ("JAKARTA -", "LONDON (Reuters) -"), never a title.
@@ -371,12 +389,113 @@ def _opened_by_dateline(doc: Document, line: Line) -> bool:
         and {"location", "source"} & set(removal.fields) for removal in doc.removed)
 
 
-def _first_body(lines: list[Line]) -> str | None:
-    """The first line below a candidate title that reads as body text, skipping header lines."""
-    for line in lines:
-        if line.text.endswith(tuple(".!?\"”’")) or len(line.text.split()) > TITLE_MAX_WORDS:
-            return line.text
+def _first_body(rest: list[Line]) -> str | None:
+    """The first line below a candidate title that reads as body text, skipping header lines
+    (`rest`: the lines below it; those within HEADER_SPAN + 1 are looked at): a line with a
+    stop at its end, or before a bracketed note ("... estates. (photo)"), or longer than a
+    title. A document that ends within them may have lost its last stop: its last line is body
+    text where it is written as a sentence (_reads_as_sentence)."""
+    for line in rest[:HEADER_SPAN + 1]:
+        text = line.text
+        if text.endswith(tuple(".!?\"”’")) or len(text.split()) > TITLE_MAX_WORDS \
+                or _CREDIT_END.search(text):
+            return text
+    if rest and len(rest) <= HEADER_SPAN + 1 and _reads_as_sentence(rest[-1].text):
+        return rest[-1].text
     return None
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Whether a line without a stop reads as a sentence: as many words as only a long title
+    has, fewer than half of them capitalised (a list of headlines is written in title case).
+
+    >>> _reads_as_sentence("The city council of Harrowgate voted on Tuesday to extend the night "
+    ...                    "bus service")
+    True
+    >>> _reads_as_sentence("Timetables from Monday")
+    False
+    """
+    words = text.split()
+    if len(words) < TITLE_CASE_FROM_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words) < TITLE_CASE_SHARE
+
+
+def _stamp_date(line: str, words: Lexicon, packs: Sequence[Pack] = ()) -> str | None:
+    """The date of a stamp line, a date and parts after it (_STAMP_SEP) that a stamp writes
+    (_stamp_part: a time, a time zone, a reading time: "March 4, 2026 · 6 min read"), as its
+    date parts give it ("Mon, 2 Mar 2026 | 10:15"); None for any other line, and for a bare
+    year's ("2025 | 41 goals | 12 assists"). A date alone is a rule's (chrome/date-line), or no
+    title (_is_date_line).
+
+    >>> from cleaner.rulefile import Pack, Rule
+    >>> note = Rule("xx/reading-time", "drop-line", r"^\\d+ min read$")
+    >>> packs = (Pack("xx", "lang", "stamp.toml", date_words=frozenset({"mon"}), rules=(note,)),)
+    >>> words = lexicon(packs)
+    >>> _stamp_date("March 4, 2026 · 6 min read", words, packs)
+    'March 4, 2026'
+    >>> _stamp_date("Mon, 2 Mar 2026 | 10:15", words, packs)
+    'Mon, 2 Mar 2026 | 10:15'
+    >>> [_stamp_date(f"March 4, 2026 | {part}", words, packs)
+    ...  for part in ("Council Votes On Budget", "12 dead", "Route 66")]
+    [None, None, None]
+    """
+    if len(line) > TITLE_MAX_CHARS or ("·" not in line and "•" not in line and "|" not in line):
+        return None
+    parts = _STAMP_SEP.split(line)
+    if not 2 <= len(parts) <= STAMP_MAX_PARTS or not _is_date_line(parts[0], words):
+        return None
+    dated = 1
+    while dated < len(parts) and _is_date_line(" | ".join(parts[:dated + 1]), words):
+        dated += 1
+    date = " | ".join(parts[:dated])
+    if _BARE_YEAR.fullmatch(normalize_date(date, words.months) or "") or \
+            not all(_stamp_part(part, words, packs) for part in parts[dated:]):
+        return None
+    return date
+
+
+def _stamp_part(part: str, words: Lexicon, packs: Sequence[Pack]) -> bool:
+    """Whether a part of a stamp after its date is one a stamp writes: a time ("10:15", "14.38
+    WIB") or a time zone ("GMT"), its words the packs' date words or zones; or a reading time,
+    a note with a number that a drop-line rule of the packs takes as a line alone (the words are
+    the packs': chrome/reading-time's "6 min read", "5 menit baca"). A count ("12 dead"), a
+    day of a story ("Day 3") or a road ("Route 66") is none."""
+    rest = _CLOCK.sub(" ", part)
+    tokens = re.findall(r"[^\W_]+", rest.lower())
+    if (rest != part or tokens) and not any(c.isdigit() for c in rest) \
+            and all(token in ZONES or token in words.date_words for token in tokens):
+        return True
+    return any(c.isdigit() for c in part) and any(
+        rule.action == "drop-line" and rule.regex.search(part) is not None
+        and not (rule.unless and rule.unless_regex.search(part) is not None)
+        for pack in packs for rule in pack.rules)
+
+
+def _take_stamp(doc: Document, line: Line, date: str, words: Lexicon) -> None:
+    """Move a stamp line (_stamp_date) to meta: its date into meta.date, where none is yet."""
+    value = normalize_date(date, words.months)
+    filled = value is not None and doc.set_meta("date", site_zoned(value, doc.packs))
+    _take(doc, line, "header/date", "date" if filled else None)
+
+
+def _under_its_label(doc: Document, line: Line) -> bool:
+    """Whether a line is the text of a label the rules dropped from the line right above it
+    ("Image caption" over its caption): a label of letters alone, three words at most, taken
+    whole by a rule that would have taken the two as one line, as it takes "Image caption A
+    crowd gathered ...". A line a rule dropped above a title ("Advertisement") is no label of it."""
+    for removal in doc.removed:
+        if removal.line != line.number - 1 or removal.col != 0 or removal.action != "drop-line":
+            continue
+        label = removal.text.strip()
+        if not label or len(label.split()) > 3 or \
+                not all(ch.isalpha() or ch.isspace() for ch in label):
+            continue
+        rule = next((r for pack in doc.packs for r in pack.rules if r.id == removal.rule), None)
+        if rule is not None and rule.regex.search(f"{label} {line.text}"):
+            return True
+    return False
 
 
 def _take(doc: Document, line: Line, rule: str, field: str | None) -> None:
@@ -406,12 +525,17 @@ def _take_byline(doc: Document, line: Line, nxt: Line, field: str, words: Lexico
 
 
 def header_stage(doc: Document) -> Document:
-    """Move a leading title, its repeat, a section line and a name-then-label byline to meta."""
+    """Move a leading title, its repeat, a section line and a name-then-label byline to meta;
+    stamp lines, before the title or in its header, give their dates."""
     lines = [ln for ln in doc.lines if ln.text]
     if len(lines) < 2:
         return doc
     words = lexicon(doc.packs)
     hint = doc.hints.get("title")
+    lines = lines[_head_stamps(doc, lines, words):]
+    if len(lines) < 2:
+        doc.lines = [ln for ln in doc.lines if ln.text]
+        return doc
     first = lines[0]
     title = None
     opened = any(start == 0 for start, _ in first.cuts)         # a dateline opened it: body
@@ -422,7 +546,7 @@ def header_stage(doc: Document) -> Document:
         title = first.text
         _take(doc, first, "header/title", "title")
     elif given is not None and \
-            looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]),
+            looks_like_title(first.text, _first_body(lines[1:]),
                              lead_below=_lead_below(doc, first, lines[1])):
         # The headline of the input's title with a subtitle, or without what the title field
         # adds after it (the site's name, "- Reuters"): the title line all the same, which
@@ -435,8 +559,10 @@ def header_stage(doc: Document) -> Document:
         _take(doc, first, "header/title", None)
     elif (not hint
           and not opened
-          and looks_like_title(first.text, _first_body(lines[1:1 + HEADER_SPAN + 1]),
+          and looks_like_title(first.text, _first_body(lines[1:]),
                                lead_below=_lead_below(doc, first, lines[1]))
+          # a caption under its label, which a rule dropped ("Image caption"), is no title
+          and not _under_its_label(doc, first)
           # a name over a byline label is the byline, however title-like the name reads
           and _label_under_name(first, lines[1], words) is None
           # the rules ran first: a label, dateline, byline or date left here is one none took
@@ -457,6 +583,8 @@ def header_stage(doc: Document) -> Document:
         nxt = rest[index + 1] if index + 1 < len(rest) else None
         if _comparable(line.text) == _comparable(title):
             _take(doc, line, "header/duplicate-title", None)
+        elif (date := _stamp_date(line.text, words, doc.packs)) is not None:
+            _take_stamp(doc, line, date, words)
         elif nxt is not None and (field := _label_under_name(line, nxt, words)) is not None:
             _take_byline(doc, line, nxt, field, words)
             index += 1
@@ -470,6 +598,18 @@ def header_stage(doc: Document) -> Document:
         index += 1
     doc.lines = [ln for ln in doc.lines if ln.text]
     return doc
+
+
+def _head_stamps(doc: Document, lines: list[Line], words: Lexicon) -> int:
+    """Move the stamp lines (_stamp_date) opening the text into meta.date; return how many of
+    `lines` went, where a title is looked for. No name alone over a date is taken for the
+    writer's: a two-word headline there ("Morning Briefing", "Pope Francis") looks alike, and
+    only words could tell them."""
+    at = 0
+    while at < len(lines) - 1 and (date := _stamp_date(lines[at].text, words, doc.packs)) is not None:
+        _take_stamp(doc, lines[at], date, words)
+        at += 1
+    return at
 
 
 def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon) -> Document:

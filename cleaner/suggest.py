@@ -539,9 +539,10 @@ class Miner:
         # initials): its examples too.
         if byline and group.kind == "label":
             examples: Iterable[Occurrence] = (o for o in occ if _names_someone(o.text))
-        elif stamp or group.kind == "byline":
+        elif stamp or group.kind == "byline" or group.key == CAPS_LEAD_KEY:
             # A stamp's rule is made for the lines whose text is a date; a byline's for those
-            # whose names hold no word it leaves to the user (_name_words).
+            # whose names hold no word it leaves to the user (_name_words); a capitals
+            # dateline's for those whose place is no acronym (_acronyms).
             made_for = compile_pattern(rule["pattern"], True)
             examples = (o for o in occ if made_for.search(shapes.collapse(o.text)))
         elif group.kind == "code-line":
@@ -644,8 +645,17 @@ class Miner:
         if group.kind == "code-line":
             return _code_line_rule(stem, where, group)
         if group.kind == "lead" and key == CAPS_LEAD_KEY:
-            return {"id": f"{stem}/dateline", "action": "meta", "where": _lead_where(occ),
-                    "case_sensitive": True, "pattern": _caps_lead_pattern(group.parts)}
+            # One word in capitals before the dash is as often an acronym as a place ("FEMA —
+            # The agency said"): only those the dump opened its datelines with, and writes in
+            # capitals inside no sentence, are places; two words or more are always one.
+            acronyms = _acronyms(self.sites[site].sample)
+            places = sorted(p for p in _caps_places(occ) if " " not in p and p not in acronyms)
+            rule = {"id": f"{stem}/dateline", "action": "meta", "where": _lead_where(occ),
+                    "case_sensitive": True, "pattern": _caps_lead_pattern(group.parts, places)}
+            keep = _acronym_keep(occ, places, acronyms)
+            if keep is not None:
+                rule["keep"] = [keep]
+            return rule
         if group.kind == "byline":
             if _one_text((o.text for o in occ), len(occ)):
                 return None
@@ -681,6 +691,8 @@ class Miner:
         those of the closer anchor first (_anchors)."""
         found: list[str] = []
         examples = set(cand.examples)
+        # (the keep examples the rule was made with stay first: _acronym_keep's)
+        made: list[str] = list(cand.rule.get("keep", []))
         for anchor in _anchors(cand):
             tier: list[str] = []
             for lines in state.sample:
@@ -695,12 +707,14 @@ class Miner:
             found += sorted(tier, key=len)
             if len(found) >= wanted * 3:
                 break
-        keep: list[str] = []
+        keep: list[str] = list(made)
         for line in found:
+            if line in keep:
+                continue
             rule = dict(cand.rule, keep=keep + [line])
             if _check(rule) is not None:
                 keep.append(line)
-            if len(keep) >= wanted:
+            if len(keep) >= wanted + len(made):
                 break
         if keep:
             cand.rule["keep"] = keep
@@ -746,7 +760,11 @@ _CAPS_LEAD = re.compile(
 # bracket or Spanish's inverted mark.
 _TEXT_OPENERS = "\"'\u00ab\u201c\u2018\u00bf\u00a1("
 CAPS_LEAD_KEY = ("lead", "CAPS", "")
-CAPS_PLACE_PATTERN = r"\p{Lu}[\p{Lu}\x27’.-]*\p{Lu}(?:[ \t]+\p{Lu}[\p{Lu}\x27’.-]*){0,4}"
+# A place of two words or more in capitals ("HARBOR CITY"): one word alone may be an acronym, and
+# is a place only where listed (_caps_lead_pattern).
+CAPS_PLACES_PATTERN = r"\p{Lu}[\p{Lu}\x27’.-]*\p{Lu}(?:[ \t]+\p{Lu}[\p{Lu}\x27’.-]*){1,4}"
+# How many letters an acronym has, in capitals inside a sentence ("said FEMA", "the NASA budget").
+ACRONYM_LETTERS = (2, 8)
 _CAPS_DATE_PATTERN = r",[ \t]*\d{1,2}[ \t]+\pL{2,12}\.?(?:[ \t]+\d{4})?"
 _CAPS_AGENCY_PATTERN = r"[ \t]*\((?P<source>[^()\n]{2,30})\)"
 
@@ -778,10 +796,16 @@ def _caps_lead(line: str) -> tuple[int, str] | None:
     return m.end(), f"{variant}|{m.group('sep')}"
 
 
-def _caps_lead_pattern(variants: dict[str, int]) -> str:
+def _caps_lead_pattern(variants: dict[str, int], places: Iterable[str] = ()) -> str:
     """The meta pattern of a capitals dateline, from the variants seen (_caps_lead): a date and
     an agency where some openings had one (optional where not all did), the separators seen.
-    The text after it must open as text does: its first character stays (the `cut` group)."""
+    The text after it must open as text does: its first character stays (the `cut` group). Its
+    place is two words or more in capitals, or one of `places`, the places of one word the
+    dump showed as datelines: one word alone may be an acronym ("FEMA — The agency said").
+
+    >>> "(?P<location>MILLBROOK|" in _caps_lead_pattern({"|—": 3}, ["MILLBROOK"])
+    True
+    """
     dates, agencies = _with_part(variants, "d"), _with_part(variants, "a")
     total = sum(variants.values())
 
@@ -789,10 +813,72 @@ def _caps_lead_pattern(variants: dict[str, int]) -> str:
         return "" if not count else f"(?:{pattern})" + ("" if count == total else "?")
 
     seps = sorted(_separators(variants), key=lambda s: (-len(s), s))
-    return (rf"^(?P<cut>(?P<location>{CAPS_PLACE_PATTERN}){part(_CAPS_DATE_PATTERN, dates)}"
+    listed = "".join(f"{shapes.escape(place)}|" for place in places)
+    return (rf"^(?P<cut>(?P<location>{listed}{CAPS_PLACES_PATTERN})"
+            rf"{part(_CAPS_DATE_PATTERN, dates)}"
             rf"{part(_CAPS_AGENCY_PATTERN, agencies)}[ \t]*"
             rf"(?:{'|'.join(shapes.escape(s) for s in seps)})[ \t]+)"
             r"[\p{Lu}\d\x22\x27«“‘¿¡(]")
+
+
+def _caps_places(occ: list[Occurrence]) -> set[str]:
+    """The places of the capitals datelines seen (_caps_lead), as written, spaces collapsed."""
+    places = set()
+    for o in occ:
+        m = _CAPS_LEAD.match(o.text[:200])
+        if m is not None:
+            places.add(" ".join(m.group("place").split()))
+    return places
+
+
+def _acronyms(sample: list[list[str]]) -> set[str]:
+    """The words a site's documents (`sample`: their lines) write in capitals inside a sentence,
+    after another word, in a line that is not all capitals: acronyms ("said FEMA on Monday",
+    "the NASA budget"), which a place's name is not ("in Millbrook").
+
+    >>> sorted(_acronyms([["The agency, FEMA, said on Monday.", "FLOODS HIT MILLBROOK"]]))
+    ['FEMA']
+    """
+    found: set[str] = set()
+    low, high = ACRONYM_LETTERS
+    for lines in sample:
+        for line in lines:
+            if line.upper() == line:
+                continue
+            for word in line.split()[1:]:
+                word = word.strip(_ACRONYM_STRIP)
+                if low <= len(word) <= high and word.isalpha() and word.isupper():
+                    found.add(word)
+    return found
+
+
+# What may stand around an acronym in a sentence: punctuation and brackets.
+_ACRONYM_STRIP = ".,;:!?()[]\"'“”‘’«»"
+
+
+def _acronym_keep(occ: list[Occurrence], places: list[str], acronyms: set[str]) -> str | None:
+    """A keep example for a capitals dateline's rule: one of its lines with an acronym alone for
+    its place, which the rule leaves ("FEMA — The city council voted ..."). The acronym is one
+    the site's documents write (_acronyms) and no place seen, else the initials of the words
+    after the dash; None where no line gives one."""
+    for o in occ:
+        m = _CAPS_LEAD.match(o.text[:200])
+        if m is None:
+            continue
+        place = " ".join(m.group("place").split())
+        if " " not in place and place not in places:
+            continue
+        rest = o.text[m.start("place") + len(m.group("place")):]
+        spare = sorted(acronyms - set(places))
+        initials = "".join(w[0] for w in o.text[m.end():].split()[:3] if w[:1].isalpha()).upper()
+        acronym = spare[0] if spare else initials
+        if len(acronym) < ACRONYM_LETTERS[0] or acronym in places:
+            continue
+        line = _example_text("lead", Occurrence(o.doc, o.line, acronym + rest, 0,
+                                                len(acronym) + m.end() - m.start("place")
+                                                - len(m.group("place")), o.head, o.tail, None))
+        return line
+    return None
 
 
 def _caps_lead_display(variants: dict[str, int]) -> str:

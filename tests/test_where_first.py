@@ -187,10 +187,6 @@ def test_a_notice_label_the_packs_list_as_no_place_stays_on_the_first_line(tmp_p
     assert record["meta"]["location"] is None
 
 
-@pytest.mark.xfail(strict=True, reason="no shipped pack lists a Portuguese notice label "
-                                       "('Atenção') among its not_places, and there is no "
-                                       "Portuguese pack: on the first line the label has a "
-                                       "capitals dateline's shape, which only words tell apart")
 def test_a_notice_label_on_the_first_line_stays_with_the_shipped_packs(tmp_path):
     packs, _ = _suggested(tmp_path, _dump(tmp_path))
     record = _clean_body(packs)["x3"]
