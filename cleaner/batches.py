@@ -27,6 +27,7 @@ from cleaner.document_files import TextFile
 from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, id_text, printable
 from cleaner.jsonl_reader import RawRecord, sure_leading_id
 from cleaner.pipeline import CLEAN_CHUNK
+from cleaner.record_json import record_json
 from cleaner.removal_context import removal_contexts
 from cleaner.stats import STAGE_CLOCK, RunStats
 
@@ -38,6 +39,8 @@ BATCH_BYTES = 2 << 20
 # (2.4 times), so a batch of pages (1 MB of HTML, ~0.2 s of CPU) is about as much work as one
 # of articles, and a run of pages writes and checkpoints as often.
 HTML_WEIGHT = 2
+# A record of more bytes than this is cleaned alone, not in a chunk with others (clean_chunks).
+ALONE_BYTES = 1 << 20
 
 Outcome = tuple
 
@@ -239,6 +242,75 @@ def internal_error(item: Item, exc: BaseException, writing: bool = False) -> Rej
     return item_reject(item, f"internal error: {type(exc).__name__}: {exc}", item.text[:1 << 20])
 
 
+def clean_chunks(items: list) -> Iterator[list]:
+    """`items` in chunks of CLEAN_CHUNK, in order, a record over ALONE_BYTES in a chunk of its
+    own: cleaned together, two giant records were held parsed and cleaned at once (a batch of
+    two 8 MB records: 134 MB of parsed text at a worker's peak, memray)."""
+    chunk: list = []
+    for item in items:
+        if getattr(item, "size", 0) > ALONE_BYTES:
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [item]
+            continue
+        chunk.append(item)
+        if len(chunk) == CLEAN_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _clean_chunk(cleaner, unread: list, context: bool, tally: RunStats, outcomes: list[Outcome],
+                 records: list[dict[str, Any]] | None) -> tuple[float, float]:
+    """Parse and clean one chunk of a batch, adding each item's outcome to `outcomes` (its record
+    to `records`, where kept) and counting the records in `tally`; the CPU seconds of cleaning and
+    of serializing. What the chunk held parsed is let go when it returns, before the next chunk
+    is parsed: a giant record's text, its record, its document."""
+    chunk = [item.parsed() if isinstance(item, (RawRecord, TextFile)) else item
+             for item in unread]
+    # CPU seconds of this thread (STAGE_CLOCK), as the Cleaner's stages count theirs.
+    t0 = STAGE_CLOCK()
+    cleanable = [item for item in chunk if not isinstance(item, Reject)]
+    texts: list[str | None] | None = [None] * len(cleanable) if context else None
+    results = iter(clean_items(cleaner, cleanable, texts))
+    read_texts = iter(texts or ())
+    t1 = STAGE_CLOCK()
+    for item in chunk:
+        if isinstance(item, Reject):
+            outcomes.append(("reject", item.as_dict()))
+            continue
+        result = next(results)
+        text = next(read_texts, None)
+        line = b""
+        if not isinstance(result, Exception) and nothing_visible(result):
+            outcomes.append(("reject", item_reject(item, NOTHING_VISIBLE,
+                                                   item.text[:MAX_REJECT_RAW]).as_dict()))
+            continue
+        if not isinstance(result, Exception):
+            try:
+                # The newline is added here, not by orjson (OPT_APPEND_NEWLINE): the copy
+                # lets go of orjson's 32 KB buffer behind a 2.5 KB line, which a batch's
+                # lines would otherwise keep until written (+40 MB at the peak of a 2-worker
+                # run, measured).
+                line = record_json(result) + b"\n"
+            except Exception as exc:
+                outcomes.append(("reject", internal_error(item, exc, writing=True).as_dict()))
+                continue
+        if isinstance(result, Exception):
+            outcomes.append(("reject", internal_error(item, result).as_dict()))
+            continue
+        tally.add_record(result, item.size)
+        if context:
+            outcomes.append(("record", line, item.size, removal_contexts(result, text)))
+        else:
+            outcomes.append(("record", line, item.size))
+        if records is not None:
+            records.append(result)
+    return t1 - t0, STAGE_CLOCK() - t1
+
+
 def process_batch(cleaner, batch: list[Item | Reject],
                   encode: Callable[[list[dict]], bytes] | None = None,
                   context: bool = False) -> BatchResult:
@@ -253,52 +325,13 @@ def process_batch(cleaner, batch: list[Item | Reject],
     timings = getattr(cleaner, "timings", None)
     before = dict(timings) if timings is not None else {}
     clean_time = dump_time = 0.0
-    items = [item.parsed() if isinstance(item, (RawRecord, TextFile)) else item
-             for item in expand(batch)]
     # Chunks as Cleaner.clean_documents takes them: a document that raises costs its chunk a
     # second pass one by one, not the whole batch.
-    for start in range(0, len(items), CLEAN_CHUNK):
-        chunk = items[start:start + CLEAN_CHUNK]
-        # CPU seconds of this thread (STAGE_CLOCK), as the Cleaner's stages count theirs.
-        t0 = STAGE_CLOCK()
-        cleanable = [item for item in chunk if not isinstance(item, Reject)]
-        texts: list[str | None] | None = [None] * len(cleanable) if context else None
-        results = iter(clean_items(cleaner, cleanable, texts))
-        read_texts = iter(texts or ())
-        t1 = STAGE_CLOCK()
-        clean_time += t1 - t0
-        for item in chunk:
-            if isinstance(item, Reject):
-                outcomes.append(("reject", item.as_dict()))
-                continue
-            result = next(results)
-            text = next(read_texts, None)
-            line = b""
-            if not isinstance(result, Exception) and nothing_visible(result):
-                outcomes.append(("reject", item_reject(item, NOTHING_VISIBLE,
-                                                       item.text[:MAX_REJECT_RAW]).as_dict()))
-                continue
-            if not isinstance(result, Exception):
-                try:
-                    # The newline is added here, not by orjson (OPT_APPEND_NEWLINE): the
-                    # copy lets go of orjson's 32 KB buffer behind a 2.5 KB line, which a
-                    # batch's lines would otherwise keep until written (+40 MB at the peak
-                    # of a 2-worker run, measured).
-                    line = orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS) + b"\n"
-                except Exception as exc:
-                    outcomes.append(("reject", internal_error(item, exc, writing=True).as_dict()))
-                    continue
-            if isinstance(result, Exception):
-                outcomes.append(("reject", internal_error(item, result).as_dict()))
-                continue
-            tally.add_record(result, item.size)
-            if context:
-                outcomes.append(("record", line, item.size, removal_contexts(result, text)))
-            else:
-                outcomes.append(("record", line, item.size))
-            if encode is not None:
-                records.append(result)
-        dump_time += STAGE_CLOCK() - t1
+    for unread in clean_chunks(expand(batch)):
+        cleaning, dumping = _clean_chunk(cleaner, unread, context, tally, outcomes,
+                                         records if encode is not None else None)
+        clean_time += cleaning
+        dump_time += dumping
     encoded = None
     if encode is not None and records:
         t1 = STAGE_CLOCK()

@@ -11,6 +11,7 @@ import sys
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
                                 read_options, stats_refused)
 from cleaner.cli_learn import add_learn_options, learn_for_run
+from cleaner.heap_trim import map_large_blocks
 from cleaner.progress import say, settle_stderr
 from cleaner.run import execute
 from cleaner.run_config import CleanerFactory, RunConfig, folders_to_make
@@ -88,6 +89,7 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settle_stderr()
+    map_large_blocks()          # (inherited by the workers the run forks)
     if args.address and args.executor != "ray":
         say("cleaner: error: --address names a Ray cluster: give --executor ray too")
         return 2

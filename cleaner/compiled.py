@@ -12,7 +12,7 @@ MODULES = (
     "document_files", "first_look", "folders", "header", "identify", "identity_cache", "inputs",
     "jsonl_reader", "lexicon", "matcher", "metadata", "normalize", "paragraphs", "pipeline",
     "progress", "re2_spans", "readers", "repeated_body", "rulefile", "run", "shapes", "stats",
-    "url_date", "url_section", "writers",
+    "record_json", "url_date", "url_section", "writers",
 )
 
 

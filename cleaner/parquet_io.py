@@ -29,6 +29,7 @@ from cleaner.document import LIST_FIELDS, META_FIELDS, json_value, url_value
 from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, id_text, json_kind, \
     opens_as_page, with_hint_fields
 from cleaner.jsonl_reader import record_id
+from cleaner.record_json import record_json
 
 READ_BATCH_ROWS = 256
 # Records buffered before they are written as one row group. The main process holds a row
@@ -376,7 +377,7 @@ class ParquetRecordWriter:
             self.flush()
 
     def write(self, record: dict[str, Any]) -> None:
-        self.write_line(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS))
+        self.write_line(record_json(record))
 
     def flush(self) -> None:
         if self._parts:

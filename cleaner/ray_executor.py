@@ -33,7 +33,7 @@ from cleaner import cores
 from cleaner.batches import BatchResult, batch_bytes, batched, process_batch
 from cleaner.executors import WorkerDied
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
-from cleaner.heap_trim import give_back_heap
+from cleaner.heap_trim import give_back_heap, map_large_blocks
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import read_file
 
@@ -152,6 +152,7 @@ class _CleanBatches:
 
     def __init__(self, factory: Callable[[], Any], encode: Callable | None = None,
                  context: bool = False):
+        map_large_blocks()      # as the command does in its own processes
         self.cleaner = factory()
         self.encode, self.context = encode, context
 

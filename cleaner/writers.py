@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol
 
-import orjson
-
 from cleaner.parallel_gzip import ParallelGzipWriter
 from cleaner.parquet_io import is_parquet
+from cleaner.record_json import record_json
 from cleaner.temporary_names import temporary_name, written_for
 
 
@@ -66,7 +65,7 @@ class JsonlWriter:
         self._stream = _open_for_writing(self._tmp, self.path, level)
 
     def write(self, record: dict[str, Any]) -> None:
-        self.write_line(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+        self.write_line(record_json(record) + b"\n")
 
     def write_line(self, line: bytes) -> None:
         """Write one already serialized record, newline included."""
