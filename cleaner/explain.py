@@ -121,12 +121,12 @@ def page_places(page: bytes | str, record: Mapping[str, Any], normalized: str,
     the eye)."""
     if not any(map(reads_as_prose, record["removed"])):
         return {}
-    from cleaner.html_left_out import page_runs      # lxml: only for a page
+    from cleaner.html_left_out import as_text_gets_it, page_runs      # lxml: only for a page
     from cleaner.html_load import load_page
 
     try:
         tree, _, _ = load_page(page, charset)
-        return places_left_out(page_runs(tree), record, normalized)
+        return places_left_out(as_text_gets_it(page_runs(tree)), record, normalized)
     except Exception:           # explain shows the record all the same
         return {}
 

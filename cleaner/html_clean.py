@@ -12,6 +12,7 @@ from cleaner.declared_language import page_language
 from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document, Line
 from cleaner.html_extract import LISTING_FLAG, extract_article, not_extracted
+from cleaner.html_left_out import EXTRACTOR_FIX
 from cleaner.html_load import PageError, import_extractors, load_page
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import Lexicon, lexicon, phrase_words
@@ -185,8 +186,12 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
         opening = 2
     else:
         title_line = None
-    # What the extractor left out is recorded, against the text the text stages get.
-    extraction.removed.extend(not_extracted(extraction, text))
+    # What the extractor left out is recorded, against the text the text stages get; the
+    # repairs it made to the text it kept (a no-break space, a soft hyphen) are listed as fixes,
+    # and so are the characters it dropped from it that a text dump keeps (EXTRACTOR_FIX).
+    lost, fixes, drop_caused = not_extracted(extraction, text)
+    extraction.removed.extend(lost)
+    extraction.fixes.extend(fixes)
     doc = cleaner.make_document(text, page_url, **fields)
     doc.hints["extracted"] = True       # plain text already: no markup fixes (normalize)
     if title_line and "title" not in doc.hints:
@@ -210,7 +215,10 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
         join_split_lines(doc, split)
     _merge_meta(cleaner, doc, extraction, names, fallback_date)
     doc.removed[:0] = extraction.removed
-    doc.fixes = _with_page_fixes(doc.fixes, extraction.fixes)
+    # (The two spaces a dropped character left are the extractor's doing, which EXTRACTOR_FIX
+    # names: a dump of the page's text, which keeps the character, has nothing to tidy.)
+    doc.fixes = _with_page_fixes([name for name in doc.fixes if name not in drop_caused],
+                                 extraction.fixes)
     doc.flags[:0] = list(page_flags or ()) + extraction.flags
     flag = bad_page_flag(doc.body(), (("title", doc.meta.get("title")),
                                     ("page title", meta.get("page_title"))),
@@ -369,16 +377,22 @@ def _phrases_in(words: tuple[str, ...], phrases: dict[tuple[str, ...], str],
 
 
 def _with_page_fixes(fixes: list[str], page_fixes: list[str]) -> list[str]:
-    """The record's fixes with those made to the page before extraction, in normalize's order:
-    a text that held the same mojibake lists the same fix.
+    """The record's fixes with those made to the page before and by extraction, in normalize's
+    order, EXTRACTOR_FIX after them (before `split_glued`, made after the rules): a text that
+    held the same mojibake lists the same fix.
 
     >>> _with_page_fixes(["plain_spaces"], ["fix_mojibake"])
     ['fix_mojibake', 'plain_spaces']
+    >>> _with_page_fixes(["tidy_lines", "split_glued"], ["extractor_controls", "plain_spaces"])
+    ['plain_spaces', 'tidy_lines', 'extractor_controls', 'split_glued']
     """
     if not page_fixes:
         return fixes
     order = {name: i for i, (name, _) in enumerate(FIXES)}
-    return sorted(set(fixes).union(page_fixes), key=lambda name: order.get(name, len(order)))
+    order[EXTRACTOR_FIX] = len(FIXES)
+    # (A stable sort of the names in their first order: a name of neither list keeps its place.)
+    names = list(dict.fromkeys([*fixes, *page_fixes]))
+    return sorted(names, key=lambda name: order.get(name, len(order)))
 
 
 def _merge_meta(cleaner: "Cleaner", doc: Document, extraction, names: list[str],

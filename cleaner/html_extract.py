@@ -17,7 +17,7 @@ from cleaner.html_chrome import (LEAD_PARAGRAPH_WORDS, LEAD_PARAGRAPHS, _cut_sho
                                  _holds_phrase, _own_path, _text_length, strip_caps_related, strip_chrome,
                                  strip_date_stamps, strip_link_lists, strip_selectors,
                                  strip_standfirst, strip_tag_links)
-from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out, page_runs, text_runs
+from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out_written, page_runs, text_runs
 from cleaner.html_load import PageError, xml_text
 from cleaner.identify import site_host, url_host
 from cleaner.inputs import CUT_SHORT
@@ -66,6 +66,9 @@ class Extraction:
     flags: list[dict[str, Any]] = field(default_factory=list)
     encoding: str | None = None
     runs: list[str] = field(default_factory=list)     # the page's text as extraction got it
+    # The same runs as written (page_runs' `written`: no-break spaces, soft hyphens... kept),
+    # where what was left out and the repairs the kept text needed are read (not_extracted).
+    written_runs: list[str] = field(default_factory=list)
     fixes: list[str] = field(default_factory=list)    # repairs to the page's text, by normalize's names
     # The lines a paragraph became where its related links were put on lines of their own
     # (split_related): (first, last) indexes into the text's lines.
@@ -127,7 +130,8 @@ def extract_article(tree: HtmlElement, url: str | None = None,
     if stamp:
         meta["listing_dates"] = [stamp]
     # The page's text as the extractor gets it: what the extraction then lacks is recorded.
-    runs = page_runs(tree)
+    written: list[str] = []
+    runs = page_runs(tree, written)
     join_split_body(tree)
     try:
         text = _trafilatura_text(tree, url, fast=True)
@@ -153,7 +157,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         flags.append(listing)
     text, split_lines = split_related(text, links)
     return Extraction(text=text, meta=meta, removed=removed, flags=flags, runs=runs,
-                      split_lines=split_lines)
+                      written_runs=written, split_lines=split_lines)
 
 
 # The blocks whose own text trafilatura may drop: it reads the text before the first child of its
@@ -857,11 +861,17 @@ def with_cut_short(reason: str, page_flags: Iterable[dict[str, Any]] | None) -> 
     return "; ".join([reason, *cut])
 
 
-def not_extracted(extraction: Extraction, text: str) -> list[Removal]:
+def not_extracted(extraction: Extraction,
+                  text: str) -> tuple[list[Removal], list[str], list[str]]:
     """The page's text runs that `text` (the extraction as the text stages get it, title line
-    and all) does not hold, as removals of EXTRACTOR_RULE."""
-    return [_cut_short(EXTRACTOR_RULE, run, "html-extract")
-            for run in left_out(extraction.runs, text)]
+    and all) does not hold, as removals of EXTRACTOR_RULE, both read as the record's text gets
+    them (a soft hyphen or a zero-width space the extractor dropped is no text left out); the
+    fixes (normalize's names) the runs it kept needed, which the extractor made unsaid, and
+    EXTRACTOR_FIX where it dropped characters from them that a text dump keeps; and the fixes the
+    text stages will list only because of that drop, which a dump would not
+    (html_left_out.left_out_written)."""
+    lost, fixes, caused = left_out_written(extraction.runs, extraction.written_runs, text)
+    return [_cut_short(EXTRACTOR_RULE, run, "html-extract") for run in lost], fixes, caused
 
 
 def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool) -> str:

@@ -94,3 +94,10 @@ def test_the_usage_page_names_every_fix_a_record_can_list_in_the_order_they_run(
     places = [usage.find(f"`{name}`") for name, _ in FIXES]
     assert -1 not in places, [name for (name, _), at in zip(FIXES, places) if at < 0]
     assert places == sorted(places)
+
+
+def test_the_usage_page_names_the_extractor_fix_after_normalizes():
+    from cleaner.html_left_out import EXTRACTOR_FIX
+
+    usage = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    assert usage.find("`tidy_lines`") < usage.find(f"`{EXTRACTOR_FIX}`") < usage.find("`split_glued`")
