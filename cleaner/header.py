@@ -559,6 +559,9 @@ def header_stage(doc: Document) -> Document:
         _take(doc, first, "header/title", None)
     elif (not hint
           and not opened
+          # a rule took the title (a dateline's headline): a line under it is the text's, not a
+          # second title, which would go with no field to keep its words
+          and doc.meta["title"] is None
           and looks_like_title(first.text, _first_body(lines[1:]),
                                lead_below=_lead_below(doc, first, lines[1]))
           # a caption under its label, which a rule dropped ("Image caption"), is no title

@@ -876,6 +876,46 @@ def _site_names(packs: tuple[Pack, ...]) -> tuple[str, ...]:
     return (site.name, *site.aliases) if site else ()
 
 
+def _title_words(text: str) -> str:
+    """A title's words in lower case, without punctuation: how a captured title is compared
+    with the input's."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def title_taken(doc: Document, hit) -> bool:
+    """Whether a meta rule's hit capturing a title comes where the document has its title
+    already: a field holds one value, so the second title would be removed with no field to
+    keep it. The line is then searched without the rule, and the words stay the text's. The
+    title is taken
+    - by an earlier rule's hit (doc.meta);
+    - by the input: its title (doc.hints, which meta takes only after the rules,
+      Cleaner._fill_meta) wins over a headline of other words ('Merdeka.com - Kado Indah Untuk
+      Totti' under the title field 'Hasil Pertandingan AS Roma Vs Genoa Skor 3-2');
+    - by a line with text above the hit's: the header stage takes a headline opening the text
+      as the title ('Hasil Pertandingan ...' over 'Merdeka.com - Kado Indah Untuk Totti'), and
+      a line above that is none makes the hit's line no headline of the text's. Lines the rules
+      emptied above it (a date stamp) do not count."""
+    if hit.rule.action != "meta":
+        return False
+    if doc.meta.get("title") is not None:
+        return True
+    captured = hit.values.get("title") or ""
+    given = doc.hints.get("title")
+    if given is not None and _title_words(given) != _title_words(captured):
+        return True
+    return not _opens_the_text(doc, hit, captured)
+
+
+def _opens_the_text(doc: Document, hit, captured: str) -> bool:
+    """Whether the hit is on the first line with text the rules have left (lines above are
+    searched first, and a line they removed is empty): the line is long enough for the match
+    and holds the captured title after its start. A line of other words above it, or the same
+    headline alone above its dateline, is the text's opening instead."""
+    first = next((line for line in doc.lines if line.text), None)
+    return (first is not None and len(first.text) >= hit.end
+            and captured in first.text[hit.at:])
+
+
 class MetaSink:
     """Writes the values a meta rule captured into a document's meta, normalized."""
 
@@ -905,8 +945,11 @@ class MetaSink:
         captured, an editor's single word that names no one (editors_read_as_people: 'Editor:
         Will'; beside an author, apply drops that name alone: 'Penulis: Budi | Editor: Will'),
         or an editor's label that names a speaker of an interview's transcript (speakers_turns:
-        'Editor: Thanks.' is a turn of the dialogue)."""
+        'Editor: Thanks.' is a turn of the dialogue), or a title when an earlier rule's hit
+        gave the document one (title_taken)."""
         values = hit.values
+        if "title" in values and title_taken(doc, hit):
+            return True
         if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values
                                          and "author" not in values and "editor" not in values):
             return False

@@ -63,13 +63,26 @@ def test_a_title_after_a_dump_header_is_recorded_at_its_own_column(cleaner):
 
 
 def test_a_line_dropped_after_a_cut_in_its_middle_is_recorded_as_the_runs_it_was(cleaner):
-    # goal/related-title matches the title line only once its photo credit is cut.
+    # goal/related-title matches the related headline only once its photo credit is cut.
+    text = ("Suporter Manchester United melayangkan protes kepada Feyenoord usai laga, kata dia.\n\n"
+            "Fans Manchester United Protes Ke Feyenoord (Foto: Reuters) Terbaru\n\n"
+            "Klub itu belum menanggapi protes tersebut hingga Jumat malam, kata juru bicaranya.")
+    record = cleaner.clean(text, url="https://www.goal.com/id/berita/x")
+    assert misplaced(record, text) == []
+    assert [(r["rule"], r["col"]) for r in record["removed"] if r["line"] == 3] == [
+        ("goal/related-title", 0), ("id/photo-credit-inline", 43), ("goal/related-title", 59)]
+
+
+def test_a_title_taken_by_a_rule_after_a_cut_in_its_middle_is_recorded_as_the_runs_it_was(cleaner):
+    # Opening the text, the same line is the headline: goal/title takes what the credit leaves.
     text = ("Fans Manchester United Protes Ke Feyenoord (Foto: Reuters) Terbaru\n\n"
             "Suporter Manchester United melayangkan protes kepada Feyenoord usai laga, kata dia.")
     record = cleaner.clean(text, url="https://www.goal.com/id/berita/x")
     assert misplaced(record, text) == []
-    assert [(r["rule"], r["col"]) for r in record["removed"] if r["line"] == 1] == [
-        ("goal/related-title", 0), ("id/photo-credit-inline", 43), ("goal/related-title", 59)]
+    assert record["meta"]["title"] == "Fans Manchester United Protes Ke Feyenoord Terbaru"
+    assert [(r["rule"], r["col"], r["text"]) for r in record["removed"] if r["line"] == 1] == [
+        ("goal/title", 0, "Fans Manchester United Protes Ke Feyenoord "),
+        ("id/photo-credit-inline", 43, "(Foto: Reuters) "), ("goal/title", 59, "Terbaru")]
 
 
 def test_a_cut_after_an_earlier_cut_is_recorded_where_its_text_was(cleaner):
