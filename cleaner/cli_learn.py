@@ -9,7 +9,7 @@ from pathlib import Path
 from cleaner.batches import document_args
 from cleaner.cli_common import at_least, read_options, share
 from cleaner.identify import site_host
-from cleaner.inputs import Reject
+from cleaner.inputs import ReadOptions, Reject
 from cleaner.progress import say
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs
@@ -35,23 +35,30 @@ def add_learn_options(parser: argparse.ArgumentParser) -> None:
                             "(DIR/<site>.learned.toml)")
 
 
-def _documents(args: argparse.Namespace, passed: Counter):
-    """The input's (text, url) pairs to learn from; `passed` counts the web pages left out and
-    the documents without a url's host, for the run to say why it learned nothing."""
-    for item in iter_inputs(args.inputs, read_options(args)):
+def _documents(args: argparse.Namespace, passed: Counter, cleaner,
+               options: ReadOptions | None = None):
+    """The input's (text, url, site pack its hints choose) to learn from, read as the run reads
+    them (`options`: its --hidden; the cleaner's given_site: its --site); `passed` counts the
+    web pages left out and the documents whose site neither a url's host nor a hint names, for
+    the run to say why it learned nothing."""
+    for item in iter_inputs(args.inputs, options or read_options(args)):
         if isinstance(item, Reject):
             continue          # rejects are reported by the second pass
         if getattr(item, "kind", "text") == "html":
             passed["pages"] += 1    # a page's chrome is dropped by extraction, not learned
             continue
-        url = document_args(item).get("url")
-        if site_host(url) is None:
+        fields = document_args(item)
+        url = fields.get("url")
+        site = cleaner.hinted_site(url, fields.get("site"))
+        if site_host(url) is None and site is None:
             passed["no url"] += 1
-        yield item.text, url
+        yield item.text, url, site
 
 
-def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
-    """Run the first pass if asked and give the cleaner its learned packs; an exit status on error."""
+def learn_for_run(args: argparse.Namespace, cleaner,
+                  read: ReadOptions | None = None) -> int | None:
+    """Run the first pass if asked and give the cleaner its learned packs; an exit status on
+    error. `read`: the run's read options (its --hidden), read_options(args) if not given."""
     if not getattr(args, "learn_boilerplate", False):
         # Options of the first pass without it would do nothing, in silence.
         given = [option for option, value in (("--learn-save", args.learn_save),
@@ -82,7 +89,7 @@ def learn_for_run(args: argparse.Namespace, cleaner) -> int | None:
     if not args.quiet:
         say("cleaner: learning boilerplate (first pass over the input)")
     passed: Counter = Counter()
-    learned = learn(cleaner, _documents(args, passed), options)
+    learned = learn(cleaner, _documents(args, passed, cleaner, read), options)
     cleaner.learned = learned_packs(learned)
     if not args.quiet:
         lines = sum(len(v) for v in learned.values())

@@ -32,8 +32,13 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                    ) -> Iterator[tuple[str, str] | Reject]:
     """(path, record id) of the files under a folder that reading takes, in a stable order; the
     id is the path below the folder without its suffix ("2022/01/a.txt": "2022/01/a"; with it
-    where two files would share one id: "a.txt" and "a.html"). Hidden files and names no --glob
-    takes are counted as skipped. A folder that cannot be listed, and a file reading would take
+    where two files would share one id: "a.txt" and "a.html"). Names no --glob takes are counted
+    as skipped; hidden files a glob takes in `log.skipped_records` (HIDDEN_FILES), and each hidden
+    folder, not walked, named there once where --hidden would read more (_say_hidden_folders):
+    ReadOptions.hidden reads them. Links to folders
+    are followed, a folder reached twice (a link to it, a loop of links) walked once, under its
+    first name in walk order (its real name, where that is listed beside the link), the other
+    named in `log.skipped_records`. A folder that cannot be listed, and a file reading would take
     that is not a regular one (a named pipe, a socket, a device), are Rejects in their place: a
     pipe would hang the run, and either would otherwise go unsaid.
     What an earlier run wrote there (a shard folder, a file of cleaned records, a rejects file
@@ -49,6 +54,9 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
     text_field = options.text_field
     top = str(folder)
     names = _FileNames(log)
+    folders = _Folders(top)
+    hidden = options.hidden
+    hidden_folders: list[os.DirEntry] = []     # passed over: _say_hidden_folders names them
     sniff = True           # pass over files of records a cleaner run wrote (output_sniff)
     stack = ["."]          # folders below `top`, walked depth first in name order, as os.walk
     while stack:
@@ -72,16 +80,22 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
         # Real paths, as own_outputs gives them: an input folder reached through a link must
         # still leave this run's outputs out.
         here = os.path.realpath(os.path.join(top, below)) if exclude else ""
-        dirs = sorted(d for d in dirs if not d.startswith(".")
-                      and not (exclude and os.path.join(here, d) in exclude))
-        stack.extend(os.path.normpath(os.path.join(below, d)) for d in reversed(dirs))
+        walked = []
+        for entry in sorted(dirs, key=_name):
+            path = os.path.join(root, entry.name)
+            if exclude and (os.path.realpath(path) if entry.is_symlink()
+                            else os.path.join(here, entry.name)) in exclude:
+                continue
+            if entry.name.startswith(".") and not hidden:
+                hidden_folders.append(entry)        # (said at the end of the walk, if at all)
+                continue
+            walked.append(entry)
+        for entry in folders.new(walked, root, names.device, log):
+            stack.append(os.path.normpath(os.path.join(below, entry.name)))
         taken = []
         for name, entry in sorted(files.items()):
             path = os.path.join(root, name)
             if exclude and _written_here(os.path.join(here, name), exclude):
-                continue
-            if name.startswith("."):
-                log.skipped += 1
                 continue
             refused = None
             if not wanted(name, path):
@@ -89,6 +103,10 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                 if refused is None:
                     log.skipped += 1
                     continue
+            if name.startswith(".") and not hidden:
+                # (a glob takes it: "skipped as not matching the input patterns" was untrue)
+                log.skipped_records[HIDDEN_FILES] += 1
+                continue
             taken.append((name, entry, path, refused))
         shared = _shared_stems(name for name, _, _, refused in taken if refused is None)
         for name, entry, path, refused in taken:
@@ -116,11 +134,117 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                 continue
             stem = name if stem_of(name) in shared else stem_of(name)
             yield path, (stem if below == "." else os.path.join(below, stem))
+    _say_hidden_folders(hidden_folders, folders, exclude, text_field, log)
 
 
 # What a file an earlier run wrote holds, as a folder walk that passes it over says.
 _WRITTEN = {RECORDS: "records a cleaner run wrote (they carry meta, removed, flags and fixes)",
             REJECTS: "rejects a cleaner run wrote (they carry source, reason and raw)"}
+
+
+# What a hidden file a glob takes is counted under (in `ReadLog.skipped_records`).
+# (said after its count: "2 hidden (...)")
+HIDDEN_FILES = "hidden (a file's name starting with a dot), not read: --hidden reads them"
+
+
+def _name(entry: os.DirEntry) -> str:
+    """An entry's name, to sort a listing by."""
+    return entry.name
+
+
+def hidden_folder_reason(path: str) -> str:
+    """What a hidden folder passed over is counted under in `ReadLog.skipped_records` (once: a
+    stable --stats key, its files not counted, as counting them walked .git's thousands)."""
+    return f"{_as_source(path)}: a hidden folder, not read (--hidden reads it)"
+
+
+def _say_hidden_folders(entries: list[os.DirEntry], folders: "_Folders", exclude: frozenset[str],
+                        text_field: str, log: ReadLog) -> None:
+    """Name in `log.skipped_records` each hidden folder the walk passed over where --hidden
+    would read something more: not one the walk read under another name (`arsip -> .arsip`, a
+    hidden link to a folder read: `.self -> .`), nor one holding only what a cleaner run wrote
+    (a shard folder, `.out/clean.jsonl`). Never walked: one listing at most, of a few entries."""
+    for entry in entries:
+        try:
+            if entry.is_symlink():
+                found = entry.stat()
+                key = (found.st_dev, found.st_ino)
+            else:
+                key = (entry.stat(follow_symlinks=False).st_dev, entry.inode())
+        except OSError:             # a broken link: nothing --hidden would read
+            continue
+        if key in folders.taken or _holds_only_outputs(entry.path, exclude, text_field):
+            continue
+        log.skipped_records[hidden_folder_reason(entry.path)] += 1
+
+
+# A hidden folder holding more entries than this is not looked into further (_holds_only_outputs).
+PEEK_ENTRIES = 8
+
+
+def _holds_only_outputs(folder: str, exclude: frozenset[str], text_field: str) -> bool:
+    """Whether a hidden folder holds nothing --hidden would read, as far as a glance tells: no
+    entry at all, a cleaner's shard folder (its manifest), or at most PEEK_ENTRIES files each of
+    them written by a cleaner run (this run's outputs, an earlier run's records or rejects)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = [entry for _, entry in zip(range(PEEK_ENTRIES + 1), listing)]
+    except OSError:
+        return False                # (--hidden would say why it cannot be read)
+    if any(entry.name == MANIFEST for entry in entries):
+        return True
+    if len(entries) > PEEK_ENTRIES:
+        return False
+    for entry in entries:
+        try:
+            if not entry.is_file():
+                return False
+        except OSError:
+            return False
+        if exclude and _written_here(os.path.realpath(entry.path), exclude):
+            continue
+        written = written_kind(entry.path)
+        if written != RECORDS and not earlier_rejects(entry.name, written, text_field):
+            return False
+    return True
+
+
+class _Folders:
+    """The folders a walk has taken, by device and inode, so that a folder reached again (a
+    link to it, a loop of links: `up -> ..`) is walked once: the walk ends, and its files are
+    not read twice. Among a folder's subfolders, the real ones are taken before the links, so
+    that a link beside the folder it names gives way to it."""
+
+    def __init__(self, top: str):
+        self.taken: dict[tuple[int, int], str] = {}
+        try:
+            found = os.stat(top)
+            self.taken[(found.st_dev, found.st_ino)] = _as_source(top)
+        except OSError:
+            pass
+
+    def new(self, entries: list[os.DirEntry], root: str, device: int,
+            log: ReadLog) -> list[os.DirEntry]:
+        """The subfolders of `root` (`device`: its device) not taken before, in reverse name
+        order, as a stack takes them; each other one is counted in `log.skipped_records`."""
+        keys = {}
+        for entry in sorted(entries, key=lambda entry: entry.is_symlink()):
+            try:
+                if entry.is_symlink():
+                    found = entry.stat()
+                    key = (found.st_dev, found.st_ino)
+                else:
+                    key = (device, entry.inode())
+            except OSError:         # (listing it then says why)
+                continue
+            path = _as_source(entry.path)
+            first = self.taken.setdefault(key, path)
+            if first != path:
+                kind = "a link to a folder" if entry.is_symlink() else "a folder"
+                log.skipped_records[f"{path}: {kind} read under another name ({first})"] += 1
+            else:
+                keys[entry.name] = key
+        return [entry for entry in reversed(entries) if entry.name in keys]
 
 
 def _unread_dump(name: str, path: str, wanted) -> str | None:
@@ -179,9 +303,10 @@ def _as_source(path: str) -> str:
     return path[2:] if path.startswith("./") and len(path) > 2 else path
 
 
-def _listing(folder: str) -> tuple[list[str], dict[str, os.DirEntry]] | OSError:
-    """A folder's subfolders to walk (not links to folders, which os.walk does not follow) and
-    its other entries by name; or the error listing it raised."""
+def _listing(folder: str) -> tuple[list[os.DirEntry], dict[str, os.DirEntry]] | OSError:
+    """A folder's subfolders (links to folders too: followed, as `find -L` does; _Folders
+    keeps a loop from walking on) and its other entries by name; or the error listing it
+    raised."""
     try:
         with os.scandir(folder) as entries:
             found = list(entries)
@@ -195,8 +320,8 @@ def _listing(folder: str) -> tuple[list[str], dict[str, os.DirEntry]] | OSError:
             is_dir = False
         if not is_dir:
             files[entry.name] = entry
-        elif not entry.is_symlink():
-            dirs.append(entry.name)
+        else:
+            dirs.append(entry)
     return dirs, files
 
 

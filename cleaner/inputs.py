@@ -413,6 +413,9 @@ class ReadOptions:
     # there, as files named alike in other subfolders would give the same ids. None: the
     # file's own name.
     id_name: str | None = None
+    # Hidden files and folders (a name starting with a dot) are read too (--hidden); else they
+    # are passed over, and counted (folders.folder_entries).
+    hidden: bool = False
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 from cleaner.normalize import normalize
 from cleaner.rulefile import Pack, Rule
@@ -106,18 +106,21 @@ def learned_packs(learned: dict[str, list[LearnedLine]]) -> dict[str, Pack]:
             for site, lines in learned.items()}
 
 
-def document_site(cleaner, text: str, url: str | None) -> tuple[str | None, str]:
-    """A document's site as the cleaner will see it, and its normalized text."""
+def document_site(cleaner, text: str, url: str | None,
+                  site: Any = None) -> tuple[str | None, str]:
+    """A document's site as the cleaner will see it (`site`: the site pack its hints choose,
+    Cleaner.hinted_site, where its url names no host), and its normalized text."""
     normalized, _ = normalize(text)
-    packs = cleaner.index.packs_for(normalized, url, cleaner.lang)
+    packs = cleaner.index.packs_for(normalized, url, cleaner.lang, site)
     return site_key(packs, url), normalized
 
 
-def learn(cleaner, documents: Iterable[tuple[str, str | None]],
+def learn(cleaner, documents: Iterable[tuple[str, str | None, Any]],
           options: LearnOptions | None = None) -> dict[str, list[LearnedLine]]:
-    """The first pass: (text, url) pairs in, learned lines per site out."""
+    """The first pass: (text, url, site pack its hints choose or None) in, learned lines per
+    site out."""
     learner = BoilerplateLearner(options or LearnOptions())
-    for text, url in documents:
-        site, normalized = document_site(cleaner, text, url)
+    for text, url, hinted in documents:
+        site, normalized = document_site(cleaner, text, url, hinted)
         learner.add(site, normalized.split("\n"))
     return learner.learned()

@@ -60,6 +60,10 @@ class Cleaner:
         self.guard_share = guard_share
         self.page_timeout: float = DEFAULT_PAGE_TIMEOUT   # seconds one HTML page may take; 0: none
         self.max_html_bytes: int = MAX_HTML_BYTES         # larger pages are refused
+        # The site every document comes from (the command's --site: "kompas.com"), whose pack
+        # cleans those whose url names no host and whose `site` field names no pack: a hint
+        # (_site_hint), never written into a record.
+        self.given_site: str | None = None
         self._stages: dict[tuple, RuleStage] = {}
         self._learned: dict[str, Pack] = {}
         # The rules each document language's matchers are drawn from (_universe_for).
@@ -78,7 +82,7 @@ class Cleaner:
         # used or not: its rule stages hold RE2 sets, which cannot be pickled, and are built
         # again as documents come.
         return (_rebuilt, (self.packs, self._learned, self.lang, self.guard_share,
-                           self.page_timeout, self.max_html_bytes))
+                           self.page_timeout, self.max_html_bytes, self.given_site))
 
     @property
     def learned(self) -> dict[str, Pack]:
@@ -182,7 +186,7 @@ class Cleaner:
             doc.flags.append(unreadable_url_flag(doc.url, "an http(s) or ftp url with a host"))
             doc.url = None
         site = fields.get("site")
-        if site is not None:                # (a rare field: one test a document)
+        if site is not None or self.given_site is not None:     # (rare: two tests a document)
             self._site_hint(doc, site)
         # A title given by the input is metadata as a title line would be: one line of text,
         # without the controls, runs of spaces and markup a scraper leaves (a NUL, "&amp;"),
@@ -212,12 +216,22 @@ class Cleaner:
         as the host of a url would choose it, where its url names no host (a path, a
         placeholder, none): a url naming any host wins, so that one site's rules never run on
         another host's text, and meta.site stays the url's. The field rides along as lang's
-        does; one naming no pack (a site's name, "kompas") changes nothing."""
-        if site_host(doc.url) is not None:
-            return
-        pack = self.site_pack(site)
+        does; one naming no pack (a site's name, "kompas", "", 7) gives way to the Cleaner's
+        given_site (--site), as Dataset.map's site= takes its place (hf._row_hints), else
+        changes nothing. given_site is a hint only: the record gets no field of it."""
+        pack = self.hinted_site(doc.url, site)
         if pack is not None:
             doc.hints["site_pack"] = pack
+
+    def hinted_site(self, url: Any, site: Any) -> Pack | None:
+        """The site pack a document's hints choose (_site_hint): none where its url names a
+        host (the host chooses), else its `site` field's, else given_site's."""
+        if site_host(url) is not None:
+            return None
+        pack = self.site_pack(site) if site is not None else None
+        if pack is None and self.given_site is not None:
+            pack = self.site_pack(self.given_site)
+        return pack
 
     def site_pack(self, site: Any) -> Pack | None:
         """The site pack a `site` value chooses: the one claiming the host it names (a host,
@@ -634,9 +648,10 @@ def epoch_text(number: int | float) -> str | None:
 
 
 def _rebuilt(packs: list[Pack], learned: dict[str, Pack], lang: str | None, guard_share: float,
-             page_timeout: float, max_html_bytes: int) -> Cleaner:
+             page_timeout: float, max_html_bytes: int, given_site: str | None = None) -> Cleaner:
     """A Cleaner as Cleaner.__reduce__ describes it."""
     cleaner = Cleaner(packs=packs, learned=learned, lang=lang, guard_share=guard_share)
     cleaner.page_timeout = page_timeout
     cleaner.max_html_bytes = max_html_bytes
+    cleaner.given_site = given_site
     return cleaner

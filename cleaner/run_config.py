@@ -28,7 +28,9 @@ class CleanerFactory:
     """
 
     # Settings made on a Cleaner after it is built (by the command's options) that travel too.
-    SETTINGS = ("page_timeout", "max_html_bytes", "guard_share")
+    # (given_site, --site, is the run key's "site" and no part of the digest: a manifest
+    # written before it existed would differ in its digest, and the refusal would blame rules)
+    SETTINGS = ("page_timeout", "max_html_bytes", "guard_share", "given_site")
 
     def __init__(self, prebuilt=None, **options: Any):
         self.options = options
@@ -55,7 +57,9 @@ class CleanerFactory:
         A resumed run must clean as the run it continues did."""
         cleaner = self()
         what = {"packs": [_canonical(pack) for pack in cleaner.packs],
-                "settings": self.settings, "lang": self.options.get("lang"),
+                "settings": {name: value for name, value in self.settings.items()
+                             if name != "given_site"},
+                "lang": self.options.get("lang"),
                 # the lines learned, not only whether: other --learn-min-share, other rules
                 "learned": [_canonical(cleaner.learned[site]) for site in sorted(cleaner.learned)]}
         text = json.dumps(what, sort_keys=True, default=str, ensure_ascii=False)
@@ -140,6 +144,8 @@ def _run_key(config: RunConfig) -> dict[str, Any]:
             "id_prefixes": [prefixes.get(name, "") for name in config.inputs],
             # (its own key: a manifest written before it existed is compared without it)
             "hint_fields": [list(pair) for pair in options.hint_fields],
+            # (their own keys too: --site chooses a site's rules; --hidden reads other files)
+            "site": config.factory.settings.get("given_site"), "hidden": options.hidden,
             "reading": {"encoding": options.encoding, "html_field": options.html_field,
                         "max_record_bytes": options.max_record_bytes,
                         "max_html_bytes": options.max_html_bytes},

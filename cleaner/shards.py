@@ -137,7 +137,9 @@ _CHANGED = {"input_files": "a file of the inputs was added, removed or changed (
             "reading": "the reading options differ (--encoding, --html-field, "
                        "--max-record-bytes)",
             "cleaning": "the rules or cleaning options differ (a rule file, --rules, "
-                        "--no-builtin-rules, --lang or --learn-boilerplate changed)"}
+                        "--no-builtin-rules, --lang or --learn-boilerplate changed)",
+            "site": "the --site differs",
+            "hidden": "--hidden is given in one run and not the other"}
 
 
 def _inputs_changed(before: list[str], now: list[str]) -> str:
@@ -177,6 +179,10 @@ def _a_few(said: list[str]) -> str:
         return ""
     more = len(said) - _FILES_NAMED
     return ": " + ", ".join(said[:_FILES_NAMED]) + (f" and {more} more" if more > 0 else "")
+
+
+# The run key's parts a manifest written before them lacks, as such a run had them.
+_MISSING_AS: dict[str, Any] = {"site": None, "hidden": False}
 
 
 def _differs(key: str, before: Any, now: Any) -> bool:
@@ -393,13 +399,16 @@ class ShardedOutput:
         changed = []
         before = existing.get("run", {})
         # (a manifest from a version that kept fewer of these is compared on what it kept)
+        # (one that left --site and --hidden out had neither: compared as such, so that a
+        # resume adding them is refused, not read with them halfway)
+        kept = {**_MISSING_AS, **before}      # (a copy: `before` is the manifest's own)
         changed += [key for key, value in self.run_key.items()
-                    if key in before and _differs(key, before[key], value)]
+                    if key in kept and _differs(key, kept[key], value)]
         if changed:
             if "inputs" in changed:
                 # (other inputs have other files and spellings: said once, by the inputs)
                 changed = [key for key in changed if key not in ("input_files", "id_prefixes")]
-            said = [_change_said(key, before[key], self.run_key[key]) for key in changed]
+            said = [_change_said(key, kept[key], self.run_key[key]) for key in changed]
             raise OutputError(f"cannot resume: {'; '.join(said)} (see {self.manifest_path}); "
                               "resuming would skip the wrong documents, so start again in an "
                               "empty folder")

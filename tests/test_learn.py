@@ -44,7 +44,8 @@ def test_min_docs_guards_small_sites():
 
 def test_learned_lines_are_removed_under_their_own_rule_ids():
     cleaner = Cleaner(packs=[])
-    learned = learn(cleaner, _docs(20, promo_every=1, closing_in=2))
+    documents = _docs(20, promo_every=1, closing_in=2)
+    learned = learn(cleaner, ((text, url, None) for text, url in documents))
     assert [line.text for line in learned["kabarcontoh.com"]] == [PROMO]
     cleaner.learned = learned_packs(learned)
     body = ("Isi berita baru yang panjang sekali, dengan banyak kalimat tentang peristiwa kemarin."
