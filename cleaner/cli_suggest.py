@@ -378,6 +378,8 @@ def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
             out.append(f"#   | {_comment(example)}")
         for key, words in cand.pack_words.items():
             out.append(f"#     add to the site's [pack]: {pack_toml({key: words}).partition(chr(10))[2]}")
+        for note in cand.notes:
+            out.append(f"#     note: {note}")
         out.append(rule_toml(cand.rule))
     return "\n".join(out)
 
@@ -395,7 +397,7 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
     written = []
     for site, state, fresh, _ in chosen:
         path = pack_path(folder, site)
-        body = "\n\n".join(rule_toml(c.rule) for c in fresh)
+        body = "\n\n".join(pack_rule(c, rule_toml(c.rule)) for c in fresh)
         note = (f"# Suggested by `cleaner suggest` from {counted(state.docs, 'document')}: "
                 "review, edit, keep what is cruft.")
         words = pack_words(fresh)
@@ -414,6 +416,19 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
         load_pack(path)
         written.append(path)
     return written
+
+
+def pack_rule(cand: Candidate, toml: str) -> str:
+    """A candidate's rule as a written pack holds it (`toml`: the rule's TOML), its notes above
+    it; a template dropping names is written commented out: the pack, loaded as it is, keeps
+    them. (A label's drop-line rule stays live: its note says which pack list makes it a meta
+    rule, and a pack written again with that list gives the meta rule.)"""
+    notes = "".join(f"# note: {note}\n" for note in cand.notes)
+    if not (cand.drops_names and cand.kind == "template"):
+        return notes + toml
+    off = "".join(f"# {line}".rstrip() + "\n" for line in toml.rstrip("\n").split("\n"))
+    return (notes + "# (left commented out: it drops the names; write a meta rule capturing "
+            "them, or uncomment it)\n" + off)
 
 
 def pack_words(fresh: list[Candidate]) -> dict[str, list[str]]:

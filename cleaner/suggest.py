@@ -35,8 +35,8 @@ from cleaner.sitekey import site_key, site_stem
 from cleaner.wording import counted
 
 # Kinds in the order they win a tie in document count: general shapes before exact lines.
-KIND_ORDER = {"code": 0, "code-line": 1, "lead": 2, "byline": 3, "label": 4, "template": 5,
-              "exact": 6}
+KIND_ORDER = {"code": 0, "code-line": 1, "lead": 2, "byline": 3, "label": 4, "stamp": 5,
+              "template": 6, "exact": 7}
 # Documents per site whose lines are kept to look for near misses (keep examples).
 SAMPLE_DOCS = 400
 # The share of a byline label's lines whose text is a name for the label to be a meta rule: a
@@ -141,16 +141,26 @@ class Candidate:
     # Words the site's [pack] must list for the rule to read its lines as the documents do
     # ({"conjunctions": ["e"]}: a word joining two authors that no loaded pack lists).
     pack_words: dict[str, list[str]] = field(default_factory=dict)
+    # What the user is to know before pasting the rule (a label to list in the pack's
+    # byline_labels; names a drop-line rule would lose), one comment line each.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def share(self) -> float:
         return self.docs / self.site_docs if self.site_docs else 0.0
 
+    @property
+    def drops_names(self) -> bool:
+        """Whether the rule drops lines naming people (its notes say so): a meta rule keeping
+        the names is preferred, and --write-packs writes it commented out."""
+        return self.rule["action"] == "drop-line" and bool(self.notes)
+
     def as_dict(self) -> dict[str, Any]:
         return {"site": self.site, "kind": self.kind, "shape": self.shape, "docs": self.docs,
                 "site_docs": self.site_docs, "share": round(self.share, 4), "lines": self.lines,
                 "covered": round(self.covered, 4), "covered_by": self.covered_by,
-                "examples": self.examples, "rule": self.rule, "pack": self.pack_words}
+                "examples": self.examples, "rule": self.rule, "pack": self.pack_words,
+                "notes": self.notes}
 
 
 def _removed_spans(doc: Document) -> dict[int, list[tuple[int, int, str]]]:
@@ -213,6 +223,90 @@ def _reads_as_date(text: str, months) -> bool:
     if len(_LETTER_WORD.findall(text)) > STAMP_DATE_WORDS:
         return False
     return normalize_date(text, months) is not None
+
+
+# A stamp written with no colon: one to four words of letters, then the date ("Publicado em
+# 10/03/2025 às 8h15"), an update after a bar allowed ("... | Atualizado em ...").
+_BARE_STAMP = re.compile(r"(?P<label>[^\W\d_]+(?: [^\W\d_]+){0,3}) (?P<date>\d.*)")
+# How a stamp's date may end: an update or a note after a bar.
+_STAMP_BAR = re.compile(r"\s+\|\s+")
+
+
+# A label of one word this short is a function word opening prose ("Em 2010 a inflação ...",
+# "Pada 2015 harga ...", "En 2023 la ..."), not a stamp's ("Updated", "Publicado em").
+STAMP_LONE_LABEL_CHARS = 5
+# A date normalized to at least a day ("2025-03-10"): a year alone, or a month, opens prose.
+STAMP_DAY_CHARS = len("2025-03-10")
+# A sentence's end after the date ("Dibuka pada 10/03/2025 oleh Gubernur."): a stamp ends with
+# the date or a zone; a word of one or two letters before the dot is an abbreviation ("a.m.").
+_STAMP_SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?]$")
+
+
+def _bare_stamp(line: str, months) -> str | None:
+    """The label of a stamp written with no colon before its date (a collapsed line), its
+    first word capitalised, no lone short word (a function word opening prose), and the text
+    after it a date (_reads_as_date, up to a bar) of a day at least, no sentence; None for any
+    other line. The date the rule captures is at most 80 characters long.
+
+    >>> _bare_stamp("Publicado em 10/03/2025 às 8h15", {})
+    'Publicado em'
+    >>> _bare_stamp("Publicado em 12/03/2025 às 14h30 | Atualizado em 12/03/2025 às 16h30", {})
+    'Publicado em'
+    >>> _bare_stamp("Em 2025 a inflação caiu para 4,5% segundo o IBGE", {}) is None
+    True
+    >>> [_bare_stamp(t, {}) for t in ("Em 10/03/2025 às 8h15", "Sejak 2010 jumlah naik",
+    ...  "Dibuka pada 10/03/2025 oleh Gubernur.")]
+    [None, None, None]
+    """
+    if len(line) > 120 or not line[:1].isupper():
+        return None
+    m = _BARE_STAMP.fullmatch(line)
+    if m is None or len(m.group("date")) > 80:
+        return None
+    label = m.group("label")
+    if " " not in label and len(label) < STAMP_LONE_LABEL_CHARS:
+        return None
+    first = _STAMP_BAR.split(m.group("date"), 1)[0]
+    if _STAMP_SENTENCE_END.search(first) or not _reads_as_date(first, months):
+        return None
+    day = normalize_date(first, months)
+    return label if day is not None and len(day) >= STAMP_DAY_CHARS else None
+
+
+# The pieces of a stamp's date as its rule's pattern writes them: digits, letters, spaces, any
+# other character as written.
+_DATE_PIECE = re.compile(r"(?P<digits>\d+)|(?P<letters>[^\W\d_]+)|(?P<space>\s+)|(?P<other>.)")
+# At most this many date shapes in one stamp rule: the commonest (the rule is counted by the
+# lines it takes).
+STAMP_SHAPES = 8
+
+
+def _date_shape(text: str) -> str:
+    """A stamp's date as a pattern of its shape: each run of digits any digits, of letters any
+    letters (a month, a weekday, a zone), spaces any spaces, the rest as written. A rule made
+    of the shapes seen takes those stamps, not prose opening with the label and a digit.
+
+    >>> print(_date_shape("10/03/2025 às 8h15"))
+    \\d{1,4}/\\d{1,4}/\\d{1,4}\\s+\\pL+\\s+\\d{1,4}\\pL+\\d{1,4}
+    """
+    out = []
+    for m in _DATE_PIECE.finditer(text):
+        if m.group("digits"):
+            out.append(r"\d{1,4}")
+        elif m.group("letters"):
+            out.append(r"\pL+")
+        elif m.group("space"):
+            out.append(r"\s+")
+        else:
+            out.append(shapes.escape(m.group("other")))
+    return "".join(out)
+
+
+def _stamp_date_pattern(dates: Iterable[str]) -> str:
+    """The date part of a stamp rule: the shapes of the dates seen (_date_shape), the
+    commonest first, at most STAMP_SHAPES of them."""
+    seen = Counter(_date_shape(d) for d in dates)
+    return "|".join(shape for shape, _ in seen.most_common(STAMP_SHAPES))
 
 
 def _dateline_line(doc: Document, lines: dict[int, str]) -> int | None:
@@ -375,6 +469,9 @@ class Miner:
                     and self._byline_field(n.label) is None and not stamps[i]
                     and not _taken_whole(rests[i], removed.get(numbered[i][0]))
                     for i in (pos - 1, pos + 1) if 0 <= i < count)
+            if label is None and (bare := _bare_stamp(line, words.months)) is not None:
+                # "Publicado em 10/03/2025 às 8h15": a stamp's label with no colon.
+                note_line("stamp", ("stamp", bare.casefold()), bare)
             template = shapes.template_shape(line)
             if template is not None:
                 note_line("template", ("template", template))
@@ -410,6 +507,10 @@ class Miner:
                     group = note_line("byline", ("byline", portal.word.casefold(),
                                                  portal.outlet.casefold()), portal.word)
                     group.flags[SEP_FLAG + portal.sep] += 1
+                elif (desk := _byline_with_tail(line)) is not None:
+                    # "Por <names>, da Redação": one group per word and tail.
+                    note_line("byline", ("byline", desk.word.casefold(), TAIL_MARK,
+                                         desk.tail.casefold()), desk.word)
 
     def _name_words(self, group: Group) -> NameWords:
         """The lower-case words a byline group's names hold, told apart (_name_words) with the
@@ -417,6 +518,10 @@ class Miner:
         names = []
         for o in group.occurrences[:200]:
             line = shapes.collapse(o.text)
+            if len(group.key) > 3:
+                desk = _byline_with_tail(line)
+                names.append(desk.names if desk else line.partition(" ")[2])
+                continue
             portal = _byline_with_outlet(line) if len(group.key) > 2 else None
             names.append(portal.names if portal else line.partition(" ")[2])
         return _name_words(names, self._particles, self._conjunctions)
@@ -454,8 +559,10 @@ class Miner:
         needed = self.needed(site)
         groups = [g for g in state.groups.values() if len(g.docs) >= needed]
         # A code line's rule leaves lines of its shape out (a desk's "and/or" beside "ant/mk",
-        # a shape seen once): it is counted, and ranked, by the documents it takes.
-        taken = {g.key: self._taken(site, g) for g in groups if g.kind == "code-line"}
+        # a shape seen once), and so does a byline's (names holding a word it leaves to the
+        # user): it is counted, and ranked, by the documents it takes.
+        taken = {g.key: self._taken(site, g) for g in groups
+                 if g.kind in ("code-line", "byline", "stamp")}
         docs = {g.key: len({o.doc for o in taken[g.key]}) if g.key in taken else len(g.docs)
                 for g in groups}
         groups = [g for g in groups if docs[g.key] >= needed]
@@ -482,9 +589,24 @@ class Miner:
             target.append(cand)
             if target is fresh:
                 used_ids.add(cand.rule["id"])
+        fresh = self._without_name_drops(fresh)
         for cand in fresh:
             self._add_keep_examples(cand, state)
         return fresh, covered
+
+    def _without_name_drops(self, fresh: list[Candidate]) -> list[Candidate]:
+        """The candidates less those dropping names (a template "por <name> , da <name>")
+        whose lines the meta candidates take (one per newsroom's tail): the meta rules keep
+        the names, and pasted beside them the template would only drop what they leave."""
+        metas = [c for c in fresh if c.rule["action"] == "meta"]
+        return [c for c in fresh if not (c.drops_names and metas and self._subsumed_by(
+            c, metas))]
+
+    def _subsumed_by(self, cand: Candidate, others: list[Candidate]) -> bool:
+        """Whether the `others` together match most of a candidate's lines (subsumed_share)."""
+        lines = cand.occurrence_lines
+        matched = sum(1 for line in lines if any(o.regex.search(line) for o in others))
+        return bool(lines) and matched >= self.options.subsumed_share * len(lines)
 
     def needed(self, site: str) -> int:
         """How many of a site's documents a candidate touches at least (--min-docs, or the
@@ -501,8 +623,13 @@ class Miner:
                    and not all(o.covered_by for o in g.occurrences))
 
     def _subsumed(self, cand: Candidate, kept: list[Candidate]) -> bool:
+        """Whether one kept candidate matches most of a candidate's lines (subsumed_share). A
+        rule dropping names subsumes no meta rule: the meta rule, which keeps them, wins
+        (_without_name_drops)."""
         lines = cand.occurrence_lines
         for other in kept:
+            if other.drops_names and cand.rule["action"] == "meta":
+                continue
             matched = sum(1 for line in lines if other.regex.search(line))
             if matched >= self.options.subsumed_share * len(lines):
                 return True
@@ -531,7 +658,7 @@ class Miner:
             return None
         rule["id"] = _unique(rule["id"], used_ids)
         # (a label's meta rule fills a byline's names, or a stamp's date)
-        stamp = group.kind == "label" and "(?P<date>" in rule["pattern"]
+        stamp = group.kind in ("label", "stamp") and "(?P<date>" in rule["pattern"]
         byline = group.kind in ("label", "byline") and rule["action"] == "meta" and not stamp
         # Only lines naming someone are a byline rule's: a note after the label stays. Read
         # lazily: a few examples are wanted of a label thousands of documents end with.
@@ -570,6 +697,7 @@ class Miner:
             checked = _with_case(rule, checked, frozenset(unlisted))
         elif byline:
             checked = _with_case(rule, checked)
+        notes = self._notes(site, group, rule)
         took = occ if taken is None else taken
         docs = len(group.docs) if taken is None else len({o.doc for o in taken})
         n = len(took)
@@ -578,11 +706,46 @@ class Miner:
                          site_docs=state.mined, lines=n, examples=distinct, rule=rule,
                          covered_by=by.most_common(3), covered=sum(by.values()) / n if n else 0,
                          regex=checked.regex, key=group.key,
-                         occurrence_lines=[o.text for o in took[:200]], pack_words=pack_words)
+                         occurrence_lines=[o.text for o in took[:200]], pack_words=pack_words,
+                         notes=notes)
         rule["description"] = (f"{_KIND_WORDS[group.kind]} {cand.shape!r} in {cand.docs} of "
                                f"{counted(cand.site_docs, 'document')} ({cand.share:.0%}) "
                                "[suggested]")
+        if notes and rule["action"] == "drop-line":
+            # (said in the rule too: a pasted rule keeps its description, not the comments)
+            rule["description"] = rule["description"].replace(
+                " [suggested]", ", dropping the names it holds [suggested]")
         return cand
+
+    def _notes(self, site: str, group: Group, rule: dict[str, Any]) -> list[str]:
+        """What to tell the user about a candidate's drop-line rule that would lose names: a
+        label no pack lists followed by people's names (to add to the pack's byline_labels), or
+        a template whose slots are names at a byline's place (a byline word's or label's line,
+        or one opening as a byline the site writes)."""
+        if (rule["action"] == "drop-line" and group.kind == "label"
+                and self._byline_field(group.key[1]) is None and _names_people(group)):
+            # A label no pack lists as a byline's ("Edição: X" under every article): a pack
+            # listing it makes the rule a meta one, which keeps the names.
+            spelt = Counter(shape.label for o in group.occurrences[:200]
+                            if (shape := shapes.label_shape(o.text))).most_common(1)
+            label = spelt[0][0] if spelt else group.key[1]
+            return [f"the label's lines name people: dropping them loses the names; if "
+                    f"{label!r} is a byline label, add it to the pack's [pack.byline_labels] "
+                    f"(editors = [\"{label}\"], or authors) and run suggest again with the pack "
+                    f"(--rules): the rule is then a meta rule capturing them"]
+        if rule["action"] == "drop-line" and group.kind == "template" \
+                and "<name>" in group.key[1] and self._opens_byline(site, group.key[1][0]):
+            return ["this line names people at a byline's place: dropping it loses the names; "
+                    "write a meta rule capturing them (author) instead"]
+        return []
+
+    def _opens_byline(self, site: str, word: str) -> bool:
+        """Whether a word opens bylines: a byline word or label of the packs, or the word of a
+        byline shape the site's documents write ("por")."""
+        if self._byline_field(word) is not None:
+            return True
+        return any(g.kind == "byline" and g.key[1] == word
+                   for g in self.sites[site].groups.values())
 
     def _rule(self, site: str, group: Group) -> dict[str, Any] | None:
         stem = site_stem(site) if site != NO_SITE else "site"
@@ -637,6 +800,17 @@ class Miner:
             elif _one_text((o.text for o in occ), len(occ)):
                 return None
             return rule
+        if group.kind == "stamp":
+            if _one_text((o.text for o in occ), len(occ)):
+                return None
+            label = Counter(group.parts).most_common(1)[0][0]
+            # (the dates as the lines write them: a rule taking any digit after the label would
+            # take "Pada Senin (10/3), polisi ..." beside "Pada 10/03/2025 08:00 WIB")
+            dates = _stamp_date_pattern(shapes.collapse(o.text)[len(label):].strip()
+                                        for o in occ[:200])
+            return {"id": f"{stem}/{_slug(label, 3)}-stamp", "action": "meta", "where": where,
+                    "case_sensitive": True,
+                    "pattern": f"^(?i:{shapes.escape(label)})\\s+(?P<date>{dates})$"}
         if group.kind == "code":
             name = "trailing-code" if key[1] == "(" else "trailing-code-square"
             return {"id": f"{stem}/{name}", "action": "drop-span", "where": where,
@@ -652,7 +826,8 @@ class Miner:
             places = sorted(p for p in _caps_places(occ) if " " not in p and p not in acronyms)
             rule = {"id": f"{stem}/dateline", "action": "meta", "where": _lead_where(occ),
                     "case_sensitive": True, "pattern": _caps_lead_pattern(group.parts, places)}
-            keep = _acronym_keep(occ, places, acronyms)
+            keep = (_real_acronym_line(self.sites[site].sample, places)
+                    or _acronym_keep(occ, places, acronyms))
             if keep is not None:
                 rule["keep"] = [keep]
             return rule
@@ -665,6 +840,15 @@ class Miner:
             if len(key) == 2:
                 return {"id": f"{stem}/byline", "action": "meta", "where": where,
                         "case_sensitive": True, "pattern": f"{head}$"}
+            if len(key) > 3:
+                # "Por <names>, da Redação": the tail names the newsroom, no author; it is
+                # written out as the lines spell it, the names before it captured.
+                tails = Counter(desk.tail for o in occ[:200]
+                                if (desk := _byline_with_tail(shapes.collapse(o.text))))
+                tail = tails.most_common(1)[0][0] if tails else key[3]
+                return {"id": f"{stem}/byline-newsroom", "action": "meta", "where": where,
+                        "case_sensitive": True,
+                        "pattern": f"{head}\\s*,\\s*(?i:{shapes.escape(tail)})$"}
             # "Por <names>, <Outlet> — <Place>": the outlet is the source, the place the location.
             outlets = Counter(portal.outlet for o in occ[:200]
                               if (portal := _byline_with_outlet(shapes.collapse(o.text))))
@@ -720,7 +904,8 @@ class Miner:
             cand.rule["keep"] = keep
 
 
-_KIND_WORDS = {"exact": "repeated line", "label": "label line", "template": "line shaped",
+_KIND_WORDS = {"exact": "repeated line", "label": "label line", "stamp": "stamp",
+               "template": "line shaped",
                "code": "code ending a paragraph", "code-line": "code alone on a line",
                "lead": "dateline", "byline": "byline"}
 
@@ -845,7 +1030,11 @@ def _acronyms(sample: list[list[str]]) -> set[str]:
         for line in lines:
             if line.upper() == line:
                 continue
-            for word in line.split()[1:]:
+            words = line.split()
+            # The run of capitals opening a line is a dateline's place ("PORTO ALEGRE – ..."):
+            # "ALEGRE" is half a place, no acronym.
+            opening = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
+            for word in words[max(1, opening):]:
                 word = word.strip(_ACRONYM_STRIP)
                 if low <= len(word) <= high and word.isalpha() and word.isupper():
                     found.add(word)
@@ -856,11 +1045,27 @@ def _acronyms(sample: list[list[str]]) -> set[str]:
 _ACRONYM_STRIP = ".,;:!?()[]\"'“”‘’«»"
 
 
+def _real_acronym_line(sample: list[list[str]], places: list[str]) -> str | None:
+    """A line of the site's documents (`sample`) opening with one word in capitals before a
+    dash that is no place seen ("EUA – China: a disputa ..."), whole: a real keep example for
+    a capitals dateline's rule, preferred to one made of an acronym (_acronym_keep)."""
+    for lines in sample:
+        for line in lines:
+            m = _CAPS_LEAD.match(line[:200])
+            if m is None or _caps_lead(line) is None:
+                continue
+            place = m.group("place")
+            if (" " not in place and place not in places and len(place) >= ACRONYM_LETTERS[0]
+                    and len(line) <= 200):
+                return line
+    return None
+
+
 def _acronym_keep(occ: list[Occurrence], places: list[str], acronyms: set[str]) -> str | None:
     """A keep example for a capitals dateline's rule: one of its lines with an acronym alone for
     its place, which the rule leaves ("FEMA — The city council voted ..."). The acronym is one
-    the site's documents write (_acronyms) and no place seen, else the initials of the words
-    after the dash; None where no line gives one."""
+    the site's documents write (_acronyms) and no place seen, never one made up (the initials
+    "OPA" of "O prefeito anunciou" are no word of the dump); None where no line gives one."""
     for o in occ:
         m = _CAPS_LEAD.match(o.text[:200])
         if m is None:
@@ -870,8 +1075,9 @@ def _acronym_keep(occ: list[Occurrence], places: list[str], acronyms: set[str]) 
             continue
         rest = o.text[m.start("place") + len(m.group("place")):]
         spare = sorted(acronyms - set(places))
-        initials = "".join(w[0] for w in o.text[m.end():].split()[:3] if w[:1].isalpha()).upper()
-        acronym = spare[0] if spare else initials
+        if not spare:
+            return None
+        acronym = spare[0]
         if len(acronym) < ACRONYM_LETTERS[0] or acronym in places:
             continue
         line = _example_text("lead", Occurrence(o.doc, o.line, acronym + rest, 0,
@@ -985,6 +1191,51 @@ def _byline_with_outlet(line: str) -> OutletByline | None:
     return OutletByline(m.group("word"), m.group("names"), outlet, m.group("sep"), place)
 
 
+# A byline's names, a comma and a short tail naming the newsroom or desk, no person ("Por Ana
+# Lima, da Redação"; "Por Rui Souza, do Estadão"): a line is collapsed before it is matched.
+_TAIL_BYLINE = re.compile(r"(?P<word>[^\W\d_]{1,15}) (?P<names>[^,]{3,80}?) ?, ?"
+                          r"(?P<tail>(?:[^\W\d_]{1,3} ){0,2}[^\W\d_][^,]{1,37})")
+# The key part telling a byline with a newsroom's tail from one with an outlet and a place.
+TAIL_MARK = ",tail"
+# At most this many capitalised words in a byline's tail: more is a sentence's or a list's.
+TAIL_WORDS = 3
+
+
+@dataclass(frozen=True)
+class TailByline:
+    word: str
+    names: str
+    tail: str
+
+
+def _byline_with_tail(line: str) -> TailByline | None:
+    """A byline whose names end at a comma before a short tail naming the newsroom, not a
+    person: up to two lower-case words of at most three letters, then one to three capitalised
+    words (a collapsed line). None for any other line.
+
+    >>> _byline_with_tail("Por Ana Paula Ribeiro, da Redação")
+    TailByline(word='Por', names='Ana Paula Ribeiro', tail='da Redação')
+    >>> _byline_with_tail("Por Juan Pérez, de la Redacción").tail
+    'de la Redacción'
+    >>> _byline_with_tail("Por la tarde, en casa"), _byline_with_tail("Por Ana Lima, Rio e SP")
+    (None, None)
+    """
+    if len(line) > 140:
+        return None
+    m = _TAIL_BYLINE.fullmatch(line)
+    if m is None or _DOMAIN.search(m.group("names")) or _DOMAIN.search(m.group("tail").lower()):
+        return None
+    words = m.group("tail").split()
+    # (a lead-in of one or two short lower-case words: "da", "de la")
+    while words and words[0].islower() and len(words[0]) <= 3:
+        words = words[1:]
+    if not words or len(words) > TAIL_WORDS or not shapes.is_name(" ".join(words)):
+        return None
+    if _byline_name().fullmatch(m.group("names")) is None:
+        return None
+    return TailByline(m.group("word"), m.group("names"), m.group("tail"))
+
+
 @dataclass(frozen=True)
 class NameWords:
     """The lower-case words of a byline's names, for its pattern: the particles inside a name
@@ -1012,37 +1263,67 @@ def _name_words(names: Iterable[str], particles: set[str], conjunctions: set[str
     >>> _name_words(["Ana Lima e Rui Souza", "Ana e Rui"], set(), set()).joiners
     ()
     """
-    seen: dict[str, list[bool]] = defaultdict(list)
-    for text in names:
-        tokens = text.split()
+    texts = [text.split() for text in names]
+    seen = _joins(texts, particles, conjunctions, particles)
+    # A word joining two names only where a particle after it is passed over ("Ana Maria dos
+    # Santos de Oliveira": one capitalised word, then "de") stays inside the name: a word
+    # joins where some line shows it joining with no particle passed over.
+    mined = {word for word, joins in seen.items()
+             if not any(plain for _, plain in joins) and len(word) <= PARTICLE_CHARS}
+    if mined:
+        # Read again with the particles the lines gave: "Ana Lima e Rui dos Reis" (a name
+        # holding "dos" after the joining word) joins two full names.
+        seen = _joins(texts, particles, conjunctions, particles | mined)
+    joiners = {word for word, joins in seen.items() if word not in mined
+               and all(joined for joined, _ in joins) and any(plain for _, plain in joins)}
+    return NameWords(_longest_first(particles | mined), _longest_first(joiners))
+
+
+def _joins(texts: list[list[str]], particles: set[str], conjunctions: set[str],
+           inside: set[str]) -> dict[str, list[tuple[bool, bool]]]:
+    """For each lower-case word of the names (`texts`: their words) that is none of the
+    `particles`: in each line holding it, whether it joins two full names, the `inside` words
+    read as a name's own (_between_full_names), and whether it does with none passed over."""
+    seen: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for tokens in texts:
         for at, token in enumerate(tokens):
             if token[:1].islower() and token not in particles:
-                seen[token].append(token in conjunctions or _between_full_names(tokens, at))
-    joiners = {word for word, joins in seen.items() if all(joins)}
-    mined = {word for word, joins in seen.items()
-             if not any(joins) and len(word) <= PARTICLE_CHARS}
-    return NameWords(_longest_first(particles | mined), _longest_first(joiners))
+                listed = token in conjunctions
+                seen[token].append((listed or _between_full_names(tokens, at, inside),
+                                    listed or _between_full_names(tokens, at)))
+    return seen
 
 
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
-def _between_full_names(tokens: list[str], at: int) -> bool:
+def _between_full_names(tokens: list[str], at: int, particles: Iterable[str] = ()) -> bool:
     """Whether the word at `at` stands between two full names: two capitalised words or more
     since the line's start (or the word's last time in it), and two or more right after it.
+    A particle inside the name after it (one of `particles`, between capitalised words) is
+    passed over: "Juliana de Souza Lima" is one name.
 
     >>> tokens = "Ana Beatriz de Oliveira e Carlos Souza".split()
     >>> _between_full_names(tokens, 4), _between_full_names(tokens, 2)
     (True, False)
+    >>> _between_full_names("Beatriz Carvalho e Juliana de Souza Lima".split(), 2, {"de"})
+    True
+    >>> _between_full_names("Ana Lima e Rui dos Reis".split(), 2, {"da"})
+    False
     """
     start = max((i + 1 for i in range(at) if tokens[i] == tokens[at]), default=0)
     before = sum(1 for token in tokens[start:at] if token[:1].isupper())
     after = 0
-    for token in tokens[at + 1:]:
-        if not token[:1].isupper():
+    rest = tokens[at + 1:]
+    for i, token in enumerate(rest):
+        if token[:1].isupper():
+            after += 1
+            continue
+        # (a particle between two capitalised words of the name: "Juliana de Souza")
+        inside = after > 0 and i + 1 < len(rest) and rest[i + 1][:1].isupper()
+        if not (inside and token != tokens[at] and token in particles):
             break
-        after += 1
     return before >= 2 and after >= 2
 
 
@@ -1207,17 +1488,35 @@ def _display(group: Group) -> str:
         return shapes.label_display(group.key)
     if group.kind == "template":
         return shapes.template_display(group.key[1])
+    if group.kind == "stamp":
+        return f"{group.key[1]} <date>"
     if group.kind == "code":
         return "( <code> )" if group.key[1] == "(" else "[ <code> ]"
     if group.kind == "code-line":
         return f"<code {group.key[1]}>"
     if group.kind == "byline":
+        if len(group.key) > 3:
+            return f"{group.key[1]} <name>, {group.key[3]}"
         if len(group.key) > 2:
             return f"{group.key[1]} <name>, {group.key[2]} - <place>"
         return f"{group.key[1]} <name>"
     if group.key == CAPS_LEAD_KEY:
         return _caps_lead_display(group.parts)
     return shapes.lead_display(group.key)
+
+
+# How many words a person's name after a label has, as told from a title in capitals: "Cláudia
+# Rocha", not "Harga Cabai Naik Lagi".
+PERSON_WORDS = (2, 3)
+
+
+def _names_people(group: Group) -> bool:
+    """Whether a label's lines name a person after it in nine lines of ten ("Edição: Cláudia
+    Rocha"): two or three capitalised words, no domain (a title in capitals is longer)."""
+    shaped = [shape for o in group.occurrences[:200] if (shape := shapes.label_shape(o.text))]
+    low, high = PERSON_WORDS
+    named = [s for s in shaped if low <= len(s.rest.split()) <= high and _is_person(s.rest)]
+    return bool(shaped) and len(named) >= NAME_SHARE * len(shaped)
 
 
 def _is_person(text: str) -> bool:
@@ -1398,6 +1697,10 @@ def _anchor(cand: Candidate):
         # Lines opening with the byline's word: "Por la mañana, ..." beside "Por Juan Pérez".
         opening = cand.key[1] + " "
         return lambda line: line.casefold().startswith(opening)
+    if cand.kind == "stamp":
+        # Lines opening with the stamp's label: "Publicado em breve o edital".
+        opening = cand.key[1] + " "
+        return lambda line: line.casefold().startswith(opening)
     if cand.key == CAPS_LEAD_KEY:
         # Lines opening with a word in capitals: "MADRID es la ciudad ...".
         return lambda line: _opens_in_capitals(line)
@@ -1405,7 +1708,8 @@ def _anchor(cand: Candidate):
     words = [w.lower() for w in words if w.lower() not in ("name", "title", "place", "num", "code")]
     if not words:
         return None
-    probe = " ".join(words[:2]) if cand.kind in ("label", "template") else words[0]
+    # (an exact line's two first words: "Por outro lado, ..." shares "por" with every byline)
+    probe = " ".join(words[:2]) if cand.kind in ("label", "template", "exact") else words[0]
     return lambda line: probe in line.lower()
 
 
