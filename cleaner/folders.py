@@ -227,7 +227,7 @@ class _Folders:
             log: ReadLog) -> list[os.DirEntry]:
         """The subfolders of `root` (`device`: its device) not taken before, in reverse name
         order, as a stack takes them; each other one is counted in `log.skipped_records`."""
-        keys = {}
+        keys: dict[str, tuple[int, int]] = {}
         for entry in sorted(entries, key=lambda entry: entry.is_symlink()):
             try:
                 if entry.is_symlink():
@@ -244,7 +244,9 @@ class _Folders:
                 log.skipped_records[f"{path}: {kind} read under another name ({first})"] += 1
             else:
                 keys[entry.name] = key
-        return [entry for entry in reversed(entries) if entry.name in keys]
+        kept = [entry for entry in entries if entry.name in keys]
+        kept.reverse()
+        return kept
 
 
 def _unread_dump(name: str, path: str, wanted) -> str | None:
