@@ -13,12 +13,14 @@ from pathlib import Path
 from cleaner.cli_common import add_rule_options, load_cleaner
 from cleaner.explain import GREEN, RED, RESET, explain
 from cleaner.fixture_workflow import (EMPTY_ID, Added, FixtureError, KeptCleaners, add_fixture,
-                                      compare_fixtures, kept_options, made_with_given, rewrite,
+                                      compare_fixtures, kept_options, made_with_given,
+                                      meta_rules, rewrite, shown_meta, text_change,
                                       unmatched_cases)
 from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
                               write_rule_options)
 from cleaner.identify import url_host
 from cleaner.normalize import normalize
+from cleaner.rulefile import RESERVED_PREFIXES
 from cleaner.wording import counted, noun
 
 # Where fixtures are, unless --root says: a suggested command names any other folder.
@@ -90,7 +92,9 @@ def register(sub) -> None:
         cmd = actions.add_parser(name, help=helptext, description=helptext[0].upper()
                                  + helptext[1:] + ".",
                                  epilog="check exits 1 when a fixture differs; update exits 0 "
-                                        "after writing. Given no rule options (--rules, "
+                                        "after writing, 1 when it refused a case whose new "
+                                        "record loses lines of article text (--accept-loss "
+                                        "takes them). Given no rule options (--rules, "
                                         "--no-builtin-rules, --lang), each fixture is cleaned "
                                         "with those kept in its <case>.rules (fixtures add "
                                         "--rules); given some, every fixture is cleaned with "
@@ -113,6 +117,16 @@ def register(sub) -> None:
                               "without it, an update that would rewrite more than one rewrites "
                               "none and says what changes in each, so that an unintended "
                               "change is not accepted with an intended one")
+        cmd.add_argument("--accept-loss", action="store_true",
+                         help="rewrite too the expected records whose new text loses lines "
+                              "of the expected text: without it, such a case is refused, "
+                              "naming the lines and the rules that now remove them, and left "
+                              "as it is (exit 1)")
+        cmd.add_argument("--json", action="store_true",
+                         help="write one JSON document on stdout instead of the diffs: per "
+                              "case its status, what changes (lost lines with their rules), "
+                              "the rules it was cleaned with and its diff; the summary stays "
+                              "on stderr")
         cmd.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                          help="show the diff in color (default: auto, when stdout is a "
                               "terminal)")
@@ -249,26 +263,25 @@ def report_site(added: Added, site: str) -> None:
 def run_compare(args: argparse.Namespace) -> int:
     root = Path(args.root)
     if not root.is_dir():
-        print(f"cleaner: error: no fixtures folder {root}", file=sys.stderr)
-        return 2
+        return early_exit(args, f"no fixtures folder {root}")
     missing = unmatched_cases(root, args.cases)
-    for case, nearest in missing.items():
-        print(f"cleaner: error: no fixture {case!r} in {root}: a CASE is a case's name, its "
-              "path in the fixtures folder or a folder of cases, named whole"
-              + (f"; close names: {', '.join(nearest)}" if nearest else ""), file=sys.stderr)
     if missing:
-        return 2            # nothing checked or rewritten: a misspelt case is not left out quietly
-    cleaner = load_cleaner(args)
+        # nothing checked or rewritten: a misspelt case is not left out quietly
+        return early_exit(args, *(
+            f"no fixture {case!r} in {root}: a CASE is a case's name, its path in the fixtures "
+            "folder or a folder of cases, named whole"
+            + (f"; close names: {', '.join(nearest)}" if nearest else "")
+            for case, nearest in missing.items()))
+    cleaner, said = loaded_cleaner(args)
     if cleaner is None:
-        return 2
+        return early_exit(args, *said, said=True)
     given = given_options(args)
     # Given rule options clean every fixture; given none, each is cleaned with those kept
     # beside it (`fixtures add --rules`), so that a plain check reproduces its record.
     kept = KeptCleaners(cleaner) if given == RuleOptions() else None
     comparisons = compare_fixtures(cleaner, root, args.cases, kept)
     if not comparisons:
-        print("cleaner: error: no fixtures matched", file=sys.stderr)
-        return 2
+        return early_exit(args, "no fixtures matched")
     changed = [c for c in comparisons if c.changed]
     broken = [c for c in comparisons if c.error]
     say_load_errors(broken, root)
@@ -283,52 +296,300 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"note: the expected records name rules of packs this run has not loaded "
               f"({', '.join(unloaded[:5])}{' ...' if len(unloaded) > 5 else ''}): give the "
               "--rules they were made with", file=sys.stderr)
+    labels = case_labels(comparisons, root)
+    say_gone_ids(comparisons, labels, args.update)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    for comp in changed:
-        sys.stdout.write(painted_diff(comp.diff(root), color))
+    if not args.json:       # (with --json, stdout is its one document: each diff is in it)
+        for comp in changed:
+            sys.stdout.write(painted_diff(comp.diff(root), color))
     differing = [c for c in changed if not c.error]
-    labels = case_labels(differing, root)
+    report = Report(args, root, comparisons, labels, given)
     if args.update and not args.cases and not args.all and len(differing) > 1:
         # An update of every case at once would take an unintended change (a rule that drops
         # an article's line elsewhere) in with the intended one, unseen: each is asked for.
-        print(f"cleaner: error: an update without CASE would rewrite "
-              f"{len(differing)} expected records: nothing was rewritten. What changes in each:"
-              + changes_listed(differing, labels) + "\nreview each diff above, then "
-              f"`cleaner fixtures update CASE...{shaping_options(args)}` for the cases meant "
-              f"(`cleaner fixtures update --all{shaping_options(args)}` for every one)",
-              file=sys.stderr)
-        return 2
+        return report.finish(
+            f"cleaner: error: an update without CASE would rewrite "
+            f"{len(differing)} expected records: nothing was rewritten. What changes in each:"
+            + changes_listed(differing, labels) + f"\nreview each diff {_where(args)}, then "
+            f"`cleaner fixtures update CASE...{shaping_options(args)}` for the cases meant "
+            f"(`cleaner fixtures update --all{shaping_options(args)}` for every one)", 2)
+    checked = rule_sets_used(comparisons, given, labels)
     if args.update:
-        written = rewrite(changed)
+        # An update that would take article lines out of an expected text is the regression
+        # fixtures are kept to catch (a loosened rule eating a sentence): it asks to be told.
+        refused = [] if args.accept_loss else [c for c in differing if c.lost()]
+        say_refused(refused, labels, args)
+        taken = [c for c in comparisons if c not in refused]
+        written = rewrite([c for c in changed if c not in refused])
         say_records_made(written, root)
-        unkept = keep_options(made_with_given(comparisons, given, cleaner), given) \
+        unkept = keep_options(made_with_given(taken, given, cleaner), given) \
             if kept is None else 0
-        print(f"{counted(len(comparisons), 'fixture')}, "
-              f"{counted(len(written), 'expected record')} rewritten"
-              + ("; review the diff above and commit it" if written else "")
-              + (f"; {len(broken)} could not be cleaned (above)" if broken else ""),
-              file=sys.stderr)
-        return 1 if broken or unkept else 0
+        report.written, report.refused = written, refused
+        return report.finish(
+            f"{counted(len(comparisons), 'fixture')}, "
+            f"{counted(len(written), 'expected record')} rewritten{checked}"
+            + (f"; review the diff {_where(args)} and commit it" if written else "")
+            + (f"; {len(refused)} refused: {noun(len(refused), 'it', 'they')} would lose "
+               "article text (above)" if refused else "")
+            + (f"; {len(broken)} could not be cleaned (above)" if broken else ""),
+            1 if broken or unkept or refused else 0)
     differ = len(differing)
-    print(f"{counted(len(comparisons), 'fixture')}, {differ} {noun(differ, 'differs', 'differ')} "
-          f"from {noun(differ, 'its expected record', 'their expected records')}"
-          + (f", {len(broken)} could not be cleaned (above)" if broken else "")
-          + (":" + changes_listed(differing, labels) if differ else "")
-          + (f"\n{update_hint(args, differing, labels)}" if differ else ""), file=sys.stderr)
-    return 1 if changed else 0
+    return report.finish(
+        f"{counted(len(comparisons), 'fixture')}, {differ} "
+        f"{noun(differ, 'differs', 'differ')} from "
+        f"{noun(differ, 'its expected record', 'their expected records')}{checked}"
+        + (f", {len(broken)} could not be cleaned (above)" if broken else "")
+        + (":" + changes_listed(differing, labels) if differ else "")
+        + (f"\n{update_hint(args, differing, labels)}" if differ else ""),
+        1 if changed else 0)
+
+
+def early_exit(args: argparse.Namespace, *errors: str, said: bool = False) -> int:
+    """End a check or an update before any case is compared: each error on stderr (unless
+    `said` already) and, with --json, a document saying it; exit code 2."""
+    if not said:
+        for error in errors:
+            print(f"cleaner: error: {error}", file=sys.stderr)
+    if args.json:
+        document = {"command": "update" if args.update else "check", "root": args.root,
+                    "exit": 2, "error": "\n".join(errors)}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return 2
+
+
+def loaded_cleaner(args: argparse.Namespace) -> tuple[object, list[str]]:
+    """load_cleaner's cleaner, and, with --json, what it said on stderr (why none loaded), for
+    the document to say too."""
+    if not args.json:
+        return load_cleaner(args), []
+    import contextlib
+    import io
+
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        cleaner = load_cleaner(args)
+    sys.stderr.write(said.getvalue())
+    return cleaner, [line.removeprefix("cleaner: error: ")
+                     for line in said.getvalue().splitlines() if line.strip()]
+
+
+def say_refused(refused: list, labels: dict, args: argparse.Namespace) -> None:
+    """Name each case an update leaves alone because its new record loses article text: the
+    lines lost, the rule that now removes each, and the update that takes the loss in."""
+    for comp in refused:
+        lost = comp.lost()
+        lines = "".join(_refused_line(line) for line in lost)
+        taken = (f"{counted(len(lost), 'line')} of article text out of" if
+                 not any(line.cut for line in lost) else
+                 f"article text out of {counted(len(lost), 'line')} of")
+        print(f"cleaner: error: {labels[comp.raw]}: the update would take {taken} its "
+              f"expected record, which was not rewritten:{lines}\nfix the rule that removes "
+              f"{noun(len(lost), 'it', 'them')}; if the loss is meant, `cleaner fixtures update "
+              f"{shlex.quote(labels[comp.raw])}{shaping_options(args)} --accept-loss` "
+              "rewrites it", file=sys.stderr)
+
+
+def _refused_line(line) -> str:
+    """A lost line as a refused update names it: `line 7, now removed by a/b: TEXT`, or for
+    words cut from it `line 9, now cut by a/b: 'WORDS' (of: TEXT)`."""
+    where = f"\n  line {line.line if line.line is not None else '?'}"
+    if line.cut is None:
+        return where + (f", now removed by {line.rule}" if line.rule else "") + f": {line.text}"
+    return (where + (f", now cut by {line.rule}" if line.rule else ", cut")
+            + f": {line.cut!r} (of: {line.text})")
+
+
+def say_gone_ids(comparisons: list, labels: dict, update: bool) -> None:
+    """Warn, once per id, of a rule id expected records name that no loaded rule has as its id
+    or alias (a rule renamed without `aliases`), naming the cases."""
+    by_id: dict[str, list] = {}
+    for comp in comparisons:
+        for rule in comp.gone:
+            by_id.setdefault(rule, []).append(labels[comp.raw])
+    for rule, cases in by_id.items():
+        print(f"warning: rule id {rule} is no longer loaded: renamed? add aliases = "
+              f"[{json.dumps(rule, ensure_ascii=False)}] to the rule that replaces it (named by "
+              f"{', '.join(cases[:5])}{' ...' if len(cases) > 5 else ''})"
+              + ("; an update drops it from the records it rewrites" if update else ""),
+              file=sys.stderr)
+
+
+def rule_sets_used(comparisons: list, given: RuleOptions, labels: dict) -> str:
+    """Which rules the cases were cleaned with, when not all with the same: `; 129 cases
+    cleaned with the shipped rules, 1 with its own .rules (--rules rules)`; given rule options,
+    which clean every case, the cases whose .rules they are used over. "" when every case was
+    cleaned with the same."""
+    if given != RuleOptions():
+        over = [c for c in comparisons if _kept_other(c, given)]
+        if not over:
+            return ""
+        names = ", ".join(labels[c.raw] for c in over[:3]) + (" ..." if len(over) > 3 else "")
+        return (f"; every case cleaned with the rules given ({given.typed()}), over the options "
+                f"{counted(len(over), 'case')} {noun(len(over), 'keeps', 'keep')} in .rules "
+                f"({names})")
+    groups = Counter(c.options.typed() if c.options else "" for c in comparisons if not c.error)
+    if len(groups) < 2:
+        return ""
+    shown = [f"{count} with the shipped rules" if not typed else
+             f"{count} with {noun(count, 'its', 'their')} own .rules ({typed})"
+             for typed, count in sorted(groups.items(), key=lambda group: group[0] != "")]
+    return "; " + _cases_cleaned(shown)
+
+
+def _cases_cleaned(shown: list[str]) -> str:
+    """`129 cases cleaned with the shipped rules, 1 with its own .rules (...)`."""
+    count, rest = shown[0].split(" ", 1)
+    return (f"{count} {noun(int(count), 'case', 'cases')} cleaned {rest}"
+            + "".join(f", {part}" for part in shown[1:]))
+
+
+def _kept_other(comp, given: RuleOptions) -> bool:
+    """Whether a fixture keeps rule options (.rules) other than those given."""
+    try:
+        kept = kept_options(comp.raw)
+    except FixtureError:
+        return False
+    return kept is not None and kept.resolved() != given.resolved()
+
+
+class Report:
+    """The end of a check or an update: its summary on stderr and, with --json, one JSON
+    document on stdout (report_document)."""
+
+    def __init__(self, args: argparse.Namespace, root: Path, comparisons: list, labels: dict,
+                 given: RuleOptions):
+        self.args, self.root, self.comparisons, self.labels = args, root, comparisons, labels
+        self.given = given
+        self.written: list = []
+        self.refused: list = []
+
+    def finish(self, summary: str, code: int) -> int:
+        """Say the summary, write the JSON document when asked; the exit code."""
+        print(summary, file=sys.stderr)
+        if self.args.json:
+            document = report_document(self, summary, code)
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return code
+
+
+def report_document(report: Report, summary: str, code: int) -> dict:
+    """`fixtures check --json`: the run's counts, its summary's lines, the rules each case was
+    cleaned with, and per case its status, what changes (lost lines with their rules) and its
+    diff."""
+    comparisons = report.comparisons
+    written, refused = set(map(id, report.written)), set(map(id, report.refused))
+    given = report.given.typed() if report.given != RuleOptions() else None
+    cases = [_case_document(c, report, given, id(c) in written, id(c) in refused)
+             for c in comparisons]
+    sets = Counter(json.dumps(case["options"]) for case in cases
+                   if case["status"] not in ("error", "input-missing"))
+    typed = {json.dumps(case["options"]): case["rules"] for case in cases}
+    return {
+        "command": "update" if report.args.update else "check",
+        "root": str(report.root),
+        "exit": code,
+        "fixtures": len(comparisons),
+        "differ": sum(case["status"] not in ("same", "error", "input-missing")
+                      for case in cases),
+        "could_not_clean": sum(case["status"] == "error" for case in cases),
+        "input_missing": sum(case["status"] == "input-missing" for case in cases),
+        "rewritten": len(written),
+        "refused": len(refused),
+        "rule_sets": [{"rules": typed[key], "options": json.loads(key), "cases": count}
+                      for key, count in sets.items()],
+        "summary": summary.splitlines(),
+        "cases": cases,
+    }
+
+
+def _case_document(comp, report: Report, given: str | None, written: bool,
+                   refused: bool) -> dict:
+    """One case of report_document."""
+    status = ("input-missing" if comp.missing_input else "error" if comp.error else "no-expected-record" if comp.problem and not comp.before
+              else "expected-not-json" if comp.problem else "differs" if comp.changed
+              else "same")
+    records = comp.records() if status == "differs" else None
+    before, after = records or ({}, {})
+    change = text_change(before, after)
+    options = report.given if given else comp.options or RuleOptions()
+    return {
+        "case": report.labels[comp.raw],
+        "input": comp.raw.relative_to(report.root).as_posix(),
+        "status": status,
+        "rules": given or (comp.options.typed() if comp.options else "shipped"),
+        "options": {"rules": list(options.rules), "builtin_rules": not options.no_builtin_rules,
+                    "lang": options.lang},
+        "summary": (change_summary(comp) if status not in ("same", "error", "input-missing")
+                    else None),
+        "error": comp.error or None,
+        "lost": [{"line": line.line, "rule": line.rule, "text": line.text}
+                 | ({"cut": line.cut} if line.cut is not None else {}) for line in comp.lost()],
+        "lines_changed": len(change.changed),
+        "lines_gained": len(change.gained),
+        "now_fires": sorted(_fired(after) - _fired(before)),
+        "no_longer_fires": sorted(_fired(before) - _fired(after)),
+        "meta": [{"field": field, "was": was, "now": now}
+                 for field, was, now in meta_rules(before, after)],
+        "gone_rule_ids": list(comp.gone),
+        "rewritten": written,
+        "refused": refused,
+        "diff": comp.diff(report.root) if comp.changed else None,
+    }
 
 
 def update_hint(args: argparse.Namespace, differing: list, labels: dict) -> str:
     """The update that takes a check's differences in: the case, when one differs; the cases
-    named, when the check was given some; else one by one, or --all spelt out."""
+    named, when the check was given some; else one by one, or --all spelt out. An expected
+    record that is missing or no JSON is named with what is wrong with it (problem_hint)."""
     options = shaping_options(args)
-    if args.cases or len(differing) == 1:
-        cases = _cases(args) if args.cases else f" {shlex.quote(labels[differing[0].raw])}"
-        return (f"once the diff above is what you meant, `cleaner fixtures update{cases}"
-                f"{options}` rewrites {noun(len(differing), 'it', 'them')}")
-    return ("review each diff above: `cleaner fixtures update CASE..." + options + "` rewrites "
-            "the cases named, once their diffs are what you meant (`cleaner fixtures update "
-            f"--all{options}` rewrites every one)")
+    records = [c for c in differing if not c.problem]
+    hints = [problem_hint(c, labels, options) for c in differing if c.problem]
+    if records:
+        hints.append(_records_hint(args, records, labels, options))
+    return "\n".join(hints)
+
+
+def _records_hint(args: argparse.Namespace, records: list, labels: dict, options: str) -> str:
+    """update_hint for records that differ: a case losing article text needs --accept-loss."""
+    losing = [labels[c.raw] for c in records if c.lost()]
+    where = _where(args)
+    if args.cases or len(records) == 1:
+        cases = _cases(args) if args.cases else f" {shlex.quote(labels[records[0].raw])}"
+        update = f"`cleaner fixtures update{cases}{options}`"
+        if losing and len(losing) == len(records):
+            # (that update alone is refused: not suggested as if it rewrote them)
+            return (f"{', '.join(losing)} {noun(len(losing), 'loses', 'lose')} article text, "
+                    f"which {update} refuses unless also given --accept-loss: fix the rule that "
+                    f"removes the text, or, once the diff {where} is what you meant, add "
+                    "--accept-loss")
+        loss = (f" ({', '.join(losing)} {noun(len(losing), 'loses', 'lose')} article text: "
+                f"the update refuses {noun(len(losing), 'it', 'them')} unless also given "
+                "--accept-loss)" if losing else "")
+        return (f"once the diff {where} is what you meant, {update} rewrites "
+                f"{noun(len(records), 'it', 'them')}{loss}")
+    loss = (f" ({', '.join(losing)} {noun(len(losing), 'loses', 'lose')} article text: the "
+            f"update refuses {noun(len(losing), 'it', 'them')} unless also given --accept-loss; "
+            "if the loss is not meant, fix the rule that removes the text instead)"
+            if losing else "")
+    return (f"review each diff {where}: `cleaner fixtures update CASE..." + options + "` "
+            "rewrites the cases named, once their diffs are what you meant (`cleaner fixtures "
+            f"update --all{options}` rewrites every one){loss}")
+
+
+def _where(args: argparse.Namespace) -> str:
+    """Where a check's diffs are: above, on stdout; with --json, in the document's cases."""
+    return "in the JSON document's cases" if args.json else "above"
+
+
+def problem_hint(comp, labels: dict, options: str) -> str:
+    """What to do with an expected record that is missing or no JSON: say what is wrong with
+    the file, mend it by hand or have update write the record the cleaner makes now."""
+    update = f"`cleaner fixtures update {shlex.quote(labels[comp.raw])}{options}`"
+    if not comp.before:
+        return f"{update} writes {comp.expected.name} as the cleaner makes it now; review it"
+    wrong = comp.problem.split(": ", 1)[-1]       # (after "expected record is not JSON")
+    return (f"{comp.expected.name} is not JSON ({wrong}): mend it by hand, or {update} "
+            "replaces it with the record the cleaner makes now, losing what it held; review it")
 
 
 def case_labels(comparisons: list, root: Path) -> dict:
@@ -348,48 +609,50 @@ def changes_listed(comparisons: list, labels: dict) -> str:
     return "".join(f"\n  {labels[c.raw]}: {change_summary(c)}" for c in comparisons)
 
 
+# How many lost lines a summary names one by one (the diff above shows every one).
+LOST_NAMED = 5
+
+
 def change_summary(comp) -> str:
-    """What changes in a fixture's record, in a few words: lines of its text lost or gained,
-    rules that now fire or no longer do, metadata fields and other parts that change."""
+    """What changes in a fixture's record, in a few words: lines of its text lost (each with
+    its line and the rule whose removal now covers it), changed (a span cut from them) or
+    gained, rules that now fire or no longer do, metadata fields with the rules that filled
+    them, rule ids no loaded rule has, and other parts that change."""
     if comp.problem:
         return comp.problem.split(" (", 1)[0]
-    try:
-        before, after = json.loads(comp.compared), json.loads(comp.after)
-    except ValueError:
+    records = comp.records()
+    if records is None:
         return "the record changes"
-    if not isinstance(before, dict) or not isinstance(after, dict):
-        return "the record changes"
+    before, after = records
     parts = []
-    lines_before, lines_after = _text_lines(before), _text_lines(after)
-    lost, gained = sum((lines_before - lines_after).values()), \
-        sum((lines_after - lines_before).values())
-    if lost:
-        parts.append(f"{counted(lost, 'line')} of text lost")
-    if gained:
-        parts.append(f"{counted(gained, 'line')} of text gained")
+    change = text_change(before, after)
+    named = comp.lost()
+    for count, how, lines in ((len(change.lost), "lost", [n for n in named if n.cut is None]),
+                              (len(change.cut), "cut", [n for n in named if n.cut is not None])):
+        if count:
+            parts.append(f"{counted(count, 'line')} of text {how} ("
+                         + "; ".join(line.shown() for line in lines[:LOST_NAMED])
+                         + ("; ..." if len(lines) > LOST_NAMED else "") + ")")
+    if change.changed:
+        parts.append(f"{counted(len(change.changed), 'line')} of text changed")
+    if change.gained:
+        parts.append(f"{counted(len(change.gained), 'line')} of text gained")
     rules_before, rules_after = _fired(before), _fired(after)
     if rules_after - rules_before:
         parts.append(f"now fires {', '.join(sorted(rules_after - rules_before))}")
     if rules_before - rules_after:
         parts.append(f"no longer fires {', '.join(sorted(rules_before - rules_after))}")
-    meta_before, meta_after = before.get("meta"), after.get("meta")
-    if isinstance(meta_before, dict) and isinstance(meta_after, dict):
-        fields = [k for k in dict.fromkeys([*meta_before, *meta_after])
-                  if meta_before.get(k) != meta_after.get(k)]
-        if fields:
-            parts.append(f"meta {', '.join(fields)}")
+    fields = meta_rules(before, after)
+    if fields:
+        parts.append(f"meta {', '.join(shown_meta(*field) for field in fields)}")
+    if comp.gone:
+        parts.append(f"{noun(len(comp.gone), 'rule id', 'rule ids')} {', '.join(comp.gone)} "
+                     "no longer loaded")
     others = [k for k in dict.fromkeys([*before, *after])
               if k not in ("text", "meta") and before.get(k) != after.get(k)]
     if others and not (others == ["removed"] and parts):
         parts.append(f"{', '.join(others)} changed")
     return "; ".join(parts) or "the record changes"
-
-
-def _text_lines(record: dict) -> Counter:
-    """The non-empty lines of a record's text, counted."""
-    text = record.get("text")
-    return Counter(line for line in text.split("\n") if line.strip()) \
-        if isinstance(text, str) else Counter()
 
 
 def _fired(record: dict) -> set:
@@ -489,10 +752,6 @@ def painted_diff(diff: str, color: bool) -> str:
     return "\n".join(lines)
 
 
-# Rule ids the engine itself gives removals, beside the packs' (a header line, a page's chrome).
-_ENGINE_PREFIXES = frozenset({"header", "html", "markup", "structure"})
-
-
 def unloaded_rules(expected: str, cleaner) -> list[str]:
     """The rule ids an expected record's removals name whose pack the cleaner has not loaded:
     by the id's prefix, a pack's rules' ('dailyplanet/zonk-byline') or its id
@@ -501,7 +760,7 @@ def unloaded_rules(expected: str, cleaner) -> list[str]:
         removed = json.loads(expected).get("removed") or []
     except (ValueError, AttributeError):
         return []
-    known = set(_ENGINE_PREFIXES)
+    known = {prefix.rstrip("/") for prefix in RESERVED_PREFIXES}     # the engine's own ids
     for pack in (*cleaner.packs, *cleaner.learned.values()):
         known.add(pack.id)
         known.update(rule.id.split("/", 1)[0] for rule in pack.rules)

@@ -19,9 +19,10 @@ from cleaner.wording import characters, counted, noun
 if TYPE_CHECKING:       # rules_check is imported by `cleaner rules check` itself, not at start
     from cleaner.rules_check import CheckResult
 
-CHECKS = ("schema", "ids", "examples", "fixtures", "gutting", "shadowing", "engine")
+CHECKS = ("schema", "language", "ids", "examples", "fixtures", "gutting", "records", "shadowing",
+          "engine")
 # The checks that run the rules over the fixtures.
-FIXTURE_CHECKS = ("fixtures", "gutting")
+FIXTURE_CHECKS = ("fixtures", "gutting", "records")
 
 
 def register(sub) -> None:
@@ -41,16 +42,21 @@ def register(sub) -> None:
     add_rule_options(listing)
     listing.set_defaults(run=run_list)
     check = rules_sub.add_parser(
-        "check", help="check rule files: schema, ids, examples, fixtures, gutting, shadowing, "
-                      "cost",
+        "check", help="check rule files: schema, language packs, ids, examples, fixtures, "
+                      "gutting, expected records, shadowing, cost",
         description="Check every rule file: schema (with the reason a pattern is refused, "
                     "the shipped packs a pack of the same id replaces, packs that share an id "
                     "with a pack of another kind, and language packs without stopwords), "
+                    "language packs the language pick cannot name (an id that is no plain "
+                    "language code, too few stopwords), "
                     "duplicate or reused ids and aliases, rule ids that start with another "
-                    "pack's name, every rule's own examples (as documents reach the rules, "
-                    "after the text fixes), whether each "
+                    "pack's name, rule ids the fixtures' expected records name that no loaded "
+                    "rule has (a rename without aliases), every rule's own examples (as "
+                    "documents reach the rules, after the text fixes), whether each "
                     "rule fires on at least one fixture, rules that gut a fixture (stopped by "
-                    "the guard, most or all of its text removed), rules shadowed by earlier "
+                    "the guard, most or all of its text removed), removals that take text a "
+                    "fixture's expected record keeps (`cleaner fixtures check` compares the "
+                    "records whole), rules shadowed by earlier "
                     "ones (and each remove example of a rule of your packs that a rule of "
                     "another loaded pack removes first, so that the rule never sees it), and "
                     "the time each rule costs on the fixtures.",
@@ -61,7 +67,8 @@ def register(sub) -> None:
                        help="fixtures folder: .txt/.html inputs and .jsonl records "
                             "(default: ./fixtures when it exists)")
     check.add_argument("--no-fixtures", action="store_true",
-                       help="skip the checks that run on fixtures (firing, gutting, timing)")
+                       help="skip the checks that run on fixtures (firing, gutting, expected "
+                            "records, timing)")
     check.add_argument("--no-shadowing", action="store_true", help="skip the shadowing check")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.add_argument("--slowest", type=at_least(0), default=10, metavar="N",
@@ -213,6 +220,11 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
             continue
         if check == "schema":
             verdict = f"{counted(len(result.packs), 'pack')}, {counted(rules, 'rule')} loaded"
+        elif check == "records":
+            # (what it compares, said plainly: `fixtures check` compares records whole)
+            verdict = (f"{counted(result.expected_records, 'expected record')}: "
+                       f"{'no' if not problems else 'a'} rule takes text they keep "
+                       f"(`cleaner fixtures check` compares them whole)")
         elif check == "fixtures":
             firing = rules - len(found)
             verdict = (f"{counted(result.fixture_docs, 'fixture document')}; {firing} of "

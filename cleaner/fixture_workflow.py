@@ -9,6 +9,7 @@ import re
 import shlex
 import shutil
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from cleaner.inputs import (MAX_RECORD_BYTES, RECORD, Item, ReadOptions, Reject,
                              without_compression)
 from cleaner.jsonl_reader import is_jsonl, open_compressed
 from cleaner.normalize import repair_surrogates
+from cleaner.rulefile import unknown_rule_ids
 from cleaner.warc_reader import bare_record_id
 
 
@@ -513,6 +515,9 @@ class Comparison:
     problem: str = ""    # why the expected file is no record (missing, not JSON): rewritable
     shared: str = ""     # an error of the rules several fixtures keep, said once (load_errors)
     compared: str = ""   # `before` with its rules' aliases named by their ids (with_rule_ids)
+    gone: tuple[str, ...] = ()      # rule ids `before` names that no loaded rule has (gone_rule_ids)
+    options: RuleOptions | None = None  # the rule options kept beside it it was cleaned with
+    missing_input: bool = False     # an expected record whose input has gone (_orphans)
 
     def __post_init__(self) -> None:
         if not self.compared:
@@ -521,6 +526,21 @@ class Comparison:
     @property
     def changed(self) -> bool:
         return bool(self.error or self.problem) or self.compared != self.after
+
+    def records(self) -> tuple[dict, dict] | None:
+        """The expected record (its aliases named by their ids) and the new one, read; None
+        when either is no JSON object (missing, broken, not cleaned)."""
+        try:
+            before, after = json.loads(self.compared), json.loads(self.after)
+        except ValueError:
+            return None
+        return (before, after) if isinstance(before, dict) and isinstance(after, dict) else None
+
+    def lost(self) -> list[LostLine]:
+        """The lines of article text the new record loses (lost_lines); none when there is no
+        record to compare."""
+        records = None if self.error or self.problem else self.records()
+        return lost_lines(*records, self.raw) if records else []
 
     def diff(self, root: Path | None = None) -> str:
         name = str(self.expected.relative_to(root)) if root else self.expected.name
@@ -576,9 +596,22 @@ def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = (),
             out.append(Comparison(raw, expected, before, "", f"{type(exc).__name__}: {exc}"))
             continue
         compared = before if problem else with_rule_ids(before, rule_aliases(fixture_cleaner))
-        out.append(Comparison(raw, expected, before, after, problem=problem, compared=compared))
+        gone = () if problem else tuple(gone_rule_ids(compared, fixture_cleaner))
+        out.append(Comparison(raw, expected, before, after, problem=problem, compared=compared,
+                              gone=gone, options=_kept_with(raw, fixture_cleaner, cleaner)))
     out.extend(_orphans(root, {c.expected for c in out}, wanted))
     return out
+
+
+def _kept_with(raw: Path, used, default) -> RuleOptions | None:
+    """The rule options kept beside a fixture that it was cleaned with: None when it was
+    cleaned with `default` (the rules the run was given)."""
+    if used is default:
+        return None
+    try:
+        return kept_options(raw)
+    except FixtureError:
+        return None
 
 
 def _read_expected(path: Path) -> str | None:
@@ -602,7 +635,7 @@ def _orphans(root: str | Path, compared: set[Path], wanted: set[str]) -> list[Co
         out.append(Comparison(expected.with_suffix(""), expected,
                               expected.read_text(encoding="utf-8", errors="replace"), "",
                               "its input is missing: no .txt, .html or .htm of that name "
-                              "beside it"))
+                              "beside it", missing_input=True))
     return out
 
 
@@ -735,3 +768,244 @@ def rewrite(comparisons: Iterable[Comparison]) -> list[Comparison]:
             comp.expected.write_text(comp.after, encoding="utf-8")
             written.append(comp)
     return written
+
+
+# A span a rule now cuts from a line of an expected text is article text lost when it holds this
+# many words or more (part of a sentence, as a loosened `.*$` takes); a shorter one (a code, a
+# credit of a word or two) is a changed line, for the diff to show. Judged by what is taken,
+# wherever in the line, not by what is kept.
+CUT_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class LostLine:
+    """A line of a case's expected text that its new text no longer holds whole: its words, the
+    line of the input it came from (None when not found), the rule whose removal in the new
+    record now covers it (None when none does: the text was reshaped otherwise) and, for a line
+    kept in part, the article words cut from it (`cut`; None for a line lost whole)."""
+
+    text: str
+    line: int | None
+    rule: str | None
+    cut: str | None = None
+
+    def shown(self) -> str:
+        """`line 11, detik/photo-caption`, as a summary names it; a cut with its words."""
+        where = f"line {self.line}" if self.line is not None else repr(_excerpt(self.text))
+        named = f"{where}, {self.rule}" if self.rule else where
+        return named if self.cut is None else f"{named} cut {_excerpt(self.cut)!r}"
+
+
+def _excerpt(text: str, most: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def text_lines(record: dict) -> Counter:
+    """The non-empty lines of a record's text, counted."""
+    text = record.get("text")
+    return Counter(line for line in text.split("\n") if line.strip()) \
+        if isinstance(text, str) else Counter()
+
+
+@dataclass
+class TextChange:
+    """How a record's text changed, by its lines (text_change), each once per time it went or
+    came: lines of the expected text lost whole; lines a span of article words was cut from
+    (line, the words: CUT_WORDS); lines changed otherwise (a short span cut); lines gained."""
+
+    lost: list[str]
+    cut: list[tuple[str, str]]
+    changed: list[str]
+    gained: list[str]
+
+    @property
+    def losing(self) -> list[str]:
+        """The lines that lose article text: lost whole or cut."""
+        return self.lost + [line for line, _ in self.cut]
+
+
+def text_change(before: dict, after: dict) -> TextChange:
+    """How a record's text changed, by its lines: a line of the expected text that a new line
+    holds with spans cut (cut_spans) is cut, when a span holds CUT_WORDS words or more, else
+    changed; one no new line holds so is lost."""
+    gone, came = text_lines(before) - text_lines(after), text_lines(after) - text_lines(before)
+    change = TextChange([], [], [], list(came.elements()))
+    for line in gone.elements():
+        found = next(((new, spans) for new in change.gained
+                      if (spans := cut_spans(line, new)) is not None), None)
+        if found is None:
+            change.lost.append(line)
+            continue
+        new, spans = found
+        change.gained.remove(new)
+        wordy = [span for span in spans if len(_WORD.findall(span)) >= CUT_WORDS]
+        if wordy:
+            change.cut.append((line, " … ".join(span.strip() for span in wordy)))
+        else:
+            change.changed.append(line)
+    return change
+
+
+def cut_spans(old: str, new: str) -> list[str] | None:
+    """The spans cut from `old` to leave `new` (both stripped), None when `new` is not `old`
+    with spans cut (text added or replaced, or nothing kept).
+
+    >>> cut_spans("Hujan deras sejak Senin malam.", "Hujan deras sejak malam.")
+    ['Senin ']
+    >>> cut_spans("Hujan deras.", "Hujan lebat.") is None
+    True
+    """
+    old, new = old.strip(), new.strip()
+    if not new or len(new) >= len(old):
+        return None
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    spans = []
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if op == "delete":
+            spans.append(old[i1:i2])
+        elif op != "equal":
+            return None
+    return spans
+
+
+def _removals(record: dict) -> list[dict]:
+    removed = record.get("removed")
+    return [r for r in removed if isinstance(r, dict)] if isinstance(removed, list) else []
+
+
+def _removal_key(removal: dict) -> tuple:
+    return tuple(str(removal.get(k)) for k in ("rule", "text", "line", "col", "action"))
+
+
+def lost_lines(before: dict, after: dict, raw: Path | None = None) -> list[LostLine]:
+    """The lines of article text a case's new record loses against its expected one
+    (text_change: lost whole, or a span of article words cut), in the input's order, each with
+    the line of the input it came from and the rule whose removal now covers it: a removal new
+    to the record first, then any. The input `raw` (a .txt, or a .jsonl's record) gives the line
+    a removal does not."""
+    change = text_change(before, after)
+    if not change.lost and not change.cut:
+        return []
+    known = {_removal_key(r) for r in _removals(before)}
+    removals = _removals(after)
+    ordered = ([r for r in removals if _removal_key(r) not in known]
+               + [r for r in removals if _removal_key(r) in known])
+    source = _input_lines(raw)
+    out = [_covered(line.strip(), ordered, source) for line in change.lost]
+    out += [_cut_by(line.strip(), cut, ordered, source) for line, cut in change.cut]
+    return sorted(out, key=lambda lost: (lost.line is None, lost.line or 0))
+
+
+def _removal_at(removal: dict) -> tuple[str, str, int | None] | None:
+    """A removal's text, rule and line (None when it has none); None for a malformed one."""
+    text, rule, start = removal.get("text"), removal.get("rule"), removal.get("line")
+    if not isinstance(text, str) or not isinstance(rule, str):
+        return None
+    return text, rule, start if isinstance(start, int) and not isinstance(start, bool) else None
+
+
+def _covered(line: str, removals: list[dict], source: list[str]) -> LostLine:
+    """A lost line with the removal that covers it: one that holds the whole line first (a
+    line dropped), else one that takes a part of it on the same input line; none where no
+    removal does (the input's line, from `source`, where it is found)."""
+    number = _source_line(line, source)
+    found = [at for at in map(_removal_at, removals) if at is not None]
+    for text, rule, start in found:
+        if line in text:
+            if start is not None:
+                start += text[:text.index(line)].count("\n")
+            return LostLine(line, start, rule)
+    for text, rule, start in found:
+        if text.strip() and text.strip() in line and number is not None and start == number:
+            return LostLine(line, number, rule)
+    return LostLine(line, number, None)
+
+
+def _cut_by(line: str, cut: str, removals: list[dict], source: list[str]) -> LostLine:
+    """A line a span of article words was cut from, with the removal that took them: one
+    whose text holds the words cut (with the cruft it took before, a code), or is a part of
+    them, on the line's input line where that is known."""
+    number = _source_line(line, source)
+    words = [part.strip() for part in cut.split(" … ")]
+    for text, rule, start in filter(None, map(_removal_at, removals)):
+        if number is not None and start is not None and start != number:
+            continue
+        if any(part in text or (text.strip() and text.strip() in part) for part in words):
+            return LostLine(line, start if start is not None else number, rule, cut)
+    return LostLine(line, number, None, cut)
+
+
+def _source_line(line: str, source: list[str]) -> int | None:
+    """The first line of the input holding a line of text (None where none does)."""
+    return next((i for i, held in enumerate(source, 1) if line in held), None)
+
+
+def _input_lines(raw: Path | None) -> list[str]:
+    """The lines of a .txt fixture input (none for a page or one that cannot be read)."""
+    if raw is None or raw.suffix != ".txt":
+        return []
+    try:
+        return raw.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def meta_rules(before: dict, after: dict) -> list[tuple[str, str | None, str | None]]:
+    """Each metadata field that differs, with the rule whose removal filled it in the expected
+    record and in the new one (a removal's `fields`; None where none did)."""
+    meta_before, meta_after = before.get("meta"), after.get("meta")
+    if not isinstance(meta_before, dict) or not isinstance(meta_after, dict):
+        return []
+    fields = [k for k in dict.fromkeys([*meta_before, *meta_after])
+              if meta_before.get(k) != meta_after.get(k)]
+    return [(field, _filled_by(before, field), _filled_by(after, field)) for field in fields]
+
+
+def _filled_by(record: dict, field: str) -> str | None:
+    """The rule of the removal of a record whose value the record's metadata field holds: of
+    the removals listing the field (a removal lists a field it found even where another's value
+    stuck), those whose text holds the value; where not one alone does, every one listing it
+    (`a/x + b/y`). None where none lists it."""
+    listing = [r["rule"] for r in _removals(record) if isinstance(r.get("rule"), str)
+               and isinstance(r.get("fields"), list) and field in r["fields"]]
+    meta = record.get("meta")
+    value = meta.get(field) if isinstance(meta, dict) else None
+    values = [str(v).casefold() for v in (value if isinstance(value, list) else [value])
+              if v not in (None, "")]
+    holding = [r["rule"] for r in _removals(record) if r.get("rule") in listing
+               and isinstance(r.get("text"), str) and values
+               and all(v in r["text"].casefold() for v in values)]
+    named = holding if len(set(holding)) == 1 else listing
+    return " + ".join(dict.fromkeys(named)) or None
+
+
+def shown_meta(field: str, was: str | None, now: str | None) -> str:
+    """A changed metadata field with the rules that filled it: `authors (kompas/byline)`,
+    `authors (was pt/byline)`, `location (was a/x, now b/y)`.
+
+    >>> shown_meta("authors", "kompas/byline", "kompas/byline"), shown_meta("title", None, None)
+    ('authors (kompas/byline)', 'title')
+    >>> shown_meta("authors", "pt/byline", None), shown_meta("location", "a/x", "b/y")
+    ('authors (was pt/byline)', 'location (was a/x, now b/y)')
+    """
+    if was == now:
+        return f"{field} ({was})" if was else field
+    named = [f"was {was}"] * bool(was) + [f"now {now}"] * bool(now)
+    return f"{field} ({', '.join(named)})"
+
+
+def gone_rule_ids(expected: str, cleaner) -> list[str]:
+    """The rule ids an expected record's removals name that no loaded rule has as its id or as
+    an alias, in a pack that is loaded (rulefile.unknown_rule_ids: `detik/photo-caption`
+    renamed `detik/caption-credit` without `aliases`; not the ids the engine gives); a whole
+    pack not loaded is unloaded_rules' to say. None for a record that is no JSON."""
+    try:
+        record = json.loads(expected)
+    except ValueError:
+        return []
+    if not isinstance(record, dict):
+        return []
+    packs = (*cleaner.packs, *getattr(cleaner, "learned", {}).values())
+    return unknown_rule_ids((removal.get("rule") for removal in _removals(record)), packs)

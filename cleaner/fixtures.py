@@ -324,8 +324,9 @@ def with_rule_ids(expected: str, aliases: dict[str, str]) -> str:
 def fixture_problem(cleaner, raw: Path) -> str | None:
     """What is wrong with a fixture, as `cleaner fixtures check` given no rule options says it:
     None when the cleaner (with the case's kept rule options) makes its expected record (a
-    removal naming a rule's alias counts as naming the rule), else the diff, or why there is no
-    record to compare (missing, not JSON) or none can be made. For a pytest of one's own folder:
+    removal naming a rule's alias counts as naming the rule), else the diff (after a line for
+    each rule id it names that no loaded rule has: renamed without an alias), or why there is
+    no record to compare (missing, not JSON) or none can be made. For a pytest of one's own folder:
 
         problem = fixture_problem(cleaner, raw)
         assert problem is None, problem
@@ -342,7 +343,15 @@ def fixture_problem(cleaner, raw: Path) -> str | None:
         return f"{expected_file.name}: {problem}"
     assert expected is not None
     expected = with_rule_ids(expected, rule_aliases(fixture_cleaner))
-    return None if expected == actual else record_diff(expected, actual, expected_file.name)
+    if expected == actual:
+        return None
+    from cleaner.fixture_workflow import gone_rule_ids     # (it imports this module)
+
+    # (a rule renamed without `aliases`: the diff alone shows one id going, another coming)
+    gone = "".join(f"rule id {rule} is no longer loaded: renamed? add aliases = "
+                   f"[{json.dumps(rule, ensure_ascii=False)}] to the rule that replaces it\n"
+                   for rule in gone_rule_ids(expected, fixture_cleaner))
+    return gone + record_diff(expected, actual, expected_file.name)
 
 
 def dump_record(record: dict[str, Any]) -> str:
@@ -391,6 +400,9 @@ def _diff(before: list[str], after: list[str], name: str, context: int = 3,
 
 
 _HUNK = re.compile(r"^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+# A line of a record that only opens or closes a removal or a list ("    {", "    },", "      ]"):
+# difflib may show a neighbour's in a hunk that adds or deletes a removal, which is no change of it.
+_BRACKETS = re.compile(r"^[-+ ]\s*[\[\]{}],?\s*$")
 _RULE_LINE = re.compile(r'^      "rule": ("(?:[^"\\]|\\.)*"),?$')
 
 
@@ -431,7 +443,7 @@ def _name_removals(lines: list[str], rules_before: list[str | None],
             new += 1
         else:
             old, new = old + 1, new + 1
-        if rule:
+        if rule and not _BRACKETS.match(line):
             named.append(rule)
 
 

@@ -88,6 +88,34 @@ RESERVED_PREFIXES = {
 }
 
 
+def engine_rule_id(rule: str) -> bool:
+    """Whether a removal's rule id is one the cleaner gives its own removals (RESERVED_PREFIXES;
+    a site's html_strip selectors, `kompas.com/html-strip:div.ad`), not a rule's.
+
+    >>> engine_rule_id("header/title"), engine_rule_id("kompas/byline")
+    (True, False)
+    """
+    prefix, _, rest = rule.partition("/")
+    return f"{prefix}/" in RESERVED_PREFIXES or rest.startswith("html-strip")
+
+
+def unknown_rule_ids(ids: Iterable[object], packs: Iterable[Any]) -> list[str]:
+    """The rule ids among `ids` (a record's removals' `rule`s) that no rule of `packs` has as its
+    id or an alias while a rule of theirs has the id's prefix: a rule renamed without `aliases`.
+    Not the ids the cleaner gives (engine_rule_id), nor a pack's that is not loaded (another
+    pack's, not a rename). Each once, in order; `fixtures check` and `rules check` both ask."""
+    known: set[str] = set()
+    prefixes: set[str] = set()
+    for pack in packs:
+        for rule in pack.rules:
+            known.add(rule.id)
+            known.update(rule.aliases)
+            prefixes.add(rule.id.split("/", 1)[0])
+    return list(dict.fromkeys(
+        rule for rule in ids if isinstance(rule, str) and rule not in known and "/" in rule
+        and rule.split("/", 1)[0] in prefixes and not engine_rule_id(rule)))
+
+
 class RuleFileError(ValueError):
     """A rule file that cannot be used: names the file, the rule and the reason."""
 
@@ -203,9 +231,25 @@ def check_pattern(pattern: str):
     if error is not None:
         raise re2.error(error)
     source = ascii_form(pattern)
-    if source is not None:
-        return re2.compile(source.encode(), opts)
-    return re2.compile(pattern.encode("utf-8"), opts)
+    try:
+        if source is not None:
+            return re2.compile(source.encode(), opts)
+        return re2.compile(pattern.encode("utf-8"), opts)
+    except re2.error as exc:
+        raise as_written(pattern, exc) from None
+
+
+def as_written(pattern: str, exc: re2.error) -> re2.error:
+    """RE2's refusal of a pattern checked in another form (its ASCII form, or its UTF-8 bytes
+    read as Latin-1), told again of the pattern as written: parsed as UTF-8, RE2 quotes the
+    file's own text ('Anúncio'), not the form's bytes ('An\\x80ncio'). Only a refused
+    pattern pays the second parse; where the UTF-8 parse accepts it, the first reason stands."""
+    opts = re2_options()
+    try:
+        re2.compile(pattern.encode("utf-8", "surrogatepass"), opts)
+    except re2.error as written:
+        return written
+    return exc
 
 
 @dataclass(frozen=True)
@@ -473,9 +517,8 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         try:
             compile_pattern(pattern, case_sensitive)
         except re2.error as exc:
-            raise RuleFileError(path, f"pattern cannot be compiled for matching: {exc} (RE2 "
-                                      "allows 64 MB a pattern; split it into several rules)",
-                                rule_id)
+            raise RuleFileError(path, "pattern cannot be compiled for matching: "
+                                + _compile_refusal(exc, "split it into several rules"), rule_id)
     # A field may be captured in several alternatives: location, location2, ...
     groups = {name.decode().rstrip("0123456789") for name in regex.groupindex}
     unknown_groups = groups - META_GROUPS - SPECIAL_GROUPS
@@ -639,8 +682,8 @@ def _scan(raw: dict, path: Path, rule_id: str) -> str:
         try:
             check_pattern(scan)
         except re2.error as exc:
-            raise RuleFileError(path, f"scan rejected by the linear-time engine (RE2): {exc}",
-                                rule_id)
+            raise RuleFileError(path, f"scan rejected by the linear-time engine (RE2): "
+                                      f"{_re2_reason(exc)}", rule_id)
     return scan
 
 
@@ -690,8 +733,8 @@ def _compiles(pattern: str, key: str, case_sensitive: bool, path: Path, rule_id:
     try:
         compile_pattern(pattern, case_sensitive)
     except re2.error as exc:
-        raise RuleFileError(path, f"{key} pattern cannot be compiled for matching: {exc} (RE2 "
-                                  "allows 64 MB a pattern; make it smaller)", rule_id)
+        raise RuleFileError(path, f"{key} pattern cannot be compiled for matching: "
+                            + _compile_refusal(exc, "make it smaller"), rule_id)
 
 
 def _unless(raw: dict, path: Path, rule_id: str) -> str:
@@ -766,9 +809,59 @@ def _domains(value: Any, path: Path) -> tuple[str, ...]:
     domains = tuple(d.strip().lower() for d in _strings(value, path, "domains"))
     for domain in domains:
         if not _DOMAIN.fullmatch(domain):
-            raise RuleFileError(path, f"domains: {domain!r} is not a bare host name; write it "
-                                      "as documents' urls give it without www., like kompas.com")
+            raise RuleFileError(path, f"domains: {domain!r} is not a bare host name: "
+                                      f"{domain_advice(domain)}")
     return domains
+
+
+# What a domain may carry that a document's host never has (identify.url_host drops www. and
+# the port; a scheme and a path are no part of a host), each with what to do about it.
+_DOMAIN_EXTRAS = (
+    (re.compile(r"^[a-z][a-z0-9+.-]*://"), "drop the scheme {!r}"),
+    (re.compile(r"[/?#].*$"), "drop the path {!r}"),
+    (re.compile(r":[0-9]*$"), "drop the port {!r}"),
+    (re.compile(r"^www\."), "drop {!r}: documents' hosts are read without it"),
+)
+
+
+def domain_advice(domain: str) -> str:
+    """What to do about a domain that is not a bare host name, for the mistake it holds: a
+    scheme, a path, a port, www. (each dropped in turn, and the host left named), else the
+    characters a host name is made of.
+
+    >>> domain_advice("noticias-exemplo.com.br:8080")
+    "drop the port ':8080'; write 'noticias-exemplo.com.br'"
+    >>> print(domain_advice("https://www.kompas.com/news"))  # doctest: +NORMALIZE_WHITESPACE
+    drop the scheme 'https://', drop the path '/news', drop 'www.': documents' hosts are read
+    without it; write 'kompas.com'
+    >>> domain_advice("kompas")
+    'a host name is words of letters, digits and hyphens joined by dots, like kompas.com'
+    """
+    said, host = [], domain
+    for extra, advice in _DOMAIN_EXTRAS:
+        found = extra.search(host)
+        if found is not None:
+            said.append(advice.format(found.group()))
+            host = host[:found.start()] + host[found.end():]
+    if said and _DOMAIN.fullmatch(host):
+        return f"{', '.join(said)}; write {host!r}"
+    return ", ".join([*said, "a host name is words of letters, digits and hyphens joined by "
+                             "dots, like kompas.com"])
+
+
+def _compile_refusal(exc: re2.error, advice: str) -> str:
+    """RE2's reason for not compiling a pattern, with `advice` on its size where size is the
+    reason (a pattern past RE2's memory budget); another (`\\p{Letrá}`, no such class) is
+    said as it is.
+
+    >>> _compile_refusal(re2.error(b"pattern too large - compile failed"), "make it smaller")
+    'pattern too large - compile failed (RE2 allows 64 MB a pattern; make it smaller)'
+    >>> _compile_refusal(re2.error(b"invalid character class range: Letra"), "make it smaller")
+    'invalid character class range: Letra'
+    """
+    reason = _re2_reason(exc)
+    return f"{reason} (RE2 allows 64 MB a pattern; {advice})" if "too large" in reason \
+        else reason
 
 
 def _re2_reason(exc: re2.error) -> str:
@@ -881,7 +974,8 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         try:
             check_pattern(signature)
         except re2.error as exc:
-            raise RuleFileError(path, f"signature {signature!r} rejected by RE2: {exc}")
+            raise RuleFileError(path, f"signature {signature!r} rejected by RE2: "
+                                      f"{_re2_reason(exc)}")
     months = head.get("months", {})
     if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12 and k.strip()
                                                for k, v in months.items()):

@@ -18,17 +18,22 @@ import re2
 from cleaner.apply_rules import DATELINE_FIELDS, RuleStage
 from cleaner.document import Document, Line
 from cleaner.examples import Reading, as_read, example_failures, run_rule
-from cleaner.fixtures import clean_fixture, fixture_inputs
+from cleaner.declared_language import language_code
+from cleaner.fixture_workflow import text_change
+from cleaner.fixtures import (KeptRulesError, RuleOptionsError, case_cleaner, clean_fixture,
+                              expected_path, fixture_inputs, rule_aliases, stored_rule_options)
+from cleaner.identify import MIN_STOPWORD_SHARE
 from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, first_line,
                              last_line, matcher_for)
 from cleaner.lexicon import lexicon
 from cleaner.metadata import MetaSink, rule_months
 from cleaner.normalize import normalize
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
-from cleaner.pack_replacements import pack_warnings
+from cleaner.pack_replacements import pack_warnings, shipped_replacements
 from cleaner.rulefile import (Pack, Rule, RuleFileError, alphabet_of, builtin_rules_dir,
                               combine_packs, id_clashes, read_pack, near_problems,
-                              piece_warnings, rule_paths, shipped_rule_files, site_problems)
+                              piece_warnings, rule_paths, shipped_rule_files, site_problems,
+                              unknown_rule_ids)
 from cleaner.sitekey import site_stem
 from cleaner.wording import counted, noun
 
@@ -48,6 +53,7 @@ class CheckResult:
     timings: dict[str, float] = field(default_factory=dict)     # rule id -> seconds
     fixture_docs: int = 0
     fixture_chars: int = 0
+    expected_records: int = 0       # the fixtures' expected records the records check read
 
     def count(self, level: str) -> int:
         return sum(1 for f in self.findings if f.level == level)
@@ -118,6 +124,74 @@ def check_stopwords(packs: list[Pack]) -> list[Finding]:
                     f"do): add stopwords = [...] to its [pack], 20 to 40 of the language's "
                     f"commonest words, as the shipped lang/en.toml has")
             for pack in packs if pack.kind == "lang" and not pack.stopwords]
+
+
+# Fewer stopwords than this, and a language pack's share (MIN_STOPWORD_SHARE, 8%) is out of reach
+# of most texts: on the shipped packs' fixtures the 5 commonest of a pack's stopwords make 8% of
+# an Indonesian text's words (half the texts fall short), the 10 commonest 11% (9 in 10 reach 8%),
+# English's 5 commonest 14%; a list not of the very commonest words does far worse.
+MIN_STOPWORDS = 10
+
+
+def check_language_packs(packs: list[Pack], told: Collection[str] = ()) -> list[Finding]:
+    """Language packs the language pick cannot name as they are: an id that is not the code a
+    declared language is read as (`pt-BR` is read `pt`), and a stopword list too short to reach
+    the share of a text's words the pick needs (a list without any: check_stopwords). `told`:
+    the files of packs already warned of for the stopwords of a shipped pack they replace and
+    leave out (pack_replacements), whose short list is that warning's news."""
+    findings = []
+    for pack in packs:
+        if pack.kind != "lang":
+            continue
+        message = lang_id_problem(pack.id)
+        if message is not None:
+            findings.append(Finding("warning", "language", pack.path, message))
+        if 0 < len(pack.stopwords) < MIN_STOPWORDS and pack.path not in told:
+            findings.append(Finding("warning", "language", pack.path,
+                                    few_stopwords_message(pack)))
+    return findings
+
+
+def lang_id_problem(pack_id: str) -> str | None:
+    """What is wrong with a language pack's id as a language code, None when it is one: a
+    record's `lang` field or a page's <html lang> is read as a plain ISO 639 code
+    (declared_language.language_code), so only a pack of that id serves it.
+
+    >>> lang_id_problem("pt"), lang_id_problem("en") is None
+    (None, True)
+    >>> print(lang_id_problem("pt-BR"))  # doctest: +ELLIPSIS
+    language pack id 'pt-BR' is not the plain code a declared language is read as: ... 'pt', ...
+    """
+    code = language_code(pack_id)
+    if code == pack_id:
+        return None
+    # (detection by the pack's stopwords names a text by the pack's id, whatever it is: only
+    # what a record or a page declares is read as a plain code)
+    if code is None:
+        return (f"language pack id {pack_id!r} is not the plain code a declared language is "
+                f"read as: it is no ISO 639 language code, so no record's lang field or page's "
+                f"<html lang> names it (detection by its stopwords alone does); name the pack by "
+                f"its language's two-letter code (three where it has none), as the shipped packs "
+                f"are named: en, id, ms")
+    return (f"language pack id {pack_id!r} is not the plain code a declared language is read "
+            f"as: a record's lang field or a page's <html lang> saying {pack_id!r} is read as "
+            f"{code!r}, which this pack does not serve (detection by its stopwords alone names "
+            f"texts {pack_id!r}); name it by the plain code, id = \"{code}\" (lang/{code}.toml), "
+            f"and a site pack's lang = \"{code}\"")
+
+
+def few_stopwords_message(pack: Pack) -> str:
+    """What a warning on a language pack with too few stopwords (MIN_STOPWORDS) says."""
+    share = pack.min_stopword_share or MIN_STOPWORD_SHARE
+    count = len(pack.stopwords)
+    return (f"language pack {pack.id!r} lists only {counted(count, 'stopword')}: the language "
+            f"pick names a text {pack.id!r} when {share * 100:g}% of its words are among them, "
+            f"which {noun(count, 'it', 'they')} reach only as the language's very commonest "
+            f"words (on the shipped packs' fixtures the 5 commonest of a pack's stopwords make "
+            f"8% of an Indonesian text's words, the 10 commonest 11%); else documents in the "
+            f"language are flagged no-language: list {MIN_STOPWORDS * 2} to 40 of the "
+            f"language's commonest words (articles, prepositions, conjunctions, pronouns), as "
+            f"the shipped lang/en.toml has")
 
 
 def _schema_error(exc: RuleFileError) -> Finding:
@@ -454,6 +528,146 @@ def _line_why(rule: Rule, pack: Pack, line: MatchedLine) -> str:
     return "the packs' words refuse what it captures there, or its dates exclude the fixture"
 
 
+# -- records: the fixtures' expected records against the records made now -----------------------
+
+class ExpectedCase(NamedTuple):
+    """A fixture input with an expected record, as the records check reads it."""
+
+    raw: Path
+    name: str               # its path under the fixtures folder
+    expected: dict          # its expected record
+    cleaner: Any            # the cleaner it is checked with (its <case>.rules kept options)
+
+
+def expected_cases(root: str | Path, cleaner) -> list[ExpectedCase]:
+    """Each fixture input whose expected record is a JSON record, with the cleaner `cleaner
+    fixtures check` checks it with (fixtures.case_cleaner). A case without one, or whose record
+    or kept rule options cannot be read, is left to `cleaner fixtures check`, which says why."""
+    root = Path(root)
+    cases = []
+    for raw in fixture_inputs(root):
+        try:
+            expected = orjson.loads(expected_path(raw).read_bytes())
+            fixture_cleaner = case_cleaner(cleaner, raw)
+        except (OSError, orjson.JSONDecodeError, RuleOptionsError, KeptRulesError):
+            continue
+        if isinstance(expected, dict) and isinstance(expected.get("text"), str) \
+                and isinstance(expected.get("removed", []), list):
+            cases.append(ExpectedCase(raw, str(raw.relative_to(root)), expected, fixture_cleaner))
+    return cases
+
+
+def check_expected_records(packs: list[Pack], cases: list[ExpectedCase],
+                           records: dict[str, dict], folder: str | Path) -> list[Finding]:
+    """A warning for each removal of a loaded rule, in the record a fixture input makes now,
+    that takes text of a line its expected record keeps as text and that the expected record
+    does not remove itself: the rule would cost that fixture article text. `records`: the
+    records clean_fixtures made, by name, with the cleaner alone (a case keeping rule options
+    of its own is cleaned again as they say). Only what a rule takes is compared: `cleaner
+    fixtures check` compares the records whole."""
+    where = {name: f"{pack.path}: {rule.id}"
+             for pack in packs for rule in pack.rules for name in (rule.id, *rule.aliases)}
+    findings = []
+    for case in cases:
+        if case.name not in records:
+            continue
+        record = (records[case.name] if stored_rule_options(case.raw) is None
+                  else clean_fixture(case.cleaner, case.raw, kept_rules=False))
+        # Article text lost as `cleaner fixtures update` judges it: a line lost whole, or a
+        # span of words cut from it (a code or a credit of a word or two is no loss).
+        lost = [line.strip() for line in text_change(case.expected, record).losing]
+        if not lost:
+            continue
+        aliases = rule_aliases(case.cleaner)
+        # (a malformed removal, its rule or text no string, names nothing: passed over)
+        before = Counter((aliases.get(r["rule"], r["rule"]), r["text"])
+                         for r in case.expected.get("removed", ()) if isinstance(r, dict)
+                         and isinstance(r.get("rule"), str) and isinstance(r.get("text"), str))
+        for removal in record["removed"]:
+            key = (removal["rule"], removal["text"])
+            if before[key]:
+                before[key] -= 1            # removed before too
+                continue
+            taken = removal["text"].strip()
+            lines = [line for line in lost if taken and taken in line]
+            if removal["rule"] not in where or not lines:
+                continue
+            place = f"{Path(folder) / case.name}:{removal['line']}"
+            shown = "" if taken == lines[0] else f" of the line {_short(lines[0])!r}"
+            findings.append(Finding(
+                "warning", "records", where[removal["rule"]],
+                f"removes {_short(taken)!r}{shown} at {place}, which the fixture's expected "
+                f"record keeps as text: `cleaner fixtures check` shows the whole diff; if the "
+                f"removal is meant, `cleaner fixtures update {case.raw.stem}` writes it"))
+    return findings
+
+
+def _short(text: str, most: int = 80) -> str:
+    """A text cut to `most` characters for a message, "..." where it was cut."""
+    return text if len(text) <= most else text[:most - 3] + "..."
+
+
+def check_fixture_ids(packs: list[Pack], cases: list[ExpectedCase],
+                      folder: str | Path) -> list[Finding]:
+    """A warning for each rule id the fixtures' expected records name that no loaded rule has as
+    its id or an alias, where a pack that id's prefix names is loaded (a rule renamed without
+    aliases: `cleaner fixtures check` then calls every such removal a change). The ids the
+    cleaner gives its own removals (rulefile.engine_rule_id) are not rules', and
+    the ids of a pack not loaded are another pack's, not a rename."""
+    named: dict[str, list[str]] = {}
+    for case in cases:
+        loaded = (*case.cleaner.packs, *getattr(case.cleaner, "learned", {}).values())
+        removed = case.expected.get("removed", ())
+        for rule in unknown_rule_ids((r.get("rule") for r in removed if isinstance(r, dict)),
+                                     loaded):
+            named.setdefault(rule, []).append(str(Path(folder) / expected_path(
+                Path(case.name))))
+    paths = {rule.id.split("/", 1)[0]: pack.path for pack in packs for rule in pack.rules}
+    findings = []
+    for rule, fixtures in named.items():
+        first = sorted(set(fixtures))
+        more = f" (and {counted(len(first) - 1, 'more fixture')})" if len(first) > 1 else ""
+        findings.append(Finding(
+            "warning", "ids", paths.get(rule.split("/", 1)[0], str(folder)),
+            f"fixture {first[0]}'s expected record{more} names rule id {rule!r}, which no "
+            f"loaded rule has: renamed? add aliases = [\"{rule}\"] to the rule that took its "
+            f"place, and fixtures that name the old id still count"))
+    return findings
+
+
+# -- the shipped packs beside a user's rules folder --------------------------------------------
+
+def shipped_beside(packs: list[Pack], shipped: Collection[str]) -> list[Finding]:
+    """Where the user's packs replace shipped ones (a copy of the shipped rules folder, given with
+    --rules), an info naming the shipped packs still loaded, that no file of theirs replaces: a
+    pack deleted from the copy is not gone, its shipped version loads in its place."""
+    users = [pack for pack in packs if pack.path not in shipped]
+    from_shipped = [pack for pack in packs if pack.path in shipped]
+    loaded = {pack.path for pack in packs}
+    replaced = [path for path in shipped if path not in loaded]
+    if not users or not replaced or not from_shipped:
+        return []
+    folder = Path(str(builtin_rules_dir()))
+    names = [_within(pack.path, folder) for pack in from_shipped]
+    more = f", and {len(names) - 10} more" if len(names) > 10 else ""
+    return [Finding("info", "schema", str(folder),
+                    f"{counted(len(names), 'pack')} {noun(len(names), 'comes', 'come')} from the "
+                    f"shipped rules here, as no file of yours replaces "
+                    f"{noun(len(names), 'it', 'them')}"
+                    f" (yours replace {len(replaced)} of the shipped packs): "
+                    f"{', '.join(names[:10])}{more}; a pack deleted from a copy of the rules "
+                    f"folder still loads from the shipped rules (--no-builtin-rules leaves "
+                    f"them out)")]
+
+
+def _within(path: str, folder: Path) -> str:
+    """A path as seen from a folder it is in (sites/kapanlagi.com.toml), else as it is."""
+    try:
+        return Path(path).relative_to(folder).as_posix()
+    except ValueError:
+        return path
+
+
 def in_packs(finding: Finding, paths: Collection[str]) -> bool:
     """Whether a finding is on one of the packs at `paths` (on the pack or on one of its rules)."""
     path, _, _ = finding.where.partition(": ")
@@ -787,11 +1001,16 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
     shipped rule that fires on none of them is an info, not a warning (check_fires); and each
     check lists its findings on the user's packs before those on the shipped packs."""
     result = CheckResult()
+    extra = list(extra)
     shipped = {str(path) for path in shipped_rule_files(builtin)}
     packs, findings = load_all(extra, builtin)
     result.packs = packs
     result.findings.extend(findings)
+    if extra:
+        result.findings.extend(shipped_beside(packs, shipped))
     result.findings.extend(check_stopwords(packs))
+    told = {taken.user for taken in shipped_replacements(packs, builtin) if taken.stopwords_lost}
+    result.findings.extend(check_language_packs(packs, told))
     result.findings.extend(check_ids(packs))
     result.findings.extend(check_id_prefixes(packs))
     # One cleaner, built as `cleaner clean` builds it, reads the examples and the fixtures.
@@ -816,6 +1035,10 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
         result.findings.extend(check_fires(packs, fired_rules(records), elsewhere, records,
                                            texts, fixtures))
         result.findings.extend(check_gutting(packs, records))
+        cases = expected_cases(fixtures, cleaner)
+        result.expected_records = len(cases)
+        result.findings.extend(check_expected_records(packs, cases, dict(records), fixtures))
+        result.findings.extend(check_fixture_ids(packs, cases, fixtures))
         result.timings = time_rules(packs, list(texts.values()))
     # The user's own packs' findings first in each check (a stable sort: each check's order is
     # kept), where they are not lost below those of the shipped packs.
@@ -828,5 +1051,6 @@ def as_dict(result: CheckResult) -> dict[str, Any]:
             "errors": result.count("error"), "warnings": result.count("warning"),
             "findings": [f.__dict__ for f in result.findings],
             "fixture_documents": result.fixture_docs,
+            "expected_records": result.expected_records,
             "timings_us": {k: round(v * 1e6, 1) for k, v in sorted(result.timings.items(),
                                                                     key=lambda kv: -kv[1])}}

@@ -102,7 +102,7 @@ def test_rules_that_are_gone_fail_the_fixture_naming_the_file_and_the_way_out(pr
 
 def test_an_update_given_rules_keeps_them_for_a_plain_check(project, capsys):
     assert _add() == 0                                  # made with the shipped packs alone
-    assert main(["fixtures", "update", "--rules", "pack"]) == 0
+    assert main(["fixtures", "update", "--rules", "pack", "--accept-loss"]) == 0
     assert "Promo" not in _expected(project)["text"]
     assert _kept(project) == {"rules": ["../../pack"]}
     assert main(["fixtures", "check"]) == 0
@@ -160,7 +160,7 @@ def test_an_update_that_cannot_keep_its_rule_options_says_so_and_fails(project, 
     assert _add() == 0
     (project / "fixtures" / "kabar.example" / "page.rules").mkdir()
     capsys.readouterr()
-    assert main(["fixtures", "update", "--rules", "pack"]) == 1
+    assert main(["fixtures", "update", "--rules", "pack", "--accept-loss"]) == 1
     err = capsys.readouterr().err
     assert "cannot keep the rule options of" in err and "page.txt" in err
 
@@ -232,7 +232,7 @@ def test_an_update_given_rules_keeps_them_only_beside_the_records_they_made(proj
                                       encoding="utf-8")
     assert _add("--name", "page") == 0
     capsys.readouterr()
-    assert main(["fixtures", "update", "--rules", "pack"]) == 0
+    assert main(["fixtures", "update", "--rules", "pack", "--accept-loss"]) == 0
     err = capsys.readouterr().err
     folder = project / "fixtures" / "kabar.example"
     assert _kept(project, "plain") == {"rules": ["../../pack"]}

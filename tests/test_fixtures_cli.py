@@ -120,7 +120,7 @@ def test_check_shows_the_diff_and_update_rewrites_it(tmp_path, capsys):
     out = capsys.readouterr()
     assert "\n-Promo aplikasi kami gratis\n" in out.out and "kabar/promo" in out.out
     assert "1 differ" in out.err
-    assert main(["fixtures", "update", *with_rule]) == 0
+    assert main(["fixtures", "update", *with_rule, "--accept-loss"]) == 0
     out = capsys.readouterr()
     assert "kabar/promo" in out.out and "1 expected record rewritten" in out.err
     assert main(["fixtures", "check", *with_rule]) == 0
@@ -135,7 +135,7 @@ def test_check_update_is_update(tmp_path, capsys):
     rules = tmp_path / "kabar.example.toml"
     rules.write_text(PROMO_RULE, encoding="utf-8")
     args = ["--root", str(tmp_path / "fixtures"), "--no-builtin-rules", "--rules", str(rules)]
-    assert main(["fixtures", "check", "--update", *args]) == 0
+    assert main(["fixtures", "check", "--update", *args, "--accept-loss"]) == 0
     assert main(["fixtures", "check", *args]) == 0
 
 
@@ -285,7 +285,7 @@ def test_the_update_check_suggests_repeats_its_cases_rules_and_folder(tmp_path, 
     hint = _hinted_update(capsys.readouterr().err)
     assert hint == ["fixtures", "update", "one", "--rules", "kabar.example.toml",
                     "--no-builtin-rules", "--root", "my fx"]
-    assert main(hint) == 0
+    assert main([*hint, "--accept-loss"]) == 0
     folder = tmp_path / "my fx" / "kabar.example"
     assert "Promo" not in json.loads((folder / "one.json").read_text())["text"]
     assert "Promo" in json.loads((folder / "two.json").read_text())["text"]   # not checked
@@ -372,7 +372,7 @@ def _promo_kept(tmp_path) -> dict[str, bool]:
 
 def test_update_of_a_case_rewrites_that_case_alone_not_those_its_name_starts(tmp_path, capsys):
     args = _two_sites(tmp_path)
-    assert main(["fixtures", "update", "kompas", *args]) == 0
+    assert main(["fixtures", "update", "kompas", *args, "--accept-loss"]) == 0
     assert _promo_kept(tmp_path) == {"kompas": False, "kompas-2": True, "kompas-3": True}
     assert "1 fixture, 1 expected record rewritten" in capsys.readouterr().err
 
@@ -382,7 +382,7 @@ def test_a_case_is_named_by_its_path_or_its_sites_folder(tmp_path, monkeypatch, 
     monkeypatch.chdir(tmp_path)
     # Its path under the fixtures folder, or as a tab-completed path to its file.
     assert main(["fixtures", "update", "kompas.com/kompas-2",
-                 "fixtures/kompasiana.com/kompas-3.txt", *args]) == 0
+                 "fixtures/kompasiana.com/kompas-3.txt", *args, "--accept-loss"]) == 0
     assert _promo_kept(tmp_path) == {"kompas": True, "kompas-2": False, "kompas-3": False}
     # A site's folder: every case in it, and no other site's.
     assert main(["fixtures", "check", "kompas.com", *args]) == 1
