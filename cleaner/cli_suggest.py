@@ -424,11 +424,12 @@ def pack_rule(cand: Candidate, toml: str) -> str:
     them. (A label's drop-line rule stays live: its note says which pack list makes it a meta
     rule, and a pack written again with that list gives the meta rule.)"""
     notes = "".join(f"# note: {note}\n" for note in cand.notes)
-    if not (cand.drops_names and cand.kind == "template"):
+    if not cand.written_off:
         return notes + toml
     off = "".join(f"# {line}".rstrip() + "\n" for line in toml.rstrip("\n").split("\n"))
-    return (notes + "# (left commented out: it drops the names; write a meta rule capturing "
-            "them, or uncomment it)\n" + off)
+    why = ("it drops the names; write a meta rule capturing them" if cand.drops_names
+           else "its lines read as sentences, maybe the articles' own; check them")
+    return f"{notes}# (left commented out: {why}, or uncomment it)\n{off}"
 
 
 def pack_words(fresh: list[Candidate]) -> dict[str, list[str]]:

@@ -101,6 +101,12 @@ class Group:
     # in a list of other labels.
     parts: defaultdict[str, int] = field(default_factory=_tally)
     flags: defaultdict[str, int] = field(default_factory=_tally)
+    # A byline group's form: "Por <names>" (BYLINE_WORD), "Por <names>, <Outlet> — <Place>"
+    # (BYLINE_OUTLET), "Por <names>, da Redação" (BYLINE_NEWSROOM); "" for any other kind.
+    form: str = ""
+
+
+BYLINE_WORD, BYLINE_OUTLET, BYLINE_NEWSROOM = "word", "outlet", "newsroom"
 
 
 @dataclass
@@ -142,8 +148,13 @@ class Candidate:
     # ({"conjunctions": ["e"]}: a word joining two authors that no loaded pack lists).
     pack_words: dict[str, list[str]] = field(default_factory=dict)
     # What the user is to know before pasting the rule (a label to list in the pack's
-    # byline_labels; names a drop-line rule would lose), one comment line each.
+    # byline_labels; names a drop-line rule would lose; lines reading as sentences), one
+    # comment line each.
     notes: list[str] = field(default_factory=list)
+    # Whether the rule's lines name people (a note says so), and whether they read as the
+    # article's sentences (a note says so too).
+    loses_names: bool = False
+    sentences: bool = False
 
     @property
     def share(self) -> float:
@@ -151,9 +162,16 @@ class Candidate:
 
     @property
     def drops_names(self) -> bool:
-        """Whether the rule drops lines naming people (its notes say so): a meta rule keeping
+        """Whether the rule drops lines naming people (a note says so): a meta rule keeping
         the names is preferred, and --write-packs writes it commented out."""
-        return self.rule["action"] == "drop-line" and bool(self.notes)
+        return self.rule["action"] == "drop-line" and self.loses_names
+
+    @property
+    def written_off(self) -> bool:
+        """Whether --write-packs writes the rule commented out: a template dropping names, or
+        one whose lines read as sentences (the article's, as often as a site's own)."""
+        return (self.kind == "template" and self.rule["action"] == "drop-line"
+                and (self.loses_names or self.sentences))
 
     def as_dict(self) -> dict[str, Any]:
         return {"site": self.site, "kind": self.kind, "shape": self.shape, "docs": self.docs,
@@ -426,10 +444,10 @@ class Miner:
             rest = rests[pos]
             whole = mined[pos]
 
-            def note(kind, key, start, end, part=None, in_rest=False):
+            def note(kind, key, start, end, part=None, in_rest=False, form=""):
                 group = state.groups.get(key)
                 if group is None:
-                    group = state.groups[key] = Group(kind, key)
+                    group = state.groups[key] = Group(kind, key, form=form)
                 group.docs.add(index)
                 if part is not None:
                     group.parts[part] += 1
@@ -443,11 +461,11 @@ class Miner:
                     covered, 2 * pos < count - 1, pos == 0))
                 return group
 
-            def note_line(kind, key, part=None):
+            def note_line(kind, key, part=None, form=""):
                 """A whole-line shape: of the rest where the loaded rules cut from the line."""
                 if rest:
-                    return note(kind, key, 0, len(rest), part, in_rest=True)
-                return note(kind, key, 0, len(text), part)
+                    return note(kind, key, 0, len(rest), part, in_rest=True, form=form)
+                return note(kind, key, 0, len(text), part, form=form)
 
             line = shapes.collapse(whole)
             if not line:
@@ -501,16 +519,17 @@ class Miner:
             if in_head or tail:
                 byline = _word_and_name(line)
                 if byline is not None:
-                    note_line("byline", ("byline", byline.casefold()), byline)
+                    note_line("byline", ("byline", byline.casefold()), byline, BYLINE_WORD)
                 elif (portal := _byline_with_outlet(line)) is not None:
                     # "Por <names>, <Outlet> — <Place>": one group per word and outlet.
                     group = note_line("byline", ("byline", portal.word.casefold(),
-                                                 portal.outlet.casefold()), portal.word)
+                                                 portal.outlet.casefold()), portal.word,
+                                      BYLINE_OUTLET)
                     group.flags[SEP_FLAG + portal.sep] += 1
                 elif (desk := _byline_with_tail(line)) is not None:
                     # "Por <names>, da Redação": one group per word and tail.
                     note_line("byline", ("byline", desk.word.casefold(), TAIL_MARK,
-                                         desk.tail.casefold()), desk.word)
+                                         desk.tail.casefold()), desk.word, BYLINE_NEWSROOM)
 
     def _name_words(self, group: Group) -> NameWords:
         """The lower-case words a byline group's names hold, told apart (_name_words) with the
@@ -518,11 +537,11 @@ class Miner:
         names = []
         for o in group.occurrences[:200]:
             line = shapes.collapse(o.text)
-            if len(group.key) > 3:
+            if group.form == BYLINE_NEWSROOM:
                 desk = _byline_with_tail(line)
                 names.append(desk.names if desk else line.partition(" ")[2])
                 continue
-            portal = _byline_with_outlet(line) if len(group.key) > 2 else None
+            portal = _byline_with_outlet(line) if group.form == BYLINE_OUTLET else None
             names.append(portal.names if portal else line.partition(" ")[2])
         return _name_words(names, self._particles, self._conjunctions)
 
@@ -697,7 +716,9 @@ class Miner:
             checked = _with_case(rule, checked, frozenset(unlisted))
         elif byline:
             checked = _with_case(rule, checked)
-        notes = self._notes(site, group, rule)
+        name_note = self._name_note(site, group, rule)
+        sentence_note = _sentence_note(group, rule)
+        notes = [n for n in (name_note, sentence_note) if n is not None]
         took = occ if taken is None else taken
         docs = len(group.docs) if taken is None else len({o.doc for o in taken})
         n = len(took)
@@ -707,37 +728,61 @@ class Miner:
                          covered_by=by.most_common(3), covered=sum(by.values()) / n if n else 0,
                          regex=checked.regex, key=group.key,
                          occurrence_lines=[o.text for o in took[:200]], pack_words=pack_words,
-                         notes=notes)
+                         notes=notes, loses_names=name_note is not None,
+                         sentences=sentence_note is not None)
         rule["description"] = (f"{_KIND_WORDS[group.kind]} {cand.shape!r} in {cand.docs} of "
                                f"{counted(cand.site_docs, 'document')} ({cand.share:.0%}) "
                                "[suggested]")
-        if notes and rule["action"] == "drop-line":
-            # (said in the rule too: a pasted rule keeps its description, not the comments)
+        # (said in the rule too: a pasted rule keeps its description, not the comments)
+        if cand.drops_names:
             rule["description"] = rule["description"].replace(
                 " [suggested]", ", dropping the names it holds [suggested]")
+        if cand.sentences:
+            rule["description"] = rule["description"].replace(
+                " [suggested]", ", lines reading as sentences [suggested]")
         return cand
 
-    def _notes(self, site: str, group: Group, rule: dict[str, Any]) -> list[str]:
-        """What to tell the user about a candidate's drop-line rule that would lose names: a
-        label no pack lists followed by people's names (to add to the pack's byline_labels), or
-        a template whose slots are names at a byline's place (a byline word's or label's line,
-        or one opening as a byline the site writes)."""
-        if (rule["action"] == "drop-line" and group.kind == "label"
-                and self._byline_field(group.key[1]) is None and _names_people(group)):
+    def _name_note(self, site: str, group: Group, rule: dict[str, Any]) -> str | None:
+        """What to tell the user about a candidate's drop-line rule that would lose names
+        (_label_name_note, _template_name_note); None where it loses none."""
+        if rule["action"] != "drop-line":
+            return None
+        if group.kind == "label":
+            return self._label_name_note(group)
+        if group.kind == "template":
+            return self._template_name_note(site, group)
+        return None
+
+    def _label_name_note(self, group: Group) -> str | None:
+        """A label no pack lists followed by people's names: to add to the pack's
+        byline_labels."""
+        if self._byline_field(group.key[1]) is None and _names_people(group):
             # A label no pack lists as a byline's ("Edição: X" under every article): a pack
             # listing it makes the rule a meta one, which keeps the names.
             spelt = Counter(shape.label for o in group.occurrences[:200]
                             if (shape := shapes.label_shape(o.text))).most_common(1)
             label = spelt[0][0] if spelt else group.key[1]
-            return [f"the label's lines name people: dropping them loses the names; if "
+            return (f"the label's lines name people: dropping them loses the names; if "
                     f"{label!r} is a byline label, add it to the pack's [pack.byline_labels] "
                     f"(editors = [\"{label}\"], or authors) and run suggest again with the pack "
-                    f"(--rules): the rule is then a meta rule capturing them"]
-        if rule["action"] == "drop-line" and group.kind == "template" \
-                and "<name>" in group.key[1] and self._opens_byline(site, group.key[1][0]):
-            return ["this line names people at a byline's place: dropping it loses the names; "
-                    "write a meta rule capturing them (author) instead"]
-        return []
+                    f"(--rules): the rule is then a meta rule capturing them")
+        return None
+
+    def _template_name_note(self, site: str, group: Group) -> str | None:
+        """A template whose slots are names at a byline's place (a byline word's or label's
+        line, or one opening as a byline the site writes)."""
+        if "<name>" in group.key[1] and self._opens_byline(site, group.key[1][0]):
+            return ("this line names people at a byline's place: dropping it loses the names; "
+                    "write a meta rule capturing them (author) instead")
+        return None
+
+    def _opens_as_byline(self, shape: tuple[str, ...]) -> bool:
+        """Whether a template reads as a byline: an author's byline word or label opens it
+        ("Laporan reporter kabarcontoh <name>") or follows a label's colon. One inside a
+        sentence ("Dibuka pada <num>/<num>/<num> oleh <name>.") makes no byline."""
+        starts = [0] + [i + 1 for i, part in enumerate(shape) if part == ":"]
+        return any(i < len(shape) and self._byline_field(shape[i]) == "author"
+                   for i in starts)
 
     def _opens_byline(self, site: str, word: str) -> bool:
         """Whether a word opens bylines: a byline word or label of the packs, or the word of a
@@ -792,8 +837,7 @@ class Miner:
             words = [p for p in shape if p[0].isalnum()]
             rule = {"id": f"{stem}/{_slug(' '.join(words), 4)}", "action": "drop-line",
                     "where": where, "case_sensitive": True, "pattern": pattern}
-            if shape.count("<name>") == 1 and any(self._byline_field(w) == "author"
-                                                  for w in words):
+            if shape.count("<name>") == 1 and self._opens_as_byline(shape):
                 rule["action"] = "meta"
                 rule["pattern"] = pattern.replace(shapes.NAME_PATTERN,
                                                   f"(?P<author>{shapes.NAME_PATTERN})")
@@ -837,10 +881,10 @@ class Miner:
             word = Counter(group.parts).most_common(1)[0][0]
             authors = _authors_pattern(self._name_words(group))
             head = f"^(?i:{shapes.escape(word)})\\s+(?P<author>{authors})"
-            if len(key) == 2:
+            if group.form == BYLINE_WORD:
                 return {"id": f"{stem}/byline", "action": "meta", "where": where,
                         "case_sensitive": True, "pattern": f"{head}$"}
-            if len(key) > 3:
+            if group.form == BYLINE_NEWSROOM:
                 # "Por <names>, da Redação": the tail names the newsroom, no author; it is
                 # written out as the lines spell it, the names before it captured.
                 tails = Counter(desk.tail for o in occ[:200]
@@ -952,6 +996,50 @@ CAPS_PLACES_PATTERN = r"\p{Lu}[\p{Lu}\x27’.-]*\p{Lu}(?:[ \t]+\p{Lu}[\p{Lu}\x27
 ACRONYM_LETTERS = (2, 8)
 _CAPS_DATE_PATTERN = r",[ \t]*\d{1,2}[ \t]+\pL{2,12}\.?(?:[ \t]+\d{4})?"
 _CAPS_AGENCY_PATTERN = r"[ \t]*\((?P<source>[^()\n]{2,30})\)"
+
+
+# A template's lines read as sentences with a sentence's end and this many lower-case words in
+# a row after the first word (a clause: "harga cabai naik", "jumlah pengunjung naik"), or
+# PROSE_WORDS words.
+SENTENCE_RUN = 3
+_LOWER_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*[.!?]?$")
+
+
+def _lower_run(shape: tuple[str, ...]) -> int:
+    """The most lower-case words in a row in a template after its first word (a slot, a number
+    or a mark ends a run).
+
+    >>> _lower_run(("pada", "<num>", "harga", "cabai", "naik", "<num>", "persen."))
+    3
+    >>> _lower_run(("sumber", "berita", "<name>"))
+    1
+    """
+    best = run = 0
+    for part in shape[1:]:
+        run = run + 1 if _LOWER_WORD.match(part) and part.islower() else 0
+        best = max(best, run)
+    return best
+
+
+def _reads_as_sentences(group: Group) -> bool:
+    """Whether most of a template's lines (NAME_SHARE) read as sentences: a sentence's end and
+    a clause's run of lower-case words (SENTENCE_RUN), or as many words as prose has."""
+    lines = [shapes.collapse(o.text) for o in group.occurrences[:200]]
+    run = _lower_run(group.key[1]) >= SENTENCE_RUN
+    sentences = sum(1 for line in lines if _SENTENCE_END.search(line)
+                    and (run or line.count(" ") + 1 >= PROSE_WORDS))
+    return bool(lines) and sentences >= NAME_SHARE * len(lines)
+
+
+def _sentence_note(group: Group, rule: dict[str, Any]) -> str | None:
+    """What to tell the user about a drop-line template whose lines read as sentences: a
+    recurring sentence whose numbers vary is as often the article's own as the site's."""
+    if group.kind != "template" or rule["action"] != "drop-line" \
+            or not _reads_as_sentences(group):
+        return None
+    return ("its lines read as sentences (a sentence's end, a run of lower-case words): a "
+            "recurring sentence whose numbers vary may be the articles' own text; paste the "
+            "rule only if every line it takes is the site's")
 
 
 def _caps_lead(line: str) -> tuple[int, str] | None:
@@ -1495,9 +1583,9 @@ def _display(group: Group) -> str:
     if group.kind == "code-line":
         return f"<code {group.key[1]}>"
     if group.kind == "byline":
-        if len(group.key) > 3:
+        if group.form == BYLINE_NEWSROOM:
             return f"{group.key[1]} <name>, {group.key[3]}"
-        if len(group.key) > 2:
+        if group.form == BYLINE_OUTLET:
             return f"{group.key[1]} <name>, {group.key[2]} - <place>"
         return f"{group.key[1]} <name>"
     if group.key == CAPS_LEAD_KEY:
@@ -1677,6 +1765,12 @@ def _anchors(cand: Candidate) -> list[Callable[[str], bool]]:
     """What near misses share with the candidate, the closest first: for a code line, its
     shape ("and/or", "km/jam" beside "ant/mk"), then a slash in a short line."""
     anchor = _anchor(cand)
+    if cand.sentences and cand.key:
+        # Sentences opening alike that the rule leaves: "Pada Senin (10/3), polisi ..." beside
+        # "Pada 2015 harga cabai naik 3 persen.".
+        opening = cand.key[1][0] + " "
+        alike = (lambda line: line.casefold().startswith(opening))
+        return [anchor, alike] if anchor else [alike]
     if cand.kind != "code-line" or not cand.key:
         return [anchor] if anchor else []
     shape = cand.key[1]
@@ -1709,8 +1803,11 @@ def _anchor(cand: Candidate):
     if not words:
         return None
     # (an exact line's two first words: "Por outro lado, ..." shares "por" with every byline)
-    probe = " ".join(words[:2]) if cand.kind in ("label", "template", "exact") else words[0]
-    return lambda line: probe in line.lower()
+    probe = words[:2] if cand.kind in ("label", "template", "exact") else words[:1]
+    # Whole words: "tim yang" is not in "Tim-tim yang bertanding".
+    shared = re.compile(r"(?<![\w'\u2019-])" + r"\s+".join(map(re.escape, probe))
+                        + r"(?![\w'\u2019-])")
+    return lambda line: shared.search(line.lower()) is not None
 
 
 def _opens_in_capitals(line: str) -> bool:

@@ -7,11 +7,11 @@ of the dump."""
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 
 from cleaner.cli import main
+from suggest_helpers import suggested, write_dump
 from cleaner.examples import run_rule
 from cleaner.rulefile import _load_rule
 from cleaner.rule_toml import rule_toml
@@ -36,20 +36,12 @@ NAMES = ["Ana Paula Ribeiro", "Marcos Vinícius Costa", "Thiago Moreira", "Patr�
          "Fernanda Lopes", "Juliana Lima"]
 
 
-def _dump(tmp_path: Path, docs: list[list[str]]) -> Path:
-    rows = [{"id": f"ne-{i}", "url": f"https://www.{HOST}/noticia-{i}/2025/",
-             "text": "\n\n".join(lines)} for i, lines in enumerate(docs)]
-    path = tmp_path / "dump.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                    encoding="utf-8")
-    return path
+def _url(i: int) -> str:
+    return f"https://www.{HOST}/noticia-{i}/2025/"
 
 
 def _suggest(tmp_path: Path, docs: list[list[str]], capsys, *extra: str) -> list[dict]:
-    capsys.readouterr()
-    assert main(["suggest", str(_dump(tmp_path, docs)), "--format", "json", *extra]) == 0
-    [site] = json.loads(capsys.readouterr().out)
-    return site["candidates"]
+    return suggested(write_dump(tmp_path, docs, _url), capsys, *extra)
 
 
 def _loaded(rule: dict):
@@ -265,7 +257,8 @@ def test_write_packs_leaves_a_name_dropping_rule_commented_out(tmp_path, capsys)
     docs = [[f"Título da matéria número {i}", f"Por {name} para a Redação", LEADS[i]]
             for i, name in enumerate(NAMES)]
     out = tmp_path / "packs"
-    assert main(["suggest", str(_dump(tmp_path, docs)), "--write-packs", str(out)]) == 0
+    dump = write_dump(tmp_path, docs, _url)
+    assert main(["suggest", str(dump), "--write-packs", str(out)]) == 0
     [path] = out.glob("*.toml")
     text = path.read_text(encoding="utf-8")
     assert "names people" in text
