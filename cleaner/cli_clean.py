@@ -8,11 +8,10 @@ import shlex
 import shutil
 import sys
 
-from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
-                                read_options, stats_refused)
+from cleaner.cli_common import (add_read_options, add_rule_options, add_site_option, at_least,
+                                load_cleaner, site_read_options, stats_refused)
 from cleaner.cli_learn import add_learn_options, learn_for_run
 from cleaner.heap_trim import map_large_blocks
-from cleaner.inputs import ReadOptions
 from cleaner.progress import say, settle_stderr
 from cleaner.run import execute
 from cleaner.run_config import CleanerFactory, RunConfig, folders_to_make
@@ -52,15 +51,7 @@ def register(sub) -> None:
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar, no summary, no per-reject messages")
     add_read_options(parser)
-    parser.add_argument("--site", metavar="HOST",
-                        help="the site every document comes from (kompas.com), whose site pack "
-                             "cleans it: a hint, written into no record; a record's url naming "
-                             "a host, then its own `site` field naming a site pack, win (a dump "
-                             "kept in folders by site: one run a folder)")
-    parser.add_argument("--hidden", action="store_true",
-                        help="read hidden files and folders (a name starting with a dot) in "
-                             "input folders too; without it they are passed over, each hidden "
-                             "folder named (not walked)")
+    add_site_option(parser)
     add_rule_options(parser)
     add_scale_options(parser)
     add_learn_options(parser)
@@ -140,24 +131,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if not config.quiet:
             say_folders_made(missing)
-
-
-def site_read_options(args: argparse.Namespace, cleaner) -> ReadOptions | None:
-    """The run's read options with --hidden, and the cleaner given --site (Cleaner.given_site:
-    a hint, as a record's url is, never a field of its record); None, after saying why, where
-    --site names no loaded site pack (it would change nothing, unsaid)."""
-    options = read_options(args)
-    options.hidden = args.hidden
-    if args.site is not None:
-        site = args.site.strip()
-        if cleaner.site_pack(site) is None:
-            domains = sorted(domain for pack in cleaner.packs if pack.kind == "site"
-                             for domain in pack.domains)
-            say(f"cleaner: error: --site {args.site!r} names no loaded site pack: give a "
-                f"site's host, one of {', '.join(domains) or 'none'}")
-            return None
-        cleaner.given_site = site
-    return options
 
 
 def program(argv0: str | None = None) -> str:

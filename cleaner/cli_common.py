@@ -112,6 +112,10 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                        help=f"refuse records larger than this (default: {MAX_RECORD_BYTES}, "
                             f"{MAX_RECORD_BYTES >> 20} MB); cleaning one takes up to 20 times "
                             "its size in memory")
+    group.add_argument("--hidden", action="store_true",
+                       help="read hidden files and folders (a name starting with a dot) in "
+                            "input folders too; without it they are passed over, each hidden "
+                            "folder named (not walked)")
     group.add_argument("--html-field", default="html", metavar="NAME",
                        help="JSONL field holding a web page, used when a record has no text "
                             "field, or an empty or blank one (default: html)")
@@ -128,9 +132,35 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
                           max_record_bytes=args.max_record_bytes,
                           html_field=getattr(args, "html_field", "html"),
                           max_html_bytes=getattr(args, "max_html_bytes", MAX_HTML_BYTES),
-                          hint_fields=tuple(getattr(args, "hint_fields", ())))
+                          hint_fields=tuple(getattr(args, "hint_fields", ())),
+                          hidden=getattr(args, "hidden", False))
     if args.glob:
         options.glob = tuple(args.glob)
+    return options
+
+
+def add_site_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site", metavar="HOST",
+                        help="the site every document comes from (kompas.com), whose site pack "
+                             "cleans it: a hint, written into no record; a record's url naming "
+                             "a host, then its own `site` field naming a site pack, win (a dump "
+                             "kept in folders by site: one run a folder)")
+
+
+def site_read_options(args: argparse.Namespace, cleaner) -> ReadOptions | None:
+    """The read options, and the cleaner given --site (Cleaner.given_site: a hint, as a
+    record's url is, never a field of its record); None, after saying why, where --site names
+    no loaded site pack (it would change nothing, unsaid)."""
+    options = read_options(args)
+    if args.site is not None:
+        site = args.site.strip()
+        if cleaner.site_pack(site) is None:
+            domains = sorted(domain for pack in cleaner.packs if pack.kind == "site"
+                             for domain in pack.domains)
+            say(f"cleaner: error: --site {args.site!r} names no loaded site pack: give a "
+                f"site's host, one of {', '.join(domains) or 'none'}")
+            return None
+        cleaner.given_site = site
     return options
 
 

@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from cleaner.batches import clean_item_document, item_reject
-from cleaner.cli_common import (add_read_options, add_rule_options, at_least, load_cleaner,
-                                no_such_input, read_options)
+from cleaner.cli_common import (add_read_options, add_rule_options, add_site_option, at_least,
+                                load_cleaner, no_such_input, site_read_options)
 from cleaner.cli_fixtures import given_options
 from cleaner.document import NOTHING_VISIBLE, nothing_visible
 from cleaner.explain import LISTED_NOISE, WIDTH, explain, page_places, rule_sources
@@ -55,6 +55,7 @@ def register(sub) -> None:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="mark removals in color (default: auto, when stdout is a terminal)")
     add_read_options(parser)
+    add_site_option(parser)
     add_rule_options(parser)
     parser.set_defaults(run=run)
 
@@ -70,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2
+    options = site_read_options(args, cleaner)
+    if options is None:
+        return 2
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     # The legend is wrapped to the terminal's width, or to WIDTH where the output is no terminal.
     width = shutil.get_terminal_size((WIDTH, 24)).columns if sys.stdout.isatty() else WIDTH
@@ -84,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     answered: set[str] = set()          # the ids asked for that a record shown or said had
     shown_ids: set[str] = set()         # those of the records shown
     rejected = _RejectLines()
-    items = iter_inputs(args.inputs, read_options(args), log)
+    items = iter_inputs(args.inputs, options, log)
     # --id as `fixtures add` takes it (RecordPicker: one order for both): a record's whole id,
     # rejected or not, or else a line number of the dump.
     for item in picker.pick(items) if picker else items:

@@ -702,6 +702,7 @@ def cleaner_like(default, options: RuleOptions):
     except ValueError:          # a lang no pack serves
         return f"no language pack {options.lang!r}"
     cleaner.page_timeout = default.page_timeout
+    cleaner.given_site = default.given_site
     cleaner.max_html_bytes = default.max_html_bytes
     return cleaner
 
