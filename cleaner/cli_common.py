@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 
+from cleaner.identify import site_host
 from cleaner.input_guard import missing_input
 from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_HTML_BYTES, MAX_RECORD_BYTES,
                             PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions, hint_pair)
@@ -160,7 +161,9 @@ def site_read_options(args: argparse.Namespace, cleaner) -> ReadOptions | None:
             say(f"cleaner: error: --site {args.site!r} names no loaded site pack: give a "
                 f"site's host, one of {', '.join(domains) or 'none'}")
             return None
-        cleaner.given_site = site
+        # As its host (`www.Kompas.COM` is `kompas.com`): the run key a resume compares holds
+        # it, and two spellings of one site clean alike.
+        cleaner.given_site = site_host(site)
     return options
 
 

@@ -140,3 +140,14 @@ def test_learn_boilerplate_reads_with_hidden_and_site(tmp_path, capsys):
     assert "for 1 site" in err and "learned/kumparan.com/1  6/6" in err, err
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 6 and not any(boiler in r["text"] for r in records)
+
+
+def test_a_resume_may_spell_the_same_site_otherwise(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "shards"
+    assert main(["clean", str(tmp_path), "-o", str(out), "--shard-size", "1", "-q",
+                 "--site", "www.Kumparan.com"]) == 0
+    assert main(["clean", str(tmp_path), "-o", str(out), "--resume", "-q",
+                 "--site", "kumparan.com"]) == 0
+    assert json.loads((out / MANIFEST).read_text())["run"]["site"] == "kumparan.com"
