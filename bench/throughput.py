@@ -33,6 +33,10 @@ cache folder (not in the repository). Then, each in its own process:
   giant-2       2 workers on four records at the default --max-record-bytes (in one line, as
                 paragraphs, and twice as paragraphs opened by an emoji, which Python holds at 4
                 bytes a character): the most memory any input takes with the defaults
+  giant-parquet-2      giant-2's records as the rows of one Parquet row group, 2 workers
+  giant-parquet-out-2  giant-2 writing Parquet (-o giant.parquet)
+  giant-zst-2          giant-2 writing zstd-compressed JSONL (-o giant.jsonl.zst); with the
+                two above, the most memory the other formats take with the defaults
   compiled-N    workers-N with the compiled build (CLEANER_COMPILE=1: the same source compiled
                 with mypyc), built once per version of the source in the cache folder; left
                 out, with the reason, where it cannot be built (no C compiler)
@@ -187,6 +191,22 @@ def giant_data(path: Path, kinds: tuple[str, ...]) -> Path:
                 text = giant_text(path, limit, one_line=kind == "one-line", emoji=kind == "emoji")
                 f.write(json.dumps({"id": f"giant-{number}-{kind}", "text": text},
                                    ensure_ascii=False) + "\n")
+        os.replace(tmp, out)
+    return out
+
+
+def parquet_copy(path: Path) -> Path:
+    """A JSONL's records as the rows of a Parquet file of one row group (pyarrow's default for
+    a few rows): a reader of row groups meets every giant row of it at once."""
+    out = path.with_suffix(".parquet")
+    if not out.exists():
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        with open(path, encoding="utf-8") as f:
+            records = [json.loads(line) for line in f]
+        tmp = out.with_suffix(".tmp")
+        pq.write_table(pa.Table.from_pylist(records), tmp)
         os.replace(tmp, out)
     return out
 
@@ -415,11 +435,13 @@ def _row(name: str, workers: int, docs: int, size: int, result: dict, **more) ->
 
 
 def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None,
-                shards: bool = False, package: Path = ROOT, giant: bool = False) -> dict:
+                shards: bool = False, package: Path = ROOT, giant: bool = False,
+                suffix: str = ".jsonl") -> dict:
     """One `cleaner clean` run; `package`: the folder whose cleaner runs (a compiled tree).
     `giant`: a few giant records, whose memory peaks last a fraction of a second (sampled every
-    5 ms, not 50), and each of which must be cleaned, not refused, for the peak to count."""
-    out, stats = workdir / (name if shards else f"{name}.jsonl"), workdir / f"{name}.stats.json"
+    5 ms, not 50), and each of which must be cleaned, not refused, for the peak to count.
+    `suffix`: the output file's, which chooses its format."""
+    out, stats = workdir / (name if shards else f"{name}{suffix}"), workdir / f"{name}.stats.json"
     result = measure(_clean_command(data, out, stats, workers, rules, shards), cwd=package,
                      every=0.005 if giant else 0.05)
     figures = json.loads(stats.read_text())
@@ -575,6 +597,14 @@ def main(argv: list[str] | None = None) -> int:
                                               workdir, 1, giant=True),
             "giant-2": lambda: run_cleaner("giant-2", giant_data(data, GIANT_KINDS), workdir, 2,
                                            giant=True),
+            "giant-parquet-2": lambda: run_cleaner(
+                "giant-parquet-2", parquet_copy(giant_data(data, GIANT_KINDS)), workdir, 2,
+                giant=True),
+            "giant-parquet-out-2": lambda: run_cleaner(
+                "giant-parquet-out-2", giant_data(data, GIANT_KINDS), workdir, 2, giant=True,
+                suffix=".parquet"),
+            "giant-zst-2": lambda: run_cleaner("giant-zst-2", giant_data(data, GIANT_KINDS),
+                                               workdir, 2, giant=True, suffix=".jsonl.zst"),
             "files-1": lambda: run_cleaner("files-1", files_data(data, args.files), workdir, 1),
             "files-2": lambda: run_cleaner("files-2", files_data(data, args.files), workdir, 2),
             "compiled-1": lambda: run_cleaner("compiled-1", data, workdir, 1, package=compiled),
@@ -643,15 +673,15 @@ def _spread(values: list[float]) -> str:
 
 def print_table(rows: list[dict], ratios: dict[str, list[float]] | None = None) -> None:
     by = {r["name"]: r for r in rows}
-    print(f"{'case':<14} {'workers':>7} {'MB':>7} {'docs':>8} {'s':>7} {'CPU s':>7} {'MB/s':>7} "
+    print(f"{'case':<20} {'workers':>7} {'MB':>7} {'docs':>8} {'s':>7} {'CPU s':>7} {'MB/s':>7} "
           f"{'slowest':>7} {'docs/s':>8} {'peak tree MB':>12} {'peak proc MB':>12}")
     for r in rows:
-        print(f"{r['name']:<14} {r['workers']:>7} {r['bytes'] / 1e6:>7.1f} {r['docs']:>8} "
+        print(f"{r['name']:<20} {r['workers']:>7} {r['bytes'] / 1e6:>7.1f} {r['docs']:>8} "
               f"{r['seconds']:>7.1f} {r['cpu_s']:>7.1f} {r['mb_s']:>7.2f} "
               f"{r.get('slowest_mb_s', r['mb_s']):>7.2f} {r['docs_s']:>8.0f} "
               f"{r['peak_tree_mb']:>12.0f} {r['peak_process_mb']:>12.0f}")
         if r.get("note"):
-            print(f"{'':<14} {r['note']}")
+            print(f"{'':<20} {r['note']}")
     one = by.get("workers-1")
     if one:
         print()
