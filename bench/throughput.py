@@ -33,6 +33,8 @@ cache folder (not in the repository). Then, each in its own process:
   giant-2       2 workers on four records at the default --max-record-bytes (in one line, as
                 paragraphs, and twice as paragraphs opened by an emoji, which Python holds at 4
                 bytes a character): the most memory any input takes with the defaults
+  parquet-2     workers-2 on the data as Parquet (one row group, as pyarrow writes it; MB/s
+                in the JSONL's bytes)
   giant-parquet-2      giant-2's records as the rows of one Parquet row group, 2 workers
   giant-parquet-out-2  giant-2 writing Parquet (-o giant.parquet)
   giant-zst-2          giant-2 writing zstd-compressed JSONL (-o giant.jsonl.zst); with the
@@ -48,7 +50,10 @@ MB/s and documents/s are end to end: process start to exit, input bytes on disk.
 bytecode is written first, as an install writes it, so that no run compiles its modules. CPU is the user
 and system seconds of the run's processes together. Peak memory is the highest total RSS of the
 process and its workers, sampled every 50 ms from /proc, and the highest RSS of any single one
-of them. Prints a table; --json PATH writes the figures too.
+of them. The total RSS counts a page the processes share (the libraries, pyarrow's 40 MB among
+them, and what a worker shares with the process it was forked from) once in each; the peak PSS,
+sampled with it, splits each shared page among the processes sharing it: the memory the run
+takes from the machine. Prints a table; --json PATH writes the figures too.
 """
 
 from __future__ import annotations
@@ -196,8 +201,8 @@ def giant_data(path: Path, kinds: tuple[str, ...]) -> Path:
 
 
 def parquet_copy(path: Path) -> Path:
-    """A JSONL's records as the rows of a Parquet file of one row group (pyarrow's default for
-    a few rows): a reader of row groups meets every giant row of it at once."""
+    """A JSONL's records as the rows of a Parquet file, in one row group (pyarrow's default up
+    to a million rows): a reader of row groups meets every giant row of it at once."""
     out = path.with_suffix(".parquet")
     if not out.exists():
         import pyarrow as pa
@@ -354,28 +359,44 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _tree_rss_kb(pid: int) -> tuple[int, int]:
-    """RSS of a process and all its descendants together, and of the largest one, from /proc.
+def _tree_rss_kb(pid: int) -> tuple[int, int, int]:
+    """RSS of a process and all its descendants together, of the largest one, and their PSS
+    together, from /proc (smaps_rollup; where the kernel has none, the PSS is their RSS).
+
+    The summed RSS counts a page shared by several processes (the libraries and the pages a
+    worker shares with the process it was forked from) once per process; the PSS splits it
+    among them, so that their sum is what the run takes from the machine.
 
     Sampling must cost little: with every core busy (2 workers on 2 cores) whatever the sampler
     takes is taken from the run being measured."""
-    total, largest, stack, seen = 0, 0, [pid], set()
+    total, largest, proportional, stack, seen = 0, 0, 0, [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
             continue
         seen.add(p)
+        rss = pss = None
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Rss:"):
                         rss = int(line.split()[1])
-                        total += rss
-                        largest = max(largest, rss)
+                    elif line.startswith("Pss:"):
+                        pss = int(line.split()[1])
+                        break
         except OSError:
-            continue
+            try:
+                with open(f"/proc/{p}/status") as f:
+                    rss = next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")),
+                               None)
+            except OSError:
+                continue
+        if rss is not None:
+            total += rss
+            largest = max(largest, rss)
+            proportional += pss if pss is not None else rss
         stack.extend(_children(p))
-    return total, largest
+    return total, largest, proportional
 
 
 def measure(*cmds: list[str], cwd: Path = ROOT, every: float = 0.05) -> dict:
@@ -392,14 +413,15 @@ def measure(*cmds: list[str], cwd: Path = ROOT, every: float = 0.05) -> dict:
     cpu_before, started = cpu(), time.perf_counter()
     procs = [subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for cmd in cmds]
-    peak = {"kb": 0, "one": 0}
+    peak = {"kb": 0, "one": 0, "pss": 0}
     done = threading.Event()
 
     def sample():
         while not done.is_set():
             sizes = [_tree_rss_kb(proc.pid) for proc in procs]
-            peak["kb"] = max(peak["kb"], sum(total for total, _ in sizes))
-            peak["one"] = max(peak["one"], max(largest for _, largest in sizes))
+            peak["kb"] = max(peak["kb"], sum(total for total, _, _ in sizes))
+            peak["one"] = max(peak["one"], max(largest for _, largest, _ in sizes))
+            peak["pss"] = max(peak["pss"], sum(pss for _, _, pss in sizes))
             done.wait(every)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -412,7 +434,8 @@ def measure(*cmds: list[str], cwd: Path = ROOT, every: float = 0.05) -> dict:
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-3000:]}")
     return {"seconds": seconds, "cpu_s": cpu() - cpu_before, "peak_tree_mb": peak["kb"] / 1024,
-            "peak_process_mb": peak["one"] / 1024, "stdout": outputs[0][0].decode()}
+            "peak_process_mb": peak["one"] / 1024, "peak_pss_mb": peak["pss"] / 1024,
+            "stdout": outputs[0][0].decode()}
 
 
 def _clean_command(data: Path, out: Path, stats: Path, workers: int, rules: Path | None = None,
@@ -431,16 +454,18 @@ def _row(name: str, workers: int, docs: int, size: int, result: dict, **more) ->
             "seconds": result["seconds"], "mb_s": size / 1e6 / result["seconds"],
             "docs_s": docs / result["seconds"], "cpu_s": result["cpu_s"],
             "peak_tree_mb": result["peak_tree_mb"], "peak_process_mb": result["peak_process_mb"],
+            "peak_pss_mb": result["peak_pss_mb"],
             **more}
 
 
 def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path | None = None,
                 shards: bool = False, package: Path = ROOT, giant: bool = False,
-                suffix: str = ".jsonl") -> dict:
+                suffix: str = ".jsonl", same_as: Path | None = None) -> dict:
     """One `cleaner clean` run; `package`: the folder whose cleaner runs (a compiled tree).
     `giant`: a few giant records, whose memory peaks last a fraction of a second (sampled every
     5 ms, not 50), and each of which must be cleaned, not refused, for the peak to count.
-    `suffix`: the output file's, which chooses its format."""
+    `suffix`: the output file's, which chooses its format. `same_as`: the JSONL `data` is a
+    copy of, whose size MB/s are counted in (a Parquet file is compressed)."""
     out, stats = workdir / (name if shards else f"{name}{suffix}"), workdir / f"{name}.stats.json"
     result = measure(_clean_command(data, out, stats, workers, rules, shards), cwd=package,
                      every=0.005 if giant else 0.05)
@@ -452,7 +477,7 @@ def run_cleaner(name: str, data: Path, workdir: Path, workers: int, rules: Path 
         shutil.rmtree(out)
     else:
         out.unlink()
-    size = folder_bytes(data) if data.is_dir() else data.stat().st_size
+    size = folder_bytes(data) if data.is_dir() else (same_as or data).stat().st_size
     return _row(name, workers, figures["documents_read"], size, result,
                 stages=figures.get("stage_seconds", {}))
 
@@ -523,6 +548,7 @@ def run_baseline(data: Path, limit_mb: float, workdir: Path, rules: Path | None)
             "seconds": inner["seconds"], "mb_s": inner["bytes"] / 1e6 / inner["seconds"],
             "docs_s": inner["docs"] / inner["seconds"], "cpu_s": result["cpu_s"],
             "peak_tree_mb": result["peak_tree_mb"], "peak_process_mb": result["peak_process_mb"],
+            "peak_pss_mb": result["peak_pss_mb"],
             "note": f"{inner['rules']} rules as Python re ({inner['rules_skipped']} not "
                     "expressible), timed without start-up"}
 
@@ -597,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
                                               workdir, 1, giant=True),
             "giant-2": lambda: run_cleaner("giant-2", giant_data(data, GIANT_KINDS), workdir, 2,
                                            giant=True),
+            "parquet-2": lambda: run_cleaner("parquet-2", parquet_copy(data), workdir, 2,
+                                             same_as=data),
             "giant-parquet-2": lambda: run_cleaner(
                 "giant-parquet-2", parquet_copy(giant_data(data, GIANT_KINDS)), workdir, 2,
                 giant=True),
@@ -632,6 +660,7 @@ def main(argv: list[str] | None = None) -> int:
             best["slowest_mb_s"] = min(r["mb_s"] for r in results)
             best["peak_tree_mb"] = max(r["peak_tree_mb"] for r in results)
             best["peak_process_mb"] = max(r["peak_process_mb"] for r in results)
+            best["peak_pss_mb"] = max(r["peak_pss_mb"] for r in results)
             rows.append(best)
     ratios = round_ratios(runs)
     print_table(rows, ratios)
@@ -674,12 +703,14 @@ def _spread(values: list[float]) -> str:
 def print_table(rows: list[dict], ratios: dict[str, list[float]] | None = None) -> None:
     by = {r["name"]: r for r in rows}
     print(f"{'case':<20} {'workers':>7} {'MB':>7} {'docs':>8} {'s':>7} {'CPU s':>7} {'MB/s':>7} "
-          f"{'slowest':>7} {'docs/s':>8} {'peak tree MB':>12} {'peak proc MB':>12}")
+          f"{'slowest':>7} {'docs/s':>8} {'peak tree MB':>12} {'peak PSS MB':>11} "
+          f"{'peak proc MB':>12}")
     for r in rows:
         print(f"{r['name']:<20} {r['workers']:>7} {r['bytes'] / 1e6:>7.1f} {r['docs']:>8} "
               f"{r['seconds']:>7.1f} {r['cpu_s']:>7.1f} {r['mb_s']:>7.2f} "
               f"{r.get('slowest_mb_s', r['mb_s']):>7.2f} {r['docs_s']:>8.0f} "
-              f"{r['peak_tree_mb']:>12.0f} {r['peak_process_mb']:>12.0f}")
+              f"{r['peak_tree_mb']:>12.0f} {r['peak_pss_mb']:>11.0f} "
+              f"{r['peak_process_mb']:>12.0f}")
         if r.get("note"):
             print(f"{'':<20} {r['note']}")
     one = by.get("workers-1")
@@ -726,8 +757,9 @@ def print_table(rows: list[dict], ratios: dict[str, list[float]] | None = None) 
                                                            sorted(stages.items())))
     peaks = [r["peak_tree_mb"] for r in rows]
     if peaks:
-        print(f"peak memory: {max(peaks):.0f} MB, all processes of a run together "
-              f"(target < {TARGETS['peak_mb']:.0f})")
+        print(f"peak memory: {max(peaks):.0f} MB, all processes of a run together, shared pages "
+              f"counted in each ({max(r['peak_pss_mb'] for r in rows):.0f} MB as PSS, shared "
+              f"pages split among them) (target < {TARGETS['peak_mb']:.0f})")
 
 
 if __name__ == "__main__":
