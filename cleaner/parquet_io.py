@@ -26,12 +26,22 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS, json_value, url_value
-from cleaner.inputs import PARQUET_SUFFIXES, Item, ReadOptions, Reject, id_text, json_kind, \
-    opens_as_page, with_hint_fields
+from cleaner.inputs import MAX_REJECT_RAW, PARQUET_SUFFIXES, Item, ReadOptions, Reject, id_text, \
+    json_kind, opens_as_page, raw_text, with_hint_fields
 from cleaner.jsonl_reader import record_id
 from cleaner.record_json import record_json
 
 READ_BATCH_ROWS = 256
+# A block of rows sent to a worker holds about this many bytes of text (batches.BATCH_BYTES), and
+# a row of more than BLOCK_ALONE_BYTES goes in a block of its own (batches.ALONE_BYTES): a block
+# of 256 rows is not split where it is cleaned, nor counted as more than one in the bytes in
+# flight, and six giant rows in one block took a worker to 375 MB (issue #6). (The same values
+# as batches', which imports this module's reader: written again here, not imported.)
+BLOCK_BYTES = 2 << 20
+BLOCK_ALONE_BYTES = 1 << 20
+# Column chunks are read through a buffer of this many bytes, a page at a time, not each read
+# whole into memory before its first row is decoded (pyarrow's default, buffer_size=0).
+READ_BUFFER_BYTES = 1 << 20
 # Records buffered before they are written as one row group. The main process holds a row
 # group twice as it writes it (the workers' rows, and the one table they are copied into):
 # 4,096 records (~10 MB of text) held 15-20 MB more at the peak of a 2-worker run than 1,024.
@@ -70,7 +80,7 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
         # pre_buffer (pyarrow's default) reads the column chunks of the row groups ahead of
         # the rows asked for: memory then grew with the file (347 MB peak for 200 MB of Parquet
         # against 165 MB for 16 MB). Without it the rows are read as they are asked for.
-        parquet = pq.ParquetFile(path, pre_buffer=False)
+        parquet = pq.ParquetFile(path, pre_buffer=False, buffer_size=READ_BUFFER_BYTES)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ...
         yield Reject(source, None, f"not a readable Parquet file: {type(exc).__name__}: {exc}")
         return
@@ -85,6 +95,7 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
                                    f"{options.text_field!r}: which holds the text is not "
                                    "known; rename the others")
         return
+    text_column = names.index(options.text_field)
     # Row group by row group: a damaged page costs the rest of its row group (a reject says
     # which rows), not the rest of the file.
     first = 0                           # rows before this row group
@@ -92,14 +103,17 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
         rows = parquet.metadata.row_group(group).num_rows
         row = first
         try:
-            for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS, row_groups=[group]):
-                if options.defer_parse:
-                    yield ParquetBlock(source, row + 1, batch, options, row + batch.num_rows)
-                    row += batch.num_rows
-                    continue
-                for fields in batch_rows(batch):
-                    row += 1
-                    yield _row_item(fields, source, row, options)
+            for batch in parquet.iter_batches(batch_size=_read_rows(parquet, group,
+                                                                    options.text_field),
+                                              row_groups=[group]):
+                for part in split_batch(batch, text_column, source, row + 1, options):
+                    if options.defer_parse or isinstance(part, Reject):
+                        yield part
+                        row += 1 if isinstance(part, Reject) else part.batch.num_rows
+                        continue
+                    for item in part.records():
+                        row += 1
+                        yield item
         except Exception as exc:
             lost = f"rows {row + 1} to {first + rows}" if first + rows > row + 1 else f"row {row + 1}"
             yield Reject(source, row + 1, f"corrupt Parquet data: {lost} (row group {group}) "
@@ -107,12 +121,119 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
         first += rows
 
 
+def _read_rows(parquet, group: int, text_field: str) -> int:
+    """Rows to read at once from a row group: READ_BATCH_ROWS, fewer where its texts are long
+    on average (about BLOCK_BYTES of text at once, down to one row): a row group of giant rows
+    is then not decoded whole at once in the main process."""
+    meta = parquet.metadata.row_group(group)
+    try:
+        for index in range(meta.num_columns):
+            column = meta.column(index)
+            if column.path_in_schema == text_field:
+                average = column.total_uncompressed_size // max(meta.num_rows, 1)
+                return max(1, min(READ_BATCH_ROWS, BLOCK_BYTES // max(average, 1)))
+    except Exception:       # (no sizes in the metadata: read as many as ever)
+        pass
+    return READ_BATCH_ROWS
+
+
+def split_batch(batch, text_column: int, source: str, line: int,
+                options: ReadOptions) -> Iterator[ParquetBlock | Reject]:
+    """An Arrow batch (rows `line` on) as blocks of about BLOCK_BYTES of text, a row of more
+    than BLOCK_ALONE_BYTES in a block of its own, and the Reject of a row over the size limit
+    in its place, made without its text turned into a Python string. Slices of the batch:
+    nothing is copied. A text column Arrow cannot measure (not text or bytes) stays one block,
+    its rows measured as they are made into items."""
+    import pyarrow.compute as pc
+
+    try:
+        sizes = pc.binary_length(batch.column(text_column)).to_pylist()
+    except Exception:
+        yield ParquetBlock(source, line, batch, options, line + batch.num_rows - 1)
+        return
+    smallest_limit = min(options.max_record_bytes, options.max_html_bytes)
+    start = total = 0
+    for index, size in enumerate(sizes):
+        size = size or 0
+        if size > BLOCK_ALONE_BYTES or size > smallest_limit:
+            if index > start:
+                yield _block(batch, start, index, source, line, options)
+            reject = _over_limit(batch, text_column, index, size, source, line + index, options) \
+                if size > smallest_limit else None
+            yield reject if reject is not None else _block(batch, index, index + 1, source, line,
+                                                           options)
+            start, total = index + 1, 0
+            continue
+        total += size
+        if total >= BLOCK_BYTES:
+            yield _block(batch, start, index + 1, source, line, options)
+            start, total = index + 1, 0
+    if start < len(sizes):
+        yield _block(batch, start, len(sizes), source, line, options)
+
+
+def _block(batch, start: int, stop: int, source: str, line: int,
+           options: ReadOptions) -> ParquetBlock:
+    """Rows `start` to `stop` of a batch whose first row is row `line`, as a block."""
+    whole = start == 0 and stop == batch.num_rows
+    return ParquetBlock(source, line + start, batch if whole else batch.slice(start, stop - start),
+                        options, line + stop - 1)
+
+
+def _over_limit(batch, text_column: int, index: int, size: int, source: str, row: int,
+                options: ReadOptions) -> Reject | None:
+    """The Reject of a batch's row whose text of `size` bytes is over its limit (a web page's
+    or a record's, as _row_item says), read from the first MAX_REJECT_RAW bytes of its text
+    only; None for a row within its limit."""
+    head = _text_head(batch.column(text_column).slice(index, 1))
+    text = raw_text(head)
+    reason = _too_large(size, opens_as_page(text), options)
+    if reason is None:
+        return None
+    others = [i for i in range(batch.num_columns) if i != text_column]
+    fields = batch_rows(batch.slice(index, 1).select(others))[0] if others else {}
+    if options.hint_fields:
+        with_hint_fields(fields, options.hint_fields)
+    return _named(Reject(source, row, reason, text), fields)
+
+
+def _text_head(column) -> bytes:
+    """The first MAX_REJECT_RAW bytes of a one-value Arrow column of text or bytes."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            column = column.cast(pa.large_binary() if pa.types.is_large_string(column.type)
+                                 else pa.binary())
+        value = pc.binary_slice(column, 0, MAX_REJECT_RAW)[0].as_py()
+    except Exception:       # (another type of text: the value read whole)
+        value = column[0].as_py()
+    if isinstance(value, str):
+        value = value.encode("utf-8", "surrogatepass")
+    return value[:MAX_REJECT_RAW] if isinstance(value, bytes) else b""
+
+
+def _too_large(size: int, page: bool, options: ReadOptions) -> str | None:
+    """Why a row's text of `size` bytes is refused, in the words a JSONL record's reject has
+    for the same limit (a run over both counts one reason); None if it is within its limit."""
+    if page:
+        if size > options.max_html_bytes:
+            return (f"HTML page larger than {options.max_html_bytes} bytes; "
+                    "raise --max-html-bytes to read it")
+    elif size > options.max_record_bytes:
+        return (f"record longer than {options.max_record_bytes} bytes; "
+                "raise --max-record-bytes to read it")
+    return None
+
+
 class ParquetBlock(NamedTuple):
     """Rows of a Parquet file as Arrow read them, turned into items by whoever cleans them.
 
     Turning rows into Python values and items, and pickling their texts to a worker, took the
     main process of a parallel run 1.5 s of CPU per 100 MB of Parquet (0.4 s for JSONL): an
-    Arrow batch travels whole, as Arrow's own serialized form. Rows `line` to `last_line`.
+    Arrow batch travels whole, as Arrow's own serialized form (Arrow's IPC form: pickle sends
+    the whole buffers a slice of a batch points into). Rows `line` to `last_line`.
     """
 
     source: str
@@ -128,6 +249,18 @@ class ParquetBlock(NamedTuple):
     def records(self) -> Iterator[Item | Reject]:
         for row, fields in enumerate(batch_rows(self.batch), start=self.line):
             yield _row_item(fields, self.source, row, self.options)
+
+    def __reduce__(self):
+        return _unpickle_block, (self.source, self.line, self.batch.schema,
+                                 self.batch.serialize(), self.options, self.last_line)
+
+
+def _unpickle_block(source: str, line: int, schema, data, options: ReadOptions,
+                    last_line: int) -> ParquetBlock:
+    """A ParquetBlock from its pickled form (ParquetBlock.__reduce__)."""
+    import pyarrow as pa
+
+    return ParquetBlock(source, line, pa.ipc.read_record_batch(data, schema), options, last_line)
 
 
 def batch_rows(batch) -> list[dict[str, Any]]:
@@ -194,11 +327,10 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
         return _named(text, fields)
     size = len(text.encode("utf-8"))
     page = opens_as_page(text)          # the raw page in the text column: extracted, as a page
-    limit, option = ((options.max_html_bytes, "--max-html-bytes") if page
-                     else (options.max_record_bytes, "--max-record-bytes"))
-    if size > limit:
-        return _named(Reject(source, row, f"record of {size} bytes is larger than {limit}; "
-                                          f"raise {option}"), fields)
+    too_large = _too_large(size, page, options)
+    if too_large is not None:           # (a text column Arrow could not measure: split_batch)
+        head = text[:MAX_REJECT_RAW].encode("utf-8", "surrogatepass")
+        return _named(Reject(source, row, too_large, raw_text(head)), fields)
     url = fields.get("url")
     fields = {k: _plain(v) for k, v in fields.items()}
     if url is not None and type(url) is not str:

@@ -43,7 +43,8 @@ def test_a_parquet_rows_reject_carries_the_rows_id_where_it_has_one(tmp_path):
                                                           (5, "e")]
     assert "id" not in rejects[1] and "id" not in rejects[2]      # no id, a blank one: none
     assert rejects[0]["reason"] == "no 'text' value" and rejects[0]["raw"] is None
-    assert rejects[3]["reason"].startswith("record of 400 bytes is larger than 300")
+    assert rejects[3]["reason"] == "record longer than 300 bytes; raise --max-record-bytes to read it"
+    assert rejects[3]["raw"] == "x" * 400
 
 
 def test_a_rows_id_not_text_is_named_as_its_record_would_be(tmp_path):

@@ -1,0 +1,148 @@
+"""Parquet input with giant rows (issue #6): a worker's block holds about BATCH_BYTES of text, a
+giant row goes alone, a row over the size limit is rejected where it is read, in the words (and
+with the raw start) a JSONL record's reject has; the items are the same whatever the blocks."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from dataclasses import replace
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from cleaner.batches import ALONE_BYTES, BATCH_BYTES
+from cleaner.cli import main
+from cleaner.inputs import MAX_REJECT_RAW, Item, ReadOptions, Reject, expand
+from cleaner.parquet_io import BLOCK_ALONE_BYTES, BLOCK_BYTES, ParquetBlock, read_parquet
+
+ARTICLE = ("Jakarta - Pemerintah kota mengumumkan rencana pembangunan taman baru di pusat kota "
+           "yang akan dibuka untuk warga pada akhir tahun ini. ")
+DEFERRED = replace(ReadOptions(), defer_parse=True)
+
+
+def _giant(mb: float) -> str:
+    return ARTICLE * int(mb * (1 << 20) / len(ARTICLE))
+
+
+def _dump(path, texts, row_group_size=None):
+    pq.write_table(pa.table({"id": [f"r{i}" for i in range(len(texts))], "text": texts}), path,
+                   row_group_size=row_group_size)
+    return path
+
+
+def test_the_block_sizes_are_the_batches_own():
+    assert (BLOCK_BYTES, BLOCK_ALONE_BYTES) == (BATCH_BYTES, ALONE_BYTES)
+
+
+def test_giant_rows_go_in_blocks_of_their_own_and_small_ones_in_blocks_of_bounded_text(tmp_path):
+    texts = [ARTICLE * 20] * 300 + [_giant(1.5)] + [ARTICLE * 20] * 10 + [_giant(3), _giant(2)]
+    path = _dump(tmp_path / "in.parquet", texts)
+    blocks = list(read_parquet(path, DEFERRED))
+    assert all(isinstance(block, ParquetBlock) for block in blocks)
+    sizes = [[len(t.encode()) for t in block.batch.column("text").to_pylist()] for block in blocks]
+    for block_sizes in sizes:
+        assert len(block_sizes) == 1 or max(block_sizes) <= ALONE_BYTES
+        assert len(block_sizes) == 1 or sum(block_sizes) < BATCH_BYTES + ALONE_BYTES
+    assert sum(len(s) == 1 and s[0] > ALONE_BYTES for s in sizes) == 3
+    # Every row once, in order, numbered as it was.
+    assert [(b.line, b.last_line) for b in blocks] == [
+        (b.line, b.line + b.batch.num_rows - 1) for b in blocks]
+    assert [b.line for b in blocks][0] == 1 and blocks[-1].last_line == len(texts)
+    assert all(a.last_line + 1 == b.line for a, b in zip(blocks, blocks[1:]))
+    assert expand(blocks) == list(read_parquet(path, ReadOptions()))
+
+
+def test_a_block_pickles_with_its_own_rows_only(tmp_path):
+    """Pickle sends all of the buffers a slice of a batch points into: a block goes as Arrow's
+    IPC form of its own rows."""
+    path = _dump(tmp_path / "in.parquet", [_giant(2), _giant(2), ARTICLE])
+    blocks = list(read_parquet(path, DEFERRED))
+    assert len(blocks) == 3
+    last = pickle.dumps(blocks[-1])
+    assert len(last) < 100_000
+    again = pickle.loads(last)
+    assert again.batch.equals(blocks[-1].batch) and list(again.records()) == \
+        list(blocks[-1].records())
+
+
+def test_a_row_group_of_giant_rows_is_read_a_few_rows_at_a_time(tmp_path):
+    path = _dump(tmp_path / "in.parquet", [_giant(1.5)] * 4 + [ARTICLE] * 4)
+    blocks = list(read_parquet(path, DEFERRED))
+    assert max(block.batch.num_rows for block in blocks) <= 4
+    assert expand(blocks) == list(read_parquet(path, ReadOptions()))
+
+
+def test_items_are_the_same_with_blocks_and_row_by_row(tmp_path):
+    texts = [ARTICLE * (1 + i % 50) for i in range(700)]
+    texts[5], texts[400] = None, "  "
+    path = _dump(tmp_path / "in.parquet", texts, row_group_size=300)
+    here = list(read_parquet(path, ReadOptions()))
+    assert expand(list(read_parquet(path, DEFERRED))) == here
+    assert [item.line for item in here] == list(range(1, 701))
+    assert [(r.line, r.reason) for r in here if isinstance(r, Reject)] == [
+        (6, "no 'text' value"), (401, "empty document")]
+
+
+def _rejects(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_an_over_limit_row_is_rejected_in_the_words_and_with_the_raw_start_of_jsonl(tmp_path):
+    giant = _giant(1.2)
+    page = "<!DOCTYPE html><html><body><p>" + giant + "</p></body></html>"
+    ids, rows = ["a", "big", "page", "d"], [ARTICLE, giant, page, ARTICLE]
+    pq_path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ids, "text": rows}), pq_path)
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip(ids, rows)))
+    record_reason = "record longer than 1000000 bytes; raise --max-record-bytes to read it"
+    page_reason = "HTML page larger than 1000000 bytes; raise --max-html-bytes to read it"
+    # (A JSONL line is measured whole: its page is over a record limit of 1 MB as well.)
+    for limits, expected in (((1_000_000, 1_000_000), [(2, "big", record_reason),
+                                                       (3, "page", page_reason)]),
+                             ((3_000_000, 1_000_000), [(3, "page", page_reason)])):
+        given = ["--max-record-bytes", str(limits[0]), "--max-html-bytes", str(limits[1])]
+        found = {}
+        for source, workers in ((pq_path, "1"), (pq_path, "2"), (jsonl, "1")):
+            out = tmp_path / f"{source.suffix[1:]}{workers}-{limits[0]}.jsonl"
+            assert main(["clean", str(source), "-o", str(out), "-q", "--workers", workers,
+                         *given]) == 0
+            found[(source.suffix, workers)] = _rejects(tmp_path / f"{out.name}.rejects.jsonl")
+        for key in ((".parquet", "1"), (".parquet", "2")):
+            rejects = found[key]
+            assert [(r["line"], r.get("id"), r["reason"]) for r in rejects] == expected
+            for reject in rejects:
+                text = giant if reject["id"] == "big" else page
+                assert reject["raw"] == text.encode()[:MAX_REJECT_RAW].decode()
+        # JSONL's own reject of the same record: the same reason, so a run over both counts
+        # one.
+        assert found[(".jsonl", "1")][0]["reason"] == expected[0][2]
+
+
+def test_an_over_limit_row_is_rejected_without_its_text_made_a_python_string(tmp_path):
+    import tracemalloc
+
+    path = _dump(tmp_path / "in.parquet", [ARTICLE, _giant(6), ARTICLE])
+    tracemalloc.start()
+    try:
+        found = list(read_parquet(path, replace(DEFERRED, max_record_bytes=1 << 20)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [type(part).__name__ for part in found] == ["ParquetBlock", "Reject", "ParquetBlock"]
+    assert found[1].line == 2 and found[1].id == "r1"
+    assert len(found[1].raw.encode()) == MAX_REJECT_RAW
+    assert peak < 4 << 20          # the 1 MB start, not the 6 MB text (as str: 6 MB or more)
+
+
+def test_a_binary_text_column_is_measured_and_split_too(tmp_path):
+    texts = [ARTICLE.encode() * 30, _giant(1.5).encode(), b"\xff bad", None]
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c", "d"],
+                             "text": pa.array(texts, pa.binary())}), path)
+    blocks = list(read_parquet(path, DEFERRED))
+    assert [b.batch.num_rows for b in blocks] == [1, 1, 2]
+    items = expand(blocks)
+    assert items == list(read_parquet(path, ReadOptions()))
+    assert [type(i) for i in items] == [Item, Item, Reject, Reject]
