@@ -23,7 +23,7 @@ MEMBER_BYTES = 1 << 20
 DEFAULT_LEVEL = 6
 
 
-def _member(data: bytes, level: int) -> bytes:
+def _member(data: bytes | memoryview, level: int) -> bytes:
     # mtime=0: the same records give the same bytes, whenever they are written.
     return deflate.compress(data, compresslevel=level, mtime=0)
 
@@ -67,11 +67,14 @@ class ParallelGzipWriter:
         """Compress the buffered input in members of exactly `member_bytes` (all of it when
         `last`): where members start then depends on the bytes alone, not on how they were
         written, so the same records make the same file whatever the number of workers."""
-        data = b"".join(self._pending)
+        data = b"".join(self._pending)      # (one write's bytes are joined as they are)
         size = self._member_bytes
         whole = len(data) if last else len(data) - len(data) % size
+        # Members are views of the input, not copies: a write of a batch holding a 9 MB record
+        # was held twice over while its members were compressed.
+        view = memoryview(data)
         for start in range(0, whole, size):
-            self._inflight.append(self._pool.submit(_member, data[start:start + size],
+            self._inflight.append(self._pool.submit(_member, view[start:start + size],
                                                     self._level))
             self._members += 1
         if last and not self._members:      # nothing written: still one (empty) gzip member
