@@ -100,17 +100,22 @@ class RuleStage:
         # between paragraphs does, as the paragraphs around it are the article's.
         self._header_ids = frozenset(rule.id for rule in matcher.rules if rule.where in _HEADS)
 
-    def scan(self, doc: Document) -> list:
-        """The matcher's scan of the document's lines, for `__call__` to take later."""
-        return self.matcher.scan([ln.text for ln in doc.lines])
+    def scan(self, doc: Document, texts: list[str] | None = None) -> list:
+        """The matcher's scan of the document's lines (`texts`: their texts, if at hand), for
+        `__call__` to take later."""
+        return self.matcher.scan([ln.text for ln in doc.lines] if texts is None else texts)
 
-    def __call__(self, doc: Document, scanned: list | None = None) -> Document:
+    def __call__(self, doc: Document, scanned: list | None = None,
+                 texts: list[str] | None = None) -> Document:
         """Apply the rules to the document's lines. `scanned`: their scan (RuleStage.scan),
-        made before the lines changed, if it was made already."""
+        made before the lines changed, if it was made already; `texts`: the lines' texts it
+        read, if at hand (the lines unchanged since)."""
         lines = doc.lines
         if not lines:
             return doc
-        texts = [ln.text for ln in lines]
+        if texts is None:
+            texts = [ln.text for ln in lines]
+        removals = len(doc.removed)
         size = sum(map(len, texts))
         used: dict[str, int] = {}           # characters removed, by rule
         # "body": a dateline has opened the article, so the lines after it are no header.
@@ -125,7 +130,7 @@ class RuleStage:
             # rules it found on a line brought into the head)
             scanned = self.matcher.scan(texts)
         # Only lines where the scan found a match are looked at, first with the rules it found.
-        candidates = self.matcher.candidates(texts, scanned)
+        candidates = self.matcher.candidates(texts, scanned, (last, first))
         order = sorted(candidates)
         # The head is the first HEAD_LINES lines but those a header rule took whole: a page's
         # header (title, stamp, byline, the photo's button, caption and credit) puts the lead
@@ -154,7 +159,10 @@ class RuleStage:
                     and doc.removed[-1].rule in self._header_ids:
                 head_end = self._widen_head(head_end, scanned, candidates, order, at, last,
                                             first)
-        doc.lines = [ln for ln in lines if ln.text]
+        if len(doc.removed) != removals or "" in texts:
+            # (each line a rule changes adds a removal: with none added to lines that all had
+            # text, the list stays as it is, not copied, as on most documents' lines)
+            doc.lines = [ln for ln in lines if ln.text]
         removed = sum(used.values())
         if removed > MOSTLY_REMOVED_SHARE * size and self.guard_share < 1:
             doc.flags.append({"flag": "mostly-removed",

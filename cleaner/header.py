@@ -530,11 +530,13 @@ def header_stage(doc: Document) -> Document:
     lines = [ln for ln in doc.lines if ln.text]
     if len(lines) < 2:
         return doc
+    # What the stage's end needs to know to leave out the lines it emptied (_lines_with_text).
+    entry = (len(lines) == len(doc.lines), len(doc.removed))
     words = lexicon(doc.packs)
     hint = doc.hints.get("title")
     lines = lines[_head_stamps(doc, lines, words):]
     if len(lines) < 2:
-        doc.lines = [ln for ln in doc.lines if ln.text]
+        _lines_with_text(doc, entry)
         return doc
     first = lines[0]
     title = None
@@ -578,7 +580,7 @@ def header_stage(doc: Document) -> Document:
         doc.set_meta("title", title)
         _take(doc, first, "header/title", "title")
     if title is None:
-        return _byline_run(doc, lines, 0, words)
+        return _byline_run(doc, lines, 0, words, entry)
     rest = lines[1:]
     index = 0
     while index < min(len(rest), HEADER_SPAN):
@@ -599,8 +601,20 @@ def header_stage(doc: Document) -> Document:
         else:
             break
         index += 1
-    doc.lines = [ln for ln in doc.lines if ln.text]
+    _lines_with_text(doc, entry)
     return doc
+
+
+def _lines_with_text(doc: Document, entry: tuple[bool, int] = (False, 0)) -> None:
+    """Leave out of doc.lines those without text: the lines the stage took, and any empty when
+    it began. `entry`: whether every line had text then, and how many removals the document
+    had. Each line the stage takes adds a removal (Document.take_line): with none added to
+    lines that all had text, the list stays as it is, not copied (most documents: the rule
+    stage left no empty line, and the header took none).
+    """
+    every_line_had_text, removals = entry
+    if not every_line_had_text or len(doc.removed) != removals:
+        doc.lines = [ln for ln in doc.lines if ln.text]
 
 
 def _head_stamps(doc: Document, lines: list[Line], words: Lexicon) -> int:
@@ -615,12 +629,14 @@ def _head_stamps(doc: Document, lines: list[Line], words: Lexicon) -> int:
     return at
 
 
-def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon) -> Document:
-    """Without a title, a document may still open with "NAME" then a label line."""
+def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon,
+                entry: tuple[bool, int] = (False, 0)) -> Document:
+    """Without a title, a document may still open with "NAME" then a label line. `entry`: as
+    _lines_with_text takes it."""
     if len(lines) > start + 2:
         line, nxt = lines[start], lines[start + 1]
         field = _label_under_name(line, nxt, words)
         if field is not None:
             _take_byline(doc, line, nxt, field, words)
-    doc.lines = [ln for ln in doc.lines if ln.text]
+    _lines_with_text(doc, entry)
     return doc
