@@ -146,3 +146,22 @@ def test_a_binary_text_column_is_measured_and_split_too(tmp_path):
     items = expand(blocks)
     assert items == list(read_parquet(path, ReadOptions()))
     assert [type(i) for i in items] == [Item, Item, Reject, Reject]
+
+
+def test_parquet_output_keeps_no_statistics_of_texts_and_the_records_read_back(tmp_path):
+    from cleaner.parquet_io import read_records
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"d{i}", "text": ARTICLE * 30,
+                                          "url": f"https://www.kompas.com/read/{i}"}) + "\n"
+                              for i in range(3)), encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    assert main(["clean", str(source), "-o", str(out), "-q", "--workers", "1"]) == 0
+    meta = pq.ParquetFile(out).metadata.row_group(0)
+    stats = {meta.column(i).path_in_schema: meta.column(i).is_stats_set
+             for i in range(meta.num_columns)}
+    assert stats["id"] and stats["meta.site"] and stats["removed.list.element.rule"]
+    assert not stats["text"] and not stats["removed.list.element.text"] and not stats["extra"]
+    lines = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "-o", str(lines), "-q", "--workers", "1"]) == 0
+    assert read_records(out) == [json.loads(line) for line in lines.read_text().splitlines()]
