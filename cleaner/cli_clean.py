@@ -85,7 +85,8 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--executor", choices=("local", "ray"), default="local",
                        help="local processes (default) or a Ray cluster through Ray Data")
     group.add_argument("--address", metavar="ADDR",
-                       help="Ray cluster address (default: $RAY_ADDRESS, else a local Ray)")
+                       help="Ray cluster address (default: $RAY_ADDRESS, else a local Ray); "
+                            "CLEANER_RAY_TIMEOUT=SECONDS sets how long to wait for it (30)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -114,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     status = learn_for_run(args, cleaner, options)
     if status is not None:
         return status
-    factory = CleanerFactory(cleaner, rules=[str(r) for r in args.rules],
+    factory = CleanerFactory(cleaner, rules=[rule_path(r, args.executor) for r in args.rules],
                              builtin=not args.no_builtin_rules, lang=args.lang,
                              learned=cleaner.learned or None)
     config = RunConfig(
@@ -131,6 +132,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if not config.quiet:
             say_folders_made(missing)
+
+
+def rule_path(path, executor: str) -> str:
+    """A --rules path as the workers that build the Cleaner open it: for Ray, absolute (a Ray
+    worker runs in the folder its node's `ray start` ran in, not the command's: "../rules"
+    was not found there)."""
+    return os.path.abspath(path) if executor == "ray" else str(path)
 
 
 def program(argv0: str | None = None) -> str:

@@ -21,6 +21,8 @@ import dataclasses
 import logging
 import os
 import pickle
+import re
+import shlex
 import warnings
 from collections import Counter
 from contextlib import closing
@@ -29,13 +31,14 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Generator, Iterator
 
-from cleaner import cores
 from cleaner.batches import BatchResult, batch_bytes, batched, process_batch
 from cleaner.executors import WorkerDied
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
 from cleaner.heap_trim import give_back_heap, map_large_blocks
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
+from cleaner.ray_connect import connect
 from cleaner.readers import read_file
+from cleaner.stats import STAGE_CLOCK
 
 # What Ray Data says of a choice made here (fewer files than workers) is no news to the user.
 # Set once, as the module is imported (a ray run's first): the filter is the whole process's.
@@ -63,8 +66,12 @@ def _taken(counts: Counter) -> bytes:
 
 def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[dict[str, Any]]:
     """The files a run reads, in the order a local run reads them, with their record ids: each
-    by its absolute path, which a worker on any node or in any folder can open, and by the name
+    by an absolute path, which a worker on any node or in any folder can open, and by the name
     a local run gives it ("name"), which its records and rejects carry.
+
+    The absolute path is the name joined to the current folder, nothing resolved: a link keeps
+    its own name (its reject's hint names a file beside it, not beside its target), and ".."
+    is left for the system to follow, as it does for the local run.
 
     What the folder walks count in `log.skipped_records` before a file (a shard folder, a file
     of cleaned records) is moved from the log to that file's row ("skipped"), and comes back
@@ -72,6 +79,7 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
     counted after the last file stay in the log (map_inputs adds them back last)."""
     files: list[dict[str, Any]] = []
     prefixes = id_prefixes(inputs)
+    here = os.getcwd()
 
     def add(path: str, record_id: str, missing: str, name: str) -> None:
         """One file's row, carrying what the walk passed over since the row before."""
@@ -88,22 +96,53 @@ def _file_list(inputs: list[str], options: ReadOptions, log: ReadLog) -> list[di
                     add(entry.source, "", entry.reason, entry.source)
                     continue
                 file, record_id = entry
-                add(str(Path(file).resolve()), prefixed(prefixes.get(name), record_id), "",
-                    file[2:] if file.startswith("./") else file)
+                file = file[2:] if file.startswith("./") else file      # (as iter_inputs)
+                add(os.path.join(here, file), prefixed(prefixes.get(name), record_id), "", file)
         elif path.exists():
-            add(str(path.resolve()), prefixed(prefixes.get(name), stem_of(path.name)), "", name)
+            # (named str(path), as the local run names it: "./in/a.jsonl" is "in/a.jsonl")
+            add(os.path.join(here, path), prefixed(prefixes.get(name), stem_of(path.name)), "",
+                str(path))
         else:
             add(name, "", "no such file or folder", name)
     return files
 
 
 def _named(item: Any, path: str, name: str) -> Any:
-    """An item read from `path` as a local run names it: by `name`, as given on the command line."""
+    """An item read from `path` as a local run names it: by `name`, as given on the command line
+    (a reject's reason too: its hints name the file, and the file beside it a hint writes)."""
     if getattr(item, "source", None) != path or path == name:
         return item
-    if isinstance(item, (Item, Reject)):
+    if isinstance(item, Reject):
+        return dataclasses.replace(item, source=name, reason=_as_given(item.reason, path, name))
+    if isinstance(item, Item):
         return dataclasses.replace(item, source=name)
     return item._replace(source=name)           # a NamedTuple: RawRecord, RawBlock
+
+
+# A word of a shell command as shlex.quote writes one, where a word begins (after a space, a "("
+# or a redirection): its safe characters unquoted, or all in single quotes, a quote in it
+# written '"'"'.
+_SHELL_WORD = re.compile(r"""(?<![^\s(<>|])('(?:[^']|'"'"')*'|[\w@%+=:,./-]+)""", re.ASCII)
+
+
+def _as_given(text: str, path: str, name: str) -> str:
+    """`text` with the files in the folder of `path` (absolute) named from the folder of `name`
+    (as given), as the reader of a local run names them: "iconv ... /abs/in/a.jsonl >
+    /abs/in/a.utf8.jsonl" becomes "iconv ... in/a.jsonl > in/a.utf8.jsonl". Each such name is a
+    word of a shell command (shlex.quote), quoted again as the local run quotes it. (Were
+    read_file given the name to say beside the path it opens, this would not be needed.)"""
+    folder, given = os.path.dirname(path), os.path.dirname(name)
+    if not folder or folder not in text:
+        return text
+
+    def renamed(match: re.Match) -> str:
+        word = match.group(1)
+        file = word[1:-1].replace("'\"'\"'", "'") if word.startswith("'") else word
+        if os.path.dirname(file) != folder:
+            return word
+        return shlex.quote(os.path.join(given, os.path.basename(file)))
+
+    return _SHELL_WORD.sub(renamed, text)
 
 
 # Blocks of consecutive files a cleaning actor (read one at a time each, TaskPoolStrategy): enough
@@ -140,11 +179,21 @@ def _read_files(rows: dict[str, Any], options: ReadOptions) -> Iterator[dict[str
                     options, log)
         for path, record_id, missing, name, skipped in zip(
             rows["path"], rows["record_id"], rows["missing"], rows["name"], rows["skipped"]))
-    for batch in batched(items):
-        yield {"items": [pickle.dumps(batch)], "skipped": [_taken(log.skipped_records)]}
+    batches = batched(items)
+    while True:
+        # The "read" stage as a local run counts it (run._timed): the CPU seconds of this
+        # thread making the batch, not those of pickling it for Ray.
+        t0 = STAGE_CLOCK()
+        batch = next(batches, None)
+        seconds = STAGE_CLOCK() - t0
+        if batch is None:
+            break
+        yield {"items": [pickle.dumps(batch)], "skipped": [_taken(log.skipped_records)],
+               "read": [seconds]}
     if log.skipped_records:
         # Passed over after the last document (a WARC that ends in images): a batch of none.
-        yield {"items": [pickle.dumps([])], "skipped": [_taken(log.skipped_records)]}
+        yield {"items": [pickle.dumps([])], "skipped": [_taken(log.skipped_records)],
+               "read": [seconds]}
 
 
 class _CleanBatches:
@@ -158,7 +207,7 @@ class _CleanBatches:
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
         return {"result": [self._clean(pickle.loads(blob)) for blob in rows["items"]],
-                "skipped": list(rows["skipped"])}
+                "skipped": list(rows["skipped"]), "read": list(rows["read"])}
 
     def _clean(self, batch: list) -> bytes:
         """One batch's result, pickled (b"" for a batch of none); a giant batch's freed heap
@@ -216,37 +265,18 @@ class RayExecutor:
     def __init__(self, factory: Callable[[], Any], workers: int | None = None,
                  address: str | None = None, encode: Callable | None = None,
                  context: bool = False):
-        import ray
-
         self.factory = factory
         self.encode, self.context = encode, context
         self.settings = _RaySettings()
         self._streams: list[Generator[BatchResult, None, None]] = []
-        self._own = not ray.is_initialized()
-        if self._own:
-            address = address or os.environ.get("RAY_ADDRESS")
-            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
-                                      "configure_logging": False}
-            if address:
-                kwargs["address"] = address
-            else:
-                # A local instance holds the CPUs the run asks for: left to itself, Ray counts
-                # the host's, not the container's quota (cleaner.cores), and cleans on them all.
-                kwargs["num_cpus"] = workers or cores.usable_cores()
-            # The cleaner package must be importable on every node: ship it with the job when
-            # the cluster is remote and it is not installed there.
-            if address and address not in ("local", "auto"):
-                import cleaner
-
-                kwargs["runtime_env"] = {"py_modules": [str(Path(cleaner.__file__).parent)]}
-            self.settings.set_loggers()
-            try:
-                ray.init(**kwargs)
-            except BaseException:
-                self.settings.restore()
-                raise
-        cpus = int(ray.cluster_resources().get("CPU", 1))
-        self.workers = max(1, min(workers or cpus, cpus))
+        self.settings.set_loggers()     # (before ray.init: its banner goes through them)
+        try:
+            connection = connect(address, workers)
+        except BaseException:
+            self.settings.restore()
+            raise
+        self._own = connection.own
+        self.workers = max(1, min(workers or connection.cpus, connection.cpus))
 
     def map_inputs(self, inputs: list[str], options: ReadOptions, skip: int,
                    log: ReadLog) -> Iterator[BatchResult]:
@@ -281,19 +311,24 @@ class RayExecutor:
                                                            self.context),
                                       batch_size=1, num_cpus=1,
                                       compute=ray.data.ActorPoolStrategy(size=self.workers))
-        remaining = skip
+        remaining, read = skip, 0.0
         try:
             # (closed, with Ray's iterator, as this stream is: at its end, or by close())
             with closing(self._results(dataset, log)) as results:
                 for result in results:
                     if remaining:
                         # A resumed run: outcomes before the checkpoint were written already.
+                        # (Their reading is counted, as a local run counts what it skips.)
                         dropped = min(remaining, len(result.outcomes))
                         result.outcomes = result.outcomes[dropped:]
                         result.tally = result.encoded = None
                         remaining -= dropped
                         if not result.outcomes:
+                            read += result.seconds.get("read", 0.0)
                             continue
+                    if read:
+                        result.seconds["read"] = result.seconds.get("read", 0.0) + read
+                        read = 0.0
                     yield result
             log.skipped_records.update(after_last)
         except (KeyboardInterrupt, OSError, GeneratorExit):
@@ -305,14 +340,21 @@ class RayExecutor:
     @staticmethod
     def _results(dataset, log: ReadLog) -> Generator[BatchResult, None, None]:
         """The batches' results in order, what reading passed over before each counted in `log`
-        (a batch of none only brings such counts). Ray's row iterator is closed as this is."""
+        (a batch of none only brings such counts), and the CPU seconds reading each took where
+        it was read as its "read" stage (with those of the batches of none before it). Ray's
+        row iterator is closed as this is."""
         rows = iter(dataset.iter_rows())
+        read = 0.0
         try:
             for row in rows:
                 if row["skipped"]:
                     log.skipped_records.update(pickle.loads(row["skipped"]))
+                read += float(row["read"])
                 if row["result"]:
-                    yield pickle.loads(row["result"])
+                    result = pickle.loads(row["result"])
+                    result.seconds["read"] = result.seconds.get("read", 0.0) + read
+                    read = 0.0
+                    yield result
         finally:
             close = getattr(rows, "close", None)        # (a generator, in Ray 2.x)
             if close is not None:

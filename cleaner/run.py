@@ -24,6 +24,7 @@ from cleaner.input_guard import guard_inputs
 from cleaner.inputs import HINTS, ReadLog, printable, reject_place, reject_position
 from cleaner.parquet_io import decode_records
 from cleaner.progress import Progress, on_a_terminal, say, settle_stderr
+from cleaner.ray_connect import ConnectStopped
 from cleaner.readers import iter_inputs
 from cleaner.report import NO_SAVED_FIGURES, write_report
 from cleaner.report_collect import ReportCollector
@@ -121,6 +122,10 @@ def execute(config: RunConfig) -> int:
     try:
         executor = make_executor(config.executor, config.factory, workers,
                                  config.address, output.encode, context=bool(config.report))
+    except ConnectStopped as exc:       # Ctrl-C or SIGTERM while it started or reached Ray
+        output.abort()
+        _say(config, str(exc))
+        return 128 + exc.signum
     except Exception as exc:
         output.abort()
         _say(config, f"error: cannot start the {config.executor} executor: "

@@ -13,8 +13,9 @@ from cleaner.cli import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-# Options of other programs that the pages show: `ray start --head`, `valgrind --tool=...`.
-FOREIGN_OPTIONS = {"--head", "--tool"}
+# Options of other programs that the pages show: `ray start --head`, `valgrind --tool=...`,
+# `ray get-auth-token --generate`.
+FOREIGN_OPTIONS = {"--head", "--tool", "--generate"}
 _OPTION = re.compile(r"(?:^|[\s`(\[])(--[a-z][a-z0-9-]*)")
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 _ADD_ARGUMENT = re.compile(r"add(?:_argument|option)\(\s*\"(--[a-z0-9-]+)\"")
