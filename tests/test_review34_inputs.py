@@ -42,11 +42,12 @@ def _clean(tmp_path: Path, source: Path, *options: str) -> tuple[list[dict], lis
 class Unreferable:
     """Stands in for the compiled Cleaner: no __weakref__ slot, so weakref refuses it."""
 
-    __slots__ = ("page_timeout", "max_html_bytes")
+    __slots__ = ("page_timeout", "max_html_bytes", "given_site")
 
     def __init__(self):
         base = Cleaner()
         self.page_timeout, self.max_html_bytes = base.page_timeout, base.max_html_bytes
+        self.given_site = base.given_site
 
 
 @pytest.fixture
