@@ -278,9 +278,10 @@ def _read_row(cleaner: Cleaner, value, text_field: str, url: str | None, hints: 
     if len(text) > limit // 4:
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > limit:
-            # (the command's reason, with the option a Python user sets, not the command's)
-            return _rejected(cleaner, f"record of {size} bytes is larger than {limit}; "
-                                      "raise max_record_bytes= in Dataset.map's fn_kwargs",
+            # (the command's reason, "record longer than L bytes; raise --max-record-bytes
+            # to read it", naming the option a Python user sets in place of the command's)
+            return _rejected(cleaner, f"record longer than {limit} bytes; raise "
+                                      "max_record_bytes= in Dataset.map's fn_kwargs to read it",
                              url, hints)
     return text
 

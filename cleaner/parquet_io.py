@@ -42,6 +42,9 @@ BLOCK_ALONE_BYTES = 1 << 20
 # Column chunks are read through a buffer of this many bytes, a page at a time, not each read
 # whole into memory before its first row is decoded (pyarrow's default, buffer_size=0).
 READ_BUFFER_BYTES = 1 << 20
+# Rows of a dictionary-encoded text column read at once to measure it (_dictionary_rows): at most
+# this many copies of its largest text decoded at once.
+READ_MEASURE_ROWS = 8
 # Records buffered before they are written as one row group. The main process holds a row
 # group twice as it writes it (the workers' rows, and the one table they are copied into):
 # 4,096 records (~10 MB of text) held 15-20 MB more at the peak of a 2-worker run than 1,024.
@@ -124,30 +127,79 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
 def _read_rows(parquet, group: int, text_field: str) -> int:
     """Rows to read at once from a row group: READ_BATCH_ROWS, fewer where its texts are long
     on average (about BLOCK_BYTES of text at once, down to one row): a row group of giant rows
-    is then not decoded whole at once in the main process."""
+    is then not decoded whole at once in the main process.
+
+    A text Parquet keeps in a dictionary is counted once in the metadata however many rows
+    repeat it (200 rows of one 1.4 MB text: 1.4 MB), so the row group's text is measured first
+    where its metadata cannot bound it (_dictionary_rows)."""
     meta = parquet.metadata.row_group(group)
     try:
         for index in range(meta.num_columns):
             column = meta.column(index)
             if column.path_in_schema == text_field:
                 average = column.total_uncompressed_size // max(meta.num_rows, 1)
-                return max(1, min(READ_BATCH_ROWS, BLOCK_BYTES // max(average, 1)))
-    except Exception:       # (no sizes in the metadata: read as many as ever)
+                rows = max(1, min(READ_BATCH_ROWS, BLOCK_BYTES // max(average, 1)))
+                # (every row is at most the whole chunk: a small chunk needs no measuring)
+                if column.has_dictionary_page and rows * column.total_uncompressed_size > \
+                        BLOCK_BYTES and not _read_as_dictionary(parquet, text_field):
+                    rows = _dictionary_rows(parquet, group, text_field, rows)
+                return rows
+    except Exception:       # (no sizes in the metadata, or unreadable: read as many as ever)
         pass
     return READ_BATCH_ROWS
+
+
+def _read_as_dictionary(parquet, text_field: str) -> bool:
+    """Whether Arrow reads the text column as a dictionary column (a pandas `category`): it is
+    then not decoded as it is read, and split_batch measures its rows."""
+    import pyarrow as pa
+
+    return pa.types.is_dictionary(parquet.schema_arrow.field(text_field).type)
+
+
+def _dictionary_rows(parquet, group: int, text_field: str, rows: int) -> int:
+    """Rows to read at once from a row group whose text chunk is dictionary-encoded, at most
+    `rows`: halved until no batch of them holds more than BLOCK_BYTES of decoded text besides
+    its largest text, measured by reading the text column alone, READ_MEASURE_ROWS rows at a
+    time.
+
+    The metadata gives the dictionary's size, not how many rows repeat its values, and a bound
+    from it alone (each row as large as the whole dictionary) read most files, whose dictionary
+    is their first megabytes of distinct texts, a row at a time. Measuring decodes the text
+    column once more (about 0.2 s of the main process for 45 MB of text)."""
+    import pyarrow.compute as pc
+
+    sizes: list[int] = []
+    try:
+        for batch in parquet.iter_batches(batch_size=READ_MEASURE_ROWS, row_groups=[group],
+                                          columns=[text_field]):
+            sizes += (size or 0 for size in pc.binary_length(batch.column(0)).to_pylist())
+    except Exception:       # (a damaged page: read as the metadata says, and lose what it costs)
+        return rows
+    while rows > 1 and _largest_batch(sizes, rows) > BLOCK_BYTES + max(sizes, default=0):
+        rows //= 2
+    return rows
+
+
+def _largest_batch(sizes: list[int], rows: int) -> int:
+    """The most bytes of text a batch of `rows` rows of these sizes holds.
+
+    >>> _largest_batch([1, 2, 3, 4, 5], 2)
+    7
+    """
+    return max((sum(sizes[start:start + rows]) for start in range(0, len(sizes), rows)),
+               default=0)
 
 
 def split_batch(batch, text_column: int, source: str, line: int,
                 options: ReadOptions) -> Iterator[ParquetBlock | Reject]:
     """An Arrow batch (rows `line` on) as blocks of about BLOCK_BYTES of text, a row of more
-    than BLOCK_ALONE_BYTES in a block of its own, and the Reject of a row over the size limit
+    than BLOCK_ALONE_BYTES in a block of its own, and the Reject of a row over its size limit
     in its place, made without its text turned into a Python string. Slices of the batch:
     nothing is copied. A text column Arrow cannot measure (not text or bytes) stays one block,
     its rows measured as they are made into items."""
-    import pyarrow.compute as pc
-
     try:
-        sizes = pc.binary_length(batch.column(text_column)).to_pylist()
+        sizes = _text_sizes(batch.column(text_column))
     except Exception:
         yield ParquetBlock(source, line, batch, options, line + batch.num_rows - 1)
         return
@@ -155,11 +207,12 @@ def split_batch(batch, text_column: int, source: str, line: int,
     start = total = 0
     for index, size in enumerate(sizes):
         size = size or 0
-        if size > BLOCK_ALONE_BYTES or size > smallest_limit:
+        # (a row over the smaller limit only is within its own: counted in with the others)
+        reject = _over_limit(batch, text_column, index, size, source, line + index, options) \
+            if size > smallest_limit else None
+        if reject is not None or size > BLOCK_ALONE_BYTES:
             if index > start:
                 yield _block(batch, start, index, source, line, options)
-            reject = _over_limit(batch, text_column, index, size, source, line + index, options) \
-                if size > smallest_limit else None
             yield reject if reject is not None else _block(batch, index, index + 1, source, line,
                                                            options)
             start, total = index + 1, 0
@@ -172,12 +225,37 @@ def split_batch(batch, text_column: int, source: str, line: int,
         yield _block(batch, start, len(sizes), source, line, options)
 
 
+def _text_sizes(column) -> list[int | None]:
+    """The byte lengths of a text or bytes column's values: a dictionary column's (pandas'
+    `category`; binary_length has none of its own) as decoded, without decoding it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_dictionary(column.type):
+        return pc.take(pc.binary_length(column.dictionary), column.indices).to_pylist()
+    return pc.binary_length(column).to_pylist()
+
+
 def _block(batch, start: int, stop: int, source: str, line: int,
            options: ReadOptions) -> ParquetBlock:
-    """Rows `start` to `stop` of a batch whose first row is row `line`, as a block."""
+    """Rows `start` to `stop` of a batch whose first row is row `line`, as a block. A dictionary
+    text column is decoded, its block's rows only: a block of it would otherwise carry the
+    whole of the batch's dictionary with it to a worker."""
     whole = start == 0 and stop == batch.num_rows
-    return ParquetBlock(source, line + start, batch if whole else batch.slice(start, stop - start),
-                        options, line + stop - 1)
+    part = batch if whole else batch.slice(start, stop - start)
+    return ParquetBlock(source, line + start, _decoded_text(part, options.text_field), options,
+                        line + stop - 1)
+
+
+def _decoded_text(batch, text_field: str):
+    """A batch with its dictionary text column (if it has one) decoded."""
+    import pyarrow as pa
+
+    index = batch.schema.get_field_index(text_field)
+    if index < 0 or not pa.types.is_dictionary(batch.schema.field(index).type):
+        return batch
+    column = batch.column(index).dictionary_decode()
+    return batch.set_column(index, batch.schema.field(index).with_type(column.type), column)
 
 
 def _over_limit(batch, text_column: int, index: int, size: int, source: str, row: int,
@@ -203,6 +281,8 @@ def _text_head(column) -> bytes:
     import pyarrow.compute as pc
 
     try:
+        if pa.types.is_dictionary(column.type):     # (this value's alone)
+            column = column.dictionary_decode()
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             column = column.cast(pa.large_binary() if pa.types.is_large_string(column.type)
                                  else pa.binary())
@@ -232,8 +312,7 @@ class ParquetBlock(NamedTuple):
 
     Turning rows into Python values and items, and pickling their texts to a worker, took the
     main process of a parallel run 1.5 s of CPU per 100 MB of Parquet (0.4 s for JSONL): an
-    Arrow batch travels whole, as Arrow's own serialized form (Arrow's IPC form: pickle sends
-    the whole buffers a slice of a batch points into). Rows `line` to `last_line`.
+    Arrow batch travels whole, as an Arrow IPC stream (_stream). Rows `line` to `last_line`.
     """
 
     source: str
@@ -251,16 +330,29 @@ class ParquetBlock(NamedTuple):
             yield _row_item(fields, self.source, row, self.options)
 
     def __reduce__(self):
-        return _unpickle_block, (self.source, self.line, self.batch.schema,
-                                 self.batch.serialize(), self.options, self.last_line)
+        return _unpickle_block, (self.source, self.line, _stream(self.batch), self.options,
+                                 self.last_line)
 
 
-def _unpickle_block(source: str, line: int, schema, data, options: ReadOptions,
+def _stream(batch) -> bytes:
+    """A batch in Arrow's IPC stream form: the rows of a slice only (pickle sends the whole
+    buffers it points into), and the dictionaries of its dictionary columns, which a batch's
+    serialize() leaves out (a `category` column could not be read back)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as stream:
+        stream.write_batch(batch)
+    return sink.getvalue().to_pybytes()
+
+
+def _unpickle_block(source: str, line: int, data: bytes, options: ReadOptions,
                     last_line: int) -> ParquetBlock:
     """A ParquetBlock from its pickled form (ParquetBlock.__reduce__)."""
     import pyarrow as pa
 
-    return ParquetBlock(source, line, pa.ipc.read_record_batch(data, schema), options, last_line)
+    return ParquetBlock(source, line, pa.ipc.open_stream(data).read_next_batch(), options,
+                        last_line)
 
 
 def batch_rows(batch) -> list[dict[str, Any]]:

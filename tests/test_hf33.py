@@ -99,8 +99,8 @@ def test_a_row_over_the_record_limit_is_rejected_with_the_commands_reason():
     big = "Judul\n\n" + "Isi berita panjang sekali. " * 40
     size = len(big.encode("utf-8"))
     out = clean_batch({"text": [ARTICLE, big, big]}, max_record_bytes=size - 1)
-    reason = (f"record of {size} bytes is larger than {size - 1}; raise max_record_bytes= in "
-              "Dataset.map's fn_kwargs")
+    reason = (f"record longer than {size - 1} bytes; raise max_record_bytes= in "
+              "Dataset.map's fn_kwargs to read it")
     assert _flags(out)[1:] == [_rejected(reason)] * 2 and out["text"][1:] == [None, None]
     kept = clean_batch({"text": [big]}, max_record_bytes=size)
     assert kept["text"][0] and "rejected" not in kept["flags"][0]
@@ -111,11 +111,12 @@ def test_the_record_limit_counts_utf8_bytes_and_defaults_to_the_commands():
     assert batch_kwargs(max_record_bytes=100)["max_record_bytes"] == 100
     text = "Isi berita: harga naik. " + "é" * 30         # 54 characters, 84 bytes
     assert _flags(clean_batch({"text": [text]}, max_record_bytes=60))[0][0]["reason"] == (
-        "record of 84 bytes is larger than 60; raise max_record_bytes= in Dataset.map's fn_kwargs")
+        "record longer than 60 bytes; raise max_record_bytes= in Dataset.map's fn_kwargs to "
+        "read it")
     # A lone surrogate (a str built in Python, not read from Arrow) is counted, not raised.
     odd = "Isi berita: harga naik \ud83d pekan ini. " * 3
     assert _flags(clean_batch({"text": [odd]}, max_record_bytes=20))[0][0]["reason"].startswith(
-        "record of ")
+        "record longer than 20 bytes")
     with pytest.raises(ValueError, match="max_record_bytes must be a whole number of at least 1"):
         batch_kwargs(max_record_bytes=0)
 

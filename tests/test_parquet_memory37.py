@@ -165,3 +165,97 @@ def test_parquet_output_keeps_no_statistics_of_texts_and_the_records_read_back(t
     lines = tmp_path / "out.jsonl"
     assert main(["clean", str(source), "-o", str(lines), "-q", "--workers", "1"]) == 0
     assert read_records(out) == [json.loads(line) for line in lines.read_text().splitlines()]
+
+
+# -- after review (issue #6): dictionary columns, repeated giant texts, the smaller limit --------
+
+def _dictionary_batch(rows: int = 3):
+    sites = pa.array(["a", "b", "a"] * (rows // 3)).dictionary_encode()
+    tags = pa.array([["x", "y"], ["z"], []] * (rows // 3),
+                    pa.list_(pa.dictionary(pa.int32(), pa.string())))
+    return pa.record_batch({"text": pa.array([ARTICLE] * rows), "site": sites, "tags": tags})
+
+
+def test_a_block_with_dictionary_columns_pickles():
+    """pandas' `category` columns come back from Parquet as dictionary columns: a block of them
+    went to a worker as data Arrow could not read back (every block of a 2-worker run failed)."""
+    batch = _dictionary_batch()
+    block = ParquetBlock("s", 1, batch, DEFERRED, 3)
+    again = pickle.loads(pickle.dumps(block))
+    assert again.batch.equals(batch) and list(again.records()) == list(block.records())
+    part = ParquetBlock("s", 2, batch.slice(1, 1), DEFERRED, 2)
+    assert pickle.loads(pickle.dumps(part)).batch.to_pylist() == [
+        {"text": ARTICLE, "site": "b", "tags": ["z"]}]
+
+
+def test_a_slice_pickles_with_its_own_rows_only_beside_giant_neighbours():
+    batch = pa.record_batch({"text": pa.array([_giant(4), ARTICLE])})
+    assert len(pickle.dumps(ParquetBlock("s", 2, batch.slice(1, 1), DEFERRED, 2))) < 10_000
+
+
+def test_dictionary_columns_clean_the_same_with_two_workers(tmp_path, capsys):
+    path = tmp_path / "in.parquet"
+    texts = [ARTICLE * (1 + i % 7) + f" nomor {i}." for i in range(40)]
+    pq.write_table(pa.table({"id": [f"d{i}" for i in range(40)],
+                             "text": pa.array(texts).dictionary_encode(),
+                             "site": pa.array(["a.com", "b.com"] * 20).dictionary_encode()}), path)
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert main(["clean", str(path), "-o", str(out), "-q", "--workers", workers]) == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") == 40
+    err = capsys.readouterr().err
+    assert "died" not in err and "Error" not in err
+
+
+def test_a_dictionary_encoded_chunk_of_one_repeated_giant_text_is_read_a_few_rows_at_a_time(
+        tmp_path):
+    """Parquet keeps a repeated text once in the chunk's dictionary: its size in the metadata
+    is that of one copy, and 256 rows of one 1.4 MB text were decoded at once (360 MB)."""
+    from cleaner.parquet_io import _read_rows
+
+    path = _dump(tmp_path / "in.parquet", [_giant(1.2)] * 40)
+    parquet = pq.ParquetFile(path)
+    assert parquet.metadata.row_group(0).column(1).total_uncompressed_size < 2 << 20
+    assert _read_rows(parquet, 0, "text") == 2       # (2 MB besides the largest row)
+    blocks = list(read_parquet(path, DEFERRED))
+    assert [b.batch.num_rows for b in blocks] == [1] * 40
+    assert expand(blocks) == list(read_parquet(path, ReadOptions()))
+    # Distinct texts dictionary-encoded read as many rows at once as ever.
+    small = _dump(tmp_path / "small.parquet", [ARTICLE + str(i) for i in range(600)])
+    assert _read_rows(pq.ParquetFile(small), 0, "text") == 256
+
+
+def test_a_dictionary_typed_text_column_is_measured_decoded(tmp_path):
+    """A dictionary text column (a `category` in pandas) has no byte lengths of its own: its
+    rows over a limit went through in one block, unmeasured."""
+    page = "<html><body><p>" + "é" * 40_000 + "</p></body></html>"
+    texts = ["x" * 120_000, page, ARTICLE, "y" * 1_500_000, ARTICLE]
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": list("abcde"), "text": pa.array(texts).dictionary_encode()}),
+                   path)
+    options = replace(DEFERRED, max_record_bytes=100_000, max_html_bytes=50_000)
+    found = list(read_parquet(path, options))
+    assert [(type(p).__name__, p.line) for p in found] == [
+        ("Reject", 1), ("Reject", 2), ("ParquetBlock", 3), ("Reject", 4), ("ParquetBlock", 5)]
+    assert [p.reason for p in found if isinstance(p, Reject)] == [
+        "record longer than 100000 bytes; raise --max-record-bytes to read it",
+        "HTML page larger than 50000 bytes; raise --max-html-bytes to read it",
+        "record longer than 100000 bytes; raise --max-record-bytes to read it"]
+    assert found[1].raw == page and found[3].raw == "y" * MAX_REJECT_RAW
+    wide = replace(DEFERRED, max_record_bytes=10 << 20)
+    blocks = list(read_parquet(path, wide))
+    assert [(b.line, b.last_line) for b in blocks] == [(1, 3), (4, 4), (5, 5)]
+    assert expand(blocks) == list(read_parquet(path, replace(ReadOptions(),
+                                                             max_record_bytes=10 << 20)))
+
+
+def test_rows_over_the_smaller_limit_but_within_their_own_share_blocks(tmp_path):
+    """A run with --max-html-bytes below its texts' size looked at each of them alone (a text
+    is held to the page limit only if it is a page) and sent each in a block of its own."""
+    path = _dump(tmp_path / "in.parquet", [ARTICLE * 50] * 300)
+    options = replace(DEFERRED, max_html_bytes=3000)
+    blocks = list(read_parquet(path, options))
+    assert all(isinstance(b, ParquetBlock) for b in blocks) and len(blocks) <= 2
+    assert expand(blocks) == list(read_parquet(path, replace(ReadOptions(), max_html_bytes=3000)))
