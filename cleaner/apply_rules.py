@@ -88,6 +88,12 @@ def _may_fire(hit: Hit, fired: set[str]) -> bool:
     return True
 
 
+# A document's lines as the rules' scan read them (RuleStage.scan): the list read (doc.lines
+# then), their texts, and Matcher.scan of the texts. (A plain tuple: made and read as a
+# NamedTuple, it cost about 3,000 instructions a document, callgrind.)
+LineScan = tuple[list[Line], list[str], list]
+
+
 class RuleStage:
     """Applies one Matcher to documents; first match in priority order wins at each position."""
 
@@ -100,21 +106,25 @@ class RuleStage:
         # between paragraphs does, as the paragraphs around it are the article's.
         self._header_ids = frozenset(rule.id for rule in matcher.rules if rule.where in _HEADS)
 
-    def scan(self, doc: Document, texts: list[str] | None = None) -> list:
-        """The matcher's scan of the document's lines (`texts`: their texts, if at hand), for
-        `__call__` to take later."""
-        return self.matcher.scan([ln.text for ln in doc.lines] if texts is None else texts)
+    def scan(self, doc: Document) -> LineScan:
+        """The matcher's scan of the document's lines, with the texts it read, for `__call__`
+        to take later."""
+        texts = [ln.text for ln in doc.lines]
+        return doc.lines, texts, self.matcher.scan(texts)
 
-    def __call__(self, doc: Document, scanned: list | None = None,
-                 texts: list[str] | None = None) -> Document:
-        """Apply the rules to the document's lines. `scanned`: their scan (RuleStage.scan),
-        made before the lines changed, if it was made already; `texts`: the lines' texts it
-        read, if at hand (the lines unchanged since)."""
+    def __call__(self, doc: Document, scan: LineScan | None = None) -> Document:
+        """Apply the rules to the document's lines. `scan`: their scan (RuleStage.scan), if it
+        was made already; one of other lines (the list replaced or shortened since) is made
+        again."""
         lines = doc.lines
         if not lines:
             return doc
-        if texts is None:
-            texts = [ln.text for ln in lines]
+        read, texts, scanned = self.scan(doc) if scan is None else scan
+        if read is not lines or len(texts) != len(lines):
+            # (a scan's rules put on other lines would cut the wrong ones, or past the end; two
+            # cheap checks, as a line's text changed in place would not be seen: between the
+            # scan and the rules, Cleaner._clean_chunk runs nothing)
+            read, texts, scanned = self.scan(doc)
         removals = len(doc.removed)
         size = sum(map(len, texts))
         used: dict[str, int] = {}           # characters removed, by rule
@@ -125,12 +135,10 @@ class RuleStage:
         # The last line with text, where "last" rules fire, and the first, where "first" rules
         # do: fixed here, as the rules start.
         last, first = last_line(texts), first_line(texts)
-        if scanned is None:
-            # (made here, not left to `candidates`: widening the head reads it again, for the
-            # rules it found on a line brought into the head)
-            scanned = self.matcher.scan(texts)
         # Only lines where the scan found a match are looked at, first with the rules it found.
-        candidates = self.matcher.candidates(texts, scanned, (last, first))
+        # (The scan is made before, not left to `candidates`: widening the head reads it
+        # again, for the rules it found on a line brought into the head.)
+        candidates = self.matcher.candidates(texts, scanned, last=last, first=first)
         order = sorted(candidates)
         # The head is the first HEAD_LINES lines but those a header rule took whole: a page's
         # header (title, stamp, byline, the photo's button, caption and credit) puts the lead

@@ -527,17 +527,15 @@ def _take_byline(doc: Document, line: Line, nxt: Line, field: str, words: Lexico
 def header_stage(doc: Document) -> Document:
     """Move a leading title, its repeat, a section line and a name-then-label byline to meta;
     stamp lines, before the title or in its header, give their dates."""
-    lines = [ln for ln in doc.lines if ln.text]
-    if len(lines) < 2:
+    with_text = [ln for ln in doc.lines if ln.text]
+    if len(with_text) < 2:
         return doc
-    # What the stage's end needs to know to leave out the lines it emptied (_lines_with_text).
-    entry = (len(lines) == len(doc.lines), len(doc.removed))
+    removals = len(doc.removed)             # each line the stage takes adds one (_with_text)
     words = lexicon(doc.packs)
     hint = doc.hints.get("title")
-    lines = lines[_head_stamps(doc, lines, words):]
+    lines = with_text[_head_stamps(doc, with_text, words):]
     if len(lines) < 2:
-        _lines_with_text(doc, entry)
-        return doc
+        return _with_text(doc, with_text, removals)
     first = lines[0]
     title = None
     opened = any(start == 0 for start, _ in first.cuts)         # a dateline opened it: body
@@ -580,7 +578,8 @@ def header_stage(doc: Document) -> Document:
         doc.set_meta("title", title)
         _take(doc, first, "header/title", "title")
     if title is None:
-        return _byline_run(doc, lines, 0, words, entry)
+        _byline_run(doc, lines, 0, words)
+        return _with_text(doc, with_text, removals)
     rest = lines[1:]
     index = 0
     while index < min(len(rest), HEADER_SPAN):
@@ -601,20 +600,17 @@ def header_stage(doc: Document) -> Document:
         else:
             break
         index += 1
-    _lines_with_text(doc, entry)
-    return doc
+    return _with_text(doc, with_text, removals)
 
 
-def _lines_with_text(doc: Document, entry: tuple[bool, int] = (False, 0)) -> None:
-    """Leave out of doc.lines those without text: the lines the stage took, and any empty when
-    it began. `entry`: whether every line had text then, and how many removals the document
-    had. Each line the stage takes adds a removal (Document.take_line): with none added to
-    lines that all had text, the list stays as it is, not copied (most documents: the rule
-    stage left no empty line, and the header took none).
+def _with_text(doc: Document, with_text: list[Line], removals: int) -> Document:
+    """Leave in doc.lines those with text: `with_text`, the lines that had text as the stage
+    began, but those it took. Each line the stage takes adds a removal (Document.take_line) to
+    the `removals` the document had then: with none added, `with_text` is kept whole, not
+    copied (most documents: the header takes none).
     """
-    every_line_had_text, removals = entry
-    if not every_line_had_text or len(doc.removed) != removals:
-        doc.lines = [ln for ln in doc.lines if ln.text]
+    doc.lines = with_text if len(doc.removed) == removals else [ln for ln in with_text if ln.text]
+    return doc
 
 
 def _head_stamps(doc: Document, lines: list[Line], words: Lexicon) -> int:
@@ -629,14 +625,10 @@ def _head_stamps(doc: Document, lines: list[Line], words: Lexicon) -> int:
     return at
 
 
-def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon,
-                entry: tuple[bool, int] = (False, 0)) -> Document:
-    """Without a title, a document may still open with "NAME" then a label line. `entry`: as
-    _lines_with_text takes it."""
+def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon) -> None:
+    """Without a title, a document may still open with "NAME" then a label line."""
     if len(lines) > start + 2:
         line, nxt = lines[start], lines[start + 1]
         field = _label_under_name(line, nxt, words)
         if field is not None:
             _take_byline(doc, line, nxt, field, words)
-    _lines_with_text(doc, entry)
-    return doc

@@ -270,7 +270,8 @@ def _months(packs: Sequence[Pack]) -> MonthNames:
 # (an lru_cache), and a cache compares a key with its stored one element by element unless the
 # two are one object. The pack combinations of a language share their sections, so each
 # document whose combination was not the first met paid for comparing a hundred words (about
-# 2,300 instructions, a third of url_section's time).
+# 2,300 instructions, a third of url_section's time). Never emptied, as _LEXICONS is not: it
+# holds one set for each distinct set of sections the pack combinations make, a few a language.
 _SECTIONS: dict[frozenset[str], frozenset[str]] = {}
 
 

@@ -283,14 +283,18 @@ class Matcher:
             return found
         return [match(line.encode("utf-8", "surrogatepass")) for line in lines]
 
-    def candidates(self, lines: list[str], scanned: list | None = None,
-                   edges: tuple[int, int] | None = None) -> dict[int, list[Rule]]:
+    def candidates(self, lines: list[str], scanned: list | None = None, *,
+                   last: int | None = None, first: int | None = None) -> dict[int, list[Rule]]:
         """Line index -> the rules that match that line and may fire there, in priority order.
-        `scanned`: the lines' scan, if it was made already; `edges`: the lines' last_line and
-        first_line, if at hand."""
+        `scanned`: the lines' scan, if it was made already; `last`, `first`: the lines'
+        last_line and first_line, if at hand (working them out again cost the rule stage 2,800
+        of 693,000 instructions a document)."""
         found: dict[int, list[Rule]] = {}
-        last, first = (last_line(lines), first_line(lines)) if edges is None else edges
         tail = len(lines) - TAIL_LINES
+        if last is None:
+            last = last_line(lines)
+        if first is None:
+            first = first_line(lines)
         if scanned is None:
             scanned = self.scan(lines)
         # Most lines match no rule (88% of the benchmark's): for them, the scan was all, and

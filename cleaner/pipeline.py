@@ -356,11 +356,10 @@ class Cleaner:
                                              hints.get("lang_from") == "fields")
         t2 = clock()
         stages = [self._rule_stage(doc.packs + self._learned_for(doc), doc) for doc in docs]
-        # (each document's texts read once: the rules take them as the scan read them)
-        texts = [[ln.text for ln in doc.lines] for doc in docs]
-        scans = [stage.scan(doc, lines) for doc, stage, lines in zip(docs, stages, texts)]
-        for doc, stage, scanned, lines in zip(docs, stages, scans, texts):
-            stage(doc, scanned, lines)
+        # (the scan keeps the texts it read: the rules take them with it)
+        scans = [stage.scan(doc) for doc, stage in zip(docs, stages)]
+        for doc, stage, scan in zip(docs, stages, scans):
+            stage(doc, scan)
         t3 = clock()
         for doc in docs:
             header_stage(doc)
