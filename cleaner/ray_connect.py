@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from cleaner import cores
 
@@ -225,11 +225,13 @@ def _import_ray() -> Any:
     return ray
 
 
-def connect(address: str | None, workers: int | None) -> Connection:
+def connect(address: str | None, workers: int | None,
+            imported: Callable[[], None] | None = None) -> Connection:
     """The run's Ray: the one this process has running already, else a local instance of
     `workers` CPUs (no address, "local"), else the cluster at `address` (or $RAY_ADDRESS),
     reached in CLEANER_RAY_TIMEOUT seconds or RayUnreachable; ConnectStopped for Ctrl-C or
-    SIGTERM meanwhile, Ray shut down again."""
+    SIGTERM meanwhile, Ray shut down again. `imported`: called once Ray is imported, before it
+    starts (importing Ray sets its loggers' levels: quieted before, they spoke again)."""
     address = address or os.environ.get("RAY_ADDRESS") or None
     remote = address is not None and address != "local"
     timeout = connect_timeout() if remote else 0.0
@@ -239,6 +241,8 @@ def connect(address: str | None, workers: int | None) -> Connection:
         own = False
         try:
             ray = _import_ray()
+            if imported is not None:
+                imported()
             own = not ray.is_initialized()
             if own:
                 if remote and address != "auto":

@@ -269,9 +269,11 @@ class RayExecutor:
         self.encode, self.context = encode, context
         self.settings = _RaySettings()
         self._streams: list[Generator[BatchResult, None, None]] = []
-        self.settings.set_loggers()     # (before ray.init: its banner goes through them)
+        # Quieted before Ray's import (to keep the levels a program had) and again once it is
+        # imported, before ray.init: its banner goes through them.
+        self.settings.set_loggers()
         try:
-            connection = connect(address, workers)
+            connection = connect(address, workers, self.settings.set_loggers)
         except BaseException:
             self.settings.restore()
             raise
