@@ -134,6 +134,10 @@ def _work_alone(batch: list, token: int, warm: list | None = None) -> BatchResul
     return _work(batch)
 
 
+def _nothing() -> None:
+    """A task that does nothing: submitted, it starts a pool's workers (PoolExecutor._start)."""
+
+
 def _mp_context():
     import multiprocessing
 
@@ -206,10 +210,16 @@ class PoolExecutor:
     def _start(self) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(self._size, mp_context=_mp_context(),
+        pool = ProcessPoolExecutor(self._size, mp_context=_mp_context(),
                                    initializer=_init_worker,
                                    initargs=(self.factory, os.getpid(), self.encode,
                                              self.context, self._holding))
+        # The workers are forked now, by a task of nothing, not at the first batch (the pool's
+        # own way): forked then, each began as a copy of all the main process held after
+        # reading that batch, a Parquet row group's buffers among them (90 MB for giant rows),
+        # and kept its own copy of every such page the main process then wrote over.
+        pool.submit(_nothing)
+        return pool
 
     def _restart(self, workers: int | None = None) -> None:
         """After a death: count it (WorkerDied past max_restarts in a row), and replace the

@@ -126,6 +126,26 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
         first += rows
 
 
+def names_parquet(inputs: list[str]) -> bool:
+    """Whether a run's inputs name a Parquet file (a folder's files are known only as it is
+    read).
+
+    >>> names_parquet(["a.jsonl", "b.parquet"]), names_parquet(["dump/"])
+    (True, False)
+    """
+    return any(name.lower().endswith(PARQUET_SUFFIXES) for name in inputs)
+
+
+def import_arrow() -> None:
+    """Import what reading Parquet and sending its rows to workers takes (pyarrow's Parquet,
+    IPC and compute modules): in the main process before its workers are forked, they share
+    its pages, where each importing them took 15 MB of its own."""
+    import importlib
+
+    for module in ("pyarrow.compute", "pyarrow.ipc", "pyarrow.parquet"):
+        importlib.import_module(module)
+
+
 def _read_rows(parquet, group: int, text_field: str) -> int:
     """Rows to read at once from a row group: READ_BATCH_ROWS, fewer where its texts are long
     on average (about BLOCK_BYTES of text at once, down to one row): a row group of giant rows
@@ -141,9 +161,12 @@ def _read_rows(parquet, group: int, text_field: str) -> int:
             if column.path_in_schema == text_field:
                 average = column.total_uncompressed_size // max(meta.num_rows, 1)
                 rows = max(1, min(READ_BATCH_ROWS, BLOCK_BYTES // max(average, 1)))
-                # (every row is at most the whole chunk: a small chunk needs no measuring)
-                if column.has_dictionary_page and rows * column.total_uncompressed_size > \
-                        BLOCK_BYTES and not _read_as_dictionary(parquet, text_field):
+                # (every row is at most the whole chunk: a small chunk needs no measuring; nor
+                # do rows read one at a time already, as giant ones are: measuring decoded 32 of
+                # them at once, Arrow's peak for four 8 MB rows, 111 MB, not 64 reading them)
+                if rows > 1 and column.has_dictionary_page and \
+                        rows * column.total_uncompressed_size > BLOCK_BYTES and \
+                        not _read_as_dictionary(parquet, text_field):
                     rows = _dictionary_rows(parquet, group, text_field, rows)
                 return rows
     except Exception:       # (no sizes in the metadata, or unreadable: read as many as ever)

@@ -22,7 +22,7 @@ from cleaner.document import RESERVED_KEYS
 from cleaner.executors import FeedingStopped, WorkerDied, make_executor
 from cleaner.input_guard import guard_inputs
 from cleaner.inputs import HINTS, ReadLog, printable, reject_place, reject_position
-from cleaner.parquet_io import decode_records
+from cleaner.parquet_io import decode_records, import_arrow, names_parquet
 from cleaner.progress import Progress, on_a_terminal, say, settle_stderr
 from cleaner.ray_connect import ConnectStopped
 from cleaner.readers import iter_inputs
@@ -119,6 +119,8 @@ def execute(config: RunConfig) -> int:
     if cap and not config.quiet:
         _say(config, f"note: {cap}")
     job = _Job(config, output)
+    if config.executor == "local" and workers != 1 and names_parquet(config.inputs):
+        import_arrow()          # (before the workers are forked: they share it)
     try:
         executor = make_executor(config.executor, config.factory, workers,
                                  config.address, output.encode, context=bool(config.report))
