@@ -474,9 +474,34 @@ def expand(items: Iterable) -> list:
     return out
 
 
-def raw_text(data: bytes) -> str:
-    """Input bytes as a Reject keeps them: at most MAX_REJECT_RAW, undecodable bytes escaped."""
-    return data[:MAX_REJECT_RAW].decode("utf-8", errors="backslashreplace")
+def raw_text(data: bytes, cut: bool = False) -> str:
+    """Input bytes as a Reject keeps them: at most MAX_REJECT_RAW, undecodable bytes escaped.
+    Bytes cut, here or by the reader (`cut`: the opening of a longer input, a line over the size
+    limit), end on a whole character: the first bytes of one that a cut split were shown
+    escaped ("\\xc3"), as if the input held a stray byte there."""
+    if len(data) > MAX_REJECT_RAW:
+        data, cut = data[:MAX_REJECT_RAW], True
+    if cut:
+        data = whole_characters(data)
+    return data.decode("utf-8", errors="backslashreplace")
+
+
+def whole_characters(data: bytes) -> bytes:
+    """`data` without the first bytes of a UTF-8 character its end splits (one to three).
+
+    >>> whole_characters("aé".encode()[:-1]), whole_characters("a€".encode()[:-1])
+    (b'a', b'a')
+    >>> whole_characters("aé".encode()), whole_characters(b"a\\x80")
+    (b'a\\xc3\\xa9', b'a\\x80')
+    """
+    for back in range(1, min(3, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:                     # ASCII: no character is split
+            return data
+        if byte >= 0xC0:                    # the first byte of a character of `need` bytes
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data[:-back] if need > back else data
+    return data
 
 
 def id_text(value: Any) -> str | None:

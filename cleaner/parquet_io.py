@@ -289,7 +289,7 @@ def _over_limit(batch, text_column: int, index: int, size: int, source: str, row
     or a record's, as _row_item says), read from the first MAX_REJECT_RAW bytes of its text
     only; None for a row within its limit."""
     head = _text_head(batch.column(text_column).slice(index, 1))
-    text = raw_text(head)
+    text = raw_text(head, cut=size > len(head))
     reason = _too_large(size, opens_as_page(text), options)
     if reason is None:
         return None
