@@ -112,8 +112,13 @@ def _warm_up() -> None:
 
 
 def _work(batch: list) -> BatchResult:
+    size = batch_bytes(batch)
+    # Its blocks replaced by their records in the list itself, which the pool holds until the
+    # result is sent: a block's bytes (a Parquet block's Arrow rows, 8 MB for a giant row) were
+    # held beside its records while they were cleaned.
+    batch[:] = expand(batch)
     result = process_batch(_WORKER_CLEANER, batch, _WORKER_ENCODE, _WORKER_CONTEXT)
-    give_back_heap(batch_bytes(batch))      # a giant record's freed heap, before the next batch
+    give_back_heap(size)                    # a giant record's freed heap, before the next batch
     return result
 
 

@@ -1,21 +1,26 @@
-"""A parallel run's workers are forked before it reads (issue #6, memory): forked at its first
-batch, each began as a copy of what the main process held after reading it (a Parquet row
-group's buffers, 90 MB for giant rows), summed into every worker's resident memory. A run
-reading Parquet imports pyarrow before forking them, so they share it; a row group of giant
-rows is read a row at a time without measuring it first."""
+"""What a parallel run holds besides the documents it cleans (issue #6, memory): its workers are
+forked before it reads (forked at its first batch, each began as a copy of what the main process
+held after reading it: a Parquet row group's buffers, 90 MB for giant rows); a run reading
+Parquet imports pyarrow before forking them, so they share it; a row group of giant rows is read
+a row at a time without measuring it first; a worker lets a block's bytes go before it cleans
+the block's records."""
 
 from __future__ import annotations
 
+import pickle
 import sys
+from dataclasses import replace
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import cleaner.executors as executors
 import cleaner.run as run_module
 from cleaner.cli import main
 from cleaner.executors import PoolExecutor
-from cleaner.inputs import Item
+from cleaner.inputs import Item, ReadOptions
+from cleaner.parquet_io import ParquetBlock, read_parquet
 from cleaner.pipeline import Cleaner
 
 ARTICLE = ("Jakarta - Pemerintah kota mengumumkan rencana pembangunan taman baru di pusat kota "
@@ -85,3 +90,20 @@ def test_a_row_group_of_giant_rows_is_read_a_row_at_a_time_unmeasured(tmp_path, 
     pq.write_table(pa.table({"text": [ARTICLE * 100] * 600}), small)
     assert parquet_io._read_rows(pq.ParquetFile(small), 0, "text") > 1
     assert [args[:2] for args in measured] == [(0, "text")]
+
+
+def test_a_worker_replaces_a_block_by_its_records_before_it_cleans_them(monkeypatch, tmp_path):
+    """The pool holds a task's batch until its result is sent: a block left in it kept its
+    bytes (a Parquet block's Arrow rows, 8 MB for a giant row) beside its records while they
+    were cleaned."""
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a", "b"], "text": [ARTICLE, ARTICLE + "Lagi."]}), path)
+    [block] = list(read_parquet(path, replace(ReadOptions(), defer_parse=True)))
+    assert isinstance(block, ParquetBlock)
+    batch = [pickle.loads(pickle.dumps(block))]         # as a worker receives it
+    monkeypatch.setattr(executors, "_WORKER_CLEANER", Cleaner())
+    monkeypatch.setattr(executors, "_WORKER_ENCODE", None)
+    monkeypatch.setattr(executors, "_WORKER_CONTEXT", False)
+    result = executors._work(batch)
+    assert [type(item).__name__ for item in batch] == ["Item", "Item"]
+    assert [outcome[0] for outcome in result.outcomes] == ["record", "record"]
