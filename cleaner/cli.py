@@ -11,6 +11,7 @@ from cleaner import __version__
 from cleaner import cli_clean, cli_explain, cli_fixtures, cli_rules, cli_suggest
 from cleaner.cli_common import hint_field_clash
 from cleaner.compiled import build_name
+from cleaner.ray_connect import exit_if_stopped
 
 COMMANDS = (cli_clean, cli_explain, cli_rules, cli_suggest, cli_fixtures)
 
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         status = args.run(args)
         sys.stdout.flush()          # a closed stdout raises here, not at the interpreter's exit
+        if argv is None:            # (the command itself, not a program calling main)
+            exit_if_stopped(status)
         return status
     except KeyboardInterrupt:
         from cleaner.progress import say

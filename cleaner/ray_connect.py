@@ -28,6 +28,11 @@ RAY_GIVE_UP = 60
 GIVE_UP_MARGIN = 30
 # What the run says where Ray is missing: the extra that installs it (pyproject.toml).
 INSTALL_HINT = "pip install 'cleaner[ray]'"
+# Whether this process stopped a Ray start half-way (ConnectStopped once Ray was imported): the
+# threads of the start it did not finish crashed the interpreter's exit now and then (SIGSEGV
+# after the run's own message, exit -11 not 130: once in a full test suite on a busy machine),
+# so the command leaves without it (exit_if_stopped).
+_stopped_half_way = False
 
 
 class RayNotInstalled(ImportError):
@@ -252,6 +257,7 @@ def connect(address: str | None, workers: int | None,
         except BaseException as exc:
             stopped = connecting.stopped()
             if stopped is not None:
+                _note_stopped()
                 raise stopped from None
             error = _connect_error(exc, str(address), timeout) if remote else exc
             if error is exc:
@@ -261,8 +267,27 @@ def connect(address: str | None, workers: int | None,
         if stopped is not None:
             if own:
                 ray.shutdown()
+            _note_stopped()
             raise stopped
     return Connection(ray, own, cpus)
+
+
+def _note_stopped() -> None:
+    global _stopped_half_way
+    _stopped_half_way = True
+
+
+def exit_if_stopped(status: int) -> None:
+    """End the process at once with `status`, its output flushed, if it stopped a Ray start
+    half-way (the interpreter's own exit could crash in what Ray left running). For the command
+    only: a program that called connect goes on."""
+    if _stopped_half_way:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(status)
 
 
 def _connect_error(exc: BaseException, address: str, timeout: float) -> BaseException:
