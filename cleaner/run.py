@@ -119,15 +119,20 @@ def execute(config: RunConfig) -> int:
     if cap and not config.quiet:
         _say(config, f"note: {cap}")
     job = _Job(config, output)
-    if config.executor == "local" and workers != 1 and names_parquet(config.inputs):
-        import_arrow()          # (before the workers are forked: they share it)
     try:
+        if config.executor == "local" and workers != 1 and names_parquet(config.inputs):
+            import_arrow()      # (before the workers are forked: they share it)
         executor = make_executor(config.executor, config.factory, workers,
                                  config.address, output.encode, context=bool(config.report))
     except ConnectStopped as exc:       # Ctrl-C or SIGTERM while it started or reached Ray
         output.abort()
         _say(config, str(exc))
         return 128 + exc.signum
+    except KeyboardInterrupt:
+        # Ctrl-C while the executor started (its cleaner loaded, its workers forked), before the
+        # run takes signals itself: said, and the output's temporary file removed, as a stop
+        # in the run is (the interpreter's "interrupted" alone left the file behind).
+        return _interrupted(config, output, job.inputs_done, job.stats, clean=False)
     except Exception as exc:
         output.abort()
         _say(config, f"error: cannot start the {config.executor} executor: "
