@@ -13,7 +13,7 @@ from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, is_utf8, l
 from cleaner.gzip_members import KEPT, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
-    Reject, opens_as_page, raw_text, shown_id
+    Reject, opens_as_page, raw_text, shown_id, whole_characters
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, damaged_headers, \
     header_block, header_line_sized, lost_members, next_record, open_stream, read_once, \
     starts_record
@@ -1405,17 +1405,8 @@ def _whole_characters(data: bytes, encoding: str) -> bytes:
     """
     if encoding.lower() not in ("utf-8", "utf8", "auto"):
         return data
-    for size in range(1, min(3, len(data)) + 1):
-        byte = data[-size]
-        if byte < 0x80:
-            return data
-        if byte >= 0xC0:
-            # a lead byte: the character it opens needs 2, 3 or 4 bytes
-            needs = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-            if needs <= size or not is_utf8(data[:-size]):
-                return data
-            return data[:-size]
-    return data
+    whole = whole_characters(data)
+    return whole if len(whole) < len(data) and is_utf8(whole) else data
 
 
 def _record_fields(record, url: str | None) -> dict[str, Any]:
