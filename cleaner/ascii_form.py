@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import re2
 
+from cleaner.pattern_forms import known_form
 from cleaner.pattern_tokens import tokens
 
 # \pL, \p{Lu}, \PN, \P{Greek}: a Unicode property class, plain or negated.
@@ -53,6 +54,7 @@ def class_members(codes: list[int]) -> str:
     return "".join(ranges)
 
 
+@known_form
 def ascii_form(pattern: str) -> str | None:
     r"""The pattern for ASCII text only, or None when it has no such form.
 

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import re2
 
-from cleaner.matcher import scan_form
 from cleaner.re2_spans import set_match
 from cleaner.rulefile import Pack, alphabet_of, compile_spans, re2_options
+from cleaner.scan_form import scan_form
 from cleaner.wording import noun
 
 # Signatures are looked for near the start (datelines) and the end (source footers).

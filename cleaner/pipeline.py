@@ -26,6 +26,7 @@ from cleaner.normalize import MARKUP_FIXES, drop_controls, fix_surrogates, norma
     repair_surrogates
 from cleaner.page_dates import date_zone, iso_date
 from cleaner.paragraphs import SPLIT_FIX, glued_lines, may_be_glued, split_glued
+from cleaner.pattern_forms import remember
 from cleaner.repeated_body import repeated_body_stage
 from cleaner.rulefile import Pack, Rule, load_packs
 from cleaner.sitekey import site_key
@@ -54,6 +55,8 @@ class Cleaner:
                  lang: str | None = None, guard_share: float = GUARD_SHARE,
                  packs: list[Pack] | None = None, learned: dict[str, Pack] | None = None):
         self.packs = packs if packs is not None else load_packs(rules, builtin=builtin)
+        for pack in self.packs:
+            remember(pack.forms)
         self.index = PackIndex(self.packs)
         self.sink = MetaSink(self.packs)
         self.lang = cleaner_language(lang, self.index.langs)

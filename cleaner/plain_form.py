@@ -8,6 +8,7 @@ from functools import lru_cache
 import re2
 
 from cleaner.ascii_form import PROPERTY, class_members
+from cleaner.pattern_forms import known_form
 from cleaner.pattern_tokens import tokens
 
 # What a line of news holds beyond ASCII, nearly always: Latin-1 and Latin Extended-A letters
@@ -128,6 +129,7 @@ def _folds(pattern: str, case_sensitive: bool) -> list[bool]:
     return out
 
 
+@known_form
 @lru_cache(maxsize=1024)
 def plain_form(pattern: str, case_sensitive: bool = False) -> str | None:
     r"""The pattern for text that is_plain, or None when it has no such form.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cleaner.pattern_forms import known_form
 from cleaner.pattern_tokens import BOUNDED, tokens
 
 # Repeats with at least this upper bound are relaxed. RE2's DFA tracks every count a bounded
@@ -26,6 +27,7 @@ def _one_character(token: str, in_class: bool) -> bool:
     return len(token) == 1 and token not in _NOT_AN_ATOM
 
 
+@known_form
 @lru_cache(maxsize=1024)
 def relaxed_form(pattern: str) -> tuple[str, int]:
     r"""(the pattern with its large one-character repeats unbounded, the longest text in bytes

@@ -6,7 +6,7 @@ import os
 import re
 import tomllib
 from functools import lru_cache
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -17,10 +17,12 @@ import re2
 from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
 from cleaner.document import META_FIELDS
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
+from cleaner.pattern_forms import collecting
 from cleaner.pattern_tokens import tokens
 from cleaner.plain_form import is_plain, plain_form
 from cleaner.re2_spans import Spans
 from cleaner.relaxed_form import relaxed_form
+from cleaner.scan_form import scan_form
 from cleaner.validity import date_span
 
 ACTIONS = ("drop-line", "drop-tail", "drop-span", "meta")
@@ -139,8 +141,12 @@ def compile_pattern(pattern: str, case_sensitive: bool = False) -> Any:   # re2 
     """Compile one rule pattern on RE2, the linear-time engine, so no pattern can hang a run.
 
     Cached for the process: Unicode classes such as \\pL make a compile take milliseconds."""
-    source = pattern if case_sensitive else f"(?i:{pattern})"
-    return re2.compile(source, re2_options())
+    return re2.compile(case_flagged(pattern, case_sensitive), re2_options())
+
+
+def case_flagged(pattern: str, case_sensitive: bool) -> str:
+    """The pattern as compiled: wrapped in (?i:...) unless it is case-sensitive."""
+    return pattern if case_sensitive else f"(?i:{pattern})"
 
 
 # The characters a text holds, for the form of a rule searched in it (Rule.spans_for).
@@ -170,13 +176,36 @@ def compile_spans(pattern: str, case_sensitive: bool = False, alphabet: str = AN
     if relaxed:
         pattern = relaxed_form(pattern)[0]
     if alphabet == ASCII:
-        source = pattern if case_sensitive else f"(?i:{pattern})"
-        regex = compile_ascii(source, re2_options())
+        regex = compile_ascii(case_flagged(pattern, case_sensitive), re2_options())
         if regex is not None:
             return Spans(regex)
     elif alphabet == PLAIN and (narrowed := plain_form(pattern, case_sensitive)) is not None:
         return Spans(compile_pattern(narrowed, case_sensitive))
     return Spans(compile_pattern(pattern, case_sensitive))
+
+
+def pack_forms(pack: Pack) -> dict[tuple, Any]:
+    """Every rewrite of the pack's patterns a run may ask for (cleaner.pattern_forms), worked
+    out now to be kept with the pack: the scan forms of the rules' set and of the site's
+    signatures, each rule's relaxed form, and the ASCII and narrowed forms compile_spans makes
+    of each pattern, relaxed pattern, `then` and `unless`."""
+    with collecting() as forms:
+        if pack.signature_pattern:
+            scan_form(pack.signature_pattern)
+            _compiled_forms(pack.signature_pattern, True)
+        for rule in pack.rules:
+            scan_form(rule.scan_source)
+            relaxed = relaxed_form(rule.pattern)[0]
+            for pattern in dict.fromkeys((rule.pattern, relaxed, rule.then, rule.unless)):
+                if pattern:
+                    _compiled_forms(pattern, rule.case_sensitive)
+    return forms
+
+
+def _compiled_forms(pattern: str, case_sensitive: bool) -> None:
+    """The rewrites compile_spans asks for to compile a pattern for ASCII and for plain text."""
+    ascii_form(case_flagged(pattern, case_sensitive))
+    plain_form(pattern, case_sensitive)
 
 
 class LineSearch:
@@ -413,6 +442,9 @@ class Pack:
     rules: tuple[Rule, ...] = ()
     # The names of the file's [patterns] pieces that no rule of it calls (piece_warnings).
     unused_pieces: tuple[str, ...] = ()
+    # Its patterns' rewritten forms (pack_forms; {} until load_pack works them out), which a
+    # Cleaner remembers (pattern_forms): a pack from the pack cache brings them along.
+    forms: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def signature_pattern(self) -> str | None:
@@ -884,7 +916,7 @@ def load_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     if errors:
         raise _first_of(errors)
     assert pack is not None
-    return pack
+    return replace(pack, forms=pack_forms(pack))
 
 
 def read_pack(path: str | Path, kind: str | None = None, compiled: bool = True,

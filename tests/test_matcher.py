@@ -8,7 +8,8 @@ import json
 import pytest
 import re2
 
-from cleaner.matcher import HEAD_LINES, TAIL_LINES, applies, last_line, matcher_for, scan_form
+from cleaner.matcher import HEAD_LINES, TAIL_LINES, applies, last_line, matcher_for
+from cleaner.scan_form import scan_form
 from cleaner.rulefile import load_packs, re2_options
 from conftest import ROOT
 
