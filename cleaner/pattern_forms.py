@@ -8,11 +8,13 @@ from typing import Any, Callable, Iterator, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# (rewrite's name, its arguments) -> its result, for the packs of the process's Cleaners
+# (rewrite's module and name, its arguments) -> its result, for the packs of the process's Cleaners
 # (remember). A rewrite parses its pattern token by token in Python: a fresh worker spent 0.2 to
 # 0.3 s of CPU on the shipped rules' forms in its first 10 MB of the benchmark, in every run.
 _KNOWN: dict[tuple, Any] = {}
-# While a pack's forms are collected (collecting): every rewrite asked for, by the same key.
+# While a pack's forms are collected (collecting): every rewrite asked for, by the same key. (A
+# rewrite is a pure function: one gathered into another pack's forms, while two threads load
+# packs at once, is still right there; its own pack works it out again where it is asked for.)
 _COLLECTING: list[dict[tuple, Any]] = []
 _UNKNOWN = object()
 
@@ -20,7 +22,7 @@ _UNKNOWN = object()
 def known_form(rewrite: F) -> F:
     """`rewrite`, a pure function of its positional arguments, answered from the forms that
     packs brought where they hold the answer (a miss only costs the rewrite)."""
-    name = rewrite.__name__
+    name = f"{rewrite.__module__}.{rewrite.__qualname__}"
 
     @wraps(rewrite)
     def form(*args: Any) -> Any:
@@ -49,8 +51,3 @@ def collecting() -> Iterator[dict[tuple, Any]]:
 def remember(forms: dict[tuple, Any]) -> None:
     """Answer these rewrites from now on without working them out (a pack's `forms`)."""
     _KNOWN.update(forms)
-
-
-def forget() -> None:
-    """Work every rewrite out again (for tests that count them)."""
-    _KNOWN.clear()

@@ -15,6 +15,7 @@ from cleaner.rulefile import load_packs
 from cleaner.scan_form import scan_form
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SCAN, RELAXED = "cleaner.scan_form.scan_form", "cleaner.relaxed_form.relaxed_form"
 
 
 class _Asked(dict):
@@ -72,16 +73,16 @@ def test_packs_made_without_forms_clean_as_packs_with_them(cache, asked):
 
 
 def test_a_known_form_answers_without_the_rewrite_running(asked):
-    pattern_forms.remember({("scan_form", "x{2,9}"): "told"})
+    pattern_forms.remember({(SCAN, "x{2,9}"): "told"})
     assert scan_form("x{2,9}") == "told"
     assert relaxed_form("y.{0,200}") == ("y.{0,}", 200)         # unknown: worked out
 
 
 def test_collecting_gathers_the_rewrites_asked_for_known_or_not(asked):
-    pattern_forms.remember({("scan_form", "a{1,3}"): "a+"})
+    pattern_forms.remember({(SCAN, "a{1,3}"): "a+"})
     with pattern_forms.collecting() as forms:
         scan_form("a{1,3}")
         relaxed_form("b.{0,50}")
-    assert forms == {("scan_form", "a{1,3}"): "a+", ("relaxed_form", "b.{0,50}"): ("b.{0,}", 50)}
+    assert forms == {(SCAN, "a{1,3}"): "a+", (RELAXED, "b.{0,50}"): ("b.{0,}", 50)}
     scan_form("c{1,3}")
-    assert ("scan_form", "c{1,3}") not in forms         # asked after the block
+    assert (SCAN, "c{1,3}") not in forms         # asked after the block
