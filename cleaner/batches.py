@@ -24,7 +24,7 @@ import orjson
 
 from cleaner.document import NOTHING_VISIBLE, nothing_visible
 from cleaner.document_files import TextFile
-from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, id_text, printable
+from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, id_text, opens_as_page, printable
 from cleaner.jsonl_reader import RawRecord, sure_leading_id
 from cleaner.pipeline import CLEAN_CHUNK
 from cleaner.record_json import record_json
@@ -139,7 +139,24 @@ def clean_item(cleaner, item: Item) -> dict[str, Any]:
     if (getattr(item, "hints", None) or {}).get("page_flags") and \
             hasattr(cleaner, "make_flagged_document"):
         return clean_item_document(cleaner, item).to_record()
+    if item.size > ALONE_BYTES and hasattr(cleaner, "clean_large") and \
+            not opens_as_page(item.text):
+        return _large_record(cleaner, item)
     return cleaner.clean(item.text, **document_args(item))
+
+
+def _large_record(cleaner, item: Item) -> dict[str, Any]:
+    """Cleaner.clean's record of a large text item, its text held once at the peak, not three
+    times (as read, normalized, and joined into the record): once the Document has the text,
+    the item keeps only the head a reject of it shows (MAX_REJECT_RAW), and the Document lets go
+    of it as it is normalized (Cleaner.clean_large). The item is cleaned alone (clean_chunks),
+    so no second pass over its whole text is ever asked of it."""
+    text = item.text
+    doc = cleaner.make_document(text, **document_args(item))
+    blank = not text or text.isspace()          # (Cleaner.clean's `not text.strip()`, no copy)
+    item.text = text[:MAX_REJECT_RAW]
+    del text
+    return cleaner.clean_large(doc, blank)
 
 
 def clean_items(cleaner, items: list[Item],

@@ -328,6 +328,19 @@ class Cleaner:
         """Run every stage on a Document and return it."""
         return self.clean_documents([doc])[0]
 
+    def clean_large(self, doc: Document, blank: bool) -> dict[str, Any]:
+        """Cleaner.clean's record of a Document make_document made of a text that is no page
+        (`blank`: whether that text was blank), holding one text fewer at its peak: its
+        normalized text is let go of before its lines are joined into the record's (a caller
+        that holds the input text no longer, cleaner.batches, then holds it once: for an 8 MB
+        record opened by an emoji, 31 MB as Python holds it)."""
+        doc = self.clean_document(doc)
+        doc.text = ""
+        record = doc.to_record()
+        if nothing_visible(record):
+            _flag_rejected(record, blank)
+        return record
+
     def clean_documents(self, docs: list[Document]) -> list[Document]:
         """Run every stage on each Document and return them: the same Documents as cleaning them
         one at a time, in less time. They go CLEAN_CHUNK at a time, stage by stage over a chunk.
@@ -395,7 +408,10 @@ class Cleaner:
             # each is recorded, as a page's stripped elements are.
             doc.removed.extend(Removal(HIDDEN_RULE, element, 0, 0, "strip-markup")
                                for element in hidden_markup(fix_surrogates(doc.text)))
-        doc.text, doc.fixes = normalize(doc.text, look.fixes, skip)
+        # The text goes to normalize as a temporary, taken out of the Document: normalize then
+        # holds it alone, and lets go of it as its first fix replaces it (a giant text was held
+        # once more through every fix).
+        doc.text, doc.fixes = normalize(_taken_text(doc), look.fixes, skip)
         doc.lines = [Line(t, n) for n, t in enumerate(doc.text.split("\n"), start=1) if t]
         # The glue hint was looked for before the fixes; a fixed text is looked at again.
         return look.glued or bool(doc.fixes)
@@ -571,10 +587,20 @@ def _api_record(doc: Document, text: Any) -> dict[str, Any]:
     row by row keeps its rows."""
     record = doc.to_record()
     if nothing_visible(record):
-        blank = isinstance(text, str) and not text.strip()
-        record["flags"].append({"flag": "rejected",
-                                "reason": "empty document" if blank else NOTHING_VISIBLE})
+        _flag_rejected(record, isinstance(text, str) and not text.strip())
     return record
+
+
+def _taken_text(doc: Document) -> str:
+    """The document's text, which it no longer holds (Cleaner._normalize gives it back)."""
+    text, doc.text = doc.text, ""
+    return text
+
+
+def _flag_rejected(record: dict[str, Any], blank: bool) -> None:
+    """Flag a record with nothing visible `rejected` (_api_record); `blank`: its text was."""
+    record["flags"].append({"flag": "rejected",
+                            "reason": "empty document" if blank else NOTHING_VISIBLE})
 
 
 def hint_text(value: Any) -> str:
