@@ -47,6 +47,12 @@ READ_BUFFER_BYTES = 1 << 20
 # group took the main process 0.95 s of CPU 8 rows at a time, 0.36 s 32 at a time (reading it
 # 0.48 s); 200 rows of one 1.4 MB text peaked at 142 and 220 MB (720 read 256 at a time).
 READ_MEASURE_ROWS = 32
+# A row group of giant rows (read one at a time) whose text chunk keeps a dictionary page of
+# this many bytes or more (compressed) has each row read by a reader of its own, where reading
+# the chunk once per row costs at most REREAD_BYTES of decoding (_group_batches): about 0.1 s
+# of the main process for four 8 MB rows.
+REREAD_DICTIONARY_BYTES = 4 << 20
+REREAD_BYTES = 512 << 20
 # Records buffered before they are written as one row group. The main process holds a row
 # group twice as it writes it (the workers' rows, and the one table they are copied into):
 # 4,096 records (~10 MB of text) held 15-20 MB more at the peak of a 2-worker run than 1,024.
@@ -108,9 +114,7 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
         rows = parquet.metadata.row_group(group).num_rows
         row = first
         try:
-            for batch in parquet.iter_batches(batch_size=_read_rows(parquet, group,
-                                                                    options.text_field),
-                                              row_groups=[group]):
+            for batch in _group_batches(parquet, path, group, options.text_field):
                 for part in split_batch(batch, text_column, source, row + 1, options):
                     if options.defer_parse or isinstance(part, Reject):
                         yield part
@@ -144,6 +148,50 @@ def import_arrow() -> None:
 
     for module in ("pyarrow.compute", "pyarrow.ipc", "pyarrow.parquet"):
         importlib.import_module(module)
+
+
+def _group_batches(parquet, path: Path, group: int, text_field: str) -> Iterator[Any]:
+    """A row group's rows as Arrow batches of _read_rows rows. Giant rows whose text Parquet
+    keeps in one large dictionary page are each read by a reader of their own, closed before
+    the row is given (_row_alone): a reader holds that page three times over (as read,
+    decompressed and decoded: 48 MB beside an 8 MB row for four such rows) until its last row
+    is read, which in a parallel run is while the workers clean the others."""
+    rows = _read_rows(parquet, group, text_field)
+    if rows == 1 and _rereads_giant_rows(parquet.metadata.row_group(group), text_field):
+        for index in range(parquet.metadata.row_group(group).num_rows):
+            yield _row_alone(path, group, index)
+        return
+    yield from parquet.iter_batches(batch_size=rows, row_groups=[group])
+
+
+def _rereads_giant_rows(meta, text_field: str) -> bool:
+    """Whether a row group's rows are read each by a reader of their own: its text chunk keeps
+    a dictionary page of at least REREAD_DICTIONARY_BYTES, and reading the chunk once per row
+    (the dictionary, and the rows before, each time) costs at most REREAD_BYTES."""
+    for index in range(meta.num_columns):
+        column = meta.column(index)
+        if column.path_in_schema != text_field or not column.has_dictionary_page:
+            continue
+        dictionary = column.data_page_offset - column.dictionary_page_offset
+        return dictionary >= REREAD_DICTIONARY_BYTES and \
+            meta.num_rows * column.total_uncompressed_size <= REREAD_BYTES
+    return False
+
+
+def _row_alone(path: Path, group: int, index: int):
+    """Row `index` of a row group as a batch of one row, read by a reader that is closed (and
+    its pages freed) before it returns: the batch holds buffers of its own."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(path, pre_buffer=False, buffer_size=READ_BUFFER_BYTES) as reader:
+        batches = reader.iter_batches(batch_size=1, row_groups=[group])
+        try:
+            for number, batch in enumerate(batches):
+                if number == index:
+                    return batch
+        finally:
+            batches.close()
+    raise ValueError(f"row group {group} ended before its row {index + 1}")
 
 
 def _read_rows(parquet, group: int, text_field: str) -> int:
