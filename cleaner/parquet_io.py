@@ -20,6 +20,7 @@ dump while a dataset of shards needs one schema.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
@@ -80,10 +81,11 @@ def _plain(value: Any) -> Any:
     return json_value(value, keep_floats=True)
 
 
-def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | ParquetBlock]:
+def read_parquet(path: Path, options: ReadOptions
+                 ) -> Iterator[Item | Reject | ParquetBlock | ParquetRow]:
     """The rows of a Parquet file as Items (line = 1-based row number); bad rows are Rejects.
-    With `options.defer_parse`, Arrow batches of rows (ParquetBlock), made into items where they
-    are cleaned."""
+    With `options.defer_parse`, Arrow batches of rows (ParquetBlock), and giant rows to be read
+    again (ParquetRow), made into items where they are cleaned."""
     import pyarrow.parquet as pq
 
     source = str(path)
@@ -114,15 +116,14 @@ def read_parquet(path: Path, options: ReadOptions) -> Iterator[Item | Reject | P
         rows = parquet.metadata.row_group(group).num_rows
         row = first
         try:
-            for batch in _group_batches(parquet, path, group, options.text_field):
-                for part in split_batch(batch, text_column, source, row + 1, options):
-                    if options.defer_parse or isinstance(part, Reject):
-                        yield part
-                        row += 1 if isinstance(part, Reject) else part.batch.num_rows
-                        continue
-                    for item in part.records():
-                        row += 1
-                        yield item
+            for part in _group_parts(parquet, path, group, text_column, row + 1, options):
+                if options.defer_parse or isinstance(part, Reject):
+                    yield part
+                    row = part.line if isinstance(part, Reject) else part.last_line
+                    continue
+                for item in part.records():
+                    row += 1
+                    yield item
         except Exception as exc:
             lost = f"rows {row + 1} to {first + rows}" if first + rows > row + 1 else f"row {row + 1}"
             yield Reject(source, row + 1, f"corrupt Parquet data: {lost} (row group {group}) "
@@ -150,18 +151,63 @@ def import_arrow() -> None:
         importlib.import_module(module)
 
 
-def _group_batches(parquet, path: Path, group: int, text_field: str) -> Iterator[Any]:
-    """A row group's rows as Arrow batches of _read_rows rows. Giant rows whose text Parquet
-    keeps in one large dictionary page are each read by a reader of their own, closed before
-    the row is given (_row_alone): a reader holds that page three times over (as read,
+def _group_parts(parquet, path: Path, group: int, text_column: int, line: int,
+                 options: ReadOptions) -> Iterator[ParquetBlock | ParquetRow | Reject]:
+    """A row group's rows, row `line` on, as split_batch gives them, read _read_rows at a time.
+
+    Giant rows whose text Parquet keeps in one large dictionary page are not held by one reader
+    while they wait to be cleaned: a reader holds that page three times over (as read,
     decompressed and decoded: 48 MB beside an 8 MB row for four such rows) until its last row
-    is read, which in a parallel run is while the workers clean the others."""
-    rows = _read_rows(parquet, group, text_field)
-    if rows == 1 and _rereads_giant_rows(parquet.metadata.row_group(group), text_field):
-        for index in range(parquet.metadata.row_group(group).num_rows):
-            yield _row_alone(path, group, index)
-        return
-    yield from parquet.iter_batches(batch_size=rows, row_groups=[group])
+    is read, which in a parallel run is while the workers clean the others. Such rows are each
+    read by a reader of their own (_row_alone), where they are cleaned when the parse is
+    deferred (ParquetRow), else here."""
+    source = str(path)
+    rows = _read_rows(parquet, group, options.text_field)
+    meta = parquet.metadata.row_group(group)
+    if rows == 1 and _rereads_giant_rows(meta, options.text_field):
+        if options.defer_parse:
+            yield from _row_references(parquet, group, text_column, source, line, options)
+            return
+        batches = (_row_alone(path, group, index) for index in range(meta.num_rows))
+    else:
+        batches = parquet.iter_batches(batch_size=rows, row_groups=[group])
+    for batch in batches:
+        yield from split_batch(batch, text_column, source, line, options)
+        line += batch.num_rows
+
+
+def _row_references(parquet, group: int, text_column: int, source: str, line: int,
+                    options: ReadOptions) -> Iterator[ParquetRow | Reject]:
+    """A row group's giant rows as ParquetRows, and the Rejects of those over their limit, given
+    once the reader that weighed them is let go; a failure to read raised after the rows read
+    before it."""
+    found, failure = _weighed_rows(parquet, group, text_column, source, line, options)
+    yield from found
+    if failure is not None:
+        raise failure
+
+
+def _weighed_rows(parquet, group: int, text_column: int, source: str, line: int,
+                  options: ReadOptions) -> tuple[list[ParquetRow | Reject], Exception | None]:
+    """A row group's rows read one at a time, each as a ParquetRow of its weight (or its
+    Reject), and the failure that ended the reading, if one did."""
+    stamp = _stamp(source)
+    found: list[ParquetRow | Reject] = []
+    try:
+        for index, batch in enumerate(parquet.iter_batches(batch_size=1, row_groups=[group])):
+            for part in split_batch(batch, text_column, source, line + index, options):
+                found.append(part if isinstance(part, Reject) else
+                             ParquetRow(source, part.line, group, index, part.size, options, stamp))
+    except Exception as exc:
+        return found, exc
+    return found, None
+
+
+def _stamp(source: str) -> tuple[int, int]:
+    """A file's size and modification time: whether it is still the file its rows were weighed
+    in."""
+    status = os.stat(source)
+    return status.st_size, status.st_mtime_ns
 
 
 def _rereads_giant_rows(meta, text_field: str) -> bool:
@@ -426,6 +472,41 @@ def _unpickle_block(source: str, line: int, data: bytes, options: ReadOptions,
 
     return ParquetBlock(source, line, pa.ipc.open_stream(data).read_next_batch(), options,
                         last_line)
+
+
+class ParquetRow(NamedTuple):
+    """A giant row of a Parquet file (_group_parts), read again where it is cleaned, by a reader
+    of its own: the main process, which weighed it, then holds neither the row nor the page
+    Parquet keeps it in while the workers clean (as a FileBlock leaves a JSONL's bytes to them).
+    Rejected where the file is no longer the one it was weighed in, or cannot be read again."""
+
+    source: str
+    line: int
+    group: int                    # its row group
+    index: int                    # its place in the row group
+    size: int
+    options: ReadOptions
+    stamp: tuple[int, int]        # the file's size and modification time (_stamp)
+
+    @property
+    def last_line(self) -> int:
+        return self.line
+
+    def records(self) -> Iterator[Item | Reject]:
+        try:
+            batch = _row_alone(Path(self.source), self.group, self.index) \
+                if _stamp(self.source) == self.stamp else None
+        except Exception as exc:
+            yield Reject(self.source, self.line,
+                         f"cannot read the row again: {type(exc).__name__}: {exc}")
+            return
+        if batch is None:
+            yield Reject(self.source, self.line, "the file changed while the run read it")
+            return
+        block = ParquetBlock(self.source, self.line, _decoded_text(batch, self.options.text_field),
+                             self.options, self.line)
+        del batch
+        yield from block.records()
 
 
 def batch_rows(batch) -> list[dict[str, Any]]:

@@ -1,10 +1,13 @@
-"""Giant Parquet rows kept in one large dictionary page (issue #6, memory): each is read by a
-reader of its own, closed before the row is given, so that the main process does not hold the
-page (as read, decompressed and decoded) while the workers clean the rows; the rows, their
-numbers and their rejects are those one reader gives."""
+"""Giant Parquet rows kept in one large dictionary page (issue #6, memory): the reader that holds
+the page (as read, decompressed and decoded) is let go before the rows are given. A parallel run's
+main process weighs the rows and gives them as ParquetRows, read again by the workers that clean
+them; a run in one process reads each by a reader of its own. The rows, their numbers and their
+rejects are those one reader gives."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import random
 from dataclasses import replace
 
@@ -13,8 +16,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import cleaner.parquet_io as parquet_io
-from cleaner.inputs import ReadOptions, Reject, expand
-from cleaner.parquet_io import REREAD_DICTIONARY_BYTES, read_parquet
+from cleaner.cli import main
+from cleaner.inputs import Item, ReadOptions, Reject, expand
+from cleaner.parquet_io import REREAD_DICTIONARY_BYTES, ParquetRow, read_parquet
 
 DEFERRED = replace(ReadOptions(), defer_parse=True)
 ROW_BYTES = 3 << 20
@@ -39,61 +43,110 @@ def giant_dump(tmp_path_factory):
     return path
 
 
-def test_the_reader_holds_no_more_than_the_row_it_gave(giant_dump):
+def test_a_parallel_run_is_given_the_rows_to_read_again_and_holds_none_of_them(giant_dump):
     held = []
-    for block in read_parquet(giant_dump, DEFERRED):
-        held.append(pa.total_allocated_bytes() - block.batch.nbytes)
-    assert len(held) == 4
+    parts = []
+    for part in read_parquet(giant_dump, DEFERRED):
+        held.append(pa.total_allocated_bytes())
+        parts.append(part)
+    assert [type(part) for part in parts] == [ParquetRow] * 4
+    assert [(part.line, part.index) for part in parts] == [(1, 0), (2, 1), (3, 2), (4, 3)]
     # One reader for the row group held its dictionary page, decompressed and decoded (25 MB
-    # here), beside each row.
+    # here), and the row it gave.
     assert max(held) < 1 << 20, held
+    # Weighed as the rows they stand for: the bytes in flight to the workers count them.
+    assert all(part.size >= ROW_BYTES for part in parts)
+    assert all(len(pickle.dumps(part)) < 2_000 for part in parts)
 
 
-def test_rows_read_alone_are_the_rows_one_reader_gives(giant_dump, monkeypatch):
-    alone = list(read_parquet(giant_dump, DEFERRED))
-    assert [(block.line, block.last_line) for block in alone] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+def test_a_run_in_one_process_holds_only_the_row_it_reads(giant_dump):
+    held = []
+    for item in read_parquet(giant_dump, ReadOptions()):
+        held.append(pa.total_allocated_bytes() - item.size)
+    assert len(held) == 4
+    assert max(held) < 1 << 20, held            # (25 MB beside each row with one reader)
+
+
+def test_rows_read_again_are_the_rows_one_reader_gives(giant_dump, monkeypatch):
+    again = expand(read_parquet(giant_dump, DEFERRED))
+    alone = list(read_parquet(giant_dump, ReadOptions()))
     monkeypatch.setattr(parquet_io, "REREAD_BYTES", 0)        # (one reader, as before)
-    together = list(read_parquet(giant_dump, DEFERRED))
-    assert expand(alone) == expand(together)
-    assert [item.text for item in expand(alone)] == \
-        pq.read_table(giant_dump).column("text").to_pylist()
+    together = list(read_parquet(giant_dump, ReadOptions()))
+    assert again == alone == together
+    assert all(type(item) is Item for item in again)
+    assert [item.line for item in again] == [1, 2, 3, 4]
+    assert [item.text for item in again] == pq.read_table(giant_dump).column("text").to_pylist()
 
 
 def test_a_row_group_too_costly_to_read_once_per_row_has_one_reader(giant_dump, monkeypatch):
     opened = []
     monkeypatch.setattr(parquet_io, "_row_alone", lambda *args: opened.append(args))
     monkeypatch.setattr(parquet_io, "REREAD_BYTES", 4 * ROW_BYTES)
-    assert len(list(read_parquet(giant_dump, DEFERRED))) == 4 and opened == []
+    assert [type(part).__name__ for part in read_parquet(giant_dump, DEFERRED)] == \
+        ["ParquetBlock"] * 4
+    assert len(list(read_parquet(giant_dump, ReadOptions()))) == 4 and opened == []
 
 
-def test_rows_of_a_small_dictionary_are_not_read_alone(tmp_path, monkeypatch):
+def test_rows_of_a_small_dictionary_are_neither_referred_to_nor_read_alone(tmp_path, monkeypatch):
     opened = []
     monkeypatch.setattr(parquet_io, "_row_alone", lambda *args: opened.append(args))
     path = tmp_path / "small.parquet"
     article = "Jakarta - Pemerintah kota mengumumkan rencana pembangunan taman baru. " * 40_000
     pq.write_table(pa.table({"id": ["a", "b"], "text": [article, article + "Lagi."]}), path)
-    assert [block.batch.num_rows for block in read_parquet(path, DEFERRED)] == [1, 1]
-    assert opened == []
+    assert [type(part).__name__ for part in read_parquet(path, DEFERRED)] == ["ParquetBlock"] * 2
+    assert len(list(read_parquet(path, ReadOptions()))) == 2 and opened == []
 
 
-def test_a_row_over_the_limit_read_alone_is_rejected_in_its_place(giant_dump):
-    options = replace(DEFERRED, max_record_bytes=ROW_BYTES - 1)
-    parts = list(read_parquet(giant_dump, options))
+@pytest.mark.parametrize("options", [DEFERRED, ReadOptions()], ids=["deferred", "in-process"])
+def test_a_row_over_the_limit_is_rejected_in_its_place(giant_dump, options):
+    limited = replace(options, max_record_bytes=ROW_BYTES - 1)
+    parts = list(read_parquet(giant_dump, limited))
     assert [type(part).__name__ for part in parts] == ["Reject"] * 4
     assert [part.line for part in parts] == [1, 2, 3, 4]
     assert all("raise --max-record-bytes" in part.reason for part in parts)
 
 
 def test_a_row_group_that_fails_on_a_later_row_rejects_the_rows_left(giant_dump, monkeypatch):
-    read = parquet_io._row_alone
+    split = parquet_io.split_batch
 
-    def failing(path, group, index):
-        if index == 2:
+    def failing(batch, text_column, source, line, options):
+        if line == 3:
             raise OSError("simulated damaged page")
-        return read(path, group, index)
+        return split(batch, text_column, source, line, options)
 
-    monkeypatch.setattr(parquet_io, "_row_alone", failing)
-    parts = list(read_parquet(giant_dump, DEFERRED))
-    assert [part.line for part in parts[:2]] == [1, 2]
-    assert isinstance(parts[2], Reject) and parts[2].line == 3
-    assert "rows 3 to 4 (row group 0) not read" in parts[2].reason
+    monkeypatch.setattr(parquet_io, "split_batch", failing)
+    for options in (DEFERRED, ReadOptions()):
+        parts = list(read_parquet(giant_dump, options))
+        assert [part.line for part in parts] == [1, 2, 3]
+        assert not isinstance(parts[1], Reject) and isinstance(parts[2], Reject)
+        assert "rows 3 to 4 (row group 0) not read" in parts[2].reason
+
+
+def test_a_row_whose_file_changed_or_went_is_rejected_where_it_is_read_again(giant_dump,
+                                                                             tmp_path):
+    path = tmp_path / "moving.parquet"
+    path.write_bytes(giant_dump.read_bytes())
+    first, second = list(read_parquet(path, DEFERRED))[:2]
+    os.utime(path, ns=(0, 0))
+    changed = list(first.records())
+    path.unlink()
+    gone = list(second.records())
+    assert [(type(r).__name__, r.line) for r in changed + gone] == [("Reject", 1), ("Reject", 2)]
+    assert changed[0].reason == "the file changed while the run read it"
+    assert gone[0].reason.startswith("cannot read the row again: FileNotFoundError")
+
+
+def test_two_workers_clean_rows_read_again_as_one_process_cleans_them(tmp_path, monkeypatch):
+    """Rows of 1.5 MB, a dictionary page of 1 MB and more read again (forked workers see the
+    lowered bar)."""
+    monkeypatch.setattr(parquet_io, "REREAD_DICTIONARY_BYTES", 1 << 20)
+    texts = [_text(seed)[:3 << 19] for seed in range(3)]
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "text": texts}), path)
+    assert [type(p).__name__ for p in read_parquet(path, DEFERRED)] == ["ParquetRow"] * 3
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert main(["clean", str(path), "-o", str(out), "-q", "--workers", workers]) == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") == 3
