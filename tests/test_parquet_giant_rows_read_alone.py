@@ -16,9 +16,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import cleaner.parquet_io as parquet_io
-from cleaner.cli import main
 from cleaner.inputs import Item, ReadOptions, Reject, expand
 from cleaner.parquet_io import REREAD_DICTIONARY_BYTES, ParquetRow, read_parquet
+from scale_helpers import output_by_workers
 
 DEFERRED = replace(ReadOptions(), defer_parse=True)
 ROW_BYTES = 3 << 20
@@ -144,9 +144,5 @@ def test_two_workers_clean_rows_read_again_as_one_process_cleans_them(tmp_path, 
     path = tmp_path / "in.parquet"
     pq.write_table(pa.table({"id": ["a", "b", "c"], "text": texts}), path)
     assert [type(p).__name__ for p in read_parquet(path, DEFERRED)] == ["ParquetRow"] * 3
-    outs = []
-    for workers in ("1", "2"):
-        out = tmp_path / f"out{workers}.jsonl"
-        assert main(["clean", str(path), "-o", str(out), "-q", "--workers", workers]) == 0
-        outs.append(out.read_bytes())
-    assert outs[0] == outs[1] and outs[0].count(b"\n") == 3
+    one, two = output_by_workers([str(path)], tmp_path, "out.jsonl")
+    assert one == two and one.count(b"\n") == 3
