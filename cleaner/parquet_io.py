@@ -49,9 +49,9 @@ READ_BUFFER_BYTES = 1 << 20
 # 0.48 s); 200 rows of one 1.4 MB text peaked at 142 and 220 MB (720 read 256 at a time).
 READ_MEASURE_ROWS = 32
 # A row group of giant rows (read one at a time) whose text chunk keeps a dictionary page of
-# this many bytes or more (compressed) has each row read by a reader of its own, where reading
-# the chunk once per row costs at most REREAD_BYTES of decoding (_group_batches): about 0.1 s
-# of the main process for four 8 MB rows.
+# this many bytes or more (compressed) has each row read by a reader of its own (_group_parts),
+# where reading the chunk once per row costs at most REREAD_BYTES of decoding: about 0.1 s a row
+# for four 8 MB rows.
 REREAD_DICTIONARY_BYTES = 4 << 20
 REREAD_BYTES = 512 << 20
 # Records buffered before they are written as one row group. The main process holds a row
@@ -119,7 +119,7 @@ def read_parquet(path: Path, options: ReadOptions
             for part in _group_parts(parquet, path, group, text_column, row + 1, options):
                 if options.defer_parse or isinstance(part, Reject):
                     yield part
-                    row = part.line if isinstance(part, Reject) else part.last_line
+                    row = row + 1 if isinstance(part, Reject) else part.last_line
                     continue
                 for item in part.records():
                     row += 1
@@ -483,7 +483,7 @@ class ParquetRow(NamedTuple):
     source: str
     line: int
     group: int                    # its row group
-    index: int                    # its place in the row group
+    place: int                    # its index in the row group
     size: int
     options: ReadOptions
     stamp: tuple[int, int]        # the file's size and modification time (_stamp)
@@ -494,7 +494,7 @@ class ParquetRow(NamedTuple):
 
     def records(self) -> Iterator[Item | Reject]:
         try:
-            batch = _row_alone(Path(self.source), self.group, self.index) \
+            batch = _row_alone(Path(self.source), self.group, self.place) \
                 if _stamp(self.source) == self.stamp else None
         except Exception as exc:
             yield Reject(self.source, self.line,

@@ -50,7 +50,7 @@ def test_a_parallel_run_is_given_the_rows_to_read_again_and_holds_none_of_them(g
         held.append(pa.total_allocated_bytes())
         parts.append(part)
     assert [type(part) for part in parts] == [ParquetRow] * 4
-    assert [(part.line, part.index) for part in parts] == [(1, 0), (2, 1), (3, 2), (4, 3)]
+    assert [(part.line, part.place) for part in parts] == [(1, 0), (2, 1), (3, 2), (4, 3)]
     # One reader for the row group held its dictionary page, decompressed and decoded (25 MB
     # here), and the row it gave.
     assert max(held) < 1 << 20, held
