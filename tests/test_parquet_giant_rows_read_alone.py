@@ -11,6 +11,7 @@ import pickle
 import random
 from dataclasses import replace
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -18,7 +19,7 @@ import pytest
 import cleaner.parquet_io as parquet_io
 from cleaner.inputs import Item, ReadOptions, Reject, expand
 from cleaner.parquet_io import REREAD_DICTIONARY_BYTES, ParquetRow, read_parquet
-from scale_helpers import output_by_workers
+from scale_helpers import output_by_workers, pooled_outcomes
 
 DEFERRED = replace(ReadOptions(), defer_parse=True)
 ROW_BYTES = 3 << 20
@@ -146,3 +147,16 @@ def test_two_workers_clean_rows_read_again_as_one_process_cleans_them(tmp_path, 
     assert [type(p).__name__ for p in read_parquet(path, DEFERRED)] == ["ParquetRow"] * 3
     one, two = output_by_workers([str(path)], tmp_path, "out.jsonl")
     assert one == two and one.count(b"\n") == 3
+
+
+def test_a_worker_that_dies_on_a_row_read_again_costs_that_row_alone(tmp_path):
+    texts = [_text(seed) for seed in range(3)]
+    texts[1] += "\nKILL"                                    # (FakeCleaner's worker dies on it)
+    path = tmp_path / "dies.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "text": texts}), path)
+    rows = list(read_parquet(path, DEFERRED))
+    assert [type(row) for row in rows] == [ParquetRow] * 3
+    outcomes = pooled_outcomes(rows, 1)
+    assert [outcome[0] for outcome in outcomes] == ["record", "reject", "record"]
+    assert "worker process died" in outcomes[1][1]["reason"] and outcomes[1][1]["line"] == 2
+    assert [orjson.loads(outcomes[i][1])["text"] for i in (0, 2)] == [texts[0], texts[2]]
