@@ -13,10 +13,16 @@ from typing import Any
 # Where the cache lives: $CLEANER_CACHE_DIR, else $XDG_CACHE_HOME/cleaner, else ~/.cache/cleaner.
 # CLEANER_CACHE_DIR=off (or empty) turns it off.
 ENV = "CLEANER_CACHE_DIR"
-FILE = "packs.pickle"
+# One file per entry (FOLDER/<key>.pickle), read only when its pack is asked for. The cache was one
+# file read whole at every start: grown to 17 MB by the entries of earlier versions of the code
+# (every edit, every upgrade), it took every process of a run 25 MB more (a 2-worker run on a few
+# articles held 194 MB in all, 119 with the entries of one version).
+FOLDER = "packs"
+# The cache's earlier form, removed where a save finds it.
+OLD_FILE = "packs.pickle"
 # Entries kept: the files of the last few rule configurations, not every version ever loaded.
 MAX_ENTRIES = 256
-_FORMAT = 1
+_FORMAT = 2
 
 
 def cache_dir() -> Path | None:
@@ -55,63 +61,83 @@ def entry_key(path: Path, data: bytes, compiled: bool) -> str:
 
 
 class PackCache:
-    """Loaded packs by entry_key; read once, written back (whole, atomically) if it changed.
+    """Loaded packs by entry_key, a file each: read as they are asked for; save writes the new
+    ones (each atomically) and keeps the MAX_ENTRIES most recently used.
 
-    Any problem with the cache file (missing, corrupt, unwritable) only means loading as if
-    there were no cache: the rule files stay the truth.
+    Any problem with a cache file (missing, corrupt, unwritable) only means loading as if there
+    were no cache: the rule files stay the truth.
     """
 
     def __init__(self, folder: Path | None):
-        self.path = folder / FILE if folder is not None else None
-        self._entries: dict[str, Any] = self._read()
-        self._used: dict[str, Any] = {}
-        self._changed = False
+        self.folder = folder / FOLDER if folder is not None else None
+        self._used: list[str] = []              # keys read from their files
+        self._new: dict[str, Any] = {}
 
-    def _read(self) -> dict[str, Any]:
-        if self.path is None:
-            return {}
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{key}.pickle"
+
+    def get(self, key: str):
+        if self.folder is None:
+            return None
         try:
-            with open(self.path, "rb") as f:
+            with open(self._path(key), "rb") as f:
                 saved = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
                 IndexError, TypeError, ValueError):
-            return {}
-        if not isinstance(saved, dict) or saved.get("format") != _FORMAT:
-            return {}
-        entries = saved.get("entries")
-        return entries if isinstance(entries, dict) else {}
-
-    def get(self, key: str):
-        pack = self._entries.get(key)
-        if pack is not None:
-            self._used[key] = pack
-        return pack
+            return None
+        if not isinstance(saved, dict) or saved.get("format") != _FORMAT or \
+                saved.get("key") != key:
+            return None
+        self._used.append(key)
+        return saved.get("pack")
 
     def put(self, key: str, pack) -> None:
-        self._used[key] = pack
-        self._changed = True
+        self._new[key] = pack
 
     def save(self) -> None:
-        """Write the entries back if new ones came in: those used now, then the others most
-        recently used before them (the file keeps them newest first), at most MAX_ENTRIES."""
-        if self.path is None or not self._changed:
+        """Write the entries that came in new, mark those read as used now (their files' time),
+        and remove the least recently used past MAX_ENTRIES."""
+        if self.folder is None or not self._new:
             return
-        room = max(0, MAX_ENTRIES - len(self._used))
-        others = [(k, v) for k, v in self._entries.items() if k not in self._used][:room]
-        entries = dict(list(self._used.items()) + others)
         import tempfile         # only when writing: most starts only read
+        import time
 
+        # Every entry of this load marked as used at one time, told in nanoseconds: a file's
+        # own time is the kernel's coarse clock, the same for saves a few milliseconds apart.
+        now = time.time_ns()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".packs-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump({"format": _FORMAT, "entries": entries}, f,
-                                protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for key, pack in self._new.items():
+                fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pack-", suffix=".tmp")
+                try:
+                    with os.fdopen(fd, "wb") as f:
+                        pickle.dump({"format": _FORMAT, "key": key, "pack": pack}, f,
+                                    protocol=pickle.HIGHEST_PROTOCOL)
+                    os.replace(tmp, self._path(key))
+                except BaseException:
+                    os.unlink(tmp)
+                    raise
+            for key in [*self._new, *self._used]:
+                os.utime(self._path(key), ns=(now, now))
         except OSError:
             return                  # a read-only or full disk: the next start parses again
-        self._changed = False
+        self._new = {}
+        self._prune()
+
+    def _prune(self) -> None:
+        """Remove the entries past the MAX_ENTRIES most recently used, and the earlier form."""
+        assert self.folder is not None
+        try:
+            (self.folder.parent / OLD_FILE).unlink(missing_ok=True)
+            entries = []
+            for path in self.folder.glob("*.pickle"):
+                try:
+                    entries.append((path.stat().st_mtime_ns, path))
+                except OSError:             # (removed meanwhile by another run's save)
+                    pass
+            entries.sort(reverse=True)
+            for _, path in entries[MAX_ENTRIES:]:
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass

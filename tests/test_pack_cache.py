@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def _user_rules(tmp_path, text=RULE):
 def test_a_second_load_reads_the_cache_and_gives_equal_packs(cache, parses, tmp_path):
     rules = _user_rules(tmp_path)
     first = load_packs([rules])
-    assert "t.toml" in parses and (cache / pack_cache.FILE).is_file()
+    assert "t.toml" in parses and _entries(cache)
     parses.clear()
     assert load_packs([rules]) == first
     assert parses == []
@@ -119,12 +120,26 @@ def test_other_code_does_not_read_this_codes_entries(cache, parses, tmp_path, mo
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_a_damaged_cache_file_is_ignored_and_written_anew(cache, parses, tmp_path, damage):
     rules = _user_rules(tmp_path)
-    cache.mkdir()
-    (cache / pack_cache.FILE).write_bytes(damage)
     packs = load_packs([rules], builtin=False)
-    assert parses == ["t.toml"]
+    for entry in _entries(cache):
+        entry.write_bytes(damage)
+    parses.clear()
+    assert load_packs([rules], builtin=False) == packs and parses == ["t.toml"]
     parses.clear()
     assert load_packs([rules], builtin=False) == packs and parses == []
+
+
+def test_an_entry_under_another_key_is_not_taken(cache, parses, tmp_path):
+    """(A file copied or renamed over another's name.)"""
+    rules = _user_rules(tmp_path)
+    load_packs([rules], builtin=False)
+    (rules / "t.toml").write_text(RULE.replace("a promo", "another"), encoding="utf-8")
+    load_packs([rules], builtin=False)
+    old, new = sorted(_entries(cache), key=lambda path: path.stat().st_mtime_ns)
+    new.write_bytes(old.read_bytes())
+    parses.clear()
+    assert load_packs([rules], builtin=False)[0].rules[0].description == "another"
+    assert parses == ["t.toml"]
 
 
 def test_a_cache_that_cannot_be_written_costs_only_the_parse(tmp_path, monkeypatch, parses):
@@ -153,6 +168,59 @@ def test_the_cache_keeps_the_files_in_use_and_the_newest_others(cache, tmp_path,
     for n in range(5):          # five versions of one file, each loaded once
         (rules / "t.toml").write_text(RULE.replace("a promo", f"promo {n}"), encoding="utf-8")
         load_packs([rules], builtin=False)
-    kept = pack_cache.PackCache(cache)._entries
-    assert [pack.rules[0].description for pack in kept.values()] == \
-        ["promo 4", "promo 3", "promo 2"]
+    assert _descriptions(cache) == {"promo 4", "promo 3", "promo 2"}
+
+
+def test_an_entry_read_again_counts_as_used_when_the_cache_is_written(cache, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.setattr(pack_cache, "MAX_ENTRIES", 2)
+    for name in "abc":
+        (tmp_path / name).mkdir()
+    first, second = _user_rules(tmp_path / "a"), _user_rules(tmp_path / "b")
+    (second / "t.toml").write_text(RULE.replace("a promo", "second"), encoding="utf-8")
+    load_packs([first], builtin=False)
+    load_packs([second], builtin=False)
+    third = tmp_path / "c" / "rules"
+    third.mkdir()
+    (third / "u.toml").write_text(RULE.replace('"t"', '"u"').replace("t/promo", "u/promo")
+                                  .replace("a promo", "third"), encoding="utf-8")
+    load_packs([first, third], builtin=False)       # the first read, the third written
+    assert _descriptions(cache) == {"a promo", "third"}
+
+
+def test_a_load_reads_the_entries_it_asks_for_and_no_other(cache, tmp_path, monkeypatch):
+    """The cache was one file read whole: the entries of every earlier version of the code came
+    into memory at every start (17 MB of them took every process 25 MB more)."""
+    rules = _user_rules(tmp_path)
+    for version in range(5):
+        monkeypatch.setattr(pack_cache, "code_fingerprint", lambda v=version: f"version {v}")
+        load_packs([rules], builtin=False)
+    entry = max(path.stat().st_size for path in _entries(cache))
+    assert len(_entries(cache)) == 5
+    read = []
+    real_open = open
+
+    def counting_open(path, *args, **kwargs):
+        if str(path).endswith(".pickle"):
+            read.append(os.path.getsize(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    load_packs([rules], builtin=False)
+    assert read and sum(read) <= entry
+
+
+def test_the_cache_file_of_the_earlier_form_is_removed_by_a_save(cache, tmp_path):
+    cache.mkdir()
+    (cache / pack_cache.OLD_FILE).write_bytes(b"an earlier cache, read whole at every start")
+    load_packs([_user_rules(tmp_path)], builtin=False)
+    assert not (cache / pack_cache.OLD_FILE).exists() and len(_entries(cache)) == 1
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / pack_cache.FOLDER).glob("*.pickle"))
+
+
+def _descriptions(cache: Path) -> set[str]:
+    return {pickle.loads(path.read_bytes())["pack"].rules[0].description
+            for path in _entries(cache)}
