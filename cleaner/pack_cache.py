@@ -118,10 +118,13 @@ class PackCache:
                 except BaseException:
                     os.unlink(tmp)
                     raise
-            for key in [*self._new, *self._used]:
-                os.utime(self._path(key), ns=(now, now))
         except OSError:
             return                  # a read-only or full disk: the next start parses again
+        for key in [*self._new, *self._used]:
+            try:
+                os.utime(self._path(key), ns=(now, now))
+            except OSError:         # (removed meanwhile by another run's save)
+                pass
         self._new = {}
         self._prune()
 
