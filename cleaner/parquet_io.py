@@ -214,14 +214,21 @@ def _rereads_giant_rows(meta, text_field: str) -> bool:
     """Whether a row group's rows are read each by a reader of their own: its text chunk keeps
     a dictionary page of at least REREAD_DICTIONARY_BYTES, and reading the chunk once per row
     (the dictionary, and the rows before, each time) costs at most REREAD_BYTES."""
+    column = _text_chunk(meta, text_field)
+    if column is None or not column.has_dictionary_page:
+        return False
+    dictionary = column.data_page_offset - column.dictionary_page_offset
+    return dictionary >= REREAD_DICTIONARY_BYTES and \
+        meta.num_rows * column.total_uncompressed_size <= REREAD_BYTES
+
+
+def _text_chunk(meta, text_field: str):
+    """A row group's column chunk of the text column (its metadata), or None."""
     for index in range(meta.num_columns):
         column = meta.column(index)
-        if column.path_in_schema != text_field or not column.has_dictionary_page:
-            continue
-        dictionary = column.data_page_offset - column.dictionary_page_offset
-        return dictionary >= REREAD_DICTIONARY_BYTES and \
-            meta.num_rows * column.total_uncompressed_size <= REREAD_BYTES
-    return False
+        if column.path_in_schema == text_field:
+            return column
+    return None
 
 
 def _row_alone(path: Path, group: int, index: int):
@@ -250,19 +257,18 @@ def _read_rows(parquet, group: int, text_field: str) -> int:
     where its metadata cannot bound it (_dictionary_rows)."""
     meta = parquet.metadata.row_group(group)
     try:
-        for index in range(meta.num_columns):
-            column = meta.column(index)
-            if column.path_in_schema == text_field:
-                average = column.total_uncompressed_size // max(meta.num_rows, 1)
-                rows = max(1, min(READ_BATCH_ROWS, BLOCK_BYTES // max(average, 1)))
-                # (every row is at most the whole chunk: a small chunk needs no measuring; nor
-                # do rows read one at a time already, as giant ones are: measuring decoded 32 of
-                # them at once, Arrow's peak for four 8 MB rows, 111 MB, not 64 reading them)
-                if rows > 1 and column.has_dictionary_page and \
-                        rows * column.total_uncompressed_size > BLOCK_BYTES and \
-                        not _read_as_dictionary(parquet, text_field):
-                    rows = _dictionary_rows(parquet, group, text_field, rows)
-                return rows
+        column = _text_chunk(meta, text_field)
+        if column is not None:
+            average = column.total_uncompressed_size // max(meta.num_rows, 1)
+            rows = max(1, min(READ_BATCH_ROWS, BLOCK_BYTES // max(average, 1)))
+            # (every row is at most the whole chunk: a small chunk needs no measuring; nor do
+            # rows read one at a time already, as giant ones are: measuring decoded 32 of them
+            # at once, Arrow's peak for four 8 MB rows, 111 MB, not 64 reading them)
+            if rows > 1 and column.has_dictionary_page and \
+                    rows * column.total_uncompressed_size > BLOCK_BYTES and \
+                    not _read_as_dictionary(parquet, text_field):
+                rows = _dictionary_rows(parquet, group, text_field, rows)
+            return rows
     except Exception:       # (no sizes in the metadata, or unreadable: read as many as ever)
         pass
     return READ_BATCH_ROWS
