@@ -162,7 +162,7 @@ def _group_parts(parquet, path: Path, group: int, text_column: int, line: int,
     read by a reader of their own (_row_alone), where they are cleaned when the parse is
     deferred (ParquetRow), else here."""
     source = str(path)
-    rows = _read_rows(parquet, group, options.text_field)
+    rows = _read_rows(parquet, path, group, options.text_field)
     meta = parquet.metadata.row_group(group)
     if rows == 1 and _rereads_giant_rows(meta, options.text_field):
         if options.defer_parse:
@@ -247,14 +247,14 @@ def _row_alone(path: Path, group: int, index: int):
     raise ValueError(f"row group {group} ended before its row {index + 1}")
 
 
-def _read_rows(parquet, group: int, text_field: str) -> int:
+def _read_rows(parquet, path: Path, group: int, text_field: str) -> int:
     """Rows to read at once from a row group: READ_BATCH_ROWS, fewer where its texts are long
     on average (about BLOCK_BYTES of text at once, down to one row): a row group of giant rows
     is then not decoded whole at once in the main process.
 
     A text Parquet keeps in a dictionary is counted once in the metadata however many rows
-    repeat it (200 rows of one 1.4 MB text: 1.4 MB), so the row group's text is measured first
-    where its metadata cannot bound it (_dictionary_rows)."""
+    repeat it (200 rows of one 1.4 MB text: 1.4 MB), so where its metadata cannot bound the
+    row group's text, its dictionary (_dictionary_rows) or the text itself is measured first."""
     meta = parquet.metadata.row_group(group)
     try:
         column = _text_chunk(meta, text_field)
@@ -267,7 +267,7 @@ def _read_rows(parquet, group: int, text_field: str) -> int:
             if rows > 1 and column.has_dictionary_page and \
                     rows * column.total_uncompressed_size > BLOCK_BYTES and \
                     not _read_as_dictionary(parquet, text_field):
-                rows = _dictionary_rows(parquet, group, text_field, rows)
+                rows = _dictionary_rows(parquet, path, group, text_field, rows)
             return rows
     except Exception:       # (no sizes in the metadata, or unreadable: read as many as ever)
         pass
@@ -282,18 +282,29 @@ def _read_as_dictionary(parquet, text_field: str) -> bool:
     return pa.types.is_dictionary(parquet.schema_arrow.field(text_field).type)
 
 
-def _dictionary_rows(parquet, group: int, text_field: str, rows: int) -> int:
+def _dictionary_rows(parquet, path: Path, group: int, text_field: str, rows: int) -> int:
     """Rows to read at once from a row group whose text chunk is dictionary-encoded, at most
-    `rows`: halved until no batch of them holds more than BLOCK_BYTES of decoded text besides
-    its largest text, measured by reading the text column alone, READ_MEASURE_ROWS rows at a
-    time.
+    `rows`: so many that no batch of them holds more than BLOCK_BYTES of decoded text besides
+    its largest text.
+
+    A row holds either a text of the dictionary or one written out plainly (once the dictionary
+    filled up), which the chunk's average bounds as it bounds any chunk's rows: the longest text
+    of the dictionary (_longest_in_dictionary) bounds the rest. Where that bound is below
+    READ_MEASURE_ROWS rows (a dictionary holding one long text), the text column is measured
+    instead, READ_MEASURE_ROWS rows at a time, and `rows` halved until its batches pass.
 
     The metadata gives the dictionary's size, not how many rows repeat its values, and a bound
     from it alone (each row as large as the whole dictionary) read most files, whose dictionary
     is their first megabytes of distinct texts, a row at a time. Measuring decodes the text
-    column once more (about 0.2 s of the main process for 45 MB of text)."""
+    column once more: 0.4 s of the main process's CPU for 92 MB of text in one row group, where
+    reading the dictionary took 0.03 s."""
     import pyarrow.compute as pc
 
+    longest = _longest_in_dictionary(parquet, path, group, text_field)
+    if longest is not None:
+        bound = min(rows, (BLOCK_BYTES + longest) // max(longest, 1))
+        if bound >= READ_MEASURE_ROWS:
+            return bound
     sizes: list[int] = []
     try:
         for batch in parquet.iter_batches(batch_size=READ_MEASURE_ROWS, row_groups=[group],
@@ -304,6 +315,38 @@ def _dictionary_rows(parquet, group: int, text_field: str, rows: int) -> int:
     while rows > 1 and _largest_batch(sizes, rows) > BLOCK_BYTES + max(sizes, default=0):
         rows //= 2
     return rows
+
+
+def _longest_in_dictionary(parquet, path: Path, group: int, text_field: str) -> int | None:
+    """The byte length of the longest text in a row group's text dictionary, read with the
+    chunk's first row (Arrow keeps the column's dictionary whole), or None where it cannot be
+    told: the dictionary read is less than the bytes of the chunk's dictionary page, or the
+    file cannot be read so."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    chunk = _text_chunk(parquet.metadata.row_group(group), text_field)
+    try:
+        with pq.ParquetFile(path, metadata=parquet.metadata, read_dictionary=[text_field],
+                            pre_buffer=False, buffer_size=READ_BUFFER_BYTES) as reader:
+            batches = reader.iter_batches(batch_size=1, row_groups=[group], columns=[text_field])
+            try:
+                column = next(batches).column(0)
+            finally:
+                batches.close()
+        if chunk is None or not pa.types.is_dictionary(column.type):
+            return None
+        lengths = pc.binary_length(column.dictionary)
+        held = (pc.sum(lengths).as_py() or 0) + 4 * len(lengths)    # (PLAIN: 4 bytes a length)
+        page = chunk.data_page_offset - chunk.dictionary_page_offset
+        # (compressing a page never grows it by a quarter: a page larger than that holds texts
+        # the dictionary read does not)
+        if page > held * 5 // 4 + 4096:
+            return None
+        return pc.max(lengths).as_py() or 0
+    except Exception:
+        return None
 
 
 def _largest_batch(sizes: list[int], rows: int) -> int:

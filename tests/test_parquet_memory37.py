@@ -218,13 +218,13 @@ def test_a_dictionary_encoded_chunk_of_one_repeated_giant_text_is_read_a_few_row
     path = _dump(tmp_path / "in.parquet", [_giant(1.2)] * 40)
     parquet = pq.ParquetFile(path)
     assert parquet.metadata.row_group(0).column(1).total_uncompressed_size < 2 << 20
-    assert _read_rows(parquet, 0, "text") == 2       # (2 MB besides the largest row)
+    assert _read_rows(parquet, path, 0, "text") == 2     # (2 MB besides the largest row)
     blocks = list(read_parquet(path, DEFERRED))
     assert [b.batch.num_rows for b in blocks] == [1] * 40
     assert expand(blocks) == list(read_parquet(path, ReadOptions()))
     # Distinct texts dictionary-encoded read as many rows at once as ever.
     small = _dump(tmp_path / "small.parquet", [ARTICLE + str(i) for i in range(600)])
-    assert _read_rows(pq.ParquetFile(small), 0, "text") == 256
+    assert _read_rows(pq.ParquetFile(small), small, 0, "text") == 256
 
 
 def test_a_dictionary_typed_text_column_is_measured_decoded(tmp_path):

@@ -83,12 +83,12 @@ def test_a_row_group_of_giant_rows_is_read_a_row_at_a_time_unmeasured(tmp_path, 
     measured = []
     real = parquet_io._dictionary_rows
     monkeypatch.setattr(parquet_io, "_dictionary_rows",
-                        lambda *args: measured.append(args[1:]) or real(*args))
-    assert parquet_io._read_rows(parquet, 0, "text") == 1 and measured == []
+                        lambda *args: measured.append(args[2:]) or real(*args))
+    assert parquet_io._read_rows(parquet, path, 0, "text") == 1 and measured == []
     # A chunk of smaller rows with a dictionary page is measured still.
     small = tmp_path / "small.parquet"
     pq.write_table(pa.table({"text": [ARTICLE * 100] * 600}), small)
-    assert parquet_io._read_rows(pq.ParquetFile(small), 0, "text") > 1
+    assert parquet_io._read_rows(pq.ParquetFile(small), small, 0, "text") > 1
     assert [args[:2] for args in measured] == [(0, "text")]
 
 
