@@ -46,7 +46,9 @@ READ_BUFFER_BYTES = 1 << 20
 # Rows of a dictionary-encoded text column read at once to measure it (_dictionary_rows): at most
 # this many copies of its largest text decoded at once. Measuring 100 MB of articles in one row
 # group took the main process 0.95 s of CPU 8 rows at a time, 0.36 s 32 at a time (reading it
-# 0.48 s); 200 rows of one 1.4 MB text peaked at 142 and 220 MB (720 read 256 at a time).
+# 0.48 s); 200 rows of one 1.4 MB text peaked at 142 and 220 MB (720 read 256 at a time). Also
+# the fewest rows the dictionary's longest text may bound a read to: fewer read slower than
+# measuring does (reading the same 100 MB 16 rows at a time took 0.53 s, 256 at a time 0.23).
 READ_MEASURE_ROWS = 32
 # A row group of giant rows (read one at a time) whose text chunk keeps a dictionary page of
 # this many bytes or more (compressed) has each row read by a reader of its own (_group_parts),
