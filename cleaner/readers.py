@@ -76,8 +76,10 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
     asking it for its name five times cost a fifth of the reading.
     """
     size: int | None = None            # unknown: reading the file then says why, as a Reject
+    mode = 0
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
+        size, mode = status.st_size, status.st_mode
         log.bytes_read += size
     except OSError:
         pass
@@ -89,6 +91,20 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
     if is_parquet(name):
         yield from read_parquet(Path(path), options)
         return
+    if is_jsonl(name) or is_warc(name):
+        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+            # A pipe under a dump's name gives its bytes once: read by its first bytes, as
+            # standard input is. Its name's reader opened it twice (a .gz's first bytes looked
+            # at, then read), and the second open waited for a writer gone: the run hung.
+            yield from _opened(path, _open_plain, lambda stream: _read_stream(
+                stream, path, record_id, options, log))
+            return
+        if size == 0 and stat.S_ISREG(mode) and name.endswith(COMPRESSED_SUFFIXES):
+            # A download or copy that failed: any start of a gzip member or zstd frame is a
+            # reject (the file ends inside it), and no bytes at all were no input, unsaid.
+            yield Reject(path, None, "empty file: a compressed file of no bytes holds no data "
+                                     "(a download or copy that failed?)")
+            return
     if is_warc(name):
         yield from _warc_noted(lambda skipped, places: iter_warc(Path(path), options, skipped,
                                                                  places), log)
