@@ -357,10 +357,12 @@ class _Job:
             status = 0
         except (_Stop, FeedingStopped):
             stop.hold()
+            progress.close()
             self._close(executor, cancel=True)
             status = self._stopped(stop.signum, clean=True)
         except KeyboardInterrupt:
             stop.hold()
+            progress.close()
             # The workers first, with the signals held: one that never finishes its document
             # kept the run from ending after the second signal, and then the interpreter's exit.
             self._close(executor, cancel=True)
@@ -372,6 +374,7 @@ class _Job:
             raise                   # the reader of stdout went away: cli.main exits quietly
         except OSError as exc:
             output.abort()
+            progress.close()
             error = f"writing output failed: {describe_os_error(exc)}{_on_rejects(exc, output)}"
             _say(config, f"error: {error}")
             if isinstance(output, ShardedOutput):
@@ -384,6 +387,7 @@ class _Job:
             self._write_stopped_stats(None, error)
             status = 1
         except WorkerDied as exc:
+            progress.close()
             _say(config, f"error: {exc}")
             _keep_what_is_whole(config, output, self.inputs_done, stats)
             self._write_stopped_stats(None, str(exc))
@@ -392,6 +396,8 @@ class _Job:
             if status != 0:
                 # (stopping anyway: while the pool shuts down, a signal acts as outside a run)
                 stop.uninstall()
+            # (a stopped or failed run's bar is closed before its messages, where it stood:
+            # drawn again under each of them, it ended the screen below the resume command)
             progress.close(finished=status == 0)
             self._close(executor, cancel=status != 0)
         return status

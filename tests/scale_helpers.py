@@ -41,9 +41,10 @@ def write_jsonl(path: Path, rows, bad_lines: dict[int, bytes] | None = None) -> 
     return path
 
 
-def stderr_on_a_terminal(*args: str, columns: int = 100) -> str:
+def stderr_on_a_terminal(*args: str, columns: int = 100, status: int = 0) -> str:
     """What `cleaner clean ARGS --workers 1` writes to its stderr when that is a terminal
-    `columns` wide (0: one that says it has no size, as `script` gives)."""
+    `columns` wide (0: one that says it has no size, as `script` gives); it must exit with
+    `status`."""
     main, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ,
                 struct.pack("HHHH", 24 if columns else 0, columns, 0, 0))
@@ -60,7 +61,7 @@ def stderr_on_a_terminal(*args: str, columns: int = 100) -> str:
             if not chunk:
                 break
             shown += chunk
-        assert proc.wait(timeout=120) == 0
+        assert proc.wait(timeout=120) == status
     os.close(main)
     return shown.decode("utf-8", "replace")
 

@@ -136,6 +136,16 @@ def test_messages_go_on_their_own_line_above_the_bar(with_rejects, tmp_path):
     assert before == ["\r"] * 10, before
 
 
+def test_a_failed_runs_bar_is_closed_before_its_messages_not_drawn_under_them(with_rejects,
+                                                                             tmp_path):
+    """A full disk (/dev/full, written in place) ends the run: its error and what is left are
+    the screen's last lines, not the bar drawn again under each of them."""
+    shown = stderr_on_a_terminal(str(with_rejects), "-o", "/dev/full", status=1)
+    assert "cleaning:" in shown and "error: writing output failed" in shown
+    after = shown[shown.index("error: writing output failed"):]
+    assert "cleaning:" not in after, after
+
+
 def test_a_terminal_of_0_columns_gets_a_bar_of_the_default_width(with_rejects, tmp_path):
     shown = stderr_on_a_terminal(str(with_rejects), "-o", str(tmp_path / "o.jsonl"), columns=0)
     assert "cleaning:" in shown and "%|" in shown and "B/s" in shown
