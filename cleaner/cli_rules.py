@@ -175,7 +175,8 @@ def run_check(args: argparse.Namespace) -> int:
         fixtures = None
     result = check_all(args.rules, builtin=not args.no_builtin_rules, fixtures=fixtures,
                        cleaner_factory=_cleaner_factory(args.lang),
-                       shadowing=not args.no_shadowing)
+                       shadowing=not args.no_shadowing,
+                       kept_options=not (args.rules or args.no_builtin_rules or args.lang))
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(as_dict(result), option=orjson.OPT_INDENT_2) + b"\n")
     else:
@@ -225,6 +226,11 @@ def format_result(result: CheckResult, fixtures, slowest: int = 10,
             verdict = (f"{counted(result.expected_records, 'expected record')}: "
                        f"{'no' if not problems else 'a'} rule takes text they keep "
                        f"(`cleaner fixtures check` compares them whole)")
+            if result.over_kept:
+                # (as `cleaner fixtures check` given rule options: they clean every case)
+                verdict += (f"; every case cleaned with the rules given, over the options "
+                            f"{counted(result.over_kept, 'case')} "
+                            f"{noun(result.over_kept, 'keeps', 'keep')} in .rules")
         elif check == "fixtures":
             firing = rules - len(found)
             verdict = (f"{counted(result.fixture_docs, 'fixture document')}; {firing} of "

@@ -54,6 +54,9 @@ class CheckResult:
     fixture_docs: int = 0
     fixture_chars: int = 0
     expected_records: int = 0       # the fixtures' expected records the records check read
+    # Of those, the ones that keep rule options (<case>.rules) the records check did not use:
+    # it was given rule options, which clean every case, as `cleaner fixtures check` does.
+    over_kept: int = 0
 
     def count(self, level: str) -> int:
         return sum(1 for f in self.findings if f.level == level)
@@ -537,41 +540,47 @@ class ExpectedCase(NamedTuple):
     name: str               # its path under the fixtures folder
     expected: dict          # its expected record
     cleaner: Any            # the cleaner it is checked with (its <case>.rules kept options)
+    over_kept: bool = False     # it keeps rule options that the rules given were used over
 
 
-def expected_cases(root: str | Path, cleaner) -> list[ExpectedCase]:
+def expected_cases(root: str | Path, cleaner, kept: bool = True) -> list[ExpectedCase]:
     """Each fixture input whose expected record is a JSON record, with the cleaner `cleaner
-    fixtures check` checks it with (fixtures.case_cleaner). A case without one, or whose record
-    or kept rule options cannot be read, is left to `cleaner fixtures check`, which says why."""
+    fixtures check` checks it with: given no rule options (`kept`), the one its <case>.rules
+    keeps (fixtures.case_cleaner), else `cleaner`, made with the options given, as for every
+    case. A case without a record, or whose record or kept rule options cannot be read, is left
+    to `cleaner fixtures check`, which says why."""
     root = Path(root)
     cases = []
     for raw in fixture_inputs(root):
         try:
             expected = orjson.loads(expected_path(raw).read_bytes())
-            fixture_cleaner = case_cleaner(cleaner, raw)
+            fixture_cleaner = case_cleaner(cleaner, raw) if kept else cleaner
+            over_kept = not kept and stored_rule_options(raw) is not None
         except (OSError, orjson.JSONDecodeError, RuleOptionsError, KeptRulesError):
             continue
         if isinstance(expected, dict) and isinstance(expected.get("text"), str) \
                 and isinstance(expected.get("removed", []), list):
-            cases.append(ExpectedCase(raw, str(raw.relative_to(root)), expected, fixture_cleaner))
+            cases.append(ExpectedCase(raw, str(raw.relative_to(root)), expected, fixture_cleaner,
+                                      over_kept))
     return cases
 
 
 def check_expected_records(packs: list[Pack], cases: list[ExpectedCase],
-                           records: dict[str, dict], folder: str | Path) -> list[Finding]:
+                           records: dict[str, dict], folder: str | Path,
+                           cleaner=None) -> list[Finding]:
     """A warning for each removal of a loaded rule, in the record a fixture input makes now,
     that takes text of a line its expected record keeps as text and that the expected record
     does not remove itself: the rule would cost that fixture article text. `records`: the
-    records clean_fixtures made, by name, with the cleaner alone (a case keeping rule options
-    of its own is cleaned again as they say). Only what a rule takes is compared: `cleaner
-    fixtures check` compares the records whole."""
+    records clean_fixtures made, by name, with `cleaner` (a case checked with another, the one
+    its kept rule options make, is cleaned again with it). Only what a rule takes is compared:
+    `cleaner fixtures check` compares the records whole."""
     where = {name: f"{pack.path}: {rule.id}"
              for pack in packs for rule in pack.rules for name in (rule.id, *rule.aliases)}
     findings = []
     for case in cases:
         if case.name not in records:
             continue
-        record = (records[case.name] if stored_rule_options(case.raw) is None
+        record = (records[case.name] if case.cleaner is cleaner
                   else clean_fixture(case.cleaner, case.raw, kept_rules=False))
         # Article text lost as `cleaner fixtures update` judges it: a line lost whole, or a
         # span of words cut from it (a code or a credit of a word or two is no loss).
@@ -598,7 +607,8 @@ def check_expected_records(packs: list[Pack], cases: list[ExpectedCase],
                 "warning", "records", where[removal["rule"]],
                 f"removes {_short(taken)!r}{shown} at {place}, which the fixture's expected "
                 f"record keeps as text: `cleaner fixtures check` shows the whole diff; if the "
-                f"removal is meant, `cleaner fixtures update {case.raw.stem}` writes it"))
+                f"removal is meant, `cleaner fixtures update {case.raw.stem}`"
+                f"{' with the rule options given here' if case.over_kept else ''} writes it"))
     return findings
 
 
@@ -994,8 +1004,11 @@ def check_engine(packs: list[Pack]) -> list[Finding]:
 
 def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
               fixtures: str | Path | None = None, cleaner_factory=None,
-              shadowing: bool = True) -> CheckResult:
+              shadowing: bool = True, kept_options: bool = True) -> CheckResult:
     """Run every check; fixtures checks need a fixtures folder and a way to build a Cleaner.
+    `kept_options`: the command was given no rule options (--rules, --no-builtin-rules,
+    --lang), so a fixture that keeps some (<case>.rules) is checked with them, as `cleaner
+    fixtures check` checks it; given some, every fixture is checked with the packs given.
 
     On fixtures that are not the project's own (a user's folder of their site's cases), a
     shipped rule that fires on none of them is an info, not a warning (check_fires); and each
@@ -1035,9 +1048,11 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
         result.findings.extend(check_fires(packs, fired_rules(records), elsewhere, records,
                                            texts, fixtures))
         result.findings.extend(check_gutting(packs, records))
-        cases = expected_cases(fixtures, cleaner)
+        cases = expected_cases(fixtures, cleaner, kept_options)
         result.expected_records = len(cases)
-        result.findings.extend(check_expected_records(packs, cases, dict(records), fixtures))
+        result.over_kept = sum(case.over_kept for case in cases)
+        result.findings.extend(check_expected_records(packs, cases, dict(records), fixtures,
+                                                      cleaner))
         result.findings.extend(check_fixture_ids(packs, cases, fixtures))
         result.timings = time_rules(packs, list(texts.values()))
     # The user's own packs' findings first in each check (a stable sort: each check's order is
