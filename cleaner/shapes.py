@@ -160,16 +160,29 @@ def label_pattern(label: str, seps: set[str], bracketed: bool, bare: bool = Fals
 
 
 def byline_label_pattern(label: str, seps: set[str], field: str, bracketed: bool = False,
-                         bare: bool = True) -> str:
+                         bare: bool = True,
+                         chained: tuple[tuple[str, frozenset[str], str], ...] = (),
+                         joined: str | None = None) -> str:
     r"""The meta pattern for a labelled byline, ``Editor: <name>``: the name is captured as
     `field` (author or editor). For a case-sensitive rule: names start with a capital. In
     brackets if lines were (``[Redaktur: <name>]``), optional ones if some were bare too.
+    `chained`: the bylines (label, separators, field) that may follow the name after a bar
+    (``Penulis: <name> | Editor: <name>``), each captured as its field, in that order.
+    `joined`: what joins names listed after a label (a pattern: ``\s*,\s*``), where they may
+    be: the list is captured whole, for the rule stage to split.
 
     >>> byline_label_pattern("Editor", {":"}, "editor")
     '^(?i:Editor)\\s*(?::)\\s*(?P<editor>\\p{Lu}[\\pL\\pN.\\x27’-]*(?:\\s+\\p{Lu}[\\pL\\pN.\\x27’-]*){0,5})$'
     >>> bracketed = byline_label_pattern("Redaktur", {":"}, "editor", bracketed=True, bare=False)
     >>> bracketed[:33], bracketed[-9:]
     ('^[\\[(]\\s*(?i:Redaktur)\\s*(?::)\\s*', '\\s*[\\])]$')
+    >>> chained = byline_label_pattern("Penulis", {":"}, "author",
+    ...                                chained=(("Editor", frozenset(":"), "editor"),))
+    >>> regex = compile_pattern(chained, case_sensitive=True)
+    >>> regex.match("Penulis: Dimas Prasetyo | Editor: Rina Kartika").groupdict()
+    {'author': 'Dimas Prasetyo', 'editor': 'Rina Kartika'}
+    >>> regex.match("Penulis: Dimas Prasetyo").groupdict()
+    {'author': 'Dimas Prasetyo', 'editor': None}
     """
     sep = _separators(seps)
     opening, closing = r"[\[(]\s*", r"\s*[\])]"
@@ -177,7 +190,19 @@ def byline_label_pattern(label: str, seps: set[str], field: str, bracketed: bool
         opening, closing = f"(?:{opening})?", f"(?:{closing})?"
     elif not bracketed:
         opening = closing = ""
-    return f"^{opening}(?i:{escape(label)})\\s*(?:{sep})\\s*(?P<{field}>{NAME_PATTERN}){closing}$"
+    names = NAME_PATTERN if joined is None else \
+        f"{NAME_PATTERN}(?:(?:{joined}){NAME_PATTERN}){{0,{MAX_NAMES - 1}}}"
+    more = "".join(f"(?:\\s*{CHAIN_BAR}\\s*(?i:{escape(other)})\\s*(?:{_separators(set(other_seps))})"
+                   f"\\s*(?P<{other_field}>{names}))?"
+                   for other, other_seps, other_field in chained)
+    return (f"^{opening}(?i:{escape(label)})\\s*(?:{sep})\\s*(?P<{field}>{names}){more}"
+            f"{closing}$")
+
+
+# What stands between two labelled bylines on one line ("Penulis: X | Editor: Y").
+CHAIN_BAR = "[|•·]"
+# The most names a byline label's list captures ("Penulis: X, Y dan Z").
+MAX_NAMES = 4
 
 
 # ------------------------------------------------------------------------------------- template

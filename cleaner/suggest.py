@@ -394,6 +394,44 @@ class Miner:
         None for any other label ("Pelatih")."""
         return self._labels.get(label.lower())
 
+    def _byline_rest(self, rest: str) -> tuple[tuple[str, str, str], ...] | None:
+        """What a byline label's text holds: () for a name alone ("Rudi Hartono"); for a name
+        and more labelled bylines after bars ("Dimas Prasetyo | Editor: Rina Kartika"), each
+        one's (label, separator, field); None for anything else (a note, a title, a site)."""
+        first, *others = _CHAIN.split(rest)
+        if not self._persons(first):
+            return None
+        chained = []
+        for other in others:
+            shape = shapes.label_shape(other)
+            field = self._byline_field(shape.label) if shape and not shape.bracketed else None
+            if field is None or not self._persons(shape.rest):
+                return None
+            chained.append((shape.label, shape.sep, field))
+        return tuple(chained)
+
+    def _persons(self, text: str) -> bool:
+        """Whether a text names one to four people, two or more joined by commas, "&" or a
+        conjunction of the packs ("Rizky Ramadhan, Siti Aminah")."""
+        names = self._name_list().split(text)
+        return len(names) <= shapes.MAX_NAMES and all(map(_is_person, names))
+
+    def _name_list(self) -> re.Pattern:
+        """What joins two names of a byline's list (_joined_names)."""
+        return re.compile(self._joined_names())
+
+    def _joined_names(self) -> str:
+        """What joins two names of a byline's list, as a pattern: a comma, "&", a conjunction
+        of the packs."""
+        words = "|".join(sorted(map(re.escape, self._conjunctions), key=len, reverse=True))
+        return r"\s*[,&]\s*" + (rf"|\s+(?i:{words})\s+" if words else "")
+
+    def _names_someone(self, line: str) -> bool:
+        """Whether a line is a byline label and a name ("[Redaktur: Rudi Hartono]"), maybe
+        more labelled bylines after it ("Penulis: X | Editor: Y")."""
+        shape = shapes.label_shape(line)
+        return shape is not None and self._byline_rest(shape.rest) is not None
+
     def add(self, doc: Document) -> None:
         """Count one document that has been through `Cleaner.clean_document`."""
         site = site_key(doc.packs, doc.url, self._claims) or NO_SITE
@@ -684,7 +722,7 @@ class Miner:
         # A code line's rule is made for the lines the loaded rules leave (of its desks, for
         # initials): its examples too.
         if byline and group.kind == "label":
-            examples: Iterable[Occurrence] = (o for o in occ if _names_someone(o.text))
+            examples: Iterable[Occurrence] = (o for o in occ if self._names_someone(o.text))
         elif stamp or group.kind == "byline" or group.key == CAPS_LEAD_KEY:
             # A stamp's rule is made for the lines whose text is a date; a byline's for those
             # whose names hold no word it leaves to the user (_name_words); a capitals
@@ -806,15 +844,23 @@ class Miner:
             original = Counter(shape.label for shape in shaped).most_common(1)
             label_text = original[0][0] if original else label
             field = self._byline_field(label)
-            named = [s for s in shaped if _is_person(s.rest)]
+            rests = {s.rest: self._byline_rest(s.rest) for s in shaped} if field else {}
+            named = [s for s in shaped if rests.get(s.rest) is not None]
+            # (a list of names somewhere: "Penulis: X, Y" captures them all, as the packs'
+            # byline rules do, and the rule stage splits them)
+            joined = self._joined_names() if any(
+                self._name_list().search(s.rest) for s in named) else None
             if field and named and len(named) >= NAME_SHARE * len(shaped):
-                # "Editor: X", "[Redaktur: X]" name the editor: taken into meta, not only dropped.
+                # "Editor: X", "[Redaktur: X]" name the editor: taken into meta, not only dropped;
+                # "Penulis: X | Editor: Y" the author and the editor.
                 return {"id": f"{stem}/{_slug(label, 4)}", "action": "meta", "where": where,
                         "case_sensitive": True,
                         "pattern": shapes.byline_label_pattern(
                             label_text, set(group.parts), field,
                             bracketed=any(s.bracketed for s in named),
-                            bare=not all(s.bracketed for s in named))}
+                            bare=not all(s.bracketed for s in named),
+                            chained=_chained_fields(field, (rests[s.rest] for s in named)),
+                            joined=joined)}
             if _one_text((shape.rest for o in occ if (shape := shapes.label_shape(o.text))),
                          len(occ)):
                 return None
@@ -1617,10 +1663,35 @@ def _is_person(text: str) -> bool:
     return shapes.is_name(text) and not _DOMAIN.search(text)
 
 
-def _names_someone(line: str) -> bool:
-    """Whether a line is a byline label and a name ("[Redaktur: Rudi Hartono]")."""
-    shape = shapes.label_shape(line)
-    return shape is not None and _is_person(shape.rest)
+# Bars between labelled bylines on one line ("Penulis: X | Editor: Y"), as the rule's pattern
+# has them (shapes.CHAIN_BAR).
+_CHAIN = re.compile(r"\s*[|•·]\s*")
+
+
+def _chained_fields(field: str, chains: Iterable[tuple[tuple[str, str, str], ...]]
+                    ) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """The labelled bylines that follow a byline label's name on its lines (`chains`: each
+    line's, _byline_rest), in the order first seen, each label once with every separator it
+    was written with and the capture it fills, numbered where a field comes twice (author2:
+    the rule stage joins the two names).
+
+    >>> [(label, sorted(seps), field) for label, seps, field in _chained_fields(
+    ...     "author", [(), (("Editor", ":", "editor"),), (("editor", "-", "editor"),)])]
+    [('Editor', ['-', ':'], 'editor')]
+    >>> [field for _, _, field in _chained_fields("author", [(("Reporter", ":", "author"),)])]
+    ['author2']
+    """
+    labels: dict[str, tuple[str, set[str], str]] = {}
+    for chain in chains:
+        for label, sep, other in chain:
+            labels.setdefault(label.lower(), (label, set(), other))[1].add(sep)
+    used = Counter([field])
+    named = []
+    for label, seps, other in labels.values():
+        used[other] += 1
+        named.append((label, frozenset(seps),
+                      other if used[other] == 1 else f"{other}{used[other]}"))
+    return tuple(named)
 
 
 @cache
