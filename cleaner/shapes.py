@@ -103,6 +103,10 @@ def label_shape(line: str) -> Label | None:
     True
     >>> label_shape("DN-1003/mk") is None
     True
+    >>> label_shape("Sejumlah pengunjung melihat-lihat produk yang dipamerkan.") is None
+    True
+    >>> label_shape("BERITA MU-Paul Pogba Senang Jadi Pemain Terbaik").label
+    'BERITA MU'
     """
     line = collapse(line)
     if len(line) > MAX_SHAPED_CHARS:
@@ -113,6 +117,10 @@ def label_shape(line: str) -> Label | None:
     if code_line(line) is not None:
         # "DN-1003/mk" reads as a label "DN", a dash and a title "1003/mk": one shape per desk,
         # a pattern taking any line opening "DN -", and a field list beside "Sumber: X".
+        return None
+    at, after = m.start("sep"), m.end("sep")
+    if m.group("sep") == "-" and at == m.end("label") and line[after:after + 1].islower():
+        # A hyphen inside a word ("melihat-lihat", "anti-korupsi") separates nothing.
         return None
     rest = m.group("rest")
     bracketed = bool(m.group("open")) and bool(m.group("close"))

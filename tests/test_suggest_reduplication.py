@@ -96,3 +96,19 @@ def test_hostile_openings_do_not_raise_out_of_the_miner(tmp_path):
                 "x" * 70 + " - " + "x" * 70]
     path = _dump(tmp_path, "kabarrusak.example", openings)
     assert "ä -" not in _leads(path, "kabarrusak.example")
+
+
+def test_a_caption_with_a_hyphenated_word_is_no_label_line(tmp_path, capsys):
+    """"Sejumlah pengunjung melihat-lihat produk ..." read as the label "Sejumlah pengunjung
+    melihat", a dash and a title: its rule, pasted, took any line opening so, prose too."""
+    from suggest_helpers import suggested
+
+    caption = "Sejumlah pengunjung melihat-lihat {} yang dipamerkan. (Foto: Dok. Contoh)"
+    path = _dump(tmp_path, "kabar-uji.example", ["JAKARTA -"] * 6)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    things = ["produk", "kain batik", "lukisan", "kerajinan", "mobil listrik", "buku"]
+    for row, thing in zip(rows, things):
+        row["text"] += "\n\n" + caption.format(thing)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    candidates = suggested(path, capsys, "--packs", "common")
+    assert not [c for c in candidates if c["kind"] == "label" and "melihat" in c["shape"]]
