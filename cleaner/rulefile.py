@@ -522,6 +522,8 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     aliases = _strings(raw.get("aliases"), path, "aliases", rule_id)
     _not_reserved(rule_id, aliases, path)
     action = raw.get("action")
+    if action is None:
+        raise RuleFileError(path, f"no action: give one of {', '.join(ACTIONS)}", rule_id)
     if action not in ACTIONS:
         raise RuleFileError(path, f"action must be one of {', '.join(ACTIONS)}, not {action!r}",
                             rule_id)

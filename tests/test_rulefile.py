@@ -24,6 +24,7 @@ def write(tmp_path, text, name="t.toml"):
 
 @pytest.mark.parametrize("change,reason", [
     (("drop-line", "drop-everything"), "action must be one of"),
+    (('action = "drop-line"\n', ""), "no action: give one of drop-line, drop-tail, drop-span, meta"),
     (("'^promo$'", "'(?<=x)promo'"), "rejected by the linear-time engine"),
     (("'^promo$'", "'(a)\\1'"), "rejected by the linear-time engine"),
     (("'^promo$'", "'(?P<price>promo)'"), "unknown named groups"),
