@@ -119,12 +119,39 @@ def unknown_rule_ids(ids: Iterable[object], packs: Iterable[Any]) -> list[str]:
 
 
 class RuleFileError(ValueError):
-    """A rule file that cannot be used: names the file, the rule and the reason."""
+    """A rule file that cannot be used: names the file, the rule, the line the rule's id stands
+    on (where the file names it once) and the reason."""
 
     def __init__(self, path: str | Path, reason: str, rule: str | None = None):
         self.path, self.rule, self.reason = str(path), rule, reason
-        where = f"{path}" + (f", rule {rule!r}" if rule else "")
+        lines = id_lines(self.path, rule) if rule else []
+        self.line: int | None = lines[0] if len(lines) == 1 else None
+        where = f"{path}" + (f", rule {rule!r}" if rule else "") + \
+            (f" (line {self.line})" if self.line else "")
         super().__init__(f"{where}: {reason}")
+
+
+def _table_line(path: str | Path, index: int) -> str:
+    """" (line N)": where the file's `index`-th [[rule]] table opens; "" where it cannot be
+    told."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    tables = [m.start() for m in re.finditer(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", text,
+                                            re.MULTILINE)]
+    return f" (line {text.count(chr(10), 0, tables[index]) + 1})" if index < len(tables) else ""
+
+
+def id_lines(path: str | Path, rule: str) -> list[int]:
+    """The lines of a rule file that give a rule this id (`id = "kompas/related"`); none where
+    the file cannot be read as text."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    given = re.compile(r"^[ \t]*id[ \t]*=[ \t]*([\"'])" + re.escape(rule) + r"\1", re.MULTILINE)
+    return [text.count("\n", 0, m.start()) + 1 for m in given.finditer(text)]
 
 
 def re2_options() -> re2.Options:
@@ -514,7 +541,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         raise RuleFileError(path, f"[[rule]] #{index + 1} is not a table")
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not rule_id.strip():
-        raise RuleFileError(path, f"[[rule]] #{index + 1} has no id")
+        raise RuleFileError(path, f"[[rule]] #{index + 1}{_table_line(path, index)} has no id")
     unknown = set(raw) - _RULE_KEYS
     if unknown:
         raise RuleFileError(path, f"unknown keys {sorted(unknown)}", rule_id)

@@ -31,7 +31,7 @@ from cleaner.normalize import normalize
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.pack_replacements import pack_warnings, shipped_replacements
 from cleaner.rulefile import (Pack, Rule, RuleFileError, alphabet_of, builtin_rules_dir,
-                              combine_packs, id_clashes, read_pack, near_problems,
+                              combine_packs, id_clashes, id_lines, read_pack, near_problems,
                               piece_warnings, rule_paths, shipped_rule_files, site_problems,
                               unknown_rule_ids)
 from cleaner.sitekey import site_stem
@@ -198,17 +198,31 @@ def few_stopwords_message(pack: Pack) -> str:
 
 
 def _schema_error(exc: RuleFileError) -> Finding:
-    """A loader's error as a finding, where its file and rule."""
+    """A loader's error as a finding, where its file and rule, and the line the rule's id
+    stands on."""
     return Finding("error", "schema", exc.path + (f": {exc.rule}" if exc.rule else ""),
-                   exc.reason)
+                   (f"line {exc.line}: " if exc.line else "") + exc.reason)
 
 
 def check_ids(packs: list[Pack]) -> list[Finding]:
     """Rule ids and aliases are unique across packs; an id is never reused as another's alias."""
     return [Finding("error", "ids", f"{pack.path}: {rule.id}",
                     f"{'id' if name == rule.id else 'alias'} {name!r} is already used by "
-                    f"{first_rule.id} ({first.path})")
+                    f"{first_rule.id} ({first.path}){_clash_lines(pack, rule, first, first_rule)}")
             for pack, rule, name, first, first_rule in id_clashes(packs)]
+
+
+def _clash_lines(pack: Pack, rule: Rule, first: Pack, first_rule: Rule) -> str:
+    """Where two rules that clash give their ids: " (lines 12 and 30)" in one file, " (line
+    30 here, line 12 there)" in two; "" where a line cannot be told (an alias, a file not
+    read)."""
+    here = id_lines(pack.path, rule.id)
+    if pack.path == first.path:
+        return f" (lines {here[0]} and {here[1]})" if len(here) == 2 else ""
+    there = id_lines(first.path, first_rule.id)
+    if len(here) == 1 and len(there) == 1:
+        return f" (line {here[0]} here, line {there[0]} there)"
+    return ""
 
 
 def _names(pack: Pack) -> set[str]:

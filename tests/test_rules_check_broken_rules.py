@@ -52,6 +52,35 @@ def test_rules_check_reports_every_broken_rule_of_a_file(tmp_path, capsys):
     assert set(schema) == {f"{path}: t/ad", f"{path}: t/promo"}
     assert "missing )" in schema[f"{path}: t/ad"]
     assert "action must be one of" in schema[f"{path}: t/promo"]
+    # The line each rule's id stands on, for the user's editor.
+    assert schema[f"{path}: t/ad"].startswith("line 6: ")
+    assert schema[f"{path}: t/promo"].startswith("line 12: ")
+
+
+def test_a_run_names_the_line_of_the_broken_rule(tmp_path, capsys):
+    path = _pack(tmp_path)
+    assert main(["clean", "-", "-o", str(tmp_path / "out.jsonl"), "--no-builtin-rules",
+                 "--rules", str(path)]) == 2
+    assert f"rule file {path}, rule 't/ad' (line 6): pattern rejected" in capsys.readouterr().err
+
+
+def test_an_id_given_twice_names_both_lines(tmp_path, capsys):
+    path = tmp_path / "rules" / "t.toml"
+    path.parent.mkdir()
+    path.write_text(PACK.replace('"t/promo"', '"t/related"').replace("drop-everything",
+                                                                      "drop-line"),
+                    encoding="utf-8")
+    main(["rules", "check", "--no-builtin-rules", "--rules", str(path), "--no-fixtures", "--json"])
+    [clash] = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["check"] == "ids"]
+    assert clash["message"].endswith("(lines 12 and 18)")
+
+
+def test_a_rule_without_an_id_is_named_by_the_line_of_its_table(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text(PACK.replace('id = "t/promo"\n', "").replace("'^(Iklan'", "'^Iklan'"),
+                    encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"\[\[rule\]\] #2 \(line 11\) has no id"):
+        load_pack(path)
 
 
 def test_the_other_rules_of_a_file_with_broken_ones_are_still_checked(tmp_path, capsys):
