@@ -231,7 +231,9 @@ class RunStats:
             f"{self.rejected}, flagged {self.flagged}"
             + (f", skipped {counted(self.skipped_files, 'file')} not matching the input patterns"
                if self.skipped_files else "")
-            + (", skipped records: " + "; ".join(f"{n} {r}" for r, n in self.skipped_records.items())
+            # (a WARC's records passed over, and hidden files and folders not read: "skipped: 1
+            # not HTML; 1 dump/.git: a hidden folder, not read (--hidden reads it)")
+            + (", skipped: " + "; ".join(f"{n} {r}" for r, n in self.skipped_records.items())
                if self.skipped_records else "")
             + (", skipped duplicate files: " + "; ".join(
                 f"{n} {r}" for r, n in self.skipped_duplicates.items())

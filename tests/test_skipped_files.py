@@ -26,7 +26,7 @@ def test_the_summary_says_a_hard_link_is_a_skipped_duplicate_file(tmp_path, caps
                  "--stats", str(stats)]) == 0
     summary = capsys.readouterr().err
     assert f"skipped duplicate files: 1 {LINK}" in summary
-    assert "skipped records" not in summary
+    assert "skipped:" not in summary
     figures = json.loads(stats.read_text())
     assert figures["skipped_duplicate_files"] == 1
     assert figures["skipped_duplicate_reasons"] == {LINK: 1}

@@ -138,7 +138,7 @@ def test_skipped_warc_records_are_counted_in_the_summary_and_stats(warc, tmp_pat
     assert main(["clean", str(warc), "-o", str(out), "--workers", "1", "--stats", str(stats)]) == 0
     assert json.loads(stats.read_text())["skipped_records"] == {
         "WARC request record": 1, "not HTML (image/png)": 1, "HTTP status 301": 1}
-    assert "skipped records: 1 WARC request record; 1 not HTML (image/png); 1 HTTP status 301" \
+    assert "skipped: 1 WARC request record; 1 not HTML (image/png); 1 HTTP status 301" \
         in capsys.readouterr().err
 
 
