@@ -404,7 +404,9 @@ class Miner:
         chained = []
         for other in others:
             shape = shapes.label_shape(other)
-            field = self._byline_field(shape.label) if shape and not shape.bracketed else None
+            if shape is None or shape.bracketed:
+                return None
+            field = self._byline_field(shape.label)
             if field is None or not self._persons(shape.rest):
                 return None
             chained.append((shape.label, shape.sep, field))
@@ -845,6 +847,7 @@ class Miner:
             label_text = original[0][0] if original else label
             field = self._byline_field(label)
             rests = {s.rest: self._byline_rest(s.rest) for s in shaped} if field else {}
+            chains = [chain for s in shaped if (chain := rests.get(s.rest)) is not None]
             named = [s for s in shaped if rests.get(s.rest) is not None]
             # (a list of names somewhere: "Penulis: X, Y" captures them all, as the packs'
             # byline rules do, and the rule stage splits them)
@@ -859,7 +862,7 @@ class Miner:
                             label_text, set(group.parts), field,
                             bracketed=any(s.bracketed for s in named),
                             bare=not all(s.bracketed for s in named),
-                            chained=_chained_fields(field, (rests[s.rest] for s in named)),
+                            chained=_chained_fields(field, chains),
                             joined=joined)}
             if _one_text((shape.rest for o in occ if (shape := shapes.label_shape(o.text))),
                          len(occ)):
