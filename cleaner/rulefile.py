@@ -134,24 +134,25 @@ class RuleFileError(ValueError):
 def _table_line(path: str | Path, index: int) -> str:
     """" (line N)": where the file's `index`-th [[rule]] table opens; "" where it cannot be
     told."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    tables = [m.start() for m in re.finditer(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", text,
-                                            re.MULTILINE)]
-    return f" (line {text.count(chr(10), 0, tables[index]) + 1})" if index < len(tables) else ""
+    tables = _lines_matching(path, r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]")
+    return f" (line {tables[index]})" if index < len(tables) else ""
 
 
 def id_lines(path: str | Path, rule: str) -> list[int]:
     """The lines of a rule file that give a rule this id (`id = "kompas/related"`); none where
     the file cannot be read as text."""
+    return _lines_matching(path, r"^[ \t]*id[ \t]*=[ \t]*([\"'])" + re.escape(rule) + r"\1")
+
+
+def _lines_matching(path: str | Path, pattern: str) -> list[int]:
+    """The numbers of a file's lines that `pattern` matches at their start; none where the
+    file cannot be read as text."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []
-    given = re.compile(r"^[ \t]*id[ \t]*=[ \t]*([\"'])" + re.escape(rule) + r"\1", re.MULTILINE)
-    return [text.count("\n", 0, m.start()) + 1 for m in given.finditer(text)]
+    return [text.count("\n", 0, m.start()) + 1
+            for m in re.finditer(pattern, text, re.MULTILINE)]
 
 
 def re2_options() -> re2.Options:

@@ -425,8 +425,7 @@ class Miner:
     def _joined_names(self) -> str:
         """What joins two names of a byline's list, as a pattern: a comma, "&", a conjunction
         of the packs."""
-        words = "|".join(sorted(map(re.escape, self._conjunctions), key=len, reverse=True))
-        return r"\s*[,&]\s*" + (rf"|\s+(?i:{words})\s+" if words else "")
+        return _joiners(frozenset(self._conjunctions))
 
     def _names_someone(self, line: str) -> bool:
         """Whether a line is a byline label and a name ("[Redaktur: Rudi Hartono]"), maybe
@@ -1669,6 +1668,14 @@ def _is_person(text: str) -> bool:
 # Bars between labelled bylines on one line ("Penulis: X | Editor: Y"), as the rule's pattern
 # has them (shapes.CHAIN_BAR).
 _CHAIN = re.compile(r"\s*[|•·]\s*")
+
+
+@cache
+def _joiners(conjunctions: frozenset[str]) -> str:
+    """A comma, "&" or one of the conjunctions between two names, as a pattern (made once per
+    set of conjunctions: asked for on every line of a byline label)."""
+    words = "|".join(sorted(map(re.escape, conjunctions), key=len, reverse=True))
+    return r"\s*[,&]\s*" + (rf"|\s+(?i:{words})\s+" if words else "")
 
 
 def _chained_fields(field: str, chains: Iterable[tuple[tuple[str, str, str], ...]]
