@@ -36,6 +36,9 @@ _LENGTH_LINE = re.compile(rb"\r\nContent-Length:[ \t]*(\d+)\r\n", re.IGNORECASE)
 # Content codings warcio undoes only with an optional package, and the package: named in the
 # reason a page in one is refused, since nothing else says what was missing.
 _CODING_PACKAGES = {"br": "brotli"}
+# Content codings by their old names, which a server may still send and a client must take as the
+# coding itself (RFC 9110, 8.4.1): warcio knows only the current names.
+_CODING_ALIASES = {"x-gzip": "gzip", "x-deflate": "deflate"}
 # What that flag's reason opens with where the file (or its last gzip member) ends inside it.
 _ENDS_INSIDE = "the file ends inside its WARC record"
 # The records of text whose text is kept, flagged, as far as the file goes where it ends inside
@@ -148,18 +151,30 @@ def _payload_type(record) -> tuple[str | None, str | None]:
     return media, header_charset(content_type)
 
 
-def _undone_coding(record) -> str | None:
-    """The Content-Encoding of a response's payload, as its header gives it, where warcio does
-    not undo it and passes the bytes on as they came; None where it does, or there is none."""
+def _coding(record) -> str | None:
+    """The Content-Encoding of a response's payload as its header gives it (stripped; None for
+    none or "identity"), an old name given as the coding's own."""
+    headers = record.http_headers
+    coding = (headers.get_header("Content-Encoding") or "").strip() if headers else ""
+    if coding.lower() in ("", "identity"):
+        return None
+    return _CODING_ALIASES.get(coding.lower(), coding)
+
+
+def _decoder(record) -> str | None:
+    """The name of warcio's decoder for a response's Content-Encoding, or None: no coding, or
+    one warcio has no decoder for (its bytes pass on as they came)."""
     from warcio.bufferedreaders import BufferedReader
 
-    headers = record.http_headers
-    coding = headers.get_header("Content-Encoding") if headers else None
-    # (the test warcio's content_stream makes; "identity" means no coding at all)
-    if not coding or coding.strip().lower() in ("", "identity") or \
-            coding.lower() in BufferedReader.get_supported_decompressors():
-        return None
-    return coding.strip()
+    coding = _coding(record)
+    return coding.lower() if coding and \
+        coding.lower() in BufferedReader.get_supported_decompressors() else None
+
+
+def _undone_coding(record) -> str | None:
+    """The Content-Encoding of a response's payload, where warcio has no decoder for it and
+    passes the bytes on as they came; None where there is none, or it is undone."""
+    return _coding(record) if _decoder(record) is None else None
 
 
 def _coding_reason(coding: str) -> str:
@@ -1026,16 +1041,19 @@ _TRAILER_LINE = 1 << 13
 
 
 def _content_stream(record) -> tuple[Any, _Body]:
-    """warcio's decoded payload stream of a record (chunks joined, a Content-Encoding undone),
-    reading the record's bytes through a _Body."""
-    raw = record.raw_stream
-    # (warcio picks the decoders from the HTTP headers, and builds them on `raw_stream`; the
-    # record keeps its own, which the reader reads to its end later)
-    record.raw_stream = body = _Body(raw)
-    try:
-        return record.content_stream(), body
-    finally:
-        record.raw_stream = raw
+    """The decoded payload stream of a record (chunks joined, a Content-Encoding undone), read
+    through a _Body on the record's bytes: the stream warcio's content_stream makes, with a
+    coding's old name (x-gzip) taken as the coding."""
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
+    # (the record keeps its own raw stream, which the reader reads to its end later)
+    body = _Body(record.raw_stream)
+    if not record.http_headers:
+        return body, body
+    decoder = _decoder(record)
+    if record.http_headers.get_header("Transfer-Encoding") == "chunked":
+        return ChunkedDataReader(body, decomp_type=decoder), body
+    return (BufferedReader(body, decomp_type=decoder) if decoder else body), body
 
 
 def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:

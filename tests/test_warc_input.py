@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -726,3 +727,18 @@ def test_a_page_an_archive_kept_decoded_under_its_content_encoding_is_read(tmp_p
     _write(path, [_coded_record("https://desa.id/0", "br", UNDATED, chunked=False)])
     [item] = iter_inputs([str(path)])
     assert isinstance(item, Item) and item.text.startswith("<html>")
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+@pytest.mark.parametrize("coding, compress", [
+    ("x-gzip", gzip.compress), ("X-Gzip", gzip.compress),
+    ("x-deflate", zlib.compress)])
+def test_a_page_in_a_content_encoding_given_by_its_old_name_is_decoded(
+        tmp_path, coding, compress, chunked):
+    """x-gzip and x-deflate are gzip and deflate (RFC 9110, 8.4.1), as old servers still send
+    them: the page is read, not refused as a coding that cannot be decoded."""
+    path = tmp_path / "crawl.warc"
+    _write(path, [_coded_record("https://desa.id/0", coding, compress(UNDATED), chunked)])
+    [item] = iter_inputs([str(path)])
+    assert isinstance(item, Item), item
+    assert item.text == UNDATED.decode() and not item.hints["page_flags"]
