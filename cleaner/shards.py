@@ -501,7 +501,8 @@ class ShardedOutput:
     def write_records(self, lines: list[bytes], rows=None) -> None:
         """A batch's record lines at once, when they fit before the shard is full (room()):
         no checkpoint falls among them."""
-        (self._shard or self._open_shard()).write_lines(lines, rows)
+        if lines:       # (a batch of rejects alone opens no shard: none would be renamed)
+            (self._shard or self._open_shard()).write_lines(lines, rows)
 
     def write_reject(self, reject: dict[str, Any]) -> None:
         try:
