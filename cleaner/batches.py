@@ -242,6 +242,20 @@ def reject_id(item: Any) -> str | None:
         return None
 
 
+def _with_url(reason: str, item: Item) -> str:
+    """A page's reject reason followed by the page's url, where its record gives one (a WARC
+    response's target, a dump's url field), as a reader's rejects of pages name it: a crawl's
+    record number alone sends the user to the archive to find which page it was.
+
+    >>> _with_url("empty page", Item("c.warc", 3, "", {"url": "https://a.id/1"}, 0))
+    'empty page: https://a.id/1'
+    >>> _with_url("empty page", Item("p.html", None, "", {}, 0))
+    'empty page'
+    """
+    url = item.fields.get("url") if isinstance(item.fields, dict) else None
+    return f"{reason}: {url}" if isinstance(url, str) and url.strip() else reason
+
+
 def internal_error(item: Item, exc: BaseException, writing: bool = False) -> Reject:
     """The Reject for a document whose cleaning or, with `writing`, whose record's writing
     (orjson.dumps) raised: bad input where the exception says so, else a bug, named as one.
@@ -252,7 +266,8 @@ def internal_error(item: Item, exc: BaseException, writing: bool = False) -> Rej
     if isinstance(exc, PageError):      # a web page with no article: bad input, not a bug
         from cleaner.html_extract import with_cut_short     # (a reader's cut page says so)
 
-        return item_reject(item, with_cut_short(str(exc), (item.hints or {}).get("page_flags")),
+        return item_reject(item, with_cut_short(_with_url(str(exc), item),
+                                                (item.hints or {}).get("page_flags")),
                            item.text[:4096])
     if writing and isinstance(exc, orjson.JSONEncodeError):   # a field JSON cannot hold
         return item_reject(item, f"cannot write the record as JSON: {exc}", item.text[:1 << 20])

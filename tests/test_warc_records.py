@@ -511,9 +511,27 @@ def test_a_page_with_no_article_the_file_ends_inside_is_rejected_saying_so_from_
     [reject] = [json.loads(line) for line in
                 (tmp_path / "out.jsonl.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
     assert reject["record"] == 2 and reject["reason"].startswith(
-        "no article text found in the page; the file ends inside its WARC record "
-        "(Content-Length ")
+        "no article text found in the page: https://n.id/b; the file ends inside its WARC "
+        "record (Content-Length ")
 
+
+
+def test_a_page_refused_where_it_is_cleaned_is_named_by_its_url(tmp_path):
+    """A reader's rejects of pages name the url ("empty page: URL"); one the extractor refused
+    (no article, too many tags, its time limit) named only the record's number, and its raw
+    holds the page, not the WARC headers: the url is then the only way to the page."""
+    empty = warc_record("response", "https://n.id/kosong",
+                        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                        b"<html><body><div></div></body></html>", "application/http; "
+                        "msgtype=response")
+    path, out = tmp_path / "crawl.warc", tmp_path / "out.jsonl"
+    path.write_bytes(record("https://n.id/a", page("Judul Satu")) + empty)
+    assert main(["clean", str(path), "-o", str(out), "--workers", "1", "-q"]) == 0
+    [reject] = [json.loads(line) for line in
+                (tmp_path / "out.jsonl.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert reject["record"] == 2
+    assert reject["reason"] == "no article text found in the page: https://n.id/kosong"
+    assert reject["raw"].startswith("<html>")
 
 # --- reasons in words, resource records of plain text, a cut page named ---------------------------
 
