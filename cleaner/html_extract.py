@@ -123,6 +123,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
     # (with chrome=False too: these repair what trafilatura would lose of the article's text)
     leads = give_loose_leads(tree, meta.get("title") or "", meta.get("description") or "")
     give_subheadings(tree)
+    give_loose_tails(tree)
     links = related_links(tree, related_labels)
     teasers = listing_teasers(tree, url if site_host(url) else meta.get("url"))
     # (the page's own date, where teasers' dates are no date of it: html_clean._listing_date)
@@ -149,7 +150,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         raise PageError(f"extraction failed: {type(exc).__name__}: {exc}") from None
     # trafilatura's fallback for a short page (under its min_extracted_size) is the text of its
     # <article> as one line, headline and byline inside: the page's runs part it again.
-    text = drop_border_lines(resplit_joined(text, runs))
+    text = drop_border_lines(part_glued_runs(resplit_joined(text, runs), runs))
     if not has_prose(text):
         raise PageError(no_article_reason(removed))
     listing = listing_flag(text, teasers)
@@ -335,6 +336,53 @@ def give_subheadings(tree: HtmlElement) -> int:
         if beside[parent]:
             div.tag = "p"
             given += 1
+    return given
+
+
+def give_loose_tails(tree: HtmlElement) -> int:
+    """Give the extractor each run of loose text that follows a block inside a block of
+    _LEAD_BLOCKS holding a paragraph (the block's tail, and the inline elements after it up to
+    a <br> or a block) as the paragraph it is, where it reads as prose (has_prose); returns
+    how many.
+
+    Pages that part their text with <br> (detik, antaranews) put a box inside the text (a photo
+    credit, a "Lihat juga" table), and the sentence after it is the box's tail. trafilatura
+    dropped that tail once the block around it held a paragraph, as give_loose_leads gives it
+    one: the article lost a paragraph in the middle. Around a block that holds none, trafilatura
+    reads the tails with the rest of its text, and a paragraph given there was read twice.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<html><body><div><p>Lead.</p><div><div>Foto: X</div></div>"
+    ...                        "The police said on Monday that <b>two men</b> were held.<br>"
+    ...                        "Next.</div></body></html>")
+    >>> give_loose_tails(page), page.find("body/div/p[2]").text_content()
+    (1, 'The police said on Monday that two men were held.')
+    """
+    given = 0
+    holds_paragraph: dict[HtmlElement, bool] = {}
+    for block in [el for el in tree.iter(*BLOCK_TAGS) if el.tail and el.tail.strip()]:
+        parent = block.getparent()
+        if parent is None or parent.tag not in _LEAD_BLOCKS:
+            continue
+        if parent not in holds_paragraph:       # (before any paragraph is given in it)
+            holds_paragraph[parent] = parent.find("p") is not None or \
+                not (parent.text or "").strip()
+        if not holds_paragraph[parent]:
+            continue
+        run: list[HtmlElement] = []
+        for sibling in block.itersiblings():
+            if _is_block(sibling) or sibling.tag == "br":
+                break
+            run.append(sibling)
+        text = block.tail + "".join(_run_text(el) for el in run)
+        if not has_prose(" ".join(text.split())):
+            continue
+        paragraph = block.makeelement("p", {})
+        paragraph.text, block.tail = xml_text(block.tail), None
+        for el in run:
+            paragraph.append(el)            # (its tail, the run's text after it, with it)
+        block.addnext(paragraph)
+        given += 1
     return given
 
 
@@ -613,6 +661,37 @@ def resplit_joined(text: str, runs: list[str]) -> str:
     if pos < len(line) or len(parts) < 2:
         return text
     return "\n".join(parts)
+
+
+# The characters of each side of a junction of two runs looked for glued first (a quick test
+# that nearly every pair fails); a run shorter than GLUE_LEAST is passed.
+GLUE_REACH = 30
+GLUE_LEAST = 8
+
+
+def part_glued_runs(text: str, runs: list[str]) -> str:
+    """The extracted text with a line break where two consecutive runs of the page (page_runs:
+    the texts of two blocks) stand glued, the first's end on the second's start with no space:
+    trafilatura joins the text around an empty block so ("…kamera pengawas."Kami masih…", a
+    `<div class="fake-br">` between). The text stages parted the sentences again, but the
+    words at the junction were then missing from the extracted text, and the record listed
+    them as left out of it.
+
+    >>> part_glued_runs('Polisi datang ke lokasi."Kami masih mencari," ujarnya.',
+    ...                 ["Polisi datang ke lokasi.", '"Kami masih mencari," ujarnya.'])
+    'Polisi datang ke lokasi.\\n"Kami masih mencari," ujarnya.'
+    """
+    for first, second in zip(runs, runs[1:]):
+        if len(first) < GLUE_LEAST or len(second) < GLUE_LEAST or \
+                first[-GLUE_REACH:] + second[:GLUE_REACH] not in text:
+            continue
+        # (the two runs whole: in a script written without spaces, the junction alone is found
+        # inside one paragraph that repeats a sentence)
+        at = text.find(first + second)
+        if at >= 0:
+            cut = at + len(first)
+            text = f"{text[:cut]}\n{text[cut:]}"
+    return text
 
 
 # A line of a table's borders alone: what trafilatura leaves of a row whose cells held nothing

@@ -205,3 +205,68 @@ def test_a_utf8_page_or_a_declared_charset_is_no_guess():
                  SPANISH.replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1")):
         _, _, notes = decode_html(data)
         assert notes == []
+
+
+# -- a sentence after a box inside text parted by <br> ------------------------------------------
+
+LEAD = ("Polisi menangkap dua pria yang diduga mencuri sepeda motor di kawasan Depok, Jawa Barat, "
+        "pada Senin malam setelah aksi mereka terekam kamera pengawas.")
+SECOND = ("Kapolsek setempat mengatakan kedua pelaku sudah beraksi di lima lokasi berbeda dalam "
+          "sebulan terakhir.")
+QUOTE = '"Kami masih mengembangkan kasus ini," ujar Kapolsek kepada wartawan, Selasa (12/3/2024).'
+LAST = ("Kedua pelaku dijerat pasal pencurian dengan pemberatan dengan ancaman hukuman maksimal "
+        "tujuh tahun penjara.")
+BOXES = {
+    "nested divs": "<div><div>Foto: dokumentasi polisi setempat</div></div>",
+    "a box in a table": '<table class="linksisip"><tr><td><div class="lihatjg"><strong>Lihat '
+                        'juga Video: </strong><a href="/v">Video Pencuri Motor</a></div></td>'
+                        "</tr></table>",
+}
+OPENINGS = {"loose": LEAD, "a dateline in bold": f"<strong>Jakarta</strong> - {LEAD}"}
+
+
+@pytest.mark.parametrize("box", BOXES)
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_the_sentence_after_a_box_in_text_parted_by_breaks_is_kept(cleaner, box, opening):
+    """detik and antaranews part their text with <br> and put a photo credit or a "Lihat juga"
+    box among it; the sentence after the box is the box's tail, which trafilatura dropped once
+    the text around it held a paragraph (the lead given as one, a table made a <div>): the
+    record lost it as html/not-extracted."""
+    html = page(f'<article><h1>Pencuri Motor Ditangkap</h1><div class="body">{OPENINGS[opening]}'
+                f"<br><br>{SECOND}<br><br>{BOXES[box]}{QUOTE}<br><br>{LAST}</div></article>",
+                title="Pencuri Motor Ditangkap")
+    record = cleaner.clean_html(html)
+    assert QUOTE in record["text"].split("\n")
+    assert [r["text"] for r in record["removed"] if r["rule"] == "html/not-extracted"] == []
+    lines = [line for line in record["text"].split("\n") if line]
+    assert lines.index(SECOND) < lines.index(QUOTE) < lines.index(LAST) == len(lines) - 1
+
+
+def test_a_sentence_after_an_empty_block_in_a_block_with_its_own_text_is_read_once(cleaner):
+    """Where the block's own text opens it and no paragraph is in it (jpost.com's breaking news:
+    `<div class="fake-br-for-article-body">` between sentences), trafilatura reads the tails
+    with it; a paragraph given there was read twice."""
+    html = page(f'<article><h1>Pencuri Motor Ditangkap</h1><div class="body">{LEAD}'
+                f'<div class="fake-br"></div>{QUOTE} {LAST}<br><div class="fake-br"></div>'
+                "</div></article>", title="Pencuri Motor Ditangkap")
+    text = cleaner.clean_html(html)["text"]
+    assert text.count(QUOTE[:30]) == 1 and LEAD in text
+
+
+def test_a_page_whose_article_follows_its_headline_in_a_layout_cell_is_read_without_its_menu(
+        cleaner):
+    """A table-laid page: the article is the headline's tail in the left cell, parted by <br>
+    (the cell made a <div>); trafilatura took the whole page, menu and sidebar in, and the
+    record listed the menu as left out though its words were in the text."""
+    html = ('<html><head><meta charset="utf-8"><title>Gempa Guncang Sukabumi</title></head>'
+            '<body><div id="menu"><a href="/">Beranda</a> | <a href="/p">Politik</a> | '
+            '<a href="/e">Ekonomi</a></div><table width="100%"><tr><td width="70%">'
+            f"<h1>Gempa Guncang Sukabumi</h1>\n{LEAD}<br><br>{SECOND}<br><br>{LAST}<br><br>"
+            '</td><td width="30%"><h3>Berita Terkini</h3><a href="/1">Harga emas naik hari ini'
+            '</a><br><a href="/2">Presiden resmikan bendungan baru</a></td></tr></table>'
+            "</body></html>")
+    record = cleaner.clean_html(html)
+    assert [line for line in record["text"].split("\n") if line] == [LEAD, SECOND, LAST]
+    left_out = [r["text"] for r in record["removed"] if r["rule"] == "html/not-extracted"]
+    assert left_out == ["Beranda | Politik | Ekonomi", "Berita Terkini",
+                        "Harga emas naik hari ini Presiden resmikan bendungan baru"]
