@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import codecs
 
-from cleaner.identify import site_host
 from cleaner.input_guard import missing_input
 from cleaner.inputs import (COMPRESSED_SUFFIXES, MAX_HTML_BYTES, MAX_RECORD_BYTES,
                             PARQUET_SUFFIXES, TEXT_KINDS, WARC_SUFFIXES, ReadOptions, hint_pair)
-from cleaner.pipeline import Cleaner, cleaner_language
+from cleaner.pipeline import Cleaner, cleaner_language, given_site_host
 from cleaner.pack_replacements import pack_warnings
 from cleaner.progress import say
 from cleaner.rulefile import RuleFileError
@@ -154,16 +153,11 @@ def site_read_options(args: argparse.Namespace, cleaner) -> ReadOptions | None:
     no loaded site pack (it would change nothing, unsaid)."""
     options = read_options(args)
     if args.site is not None:
-        site = args.site.strip()
-        if cleaner.site_pack(site) is None:
-            domains = sorted(domain for pack in cleaner.packs if pack.kind == "site"
-                             for domain in pack.domains)
-            say(f"cleaner: error: --site {args.site!r} names no loaded site pack: give a "
-                f"site's host, one of {', '.join(domains) or 'none'}")
+        try:
+            cleaner.given_site = given_site_host(cleaner, args.site)
+        except ValueError as exc:
+            say(f"cleaner: error: --site {exc}")
             return None
-        # As its host (`www.Kompas.COM` is `kompas.com`): the run key a resume compares holds
-        # it, and two spellings of one site clean alike.
-        cleaner.given_site = site_host(site)
     return options
 
 

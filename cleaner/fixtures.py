@@ -225,6 +225,10 @@ class KeptRulesError(ValueError):
         super().__init__(f"made with {options.typed()} (kept in {rule_options_path(raw)}): "
                          f"{reason}")
 
+    def __reduce__(self):
+        # (pickled by what made it, as RuleFileError is: a pool's worker may raise it)
+        return (type(self), (self.raw, self.options, self.reason, self.missing))
+
 
 # The cleaners made for the rule options cases keep, for each cleaner given (clean_fixture):
 # made once per set of options, a case's pytest cleaning hundreds of cases with one cleaner.

@@ -36,7 +36,7 @@ from cleaner.document import NOTHING_VISIBLE, Document, nothing_visible
 from cleaner.html_load import PageError
 from cleaner.inputs import MAX_RECORD_BYTES, Reject, hint_pair, opens_as_page, with_hint_fields
 from cleaner.parquet_io import record_schema, row_text
-from cleaner.pipeline import Cleaner, cleaner_language, document_id
+from cleaner.pipeline import Cleaner, cleaner_language, document_id, given_site_host
 from cleaner.rulefile import RuleFileError, load_packs, rule_paths
 
 _CLEANERS: dict[tuple, Cleaner] = {}
@@ -123,7 +123,9 @@ def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] =
     `lang` is read as Cleaner(lang=...) reads it ("EN" is "en"), and refused where no pack
     serves it. `site`: the host of the site every row comes from ("kompas.com"), whose pack
     cleans the rows whose url names no site a pack claims, as a row's own `site` column does
-    (Cleaner.clean's site=). ValueError for a value the command or the Cleaner refuses.
+    (Cleaner.clean's site=), taken as its host ("www.Kompas.COM" is "kompas.com") and refused
+    where no loaded site pack claims it. ValueError for a value the command or the Cleaner
+    refuses; RuleFileError, here, for a rule file that does not load.
 
     >>> sorted(batch_kwargs(text_field="content"))  # doctest: +NORMALIZE_WHITESPACE
     ['builtin', 'cleaner_version', 'fields', 'lang', 'max_record_bytes', 'rules',
@@ -139,6 +141,15 @@ def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] =
         # (read as the Cleaner reads it, so that "EN" and "en" name one map in the cache)
         packs = load_packs(paths, builtin=builtin)
         lang = cleaner_language(lang, [pack.id for pack in packs if pack.kind == "lang"])
+    # The Cleaner the map's rows need, made here: a rule file that does not load raises in the
+    # caller's process, before any worker starts (with num_proc, each worker raised it), and
+    # a site no pack claims is refused, as the command's --site is.
+    cleaner = _cleaner(paths, builtin, lang, digest)
+    if site is not None:
+        try:
+            site = given_site_host(cleaner, site)
+        except ValueError as exc:
+            raise ValueError(f"site {exc}") from None
     return {"text_field": text_field, "rules": paths, "builtin": builtin, "lang": lang,
             "rules_digest": digest, "cleaner_version": code_version(),
             "max_record_bytes": _record_limit(max_record_bytes),

@@ -488,6 +488,20 @@ class Cleaner:
                 doc.flags.append(self.index.no_language_flag(doc.text, declared, self.lang))
 
 
+def given_site_host(cleaner: Cleaner, site: str) -> str:
+    """The host a site given for every document names (`www.Kompas.COM` is `kompas.com`), as
+    Cleaner.given_site takes it: the key a resume or a map's cache compares then holds one
+    spelling of one site. ValueError where no loaded site pack claims it: it would change
+    nothing, unsaid."""
+    host = site_host(site.strip())
+    if cleaner.site_pack(site.strip()) is None or host is None:
+        domains = sorted(domain for pack in cleaner.packs if pack.kind == "site"
+                         for domain in pack.domains)
+        raise ValueError(f"{site!r} names no loaded site pack: give a site's host, one of "
+                         f"{', '.join(domains) or 'none'}")
+    return host
+
+
 def cleaner_language(lang: Any, langs: Iterable[str]) -> str | None:
     """The language a Cleaner cleans every document in (its `lang`, the command's --lang): a
     language pack's id as it is, else the code a record's `lang` field would name ("EN",

@@ -130,6 +130,12 @@ class RuleFileError(ValueError):
             (f" (line {self.line})" if self.line else "")
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # Pickled by what made it: a worker's error then reaches the process that started the
+        # worker (multiprocessing, Dataset.map(num_proc=N)), where the default, __init__ given
+        # the message alone, failed to unpickle it and left the pool waiting for ever.
+        return (type(self), (self.path, self.reason, self.rule))
+
 
 def _table_line(path: str | Path, index: int) -> str:
     """" (line N)": where the file's `index`-th [[rule]] table opens; "" where it cannot be
