@@ -117,8 +117,8 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "input folders too; without it they are passed over, each hidden "
                             "folder named (not walked)")
     group.add_argument("--html-field", default="html", metavar="NAME",
-                       help="JSONL field holding a web page, used when a record has no text "
-                            "field, or an empty or blank one (default: html)")
+                       help="JSONL field or Parquet column holding a web page, used when a "
+                            "record has no text, or an empty or blank one (default: html)")
     group.add_argument("--max-html-bytes", type=at_least(1), default=MAX_HTML_BYTES, metavar="N",
                        help=f"refuse HTML pages larger than this (default: {MAX_HTML_BYTES})")
     group.add_argument("--page-timeout", type=at_least(0, float), default=DEFAULT_PAGE_TIMEOUT,

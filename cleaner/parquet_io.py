@@ -101,14 +101,24 @@ def read_parquet(path: Path, options: ReadOptions
         return
     names = parquet.schema_arrow.names
     if options.text_field not in names:
+        # (a page column alone: the text column's pages are read as pages)
+        pages = f"; read its {options.html_field!r} column's pages with --text-field " \
+                f"{options.html_field}" if options.html_field in names else ""
         yield Reject(source, None, f"no {options.text_field!r} column (columns: "
-                                   f"{', '.join(names)})")
+                                   f"{', '.join(names)}){pages}")
         return
     if names.count(options.text_field) > 1:
         # A row as a dict would keep the last of them, and pass over the other's text.
         yield Reject(source, None, f"{names.count(options.text_field)} columns named "
                                    f"{options.text_field!r}: which holds the text is not "
                                    "known; rename the others")
+        return
+    doubled = sorted({name for name in names if names.count(name) > 1})
+    if doubled:
+        # A row as a dict keeps one value a name: the others would be lost, unsaid.
+        yield Reject(source, None, f"more than one column named {', '.join(map(repr, doubled))}"
+                                   ": a record holds one field of a name, and the others' "
+                                   "values would be lost; rename them")
         return
     text_column = names.index(options.text_field)
     # Row group by row group: a damaged page costs the rest of its row group (a reject says
@@ -617,13 +627,22 @@ def row_text(value: Any, text_field: str, source: str = "", row: int | None = No
 
 
 def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOptions) -> Item | Reject:
-    text = row_text(fields.pop(options.text_field, None), options.text_field, source, row)
+    value = fields.pop(options.text_field, None)
+    html = fields.get(options.html_field)
+    given_page = (value is None or isinstance(value, str) and not value.strip()) and \
+        isinstance(html, str) and bool(html.strip())
+    if given_page:
+        # No text, or a blank one, beside a page in the page column (--html-field): the page is
+        # read, as a JSONL record's is.
+        value = fields.pop(options.html_field)
+    text = row_text(value, options.text_field, source, row)
     if options.hint_fields:
         with_hint_fields(fields, options.hint_fields)
     if isinstance(text, Reject):
         return _named(text, fields)
     size = len(text.encode("utf-8"))
-    page = opens_as_page(text)          # the raw page in the text column: extracted, as a page
+    # (the raw page in the text column, too: extracted, as a page)
+    page = given_page or opens_as_page(text)
     too_large = _too_large(size, page, options)
     if too_large is not None:           # (a text column Arrow could not measure: split_batch)
         head = text[:MAX_REJECT_RAW].encode("utf-8", "surrogatepass")

@@ -333,3 +333,53 @@ def test_parquet_ids_are_named_as_jsonl_ids_are(tmp_path):
                  "-q"]) == 0
     assert [r["id"] for r in read_jsonl(tmp_path / "in.out.jsonl")] == [
         "true", '{"a":1}', "[1,2]", "in.jsonl:4"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_row_with_no_text_beside_a_page_reads_the_page_as_a_jsonl_record_does(tmp_path,
+                                                                                  workers):
+    """--html-field was read from JSONL records only: Parquet rows of a page and a null or
+    blank text were rejected ("no 'text' value", "empty document"), the same rows as JSON
+    lines cleaned."""
+    page = (ROOT / "fixtures" / "rt.com" / "4a44ab3e4c.html").read_text(encoding="utf-8")
+    rows = [{"id": "a", "text": None, "page": page}, {"id": "b", "text": " ", "page": page},
+            {"id": "c", "text": None, "page": None}]
+    table = tmp_path / "pages.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), table)
+    lines = tmp_path / "pages.jsonl"
+    write_jsonl(lines, rows)
+    outs = {}
+    for name, src in (("parquet", table), ("jsonl", lines)):
+        outs[name] = tmp_path / f"{name}.out.jsonl"
+        assert main(["clean", str(src), "-o", str(outs[name]), "--html-field", "page", "-q",
+                     "--workers", workers]) == 0
+    records = read_jsonl(outs["parquet"])
+    assert [r["id"] for r in records] == ["a", "b"] and records == read_jsonl(outs["jsonl"])
+    assert records[0]["meta"]["title"] and "page" not in records[0]
+    [reject] = read_jsonl(tmp_path / "parquet.out.jsonl.rejects.jsonl")
+    assert (reject["line"], reject["reason"]) == (3, "no 'text' value")
+
+
+def test_a_file_whose_columns_share_a_name_is_refused_not_read_losing_one(tmp_path, capsys):
+    """A row as a record keeps one value of a name: two `tag` columns lost the first's values,
+    unsaid (two text columns were refused already)."""
+    path = tmp_path / "dup.parquet"
+    pq.write_table(pa.Table.from_arrays(
+        [pa.array(["Isi berita panjang yang ada di sini."]), pa.array(["x"]), pa.array(["y"])],
+        names=["text", "tag", "tag"]), path)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(path), "-o", str(out)]) == 0
+    assert read_jsonl(out) == []
+    [reject] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert reject["reason"].startswith("more than one column named 'tag': ")
+    assert "rejected" in capsys.readouterr().err
+
+
+def test_a_file_with_a_page_column_and_no_text_column_says_how_to_read_it(tmp_path):
+    path = tmp_path / "pages.parquet"
+    pq.write_table(pa.table({"id": ["a"], "html": ["<html><body><p>x</p></body></html>"]}), path)
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(path), "-o", str(out), "-q"]) == 0
+    [reject] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert reject["reason"] == ("no 'text' column (columns: id, html); read its 'html' "
+                                "column's pages with --text-field html")
