@@ -25,7 +25,7 @@ path nor the function's name says what the files or the package's other modules 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
@@ -329,6 +329,13 @@ def _record(cleaner: Cleaner, doc: Document | None, url: str | None, hints: dict
 
 def _texts(batch: dict[str, list], text_field: str) -> list:
     """The batch's text column, or an error that says what is wrong with the call."""
+    if not isinstance(batch, Mapping):
+        # (an Arrow table's `in` looked through its values: "no 'text' column (columns: [...",
+        # and thousands of characters of rows)
+        raise TypeError(f"clean_batch takes a batch as columns of values (a dict), as "
+                        f"Dataset.map gives it in its default format; this one is "
+                        f"{type(batch).__module__}.{type(batch).__name__}: map the dataset "
+                        f"with_format(None), not 'arrow' or 'pandas'")
     if text_field not in batch:
         raise ValueError(f"no {text_field!r} column (columns: {', '.join(map(str, batch))}): "
                          "text_field= names the one with the text")

@@ -1,6 +1,7 @@
 """A broken rule file or a site no pack claims is refused where the options are given (batch_kwargs,
 as the command refuses them), and the package's errors cross a process pool whole: a worker's
-RuleFileError left Dataset.map(num_proc=N) and multiprocessing.Pool waiting for ever."""
+RuleFileError left Dataset.map(num_proc=N) and multiprocessing.Pool waiting for ever. A batch in
+a format clean_batch does not take says which to use."""
 
 from __future__ import annotations
 
@@ -83,3 +84,20 @@ def test_batch_kwargs_refuses_a_site_no_pack_claims_as_the_command_does(site, tm
 def test_batch_kwargs_takes_a_site_as_its_host():
     assert batch_kwargs(site="www.Kompas.COM")["site"] == batch_kwargs(site="kompas.com")["site"] \
         == "kompas.com"
+
+
+@pytest.mark.parametrize("fmt", ["arrow", "pandas"])
+def test_a_map_over_batches_that_are_not_columns_of_values_says_which_format_to_use(
+        fmt, tmp_path, monkeypatch):
+    """An Arrow-formatted dataset's batch is a pyarrow Table, whose `in` looked through its
+    values: the error said "no 'text' column (columns: [ [ ..." with thousands of characters
+    of rows, though the column was there."""
+    datasets = pytest.importorskip("datasets")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path))
+    ds = datasets.Dataset.from_dict({"id": ["a"], "text": ["Isi berita yang ada di sini."]})
+    from cleaner.hf import clean_batch
+
+    with pytest.raises(TypeError, match=r"clean_batch takes a batch as columns of values \(a "
+                                        r"dict\).*with_format\(None\)") as raised:
+        ds.with_format(fmt).map(clean_batch, batched=True, fn_kwargs=batch_kwargs())
+    assert "Isi berita" not in str(raised.value)
