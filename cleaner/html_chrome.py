@@ -11,7 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.document import Removal, cut_short
-from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS
+from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, text_runs
 from cleaner.html_load import _flag, xml_text
 from cleaner.identify import url_host
 from cleaner.lexicon import phrase_words
@@ -22,6 +22,10 @@ from cleaner.page_bylines import opens_with_label, page_words
 CHROME_MAX_SHARE = 0.25
 # A list of this many items or more, each item's text this share link text, lists other articles.
 LINK_LIST_MIN_ITEMS = 3
+# ... unless a sentence of the article, of this many words or more and ending in a colon,
+# introduces it ("Berikut situs resmi yang dapat digunakan:"): a label ("Baca juga:", "Related:")
+# is shorter.
+INTRODUCING_WORDS = 6
 LINK_LIST_LINK_SHARE = 0.9
 
 # Generic page chrome, by class or id tokens: (name, pattern on one token). The pattern must
@@ -88,13 +92,11 @@ def _element_lines(el: HtmlElement) -> list[str]:
     return [line for line in lines if line]
 
 
-_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
-
-
 def _removal(rule: str, el: HtmlElement, kept: str = "") -> Removal | None:
     """A removal record for an element: its visible text (no script or style) but for the text
-    `kept` in its place, cut short."""
-    text = " ".join("".join(_VISIBLE_TEXT(el)).split())
+    `kept` in its place, cut short; its blocks' texts and lines parted by a space, as a reader
+    sees them (joined, a menu's items read "HomeNewsSport": one word in the counts)."""
+    text = " ".join(text_runs(el))
     if kept.strip():
         text = " ".join(text.replace(" ".join(kept.split()), "", 1).split())
     return _cut_short(rule, text, "html-strip") if text else None
@@ -365,10 +367,15 @@ _LINK_LISTS = etree.XPath(f"//body//*[self::ul or self::ol][count(li) >= {LINK_L
 def strip_link_lists(tree: HtmlElement) -> list[Removal]:
     """Remove lists whose every item is a link and nothing else: menus and lists of other
     articles (trafilatura drops most menus too; removing them first keeps its fast mode on the
-    article)."""
+    article). A list the article introduces (_introduced_list) stays, its links made plain
+    text: trafilatura dropped it as a list of links."""
     removed: list[Removal] = []
     for lst in _LINK_LISTS(tree):
         if lst.getparent() is None:
+            continue
+        if _introduced_list(lst):
+            for link in list(lst.iter("a")):
+                link.drop_tag()
             continue
         ok = True
         for li in lst:
@@ -706,6 +713,28 @@ def _caps_link(p: HtmlElement) -> HtmlElement | None:
     if _QUOTE.match(title) and _QUOTE.match(title[-1]):
         return None
     return links[0] if " ".join(p.text_content().split()) == title else None
+
+
+def _introduced_list(lst: HtmlElement) -> bool:
+    """Whether the article introduces a list: the element before it is a paragraph of
+    INTRODUCING_WORDS words or more ending in a colon, at most half of it links, its own list of
+    links ("Berikut situs resmi ...:" before the sites), not a menu or a label's list of other
+    articles (a heading: "<h3>Related coverage from <a>How to Do Everything</a>:</h3>").
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><p>Berikut situs resmi yang dapat digunakan warga:</p>"
+    ...                        "<ul><li><a>A</a></li></ul><p>Baca juga:</p><ol></ol></div>")
+    >>> [_introduced_list(lst) for lst in page.iter("ul", "ol")]
+    [True, False]
+    """
+    before = next((el for el in lst.itersiblings(preceding=True)
+                   if isinstance(el.tag, str) and el.tag not in HIDDEN_TAGS), None)
+    if before is None or before.tag != "p":
+        return False
+    text = " ".join(before.text_content().split())
+    linked = sum(len(" ".join(a.text_content().split())) for a in before.iter("a"))
+    return text.endswith((":", "：")) and len(text.split()) >= INTRODUCING_WORDS and \
+        linked <= len(text) / 2
 
 
 def _introduced(p: HtmlElement) -> bool:

@@ -270,3 +270,34 @@ def test_a_page_whose_article_follows_its_headline_in_a_layout_cell_is_read_with
     left_out = [r["text"] for r in record["removed"] if r["rule"] == "html/not-extracted"]
     assert left_out == ["Beranda | Politik | Ekonomi", "Berita Terkini",
                         "Harga emas naik hari ini Presiden resmikan bendungan baru"]
+
+
+# -- lists of links the article introduces; what a removal of a list records --------------------
+
+SITES = ('<ul><li><a href="https://cekbansos.kemensos.go.id">Cek Bansos Kementerian Sosial</a></li>'
+         '<li><a href="https://dtks.kemensos.go.id">Data Terpadu Kesejahteraan Sosial</a></li>'
+         '<li><a href="https://www.bpjs.go.id">Portal BPJS Kesehatan</a></li></ul>')
+
+
+def test_a_list_of_links_a_sentence_of_the_article_introduces_is_kept(cleaner):
+    """The article's own list ("Berikut situs resmi ...:" before the sites) went as
+    html/chrome-link-list, a menu's rule."""
+    html = page(f"<article><h1>Cek Bansos</h1>{PARAGRAPHS}<p>Berikut situs resmi yang dapat "
+                f"digunakan untuk mengecek status penerima bantuan sosial:</p>{SITES}"
+                f"{PARAGRAPHS}</article>", title="Cek Bansos")
+    record = cleaner.clean_html(html)
+    for site in ("Cek Bansos Kementerian Sosial", "Portal BPJS Kesehatan"):
+        assert f"- {site}" in record["text"].split("\n")
+    assert [r for r in record["removed"] if r["rule"].startswith("html/")] == []
+
+
+@pytest.mark.parametrize("label", ["<p>Baca juga:</p>",
+                                   "<h3>Related coverage from <a href='/c'>How to Do Everything: "
+                                   "Money</a>:</h3>"])
+def test_a_list_of_links_under_a_label_or_heading_still_goes_its_items_parted(cleaner, label):
+    html = page(f"<article><h1>Cek Bansos</h1>{PARAGRAPHS}{label}{SITES}{PARAGRAPHS}</article>",
+                title="Cek Bansos")
+    record = cleaner.clean_html(html)
+    assert "Portal BPJS Kesehatan" not in record["text"]
+    assert [r["text"] for r in record["removed"] if r["rule"] == "html/chrome-link-list"] == [
+        "Cek Bansos Kementerian Sosial Data Terpadu Kesejahteraan Sosial Portal BPJS Kesehatan"]
