@@ -126,6 +126,7 @@ def load_page(html: bytes | str, http_charset: str | None = None,
     if tags > MAX_TAGS:
         raise PageError(f"page of {tags:,} tags, more than the {MAX_TAGS:,} a news page is read "
                         "with (its parse would take hundreds of MB)")
+    html = without_cut_tag(html)
     html, tamed = tame_attributes(html)
     if tamed:
         flags.append(_flag("markup", f"{tamed} tags with over {MAX_ATTRIBUTES:,} attributes read "
@@ -147,6 +148,26 @@ def load_page(html: bytes | str, http_charset: str | None = None,
     if repair_mojibake(tree, html, utf8) and fixes is not None:
         fixes.append("fix_mojibake")
     return tree, encoding, flags
+
+
+# What a page cut inside a tag ends with: "<", "</", "</p", "<a href=\"/x": a tag begun that
+# no ">" closes ("a < b" at a page's end is text: a tag's name follows its "<" at once).
+_CUT_TAG = re.compile(r"<(?:/?[A-Za-z!?][^<>]*|/)?\s*")
+
+
+def without_cut_tag(html: str) -> str:
+    """A page without the tag it ends inside, where a crawler or a download cut it there: the
+    parser gave the fragment as text ("… satu meter.</"), which ended the article's text.
+
+    >>> without_cut_tag("<p>Air naik satu meter.</"), without_cut_tag("<p>x</p><a href='/y")
+    ('<p>Air naik satu meter.', '<p>x</p>')
+    >>> without_cut_tag("<p>a < b"), without_cut_tag("<p>x</p>\\n")
+    ('<p>a < b', '<p>x</p>\\n')
+    """
+    start = html.rfind("<")
+    if start < 0 or _CUT_TAG.fullmatch(html, start) is None:
+        return html
+    return html[:start]
 
 
 # The characters XML forbids: C0 controls but tab, newline and carriage return, surrogates,

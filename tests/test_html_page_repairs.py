@@ -301,3 +301,21 @@ def test_a_list_of_links_under_a_label_or_heading_still_goes_its_items_parted(cl
     assert "Portal BPJS Kesehatan" not in record["text"]
     assert [r["text"] for r in record["removed"] if r["rule"] == "html/chrome-link-list"] == [
         "Cek Bansos Kementerian Sosial Data Terpadu Kesejahteraan Sosial Portal BPJS Kesehatan"]
+
+
+@pytest.mark.parametrize("cut", ["</", "<", "</p", '</p><p>Petugas <a href="/x', "<!-- komentar"])
+def test_a_page_cut_inside_a_tag_ends_its_text_without_the_tag(cleaner, cut):
+    """A download or a crawler cut the page there: the parser gave the fragment as text, and the
+    article ended with "satu meter.</"."""
+    html = page(f"<article><h1>Banjir</h1>{PARAGRAPHS}<p>Air terus naik hingga satu meter.",
+                title="Banjir").replace("</body></html>", "") + cut
+    text = cleaner.clean_html(html)["text"]
+    assert text.rstrip().endswith("satu meter.") or text.rstrip().endswith("Petugas")
+    assert "<" not in text
+
+
+def test_a_page_ending_in_text_that_holds_a_less_than_sign_keeps_it(cleaner):
+    html = page(f"<article><h1>Harga</h1>{PARAGRAPHS}<p>Inflasi tahun ini tetap terkendali di "
+                "bawah target karena harga pangan stabil, dengan angka < 3", title="Harga")
+    html = html.replace("</body></html>", "")
+    assert cleaner.clean_html(html)["text"].rstrip().endswith("angka < 3")
