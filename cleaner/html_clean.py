@@ -13,7 +13,7 @@ from cleaner.decode import UTF8_ENCODINGS
 from cleaner.document import Document, Line
 from cleaner.html_extract import LISTING_FLAG, extract_article, not_extracted
 from cleaner.html_left_out import EXTRACTOR_FIX
-from cleaner.html_load import PageError, import_extractors, load_page
+from cleaner.html_load import STOPPED_EARLY, PageError, import_extractors, load_page
 from cleaner.identify import site_host, url_host
 from cleaner.lexicon import Lexicon, lexicon, phrase_words
 from cleaner.normalize import FIXES, unify_newlines
@@ -111,10 +111,17 @@ def _extract(cleaner: "Cleaner", html: bytes | str, url: str | None, charset: st
             # every loaded pack.
             words = lexicon(cleaner.packs)
             with reading_pages(words):
-                extraction = extract_article(
-                    tree, page_url, site.html_strip if site else (),
-                    f"{site.id}/html-strip" if site else "site/html-strip",
-                    related_labels=words.related_labels)
+                try:
+                    extraction = extract_article(
+                        tree, page_url, site.html_strip if site else (),
+                        f"{site.id}/html-strip" if site else "site/html-strip",
+                        related_labels=words.related_labels)
+                except PageError as exc:
+                    # Where the parse stopped early, what it lost may be where the article was:
+                    # the reject says so, as a kept page's `markup` flag does.
+                    stopped = [flag["reason"] for flag in flags
+                               if flag.get("reason", "").startswith(STOPPED_EARLY)]
+                    raise PageError("; ".join([str(exc), *stopped])) from None
     except PageTimeout as exc:
         raise PageError(f"{exc}; raise --page-timeout to allow more") from None
     except RecursionError:

@@ -82,6 +82,10 @@ _EXTRACTORS = ("htmldate", "langcodes.data_dicts", "lxml.cssselect", "trafilatur
                "trafilatura.utils", "zoneinfo")
 
 
+# What a page's `markup` flag opens with where libxml2's limits stopped its parse.
+STOPPED_EARLY = "parsing stopped early"
+
+
 def load_page(html: bytes | str, http_charset: str | None = None,
               max_bytes: int = MAX_HTML_BYTES,
               fixes: list[str] | None = None) -> tuple[HtmlElement, str | None, list[dict]]:
@@ -141,7 +145,7 @@ def load_page(html: bytes | str, http_charset: str | None = None,
         raise PageError("not HTML: no markup a parser can read")
     errors = [e for e in HTML_PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
     if errors:
-        flags.append(_flag("markup", f"parsing stopped early: {errors[0].message}; "
+        flags.append(_flag("markup", f"{STOPPED_EARLY}: {errors[0].message}; "
                                      "the rest of the page is lost"))
     if encoding not in UTF8_ENCODINGS:
         utf8 = None

@@ -665,3 +665,14 @@ def test_a_placeholder_url_does_not_hide_the_pages_canonical_host(cleaner):
     record = cleaner.clean_html(page, url="N/A")
     assert record["meta"]["site"] != "kabarislamia.com"
     assert not any(r["rule"].startswith("kabarislamia") for r in record["removed"])
+
+
+def test_a_page_whose_parse_stopped_before_any_article_says_why_it_has_none(cleaner):
+    """The reject said only "no article text found in the page", where a page kept despite the
+    limit is flagged `markup`: the depth that stopped the parse is the cause."""
+    html = page("<div>" * 300 + "<p>" + ARTICLE + "</p>" + "</div>" * 300)
+    with pytest.raises(PageError) as raised:
+        cleaner.clean_html(html)
+    assert str(raised.value).startswith("no article text found in the page; parsing stopped "
+                                        "early: Excessive depth in document: 256")
+    assert str(raised.value).endswith("the rest of the page is lost")
