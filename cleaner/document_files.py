@@ -7,8 +7,9 @@ import zlib
 from typing import Any, Callable, NamedTuple
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes
-from cleaner.inputs import (COMPRESSED_SUFFIXES, HTML_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions,
-                            Reject, opens_as_page, raw_text, without_compression)
+from cleaner.inputs import (COMPRESSED_SUFFIXES, GZIP_MAGIC, HTML_SUFFIXES, MAX_REJECT_RAW,
+                            ZSTD_MAGIC, Item, ReadOptions, Reject, opens_as_page, raw_text,
+                            without_compression)
 from cleaner.jsonl_reader import open_compressed
 
 
@@ -117,6 +118,11 @@ def _read_capped(path: str, limit: int, too_big: Callable[[str], str]) -> bytes 
     or holds more than `limit` bytes (`too_big` says so, given how much: "N bytes")."""
     if path.lower().endswith(COMPRESSED_SUFFIXES):
         return _read_decompressed(path, limit, too_big)
+    return _read_plain(path, limit, too_big)
+
+
+def _read_plain(path: str, limit: int, too_big: Callable[[str], str]) -> bytes | Reject:
+    """A file's bytes as they are (_read_capped)."""
     # A descriptor, not a file object: a folder of small articles spends as long finding and
     # opening files as reading them, and open()'s FileIO and buffer took 4 of the 10
     # microseconds a 2 KB article took to read. The size comes from the open file, not the
@@ -136,6 +142,18 @@ def _read_capped(path: str, limit: int, too_big: Callable[[str], str]) -> bytes 
         os.close(fd)
 
 
+def _opens_compressed(path: str) -> bool:
+    """Whether a file named .gz or .zst opens as that compression says (its magic number), or
+    cannot be looked at (the read that follows says why) or is empty (refused as empty)."""
+    magic = GZIP_MAGIC if path.lower().endswith(".gz") else ZSTD_MAGIC
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(len(magic))
+    except OSError:
+        return True
+    return not head or head == magic
+
+
 def _read_decompressed(path: str, limit: int, too_big: Callable[[str], str]) -> bytes | Reject:
     """A compressed file's content, read whole: one damaged or cut-off part and the document is
     refused, since what comes before the damage cannot be told from good data."""
@@ -146,6 +164,10 @@ def _read_decompressed(path: str, limit: int, too_big: Callable[[str], str]) -> 
             data = stream.read(limit + 1)      # a small file may inflate to any size
     # A damaged or cut-off gzip member (CorruptGzip) or zstd frame (CorruptZstd) is a ValueError.
     except (ValueError, EOFError, zlib.error, zstandard.ZstdError) as exc:
+        if not _opens_compressed(path):
+            # Misnamed, not damaged (a server's page saved as page.html.gz): read as it is, as
+            # a JSON lines file so named is.
+            return _read_plain(path, limit, too_big)
         return Reject(path, None, f"cannot decompress: {exc}")
     except OSError as exc:
         return Reject.unreadable(path, exc)

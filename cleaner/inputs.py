@@ -325,6 +325,8 @@ def printable(text: str) -> str:
 # Compressed files, each read as what the name before the suffix says ("a.jsonl.gz": JSONL,
 # "page.html.gz": one web page, "article.txt.zst": one article).
 COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd")
+# The first bytes of a gzip member and of a zstd frame: a stream that opens with them is unpacked.
+GZIP_MAGIC, ZSTD_MAGIC = b"\x1f\x8b", b"\x28\xb5\x2f\xfd"
 
 
 # Compressions and archives not read, each with the command that unpacks it to standard output,

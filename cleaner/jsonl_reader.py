@@ -17,8 +17,9 @@ import orjson
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
 from cleaner.gzip_members import CorruptGzip, count_newlines
 from cleaner.zstd_frames import CorruptZstd
-from cleaner.inputs import JSONL_SUFFIXES, MAX_REJECT_RAW, Item, ReadOptions, Reject, id_text, \
-    json_kind, opens_as_page, printable, raw_text, with_hint_fields, without_compression
+from cleaner.inputs import GZIP_MAGIC, JSONL_SUFFIXES, MAX_REJECT_RAW, ZSTD_MAGIC, Item, \
+    ReadOptions, Reject, id_text, json_kind, opens_as_page, printable, raw_text, \
+    with_hint_fields, without_compression
 from cleaner.normalize import repair_surrogates
 from cleaner.wording import counted
 
@@ -893,8 +894,6 @@ def refused_opening(head: bytes, source: str) -> Reject | None:
 def _compression(head: bytes) -> tuple[str, str] | None:
     """("gzip", ".gz") or ("zstd", ".zst") for bytes that open with that format's magic number,
     as standard input is known to be compressed; None for others."""
-    from cleaner.readers import GZIP_MAGIC, ZSTD_MAGIC    # (readers imports this module)
-
     if head.startswith(GZIP_MAGIC):
         return "gzip", ".gz"
     if head.startswith(ZSTD_MAGIC):

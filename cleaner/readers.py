@@ -17,8 +17,9 @@ from cleaner.document_files import TextFile, is_html, read_html_file, read_text_
     text_item, unread_compressed
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
 from cleaner.gzip_members import CHUNK, GzipMembers, holds_member
-from cleaner.inputs import (COMPRESSED_SUFFIXES, Item, ReadLog, ReadOptions, Reject,
-                            other_compression, other_compression_reason, printable)
+from cleaner.inputs import (COMPRESSED_SUFFIXES, GZIP_MAGIC, ZSTD_MAGIC, Item, ReadLog,
+                            ReadOptions, Reject, other_compression, other_compression_reason,
+                            printable)
 from cleaner.json_file import SNIFF_BYTES, is_json, iter_json_array, iter_json_file, json_opening, \
     opens_array
 from cleaner.jsonl_reader import READ_BUFFER, FileBlock, RawBlock, RawRecord, is_jsonl, not_utf8, \
@@ -29,8 +30,6 @@ from cleaner.warc_stream import Unclosed, opens_as_warc
 from cleaner.writers import is_special_file
 from cleaner.zstd_frames import read_zstd
 
-# The first bytes of a gzip member and of a zstd frame: a stream that opens with them is unpacked.
-GZIP_MAGIC, ZSTD_MAGIC = b"\x1f\x8b", b"\x28\xb5\x2f\xfd"
 # The first bytes of a Parquet file: its rows are found from its footer, at the end of the file,
 # which a stream read once cannot go back from.
 PARQUET_MAGIC = b"PAR1"

@@ -69,11 +69,12 @@ def test_damaged_or_oversized_compressed_files_are_refused_and_the_rest_read(tmp
     options = replace(ReadOptions(), max_record_bytes=1_000_000)
     found = {Path(item.source).name: item for item in iter_inputs([str(folder)], options)}
     assert isinstance(found["good.txt.gz"], Item)
+    # (misnamed, not damaged: read as what it holds, as a .jsonl.gz that is not gzip is)
+    assert found["not-zstd.txt.zst"].text == "plain text in a .zst name"
     reasons = {name: item.reason for name, item in found.items() if isinstance(item, Reject)}
-    assert set(reasons) == {"cut.txt.gz", "garbled.txt.gz", "not-zstd.txt.zst", "bomb.txt.gz"}
+    assert set(reasons) == {"cut.txt.gz", "garbled.txt.gz", "bomb.txt.gz"}
     assert reasons["cut.txt.gz"].startswith("cannot decompress")
     assert reasons["garbled.txt.gz"].startswith("cannot decompress")
-    assert reasons["not-zstd.txt.zst"].startswith("cannot decompress")
     assert reasons["bomb.txt.gz"] == ("file of over 1000000 bytes once decompressed is larger "
                                       "than 1000000; raise --max-record-bytes")
 
@@ -105,3 +106,20 @@ def test_compressions_not_read_or_written_are_refused_with_the_way_to_read_them(
     out = tmp_path / "out.jsonl.bz2"
     assert main(["clean", str(tmp_path / "d.jsonl"), "-o", str(out), "-q"]) == 2
     assert ".bz2 output is not written" in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize("deferred", [False, True], ids=["read-here", "read-in-worker"])
+@pytest.mark.parametrize("name", ["page.html.gz", "page.html.zst", "article.txt.gz"])
+def test_a_document_named_compressed_that_is_not_is_read_as_it_is(tmp_path, name, deferred):
+    """A server's page saved as page.html.gz, not compressed: it was refused as "cannot
+    decompress: corrupt gzip member starting at byte 0", where a .jsonl.gz so named is read."""
+    data = PAGE if name.startswith("page") else ARTICLE
+    path = tmp_path / name
+    path.write_bytes(data)
+    plain = tmp_path / name.rsplit(".", 1)[0]
+    plain.write_bytes(data)
+    options = replace(ReadOptions(), defer_parse=deferred)
+    [misnamed], [right] = (
+        [item.parsed() if hasattr(item, "parsed") else item
+         for item in iter_inputs([str(source)], options)] for source in (path, plain))
+    assert isinstance(misnamed, Item) and misnamed.text == right.text and misnamed.kind == right.kind
