@@ -24,7 +24,8 @@ import orjson
 
 from cleaner.document import NOTHING_VISIBLE, nothing_visible
 from cleaner.document_files import TextFile
-from cleaner.inputs import MAX_REJECT_RAW, Item, Reject, expand, id_text, opens_as_page, printable
+from cleaner.inputs import (MAX_REJECT_RAW, SET_ASIDE, Item, Reject, expand, id_text, opens_as_page,
+                            printable, set_aside)
 from cleaner.jsonl_reader import RawRecord, sure_leading_id
 from cleaner.pipeline import CLEAN_CHUNK
 from cleaner.record_json import record_json
@@ -191,6 +192,8 @@ def clean_items(cleaner, items: list[Item],
                     result = clean_item(cleaner, item)
             except Exception as exc:  # a bug must not end a run of millions: reject, go on
                 result = exc
+        if item.hints and not isinstance(result, Exception):
+            set_aside(result, item.hints.get(SET_ASIDE))
         out.append(result)
     return out
 

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 import orjson
 
 from cleaner.decode import utf16_pattern
+from cleaner.document import json_value
 
 # An HTML page larger than this is refused (trafilatura's own ceiling; articles are far smaller).
 MAX_HTML_BYTES = 20_000_000
@@ -270,18 +271,44 @@ def hint_pair(text: str) -> tuple[str, str]:
     return hint, name
 
 
-def with_hint_fields(fields: dict[str, Any], hint_fields: tuple[tuple[str, str], ...]) -> None:
+def with_hint_fields(fields: dict[str, Any],
+                     hint_fields: tuple[tuple[str, str], ...]) -> dict[str, Any]:
     """Copy each mapped field (ReadOptions.hint_fields) to its hint's name, where the record has
-    it: the field stays as well, and a field already named as the hint gives way.
+    it: the field stays as well, and a field already named as the hint gives way. Returns the
+    values that gave way (their record keeps them under `input`: set_aside), where they differ.
 
     >>> record = {"date_publish": "2019-11-19", "headline": "Judul", "date": "x"}
     >>> with_hint_fields(record, (("date", "date_publish"), ("title", "headline")))
+    {'date': 'x'}
     >>> record
     {'date_publish': '2019-11-19', 'headline': 'Judul', 'date': '2019-11-19', 'title': 'Judul'}
     """
+    displaced: dict[str, Any] = {}
     for hint, name in hint_fields:
         if name in fields:
+            if hint in fields and hint != name and fields[hint] != fields[name]:
+                displaced.setdefault(hint, fields[hint])
             fields[hint] = fields[name]
+    return displaced
+
+
+# The Item hint holding the fields a --field mapping displaced (with_hint_fields).
+SET_ASIDE = "set_aside"
+
+
+def set_aside(record: dict[str, Any], displaced: dict[str, Any] | None) -> dict[str, Any]:
+    """A record with the input fields a --field HINT=NAME mapping displaced (the record's own
+    HINT field, where NAME gave the hint) under `input`, as fields named like a key the record
+    owns are kept: `--field date=date_publish` lost the crawl's own `date`.
+
+    >>> set_aside({"id": "a", "text": "x"}, {"date": "2020-01-01"})
+    {'id': 'a', 'text': 'x', 'input': {'date': '2020-01-01'}}
+    """
+    if displaced:
+        kept = record.setdefault("input", {})
+        for name, value in displaced.items():
+            kept.setdefault(name, json_value(value))
+    return record
 
 
 def json_kind(value: Any) -> str:

@@ -27,8 +27,8 @@ from typing import Any, Iterator, NamedTuple
 import orjson
 
 from cleaner.document import LIST_FIELDS, META_FIELDS, json_value, url_value
-from cleaner.inputs import MAX_REJECT_RAW, PARQUET_SUFFIXES, Item, ReadOptions, Reject, id_text, \
-    json_kind, opens_as_page, raw_text, with_hint_fields
+from cleaner.inputs import MAX_REJECT_RAW, PARQUET_SUFFIXES, SET_ASIDE, Item, ReadOptions, Reject, \
+    id_text, json_kind, opens_as_page, raw_text, with_hint_fields
 from cleaner.jsonl_reader import record_id
 from cleaner.record_json import record_json
 
@@ -636,8 +636,7 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
         # read, as a JSONL record's is.
         value = fields.pop(options.html_field)
     text = row_text(value, options.text_field, source, row)
-    if options.hint_fields:
-        with_hint_fields(fields, options.hint_fields)
+    displaced = with_hint_fields(fields, options.hint_fields) if options.hint_fields else None
     if isinstance(text, Reject):
         return _named(text, fields)
     size = len(text.encode("utf-8"))
@@ -657,7 +656,7 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
     # or blank one is none. (A float is its JSON text: Parquet keeps no digits as written.)
     record_id(fields)
     return Item(source, row, text, fields, size, kind="html" if page else "text",
-                id_name=options.id_name)
+                hints={SET_ASIDE: displaced} if displaced else None, id_name=options.id_name)
 
 
 def _named(reject: Reject, fields: dict[str, Any]) -> Reject:

@@ -170,9 +170,11 @@ def test_hints_are_read_from_the_fields_a_dump_names_them_by(tmp_path):
     [record], _ = _run(tmp_path, [row], *options)
     assert record["meta"]["date"] == "2019-11-19T08:00:00"
     assert (record["meta"]["title"], record["meta"]["url"]) == ("Judul", "https://www.kompas.com/a")
-    # the mapped fields are carried on as they came; the record's own "date" gave way
+    # the mapped fields are carried on as they came; the record's own "date" gave way, kept
+    # under "input"
     assert (record["date_publish"], record["headline"], record["link"]) == (
         row["date_publish"], "Judul", row["link"])
+    assert record["input"] == {"date": "kemarin"}
     pq.write_table(pa.table({"maintext": [ARTICLE], "headline": ["Judul"]}), tmp_path / "in.pq")
     assert main(["clean", str(tmp_path / "in.pq"), "-o", str(tmp_path / "pq.jsonl"), "-q",
                  "--text-field", "maintext", "--field", "title=headline"]) == 0
@@ -200,3 +202,33 @@ def test_a_title_given_by_the_input_has_its_accents_composed_as_the_text(tmp_pat
     [from_jsonl], _ = _run(tmp_path, [{"id": "1", "text": text, "title": decomposed}])
     assert from_jsonl["meta"]["title"] == "Caf\u00e9 Baru Dibuka di Jakarta"
     assert from_jsonl["text"] == record["text"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("kind", ["jsonl", "parquet"])
+def test_a_field_a_mapping_displaces_is_kept_under_input(tmp_path, kind, workers):
+    """`--field date=date_publish --field site=section` lost the record's own `date` (a crawl
+    date) and `site` ("Nasional"): nothing of the input is lost unsaid. A displaced value equal
+    to the mapped one loses nothing, and is not repeated; one beside fields that clash with the
+    record's keys joins them."""
+    rows = [{"id": "a", "text": ARTICLE, "date": "2020-01-01", "date_publish": "2017-03-01",
+             "site": "Nasional", "section": "kompas.com"},
+            {"id": "b", "text": ARTICLE, "date": "2017-03-01", "date_publish": "2017-03-01"},
+            {"id": "c", "text": ARTICLE, "date": "2020-01-01", "date_publish": "2017-03-01",
+             "meta": "x"}]
+    source = tmp_path / f"in.{kind}"
+    if kind == "parquet":
+        # (a column is every row's: the third row's `meta` would be the others' null meta)
+        rows = rows[:2]
+        pq.write_table(pa.Table.from_pylist(rows), source)
+    else:
+        source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(source), "-o", str(out), "-q", "--workers", workers,
+                 "--field", "date=date_publish", "--field", "site=section"]) == 0
+    records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert records["a"]["input"] == {"date": "2020-01-01", "site": "Nasional"}
+    assert records["a"]["meta"]["date"] == "2017-03-01" and records["a"]["site"] == "kompas.com"
+    assert "input" not in records["b"] or "date" not in records["b"]["input"]
+    if kind == "jsonl":
+        assert records["c"]["input"] == {"meta": "x", "date": "2020-01-01"}
