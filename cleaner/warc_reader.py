@@ -974,6 +974,10 @@ def _why(exc: Exception, stream: Stream, offset: int) -> str:
     # (the first line that says something: warcio's message of a gzip holding several records
     # opens with a line break)
     said = next((line.strip()[:200] for line in str(exc).splitlines() if line.strip()), "")
+    if isinstance(exc, ArchiveLoadFailed) and said.startswith("Unknown archive format"):
+        # (warcio's says "first line: ['garbage', 'line', 'here']", a Python list of its words)
+        first = header_block(stream, offset).split(b"\n", 1)[0].rstrip(b"\r")[:200]
+        return f"its first line ({ascii(first.decode('latin-1'))}) is no WARC record header line"
     if isinstance(exc, (ArchiveLoadFailed, _BadRecord)):
         return said
     if isinstance(exc, AttributeError) and \

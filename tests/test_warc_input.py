@@ -134,6 +134,19 @@ def test_garbage_named_warc_is_a_reject_not_a_crash(tmp_path):
     assert items and all(isinstance(i, Reject) for i in items)
 
 
+def test_a_stray_line_before_the_first_record_is_named_as_it_is_not_as_a_list(tmp_path):
+    """warcio's message showed the line as a Python list of its words: "Unknown archive
+    format, first line: ['garbage', 'line', 'here']"."""
+    path = tmp_path / "crawl.warc"
+    good = tmp_path / "good.warc"
+    write_warc(good, gz=False)
+    path.write_bytes(b"garbage line here\r\n" + good.read_bytes())
+    first = next(iter(iter_inputs([str(path)])))
+    assert isinstance(first, Reject) and first.line == 1
+    assert first.reason.startswith("corrupt WARC record: its first line ('garbage line here') "
+                                   "is no WARC record header line (the record at byte 0")
+
+
 def test_skipped_warc_records_are_counted_in_the_summary_and_stats(warc, tmp_path, capsys):
     out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
     assert main(["clean", str(warc), "-o", str(out), "--workers", "1", "--stats", str(stats)]) == 0
