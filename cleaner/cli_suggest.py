@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from cleaner.batches import clean_item_document
+from cleaner.batches import clean_item_document, internal_error
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, no_such_input,
                                 no_such_lang, read_options, share)
 from cleaner.identify import PackIndex, site_host, url_language
@@ -148,7 +148,9 @@ def run(args: argparse.Namespace) -> int:
             # for its markup.
             miner.add(clean_item_document(cleaner, item))
         except Exception as exc:  # one odd document must not end the mining
-            print(f"cleaner: skipped {item.where()}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            # (in the words `clean` rejects it with: a page with no article, a bug's exception)
+            print(f"cleaner: skipped {item.where()}: {internal_error(item, exc).reason}",
+                  file=sys.stderr)
             unread["skipped", unread_unit(item)] += 1
     if site and not miner.sites:
         given = "" if site == args.site else f" (given as {args.site!r})"

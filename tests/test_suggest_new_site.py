@@ -163,3 +163,14 @@ def test_suggest_refuses_an_input_that_does_not_exist(tmp_path, capsys):
     missing = tmp_path / "nosuch.jsonl"
     assert main(["suggest", str(dump), str(missing)]) == 2
     assert f"no such file or folder: {missing}" in capsys.readouterr().err
+
+
+def test_a_page_with_no_article_is_skipped_in_the_words_clean_rejects_it_with(tmp_path, capsys):
+    """suggest said "skipped nopage.html: PageError: no article text found in the page": a class
+    name that says nothing to whoever reads it."""
+    page = tmp_path / "nopage.html"
+    page.write_text('<html><body><nav><a href="/">Beranda</a></nav></body></html>')
+    main(["suggest", str(page)])
+    err = capsys.readouterr().err
+    assert f"cleaner: skipped {page}: no article text found in the page\n" in err
+    assert "PageError" not in err
