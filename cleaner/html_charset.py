@@ -16,6 +16,9 @@ _BOMS = (
 # first bytes of the page as browsers look for them.
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
                            re.IGNORECASE)
+# An XHTML page's XML declaration, which opens it: <?xml version="1.0" encoding="ISO-8859-1"?>.
+_XML_ENCODING = re.compile(
+    rb"""\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 META_SCAN_BYTES = 4096
 # Labels that browsers read as windows-1252, a superset (WHATWG Encoding Standard).
@@ -41,14 +44,17 @@ def header_charset(content_type: str | None) -> str | None:
 
 
 def meta_charset(data: bytes) -> str | None:
-    """The charset a page declares in a <meta> tag near its start.
+    """The charset a page declares in a <meta> tag near its start, or else in the XML
+    declaration that opens an XHTML page (it was flagged as guessed, "none declared").
 
     >>> meta_charset(b'<html><head><meta charset="windows-1252"></head>')
     'windows-1252'
     >>> meta_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')
     'utf-8'
+    >>> meta_charset(b'<?xml version="1.0" encoding="ISO-8859-2"?><html>')
+    'ISO-8859-2'
     """
-    m = _META_CHARSET.search(data[:META_SCAN_BYTES])
+    m = _META_CHARSET.search(data[:META_SCAN_BYTES]) or _XML_ENCODING.match(data)
     return m.group(1).decode("ascii", "replace") if m else None
 
 

@@ -319,3 +319,16 @@ def test_a_page_ending_in_text_that_holds_a_less_than_sign_keeps_it(cleaner):
                 "bawah target karena harga pangan stabil, dengan angka < 3", title="Harga")
     html = html.replace("</body></html>", "")
     assert cleaner.clean_html(html)["text"].rstrip().endswith("angka < 3")
+
+
+def test_an_xhtml_pages_xml_declaration_declares_its_charset(cleaner):
+    """`<?xml version="1.0" encoding="ISO-8859-2"?>` was no declaration: the page was read as
+    guessed ("guessed-charset ... none declared"), and a Latin-2 page could be guessed wrong."""
+    body = ("<html><head><title>Zima</title></head><body><article><h1>Zima w Polsce</h1>"
+            f"{PARAGRAPHS}<p>Mróz i śnieg sparaliżowały ruch w Łodzi w poniedziałek rano.</p>"
+            "</article></body></html>")
+    page_bytes = b'<?xml version="1.0" encoding="ISO-8859-2"?>\n' + body.encode("iso-8859-2")
+    record = cleaner.clean_html(page_bytes)
+    assert "Mróz i śnieg sparaliżowały ruch w Łodzi" in record["text"]
+    assert not any(flag["flag"] == "guessed-charset" for flag in record["flags"])
+    assert record["encoding"] == "iso8859-2"
