@@ -138,3 +138,21 @@ def test_a_bad_phrase_list_is_refused_naming_the_file(tmp_path, value, reason):
     with pytest.raises(RuleFileError) as exc:
         load_pack(path)
     assert "bad.toml" in str(exc.value) and reason in str(exc.value)
+
+
+@pytest.mark.parametrize("notice", ["You need to enable JavaScript to run this app.",
+                                    "Please enable JavaScript to view this page.",
+                                    "Silakan aktifkan JavaScript untuk membaca berita ini."])
+def test_a_page_that_shows_only_its_javascript_notice_is_flagged(cleaner, notice):
+    """A single-page app read without its script: the notice was kept as the article, unflagged."""
+    html = ("<html><head><title>Loading...</title><script>window.__DATA__={}</script></head>"
+            f'<body><div id="root"></div><noscript>{notice}</noscript></body></html>')
+    record = cleaner.clean_html(html)
+    assert record["text"] == notice and flags_of(record) == ["error-page"]
+
+
+def test_an_article_about_javascript_is_no_error_page(cleaner):
+    record = cleaner.clean_html(page("Browsers drop old scripts",
+                                     "Browser makers said users who enable JavaScript features "
+                                     "will see faster pages from next month, in a long report."))
+    assert "error-page" not in flags_of(record)
