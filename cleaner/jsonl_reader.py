@@ -660,6 +660,14 @@ def _other_record(obj: dict, text: Any, given: bool, source: str, lineno: int, s
     if text is None and isinstance(obj.get(options.html_field), str):
         return page(obj.pop(options.html_field))
     if not isinstance(text, str):
+        if text is None and options.html_field in obj:
+            # (a page field of no page: the reason says what it held, not the fields' names)
+            html = obj[options.html_field]
+            if not isinstance(html, str):
+                said = f"field {options.text_field!r} is null" if given else \
+                    f"no {options.text_field!r} field"
+                return refused(f"{said}, and field {options.html_field!r} is "
+                               f"{json_kind(html)}, not a page")
         if text is None and not given:
             return refused(f"no {options.text_field!r} field{_fields_named(obj)}")
         return refused(f"field {options.text_field!r} is {json_kind(text)}, not a string")

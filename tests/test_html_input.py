@@ -676,3 +676,20 @@ def test_a_page_whose_parse_stopped_before_any_article_says_why_it_has_none(clea
     assert str(raised.value).startswith("no article text found in the page; parsing stopped "
                                         "early: Excessive depth in document: 256")
     assert str(raised.value).endswith("the rest of the page is lost")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"id": "a", "html": null}', "no 'text' field, and field 'html' is null, not a page"),
+    ('{"id": "b", "html": 7}', "no 'text' field, and field 'html' is a number, not a page"),
+    ('{"id": "c", "text": null, "html": ["<p>x</p>"]}',
+     "field 'text' is null, and field 'html' is an array, not a page")])
+def test_a_record_whose_page_field_holds_no_page_says_so(tmp_path, line, reason):
+    """It said "no 'text' field (fields: id, html)", as if the record had no page field."""
+    from cleaner.cli import main
+
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(line + "\n")
+    assert main(["clean", str(dump), "-o", str(tmp_path / "o.jsonl"), "-q"]) == 0
+    rejects = (tmp_path / "o.jsonl.rejects.jsonl").read_text().splitlines()
+    [reject] = [json.loads(x) for x in rejects]
+    assert reject["reason"] == reason
