@@ -36,6 +36,14 @@ def at_least(low: float, kind: type = int):
     return parse
 
 
+def field_name(text: str) -> str:
+    """An argparse type: a field's name, not empty (`--text-field ''` read no record's text and
+    rejected every one, exit 0)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a field's name, not empty")
+    return text
+
+
 def share(text: str) -> float:
     """An argparse type: a share of documents, above 0 and at most 1."""
     try:
@@ -92,7 +100,7 @@ def lang_code(text: str) -> str:
 
 def add_read_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
-    group.add_argument("--text-field", default="text", metavar="NAME",
+    group.add_argument("--text-field", type=field_name, default="text", metavar="NAME",
                        help="JSONL field holding the text (default: text); a text that "
                             "opens as a web page (<html, <!doctype html) is read as a page")
     group.add_argument("--field", type=hint_field, action="append", default=[],
@@ -116,7 +124,7 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                        help="read hidden files and folders (a name starting with a dot) in "
                             "input folders too; without it they are passed over, each hidden "
                             "folder named (not walked)")
-    group.add_argument("--html-field", default="html", metavar="NAME",
+    group.add_argument("--html-field", type=field_name, default="html", metavar="NAME",
                        help="JSONL field or Parquet column holding a web page, used when a "
                             "record has no text, or an empty or blank one (default: html)")
     group.add_argument("--max-html-bytes", type=at_least(1), default=MAX_HTML_BYTES, metavar="N",

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from cleaner.cli_common import add_rule_options, load_cleaner
+from cleaner.cli_common import add_rule_options, field_name, load_cleaner
 from cleaner.explain import GREEN, RED, RESET, explain
 from cleaner.fixture_workflow import (EMPTY_ID, Added, FixtureError, KeptCleaners, add_fixture,
                                       compare_fixtures, kept_options, made_with_given,
@@ -76,9 +76,9 @@ def register(sub) -> None:
     add.add_argument("--force", action="store_true", help="replace an existing fixture")
     add.add_argument("--root", default=DEFAULT_ROOT, metavar="DIR",
                      help=f"fixtures folder (default: {DEFAULT_ROOT})")
-    add.add_argument("--text-field", default="text", metavar="NAME",
+    add.add_argument("--text-field", type=field_name, default="text", metavar="NAME",
                      help="JSONL field holding the text (default: text)")
-    add.add_argument("--html-field", default="html", metavar="NAME",
+    add.add_argument("--html-field", type=field_name, default="html", metavar="NAME",
                      help="JSONL field holding a web page, used when there is no text field "
                           "(default: html); the fixture is then the .html page")
     add.add_argument("--color", choices=("auto", "always", "never"), default="auto",

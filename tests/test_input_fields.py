@@ -232,3 +232,14 @@ def test_a_field_a_mapping_displaces_is_kept_under_input(tmp_path, kind, workers
     assert "input" not in records["b"] or "date" not in records["b"]["input"]
     if kind == "jsonl":
         assert records["c"]["input"] == {"meta": "x", "date": "2020-01-01"}
+
+
+@pytest.mark.parametrize("option", ["--text-field", "--html-field"])
+def test_an_empty_field_name_is_a_usage_error(tmp_path, capsys, option):
+    """`--text-field ''` read no record's text: every record rejected, exit 0."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": ARTICLE}) + "\n")
+    with pytest.raises(SystemExit) as raised:
+        main(["clean", str(source), "-o", str(tmp_path / "out.jsonl"), option, ""])
+    assert raised.value.code == 2
+    assert f"argument {option}: a field's name, not empty" in capsys.readouterr().err
