@@ -877,11 +877,18 @@ class ParquetRecordWriter:
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:
-    """Rows of a Parquet file written by the cleaner back as records (flags and extra unpacked)."""
+    """Rows of a Parquet file written by the cleaner back as records (flags and extra unpacked);
+    ValueError for a file the cleaner did not write (its columns are not record_schema's)."""
     import pyarrow.parquet as pq
 
+    table = pq.read_table(path)
+    missing = [name for name in record_schema().names if name not in table.column_names]
+    if missing:
+        raise ValueError(f"{path}: not records the cleaner wrote: no {', '.join(missing)} "
+                         f"column{'s' if len(missing) > 1 else ''} (columns: "
+                         f"{', '.join(table.column_names)})")
     out = []
-    for row in pq.read_table(path).to_pylist():
+    for row in table.to_pylist():
         carried = row.pop("extra", None)
         extra = orjson.loads(carried) if carried else {}
         row["flags"] = orjson.loads(row["flags"]) if row.get("flags") else []

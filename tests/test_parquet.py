@@ -383,3 +383,12 @@ def test_a_file_with_a_page_column_and_no_text_column_says_how_to_read_it(tmp_pa
     [reject] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
     assert reject["reason"] == ("no 'text' column (columns: id, html); read its 'html' "
                                 "column's pages with --text-field html")
+
+
+def test_reading_back_a_file_the_cleaner_did_not_write_names_what_it_lacks(tmp_path):
+    """read_records on an input file raised a bare KeyError: 'removed'."""
+    path = tmp_path / "input.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": ["Isi berita."]}), path)
+    with pytest.raises(ValueError, match=r"not records the cleaner wrote: no meta, removed, "
+                                         r"flags, fixes, extra columns \(columns: id, text\)"):
+        read_records(path)
