@@ -622,7 +622,8 @@ def row_text(value: Any, text_field: str, source: str = "", row: int | None = No
     if not isinstance(value, str):
         return Reject(source, row, f"column {text_field!r} is {json_kind(value)}, not a string")
     if not value.strip():
-        return Reject(source, row, "empty document")
+        # (its raw the blank text, as a reject of nothing visible keeps it)
+        return Reject(source, row, "empty document", value[:MAX_REJECT_RAW])
     return value
 
 

@@ -124,6 +124,8 @@ def test_bad_parquet_input_is_rejected_with_the_reason(tmp_path):
     assert reasons[1] == ("no_text.parquet", None, "no 'text' column (columns: id, body)")
     assert reasons[2:] == [("rows.parquet", 2, "no 'text' value"),
                            ("rows.parquet", 3, "empty document")]
+    # (a blank text's reject keeps it, as a reject of nothing visible keeps its text)
+    assert [r["raw"] for r in read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")][2:] == [None, "  "]
 
 
 def test_clean_batch_for_datasets_map(rows, jsonl_records):
