@@ -499,9 +499,11 @@ class PackIndex:
                      f"{noun(len(words), 'word')} split by spaces), hold none of a "
                      f"language pack's stopwords")
         elif best is None:
-            found = f"none of its first {len(words):,} words is a language pack's stopword"
+            found = ("its one word is no language pack's stopword" if len(words) == 1 else
+                     f"none of its first {len(words):,} words is a language pack's stopword")
         else:
-            found = (f"{count} of its first {len(words):,} words are stopwords of {best!r}, "
+            found = (f"{count} of its first {len(words):,} {noun(len(words), 'word')} "
+                     f"{'is a stopword' if count == 1 else 'are stopwords'} of {best!r}, "
                      f"under the {self._min_share[best] * 100:g}% that names a language")
             if unspaced_letters(window):                     # as frequent_enough counts
                 found += " (each letter of a script written without spaces counts as a word)"
@@ -513,7 +515,8 @@ class PackIndex:
             found = (f"the input declares {declared!r}, which its words do not bear out "
                      f"({own} {declared!r} {noun(own, 'stopword')}), and {found}")
         return {"flag": NO_LANGUAGE,
-                "reason": f"{found}: no language pack's rules ran (--lang names one)"}
+                "reason": f"{found}: no language pack's rules ran (--lang, or lang= in Python, "
+                          "names one)"}
 
     def packs_for(self, text: str, url: str | None, lang: str | None = None,
                   site: Pack | None = None, declared: str | None = None,

@@ -121,12 +121,16 @@ def test_a_pack_without_stopwords_still_names_no_language():
     ("電子書籍の" * 20 + " for the",
      "2 of its first 3 words are stopwords of 'en', under the 8% that names a language (each "
      "letter of a script written without spaces counts as a word)"),
-], ids=["five-words", "numbers", "german", "empty", "damaged", "unspaced"])
+    ("Xyzzy", "its one word is no language pack's stopword"),
+    ("Xyzzy quux plugh frob nitz gorp blarg snark wibble wobble zorp quonk the",
+     "1 of its first 13 words is a stopword of 'en', under the 8% that names a language"),
+], ids=["five-words", "numbers", "german", "empty", "damaged", "unspaced", "one-word", "one-of"])
 def test_the_no_language_flag_says_what_the_pick_found(cleaner, text, found):
     assert cleaner.index.language(text) is None
     flag = cleaner.index.no_language_flag(text)
     assert flag == {"flag": NO_LANGUAGE,
-                    "reason": f"{found}: no language pack's rules ran (--lang names one)"}
+                    "reason": f"{found}: no language pack's rules ran (--lang, or lang= in "
+                              "Python, names one)"}
 
 
 @pytest.mark.parametrize("text", UNDECIDED.values(), ids=UNDECIDED.keys())
