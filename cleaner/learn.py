@@ -23,6 +23,13 @@ MIN_SHARE = 0.3
 MIN_DOCS = 5
 # Documents counted per site: enough to measure a share, bounded in memory.
 MAX_DOCS_PER_SITE = 20000
+# A document whose lines over both thresholds make up more than this share of its characters is
+# a copy of an article, not an article with boilerplate; a line found mostly in such documents
+# is not learned. Copies that differ by a line (a desk code, an "Update:" line) each counted,
+# and every paragraph of the article was learned: its copies and the article itself emptied.
+WHOLE_SHARE = 0.5
+# The documents a line is found in that are kept to judge it so, at most (a sample: the first).
+HOLDERS_KEPT = 64
 
 
 @dataclass
@@ -53,6 +60,10 @@ class BoilerplateLearner:
     docs: Counter = field(default_factory=Counter)
     lines: dict = field(default_factory=lambda: defaultdict(Counter))
     seen: dict = field(default_factory=lambda: defaultdict(set))    # site -> documents' hashes
+    # site -> line -> the numbers of the first HOLDERS_KEPT documents holding it; and each
+    # counted document's characters (its distinct lines')
+    holders: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    sizes: dict = field(default_factory=lambda: defaultdict(list))
 
     def add(self, site: str | None, lines: Iterable[str]) -> None:
         """Count one document's lines for its site (documents without a site are not counted).
@@ -68,22 +79,44 @@ class BoilerplateLearner:
         if fingerprint in self.seen[site]:
             return
         self.seen[site].add(fingerprint)
+        number = self.docs[site]
         self.docs[site] += 1
-        counts = self.lines[site]
+        self.sizes[site].append(sum(map(len, distinct)))
+        counts, holders = self.lines[site], self.holders[site]
         for line in distinct:
             counts[line] += 1
+            if counts[line] <= HOLDERS_KEPT:
+                holders[line].append(number)
 
     def learned(self) -> dict[str, list[LearnedLine]]:
-        """Per site, the lines over both thresholds, most frequent first."""
+        """Per site, the lines over both thresholds, most frequent first, but those found
+        mostly in documents such lines take whole (_copied)."""
         out: dict[str, list[LearnedLine]] = {}
         for site, total in self.docs.items():
             need = max(self.options.min_docs, self.options.min_share * total)
-            found = [LearnedLine(text, n, total) for text, n in self.lines[site].items()
-                     if n >= need]
+            over = {text: n for text, n in self.lines[site].items() if n >= need}
+            copied = self._copied(site, over)
+            found = [LearnedLine(text, n, total) for text, n in over.items()
+                     if text not in copied]
             if found:
                 found.sort(key=lambda x: (-x.docs, x.text))
                 out[site] = found
         return out
+
+
+    def _copied(self, site: str, over: dict[str, int]) -> set[str]:
+        """The lines of `over` (a site's lines over both thresholds) found mostly (in more than
+        half of their kept holders) in documents that such lines take whole (WHOLE_SHARE of
+        their characters): the lines of an article crawled as copies that differ by a line."""
+        holders, sizes = self.holders[site], self.sizes[site]
+        covered: Counter = Counter()
+        for text in over:
+            for number in holders[text]:
+                covered[number] += len(text)
+        whole = {number for number, chars in covered.items()
+                 if chars > WHOLE_SHARE * sizes[number]}
+        return {text for text in over
+                if 2 * sum(number in whole for number in holders[text]) > len(holders[text])}
 
 
 def learned_rule(site: str, number: int, line: LearnedLine) -> Rule:
