@@ -13,9 +13,9 @@ from pathlib import Path
 from cleaner.cli_common import add_rule_options, field_name, load_cleaner
 from cleaner.explain import GREEN, RED, RESET, explain
 from cleaner.fixture_workflow import (EMPTY_ID, Added, FixtureError, KeptCleaners, add_fixture,
-                                      compare_fixtures, kept_options, made_with_given,
-                                      meta_rules, rewrite, shown_meta, text_change,
-                                      unmatched_cases)
+                                      case_label, compare_fixtures, kept_options,
+                                      made_with_given, meta_rules, rewrite, shared_case_names,
+                                      shown_meta, text_change, unmatched_cases)
 from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
                               write_rule_options)
 from cleaner.identify import url_host
@@ -192,8 +192,9 @@ def run_add(args: argparse.Namespace) -> int:
               f"{rule_options_path(added.raw)}: `cleaner fixtures check` and `update`, and "
               "`cleaner explain` of its input, given no rule options clean this case with "
               "them", file=sys.stderr)
+    label = shlex.quote(case_label(added.raw, args.root))
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
-          f"{added.raw.stem}{shaping_options(args)}` and commit the files", file=sys.stderr)
+          f"{label}{shaping_options(args)}` and commit the files", file=sys.stderr)
     return 0
 
 
@@ -273,6 +274,11 @@ def run_compare(args: argparse.Namespace) -> int:
             "folder or a folder of cases, named whole"
             + (f"; close names: {', '.join(nearest)}" if nearest else "")
             for case, nearest in missing.items()))
+    shared = shared_case_names(root, args.cases) if args.update else {}
+    if shared:
+        return early_exit(args, *(
+            f"{case!r} names {len(paths)} cases ({', '.join(paths)}): an update is given the "
+            "one it means by its path" for case, paths in shared.items()))
     cleaner, said = loaded_cleaner(args)
     if cleaner is None:
         return early_exit(args, *said, said=True)
@@ -594,15 +600,11 @@ def problem_hint(comp, labels: dict, options: str) -> str:
 
 
 def case_labels(comparisons: list, root: Path) -> dict:
-    """How to name each fixture as a CASE: its case name, or its path under the fixtures
-    folder where another case has that name (two sites' a.txt)."""
+    """How to name each fixture as a CASE (case_label)."""
     from cleaner.fixtures import fixture_inputs
 
-    stems: dict[str, int] = {}
-    for raw in fixture_inputs(root):
-        stems[raw.stem] = stems.get(raw.stem, 0) + 1
-    return {c.raw: c.raw.stem if stems.get(c.raw.stem, 0) <= 1
-            else c.raw.relative_to(root).with_suffix("").as_posix() for c in comparisons}
+    stems = Counter(raw.stem for raw in fixture_inputs(root))
+    return {c.raw: case_label(c.raw, root, stems) for c in comparisons}
 
 
 def changes_listed(comparisons: list, labels: dict) -> str:

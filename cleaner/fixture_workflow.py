@@ -749,6 +749,29 @@ def unmatched_cases(root: str | Path, cases: Iterable[str]) -> dict[str, list[st
     return {case: _nearest(case_name_typed(case, root), short) for case in missing}
 
 
+def shared_case_names(root: str | Path, cases: Iterable[str]) -> dict[str, list[str]]:
+    """The cases given by a case name alone that several fixtures have (two sites' a1), each
+    with their paths under the fixtures folder: an update means one, and given `a1` it rewrote
+    both, keeping the given rule options beside each (another site's case then checked with
+    rules not its own, its breakage unsaid)."""
+    stems: dict[str, list[str]] = {}
+    for raw in fixture_inputs(root):
+        path = Path(raw).relative_to(root).with_suffix("").as_posix()
+        stems.setdefault(raw.stem, []).append(path)
+    return {case: sorted(stems[typed]) for case in cases
+            if "/" not in (typed := case_name_typed(case, root)) and len(stems.get(typed, ())) > 1}
+
+
+def case_label(raw: Path, root: str | Path, stems: Counter | None = None) -> str:
+    """How to name a fixture as a CASE: its case name, or its path under the fixtures folder
+    where another case has that name (two sites' a.txt). `stems`: the folder's case names
+    counted, where many fixtures are named at once."""
+    if stems is None:
+        stems = Counter(path.stem for path in fixture_inputs(root))
+    return raw.stem if stems[raw.stem] <= 1 else \
+        raw.relative_to(root).with_suffix("").as_posix()
+
+
 def _nearest(case: str, names: list[str], most: int = 5) -> list[str]:
     """The names that hold the case (what matching by a part of a name took), then the names
     spelt like it.

@@ -370,6 +370,35 @@ def _promo_kept(tmp_path) -> dict[str, bool]:
             if not path.name.endswith(".input.json")}
 
 
+def test_a_case_name_two_sites_share_is_hinted_by_its_path_and_refused_alone_by_update(
+        tmp_path, monkeypatch, capsys):
+    """Two sites' case `a1`: the hint after the second add said `fixtures update a1 --rules
+    other/`, which rewrote nothing, and bound the first site's case to the other's rules (kept
+    beside it): its own rules broken, a check said nothing."""
+    monkeypatch.chdir(tmp_path)
+    for site, folder in (("kabar.example", "pack"), ("lain.example", "other")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{site}.toml").write_text(
+            PROMO_RULE.replace("kabar.example", site).replace("kabar/promo", f"{folder}/promo"),
+            encoding="utf-8")
+    (tmp_path / "a1.txt").write_text(TEXT, encoding="utf-8")
+    assert main(["fixtures", "add", "a1.txt", "--site", "kabar.example", "--url",
+                 "https://kabar.example/a", "--rules", "pack/", "--root", "fx",
+                 "--color", "never"]) == 0
+    capsys.readouterr()
+    assert main(["fixtures", "add", "a1.txt", "--site", "lain.example", "--url",
+                 "https://lain.example/a", "--rules", "other/", "--root", "fx",
+                 "--color", "never"]) == 0
+    hint = _hinted_update(capsys.readouterr().err)
+    assert hint == ["fixtures", "update", "lain.example/a1", "--rules", "other/", "--root", "fx"]
+    kept = (tmp_path / "fx" / "kabar.example" / "a1.rules").read_text(encoding="utf-8")
+    assert main(["fixtures", "update", "a1", "--rules", "other/", "--root", "fx"]) == 2
+    assert ("'a1' names 2 cases (kabar.example/a1, lain.example/a1): an update is given the one "
+            "it means by its path") in capsys.readouterr().err
+    assert (tmp_path / "fx" / "kabar.example" / "a1.rules").read_text(encoding="utf-8") == kept
+    assert main(hint) == 0
+
+
 def test_update_of_a_case_rewrites_that_case_alone_not_those_its_name_starts(tmp_path, capsys):
     args = _two_sites(tmp_path)
     assert main(["fixtures", "update", "kompas", *args, "--accept-loss"]) == 0
