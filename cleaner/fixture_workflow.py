@@ -853,14 +853,22 @@ class TextChange:
 def text_change(before: dict, after: dict) -> TextChange:
     """How a record's text changed, by its lines: a line of the expected text that a new line
     holds with spans cut (cut_spans) is cut, when a span holds CUT_WORDS words or more, else
-    changed; one no new line holds so is lost."""
+    changed; one a new line holds whole with text added (a span a rule no longer cuts, a
+    dateline no longer taken) is changed; one no new line holds either way is lost."""
     gone, came = text_lines(before) - text_lines(after), text_lines(after) - text_lines(before)
     change = TextChange([], [], [], list(came.elements()))
     for line in gone.elements():
         found = next(((new, spans) for new in change.gained
                       if (spans := cut_spans(line, new)) is not None), None)
         if found is None:
-            change.lost.append(line)
+            grown = next((new for new in change.gained if cut_spans(new, line) is not None),
+                         None)
+            if grown is not None:
+                # (text the record no longer removes: the diff shows it, no article is lost)
+                change.gained.remove(grown)
+                change.changed.append(line)
+            else:
+                change.lost.append(line)
             continue
         new, spans = found
         change.gained.remove(new)

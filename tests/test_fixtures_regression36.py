@@ -142,6 +142,20 @@ def test_a_gain_of_text_updates_as_before(project, capsys):
     assert code == 0 and "1 expected record rewritten" in err
 
 
+def test_a_span_no_longer_cut_from_a_line_is_a_changed_line_not_a_loss(project, capsys):
+    """A line the new record holds whole with text added (a rule that stops cutting a span,
+    given a valid_from): it was "1 line of text lost" and "1 gained", and the update refused
+    as taking article text, though no rule took any."""
+    _edit(*ROUND)
+    assert _run(capsys, "update", "a1")[0] == 0
+    _edit(ROUND[1], ROUND[0])
+    code, _, err = _run(capsys, "check")
+    assert code == 1 and "a1: 1 line of text changed" in err and "lost" not in err
+    code, _, err = _run(capsys, "update", "a1")
+    assert code == 0 and "1 expected record rewritten" in err
+    assert "(abc)" in json.loads(_expected().read_text(encoding="utf-8"))["text"]
+
+
 def test_a_drop_tail_names_the_first_line_it_now_takes(project, capsys):
     _edit('action = "drop-line"', 'action = "drop-tail"')
     code, _, err = _run(capsys, "check")
