@@ -16,7 +16,7 @@ from cleaner.fixture_workflow import (EMPTY_ID, Added, FixtureError, KeptCleaner
                                       case_label, compare_fixtures, kept_options,
                                       made_with_given, meta_rules, rewrite, shared_case_names,
                                       shown_meta, text_change, unmatched_cases)
-from cleaner.fixtures import (RuleOptions, rule_options_path, rule_options_text,
+from cleaner.fixtures import (DEFAULT_ROOT, RuleOptions, rule_options_path, rule_options_text,
                               write_rule_options)
 from cleaner.identify import url_host
 from cleaner.normalize import normalize
@@ -24,7 +24,6 @@ from cleaner.rulefile import RESERVED_PREFIXES
 from cleaner.wording import counted, noun
 
 # Where fixtures are, unless --root says: a suggested command names any other folder.
-DEFAULT_ROOT = "fixtures"
 
 # A host name as --site may give it: labels of letters, digits and hyphens (none at a label's
 # ends) joined by single dots, with a root dot and a port or not. (url_host would take ".x.com",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from cleaner.cli_common import add_rule_options, at_least, no_such_lang
+from cleaner.fixtures import DEFAULT_ROOT
 from cleaner.pack_replacements import pack_warnings
 from cleaner.pipeline import cleaner_language
 from cleaner.rulefile import RuleFileError, load_packs
@@ -63,7 +64,7 @@ def register(sub) -> None:
         epilog="exit status: 0 no errors (warnings are listed), 1 errors (or warnings under "
                "--strict)")
     add_rule_options(check)
-    check.add_argument("--fixtures", metavar="DIR", default="fixtures",
+    check.add_argument("--fixtures", metavar="DIR", default=DEFAULT_ROOT,
                        help="fixtures folder: .txt/.html inputs and .jsonl records "
                             "(default: ./fixtures when it exists)")
     check.add_argument("--no-fixtures", action="store_true",
@@ -169,7 +170,7 @@ def run_check(args: argparse.Namespace) -> int:
             return 2
     fixtures = None if args.no_fixtures else args.fixtures
     if fixtures is not None and not Path(fixtures).is_dir():
-        if args.fixtures != "fixtures":
+        if args.fixtures != DEFAULT_ROOT:
             print(f"cleaner: error: no fixtures folder {fixtures}", file=sys.stderr)
             return 2
         fixtures = None

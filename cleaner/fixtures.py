@@ -28,6 +28,10 @@ def fixture_inputs(root: str | Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in INPUT_SUFFIXES)
 
 
+# Where fixtures are kept when no folder is named (`--root`, `rules check --fixtures`).
+DEFAULT_ROOT = "fixtures"
+
+
 def case_names(path: Path, root: str | Path) -> set[str]:
     """What a CASE given to `fixtures check` or `update` names a fixture by (its input or its
     expected record): its case name, its path under the fixtures folder with or without the

@@ -6,6 +6,7 @@ Each check is a function returning `Finding`s; `check_all` runs them in order. E
 
 from __future__ import annotations
 
+import shlex
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,9 +20,10 @@ from cleaner.apply_rules import DATELINE_FIELDS, RuleStage
 from cleaner.document import Document, Line
 from cleaner.examples import Reading, as_read, example_failures, run_rule
 from cleaner.declared_language import language_code
-from cleaner.fixture_workflow import text_change
-from cleaner.fixtures import (KeptRulesError, RuleOptionsError, case_cleaner, clean_fixture,
-                              expected_path, fixture_inputs, rule_aliases, stored_rule_options)
+from cleaner.fixture_workflow import case_label, text_change
+from cleaner.fixtures import (DEFAULT_ROOT, KeptRulesError, RuleOptionsError, case_cleaner,
+                              clean_fixture, expected_path, fixture_inputs, rule_aliases,
+                              stored_rule_options)
 from cleaner.identify import MIN_STOPWORD_SHARE
 from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, first_line,
                              last_line, matcher_for)
@@ -612,17 +614,24 @@ def check_expected_records(packs: list[Pack], cases: list[ExpectedCase],
                 before[key] -= 1            # removed before too
                 continue
             taken = removal["text"].strip()
-            lines = [line for line in lost if taken and taken in line]
+            # (a line it takes in part, or whole with more: a drop-line over a line whose
+            # promo the expected record cut)
+            lines = [line for line in lost if taken and (taken in line or line in taken)]
             if removal["rule"] not in where or not lines:
                 continue
             place = f"{Path(folder) / case.name}:{removal['line']}"
-            shown = "" if taken == lines[0] else f" of the line {_short(lines[0])!r}"
+            shown = "" if taken == lines[0] else f" of the line {_short(lines[0])!r}" \
+                if taken in lines[0] else f" (holding the line {_short(lines[0])!r})"
+            root = "" if Path(folder) == Path(DEFAULT_ROOT) else \
+                f" --root {shlex.quote(str(folder))}"
+            case_named = shlex.quote(case_label(case.raw, folder))
             findings.append(Finding(
                 "warning", "records", where[removal["rule"]],
                 f"removes {_short(taken)!r}{shown} at {place}, which the fixture's expected "
-                f"record keeps as text: `cleaner fixtures check` shows the whole diff; if the "
-                f"removal is meant, `cleaner fixtures update {case.raw.stem}`"
-                f"{' with the rule options given here' if case.over_kept else ''} writes it"))
+                f"record keeps as text: `cleaner fixtures check{root}` shows the whole diff; if "
+                f"the removal is meant, `cleaner fixtures update {case_named}{root} "
+                f"--accept-loss`{' with the rule options given here' if case.over_kept else ''} "
+                "writes it"))
     return findings
 
 

@@ -181,6 +181,50 @@ def test_a_rule_taking_a_line_an_expected_record_keeps_is_named_with_fixture_and
     assert result.expected_records == 1
 
 
+SPAN = '''
+[[rule]]
+id = "berita-uji/instagram-span"
+action = "drop-span"
+pattern = '\\S(?P<cut>\\s+di\\s+Instagram\\s+resmi\\s+kota\\.)$'
+remove = ["Ikuti kabar terbaru di Instagram resmi kota."]
+'''
+LINE_EATER = '''
+[[rule]]
+id = "berita-uji/ikuti-line"
+action = "drop-line"
+pattern = '^Ikuti\\s+kabar'
+remove = ["Ikuti kabar terbaru di Instagram resmi kota."]
+'''
+
+
+def test_a_rule_taking_whole_a_line_the_expected_record_cut_in_part_is_named(tmp_path, capsys):
+    """The expected record keeps "Ikuti kabar terbaru" (a span rule cut the rest); a new
+    drop-line takes the whole line, its removal longer than the line kept: "no rule takes text
+    they keep", where `fixtures check` called the line lost. The hint names the fixtures folder
+    and --accept-loss, which the update it names needs."""
+    rules = _site(tmp_path, extra=SPAN).parent.parent
+    folder = tmp_path / "fx" / "berita-uji.example"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "a.input.json").write_text('{"url": "https://berita-uji.example/a"}',
+                                         encoding="utf-8")
+    record = Cleaner(rules=[rules], builtin=False).clean(
+        ARTICLE, id="a", url="https://berita-uji.example/a")
+    assert "Ikuti kabar terbaru\n" in record["text"]
+    (folder / "a.json").write_text(dump_record(record), encoding="utf-8")
+    _site(tmp_path, extra=SPAN.replace('id = "berita-uji/instagram-span"',
+                                       'id = "berita-uji/instagram-span"\npriority = 5')
+          + LINE_EATER)
+    main(["rules", "check", "--rules", str(rules), "--no-builtin-rules", "--fixtures",
+          str(tmp_path / "fx"), "--no-shadowing"])
+    out = capsys.readouterr().out
+    [warning] = [line for line in out.splitlines() if "berita-uji/ikuti-line: removes" in line]
+    assert "kota.' (holding the line 'Ikuti kabar terbaru') at " in warning
+    assert (f"`cleaner fixtures update a --root {tmp_path / 'fx'} --accept-loss` writes it"
+            in warning)
+    assert f"`cleaner fixtures check --root {tmp_path / 'fx'}` shows the whole diff" in warning
+
+
 def test_no_records_finding_while_the_fixtures_hold(tmp_path):
     rules, fixtures = _fixture(tmp_path)
     result = _check(rules, fixtures)

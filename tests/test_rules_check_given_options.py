@@ -57,7 +57,8 @@ def test_rules_given_are_checked_against_a_case_kept_with_other_rules(tmp_path, 
     [warning] = [line for line in out.splitlines() if "berita-uji/instagram: removes" in line]
     assert "new/sites/berita-uji.example.toml" in warning
     assert "'Ikuti kabar terbaru di Instagram resmi kota.'" in warning and "a.txt:" in warning
-    assert "`cleaner fixtures update a` with the rule options given here writes it" in warning
+    assert ("`cleaner fixtures update a --accept-loss` with the rule options given here writes it"
+            in warning)
     assert ("every case cleaned with the rules given, over the options 1 case keeps in .rules"
             in out)
 
