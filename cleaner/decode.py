@@ -141,10 +141,36 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
                                   f"({data[exc.start:exc.start + 4]!r}); "
                                   "use --encoding auto to detect the charset") from None
             return _decode_guessed(data, exc.start)
+    if _latin1(encoding):
+        # Latin-1 as browsers read it (WHATWG): windows-1252, whose 0x80-0x9F are “ ” – € and
+        # more where Latin-1 has C1 controls, which cleaning drops: "€ 500" lost its sign.
+        # (the five bytes windows-1252 leaves undefined stay the controls Latin-1 makes them)
+        return data.decode("cp1252", _AS_LATIN1), "cp1252"
     try:
         return data.decode(encoding), encoding
     except (UnicodeError, LookupError) as exc:      # (punycode raises a bare UnicodeError)
         raise DecodeError(f"cannot decode as {encoding}: {exc}") from None
+
+
+def _latin1(encoding: str) -> bool:
+    """Whether the codec named is Latin-1 (latin-1, iso-8859-1, l1, ...).
+
+    >>> _latin1("ISO-8859-1"), _latin1("latin1"), _latin1("cp1252"), _latin1("nope")
+    (True, True, False, False)
+    """
+    try:
+        return codecs.lookup(encoding).name == "iso8859-1"
+    except LookupError:
+        return False
+
+
+def _byte_as_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes a codec does not take, as Latin-1 reads them."""
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+_AS_LATIN1 = "cleaner-as-latin1"
+codecs.register_error(_AS_LATIN1, _byte_as_latin1)
 
 
 # The codecs whose text holds NUL bytes: a character is two or four bytes.

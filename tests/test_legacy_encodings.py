@@ -257,3 +257,19 @@ def test_a_legacy_text_whose_first_accent_comes_after_a_megabyte_is_read_not_rej
     data = plain[:head] + "Le café de José a ouvert à Málaga.".encode("cp1252")
     text, codec = decode_bytes(data, "auto")
     assert codec == "cp1252" and text.endswith("Le café de José a ouvert à Málaga.")
+
+
+@pytest.mark.parametrize("named", ["latin-1", "ISO-8859-1", "l1"])
+def test_text_read_as_latin_1_is_read_as_browsers_read_it_windows_1252(tmp_path, named):
+    """`--encoding latin-1` over cp1252 text (what nearly every "Latin-1" file is) made its
+    quotes, dashes and euro signs C1 controls, which cleaning dropped: "€ 500" came out "500",
+    said only as a drop_controls fix. The bytes windows-1252 leaves undefined stay controls."""
+    line = "Ceferin: “UEFA ingin” – harga kini € 500 per kursi."
+    assert decode_bytes(line.encode("cp1252"), named) == (line, "cp1252")
+    assert decode_bytes(b"a\x81b", named) == ("a\x81b", "cp1252")
+    path = tmp_path / "a.txt"
+    path.write_bytes(line.encode("cp1252") + b"\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(path), "-o", str(out), "--encoding", named, "-q"]) == 0
+    [record] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert record["text"] == line and "drop_controls" not in record["fixes"]
