@@ -164,8 +164,10 @@ def _latin1(encoding: str) -> bool:
         return False
 
 
-def _byte_as_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
+def _byte_as_latin1(error: UnicodeError) -> tuple[str | bytes, int]:
     """A codec error handler: the bytes a codec does not take, as Latin-1 reads them."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
     return error.object[error.start:error.end].decode("latin-1"), error.end
 
 
