@@ -8,6 +8,7 @@ import re
 import shlex
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from cleaner.cli_common import add_rule_options, field_name, load_cleaner
@@ -19,6 +20,7 @@ from cleaner.fixture_workflow import (EMPTY_ID, Added, FixtureError, KeptCleaner
 from cleaner.fixtures import (DEFAULT_ROOT, RuleOptions, rule_options_path, rule_options_text,
                               write_rule_options)
 from cleaner.identify import url_host
+from cleaner.inputs import Item
 from cleaner.normalize import normalize
 from cleaner.rulefile import RESERVED_PREFIXES
 from cleaner.wording import counted, noun
@@ -171,7 +173,7 @@ def run_add(args: argparse.Namespace) -> int:
     if added.raw.suffix == ".txt":
         print(explain(normalize(added.text)[0], added.record, color=color))
     else:
-        print(added.record["text"])
+        print(page_view(cleaner, added.raw, color))
     print()
     print(f"added {added.raw}\n  and {added.expected} (its record as the cleaner makes it now)")
     if added.repaired:
@@ -195,6 +197,25 @@ def run_add(args: argparse.Namespace) -> int:
     print("review it: fix rules until the record is right, then `cleaner fixtures update "
           f"{label}{shaping_options(args)}` and commit the files", file=sys.stderr)
     return 0
+
+
+def page_view(cleaner, raw: Path, color: bool) -> str:
+    """A page case's record as `cleaner explain` shows it: its metadata and flags, then its
+    article as the rules read it, every removal marked (the page's left-out prose where it sat).
+    Its text alone hid the removals and flags a review is for (a no-language flag)."""
+    from cleaner.batches import clean_item_document
+    from cleaner.explain import page_places
+    from cleaner.fixtures import input_fields
+    from cleaner.readers import iter_inputs
+
+    [item] = iter_inputs([str(raw)])
+    if not isinstance(item, Item):          # (added, so read: a page refused says why there)
+        return ""
+    item = replace(item, fields={**item.fields, **input_fields(raw)})
+    doc = clean_item_document(cleaner, item)
+    record = doc.to_record()
+    places = page_places(item.text, record, doc.text, (item.hints or {}).get("charset"))
+    return explain(doc.text, record, color=color, places=places)
 
 
 def site_folder(site: str) -> str | None:

@@ -493,3 +493,19 @@ def test_a_check_without_the_pack_a_fixture_was_made_with_says_so(tmp_path, caps
     assert main(["fixtures", "check", "--root", root, "--no-builtin-rules",
                  "--rules", str(rules)]) == 0
     assert "not loaded" not in capsys.readouterr().err
+
+
+def test_adding_a_page_shows_its_record_with_every_removal_marked(tmp_path, capsys):
+    """A page's case was shown as its text alone: none of the removals, metadata or flags the
+    help promises ("It is shown with every removal marked"), which `explain` of it shows."""
+    page = tmp_path / "p.html"
+    page.write_text("<!doctype html><html><head><title>Hujan</title></head><body><nav>Beranda "
+                    "Kota</nav><article><h1>Hujan Deras Rendam Jalan</h1><p>Hujan deras yang "
+                    "mengguyur kota sejak sore membuat jalan tergenang.</p><p>Editor: Siti "
+                    "Aminah</p></article></body></html>", encoding="utf-8")
+    assert main(["fixtures", "add", str(page), "--site", "kabar.example", "--new-site",
+                 "--root", str(tmp_path / "fx"), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "[-Beranda Kota-]<html/not-extracted>" in out
+    assert "[-Editor: Siti Aminah-]<id/editor-label -> editors>" in out
+    assert "editors   Siti Aminah" in out
