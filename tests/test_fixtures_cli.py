@@ -507,5 +507,6 @@ def test_adding_a_page_shows_its_record_with_every_removal_marked(tmp_path, caps
                  "--root", str(tmp_path / "fx"), "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert "[-Beranda Kota-]<html/not-extracted>" in out
-    assert "[-Editor: Siti Aminah-]<id/editor-label -> editors>" in out
-    assert "editors   Siti Aminah" in out
+    assert "[-Hujan Deras Rendam Jalan-]<header/title -> title>" in out
+    # (too few words to name a language: the flag a review of the case must see)
+    assert "editors   Siti Aminah" in out and "FLAG no-language" in out
