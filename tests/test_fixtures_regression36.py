@@ -448,3 +448,17 @@ def test_json_summary_says_where_the_diffs_are(project, capsys):
     code, out, _ = _run(capsys, "check", "--json")
     summary = "\n".join(json.loads(out)["summary"])
     assert "diff above" not in summary and "diff in the JSON document's cases" in summary
+
+
+@pytest.mark.parametrize("layout", ["no last newline", "indent 1", "CRLF"])
+def test_an_expected_record_saved_again_in_another_layout_still_holds(project, capsys, layout):
+    """An editor that drops the file's last newline or reindents it changes no value: the check
+    failed on a diff of `-}` and `+}` ("the record changes")."""
+    record = json.loads(_expected().read_text(encoding="utf-8"))
+    text = dump_record(record)
+    saved = {"no last newline": text[:-1], "indent 1": json.dumps(record, ensure_ascii=False,
+                                                                  indent=1),
+             "CRLF": text.replace("\n", "\r\n")}[layout]
+    _expected().write_bytes(saved.encode("utf-8"))
+    code, _, err = _run(capsys, "check")
+    assert code == 0 and "0 differ" in err
