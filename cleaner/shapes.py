@@ -137,6 +137,31 @@ def label_shape(line: str) -> Label | None:
     return Label(bracketed, m.group("label"), m.group("sep"), rest)
 
 
+# A field whose value is a list ("Real Madrid: 1 - Keylor Navas, 4 - Sergio Ramos, ..."): a
+# label of a few words, not in capitals (a dateline's "KUALA LUMPUR:"), a colon, then values
+# parted by commas, however long.
+_LIST_FIELD = re.compile(r"^(?P<label>[^\W\d_][\w.'’]*(?:\s+[\w.'’]+){0,%d}?)\s*:\s*\S[^,]*"
+                         r"(?:,[^,]+){2,}$" % (LABEL_MAX_WORDS - 1))
+
+
+def list_field(line: str) -> str | None:
+    """The label of a line that gives a list of values under it (a match report's line-up,
+    a cast), whatever its length: beside a label line, such a line makes it one of a field
+    list; None for any other line.
+
+    >>> list_field("Real Madrid: 1 - Keylor Navas, 4 - Sergio Ramos, 6 - Nacho, 12 - Marcelo.")
+    'Real Madrid'
+    >>> list_field("KUALA LUMPUR: Kerajaan, kata menteri, akan, mengkaji dasar itu.") is None
+    True
+    >>> list_field("Pelatih: Zinedine Zidane") is None
+    True
+    """
+    m = _LIST_FIELD.match(collapse(line))
+    if m is None or m.group("label").isupper():
+        return None
+    return m.group("label")
+
+
 def label_key(shape: Label) -> tuple:
     """Bracketed or not, with a title or alone, the lines of one label are one shape."""
     return ("label", shape.label.lower())

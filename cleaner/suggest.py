@@ -459,6 +459,9 @@ class Miner:
         rests = [_rest_of(t, removed.get(n)) for n, t in numbered]
         mined = [rest or t for rest, (_, t) in zip(rests, numbered)]
         labels = [shapes.label_shape(t) for t in mined]
+        # (the lines too long to be shaped that give a list under a label: a line-up)
+        lists = [shapes.list_field(t) if label is None else None
+                 for label, t in zip(labels, mined)]
         if len(state.sample) < SAMPLE_DOCS:
             # (near misses as the lines reach a new rule: after the loaded rules' cuts)
             state.sample.append([shapes.collapse(t) for t in mined])
@@ -521,10 +524,12 @@ class Miner:
                 # "Pelatih: X" beside "Wasit: Y": a field list, which is content. A byline
                 # ("Editor: Y") beside a share bar or another byline is none, nor is a stamp
                 # ("Diterbitkan: <date>") or a line the loaded rules take whole ("Tag: ...").
+                # A line-up beside "Pelatih: X" makes a field list too.
                 group.flags["list"] += any(
-                    (n := labels[i]) is not None and shapes.label_key(n) != key
-                    and self._byline_field(n.label) is None and not stamps[i]
-                    and not _taken_whole(rests[i], removed.get(numbered[i][0]))
+                    ((n := labels[i]) is not None and shapes.label_key(n) != key
+                     and self._byline_field(n.label) is None and not stamps[i]
+                     and not _taken_whole(rests[i], removed.get(numbered[i][0])))
+                    or ((field := lists[i]) is not None and self._byline_field(field) is None)
                     for i in (pos - 1, pos + 1) if 0 <= i < count)
             if label is None and (bare := _bare_stamp(line, words.months)) is not None:
                 # "Publicado em 10/03/2025 às 8h15": a stamp's label with no colon.

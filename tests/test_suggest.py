@@ -137,7 +137,7 @@ def test_a_document_the_cleaner_fails_on_is_skipped_with_its_place(tmp_path, cap
     monkeypatch.setattr(Cleaner, "clean_document", fails_on_d3)
     assert main(["suggest", str(dump), "--packs", "none", "--format", "json"]) == 0
     captured = capsys.readouterr()
-    assert f"skipped {dump}:4: ValueError: odd document" in captured.err
+    assert f"skipped {dump}:4: internal error: ValueError: odd document" in captured.err
     [site] = json.loads(captured.out)
     assert site["documents"] == 19
 

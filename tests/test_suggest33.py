@@ -154,6 +154,24 @@ def test_lines_a_loaded_rule_removes_are_no_field_list(tmp_path, capsys):
                           for c in stamps)
 
 
+def _line_up(i: int) -> list[str]:
+    """A match report's closing line-ups: each team's players, its coach under them, then the
+    referee; the line-ups too long to read as labels."""
+    players = ", ".join(f"{n} - Pemain Nomor{n} Tim{i}" for n in range(1, 12))
+    referee = [f"Wasit: Wasit Nomor{i}"] if i % 2 else []      # (a preview names none)
+    return [f"Tim Merah: {players}.", f"Pelatih: Pelatih Merah{i}", f"Tim Biru: {players}.",
+            f"Pelatih: Pelatih Biru{i}", *referee]
+
+
+def test_a_coach_under_a_line_up_is_a_field_list_not_a_line_to_drop(tmp_path, capsys):
+    """'Pelatih: X' between two line-ups, and above 'Wasit: Y' in a match report (a preview names
+    no referee): only the last counted as a field list's, since a line-up is too long to read as
+    a label, and suggest proposed a rule that, pasted, dropped every coach of every report."""
+    site = _suggest_json(capsys, _write(tmp_path, _malay(12, tail=_line_up)), "--lang", "ms")
+    assert "pelatih : <title>" in [f["shape"] for f in site["field_lists"]]
+    assert not any(c["shape"].startswith("pelatih") for c in site["candidates"])
+
+
 def test_a_label_before_a_date_is_proposed_as_a_stamp_filling_the_date(tmp_path, capsys):
     """A label no loaded rule knows ('Tarikh terbit: Mac 13, 2026 @ 9:45am'): a meta rule whose
     date fills meta.date, not a drop-line of a label's title."""
