@@ -283,6 +283,10 @@ def report_site(added: Added, site: str) -> None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    if args.all and not args.update:
+        # (a check rewrites nothing: --all alone was passed over without a word)
+        return early_exit(args, "--all rewrites every expected record that differs: give it "
+                                "to `cleaner fixtures update`, or with --update")
     root = Path(args.root)
     if not root.is_dir():
         return early_exit(args, f"no fixtures folder {root}")

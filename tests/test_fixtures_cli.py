@@ -510,3 +510,11 @@ def test_adding_a_page_shows_its_record_with_every_removal_marked(tmp_path, caps
     assert "[-Hujan Deras Rendam Jalan-]<header/title -> title>" in out
     # (too few words to name a language: the flag a review of the case must see)
     assert "editors   Siti Aminah" in out and "FLAG no-language" in out
+
+
+def test_check_all_without_update_is_a_usage_error(tmp_path, capsys):
+    """`fixtures check --all` rewrote nothing and said nothing: --all was passed over."""
+    (tmp_path / "fx").mkdir()
+    assert main(["fixtures", "check", "--all", "--root", str(tmp_path / "fx")]) == 2
+    assert "--all rewrites every expected record that differs: give it to `cleaner fixtures " \
+           "update`, or with --update" in capsys.readouterr().err
