@@ -559,7 +559,9 @@ def _case_document(comp, report: Report, given: str | None, written: bool,
         "lines_gained": len(change.gained),
         "now_fires": sorted(_fired(after) - _fired(before)),
         "no_longer_fires": sorted(_fired(before) - _fired(after)),
-        "meta": [{"field": field, "was": was, "now": now}
+        # (the values, and the rules whose removals filled them)
+        "meta": [{"field": field, "was": (before.get("meta") or {}).get(field),
+                  "now": (after.get("meta") or {}).get(field), "was_by": was, "now_by": now}
                  for field, was, now in meta_rules(before, after)],
         "gone_rule_ids": list(comp.gone),
         "rewritten": written,

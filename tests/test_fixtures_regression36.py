@@ -192,6 +192,12 @@ def test_a_metadata_change_names_the_rule_of_each_field(project, capsys):
     code, _, err = _run(capsys, "check")
     assert code == 1
     assert "a1: meta authors (contoh/byline), editors (contoh/byline)" in err
+    # --json gives the values too (it gave the rules alone, as `was` and `now`)
+    code, out, _ = _run(capsys, "check", "--json")
+    [authors, editors] = json.loads(out)["cases"][0]["meta"]
+    assert authors == {"field": "authors", "was": ["Ani Lestari"], "now": ["Budi Santoso"],
+                       "was_by": "contoh/byline", "now_by": "contoh/byline"}
+    assert (editors["was"], editors["now"]) == (["Budi Santoso"], ["Ani Lestari"])
 
 
 # 4. A diff's @@ line names the removal its hunk changes, not a neighbour.
