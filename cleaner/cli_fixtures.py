@@ -10,6 +10,7 @@ import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from cleaner.cli_common import add_rule_options, field_name, load_cleaner
 from cleaner.explain import GREEN, RED, RESET, explain
@@ -560,8 +561,8 @@ def _case_document(comp, report: Report, given: str | None, written: bool,
         "now_fires": sorted(_fired(after) - _fired(before)),
         "no_longer_fires": sorted(_fired(before) - _fired(after)),
         # (the values, and the rules whose removals filled them)
-        "meta": [{"field": field, "was": (before.get("meta") or {}).get(field),
-                  "now": (after.get("meta") or {}).get(field), "was_by": was, "now_by": now}
+        "meta": [{"field": field, "was": _meta_value(before, field),
+                  "now": _meta_value(after, field), "was_by": was, "now_by": now}
                  for field, was, now in meta_rules(before, after)],
         "gone_rule_ids": list(comp.gone),
         "rewritten": written,
@@ -623,6 +624,12 @@ def problem_hint(comp, labels: dict, options: str) -> str:
     wrong = comp.problem.split(": ", 1)[-1]       # (after "expected record is not JSON")
     return (f"{comp.expected.name} is not JSON ({wrong}): mend it by hand, or {update} "
             "replaces it with the record the cleaner makes now, losing what it held; review it")
+
+
+def _meta_value(record: dict, field: str) -> Any:
+    """A record's metadata field, None where its record has no meta object."""
+    meta = record.get("meta")
+    return meta.get(field) if isinstance(meta, dict) else None
 
 
 def case_labels(comparisons: list, root: Path) -> dict:
