@@ -120,13 +120,14 @@ BODY_MS = ("Perdana Menteri berkata kerajaan akan membina lebih banyak rumah mam
 
 
 @pytest.mark.parametrize("text, authors, source, kept", [
-    # As before the outlets were read: the English pack's words are not an Indonesian
-    # document's, so the labelled byline names both, and the 'Oleh' lines stay.
+    # As before the outlets were read: the English pack's words are not an Indonesian or a
+    # Malay document's, so a byline names both, the labelled one and the 'Oleh' one alike
+    # (id/byline-oleh, ms/byline).
     (f"Penulis: Budi Santoso, The Jakarta Post\n{BODY_ID}", ["Budi Santoso", "The Jakarta Post"],
      None, None),
-    (f"Oleh Budi Santoso, The Jakarta Post\n\n{BODY_ID}", [], None,
-     "Oleh Budi Santoso, The Jakarta Post"),
-    (f"Oleh Ahmad Zaki, The Star\n\n{BODY_MS}", [], None, "Oleh Ahmad Zaki, The Star"),
+    (f"Oleh Budi Santoso, The Jakarta Post\n\n{BODY_ID}", ["Budi Santoso", "The Jakarta Post"],
+     None, None),
+    (f"Oleh Ahmad Zaki, The Star\n\n{BODY_MS}", ["Ahmad Zaki", "The Star"], None, None),
     (f"Penulis: Budi Santoso\n{BODY_ID}", ["Budi Santoso"], None, None),
     (f"Penulis: Budi Santoso dan Reuters\n{BODY_ID}", ["Budi Santoso"], "Reuters", None),
 ])

@@ -77,12 +77,18 @@ def test_a_head_line_that_no_rule_took_stays_in_the_text_not_a_title(cleaner, li
     _assert_left_in_text(_clean(cleaner, line, lang), line)
 
 
-@pytest.mark.parametrize("line", ["By Jane Doe", "BY JANE DOE", "By Jane Doe and John Smith",
-                                  "Oleh: Jane Doe", "Oleh Jane Doe"])
+@pytest.mark.parametrize("line", ["By Jane Doe", "BY JANE DOE", "By Jane Doe and John Smith"])
 def test_a_byline_in_an_indonesian_text_is_no_title(cleaner, line):
-    # No Indonesian rule reads "By ..." and "Oleh ...": the line stays for the reader (the id
-    # pack's byline_words tell it: Indonesian sites write "By" too).
+    # No Indonesian rule reads "By ...": the line stays for the reader (the id pack's
+    # byline_words tell it: Indonesian sites write "By" too).
     _assert_left_in_text(_clean(cleaner, line, "id"), line)
+
+
+@pytest.mark.parametrize("line", ["Oleh: Jane Doe", "Oleh Jane Doe"])
+def test_an_indonesian_oleh_byline_is_read_by_its_rule_not_taken_as_title(cleaner, line):
+    record = _clean(cleaner, line, "id")
+    assert record["meta"]["title"] is None and record["meta"]["authors"] == ["Jane Doe"]
+    assert [r["rule"] for r in record["removed"]] == ["id/byline-oleh"]
 
 
 @pytest.mark.parametrize("line,authors", [("By Jane Doe", ["Jane Doe"]),
