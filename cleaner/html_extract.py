@@ -194,10 +194,8 @@ def give_loose_leads(tree: HtmlElement, title: str = "", description: str = "") 
             continue
         if not _reads_as_lead(lead, run, title, description):
             continue
-        paragraph = block.makeelement("p", {})
-        paragraph.text, block.text = xml_text(block.text), None
-        for el in run:
-            paragraph.append(el)            # (its tail, the run's text after it, with it)
+        paragraph = _paragraph_of(block, block.text, run)
+        block.text = None
         block.insert(0, paragraph)
         given.append(lead)
     return given
@@ -262,6 +260,16 @@ def _leads_only(text: str, leads: list[str]) -> bool:
         return False
     given = set(leads)
     return all(" ".join(line.split()) in given for line in text.split("\n") if line.strip())
+
+
+def _paragraph_of(block: HtmlElement, text: str, run: list[HtmlElement]) -> HtmlElement:
+    """A new paragraph (not yet placed) of loose text and the inline elements of its run, each
+    with its tail, the run's text after it."""
+    paragraph = block.makeelement("p", {})
+    paragraph.text = xml_text(text)
+    for el in run:
+        paragraph.append(el)
+    return paragraph
 
 
 def _lead_run(block: HtmlElement) -> list[HtmlElement] | None:
@@ -377,10 +385,8 @@ def give_loose_tails(tree: HtmlElement) -> int:
         text = block.tail + "".join(_run_text(el) for el in run)
         if not has_prose(" ".join(text.split())):
             continue
-        paragraph = block.makeelement("p", {})
-        paragraph.text, block.tail = xml_text(block.tail), None
-        for el in run:
-            paragraph.append(el)            # (its tail, the run's text after it, with it)
+        paragraph = _paragraph_of(block, block.tail, run)
+        block.tail = None
         block.addnext(paragraph)
         given += 1
     return given

@@ -672,7 +672,7 @@ def _other_record(obj: dict, text: Any, given: bool, source: str, lineno: int, s
             return refused(f"no {options.text_field!r} field{_fields_named(obj)}")
         return refused(f"field {options.text_field!r} is {json_kind(text)}, not a string")
     if not text or text.isspace():      # (as `not text.strip()`, without copying the text)
-        if _has_page(obj.get(options.html_field)):
+        if has_page(obj.get(options.html_field)):
             # An empty or blank text (what a scraper writes where its extraction found
             # nothing) beside a page, as no text is: the page is read.
             return page(obj.pop(options.html_field))
@@ -683,10 +683,10 @@ def _other_record(obj: dict, text: Any, given: bool, source: str, lineno: int, s
     return Item(source, lineno, text, obj, size, id_name=options.id_name)
 
 
-def _has_page(html: Any) -> bool:
+def has_page(html: Any) -> bool:
     """Whether a record's page field holds a page to read: text, not blank.
 
-    >>> _has_page("<p>x</p>"), _has_page(" "), _has_page(None)
+    >>> has_page("<p>x</p>"), has_page(" "), has_page(None)
     (True, False, False)
     """
     return isinstance(html, str) and bool(html) and not html.isspace()

@@ -29,7 +29,7 @@ import orjson
 from cleaner.document import LIST_FIELDS, META_FIELDS, json_value, url_value
 from cleaner.inputs import MAX_REJECT_RAW, PARQUET_SUFFIXES, SET_ASIDE, Item, ReadOptions, Reject, \
     id_text, json_kind, opens_as_page, raw_text, with_hint_fields
-from cleaner.jsonl_reader import record_id
+from cleaner.jsonl_reader import has_page, record_id
 from cleaner.record_json import record_json
 
 READ_BATCH_ROWS = 256
@@ -631,7 +631,7 @@ def _row_item(fields: dict[str, Any], source: str, row: int, options: ReadOption
     value = fields.pop(options.text_field, None)
     html = fields.get(options.html_field)
     given_page = (value is None or isinstance(value, str) and not value.strip()) and \
-        isinstance(html, str) and bool(html.strip())
+        has_page(html)
     if given_page:
         # No text, or a blank one, beside a page in the page column (--html-field): the page is
         # read, as a JSONL record's is.

@@ -620,8 +620,12 @@ def check_expected_records(packs: list[Pack], cases: list[ExpectedCase],
             if removal["rule"] not in where or not lines:
                 continue
             place = f"{Path(folder) / case.name}:{removal['line']}"
-            shown = "" if taken == lines[0] else f" of the line {_short(lines[0])!r}" \
-                if taken in lines[0] else f" (holding the line {_short(lines[0])!r})"
+            if taken == lines[0]:
+                shown = ""
+            elif taken in lines[0]:
+                shown = f" of the line {_short(lines[0])!r}"
+            else:                           # (the line whole, and more)
+                shown = f" (holding the line {_short(lines[0])!r})"
             root = "" if Path(folder) == Path(DEFAULT_ROOT) else \
                 f" --root {shlex.quote(str(folder))}"
             case_named = shlex.quote(case_label(case.raw, folder))
