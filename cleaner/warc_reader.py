@@ -140,10 +140,20 @@ def is_warc(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES)
 
 
+def labelled_page(record) -> bool:
+    """Whether a record is a response whose WARC Content-Type names a page: its block holds the
+    page itself, where an HTTP response's is labelled application/http."""
+    label = record.rec_headers.get_header("Content-Type") or ""
+    return record.rec_type == "response" and \
+        label.split(";", 1)[0].strip().lower() in HTML_TYPES
+
+
 def _payload_type(record) -> tuple[str | None, str | None]:
     """(media type, charset) of a record's payload: a response's HTTP header gives it, a
-    resource's or a conversion's WARC header (they hold the document itself)."""
-    headers = record.rec_headers if record.rec_type in _DOCUMENT_TYPES else record.http_headers
+    resource's or a conversion's WARC header (they hold the document itself), as does a
+    response's labelled as a page (it holds no HTTP header block: warc_loader)."""
+    headers = record.rec_headers if record.rec_type in _DOCUMENT_TYPES or \
+        record.http_headers is None and labelled_page(record) else record.http_headers
     content_type = headers.get_header("Content-Type") if headers is not None else None
     if not content_type:
         return None, None
@@ -189,6 +199,17 @@ def _coding_reason(coding: str) -> str:
                      if name.strip() in _CODING_PACKAGES})
     return f"Content-Encoding {coding} cannot be decoded" + (
         f" (the optional {' and '.join(needed)} package would be needed)" if needed else "")
+
+
+def _not_http(record) -> str | None:
+    """The opening of a response record's block where warcio read it as HTTP headers and it
+    holds none (a page stored without them, yet not labelled as one: its lines were taken for
+    headers); None for an HTTP response, and any other record."""
+    headers = record.http_headers
+    if record.rec_type != "response" or headers is None or \
+            headers.protocol[:5].upper() == "HTTP/":
+        return None
+    return f"{headers.protocol} {headers.statusline}"[:40]
 
 
 def _status(record) -> int | None:
@@ -367,7 +388,10 @@ class _Walk:
         where the next pass starts (None: nowhere)."""
         from warcio.archiveiterator import ArchiveIterator
 
+        from cleaner.warc_loader import PageAwareLoader
+
         records = ArchiveIterator(self.stream, check_digests=False)
+        records.loader = PageAwareLoader(verify_http=False, arc2warc=False)
         # warcio writes its own warning to stderr when a record is not followed by a blank
         # line; the reader says it in the record's flags instead (and counts on err_count).
         records.INC_RECORD = ""
@@ -1150,6 +1174,13 @@ def _record_item(record, source: str, number: int, options: ReadOptions, skipped
         skipped.skip(number, f"WARC {record.rec_type} record", record)
         return [], False
     url = record.rec_headers.get_header("WARC-Target-URI")
+    opening = _not_http(record)
+    if opening is not None:
+        return [Reject(source, number, f"WARC response record with no HTTP response in it: "
+                                       f"its block opens {opening!r}, not with an HTTP status "
+                                       f"line (a page stored as it is is labelled text/html, "
+                                       f"not application/http) ({url})",
+                       raw=_record_headers(record))], False
     status = _status(record)
     if status is not None and not 200 <= status < 300:
         skipped.skip(number, f"HTTP status {status}", record)

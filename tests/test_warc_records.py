@@ -140,6 +140,32 @@ def test_a_resource_record_holding_a_page_is_read_as_a_response_is(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_a_response_record_labelled_as_a_page_is_read_as_its_page(tmp_path, name):
+    # (warcio took such a page's lines for HTTP headers and left it empty: skipped unread)
+    records = [warc_record("response", "https://r.id/1", page("Satu"), "text/html"),
+               record("https://r.id/2", page("Dua"))]
+    path = tmp_path / name
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if name.endswith(".gz")
+                     else b"".join(records))
+    items = list(iter_inputs([str(path)]))
+    assert [(i.line, i.kind, i.fields["url"]) for i in items] == \
+        [(1, "html", "https://r.id/1"), (2, "html", "https://r.id/2")]
+    assert items[0].text == page("Satu").decode()
+
+
+def test_a_response_record_of_http_holding_no_http_response_is_rejected_saying_so(tmp_path):
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(warc_record("response", "https://r.id/1", page("Satu"),
+                                 "application/http; msgtype=response")
+                     + record("https://r.id/2", page("Dua")))
+    outcomes = _outcomes(path)
+    assert outcomes[1] == (2, "https://r.id/2")
+    assert outcomes[0][0] == 1
+    assert outcomes[0][1].startswith("WARC response record with no HTTP response in it: its "
+                                     "block opens '<!DOCTYPE html><html><head>")
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_hostile_resource_records_are_rejected_or_skipped_and_the_rest_read(tmp_path, name):
     rng = random.Random(5)
     binary = bytes(rng.randrange(256) for _ in range(4000))

@@ -1,0 +1,33 @@
+"""warcio's record loader, made to leave a response record labelled as a page (no HTTP header block) as its page."""
+
+from __future__ import annotations
+
+from warcio.recordloader import ArcWarcRecordLoader
+
+from cleaner.warc_reader import labelled_page
+
+class PageAwareLoader(ArcWarcRecordLoader):
+    """Parses a record's HTTP header block as warcio does, except in a response labelled as a
+    page, where warcio would take the page's lines for headers and leave no payload."""
+
+    def parse_record_stream(self, stream, statusline=None, known_format=None,
+                            no_record_parse=False, ensure_http_headers=False,
+                            check_digests=False):
+        if no_record_parse or check_digests:
+            # (a digest check starts its payload's digest after the header block: warcio's own)
+            return super().parse_record_stream(stream, statusline, known_format,
+                                               no_record_parse, ensure_http_headers,
+                                               check_digests)
+        record = super().parse_record_stream(stream, statusline, known_format, True)
+        if not labelled_page(record):
+            # (what warcio does after its own header parse, with the record it made)
+            start = record.raw_stream.tell()
+            uri = record.rec_headers.get_header("uri" if record.format == "arc"
+                                                else "WARC-Target-URI")
+            record.http_headers = self.load_http_headers(record.rec_type, uri,
+                                                         record.raw_stream, record.length)
+            if record.length and record.http_headers:
+                record.payload_length = record.length - (record.raw_stream.tell() - start)
+        if not record.http_headers and ensure_http_headers:
+            record.http_headers = self.default_http_headers(record.length, record.content_type)
+        return record
