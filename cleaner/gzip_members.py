@@ -34,6 +34,9 @@ _crc32 = getattr(inflate, "crc32", zlib.crc32)
 CHUNK = 1 << 16
 MAX_OUT = 4 << 20
 MAGIC = b"\x1f\x8b\x08"
+# The size of the smallest gzip member: its 10-byte header, an empty deflate block, the 8-byte
+# trailer. Fewer bytes cannot be a member, even one whose header is damaged.
+SMALLEST_MEMBER = 20
 # What a report of damage says of the data handed out before it (a damaged gzip member's, and a
 # damaged zstd frame's: zstd_frames says it too).
 KEPT = "what it held before the damage was read, and may be damaged too"
@@ -233,6 +236,10 @@ class GzipMembers(io.RawIOBase):
         # (zlib-ng's type stubs leave copy out; it has it, as zlib's)
         before = self._d.copy() if self.count_lines else None  # type: ignore[attr-defined]
         try:
+            if not self._fed and len(data) == 1 and data != MAGIC[:1]:
+                # (a lone byte after the last member, a line break say: zlib checks a header
+                # only once it has two bytes, and the file's end then read as a member cut short)
+                raise zlib.error("Error -3 while decompressing data: incorrect header check")
             # Bounded output per call: a highly compressed member cannot blow memory up.
             out = self._d.decompress(data, MAX_OUT)
         except INFLATE_ERRORS as exc:

@@ -754,8 +754,9 @@ read; no further member follows'
     if isinstance(exc, CorruptGzip) and exc.not_gzip:
         # (junk after the last member, say: no member, no lines, to speak of)
         to = "the end of the file" if exc.resumed_at is None else "the next member"
-        return exc.said_with(f"the {unread} bytes from there to {to} do not open as a gzip "
-                             f"member and were not read")
+        verb = "does not open as a gzip member and was" if unread == 1 else \
+            "do not open as a gzip member and were"
+        return exc.said_with(f"the {counted(unread, 'byte')} from there to {to} {verb} not read")
     part = "member" if isinstance(exc, CorruptGzip) else "frame"
     if exc.unread_whole:
         return exc.said_with(f"none of the {part}, up to {unread} bytes of input, was read (the "

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, is_utf8, looks_binary
-from cleaner.gzip_members import KEPT, CorruptGzip
+from cleaner.gzip_members import KEPT, SMALLEST_MEMBER, CorruptGzip
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
     Reject, opens_as_page, raw_text, shown_id, whole_characters
 from cleaner.warc_stream import RECORD_START, RESYNC_WINDOW, Members, Stream, damaged_headers, \
     header_block, header_line_sized, lost_members, next_record, open_stream, read_once, \
     starts_record
+from cleaner.wording import counted
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Records that hold a document as it is, with no HTTP header block: a resource (a page an
@@ -696,6 +697,17 @@ class _Walk:
         if getattr(error, "given", 0) > 0 and not begun:
             return Reject(self.source, None, f"{said} (after record {self.number}, read to its "
                                              f"end from that member)")
+        if isinstance(error, CorruptGzip) and _damaged_member(error) and not begun and \
+                error.not_gzip and error.resumed_at is None and error.unread is not None and \
+                error.unread < SMALLEST_MEMBER:
+            # Bytes after the last member that do not open as one, too few to be one whose
+            # header is damaged (a line break an editor added): no member, so no record, to
+            # number. (More may be the last record's member, its magic bytes damaged.)
+            return Reject(self.source, None, f"truncated or corrupt WARC: the "
+                                             f"{counted(error.unread, 'byte')} after record "
+                                             f"{self.number}'s gzip member, from byte "
+                                             f"{error.start} to the end of the file, "
+                                             f"{_not_member_words(error.unread)}")
         self.number += 0 if self.counted else 1
         self.counted = True
         named = ""
@@ -900,6 +912,18 @@ def _named_url(url: tuple[str, bool] | None) -> str:
 # and a host (no path, query or fragment character), then the rest.
 _TARGET_URI = re.compile(rb"\nWARC-Target-URI:[ \t]*([A-Za-z]+://(?=[^/?#]*[A-Za-z0-9])[!-~]+)"
                          rb"[ \t]*\r?\n", re.IGNORECASE)
+
+
+def _not_member_words(count: int) -> str:
+    """What is said of `count` bytes that open no gzip member.
+
+    >>> _not_member_words(1)
+    'does not open as a gzip member and was not read'
+    >>> _not_member_words(2)
+    'do not open as a gzip member and were not read'
+    """
+    return "does not open as a gzip member and was not read" if count == 1 else \
+        "do not open as a gzip member and were not read"
 
 
 def _error_words(error: BaseException | None) -> str:

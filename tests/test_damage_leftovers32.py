@@ -94,6 +94,24 @@ def _two_damaged() -> tuple[bytes, list[int]]:
     return b"".join(map(bytes, members)), [sum(map(len, members[:i])) for i in range(5)]
 
 
+@pytest.mark.parametrize("tail", [b"\n", b"\r\n", b"x"])
+def test_a_byte_or_two_after_the_last_member_are_said_to_be_no_member_not_a_cut_one(tmp_path,
+                                                                                     tail):
+    """A lone byte after the last member (a line break an editor added) was reported as a
+    member the file ends inside, where two bytes were said to be no member."""
+    members = gzip.compress(b"".join(_line(n) for n in range(1, 4)), mtime=0)
+    records, rejects, _ = _clean(tmp_path, "dump.jsonl.gz", members + tail, "1")
+    assert [r["n"] for r in records] == [1, 2, 3]
+    [damage] = _damage_rejects(rejects)
+    said = "byte from there to the end of the file does not open as a gzip member and was" \
+        if len(tail) == 1 else \
+        "bytes from there to the end of the file do not open as a gzip member and were"
+    assert damage["reason"] == (
+        f"truncated or corrupt input after line 3: corrupt gzip member starting at byte "
+        f"{len(members)} (Error -3 while decompressing data: incorrect header check); the "
+        f"{len(tail)} {said} not read; no further member follows")
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_line_cut_across_two_damaged_members_says_so_once_naming_both(tmp_path, workers):
     """In one process it was "line read from <second>: line read from <first>: broken JSON";

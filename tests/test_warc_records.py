@@ -431,6 +431,26 @@ def test_a_warc_gz_cut_in_a_members_trailer_numbers_no_record_past_the_last(tmp_
                                 f"member)")
 
 
+@pytest.mark.parametrize("junk", [b"garbage", b"WARC/1.0\r\n", b"\n"])
+def test_bytes_after_the_last_member_that_are_no_member_number_no_record(tmp_path, junk):
+    """They were a reject numbered as a record after the last (there is none). (More bytes than
+    the smallest member may be a member whose magic bytes are damaged: test_warc_damage27.)"""
+    members = [gzip.compress(r) for r in _mixed_records()]
+    whole, junked = tmp_path / "whole.warc.gz", tmp_path / "junked.warc.gz"
+    whole.write_bytes(b"".join(members))
+    junked.write_bytes(b"".join(members) + junk)
+    *pages, said = iter_inputs([str(junked)])
+    assert [(i.line, i.fields["url"]) for i in pages] == \
+        [(i.line, i.fields["url"]) for i in iter_inputs([str(whole)])]
+    assert said.line is None
+    said_of = "byte does not open as a gzip member and was" if len(junk) == 1 else \
+        "bytes do not open as a gzip member and were"
+    assert said.reason == (f"truncated or corrupt WARC: the {len(junk)} "
+                           f"{said_of.split(' ', 1)[0]} after record {len(members)}'s gzip "
+                           f"member, from byte {whole.stat().st_size} to the end of the file, "
+                           f"{said_of.split(' ', 1)[1]} not read")
+
+
 def test_damage_to_the_last_deflate_bytes_adds_no_reject_for_a_record_after_the_last(tmp_path):
     """The damaged end read as more deflate data, the member seemed cut (and made bytes past
     the last record): a reject "the file ends inside it" was numbered as a record after it."""
