@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from cleaner import folder_lock
 from cleaner.parquet_io import encode_records
 from cleaner.wording import counted, noun
 from cleaner.writers import _open_for_writing, is_special_file
@@ -328,12 +329,24 @@ class ShardedOutput:
                                else os.path.abspath(self.rejects_path))
         self.run_key = run_key or {}
         self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            # (before the folder is read: a second run, or a resume while the run is alive,
+            # mixed its shards with the first's and both ended as if whole)
+            self._held = folder_lock.hold(self.folder)
+        except folder_lock.FolderInUse:
+            raise OutputError(f"{self.folder} is being written by another cleaner run that is "
+                              f"still going; wait for it to end (or stop it and add --resume "
+                              f"to go on with it), or choose another folder") from None
         self.manifest_path = self.folder / MANIFEST
         # --resume on a folder no run has written to starts a new run (a retry loop may pass
         # --resume from the first try on); the run says so, as a mistyped folder looks the same.
         self.nothing_to_resume = resume and not self.manifest_path.exists()
         self.resumed = resume and not self.nothing_to_resume    # an existing run is continued
-        self.manifest = self._start(resume)
+        try:
+            self.manifest = self._start(resume)
+        except BaseException:
+            folder_lock.release(self._held)
+            raise
         self.skip = self.manifest["inputs_done"]
         self._shard: _ParquetShard | _JsonlShard | None = None
         self._shard_tmp: Path | None = None
@@ -603,6 +616,7 @@ class ShardedOutput:
     def finish(self, inputs_done: int, stats=None) -> None:
         self.checkpoint(inputs_done, stats, complete=True)
         self._close_rejects()
+        folder_lock.release(self._held)
 
     def abort(self) -> None:
         """Drop the unfinished shard; the manifest still names the last finished one."""
@@ -619,6 +633,7 @@ class ShardedOutput:
                 pass
             self._shard_tmp = None
         self._close_rejects()
+        folder_lock.release(self._held)
 
     def _close_rejects(self) -> None:
         if self._rejects is not None and not self._rejects.closed:

@@ -10,7 +10,7 @@ from cleaner.parquet_io import ParquetRecordWriter, encode_records, is_parquet
 from cleaner.temporary_names import aside_name, set_aside, temporary_name
 from cleaner.wording import counted, noun
 from cleaner.writers import (JsonlWriter, LazyWriter, compression_of, is_special_file,
-                             process_alive)
+                             process_alive, remove_stale_temporaries)
 
 
 class SingleOutput:
@@ -23,7 +23,9 @@ class SingleOutput:
         self.path = path
         self.rejects_path = rejects_path
         # A device or named pipe is written in place (JsonlWriter says why).
-        self._tmp: str | None = None if is_special_file(path) else temporary_name(path, False)
+        # (PATH.tmp-PID, as JsonlWriter's: two runs to one path each write their own file, and
+        # the last to finish is the output; a killed run's is removed by the next run)
+        self._tmp: str | None = None if is_special_file(path) else temporary_name(path)
         # Records written in place (stdout, a device, a pipe) are out whatever happens next: the
         # rejects beside them are theirs, kept even when the run stops.
         self._in_place = path == "-" or self._tmp is None
@@ -44,6 +46,8 @@ class SingleOutput:
             if self._tmp is None:
                 # Opened here: pyarrow seeks in a file it opens by name, and a pipe cannot seek.
                 self._sink = open(path, "wb")
+            else:
+                remove_stale_temporaries(path)
             self._out = ParquetRecordWriter(cast(str, self._sink or self._tmp), level=level)
             self.encode = encode_records
         else:
@@ -255,7 +259,7 @@ def _settle_set_aside(path: str, rejects: str) -> None:
         if found is None or found[0] != name or process_alive(found[1]):
             continue
         # (the records' temporary name, as __init__ and JsonlWriter give it)
-        records = temporary_name(path, not is_parquet(path), pid=found[1])
+        records = temporary_name(path, pid=found[1])
         try:
             if os.path.exists(records):
                 os.replace(os.path.join(folder, entry), rejects)

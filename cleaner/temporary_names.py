@@ -5,17 +5,16 @@ from __future__ import annotations
 import os
 
 # PATH.tmp-PID: the writing process's id tells a killed run's leftover from a live run's file.
-# A bare PATH.tmp is an output written by one process at a time (single_output).
+# (A bare PATH.tmp, as earlier versions wrote a Parquet file, is still known as one.)
 _TMP = ".tmp"
 # PATH.tmp-PID.aside: a file an earlier run left at PATH, set aside by process PID while it puts
 # its own there (single_output's rejects file, until the records beside it are in place).
 _ASIDE = ".aside"
 
 
-def temporary_name(path: str, with_pid: bool = True, pid: int | None = None) -> str:
-    """Where this process (or process `pid`) writes `path` until it is complete: PATH.tmp-PID,
-    or PATH.tmp for an output one process at a time writes (`with_pid` False)."""
-    return f"{path}{_TMP}-{pid or os.getpid()}" if with_pid else f"{path}{_TMP}"
+def temporary_name(path: str, pid: int | None = None) -> str:
+    """Where this process (or process `pid`) writes `path` until it is complete: PATH.tmp-PID."""
+    return f"{path}{_TMP}-{pid or os.getpid()}"
 
 
 def aside_name(path: str) -> str:

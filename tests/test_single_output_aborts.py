@@ -243,3 +243,35 @@ def test_a_close_cut_short_before_its_rename_leaves_abort_to_remove_the_temporar
     assert _no_temporaries(tmp_path)                # the stream closed, not yet renamed
     writer.close(keep=False)
     assert not _no_temporaries(tmp_path) and not (tmp_path / "out.jsonl.zst").exists()
+
+
+def test_two_runs_to_one_parquet_file_write_apart_and_leave_one_whole_file(tmp_path, monkeypatch):
+    """Both wrote out.parquet.tmp, the one run's rows into the other's file: a run ended 0 with
+    a file pyarrow could not read. Each now writes its own PATH.tmp-PID, as a JSONL run does."""
+    import pyarrow.parquet as pq
+
+    from cleaner import temporary_names
+
+    out = tmp_path / "out.parquet"
+    this, parent = os.getpid(), os.getppid()
+    first = SingleOutput(str(out), None)
+    # (the second run as another live process: this one's parent)
+    monkeypatch.setattr(temporary_names.os, "getpid", lambda: parent)
+    second = SingleOutput(str(out), None)
+    for n, run in enumerate((first, second)):
+        run.write_record(json.dumps({"id": f"run{n}", "text": "x"}).encode() + b"\n", 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == \
+        sorted([f"out.parquet.tmp-{this}", f"out.parquet.tmp-{parent}"])
+    first.finish(1)
+    second.finish(1)
+    assert pq.read_table(out).column("id").to_pylist() == ["run1"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
+
+
+def test_a_killed_runs_parquet_temporary_is_removed_by_the_next_run(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    leftover = tmp_path / f"out.parquet.tmp-{dead.pid}"
+    leftover.write_bytes(b"PAR1 half a file")
+    SingleOutput(str(tmp_path / "out.parquet"), None).abort()
+    assert not leftover.exists()
