@@ -371,7 +371,18 @@ class _Job:
             status = self._stopped(stop.signum, clean=self.waiting)
         except BrokenPipeError:
             output.abort()
-            raise                   # the reader of stdout went away: cli.main exits quietly
+            progress.close()
+            # (`cleaner clean ... -o - | head`: what the reader took is all the run gives, said
+            # in a line, and in --stats as a stopped run's)
+            error = "the output's reader went away (a closed pipe)"
+            if not config.quiet:
+                _say(config, f"stopped: {error}")
+            # (how much of the write it closed on it took is not known: the records before it
+            # went out whole, and part of that write may have)
+            self._write_stopped_stats(None, error, said=f"{counted(output.records, 'record')} "
+                                                        f"went out whole before the write it "
+                                                        f"closed on")
+            raise                   # cli.main exits with stdout pointed at /dev/null
         except OSError as exc:
             output.abort()
             progress.close()
@@ -423,14 +434,16 @@ class _Job:
             self._write_stopped_stats(signum)
         return status
 
-    def _write_stopped_stats(self, signum: int | None, error: str | None = None) -> None:
+    def _write_stopped_stats(self, signum: int | None, error: str | None = None,
+                             said: str | None = None) -> None:
         """The --stats file of a stopped run: the figures of what it keeps, and an
         `interrupted` entry with the signal (None for a run that failed, with its `error`: a
         full disk), what is complete and the command that goes on. A sharded run's are those
         its last checkpoint saved (the manifest on disk), from which the resume goes on (what
         it cleaned after, if stopped in the middle of a batch, is cleaned again and counted by
         the resume), so that the resumed run's --stats covers the whole run once. One output
-        file not written keeps nothing (_kept_by_one_file)."""
+        file not written keeps nothing (_kept_by_one_file). `said`: what is complete, where the
+        output cannot say it."""
         config, output, path = self.config, self.output, self.config.stats_path
         if path is None:
             return
@@ -446,7 +459,7 @@ class _Job:
                 self.stats.stop()
             figures = _kept_by_one_file(output, self.stats)
             done = self.inputs_done if figures is self.stats else 0
-            said, resume = output.what_is_left(), None
+            said, resume = said or output.what_is_left(), None
         interrupted: dict[str, Any] = {
             "signal": signal.Signals(signum).name if signum is not None else None,
             "inputs_done": done, "output": said, "resume": resume,

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from cleaner.cli import main
-from scale_helpers import shard_records
+from scale_helpers import real_docs, shard_records, write_jsonl
 
 
 def _dump(path: Path, count: int = 20) -> Path:
@@ -165,6 +165,25 @@ def test_a_closed_stdout_ends_a_command_quietly(tmp_path, command):
     _, err = proc.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
     assert proc.returncode == 1
+
+
+def test_a_run_whose_stdout_reader_goes_away_says_so_and_writes_its_stats(tmp_path):
+    """`cleaner clean ... -o - --stats s.json | head -1` ended with status 1, no word and no
+    stats file."""
+    src = write_jsonl(tmp_path / "in.jsonl", real_docs(400))
+    stats = tmp_path / "s.json"
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "clean", str(src), "-o", "-",
+                             "--workers", "1", "--stats", str(stats)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"{")
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert err.decode().endswith("cleaner: stopped: the output's reader went away (a closed "
+                                 "pipe)\n"), err.decode()
+    interrupted = json.loads(stats.read_text())["interrupted"]
+    assert interrupted["error"] == "the output's reader went away (a closed pipe)"
+    assert interrupted["output"].endswith(" went out whole before the write it closed on")
 
 
 def test_a_run_removes_the_temporary_files_killed_runs_left_and_keeps_a_live_ones(tmp_path):
