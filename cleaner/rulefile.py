@@ -551,7 +551,15 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         raise RuleFileError(path, f"[[rule]] #{index + 1}{_table_line(path, index)} has no id")
     unknown = set(raw) - _RULE_KEYS
     if unknown:
-        raise RuleFileError(path, f"unknown keys {sorted(unknown)}", rule_id)
+        # (a misspelt key is often not the rule's only mistake: the rest is checked too, so
+        # that fixing the spelling is not the only way to learn of the next)
+        said = f"unknown keys {sorted(unknown)}"
+        try:
+            _load_rule({key: value for key, value in raw.items() if key not in unknown}, index,
+                       pack_id, path, compiled, pieces, used)
+        except RuleFileError as exc:
+            said += f"; and {exc.reason}"
+        raise RuleFileError(path, said, rule_id)
     raw = _with_pieces(raw, pieces or {}, path, rule_id, used if used is not None else set())
     aliases = _strings(raw.get("aliases"), path, "aliases", rule_id)
     _not_reserved(rule_id, aliases, path)
@@ -964,26 +972,44 @@ def read_pack(path: str | Path, kind: str | None = None, compiled: bool = True,
     file's other rules from their checks. Arguments as load_pack's.
     """
     path = Path(path)
+    head_error: RuleFileError | None = None
     try:
         data = _read_toml(path, content)
-        pack = _pack_head(data, path, kind)
+        try:
+            pack: Pack | None = _pack_head(data, path, kind)
+        except RuleFileError as exc:
+            # (the rules are still checked, so that fixing the [pack] table is not the only
+            # way to learn of a broken rule: rules check lists every error of the file)
+            head_error, pack = exc, None
         pieces = _pieces(data, path)
         raw_rules = data.get("rule", [])
         if not isinstance(raw_rules, list):
             raise RuleFileError(path, "rules are written as [[rule]] tables")
     except RuleFileError as exc:
-        return None, [exc]
+        return None, [error for error in (head_error, exc) if error is not None]
     rules: list[Rule] = []
-    errors: list[RuleFileError] = []
+    errors: list[RuleFileError] = [head_error] if head_error is not None else []
     used: set[str] = set()
+    pack_id = pack.id if pack is not None else _stand_in_id(data, path)
     for index, raw in enumerate(raw_rules):
         try:
-            rules.append(_within(_load_rule(raw, index, pack.id, path, compiled, pieces, used),
-                                 pack.valid_from, pack.valid_until, path))
+            rule = _load_rule(raw, index, pack_id, path, compiled, pieces, used)
+            if pack is not None:
+                rules.append(_within(rule, pack.valid_from, pack.valid_until, path))
         except RuleFileError as exc:
             errors.append(exc)
+    if pack is None:
+        return None, errors
     unused = tuple(name for name in pieces if name not in used)
     return replace(pack, rules=tuple(rules), unused_pieces=unused), errors
+
+
+def _stand_in_id(data: dict, path: Path) -> str:
+    """The id a file's rules are checked under where its [pack] table cannot be used: the id
+    it gives, where that is a name, else the file's stem."""
+    head = data.get("pack")
+    given = head.get("id") if isinstance(head, dict) else None
+    return given if isinstance(given, str) and _PACK_ID.fullmatch(given) else path.stem
 
 
 def _first_of(errors: list[RuleFileError]) -> RuleFileError:

@@ -46,6 +46,7 @@ class Finding:
     check: str          # schema, ids, examples, fixtures, gutting, shadowing, engine, timing
     where: str          # a file, or a file and a rule id
     message: str
+    rule: str | None = None     # the rule id a schema error is about (the rule did not load)
 
 
 @dataclass
@@ -203,7 +204,7 @@ def _schema_error(exc: RuleFileError) -> Finding:
     """A loader's error as a finding, where its file and rule, and the line the rule's id
     stands on."""
     return Finding("error", "schema", exc.path + (f": {exc.rule}" if exc.rule else ""),
-                   (f"line {exc.line}: " if exc.line else "") + exc.reason)
+                   (f"line {exc.line}: " if exc.line else "") + exc.reason, exc.rule)
 
 
 def check_ids(packs: list[Pack]) -> list[Finding]:
@@ -645,12 +646,13 @@ def _short(text: str, most: int = 80) -> str:
 
 
 def check_fixture_ids(packs: list[Pack], cases: list[ExpectedCase],
-                      folder: str | Path) -> list[Finding]:
+                      folder: str | Path, broken: Collection[str] = ()) -> list[Finding]:
     """A warning for each rule id the fixtures' expected records name that no loaded rule has as
     its id or an alias, where a pack that id's prefix names is loaded (a rule renamed without
     aliases: `cleaner fixtures check` then calls every such removal a change). The ids the
     cleaner gives its own removals (rulefile.engine_rule_id) are not rules', and
-    the ids of a pack not loaded are another pack's, not a rename."""
+    the ids of a pack not loaded are another pack's, not a rename; nor is a rule's that did not
+    load (`broken`: its schema error says why)."""
     named: dict[str, list[str]] = {}
     for case in cases:
         loaded = (*case.cleaner.packs, *getattr(case.cleaner, "learned", {}).values())
@@ -662,6 +664,8 @@ def check_fixture_ids(packs: list[Pack], cases: list[ExpectedCase],
     paths = {rule.id.split("/", 1)[0]: pack.path for pack in packs for rule in pack.rules}
     findings = []
     for rule, fixtures in named.items():
+        if rule in broken:
+            continue
         first = sorted(set(fixtures))
         more = f" (and {counted(len(first) - 1, 'more fixture')})" if len(first) > 1 else ""
         findings.append(Finding(
@@ -1080,7 +1084,8 @@ def check_all(extra: Iterable[str | Path] = (), builtin: bool = True,
         result.over_kept = sum(case.over_kept for case in cases)
         result.findings.extend(check_expected_records(packs, cases, dict(records), fixtures,
                                                       cleaner))
-        result.findings.extend(check_fixture_ids(packs, cases, fixtures))
+        broken = {finding.rule for finding in findings if finding.rule is not None}
+        result.findings.extend(check_fixture_ids(packs, cases, fixtures, broken))
         result.timings = time_rules(packs, list(texts.values()))
     # The user's own packs' findings first in each check (a stable sort: each check's order is
     # kept), where they are not lost below those of the shipped packs.

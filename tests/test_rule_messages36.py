@@ -250,6 +250,17 @@ def test_an_id_the_expected_records_name_that_no_rule_has_is_a_rename_warning(tm
             ) in finding.message
 
 
+def test_a_rule_that_does_not_load_is_its_schema_error_not_a_rename_warning(tmp_path):
+    """A typo in its pattern also warned that the fixtures named an id no loaded rule has:
+    "renamed? add aliases", where nothing was renamed."""
+    rules, fixtures = _fixture(tmp_path)
+    _site(tmp_path, pattern="'^(Publicidade$'")
+    result = _check(rules, fixtures)
+    assert [f for f in result.findings if f.check == "ids"] == []
+    [error] = [f for f in result.findings if f.check == "schema" and f.level == "error"]
+    assert error.rule == "berita-uji/ad" and "missing )" in error.message
+
+
 def test_an_alias_answers_the_rename_warning(tmp_path):
     rules, fixtures = _fixture(tmp_path, rule_id="berita-uji/advert")
     _site(tmp_path, extra='aliases = ["berita-uji/advert"]\n')

@@ -111,3 +111,33 @@ def test_a_run_stops_at_the_first_broken_rule_and_names_the_others(tmp_path):
         load_pack(_pack(tmp_path))
     assert info.value.rule == "t/ad"
     assert "and 1 more broken rule in this file: t/promo" in str(info.value)
+
+
+def test_a_broken_pack_table_does_not_hide_the_files_broken_rules(tmp_path, capsys):
+    """A `www.` domain was the file's only error listed: its rules were never read, and their
+    errors came one fix later."""
+    path = tmp_path / "rules" / "sites" / "x.example.com.toml"
+    path.parent.mkdir(parents=True)
+    head = 'kind = "site"\ndomains = ["www.x.example.com"]'
+    path.write_text(PACK.replace('kind = "common"', head), encoding="utf-8")
+    code = main(["rules", "check", "--no-builtin-rules", "--rules", str(path), "--no-fixtures",
+                 "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    schema = {f["where"]: f["message"] for f in data["findings"] if f["check"] == "schema"}
+    assert set(schema) == {str(path), f"{path}: t/ad", f"{path}: t/promo"}
+    assert "is not a bare host name" in schema[str(path)]
+    assert "action must be one of" in schema[f"{path}: t/promo"]
+    # (a run, as before, stops at the pack's error)
+    pack, errors = read_pack(path)
+    assert pack is None and len(errors) == 3
+
+
+def test_a_rule_with_a_misspelt_key_says_its_other_mistake_too(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[pack]\nid = "t"\nkind = "common"\n\n[[rule]]\nid = "t/ad"\n'
+                    'action = "drop-line"\nwhere = "header"\npattern = "^Iklan$"\n'
+                    'exmaples = ["Iklan"]\n', encoding="utf-8")
+    _, [error] = read_pack(path)
+    assert error.reason == ("unknown keys ['exmaples']; and where must be one of any, head, "
+                            "tail, edges, last, first, not 'header'")
