@@ -117,6 +117,9 @@ class SiteState:
     sample: list = field(default_factory=list)
     field_lists: list = field(default_factory=list)
     langs: Counter = field(default_factory=Counter)    # language -> mined documents
+    # A label's lines whose text after it reads as a sentence going on in lower case ("Foto:
+    # la imagen se difundió ... visitas."), by the label's key: the article's, not the label's.
+    prose_labels: dict = field(default_factory=dict)
 
     def lang(self) -> str | None:
         """The language more than half of the mined documents are in, for the pack written
@@ -513,6 +516,13 @@ class Miner:
             if not line:
                 continue
             label = labels[pos]
+            if label is not None and label.rest[:1].islower() and _reads_as_prose(label.rest):
+                # (an article's sentence opening on the label's words, going on in lower case:
+                # kept from its group, and made a keep example of the label's rule, which is
+                # told to leave it. A title after the label opens in capitals, and so does a
+                # site's own note: "Disclosure: Artikel ini adalah advertorial ...")
+                state.prose_labels.setdefault(shapes.label_key(label), []).append(line)
+                label = None
             prose_seen = prose_seen or (label is None and _reads_as_prose(line))
             note_line("exact", ("exact", line))
             if label is not None:
@@ -880,10 +890,17 @@ class Miner:
                         "where": where, "case_sensitive": True,
                         "pattern": pattern.replace(f"(?P<date>{shapes.NAME_PATTERN})",
                                                    f"(?P<date>{STAMP_DATE_PATTERN})")}
-            return {"id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
-                    "pattern": shapes.label_pattern(label_text, set(group.parts),
-                                                    group.flags["bracketed"] > 0,
-                                                    group.flags["bare"] > 0)}
+            rule: dict[str, Any] = {
+                "id": f"{stem}/{_slug(label, 4)}", "action": "drop-line", "where": where,
+                "pattern": shapes.label_pattern(label_text, set(group.parts),
+                                                group.flags["bracketed"] > 0,
+                                                group.flags["bare"] > 0)}
+            prose = self.sites[site].prose_labels.get(key)
+            if prose:
+                # The site writes sentences opening on the label too: the rule leaves them.
+                rule["unless"] = PROSE_UNLESS
+                rule["keep"] = [min(prose, key=len)]
+            return rule
         if group.kind == "template":
             shape = key[1]
             pattern = shapes.template_pattern(shape)
@@ -1011,6 +1028,10 @@ _KIND_WORDS = {"exact": "repeated line", "label": "label line", "stamp": "stamp"
 PROSE_WORDS = 8
 PROSE_CHARS = 60
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+# A label rule's `unless` where the site writes sentences opening on the label: a line of
+# PROSE_WORDS words or more ending as a sentence ends (_reads_as_prose, as a rule writes it).
+PROSE_UNLESS = (r"^(?:\S+\s+){%d,}\S*[.!?\x{3002}\x{ff01}\x{ff1f}\x{2026}]"
+                r"[\"\x27\x{201d}\x{2019}\x{bb})\]]*$" % (PROSE_WORDS - 1))
 
 
 def _reads_as_prose(line: str) -> bool:
