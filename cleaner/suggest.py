@@ -1050,13 +1050,14 @@ def _reads_as_prose(line: str) -> bool:
     return line.count(" ") + 1 >= PROSE_WORDS or (" " not in line and len(line) >= PROSE_CHARS)
 
 
-# An opening dateline in capitals: a place, a date ("12 mar"), an agency in brackets ("(EFE)"),
-# then a dash, a dot before it allowed ("MADRID, 12 mar (EFE).- ", "BARCELONA.- "). A place's
-# words are letters, joined inside by an apostrophe, a dot or a hyphen ("L'HOSPITALET").
+# An opening dateline in capitals: a place, a date ("12 mar"; a day alone before an agency, as
+# Europa Press writes it: "MADRID, 3 (EUROPA PRESS) - "), an agency in brackets ("(EFE)"), then
+# a dash, a dot before it allowed ("MADRID, 12 mar (EFE).- ", "BARCELONA.- "). A place's words
+# are letters, joined inside by an apostrophe, a dot or a hyphen ("L'HOSPITALET").
 _CAPS_WORD = r"[^\W\d_]+(?:['\u2019.-][^\W\d_]+)*"
 _CAPS_LEAD = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,4}}?)"
-    r"(?P<date>,[ \t]*\d{1,2}[ \t]+[^\W\d_]{2,12}\.?(?:[ \t]+\d{4})?)?"
+    r"(?P<date>,[ \t]*\d{1,2}(?:[ \t]+[^\W\d_]{2,12}\.?(?:[ \t]+\d{4})?|(?=[ \t]*\()))?"
     r"(?P<agency>[ \t]*\([^()\n]{2,30}\))?"
     r"[ \t]*(?P<sep>\.?(?:--|-|\u2013|\u2014))[ \t]+")
 # What the text after a dateline may open with besides a capital or a digit: an opening quote,
@@ -1068,7 +1069,7 @@ CAPS_LEAD_KEY = ("lead", "CAPS", "")
 CAPS_PLACES_PATTERN = r"\p{Lu}[\p{Lu}\x27’.-]*\p{Lu}(?:[ \t]+\p{Lu}[\p{Lu}\x27’.-]*){1,4}"
 # How many letters an acronym has, in capitals inside a sentence ("said FEMA", "the NASA budget").
 ACRONYM_LETTERS = (2, 8)
-_CAPS_DATE_PATTERN = r",[ \t]*\d{1,2}[ \t]+\pL{2,12}\.?(?:[ \t]+\d{4})?"
+_CAPS_DATE_PATTERN = r",[ \t]*\d{1,2}(?:[ \t]+\pL{2,12}\.?(?:[ \t]+\d{4})?)?"
 _CAPS_AGENCY_PATTERN = r"[ \t]*\((?P<source>[^()\n]{2,30})\)"
 
 
@@ -1125,6 +1126,8 @@ def _caps_lead(line: str) -> tuple[int, str] | None:
     (23, 'da|.-')
     >>> _caps_lead("BARCELONA.- La Generalitat anunció este miércoles que la fase termina.")
     (12, '|.-')
+    >>> _caps_lead("MADRID, 3 (EUROPA PRESS) - El Gobierno aprobó este martes el decreto.")
+    (27, 'da|-')
     >>> _caps_lead("MADRID es la ciudad con más turistas.- dijo el alcalde en la rueda.") is None
     True
     """

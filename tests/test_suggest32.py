@@ -165,6 +165,23 @@ def test_an_all_capitals_place_with_date_and_agency_is_a_dateline_rule(tmp_path)
         assert record["meta"].get("source") == (None if i % 4 == 1 else "EFE")
 
 
+def test_a_day_alone_before_the_agency_is_a_dateline_rule_too(tmp_path, monkeypatch):
+    """Europa Press's "MADRID, 3 (EUROPA PRESS) - " (a day and no month) gave no candidate."""
+    import test_suggest32
+
+    monkeypatch.setattr(test_suggest32, "_opening", lambda i: (
+        f"{CITIES[i % len(CITIES)]}, {1 + i} (EUROPA PRESS) - "))
+    dump = _write(tmp_path, _articles())
+    out = tmp_path / "packs"
+    assert main(["suggest", str(dump), "--packs", "none", "--no-builtin-rules",
+                 "--write-packs", str(out)]) == 0
+    for i, record in enumerate(_clean(dump, out)):
+        [lead_line] = [line for line in record["text"].split("\n") if "consejo municipal" in line]
+        assert lead_line.startswith("El consejo municipal"), lead_line
+        assert record["meta"]["location"].upper() == CITIES[i % len(CITIES)]
+        assert record["meta"]["source"] == "EUROPA PRESS"
+
+
 def test_the_dateline_rule_leaves_capitals_opening_a_sentence(tmp_path):
     fresh, _ = _mine(_write(tmp_path, _articles())).candidates(HOST)
     [lead] = [c for c in fresh if c.kind == "lead"]
