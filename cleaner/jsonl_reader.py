@@ -18,7 +18,7 @@ from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_bina
 from cleaner.gzip_members import CorruptGzip, count_newlines
 from cleaner.zstd_frames import CorruptZstd
 from cleaner.inputs import GZIP_MAGIC, JSONL_SUFFIXES, MAX_REJECT_RAW, SET_ASIDE, ZSTD_MAGIC, \
-    Item, ReadOptions, Reject, id_text, json_kind, opens_as_page, printable, raw_text, \
+    Item, ReadOptions, Reject, id_text, json_kind, opens_as_page, printable, raw_text, shown_id, \
     with_hint_fields, without_compression
 from cleaner.normalize import repair_surrogates
 from cleaner.wording import counted
@@ -479,6 +479,10 @@ def _said_at(message: str, line: str, pos: int) -> str:
     return f"{message}: line {row} column {pos - line.rfind(chr(10), 0, pos)} (char {pos})"
 
 
+# What the reason of a line that is not UTF-8 opens with (_decoded_line).
+_NOT_UTF8 = "invalid UTF-8 at byte "
+
+
 def _decoded_line(raw: bytes, bad: int, encoding: str, unit: str,
                   source: str) -> tuple[str, str] | str:
     """A line of `source` that is not UTF-8 (its first bad byte at `bad`) decoded in the
@@ -490,7 +494,7 @@ def _decoded_line(raw: bytes, bad: int, encoding: str, unit: str,
     charset, a line of another (joined in with `cat`) is read too; and so is refused one that
     is UTF-8 but for a bad sequence or two (_damaged_utf8), which another charset would read
     with its every other character garbled ("—" as "вЂ”")."""
-    where = f"invalid UTF-8 at byte {bad} of the {unit}"
+    where = f"{_NOT_UTF8}{bad} of the {unit}"
     damaged = _damaged_utf8(raw)
     if damaged:
         return (f"{where}: the {unit} is UTF-8 but for {counted(damaged, 'bad sequence')} (a "
@@ -595,6 +599,10 @@ def _with_encoding(obj: Any, encoding: str | None) -> Any:
     return obj
 
 
+# How many characters of a field's name a reason shows.
+FIELD_NAME_SHOWN = 40
+
+
 def _fields_named(obj: dict, most: int = 8) -> str:
     """The details of a "no 'text' field" reason: the fields the record has, for --text-field.
 
@@ -603,7 +611,9 @@ def _fields_named(obj: dict, most: int = 8) -> str:
     """
     if not obj:
         return "; it has no fields"
-    names = [printable(str(name)) for name in list(obj)[:most]]
+    # (a line garbled by damage may have a name of thousands of characters, line breaks and
+    # a terminal's control bytes in it: shown as an id is)
+    names = [shown_id(printable(str(name)), FIELD_NAME_SHOWN) for name in list(obj)[:most]]
     more = ", ..." if len(obj) > most else ""
     return f"; its fields: {', '.join(names)}{more} (--text-field names the one with the text)"
 
@@ -1304,7 +1314,11 @@ def _with_damage(record: Item | Reject, damage: tuple[str, ...]) -> Item | Rejec
     N and M: ..."."""
     named = _then(damage)
     if isinstance(record, Reject):
-        record.reason = f"line read from {named}: {record.reason}"
+        reason = record.reason
+        if reason.startswith(_NOT_UTF8):
+            # (the damage garbled its bytes: how to read a line in a legacy charset is no help)
+            reason = reason.split(": ", 1)[0]
+        record.reason = f"line read from {named}: {reason}"
         return record
     flag = {"flag": DAMAGED_INPUT, "reason": f"its line was read from {named} before the damage "
                                              f"was found: its text may be garbled"}

@@ -173,3 +173,25 @@ def test_a_damaged_frames_unread_bytes_are_not_the_frame_when_most_of_it_was_rea
     numbers = [r["n"] for r in records]
     assert numbers == [n for n in range(1, 3 * lines + 1)
                        if not 2 * lines - lost_lines < n <= 2 * lines]
+
+
+def test_a_line_the_damage_garbled_is_not_told_to_be_read_in_a_legacy_charset():
+    """Every garbled line of a damaged member that was not UTF-8 came with the advice to read
+    it with --encoding auto or iconv, which fits a file in another charset, not damage."""
+    from cleaner.inputs import Reject
+    from cleaner.jsonl_reader import _with_damage
+
+    reject = Reject("d.jsonl.gz", 9, "invalid UTF-8 at byte 25 of the line: in a legacy "
+                                     "charset? read it with --encoding auto ...")
+    said = _with_damage(reject, ("a corrupt gzip member starting at byte 700",))
+    assert said.reason == ("line read from a corrupt gzip member starting at byte 700: invalid "
+                           "UTF-8 at byte 25 of the line")
+
+
+def test_a_garbled_field_name_is_shown_escaped_and_cut():
+    """A name of hundreds of characters with line breaks in it ran over many terminal lines."""
+    from cleaner.jsonl_reader import _fields_named
+
+    said = _fields_named({"il seturu\nwatu" + "x" * 400: 1, "url": "u"})
+    assert said == ("; its fields: il seturu\\nwatuxxxxxxxxxxxxxxxxxxxxxxxxx... (414 characters), "
+                    "url (--text-field names the one with the text)")
