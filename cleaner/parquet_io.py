@@ -138,8 +138,10 @@ def read_parquet(path: Path, options: ReadOptions
                     yield item
         except Exception as exc:
             lost = f"rows {row + 1} to {first + rows}" if first + rows > row + 1 else f"row {row + 1}"
-            yield Reject(source, row + 1, f"corrupt Parquet data: {lost} (row group {group}) "
-                                          f"not read: {type(exc).__name__}: {exc}")
+            # (row groups counted from 1, as rows are)
+            yield Reject(source, row + 1, f"corrupt Parquet data: {lost} (row group {group + 1} "
+                                          f"of {parquet.num_row_groups}) not read: "
+                                          f"{type(exc).__name__}: {exc}")
         first += rows
 
 
@@ -256,7 +258,7 @@ def _row_alone(path: Path, group: int, index: int):
                     return batch
         finally:
             batches.close()
-    raise ValueError(f"row group {group} ended before its row {index + 1}")
+    raise ValueError(f"row group {group + 1} ended before its row {index + 1}")
 
 
 def _read_rows(parquet, path: Path, group: int, text_field: str) -> int:

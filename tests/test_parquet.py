@@ -299,7 +299,7 @@ def test_a_damaged_row_group_costs_its_rows_not_the_rest_of_the_file(tmp_path, w
     assert [r["id"] for r in read_jsonl(out)] == [f"p{i}" for i in (*range(200), *range(300, 500))]
     rejects = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
     assert [(r["line"], r["reason"].split(":")[:2]) for r in rejects] == [
-        (201, ["corrupt Parquet data", " rows 201 to 300 (row group 2) not read"])]
+        (201, ["corrupt Parquet data", " rows 201 to 300 (row group 3 of 5) not read"])]
 
 
 def test_a_file_with_two_text_columns_is_refused_not_read_from_one_of_them(tmp_path):

@@ -120,7 +120,7 @@ def test_a_row_group_that_fails_on_a_later_row_rejects_the_rows_left(giant_dump,
         parts = list(read_parquet(giant_dump, options))
         assert [part.line for part in parts] == [1, 2, 3]
         assert not isinstance(parts[1], Reject) and isinstance(parts[2], Reject)
-        assert "rows 3 to 4 (row group 0) not read" in parts[2].reason
+        assert "rows 3 to 4 (row group 1 of 1) not read" in parts[2].reason
 
 
 def test_a_row_whose_file_changed_or_went_is_rejected_where_it_is_read_again(giant_dump,
