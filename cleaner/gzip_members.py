@@ -105,6 +105,18 @@ class CorruptGzip(ValueError):
         return said_before(str(self), self.going_on, words)
 
 
+def not_member_words(count: int) -> str:
+    """What is said of `count` bytes that open no gzip member.
+
+    >>> not_member_words(1)
+    'does not open as a gzip member and was not read'
+    >>> not_member_words(2)
+    'do not open as a gzip member and were not read'
+    """
+    return "does not open as a gzip member and was not read" if count == 1 else \
+        "do not open as a gzip member and were not read"
+
+
 def said_before(said: str, going_on: str, words: str) -> str:
     """A report of damage, `said`, with `words` put before its last words, `going_on` (where
     reading goes on), or after it where it does not end in them: said_with of a damaged gzip

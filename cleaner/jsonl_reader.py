@@ -15,7 +15,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 import orjson
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
-from cleaner.gzip_members import CorruptGzip, count_newlines
+from cleaner.gzip_members import CorruptGzip, count_newlines, not_member_words
 from cleaner.zstd_frames import CorruptZstd
 from cleaner.inputs import GZIP_MAGIC, JSONL_SUFFIXES, MAX_REJECT_RAW, SET_ASIDE, ZSTD_MAGIC, \
     Item, ReadOptions, Reject, id_text, json_kind, opens_as_page, printable, raw_text, shown_id, \
@@ -764,9 +764,8 @@ read; no further member follows'
     if isinstance(exc, CorruptGzip) and exc.not_gzip:
         # (junk after the last member, say: no member, no lines, to speak of)
         to = "the end of the file" if exc.resumed_at is None else "the next member"
-        verb = "does not open as a gzip member and was" if unread == 1 else \
-            "do not open as a gzip member and were"
-        return exc.said_with(f"the {counted(unread, 'byte')} from there to {to} {verb} not read")
+        return exc.said_with(f"the {counted(unread, 'byte')} from there to {to} "
+                             f"{not_member_words(unread)}")
     part = "member" if isinstance(exc, CorruptGzip) else "frame"
     if exc.unread_whole:
         return exc.said_with(f"none of the {part}, up to {unread} bytes of input, was read (the "

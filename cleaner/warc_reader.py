@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, is_utf8, looks_binary
-from cleaner.gzip_members import KEPT, SMALLEST_MEMBER, CorruptGzip
+from cleaner.gzip_members import KEPT, SMALLEST_MEMBER, CorruptGzip, not_member_words
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
     Reject, opens_as_page, raw_text, shown_id, whole_characters
@@ -707,7 +707,7 @@ class _Walk:
                                              f"{counted(error.unread, 'byte')} after record "
                                              f"{self.number}'s gzip member, from byte "
                                              f"{error.start} to the end of the file, "
-                                             f"{_not_member_words(error.unread)}")
+                                             f"{not_member_words(error.unread)}")
         self.number += 0 if self.counted else 1
         self.counted = True
         named = ""
@@ -912,18 +912,6 @@ def _named_url(url: tuple[str, bool] | None) -> str:
 # and a host (no path, query or fragment character), then the rest.
 _TARGET_URI = re.compile(rb"\nWARC-Target-URI:[ \t]*([A-Za-z]+://(?=[^/?#]*[A-Za-z0-9])[!-~]+)"
                          rb"[ \t]*\r?\n", re.IGNORECASE)
-
-
-def _not_member_words(count: int) -> str:
-    """What is said of `count` bytes that open no gzip member.
-
-    >>> _not_member_words(1)
-    'does not open as a gzip member and was not read'
-    >>> _not_member_words(2)
-    'do not open as a gzip member and were not read'
-    """
-    return "does not open as a gzip member and was not read" if count == 1 else \
-        "do not open as a gzip member and were not read"
 
 
 def _error_words(error: BaseException | None) -> str:
