@@ -512,6 +512,7 @@ class _Job:
         whole = (result.tally is not None and report is None
                  and result.tally.written < output.room())
         lines, written = [], 0
+        checkpoints = isinstance(output, ShardedOutput)
         # Parquet rows the worker encoded: the record's row goes with its line.
         rows = decode_records(result.encoded) if result.encoded is not None else None
         for outcome in result.outcomes:
@@ -525,9 +526,14 @@ class _Job:
                 if whole:
                     lines.append(line)
                 else:
-                    stats.add_record(orjson.loads(line), item_size)
+                    # Counted before it is written where a shard it fills saves the figures
+                    # with it, else after: a record a failed write kept is not the run's.
+                    if checkpoints:
+                        stats.add_record(orjson.loads(line), item_size)
                     output.write_record(line, self.inputs_done, stats,
                                         None if rows is None else (rows, written))
+                    if not checkpoints:
+                        stats.add_record(orjson.loads(line), item_size)
                 written += 1
             else:
                 reject = outcome[1]
@@ -538,8 +544,17 @@ class _Job:
                 if not config.quiet:
                     self._tell(reject)
         if whole:
+            before = output.records
+            try:
+                output.write_records(lines, rows)
+            except OSError:
+                # Those of the batch a failed write got out whole (stdout, a device, a pipe)
+                # are counted, and no more: the stopped run's --stats are what it gave.
+                reached = [outcome for outcome in result.outcomes if outcome[0] == "record"]
+                for outcome in reached[:output.records - before]:
+                    stats.add_record(orjson.loads(outcome[1]), outcome[2])
+                raise
             stats.merge(result.tally)
-            output.write_records(lines, rows)
         if self.mapped.unseen:
             self.mapped.look(result.outcomes)
         if not config.quiet and (result.tally is None or result.tally.flagged):

@@ -225,10 +225,13 @@ class SingleOutput:
 
     def _sent_in_place(self, name: str) -> str:
         """What a run stopped before its end sent to stdout, a device or a pipe (`name`): the
-        records handed to its writer, whose buffer a failed write (a full disk, /dev/full)
-        may have kept the last of them in."""
+        records that got out whole, where its writer knows them (JSONL written without a
+        buffer), else the records handed to its writer, whose buffer or compressor a failed
+        write (a full disk, /dev/full) may have kept the last of them in."""
         if not self.records:
             return f"nothing was written to {name}"
+        if getattr(self._out, "exact", False):
+            return f"{counted(self.records, 'record')} reached {name} whole"
         # (a failed write says nothing of how much of the buffer before it got out)
         return (f"{counted(self.records, 'record')} {noun(self.records, 'was', 'were')} handed "
                 f"to {name}; if writing failed, some or all of them did not reach it")

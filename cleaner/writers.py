@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import stat
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from cleaner.parallel_gzip import ParallelGzipWriter
 from cleaner.parquet_io import is_parquet
@@ -30,15 +31,32 @@ def write_all(stream: ByteSink, data: bytes) -> None:
     it returns, raising nothing: stdout redirected to a file on a full disk took 946,428 bytes of
     a 2.6 MB batch, and the rest of the run's records were lost without a word. The next write
     of the rest raises the disk's error."""
-    written = stream.write(data)
-    if written is None or written >= len(data):
-        return
-    rest = data[written:]           # (a copy: short writes are rare, and every sink takes bytes)
-    while rest:
-        written = stream.write(rest)
+    _taken, error = write_some(stream, data)
+    if error is not None:
+        raise error
+
+
+def write_some(stream: ByteSink, data: bytes) -> tuple[int, OSError | None]:
+    """Write `data` until all of it is taken or a write fails: the bytes the stream took, and
+    the error that stopped it (None when it took them all). An unbuffered stream has then
+    passed exactly those bytes on, which tells the records that got out whole."""
+    taken = 0
+    while taken < len(data):
+        try:
+            # (a copy of the rest: short writes are rare)
+            written = stream.write(data[taken:] if taken else data)
+        except OSError as exc:
+            return taken, exc
+        if written is None:
+            # (an unbuffered stream that would block: stdout left non-blocking by whatever
+            # started the run; taken when it can take more)
+            select.select([], [stream.fileno()], [])  # type: ignore[attr-defined]
+            continue
         if not written:
-            raise OSError(errno.ENOSPC, "the output took no more bytes (No space left on device)")
-        rest = rest[written:]
+            return taken, OSError(errno.ENOSPC,
+                                  "the output took no more bytes (No space left on device)")
+        taken += written
+    return taken, None
 
 
 # The most bytes of lines JsonlWriter.write_lines joins into one write.
@@ -53,13 +71,20 @@ class JsonlWriter:
         self._tmp: str | None = None
         self._closed = False
         self.count = 0
+        # Whether `count` is exactly the records whose every byte got out, a failed write
+        # included: an uncompressed stream written in place without a buffer of its own (the
+        # records in a buffer or a compressor when a write fails may or may not get out).
+        self.exact = False
         if self.path == "-":
-            self._stream: ByteSink = sys.stdout.buffer
+            self._stream: ByteSink = _unbuffered_stdout() or sys.stdout.buffer
+            self.exact = self._stream is not sys.stdout.buffer
             return
         if is_special_file(self.path):
             # Written to as it is, as stdout is: a file renamed over a device or a named pipe
             # would replace /dev/null, and the pipe's reader would get nothing.
-            self._stream = _open_for_writing(self.path, self.path, level)
+            self.exact = compression_of(self.path) is None
+            self._stream = (open(self.path, "wb", buffering=0) if self.exact
+                            else _open_for_writing(self.path, self.path, level))
             return
         target = Path(self.path)
         if target.parent and not target.parent.exists():
@@ -73,8 +98,7 @@ class JsonlWriter:
 
     def write_line(self, line: bytes) -> None:
         """Write one already serialized record, newline included."""
-        write_all(self._stream, line)
-        self.count += 1
+        self._write_group([line], line)
 
     def write_lines(self, lines: list[bytes]) -> None:
         """Write serialized records, newlines included, joined in writes of up to JOIN_BYTES (a
@@ -84,13 +108,26 @@ class JsonlWriter:
         size = 0
         for line in lines:
             if size and size + len(line) > JOIN_BYTES:
-                write_all(self._stream, b"".join(group))
+                self._write_group(group, b"".join(group))
                 group, size = [], 0
             group.append(line)
             size += len(line)
-        if group:
-            write_all(self._stream, b"".join(group))     # (one line: itself, not a copy)
-        self.count += len(lines)
+        if group:       # (one line: itself, not a copy)
+            self._write_group(group, group[0] if len(group) == 1 else b"".join(group))
+
+    def _write_group(self, lines: list[bytes], data: bytes) -> None:
+        """Write `lines`, joined as `data`, and count them; when a write fails, count those of
+        them it got out whole first (a device, pipe or stdout written without a buffer)."""
+        taken, error = write_some(self._stream, data)
+        if error is None:
+            self.count += len(lines)
+            return
+        for line in lines:
+            taken -= len(line)
+            if taken < 0:
+                break
+            self.count += 1
+        raise error
 
     def close(self, keep: bool = True) -> None:
         """Finish the file: rename it into place, or remove it when the run failed or finishing
@@ -156,6 +193,18 @@ def compression_of(name: str) -> str | None:
     if is_parquet(name):
         return "parquet"
     return None
+
+
+def _unbuffered_stdout() -> BinaryIO | None:
+    """Standard output without a buffer, for records: what it took when a write fails is then
+    known (stdout's own buffer may hold records that never get out). None where stdout is no
+    file descriptor (a test's captured stdout)."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):       # (io.UnsupportedOperation is both)
+        return None
+    sys.stdout.flush()
+    return open(descriptor, "wb", buffering=0, closefd=False)
 
 
 def _open_for_writing(tmp: str, final: str, level: int | None = None) -> ByteSink:

@@ -4,6 +4,7 @@ section; stacked editor codes go whole."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -85,24 +86,58 @@ def test_an_output_in_place_that_took_nothing_says_nothing_was_written(tmp_path)
     assert output.what_is_left() == "nothing was written to /dev/full"
 
 
-def test_an_output_in_place_that_failed_on_buffered_records_does_not_say_they_went(tmp_path):
+def test_an_output_in_place_says_the_records_a_failed_write_got_out_whole(tmp_path):
     output = SingleOutput("/dev/full", None)
+    # (a device that takes the first record and half the second, then is full)
+    output._out._stream = _TakesOnly(len(b'{"text": "a"}\n') + 5)
+    with pytest.raises(OSError):
+        output.write_records([b'{"text": "a"}\n', b'{"text": "b"}\n', b'{"text": "c"}\n'])
+    output.abort()
+    assert output.what_is_left() == "1 record reached /dev/full whole"
+
+
+def test_an_output_in_place_behind_a_buffer_does_not_say_its_records_went(capsysbinary):
+    # (stdout captured has no descriptor: the records go through its buffer, and what a failed
+    # write left in it is not known)
+    output = SingleOutput("-", None)
     output.write_records([b'{"text": "a"}\n', b'{"text": "b"}\n'])
     output.abort()
     said = output.what_is_left()
-    assert said == ("2 records were handed to /dev/full; if writing failed, some or all of them "
-                    "did not reach it")
-    assert "went to" not in said
+    assert said == ("2 records were handed to standard output; if writing failed, some or all "
+                    "of them did not reach it")
 
 
 def test_the_cli_on_dev_full_says_no_record_went_there(tmp_path):
     dump = write_jsonl(tmp_path / "dump.jsonl", real_docs(5))
+    stats = tmp_path / "stats.json"
     run = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(dump), "-o",
-                          "/dev/full", "--workers", "1", "-q"], cwd=ROOT, capture_output=True,
-                         text=True)
+                          "/dev/full", "--workers", "1", "-q", "--stats", str(stats)], cwd=ROOT,
+                         capture_output=True, text=True)
     assert run.returncode == 1
-    assert "went to /dev/full" not in run.stderr
-    assert "5 records were handed to /dev/full; if writing failed" in run.stderr
+    assert "cleaner: nothing was written to /dev/full" in run.stderr
+    figures = json.loads(stats.read_text(encoding="utf-8"))
+    assert figures["written"] == 0 and figures["rules"] == {}
+    assert figures["interrupted"]["output"] == "nothing was written to /dev/full"
+
+
+class _TakesOnly:
+    """A device that takes `room` bytes, then is full."""
+
+    def __init__(self, room: int):
+        self.room = room
+
+    def write(self, data) -> int:
+        if not self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        taken = min(self.room, len(data))
+        self.room -= taken
+        return taken
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def test_a_resume_without_an_input_names_the_one_left_out(tmp_path, capsys):
