@@ -301,9 +301,10 @@ class _Job:
         # a resume does not say again those of the legs before it.
         self.told, self.told_files, self.untold = 0, 0, 0
         self.inputs_done = output.skip
-        # Whether the run waits for the executor's next batch (or reads input for it): a
-        # second signal that stops it there finds everything written whole, as the first does.
-        self.waiting = False
+        # Whether the run stands between batches (waits for the executor's next, reads input for
+        # it, or stops after one): a second signal that stops it there finds everything written
+        # whole, as the first does.
+        self.between_batches = False
         self.executor_closed = False
         self.report = self._start_report() if config.report else None
         self.mapped = MappedFields(config.read_options.hint_fields)
@@ -334,41 +335,45 @@ class _Job:
                             done=stats.bytes_in)
         status = None
         try:
-            results = iter(self._results(executor))
-            while True:
-                self.waiting = True
-                result = next(results, None)
-                self.waiting = False
-                if result is None:
-                    break
-                stats.add_times(result.seconds)
-                t0 = STAGE_CLOCK()
-                size = self._write(result)
-                stats.stage_seconds["write"] += STAGE_CLOCK() - t0
-                progress.update(size, stats.read - self.base_read)
-                if stop.asked:
-                    # After the batch being written, or the one awaited when the signal came:
-                    # cleaned, it is kept, and no later one is waited for.
-                    raise _Stop
-            stop.finishing()
-            stats.stop()
-            self._count_skipped()
-            output.finish(self.inputs_done, stats)
-            status = 0
-        except (_Stop, FeedingStopped):
-            stop.hold()
-            progress.close()
-            self._close(executor, cancel=True)
-            status = self._stopped(stop.signum, clean=True)
+            try:
+                results = iter(self._results(executor))
+                while True:
+                    self.between_batches = True
+                    result = next(results, None)
+                    self.between_batches = False
+                    if result is None:
+                        break
+                    stats.add_times(result.seconds)
+                    t0 = STAGE_CLOCK()
+                    size = self._write(result)
+                    stats.stage_seconds["write"] += STAGE_CLOCK() - t0
+                    progress.update(size, stats.read - self.base_read)
+                    if stop.asked:
+                        # After the batch being written, or the one awaited when the signal
+                        # came: cleaned, it is kept, and no later one is waited for.
+                        self.between_batches = True
+                        raise _Stop
+                stop.finishing()
+                stats.stop()
+                self._count_skipped()
+                output.finish(self.inputs_done, stats)
+                status = 0
+            except (_Stop, FeedingStopped):
+                # (a second signal landing here, before the signals are held, stops the run
+                # below, finding what is written whole, as this does)
+                stop.hold()
+                progress.close()
+                self._close(executor, cancel=True)
+                status = self._stopped(stop.signum, clean=True)
         except KeyboardInterrupt:
             stop.hold()
             progress.close()
             # The workers first, with the signals held: one that never finishes its document
             # kept the run from ending after the second signal, and then the interpreter's exit.
             self._close(executor, cancel=True)
-            # Stopped at once: everything written is whole where the run was waiting for the
-            # executor (a hung worker's batch), not in the middle of writing a batch.
-            status = self._stopped(stop.signum, clean=self.waiting)
+            # Stopped at once: everything written is whole where the run stood between batches
+            # (a hung worker's awaited), not in the middle of writing one.
+            status = self._stopped(stop.signum, clean=self.between_batches)
         except BrokenPipeError:
             output.abort()
             progress.close()
