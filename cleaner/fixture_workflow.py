@@ -865,10 +865,17 @@ def text_change(before: dict, after: dict) -> TextChange:
     """How a record's text changed, by its lines: a line of the expected text that a new line
     holds with spans cut (cut_spans) is cut, when a span holds CUT_WORDS words or more, else
     changed; one a new line holds whole with text added (a span a rule no longer cuts, a
-    dateline no longer taken) is changed; one no new line holds either way is lost."""
+    dateline no longer taken) is changed, as is one a new line holds spaced otherwise; one no
+    new line holds either way is lost."""
     gone, came = text_lines(before) - text_lines(after), text_lines(after) - text_lines(before)
     change = TextChange([], [], [], list(came.elements()))
     for line in gone.elements():
+        spaced = next((new for new in change.gained if new.split() == line.split()), None)
+        if spaced is not None:
+            # (the same words spaced otherwise: a space a hand edit left at a line's end)
+            change.gained.remove(spaced)
+            change.changed.append(line)
+            continue
         found = next(((new, spans) for new in change.gained
                       if (spans := cut_spans(line, new)) is not None), None)
         if found is None:

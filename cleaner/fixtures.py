@@ -387,9 +387,28 @@ def record_diff(expected: str, actual: str, name: str) -> str:
                  name, removals=True)
     if text_before == text_after:
         return rest
-    return rest + _diff([line + "\n" for line in text_before.split("\n")],
-                        [line + "\n" for line in text_after.split("\n")], f"{name} text",
-                        context=2)
+    lines_before, lines_after = text_before.split("\n"), text_after.split("\n")
+    return rest + _diff(_spacing_shown(lines_before, lines_after),
+                        _spacing_shown(lines_after, lines_before), f"{name} text", context=2)
+
+
+# Spaces and tabs at a line's end, which a diff of lines that differ only there would not show.
+_TRAILING_SPACE = re.compile(r"[ \t]+$")
+
+
+def _spacing_shown(lines: list[str], others: list[str]) -> list[str]:
+    """A text's lines for its diff against `others`, each with its line feed, and the spaces and
+    tabs at the end of one shown (· and →) where it differs from a line of `others` only in its
+    spacing: a space a hand edit left, which the diff would show as a line changed for nothing.
+
+    >>> _spacing_shown(["Satu.", "di pagi hari \\t"], ["Satu.", "di pagi hari"])
+    ['Satu.\\n', 'di pagi hari·→\\n']
+    """
+    other = set(others)
+    spaced = {tuple(line.split()) for line in other - set(lines)}
+    return [(_TRAILING_SPACE.sub(lambda m: m.group().replace(" ", "·").replace("\t", "→"), line)
+             if line not in other and tuple(line.split()) in spaced else line) + "\n"
+            for line in lines]
 
 
 # What stands for a text that did not change, beside a change of the rest of its record.

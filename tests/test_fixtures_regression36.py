@@ -468,3 +468,20 @@ def test_an_expected_record_saved_again_in_another_layout_still_holds(project, c
     _expected().write_bytes(saved.encode("utf-8"))
     code, _, err = _run(capsys, "check")
     assert code == 0 and "0 differ" in err
+
+
+def test_a_space_left_at_a_line_end_in_the_expected_text_is_a_changed_line_not_lost_text():
+    from cleaner.fixture_workflow import lost_lines, text_change
+
+    before = {"text": "Judul.\n\nMembuat Anda lebih bersemangat \n\nAkhir.", "removed": []}
+    after = {"text": "Judul.\n\nMembuat Anda lebih bersemangat\n\nAkhir.", "removed": []}
+    change = text_change(before, after)
+    assert change.lost == [] and change.changed == ["Membuat Anda lebih bersemangat "]
+    assert lost_lines(before, after) == []
+
+
+def test_the_text_diff_shows_the_spaces_at_a_line_end():
+    before = dump_record({"text": "Satu.\nDua \t", "meta": {}})
+    after = dump_record({"text": "Satu.\nDua", "meta": {}})
+    diff = record_diff(before, after, "a.json")
+    assert "-Dua·→\n" in diff and "+Dua\n" in diff
