@@ -33,6 +33,11 @@ MIN_WIDE_CHARS = 4
 # Bytes that are UTF-8 but for one bad sequence in this many characters beyond ASCII are not
 # guessed to be in another charset: that would turn every good "č" into "ÄŤ".
 MOSTLY_UTF8 = 10
+# Nor are bytes whose good UTF-8 characters beyond ASCII outnumber the bad sequences this many
+# times: text in a legacy charset forms a good sequence by chance seldom (German "ß“"), and an
+# English page's few curly quotes and dashes were read as cp866 (every "’" as "тАЩ") for 5 bad
+# bytes in its footer against 43 good characters.
+OUTNUMBERED = 2
 # How much better (natural log of the likelihood) another charset must read the letters than
 # the default (windows-1252, or charset-normalizer's pick of another script) to be taken
 # instead: about three letters that the text's language writes and the default's reading does
@@ -128,7 +133,7 @@ def guess_charset(data: bytes) -> str | None:
     # what it is given.
     start = max(0, _first_high(data) - WORD_SAMPLE // 2)
     sample = data[start:start + GUESS_SAMPLE]
-    if _mostly_utf8(sample):
+    if mostly_utf8(sample):
         return None
     picked = _normalizer_pick(sample)
     if picked is None:
@@ -168,12 +173,20 @@ def _choose(fits: dict[str, float], fallback: str) -> str:
     return best
 
 
-def _mostly_utf8(sample: bytes) -> bool:
+def mostly_utf8(sample: bytes) -> bool:
     """Whether the sample is UTF-8 but for a few bytes: at most one character in ten beyond
-    ASCII is a bad sequence (text in a legacy charset, even Shift-JIS or GBK, has many)."""
+    ASCII is a bad sequence, or the good ones outnumber the bad twice (text in a legacy charset,
+    even Shift-JIS or GBK, has many bad ones, and few good).
+
+    >>> mostly_utf8(("Harga ’naik’ — " * 5).encode() + b"\\x93kata\\x94 \\x96 \\x85")
+    True
+    >>> mostly_utf8("Fuß“ über Straße“, größer".encode("cp1252"))
+    False
+    """
     text = sample.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    return bad * MOSTLY_UTF8 <= len(text) - len(text.encode("ascii", "ignore"))
+    beyond = len(text) - len(text.encode("ascii", "ignore"))
+    return bad * MOSTLY_UTF8 <= beyond or beyond - bad >= OUTNUMBERED * bad
 
 
 def _normalizer_pick(sample: bytes) -> str | None:

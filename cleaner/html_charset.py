@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from cleaner.charset_guess import guess_charset, single_byte
+from cleaner.charset_guess import guess_charset, mostly_utf8, single_byte
 from cleaner.decode import DecodeError, is_utf8, looks_binary, not_text, utf16_pattern
 
 _BOMS = (
@@ -113,6 +113,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             if not_text(data) is not None:
                 raise
     notes: list[str] = []
+    utf8_failed: list[str] = []         # those notes of a UTF-8 label
     utf8: bool | None = None
     for label in (http_charset, meta_charset(data)):
         if not label:
@@ -136,6 +137,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             return data.decode(name), name, notes
         except (UnicodeError, LookupError):     # "undefined" raises a plain UnicodeError
             notes.append(f"declared charset {label} does not decode this page")
+            if name == "utf-8":
+                utf8_failed.append(notes[-1])
     try:
         return data.decode("utf-8"), "utf-8", notes
     except UnicodeDecodeError:
@@ -150,8 +153,17 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
             notes.append(f"{GUESSED_NOTE}: {name}" + ("" if notes else
                                                       " (none declared, and not UTF-8)"))
             return text, name, notes
-    notes.append("no charset decodes this page cleanly; invalid bytes replaced")
-    return data.decode("utf-8", errors="replace"), "utf-8", notes
+    text = data.decode("utf-8", errors="replace")
+    if mostly_utf8(data):
+        # (one note: a UTF-8 label's "does not decode" beside it said the page was not read as
+        # what it is)
+        bad = text.count("\ufffd")
+        notes = [note for note in notes if note not in utf8_failed]
+        notes.append(f"UTF-8 but for {bad} invalid byte sequence{'' if bad == 1 else 's'}, "
+                     "replaced")
+    else:
+        notes.append("no charset decodes this page cleanly; invalid bytes replaced")
+    return text, "utf-8", notes
 
 
 def _decode_utf16(data: bytes, http_charset: str | None = None) -> tuple[str, str, list[str]]:
