@@ -57,7 +57,10 @@ class CorruptGzip(ValueError):
     reader's words before them); `unread_whole`: none of the member was read, the damage met in
     the read of its first bytes (its `unread` bytes are all of it); `not_gzip`: those first
     bytes do not open as a gzip member at all (junk after the last member, say); `start`: where
-    the damaged member (or those bytes) starts (None: not said)."""
+    the damaged member (or those bytes) starts (None: not said); `data_at`: where in the data
+    of every member read the damage was met (None: not counted; a WARC stream counts it)."""
+
+    data_at: int | None = None
 
     def __init__(self, message: str, resumed_at: int | None, lines: int | None = None,
                  cut: bool = False, given: int = 0, lost: int | None = None,

@@ -6,6 +6,7 @@ import logging
 import re
 import zlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
@@ -407,6 +408,14 @@ class _Walk:
         except Exception as exc:  # warcio raises whatever a bad record makes it raise
             # (when the data ended early, warcio choked on that: _ended says it)
             again = yield from self._failed(exc)
+            if again is None and _damaged_member(self.stream.error):
+                # The search for the next record met the damage, which no member follows: the
+                # file's (the records past it in the member are lost, with their number).
+                said = str(self.stream.error).replace(f"; {KEPT}", "")
+                yield Reject(self.source, None,
+                             f"truncated or corrupt WARC: {said} (after record {self.number}: "
+                             f"the member's data past the damage, and any record in it, could "
+                             f"not be read)")
             if again != _UNDECIDED:
                 return again
         yield from self.held
@@ -428,6 +437,10 @@ class _Walk:
             raise _BadRecord(f"Content-Length {declared.strip()[:40]!r} is not a number")
         items, swallowed = _record_item(record, self.source, self.number, self.options,
                                         self.skipped, stream)
+        if _damaged_member(stream.error):
+            items = [replace(item, reason=item.reason + _records_after(stream.error, self.at))
+                     if isinstance(item, Reject) and item.reason.startswith(_DAMAGED) else item
+                     for item in items]
         seen = any(map(_is_flagged, items))
         errors = records.err_count
         # (asking for the offset reads the record to its end, and the blank lines after it:
@@ -548,11 +561,14 @@ class _Walk:
         # Go on at the next record header past this record's start, so that every retry moves
         # forward.
         found = next_record(stream, at + 1)
+        ended_by = stream.error if found is None else None      # (the search met damage)
         yield Reject(self.source, self.number,
                      f"corrupt WARC record: {why} (the record at {self._place(at)}; "
                      + (f"reading goes on at byte {found})" if found is not None
                         else "no record follows it)"), _raw_block(header_block(stream, at)))
         yield from self._passed_over(at, found)
+        # (kept for the pass to say: reading the record's header block again forgot it)
+        stream.error = stream.error or ended_by
         return found
 
     def _passed_over(self, start: int, end: int | None) -> Iterator[Reject]:
@@ -724,8 +740,32 @@ class _Walk:
             # (a record none of whose bytes were handed out keeps what its member's start
             # inflated to before the damage: the header bytes a url is named from)
             block = block if begun else _member_head(error)
+            named += ")" + _records_after(error, self.at)
+        else:
+            named += ")"
         return Reject(self.source, self.number,
-                      f"{said} (the record at {self._place(self.at)}{named})", _raw_block(block))
+                      f"{said} (the record at {self._place(self.at)}{named}", _raw_block(block))
+
+
+def _records_after(error: BaseException | None, at: int) -> str:
+    """What the reject of the record at `at` that a damaged gzip member (`error`) cut adds where
+    the member began before it (a WARC gzipped as one member, `gzip crawl.warc`): any record
+    after it in the member, which no reader can reach, is lost with it. Nothing for a record
+    with a member of its own.
+
+    >>> _records_after(CorruptGzip("x", None, given=900), 700)
+    ''
+    >>> damaged = CorruptGzip("x", None, given=900)
+    >>> damaged.data_at = 1000
+    >>> _records_after(damaged, 700)
+    '; its member holds the records before it too, from byte 100 of the decompressed stream: any record after it in the member is lost with it'
+    """
+    if not isinstance(error, CorruptGzip) or error.data_at is None or \
+            error.data_at - error.given >= at:
+        return ""
+    return (f"; its member holds the records before it too, from byte "
+            f"{error.data_at - error.given} of the decompressed stream: any record after it in "
+            f"the member is lost with it")
 
 
 def _rest_holds_records(raw) -> bool:

@@ -109,6 +109,13 @@ class Members:
         self._pos = 0                 # where the reader is: _read, or back in _kept
         self._kept = bytearray()      # the last bytes read, from _kept_at to _read
         self._kept_at = 0
+        # The damage the data ends in (a damaged member no member follows; not a member the
+        # file ends inside, whose end reads as the file's), raised by every read that reaches
+        # that end, as the file's end is met by every read that reaches it: once said, a reader
+        # that went back (Stream.seek forgets the error) and read to the end again met a plain
+        # end of data, and a search for the next record that read into the damage ended the
+        # file without a word.
+        self._ended_by: CorruptGzip | None = None
 
     def read1(self, size: int = -1) -> bytes:
         if self._pos < self._read:    # back in what was kept
@@ -117,7 +124,19 @@ class Members:
             data = bytes(self._kept[start:end])
             self._pos += len(data)
             return data
-        data = self._file.read1(size)
+        if self._ended_by is not None:
+            raise self._ended_by
+        return self._more(size)
+
+    def _more(self, size: int) -> bytes:
+        """The next bytes of the file, kept (KEEP_BYTES)."""
+        try:
+            data = self._file.read1(size)
+        except CorruptGzip as exc:
+            exc.data_at = self._read
+            if exc.resumed_at is None and not exc.cut:
+                self._ended_by = exc
+            raise
         self._read += len(data)
         self._pos = self._read
         self._kept += data
@@ -142,6 +161,8 @@ class Members:
             try:
                 data = self.read1(min(offset - self._pos, 1 << 16))
             except CorruptGzip:
+                if self._ended_by is not None:
+                    break                 # (the next read says it)
                 continue              # (reported when it was first read)
             if not data:
                 break

@@ -1,0 +1,70 @@
+"""A WARC gzipped as one member (`gzip crawl.warc`), damaged: the reject of the record the
+damage cut says that the records after it in the member are lost with it, and a reader that
+goes back and reads to the damage again meets it again (it ended the file without a word)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+
+import pytest
+
+from cleaner.gzip_members import CorruptGzip, GzipMembers
+from cleaner.inputs import Reject
+from cleaner.readers import iter_inputs
+from cleaner.warc_stream import Members
+from test_warc_streams import page, record
+
+
+def _one_member(count: int) -> bytes:
+    """`count` response records (random words: a member of several reads), gzipped as one
+    member, its CRC damaged."""
+    rng = random.Random(3)
+    data = bytearray(gzip.compress(b"".join(
+        record(f"https://n.id/{n}", page(" ".join(
+            "".join(rng.choice("abcdefghijklmnoprstu") for _ in range(rng.randrange(2, 9)))
+            for _ in range(1500)))) for n in range(count))))
+    data[-6] ^= 0xFF                                # its CRC
+    return bytes(data)
+
+
+def test_the_reject_of_the_record_a_one_member_warcs_damage_cut_says_the_records_after_it_are_lost(
+        tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_one_member(40))
+    outcomes = list(iter_inputs([str(path)]))
+    rejects = [o for o in outcomes if isinstance(o, Reject)]
+    assert len(rejects) == 1 and rejects[0].line == len(outcomes)
+    assert rejects[0].reason.startswith("corrupt WARC record: its gzip member is damaged")
+    assert rejects[0].reason.endswith(
+        "; its member holds the records before it too, from byte 0 of the decompressed "
+        "stream: any record after it in the member is lost with it")
+
+
+def test_a_member_of_its_own_adds_nothing_to_its_records_reject(tmp_path):
+    whole = _one_member(1)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(record("https://n.id/a", page("Satu dua tiga."))) + whole)
+    (first, second) = list(iter_inputs([str(path)]))
+    assert second.reason.startswith("corrupt WARC record: its gzip member is damaged")
+    assert "lost with it" not in second.reason
+
+
+def test_a_read_that_reaches_the_damage_again_after_going_back_meets_it_again():
+    data = _one_member(40)
+    members = Members(lambda: io.BufferedReader(GzipMembers(io.BytesIO(data))))
+    first = _read_to_the_damage(members)
+    members.seek(first // 2)
+    # (was: the bytes up to it, then a plain end of data)
+    assert _read_to_the_damage(members) == first
+
+
+def _read_to_the_damage(members: Members) -> int:
+    """Read on until the damage: where it is met."""
+    while True:
+        try:
+            if not members.read1(1 << 16):
+                pytest.fail("the data ended with no damage")
+        except CorruptGzip:
+            return members.tell()
