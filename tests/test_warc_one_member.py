@@ -68,3 +68,24 @@ def _read_to_the_damage(members: Members) -> int:
                 pytest.fail("the data ended with no damage")
         except CorruptGzip:
             return members.tell()
+
+
+def test_a_search_for_the_next_record_that_reads_into_the_damage_says_it(tmp_path):
+    rng = random.Random(4)
+    words = " ".join("".join(rng.choice("abcdefghijklmnoprstu") for _ in range(6))
+                     for _ in range(30000)).encode()
+    # (a record whose Content-Length line is gone, its page's random words after it: the
+    # search for the next record reads on into the damage at the member's end)
+    headless = (b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://n.id/x\r\n"
+                b"Content-Type: text/plain\r\n\r\n" + words + b"\r\n\r\n")
+    data = bytearray(gzip.compress(record("https://n.id/a", page("Satu dua tiga.")) + headless))
+    data[-6] ^= 0xFF                                # its CRC
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(bytes(data))
+    outcomes = list(iter_inputs([str(path)]))
+    # (was: the headless record's reject, "no record follows it", and not a word of the damage)
+    said = outcomes[-1]
+    assert isinstance(said, Reject) and said.line is None
+    assert said.reason.startswith("truncated or corrupt WARC: corrupt gzip member starting at "
+                                  "byte 0") and "(after record 2: the member's data past the " \
+                                  "damage, and any record in it, could not be read)" in said.reason
