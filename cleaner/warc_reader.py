@@ -437,6 +437,11 @@ class _Walk:
             raise _BadRecord(f"Content-Length {declared.strip()[:40]!r} is not a number")
         items, swallowed = _record_item(record, self.source, self.number, self.options,
                                         self.skipped, stream)
+        for item in items:
+            if isinstance(item, Item):
+                # (in a subfolder of an input folder: named by its path there, as a JSONL's
+                # records are; `crawl.warc.gz:3` came twice from two folders' crawl.warc.gz)
+                item.id_name = self.options.id_name
         if _damaged_member(stream.error):
             items = [replace(item, reason=item.reason + _records_after(stream.error, self.at))
                      if isinstance(item, Reject) and item.reason.startswith(_DAMAGED) else item

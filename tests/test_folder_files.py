@@ -346,3 +346,24 @@ def test_records_of_inputs_named_alike_get_distinct_ids_and_ray_names_them_so(tm
     assert [item.fields.get("id") or f"{item.id_name}:{item.line}"
             for item in iter_inputs(named, ReadOptions())] == \
         [f"{tmp_path}/a/part.jsonl:1", f"{tmp_path}/b/part.jsonl:1"]
+
+
+def test_warc_records_in_files_named_alike_in_subfolders_get_distinct_ids(tmp_path):
+    """Two crawls' "data.warc.gz" in their month's folders: their records were both named
+    `data.warc.gz:1`, as a JSONL's were before they took their path."""
+    import gzip
+
+    from cleaner.cli import main
+    from test_warc_streams import page, record
+
+    folder = tmp_path / "crawl"
+    for month in ("2019-11", "2019-12"):
+        (folder / month).mkdir(parents=True)
+        (folder / month / "data.warc.gz").write_bytes(b"".join(
+            gzip.compress(record(f"https://n.id/{month}/{n}", page(f"Judul {n}")))
+            for n in range(2)))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(folder), "-o", str(out), "-q", "--workers", "1"]) == 0
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [
+        "2019-11/data.warc.gz:1", "2019-11/data.warc.gz:2",
+        "2019-12/data.warc.gz:1", "2019-12/data.warc.gz:2"]
