@@ -160,8 +160,9 @@ def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool
     for wanted in unsaid:
         skips = _skipped_as(wanted, log.skip_places or {})
         for (source, number), reason in skips:
-            print(f"cleaner: skipped {source} record {number} (id {shown_id(wanted)}): {reason}",
-                  file=sys.stderr)
+            # (a number alone is the record's number, said already: no id of its own)
+            named = "" if wanted.isdigit() else f" (id {shown_id(wanted)})"
+            print(f"cleaner: skipped {source} record {number}{named}: {reason}", file=sys.stderr)
         if not skips and not limited:
             missing.append(wanted)
     if missing:

@@ -102,6 +102,15 @@ def test_explain_a_skipped_warc_record_by_its_id_says_it_was_skipped_and_why(tmp
         f"cleaner: skipped {crawl} record 1 (id crawl.warc:1): WARC warcinfo record"]
 
 
+def test_explain_a_skipped_warc_record_by_its_number_does_not_call_the_number_its_id(tmp_path,
+                                                                                    capsys):
+    crawl = _crawl(tmp_path)
+    assert main(["explain", str(crawl), "--id", "3"]) == 1
+    # (was "record 3 (id 3)": its id is crawl.warc:3)
+    assert capsys.readouterr().err.splitlines() == [
+        f"cleaner: skipped {crawl} record 3: not HTML (image/png)"]
+
+
 def test_explain_an_id_no_record_has_still_says_so(tmp_path, capsys):
     crawl = _crawl(tmp_path)
     assert main(["explain", str(crawl), "--id", "crawl.warc:9"]) == 1
