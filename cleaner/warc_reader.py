@@ -1055,11 +1055,15 @@ def _why(exc: Exception, stream: Stream, offset: int) -> str:
     # (the first line that says something: warcio's message of a gzip holding several records
     # opens with a line break)
     said = next((line.strip()[:200] for line in str(exc).splitlines() if line.strip()), "")
-    if isinstance(exc, ArchiveLoadFailed) and said.startswith("Unknown archive format"):
-        # (warcio's says "first line: ['garbage', 'line', 'here']", a Python list of its words)
-        first = header_block(stream, offset).split(b"\n", 1)[0].rstrip(b"\r")[:200]
-        return f"its first line ({ascii(first.decode('latin-1'))}) is no WARC record header line"
     if isinstance(exc, (ArchiveLoadFailed, _BadRecord)):
+        first = header_block(stream, offset).split(b"\n", 1)[0].rstrip(b"\r")[:200]
+        # (warcio's says "first line: ['garbage', 'line', 'here']", a Python list of its words;
+        # a file that is no WARC at all, a page gzipped under a .warc.gz name, it read as an ARC
+        # record, which then had "no Content-Length header")
+        if said.startswith("Unknown archive format") or \
+                offset == 0 and b"WARC" not in first.upper():
+            return f"its first line ({ascii(first.decode('latin-1'))}) is no WARC record " \
+                   "header line"
         return said
     if isinstance(exc, AttributeError) and \
             b"\nwarc-target-uri:" not in header_block(stream, offset).lower():

@@ -134,6 +134,17 @@ def test_garbage_named_warc_is_a_reject_not_a_crash(tmp_path):
     assert items and all(isinstance(i, Reject) for i in items)
 
 
+def test_a_page_gzipped_under_a_warc_gz_name_is_said_to_be_no_warc(tmp_path):
+    """warcio read the page's first line as an ARC record's: "no Content-Length header"."""
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(b"<html><head><title>Berita</title></head>\n<body>Isi.</body>"
+                                   b"</html>\n"))
+    (only,) = iter_inputs([str(path)])
+    assert isinstance(only, Reject) and only.reason.startswith(
+        "corrupt WARC record: its first line ('<html><head><title>Berita</title></head>') is no "
+        "WARC record header line (the record at byte 0 of the decompressed stream")
+
+
 def test_a_stray_line_before_the_first_record_is_named_as_it_is_not_as_a_list(tmp_path):
     """warcio's message showed the line as a Python list of its words: "Unknown archive
     format, first line: ['garbage', 'line', 'here']"."""
