@@ -98,6 +98,7 @@ def load_all(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[li
                     for path, warning in piece_warnings(packs))
     findings.extend(Finding("warning", "schema", path, warning)
                     for path, warning in pack_warnings(packs, builtin))
+    findings.extend(check_www_ids(packs))
     return packs, findings
 
 
@@ -119,6 +120,17 @@ def _read_cached(cache: PackCache, path: Path) -> tuple[Pack | None, list[RuleFi
     if pack is not None and not errors:
         cache.put(key, pack)
     return pack, errors
+
+
+def check_www_ids(packs: list[Pack]) -> list[Finding]:
+    """A site pack whose id (its file's name, unless its [pack] sets one) opens with 'www.':
+    its site's records are named by it (meta.site), 'www.' and all, where its domains may not
+    be written with it (and are refused with it)."""
+    return [Finding("warning", "schema", pack.path,
+                    f"site pack id {pack.id!r} starts with 'www.', and its site's records are "
+                    f"named by it (meta.site {pack.id!r}): name the file "
+                    f"{pack.id[4:]}.toml, or set id = {pack.id[4:]!r} in its [pack]")
+            for pack in packs if pack.kind == "site" and pack.id.lower().startswith("www.")]
 
 
 def check_stopwords(packs: list[Pack]) -> list[Finding]:
