@@ -22,14 +22,20 @@ remove = ["Waca uga: kabar liyane"]
 '''
 
 
-def _schema(tmp_path, capsys, stopwords):
-    path = tmp_path / "mine" / "lang" / "jv.toml"
+def schema_findings(tmp_path, capsys, relative: str, text: str):
+    """`rules check` of a rules folder holding one file (`relative` in it): its exit status,
+    the file's path and the schema check's findings."""
+    path = tmp_path / "mine" / relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(PACK.format(stopwords=stopwords), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     code = main(["rules", "check", "--rules", str(tmp_path / "mine"), "--no-fixtures",
                  "--no-shadowing", "--json"])
     data = json.loads(capsys.readouterr().out)
     return code, path, [f for f in data["findings"] if f["check"] == "schema"]
+
+
+def _schema(tmp_path, capsys, stopwords):
+    return schema_findings(tmp_path, capsys, "lang/jv.toml", PACK.format(stopwords=stopwords))
 
 
 def test_a_language_pack_without_stopwords_is_warned_about_with_what_to_add(tmp_path, capsys):

@@ -3,9 +3,7 @@ its site's records are named by it (meta.site), 'www.' and all."""
 
 from __future__ import annotations
 
-import json
-
-from cleaner.cli import main
+from test_rules_check_stopwords import schema_findings
 
 PACK = '''[pack]
 domains = ["contoh.example"]
@@ -19,13 +17,7 @@ remove = ["Baca juga: berita lain"]
 
 
 def _schema(tmp_path, capsys, name: str, pack_id: str = ""):
-    path = tmp_path / "mine" / "sites" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(PACK.format(id=pack_id), encoding="utf-8")
-    code = main(["rules", "check", "--rules", str(tmp_path / "mine"), "--no-fixtures",
-                 "--no-shadowing", "--json"])
-    data = json.loads(capsys.readouterr().out)
-    return code, path, [f for f in data["findings"] if f["check"] == "schema"]
+    return schema_findings(tmp_path, capsys, f"sites/{name}", PACK.format(id=pack_id))
 
 
 def test_a_site_pack_file_named_with_www_is_warned_about_with_the_name_to_give_it(tmp_path,
