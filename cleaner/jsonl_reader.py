@@ -608,6 +608,8 @@ def _fields_named(obj: dict, most: int = 8) -> str:
 
     >>> _fields_named({"body": "x", "url": "u"}), _fields_named({})
     ('; its fields: body, url (--text-field names the one with the text)', '; it has no fields')
+    >>> _fields_named({"id": "a", "page": "<!DOCTYPE html><html>...</html>"})
+    "; its fields: id, page (--text-field names the one with the text; --html-field page reads the web page in 'page')"
     """
     if not obj:
         return "; it has no fields"
@@ -615,7 +617,12 @@ def _fields_named(obj: dict, most: int = 8) -> str:
     # a terminal's control bytes in it: shown as an id is)
     names = [shown_id(printable(str(name)), FIELD_NAME_SHOWN) for name in list(obj)[:most]]
     more = ", ..." if len(obj) > most else ""
-    return f"; its fields: {', '.join(names)}{more} (--text-field names the one with the text)"
+    # (a field that holds a web page is read by --html-field, which the reason says then)
+    pages = [name for name, value in zip(names, obj.values())
+             if isinstance(value, str) and opens_as_page(value)]
+    also = f"; --html-field {pages[0]} reads the web page in {pages[0]!r}" if pages else ""
+    return (f"; its fields: {', '.join(names)}{more} (--text-field names the one with the "
+            f"text{also})")
 
 
 def _shown(raw: bytes) -> str:

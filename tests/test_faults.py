@@ -83,6 +83,17 @@ def test_a_text_field_that_is_not_a_string_is_named_in_json_words():
                        "no 'text' field; its fields: body (--text-field names the one with the text)"]
 
 
+def test_a_record_without_a_text_field_whose_other_field_holds_a_page_is_told_of_html_field():
+    from cleaner.inputs import ReadOptions
+    from cleaner.jsonl_reader import parse_record
+
+    line = b'{"id": "a", "page": "<!DOCTYPE html><html><body><p>Isi.</p></body></html>"}'
+    reason = parse_record(line, "in", 1, ReadOptions()).reason
+    # (was: only --text-field, which would take the page's markup for the text)
+    assert reason == ("no 'text' field; its fields: id, page (--text-field names the one with "
+                      "the text; --html-field page reads the web page in 'page')")
+
+
 def test_a_refused_line_is_kept_as_it_was_read_up_to_the_reject_limit():
     from cleaner.inputs import MAX_REJECT_RAW, ReadOptions
     from cleaner.jsonl_reader import parse_record
