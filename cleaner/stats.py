@@ -67,6 +67,9 @@ class RunStats:
     site_hits: Counter = field(default_factory=Counter)
     site_words: Counter = field(default_factory=Counter)
     reject_reasons: Counter = field(default_factory=Counter)
+    # The records carrying each flag (truncated-page, guessed-charset, ...): `flagged` counts a
+    # record once however many it carries.
+    flag_counts: Counter = field(default_factory=Counter)
     # The first reason of each kind as written, numbers and all: what the summary shows of it.
     reject_examples: dict = field(default_factory=dict)
     # The kinds whose reasons differ from their example (note_reason): "(and others like it)".
@@ -91,8 +94,11 @@ class RunStats:
         self.written += 1
         self.bytes_in += size
         self.bytes_written += size
-        if record.get("flags"):
+        flags = record.get("flags")
+        if flags:
             self.flagged += 1
+            self.flag_counts.update({flag.get("flag") for flag in flags
+                                     if isinstance(flag, dict) and flag.get("flag")})
         site = self._site_key(record["meta"].get("site") or "(unknown)")
         self.site_docs[site] += 1
         removed = record["removed"]
@@ -119,6 +125,7 @@ class RunStats:
         self.bytes_in += tally.bytes_in
         self.bytes_written += tally.bytes_written
         self.flagged += tally.flagged
+        self.flag_counts.update(tally.flag_counts)
         for name in ("rule_hits", "rule_chars", "rule_words"):
             getattr(self, name).update(getattr(tally, name))
         for site, documents in tally.site_docs.items():      # in the batch's input order
@@ -156,7 +163,8 @@ class RunStats:
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
-            "flagged": self.flagged, "skipped_files": self.skipped_files,
+            "flagged": self.flagged, "flags": dict(sorted(self.flag_counts.items())),
+            "skipped_files": self.skipped_files,
             "skipped_records": self.skipped_records,
             # A count, as skipped_files is (scripts add them up); the reasons beside it.
             "skipped_duplicate_files": sum(self.skipped_duplicates.values()),
@@ -184,7 +192,7 @@ class RunStats:
     _STATE = ("read", "written", "rejected", "flagged", "bytes_in", "bytes_written",
               "output_bytes", "skipped_files", "resumed_from")
     _COUNTERS = ("rule_hits", "rule_chars", "rule_words", "site_docs", "site_hits", "site_words",
-                 "reject_reasons", "stage_seconds")
+                 "reject_reasons", "stage_seconds", "flag_counts")
 
     def state(self) -> dict[str, Any]:
         """The figures so far, as a checkpoint saves them."""
@@ -229,6 +237,8 @@ class RunStats:
         lines = [
             f"read {counted(self.read, 'document')}, wrote {self.written}, rejected "
             f"{self.rejected}, flagged {self.flagged}"
+            + (" (" + ", ".join(f"{n} {flag}" for flag, n in self.flag_counts.most_common())
+               + ")" if self.flag_counts else "")
             + (f", skipped {counted(self.skipped_files, 'file')} not matching the input patterns"
                if self.skipped_files else "")
             # (a WARC's records passed over, and hidden files and folders not read: "skipped: 1
