@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -553,7 +554,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
     if unknown:
         # (a misspelt key is often not the rule's only mistake: the rest is checked too, so
         # that fixing the spelling is not the only way to learn of the next)
-        said = f"unknown keys {sorted(unknown)}"
+        said = f"unknown keys {sorted(unknown)}" + _meant(unknown, _RULE_KEYS)
         try:
             _load_rule({key: value for key, value in raw.items() if key not in unknown}, index,
                        pack_id, path, compiled, pieces, used)
@@ -900,6 +901,23 @@ _DOMAIN_EXTRAS = (
 )
 
 
+def _meant(unknown: set[str], known: Collection[str]) -> str:
+    """The known keys misspelt keys stand for, where one is close ("patern": "pattern"), for
+    the error that names them; nothing where none is.
+
+    >>> _meant({"patern", "zzz"}, ["pattern", "action"])
+    " (did you mean 'pattern' for 'patern'?)"
+    >>> _meant({"zzz"}, ["pattern"])
+    ''
+    """
+    close = [(key, found[0]) for key in sorted(unknown)
+             if (found := difflib.get_close_matches(key, known, n=1, cutoff=0.75))]
+    if not close:
+        return ""
+    return " (did you mean " + ", ".join(f"{right!r} for {wrong!r}" for wrong, right in close) \
+        + "?)"
+
+
 def domain_advice(domain: str) -> str:
     """What to do about a domain that is not a bare host name, for the mistake it holds: a
     scheme, a path, a port, www. (each dropped in turn, and the host left named), else the
@@ -1049,7 +1067,8 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         raise RuleFileError(path, "[pack] must be a table")
     unknown = set(head) - _PACK_KEYS
     if unknown:
-        raise RuleFileError(path, f"unknown [pack] keys {sorted(unknown)}")
+        raise RuleFileError(path, f"unknown [pack] keys {sorted(unknown)}"
+                                  + _meant(unknown, _PACK_KEYS))
     # A pack that names domains or signatures is a site's wherever its file sits: taken for a
     # common pack, its rules would fire on every site.
     kind = (head.get("kind") or kind

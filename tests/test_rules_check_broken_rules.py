@@ -141,3 +141,21 @@ def test_a_rule_with_a_misspelt_key_says_its_other_mistake_too(tmp_path):
     _, [error] = read_pack(path)
     assert error.reason == ("unknown keys ['exmaples']; and where must be one of any, head, "
                             "tail, edges, last, first, not 'header'")
+
+
+def test_a_misspelt_rule_key_is_said_with_the_key_it_stands_for(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[pack]\nid = "t"\nkind = "common"\n\n[[rule]]\nid = "t/ad"\n'
+                    'action = "drop-line"\npatern = "^Iklan$"\nremove = ["Iklan"]\n',
+                    encoding="utf-8")
+    _, [error] = read_pack(path)
+    assert error.reason.startswith("unknown keys ['patern'] (did you mean 'pattern' for "
+                                   "'patern'?); and ")
+
+
+def test_a_misspelt_pack_key_is_said_with_the_key_it_stands_for(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[pack]\nid = "t"\ndomain = ["contoh.example"]\n', encoding="utf-8")
+    _, [error] = read_pack(path)
+    assert error.reason == ("unknown [pack] keys ['domain'] (did you mean 'domains' for "
+                            "'domain'?)")
