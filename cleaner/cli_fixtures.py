@@ -290,7 +290,10 @@ def run_compare(args: argparse.Namespace) -> int:
                                 "to `cleaner fixtures update`, or with --update")
     root = Path(args.root)
     if not root.is_dir():
-        return early_exit(args, f"no fixtures folder {root}")
+        # (where it was looked for, and the option that names another: run from another
+        # folder, the relative default names none)
+        return early_exit(args, f"no fixtures folder {root} (looked for at {root.absolute()}; "
+                                "--root names the folder)")
     missing = unmatched_cases(root, args.cases)
     if missing:
         # nothing checked or rewritten: a misspelt case is not left out quietly

@@ -388,6 +388,13 @@ def test_json_answers_a_missing_fixtures_folder(project, capsys):
     assert "no fixtures folder nofx" in report["error"]
 
 
+def test_a_missing_fixtures_folder_is_said_with_where_it_was_looked_for(project, capsys):
+    code, _, err = _run(capsys, "check", "--root", "nofx")
+    assert code == 2
+    assert f"no fixtures folder nofx (looked for at {Path('nofx').absolute()}; --root names " \
+           "the folder)" in err
+
+
 def test_json_names_a_missing_input_apart_from_a_case_that_could_not_be_cleaned(project, capsys):
     (Path("fixtures") / SITE / "a1.txt").unlink()
     code, out, err = _run(capsys, "check", "--json")
