@@ -1480,7 +1480,7 @@ def site_problems(packs: list[Pack]) -> list[RuleFileError]:
     of the language packs loaded serves (the site's documents would get no language rules;
     with no language pack at all, none was asked for)."""
     langs = {pack.id for pack in packs if pack.kind == "lang"}
-    claimed: dict[str, str] = {}
+    claimed: dict[str, Pack] = {}
     problems = []
     for pack in packs:
         if pack.kind != "site":
@@ -1492,10 +1492,21 @@ def site_problems(packs: list[Pack]) -> list[RuleFileError]:
         for domain in pack.domains:
             if domain in claimed:
                 problems.append(RuleFileError(pack.path, f"domain {domain!r} is already "
-                                                         f"claimed by {claimed[domain]}"))
+                                                         f"claimed by {claimed[domain].path}"
+                                              + _replace_instead(claimed[domain])))
             else:
-                claimed[domain] = pack.path
+                claimed[domain] = pack
     return problems
+
+
+def _replace_instead(first: Pack) -> str:
+    """How a user's pack takes over a shipped site (the one that claimed a domain first), where
+    that is the first pack: a pack with its id takes its place whole. Nothing for another."""
+    if Path(first.path) not in set(shipped_rule_files()):
+        return ""
+    return (f"; to change the shipped site's rules, name the file {first.id}.toml (or set "
+            f"id = {first.id!r} in its [pack]): it then takes the shipped pack's place whole, "
+            f"so copy in the shipped rules to keep")
 
 
 def near_problems(packs: list[Pack]) -> list[tuple[str, str]]:

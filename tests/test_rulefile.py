@@ -257,8 +257,14 @@ def test_a_domain_two_site_packs_claim_is_refused(tmp_path):
     # cnnindonesia.com is the shipped cnnindonesia pack's: this pack would take its documents.
     mine = _site(tmp_path, "a", '[pack]\ndomains = ["kabar.com", "cnnindonesia.com"]\n',
                  "kabar/one")
-    with pytest.raises(RuleFileError, match="domain 'cnnindonesia.com' is already claimed by"):
+    with pytest.raises(RuleFileError, match="domain 'cnnindonesia.com' is already claimed by"
+                       ) as refused:
         load_packs([mine])
+    # (the shipped site's: how to take it over is said)
+    assert refused.value.reason.endswith(
+        "; to change the shipped site's rules, name the file cnnindonesia.com.toml (or set id = "
+        "'cnnindonesia.com' in its [pack]): it then takes the shipped pack's place whole, so "
+        "copy in the shipped rules to keep")
 
 
 @pytest.mark.parametrize("lang", ['"in"', "5"])

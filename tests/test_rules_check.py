@@ -169,6 +169,7 @@ def test_a_domain_two_site_packs_claim_is_an_error_as_in_a_run(tmp_path, capsys)
     [error] = [f for f in _findings(data, "schema") if f["level"] == "error"]
     assert error["where"] == str(tmp_path / "rules" / "b.toml")
     assert "domain 'kabar.example' is already claimed by" in error["message"]
+    assert "shipped" not in error["message"]            # (two packs of the user's)
 
 
 def test_timing_leaves_out_the_first_pass_that_builds_the_automaton(monkeypatch):
