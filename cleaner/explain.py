@@ -249,6 +249,7 @@ def places_left_out(runs: list[str], record: Mapping[str, Any], normalized: str)
     {1: 'between lines 1 and 3'}
     """
     lines = [" ".join(line.split()) for line in normalized.split("\n")]
+    last = max((number for number, line in enumerate(lines, start=1) if line), default=0)
     in_runs = _Holders(runs)
     # The text keeps the page's order: a run found out of it (a related link repeating the
     # headline, near the page's end) is another copy, and places nothing.
@@ -265,7 +266,7 @@ def places_left_out(runs: list[str], record: Mapping[str, Any], normalized: str)
         if found is None:
             continue
         start = found
-        place = _place(held, found, order)
+        place = _place(held, found, order, last)
         if place:
             places[at] = place
     return places
@@ -376,15 +377,18 @@ def _in_order(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept[::-1]
 
 
-def _place(held: Mapping[int, int], index: int, order: Sequence[int] | None = None) -> str | None:
+def _place(held: Mapping[int, int], index: int, order: Sequence[int] | None = None,
+           last: int = 0) -> str | None:
     """Where the run at `index` sat: between the lines holding the nearest runs before and after
     it that a line holds (`held`; `order`: its run indexes sorted, if known), or within the line
-    holding it.
+    holding it. After the last line that places one, where lines follow it (up to `last`, the
+    text's last line), only that it sat somewhere after it: those lines are too short to say
+    whether it sat before them or after ("after line 5" named a piece found past line 12).
 
     >>> _place({2: 1, 5: 3}, 4), _place({2: 1}, 1), _place({2: 1}, 3)
     ('between lines 1 and 3', 'before line 1', 'after line 1')
-    >>> _place({4: 7}, 4), _place({}, 1)
-    ('within line 7', None)
+    >>> _place({4: 7}, 4), _place({}, 1), _place({2: 5}, 3, last=12)
+    ('within line 7', None, 'somewhere after line 5')
     """
     if index in held:
         return f"within line {held[index]}"
@@ -396,6 +400,8 @@ def _place(held: Mapping[int, int], index: int, order: Sequence[int] | None = No
         return None
     if previous is None:
         return f"before line {following}"
+    if following is None and previous < last:
+        return f"somewhere after line {previous}"
     if following is None or following == previous:
         return f"after line {previous}"
     return f"between lines {previous} and {following}"

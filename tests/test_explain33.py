@@ -132,7 +132,8 @@ def _places_by_brute_force(runs: list[str], record: dict, normalized: str) -> di
         if found is None:
             continue
         start = found
-        place = _place(held, found)
+        place = _place(held, found, last=max(
+            (number for number, line in enumerate(lines, start=1) if line), default=0))
         if place:
             places[at] = place
     return places
@@ -214,3 +215,14 @@ def test_what_reads_as_prose_is_what_html_extract_says_reads_as_a_sentence():
     for text in (LEAD, *MENU, 'He said: "The budget will stay as it is, for now at least."',
                  "News > Budget", "北京市政府周一表示新的计划将把成本减半批评者对此表示怀疑而且认为不可行了。"):
         assert reads_as_prose({"rule": RULE, "text": text}) == reads_as_sentence(text), text
+
+
+def test_a_piece_past_the_last_line_that_places_one_is_only_said_to_sit_somewhere_after_it():
+    head = "A headline long enough to be placed by it, as lines are"
+    lost = "The lost closing paragraph, which ends the story well."
+    record = {"removed": [{"rule": RULE, "line": 0, "col": 0, "action": "html-extract",
+                           "text": lost}]}
+    # (line 3 is too short to place anything by: the piece may sit before it or after it; it
+    # was said to sit "after line 1", where it sat after line 3)
+    assert places_left_out([head, "Related Roundup", lost], record,
+                           head + "\n\nRelated Roundup") == {0: "somewhere after line 1"}
