@@ -108,8 +108,17 @@ def execute(config: RunConfig) -> int:
         _say(config, f"error: {exc}")
         return 2
     except OSError as exc:
-        _say(config, f"error: cannot write {_failed_file(exc, config.output)}: "
-                     f"{describe_os_error(exc)}")
+        error = f"cannot write {_failed_file(exc, config.output)}: {describe_os_error(exc)}"
+        _say(config, f"error: {error}")
+        # (the --stats of a run that wrote nothing, as a run that failed later writes its own:
+        # a script waiting for the file learns why)
+        if config.stats_path:
+            interrupted = {"signal": None, "inputs_done": 0, "output": "nothing was written",
+                           "resume": None, "seconds": 0.0, "error": error}
+            try:
+                _write_stats(config.stats_path, RunStats(started=None), interrupted)
+            except OSError:
+                pass
         return 1
     if output.complete:
         _say(config, f"{config.output} is already complete "

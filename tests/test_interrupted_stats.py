@@ -163,3 +163,23 @@ def test_a_stats_file_that_cannot_be_written_at_the_stop_is_said_and_the_stop_st
     assert run.returncode == 130, run.stderr
     assert f"error: cannot write {stats}: Is a directory" in run.stderr
     assert "continue with: " in run.stderr and stats.is_dir()
+
+
+def test_a_run_whose_output_cannot_be_opened_writes_its_stats_with_why(tmp_path, monkeypatch):
+    import errno
+
+    from cleaner import run
+
+    def full(config):
+        raise OSError(errno.ENOSPC, "No space left on device", config.output)
+
+    monkeypatch.setattr(run, "open_output", full)
+    dump = write_jsonl(tmp_path / "in.jsonl", real_docs(3))
+    stats = tmp_path / "stats.json"
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out"), "--shard-size", "10",
+                 "--stats", str(stats), "-q"]) == 1
+    # (was: no --stats file at all, where a run that failed later wrote one)
+    figures = json.loads(stats.read_text(encoding="utf-8"))
+    assert figures["written"] == 0 and figures["interrupted"]["output"] == "nothing was written"
+    assert figures["interrupted"]["error"].startswith(f"cannot write {tmp_path / 'out'}: the "
+                                                      "output disk is full")
