@@ -18,8 +18,8 @@ from cleaner.fixture_workflow import (EMPTY_ID, Added, FixtureError, KeptCleaner
                                       case_label, compare_fixtures, kept_options,
                                       made_with_given, meta_rules, rewrite, shared_case_names,
                                       shown_meta, text_change, unmatched_cases)
-from cleaner.fixtures import (DEFAULT_ROOT, RuleOptions, rule_options_path, rule_options_text,
-                              write_rule_options)
+from cleaner.fixtures import (DEFAULT_ROOT, RuleOptions, input_fields_path, rule_options_path,
+                              rule_options_text, write_rule_options)
 from cleaner.identify import url_host
 from cleaner.inputs import Item
 from cleaner.normalize import normalize
@@ -177,6 +177,10 @@ def run_add(args: argparse.Namespace) -> int:
         print(page_view(cleaner, added.raw, color))
     print()
     print(f"added {added.raw}\n  and {added.expected} (its record as the cleaner makes it now)")
+    stored = input_fields_path(added.raw)
+    if stored.exists():
+        # (a file to commit with the others: the input's fields the case is cleaned with)
+        print(f"  and {stored} (the input fields it is cleaned with: url, date, ...)")
     if added.repaired:
         print(f"note: the record's text holds half a surrogate pair, which UTF-8 cannot hold: "
               f"{added.raw} has it repaired (U+FFFD), as a run's fix_surrogates repairs it, so "

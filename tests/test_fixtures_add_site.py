@@ -66,7 +66,10 @@ def test_the_url_given_for_site_is_stored_so_that_check_cleans_it_alike(tmp_path
     assert _add(tmp_path, "--site", "beritabaru.example") == 0
     assert _stored(tmp_path, "beritabaru.example", ".input.json") == {
         "url": "https://beritabaru.example/"}
-    capsys.readouterr()
+    # (a file to commit with the case: named among those added)
+    stored = tmp_path / "fixtures" / "beritabaru.example" / "article.input.json"
+    assert f"  and {stored} (the input fields it is cleaned with: url, date, ...)" in \
+        capsys.readouterr().out
     assert main(["fixtures", "check", "--root", str(tmp_path / "fixtures"),
                  "--rules", str(tmp_path / "rules")]) == 0
     assert "0 differ" in capsys.readouterr().err
@@ -77,7 +80,9 @@ def test_no_url_is_given_when_the_text_already_names_the_site(tmp_path, article,
     record = _stored(tmp_path, "kontan.co.id", ".json")
     assert record["meta"]["site"] == "kontan.co.id" and record["meta"]["url"] is None
     assert _stored(tmp_path, "kontan.co.id", ".input.json") is None
-    err = capsys.readouterr().err
+    said = capsys.readouterr()
+    assert "input fields" not in said.out
+    err = said.err
     assert "it was given" not in err and "warning" not in err
 
 
