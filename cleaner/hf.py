@@ -35,6 +35,7 @@ from cleaner import __version__
 from cleaner.document import NOTHING_VISIBLE, Document, nothing_visible
 from cleaner.html_load import PageError
 from cleaner.inputs import MAX_RECORD_BYTES, Reject, hint_pair, opens_as_page, with_hint_fields
+from cleaner.jsonl_reader import has_page
 from cleaner.parquet_io import record_schema, row_text
 from cleaner.pipeline import Cleaner, cleaner_language, document_id, given_site_host
 from cleaner.rulefile import RuleFileError, load_packs, rule_paths
@@ -109,7 +110,7 @@ def code_version() -> str:
 def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] = (),
                  builtin: bool = True, lang: str | None = None,
                  max_record_bytes: int = MAX_RECORD_BYTES, fields: HintFields = (),
-                 site: str | None = None) -> dict:
+                 site: str | None = None, html_field: str = "html") -> dict:
     """The `fn_kwargs` of Dataset.map(clean_batch): these options, the digest of what the rule
     files hold (rule_files_digest) and the code that cleans (code_version). datasets names a
     map's cached result by the function and its fn_kwargs: with a rules path alone, a map after
@@ -124,11 +125,13 @@ def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] =
     serves it. `site`: the host of the site every row comes from ("kompas.com"), whose pack
     cleans the rows whose url names no site a pack claims, as a row's own `site` column does
     (Cleaner.clean's site=), taken as its host ("www.Kompas.COM" is "kompas.com") and refused
-    where no loaded site pack claims it. ValueError for a value the command or the Cleaner
-    refuses; RuleFileError, here, for a rule file that does not load.
+    where no loaded site pack claims it. `html_field` is the command's --html-field: the
+    column of a row's web page, cleaned as a page where the row has no text (None, blank, or
+    no text column at all). ValueError for a value the command or the Cleaner refuses;
+    RuleFileError, here, for a rule file that does not load.
 
     >>> sorted(batch_kwargs(text_field="content"))  # doctest: +NORMALIZE_WHITESPACE
-    ['builtin', 'cleaner_version', 'fields', 'lang', 'max_record_bytes', 'rules',
+    ['builtin', 'cleaner_version', 'fields', 'html_field', 'lang', 'max_record_bytes', 'rules',
      'rules_digest', 'site', 'text_field']
     >>> batch_kwargs(fields={"date": "published_at"})["fields"]
     [['date', 'published_at']]
@@ -153,7 +156,8 @@ def batch_kwargs(text_field: str = "text", rules: str | Path | tuple[str, ...] =
     return {"text_field": text_field, "rules": paths, "builtin": builtin, "lang": lang,
             "rules_digest": digest, "cleaner_version": code_version(),
             "max_record_bytes": _record_limit(max_record_bytes),
-            "fields": [list(pair) for pair in hint_fields(fields, text_field)], "site": site}
+            "fields": [list(pair) for pair in hint_fields(fields, text_field)], "site": site,
+            "html_field": html_field}
 
 
 def _record_limit(limit: int) -> int:
@@ -193,12 +197,14 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
                 rules_digest: str | None = None,
                 cleaner_version: str | None = None,
                 max_record_bytes: int = MAX_RECORD_BYTES,
-                fields: HintFields = (), site: str | None = None) -> dict[str, list]:
+                fields: HintFields = (), site: str | None = None,
+                html_field: str = "html") -> dict[str, list]:
     """A batch of rows (column -> values) cleaned: for `Dataset.map(..., batched=True)`.
     `rules_digest`: batch_kwargs' digest of the rule files, which names the Cleaner kept for
     these options; `cleaner_version`: batch_kwargs' name of the code, there for datasets' cache
-    only (a process runs one code); `max_record_bytes`, `fields` and `site` as batch_kwargs
-    takes them.
+    only (a process runs one code); `max_record_bytes`, `fields`, `site` and `html_field` as
+    batch_kwargs takes them (a row without text whose `html_field` column holds a page is
+    cleaned as that page, as the command reads such a record).
 
     A row the command would reject (no text, not UTF-8, not text, blank, over max_record_bytes,
     a page with no article, or one whose cleaning raised: "internal error: ...") keeps its
@@ -208,18 +214,25 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     >>> out["text"], out["meta"][0]["title"], out["removed"][0][-1]["rule"]
     (['Isi berita panjang.'], 'Judul Berita', 'common/editor-code-end')
     """
-    texts = _texts(batch, text_field)
+    # (pages alone, no text column: every row is its page's)
+    texts = [None] * _rows(batch, html_field) if text_field not in batch and \
+        isinstance(batch, Mapping) and html_field in batch else _texts(batch, text_field)
+    pages = batch.get(html_field) if html_field != text_field else None
     pairs = hint_fields(fields, text_field)
     _mapped_columns(batch, pairs)
     limit = _record_limit(max_record_bytes)
     cleaner = _cleaner(_rule_paths(rules), builtin, lang, rules_digest)
-    columns = {name: values for name, values in batch.items() if name != text_field}
+    columns = {name: values for name, values in batch.items()
+               if name not in (text_field, html_field)}
     rows = [_row_hints(columns, i, pairs, site, cleaner) for i in range(len(texts))]
     docs: list[Document | None] = [None] * len(texts)
     to_clean: dict[int, str] = {}       # the rows' texts, cleaned together
     for i, value in enumerate(texts):
         url, hints = rows[i]
         try:
+            if pages is not None and _no_text(value) and has_page(pages[i]):
+                docs[i] = _page_document(cleaner, pages[i], url, hints)
+                continue
             read = _read_row(cleaner, value, text_field, url, hints, limit)
         except Exception as exc:    # a bug must not end a map of millions (as batches.py)
             read = _failed(cleaner, exc, url, hints)
@@ -248,6 +261,17 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
         out[INPUT_COLUMN] = [{name: batch[name][i] for name in clashing}
                              for i in range(len(texts))]
     return out
+
+
+def _no_text(value) -> bool:
+    """Whether a row's text value is no text (None, or blank), as a record's that the command
+    reads its page for."""
+    return value is None or isinstance(value, str) and (not value or value.isspace())
+
+
+def _rows(batch: dict[str, list], column: str) -> int:
+    """How many rows a batch holds, by one of its columns."""
+    return len(batch[column])
 
 
 def _mapped_columns(batch: dict[str, list], pairs: tuple[tuple[str, str], ...]) -> None:
@@ -397,11 +421,11 @@ def _page_document(cleaner: Cleaner, page: str, url: str | None, hints: dict) ->
         return _rejected(cleaner, str(exc), url, hints)     # (the command's reason: batches)
 
 
-def cleaned_features(features, text_field: str = "text"):
+def cleaned_features(features, text_field: str = "text", html_field: str = "html"):
     """The datasets.Features of clean_batch's output over a dataset of `features`: its columns
     as they are, the text a string, the added columns typed, and the input's own columns of
     their names under `input`, as they were typed. Pass it to Dataset.map, with the text_field
-    given to clean_batch.
+    (and html_field) given to clean_batch: a dataset of pages alone gets a text column.
 
     >>> from datasets import Features, Value
     >>> out = cleaned_features(Features({"id": Value("string"), "text": Value("string")}))
@@ -411,10 +435,12 @@ def cleaned_features(features, text_field: str = "text"):
     import pyarrow as pa
     from datasets import Features, Value
 
-    if text_field not in features:
-        # (else the text column would be typed under a name the output does not have)
-        raise ValueError(f"no {text_field!r} column (columns: {', '.join(features)}): give "
-                         "cleaned_features the text_field given to clean_batch")
+    if text_field not in features and html_field not in features:
+        # (else the text column would be typed under a name the output does not have; a
+        # dataset of pages alone gets one)
+        raise ValueError(f"no {text_field!r} column, nor {html_field!r} (columns: "
+                         f"{', '.join(features)}): give cleaned_features the text_field (or "
+                         "html_field) given to clean_batch")
     clashing = clashing_columns(features, text_field)
     schema = record_schema()
     added = Features.from_arrow_schema(pa.schema([schema.field(name) for name in ADDED_COLUMNS]))

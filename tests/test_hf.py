@@ -110,8 +110,40 @@ def test_cleaned_features_types_the_text_column_named_and_refuses_one_the_datase
     assert mapped.column_names == ["id", "content", "meta", "removed", "flags", "fixes"]
     assert mapped[0]["content"].startswith("Harga beras")
     # The text_field left out of cleaned_features: an all-null `text` column was added.
-    with pytest.raises(ValueError, match=r"no 'text' column \(columns: id, content\)"):
+    with pytest.raises(ValueError, match=r"no 'text' column, nor 'html' \(columns: id, content\)"):
         cleaned_features(ds.features)
+
+
+PAGE = ("<html><head><title>Harga Cabai Naik</title></head><body><article><h1>Harga Cabai "
+        "Naik</h1><p>" + "Harga cabai di pasar induk naik tajam sejak pekan lalu karena pasokan "
+        "dari petani berkurang. " * 6 + "</p></article></body></html>")
+
+
+def test_a_row_without_text_whose_html_column_holds_a_page_is_cleaned_as_the_command_does(
+        tmp_path):
+    from cleaner.cli import main
+
+    rows = {"id": ["a", "b", "c"], "text": [None, ARTICLE, " "], "html": [PAGE, None, PAGE]}
+    ds = datasets.Dataset.from_dict(rows)
+    mapped = ds.map(clean_batch, batched=True, fn_kwargs=batch_kwargs(),
+                    features=cleaned_features(ds.features))
+    dump = tmp_path / "in.jsonl"
+    dump.write_text("".join(json.dumps({name: rows[name][i] for name in rows}) + "\n"
+                            for i in range(3)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--workers", "1"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    # (was: the page rows rejected, "no text")
+    assert [row["text"] for row in mapped] == [record["text"] for record in records]
+    assert mapped[0]["meta"]["title"] == records[0]["meta"]["title"] == "Harga Cabai Naik"
+
+
+def test_a_dataset_of_pages_alone_gets_a_text_column():
+    ds = datasets.Dataset.from_dict({"id": ["a"], "page": [PAGE]})
+    mapped = ds.map(clean_batch, batched=True, fn_kwargs=batch_kwargs(html_field="page"),
+                    features=cleaned_features(ds.features, html_field="page"))
+    assert mapped.column_names == ["id", "page", "text", "meta", "removed", "flags", "fixes"]
+    assert mapped[0]["text"].startswith("Harga cabai di pasar induk")
 
 
 def test_a_batch_without_the_text_column_names_the_columns_it_has():
