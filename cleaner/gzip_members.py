@@ -143,9 +143,14 @@ class GzipMembers(io.RawIOBase):
     member again: that took twice the time of the whole read where one member is the whole file,
     and a pipe could not be read again.)"""
 
-    def __init__(self, raw: BinaryIO, count_lines: bool = False):
+    def __init__(self, raw: BinaryIO, count_lines: bool = False, whole_on_trailer: bool = False):
         self.raw = raw
         self.count_lines = count_lines
+        # (without count_lines) A member of several reads whose trailer's check alone failed,
+        # its data sound (_data_sound), gives its last read's data too, as with count_lines: a
+        # WARC gzipped as one member lost the records of that read to a damaged CRC. A member
+        # of one read (a WARC record's own) is damaged as it was.
+        self.whole_on_trailer = whole_on_trailer
         self._pos = 0                 # offset in the compressed file of the next raw byte read
         self._pending = b""           # compressed bytes read but not yet fed
         self._pending_at = 0
@@ -245,11 +250,13 @@ class GzipMembers(io.RawIOBase):
             return
         if not self._fed and not data.strip(b"\x00"):
             return                    # zero padding after the last member
-        # (a reader of lines: the inflater before the read, for the read to be inflated again
-        # where it fails, as zlib drops what a failing call inflated, and for it to be held
-        # back (_held) until SURE_REACH bytes of input past it inflated)
+        # (a reader of lines, or whole_on_trailer: the inflater before the read, for the read
+        # to be inflated again where it fails, as zlib drops what a failing call inflated, and
+        # for a reader of lines to hold it back (_held) until SURE_REACH bytes of input past it
+        # inflated)
+        copied = self.count_lines or self.whole_on_trailer
         # (zlib-ng's type stubs leave copy out; it has it, as zlib's)
-        before = self._d.copy() if self.count_lines else None  # type: ignore[attr-defined]
+        before = self._d.copy() if copied else None  # type: ignore[attr-defined]
         try:
             if not self._fed and len(data) == 1 and data != MAGIC[:1]:
                 # (a lone byte after the last member, a line break say: zlib checks a header
@@ -262,8 +269,13 @@ class GzipMembers(io.RawIOBase):
             end = _member_end(exc, consumed)
             message = f"corrupt gzip member starting at byte {self._member_start} ({exc})"
             out = b""
-            if before is not None:
+            if before is not None and self.count_lines:
                 out, message = self._before_damage(before, data, at, exc, message)
+            elif before is not None and self._made and trailer_wrong(exc):
+                whole, failed = inflated_before(before.copy(), data)
+                if self._data_sound(exc, whole, data[:failed + 1]):
+                    self._read_whole = True
+                    out, message = whole, f"{message}; {READ_WHOLE}"
             self._damage = (data, at, message, end, consumed if end is None else None)
             # (only where `data` opens the member and none of it was handed out: else the
             # reader has its start)
@@ -272,7 +284,7 @@ class GzipMembers(io.RawIOBase):
         if self._damage is not None:
             self._hand_out(out)
             return
-        if before is not None and not self._d.eof:
+        if self.count_lines and not self._d.eof:
             # (held back: handed out once SURE_REACH bytes of input past it inflated)
             taken = len(data) - len(self._d.unconsumed_tail)
             self._held.append((at, data[:taken], before, out))
@@ -299,6 +311,7 @@ class GzipMembers(io.RawIOBase):
         if self.count_lines:
             # (memchr hops over a line of news: 10 ms for 100 MB, against 0.30 s to inflate it)
             self._lines += count_newlines(out, 0, len(out))
+        if self.count_lines or self.whole_on_trailer:
             self._crc = _crc32(out, self._crc)
         self._out = memoryview(out)
 
@@ -835,5 +848,7 @@ def count_newlines(data: bytes, start: int, end: int) -> int:
     return count + data.count(b"\n", at, end)
 
 
-def open_gzip(path, count_lines: bool = False) -> io.BufferedReader:
-    return io.BufferedReader(GzipMembers(open(path, "rb"), count_lines), buffer_size=CHUNK)
+def open_gzip(path, count_lines: bool = False, whole_on_trailer: bool = False
+              ) -> io.BufferedReader:
+    return io.BufferedReader(GzipMembers(open(path, "rb"), count_lines, whole_on_trailer),
+                             buffer_size=CHUNK)

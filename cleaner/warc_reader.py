@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, is_utf8, looks_binary
-from cleaner.gzip_members import KEPT, SMALLEST_MEMBER, CorruptGzip, not_member_words
+from cleaner.gzip_members import (KEPT, READ_WHOLE, SMALLEST_MEMBER, CorruptGzip,
+                                   not_member_words)
 from cleaner.html_charset import charset_flag, decode_html, header_charset
 from cleaner.inputs import CUT_SHORT, MAX_REJECT_RAW, RECORD, WARC_SUFFIXES, Item, ReadOptions, \
     Reject, opens_as_page, raw_text, shown_id, whole_characters
@@ -410,12 +411,13 @@ class _Walk:
             again = yield from self._failed(exc)
             if again is None and _damaged_member(self.stream.error):
                 # The search for the next record met the damage, which no member follows: the
-                # file's (the records past it in the member are lost, with their number).
+                # file's (the records past it in the member are lost, with their number, unless
+                # the damage is its trailer's alone, and every byte of it was read).
                 said = str(self.stream.error).replace(f"; {KEPT}", "")
-                yield Reject(self.source, None,
-                             f"truncated or corrupt WARC: {said} (after record {self.number}: "
-                             f"the member's data past the damage, and any record in it, could "
-                             f"not be read)")
+                rest = ", read to its end from that member" if READ_WHOLE in said else \
+                    ": the member's data past the damage, and any record in it, could not be read"
+                yield Reject(self.source, None, f"truncated or corrupt WARC: {said} (after "
+                                                f"record {self.number}{rest})")
             if again != _UNDECIDED:
                 return again
         yield from self.held
@@ -1060,7 +1062,7 @@ def _why(exc: Exception, stream: Stream, offset: int) -> str:
         # (warcio's says "first line: ['garbage', 'line', 'here']", a Python list of its words;
         # a file that is no WARC at all, a page gzipped under a .warc.gz name, it read as an ARC
         # record, which then had "no Content-Length header")
-        if said.startswith("Unknown archive format") or \
+        if said.startswith("Unknown archive format") or isinstance(exc, _BadRecord) and \
                 offset == 0 and b"WARC" not in first.upper():
             return f"its first line ({ascii(first.decode('latin-1'))}) is no WARC record " \
                    "header line"

@@ -190,7 +190,7 @@ def open_stream(path: Path) -> Stream:
         file.seek(0)
         return Stream(file)
     file.close()
-    return Stream(Members(lambda: open_gzip(path)), gz=True, path=path)
+    return Stream(Members(lambda: open_gzip(path, whole_on_trailer=True)), gz=True, path=path)
 
 
 # How much of a file named .gz open_stream looks at, and a WARC header line, which deflate data
