@@ -33,11 +33,14 @@ MIN_WIDE_CHARS = 4
 # Bytes that are UTF-8 but for one bad sequence in this many characters beyond ASCII are not
 # guessed to be in another charset: that would turn every good "č" into "ÄŤ".
 MOSTLY_UTF8 = 10
-# Nor are bytes whose good UTF-8 characters beyond ASCII outnumber the bad sequences this many
-# times: text in a legacy charset forms a good sequence by chance seldom (German "ß“"), and an
-# English page's few curly quotes and dashes were read as cp866 (every "’" as "тАЩ") for 5 bad
-# bytes in its footer against 43 good characters.
-OUTNUMBERED = 2
+# Nor are bytes whose good UTF-8 characters beyond ASCII are as many as the bad sequences, this
+# many times: text in a legacy charset forms a good sequence by chance seldom (German "ß“",
+# Ukrainian "Мі" in cp1251), against most of its bytes beyond ASCII bad; an English page's few
+# curly quotes and dashes were read as cp866 (every "’" as "тАЩ") for 5 bad bytes in its footer
+# against 43 good characters, and a Spanish name's "ó" as "Ăł" for 2 against 2.
+OUTNUMBERED = 1
+# How many bad sequences one good sequence of three bytes or four outweighs (mostly_utf8).
+WIDE_EVIDENCE = 4
 # How much better (natural log of the likelihood) another charset must read the letters than
 # the default (windows-1252, or charset-normalizer's pick of another script) to be taken
 # instead: about three letters that the text's language writes and the default's reading does
@@ -70,6 +73,8 @@ _NEIGHBOUR = bytes(_ASCII_LETTER if chr(byte).isalpha() and byte < 128 else
 _PLAIN_WORD = re.compile(rb"(?<![\x80-\xff\w])[A-Za-z]{2,}(?![\x80-\xff\w])")
 _TAG = re.compile(rb"<[^<>]{0,1000}>")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
+# A character UTF-8 writes in three bytes or four (U+FFFD, a bad sequence's, among them).
+_WIDE_CHAR = re.compile("[\u0800-\U0010ffff]")
 _LETTER = ("Lu", "Ll", "Lt", "Lo")
 
 
@@ -175,18 +180,27 @@ def _choose(fits: dict[str, float], fallback: str) -> str:
 
 def mostly_utf8(sample: bytes) -> bool:
     """Whether the sample is UTF-8 but for a few bytes: at most one character in ten beyond
-    ASCII is a bad sequence, or the good ones outnumber the bad twice (text in a legacy charset,
-    even Shift-JIS or GBK, has many bad ones, and few good).
+    ASCII is a bad sequence, or the good ones are as many as the bad, or the good ones of three
+    bytes or four outweigh them (text in a legacy charset, even Shift-JIS or GBK, has many bad
+    ones, and few good).
 
     >>> mostly_utf8(("Harga ’naik’ — " * 5).encode() + b"\\x93kata\\x94 \\x96 \\x85")
     True
     >>> mostly_utf8("Fuß“ über Straße“, größer".encode("cp1252"))
     False
+    >>> mostly_utf8("“Kita berharap,” kata dia.".encode() + b" dala\\x93m me\\x94ngatakan")
+    True
     """
     text = sample.decode("utf-8", "replace")
     bad = text.count("\ufffd")
     beyond = len(text) - len(text.encode("ascii", "ignore"))
-    return bad * MOSTLY_UTF8 <= beyond or beyond - bad >= OUTNUMBERED * bad
+    if bad * MOSTLY_UTF8 <= beyond or beyond - bad >= OUTNUMBERED * bad:
+        return True
+    # A good sequence of three bytes or four ("“" is E2 80 9C) legacy text forms by chance far
+    # more seldom than one of two (Ukrainian "Мі" in cp1251 is one; GBK text, one character in
+    # about seventy against most of them bad): one outweighs WIDE_EVIDENCE bad ones (an
+    # article's two curly quotes beside three stray bytes was read as cp1251).
+    return (len(_WIDE_CHAR.findall(text)) - bad) * WIDE_EVIDENCE >= bad
 
 
 def _normalizer_pick(sample: bytes) -> str | None:

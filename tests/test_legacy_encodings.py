@@ -290,3 +290,16 @@ def test_text_read_as_latin_1_is_read_as_browsers_read_it_windows_1252(tmp_path,
     assert main(["clean", str(path), "-o", str(out), "--encoding", named, "-q"]) == 0
     [record] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert record["text"] == line and "drop_controls" not in record["fixes"]
+
+
+@pytest.mark.parametrize("good", [
+    "“Kita berharap dan berdoa,” kata dia.",              # three bytes a character
+    "Menurut Calderón dan Gaitán, rapat berjalan lancar.",  # two
+])
+def test_utf8_text_with_as_many_stray_bytes_as_good_characters_is_a_reject_not_mojibake(good):
+    # Read as cp1251 or cp1250, every good character went wrong ("вЂњKita", "CalderĂłn"), with
+    # no flag: the reject says to look at the file.
+    data = ("Militer Swiss mencari jet tempur yang hilang. " * 10 + good).encode() + \
+        b" dala\x93m me\x94ngatakan."
+    with pytest.raises(DecodeError, match="no other charset reads this data as text"):
+        decode_bytes(data, "auto")
