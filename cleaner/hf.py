@@ -222,8 +222,9 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     _mapped_columns(batch, pairs)
     limit = _record_limit(max_record_bytes)
     cleaner = _cleaner(_rule_paths(rules), builtin, lang, rules_digest)
-    columns = {name: values for name, values in batch.items()
-               if name not in (text_field, html_field)}
+    # (the batch's columns read by name, those a hint needs alone: read, a column of datasets'
+    # batch is turned into Python values and written back so)
+    columns = _Columns(batch, (text_field, html_field))
     rows = [_row_hints(columns, i, pairs, site, cleaner) for i in range(len(texts))]
     docs: list[Document | None] = [None] * len(texts)
     to_clean: dict[int, str] = {}       # the rows' texts, cleaned together
@@ -283,17 +284,38 @@ def _mapped_columns(batch: dict[str, list], pairs: tuple[tuple[str, str], ...]) 
                              f"{', '.join(map(str, batch))})")
 
 
-def _row_hints(columns: dict[str, list], i: int, pairs: tuple[tuple[str, str], ...],
+# The columns a row's hints come from: its url, then the fields the Cleaner takes as hints.
+_HINTS = ("url", "id", "title", "date", "lang", "site")
+
+
+class _Columns:
+    """A batch's columns but `left_out` (its text and page), each read only when asked for."""
+
+    def __init__(self, batch: Mapping, left_out: tuple[str, ...]):
+        self._batch, self._left_out = batch, left_out
+
+    def __contains__(self, name: object) -> bool:
+        return name not in self._left_out and name in self._batch
+
+    def __getitem__(self, name: str) -> list:
+        return self._batch[name]
+
+
+def _row_hints(columns: _Columns | dict[str, list], i: int, pairs: tuple[tuple[str, str], ...],
                site: str | None = None, cleaner: Cleaner | None = None) -> tuple[str | None, dict]:
     """Row i's url (as the row gives it) and its other hints, read from the mapped columns first
     (inputs.with_hint_fields: a column named as the hint gives way); its `site` column's where
     that chooses a pack (cleaner.site_pack), else the map's `site` (a column of section names,
     "Nasional", or "www" chooses none)."""
-    fields = {name: values[i] for name, values in columns.items()}
+    # (only the columns a hint is read from: reading a column of datasets' batch turns it into
+    # Python values, which it writes back as they are, and a uint64 column of hashes past 2**63
+    # failed the map with an OverflowError)
+    wanted = (*_HINTS, *(name for _, name in pairs))
+    fields = {name: columns[name][i] for name in dict.fromkeys(wanted) if name in columns}
     if pairs:
         with_hint_fields(fields, pairs)
     url = fields.get("url")
-    hints = {k: fields[k] for k in ("id", "title", "date", "lang", "site") if k in fields}
+    hints = {k: fields[k] for k in _HINTS[1:] if k in fields}
     if site is not None and (hints.get("site") is None or cleaner is None
                              or cleaner.site_pack(hints["site"]) is None):
         hints["site"] = site

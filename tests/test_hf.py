@@ -209,3 +209,17 @@ def test_the_code_digest_follows_the_modules_not_their_caches_and_is_read_once(t
     assert version.startswith(f"{__version__}+") and len(version) > len(__version__) + 8
     monkeypatch.setattr(hf, "PACKAGE", tmp_path / "gone")
     assert hf.code_version() == version == batch_kwargs()["cleaner_version"]
+
+
+def test_a_uint64_column_past_2_63_passes_through_a_map_untouched():
+    # (a minhash column: its values past 2**63 as Python ints failed datasets' writing back of
+    # the batch, "OverflowError: Python int too large to convert to C long")
+    import pyarrow as pa
+
+    table = pa.table({"id": ["a", "b"], "text": [ARTICLE, ARTICLE],
+                      "minhash": pa.array([2 ** 64 - 5, 2 ** 63 + 7], pa.uint64())})
+    ds = datasets.Dataset(table)
+    mapped = ds.map(clean_batch, batched=True, fn_kwargs=batch_kwargs(),
+                    features=cleaned_features(ds.features))
+    assert mapped["minhash"] == [2 ** 64 - 5, 2 ** 63 + 7]
+    assert mapped[0]["text"].startswith("Harga beras")
