@@ -110,8 +110,9 @@ def add_read_options(parser: argparse.ArgumentParser) -> None:
                             "in the record too; a clean run that found no record with a field "
                             "NAME ends with a warning)")
     group.add_argument("--encoding", type=encoding, default="utf-8", metavar="NAME",
-                       help="encoding of .txt input, and of JSON lines that are not UTF-8: "
-                            "utf-8 (strict, default), auto (detect), or a codec name")
+                       help="encoding of .txt input and JSON lines that are not UTF-8 (text "
+                            "that is UTF-8 is read as UTF-8): utf-8 (strict, default), auto "
+                            "(detect), or a codec name")
     group.add_argument("--glob", action="append", metavar="PATTERN",
                        help=f"file names to read in folders (repeatable; default: every kind a "
                             f"file named is read as but .json: {_DEFAULT_KINDS})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from cleaner.charset_guess import guess_charset
+from cleaner.charset_guess import guess_charset, single_byte
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -94,7 +94,11 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
     in it, for cleaning to drop (normalize.drop_controls).
 
     `encoding` is "utf-8" (strict: invalid bytes raise DecodeError), "auto" (UTF-8, else the
-    charset guess_charset guesses), or any codec name.
+    charset guess_charset guesses), or any codec name (a single-byte one reads text that is not
+    UTF-8: text that is, is read as UTF-8, as the JSON lines reader reads a line).
+
+    >>> decode_bytes("“Kata dia”".encode(), "cp1251")
+    ('“Kata dia”', 'utf-8')
 
     >>> decode_bytes("Ankara'da çarşamba günü başlayan yağış, şehrin doğusunda etkili oldu."
     ...              .encode("cp1254"), "auto")[1]
@@ -141,6 +145,11 @@ def decode_bytes(data: bytes, encoding: str = "utf-8") -> tuple[str, str]:
                                   f"({data[exc.start:exc.start + 4]!r}); "
                                   "use --encoding auto to detect the charset") from None
             return _decode_guessed(data, exc.start)
+    if not data.isascii() and single_byte(encoding) and is_utf8(data):
+        # (text that is UTF-8 is read as UTF-8 whatever single-byte charset is named, as a JSON
+        # line that is UTF-8 is: the dump's others are in that charset. Read in cp1251, an
+        # article's every “ was вЂњ, and its dateline's rule no longer fired)
+        return data.decode("utf-8"), "utf-8"
     if _latin1(encoding):
         # Latin-1 as browsers read it (WHATWG): windows-1252, whose 0x80-0x9F are “ ” – € and
         # more where Latin-1 has C1 controls, which cleaning drops: "€ 500" lost its sign.

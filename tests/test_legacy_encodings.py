@@ -303,3 +303,18 @@ def test_utf8_text_with_as_many_stray_bytes_as_good_characters_is_a_reject_not_m
         b" dala\x93m me\x94ngatakan."
     with pytest.raises(DecodeError, match="no other charset reads this data as text"):
         decode_bytes(data, "auto")
+
+
+def test_a_txt_that_is_utf8_is_read_as_utf8_whatever_single_byte_charset_is_named(tmp_path):
+    from cleaner.cli import main
+
+    text = "JAKARTA - “Kami tidak ingin,” kata Menteri Luar Negeri di Jakarta, Rabu."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(text.encode("cp1251", "replace").replace(b"?", b'"'))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out),
+                 "--encoding", "cp1251", "-q", "--workers", "1"]) == 0
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    # (was: the UTF-8 file read in cp1251, "вЂњKami")
+    assert "“Kami tidak ingin,”" in first["text"] and "encoding" not in first
+    assert "“Kami tidak ingin,”" in second["text"] and second["encoding"] == "cp1251"
