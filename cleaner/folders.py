@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from cleaner.inputs import (ReadLog, ReadOptions, Reject, other_compression,
                             other_compression_reason, without_compression)
-from cleaner.output_sniff import RECORDS, REJECTS, earlier_rejects, written_kind
+from cleaner.output_sniff import RECORDS, REJECTS, REPORT, earlier_rejects, written_kind
 from cleaner.shards import MANIFEST
 from cleaner.temporary_names import written_for
 
@@ -122,7 +122,7 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
                 continue
             written = written_kind(path)
             passed = REJECTS if earlier_rejects(name, written, text_field) else \
-                RECORDS if sniff and written == RECORDS else None
+                written if sniff and written in (RECORDS, REPORT) else None
             if passed is not None:
                 # Left in the dump's folder by an earlier run (-o dump/clean.jsonl): its records
                 # would be cleaned again beside the documents they came from, its rejects (not
@@ -139,7 +139,8 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
 
 # What a file an earlier run wrote holds, as a folder walk that passes it over says.
 _WRITTEN = {RECORDS: "records a cleaner run wrote (they carry meta, removed, flags and fixes)",
-            REJECTS: "rejects a cleaner run wrote (they carry source, reason and raw)"}
+            REJECTS: "rejects a cleaner run wrote (they carry source, reason and raw)",
+            REPORT: "a cleaner run's --report page"}
 
 
 # What a hidden file a glob takes is counted under (in `ReadLog.skipped_records`).

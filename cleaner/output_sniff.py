@@ -24,12 +24,16 @@ REJECT_OPENING = b'{"source":'
 _REJECT_LINE = re.compile(rb'\{"source":"(?:[^"\\]|\\.)*","(?:line|record)":(?:null|\d+),'
                           rb'"reason":"(?:[^"\\]|\\.)*","raw":(?:null|")')
 # What written_kind tells.
-RECORDS, REJECTS = "records", "rejects"
+RECORDS, REJECTS, REPORT = "records", "rejects", "report"
+# How a run's --report page opens (report.render), up to its title's first words.
+REPORT_OPENING = b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+REPORT_TITLE = b"<title>cleaner run report"
 
 
 def written_kind(path: str) -> str | None:
     """What a cleaner run wrote a JSON lines file (compressed or not) or a Parquet file as: its
-    cleaned records (RECORDS), its rejects (REJECTS, the rejects file); None for anything else.
+    cleaned records (RECORDS), its rejects (REJECTS, the rejects file); an HTML page as: its
+    --report (REPORT); None for anything else.
 
     Read in a folder walk, such a file (`-o dump/clean.jsonl` and its clean.jsonl.rejects.jsonl,
     left there by an earlier run) had its records cleaned again beside the documents they came
@@ -52,6 +56,12 @@ def written_kind(path: str) -> str | None:
     """
     name = path.lower()
     try:
+        if name.endswith((".html", ".htm")):
+            # (a run's --report page, left in the dump's folder: read as a news page, its
+            # figures were cleaned into a record of their own)
+            with open(path, "rb") as page:
+                head = page.read(1024)
+            return REPORT if head.startswith(REPORT_OPENING) and REPORT_TITLE in head else None
         if name.endswith(PARQUET_SUFFIXES):
             import pyarrow.parquet as pq
 

@@ -76,6 +76,23 @@ def test_a_cleaned_file_an_earlier_run_left_in_the_dump_is_not_read_again(tmp_pa
     assert len(_lines(again)) == 4
 
 
+def test_a_report_an_earlier_run_left_in_the_dump_is_not_read_as_a_page(tmp_path, capsys):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    _dump(folder / "a.jsonl", 4)
+    (folder / "page.html").write_text("<html><head><title>Judul</title></head><body><p>"
+                                      f"{ARTICLE}</p></body></html>", encoding="utf-8")
+    assert main(["clean", str(folder / "a.jsonl"), "-o", str(tmp_path / "first.jsonl"),
+                 "--report", str(folder / "report.html"), "-q"]) == 0
+    out = tmp_path / "again.jsonl"
+    assert main(["clean", str(folder), "-o", str(out), "--workers", "1"]) == 0
+    # (was: a record with id "report", the report's figures cleaned as an article)
+    assert [json.loads(line)["id"] for line in _lines(out)] == [f"d{i}" for i in range(4)] + [
+        "page"]
+    assert "report.html: a cleaner run's --report page; name it as an input to read it" in \
+        capsys.readouterr().err
+
+
 def test_a_dump_with_some_of_the_output_fields_is_read(tmp_path):
     # Raw records may carry a "meta" or "flags" of their own: only all four fields, of the
     # types a cleaned record has, mark a file as a cleaner run's output.
