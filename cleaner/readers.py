@@ -129,6 +129,11 @@ def read_file(path: str, record_id: str, options: ReadOptions, log: ReadLog):
     named = html or name.endswith(".txt")         # an article by its name
     special = not named and is_special_file(path)
     head = None if named or special else _opening(path)
+    if head is not None and head.startswith(PARQUET_MAGIC):
+        # Parquet by its first bytes, under a name that does not say so (Spark's "part-0"): a
+        # file can be read from its footer, as standard input cannot.
+        yield from read_parquet(Path(path), options)
+        return
     if head is not None and opens_as_warc(head):
         # A WARC by its first bytes, under a name that does not say so ("crawl.data", a
         # "part-0.gz" of a .warc.gz): read as one, not as an article of its headers and markup.

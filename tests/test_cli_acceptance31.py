@@ -146,6 +146,15 @@ def test_parquet_piped_to_clean_is_one_reject_that_says_to_pass_the_file(tmp_pat
     assert [r["reason"] for r in _rejects(Path(f"{out}.rejects.jsonl"))] == [PARQUET_STDIN]
 
 
+def test_a_parquet_file_named_without_its_suffix_is_read_by_its_first_bytes(tmp_path):
+    rows = _rows(tmp_path / "rows.parquet")
+    unnamed = tmp_path / "part-0"               # (Spark's part files)
+    unnamed.write_bytes(rows.read_bytes())
+    # (was: "binary data (NUL or control bytes), not text")
+    assert [(item.line, item.text) for item in iter_inputs([str(unnamed)], ReadOptions())] == \
+        [(item.line, item.text) for item in iter_inputs([str(rows)], ReadOptions())]
+
+
 def test_a_warc_on_standard_input_is_still_read(tmp_path, monkeypatch):
     data = _crawl(tmp_path).read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Pipe(data))))
