@@ -151,8 +151,11 @@ def test_a_parquet_file_named_without_its_suffix_is_read_by_its_first_bytes(tmp_
     unnamed = tmp_path / "part-0"               # (Spark's part files)
     unnamed.write_bytes(rows.read_bytes())
     # (was: "binary data (NUL or control bytes), not text")
-    assert [(item.line, item.text) for item in iter_inputs([str(unnamed)], ReadOptions())] == \
-        [(item.line, item.text) for item in iter_inputs([str(rows)], ReadOptions())]
+    def read(path) -> list:
+        return [(item.line, getattr(item, "text", None)) for item in iter_inputs(
+            [str(path)], ReadOptions())]
+
+    assert read(unnamed) == read(rows) and len(read(rows)) > 1
 
 
 def test_a_warc_on_standard_input_is_still_read(tmp_path, monkeypatch):
