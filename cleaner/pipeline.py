@@ -310,7 +310,7 @@ class Cleaner:
         of its record, not taken for the note (it lost the record)."""
         from cleaner.html_clean import clean_html_document     # lxml and trafilatura: only for HTML
 
-        _must_be(html, (str, bytes), "page")
+        _must_be(html, (str, bytes), "page", fields.get("id"))
         # The page's own url and title are read against the hints: a missing one gives way. The
         # hints are taken as make_document takes them: a url that is not text is none (flagged,
         # below), a title that is not text its text (a number's, a list's JSON).

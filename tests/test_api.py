@@ -141,6 +141,9 @@ def test_a_page_that_is_not_text_or_bytes_is_a_type_error_that_says_so(cleaner):
     for page, name in ((None, "NoneType"), (5, "int")):
         with pytest.raises(TypeError, match=f"page must be a str or bytes, not {name}"):
             cleaner.clean_html(page)
+    # (its row named, as clean's text is)
+    with pytest.raises(TypeError, match=r"page must be a str or bytes, not NoneType \(id 'p7'\)"):
+        cleaner.clean_html(None, id="p7")
 
 
 def _missing_value(name: str):
