@@ -215,7 +215,7 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
     (['Isi berita panjang.'], 'Judul Berita', 'common/editor-code-end')
     """
     # (pages alone, no text column: every row is its page's)
-    texts = [None] * _rows(batch, html_field) if text_field not in batch and \
+    texts = [None] * len(batch[html_field]) if text_field not in batch and \
         isinstance(batch, Mapping) and html_field in batch else _texts(batch, text_field)
     pages = batch.get(html_field) if html_field != text_field else None
     pairs = hint_fields(fields, text_field)
@@ -268,11 +268,6 @@ def _no_text(value) -> bool:
     """Whether a row's text value is no text (None, or blank), as a record's that the command
     reads its page for."""
     return value is None or isinstance(value, str) and (not value or value.isspace())
-
-
-def _rows(batch: dict[str, list], column: str) -> int:
-    """How many rows a batch holds, by one of its columns."""
-    return len(batch[column])
 
 
 def _mapped_columns(batch: dict[str, list], pairs: tuple[tuple[str, str], ...]) -> None:

@@ -8,6 +8,7 @@ import orjson
 
 from cleaner.inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES
 from cleaner.jsonl_reader import open_compressed
+from cleaner.report import PAGE_OPENING, TITLE_OPENING
 
 # What a record gets from cleaning (document.Document.to_record) beside its id and text. A dump
 # whose records carry all four, of these types, is a cleaner run's output.
@@ -26,8 +27,7 @@ _REJECT_LINE = re.compile(rb'\{"source":"(?:[^"\\]|\\.)*","(?:line|record)":(?:n
 # What written_kind tells.
 RECORDS, REJECTS, REPORT = "records", "rejects", "report"
 # How a run's --report page opens (report.render), up to its title's first words.
-REPORT_OPENING = b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-REPORT_TITLE = b"<title>cleaner run report"
+REPORT_OPENING, REPORT_TITLE = PAGE_OPENING.encode(), TITLE_OPENING.encode()
 
 
 def written_kind(path: str) -> str | None:

@@ -9,6 +9,11 @@ from typing import Any, Collection
 from cleaner.stats import reason_parts
 from cleaner.wording import noun
 
+# How the report page opens, up to its title's first words: what tells it from a news page in a
+# dump's folder (output_sniff.written_kind).
+PAGE_OPENING = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+TITLE_OPENING = "<title>cleaner run report"
+
 BAR_HEIGHT = 18
 BAR_GAP = 5
 LABEL_WIDTH = 330
@@ -230,9 +235,9 @@ def render(data: dict[str, Any]) -> str:
     partial = " (after the resume only)" if scope is not None else ""
     note = scope_note(scope)
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f'<title>cleaner run report{partial}: {totals["written"]:,} '
+        PAGE_OPENING
+        + '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'{TITLE_OPENING}{partial}: {totals["written"]:,} '
         f'{noun(totals["written"], "document")}</title>'
         f'<style>{CSS}</style></head><body>'
         f'<h1>cleaner run report{partial}</h1>'
