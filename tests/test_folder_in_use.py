@@ -18,17 +18,17 @@ from conftest import ROOT
 from scale_helpers import real_docs, write_jsonl
 
 # A process holding FOLDER, as a run does, that says so and waits; with "fork", it forks a
-# worker that outlives it, says the worker's pid, and exits.
+# worker that outlives it and exits. The worker says its own pid: the fork's hooks have run in
+# it by then (its parent saying it could race them on a loaded machine).
 _HOLDER = """
 import os, sys, time
 from cleaner import folder_lock
 folder_lock.hold(sys.argv[1])
 if sys.argv[2] == "fork":
-    child = os.fork()
-    if child == 0:
+    if os.fork() == 0:
+        print(os.getpid(), flush=True)
         time.sleep(60)
         os._exit(0)
-    print(child, flush=True)
     os._exit(0)
 print("held", flush=True)
 time.sleep(60)
