@@ -101,7 +101,7 @@ def folder_entries(folder: Path, options: ReadOptions, log: ReadLog
             if not wanted(name, path):
                 refused = _unread_dump(name, path, wanted)      # "a.jsonl.bz2": a reject
                 if refused is None:
-                    log.skipped += 1
+                    log.skip_file(name)
                     continue
             if name.startswith(".") and not hidden:
                 # (a glob takes it: "skipped as not matching the input patterns" was untrue)

@@ -454,6 +454,9 @@ class ReadLog:
     # Files in folders that no --glob takes, and hidden ones: counted, not kept, so that a
     # folder of millions of images beside the articles costs no memory.
     skipped: int = 0
+    # Those files by their names' endings (".jpg": 1200), for the summary to say what they were:
+    # at most SKIPPED_KINDS endings, the rest counted as "other".
+    skipped_kinds: Counter = field(default_factory=Counter)
     bytes_read: int = 0
     # Records inside a file that are not documents (WARC requests, images, redirects), by reason.
     skipped_records: Counter = field(default_factory=Counter)
@@ -471,6 +474,14 @@ class ReadLog:
     # --id` to say; None (the default, a run's): not kept, as a crawl holds millions of them.
     skip_places: dict[tuple[str, int], str] | None = None
 
+    def skip_file(self, name: str) -> None:
+        """Count a file no input pattern takes, by its name's ending."""
+        self.skipped += 1
+        kind = name_ending(name)
+        if kind not in self.skipped_kinds and len(self.skipped_kinds) >= SKIPPED_KINDS:
+            kind = "other"
+        self.skipped_kinds[kind] += 1
+
     def take_named_files(self, inputs: list[str]) -> None:
         """Count the files named as inputs as read: a link to one in an input folder is then
         not read again, before or after the file itself. (Named files are read where they are
@@ -484,6 +495,28 @@ class ReadLog:
                 continue
             if stat.S_ISREG(found.st_mode):
                 self.files_read.setdefault((found.st_dev, found.st_ino), NAMED_ELSEWHERE)
+
+
+# How many endings of skipped files are told apart: a folder of many kinds ("a.1", "a.2", ...)
+# costs no more.
+SKIPPED_KINDS = 12
+
+
+def name_ending(name: str) -> str:
+    """A file name's last suffix in lower case, with the one before it where that is a
+    compression suffix; "no suffix" for a name without one.
+
+    >>> name_ending("IMG_01.JPG"), name_ending("a.csv.gz"), name_ending("README")
+    ('.jpg', '.csv.gz', 'no suffix')
+    >>> name_ending("x.gz"), name_ending(".bashrc"), name_ending("a.")
+    ('.gz', 'no suffix', 'no suffix')
+    """
+    bare = without_compression(name)
+    compression = name[len(bare):].lower()
+    dot = bare.rfind(".")
+    if dot <= 0 or dot == len(bare) - 1:
+        return compression or "no suffix"
+    return bare[dot:].lower() + compression
 
 
 # Why a folder's second name of a file named as an input is skipped (ReadLog.take_named_files).

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Collection
 
-from cleaner.stats import reason_parts
+from cleaner.stats import kinds_said, reason_parts
 from cleaner.wording import noun
 
 # How the report page opens, up to its title's first words: what tells it from a news page in a
@@ -198,7 +198,8 @@ def _skipped(data: dict[str, Any]) -> str:
                     f'</td></tr>')
     if files:
         rows.append(f'<tr><td class="num">{files:,}</td><td>files not matching the input '
-                    f'patterns</td></tr>')
+                    f'patterns{escape(kinds_said(data.get("skipped_file_kinds") or {}))}'
+                    f'</td></tr>')
     rows.append("</table>")
     return "".join(rows)
 

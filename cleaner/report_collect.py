@@ -248,11 +248,12 @@ class ReportCollector:
 
     def data(self, run: dict[str, Any] | None = None, skipped_records: dict[str, int] | None = None,
              skipped_files: int = 0,
-             duplicate_files: dict[str, int] | None = None) -> dict[str, Any]:
+             duplicate_files: dict[str, int] | None = None,
+             skipped_file_kinds: dict[str, int] | None = None) -> dict[str, Any]:
         """Everything the HTML report shows, as plain data (also what --report tests read);
         `scope` names the part of the run it covers where that is not the whole run. What
-        reading passed over is the run's (RunStats.skipped_records, .skipped_files, as the
-        summary says them): records that are no article (a WARC's images, redirects), files
+        reading passed over is the run's (RunStats.skipped_records, .skipped_files and their
+        endings, as the summary says them): records that are no article (a WARC's images, redirects), files
         no input pattern takes."""
         total = self.words_kept + self.words_removed
         sites = {}
@@ -281,6 +282,7 @@ class ReportCollector:
             "reject_varied": sorted(kind for kind in self.reject_varied
                                     if kind in self.reject_reasons),
             "skipped_records": dict(skipped_records or {}), "skipped_files": skipped_files,
+            "skipped_file_kinds": dict(skipped_file_kinds or {}),
             "duplicate_files": dict(duplicate_files or {}),
             "scope": self._scope(),
         }

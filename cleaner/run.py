@@ -30,7 +30,7 @@ from cleaner.report import NO_SAVED_FIGURES, write_report
 from cleaner.report_collect import ReportCollector
 from cleaner.run_config import RunConfig, check_distinct_outputs, open_output, output_name_notes
 from cleaner.shards import OutputError, ShardedOutput, describe_os_error
-from cleaner.stats import STAGE_CLOCK, RunStats
+from cleaner.stats import STAGE_CLOCK, RunStats, kinds_said
 from cleaner.temporary_names import written_for
 from cleaner.warc_reader import kept_cut_short
 from cleaner.wording import counted, noun
@@ -227,7 +227,8 @@ def _write_side_files(config: RunConfig, stats: RunStats,
         if report is not None and config.report:
             write_report(config.report, report.data(_report_run(config, stats),
                                                     stats.skipped_records, stats.skipped_files,
-                                                    stats.skipped_duplicates))
+                                                    stats.skipped_duplicates,
+                                                    stats.skipped_file_kinds))
             if not config.quiet:
                 _say(config, f"report written to {config.report}")
     except OSError as exc:
@@ -497,6 +498,7 @@ class _Job:
         """What reading passed over, into the stats: before the last checkpoint, which saves them
         for the --stats of a resume that finds the run finished."""
         self.stats.skipped_files = self.log.skipped
+        self.stats.skipped_file_kinds = dict(self.log.skipped_kinds)
         self.stats.skipped_records = dict(self.log.skipped_records)
         self.stats.skipped_duplicates = dict(self.log.duplicate_files)
 
@@ -615,7 +617,9 @@ class _Job:
             # Why: the files the patterns passed over, or else the inputs that held nothing
             # (an empty file, a folder of them).
             why = (f"; {counted(stats.skipped_files, 'file')} matched none of the input patterns "
-                   f"({' '.join(config.read_options.glob)})" if stats.skipped_files
+                   f"({' '.join(config.read_options.glob)})"
+                   + kinds_said(stats.skipped_file_kinds, before=": ", after="")
+                   if stats.skipped_files
                    else f" in {_named(config.inputs)}")
             _say(config, f"warning: no input documents found{why}")
         if self.untold:

@@ -36,6 +36,19 @@ def site_key(site: str, counted: Collection[str], limit: int | None = MAX_SITES)
 STAGE_CLOCK = time.thread_time
 
 
+def kinds_said(kinds: dict[str, int], before: str = " (", after: str = ")") -> str:
+    """Skipped files by their names' endings, most first, as the summary says them after
+    their count; nothing for none (stats of an earlier version kept none).
+
+    >>> kinds_said({".md": 1, "other": 2, ".jpg": 1200, ".csv": 1})
+    ' (1,200 .jpg, 1 .csv, 1 .md, 2 other)'
+    """
+    if not kinds:
+        return ""
+    ordered = sorted(kinds.items(), key=lambda kv: (kv[0] == "other", -kv[1], kv[0]))
+    return before + ", ".join(f"{n:,} {kind}" for kind, n in ordered) + after
+
+
 @dataclass
 class RunStats:
     """Counts gathered while a run goes; `summary()` is what the CLI prints at the end."""
@@ -45,6 +58,7 @@ class RunStats:
     rejected: int = 0
     flagged: int = 0
     skipped_files: int = 0
+    skipped_file_kinds: dict = field(default_factory=dict)  # name ending -> count (ReadLog's)
     skipped_records: dict = field(default_factory=dict)   # reason -> count (non-HTML WARC records)
     # Second names (links) of files read once, by reason: files, not records.
     skipped_duplicates: dict = field(default_factory=dict)
@@ -165,6 +179,7 @@ class RunStats:
             "documents_read": self.read, "written": self.written, "rejected": self.rejected,
             "flagged": self.flagged, "flags": dict(sorted(self.flag_counts.items())),
             "skipped_files": self.skipped_files,
+            "skipped_file_kinds": self.skipped_file_kinds,
             "skipped_records": self.skipped_records,
             # A count, as skipped_files is (scripts add them up); the reasons beside it.
             "skipped_duplicate_files": sum(self.skipped_duplicates.values()),
@@ -199,6 +214,7 @@ class RunStats:
         out: dict[str, Any] = {name: getattr(self, name) for name in self._STATE}
         out.update({name: dict(getattr(self, name)) for name in self._COUNTERS})
         out["skipped_records"] = dict(self.skipped_records)
+        out["skipped_file_kinds"] = dict(self.skipped_file_kinds)
         out["skipped_duplicates"] = dict(self.skipped_duplicates)
         out["reject_examples"] = dict(self.reject_examples)
         out["reject_varied"] = sorted(self.reject_varied)
@@ -217,6 +233,7 @@ class RunStats:
             setattr(self, name, Counter(state.get(name, {})))
         self.stage_seconds = defaultdict(float, self.stage_seconds)
         self.skipped_records = dict(state.get("skipped_records", {}))
+        self.skipped_file_kinds = dict(state.get("skipped_file_kinds", {}))
         self.skipped_duplicates = dict(state.get("skipped_duplicates", {}))
         examples = state.get("reject_examples", {})     # (none in an older manifest)
         self.reject_examples = ({str(k): reason_example(str(v)) for k, v in examples.items()}
@@ -240,7 +257,7 @@ class RunStats:
             + (" (" + ", ".join(f"{n} {flag}" for flag, n in self.flag_counts.most_common())
                + ")" if self.flag_counts else "")
             + (f", skipped {counted(self.skipped_files, 'file')} not matching the input patterns"
-               if self.skipped_files else "")
+               + kinds_said(self.skipped_file_kinds) if self.skipped_files else "")
             # (a WARC's records passed over, and hidden files and folders not read: "skipped: 1
             # not HTML; 1 dump/.git: a hidden folder, not read (--hidden reads it)")
             + (", skipped: " + "; ".join(f"{n} {r}" for r, n in self.skipped_records.items())
