@@ -36,7 +36,7 @@ from cleaner.document import NOTHING_VISIBLE, Document, nothing_visible
 from cleaner.html_load import PageError
 from cleaner.inputs import MAX_RECORD_BYTES, Reject, hint_pair, opens_as_page, with_hint_fields
 from cleaner.jsonl_reader import has_page
-from cleaner.parquet_io import record_schema, row_text
+from cleaner.parquet_io import missing, record_schema, row_text
 from cleaner.pipeline import Cleaner, cleaner_language, document_id, given_site_host
 from cleaner.rulefile import RuleFileError, load_packs, rule_paths
 
@@ -267,7 +267,7 @@ def clean_batch(batch: dict[str, list], text_field: str = "text",
 def _no_text(value) -> bool:
     """Whether a row's text value is no text (None, or blank), as a record's that the command
     reads its page for."""
-    return value is None or isinstance(value, str) and (not value or value.isspace())
+    return missing(value) or isinstance(value, str) and (not value or value.isspace())
 
 
 def _mapped_columns(batch: dict[str, list], pairs: tuple[tuple[str, str], ...]) -> None:

@@ -605,6 +605,16 @@ def _value(column, index: int) -> Any:
             return None
 
 
+def missing(value: Any) -> bool:
+    """Whether a value that is no str is a missing one as pandas writes it (NaN, NA, NaT): a
+    Dataset made from a DataFrame holds NaN for a text pandas lacks.
+
+    >>> missing(float("nan")), missing(0.5), missing(None), missing([])
+    (True, False, True, False)
+    """
+    return not isinstance(value, (str, bytes, list, dict)) and json_value(value) is None
+
+
 def row_text(value: Any, text_field: str, source: str = "", row: int | None = None) -> str | Reject:
     """A row's text column as text (a binary column holds UTF-8), or the Reject of a row that
     has none: a null, bytes that are not UTF-8, another type, a blank text. (cleaner.hf flags
@@ -612,6 +622,8 @@ def row_text(value: Any, text_field: str, source: str = "", row: int | None = No
 
     >>> row_text(b"Isi berita", "text"), row_text(b"\\xff", "text").reason
     ('Isi berita', 'invalid UTF-8 at byte 0 of the text')
+    >>> row_text(float("nan"), "text").reason       # (pandas' missing value)
+    "no 'text' value"
     """
     if value is None:
         return Reject(source, row, f"no {text_field!r} value")
@@ -622,6 +634,8 @@ def row_text(value: Any, text_field: str, source: str = "", row: int | None = No
             return Reject(source, row, f"invalid UTF-8 at byte {exc.start} of the text",
                           value[:1 << 20].decode("utf-8", errors="backslashreplace"))
     if not isinstance(value, str):
+        if missing(value):
+            return Reject(source, row, f"no {text_field!r} value")
         return Reject(source, row, f"column {text_field!r} is {json_kind(value)}, not a string")
     if not value.strip():
         # (its raw the blank text, as a reject of nothing visible keeps it)

@@ -270,3 +270,20 @@ def test_binary_and_time_columns_give_the_commands_hints(tmp_path, monkeypatch):
     mapped = ds.map(clean_batch, batched=True, fn_kwargs=batch_kwargs(),
                     features=cleaned_features(ds.features))
     assert mapped[0]["meta"]["title"] == "Judul Lain"
+
+
+# -- session 45: pandas' missing values
+
+def test_a_missing_text_as_pandas_writes_it_is_no_text_not_a_number():
+    pd = pytest.importorskip("pandas")
+    page = ("<html><body><p>Jakarta - Harga beras naik lagi minggu ini, kata para pedagang di "
+            "pasar induk kota pada hari Senin pagi.</p></body></html>")
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": [None, None, "Isi berita panjang."],
+                          "html": [None, page, None]})
+    frame.loc[0, "text"] = float("nan")
+    frame.loc[1, "text"] = pd.NA
+    batch = {name: list(frame[name]) for name in frame.columns}
+    out = clean_batch(batch)
+    assert json.loads(out["flags"][0]) == [{"flag": "rejected", "reason": "no 'text' value"}]
+    assert "Harga beras naik" in out["text"][1] and out["flags"][1] == "[]"
+    assert out["text"][2] == "Isi berita panjang."
