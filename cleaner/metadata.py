@@ -41,7 +41,8 @@ def place_name(value: str, particles: frozenset[str] = frozenset(),
     word of the text's own language there ties the compass word to the place that follows it
     ("West of England", "South of France"), where a foreign article opens a name; anything else
     as written. After an apostrophe only a single letter's name goes on capitalised ("O'Hare",
-    "St. John's"). A place of initials alone keeps its last full stop ("N.Y.", "W.Va.").
+    "St. John's"). A place whose last word is initials keeps its last full stop ("N.Y.",
+    "W.Va.", "Washington, D.C.").
 
     >>> place_name("MOSKWA"), place_name("BANDA ACEH"), place_name("Moskow")
     ('Moskwa', 'Banda Aceh', 'Moskow')
@@ -75,10 +76,9 @@ def place_name(value: str, particles: frozenset[str] = frozenset(),
 
 
 def _initials_stop(raw: str, value: str) -> str:
-    """The cleaned place with the full stop it had when it is initials alone ("N.Y.", not
-    "N.Y"): clean_value strips it as an edge's punctuation. (After a word, "Washington D.C",
-    the stop stays off, as the packs' cases write it.)"""
-    if "." not in value or not _INITIALS.fullmatch(value):
+    """The cleaned place with the full stop it had when its last word is initials ("N.Y.",
+    "Washington, D.C.", not "D.C"): clean_value strips it as an edge's punctuation."""
+    if "." not in value or not _INITIALS.fullmatch(value.rpartition(" ")[2]):
         return value
     tail = " ".join(raw.split()).lstrip(EDGE_PUNCT)[len(value):]
     return value + "." if tail.startswith(".") else value

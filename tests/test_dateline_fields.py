@@ -21,7 +21,7 @@ BODY = "\n\nIsi berita kedua yang panjang sekali di sini, kata dia kepada wartaw
      "id/dateline-source-city"),
     # The place first.
     ("Moskow, MINA – Menteri tiba di bandara.", "MINA", "Moskow", "id/dateline-city-source"),
-    ("WASHINGTON D.C., CNN - Presiden tiba di Gedung Putih.", "CNN", "Washington D.C",
+    ("WASHINGTON D.C., CNN - Presiden tiba di Gedung Putih.", "CNN", "Washington D.C.",
      "id/dateline-city-source"),
 ])
 def test_a_datelines_publisher_is_the_source_and_its_place_the_location(cleaner, line, source,
@@ -107,7 +107,7 @@ def test_the_place_first_rule_alone_takes_no_domain_for_a_place(line):
 
 def test_a_place_may_still_hold_the_dots_of_an_abbreviation(cleaner):
     record = cleaner.clean("WASHINGTON D.C., CNN - Presiden tiba di Gedung Putih." + BODY)
-    assert (record["meta"]["source"], record["meta"]["location"]) == ("CNN", "Washington D.C")
+    assert (record["meta"]["source"], record["meta"]["location"]) == ("CNN", "Washington D.C.")
 
 
 def test_two_undotted_names_neither_a_known_publisher_are_read_place_first(cleaner):

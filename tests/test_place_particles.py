@@ -260,8 +260,9 @@ def test_a_states_abbreviation_alone_keeps_its_last_stop(cleaner, dateline, loca
 
 @pytest.mark.parametrize("place, name", [
     ("W.Va.", "W.Va."), ("W.VA.", "W.Va."), ("N.Y.", "N.Y."), ("W.Va", "W.Va"),
-    ("Washington, D.C.", "Washington, D.C"), ("J.SUDIRMAN.", "J.Sudirman"),
+    ("Washington, D.C.", "Washington, D.C."), ("J.SUDIRMAN.", "J.Sudirman"),
+    ("HALIFAX, N.S.", "Halifax, N.S."), ("WASHINGTON D.C", "Washington D.C"),
     ("A.B.CDEF.", "A.B.Cdef"),
 ])
-def test_initials_keep_their_stop_only_alone_and_short(particles, place, name):
+def test_initials_keep_their_stop_only_as_the_last_word_and_short(particles, place, name):
     assert place_name(place, particles) == name
