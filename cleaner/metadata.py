@@ -9,6 +9,7 @@ from typing import Container, Iterable, Mapping
 
 from cleaner.dates import ENGLISH_MONTHS, MonthNames, impossible_date, normalize_date
 from cleaner.document import Document
+from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words, lexicon, line_label, shipped_lexicon
 from cleaner.page_dates import format_offset, zone_named
 from cleaner.page_titles import DOMAIN
@@ -269,8 +270,11 @@ def _not_a_person(name: str, sites: list[list[str]], words: Lexicon) -> bool:
     if names_no_one(name, words, pieces):
         return True
     # The site's own name, a section of it ("CNN Business" on CNN) or its name without the
-    # edition ("Business Insider" on Business Insider Deutschland).
-    return any(pieces[:len(site)] == site or site[:len(pieces)] == pieces for site in sites)
+    # edition ("Business Insider" on Business Insider Deutschland), or its domain's name spelt
+    # in words ("Harbour Gazette" on harbourgazette.example).
+    spelt = "".join(pieces)
+    return any(pieces[:len(site)] == site or site[:len(pieces)] == pieces
+               or spelt == "".join(site) for site in sites)
 
 
 def names_no_one(name: str, words: Lexicon, pieces: list[str] | None = None) -> bool:
@@ -871,9 +875,29 @@ def reads_as_verb(word: str, words: Lexicon) -> bool:
 
 
 def _site_names(packs: tuple[Pack, ...]) -> tuple[str, ...]:
-    """The names of the document's site (its site pack's name and aliases), if it has one."""
+    """The names of the document's site (its site pack's name and aliases, then each domain's
+    name: "harbourgazette" of "www.harbourgazette.example"), if it has one."""
     site = next((pack for pack in packs if pack.kind == "site"), None)
-    return (site.name, *site.aliases) if site else ()
+    return (site.name, *site.aliases, *map(domain_name, site.domains)) if site else ()
+
+
+def _byline_site_names(doc: Document) -> tuple[str, ...]:
+    """The site's names a byline may give beside its writers: its pack's (_site_names), and
+    its url's host's name where no pack serves it ("Harbour Gazette" is no writer on
+    harbourgazette.example)."""
+    names = _site_names(doc.packs)
+    host = site_host(doc.url)
+    return (*names, domain_name(host)) if host else names
+
+
+def domain_name(domain: str) -> str:
+    """A domain's own name, its longest label: a country's second level ("co.id") and a
+    section's host ("en.", "juara.") are shorter than the name in the cases packs hold.
+
+    >>> domain_name("www.harbourgazette.example"), domain_name("kontan.co.id"), domain_name("en.antaranews.com")
+    ('harbourgazette', 'kontan', 'antaranews')
+    """
+    return max(domain.split("."), key=len)
 
 
 def _title_words(text: str) -> str:
@@ -1010,7 +1034,7 @@ class MetaSink:
                 names = [n for n in names if n not in named and n not in listed]
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
                 # keeps a lone name, it is still no author.
-                persons = [n for n in people(names, _site_names(doc.packs), words.honorifics,
+                persons = [n for n in people(names, _byline_site_names(doc), words.honorifics,
                                              words=words)
                            if not names_no_one(n, words)]
                 if not persons:         # no one named: it fills nothing, nor says it does
