@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections import Counter
 from functools import partial
@@ -15,6 +16,7 @@ from cleaner.batches import clean_item_document, internal_error
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, no_such_input,
                                 no_such_lang, read_options, share)
 from cleaner.identify import PackIndex, site_host, url_language
+from cleaner.fixture_workflow import NEAR_SITE
 from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner, cleaner_language
 from cleaner.readers import iter_inputs
@@ -155,7 +157,8 @@ def run(args: argparse.Namespace) -> int:
     if site and not miner.sites:
         given = "" if site == args.site else f" (given as {args.site!r})"
         print(f"cleaner: error: no document of site {site!r}{given} in the input (a site is a "
-              "url's host without www., or a pack id)", file=sys.stderr)
+              f"url's host without www., or a pack id){sites_met(site, miner.other_sites)}",
+              file=sys.stderr)
         return 1
     known = {r.id for p in packs for r in p.rules} | {a for p in packs for r in p.rules
                                                       for a in r.aliases}
@@ -266,6 +269,26 @@ def unread_unit(item) -> str:
     dump (its line, a WARC's record, a Parquet row), or an input taken whole (a .txt, a page,
     a file refused as a whole)."""
     return "input" if item.line is None else "record"
+
+
+def sites_met(site: str, others: Counter[str], most: int = 5) -> str:
+    """What a site met nowhere is told against: the input's site spelt like it ("; did you
+    mean X?"), else its sites with the most documents; nothing for an input of none.
+
+    >>> sites_met("harbourgazete.example", Counter({"harbourgazette.example": 41, "x.id": 2}))
+    '; did you mean harbourgazette.example (41 documents)?'
+    >>> sites_met("kompas.com", Counter({"(no site)": 3, "detik.com": 9}))
+    '; the input holds detik.com (9 documents), (no site) (3 documents)'
+    """
+    if not others:
+        return ""
+    close = difflib.get_close_matches(site, list(others), n=1, cutoff=NEAR_SITE)
+    if close:
+        return f"; did you mean {close[0]} ({counted(others[close[0]], 'document')})?"
+    listed = ", ".join(f"{name} ({counted(n, 'document')})" for name, n in others.most_common(most))
+    more = len(others) - most
+    return f"; the input holds {listed}" + (f" and {counted(more, 'other site')}" if more > 0
+                                            else "")
 
 
 def no_document_reason(unread: Counter[tuple[str, str]]) -> str:

@@ -351,6 +351,10 @@ def _covered_by(spans, start: int, end: int) -> str | None:
     return best if covered >= 0.8 * (end - start) else None
 
 
+# How many other sites a mining for one site counts the documents of.
+OTHER_SITES = 1000
+
+
 class Miner:
     """Counts the shapes of cleaned documents' lines per site."""
 
@@ -359,6 +363,9 @@ class Miner:
                  language: Callable[[Document], str | None] | None = None):
         self.options = options or SuggestOptions()
         self.sites: dict[str, SiteState] = defaultdict(SiteState)
+        # The documents of the sites options.site leaves out, by site (OTHER_SITES of them at
+        # most): what a site given but met nowhere is told against.
+        self.other_sites: Counter[str] = Counter()
         self._docs = 0
         self._claims = claims        # url host -> the loaded pack claiming it (sitekey.site_key)
         # A document's language, as the site pack written for it names it (default: as it
@@ -440,6 +447,8 @@ class Miner:
         """Count one document that has been through `Cleaner.clean_document`."""
         site = site_key(doc.packs, doc.url, self._claims) or NO_SITE
         if self.options.site and site != self.options.site:
+            if site in self.other_sites or len(self.other_sites) < OTHER_SITES:
+                self.other_sites[site] += 1
             return
         state = self.sites[site]
         state.docs += 1

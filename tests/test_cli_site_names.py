@@ -82,6 +82,17 @@ def test_suggest_site_not_in_the_input_names_the_site_it_looked_for(tmp_path, ca
             in capsys.readouterr().err)
 
 
+def test_suggest_site_not_in_the_input_says_the_site_spelt_like_it_or_the_inputs_sites(
+        tmp_path, capsys):
+    dump = _dump(tmp_path)
+    assert main(["suggest", str(dump), "--no-builtin-rules", "--site", "kabarcontho.com"]) == 1
+    assert capsys.readouterr().err.rstrip().endswith(
+        "; did you mean kabarcontoh.com (8 documents)?")
+    assert main(["suggest", str(dump), "--no-builtin-rules", "--site", "nosuch.com"]) == 1
+    assert capsys.readouterr().err.rstrip().endswith(
+        "; the input holds kabarcontoh.com (8 documents)")
+
+
 @pytest.mark.parametrize("given", ["", "www.", "WWW.", " ", "..", "-"])
 def test_suggest_site_naming_no_site_is_refused_before_mining(tmp_path, capsys, monkeypatch,
                                                               given):
