@@ -251,10 +251,24 @@ def no_candidate_reason(miner, sites: list[str], args: argparse.Namespace) -> st
     options = f"--min-docs {args.min_docs}"
     if needed[-1] > args.min_docs:          # the share of a site's documents asked for more
         options += f", --min-share {args.min_share:g} of a site's documents"
-    return (f"{reason}: {counted(rare, 'line')} the loaded rules leave "
-            f"{noun(rare, 'was', 'were')} seen in fewer than {fewer} documents, the fewest a "
-            f"candidate touches ({options}); give more documents of the site, or a smaller "
-            "--min-docs")
+    docs = sum(miner.sites[site].docs for site in sites)
+    if all(miner.sites[site].docs < miner.needed(site) for site in sites):
+        return (f"{reason}: the input holds {counted(docs, 'document')} of "
+                f"{noun(len(sites), 'the site', 'its sites')}, fewer than the {fewer} a "
+                f"candidate needs ({options}), so none of the {counted(rare, 'line')} the "
+                f"loaded rules leave can recur in as many; give more documents of the site, or "
+                "a smaller --min-docs")
+    repeated = sum(miner.rare_lines(site, least=2) for site in sites)
+    if not repeated:
+        # (a site whose cruft the loaded rules all remove: only its articles' lines are left)
+        return (f"{reason}: each of the {counted(rare, 'line')} the loaded rules leave was "
+                f"seen in one document alone (the articles' own text, as a rule), and a "
+                f"candidate needs {fewer} ({options}); if cruft is left, give more documents "
+                "of the site")
+    return (f"{reason}: {counted(repeated, 'line')} the loaded rules leave "
+            f"{noun(repeated, 'was', 'were')} seen in more than one document but fewer than "
+            f"{fewer}, the fewest a candidate touches ({options}); give more documents of the "
+            "site, or a smaller --min-docs")
 
 
 def unnamed_docs(results) -> int:

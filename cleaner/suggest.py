@@ -696,12 +696,13 @@ class Miner:
         opts = self.options
         return max(opts.min_docs, math.ceil(opts.min_share * self.sites[site].mined))
 
-    def rare_lines(self, site: str) -> int:
+    def rare_lines(self, site: str, least: int = 1) -> int:
         """How many distinct lines the loaded rules leave were seen in too few of a site's
-        documents to make a candidate (needed): what a run with too few documents finds."""
+        documents to make a candidate (needed), and in `least` at least: what a run with too
+        few documents finds (those seen in one alone are mostly the articles' own)."""
         needed = self.needed(site)
         return sum(1 for g in self.sites[site].groups.values()
-                   if g.kind == "exact" and len(g.docs) < needed
+                   if g.kind == "exact" and least <= len(g.docs) < needed
                    and not all(o.covered_by for o in g.occurrences))
 
     def _subsumed(self, cand: Candidate, kept: list[Candidate]) -> bool:

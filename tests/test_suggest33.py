@@ -206,6 +206,46 @@ def test_too_few_documents_for_a_candidate_is_said_naming_min_docs(tmp_path, cap
     assert main(["suggest", str(dump), "--lang", "ms", "--write-packs", str(out)]) == 1
     err = capsys.readouterr().err
     assert "--min-docs" in err
-    assert "lines the loaded rules leave were seen in fewer than 3 documents" in err
-    assert "4 lines" in err           # the lead's rest, two body lines, the quiz line
+    assert ("the input holds 1 document of the site, fewer than the 3 a candidate needs "
+            "(--min-docs 3), so none of the 4 lines the loaded rules leave can recur") in err
+    # (the 4: the lead's rest, two body lines, the quiz line)
     assert not out.exists()
+
+
+# Words enough for articles that share no line.
+_TOWNS = ("Ipoh", "Melaka", "Kuantan", "Seremban", "Kuching", "Alor Setar")
+_THINGS = ("jambatan", "hospital", "sekolah", "pasar", "stadium", "perpustakaan")
+
+
+def _plain_articles(n: int, tail=lambda i: []) -> list[dict]:
+    """A site's articles with no line in common, and the lines `tail(i)` gives at the end."""
+    rows = []
+    for i in range(n):
+        town, thing = _TOWNS[i], _THINGS[i]
+        paras = [f"Kerajaan negeri membina {thing} baharu di {town} tahun ini.",
+                 f"Penduduk {town} menyambut baik rancangan {thing} itu kata pegawai daerah.",
+                 f"Kerja membina {thing} di {town} dijangka siap dalam tempoh dua tahun.",
+                 *tail(i)]
+        rows.append({"id": f"p-{i}", "url": f"https://www.{HOST}/berita/{i}",
+                     "text": "\n\n".join(paras)})
+    return rows
+
+
+def test_a_site_whose_cruft_the_loaded_rules_all_remove_is_said_to_leave_its_articles_lines(
+        tmp_path, capsys):
+    dump = _write(tmp_path, _plain_articles(6))
+    assert main(["suggest", str(dump), "--lang", "ms", "--write-packs",
+                 str(tmp_path / "packs")]) == 1
+    err = capsys.readouterr().err
+    assert "was seen in one document alone (the articles' own text, as a rule)" in err
+    assert "smaller --min-docs" not in err
+
+
+def test_lines_recurring_in_too_few_documents_are_counted_apart_from_the_articles(
+        tmp_path, capsys):
+    dump = _write(tmp_path, _plain_articles(6, tail=lambda i: [
+        "Sertai kuiz mingguan kami setiap Jumaat"] if i < 2 else []))
+    assert main(["suggest", str(dump), "--lang", "ms", "--write-packs",
+                 str(tmp_path / "packs")]) == 1
+    assert ("1 line the loaded rules leave was seen in more than one document but fewer than 3"
+            in capsys.readouterr().err)
