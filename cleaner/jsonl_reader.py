@@ -10,7 +10,7 @@ import zlib
 from collections import deque
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator, NamedTuple
+from typing import Any, BinaryIO, Iterable, Iterator, NamedTuple
 
 import orjson
 
@@ -357,7 +357,41 @@ def parse_record(raw: bytes, source: str, lineno: int, options: ReadOptions,
         return Reject(source, lineno, f"{'JSON line' if unit == 'line' else unit} is "
                                       f"{json_kind(obj)}, not an object",
                       _shown(raw[:size]))
+    # (a line with few brackets cannot nest deep: the walk is for the rare one with many)
+    if raw.count(b"{", 0, size) + raw.count(b"[", 0, size) > MAX_NESTING:
+        depth = nesting_depth(obj)
+        if depth > MAX_NESTING:
+            return Reject(source, lineno, f"cannot write the record as JSON: its {unit} nests "
+                                          f"{depth} levels deep, more than the {MAX_NESTING} a "
+                                          "record carries", _shown(raw[:size]))
     return object_record(obj, source, lineno, size, options, raw)
+
+
+# How deep a record's fields may nest: its record adds a level or two ("input" for a field
+# the record's own names take), and JSON writers stop at 255 (orjson), pickle (a record sent
+# to a worker or a Ray task) near 500. Refused as it is read, every executor refuses it alike;
+# real records nest a few levels.
+MAX_NESTING = 200
+
+
+def nesting_depth(value: Any) -> int:
+    """How many objects and arrays deep a parsed JSON value nests, walked without recursion
+    (a record may nest a thousand levels).
+
+    >>> nesting_depth({"a": [1, {"b": []}]}), nesting_depth("x"), nesting_depth([[[[]]]])
+    (4, 0, 4)
+    """
+    if not isinstance(value, (dict, list)):
+        return 0
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children: Iterable[Any] = item.values() if isinstance(item, dict) else item
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children
+                     if isinstance(child, (dict, list)))
+    return deepest
 
 
 def _refused_line(raw: bytes, source: str, lineno: int, options: ReadOptions,
