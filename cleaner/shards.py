@@ -32,6 +32,8 @@ from cleaner.wording import counted, noun
 from cleaner.writers import _open_for_writing, is_special_file
 
 MANIFEST = "_manifest.json"
+# The rejects file of a shard folder, where --rejects names no other.
+DEFAULT_REJECTS = "_rejects.jsonl"
 FORMAT_VERSION = "cleaner-shards/1"
 FORMATS = ("jsonl", "jsonl.gz", "jsonl.zst", "parquet")
 DEFAULT_SHARD_SIZE = 100_000
@@ -317,7 +319,7 @@ class ShardedOutput:
         # Parquet rows are made where records are cleaned (BatchResult.encoded).
         self.encode = encode_records if fmt == "parquet" else None
         self.shard_size = shard_size
-        self.rejects_path = Path(rejects_path) if rejects_path else self.folder / "_rejects.jsonl"
+        self.rejects_path = Path(rejects_path) if rejects_path else self.folder / DEFAULT_REJECTS
         # Rejects to a device or named pipe (--rejects /dev/null) are written in place: never
         # removed, cut back or measured, as they cannot be read back on --resume anyway.
         self._rejects_in_place = is_special_file(self.rejects_path)
@@ -433,9 +435,14 @@ class ShardedOutput:
         if before_rejects != self._rejects_named:
             # Cut back to the checkpoint, another file would lose its own bytes, and the run's
             # rejects would be split between two files.
+            # (a name alone is inside the folder: as --rejects it would name one in the
+            # current folder, and the default needs no option)
+            inside = not os.path.isabs(before_rejects)
+            written = self.folder / before_rejects if inside else before_rejects
+            advice = ("leave --rejects out" if inside and before_rejects == DEFAULT_REJECTS
+                      else f"resume with --rejects {written}")
             raise OutputError(f"cannot resume: the interrupted run wrote its rejects to "
-                              f"{before_rejects}, not {self._rejects_named}; resume with "
-                              f"--rejects {before_rejects}")
+                              f"{written}, not {self.rejects_path}; {advice}")
         for shard in existing["shards"]:
             # A shard gone or cut since would leave a hole the resumed run cannot see.
             path = self.folder / shard["name"]

@@ -417,13 +417,32 @@ def test_a_resume_with_another_rejects_file_is_refused_and_cuts_nothing(tmp_path
     other = tmp_path / "other.txt"
     other.write_text("1\n2\n3\n" * 1000)
     assert main(args + ["--resume", "--rejects", str(other)]) == 2
-    assert "wrote its rejects to _rejects.jsonl, not " in capsys.readouterr().err
+    assert (f"wrote its rejects to {tmp_path / 'out' / '_rejects.jsonl'}, not {other}; leave "
+            "--rejects out\n") in capsys.readouterr().err
     assert other.read_text() == "1\n2\n3\n" * 1000
     # The shard folder moved between the kill and the resume: its rejects file moved with it.
     moved = tmp_path / "moved"
     (tmp_path / "out").rename(moved)
     assert main(["clean", str(dump), "-o", str(moved), "--shard-size", "40", "-q",
                  "--resume"]) == 0
+
+
+def test_a_refused_rejects_file_is_told_by_a_path_that_resumes(tmp_path, capsys, monkeypatch):
+    # The folder's own file was told by its name alone: "--rejects bad.jsonl", given as told,
+    # named one in the current folder and was refused again.
+    dump = tmp_path / "in.jsonl"
+    small_dump(dump, 30)
+    out = tmp_path / "out"
+    args = ["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q"]
+    assert main(args + ["--rejects", str(out / "bad.jsonl")]) == 0
+    manifest = json.loads((out / "_manifest.json").read_text())
+    (out / "_manifest.json").write_text(json.dumps({**manifest, "complete": False}))
+    monkeypatch.chdir(tmp_path)
+    assert main(args + ["--resume"]) == 2
+    said = capsys.readouterr().err
+    assert f"; resume with --rejects {out / 'bad.jsonl'}\n" in said
+    told = said.rstrip().rpartition("--rejects ")[2]
+    assert main(args + ["--resume", "--rejects", told]) == 0
 
 
 def test_resuming_a_finished_run_writes_its_stats_and_keeps_its_strict_status(tmp_path):
