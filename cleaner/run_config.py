@@ -62,8 +62,26 @@ class CleanerFactory:
                 "lang": self.options.get("lang"),
                 # the lines learned, not only whether: other --learn-min-share, other rules
                 "learned": [_canonical(cleaner.learned[site]) for site in sorted(cleaner.learned)]}
-        text = json.dumps(what, sort_keys=True, default=str, ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return _hashed(what)
+
+    def digest_parts(self) -> dict[str, str]:
+        """What digest hashes, by the part a user changes: each rule pack (by its id), each
+        setting (by its option, with its value), the language asked for and the boilerplate
+        learned; for a refused resume to name what differs (shards.cleaning_changes)."""
+        cleaner = self()
+        parts = {f"pack {pack.id}": _hashed(_canonical(pack)) for pack in cleaner.packs}
+        parts.update({f"setting {name}": str(value) for name, value in self.settings.items()
+                      if name != "given_site"})
+        parts["lang"] = str(self.options.get("lang"))
+        parts["learned"] = _hashed([_canonical(cleaner.learned[site])
+                                    for site in sorted(cleaner.learned)])
+        return parts
+
+
+def _hashed(value: Any) -> str:
+    """A JSON-able value's short hash, the same in every process."""
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _canonical(value: Any) -> Any:
@@ -149,7 +167,9 @@ def _run_key(config: RunConfig) -> dict[str, Any]:
             "reading": {"encoding": options.encoding, "html_field": options.html_field,
                         "max_record_bytes": options.max_record_bytes,
                         "max_html_bytes": options.max_html_bytes},
-            "cleaning": config.factory.digest()}
+            "cleaning": config.factory.digest(),
+            # (the digest's parts: what a refused resume names; never compared themselves)
+            "cleaning_parts": config.factory.digest_parts()}
 
 
 def open_output(config: RunConfig):

@@ -138,9 +138,10 @@ _CHANGED = {"input_files": "a file of the inputs was added, removed or changed (
             "id_prefixes": "the inputs as spelled differ (records without an id are named under "
                            "them: give them as the interrupted run did)",
             "reading": "the reading options differ (--encoding, --html-field, "
-                       "--max-record-bytes)",
+                       "--max-record-bytes, --max-html-bytes)",
             "cleaning": "the rules or cleaning options differ (a rule file, --rules, "
-                        "--no-builtin-rules, --lang or --learn-boilerplate changed)",
+                        "--no-builtin-rules, --lang, --learn-boilerplate or --page-timeout "
+                        "changed)",
             "site": "the --site differs",
             "hidden": "--hidden is given in one run and not the other"}
 
@@ -192,6 +193,8 @@ def _differs(key: str, before: Any, now: Any) -> bool:
     """Whether one part of the run key differs from the interrupted run's. The input files by
     their digest alone: a manifest of an earlier version kept nothing else, and the files one by
     one only say which changed."""
+    if key == "cleaning_parts":
+        return False            # (what "cleaning" differs in: said with it, cleaning_changes)
     if key == "input_files":
         # (imported here: input_fingerprint lists folders, and cleaner.folders imports this)
         from cleaner.input_fingerprint import fingerprint_digest
@@ -211,6 +214,46 @@ def _change_said(key: str, before: Any, now: Any) -> str:
 
         return _CHANGED[key] + _a_few(changes_said(before, now))
     return _CHANGED.get(key, f"{key} differs")
+
+
+def _given(lang: str | None) -> str | None:
+    """A --lang as digest_parts keeps it, as a refused resume says it."""
+    return "not given" if lang == "None" else lang
+
+
+# The options a Cleaner setting is given by, as a refused resume names them.
+_SETTING_OPTIONS = {"page_timeout": "--page-timeout", "max_html_bytes": "--max-html-bytes"}
+
+
+def cleaning_changes(before: Any, now: dict[str, str]) -> list[str]:
+    """What differs in how documents are cleaned, part by part (CleanerFactory.digest_parts):
+    nothing where the interrupted run's manifest kept no parts (an earlier version's).
+
+    >>> cleaning_changes({"pack a.com": "1", "pack b.com": "2", "setting page_timeout": "30",
+    ...                   "lang": "None"},
+    ...                  {"pack a.com": "9", "pack c.com": "3", "setting page_timeout": "5",
+    ...                   "lang": "None"})
+    ['the rule pack a.com changed', 'the rule pack b.com is no longer loaded', 'the rule pack c.com was not loaded then', '--page-timeout is 5, was 30']
+    """
+    if not isinstance(before, dict):
+        return []
+    said = []
+    for part in sorted(before.keys() | now.keys(), key=lambda p: (not p.startswith("pack "), p)):
+        was, is_now = before.get(part), now.get(part)
+        if was == is_now:
+            continue
+        kind, _, name = part.partition(" ")
+        if kind == "pack":
+            said.append(f"the rule pack {name} " + ("changed" if was and is_now else
+                                                    "is no longer loaded" if was else
+                                                    "was not loaded then"))
+        elif kind == "setting":
+            said.append(f"{_SETTING_OPTIONS.get(name, name)} is {is_now}, was {was}")
+        elif part == "lang":
+            said.append(f"--lang is {_given(is_now)}, was {_given(was)}")
+        else:
+            said.append("the boilerplate learned differs (--learn-boilerplate)")
+    return said
 
 
 # The options that set a shard folder's layout, by their manifest keys.
@@ -373,9 +416,11 @@ class ShardedOutput:
         if not resume:
             # (a run that failed or was killed before it kept anything may be run again as it
             # was, as before the manifest was written at the start)
-            if ((existing is not None and not _records_nothing(existing))
-                    or any(map(is_shard_name, os.listdir(self.folder)))):
-                if existing is not None and existing.get("complete"):
+            if existing is None:
+                self._refuse_unknown_shards()
+            elif (not _records_nothing(existing)
+                  or any(map(is_shard_name, os.listdir(self.folder)))):
+                if existing.get("complete"):
                     raise OutputError(f"{self.folder} already holds a finished run "
                                       f"({counted(existing.get('records', 0), 'record')}); "
                                       "choose an empty folder for a new one")
@@ -394,8 +439,7 @@ class ShardedOutput:
             self._save(manifest)
             return manifest
         if existing is None:
-            if any(map(is_shard_name, os.listdir(self.folder))):
-                raise OutputError(f"{self.folder} has shards but no {MANIFEST}; cannot resume")
+            self._refuse_unknown_shards()
             return self._start(False)
         if not isinstance(existing, dict):
             raise OutputError(f"{self.manifest_path} is damaged: it is not a JSON object; "
@@ -424,9 +468,23 @@ class ShardedOutput:
                 # (other inputs have other files and spellings: said once, by the inputs)
                 changed = [key for key in changed if key not in ("input_files", "id_prefixes")]
             said = [_change_said(key, kept[key], self.run_key[key]) for key in changed]
+            if "cleaning" in changed:
+                parts = cleaning_changes(kept.get("cleaning_parts"),
+                                         self.run_key.get("cleaning_parts", {}))
+                if parts:
+                    said[changed.index("cleaning")] = ("the rules or cleaning options differ: "
+                                                       + ", ".join(parts))
+            if existing.get("complete"):
+                # (nothing is left to resume: what differs is this run's from the finished one)
+                raise OutputError(f"cannot resume: {'; '.join(said)} (see "
+                                  f"{self.manifest_path}); the folder holds a finished run "
+                                  f"({counted(existing.get('records', 0), 'record')}) made "
+                                  "otherwise: to make this one, start again in an empty folder")
+            why = ("its records would be cleaned otherwise than those written"
+                   if set(changed) <= {"cleaning", "site"} else
+                   "resuming would skip the wrong documents")
             raise OutputError(f"cannot resume: {'; '.join(said)} (see {self.manifest_path}); "
-                              "resuming would skip the wrong documents, so start again in an "
-                              "empty folder")
+                              f"{why}, so start again in an empty folder")
         if "input_files" in before and "input_files" in self.run_key:
             # The same files, now kept one by one (a manifest of an earlier version kept their
             # digest alone): a later refused resume names the file that changed.
@@ -463,6 +521,16 @@ class ShardedOutput:
         if size > existing["rejects_bytes"]:
             os.truncate(self.rejects_path, existing["rejects_bytes"])
         return existing
+
+    def _refuse_unknown_shards(self) -> None:
+        """OutputError for a folder of shards with no manifest (another tool's, or one whose
+        manifest was lost): no run to continue, and a new one would write over them."""
+        shards = sorted(filter(is_shard_name, os.listdir(self.folder)))
+        if shards:
+            raise OutputError(f"{self.folder} holds {counted(len(shards), 'shard file')} "
+                              f"({shards[0]}{', ...' if len(shards) > 1 else ''}) but no "
+                              f"{MANIFEST}, so no run this cleaner can resume; move them aside, "
+                              "or choose an empty folder")
 
     def _clean_leftovers(self, keep: list[str]) -> None:
         """Remove temporary files and shards the manifest does not record: files named as this
