@@ -516,8 +516,13 @@ class ShardedOutput:
             return existing
         size = self.rejects_path.stat().st_size if self.rejects_path.exists() else 0
         if size < existing["rejects_bytes"]:
-            raise OutputError(f"{self.rejects_path} is shorter than the manifest records; "
-                              "cannot resume")
+            # (the rejects written so far would be lost: the resume writes only its own)
+            found = ("is missing" if not self.rejects_path.exists() else
+                     f"holds {size} bytes")
+            raise OutputError(f"cannot resume: {self.rejects_path} {found}, where the manifest "
+                              f"records {existing['rejects_bytes']} bytes of "
+                              f"{counted(existing.get('rejects', 0), 'reject')}; put it back "
+                              "to resume, or start again in an empty folder")
         if size > existing["rejects_bytes"]:
             os.truncate(self.rejects_path, existing["rejects_bytes"])
         return existing

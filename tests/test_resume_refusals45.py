@@ -94,3 +94,25 @@ def test_shards_with_no_manifest_get_one_answer_and_stay(tmp_path, capsys, resum
         f"cleaner: error: {out} holds 1 shard file (part-00000.jsonl) but no _manifest.json, so "
         "no run this cleaner can resume; move them aside, or choose an empty folder\n")
     assert (out / "part-00000.jsonl").read_text() == '{"id": "theirs"}\n'
+
+
+def test_a_rejects_file_gone_or_cut_is_said_with_what_the_manifest_records(tmp_path, capsys):
+    dump, out = tmp_path / "in.jsonl", tmp_path / "out"
+    small_dump(dump, 120)                       # (2 rejects: a broken line and an array)
+    args = ["clean", str(dump), "-o", str(out), "--shard-size", "40", "-q"]
+    assert main(args) == 0
+    manifest = _set_complete(out, False)
+    rejects = out / "_rejects.jsonl"
+    kept = rejects.read_bytes()
+    assert manifest["rejects"] == 2 and manifest["rejects_bytes"] == len(kept)
+    rejects.unlink()
+    capsys.readouterr()
+    assert main(args + ["--resume"]) == 2
+    assert _refusal(capsys) == (f"{rejects} is missing, where the manifest records {len(kept)} "
+                                "bytes of 2 rejects; put it back to resume, or start again in an "
+                                "empty folder\n")
+    rejects.write_bytes(kept[:10])
+    assert main(args + ["--resume"]) == 2
+    assert _refusal(capsys).startswith(f"{rejects} holds 10 bytes, where the manifest records")
+    rejects.write_bytes(kept)
+    assert main(args + ["--resume"]) == 0
