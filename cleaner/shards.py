@@ -538,12 +538,15 @@ class ShardedOutput:
                               "or choose an empty folder")
 
     def _clean_leftovers(self, keep: list[str]) -> None:
-        """Remove temporary files and shards the manifest does not record: files named as this
-        class names them, no other (a user's part-notes.txt stays)."""
+        """Remove temporary files and shards of this run's format the manifest does not record
+        (one a kill left between its rename and the checkpoint): files named as this class
+        names them, no other (a user's part-notes.txt stays, and so does a shard of another
+        format, which no run of this folder wrote: it refuses a change of format)."""
         keep_set = set(keep)
         for path in self.folder.iterdir():
             name = path.name
-            if ((_TEMPORARY.fullmatch(name) or (is_shard_name(name) and name not in keep_set))
+            ours = is_shard_name(name) and name.partition(".")[2] == self.fmt
+            if ((_TEMPORARY.fullmatch(name) or (ours and name not in keep_set))
                     and path.is_file()):
                 path.unlink()
 

@@ -116,3 +116,18 @@ def test_a_rejects_file_gone_or_cut_is_said_with_what_the_manifest_records(tmp_p
     assert _refusal(capsys).startswith(f"{rejects} holds 10 bytes, where the manifest records")
     rejects.write_bytes(kept)
     assert main(args + ["--resume"]) == 0
+
+
+def test_a_resume_removes_its_own_unrecorded_shards_not_another_formats(interrupted):
+    args, out, _ = interrupted
+    manifest = json.loads((out / "_manifest.json").read_text())
+    last = manifest["shards"].pop()                 # (as if killed before its checkpoint)
+    manifest.update(records=manifest["records"] - last["records"],
+                    inputs_done=manifest["shards"][-1]["inputs_end"])
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+    (out / "part-00009.parquet").write_bytes(b"PAR1 someone else's")
+    (out / "part-00009.jsonl").write_text('{"id": "stale"}\n')
+    assert main(args + ["--resume"]) == 0
+    assert (out / "part-00009.parquet").read_bytes() == b"PAR1 someone else's"
+    assert not (out / "part-00009.jsonl").exists()
+    assert (out / last["name"]).exists()
