@@ -92,9 +92,10 @@ def _host_port(address: str) -> tuple[str, int] | None:
     return host, int(port)
 
 
-def _unreachable(address: str, why: str, timeout: float) -> RayUnreachable:
+def _unreachable(address: str, why: str, timeout: float | None = None) -> RayUnreachable:
     """The error for a cluster that does not answer at `address`: what to check (a ray://
-    address names the head's Ray Client port, any other its GCS port)."""
+    address names the head's Ray Client port, any other its GCS port). `timeout`: the seconds
+    waited for it, where it was a wait that ended (None: refused at once)."""
     if address.startswith("ray://"):
         port = (f"Ray Client port, {CLIENT_PORT} unless `ray start --head "
                 "--ray-client-server-port` gave another")
@@ -102,8 +103,9 @@ def _unreachable(address: str, why: str, timeout: float) -> RayUnreachable:
         port = (f"GCS port, {GCS_PORT} unless `ray start --head --port` gave another; "
                 f"`ray status --address {address}` on a node of the cluster tells")
     return RayUnreachable(
-        f"no Ray cluster answers at {address} ({why}; waited up to {timeout:g} s, "
-        f"{CONNECT_TIMEOUT_ENV} sets it): check the address (the head node's host and its "
+        f"no Ray cluster answers at {address} ({why}"
+        + (f"; waited up to {timeout:g} s, {CONNECT_TIMEOUT_ENV} sets it" if timeout else "")
+        + f"): check the address (the head node's host and its "
         f"{port}), that the cluster is up and that this machine can reach it; a cluster started "
         "with token authentication (`ray start` does where ~/.ray/auth_token exists) also needs "
         "RAY_AUTH_MODE=token and the cluster's token here (docs/scale.md, Ray)")
@@ -137,16 +139,17 @@ def _check_reachable(address: str, timeout: float) -> None:
 
     target = _host_port(address)
     if target is None:
-        raise _unreachable(address, "the address names no port", timeout)
+        raise _unreachable(address, "the address names no port")
     try:
         with socket.create_connection(target, timeout=timeout):
             pass
     except socket.gaierror as exc:
-        raise _unreachable(address, f"unknown host {target[0]}: {exc.strerror}", timeout) from None
+        raise _unreachable(address, f"unknown host {target[0]}: {exc.strerror}") from None
     except TimeoutError:
         raise _unreachable(address, "no answer", timeout) from None
     except OSError as exc:
-        raise _unreachable(address, (exc.strerror or str(exc)).lower(), timeout) from None
+        # (refused, or no route: said at once, not after the wait)
+        raise _unreachable(address, (exc.strerror or str(exc)).lower()) from None
 
 
 def _ray_connect_settings(timeout: float) -> dict[str, str]:
