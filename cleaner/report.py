@@ -90,7 +90,9 @@ def _cards(totals: dict[str, Any]) -> str:
              ("flagged", totals["flagged"], "for review"),
              ("removals", totals["removals"], "by all rules"),
              ("words_removed", totals["words_removed"],
-              f"words removed, {_pct(totals['share'])} of {totals['words']:,}")]
+              f"words removed, {_pct(totals['share'])} of {totals['words']:,}"
+              + (f" ({totals['words_to_meta']:,} of them into metadata fields)"
+                 if totals.get("words_to_meta") else ""))]
     return '<div class="cards">' + "".join(
         f'<div class="card" id="total-{key}"><b>{_num(value)}</b><span>{escape(caption)}</span>'
         f'</div>' for key, value, caption in cards) + "</div>"

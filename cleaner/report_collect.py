@@ -128,6 +128,9 @@ class ReportCollector:
         self.flagged = 0
         self.words_kept = 0
         self.words_removed = 0
+        # Of those, the words meta rules moved into the record's fields (bylines, datelines,
+        # titles): taken from the text, kept as metadata.
+        self.words_to_meta = 0
         self.rule_hits: Counter = Counter()
         self.rule_words: Counter = Counter()
         self.rule_docs: Counter = Counter()
@@ -166,6 +169,8 @@ class ReportCollector:
             rule = removal["rule"]
             words = _words(removal["text"])
             removed_words += words
+            if removal.get("action") == "meta":
+                self.words_to_meta += words
             self.rule_hits[rule] += 1
             self.rule_words[rule] += words
             self.rule_action.setdefault(rule, removal.get("action", ""))
@@ -227,6 +232,7 @@ class ReportCollector:
         out["reject_examples"] = dict(self.reject_examples)
         out["reject_varied"] = sorted(self.reject_varied)
         out["rng"] = _rng_as_json(self.rng)
+        out["words_to_meta"] = self.words_to_meta
         return out
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -235,6 +241,12 @@ class ReportCollector:
         person or a damaged disk may have changed."""
         try:
             checked = _checked_state(state, self._NUMBERS, self._COUNTERS)
+            # (not in _NUMBERS: a checkpoint of an earlier version kept none, and goes on
+            # from 0)
+            to_meta = state.get("words_to_meta", 0)
+            if type(to_meta) is not int or to_meta < 0:
+                raise ValueError(f"words_to_meta is {to_meta!r}, not a count")
+            checked["words_to_meta"] = to_meta
             rng = _rng_from_json(state["rng"])
             random.Random().setstate(rng)
         except (KeyError, TypeError, ValueError, struct.error, binascii.Error) as exc:
@@ -272,7 +284,7 @@ class ReportCollector:
             "totals": {"documents": self.documents + self.rejected, "written": self.documents,
                        "rejected": self.rejected, "flagged": self.flagged,
                        "removals": sum(self.rule_hits.values()), "words": total,
-                       "words_removed": self.words_removed,
+                       "words_removed": self.words_removed, "words_to_meta": self.words_to_meta,
                        "share": self.words_removed / total if total else 0.0},
             "rules": rules, "sites": sites,
             "flagged": self.flagged_docs, "rejects": self.rejects,

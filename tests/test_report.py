@@ -172,3 +172,23 @@ def test_a_web_pages_removals_are_shown_in_the_extracted_articles_text(tmp_path,
     [share] = report_samples(report)["chrome/share-prompt"]
     assert share.endswith("like that,” the doctor said. ¶ [Like this story? Share it with a "
                           "friend!]")
+
+
+def test_the_words_meta_rules_moved_into_fields_are_told_apart_in_the_removed_total():
+    collector = ReportCollector()
+    collector.add_record({"id": "a", "text": "Isi berita ini panjang.", "meta": {},
+                          "removed": [{"rule": "x/byline", "action": "meta", "line": 1,
+                                       "text": "Oleh Budi Santoso"},
+                                      {"rule": "x/promo", "action": "drop-line", "line": 3,
+                                       "text": "Ikuti kami di media sosial"}]})
+    totals = collector.data()["totals"]
+    assert (totals["words_removed"], totals["words_to_meta"]) == (8, 3)
+    assert "words removed, 66.7% of 12 (3 of them into metadata fields)" in \
+        render(collector.data())
+    again = ReportCollector()
+    again.restore(json.loads(json.dumps(collector.state())))
+    assert again.words_to_meta == 3
+    earlier = collector.state()
+    del earlier["words_to_meta"]            # (a checkpoint of an earlier version)
+    again.restore(earlier)
+    assert again.words_to_meta == 0 and again.words_removed == 8
