@@ -376,18 +376,20 @@ def outlet_names_read_as_people(author: str, outlet: str | None, words: Lexicon)
     ...     ("Jane Doe", "The Hill"), ("Sutrisno", "The Hill"), ("Friday", "The Hill"),
     ...     ("Christmas, Prices Could Fall", "The Hill"), ("Lee In Young", "The Hill"),
     ...     ("Air And Sea, Aid Arrives In Gaza", "The Hill"), ("Will Oremus, Hill", None),
-    ...     ("Election Day, Millions Will Have Voted", "The Hill"))]
-    [True, True, False, False, True, False, True, False]
+    ...     ("Election Day, Millions Will Have Voted", "The Hill"), ("Land and Sea", None),
+    ...     ("Jane Doe and Tom Lee", None), ("Air, Land and Sea", None))]
+    [True, True, False, False, True, False, True, False, False, True, False]
     """
     if not words.outlets:
         return True
     names = split_names(author, words.conjunctions, words.name_particles)
-    if outlet is None:
-        outlets = listed_outlets(names, words.outlets)
-        if not outlets:
-            return True
-        names = [name for name in names if name not in outlets]
-    persons = [name for name in names if not _a_job_beside_a_name(name, words)]
+    outlets = listed_outlets(names, words.outlets) if outlet is None else []
+    persons = [name for name in names
+               if name not in outlets and not _a_job_beside_a_name(name, words)]
+    if outlet is None and not outlets:
+        # No outlet to tell a headline by: only names that are single words all ('By Land and
+        # Sea' opens a feature; 'By Jane Doe, CNN' names its writer)
+        return len(persons) < 2 or any(len(name.split()) > 1 for name in persons)
     if len(persons) > 1 and any(len(name.split()) < 2 for name in persons):
         return False
     inside = 0
@@ -890,6 +892,26 @@ def _byline_site_names(doc: Document) -> tuple[str, ...]:
     return (*names, domain_name(host)) if host else names
 
 
+def names_the_site(name: str, doc: Document, words: Lexicon) -> bool:
+    """Whether a byline's outlet is the document's own site, by a name _byline_site_names
+    gives, an article (a stopword of the packs) before it or not: 'The Harbour Gazette' on
+    harbourgazette.example, which no pack lists among its outlets.
+
+    >>> from cleaner.rulefile import Pack
+    >>> doc = Document("a", "", url="https://www.harbourgazette.example/a")
+    >>> words = lexicon((Pack("xx", "lang", "", stopwords=frozenset({"the"})),))
+    >>> [names_the_site(n, doc, words) for n in ("The Harbour Gazette", "HARBOUR GAZETTE",
+    ...                                          "The Former Mayor", "The")]
+    [True, True, False, False]
+    """
+    pieces = _WORD_EDGES.split(fold_words(name))
+    if len(pieces) > 1 and pieces[0] in words.stopwords:
+        pieces = pieces[1:]
+    spelt = "".join(pieces)
+    return any(spelt == "".join(_WORD_EDGES.split(site.lower()))
+               for site in _byline_site_names(doc))
+
+
 def domain_name(domain: str) -> str:
     """A domain's own name, its longest label: a country's second level ("co.id") and a
     section's host ("en.", "juara.") are shorter than the name in the cases packs hold.
@@ -982,7 +1004,8 @@ class MetaSink:
         author, editor = values.get("author"), values.get("editor")
         return ((place is not None and names_no_place(place, words))
                 or (town is not None and names_no_town(town, words))
-                or (outlet is not None and fold_words(outlet) not in words.outlets)
+                or (outlet is not None and fold_words(outlet) not in words.outlets
+                    and not names_the_site(outlet, doc, words))
                 or (author is not None and not outlet_names_read_as_people(author, outlet,
                                                                              words))
                 or (editor is not None and author is None
@@ -1028,6 +1051,11 @@ class MetaSink:
                 # tag naming one is. So is a listed outlet ("By Jane Doe, Washington Post").
                 named = wire_agencies(names, words.agencies, words.agency_acronyms)
                 listed = listed_outlets(names, words.outlets)
+                if name == "author" and len(names) > 1:
+                    # The site's own name beside its writers ("By Jane Smith, Harbour Gazette"
+                    # on harbourgazette.example) is its source too, as a listed outlet is.
+                    listed += [n for n in names if n not in listed and n not in named
+                               and names_the_site(n, doc, words)]
                 agencies.extend(named)
                 outlets.extend(listed)
                 writer_agency = writer_agency or (name == "author" and bool(named))

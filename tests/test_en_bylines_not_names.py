@@ -12,7 +12,9 @@ opening with "The" is no one.
    De'Andre Hopkins', 'By La Toya Jackson', 'By Theo Walcott', 'By T. J. Holmes') is an author.
 4. A wire agency captured as a byline's name is the source in every language's byline rule, and
    the byline's removal says it filled the source; a source the text gave before it wins.
-5. Hostile bylines are cleaned without raising, in bounded time."""
+5. Hostile bylines are cleaned without raising, in bounded time.
+6. A byline whose names are single words all, none an agency ('By Land and Sea'), names no
+   one: a feature's title reads so."""
 
 from __future__ import annotations
 
@@ -267,3 +269,24 @@ def test_a_title_case_headline_or_a_job_after_a_comma_gives_no_author(cleaner, l
     # Economy Is Strong' as the source.
     record = _clean(cleaner, line, first=True)
     assert record["meta"]["authors"] == [] and record["meta"]["source"] is None
+
+
+# -- 6. names that are single words all (session 45) ---------------------------------------------
+
+@pytest.mark.parametrize("line", ["By Land and Sea", "By Air, Land and Sea", "By Land & Sea"])
+def test_a_byline_of_single_words_alone_names_no_one(cleaner, line):
+    record = _clean(cleaner, line)
+    assert _byline_removal(record) is None and record["meta"]["authors"] == []
+    assert line in record["text"]
+
+
+@pytest.mark.parametrize("line, authors, source", [
+    ("By AFP and Reuters", [], "AFP"),
+    ("By Jane Doe and Tom", ["Jane Doe", "Tom"], None),
+    ("By Jane Doe, CNN", ["Jane Doe"], "CNN"),
+    ("By Sutrisno", ["Sutrisno"], None),
+])
+def test_a_byline_with_a_full_name_or_agencies_still_gives_them(cleaner, line, authors, source):
+    record = _clean(cleaner, line)
+    assert _byline_removal(record) is not None
+    assert (record["meta"]["authors"], record["meta"]["source"]) == (authors, source)

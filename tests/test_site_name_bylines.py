@@ -46,3 +46,18 @@ def test_the_sites_name_is_no_author_under_a_pack_named_by_its_domain(tmp_path):
 def test_another_sites_name_in_a_byline_stays_a_name(cleaner):
     record = cleaner.clean(BYLINE + BODY, url="https://www.metro-example.com/a")
     assert record["meta"]["authors"] == ["Ahmed Hassan", "Tom O'Neil", "Harbour Gazette"]
+
+
+def test_the_site_after_a_bylines_names_is_its_source_with_an_article_or_none(cleaner):
+    for outlet in ("The Harbour Gazette", "Harbour Gazette"):
+        record = cleaner.clean(f"By Jane Smith, {outlet}" + BODY,
+                               url="https://www.harbourgazette.example/a")
+        assert (record["meta"]["authors"], record["meta"]["source"],
+                record["meta"]["title"]) == (["Jane Smith"], outlet, None)
+
+
+def test_an_unlisted_outlet_of_another_site_still_makes_no_byline(cleaner):
+    # ('By Mary Smith, The Former Mayor' is no byline: the outlet must be listed, or the site)
+    record = cleaner.clean("By Jane Smith, The Harbour Gazette" + BODY,
+                           url="https://www.metro-example.com/a")
+    assert record["meta"]["authors"] == []
