@@ -104,7 +104,7 @@ def register(sub) -> None:
                                         "them, and update keeps them beside each record that "
                                         "is their work (rewritten, kept with options "
                                         "already, or not made again without them), naming "
-                                        "each <case>.rules it writes")
+                                        "each <case>.rules it writes.")
         cmd.add_argument("cases", nargs="*", metavar="CASE",
                          help="only these fixtures, each CASE named whole, not by a part: "
                               "a case's name (its file name without the suffix), its path "

@@ -26,8 +26,10 @@ CLIENT_PORT = 10001
 # (Ray's two connection tries of up to 5 s each come before its wait, and a loaded machine).
 RAY_GIVE_UP = 60
 GIVE_UP_MARGIN = 30
-# What the run says where Ray is missing: the extra that installs it (pyproject.toml).
-INSTALL_HINT = "pip install 'cleaner[ray]'"
+# What the run says where Ray is missing: the extra that installs it (pyproject.toml), from
+# the project's checkout (PyPI's "cleaner" is another project), or Ray Data alone.
+INSTALL_HINT = ("pip install -e '.[ray]' in this project's checkout (or pip install "
+                "'ray[data]>=2.40')")
 # Whether this process stopped a Ray start half-way (ConnectStopped once Ray was imported): the
 # threads of the start it did not finish crashed the interpreter's exit now and then (SIGSEGV
 # after the run's own message, exit -11 not 130: once in a full test suite on a busy machine),
