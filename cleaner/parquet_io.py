@@ -83,6 +83,36 @@ def _plain(value: Any) -> Any:
     return json_value(value, keep_floats=True)
 
 
+# The mark a Parquet file opens and ends with.
+PARQUET_MARK = b"PAR1"
+
+
+def _unreadable(path: Path, exc: Exception) -> str:
+    """Why pyarrow could not open a file named as Parquet, told by its marks where they say
+    more than pyarrow's words (the same for a file cut short and one of another format)."""
+    said = f"{type(exc).__name__}: {exc}"
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as f:
+            head = f.read(64)
+            f.seek(max(0, size - len(PARQUET_MARK)))
+            tail = f.read()
+    except OSError:
+        return f"not a readable Parquet file: {said}"
+    if not head:
+        return "an empty file (0 bytes): no Parquet in it"
+    if not head.startswith(PARQUET_MARK):
+        opening = head.split(b"\n", 1)[0][:40].decode("utf-8", "replace")
+        shown = f"opens with {opening!r}, not" if opening.isprintable() and opening else \
+            "does not open"
+        return (f"not a Parquet file: it {shown} with Parquet's mark PAR1 (another format "
+                "named as Parquet?)")
+    if tail != PARQUET_MARK:
+        return (f"a Parquet file cut short: it opens as Parquet, but its {size:,} bytes end "
+                "before its footer (copied or downloaded in part?)")
+    return f"not a readable Parquet file: {said}"
+
+
 def read_parquet(path: Path, options: ReadOptions
                  ) -> Iterator[Item | Reject | ParquetBlock | ParquetRow]:
     """The rows of a Parquet file as Items (line = 1-based row number); bad rows are Rejects.
@@ -97,7 +127,7 @@ def read_parquet(path: Path, options: ReadOptions
         # against 165 MB for 16 MB). Without it the rows are read as they are asked for.
         parquet = pq.ParquetFile(path, pre_buffer=False, buffer_size=READ_BUFFER_BYTES)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ...
-        yield Reject(source, None, f"not a readable Parquet file: {type(exc).__name__}: {exc}")
+        yield Reject(source, None, _unreadable(path, exc))
         return
     names = parquet.schema_arrow.names
     if options.text_field not in names:

@@ -120,7 +120,9 @@ def test_bad_parquet_input_is_rejected_with_the_reason(tmp_path):
     assert [r["id"] for r in read_jsonl(out)] == ["a"]
     reasons = [(r["source"].rsplit("/", 1)[-1], r["line"], r["reason"])
                for r in read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")]
-    assert reasons[0][0] == "broken.parquet" and "not a readable Parquet file" in reasons[0][2]
+    assert reasons[0][:2] == ("broken.parquet", None)
+    assert reasons[0][2] == ("a Parquet file cut short: it opens as Parquet, but its 24 bytes "
+                             "end before its footer (copied or downloaded in part?)")
     assert reasons[1] == ("no_text.parquet", None, "no 'text' column (columns: id, body)")
     assert reasons[2:] == [("rows.parquet", 2, "no 'text' value"),
                            ("rows.parquet", 3, "empty document")]
@@ -394,3 +396,23 @@ def test_reading_back_a_file_the_cleaner_did_not_write_names_what_it_lacks(tmp_p
     with pytest.raises(ValueError, match=r"not records the cleaner wrote: no meta, removed, "
                                          r"flags, fixes, extra columns \(columns: id, text\)"):
         read_records(path)
+
+
+def test_a_parquet_file_cut_short_and_another_format_named_parquet_are_told_apart(tmp_path):
+    whole = tmp_path / "whole.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": ["Isi berita."]}), whole)
+    cut = tmp_path / "cut.parquet"
+    cut.write_bytes(whole.read_bytes()[:100])
+    csv = tmp_path / "rows.parquet"
+    csv.write_text("id,text\na,Isi berita.\n")
+    empty = tmp_path / "empty.parquet"
+    empty.write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(cut), str(csv), str(empty), "-o", str(out), "-q"]) == 0
+    reasons = {r["source"].rsplit("/", 1)[-1]: r["reason"]
+               for r in read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")}
+    assert reasons["cut.parquet"].startswith("a Parquet file cut short: it opens as Parquet, "
+                                             "but its 100 bytes end before its footer")
+    assert reasons["rows.parquet"] == ("not a Parquet file: it opens with 'id,text', not with "
+                                       "Parquet's mark PAR1 (another format named as Parquet?)")
+    assert reasons["empty.parquet"] == "an empty file (0 bytes): no Parquet in it"
