@@ -22,8 +22,8 @@ def register(sub) -> None:
     parser = sub.add_parser(
         "clean", help="clean documents into records",
         description="Clean raw news documents into one JSON record each (id, text, meta, removed, "
-                    "flags, fixes), in input order. Bad input goes to a rejects file with the reason; "
-                    "the run goes on.",
+                    "flags, fixes), in input order. Bad input goes to a rejects file with the "
+                    "reason; the run goes on.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status: 0 done (rejects, if any, are listed), 1 output failed, "
                "2 bad usage or rule file, 3 done with rejects under --strict, 130 interrupted "

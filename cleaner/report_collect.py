@@ -265,8 +265,8 @@ class ReportCollector:
         """Everything the HTML report shows, as plain data (also what --report tests read);
         `scope` names the part of the run it covers where that is not the whole run. What
         reading passed over is the run's (RunStats.skipped_records, .skipped_files and their
-        endings, as the summary says them): records that are no article (a WARC's images, redirects), files
-        no input pattern takes."""
+        endings, as the summary says them): records that are no article (a WARC's images,
+        redirects), files no input pattern takes."""
         total = self.words_kept + self.words_removed
         sites = {}
         for site, c in sorted(self.sites.items(), key=lambda kv: (-kv[1]["documents"], kv[0])):

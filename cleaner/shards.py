@@ -229,11 +229,14 @@ def cleaning_changes(before: Any, now: dict[str, str]) -> list[str]:
     """What differs in how documents are cleaned, part by part (CleanerFactory.digest_parts):
     nothing where the interrupted run's manifest kept no parts (an earlier version's).
 
-    >>> cleaning_changes({"pack a.com": "1", "pack b.com": "2", "setting page_timeout": "30",
-    ...                   "lang": "None"},
-    ...                  {"pack a.com": "9", "pack c.com": "3", "setting page_timeout": "5",
-    ...                   "lang": "None"})
-    ['the rule pack a.com changed', 'the rule pack b.com is no longer loaded', 'the rule pack c.com was not loaded then', '--page-timeout is 5, was 30']
+    >>> for said in cleaning_changes(
+    ...         {"pack a.com": "1", "pack b.com": "2", "setting page_timeout": "30"},
+    ...         {"pack a.com": "9", "pack c.com": "3", "setting page_timeout": "5"}):
+    ...     print(said)
+    the rule pack a.com changed
+    the rule pack b.com is no longer loaded
+    the rule pack c.com was not loaded then
+    --page-timeout is 5, was 30
     """
     if not isinstance(before, dict):
         return []
