@@ -546,8 +546,13 @@ class _Job:
                     # with it, else after: a record a failed write kept is not the run's.
                     if checkpoints:
                         stats.add_record(orjson.loads(line), item_size)
-                    output.write_record(line, self.inputs_done, stats,
-                                        None if rows is None else (rows, written))
+                    try:
+                        output.write_record(line, self.inputs_done, stats,
+                                            None if rows is None else (rows, written))
+                    except OSError:
+                        if not checkpoints:
+                            self._unread(1)     # (its record did not get out)
+                        raise
                     if not checkpoints:
                         stats.add_record(orjson.loads(line), item_size)
                 written += 1
@@ -569,6 +574,7 @@ class _Job:
                 reached = [outcome for outcome in result.outcomes if outcome[0] == "record"]
                 for outcome in reached[:output.records - before]:
                     stats.add_record(orjson.loads(outcome[1]), outcome[2])
+                self._unread(len(reached) - (output.records - before))
                 raise
             stats.merge(result.tally)
         if self.mapped.unseen:
@@ -581,6 +587,13 @@ class _Job:
                         (cut := kept_cut_short(outcome[1], self.log.cut_places)) is not None:
                     _say(config, cut)
         return size
+
+    def _unread(self, count: int) -> None:
+        """Take back `count` documents counted as read whose records a failed write kept from
+        the output (a closed pipe, a full device): a stopped run's figures then hold what it
+        gave, each document read written or rejected."""
+        self.stats.read -= count
+        self.inputs_done -= count
 
     def _tell(self, reject: dict[str, Any]) -> None:
         """Say a reject on stderr: the first MAX_REJECT_MESSAGES about documents, and those
@@ -869,6 +882,7 @@ def _kept_by_one_file(output, stats: RunStats) -> RunStats:
     are kept: they say the run, not what it wrote (its seconds read 0.0 beside the
     `interrupted` entry's)."""
     if output.records_sent:
+        stats.output_bytes = output.sent_bytes()
         return stats
     kept = RunStats(started=None)
     kept.workers, kept.executor = stats.workers, stats.executor

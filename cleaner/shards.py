@@ -84,6 +84,14 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds `data` (False where it cannot be read)."""
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
 class _JsonlShard:
     def __init__(self, tmp: Path, fmt: str, level: int | None = None):
         self.tmp = tmp
@@ -671,9 +679,10 @@ class ShardedOutput:
             manifest.pop("report", None)
         try:
             self._save(manifest)
-        except OSError:
-            # The manifest on disk is the one before, and self.manifest with it (_save).
-            if renamed is not None:
+        except BaseException:
+            # The manifest on disk is the one before, and self.manifest with it (_save), where
+            # the write failed (a full disk) or a second signal cut it short.
+            if renamed is not None and self.manifest is not manifest:
                 # (not recorded: a resume would remove it; it holds disk space meanwhile)
                 try:
                     renamed.unlink()
@@ -693,8 +702,10 @@ class ShardedOutput:
         self.manifest = manifest
         try:
             _atomic_write(self.manifest_path, data)
-        except OSError:
-            if before is not None:
+        except BaseException:
+            # (a full disk, or a second signal in the middle: the exception may come after the
+            # rename too, which the file then says)
+            if before is not None and not _holds(self.manifest_path, data):
                 self.manifest = before
             raise
         _fsync_dir(self.folder)

@@ -131,13 +131,22 @@ class SingleOutput:
             # for this run's (a run with rejects replaces the file, as it replaces the output).
             os.unlink(self.rejects_path)
 
+    def sent_bytes(self) -> int | None:
+        """The bytes a run stopped before its end got out in place (stdout, a device, a pipe):
+        those of the records that reached it whole where the writer knows them, the lines
+        handed to it where it does not; None where they were compressed or made Parquet."""
+        if isinstance(self._out, JsonlWriter) and self._out.exact:
+            return self._out.bytes
+        return self._output_bytes()
+
     def _output_bytes(self) -> int | None:
         """The bytes of the finished output as written: the file's size, or the JSON lines
         sent to stdout, a device or a pipe; None where those were compressed or made Parquet
         on their way out, which no one counted."""
         if not self._in_place:
             return os.path.getsize(self.path)
-        if self.path != "-" and compression_of(self.path) is not None:
+        if isinstance(self._out, ParquetRecordWriter) or (
+                self.path != "-" and compression_of(self.path) is not None):
             return None
         return self._lines_bytes
 

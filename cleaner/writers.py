@@ -71,6 +71,7 @@ class JsonlWriter:
         self._tmp: str | None = None
         self._closed = False
         self.count = 0
+        self.bytes = 0          # of the `count` records' lines
         # Whether `count` is exactly the records whose every byte got out, a failed write
         # included: an uncompressed stream written in place without a buffer of its own (the
         # records in a buffer or a compressor when a write fails may or may not get out).
@@ -121,12 +122,14 @@ class JsonlWriter:
         taken, error = write_some(self._stream, data)
         if error is None:
             self.count += len(lines)
+            self.bytes += len(data)
             return
         for line in lines:
-            taken -= len(line)
-            if taken < 0:
+            if taken < len(line):
                 break
+            taken -= len(line)
             self.count += 1
+            self.bytes += len(line)
         raise error
 
     def close(self, keep: bool = True) -> None:

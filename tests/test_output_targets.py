@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -199,3 +200,35 @@ def test_a_run_removes_the_temporary_files_killed_runs_left_and_keeps_a_live_one
     assert main(["clean", str(_dump(tmp_path / "in.jsonl")), "-o", str(out), "-q"]) == 0
     assert len(out.read_text().splitlines()) == 20
     assert [p.exists() for p in dead] == [False, False] and live.exists()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_stopped_run_to_a_pipe_counts_what_it_gave(tmp_path, workers):
+    """Stopped by its reader going away, then by Ctrl-C: each document read is written or
+    rejected in its --stats, and output_bytes is the bytes of the records that got out (it said
+    1,113 read beside 118 written, and 0 bytes)."""
+    src = write_jsonl(tmp_path / "in.jsonl", real_docs(3000))
+    assert main(["clean", str(src), "-o", str(tmp_path / "all.jsonl"), "-q",
+                 "--workers", "1"]) == 0
+    whole = (tmp_path / "all.jsonl").read_bytes().splitlines(keepends=True)
+    for stop in ("close", "sigint"):
+        stats = tmp_path / f"{stop}.json"
+        proc = subprocess.Popen([sys.executable, "-m", "cleaner", "clean", str(src), "-o", "-",
+                                 "--workers", workers, "--stats", str(stats), "-q"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        got = proc.stdout.readline()
+        if stop == "close":
+            proc.stdout.close()
+            proc.communicate(timeout=120)
+        else:
+            proc.send_signal(signal.SIGINT)
+            got += proc.stdout.read()       # (through the buffer readline filled)
+            proc.communicate(timeout=120)
+        figures = json.loads(stats.read_text())
+        assert figures["interrupted"] is not None, stop
+        assert figures["documents_read"] == figures["written"] + figures["rejected"], figures
+        assert figures["interrupted"]["inputs_done"] == figures["documents_read"]
+        written = figures["written"]
+        assert figures["output_bytes"] == sum(map(len, whole[:written])), stop
+        if stop == "sigint":
+            assert got == b"".join(whole[:written])

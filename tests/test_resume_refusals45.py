@@ -5,6 +5,7 @@ shards with no manifest gets one answer with --resume or without."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -131,3 +132,38 @@ def test_a_resume_removes_its_own_unrecorded_shards_not_another_formats(interrup
     assert (out / "part-00009.parquet").read_bytes() == b"PAR1 someone else's"
     assert not (out / "part-00009.jsonl").exists()
     assert (out / last["name"]).exists()
+
+
+@pytest.mark.parametrize("after_rename", [False, True])
+def test_a_checkpoint_cut_short_by_a_signal_leaves_the_output_saying_what_the_disk_holds(
+        tmp_path, monkeypatch, after_rename):
+    # A second Ctrl-C inside the manifest's write: the run's message and --stats named the
+    # shard the new manifest would have held (4 shards) where the disk's held 3.
+    from cleaner import shards
+    from cleaner.shards import ShardedOutput
+
+    out = ShardedOutput(tmp_path / "out", shard_size=2)
+    for n in range(2):
+        out.write_record(b'{"id":"%d"}\n' % n, n + 1)
+    out.checkpoint(2)
+    out.write_record(b'{"id":"2"}\n', 3)
+    real_replace = os.replace
+
+    def cut(src, dst):
+        if str(dst).endswith("_manifest.json"):
+            if after_rename:
+                real_replace(src, dst)
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(shards.os, "replace", cut)
+    with pytest.raises(KeyboardInterrupt):
+        out.checkpoint(3)
+    monkeypatch.undo()
+    on_disk = json.loads((tmp_path / "out" / "_manifest.json").read_text())
+    assert out.manifest["shards"] == on_disk["shards"]
+    assert len(on_disk["shards"]) == (2 if after_rename else 1)
+    # (a shard renamed into place that no manifest records is removed at once)
+    assert sorted(p.name for p in (tmp_path / "out").glob("part-*")) == \
+        [s["name"] for s in on_disk["shards"]]
+    out.abort()
