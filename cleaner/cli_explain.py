@@ -21,6 +21,7 @@ from cleaner.fixtures import (INPUT_SUFFIXES, RuleOptions, expected_path, input_
 from cleaner.inputs import Item, ReadLog, Reject, shown_id
 from cleaner.readers import iter_inputs
 from cleaner.run import MAX_REJECT_MESSAGES
+from cleaner.stats import skipped_said
 from cleaner.warc_reader import SkipPlacesById
 from cleaner.wording import counted
 
@@ -132,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     if not shown:
         # A WARC of images and redirects, a folder whose files no --glob takes: say what was
         # passed over, as a run's summary does, not nothing at all.
-        passed = [f"{count} {reason}" for reason, count in log.skipped_records.items()]
+        passed = [skipped_said(count, reason) for reason, count in log.skipped_records.items()]
         passed += [f"{counted(count, 'duplicate file')}, {reason}"
                    for reason, count in log.duplicate_files.items()]
         if log.skipped:

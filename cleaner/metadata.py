@@ -899,7 +899,7 @@ def names_the_site(name: str, doc: Document, words: Lexicon) -> bool:
 
     >>> from cleaner.rulefile import Pack
     >>> doc = Document("a", "", url="https://www.harbourgazette.example/a")
-    >>> words = lexicon((Pack("xx", "lang", "", stopwords=frozenset({"the"})),))
+    >>> words = lexicon((Pack("xx", "lang", "site-names.toml", stopwords=frozenset({"the"})),))
     >>> [names_the_site(n, doc, words) for n in ("The Harbour Gazette", "HARBOUR GAZETTE",
     ...                                          "The Former Mayor", "The")]
     [True, True, False, False]

@@ -36,6 +36,20 @@ def site_key(site: str, counted: Collection[str], limit: int | None = MAX_SITES)
 STAGE_CLOCK = time.thread_time
 
 
+def skipped_said(count: int, reason: str) -> str:
+    """A count of records skipped for one reason, as the summary says it: a reason naming the
+    record ("WARC request record") in the plural after a count other than one.
+
+    >>> skipped_said(6, "WARC request record"), skipped_said(1, "WARC request record")
+    ('6 WARC request records', '1 WARC request record')
+    >>> skipped_said(3, "not HTML (image/png)")
+    '3 not HTML (image/png)'
+    """
+    if count != 1 and reason.endswith(" record"):
+        reason += "s"
+    return f"{count:,} {reason}"
+
+
 def kinds_said(kinds: dict[str, int], before: str = " (", after: str = ")") -> str:
     """Skipped files by their names' endings, most first, as the summary says them after
     their count; nothing for none (stats of an earlier version kept none).
@@ -260,7 +274,8 @@ class RunStats:
                + kinds_said(self.skipped_file_kinds) if self.skipped_files else "")
             # (a WARC's records passed over, and hidden files and folders not read: "skipped: 1
             # not HTML; 1 dump/.git: a hidden folder, not read (--hidden reads it)")
-            + (", skipped: " + "; ".join(f"{n} {r}" for r, n in self.skipped_records.items())
+            + (", skipped: " + "; ".join(skipped_said(n, r)
+                                         for r, n in self.skipped_records.items())
                if self.skipped_records else "")
             + (", skipped duplicate files: " + "; ".join(
                 f"{n} {r}" for r, n in self.skipped_duplicates.items())

@@ -249,3 +249,11 @@ def test_a_fixture_that_differs_alone_is_said_in_the_singular(tmp_path, monkeypa
     capsys.readouterr()
     assert main(["fixtures", "check"]) == 1
     assert "1 fixture, 1 differs from its expected record" in capsys.readouterr().err
+
+
+def test_skipped_records_named_by_their_kind_are_said_in_the_plural_past_one():
+    stats = RunStats()
+    stats.skipped_records = {"WARC request record": 6, "WARC warcinfo record": 1,
+                             "not HTML (image/png)": 1234}
+    assert ("skipped: 6 WARC request records; 1 WARC warcinfo record; 1,234 not HTML "
+            "(image/png)") in stats.summary()
