@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections import Counter
 from functools import partial
@@ -16,7 +15,7 @@ from cleaner.batches import clean_item_document, internal_error
 from cleaner.cli_common import (add_read_options, add_rule_options, at_least, no_such_input,
                                 no_such_lang, read_options, share)
 from cleaner.identify import PackIndex, site_host, url_language
-from cleaner.fixture_workflow import NEAR_SITE
+from cleaner.fixture_workflow import near_site
 from cleaner.inputs import Reject
 from cleaner.pipeline import Cleaner, cleaner_language
 from cleaner.readers import iter_inputs
@@ -296,9 +295,9 @@ def sites_met(site: str, others: Counter[str], most: int = 5) -> str:
     """
     if not others:
         return ""
-    close = difflib.get_close_matches(site, list(others), n=1, cutoff=NEAR_SITE)
-    if close:
-        return f"; did you mean {close[0]} ({counted(others[close[0]], 'document')})?"
+    close = near_site(site, others)
+    if close is not None:
+        return f"; did you mean {close} ({counted(others[close], 'document')})?"
     listed = ", ".join(f"{name} ({counted(n, 'document')})" for name, n in others.most_common(most))
     more = len(others) - most
     return f"; the input holds {listed}" + (f" and {counted(more, 'other site')}" if more > 0

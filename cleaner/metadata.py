@@ -892,24 +892,23 @@ def _byline_site_names(doc: Document) -> tuple[str, ...]:
     return (*names, domain_name(host)) if host else names
 
 
-def names_the_site(name: str, doc: Document, words: Lexicon) -> bool:
-    """Whether a byline's outlet is the document's own site, by a name _byline_site_names
-    gives, an article (a stopword of the packs) before it or not: 'The Harbour Gazette' on
-    harbourgazette.example, which no pack lists among its outlets.
+def names_the_site(name: str, sites: tuple[str, ...], words: Lexicon) -> bool:
+    """Whether a byline's outlet is the document's own site, by one of `sites` (the names
+    _byline_site_names gives), an article (a stopword of the packs) before it or not: 'The
+    Harbour Gazette' on harbourgazette.example, which no pack lists among its outlets.
 
     >>> from cleaner.rulefile import Pack
     >>> doc = Document("a", "", url="https://www.harbourgazette.example/a")
     >>> words = lexicon((Pack("xx", "lang", "site-names.toml", stopwords=frozenset({"the"})),))
-    >>> [names_the_site(n, doc, words) for n in ("The Harbour Gazette", "HARBOUR GAZETTE",
-    ...                                          "The Former Mayor", "The")]
+    >>> [names_the_site(n, _byline_site_names(doc), words)
+    ...  for n in ("The Harbour Gazette", "HARBOUR GAZETTE", "The Former Mayor", "The")]
     [True, True, False, False]
     """
     pieces = _WORD_EDGES.split(fold_words(name))
     if len(pieces) > 1 and pieces[0] in words.stopwords:
         pieces = pieces[1:]
     spelt = "".join(pieces)
-    return any(spelt == "".join(_WORD_EDGES.split(site.lower()))
-               for site in _byline_site_names(doc))
+    return any(spelt == "".join(_WORD_EDGES.split(site.lower())) for site in sites)
 
 
 def domain_name(domain: str) -> str:
@@ -1005,7 +1004,7 @@ class MetaSink:
         return ((place is not None and names_no_place(place, words))
                 or (town is not None and names_no_town(town, words))
                 or (outlet is not None and fold_words(outlet) not in words.outlets
-                    and not names_the_site(outlet, doc, words))
+                    and not names_the_site(outlet, _byline_site_names(doc), words))
                 or (author is not None and not outlet_names_read_as_people(author, outlet,
                                                                              words))
                 or (editor is not None and author is None
@@ -1051,19 +1050,19 @@ class MetaSink:
                 # tag naming one is. So is a listed outlet ("By Jane Doe, Washington Post").
                 named = wire_agencies(names, words.agencies, words.agency_acronyms)
                 listed = listed_outlets(names, words.outlets)
+                sites = _byline_site_names(doc)
                 if name == "author" and len(names) > 1:
                     # The site's own name beside its writers ("By Jane Smith, Harbour Gazette"
                     # on harbourgazette.example) is its source too, as a listed outlet is.
                     listed += [n for n in names if n not in listed and n not in named
-                               and names_the_site(n, doc, words)]
+                               and names_the_site(n, sites, words)]
                 agencies.extend(named)
                 outlets.extend(listed)
                 writer_agency = writer_agency or (name == "author" and bool(named))
                 names = [n for n in names if n not in named and n not in listed]
                 # A job or the newsroom alone ("Penulis: Redaksi") names no one: where people
                 # keeps a lone name, it is still no author.
-                persons = [n for n in people(names, _byline_site_names(doc), words.honorifics,
-                                             words=words)
+                persons = [n for n in people(names, sites, words.honorifics, words=words)
                            if not names_no_one(n, words)]
                 if not persons:         # no one named: it fills nothing, nor says it does
                     continue

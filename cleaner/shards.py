@@ -27,13 +27,12 @@ from typing import Any, BinaryIO
 import orjson
 
 from cleaner import folder_lock
+from cleaner.output_sniff import SHARD_REJECTS
 from cleaner.parquet_io import encode_records
 from cleaner.wording import counted, noun
 from cleaner.writers import _open_for_writing, is_special_file
 
 MANIFEST = "_manifest.json"
-# The rejects file of a shard folder, where --rejects names no other.
-DEFAULT_REJECTS = "_rejects.jsonl"
 FORMAT_VERSION = "cleaner-shards/1"
 FORMATS = ("jsonl", "jsonl.gz", "jsonl.zst", "parquet")
 DEFAULT_SHARD_SIZE = 100_000
@@ -373,7 +372,7 @@ class ShardedOutput:
         # Parquet rows are made where records are cleaned (BatchResult.encoded).
         self.encode = encode_records if fmt == "parquet" else None
         self.shard_size = shard_size
-        self.rejects_path = Path(rejects_path) if rejects_path else self.folder / DEFAULT_REJECTS
+        self.rejects_path = Path(rejects_path) if rejects_path else self.folder / SHARD_REJECTS
         # Rejects to a device or named pipe (--rejects /dev/null) are written in place: never
         # removed, cut back or measured, as they cannot be read back on --resume anyway.
         self._rejects_in_place = is_special_file(self.rejects_path)
@@ -508,7 +507,7 @@ class ShardedOutput:
             # current folder, and the default needs no option)
             inside = not os.path.isabs(before_rejects)
             written = self.folder / before_rejects if inside else before_rejects
-            advice = ("leave --rejects out" if inside and before_rejects == DEFAULT_REJECTS
+            advice = ("leave --rejects out" if inside and before_rejects == SHARD_REJECTS
                       else f"resume with --rejects {written}")
             raise OutputError(f"cannot resume: the interrupted run wrote its rejects to "
                               f"{written}, not {self.rejects_path}; {advice}")
