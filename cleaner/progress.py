@@ -147,6 +147,7 @@ class Progress:
 
         total = input_size()
         self.started = time.perf_counter()
+        self.done = done
         try:
             self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
                             desc="cleaning", file=sys.stderr, smoothing=0.1, mininterval=0.5,
@@ -164,11 +165,21 @@ class Progress:
         # set after it showed from the next drawing only, not in the first.
         seconds = time.perf_counter() - self.started
         if seconds > 0:
-            self.bar.set_postfix_str(f"{docs / seconds:,.0f} docs/s", refresh=False)
+            rate = self._documents_a_second(docs, self.bar.n + size - self.done, seconds)
+            self.bar.set_postfix_str(f"{rate:,.0f} docs/s", refresh=False)
         try:
             self.bar.update(size)
         except (OSError, ValueError):
             self._failed()
+
+    def _documents_a_second(self, docs: int, size: int, seconds: float) -> float:
+        """Documents a second at tqdm's smoothed byte rate, which its MB/s and ETA show (the
+        documents' average size turning bytes into documents), so that the bar's two rates move
+        together; before tqdm has a rate, the average since the start."""
+        rate = self.bar.format_dict.get("rate") if self.bar is not None else None
+        if rate and size > 0:
+            return rate * docs / size
+        return docs / seconds
 
     def _failed(self) -> None:
         """The bar could not be drawn (stderr's reader gone): no bar, and no more messages."""
