@@ -56,8 +56,10 @@ class ConnectStopped(BaseException):
 
     def __init__(self, signum: int, where: str):
         self.signum = signum
-        super().__init__(f"{signal.Signals(signum).name} while {where}: stopped; nothing was "
-                         "written")
+        # ("no record": a shard folder keeps the manifest of a run that recorded nothing, which
+        # the same command runs again over)
+        super().__init__(f"{signal.Signals(signum).name} while {where}: stopped; no record "
+                         "was written")
 
 
 class Connection(NamedTuple):

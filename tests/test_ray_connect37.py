@@ -186,3 +186,26 @@ def test_main_called_by_a_program_returns_even_after_a_stopped_ray_start(monkeyp
     out = tmp_path / "out.jsonl"
     assert main(["clean", str(tmp_path / "in.jsonl"), "-o", str(out), "-q", "--workers", "1"]) == 0
     assert out.read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_a_stop_while_ray_starts_says_no_record_was_written_and_the_command_runs_again(
+        tmp_path, monkeypatch, capsys):
+    # A shard folder keeps the manifest it wrote at the start: "nothing was written" beside it
+    # was not so. It records no record, and the same command runs over it.
+    from cleaner import run as run_module
+    from cleaner.ray_connect import ConnectStopped
+
+    def stopped(*args, **kwargs):
+        raise ConnectStopped(signal.SIGINT, "starting a local Ray instance")
+
+    dump = write_jsonl(tmp_path / "in.jsonl", real_docs(3))
+    command = ["clean", str(dump), "-o", str(tmp_path / "out"), "--shard-size", "2", "-q"]
+    with monkeypatch.context() as patch:
+        patch.setattr(run_module, "make_executor", stopped)
+        assert main([*command, "--executor", "ray"]) == 130
+    said = capsys.readouterr().err
+    assert "SIGINT while starting a local Ray instance: stopped; no record was written" in said
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["_manifest.json"]
+    assert main(command) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "_manifest.json", "part-00000.jsonl", "part-00001.jsonl"]
