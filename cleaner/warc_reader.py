@@ -510,6 +510,11 @@ class _Walk:
         """warcio could not read a record at `self.at`: where the next pass starts (None:
         nowhere; _UNDECIDED: the stream failed, and _ended says it)."""
         stream, at = self.stream, self.at
+        if _damage_past_next_record(stream, at):
+            # warcio's read ahead met the damage of a later record's member: this record's own
+            # fault made it fail, and the damage is met again where reading reaches it
+            # (it was said for this record, and the records between lost without a word).
+            stream.error = None
         if at < 0 and stream.error is None:
             # warcio undid a gzip inside the data (a WARC gzipped whole, then gzipped again)
             # and lost count of where it is: nothing after can be placed, or looked for.
@@ -752,6 +757,17 @@ class _Walk:
             named += ")"
         return Reject(self.source, self.number,
                       f"{said} (the record at {self._place(self.at)}{named}", _raw_block(block))
+
+
+def _damage_past_next_record(stream: Stream, at: int) -> bool:
+    """Whether the stream's error is a gzip member's damage met further on in the data than the
+    start of the next record after the one at `at`."""
+    error = stream.error
+    if not isinstance(error, CorruptGzip) or error.data_at is None:
+        return False
+    found = next_record(stream, at + 1)
+    stream.error = error                # (the search's seek forgot it)
+    return found is not None and found < error.data_at
 
 
 def _records_after(error: BaseException | None, at: int) -> str:

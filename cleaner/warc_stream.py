@@ -116,11 +116,23 @@ class Members:
         # end of data, and a search for the next record that read into the damage ended the
         # file without a word.
         self._ended_by: CorruptGzip | None = None
+        # The damaged members reading went on past, by where in the data they were met: a
+        # reader back in the kept bytes meets each again there, as it did the first time (a
+        # search for the next record that read past one, then went back, read on over it as if
+        # the data were whole, and the records up to it were lost without a word).
+        self._damage: dict[int, CorruptGzip] = {}
+        self._raised_at: int | None = None    # the damage just raised again where the reader is
 
     def read1(self, size: int = -1) -> bytes:
         if self._pos < self._read:    # back in what was kept
             start = self._pos - self._kept_at
             end = len(self._kept) if size is None or size < 0 else start + size
+            damage = min((at for at in self._damage if at >= self._pos), default=None)
+            if damage == self._pos and self._raised_at != damage:
+                self._raised_at = damage
+                raise self._damage[damage]
+            if damage is not None and damage > self._pos:
+                end = min(end, damage - self._kept_at)
             data = bytes(self._kept[start:end])
             self._pos += len(data)
             return data
@@ -136,6 +148,9 @@ class Members:
             exc.data_at = self._read
             if exc.resumed_at is None and not exc.cut:
                 self._ended_by = exc
+            else:
+                self._damage[self._read] = exc
+                self._raised_at = self._read
             raise
         self._read += len(data)
         self._pos = self._read
@@ -151,6 +166,9 @@ class Members:
     def seek(self, offset: int, whence: int = 0) -> int:
         if whence != 0:
             raise ValueError("only seeks from the start")
+        # (a seek to the damage itself is to where reading went on after it: the next member's
+        # data starts there, at the same offset)
+        self._raised_at = offset if offset in self._damage else None
         if self._kept_at <= offset <= self._read:
             self._pos = offset
             return offset

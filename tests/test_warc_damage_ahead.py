@@ -1,0 +1,73 @@
+"""A .warc.gz whose damaged gzip member lies ahead of a corrupt record: the records between keep their outcomes and numbers."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner.inputs import Reject
+from cleaner.readers import iter_inputs
+from test_warc_streams import page, record
+
+URLS = [f"https://n.id/r{n}" for n in range(10)]
+
+
+def _outcomes(path: Path) -> list[tuple]:
+    return [(i.line, i.reason) if isinstance(i, Reject) else (i.line, i.fields["url"])
+            for i in iter_inputs([str(path)])]
+
+
+def _corrupt(data: bytes, fault: str) -> bytes:
+    """A record warcio cannot read: its target url left out, or its length not a number."""
+    if fault == "no url":
+        return re.sub(rb"WARC-Target-URI: [^\r]*\r\n", b"", data, count=1)
+    return re.sub(rb"Content-Length: \d+", b"Content-Length: abc", data, count=1)
+
+
+def _damaged(member: bytes) -> bytes:
+    """A gzip member with 20 bytes of its deflate data flipped, halfway through."""
+    data = bytearray(member)
+    for at in range(len(data) // 2, len(data) // 2 + 20):
+        data[at] ^= 0xFF
+    return bytes(data)
+
+
+@pytest.mark.parametrize("fault", ["no url", "length"])
+@pytest.mark.parametrize("damaged_at", [3, 8])
+def test_records_between_a_corrupt_record_and_a_damaged_member_are_read(tmp_path, fault,
+                                                                         damaged_at):
+    # warcio's read ahead met the damage while it failed on record 2: the damage was blamed on
+    # record 2, the records up to the damaged one were lost without a word, and every record
+    # after it was numbered too low.
+    records = [record(url, page(f"Judul Berita {n}")) for n, url in enumerate(URLS)]
+    records[1] = _corrupt(records[1], fault)
+    members = [gzip.compress(r) for r in records]
+    members[damaged_at] = _damaged(members[damaged_at])
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(members))
+    got = _outcomes(path)
+    assert [line for line, _ in got] == list(range(1, 11)), got
+    said = {1: "no WARC-Target-URI header" if fault == "no url" else
+            "Content-Length 'abc' is not a number",
+            damaged_at: "its gzip member is damaged"}
+    for number, (line, outcome) in enumerate(got):
+        if number in said:
+            assert outcome.startswith(f"corrupt WARC record: {said[number]}"), outcome
+        else:
+            assert outcome == URLS[number]
+
+
+def test_a_corrupt_record_before_the_cut_end_of_the_file_loses_no_record(tmp_path):
+    records = [record(url, page(f"Judul Berita {n}")) for n, url in enumerate(URLS[:6])]
+    records[1] = _corrupt(records[1], "no url")
+    data = b"".join(gzip.compress(r) for r in records)
+    last = len(gzip.compress(records[-1]))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data[:len(data) - last // 2])      # the file ends inside the last member
+    got = _outcomes(path)
+    assert [line for line, _ in got] == [1, 2, 3, 4, 5, 6], got
+    assert got[1][1].startswith("corrupt WARC record: no WARC-Target-URI header")
+    assert [url for _, url in got[2:5]] == URLS[2:5]
