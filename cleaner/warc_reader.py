@@ -378,6 +378,7 @@ class _Walk:
                 self.stream.error = self.stream.error or exc
                 return
             self.pass_start = start
+            self.stream.passed(start)
             again = yield from self._pass(start)
             # No pass starts before the one before it, so that the walk ends whatever the file
             # holds (a restart that would go back is taken at the next header instead). One may

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, cast
 
@@ -71,6 +72,12 @@ class Stream:
     def tell(self) -> int:
         return self.inner.tell()
 
+    def passed(self, offset: int) -> None:
+        """Reading goes on from `offset` (Members.passed)."""
+        passed = getattr(self.inner, "passed", None)
+        if passed is not None:
+            passed(offset)
+
     def close(self) -> None:
         self.inner.close()
 
@@ -116,21 +123,26 @@ class Members:
         # end of data, and a search for the next record that read into the damage ended the
         # file without a word.
         self._ended_by: CorruptGzip | None = None
-        # The damaged members reading went on past, by where in the data they were met: a
-        # reader back in the kept bytes meets each again there, as it did the first time (a
-        # search for the next record that read past one, then went back, read on over it as if
-        # the data were whole, and the records up to it were lost without a word).
+        # The damaged members reading went on past, by where in the data they were met: until
+        # the reader has gone on from one (passed), a read back in the kept bytes meets it again
+        # there, as the first read did (a search for the next record that read past one, then
+        # went back, read on over it as if the data were whole, and the records up to it were
+        # lost without a word).
         self._damage: dict[int, CorruptGzip] = {}
+        self._damage_at: list[int] = []       # their offsets, in order
         self._raised_at: int | None = None    # the damage just raised again where the reader is
+        self._passed = -1                     # the damage up to here is behind the reader
 
     def read1(self, size: int = -1) -> bytes:
+        # (the damage's offsets come in order, as the data is read)
+        ahead = bisect_left(self._damage_at, max(self._pos, self._passed + 1))
+        damage = self._damage_at[ahead] if ahead < len(self._damage_at) else None
+        if damage == self._pos and self._raised_at != damage:
+            self._raised_at = damage
+            raise self._damage[damage]
         if self._pos < self._read:    # back in what was kept
             start = self._pos - self._kept_at
             end = len(self._kept) if size is None or size < 0 else start + size
-            damage = min((at for at in self._damage if at >= self._pos), default=None)
-            if damage == self._pos and self._raised_at != damage:
-                self._raised_at = damage
-                raise self._damage[damage]
             if damage is not None and damage > self._pos:
                 end = min(end, damage - self._kept_at)
             data = bytes(self._kept[start:end])
@@ -148,7 +160,10 @@ class Members:
             exc.data_at = self._read
             if exc.resumed_at is None and not exc.cut:
                 self._ended_by = exc
-            else:
+            elif exc.resumed_at is not None:
+                # (a member the file ends inside ends the data: a read back to it meets the end)
+                if self._read not in self._damage:
+                    self._damage_at.append(self._read)
                 self._damage[self._read] = exc
                 self._raised_at = self._read
             raise
@@ -185,6 +200,11 @@ class Members:
             if not data:
                 break
         return self._pos
+
+    def passed(self, offset: int) -> None:
+        """The reader goes on from `offset`: the damage up to it has been met where it lies
+        (and said), and a read back over it no longer raises it."""
+        self._passed = max(self._passed, offset)
 
     def tell(self) -> int:
         return self._pos

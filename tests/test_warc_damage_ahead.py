@@ -71,3 +71,21 @@ def test_a_corrupt_record_before_the_cut_end_of_the_file_loses_no_record(tmp_pat
     assert [line for line, _ in got] == [1, 2, 3, 4, 5, 6], got
     assert got[1][1].startswith("corrupt WARC record: no WARC-Target-URI header")
     assert [url for _, url in got[2:5]] == URLS[2:5]
+
+
+def test_a_corrupt_record_after_a_damaged_one_is_said_and_the_walk_ends(tmp_path):
+    # Record 4 both corrupt and in a damaged member, record 7 corrupt: the reader, going on from
+    # the damage, looked back over it for record 7's reject, met it again, and started over
+    # there without end.
+    records = [record(url, page(f"Judul Berita {n}")) for n, url in enumerate(URLS)]
+    records[3], records[6] = _corrupt(records[3], "no url"), _corrupt(records[6], "no url")
+    members = [gzip.compress(r) for r in records]
+    members[3] = _damaged(members[3])
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"".join(members))
+    got = _outcomes(path)
+    assert [line for line, _ in got] == list(range(1, 11)), got
+    assert got[3][1].startswith("corrupt WARC record: its gzip member is damaged")
+    assert got[6][1].startswith("corrupt WARC record: no WARC-Target-URI header")
+    assert [url for n, (_, url) in enumerate(got) if n not in (3, 6)] == \
+        [url for n, url in enumerate(URLS) if n not in (3, 6)]
