@@ -326,6 +326,10 @@ def add_fixture(cleaner, root: str | Path, site: str, source: str | Path, name: 
         if not page:
             _refuse_unclean(cleaner, text, where)
     else:
+        if record_id is not None:
+            # (it was passed over without a word, and the file added under its own name)
+            raise FixtureError(f"--id picks one record of a .jsonl file; {source} is one "
+                               "document: leave --id out (--name names the case)")
         # A page or text kept compressed (page.html.gz, as clean reads it) is stored unpacked:
         # fixtures are read by their suffix, and a diff of the input must be readable.
         bare = Path(without_compression(source.name))

@@ -518,3 +518,13 @@ def test_check_all_without_update_is_a_usage_error(tmp_path, capsys):
     assert main(["fixtures", "check", "--all", "--root", str(tmp_path / "fx")]) == 2
     assert "--all rewrites every expected record that differs: give it to `cleaner fixtures " \
            "update`, or with --update" in capsys.readouterr().err
+
+
+def test_add_refuses_an_id_for_a_file_of_one_document(tmp_path, capsys):
+    # --id was passed over, and the page added under its own name.
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    assert _add(tmp_path, str(raw), "--site", "kabar.example", "--id", "foo") == 2
+    said = capsys.readouterr().err
+    assert f"--id picks one record of a .jsonl file; {raw} is one document" in said
+    assert not (tmp_path / "fixtures").exists()
