@@ -20,8 +20,8 @@ import orjson
 from cleaner.batches import document_args
 from cleaner.decode import UTF8_ENCODINGS, DecodeError, decode_bytes, looks_binary
 from cleaner.document import NOTHING_VISIBLE, nothing_visible
-from cleaner.fixtures import (KeptRulesError, RuleOptions, RuleOptionsError, case_cleaner,
-                              case_name_typed, case_names, clean_fixture, dump_record,
+from cleaner.fixtures import (InputFieldsError, KeptRulesError, RuleOptions, RuleOptionsError,
+                              case_cleaner, case_name_typed, case_names, clean_fixture, dump_record,
                               expected_path, expected_problem, fixture_inputs,
                               input_fields_path, record_diff, rule_aliases, rule_options_path,
                               stored_rule_options, with_rule_ids, write_rule_options)
@@ -596,6 +596,9 @@ def compare_fixtures(cleaner, root: str | Path, only: Iterable[str] = (),
             continue
         try:
             after = dump_record(clean_fixture(fixture_cleaner, raw, kept_rules=False))
+        except InputFieldsError as exc:     # (it names the file)
+            out.append(Comparison(raw, expected, before, "", str(exc)))
+            continue
         except Exception as exc:   # one broken fixture (not UTF-8, no article) must not hide the rest
             out.append(Comparison(raw, expected, before, "", f"{type(exc).__name__}: {exc}"))
             continue

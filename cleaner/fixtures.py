@@ -208,12 +208,21 @@ def stored_rule_options(raw: Path) -> RuleOptions | None:
     raise RuleOptionsError(f"{path}: {problem}")
 
 
+class InputFieldsError(ValueError):
+    """A fixture's <case>.input.json is no JSON object: the message names the file."""
+
+
 def input_fields(raw: Path) -> dict[str, Any]:
     """The input fields stored beside a fixture input (none when there is no <case>.input.json)."""
     path = input_fields_path(raw)
     if not path.exists():
         return {}
-    fields = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        fields = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:           # (broken JSON, or bytes that are not UTF-8)
+        raise InputFieldsError(f"{path}, the case's input fields, is not JSON: {exc}") from None
+    if not isinstance(fields, dict):
+        raise InputFieldsError(f"{path}, the case's input fields, is not a JSON object")
     if not isinstance(fields.get("url", ""), str):
         fields["url"] = None            # as a run reads a record whose url is not text
     return {k: v for k, v in fields.items() if k not in ("id", "text")}

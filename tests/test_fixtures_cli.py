@@ -528,3 +528,26 @@ def test_add_refuses_an_id_for_a_file_of_one_document(tmp_path, capsys):
     said = capsys.readouterr().err
     assert f"--id picks one record of a .jsonl file; {raw} is one document" in said
     assert not (tmp_path / "fixtures").exists()
+
+
+def test_a_broken_input_fields_file_is_named_by_check_and_explain(tmp_path, capsys):
+    # It was blamed on the expected record ("a.json: cannot clean the fixture: JSONDecodeError:
+    # ..."), and explain named no file.
+    raw = tmp_path / "page.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    assert _add(tmp_path, str(raw), "--site", "kabar.example", "--url",
+                "https://kabar.example/a") == 0
+    fields = tmp_path / "fixtures" / "kabar.example" / "page.input.json"
+    fields.write_text('{"url": "https://kabar.example/a",}', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["fixtures", "check", "--root", str(tmp_path / "fixtures"),
+                 "--no-builtin-rules"]) == 1
+    said = capsys.readouterr().out
+    assert f"cannot clean the fixture: {fields}, the case's input fields, is not JSON: " in said
+    assert "JSONDecodeError" not in said
+    assert main(["explain", str(fields.with_name("page.txt")), "--no-builtin-rules"]) == 1
+    assert f"{fields}, the case's input fields, is not JSON" in capsys.readouterr().err
+    fields.write_text('["https://kabar.example/a"]', encoding="utf-8")
+    assert main(["fixtures", "check", "--root", str(tmp_path / "fixtures"),
+                 "--no-builtin-rules"]) == 1
+    assert f"{fields}, the case's input fields, is not a JSON object" in capsys.readouterr().out
