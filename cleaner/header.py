@@ -167,6 +167,10 @@ def looks_like_title(line: str, following: str | None, lead_below: bool = False)
     False
     >>> looks_like_title("Update", "Dia ..."), looks_like_title("JAKARTA -", "Dia ...")
     (False, False)
+    >>> looks_like_title("iPhone 12 Rumors Heat Up", "Apple is said to ...")
+    True
+    >>> looks_like_title("iPhone users said the update drained their batteries.", "It ...")
+    False
     """
     if following is None or len(line) > TITLE_MAX_CHARS or len(line.split()) > TITLE_MAX_WORDS:
         return False
@@ -175,16 +179,28 @@ def looks_like_title(line: str, following: str | None, lead_below: bool = False)
     # (a sentence's end inside its closing quote or bracket ends it too: '... every road."')
     # (a question mark is read as the others are, but over a datelined lead)
     asked = line.replace("?", "") if lead_below else line
+    words = line.split()
     if asked.rstrip(_CLOSERS).endswith(_END_PUNCT) or \
-            not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
+            not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
+                 or _capital_inside(words[0])):
         return False
     if _SENTENCE_BREAK.search(asked):
         return False
-    words = line.split()
     if len(words) >= TITLE_CASE_FROM_WORDS and not lead_below:
-        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        capitalised = sum(1 for w in words
+                          if w[:1].isupper() or w[:1].isdigit() or _capital_inside(w))
         return capitalised / len(words) >= TITLE_CASE_SHARE
     return True
+
+
+def _capital_inside(word: str) -> bool:
+    """Whether a word in lower case at its start holds a capital after it, as a brand's name
+    does ('iPhone', 'eBay', 'e-KTP'): a headline may open with one.
+
+    >>> [_capital_inside(w) for w in ("iPhone", "e-KTP", "iphone", "iPhone's", "Rusia")]
+    [True, True, False, True, False]
+    """
+    return word[:1].islower() and any(c.isupper() for c in word[1:])
 
 
 def other_head_line(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:

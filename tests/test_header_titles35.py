@@ -205,3 +205,12 @@ def test_a_caption_under_a_label_a_rule_dropped_alone_is_no_title(tmp_path):
     assert record["text"].startswith("A crowd gathered")
     record = alone.clean(f"Advertisement\nNight buses to reach northern estates\n\n{BODY}")
     assert record["meta"]["title"] == "Night buses to reach northern estates"
+
+
+@pytest.mark.parametrize("title", ["iPhone 12 Rumors Heat Up", "eBay Sales Jump in Third Quarter",
+                                   "e-KTP Baru Mulai Dicetak Bulan Depan"])
+def test_a_headline_opening_with_a_brand_in_lower_case_is_the_title(cleaner, title):
+    # Its first letter in lower case kept it in the text, and no title was taken.
+    record = cleaner.clean(f"{title}\n\n{BODY}", url=URL)
+    assert record["meta"]["title"] == title
+    assert record["text"].startswith("The council met")
