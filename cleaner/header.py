@@ -614,6 +614,12 @@ def header_stage(doc: Document) -> Document:
             doc.set_meta("category", line.text)
             _take(doc, line, "header/category", "category")
         else:
+            # A line the header does not hold (a web page's promo over its headline): the
+            # title may still come again below it, which no reader needs twice.
+            for line in rest[index + 1:HEADER_SPAN]:
+                if _comparable(line.text) == _comparable(title):
+                    _take(doc, line, "header/duplicate-title", None)
+                    break
             break
         index += 1
     return _with_text(doc, with_text, removals)

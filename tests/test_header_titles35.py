@@ -214,3 +214,24 @@ def test_a_headline_opening_with_a_brand_in_lower_case_is_the_title(cleaner, tit
     record = cleaner.clean(f"{title}\n\n{BODY}", url=URL)
     assert record["meta"]["title"] == title
     assert record["text"].startswith("The council met")
+
+
+def test_a_title_repeated_below_a_line_the_header_does_not_hold_goes_once(cleaner):
+    # A web page's promo heading over its headline: the page's title line opened the text, and
+    # the headline stayed in it below the promo, the title twice over.
+    page = ('<html><head><title>Widget Maker Expands Plant in Ohio</title></head><body>'
+            '<div id="content"><div class="wrapper"><div id="feature">'
+            '<h2>Holiday Gift Guide Now Live</h2><div><a href="/gift-guide/">Our picks for every '
+            'budget</a></div></div><div class="article"><h1>Widget Maker Expands Plant in Ohio'
+            '</h1><div class="content">' + BODY.replace("\n", "<br><br>")
+            + '</div></div></div></div></body></html>')
+    record = cleaner.clean_html(page.encode(), url=URL)
+    assert record["meta"]["title"] == "Widget Maker Expands Plant in Ohio"
+    assert "Widget Maker" not in record["text"]
+    assert [r["rule"] for r in record["removed"] if r["rule"].startswith("header/")] == \
+        ["header/title", "header/duplicate-title"]
+    text = cleaner.clean(f"Widget Maker Expands Plant in Ohio\n\nHoliday Gift Guide Now Live\n\n"
+                         f"Widget Maker Expands Plant in Ohio\n\n{BODY}", url=URL)
+    assert text["meta"]["title"] == "Widget Maker Expands Plant in Ohio"
+    assert text["text"].startswith("Holiday Gift Guide Now Live\n")
+    assert "Widget Maker" not in text["text"]
