@@ -449,9 +449,14 @@ def _clean_as_site(cleaner, raw: Path, fields: dict[str, Any],
                    site: str) -> tuple[dict[str, Any], str | None]:
     """A fixture input's record, and the url on the site's host it was given, if it needed one."""
     record = _clean_with_fields(cleaner, raw, fields)
+    own = site_host(record["meta"].get("url")) if "url" not in fields else None
+    host = site_host(site)
     if (record["meta"].get("site") == site_seen_as(cleaner, site) or "url" in fields
-            or site_host(site) is None):
-        return record, None     # the site's already; or a url of its own, which is data (warned)
+            or host is None or own is not None and own != host
+            and not own.endswith(f".{host}")):
+        # the site's already; or a url of its own (given, or a page's canonical one on another
+        # host), which is data (warned: report_site)
+        return record, None
     # Without a url the text alone names the site, and another site's signature (a byline many
     # sites share) would freeze that site's record. A url on the host makes the document the
     # site's, stored in <case>.input.json so that `fixtures check` cleans it the same way.

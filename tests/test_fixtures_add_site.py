@@ -101,3 +101,25 @@ def test_a_site_folder_naming_no_host_is_warned_about(tmp_path, article, capsys)
     assert _stored(tmp_path, "misc", ".input.json") is None
     err = capsys.readouterr().err
     assert "warning: the record is not misc's" in err and "kontan.co.id" in err
+
+
+def test_a_pages_own_url_on_another_host_is_kept_and_warned_about(tmp_path, capsys):
+    # The page's canonical url was replaced by https://<site>/, and the note said it had none.
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Taman Baru Diresmikan</title><link rel="canonical" '
+        'href="https://other.example/2024/taman-baru"></head><body><article>'
+        "<h1>Taman Baru Diresmikan</h1><p>Wali Kota Surabaya meresmikan taman baru di kawasan "
+        "Ketintang pada hari Senin. Taman ini dibangun dengan dana APBD kota.</p><p>Warga "
+        "menyambut taman itu dengan gembira, kata seorang pejabat setempat.</p>"
+        "</article></body></html>", encoding="utf-8")
+    assert main(["fixtures", "add", str(page), "--site", "beritabaru.example", "--new-site",
+                 "--root", str(tmp_path / "fixtures"), "--color", "never"]) == 0
+    folder = tmp_path / "fixtures" / "beritabaru.example"
+    record = json.loads((folder / "page.json").read_text(encoding="utf-8"))
+    assert record["meta"]["url"] == "https://other.example/2024/taman-baru"
+    assert not (folder / "page.input.json").exists()
+    err = capsys.readouterr().err
+    assert "it was given" not in err
+    assert "warning: the record is not beritabaru.example's" in err
+    assert "its url is https://other.example/2024/taman-baru, check it" in err
