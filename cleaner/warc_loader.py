@@ -1,4 +1,4 @@
-"""warcio's record loader, made to leave a response record labelled as a page (no HTTP header block) as its page."""
+"""warcio's record loader, made to leave a response record labelled as a page (no HTTP header block) as its page, and to read a record's type in any case."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ class PageAwareLoader(ArcWarcRecordLoader):
                                                no_record_parse, ensure_http_headers,
                                                check_digests)
         record = super().parse_record_stream(stream, statusline, known_format, True)
+        if isinstance(record.rec_type, str):
+            # The format's types are lower case; a writer's 'Response' was skipped as a type of
+            # its own, its page unread.
+            record.rec_type = record.rec_type.lower()
         if not labelled_page(record):
             # (what warcio does after its own header parse, with the record it made)
             start = record.raw_stream.tell()

@@ -1,4 +1,4 @@
-"""A .warc.gz whose damaged gzip member lies ahead of a corrupt record: the records between keep their outcomes and numbers."""
+"""A .warc.gz whose damaged gzip member lies ahead of a corrupt record: the records between keep their outcomes and numbers; a record's type in capitals."""
 
 from __future__ import annotations
 
@@ -136,3 +136,12 @@ def test_every_page_of_a_drawn_damaged_crawl_is_read_with_its_number(tmp_path, s
     read = {line for line, outcome in got if outcome.startswith("https://")}
     rejected = {line for line, outcome in got if not outcome.startswith("https://")}
     assert read == pages and corrupt | damaged <= rejected, got
+
+
+def test_a_record_type_written_in_capitals_is_read_as_its_type(tmp_path):
+    # 'WARC-Type: Response' was skipped as "1 WARC Response record", its page unread.
+    records = [record(url, page(f"Judul Berita {n}")) for n, url in enumerate(URLS[:3])]
+    records[1] = records[1].replace(b"WARC-Type: response", b"WARC-Type: Response", 1)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join(records))
+    assert _outcomes(path) == [(1, URLS[0]), (2, URLS[1]), (3, URLS[2])]
