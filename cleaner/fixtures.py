@@ -442,19 +442,20 @@ _BRACKETS = re.compile(r"^[-+ ]\s*[\[\]{}],?\s*$")
 _RULE_LINE = re.compile(r'^      "rule": ("(?:[^"\\]|\\.)*"),?$')
 
 
-def _name_removals(lines: list[str], rules_before: list[str | None],
-                   rules_after: list[str | None]) -> None:
-    """Add to each hunk's @@ line the rules of the removals it changes whose "rule" line it
-    does not show (a changed capture's field, a moved column), in place."""
+def _name_removals(lines: list[str], rules_before: list[Owner],
+                   rules_after: list[Owner]) -> None:
+    """Add to each hunk's @@ line the rules of the removals it changes whose own "rule" line it
+    does not show (a changed capture's field, a moved column), in place: another removal's
+    line naming the same rule in the hunk does not name this one's."""
     header: int | None = None
-    named: list[str] = []
-    shown = ""
+    changed: list[tuple[str, int, str]] = []    # (side, removal's first line, rule) of changes
+    shown: set[tuple[str, int]] = set()         # the removals whose rule line the hunk shows
     old = new = 0
     for i, line in enumerate([*lines, "@@ end"]):
         if line.startswith("@@"):
             if header is not None:
-                missing = [rule for rule in dict.fromkeys(named)
-                           if f'"rule": {json.dumps(rule, ensure_ascii=False)}' not in shown]
+                missing = list(dict.fromkeys(rule for side, first, rule in changed
+                                             if (side, first) not in shown))
                 if missing:
                     lines[header] = (lines[header].rstrip("\n") + " in the removal"
                                      + ("s" if len(missing) > 1 else "") + " by "
@@ -462,35 +463,42 @@ def _name_removals(lines: list[str], rules_before: list[str | None],
             match = _HUNK.match(line)
             if match is None:
                 break
-            header, shown = i, ""
-            named = []
+            header, changed, shown = i, [], set()
             old, new = int(match.group(1)) - 1, int(match.group(2)) - 1
             old, new = max(old, 0), max(new, 0)
             continue
         if header is None:
             continue            # the files' names
-        shown += line
-        rule = None
+        owners: list[tuple[str, Owner]] = []
         if line.startswith("-"):
-            rule = _at(rules_before, old)
-            old += 1
+            owners, old = [("-", _at(rules_before, old))], old + 1
         elif line.startswith("+"):
-            rule = _at(rules_after, new)
-            new += 1
-        else:
+            owners, new = [("+", _at(rules_after, new))], new + 1
+        else:                   # (a line of both)
+            owners = [("-", _at(rules_before, old)), ("+", _at(rules_after, new))]
             old, new = old + 1, new + 1
-        if rule and not _BRACKETS.match(line):
-            named.append(rule)
+        rule_line = _RULE_LINE.match(line[1:].rstrip("\n")) is not None
+        for side, owner in owners:
+            if owner is None:
+                continue
+            if rule_line:
+                shown.add((side, owner[1]))
+            if line[:1] in "-+" and not _BRACKETS.match(line):
+                changed.append((side, owner[1], owner[0]))
 
 
-def _at(rules: list[str | None], index: int) -> str | None:
+# The removal a line of a record belongs to: its rule and the index of its first line.
+Owner = tuple[str, int] | None
+
+
+def _at(rules: list[Owner], index: int) -> Owner:
     return rules[index] if 0 <= index < len(rules) else None
 
 
-def _removal_rules(lines: list[str]) -> list[str | None]:
-    """For each line of a record as dump_record writes it, the rule of the removal (an entry of
-    "removed") it is a line of; None for the others."""
-    owners: list[str | None] = [None] * len(lines)
+def _removal_rules(lines: list[str]) -> list[Owner]:
+    """For each line of a record as dump_record writes it, the removal (an entry of "removed")
+    it is a line of: its rule and its first line's index; None for the others."""
+    owners: list[Owner] = [None] * len(lines)
     inside, start, rule = False, -1, None
     for i, line in enumerate(lines):
         if line == '  "removed": [\n':
@@ -501,7 +509,7 @@ def _removal_rules(lines: list[str]) -> list[str | None]:
             start, rule = i, None
         elif inside and start >= 0 and line.startswith("    }"):
             for j in range(start, i + 1):
-                owners[j] = rule
+                owners[j] = (rule, start) if rule is not None else None
             start = -1
         elif inside and start >= 0 and (match := _RULE_LINE.match(line.rstrip("\n"))):
             try:

@@ -235,6 +235,20 @@ def test_a_hunk_deleting_a_removal_is_not_headed_by_the_one_before():
     assert "in the removal by header/title" not in diff and '-      "rule": "pt/byline"' in diff
 
 
+def test_a_hunk_naming_a_rule_for_another_removal_still_names_the_one_it_changes():
+    # The changed removal's "rule" line was out of view, and the added removal's by the same
+    # rule, in view, counted for it: the @@ line named no rule.
+    roundup = {"rule": "x/roundup", "text": "Related Roundup: Watch", "line": 7, "col": 0,
+               "action": "drop-line"}
+    guide = {"rule": "x/roundup", "text": "Buyer's Guide: Watch", "line": 9, "col": 0,
+             "action": "meta"}
+    taken = {**roundup, "action": "meta", "fields": ["category"]}
+    diff = record_diff(_record([roundup]), _record([taken, guide]), "a.json")
+    [header] = [line for line in diff.splitlines() if line.startswith("@@")]
+    assert header.endswith(" in the removal by x/roundup"), diff
+    assert '"rule": "x/roundup"' in diff      # (the added removal's, in view)
+
+
 # 5. A rule renamed without an alias is named, with the alias that would keep it.
 
 def test_a_renamed_rule_without_alias_is_named_by_check_and_update(project, capsys):
