@@ -652,6 +652,17 @@ def changes_listed(comparisons: list, labels: dict) -> str:
     return "".join(f"\n  {labels[c.raw]}: {change_summary(c)}" for c in comparisons)
 
 
+def _removed_by(record: dict, lines: list[str]) -> list[str]:
+    """The rules of the record's removals whose text is one of `lines` whole: what removed a
+    line that the text now gains (the lost lines name the rule that now removes each)."""
+    wanted = {line.strip() for line in lines}
+    removed = record.get("removed")
+    return list(dict.fromkeys(
+        removal["rule"] for removal in (removed if isinstance(removed, list) else ())
+        if isinstance(removal, dict) and isinstance(removal.get("rule"), str)
+        and isinstance(removal.get("text"), str) and removal["text"].strip() in wanted))
+
+
 # How many lost lines a summary names one by one (the diff above shows every one).
 LOST_NAMED = 5
 
@@ -679,7 +690,9 @@ def change_summary(comp) -> str:
     if change.changed:
         parts.append(f"{counted(len(change.changed), 'line')} of text changed")
     if change.gained:
-        parts.append(f"{counted(len(change.gained), 'line')} of text gained")
+        was = _removed_by(before, change.gained)
+        parts.append(f"{counted(len(change.gained), 'line')} of text gained"
+                     + (f" (removed before by {', '.join(was)})" if was else ""))
     rules_before, rules_after = _fired(before), _fired(after)
     if rules_after - rules_before:
         parts.append(f"now fires {', '.join(sorted(rules_after - rules_before))}")

@@ -137,7 +137,8 @@ def test_a_span_cut_from_a_line_is_a_changed_line_and_updates_as_before(project,
 def test_a_gain_of_text_updates_as_before(project, capsys):
     _edit(LOOSE[0], "'^Baca\\s+Selanjutnya\\s*:\\s*Harga\\s+Emas.*$'")
     code, _, err = _run(capsys, "check")
-    assert code == 1 and "1 line of text gained" in err
+    # (named with the rule that removed it before, as a lost line is with the one removing it)
+    assert code == 1 and "1 line of text gained (removed before by contoh/read-next)" in err
     code, _, err = _run(capsys, "update", "a1")
     assert code == 0 and "1 expected record rewritten" in err
 
