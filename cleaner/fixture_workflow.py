@@ -184,7 +184,10 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text",
     named: Reject | None = None     # the first reject --id names by its id
     of_the_file: Reject | None = None   # the first reject of the whole file or its stream
     rejects = 0
+    last = 0                        # the last line a record was read from
     for record in iter_inputs([str(path)], options):
+        if isinstance(record.line, int):
+            last = max(last, record.line)
         if isinstance(record, Reject):
             rejects += 1
             # Not JSON even as a run reads it; else no document (no text, an empty one).
@@ -216,7 +219,10 @@ def find_record(path: Path, record_id: str | None, text_field: str = "text",
     if picker is None and rejects == 1 and named is not None:
         raise refused_as_read(named)          # the file's one line, the one meant
     unread = f" (lines not JSON: {', '.join(map(str, broken[:5]))})" if broken else ""
-    raise FixtureError((f"{path}: no record with id '{shown_id(record_id)}'" if record_id else
+    # (a line number past the file's end reads like an id the file lacks: its lines are said)
+    past = f", nor a line {record_id}: the file's records end at line {last}" \
+        if record_id and record_id.isdigit() and int(record_id) > last else ""
+    raise FixtureError((f"{path}: no record with id '{shown_id(record_id)}'{past}" if record_id else
                         f"{path}: no record with a {text_field!r} or {html_field!r} "
                         "field") + unread)
 

@@ -551,3 +551,16 @@ def test_a_broken_input_fields_file_is_named_by_check_and_explain(tmp_path, caps
     assert main(["fixtures", "check", "--root", str(tmp_path / "fixtures"),
                  "--no-builtin-rules"]) == 1
     assert f"{fields}, the case's input fields, is not a JSON object" in capsys.readouterr().out
+
+
+def test_add_names_the_last_line_for_a_line_number_past_the_dumps_end(tmp_path, capsys):
+    # "no record with id '7'" read as an id the file lacks, of a file of two lines.
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": name, "text": TEXT}) + "\n" for name in "ab"),
+                    encoding="utf-8")
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "7") == 2
+    assert "no record with id '7', nor a line 7: the file's records end at line 2" in \
+        capsys.readouterr().err
+    assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "c") == 2
+    said = capsys.readouterr().err
+    assert "no record with id 'c'" in said and "nor a line" not in said
