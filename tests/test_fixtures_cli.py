@@ -101,7 +101,8 @@ def test_a_broken_line_is_passed_over_when_adding_one_record_of_a_dump(tmp_path,
                     + json.dumps({"id": "3", "text": TEXT}) + "\n", encoding="utf-8")
     assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "3") == 0
     assert _add(tmp_path, str(dump), "--site", "kabar.example", "--id", "9") == 2
-    assert "no record with id '9' (lines not JSON: 2)" in capsys.readouterr().err
+    assert ("no record with id '9', nor a line 9: the file's records end at line 3 "
+            "(lines not JSON: 2)") in capsys.readouterr().err
 
 
 def test_check_shows_the_diff_and_update_rewrites_it(tmp_path, capsys):
