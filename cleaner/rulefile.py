@@ -608,6 +608,12 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
                             rule_id)
     if action == "meta" and not (groups - SPECIAL_GROUPS or sets):
         raise RuleFileError(path, "a meta rule must capture a named group or set a value", rule_id)
+    if "cut" in groups and action in ("drop-line", "drop-tail"):
+        # The whole line goes all the same (and the lines after it): a user writing a cut
+        # group means only it to go.
+        raise RuleFileError(path, f"a cut group marks the part a drop-span or meta rule removes; "
+                                  f"a {action} rule removes the whole line: make it drop-span, "
+                                  "or take the group out", rule_id)
     if "town" in groups and "location" not in groups:
         # The town's words are checked only as part of a captured place: alone they fill nothing.
         raise RuleFileError(path, "a town group is read only inside a captured location: capture "

@@ -46,6 +46,9 @@ def write(tmp_path, text, name="t.toml"):
     (("[[rule]]", '[pack]\ndomains = ["www.kabar.com"]\n\n[[rule]]'), "not a bare host name"),
     (("[[rule]]", '[pack]\ndomains = ["https://kabar.com/"]\n\n[[rule]]'),
      "not a bare host name"),
+    # (a cut group in a drop-line rule was accepted, and the whole line removed)
+    (("'^promo$'", "'^(?P<cut>promo)$'"), "a cut group marks the part a drop-span or meta rule "
+                                          "removes; a drop-line rule removes the whole line"),
 ])
 def test_broken_rule_is_named_with_its_reason(tmp_path, change, reason):
     path = write(tmp_path, GOOD.replace(*change))
