@@ -222,7 +222,16 @@ def other_head_line(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool
     # text below is read once at most.
     return (_is_label_line(line, words) or _is_dateline(line, words, rest)
             or _is_byline(line, words) or _is_date_line(line, words)
-            or _is_labelled_name(line, words, rest))
+            or _is_labelled_name(line, words, rest) or _is_dated_byline(line, words, rest))
+
+
+def _is_dated_byline(line: str, words: Lexicon, rest: Iterable[str] = ()) -> bool:
+    """A byline and its date after a bar ("Oleh Budi Santoso | 5 Maret 2017"): a byline all
+    the same, whose date a headline's words do not make."""
+    head, bar, tail = line.partition("|")
+    head = head.strip()
+    return bool(bar) and bool(head) and _is_date_line(tail.strip(), words) and \
+        (_is_byline(head, words) or _is_labelled_name(head, words, rest))
 
 
 def _is_label_line(line: str, words: Lexicon) -> bool:

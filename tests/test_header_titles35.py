@@ -235,3 +235,18 @@ def test_a_title_repeated_below_a_line_the_header_does_not_hold_goes_once(cleane
     assert text["meta"]["title"] == "Widget Maker Expands Plant in Ohio"
     assert text["text"].startswith("Holiday Gift Guide Now Live\n")
     assert "Widget Maker" not in text["text"]
+
+
+def test_a_byline_with_its_date_after_a_bar_is_no_title(cleaner):
+    # "Oleh Budi Santoso | 5 Maret 2017" was taken as the title, its names lost; now the
+    # Indonesian byline rule reads it, and with the rule left out the line stays in the text.
+    text = ("Oleh Budi Santoso | 5 Maret 2017\n\nPemerintah provinsi menyatakan banjir di wilayah "
+            "itu telah surut pada Senin pagi.\n\nPetugas masih membersihkan lumpur, kata dia.")
+    record = cleaner.clean(text, url="https://warta.example/x")
+    assert record["meta"]["title"] is None
+    assert (record["meta"]["authors"], record["meta"]["date"]) == (["Budi Santoso"], "2017-03-05")
+    from cleaner.header import other_head_line
+    from cleaner.lexicon import lexicon
+    words = lexicon(tuple(p for p in cleaner.packs if p.id in ("id", "common")))
+    assert other_head_line("Oleh Budi Santoso | 5 Maret 2017", words)
+    assert not other_head_line("Oleh Karena Itu Harga Naik | 5 Maret 2017", words)
