@@ -1073,6 +1073,10 @@ class MetaSink:
                 field, ok = "source", False
                 outlets.insert(0, raw)
             elif name == "source":
+                if not words.role_words.isdisjoint(_WORD_EDGES.split(raw.lower())):
+                    # a job in a dateline's brackets, the agency's place ("BUENOS AIRES
+                    # (Corresponsal) —"): no source, nor says it fills one
+                    continue
                 ok = doc.set_meta("source", self.source_name(raw))
             elif name == "location":
                 ok = doc.set_meta("location", place_name(raw, words.place_particles,

@@ -158,3 +158,16 @@ def test_an_english_datelines_place_with_an_apostrophe_is_written_as_its_name(cl
                            "closed on Monday as the storm hit the city hard.\n\nThe governor said that "
                            "the state would open shelters in every county by the evening.")
     assert (record["meta"]["location"], record["meta"]["source"]) == ("St. John's", "AP")
+
+
+@pytest.mark.parametrize("line, location", [
+    ("BUENOS AIRES (Corresponsal) — El gobierno anunció ayer un nuevo plan económico.",
+     "Buenos Aires"),
+    ("LIMA (Redacción) — El gobierno anunció ayer un nuevo plan económico.", "Lima")])
+def test_a_job_in_a_datelines_brackets_is_no_source(line, location):
+    # "(Corresponsal)", Spanish for correspondent, was the record's source.
+    from cleaner import Cleaner
+    record = Cleaner().clean(line + "\n\nLa oposición criticó la medida ante la prensa local.",
+                             url="https://diario.example/economia/1")
+    assert (record["meta"]["location"], record["meta"]["source"]) == (location, None)
+    assert record["text"].startswith("El gobierno")
