@@ -48,6 +48,14 @@ class Finding:
     message: str
     rule: str | None = None     # the rule id a schema error is about (the rule did not load)
 
+    def __post_init__(self) -> None:
+        # A finding about one loaded rule is placed "FILE: RULE-ID": it names the rule too, as
+        # a schema error's does (--json gave null there, the rule in `where` alone).
+        if self.rule is None and ": " in self.where:
+            named = self.where.rsplit(": ", 1)[1]
+            if "/" in named and not any(ch.isspace() for ch in named):
+                object.__setattr__(self, "rule", named)     # (frozen)
+
 
 @dataclass
 class CheckResult:

@@ -195,3 +195,16 @@ def test_timing_leaves_out_the_first_pass_that_builds_the_automaton(monkeypatch)
     timings = rules_check.time_rules([Pack()], ["a\nb\nc"], repeat=2)
     assert timings["t/slow-start"] == pytest.approx(0.003)
     assert Regex.calls == 9
+
+
+def test_json_findings_about_one_rule_name_it_in_their_rule_field(tmp_path, capsys):
+    # "rule" was null for an example's or an id's finding, the rule named in "where" alone.
+    _rules(tmp_path, "a", RELATED.replace('keep = ["Baca juga buku itu."]',
+                                          'keep = ["Baca juga: buku itu."]') + SHADOWED)
+    code, data, _ = _check(tmp_path, capsys)
+    assert code == 1
+    [example] = _findings(data, "examples")
+    assert example["rule"] == "t/related"
+    [shadow] = _findings(data, "shadowing")
+    assert shadow["rule"] == "t/related-colon"
+    assert all(f["rule"] is None for f in _findings(data, "engine"))
