@@ -782,7 +782,8 @@ def _not_reserved(rule_id: str, aliases: tuple[str, ...], path: Path) -> None:
                                       f"cleaner keeps for its own removals ({kept}), which a "
                                       f"record could not tell from this rule's: name the rule "
                                       f"<site stem>/<what>, like "
-                                      f"{_stem_of(path)}/{name[len(prefix):] or 'x'}", rule_id)
+                                      f"{_stem_of(path)}/{name.rsplit('/', 1)[-1] or 'x'}",
+                                rule_id)
 
 
 def _stem_of(path: Path) -> str:

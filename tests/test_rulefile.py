@@ -220,6 +220,8 @@ def test_rule_ids_the_cleaner_records_its_own_removals_under_are_refused(tmp_pat
     message = str(info.value)
     assert f"{name!r} starts with {name.split('/')[0]}/, a prefix the cleaner keeps" in message
     assert "header/: the title" in message and "learned/: the lines" in message
+    # (the suggested id keeps the last part alone: 'like t/1', not 't/kabar.com/1')
+    assert message.endswith(f"like t/{name.rsplit('/', 1)[-1]}")
 
 
 def test_a_rule_named_as_the_head_title_is_refused_not_run_beside_it(tmp_path, capsys):
