@@ -61,6 +61,11 @@ class _BylineWords:
         self.label_colon = re.compile(r"(?i)^\s*(?:" + labels + r")\s*[:：]")
         self.label_anywhere = re.compile(r"(?i)(?:^|[|/,;]\s*|\s{2,})(" + labels
                                          + r")\s*[:：]\s*")
+        # A byline word after a date and time ("Monday November 18, 2019 7:45 am PST by Jane
+        # Roe"): the names follow it, as after a label (_read_byline).
+        by = "|".join(sorted(map(re.escape, words.byline_words), key=len, reverse=True))
+        self.dated_by = re.compile(r"(?i)^[^|/;]*?\d[^|/;]*?\s(?:" + by + r")\s+(?=\S)") \
+            if by else None
         # A conjunction standing alone between two names' elements ("<a>A</a> and <a>B</a>").
         self.joiners = frozenset(words.conjunctions) | {"&"}
         # A one-letter conjunction joins in lower case only: a capital one is an initial
@@ -298,6 +303,21 @@ def opens_with_label(text: str, words: Lexicon | None = None) -> bool:
     return _reader(words).label.match(text) is not None
 
 
+def opens_with_dated_label(text: str, words: Lexicon | None = None) -> bool:
+    """Whether a text opens with a date and a byline word after it ("Monday November 18, 2019
+    7:45 am PST by Jane Roe"), as an element classed as a byline may: read only there, as a
+    paragraph opening with a date may say "by" of anything.
+
+    >>> opens_with_dated_label("Monday November 18, 2019 7:45 am PST by Jane Roe")
+    True
+    >>> opens_with_dated_label("November 18, 2019 | Updated"), opens_with_dated_label("By me")
+    (False, False)
+    """
+    reader = _reader(words)
+    return reader.dated_by is not None and _opens_with_date(text, reader) and \
+        reader.dated_by.match(text) is not None
+
+
 def opens_with_label_colon(text: str, words: Lexicon | None = None) -> bool:
     """Whether a text opens with a byline label and its colon ("Researched by: ...", "Edited
     by: ...", "Penulis: ..."), as a byline standing on its own line does.
@@ -396,7 +416,10 @@ def _read_byline(value: str | None, reader: _BylineWords
     marks = list(reader.label_anywhere.finditer(text))
     if not marks or marks[0].start() > 0:
         first_end = marks[0].start() if marks else len(text)
-        pieces.append(("", _WORD_LABEL.sub("", text[:first_end], count=1)))
+        first = _WORD_LABEL.sub("", text[:first_end], count=1)
+        dated = reader.dated_by.match(first) \
+            if reader.dated_by is not None and _opens_with_date(first, reader) else None
+        pieces.append(("", first[dated.end():] if dated else first))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         pieces.append((m.group(1).lower(), text[m.end():end]))

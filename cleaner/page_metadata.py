@@ -16,8 +16,8 @@ from cleaner.html_chrome import (ARTICLE_PARAGRAPH_SHARE, _ArticleMarks, _elemen
 from cleaner.html_left_out import text_runs
 from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words
-from cleaner.page_bylines import (EditorLine, OutsideLine, names_only, opens_with_label,
-                                  opens_with_label_colon, page_words)
+from cleaner.page_bylines import (EditorLine, OutsideLine, names_only, opens_with_dated_label,
+                                  opens_with_label, opens_with_label_colon, page_words)
 from cleaner.url_section import names_section
 
 # Meta tags that carry a publication date, most specific first.
@@ -564,11 +564,12 @@ def _author_elements(tree: HtmlElement) -> list[str]:
             found.append(_placed(text, [el], beyond))
             break
     for el in marked.byline[:3]:
-        # Only its first run, and only if a label opens it ("By A and B"): a byline block goes
+        # Only its first run, and only if a label opens it ("By A and B"), or a date and a
+        # byline word after it ("Monday November 18, 2019 7:45 am PST by A"): a byline block goes
         # on with the desk, the agency or the date, which are no authors. Its elements' edges
         # part the names ("<a>A</a><span>Monday</span>" is no "A Monday").
         text = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
-        if text and opens_with_label(text):
+        if text and (opens_with_label(text) or opens_with_dated_label(text)):
             found.append(_placed(text, [el], beyond))
             break
     for el in marked.author[:6]:
