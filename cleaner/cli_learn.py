@@ -13,7 +13,7 @@ from cleaner.inputs import ReadOptions, Reject
 from cleaner.progress import say
 from cleaner.learn import MIN_DOCS, MIN_SHARE, LearnOptions, learn, learned_packs, learned_rule
 from cleaner.readers import iter_inputs
-from cleaner.rule_toml import rule_toml
+from cleaner.rule_toml import pack_toml, rule_toml
 from cleaner.wording import counted, noun
 from cleaner.writers import is_special_file
 
@@ -128,10 +128,14 @@ def save_learned(folder: Path, learned) -> list[Path]:
                                     "action": rule.action, "case_sensitive": True,
                                     "pattern": rule.pattern, "remove": list(rule.remove)}))
         path = folder / f"{site}.learned.toml"
+        # (a site pack of its own, so that a file loaded as it is, its ids renamed, fires on the
+        # site's documents alone: without its [pack] it was a common pack, read on every site)
         path.write_text(f"# Lines learned by `cleaner clean --learn-boilerplate` for {site}.\n"
                         f"# Review them, then paste the ones that are cruft into the site's pack "
                         f"(rules/sites/{site}.toml),\n# giving each a stable id of the site's own "
                         f"(a learned/ id is refused in a rule file).\n\n"
-                        + "\n\n".join(rules) + "\n", encoding="utf-8")
+                        + pack_toml({"id": f"{site}.learned", "kind": "site",
+                                     "domains": [site]})
+                        + "\n\n" + "\n\n".join(rules) + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -7,6 +7,7 @@ import json
 from cleaner.cli import main
 from cleaner.learn import BoilerplateLearner, LearnOptions, learn, learned_packs
 from cleaner.pipeline import Cleaner
+from cleaner.rulefile import load_pack
 
 PROMO = "Dapatkan berita pilihan setiap pagi langsung di kotak surat Anda bersama Kabar Contoh."
 CLOSING = "Semoga bermanfaat bagi para pembaca sekalian."
@@ -78,7 +79,13 @@ def test_cli_learns_in_a_first_pass(tmp_path, capsys):
     assert sum(r["rule"] == "learned/kabarcontoh.com/1" for rec in records
                for r in rec["removed"]) == 10
     assert all(CLOSING in r["text"] for r in records[:2])
-    assert 'id = "learned/kabarcontoh.com/1"' in (saved / "kabarcontoh.com.learned.toml").read_text()
+    learned = saved / "kabarcontoh.com.learned.toml"
+    assert 'id = "learned/kabarcontoh.com/1"' in learned.read_text()
+    # Loaded as it is, its ids renamed, it is the site's pack, not a common one read on every
+    # site (it had no [pack]).
+    learned.write_text(learned.read_text().replace("learned/kabarcontoh.com/", "kabarcontoh/"))
+    pack = load_pack(learned)
+    assert (pack.kind, pack.domains) == ("site", ("kabarcontoh.com",))
 
 
 def test_cli_thresholds_are_the_users(tmp_path, capsys):
