@@ -197,7 +197,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"cleaner: error: wrote no pack file to {args.write_packs}: "
                   + (no_document_reason(unread) if not results else
                      no_host_reason(unnamed) if unnamed else
-                     no_candidate_reason(miner, [site for site, *_ in results], args)),
+                     no_candidate_reason(miner, [site for site, *_ in results], args)
+                     + _unnamed_too(results)),
                   file=sys.stderr)
             return 1
         print(f"cleaner: wrote {counted(len(written), 'pack file')} to {args.write_packs}",
@@ -268,6 +269,17 @@ def no_candidate_reason(miner, sites: list[str], args: argparse.Namespace) -> st
             f"{noun(repeated, 'was', 'were')} seen in more than one document but fewer than "
             f"{fewer}, the fewest a candidate touches ({options}); give more documents of the "
             "site, or a smaller --min-docs")
+
+
+def _unnamed_too(results) -> str:
+    """What the reason a site got no candidate adds where every document is of no site: more
+    of them would still be named by no pack file (a lone .txt was told only to give more)."""
+    from cleaner.suggest import NO_SITE
+
+    docs = sum(state.docs for _, state, _, _ in results)
+    if not docs or any(site != NO_SITE for site, *_ in results):
+        return ""
+    return "; and " + no_host_reason(docs)
 
 
 def unnamed_docs(results) -> int:

@@ -210,6 +210,18 @@ def test_too_few_documents_for_a_candidate_is_said_naming_min_docs(tmp_path, cap
             "(--min-docs 3), so none of the 4 lines the loaded rules leave can recur") in err
     # (the 4: the lead's rest, two body lines, the quiz line)
     assert not out.exists()
+    assert "no url host" not in err          # (the record's url names its site)
+
+
+def test_a_lone_text_file_is_told_it_has_no_url_host_too(tmp_path, capsys):
+    # Told only to give more documents, where more .txt files would still name no site.
+    text = tmp_path / "one.txt"
+    text.write_text("Judul Berita Contoh Hari Ini\n\nWarga kota berkumpul di alun-alun pada pagi "
+                    "hari untuk merayakan ulang tahun kota.\n", encoding="utf-8")
+    assert main(["suggest", str(text), "--write-packs", str(tmp_path / "packs")]) == 1
+    err = capsys.readouterr().err
+    assert "fewer than the 3 a candidate needs" in err
+    assert "; and the 1 document under (no site) has no url host" in err
 
 
 # Words enough for articles that share no line.
