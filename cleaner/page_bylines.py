@@ -313,9 +313,15 @@ def opens_with_dated_label(text: str, words: Lexicon | None = None) -> bool:
     >>> opens_with_dated_label("November 18, 2019 | Updated"), opens_with_dated_label("By me")
     (False, False)
     """
-    reader = _reader(words)
-    return reader.dated_by is not None and _opens_with_date(text, reader) and \
-        reader.dated_by.match(text) is not None
+    return _dated_by(text, _reader(words)) is not None
+
+
+def _dated_by(text: str, reader: _BylineWords) -> re.Match | None:
+    """The date and the byline word opening a text (_BylineWords.dated_by), where it opens with
+    a date; None elsewhere."""
+    if reader.dated_by is None or not _opens_with_date(text, reader):
+        return None
+    return reader.dated_by.match(text)
 
 
 def opens_with_label_colon(text: str, words: Lexicon | None = None) -> bool:
@@ -417,8 +423,7 @@ def _read_byline(value: str | None, reader: _BylineWords
     if not marks or marks[0].start() > 0:
         first_end = marks[0].start() if marks else len(text)
         first = _WORD_LABEL.sub("", text[:first_end], count=1)
-        dated = reader.dated_by.match(first) \
-            if reader.dated_by is not None and _opens_with_date(first, reader) else None
+        dated = _dated_by(first, reader)
         pieces.append(("", first[dated.end():] if dated else first))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
