@@ -11,7 +11,7 @@ import sys
 from cleaner.cli_common import (add_read_options, add_rule_options, add_site_option, at_least,
                                 load_cleaner, site_read_options, stats_refused)
 from cleaner.cli_learn import add_learn_options, learn_for_run
-from cleaner.heap_trim import map_large_blocks
+from cleaner.heap_trim import give_back_freed, map_large_blocks
 from cleaner.progress import say, settle_stderr
 from cleaner.run import execute
 from cleaner.run_config import CleanerFactory, RunConfig, folders_to_make
@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
     cleaner = load_cleaner(args)
     if cleaner is None:
         return 2
+    give_back_freed()           # (before the workers are forked as copies of this process)
     if args.no_builtin_rules and not args.rules and not args.learn_boilerplate and \
             not args.quiet:
         # (a run that removes nothing but what normalizing does: said, not left to be found)

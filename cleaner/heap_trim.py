@@ -60,6 +60,20 @@ def give_back_heap(input_bytes: int) -> bool:
     return True
 
 
+def give_back_freed() -> bool:
+    """Hand all the heap memory freed so far back to the system; whether it could.
+
+    Called by the command once its rules are loaded, before it forks workers: a first run after
+    the rules or the code changed checks every rule's pattern (the pack cache's build), and the
+    freed heap of that check would otherwise stay resident in the main process and in every
+    worker forked from it.
+    """
+    if _TRIM is None:
+        return False
+    _TRIM(0)
+    return True
+
+
 def map_large_blocks() -> bool:
     """Have glibc map each block of MMAP_THRESHOLD bytes or more on its own, handed back to the
     system when it is freed; whether it did. For the command's processes only (the CLI and its
