@@ -1,4 +1,4 @@
-"""warcio's record loader, made to leave a response record labelled as a page (no HTTP header block) as its page, and to read a record's type in any case."""
+"""warcio's record loader, made to leave a response record labelled as a page (no HTTP header block) as its page, and to read a record's type and its URI's scheme in any case."""
 
 from __future__ import annotations
 
@@ -28,10 +28,23 @@ class PageAwareLoader(ArcWarcRecordLoader):
             start = record.raw_stream.tell()
             uri = record.rec_headers.get_header("uri" if record.format == "arc"
                                                 else "WARC-Target-URI")
-            record.http_headers = self.load_http_headers(record.rec_type, uri,
+            # (a scheme is case-insensitive: warcio reads no HTTP header block under HTTPS://)
+            record.http_headers = self.load_http_headers(record.rec_type, _lower_scheme(uri),
                                                          record.raw_stream, record.length)
             if record.length and record.http_headers:
                 record.payload_length = record.length - (record.raw_stream.tell() - start)
         if not record.http_headers and ensure_http_headers:
             record.http_headers = self.default_http_headers(record.length, record.content_type)
         return record
+
+
+def _lower_scheme(uri: str | None) -> str | None:
+    """The URI with its scheme (up to the first colon) in lower case.
+
+    >>> _lower_scheme("HTTPS://thehill.com/A"), _lower_scheme("dns:x.id"), _lower_scheme(None)
+    ('https://thehill.com/A', 'dns:x.id', None)
+    """
+    if not uri:
+        return uri
+    scheme, colon, rest = uri.partition(":")
+    return scheme.lower() + colon + rest if colon else uri

@@ -1,4 +1,4 @@
-"""A .warc.gz whose damaged gzip member lies ahead of a corrupt record: the records between keep their outcomes and numbers; a record's type in capitals."""
+"""A .warc.gz whose damaged gzip member lies ahead of a corrupt record: the records between keep their outcomes and numbers; a record's type or its URI's scheme in capitals."""
 
 from __future__ import annotations
 
@@ -145,3 +145,15 @@ def test_a_record_type_written_in_capitals_is_read_as_its_type(tmp_path):
     path = tmp_path / "crawl.warc"
     path.write_bytes(b"".join(records))
     assert _outcomes(path) == [(1, URLS[0]), (2, URLS[1]), (3, URLS[2])]
+
+
+@pytest.mark.parametrize("scheme", ["HTTPS", "Https"])
+def test_a_target_uri_with_its_scheme_in_capitals_is_read_as_a_page(tmp_path, scheme):
+    # warcio reads an HTTP header block only under 'http:' or 'https:': the page went as
+    # "not HTML (no content type)", though its response said text/html.
+    records = [record(url, page(f"Judul Berita {n}")) for n, url in enumerate(URLS[:2])]
+    records[1] = records[1].replace(b"WARC-Target-URI: https:", f"WARC-Target-URI: {scheme}:"
+                                    .encode(), 1)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join(records))
+    assert _outcomes(path) == [(1, URLS[0]), (2, URLS[1].replace("https", scheme, 1))]
