@@ -6,6 +6,7 @@ import codecs
 import re
 
 from cleaner.charset_guess import guess_charset, mostly_utf8, single_byte
+from cleaner.charset_labels import browser_codec, c1_as_codepage, windows_codepage
 from cleaner.decode import DecodeError, is_utf8, looks_binary, not_text, utf16_pattern
 
 _BOMS = (
@@ -21,9 +22,6 @@ _XML_ENCODING = re.compile(
     rb"""\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 META_SCAN_BYTES = 4096
-# Labels that browsers read as windows-1252, a superset (WHATWG Encoding Standard).
-_CP1252_LABELS = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso88591", "l1", "ascii",
-                  "us-ascii", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
 # A charset guessed from the bytes is said in a note that opens so, and flagged so in the record.
 GUESSED_NOTE = "charset guessed from the bytes"
 GUESSED_FLAG = "guessed-charset"
@@ -59,20 +57,13 @@ def meta_charset(data: bytes) -> str | None:
 
 
 def codec_name(label: str | None) -> str | None:
-    """A charset label as a Python codec name, latin-1 family as cp1252; None if unknown.
+    """A charset label as a Python codec name, as browsers read it (latin-1 as cp1252,
+    Shift_JIS as cp932: charset_labels); None if unknown.
 
     >>> codec_name("ISO-8859-1"), codec_name("UTF8"), codec_name("x-unknown")
     ('cp1252', 'utf-8', None)
     """
-    if not label:
-        return None
-    label = label.strip().strip("\"'").lower()
-    if label in _CP1252_LABELS:
-        return "cp1252"
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    return browser_codec(label)
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str, list[str]]:
@@ -134,11 +125,13 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
                 notes.append(f"declared charset {label} but the bytes are UTF-8")
                 return data.decode("utf-8"), "utf-8", notes
         try:
-            return data.decode(name), name, notes
+            text = data.decode(name)
         except (UnicodeError, LookupError):     # "undefined" raises a plain UnicodeError
             notes.append(f"declared charset {label} does not decode this page")
             if name == "utf-8":
                 utf8_failed.append(notes[-1])
+            continue
+        return (*_codepage_controls(text, data, name, label, notes), notes)
     try:
         return data.decode("utf-8"), "utf-8", notes
     except UnicodeDecodeError:
@@ -146,13 +139,13 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     name = guess_charset(data)
     if name:
         try:
-            text = data.decode(name)
+            guessed: str | None = data.decode(name)
         except (UnicodeError, LookupError):
-            text = None
-        if text is not None:
+            guessed = None
+        if guessed is not None:
             notes.append(f"{GUESSED_NOTE}: {name}" + ("" if notes else
                                                       " (none declared, and not UTF-8)"))
-            return text, name, notes
+            return guessed, name, notes
     text = data.decode("utf-8", errors="replace")
     if mostly_utf8(data):
         # (one note: a UTF-8 label's "does not decode" beside it said the page was not read as
@@ -164,6 +157,23 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str,
     else:
         notes.append("no charset decodes this page cleanly; invalid bytes replaced")
     return text, "utf-8", notes
+
+
+def _codepage_controls(text: str, data: bytes, codec: str, label: str,
+                       notes: list[str]) -> tuple[str, str]:
+    """A page decoded in its declared ISO 8859 charset, and that codec: where it holds bytes
+    0x80-0x9F, which that charset reads as control characters (cleaning drops them: a cp1252
+    page labelled iso-8859-15 lost every ’ “ ” and –), they are read as the Windows codepage
+    of its script (charset_labels.windows_codepage), with a note saying so."""
+    codepage = windows_codepage(codec)
+    if codepage is None or _C1_BYTE.search(data) is None:
+        return text, codec
+    notes.append(f"declared charset {label} reads bytes 0x80-0x9F as control characters: "
+                 f"read as {codepage}'s")
+    return c1_as_codepage(text, codepage), codec
+
+
+_C1_BYTE = re.compile(rb"[\x80-\x9f]")
 
 
 def _decode_utf16(data: bytes, http_charset: str | None = None) -> tuple[str, str, list[str]]:

@@ -318,3 +318,37 @@ def test_a_txt_that_is_utf8_is_read_as_utf8_whatever_single_byte_charset_is_name
     # (was: the UTF-8 file read in cp1251, "вЂњKami")
     assert "“Kami tidak ingin,”" in first["text"] and "encoding" not in first
     assert "“Kami tidak ingin,”" in second["text"] and second["encoding"] == "cp1251"
+
+
+@pytest.mark.parametrize("label, codec, text", [
+    # Servers that say Shift_JIS send windows-31j: its extension kanji (髙橋, 山﨑) and full-width
+    # tilde decoded under shift_jis_2004, guessed after the label failed, as 郄橋 and 〜.
+    ("Shift_JIS", "cp932", "新駅が開業 髙橋社長 山﨑 150円～200円"),
+    ("x-sjis", "cp932", "新駅が開業 髙橋社長"),
+    ("windows-31j", "cp932", "新駅が開業 髙橋社長"),
+    ("euc-kr", "cp949", "똠방각하 햏자 뷁"),           # syllables only cp949 has
+    ("ks_c_5601-1987", "cp949", "똠방각하 햏자"),
+    ("gb2312", "gb18030", "朱镕基 王堃 北京"),          # characters only GBK has
+    ("big5", "big5hkscs", "香港 新聞"),
+])
+def test_a_page_is_read_in_the_charset_browsers_read_its_label_as(label, codec, text):
+    data = f'<meta charset="{label}"><p>{text}</p>'.encode(codec)
+    decoded, used, notes = decode_html(data)
+    assert (decoded.endswith(f"<p>{text}</p>"), used, notes) == (True, codec, [])
+
+
+@pytest.mark.parametrize("label, codepage, text", [
+    ("iso-8859-15", "cp1252", "The council’s “green” plan — a café"),
+    ("iso-8859-2", "cp1250", "„Šťastný“ – řekl starosta"),
+])
+def test_punctuation_bytes_of_an_iso_8859_labelled_page_are_read_as_its_codepage(label,
+                                                                                  codepage, text):
+    # Read as labelled, bytes 0x80-0x9F were control characters, which cleaning dropped: the
+    # headline "Council’s plan" came out "Councils plan", flagged nowhere.
+    data = f'<meta charset="{label}"><h1>{text}</h1>'.encode(codepage)
+    decoded, _, notes = decode_html(data)
+    assert decoded.endswith(f"<h1>{text}</h1>")
+    assert notes == [f"declared charset {label} reads bytes 0x80-0x9F as control characters: "
+                     f"read as {codepage}'s"]
+    plain = f'<meta charset="{label}"><h1>café</h1>'.encode(codepage)
+    assert decode_html(plain)[2] == []
