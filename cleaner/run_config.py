@@ -191,8 +191,9 @@ def open_output(config: RunConfig):
         fmt = fmt or "jsonl"
         suffix = next((f for f in FORMATS if config.output.lower().rstrip("/\\")
                        .endswith("." + f)), None)
-        if suffix is not None and suffix != fmt and not Path(config.output).is_dir():
-            # "-o out.jsonl.zst --shard-size N" made a folder of that name full of plain .jsonl.
+        if suffix is not None and suffix != fmt and not config.resume:
+            # "-o out.jsonl.zst --shard-size N" made a folder of that name full of plain .jsonl;
+            # so did "-o out.parquet" where a folder of that name was made first (mkdir -p).
             raise OutputError(f"-o {config.output} names a .{suffix} file, but shards go to a "
                               f"folder of {fmt} files; give a folder name, and --format {suffix} "
                               "for shards of that kind")

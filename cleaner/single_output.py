@@ -37,6 +37,11 @@ class SingleOutput:
             # (before the records' writer opens: it removes a killed run's temporary files,
             # which tell whether that run's records reached their place)
             _settle_set_aside(path, cast(str, rejects_path))
+        self._rejects = LazyWriter(rejects_path)
+        try:
+            self._rejects.check()           # (before the records' writer opens its file)
+        except OSError as exc:
+            raise self._naming_rejects(exc) from None
         self._out: ParquetRecordWriter | JsonlWriter
         # What turns a batch's records into this output's own form where they are cleaned.
         self.encode: Callable[[list[dict[str, Any]]], bytes] | None = None
@@ -52,7 +57,6 @@ class SingleOutput:
             self.encode = encode_records
         else:
             self._out = JsonlWriter(path, level)
-        self._rejects = LazyWriter(rejects_path)
         self.rejects_written = 0
         self._lines_bytes = 0       # of the record lines written: stdout's output_bytes
         self._earlier_rejects: str | None = None      # the earlier run's, set aside

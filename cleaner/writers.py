@@ -297,6 +297,17 @@ class LazyWriter:
         self._writer: JsonlWriter | None = None
         self.failed = False
 
+    def check(self) -> None:
+        """OSError now where the file could not be written later: its folder is made, and its
+        temporary name created there and removed (a run with rejects found that out only at
+        its first reject, and lost all it had cleaned). A device or pipe is not tried."""
+        if self.path is None or is_special_file(str(self.path)):
+            return
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        tmp = temporary_name(str(self.path))
+        open(tmp, "xb").close()
+        os.unlink(tmp)
+
     def write(self, record: dict[str, Any]) -> None:
         if self.path is None:
             return

@@ -1,8 +1,9 @@
-"""The files beside the output: a rejects file that cannot be written is named in the error, and a
+"""The files beside the output: a rejects file that cannot be written is named in the error (found before the run where it cannot be made), and a
 --stats or --report path that cannot be written is refused before the run, leaving no file."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -172,3 +173,18 @@ def test_the_rejects_file_of_shards_on_a_full_disk_is_named(dump, tmp_path, monk
            f"{rejects} (--rejects PATH writes them elsewhere)" in err
     # (no shard renamed into place that the manifest does not record: it said "1 shards")
     assert "0 shards (0 records) are complete and kept" in err and "--resume" in err
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="a folder no file can be made in")
+@pytest.mark.parametrize("output", ["out.jsonl", "out.parquet"])
+def test_a_rejects_file_that_cannot_be_made_stops_the_run_before_it_cleans(dump, tmp_path,
+                                                                           capsys, output):
+    # Found at the first reject, after all the cleaning before it: the run failed with nothing
+    # written, and a dump with no reject ran through.
+    out, stats = tmp_path / output, tmp_path / "s.json"
+    assert main(["clean", str(dump), "-o", str(out), "--rejects", "/proc/rejects.jsonl",
+                 "--stats", str(stats), "-q", "--workers", "1"]) == 1
+    assert "error: cannot write /proc/rejects.jsonl: No such file or directory" in \
+        capsys.readouterr().err
+    assert not out.exists() and set(tmp_path.iterdir()) == {dump, stats}
+    assert json.loads(stats.read_text())["documents_read"] == 0

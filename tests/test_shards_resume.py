@@ -486,6 +486,23 @@ def test_a_shard_folder_named_as_a_compressed_file_is_refused(tmp_path, capsys):
                  "--format", "jsonl.zst"]) == 0
 
 
+@pytest.mark.parametrize("name, fmt", [("out.parquet", "parquet"), ("out.jsonl.gz", "jsonl.gz")])
+def test_a_folder_made_first_under_a_file_name_is_refused_as_shards_of_another_kind(
+        tmp_path, capsys, name, fmt):
+    # A folder made before the run (mkdir -p) got plain .jsonl shards under out.parquet, and
+    # the run said nothing: a reader of *.parquet found none.
+    dump = tmp_path / "in.jsonl"
+    small_dump(dump, 30)
+    out = tmp_path / name
+    out.mkdir()
+    assert main(["clean", str(dump), "-o", str(out), "-q"]) == 2
+    assert f"names a .{fmt} file, but shards go to a folder of jsonl files" in \
+        capsys.readouterr().err
+    assert list(out.iterdir()) == []
+    assert main(["clean", str(dump), "-o", str(out), "-q", "--format", fmt]) == 0
+    assert (out / f"part-00000.{fmt}").is_file()
+
+
 def test_a_signal_while_the_stopping_run_checkpoints_is_let_pass():
     # Ctrl-C pressed a third time in a hurry used to cut short the checkpoint and the resume
     # hint with a bare KeyboardInterrupt.
