@@ -170,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.format == "json":
         out = [{"site": site, "documents": state.docs, "mined": state.mined,
+                "repeats": state.repeats,
                 "candidates": [c.as_dict() for c in fresh],
                 "covered": [c.as_dict() for c in covered],
                 "field_lists": [{"shape": shapes.label_display(g.key), "docs": len(g.docs)}
@@ -183,7 +184,8 @@ def run(args: argparse.Namespace) -> int:
               f"{counted(len(results), 'site')}; existing rules: {names}")
         for site, state, fresh, covered in results:
             print()
-            print(format_site(site, state.docs, state.mined, fresh, covered, state.field_lists))
+            print(format_site(site, state.docs, state.mined, fresh, covered, state.field_lists,
+                              state.repeats))
     if args.write_packs:
         existing = {p.id: p.path for p in packs if p.kind == "site"}
         try:
@@ -399,13 +401,15 @@ def _comment(text: str, width: int = 150) -> str:
 
 
 def format_site(site: str, docs: int, mined: int, fresh: list[Candidate],
-                covered: list[Candidate], field_lists=()) -> str:
+                covered: list[Candidate], field_lists=(), repeats: int = 0) -> str:
     """A site's candidates as commented TOML rules, best first."""
     from cleaner import shapes
     from cleaner.rule_toml import pack_toml, rule_toml
 
     out = [f"# ===== {site}: {counted(docs, 'document')}"
            + (f" ({mined} mined)" if mined < docs else "")
+           + (f", {counted(repeats, 'repeated document')} left out (same url or text)"
+              if repeats else "")
            + " " + "=" * max(3, 60 - len(site))]
     for cand in covered:
         rules = ", ".join(f"{r} {n}" for r, n in cand.covered_by)

@@ -56,7 +56,9 @@ def test_suggest_reads_hidden_files_only_with_hidden(tmp_path, capsys):
     folder = tmp_path / "d" / ".archive"
     folder.mkdir(parents=True)
     lines = [{"id": str(n), "url": f"https://berita.example/{n}",
-              "text": ARTICLE.replace("Lihat Foto", "Ikuti kanal kami di WhatsApp sekarang")}
+              # (each its own text: the same text again is one document to suggest)
+              "text": ARTICLE.replace("Lihat Foto", "Ikuti kanal kami di WhatsApp sekarang")
+              + f"\n\nBerita nomor {n} ditulis untuk pembaca di kota ke-{n}."}
              for n in range(6)]
     (folder / "dump.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
     capsys.readouterr()
