@@ -649,7 +649,13 @@ class ShardedOutput:
                 os.fsync(rejects.fileno())
         except OSError as exc:
             raise self._naming_rejects(exc)
-        if self._shard is not None and self._shard.count:
+        if complete and self.fmt == "parquet" and not manifest["shards"] and self._shard is None:
+            # A folder with no Parquet shard reads as a table of no columns, which a job
+            # joining many runs' folders could not take with the others: a run that wrote no
+            # record ends with one shard of none, in the schema every shard has.
+            self._open_shard()
+        if self._shard is not None and (self._shard.count or complete and not manifest["shards"]
+                                        and self.fmt == "parquet"):
             name = self._shard_name(self.shard_count)
             self._shard.close()
             final = self.folder / name

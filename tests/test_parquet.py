@@ -416,3 +416,28 @@ def test_a_parquet_file_cut_short_and_another_format_named_parquet_are_told_apar
     assert reasons["rows.parquet"] == ("not a Parquet file: it opens with 'id,text', not with "
                                        "Parquet's mark PAR1 (another format named as Parquet?)")
     assert reasons["empty.parquet"] == "an empty file (0 bytes): no Parquet in it"
+
+
+@pytest.mark.parametrize("dump", ["empty", "all rejects"])
+def test_parquet_shards_of_a_run_with_no_record_are_one_shard_in_the_schema(tmp_path, dump):
+    # Only the manifest was written: the folder read as a table with no columns, which a job
+    # joining many runs' shard folders could not take with the others.
+    source = tmp_path / "in.jsonl"
+    source.write_text("" if dump == "empty" else '[1]\n"x"\n')
+    out = tmp_path / "out"
+    assert main(["clean", str(source), "-o", str(out), "--format", "parquet", "--shard-size",
+                 "5", "-q", "--workers", "1"]) == 0
+    table = pq.read_table(out)
+    assert table.num_rows == 0 and table.schema == record_schema()
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert [(s["name"], s["records"]) for s in manifest["shards"]] == [("part-00000.parquet", 0)]
+    assert main(["clean", str(source), "-o", str(out), "--format", "parquet", "--shard-size",
+                 "5", "-q", "--workers", "1", "--resume"]) == 0
+
+
+def test_jsonl_shards_of_a_run_with_no_record_are_none(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("")
+    out = tmp_path / "out"
+    assert main(["clean", str(source), "-o", str(out), "--shard-size", "5", "-q"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["_manifest.json"]

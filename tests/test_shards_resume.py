@@ -96,17 +96,20 @@ def test_shards_count_what_one_output_file_counts(dump, tmp_path, shard_size):
 @pytest.mark.parametrize("workers", ["1", "2"])
 @pytest.mark.parametrize("fmt", ["jsonl", "jsonl.gz", "parquet"])
 def test_a_run_of_rejects_alone_leaves_no_temporary_shard(tmp_path, fmt, workers):
-    """Every input refused: the folder holds the manifest and the rejects, no shard, and no
-    shard's temporary file (a batch of rejects alone opened one, never renamed)."""
+    """Every input refused: the folder holds the manifest and the rejects, no shard of JSON
+    lines (Parquet's one shard of no record, in the schema), and no shard's temporary file (a
+    batch of rejects alone opened one, never renamed)."""
     dump = tmp_path / "dump.jsonl"
     dump.write_text("[1]\n" * 5 + "{\"text\": 3}\n")
     out = tmp_path / "out"
     assert main(["clean", str(dump), "-o", str(out), "--format", fmt, "-q",
                  "--workers", workers]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["_manifest.json", "_rejects.jsonl"]
+    shards = ["part-00000.parquet"] if fmt == "parquet" else []
+    assert sorted(p.name for p in out.iterdir()) == ["_manifest.json", "_rejects.jsonl", *shards]
     assert len(read_jsonl(out / "_rejects.jsonl")) == 6
     manifest = json.loads((out / "_manifest.json").read_text())
-    assert manifest["complete"] and manifest["shards"] == [] and manifest["rejects"] == 6
+    assert manifest["complete"] and [s["name"] for s in manifest["shards"]] == shards
+    assert manifest["rejects"] == 6 and manifest["records"] == 0
 
 
 @pytest.mark.parametrize("fmt", ["jsonl.gz", "jsonl.zst"])
