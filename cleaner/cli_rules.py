@@ -114,15 +114,21 @@ def run_list(args: argparse.Namespace) -> int:
         warnings.setdefault(path, []).append(warning)
     shown = 0
     for pack in packs:
-        rules = [rule for rule in pack.rules if _listed(rule, args.pattern)]
-        if args.pattern and not rules:
+        rules = [rule for rule in pack.rules if _listed((rule.id, *rule.aliases), args.pattern)]
+        # A site's html_strip selectors are removals of its own, named <pack>/html-strip:<selector>.
+        strips = [f"{pack.id}/html-strip:{selector}" for selector in pack.html_strip]
+        strips = [name for name in strips if _listed((name,), args.pattern)]
+        if args.pattern and not rules and not strips:
             continue
-        shown += len(rules)
+        shown += len(rules) + len(strips)
         extra = f" domains={','.join(pack.domains)}" if pack.domains else ""
         count = len(pack.rules)
         # Filtered, a pack says how many of its rules are shown: "1 of 12 rules".
         tally = (f"{len(rules):3d} of {counted(count, 'rule'):9s}" if args.pattern
                  else f"{count:3d} {noun(count, 'rule'):5s}")
+        if pack.html_strip:
+            tally += f" and {len(strips)}" + (f" of {len(pack.html_strip)}" if args.pattern else "") \
+                + f" html_strip {noun(len(pack.html_strip), 'selector')}"
         print(f"{pack.kind:6s} {pack.id:24s} {tally}  {pack.path}{extra}")
         for warning in warnings.get(pack.path, ()):
             print(f"         warning: {warning}")
@@ -131,20 +137,40 @@ def run_list(args: argparse.Namespace) -> int:
             if rule.valid_from or rule.valid_until:
                 dates = f" [{rule.valid_from or '...'} .. {rule.valid_until or '...'}]"
             print(f"         {rule.id:40s} {rule.action:9s} {rule.description}{dates}")
+        for name in strips:
+            print(f"         {name:40s} {'html-strip':9s} html_strip selector: what it names is "
+                  "stripped from a page before extraction")
+    shown += _list_engine_rules(args.pattern)
     if args.pattern and not shown:
         print(f"cleaner: no rule id or alias matches {args.pattern!r}", file=sys.stderr)
         return 1
     return 0
 
 
-def _listed(rule, pattern: str | None) -> bool:
-    """Whether `rules list PATTERN` lists a rule: its id or an alias matches PATTERN as a glob
-    (one with *, ? or [), else holds it, in any case (ids are lower case, "Kompas/*" is meant
-    as "kompas/*"); every rule without one."""
+def _list_engine_rules(pattern: str | None) -> int:
+    """Print the removal ids of the cleaner's own that PATTERN lists (all without one), as a
+    pack's rules are; how many. They are what most of a web page's removals are named."""
+    from cleaner.engine_rules import ENGINE_RULES
+
+    listed = [rule for rule in ENGINE_RULES if _listed((rule.id,), pattern)]
+    if not listed:
+        return 0
+    count = len(ENGINE_RULES)
+    tally = f"{len(listed):3d} of {count} ids   " if pattern else f"{count:3d} ids  "
+    print(f"{'engine':6s} {'(the cleaner itself)':24s} {tally}  cleaner/engine_rules.py")
+    for rule in listed:
+        print(f"         {rule.id:40s} {rule.action:9s} {rule.description}")
+    return len(listed)
+
+
+def _listed(names: tuple[str, ...], pattern: str | None) -> bool:
+    """Whether `rules list PATTERN` lists a rule by its names (its id and aliases): one matches
+    PATTERN as a glob (one with *, ? or [), else holds it, in any case (ids are lower case,
+    "Kompas/*" is meant as "kompas/*"); every rule without one."""
     if not pattern:
         return True
     pattern = pattern.casefold()
-    names = [name.casefold() for name in (rule.id, *rule.aliases)]
+    names = tuple(name.casefold() for name in names)
     if any(char in pattern for char in "*?["):
         return any(fnmatchcase(name, pattern) for name in names)
     return any(pattern in name for name in names)
