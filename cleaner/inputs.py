@@ -128,8 +128,8 @@ class Item:
     fields: dict[str, Any]
     size: int
     kind: str = "text"            # "html": text is a web page, cleaned by Cleaner.clean_html
-    # The reader's notes, not carried into the record as fields: fallback_date (a WARC record's
-    # crawl date: HTML only, for clean_html), page_flags (notes on a wrong declared charset, a
+    # The reader's notes, not carried into the record as fields: fallback_date (a date for a
+    # page that gives none, which the Python API may pass: HTML only, for clean_html), page_flags (notes on a wrong declared charset, a
     # record the file ends inside: they go into the record's flags, a text item's too).
     hints: dict[str, Any] = field(default_factory=dict)
     # What the item's record is named by, with its line, if it has no id (ReadOptions.id_name);

@@ -1335,10 +1335,11 @@ def _page(record, source: str, number: int, payload: bytes, charset: str | None,
     if not text.strip():
         return Reject(source, number, f"empty page: {url}")
     fields = _record_fields(record, url)
-    warc_date = fields.get("warc_date")
     if encoding not in UTF8_ENCODINGS:
         fields["encoding"] = encoding
-    hints = {"fallback_date": warc_date, "page_flags": [charset_flag(n) for n in notes] + flags
+    # (no fallback date: the WARC-Date, carried as warc_date, is when the page was fetched; as
+    # meta.date it passed for a publication time, where the same text from a WET file has none)
+    hints = {"page_flags": [charset_flag(n) for n in notes] + flags
              + _truncated_flag(record, content, body)}
     return Item(source, number, text, fields, len(payload), kind="html", hints=hints)
 

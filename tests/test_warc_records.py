@@ -135,7 +135,7 @@ def test_a_resource_record_holding_a_page_is_read_as_a_response_is(tmp_path):
     assert [(i.line, i.kind, i.fields["url"]) for i in items] == \
         [(1, "html", "https://r.id/1"), (2, "html", "https://r.id/2")]
     assert items[0].fields["warc_date"] == "2016-09-01T00:00:00Z"
-    assert items[0].hints["fallback_date"] == "2016-09-01T00:00:00Z"
+    assert "fallback_date" not in items[0].hints          # (a crawl date: no publication date)
     assert items[0].text == page("Satu").decode()
 
 
