@@ -85,6 +85,29 @@ def names_site(part: str, site_names: Iterable[str]) -> bool:
     return len(squashed) >= 3 and any(squashed in name for name in site_names)
 
 
+def without_site_name(line: str, site_names: Iterable[str]) -> str:
+    """A headline line without a last part after a dash or bar that is the document's site's
+    name (one of `site_names`, squashed, or the start of one: "CNN Indonesia" of
+    cnnindonesia.com): a WET record's first line is its page's <title>, "Jet Tempur Swiss
+    Hilang - CNN Indonesia". A part a name merely holds stays ("Jepang - Indonesia"), and so
+    does one after a colon ("Kompas: ..." may open a headline about it).
+
+    >>> without_site_name("Jet Tempur Hilang - CNN Indonesia", ["cnnindonesiacom"])
+    'Jet Tempur Hilang'
+    >>> without_site_name("Saham Naik | Kompas.com", ["cnnindonesiacom"])
+    'Saham Naik | Kompas.com'
+    >>> without_site_name("Jepang - Indonesia", ["cnnindonesiacom"])
+    'Jepang - Indonesia'
+    """
+    parts = [m for m in _TITLE_PARTS.finditer(line) if ":" not in m.group()]
+    if not parts or not line[:parts[-1].start()].strip():
+        return line
+    name = _squashed(line[parts[-1].end():])
+    if len(name) >= 4 and any(site.startswith(name) for site in site_names):
+        return line[:parts[-1].start()].strip()
+    return line
+
+
 def title_of_hint(line: str, hint: str, site_names: Iterable[str] = ()) -> str | None:
     """How a first line gives the input's title: "same" (the same words), "shorter" (the title
     but for a last part that names the site, `site_names`: names_site; or, for a line of three
@@ -600,7 +623,7 @@ def header_stage(doc: Document) -> Document:
           # byline kept as one)
           and not other_head_line(first.text, words, (ln.text for ln in lines[1:]))):
         title = first.text
-        doc.set_meta("title", title)
+        doc.set_meta("title", without_site_name(title, site_names(doc)))
         _take(doc, first, "header/title", "title")
     if title is None:
         _byline_run(doc, lines, 0, words)
