@@ -588,7 +588,7 @@ def _load_rule(raw: Any, index: int, pack_id: str, path: Path, compiled: bool = 
         regex = check_pattern(pattern)
     except re2.error as exc:
         raise RuleFileError(path, f"pattern rejected by the linear-time engine (RE2): "
-                                  f"{_refusal(exc, 'use a (?P<cut>...) group to keep context')}",
+                                  f"{_refusal(exc, _pattern_advice(_re2_reason(exc)))}",
                             rule_id)
     if compiled:
         try:
@@ -870,6 +870,20 @@ def _checked(pattern: str, key: str, advice: str, path: Path, rule_id: str) -> A
     except re2.error as exc:
         raise RuleFileError(path, f"{key} pattern rejected by RE2: {_refusal(exc, advice)}",
                             rule_id)
+
+
+def _pattern_advice(reason: str) -> str:
+    """What a rule's pattern does instead of what RE2 refused in it: the exceptions a negative
+    look-around held go in `unless`; the context a positive one held, in a cut group.
+
+    >>> _pattern_advice("invalid perl operator: (?!")
+    'give the lines it must not take as an unless pattern (a line matching it is kept)'
+    >>> _pattern_advice("invalid perl operator: (?<=")
+    'use a (?P<cut>...) group to keep context'
+    """
+    if "(?!" in reason or "(?<!" in reason:
+        return "give the lines it must not take as an unless pattern (a line matching it is kept)"
+    return "use a (?P<cut>...) group to keep context"
 
 
 def _refusal(exc: re2.error, advice: str) -> str:
@@ -1480,8 +1494,23 @@ def id_clashes(packs: list[Pack]) -> list[tuple[Pack, Rule, str, Pack, Rule]]:
 
 def _rule_id_clashes(packs: list[Pack]) -> list[RuleFileError]:
     """id_clashes as loading errors."""
-    return [RuleFileError(pack.path, f"rule id {name!r} is already used in {first.path}", rule.id)
-            for pack, rule, name, first, _ in id_clashes(packs)]
+    return [RuleFileError(pack.path, f"rule {'id' if name == rule.id else 'alias'} {name!r} is "
+                                     f"already used in {first.path}"
+                                     f"{clash_lines(pack, rule, first, first_rule)}", rule.id)
+            for pack, rule, name, first, first_rule in id_clashes(packs)]
+
+
+def clash_lines(pack: Pack, rule: Rule, first: Pack, first_rule: Rule) -> str:
+    """Where two rules that clash give their ids: " (lines 12 and 30)" in one file, " (line
+    30 here, line 12 there)" in two; "" where a line cannot be told (an alias, a file not
+    read)."""
+    here = id_lines(pack.path, rule.id)
+    if pack.path == first.path:
+        return f" (lines {here[0]} and {here[1]})" if len(here) == 2 else ""
+    there = id_lines(first.path, first_rule.id)
+    if len(here) == 1 and len(there) == 1:
+        return f" (line {here[0]} here, line {there[0]} there)"
+    return ""
 
 
 def site_problems(packs: list[Pack]) -> list[RuleFileError]:

@@ -33,7 +33,7 @@ from cleaner.normalize import normalize
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.pack_replacements import pack_warnings, shipped_replacements
 from cleaner.rulefile import (Pack, Rule, RuleFileError, alphabet_of, builtin_rules_dir,
-                              combine_packs, id_clashes, id_lines, read_pack, near_problems,
+                              clash_lines, combine_packs, id_clashes, read_pack, near_problems,
                               piece_warnings, rule_paths, shipped_rule_files, site_problems,
                               unknown_rule_ids)
 from cleaner.sitekey import site_stem
@@ -231,21 +231,8 @@ def check_ids(packs: list[Pack]) -> list[Finding]:
     """Rule ids and aliases are unique across packs; an id is never reused as another's alias."""
     return [Finding("error", "ids", f"{pack.path}: {rule.id}",
                     f"{'id' if name == rule.id else 'alias'} {name!r} is already used by "
-                    f"{first_rule.id} ({first.path}){_clash_lines(pack, rule, first, first_rule)}")
+                    f"{first_rule.id} ({first.path}){clash_lines(pack, rule, first, first_rule)}")
             for pack, rule, name, first, first_rule in id_clashes(packs)]
-
-
-def _clash_lines(pack: Pack, rule: Rule, first: Pack, first_rule: Rule) -> str:
-    """Where two rules that clash give their ids: " (lines 12 and 30)" in one file, " (line
-    30 here, line 12 there)" in two; "" where a line cannot be told (an alias, a file not
-    read)."""
-    here = id_lines(pack.path, rule.id)
-    if pack.path == first.path:
-        return f" (lines {here[0]} and {here[1]})" if len(here) == 2 else ""
-    there = id_lines(first.path, first_rule.id)
-    if len(here) == 1 and len(there) == 1:
-        return f" (line {here[0]} here, line {there[0]} there)"
-    return ""
 
 
 def _names(pack: Pack) -> set[str]:
@@ -255,20 +242,38 @@ def _names(pack: Pack) -> set[str]:
     return names | {site_stem(name) for name in names}
 
 
+def _squashed(name: str) -> str:
+    """A name's letters and digits alone, as its prefixes are compared ("berita-baru")."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 def check_id_prefixes(packs: list[Pack]) -> list[Finding]:
     """A rule whose id starts with another loaded pack's name and not its own pack's
     (`kompas/x` in the beritabaru.example pack): ids are `<site stem>/<what>`, and the rule
-    would be read, looked for and reported as the other site's. A warning, not an error: a
-    pasted rule may keep the id it came with."""
+    would be read, looked for and reported as the other site's. So is one whose id has no
+    prefix, or one naming no pack (a typo of the stem, `situsbru/x`), which records and
+    fixtures would then keep. A warning, not an error: a pasted rule may keep the id it came
+    with."""
     names = [(pack, _names(pack)) for pack in packs]
     findings = []
     for pack, own in names:
         for rule in pack.rules:
             prefix, slash, rest = rule.id.partition("/")
-            if not slash or prefix in own:
+            if prefix in own:
                 continue
             others = [other for other, theirs in names if other is not pack and prefix in theirs]
-            if others:
+            if not slash or not others and not any(_squashed(name).startswith(_squashed(prefix))
+                                                   for name in own):
+                # (a prefix shortening the pack's name, or spelling it with a hyphen, is its
+                # own: cnbc/ in cnbcindonesia.com, berita-baru/ in beritabaru.example)
+                said = "id has no prefix" if not slash else \
+                    f"id's prefix {prefix!r} names no loaded pack, this one ({pack.id}) neither"
+                findings.append(Finding(
+                    "warning", "ids", f"{pack.path}: {rule.id}",
+                    f"the {said}: rule ids are <site stem>/<what>, like "
+                    f"{site_stem(pack.id)}/{rest if slash else rule.id}, and are kept for good "
+                    "in records and fixtures"))
+            elif others:
                 named = ", ".join(f"{other.id} ({other.path})" for other in others)
                 findings.append(Finding(
                     "warning", "ids", f"{pack.path}: {rule.id}",

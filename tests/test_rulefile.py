@@ -72,6 +72,16 @@ def test_reused_rule_id_is_refused(tmp_path):
         load_packs([tmp_path], builtin=False)
 
 
+def test_a_rule_id_used_twice_in_one_file_is_refused_with_both_lines(tmp_path):
+    # `clean` said only "is already used in FILE", where `rules check` gave the lines.
+    rule = GOOD[GOOD.index("[[rule]]"):]
+    path = write(tmp_path, GOOD + "\n" + rule.replace("a promo", "another"), "a.toml")
+    lines = [n for n, line in enumerate(path.read_text().splitlines(), 1) if line.startswith("id")]
+    with pytest.raises(RuleFileError) as info:
+        load_packs([tmp_path], builtin=False)
+    assert f"is already used in {path} (lines {lines[-2]} and {lines[-1]})" in str(info.value)
+
+
 def test_user_pack_with_a_shipped_id_replaces_it(tmp_path):
     sites = tmp_path / "sites"
     sites.mkdir()
@@ -310,3 +320,17 @@ def test_set_says_which_field_it_cannot_fill_before_the_value_type(tmp_path, val
     assert reason in info.value.reason and info.value.rule == "t/promo"
     if "not [" in reason:
         assert f"set may fill only {sorted(SET_FIELDS)}" in info.value.reason
+
+
+@pytest.mark.parametrize("pattern, advice", [
+    # A negative look-ahead holds exceptions, which a cut group cannot: `unless` does.
+    ("'^promo(?!\\.com)'", "give the lines it must not take as an unless pattern"),
+    ("'(?<!no )promo'", "give the lines it must not take as an unless pattern"),
+    ("'(?<=x)promo'", "use a (?P<cut>...) group to keep context"),
+    ("'^promo(?=\\.com)'", "use a (?P<cut>...) group to keep context"),
+])
+def test_a_refused_look_around_is_told_what_a_rule_holds_instead(tmp_path, pattern, advice):
+    with pytest.raises(RuleFileError) as info:
+        load_pack(write(tmp_path, GOOD.replace("'^promo$'", pattern)))
+    assert str(info.value).endswith(advice + (" (a line matching it is kept)"
+                                              if "unless" in advice else ""))

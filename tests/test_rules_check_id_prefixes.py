@@ -1,6 +1,6 @@
 """`rules check` warns about a rule whose id starts with another loaded pack's name and not its
-own (`kompas/x` in the beritabaru.example pack): ids are `<site stem>/<what>`. A warning, not an
-error: a pasted rule may keep the id it came with."""
+own (`kompas/x` in the beritabaru.example pack), has no prefix, or one naming no pack: ids are
+`<site stem>/<what>`. A warning, not an error: a pasted rule may keep the id it came with."""
 
 from __future__ import annotations
 
@@ -50,11 +50,24 @@ def test_a_rule_id_with_another_sites_prefix_is_warned_about_naming_that_pack(tm
     assert "beritabaru/x" in warning["message"]        # the id it should have
 
 
-def test_a_rule_id_with_its_own_sites_prefix_or_an_unknown_one_is_not(tmp_path, capsys):
-    for rule_id in ("beritabaru/x", "berita-baru/x", "beritabaru.example/x", "x"):
+def test_a_rule_id_with_its_own_sites_prefix_is_not(tmp_path, capsys):
+    for rule_id in ("beritabaru/x", "berita-baru/x", "beritabaru.example/x", "berita/x"):
         _, found = _check(tmp_path, capsys,
                           ("beritabaru.example.toml", PACK.format(rule_id=rule_id)))
         assert found == [], rule_id
+
+
+def test_a_rule_id_with_no_prefix_or_one_naming_no_pack_is_warned_about(tmp_path, capsys):
+    # Both loaded without a word, and records and fixtures keep an id for good: a typo of the
+    # stem (beritabru) stayed in them.
+    for rule_id, said in (("x", "the id has no prefix"),
+                          ("beritabru/x", "the id's prefix 'beritabru' names no loaded pack, "
+                                          "this one (beritabaru.example) neither")):
+        code, found = _check(tmp_path, capsys,
+                             ("beritabaru.example.toml", PACK.format(rule_id=rule_id)))
+        assert code == 0 and [f["level"] for f in found] == ["warning"], rule_id
+        assert found[0]["message"].startswith(f"{said}: rule ids are <site stem>/<what>, like "
+                                              "beritabaru/x"), found[0]["message"]
 
 
 def test_a_language_or_common_packs_name_counts_as_another_packs_too(tmp_path, capsys):
