@@ -52,7 +52,9 @@ def register(sub) -> None:
                              "(html/not-extracted); by default those that read as prose are "
                              "shown first, in full, with where they sat, and more than "
                              f"{LISTED_NOISE} others (menus, labels, links) are counted, with a "
-                             "few examples")
+                             "few examples. Also tell, for the shipped packs' rules the document "
+                             "got, the lines a rule's pattern matches that it did not take, and "
+                             "why (always told for the rules of --rules files)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="mark removals in color (default: auto, when stdout is a terminal)")
     add_read_options(parser)
@@ -118,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         shown_ids.update(named)
         print(explain(doc.text, record, color=color, rules=rule_sources(used.packs),
-                      width=width, every=args.every, places=_places(item, record, doc.text)))
+                      width=width, every=args.every, places=_places(item, record, doc.text),
+                      unfired=_unfired(doc, record, used.packs, args.every)))
         print()
         shown += 1
         if args.limit and shown >= args.limit:
@@ -142,6 +145,26 @@ def run(args: argparse.Namespace) -> int:
               + (f" (skipped: {'; '.join(passed)})" if passed else ""), file=sys.stderr)
         return 1
     return 0
+
+
+def _unfired(doc, record: dict, packs, every: bool) -> list[tuple[int, str, str]]:
+    """(line, rule, why) for each line of a document a rule's pattern matches and the rule did
+    not take: "why did my rule not take this line?" (where = "last" above the last line, the
+    document another site's, another rule first). The rules of the user's files, and with
+    `every` those of the shipped packs the document got."""
+    from cleaner.rules_check import unfired_here
+    from cleaner.rulefile import shipped_rule_files
+
+    shipped = {str(path) for path in shipped_rule_files(True)}
+    got = {pack.id for pack in doc.packs}
+    found = []
+    for pack in packs:
+        if str(pack.path) in shipped and not (every and pack.id in got):
+            continue
+        for rule in pack.rules:
+            found += [(number, rule.id, why)
+                      for number, why in unfired_here(rule, pack, doc.text, record)]
+    return sorted(found)
 
 
 def _places(item: Item, record: dict, normalized: str) -> dict[int, str]:

@@ -60,13 +60,15 @@ def _pack_file(path: str, shipped: Path) -> str:
 
 def explain(normalized: str, record: dict[str, Any], color: bool = False,
             rules: Mapping[str, tuple[str, str]] | None = None, width: int = WIDTH,
-            every: bool = False, places: Mapping[int, str] | None = None) -> str:
+            every: bool = False, places: Mapping[int, str] | None = None,
+            unfired: Sequence[tuple[int, str, str]] = ()) -> str:
     """The normalized input line by line, removals as [-text-]<rule>, then meta and flags; with
     `rules` (rule_sources), a legend of the rules that removed something: file, description,
     wrapped to `width` columns. What a page's extractor left out that reads as prose is shown
     first, in full, with where it sat (`places`: its index among the record's removals at
     line 0 -> where, as places_left_out says it); the rest of the extractor's leavings are
-    summed up unless `every` removal is asked for."""
+    summed up unless `every` removal is asked for. `unfired`: (line, rule, why) for lines a
+    rule's pattern matches that it did not take, listed after the legend."""
     by_line: dict[int, list[dict]] = defaultdict(list)
     for removal in record["removed"]:
         by_line[removal["line"]].append(removal)
@@ -98,6 +100,7 @@ def explain(normalized: str, record: dict[str, Any], color: bool = False,
     removed_chars = sum(len(r["text"]) for r in record["removed"])
     out.append("")
     out.extend(_legend(record, rules or {}, width))
+    out.extend(_unfired_lines(unfired, width))
     out.append(f"   {counted(len(record['removed']), 'removal')}, "
                f"{counted(removed_chars, 'character')}; "
                f"{counted(len(record['text']), 'character')} of text kept")
@@ -414,6 +417,19 @@ def _cut(text: str, chars: int) -> str:
     ('Beranda', 'xxxx...')
     """
     return text if len(text) <= chars else text[:chars] + "..."
+
+
+def _unfired_lines(unfired: Sequence[tuple[int, str, str]], width: int = WIDTH) -> list[str]:
+    """The lines a rule's pattern matches that it did not take, each with why, wrapped to
+    `width`."""
+    if not unfired:
+        return []
+    lines = ["   matched, not taken:"]
+    for number, rule, why in unfired:
+        lines.extend(textwrap.wrap(f"line {number}: {rule}: {why}", max(width, MIN_WIDTH),
+                                   initial_indent="      ", subsequent_indent="        ",
+                                   break_long_words=False, break_on_hyphens=False))
+    return lines
 
 
 def _legend(record: dict[str, Any], rules: Mapping[str, tuple[str, str]],

@@ -477,6 +477,7 @@ class MatchedLine(NamedTuple):
     taker: str | None       # another rule that removed text of the line where it matches
     record: dict
     first: int = 0          # the first line's index, where a "first" rule fires
+    number: int = 0         # its line number in the text
 
 
 def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[str, str],
@@ -506,7 +507,7 @@ def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[s
             takers = [removal["rule"] for removal in by_line.get(number, ())]
             found.append(MatchedLine(shown, index, head_end, len(lines) - TAIL_LINES, last,
                                      above[0] if above else None,
-                                     takers[0] if takers else None, record, first))
+                                     takers[0] if takers else None, record, first, number))
     return found
 
 
@@ -542,8 +543,20 @@ def _places(places: list[str], shown: int = 3) -> str:
     return ", ".join(places[:shown]) + more
 
 
-def _line_why(rule: Rule, pack: Pack, line: MatchedLine) -> str:
-    """What keeps a rule from firing on one fixture line its pattern matches."""
+def unfired_here(rule: Rule, pack: Pack, text: str, record: dict,
+                 what: str = "document") -> list[tuple[int, str]]:
+    """The lines of a cleaned text (its record made from it) that a rule's pattern matches and
+    the rule took nothing of, each with what kept it from firing there (`what` the text is
+    called): `cleaner explain` tells why a rule did not take a line."""
+    names = {rule.id, *rule.aliases}
+    took = {removal["line"] for removal in record["removed"] if removal["rule"] in names}
+    return [(line.number, _line_why(rule, pack, line, what))
+            for line in matched_lines(rule, [("text", record)], {"text": text}, "")
+            if line.number not in took]
+
+
+def _line_why(rule: Rule, pack: Pack, line: MatchedLine, what: str = "fixture") -> str:
+    """What keeps a rule from firing on one line its pattern matches (of a fixture: `what`)."""
     where = f'where = "{rule.where}"'
     in_head, in_tail = line.position < line.head_end, line.position >= line.tail_start
     if rule.where == "head" and not in_head:
@@ -565,12 +578,12 @@ def _line_why(rule: Rule, pack: Pack, line: MatchedLine) -> str:
                 f'it "head" (the first {HEAD_LINES} lines)')
     meta = line.record.get("meta") or {}
     if pack.kind == "site" and meta.get("site") not in (pack.id, pack.name, *pack.domains):
-        return f"the fixture is not the site's (its site: {meta.get('site')})"
+        return f"the {what} is not the site's (its site: {meta.get('site')})"
     if pack.kind == "lang" and meta.get("lang") != pack.id:
-        return f"the fixture is not in its language (its language: {meta.get('lang')})"
+        return f"the {what} is not in its language (its language: {meta.get('lang')})"
     if line.taker is not None:
         return f"another rule, {line.taker}, takes text of the line first"
-    return "the packs' words refuse what it captures there, or its dates exclude the fixture"
+    return f"the packs' words refuse what it captures there, or its dates exclude the {what}"
 
 
 # -- records: the fixtures' expected records against the records made now -----------------------
