@@ -101,8 +101,9 @@ def lang_code(text: str) -> str:
 def add_read_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
     group.add_argument("--text-field", type=field_name, default="text", metavar="NAME",
-                       help="JSONL field holding the text (default: text); a text that "
-                            "opens as a web page (<html, <!doctype html) is read as a page")
+                       help="JSONL field or Parquet column holding the text (default: "
+                            "text); a text that opens as a web page (<html, <!doctype html) is "
+                            "read as a page")
     group.add_argument("--field", type=hint_field, action="append", default=[],
                        metavar="HINT=NAME", dest="hint_fields",
                        help="read a hint (id, url, title, date, lang or site) from the record "

@@ -190,8 +190,12 @@ def _say_unshown(ids: list[str], answered: set[str], log: ReadLog, limited: bool
         if not skips and not limited:
             missing.append(wanted)
     if missing:
-        print(f"cleaner: no document with id {', '.join(map(shown_id, missing))} in the input",
-              file=sys.stderr)
+        # (a url is what a user has of a page: an id is its record's, else FILE:NUMBER)
+        hint = "; a record without an id of its own is named FILE:NUMBER (crawl.warc.gz:3), " \
+            "and a WARC record also by its WARC-Record-ID" \
+            if any("://" in wanted for wanted in missing) else ""
+        print(f"cleaner: no document with id {', '.join(map(shown_id, missing))} in the input"
+              + hint, file=sys.stderr)
 
 
 def _skipped_as(wanted: str, places: dict[tuple[str, int], str]

@@ -1074,7 +1074,10 @@ def _read_toml(path: Path, content: bytes | None) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read: {exc}")
     except tomllib.TOMLDecodeError as exc:
-        raise RuleFileError(path, f"not valid TOML: {exc}")
+        # (a pattern written in double quotes reads its backslashes as escapes: \s is none)
+        hint = "; write patterns in single quotes ('^Baca\\s+juga'), where a backslash is " \
+            "itself" if str(exc).startswith("Unescaped '\\'") else ""
+        raise RuleFileError(path, f"not valid TOML: {exc}{hint}")
     unknown = set(data) - {"pack", "patterns", "rule"}
     if unknown:
         raise RuleFileError(path, f"unknown top-level keys {sorted(unknown)}")

@@ -136,3 +136,12 @@ def test_explain_of_an_input_with_no_document_says_what_it_passed_over(tmp_path,
     said = capsys.readouterr().err
     assert "no document to explain in the input" in said
     assert "1 file not matching the input patterns" in said
+
+
+def test_a_url_given_as_an_id_is_told_how_records_are_named(tmp_path, capsys):
+    source = tmp_path / "a.txt"
+    source.write_text("Harga beras naik lagi di pasar induk, kata pedagang.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["explain", str(source), "--id", "https://situsbaru.example/a"]) == 1
+    assert "no document with id https://situsbaru.example/a in the input; a record without an " \
+           "id of its own is named FILE:NUMBER" in capsys.readouterr().err

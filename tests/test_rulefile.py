@@ -334,3 +334,11 @@ def test_a_refused_look_around_is_told_what_a_rule_holds_instead(tmp_path, patte
         load_pack(write(tmp_path, GOOD.replace("'^promo$'", pattern)))
     assert str(info.value).endswith(advice + (" (a line matching it is kept)"
                                               if "unless" in advice else ""))
+
+
+def test_a_pattern_in_double_quotes_is_told_to_go_in_single_quotes(tmp_path):
+    with pytest.raises(RuleFileError) as info:
+        load_pack(write(tmp_path, GOOD.replace("'^promo$'", '"^promo\\s+baru$"')))
+    assert "not valid TOML: Unescaped '\\' in a string" in str(info.value)
+    assert str(info.value).endswith("write patterns in single quotes ('^Baca\\s+juga'), where a "
+                                    "backslash is itself")
