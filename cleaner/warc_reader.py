@@ -1148,11 +1148,40 @@ class _Body:
 _TRAILER_LINE = 1 << 13
 
 
+class _Undoing:
+    """What warcio's readers do to undo a Content-Encoding, and what came of it: `not_coded`
+    where the body's first bytes did not decode (warcio then reads it as it is: a page
+    labelled gzip that is not), `damage` the error that stopped the decoding later on (warcio
+    wrote it to stderr and gave nothing more of the page, unsaid)."""
+
+    not_coded = False
+    damage: Exception | None = None
+
+    def _decompress(self, data):
+        decompressor = getattr(self, "decompressor", None)
+        if decompressor is not None and data and getattr(self, "num_block_read", 0):
+            try:
+                return decompressor.decompress(data)
+            except Exception as exc:    # zlib.error, brotli's own: the rest of it is lost
+                self.damage = self.damage or exc
+                return b""
+        out = super()._decompress(data)     # type: ignore[misc]
+        if decompressor is not None and getattr(self, "decompressor", None) is None:
+            self.not_coded = True
+        return out
+
+
 def _content_stream(record) -> tuple[Any, _Body]:
     """The decoded payload stream of a record (chunks joined, a Content-Encoding undone), read
     through a _Body on the record's bytes: the stream warcio's content_stream makes, with a
-    coding's old name (x-gzip) taken as the coding."""
+    coding's old name (x-gzip) taken as the coding, and what came of the decoding (_Undoing)."""
     from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
+    class Decoding(_Undoing, BufferedReader):
+        pass
+
+    class ChunkedDecoding(_Undoing, ChunkedDataReader):
+        pass
 
     # (the record keeps its own raw stream, which the reader reads to its end later)
     body = _Body(record.raw_stream)
@@ -1160,8 +1189,24 @@ def _content_stream(record) -> tuple[Any, _Body]:
         return body, body
     decoder = _decoder(record)
     if record.http_headers.get_header("Transfer-Encoding") == "chunked":
-        return ChunkedDataReader(body, decomp_type=decoder), body
-    return (BufferedReader(body, decomp_type=decoder) if decoder else body), body
+        return ChunkedDecoding(body, decomp_type=decoder), body
+    return (Decoding(body, decomp_type=decoder) if decoder else body), body
+
+
+def _coding_outcome(record, content, payload: bytes, url: str | None
+                    ) -> tuple[str | None, list[dict[str, str]]]:
+    """What undoing a page's Content-Encoding came to: a reject's reason where its body is coded
+    data that does not decode (it was "binary data, not HTML"), a flag where the body is not
+    in its coding but reads as a page (taken as it is); else (None, [])."""
+    coding = _coding(record)
+    if not getattr(content, "not_coded", False):
+        return None, []
+    if looks_binary(payload):
+        return (f"its body, labelled Content-Encoding {coding}, does not decode (damaged "
+                f"from its start): {url}"), []
+    return None, [{"flag": "content-encoding",
+                   "reason": f"its body is labelled Content-Encoding {coding} but is not in it: "
+                             "read as it is"}]
 
 
 def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:
@@ -1177,6 +1222,10 @@ def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:
         why = f"its WARC record holds only the start of the page (WARC-Truncated: {said.strip()})"
     elif partial is not None:
         why = partial
+    elif getattr(content, "damage", None) is not None:
+        coding = record.http_headers.get_header("Content-Encoding")
+        why = f"its body's {coding} data (Content-Encoding) is damaged: the page is cut where " \
+              f"the damage starts ({content.damage})"
     elif getattr(getattr(content, "decompressor", None), "eof", True) is False:
         coding = record.http_headers.get_header("Content-Encoding")
         why = f"its body ends before the end of its {coding} data (Content-Encoding): the " \
@@ -1328,6 +1377,9 @@ def _page(record, source: str, number: int, payload: bytes, charset: str | None,
     if len(payload) > limit:
         return Reject(source, number, f"HTML page larger than {limit} bytes: raise "
                                       f"--max-html-bytes to read it ({url})")
+    undecoded, coded = _coding_outcome(record, content, payload, url)
+    if undecoded is not None:
+        return Reject(source, number, undecoded)
     try:
         text, encoding, notes = decode_html(payload, charset)
     except DecodeError as exc:
@@ -1339,7 +1391,7 @@ def _page(record, source: str, number: int, payload: bytes, charset: str | None,
         fields["encoding"] = encoding
     # (no fallback date: the WARC-Date, carried as warc_date, is when the page was fetched; as
     # meta.date it passed for a publication time, where the same text from a WET file has none)
-    hints = {"page_flags": [charset_flag(n) for n in notes] + flags
+    hints = {"page_flags": [charset_flag(n) for n in notes] + flags + coded
              + _truncated_flag(record, content, body)}
     return Item(source, number, text, fields, len(payload), kind="html", hints=hints)
 

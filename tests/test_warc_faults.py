@@ -143,3 +143,51 @@ def test_warcios_warning_of_spaces_in_a_target_uri_is_not_logged(tmp_path, caplo
         assert main(["clean", str(path), "-o", str(out), "--workers", "1", "-q"]) == 0
     assert not [r for r in caplog.records if "WARC-Target-URI" in r.getMessage()]
     assert json.loads(out.read_text(encoding="utf-8"))["meta"]["url"] == "https://x.id/a%20b"
+
+
+GZIP_HEADERS = "Content-Type: text/html\r\nContent-Encoding: gzip\r\n"
+
+
+def _damaged_at(data: bytes, share: float) -> bytes:
+    """`data` with 10 bytes flipped at `share` of its length."""
+    damaged = bytearray(data)
+    at = int(len(damaged) * share)
+    for i in range(at, at + 10):
+        damaged[i] ^= 0xFF
+    return bytes(damaged)
+
+
+def test_a_page_labelled_gzip_that_is_not_is_read_as_it_is_and_flagged(tmp_path):
+    # (warcio reads a body whose first bytes do not inflate as it is: no word said)
+    [item] = _pages(tmp_path / "a.warc", record("https://n.id/4", LONG, GZIP_HEADERS))
+    assert item.text == LONG.decode()
+    assert [(f["flag"], f["reason"]) for f in item.hints["page_flags"]] == [
+        ("content-encoding", "its body is labelled Content-Encoding gzip but is not in it: read "
+                             "as it is")]
+
+
+def test_a_gzip_body_damaged_from_its_start_is_rejected_saying_so(tmp_path):
+    # It was rejected as "binary data (NUL or control bytes), not HTML".
+    path = tmp_path / "a.warc"
+    path.write_bytes(record("https://n.id/5", _damaged_at(gzip.compress(LONG), 0.5),
+                            GZIP_HEADERS))
+    [reject] = list(iter_inputs([str(path)]))
+    assert isinstance(reject, Reject)
+    assert reject.reason == ("its body, labelled Content-Encoding gzip, does not decode (damaged "
+                             "from its start): https://n.id/5")
+
+
+def test_a_gzip_body_damaged_further_on_flags_its_page_cut_where_it_starts(tmp_path, capfd):
+    # warcio wrote zlib's error to stderr, and the flag said the body ended early.
+    import random
+
+    rng = random.Random(7)
+    words = " ".join("".join(rng.choice("abdegiklmnoprstu") for _ in range(rng.randint(2, 9)))
+                     for _ in range(30_000))
+    large = page("Jembatan").replace(b"</body>", f"<p>{words}.</p></body>".encode())
+    [item] = _pages(tmp_path / "a.warc", record(
+        "https://n.id/6", _damaged_at(gzip.compress(large), 0.6), GZIP_HEADERS))
+    [said] = _cut_flags(item)
+    assert said.startswith("its body's gzip data (Content-Encoding) is damaged: the page is cut "
+                           "where the damage starts (Error -3 while decompressing data")
+    assert capfd.readouterr().err == ""
