@@ -1176,12 +1176,30 @@ def _content_stream(record) -> tuple[Any, _Body]:
     through a _Body on the record's bytes: the stream warcio's content_stream makes, with a
     coding's old name (x-gzip) taken as the coding, and what came of the decoding (_Undoing)."""
     from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+    from warcio.bufferedreaders import ChunkedDataException
 
     class Decoding(_Undoing, BufferedReader):
         pass
 
     class ChunkedDecoding(_Undoing, ChunkedDataReader):
-        pass
+        chunks = 0          # read whole before the framing broke, if it did (not_chunked)
+        # It broke where the data ended (a cut), or after the last chunk's size line (a
+        # trailer, or a cut there): _truncated_flag's to tell.
+        at_last = False
+
+        def _try_decode(self, length_header):
+            try:
+                super()._try_decode(length_header)
+            except ChunkedDataException:
+                self.at_last = length_header.split(b";")[0].strip() in (b"0", b"")
+                raise
+            self.chunks += 1
+
+        @property
+        def framing_broke(self) -> bool:
+            """Whether a chunk size line did not read as one, where a chunk's data or size line
+            was due: the rest of the body is then read as it came."""
+            return self.not_chunked and not self.at_last
 
     # (the record keeps its own raw stream, which the reader reads to its end later)
     body = _Body(record.raw_stream)
@@ -1191,6 +1209,21 @@ def _content_stream(record) -> tuple[Any, _Body]:
     if record.http_headers.get_header("Transfer-Encoding") == "chunked":
         return ChunkedDecoding(body, decomp_type=decoder), body
     return (Decoding(body, decomp_type=decoder) if decoder else body), body
+
+
+def _framing_flags(content) -> list[dict[str, str]]:
+    """The flag of a chunked body whose framing broke (warcio then reads the rest as it came):
+    from its start, a body labelled chunked that is not (read right as it is); further on, one
+    whose later chunk size lines are in the page's text."""
+    if not getattr(content, "framing_broke", False):
+        return []
+    if not content.chunks:
+        why = "its body is labelled Transfer-Encoding chunked but is not chunked: read as it is"
+    else:
+        why = (f"its chunked body (Transfer-Encoding) breaks off after {content.chunks} "
+               f"{'chunk' if content.chunks == 1 else 'chunks'}: the rest is read as it came, "
+               "with any chunk size lines in it")
+    return [{"flag": "transfer-encoding", "reason": why}]
 
 
 def _coding_outcome(record, content, payload: bytes, url: str | None
@@ -1230,7 +1263,8 @@ def _truncated_flag(record, content, body: _Body) -> list[dict[str, str]]:
         coding = record.http_headers.get_header("Content-Encoding")
         why = f"its body ends before the end of its {coding} data (Content-Encoding): the " \
               f"page is cut short"
-    elif isinstance(content, ChunkedDataReader) and body.dry and \
+    elif isinstance(content, ChunkedDataReader) and not getattr(content, "framing_broke", False) \
+            and body.dry and \
             _CHUNK_SIZE.fullmatch(body.first or b"") is not None:
         why = "its chunked body (Transfer-Encoding) ends before its last chunk: the page is " \
               "cut short"
@@ -1392,7 +1426,7 @@ def _page(record, source: str, number: int, payload: bytes, charset: str | None,
     # (no fallback date: the WARC-Date, carried as warc_date, is when the page was fetched; as
     # meta.date it passed for a publication time, where the same text from a WET file has none)
     hints = {"page_flags": [charset_flag(n) for n in notes] + flags + coded
-             + _truncated_flag(record, content, body)}
+             + _framing_flags(content) + _truncated_flag(record, content, body)}
     return Item(source, number, text, fields, len(payload), kind="html", hints=hints)
 
 

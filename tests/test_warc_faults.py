@@ -62,19 +62,32 @@ def test_a_chunked_body_cut_short_flags_its_page(tmp_path, cut):
                                 "chunk: the page is cut short"]
 
 
-@pytest.mark.parametrize("headers,body", [
-    ("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gzip.compress(LONG)),
-    ("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", _chunked(LONG)),
+@pytest.mark.parametrize("headers,body,flags", [
+    ("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gzip.compress(LONG), []),
+    ("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", _chunked(LONG), []),
     ("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
-     _chunked(gzip.compress(LONG))),
-    # (a server that says chunked and is not: warcio reads the body as it is)
-    ("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", LONG),
-    ("Content-Type: text/html\r\n", LONG),
+     _chunked(gzip.compress(LONG)), []),
+    # (a server that says chunked and is not: warcio reads the body as it is, flagged so)
+    ("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", LONG, ["transfer-encoding"]),
+    ("Content-Type: text/html\r\n", LONG, []),
 ])
-def test_a_whole_page_is_not_flagged_as_cut_short(tmp_path, headers, body):
+def test_a_whole_page_is_not_flagged_as_cut_short(tmp_path, headers, body, flags):
     [item] = _pages(tmp_path / "whole.warc", record("https://n.id/4", body, headers))
     assert item.text.startswith("<!DOCTYPE html>") and item.text.endswith("</html>")
-    assert item.hints["page_flags"] == []
+    assert [f["flag"] for f in item.hints["page_flags"]] == flags
+
+
+def test_a_chunked_body_whose_framing_breaks_further_on_is_flagged(tmp_path):
+    # The rest of the body was read as it came, its chunk size lines in the page's text,
+    # without a word.
+    body = _chunked(LONG)
+    lines = [i for i in range(len(body)) if body.startswith(b"\r\n1f4\r\n", i)]
+    broken = body[:lines[2]] + b"\r\nzz\r\n" + body[lines[2] + 7:]
+    [item] = _pages(tmp_path / "a.warc", record(
+        "https://n.id/7", broken, "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n"))
+    assert [(f["flag"], f["reason"]) for f in item.hints["page_flags"]] == [
+        ("transfer-encoding", "its chunked body (Transfer-Encoding) breaks off after 3 chunks: "
+                              "the rest is read as it came, with any chunk size lines in it")]
 
 
 def test_pages_cut_short_come_out_flagged_from_the_cli(tmp_path):
