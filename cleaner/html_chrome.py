@@ -396,10 +396,32 @@ _HEADER_CLASS = re.compile(r"(?i)head")
 STANDFIRST_MAX_WORDS = 80
 
 
+def _headline(tree: HtmlElement) -> HtmlElement | None:
+    """The page's headline: its first <h1> that is not a logo (a few words, all of them a
+    link's: wsj.com's masthead <h1> holds the links "The Wall Street Journal" and "Opinion")."""
+    first = None
+    for h1 in tree.iter("h1"):
+        first = first if first is not None else h1
+        words = _text_length(h1)
+        linked = sum(_text_length(a) for a in h1.iter("a"))
+        if words and not (linked >= words and words <= LOGO_WORDS):
+            return h1
+    return first
+
+
+# A masthead's <h1> holds the site's name, maybe a section's, as links: this many words at most.
+LOGO_WORDS = 6
+# How far after the headline, in elements, a standfirst outside its block is looked for.
+STANDFIRST_REACH = 60
+
+
 def strip_standfirst(tree: HtmlElement) -> list[Removal]:
     """Remove the standfirst: the summary under the headline in the article's header block (an
-    h2/h3 there, or an element classed as a dek, subtitle or summary); kept as a removal."""
-    h1 = next(iter(tree.iter("h1")), None)
+    h2/h3 there, or an element classed as a dek, subtitle or summary), else an element so
+    classed that follows the headline before the article's paragraphs (moneycontrol.com's
+    <h2 class="subhead"> in the article's box, the headline in a section above it); kept as a
+    removal."""
+    h1 = _headline(tree)
     if h1 is None:
         return []
     block = None
@@ -436,7 +458,57 @@ def strip_standfirst(tree: HtmlElement) -> list[Removal]:
         if 3 <= words <= STANDFIRST_MAX_WORDS:
             _strip("html/standfirst", el, removed)
             break
+    if not removed and not _text_began(scope, h1):
+        removed = _classed_standfirst_after(h1)
     return removed
+
+
+def _text_began(scope: HtmlElement, h1: HtmlElement) -> bool:
+    """Whether the headline's own block holds the article's paragraphs after it (the text has
+    begun there: nothing further on is a standfirst)."""
+    seen = False
+    for el in scope.iter(tag=etree.Element):
+        if el is h1:
+            seen = True
+        elif seen and el.tag == "p" and _text_length(el) >= LEAD_PARAGRAPH_WORDS:
+            return True
+    return False
+
+
+def _classed_standfirst_after(h1: HtmlElement) -> list[Removal]:
+    """An element classed as a standfirst (_STANDFIRST_CLASS) among the STANDFIRST_REACH
+    elements after the headline, before the article's first paragraph, stripped; none where
+    it stands beside the paragraphs (a lead, _beside_paragraphs)."""
+    inside = set(h1.iter())
+    reach = 0
+    for el in _after(h1):
+        if el in inside:
+            continue
+        reach += 1
+        if reach > STANDFIRST_REACH:
+            break
+        classed = el.tag in ("h2", "h3", "p", "div") and \
+            bool(_STANDFIRST_CLASS.search(el.get("class") or ""))
+        words = _text_length(el) if el.tag in ("h2", "h3", "p", "div") else 0
+        if classed and 3 <= words <= STANDFIRST_MAX_WORDS:
+            if _beside_paragraphs(el):
+                return []
+            removed: list[Removal] = []
+            _strip("html/standfirst", el, removed)
+            return removed
+        if el.tag == "p" and words >= LEAD_PARAGRAPH_WORDS:
+            return []               # (the article's text has begun)
+    return []
+
+
+def _after(el: HtmlElement):
+    """The elements after `el` in document order (its own descendants first)."""
+    found = False
+    for node in el.getroottree().iter(tag=etree.Element):
+        if node is el:
+            found = True
+        elif found:
+            yield node
 
 
 # Paragraphs of at least this many words beside a summary make it part of the article's text.

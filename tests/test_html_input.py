@@ -158,6 +158,42 @@ def test_a_summary_beside_the_article_paragraphs_is_their_lead_and_stays():
     assert not [r for r in record["removed"] if r["rule"] == "html/standfirst"]
 
 
+def _standfirsts(page: str) -> list[str]:
+    record = Cleaner().clean_html(page)
+    assert _DEK not in record["text"]
+    return [r["text"] for r in record["removed"] if r["rule"] == "html/standfirst"]
+
+
+def test_a_subhead_in_the_article_box_apart_from_the_headline_is_its_standfirst():
+    # moneycontrol.com: the headline in a section above, <h2 class="subhead"> in the article's
+    # box before its paragraphs; it was kept as the text's first paragraph.
+    page = _summary_page('<section><div><h1 class="artTitle">Judul Berita</h1></div></section>',
+                         f'<section><article><div class="wrap"><h2 class="subhead">{_DEK}</h2>'
+                         f'<div class="byline">Ana Putri</div></div><div class="body">'
+                         f'<p>{_BODY}</p><p>{_BODY}</p></div></article></section>')
+    assert _standfirsts(page) == [_DEK]
+
+
+def test_a_masthead_h1_of_links_is_not_taken_for_the_headline():
+    # wsj.com opens with <h1><a>The Wall Street Journal</a><a>Opinion</a></h1>; the headline's
+    # own block and its <h2 class="sub-head"> were never looked at.
+    page = _summary_page('<header class="site-header"><div><h1><a href="/">The Wall Street '
+                         'Journal</a> <a href="/o">Opinion</a></h1><div class="strap"><p>'
+                         'November 20, 2019</p></div></div></header>',
+                         f'<main><article><div class="article-header"><h1>Judul Berita</h1>'
+                         f'<h2 class="sub-head">{_DEK}</h2></div><p>{_BODY}</p><p>{_BODY}</p>'
+                         f'</article></main>')
+    assert _standfirsts(page) == [_DEK]
+
+
+def test_a_classed_summary_after_the_articles_first_paragraph_is_no_standfirst():
+    page = _summary_page('<section><h1>Judul Berita</h1></section>',
+                         f'<article><p>{_BODY}</p><div class="summary">{_DEK}</div>'
+                         f'<p>{_BODY}</p></article>')
+    record = Cleaner().clean_html(page)
+    assert not [r for r in record["removed"] if r["rule"] == "html/standfirst"]
+
+
 # -- real pages ---------------------------------------------------------------------------------
 
 def test_real_page_keeps_the_article_and_records_what_went(cleaner):
