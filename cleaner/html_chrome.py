@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 from urllib.parse import urljoin, urlsplit
 
+import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -614,6 +615,76 @@ def _after_closing_tags(box: HtmlElement) -> list[HtmlElement]:
     if any(next(el.iter("h1", "h2", "h3", "article"), None) is not None for el in after):
         return []
     return [el for el in after if _notice(el)]
+
+
+def strip_comment_notices(tree: HtmlElement) -> list[Removal]:
+    """Remove a comment section's notice that closes an article without a tag list before it
+    (autoracing.com.br's "ATENÇÃO: Comentários ... não serão aprovados pelo moderador." as the
+    last paragraph of the article's block, the comments' <div> after the block): a short block
+    (AFTER_TAGS_WORDS words at most, no block inside) that says a phrase of the packs'
+    comment_phrases and is a notice (_notice), after LEAD_PARAGRAPHS paragraphs of a
+    sentence's length in its parent and before any other; kept as html/chrome-comments."""
+    phrases = page_words().comment_phrases
+    body = tree.find("body")
+    if not phrases or body is None or _phrases_pattern(tuple(phrases)).search(
+            etree.tostring(body, method="text", encoding=str)) is None:
+        return []           # (most pages: one search of the page's text, no element read)
+    removed: list[Removal] = []
+    for el in _phrase_holders(tree, frozenset(phrase[-1] for phrase in phrases)):
+        if not _attached(el, tree):
+            continue
+        text = _element_text(el)
+        if not text or len(text.split()) > AFTER_TAGS_WORDS or \
+                not _holds_phrase(text, phrases) or not _notice(el):
+            continue
+        parent = el.getparent()
+        if parent is None or _long_paragraphs(el.itersiblings()) or \
+                _long_paragraphs(el.itersiblings(preceding=True)) < LEAD_PARAGRAPHS:
+            continue
+        _strip("html/chrome-comments", el, removed)
+    return removed
+
+
+def _phrase_holders(tree: HtmlElement, ends: frozenset[str]) -> list[HtmlElement]:
+    """The blocks with no block inside (p, div, small, span) around the text that holds one of
+    `ends` (phrases' last words), in any case: each text and tail is searched once, as reading
+    every block's words took 2 ms a page."""
+    search = _ends_pattern(ends).search
+    found: list[HtmlElement] = []
+    for node in tree.iter(etree.Element):
+        # (a script's or a style's text is none of the page's, and can be most of its bytes)
+        text = node.text if node.tag not in HIDDEN_TAGS else None
+        if not ((text and search(text)) or (node.tail and search(node.tail))):
+            continue
+        # (a tail is its parent's text)
+        el = node if text and search(text) else node.getparent()
+        while el is not None and (el.tag not in ("p", "div", "small", "span") or any(
+                isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el)):
+            el = el.getparent() if el.tag not in ("body", "html") else None
+        if el is not None and el not in found:
+            found.append(el)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _phrases_pattern(phrases: tuple[tuple[str, ...], ...]) -> Any:
+    """A pattern finding any of the phrases (by their words) in a text, on RE2: where it finds
+    none, no element of the page says one."""
+    return re2.compile("(?i:" + "|".join(r"\W+".join(map(re2.escape, words))
+                                         for words in phrases) + ")")
+
+
+@lru_cache(maxsize=4)
+def _ends_pattern(ends: frozenset[str]) -> Any:
+    """A pattern finding one of `ends`, in any case, on RE2 (a page's every text is searched:
+    Python's re took 5 ms a page)."""
+    return re2.compile("(?i:" + "|".join(re2.escape(end) for end in sorted(ends)) + ")")
+
+
+def _long_paragraphs(elements) -> int:
+    """How many paragraphs of a sentence's length the elements hold, themselves or inside."""
+    return sum(1 for el in elements if isinstance(el.tag, str)
+               for p in el.iter("p") if _text_length(p) >= LEAD_PARAGRAPH_WORDS)
 
 
 # Quotation marks: a note holding one quotes someone, as the article's text does.

@@ -15,8 +15,8 @@ from lxml.html import HtmlElement
 from cleaner.document import Removal
 from cleaner.html_chrome import (LEAD_PARAGRAPH_WORDS, LEAD_PARAGRAPHS, _cut_short,
                                  _holds_phrase, _own_path, _text_length, strip_caps_related, strip_chrome,
-                                 strip_date_stamps, strip_link_lists, strip_selectors,
-                                 strip_standfirst, strip_tag_links)
+                                 strip_comment_notices, strip_date_stamps, strip_link_lists,
+                                 strip_selectors, strip_standfirst, strip_tag_links)
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out_written, page_runs, text_runs
 from cleaner.html_load import PageError, xml_text
 from cleaner.identify import site_host, url_host
@@ -115,6 +115,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
         removed.extend(strip_chrome(tree))
         removed.extend(strip_link_lists(tree))
         removed.extend(strip_tag_links(tree))
+        removed.extend(strip_comment_notices(tree))
         removed.extend(strip_caps_related(tree, url if site_host(url) else meta.get("url")))
         if meta.get("dates"):
             # The page's date is in meta.date already: its visible stamp is chrome.

@@ -107,6 +107,28 @@ def test_article_text_after_a_tag_list_stays(cleaner):
     assert PARAS[2] in record["text"] and removed(record, "html/chrome-after-tags") == []
 
 
+_NOTICE = ("ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.")
+
+
+def test_a_comment_notice_closing_the_article_without_a_tag_list_goes(cleaner):
+    # autoracing.com.br: the notice closes the article's block, a share button between, and the
+    # comments come after the block; with no tag list before it, it stayed in the text.
+    record = clean(cleaner, f'<div class="articleBody">{BODY}<div class="wabtn_container">'
+                            f'<a href="whatsapp://send">Share this on WhatsApp</a></div>'
+                            f'<p style="font-size:10px">{_NOTICE}</p></div>'
+                            '<div id="disqus_thread"></div>')
+    assert "ATENÇÃO" not in record["text"] and all(p in record["text"] for p in PARAS)
+    assert removed(record, "html/chrome-comments") == [_NOTICE]
+
+
+def test_a_paragraph_saying_a_comment_phrase_inside_the_article_stays(cleaner):
+    said = "The forum said comments are moderated and abusive posts removed within hours."
+    record = clean(cleaner, f"<div>{BODY}<p>{said}</p><p>{PARAS[0]}</p></div>")
+    assert said in record["text"]
+    record = clean(cleaner, f"<div><p>{said}</p>{BODY}</div>")       # before the paragraphs
+    assert said in record["text"] and removed(record, "html/chrome-comments") == []
+
+
 def test_a_marked_date_stamp_goes_when_the_page_metadata_dates_it(cleaner):
     stamp = ('<span class="data" itemprop="datePublished">segunda-feira, 22 de janeiro de 2018 '
              'às 0:13</span>')
