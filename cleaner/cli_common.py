@@ -79,15 +79,16 @@ def hint_field(text: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_rule_options(parser: argparse.ArgumentParser) -> None:
+def add_rule_options(parser: argparse.ArgumentParser,
+                     lang_help: str = "language pack to use for every document (default: "
+                                      "detected)") -> None:
     group = parser.add_argument_group("rules")
     group.add_argument("--rules", action="append", default=[], metavar="PATH",
                        help="extra rule file or folder (repeatable); a pack with the id of a "
                             "shipped one replaces it")
     group.add_argument("--no-builtin-rules", action="store_true",
                        help="use only the rule files given with --rules")
-    group.add_argument("--lang", metavar="CODE", type=lang_code,
-                       help="language pack to use for every document (default: detected)")
+    group.add_argument("--lang", metavar="CODE", type=lang_code, help=lang_help)
 
 
 def lang_code(text: str) -> str:

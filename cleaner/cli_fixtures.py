@@ -54,7 +54,10 @@ def register(sub) -> None:
         description="Copy FILE (.txt, .html, or one record of a .jsonl dump) into "
                     "fixtures/<site>/ and write the record the cleaner makes now beside it as the "
                     "expected one. It is shown with every removal marked: review it, fix rules "
-                    "until it is right, then `cleaner fixtures update` and commit both files.")
+                    "until it is right, then `cleaner fixtures update` and commit both files.",
+        epilog="exit status: 0 the fixture written; 2 anything that keeps it from being written "
+               "(bad usage, a FILE or record that cannot be read or cleaned, a case already "
+               "there).")
     add.add_argument("file", metavar="FILE")
     add.add_argument("--site", required=True, metavar="HOST",
                      help="the site folder, named by its host (kompas.com, also when given "

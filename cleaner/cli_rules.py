@@ -40,7 +40,9 @@ def register(sub) -> None:
                               "packs")
     listing.epilog = ("exit status: 0 listed, 1 no rule id or alias matches PATTERN, 2 bad usage "
                       "or a broken rule file")
-    add_rule_options(listing)
+    add_rule_options(listing, lang_help="only the packs a document in this language gets: the "
+                                        "common ones, this language's, and the sites' of no "
+                                        "other language")
     listing.set_defaults(run=run_list)
     check = rules_sub.add_parser(
         "check", help="check rule files: schema, language packs, ids, examples, fixtures, "
@@ -63,7 +65,8 @@ def register(sub) -> None:
                     "the time each rule costs on the fixtures.",
         epilog="exit status: 0 no errors (warnings are listed), 1 errors (or warnings under "
                "--strict)")
-    add_rule_options(check)
+    add_rule_options(check, lang_help="clean the fixtures in this language, as `cleaner clean "
+                                      "--lang` would (default: each document's detected one)")
     check.add_argument("--fixtures", metavar="DIR", default=DEFAULT_ROOT,
                        help="fixtures folder: .txt/.html inputs and .jsonl records "
                             "(default: ./fixtures when it exists)")
@@ -109,6 +112,9 @@ def run_list(args: argparse.Namespace) -> int:
     packs = _load(args)
     if packs is None:
         return 2
+    if args.lang:
+        packs = [pack for pack in packs if not (pack.kind == "lang" and pack.id != args.lang)
+                 and not (pack.kind == "site" and pack.lang not in (None, args.lang))]
     warnings: dict[str, list[str]] = {}
     for path, warning in pack_warnings(packs, not args.no_builtin_rules):
         warnings.setdefault(path, []).append(warning)

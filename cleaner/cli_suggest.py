@@ -44,7 +44,11 @@ def register(sub) -> None:
                "  cleaner suggest dump.jsonl --site kumparan.com --top 20\n"
                "  cleaner suggest dump.jsonl --write-packs new-rules/   one pack file per site\n"
                "  cleaner suggest dump.jsonl --write-packs new-rules/ --force   mine again, "
-               "replacing those files and any edits made to them\n")
+               "replacing those files and any edits made to them\n\n"
+               "exit status: 0 candidates printed (none found is said, and is 0 too); 1 no "
+               "document of the --site given in the input, or pack files that could not be "
+               "written; 2 bad usage, an input that cannot be read, a broken rule file, or "
+               "--write-packs refusing to replace a file without --force.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="as for `cleaner clean`")
     parser.add_argument("--packs", default="all", metavar="SPEC",
                         help="which loaded packs count as existing rules: all (default), none, or "

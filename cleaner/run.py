@@ -866,9 +866,11 @@ def _interrupted(config: RunConfig, output, inputs_done: int, stats: RunStats,
         output.abort()
         _say(config, f"interrupted after {counted(stats.written, 'record')}; "
                      f"{output.what_is_left()}")
-        if config.output != "-":
+        if config.output != "-" and not any(name == "-" or is_special_file(name)
+                                            for name in config.inputs):
             # One file is written whole or not at all: what a run that can be stopped and
-            # continued writes instead.
+            # continued writes instead (from files: stdin and pipes cannot be read again, and
+            # shards refuse them).
             _say(config, "a run that can be stopped and resumed writes shards: "
                          "-o FOLDER --shard-size N")
     return 128 + signum
