@@ -34,12 +34,7 @@ def test_ctrl_c_on_a_one_file_run_says_how_to_write_a_run_that_resumes(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(dump), "-o",
                              str(out), "--workers", "1"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not list(tmp_path.glob("out.jsonl.tmp-*")) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err.decode()
+    err = _interrupted(proc, tmp_path)
     assert "not written" in err.decode()
     assert "-o FOLDER --shard-size N" in err.decode()
     assert not out.exists()
@@ -54,10 +49,16 @@ def test_ctrl_c_on_a_run_from_stdin_gives_no_advice_its_input_cannot_take(tmp_pa
     assert proc.stdin is not None
     proc.stdin.write(write_jsonl(tmp_path / "in.jsonl", real_docs(50)).read_bytes())
     proc.stdin.flush()                  # (left open: the run waits for more)
+    err = _interrupted(proc, tmp_path)
+    assert "not written" in err.decode() and "--shard-size" not in err.decode()
+
+
+def _interrupted(proc: subprocess.Popen, folder: Path) -> bytes:
+    """Ctrl-C to a one-file run once its temporary output is there; its stderr (exit 130)."""
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob("out.jsonl.tmp-*")) and time.monotonic() < deadline:
+    while not list(folder.glob("out.jsonl.tmp-*")) and time.monotonic() < deadline:
         time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()
-    assert "not written" in err.decode() and "--shard-size" not in err.decode()
+    return err
