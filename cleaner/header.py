@@ -10,6 +10,7 @@ from cleaner.document import Document, Line
 from cleaner.identify import url_host
 from cleaner.lexicon import Lexicon, lexicon, straight_apostrophes
 from cleaner.metadata import names_no_one, site_zoned, split_names, without_titles
+from cleaner.sitekey import squashed
 
 if TYPE_CHECKING:
     from cleaner.rulefile import Pack
@@ -66,12 +67,6 @@ SHARED_TITLE_WORDS = 3
 SITE_NAME_MAX_CHARS = 60
 
 
-def _squashed(text: str) -> str:
-    """Letters and digits alone, in lower case: how a site's name and its host are compared
-    ("The Daily Star" is in "thedailystar.net", "Kompas.com" is "kompascom")."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
 def names_site(part: str, site_names: Iterable[str]) -> bool:
     """Whether a title's last part names the document's site: one of `site_names` (squashed:
     its pack's name, aliases and domains, its url's host) is it, or holds it whole.
@@ -81,8 +76,8 @@ def names_site(part: str, site_names: Iterable[str]) -> bool:
     >>> names_site("Ekonomi Tumbuh 5 Persen", ["kompascom"]), names_site("A", ["abc"])
     (False, False)
     """
-    squashed = _squashed(part)
-    return len(squashed) >= 3 and any(squashed in name for name in site_names)
+    key = squashed(part)
+    return len(key) >= 3 and any(key in name for name in site_names)
 
 
 def without_site_name(line: str, site_names: Iterable[str]) -> str:
@@ -102,7 +97,7 @@ def without_site_name(line: str, site_names: Iterable[str]) -> str:
     parts = [m for m in _TITLE_PARTS.finditer(line) if ":" not in m.group()]
     if not parts or not line[:parts[-1].start()].strip():
         return line
-    name = _squashed(line[parts[-1].end():])
+    name = squashed(line[parts[-1].end():])
     if len(name) >= 4 and any(site.startswith(name) for site in site_names):
         return line[:parts[-1].start()].strip()
     return line
@@ -170,7 +165,7 @@ def site_names(doc: Document) -> list[str]:
     host = url_host(doc.url) if doc.url else None
     if host:
         names.append(host)
-    return [squashed for squashed in map(_squashed, names) if squashed]
+    return [name for name in map(squashed, names) if name]
 
 
 def looks_like_title(line: str, following: str | None, lead_below: bool = False) -> bool:

@@ -654,10 +654,10 @@ def _phrase_holders(tree: HtmlElement, ends: frozenset[str]) -> list[HtmlElement
     for node in tree.iter(etree.Element):
         # (a script's or a style's text is none of the page's, and can be most of its bytes)
         text = node.text if node.tag not in HIDDEN_TAGS else None
-        if not ((text and search(text)) or (node.tail and search(node.tail))):
+        in_text = bool(text and search(text))
+        if not in_text and not (node.tail and search(node.tail)):
             continue
-        # (a tail is its parent's text)
-        el = node if text and search(text) else node.getparent()
+        el = node if in_text else node.getparent()      # (a tail is its parent's text)
         while el is not None and (el.tag not in ("p", "div", "small", "span") or any(
                 isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el)):
             el = el.getparent() if el.tag not in ("body", "html") else None

@@ -36,7 +36,7 @@ from cleaner.rulefile import (Pack, Rule, RuleFileError, alphabet_of, builtin_ru
                               clash_lines, combine_packs, id_clashes, read_pack, near_problems,
                               piece_warnings, rule_paths, shipped_rule_files, site_problems,
                               unknown_rule_ids)
-from cleaner.sitekey import site_stem
+from cleaner.sitekey import site_stem, squashed
 from cleaner.wording import counted, noun
 
 
@@ -242,11 +242,6 @@ def _names(pack: Pack) -> set[str]:
     return names | {site_stem(name) for name in names}
 
 
-def _squashed(name: str) -> str:
-    """A name's letters and digits alone, as its prefixes are compared ("berita-baru")."""
-    return "".join(ch for ch in name.lower() if ch.isalnum())
-
-
 def check_id_prefixes(packs: list[Pack]) -> list[Finding]:
     """A rule whose id starts with another loaded pack's name and not its own pack's
     (`kompas/x` in the beritabaru.example pack): ids are `<site stem>/<what>`, and the rule
@@ -262,7 +257,7 @@ def check_id_prefixes(packs: list[Pack]) -> list[Finding]:
             if prefix in own:
                 continue
             others = [other for other, theirs in names if other is not pack and prefix in theirs]
-            if not slash or not others and not any(_squashed(name).startswith(_squashed(prefix))
+            if not slash or not others and not any(squashed(name).startswith(squashed(prefix))
                                                    for name in own):
                 # (a prefix shortening the pack's name, or spelling it with a hyphen, is its
                 # own: cnbc/ in cnbcindonesia.com, berita-baru/ in beritabaru.example)

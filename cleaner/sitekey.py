@@ -68,6 +68,17 @@ def claimed_site(claimed, host: str, url: str | None, lang: str | None,
     return f"{lang}.{domain or host}"
 
 
+def squashed(text: str) -> str:
+    """Letters and digits alone, in lower case: how a site's name and its host are compared
+    ("The Daily Star" is in "thedailystar.net", "Kompas.com" is "kompascom"), and a rule id's
+    prefix with its pack's name ("berita-baru" and beritabaru.example).
+
+    >>> squashed("Kompas.com"), squashed("berita-baru")
+    ('kompascom', 'beritabaru')
+    """
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 def site_stem(site: str) -> str:
     """The short name rule ids start with: "cnnindonesia.com" -> "cnnindonesia"; for an edition
     named by a two-letter subdomain, the site's with the edition's after it, as the shipped

@@ -7,6 +7,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Generator, Iterator
 
@@ -1171,12 +1172,12 @@ class _Undoing:
         return out
 
 
-def _content_stream(record) -> tuple[Any, _Body]:
-    """The decoded payload stream of a record (chunks joined, a Content-Encoding undone), read
-    through a _Body on the record's bytes: the stream warcio's content_stream makes, with a
-    coding's old name (x-gzip) taken as the coding, and what came of the decoding (_Undoing)."""
-    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-    from warcio.bufferedreaders import ChunkedDataException
+@lru_cache(maxsize=1)
+def _decoding_readers() -> tuple[type, type]:
+    """warcio's two readers with what came of their decoding (_Undoing): a body, and a chunked
+    body. Made once per process: classes made for every record cost a crawl of millions of
+    records their making each time."""
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataException, ChunkedDataReader
 
     class Decoding(_Undoing, BufferedReader):
         pass
@@ -1201,14 +1202,22 @@ def _content_stream(record) -> tuple[Any, _Body]:
             was due: the rest of the body is then read as it came."""
             return self.not_chunked and not self.at_last
 
+    return Decoding, ChunkedDecoding
+
+
+def _content_stream(record) -> tuple[Any, _Body]:
+    """The decoded payload stream of a record (chunks joined, a Content-Encoding undone), read
+    through a _Body on the record's bytes: the stream warcio's content_stream makes, with a
+    coding's old name (x-gzip) taken as the coding, and what came of the decoding (_Undoing)."""
     # (the record keeps its own raw stream, which the reader reads to its end later)
     body = _Body(record.raw_stream)
     if not record.http_headers:
         return body, body
     decoder = _decoder(record)
+    decoding, chunked_decoding = _decoding_readers()
     if record.http_headers.get_header("Transfer-Encoding") == "chunked":
-        return ChunkedDecoding(body, decomp_type=decoder), body
-    return (Decoding(body, decomp_type=decoder) if decoder else body), body
+        return chunked_decoding(body, decomp_type=decoder), body
+    return (decoding(body, decomp_type=decoder) if decoder else body), body
 
 
 def _framing_flags(content) -> list[dict[str, str]]:
