@@ -83,6 +83,32 @@ def test_a_text_field_that_is_not_a_string_is_named_in_json_words():
                        "no 'text' field; its fields: body (--text-field names the one with the text)"]
 
 
+def test_a_text_given_twice_in_one_record_is_a_reject_not_a_lost_text(tmp_path, capsys):
+    from cleaner.inputs import ReadOptions
+    from cleaner.jsonl_reader import parse_record
+
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": "twice", "text": "Teks pertama.", "text": "Teks kedua."}\n'
+                    # (a nested "text", a value "text" and a text quoting it: each read)
+                    b'{"id": "nested", "meta": {"text": "x"}, "type": "text", '
+                    b'"text": "Kata \\"text\\" di sini."}\n'
+                    b'{"id": "body", "body": "Isi satu.", "body": "Isi dua."}\n')
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q", "--text-field", "text"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ["nested"]
+    [reject, body] = read_jsonl(tmp_path / "out.jsonl.rejects.jsonl")
+    assert (reject["line"], reject["id"]) == (1, "twice")
+    assert reject["reason"] == ('JSON line holds the key "text" 2 times: a JSON reader keeps '
+                                'the last text only, and the other would be lost')
+    assert "Teks pertama." in reject["raw"] and "Teks kedua." in reject["raw"]
+    assert body["reason"].startswith("no 'text' field")
+    # The key looked for is the one --text-field names; an array's item is told as such.
+    line = b'{"body": "Isi satu.", "body": "Isi dua.", "body": "Isi tiga."}'
+    assert parse_record(line, "in", 2, ReadOptions(text_field="body"), "array item").reason == (
+        'array item holds the key "body" 3 times: a JSON reader keeps the last text only, '
+        'and the others would be lost')
+
+
 def test_a_record_without_a_text_field_whose_other_field_holds_a_page_is_told_of_html_field():
     from cleaner.inputs import ReadOptions
     from cleaner.jsonl_reader import parse_record
