@@ -41,7 +41,7 @@ class SingleOutput:
         try:
             self._rejects.check()           # (before the records' writer opens its file)
         except OSError as exc:
-            raise self._naming_rejects(exc) from None
+            raise self._naming_folder(exc) from None
         self._out: ParquetRecordWriter | JsonlWriter
         # What turns a batch's records into this output's own form where they are cleaned.
         self.encode: Callable[[list[dict[str, Any]]], bytes] | None = None
@@ -105,6 +105,18 @@ class SingleOutput:
         """The error, with the rejects file as its file (not its temporary name, nor a folder
         above it): the run's message then says which file could not be written."""
         exc.filename = self.rejects_path
+        return exc
+
+    def _naming_folder(self, exc: OSError) -> OSError:
+        """The error of trying the rejects file before the run, named for the file it blocks:
+        the output, where the rejects are kept in its own folder (by default, beside it), as
+        the output could not be made there either; else the rejects file."""
+        rejects = cast(str, self.rejects_path)
+        beside = os.path.dirname(os.path.abspath(rejects)) == \
+            os.path.dirname(os.path.abspath(self.path))
+        if not beside:
+            return self._naming_rejects(exc)
+        exc.filename = self.path
         return exc
 
     def checkpoint(self, inputs_done: int, stats=None) -> None:

@@ -101,6 +101,16 @@ def test_an_output_that_cannot_be_opened_is_named_by_its_own_name(dump, tmp_path
         capsys.readouterr().err
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="a folder no file can be made in")
+def test_an_output_folder_no_file_can_be_made_in_is_said_of_the_output_not_its_rejects(
+        dump, capsys):
+    # The rejects beside the output were tried first, and the error named them alone.
+    assert main(["clean", str(dump), "-o", "/proc/out.jsonl", "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "error: cannot write /proc/out.jsonl: No such file or directory" in err
+    assert "rejects" not in err
+
+
 @pytest.mark.parametrize("option", ["--stats", "--report"])
 def test_a_side_file_path_that_is_a_folder_is_refused_before_the_run(dump, tmp_path, option,
                                                                      capsys):
