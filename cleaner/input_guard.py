@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import replace
 
@@ -53,9 +54,29 @@ def _same_file(one: str, other: str) -> bool:
 
 def missing_input(inputs: list[str]) -> str | None:
     """Why a command refuses its inputs before any work (exit 2) where one does not exist (a
-    typo, a shell pattern that matched nothing), naming the first; None when all are there."""
-    missing = next((name for name in inputs if name != "-" and not os.path.lexists(name)), None)
-    return None if missing is None else f"no such file or folder: {missing}"
+    typo, a shell pattern that matched nothing, a symbolic link to nothing or in a loop),
+    naming the first; None when all are there."""
+    for name in inputs:
+        if name != "-" and (why := _not_there(name)) is not None:
+            return why
+    return None
+
+
+def _not_there(name: str) -> str | None:
+    """Why a path names no file or folder to read, if so."""
+    try:
+        os.stat(name)
+    except FileNotFoundError:
+        if os.path.islink(name):
+            return (f"{name} is a symbolic link to {os.readlink(name)}, "
+                    "which does not exist")
+        return f"no such file or folder: {name}"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{name} is a symbolic link in a loop: it leads back to itself"
+        # (a folder above it that cannot be searched: the reader says so, as of any file)
+        return None
+    return None
 
 
 def guard_inputs(config: RunConfig) -> tuple[RunConfig, list[str]]:

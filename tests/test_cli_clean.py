@@ -175,6 +175,22 @@ def test_a_missing_input_stops_the_run_before_it_starts(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_symbolic_link_to_nothing_or_in_a_loop_is_refused_as_a_missing_input(tmp_path, capsys):
+    # Both passed the check for missing inputs and became a reject "no such file or folder"
+    # in a run that exited 0 (the loop was said to be missing).
+    (tmp_path / "dangling.jsonl").symlink_to("gone.jsonl")
+    (tmp_path / "a.jsonl").symlink_to("b.jsonl")
+    (tmp_path / "b.jsonl").symlink_to("a.jsonl")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(tmp_path / "dangling.jsonl"), str(SEED), "-o", str(out)]) == 2
+    assert (f"error: {tmp_path / 'dangling.jsonl'} is a symbolic link to gone.jsonl, which does "
+            "not exist") in capsys.readouterr().err
+    assert main(["clean", str(SEED), str(tmp_path / "a.jsonl"), "-o", str(out)]) == 2
+    assert f"error: {tmp_path / 'a.jsonl'} is a symbolic link in a loop" in \
+        capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_stdin_named_twice_and_shard_options_for_stdout_are_refused(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert main(["clean", "-", "-", "-o", str(out), "-q"]) == 2
