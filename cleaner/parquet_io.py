@@ -132,10 +132,11 @@ def read_parquet(path: Path, options: ReadOptions
     names = parquet.schema_arrow.names
     if options.text_field not in names:
         # (a page column alone: the text column's pages are read as pages)
-        pages = f"; read its {options.html_field!r} column's pages with --text-field " \
-                f"{options.html_field}" if options.html_field in names else ""
+        hint = (f"read its {options.html_field!r} column's pages with --text-field "
+                f"{options.html_field}" if options.html_field in names
+                else "--text-field names the one with the text")
         yield Reject(source, None, f"no {options.text_field!r} column (columns: "
-                                   f"{', '.join(names)}){pages}")
+                                   f"{', '.join(names)}); {hint}")
         return
     if names.count(options.text_field) > 1:
         # A row as a dict would keep the last of them, and pass over the other's text.

@@ -123,7 +123,8 @@ def test_bad_parquet_input_is_rejected_with_the_reason(tmp_path):
     assert reasons[0][:2] == ("broken.parquet", None)
     assert reasons[0][2] == ("a Parquet file cut short: it opens as Parquet, but its 24 bytes "
                              "end before its footer (copied or downloaded in part?)")
-    assert reasons[1] == ("no_text.parquet", None, "no 'text' column (columns: id, body)")
+    assert reasons[1] == ("no_text.parquet", None, "no 'text' column (columns: id, body); "
+                                                  "--text-field names the one with the text")
     assert reasons[2:] == [("rows.parquet", 2, "no 'text' value"),
                            ("rows.parquet", 3, "empty document")]
     # (a blank text's reject keeps it, as a reject of nothing visible keeps its text)
