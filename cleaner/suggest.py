@@ -451,6 +451,11 @@ class Miner:
             chained.append((shape.label, shape.sep, field))
         return tuple(chained)
 
+    def _names_an_author(self, label: str) -> bool:
+        """Whether a label is an author's byline word and names after it ("By JANE DOE")."""
+        word, _, names = label.partition(" ")
+        return self._byline_field(word) == "author" and self._persons(names.strip())
+
     def _persons(self, text: str) -> bool:
         """Whether a text names one to four people, two or more joined by commas, "&" or a
         conjunction of the packs ("Rizky Ramadhan, Siti Aminah")."""
@@ -927,6 +932,10 @@ class Miner:
                          len(occ)):
                 return None
             if group.flags["date"] >= NAME_SHARE * len(occ):
+                if self._names_an_author(label_text):
+                    # "By JANE DOE | Staff Writer | March 3, 2024": a stamp's rule would drop
+                    # the name it does not capture, and one rule per author would be offered.
+                    return None
                 # "Diterbitkan: Mac 13, 2026 @ 9:45am": a stamp, whose date fills meta.date.
                 pattern = shapes.byline_label_pattern(
                     label_text, set(group.parts), "date", bracketed=group.flags["bracketed"] > 0,

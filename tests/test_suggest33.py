@@ -261,3 +261,23 @@ def test_lines_recurring_in_too_few_documents_are_counted_apart_from_the_article
                  str(tmp_path / "packs")]) == 1
     assert ("1 line the loaded rules leave was seen in more than one document but fewer than 3"
             in capsys.readouterr().err)
+
+
+def test_a_byline_before_a_date_is_no_stamp_that_drops_its_author(tmp_path, capsys):
+    """'By JANE DOE | Staff Writer | March 3, 2024' (a new-site acceptance run): the line read as
+    a label 'By JANE DOE' before a date, and suggest offered a stamp rule per author, each taking
+    the date and dropping the name it did not capture."""
+    writers = ["JANE DOE", "JANE DOE", "JANE DOE", "MARK RIVERA", "ALAN CHEN", "JANE DOE"]
+    rows = [{"id": f"dh-{i}", "url": f"https://www.herald-contoh.com/news/{i}",
+             "text": f"Council passes budget number {i}\n\n"
+                     f"By {name} | Staff Writer | March {3 + i}, 2024\n\n"
+                     f"SPRINGFIELD — {LEADS[i % len(LEADS)]}\n\n{BODY[i % len(BODY)]}"}
+            for i, name in enumerate(writers)]
+    site = _suggest_json(capsys, _write(tmp_path, rows))
+    assert not [c["rule"]["id"] for c in site["candidates"] if "stamp" in c["rule"]["id"]]
+    # (a label that names no one before its date is still a stamp)
+    rows = [{**row, "text": row["text"].replace(f"By {name} | Staff Writer", "Posted")}
+            for row, name in zip(rows, writers)]
+    site = _suggest_json(capsys, _write(tmp_path, rows))
+    assert [c["rule"]["id"] for c in site["candidates"] if "stamp" in c["rule"]["id"]] == \
+        ["herald-contoh/posted-stamp"]
