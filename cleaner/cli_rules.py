@@ -64,7 +64,7 @@ def register(sub) -> None:
                     "another loaded pack removes first, so that the rule never sees it), and "
                     "the time each rule costs on the fixtures.",
         epilog="exit status: 0 no errors (warnings are listed), 1 errors (or warnings under "
-               "--strict)")
+               "--strict), 2 bad usage (a --fixtures folder that does not exist)")
     add_rule_options(check, lang_help="clean the fixtures in this language, as `cleaner clean "
                                       "--lang` would (default: each document's detected one)")
     check.add_argument("--fixtures", metavar="DIR", default=DEFAULT_ROOT,
