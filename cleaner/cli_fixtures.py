@@ -707,11 +707,37 @@ def change_summary(comp) -> str:
     if comp.gone:
         parts.append(f"{noun(len(comp.gone), 'rule id', 'rule ids')} {', '.join(comp.gone)} "
                      "no longer loaded")
+    # Removals of a rule that fires before and after, changed in place (an action, a span):
+    # named, where nothing said above names the rule (it was "removed changed", and nothing
+    # where a field changed too).
+    said = "; ".join(parts)
+    changed = [rule for rule in _changed_removals(before, after) if rule not in said]
+    if changed:
+        parts.append(f"removals by {', '.join(changed)} changed")
     others = [k for k in dict.fromkeys([*before, *after])
               if k not in ("text", "meta") and before.get(k) != after.get(k)]
     if others and not (others == ["removed"] and parts):
         parts.append(f"{', '.join(others)} changed")
     return "; ".join(parts) or "the record changes"
+
+
+def _changed_removals(before: dict, after: dict) -> list[str]:
+    """The rules whose removals differ between two records, of those in both.
+
+    >>> one = {"removed": [{"rule": "a/x", "action": "drop-line"}, {"rule": "a/y"}]}
+    >>> _changed_removals(one, {"removed": [{"rule": "a/x", "action": "drop-span"}]})
+    ['a/x']
+    """
+    def by_rule(record: dict) -> dict[str, list]:
+        removals: dict[str, list] = {}
+        removed = record.get("removed")
+        for removal in removed if isinstance(removed, list) else ():
+            if isinstance(removal, dict) and isinstance(removal.get("rule"), str):
+                removals.setdefault(removal["rule"], []).append(removal)
+        return removals
+
+    was, now = by_rule(before), by_rule(after)
+    return sorted(rule for rule in was.keys() & now.keys() if was[rule] != now[rule])
 
 
 def _fired(record: dict) -> set:

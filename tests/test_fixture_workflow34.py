@@ -250,3 +250,17 @@ def test_a_missing_or_broken_expected_record_is_named(project, capsys):
     assert code == 0
     assert "a2.json had no expected record" in err and "a1.json was not JSON" in err
     json.loads(_expected("a1").read_text(encoding="utf-8"))
+
+
+def test_check_names_a_rule_whose_removals_changed_beside_a_changed_field(project, capsys):
+    # (acceptance run s48: a changed span of one rule beside a changed field was summed up as
+    # the field alone, and a changed span alone as "removed changed", naming no rule)
+    _edit('set = { source = "Berita Contoh" }', 'set = { source = "Berita Contoh Baru" }')
+    # (the code's closing bracket now kept: a span of the rule's changes, and a line with it)
+    _edit("\\s*\\])\\s*$", "\\s*)\\]\\s*$")
+    code, _, err = _run(capsys, "check")
+    assert code == 1
+    summary = err[err.index("2 fixtures"):]
+    [a1] = [line for line in summary.splitlines() if line.strip().startswith("a1: ")]
+    assert "meta source (contoh/dateline-title)" in a1
+    assert "removals by contoh/code-tail changed" in a1
