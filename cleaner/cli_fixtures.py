@@ -79,7 +79,8 @@ def register(sub) -> None:
     add.add_argument("--url", metavar="URL", help="the page's url (finds the site pack)")
     add.add_argument("--date", metavar="DATE", help="the document's date (picks dated rules)")
     add.add_argument("--force", action="store_true", help="replace an existing fixture")
-    add.add_argument("--root", default=DEFAULT_ROOT, metavar="DIR",
+    # (--fixtures too: the name `rules check` gives the same folder)
+    add.add_argument("--root", "--fixtures", dest="root", default=DEFAULT_ROOT, metavar="DIR",
                      help=f"fixtures folder (default: {DEFAULT_ROOT})")
     add.add_argument("--text-field", type=field_name, default="text", metavar="NAME",
                      help="JSONL field holding the text (default: text)")
@@ -113,8 +114,8 @@ def register(sub) -> None:
                               "a case's name (its file name without the suffix), its path "
                               "under the fixtures folder, or a folder of cases such as a "
                               "site's (kompas.com), every case in it (default: all)")
-        cmd.add_argument("--root", default=DEFAULT_ROOT, metavar="DIR",
-                         help=f"fixtures folder (default: {DEFAULT_ROOT})")
+        cmd.add_argument("--root", "--fixtures", dest="root", default=DEFAULT_ROOT,
+                         metavar="DIR", help=f"fixtures folder (default: {DEFAULT_ROOT})")
         if name == "check":
             cmd.add_argument("--update", action="store_true",
                              help="rewrite the expected records that differ (same as update)")

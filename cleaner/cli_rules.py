@@ -67,7 +67,9 @@ def register(sub) -> None:
                "--strict), 2 bad usage (a --fixtures folder that does not exist)")
     add_rule_options(check, lang_help="clean the fixtures in this language, as `cleaner clean "
                                       "--lang` would (default: each document's detected one)")
-    check.add_argument("--fixtures", metavar="DIR", default=DEFAULT_ROOT,
+    # (--root too: the name the fixtures commands give the same folder)
+    check.add_argument("--fixtures", "--root", dest="fixtures", metavar="DIR",
+                       default=DEFAULT_ROOT,
                        help="fixtures folder: .txt/.html inputs and .jsonl records "
                             "(default: ./fixtures when it exists)")
     check.add_argument("--no-fixtures", action="store_true",

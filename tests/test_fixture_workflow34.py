@@ -264,3 +264,15 @@ def test_check_names_a_rule_whose_removals_changed_beside_a_changed_field(projec
     [a1] = [line for line in summary.splitlines() if line.strip().startswith("a1: ")]
     assert "meta source (contoh/dateline-title)" in a1
     assert "removals by contoh/code-tail changed" in a1
+
+
+def test_each_command_takes_the_fixtures_folder_by_the_other_ones_name_too(project, capsys):
+    # `rules check --fixtures DIR` and `fixtures check --root DIR` name one folder: a user of
+    # one (acceptance run s48) gave the other its name, and argparse refused it.
+    Path("fixtures").rename("mine")
+    code, _, err = _run(capsys, "check", "--fixtures", "mine")
+    assert code == 0, err
+    capsys.readouterr()
+    assert main(["rules", "check", "--rules", "rules/", "--no-builtin-rules", "--root", "mine",
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["expected_records"] == 2
