@@ -43,8 +43,34 @@ from cleaner.validity import date_span, dated, excluded_ids
 CLEAN_CHUNK = 16
 
 
+def _share(value: Any) -> float:
+    """A guard share as given to Cleaner, checked: a number from 0 to 1.
+
+    >>> _share(0.3), _share(1)
+    (0.3, 1.0)
+    >>> _share("x")
+    Traceback (most recent call last):
+    TypeError: guard_share must be a number from 0 to 1, not str
+    >>> _share(5)
+    Traceback (most recent call last):
+    ValueError: guard_share must be from 0 to 1 (a share of a document's characters), not 5
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"guard_share must be a number from 0 to 1, not {type(value).__name__}")
+    if not 0 <= value <= 1:         # (NaN too)
+        raise ValueError("guard_share must be from 0 to 1 (a share of a document's characters), "
+                         f"not {value}")
+    return float(value)
+
+
 class Cleaner:
     """Cleans documents with the shipped rule packs plus any given rule files or folders.
+
+    `rules`: rule files or folders added to the shipped packs (`builtin=False`: in their
+    place); `lang`: the language every document is cleaned in (default: each one's detected
+    language); `guard_share`: the share of a document's characters one rule may remove before
+    it stops there and the record is flagged (0 to 1, default 0.5). Unlike `cleaner clean`,
+    which refuses a record over --max-record-bytes (8 MB), a Cleaner cleans a text of any size.
 
     >>> record = Cleaner().clean("Judul Berita Hari Ini\\n\\nIsi berita ini panjang sekali. (ant)")
     >>> record["meta"]["title"], record["text"]
@@ -60,7 +86,7 @@ class Cleaner:
         self.index = PackIndex(self.packs)
         self.sink = MetaSink(self.packs)
         self.lang = cleaner_language(lang, self.index.langs)
-        self.guard_share = guard_share
+        self.guard_share = _share(guard_share)
         self.page_timeout: float = DEFAULT_PAGE_TIMEOUT   # seconds one HTML page may take; 0: none
         self.max_html_bytes: int = MAX_HTML_BYTES         # larger pages are refused
         # The site every document comes from (the command's --site: "kompas.com"), whose pack

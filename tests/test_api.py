@@ -237,3 +237,25 @@ def test_page_error_is_the_packages_own(cleaner):
         cleaner.clean_html("<html><body></body></html>")
     with pytest.raises(AttributeError, match="no attribute 'PageErrors'"):
         package.PageErrors
+
+
+@pytest.mark.parametrize("share, error", [("x", TypeError), (None, TypeError), (True, TypeError),
+                                          (-1, ValueError), (5, ValueError),
+                                          (float("nan"), ValueError)])
+def test_a_guard_share_that_is_no_share_is_refused_where_the_cleaner_is_made(share, error):
+    # It was taken, and a string or None failed at the first removal with a TypeError that did
+    # not name it; -1 and 5 were taken without a word.
+    with pytest.raises(error, match="guard_share"):
+        Cleaner(guard_share=share)
+
+
+def test_the_package_tells_type_checkers_it_is_typed():
+    # PEP 561: without py.typed shipped in the package, a user's mypy ignores its annotations.
+    import tomllib
+    from importlib.resources import files
+
+    from conftest import ROOT
+
+    assert (files("cleaner") / "py.typed").is_file()
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "py.typed" in data["tool"]["setuptools"]["package-data"]["cleaner"]
