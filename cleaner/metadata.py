@@ -189,9 +189,17 @@ def split_names(value: str, conjunctions: Iterable[str] = (),
     ['Tatik Ariyani', 'Ade S', 'Ismet Rauf']
     >>> split_names("Dewi Lestari, S.Pd, M.Si. dan Budi, Ph.D", ["dan"])
     ['Dewi Lestari', 'Budi']
+    >>> split_names("ANA LÓPEZ Y LUIS GIL", ["y"]), split_names("Ana López Y Luis", ["y"])
+    (['ANA LÓPEZ', 'LUIS GIL'], ['Ana López Y Luis'])
+    >>> split_names("JANE DOE AND JOHN ROE"), split_names("DAN BROWN", ["dan"])
+    (['JANE DOE', 'JOHN ROE'], ['DAN BROWN'])
     """
+    # A byline in capitals writes its conjunction so too ("ANA LÓPEZ Y LUIS GIL"): one name
+    # of four words, before.
+    words = tuple(conjunctions) + (("AND", *(c.upper() for c in conjunctions))
+                                   if value.isupper() else ())
     names = (clean_value(part) for part in _split_at(
-        value, _name_separators(tuple(conjunctions)), _slashed_particles(tuple(particles))))
+        value, _name_separators(words), _slashed_particles(tuple(particles))))
     return [name for name in names
             if name and not ("." in name and _DEGREE.fullmatch(name + "."))]
 
@@ -205,9 +213,14 @@ def without_opening_conjunctions(names: list[str], conjunctions: Iterable[str] =
     >>> without_opening_conjunctions(["Jane Doe", "and John Roe", "& Mary Major", "Andy Roe",
     ...                               "dan Budi", "Dan Brown"], ["dan"])
     ['Jane Doe', 'John Roe', 'Mary Major', 'Andy Roe', 'Budi', 'Dan Brown']
+    >>> without_opening_conjunctions(["JANE DOE", "AND JOHN ROE", "DAN BROWN"], ["dan"])
+    ['JANE DOE', 'JOHN ROE', 'DAN BROWN']
     """
     pattern = _opening_conjunction(tuple(conjunctions))
-    return [stripped for name in names if (stripped := pattern.sub("", name, count=1))]
+    # (in capitals only "AND": "DAN BROWN" opening a name may be one, Dan Brown)
+    shouted = _opening_conjunction(("AND", *conjunctions))
+    return [stripped for name in names
+            if (stripped := (shouted if name.isupper() else pattern).sub("", name, count=1))]
 
 
 @lru_cache(maxsize=64)
