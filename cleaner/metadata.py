@@ -577,6 +577,35 @@ def reads_as_transcript(text: str, words: Lexicon) -> bool:
     return answer
 
 
+def speakers_label(lines: Iterable[str], place: str, words: Lexicon) -> bool:
+    """Whether a place a dateline captured opens two lines or more of a document as a label,
+    another speaker's label opening a line between them: a transcript's turns, where the place
+    is a speaker's name ('MARTIN: ...' / 'HOUSTON: The city's pumps failed ...' / 'MARTIN:
+    Thank you.' / 'HOUSTON: You're welcome.'). A credit's or a byline's label is no speaker's.
+
+    >>> turns = ["PARIS: I never wanted to sing.", "LINCOLN: So what changed?",
+    ...          "PARIS: My mother sent a tape."]
+    >>> speakers_label(turns, "PARIS", shipped_lexicon())
+    True
+    >>> speakers_label(["PARIS: The talks opened.", "Foto: AFP", "PARIS: Later, ..."], "Paris",
+    ...                shipped_lexicon())
+    False
+    """
+    label = " ".join(place.split()).lower()
+    turns, between = 0, False
+    for text in lines:
+        found = line_label(text)
+        if found is None:
+            continue
+        if found[0] == label:
+            if turns and between:
+                return True
+            turns, between = turns + 1, False
+        elif found[0] not in words.credit_labels and found[0] not in words.author_labels:
+            between = True
+    return False
+
+
 def editors_read_as_people(editor: str, words: Lexicon) -> bool:
     """Whether an editor line names someone, as editor_names reads it ('Editor: Will' is no
     credit; 'Editor: Fardah' and 'Editor: Jane Doe, Will' are: the names that are no one's are
@@ -1003,7 +1032,8 @@ class MetaSink:
         captured, an editor's single word that names no one (editors_read_as_people: 'Editor:
         Will'; beside an author, apply drops that name alone: 'Penulis: Budi | Editor: Will'),
         or an editor's label that names a speaker of an interview's transcript (speakers_turns:
-        'Editor: Thanks.' is a turn of the dialogue), or a title when an earlier rule's hit
+        'Editor: Thanks.' is a turn of the dialogue), or a dateline's place that is a speaker's
+        label (speakers_label: 'HOUSTON: ...' as a turn), or a title when an earlier rule's hit
         gave the document one (title_taken)."""
         values = hit.values
         if "title" in values and title_taken(doc, hit):
@@ -1014,7 +1044,8 @@ class MetaSink:
         words = lexicon(doc.packs)
         place, outlet, town = values.get("location"), values.get("outlet"), values.get("town")
         author, editor = values.get("author"), values.get("editor")
-        return ((place is not None and names_no_place(place, words))
+        return ((place is not None and (names_no_place(place, words)
+                                        or speakers_label(doc.text.split("\n"), place, words)))
                 or (town is not None and names_no_town(town, words))
                 or (outlet is not None and fold_words(outlet) not in words.outlets
                     and not names_the_site(outlet, _byline_site_names(doc), words))
