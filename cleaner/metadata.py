@@ -577,6 +577,45 @@ def reads_as_transcript(text: str, words: Lexicon) -> bool:
     return answer
 
 
+# A rule that takes this many lines of a document whole, each a date, takes a list of dates: a
+# timeline's headings ('March 3, 2024' / <what happened> / 'March 5, 2024' / ...), not a stamp,
+# which a page writes once, or twice ('Published ...' / 'Updated ...').
+LISTED_DATES = 3
+# A timeline's date heading is short: a date, a weekday, a time ('Selasa, 29 Oktober 2024 pukul
+# 14.30 WIB' is 36 characters).
+LISTED_DATE_CHARS = 80
+_DIGIT = re.compile(r"\d")
+
+
+def dates_listed(text: str, rule: Rule) -> bool:
+    r"""Whether a rule that captures a date takes LISTED_DATES lines of the text or more whole
+    (a timeline's dates, each a heading: its first went to meta.date, and every one left the
+    text).
+
+    >>> from cleaner.rulefile import load_packs
+    >>> [rule] = [r for p in load_packs() for r in p.rules if r.id == "chrome/date-line"]
+    >>> timeline = "March 3, 2024\nPumps failed.\nMarch 5, 2024\nA notice.\nMarch 9, 2024\nEnd."
+    >>> dates_listed(timeline, rule), dates_listed(timeline.split("\nMarch 9")[0], rule)
+    (True, False)
+    """
+    from cleaner.matcher import search_rules
+
+    # (asked at every dated document's stamp: only short lines with a digit can be one, and
+    # most documents have too few of them to be asked further)
+    short = [line for raw in text.split("\n")
+             if len(line := raw.strip()) <= LISTED_DATE_CHARS and _DIGIT.search(line)]
+    if len(short) < LISTED_DATES:
+        return False
+    whole = 0
+    for line in short:
+        found = search_rules(line, [rule])
+        if found is not None and found.at == 0 and found.end == len(line):
+            whole += 1
+            if whole >= LISTED_DATES:
+                return True
+    return False
+
+
 def speakers_label(lines: Iterable[str], place: str, words: Lexicon) -> bool:
     """Whether a place a dateline captured opens two lines or more of a document as a label,
     another speaker's label opening a line between them: a transcript's turns, where the place
@@ -1037,6 +1076,8 @@ class MetaSink:
         gave the document one (title_taken)."""
         values = hit.values
         if "title" in values and title_taken(doc, hit):
+            return True
+        if "date" in values and dates_listed(doc.text, hit.rule):
             return True
         if hit.rule.action != "meta" or ("location" not in values and "outlet" not in values
                                          and "author" not in values and "editor" not in values):
