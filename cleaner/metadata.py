@@ -11,6 +11,7 @@ from cleaner.dates import ENGLISH_MONTHS, MonthNames, impossible_date, normalize
 from cleaner.document import Document
 from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words, lexicon, line_label, shipped_lexicon
+from cleaner.matcher import search_rules
 from cleaner.page_dates import format_offset, zone_named
 from cleaner.page_titles import DOMAIN
 from cleaner.rulefile import Pack, Rule
@@ -598,8 +599,6 @@ def dates_listed(text: str, rule: Rule) -> bool:
     >>> dates_listed(timeline, rule), dates_listed(timeline.split("\nMarch 9")[0], rule)
     (True, False)
     """
-    from cleaner.matcher import search_rules
-
     # (asked at every dated document's stamp: only short lines with a digit can be one, and
     # most documents have too few of them to be asked further)
     short = [line for raw in text.split("\n")
