@@ -712,7 +712,7 @@ def change_summary(comp) -> str:
     # named, where nothing said above names the rule (it was "removed changed", and nothing
     # where a field changed too).
     said = "; ".join(parts)
-    changed = [rule for rule in _changed_removals(before, after) if rule not in said]
+    changed = [rule for rule in _changed_removals(before, after) if not _names(said, rule)]
     if changed:
         parts.append(f"removals by {', '.join(changed)} changed")
     others = [k for k in dict.fromkeys([*before, *after])
@@ -720,6 +720,15 @@ def change_summary(comp) -> str:
     if others and not (others == ["removed"] and parts):
         parts.append(f"{', '.join(others)} changed")
     return "; ".join(parts) or "the record changes"
+
+
+def _names(said: str, rule: str) -> bool:
+    """Whether `said` names `rule` as a whole id (a/x is not named by a/xy).
+
+    >>> _names("now fires a/xy", "a/x"), _names("meta source (a/x)", "a/x")
+    (False, True)
+    """
+    return re.search(rf"(?<![\w./-]){re.escape(rule)}(?![\w./-])", said) is not None
 
 
 def _changed_removals(before: dict, after: dict) -> list[str]:

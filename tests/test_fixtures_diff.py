@@ -45,3 +45,18 @@ def test_a_record_whose_text_did_not_change_is_diffed_as_before():
     # An expected record missing (or not JSON) is shown whole, as it was.
     whole = record_diff("", after, "a.json").splitlines()[3:]
     assert whole == [f"+{line}" for line in after.splitlines()]
+
+
+def test_the_summary_names_a_changed_rule_whose_id_is_the_start_of_another_said():
+    # (review s48: "a/x" was taken as named when "now fires a/xy" was said)
+    from types import SimpleNamespace
+
+    from cleaner.cli_fixtures import change_summary
+    before = {**RECORD, "removed": [{"rule": "x/y", "text": "Baca juga: lain", "line": 3,
+                                     "col": 0}]}
+    after = {**RECORD, "removed": [{"rule": "x/y", "text": "juga: lain", "line": 3, "col": 5},
+                                   {"rule": "x/yz", "text": "Iklan", "line": 9, "col": 0}]}
+    comp = SimpleNamespace(problem=None, records=lambda: (before, after), lost=lambda: [],
+                           gone=[])
+    summary = change_summary(comp)
+    assert "now fires x/yz" in summary and "removals by x/y changed" in summary
