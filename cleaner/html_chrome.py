@@ -50,7 +50,9 @@ CHROME_TOKENS: tuple[tuple[str, str], ...] = (
                 r"(?:\w+[-_])?side-?bar(?:[-_]\w+)?|widget-area|right-?rail"),
     ("promo", r"promo(?:[-_]\w+)*|\w+[-_]promo|sponsor(?:ed)?(?:[-_]\w+)?|advert(?:isement)?s?(?:[-_]\w+)?|"
               r"ads?|ad[-_](?:slot|container|wrap(?:per)?|unit|box|banner)|iklan(?:[-_]\w+)?|"
-              r"notification[-_]bar|(?:article|print|post)[-_]tools|print[-_]header|reprints?"),
+              r"notification[-_]bar|(?:article|print|post)[-_]tools|print[-_]header|reprints?|"
+              # a call to action: `nrplus-cta-wrap`, `cta-box`, `article-cta`
+              r"(?:\w+[-_])*cta(?:[-_]\w+)*"),
     ("hover-card", r"tooltip(?:[-_]\w+)?|popover(?:[-_]\w+)?|hover-?card|rollover(?:[-_]\w+)+"),
     ("comments", r"comments?(?:[-_]?(?:area|section|list|form|box|wrap(?:per)?|container))?|"
                  r"disqus(?:_thread)?|komentar(?:[-_]\w+)?|respond|fb-comments"),

@@ -17,6 +17,7 @@ from cleaner.html_chrome import (LEAD_PARAGRAPH_WORDS, LEAD_PARAGRAPHS, _cut_sho
                                  _holds_phrase, _own_path, _text_length, strip_caps_related, strip_chrome,
                                  strip_comment_notices, strip_date_stamps, strip_link_lists,
                                  strip_selectors, strip_standfirst, strip_tag_links)
+from cleaner.html_embeds import free_embeds
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, left_out_written, page_runs, text_runs
 from cleaner.html_load import PageError, xml_text
 from cleaner.identify import site_host, url_host
@@ -121,6 +122,7 @@ def extract_article(tree: HtmlElement, url: str | None = None,
             # The page's date is in meta.date already: its visible stamp is chrome.
             removed.extend(strip_date_stamps(tree))
     unwrap_layout_tables(tree)
+    free_embeds(tree)
     # (with chrome=False too: these repair what trafilatura would lose of the article's text)
     leads = give_loose_leads(tree, meta.get("title") or "", meta.get("description") or "")
     give_subheadings(tree)
