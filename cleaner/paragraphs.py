@@ -64,6 +64,10 @@ def _splittable(text: str, start: int, after: int,
     # whole.
     if len(letters) < 2 or not (letters[-1].islower() and letters[-2].isalpha()):
         return False
+    if "/" in letters:
+        # A code parted by slashes, a court case's number ("1234 K/Pid.Sus/2023",
+        # "45/Pdt.G/2023/PN.Jkt.Sel"): its stops part its pieces, no sentences.
+        return False
     return letters.rsplit(".", 1)[-1].lower() not in abbreviations
 
 
@@ -185,6 +189,8 @@ def split_glued(text: str, abbreviations: Iterable[str] = ()) -> list[str]:
     ['sebagai "bukan pemula."', 'Amerika ke Rusia.', '"Kami tidak," kata']
     >>> split_glued("Channel9.id, Intisari-Online.com, Rp1,5, No.1, U.S. Army, Kompas.Com")
     ['Channel9.id, Intisari-Online.com, Rp1,5, No.1, U.S. Army, Kompas.Com']
+    >>> split_glued("Perkara 1234 K/Pid.Sus/2023 dan 45/Pdt.G/2023/PN.Jkt.Sel diputus.")
+    ['Perkara 1234 K/Pid.Sus/2023 dan 45/Pdt.G/2023/PN.Jkt.Sel diputus.']
     """
     if not isinstance(abbreviations, frozenset):
         abbreviations = frozenset(a.lower() for a in abbreviations)

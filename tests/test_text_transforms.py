@@ -131,9 +131,21 @@ def test_glued_paragraphs_split(glued, parts):
     "kata Dr.Budi", "Jl.Sudirman no 5", "situs Detik.Com melaporkan", "pukul 14.30 WIB", "A.Rahman hadir",
     "situs DETIK.COM melaporkan", "tentara U.S.A.Army", "ke PT.Telkom", "KOMPAS.Com melaporkan",
     "sudah (ok)?", "kata \"ya\".", "visit www.DearAbby.com today", "lihat WWW.Tempo.Co",
+    # A court case's number, parted by slashes (acceptance run s49: split at each stop)
+    "putusan Nomor 1234 K/Pid.Sus/2023, majelis", "Perkara 45/Pdt.G/2023/PN.Jkt.Sel sudah",
 ])
 def test_not_split(whole):
     assert split_glued(whole, ["dr", "jl"]) == [whole]
+
+
+def test_a_specialist_doctors_title_is_not_split_as_a_sentence_end():
+    # (acceptance run s49: "dr. Rina Maharani, Sp.A mengatakan" became "... Sp." and "A ...")
+    from cleaner import Cleaner
+    for title in ("Sp.A", "Sp.PD", "Sp.OG"):
+        text = (f"Dokter spesialis dr. Rina Maharani, {title} mengatakan orangtua perlu "
+                "mengenali tanda bahaya demam berdarah pada anak.")
+        record = Cleaner().clean(text, lang="id")
+        assert record["text"] == text and record["fixes"] == []
 
 
 # Characters every fix acts on, mixed with plain text: the fast path must never skip a fix.
