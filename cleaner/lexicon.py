@@ -31,6 +31,7 @@ class Lexicon:
     labels: dict[str, str]            # byline label (lower case) -> the meta list it fills
     sections: frozenset[str]
     fact_labels: frozenset[str] = frozenset()      # all the word lists below: lower case
+    info_box_labels: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()       # the weekdays among them
     byline_words: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
@@ -298,6 +299,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         labels=labels,
         sections=_shared_sections(frozenset(s for pack in packs for s in pack.sections)),
         fact_labels=frozenset(w for pack in packs for w in pack.fact_labels),
+        info_box_labels=frozenset(w for pack in packs for w in pack.info_box_labels),
         date_words=frozenset(w for pack in packs for w in pack.date_words) | weekdays,
         byline_words=byline_words,
         name_particles=name_particles,

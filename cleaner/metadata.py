@@ -644,6 +644,62 @@ def speakers_label(lines: Iterable[str], place: str, words: Lexicon) -> bool:
     return False
 
 
+# A line opening with a label in capitals and a dash, as a dateline does ('BANDUNG - Hujan').
+_DASHED_LABEL = re.compile(r"([^\W\d_][^\W\d_ .'\u2019-]*(?: [^\W\d_][^\W\d_.'\u2019-]*){0,3})"
+                           r" [-\u2013\u2014] \S")
+
+
+def places_listed(lines: Iterable[str], place: str) -> bool:
+    """Whether a place a dateline captured opens one of two lines or more in a row that each
+    open with a place in capitals and a dash: a list by place, a forecast's or a roundup's
+    ('JAKARTA - Cerah berawan.' / 'BANDUNG - Hujan sedang.'), whose first place is no dateline
+    of the whole text.
+
+    >>> places_listed(["Prakiraan cuaca:", "JAKARTA - Cerah.", "", "BANDUNG - Hujan."], "Jakarta")
+    True
+    >>> places_listed(["JAKARTA - KPK memeriksa saksi.", "Pemeriksaan berlangsung."], "JAKARTA")
+    False
+    """
+    label = " ".join(place.split()).upper()
+    run: list[str] = []
+    for text in lines:
+        text = text.strip()
+        if not text:
+            continue
+        found = _DASHED_LABEL.match(text)
+        if found is not None and found.group(1).isupper():
+            run.append(found.group(1))
+            continue
+        if len(run) >= 2 and label in run:
+            return True
+        run = []
+    return len(run) >= 2 and label in run
+
+
+def in_info_box(lines: Iterable[str], name: str, words: Lexicon) -> bool:
+    """Whether a name a byline label gave is on a labelled line beside a line of an info box
+    (the packs' info_box_labels): a reviewed book's author, not the article's.
+
+    >>> box = ["Judul: Laut yang Tak Pernah Tidur", "Penulis: Ratna Dewi", "Novel ketiga ..."]
+    >>> in_info_box(box, "Ratna Dewi", shipped_lexicon())
+    True
+    >>> in_info_box(["Penulis: Ratna Dewi", "Editor: Andi"], "Ratna Dewi", shipped_lexicon())
+    False
+    """
+    labels = words.info_box_labels
+    if not labels:
+        return False
+    texts = [text for raw in lines if (text := raw.strip())]
+    for index, text in enumerate(texts):
+        if name not in text or line_label(text) is None:
+            continue
+        for near in texts[max(0, index - 1):index] + texts[index + 1:index + 2]:
+            found = line_label(near)
+            if found is not None and found[0] in labels:
+                return True
+    return False
+
+
 def editors_read_as_people(editor: str, words: Lexicon) -> bool:
     """Whether an editor line names someone, as editor_names reads it ('Editor: Will' is no
     credit; 'Editor: Fardah' and 'Editor: Jane Doe, Will' are: the names that are no one's are
@@ -1071,7 +1127,9 @@ class MetaSink:
         Will'; beside an author, apply drops that name alone: 'Penulis: Budi | Editor: Will'),
         or an editor's label that names a speaker of an interview's transcript (speakers_turns:
         'Editor: Thanks.' is a turn of the dialogue), or a dateline's place that is a speaker's
-        label (speakers_label: 'HOUSTON: ...' as a turn), or a title when an earlier rule's hit
+        label (speakers_label: 'HOUSTON: ...' as a turn) or one of a list by place
+        (places_listed: 'JAKARTA - Cerah.' / 'BANDUNG - Hujan.'), or an author's label in a
+        book's info box (in_info_box: 'Judul: ...' / 'Penulis: ...'), or a title when an earlier rule's hit
         gave the document one (title_taken)."""
         values = hit.values
         if "title" in values and title_taken(doc, hit):
@@ -1085,12 +1143,13 @@ class MetaSink:
         place, outlet, town = values.get("location"), values.get("outlet"), values.get("town")
         author, editor = values.get("author"), values.get("editor")
         return ((place is not None and (names_no_place(place, words)
-                                        or speakers_label(doc.text.split("\n"), place, words)))
+                                        or speakers_label(doc.text.split("\n"), place, words)
+                                        or places_listed(doc.text.split("\n"), place)))
                 or (town is not None and names_no_town(town, words))
                 or (outlet is not None and fold_words(outlet) not in words.outlets
                     and not names_the_site(outlet, _byline_site_names(doc), words))
-                or (author is not None and not outlet_names_read_as_people(author, outlet,
-                                                                             words))
+                or (author is not None and (not outlet_names_read_as_people(author, outlet, words)
+                                            or in_info_box(doc.text.split("\n"), author, words)))
                 or (editor is not None and author is None
                     and (not editors_read_as_people(editor, words)
                          or reads_as_transcript(doc.text, words))))

@@ -56,7 +56,7 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_doma
               "signatures",
               "aliases", "stopwords", "min_stopword_share", "months", "abbreviations",
               "byline_labels", "conjunctions",
-              "sections", "fact_labels", "date_words", "date_joiners", "byline_words",
+              "sections", "fact_labels", "info_box_labels", "date_words", "date_joiners", "byline_words",
               "name_particles", "place_particles", "compass_words", "honorifics", "weekdays",
               "role_words", "agencies", "outlets", "credentials", "not_places", "not_names",
               "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns", "club_words",
@@ -419,6 +419,9 @@ class Pack:
     conjunctions: tuple[str, ...] = ()
     sections: frozenset[str] = frozenset()
     fact_labels: frozenset[str] = frozenset()
+    # The labels of a book's or a film's info box ('Judul', 'Penerbit', 'ISBN'), lower case: a
+    # byline label among them names the book's author, not the article's.
+    info_box_labels: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
     # Words written between a day and its month and between a month and its year ('12 de marzo
     # de 2024'), lower case: the date reader drops them there and nowhere else.
@@ -1136,6 +1139,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         conjunctions=_listed(head.get("conjunctions"), path, "conjunctions"),
         sections=_words(head, "sections", path),
         fact_labels=_words(head, "fact_labels", path),
+        info_box_labels=_words(head, "info_box_labels", path),
         date_words=_words(head, "date_words", path),
         date_joiners=_words(head, "date_joiners", path),
         byline_words=_words(head, "byline_words", path),
