@@ -579,6 +579,12 @@ def header_stage(doc: Document) -> Document:
     lines = with_text[_head_stamps(doc, with_text, words):]
     if len(lines) < 2:
         return _with_text(doc, with_text, removals)
+    if len(lines) > 2 and _section_over_title(doc, lines, words):
+        # A section's rubric over the headline ("Opini", "Surat Pembaca"): the category, and
+        # the headline under it is the title, as under none.
+        doc.set_meta("category", lines[0].text)
+        _take(doc, lines[0], "header/category", "category")
+        lines = lines[1:]
     first = lines[0]
     title = None
     opened = any(start == 0 for start, _ in first.cuts)         # a dateline opened it: body
@@ -650,6 +656,15 @@ def header_stage(doc: Document) -> Document:
             break
         index += 1
     return _with_text(doc, with_text, removals)
+
+
+def _section_over_title(doc: Document, lines: list[Line], words: Lexicon) -> bool:
+    """Whether the first line is one of the packs' sections alone (no rule cut it), over
+    another line: a rubric over a headline or a dateline, where the document has no category
+    yet."""
+    first, below = lines[0], lines[1]
+    return (doc.meta["category"] is None and first.text.lower() in words.sections
+            and not first.cuts and _comparable(below.text) != _comparable(first.text))
 
 
 def _with_text(doc: Document, with_text: list[Line], removals: int) -> Document:

@@ -106,6 +106,23 @@ def test_a_section_of_the_packs_under_a_title_is_still_the_category(cleaner, sec
     assert _header_rules(record) == ["header/title", "header/category"]
 
 
+@pytest.mark.parametrize("section", ["Opini", "Surat Pembaca", "Internasional"])
+def test_a_section_over_a_headline_is_the_category_and_the_headline_the_title(cleaner, section):
+    # (acceptance run s49: "Surat Pembaca" was made the title, the headline left in the text;
+    # "Opini" stayed in the text and gave no title)
+    record = cleaner.clean(f"{section}\n\n{TITLE}\n\n{BODY}")
+    meta = record["meta"]
+    assert (meta["category"], meta["title"]) == (section, TITLE)
+    assert _header_rules(record) == ["header/category", "header/title"]
+    assert record["text"] == BODY
+
+
+def test_a_section_over_a_dateline_is_the_category_and_the_dateline_still_goes(cleaner):
+    record = cleaner.clean(f"Internasional\n\nJAKARTA - {BODY}")
+    assert record["meta"]["category"] == "Internasional"
+    assert record["meta"]["location"] == "Jakarta" and record["text"] == BODY
+
+
 @pytest.mark.parametrize("text", [
     "Budi Santoso\nLaporan",                        # nothing under the byline
     "Budi Santoso\nLaporan\n\n",

@@ -18,9 +18,10 @@ BODIES = {
 }
 
 # Each language's own: its packs' words (fact_labels, sections, date_words) tell them.
-LABELS = {"id": ["Claim", "Update", "UPDATE", "Klaim", "Video", "Cek Fakta"],
-          "en": ["Claim", "Update", "UPDATE", "Klaim", "Video", "Fact Check", "Our Verdict",
-                 "The Verdict"]}
+LABELS = {"id": ["Claim", "Update", "UPDATE", "Klaim", "Video"],
+          "en": ["Claim", "Update", "UPDATE", "Klaim", "Video", "Our Verdict", "The Verdict"]}
+# A section alone over the text is its rubric: the category, no title (below).
+SECTIONS = [("Cek Fakta", "id"), ("Fact Check", "en")]
 FACT_LINES = {"id": ["Klaim: Foto banjir di Jakarta", "Kesimpulan: Salah",
                      "Penjelasan: Foto itu lama", "Faktanya: Foto itu dari 2019",
                      "Narasi: Banjir di Jakarta", "Referensi: Situs BMKG"],
@@ -75,6 +76,14 @@ def _assert_left_in_text(record: dict, line: str) -> None:
 @pytest.mark.parametrize("line, lang", HEAD_LINES)
 def test_a_head_line_that_no_rule_took_stays_in_the_text_not_a_title(cleaner, line, lang):
     _assert_left_in_text(_clean(cleaner, line, lang), line)
+
+
+@pytest.mark.parametrize("line, lang", SECTIONS)
+def test_a_section_opening_a_text_is_its_category_not_a_title(cleaner, line, lang):
+    record = _clean(cleaner, line, lang)
+    assert record["meta"]["title"] is None and record["meta"]["category"] == line
+    assert [r["rule"] for r in record["removed"]] == ["header/category"]
+    assert record["text"] == BODIES[lang]
 
 
 @pytest.mark.parametrize("line", ["By Jane Doe", "BY JANE DOE", "By Jane Doe and John Smith"])
