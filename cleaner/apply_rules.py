@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 
 from cleaner.document import Document, Line, Removal
@@ -86,6 +87,38 @@ def _may_fire(hit: Hit, fired: set[str]) -> bool:
         if fills & DATELINE_FIELDS:
             fired.add("place")
     return True
+
+
+# A sentence that introduces the line under it ('The hearing is set for:') has this many words
+# at least: a stamp's label alone on its line ('Published:', 'Diterbitkan pada:') has fewer.
+INTRODUCING_WORDS = 4
+
+
+def _date_in_text(lines: list[Line], index: int, rule: Rule | None = None) -> bool:
+    """Whether the date `rule` captures on line `index` is the text's own: the line before it
+    (of those with text) is a sentence ending in a colon, which introduces it ('The hearing is
+    set for:' / 'Monday, March 11, 2024'), not a stamp's label; or, for a rule of the head, a
+    paragraph of prose comes before it.
+
+    >>> lines = [Line("The hearing is set for:", 1), Line("Monday, March 11, 2024", 2)]
+    >>> _date_in_text(lines, 1), _date_in_text([Line("Published:", 1)] + lines[1:], 1)
+    (True, False)
+    """
+    for line in reversed(lines[:index]):
+        text = line.text.rstrip()
+        if text:
+            if text.endswith(":") and len(text.split()) >= INTRODUCING_WORDS:
+                return True
+            break
+    # A head rule's date under a paragraph of the article that no rule touched is a heading of
+    # the text's ('Selasa, 12 Januari 2020' opening a chronology's part), not its stamp.
+    if rule is not None and rule.where == "head":
+        return any(not line.cuts and _PARAGRAPH.match(line.text) for line in lines[:index])
+    return False
+
+
+# A paragraph of prose: twelve words or more, ending a sentence.
+_PARAGRAPH = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"\u201d\u2019)]?\s*$")
 
 
 # A document's lines as the rules' scan read them (RuleStage.scan): the list read (doc.lines
@@ -196,10 +229,11 @@ class RuleStage:
                    else self.matcher.search(line.text, *place))
             # (_refuses written out: this runs on every hit, and most rules have no unless)
             if refused or (hit is not None and (
-                    (hit.rule.unless and _spared(hit, line.text)) or self.sink.refuses(doc, hit))):
+                    (hit.rule.unless and _spared(hit, line.text)) or self.sink.refuses(doc, hit)
+                    or ("date" in hit.values and _date_in_text(doc.lines, index, hit.rule)))):
                 refused = refused or []
                 hit = self._placed(doc, hit, line.text, found if attempt == 0 else None,
-                                   place, refused)
+                                   place, refused, index)
             if hit is None or hit.end <= hit.start or not _may_fire(hit, fired):
                 return False
             action = hit.rule.action
@@ -251,13 +285,17 @@ class RuleStage:
                 candidates[head_end] = named
         return head_end + 1
 
-    def _refuses(self, doc: Document, hit: Hit, text: str) -> bool:
-        """Whether a hit on a line (`text`) fires not at all: the line is one its rule's
-        `unless` spares, or the packs' words say the hit is none (MetaSink.refuses)."""
-        return bool(hit.rule.unless and _spared(hit, text)) or self.sink.refuses(doc, hit)
+    def _refuses(self, doc: Document, hit: Hit, text: str, index: int) -> bool:
+        """Whether a hit on a line (`text`, the document's line `index`) fires not at all: the
+        line is one its rule's `unless` spares, the packs' words say the hit is none
+        (MetaSink.refuses), or it captures a date the text's own sentences give
+        (_date_in_text)."""
+        return (bool(hit.rule.unless and _spared(hit, text)) or self.sink.refuses(doc, hit)
+                or ("date" in hit.values and _date_in_text(doc.lines, index, hit.rule)))
 
     def _placed(self, doc: Document, hit: Hit | None, text: str, found: list[Rule] | None,
-                place: tuple[bool, bool, bool, bool], refused: list[Rule]) -> Hit | None:
+                place: tuple[bool, bool, bool, bool], refused: list[Rule],
+                index: int) -> Hit | None:
         """The hit, or the first one after it but for the rules refused on the line (a line
         their `unless` spares, or a hit the packs' words refuse): a dateline
         whose place the packs list as none (a label, an institution: "KPK - " opening the lead)
@@ -269,7 +307,7 @@ class RuleStage:
         sits (in the head, in the tail, the last line, the first line)."""
         while hit is not None:
             if not any(hit.rule is gone for gone in refused):
-                if not self._refuses(doc, hit, text):
+                if not self._refuses(doc, hit, text, index):
                     return hit
                 refused.append(hit.rule)
             if found is None:
