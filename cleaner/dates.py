@@ -15,11 +15,14 @@ ENGLISH_MONTHS = {
     "december": 12, "dec": 12,
 }
 # Indonesian time zones written after a time; the offset makes the time unambiguous. So do the
-# North American zones that name their season (EDT, PST); ET and PT, whose offset the season
-# decides, and CST, which is China's too, name none.
+# North American zones that name their season (EDT, PST), Malaysia's, Singapore's and Brunei's
+# (MYT, SGT, BNT), and central and eastern Europe's (CET, CEST, EET, EEST); ET and PT, whose
+# offset the season decides, CST, which is China's too, and IST and BST, each two countries',
+# name none.
 ZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00",
          "z": "+00:00", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00", "mdt": "-06:00",
-         "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00"}
+         "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00", "myt": "+08:00", "sgt": "+08:00",
+         "bnt": "+08:00", "cet": "+01:00", "cest": "+02:00", "eet": "+02:00", "eest": "+03:00"}
 
 # Between a clock's hour and its minutes: a colon (a full stop too after a day), or the 'h' of
 # Portuguese and French ("14h30", "8h40") before two digits that no letter or digit follows
@@ -190,9 +193,18 @@ def _iso(year: int, month: int | None, day: int | None, time: str | None = None)
     return out
 
 
-def _from_iso(m: re.Match) -> str | None:
-    """The date of an _ISO or _ISO_DAY match, with its time where it has a day; None when the
-    date or its time does not exist."""
+# A zone's name after an ISO date's time ("2023-04-17 10:15 WIB").
+_ZONE_NAME = re.compile(r"\s*([A-Za-z]{1,4})(?![^\W\d_])")
+
+
+def _from_iso(m: re.Match, text: str = "") -> str | None:
+    """The date of an _ISO or _ISO_DAY match in `text`, with its time where it has a day, and
+    the time's zone, by offset or by name (ZONES) after it; None when the date or its time does
+    not exist.
+
+    >>> normalize_date("2023-04-17 10:15 WIB"), normalize_date("2024-03-03 10:15 UTC")
+    ('2023-04-17T10:15+07:00', '2024-03-03T10:15+00:00')
+    """
     year = int(m.group(1))
     month = int(m.group(3)) if m.group(3) else None
     day = int(m.group(4)) if m.group(4) else None
@@ -205,6 +217,8 @@ def _from_iso(m: re.Match) -> str | None:
         if zone and zone != "Z" and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
         zone = "+00:00" if zone == "Z" else zone
+        if not zone and (name := _ZONE_NAME.match(text, m.end())) is not None:
+            zone = ZONES.get(name.group(1).lower(), "")
         second = f":{m.group(7)}" if m.group(7) else ""
         return _iso(year, month, day, f"{int(m.group(5)):02d}:{m.group(6)}{second}{zone}")
     return _iso(year, month, day)
@@ -317,7 +331,7 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     text = _drop_joiners(text, months, names)
     for m in (_ISO.match(text), _ISO_DAY.search(text)):
         if m and (m.end() == len(text) or not text[m.end()].isdigit()):
-            found = _from_iso(m)
+            found = _from_iso(m, text)
             if found:
                 return found
     numeric = _NUMERIC.search(text)

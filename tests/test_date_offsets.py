@@ -23,6 +23,21 @@ def test_a_numeric_offset_after_the_time_is_its_zone(text, expected):
     assert normalize_date(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (acceptance run s49: the zone after an ISO date's time, and these zones' names, were
+    # dropped: the time went with no offset)
+    ("2023-04-17 10:15 WIB", "2023-04-17T10:15+07:00"),
+    ("2024-03-03 10:15 UTC", "2024-03-03T10:15+00:00"),
+    ("Isnin, 4 Mac 2024 | 10:30 MYT", "2024-03-04T10:30+08:00"),
+    ("3 March 2024 - 10:15 CET", "2024-03-03T10:15+01:00"),
+    ("3 March 2024 10:15 CEST", "2024-03-03T10:15+02:00"),
+    ("2024-03-03 10:15 West", "2024-03-03T10:15"),            # a word, no zone
+    ("March 3, 2024 10:15 AM ET", "2024-03-03T10:15"),        # the season decides ET's offset
+])
+def test_a_zone_named_after_the_time_gives_its_offset(text, expected):
+    assert normalize_date(text, {"mac": 3}) == expected
+
+
 def test_a_time_range_leaves_the_day_as_it_is(cleaner):
     record = cleaner.clean(ARTICLE, url="https://www.cnnindonesia.com/nasional/a",
                            date="Selasa, 19 November 2019 20:00-23:00 WIB")
