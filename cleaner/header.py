@@ -518,9 +518,31 @@ def _stamp_part(part: str, words: Lexicon, packs: Sequence[Pack]) -> bool:
 
 def _take_stamp(doc: Document, line: Line, date: str, words: Lexicon) -> None:
     """Move a stamp line (_stamp_date) to meta: its date into meta.date, where none is yet."""
-    value = normalize_date(date, words.months)
+    value = _published(date, words)
     filled = value is not None and doc.set_meta("date", site_zoned(value, doc.packs))
     _take(doc, line, "header/date", "date" if filled else None)
+
+
+def _published(date: str, words: Lexicon) -> str | None:
+    """The date of a stamp's date parts (_stamp_date's): where two dates are given, each with
+    the parts after it up to the next ('Diperbarui: 18 April 2023 08:00 WIB | Dipublikasikan:
+    17 April 2023 10:15 WIB'), the earlier, in any language: an update comes after the
+    publication it updates, whichever a site writes first.
+
+    >>> _published("Updated: 4 March 2024 09:30 | Published: 3 March 2024", lexicon(()))
+    '2024-03-03'
+    >>> _published("Mon, 2 Mar 2026 | 10:15", lexicon(()))
+    '2026-03-02T10:15'
+    """
+    groups: list[list[str]] = []
+    for part in date.split(" | "):
+        if not groups or normalize_date(part, words.months) is not None:
+            groups.append([part])
+        else:
+            groups[-1].append(part)
+    values = [value for group in groups
+              if (value := normalize_date(" | ".join(group), words.months)) is not None]
+    return min(values) if values else None
 
 
 def _under_its_label(doc: Document, line: Line) -> bool:

@@ -50,3 +50,18 @@ def test_a_stamp_under_the_title_its_label_or_closing_the_text_is_still_the_date
         cleaner, text, lang, date):
     record = cleaner.clean(text, lang=lang)
     assert record["meta"]["date"] == date
+
+
+@pytest.mark.parametrize("line,lang,date", [
+    # (acceptance run s49: the update, written first, was taken as the date)
+    ("Diperbarui: 18 April 2023 08:00 WIB | Dipublikasikan: 17 April 2023 10:15 WIB", "id",
+     "2023-04-17T10:15+07:00"),
+    ("Dikemaskini 5 Mac 2024 08:00 | Diterbitkan 4 Mac 2024 10:15", "ms", "2024-03-04T10:15"),
+    ("Publicado: 03/03/2024 10:15 | Actualizado: 04/03/2024 09:30", "es", "2024-03-03T10:15"),
+])
+def test_a_stamp_of_two_dates_gives_the_earlier_the_publication(cleaner, line, lang, date):
+    paragraph = PARAGRAPH.get(lang, "El Gobierno anunció el lunes que el programa de ayudas "
+                                     "seguirá en marcha durante todo el año próximo.")
+    record = cleaner.clean(f"Judul Berita\n{line}\n\n{paragraph}", lang=lang)
+    assert record["meta"]["date"] == date
+    assert line not in record["text"]
