@@ -649,16 +649,21 @@ _DASHED_LABEL = re.compile(r"([^\W\d_][^\W\d_ .'\u2019-]*(?: [^\W\d_][^\W\d_.'\u
                            r" [-\u2013\u2014] \S")
 
 
-def places_listed(lines: Iterable[str], place: str) -> bool:
-    """Whether a place a dateline captured opens one of two lines or more in a row that each
-    open with a place in capitals and a dash: a list by place, a forecast's or a roundup's
-    ('JAKARTA - Cerah berawan.' / 'BANDUNG - Hujan sedang.'), whose first place is no dateline
-    of the whole text.
+# Lines in a row, each opening with a place in capitals and a dash, that make a list by place:
+# two are a dateline and a paragraph opening with a country's name ('CAMPINAS – A prefeitura
+# ...' / 'EUA – O governo americano ...').
+LISTED_PLACES = 3
 
-    >>> places_listed(["Prakiraan cuaca:", "JAKARTA - Cerah.", "", "BANDUNG - Hujan."], "Jakarta")
-    True
-    >>> places_listed(["JAKARTA - KPK memeriksa saksi.", "Pemeriksaan berlangsung."], "JAKARTA")
-    False
+
+def places_listed(lines: Iterable[str], place: str) -> bool:
+    """Whether a place a dateline captured opens one of LISTED_PLACES lines or more in a row
+    that each open with a place in capitals and a dash: a list by place, a forecast's or a
+    roundup's ('JAKARTA - Cerah.' / 'BANDUNG - Hujan.' / 'SURABAYA - Cerah.'), whose first place
+    is no dateline of the whole text.
+
+    >>> forecast = ["Prakiraan:", "JAKARTA - Cerah.", "", "BANDUNG - Hujan.", "BOGOR - Hujan."]
+    >>> places_listed(forecast, "Jakarta"), places_listed(forecast[:4], "Jakarta")
+    (True, False)
     """
     label = " ".join(place.split()).upper()
     run: list[str] = []
@@ -670,10 +675,10 @@ def places_listed(lines: Iterable[str], place: str) -> bool:
         if found is not None and found.group(1).isupper():
             run.append(found.group(1))
             continue
-        if len(run) >= 2 and label in run:
+        if len(run) >= LISTED_PLACES and label in run:
             return True
         run = []
-    return len(run) >= 2 and label in run
+    return len(run) >= LISTED_PLACES and label in run
 
 
 def in_info_box(lines: Iterable[str], name: str, words: Lexicon) -> bool:

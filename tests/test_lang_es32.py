@@ -148,7 +148,7 @@ def test_wire_datelines_go_and_fill_place_and_agency(spanish, line, location, so
 @pytest.mark.parametrize("head, authors, date", [
     ("Redacción\n\nPublicado el 12/03/2024 a las 10:15", [], "2024-03-12T10:15"),
     ("Por: Ana López y Luis Gil\n\nActualizado: 12 mar 2024 - 10:15 CET", ["Ana López", "Luis Gil"],
-     "2024-03-12T10:15"),
+     "2024-03-12T10:15+01:00"),                            # CET a zone since session 49
     ("Por Redacción\n\nÚltima actualización: 13/03/2024", [], "2024-03-13"),
 ])
 def test_bylines_and_stamps_fill_authors_and_date(spanish, head, authors, date):

@@ -173,18 +173,19 @@ def test_a_coach_under_a_line_up_is_a_field_list_not_a_line_to_drop(tmp_path, ca
 
 
 def test_a_label_before_a_date_is_proposed_as_a_stamp_filling_the_date(tmp_path, capsys):
-    """A label no loaded rule knows ('Tarikh terbit: Mac 13, 2026 @ 9:45am'): a meta rule whose
-    date fills meta.date, not a drop-line of a label's title."""
-    dump = _write(tmp_path, _malay(12, tail=lambda i: _stamped(i, "Tarikh terbit")))
+    """A label no loaded rule knows ('Dimuat naik: Mac 13, 2026 @ 9:45am'; ms/date-line reads
+    'Tarikh terbit' since session 49): a meta rule whose date fills meta.date, not a drop-line
+    of a label's title."""
+    dump = _write(tmp_path, _malay(12, tail=lambda i: _stamped(i, "Dimuat naik")))
     site = _suggest_json(capsys, dump, "--lang", "ms")
-    [stamp] = [c for c in site["candidates"] if c["shape"] == "tarikh terbit : <title>"]
+    [stamp] = [c for c in site["candidates"] if c["shape"] == "dimuat naik : <title>"]
     rule = stamp["rule"]
     assert rule["action"] == "meta" and "(?P<date>" in rule["pattern"]
-    assert rule["id"].endswith("/tarikh-terbit-stamp") and rule["where"] == "tail"
+    assert rule["id"].endswith("/dimuat-naik-stamp") and rule["where"] == "tail"
     out = tmp_path / "packs"
     assert main(["suggest", str(dump), "--lang", "ms", "--write-packs", str(out)]) == 0
     records = _clean(dump, out, lang="ms")
-    assert not any("Tarikh terbit" in r["text"] for r in records)
+    assert not any("Dimuat naik" in r["text"] for r in records)
     assert records[0]["meta"]["date"].startswith("2026-03-10T09:45")
 
 
