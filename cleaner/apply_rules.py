@@ -6,8 +6,8 @@ import re
 from bisect import insort
 
 from cleaner.document import Document, Line, Removal
-from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Hit, Matcher, applies,
-                             first_line, last_line, search_rules)
+from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, TAIL_REACH, Hit, Matcher,
+                             applies, first_line, last_line, search_rules)
 from cleaner.metadata import MetaSink
 from cleaner.rulefile import Rule
 
@@ -200,6 +200,8 @@ class RuleStage:
                     and doc.removed[-1].rule in self._header_ids:
                 head_end = self._widen_head(head_end, scanned, candidates, order, at, last,
                                             first)
+        # (after a drop-tail too: the lines above what it took end the article)
+        self._widen_tail(doc, scanned, budget, head_end, last, first)
         if len(doc.removed) != removals or "" in texts:
             # (each line a rule changes adds a removal: with none added to lines that all had
             # text, the list stays as it is, not copied, as on most documents' lines)
@@ -284,6 +286,34 @@ class RuleStage:
                     insort(order, head_end, lo=at)
                 candidates[head_end] = named
         return head_end + 1
+
+    def _widen_tail(self, doc: Document, scanned: list, budget, head_end: int, last: int,
+                    first: int) -> None:
+        """Bring lines above the tail into it as the rules took lines of it whole, so that it
+        holds TAIL_LINES lines with text again, up to TAIL_REACH lines from the end: under a
+        tags line, a comment form's six lines went and left the tags above the tail. The rules
+        of the tail and the edges the scan named on each line brought in are tried there."""
+        lines = doc.lines
+        count = len(lines)
+        start, reach = count - TAIL_LINES, max(0, count - TAIL_REACH)
+        while start > reach:
+            kept, widened = 0, count
+            while widened > reach and kept < TAIL_LINES:
+                widened -= 1
+                kept += bool(lines[widened].text)
+            if widened >= start:
+                return
+            for index in range(widened, start):
+                if not scanned[index] or not lines[index].text:
+                    continue
+                in_head = index < head_end
+                named = [rule for rule in self.matcher.named(scanned[index], in_head, True,
+                                                             index == last, index == first)
+                         if rule.where == "tail" or (rule.where == "edges" and not in_head)]
+                if named and self._line(doc, index, (in_head, True, index == last,
+                                                     index == first), budget, named):
+                    return              # a drop-tail took the rest
+            start = widened
 
     def _refuses(self, doc: Document, hit: Hit, text: str, index: int) -> bool:
         """Whether a hit on a line (`text`, the document's line `index`) fires not at all: the

@@ -20,6 +20,9 @@ TAIL_LINES = 6
 # How far the head may reach: its HEAD_LINES lines and as many more as header rules took whole
 # above them (RuleStage).
 HEAD_REACH = 2 * HEAD_LINES
+# How far the tail may reach: its TAIL_LINES lines with text, the rules having taken the others
+# whole (a comment form under the tags line), up to this many lines from the end (RuleStage).
+TAIL_REACH = 2 * TAIL_LINES
 # Memory budget of one RE2 set (program and DFA cache; the cache grows only as states are met):
 # the shipped rules plus the benchmark's 1,000 extra ones compile as one set within it.
 SCAN_MAX_MEM = 64 << 20

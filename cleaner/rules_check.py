@@ -25,8 +25,8 @@ from cleaner.fixtures import (DEFAULT_ROOT, KeptRulesError, RuleOptionsError, ca
                               clean_fixture, expected_path, fixture_inputs, rule_aliases,
                               stored_rule_options)
 from cleaner.identify import MIN_STOPWORD_SHARE
-from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, Matcher, applies, first_line,
-                             last_line, matcher_for)
+from cleaner.matcher import (HEAD_LINES, HEAD_REACH, TAIL_LINES, TAIL_REACH, Matcher, applies,
+                             first_line, last_line, matcher_for)
 from cleaner.lexicon import lexicon
 from cleaner.metadata import MetaSink, rule_months
 from cleaner.normalize import normalize
@@ -491,6 +491,7 @@ def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[s
         datelines = [removal["line"] for removal in record["removed"]
                      if DATELINE_FIELDS.intersection(removal.get("fields") or ())]
         head_end = _head_end(lines, by_line)
+        tail_start = _tail_start(lines, by_line)
         last = last_line([line for _, line in lines])
         first = first_line([line for _, line in lines])
         for index, (number, line) in enumerate(lines):
@@ -500,7 +501,7 @@ def matched_lines(rule: Rule, records: Iterable[tuple[str, dict]], texts: dict[s
                      else f"{Path(folder) / name}:{number}")
             above = [at for at in datelines if at < number]
             takers = [removal["rule"] for removal in by_line.get(number, ())]
-            found.append(MatchedLine(shown, index, head_end, len(lines) - TAIL_LINES, last,
+            found.append(MatchedLine(shown, index, head_end, tail_start, last,
                                      above[0] if above else None,
                                      takers[0] if takers else None, record, first, number))
     return found
@@ -517,6 +518,27 @@ def _head_end(lines: list[tuple[int, str]], by_line: dict[int, list[dict]]) -> i
         if taken.strip() and taken.strip() == line.strip() and head_end < HEAD_REACH:
             head_end += 1
     return head_end
+
+
+def _tail_start(lines: list[tuple[int, str]], by_line: dict[int, list[dict]]) -> int:
+    """Where a document's tail starts as the rule stage widens it: it holds the last TAIL_LINES
+    lines the rules did not take whole, up to TAIL_REACH lines from the end.
+
+    >>> lines = [(n, f"line {n}") for n in range(1, 15)]
+    >>> taken = {n: [{"text": f"line {n}"}] for n in range(11, 15)}
+    >>> _tail_start(lines, {}), _tail_start(lines, taken)
+    (8, 4)
+    """
+    reach = max(0, len(lines) - TAIL_REACH)
+    start = len(lines) - TAIL_LINES
+    kept = 0
+    for index in range(len(lines) - 1, reach - 1, -1):
+        number, line = lines[index]
+        taken = "".join(removal["text"] for removal in by_line.get(number, ()))
+        kept += not (taken.strip() and taken.strip() == line.strip())
+        if kept == TAIL_LINES:
+            return min(start, index)
+    return min(start, reach)
 
 
 def unfired_why(rule: Rule, pack: Pack, lines: list[MatchedLine]) -> str:
@@ -561,8 +583,8 @@ def _line_why(rule: Rule, pack: Pack, line: MatchedLine, what: str = "fixture") 
         return (f"{where} and it sits after a dateline, past which no head rule fires: leave "
                 f'where out, or make it "edges"')
     if rule.where == "tail" and not in_tail:
-        return (f"{where} and it sits above the tail (the last {TAIL_LINES} lines with text): "
-                f"leave where out")
+        return (f"{where} and it sits above the tail (the last {TAIL_LINES} lines with text, "
+                f"one more for each the rules take whole): leave where out")
     if rule.where == "edges" and not (in_head or in_tail):
         return f"{where} and it sits between the head and the tail: leave where out"
     if rule.where == "last" and line.position != line.last:
