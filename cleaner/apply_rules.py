@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import insort
 
 from cleaner.document import Document, Line, Removal
@@ -113,12 +112,23 @@ def _date_in_text(lines: list[Line], index: int, rule: Rule | None = None) -> bo
     # A head rule's date under a paragraph of the article that no rule touched is a heading of
     # the text's ('Selasa, 12 Januari 2020' opening a chronology's part), not its stamp.
     if rule is not None and rule.where == "head":
-        return any(not line.cuts and _PARAGRAPH.match(line.text) for line in lines[:index])
+        return any(not line.cuts and _reads_as_paragraph(line.text) for line in lines[:index])
     return False
 
 
-# A paragraph of prose: twelve words or more, ending a sentence.
-_PARAGRAPH = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"\u201d\u2019)]?\s*$")
+def _reads_as_paragraph(text: str) -> bool:
+    """Whether a line is a paragraph of prose: twelve words or more, ending a sentence (a
+    closing quote or bracket may follow its stop). (No regex: a pattern of repeated words and
+    spaces backtracked over every long line.)
+
+    >>> _reads_as_paragraph("Officials said on Monday that the policy would take effect next "
+    ...                     "month across the state."), _reads_as_paragraph("Selasa, 12 Januari")
+    (True, False)
+    """
+    end = text.rstrip()
+    if end[-1:] in ('"', "\u201d", "\u2019", ")"):
+        end = end[:-1]
+    return end[-1:] in (".", "!", "?") and len(end.split(None, 11)) == 12
 
 
 # A document's lines as the rules' scan read them (RuleStage.scan): the list read (doc.lines

@@ -655,23 +655,30 @@ _DASHED_LABEL = re.compile(r"([^\W\d_][^\W\d_ .'\u2019-]*(?: [^\W\d_][^\W\d_.'\u
 LISTED_PLACES = 3
 
 
-def places_listed(lines: Iterable[str], place: str) -> bool:
-    """Whether a place a dateline captured opens one of LISTED_PLACES lines or more in a row
-    that each open with a place in capitals and a dash: a list by place, a forecast's or a
-    roundup's ('JAKARTA - Cerah.' / 'BANDUNG - Hujan.' / 'SURABAYA - Cerah.'), whose first place
-    is no dateline of the whole text.
+def places_listed(text: str, place: str) -> bool:
+    """Whether a place a dateline captured opens one of LISTED_PLACES lines or more in a row of
+    a text that each open with a place in capitals and a dash: a list by place, a forecast's or
+    a roundup's ('JAKARTA - Cerah.' / 'BANDUNG - Hujan.' / 'SURABAYA - Cerah.'), whose first
+    place is no dateline of the whole text.
 
-    >>> forecast = ["Prakiraan:", "JAKARTA - Cerah.", "", "BANDUNG - Hujan.", "BOGOR - Hujan."]
-    >>> places_listed(forecast, "Jakarta"), places_listed(forecast[:4], "Jakarta")
+    >>> forecast = "Prakiraan:\\nJAKARTA - Cerah.\\n\\nBANDUNG - Hujan.\\nBOGOR - Hujan."
+    >>> places_listed(forecast, "Jakarta"), places_listed(forecast[:-15], "Jakarta")
     (True, False)
     """
     label = " ".join(place.split()).upper()
+    # (asked at every dateline: only the lines around the first line the place opens in
+    # capitals are read, not the whole text)
+    at = text.find(label)
+    while at > 0 and text[at - 1] != "\n":
+        at = text.find(label, at + 1)
+    if at < 0:
+        return False
     run: list[str] = []
-    for text in lines:
-        text = text.strip()
-        if not text:
+    for raw in _lines_around(text, at):
+        line = raw.strip()
+        if not line:
             continue
-        found = _DASHED_LABEL.match(text)
+        found = _DASHED_LABEL.match(line)
         if found is not None and found.group(1).isupper():
             run.append(found.group(1))
             continue
@@ -681,27 +688,50 @@ def places_listed(lines: Iterable[str], place: str) -> bool:
     return len(run) >= LISTED_PLACES and label in run
 
 
-def in_info_box(lines: Iterable[str], name: str, words: Lexicon) -> bool:
-    """Whether a name a byline label gave is on a labelled line beside a line of an info box
-    (the packs' info_box_labels): a reviewed book's author, not the article's.
+# How far around a place or a name places_listed and in_info_box read a text, each way: a list's
+# or a box's lines are short.
+AROUND_CHARS = 2000
 
-    >>> box = ["Judul: Laut yang Tak Pernah Tidur", "Penulis: Ratna Dewi", "Novel ketiga ..."]
+
+def _lines_around(text: str, at: int) -> list[str]:
+    """The lines of a text within AROUND_CHARS of `at`, whole: the first and the last may be
+    cut short, and are left out where they are.
+
+    >>> _lines_around("a\\nb\\nc", 2)
+    ['a', 'b', 'c']
+    """
+    start, end = max(0, at - AROUND_CHARS), at + AROUND_CHARS
+    lines = text[start:end].split("\n")
+    if start > 0:
+        lines = lines[1:]
+    if end < len(text):
+        lines = lines[:-1]
+    return lines
+
+
+def in_info_box(text: str, name: str, words: Lexicon) -> bool:
+    """Whether a name a byline label gave is on a labelled line of a text beside a line of an
+    info box (the packs' info_box_labels): a reviewed book's author, not the article's.
+
+    >>> box = "Judul: Laut yang Tak Pernah Tidur\\nPenulis: Ratna Dewi\\n\\nNovel ketiga ..."
     >>> in_info_box(box, "Ratna Dewi", shipped_lexicon())
     True
-    >>> in_info_box(["Penulis: Ratna Dewi", "Editor: Andi"], "Ratna Dewi", shipped_lexicon())
+    >>> in_info_box("Penulis: Ratna Dewi\\nEditor: Andi", "Ratna Dewi", shipped_lexicon())
     False
     """
     labels = words.info_box_labels
-    if not labels:
-        return False
-    texts = [text for raw in lines if (text := raw.strip())]
-    for index, text in enumerate(texts):
-        if name not in text or line_label(text) is None:
-            continue
-        for near in texts[max(0, index - 1):index] + texts[index + 1:index + 2]:
-            found = line_label(near)
-            if found is not None and found[0] in labels:
-                return True
+    # (asked at every author a label gave: only the lines around the name are read)
+    at = text.find(name) if labels else -1
+    while at >= 0:
+        lines = [line for raw in _lines_around(text, at) if (line := raw.strip())]
+        for index, line in enumerate(lines):
+            if name not in line or line_label(line) is None:
+                continue
+            for near in lines[max(0, index - 1):index] + lines[index + 1:index + 2]:
+                found = line_label(near)
+                if found is not None and found[0] in labels:
+                    return True
+        at = text.find(name, at + AROUND_CHARS)
     return False
 
 
@@ -1149,12 +1179,12 @@ class MetaSink:
         author, editor = values.get("author"), values.get("editor")
         return ((place is not None and (names_no_place(place, words)
                                         or speakers_label(doc.text.split("\n"), place, words)
-                                        or places_listed(doc.text.split("\n"), place)))
+                                        or places_listed(doc.text, place)))
                 or (town is not None and names_no_town(town, words))
                 or (outlet is not None and fold_words(outlet) not in words.outlets
                     and not names_the_site(outlet, _byline_site_names(doc), words))
                 or (author is not None and (not outlet_names_read_as_people(author, outlet, words)
-                                            or in_info_box(doc.text.split("\n"), author, words)))
+                                            or in_info_box(doc.text, author, words)))
                 or (editor is not None and author is None
                     and (not editors_read_as_people(editor, words)
                          or reads_as_transcript(doc.text, words))))
