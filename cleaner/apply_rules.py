@@ -103,8 +103,8 @@ def _date_in_text(lines: list[Line], index: int, rule: Rule | None = None) -> bo
     >>> _date_in_text(lines, 1), _date_in_text([Line("Published:", 1)] + lines[1:], 1)
     (True, False)
     """
-    for line in reversed(lines[:index]):
-        text = line.text.rstrip()
+    for above in range(index - 1, -1, -1):
+        text = lines[above].text.rstrip()
         if text:
             if text.endswith(":") and len(text.split()) >= INTRODUCING_WORDS:
                 return True

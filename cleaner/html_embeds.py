@@ -43,5 +43,7 @@ def free_embeds(tree: HtmlElement) -> int:
 
 
 def _words(el: HtmlElement) -> list[str]:
-    """An element's words, its tail left out."""
+    """An element's words, its tail left out. (The words, not their count as html_chrome's
+    _text_length gives it: a link glued to the post, `<a>Share</a><blockquote>Buses ...`,
+    reads "ShareBuses", as many words as the post alone.)"""
     return etree.tostring(el, method="text", encoding=str, with_tail=False).split()

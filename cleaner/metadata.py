@@ -1164,8 +1164,8 @@ class MetaSink:
         'Editor: Thanks.' is a turn of the dialogue), or a dateline's place that is a speaker's
         label (speakers_label: 'HOUSTON: ...' as a turn) or one of a list by place
         (places_listed: 'JAKARTA - Cerah.' / 'BANDUNG - Hujan.'), or an author's label in a
-        book's info box (in_info_box: 'Judul: ...' / 'Penulis: ...'), or a title when an earlier rule's hit
-        gave the document one (title_taken)."""
+        book's info box (in_info_box: 'Judul: ...' / 'Penulis: ...'), or a title when an
+        earlier rule's hit gave the document one (title_taken)."""
         values = hit.values
         if "title" in values and title_taken(doc, hit):
             return True

@@ -514,10 +514,15 @@ def _head_end(lines: list[tuple[int, str]], by_line: dict[int, list[dict]]) -> i
     for index, (number, line) in enumerate(lines):
         if index >= head_end:
             break
-        taken = "".join(removal["text"] for removal in by_line.get(number, ()))
-        if taken.strip() and taken.strip() == line.strip() and head_end < HEAD_REACH:
+        if _taken_whole(number, line, by_line) and head_end < HEAD_REACH:
             head_end += 1
     return head_end
+
+
+def _taken_whole(number: int, line: str, by_line: dict[int, list[dict]]) -> bool:
+    """Whether a record's removals on line `number` took all of its text."""
+    taken = "".join(removal["text"] for removal in by_line.get(number, ())).strip()
+    return bool(taken) and taken == line.strip()
 
 
 def _tail_start(lines: list[tuple[int, str]], by_line: dict[int, list[dict]]) -> int:
@@ -533,9 +538,7 @@ def _tail_start(lines: list[tuple[int, str]], by_line: dict[int, list[dict]]) ->
     start = len(lines) - TAIL_LINES
     kept = 0
     for index in range(len(lines) - 1, reach - 1, -1):
-        number, line = lines[index]
-        taken = "".join(removal["text"] for removal in by_line.get(number, ()))
-        kept += not (taken.strip() and taken.strip() == line.strip())
+        kept += not _taken_whole(*lines[index], by_line)
         if kept == TAIL_LINES:
             return min(start, index)
     return min(start, reach)
