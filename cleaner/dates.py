@@ -195,6 +195,28 @@ def _iso(year: int, month: int | None, day: int | None, time: str | None = None)
 
 # A zone's name after an ISO date's time ("2023-04-17 10:15 WIB").
 _ZONE_NAME = re.compile(r"\s*([A-Za-z]{1,4})(?![^\W\d_])")
+# An offset from GMT or UTC written after them, bracketed or not ("GMT+8", "(GMT+7)", "UTC
+# +08:00", "GMT-0500"): read as "GMT" alone, "10:30 GMT+8" was 10:30 at +00:00, 8 hours off.
+_GMT_OFFSET = re.compile(r"\s*\(?\s*(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)\s*\)?",
+                         re.IGNORECASE)
+
+
+def _gmt_offset(text: str, at: int) -> str | None:
+    """The zone of an offset from GMT or UTC written at text[at:] ("+08:00"); "" where it is
+    none a zone has (offsets run to 14 hours): no zone, not GMT's; None where none is written.
+
+    >>> _gmt_offset(" (GMT+8)", 0), _gmt_offset(" UTC -05:30", 0), _gmt_offset(" GMT+15", 0)
+    ('+08:00', '-05:30', '')
+    >>> _gmt_offset(" GMT", 0) is None
+    True
+    """
+    m = _GMT_OFFSET.match(text, at)
+    if m is None:
+        return None
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return ""
+    return f"{m.group(1)}{hours:02d}:{minutes:02d}"
 
 
 def _from_iso(m: re.Match, text: str = "") -> str | None:
@@ -217,7 +239,10 @@ def _from_iso(m: re.Match, text: str = "") -> str | None:
         if zone and zone != "Z" and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
         zone = "+00:00" if zone == "Z" else zone
-        if not zone and (name := _ZONE_NAME.match(text, m.end())) is not None:
+        offset = None if zone else _gmt_offset(text, m.end())
+        if offset is not None:
+            zone = offset
+        elif not zone and (name := _ZONE_NAME.match(text, m.end())) is not None:
             zone = ZONES.get(name.group(1).lower(), "")
         second = f":{m.group(7)}" if m.group(7) else ""
         return _iso(year, month, day, f"{int(m.group(5)):02d}:{m.group(6)}{second}{zone}")
@@ -280,12 +305,15 @@ def _time_of(m: re.Match) -> str | None:
     if not _clock_has(hour, minute, m.group(3)):
         return None
     marker = (m.group(4) or "").lower().replace(".", "").replace(" ", "")
+    # (after the clock, or after its "PM": "10:30 GMT+8", "10:30 PM (GMT+8)")
+    offset = _gmt_offset(m.string, m.end(4) if marker in ("am", "pm")
+                         else m.end(3) if m.group(3) else m.end(2))
     if marker in ("am", "pm"):              # "07:47 PM EST", "3:15 p.m. EDT": the zone after
         if not 1 <= hour <= 12:
             return ""
         hour = hour % 12 + (12 if marker == "pm" else 0)
         marker = (m.group(8) or "").lower()
-    zone = ZONES.get(marker, "")
+    zone = ZONES.get(marker, "") if offset is None else offset
     if m.group(5) and int(m.group(6)) <= 14 and int(m.group(7)) <= 59:   # offsets run to +14:00
         zone = f"{m.group(5)}{m.group(6)}:{m.group(7)}"
     second = f":{m.group(3)}" if m.group(3) else ""
@@ -323,6 +351,8 @@ def normalize_date(text: str | None, months: Mapping[str, int] | None = None) ->
     ('2026-03-04', '2026-04-03')
     >>> normalize_date("5:45 AM PST 11/19/2019", MonthNames(month_first=True))
     '2019-11-19T05:45-08:00'
+    >>> normalize_date("17/04/2023 10:30 (GMT+8)"), normalize_date("2023-04-17 10:30 UTC-5")
+    ('2023-04-17T10:30+08:00', '2023-04-17T10:30-05:00')
     """
     if not text:
         return None
