@@ -39,10 +39,15 @@ _ISO_DAY = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)" + _CLOC
 # the "20-03-15" inside "2020-03-15".
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
 # A word is taken whole, from its start (possessive, after no letter): tried from each of its
-# letters, with backtracking, a date field of 20,000 letters took 18 s.
-_NAMED = re.compile(r"(?:(\d{1,2})\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
-# Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019".
-_NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
+# letters, with backtracking, a date field of 20,000 letters took 18 s. A day may carry an
+# ordinal's letters: "1er mars 2024" (French writes the first of a month so), "1st March 2024".
+_ORDINAL = r"(?:st|nd|rd|th|er|re)?"
+_NAMED = re.compile(r"(?:(\d{1,2})" + _ORDINAL
+                    + r"\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
+# Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019", "March 1st,
+# 2024".
+_NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2})" + _ORDINAL
+                                + r",?\s+(\d{4})(?!\d)")
 # A time, then a zone: a name ("WIB", "GMT", after "PM" or "p.m."), or a numeric offset after a
 # space ("20:00:00 +0000", as RFC 2822 and HTTP dates write it; "10:00-12:00" is a range, not one).
 _TIME = re.compile(r"(?<!\d)(\d{1,2})(?:[:.]|" + _H + r")(\d{2})(?::(\d{2}))?(?!\d)(?:\s*([AaPp]\.\s?[Mm]\.?|[A-Za-z]{1,4})|\s+([+-])(\d{2}):?(\d{2})"
