@@ -254,8 +254,10 @@ def _from_iso(m: re.Match, text: str = "") -> str | None:
     return _iso(year, month, day)
 
 
-# What may stand between a date and its own time: separators and a word that opens a time.
-_RIGHT_AFTER = re.compile(r"[\s,|@/\-–—]*(?:(?:pukul|jam|at|pk)\.?\s*)?", re.IGNORECASE)
+# What may stand between a date and its own time: separators and a word that opens a time
+# (Indonesian and Malay, English, French and Portuguese, Spanish).
+_RIGHT_AFTER = re.compile(r"[\s,|@/\-–—]*(?:(?:pukul|jam|at|pk|à|às|a\s+las?)\.?\s*)?",
+                          re.IGNORECASE)
 
 
 def _time_after(text: str) -> str | None:
@@ -263,7 +265,11 @@ def _time_after(text: str) -> str | None:
     12-hour time's hour is out of its range ("13:47 PM"), where it is midnight written 24.00, or
     where a number further on reads as no time ("| Dibaca 27.530 kali"): the day alone. None
     where the time right after the date is none the clock has ("25:00", "pukul 10.61"), which
-    makes the date none either."""
+    makes the date none either.
+
+    >>> _time_after(" à 25h30"), _time_after(" a las 10:61"), _time_after(" | Dibaca 27.530 kali")
+    (None, None, '')
+    """
     m = _TIME.search(text)
     if not m:
         return ""
