@@ -34,6 +34,11 @@ LANGUAGE_WINDOW = 3000
 # 5% of 10-word ones, and at 15 words no Indonesian line and 1 Malay line in 21 (English's 9%
 # there are tables and lists, which no length settles).
 SHORT_TEXT_WORDS = 15
+# A line of this many words or more, half of them opening in lower case, is prose, not a list's
+# item: where a text's words hold too few stopwords, its prose lines' words are counted alone.
+PROSE_LINE_WORDS = 6
+# ... and their stopwords must be this many times the share that names a language.
+PROSE_SHARE_FACTOR = 2
 # The share of its words a longer text needs of the stopwords of the language its page declares to
 # bear it out (a record's own field is not held to it: PackIndex.declared_evident).
 # Prose in the packs' languages holds 17% and more (their fixtures, the benchmark's English
@@ -117,6 +122,26 @@ def frequent_enough(stopwords: int, words: int, window: str,
     if stopwords / (words + most) >= share:
         return True
     return stopwords / (words + unspaced_letters(window)) >= share
+
+
+def prose_words(window: str) -> list[str]:
+    """The words, in lower case, of a text's lines written as prose: six words or more, half of
+    them or more opening in lower case. A list's lines of names, places, scores and times are
+    not ("Bandung - Hujan ringan, 19-27 derajat Celsius", "Persib Bandung 2-1 Persija Jakarta").
+
+    >>> prose_words("BMKG merilis prakiraan cuaca untuk wilayah Jawa Barat pada Rabu.\\n"
+    ...             "Bandung - Hujan ringan, 19-27 derajat Celsius")[:4]
+    ['bmkg', 'merilis', 'prakiraan', 'cuaca']
+    >>> len(prose_words("Bandung - Hujan ringan, 19-27 derajat Celsius"))
+    0
+    """
+    found: list[str] = []
+    for line in window.split("\n"):
+        words = line.split()
+        if len(words) >= PROSE_LINE_WORDS and \
+                2 * sum(1 for word in words if word[:1].islower()) >= len(words):
+            found.extend(word.lower() for word in words)
+    return found
 
 
 def unspaced_letters(text: str) -> int:
@@ -399,6 +424,16 @@ class PackIndex:
         best, best_count = self._most_stopwords(words, host)
         found_enough = best is not None and frequent_enough(best_count, len(words), window,
                                                             self._min_share[best])
+        if not found_enough and best is not None:
+            # A forecast by city or a table of results under a sentence that introduces it:
+            # its names and numbers hold no stopwords, its sentences as many as any prose's.
+            # Held to twice the share: a sentence or two of German holds English's "in" and "an"
+            # as 11% of its words, where the packs' own prose holds 17% and more.
+            prose = prose_words(window)
+            if len(prose) >= SHORT_TEXT_WORDS:
+                best, best_count = self._most_stopwords(prose, host)
+                found_enough = best is not None and frequent_enough(
+                    best_count, len(prose), window, PROSE_SHARE_FACTOR * self._min_share[best])
         if declared in self.langs and (found_enough and declared == best or self.declared_evident(
                 declared, window, words, best, best_count, from_fields)):
             return declared
