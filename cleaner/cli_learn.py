@@ -108,7 +108,9 @@ def learn_for_run(args: argparse.Namespace, cleaner,
         for site, found in sorted(learned.items()):
             for n, line in enumerate(found[:5], start=1):
                 text = line.text if len(line.text) <= 90 else line.text[:87] + "..."
-                say(f"  learned/{site}/{n}  {line.docs}/{line.site_docs}  {text}")
+                say(f"  learned/{site}/{n}  {line.docs}/{line.site_docs}  {text}"
+                    + (f"  (already removed by {', '.join(line.taken_by)})"
+                       if line.taken_by else ""))
             if len(found) > 5:
                 say(f"  ... {len(found) - 5} more for {site}")
     if args.learn_save:
@@ -124,16 +126,25 @@ def save_learned(folder: Path, learned) -> list[Path]:
         rules = []
         for n, line in enumerate(lines, start=1):
             rule = learned_rule(site, n, line)
-            rules.append(rule_toml({"id": rule.id, "description": rule.description,
-                                    "action": rule.action, "case_sensitive": True,
-                                    "pattern": rule.pattern, "remove": list(rule.remove)}))
+            text = rule_toml({"id": rule.id, "description": rule.description,
+                              "action": rule.action, "case_sensitive": True,
+                              "pattern": rule.pattern, "remove": list(rule.remove)})
+            if line.taken_by:
+                # Pasted into the site's pack, it would take the line before the rule that
+                # removes it now, and what that rule fills (an editor's name) would be lost.
+                text = (f"# already removed by {', '.join(line.taken_by)}: leave it out\n"
+                        + "\n".join(f"# {row}" if row else "#" for row in text.split("\n")))
+            rules.append(text)
         path = folder / f"{site}.learned.toml"
         # (a site pack of its own, so that a file loaded as it is, its ids renamed, fires on the
         # site's documents alone: without its [pack] it was a common pack, read on every site)
         path.write_text(f"# Lines learned by `cleaner clean --learn-boilerplate` for {site}.\n"
                         f"# Review them, then paste the ones that are cruft into the site's pack "
                         f"(rules/sites/{site}.toml),\n# giving each a stable id of the site's own "
-                        f"(a learned/ id is refused in a rule file).\n\n"
+                        f"(a learned/ id is refused in a rule file).\n"
+                        f"# Rules commented out hold lines the loaded rules already remove: in "
+                        f"the site's pack,\n# one would take its line first, and what those "
+                        f"rules fill (an editor's name) would be lost.\n\n"
                         + pack_toml({"id": f"{site}.learned", "kind": "site",
                                      "domains": [site]})
                         + "\n\n" + "\n\n".join(rules) + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ removes a line keeps its name on the removal; they are named `learned/<site>/<n>
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from cleaner.normalize import normalize
@@ -46,6 +46,10 @@ class LearnedLine:
     text: str
     docs: int
     site_docs: int
+    # The loaded rules that already remove the line, where its site's documents get them (learn):
+    # in the run they keep it (learned rules come after every pack), but a learned rule pasted
+    # into the site's pack would take it first, and the metadata they fill would be lost.
+    taken_by: tuple[str, ...] = ()
 
     @property
     def share(self) -> float:
@@ -139,21 +143,45 @@ def learned_packs(learned: dict[str, list[LearnedLine]]) -> dict[str, Pack]:
             for site, lines in learned.items()}
 
 
-def document_site(cleaner, text: str, url: str | None,
-                  site: Any = None) -> tuple[str | None, str]:
-    """A document's site as the cleaner will see it (`site`: the site pack its hints choose,
-    Cleaner.hinted_site, where its url names no host), and its normalized text."""
+def document_packs(cleaner, text: str, url: str | None,
+                   site: Any = None) -> tuple[tuple[Pack, ...], str]:
+    """A document's packs as the cleaner will choose them (`site`: the site pack its hints
+    choose, Cleaner.hinted_site, where its url names no host), and its normalized text."""
     normalized, _ = normalize(text)
-    packs = cleaner.index.packs_for(normalized, url, cleaner.lang, site)
-    return site_key(packs, url), normalized
+    return cleaner.index.packs_for(normalized, url, cleaner.lang, site), normalized
 
 
 def learn(cleaner, documents: Iterable[tuple[str, str | None, Any]],
           options: LearnOptions | None = None) -> dict[str, list[LearnedLine]]:
     """The first pass: (text, url, site pack its hints choose or None) in, learned lines per
-    site out."""
+    site out, each with the loaded rules that already remove it (taken_by), run with the packs
+    most of its site's documents got."""
     learner = BoilerplateLearner(options or LearnOptions())
+    # Per site, how many of its documents got each combination of packs (packs_for hands every
+    # document of a combination the same tuple: counted by its identity, as Packs hold dicts).
+    chosen: dict[str, Counter] = defaultdict(Counter)
+    combinations: dict[int, tuple[Pack, ...]] = {}
     for text, url, hinted in documents:
-        site, normalized = document_site(cleaner, text, url, hinted)
+        packs, normalized = document_packs(cleaner, text, url, hinted)
+        site = site_key(packs, url)
+        if site:
+            combinations[id(packs)] = packs
+            chosen[site][id(packs)] += 1
         learner.add(site, normalized.split("\n"))
-    return learner.learned()
+    found = learner.learned()
+    for site, lines in found.items():
+        packs = combinations[chosen[site].most_common(1)[0][0]]
+        found[site] = [replace(line, taken_by=taken_by(cleaner, packs, line.text))
+                       for line in lines]
+    return found
+
+
+def taken_by(cleaner, packs: tuple, text: str) -> tuple[str, ...]:
+    """The loaded rules that remove a learned line, run as the rule stage runs them (site pack
+    first, no guard, the line in every place) with `packs`, those most of its site's documents
+    got."""
+    from cleaner.rules_check import PackCombination  # (rules_check imports much of the cleaner)
+    if not any(pack.rules for pack in packs):
+        return ()
+    done = PackCombination(packs, cleaner.sink).run(text, "any")
+    return tuple(dict.fromkeys(removal.rule for removal in done.removed))

@@ -944,7 +944,7 @@ def meeting_combinations(pack: Pack, packs: list[Pack]
             or [(None, (*first, *commons))])
 
 
-class _Combination:
+class PackCombination:
     """One pack combination's rule stages (one per place a rule fires) and its rules' packs."""
 
     def __init__(self, packs: tuple[Pack, ...], sink: MetaSink):
@@ -969,7 +969,7 @@ class _Combination:
         return stage(doc)
 
 
-def _takers(rule: Rule, mine: set[str], text: str, combination: _Combination
+def _takers(rule: Rule, mine: set[str], text: str, combination: PackCombination
             ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
     """What the rule alone removes from one example, and of that what other packs' rules take
     when every rule runs: empty where the rule fires then, and without the rules of its own pack
@@ -995,7 +995,7 @@ class Shadowed(NamedTuple):
 
 
 def shadowed_examples(rule: Rule, mine: set[str],
-                      combinations: list[tuple[str | None, _Combination]]) -> list[Shadowed]:
+                      combinations: list[tuple[str | None, PackCombination]]) -> list[Shadowed]:
     """A rule's remove examples that other packs' rules take first, in any of `combinations`."""
     found = []
     for example in rule.remove:
@@ -1037,7 +1037,7 @@ def check_shadowed_by_loaded(packs: list[Pack], users: Collection[str]) -> list[
     match wins. The rule never sees that text."""
     sink = MetaSink(packs)
     where = {rule.id: pack.path for pack in packs for rule in pack.rules}
-    built: dict[tuple[str, ...], _Combination] = {}
+    built: dict[tuple[str, ...], PackCombination] = {}
     findings: list[Finding] = []
     for pack in packs:
         if pack.path not in users or not pack.rules:
@@ -1046,7 +1046,7 @@ def check_shadowed_by_loaded(packs: list[Pack], users: Collection[str]) -> list[
         for lang, chosen in meeting_combinations(pack, packs):
             key = tuple(f"{p.kind}:{p.id}" for p in chosen)
             if key not in built:
-                built[key] = _Combination(chosen, sink)
+                built[key] = PackCombination(chosen, sink)
             combinations.append((lang, built[key]))
         mine = {rule.id for rule in pack.rules}
         for rule in pack.rules:

@@ -199,3 +199,42 @@ def test_copies_of_an_article_that_differ_by_a_line_are_not_learned_as_boilerpla
         assert records[f"c{i}"]["text"].startswith(article.split("\n")[0])
         assert not any(r["rule"].startswith("learned/") for r in records[f"c{i}"]["removed"])
     assert [r["rule"] for r in records["d0"]["removed"]] == ["learned/kabarkota.id/1"]
+
+
+def _editor_docs(n=12):
+    """An Indonesian site's documents, each closing on an editor's line (which id/editor-label
+    removes, filling `editors`) and a promo no loaded rule removes."""
+    docs = []
+    for i in range(n):
+        text = (f"Warga di kota {i} memperbaiki jalan yang rusak setelah banjir kemarin sore. "
+                "Mereka bekerja sama dengan petugas dari dinas setempat.\n\n"
+                f"Kepala desa {i} mengatakan perbaikan akan selesai dalam dua pekan ini.\n\n"
+                "Editor: Ratna Sari\n\n" + PROMO)
+        docs.append((text, f"https://www.kabarcontoh.com/berita/{i}"))
+    return docs
+
+
+def test_learned_lines_name_the_loaded_rules_that_already_remove_them():
+    # Pasted into the site's pack, a learned 'Editor: Ratna Sari' would take the line before
+    # id/editor-label and lose the editor's name: the learned line says which rule removes it.
+    cleaner = Cleaner()
+    learned = learn(cleaner, ((text, url, None) for text, url in _editor_docs()))
+    taken = {line.text: line.taken_by for line in learned["kabarcontoh.com"]}
+    assert taken == {"Editor: Ratna Sari": ("id/editor-label",), PROMO: ()}
+
+
+def test_learn_save_comments_out_lines_the_loaded_rules_remove(tmp_path, capsys):
+    dump = tmp_path / "dump.jsonl"
+    _write_jsonl(dump, _editor_docs())
+    out, saved = tmp_path / "out.jsonl", tmp_path / "learned"
+    assert main(["clean", str(dump), "-o", str(out), "--workers", "1", "--learn-boilerplate",
+                 "--learn-save", str(saved)]) == 0
+    assert "Editor: Ratna Sari  (already removed by id/editor-label)" in capsys.readouterr().err
+    text = (saved / "kabarcontoh.com.learned.toml").read_text(encoding="utf-8")
+    assert "# already removed by id/editor-label: leave it out\n# [[rule]]\n" in text
+    assert "\n# pattern = '^\\s*Editor:" in text
+    # The promo no loaded rule removes stays a rule to paste.
+    assert "\n[[rule]]\n" in text and "\npattern = '^\\s*Dapatkan" in text
+    # The run itself still names the editor: learned rules come after every pack.
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert all(r["meta"]["editors"] == ["Ratna Sari"] for r in records)
