@@ -358,6 +358,17 @@ _AUTHOR_TOKEN = re.compile(r"(?i)(?:^|\s)[\w-]*authors?(?:[_-]+name)?(?:$|\s)")
 # of its own ("Researched by: A, B") is one of these tags.
 _BYLINE_CHARS = 80
 _BYLINE_BLOCKS = frozenset(("p", "li", "dd"))
+# ... or a <div> holding no block, as a credits line is written too ('<div>Penulis: A<br>Editor:
+# B</div>', '<div id="editor">Editor: B</div>': acceptance run of session 50, where the editor was
+# lost); a <div> around blocks is a box, whose blocks are read.
+_INNER_BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "table", "section", "article", "dl",
+                           "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "header",
+                           "footer"))
+
+
+def _leaf_block(el: HtmlElement) -> bool:
+    """Whether an element holds no block element (a line of text, links and inline marks)."""
+    return not any(child.tag in _INNER_BLOCKS for child in el.iterdescendants(etree.Element))
 
 
 @dataclass
@@ -387,9 +398,11 @@ def _marked(tree: HtmlElement) -> _Marked:
                 found.byline.append(el)
             if "author" in lowered and _AUTHOR_TOKEN.search(classes):
                 found.author.append(el)
-        if el.tag in _BYLINE_BLOCKS:
+        if el.tag in _BYLINE_BLOCKS or el.tag == "div":
             lead = el.text if el.text and el.text.strip() else (el[0].text if len(el) else None)
-            if lead and opens_with_label(lead.lstrip()):
+            # (a <div> is looked into only when a label opens it: every <div> of a page of
+            # nested ones walked over its descendants would cost the page's size squared)
+            if lead and opens_with_label(lead.lstrip()) and (el.tag != "div" or _leaf_block(el)):
                 found.labelled.append(el)
     return found
 
