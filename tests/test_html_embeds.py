@@ -1,4 +1,4 @@
-"""Web pages: an embedded post (a quoted tweet) stays in the article whatever its wrapper's class; a call-to-action box goes as chrome."""
+"""Web pages: an embedded post (a quoted tweet, an Instagram caption linked to its post) stays in the article whatever its wrapper's class; a call-to-action box goes as chrome."""
 
 from __future__ import annotations
 
@@ -34,6 +34,35 @@ def test_a_quoted_tweet_stays_whatever_its_wrapper_is_named(wrapper):
     assert "Finally some real money for the buses in this town" in record["text"]
     assert "Jane Rider (@janerider) November 18, 2019" in record["text"]
     assert not [r for r in record["removed"] if "Finally" in r["text"]]
+
+
+INSTAGRAM = ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com'
+             '/p/X/"><div><p><a href="https://www.instagram.com/p/X/">Garuda sudah mendarat di '
+             'Sydney! Terima kasih atas sambutan hangat para suporter di bandara. #KitaGaruda</a>'
+             '</p><p>A post shared by PSSI (@pssi)</p></div></blockquote>')
+TIMNAS = ["<p>Skuad Timnas Indonesia tiba di Sydney, Australia, pada Minggu malam waktu setempat. "
+          "Rombongan yang berjumlah 27 pemain itu langsung menuju hotel tempat mereka "
+          "menginap.</p>",
+          "<p>Pelatih Timnas Indonesia mengatakan seluruh pemain dalam kondisi bugar setelah "
+          "menempuh penerbangan panjang dari Jakarta. Latihan perdana dijadwalkan Senin "
+          "sore.</p>",
+          "<p>Akun Instagram resmi PSSI mengunggah momen kedatangan para pemain yang disambut "
+          "puluhan diaspora Indonesia di Bandara Internasional Sydney.</p>",
+          "<p>Laga Australia kontra Indonesia akan digelar di Stadion Sydney Football pada Kamis "
+          "(20/3/2025) pukul 16.10 WIB dalam Kualifikasi Piala Dunia 2026.</p>"]
+
+
+def test_an_instagram_caption_linked_to_its_post_stays():
+    # (acceptance run s50, a page written after tribunnews.com's: trafilatura dropped the
+    # caption, one link holding a hashtag, as html/not-extracted; in a container no body
+    # expression of its names, where its fallback reads the page)
+    record = Cleaner().clean_html(
+        "<html><head><title>Timnas Tiba di Sydney</title></head><body><h1>Timnas Tiba di "
+        f'Sydney</h1><div class="txt-article">{"".join(TIMNAS[:2])}{INSTAGRAM}'
+        f'{"".join(TIMNAS[2:])}</div></body></html>')
+    assert ("Garuda sudah mendarat di Sydney! Terima kasih atas sambutan hangat para suporter "
+            "di bandara. #KitaGaruda") in record["text"]
+    assert not [r for r in record["removed"] if "Garuda" in r["text"]]
 
 
 def test_a_wrapper_holding_more_than_the_post_keeps_its_class():
