@@ -429,11 +429,14 @@ class PackIndex:
             # its names and numbers hold no stopwords, its sentences as many as any prose's.
             # Held to twice the share: a sentence or two of German holds English's "in" and "an"
             # as 11% of its words, where the packs' own prose holds 17% and more.
+            # (taken only where it names one: the declared language is weighed against the
+            # whole text's counts below, as before)
             prose = prose_words(window)
             if len(prose) >= SHORT_TEXT_WORDS:
-                best, best_count = self._most_stopwords(prose, host)
-                found_enough = best is not None and frequent_enough(
-                    best_count, len(prose), window, PROSE_SHARE_FACTOR * self._min_share[best])
+                in_prose, count = self._most_stopwords(prose, host)
+                if in_prose is not None and frequent_enough(
+                        count, len(prose), window, PROSE_SHARE_FACTOR * self._min_share[in_prose]):
+                    best, best_count, found_enough = in_prose, count, True
         if declared in self.langs and (found_enough and declared == best or self.declared_evident(
                 declared, window, words, best, best_count, from_fields)):
             return declared

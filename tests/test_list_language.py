@@ -60,3 +60,14 @@ def test_a_list_without_a_packs_prose_gets_no_language(cleaner, text):
     record = cleaner.clean(text)
     assert record["meta"]["lang"] is None
     assert [flag["flag"] for flag in record["flags"]] == ["no-language"]
+
+
+def test_a_declared_language_is_still_weighed_against_the_whole_texts_stopwords(cleaner):
+    # Three English "in" against two Indonesian "di" in 40 words, and a prose line holding no
+    # stopword: the prose lines name no language, and the declared Indonesian, behind English's
+    # count in the whole text, is not taken (the prose lines' counts, none, were weighed
+    # against it: it was taken).
+    text = "\n".join(["Persija 2-1 Persib in Jakarta"] * 3 + ["Arema 0-0 Bali di Malang"] * 2
+                     + ["pertandingan berlangsung meriah sepanjang sore hari ribuan penonton "
+                        "memadati tribun stadion kebanggaan warga kota setempat"])
+    assert cleaner.index.language(text, "id") is None
