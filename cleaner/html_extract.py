@@ -419,24 +419,25 @@ def give_lists_and_subheadings(tree: HtmlElement) -> int:
     holder = _paragraphs_holder(tree)
     if holder is None:
         return 0
+    subheadings = [child for child in holder
+                   if child.tag in _SUBHEADING_TAGS and child.text_content().strip()]
+    lists = [child for child in holder if child.tag in ("ul", "ol") and _mostly_unlinked(child)]
+    if not subheadings and not lists:
+        return 0          # (most pages: trafilatura's costly body expressions are not run)
     body = _trafilatura_body(tree)
     # (a body around the holder is read whole, lists and all, and one within it is its part;
     # one beside it, a teaser's <article> in a box of recommendations, is none)
     if body is not None and (body is holder or any(el is body for el in holder.iterancestors())
                              or any(el is holder for el in body.iterancestors())):
         return 0
-    given = 0
-    for child in holder:
-        if child.tag in _SUBHEADING_TAGS and child.text_content().strip():
-            child.tag = "p"
-            given += 1
-        elif child.tag in ("ul", "ol") and _holds_prose_items(child):
-            for item in child.iterchildren("li"):
-                item.tag = "p"
-                item.text = "- " + (item.text or "").lstrip()
-            child.tag = "div"
-            given += 1
-    return given
+    for subheading in subheadings:
+        subheading.tag = "p"
+    for items in lists:
+        for item in items.iterchildren("li"):
+            item.tag = "p"
+            item.text = "- " + (item.text or "").lstrip()
+        items.tag = "div"
+    return len(subheadings) + len(lists)
 
 
 def _paragraphs_holder(tree: HtmlElement) -> HtmlElement | None:
@@ -459,11 +460,11 @@ def _paragraphs_holder(tree: HtmlElement) -> HtmlElement | None:
     return holder
 
 
-def _holds_prose_items(items: HtmlElement) -> bool:
-    """Whether a list's text is mostly outside links: the article's items, not a list of
-    related articles."""
-    linked = sum(len(a.text_content()) for a in items.iter("a"))
-    return 2 * linked < len(items.text_content())
+def _mostly_unlinked(el: HtmlElement) -> bool:
+    """Whether most of an element's text is outside links: an article's chunk or list, not a
+    teaser card or a list of related articles."""
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return 2 * linked < len(el.text_content())
 
 
 _SUBHEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -698,8 +699,7 @@ def _holds_prose(el: HtmlElement) -> bool:
     outside links (a chunk of an article, not a teaser card of the same class)."""
     if not any(len(p.text_content().split()) >= MIN_PROSE_WORDS for p in el.iter("p")):
         return False
-    linked = sum(len(a.text_content()) for a in el.iter("a"))
-    return 2 * linked < len(el.text_content())
+    return _mostly_unlinked(el)
 
 
 def _detach(el: HtmlElement) -> None:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from cleaner.html_chrome import (ARTICLE_PARAGRAPH_SHARE, _ArticleMarks, _element_lines,
                                   _element_text, _text_length, chrome_name)
-from cleaner.html_left_out import text_runs
+from cleaner.html_left_out import BLOCK_TAGS, text_runs
 from cleaner.identify import site_host
 from cleaner.lexicon import Lexicon, fold_words
 from cleaner.page_bylines import (EditorLine, OutsideLine, names_only, opens_with_dated_label,
@@ -358,17 +358,14 @@ _AUTHOR_TOKEN = re.compile(r"(?i)(?:^|\s)[\w-]*authors?(?:[_-]+name)?(?:$|\s)")
 # of its own ("Researched by: A, B") is one of these tags.
 _BYLINE_CHARS = 80
 _BYLINE_BLOCKS = frozenset(("p", "li", "dd"))
-# ... or a <div> holding no block, as a credits line is written too ('<div>Penulis: A<br>Editor:
-# B</div>', '<div id="editor">Editor: B</div>': acceptance run of session 50, where the editor was
-# lost); a <div> around blocks is a box, whose blocks are read.
-_INNER_BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "table", "section", "article", "dl",
-                           "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "header",
-                           "footer"))
 
 
 def _leaf_block(el: HtmlElement) -> bool:
-    """Whether an element holds no block element (a line of text, links and inline marks)."""
-    return not any(child.tag in _INNER_BLOCKS for child in el.iterdescendants(etree.Element))
+    """Whether an element holds no block element (a line of text, links and inline marks). A
+    <div> that does not is a credits line as a <p> is ('<div>Penulis: A<br>Editor: B</div>',
+    '<div id="editor">Editor: B</div>': acceptance run of session 50, where the editor was
+    lost); a <div> around blocks is a box, whose blocks are read."""
+    return not any(child.tag in BLOCK_TAGS for child in el.iterdescendants(etree.Element))
 
 
 @dataclass
