@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cleaner.html_chrome import CHROME_TOKENS
+from cleaner.chrome_classes import CHROME_TOKENS
 
 
 class EngineRule(NamedTuple):
@@ -15,7 +15,7 @@ class EngineRule(NamedTuple):
     description: str
 
 
-# What each chrome group of html_chrome.CHROME_TOKENS is, by its name.
+# What each chrome group of chrome_classes.CHROME_TOKENS is, by its name.
 _CHROME_GROUPS = {
     "share": "share bars and buttons",
     "related": "related, \"Baca Juga\" and latest or popular story boxes",

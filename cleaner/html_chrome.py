@@ -11,6 +11,7 @@ import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.chrome_classes import chrome_classes
 from cleaner.document import Removal, cut_short
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, text_runs
 from cleaner.html_load import _flag, xml_text
@@ -28,41 +29,6 @@ LINK_LIST_MIN_ITEMS = 3
 # is shorter.
 INTRODUCING_WORDS = 6
 LINK_LIST_LINK_SHARE = 0.9
-
-# Generic page chrome, by class or id tokens: (name, pattern on one token). The pattern must
-# match a whole class token or the whole id, so "share" takes `share-bar` but not `shared-content`.
-CHROME_TOKENS: tuple[tuple[str, str], ...] = (
-    ("share", r"(?:social-?)?shar(?:e|ing)(?:[-_]?(?:bar|buttons?|box|tools?|links?|icons?|"
-              r"container|wrap(?:per)?|area|this|article|post|top|bottom|widget))?|sharethis|"
-              r"addthis(?:_\w+)?|social-?(?:links|buttons|media|icons|bar)|a2a_kit|"
-              r"(?:article|post|entry)[-_]share|bagikan"),
-    ("related", r"(?:related|terkait)(?:[-_]?(?:posts?|articles?|news|stories|links?|content|box|"
-                r"list|items?|berita|artikel))?|(?:berita|artikel|post|article)[-_]?(?:terkait|"
-                r"related|lainnya|lain)|baca[-_]?juga|bacajuga|read[-_]?(?:also|more)[-_]?(?:box)?|"
-                r"more[-_](?:stories|news|articles)|also[-_]read|lihat[-_]?juga|rekomendasi|"
-                r"recommended(?:[-_]\w+)?|yarpp[-_]related|jp-relatedposts|"
-                r"(?:latest|more|other|popular|trending|top|terbaru|terpopuler|populer)[-_]?"
-                r"(?:news|stories|posts?|articles?|berita|artikel)(?:[-_]?(?:box|list|widget|row|"
-                r"wrap(?:per)?|container|section))?|most[-_]?(?:read|popular|viewed)(?:[-_]\w+)?"),
-    # (a layout's modifier, `no-sidebar`, `has-sidebar`, Genesis's `content-sidebar-wrap`, is on
-    # the page's content: it names no sidebar)
-    ("sidebar", r"(?!(?:no|has|with|without|one|two)[-_]|content[-_]side-?bar)"
-                r"(?:\w+[-_])?side-?bar(?:[-_]\w+)?|widget-area|right-?rail"),
-    ("promo", r"promo(?:[-_]\w+)*|\w+[-_]promo|sponsor(?:ed)?(?:[-_]\w+)?|advert(?:isement)?s?(?:[-_]\w+)?|"
-              r"ads?|ad[-_](?:slot|container|wrap(?:per)?|unit|box|banner)|iklan(?:[-_]\w+)?|"
-              r"notification[-_]bar|(?:article|print|post)[-_]tools|print[-_]header|reprints?|"
-              # a call to action: `nrplus-cta-wrap`, `cta-box`, `article-cta`
-              r"(?:\w+[-_])*cta(?:[-_]\w+)*"),
-    ("hover-card", r"tooltip(?:[-_]\w+)?|popover(?:[-_]\w+)?|hover-?card|rollover(?:[-_]\w+)+"),
-    ("comments", r"comments?(?:[-_]?(?:area|section|list|form|box|wrap(?:per)?|container))?|"
-                 r"disqus(?:_thread)?|komentar(?:[-_]\w+)?|respond|fb-comments"),
-    ("tags", r"(?:post|article|entry|news|berita)?[-_]?tags?(?:[-_]?(?:list|links|box|cloud|"
-             r"wrap(?:per)?|container))?|tagcloud|topik[-_]terkait"),
-    ("newsletter", r"newsletter(?:[-_]\w+)?|subscribe(?:[-_]\w+)?|subscription[-_]?(?:box|form)?|"
-                   r"signup[-_]?(?:box|form)?"),
-    ("app-prompt", r"(?:download|get)[-_]?(?:the[-_])?app|app[-_]?(?:banner|promo|download)"),
-)
-
 
 def _element_text(el: HtmlElement) -> str:
     """An element's text, its runs of spaces as one; a <br> parts the text on either side of
@@ -175,31 +141,19 @@ def strip_selectors(tree: HtmlElement, selectors: Iterable[str], rule: str,
     return removed
 
 
-# One pattern per group over a single class token or id, matched whole.
-_CHROME_RE = tuple((name, re.compile(f"(?:{pattern})", re.IGNORECASE)) for name, pattern in CHROME_TOKENS)
 _CLASS_AND_ID = etree.XPath("//body//@class | //body//@id")
 _SKIP_TAGS = frozenset({"html", "body", "head", "main", "article"})
 
 
-@lru_cache(maxsize=1 << 16)
-def _token_chrome(token: str) -> str | None:
-    for name, regex in _CHROME_RE:
-        if regex.fullmatch(token):
-            return name
-    return None
-
-
 def chrome_name(attribute: str) -> str | None:
-    """The chrome group a class attribute or id belongs to, by whole tokens.
+    """The chrome group a class attribute or id belongs to, by whole tokens: the markup's
+    English words (chrome_classes.CHROME_TOKENS) and the class words of the packs being read
+    with (page_words).
 
     >>> chrome_name("entry-share share-bar"), chrome_name("shared-content"), chrome_name("baca-juga")
     ('share', None, 'related')
     """
-    for token in attribute.split():
-        name = _token_chrome(token)
-        if name:
-            return name
-    return None
+    return chrome_classes(page_words().chrome_classes).group(attribute)
 
 
 def _text_length(el: HtmlElement) -> int:

@@ -103,6 +103,8 @@ class Lexicon:
     # The labels of a related article's link inside a paragraph ("baca juga", "read more"): in
     # lower case, runs of spaces as one, longest first; the lists of all the packs add up.
     related_labels: tuple[str, ...] = ()
+    # The class words of page chrome by group (html_chrome): the lists of all the packs add up.
+    chrome_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     timezone: str | None = None                    # the first pack's that names one
     # metadata.names_no_place's answers by captured place, as documents ask: datelines repeat
     # their places (Jakarta opens 569 of the dev set's 1,329 articles), and folding one anew
@@ -144,6 +146,15 @@ def _shipped_packs() -> tuple[Pack, ...]:
     from cleaner.rulefile import load_packs
 
     return tuple(load_packs())
+
+
+def _chrome_classes(packs: Sequence[Pack]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The packs' chrome class words by group, each group's words the union of theirs."""
+    groups: dict[str, set[str]] = {}
+    for pack in packs:
+        for group, words in pack.chrome_classes:
+            groups.setdefault(group, set()).update(words)
+    return tuple((group, tuple(sorted(words))) for group, words in sorted(groups.items()))
 
 
 def shipped_lexicon() -> Lexicon:
@@ -341,5 +352,6 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         related_labels=tuple(sorted({" ".join(label.split()) for pack in packs
                                      for label in pack.related_labels} - {""},
                                     key=lambda label: (-len(label), label))),
+        chrome_classes=_chrome_classes(packs),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
     )

@@ -16,6 +16,7 @@ from typing import Any, Collection, Iterable
 import re2
 
 from cleaner.ascii_form import ascii_form, compile_ascii, hidden_error
+from cleaner.chrome_classes import CHROME_GROUPS
 from cleaner.document import META_FIELDS
 from cleaner.pack_cache import PackCache, cache_dir, entry_key
 from cleaner.pattern_forms import collecting
@@ -62,7 +63,8 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_doma
               "role_words", "agencies", "outlets", "credentials", "not_places", "not_names",
               "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns", "club_words",
               "vowels", "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
-              "consent_phrases", "comment_phrases", "related_labels", "timezone", "html_strip",
+              "consent_phrases", "comment_phrases", "related_labels", "chrome_classes", "timezone",
+              "html_strip",
               "valid_from", "valid_until", "date_order"}
 _CASE_KEYS = frozenset({"input", "output", "meta"})
 # A named piece of pattern a file's rules share: its name in the file's [patterns] table, and
@@ -472,6 +474,10 @@ class Pack:
     # What labels a related article's link inside a paragraph ("Baca juga", "Read more"), lower
     # case: a web page's "<label>: <a>title</a>" is put on a line of its own (html_extract).
     related_labels: frozenset[str] = frozenset()
+    # The words a web page's class or id tokens name chrome with in the pack's language, by
+    # chrome group (chrome_classes.CHROME_GROUPS): ('related', ('berita-terkait', ...)), lower
+    # case.
+    chrome_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     timezone: str | None = None
     # A site pack: how its documents' numeric dates read (DATE_ORDERS); "": day first.
     date_order: str = ""
@@ -1170,6 +1176,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         consent_phrases=_phrases(head, "consent_phrases", path),
         comment_phrases=_phrases(head, "comment_phrases", path),
         related_labels=_phrases(head, "related_labels", path),
+        chrome_classes=_chrome_classes(head.get("chrome_classes"), path),
         timezone=_timezone(head.get("timezone"), path),
         date_order=_pack_date_order(head.get("date_order"), kind, path),
         html_strip=_checked_selectors(_strings(head.get("html_strip"), path, "html_strip"), path),
@@ -1224,6 +1231,34 @@ def _phrases(head: dict, key: str, path: Path) -> frozenset[str]:
     if wordless:
         raise RuleFileError(path, f"{key} holds a phrase with no letter or digit: {wordless!r}")
     return phrases
+
+
+# A class word of `chrome_classes`: letters and digits, its parts joined by '-' or '_'.
+_CLASS_WORD = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
+
+
+def _chrome_classes(value: Any, path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A pack's `[pack.chrome_classes]`: a table of chrome group = [class words], each group
+    one html_chrome strips by class, each word one class token's ("berita-terkait")."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise RuleFileError(path, "chrome_classes must be a table of group = [class words]")
+    unknown = sorted(set(value) - set(CHROME_GROUPS))
+    if unknown:
+        raise RuleFileError(path, f"chrome_classes names no chrome group {unknown!r}: the "
+                                  f"groups are {', '.join(CHROME_GROUPS)}")
+    groups = []
+    for group in CHROME_GROUPS:
+        words = tuple(word.lower() for word in _listed(value.get(group), path,
+                                                       f"chrome_classes.{group}"))
+        bad = [word for word in words if not _CLASS_WORD.fullmatch(word)]
+        if bad:
+            raise RuleFileError(path, f"chrome_classes.{group} holds what no class token is "
+                                      f"(letters and digits joined by '-' or '_'): {bad!r}")
+        if words:
+            groups.append((group, words))
+    return tuple(groups)
 
 
 def _listed(value: Any, path: Path, what: str) -> tuple[str, ...]:

@@ -1,0 +1,101 @@
+"""Page chrome by class or id token: the groups, the markup's English words for them, and the
+words the language packs add."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Generic page chrome, by class or id tokens: (group, pattern on one token). The pattern must
+# match a whole class token or the whole id, so "share" takes `share-bar` but not
+# `shared-content`. These are the words of the markup, which themes write in English whatever
+# the language of the page; a language pack adds its own (`[pack.chrome_classes]`: `bagikan`,
+# `berita-terkait`, `komentar`).
+CHROME_TOKENS: tuple[tuple[str, str], ...] = (
+    ("share", r"(?:social-?)?shar(?:e|ing)(?:[-_]?(?:bar|buttons?|box|tools?|links?|icons?|"
+              r"container|wrap(?:per)?|area|this|article|post|top|bottom|widget))?|sharethis|"
+              r"addthis(?:_\w+)?|social-?(?:links|buttons|media|icons|bar)|a2a_kit|"
+              r"(?:article|post|entry)[-_]share"),
+    ("related", r"related(?:[-_]?(?:posts?|articles?|news|stories|links?|content|box|list|"
+                r"items?))?|(?:post|article)[-_]?related|read[-_]?(?:also|more)[-_]?(?:box)?|"
+                r"more[-_](?:stories|news|articles)|also[-_]read|"
+                r"recommended(?:[-_]\w+)?|yarpp[-_]related|jp-relatedposts|"
+                r"(?:latest|more|other|popular|trending|top)[-_]?"
+                r"(?:news|stories|posts?|articles?)(?:[-_]?(?:box|list|widget|row|"
+                r"wrap(?:per)?|container|section))?|most[-_]?(?:read|popular|viewed)(?:[-_]\w+)?"),
+    # (a layout's modifier, `no-sidebar`, `has-sidebar`, Genesis's `content-sidebar-wrap`, is on
+    # the page's content: it names no sidebar)
+    ("sidebar", r"(?!(?:no|has|with|without|one|two)[-_]|content[-_]side-?bar)"
+                r"(?:\w+[-_])?side-?bar(?:[-_]\w+)?|widget-area|right-?rail"),
+    ("promo", r"promo(?:[-_]\w+)*|\w+[-_]promo|sponsor(?:ed)?(?:[-_]\w+)?|"
+              r"advert(?:isement)?s?(?:[-_]\w+)?|ads?|"
+              r"ad[-_](?:slot|container|wrap(?:per)?|unit|box|banner)|"
+              r"notification[-_]bar|(?:article|print|post)[-_]tools|print[-_]header|reprints?|"
+              # a call to action: `nrplus-cta-wrap`, `cta-box`, `article-cta`
+              r"(?:\w+[-_])*cta(?:[-_]\w+)*"),
+    ("hover-card", r"tooltip(?:[-_]\w+)?|popover(?:[-_]\w+)?|hover-?card|rollover(?:[-_]\w+)+"),
+    ("comments", r"comments?(?:[-_]?(?:area|section|list|form|box|wrap(?:per)?|container))?|"
+                 r"disqus(?:_thread)?|respond|fb-comments"),
+    ("tags", r"(?:post|article|entry|news)?[-_]?tags?(?:[-_]?(?:list|links|box|cloud|"
+             r"wrap(?:per)?|container))?|tagcloud"),
+    ("newsletter", r"newsletter(?:[-_]\w+)?|subscribe(?:[-_]\w+)?|subscription[-_]?(?:box|form)?|"
+                   r"signup[-_]?(?:box|form)?"),
+    ("app-prompt", r"(?:download|get)[-_]?(?:the[-_])?app|app[-_]?(?:banner|promo|download)"),
+)
+
+CHROME_GROUPS: tuple[str, ...] = tuple(name for name, _ in CHROME_TOKENS)
+
+
+def pack_token_pattern(word: str) -> str:
+    """The pattern of a pack's class word: its parts joined by '-', '_' or nothing, and any
+    '-' or '_' suffix after it ("berita-terkait" takes `berita_terkait`, `beritaterkait` and
+    `berita-terkait-box`).
+
+    >>> bool(re.fullmatch(pack_token_pattern("baca-juga"), "bacajuga_box"))
+    True
+    """
+    parts = [re.escape(part) for part in re.split(r"[-_\s]+", word.strip()) if part]
+    return "[-_]?".join(parts) + r"(?:[-_]\w+)*"
+
+
+class ChromeClasses:
+    """The chrome group of a class token or id, by the markup's words and a pack combination's
+    (`classes`: group -> the packs' words), each token's answer kept: a page repeats its
+    classes, and so do the pages of a site."""
+
+    def __init__(self, classes: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        added = dict(classes)
+        self.patterns = tuple(
+            (name, re.compile("|".join(f"(?:{p})" for p in (
+                pattern, *map(pack_token_pattern, added.get(name, ())))), re.IGNORECASE))
+            for name, pattern in CHROME_TOKENS)
+        self.known: dict[str, str | None] = {}
+
+    def token_group(self, token: str) -> str | None:
+        """The group a single class token or id names, None for none."""
+        try:
+            return self.known[token]
+        except KeyError:
+            pass
+        group = next((name for name, regex in self.patterns if regex.fullmatch(token)), None)
+        if len(self.known) < _TOKENS_KEPT:
+            self.known[token] = group
+        return group
+
+    def group(self, attribute: str) -> str | None:
+        """The group a class attribute or id names, by its first token that names one."""
+        for token in attribute.split():
+            name = self.token_group(token)
+            if name:
+                return name
+        return None
+
+
+# Tokens whose answer a ChromeClasses keeps: a run's sites write a few thousand.
+_TOKENS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=64)
+def chrome_classes(classes: tuple[tuple[str, tuple[str, ...]], ...]) -> ChromeClasses:
+    """The ChromeClasses of a pack combination's class words, built once per process."""
+    return ChromeClasses(classes)
