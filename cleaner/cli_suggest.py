@@ -448,6 +448,7 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
     at its end: loaded with --rules, a pack of the same id replaces the existing one whole, and
     its name, aliases, domains and rules would be lost."""
     from cleaner.rule_toml import pack_toml, rule_toml
+    from cleaner.suggest import own_name_head, own_names
 
     chosen = _with_packs(results)
     if chosen:                  # (a run that writes nothing leaves no empty folder behind)
@@ -467,8 +468,12 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
                     pack_toml({key: value}).partition("\n")[2] for key, value in words.items())
             text = f"{Path(pack_file).read_text(encoding='utf-8').rstrip()}\n\n{note}\n\n{body}\n"
         else:
+            names = own_names(site, state.sources)
+            if names:
+                note += ("\n# Its name, aliases and signature: the site's own name as "
+                         f"{counted(sum(state.sources[n] for n in names), 'dateline')} gave it.")
             head = {"id": site, "kind": "site", "name": site, "lang": state.lang(),
-                    "domains": [site], **words}
+                    "domains": [site], **own_name_head(names), **words}
             text = f"{note}\n{pack_toml(head)}\n\n{body}\n"
         path.write_text(text, encoding="utf-8")
         load_pack(path)

@@ -11,6 +11,8 @@ RULE_ORDER = ("id", "description", "action", "where", "case_sensitive", "date_or
               "remove", "keep", "cases")
 # Keys whose values are regexes: written as literal strings, as a person writes them.
 PATTERN_KEYS = ("pattern", "unless", "then")
+# Keys whose values are lists of regexes (a pack's signatures), written so too.
+PATTERN_LIST_KEYS = ("signatures",)
 
 
 def basic_string(text: str) -> str:
@@ -41,7 +43,7 @@ def _value(key: str, value: Any) -> str:
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{k} = {_value(k, v)}" for k, v in value.items()) + " }"
     if isinstance(value, (list, tuple)):
-        items = [_value("", v) for v in value]
+        items = [_value(PATTERN_KEYS[0] if key in PATTERN_LIST_KEYS else "", v) for v in value]
         one_line = "[" + ", ".join(items) + "]"
         if len(one_line) <= 90:
             return one_line

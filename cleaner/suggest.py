@@ -32,7 +32,7 @@ from cleaner.lexicon import Lexicon, fold_words, lexicon, shipped_lexicon
 from cleaner.matcher import HEAD_LINES, TAIL_LINES
 from cleaner.rule_toml import rule_toml
 from cleaner.rulefile import Pack, RuleFileError, _load_rule, compile_pattern, load_packs
-from cleaner.sitekey import site_key, site_stem
+from cleaner.sitekey import site_key, site_stem, squashed
 from cleaner.wording import counted
 
 # Kinds in the order they win a tie in document count: general shapes before exact lines.
@@ -126,6 +126,9 @@ class SiteState:
     # A label's lines whose text after it reads as a sentence going on in lower case ("Foto:
     # la imagen se difundió ... visitas."), by the label's key: the article's, not the label's.
     prose_labels: dict = field(default_factory=dict)
+    # The sources the mined documents' meta named, as written ("KABARNUSANTARA.CO.ID" from a
+    # dateline a loaded rule read): the site's own name among them (own_names).
+    sources: Counter = field(default_factory=Counter)
 
     def lang(self) -> str | None:
         """The language more than half of the mined documents are in, for the pack written
@@ -188,6 +191,47 @@ class Candidate:
                 "covered": round(self.covered, 4), "covered_by": self.covered_by,
                 "examples": self.examples, "rule": self.rule, "pack": self.pack_words,
                 "notes": self.notes}
+
+
+# A source the documents' datelines give names the site itself where this many documents or
+# more give it: one document may cite another outlet of the same name.
+OWN_NAME_DOCS = 2
+
+
+def own_names(site: str, sources: Counter) -> list[str]:
+    """The spellings of a site's own name among the sources its documents named, most
+    documents first: its host or its domain's name, written any way ("KABARNUSANTARA.CO.ID" and
+    "KabarNusantara" of kabarnusantara.co.id).
+
+    >>> own_names("kabarnusantara.co.id", Counter({"KABARNUSANTARA.CO.ID": 9, "Reuters": 4,
+    ...                                            "KabarNusantara": 2, "KABARNUSA": 3}))
+    ['KABARNUSANTARA.CO.ID', 'KabarNusantara']
+    """
+    forms = {squashed(site), squashed(max(site.split("."), key=len))}
+    return [name for name, count in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))
+            if count >= OWN_NAME_DOCS and squashed(name) in forms]
+
+
+def own_name_head(names: list[str]) -> dict[str, Any]:
+    r"""What a new site pack's [pack] says of the site's own names (own_names): the first not
+    all in capitals as its name (the source its datelines give), all of them as aliases, and
+    the ones written as a domain, opening a line before a dateline's comma or dash, as its
+    signature, which names the site of a document with no url.
+
+    >>> head = own_name_head(["KABARNUSANTARA.CO.ID", "KabarNusantara.co.id", "KabarNusantara"])
+    >>> head["name"], len(head["aliases"])
+    ('KabarNusantara.co.id', 3)
+    >>> print(*head["signatures"])
+    (?mi)^(?:kabarnusantara\.co\.id)\s*[,–—-]
+    """
+    if not names:
+        return {}
+    head: dict[str, Any] = {"name": next((n for n in names if not n.isupper()), names[0]),
+                            "aliases": names}
+    domains = sorted({name.lower() for name in names if "." in name.strip(".")})
+    if domains:
+        head["signatures"] = ["(?mi)^(?:" + "|".join(map(re.escape, domains)) + r")\s*[,–—-]"]
+    return head
 
 
 # Query parameters that say where a reader came from, not which page it is.
@@ -496,6 +540,8 @@ class Miner:
             return
         state.mined += 1
         state.langs[self._language(doc)] += 1
+        if doc.meta.get("source"):
+            state.sources[doc.meta["source"]] += 1
         index = self._docs
         self._docs += 1
         words = lexicon(doc.packs)
