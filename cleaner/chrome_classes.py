@@ -46,29 +46,39 @@ CHROME_TOKENS: tuple[tuple[str, str], ...] = (
 CHROME_GROUPS: tuple[str, ...] = tuple(name for name, _ in CHROME_TOKENS)
 
 
-def pack_token_pattern(word: str) -> str:
-    """The pattern of a pack's class word: its parts joined by '-', '_' or nothing, and any
-    '-' or '_' suffix after it ("berita-terkait" takes `berita_terkait`, `beritaterkait` and
-    `berita-terkait-box`).
+def pack_token_pattern(word: str, prefixed: bool = False) -> str:
+    """The pattern of a pack's class word: its parts joined by '-', '_' or nothing, with any
+    words after it joined by '-' or '_', and before it too where `prefixed` ("komentar" takes
+    `komentar-list`, and prefixed `detail__komentar`; "berita-terkait" takes `berita_terkait`
+    and `beritaterkait`), never a part of a word (`komentari`, `iklanbaris`).
 
-    >>> bool(re.fullmatch(pack_token_pattern("baca-juga"), "bacajuga_box"))
-    True
+    >>> [bool(re.fullmatch(pack_token_pattern("baca-juga", True), t))
+    ...  for t in ("bacajuga_box", "inner-link-baca-juga", "kabaca-juga")]
+    [True, True, False]
     """
     parts = [re.escape(part) for part in re.split(r"[-_\s]+", word.strip()) if part]
-    return "[-_]?".join(parts) + r"(?:[-_]\w+)*"
+    return ((r"(?:[\w-]*[-_])?" if prefixed else "") + "[-_]?".join(parts)
+            + r"(?:[-_][\w-]*)?")
 
 
 class ChromeClasses:
     """The chrome group of a class token or id, by the markup's words and a pack combination's
     (`classes`: group -> the packs' words), each token's answer kept: a page repeats its
-    classes, and so do the pages of a site."""
+    classes, and so do the pages of a site. A token a group's words open is that group's
+    before one another group's words end (`topik-terkait` is a tag list's, not a "terkait"
+    box's)."""
 
     def __init__(self, classes: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         added = dict(classes)
-        self.patterns = tuple(
-            (name, re.compile("|".join(f"(?:{p})" for p in (
-                pattern, *map(pack_token_pattern, added.get(name, ())))), re.IGNORECASE))
-            for name, pattern in CHROME_TOKENS)
+
+        def pattern(alternatives) -> re.Pattern:
+            return re.compile("|".join(f"(?:{p})" for p in alternatives), re.IGNORECASE)
+
+        self.passes = (
+            tuple((name, pattern([own, *(pack_token_pattern(w) for w in added.get(name, ()))]))
+                  for name, own in CHROME_TOKENS),
+            tuple((name, pattern([pack_token_pattern(w, True) for w in added[name]]))
+                  for name in CHROME_GROUPS if name in added))
         self.known: dict[str, str | None] = {}
 
     def token_group(self, token: str) -> str | None:
@@ -77,7 +87,8 @@ class ChromeClasses:
             return self.known[token]
         except KeyError:
             pass
-        group = next((name for name, regex in self.patterns if regex.fullmatch(token)), None)
+        group = next((name for patterns in self.passes for name, regex in patterns
+                      if regex.fullmatch(token)), None)
         if len(self.known) < _TOKENS_KEPT:
             self.known[token] = group
         return group

@@ -31,18 +31,19 @@ def test_a_language_word_names_chrome_only_where_its_pack_is_loaded():
 @pytest.mark.parametrize("value, group", [
     ("baca-juga", "related"), ("baca_juga", "related"), ("bacajuga", "related"),
     ("BacaJuga", "related"), ("baca-juga-collections__list", "related"),
-    ("widget berita_terkait-box", "related"), ("inner-baca-juga", None), ("baca", None),
+    ("inner-link-baca-juga", "related"), ("detail__komentar", "comments"), ("kabaca-juga", None),
+    ("widget berita_terkait-box", "related"), ("bacajugaan", None), ("baca", None),
     ("iklan_300x250", "promo"), ("topik-terkait", "tags"),
 ])
-def test_a_pack_word_is_a_whole_token_its_parts_joined_any_way_with_any_suffix(value, group):
+def test_a_pack_word_is_a_whole_tokens_part_its_parts_joined_any_way(value, group):
     assert _names(["id"], [value]) == [group]
 
 
 def test_the_spanish_and_french_packs_name_their_sites_chrome():
-    assert _names(["es"], ["noticiasRelacionadas", "compartir", "publicidad-top"]) == [
-        "related", "share", "promo"]
-    assert _names(["fr"], ["articles-lies", "partage", "pub-date", "pubdate"]) == [
-        "related", "share", None, None]
+    assert _names(["es"], ["noticiasRelacionadas", "compartir", "publicidad-top",
+                           "bloque-comentarios"]) == ["related", "share", "promo", "comments"]
+    assert _names(["fr"], ["articles-lies", "bloc-partage", "zone-publicite", "pub-date",
+                           "pubdate"]) == ["related", "share", "promo", None, None]
 
 
 LEAD = ("El Gobierno aprobó este martes el proyecto de ley de vivienda tras meses de "
