@@ -19,6 +19,13 @@ TITLE_MAX_WORDS = 22
 # Longer candidate titles must read like one: most words capitalised, as headlines are written.
 TITLE_CASE_FROM_WORDS = 12
 TITLE_CASE_SHARE = 0.5
+# A clause of prose in a long line: a comma before a space (not the decimal one of "11,4%"), or
+# a colon before a word in lower case (a label's paragraph, "Más información: los vecinos ...").
+# A headline in sentence case without either is a title though few of its words are capitalised
+# (looks_like_title's `sentence_case`); one with them is a lead that lost its stop as often.
+# So is a line closing on a word of one or two small letters ('se', 'de', 'la'): a hard-wrapped
+# paragraph's first line, no headline's end.
+_PROSE_CLAUSE = re.compile(r",\s|:\s*[«\"“‘]?[a-zà-öø-ÿ]|(?:^|\s)[a-zà-öø-ÿ]{1,2}$")
 # A sentence's end before another's start, or before a bracketed credit or code that closes a
 # paragraph ("... two days. (CNET)"): a title holds no sentence's end.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘(\[]?[A-Z]")
@@ -168,13 +175,19 @@ def site_names(doc: Document) -> list[str]:
     return [name for name in map(squashed, names) if name]
 
 
-def looks_like_title(line: str, following: str | None, lead_below: bool = False) -> bool:
+def looks_like_title(line: str, following: str | None, lead_below: bool = False,
+                     sentence_case: bool = False) -> bool:
     """A short line without end punctuation, followed by body text, opens with a title. A line
     of many words must be written as headlines are, half its words or more capitalised, unless
     the line below is a lead a dateline opened (`lead_below`): sentence-case headlines ("Delhi
     Metro's new stretch to cut airport travel time by 20 minutes") then read as what they are,
     and so do headlines that ask a question ("Mau ke Kawah Ijen? Siapkan Lima Hal Ini"), which
     over other lines read as a lead asking the reader one ("Siapa di antara kalian ...?").
+    In a language whose headlines are written in sentence case (`sentence_case`, its pack's
+    `sentence_case_titles`: Spanish) the share of capitals tells nothing, and is not asked of a
+    line that holds no clause of prose: no comma, and no colon before a word in lower case
+    ("Más información: los vecinos pueden llamar ...", "Foto: la imagen del alcalde, tomada
+    en 1975, ..." are paragraphs that lost their stop, and are asked it still).
 
     >>> looks_like_title("AS dan Rusia akan Berunding Tentang Ukraina", "Moskow - Menteri ...")
     True
@@ -188,6 +201,13 @@ def looks_like_title(line: str, following: str | None, lead_below: bool = False)
     >>> looks_like_title("iPhone 12 Rumors Heat Up", "Apple is said to ...")
     True
     >>> looks_like_title("iPhone users said the update drained their batteries.", "It ...")
+    False
+    >>> headline = "El precio del alquiler sube un 11,4% en febrero y marca un nuevo récord"
+    >>> (looks_like_title(headline, "El ..."),
+    ...  looks_like_title(headline, "El ...", sentence_case=True))
+    (False, True)
+    >>> looks_like_title("Más información: los vecinos pueden llamar al teléfono 010 o acudir a "
+    ...                  "cualquier oficina", "El ...", sentence_case=True)
     False
     """
     if following is None or len(line) > TITLE_MAX_CHARS or len(line.split()) > TITLE_MAX_WORDS:
@@ -204,7 +224,8 @@ def looks_like_title(line: str, following: str | None, lead_below: bool = False)
         return False
     if _SENTENCE_BREAK.search(asked):
         return False
-    if len(words) >= TITLE_CASE_FROM_WORDS and not lead_below:
+    if len(words) >= TITLE_CASE_FROM_WORDS and not lead_below and \
+            not (sentence_case and not _PROSE_CLAUSE.search(line)):
         capitalised = sum(1 for w in words
                           if w[:1].isupper() or w[:1].isdigit() or _capital_inside(w))
         return capitalised / len(words) >= TITLE_CASE_SHARE
@@ -618,7 +639,8 @@ def header_stage(doc: Document) -> Document:
         _take(doc, first, "header/title", "title")
     elif given is not None and \
             looks_like_title(first.text, _first_body(lines[1:]),
-                             lead_below=_lead_below(doc, first, lines[1])):
+                             lead_below=_lead_below(doc, first, lines[1]),
+                             sentence_case=words.sentence_case_titles):
         # The headline of the input's title with a subtitle, or without what the title field
         # adds after it (the site's name, "- Reuters"): the title line all the same, which
         # meta.title takes from the input.
@@ -634,7 +656,8 @@ def header_stage(doc: Document) -> Document:
           # second title, which would go with no field to keep its words
           and doc.meta["title"] is None
           and looks_like_title(first.text, _first_body(lines[1:]),
-                               lead_below=_lead_below(doc, first, lines[1]))
+                               lead_below=_lead_below(doc, first, lines[1]),
+                               sentence_case=words.sentence_case_titles)
           # a caption under its label, which a rule dropped ("Image caption"), is no title
           and not _under_its_label(doc, first)
           # a name over a byline label is the byline, however title-like the name reads

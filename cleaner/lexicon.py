@@ -106,6 +106,8 @@ class Lexicon:
     # The class words of page chrome by group (html_chrome): the lists of all the packs add up.
     chrome_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     timezone: str | None = None                    # the first pack's that names one
+    # Whether some pack (the language's, a site's) says its headlines are in sentence case.
+    sentence_case_titles: bool = False
     # metadata.names_no_place's answers by captured place, as documents ask: datelines repeat
     # their places (Jakarta opens 569 of the dev set's 1,329 articles), and folding one anew
     # cost a dateline more than the rest of the check.
@@ -354,4 +356,5 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
                                     key=lambda label: (-len(label), label))),
         chrome_classes=_chrome_classes(packs),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
+        sentence_case_titles=any(pack.sentence_case_titles for pack in packs),
     )

@@ -55,7 +55,8 @@ _RULE_KEYS = {"id", "description", "action", "pattern", "where", "case_sensitive
               "then_max", "scan", "unless", "date_order"}
 _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_domains", "domains",
               "signatures",
-              "aliases", "stopwords", "min_stopword_share", "months", "abbreviations",
+              "aliases", "stopwords", "min_stopword_share", "sentence_case_titles", "months",
+              "abbreviations",
               "byline_labels", "conjunctions",
               "sections", "fact_labels", "info_box_labels", "date_words", "date_joiners",
               "byline_words",
@@ -416,6 +417,10 @@ class Pack:
     # The share of a text's words its stopwords must be for detection to name this language
     # (identify.PackIndex.language): identify.MIN_STOPWORD_SHARE unless the pack sets its own.
     min_stopword_share: float | None = None
+    # Whether the language writes its headlines in sentence case ('El precio del alquiler sube un
+    # 11,4% en febrero'), so that a long first line with few capitals may still be the title
+    # (header.looks_like_title): a pack's key, false unless set.
+    sentence_case_titles: bool = False
     months: tuple[tuple[str, int], ...] = ()
     abbreviations: frozenset[str] = frozenset()
     byline_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -1139,6 +1144,8 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         signatures=signatures, aliases=_strings(head.get("aliases"), path, "aliases"),
         stopwords=_words(head, "stopwords", path),
         min_stopword_share=_share(head.get("min_stopword_share"), kind, path),
+        sentence_case_titles=_flag(head.get("sentence_case_titles", False), path,
+                                   "sentence_case_titles"),
         months=tuple((k.lower(), v) for k, v in months.items()),
         abbreviations=frozenset(_listed(head.get("abbreviations"), path, "abbreviations")),
         byline_labels=tuple((k, _listed(v, path, f"byline_labels.{k}"))
@@ -1210,6 +1217,13 @@ def _letters(value: Any, path: Path, what: str) -> frozenset[str]:
         raise RuleFileError(path, f"{what} must be a string of letters like 'aeiou', "
                                   f"not {value!r}")
     return frozenset(value.lower())
+
+
+def _flag(value: Any, path: Path, what: str) -> bool:
+    """A pack's true-or-false key (`sentence_case_titles`): a TOML boolean, nothing else."""
+    if not isinstance(value, bool):
+        raise RuleFileError(path, f"{what} must be true or false, not {value!r}")
+    return value
 
 
 def _count(value: Any, path: Path, what: str) -> int:
