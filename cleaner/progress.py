@@ -119,11 +119,14 @@ def on_a_terminal() -> bool:
 
 def _width(stream: TextIO) -> dict[str, Any]:
     """tqdm's options of the bar's width: following the terminal's, but DEFAULT_WIDTH on a
-    terminal that says it has 0 columns."""
+    terminal that says it has 0 columns, and DEFAULT_ROWS on one that says it has 0 rows."""
     try:
         fd = stream.fileno()
-        if os.isatty(fd) and os.get_terminal_size(fd).columns == 0:
-            return {"ncols": DEFAULT_WIDTH, "nrows": DEFAULT_ROWS}
+        size = os.get_terminal_size(fd) if os.isatty(fd) else None
+        # tqdm takes a size of 0 as -1, and hides a bar on a row at or past a height of -1:
+        # `stty cols 100` in a pty that had no size (script, CI) drew no bar at all.
+        if size is not None and (size.columns == 0 or size.lines == 0):
+            return {"ncols": size.columns or DEFAULT_WIDTH, "nrows": DEFAULT_ROWS}
     except (OSError, ValueError):
         pass
     return {"dynamic_ncols": True}

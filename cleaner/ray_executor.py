@@ -50,9 +50,15 @@ warnings.filterwarnings("ignore", category=UserWarning,
 # user. Each is set back when the run ends (_RaySettings).
 RAY_LOGGERS = {"ray": logging.ERROR, "ray.data": logging.WARNING,
                "ray.data._internal.progress": logging.ERROR}
-# What a run sets in Ray Data's current context: outcomes in input order, and no progress bars
-# or execution plan of its own (the run has its bar).
-DATA_CONTEXT = {"enable_progress_bars": False, "print_on_execution_start": False}
+# What a run sets in Ray Data's current context: outcomes in input order, no progress bars
+# or execution plan of its own (the run has its bar), and blocks of one batch each. A map's
+# output is held until a block reaches the target size (128 MB by default): a read task's
+# batches of a file under that size became one block, cleaned by one actor, and its results
+# came back, shards written, only when the whole file was done (so one file had one worker,
+# and a kill lost all of it). A batch (~2 MB of input) is over this size, so each is a block.
+BLOCK_BYTES = 1 << 20
+DATA_CONTEXT = {"enable_progress_bars": False, "print_on_execution_start": False,
+                "target_max_block_size": BLOCK_BYTES}
 
 
 def _taken(counts: Counter) -> bytes:

@@ -41,13 +41,14 @@ def write_jsonl(path: Path, rows, bad_lines: dict[int, bytes] | None = None) -> 
     return path
 
 
-def stderr_on_a_terminal(*args: str, columns: int = 100, status: int = 0) -> str:
+def stderr_on_a_terminal(*args: str, columns: int = 100, status: int = 0,
+                         rows: int | None = None) -> str:
     """What `cleaner clean ARGS --workers 1` writes to its stderr when that is a terminal
-    `columns` wide (0: one that says it has no size, as `script` gives); it must exit with
-    `status`."""
+    `columns` wide (0: one that says it has no size, as `script` gives) and `rows` high (by
+    default 24, or 0 with 0 columns); it must exit with `status`."""
     main, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ,
-                struct.pack("HHHH", 24 if columns else 0, columns, 0, 0))
+    rows = (24 if columns else 0) if rows is None else rows
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     cmd = [sys.executable, "-m", "cleaner", "clean", *args, "--workers", "1"]
     with subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                           stderr=terminal) as proc:

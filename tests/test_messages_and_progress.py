@@ -153,6 +153,15 @@ def test_a_terminal_of_0_columns_gets_a_bar_of_the_default_width(with_rejects, t
     assert bars and max(len(line) for line in bars) <= 80
 
 
+def test_a_terminal_of_0_rows_gets_a_bar_of_its_own_width(with_rejects, tmp_path):
+    # (`stty cols 100` in a pty that had no size: tqdm hid the bar, as on a row past the screen)
+    shown = stderr_on_a_terminal(str(with_rejects), "-o", str(tmp_path / "o.jsonl"),
+                                 columns=100, rows=0)
+    bars = [line for line in shown.replace("\n", "\r").split("\r") if line.startswith("cleaning")]
+    assert bars and "%|" in bars[-1] and "B/s" in bars[-1]
+    assert max(len(line) for line in bars) <= 100
+
+
 def _manifest_of(shards: int, records: int, inputs: int):
     return SimpleNamespace(shard_count=shards,
                            manifest={"records": records, "inputs_done": inputs})
