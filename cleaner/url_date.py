@@ -1,4 +1,4 @@
-"""The publication date a news url carries in its path: /2016/08/30/, /20160830070740-, /read/20160805/, -2024-03-16."""
+"""The publication date a news url carries in its path: /2016/08/30/, /2024/mar/12/, -2024-03-16."""
 
 from __future__ import annotations
 
@@ -18,8 +18,13 @@ from datetime import date
 _DATE = re.compile(r"(?a)(?:/(?:((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
                    r"|((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
                    r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?)"
-                   r"|-((?:199|20[0-3])\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/.]|$))"
+                   r"|-((?:199|20[0-3])\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/.]|$)"
+                   r"|/((?:199|20[0-3])\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                   r"/(0?[1-9]|[12]\d|3[01]))"
                    r"(?=[-/_.]|$)")
+# Or the month as the Guardian's paths write it, cut to three small letters: "/2024/mar/12/".
+_MONTHS = {name: f"{number:02d}" for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def url_date(url: str | None) -> str | None:
@@ -37,6 +42,8 @@ def url_date(url: str | None) -> str | None:
     '2016-08-05'
     >>> url_date("https://x.example/city/delhi-air-quality-2024-03-16"), url_date("https://x.example/a-2024-02-30")
     ('2024-03-16', None)
+    >>> url_date("https://www.theguardian.com/uk/2024/mar/12/poll"), url_date("x/2024/feb/30/a")
+    ('2024-03-12', None)
     >>> [url_date(u) for u in ("https://x.id/2016/02/30/a", "https://x.id/d-3285712/a",
     ...                        "https://x.id/12345678/a", "https://x.id/a?tanggal=2016-01-02", None,
     ...                        "http://[::1", "https://x.id/a#/2016/01/02", "//2016/01/02")]
@@ -55,7 +62,9 @@ def url_date(url: str | None) -> str | None:
     if found is None:
         return None
     year, month, day = found.group(1, 3, 4) if found.group(1) else \
-        found.group(5, 6, 7) if found.group(5) else found.group(8, 9, 10)
+        found.group(5, 6, 7) if found.group(5) else \
+        found.group(8, 9, 10) if found.group(8) else found.group(11, 12, 13)
+    month = _MONTHS.get(month, month)
     if not day:
         return f"{year}-{month.zfill(2)}"
     if len(day) == 2 and day > "28":

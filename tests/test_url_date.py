@@ -51,6 +51,10 @@ def test_a_url_without_a_date_gives_none(cleaner):
     ("https://city.example/angka-1990-5-12-lama", None),         # month and day not in full
     ("https://city.example/a-2024-02-30", None),
     ("https://city.example/skor-2024-03-160", None),
+    ("https://www.theguardian.com/society/2024/mar/12/council-tax", "2024-03-12"),  # its month
+    ("https://www.theguardian.com/world/2024/feb/30/a", None),
+    ("https://city.example/2024/march/12/a", None),          # only three letters are a month
+    ("https://city.example/2024/Mar/12/a", None),
 ])
 def test_url_date_reads_the_paths_date_and_nothing_that_only_looks_like_one(url, expected):
     assert url_date(url) == expected
