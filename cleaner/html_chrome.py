@@ -11,7 +11,6 @@ import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.chrome_classes import chrome_classes
 from cleaner.document import Removal, cut_short
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, text_runs
 from cleaner.html_load import _flag, xml_text
@@ -153,7 +152,7 @@ def chrome_name(attribute: str) -> str | None:
     >>> chrome_name("entry-share share-bar"), chrome_name("shared-content"), chrome_name("baca-juga")
     ('share', None, 'related')
     """
-    return chrome_classes(page_words().chrome_classes).group(attribute)
+    return page_words().chrome.group(attribute)
 
 
 def _text_length(el: HtmlElement) -> int:

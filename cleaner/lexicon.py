@@ -15,6 +15,7 @@ from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from cleaner.chrome_classes import ChromeClasses, chrome_classes
 from cleaner.dates import MonthNames
 from cleaner.identity_cache import IdentityCache
 from cleaner.rulefile import Pack
@@ -103,8 +104,11 @@ class Lexicon:
     # The labels of a related article's link inside a paragraph ("baca juga", "read more"): in
     # lower case, runs of spaces as one, longest first; the lists of all the packs add up.
     related_labels: tuple[str, ...] = ()
-    # The class words of page chrome by group (html_chrome): the lists of all the packs add up.
+    # The class words of page chrome by group (html_chrome): the lists of all the packs add up;
+    # and what reads a class token with them, built once (a page asks for each of its classes).
     chrome_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    chrome: ChromeClasses = dataclass_field(default_factory=lambda: chrome_classes(()),
+                                            compare=False, repr=False)
     timezone: str | None = None                    # the first pack's that names one
     # Whether some pack (the language's, a site's) says its headlines are in sentence case.
     sentence_case_titles: bool = False
@@ -305,6 +309,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
     name_particles = frozenset(w for pack in packs for w in pack.name_particles)
     stopwords = frozenset(w for pack in packs for w in pack.stopwords)
     not_places = frozenset(fold_words(w) for pack in packs for w in pack.not_places) - {""}
+    classes = _chrome_classes(packs)
     return Lexicon(
         months=_months(packs),
         abbreviations=frozenset(a.lower() for pack in packs for a in pack.abbreviations),
@@ -354,7 +359,8 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         related_labels=tuple(sorted({" ".join(label.split()) for pack in packs
                                      for label in pack.related_labels} - {""},
                                     key=lambda label: (-len(label), label))),
-        chrome_classes=_chrome_classes(packs),
+        chrome_classes=classes,
+        chrome=chrome_classes(classes),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
         sentence_case_titles=any(pack.sentence_case_titles for pack in packs),
     )
