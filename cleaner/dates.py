@@ -42,8 +42,10 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d
 # letters, with backtracking, a date field of 20,000 letters took 18 s. A day may carry an
 # ordinal's letters: "1er mars 2024" (French writes the first of a month so), "1st March 2024".
 _ORDINAL = r"(?:st|nd|rd|th|er|re)?"
+# After a day, a comma may close the month ("12 Mar, 2024", Infobae's stamps); a month alone
+# takes none ("Maret, 2024 ..." opens a sentence).
 _NAMED = re.compile(r"(?:(\d{1,2})" + _ORDINAL
-                    + r"\s+)?(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{4})")
+                    + r"\s+)?(?<![^\W\d_])([^\W\d_]++)\.?(?(1),?)\s+(\d{4})")
 # Month first, as American English writes it: "November 19, 2019", "Nov. 19 2019", "March 1st,
 # 2024".
 _NAMED_MONTH_FIRST = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s+(\d{1,2})" + _ORDINAL

@@ -29,3 +29,13 @@ def test_an_ordinal_day_keeps_its_day(text, date):
 ])
 def test_an_ordinal_day_is_held_to_the_calendar(text, date):
     assert normalize_date(text, MONTHS) == date
+
+
+@pytest.mark.parametrize("text, date", [
+    ("12 Mar, 2024 10:32 a.m. EST", "2024-03-12T10:32-05:00"),    # Infobae's stamp (session 51)
+    ("12 March, 2024", "2024-03-12"),
+    ("12th March, 2024", "2024-03-12"),
+    ("March, 2024", None),                  # a month alone takes no comma: a sentence's words
+])
+def test_a_comma_after_a_days_month_keeps_the_date(text, date):
+    assert normalize_date(text, {"mar": 3, "march": 3}) == date
