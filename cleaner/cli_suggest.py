@@ -468,10 +468,11 @@ def write_packs(folder: Path, results, existing: dict[str, str] | None = None) -
                     pack_toml({key: value}).partition("\n")[2] for key, value in words.items())
             text = f"{Path(pack_file).read_text(encoding='utf-8').rstrip()}\n\n{note}\n\n{body}\n"
         else:
-            names = own_names(site, state.sources)
+            sources = state.own_sources()
+            names = own_names(site, sources)
             if names:
                 note += ("\n# Its name, aliases and signature: the site's own name as "
-                         f"{counted(sum(state.sources[n] for n in names), 'dateline')} gave it.")
+                         f"{counted(sum(sources[n] for n in names), 'dateline')} gave it.")
             head = {"id": site, "kind": "site", "name": site, "lang": state.lang(),
                     "domains": [site], **own_name_head(names), **words}
             text = f"{note}\n{pack_toml(head)}\n\n{body}\n"

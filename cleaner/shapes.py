@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
-from typing import Callable
+from typing import Callable, Iterable
 
 from cleaner.lexicon import shipped_lexicon
 from cleaner.rulefile import compile_pattern
@@ -232,8 +232,9 @@ def byline_label_pattern(label: str, seps: set[str], field: str, bracketed: bool
             f"{closing}$")
 
 
-# What stands between two labelled bylines on one line ("Penulis: X | Editor: Y").
-CHAIN_BAR = "[|•·]"
+# What stands between two labelled bylines on one line ("Penulis: X | Editor: Y"); a slash
+# too ("Reporter: X / Editor: Y"): a label must follow it, so names a slash joins stay one.
+CHAIN_BAR = "[|•·/]"
 # The most names a byline label's list captures ("Penulis: X, Y dan Z").
 MAX_NAMES = 4
 
@@ -609,7 +610,11 @@ def staff_code_line_pattern(alternatives: list[str], bracketed: bool) -> str:
 
 # ----------------------------------------------------------------------------------------- lead
 
-_LEAD = re.compile(r"^(?P<prefix>[^\W\d_](?:[^.!?:]|\.(?=\w)){0,60}?)\s*(?P<sep>--|-|–|—)\s+(?=\S)")
+# A colon ends a dateline too, as Malaysian and South Asian papers write it ("THESTAR.EXAMPLE,
+# PETALING JAYA: "), but only after a domain and a place (lead_shape): after one word or a name
+# it is a label's ("Reporter: ...", "Presiden Jokowi: ...").
+_LEAD = re.compile(r"^(?P<prefix>[^\W\d_](?:[^.!?:]|\.(?=\w)){0,60}?)"
+                   r"\s*(?P<sep>--|-|–|—|:)\s+(?=\S)")
 _PLACE = re.compile(r"^[^\W\d_][\w'’.]*(?:\s+[^\W\d_][\w'’.]*){0,3}(?:\s*,\s*[^\W\d_][\w'’.]*"
                     r"(?:\s+[^\W\d_][\w'’.]*){0,2})?$")
 PLACE_PATTERN = (r"\p{Lu}[\pL\x27’.]*(?:\s+\p{Lu}[\pL\x27’.]*){0,3}"
@@ -636,6 +641,11 @@ def lead_shape(line: str) -> Lead | None:
     True
     >>> lead_shape("JUARA.NET, KUALA LUMPUR - Kontingen Indonesia berada di peringkat keempat.")
     Lead(end=26, place='KUALA LUMPUR', join='>,', source='JUARA.NET', sep='-')
+    >>> lead_shape("DAILYNUSA.EXAMPLE, KUALA LUMPUR: The ringgit firmed against the dollar today.")
+    Lead(end=33, place='KUALA LUMPUR', join='>,', source='DAILYNUSA.EXAMPLE', sep=':')
+    >>> [lead_shape(t + ": the ringgit firmed against the dollar.") for t in ("Reporter",
+    ...  "Presiden Jokowi", "Jakarta, Kompas", "Kompas.com")]
+    [None, None, None, None]
     """
     if len(line) < 40:
         return None
@@ -657,7 +667,7 @@ def lead_shape(line: str) -> Lead | None:
             place, join, source = collapse(tail), ">,", collapse(head)
     if place is not None and (not place or not _PLACE.match(place) or not place[0].isupper()):
         return None
-    if not source:
+    if not source or (m.group("sep") == ":" and join != ">,"):
         return None
     return Lead(m.end(), place, join, source, m.group("sep"))
 
@@ -666,15 +676,22 @@ def lead_key(shape: Lead) -> tuple:
     return ("lead", shape.join, shape.source.lower())
 
 
-def lead_display(key: tuple) -> str:
+def lead_display(key: tuple, seps: Iterable[str] = ()) -> str:
+    """A dateline's shape as shown, ending with the separators seen (`seps`; a dash where none
+    is given), so that a colon dateline is not shown as a dash's.
+
+    >>> lead_display(("lead", ">,", "dailynusa.example"), {":"})
+    'dailynusa.example, <place> :'
+    """
     _, join, source = key
+    sep = "|".join(sorted(seps, key=lambda s: (-len(s), s))) or "-"
     if join == "(":
-        return f"<place> ({source}) -"
+        return f"<place> ({source}) {sep}"
     if join == ",":
-        return f"<place>, {source} -"
+        return f"<place>, {source} {sep}"
     if join == ">,":
-        return f"{source}, <place> -"
-    return f"{source} -"
+        return f"{source}, <place> {sep}"
+    return f"{source} {sep}"
 
 
 def lead_pattern(join: str, source: str, seps: set[str]) -> str:

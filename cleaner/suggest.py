@@ -129,6 +129,14 @@ class SiteState:
     # The sources the mined documents' meta named, as written ("KABARNUSANTARA.CO.ID" from a
     # dateline a loaded rule read): the site's own name among them (own_names).
     sources: Counter = field(default_factory=Counter)
+    # The sources of the datelines mined here that no loaded rule read, as written, one count
+    # a document: a new site's own dateline ("KABARBARU.EXAMPLE, MALANG: ") is one the loaded
+    # rules leave, and it names the site as well as one they read (own_names).
+    lead_sources: Counter = field(default_factory=Counter)
+
+    def own_sources(self) -> Counter:
+        """The sources the documents' datelines gave, read by the loaded rules or mined."""
+        return self.sources + self.lead_sources
 
     def lang(self) -> str | None:
         """The language more than half of the mined documents are in, for the pack written
@@ -661,6 +669,7 @@ class Miner:
                     lead = None
                 if lead is not None and not _reduplicated(text, lead.end):
                     note("lead", shapes.lead_key(lead), 0, lead.end, lead.sep)
+                    state.lead_sources[lead.source] += 1
                     lead_seen = True
                 elif lead is None and (caps := _caps_lead(text)) is not None:
                     note("lead", CAPS_LEAD_KEY, 0, caps[0], caps[1])
@@ -1767,7 +1776,7 @@ def _display(group: Group) -> str:
         return f"{group.key[1]} <name>"
     if group.key == CAPS_LEAD_KEY:
         return _caps_lead_display(group.parts)
-    return shapes.lead_display(group.key)
+    return shapes.lead_display(group.key, group.parts)
 
 
 # How many words a person's name after a label has, as told from a title in capitals: "Cláudia
@@ -1795,8 +1804,9 @@ def _is_person(text: str) -> bool:
 
 
 # Bars between labelled bylines on one line ("Penulis: X | Editor: Y"), as the rule's pattern
-# has them (shapes.CHAIN_BAR).
-_CHAIN = re.compile(r"\s*[|•·]\s*")
+# has them (shapes.CHAIN_BAR); a slash only with spaces around it ("Reporter: X / Editor: Y"),
+# as "A/B" inside a name or title is no separator.
+_CHAIN = re.compile(r"\s*[|•·]\s*|\s+/\s+")
 
 
 @cache
