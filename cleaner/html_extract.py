@@ -362,7 +362,9 @@ def give_loose_tails(tree: HtmlElement) -> int:
     credit, a "Lihat juga" table), and the sentence after it is the box's tail. trafilatura
     dropped that tail once the block around it held a paragraph, as give_loose_leads gives it
     one: the article lost a paragraph in the middle. Around a block that holds none, trafilatura
-    reads the tails with the rest of its text, and a paragraph given there was read twice.
+    reads the tails with the rest of its text, and a paragraph given there was read twice. The
+    run after a <br> is given too where the block holds a <p>: beside one, trafilatura dropped
+    every <br>-parted paragraph but the lead.
 
     >>> from lxml import html
     >>> page = html.fromstring("<html><body><div><p>Lead.</p><div><div>Foto: X</div></div>"
@@ -373,28 +375,56 @@ def give_loose_tails(tree: HtmlElement) -> int:
     """
     given = 0
     holds_paragraph: dict[HtmlElement, bool] = {}
-    for block in [el for el in tree.iter(*BLOCK_TAGS) if el.tail and el.tail.strip()]:
+    holds_p: dict[HtmlElement, bool] = {}
+    for block in [el for el in tree.iter(*BLOCK_TAGS, "br") if _has_tail_run(el)]:
         parent = block.getparent()
         if parent is None or parent.tag not in _LEAD_BLOCKS:
             continue
         if parent not in holds_paragraph:       # (before any paragraph is given in it)
+            holds_p[parent] = _opens_with_paragraph(parent)
             holds_paragraph[parent] = parent.find("p") is not None or \
                 not (parent.text or "").strip()
-        if not holds_paragraph[parent]:
+        # A run after a <br> is lost only beside a lead given as a <p> (give_loose_leads, as on
+        # a page that parts its text with <br>s: the Times of India's); in a block opening on
+        # loose text trafilatura reads the <br>-parted text whole, a bold dateline's block too,
+        # even where a <p> closes it (antaranews' credits: giving the runs after the <br>s as
+        # paragraphs there lost the lead, which stayed loose).
+        if not (holds_p if block.tag == "br" else holds_paragraph)[parent]:
             continue
         run: list[HtmlElement] = []
         for sibling in block.itersiblings():
             if _is_block(sibling) or sibling.tag == "br":
                 break
             run.append(sibling)
-        text = block.tail + "".join(_run_text(el) for el in run)
+        text = (block.tail or "") + "".join(_run_text(el) for el in run)
         if not has_prose(" ".join(text.split())):
             continue
-        paragraph = _paragraph_of(block, block.tail, run)
+        paragraph = _paragraph_of(block, block.tail or "", run)
         block.tail = None
         block.addnext(paragraph)
         given += 1
     return given
+
+
+def _opens_with_paragraph(block: HtmlElement) -> bool:
+    """Whether a block's text opens with a <p>: no loose text before it, and no <br> (a lead
+    give_loose_leads gave is the block's first child)."""
+    if (block.text or "").strip():
+        return False
+    first = next((el for el in block if el.tag in ("p", "br")), None)
+    return first is not None and first.tag == "p"
+
+
+def _has_tail_run(el: HtmlElement) -> bool:
+    """Whether loose text follows a block, or a <br> (its tail or, where a line opens with an
+    inline element, that element: `<br><b>Mumbai:</b> The city ...`)."""
+    if el.tail and el.tail.strip():
+        return True
+    if el.tag != "br":
+        return False
+    after = el.getnext()
+    return after is not None and not _is_block(after) and after.tag != "br" and \
+        bool(_run_text(after).strip())
 
 
 def give_lists_and_subheadings(tree: HtmlElement) -> int:

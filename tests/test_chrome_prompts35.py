@@ -188,3 +188,22 @@ def test_a_notice_or_a_sign_up_still_goes(cleaner, line, rule):
     record = _clean(cleaner, BYLINE, LEAD, MIDDLE, LAST, line)
     assert _removed(record) == [(rule, line)]
     assert _kept(record) == [LEAD, MIDDLE, LAST]
+
+
+@pytest.mark.parametrize("line", ["Follow Matthew Brown on X: @MatthewBrownAP",
+                                  "Follow us on X and Bluesky for breaking news.",
+                                  "Follow Jane Doe on Threads."])
+def test_a_follow_prompt_naming_x_bluesky_or_threads_closing_the_text_goes(cleaner, line):
+    """AP's stories close 'Follow Matthew Brown on X: @MatthewBrownAP': Twitter's name since
+    2023, which chrome/follow-social did not know; its rivals neither."""
+    record = _clean(cleaner, LEAD, MIDDLE, LAST, line)
+    assert [r["rule"] for r in record["removed"] if r["text"].strip() == line] == \
+        ["chrome/follow-social"]
+    assert record["text"].split("\n")[-1] == LAST
+
+
+@pytest.mark.parametrize("line", [
+    "Follow Dr Patel on X-ray rounds and you will see how busy it is.",
+    "Like Musk on X, the minister posts at night, aides said."])
+def test_prose_naming_x_stays(cleaner, line):
+    assert line in _clean(cleaner, LEAD, MIDDLE, LAST, line)["text"]

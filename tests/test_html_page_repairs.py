@@ -242,6 +242,35 @@ def test_the_sentence_after_a_box_in_text_parted_by_breaks_is_kept(cleaner, box,
     assert lines.index(SECOND) < lines.index(QUOTE) < lines.index(LAST) == len(lines) - 1
 
 
+TOI_TITLE = "Mumbai rains: IMD issues orange alert for Mumbai, Thane; local trains running late"
+TOI_PARAS = [
+    "The India Meteorological Department on Sunday issued an orange alert for Mumbai, Thane and "
+    "Palghar, forecasting heavy to very heavy rainfall over the next 48 hours as the monsoon "
+    "strengthens along the Konkan coast.",
+    "Local train services on the Central Railway's main line were running 15 to 20 minutes late "
+    "on Sunday morning after waterlogging was reported near Sion and Kurla stations.",
+    "The Brihanmumbai Municipal Corporation said all 24 ward offices had been asked to keep "
+    "pumping stations on standby and that schools would remain open unless the alert was "
+    "upgraded to red.",
+    "Officials urged residents to avoid low-lying areas and to follow updates from the civic "
+    "body's disaster management cell."]
+
+
+def test_the_paragraphs_after_breaks_beside_a_lead_given_as_a_paragraph_are_kept(cleaner):
+    """The Times of India parts its text with <br><br> and puts an "Also Read" box among it. Its
+    lead, naming the headline's words, was given as a paragraph (give_loose_leads), and beside
+    it trafilatura dropped every run after a <br>: two of four paragraphs went as
+    html/not-extracted."""
+    box = ('<div class="also_read_wrapper"><span>Also Read</span><ul><li><a href="/a/1.cms">'
+           'Coastal road stretch to open for traffic from next week</a></li></ul></div>')
+    html = page(f'<div class="x"><div class="fewcent">{TOI_PARAS[0]}<br><br>{TOI_PARAS[1]}'
+                f"<br><br>{box}{TOI_PARAS[2]}<br><br>{TOI_PARAS[3]}</div></div>", title=TOI_TITLE)
+    record = cleaner.clean_html(html)
+    assert [line for line in record["text"].split("\n") if line] == TOI_PARAS
+    assert not [r for r in record["removed"] if r["rule"] == "html/not-extracted"
+                and r["text"] in TOI_PARAS]
+
+
 def test_a_sentence_after_an_empty_block_in_a_block_with_its_own_text_is_read_once(cleaner):
     """Where the block's own text opens it and no paragraph is in it (jpost.com's breaking news:
     `<div class="fake-br-for-article-body">` between sentences), trafilatura reads the tails
