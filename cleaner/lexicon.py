@@ -104,9 +104,8 @@ class Lexicon:
     # The labels of a related article's link inside a paragraph ("baca juga", "read more"): in
     # lower case, runs of spaces as one, longest first; the lists of all the packs add up.
     related_labels: tuple[str, ...] = ()
-    # The class words of page chrome by group (html_chrome): the lists of all the packs add up;
-    # and what reads a class token with them, built once (a page asks for each of its classes).
-    chrome_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # What reads a class token as page chrome (html_chrome) with the packs' class words, the
+    # lists of all the packs added up; built once (a page asks for each of its classes).
     chrome: ChromeClasses = dataclass_field(default_factory=lambda: chrome_classes(()),
                                             compare=False, repr=False)
     timezone: str | None = None                    # the first pack's that names one
@@ -309,7 +308,6 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
     name_particles = frozenset(w for pack in packs for w in pack.name_particles)
     stopwords = frozenset(w for pack in packs for w in pack.stopwords)
     not_places = frozenset(fold_words(w) for pack in packs for w in pack.not_places) - {""}
-    classes = _chrome_classes(packs)
     return Lexicon(
         months=_months(packs),
         abbreviations=frozenset(a.lower() for pack in packs for a in pack.abbreviations),
@@ -359,8 +357,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         related_labels=tuple(sorted({" ".join(label.split()) for pack in packs
                                      for label in pack.related_labels} - {""},
                                     key=lambda label: (-len(label), label))),
-        chrome_classes=classes,
-        chrome=chrome_classes(classes),
+        chrome=chrome_classes(_chrome_classes(packs)),
         timezone=next((pack.timezone for pack in packs if pack.timezone), None),
         sentence_case_titles=any(pack.sentence_case_titles for pack in packs),
     )

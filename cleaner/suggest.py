@@ -30,6 +30,7 @@ from cleaner.document import Document
 from cleaner.examples import example_failures, run_rule
 from cleaner.lexicon import Lexicon, fold_words, lexicon, shipped_lexicon
 from cleaner.matcher import HEAD_LINES, TAIL_LINES
+from cleaner.metadata import domain_name
 from cleaner.rule_toml import rule_toml
 from cleaner.rulefile import Pack, RuleFileError, _load_rule, compile_pattern, load_packs
 from cleaner.sitekey import site_key, site_stem, squashed
@@ -215,7 +216,7 @@ def own_names(site: str, sources: Counter) -> list[str]:
     ...                                            "KabarNusantara": 2, "KABARNUSA": 3}))
     ['KABARNUSANTARA.CO.ID', 'KabarNusantara']
     """
-    forms = {squashed(site), squashed(max(site.split("."), key=len))}
+    forms = {squashed(site), squashed(domain_name(site))}
     return [name for name, count in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))
             if count >= OWN_NAME_DOCS and squashed(name) in forms]
 
