@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
 from cleaner.identify import url_host
-from cleaner.lexicon import Lexicon, lexicon, straight_apostrophes
+from cleaner.lexicon import Lexicon, fold_words, lexicon, straight_apostrophes
 from cleaner.metadata import names_no_one, site_zoned, split_names, without_titles
 from cleaner.sitekey import squashed
 
@@ -691,7 +691,18 @@ def header_stage(doc: Document) -> Document:
               and line.text.lower() in words.sections):
             doc.set_meta("category", line.text)
             _take(doc, line, "header/category", "category")
+        elif _bare_byline(doc, rest, index, words, right_after_title=True):
+            index += 1
+            if index < len(rest) and _place_line(doc, rest, index, words):
+                index += 1
+            continue
+        elif _place_line(doc, rest, index, words):
+            pass
         else:
+            # A subtitle under the headline may stand over the byline (El País: headline,
+            # subtitle, name, 'Madrid - 12 mar 2024 - 10:32 CET'): a name there, before any
+            # line of prose, with a date under it, is the writer's.
+            _byline_under_subtitle(doc, rest, index, words)
             # A line the header does not hold (a web page's promo over its headline): the
             # title may still come again below it, which no reader needs twice.
             for line in rest[index + 1:HEADER_SPAN]:
@@ -741,3 +752,163 @@ def _byline_run(doc: Document, lines: list[Line], start: int, words: Lexicon) ->
         field = _label_under_name(line, nxt, words)
         if field is not None:
             _take_byline(doc, line, nxt, field, words)
+
+
+# A writer's name alone on its line in the header, with no byline word or label ('Ana García',
+# 'LUCÍA MÉNDEZ', 'Elena García Sevilla' under a Spanish headline, 'Holly Evans' under an English
+# one): two to four capitalised words, the packs' name particles between them ('María de la
+# Fuente'). What tells it from a short heading or a kicker is read from the document, not from a
+# list of names: none of its words is a stopword, a section, a month or a date word, the text
+# below never writes one of them in lower case (_everyday: a heading's words are everyday
+# words), and the text below never names the person (a kicker names the interview's subject,
+# whom the article names again; a writer is not named in the story, but in a line to reach them
+# by: 'Contact reporter Jordan Fischer at jf@...', which is not counted). A news outlet the packs
+# list is no name ('Indianapolis Star'). Right under the title the name may stand over the lead;
+# any lower, under a subtitle, a date must stand under it (or a place, then a date).
+BARE_NAME_MIN_WORDS = 2
+BARE_NAME_MAX_WORDS = 4
+# A place line under a name: one to three capitalised words ('Sevilla', 'Ciudad de México').
+PLACE_MAX_WORDS = 3
+
+
+def _name_words(text: str, words: Lexicon, least: int, most: int) -> list[str] | None:
+    """A line's capitalised words where it is those and name particles only, `least` to `most`
+    of the former, the particles between them, none of them a stopword, section, month, date
+    word, byline word or label, nor the line a listed outlet; else None. Read from the line
+    alone: the text below is read only for a line of this shape (_name_shaped)."""
+    tokens = text.split()
+    if not tokens or not _NAME.match(text) or any(c.isdigit() for c in text):
+        return None
+    particles = {part for particle in words.name_particles for part in particle.split()}
+    capitalised = [token for token in tokens if token.lower() not in particles or token[0].isupper()]
+    if not least <= len(capitalised) <= most or len(tokens) > most + 3:
+        return None
+    if tokens[0] not in capitalised or tokens[-1] not in capitalised:
+        return None
+    for token in capitalised:
+        lowered = token.lower().strip(".")
+        if not token[0].isupper() or lowered in words.stopwords or lowered in words.sections \
+                or lowered in words.months or lowered in words.date_words \
+                or lowered in words.byline_words or lowered in particles \
+                or lowered in words.labels:
+            return None
+    if text.lower() in words.sections or fold_words(text) in words.outlets:
+        return None
+    return capitalised
+
+
+def _name_shaped(text: str, words: Lexicon, below: Callable[[], str], least: int,
+                 most: int) -> bool:
+    """Whether a line is a name's shape (_name_words) and none of its words one the text below
+    (`below`, read only then) writes in lower case."""
+    capitalised = _name_words(text, words, least, most)
+    if capitalised is None:
+        return False
+    text_below = below()
+    return not any(_everyday(token, text_below) for token in capitalised)
+
+
+def _date_below(doc: Document, rest: list[Line], index: int, words: Lexicon) -> bool:
+    """Whether the header line rest[index] has a date right under it: a stamp the rules or this
+    stage took between it and the next line with text, or that next line a stamp or a date."""
+    number = rest[index].number
+    nxt = next((line for line in rest[index + 1:] if line.text), None)
+    limit = nxt.number if nxt is not None else number + 3
+    for removal in doc.removed:
+        if number < removal.line < limit and (
+                "date" in removal.fields or removal.rule == "header/date"
+                or _captures_date(doc, removal.rule)):
+            return True
+    return nxt is not None and (_stamp_date(nxt.text, words, doc.packs) is not None
+                                or _is_date_line(nxt.text, words))
+
+
+def _captures_date(doc: Document, rule_id: str) -> bool:
+    """Whether a rule of the document's packs captures a date (a stamp's rule, whose removal
+    names no field where the date was filled before)."""
+    for pack in doc.packs:
+        for rule in pack.rules:
+            if rule.id == rule_id:
+                return "date" in rule.regex.groupindex or "date2" in rule.regex.groupindex
+    return False
+
+
+def _below(rest: list[Line], index: int) -> str:
+    """The text under rest[index], but for the lines that give an address ('Contact reporter
+    Jordan Fischer at jf@...', 'Follow her on X @...'): where a writer is named, not the story."""
+    return "\n".join(line.text for line in rest[index + 1:] if "@" not in line.text)
+
+
+def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
+                 right_after_title: bool) -> bool:
+    """Take rest[index] as the writer's name (BARE_NAME_*) where it is one: right under the
+    title (`right_after_title`) or with a date (or a place, then a date) under it."""
+    line = rest[index]
+    if doc.meta["authors"] or \
+            _name_words(line.text, words, BARE_NAME_MIN_WORDS, BARE_NAME_MAX_WORDS) is None:
+        return False
+    below = _below(rest, index)
+    if not _name_shaped(line.text, words, lambda: below, BARE_NAME_MIN_WORDS,
+                        BARE_NAME_MAX_WORDS) or line.text.casefold() in below.casefold():
+        return False
+    dated = _date_below(doc, rest, index, words) or (
+        index + 1 < len(rest)
+        and _name_shaped(rest[index + 1].text, words, lambda: _below(rest, index + 1), 1,
+                         PLACE_MAX_WORDS)
+        and _date_below(doc, rest, index + 1, words))
+    if not dated and not right_after_title:
+        return False
+    name = without_titles(line.text, words.honorifics)
+    if names_no_one(name, words):
+        return False
+    doc.set_meta("authors", name)
+    _take(doc, line, "header/name-line", "authors")
+    return True
+
+
+def _place_line(doc: Document, rest: list[Line], index: int, words: Lexicon) -> bool:
+    """Take rest[index] as the dateline's place where it is one: one to three capitalised words
+    right under a byline (this stage's name line, or a line a byline rule took) and over a date.
+    A news outlet the packs list there ('Detroit Free Press' under a Gannett writer's name) is
+    the source, not a place."""
+    line = rest[index]
+    if not line.text or (doc.meta["location"] and doc.meta["source"]) \
+            or not _date_below(doc, rest, index, words):
+        return False
+    above = rest[index - 1] if index > 0 else None
+    # the line above among those the stage met, or the title's (0): a byline removed between
+    lowest = above.number if above is not None else 0
+    bylined = any(
+        lowest <= removal.line < line.number and removal.col == 0
+        and ("authors" in removal.fields or "byline" in removal.rule
+             or removal.rule == "header/name-line")
+        for removal in doc.removed)
+    if not bylined:
+        return False
+    if fold_words(line.text) in words.outlets:
+        if doc.meta["source"]:
+            return False
+        doc.set_meta("source", line.text)
+        _take(doc, line, "header/outlet-line", "source")
+        return True
+    if doc.meta["location"] or fold_words(line.text) in words.not_places \
+            or not _name_shaped(line.text, words, str, 1, PLACE_MAX_WORDS):
+        return False
+    doc.set_meta("location", line.text)
+    _take(doc, line, "header/place-line", "location")
+    return True
+
+
+def _byline_under_subtitle(doc: Document, rest: list[Line], index: int, words: Lexicon) -> None:
+    """Past a subtitle (lines no header rule holds, none of them prose: no sentence's end), a
+    name line with a date under it (_bare_byline), and a place line under the name."""
+    for at in range(index, min(len(rest), HEADER_SPAN)):
+        text = rest[at].text
+        if not text:
+            continue
+        if at > index and _bare_byline(doc, rest, at, words, right_after_title=False):
+            if at + 1 < len(rest):
+                _place_line(doc, rest, at + 1, words)
+            return
+        if text.rstrip(_CLOSERS).endswith((".", "!", "?", "…")):
+            return

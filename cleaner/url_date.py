@@ -14,13 +14,18 @@ from datetime import date
 # count. After it, a segment boundary: the next segment, a slug's dash, an extension, the end.
 # Or a whole date closing a slug ("/delhi-air-quality-2024-03-16", ".html" or "/" after it):
 # after a dash, only year, month and day all written in full, and nothing of the slug after
-# them, so that "-2024-03-" or "-1990-5-" in a title, or "harga-2019-10-11-juta", stays.
+# them, so that "-2024-03-" or "-1990-5-" in a title, or "harga-2019-10-11-juta", stays. Or the
+# eight or fourteen digits closing a slug before ".html", as Europa Press writes its date and
+# time ("/noticia-junta-plazas-20240312.html", "-20240312103200.html"): only there, where a
+# slug's number would be an id as often ("-12345678.html" holds no month 34).
 _DATE = re.compile(r"(?a)(?:/(?:((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
                    r"|((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
                    r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?)"
                    r"|-((?:199|20[0-3])\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/.]|$)"
                    r"|/((?:199|20[0-3])\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                   r"/(0?[1-9]|[12]\d|3[01]))"
+                   r"/(0?[1-9]|[12]\d|3[01])"
+                   r"|-((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+                   r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?(?=\.html?$))"
                    r"(?=[-/_.]|$)")
 # Or the month as the Guardian's paths write it, cut to three small letters: "/2024/mar/12/".
 _MONTHS = {name: f"{number:02d}" for number, name in enumerate(
@@ -42,6 +47,12 @@ def url_date(url: str | None) -> str | None:
     '2016-08-05'
     >>> url_date("https://x.example/city/delhi-air-quality-2024-03-16"), url_date("https://x.example/a-2024-02-30")
     ('2024-03-16', None)
+    >>> url_date("https://www.europapress.es/andalucia/noticia-junta-plazas-20240312.html")
+    '2024-03-12'
+    >>> url_date("https://www.europapress.es/economia/noticia-alquiler-20240312103200.html")
+    '2024-03-12'
+    >>> url_date("https://x.example/a-20240312-b.html"), url_date("https://x.example/ref-12345678.html")
+    (None, None)
     >>> url_date("https://www.theguardian.com/uk/2024/mar/12/poll"), url_date("x/2024/feb/30/a")
     ('2024-03-12', None)
     >>> [url_date(u) for u in ("https://x.id/2016/02/30/a", "https://x.id/d-3285712/a",
@@ -63,7 +74,8 @@ def url_date(url: str | None) -> str | None:
         return None
     year, month, day = found.group(1, 3, 4) if found.group(1) else \
         found.group(5, 6, 7) if found.group(5) else \
-        found.group(8, 9, 10) if found.group(8) else found.group(11, 12, 13)
+        found.group(8, 9, 10) if found.group(8) else found.group(11, 12, 13) if found.group(11) \
+        else found.group(14, 15, 16)
     month = _MONTHS.get(month, month)
     if not day:
         return f"{year}-{month.zfill(2)}"

@@ -1,0 +1,90 @@
+"""A writer's name alone on its line in a header (header/name-line, header/place-line,
+header/outlet-line), in Spanish and English dumps, and the date Europa Press's urls close their
+slug with: from acceptance runs of Spanish and English dumps."""
+
+from cleaner import Cleaner
+from cleaner.url_date import url_date
+
+CLEANER = Cleaner()
+LEAD = ("El Ayuntamiento ha decidido adelantar una semana el montaje del alumbrado de la feria ante "
+        "la previsión de lluvias para finales de marzo, según ha confirmado este martes el delegado.")
+BODY = ("Las casetas podrán empezar a instalar sus estructuras a partir del 18 de marzo, y los técnicos "
+        "municipales revisarán las acometidas eléctricas antes del 8 de abril.")
+
+
+def clean(text, **fields):
+    return CLEANER.clean(text, **fields)
+
+
+def test_name_place_and_stamp_under_the_title():
+    rec = clean(f"El Ayuntamiento adelanta el montaje de la feria\n\nJavier Macías\n\nSevilla\n\n"
+                f"Actualizado: 12/03/2024 10:32h\n\n{LEAD}\n\n{BODY}")
+    assert rec["meta"]["authors"] == ["Javier Macías"]
+    assert rec["meta"]["location"] == "Sevilla"
+    assert rec["text"] == f"{LEAD}\n\n{BODY}"
+
+
+def test_name_under_a_subtitle_with_place_and_date():
+    rec = clean("El abono único costará 20 euros al mes en toda la región\n\n"
+                "La Comunidad y el Ministerio cierran un acuerdo que entrará en vigor en abril\n\n"
+                f"Elena García Sevilla\n\nMadrid - 12 mar 2024 - 10:32 CET\n\n{LEAD}\n\n{BODY}")
+    assert rec["meta"]["authors"] == ["Elena García Sevilla"]
+    assert rec["meta"]["location"] == "Madrid"
+    assert rec["meta"]["date"].startswith("2024-03-12")
+
+
+def test_desk_byline_then_place():
+    rec = clean(f"La UE aprueba el nuevo pacto de migración\n\nAgencias\n\nBruselas\n\n"
+                f"12/03/2024 - 10:32 h\n\n{LEAD}\n\n{BODY}")
+    assert rec["meta"]["location"] == "Bruselas"
+    assert "Bruselas" not in rec["text"]
+
+
+def test_headings_and_named_people_stay():
+    # a subheading named in the text below, and a name the story names again, are no bylines
+    text = (f"El derbi se decide en el último minuto\n\n{LEAD}\n\nReal Madrid\n\n"
+            "El conjunto blanco dominó la posesión hasta que el Real Madrid empujó con todo.")
+    rec = clean(text)
+    assert rec["meta"]["authors"] == []
+    assert "Real Madrid\n\n" in rec["text"]
+    rec = clean(f"Marta Olivares vuelve a España\n\nMarta Olivares\n\n{LEAD} Marta Olivares lo celebró.\n\n{BODY}")
+    assert rec["meta"]["authors"] == []
+
+
+def test_europa_press_url_date():
+    assert url_date("https://www.europapress.es/andalucia/noticia-junta-20240312.html") == "2024-03-12"
+    assert url_date("https://www.europapress.es/economia/noticia-x-20240312103200.html") == "2024-03-12"
+    assert url_date("https://x.example/ref-12345678.html") is None
+
+
+EN_LEAD = ("Detroit will keep bus fares at $2 for another year, Mayor Mike Duggan said on Tuesday, "
+           "citing a rise in riders since the routes were redrawn.")
+EN_BODY = "Ridership on city buses rose 11% last year, the transit department said."
+
+
+def test_name_then_listed_outlet_then_stamp():
+    # a Gannett header: the writer, the paper (a listed outlet: the source, not a place), a stamp
+    rec = clean(f"Detroit to freeze bus fares for another year\n\nDana Afana\n\nDetroit Free Press\n\n"
+                f"Published 6:00 a.m. ET March 13, 2024\n\n{EN_LEAD}\n\n{EN_BODY}")
+    assert rec["meta"]["authors"] == ["Dana Afana"]
+    assert rec["meta"]["source"] == "Detroit Free Press"
+    assert rec["meta"]["location"] is None
+    assert rec["text"] == f"{EN_LEAD}\n\n{EN_BODY}"
+
+
+def test_a_contact_line_does_not_name_the_writer_in_the_story():
+    rec = clean(f"Detroit to freeze bus fares for another year\n\nDana Afana\n\n{EN_LEAD}\n\n{EN_BODY}\n\n"
+                "Contact Free Press reporter Dana Afana at dafana@freepress.example.")
+    assert rec["meta"]["authors"] == ["Dana Afana"]
+
+
+def test_a_listed_outlet_alone_under_the_title_is_no_writer():
+    rec = clean(f"Detroit to freeze bus fares for another year\n\nDetroit Free Press\n\n{EN_LEAD}\n\n{EN_BODY}")
+    assert rec["meta"]["authors"] == []
+
+
+def test_an_everyday_heading_under_the_title_stays():
+    rec = clean(f"Detroit to freeze bus fares for another year\n\nFare Freeze\n\n{EN_LEAD} The fare "
+                f"freeze was backed by the board.\n\n{EN_BODY}")
+    assert rec["meta"]["authors"] == []
+    assert rec["text"].startswith("Fare Freeze\n\n")
