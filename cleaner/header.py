@@ -844,9 +844,13 @@ def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
     """Take rest[index] as the writer's name (BARE_NAME_*) where it is one: right under the
     title (`right_after_title`) or with a date (or a place, then a date) under it."""
     line = rest[index]
-    if doc.meta["authors"] or \
+    # (a text of no language has no pack's stopwords, months or sections to tell a name from a
+    # heading by; and a line in capitals is as often a rubric, 'GIRLS BASKETBALL' over a box
+    # score, as a name, 'LUCÍA MÉNDEZ': a date must stand under it)
+    if doc.meta["authors"] or not any(pack.kind == "lang" for pack in doc.packs) or \
             _name_words(line.text, words, BARE_NAME_MIN_WORDS, BARE_NAME_MAX_WORDS) is None:
         return False
+    right_after_title = right_after_title and not line.text.isupper()
     below = _below(rest, index)
     if not _name_shaped(line.text, words, lambda: below, BARE_NAME_MIN_WORDS,
                         BARE_NAME_MAX_WORDS) or line.text.casefold() in below.casefold():

@@ -88,3 +88,11 @@ def test_an_everyday_heading_under_the_title_stays():
                 f"freeze was backed by the board.\n\n{EN_BODY}")
     assert rec["meta"]["authors"] == []
     assert rec["text"].startswith("Fare Freeze\n\n")
+
+
+def test_a_rubric_in_capitals_under_the_title_stays():
+    # in capitals, a line under the title is a name only with a date under it ('LUCÍA MÉNDEZ',
+    # then 'Madrid', then a stamp): a box score's rubric is not
+    rec = clean(f"High school roundup: Palm Bay stays unbeaten\n\nGIRLS BASKETBALL\n\n{EN_LEAD}\n\n{EN_BODY}")
+    assert rec["meta"]["authors"] == []
+    assert rec["text"].startswith("GIRLS BASKETBALL\n\n")
