@@ -173,6 +173,11 @@ class Reject:
     # What `line` counts, and the rejects file's key for it: "record" for a WARC's (its number
     # says so: unit_of), also where the reject has no number (a whole file's).
     unit: str = LINE
+    # The input bytes it stands for where `raw` keeps only their head (a line over the record
+    # limit: 200 MB read, 1 MB kept), so that the run counts what it read: the rejects file's
+    # "bytes". None where raw is the whole of it. (Not `size`: a batch weighs its items by their
+    # size, and a reject weighs nothing there.)
+    read_bytes: int | None = None
 
     def __post_init__(self) -> None:
         # (not narrowed to an int first: compiled, that loses the number's class: unit_of)
@@ -200,6 +205,8 @@ class Reject:
                "raw": printable(self.raw) if self.raw is not None else None}
         if self.id is not None:
             out["id"] = printable(self.id)
+        if self.read_bytes is not None:
+            out["bytes"] = self.read_bytes
         return out
 
 

@@ -1029,7 +1029,8 @@ def _too_long(source: str, lineno: int, raw: bytes, options: ReadOptions,
     where its head gives it surely (_Over), so that `explain --id` finds it."""
     return Reject(source, lineno, f"record longer than {options.max_record_bytes} bytes; "
                                   f"raise --max-record-bytes to read it{_cr_only(raw, source)}",
-                  raw_text(raw, cut=True), id=over.id if over is not None else None)
+                  raw_text(raw, cut=True), id=over.id if over is not None else None,
+                  read_bytes=over.size if over is not None else None)
 
 
 # A JSON line opening with its id field as its first key, the id a plain JSON string (no control

@@ -725,10 +725,15 @@ def _named(inputs: list[str], most: int = 5) -> str:
 
 
 def _reject_bytes(reject: dict[str, Any]) -> int:
-    """The input bytes a rejected document counts: those of the input its reject keeps (the
-    line of JSON that cannot be read, the text the cleaner refused, at most MAX_REJECT_RAW of
-    either; none for a file that could not be read). The reject is the same whatever the
-    workers, where it was made, so the count is too (the rejects file is compared so)."""
+    """The input bytes a rejected document counts: those its reject says it stands for (a line
+    over the record limit, read whole and kept in part: Reject.read_bytes), else those of the input
+    it keeps (the line of JSON that cannot be read, the text the cleaner refused, at most
+    MAX_REJECT_RAW of either; none for a file that could not be read). The reject is the same
+    whatever the workers, where it was made, so the count is too (the rejects file is compared
+    so)."""
+    size = reject.get("bytes")
+    if isinstance(size, int):
+        return size
     raw = reject.get("raw")
     return len(raw.encode("utf-8", "replace")) if isinstance(raw, str) else 0
 

@@ -256,8 +256,6 @@ def test_sure_leading_id_lives_with_the_jsonl_reader():
     assert sure_leading_id(b'{"id": "a", "text": "x"}', ReadOptions()) == "a"
 
 
-@pytest.mark.xfail(strict=True, reason="a Reject carries no size: run._reject_bytes counts the "
-                                       "bytes its raw keeps (inputs.py, run.py: another helper's)")
 def test_stats_count_the_bytes_of_a_line_over_the_limit(tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_text(_line({"id": "big", "text": "a" * (3 << 20)}) + "\n")
