@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from cleaner.dates import ENGLISH_MONTHS, ZONES, normalize_date
 from cleaner.document import Document, Line
@@ -691,7 +693,7 @@ def header_stage(doc: Document) -> Document:
               and line.text.lower() in words.sections):
             doc.set_meta("category", line.text)
             _take(doc, line, "header/category", "category")
-        elif _bare_byline(doc, rest, index, words, right_after_title=True):
+        elif _bare_byline(doc, rest, index, words, right_after_title=True, title=title):
             index += 1
             if index < len(rest) and _place_line(doc, rest, index, words):
                 index += 1
@@ -702,7 +704,7 @@ def header_stage(doc: Document) -> Document:
             # A subtitle under the headline may stand over the byline (El País: headline,
             # subtitle, name, 'Madrid - 12 mar 2024 - 10:32 CET'): a name there, before any
             # line of prose, with a date under it, is the writer's.
-            _byline_under_subtitle(doc, rest, index, words)
+            _byline_under_subtitle(doc, rest, index, words, title)
             # A line the header does not hold (a web page's promo over its headline): the
             # title may still come again below it, which no reader needs twice.
             for line in rest[index + 1:HEADER_SPAN]:
@@ -769,6 +771,14 @@ BARE_NAME_MIN_WORDS = 2
 BARE_NAME_MAX_WORDS = 4
 # A place line under a name: one to three capitalised words ('Sevilla', 'Ciudad de México').
 PLACE_MAX_WORDS = 3
+# A name's initial ('A.', 'J.'), and a particle joined to the word it opens ('al-Fatih').
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+_PARTICLE_LED = re.compile(r"^([^\W\d_]+)[-'’]([^\W\d_].*)$")
+# A line under the name that asks ('Q: When did ...?', 'P. ¿Cómo ...?', 'Tanya: ...?', '– Pourquoi
+# ... ?'): the name is the interview's subject, over its questions and answers.
+_ASKS = re.compile(r"\?\s*[\"'”’)\]»]*$")
+# A sentence's end, as a line of prose ends.
+_PROSE_END = re.compile(r"[.!?…:;]\s*[\"'”’)\]»]*$")
 
 
 def _name_words(text: str, words: Lexicon, least: int, most: int) -> list[str] | None:
@@ -786,7 +796,13 @@ def _name_words(text: str, words: Lexicon, least: int, most: int) -> list[str] |
     if tokens[0] not in capitalised or tokens[-1] not in capitalised:
         return None
     for token in capitalised:
+        # a particle joined to the name it opens ('al-Fatih', 'el-Sisi') is that name's word
+        led = _PARTICLE_LED.match(token)
+        if led and led.group(1).lower() in particles:
+            token = led.group(2)
         lowered = token.lower().strip(".")
+        if _INITIAL.match(token):
+            continue                    # an initial ('A.' of 'A. Rahman'), not the stopword 'a'
         if not token[0].isupper() or lowered in words.stopwords or lowered in words.sections \
                 or lowered in words.months or lowered in words.date_words \
                 or lowered in words.byline_words or lowered in particles \
@@ -805,7 +821,9 @@ def _name_shaped(text: str, words: Lexicon, below: Callable[[], str], least: int
     if capitalised is None:
         return False
     text_below = below()
-    return not any(_everyday(token, text_below) for token in capitalised)
+    # (an initial is no word: 'A.' of 'A. Rahman' is not the 'a' of the text)
+    return not any(_everyday(token, text_below) for token in capitalised
+                   if not _INITIAL.match(token))
 
 
 def _date_below(doc: Document, rest: list[Line], index: int, words: Lexicon) -> bool:
@@ -840,7 +858,7 @@ def _below(rest: list[Line], index: int) -> str:
 
 
 def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
-                 right_after_title: bool) -> bool:
+                 right_after_title: bool, title: str) -> bool:
     """Take rest[index] as the writer's name (BARE_NAME_*) where it is one: right under the
     title (`right_after_title`) or with a date (or a place, then a date) under it."""
     line = rest[index]
@@ -862,12 +880,70 @@ def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
         and _date_below(doc, rest, index + 1, words))
     if not dated and not right_after_title:
         return False
+    if _kicker_or_subject(doc, rest, index, words, title, dated, below):
+        return False
     name = without_titles(line.text, words.honorifics)
     if names_no_one(name, words):
         return False
     doc.set_meta("authors", name)
     _take(doc, line, "header/name-line", "authors")
     return True
+
+
+def _unaccented(text: str) -> str:
+    """Text folded (fold_words) without its accents, as a url's path writes words ('copa-america'
+    for 'Copa América')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", fold_words(text))
+                   if not unicodedata.combining(c))
+
+
+def _kicker_or_subject(doc: Document, rest: list[Line], index: int, words: Lexicon, title: str,
+                       dated: bool, below: str) -> bool:
+    """Whether a name-shaped line under the title (rest[index]) is something other than its
+    writer, as the words and the document show: a place, a kicker or a rubric (a word of the
+    packs' not_name_words, of their labels and kickers, not_places, or of a club, club_words:
+    'Jawa Barat', 'Live Updates', 'Premier League', 'Manchester United'; or the words the url's
+    path files the story under: '.../copa-america/...'); an interview's subject over its first question; the first of the headings the text goes on with
+    (a list's items, 'Ben Nevis' over 'Schiehallion'); or, with no date under it, a person or a
+    thing the title or the story names by one of its words ('Rishi Sunak' over 'Sunak said',
+    'Hasan Basri Ismail' over 'Hasan didakwa', 'Carlos Alcaraz' under 'Alcaraz conquista ...'):
+    a writer is named in neither. A column's title opening with its writer ('Jane Doe: ...')
+    names the writer, not the story's subject."""
+    text = rest[index].text
+    # (words of three letters or more, and no name particle: 'MA' and 'BIN' are bodies in the
+    # not_places of Indonesian datelines, 'Ma' and 'bin' parts of names)
+    tokens = [fold_words(token.strip(".")) for token in re.split(r"[\s\-]+", text)
+              if len(token.strip(".")) > 2]
+    tokens = [token for token in tokens if token not in words.name_particles]
+    if fold_words(text) in words.not_places or any(
+            token in words.not_places or token in words.club_words or token in words.not_name_words
+            for token in tokens):
+        return True
+    path = " ".join(re.findall(r"[^\W_]+", _unaccented(urlsplit(doc.url).path))) if doc.url else ""
+    filed = " ".join(re.findall(r"[^\W_]+", _unaccented(text)))
+    if path and re.search(rf"(?<!\w){re.escape(filed)}(?!\w)", path):
+        return True
+    lower = [line.text for line in rest[index + 1:] if line.text]
+    if lower and _ASKS.search(lower[0]):
+        return True
+    prose = next((at for at, line in enumerate(lower) if _PROSE_END.search(line)), None)
+    if prose is not None and any(
+            not _PROSE_END.search(line) and _name_words(line, words, 1, BARE_NAME_MAX_WORDS)
+            for line in lower[prose + 1:]):
+        return True
+    if dated:
+        return False
+    title_text = "" if fold_words(title).startswith(fold_words(text) + ":") else title
+    for token in text.split():
+        led = _PARTICLE_LED.match(token)
+        word = (led.group(2) if led else token).strip(".")
+        if len(word) < 3 or not word[0].isupper():
+            continue
+        forms = {word, word[:1] + word[1:].lower()} if word.isupper() else {word}
+        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", where)
+               for form in forms for where in (title_text, below)):
+            return True
+    return False
 
 
 def _place_line(doc: Document, rest: list[Line], index: int, words: Lexicon) -> bool:
@@ -903,14 +979,16 @@ def _place_line(doc: Document, rest: list[Line], index: int, words: Lexicon) -> 
     return True
 
 
-def _byline_under_subtitle(doc: Document, rest: list[Line], index: int, words: Lexicon) -> None:
+def _byline_under_subtitle(doc: Document, rest: list[Line], index: int, words: Lexicon,
+                           title: str) -> None:
     """Past a subtitle (lines no header rule holds, none of them prose: no sentence's end), a
     name line with a date under it (_bare_byline), and a place line under the name."""
     for at in range(index, min(len(rest), HEADER_SPAN)):
         text = rest[at].text
         if not text:
             continue
-        if at > index and _bare_byline(doc, rest, at, words, right_after_title=False):
+        if at > index and _bare_byline(doc, rest, at, words, right_after_title=False,
+                                       title=title):
             if at + 1 < len(rest):
                 _place_line(doc, rest, at + 1, words)
             return

@@ -86,6 +86,10 @@ class Lexicon:
     passive_prefixes: tuple[str, ...] = ()
     verb_towns: frozenset[str] = frozenset()
     club_words: frozenset[str] = frozenset()
+    # Words no person's name holds: a place's ('Kuala', 'Barat', 'Nord'), a kicker's or a
+    # rubric's ('League', 'Piala', 'Copa'): a line holding one under a headline is no writer's
+    # name (header._kicker_or_subject).
+    not_name_words: frozenset[str] = frozenset()
     # The packs' vowels, and the syllables a passive verb's stem has at least without its
     # suffix (the first pack's that gives a count; 0: no such rule): reads_as_passive.
     vowels: frozenset[str] = frozenset()
@@ -344,6 +348,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         passive_prefixes=_affixes(w for pack in packs for w in pack.passive_prefixes),
         verb_towns=frozenset(fold_words(w) for pack in packs for w in pack.verb_towns) - {""},
         club_words=frozenset(fold_words(w) for pack in packs for w in pack.club_words) - {""},
+        not_name_words=frozenset(fold_words(w) for pack in packs for w in pack.not_name_words) - {""},
         vowels=frozenset(v for pack in packs for v in pack.vowels),
         passive_stem_syllables=next((pack.passive_stem_syllables for pack in packs
                                      if pack.passive_stem_syllables), 0),

@@ -63,6 +63,7 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_doma
               "name_particles", "place_particles", "compass_words", "honorifics", "weekdays",
               "role_words", "agencies", "outlets", "credentials", "not_places", "not_names",
               "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns", "club_words",
+              "not_name_words",
               "vowels", "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
               "consent_phrases", "comment_phrases", "related_labels", "chrome_classes", "timezone",
               "html_strip",
@@ -460,6 +461,7 @@ class Pack:
     passive_prefixes: frozenset[str] = frozenset()
     verb_towns: frozenset[str] = frozenset()
     club_words: frozenset[str] = frozenset()
+    not_name_words: frozenset[str] = frozenset()
     # The script's vowels (lower case) and the syllables a passive verb's stem has at least
     # without a suffix ('DILANDA'; 0: no such rule), by which the words after a place word are
     # read: the letters of the pack's language, not the code's.
@@ -1174,6 +1176,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         passive_prefixes=_words(head, "passive_prefixes", path),
         verb_towns=_words(head, "verb_towns", path),
         club_words=_words(head, "club_words", path),
+        not_name_words=_words(head, "not_name_words", path),
         vowels=_letters(head.get("vowels"), path, "vowels"),
         passive_stem_syllables=_count(head.get("passive_stem_syllables"), path,
                                       "passive_stem_syllables"),
