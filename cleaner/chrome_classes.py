@@ -20,6 +20,9 @@ CHROME_TOKENS: tuple[tuple[str, str], ...] = (
                 r"items?))?|(?:post|article)[-_]?related|read[-_]?(?:also|more)[-_]?(?:box)?|"
                 r"more[-_](?:stories|news|articles)|also[-_]read|"
                 r"recommended(?:[-_]\w+)?|yarpp[-_]related|jp-relatedposts|"
+                # (the BBC's and the Guardian's components: "More on this story", and the BBC's
+                # "Related internet links" box, data-component="links-block")
+                r"more[-_]on[-_]this[-_]story|links[-_]block|"
                 r"(?:latest|more|other|popular|trending|top)[-_]?"
                 r"(?:news|stories|posts?|articles?)(?:[-_]?(?:box|list|widget|row|"
                 r"wrap(?:per)?|container|section))?|most[-_]?(?:read|popular|viewed)(?:[-_]\w+)?"),
@@ -39,11 +42,36 @@ CHROME_TOKENS: tuple[tuple[str, str], ...] = (
     ("tags", r"(?:post|article|entry|news)?[-_]?tags?(?:[-_]?(?:list|links|box|cloud|"
              r"wrap(?:per)?|container))?|tagcloud"),
     ("newsletter", r"newsletter(?:[-_]\w+)?|subscribe(?:[-_]\w+)?|subscription[-_]?(?:box|form)?|"
-                   r"signup[-_]?(?:box|form)?"),
+                   r"signup[-_]?(?:box|form)?|e-?mail[-_]?sign-?up(?:[-_]\w+)?|"
+                   # a paywall's offer where the page's text stops: `paywall-offer`, `pw-offer`
+                   # (not `paywall` alone: some sites class the article's paragraphs so)
+                   r"(?:paywall|meter|subscriber|pw)[-_](?:offer|prompt|modal)(?:[-_]\w+)?"),
+    # The box about the writer under the article (a picture, a job, a line on what they cover:
+    # Reuters' `AuthorBio`, `author-bio`, `about-the-author`); the byline above the article is
+    # read before it goes (page_metadata), and no byline class is one of these.
+    ("author-bio", r"(?:\w+[-_])?author[-_]?(?:bios?|biography|box|profile)(?:[-_]\w+)?|"
+                   r"about[-_]?(?:the[-_]?)?authors?(?:[-_]\w+)?"),
     ("app-prompt", r"(?:download|get)[-_]?(?:the[-_])?app|app[-_]?(?:banner|promo|download)"),
 )
 
 CHROME_GROUPS: tuple[str, ...] = tuple(name for name, _ in CHROME_TOKENS)
+
+# Where a page names its components rather than classing them: React and CMS markup's
+# `data-testid` (Reuters' "AuthorBio", "RecommendedRail"), `data-component` (the BBC's
+# "byline-block", the Guardian's "EmailSignup") and CNN's `data-component-name`. Their values
+# are read as class words are, a name in capitals parted into words first ("EmailSignup" is
+# `email-signup`).
+COMPONENT_ATTRIBUTES: tuple[str, ...] = ("data-testid", "data-component", "data-component-name")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def component_words(value: str) -> str:
+    """A component name as class words: its capitals' words parted by '-', in lower case.
+
+    >>> component_words("AuthorBio"), component_words("more-on-this-story"), component_words("HTMLEmbed")
+    ('author-bio', 'more-on-this-story', 'html-embed')
+    """
+    return _CAMEL.sub("-", value.strip()).lower()
 
 
 def pack_token_pattern(word: str, prefixed: bool = False) -> str:

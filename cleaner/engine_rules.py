@@ -24,7 +24,8 @@ _CHROME_GROUPS = {
     "hover-card": "hover cards and tooltips (the name a card explains stays)",
     "comments": "comment sections and forms",
     "tags": "tag lists (classed so, or links marked rel=tag)",
-    "newsletter": "newsletter and subscription prompts",
+    "newsletter": "newsletter and subscription prompts, paywall offers",
+    "author-bio": "boxes about the writer under the article (picture, job, what they cover)",
     "app-prompt": "prompts to get the site's app",
 }
 

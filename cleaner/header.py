@@ -865,7 +865,10 @@ def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
     # (a text of no language has no pack's stopwords, months or sections to tell a name from a
     # heading by; and a line in capitals is as often a rubric, 'GIRLS BASKETBALL' over a box
     # score, as a name, 'LUCÍA MÉNDEZ': a date must stand under it)
+    # (nor in a web page's text, but for a name its markup's bylines give: there a short line
+    # under the title is as often one of its headings, '<h2>Perahu Hilang</h2>')
     if doc.meta["authors"] or not any(pack.kind == "lang" for pack in doc.packs) or \
+            (doc.hints.get("extracted") and not _in_page_bylines(line.text, doc)) or \
             _name_words(line.text, words, BARE_NAME_MIN_WORDS, BARE_NAME_MAX_WORDS) is None:
         return False
     right_after_title = right_after_title and not line.text.isupper()
@@ -888,6 +891,13 @@ def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
     doc.set_meta("authors", name)
     _take(doc, line, "header/name-line", "authors")
     return True
+
+
+def _in_page_bylines(text: str, doc: Document) -> bool:
+    """Whether a web page's markup names the line in a byline (html_clean: the page's byline
+    elements' text, as hints)."""
+    name = fold_words(text)
+    return any(name in fold_words(byline) for byline in doc.hints.get("page_bylines", ()))
 
 
 def _unaccented(text: str) -> str:

@@ -11,6 +11,7 @@ import re2
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.chrome_classes import COMPONENT_ATTRIBUTES, component_words
 from cleaner.document import Removal, cut_short
 from cleaner.html_left_out import BLOCK_TAGS, HIDDEN_TAGS, text_runs
 from cleaner.html_load import _flag, xml_text
@@ -140,7 +141,8 @@ def strip_selectors(tree: HtmlElement, selectors: Iterable[str], rule: str,
     return removed
 
 
-_CLASS_AND_ID = etree.XPath("//body//@class | //body//@id")
+_CLASS_AND_ID = etree.XPath("//body//@class | //body//@id | "
+                             + " | ".join(f"//body//@{name}" for name in COMPONENT_ATTRIBUTES))
 _SKIP_TAGS = frozenset({"html", "body", "head", "main", "article"})
 
 
@@ -166,7 +168,8 @@ def strip_chrome(tree: HtmlElement) -> list[Removal]:
     candidates = []
     seen: set = set()
     for value in _CLASS_AND_ID(tree):
-        name = chrome_name(value)
+        # (a component's name read as class words: "AuthorBio" is `author-bio`)
+        name = chrome_name(value if value.attrname in ("class", "id") else component_words(value))
         if name:
             el = value.getparent()
             if el is not None and el.tag not in _SKIP_TAGS and el not in seen:

@@ -201,6 +201,10 @@ def clean_html_document(cleaner: "Cleaner", html: bytes | str, url: str | None,
     extraction.fixes.extend(fixes)
     doc = cleaner.make_document(text, page_url, **fields)
     doc.hints["extracted"] = True       # plain text already: no markup fixes (normalize)
+    if extraction.meta.get("bylines"):
+        # (the header stage takes a name alone under the title only where the markup's
+        # bylines name it: header._bare_byline)
+        doc.hints["page_bylines"] = tuple(extraction.meta["bylines"])
     if title_line and "title" not in doc.hints:
         doc.hints["title"] = title_line
     elif title_line:

@@ -11,6 +11,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.chrome_classes import COMPONENT_ATTRIBUTES, component_words
 from cleaner.html_chrome import (ARTICLE_PARAGRAPH_SHARE, _ArticleMarks, _element_lines,
                                   _element_text, _text_length, chrome_name)
 from cleaner.html_left_out import BLOCK_TAGS, text_runs
@@ -374,6 +375,7 @@ class _Marked:
 
     rel: list[HtmlElement] = field(default_factory=list)          # rel=author, itemprop=author
     byline: list[HtmlElement] = field(default_factory=list)       # classed as a byline
+    component: list[HtmlElement] = field(default_factory=list)    # a component named byline
     author: list[HtmlElement] = field(default_factory=list)       # classed as the author
     labelled: list[HtmlElement] = field(default_factory=list)     # a block a label opens
 
@@ -388,6 +390,10 @@ def _marked(tree: HtmlElement) -> _Marked:
     for el in body.iterdescendants(etree.Element):
         if el.get("rel") == "author" or el.get("itemprop") == "author":
             found.rel.append(el)
+        named = " ".join(component_words(el.get(name)) for name in COMPONENT_ATTRIBUTES
+                         if el.get(name))
+        if named and "line" in named.lower() and _BYLINE_TOKEN.search(named):
+            found.component.append(el)
         classes = el.get("class")
         if classes:
             lowered = classes.lower()
@@ -436,7 +442,10 @@ class _OtherStory:
         for up in element.iterancestors(etree.Element):
             if up.tag in tags:
                 return True
-            names = f"{up.get('class') or ''} {up.get('id') or ''}"
+            # (a component's name as its class: a teaser's byline in data-testid="RecommendedRail")
+            names = " ".join([up.get("class") or "", up.get("id") or ""]
+                             + [component_words(up.get(name)) for name in COMPONENT_ATTRIBUTES
+                                if up.get(name)])
             if names.strip() and chrome_name(names) in groups and not self._holds_article(up):
                 return True
         return False
@@ -561,7 +570,7 @@ def _author_elements(tree: HtmlElement) -> list[str]:
     a teaser's, which widens no authors."""
     marked = _marked(tree)
     other_story = _OtherStory(tree)
-    for kind in (marked.rel, marked.byline, marked.author):
+    for kind in (marked.rel, marked.byline, marked.component, marked.author):
         kind[:] = [el for el in kind if not other_story(el)]
     marked.labelled = [el for el in marked.labelled
                        if not other_story(el, _OTHER_CREDITS_TAGS, _OTHER_CREDITS_CHROME)
@@ -580,6 +589,16 @@ def _author_elements(tree: HtmlElement) -> list[str]:
         # part the names ("<a>A</a><span>Monday</span>" is no "A Monday").
         text = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
         if text and (opens_with_label(text) or opens_with_dated_label(text)):
+            found.append(_placed(text, [el], beyond))
+            break
+    for el in marked.component[:4]:
+        # A component the page names its byline (the BBC's data-component="byline-block",
+        # data-testid="byline-new-contributors", Reuters' data-testid="Byline") is one, with a
+        # label or without: its first run, where that is a label and names or names alone
+        # ("Tom Hollis", the desk "BBC News, Somerset" in a run of its own after it). Its date
+        # may come first: the next such component inside it is read then.
+        text = _byline_head(next(iter(text_runs(el, inline_edge=" | ")), ""))
+        if text and (opens_with_label(text) or opens_with_dated_label(text) or names_only(text)):
             found.append(_placed(text, [el], beyond))
             break
     for el in marked.author[:6]:

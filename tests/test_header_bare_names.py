@@ -2,6 +2,8 @@
 header/outlet-line), in Spanish and English dumps, and the date Europa Press's urls close their
 slug with: from acceptance runs of Spanish and English dumps."""
 
+import pytest
+
 from cleaner import Cleaner
 from cleaner.url_date import url_date
 
@@ -155,3 +157,21 @@ def test_initials_and_a_particle_joined_to_a_name():
     # 'bin' is a particle of the name, not Indonesia's intelligence agency (id not_places)
     rec = clean(f"Banjir Rendam Ratusan Rumah di Dayeuhkolot\n\nAhmad bin Hassan\n\n{ID_LEAD}\n\n{ID_BODY}")
     assert rec["meta"]["authors"] == ["Ahmad bin Hassan"]
+
+
+def test_a_heading_under_a_pages_title_is_no_writer():
+    # a web page's bylines are read from its markup: a short heading under its title is not one
+    page = ("<html><head><title>Kabar Kota</title></head><body><article><h2>Perahu Hilang</h2>"
+            "<p>Tidak ditemukan setelah dua hari pencarian, kata polisi di pelabuhan.</p>"
+            "</article></body></html>")
+    rec = CLEANER.clean_html(page)
+    assert rec["meta"]["authors"] == []
+    assert rec["text"].startswith("Perahu Hilang\n\n")
+
+
+@pytest.mark.xfail(strict=True, reason="a product's or an event's name of dictionary words, named "
+                   "nowhere else in the story, reads as a writer's: no pack lists a language's "
+                   "everyday words, and the story never writes them in lower case")
+def test_an_events_name_under_the_title_stays():
+    rec = clean(f"Detroit to freeze bus fares for another year\n\nRed Carpet\n\n{EN_LEAD}\n\n{EN_BODY}")
+    assert rec["meta"]["authors"] == []
