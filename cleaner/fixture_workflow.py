@@ -829,6 +829,9 @@ def rewrite(comparisons: Iterable[Comparison]) -> list[Comparison]:
 # wherever in the line, not by what is kept.
 CUT_WORDS = 3
 _WORD = re.compile(r"[^\W_]+")
+# The metadata fields a rule moves a line's words into (a dateline's place and source, a
+# byline's names): a word cut from the text that one of them now holds is moved, not lost.
+MOVED_FIELDS = ("location", "source", "authors", "editors")
 
 
 @dataclass(frozen=True)
@@ -881,12 +884,14 @@ class TextChange:
 
 def text_change(before: dict, after: dict) -> TextChange:
     """How a record's text changed, by its lines: a line of the expected text that a new line
-    holds with spans cut (cut_spans) is cut, when a span holds CUT_WORDS words or more, else
-    changed; one a new line holds whole with text added (a span a rule no longer cuts, a
+    holds with spans cut (cut_spans) is cut, when a span holds CUT_WORDS words or more that the
+    new record's metadata does not hold (a dateline's place and source moved there are no loss),
+    else changed; one a new line holds whole with text added (a span a rule no longer cuts, a
     dateline no longer taken) is changed, as is one a new line holds spaced otherwise; one no
     new line holds either way is lost."""
     gone, came = text_lines(before) - text_lines(after), text_lines(after) - text_lines(before)
     change = TextChange([], [], [], list(came.elements()))
+    held = meta_words(after)
     for line in gone.elements():
         spaced = next((new for new in change.gained if new.split() == line.split()), None)
         if spaced is not None:
@@ -908,12 +913,39 @@ def text_change(before: dict, after: dict) -> TextChange:
             continue
         new, spans = found
         change.gained.remove(new)
-        wordy = [span for span in spans if len(_WORD.findall(span)) >= CUT_WORDS]
+        wordy = [span for span in spans if len(unheld_words(span, held)) >= CUT_WORDS]
         if wordy:
             change.cut.append((line, " … ".join(span.strip() for span in wordy)))
         else:
             change.changed.append(line)
     return change
+
+
+def meta_words(record: dict) -> frozenset[str]:
+    """The words (case folded) of a record's MOVED_FIELDS: where a dateline's or a byline's
+    words went when a rule cut them from the text."""
+    meta = record.get("meta")
+    if not isinstance(meta, dict):
+        return frozenset()
+    values = []
+    for name in MOVED_FIELDS:
+        value = meta.get(name)
+        values += [value] if isinstance(value, str) else \
+            [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    return frozenset(word.casefold() for value in values for word in _WORD.findall(value))
+
+
+def unheld_words(span: str, held: frozenset[str]) -> list[str]:
+    """The words of a span cut from a line that the record's metadata does not hold (meta_words):
+    the article words it takes.
+
+    >>> held = frozenset({"semenanjung", "post", "shah", "alam"})
+    >>> unheld_words("Semenanjung Post, SHAH ALAM - ", held)
+    []
+    >>> unheld_words("sejak pagi di Shah Alam", held)
+    ['sejak', 'pagi', 'di']
+    """
+    return [word for word in _WORD.findall(span) if word.casefold() not in held]
 
 
 def cut_spans(old: str, new: str) -> list[str] | None:

@@ -630,6 +630,15 @@ class Lead:
     sep: str
 
 
+def is_place(text: str) -> bool:
+    """Whether a text has a dateline's place's shape: up to four words, a region after a comma.
+
+    >>> is_place("SHAH ALAM"), is_place("Kota Bharu, Kelantan"), is_place("12 Mac")
+    (True, True, False)
+    """
+    return bool(_PLACE.match(text))
+
+
 def lead_shape(line: str) -> Lead | None:
     """A dateline opening a document's first line: place, source and a dash before the text.
 

@@ -46,6 +46,25 @@ def site_key(packs: Iterable, url: str | None,
     return host_key(url)
 
 
+def subdomain_of(host: str | None, site: str) -> bool:
+    """Whether a document's host is a subdomain of a site asked for by its host: a site pack
+    claims its domains' subdomains (a pack for harianjogja.com cleans
+    jogjapolitan.harianjogja.com), so their pages are mined as that site's. A two-letter first
+    label is a language's edition, a site of its own (en.goal.com), and is none.
+
+    >>> subdomain_of("jogjapolitan.harianjogja.com", "harianjogja.com")
+    True
+    >>> subdomain_of("en.harianjogja.com", "harianjogja.com")     # an edition in English
+    False
+    >>> subdomain_of("xharianjogja.com", "harianjogja.com")
+    False
+    """
+    if not host or not host.endswith("." + site):
+        return False
+    first = host[:-len(site) - 1].split(".")[0]
+    return not (len(first) == 2 and first.isalpha())
+
+
 def claimed_site(claimed, host: str, url: str | None, lang: str | None,
                  claims: Callable[[str], Any]) -> str:
     """The site of a document in `lang` at a host the pack `claimed` claims: that pack's id,

@@ -14,7 +14,7 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -33,7 +33,7 @@ from cleaner.matcher import HEAD_LINES, TAIL_LINES
 from cleaner.metadata import domain_name
 from cleaner.rule_toml import rule_toml
 from cleaner.rulefile import Pack, RuleFileError, _load_rule, compile_pattern, load_packs
-from cleaner.sitekey import site_key, site_stem, squashed
+from cleaner.sitekey import host_key, site_key, site_stem, squashed, subdomain_of
 from cleaner.wording import counted
 
 # Kinds in the order they win a tie in document count: general shapes before exact lines.
@@ -190,8 +190,9 @@ class Candidate:
     @property
     def written_off(self) -> bool:
         """Whether --write-packs writes the rule commented out: a template dropping names, or
-        one whose lines read as sentences (the article's, as often as a site's own)."""
-        return (self.kind == "template" and self.rule["action"] == "drop-line"
+        one whose lines read as sentences, or a sentence repeated in few of the site's
+        documents (the article's, as often as a site's own)."""
+        return (self.kind in ("template", "exact") and self.rule["action"] == "drop-line"
                 and (self.loses_names or self.sentences))
 
     def as_dict(self) -> dict[str, Any]:
@@ -216,9 +217,41 @@ def own_names(site: str, sources: Counter) -> list[str]:
     ...                                            "KabarNusantara": 2, "KABARNUSA": 3}))
     ['KABARNUSANTARA.CO.ID', 'KabarNusantara']
     """
-    forms = {squashed(site), squashed(domain_name(site))}
     return [name for name, count in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))
-            if count >= OWN_NAME_DOCS and squashed(name) in forms]
+            if count >= OWN_NAME_DOCS and names_site(name, site)]
+
+
+def names_site(name: str, site: str) -> bool:
+    """Whether a name spells a site's host, its domain's name or its stem, written any way:
+    spaces, hyphens, dots and case aside ("PIKIRAN RAKYAT" of pikiran-rakyat.com, "Semenanjung
+    Post" of semenanjungpost.my, "GAZETA" of gazeta.example, whose longest label is "example").
+
+    >>> names_site("PIKIRAN RAKYAT", "pikiran-rakyat.com"), names_site("Kabar.id", "kabar.id")
+    (True, True)
+    >>> names_site("SHAH ALAM", "semenanjungpost.my"), names_site("Semenanjung", "post.my")
+    (False, False)
+    """
+    if site == NO_SITE or not squashed(name):
+        return False
+    return squashed(name) in {squashed(site), squashed(domain_name(site)),
+                              squashed(site_stem(site))}
+
+
+def site_first(lead: shapes.Lead, site: str) -> shapes.Lead:
+    """A dateline read as place before source ("Jakarta, CNN Indonesia -") whose place is the
+    site's own name and whose source has a place's shape: the site's name first, then the place
+    ("Semenanjung Post, SHAH ALAM - " of semenanjungpost.my), as a domain before a place is read.
+
+    >>> lead = shapes.lead_shape("Semenanjung Post, SHAH ALAM - Majlis Bandaraya menerima aduan.")
+    >>> site_first(lead, "semenanjungpost.my")
+    Lead(end=30, place='SHAH ALAM', join='>,', source='Semenanjung Post', sep='-')
+    >>> site_first(lead, "other.example") == lead
+    True
+    """
+    if (lead.join != "," or lead.place is None or not names_site(lead.place, site)
+            or names_site(lead.source, site) or not shapes.is_place(lead.source)):
+        return lead
+    return replace(lead, place=lead.source, join=">,", source=lead.place)
 
 
 def own_name_head(names: list[str]) -> dict[str, Any]:
@@ -533,6 +566,9 @@ class Miner:
     def add(self, doc: Document) -> None:
         """Count one document that has been through `Cleaner.clean_document`."""
         site = site_key(doc.packs, doc.url, self._claims) or NO_SITE
+        if (self.options.site and site == host_key(doc.url)
+                and subdomain_of(site, self.options.site)):
+            site = self.options.site    # no pack claims the host: the site's pack written will
         if self.options.site and site != self.options.site:
             if site in self.other_sites or len(self.other_sites) < OTHER_SITES:
                 self.other_sites[site] += 1
@@ -663,7 +699,7 @@ class Miner:
                 # ANTARA's staff numbers ("R021/H015", "T.R021/A011"), bare or bracketed.
                 note_line("code-line", shapes.STAFF_KEY, staff)
             if in_head and not lead_seen:
-                lead = shapes.lead_shape(text)
+                lead = self._lead(text, site)
                 # A place in capitals alone before the dash ("CAMPINAS – ") is the location,
                 # as a capitals dateline's: read as one, or as none.
                 if lead is not None and self._place_in_capitals(lead, site):
@@ -704,6 +740,13 @@ class Miner:
             names.append(portal.names if portal else line.partition(" ")[2])
         return _name_words(names, self._particles, self._conjunctions)
 
+    @staticmethod
+    def _lead(text: str, site: str) -> shapes.Lead | None:
+        """The dateline opening a line of a site's document (shapes.lead_shape), the site's own
+        name read as its source wherever it stands (site_first)."""
+        lead = shapes.lead_shape(text)
+        return None if lead is None else site_first(lead, site)
+
     def _place_in_capitals(self, lead: shapes.Lead, site: str) -> bool:
         """Whether a dateline's only part, before its dash, is a place in capitals (not an
         outlet): all capitals, no domain, not an outlet or agency of the packs, not the site's
@@ -716,14 +759,15 @@ class Miner:
         >>> [miner._place_in_capitals(lead(t), "gazeta.example") for t in ("Sorocaba",
         ...  "TRIBUNNEWS.COM", "REUTERS", "GAZETA")]
         [False, False, False, False]
+        >>> miner._place_in_capitals(lead("PIKIRAN RAKYAT"), "pikiran-rakyat.com")  # a hyphen
+        False
         """
         source = lead.source
         if lead.place is not None or source != source.upper() or source == source.lower():
             return False
         if _DOMAIN.search(source.lower()) or fold_words(source) in self._outlets:
             return False
-        own = site_stem(site) if site != NO_SITE else ""
-        return not own or "".join(ch for ch in source.casefold() if ch.isalnum()) != own.casefold()
+        return not names_site(source, site)
 
     # ------------------------------------------------------------------------------ candidates
 
@@ -877,10 +921,10 @@ class Miner:
         elif byline:
             checked = _with_case(rule, checked)
         name_note = self._name_note(site, group, rule)
-        sentence_note = _sentence_note(group, rule)
-        notes = [n for n in (name_note, sentence_note) if n is not None]
         took = occ if taken is None else taken
         docs = len(group.docs) if taken is None else len({o.doc for o in taken})
+        sentence_note = _sentence_note(group, rule, docs / state.mined if state.mined else 0.0)
+        notes = [n for n in (name_note, sentence_note) if n is not None]
         n = len(took)
         by = Counter(o.covered_by for o in took if o.covered_by)
         cand = Candidate(site=site, kind=group.kind, shape=_display(group), docs=docs,
@@ -1087,7 +1131,7 @@ class Miner:
         if group.kind == "lead":
             _, join, _source = key
             sources = Counter(lead.source for o in occ[:200]
-                              if (lead := shapes.lead_shape(o.text)))
+                              if (lead := self._lead(o.text, site)))
             source = sources.most_common(1)[0][0] if sources else _source
             return {"id": f"{stem}/dateline", "action": "meta", "where": _lead_where(occ),
                     "case_sensitive": True,
@@ -1206,6 +1250,19 @@ def _lower_run(shape: tuple[str, ...]) -> int:
     return best
 
 
+def _reads_as_sentence(line: str) -> bool:
+    """Whether a line reads as a sentence as a template's lines are judged to (_reads_as_sentences):
+    a sentence's end, and a clause's run of lower-case words or as many words as prose has.
+
+    >>> _reads_as_sentence("Menurutnya, siasatan lanjut akan bermula minggu depan.")
+    True
+    >>> _reads_as_sentence("Simak juga: Harga Cabai Naik."), _reads_as_sentence("Babak kedua")
+    (False, False)
+    """
+    return bool(_SENTENCE_END.search(line)) and (
+        _lower_run(tuple(line.split())) >= SENTENCE_RUN or line.count(" ") + 1 >= PROSE_WORDS)
+
+
 def _reads_as_sentences(group: Group) -> bool:
     """Whether most of a template's lines (NAME_SHARE) read as sentences: a sentence's end and
     a clause's run of lower-case words (SENTENCE_RUN), or as many words as prose has."""
@@ -1216,15 +1273,30 @@ def _reads_as_sentences(group: Group) -> bool:
     return bool(lines) and sentences >= NAME_SHARE * len(lines)
 
 
-def _sentence_note(group: Group, rule: dict[str, Any]) -> str | None:
-    """What to tell the user about a drop-line template whose lines read as sentences: a
-    recurring sentence whose numbers vary is as often the article's own as the site's."""
-    if group.kind != "template" or rule["action"] != "drop-line" \
-            or not _reads_as_sentences(group):
+# A sentence repeated word for word in fewer than this share of a site's documents is read as
+# the articles' own text as much as the site's: a disclaimer or a police appeal reporters paste
+# into a few stories, a standing line under every weather report. A line the site closes most
+# of its articles with (a promo, "Simak berita X lainnya di Google News.") is its own.
+SENTENCE_SITE_SHARE = 0.25
+
+
+def _sentence_note(group: Group, rule: dict[str, Any], share: float) -> str | None:
+    """What to tell the user about a drop-line rule whose lines read as sentences: a recurring
+    sentence whose numbers vary (a template) is as often the article's own as the site's, and
+    so is one sentence repeated word for word (an exact line, reading as prose) in few of the
+    site's documents (`share` of them, under SENTENCE_SITE_SHARE)."""
+    if rule["action"] != "drop-line":
         return None
-    return ("its lines read as sentences (a sentence's end, a run of lower-case words): a "
-            "recurring sentence whose numbers vary may be the articles' own text; paste the "
-            "rule only if every line it takes is the site's")
+    if group.kind == "template" and _reads_as_sentences(group):
+        return ("its lines read as sentences (a sentence's end, a run of lower-case words): a "
+                "recurring sentence whose numbers vary may be the articles' own text; paste "
+                "the rule only if every line it takes is the site's")
+    if group.kind == "exact" and share < SENTENCE_SITE_SHARE and _reads_as_sentence(group.key[1]):
+        return (f"its line is a sentence, repeated word for word in {share:.0%} of the site's "
+                "documents: as often the articles' own text (a disclaimer or an appeal "
+                "reporters paste, a standing line of a kind of story) as the site's; paste the "
+                "rule only if the line is the site's")
+    return None
 
 
 def _caps_lead(line: str) -> tuple[int, str] | None:
@@ -1986,7 +2058,7 @@ def _anchors(cand: Candidate) -> list[Callable[[str], bool]]:
     """What near misses share with the candidate, the closest first: for a code line, its
     shape ("and/or", "km/jam" beside "ant/mk"), then a slash in a short line."""
     anchor = _anchor(cand)
-    if cand.sentences and cand.key:
+    if cand.sentences and cand.kind == "template":
         # Sentences opening alike that the rule leaves: "Pada Senin (10/3), polisi ..." beside
         # "Pada 2015 harga cabai naik 3 persen.".
         opening = cand.key[1][0] + " "
