@@ -39,6 +39,13 @@ def known_size(inputs: list[str], options: ReadOptions | None = None) -> int | N
 # containers): tqdm, sizing the bar to the terminal, drew nothing there.
 DEFAULT_WIDTH = 80
 DEFAULT_ROWS = 24
+# Narrower than this, tqdm's own layout (name, share, bar, bytes done of all, times, rates) is
+# cut at the terminal's edge, and documents/s, its last part, went first: a narrow bar shows
+# its name, the share, the bar and the two rates, then the time left (or taken, the size
+# unknown): 48 columns with the bar at its least.
+NARROW_COLUMNS = 80
+NARROW_LAYOUT = "{desc}: {percentage:3.0f}%|{bar}| {rate_fmt}{postfix} <{remaining}"
+NARROW_LAYOUT_NO_TOTAL = "{desc}: {n_fmt} {rate_fmt}{postfix} [{elapsed}]"
 
 
 class _Stderr:
@@ -132,6 +139,18 @@ def _width(stream: TextIO) -> dict[str, Any]:
     return {"dynamic_ncols": True}
 
 
+def _layout(stream: TextIO, total: int | None) -> dict[str, Any]:
+    """tqdm's bar_format for a terminal narrower than NARROW_COLUMNS (none: tqdm's own)."""
+    try:
+        fd = stream.fileno()
+        columns = os.get_terminal_size(fd).columns if os.isatty(fd) else 0
+    except (OSError, ValueError):
+        return {}
+    if not 0 < columns < NARROW_COLUMNS:
+        return {}
+    return {"bar_format": NARROW_LAYOUT if total else NARROW_LAYOUT_NO_TOTAL}
+
+
 class Progress:
     """A progress bar (tqdm) with documents/s, MB/s and, where the input size is known, an ETA.
 
@@ -154,7 +173,7 @@ class Progress:
         try:
             self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
                             desc="cleaning", file=sys.stderr, smoothing=0.1, mininterval=0.5,
-                            initial=done, **_width(sys.stderr))
+                            initial=done, **_width(sys.stderr), **_layout(sys.stderr, total))
         except (OSError, ValueError):
             self._failed()
             return

@@ -162,6 +162,16 @@ def test_a_terminal_of_0_rows_gets_a_bar_of_its_own_width(with_rejects, tmp_path
     assert max(len(line) for line in bars) <= 100
 
 
+@pytest.mark.parametrize("columns", [50, 60])
+def test_a_narrow_terminal_still_shows_documents_a_second(with_rejects, tmp_path, columns):
+    # (tqdm's own layout cut at the edge: documents/s, its last part, went first)
+    shown = stderr_on_a_terminal(str(with_rejects), "-o", str(tmp_path / "o.jsonl"),
+                                 columns=columns)
+    bars = [line for line in shown.replace("\n", "\r").split("\r") if line.startswith("cleaning")]
+    assert bars and "docs/s" in bars[-1] and "%|" in bars[-1] and "B/s" in bars[-1]
+    assert max(len(line) for line in bars) <= columns
+
+
 def _manifest_of(shards: int, records: int, inputs: int):
     return SimpleNamespace(shard_count=shards,
                            manifest={"records": records, "inputs_done": inputs})
