@@ -36,6 +36,7 @@ from cleaner.executors import WorkerDied
 from cleaner.folders import folder_entries, id_prefixes, prefixed, stem_of
 from cleaner.heap_trim import give_back_heap, map_large_blocks
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
+from cleaner.progress import say
 from cleaner.ray_connect import connect
 from cleaner.readers import read_file
 from cleaner.stats import STAGE_CLOCK
@@ -207,13 +208,20 @@ class _CleanBatches:
 
     def __init__(self, factory: Callable[[], Any], encode: Callable | None = None,
                  context: bool = False):
+        import ray
+
         map_large_blocks()      # as the command does in its own processes
         self.cleaner = factory()
         self.encode, self.context = encode, context
+        # An actor Ray started again after its process died (Ray Data restarts them): its first
+        # batch says so, and the run tells the user, as a local run does of a worker it lost.
+        self.restarted = ray.get_runtime_context().was_current_actor_reconstructed
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list]:
+        restarted, self.restarted = self.restarted, False
         return {"result": [self._clean(pickle.loads(blob)) for blob in rows["items"]],
-                "skipped": list(rows["skipped"]), "read": list(rows["read"])}
+                "skipped": list(rows["skipped"]), "read": list(rows["read"]),
+                "restarted": [restarted] * len(rows["items"])}
 
     def _clean(self, batch: list) -> bytes:
         """One batch's result, pickled (b"" for a batch of none); a giant batch's freed heap
@@ -355,6 +363,9 @@ class RayExecutor:
         read = 0.0
         try:
             for row in rows:
+                if row["restarted"]:
+                    say("cleaner: a Ray worker process died; Ray started another in its place, "
+                        "which cleaned again the batch it held")
                 if row["skipped"]:
                     log.skipped_records.update(pickle.loads(row["skipped"]))
                 read += float(row["read"])

@@ -44,7 +44,7 @@ class _DyingCleaner:
         return self.cleaner.clean_documents(*args, **kwargs)
 
 
-def test_a_cleaning_actor_that_dies_is_restarted_and_the_run_is_whole(local_ray, tmp_path):
+def test_a_cleaning_actor_that_dies_is_restarted_and_the_run_is_whole(local_ray, tmp_path, capsys):
     from ray import cloudpickle
 
     from cleaner.ray_executor import RayExecutor
@@ -61,3 +61,5 @@ def test_a_cleaning_actor_that_dies_is_restarted_and_the_run_is_whole(local_ray,
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     assert marker.exists()                              # it died once ...
     assert [kind for kind, *_ in outcomes] == ["record"] * 6    # ... and every record was made
+    # ... and the run said so, once, as a local run says of a worker it lost
+    assert capsys.readouterr().err.count("a Ray worker process died") == 1
