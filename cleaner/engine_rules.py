@@ -39,6 +39,13 @@ ENGINE_RULES: tuple[EngineRule, ...] = (
     EngineRule("header/date", "meta", "a date stamp line in the head, moved into meta.date"),
     EngineRule("header/category", "meta", "a section name in the head, moved into "
                "meta.category"),
+    EngineRule("header/name-line", "meta", "a writer's name alone on its line under the "
+               "headline (or under a subtitle, over a date), moved into meta.authors; not a "
+               "kicker, a place or the story's subject, which the words and the text tell"),
+    EngineRule("header/place-line", "meta", "a place alone on its line under such a name or "
+               "a byline and over a date, moved into meta.location"),
+    EngineRule("header/outlet-line", "meta", "a news outlet the packs list, alone on its line "
+               "under a byline, moved into meta.source"),
     EngineRule("html/not-extracted", "html-strip", "a web page's text its extraction left out "
                "(menus, footers, teasers: docs/html.md)"),
     EngineRule("html/standfirst", "html-strip", "a page's standfirst under its headline, apart "
