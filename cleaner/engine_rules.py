@@ -44,6 +44,8 @@ ENGINE_RULES: tuple[EngineRule, ...] = (
                "kicker, a place or the story's subject, which the words and the text tell"),
     EngineRule("header/place-line", "meta", "a place alone on its line under such a name or "
                "a byline and over a date, moved into meta.location"),
+    EngineRule("header/repeated-byline", "drop-line", "the byline's name written again alone "
+               "on the line under it (Radio-Canada), already in meta.authors"),
     EngineRule("header/outlet-line", "meta", "a news outlet the packs list, alone on its line "
                "under a byline, moved into meta.source"),
     EngineRule("html/not-extracted", "html-strip", "a web page's text its extraction left out "

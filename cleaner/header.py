@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 from urllib.parse import urlsplit
 
@@ -621,7 +622,7 @@ def header_stage(doc: Document) -> Document:
     removals = len(doc.removed)             # each line the stage takes adds one (_with_text)
     words = lexicon(doc.packs)
     hint = doc.hints.get("title")
-    lines = with_text[_head_stamps(doc, with_text, words):]
+    lines = _without_repeated_byline(doc, with_text[_head_stamps(doc, with_text, words):])
     if len(lines) < 2:
         return _with_text(doc, with_text, removals)
     if len(lines) > 2 and _section_over_title(doc, lines, words):
@@ -714,6 +715,24 @@ def header_stage(doc: Document) -> Document:
             break
         index += 1
     return _with_text(doc, with_text, removals)
+
+
+def _without_repeated_byline(doc: Document, lines: list[Line]) -> list[Line]:
+    """`lines` without a second copy of the byline's name right under the byline a rule took
+    (Radio-Canada: 'Anne-Marie Yvon (Accéder à la page de l'auteur)', then 'Anne-Marie Yvon'):
+    the name is the writer's, in meta already, and read as a line of its own it would pass for
+    a place or a title."""
+    authors = {fold_words(name) for name in doc.meta["authors"]}
+    if not authors:
+        return lines
+    for at, line in enumerate(lines[:HEADER_SPAN + 1]):
+        above = lines[at - 1].number if at else 0
+        if fold_words(line.text) in authors and any(
+                above <= removal.line < line.number and removal.col == 0
+                and "authors" in removal.fields for removal in doc.removed):
+            _take(doc, line, "header/repeated-byline", None)
+            return lines[:at] + lines[at + 1:]
+    return lines
 
 
 def _section_over_title(doc: Document, lines: list[Line], words: Lexicon) -> bool:
@@ -851,10 +870,26 @@ def _captures_date(doc: Document, rule_id: str) -> bool:
     return False
 
 
+# How much of the text under a name line is read to judge it (characters), and how many of the
+# story's mentions of each of its words: enough for any article, and a giant record's 200 MB
+# is neither copied whole nor searched once a mention (a word named ten thousand times).
+BELOW_CHARS = 100_000
+MENTIONS = 20
+
+
 def _below(rest: list[Line], index: int) -> str:
-    """The text under rest[index], but for the lines that give an address ('Contact reporter
-    Jordan Fischer at jf@...', 'Follow her on X @...'): where a writer is named, not the story."""
-    return "\n".join(line.text for line in rest[index + 1:] if "@" not in line.text)
+    """The text under rest[index] (its first BELOW_CHARS or so), but for the lines that give an
+    address ('Contact reporter Jordan Fischer at jf@...', 'Follow her on X @...'): where a
+    writer is named, not the story."""
+    kept, size = [], 0
+    for line in rest[index + 1:]:
+        if "@" in line.text:
+            continue
+        kept.append(line.text)
+        size += len(line.text) + 1
+        if size >= BELOW_CHARS:
+            break
+    return "\n".join(kept)
 
 
 def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
@@ -862,6 +897,9 @@ def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
     """Take rest[index] as the writer's name (BARE_NAME_*) where it is one: right under the
     title (`right_after_title`) or with a date (or a place, then a date) under it."""
     line = rest[index]
+    # the name without the titles before it ('DR AHMAD FAUZI MOHD RAZALI', a columnist's): a
+    # title is none of the name's words, nor counts among them
+    name = without_titles(line.text, words.honorifics)
     # (a text of no language has no pack's stopwords, months or sections to tell a name from a
     # heading by; and a line in capitals is as often a rubric, 'GIRLS BASKETBALL' over a box
     # score, as a name, 'LUCÍA MÉNDEZ': a date must stand under it)
@@ -869,23 +907,21 @@ def _bare_byline(doc: Document, rest: list[Line], index: int, words: Lexicon,
     # under the title is as often one of its headings, '<h2>Perahu Hilang</h2>')
     if doc.meta["authors"] or not any(pack.kind == "lang" for pack in doc.packs) or \
             (doc.hints.get("extracted") and not _in_page_bylines(line.text, doc)) or \
-            _name_words(line.text, words, BARE_NAME_MIN_WORDS, BARE_NAME_MAX_WORDS) is None:
+            _name_words(name, words, BARE_NAME_MIN_WORDS, BARE_NAME_MAX_WORDS) is None:
         return False
     right_after_title = right_after_title and not line.text.isupper()
     below = _below(rest, index)
-    if not _name_shaped(line.text, words, lambda: below, BARE_NAME_MIN_WORDS,
-                        BARE_NAME_MAX_WORDS) or line.text.casefold() in below.casefold():
+    if not _name_shaped(name, words, lambda: below, BARE_NAME_MIN_WORDS,
+                        BARE_NAME_MAX_WORDS) or name.casefold() in below.casefold():
         return False
     dated = _date_below(doc, rest, index, words) or (
         index + 1 < len(rest)
-        and _name_shaped(rest[index + 1].text, words, lambda: _below(rest, index + 1), 1,
-                         PLACE_MAX_WORDS)
+        and _place_shaped(rest[index + 1].text, words, lambda: _below(rest, index + 1))
         and _date_below(doc, rest, index + 1, words))
     if not dated and not right_after_title:
         return False
     if _kicker_or_subject(doc, rest, index, words, title, dated, below):
         return False
-    name = without_titles(line.text, words.honorifics)
     if names_no_one(name, words):
         return False
     doc.set_meta("authors", name)
@@ -937,7 +973,9 @@ def _kicker_or_subject(doc: Document, rest: list[Line], index: int, words: Lexic
     if lower and _ASKS.search(lower[0]):
         return True
     prose = next((at for at, line in enumerate(lower) if _PROSE_END.search(line)), None)
-    if prose is not None and any(
+    # (only under a headline that counts them: a writer's story may go on under headings of its
+    # own, 'Dana Whitfield' over 'Rising Costs', which the same shape makes no list)
+    if prose is not None and _counts_items(title, words) and any(
             not _PROSE_END.search(line) and _name_words(line, words, 1, BARE_NAME_MAX_WORDS)
             for line in lower[prose + 1:]):
         return True
@@ -950,10 +988,87 @@ def _kicker_or_subject(doc: Document, rest: list[Line], index: int, words: Lexic
         if len(word) < 3 or not word[0].isupper():
             continue
         forms = {word, word[:1] + word[1:].lower()} if word.isupper() else {word}
-        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", where)
-               for form in forms for where in (title_text, below)):
+        # (in the story only: a headline in title case is one run of capitalised words)
+        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", title_text) for form in forms) or \
+                any(_names_the_person(below, found, text, words, title_text + "\n" + below)
+                    for form in forms
+                    for found in islice(re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", below),
+                                        MENTIONS)):
             return True
     return False
+
+
+def _counts_items(title: str, words: Lexicon) -> bool:
+    """Whether a headline counts a list's items: a number of two up, in digits alone ('10 Pantai
+    Terindah ...', not '5.25%' or a year) or one of the packs' number_words ('Seven Scottish hills
+    for a first winter walk')."""
+    for token in title.split():
+        token = token.strip(_CLOSERS + "\"'“‘(,:;")
+        if (token.isdigit() and 2 <= int(token) <= 100) or fold_words(token) in words.number_words:
+            return True
+    return False
+
+
+def _names_the_person(where: str, found: re.Match, name: str, words: Lexicon, text: str) -> bool:
+    """Whether a word of a name line, `found` in `where` (the title or the story), names the
+    line's person: unless it stands inside another full name the story gives ('José García' for
+    'Ana García', 'Datuk Seri Ismail Sabri Yaakob' for 'Mohd Hafiz Ismail'), which is someone
+    else. A full name there is two capitalised words or more around the word, no title, stopword
+    or everyday word (_everyday: 'Prime Minister' of 'Prime Minister Sunak', where the story writes
+    'the prime minister') among them, nor a sentence's first word (as often any word as a name);
+    it is the line's person where its words are the line's or hold them ('Rishi Sunak' in
+    'Rishi Sunak Jr'). More than BARE_NAME_MAX_WORDS such words are a phrase in title case, no
+    name."""
+    run = _capitalised_run(where, found, words.name_particles)
+    own = {fold_words(token.strip(".")) for token in name.split()}
+    kept = {fold_words(token) for token in run
+            if fold_words(token) not in words.honorifics and token.lower() not in words.stopwords
+            and not _everyday(token, text)}
+    if not 2 <= len(kept) <= BARE_NAME_MAX_WORDS:
+        return True
+    return kept <= own or own <= kept
+
+
+# A word of a run of capitalised words: a letter in capitals, then letters, marks, dots or
+# hyphens ('Jean-Pierre', 'J.', "O'Neil").
+_RUN_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+
+
+def _capitalised_run(where: str, found: re.Match, particles: frozenset[str]) -> list[str]:
+    """The capitalised words next to the one `found` in `where`, it among them, on its line: each
+    side up to a punctuation mark, a word in lower case (but the packs' name particles: 'de',
+    'van') or a sentence's start, whose first word is left out (any word may open a sentence)
+    but for the one found."""
+    before = where[:found.start()].rpartition("\n")[2]
+    after = where[found.end():].partition("\n")[0]
+    run = [found.group()]
+    if not re.match(r"[,;:()!?\"“”«»]|\.(?:\s|$)", after):
+        for token in after.split():
+            bare = token.rstrip(",;:.!?)\"”»")
+            if not _run_word(bare, particles):
+                break
+            run.append(bare)
+            if bare != token:
+                break
+    tokens = before.split() if not before or before[-1].isspace() else []
+    for at in range(len(tokens) - 1, 0, -1):
+        token = tokens[at]
+        if token[-1:] in ",;:.!?)\"”»" or not _run_word(token, particles) \
+                or tokens[at - 1][-1:] in ".!?":
+            break
+        run.insert(0, token)
+    # particles at either end are no part of a name
+    while run and not run[0][0].isupper():
+        run.pop(0)
+    while run and not run[-1][0].isupper():
+        run.pop()
+    return run
+
+
+def _run_word(token: str, particles: frozenset[str]) -> bool:
+    """Whether a token is a word of a run of capitalised words: a capitalised word ('Jean-Pierre',
+    'J.', "O'Neil") or a name particle of the packs' ('de', 'van', 'bin')."""
+    return bool(_RUN_WORD.match(token)) and (token[0].isupper() or token in particles)
 
 
 def _place_line(doc: Document, rest: list[Line], index: int, words: Lexicon) -> bool:
@@ -982,11 +1097,22 @@ def _place_line(doc: Document, rest: list[Line], index: int, words: Lexicon) -> 
         _take(doc, line, "header/outlet-line", "source")
         return True
     if doc.meta["location"] or fold_words(line.text) in words.not_places \
-            or not _name_shaped(line.text, words, str, 1, PLACE_MAX_WORDS):
+            or not _place_shaped(line.text, words, str):
         return False
     doc.set_meta("location", line.text)
     _take(doc, line, "header/place-line", "location")
     return True
+
+
+def _place_shaped(text: str, words: Lexicon, below: Callable[[], str]) -> bool:
+    """Whether a line is a place's shape: one to PLACE_MAX_WORDS capitalised words (_name_shaped),
+    after a capitalised stopword or name particle or not ('The Hague', 'La Paz', 'Le Havre': the
+    article a place's name opens with, which no person's does)."""
+    first, _, after = text.partition(" ")
+    if after and first[:1].isupper() and (first.lower() in words.stopwords
+                                          or first.lower() in words.name_particles):
+        text = after
+    return _name_shaped(text, words, below, 1, PLACE_MAX_WORDS)
 
 
 def _byline_under_subtitle(doc: Document, rest: list[Line], index: int, words: Lexicon,

@@ -90,6 +90,10 @@ class Lexicon:
     # rubric's ('League', 'Piala', 'Copa'): a line holding one under a headline is no writer's
     # name (header._kicker_or_subject).
     not_name_words: frozenset[str] = frozenset()
+    # The numbers from two up written as words ('seven', 'cinco'): a headline counting a list's
+    # items with one, or with digits, says the capitalised lines below are the items
+    # (header._kicker_or_subject).
+    number_words: frozenset[str] = frozenset()
     # The packs' vowels, and the syllables a passive verb's stem has at least without its
     # suffix (the first pack's that gives a count; 0: no such rule): reads_as_passive.
     vowels: frozenset[str] = frozenset()
@@ -349,6 +353,7 @@ def _build(packs: Sequence[Pack]) -> Lexicon:
         verb_towns=frozenset(fold_words(w) for pack in packs for w in pack.verb_towns) - {""},
         club_words=frozenset(fold_words(w) for pack in packs for w in pack.club_words) - {""},
         not_name_words=frozenset(fold_words(w) for pack in packs for w in pack.not_name_words) - {""},
+        number_words=frozenset(fold_words(w) for pack in packs for w in pack.number_words) - {""},
         vowels=frozenset(v for pack in packs for v in pack.vowels),
         passive_stem_syllables=next((pack.passive_stem_syllables for pack in packs
                                      if pack.passive_stem_syllables), 0),

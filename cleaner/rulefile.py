@@ -63,7 +63,7 @@ _PACK_KEYS = {"id", "kind", "name", "description", "lang", "near", "country_doma
               "name_particles", "place_particles", "compass_words", "honorifics", "weekdays",
               "role_words", "agencies", "outlets", "credentials", "not_places", "not_names",
               "verb_prefixes", "verb_suffixes", "passive_prefixes", "verb_towns", "club_words",
-              "not_name_words",
+              "not_name_words", "number_words",
               "vowels", "passive_stem_syllables", "passive_stems", "not_sections", "error_phrases",
               "consent_phrases", "comment_phrases", "related_labels", "chrome_classes", "timezone",
               "html_strip",
@@ -462,6 +462,9 @@ class Pack:
     verb_towns: frozenset[str] = frozenset()
     club_words: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
+    # The numbers from two up written as words ('seven', 'cinco', 'tujuh'): a headline counting
+    # a list's items with one (header._kicker_or_subject).
+    number_words: frozenset[str] = frozenset()
     # The script's vowels (lower case) and the syllables a passive verb's stem has at least
     # without a suffix ('DILANDA'; 0: no such rule), by which the words after a place word are
     # read: the letters of the pack's language, not the code's.
@@ -1177,6 +1180,7 @@ def _pack_head(data: dict, path: Path, kind: str | None) -> Pack:
         verb_towns=_words(head, "verb_towns", path),
         club_words=_words(head, "club_words", path),
         not_name_words=_words(head, "not_name_words", path),
+        number_words=_words(head, "number_words", path),
         vowels=_letters(head.get("vowels"), path, "vowels"),
         passive_stem_syllables=_count(head.get("passive_stem_syllables"), path,
                                       "passive_stem_syllables"),

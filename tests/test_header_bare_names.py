@@ -175,3 +175,53 @@ def test_a_heading_under_a_pages_title_is_no_writer():
 def test_an_events_name_under_the_title_stays():
     rec = clean(f"Detroit to freeze bus fares for another year\n\nRed Carpet\n\n{EN_LEAD}\n\n{EN_BODY}")
     assert rec["meta"]["authors"] == []
+
+
+# From a run of invented records of the five languages: a writer missed, a place not read.
+def test_a_surname_inside_another_full_name_in_the_story_is_another_person():
+    rec = clean("Las obras del tranvía cortan la avenida hasta junio\n\nAna García\n\n"
+                f"{LEAD}\n\nEl concejal de Movilidad, José García, pidió paciencia a los vecinos.")
+    assert rec["meta"]["authors"] == ["Ana García"]
+    rec = clean(f"Banjir Rendam Ratusan Rumah di Dayeuhkolot\n\nAndi Saputra\n\n{ID_LEAD}\n\n"
+                f"{ID_BODY}\n\nKepala Dinas Sosial, Budi Saputra, mengatakan bantuan sudah dikirim ke "
+                "lokasi pengungsian.")
+    assert rec["meta"]["authors"] == ["Andi Saputra"]
+    # the surname alone, or beside words the story writes in lower case, is the line's person
+    _kept(f"Detroit to freeze bus fares for another year\n\nMike Duggan\n\n{EN_LEAD.replace('Mayor Mike Duggan', 'the mayor')}"
+          "\n\nMayor Duggan said his wife, Sheila Duggan, rides the bus.", "Mike Duggan")
+
+
+def test_a_writer_over_headings_is_no_list_s_first_item():
+    rec = clean(f"Detroit to freeze bus fares for another year\n\nDana Whitfield\n\n{EN_LEAD}\n\n"
+                f"Rising Costs\n\n{EN_BODY}")
+    assert rec["meta"]["authors"] == ["Dana Whitfield"]
+    assert "Rising Costs" in rec["text"].split("\n")
+
+
+def test_a_place_opening_with_an_article_under_the_name():
+    rec = clean(f"Dutch coalition talks drag into fourth month\n\nAnne van der Berg\n\nThe Hague\n\n"
+                f"March 12, 2024\n\n{EN_LEAD}\n\n{EN_BODY}")
+    assert rec["meta"]["location"] == "The Hague"
+    rec = clean(f"Bolivia decreta la emergencia\n\nLucía Ramos\n\nLa Paz\n\n12/03/2024 - 10:32 h\n\n"
+                f"{LEAD}\n\n{BODY}")
+    assert (rec["meta"]["authors"], rec["meta"]["location"]) == (["Lucía Ramos"], "La Paz")
+
+
+def test_a_columnist_s_name_in_capitals_after_titles():
+    rec = clean("Sekolah perlu ruang untuk guru bernafas\n\nPROF MADYA DR NORAINI ISMAIL\n\n"
+                "12 Mac 2024 09:15am\n\nBeban kerja pentadbiran yang semakin bertambah menyebabkan "
+                "guru kurang masa untuk menyediakan pengajaran yang bermutu dan berkesan.\n\n"
+                "Kementerian wajar mengkaji semula tugasan yang tidak berkaitan dengan bilik darjah.")
+    assert rec["meta"]["authors"] == ["NORAINI ISMAIL"]
+    assert rec["text"].startswith("Beban kerja")
+
+
+def test_a_second_copy_of_the_byline_s_name_goes():
+    rec = clean("Verglas : les écoles fermées à Montréal\n\n"
+                "Anne-Marie Yvon (Accéder à la page de l'auteur)\n\nAnne-Marie Yvon\n\n"
+                "Publié le 13 mars 2024\n\nLes centres de services scolaires de la région de Montréal "
+                "ont fermé leurs écoles mercredi en raison du verglas.\n\n"
+                "Les autobus scolaires ne circuleront pas de la journée.")
+    assert rec["meta"]["authors"] == ["Anne-Marie Yvon"]
+    assert rec["meta"]["location"] is None
+    assert "Anne-Marie Yvon" not in rec["text"]
