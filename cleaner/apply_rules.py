@@ -360,17 +360,36 @@ class RuleStage:
         return None
 
     def _then(self, doc: Document, index: int, hit: Hit, budget) -> None:
-        """Drop the lines after a dropped line while they match the rule's `then` pattern."""
+        """Drop the lines after a dropped line while they match the rule's `then` pattern, up
+        to a line that opens a section a drop-tail rule takes (_opens_tail): a comment form's
+        heading ('Tinggalkan Balasan') under a bare 'Related' heading has a headline's shape,
+        but is the form's, and its rule takes it and the form after it."""
         taken = 0
-        for line in doc.lines[index + 1:]:
+        count = len(doc.lines)
+        for at, line in enumerate(doc.lines[index + 1:], index + 1):
             if not line.text:
                 continue
-            if taken >= hit.rule.then_max or hit.rule.then_regex.search(line.text) is None:
+            if taken >= hit.rule.then_max or hit.rule.then_regex.search(line.text) is None \
+                    or self._opens_tail(doc, at, count, hit.rule):
                 return
             if not self._allowed(doc, hit, len(line.text), budget, line.number):
                 return
             doc.take_line(line, hit.rule.id, "drop-line")
             taken += 1
+
+    def _opens_tail(self, doc: Document, index: int, count: int, rule: Rule) -> bool:
+        """Whether a drop-tail rule other than `rule` fires on the document's line `index`
+        (of `count`), where it sits (in the head, the tail)."""
+        text = doc.lines[index].text
+        data = text.encode("utf-8", "surrogatepass")
+        found = self.matcher.scan([text])[0]
+        if not found:
+            return False
+        tails = [other for other in self.matcher.named(found, index < HEAD_LINES,
+                                                       index >= count - TAIL_LINES, False)
+                 if other.action == "drop-tail" and other is not rule]
+        other = search_rules(text, tails, data) if tails else None
+        return other is not None and not self._refuses(doc, other, text, index)
 
     def _allowed(self, doc: Document, hit: Hit, size: int, budget, number: int) -> bool:
         """Whether the rule may remove `size` more characters (at line `number`): its removals
