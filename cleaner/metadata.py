@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Container, Iterable, Mapping
 
@@ -15,6 +15,8 @@ from cleaner.matcher import search_rules
 from cleaner.page_dates import format_offset, zone_named
 from cleaner.page_titles import DOMAIN
 from cleaner.rulefile import Pack, Rule
+from cleaner.url_date import url_date
+from cleaner.validity import date_span
 
 EDGE_PUNCT = " \t-–—|:;,.()[]"
 
@@ -797,22 +799,33 @@ def _title_pattern(honorifics: frozenset[str]) -> re.Pattern:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def rule_date(raw: str, rule_id: str, months: Mapping[str, int] | None = None
-              ) -> tuple[str | None, dict[str, str] | None]:
+def rule_date(raw: str, rule_id: str, months: Mapping[str, int] | None = None,
+              known: tuple[date, date] | None = None) -> tuple[str | None, dict[str, str] | None]:
     """The meta.date a rule's captured date gives, and the flag for one this cleaner cannot
     read: ISO 8601 where it reads it; None for a day or time the calendar lacks (31 February,
     hour 25), which fills no date; the text as written for a date in a form the cleaner does
-    not read, as an input date is kept.
+    not read, as an input date is kept. A day and a month with no year ('12 de marzo', a
+    WordPress theme's stamp) take the year that puts them nearest the days the document's
+    input date or url gives (`known`: 2024-01 and '31 de diciembre' is 2023-12-31); without
+    those they fill nothing, unflagged.
 
     >>> rule_date("2016-02-31", "r")[0] is None, rule_date("2016-02", "r")
     (True, ('2016-02', None))
     >>> rule_date(" kemarin ", "r")[0]
     'kemarin'
+    >>> rule_date("12 March", "r", known=(date(2024, 3, 1), date(2024, 3, 31)))
+    ('2024-03-12', None)
+    >>> rule_date("31 December", "r", known=(date(2024, 1, 3), date(2024, 1, 3)))
+    ('2023-12-31', None)
+    >>> rule_date("12 March", "r")
+    (None, None)
     """
     value = normalize_date(raw, months)
     text = clean_value(raw)
     if value is not None or not text:
         return value or text, None
+    if not _YEAR.search(raw) and normalize_date(f"{raw} 2000", months) is not None:
+        return _nearest_year(raw, months, known), None
     shown = repr(raw.strip()[:80])
     if impossible_date(raw, months):
         return None, {"flag": "unreadable-date",
@@ -822,6 +835,38 @@ def rule_date(raw: str, rule_id: str, months: Mapping[str, int] | None = None
     return text, {"flag": "unreadable-date",
                   "reason": f"rule {rule_id} captured the date {shown}, in a form this cleaner "
                             "does not read: kept as written where it fills meta.date"}
+
+
+# A year a date writes: four digits alone.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _nearest_year(raw: str, months: Mapping[str, int] | None,
+                  known: tuple[date, date] | None) -> str | None:
+    """A day and a month with no year read in the year, of the known days' own and the ones
+    around them, that puts them nearest those days; None without known days."""
+    if known is None:
+        return None
+    first, last = known
+    best: tuple[int, str] | None = None
+    for year in range(first.year - 1, last.year + 2):
+        value = normalize_date(f"{raw} {year}", months)
+        if value is None:
+            continue
+        day = date.fromisoformat(value[:10])
+        away = (first - day).days if day < first else (day - last).days if day > last else 0
+        if best is None or away < best[0]:
+            best = (away, value)
+    return best[1] if best else None
+
+
+def known_days(doc: Document, months: Mapping[str, int] | None = None
+               ) -> tuple[date, date] | None:
+    """The days a document's input date covers, else its url's: what a date written with no year
+    is read against (None without either)."""
+    raw = doc.hints.get("date")
+    read = normalize_date(raw, months) if isinstance(raw, str) else None
+    return date_span(read or url_date(doc.url))
 
 
 def rule_months(months: MonthNames, rule: Rule, packs: Iterable[Pack]) -> MonthNames:
@@ -1209,8 +1254,10 @@ class MetaSink:
                 continue
             field = name
             if name == "date":
+                # (the days a date with no year is read against, looked up only for one)
                 value, flag = rule_date(raw, hit.rule.id, rule_months(months, hit.rule,
-                                                                      doc.packs))
+                                                                      doc.packs),
+                                        None if _YEAR.search(raw) else known_days(doc, months))
                 if flag is not None:
                     doc.flags.append(flag)
                 if value is None:       # no calendar date: it fills nothing, nor says it does

@@ -17,7 +17,9 @@ from datetime import date
 # them, so that "-2024-03-" or "-1990-5-" in a title, or "harga-2019-10-11-juta", stays. Or the
 # eight or fourteen digits closing a slug before ".html", as Europa Press writes its date and
 # time ("/noticia-junta-plazas-20240312.html", "-20240312103200.html"): only there, where a
-# slug's number would be an id as often ("-12345678.html" holds no month 34).
+# slug's number would be an id as often ("-12345678.html" holds no month 34); or before a dash
+# and the article's number closing the path, as El Tiempo writes them ("-20240612-850555"): a
+# number alone after them, so that "-20240312-b" or "-20240312-2-goles" in a title stays.
 _DATE = re.compile(r"(?a)(?:/(?:((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?"
                    r"|((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
                    r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?)"
@@ -25,7 +27,7 @@ _DATE = re.compile(r"(?a)(?:/(?:((?:199|20[0-3])\d)([/_-])(0?[1-9]|1[0-2])(?:\2(
                    r"|/((?:199|20[0-3])\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                    r"/(0?[1-9]|[12]\d|3[01])"
                    r"|-((?:199|20[0-3])\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-                   r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?(?=\.html?$))"
+                   r"(?:(?:[01]\d|2[0-3])[0-5]\d[0-5]\d)?(?=\.html?$|-\d+/?$))"
                    r"(?=[-/_.]|$)")
 # Or the month as the Guardian's paths write it, cut to three small letters: "/2024/mar/12/".
 _MONTHS = {name: f"{number:02d}" for number, name in enumerate(
@@ -52,6 +54,10 @@ def url_date(url: str | None) -> str | None:
     >>> url_date("https://www.europapress.es/economia/noticia-alquiler-20240312103200.html")
     '2024-03-12'
     >>> url_date("https://x.example/a-20240312-b.html"), url_date("https://x.example/ref-12345678.html")
+    (None, None)
+    >>> url_date("https://www.eltiempo.com/deportes/millonarios-campeon-20240612-850555")
+    '2024-06-12'
+    >>> url_date("https://x.example/a-20240612-2-goles"), url_date("https://x.example/a-12345678-850555")
     (None, None)
     >>> url_date("https://www.theguardian.com/uk/2024/mar/12/poll"), url_date("x/2024/feb/30/a")
     ('2024-03-12', None)

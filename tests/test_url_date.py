@@ -65,3 +65,16 @@ def test_url_date_reads_the_paths_date_and_nothing_that_only_looks_like_one(url,
 def test_url_date_never_raises_on_what_a_dump_holds_as_a_url(url):
     found = url_date(url)
     assert found is None or found[:4].isdigit()
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.eltiempo.com/deportes/futbol-colombiano/millonarios-campeon-liga-20240612-850555",
+     "2024-06-12"),
+    ("https://www.eltiempo.com/economia/precio-cafe-record-20240312-123456/", "2024-03-12"),
+    ("https://www.eltiempo.com/vida/sismo-bogota-20231130-3312", "2023-11-30"),
+    ("https://city.example/final-20240612-2-goles", None),       # a title's words go on after it
+    ("https://city.example/ref-12345678-850555", None),          # an id, no month 56
+    ("https://city.example/a-20240612-b.html", None),
+])
+def test_url_date_reads_a_slug_date_before_the_articles_number(url, expected):
+    assert url_date(url) == expected
