@@ -678,8 +678,8 @@ _KEEP_BYTES = 16 << 20
 # How much of the input a member took in last is kept while a member header's magic bytes lie in
 # it, for a member cut short to be gone on at where the next one opens (_cut_at): more than the
 # next member's bytes the inflater takes in as the cut one's data before it fails (up to 130 KB
-# in tests/test_cut_members32.py, 190 KB and 1.9 MB in the reviewer's 100 MB members: a whole
-# 1.96 MB member read as such data, failing its CRC).
+# in tests/test_cut_compressed_members.py, 190 KB and 1.9 MB in the reviewer's 100 MB members:
+# a whole 1.96 MB member read as such data, failing its CRC).
 _CUT_WINDOW = 4 << 20
 # Each place near there is inflated first for this many bytes (taken in and given out together);
 # those still inflating then (none of the other places in 830 KB of a crawl's members, 4 in 1 MB

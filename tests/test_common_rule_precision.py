@@ -143,7 +143,7 @@ def test_a_hostile_line_never_raises_and_the_article_stays(cleaner, hostile):
 
 EDITOR_CODE_END = "common/editor-code-end"
 # The acronyms and lower-case initials after a sentence are the Indonesian pack's since
-# tests/test_common_rules34.py; the desk codes stay common's.
+# tests/test_common_rules_other_languages.py; the desk codes stay common's.
 ID_EDITOR_CODE_END = "id/editor-code-end"
 ID_INTRO = ("Pemerintah mengumumkan aturan baru soal pendaftaran sekolah pada Senin, dan aturan itu "
             "berlaku mulai tahun ajaran depan di seluruh provinsi.")

@@ -16,7 +16,7 @@ BODY = "\n\nIsi berita kedua yang panjang sekali di sini, kata dia kepada wartaw
     ("SURYA.co.id, SURABAYA - Polisi menangkap dua orang.", "SURYA.co.id", "Surabaya",
      "id/dateline-source-city"),
     # (WARTAKOTALIVE.COM is a Tribun edition's: rules/sites/tribunnews.com.toml gives it the
-    # network's name, tests/test_id_acceptance34.py)
+    # network's name, tests/test_id_promos_pagers_and_site_rules.py)
     ("JABAREKSPRES.COM, BEKASI - Banjir merendam jalan.", "JABAREKSPRES.COM", "Bekasi",
      "id/dateline-source-city"),
     # The place first.

@@ -52,7 +52,7 @@ def test_explain_shows_what_a_page_lost_before_its_text_had_lines(capsys):
                        json.loads(path.with_suffix(".json").read_text())["removed"]))
     expected = json.loads(page.with_suffix(".json").read_text())["removed"]
     # (--all: every one, in order; by default the extractor's menu runs are summed up,
-    # test_explain33)
+    # test_explain_lost_prose)
     assert main(["explain", str(page), "--all", "--color", "never"]) == 0
     out = capsys.readouterr().out
     before = [r for r in expected if r["line"] == 0]

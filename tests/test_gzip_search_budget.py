@@ -15,7 +15,7 @@ import pytest
 
 from cleaner.inputs import Reject
 from cleaner.readers import iter_inputs
-from test_warc_damage27 import read_stream
+from test_warc_gz_member_damage import read_stream
 from test_warc_streams import page, record
 
 MB = 1 << 20

@@ -181,7 +181,8 @@ def test_an_english_page_date_is_as_precise_as_the_page_gives_it(cleaner, head, 
 
 @pytest.mark.parametrize("head,date", [
     # Another moment, or another day: the first date tag stands as written (2 hours 7 minutes
-    # apart is no zone's offset; the same moment in another zone is tests/test_page_dates33.py's).
+    # apart is no zone's offset; the same moment in another zone is
+    # tests/test_page_date_same_moment_offset.py's).
     (meta_tag("article:published_time", "2019-11-18T17:01:27", "property")
      + meta_tag("datePublished", "2019-11-18T19:08:27Z", "itemprop"), "2019-11-18T17:01:27"),
     (meta_tag("dc.date", "2019-11-18")

@@ -434,7 +434,8 @@ def test_a_warc_gz_cut_in_a_members_trailer_numbers_no_record_past_the_last(tmp_
 @pytest.mark.parametrize("junk", [b"garbage", b"WARC/1.0\r\n", b"\n"])
 def test_bytes_after_the_last_member_that_are_no_member_number_no_record(tmp_path, junk):
     """They were a reject numbered as a record after the last (there is none). (More bytes than
-    the smallest member may be a member whose magic bytes are damaged: test_warc_damage27.)"""
+    the smallest member may be a member whose magic bytes are damaged:
+    test_warc_gz_member_damage.)"""
     members = [gzip.compress(r) for r in _mixed_records()]
     whole, junked = tmp_path / "whole.warc.gz", tmp_path / "junked.warc.gz"
     whole.write_bytes(b"".join(members))

@@ -20,7 +20,7 @@ from cleaner.inputs import Item, ReadOptions, Reject, reject_place, reject_posit
 from cleaner.readers import iter_inputs
 from cleaner.report_collect import ReportCollector
 from cleaner.warc_reader import _member_url, iter_warc_stream
-from test_warc_damage27 import read_stream
+from test_warc_gz_member_damage import read_stream
 from test_warc_records import warc_record
 
 # A WET record's text as Common Crawl's are: a few KB, its gzip member well under the 64 KB the

@@ -20,7 +20,7 @@ import pytest
 
 END = "common/editor-code-end"
 # The codes after a sentence but the desk's are the Indonesian pack's since
-# tests/test_common_rules34.py: the tests of this file read both rules.
+# tests/test_common_rules_other_languages.py: the tests of this file read both rules.
 ID_END = "id/editor-code-end"
 LINE = "common/editor-code-line"
 

@@ -67,8 +67,8 @@ def test_reruns_into_the_input_folder_do_not_multiply_the_rejects(tmp_path, caps
 
 def test_a_rejects_file_is_told_by_its_name_and_its_records(tmp_path):
     # (by its records alone, a scraper's dump opening with a reject-shaped record was passed
-    # over: review rv1; tests/test_review34_inputs.py) A --rejects file named as a run names
-    # one is passed over; named otherwise, it is read as any dump is.
+    # over: tests/test_rejects_shaped_dump_and_nul_pages.py) A --rejects file named as a run
+    # names one is passed over; named otherwise, it is read as any dump is.
     folder = _rerun_folder(tmp_path)
     assert main(["clean", str(folder / "dump.jsonl"), "-o", str(tmp_path / "x.jsonl"),
                  "--rejects", str(folder / "refused.rejects.jsonl"), "-q"]) == 0

@@ -1,4 +1,4 @@
-"""Rule findings of the round-34 review (/tmp/s34/rev2): lines a widened or new rule took that
+"""Rule findings of a review: lines a widened or new rule took that
 are the article's, and lines it must still take.
 
 1. common/dateline-agency: the words between a dateline's day and its agency are a month as a

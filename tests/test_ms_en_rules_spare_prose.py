@@ -1,4 +1,4 @@
-"""Review 33 (A) of today's Malay and English rules and of name splitting: a date-only line under
+"""Malay and English rules and name splitting, from a review of them: a date-only line under
 the text is a chronology's heading or a deadline, not the page's stamp; a related block takes its
 titles, not the subheading under them; reported speech naming a network stays whoever said it; a
 stamp's 'by' names people, not a helicopter or an order; a slash joins a name only in the packs'

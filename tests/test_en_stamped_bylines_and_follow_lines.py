@@ -1,4 +1,4 @@
-"""English page cruft an acceptance run of a new user's WARC found kept (acceptance run 33).
+"""English page cruft an acceptance run of a new user's WARC found kept.
 
 1. A byline after its story's time stamp, alone on the first line ('5:45 AM PST 11/19/2019 by
    Patrick Shanley'), goes and gives the authors where the page names none, and its stamp the

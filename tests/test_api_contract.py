@@ -1,4 +1,4 @@
-"""The Python API's contract (session 35's acceptance run of the API and Dataset.map): a language
+"""The Python API's contract (as an acceptance run of the API and Dataset.map met it): a language
 given to the Cleaner read as a record's lang field is read, else refused; a text that is no text
 named with its row; a url that is no url flagged; a lost closing quote's mojibake; explain from
 Python; a site hint."""

@@ -1,4 +1,4 @@
-"""Values the Python API takes as hints and carries as fields (session 33's acceptance run):
+"""Values the Python API takes as hints and carries as fields (as an acceptance run met them):
 hints of any type on a page as on a text, carried fields as JSON values, epoch dates, records of
 nothing visible flagged, a url that is not text flagged."""
 

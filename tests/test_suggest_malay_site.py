@@ -1,4 +1,4 @@
-"""`cleaner suggest` on a Malay site (a new user's acceptance run, session 33): a line a loaded
+"""`cleaner suggest` on a Malay site (a new user's acceptance run): a line a loaded
 rule already cuts a dateline from is mined for what the rule leaves of it, not proposed as a
 whole-line drop of the lead paragraph; lines the loaded rules remove are no field list; a label
 before a date is proposed as a stamp that fills meta.date; too few documents for a candidate

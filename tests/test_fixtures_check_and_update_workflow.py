@@ -1,4 +1,4 @@
-"""The fixtures workflow as a user keeping regression fixtures meets it (acceptance run s34): an
+"""The fixtures workflow as a user keeping regression fixtures meets it (an acceptance run): an
 update without CASE that would accept several changes, a pytest of one's own folder, the diff of a
 metadata change, a kept rule file that does not load, a renamed rule, two --id, a missing or
 broken expected record."""

@@ -1,4 +1,4 @@
-"""Review 1 of session 34 (rv1): fixtures checked with a cleaner that takes no weak reference
+"""Input edges found in a review: fixtures checked with a cleaner that takes no weak reference
 (the compiled build's), a scraper's dump shaped like rejects read as input, and an HTML page
 with a stray NUL read as a .txt with one is."""
 

@@ -167,9 +167,9 @@ def test_an_all_capitals_place_with_date_and_agency_is_a_dateline_rule(tmp_path)
 
 def test_a_day_alone_before_the_agency_is_a_dateline_rule_too(tmp_path, monkeypatch):
     """Europa Press's "MADRID, 3 (EUROPA PRESS) - " (a day and no month) gave no candidate."""
-    import test_suggest32
+    import test_suggest_spanish_site
 
-    monkeypatch.setattr(test_suggest32, "_opening", lambda i: (
+    monkeypatch.setattr(test_suggest_spanish_site, "_opening", lambda i: (
         f"{CITIES[i % len(CITIES)]}, {1 + i} (EUROPA PRESS) - "))
     dump = _write(tmp_path, _articles())
     out = tmp_path / "packs"

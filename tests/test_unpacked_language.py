@@ -1,4 +1,4 @@
-"""Text in a language no loaded pack serves (Brazilian Portuguese, acceptance run L of session 34).
+"""Text in a language no loaded pack serves (Brazilian Portuguese, as an acceptance run met it).
 
 Short Portuguese items came out Spanish with Spanish's rules: es.toml's stopwords held words
 everyday Portuguese writes ('nos', 'esta', 'sobre', 'desde', 'vez'...), so three sentences of
@@ -8,7 +8,7 @@ flag, as the longer articles do, while Spanish items, short ones included, stay 
 A document of no language opened by a byline ("Por Juliana Moraes") still gives its byline as
 its title (strict xfails below): reading its first line in every loaded pack's words, as
 44a4784 did, took real title-case headlines for bylines ("Por Que Lula Venceu", "Por Dentro Da
-Reforma Tributária", "By The Numbers": review 3 of session 34), and a real title lost costs
+Reforma Tributária", "By The Numbers": found in review), and a real title lost costs
 more than a byline kept as one. Those headlines stay titles.
 """
 

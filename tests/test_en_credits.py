@@ -1,4 +1,4 @@
-"""English credits the last session left out: a job before a reporter's name, a reporter 'for' a
+"""English credits left out before: a job before a reporter's name, a reporter 'for' a
 wire, and a guide's heading naming a way to travel.
 
 1. A wire's closing credit with a job title before the name ('Reporting by Senior Correspondent

@@ -1,4 +1,4 @@
-"""Review 32, round 3: the `where` of a suggested word-and-name byline rule covers every place
+"""From a review: the `where` of a suggested word-and-name byline rule covers every place
 its lines were seen (6); `rules list` says when a pattern matches nothing, matches ids in any
 case and counts "N of M rules" (7a); the `explain` legend collapses and wraps descriptions (7b)."""
 

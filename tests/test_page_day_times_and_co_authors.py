@@ -1,4 +1,4 @@
-"""A page's metadata (acceptance run 31): a page whose date is only a day takes the time and
+"""A page's metadata (from an acceptance run): a page whose date is only a day takes the time and
 zone of the date-time of that day it writes in its header or its <time> element's text (never
 another day's, never over a time its tags give); an outlet the page links to by its name is no
 co-author ("Victor Tangermann, Futurism" on sciencealert.com).

@@ -1,4 +1,4 @@
-"""Indonesian rules from the HTML acceptance run of round 34 (/tmp/s34/accH): promo and page lines
+"""Indonesian rules from an HTML acceptance run: promo and page lines
 that went, or stayed, where they should not, and the Tribun, detik and Kompas site rules.
 
 Each text goes through Cleaner.clean with a url, so that the site packs apply as in a dump. The

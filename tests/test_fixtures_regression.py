@@ -1,4 +1,4 @@
-"""The fixture regression as a user keeping regression tests meets it (acceptance run s36): an
+"""The fixture regression as a user keeping regression tests meets it (an acceptance run): an
 update that would take article lines out of an expected text is refused unless told
 (--accept-loss); a check names the rule sets its cases were cleaned with when they differ; the
 summary names the rule behind each lost line and each changed metadata field; a diff's @@ line

@@ -1,4 +1,4 @@
-"""Findings of review 3 of session 34 (JSONL reading), each with the reviewer's reproducer.
+"""JSONL reading's findings of a review, each with the reviewer's reproducer.
 
 - an over-size line whose leading id is no JSON text (a lone surrogate escape, bytes that are
   not UTF-8) is rejected with no id: it stopped a run of 2 workers with a traceback, and cost 1

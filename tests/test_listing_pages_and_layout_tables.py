@@ -1,4 +1,4 @@
-"""Pages a crawl holds (acceptance run 35): a section page of teaser cards is flagged
+"""Pages a crawl holds (from an acceptance run): a section page of teaser cards is flagged
 `listing-page` and takes no teaser's date; a short page keeps its paragraphs apart, its headline
 and byline taken as on longer pages; a one-cell layout table leaves no `| |` line; detik's header
 byline `<div class="detail__author">` gives the author on a page as on text."""

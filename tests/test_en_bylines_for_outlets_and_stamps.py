@@ -1,5 +1,5 @@
 """English bylines and stamps an acceptance run of a new user's English news found kept or
-misread (acceptance run 35, /tmp/s35/accE/repro: d3, d4, d5, d7, d10).
+misread (its defects d3, d4, d5, d7 and d10).
 
 1. A byline crediting its writer 'For' an outlet, the Daily Mail's way ('By Jane Doe For
    Dailymail.com', 'By JANE DOE FOR MAILONLINE'): the names are the authors, the outlet is

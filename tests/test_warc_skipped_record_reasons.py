@@ -17,7 +17,7 @@ from warcio.warcwriter import WARCWriter
 from cleaner.cli import main
 from cleaner.inputs import Item, ReadLog, ReadOptions, Reject
 from cleaner.readers import iter_inputs
-from test_warc_damage27 import _spans
+from test_warc_gz_member_damage import _spans
 from test_warc_records import TEXT, _mixed_records, warc_record
 from test_warc_streams import page, read_stdin, record
 

@@ -5,7 +5,7 @@ does not name; Kompas-style `content_author` / `content_editor` meta tags are re
 credit in a caption above the last paragraph is no author (the page's byline is).
 
 Pages are small ones shaped like the acceptance run's Tribun and Kompas reproducers
-(/tmp/s34/accH/repro, defects 3 and 4)."""
+(its defects 3 and 4)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Two common rules that took or left other languages' text (acceptance run in Brazilian
-Portuguese, /tmp/s34/accL):
+"""Two common rules that took or left other languages' text (an acceptance run in Brazilian
+Portuguese):
 
 1. `common/editor-code-end` took a one- to three-capital acronym in brackets after a sentence
    as an Indonesian desk code, in every language: a quote's attribution ('"O Brasil precisa de

@@ -1,4 +1,4 @@
-"""A page's date with no offset beside the same moment with one (acceptance run 33): a page's
+"""A page's date with no offset beside the same moment with one (from an acceptance run): a page's
 first date tag writes its local time without an offset ('sailthru.date' 2019-11-18 20:58:46)
 and its JSON-LD the same moment in UTC (2019-11-19T04:58:46Z); the one with the offset is the
 date. Only the same moment, and only a publication date's (the date meta tags, JSON-LD
@@ -6,7 +6,7 @@ datePublished: `published`; not a <time> element, which may be an update's): whe
 zone is known the two differ by its offset on that day; where none is, by a whole number of
 quarter hours, 14 hours at most, to the second, the seconds not zero (a whole minute's time and
 an update's line up on the grid one time in fifteen). Else the first date stays, as before
-(review of run 33: /tmp/s33/revA/page_dates.html, revB/repro/r3_date_update.py)."""
+(from the review of that run)."""
 
 from __future__ import annotations
 

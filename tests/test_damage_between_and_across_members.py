@@ -56,7 +56,7 @@ def test_bytes_between_members_that_are_no_member_are_named_so_in_the_line_they_
     """40 bytes of junk after a whole member, before the next, cutting a line: the cut line was
     "line read from a corrupt gzip member starting at byte N", where the damage's reject says
     the bytes do not open as a gzip member. (Its first words stay: a member whose magic bytes
-    are damaged reads the same, test_warc_damage27.)"""
+    are damaged reads the same, test_warc_gz_member_damage.)"""
     pieces = _split_mid_line(b"".join(_line(n) for n in range(1, 601)), 3)
     members = [gzip.compress(piece, mtime=0) for piece in pieces]
     at = len(members[0])
