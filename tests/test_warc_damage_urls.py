@@ -101,9 +101,13 @@ def _response_warc() -> tuple[bytes, list[int]]:
                                            ("Content-Length", str(len(page)))],
                                 protocol="HTTP/1.1")
         starts.append(out.tell())
+        # A fixed date and record id: warcio's own (now, a random uuid) made the members'
+        # bytes, and where the damage falls in them, differ from run to run.
         writer.write_record(writer.create_warc_record(
             f"https://news.example.id/{n}", "response", payload=io.BytesIO(page),
-            http_headers=http))
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": "2024-03-12T08:30:00Z",
+                               "WARC-Record-ID": f"<urn:uuid:{n:08d}-0000-4000-8000-{0:012d}>"}))
     starts.append(out.tell())
     return out.getvalue(), starts
 
