@@ -11,7 +11,8 @@ import pytest
 from cleaner.batches import document_args
 from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
-from cleaner.suggest import Miner, SuggestOptions, _reduplicated, _repeats
+from cleaner.suggest import Miner, SuggestOptions
+from cleaner.suggest_datelines import _repeats, reduplicated
 
 BODY = "warga kota berkumpul di alun-alun pada pagi hari untuk acara tahunan nomor {i}."
 FILLER = "Paragraf {k} berita {i} menceritakan jalannya acara itu dengan cukup rinci."
@@ -81,13 +82,13 @@ def test_different_words_do_not_repeat(left, right):
     ("Baru - baru", 99), ("Baru -- baru ini", 8), ("Baru – baru ini", 7),
     ("\x00\x00 - \x00\x00", 5), ("a" * 50000 + "1 - a", 50004), ("Baru - " + "9" * 50000, 7)])
 def test_damaged_lines_are_no_reduplication_and_do_not_raise(line, end):
-    assert not _reduplicated(line, end)
+    assert not reduplicated(line, end)
 
 
 def test_a_long_run_of_letters_before_the_hyphen_is_read_in_a_short_window():
     # Without a window, every letter of the run starts a match that fails at the digit.
     start = time.perf_counter()
-    assert not _reduplicated("Baru" * 20000 + "7 - baru ini", 80004)
+    assert not reduplicated("Baru" * 20000 + "7 - baru ini", 80004)
     assert time.perf_counter() - start < 0.5
 
 
