@@ -31,7 +31,9 @@ TITLE_CASE_SHARE = 0.5
 _PROSE_CLAUSE = re.compile(r",\s|:\s*[«\"“‘]?[a-zà-öø-ÿ]|(?:^|\s)[a-zà-öø-ÿ]{1,2}$")
 # A sentence's end before another's start, or before a bracketed credit or code that closes a
 # paragraph ("... two days. (CNET)"): a title holds no sentence's end.
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘(\[]?[A-Z]")
+# A stop after a lone capital is an initial's or an abbreviation's ("N.S. South Shore", "U.S.
+# Senate", "Jane Q. Public"), no sentence's end.
+_SENTENCE_BREAK = re.compile(r"(?:(?<!\b[A-Z])\.|[!?])[\"”’]?\s+[\"“‘(\[]?[A-Z]")
 TITLE_MAX_CHARS = 250
 # A sentence's end before a bracketed note closing the paragraph ("... estates. (photo)"): the
 # paragraph's end, as a stop is.
@@ -440,12 +442,22 @@ def _is_date_line(line: str, words: Lexicon) -> bool:
 
 def _lead_below(doc: Document, first: Line, line: Line) -> bool:
     """looks_like_title's `lead_below` for a first line: whether the line under it is a lead a
-    dateline opened, looked at only where it tells (a first line of many words, or asking a
-    question): most first lines are neither, and the header stage meets every document."""
+    dateline opened, or a byline a rule took stands between them ("Hoboken council passes
+    budget: Here's what it means for your tax bill" over "By Jane Doe | nj.com": a headline in
+    sentence case, as a paragraph has no byline under it), looked at only where it tells (a
+    first line of many words, or asking a question): most first lines are neither, and the
+    header stage meets every document."""
     text = first.text
     if "?" not in text and text.count(" ") + 1 < TITLE_CASE_FROM_WORDS:
         return False
-    return _opened_by_dateline(doc, line)
+    return _opened_by_dateline(doc, line) or _byline_between(doc, first, line)
+
+
+def _byline_between(doc: Document, first: Line, line: Line) -> bool:
+    """Whether a rule took a whole line naming authors between two lines: a removal at its
+    column 0 that filled `authors`, on a line above `line` that has no text left."""
+    return any(first.number < removal.line < line.number and removal.col == 0
+               and "authors" in removal.fields for removal in doc.removed)
 
 
 def _opened_by_dateline(doc: Document, line: Line) -> bool:
