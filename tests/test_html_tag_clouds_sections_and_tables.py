@@ -7,7 +7,6 @@ category, an Oxford comma's list is one name); a data table with a long cell kee
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 from lxml import html as lxml_html
@@ -19,7 +18,6 @@ from cleaner.html_extract import unwrap_layout_tables
 from cleaner.lexicon import shipped_lexicon
 from cleaner.page_bylines import read_page_bylines
 from cleaner.page_metadata import page_metadata, page_section
-from cleaner.timeout import PageTimeout, deadline
 
 URL = "https://example.co.id/berita/2024/03/12/tol"
 PARAGRAPHS = [
@@ -60,33 +58,53 @@ def test_a_tag_cloud_is_judged_once_not_once_per_link(monkeypatch):
     assert len(calls) <= 2
 
 
-def test_a_20000_link_tag_cloud_costs_strip_tag_links_about_a_parse_of_the_page():
-    page = cloud_page(20000)
-    started = time.process_time()
-    tree = lxml_html.fromstring(page)
-    parse = time.process_time() - started
-    started = time.process_time()
-    try:
-        with deadline(20.0):
-            strip_tag_links(tree)
-    except PageTimeout:
-        pytest.fail("strip_tag_links took over 20 s on a 20,000-link tag cloud")
-    stripped = time.process_time() - started
-    # Linear: a few walks of the page (measured 6x its parse); quadratic was minutes.
-    assert stripped < 5 * parse + 0.5, (stripped, parse)
+def _walks(monkeypatch) -> dict[str, int]:
+    """Count the tag-list walks (_tag_box, one per link not yet handled), the verdicts on an
+    element (_is_tag_list) and the text walks of an element (_text_length) from here on."""
+    counts = {"_tag_box": 0, "_is_tag_list": 0, "_text_length": 0}
+    for name in counts:
+        real = getattr(html_chrome, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            counts[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(html_chrome, name, counted)
+    return counts
 
 
-def test_a_page_with_a_4000_link_tag_cloud_keeps_its_article_within_its_time(cleaner):
-    cleaner.clean_html(cloud_page(0), url=URL)                      # warm up
-    started = time.process_time()
+# Deterministic, not timed: the walks do not grow with the cloud (4x the links, the same walks),
+# where judging the cloud again from each of its links was a walk per link (minutes on 20,000).
+# The timeout is a hang guard, not a speed check.
+@pytest.mark.timeout(60)
+def test_a_20000_link_tag_cloud_costs_strip_tag_links_about_a_parse_of_the_page(monkeypatch):
+    walks = _walks(monkeypatch)
+    spent = []
+    for links in (5000, 20000):
+        tree = lxml_html.fromstring(cloud_page(links))
+        strip_tag_links(tree)
+        spent.append(dict(walks))
+        walks.update(dict.fromkeys(walks, 0))
+    assert spent[0] == spent[1], spent
+    assert spent[1]["_tag_box"] <= 2 and spent[1]["_is_tag_list"] <= 2, spent
+
+
+# Deterministic, not timed: (the page's 5 s budget rejected it before: 4,000 links took about
+# 20 s, the cloud judged again from each link) the whole page's clean walks the cloud as often
+# with 4,000 links as with 1,000. The timeout is a hang guard, not a speed check.
+@pytest.mark.timeout(60)
+def test_a_page_with_a_4000_link_tag_cloud_keeps_its_article_within_its_time(cleaner,
+                                                                             monkeypatch):
     plain = cleaner.clean_html(cloud_page(0), url=URL)
-    alone = time.process_time() - started
-    started = time.process_time()
-    clouded = cleaner.clean_html(cloud_page(4000), url=URL)
-    with_cloud = time.process_time() - started
-    # (the page's 5 s budget rejected it before: 4,000 links took about 20 s)
-    assert clouded.get("text") and PARAGRAPHS[-1] in clouded["text"], clouded.get("reason")
-    assert plain["text"] and with_cloud < 5 * alone + 0.5, (with_cloud, alone)
+    walks = _walks(monkeypatch)
+    spent = []
+    for links in (1000, 4000):
+        clouded = cleaner.clean_html(cloud_page(links), url=URL)
+        assert clouded.get("text") and PARAGRAPHS[-1] in clouded["text"], clouded.get("reason")
+        spent.append(dict(walks))
+        walks.update(dict.fromkeys(walks, 0))
+    assert plain["text"] and spent[0] == spent[1], spent
+    assert spent[1]["_tag_box"] <= 2, spent
 
 
 # --- what follows a closing tag list ----------------------------------------------------------
@@ -209,14 +227,14 @@ def test_a_pages_two_categories_give_its_first_as_the_records_category(cleaner, 
     assert cleaner.clean_html(html, url=URL)["meta"]["category"] == first
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_a_hostile_two_part_section_field_is_read_quickly():
-    started = time.process_time()
     assert page_section(["x" * 500_000 + ", " + "and " * 200_000]) == \
         "x" * 500_000 + ", " + " ".join(["and"] * 200_000)
     assert page_section(["x" * 500_000 + ", " + "q " * 200_000]) == "x" * 500_000
     assert page_section(["Seni\x00, Budaya \ud800 & \u202e"]) == "Seni\x00, Budaya \ud800 & \u202e"
     assert page_section(["\x00, \ud800 & \u202e", "Seni, \ud800dan"]) == "Seni"
-    assert time.process_time() - started < 2.0
 
 
 
@@ -268,14 +286,14 @@ def test_a_pages_parent_category_gives_the_records_category(cleaner):
     assert cleaner.clean_html(html, url=URL)["meta"]["category"] == "Megapolitan"
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_a_hostile_oxford_comma_list_is_read_quickly():
-    started = time.process_time()
     assert page_section(["a, " * 50_000 + "and b"]) == "a"
     assert page_section(["".join(f"w{i}x, " for i in range(50_000)) + "and b"]) == \
         "".join(f"w{i}x, " for i in range(50_000)) + "and b"
     assert page_section([", " * 50_000 + "& x"]) == "& x"
     assert page_section(["x, \ud800, and \x00y"]) == "x, \ud800, and \x00y"
-    assert time.process_time() - started < 2.0
 
 
 def test_a_json_ld_list_gives_its_first_name_whole():
@@ -283,12 +301,12 @@ def test_a_json_ld_list_gives_its_first_name_whole():
         "Arts, Culture & Entertainment"
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_a_hostile_section_field_is_read_quickly_and_gives_a_name_or_none():
-    started = time.process_time()
     assert page_section([", " * 50000 + "x"]) == "x"
     assert page_section(["a, " * 20000]) == "a"
     assert page_section([" - " * 50000]) is None
-    assert time.process_time() - started < 2.0
 
 
 # --- a data table keeps its rows ------------------------------------------------------------

@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -248,8 +247,8 @@ def test_a_month_of_another_spelling_makes_no_dateline(cleaner, lead):
     assert "common/dateline-agency" not in [r["rule"] for r in record["removed"]]
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_a_long_run_of_month_shapes_before_a_wire_name_is_cleaned_in_bounded_time(cleaner):
-    started = time.perf_counter()
     record = cleaner.clean("JAKARTA, 12 " + "Des." * 20000 + " (ANTARA) - " + ID_BODY)
-    assert time.perf_counter() - started < 10
     assert record["meta"]["location"] is None

@@ -3,7 +3,6 @@ photo credits, captions and page chrome go, and the article sentences that look 
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -613,14 +612,14 @@ def test_an_editor_label_before_a_desk_goes_naming_no_one(cleaner):
     assert not record["text"].endswith("Editor: Staff")
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("line", [
     "Editor: " + "Fardah, " * 5000 + "Sutrisno", "Editor: Far\u0000dah", "Editor: Ｆａｒｄａｈ",
     "Editor: " + "A" * 50000, "Edited by: \ud83d", "Editor: Fardah\ud83d",
 ])
 def test_hostile_editor_lines_are_cleaned_without_raising(cleaner, line):
-    start = time.process_time()
     record = cleaner.clean(_with_end(line))
-    assert time.process_time() - start < 5
     assert isinstance(record["text"], str) and isinstance(record["meta"]["editors"], list)
 
 

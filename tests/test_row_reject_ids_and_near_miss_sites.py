@@ -5,11 +5,11 @@ rejects of one kind."""
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import replace
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from cleaner.cli import main
 from cleaner.fixture_workflow import near_site
@@ -149,16 +149,16 @@ def test_a_site_like_no_known_site_and_a_known_sites_subdomain_are_added(tmp_pat
     assert _add(tmp_path, "beritabaru.example", "--force") == 0
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 def test_near_site_on_odd_and_hostile_names():
     domains = ["tribunnews.com", "detik.com", "kontan.co.id"]
     assert [near_site(s, domains) for s in ("...", "-", "com", "co.id", "kontan.co.ld",
                                             "TRIBUNEWS.COM.")] == \
         [None, None, None, None, "kontan.co.id", "tribunnews.com"]
     assert near_site("tribunews.com", []) is None
-    started = time.perf_counter()
     assert near_site("a" * 20_000 + ".com", domains) is None
     assert near_site(".".join(["tribunews"] * 200) + ".com", domains) == "tribunnews.com"
-    assert time.perf_counter() - started < 5
 
 
 # -- 5. the report's reason cell and the summary's line say one thing

@@ -4,7 +4,6 @@ cleaner does not read is kept as written, flagged too."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -165,13 +164,13 @@ def test_a_date_in_a_form_not_read_is_no_impossible_date(text):
     assert not impossible_date(text)
 
 
+# A hang guard, not a speed check (a hostile input: the suite times no test).
+@pytest.mark.timeout(60)
 @pytest.mark.parametrize("raw", ["", "   ", "\x00\x01", "9999-99-99 99:99:99", "0000-00-00",
                                  "٢٠١٦-٠٢-٣١", "31/02/" + "9" * 5000, "2016-02-31" * 2000,
                                  "Februari " * 3000 + "2016", "\ud83d 2016-02-31"])
 def test_hostile_captured_dates_never_raise_and_the_flag_stays_short(raw):
-    start = time.perf_counter()
     value, flag = rule_date(raw, "t/rule", {"februari": 2})
-    assert time.perf_counter() - start < 1
     assert value is None or isinstance(value, str)
     if flag is not None:
         assert flag["flag"] == "unreadable-date" and len(flag["reason"]) < 400

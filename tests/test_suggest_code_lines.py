@@ -14,6 +14,8 @@ from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
 from cleaner.rulefile import load_packs
 
+from pattern_windows import record_windows
+
 HOST = "harian.example"
 DESKS = ["DN", "EK", "OL", "RED", "AB"]
 INITIALS = ["mk", "ab", "rz", "dw", "fa"]
@@ -131,14 +133,16 @@ def test_lines_that_only_look_like_codes_are_none():
         assert shapes.code_line(line) is None, repr(line)
 
 
-def test_a_hostile_line_is_refused_without_a_long_scan():
-    import time
-
+def test_a_hostile_line_is_refused_without_a_long_scan(monkeypatch):
+    # Deterministic, not timed: the code and label patterns are asked about a line no longer
+    # than the shapes' limits, however long the hostile line is.
+    code_asked = record_windows(monkeypatch, shapes, "_BARE_CODE")
+    label_asked = record_windows(monkeypatch, shapes, "_LABEL")
     line = "A-1/" * 200_000 + "b"
-    start = time.perf_counter()
     assert shapes.code_line(line) is None
     assert shapes.label_shape("DN-" + "1/" * 100_000 + "mk") is None
-    assert time.perf_counter() - start < 0.5
+    assert all(n <= shapes.CODE_MAX_CHARS for n in code_asked), max(code_asked)
+    assert all(n <= shapes.MAX_SHAPED_CHARS for n in label_asked), max(label_asked)
 
 
 # --------------------------------------------------------------------- what a code line is not

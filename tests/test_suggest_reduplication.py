@@ -13,6 +13,7 @@ from cleaner.pipeline import Cleaner
 from cleaner.readers import iter_inputs
 from cleaner.suggest import Miner, SuggestOptions
 from cleaner.suggest_datelines import _repeats, reduplicated
+from pattern_windows import record_windows
 
 BODY = "warga kota berkumpul di alun-alun pada pagi hari untuk acara tahunan nomor {i}."
 FILLER = "Paragraf {k} berita {i} menceritakan jalannya acara itu dengan cukup rinci."
@@ -88,16 +89,9 @@ def test_damaged_lines_are_no_reduplication_and_do_not_raise(line, end):
 def test_a_long_run_of_letters_before_the_hyphen_is_read_in_a_short_window(monkeypatch):
     # Without a window, every letter of the run starts a match that fails at the digit: the
     # search is asked about the 80 characters before the hyphen only, whatever the line's length.
-    real, asked = suggest_datelines._WORD_BEFORE_DASH, []
-
-    class Recorder:
-        def search(self, text, pos=0, endpos=None):
-            asked.append((pos, len(text) if endpos is None else endpos))
-            return real.search(text, pos, endpos)
-
-    monkeypatch.setattr(suggest_datelines, "_WORD_BEFORE_DASH", Recorder())
+    asked = record_windows(monkeypatch, suggest_datelines, "_WORD_BEFORE_DASH")
     assert not reduplicated("Baru" * 20000 + "7 - baru ini", 80004)
-    assert asked and all(end - pos <= 80 for pos, end in asked)
+    assert asked and all(window <= 80 for window in asked)
 
 
 def test_hostile_openings_do_not_raise_out_of_the_miner(tmp_path):
