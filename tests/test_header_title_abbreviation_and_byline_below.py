@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Cleaner
 from cleaner.header import looks_like_title
 
 BODY = "The council voted 6-3 on Tuesday after four hours of public comment, officials said."
-
-
-@pytest.fixture(scope="module")
-def cleaner():
-    return Cleaner()
 
 
 @pytest.mark.parametrize("headline", [
